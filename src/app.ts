@@ -1,0 +1,118 @@
+// Builds the application: the core plugins in a fixed order, then every module listed below.
+// This list is the one place that says which domains the platform has.
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.js';
+import { coreModule } from './core/core-module.js';
+import { registerAccessControl } from './core/auth/access.js';
+import type { DatabaseHandle } from './core/db/database.js';
+import { systemClock, type Clock } from './core/db/time.js';
+import { registerErrorHandling } from './core/http/errors.js';
+import { registerHealth } from './core/http/health.js';
+import { registerLanguage, stripLanguagePrefix } from './core/http/language.js';
+import { registerPreferences } from './core/http/preferences.js';
+import { configureShell } from './core/http/render.js';
+import { registerSecurity } from './core/http/security.js';
+import type { DatabaseSessionStore } from './core/http/session-store.js';
+import type { AppModule, ModuleContext } from './core/module.js';
+import { SettingsStore } from './core/settings.js';
+import { accountsModule, loadCurrentUser } from './modules/accounts/index.js';
+import { siteModule, footerData } from './modules/site/index.js';
+import { territoryModule } from './modules/territory/index.js';
+
+/** Every module of the platform, in the order their routes register. */
+export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, territoryModule];
+
+export const PROJECT_ROOT = join(import.meta.dirname, '..');
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** Pino options or false; tests pass false or a stream to capture log lines. */
+  logger?: boolean | object;
+  rateLimitPerMinute?: number;
+}
+
+export interface App {
+  app: FastifyInstance;
+  ctx: ModuleContext;
+  sessions: DatabaseSessionStore;
+}
+
+const UNDECLARED_OK = (url: string) => url.startsWith('/assets/') || url.startsWith('/api/docs') || url === '/api/openapi.json';
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { config, database } = opts;
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({
+    logger:
+      opts.logger === undefined
+        ? {
+            level: config.logLevel,
+            redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
+          }
+        : opts.logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    rewriteUrl: stripLanguagePrefix,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const settings = new SettingsStore(database.db, clock);
+  const ctx: ModuleContext = {
+    config,
+    database,
+    db: database.db,
+    clock,
+    settings,
+    log: (msg) => app.log.info(msg),
+  };
+
+  registerAccessControl(app, UNDECLARED_OK);
+  registerLanguage(app);
+  registerErrorHandling(app);
+  const sessions = await registerSecurity(app, {
+    config,
+    db: database.db,
+    clock,
+    loadUser: (id) => loadCurrentUser(ctx, id),
+    rateLimitPerMinute: opts.rateLimitPerMinute ?? 600,
+  });
+  registerPreferences(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Spójnia API', version: '1', description: 'Public data of the regional social economy platform (ROPS Toruń).' },
+      servers: [{ url: config.publicUrl }],
+    },
+    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') || url === '/healthz' || url === '/readyz' ? schema : { ...schema, hide: true }, url }),
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false, uiConfig: { deepLinking: false } });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyStatic, {
+    root: join(PROJECT_ROOT, 'public'),
+    prefix: '/assets/',
+    maxAge: '1h',
+    index: false,
+  });
+
+  registerHealth(app, database);
+
+  configureShell({
+    nav: MODULES.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
+    footer: (request) => footerData(ctx, request.lang),
+  });
+
+  for (const mod of MODULES) {
+    if (mod.routes) await app.register(async (scope) => mod.routes!(scope, ctx));
+  }
+  return { app, ctx, sessions };
+}

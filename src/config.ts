@@ -1,0 +1,119 @@
+// The only reader of process.env. Every setting is validated at boot; a bad value stops the
+// process with the full list of problems, never with the first one only.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Absolute base URL the site is reached at (links in e-mails, feeds, Secure cookies). */
+  publicUrl: string;
+  /** True when publicUrl is https: cookies become Secure and `__Host-` prefixed. */
+  secureCookies: boolean;
+  sessionSecret: string;
+  smtpUrl: string;
+  logLevel: LogLevel;
+  trustProxy: boolean | string;
+  /** Folder for the SQLite file, the generated session secret and backups. */
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads `.env` (if present) into the environment without overriding what is already set. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+function sqliteFile(url: string): string | null {
+  if (!url.startsWith('sqlite:')) return null;
+  const f = url.slice('sqlite:'.length);
+  return f === ':memory:' ? null : f;
+}
+
+/**
+ * Builds the configuration from an environment. `env` defaults to process.env; tests pass their
+ * own object. The session secret, when unset, is generated once and kept in the data folder.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) problems.push(`PORT must be a number 0–65535 (got "${portText}")`);
+
+  const host = env.HOST ?? '127.0.0.1';
+  if (host.trim() === '') problems.push('HOST must not be empty (use 0.0.0.0 to listen on every interface)');
+
+  const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/spojnia.db';
+  if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be sqlite:PATH, sqlite::memory: or postgres://user@host/db');
+  }
+
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${Number.isFinite(port) ? port : 3000}`).replace(/\/+$/, '');
+  try {
+    const u = new URL(publicUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') problems.push('PUBLIC_URL must start with http:// or https://');
+  } catch {
+    problems.push(`PUBLIC_URL is not a valid URL (got "${publicUrl}")`);
+  }
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const smtpUrl = env.SMTP_URL ?? '';
+  if (smtpUrl !== '' && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must be smtp://… or smtps://… (or empty)');
+
+  const tp = env.TRUST_PROXY ?? '';
+  const trustProxy: boolean | string = tp === '' || tp === 'false' ? false : tp === 'true' ? true : tp;
+
+  const sessionSecretEnv = env.SESSION_SECRET;
+  if (sessionSecretEnv !== undefined && sessionSecretEnv.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
+
+  const dataDir = resolve(env.DATA_DIR ?? dirname(sqliteFile(databaseUrl) ?? './data/spojnia.db'));
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port,
+    host,
+    databaseUrl,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    sessionSecret: sessionSecretEnv ?? storedSessionSecret(dataDir),
+    smtpUrl,
+    logLevel,
+    trustProxy,
+    dataDir,
+  };
+}
+
+function storedSessionSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Settings of the test harness only (never read by the application itself). */
+export function testSettings(env: Env = process.env): { databaseUrl: string | null; ci: boolean; chromium: string | null } {
+  return {
+    databaseUrl: env.TEST_DATABASE_URL && env.TEST_DIALECT === 'postgres' ? env.TEST_DATABASE_URL : null,
+    ci: env.CI === 'true',
+    chromium: env.CHROMIUM_PATH ?? null,
+  };
+}

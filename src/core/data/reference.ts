@@ -1,0 +1,15 @@
+// Reads the reference files shipped in `data/reference/` (copied from the public sources listed in
+// its PROVENANCE.md), so a fresh clone runs without anything outside the repository.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+export const REFERENCE_DIR = join(import.meta.dirname, '..', '..', '..', 'data', 'reference');
+
+export function readReferenceCsv<R extends Record<string, string>>(file: string): R[] {
+  return parse(readFileSync(join(REFERENCE_DIR, file)), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as R[];
+}
+
+export function readReferenceJson<T>(file: string): T {
+  return JSON.parse(readFileSync(join(REFERENCE_DIR, file), 'utf8')) as T;
+}

@@ -1,0 +1,47 @@
+// Opens the database named by DATABASE_URL and hands out one typed Kysely instance. The portable
+// helpers every repository uses (counts, Polish ordering) live here, so no repository needs to know
+// which database is underneath.
+import { Kysely, sql, type Expression, type RawBuilder } from 'kysely';
+import { seamFor, type DialectSeam } from './dialect/index.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  seam: DialectSeam;
+  /** Number of statements sent since start; tests use it to prove a constant query count. */
+  statements(): number;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(databaseUrl: string): Promise<DatabaseHandle> {
+  const seam = seamFor(databaseUrl);
+  let count = 0;
+  const db = new Kysely<Database>({
+    dialect: seam.kysely,
+    plugins: seam.plugins,
+    log: () => {
+      count += 1;
+    },
+  });
+  await seam.prepare(db);
+  return {
+    db,
+    seam,
+    statements: () => count,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** `count(*)` as an integer on both databases (PostgreSQL would return bigint text). */
+export function countAll(): RawBuilder<number> {
+  return sql<number>`cast(count(*) as integer)`;
+}
+
+/** Cast any numeric aggregate to an integer the same way on both databases. */
+export function asInteger(expr: Expression<unknown>): RawBuilder<number> {
+  return sql<number>`cast(${expr} as integer)`;
+}

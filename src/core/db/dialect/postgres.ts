@@ -1,0 +1,55 @@
+// PostgreSQL side of the dialect seam: a pg pool, `to_tsvector('simple', …)` with a GIN expression
+// index for search (folding and stemming are done in JS, so `simple` is enough and matches SQLite).
+import pg from 'pg';
+import { PostgresDialect, sql, type Kysely } from 'kysely';
+import { AppError } from '../../errors/app-error.js';
+import type { DialectSeam, FtsSpec } from './types.js';
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+function ident(name: string): string {
+  if (!IDENT.test(name)) throw new Error(`unsafe SQL identifier: ${name}`);
+  return name;
+}
+
+/** `'term':*` for to_tsquery; terms are folded word characters, quoted again defensively. */
+function tsPrefix(term: string): string {
+  return `'${term.replaceAll("'", "''").replaceAll('\\', '')}':*`;
+}
+
+// int8 (count, sum over integers) arrives as text by default; the project never stores values past
+// 2^53, so it is parsed as a number once here.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function postgresSeam(url: string): DialectSeam {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return {
+    name: 'postgres',
+    kysely: new PostgresDialect({ pool }),
+    plugins: [],
+    async prepare() {},
+    async ping(db) {
+      await sql`select 1`.execute(db);
+    },
+    async backup() {
+      throw new AppError('cli.backup_postgres', { command: 'pg_dump --format=custom --file=FILE "$DATABASE_URL"' });
+    },
+    async createFtsIndex(db: Kysely<any>, spec: FtsSpec) {
+      const t = ident(spec.table);
+      const c = ident(spec.column);
+      await sql.raw(`create index ${t}_fts on ${t} using gin (to_tsvector('simple', ${c}))`).execute(db);
+    },
+    async dropFtsIndex(db: Kysely<any>, spec: FtsSpec) {
+      await sql.raw(`drop index if exists ${ident(spec.table)}_fts`).execute(db);
+    },
+    ftsMatch(spec, terms) {
+      const t = ident(spec.table);
+      const c = ident(spec.column);
+      if (terms.length === 0) return sql<boolean>`true`;
+      const query = terms.map(tsPrefix).join(' & ');
+      return sql<boolean>`to_tsvector('simple', ${sql.ref(`${t}.${c}`)}) @@ to_tsquery('simple', ${query})`;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

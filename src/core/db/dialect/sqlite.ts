@@ -1,0 +1,84 @@
+// SQLite side of the dialect seam: better-sqlite3 v12 (v13 crashes on Node 20), WAL, foreign keys,
+// busy timeout, JS booleans bound as 0/1 and read back as booleans, FTS5 external-content index.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { SqliteDialect, sql, type Kysely } from 'kysely';
+import { SqliteBooleanPlugin } from './sqlite-boolean-plugin.js';
+import type { DialectSeam, FtsSpec } from './types.js';
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+function ident(name: string): string {
+  if (!IDENT.test(name)) throw new Error(`unsafe SQL identifier: ${name}`);
+  return name;
+}
+
+/** Quotes a folded search term for an FTS5 MATCH string: `"term"*` (prefix). */
+function fts5Prefix(term: string): string {
+  return `"${term.replaceAll('"', '""')}"*`;
+}
+
+export function sqliteSeam(file: string): DialectSeam {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const conn = new BetterSqlite3(file);
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('busy_timeout = 5000');
+  conn.pragma('synchronous = FULL');
+  // without it `INSERT OR REPLACE` deletes the old row silently, skipping the FTS delete trigger
+  conn.pragma('recursive_triggers = ON');
+  return {
+    name: 'sqlite',
+    kysely: new SqliteDialect({ database: conn }),
+    plugins: [new SqliteBooleanPlugin()],
+    async prepare() {
+      // pragmas are set on the single connection above
+    },
+    async ping(db) {
+      await sql`select 1`.execute(db);
+    },
+    async backup(to, onProgress) {
+      await conn.backup(to, {
+        progress: ({ totalPages, remainingPages }) => {
+          onProgress?.(totalPages - remainingPages, totalPages);
+          return 200;
+        },
+      });
+    },
+    async createFtsIndex(db: Kysely<any>, spec: FtsSpec) {
+      const t = ident(spec.table);
+      const c = ident(spec.column);
+      const f = `${t}_fts`;
+      await sql
+        .raw(
+          `create virtual table ${f} using fts5(${c}, content='${t}', content_rowid='rowid', tokenize="unicode61 remove_diacritics 2")`,
+        )
+        .execute(db);
+      await sql.raw(`create trigger ${f}_ai after insert on ${t} begin insert into ${f}(rowid, ${c}) values (new.rowid, new.${c}); end`).execute(db);
+      await sql
+        .raw(`create trigger ${f}_ad after delete on ${t} begin insert into ${f}(${f}, rowid, ${c}) values ('delete', old.rowid, old.${c}); end`)
+        .execute(db);
+      await sql
+        .raw(
+          `create trigger ${f}_au after update of ${c} on ${t} begin insert into ${f}(${f}, rowid, ${c}) values ('delete', old.rowid, old.${c}); insert into ${f}(rowid, ${c}) values (new.rowid, new.${c}); end`,
+        )
+        .execute(db);
+      await sql.raw(`insert into ${f}(${f}) values ('rebuild')`).execute(db);
+    },
+    async dropFtsIndex(db: Kysely<any>, spec: FtsSpec) {
+      const f = `${ident(spec.table)}_fts`;
+      for (const suffix of ['_ai', '_ad', '_au']) await sql.raw(`drop trigger if exists ${f}${suffix}`).execute(db);
+      await sql.raw(`drop table if exists ${f}`).execute(db);
+    },
+    ftsMatch(spec, terms) {
+      const t = ident(spec.table);
+      const f = `${t}_fts`;
+      if (terms.length === 0) return sql<boolean>`1 = 1`;
+      const match = terms.map(fts5Prefix).join(' AND ');
+      return sql<boolean>`${sql.ref(`${t}.rowid`)} in (select rowid from ${sql.table(f)} where ${sql.table(f)} match ${match})`;
+    },
+    async close() {
+      conn.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// The dialect seam: everything that differs between SQLite and PostgreSQL is answered here, once.
+// Code outside `core/db/dialect/` asks this interface and never branches on the database kind.
+import type { Dialect, Expression, Kysely, KyselyPlugin, SqlBool } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** A full-text index over one text column (`search_doc`) of a table with a text `id`. */
+export interface FtsSpec {
+  table: string;
+  column: string;
+}
+
+export interface DialectSeam {
+  readonly name: DialectName;
+  readonly kysely: Dialect;
+  readonly plugins: KyselyPlugin[];
+  /** Connection set-up that must hold for every connection (pragmas); run once after opening. */
+  prepare(db: Kysely<any>): Promise<void>;
+  /** Cheap round trip used by `/readyz`. */
+  ping(db: Kysely<any>): Promise<void>;
+  /** An online copy of the whole database into `file`; PostgreSQL answers with how to use pg_dump. */
+  backup(file: string, onProgress?: (done: number, total: number) => void): Promise<void>;
+  /** Creates the full-text index (and on SQLite the triggers that keep it in sync). Used in migrations. */
+  createFtsIndex(db: Kysely<any>, spec: FtsSpec): Promise<void>;
+  dropFtsIndex(db: Kysely<any>, spec: FtsSpec): Promise<void>;
+  /**
+   * A condition "row matches every prefix term", for `where`. `terms` must come from
+   * `core/search` (folded word tokens); they are quoted again here, never passed raw.
+   */
+  ftsMatch(spec: FtsSpec, terms: readonly string[], idColumn?: string): Expression<SqlBool>;
+  close(): Promise<void>;
+}

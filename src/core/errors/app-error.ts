@@ -1,0 +1,33 @@
+// The one error type the application throws on purpose. A code from the catalogue fixes the HTTP
+// status and the translated message; `problems` carry per-field messages for 400 answers.
+import { ERROR_CATALOGUE, type ErrorCode } from './catalogue.js';
+
+export interface Problem {
+  /** Form field or query parameter the problem is about; absent for whole-request problems. */
+  field?: string;
+  /** i18n key of the message, e.g. `validation.required`. */
+  key: string;
+  /** i18n key of the field's label; its translation fills the `{{field}}` placeholder. */
+  label?: string;
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: Record<string, string | number>;
+  readonly problems: Problem[];
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, problems: Problem[] = []) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.params = params;
+    this.problems = problems;
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}

@@ -1,0 +1,25 @@
+// Every error code the platform can answer with, its HTTP status and whether it belongs to the
+// user (4xx: shown in full) or to us (5xx: a reference id only). Messages live in i18n under
+// `errors.<code>.title` / `.detail`.
+
+export const ERROR_CATALOGUE = {
+  'http.bad_request': { status: 400 },
+  'http.validation': { status: 400 },
+  'http.unauthenticated': { status: 401 },
+  'http.forbidden': { status: 403 },
+  'http.csrf': { status: 403 },
+  'http.not_found': { status: 404 },
+  'http.method_not_allowed': { status: 405 },
+  'http.payload_too_large': { status: 413 },
+  'http.unsupported_media_type': { status: 415 },
+  'http.rate_limited': { status: 429 },
+  'http.internal': { status: 500 },
+  'http.unavailable': { status: 503 },
+  'setup.token_required': { status: 403 },
+  'setup.already_done': { status: 403 },
+  'cli.usage': { status: 400 },
+  'cli.backup_postgres': { status: 400 },
+  'user.email_taken': { status: 409 },
+} as const satisfies Record<string, { status: number }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,0 +1,114 @@
+// The security baseline every route gets without asking: strict headers (CSP without inline
+// script or style), database-backed sessions, CSRF tokens on every state-changing request, rate
+// limits and body size limits.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySession from '@fastify/session';
+import type { Config } from '../../config.js';
+import type { Db } from '../db/database.js';
+import type { Clock } from '../db/time.js';
+import { AppError } from '../errors/app-error.js';
+import { DatabaseSessionStore, SESSION_TTL_MS } from './session-store.js';
+import type { CurrentUser } from './types.js';
+
+export const FORM_BODY_LIMIT = 256 * 1024;
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface SecurityOptions {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  loadUser: (id: string) => Promise<CurrentUser | null>;
+  /** Requests per minute per IP for the whole site (stricter limits are set per route). */
+  rateLimitPerMinute: number;
+}
+
+export function sessionCookieName(config: Config): string {
+  return config.secureCookies ? '__Host-spojnia' : 'spojnia';
+}
+
+export async function registerSecurity(app: FastifyInstance, opts: SecurityOptions): Promise<DatabaseSessionStore> {
+  const { config } = opts;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+
+  await app.register(fastifyFormbody, { bodyLimit: FORM_BODY_LIMIT });
+  await app.register(fastifyCookie);
+  const store = new DatabaseSessionStore(opts.db, opts.clock);
+  await app.register(fastifySession, {
+    secret: config.sessionSecret,
+    cookieName: sessionCookieName(config),
+    saveUninitialized: false,
+    rolling: true,
+    store,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      path: '/',
+      maxAge: SESSION_TTL_MS,
+    },
+  });
+  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
+
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: opts.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => new AppError('http.rate_limited'),
+  });
+
+  app.decorateRequest('user', null);
+  // access control (preValidation) needs the user, so load it as soon as the session is there
+  app.addHook('onRequest', async (request) => {
+    await attachUser(request, opts.loadUser);
+  });
+
+  // CSRF on every state-changing route unless it opts out for bearer-token APIs
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((m) => STATE_CHANGING.has(m))) return;
+    if ((route.config as { csrf?: boolean } | undefined)?.csrf === false) return;
+    const existing = route.preValidation;
+    const list = existing ? (Array.isArray(existing) ? existing : [existing]) : [];
+    route.preValidation = [...list, app.csrfProtection];
+  });
+  return store;
+}
+
+const USER_LOADED = Symbol('spojnia.userLoaded');
+
+async function attachUser(request: FastifyRequest, loadUser: (id: string) => Promise<CurrentUser | null>): Promise<void> {
+  const marked = request as FastifyRequest & { [USER_LOADED]?: boolean };
+  if (marked[USER_LOADED]) return;
+  marked[USER_LOADED] = true;
+  const id = request.session?.userId;
+  if (!id) return;
+  const user = await loadUser(id);
+  if (user) request.user = user;
+  else delete request.session.userId;
+}

@@ -1,0 +1,38 @@
+// Request-level facts every handler and view may rely on, declared once for Fastify's types.
+import type { Formatters, Lang, T } from '../../i18n/index.js';
+import type { AccessRule } from '../auth/access.js';
+
+export interface DisplayPrefs {
+  contrast: boolean;
+  largeText: boolean;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: readonly { role: string; scopeType: string | null; scopeId: string | null }[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+    t: T;
+    fmt: Formatters;
+    /** Path without the `/en` prefix (and without the query). */
+    plainPath: string;
+    prefs: DisplayPrefs;
+    user: CurrentUser | null;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route; every route must declare it (checked at registration). */
+    access?: AccessRule;
+    /** Set to false for routes that authenticate by bearer token instead of a session form. */
+    csrf?: boolean;
+  }
+  interface Session {
+    userId?: string;
+  }
+}
+
+export {};

@@ -1,0 +1,56 @@
+// The contract between the core and a domain module. `src/app.ts` lists every module; each one
+// brings its own migrations, navigation entry, routes and seeds, so adding a domain never means
+// editing the core.
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { TKey } from '../i18n/index.js';
+import type { DatabaseHandle, Db } from './db/database.js';
+import type { DialectSeam } from './db/dialect/index.js';
+import type { Clock } from './db/time.js';
+import type { SettingsStore } from './settings.js';
+
+export interface ModuleMigration {
+  up(db: Kysely<any>, seam: DialectSeam): Promise<void>;
+  down?(db: Kysely<any>, seam: DialectSeam): Promise<void>;
+}
+
+export interface NavEntry {
+  /** i18n key of the label. */
+  label: TKey;
+  /** Path without the language prefix, e.g. `/terytorium`. */
+  path: string;
+  /** Position in the main navigation (Aktualności 10 … Kontakt 90). */
+  order: number;
+}
+
+/** What every module's code receives: the database, the configuration and the clock. */
+export interface ModuleContext {
+  config: Config;
+  database: DatabaseHandle;
+  db: Db;
+  clock: Clock;
+  settings: SettingsStore;
+  log: (msg: string) => void;
+}
+
+export interface SeedResult {
+  /** Short human summary, printed by the CLI, e.g. "168 jednostek TERYT (0 nowych)". */
+  summary: string;
+}
+
+export interface AppModule {
+  name: string;
+  /**
+   * Keyed `YYYYMMDDHHmm_description`; the key orders migrations across modules (a module that
+   * references another module's table uses a later key).
+   */
+  migrations?: Record<string, ModuleMigration>;
+  nav?: NavEntry[];
+  /** Registers the module's routes in its own encapsulated Fastify context. */
+  routes?: (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
+  /** Idempotent loading of the reference data the module owns (`spojnia seed reference`). */
+  seedReference?: (ctx: ModuleContext) => Promise<SeedResult>;
+  /** Example content for demonstrations (`spojnia seed demo`); never presented as real figures. */
+  seedDemo?: (ctx: ModuleContext) => Promise<SeedResult>;
+}

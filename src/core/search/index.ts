@@ -1,0 +1,47 @@
+// The public entry of core/search: how text becomes the stored `search_doc` and how a user's query
+// becomes safe prefix terms. Both sides go through the same folding and stemming, so whatever the
+// user types meets the document in the same form on SQLite and PostgreSQL.
+import { fold, wordTokens } from './fold.js';
+import { stem } from './stem.js';
+
+export { fold, stem, wordTokens };
+
+/** Terms reach the FTS engine, so anything but letters and digits (quotes, operators) is removed. */
+const NOT_WORD = /[^\p{L}\p{N}]/gu;
+
+function clean(term: string): string {
+  return term.replace(NOT_WORD, '');
+}
+
+/**
+ * The text to store in a `search_doc` column: every word folded, plus its folded stem. Storing both
+ * lets an unstemmed prefix ("zni" → "Żninie") and a stemmed query ("fundacji" → "fund") match.
+ */
+export function searchDocument(...fields: (string | null | undefined)[]): string {
+  const seen = new Set<string>();
+  for (const field of fields) {
+    if (field == null) continue;
+    for (const word of wordTokens(field)) {
+      for (const term of [clean(fold(word)), clean(stem(word))]) {
+        if (term !== '') seen.add(term);
+      }
+    }
+  }
+  return [...seen].join(' ');
+}
+
+/**
+ * Prefix terms for `seam.ftsMatch`, at most `maxTerms`. User text never reaches the engine raw:
+ * only folded stems made of letters and digits leave this function. One-letter terms are dropped
+ * because as prefixes they match nearly every row.
+ */
+export function queryTerms(userText: string, maxTerms = 8): string[] {
+  const terms: string[] = [];
+  for (const word of wordTokens(userText)) {
+    if (terms.length >= maxTerms) break;
+    const term = clean(stem(word));
+    if (Array.from(term).length < 2 || terms.includes(term)) continue;
+    terms.push(term);
+  }
+  return terms;
+}

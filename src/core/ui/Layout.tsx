@@ -1,0 +1,127 @@
+// The page shell shared by every HTML page: language, skip link, header with navigation, display
+// switches, main landmark and the footer with the institution's address and office hours.
+import type { ComponentChildren } from 'preact';
+import { Breadcrumbs, Nav, SkipLink, type Crumb } from './components.js';
+import { usePage } from './context.js';
+
+export interface LayoutProps {
+  title: string;
+  breadcrumbs?: Crumb[];
+  /** `lang` of the main content when it differs from the interface (e.g. Polish-only text). */
+  contentLang?: string;
+  children?: ComponentChildren;
+}
+
+function DisplaySwitches() {
+  const { t, prefs, currentPath } = usePage();
+  return (
+    <form class="display-switches" method="get" action="/wyglad" aria-label={t('site.display')}>
+      <input type="hidden" name="wroc" value={currentPath} />
+      <button type="submit" name="kontrast" value={prefs.contrast ? '0' : '1'} aria-pressed={prefs.contrast ? 'true' : 'false'} class="toggle">
+        {t('site.contrast')}
+      </button>
+      <button type="submit" name="tekst" value={prefs.largeText ? '0' : '1'} aria-pressed={prefs.largeText ? 'true' : 'false'} class="toggle">
+        {t('site.largerText')}
+      </button>
+    </form>
+  );
+}
+
+function Footer() {
+  const { t, footer, href } = usePage();
+  return (
+    <footer class="site-footer">
+      <div class="container footer-grid">
+        <section aria-labelledby="footer-address">
+          <h2 id="footer-address">{footer.institutionName}</h2>
+          <address>
+            {footer.addressLines.map((l, i) => (
+              <span key={i} class="line">
+                {l}
+              </span>
+            ))}
+            {footer.phone ? <span class="line">tel. {footer.phone}</span> : null}
+            {footer.email ? (
+              <span class="line">
+                <a href={`mailto:${footer.email}`}>{footer.email}</a>
+              </span>
+            ) : null}
+          </address>
+        </section>
+        <section aria-labelledby="footer-hours">
+          <h2 id="footer-hours">{t('site.officeHours')}</h2>
+          {footer.status ? <p class="office-status">{footer.status}</p> : null}
+          <dl class="hours">
+            {footer.hours.map((h) => (
+              <div key={h.label}>
+                <dt>{h.label}</dt>
+                <dd>{h.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="footer-more">
+          <h2 id="footer-more">{t('site.name')}</h2>
+          <ul class="plain">
+            <li>
+              <a href="/api/docs" hrefLang="en">
+                {t('site.apiDocs')}
+              </a>
+            </li>
+          </ul>
+          <p class="small">{t('site.poweredBy')}</p>
+          <p class="small">
+            <a href={href('/')}>{t('site.home')}</a>
+          </p>
+        </section>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ title, breadcrumbs = [], contentLang, children }: LayoutProps) {
+  const { t, lang, prefs, href, alternateHref } = usePage();
+  const bodyClass = [prefs.contrast ? 'contrast' : '', prefs.largeText ? 'large-text' : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <html lang={t('meta.htmlLang')}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — ${t('site.name')}`}</title>
+        <link rel="stylesheet" href="/assets/css/site.css" />
+        <link rel="alternate" hrefLang={lang === 'pl' ? 'en' : 'pl'} href={alternateHref} />
+        <script src="/assets/js/site.js" defer />
+      </head>
+      <body class={bodyClass}>
+        <SkipLink />
+        <header class="site-header">
+          <div class="container header-row">
+            <p class="site-name">
+              <a href={href('/')}>
+                <span class="brand">{t('site.name')}</span>
+                <span class="tagline">{t('site.tagline')}</span>
+              </a>
+            </p>
+            <div class="header-tools">
+              <a class="lang-switch" href={alternateHref} hrefLang={lang === 'pl' ? 'en' : 'pl'} lang={lang === 'pl' ? 'en' : 'pl'}>
+                <span aria-hidden="true">{t('meta.otherLanguageShort')}</span>
+                <span class="visually-hidden">{t('meta.switchLanguage')}</span>
+              </a>
+              <DisplaySwitches />
+            </div>
+          </div>
+          <div class="container">
+            <Nav />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} lang={contentLang}>
+          <div class="container">
+            <Breadcrumbs items={breadcrumbs} />
+            {children}
+          </div>
+        </main>
+        <Footer />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,42 @@
+// What every view part may know about the request it renders for, passed through Preact context
+// so components do not thread language and links through every prop.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Formatters, Lang, T } from '../../i18n/index.js';
+import type { NavEntry } from '../module.js';
+import type { CurrentUser, DisplayPrefs } from '../http/types.js';
+
+export interface FooterData {
+  institutionName: string;
+  addressLines: string[];
+  phone?: string;
+  email?: string;
+  hours: { label: string; value: string }[];
+  /** Extra line such as "Otwarte teraz" (provided by the module that knows the calendar). */
+  status?: string;
+}
+
+export interface PageContext {
+  lang: Lang;
+  t: T;
+  fmt: Formatters;
+  /** Path in the current language (adds `/en` when needed). */
+  href: (path: string) => string;
+  /** The current path without the language prefix, with its query string. */
+  currentPath: string;
+  /** The same page in the other language. */
+  alternateHref: string;
+  nav: readonly NavEntry[];
+  footer: FooterData;
+  prefs: DisplayPrefs;
+  user: CurrentUser | null;
+  requestId: string;
+}
+
+export const PageCtx = createContext<PageContext | null>(null);
+
+export function usePage(): PageContext {
+  const ctx = useContext(PageCtx);
+  if (!ctx) throw new Error('usePage() outside of a page render');
+  return ctx;
+}

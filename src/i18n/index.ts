@@ -1,0 +1,57 @@
+// i18next set up once for the whole process; each request gets a fixed `t` for its language
+// (never `changeLanguage` on the shared instance). Dates, numbers and money go through Intl in
+// Europe/Warsaw.
+import i18next, { type TFunction } from 'i18next';
+import { en } from './en.js';
+import { pl } from './pl.js';
+import type { TKeyOf } from './types.js';
+
+export const LANGS = ['pl', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'pl';
+export const TIME_ZONE = 'Europe/Warsaw';
+
+export type TKey = TKeyOf<typeof pl>;
+export type TParams = Record<string, string | number>;
+export type T = (key: TKey, params?: TParams) => string;
+
+const instance = i18next.createInstance();
+void instance.init({
+  lng: DEFAULT_LANG,
+  fallbackLng: false,
+  supportedLngs: [...LANGS],
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  keySeparator: '.',
+  nsSeparator: false,
+  returnNull: false,
+  resources: { pl: { translation: pl }, en: { translation: en } },
+});
+
+const fixed = new Map<Lang, TFunction>(LANGS.map((l) => [l, instance.getFixedT(l)]));
+
+export function translator(lang: Lang): T {
+  const tf = fixed.get(lang)!;
+  return (key, params) => tf(key, params) as string;
+}
+
+export function isLang(v: unknown): v is Lang {
+  return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+}
+
+/** Locale-aware formatters; everything shown to a person goes through one of these. */
+export function formatters(lang: Lang) {
+  const locale = lang === 'pl' ? 'pl-PL' : 'en-GB';
+  const date = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long' });
+  const dateTime = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
+  const number = new Intl.NumberFormat(locale);
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'PLN' });
+  return {
+    locale,
+    date: (d: Date | string) => date.format(typeof d === 'string' ? new Date(d) : d),
+    dateTime: (d: Date | string) => dateTime.format(typeof d === 'string' ? new Date(d) : d),
+    number: (n: number) => number.format(n),
+    money: (n: number) => money.format(n),
+  };
+}
+export type Formatters = ReturnType<typeof formatters>;

@@ -1,0 +1,68 @@
+// Starts the web server: configuration, database (migrated, reference data loaded), the app,
+// the one-time set-up link when no administrator exists, and a graceful shutdown on SIGTERM.
+import { pathToFileURL } from 'node:url';
+import { buildApp } from './app.js';
+import { prepare } from './bootstrap.js';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
+import { issueSetupToken } from './modules/accounts/index.js';
+
+export async function serve(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
+  const started = performance.now();
+  const { database, ctx: bootCtx } = await prepare(config, { log: (m) => console.log(m) });
+  const { app, ctx, sessions } = await buildApp({ config, database });
+  void bootCtx;
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info({ ms: Math.round(performance.now() - started) }, 'ready');
+
+  const token = await issueSetupToken(ctx);
+  if (token) console.log(`Spójnia: create the first administrator at ${config.publicUrl}/setup?token=${token}`);
+
+  const purge = setInterval(() => void sessions.purgeExpired().catch((err: unknown) => app.log.warn({ err }, 'session purge failed')), 3600_000);
+  purge.unref();
+
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    clearInterval(purge);
+    await app.close();
+    await database.close();
+  };
+  return { close, url: address };
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const server = await serve(config);
+  const stop = (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(2);
+  });
+}

@@ -1,0 +1,18 @@
+// The roles a user may hold. Staff roles must use two-factor authentication (accounts issue);
+// scoped roles carry the id of the team, entity, indicator or territory they apply to.
+export const ROLES = [
+  'administrator',
+  'coordinator',
+  'editor',
+  'moderator',
+  'team_member',
+  'entity_representative',
+  'reporting_partner',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAFF_ROLES: readonly Role[] = ['administrator', 'coordinator', 'editor', 'moderator'];
+
+export function isRole(v: string): v is Role {
+  return (ROLES as readonly string[]).includes(v);
+}
