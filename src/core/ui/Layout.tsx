@@ -81,9 +81,9 @@ function Footer() {
 
 export function Layout({ title, breadcrumbs = [], contentLang, children }: LayoutProps) {
   const { t, lang, prefs, href, alternateHref } = usePage();
-  const bodyClass = [prefs.contrast ? 'contrast' : '', prefs.largeText ? 'large-text' : ''].filter(Boolean).join(' ') || undefined;
+  const htmlClass = [prefs.contrast ? 'contrast' : '', prefs.largeText ? 'large-text' : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <html lang={t('meta.htmlLang')}>
+    <html lang={t('meta.htmlLang')} class={htmlClass}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -92,7 +92,7 @@ export function Layout({ title, breadcrumbs = [], contentLang, children }: Layou
         <link rel="alternate" hrefLang={lang === 'pl' ? 'en' : 'pl'} href={alternateHref} />
         <script src="/assets/js/site.js" defer />
       </head>
-      <body class={bodyClass}>
+      <body>
         <SkipLink />
         <header class="site-header">
           <div class="container header-row">

@@ -1,0 +1,92 @@
+// `npm test`: the whole suite in one command — typecheck, lint, unit and route tests on SQLite,
+// the same tests on PostgreSQL when TEST_DATABASE_URL is set, then the browser suite when
+// chromium is present. With CI=true a missing PostgreSQL or chromium is a failure, not a skip.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { testSettings } from '../src/config.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const settings = testSettings();
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+function findTests(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) out.push(...findTests(full));
+    else if (/\.test\.tsx?$/.test(entry)) out.push(relative(ROOT, full));
+  }
+  return out.sort();
+}
+
+function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n▶ ${name}`);
+  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (res.status !== 0) failures.push(name);
+  return res.status === 0;
+}
+
+function runTests(name: string, files: string[], env: Record<string, string> = {}): void {
+  if (files.length === 0) return;
+  const tap = join(mkdtempSync(join(tmpdir(), 'spojnia-test-')), 'result.tap');
+  step(
+    name,
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    env,
+  );
+  if (!existsSync(tap)) return;
+  const text = readFileSync(tap, 'utf8');
+  const count = (label: string) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail');
+  totals.skipped += count('skipped') + count('todo');
+}
+
+function chromiumPath(): string | null {
+  if (settings.chromium && existsSync(settings.chromium)) return settings.chromium;
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
+  return null;
+}
+
+step('typecheck', process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
+step('lint', process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.']);
+step('architecture rules', process.execPath, ['--import', 'tsx', 'scripts/check-architecture.ts']);
+
+const unit = findTests(join(ROOT, 'src'));
+runTests('unit and route tests (SQLite)', unit, { TEST_DIALECT: 'sqlite' });
+
+if (process.env.TEST_DATABASE_URL) {
+  runTests('unit and route tests (PostgreSQL)', unit, { TEST_DIALECT: 'postgres' });
+} else if (settings.ci) {
+  failures.push('PostgreSQL run: TEST_DATABASE_URL is not set (required with CI=true)');
+} else {
+  console.log('\n○ PostgreSQL run skipped: set TEST_DATABASE_URL=postgres://… to run it');
+}
+
+const browser = chromiumPath();
+if (browser) {
+  runTests('browser and accessibility tests (e2e)', findTests(join(ROOT, 'e2e')), { CHROMIUM_PATH: browser, TEST_DIALECT: 'sqlite' });
+} else if (settings.ci) {
+  failures.push('browser suite: chromium not found (required with CI=true; apt-get install -y chromium)');
+} else {
+  console.log('\n○ browser suite skipped: chromium not found (apt-get install -y chromium)');
+}
+
+console.log('');
+if (failures.length > 0) console.log(`Failed steps:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0);
