@@ -3,7 +3,10 @@
 import type { TranslationShape } from './types.js';
 import type { pl } from './pl.js';
 
+import { accountsEn } from './en/accounts.js';
+
 export const en: TranslationShape<typeof pl> = {
+  ...accountsEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -48,22 +51,6 @@ export const en: TranslationShape<typeof pl> = {
     lead: 'Spójnia brings together the regional social economy programme, the registry of social economy entities, their offer, consultations, bodies and territorial profiles.',
     sectionsHeading: 'Sections',
     noSections: 'More sections of the site are being prepared.',
-  },
-  setup: {
-    title: 'First start: administrator account',
-    intro: 'Create the account of the first administrator of the platform. This link works only once.',
-    email: 'E-mail address',
-    emailHint: 'Administrative notifications will be sent to this address.',
-    displayName: 'Full name',
-    password: 'Password',
-    passwordHint: 'At least 12 characters. Do not use your e-mail address or a common password.',
-    passwordRepeat: 'Repeat password',
-    submit: 'Create the administrator account',
-    done: 'The administrator account has been created. You can now log in.',
-    doneTitle: 'Done',
-  },
-  accounts: {
-    role: 'Role',
   },
   errors: {
     pageTitle: 'Error',

@@ -1,8 +1,12 @@
 // Polish is the source language: every user-facing string of the platform starts here, and
 // `en.ts` is typed against this object so a missing English key fails the type check.
-// Plural keys follow i18next: `_one`, `_few`, `_many`, `_other`.
+// Plural keys follow i18next: `_one`, `_few`, `_many`, `_other`. Each module keeps its own section in
+// `pl/<module>.ts` (and `en/<module>.ts`), spread in here, so modules can be worked on side by side.
+
+import { accountsPl } from './pl/accounts.js';
 
 export const pl = {
+  ...accountsPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -47,22 +51,6 @@ export const pl = {
     lead: 'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, ich ofertę, konsultacje, zespoły i profile terytorialne.',
     sectionsHeading: 'Działy serwisu',
     noSections: 'Kolejne działy serwisu są w przygotowaniu.',
-  },
-  setup: {
-    title: 'Pierwsze uruchomienie: konto administratora',
-    intro: 'Utwórz konto pierwszego administratora platformy. Ten link działa tylko raz.',
-    email: 'Adres e-mail',
-    emailHint: 'Na ten adres będą przychodzić powiadomienia administracyjne.',
-    displayName: 'Imię i nazwisko',
-    password: 'Hasło',
-    passwordHint: 'Co najmniej 12 znaków. Nie używaj adresu e-mail ani popularnych haseł.',
-    passwordRepeat: 'Powtórz hasło',
-    submit: 'Utwórz konto administratora',
-    done: 'Konto administratora zostało utworzone. Możesz się zalogować.',
-    doneTitle: 'Gotowe',
-  },
-  accounts: {
-    role: 'Rola',
   },
   errors: {
     pageTitle: 'Błąd',
