@@ -85,3 +85,40 @@ export function csrfFrom(html: string): string {
 export function form(values: Record<string, string>): string {
   return new URLSearchParams(values).toString();
 }
+
+export interface TestRole {
+  role: string;
+  scopeType?: string | null;
+  scopeId?: string | null;
+}
+
+let userCounter = 0;
+
+/**
+ * Creates an active user with the given roles and a server-side session for them, returning the
+ * cookie a logged-in browser would send. Tests of protected pages use it instead of repeating the
+ * login flow (which has tests of its own).
+ */
+export async function loginAs(t: TestApp, roles: TestRole[], email = `user${++userCounter}-${Date.now()}@test.example.pl`): Promise<{ cookie: string; userId: string }> {
+  const { newId } = await import('../core/db/ids.js');
+  const { nowIso } = await import('../core/db/time.js');
+  const { sign } = await import('@fastify/cookie');
+  const { sessionCookieName } = await import('../core/http/security.js');
+  const now = nowIso();
+  const userId = newId();
+  await t.ctx.db
+    .insertInto('users')
+    .values({ id: userId, email, email_norm: email.toLowerCase(), display_name: email.split('@')[0]!, password_hash: null, is_active: true, created_at: now, updated_at: now })
+    .execute();
+  for (const r of roles) {
+    await t.ctx.db
+      .insertInto('user_roles')
+      .values({ id: newId(), user_id: userId, role: r.role, scope_type: r.scopeType ?? null, scope_id: r.scopeId ?? null, created_at: now })
+      .execute();
+  }
+  const sid = newId().replaceAll('-', '') + newId().replaceAll('-', '');
+  const expires = new Date(Date.now() + 3600_000).toISOString();
+  const data = { cookie: { originalMaxAge: 3600_000, expires, httpOnly: true, path: '/', sameSite: 'lax', secure: false }, userId, loginAt: now, lastSeenAt: now };
+  await t.ctx.db.insertInto('sessions').values({ id: sid, data: JSON.stringify(data), user_id: userId, expires_at: expires, updated_at: now }).execute();
+  return { cookie: `${sessionCookieName(t.config)}=${encodeURIComponent(sign(sid, t.config.sessionSecret))}`, userId };
+}
