@@ -20,12 +20,14 @@ import { registerSecurity } from './core/http/security.js';
 import type { DatabaseSessionStore } from './core/http/session-store.js';
 import type { AppModule, ModuleContext } from './core/module.js';
 import { SettingsStore } from './core/settings.js';
-import { accountsModule, loadCurrentUser } from './modules/accounts/index.js';
+import { ACCOUNT_LINKS, accountsModule, LOGIN_PATH, resolveSessionUser } from './modules/accounts/index.js';
+import { auditModule } from './modules/audit/index.js';
+import { mailModule } from './modules/mail/index.js';
 import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 
 /** Every module of the platform, in the order their routes register. */
-export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, territoryModule];
+export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule];
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..');
 
@@ -81,7 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     config,
     db: database.db,
     clock,
-    loadUser: (id) => loadCurrentUser(ctx, id),
+    loadUser: (request) => resolveSessionUser(ctx, request),
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 600,
   });
   registerPreferences(app);
@@ -109,6 +111,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   configureShell({
     nav: MODULES.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
     footer: (request) => footerData(ctx, request.lang),
+    loginPath: LOGIN_PATH,
+    account: ACCOUNT_LINKS,
+    admin: MODULES.flatMap((m) => m.admin ?? []).sort((a, b) => a.order - b.order),
   });
 
   for (const mod of MODULES) {

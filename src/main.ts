@@ -31,6 +31,34 @@ export async function serve(config: Config): Promise<{ close: () => Promise<void
   return { close, url: address };
 }
 
+/**
+ * Runs the server until SIGTERM or SIGINT, then closes it; resolves with the exit code. Shared by
+ * `npm start` and `spojnia serve` so both stop the same way. A close that hangs past 10 s exits 1,
+ * because an orchestrator waiting on us would otherwise kill the process without a word.
+ */
+export async function serveUntilSignal(config: Config): Promise<number> {
+  const server = await serve(config);
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`${signal}: shutting down`);
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      server.close().then(
+        () => resolve(0),
+        (err: unknown) => {
+          console.error(err);
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
   let config: Config;
@@ -43,21 +71,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const server = await serve(config);
-  const stop = (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    server.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.exit(await serveUntilSignal(config));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

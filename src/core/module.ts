@@ -24,6 +24,11 @@ export interface NavEntry {
   order: number;
 }
 
+/** An entry of the administration index, shown to users holding one of `roles`. */
+export interface AdminEntry extends NavEntry {
+  roles: readonly string[];
+}
+
 /** What every module's code receives: the database, the configuration and the clock. */
 export interface ModuleContext {
   config: Config;
@@ -47,6 +52,8 @@ export interface AppModule {
    */
   migrations?: Record<string, ModuleMigration>;
   nav?: NavEntry[];
+  /** Entries of the administration index (`/admin`) and the header's admin link. */
+  admin?: AdminEntry[];
   /** Registers the module's routes in its own encapsulated Fastify context. */
   routes?: (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
   /** Idempotent loading of the reference data the module owns (`spojnia seed reference`). */

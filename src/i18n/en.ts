@@ -84,6 +84,17 @@ export const en: TranslationShape<typeof pl> = {
     'cli.usage': { title: 'Invalid usage', detail: '{{message}}' },
     'cli.backup_postgres': { title: 'PostgreSQL backup', detail: 'For PostgreSQL use pg_dump: {{command}}' },
     'user.email_taken': { title: 'Address taken', detail: 'An account with this e-mail address already exists.' },
+    'accounts.invalid_credentials': { title: 'Login failed', detail: 'Wrong e-mail address or password.' },
+    'accounts.locked_out': {
+      title: 'Login temporarily blocked',
+      detail: 'Too many failed login attempts. Try again in 15 minutes, or set a new password through “Forgotten your password?”.',
+    },
+    'accounts.code_invalid': { title: 'Invalid code', detail: 'The code is wrong, expired or already used. Enter the current code from your app.' },
+    'accounts.token_invalid': { title: 'The link is not valid', detail: 'The link has expired, was already used or is incomplete. Ask for a new one.' },
+    'accounts.password_wrong': { title: 'Wrong password', detail: 'The password is wrong. Nothing has been changed.' },
+    'accounts.two_factor_active': { title: 'Already on', detail: 'Two-step verification is already on for this account.' },
+    'accounts.two_factor_required': { title: 'Verification required', detail: 'Staff accounts must use two-step verification.' },
+    'accounts.cannot_deactivate_self': { title: 'Not allowed', detail: 'You cannot deactivate or anonymise your own account.' },
   },
   validation: {
     required: 'The field “{{field}}” is required.',
@@ -100,6 +111,10 @@ export const en: TranslationShape<typeof pl> = {
     passwordContainsEmail: 'The password must not contain the e-mail address.',
     passwordCommon: 'This password is too common. Choose another one.',
     invalid: 'The field “{{field}}” has an invalid value.',
+    passwordWrong: 'The password in “{{field}}” is wrong.',
+    emailTaken: 'An account with the address in “{{field}}” already exists.',
+    scopeRequired: 'The role “{{field}}” needs a scope.',
+    cannotDropOwnAdmin: 'You cannot remove your own administrator role.',
     invalidParam: 'The parameter “{{field}}” has an invalid value.',
   },
   pagination: {

@@ -87,6 +87,17 @@ export const pl = {
       detail: 'Dla PostgreSQL użyj narzędzia pg_dump: {{command}}',
     },
     'user.email_taken': { title: 'Adres zajęty', detail: 'Konto z tym adresem e-mail już istnieje.' },
+    'accounts.invalid_credentials': { title: 'Nie udało się zalogować', detail: 'Nieprawidłowy adres e-mail lub hasło.' },
+    'accounts.locked_out': {
+      title: 'Logowanie tymczasowo zablokowane',
+      detail: 'Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za 15 minut albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+    },
+    'accounts.code_invalid': { title: 'Nieprawidłowy kod', detail: 'Kod jest nieprawidłowy, wygasł albo został już użyty. Wpisz aktualny kod z aplikacji.' },
+    'accounts.token_invalid': { title: 'Link jest nieważny', detail: 'Link wygasł, został już użyty albo jest niepełny. Poproś o nowy.' },
+    'accounts.password_wrong': { title: 'Nieprawidłowe hasło', detail: 'Podane hasło jest nieprawidłowe. Niczego nie zmieniono.' },
+    'accounts.two_factor_active': { title: 'Weryfikacja już włączona', detail: 'Weryfikacja dwuetapowa jest już włączona dla tego konta.' },
+    'accounts.two_factor_required': { title: 'Weryfikacja wymagana', detail: 'Konta pracowników muszą mieć włączoną weryfikację dwuetapową.' },
+    'accounts.cannot_deactivate_self': { title: 'Niedozwolona operacja', detail: 'Nie możesz dezaktywować ani anonimizować własnego konta.' },
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',
@@ -103,6 +114,10 @@ export const pl = {
     passwordContainsEmail: 'Hasło nie może zawierać adresu e-mail.',
     passwordCommon: 'To hasło jest zbyt popularne. Wybierz inne.',
     invalid: 'Pole „{{field}}” ma nieprawidłową wartość.',
+    passwordWrong: 'Hasło w polu „{{field}}” jest nieprawidłowe.',
+    emailTaken: 'Konto z adresem podanym w polu „{{field}}” już istnieje.',
+    scopeRequired: 'Rola „{{field}}” wymaga podania zakresu.',
+    cannotDropOwnAdmin: 'Nie możesz odebrać sobie roli administratora.',
     invalidParam: 'Parametr „{{field}}” ma nieprawidłową wartość.',
   },
   pagination: {

@@ -95,7 +95,8 @@ export interface TestRole {
 let userCounter = 0;
 
 /**
- * Creates an active user with the given roles and a server-side session for them, returning the
+ * Creates an active user (two-factor already enrolled) with the given roles and a server-side
+ * session for them, returning the
  * cookie a logged-in browser would send. Tests of protected pages use it instead of repeating the
  * login flow (which has tests of its own).
  */
@@ -108,7 +109,7 @@ export async function loginAs(t: TestApp, roles: TestRole[], email = `user${++us
   const userId = newId();
   await t.ctx.db
     .insertInto('users')
-    .values({ id: userId, email, email_norm: email.toLowerCase(), display_name: email.split('@')[0]!, password_hash: null, is_active: true, created_at: now, updated_at: now })
+    .values({ id: userId, email, email_norm: email.toLowerCase(), display_name: email.split('@')[0]!, password_hash: null, is_active: true, is_totp_enabled: true, totp_secret: 'JBSWY3DPEHPK3PXP', lang: 'pl', created_at: now, updated_at: now })
     .execute();
   for (const r of roles) {
     await t.ctx.db

@@ -1,8 +1,10 @@
 // Every route declares who may call it when it is registered. The declaration is enforced here,
 // before the handler runs, and a route without one refuses to register, so nothing is public by
 // accident.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.js';
+import { localize } from '../http/language.js';
+import { shellLoginPath } from '../http/render.js';
 import type { CurrentUser } from '../http/types.js';
 
 export type Policy = (user: CurrentUser, request: FastifyRequest) => boolean | Promise<boolean>;
@@ -35,9 +37,20 @@ export function registerAccessControl(app: FastifyInstance, exempt: (url: string
       if (exempt(route.url)) return;
       throw new Error(`route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
     }
-    const check = async (request: FastifyRequest) => {
+    const allowPending = (route.config as { allowPending?: boolean } | undefined)?.allowPending === true;
+    const check = async (request: FastifyRequest, reply: FastifyReply) => {
       if (rule === 'public') return;
-      if (!request.user) throw new AppError('http.unauthenticated');
+      if (!request.user) {
+        const loginPath = shellLoginPath();
+        if (loginPath && (request.method === 'GET' || request.method === 'HEAD') && !request.plainPath.startsWith('/api/')) {
+          const next = encodeURIComponent(request.url.replace(/^\/en(?=\/|$)/, '') || '/');
+          return reply.redirect(`${localize(loginPath, request.lang)}?next=${next}`, 302);
+        }
+        throw new AppError('http.unauthenticated');
+      }
+      if (request.user.pendingStep && !allowPending) {
+        return reply.redirect(localize(request.user.pendingStep, request.lang), 303);
+      }
       if (rule === 'authenticated') return;
       if (!(await rule.policy(request.user, request))) throw new AppError('http.forbidden');
     };

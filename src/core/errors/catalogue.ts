@@ -20,6 +20,14 @@ export const ERROR_CATALOGUE = {
   'cli.usage': { status: 400 },
   'cli.backup_postgres': { status: 400 },
   'user.email_taken': { status: 409 },
+  'accounts.invalid_credentials': { status: 400 },
+  'accounts.locked_out': { status: 429 },
+  'accounts.code_invalid': { status: 400 },
+  'accounts.token_invalid': { status: 400 },
+  'accounts.password_wrong': { status: 400 },
+  'accounts.two_factor_active': { status: 400 },
+  'accounts.two_factor_required': { status: 400 },
+  'accounts.cannot_deactivate_self': { status: 400 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { NavEntry } from '../module.js';
+import type { AdminEntry, NavEntry } from '../module.js';
 import { PageCtx, type FooterData, type PageContext } from '../ui/context.js';
 import { Layout, type LayoutProps } from '../ui/Layout.js';
 import { localize } from './language.js';
@@ -13,19 +13,33 @@ export type FooterProvider = (request: FastifyRequest) => Promise<FooterData>;
 export interface Shell {
   nav: readonly NavEntry[];
   footer: FooterProvider;
+  /** Where anonymous visitors of protected pages are sent (null: answer 401). */
+  loginPath: string | null;
+  /** Account links shown in the header (absent until an accounts module provides them). */
+  account: { account: string; logout: string; admin: string } | null;
+  admin: readonly AdminEntry[];
 }
 
 let shell: Shell = {
   nav: [],
   footer: async () => ({ institutionName: '', addressLines: [], hours: [] }),
+  loginPath: null,
+  account: null,
+  admin: [],
 };
+
+export function shellLoginPath(): string | null {
+  return shell.loginPath;
+}
 
 /** Called once by `app.ts` with the navigation of present modules and the footer source. */
 export function configureShell(next: Shell): void {
   shell = next;
 }
 
-export async function pageContext(request: FastifyRequest): Promise<PageContext> {
+export async function pageContext(request: FastifyRequest, reply?: FastifyReply): Promise<PageContext> {
+  const user = request.user;
+  const adminNav = user ? shell.admin.filter((e) => user.roles.some((r) => e.roles.includes(r.role))) : [];
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
   const currentPath = `${request.plainPath}${query}`;
   return {
@@ -38,8 +52,13 @@ export async function pageContext(request: FastifyRequest): Promise<PageContext>
     nav: shell.nav,
     footer: await shell.footer(request),
     prefs: request.prefs,
-    user: request.user,
+    user,
     requestId: request.id,
+    // the header's logout form needs a token; only logged-in users (who have a session) see it
+    csrfToken: user && reply ? reply.generateCsrf() : null,
+    adminNav,
+    accountLinks: shell.account,
+    loginPath: shell.loginPath,
   };
 }
 
@@ -58,6 +77,6 @@ export async function sendPage(
   body: VNode,
   status = 200,
 ): Promise<FastifyReply> {
-  const html = renderDocument(await pageContext(request), layout, body);
+  const html = renderDocument(await pageContext(request, reply), layout, body);
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }

@@ -22,7 +22,11 @@ export interface SecurityOptions {
   config: Config;
   db: Db;
   clock: Clock;
-  loadUser: (id: string) => Promise<CurrentUser | null>;
+  /**
+   * Resolves the session's user (the accounts module owns the rules: idle and absolute timeouts,
+   * deactivated users). Returning null logs the request out.
+   */
+  loadUser: (request: FastifyRequest) => Promise<CurrentUser | null>;
   /** Requests per minute per IP for the whole site (stricter limits are set per route). */
   rateLimitPerMinute: number;
 }
@@ -102,13 +106,10 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
 
 const USER_LOADED = Symbol('spojnia.userLoaded');
 
-async function attachUser(request: FastifyRequest, loadUser: (id: string) => Promise<CurrentUser | null>): Promise<void> {
+async function attachUser(request: FastifyRequest, loadUser: (request: FastifyRequest) => Promise<CurrentUser | null>): Promise<void> {
   const marked = request as FastifyRequest & { [USER_LOADED]?: boolean };
   if (marked[USER_LOADED]) return;
   marked[USER_LOADED] = true;
-  const id = request.session?.userId;
-  if (!id) return;
-  const user = await loadUser(id);
-  if (user) request.user = user;
-  else delete request.session.userId;
+  if (!request.session?.userId) return;
+  request.user = await loadUser(request);
 }

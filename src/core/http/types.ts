@@ -12,6 +12,11 @@ export interface CurrentUser {
   email: string;
   displayName: string;
   roles: readonly { role: string; scopeType: string | null; scopeId: string | null }[];
+  /**
+   * A step the user must complete before using anything but public pages and routes marked
+   * `allowPending` (e.g. staff setting up two-factor authentication): the path to send them to.
+   */
+  pendingStep: string | null;
 }
 
 declare module 'fastify' {
@@ -29,9 +34,19 @@ declare module 'fastify' {
     access?: AccessRule;
     /** Set to false for routes that authenticate by bearer token instead of a session form. */
     csrf?: boolean;
+    /** Reachable while the user still has a pending step (the step's own pages, logout). */
+    allowPending?: boolean;
   }
   interface Session {
     userId?: string;
+    /** ISO time of login and of the last request (idle and absolute timeouts). */
+    loginAt?: string;
+    lastSeenAt?: string;
+    /** Password accepted, second factor still required. */
+    pendingUserId?: string;
+    pendingAt?: string;
+    userAgent?: string;
+    ip?: string;
   }
 }
 

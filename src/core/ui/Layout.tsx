@@ -27,6 +27,38 @@ function DisplaySwitches() {
   );
 }
 
+function UserMenu() {
+  const { t, user, href, accountLinks, loginPath, csrfToken, adminNav, currentPath } = usePage();
+  if (!accountLinks) return null;
+  if (!user) {
+    if (!loginPath) return null;
+    return (
+      <a class="header-link" href={href(loginPath)}>
+        {t('accounts.login')}
+      </a>
+    );
+  }
+  return (
+    <div class="user-menu">
+      <span class="visually-hidden">{t('accounts.loggedInAs', { name: user.displayName })}</span>
+      {adminNav.length > 0 ? (
+        <a class="header-link" href={href(accountLinks.admin)} aria-current={currentPath.startsWith(accountLinks.admin) ? 'page' : undefined}>
+          {t('accounts.admin')}
+        </a>
+      ) : null}
+      <a class="header-link" href={href(accountLinks.account)}>
+        {t('accounts.myAccount')}
+      </a>
+      <form method="post" action={href(accountLinks.logout)} class="inline-form">
+        {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+        <button type="submit" class="toggle">
+          {t('accounts.logout')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
 function Footer() {
   const { t, footer, href } = usePage();
   return (
@@ -108,6 +140,7 @@ export function Layout({ title, breadcrumbs = [], contentLang, children }: Layou
                 <span class="visually-hidden">{t('meta.switchLanguage')}</span>
               </a>
               <DisplaySwitches />
+              <UserMenu />
             </div>
           </div>
           <div class="container">

@@ -3,7 +3,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Formatters, Lang, T } from '../../i18n/index.js';
-import type { NavEntry } from '../module.js';
+import type { AdminEntry, NavEntry } from '../module.js';
 import type { CurrentUser, DisplayPrefs } from '../http/types.js';
 
 export interface FooterData {
@@ -31,6 +31,11 @@ export interface PageContext {
   prefs: DisplayPrefs;
   user: CurrentUser | null;
   requestId: string;
+  csrfToken: string | null;
+  /** Administration entries the current user may open. */
+  adminNav: readonly AdminEntry[];
+  accountLinks: { account: string; logout: string; admin: string } | null;
+  loginPath: string | null;
 }
 
 export const PageCtx = createContext<PageContext | null>(null);

@@ -1,14 +1,21 @@
-// Public face of the accounts module: users, roles and the first-administrator set-up.
+// Public face of the accounts module: users, roles, login and sessions, the first-administrator
+// set-up, and what other modules may ask about people.
 import type { AppModule } from '../../core/module.js';
 import { accountsRoutes } from './accounts.routes.js';
 import { accountsMigrations } from './migrations/index.js';
 import './accounts.tables.js';
 
-export { createUser, issueSetupToken, isSetupNeeded, loadCurrentUser } from './accounts.service.js';
-export { ROLES, STAFF_ROLES, isRole, type Role } from './roles.js';
+export { createUser, issueSetupToken, isSetupNeeded, purgeOldLoginAttempts } from './accounts.service.js';
+export { resolveSessionUser } from './accounts.session.js';
+export { ROLES, STAFF_ROLES, SCOPED_ROLES, isRole, type Role } from './roles.js';
+export { manageUsers } from './accounts.policy.js';
+
+export const LOGIN_PATH = '/konto/logowanie';
+export const ACCOUNT_LINKS = { account: '/konto', logout: '/konto/wyloguj', admin: '/admin' } as const;
 
 export const accountsModule: AppModule = {
   name: 'accounts',
   migrations: accountsMigrations,
   routes: accountsRoutes,
+  admin: [{ label: 'users.title', path: '/admin/uzytkownicy', order: 90, roles: ['administrator'] }],
 };

@@ -1,5 +1,5 @@
-// The roles a user may hold. Staff roles must use two-factor authentication (accounts issue);
-// scoped roles carry the id of the team, entity, indicator or territory they apply to.
+// The roles a user may hold. Staff roles must use two-factor authentication; scoped roles carry
+// the id of the team, entity, indicator or territory they apply to.
 export const ROLES = [
   'administrator',
   'coordinator',
@@ -12,6 +12,13 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 export const STAFF_ROLES: readonly Role[] = ['administrator', 'coordinator', 'editor', 'moderator'];
+
+/** Scoped roles and the kind of thing their scope ids name. */
+export const SCOPED_ROLES = {
+  team_member: 'team',
+  entity_representative: 'entity',
+  reporting_partner: 'indicator_or_territory',
+} as const satisfies Partial<Record<Role, string>>;
 
 export function isRole(v: string): v is Role {
   return (ROLES as readonly string[]).includes(v);

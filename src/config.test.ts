@@ -1,0 +1,120 @@
+// The configuration is the first thing an operator gets wrong, so its promises are pinned here:
+// safe defaults, every problem reported at once, Secure cookies behind https and a session secret
+// that survives restarts without ever being written with loose permissions.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'spojnia-config-'));
+  dirs.push(dir);
+  return dir;
+}
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+test('defaults: port 3000 on localhost with the SQLite file under ./data', () => {
+  const dataDir = tempDir();
+  const config = loadConfig({ DATA_DIR: dataDir });
+  assert.equal(config.port, 3000);
+  assert.equal(config.host, '127.0.0.1');
+  assert.equal(config.databaseUrl, 'sqlite:./data/spojnia.db');
+  assert.equal(config.publicUrl, 'http://localhost:3000');
+  assert.equal(config.secureCookies, false);
+  assert.equal(config.logLevel, 'info');
+  assert.equal(config.trustProxy, false);
+  assert.equal(config.smtpUrl, '');
+  assert.equal(config.dataDir, dataDir);
+});
+
+test('every invalid value is reported together in one ConfigError', () => {
+  let caught: unknown;
+  try {
+    loadConfig({
+      DATA_DIR: tempDir(),
+      PORT: '70000',
+      DATABASE_URL: 'mysql://root@localhost/spojnia',
+      LOG_LEVEL: 'verbose',
+      PUBLIC_URL: 'ftp://spojnia.example.pl',
+      SESSION_SECRET: 'too-short',
+    });
+  } catch (err) {
+    caught = err;
+  }
+  assert.ok(caught instanceof ConfigError, 'a ConfigError is thrown');
+  const problems = caught.problems.join('\n');
+  assert.equal(caught.problems.length, 5, problems);
+  assert.match(problems, /PORT/);
+  assert.match(problems, /70000/);
+  assert.match(problems, /DATABASE_URL/);
+  assert.match(problems, /LOG_LEVEL/);
+  assert.match(problems, /PUBLIC_URL/);
+  assert.match(problems, /SESSION_SECRET/);
+  for (const p of caught.problems) assert.ok(caught.message.includes(p), `the message lists "${p}"`);
+});
+
+test('malformed values of each kind are refused', () => {
+  const cases: Record<string, string>[] = [
+    { PORT: 'abc' },
+    { PORT: '-1' },
+    { PORT: '80.5' },
+    { DATABASE_URL: 'sqlite:' },
+    { DATABASE_URL: '/var/lib/spojnia.db' },
+    { PUBLIC_URL: 'not a url' },
+    { LOG_LEVEL: 'INFO' },
+    { HOST: ' ' },
+    { SMTP_URL: 'mail.example.pl' },
+  ];
+  for (const env of cases) {
+    assert.throws(() => loadConfig({ DATA_DIR: tempDir(), ...env }), ConfigError, JSON.stringify(env));
+  }
+});
+
+test('an https public URL turns on Secure cookies; a trailing slash is dropped', () => {
+  const https = loadConfig({ DATA_DIR: tempDir(), PUBLIC_URL: 'https://spojnia.example.pl/' });
+  assert.equal(https.secureCookies, true);
+  assert.equal(https.publicUrl, 'https://spojnia.example.pl');
+  const http = loadConfig({ DATA_DIR: tempDir(), PUBLIC_URL: 'http://spojnia.example.pl' });
+  assert.equal(http.secureCookies, false);
+});
+
+test('the session secret is generated once into the data folder (mode 0600) and reused', () => {
+  const dataDir = join(tempDir(), 'nested', 'data');
+  const first = loadConfig({ DATA_DIR: dataDir });
+  assert.ok(first.sessionSecret.length >= 32);
+  const file = join(dataDir, 'session-secret');
+  assert.equal(readFileSync(file, 'utf8').trim(), first.sessionSecret);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  const second = loadConfig({ DATA_DIR: dataDir });
+  assert.equal(second.sessionSecret, first.sessionSecret);
+
+  const otherDir = tempDir();
+  assert.notEqual(loadConfig({ DATA_DIR: otherDir }).sessionSecret, first.sessionSecret, 'each installation has its own secret');
+});
+
+test('a SESSION_SECRET from the environment wins and nothing is written', () => {
+  const dataDir = tempDir();
+  const secret = 'x'.repeat(32);
+  assert.equal(loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: secret }).sessionSecret, secret);
+  assert.throws(() => statSync(join(dataDir, 'session-secret')), { code: 'ENOENT' });
+});
+
+test('the data folder follows the SQLite file unless DATA_DIR is given', () => {
+  const dir = tempDir();
+  const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'db', 'spojnia.db')}` });
+  assert.equal(config.dataDir, join(dir, 'db'));
+});
+
+test('TRUST_PROXY: empty and "false" trust nobody, "true" everyone, anything else is an address list', () => {
+  const dataDir = tempDir();
+  assert.equal(loadConfig({ DATA_DIR: dataDir }).trustProxy, false);
+  assert.equal(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: '' }).trustProxy, false);
+  assert.equal(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: 'false' }).trustProxy, false);
+  assert.equal(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, '10.0.0.0/8, 127.0.0.1');
+});
