@@ -241,6 +241,8 @@ const COMMANDS: Command[] = [
             r.err(`backup: ${percent}% (${done}/${total} pages)`);
           }
         });
+        // better-sqlite3 reports before each step, never after the last one
+        if (shown < 100) r.err(`backup: 100% (${pages}/${pages} pages)`);
         renameSync(partial, target);
         r.out(`Backup written to ${target} (${pages} pages, ${formatBytes(statSync(target).size)}).`);
         return 0;
