@@ -25,6 +25,8 @@ export interface TestAppOptions {
   reference?: boolean;
   logger?: boolean | object;
   rateLimitPerMinute?: number;
+  /** Test-only routes registered before the app is ready (e.g. to exercise policies). */
+  extraRoutes?: (app: FastifyInstance) => void;
 }
 
 export const TEST_SECRET = 'test-session-secret-0123456789abcdefghij';
@@ -42,6 +44,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
       ...(opts.clock ? { clock: opts.clock } : {}),
     });
+    opts.extraRoutes?.(app);
     await app.ready();
     return {
       app,

@@ -1,0 +1,70 @@
+// The authorisation matrix: for each role and a representative set of routes, the answer a real
+// user gets (200 allowed, 302 to the login page, 403 refused). Every module adds its rows here
+// when it adds protected routes, so a policy mistake shows up as one failing cell.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { policy, hasScopedRole } from '../core/auth/access.js';
+import { createTestApp, loginAs, type TestApp, type TestRole } from './app.js';
+
+type Who = 'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'team_member' | 'entity_representative' | 'reporting_partner';
+const WHO: Who[] = ['anonymous', 'administrator', 'coordinator', 'editor', 'moderator', 'team_member', 'entity_representative', 'reporting_partner'];
+
+const SCOPES: Record<string, TestRole> = {
+  team_member: { role: 'team_member', scopeType: 'team', scopeId: 'team-a' },
+  entity_representative: { role: 'entity_representative', scopeType: 'entity', scopeId: 'entity-x' },
+  reporting_partner: { role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: '0463011' },
+};
+
+/** Expected status per route: one letter per role in WHO order (A = 200, L = 302 to login, F = 403). */
+const MATRIX: [string, string][] = [
+  ['/', 'AAAAAAAA'],
+  ['/konto', 'LAAAAAAA'],
+  ['/konto/sesje', 'LAAAAAAA'],
+  ['/admin', 'LAAAAAAA'],
+  ['/admin/uzytkownicy', 'LAFFFFFF'],
+  ['/admin/uzytkownicy/zapros', 'LAFFFFFF'],
+  // scoped spaces: a member of team A opens team A's space only; a representative of entity X
+  // edits entity X only (test-only routes using the same policy helpers the modules use)
+  ['/test/zespol/team-a', 'LFFFFAFF'],
+  ['/test/zespol/team-b', 'LFFFFFFF'],
+  ['/test/podmiot/entity-x/edycja', 'LFFFFFAF'],
+  ['/test/podmiot/entity-y/edycja', 'LFFFFFFF'],
+];
+
+const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };
+
+let t: TestApp;
+const cookies = new Map<Who, string>();
+
+before(async () => {
+  t = await createTestApp({
+    reference: false,
+    extraRoutes: (app) => {
+      app.get('/test/zespol/:team', { config: { access: policy('test.team_space', (u, r) => hasScopedRole(u, 'team_member', 'team', (r.params as { team: string }).team)) } }, async () => 'ok');
+      app.get(
+        '/test/podmiot/:entity/edycja',
+        { config: { access: policy('test.entity_edit', (u, r) => hasScopedRole(u, 'entity_representative', 'entity', (r.params as { entity: string }).entity)) } },
+        async () => 'ok',
+      );
+    },
+  });
+  for (const who of WHO) {
+    if (who === 'anonymous') continue;
+    cookies.set(who, (await loginAs(t, [SCOPES[who] ?? { role: who }])).cookie);
+  }
+});
+after(async () => t.close());
+
+for (const [url, row] of MATRIX) {
+  test(`access matrix: ${url}`, async () => {
+    const got: string[] = [];
+    for (const [i, who] of WHO.entries()) {
+      const cookie = cookies.get(who);
+      const res = await t.app.inject({ url, headers: cookie ? { cookie } : {} });
+      const expected = CODE[row[i]!]!;
+      if (res.statusCode !== expected) got.push(`${who}: expected ${expected}, got ${res.statusCode}`);
+      if (expected === 302) assert.match(String(res.headers.location), /^\/konto\/logowanie\?next=/);
+    }
+    assert.deepEqual(got, []);
+  });
+}
