@@ -42,7 +42,7 @@ interface Run {
 
 interface Command {
   /** As typed: `migrate status`, `backup`. */
-  name: string;
+  words: string;
   summary: string;
   usage: string;
   options: Options;
@@ -71,7 +71,7 @@ async function prepared(r: Run, opts: { seed?: boolean } = {}) {
 
 const COMMANDS: Command[] = [
   {
-    name: 'serve',
+    words: 'serve',
     summary: 'Start the web server (migrates and loads reference data first; stops cleanly on SIGTERM/SIGINT)',
     usage: 'spojnia serve',
     options: {},
@@ -81,7 +81,7 @@ const COMMANDS: Command[] = [
     },
   },
   {
-    name: 'migrate',
+    words: 'migrate',
     summary: 'Apply pending database migrations and list what was applied',
     usage: 'spojnia migrate [up]\n\nApplies every pending migration and lists what was applied.',
     options: {},
@@ -100,7 +100,7 @@ const COMMANDS: Command[] = [
     },
   },
   {
-    name: 'migrate status',
+    words: 'migrate status',
     summary: 'List every migration with the date it was applied, or "pending" (changes nothing)',
     usage: 'spojnia migrate status\n\nReads the migration table only; unlike every other command it does not migrate.',
     options: {},
@@ -120,7 +120,7 @@ const COMMANDS: Command[] = [
     },
   },
   {
-    name: 'seed reference',
+    words: 'seed reference',
     summary: 'Load or refresh the reference data (TERYT units, holidays, institution); safe to repeat',
     usage: 'spojnia seed reference\n\nIdempotent: a second run adds nothing and prints the same counts with 0 new.',
     options: {},
@@ -137,7 +137,7 @@ const COMMANDS: Command[] = [
     },
   },
   {
-    name: 'seed demo',
+    words: 'seed demo',
     summary: 'Load example content for demonstrations (never presented as real figures)',
     usage: 'spojnia seed demo\n\nRuns the demo seed of every module that has one.',
     options: {},
@@ -157,7 +157,7 @@ const COMMANDS: Command[] = [
     },
   },
   {
-    name: 'user create',
+    words: 'user create',
     summary: 'Create a user account (--email, --role; password from stdin or generated)',
     usage: [
       'spojnia user create --email E --role R [--role R2 …] [--name "Full Name"]',
@@ -173,7 +173,8 @@ const COMMANDS: Command[] = [
       const { createUser, ROLES, isRole } = await lazy.accounts();
       const email = typeof r.values.email === 'string' ? r.values.email : '';
       const roles = [...new Set((Array.isArray(r.values.role) ? r.values.role : []).filter((x): x is string => typeof x === 'string'))];
-      const name = typeof r.values.name === 'string' && r.values.name.trim() !== '' ? r.values.name.trim() : undefined;
+      const { name: nameFlag } = r.values;
+      const name = typeof nameFlag === 'string' && nameFlag.trim() !== '' ? nameFlag.trim() : undefined;
       if (email.trim() === '') throw usageError('--email is required.');
       if (roles.length === 0) throw usageError(`at least one --role is required (one of: ${ROLES.join(', ')}).`);
       const unknown = roles.filter((x) => !isRole(x));
@@ -204,7 +205,7 @@ const COMMANDS: Command[] = [
     },
   },
   {
-    name: 'backup',
+    words: 'backup',
     summary: 'Copy the database online to a file (--to FILE [--force]); on PostgreSQL prints the pg_dump command',
     usage: [
       'spojnia backup [--to FILE] [--force]',
@@ -255,7 +256,7 @@ const COMMANDS: Command[] = [
 ];
 
 const HELP_ROWS: [string, string][] = [
-  ...COMMANDS.map((c): [string, string] => [c.name === 'migrate' ? 'migrate [up]' : c.name, c.summary]),
+  ...COMMANDS.map((c): [string, string] => [c.words === 'migrate' ? 'migrate [up]' : c.words, c.summary]),
   ['help [COMMAND]', 'Show this list, or the usage of one command (same as `spojnia COMMAND --help`)'],
 ];
 
@@ -283,21 +284,21 @@ async function commandHelp(cmd: Command): Promise<string> {
 /** Splits argv into the command (one or two words) and its flags, or the group when only `seed` etc. was typed. */
 function findCommand(argv: string[]): { cmd: Command; rest: string[] } | { group: Command[] } {
   const [first, second] = argv;
-  const group = COMMANDS.filter((c) => c.name.split(' ')[0] === first);
+  const group = COMMANDS.filter((c) => c.words.split(' ')[0] === first);
   if (group.length === 0) throw usageError(`unknown command "${first}". Run \`spojnia help\` to see every command.`);
-  const exact = second !== undefined && !second.startsWith('-') ? group.find((c) => c.name === `${first} ${second}`) : undefined;
+  const exact = second !== undefined && !second.startsWith('-') ? group.find((c) => c.words === `${first} ${second}`) : undefined;
   if (exact) return { cmd: exact, rest: argv.slice(2) };
   // `migrate up` is an alias of `migrate`
-  if (first === 'migrate' && second === 'up') return { cmd: group.find((c) => c.name === 'migrate')!, rest: argv.slice(2) };
-  const single = group.find((c) => c.name === first);
+  if (first === 'migrate' && second === 'up') return { cmd: group.find((c) => c.words === 'migrate')!, rest: argv.slice(2) };
+  const single = group.find((c) => c.words === first);
   if (single) return { cmd: single, rest: argv.slice(1) };
   if (second === undefined || second.startsWith('-')) return { group };
-  throw usageError(`unknown command "${first} ${second}"; did you mean ${group.map((c) => `"${c.name}"`).join(' or ')}?`);
+  throw usageError(`unknown command "${first} ${second}"; did you mean ${group.map((c) => `"${c.words}"`).join(' or ')}?`);
 }
 
 function groupHelp(group: Command[]): string {
-  const width = Math.max(...group.map((c) => c.name.length));
-  return ['Commands:', ...group.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
+  const width = Math.max(...group.map((c) => c.words.length));
+  return ['Commands:', ...group.map((c) => `  ${c.words.padEnd(width)}  ${c.summary}`)].join('\n');
 }
 
 function parseFlags(cmd: Command, rest: string[]): Values {
@@ -305,7 +306,7 @@ function parseFlags(cmd: Command, rest: string[]): Values {
     return parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
   } catch (err) {
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-      throw usageError(`${err.message.replace(/\. To specify a positional argument.*$/s, '')}. Run \`spojnia ${cmd.name} --help\`.`);
+      throw usageError(`${err.message.replace(/\. To specify a positional argument.*$/s, '')}. Run \`spojnia ${cmd.words} --help\`.`);
     }
     throw err;
   }
@@ -373,7 +374,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         out(groupHelp(found.group));
         return 0;
       }
-      throw usageError(`"${first}" needs a subcommand: ${found.group.map((c) => `"${c.name}"`).join(', ')}.`);
+      throw usageError(`"${first}" needs a subcommand: ${found.group.map((c) => `"${c.words}"`).join(', ')}.`);
     }
     const { cmd, rest } = found;
     const values = parseFlags(cmd, rest);

@@ -2,7 +2,7 @@
 // must stop the start-up instead of silently becoming public, and each kind of rule must answer
 // the right status for strangers, the wrong user and the right one.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { buildApp, MODULES } from '../../app.js';
@@ -56,87 +56,91 @@ test('a route without config.access refuses to register, naming the route', asyn
   assert.match(post.message, /\/zapomniany-formularz/);
 });
 
-let b: Built;
-let adminCookie: string;
-let editorCookie: string;
+// The page shell is process-wide and follows the most recently built app, so the apps of the
+// test above (whose databases are gone) must be built before this one, not while it runs.
+describe('enforcement', () => {
+  let b: Built;
+  let adminCookie: string;
+  let editorCookie: string;
 
-before(async () => {
-  b = await build();
-  b.app.get('/test/zalogowani', { config: { access: 'authenticated' } }, async (request) => ({ id: request.user?.id }));
-  b.app.post('/test/zalogowani', { config: { access: 'authenticated' } }, async () => ({ ok: true }));
-  b.app.get('/api/test/zalogowani', { config: { access: 'authenticated' } }, async (request) => ({ id: request.user?.id }));
-  b.app.get(
-    '/api/test/admin',
-    {
-      config: { access: policy('administrator', (user) => hasRole(user, 'administrator')) },
-      schema: { querystring: Type.Object({ n: Type.Optional(Type.Integer()) }) },
-    },
-    async () => ({ ok: true }),
-  );
-  b.app.get('/test/admin', { config: { access: policy('administrator', (user) => hasRole(user, 'administrator')) } }, async () => ({ ok: true }));
-  b.app.get('/api/test/async-policy', { config: { access: policy('never', async () => false) } }, async () => ({ ok: true }));
-  await b.app.ready();
-  adminCookie = (await loginAs(asTestApp(b), [{ role: 'administrator' }])).cookie;
-  editorCookie = (await loginAs(asTestApp(b), [{ role: 'editor' }])).cookie;
-});
-after(async () => dispose(b));
+  before(async () => {
+    b = await build();
+    b.app.get('/test/zalogowani', { config: { access: 'authenticated' } }, async (request) => ({ id: request.user?.id }));
+    b.app.post('/test/zalogowani', { config: { access: 'authenticated' } }, async () => ({ ok: true }));
+    b.app.get('/api/test/zalogowani', { config: { access: 'authenticated' } }, async (request) => ({ id: request.user?.id }));
+    b.app.get(
+      '/api/test/admin',
+      {
+        config: { access: policy('administrator', (user) => hasRole(user, 'administrator')) },
+        schema: { querystring: Type.Object({ n: Type.Optional(Type.Integer()) }) },
+      },
+      async () => ({ ok: true }),
+    );
+    b.app.get('/test/admin', { config: { access: policy('administrator', (user) => hasRole(user, 'administrator')) } }, async () => ({ ok: true }));
+    b.app.get('/api/test/async-policy', { config: { access: policy('never', async () => false) } }, async () => ({ ok: true }));
+    await b.app.ready();
+    adminCookie = (await loginAs(asTestApp(b), [{ role: 'administrator' }])).cookie;
+    editorCookie = (await loginAs(asTestApp(b), [{ role: 'editor' }])).cookie;
+  });
+  after(async () => dispose(b));
 
-/** `loginAs` only needs the context and the configuration of the app it logs into. */
-function asTestApp(built: Built): TestApp {
-  return { app: built.app, ctx: built.ctx, config: built.ctx.config, database: built.database, close: async () => dispose(built) };
-}
-
-test('an authenticated route refuses anonymous visitors: 401 (or the login page for a page view)', async () => {
-  const api = await b.app.inject({ url: '/api/test/zalogowani' });
-  assert.equal(api.statusCode, 401);
-  assert.match(String(api.headers['content-type']), /^application\/problem\+json/);
-
-  const post = await b.app.inject({ method: 'POST', url: '/test/zalogowani' });
-  assert.equal(post.statusCode, 401, 'access is checked before CSRF, so a stranger gets 401');
-  assert.match(String(post.headers['content-type']), /^text\/html; charset=utf-8/);
-  assert.match(post.body, /Wymagane logowanie/);
-  const postEn = await b.app.inject({ method: 'POST', url: '/en/test/zalogowani' });
-  assert.equal(postEn.statusCode, 401);
-  assert.match(postEn.body, /<html lang="en"/);
-
-  const page = await b.app.inject({ url: '/test/zalogowani?x=1' });
-  if (page.statusCode === 302) {
-    // with a login page present, a page view is sent there and comes back afterwards
-    assert.match(String(page.headers.location), /\?next=%2Ftest%2Fzalogowani%3Fx%3D1$/);
-  } else {
-    assert.equal(page.statusCode, 401);
-    assert.match(page.body, /Wymagane logowanie/);
+  /** `loginAs` only needs the context and the configuration of the app it logs into. */
+  function asTestApp(built: Built): TestApp {
+    return { app: built.app, ctx: built.ctx, config: built.ctx.config, database: built.database, close: async () => dispose(built) };
   }
 
-  const ok = await b.app.inject({ url: '/api/test/zalogowani', headers: { cookie: editorCookie } });
-  assert.equal(ok.statusCode, 200);
-  assert.match(String((ok.json() as { id?: string }).id), /^[0-9a-f-]{36}$/);
-});
+  test('an authenticated route refuses anonymous visitors: 401 (or the login page for a page view)', async () => {
+    const api = await b.app.inject({ url: '/api/test/zalogowani' });
+    assert.equal(api.statusCode, 401);
+    assert.match(String(api.headers['content-type']), /^application\/problem\+json/);
 
-test('a policy route: 401 anonymous, 403 for a user failing it, 200 for one passing it', async () => {
-  assert.equal((await b.app.inject({ url: '/api/test/admin' })).statusCode, 401);
-  const denied = await b.app.inject({ url: '/api/test/admin', headers: { cookie: editorCookie } });
-  assert.equal(denied.statusCode, 403);
-  const deniedPage = await b.app.inject({ url: '/test/admin', headers: { cookie: editorCookie } });
-  assert.equal(deniedPage.statusCode, 403);
-  assert.match(deniedPage.body, /Brak dostępu/);
-  const allowed = await b.app.inject({ url: '/api/test/admin', headers: { cookie: adminCookie } });
-  assert.equal(allowed.statusCode, 200);
-  assert.deepEqual(allowed.json(), { ok: true });
-  assert.equal((await b.app.inject({ url: '/test/admin', headers: { cookie: adminCookie } })).statusCode, 200);
-  // an asynchronous policy is awaited, not taken as a truthy promise
-  assert.equal((await b.app.inject({ url: '/api/test/async-policy', headers: { cookie: adminCookie } })).statusCode, 403);
-});
+    const post = await b.app.inject({ method: 'POST', url: '/test/zalogowani' });
+    assert.equal(post.statusCode, 401, 'access is checked before CSRF, so a stranger gets 401');
+    assert.match(String(post.headers['content-type']), /^text\/html; charset=utf-8/);
+    assert.match(post.body, /Wymagane logowanie/);
+    const postEn = await b.app.inject({ method: 'POST', url: '/en/test/zalogowani' });
+    assert.equal(postEn.statusCode, 401);
+    assert.match(postEn.body, /<html lang="en"/);
 
-test('the right to call a route is checked before its input, so strangers learn nothing from validation', async () => {
-  assert.equal((await b.app.inject({ url: '/api/test/admin?n=abc' })).statusCode, 401);
-  assert.equal((await b.app.inject({ url: '/api/test/admin?n=abc', headers: { cookie: editorCookie } })).statusCode, 403);
-  assert.equal((await b.app.inject({ url: '/api/test/admin?n=abc', headers: { cookie: adminCookie } })).statusCode, 400);
-});
+    const page = await b.app.inject({ url: '/test/zalogowani?x=1' });
+    if (page.statusCode === 302) {
+      // with a login page present, a page view is sent there and comes back afterwards
+      assert.match(String(page.headers.location), /\?next=%2Ftest%2Fzalogowani%3Fx%3D1$/);
+    } else {
+      assert.equal(page.statusCode, 401);
+      assert.match(page.body, /Wymagane logowanie/);
+    }
 
-test('a deactivated user is treated as anonymous on the next request', async () => {
-  const { cookie, userId } = await loginAs(asTestApp(b), [{ role: 'administrator' }]);
-  assert.equal((await b.app.inject({ url: '/api/test/admin', headers: { cookie } })).statusCode, 200);
-  await b.ctx.db.updateTable('users').set({ is_active: false }).where('id', '=', userId).execute();
-  assert.equal((await b.app.inject({ url: '/api/test/admin', headers: { cookie } })).statusCode, 401);
+    const ok = await b.app.inject({ url: '/api/test/zalogowani', headers: { cookie: editorCookie } });
+    assert.equal(ok.statusCode, 200);
+    assert.match(String((ok.json() as { id?: string }).id), /^[0-9a-f-]{36}$/);
+  });
+
+  test('a policy route: 401 anonymous, 403 for a user failing it, 200 for one passing it', async () => {
+    assert.equal((await b.app.inject({ url: '/api/test/admin' })).statusCode, 401);
+    const denied = await b.app.inject({ url: '/api/test/admin', headers: { cookie: editorCookie } });
+    assert.equal(denied.statusCode, 403);
+    const deniedPage = await b.app.inject({ url: '/test/admin', headers: { cookie: editorCookie } });
+    assert.equal(deniedPage.statusCode, 403);
+    assert.match(deniedPage.body, /Brak dostępu/);
+    const allowed = await b.app.inject({ url: '/api/test/admin', headers: { cookie: adminCookie } });
+    assert.equal(allowed.statusCode, 200);
+    assert.deepEqual(allowed.json(), { ok: true });
+    assert.equal((await b.app.inject({ url: '/test/admin', headers: { cookie: adminCookie } })).statusCode, 200);
+    // an asynchronous policy is awaited, not taken as a truthy promise
+    assert.equal((await b.app.inject({ url: '/api/test/async-policy', headers: { cookie: adminCookie } })).statusCode, 403);
+  });
+
+  test('the right to call a route is checked before its input, so strangers learn nothing from validation', async () => {
+    assert.equal((await b.app.inject({ url: '/api/test/admin?n=abc' })).statusCode, 401);
+    assert.equal((await b.app.inject({ url: '/api/test/admin?n=abc', headers: { cookie: editorCookie } })).statusCode, 403);
+    assert.equal((await b.app.inject({ url: '/api/test/admin?n=abc', headers: { cookie: adminCookie } })).statusCode, 400);
+  });
+
+  test('a deactivated user is treated as anonymous on the next request', async () => {
+    const { cookie, userId } = await loginAs(asTestApp(b), [{ role: 'administrator' }]);
+    assert.equal((await b.app.inject({ url: '/api/test/admin', headers: { cookie } })).statusCode, 200);
+    await b.ctx.db.updateTable('users').set({ is_active: false }).where('id', '=', userId).execute();
+    assert.equal((await b.app.inject({ url: '/api/test/admin', headers: { cookie } })).statusCode, 401);
+  });
 });

@@ -34,10 +34,10 @@ export function toAppError(err: unknown): AppError {
   if (isAppError(err)) return err;
   const e = err as FastifyError & { validation?: { instancePath?: string; params?: Record<string, unknown> }[] };
   if (e?.validation) {
-    const problems: Problem[] = e.validation.map((v) => {
-      const field = fieldOf(v);
-      return { ...(field ? { field } : {}), key: 'validation.invalidParam', params: { field: field ?? '?' } };
-    });
+    // one bad value can fail a schema several ways (each branch of a union reports); the message
+    // is per field, so repeating it would only make the summary read the same line three times
+    const fields = [...new Set(e.validation.map(fieldOf))];
+    const problems: Problem[] = fields.map((field) => ({ ...(field ? { field } : {}), key: 'validation.invalidParam', params: { field: field ?? '?' } }));
     return new AppError('http.validation', {}, problems);
   }
   const mapped = e?.code ? FASTIFY_CODES[e.code] : undefined;
