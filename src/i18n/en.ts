@@ -4,9 +4,13 @@ import type { TranslationShape } from './types.js';
 import type { pl } from './pl.js';
 
 import { accountsEn } from './en/accounts.js';
+import { auditEn } from './en/audit.js';
+import { mailEn } from './en/mail.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
+  ...auditEn,
+  ...mailEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -107,7 +111,7 @@ export const en: TranslationShape<typeof pl> = {
     tooLong_few: '',
     tooLong_many: '',
     tooLong_other: 'The field “{{field}}” may have at most {{count}} characters.',
-    mismatch: 'The passwords in “{{field}}” and “{{other}}” must match.',
+    mismatch: 'The password in “{{field}}” does not match the one above. Please type it again.',
     passwordContainsEmail: 'The password must not contain the e-mail address.',
     passwordCommon: 'This password is too common. Choose another one.',
     invalid: 'The field “{{field}}” has an invalid value.',

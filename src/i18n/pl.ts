@@ -4,9 +4,13 @@
 // `pl/<module>.ts` (and `en/<module>.ts`), spread in here, so modules can be worked on side by side.
 
 import { accountsPl } from './pl/accounts.js';
+import { auditPl } from './pl/audit.js';
+import { mailPl } from './pl/mail.js';
 
 export const pl = {
   ...accountsPl,
+  ...auditPl,
+  ...mailPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -110,7 +114,7 @@ export const pl = {
     tooLong_few: 'Pole „{{field}}” może mieć najwyżej {{count}} znaki.',
     tooLong_many: 'Pole „{{field}}” może mieć najwyżej {{count}} znaków.',
     tooLong_other: 'Pole „{{field}}” może mieć najwyżej {{count}} znaku.',
-    mismatch: 'Hasła w polach „{{field}}” i „{{other}}” muszą być takie same.',
+    mismatch: 'Hasło w polu „{{field}}” różni się od hasła wpisanego wyżej. Wpisz je ponownie.',
     passwordContainsEmail: 'Hasło nie może zawierać adresu e-mail.',
     passwordCommon: 'To hasło jest zbyt popularne. Wybierz inne.',
     invalid: 'Pole „{{field}}” ma nieprawidłową wartość.',

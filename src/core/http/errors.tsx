@@ -59,7 +59,7 @@ function ErrorView({ error, requestId }: { error: AppError; requestId: string })
     <div class="error-page">
       <h1>{t(`${base}.title` as TKey, error.params)}</h1>
       <p>{t(`${base}.detail` as TKey, error.params)}</p>
-      <ErrorSummary problems={error.problems} />
+      <ErrorSummary problems={error.problems} linkFields={false} />
       {error.status >= 500 ? (
         <p class="reference">
           <strong>{t('errors.reference', { id: requestId })}</strong> {t('errors.referenceHint')}

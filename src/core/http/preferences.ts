@@ -17,10 +17,14 @@ function serialise(p: DisplayPrefs): string {
   return `c${p.contrast ? 1 : 0}.t${p.largeText ? 1 : 0}`;
 }
 
-/** A return path is followed only when it is a path on this site. */
+/**
+ * A return path is followed only when it is a path on this site. It ends up in a Location header,
+ * which cannot carry raw non-ASCII or control characters (Node refuses to send it: a 500), so
+ * those are percent-encoded as their UTF-8 bytes.
+ */
 export function safeReturnPath(candidate: string | undefined): string {
   if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || /[\\\r\n\t]/.test(candidate)) return '/';
-  return candidate;
+  return candidate.replace(/[^\x21-\x7e]+/gu, (run) => [...Buffer.from(run, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
 export function registerPreferences(app: FastifyInstance): void {

@@ -13,9 +13,10 @@ export interface LayoutProps {
 }
 
 function DisplaySwitches() {
-  const { t, prefs, currentPath } = usePage();
+  const { t, prefs, currentPath, href } = usePage();
+  // the language comes from the form's own path (`/en/wyglad`); `wroc` carries no prefix
   return (
-    <form class="display-switches" method="get" action="/wyglad" aria-label={t('site.display')}>
+    <form class="display-switches" method="get" action={href('/wyglad')} aria-label={t('site.display')}>
       <input type="hidden" name="wroc" value={currentPath} />
       <button type="submit" name="kontrast" value={prefs.contrast ? '0' : '1'} aria-pressed={prefs.contrast ? 'true' : 'false'} class="toggle">
         {t('site.contrast')}

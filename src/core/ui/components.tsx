@@ -68,7 +68,11 @@ export function useProblemText(): (p: Problem) => string {
   return (p) => t(p.key as TKey, { ...(p.params as TParams | undefined), ...(p.label ? { field: t(p.label as TKey) } : {}) });
 }
 
-export function ErrorSummary({ problems, fieldIds = {} }: { problems: Problem[]; fieldIds?: Record<string, string> }) {
+/**
+ * `linkFields` is false where the problems name no field of this page (a bad query parameter on an
+ * error page): a link to an id that does not exist would lead nowhere.
+ */
+export function ErrorSummary({ problems, fieldIds = {}, linkFields = true }: { problems: Problem[]; fieldIds?: Record<string, string>; linkFields?: boolean }) {
   const { t } = usePage();
   const text = useProblemText();
   if (problems.length === 0) return null;
@@ -78,7 +82,7 @@ export function ErrorSummary({ problems, fieldIds = {} }: { problems: Problem[];
       <h2 id="error-summary-title">{t('errors.summaryTitle')}</h2>
       <ul>
         {problems.map((p, i) => (
-          <li key={i}>{p.field ? <a href={`#${fieldIds[p.field] ?? `f-${p.field}`}`}>{text(p)}</a> : text(p)}</li>
+          <li key={i}>{p.field && linkFields ? <a href={`#${fieldIds[p.field] ?? `f-${p.field}`}`}>{text(p)}</a> : text(p)}</li>
         ))}
       </ul>
     </div>

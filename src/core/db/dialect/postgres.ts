@@ -48,6 +48,9 @@ export function postgresSeam(url: string): DialectSeam {
       const query = terms.map(tsPrefix).join(' & ');
       return sql<boolean>`to_tsvector('simple', ${sql.ref(`${t}.${c}`)}) @@ to_tsquery('simple', ${query})`;
     },
+    forUpdateSkipLocked(qb) {
+      return qb.forUpdate().skipLocked() as typeof qb;
+    },
     async close() {
       await pool.end();
     },

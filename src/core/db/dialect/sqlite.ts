@@ -77,6 +77,10 @@ export function sqliteSeam(file: string): DialectSeam {
       const match = terms.map(fts5Prefix).join(' AND ');
       return sql<boolean>`${sql.ref(`${t}.rowid`)} in (select rowid from ${sql.table(f)} where ${sql.table(f)} match ${match})`;
     },
+    forUpdateSkipLocked(qb) {
+      // one writer: the claiming transaction is already serialised, and SQLite has no FOR UPDATE
+      return qb;
+    },
     async close() {
       conn.close();
     },

@@ -1,6 +1,6 @@
 // The dialect seam: everything that differs between SQLite and PostgreSQL is answered here, once.
 // Code outside `core/db/dialect/` asks this interface and never branches on the database kind.
-import type { Dialect, Expression, Kysely, KyselyPlugin, SqlBool } from 'kysely';
+import type { Dialect, Expression, Kysely, KyselyPlugin, SelectQueryBuilder, SqlBool } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -28,5 +28,12 @@ export interface DialectSeam {
    * `core/search` (folded word tokens); they are quoted again here, never passed raw.
    */
   ftsMatch(spec: FtsSpec, terms: readonly string[], idColumn?: string): Expression<SqlBool>;
+  /**
+   * Makes a select that claims queue rows (e.g. the mail outbox) safe with several instances:
+   * PostgreSQL adds `FOR UPDATE SKIP LOCKED`, so concurrent claimers take disjoint rows without
+   * waiting; SQLite has one writer and the surrounding transaction already serialises claims, so
+   * the query is returned unchanged. Use it inside the transaction that marks the rows claimed.
+   */
+  forUpdateSkipLocked<QB extends SelectQueryBuilder<any, any, any>>(qb: QB): QB;
   close(): Promise<void>;
 }

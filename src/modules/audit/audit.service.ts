@@ -1,0 +1,423 @@
+// Rules of the audit log: what is written (secrets masked before they reach the database), how a
+// filter typed by an administrator becomes a query (Warsaw calendar days → UTC bounds), how rows
+// are shown and exported, and the one sanctioned rewrite (erasing an anonymised user's e-mail).
+import { Readable, pipeline } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../core/db/schema.js';
+import { newId } from '../../core/db/ids.js';
+import { nowIso, type Clock } from '../../core/db/time.js';
+import type { Problem } from '../../core/errors/app-error.js';
+import { FormChecker } from '../../core/validation.js';
+import { TIME_ZONE, translator, type Lang } from '../../i18n/index.js';
+import * as repo from './audit.repo.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type Changes = Record<string, { before: unknown; after: unknown }>;
+
+export interface AuditEntry {
+  /** User id, null for anonymous (e.g. a failed login). */
+  actorId: string | null;
+  ip: string | null;
+  requestId?: string | null;
+  /** e.g. 'user.login', 'user.role_change', 'territory.subregion.update'. */
+  action: string;
+  /** e.g. 'user', 'subregion'. */
+  subjectType: string;
+  subjectId: string | null;
+  /** Before/after of changed fields. */
+  changes?: Changes;
+  /** Extra facts, e.g. `{ email }` for a failed login. */
+  meta?: Record<string, unknown>;
+}
+
+export const MASK = '***';
+/** Keys whose values never reach the log, at any depth of `changes` or `meta`. */
+export const SECRET_KEY = /password|token|secret|totp|recovery|hash|csrf|cookie/i;
+const MAX_DEPTH = 20;
+
+/** A copy of `value` with every secret-named key's value replaced by `***`. */
+export function maskSecrets(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return MASK;
+  if (Array.isArray(value)) return value.map((v) => maskSecrets(v, depth + 1));
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? MASK : maskSecrets(v, depth + 1)]));
+  }
+  return value;
+}
+
+/**
+ * Masks changes keeping their shape: a secret field keeps `{ before, after }` with both masked,
+ * so the log still says *that* it changed (e.g. a password) without saying what to.
+ */
+export function maskChanges(changes: Changes): Changes {
+  const out: Changes = {};
+  for (const [field, change] of Object.entries(changes)) {
+    out[field] = SECRET_KEY.test(field)
+      ? { before: MASK, after: MASK }
+      : { before: maskSecrets(change?.before), after: maskSecrets(change?.after) };
+  }
+  return out;
+}
+
+export async function recordAudit(db: Executor, entry: AuditEntry, clock?: Clock): Promise<void> {
+  const changes = entry.changes && Object.keys(entry.changes).length > 0 ? JSON.stringify(maskChanges(entry.changes)) : null;
+  const meta = entry.meta && Object.keys(entry.meta).length > 0 ? JSON.stringify(maskSecrets(entry.meta)) : null;
+  await repo.insertAuditRow(db, {
+    id: newId(),
+    at: nowIso(clock),
+    actor_id: entry.actorId,
+    ip: entry.ip,
+    request_id: entry.requestId ?? null,
+    action: entry.action,
+    subject_type: entry.subjectType,
+    subject_id: entry.subjectId,
+    changes,
+    meta,
+  });
+}
+
+/** The listed fields whose values differ (compared as JSON, so arrays and objects work too). */
+export function diffFields<T extends Record<string, unknown>>(before: T, after: T, fields: (keyof T)[]): Changes {
+  const out: Changes = {};
+  for (const f of fields) {
+    if (JSON.stringify(before[f]) !== JSON.stringify(after[f])) out[String(f)] = { before: before[f] ?? null, after: after[f] ?? null };
+  }
+  return out;
+}
+
+// --- erasure on anonymisation --------------------------------------------------------------------
+
+const PERSONAL_KEY = /e-?mail|display_name/i;
+
+function scrubPersonal(value: unknown, depth = 0): { value: unknown; changed: boolean } {
+  if (depth > MAX_DEPTH || !value || typeof value !== 'object') return { value, changed: false };
+  if (Array.isArray(value)) {
+    const items = value.map((v) => scrubPersonal(v, depth + 1));
+    return { value: items.map((i) => i.value), changed: items.some((i) => i.changed) };
+  }
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (PERSONAL_KEY.test(k) && v !== MASK) {
+      out[k] = MASK;
+      changed = true;
+    } else {
+      const inner = scrubPersonal(v, depth + 1);
+      out[k] = inner.value;
+      changed ||= inner.changed;
+    }
+  }
+  return { value: out, changed };
+}
+
+/**
+ * Replaces e-mail addresses (and display names) in `meta` of the rows whose subject is the user
+ * with `***`. This is the only update the append-only log permits: when an administrator
+ * anonymises a user (RODO art. 17), the account keeps its id but no longer its address, and the
+ * log must not keep the address either. Who did what, and when, stays untouched.
+ */
+export async function scrubAuditPersonalData(db: Executor, userId: string): Promise<number> {
+  let n = 0;
+  for (const row of await repo.rowsWithMetaAbout(db, 'user', userId)) {
+    const scrubbed = scrubPersonal(JSON.parse(row.meta));
+    if (!scrubbed.changed) continue;
+    await repo.setAuditMeta(db, row.id, JSON.stringify(scrubbed.value));
+    n += 1;
+  }
+  return n;
+}
+
+// --- reading ------------------------------------------------------------------------------------
+
+/** A value as a person reads it: text as is, nothing as "—", anything else as JSON. */
+export function describeValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+function parseJson<T>(text: string | null): T | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** "field: before → after" lines of a stored changes column. */
+export function changeLines(changes: string | null): string[] {
+  const parsed = parseJson<Record<string, unknown>>(changes);
+  if (!parsed) return [];
+  return Object.entries(parsed).map(([field, c]) => {
+    const change = c && typeof c === 'object' && 'before' in c ? (c as { before: unknown; after: unknown }) : { before: MASK, after: c };
+    return `${field}: ${describeValue(change.before)} → ${describeValue(change.after)}`;
+  });
+}
+
+/** "key: value" lines of a stored meta column. */
+export function metaLines(meta: string | null): string[] {
+  const parsed = parseJson<Record<string, unknown>>(meta);
+  if (!parsed) return [];
+  return Object.entries(parsed).map(([k, v]) => `${k}: ${describeValue(v)}`);
+}
+
+export interface AuditListItem {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  /** "field: before → after" of the changes, for a table cell. */
+  summary: string;
+}
+
+/** Recent entries by actor or about a subject (used by the accounts module's pages and export). */
+export async function listAuditEntries(db: Executor, filter: { actorId?: string; subjectType?: string; subjectId?: string; limit?: number }): Promise<AuditListItem[]> {
+  const q: repo.AuditQuery = {};
+  if (filter.actorId) q.actorId = filter.actorId;
+  if (filter.subjectType) q.subjectType = filter.subjectType;
+  if (filter.subjectId) q.subjectId = filter.subjectId;
+  const rows = await repo.listAuditRows(db, q, { limit: filter.limit ?? 100 });
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    summary: changeLines(r.changes).join('; '),
+  }));
+}
+
+// --- the administrator's filter ------------------------------------------------------------------
+
+export const PAGE_SIZE = 50;
+
+/** The filter as typed (query string values), kept to refill the form and build links. */
+export interface AuditFilterInput {
+  actor: string;
+  subject_type: string;
+  subject_id: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+export const FILTER_FIELDS = ['actor', 'subject_type', 'subject_id', 'action', 'from', 'to'] as const;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Minutes Europe/Warsaw is ahead of UTC at the instant `utcMs`. */
+function warsawOffsetMinutes(utcMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return Math.round((local - utcMs) / 60_000);
+}
+
+/** Valid calendar date `YYYY-MM-DD` (no 2026-02-30). */
+export function isCalendarDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** The UTC instant at which the Warsaw calendar day `YYYY-MM-DD` begins (plus `addDays`). */
+export function warsawDayStartUtc(date: string, addDays = 0): string {
+  const m = DATE.exec(date);
+  if (!m) throw new Error(`not a date: ${date}`);
+  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + addDays);
+  // two passes: the offset at the guess may differ from the offset at the answer around DST
+  let utc = guess - warsawOffsetMinutes(guess) * 60_000;
+  utc = guess - warsawOffsetMinutes(utc) * 60_000;
+  return new Date(utc).toISOString();
+}
+
+/** Checks the typed filter; problems name the fields (the form shows them, nothing is queried). */
+export function checkAuditFilter(query: Record<string, unknown>): { input: AuditFilterInput; query: repo.AuditQuery; problems: Problem[] } {
+  const f = new FormChecker(query);
+  const input: AuditFilterInput = {
+    actor: f.text('actor'),
+    subject_type: f.text('subject_type'),
+    subject_id: f.text('subject_id'),
+    action: f.text('action'),
+    from: f.text('from'),
+    to: f.text('to'),
+  };
+  const q: repo.AuditQuery = {};
+  if (input.actor) q.actor = input.actor;
+  if (input.subject_type) q.subjectType = input.subject_type;
+  if (input.subject_id) q.subjectId = input.subject_id;
+  if (input.action) q.action = input.action;
+  if (input.from) {
+    if (isCalendarDate(input.from)) q.fromIso = warsawDayStartUtc(input.from);
+    else f.add('from', 'audit.from', 'validation.invalid');
+  }
+  if (input.to) {
+    if (isCalendarDate(input.to)) q.toIso = warsawDayStartUtc(input.to, 1);
+    else f.add('to', 'audit.to', 'validation.invalid');
+  }
+  if (q.fromIso && q.toIso && q.fromIso >= q.toIso) f.add('to', 'audit.to', 'audit.rangeOrder');
+  return { input, query: q, problems: f.problems };
+}
+
+/** The non-empty filter fields as query parameters (for pagination links and the CSV link). */
+export function filterParams(input: AuditFilterInput): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const k of FILTER_FIELDS) if (input[k]) p.set(k, input[k]);
+  return p;
+}
+
+export interface AuditViewRow {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  ip: string | null;
+  requestId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  changes: string[];
+  meta: string[];
+}
+
+function viewRow(r: repo.AuditRow): AuditViewRow {
+  return {
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorEmail: r.actor_email,
+    ip: r.ip,
+    requestId: r.request_id,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    changes: changeLines(r.changes),
+    meta: metaLines(r.meta),
+  };
+}
+
+export interface AuditPage {
+  rows: AuditViewRow[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+export async function searchAudit(db: Executor, q: repo.AuditQuery, page: number): Promise<AuditPage> {
+  const total = await repo.countAuditRows(db, q);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = total === 0 ? [] : await repo.listAuditRows(db, q, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
+  return { rows: rows.map(viewRow), total, page: current, pages };
+}
+
+export async function filterChoices(db: Executor): Promise<{ actions: string[]; subjectTypes: string[] }> {
+  const [actions, subjectTypes] = await Promise.all([repo.distinctValues(db, 'action'), repo.distinctValues(db, 'subject_type')]);
+  return { actions, subjectTypes };
+}
+
+export async function countMatching(db: Executor, q: repo.AuditQuery): Promise<number> {
+  return repo.countAuditRows(db, q);
+}
+
+// --- CSV export ----------------------------------------------------------------------------------
+
+const EXPORT_BATCH = 500;
+
+/** `YYYY-MM-DD HH:mm:ss` in Europe/Warsaw (what a spreadsheet user in the office expects). */
+export function warsawTimestamp(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(new Date(iso));
+}
+
+/**
+ * A text cell that a spreadsheet would not run as a formula: values starting with = + - @ or a
+ * control character get a leading apostrophe (the log holds text typed by strangers, e.g. the
+ * e-mail of a failed login).
+ */
+export function spreadsheetSafe(v: string | null): string {
+  if (v === null) return '';
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+/**
+ * The filtered log as CSV for spreadsheets: UTF-8 with a BOM, `;` separators, CRLF line ends, a
+ * header row in the reader's language. Rows are read in batches (keyset), so a large log streams
+ * without being held in memory.
+ */
+export function auditCsv(db: Executor, q: repo.AuditQuery, lang: Lang, onError: (err: Error) => void): Readable {
+  const t = translator(lang);
+  const header = [
+    t('audit.csv.time'),
+    t('audit.csv.timeUtc'),
+    t('audit.csv.actorId'),
+    t('audit.csv.actorName'),
+    t('audit.csv.actorEmail'),
+    t('audit.csv.ip'),
+    t('audit.csv.requestId'),
+    t('audit.csv.action'),
+    t('audit.csv.subjectType'),
+    t('audit.csv.subjectId'),
+    t('audit.csv.changes'),
+    t('audit.csv.meta'),
+  ];
+  async function* records(): AsyncGenerator<string[]> {
+    yield header;
+    let after: { at: string; id: string } | undefined;
+    for (;;) {
+      const rows = await repo.listAuditRows(db, q, { limit: EXPORT_BATCH, ...(after ? { after } : {}) });
+      for (const r of rows) {
+        yield [
+          warsawTimestamp(r.at),
+          r.at,
+          r.actor_id ?? '',
+          spreadsheetSafe(r.actor_name),
+          spreadsheetSafe(r.actor_email),
+          r.ip ?? '',
+          r.request_id ?? '',
+          spreadsheetSafe(r.action),
+          spreadsheetSafe(r.subject_type),
+          spreadsheetSafe(r.subject_id),
+          r.changes ?? '',
+          r.meta ?? '',
+        ];
+      }
+      if (rows.length < EXPORT_BATCH) return;
+      const last = rows.at(-1)!;
+      after = { at: last.at, id: last.id };
+    }
+  }
+  return pipeline(Readable.from(records()), stringify({ bom: true, delimiter: ';', record_delimiter: 'windows' }), (err) => {
+    if (err) onError(err);
+  });
+}

@@ -1,0 +1,123 @@
+// Turns a template name, a language and parameters into an e-mail: subject and plain-text body from
+// the mail i18n section, and an HTML part generated from that text (escaped, paragraphs, links),
+// both with a footer naming the institution. Parameters are data, never markup: they are escaped
+// in HTML, flattened to one line, and only the `link` parameter (and URLs written in the template
+// itself) become links, so a display name such as "http://phish.example" stays inert text.
+import { translator, type Lang, type TKey } from '../../i18n/index.js';
+
+export type MailTemplate = 'password_reset' | 'invitation' | 'test';
+
+export interface MailRequest {
+  to: string;
+  lang: Lang;
+  template: MailTemplate;
+  params: Record<string, string>;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Parameters each template needs; rendering without one is a programming error. */
+export const TEMPLATE_PARAMS: Record<MailTemplate, readonly string[]> = {
+  password_reset: ['name', 'link', 'validFor'],
+  invitation: ['name', 'inviter', 'link', 'roles', 'validFor'],
+  test: [],
+};
+
+export function isMailTemplate(v: string): v is MailTemplate {
+  return Object.hasOwn(TEMPLATE_PARAMS, v);
+}
+
+const LINK_PARAMS = new Set(['link']);
+// markers put in place of parameters while the HTML is built; removed from values beforehand
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+const MARKER = /\u0001([A-Za-z0-9_]+)\u0002/g;
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'\u0001\u0002]+/g;
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** One line of plain text: control characters (line breaks included) become single spaces. */
+function oneLine(v: string): string {
+  // eslint-disable-next-line no-control-regex
+  return v.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
+function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function anchor(url: string): string {
+  return `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+}
+
+/** Escapes template text and links the URLs written in it (trailing punctuation stays outside). */
+function templateTextToHtml(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const url = m[0].replace(/[.,;:!?)\]]+$/, '');
+    out += escapeHtml(text.slice(last, m.index)) + anchor(url);
+    last = m.index + url.length;
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
+function paramToHtml(name: string, value: string): string {
+  return LINK_PARAMS.has(name) && isHttpUrl(value) ? anchor(value) : escapeHtml(value);
+}
+
+/** Plain text → HTML body: blank lines separate paragraphs, single line breaks become <br>. */
+function bodyToHtml(withMarkers: string, params: Record<string, string>): string {
+  return withMarkers
+    .split(/\n{2,}/)
+    .map((para) => para.trim())
+    .filter(Boolean)
+    .map((para) => {
+      const lines = para.split('\n').map((line) => templateTextToHtml(line).replace(MARKER, (_, name: string) => paramToHtml(name, params[name] ?? '')));
+      return `<p>${lines.join('<br>\n')}</p>`;
+    })
+    .join('\n');
+}
+
+export function renderMail(mail: MailRequest): RenderedMail {
+  const missing = TEMPLATE_PARAMS[mail.template].filter((p) => !mail.params[p]);
+  if (missing.length > 0) throw new Error(`mail template ${mail.template} needs ${missing.join(', ')}`);
+  const t = translator(mail.lang);
+  const params: Record<string, string> = {};
+  const markers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(mail.params)) {
+    params[k] = oneLine(v);
+    markers[k] = `${OPEN}${k}${CLOSE}`;
+  }
+  const subjectKey = `mail.${mail.template}.subject` as TKey;
+  const bodyKey = `mail.${mail.template}.body` as TKey;
+  const subject = oneLine(t(subjectKey, params));
+  const body = t(bodyKey, params);
+  const footer = t('mail.footer');
+  const text = `${body}\n\n-- \n${footer}\n`;
+  const html = [
+    '<!doctype html>',
+    `<html lang="${mail.lang}">`,
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(subject)}</title></head>`,
+    '<body>',
+    bodyToHtml(t(bodyKey, markers), params),
+    '<hr>',
+    `<p><small>${escapeHtml(footer)}</small></p>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+  return { subject, text, html };
+}

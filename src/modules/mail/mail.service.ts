@@ -1,0 +1,163 @@
+// Rules of the outbox: a message is rendered and written in the caller's transaction; delivery is
+// attempted by a worker with exponential back-off (1, 5, 25, 125, 625 minutes) and gives up after
+// six attempts; administrators can list, read, re-queue and send a test message. No SMTP here: the
+// worker passes in the function that actually sends.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../core/db/schema.js';
+import { newId } from '../../core/db/ids.js';
+import { nowIso, type Clock } from '../../core/db/time.js';
+import { AppError } from '../../core/errors/app-error.js';
+import type { ModuleContext } from '../../core/module.js';
+import { FormChecker, normaliseEmail } from '../../core/validation.js';
+import type { Lang } from '../../i18n/index.js';
+import { recordAudit, type AuditEntry } from '../audit/index.js';
+import { renderMail, type MailRequest } from './mail.render.js';
+import * as repo from './mail.repo.js';
+import type { MailStatus } from './mail.tables.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
+
+export const MAX_ATTEMPTS = 6;
+/** How long a claimed message stays reserved for the worker that claimed it. */
+export const LOCK_MS = 5 * 60_000;
+export const DEFAULT_FROM = 'Spójnia <no-reply@localhost>';
+export const FROM_SETTING = 'mail.from';
+const MAX_ERROR_LENGTH = 1000;
+
+/**
+ * Renders the message and writes it to the outbox; returns its id. Call it with the transaction
+ * of the change that causes the mail, so both are kept or both are rolled back.
+ */
+export async function enqueueMail(db: Executor, mail: MailRequest, clock?: Clock): Promise<string> {
+  const rendered = renderMail(mail);
+  const id = newId();
+  const now = nowIso(clock);
+  await repo.insertMail(db, {
+    id,
+    created_at: now,
+    to_address: mail.to,
+    lang: mail.lang,
+    template: mail.template,
+    subject: rendered.subject,
+    text_body: rendered.text,
+    html_body: rendered.html,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    last_error: null,
+    sent_at: null,
+    locked_until: null,
+  });
+  return id;
+}
+
+/** Wait before the next attempt after `attempts` failed ones: 1, 5, 25, 125, 625 minutes. */
+export function backoffMs(attempts: number): number {
+  return 5 ** Math.max(0, attempts - 1) * 60_000;
+}
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export type SendFn = (mail: OutgoingMail) => Promise<void>;
+
+function errorText(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.length > MAX_ERROR_LENGTH ? `${msg.slice(0, MAX_ERROR_LENGTH)}…` : msg;
+}
+
+/**
+ * One round of delivery: claim due messages, send each, record the outcome. Returns how many were
+ * delivered. Safe to run in several processes at once (see `claimDue`).
+ */
+export async function deliverDue(ctx: ModuleContext, send: SendFn, batchSize: number): Promise<number> {
+  const now = ctx.clock.now();
+  const claimed = await repo.claimDue(ctx.db, ctx.database.seam, now.toISOString(), new Date(now.getTime() + LOCK_MS).toISOString(), batchSize);
+  if (claimed.length === 0) return 0;
+  const from = await ctx.settings.get<string>(FROM_SETTING, DEFAULT_FROM);
+  let sent = 0;
+  for (const row of claimed) {
+    const attempts = row.attempts + 1;
+    try {
+      await send({ from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
+      await repo.markSent(ctx.db, row.id, attempts, nowIso(ctx.clock));
+      sent += 1;
+    } catch (err) {
+      const at = ctx.clock.now();
+      const failed = attempts >= MAX_ATTEMPTS;
+      await repo.markAttemptFailed(ctx.db, row.id, {
+        attempts,
+        status: failed ? 'failed' : 'pending',
+        nextAttemptAt: new Date(at.getTime() + (failed ? 0 : backoffMs(attempts))).toISOString(),
+        error: errorText(err),
+      });
+      // the id only: recipients' addresses do not belong in the process log
+      ctx.log(`mail ${row.id}: attempt ${attempts} failed${failed ? ', giving up' : ''}: ${errorText(err)}`);
+    }
+  }
+  return sent;
+}
+
+// --- administration -----------------------------------------------------------------------------
+
+export const PAGE_SIZE = 50;
+export const STATUSES: readonly MailStatus[] = ['pending', 'sent', 'failed'];
+
+export function isStatus(v: unknown): v is MailStatus {
+  return typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
+}
+
+export async function listOutbox(ctx: ModuleContext, status: MailStatus | null, page: number) {
+  const total = await repo.countMail(ctx.db, status);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = total === 0 ? [] : await repo.listMail(ctx.db, status, PAGE_SIZE, (current - 1) * PAGE_SIZE);
+  return { rows, total, page: current, pages };
+}
+
+// one-time links carry a random token of 20+ URL-safe characters (accounts' tokens) as a path
+// segment or a `token` parameter
+const TOKEN_IN_URL = /(https?:\/\/[^\s<>"']*?)(\/|[?&]token=)([A-Za-z0-9_-]{20,})/g;
+
+/**
+ * The message as an administrator may see it: one-time tokens in links are replaced by "…", so
+ * reading the outbox does not let anyone but the recipient reset a password or accept an
+ * invitation (what was sent is still visible: who, when, which kind, which words).
+ */
+export function maskOneTimeLinks(s: string): string {
+  return s.replace(TOKEN_IN_URL, (_m, start: string, sep: string) => `${start}${sep}…`);
+}
+
+/** Reads one message and records that it was read (it holds personal data). */
+export async function readMail(ctx: ModuleContext, id: string, actor: Actor, format: 'text' | 'html'): Promise<repo.MailRow> {
+  const row = await repo.findMail(ctx.db, id);
+  if (!row) throw new AppError('http.not_found');
+  await recordAudit(ctx.db, { ...actor, action: 'mail.view', subjectType: 'mail', subjectId: id, meta: { format, template: row.template } }, ctx.clock);
+  return { ...row, text_body: maskOneTimeLinks(row.text_body), html_body: maskOneTimeLinks(row.html_body) };
+}
+
+export async function retryMail(ctx: ModuleContext, id: string, actor: Actor): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.requeue(trx, id, nowIso(ctx.clock)))) throw new AppError('http.not_found');
+    await recordAudit(trx, { ...actor, action: 'mail.retry', subjectType: 'mail', subjectId: id }, ctx.clock);
+  });
+}
+
+/** Queues the `test` template to an address typed by an administrator. */
+export async function queueTestMail(ctx: ModuleContext, body: Record<string, unknown>, actor: Actor): Promise<string> {
+  const f = new FormChecker(body);
+  const to = f.email('to', 'outbox.testTo');
+  const lang: Lang = f.text('lang') === 'en' ? 'en' : 'pl';
+  f.assertValid();
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await enqueueMail(trx, { to: normaliseEmail(to), lang, template: 'test', params: {} }, ctx.clock);
+    await recordAudit(trx, { ...actor, action: 'mail.test', subjectType: 'mail', subjectId: id }, ctx.clock);
+    return id;
+  });
+}

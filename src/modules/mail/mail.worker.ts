@@ -1,0 +1,71 @@
+// The delivery loop: every few seconds, claim due outbox messages and hand them to SMTP through
+// nodemailer (SMTP_URL). Each web process runs one when SMTP_URL is set; claiming is safe with
+// several processes on PostgreSQL. Without SMTP_URL nothing runs and mail waits in the outbox.
+import { createTransport } from 'nodemailer';
+import type { ModuleContext } from '../../core/module.js';
+import { deliverDue, type SendFn } from './mail.service.js';
+
+export interface MailWorker {
+  /** Stops the loop and waits for a round in progress to finish. */
+  stop(): Promise<void>;
+  /** One delivery round now; resolves to the number of messages delivered. */
+  runOnce(): Promise<number>;
+}
+
+export interface MailWorkerOptions {
+  /** Pause between rounds (default 5 s). */
+  intervalMs?: number;
+  /** Messages claimed per round (default 20). */
+  batchSize?: number;
+  /** No timed rounds: only `runOnce()` delivers (tests, one-off commands). */
+  manual?: boolean;
+}
+
+export const DEFAULT_INTERVAL_MS = 5_000;
+const DEFAULT_BATCH = 20;
+
+export function startMailWorker(ctx: ModuleContext, opts: MailWorkerOptions = {}): MailWorker {
+  if (ctx.config.smtpUrl === '') throw new Error('startMailWorker: SMTP_URL is not set');
+  const intervalMs = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
+  // bounded timeouts: a hung server must not hold a claimed message longer than its lock (5 min)
+  const transport = createTransport({ url: ctx.config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  const send: SendFn = async (m) => {
+    await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: { 'Auto-Submitted': 'auto-generated' } });
+  };
+
+  let running: Promise<number> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  const runOnce = (): Promise<number> => {
+    // one round at a time per worker: a manual call during a timed round joins it
+    running ??= deliverDue(ctx, send, batchSize).finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runOnce()
+        .catch((err: unknown) => ctx.log(`mail worker round failed: ${err instanceof Error ? err.message : String(err)}`))
+        .finally(() => schedule(intervalMs));
+    }, delay);
+    // the loop alone must not keep a process (a CLI command, a test) alive
+    timer.unref();
+  };
+  // first round right away: mail queued while the process was down goes out on start
+  if (!opts.manual) schedule(0);
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running?.catch(() => 0);
+      transport.close();
+    },
+  };
+}
