@@ -108,6 +108,19 @@ for (const entry of PAGES) {
         assertVisibleFocus(next, 'first element after #main');
       });
 
+      test('every Tab stop shows a focus indicator', async () => {
+        await page.locator('.skip-link').focus();
+        const seen: string[] = [];
+        for (let i = 0; i < 150; i += 1) {
+          await page.keyboard.press('Tab');
+          const f = await focused(page);
+          if (f.tag === 'body' || f.tag === '' || f.className.split(' ').includes('skip-link')) break;
+          assertVisibleFocus(f, `Tab stop ${i + 1}`);
+          seen.push(describeFocus(f));
+        }
+        assert.ok(seen.length > 0, 'the page has focusable elements after the skip link');
+      });
+
       test('every in-page link leads to an element of the page', async () => {
         const broken = await page.evaluate(() => {
           const d = (globalThis as any).document;

@@ -11,10 +11,10 @@ import { coreModule } from './core/core-module.js';
 import { registerAccessControl } from './core/auth/access.js';
 import type { DatabaseHandle } from './core/db/database.js';
 import { systemClock, type Clock } from './core/db/time.js';
-import { registerErrorHandling } from './core/http/errors.js';
+import { registerErrorHandling, sendError, toAppError } from './core/http/errors.js';
 import { registerHealth } from './core/http/health.js';
-import { registerLanguage, stripLanguagePrefix } from './core/http/language.js';
-import { registerPreferences } from './core/http/preferences.js';
+import { initLanguage, registerLanguage, stripLanguagePrefix } from './core/http/language.js';
+import { parsePrefs, registerPreferences } from './core/http/preferences.js';
 import { configureShell } from './core/http/render.js';
 import { registerSecurity } from './core/http/security.js';
 import type { DatabaseSessionStore } from './core/http/session-store.js';
@@ -64,6 +64,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     rewriteUrl: stripLanguagePrefix,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // malformed URLs (bad percent-encoding, too long params) get our translated page too; no hook
+    // has run yet, so the request is given its language and an anonymous visitor here
+    frameworkErrors: (err, request, reply) => {
+      initLanguage(request);
+      request.prefs = parsePrefs(undefined);
+      request.user = null;
+      void sendError(request, reply, toAppError(err));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const settings = new SettingsStore(database.db, clock);
@@ -108,7 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   registerHealth(app, database);
 
-  configureShell({
+  configureShell(app, {
     nav: MODULES.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
     footer: (request) => footerData(ctx, request.lang),
     loginPath: LOGIN_PATH,

@@ -41,7 +41,7 @@ export function registerAccessControl(app: FastifyInstance, exempt: (url: string
     const check = async (request: FastifyRequest, reply: FastifyReply) => {
       if (rule === 'public') return;
       if (!request.user) {
-        const loginPath = shellLoginPath();
+        const loginPath = shellLoginPath(request);
         if (loginPath && (request.method === 'GET' || request.method === 'HEAD') && !request.plainPath.startsWith('/api/')) {
           const next = encodeURIComponent(request.url.replace(/^\/en(?=\/|$)/, '') || '/');
           return reply.redirect(`${localize(loginPath, request.lang)}?next=${next}`, 302);

@@ -75,6 +75,17 @@ test('a bad query parameter answers 400 naming the parameter once', async () => 
   assert.match(en.body, /kontrast/);
 });
 
+test('a malformed URL gets the translated 400 page, or problem+json under /api', async () => {
+  const html = await t.app.inject({ url: '/en/nie-ma/%FF' });
+  assert.equal(html.statusCode, 400);
+  assert.match(String(html.headers['content-type']), /^text\/html; charset=utf-8/);
+  assert.match(html.body, /<html lang="en"/);
+  assert.match(html.body, /Bad request/);
+  const api = await t.app.inject({ url: '/api/v1/%FF' });
+  assert.equal(api.statusCode, 400);
+  assert.match(String(api.headers['content-type']), /^application\/problem\+json/);
+});
+
 test('a crash shows a reference number and nothing of the internals', async () => {
   const boom = () => {
     throw new Error(LEAK);

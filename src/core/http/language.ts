@@ -1,7 +1,7 @@
 // English lives under the `/en` prefix with the same paths as Polish. The prefix is removed before
 // routing (so every route is registered once) and remembered on the request.
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DEFAULT_LANG, formatters, translator, type Lang } from '../../i18n/index.js';
 
 const LANG_MARK = Symbol('spojnia.lang');
@@ -28,11 +28,14 @@ export function registerLanguage(app: FastifyInstance): void {
   app.decorateRequest('t', null as never);
   app.decorateRequest('fmt', null as never);
   app.decorateRequest('plainPath', '/');
-  app.addHook('onRequest', async (request) => {
-    const lang = (request.raw as Marked)[LANG_MARK] ?? DEFAULT_LANG;
-    request.lang = lang;
-    request.t = translator(lang);
-    request.fmt = formatters(lang);
-    request.plainPath = request.url.split('?')[0] ?? '/';
-  });
+  app.addHook('onRequest', async (request) => initLanguage(request));
+}
+
+/** Sets language, translator and formatters on a request (also used for framework errors). */
+export function initLanguage(request: FastifyRequest): void {
+  const lang = (request.raw as Marked)[LANG_MARK] ?? DEFAULT_LANG;
+  request.lang = lang;
+  request.t = translator(lang);
+  request.fmt = formatters(lang);
+  request.plainPath = (request.url ?? '/').split('?')[0] ?? '/';
 }

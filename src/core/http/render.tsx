@@ -1,6 +1,6 @@
 // Turns a view into a full HTML response: builds the page context from the request, wraps the
 // view in the layout and sends escaped HTML with an explicit charset.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { AdminEntry, NavEntry } from '../module.js';
@@ -20,7 +20,7 @@ export interface Shell {
   admin: readonly AdminEntry[];
 }
 
-let shell: Shell = {
+const EMPTY_SHELL: Shell = {
   nav: [],
   footer: async () => ({ institutionName: '', addressLines: [], hours: [] }),
   loginPath: null,
@@ -28,16 +28,27 @@ let shell: Shell = {
   admin: [],
 };
 
-export function shellLoginPath(): string | null {
-  return shell.loginPath;
+const SHELL = Symbol.for('spojnia.shell');
+type WithShell = { [SHELL]?: Shell };
+
+/**
+ * Called once by `app.ts` (before modules register) with the navigation of present modules and
+ * the footer source. Kept on the app instance, so two apps in one process (tests) never mix.
+ */
+export function configureShell(app: FastifyInstance, next: Shell): void {
+  app.decorate(SHELL as unknown as string, next);
 }
 
-/** Called once by `app.ts` with the navigation of present modules and the footer source. */
-export function configureShell(next: Shell): void {
-  shell = next;
+export function shellOf(request: FastifyRequest): Shell {
+  return (request.server as unknown as WithShell)[SHELL] ?? EMPTY_SHELL;
+}
+
+export function shellLoginPath(request: FastifyRequest): string | null {
+  return shellOf(request).loginPath;
 }
 
 export async function pageContext(request: FastifyRequest, reply?: FastifyReply): Promise<PageContext> {
+  const shell = shellOf(request);
   const user = request.user;
   const adminNav = user ? shell.admin.filter((e) => user.roles.some((r) => e.roles.includes(r.role))) : [];
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
