@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import { localize } from '../src/core/http/language.js';
 import { issueSetupToken } from '../src/modules/accounts/index.js';
 import type { Lang } from '../src/i18n/index.js';
+import type { TestRole } from '../src/testing/app.js';
+import { portalFixtures } from './portal-fixtures.js';
+import { previewStatisticsUpload } from '../src/modules/territory/statistics.service.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -34,6 +37,8 @@ export interface PageTemplate {
    * failed submit); the skip link is then checked from the start of the document instead.
    */
   initialFocus?: string;
+  /** Visit logged in with these roles (a session cookie is added to the browser context). */
+  login?: TestRole[];
 }
 
 export const PAGES: PageTemplate[] = [
@@ -60,6 +65,61 @@ export const PAGES: PageTemplate[] = [
   // the error page lists the bad parameters in the same summary forms use, and focuses it
   { name: 'bad request (400)', path: '/wyglad?kontrast=7', expectStatus: 400, initialFocus: '[data-error-summary]' },
   { name: 'home in high contrast with larger text', path: '/wyglad?kontrast=1&tekst=1&wroc=/', expectStatus: 200 },
+  // portal
+  { name: 'news list', setup: async ({ server }) => (await portalFixtures(server), '/aktualnosci'), expectStatus: 200 },
+  { name: 'news item with an image', setup: async ({ server }) => (await portalFixtures(server), '/aktualnosci/konferencja'), expectStatus: 200 },
+  { name: 'information page with a section menu', setup: async ({ server }) => (await portalFixtures(server), '/o-programie/zespol-ekspercki'), expectStatus: 200 },
+  { name: 'documents list', setup: async ({ server }) => (await portalFixtures(server), '/dokumenty'), expectStatus: 200 },
+  { name: 'document with versions', setup: async ({ server }) => `/dokumenty/${(await portalFixtures(server)).documentId}`, expectStatus: 200 },
+  { name: 'contact page', setup: async ({ server }) => (await portalFixtures(server), '/kontakt'), expectStatus: 200 },
+  {
+    name: 'contact form with errors',
+    setup: async ({ server }) => (await portalFixtures(server), '/kontakt'),
+    act: async ({ page }) => {
+      await page.fill('#f-email', 'to-nie-adres');
+      return navigation(page, () => page.locator('form[action$="/kontakt"] button[type="submit"]').click());
+    },
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+  },
+  { name: 'search results', setup: async ({ server }) => (await portalFixtures(server), '/szukaj?q=program'), expectStatus: 200 },
+  { name: 'accessibility statement', path: '/deklaracja-dostepnosci', expectStatus: 200 },
+  { name: 'admin: pages', setup: async ({ server }) => (await portalFixtures(server), '/admin/strony'), expectStatus: 200, login: [{ role: 'editor' }] },
+  { name: 'admin: page form', setup: async ({ server }) => `/admin/strony/${(await portalFixtures(server)).pageId}`, expectStatus: 200, login: [{ role: 'editor' }] },
+  { name: 'admin: page versions', setup: async ({ server }) => `/admin/strony/${(await portalFixtures(server)).pageId}/wersje`, expectStatus: 200, login: [{ role: 'editor' }] },
+  { name: 'admin: versions compared', setup: async ({ server }) => `/admin/strony/${(await portalFixtures(server)).pageId}/wersje/porownaj?a=1&b=2`, expectStatus: 200, login: [{ role: 'editor' }] },
+  { name: 'admin: news form', setup: async ({ server }) => `/admin/aktualnosci/${(await portalFixtures(server)).newsId}`, expectStatus: 200, login: [{ role: 'editor' }] },
+  { name: 'admin: documents', setup: async ({ server }) => (await portalFixtures(server), '/admin/dokumenty'), expectStatus: 200, login: [{ role: 'editor' }] },
+  { name: 'admin: document form', setup: async ({ server }) => `/admin/dokumenty/${(await portalFixtures(server)).documentId}`, expectStatus: 200, login: [{ role: 'editor' }] },
+  { name: 'admin: contact and office hours', path: '/admin/kontakt', expectStatus: 200, login: [{ role: 'editor' }] },
+  { name: 'admin: accessibility statement', path: '/admin/deklaracja-dostepnosci', expectStatus: 200, login: [{ role: 'editor' }] },
+  // territory
+  { name: 'territory: map of gminy', path: '/terytorium', expectStatus: 200 },
+  { name: 'territory: map, measure without data', path: '/terytorium?miara=podmioty', expectStatus: 200 },
+  { name: 'territory: gmina profile', path: '/terytorium/0415052', expectStatus: 200 },
+  { name: 'territory: powiat profile', path: '/terytorium/0402', expectStatus: 200 },
+  { name: 'territory: city with powiat rights', path: '/terytorium/0463', expectStatus: 200 },
+  { name: 'territory: white spots', path: '/terytorium/biale-plamy', expectStatus: 200 },
+  { name: 'admin: territory', path: '/admin/terytorium', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'admin: new territory period', path: '/admin/terytorium/okresy/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'admin: statistics preview with problems',
+    setup: async ({ server }) => {
+      const data = Buffer.from('teryt;rok;ludnosc;pomoc_spoleczna\n0463011;2023;196545;5400\n0499999;2023;1000;10\n0461011;2023;dużo;10\n', 'utf8');
+      const id = await previewStatisticsUpload(server.testApp.ctx, { fileName: 'gus.csv', data, truncated: false, source: 'GUS BDL' }, { actorId: null, ip: null, requestId: null });
+      return `/admin/terytorium/statystyki/${id}`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'admin: subregion form with errors',
+    path: '/admin/terytorium/subregiony/nowy',
+    act: async ({ page }) => navigation(page, () => page.locator('form[action$="/subregiony/nowy"] button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [{ role: 'coordinator' }],
+  },
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

@@ -54,15 +54,15 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<TestPa
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];
   const isForeign = (url: URL) => !LOCAL_SCHEMES.has(url.protocol) && url.origin !== origin;
+  const record = (url: string) => {
+    if (isForeign(new URL(url)) && !foreignRequests.includes(url)) foreignRequests.push(url);
+  };
   await context.route(isForeign, async (route) => {
-    foreignRequests.push(route.request().url());
+    record(route.request().url());
     await route.abort('blockedbyclient');
   });
-  // websockets and anything the router does not see still show up as requests
-  context.on('request', (request) => {
-    const url = request.url();
-    if (isForeign(new URL(url)) && !foreignRequests.includes(url)) foreignRequests.push(url);
-  });
+  // the event also sees what the router does not (e.g. websockets)
+  context.on('request', (request) => record(request.url()));
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return { context, page, foreignRequests, close: () => context.close() };

@@ -23,11 +23,12 @@ import { SettingsStore } from './core/settings.js';
 import { ACCOUNT_LINKS, accountsModule, LOGIN_PATH, resolveSessionUser } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { mailModule } from './modules/mail/index.js';
+import { portalFooterLinks, portalHeadMeta, portalModule } from './modules/portal/index.js';
 import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 
 /** Every module of the platform, in the order their routes register. */
-export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule];
+export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, portalModule];
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..');
 
@@ -118,7 +119,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   configureShell(app, {
     nav: MODULES.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
-    footer: (request) => footerData(ctx, request.lang),
+    footer: async (request) => ({ ...(await footerData(ctx, request.lang)), links: portalFooterLinks(request.lang) }),
+    headMeta: async (request) => portalHeadMeta(ctx, request.lang),
     loginPath: LOGIN_PATH,
     account: ACCOUNT_LINKS,
     admin: MODULES.flatMap((m) => m.admin ?? []).sort((a, b) => a.order - b.order),

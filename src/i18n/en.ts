@@ -6,11 +6,15 @@ import type { pl } from './pl.js';
 import { accountsEn } from './en/accounts.js';
 import { auditEn } from './en/audit.js';
 import { mailEn } from './en/mail.js';
+import { portalEn } from './en/portal.js';
+import { territoryEn } from './en/territory.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
   ...auditEn,
   ...mailEn,
+  ...portalEn,
+  ...territoryEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -99,6 +103,12 @@ export const en: TranslationShape<typeof pl> = {
     'accounts.two_factor_active': { title: 'Already on', detail: 'Two-step verification is already on for this account.' },
     'accounts.two_factor_required': { title: 'Verification required', detail: 'Staff accounts must use two-step verification.' },
     'accounts.cannot_deactivate_self': { title: 'Not allowed', detail: 'You cannot deactivate or anonymise your own account.' },
+    // portal
+    'portal.page_has_children': { title: 'The page has sub-pages', detail: 'A page with sub-pages cannot be deleted. Delete the sub-pages or move them under another page first. Nothing was changed.' },
+    'portal.file_too_large': { title: 'The file is too large', detail: 'The uploaded file exceeds the allowed size. Nothing was saved.' },
+    'portal.file_type': { title: 'Unsupported kind of file', detail: 'The content of the uploaded file matches none of the allowed formats. Nothing was saved.' },
+    'portal.last_file': { title: 'Last file version', detail: 'A document must keep at least one file version. To remove the last one, delete the whole document. Nothing was changed.' },
+    'portal.contact_unavailable': { title: 'Form unavailable', detail: 'The contact form is temporarily unavailable. Please contact us by phone or post.' },
   },
   validation: {
     required: 'The field “{{field}}” is required.',

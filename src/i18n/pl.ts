@@ -6,11 +6,15 @@
 import { accountsPl } from './pl/accounts.js';
 import { auditPl } from './pl/audit.js';
 import { mailPl } from './pl/mail.js';
+import { portalPl } from './pl/portal.js';
+import { territoryPl } from './pl/territory.js';
 
 export const pl = {
   ...accountsPl,
   ...auditPl,
   ...mailPl,
+  ...portalPl,
+  ...territoryPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -102,6 +106,12 @@ export const pl = {
     'accounts.two_factor_active': { title: 'Weryfikacja już włączona', detail: 'Weryfikacja dwuetapowa jest już włączona dla tego konta.' },
     'accounts.two_factor_required': { title: 'Weryfikacja wymagana', detail: 'Konta pracowników muszą mieć włączoną weryfikację dwuetapową.' },
     'accounts.cannot_deactivate_self': { title: 'Niedozwolona operacja', detail: 'Nie możesz dezaktywować ani anonimizować własnego konta.' },
+    // portal
+    'portal.page_has_children': { title: 'Strona ma podstrony', detail: 'Nie można usunąć strony, która ma podstrony. Najpierw usuń podstrony albo przenieś je pod inną stronę. Niczego nie zmieniono.' },
+    'portal.file_too_large': { title: 'Plik jest za duży', detail: 'Przesłany plik przekracza dozwolony rozmiar. Niczego nie zapisano.' },
+    'portal.file_type': { title: 'Nieobsługiwany rodzaj pliku', detail: 'Zawartość przesłanego pliku nie odpowiada żadnemu z dozwolonych formatów. Niczego nie zapisano.' },
+    'portal.last_file': { title: 'Ostatnia wersja pliku', detail: 'Dokument musi mieć co najmniej jedną wersję pliku. Aby usunąć ostatnią, usuń cały dokument. Niczego nie zmieniono.' },
+    'portal.contact_unavailable': { title: 'Formularz niedostępny', detail: 'Formularz kontaktowy jest chwilowo niedostępny. Skontaktuj się z nami telefonicznie lub pocztą.' },
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',

@@ -28,6 +28,12 @@ export const ERROR_CATALOGUE = {
   'accounts.two_factor_active': { status: 400 },
   'accounts.two_factor_required': { status: 400 },
   'accounts.cannot_deactivate_self': { status: 400 },
+  // portal
+  'portal.page_has_children': { status: 409 },
+  'portal.file_too_large': { status: 413 },
+  'portal.file_type': { status: 415 },
+  'portal.last_file': { status: 409 },
+  'portal.contact_unavailable': { status: 503 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -4,15 +4,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { AdminEntry, NavEntry } from '../module.js';
-import { PageCtx, type FooterData, type PageContext } from '../ui/context.js';
+import { PageCtx, type FooterData, type HeadMeta, type PageContext } from '../ui/context.js';
 import { Layout, type LayoutProps } from '../ui/Layout.js';
 import { localize } from './language.js';
 
 export type FooterProvider = (request: FastifyRequest) => Promise<FooterData>;
+export type HeadMetaProvider = (request: FastifyRequest) => Promise<HeadMeta[]>;
 
 export interface Shell {
   nav: readonly NavEntry[];
   footer: FooterProvider;
+  /** `<meta>` elements for every page's head (absent: none). */
+  headMeta?: HeadMetaProvider;
   /** Where anonymous visitors of protected pages are sent (null: answer 401). */
   loginPath: string | null;
   /** Account links shown in the header (absent until an accounts module provides them). */
@@ -62,6 +65,7 @@ export async function pageContext(request: FastifyRequest, reply?: FastifyReply)
     alternateHref: localize(currentPath, request.lang === 'pl' ? 'en' : 'pl'),
     nav: shell.nav,
     footer: await shell.footer(request),
+    headMeta: shell.headMeta ? await shell.headMeta(request) : [],
     prefs: request.prefs,
     user,
     requestId: request.id,

@@ -96,6 +96,11 @@ function Footer() {
         <section aria-labelledby="footer-more">
           <h2 id="footer-more">{t('site.name')}</h2>
           <ul class="plain">
+            {(footer.links ?? []).map((l) => (
+              <li key={l.path}>
+                <a href={href(l.path)}>{l.label}</a>
+              </li>
+            ))}
             <li>
               <a href="/api/docs" hrefLang="en">
                 {t('site.apiDocs')}
@@ -113,7 +118,7 @@ function Footer() {
 }
 
 export function Layout({ title, breadcrumbs = [], contentLang, children }: LayoutProps) {
-  const { t, lang, prefs, href, alternateHref } = usePage();
+  const { t, lang, prefs, href, alternateHref, headMeta } = usePage();
   const htmlClass = [prefs.contrast ? 'contrast' : '', prefs.largeText ? 'large-text' : ''].filter(Boolean).join(' ') || undefined;
   return (
     <html lang={t('meta.htmlLang')} class={htmlClass}>
@@ -121,6 +126,9 @@ export function Layout({ title, breadcrumbs = [], contentLang, children }: Layou
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${t('site.name')}`}</title>
+        {headMeta.map((m) => (
+          <meta key={m.name} name={m.name} content={m.content} />
+        ))}
         <link rel="stylesheet" href="/assets/css/site.css" />
         <link rel="alternate" hrefLang={lang === 'pl' ? 'en' : 'pl'} href={alternateHref} />
         <script src="/assets/js/site.js" defer />

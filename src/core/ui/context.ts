@@ -14,6 +14,14 @@ export interface FooterData {
   hours: { label: string; value: string }[];
   /** Extra line such as "Otwarte teraz" (provided by the module that knows the calendar). */
   status?: string;
+  /** Links every page must carry (e.g. the accessibility statement); paths get the language prefix. */
+  links?: { label: string; path: string }[];
+}
+
+/** A `<meta name content>` pair every page carries (e.g. the statutory accessibility-statement link). */
+export interface HeadMeta {
+  name: string;
+  content: string;
 }
 
 export interface PageContext {
@@ -28,6 +36,7 @@ export interface PageContext {
   alternateHref: string;
   nav: readonly NavEntry[];
   footer: FooterData;
+  headMeta: readonly HeadMeta[];
   prefs: DisplayPrefs;
   user: CurrentUser | null;
   requestId: string;

@@ -17,6 +17,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: test message',
       body: 'This is a test message from Spójnia.\n\nIf you are reading it, sending e-mail works. Polish characters: zażółć gęślą jaźń.',
     },
+    contact_message: {
+      subject: 'Spójnia: message from the contact form — {{subject}}',
+      body: 'Message sent through the contact form of Spójnia.\n\nFrom: {{name}}\nReply-to address: {{email}}\nSubject: {{subject}}\n\nMessage:\n{{message}}\n\nThe sender consented to the processing of their data for the purpose of a reply. To reply, write to the address above.',
+    },
   },
   outbox: {
     title: 'Outgoing mail',
@@ -57,6 +61,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       password_reset: 'new password',
       invitation: 'invitation',
       test: 'test',
+      contact_message: 'contact form',
     },
   },
 };

@@ -16,6 +16,10 @@ export const mailPl = {
       subject: 'Spójnia: wiadomość testowa',
       body: 'To jest wiadomość testowa z serwisu Spójnia.\n\nJeśli ją czytasz, wysyłka poczty działa poprawnie. Polskie znaki: zażółć gęślą jaźń.',
     },
+    contact_message: {
+      subject: 'Spójnia: wiadomość z formularza kontaktowego — {{subject}}',
+      body: 'Wiadomość wysłana przez formularz kontaktowy serwisu Spójnia.\n\nOd: {{name}}\nAdres do odpowiedzi: {{email}}\nTemat: {{subject}}\n\nTreść:\n{{message}}\n\nNadawca wyraził zgodę na przetwarzanie danych w celu udzielenia odpowiedzi. Aby odpowiedzieć, napisz na adres podany wyżej.',
+    },
   },
   outbox: {
     title: 'Poczta wychodząca',
@@ -56,6 +60,7 @@ export const mailPl = {
       password_reset: 'nowe hasło',
       invitation: 'zaproszenie',
       test: 'testowa',
+      contact_message: 'formularz kontaktowy',
     },
   },
 } as const;

@@ -5,7 +5,7 @@
 // itself) become links, so a display name such as "http://phish.example" stays inert text.
 import { translator, type Lang, type TKey } from '../../i18n/index.js';
 
-export type MailTemplate = 'password_reset' | 'invitation' | 'test';
+export type MailTemplate = 'password_reset' | 'invitation' | 'test' | 'contact_message';
 
 export interface MailRequest {
   to: string;
@@ -25,6 +25,7 @@ export const TEMPLATE_PARAMS: Record<MailTemplate, readonly string[]> = {
   password_reset: ['name', 'link', 'validFor'],
   invitation: ['name', 'inviter', 'link', 'roles', 'validFor'],
   test: [],
+  contact_message: ['name', 'email', 'subject', 'message'],
 };
 
 export function isMailTemplate(v: string): v is MailTemplate {
@@ -32,11 +33,13 @@ export function isMailTemplate(v: string): v is MailTemplate {
 }
 
 const LINK_PARAMS = new Set(['link']);
-// markers put in place of parameters while the HTML is built; removed from values beforehand
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
-const MARKER = /\u0001([A-Za-z0-9_]+)\u0002/g;
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'\u0001\u0002]+/g;
+// markers (private-use characters) put in place of parameters while the HTML is built; parameter
+// values are stripped of them first, so a value can never forge one
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const MARKER_CHARS = /[\uE000\uE001]/g;
+const MARKER = /\uE000([A-Za-z0-9_]+)\uE001/g;
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'\uE000\uE001]+/g;
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -97,7 +100,7 @@ export function renderMail(mail: MailRequest): RenderedMail {
   const params: Record<string, string> = {};
   const markers: Record<string, string> = {};
   for (const [k, v] of Object.entries(mail.params)) {
-    params[k] = oneLine(v);
+    params[k] = oneLine(v).replace(MARKER_CHARS, '');
     markers[k] = `${OPEN}${k}${CLOSE}`;
   }
   const subjectKey = `mail.${mail.template}.subject` as TKey;

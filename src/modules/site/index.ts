@@ -1,16 +1,29 @@
-// Public face of the site module: the institution (footer, office hours) and the home page.
+// Public face of the site module: the institution (footer, office hours, open-now status, closed
+// days), the home page and the extension point through which other modules add home sections.
 import type { AppModule } from '../../core/module.js';
 import { siteMigrations } from './migrations/index.js';
 import { siteRoutes } from './site.routes.js';
 import { seedSiteReference } from './site.service.js';
 import './site.tables.js';
 
-export { footerData, getInstitution, hoursRows, ROPS_TORUN, type Institution } from './site.service.js';
+export {
+  footerData,
+  getInstitution,
+  hoursRows,
+  officeCalendar,
+  officeStatusLine,
+  ROPS_TORUN,
+  type Institution,
+} from './site.service.js';
+export { officeStatus, statusSentence, upcomingClosures, holidaysOf, easterSunday, type OfficeStatus, type Calendar, type ClosedDay } from './office-hours.js';
 export { listHolidayRules } from './site.repo.js';
+export { registerHomeSection, type HomeSection } from './home-sections.js';
+export { manageInstitution } from './site.policy.js';
 
 export const siteModule: AppModule = {
   name: 'site',
   migrations: siteMigrations,
-  routes: async (app) => siteRoutes(app),
+  admin: [{ label: 'institution.title', path: '/admin/kontakt', order: 40, roles: ['editor', 'administrator'] }],
+  routes: siteRoutes,
   seedReference: seedSiteReference,
 };

@@ -1,6 +1,7 @@
 // Queries of the site module.
 import type { Insertable } from 'kysely';
 import type { Db } from '../../core/db/database.js';
+import type { HolidayRule } from './office-hours.js';
 import type { PublicHolidayRulesTable } from './site.tables.js';
 
 /** Inserts missing rules and refreshes existing ones; returns how many were new. */
@@ -26,6 +27,6 @@ export async function upsertHolidayRules(db: Db, rules: Insertable<PublicHoliday
   });
 }
 
-export async function listHolidayRules(db: Db) {
+export async function listHolidayRules(db: Db): Promise<HolidayRule[]> {
   return db.selectFrom('public_holiday_rules').selectAll().orderBy('id').execute();
 }

@@ -1,10 +1,48 @@
-// Routes of the site module: the home page.
-import type { FastifyInstance } from 'fastify';
+// Routes of the site module: the home page (with the sections other modules register) and the
+// editors' page for the institution's data, office hours and closed days.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { Type } from 'typebox';
+import { isAppError, type Problem } from '../../core/errors/app-error.js';
+import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
-import { HomeView } from './site.views.js';
+import type { ModuleContext } from '../../core/module.js';
+import { auditFromRequest } from '../audit/index.js';
+import { homeSections } from './home-sections.js';
+import { manageInstitution } from './site.policy.js';
+import { getInstitution, institutionFormValues, updateInstitution } from './site.service.js';
+import { HomeView, InstitutionFormView } from './site.views.js';
 
-export async function siteRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', { config: { access: 'public' } }, async (request, reply) =>
-    sendPage(request, reply, { title: request.t('home.title') }, <HomeView />),
+const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 20_000 }), { maxProperties: 60 });
+
+export async function siteRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+    const rendered = await Promise.all(homeSections().map((s) => s.render(ctx, request)));
+    const sections = rendered.filter((v): v is VNode => v !== null);
+    return sendPage(request, reply, { title: request.t('home.title') }, <HomeView sections={sections} />);
+  });
+
+  const form = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, problems: Problem[] = [], status = 200) =>
+    sendPage(
+      request,
+      reply,
+      { title: request.t('institution.title'), breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('institution.title') }] },
+      <InstitutionFormView csrf={reply.generateCsrf()} values={values} problems={problems} saved={(request.query as { ok?: string }).ok === '1'} />,
+      status,
+    );
+
+  app.get('/admin/kontakt', { config: { access: manageInstitution }, schema: { querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (request, reply) =>
+    form(request, reply, institutionFormValues(await getInstitution(ctx))),
   );
+
+  app.post('/admin/kontakt', { config: { access: manageInstitution }, schema: { body: FormBody } }, async (request, reply) => {
+    const body = request.body as Record<string, string>;
+    try {
+      await updateInstitution(ctx, body, auditFromRequest(request));
+    } catch (err) {
+      if (!isAppError(err) || err.code !== 'http.validation') throw err;
+      return form(request, reply, body, err.problems, 400);
+    }
+    return reply.redirect(localize('/admin/kontakt?ok=1', request.lang), 303);
+  });
 }

@@ -1,19 +1,17 @@
-// The institution that runs the platform: its name, address and office hours are settings (seeded
-// with ROPS Toruń), shown in every page footer. Also loads the public holiday rules.
+// The institution that runs the platform: its name, address, contact channels, office hours and
+// extra closed days are settings (seeded with ROPS Toruń), shown in every page footer with the
+// open-now sentence. Also loads the public holiday rules.
 import type { Lang } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
 import type { ModuleContext, SeedResult } from '../../core/module.js';
 import type { FooterData } from '../../core/ui/context.js';
 import { readReferenceCsv } from '../../core/data/reference.js';
-import { upsertHolidayRules } from './site.repo.js';
+import { FormChecker } from '../../core/validation.js';
+import { diffFields, recordAudit, type AuditEntry } from '../audit/index.js';
+import { listHolidayRules, upsertHolidayRules } from './site.repo.js';
+import { isTime, officeStatus, statusSentence, WEEKDAYS, type Calendar, type ClosedDay, type HolidayRule, type OpeningHours, type Weekday } from './office-hours.js';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-export interface OpeningHours {
-  open: string;
-  close: string;
-}
+export { WEEKDAYS, type OpeningHours, type Weekday };
 
 export interface Institution {
   name: string;
@@ -22,7 +20,15 @@ export interface Institution {
   city: string;
   phone: string | null;
   email: string | null;
+  /** Electronic inbox on ePUAP, e.g. "/abc123/SkrytkaESP". */
+  epuap: string | null;
+  /** The institution's Public Information Bulletin (BIP). */
+  bipUrl: string | null;
+  /** Map location (WGS84), shown as a link to a map; null when not set. */
+  location: { lat: number; lon: number } | null;
   hours: Record<Weekday, OpeningHours | null>;
+  /** Days the office is closed besides statutory holidays (e.g. a day off for a Saturday holiday). */
+  closedDays: ClosedDay[];
 }
 
 export const INSTITUTION_KEY = 'site.institution';
@@ -33,8 +39,12 @@ export const ROPS_TORUN: Institution = {
   street: 'ul. Janiny Bartkiewiczówny 93',
   postalCode: '87-100',
   city: 'Toruń',
+  // not published with certainty in a source we hold: editors fill these in at /admin/kontakt
   phone: null,
   email: null,
+  epuap: null,
+  bipUrl: null,
+  location: null,
   hours: {
     mon: { open: '07:30', close: '15:30' },
     tue: { open: '07:30', close: '17:00' },
@@ -44,10 +54,35 @@ export const ROPS_TORUN: Institution = {
     sat: null,
     sun: null,
   },
+  closedDays: [],
 };
 
 export async function getInstitution(ctx: ModuleContext): Promise<Institution> {
-  return ctx.settings.get<Institution>(INSTITUTION_KEY, ROPS_TORUN);
+  // settings written before a field existed lack it: the defaults fill the gap
+  const stored = await ctx.settings.get<Partial<Institution>>(INSTITUTION_KEY, ROPS_TORUN);
+  return { ...ROPS_TORUN, ...stored, hours: { ...ROPS_TORUN.hours, ...(stored.hours ?? {}) }, closedDays: stored.closedDays ?? [] };
+}
+
+const RULES_TTL_MS = 5 * 60_000;
+const rulesCache = new WeakMap<object, { rules: HolidayRule[]; at: number }>();
+
+/** Holiday rules change only when reference data is reloaded; every page footer needs them. */
+export async function holidayRules(ctx: ModuleContext): Promise<HolidayRule[]> {
+  const hit = rulesCache.get(ctx.db);
+  if (hit && Date.now() - hit.at < RULES_TTL_MS) return hit.rules;
+  const rules = await listHolidayRules(ctx.db);
+  rulesCache.set(ctx.db, { rules, at: Date.now() });
+  return rules;
+}
+
+export async function officeCalendar(ctx: ModuleContext, inst?: Institution): Promise<Calendar> {
+  const i = inst ?? (await getInstitution(ctx));
+  return { hours: i.hours, rules: await holidayRules(ctx), closedDays: i.closedDays };
+}
+
+/** The open-now sentence for the current moment, or null when no hours are set. */
+export async function officeStatusLine(ctx: ModuleContext, lang: Lang, inst?: Institution): Promise<string | null> {
+  return statusSentence(officeStatus(ctx.clock.now(), await officeCalendar(ctx, inst)), lang);
 }
 
 function hm(time: string): string {
@@ -74,12 +109,14 @@ export function hoursRows(hours: Institution['hours'], lang: Lang): { label: str
 
 export async function footerData(ctx: ModuleContext, lang: Lang): Promise<FooterData> {
   const inst = await getInstitution(ctx);
+  const status = await officeStatusLine(ctx, lang, inst);
   return {
     institutionName: inst.name,
     addressLines: [inst.street, `${inst.postalCode} ${inst.city}`],
     ...(inst.phone ? { phone: inst.phone } : {}),
     ...(inst.email ? { email: inst.email } : {}),
     hours: hoursRows(inst.hours, lang),
+    ...(status ? { status } : {}),
   };
 }
 
@@ -105,6 +142,114 @@ export async function seedSiteReference(ctx: ModuleContext): Promise<SeedResult>
     };
   });
   const added = await upsertHolidayRules(ctx.db, rules);
+  rulesCache.delete(ctx.db);
   const institutionAdded = await ctx.settings.setDefault(INSTITUTION_KEY, ROPS_TORUN);
   return { summary: `holiday rules: ${rules.length} (${added} new); institution settings: ${institutionAdded ? 'created' : 'kept'}` };
+}
+
+// --- editing the institution (admin) ------------------------------------------------------------
+
+type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
+
+const POSTAL_CODE = /^\d{2}-\d{3}$/;
+const DAY = /^(\d{4}-\d{2}-\d{2})\s+(.+)$/;
+
+/** Form values of the institution, as the edit form shows them. */
+export function institutionFormValues(inst: Institution): Record<string, string> {
+  const v: Record<string, string> = {
+    name: inst.name,
+    street: inst.street,
+    postal_code: inst.postalCode,
+    city: inst.city,
+    phone: inst.phone ?? '',
+    email: inst.email ?? '',
+    epuap: inst.epuap ?? '',
+    bip_url: inst.bipUrl ?? '',
+    lat: inst.location ? String(inst.location.lat) : '',
+    lon: inst.location ? String(inst.location.lon) : '',
+    closed_days: inst.closedDays.map((d) => `${d.date} ${d.reason}`).join('\n'),
+  };
+  for (const day of WEEKDAYS) {
+    v[`open_${day}`] = inst.hours[day] ? hm(inst.hours[day].open) : '';
+    v[`close_${day}`] = inst.hours[day] ? hm(inst.hours[day].close) : '';
+  }
+  return v;
+}
+
+function normaliseTime(v: string): string | null {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(v);
+  if (!m) return null;
+  const t = `${m[1]!.padStart(2, '0')}:${m[2]}`;
+  return isTime(t) ? t : null;
+}
+
+function isRealDay(v: string): boolean {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** Validates the admin form; every problem is collected, nothing is saved while any remain. */
+export function checkInstitutionForm(body: Record<string, string | undefined>): Institution {
+  const f = new FormChecker(body);
+  const name = f.required('name', 'institution.name', { max: 200 });
+  const street = f.required('street', 'institution.street', { max: 200 });
+  const postalCode = f.required('postal_code', 'institution.postalCode', { max: 6 });
+  if (postalCode && !POSTAL_CODE.test(postalCode)) f.add('postal_code', 'institution.postalCode', 'institution.postalCodeInvalid');
+  const city = f.required('city', 'institution.city', { max: 100 });
+  const phone = f.text('phone');
+  if (phone.length > 50) f.add('phone', 'institution.phone', 'validation.tooLong', { count: 50 });
+  const email = f.text('email') === '' ? '' : f.email('email', 'institution.email');
+  const epuap = f.text('epuap');
+  if (epuap.length > 200) f.add('epuap', 'institution.epuap', 'validation.tooLong', { count: 200 });
+  const bipUrl = f.text('bip_url');
+  if (bipUrl && !/^https?:\/\/[^\s]+$/.test(bipUrl)) f.add('bip_url', 'institution.bipUrl', 'institution.urlInvalid');
+  const latText = f.text('lat').replace(',', '.');
+  const lonText = f.text('lon').replace(',', '.');
+  let location: Institution['location'] = null;
+  if (latText || lonText) {
+    const lat = Number(latText);
+    const lon = Number(lonText);
+    const latOk = latText !== '' && Number.isFinite(lat) && lat >= -90 && lat <= 90;
+    const lonOk = lonText !== '' && Number.isFinite(lon) && lon >= -180 && lon <= 180;
+    if (!latOk) f.add('lat', 'institution.lat', 'institution.coordinateInvalid');
+    if (!lonOk) f.add('lon', 'institution.lon', 'institution.coordinateInvalid');
+    if (latOk && lonOk) location = { lat, lon };
+  }
+  const hours = {} as Institution['hours'];
+  for (const day of WEEKDAYS) {
+    const openText = f.text(`open_${day}`);
+    const closeText = f.text(`close_${day}`);
+    if (openText === '' && closeText === '') {
+      hours[day] = null;
+      continue;
+    }
+    const open = normaliseTime(openText);
+    const close = normaliseTime(closeText);
+    if (!open) f.add(`open_${day}`, `institution.openOn.${day}`, 'institution.timeInvalid');
+    if (!close) f.add(`close_${day}`, `institution.closeOn.${day}`, 'institution.timeInvalid');
+    if (open && close && close <= open) f.add(`close_${day}`, `institution.closeOn.${day}`, 'institution.closeBeforeOpen');
+    hours[day] = open && close ? { open, close } : null;
+  }
+  const closedDays: ClosedDay[] = [];
+  const lines = f.raw('closed_days').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length > 200) f.add('closed_days', 'institution.closedDays', 'institution.closedDaysTooMany', { count: 200 });
+  for (const [i, line] of lines.entries()) {
+    const m = DAY.exec(line);
+    if (!m || !isRealDay(m[1]!) || m[2]!.length > 200) {
+      f.add('closed_days', 'institution.closedDays', 'institution.closedDayInvalid', { line: i + 1 });
+      continue;
+    }
+    closedDays.push({ date: m[1]!, reason: m[2]! });
+  }
+  closedDays.sort((a, b) => a.date.localeCompare(b.date));
+  f.assertValid();
+  return { name, street, postalCode, city, phone: phone || null, email: email || null, epuap: epuap || null, bipUrl: bipUrl || null, location, hours, closedDays };
+}
+
+export async function updateInstitution(ctx: ModuleContext, body: Record<string, string | undefined>, actor: Actor): Promise<void> {
+  const next = checkInstitutionForm(body);
+  const before = await getInstitution(ctx);
+  await ctx.settings.set(INSTITUTION_KEY, next);
+  const changes = diffFields<Record<string, unknown>>({ ...before }, { ...next }, Object.keys(next));
+  await recordAudit(ctx.db, { ...actor, action: 'site.institution.update', subjectType: 'institution', subjectId: null, changes }, ctx.clock);
 }

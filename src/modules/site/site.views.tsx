@@ -1,12 +1,18 @@
-// Views of the site module: the home page.
+// Views of the site module: the home page (with the sections other modules register) and the
+// editors' form for the institution's data, office hours and extra closed days.
+import type { VNode } from 'preact';
+import type { Problem } from '../../core/errors/app-error.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { WEEKDAYS } from './office-hours.js';
 
-export function HomeView() {
+export function HomeView({ sections = [] }: { sections?: VNode[] }) {
   const { t, href, nav } = usePage();
   return (
     <>
       <h1>{t('home.title')}</h1>
       <p class="lead">{t('home.lead')}</p>
+      {sections}
       <section aria-labelledby="home-sections">
         <h2 id="home-sections">{t('home.sectionsHeading')}</h2>
         {nav.length === 0 ? (
@@ -21,6 +27,56 @@ export function HomeView() {
           </ul>
         )}
       </section>
+    </>
+  );
+}
+
+export function InstitutionFormView({ csrf, values, problems = [], saved }: { csrf: string; values: Record<string, string>; problems?: Problem[]; saved?: boolean }) {
+  const { t, href } = usePage();
+  const field = (name: string, label: string, extra: Partial<Parameters<typeof FormField>[0]> = {}) => (
+    <FormField name={name} label={label} value={values[name] ?? ''} problems={problems} {...extra} />
+  );
+  return (
+    <>
+      <h1>{t('institution.title')}</h1>
+      {saved ? (
+        <Alert kind="success">
+          <p>{t('institution.saved')}</p>
+        </Alert>
+      ) : null}
+      <p>{t('institution.intro')}</p>
+      <ErrorSummary problems={problems} />
+      <form method="post" action={href('/admin/kontakt')} novalidate>
+        <CsrfField token={csrf} />
+        <fieldset>
+          <legend>{t('institution.dataLegend')}</legend>
+          {field('name', t('institution.name'), { required: true, maxLength: 200 })}
+          {field('street', t('institution.street'), { required: true, maxLength: 200, autocomplete: 'street-address' })}
+          {field('postal_code', t('institution.postalCode'), { required: true, maxLength: 6, hint: t('institution.postalCodeHint'), autocomplete: 'postal-code' })}
+          {field('city', t('institution.city'), { required: true, maxLength: 100 })}
+          {field('phone', t('institution.phone'), { type: 'tel', maxLength: 50 })}
+          {field('email', t('institution.email'), { type: 'email', hint: t('institution.emailHint') })}
+          {field('epuap', t('institution.epuap'), { hint: t('institution.epuapHint'), maxLength: 200 })}
+          {field('bip_url', t('institution.bipUrl'), { type: 'url', hint: t('institution.urlHint') })}
+          {field('lat', t('institution.lat'), { inputMode: 'decimal', hint: t('institution.coordinatesHint') })}
+          {field('lon', t('institution.lon'), { inputMode: 'decimal' })}
+        </fieldset>
+        <fieldset>
+          <legend>{t('institution.hoursLegend')}</legend>
+          <p class="hint">{t('institution.hoursHint')}</p>
+          <div class="portal-hours-grid">
+            {WEEKDAYS.map((day) => (
+              <fieldset key={day} class="portal-day">
+                <legend>{t(`weekdays.${day}`)}</legend>
+                {field(`open_${day}`, t(`institution.openOn.${day}`), { inputMode: 'numeric', maxLength: 5 })}
+                {field(`close_${day}`, t(`institution.closeOn.${day}`), { inputMode: 'numeric', maxLength: 5 })}
+              </fieldset>
+            ))}
+          </div>
+        </fieldset>
+        {field('closed_days', t('institution.closedDays'), { multiline: true, rows: 6, hint: t('institution.closedDaysHint') })}
+        <Button>{t('institution.submit')}</Button>
+      </form>
     </>
   );
 }

@@ -1,13 +1,39 @@
-// Public face of the territory module: TERYT units and boundaries of the voivodeship.
-import type { AppModule } from '../../core/module.js';
+// Public face of the territory module: TERYT units and boundaries of the voivodeship, OWES
+// subregions, gmina statistics, the maps and territorial profiles, and the extension point
+// through which other modules place their things (entities, offers, events, indicator values) in
+// gminy without this module importing them.
+import type { FastifyInstance } from 'fastify';
+import type { AppModule, ModuleContext } from '../../core/module.js';
+import { territoryAdminRoutes } from './admin.routes.js';
 import { territoryMigrations } from './migrations/index.js';
+import { territoryRoutes } from './territory.routes.js';
 import { seedTerritoryReference } from './territory.service.js';
 import './territory.tables.js';
 
 export { countUnitsByKind, listUnits } from './territory.repo.js';
+export {
+  registerTerritoryMeasure,
+  registerProfileSection,
+  ENTITIES_MEASURE,
+  CERTIFIED_OFFERS_MEASURE,
+  type TerritoryMeasure,
+  type ProfileSection,
+  type ProfileUnit,
+} from './extension.js';
+export { manageTerritory } from './territory.policy.js';
+export { GMINA_PATTERN, POWIAT_PATTERN, profilePath } from './units.js';
+export type { StatMeasure } from './territory.tables.js';
+
+async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  await territoryRoutes(app, ctx);
+  await territoryAdminRoutes(app, ctx);
+}
 
 export const territoryModule: AppModule = {
   name: 'territory',
   migrations: territoryMigrations,
+  nav: [{ label: 'territory.nav', path: '/terytorium', order: 70 }],
+  admin: [{ label: 'territory.admin.title', path: '/admin/terytorium', order: 50, roles: ['coordinator', 'administrator'] }],
+  routes,
   seedReference: seedTerritoryReference,
 };

@@ -5,7 +5,7 @@ import { postgresSeam } from './postgres.js';
 import { sqliteSeam } from './sqlite.js';
 import type { DialectSeam } from './types.js';
 
-export type { DialectName, DialectSeam, FtsSpec } from './types.js';
+export type { BinaryType, DialectName, DialectSeam, FtsSpec } from './types.js';
 
 export function seamFor(databaseUrl: string): DialectSeam {
   if (databaseUrl.startsWith('sqlite:')) {

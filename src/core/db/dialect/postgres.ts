@@ -26,6 +26,7 @@ export function postgresSeam(url: string): DialectSeam {
     name: 'postgres',
     kysely: new PostgresDialect({ pool }),
     plugins: [],
+    binaryType: 'bytea',
     async prepare() {},
     async ping(db) {
       await sql`select 1`.execute(db);

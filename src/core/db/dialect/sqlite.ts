@@ -31,6 +31,7 @@ export function sqliteSeam(file: string): DialectSeam {
     name: 'sqlite',
     kysely: new SqliteDialect({ database: conn }),
     plugins: [new SqliteBooleanPlugin()],
+    binaryType: 'blob',
     async prepare() {
       // pragmas are set on the single connection above
     },

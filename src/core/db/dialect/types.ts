@@ -2,6 +2,9 @@
 // Code outside `core/db/dialect/` asks this interface and never branches on the database kind.
 import type { Dialect, Expression, Kysely, KyselyPlugin, SelectQueryBuilder, SqlBool } from 'kysely';
 
+/** Column type for raw bytes (uploaded files kept in the database). */
+export type BinaryType = 'blob' | 'bytea';
+
 export type DialectName = 'sqlite' | 'postgres';
 
 /** A full-text index over one text column (`search_doc`) of a table with a text `id`. */
@@ -14,6 +17,8 @@ export interface DialectSeam {
   readonly name: DialectName;
   readonly kysely: Dialect;
   readonly plugins: KyselyPlugin[];
+  /** The column type for binary data in migrations: `blob` on SQLite, `bytea` on PostgreSQL. Both read back as Buffer. */
+  readonly binaryType: BinaryType;
   /** Connection set-up that must hold for every connection (pragmas); run once after opening. */
   prepare(db: Kysely<any>): Promise<void>;
   /** Cheap round trip used by `/readyz`. */

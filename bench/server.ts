@@ -1,0 +1,48 @@
+// The server side of `npm run bench`, in a process of its own so the load generator does not
+// share its event loop: the application on the benchmark's SQLite file (already migrated and
+// loaded with reference data by run.ts) and, beside it, a raw Fastify route serving a fixed 5 KB
+// HTML string — the baseline S every target is compared with — and the same route behind the
+// platform's security plugins (helmet, session, CSRF, rate limit), which shows how much of a gap
+// to S is the plugin stack rather than the page. Prints the ports as JSON.
+import Fastify from 'fastify';
+import { buildApp } from '../src/app.js';
+import { prepare } from '../src/bootstrap.js';
+import { loadConfig } from '../src/config.js';
+import { registerSecurity } from '../src/core/http/security.js';
+import { systemClock } from '../src/core/db/time.js';
+
+const databaseUrl = process.argv[2];
+if (!databaseUrl) throw new Error('usage: bench/server.ts DATABASE_URL');
+
+/** A complete HTML document of exactly 5 KB (ASCII, so characters are bytes). */
+function baselineHtml(bytes = 5 * 1024): string {
+  const head = '<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>S</title></head><body><p>';
+  const tail = '</p></body></html>';
+  return `${head}${'x'.repeat(bytes - head.length - tail.length)}${tail}`;
+}
+const BASELINE_HTML = baselineHtml();
+
+const config = loadConfig({ DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent' });
+const { database } = await prepare(config, { seed: false });
+const { app } = await buildApp({ config, database, logger: false, rateLimitPerMinute: 1_000_000_000 });
+await app.listen({ port: 0, host: '127.0.0.1' });
+
+const baseline = Fastify({ logger: false });
+baseline.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(BASELINE_HTML));
+await baseline.listen({ port: 0, host: '127.0.0.1' });
+
+const secured = Fastify({ logger: false });
+await registerSecurity(secured, { config, db: database.db, clock: systemClock, loadUser: async () => null, rateLimitPerMinute: 1_000_000_000 });
+secured.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(BASELINE_HTML));
+await secured.listen({ port: 0, host: '127.0.0.1' });
+
+const port = (f: typeof baseline) => (f.server.address() as { port: number }).port;
+process.stdout.write(`${JSON.stringify({ app: port(app as unknown as typeof baseline), baseline: port(baseline), secured: port(secured) })}\n`);
+
+const stop = async () => {
+  await Promise.allSettled([app.close(), baseline.close(), secured.close()]);
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

@@ -1,0 +1,141 @@
+// Test support for the mail module: a real SMTP server (the `smtp-server` package) on a free local
+// port that collects what it receives, and a small MIME reader for nodemailer's messages (headers
+// with RFC 2047 words, multipart/alternative, quoted-printable or base64 parts), so tests check
+// what a mail client would show rather than what we meant to send.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+export interface TestSmtp {
+  url: string;
+  received: ReceivedMail[];
+  /** Number of DATA commands seen (accepted or refused). */
+  attempts(): number;
+  /** Make the server refuse (451) or accept messages from now on. */
+  refuse(on: boolean): void;
+  /** Resolves once `n` messages were accepted. */
+  waitFor(n: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const received: ReceivedMail[] = [];
+  const waiters: { n: number; resolve: () => void }[] = [];
+  let refusing = false;
+  let attempts = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        attempts += 1;
+        if (refusing) {
+          const err = Object.assign(new Error('mailbox temporarily unavailable'), { responseCode: 451 });
+          callback(err);
+          return;
+        }
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        received.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('latin1') });
+        for (const w of waiters.filter((x) => received.length >= x.n)) w.resolve();
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    attempts: () => attempts,
+    refuse(on) {
+      refusing = on;
+    },
+    waitFor(n) {
+      if (received.length >= n) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ n, resolve }));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+// --- reading MIME --------------------------------------------------------------------------------
+
+function splitHead(raw: string): { headers: Map<string, string>; body: string } {
+  const at = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, at).replace(/\r\n[ \t]+/g, ' ');
+  const headers = new Map<string, string>();
+  for (const line of head.split('\r\n')) {
+    const i = line.indexOf(':');
+    headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
+  }
+  return { headers, body: raw.slice(at + 4) };
+}
+
+function bytes(latin1: string): Buffer {
+  return Buffer.from(latin1, 'latin1');
+}
+
+function decodeQp(s: string): string {
+  const noSoft = s.replace(/=\r\n/g, '');
+  return bytes(noSoft.replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))).toString('utf8');
+}
+
+/** RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`) of a header value. */
+export function decodeHeader(v: string): string {
+  return v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_m, _cs: string, enc: string, text: string) =>
+    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQp(text.replace(/_/g, ' ')),
+  );
+}
+
+function decodePart(headers: Map<string, string>, body: string): string {
+  const enc = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
+  if (enc === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (enc === 'quoted-printable') return decodeQp(body);
+  return bytes(body).toString('utf8');
+}
+
+export interface ParsedMail {
+  headers: Map<string, string>;
+  subject: string;
+  from: string;
+  to: string;
+  /** Decoded text/plain and text/html parts (line ends normalised to \n). */
+  text: string | null;
+  html: string | null;
+}
+
+export function parseMail(raw: string): ParsedMail {
+  const { headers, body } = splitHead(raw);
+  const out: ParsedMail = {
+    headers,
+    subject: decodeHeader(headers.get('subject') ?? ''),
+    from: decodeHeader(headers.get('from') ?? ''),
+    to: decodeHeader(headers.get('to') ?? ''),
+    text: null,
+    html: null,
+  };
+  const type = headers.get('content-type') ?? '';
+  const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1];
+  const parts = boundary
+    ? body
+        .split(`--${boundary}`)
+        .slice(1)
+        .filter((p) => !p.startsWith('--'))
+        .map((p) => splitHead(p.replace(/^\r\n/, '')))
+    : [{ headers, body }];
+  for (const p of parts) {
+    const ct = p.headers.get('content-type') ?? 'text/plain';
+    const content = decodePart(p.headers, p.body.replace(/\r\n$/, '')).replace(/\r\n/g, '\n');
+    if (ct.startsWith('text/plain')) out.text = content;
+    if (ct.startsWith('text/html')) out.html = content;
+  }
+  return out;
+}

@@ -1,0 +1,218 @@
+// The outbox end to end against a real SMTP server: mail queued in a rolled-back transaction never
+// exists, the worker delivers what a mail client can read (Polish characters intact), failures are
+// retried with growing pauses and given up after six attempts, two workers never send one message
+// twice, and the app starts and stops its worker when SMTP_URL is set.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { buildApp, MODULES } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { openDatabase } from '../../core/db/database.js';
+import { migrateToLatest } from '../../core/db/migrate.js';
+import { withTestDatabase } from '../../core/db/testing.js';
+import type { ModuleContext } from '../../core/module.js';
+import { createTestApp, TEST_SECRET, type TestApp } from '../../testing/app.js';
+import { enqueueMail, startMailWorker, type MailRequest } from './index.js';
+import { backoffMs, MAX_ATTEMPTS } from './mail.service.js';
+import { parseMail, startTestSmtp, type TestSmtp } from './mail.testing.js';
+
+/** A clock the test moves by hand. */
+class TestClock {
+  constructor(public current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+const T0 = '2026-11-30T08:00:00.000Z';
+let t: TestApp;
+let clock: TestClock;
+let smtp: TestSmtp;
+let ctx: ModuleContext;
+
+before(async () => {
+  clock = new TestClock(new Date(T0));
+  t = await createTestApp({ reference: false, clock });
+  smtp = await startTestSmtp();
+  // the app itself runs without SMTP_URL (no background worker); tests drive their own workers
+  ctx = { ...t.ctx, config: { ...t.ctx.config, smtpUrl: smtp.url } };
+});
+after(async () => {
+  await smtp.close();
+  await t.close();
+});
+
+const pending = async () => (await t.ctx.db.selectFrom('mail_outbox').select('id').where('status', '=', 'pending').execute()).length;
+const row = (id: string) => t.ctx.db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const clearOutbox = async () => {
+  // test set-up only: each test starts from an empty outbox
+  await t.ctx.db.deleteFrom('mail_outbox').execute();
+  smtp.received.length = 0;
+};
+
+const resetMail = (to: string): MailRequest => ({
+  to,
+  lang: 'pl',
+  template: 'password_reset',
+  params: { name: 'Łucja Żółć-Gęślą', link: 'https://spojnia.example.pl/konto/haslo/nowe/Tok3n_abcdefghijklmnop', validFor: '1 godzina' },
+});
+
+test('mail queued inside a transaction that rolls back leaves nothing behind; a committed one is pending', async () => {
+  await clearOutbox();
+  await assert.rejects(
+    t.ctx.db.transaction().execute(async (trx) => {
+      await enqueueMail(trx, resetMail('rollback@example.pl'), t.ctx.clock);
+      throw new Error('the change that caused the mail failed');
+    }),
+    /the change that caused the mail failed/,
+  );
+  assert.equal(await pending(), 0);
+
+  const id = await t.ctx.db.transaction().execute((trx) => enqueueMail(trx, resetMail('commit@example.pl'), t.ctx.clock));
+  const r = await row(id);
+  assert.equal(r.status, 'pending');
+  assert.equal(r.to_address, 'commit@example.pl');
+  assert.equal(r.template, 'password_reset');
+  assert.equal(r.subject, 'Spójnia: ustawienie nowego hasła');
+  assert.equal(r.attempts, 0);
+  assert.equal(r.created_at, clock.now().toISOString());
+  assert.equal(r.next_attempt_at, r.created_at);
+  assert.match(r.html_body, /<a href="https:\/\/spojnia\.example\.pl\/konto\/haslo\/nowe\/Tok3n_abcdefghijklmnop">/);
+});
+
+test('without a worker (no SMTP_URL) mail stays pending, and a worker cannot start without SMTP_URL', async () => {
+  await clearOutbox();
+  await enqueueMail(t.ctx.db, resetMail('waiting@example.pl'), t.ctx.clock);
+  assert.equal(t.ctx.config.smtpUrl, '');
+  assert.throws(() => startMailWorker(t.ctx, { manual: true }), /SMTP_URL is not set/);
+  assert.equal(await pending(), 1);
+  assert.equal(smtp.received.length, 0);
+});
+
+test('the worker delivers over SMTP: envelope, headers, text and HTML parts with Polish characters intact', async () => {
+  await clearOutbox();
+  await t.ctx.settings.set('mail.from', 'ROPS Toruń — Spójnia <spojnia@rops.example.pl>');
+  const id = await enqueueMail(t.ctx.db, resetMail('łucja@example.pl'.replace('ł', 'l')), t.ctx.clock);
+  const stored = await row(id);
+  const worker = startMailWorker(ctx, { manual: true });
+  try {
+    assert.equal(await worker.runOnce(), 1);
+    assert.equal(await worker.runOnce(), 0, 'nothing left to send');
+  } finally {
+    await worker.stop();
+  }
+  assert.equal(smtp.received.length, 1);
+  const got = smtp.received[0]!;
+  assert.deepEqual(got.to, ['lucja@example.pl']);
+  assert.equal(got.from, 'spojnia@rops.example.pl');
+  const mail = parseMail(got.raw);
+  assert.equal(mail.subject, 'Spójnia: ustawienie nowego hasła');
+  assert.equal(mail.to, 'lucja@example.pl');
+  assert.match(mail.from, /^"?ROPS Toruń — Spójnia"? <spojnia@rops\.example\.pl>$/);
+  assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
+  assert.match(mail.headers.get('content-type') ?? '', /^multipart\/alternative/);
+  assert.equal(mail.text, stored.text_body, 'the text part arrives exactly as stored');
+  assert.equal(mail.html, stored.html_body, 'the HTML part arrives exactly as stored');
+  assert.match(mail.text!, /Dzień dobry Łucja Żółć-Gęślą,/);
+  assert.match(mail.html!, /<p>Dzień dobry Łucja Żółć-Gęślą,<\/p>/);
+
+  const sent = await row(id);
+  assert.equal(sent.status, 'sent');
+  assert.equal(sent.attempts, 1);
+  assert.equal(sent.sent_at, clock.now().toISOString());
+  assert.equal(sent.locked_until, null);
+  await t.ctx.settings.delete('mail.from');
+});
+
+test('a refused message is retried after 1, 5, 25, 125 and 625 minutes, then marked failed after six attempts', async () => {
+  await clearOutbox();
+  smtp.refuse(true);
+  const startAttempts = smtp.attempts();
+  const id = await enqueueMail(t.ctx.db, resetMail('retry@example.pl'), t.ctx.clock);
+  const worker = startMailWorker(ctx, { manual: true });
+  try {
+    const expectedWaits = [1, 5, 25, 125, 625].map((m) => m * 60_000);
+    assert.deepEqual([1, 2, 3, 4, 5].map(backoffMs), expectedWaits);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      assert.equal(await worker.runOnce(), 0);
+      const r = await row(id);
+      assert.equal(r.attempts, attempt);
+      assert.equal(smtp.attempts() - startAttempts, attempt, 'exactly one SMTP attempt per round');
+      assert.match(r.last_error ?? '', /451|temporarily unavailable/);
+      assert.equal(r.locked_until, null);
+      if (attempt < MAX_ATTEMPTS) {
+        const wait = expectedWaits[attempt - 1]!;
+        assert.equal(r.status, 'pending');
+        assert.equal(r.next_attempt_at, new Date(clock.now().getTime() + wait).toISOString());
+        // not due a minute early: no attempt
+        clock.advance(wait - 60_000);
+        if (wait > 60_000) {
+          await worker.runOnce();
+          assert.equal(smtp.attempts() - startAttempts, attempt, 'no attempt before the pause is over');
+        }
+        clock.advance(60_000);
+      } else {
+        assert.equal(r.status, 'failed');
+      }
+    }
+    clock.advance(30 * 24 * 3600_000);
+    assert.equal(await worker.runOnce(), 0);
+    assert.equal(smtp.attempts() - startAttempts, MAX_ATTEMPTS, 'a failed message is not tried again');
+    assert.equal(smtp.received.length, 0);
+  } finally {
+    smtp.refuse(false);
+    await worker.stop();
+  }
+});
+
+test('two workers claiming at the same time never send one message twice', async () => {
+  await clearOutbox();
+  const n = 30;
+  for (let i = 0; i < n; i++) await enqueueMail(t.ctx.db, { to: `r${String(i).padStart(2, '0')}@example.pl`, lang: 'pl', template: 'test', params: {} }, t.ctx.clock);
+  // on PostgreSQL the second worker is a second instance with its own connection pool; SQLite has a
+  // single writer per file (and the test database is in memory), so there the rounds run in turn
+  const concurrent = t.ctx.database.seam.name === 'postgres';
+  const second = concurrent ? await openDatabase(t.database.url) : t.ctx.database;
+  const a = startMailWorker(ctx, { manual: true, batchSize: 4 });
+  const b = startMailWorker({ ...ctx, database: second, db: second.db }, { manual: true, batchSize: 4 });
+  let delivered = 0;
+  try {
+    for (let round = 0; round < 20 && (await pending()) > 0; round++) {
+      const counts = concurrent ? await Promise.all([a.runOnce(), b.runOnce()]) : [await a.runOnce(), await b.runOnce()];
+      delivered += counts[0]! + counts[1]!;
+    }
+  } finally {
+    await a.stop();
+    await b.stop();
+    if (concurrent) await second.close();
+  }
+  const recipients = smtp.received.flatMap((m) => m.to).sort();
+  assert.equal(recipients.length, n, 'each message delivered exactly once');
+  assert.deepEqual(recipients, Array.from({ length: n }, (_, i) => `r${String(i).padStart(2, '0')}@example.pl`));
+  assert.equal(delivered, n);
+  const rows = await t.ctx.db.selectFrom('mail_outbox').select(['status', 'attempts']).execute();
+  assert.ok(rows.every((r) => r.status === 'sent' && r.attempts === 1));
+});
+
+test('with SMTP_URL set the app starts a worker when ready (mail queued earlier goes out) and stops it on close', async () => {
+  const database = await withTestDatabase();
+  const local = await startTestSmtp();
+  try {
+    await migrateToLatest(database.handle, MODULES);
+    await enqueueMail(database.handle.db, { to: 'boot@example.pl', lang: 'en', template: 'test', params: {} });
+    const config = loadConfig({ DATABASE_URL: database.url, SESSION_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', SMTP_URL: local.url });
+    const { app } = await buildApp({ config, database: database.handle, logger: false });
+    await app.ready();
+    await local.waitFor(1);
+    await app.close();
+    assert.deepEqual(local.received[0]!.to, ['boot@example.pl']);
+    assert.equal(parseMail(local.received[0]!.raw).subject, 'Spójnia: test message');
+    const r = await database.handle.db.selectFrom('mail_outbox').select(['status']).executeTakeFirstOrThrow();
+    assert.equal(r.status, 'sent', 'the round finished before close returned');
+  } finally {
+    await local.close();
+    await database.dispose();
+  }
+});

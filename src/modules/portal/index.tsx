@@ -1,0 +1,73 @@
+// Public face of the portal module: information pages, news, the document library, contact
+// form, site search, feeds and the accessibility statement. Other modules attach library
+// documents (attachedDocuments) and add their own search results (registerSearchProvider).
+import type { AppModule, ModuleContext } from '../../core/module.js';
+import type { HeadMeta } from '../../core/ui/context.js';
+import { translator, type Lang } from '../../i18n/index.js';
+import { registerHomeSection } from '../site/index.js';
+import { contentRoutes, newsCard } from './content.routes.js';
+import { latestNews } from './content.service.js';
+import { HomeNewsSection } from './content.views.js';
+import { documentsRoutes } from './documents.routes.js';
+import { portalMigrations } from './migrations/index.js';
+import { registerUploads } from './portal.http.js';
+import { publicRoutes } from './public.routes.js';
+import { seedPortalDemo } from './seed.js';
+import { seedStatementDefaults, STATEMENT_PATH, statementUrl } from './statement.service.js';
+import './portal.tables.js';
+
+export { attachedDocuments, type AttachedDocument } from './documents.service.js';
+export { registerSearchProvider, type SearchProvider, type SearchHit } from './search.service.js';
+export { renderMarkdown, markdownToText } from './markdown.js';
+export { manageContent } from './portal.policy.js';
+export { STATEMENT_PATH } from './statement.service.js';
+
+registerHomeSection({
+  id: 'portal.latest-news',
+  order: 10,
+  async render(ctx, request) {
+    const items = await latestNews(ctx, 3);
+    return <HomeNewsSection items={items.map((n) => newsCard(n, request.lang))} />;
+  },
+});
+
+/** Links every page's footer carries (the accessibility statement must be reachable from everywhere). */
+export function portalFooterLinks(lang: Lang): { label: string; path: string }[] {
+  const t = translator(lang);
+  return [
+    { label: t('statement.title'), path: STATEMENT_PATH },
+    { label: t('contact.title'), path: '/kontakt' },
+    { label: t('search.title'), path: '/szukaj' },
+  ];
+}
+
+/** The statutory `<meta name="deklaracja-dostępności">` of every page. */
+export function portalHeadMeta(ctx: ModuleContext, lang: Lang): HeadMeta[] {
+  return [{ name: 'deklaracja-dostępności', content: statementUrl(ctx, lang) }];
+}
+
+export const portalModule: AppModule = {
+  name: 'portal',
+  migrations: portalMigrations,
+  nav: [
+    { label: 'news.title', path: '/aktualnosci', order: 10 },
+    { label: 'documents.title', path: '/dokumenty', order: 80 },
+    { label: 'contact.title', path: '/kontakt', order: 90 },
+  ],
+  admin: [
+    { label: 'pages.adminTitle', path: '/admin/strony', order: 10, roles: ['editor', 'administrator'] },
+    { label: 'news.adminTitle', path: '/admin/aktualnosci', order: 20, roles: ['editor', 'administrator'] },
+    { label: 'documents.adminTitle', path: '/admin/dokumenty', order: 30, roles: ['editor', 'administrator'] },
+  ],
+  async routes(app, ctx) {
+    await registerUploads(app);
+    await contentRoutes(app, ctx);
+    await documentsRoutes(app, ctx);
+    await publicRoutes(app, ctx);
+  },
+  async seedReference(ctx) {
+    const created = await seedStatementDefaults(ctx);
+    return { summary: `accessibility statement settings: ${created ? 'created' : 'kept'}` };
+  },
+  seedDemo: seedPortalDemo,
+};

@@ -1,0 +1,125 @@
+// The maps, drawn on the server as SVG: the voivodeship's 144 gminy as links to their profiles,
+// each with a <title> naming it and its value; the legend as an HTML list with the real ranges in
+// words; the small locator map of a profile. No script is needed to read or use any of them;
+// /assets/js/map.js only adds a highlight on hover and keyboard focus.
+import type { ComponentChildren } from 'preact';
+import { usePage } from '../../core/ui/context.js';
+import type { Projected } from './map.geometry.js';
+import { BORDER, HATCH_LINE } from './map.style.js';
+import type { LegendItem } from './territory.service.js';
+
+export const HATCH_ID = 'territory-hatch';
+
+export interface MapShape {
+  teryt: string;
+  href: string;
+  /** Accessible name and tooltip, e.g. "Brodnica (gmina wiejska): 12". */
+  label: string;
+  /** A colour, or null for "no data" (hatched). */
+  fill: string | null;
+}
+
+function Hatch() {
+  return (
+    <pattern id={HATCH_ID} width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect width="7" height="7" fill="#ffffff" />
+      <path d="M0 0V7" stroke={HATCH_LINE} stroke-width="2.2" />
+    </pattern>
+  );
+}
+
+/**
+ * The full map. Not `role="img"`: an image's children are presentational, which would hide the
+ * 144 links from assistive technology; as a group the links stay reachable and named.
+ */
+export function TerritoryMap({ id, gminy, powiatBorders, shapes, title, desc }: { id: string; gminy: Projected; powiatBorders: string; shapes: MapShape[]; title: string; desc: string }) {
+  return (
+    <svg
+      class="territory-map"
+      id={id}
+      role="group"
+      viewBox={`0 0 ${gminy.width} ${gminy.height}`}
+      width={gminy.width}
+      height={gminy.height}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
+      data-territory-map=""
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{desc}</desc>
+      <defs>
+        <Hatch />
+      </defs>
+      <g class="territory-map__units" stroke={BORDER} stroke-width="0.7" stroke-linejoin="round">
+        {shapes.map((s) => {
+          const d = gminy.paths.get(s.teryt);
+          if (!d) return null;
+          return (
+            <a key={s.teryt} href={s.href} class="territory-map__unit">
+              <title>{s.label}</title>
+              <path id={`${id}-${s.teryt}`} d={d} fill={s.fill ?? `url(#${HATCH_ID})`} fill-rule="evenodd" />
+            </a>
+          );
+        })}
+      </g>
+      {powiatBorders ? <path class="territory-map__powiaty" d={powiatBorders} fill="none" stroke={BORDER} stroke-width="1.8" stroke-linejoin="round" aria-hidden="true" /> : null}
+    </svg>
+  );
+}
+
+function Swatch({ fill }: { fill: string | null }) {
+  return (
+    <svg class="legend-swatch" width="30" height="20" viewBox="0 0 30 20" aria-hidden="true" focusable="false">
+      <rect x="1" y="1" width="28" height="18" fill={fill ?? `url(#${HATCH_ID})`} stroke={BORDER} stroke-width="1.5" />
+    </svg>
+  );
+}
+
+export function MapLegend({ items, heading, decimals }: { items: LegendItem[]; heading: string; decimals: number }) {
+  const { t, fmt } = usePage();
+  const n = (v: number) => fmt.number(Math.round(v * 10 ** decimals) / 10 ** decimals);
+  const text = (item: LegendItem): ComponentChildren => {
+    switch (item.kind) {
+      case 'range':
+        return item.min === item.max ? n(item.min) : t('territory.legend.range', { min: n(item.min), max: n(item.max) });
+      case 'category':
+        return item.label;
+      case 'status':
+        return t(item.labelKey);
+      case 'nodata':
+        return t('territory.legend.noData');
+    }
+  };
+  return (
+    <div class="map-legend">
+      <p class="map-legend__heading" id="map-legend-heading">
+        {heading}
+      </p>
+      <ul aria-labelledby="map-legend-heading">
+        {items.map((item, i) => (
+          <li key={i}>
+            <Swatch fill={item.kind === 'nodata' ? null : item.fill} />
+            <span>
+              {text(item)} <span class="map-legend__count">({t('territory.gminyCount', { count: item.count })})</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The small map of a profile: the powiaty, the unit filled dark and ringed so a tiny gmina shows. */
+export function LocatorMap({ locator, teryt, kind, label }: { locator: { width: number; height: number; powiaty: Projected; gminy: Projected; powiatOutlines: string }; teryt: string; kind: 'powiat' | 'gmina'; label: string }) {
+  const layer = kind === 'powiat' ? locator.powiaty : locator.gminy;
+  const d = layer.paths.get(teryt);
+  const centre = layer.centres.get(teryt);
+  return (
+    <svg class="locator-map" viewBox={`0 0 ${locator.width} ${locator.height}`} width={locator.width} height={locator.height} role="img" aria-labelledby="locator-title">
+      <title id="locator-title">{label}</title>
+      <path d={locator.powiatOutlines} fill="#f2f2f2" stroke="#595959" stroke-width="0.8" stroke-linejoin="round" />
+      {d ? <path d={d} fill="#0b4f6c" stroke={BORDER} stroke-width="0.8" fill-rule="evenodd" /> : null}
+      {centre ? <circle cx={centre[0]} cy={centre[1]} r="9" fill="none" stroke="#b00020" stroke-width="2.5" /> : null}
+    </svg>
+  );
+}
