@@ -120,6 +120,30 @@ export const PAGES: PageTemplate[] = [
     initialFocus: '[data-error-summary]',
     login: [{ role: 'coordinator' }],
   },
+  // accounts, audit, mail
+  { name: 'login', path: '/konto/logowanie', expectStatus: 200 },
+  { name: 'password reset request', path: '/konto/haslo/reset', expectStatus: 200 },
+  { name: 'invalid reset link', path: '/konto/haslo/nowe/nieprawidlowy-link-0123456789', expectStatus: 400 },
+  { name: 'my account', path: '/konto', expectStatus: 200, login: [{ role: 'entity_representative', scopeType: 'entity', scopeId: 'E1' }] },
+  { name: 'change password', path: '/konto/haslo', expectStatus: 200, login: [{ role: 'team_member', scopeType: 'team', scopeId: 'T1' }] },
+  { name: 'two-step verification set-up', path: '/konto/2fa', expectStatus: 200, login: [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: '0463011' }] },
+  { name: 'two-step verification status', path: '/konto/2fa', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'sessions', path: '/konto/sesje', expectStatus: 200, login: [{ role: 'editor' }] },
+  { name: 'my data', path: '/konto/dane', expectStatus: 200, login: [{ role: 'moderator' }] },
+  { name: 'administration index', path: '/admin', expectStatus: 200, login: [{ role: 'administrator' }] },
+  { name: 'admin: users', path: '/admin/uzytkownicy', expectStatus: 200, login: [{ role: 'administrator' }] },
+  { name: 'admin: invite a user', path: '/admin/uzytkownicy/zapros', expectStatus: 200, login: [{ role: 'administrator' }] },
+  {
+    name: 'admin: user detail',
+    setup: async ({ server }) => {
+      const u = await server.testApp.ctx.db.selectFrom('users').select('id').orderBy('created_at').executeTakeFirstOrThrow();
+      return `/admin/uzytkownicy/${u.id}`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'administrator' }],
+  },
+  { name: 'admin: audit log', path: '/admin/dziennik', expectStatus: 200, login: [{ role: 'administrator' }] },
+  { name: 'admin: mail outbox', path: '/admin/poczta', expectStatus: 200, login: [{ role: 'administrator' }] },
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

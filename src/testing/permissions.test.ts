@@ -23,6 +23,13 @@ const MATRIX: [string, string][] = [
   ['/admin', 'LAAAAAAA'],
   ['/admin/uzytkownicy', 'LAFFFFFF'],
   ['/admin/uzytkownicy/zapros', 'LAFFFFFF'],
+  ['/admin/dziennik', 'LAFFFFFF'],
+  ['/admin/poczta', 'LAFFFFFF'],
+  ['/admin/strony', 'LAFAFFFF'],
+  ['/admin/aktualnosci', 'LAFAFFFF'],
+  ['/admin/dokumenty', 'LAFAFFFF'],
+  ['/admin/kontakt', 'LAFAFFFF'],
+  ['/admin/terytorium', 'LAAFFFFF'],
   // scoped spaces: a member of team A opens team A's space only; a representative of entity X
   // edits entity X only (test-only routes using the same policy helpers the modules use)
   ['/test/zespol/team-a', 'LFFFFAFF'],
