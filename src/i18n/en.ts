@@ -8,6 +8,7 @@ import { auditEn } from './en/audit.js';
 import { mailEn } from './en/mail.js';
 import { portalEn } from './en/portal.js';
 import { territoryEn } from './en/territory.js';
+import { registryEn } from './en/registry.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -15,6 +16,7 @@ export const en: TranslationShape<typeof pl> = {
   ...mailEn,
   ...portalEn,
   ...territoryEn,
+  ...registryEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',

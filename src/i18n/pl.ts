@@ -8,6 +8,7 @@ import { auditPl } from './pl/audit.js';
 import { mailPl } from './pl/mail.js';
 import { portalPl } from './pl/portal.js';
 import { territoryPl } from './pl/territory.js';
+import { registryPl } from './pl/registry.js';
 
 export const pl = {
   ...accountsPl,
@@ -15,6 +16,7 @@ export const pl = {
   ...mailPl,
   ...portalPl,
   ...territoryPl,
+  ...registryPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',

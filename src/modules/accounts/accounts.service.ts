@@ -87,7 +87,7 @@ function checkNewPassword(f: FormChecker, email: string, label: TKey, field = 'p
   const password = f.required(field, label, { raw: true, max: MAX_PASSWORD_LENGTH });
   if (password !== '' && !f.hasProblem(field)) {
     for (const p of passwordProblems(password, email)) f.add(field, label, p.key, p.params);
-    if (f.raw(repeatField) !== password) f.add(repeatField, repeatLabel, 'validation.mismatch', { other: '' });
+    if (f.raw(repeatField) !== password) f.add(repeatField, repeatLabel, 'validation.mismatch');
   }
   return password;
 }
