@@ -79,3 +79,15 @@ test('a subject cannot carry header line breaks, and missing parameters are a pr
   assert.doesNotMatch(m.subject, /[\r\n]/);
   assert.throws(() => renderMail({ to: 'x@example.pl', lang: 'pl', template: 'password_reset', params: { name: 'A', validFor: '1 h' } }), /needs link/);
 });
+
+test('a contact message keeps its line breaks as text and <br>, still escaped', () => {
+  const mail = renderMail({
+    to: 'rops@example.pl',
+    lang: 'pl',
+    template: 'contact_message',
+    params: { name: 'Jan', email: 'jan@example.pl', subject: 'Pytanie\r\no dotacje', message: 'Dzień dobry,\r\nmam pytanie.\n<b>Pozdrawiam</b>' },
+  });
+  assert.match(mail.text, /Dzień dobry,\nmam pytanie\.\n<b>Pozdrawiam<\/b>/);
+  assert.match(mail.html, /Dzień dobry,<br>\nmam pytanie\.<br>\n&lt;b&gt;Pozdrawiam&lt;\/b&gt;/);
+  assert.ok(!mail.subject.includes('\n'), 'the subject stays on one line');
+});

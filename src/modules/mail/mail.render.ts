@@ -1,8 +1,8 @@
 // Turns a template name, a language and parameters into an e-mail: subject and plain-text body from
 // the mail i18n section, and an HTML part generated from that text (escaped, paragraphs, links),
 // both with a footer naming the institution. Parameters are data, never markup: they are escaped
-// in HTML, flattened to one line, and only the `link` parameter (and URLs written in the template
-// itself) become links, so a display name such as "http://phish.example" stays inert text.
+// in HTML, flattened to one line (except a free-text message), and only the `link` parameter
+// (and URLs written in the template itself) become links, so a display name such as "http://phish.example" stays inert text.
 import { translator, type Lang, type TKey } from '../../i18n/index.js';
 
 export type MailTemplate = 'password_reset' | 'invitation' | 'test' | 'contact_message';
@@ -51,6 +51,14 @@ function oneLine(v: string): string {
   return v.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }
 
+/** Free text typed by a person (a contact message): line breaks are kept, other controls dropped. */
+const MULTILINE_PARAMS = new Set(['message']);
+
+function multiLine(v: string): string {
+  // eslint-disable-next-line no-control-regex
+  return v.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+}
+
 function isHttpUrl(v: string): boolean {
   try {
     const u = new URL(v);
@@ -77,7 +85,8 @@ function templateTextToHtml(text: string): string {
 }
 
 function paramToHtml(name: string, value: string): string {
-  return LINK_PARAMS.has(name) && isHttpUrl(value) ? anchor(value) : escapeHtml(value);
+  if (LINK_PARAMS.has(name) && isHttpUrl(value)) return anchor(value);
+  return MULTILINE_PARAMS.has(name) ? escapeHtml(value).replaceAll('\n', '<br>\n') : escapeHtml(value);
 }
 
 /** Plain text → HTML body: blank lines separate paragraphs, single line breaks become <br>. */
@@ -100,7 +109,7 @@ export function renderMail(mail: MailRequest): RenderedMail {
   const params: Record<string, string> = {};
   const markers: Record<string, string> = {};
   for (const [k, v] of Object.entries(mail.params)) {
-    params[k] = oneLine(v).replace(MARKER_CHARS, '');
+    params[k] = (MULTILINE_PARAMS.has(k) ? multiLine(v) : oneLine(v)).replace(MARKER_CHARS, '');
     markers[k] = `${OPEN}${k}${CLOSE}`;
   }
   const subjectKey = `mail.${mail.template}.subject` as TKey;
