@@ -7,6 +7,7 @@ import { issueSetupToken } from '../src/modules/accounts/index.js';
 import type { Lang } from '../src/i18n/index.js';
 import type { TestRole } from '../src/testing/app.js';
 import { portalFixtures } from './portal-fixtures.js';
+import { entityPath, registryModule } from '../src/modules/registry/index.js';
 import { previewStatisticsUpload } from '../src/modules/territory/statistics.service.js';
 import { navigation, type Server } from './support.js';
 
@@ -144,6 +145,18 @@ export const PAGES: PageTemplate[] = [
   },
   { name: 'admin: audit log', path: '/admin/dziennik', expectStatus: 200, login: [{ role: 'administrator' }] },
   { name: 'admin: mail outbox', path: '/admin/poczta', expectStatus: 200, login: [{ role: 'administrator' }] },
+  { name: 'registry: catalogue', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?q=fundacja&znak=1'), expectStatus: 200 },
+  {
+    name: 'registry: entity page',
+    setup: async ({ server }) => {
+      await registryModule.seedDemo!(server.testApp.ctx);
+      const e = await server.testApp.ctx.db.selectFrom('entities').select(['id', 'name']).where('name', '=', 'Fundacja „Studio M6”').executeTakeFirstOrThrow();
+      return entityPath(e);
+    },
+    expectStatus: 200,
+  },
+  { name: 'admin: registry', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/admin/podmioty'), expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'admin: new registry entity', path: '/admin/podmioty/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

@@ -26,9 +26,10 @@ import { mailModule } from './modules/mail/index.js';
 import { portalFooterLinks, portalHeadMeta, portalModule } from './modules/portal/index.js';
 import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
+import { registryModule } from './modules/registry/index.js';
 
 /** Every module of the platform, in the order their routes register. */
-export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, portalModule];
+export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, registryModule, portalModule];
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..');
 

@@ -36,6 +36,10 @@ const MATRIX: [string, string][] = [
   ['/test/zespol/team-b', 'LFFFFFFF'],
   ['/test/podmiot/entity-x/edycja', 'LFFFFFAF'],
   ['/test/podmiot/entity-y/edycja', 'LFFFFFFF'],
+  // registry: the public catalogue for everyone, the staff register for coordinators and administrators
+  ['/podmioty', 'AAAAAAAA'],
+  ['/admin/podmioty', 'LAAFFFFF'],
+  ['/admin/podmioty/nowy', 'LAAFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };

@@ -34,7 +34,8 @@ export interface CatalogueQuery {
   gmina: string[];
   statusPs: boolean;
   znak: boolean;
-  sort: 'name' | 'newest';
+  /** `relevance` is the default while there is search text, `name` otherwise. */
+  sort: 'relevance' | 'name' | 'newest';
   page: number;
 }
 
@@ -43,14 +44,15 @@ const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v
 /** Reads the catalogue's URL parameters; anything unknown is ignored rather than refused. */
 export function parseCatalogueQuery(raw: Record<string, unknown>): CatalogueQuery {
   const page = Number.parseInt(String(raw.strona ?? '1'), 10);
+  const q = String(raw.q ?? '').slice(0, 200);
   return {
-    q: String(raw.q ?? '').slice(0, 200),
+    q,
     forma: asList(raw.forma).filter((f) => (LEGAL_FORMS as readonly string[]).includes(f)),
     powiat: asList(raw.powiat).filter((p) => /^04\d{2}$/.test(p)),
     gmina: asList(raw.gmina).filter((g) => /^04\d{4}[1-3]$/.test(g)),
     statusPs: raw.status_ps === '1',
     znak: raw.znak === '1',
-    sort: raw.sort === 'najnowsze' ? 'newest' : 'name',
+    sort: raw.sort === 'najnowsze' ? 'newest' : raw.sort === 'nazwa' ? 'name' : q.trim() ? 'relevance' : 'name',
     page: Number.isFinite(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
 }
@@ -66,6 +68,7 @@ export function catalogueParams(q: CatalogueQuery, overrides: Partial<CatalogueQ
   if (v.statusPs) p.set('status_ps', '1');
   if (v.znak) p.set('znak', '1');
   if (v.sort === 'newest') p.set('sort', 'najnowsze');
+  else if (v.sort === 'name' && v.q.trim()) p.set('sort', 'nazwa');
   if (v.page > 1) p.set('strona', String(v.page));
   return p;
 }
@@ -81,8 +84,11 @@ export async function searchCatalogue(ctx: ModuleContext, q: CatalogueQuery, lim
     // text with no searchable word (only punctuation): nothing matches, facets stay empty
     return { rows: [], total: 0, facets: { legalForm: new Map(), powiat: new Map(), gmina: new Map(), statusPs: 0, mark: 0 } as repo.FacetCounts };
   }
+  const offset = (q.page - 1) * limit;
   const [{ rows, total }, facets] = await Promise.all([
-    repo.searchEntities(ctx.db, ctx.database.seam, filter, q.sort, limit, (q.page - 1) * limit),
+    q.sort === 'relevance' && filter.terms.length
+      ? repo.searchEntities(ctx.db, ctx.database.seam, filter, 'name', EXPORT_LIMIT, 0).then((r) => ({ rows: rankByRelevance(r.rows, filter.terms).slice(offset, offset + limit), total: r.total }))
+      : repo.searchEntities(ctx.db, ctx.database.seam, filter, q.sort === 'newest' ? 'newest' : 'name', limit, offset),
     repo.facetCounts(ctx.db, ctx.database.seam, filter),
   ]);
   return { rows, total, facets };
@@ -91,7 +97,25 @@ export async function searchCatalogue(ctx: ModuleContext, q: CatalogueQuery, lim
 export async function exportCatalogue(ctx: ModuleContext, q: CatalogueQuery) {
   const filter = toFilter(ctx, q);
   if (filter.terms.length === 0 && q.q.trim() !== '') return [];
-  return (await repo.searchEntities(ctx.db, ctx.database.seam, filter, q.sort, EXPORT_LIMIT, 0)).rows;
+  const { rows } = await repo.searchEntities(ctx.db, ctx.database.seam, filter, q.sort === 'newest' ? 'newest' : 'name', EXPORT_LIMIT, 0);
+  return q.sort === 'relevance' ? rankByRelevance(rows, filter.terms) : rows;
+}
+
+/**
+ * Relevance without engine-specific ranking (the same on both databases): entities whose name
+ * carries more of the search terms come first; ties keep the order given (by name). Matching is
+ * by prefix, as in the full-text index. The catalogue is regional (hundreds of rows), so ranking
+ * the matches in memory is cheap.
+ */
+export function rankByRelevance<R extends { name: string; short_name: string | null }>(rows: readonly R[], terms: readonly string[]): R[] {
+  const score = (r: R) => {
+    const words = searchDocument(r.name, r.short_name).split(' ');
+    return terms.filter((t) => words.some((w) => w.startsWith(t))).length;
+  };
+  return rows
+    .map((r, i) => ({ r, i, s: score(r) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** Units of the voivodeship by TERYT (names for facets and pages). */
@@ -136,7 +160,7 @@ export function entityPath(e: { id: string; name: string }): string {
   return `/podmioty/${e.id}-${entitySlug(e.name)}`;
 }
 
-function docOf(e: Pick<EntitiesTable, 'name' | 'short_name' | 'town' | 'description' | 'activity_type' | 'legal_form'>, legalFormLabel: string, gminaName: string | null): string {
+function docOf(e: Pick<EntitiesTable, 'name' | 'short_name' | 'town' | 'description' | 'legal_form'> & { activity_type?: string | null }, legalFormLabel: string, gminaName: string | null): string {
   return searchDocument(e.name, e.short_name, e.town, gminaName, e.description, e.activity_type, legalFormLabel);
 }
 

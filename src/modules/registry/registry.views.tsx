@@ -67,7 +67,10 @@ export function CatalogueView({ query, rows, total, facets, names }: { query: Ca
         <div class="field">
           <label for="f-sort">{t('registry.sort')}</label>
           <select id="f-sort" name="sort">
-            <option value="" selected={query.sort === 'name'}>
+            <option value="" selected={query.sort === 'relevance' || (query.sort === 'name' && !query.q.trim())}>
+              {t('registry.sortRelevance')}
+            </option>
+            <option value="nazwa" selected={query.sort === 'name' && Boolean(query.q.trim())}>
               {t('registry.sortName')}
             </option>
             <option value="najnowsze" selected={query.sort === 'newest'}>
@@ -295,6 +298,26 @@ export function EntityFormView({ csrf, action, values, problems = [], history, n
           </p>
         </>
       ) : null}
+    </>
+  );
+}
+
+/** The entities section of a territorial profile (gmina or powiat). */
+export function EntitiesSection({ rows, allPath }: { rows: EntityRow[]; allPath: string }) {
+  const { t, href } = usePage();
+  if (rows.length === 0) return <p>{t('registry.profileNone')}</p>;
+  return (
+    <>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.id}>
+            <a href={href(entityPath(r))}>{r.name}</a> ({t(formKey(r.legal_form))})
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href={href(allPath)}>{t('registry.profileAll')}</a>
+      </p>
     </>
   );
 }

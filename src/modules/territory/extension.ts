@@ -86,3 +86,21 @@ export function profileSection(id: string): ProfileSection | undefined {
 export function profileSections(): ProfileSection[] {
   return [...SECTIONS.values()].sort((a, b) => a.order - b.order);
 }
+
+/**
+ * For tests: sets aside everything registered so far (e.g. by modules the test app loaded), so a
+ * test sees the pages as they are before any module contributes; the returned function puts the
+ * registrations back.
+ */
+export function isolateTerritoryExtensions(): () => void {
+  const measures = new Map(MEASURES);
+  const sections = new Map(SECTIONS);
+  MEASURES.clear();
+  SECTIONS.clear();
+  return () => {
+    MEASURES.clear();
+    SECTIONS.clear();
+    for (const [k, v] of measures) MEASURES.set(k, v);
+    for (const [k, v] of sections) SECTIONS.set(k, v);
+  };
+}

@@ -14,6 +14,7 @@ export { countUnitsByKind, listUnits } from './territory.repo.js';
 export {
   registerTerritoryMeasure,
   registerProfileSection,
+  isolateTerritoryExtensions,
   ENTITIES_MEASURE,
   CERTIFIED_OFFERS_MEASURE,
   type TerritoryMeasure,

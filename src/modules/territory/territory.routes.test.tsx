@@ -5,18 +5,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../testing/app.js';
-import { ENTITIES_MEASURE, registerProfileSection, registerTerritoryMeasure } from './index.js';
+import { ENTITIES_MEASURE, isolateTerritoryExtensions, registerProfileSection, registerTerritoryMeasure } from './index.js';
 import { listUnits } from './territory.repo.js';
 
 let t: TestApp;
 let gminy: { teryt: string; name: string; parent_teryt: string | null }[];
+let restoreExtensions: () => void;
 const clock = { now: () => new Date('2025-06-01T10:00:00Z') };
 
 before(async () => {
   t = await createTestApp({ clock });
   gminy = await listUnits(t.ctx.db, 'gmina');
+  // the pages as they are before any module contributes (the registry's own tests cover it live)
+  restoreExtensions = isolateTerritoryExtensions();
 });
-after(async () => t.close());
+after(async () => {
+  restoreExtensions();
+  await t.close();
+});
 
 const get = (url: string) => t.app.inject({ url });
 const svgOf = (html: string) => /<svg class="territory-map"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';

@@ -22,6 +22,10 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 export function postgresSeam(url: string): DialectSeam {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // an idle client whose connection the server ends (restart, failover, a test database dropped
+  // `with (force)`) is emitted here; pg has already removed it and the next query connects anew.
+  // Without a listener the event is an uncaught exception that ends the whole process.
+  pool.on('error', () => {});
   return {
     name: 'postgres',
     kysely: new PostgresDialect({ pool }),
