@@ -30,9 +30,28 @@ void instance.init({
 
 const fixed = new Map<Lang, TFunction>(LANGS.map((l) => [l, instance.getFixedT(l)]));
 
+// Strings without parameters never change at run time, so their lookup is done once per language:
+// a page asks for dozens of them, and i18next's resolution showed up at the top of the profile.
+const plainCache = new Map<Lang, Map<string, string>>(LANGS.map((l) => [l, new Map()]));
+const translators = new Map<Lang, T>(
+  LANGS.map((lang) => {
+    const tf = fixed.get(lang)!;
+    const cache = plainCache.get(lang)!;
+    const t: T = (key, params) => {
+      if (params) return tf(key, params) as string;
+      let hit = cache.get(key);
+      if (hit === undefined) {
+        hit = tf(key) as string;
+        cache.set(key, hit);
+      }
+      return hit;
+    };
+    return [lang, t];
+  }),
+);
+
 export function translator(lang: Lang): T {
-  const tf = fixed.get(lang)!;
-  return (key, params) => tf(key, params) as string;
+  return translators.get(lang)!;
 }
 
 export function isLang(v: unknown): v is Lang {
@@ -40,7 +59,12 @@ export function isLang(v: unknown): v is Lang {
 }
 
 /** Locale-aware formatters; everything shown to a person goes through one of these. */
-export function formatters(lang: Lang) {
+export function formatters(lang: Lang): Formatters {
+  return FORMATTERS.get(lang)!;
+}
+
+// Intl objects are costly to build and immutable, so each language gets one set for the process.
+function buildFormatters(lang: Lang) {
   const locale = lang === 'pl' ? 'pl-PL' : 'en-GB';
   const date = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
@@ -54,4 +78,5 @@ export function formatters(lang: Lang) {
     money: (n: number) => money.format(n),
   };
 }
-export type Formatters = ReturnType<typeof formatters>;
+export type Formatters = ReturnType<typeof buildFormatters>;
+const FORMATTERS = new Map<Lang, Formatters>(LANGS.map((l) => [l, buildFormatters(l)]));
