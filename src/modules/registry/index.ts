@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import { registryMigrations } from './migrations/index.js';
-import { registerRegistrySearch } from './registry.extensions.js';
+import { registerRegistrySearch, registerRegistryTerritory } from './registry.extensions.js';
 import { registryRoutes } from './registry.routes.js';
 import { seedRegistryDemo } from './registry.service.js';
 import './registry.tables.js';
@@ -16,6 +16,7 @@ export { registerRegistryTerritory } from './registry.extensions.js';
 
 async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   registerRegistrySearch();
+  registerRegistryTerritory();
   await registryRoutes(app, ctx);
 }
 

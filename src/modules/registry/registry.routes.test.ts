@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { newId } from '../../core/db/ids.js';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
-import { registerRegistryTerritory } from './registry.extensions.js';
 import { entityDetails, parseCatalogueQuery, searchCatalogue, seedRegistryDemo } from './registry.service.js';
 import { jsonLdText } from './registry.views.js';
 
@@ -173,22 +172,16 @@ describe('registry', () => {
     assert.deepEqual(audits.map((a) => a.action).sort(), ['registry.entity.create', 'registry.entity.update']);
   });
 
-  test('territory profile and map (once registered) and site search show the entities', async () => {
-    const off = registerRegistryTerritory();
-    try {
-      const profile = await get('/terytorium/0407011');
-      assert.equal(profile.statusCode, 200);
-      assert.match(profile.body, /Spółdzielnia Socjalna Help/);
-      const powiat = await get('/terytorium/0463');
-      assert.match(powiat.body, /Fundacja „Nie-Art”/);
-      assert.match(powiat.body, /href="\/podmioty\?powiat=0463"/);
-      const map = await get('/terytorium?miara=podmioty');
-      assert.equal(map.statusCode, 200);
-      assert.doesNotMatch(map.body, /Brak danych dla tej miary/);
-    } finally {
-      off();
-    }
-    assert.doesNotMatch((await get('/terytorium/0407011')).body, /Spółdzielnia Socjalna Help/);
+  test('the territory profiles and map and the site search show the entities', async () => {
+    const profile = await get('/terytorium/0407011');
+    assert.equal(profile.statusCode, 200);
+    assert.match(profile.body, /Spółdzielnia Socjalna Help/);
+    const powiat = await get('/terytorium/0463');
+    assert.match(powiat.body, /Fundacja „Nie-Art”/);
+    assert.match(powiat.body, /href="\/podmioty\?powiat=0463"/);
+    const map = await get('/terytorium?miara=podmioty');
+    assert.equal(map.statusCode, 200);
+    assert.doesNotMatch(map.body, /Brak danych dla tej miary/);
     const found = await get('/szukaj?q=koronowianka');
     assert.equal(found.statusCode, 200);
     assert.match(found.body, /Spółdzielnia Socjalna „Koronowianka”/);
