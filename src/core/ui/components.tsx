@@ -105,12 +105,14 @@ export interface FormFieldProps {
   rows?: number;
 }
 
-export function FormField({ name, label, hint, problems = [], multiline, type = 'text', value, autocomplete, required, maxLength, inputMode, rows }: FormFieldProps) {
+/** The ids a control's `aria-describedby` lists: its hint and its error message, when shown. */
+export function fieldDescription(id: string, hint: string | undefined, mine: Problem[]): string | undefined {
+  return [hint ? `${id}-hint` : null, mine.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** Label, hint and error around any control, tied to it by ids (used by FormField and modules' own controls). */
+export function FieldShell({ id, label, hint, mine, required, children }: { id: string; label: string; hint?: string; mine: Problem[]; required?: boolean; children: ComponentChildren }) {
   const text = useProblemText();
-  const id = `f-${name}`;
-  const mine = problems.filter((p) => p.field === name);
-  const describedBy = [hint ? `${id}-hint` : null, mine.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const invalid = mine.length ? ('true' as const) : undefined;
   return (
     <div class={`field${mine.length ? ' field--error' : ''}`}>
       <label for={id}>
@@ -127,6 +129,18 @@ export function FormField({ name, label, hint, problems = [], multiline, type = 
           {mine.map(text).join(' ')}
         </p>
       ) : null}
+      {children}
+    </div>
+  );
+}
+
+export function FormField({ name, label, hint, problems = [], multiline, type = 'text', value, autocomplete, required, maxLength, inputMode, rows }: FormFieldProps) {
+  const id = `f-${name}`;
+  const mine = problems.filter((p) => p.field === name);
+  const describedBy = fieldDescription(id, hint, mine);
+  const invalid = mine.length ? ('true' as const) : undefined;
+  return (
+    <FieldShell id={id} label={label} hint={hint} mine={mine} required={required}>
       {multiline ? (
         <textarea id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} required={required} maxLength={maxLength} rows={rows ?? 6}>
           {value ?? ''}
@@ -146,7 +160,7 @@ export function FormField({ name, label, hint, problems = [], multiline, type = 
           aria-invalid={invalid}
         />
       )}
-    </div>
+    </FieldShell>
   );
 }
 

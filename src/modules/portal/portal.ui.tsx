@@ -1,37 +1,10 @@
 // Form parts the core UI kit does not have (select, checkbox, file, Markdown editor with preview)
 // built the same way as FormField: label, hint and error tied to the control by ids. Plus the
 // blocks every portal page shares: rendered Markdown and the "available in Polish only" note.
-import type { ComponentChildren } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
-import { FormField, useProblemText } from '../../core/ui/components.js';
+import { FieldShell, fieldDescription as described, FormField, useProblemText } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 
-function described(id: string, hint: string | undefined, mine: Problem[]): string | undefined {
-  return [hint ? `${id}-hint` : null, mine.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-}
-
-function FieldShell({ id, label, hint, mine, required, children }: { id: string; label: string; hint?: string; mine: Problem[]; required?: boolean; children: ComponentChildren }) {
-  const text = useProblemText();
-  return (
-    <div class={`field${mine.length ? ' field--error' : ''}`}>
-      <label for={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {mine.length ? (
-        <p class="field-error" id={`${id}-error`}>
-          {mine.map(text).join(' ')}
-        </p>
-      ) : null}
-      {children}
-    </div>
-  );
-}
 
 export function SelectField({ name, label, hint, options, value, problems = [], required }: { name: string; label: string; hint?: string; options: { value: string; label: string }[]; value: string; problems?: Problem[]; required?: boolean }) {
   const id = `f-${name}`;

@@ -200,7 +200,8 @@ export interface EntityInput {
 
 export const FORM_FIELDS = ['name', 'short_name', 'legal_form', 'nip', 'regon', 'krs', 'description', 'website', 'email', 'phone', 'lifecycle', 'gmina_teryt', 'town', 'address', 'source_url', 'verified_at'] as const;
 
-const LABELS: Record<(typeof FORM_FIELDS)[number], TKey> = {
+/** i18n label of each form field (the form and its error messages use the same one). */
+export const FIELD_LABELS: Record<(typeof FORM_FIELDS)[number], TKey> = {
   name: 'registry.field.name',
   short_name: 'registry.field.shortName',
   legal_form: 'registry.field.legalForm',
@@ -224,20 +225,20 @@ export async function checkEntityForm(ctx: ModuleContext, body: Record<string, s
   const c = new FormChecker(body);
   const opt = (f: (typeof FORM_FIELDS)[number], max = 500) => {
     const v = c.text(f);
-    if ([...v].length > max) c.add(f, LABELS[f], 'validation.tooLong', { count: max });
+    if ([...v].length > max) c.add(f, FIELD_LABELS[f], 'validation.tooLong', { count: max });
     return v === '' ? null : v;
   };
-  const name = c.required('name', LABELS.name, { max: 300 });
+  const name = c.required('name', FIELD_LABELS.name, { max: 300 });
   const legal = c.text('legal_form');
-  if (!(LEGAL_FORMS as readonly string[]).includes(legal)) c.add('legal_form', LABELS.legal_form, 'registry.invalid.choice');
+  if (!(LEGAL_FORMS as readonly string[]).includes(legal)) c.add('legal_form', FIELD_LABELS.legal_form, 'registry.invalid.choice');
   const lifecycle = c.text('lifecycle') || 'active';
-  if (!(LIFECYCLES as readonly string[]).includes(lifecycle)) c.add('lifecycle', LABELS.lifecycle, 'registry.invalid.choice');
+  if (!(LIFECYCLES as readonly string[]).includes(lifecycle)) c.add('lifecycle', FIELD_LABELS.lifecycle, 'registry.invalid.choice');
   const ident = (f: 'nip' | 'regon' | 'krs', valid: (s: string) => boolean): string | null => {
     const v = c.text(f);
     if (v === '') return null;
     const d = normaliseIdentifier(v);
     if (!d || !valid(d)) {
-      c.add(f, LABELS[f], `registry.invalid.${f}`);
+      c.add(f, FIELD_LABELS[f], `registry.invalid.${f}`);
       return null;
     }
     return d;
@@ -248,21 +249,21 @@ export async function checkEntityForm(ctx: ModuleContext, body: Record<string, s
   const gmina = opt('gmina_teryt', 7);
   if (gmina !== null) {
     const gminy = await listUnits(ctx.db, 'gmina');
-    if (!gminy.some((g) => g.teryt === gmina)) c.add('gmina_teryt', LABELS.gmina_teryt, 'registry.invalid.teryt');
+    if (!gminy.some((g) => g.teryt === gmina)) c.add('gmina_teryt', FIELD_LABELS.gmina_teryt, 'registry.invalid.teryt');
   }
   const email = opt('email', 254);
-  if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u.test(email)) c.add('email', LABELS.email, 'validation.email');
+  if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u.test(email)) c.add('email', FIELD_LABELS.email, 'validation.email');
   const url = (f: 'website' | 'source_url') => {
     const v = opt(f);
-    if (v !== null && !/^https?:\/\/\S+$/u.test(v)) c.add(f, LABELS[f], 'registry.invalid.url');
+    if (v !== null && !/^https?:\/\/\S+$/u.test(v)) c.add(f, FIELD_LABELS[f], 'registry.invalid.url');
     return v;
   };
   const website = url('website');
   const sourceUrl = url('source_url');
   const verified = opt('verified_at', 10);
-  if (verified !== null && !/^\d{4}-\d{2}-\d{2}$/.test(verified)) c.add('verified_at', LABELS.verified_at, 'registry.invalid.date');
+  if (verified !== null && !/^\d{4}-\d{2}-\d{2}$/.test(verified)) c.add('verified_at', FIELD_LABELS.verified_at, 'registry.invalid.date');
   for (const [f, v] of [['nip', nip], ['regon', regon], ['krs', krs]] as const) {
-    if (v !== null && (await repo.findByIdentifier(ctx.db, f, v, exceptId))) c.add(f, LABELS[f], 'registry.invalid.duplicate');
+    if (v !== null && (await repo.findByIdentifier(ctx.db, f, v, exceptId))) c.add(f, FIELD_LABELS[f], 'registry.invalid.duplicate');
   }
   c.assertValid();
   return {

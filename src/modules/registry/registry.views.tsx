@@ -6,7 +6,7 @@ import { Alert, Button, CsrfField, ErrorSummary, FormField, Pagination, Table } 
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import type { CatalogueQuery, EntityDetails, EntityRow, FacetCounts } from './registry.service.js';
-import { catalogueParams, entityPath, FORM_FIELDS, PAGE_SIZE } from './registry.service.js';
+import { catalogueParams, entityPath, FIELD_LABELS, FORM_FIELDS, PAGE_SIZE } from './registry.service.js';
 import { LEGAL_FORMS, LIFECYCLES } from './registry.tables.js';
 
 const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
@@ -203,25 +203,6 @@ export function AdminListView({ rows, notice }: { rows: EntityRow[]; notice: str
   );
 }
 
-const FIELD_LABEL: Record<(typeof FORM_FIELDS)[number], TKey> = {
-  name: 'registry.field.name',
-  short_name: 'registry.field.shortName',
-  legal_form: 'registry.field.legalForm',
-  nip: 'registry.field.nip',
-  regon: 'registry.field.regon',
-  krs: 'registry.field.krs',
-  description: 'registry.field.description',
-  website: 'registry.field.website',
-  email: 'registry.field.email',
-  phone: 'registry.field.phone',
-  lifecycle: 'registry.field.lifecycle',
-  gmina_teryt: 'registry.field.gmina',
-  town: 'registry.field.town',
-  address: 'registry.field.address',
-  source_url: 'registry.field.sourceUrl',
-  verified_at: 'registry.field.verifiedAt',
-};
-
 function Select({ name, label, value, options, problems }: { name: string; label: string; value: string; options: { value: string; label: string }[]; problems: Problem[] }) {
   const mine = problems.filter((p) => p.field === name);
   return (
@@ -249,7 +230,7 @@ export interface ChangeRow {
 export function EntityFormView({ csrf, action, values, problems = [], history, notice }: { csrf: string; action: string; values: Record<string, string>; problems?: Problem[]; history?: ChangeRow[]; notice?: string | null }) {
   const { t, href } = usePage();
   const field = (name: (typeof FORM_FIELDS)[number], extra: { hint?: string; multiline?: boolean; required?: boolean; type?: 'url' | 'email' | 'tel' } = {}) => (
-    <FormField name={name} label={t(FIELD_LABEL[name])} value={values[name] ?? ''} problems={problems} {...extra} />
+    <FormField name={name} label={t(FIELD_LABELS[name])} value={values[name] ?? ''} problems={problems} {...extra} />
   );
   return (
     <>
@@ -287,7 +268,7 @@ export function EntityFormView({ csrf, action, values, problems = [], history, n
               rowKey={(r) => r.id}
               columns={[
                 { header: t('registry.admin.when'), cell: (r) => r.at.slice(0, 19).replace('T', ' ') + ' UTC' },
-                { header: t('registry.admin.fieldCol'), cell: (r) => (r.field in FIELD_LABEL ? t(FIELD_LABEL[r.field as keyof typeof FIELD_LABEL]) : r.field) },
+                { header: t('registry.admin.fieldCol'), cell: (r) => (r.field in FIELD_LABELS ? t(FIELD_LABELS[r.field as keyof typeof FIELD_LABELS]) : r.field) },
                 { header: t('registry.admin.oldValue'), cell: (r) => r.old_value ?? '—' },
                 { header: t('registry.admin.newValue'), cell: (r) => r.new_value ?? '—' },
               ]}
