@@ -164,6 +164,23 @@ export function FormField({ name, label, hint, problems = [], multiline, type = 
   );
 }
 
+/** Choice of the language a message or record is in (Polish or English), named in that language. */
+export function LanguageSelect({ label, value, name = 'lang' }: { label: string; value: string | undefined; name?: string }) {
+  return (
+    <div class="field">
+      <label for={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name}>
+        <option value="pl" lang="pl" selected={value !== 'en'}>
+          Polski
+        </option>
+        <option value="en" lang="en" selected={value === 'en'}>
+          English
+        </option>
+      </select>
+    </div>
+  );
+}
+
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }

@@ -3,7 +3,7 @@
 // and the administration of users.
 import type { ComponentChildren } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, LanguageSelect, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import { ROLES, SCOPED_ROLES, type Role } from './roles.js';
@@ -471,17 +471,7 @@ export function InviteView({ csrf, problems = [], values = {} }: FormState) {
       <Form action="/admin/uzytkownicy/zapros" csrf={csrf}>
         <FormField name="email" type="email" label={t('invite.email')} autocomplete="off" required value={values.email ?? ''} problems={problems} />
         <FormField name="display_name" label={t('invite.displayName')} autocomplete="off" required value={values.display_name ?? ''} problems={problems} />
-        <div class="field">
-          <label for="f-lang">{t('invite.lang')}</label>
-          <select id="f-lang" name="lang">
-            <option value="pl" selected={values.lang !== 'en'}>
-              Polski
-            </option>
-            <option value="en" selected={values.lang === 'en'}>
-              English
-            </option>
-          </select>
-        </div>
+        <LanguageSelect label={t('invite.lang')} value={values.lang} />
         <RolesFieldset problems={problems} values={values} />
         <Button>{t('invite.submit')}</Button>
       </Form>

@@ -2,7 +2,7 @@
 // message shown as text (its HTML part is never injected into the page; it is served separately
 // under a sandboxing CSP).
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Pagination, Table } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, LanguageSelect, Pagination, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { TIME_ZONE, type TKey } from '../../i18n/index.js';
 import type { MailListRow, MailRow } from './mail.repo.js';
@@ -104,17 +104,7 @@ export function OutboxListView({ status, result, smtpEnabled, csrf, problems = [
       <form method="post" action={href(`${OUTBOX_PATH}/testowa`)} aria-labelledby="test-mail" novalidate>
         <CsrfField token={csrf} />
         <FormField name="to" type="email" label={t('outbox.testTo')} autocomplete="email" required value={values.to ?? ''} problems={problems} />
-        <div class="field">
-          <label for="f-lang">{t('outbox.testLang')}</label>
-          <select id="f-lang" name="lang">
-            <option value="pl" selected={values.lang !== 'en'}>
-              Polski
-            </option>
-            <option value="en" selected={values.lang === 'en'}>
-              English
-            </option>
-          </select>
-        </div>
+        <LanguageSelect label={t('outbox.testLang')} value={values.lang} />
         <Button>{t('outbox.testSubmit')}</Button>
       </form>
     </>
