@@ -318,21 +318,8 @@ export async function pageParentOptions(ctx: ModuleContext, selfId: string | nul
 
 // --- news ----------------------------------------------------------------------------------------
 
-export interface NewsSnapshot {
-  slug: string;
-  title_pl: string;
-  title_en: string | null;
-  lead_pl: string;
-  lead_en: string | null;
-  body_pl: string;
-  body_en: string | null;
-  category: NewsCategory;
-  image_id: string | null;
-  image_alt_pl: string | null;
-  image_alt_en: string | null;
-  is_published: boolean;
-  publish_at: string | null;
-}
+/** The editable fields of a news item: what a version stores and a restore brings back. */
+export type NewsSnapshot = Omit<NewsTable, 'id' | 'search_doc' | 'created_at' | 'updated_at'>;
 
 function newsSnapshot(n: NewsSnapshot): NewsSnapshot {
   return {

@@ -25,17 +25,8 @@ export function isDocumentCategory(v: string): v is DocumentCategory {
   return (DOCUMENT_CATEGORIES as readonly string[]).includes(v);
 }
 
-export interface DocumentMeta {
-  title_pl: string;
-  title_en: string | null;
-  description_pl: string;
-  description_en: string | null;
-  category: DocumentCategory;
-  doc_date: string;
-  lang: string;
-  is_accessible: boolean;
-  is_published: boolean;
-}
+/** The fields an editor sets on a document (the rest are derived or bookkeeping). */
+export type DocumentMeta = Omit<DocumentsTable, 'id' | 'title_sort' | 'search_doc' | 'created_at' | 'updated_at'>;
 
 export function documentFormValues(d: DocumentMeta): Record<string, string> {
   return {

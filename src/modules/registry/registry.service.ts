@@ -11,7 +11,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext, SeedResult } from '../../core/module.js';
 import { queryTerms, searchDocument } from '../../core/search/index.js';
 import { FormChecker } from '../../core/validation.js';
-import type { TKey } from '../../i18n/index.js';
+import { translator, type TKey } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { listUnits } from '../territory/index.js';
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './identifiers.js';
@@ -164,18 +164,10 @@ function docOf(e: Pick<EntitiesTable, 'name' | 'short_name' | 'town' | 'descript
   return searchDocument(e.name, e.short_name, e.town, gminaName, e.description, e.activity_type, legalFormLabel);
 }
 
-const LEGAL_FORM_WORDS: Record<LegalForm, string> = {
-  spoldzielnia_socjalna: 'spółdzielnia socjalna',
-  fundacja: 'fundacja',
-  stowarzyszenie: 'stowarzyszenie',
-  spolka_non_profit: 'spółka non-profit',
-  cis: 'centrum integracji społecznej',
-  kis: 'klub integracji społecznej',
-  zaz: 'zakład aktywności zawodowej',
-  wtz: 'warsztat terapii zajęciowej',
-  jednostka_budzetowa: 'jednostka budżetowa',
-  inna: '',
-};
+/** Words of the legal form put into the search document: the Polish label ("other" adds none). */
+function legalFormWords(form: LegalForm): string {
+  return form === 'inna' ? '' : translator('pl')(`registry.legalForm.${form}`);
+}
 
 // --- admin form ------------------------------------------------------------------------------
 
@@ -293,7 +285,7 @@ async function gminaName(ctx: ModuleContext, teryt: string | null): Promise<stri
 export async function createEntity(ctx: ModuleContext, input: EntityInput, actor: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>): Promise<string> {
   const id = newId();
   const now = nowIso(ctx.clock);
-  const doc = docOf(input, LEGAL_FORM_WORDS[input.legal_form], await gminaName(ctx, input.gmina_teryt));
+  const doc = docOf(input, legalFormWords(input.legal_form), await gminaName(ctx, input.gmina_teryt));
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertEntity(trx, { ...input, id, name_sort: polishSortKey(input.name), sectors: '[]', search_doc: doc, is_synthetic: false, data_source: null, created_at: now, updated_at: now });
     await repo.insertChanges(
@@ -311,7 +303,7 @@ export async function updateEntity(ctx: ModuleContext, id: string, input: Entity
   const now = nowIso(ctx.clock);
   const changed = FORM_FIELDS.filter((f) => (before[f] ?? null) !== input[f]);
   if (changed.length === 0) return;
-  const doc = docOf(input, LEGAL_FORM_WORDS[input.legal_form], await gminaName(ctx, input.gmina_teryt));
+  const doc = docOf(input, legalFormWords(input.legal_form), await gminaName(ctx, input.gmina_teryt));
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateEntity(trx, id, { ...input, name_sort: polishSortKey(input.name), search_doc: doc, updated_at: now });
     await repo.insertChanges(
@@ -388,7 +380,7 @@ export async function seedRegistryDemo(ctx: ModuleContext): Promise<SeedResult> 
       verified_at: r.source_date || null,
       gmina_teryt: gmina,
       town: r.town || null,
-      search_doc: docOf({ name: r.name, short_name: null, town: r.town, description: r.note || null, activity_type: null, legal_form: legal }, LEGAL_FORM_WORDS[legal], gmina ? (names.get(gmina) ?? null) : null),
+      search_doc: docOf({ name: r.name, short_name: null, town: r.town, description: r.note || null, activity_type: null, legal_form: legal }, legalFormWords(legal), gmina ? (names.get(gmina) ?? null) : null),
       is_synthetic: false,
       created_at: now,
       updated_at: now,
