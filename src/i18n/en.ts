@@ -9,6 +9,11 @@ import { mailEn } from './en/mail.js';
 import { portalEn } from './en/portal.js';
 import { territoryEn } from './en/territory.js';
 import { registryEn } from './en/registry.js';
+import { programmeEn } from './en/programme.js';
+import { indicatorsEn } from './en/indicators.js';
+import { monitoringEn } from './en/monitoring.js';
+import { consultationsEn } from './en/consultations.js';
+import { textEn } from './en/text.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -17,6 +22,11 @@ export const en: TranslationShape<typeof pl> = {
   ...portalEn,
   ...territoryEn,
   ...registryEn,
+  ...programmeEn,
+  ...indicatorsEn,
+  ...monitoringEn,
+  ...consultationsEn,
+  ...textEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',

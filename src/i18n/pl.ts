@@ -9,6 +9,11 @@ import { mailPl } from './pl/mail.js';
 import { portalPl } from './pl/portal.js';
 import { territoryPl } from './pl/territory.js';
 import { registryPl } from './pl/registry.js';
+import { programmePl } from './pl/programme.js';
+import { indicatorsPl } from './pl/indicators.js';
+import { monitoringPl } from './pl/monitoring.js';
+import { consultationsPl } from './pl/consultations.js';
+import { textPl } from './pl/text.js';
 
 export const pl = {
   ...accountsPl,
@@ -17,6 +22,11 @@ export const pl = {
   ...portalPl,
   ...territoryPl,
   ...registryPl,
+  ...programmePl,
+  ...indicatorsPl,
+  ...monitoringPl,
+  ...consultationsPl,
+  ...textPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',

@@ -17,6 +17,18 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: test message',
       body: 'This is a test message from Spójnia.\n\nIf you are reading it, sending e-mail works. Polish characters: zażółć gęślą jaźń.',
     },
+    registry_claim_approved: {
+      subject: 'Spójnia: you can now manage the profile of {{entity}}',
+      body: 'Hello {{name}},\n\nwe have accepted your request: you can now manage the profile of “{{entity}}” in the Spójnia catalogue (description, contact details, places of activity, sectors) and propose changes to its registration data.\n\nEdit the profile here (after logging in):\n{{link}}\n\nIf you do not have an account yet, a separate message will bring you an invitation with a link to set your password.',
+    },
+    registry_claim_rejected: {
+      subject: 'Spójnia: your request about {{entity}}',
+      body: 'Hello {{name}},\n\nwe cannot accept your request to manage the profile of “{{entity}}”.\n\nReason: {{reason}}\n\nIf you want to complete the request, send it again from the entity page in the catalogue or contact the Regional Social Policy Centre in Toruń.',
+    },
+    registry_proposal_rejected: {
+      subject: 'Spójnia: proposed change to {{entity}}',
+      body: 'Hello {{name}},\n\nwe did not accept the proposed change to the data of “{{entity}}” ({{change}}). The registry stays unchanged.\n\nReason: {{reason}}',
+    },
     contact_message: {
       subject: 'Spójnia: message from the contact form — {{subject}}',
       body: 'Message sent through the contact form of Spójnia.\n\nFrom: {{name}}\nReply-to address: {{email}}\nSubject: {{subject}}\n\nMessage:\n{{message}}\n\nThe sender consented to the processing of their data for the purpose of a reply. To reply, write to the address above.',
@@ -62,6 +74,9 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       invitation: 'invitation',
       test: 'test',
       contact_message: 'contact form',
+      registry_claim_approved: 'entity request accepted',
+      registry_claim_rejected: 'entity request rejected',
+      registry_proposal_rejected: 'proposed change rejected',
     },
   },
 };

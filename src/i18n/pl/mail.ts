@@ -16,6 +16,18 @@ export const mailPl = {
       subject: 'Spójnia: wiadomość testowa',
       body: 'To jest wiadomość testowa z serwisu Spójnia.\n\nJeśli ją czytasz, wysyłka poczty działa poprawnie. Polskie znaki: zażółć gęślą jaźń.',
     },
+    registry_claim_approved: {
+      subject: 'Spójnia: możesz zarządzać profilem podmiotu {{entity}}',
+      body: 'Dzień dobry {{name}},\n\nprzyjęliśmy Twoje zgłoszenie: możesz teraz zarządzać profilem podmiotu „{{entity}}” w katalogu Spójni (opis, dane kontaktowe, miejsca działalności, branże) i proponować zmiany danych rejestrowych.\n\nProfil edytujesz tutaj (po zalogowaniu):\n{{link}}\n\nJeśli nie masz jeszcze konta w serwisie, w osobnej wiadomości otrzymasz zaproszenie z linkiem do ustawienia hasła.',
+    },
+    registry_claim_rejected: {
+      subject: 'Spójnia: zgłoszenie dotyczące podmiotu {{entity}}',
+      body: 'Dzień dobry {{name}},\n\nnie możemy przyjąć Twojego zgłoszenia dotyczącego zarządzania profilem podmiotu „{{entity}}”.\n\nUzasadnienie: {{reason}}\n\nJeśli chcesz uzupełnić zgłoszenie, wyślij je ponownie ze strony podmiotu w katalogu albo skontaktuj się z Regionalnym Ośrodkiem Polityki Społecznej w Toruniu.',
+    },
+    registry_proposal_rejected: {
+      subject: 'Spójnia: propozycja zmiany danych podmiotu {{entity}}',
+      body: 'Dzień dobry {{name}},\n\nnie przyjęliśmy zaproponowanej zmiany danych podmiotu „{{entity}}” ({{change}}). Dane w rejestrze pozostają bez zmian.\n\nUzasadnienie: {{reason}}',
+    },
     contact_message: {
       subject: 'Spójnia: wiadomość z formularza kontaktowego — {{subject}}',
       body: 'Wiadomość wysłana przez formularz kontaktowy serwisu Spójnia.\n\nOd: {{name}}\nAdres do odpowiedzi: {{email}}\nTemat: {{subject}}\n\nTreść:\n{{message}}\n\nNadawca wyraził zgodę na przetwarzanie danych w celu udzielenia odpowiedzi. Aby odpowiedzieć, napisz na adres podany wyżej.',
@@ -61,6 +73,9 @@ export const mailPl = {
       invitation: 'zaproszenie',
       test: 'testowa',
       contact_message: 'formularz kontaktowy',
+      registry_claim_approved: 'zgłoszenie podmiotu przyjęte',
+      registry_claim_rejected: 'zgłoszenie podmiotu odrzucone',
+      registry_proposal_rejected: 'propozycja zmiany odrzucona',
     },
   },
 } as const;
