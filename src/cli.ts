@@ -46,6 +46,8 @@ interface Command {
   summary: string;
   usage: string;
   options: Options;
+  /** Accepts words after the flags (file names, job names); they arrive as `values.positionals`. */
+  positionals?: boolean;
   run: (r: Run) => Promise<number>;
 }
 
@@ -151,6 +153,30 @@ const COMMANDS: Command[] = [
         }
         await seedDemo(ctx, stepPrinter(r, 'demo data'));
         return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    words: 'jobs run',
+    summary: 'Run the scheduled jobs now (reminders, retention); --all runs even those not yet due',
+    usage: 'spojnia jobs run [NAME …] [--all]\n\nThe web server runs due jobs by itself every minute; this command is for cron or a manual run.\nWithout names every module job is considered; exit code 1 when a job failed.',
+    options: { all: { type: 'boolean' } },
+    positionals: true,
+    async run(r) {
+      const [{ runDueJobs }, { MODULES }] = await Promise.all([import('./core/jobs.js'), lazy.app()]);
+      const names = (r.values.positionals as string[] | undefined) ?? [];
+      const all = MODULES.flatMap((m) => m.jobs ?? []);
+      const unknown = names.filter((n) => !all.some((j) => j.name === n));
+      if (unknown.length) throw usageError(`unknown job: ${unknown.join(', ')} (known: ${all.map((j) => j.name).join(', ') || 'none'})`);
+      const jobs = names.length ? all.filter((j) => names.includes(j.name)) : all;
+      const { database, ctx } = await prepared(r);
+      try {
+        const outcomes = await runDueJobs(ctx, jobs, { force: Boolean(r.values.all) || names.length > 0 });
+        for (const o of outcomes) r.out(`${o.name.padEnd(36)} ${o.error ? `FAILED: ${o.error}` : o.ran ? o.result : 'not due'}`);
+        if (outcomes.length === 0) r.out('No scheduled jobs.');
+        return outcomes.some((o) => o.error) ? 1 : 0;
       } finally {
         await database.close();
       }
@@ -303,7 +329,8 @@ function groupHelp(group: Command[]): string {
 
 function parseFlags(cmd: Command, rest: string[]): Values {
   try {
-    return parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
+    const parsed = parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: cmd.positionals ?? false });
+    return cmd.positionals ? { ...parsed.values, positionals: parsed.positionals } : parsed.values;
   } catch (err) {
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
       throw usageError(`${err.message.replace(/\. To specify a positional argument.*$/s, '')}. Run \`spojnia ${cmd.words} --help\`.`);

@@ -1,9 +1,11 @@
 // Starts the web server: configuration, database (migrated, reference data loaded), the app,
-// the one-time set-up link when no administrator exists, and a graceful shutdown on SIGTERM.
+// the one-time set-up link when no administrator exists, the scheduled jobs, and a graceful
+// shutdown on SIGTERM.
 import { pathToFileURL } from 'node:url';
-import { buildApp } from './app.js';
+import { buildApp, MODULES } from './app.js';
 import { prepare } from './bootstrap.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
+import { startScheduler } from './core/jobs.js';
 import { issueSetupToken } from './modules/accounts/index.js';
 
 export async function serve(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
@@ -19,12 +21,14 @@ export async function serve(config: Config): Promise<{ close: () => Promise<void
 
   const purge = setInterval(() => void sessions.purgeExpired().catch((err: unknown) => app.log.warn({ err }, 'session purge failed')), 3600_000);
   purge.unref();
+  const scheduler = startScheduler(ctx, MODULES.flatMap((m) => m.jobs ?? []), app.log);
 
   let closing = false;
   const close = async () => {
     if (closing) return;
     closing = true;
     clearInterval(purge);
+    await scheduler.stop();
     await app.close();
     await database.close();
   };

@@ -26,5 +26,17 @@ export const coreModule: AppModule = {
           .execute();
       },
     },
+    '202612050000_scheduled_jobs': {
+      async up(db) {
+        await db.schema
+          .createTable('scheduled_jobs')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('last_started_at', 'text')
+          .addColumn('last_finished_at', 'text')
+          .addColumn('last_result', 'text')
+          .addColumn('locked_until', 'text')
+          .execute();
+      },
+    },
   },
 };

@@ -44,6 +44,19 @@ export interface SeedResult {
   summary: string;
 }
 
+/**
+ * Work that runs on its own schedule (reminders, retention). Every web process runs the scheduler;
+ * a row per job in `scheduled_jobs` makes sure only one process runs a due job.
+ */
+export interface ScheduledJob {
+  /** Unique across modules, e.g. `programme.round-reminders`. */
+  name: string;
+  /** How long after a start the job is due again, e.g. `24 * 3600_000` for daily. */
+  intervalMs: number;
+  /** Returns a one-line summary for the log (e.g. "3 reminders sent"). */
+  run(ctx: ModuleContext): Promise<string | void>;
+}
+
 export interface AppModule {
   name: string;
   /**
@@ -60,4 +73,6 @@ export interface AppModule {
   seedReference?: (ctx: ModuleContext) => Promise<SeedResult>;
   /** Example content for demonstrations (`spojnia seed demo`); never presented as real figures. */
   seedDemo?: (ctx: ModuleContext) => Promise<SeedResult>;
+  /** Scheduled jobs of the module (`spojnia jobs run` runs them by hand). */
+  jobs?: ScheduledJob[];
 }

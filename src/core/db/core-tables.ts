@@ -1,4 +1,5 @@
-// Tables owned by the core itself (no domain): sessions and the key/value settings store.
+// Tables owned by the core itself (no domain): sessions, the key/value settings store and the
+// bookkeeping of scheduled jobs.
 import type { Database } from './schema.js';
 
 export interface SessionsTable {
@@ -16,8 +17,18 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+/** One row per scheduled job: when it last started and until when a process holds it. */
+export interface ScheduledJobsTable {
+  name: string;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_result: string | null;
+  locked_until: string | null;
+}
+
 declare module './schema.js' {
   interface Database {
+    scheduled_jobs: ScheduledJobsTable;
     sessions: SessionsTable;
     settings: SettingsTable;
   }

@@ -1,0 +1,37 @@
+// The scheduler's promise: a due job runs once however many processes tick, is not due again
+// before its interval, runs again after it, and a failing job is recorded and released.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestApp } from '../testing/app.js';
+import { runDueJobs } from './jobs.js';
+import type { ScheduledJob } from './module.js';
+
+test('a due job runs once, again only after its interval; force runs it anyway; failures are recorded', async () => {
+  let now = new Date('2026-03-01T08:00:00Z');
+  const t = await createTestApp({ reference: false, clock: { now: () => now } });
+  try {
+    let runs = 0;
+    const job: ScheduledJob = { name: 'test.daily', intervalMs: 24 * 3600_000, run: async () => `run ${++runs}` };
+    const [a, b] = await Promise.all([runDueJobs(t.ctx, [job]), runDueJobs(t.ctx, [job])]);
+    assert.equal(runs, 1, 'two processes ticking at once run the job once');
+    assert.deepEqual([a[0]!.ran, b[0]!.ran].sort(), [false, true]);
+
+    now = new Date('2026-03-01T20:00:00Z');
+    assert.equal((await runDueJobs(t.ctx, [job]))[0]!.ran, false);
+    assert.equal(runs, 1);
+    assert.equal((await runDueJobs(t.ctx, [job], { force: true }))[0]!.ran, true);
+    assert.equal(runs, 2);
+
+    now = new Date('2026-03-02T20:00:01Z');
+    assert.equal((await runDueJobs(t.ctx, [job]))[0]!.result, 'run 3');
+
+    const failing: ScheduledJob = { name: 'test.failing', intervalMs: 3600_000, run: async () => Promise.reject(new Error('SMTP down')) };
+    const [out] = await runDueJobs(t.ctx, [failing]);
+    assert.equal(out!.error, 'SMTP down');
+    const row = await t.ctx.db.selectFrom('scheduled_jobs').selectAll().where('name', '=', 'test.failing').executeTakeFirstOrThrow();
+    assert.equal(row.last_result, 'error: SMTP down');
+    assert.equal(row.locked_until, null, 'a finished job does not keep its lock');
+  } finally {
+    await t.close();
+  }
+});
