@@ -14,9 +14,10 @@ import { systemClock, type Clock } from './core/db/time.js';
 import { registerErrorHandling, sendError, toAppError } from './core/http/errors.js';
 import { registerHealth } from './core/http/health.js';
 import { initLanguage, registerLanguage, stripLanguagePrefix } from './core/http/language.js';
-import { parsePrefs, registerPreferences } from './core/http/preferences.js';
+import { registerPageCache } from './core/http/page-cache.js';
+import { parsePrefs, PREFS_COOKIE, registerPreferences } from './core/http/preferences.js';
 import { configureShell } from './core/http/render.js';
-import { registerSecurity } from './core/http/security.js';
+import { registerSecurity, sessionCookieName } from './core/http/security.js';
 import type { DatabaseSessionStore } from './core/http/session-store.js';
 import type { AppModule, ModuleContext } from './core/module.js';
 import { SettingsStore } from './core/settings.js';
@@ -87,6 +88,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     log: (msg) => app.log.info(msg),
   };
 
+  // first of all hooks: a cached page skips everything after it
+  if (config.pageCacheMs > 0) registerPageCache(app, { ttlMs: config.pageCacheMs, maxEntries: 200, sessionCookie: sessionCookieName(config), varyCookies: [PREFS_COOKIE] });
   registerAccessControl(app, UNDECLARED_OK);
   registerLanguage(app);
   registerErrorHandling(app);

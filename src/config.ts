@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** Folder for the SQLite file, the generated session secret and backups. */
   dataDir: string;
+  /** How long anonymous visitors may get a copy of an opted-in public page (0: never). */
+  pageCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +86,10 @@ export function loadConfig(env: Env = process.env): Config {
 
   const dataDir = resolve(env.DATA_DIR ?? dirname(sqliteFile(databaseUrl) ?? './data/spojnia.db'));
 
+  const pageCacheText = env.PAGE_CACHE_MS ?? '5000';
+  const pageCacheMs = Number(pageCacheText);
+  if (!/^\d+$/.test(pageCacheText) || pageCacheMs > 600_000) problems.push(`PAGE_CACHE_MS must be milliseconds 0–600000 (got "${pageCacheText}")`);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -97,6 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     trustProxy,
     dataDir,
+    pageCacheMs,
   };
 }
 

@@ -33,7 +33,8 @@ export const TEST_SECRET = 'test-session-secret-0123456789abcdefghij';
 
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await withTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, SESSION_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', ...opts.env });
+  // tests change data behind the app's back, so no page copies unless a test asks for them
+  const config = loadConfig({ DATABASE_URL: database.url, SESSION_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', PAGE_CACHE_MS: '0', ...opts.env });
   try {
     await migrateToLatest(database.handle, MODULES);
     if (opts.reference !== false) await seedReference(moduleContext(config, database.handle, opts.clock));

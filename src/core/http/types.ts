@@ -36,6 +36,8 @@ declare module 'fastify' {
     csrf?: boolean;
     /** Reachable while the user still has a pending step (the step's own pages, logout). */
     allowPending?: boolean;
+    /** Anonymous visitors may get a copy a few seconds old (src/core/http/page-cache.ts). */
+    pageCache?: boolean;
   }
   interface Session {
     userId?: string;

@@ -16,7 +16,8 @@ import { HomeView, InstitutionFormView } from './site.views.js';
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 20_000 }), { maxProperties: 60 });
 
 export async function siteRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
-  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+  // the most visited page: anonymous visitors may get a copy a few seconds old
+  app.get('/', { config: { access: 'public', pageCache: true } }, async (request, reply) => {
     const rendered = await Promise.all(homeSections().map((s) => s.render(ctx, request)));
     const sections = rendered.filter((v): v is VNode => v !== null);
     return sendPage(request, reply, { title: request.t('home.title') }, <HomeView sections={sections} />);
