@@ -76,6 +76,17 @@ function errorText(err: unknown): string {
  * One round of delivery: claim due messages, send each, record the outcome. Returns how many were
  * delivered. Safe to run in several processes at once (see `claimDue`).
  */
+/**
+ * An SMTP 5xx answer to the message (unknown mailbox, refused content) will not change on a retry,
+ * unlike a 4xx or a connection problem; retrying it only delays the administrator's notice. A 5xx
+ * about authentication or the connection is our configuration and is retried after it is fixed.
+ */
+export function isPermanentRejection(err: unknown): boolean {
+  const e = err as { responseCode?: unknown; code?: unknown } | null;
+  const status = typeof e?.responseCode === 'number' ? e.responseCode : NaN;
+  return status >= 500 && status < 600 && e?.code !== 'EAUTH' && e?.code !== 'ECONNECTION';
+}
+
 export async function deliverDue(ctx: ModuleContext, send: SendFn, batchSize: number): Promise<number> {
   const now = ctx.clock.now();
   const claimed = await repo.claimDue(ctx.db, ctx.database.seam, now.toISOString(), new Date(now.getTime() + LOCK_MS).toISOString(), batchSize);
@@ -90,7 +101,7 @@ export async function deliverDue(ctx: ModuleContext, send: SendFn, batchSize: nu
       sent += 1;
     } catch (err) {
       const at = ctx.clock.now();
-      const failed = attempts >= MAX_ATTEMPTS;
+      const failed = attempts >= MAX_ATTEMPTS || isPermanentRejection(err);
       await repo.markAttemptFailed(ctx.db, row.id, {
         attempts,
         status: failed ? 'failed' : 'pending',

@@ -16,8 +16,8 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** Number of DATA commands seen (accepted or refused). */
   attempts(): number;
-  /** Make the server refuse (451) or accept messages from now on. */
-  refuse(on: boolean): void;
+  /** Make the server refuse messages from now on — temporarily (451, the default) or for good (550) — or accept them (false). */
+  refuse(on: boolean | 451 | 550): void;
   /** Resolves once `n` messages were accepted. */
   waitFor(n: number): Promise<void>;
   close(): Promise<void>;
@@ -26,7 +26,7 @@ export interface TestSmtp {
 export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
-  let refusing = false;
+  let refusing: false | 451 | 550 = false;
   let attempts = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -38,7 +38,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       stream.on('end', () => {
         attempts += 1;
         if (refusing) {
-          const err = Object.assign(new Error('mailbox temporarily unavailable'), { responseCode: 451 });
+          const err = Object.assign(new Error(refusing === 550 ? 'no such mailbox' : 'mailbox temporarily unavailable'), { responseCode: refusing });
           callback(err);
           return;
         }
@@ -56,7 +56,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     received,
     attempts: () => attempts,
     refuse(on) {
-      refusing = on;
+      refusing = on === true ? 451 : on;
     },
     waitFor(n) {
       if (received.length >= n) return Promise.resolve();

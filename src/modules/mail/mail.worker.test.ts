@@ -167,6 +167,27 @@ test('a refused message is retried after 1, 5, 25, 125 and 625 minutes, then mar
   }
 });
 
+test('a message refused for good (SMTP 5xx) is marked failed at once, without retries', async () => {
+  await clearOutbox();
+  smtp.refuse(550);
+  const startAttempts = smtp.attempts();
+  const id = await enqueueMail(t.ctx.db, resetMail('nobody@example.pl'), t.ctx.clock);
+  const worker = startMailWorker(ctx, { manual: true });
+  try {
+    assert.equal(await worker.runOnce(), 0);
+    const r = await row(id);
+    assert.equal(r.status, 'failed');
+    assert.equal(r.attempts, 1);
+    assert.match(r.last_error ?? '', /550|no such mailbox/);
+    clock.advance(24 * 3600_000);
+    await worker.runOnce();
+    assert.equal(smtp.attempts() - startAttempts, 1, 'not tried again');
+  } finally {
+    smtp.refuse(false);
+    await worker.stop();
+  }
+});
+
 test('two workers claiming at the same time never send one message twice', async () => {
   await clearOutbox();
   const n = 30;
