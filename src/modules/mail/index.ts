@@ -1,9 +1,10 @@
 // Public face of the mail module: transactional e-mail written to an outbox in the same
 // transaction as the change that causes it, delivered by a worker over SMTP with retries, and the
-// administrators' outbox pages.
+// administrators' outbox pages; delivered and failed mail is deleted after its retention period.
 import type { AppModule } from '../../core/module.js';
 import { mailMigrations } from './migrations/index.js';
 import { mailRoutes } from './mail.routes.js';
+import { purgeOldMail } from './mail.service.js';
 import { startMailWorker, type MailWorker } from './mail.worker.js';
 import './mail.tables.js';
 
@@ -17,6 +18,7 @@ export const mailModule: AppModule = {
   name: 'mail',
   migrations: mailMigrations,
   admin: [{ label: 'outbox.title', path: '/admin/poczta', order: 92, roles: ['administrator'] }],
+  jobs: [{ name: 'mail.outbox-retention', intervalMs: 24 * 3600_000, run: purgeOldMail }],
   async routes(app, ctx) {
     await mailRoutes(app, ctx);
     // every web process delivers when SMTP is configured; without it mail waits in the outbox

@@ -89,3 +89,10 @@ export async function listMail(db: Executor, status: MailStatus | null, limit: n
   if (status) qb = qb.where('status', '=', status);
   return qb.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
 }
+
+/** Deletes sent messages sent before `sentBefore` and failed ones created before `failedBefore`. */
+export async function purgeOutbox(db: Executor, sentBefore: string, failedBefore: string): Promise<number> {
+  const sent = await db.deleteFrom('mail_outbox').where('status', '=', 'sent').where('sent_at', '<', sentBefore).executeTakeFirst();
+  const failed = await db.deleteFrom('mail_outbox').where('status', '=', 'failed').where('created_at', '<', failedBefore).executeTakeFirst();
+  return Number(sent.numDeletedRows) + Number(failed.numDeletedRows);
+}

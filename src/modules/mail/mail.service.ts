@@ -172,3 +172,20 @@ export async function queueTestMail(ctx: ModuleContext, body: Record<string, unk
     return id;
   });
 }
+
+// --- retention ----------------------------------------------------------------------------------
+
+/** Delivered mail is kept 30 days (enough to answer "did it go out?"), failed mail 90 days. */
+export const SENT_RETENTION_DAYS = 30;
+export const FAILED_RETENTION_DAYS = 90;
+
+/**
+ * Messages carry addresses, names and links: once their purpose is served they are deleted
+ * (RODO data minimisation). Pending messages are never touched.
+ */
+export async function purgeOldMail(ctx: ModuleContext): Promise<string> {
+  const now = ctx.clock.now().getTime();
+  const day = 24 * 3600_000;
+  const n = await repo.purgeOutbox(ctx.db, new Date(now - SENT_RETENTION_DAYS * day).toISOString(), new Date(now - FAILED_RETENTION_DAYS * day).toISOString());
+  return `${n} old message(s) deleted from the outbox`;
+}

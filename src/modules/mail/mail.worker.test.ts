@@ -188,6 +188,29 @@ test('a message refused for good (SMTP 5xx) is marked failed at once, without re
   }
 });
 
+test('retention: sent mail goes after 30 days, failed after 90, pending never', async () => {
+  await clearOutbox();
+  const { purgeOldMail } = await import('./mail.service.js');
+  const ids = {
+    sent: await enqueueMail(t.ctx.db, resetMail('sent@example.pl'), t.ctx.clock),
+    failed: await enqueueMail(t.ctx.db, resetMail('failed@example.pl'), t.ctx.clock),
+    pending: await enqueueMail(t.ctx.db, resetMail('pending@example.pl'), t.ctx.clock),
+  };
+  const at = clock.now().toISOString();
+  await t.ctx.db.updateTable('mail_outbox').set({ status: 'sent', sent_at: at }).where('id', '=', ids.sent).execute();
+  await t.ctx.db.updateTable('mail_outbox').set({ status: 'failed' }).where('id', '=', ids.failed).execute();
+  const left = async () => (await t.ctx.db.selectFrom('mail_outbox').select('id').execute()).map((r) => r.id).sort();
+  clock.advance(29 * 24 * 3600_000);
+  await purgeOldMail(t.ctx);
+  assert.deepEqual(await left(), Object.values(ids).sort());
+  clock.advance(2 * 24 * 3600_000);
+  assert.match(await purgeOldMail(t.ctx), /^1 /);
+  assert.deepEqual(await left(), [ids.failed, ids.pending].sort());
+  clock.advance(60 * 24 * 3600_000);
+  await purgeOldMail(t.ctx);
+  assert.deepEqual(await left(), [ids.pending]);
+});
+
 test('two workers claiming at the same time never send one message twice', async () => {
   await clearOutbox();
   const n = 30;
