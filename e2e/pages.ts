@@ -7,6 +7,9 @@ import { issueSetupToken } from '../src/modules/accounts/index.js';
 import type { Lang } from '../src/i18n/index.js';
 import type { TestRole } from '../src/testing/app.js';
 import { portalFixtures } from './portal-fixtures.js';
+import { CLAIM_PAGES } from './registry-claim-fixtures.js';
+import { RECORD_PAGES } from './registry-record-fixtures.js';
+import { INDICATOR_PAGES } from './indicators-fixtures.js';
 import { entityPath, registryModule } from '../src/modules/registry/index.js';
 import { previewStatisticsUpload } from '../src/modules/territory/statistics.service.js';
 import { navigation, type Server } from './support.js';
@@ -157,6 +160,12 @@ export const PAGES: PageTemplate[] = [
   },
   { name: 'admin: registry', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/admin/podmioty'), expectStatus: 200, login: [{ role: 'coordinator' }] },
   { name: 'admin: new registry entity', path: '/admin/podmioty/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  // registry self-service ("To mój podmiot", staff queues, "Moje podmioty")
+  ...CLAIM_PAGES,
+  // registry record sections (activity, places, PS status, employment, marks)
+  ...RECORD_PAGES,
+  // programme indicators: public list and pages with chart and map, staff definitions and values
+  ...INDICATOR_PAGES,
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

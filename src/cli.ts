@@ -3,8 +3,8 @@
 // exit code, so tests drive it in-process; only the entry point touches `process`.
 // Exit codes: 0 ok, 1 the operator's mistake (explained), 2 our fault (unexpected exception).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
@@ -48,6 +48,8 @@ interface Command {
   options: Options;
   /** Accepts words after the flags (file names, job names); they arrive as `values.positionals`. */
   positionals?: boolean;
+  /** Exit code for usage mistakes when 1 means something else for this command (import: rows refused). */
+  usageExitCode?: number;
   run: (r: Run) => Promise<number>;
 }
 
@@ -63,6 +65,7 @@ const lazy = {
   database: () => import('./core/db/database.js'),
   migrate: () => import('./core/db/migrate.js'),
   accounts: () => import('./modules/accounts/index.js'),
+  registry: () => import('./modules/registry/index.js'),
   main: () => import('./main.js'),
 };
 
@@ -153,6 +156,85 @@ const COMMANDS: Command[] = [
         }
         await seedDemo(ctx, stepPrinter(r, 'demo data'));
         return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    words: 'seed synthetic',
+    summary: 'Add N clearly marked synthetic entities for benchmarks only (--count N [--seed S])',
+    usage:
+      'spojnia seed synthetic --count N [--seed S]\n\nInserts N made-up entities named "[SYNTETYCZNY] …" with is_synthetic set; pages label them.\n' +
+      'For benchmarks and load tests only: never run it on a production database. Deterministic for one --seed.',
+    options: { count: { type: 'string' }, seed: { type: 'string' } },
+    async run(r) {
+      const count = Number(r.values.count);
+      if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw usageError('--count must be a whole number from 1 to 1000000.');
+      const seed = r.values.seed === undefined ? undefined : Number(r.values.seed);
+      if (seed !== undefined && !Number.isInteger(seed)) throw usageError('--seed must be a whole number.');
+      const { seedSynthetic } = await lazy.registry();
+      const { database, ctx } = await prepared(r);
+      try {
+        const started = Date.now();
+        const added = await seedSynthetic(ctx, { count, ...(seed === undefined ? {} : { seed }), onProgress: (done, total) => r.err(`synthetic entities: ${done}/${total}`) });
+        r.out(`${added} synthetic entities added in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    words: 'import podmioty',
+    summary: 'Import entities from a CSV file (--dry-run only checks; --map HEADER=FIELD); exit 1 when any row is refused',
+    usage: [
+      'spojnia import podmioty FILE [--dry-run] [--map HEADER=FIELD …]',
+      '',
+      'FILE is a CSV in UTF-8 (with or without BOM) or windows-1250, separated by ";" or ",", with a header row.',
+      'Common Polish and English headers are recognised (nazwa/name, forma_prawna/legal_form, nip, regon, krs,',
+      'teryt/gmina_teryt, miejscowosc/town, adres/address, email, telefon/phone, www/website, opis/description, …).',
+      '--map HEADER=FIELD assigns any other column (repeatable; FIELD "-" skips a column). Fields: {FIELDS}',
+      '',
+      'Every row is checked first (identifiers with check digits, TERYT, legal form, duplicates in the file and',
+      'in the registry); refused rows are listed with their row number. Without --dry-run the valid rows are',
+      'imported in batches of 1000, one transaction each; refused rows are never saved.',
+      '',
+      'Exit codes: 0 every row valid (and imported unless --dry-run); 1 some rows refused (the valid ones are',
+      'still imported unless --dry-run) or the file is unusable; 2 usage mistake (no such file, bad --map) or internal error.',
+    ].join('\n'),
+    options: { 'dry-run': { type: 'boolean' }, map: { type: 'string', multiple: true } },
+    positionals: true,
+    usageExitCode: 2,
+    async run(r) {
+      const files = (r.values.positionals as string[] | undefined) ?? [];
+      if (files.length !== 1) throw usageError('give exactly one FILE (spojnia import podmioty FILE [--dry-run]).');
+      const file = resolve(files[0]!);
+      if (!existsSync(file) || statSync(file).isDirectory()) throw usageError(`${file}: no such file.`);
+      const dryRun = r.values['dry-run'] === true;
+      const { importEntitiesFile, importProblemText, parseMapOptions, unknownOverrides } = await lazy.registry();
+      const { overrides, errors } = parseMapOptions((Array.isArray(r.values.map) ? r.values.map : []).map(String));
+      if (errors.length) throw usageError(errors.join('; '));
+      const bytes = readFileSync(file);
+      const { database, ctx } = await prepared(r);
+      try {
+        const t = translator(LANG);
+        const outcome = await importEntitiesFile(ctx, bytes, {
+          fileName: basename(file),
+          dryRun,
+          actor: { actorId: null, ip: null, requestId: null },
+          overrides,
+          checkHeaders: (headers) => {
+            const unknown = unknownOverrides(headers, overrides);
+            if (unknown.length) throw usageError(`--map names ${unknown.map((h) => `"${h}"`).join(', ')}, not a header of the file (headers: ${headers.join(', ')}).`);
+          },
+          onProgress: progressPrinter(r, dryRun ? 'checking' : 'importing'),
+        });
+        for (const p of outcome.fileProblems) r.out(`file: ${importProblemText(t, p)}`);
+        for (const p of outcome.problems) r.out(`row ${p.row}${p.field ? ` (${p.field})` : ''}: ${importProblemText(t, p)}`);
+        const what = dryRun ? 'dry run, nothing saved' : `${outcome.imported} imported`;
+        r.out(`${basename(file)}: ${outcome.total} rows, ${outcome.ok} valid, ${outcome.refused} refused; ${what}.`);
+        return outcome.refused > 0 || outcome.fileProblems.length > 0 ? 1 : 0;
       } finally {
         await database.close();
       }
@@ -304,6 +386,7 @@ function generalHelp(): string {
 async function commandHelp(cmd: Command): Promise<string> {
   let text = `${cmd.summary}\n\nUsage: ${cmd.usage}`;
   if (text.includes('{ROLES}')) text = text.replace('{ROLES}', (await lazy.accounts()).ROLES.join(', '));
+  if (text.includes('{FIELDS}')) text = text.replace('{FIELDS}', (await lazy.registry()).IMPORT_FIELDS.join(', '));
   return text;
 }
 
@@ -349,6 +432,23 @@ function stepPrinter(r: Run, what: string): (module: string, result: { summary: 
   };
 }
 
+/** Progress of a long run on stderr: a bar redrawn in place on a terminal, a line per 10 % otherwise. */
+function progressPrinter(r: Run, what: string): (done: number, total: number) => void {
+  const tty = (r.io.stderr as { isTTY?: boolean }).isTTY === true;
+  let shown = -1;
+  return (done, total) => {
+    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (tty) {
+      const width = 30;
+      const filled = Math.round((percent / 100) * width);
+      r.io.stderr.write(`\r${what} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}${done >= total ? '\n' : ''}`);
+    } else if (percent === 100 || percent - shown >= 10) {
+      shown = percent;
+      r.err(`${what}: ${percent}% (${done}/${total} rows)`);
+    }
+  };
+}
+
 async function readPassword(io: CliIo): Promise<string | null> {
   const source = typeof io.stdin === 'function' ? await io.stdin() : (io.stdin ?? null);
   if (source === null) return null;
@@ -384,6 +484,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const err = (line: string) => void io.stderr.write(`${line}\n`);
   const t = translator(LANG);
   let config: Config | null = null;
+  let current: Command | null = null;
   try {
     const [first] = argv;
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
@@ -404,6 +505,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw usageError(`"${first}" needs a subcommand: ${found.group.map((c) => `"${c.words}"`).join(', ')}.`);
     }
     const { cmd, rest } = found;
+    current = cmd;
     const values = parseFlags(cmd, rest);
     if (values.help === true) {
       out(await commandHelp(cmd));
@@ -429,7 +531,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (isAppError(e) && e.status < 500) {
       err(describeAppError(t, e));
-      return 1;
+      return e.code === 'cli.usage' && current?.usageExitCode !== undefined ? current.usageExitCode : 1;
     }
     const debug = (config as Config | null)?.logLevel === 'debug' || (config as Config | null)?.logLevel === 'trace';
     err(`Internal error: ${e instanceof Error ? e.message : String(e)}`);

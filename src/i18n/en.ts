@@ -9,11 +9,16 @@ import { mailEn } from './en/mail.js';
 import { portalEn } from './en/portal.js';
 import { territoryEn } from './en/territory.js';
 import { registryEn } from './en/registry.js';
+import { entityRecordEn } from './en/entity-record.js';
+import { claimsEn } from './en/claims.js';
+import { registryCatalogueEn } from './en/registry-catalogue.js';
+import { registryQualityEn } from './en/registry-quality.js';
 import { programmeEn } from './en/programme.js';
 import { indicatorsEn } from './en/indicators.js';
 import { monitoringEn } from './en/monitoring.js';
 import { consultationsEn } from './en/consultations.js';
 import { textEn } from './en/text.js';
+import { exportEn } from './en/export.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -22,11 +27,16 @@ export const en: TranslationShape<typeof pl> = {
   ...portalEn,
   ...territoryEn,
   ...registryEn,
+  ...entityRecordEn,
+  ...claimsEn,
+  ...registryCatalogueEn,
+  ...registryQualityEn,
   ...programmeEn,
   ...indicatorsEn,
   ...monitoringEn,
   ...consultationsEn,
   ...textEn,
+  ...exportEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -121,6 +131,28 @@ export const en: TranslationShape<typeof pl> = {
     'portal.file_type': { title: 'Unsupported kind of file', detail: 'The content of the uploaded file matches none of the allowed formats. Nothing was saved.' },
     'portal.last_file': { title: 'Last file version', detail: 'A document must keep at least one file version. To remove the last one, delete the whole document. Nothing was changed.' },
     'portal.contact_unavailable': { title: 'Form unavailable', detail: 'The contact form is temporarily unavailable. Please contact us by phone or post.' },
+    // registry self-service
+    'registry.claim_decided': { title: 'Request already decided', detail: 'This request has already been accepted or rejected. Nothing was changed.' },
+    'registry.proposal_decided': { title: 'Proposal already decided', detail: 'This proposed change has already been accepted or rejected. Nothing was changed.' },
+    // programme life cycle and objective tree
+    'programme.illegal_transition': { title: 'Status change not allowed', detail: 'A programme in this status cannot be moved to the chosen status. Nothing was changed.' },
+    'programme.element_has_children': { title: 'The element has sub-elements', detail: 'An element with other elements under it cannot be deleted. Delete the sub-elements first. Nothing was changed.' },
+    'programme.element_measured': { title: 'The element is measured by indicators', detail: 'An element that indicators are linked to cannot be deleted. Unlink the indicators first. Nothing was changed.' },
+    // programme indicators
+    'indicators.value_locked': { title: 'The value is locked', detail: 'This value has already been submitted or approved and cannot be changed now. Nothing was changed.' },
+    'indicators.value_state': { title: 'Status change not allowed', detail: 'A value in this status cannot be approved or returned. Nothing was changed.' },
+    'indicators.computed_only': { title: 'Computed indicator', detail: 'The values of this indicator are computed from the platform’s data and are not entered by hand. Nothing was changed.' },
+    'monitoring.round_closed': { title: 'The round is closed', detail: 'This monitoring round has been closed; its values can no longer be changed. Nothing was changed.' },
+    'monitoring.no_open_round': { title: 'No open round', detail: 'There is no open monitoring round in which a value of this indicator for this year can be reported. Nothing was changed.' },
+    'monitoring.out_of_scope': { title: 'Outside your reporting scope', detail: 'Your account may not report values of this indicator for this area. Nothing was changed.' },
+    // consultations
+    'consultations.closed': { title: 'Comments no longer accepted', detail: 'Comments can only be submitted while the consultation is open. This consultation no longer accepts comments — your comment has not been saved.' },
+    'consultations.too_many': { title: 'Too many comments', detail: 'Too many comments were sent from this e-mail address in the last hour. Please try again in an hour. Nothing has been saved.' },
+    'consultations.token_invalid': { title: 'The link is not valid', detail: 'The link has expired (it is valid for 72 hours), the comment was withdrawn or the link is incomplete. Unconfirmed comments are removed when the link expires.' },
+    'consultations.already_confirmed': { title: 'Comment already confirmed', detail: 'A confirmed comment cannot be withdrawn. You can ask for your personal data to be erased.' },
+    'consultations.not_closed': { title: 'The consultation is still open', detail: 'This can only be done after the consultation has ended. Nothing has been changed.' },
+    'consultations.report_published': { title: 'Report already published', detail: 'The report of this consultation has already been published; comments and responses can no longer be changed. Nothing has been changed.' },
+    'consultations.responses_missing': { title: 'Responses missing', detail: 'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.' },
   },
   validation: {
     required: 'The field “{{field}}” is required.',

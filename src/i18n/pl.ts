@@ -9,11 +9,16 @@ import { mailPl } from './pl/mail.js';
 import { portalPl } from './pl/portal.js';
 import { territoryPl } from './pl/territory.js';
 import { registryPl } from './pl/registry.js';
+import { entityRecordPl } from './pl/entity-record.js';
+import { claimsPl } from './pl/claims.js';
+import { registryCataloguePl } from './pl/registry-catalogue.js';
+import { registryQualityPl } from './pl/registry-quality.js';
 import { programmePl } from './pl/programme.js';
 import { indicatorsPl } from './pl/indicators.js';
 import { monitoringPl } from './pl/monitoring.js';
 import { consultationsPl } from './pl/consultations.js';
 import { textPl } from './pl/text.js';
+import { exportPl } from './pl/export.js';
 
 export const pl = {
   ...accountsPl,
@@ -22,11 +27,16 @@ export const pl = {
   ...portalPl,
   ...territoryPl,
   ...registryPl,
+  ...entityRecordPl,
+  ...claimsPl,
+  ...registryCataloguePl,
+  ...registryQualityPl,
   ...programmePl,
   ...indicatorsPl,
   ...monitoringPl,
   ...consultationsPl,
   ...textPl,
+  ...exportPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -124,6 +134,28 @@ export const pl = {
     'portal.file_type': { title: 'Nieobsługiwany rodzaj pliku', detail: 'Zawartość przesłanego pliku nie odpowiada żadnemu z dozwolonych formatów. Niczego nie zapisano.' },
     'portal.last_file': { title: 'Ostatnia wersja pliku', detail: 'Dokument musi mieć co najmniej jedną wersję pliku. Aby usunąć ostatnią, usuń cały dokument. Niczego nie zmieniono.' },
     'portal.contact_unavailable': { title: 'Formularz niedostępny', detail: 'Formularz kontaktowy jest chwilowo niedostępny. Skontaktuj się z nami telefonicznie lub pocztą.' },
+    // registry self-service
+    'registry.claim_decided': { title: 'Zgłoszenie już rozpatrzone', detail: 'To zgłoszenie zostało już przyjęte lub odrzucone. Niczego nie zmieniono.' },
+    'registry.proposal_decided': { title: 'Propozycja już rozpatrzona', detail: 'Ta propozycja zmiany została już przyjęta lub odrzucona. Niczego nie zmieniono.' },
+    // programme life cycle and objective tree
+    'programme.illegal_transition': { title: 'Niedozwolona zmiana statusu', detail: 'Programu w tym statusie nie można przenieść do wybranego statusu. Niczego nie zmieniono.' },
+    'programme.element_has_children': { title: 'Element ma elementy podrzędne', detail: 'Nie można usunąć elementu, pod którym są inne elementy. Najpierw usuń elementy podrzędne. Niczego nie zmieniono.' },
+    'programme.element_measured': { title: 'Element jest mierzony wskaźnikami', detail: 'Nie można usunąć elementu, do którego przypisano wskaźniki. Najpierw odłącz wskaźniki. Niczego nie zmieniono.' },
+    // programme indicators
+    'indicators.value_locked': { title: 'Wartość jest zablokowana', detail: 'Ta wartość została już przekazana lub zatwierdzona i nie można jej teraz zmienić. Niczego nie zmieniono.' },
+    'indicators.value_state': { title: 'Niedozwolona zmiana statusu', detail: 'Wartości w tym statusie nie można zatwierdzić ani zwrócić. Niczego nie zmieniono.' },
+    'indicators.computed_only': { title: 'Wskaźnik obliczany automatycznie', detail: 'Wartości tego wskaźnika są obliczane z danych platformy; nie wpisuje się ich ręcznie. Niczego nie zmieniono.' },
+    'monitoring.round_closed': { title: 'Runda jest zamknięta', detail: 'Ta runda monitorowania została zamknięta; wartości nie można już zmieniać. Niczego nie zmieniono.' },
+    'monitoring.no_open_round': { title: 'Brak otwartej rundy', detail: 'Dla tego wskaźnika i roku nie ma otwartej rundy monitorowania, w której można przekazać wartość. Niczego nie zmieniono.' },
+    'monitoring.out_of_scope': { title: 'Poza zakresem sprawozdawczym', detail: 'Twoje konto nie jest upoważnione do przekazywania wartości tego wskaźnika dla tego obszaru. Niczego nie zmieniono.' },
+    // consultations
+    'consultations.closed': { title: 'Przyjmowanie uwag zakończone', detail: 'Uwagi można zgłaszać tylko w czasie trwania konsultacji. Ta konsultacja nie przyjmuje już uwag — Twoja uwaga nie została zapisana.' },
+    'consultations.too_many': { title: 'Zbyt wiele uwag', detail: 'Z tego adresu e-mail wysłano w ostatniej godzinie zbyt wiele uwag. Spróbuj ponownie za godzinę. Niczego nie zapisano.' },
+    'consultations.token_invalid': { title: 'Link jest nieważny', detail: 'Link wygasł (jest ważny 72 godziny), uwaga została wycofana albo link jest niepełny. Niepotwierdzone uwagi są usuwane po wygaśnięciu linku.' },
+    'consultations.already_confirmed': { title: 'Uwaga już potwierdzona', detail: 'Potwierdzonej uwagi nie można wycofać. Możesz poprosić o usunięcie swoich danych osobowych.' },
+    'consultations.not_closed': { title: 'Konsultacje jeszcze trwają', detail: 'Tę czynność można wykonać dopiero po zakończeniu konsultacji. Niczego nie zmieniono.' },
+    'consultations.report_published': { title: 'Raport już opublikowany', detail: 'Raport z tych konsultacji został już opublikowany; uwag i odpowiedzi nie można już zmieniać. Niczego nie zmieniono.' },
+    'consultations.responses_missing': { title: 'Brakuje odpowiedzi', detail: 'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.' },
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',

@@ -38,8 +38,33 @@ const MATRIX: [string, string][] = [
   ['/test/podmiot/entity-y/edycja', 'LFFFFFFF'],
   // registry: the public catalogue for everyone, the staff register for coordinators and administrators
   ['/podmioty', 'AAAAAAAA'],
+  ['/podmioty/mapa', 'AAAAAAAA'],
   ['/admin/podmioty', 'LAAFFFFF'],
   ['/admin/podmioty/nowy', 'LAAFFFFF'],
+  // registry self-service: the request form is public; staff queues for coordinators and
+  // administrators; "Moje podmioty" of entity X only for X's representative (real routes)
+  ['/podmioty/entity-x/to-moj-podmiot', 'AAAAAAAA'],
+  ['/admin/podmioty/zgloszenia', 'LAAFFFFF'],
+  ['/admin/podmioty/propozycje', 'LAAFFFFF'],
+  ['/moje-podmioty', 'LAAAAAAA'],
+  ['/moje-podmioty/entity-x', 'LFFFFFAF'],
+  ['/moje-podmioty/entity-y', 'LFFFFFFF'],
+  ['/moje-podmioty/entity-x/propozycja/identyfikatory', 'LFFFFFAF'],
+  ['/moje-podmioty/entity-y/propozycja/zatrudnienie', 'LFFFFFFF'],
+  // registry record sections: staff only, even the representative of that very entity is refused
+  ['/admin/podmioty/entity-x', 'LAAFFFFF'],
+  ['/admin/podmioty/entity-x/dzialalnosc', 'LAAFFFFF'],
+  ['/admin/podmioty/entity-x/miejsca', 'LAAFFFFF'],
+  ['/admin/podmioty/entity-x/status-ps', 'LAAFFFFF'],
+  ['/admin/podmioty/entity-x/zatrudnienie', 'LAAFFFFF'],
+  ['/admin/podmioty/entity-x/znaki', 'LAAFFFFF'],
+  // programme indicators: public list and page for everyone; definitions and values for coordinators and administrators
+  ['/program/prog-x/wskazniki', 'AAAAAAAA'],
+  ['/program/prog-x/wskazniki/W1', 'AAAAAAAA'],
+  ['/admin/program/prog-x/wskazniki', 'LAAFFFFF'],
+  ['/admin/program/prog-x/wskazniki/nowy', 'LAAFFFFF'],
+  ['/admin/program/prog-x/wskazniki/ind-x', 'LAAFFFFF'],
+  ['/admin/program/prog-x/wskazniki/ind-x/wartosci', 'LAAFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };
@@ -59,6 +84,21 @@ before(async () => {
       );
     },
   });
+  // the entities behind the scoped ids, so the registry's real pages answer (not 404)
+  for (const id of ['entity-x', 'entity-y']) {
+    const at = '2026-01-01T00:00:00.000Z';
+    await t.ctx.db
+      .insertInto('entities')
+      .values({ id, name: id, name_sort: id, legal_form: 'fundacja', sectors: '[]', lifecycle: 'active', search_doc: id, is_synthetic: false, created_at: at, updated_at: at })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+  // a programme with one indicator behind the indicator routes (ids as in the matrix)
+  {
+    const at = '2026-01-01T00:00:00.000Z';
+    await t.ctx.db.insertInto('programmes').values({ id: 'prog-x', slug: 'prog-x', title: 'Program X', period_from: 2021, period_to: 2030, alignment: '[]', status: 'implementation', is_current: false, created_at: at, updated_at: at }).execute();
+    await t.ctx.db.insertInto('indicators').values({ id: 'ind-x', programme_id: 'prog-x', code: 'W1', name: 'Wskaźnik X', unit: 'szt.', type: 'output', direction: 'increase', breakdown: 'none', method: 'reported', formula_params: '{}', frequency: 'annual', position: 0, is_example: false, is_negative_allowed: false }).execute();
+  }
   for (const who of WHO) {
     if (who === 'anonymous') continue;
     cookies.set(who, (await loginAs(t, [SCOPES[who] ?? { role: who }])).cookie);

@@ -4,6 +4,7 @@
 import { Kysely, sql, type Expression, type RawBuilder } from 'kysely';
 import { seamFor, type DialectSeam } from './dialect/index.js';
 import type { Database } from './schema.js';
+import { WriteObserver } from './write-observer.js';
 
 export type Db = Kysely<Database>;
 
@@ -12,15 +13,18 @@ export interface DatabaseHandle {
   seam: DialectSeam;
   /** Number of statements sent since start; tests use it to prove a constant query count. */
   statements(): number;
+  /** Calls `listener` when a query-builder statement writes one of `tables` (cache invalidation). */
+  onWrite(tables: readonly string[], listener: () => void): () => void;
   close(): Promise<void>;
 }
 
 export async function openDatabase(databaseUrl: string): Promise<DatabaseHandle> {
   const seam = seamFor(databaseUrl);
   let count = 0;
+  const writes = new WriteObserver();
   const db = new Kysely<Database>({
     dialect: seam.kysely,
-    plugins: seam.plugins,
+    plugins: [...seam.plugins, writes],
     log: () => {
       count += 1;
     },
@@ -30,6 +34,7 @@ export async function openDatabase(databaseUrl: string): Promise<DatabaseHandle>
     db,
     seam,
     statements: () => count,
+    onWrite: (tables, listener) => writes.onWrite(tables, listener),
     async close() {
       await db.destroy();
     },

@@ -34,6 +34,29 @@ export const ERROR_CATALOGUE = {
   'portal.file_type': { status: 415 },
   'portal.last_file': { status: 409 },
   'portal.contact_unavailable': { status: 503 },
+  // registry self-service
+  'registry.claim_decided': { status: 409 },
+  'registry.proposal_decided': { status: 409 },
+  // programme life cycle and objective tree
+  'programme.illegal_transition': { status: 409 },
+  'programme.element_has_children': { status: 409 },
+  'programme.element_measured': { status: 409 },
+  // programme indicators
+  'indicators.value_locked': { status: 409 },
+  'indicators.value_state': { status: 409 },
+  'indicators.computed_only': { status: 409 },
+  // monitoring rounds and the reporting API
+  'monitoring.round_closed': { status: 409 },
+  'monitoring.no_open_round': { status: 409 },
+  'monitoring.out_of_scope': { status: 403 },
+  // consultations
+  'consultations.closed': { status: 409 },
+  'consultations.too_many': { status: 429 },
+  'consultations.token_invalid': { status: 400 },
+  'consultations.already_confirmed': { status: 409 },
+  'consultations.not_closed': { status: 409 },
+  'consultations.report_published': { status: 409 },
+  'consultations.responses_missing': { status: 409 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -22,12 +22,28 @@ export function searchDocument(...fields: (string | null | undefined)[]): string
   for (const field of fields) {
     if (field == null) continue;
     for (const word of wordTokens(field)) {
-      for (const term of [clean(fold(word)), clean(stem(word))]) {
-        if (term !== '') seen.add(term);
-      }
+      for (const term of wordTerms(word)) seen.add(term);
     }
   }
   return [...seen].join(' ');
+}
+
+/**
+ * The stored terms of one word, remembered: documents repeat the same words (legal forms, towns,
+ * "ul.") and an import of 100,000 rows would otherwise fold and stem each occurrence anew. The
+ * memo is bounded and simply dropped when full.
+ */
+const TERMS_MEMO_MAX = 50_000;
+const termsMemo = new Map<string, readonly string[]>();
+
+function wordTerms(word: string): readonly string[] {
+  let terms = termsMemo.get(word);
+  if (terms === undefined) {
+    terms = [clean(fold(word)), clean(stem(word))].filter((t) => t !== '');
+    if (termsMemo.size >= TERMS_MEMO_MAX) termsMemo.clear();
+    termsMemo.set(word, terms);
+  }
+  return terms;
 }
 
 /**

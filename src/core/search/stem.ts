@@ -19,7 +19,7 @@ let sinceReset = 0;
 
 /** The folded light stem of one word: `spółdzielni` → `spoldzieln`. Never empty. */
 export function stem(word: string): string {
-  const lower = word.toLocaleLowerCase('pl');
+  const lower = word.toLowerCase(); // same as toLocaleLowerCase('pl'), see fold
   const folded = fold(lower);
   if (Array.from(lower).length < MIN_STEM_INPUT) return folded;
   if (++sinceReset >= CACHE_RESET_EVERY) {

@@ -25,9 +25,29 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: your request about {{entity}}',
       body: 'Hello {{name}},\n\nwe cannot accept your request to manage the profile of “{{entity}}”.\n\nReason: {{reason}}\n\nIf you want to complete the request, send it again from the entity page in the catalogue or contact the Regional Social Policy Centre in Toruń.',
     },
+    round_opened: {
+      subject: 'Spójnia: monitoring round “{{round}}” has started',
+      body: 'Hello {{name}},\n\nthe monitoring round “{{round}}” of the programme “{{programme}}” has started. Please report the values of the indicators your institution is responsible for by {{deadline}}.\n\nThe form (after logging in):\n{{link}}\n\nYou can save drafts and submit the values when they are complete.',
+    },
+    round_reminder: {
+      subject: 'Spójnia: reminder — round “{{round}}” ends on {{deadline}}',
+      body: 'Hello {{name}},\n\ndays left in the monitoring round “{{round}}” of the programme “{{programme}}”: {{days}} (deadline: {{deadline}}). Values not submitted yet: {{missing}}.\n\nThe form (after logging in):\n{{link}}',
+    },
+    value_returned: {
+      subject: 'Spójnia: the value of indicator {{indicator}} needs correcting',
+      body: 'Hello {{name}},\n\nthe programme coordinator returned the value of the indicator “{{indicator}}” for {{period}} (area: {{territory}}) for correction.\n\nReason: {{reason}}\n\nCorrect the value and submit it again (after logging in):\n{{link}}',
+    },
     registry_proposal_rejected: {
       subject: 'Spójnia: proposed change to {{entity}}',
       body: 'Hello {{name}},\n\nwe did not accept the proposed change to the data of “{{entity}}” ({{change}}). The registry stays unchanged.\n\nReason: {{reason}}',
+    },
+    consultation_confirm: {
+      subject: 'Spójnia: confirm your comment in the consultation “{{consultation}}”',
+      body: 'Hello,\n\nwe have received a comment submitted in the consultation “{{consultation}}”. It will only be taken into account once it is confirmed. To confirm it (or withdraw it), open the link:\n{{link}}\n\nThe link is valid for {{validFor}}. After that an unconfirmed comment is removed.\n\nCopy of the comment:\n\n{{message}}\n\nIf you did not submit this comment, please ignore this message.',
+    },
+    consultation_report: {
+      subject: 'Spójnia: report of the consultation “{{consultation}}”',
+      body: 'Hello,\n\nthank you for taking part in the consultation “{{consultation}}”. We have published its report: every comment received a response with a justification.\n\nThe report is available here:\n{{link}}',
     },
     contact_message: {
       subject: 'Spójnia: message from the contact form — {{subject}}',
@@ -76,7 +96,12 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       contact_message: 'contact form',
       registry_claim_approved: 'entity request accepted',
       registry_claim_rejected: 'entity request rejected',
+      round_opened: 'monitoring round opened',
+      round_reminder: 'monitoring round reminder',
+      value_returned: 'indicator value returned',
       registry_proposal_rejected: 'proposed change rejected',
+      consultation_confirm: 'consultation comment confirmation',
+      consultation_report: 'consultation report',
     },
   },
 };

@@ -50,6 +50,7 @@ export const registryEn: TranslationShape<typeof registryPl> = {
       wtz: 'occupational therapy workshop (WTZ)',
       inna: 'other form',
     },
+    activityType: { business: 'business activity', paid_public_benefit: 'paid public-benefit activity', other_paid: 'other paid activity' },
     lifecycle: { active: 'active', suspended: 'suspended', closed: 'closed down' },
     entity: {
       legalForm: 'Legal form',
@@ -77,6 +78,10 @@ export const registryEn: TranslationShape<typeof registryPl> = {
       description: 'Description',
     },
     field: {
+      creatingBody: 'Creating body',
+      creatingBodyHint: 'Required for a CIS, KIS, ZAZ or WTZ: the body that created and runs the unit (e.g. a gmina, an association).',
+      dataSource: 'Data source',
+      dataSourceHint: 'Where the record’s data comes from, e.g. KRS, GUS, OWES, the voivode.',
       name: 'Name',
       shortName: 'Short name',
       legalForm: 'Legal form',
@@ -98,6 +103,7 @@ export const registryEn: TranslationShape<typeof registryPl> = {
       identHint: 'Digits; spaces and dashes are ignored.',
     },
     invalid: {
+      creatingBody: 'The field “{{field}}” is required for a social integration centre or club, a vocational activity establishment and an occupational therapy workshop.',
       choice: 'Choose a value from the list in “{{field}}”.',
       nip: '“{{field}}” is not a valid NIP number (10 digits with a matching check digit).',
       regon: '“{{field}}” is not a valid REGON number (9 or 14 digits with a matching check digit).',

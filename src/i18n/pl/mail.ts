@@ -24,9 +24,29 @@ export const mailPl = {
       subject: 'Spójnia: zgłoszenie dotyczące podmiotu {{entity}}',
       body: 'Dzień dobry {{name}},\n\nnie możemy przyjąć Twojego zgłoszenia dotyczącego zarządzania profilem podmiotu „{{entity}}”.\n\nUzasadnienie: {{reason}}\n\nJeśli chcesz uzupełnić zgłoszenie, wyślij je ponownie ze strony podmiotu w katalogu albo skontaktuj się z Regionalnym Ośrodkiem Polityki Społecznej w Toruniu.',
     },
+    round_opened: {
+      subject: 'Spójnia: rozpoczęła się runda monitorowania „{{round}}”',
+      body: 'Dzień dobry {{name}},\n\nrozpoczęła się runda monitorowania „{{round}}” programu „{{programme}}”. Prosimy o podanie wartości wskaźników, za które odpowiada Twoja instytucja, do dnia {{deadline}}.\n\nFormularz (po zalogowaniu):\n{{link}}\n\nMożesz zapisywać wersje robocze i wysłać wartości, gdy będą kompletne.',
+    },
+    round_reminder: {
+      subject: 'Spójnia: przypomnienie — runda „{{round}}” kończy się {{deadline}}',
+      body: 'Dzień dobry {{name}},\n\ndo końca rundy monitorowania „{{round}}” programu „{{programme}}” zostało dni: {{days}} (termin: {{deadline}}). Nie wysłano jeszcze wartości: {{missing}}.\n\nFormularz (po zalogowaniu):\n{{link}}',
+    },
+    value_returned: {
+      subject: 'Spójnia: wartość wskaźnika {{indicator}} wymaga poprawy',
+      body: 'Dzień dobry {{name}},\n\nkoordynator programu zwrócił do poprawy wartość wskaźnika „{{indicator}}” za rok {{period}} (obszar: {{territory}}).\n\nUzasadnienie: {{reason}}\n\nPopraw wartość i wyślij ją ponownie (po zalogowaniu):\n{{link}}',
+    },
     registry_proposal_rejected: {
       subject: 'Spójnia: propozycja zmiany danych podmiotu {{entity}}',
       body: 'Dzień dobry {{name}},\n\nnie przyjęliśmy zaproponowanej zmiany danych podmiotu „{{entity}}” ({{change}}). Dane w rejestrze pozostają bez zmian.\n\nUzasadnienie: {{reason}}',
+    },
+    consultation_confirm: {
+      subject: 'Spójnia: potwierdź uwagę w konsultacjach „{{consultation}}”',
+      body: 'Dzień dobry,\n\notrzymaliśmy uwagę zgłoszoną w konsultacjach „{{consultation}}”. Uwaga zostanie uwzględniona dopiero po potwierdzeniu. Aby ją potwierdzić (albo wycofać), otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}}. Niepotwierdzona uwaga zostanie po tym czasie usunięta.\n\nKopia uwagi:\n\n{{message}}\n\nJeśli to nie Ty zgłosiłeś(-aś) tę uwagę, zignoruj tę wiadomość.',
+    },
+    consultation_report: {
+      subject: 'Spójnia: raport z konsultacji „{{consultation}}”',
+      body: 'Dzień dobry,\n\ndziękujemy za udział w konsultacjach „{{consultation}}”. Opublikowaliśmy raport z konsultacji: każda zgłoszona uwaga otrzymała w nim odpowiedź z uzasadnieniem.\n\nRaport jest dostępny tutaj:\n{{link}}',
     },
     contact_message: {
       subject: 'Spójnia: wiadomość z formularza kontaktowego — {{subject}}',
@@ -75,7 +95,12 @@ export const mailPl = {
       contact_message: 'formularz kontaktowy',
       registry_claim_approved: 'zgłoszenie podmiotu przyjęte',
       registry_claim_rejected: 'zgłoszenie podmiotu odrzucone',
+      round_opened: 'runda monitorowania — otwarcie',
+      round_reminder: 'runda monitorowania — przypomnienie',
+      value_returned: 'wartość wskaźnika zwrócona',
       registry_proposal_rejected: 'propozycja zmiany odrzucona',
+      consultation_confirm: 'potwierdzenie uwagi w konsultacjach',
+      consultation_report: 'raport z konsultacji',
     },
   },
 } as const;

@@ -49,6 +49,7 @@ export const registryPl = {
       wtz: 'warsztat terapii zajęciowej (WTZ)',
       inna: 'inna forma',
     },
+    activityType: { business: 'działalność gospodarcza', paid_public_benefit: 'odpłatna działalność pożytku publicznego', other_paid: 'inna działalność o charakterze odpłatnym' },
     lifecycle: { active: 'działa', suspended: 'zawieszony', closed: 'zakończył działalność' },
     entity: {
       legalForm: 'Forma prawna',
@@ -76,6 +77,10 @@ export const registryPl = {
       description: 'Opis',
     },
     field: {
+      creatingBody: 'Jednostka tworząca',
+      creatingBodyHint: 'Wymagana dla CIS, KIS, ZAZ i WTZ: podmiot, który utworzył i prowadzi jednostkę (np. gmina, stowarzyszenie).',
+      dataSource: 'Źródło danych',
+      dataSourceHint: 'Skąd pochodzą dane wpisu, np. KRS, GUS, OWES, wojewoda.',
       name: 'Nazwa',
       shortName: 'Nazwa skrócona',
       legalForm: 'Forma prawna',
@@ -97,6 +102,7 @@ export const registryPl = {
       identHint: 'Cyfry; spacje i myślniki są pomijane.',
     },
     invalid: {
+      creatingBody: 'Pole „{{field}}” jest wymagane dla centrum i klubu integracji społecznej, zakładu aktywności zawodowej i warsztatu terapii zajęciowej.',
       choice: 'Wybierz wartość z listy w polu „{{field}}”.',
       nip: 'Pole „{{field}}” nie zawiera poprawnego numeru NIP (10 cyfr, zgodna cyfra kontrolna).',
       regon: 'Pole „{{field}}” nie zawiera poprawnego numeru REGON (9 lub 14 cyfr, zgodna cyfra kontrolna).',

@@ -217,3 +217,16 @@ export async function deleteSession(db: Q, id: string): Promise<void> {
 export async function loginAttemptsOf(db: Q, emailNorm: string) {
   return db.selectFrom('login_attempts').select(['at', 'ip', 'is_success']).where('email_norm', '=', emailNorm).orderBy('at', 'desc').limit(500).execute();
 }
+
+/** Adds one role unless the user already holds it with the same scope; true when added. */
+export async function addRoleIfMissing(db: Q, userId: string, r: RoleGrant, now: string): Promise<boolean> {
+  let q = db.selectFrom('user_roles').select('id').where('user_id', '=', userId).where('role', '=', r.role);
+  q = r.scopeType ? q.where('scope_type', '=', r.scopeType) : q.where('scope_type', 'is', null);
+  q = r.scopeId ? q.where('scope_id', '=', r.scopeId) : q.where('scope_id', 'is', null);
+  if (await q.executeTakeFirst()) return false;
+  await db
+    .insertInto('user_roles')
+    .values({ id: newId(), user_id: userId, role: r.role, scope_type: r.scopeType ?? null, scope_id: r.scopeId ?? null, created_at: now })
+    .execute();
+  return true;
+}

@@ -491,6 +491,51 @@ export async function inviteUser(ctx: ModuleContext, body: Record<string, unknow
   });
 }
 
+export interface ScopedGrant {
+  email: string;
+  displayName: string;
+  lang: Lang;
+  role: Role;
+  scopeType: string;
+  scopeId: string;
+  /** How the role reads in the invitation e-mail, e.g. "przedstawiciel podmiotu: Fundacja X". */
+  roleLabel: string;
+  inviterName: string;
+}
+
+/**
+ * Gives a scoped role to the account with this e-mail, or invites a new account holding it (an
+ * invitation e-mail with a one-time link). Runs in the caller's transaction, so another module's
+ * decision (an approved request) and the grant are kept or rolled back together.
+ */
+export async function grantScopedRoleByEmail(ctx: ModuleContext, trx: repo.Q, g: ScopedGrant, actor: Actor): Promise<{ userId: string; invited: boolean }> {
+  const emailNorm = normaliseEmail(g.email);
+  const now = nowIso(ctx.clock);
+  const grant = { role: g.role, scopeType: g.scopeType, scopeId: g.scopeId };
+  const existing = await repo.findUserByEmail(trx, emailNorm);
+  if (existing && !existing.anonymised_at) {
+    if (await repo.addRoleIfMissing(trx, existing.id, grant, now)) {
+      await recordAudit(trx, { ...actor, action: 'user.role_grant', subjectType: 'user', subjectId: existing.id, changes: { roles: { before: null, after: roleKey(grant) } } }, ctx.clock);
+    }
+    return { userId: existing.id, invited: false };
+  }
+  const t = token();
+  const id = await repo.insertUser(trx, { email: g.email, emailNorm, displayName: g.displayName, passwordHash: null, roles: [grant], now, isActive: false, lang: g.lang });
+  await repo.insertToken(trx, { userId: id, purpose: 'invitation', tokenHash: sha256(t), expiresAt: later(ctx, INVITATION_VALID_MS), now });
+  await enqueueMail(
+    trx,
+    {
+      to: g.email,
+      lang: g.lang,
+      template: 'invitation',
+      params: { name: g.displayName, inviter: g.inviterName, link: `${ctx.config.publicUrl}${g.lang === 'en' ? '/en' : ''}/konto/zaproszenie/${t}`, roles: g.roleLabel, validFor: g.lang === 'en' ? '7 days' : '7 dni' },
+    },
+    ctx.clock,
+  );
+  await recordAudit(trx, { ...actor, action: 'user.invite', subjectType: 'user', subjectId: id, changes: { roles: { before: [], after: [grant] } }, meta: { email: emailNorm } }, ctx.clock);
+  return { userId: id, invited: true };
+}
+
 export async function checkInvitation(ctx: ModuleContext, t: string): Promise<{ email: string; displayName: string }> {
   const { user } = await validToken(ctx, t, 'invitation');
   return { email: user.email, displayName: user.display_name };

@@ -6,6 +6,7 @@ import { accountsMigrations } from './migrations/index.js';
 import './accounts.tables.js';
 
 export { createUser, issueSetupToken, isSetupNeeded, purgeOldLoginAttempts } from './accounts.service.js';
+export { grantScopedRoleByEmail, type ScopedGrant } from './accounts.service.js';
 export { resolveSessionUser } from './accounts.session.js';
 export { ROLES, STAFF_ROLES, SCOPED_ROLES, isRole, type Role } from './roles.js';
 export { manageUsers } from './accounts.policy.js';

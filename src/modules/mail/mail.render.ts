@@ -5,7 +5,7 @@
 // (and URLs written in the template itself) become links, so a display name such as "http://phish.example" stays inert text.
 import { translator, type Lang, type TKey } from '../../i18n/index.js';
 
-export type MailTemplate = 'password_reset' | 'invitation' | 'test' | 'contact_message';
+export type MailTemplate = 'password_reset' | 'invitation' | 'test' | 'contact_message' | 'registry_claim_approved' | 'registry_claim_rejected' | 'registry_proposal_rejected' | 'consultation_confirm' | 'consultation_report' | 'round_opened' | 'round_reminder' | 'value_returned';
 
 export interface MailRequest {
   to: string;
@@ -26,6 +26,14 @@ export const TEMPLATE_PARAMS: Record<MailTemplate, readonly string[]> = {
   invitation: ['name', 'inviter', 'link', 'roles', 'validFor'],
   test: [],
   contact_message: ['name', 'email', 'subject', 'message'],
+  registry_claim_approved: ['name', 'entity', 'link'],
+  registry_claim_rejected: ['name', 'entity', 'reason'],
+  registry_proposal_rejected: ['name', 'entity', 'change', 'reason'],
+  round_opened: ['name', 'round', 'programme', 'deadline', 'link'],
+  round_reminder: ['name', 'round', 'programme', 'deadline', 'days', 'missing', 'link'],
+  value_returned: ['name', 'indicator', 'territory', 'period', 'reason', 'link'],
+  consultation_confirm: ['consultation', 'link', 'validFor', 'message'],
+  consultation_report: ['consultation', 'link'],
 };
 
 export function isMailTemplate(v: string): v is MailTemplate {

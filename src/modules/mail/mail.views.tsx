@@ -20,7 +20,7 @@ function useLabels() {
   const { t } = usePage();
   return {
     status: (s: string) => (['pending', 'sent', 'failed'].includes(s) ? t(`outbox.statuses.${s}` as TKey) : s),
-    template: (s: string) => (['password_reset', 'invitation', 'test', 'contact_message'].includes(s) ? t(`outbox.templates.${s}` as TKey) : s),
+    template: (s: string) => (['password_reset', 'invitation', 'test', 'contact_message', 'registry_claim_approved', 'registry_claim_rejected', 'registry_proposal_rejected'].includes(s) ? t(`outbox.templates.${s}` as TKey) : s),
   };
 }
 

@@ -21,6 +21,10 @@ export { registerSearchProvider, type SearchProvider, type SearchHit } from './s
 export { renderMarkdown, markdownToText } from './markdown.js';
 export { manageContent } from './portal.policy.js';
 export { STATEMENT_PATH } from './statement.service.js';
+// upload plumbing other modules reuse: multipart parsing in their own scope, names and downloads
+export { registerUploads, uploadLimit, uploadOf, fields as formFields } from './portal.http.js';
+export { cleanFileName, contentDisposition, sha256Hex } from './files.js';
+export type { Upload } from './content.service.js';
 
 registerHomeSection({
   id: 'portal.latest-news',

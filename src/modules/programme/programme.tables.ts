@@ -31,13 +31,21 @@ export interface ProgrammesTable {
   updated_at: string;
 }
 
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
 /** One dated transition of the life cycle; the public timeline is this list. */
 export interface ProgrammeStatusEventsTable {
   id: string;
   programme_id: string;
   status: ProgrammeStatus;
-  /** The day it happened (may be in the past for historical programmes). */
+  /**
+   * The day it happened (may be in the past for historical programmes). When only the year or month
+   * is known, a day inside it that keeps the timeline's order; `date_precision` says what to show.
+   */
   occurred_on: string;
+  /** How much of `occurred_on` is known: historical events are sometimes dated only by year or month. */
+  date_precision: DatePrecision;
   note: string | null;
   user_id: string | null;
   created_at: string;
@@ -132,6 +140,8 @@ export interface IndicatorsTable {
   position: number;
   /** Example indicator of the demo: its values are labelled "przykładowe dane". */
   is_example: boolean;
+  /** Values may be below zero (e.g. a change or a balance); otherwise a negative value is refused. */
+  is_negative_allowed: boolean;
 }
 
 /** Which structure elements an indicator measures. */

@@ -36,3 +36,44 @@ export async function insertVersion(db: Executor, version: Insertable<ProgrammeV
   await db.insertInto('programme_versions').values(version).execute();
   if (sections.length) await db.insertInto('programme_sections').values(sections).execute();
 }
+
+export async function findVersionByNumber(db: Executor, programmeId: string, number: number): Promise<VersionRow | undefined> {
+  return db.selectFrom('programme_versions').selectAll().where('programme_id', '=', programmeId).where('number', '=', number).executeTakeFirst();
+}
+
+/** The next version number of a programme (1 for the first). */
+export async function nextVersionNumber(db: Executor, programmeId: string): Promise<number> {
+  const row = await db.selectFrom('programme_versions').select((eb) => eb.fn.max('number').as('n')).where('programme_id', '=', programmeId).executeTakeFirst();
+  return Number(row?.n ?? 0) + 1;
+}
+
+export async function updateVersion(db: Executor, versionId: string, patch: { label: string; note: string | null }): Promise<void> {
+  await db.updateTable('programme_versions').set(patch).where('id', '=', versionId).execute();
+}
+
+export async function countSectionsByVersion(db: Executor, versionIds: readonly string[]): Promise<Map<string, number>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('programme_sections')
+    .select(['version_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('version_id', 'in', [...versionIds])
+    .groupBy('version_id')
+    .execute();
+  return new Map(rows.map((r) => [r.version_id, Number(r.n)]));
+}
+
+export async function findSection(db: Executor, sectionId: string): Promise<SectionRow | undefined> {
+  return db.selectFrom('programme_sections').selectAll().where('id', '=', sectionId).executeTakeFirst();
+}
+
+export async function insertSection(db: Executor, section: Insertable<ProgrammeSectionsTable>): Promise<void> {
+  await db.insertInto('programme_sections').values(section).execute();
+}
+
+export async function updateSection(db: Executor, sectionId: string, patch: { number?: string; heading?: string; body?: string; position?: number }): Promise<void> {
+  await db.updateTable('programme_sections').set(patch).where('id', '=', sectionId).execute();
+}
+
+export async function deleteSection(db: Executor, sectionId: string): Promise<void> {
+  await db.deleteFrom('programme_sections').where('id', '=', sectionId).execute();
+}

@@ -1,9 +1,11 @@
 // Kysely queries of the registry module: entities with their filters and facet counts, places,
 // PS status history, marks and the field-level change history. No rules here.
-import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction, type Updateable } from 'kysely';
 import { countAll } from '../../core/db/database.js';
 import type { DialectSeam } from '../../core/db/dialect/index.js';
 import type { Database } from '../../core/db/schema.js';
+import { entityNameKey } from './name-key.js';
+import { nameDocument, parseSectors } from './registry.sectors.js';
 import type { EntitiesTable, EntityChangesTable, EntityMarksTable, EntityPsStatusTable } from './registry.tables.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -15,6 +17,11 @@ export interface EntityFilter {
   legalForm: string[];
   powiat: string[];
   gmina: string[];
+  /** Powiaty of the chosen subregions (resolved by the service); undefined when none is chosen. */
+  subregionPowiaty?: string[];
+  /** `entity_sectors.sector_folded` keys; an entity matches when it has any of them. */
+  sector?: string[];
+  activityType?: string[];
   /** Only entities holding the PS status now. */
   statusPs: boolean;
   /** Only entities with a "Zakup Prospołeczny" mark not expired on `today`. */
@@ -23,79 +30,215 @@ export interface EntityFilter {
   today: string;
 }
 
-export type FacetName = 'legalForm' | 'powiat' | 'gmina' | 'statusPs' | 'mark';
+export type FacetName = 'legalForm' | 'powiat' | 'gmina' | 'subregion' | 'sector' | 'activityType' | 'statusPs' | 'mark';
+
+/** Exact counts stop here ("more than 10 000"): a count never walks an unbounded set. */
+export const COUNT_CAP = 10_000;
+/** Relevance ranks at most this many matches (the first ones in index order), never every hit. */
+export const RANK_CANDIDATES = 500;
 
 const powiatExpr = sql<string>`substr(entities.gmina_teryt, 1, 4)`;
 
-function hasPsStatus(eb: ExpressionBuilder<Database, 'entities'>) {
-  return eb.exists(
-    eb
-      .selectFrom('entity_ps_status as g')
-      .select(sql`1`.as('one'))
-      .whereRef('g.entity_id', '=', 'entities.id')
-      .where('g.kind', '=', 'granted')
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('entity_ps_status as l').select(sql`1`.as('one')).whereRef('l.entity_id', '=', 'g.entity_id').where('l.kind', '=', 'lost').whereRef('l.decision_date', '>=', 'g.decision_date'))),
-      ),
-  );
+/**
+ * Entities holding the PS status now: a granted decision with no loss on or after it. Written
+ * as an uncorrelated `id in (…)` so the database builds the (small) set once per statement
+ * instead of probing the history for every entity row.
+ */
+function psHolders(db: Executor) {
+  return db
+    .selectFrom('entity_ps_status as g')
+    .select('g.entity_id')
+    .where('g.kind', '=', 'granted')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('entity_ps_status as l').select(sql`1`.as('one')).whereRef('l.entity_id', '=', 'g.entity_id').where('l.kind', '=', 'lost').whereRef('l.decision_date', '>=', 'g.decision_date'))),
+    );
 }
 
-function hasValidMark(eb: ExpressionBuilder<Database, 'entities'>, today: string) {
-  return eb.exists(
-    eb
-      .selectFrom('entity_marks as m')
-      .select(sql`1`.as('one'))
-      .whereRef('m.entity_id', '=', 'entities.id')
-      .where('m.mark', '=', 'zakup_prospoleczny')
-      .where((w) => w.or([w('m.expires_on', 'is', null), w('m.expires_on', '>=', today)])),
-  );
+/** Entities with a "Zakup Prospołeczny" mark not expired on `today`. */
+function markHolders(db: Executor, today: string) {
+  return db
+    .selectFrom('entity_marks as m')
+    .select('m.entity_id')
+    .where('m.mark', '=', 'zakup_prospoleczny')
+    .where((w) => w.or([w('m.expires_on', 'is', null), w('m.expires_on', '>=', today)]));
 }
+
+function sectorHolders(db: Executor, keys: string[]) {
+  return db.selectFrom('entity_sectors as s').select('s.entity_id').where('s.sector_folded', 'in', keys);
+}
+
+const NOTHING = sql<boolean>`1 = 0`;
 
 /** Entities matching the filter, leaving out the facet being counted. */
-function filtered(db: Executor, seam: DialectSeam, f: EntityFilter, skip?: FacetName): SelectQueryBuilder<Database, 'entities', object> {
+export function filtered(db: Executor, seam: DialectSeam, f: EntityFilter, skip?: FacetName): SelectQueryBuilder<Database, 'entities', object> {
   let q = db.selectFrom('entities');
   if (f.terms.length) q = q.where(seam.ftsMatch(FTS, f.terms));
   if (!f.includeClosed) q = q.where('entities.lifecycle', '!=', 'closed');
   if (skip !== 'legalForm' && f.legalForm.length) q = q.where('entities.legal_form', 'in', f.legalForm as EntitiesTable['legal_form'][]);
   if (skip !== 'gmina' && f.gmina.length) q = q.where('entities.gmina_teryt', 'in', f.gmina);
   if (skip !== 'powiat' && f.powiat.length) q = q.where(powiatExpr, 'in', f.powiat);
-  if (skip !== 'statusPs' && f.statusPs) q = q.where((eb) => hasPsStatus(eb));
-  if (skip !== 'mark' && f.mark) q = q.where((eb) => hasValidMark(eb, f.today));
+  if (skip !== 'subregion' && f.subregionPowiaty) q = f.subregionPowiaty.length ? q.where(powiatExpr, 'in', f.subregionPowiaty) : q.where(NOTHING);
+  if (skip !== 'sector' && f.sector?.length) q = q.where('entities.id', 'in', sectorHolders(db, f.sector));
+  if (skip !== 'activityType' && f.activityType?.length) q = q.where('entities.activity_type', 'in', f.activityType);
+  if (skip !== 'statusPs' && f.statusPs) q = q.where('entities.id', 'in', psHolders(db));
+  if (skip !== 'mark' && f.mark) q = q.where('entities.id', 'in', markHolders(db, f.today));
   return q;
 }
 
-export async function searchEntities(db: Executor, seam: DialectSeam, f: EntityFilter, sort: 'name' | 'newest', limit: number, offset: number): Promise<{ rows: EntityRow[]; total: number }> {
-  const base = filtered(db, seam, f);
-  let rows = base.selectAll('entities');
-  rows = sort === 'newest' ? rows.orderBy('entities.created_at', 'desc').orderBy('entities.id', 'desc') : rows.orderBy('entities.name_sort').orderBy('entities.id');
-  const [list, total] = await Promise.all([rows.limit(limit).offset(offset).execute(), base.select(countAll().as('n')).executeTakeFirstOrThrow()]);
-  return { rows: list, total: total.n };
+export type EntitySort = 'relevance' | 'name' | 'newest';
+
+/**
+ * One page of matching entities, in one statement. Relevance (with search terms) never scores
+ * every hit: the first RANK_CANDIDATES matches in index order are scored by how many search terms
+ * start a word of the name (a portable `like` on `name_doc`), then ordered by score and name. So a
+ * word found in 30,000 rows costs the same as one found in 500.
+ */
+export async function listEntities(db: Executor, seam: DialectSeam, f: EntityFilter, sort: EntitySort, limit: number, offset: number): Promise<EntityRow[]> {
+  if (sort === 'relevance' && f.terms.length) {
+    const score = f.terms.map((t) => sql<number>`case when entities.name_doc like ${`% ${t}%`} then 1 else 0 end`);
+    const candidates = filtered(db, seam, f)
+      .select(['entities.id', sql<number>`${sql.join(score, sql` + `)}`.as('score')])
+      .limit(RANK_CANDIDATES)
+      .as('c');
+    return db
+      .selectFrom('entities')
+      .innerJoin(candidates, 'c.id', 'entities.id')
+      .selectAll('entities')
+      .orderBy('c.score', 'desc')
+      .orderBy('entities.name_sort')
+      .orderBy('entities.id')
+      .limit(Math.max(0, Math.min(limit, RANK_CANDIDATES - offset)))
+      .offset(offset)
+      .execute();
+  }
+  // the page is chosen inside an index (id and sort key only), then its rows are read: sorting
+  // whole rows would read every match from the wide table
+  // (the outer order uses the page's own columns, so the planner starts from those 20 ids)
+  const key = sort === 'newest' ? 'entities.created_at' : 'entities.name_sort';
+  const direction = sort === 'newest' ? 'desc' : 'asc';
+  const page = filtered(db, seam, f)
+    .select(['entities.id as pid', `${key} as pkey`])
+    .orderBy(key, direction)
+    .orderBy('entities.id', direction)
+    .limit(limit)
+    .offset(offset)
+    .as('p');
+  return db.selectFrom(page).innerJoin('entities', 'entities.id', 'p.pid').selectAll('entities').orderBy('p.pkey', direction).orderBy('p.pid', direction).execute();
+}
+
+/** Matching entities counted up to `cap + 1` (a result above `cap` means "more than cap"). */
+export async function countEntities(db: Executor, seam: DialectSeam, f: EntityFilter, cap = COUNT_CAP): Promise<number> {
+  const row = await db
+    .selectFrom(filtered(db, seam, f).select(sql`1`.as('one')).limit(cap + 1).as('m'))
+    .select(countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** A page and the capped total (two statements); used by the site search and staff lists. */
+export async function searchEntities(db: Executor, seam: DialectSeam, f: EntityFilter, sort: EntitySort, limit: number, offset: number): Promise<{ rows: EntityRow[]; total: number }> {
+  const [rows, total] = await Promise.all([listEntities(db, seam, f, sort, limit, offset), countEntities(db, seam, f)]);
+  return { rows, total };
 }
 
 export interface FacetCounts {
+  /** Entities matching every chosen filter. */
+  total: number;
   legalForm: Map<string, number>;
   powiat: Map<string, number>;
   gmina: Map<string, number>;
+  /** Counts per powiat with every filter but the subregion (the service sums them per subregion). */
+  subregionPowiat: Map<string, number>;
+  /** sector key → its count and the name as written. */
+  sector: Map<string, { label: string; count: number }>;
+  activityType: Map<string, number>;
   statusPs: number;
   mark: number;
 }
 
+export function emptyFacets(): FacetCounts {
+  return { total: 0, legalForm: new Map(), powiat: new Map(), gmina: new Map(), subregionPowiat: new Map(), sector: new Map(), activityType: new Map(), statusPs: 0, mark: 0 };
+}
+
+/**
+ * Every facet's counts and the total in ONE statement, cheap enough on 100,000 rows:
+ *
+ * - a "cube": matching entities (search text, lifecycle and sector applied in SQL) grouped by
+ *   legal form, seat gmina, activity type and the two flags (PS status, mark). Its size is bounded
+ *   by the product of those small domains, not by the number of entities, and it is read from a
+ *   covering index. Every other facet's counts, with all chosen filters except its own, and the
+ *   total are sums over its cells, done here;
+ * - UNION ALL the sector counts (an entity has several sectors, so they cannot be a cube
+ *   dimension), with every other filter applied in SQL.
+ */
 export async function facetCounts(db: Executor, seam: DialectSeam, f: EntityFilter): Promise<FacetCounts> {
-  const grouped = async (skip: FacetName, expr: ReturnType<typeof sql<string>> | 'entities.legal_form' | 'entities.gmina_teryt') => {
-    const rows = await filtered(db, seam, f, skip)
-      .select([sql<string>`${typeof expr === 'string' ? sql.ref(expr) : expr}`.as('k'), countAll().as('n')])
-      .groupBy(typeof expr === 'string' ? sql.ref(expr) : expr)
-      .execute();
-    return new Map(rows.filter((r) => r.k != null).map((r) => [r.k, r.n]));
+  const base: EntityFilter = { terms: f.terms, legalForm: [], powiat: [], gmina: [], ...(f.sector?.length ? { sector: f.sector } : {}), statusPs: false, mark: false, includeClosed: f.includeClosed, today: f.today };
+  const cube = filtered(db, seam, base)
+    .select((eb) => [
+      sql<string>`'c'`.as('kind'),
+      sql<string | null>`entities.legal_form`.as('a'),
+      sql<string | null>`entities.gmina_teryt`.as('b'),
+      sql<string | null>`entities.activity_type`.as('c'),
+      eb.case().when('entities.id', 'in', psHolders(db)).then(sql<number>`1`).else(sql<number>`0`).end().as('p'),
+      eb.case().when('entities.id', 'in', markHolders(db, f.today)).then(sql<number>`1`).else(sql<number>`0`).end().as('m'),
+      countAll().as('n'),
+    ])
+    .groupBy([sql`entities.legal_form`, sql`entities.gmina_teryt`, sql`entities.activity_type`, sql`p`, sql`m`]);
+  // `in (…)` rather than a join: the matching ids are collected once from an index, and the
+  // sector rows are probed against them without reading any wide entity row
+  const sectors = db
+    .selectFrom('entity_sectors as s')
+    .where('s.entity_id', 'in', filtered(db, seam, f, 'sector').select('entities.id'))
+    .select([
+      sql<string>`'s'`.as('kind'),
+      sql<string | null>`s.sector_folded`.as('a'),
+      sql<string | null>`min(s.sector)`.as('b'),
+      sql<string | null>`cast(null as text)`.as('c'),
+      sql<number>`0`.as('p'),
+      sql<number>`0`.as('m'),
+      countAll().as('n'),
+    ])
+    .groupBy('s.sector_folded');
+  const rows = (await cube.unionAll(sectors).execute()) as { kind: string; a: string | null; b: string | null; c: string | null; p: number; m: number; n: number }[];
+  const out = emptyFacets();
+  const inList = (list: readonly string[] | undefined, v: string | null) => !list?.length || (v !== null && list.includes(v));
+  const subregion = f.subregionPowiaty ? new Set(f.subregionPowiaty) : null;
+  const add = (m: Map<string, number>, k: string | null, n: number) => {
+    if (k !== null) m.set(k, (m.get(k) ?? 0) + n);
   };
-  const [legalForm, powiat, gmina, ps, mark] = await Promise.all([
-    grouped('legalForm', 'entities.legal_form'),
-    grouped('powiat', powiatExpr),
-    grouped('gmina', 'entities.gmina_teryt'),
-    filtered(db, seam, f, 'statusPs').where((eb) => hasPsStatus(eb)).select(countAll().as('n')).executeTakeFirstOrThrow(),
-    filtered(db, seam, f, 'mark').where((eb) => hasValidMark(eb, f.today)).select(countAll().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { legalForm, powiat, gmina, statusPs: ps.n, mark: mark.n };
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (r.kind === 's') {
+      if (r.a !== null) out.sector.set(r.a, { label: r.b ?? r.a, count: n });
+      continue;
+    }
+    const powiat = r.b === null ? null : r.b.slice(0, 4);
+    const ps = Number(r.p) === 1;
+    const mark = Number(r.m) === 1;
+    // which chosen filters this cell passes
+    const pass = {
+      legalForm: inList(f.legalForm, r.a),
+      gmina: inList(f.gmina, r.b),
+      powiat: inList(f.powiat, powiat),
+      subregion: subregion === null || (powiat !== null && subregion.has(powiat)),
+      activityType: inList(f.activityType, r.c),
+      statusPs: !f.statusPs || ps,
+      mark: !f.mark || mark,
+    };
+    const failed = (Object.keys(pass) as (keyof typeof pass)[]).filter((k) => !pass[k]);
+    if (failed.length > 1) continue;
+    // a cell counts for facet X when it passes every filter except possibly X's own
+    const countsFor = (facet: keyof typeof pass) => failed.length === 0 || failed[0] === facet;
+    if (failed.length === 0) out.total += n;
+    if (countsFor('legalForm')) add(out.legalForm, r.a, n);
+    if (countsFor('gmina')) add(out.gmina, r.b, n);
+    if (countsFor('powiat')) add(out.powiat, powiat, n);
+    if (countsFor('subregion')) add(out.subregionPowiat, powiat, n);
+    if (countsFor('activityType')) add(out.activityType, r.c, n);
+    if (countsFor('statusPs') && ps) out.statusPs += n;
+    if (countsFor('mark') && mark) out.mark += n;
+  }
+  return out;
 }
 
 export async function findEntity(db: Executor, id: string): Promise<EntityRow | undefined> {
@@ -118,11 +261,37 @@ export async function findByNameAndGmina(db: Executor, name: string, gmina: stri
 }
 
 export async function insertEntity(db: Executor, row: Insertable<EntitiesTable>): Promise<void> {
-  await db.insertInto('entities').values(row).execute();
+  await insertEntities(db, [row]);
+}
+
+/**
+ * Bulk insert (the CSV import): multi-row statements sized to stay under both databases' limits
+ * on bound parameters. Keeps the derived columns and side tables every insert must keep:
+ * `name_key` (duplicates), `name_doc` and `entity_sectors` (catalogue).
+ */
+export async function insertEntities(db: Executor, rows: readonly Insertable<EntitiesTable>[]): Promise<void> {
+  const CHUNK = 400;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...r, name_key: entityNameKey(r.name), name_doc: nameDocument(r.name, r.short_name) }));
+    await db.insertInto('entities').values(chunk).execute();
+    const sectors = chunk.flatMap((r) => parseSectors(r.sectors).map((s) => ({ entity_id: r.id, sector_folded: s.key, sector: s.sector })));
+    for (let j = 0; j < sectors.length; j += 2000) await db.insertInto('entity_sectors').values(sectors.slice(j, j + 2000)).execute();
+  }
 }
 
 export async function updateEntity(db: Executor, id: string, row: Updateable<EntitiesTable>): Promise<void> {
-  await db.updateTable('entities').set(row).where('id', '=', id).execute();
+  const derived = row.name === undefined ? {} : { name_key: entityNameKey(row.name), ...(row.short_name === undefined ? {} : { name_doc: nameDocument(row.name, row.short_name) }) };
+  // a change to only one of name/short name still needs both for `name_doc`
+  if ((row.name === undefined) !== (row.short_name === undefined)) {
+    const cur = await db.selectFrom('entities').select(['name', 'short_name']).where('id', '=', id).executeTakeFirst();
+    if (cur) Object.assign(derived, { name_doc: nameDocument(row.name ?? cur.name, row.short_name === undefined ? cur.short_name : row.short_name) });
+  }
+  await db.updateTable('entities').set({ ...row, ...derived }).where('id', '=', id).execute();
+  if (row.sectors !== undefined) {
+    await db.deleteFrom('entity_sectors').where('entity_id', '=', id).execute();
+    const sectors = parseSectors(row.sectors).map((s) => ({ entity_id: id, sector_folded: s.key, sector: s.sector }));
+    if (sectors.length) await db.insertInto('entity_sectors').values(sectors).execute();
+  }
 }
 
 export async function insertMark(db: Executor, row: Insertable<EntityMarksTable>): Promise<void> {
@@ -164,4 +333,35 @@ export async function countActiveByGmina(db: Executor): Promise<Map<string, numb
 export async function listInGminy(db: Executor, gminy: readonly string[], limit: number): Promise<EntityRow[]> {
   if (gminy.length === 0) return [];
   return db.selectFrom('entities').selectAll().where('gmina_teryt', 'in', gminy).where('lifecycle', '!=', 'closed').orderBy('name_sort').limit(limit).execute();
+}
+
+// --- catalogue cache invalidation --------------------------------------------------------------
+
+let rawWrites = 0;
+
+/**
+ * Cached facet counts are dropped automatically when a query-builder statement writes a counted
+ * table (see `DatabaseHandle.onWrite`). Writers using raw `sql` (merges, bulk moves) call this.
+ */
+export function touchCatalogue(): void {
+  rawWrites += 1;
+}
+
+export function rawCatalogueWrites(): number {
+  return rawWrites;
+}
+
+// --- bulk writes (synthetic seed) --------------------------------------------------------------
+
+export async function insertPsStatuses(db: Executor, rows: Insertable<EntityPsStatusTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('entity_ps_status').values(rows.slice(i, i + 1000)).execute();
+}
+
+export async function insertMarks(db: Executor, rows: Insertable<EntityMarksTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('entity_marks').values(rows.slice(i, i + 1000)).execute();
+}
+
+/** After a bulk load: fresh planner statistics (`ANALYZE`, the same word on both databases). */
+export async function refreshPlannerStatistics(db: Executor): Promise<void> {
+  await sql`analyze`.execute(db);
 }

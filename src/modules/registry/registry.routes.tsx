@@ -7,11 +7,16 @@ import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
 import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
+import { mergeTarget } from './duplicates.service.js';
 import { manageRegistry } from './registry.policy.js';
 import * as repo from './registry.repo.js';
 import * as svc from './registry.service.js';
 import { toCsv, toItem } from './registry.export.js';
 import * as v from './registry.views.js';
+import { publicRecordOf, recordOverview } from './record.service.js';
+import { listChangesWithAuthors } from './record.repo.js';
+import { RecordSummary } from './record.views.js';
+import * as cv from './registry.catalogue.views.js';
 
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 10000 }), { maxProperties: 60 });
 const EntityParams = Type.Object({ ref: Type.String({ maxLength: 200 }) });
@@ -37,6 +42,9 @@ const ApiQuery = Type.Object({
   forma: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
   powiat: Type.Optional(Type.Array(Type.String({ maxLength: 4 }), { maxItems: 50 })),
   gmina: Type.Optional(Type.Array(Type.String({ maxLength: 7 }), { maxItems: 200 })),
+  podregion: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, description: 'OWES subregion code, e.g. torun' })),
+  sektor: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50, description: 'sector key (folded, hyphenated), e.g. uslugi-opiekuncze' })),
+  dzialalnosc: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, description: 'activity type: business, paid_public_benefit, other_paid' })),
   status_ps: Type.Optional(Type.String({ maxLength: 1 })),
   znak: Type.Optional(Type.String({ maxLength: 1 })),
   sort: Type.Optional(Type.String({ maxLength: 20 })),
@@ -54,8 +62,14 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
 
   app.get('/podmioty', { config: { access: 'public' } }, async (request, reply) => {
     const query = catalogueQuery(request);
-    const [{ rows, total, facets }, names] = await Promise.all([svc.searchCatalogue(ctx, query), svc.unitNames(ctx)]);
-    return sendPage(request, reply, { title: request.t('registry.title') }, <v.CatalogueView query={query} rows={rows} total={total} facets={facets} names={names} />);
+    const result = await svc.searchCatalogue(ctx, query);
+    return sendPage(request, reply, { title: request.t('registry.title') }, <cv.CatalogueView query={query} result={result} />);
+  });
+
+  app.get('/podmioty/mapa', { config: { access: 'public' } }, async (request, reply) => {
+    const query = catalogueQuery(request);
+    const map = await svc.catalogueMap(ctx, query);
+    return sendPage(request, reply, { title: request.t('registryCatalogue.map.title'), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <cv.CatalogueMapView query={query} map={map} />);
   });
 
   app.get('/podmioty.csv', { config: { access: 'public' } }, async (request, reply) => {
@@ -83,6 +97,11 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
     const details = m ? await svc.entityDetails(ctx, m[1]!) : null;
     if (!details) throw new AppError('http.not_found');
     const e = details.entity;
+    // a record merged into another lives on at the kept record's address
+    if (e.merged_into) {
+      const target = await mergeTarget(ctx, e);
+      if (target) return reply.redirect(localize(svc.entityPath(target), request.lang), 301);
+    }
     // an old or shortened slug still works, but the page lives at one address
     const canonical = svc.entityPath(e);
     if (`/podmioty/${(request.params as { ref: string }).ref}` !== canonical) return reply.redirect(localize(canonical, request.lang), 301);
@@ -98,7 +117,8 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
       ...(e.krs || e.regon ? { identifier: [e.krs ? { '@type': 'PropertyValue', propertyID: 'KRS', value: e.krs } : null, e.regon ? { '@type': 'PropertyValue', propertyID: 'REGON', value: e.regon } : null].filter(Boolean) } : {}),
       ...(e.town ? { address: { '@type': 'PostalAddress', addressLocality: e.town, addressRegion: 'kujawsko-pomorskie', addressCountry: 'PL', ...(e.address ? { streetAddress: e.address } : {}) } } : {}),
     });
-    return sendPage(request, reply, { title: e.name, breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <v.EntityView details={details} gminaName={gminaName} jsonLd={jsonLd} />);
+    const record = await publicRecordOf(ctx, details, names);
+    return sendPage(request, reply, { title: e.name, breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <v.EntityView details={details} gminaName={gminaName} jsonLd={jsonLd} record={record} />);
   });
 
   // --- staff -----------------------------------------------------------------------------------
@@ -132,13 +152,13 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
     const e = await repo.findEntity(ctx.db, id);
     if (!e) throw new AppError('http.not_found');
     const current = values ?? Object.fromEntries(svc.FORM_FIELDS.map((f) => [f, e[f] ?? '']));
-    const history = await repo.listChanges(ctx.db, id);
+    const [history, overview] = await Promise.all([listChangesWithAuthors(ctx.db, id), recordOverview(ctx, id)]);
     const ok = (request.query as { ok?: string } | undefined)?.ok;
     return sendPage(
       request,
       reply,
       { title: request.t('registry.admin.edit', { name: e.name }), breadcrumbs: [{ label: adminTitle(request), path: '/admin/podmioty' }] },
-      <v.EntityFormView csrf={reply.generateCsrf()} action={`/admin/podmioty/${id}`} values={current} problems={problems} history={history} notice={ok && status === 200 ? request.t('registry.admin.saved') : null} />,
+      <v.EntityFormView csrf={reply.generateCsrf()} action={`/admin/podmioty/${id}`} values={current} problems={problems} history={history} notice={ok && status === 200 ? request.t('registry.admin.saved') : null} summary={overview ? <RecordSummary overview={overview} /> : null} />,
       status,
     );
   };

@@ -9,138 +9,58 @@ import { nowIso } from '../../core/db/time.js';
 import { readReferenceCsv } from '../../core/data/reference.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext, SeedResult } from '../../core/module.js';
-import { queryTerms, searchDocument } from '../../core/search/index.js';
+import { searchDocument } from '../../core/search/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { translator, type TKey } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { listUnits } from '../territory/index.js';
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './identifiers.js';
+import { listPlaces } from './record.repo.js';
 import * as repo from './registry.repo.js';
-import { LEGAL_FORMS, LIFECYCLES, type EntitiesTable, type LegalForm, type Lifecycle } from './registry.tables.js';
+import { parseSectors } from './registry.sectors.js';
+import { ACTIVITY_TYPES, FORMS_WITH_CREATING_BODY, LEGAL_FORMS, LIFECYCLES, type ActivityType, type EntitiesTable, type LegalForm, type Lifecycle } from './registry.tables.js';
 
 export type { EntityRow, FacetCounts } from './registry.repo.js';
-export const PAGE_SIZE = 20;
-export const EXPORT_LIMIT = 5000;
-
-/** Today as a Polish calendar day (marks expire by day). */
-export function today(ctx: ModuleContext): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(ctx.clock.now());
-}
-
-export interface CatalogueQuery {
-  q: string;
-  forma: string[];
-  powiat: string[];
-  gmina: string[];
-  statusPs: boolean;
-  znak: boolean;
-  /** `relevance` is the default while there is search text, `name` otherwise. */
-  sort: 'relevance' | 'name' | 'newest';
-  page: number;
-}
-
-const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
-
-/** Reads the catalogue's URL parameters; anything unknown is ignored rather than refused. */
-export function parseCatalogueQuery(raw: Record<string, unknown>): CatalogueQuery {
-  const page = Number.parseInt(String(raw.strona ?? '1'), 10);
-  const q = String(raw.q ?? '').slice(0, 200);
-  return {
-    q,
-    forma: asList(raw.forma).filter((f) => (LEGAL_FORMS as readonly string[]).includes(f)),
-    powiat: asList(raw.powiat).filter((p) => /^04\d{2}$/.test(p)),
-    gmina: asList(raw.gmina).filter((g) => /^04\d{4}[1-3]$/.test(g)),
-    statusPs: raw.status_ps === '1',
-    znak: raw.znak === '1',
-    sort: raw.sort === 'najnowsze' ? 'newest' : raw.sort === 'nazwa' ? 'name' : q.trim() ? 'relevance' : 'name',
-    page: Number.isFinite(page) && page >= 1 && page <= 10_000 ? page : 1,
-  };
-}
-
-/** The query as URL parameters (the catalogue keeps everything in the address). */
-export function catalogueParams(q: CatalogueQuery, overrides: Partial<CatalogueQuery> = {}): URLSearchParams {
-  const v = { ...q, ...overrides };
-  const p = new URLSearchParams();
-  if (v.q) p.set('q', v.q);
-  for (const f of v.forma) p.append('forma', f);
-  for (const f of v.powiat) p.append('powiat', f);
-  for (const f of v.gmina) p.append('gmina', f);
-  if (v.statusPs) p.set('status_ps', '1');
-  if (v.znak) p.set('znak', '1');
-  if (v.sort === 'newest') p.set('sort', 'najnowsze');
-  else if (v.sort === 'name' && v.q.trim()) p.set('sort', 'nazwa');
-  if (v.page > 1) p.set('strona', String(v.page));
-  return p;
-}
-
-function toFilter(ctx: ModuleContext, q: CatalogueQuery): repo.EntityFilter {
-  return { terms: queryTerms(q.q), legalForm: q.forma, powiat: q.powiat, gmina: q.gmina, statusPs: q.statusPs, mark: q.znak, includeClosed: false, today: today(ctx) };
-}
-
-export async function searchCatalogue(ctx: ModuleContext, q: CatalogueQuery, limit = PAGE_SIZE) {
-  const filter = toFilter(ctx, q);
-  const hasTerms = filter.terms.length > 0 || q.q.trim() === '';
-  if (!hasTerms) {
-    // text with no searchable word (only punctuation): nothing matches, facets stay empty
-    return { rows: [], total: 0, facets: { legalForm: new Map(), powiat: new Map(), gmina: new Map(), statusPs: 0, mark: 0 } as repo.FacetCounts };
-  }
-  const offset = (q.page - 1) * limit;
-  const [{ rows, total }, facets] = await Promise.all([
-    q.sort === 'relevance' && filter.terms.length
-      ? repo.searchEntities(ctx.db, ctx.database.seam, filter, 'name', EXPORT_LIMIT, 0).then((r) => ({ rows: rankByRelevance(r.rows, filter.terms).slice(offset, offset + limit), total: r.total }))
-      : repo.searchEntities(ctx.db, ctx.database.seam, filter, q.sort === 'newest' ? 'newest' : 'name', limit, offset),
-    repo.facetCounts(ctx.db, ctx.database.seam, filter),
-  ]);
-  return { rows, total, facets };
-}
-
-export async function exportCatalogue(ctx: ModuleContext, q: CatalogueQuery) {
-  const filter = toFilter(ctx, q);
-  if (filter.terms.length === 0 && q.q.trim() !== '') return [];
-  const { rows } = await repo.searchEntities(ctx.db, ctx.database.seam, filter, q.sort === 'newest' ? 'newest' : 'name', EXPORT_LIMIT, 0);
-  return q.sort === 'relevance' ? rankByRelevance(rows, filter.terms) : rows;
-}
-
-/**
- * Relevance without engine-specific ranking (the same on both databases): entities whose name
- * carries more of the search terms come first; ties keep the order given (by name). Matching is
- * by prefix, as in the full-text index. The catalogue is regional (hundreds of rows), so ranking
- * the matches in memory is cheap.
- */
-export function rankByRelevance<R extends { name: string; short_name: string | null }>(rows: readonly R[], terms: readonly string[]): R[] {
-  const score = (r: R) => {
-    const words = searchDocument(r.name, r.short_name).split(' ');
-    return terms.filter((t) => words.some((w) => w.startsWith(t))).length;
-  };
-  return rows
-    .map((r, i) => ({ r, i, s: score(r) }))
-    .sort((a, b) => b.s - a.s || a.i - b.i)
-    .map((x) => x.r);
-}
-
-/** Units of the voivodeship by TERYT (names for facets and pages). */
-export async function unitNames(ctx: ModuleContext): Promise<Map<string, string>> {
-  const [powiaty, gminy] = await Promise.all([listUnits(ctx.db, 'powiat'), listUnits(ctx.db, 'gmina')]);
-  return new Map([...powiaty, ...gminy].map((u) => [u.teryt, u.name]));
-}
+// the catalogue's rules live in registry.catalogue.ts; re-exported so callers keep one import
+export {
+  PAGE_SIZE,
+  EXPORT_LIMIT,
+  today,
+  parseCatalogueQuery,
+  catalogueParams,
+  searchCatalogue,
+  exportCatalogue,
+  catalogueMap,
+  unitNames,
+  territoryIndex,
+  type CatalogueQuery,
+  type CatalogueResult,
+  type CatalogueMap,
+} from './registry.catalogue.js';
+import { today, unitNames } from './registry.catalogue.js';
 
 export interface EntityDetails {
   entity: repo.EntityRow;
   /** The status now: the latest decision, when it granted the status. */
   ps: { has: boolean; type: string | null; since: string | null; decisionNumber: string | null };
   marks: { subject: string | null; grantedOn: string | null; expiresOn: string | null; sourceUrl: string | null; isValid: boolean }[];
+  /** The whole status history and the places of activity (the page's record sections). */
+  psHistory: Awaited<ReturnType<typeof repo.listPsStatus>>;
+  places: Awaited<ReturnType<typeof listPlaces>>;
 }
 
 export async function entityDetails(ctx: ModuleContext, id: string): Promise<EntityDetails | null> {
   const entity = await repo.findEntity(ctx.db, id);
   if (!entity) return null;
-  const [history, marks] = await Promise.all([repo.listPsStatus(ctx.db, id), repo.listMarks(ctx.db, id)]);
+  const [history, marks, places] = await Promise.all([repo.listPsStatus(ctx.db, id), repo.listMarks(ctx.db, id), listPlaces(ctx.db, id)]);
   const last = history.at(-1);
   const day = today(ctx);
   return {
     entity,
     ps: last && last.kind === 'granted' ? { has: true, type: last.ps_type, since: last.decision_date, decisionNumber: last.decision_number } : { has: false, type: null, since: null, decisionNumber: null },
     marks: marks.map((m) => ({ subject: m.subject, grantedOn: m.granted_on, expiresOn: m.expires_on, sourceUrl: m.source_url, isValid: m.expires_on === null || m.expires_on >= day })),
+    psHistory: history,
+    places,
   };
 }
 
@@ -160,8 +80,15 @@ export function entityPath(e: { id: string; name: string }): string {
   return `/podmioty/${e.id}-${entitySlug(e.name)}`;
 }
 
-function docOf(e: Pick<EntitiesTable, 'name' | 'short_name' | 'town' | 'description' | 'legal_form'> & { activity_type?: string | null }, legalFormLabel: string, gminaName: string | null): string {
-  return searchDocument(e.name, e.short_name, e.town, gminaName, e.description, e.activity_type, legalFormLabel);
+function docOf(e: Pick<EntitiesTable, 'name' | 'short_name' | 'town' | 'description' | 'legal_form'> & { activity_type?: string | null; sectors?: string | null }, legalFormLabel: string, gminaName: string | null): string {
+  // the activity type by its Polish label (its code is English) and the sectors by name
+  const activity = e.activity_type && (ACTIVITY_TYPES as readonly string[]).includes(e.activity_type) ? translator('pl')(`registry.activityType.${e.activity_type as ActivityType}`) : null;
+  return searchDocument(e.name, e.short_name, e.town, gminaName, e.description, activity, legalFormLabel, ...parseSectors(e.sectors).map((s) => s.sector));
+}
+
+/** The stored search document of an entity, built the one way every writer (form, import, merge) uses. */
+export function entitySearchDocument(e: Parameters<typeof docOf>[0], gminaName: string | null): string {
+  return docOf(e, legalFormWords(e.legal_form), gminaName);
 }
 
 /** Words of the legal form put into the search document: the Polish label ("other" adds none). */
@@ -175,6 +102,7 @@ export interface EntityInput {
   name: string;
   short_name: string | null;
   legal_form: LegalForm;
+  creating_body: string | null;
   nip: string | null;
   regon: string | null;
   krs: string | null;
@@ -186,17 +114,19 @@ export interface EntityInput {
   gmina_teryt: string | null;
   town: string | null;
   address: string | null;
+  data_source: string | null;
   source_url: string | null;
   verified_at: string | null;
 }
 
-export const FORM_FIELDS = ['name', 'short_name', 'legal_form', 'nip', 'regon', 'krs', 'description', 'website', 'email', 'phone', 'lifecycle', 'gmina_teryt', 'town', 'address', 'source_url', 'verified_at'] as const;
+export const FORM_FIELDS = ['name', 'short_name', 'legal_form', 'creating_body', 'nip', 'regon', 'krs', 'description', 'website', 'email', 'phone', 'lifecycle', 'gmina_teryt', 'town', 'address', 'data_source', 'source_url', 'verified_at'] as const;
 
 /** i18n label of each form field (the form and its error messages use the same one). */
 export const FIELD_LABELS: Record<(typeof FORM_FIELDS)[number], TKey> = {
   name: 'registry.field.name',
   short_name: 'registry.field.shortName',
   legal_form: 'registry.field.legalForm',
+  creating_body: 'registry.field.creatingBody',
   nip: 'registry.field.nip',
   regon: 'registry.field.regon',
   krs: 'registry.field.krs',
@@ -208,6 +138,7 @@ export const FIELD_LABELS: Record<(typeof FORM_FIELDS)[number], TKey> = {
   gmina_teryt: 'registry.field.gmina',
   town: 'registry.field.town',
   address: 'registry.field.address',
+  data_source: 'registry.field.dataSource',
   source_url: 'registry.field.sourceUrl',
   verified_at: 'registry.field.verifiedAt',
 };
@@ -223,6 +154,9 @@ export async function checkEntityForm(ctx: ModuleContext, body: Record<string, s
   const name = c.required('name', FIELD_LABELS.name, { max: 300 });
   const legal = c.text('legal_form');
   if (!(LEGAL_FORMS as readonly string[]).includes(legal)) c.add('legal_form', FIELD_LABELS.legal_form, 'registry.invalid.choice');
+  // a CIS, KIS, ZAZ or WTZ is run by its creating body, which applies for the PS status in its stead
+  const creatingBody = opt('creating_body', 300);
+  if (creatingBody === null && (FORMS_WITH_CREATING_BODY as readonly string[]).includes(legal)) c.add('creating_body', FIELD_LABELS.creating_body, 'registry.invalid.creatingBody');
   const lifecycle = c.text('lifecycle') || 'active';
   if (!(LIFECYCLES as readonly string[]).includes(lifecycle)) c.add('lifecycle', FIELD_LABELS.lifecycle, 'registry.invalid.choice');
   const ident = (f: 'nip' | 'regon' | 'krs', valid: (s: string) => boolean): string | null => {
@@ -262,6 +196,7 @@ export async function checkEntityForm(ctx: ModuleContext, body: Record<string, s
     name,
     short_name: opt('short_name', 200),
     legal_form: legal as LegalForm,
+    creating_body: creatingBody,
     nip,
     regon,
     krs,
@@ -273,6 +208,7 @@ export async function checkEntityForm(ctx: ModuleContext, body: Record<string, s
     gmina_teryt: gmina,
     town: opt('town', 200),
     address: opt('address', 300),
+    data_source: opt('data_source', 500),
     source_url: sourceUrl,
     verified_at: verified,
   };
@@ -287,7 +223,7 @@ export async function createEntity(ctx: ModuleContext, input: EntityInput, actor
   const now = nowIso(ctx.clock);
   const doc = docOf(input, legalFormWords(input.legal_form), await gminaName(ctx, input.gmina_teryt));
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertEntity(trx, { ...input, id, name_sort: polishSortKey(input.name), sectors: '[]', search_doc: doc, is_synthetic: false, data_source: null, created_at: now, updated_at: now });
+    await repo.insertEntity(trx, { ...input, id, name_sort: polishSortKey(input.name), sectors: '[]', search_doc: doc, is_synthetic: false, created_at: now, updated_at: now });
     await repo.insertChanges(
       trx,
       FORM_FIELDS.filter((f) => input[f] !== null).map((f) => ({ id: newId(), entity_id: id, at: now, user_id: actor.actorId, field: f, old_value: null, new_value: String(input[f]) })),
@@ -303,7 +239,7 @@ export async function updateEntity(ctx: ModuleContext, id: string, input: Entity
   const now = nowIso(ctx.clock);
   const changed = FORM_FIELDS.filter((f) => (before[f] ?? null) !== input[f]);
   if (changed.length === 0) return;
-  const doc = docOf(input, legalFormWords(input.legal_form), await gminaName(ctx, input.gmina_teryt));
+  const doc = docOf({ ...input, activity_type: before.activity_type, sectors: before.sectors }, legalFormWords(input.legal_form), await gminaName(ctx, input.gmina_teryt));
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateEntity(trx, id, { ...input, name_sort: polishSortKey(input.name), search_doc: doc, updated_at: now });
     await repo.insertChanges(
@@ -337,14 +273,28 @@ export function legalFormOf(row: Pick<ReferenceRow, 'legal_form' | 'entity_type'
   const form = row.legal_form.toLowerCase();
   const type = row.entity_type.toLowerCase();
   if (type === 'cis') return 'cis';
+  if (type === 'kis') return 'kis';
   if (type === 'zaz') return 'zaz';
   if (type === 'wtz') return 'wtz';
   if (form.includes('spółdzielnia socjalna')) return 'spoldzielnia_socjalna';
+  if (form.includes('spółdzielnia inwalidów')) return 'spoldzielnia_inwalidow';
+  if (form.includes('spółdzielnia niewidomych')) return 'spoldzielnia_niewidomych';
+  if (form.includes('spółdzielnia produkcji rolnej') || form.includes('rolnicza spółdzielnia produkcyjna')) return 'spoldzielnia_produkcji_rolnej';
+  if (form.includes('spółdzielnia pracy')) return 'spoldzielnia_pracy';
   if (form.includes('fundacja')) return 'fundacja';
+  if (form.includes('koło gospodyń wiejskich')) return 'kolo_gospodyn_wiejskich';
+  if (form.includes('ochotnicza straż pożarna')) return 'ochotnicza_straz_pozarna';
+  if (form.includes('kościelna osoba prawna')) return 'koscielna_osoba_prawna';
+  if (form.includes('klub sportowy')) return 'klub_sportowy_non_profit';
   if (form.includes('stowarzyszenie')) return 'stowarzyszenie';
   if (form.includes('non-profit')) return 'spolka_non_profit';
-  if (form.includes('jednostka budżetowa')) return 'jednostka_budzetowa';
   return 'inna';
+}
+
+/** The creating body a reference note names ("organizator: gmina Lisewo", "organ prowadzący: …"). */
+export function creatingBodyOf(note: string): string | null {
+  const m = /(?:organizator|organ prowadzący)(?: od [\d-]+)?:\s*([^;(]+)/u.exec(note);
+  return m ? m[1]!.trim() || null : null;
 }
 
 /** A "Zakup Prospołeczny" mark the source states as granted or held (not a mere positive opinion). */
@@ -372,6 +322,7 @@ export async function seedRegistryDemo(ctx: ModuleContext): Promise<SeedResult> 
       name: r.name,
       name_sort: polishSortKey(r.name),
       legal_form: legal,
+      creating_body: (FORMS_WITH_CREATING_BODY as readonly string[]).includes(legal) ? creatingBodyOf(r.note) : null,
       description: r.note || null,
       sectors: '[]',
       lifecycle: 'active',

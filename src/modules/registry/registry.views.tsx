@@ -8,112 +8,36 @@ import type { TKey } from '../../i18n/index.js';
 import type { CatalogueQuery, EntityDetails, EntityRow, FacetCounts } from './registry.service.js';
 import { catalogueParams, entityPath, FIELD_LABELS, FORM_FIELDS, PAGE_SIZE } from './registry.service.js';
 import { LEGAL_FORMS, LIFECYCLES } from './registry.tables.js';
+import type { ComponentChildren } from 'preact';
+import type { PublicRecord } from './record.service.js';
+import { HistoryTable, PublicRecordSections, type ChangeRow } from './record.views.js';
 
 const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
 
-function FacetGroup({ legend, name, options, chosen }: { legend: string; name: string; options: { value: string; label: string; count: number }[]; chosen: string[] }) {
-  if (options.length === 0) return null;
-  return (
-    <fieldset class="facet">
-      <legend>{legend}</legend>
-      <ul class="plain">
-        {options.map((o) => (
-          <li key={o.value}>
-            <input type="checkbox" id={`f-${name}-${o.value}`} name={name} value={o.value} checked={chosen.includes(o.value)} />{' '}
-            <label for={`f-${name}-${o.value}`}>
-              {o.label} <span class="facet__count">({o.count})</span>
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
-  );
-}
-
-export function CatalogueView({ query, rows, total, facets, names }: { query: CatalogueQuery; rows: EntityRow[]; total: number; facets: FacetCounts; names: Map<string, string> }) {
-  const { t, href } = usePage();
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const opts = (m: Map<string, number>, label: (k: string) => string, chosen: string[]) => {
-    const keys = new Set([...m.keys(), ...chosen]);
-    return [...keys].map((k) => ({ value: k, label: label(k), count: m.get(k) ?? 0 })).sort((a, b) => a.label.localeCompare(b.label, 'pl'));
-  };
-  const qs = catalogueParams(query, { page: 1 }).toString();
-  const exportQs = qs ? `?${qs}` : '';
-  return (
-    <>
-      <p>{t('registry.intro')}</p>
-      <form method="get" action={href('/podmioty')} class="registry-search" role="search">
-        <FormField name="q" type="search" label={t('registry.searchLabel')} hint={t('registry.searchHint')} value={query.q} maxLength={200} />
-        <FacetGroup legend={t('registry.facetLegalForm')} name="forma" chosen={query.forma} options={opts(facets.legalForm, (k) => t(formKey(k)), query.forma)} />
-        <FacetGroup legend={t('registry.facetPowiat')} name="powiat" chosen={query.powiat} options={opts(facets.powiat, (k) => names.get(k) ?? k, query.powiat)} />
-        <FacetGroup legend={t('registry.facetGmina')} name="gmina" chosen={query.gmina} options={opts(facets.gmina, (k) => names.get(k) ?? k, query.gmina)} />
-        <fieldset class="facet">
-          <legend>{t('registry.facetStatus')}</legend>
-          <ul class="plain">
-            <li>
-              <input type="checkbox" id="f-status_ps" name="status_ps" value="1" checked={query.statusPs} />{' '}
-              <label for="f-status_ps">
-                {t('registry.statusPs')} <span class="facet__count">({facets.statusPs})</span>
-              </label>
-            </li>
-            <li>
-              <input type="checkbox" id="f-znak" name="znak" value="1" checked={query.znak} />{' '}
-              <label for="f-znak">
-                {t('registry.markValid')} <span class="facet__count">({facets.mark})</span>
-              </label>
-            </li>
-          </ul>
-        </fieldset>
-        <div class="field">
-          <label for="f-sort">{t('registry.sort')}</label>
-          <select id="f-sort" name="sort">
-            <option value="" selected={query.sort === 'relevance' || (query.sort === 'name' && !query.q.trim())}>
-              {t('registry.sortRelevance')}
-            </option>
-            <option value="nazwa" selected={query.sort === 'name' && Boolean(query.q.trim())}>
-              {t('registry.sortName')}
-            </option>
-            <option value="najnowsze" selected={query.sort === 'newest'}>
-              {t('registry.sortNewest')}
-            </option>
-          </select>
-        </div>
-        <Button>{t('registry.submit')}</Button> <a href={href('/podmioty')}>{t('registry.clear')}</a>
-      </form>
-      <h2 id="results">{t('registry.results', { count: total })}</h2>
-      {rows.length === 0 ? (
-        <p>{t('registry.none')}</p>
-      ) : (
-        <Table
-          caption={t('registry.caption', { page: query.page, pages })}
-          rows={rows}
-          rowKey={(r) => r.id}
-          columns={[
-            { header: t('registry.name'), cell: (r) => <a href={href(entityPath(r))}>{r.name}</a> },
-            { header: t('registry.facetLegalForm'), cell: (r) => t(formKey(r.legal_form)) },
-            { header: t('registry.place'), cell: (r) => r.town ?? '—' },
-          ]}
-        />
-      )}
-      <Pagination page={query.page} pages={pages} link={(p) => href(`/podmioty?${catalogueParams(query, { page: p }).toString()}`)} />
-      <ul class="plain registry-downloads">
-        <li>
-          <a href={href(`/podmioty.csv${exportQs}`)}>{t('registry.downloadCsv')}</a>
-        </li>
-        <li>
-          <a href={href(`/podmioty.json${exportQs}`)}>{t('registry.downloadJson')}</a>
-        </li>
-      </ul>
-    </>
-  );
-}
+// the public catalogue and its map are in registry.catalogue.views.tsx
 
 /** JSON-LD as text safe inside a script element: `<` never appears, so `</script>` cannot either. */
 export function jsonLdText(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export function EntityView({ details, gminaName, jsonLd }: { details: EntityDetails; gminaName: string | null; jsonLd: string }) {
+/** "To mój podmiot": where a representative asks to manage the profile (self-service). */
+function ClaimLink({ entityId }: { entityId: string }) {
+  const { t, href } = usePage();
+  return (
+    <section aria-labelledby="claim-title" class="registry-claim">
+      <h2 id="claim-title">{t('claims.link')}</h2>
+      <p>{t('claims.linkIntro')}</p>
+      <p>
+        <a class="button button--secondary" href={href(`/podmioty/${entityId}/to-moj-podmiot`)}>
+          {t('claims.link')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+export function EntityView({ details, gminaName, jsonLd, record }: { details: EntityDetails; gminaName: string | null; jsonLd: string; record?: PublicRecord }) {
   const { t, href } = usePage();
   const e = details.entity;
   const ids = [
@@ -124,6 +48,7 @@ export function EntityView({ details, gminaName, jsonLd }: { details: EntityDeta
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      {e.is_synthetic ? <Alert kind="info">{t('registryCatalogue.syntheticNotice')}</Alert> : null}
       <dl class="registry-facts">
         <dt>{t('registry.entity.legalForm')}</dt>
         <dd>{t(formKey(e.legal_form))}</dd>
@@ -152,27 +77,14 @@ export function EntityView({ details, gminaName, jsonLd }: { details: EntityDeta
           </>
         ) : null}
       </dl>
-      <h2>{t('registry.entity.psStatus')}</h2>
-      <p>{details.ps.has ? t('registry.entity.psHas', { date: details.ps.since! }) : t('registry.entity.psNone')}</p>
-      <h2>{t('registry.entity.marks')}</h2>
-      {details.marks.length === 0 ? (
-        <p>{t('registry.entity.noMarks')}</p>
-      ) : (
-        <ul>
-          {details.marks.map((m, i) => (
-            <li key={i}>
-              {m.grantedOn ? t('registry.entity.markGranted', { date: m.grantedOn }) : t('registry.entity.markNoDate')}{' '}
-              {m.expiresOn ? (m.isValid ? t('registry.entity.markExpires', { date: m.expiresOn }) : t('registry.entity.markExpired', { date: m.expiresOn })) : t('registry.entity.markNoExpiry')}
-            </li>
-          ))}
-        </ul>
-      )}
+      {record ? <PublicRecordSections record={record} /> : null}
       <h2>{t('registry.entity.source')}</h2>
       <p>
         {e.data_source ? `${e.data_source}. ` : ''}
         {e.source_url ? <a href={e.source_url}>{t('registry.entity.sourceLink')}</a> : null}
       </p>
       <p>{e.verified_at ? t('registry.entity.verified', { date: e.verified_at }) : t('registry.entity.notVerified')}</p>
+      <ClaimLink entityId={e.id} />
     </>
   );
 }
@@ -219,15 +131,9 @@ function Select({ name, label, value, options, problems }: { name: string; label
   );
 }
 
-export interface ChangeRow {
-  id: string;
-  at: string;
-  field: string;
-  old_value: string | null;
-  new_value: string | null;
-}
+export type { ChangeRow } from './record.views.js';
 
-export function EntityFormView({ csrf, action, values, problems = [], history, notice }: { csrf: string; action: string; values: Record<string, string>; problems?: Problem[]; history?: ChangeRow[]; notice?: string | null }) {
+export function EntityFormView({ csrf, action, values, problems = [], history, notice, summary }: { csrf: string; action: string; values: Record<string, string>; problems?: Problem[]; history?: ChangeRow[]; notice?: string | null; summary?: ComponentChildren }) {
   const { t, href } = usePage();
   const field = (name: (typeof FORM_FIELDS)[number], extra: { hint?: string; multiline?: boolean; required?: boolean; type?: 'url' | 'email' | 'tel' } = {}) => (
     <FormField name={name} label={t(FIELD_LABELS[name])} value={values[name] ?? ''} problems={problems} {...extra} />
@@ -235,12 +141,14 @@ export function EntityFormView({ csrf, action, values, problems = [], history, n
   return (
     <>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
+      {summary}
       <ErrorSummary problems={problems} />
       <form method="post" action={href(action)} novalidate>
         <CsrfField token={csrf} />
         {field('name', { required: true })}
         {field('short_name')}
         <Select name="legal_form" label={t('registry.field.legalForm')} value={values.legal_form ?? ''} problems={problems} options={LEGAL_FORMS.map((f) => ({ value: f, label: t(formKey(f)) }))} />
+        {field('creating_body', { hint: t('registry.field.creatingBodyHint') })}
         <Select name="lifecycle" label={t('registry.field.lifecycle')} value={values.lifecycle ?? 'active'} problems={problems} options={LIFECYCLES.map((f) => ({ value: f, label: t(`registry.lifecycle.${f}` as TKey) }))} />
         {field('nip', { hint: t('registry.field.identHint') })}
         {field('regon', { hint: t('registry.field.identHint') })}
@@ -252,6 +160,7 @@ export function EntityFormView({ csrf, action, values, problems = [], history, n
         {field('email', { type: 'email' })}
         {field('phone', { type: 'tel' })}
         {field('description', { multiline: true })}
+        {field('data_source', { hint: t('registry.field.dataSourceHint') })}
         {field('source_url', { type: 'url' })}
         {field('verified_at', { hint: t('registry.field.verifiedHint') })}
         <Button>{t('registry.admin.save')}</Button>
@@ -262,17 +171,7 @@ export function EntityFormView({ csrf, action, values, problems = [], history, n
           {history.length === 0 ? (
             <p>{t('registry.admin.historyNone')}</p>
           ) : (
-            <Table
-              caption={t('registry.admin.history')}
-              rows={history}
-              rowKey={(r) => r.id}
-              columns={[
-                { header: t('registry.admin.when'), cell: (r) => r.at.slice(0, 19).replace('T', ' ') + ' UTC' },
-                { header: t('registry.admin.fieldCol'), cell: (r) => (r.field in FIELD_LABELS ? t(FIELD_LABELS[r.field as keyof typeof FIELD_LABELS]) : r.field) },
-                { header: t('registry.admin.oldValue'), cell: (r) => r.old_value ?? '—' },
-                { header: t('registry.admin.newValue'), cell: (r) => r.new_value ?? '—' },
-              ]}
-            />
+            <HistoryTable caption={t('registry.admin.history')} rows={history} />
           )}
           <p>
             <a href={href('/admin/podmioty')}>{t('registry.admin.title')}</a>

@@ -22,6 +22,12 @@ export {
   type ProfileUnit,
 } from './extension.js';
 export { manageTerritory } from './territory.policy.js';
+// the registry's entity map draws on the same projected boundaries and groups gminy by subregion
+export { mapGeometry, type MapGeometry, type Projected } from './map.geometry.js';
+// the programme's indicator pages shade gminy by the value of their area with the same map and legend
+export { TerritoryMap, MapLegend, type MapShape } from './map.views.js';
+export { classify, classOf } from './map.style.js';
+export { listSubregionsWithMembers, subregionOfPowiat, type Subregion } from './subregions.service.js';
 export { GMINA_PATTERN, POWIAT_PATTERN, profilePath } from './units.js';
 export type { StatMeasure } from './territory.tables.js';
 

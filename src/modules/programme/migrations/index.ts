@@ -220,4 +220,20 @@ export const programmeMigrations: Record<string, ModuleMigration> = {
         .execute();
     },
   },
+  // historical transitions (the 2014 programme's consultation, its ex-ante evaluation) are known
+  // only by year; the timeline must not show an invented day
+  '202612100100_programme_event_precision': {
+    async up(db) {
+      await db.schema
+        .alterTable('programme_status_events')
+        .addColumn('date_precision', 'text', (c) => c.notNull().defaultTo('day').check(sql`date_precision in ('day', 'month', 'year')`))
+        .execute();
+    },
+  },
+  '202612100030_indicator_negative': {
+    // most indicators count things; a value below zero is then a typing mistake the form refuses
+    async up(db) {
+      await db.schema.alterTable('indicators').addColumn('is_negative_allowed', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
+    },
+  },
 };

@@ -2,8 +2,13 @@
 // service, which works the same on both databases; the indexes here only make the checks fast.
 import { sql } from 'kysely';
 import type { ModuleMigration } from '../../../core/module.js';
+import { claimsMigrations } from './claims.js';
+import { registryCatalogueMigration } from './202612050010_registry_catalogue.js';
+import { recordMigration } from './202612070010_registry_record.js';
+import { registryQualityMigration } from './202612060010_registry_quality.js';
 
 export const registryMigrations: Record<string, ModuleMigration> = {
+  ...claimsMigrations,
   '202612020010_registry_entities': {
     async up(db, seam) {
       await db.schema
@@ -86,4 +91,7 @@ export const registryMigrations: Record<string, ModuleMigration> = {
       }
     },
   },
+  '202612050010_registry_catalogue': registryCatalogueMigration,
+  '202612070010_registry_record': recordMigration,
+  '202612060010_registry_quality': registryQualityMigration,
 };

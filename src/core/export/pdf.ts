@@ -1,0 +1,358 @@
+// Tagged PDF from an ExportDocument. The PDF has to be readable by a screen reader, not only
+// printable: every block becomes a structure element (H1–H4, P, L/LI, Table/TR/TH/TD, Figure with
+// its Alt text) in reading order, the document language and title are declared, and what is only
+// decoration — page numbers, the draft watermark, table rules, a table header repeated on a new
+// page — is marked as an artifact so it is not read out. DejaVu fonts carry the Polish letters.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { translator } from '../../i18n/index.js';
+import type { ExportBlock, ExportDocument } from './document.js';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONTS = {
+  regular: join(FONT_DIR, 'DejaVuSans.ttf'),
+  bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
+  italic: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
+};
+
+const MARGIN = { top: 64, bottom: 64, left: 60, right: 60 };
+const HEADING_SIZE: Record<1 | 2 | 3 | 4, number> = { 1: 20, 2: 16, 3: 13.5, 4: 12 };
+const BODY_SIZE = 10.5;
+const TABLE_SIZE = 9;
+const CELL_PAD = 4;
+const FIGURE_MAX_HEIGHT = 300;
+
+type Doc = PDFKit.PDFDocument;
+type StructEl = PDFKit.PDFStructureElement;
+/** pdfkit understands `scope` (a TH's /A /Scope) but its type declarations do not list it yet. */
+type CellOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Column' | 'Both' };
+
+const LOCALE: Record<ExportDocument['lang'], string> = { pl: 'pl-PL', en: 'en-GB' };
+
+export function renderPdf(input: ExportDocument): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: LOCALE[input.lang],
+    displayTitle: true,
+    bufferPages: true,
+    font: FONTS.regular,
+    info: { Title: input.title, Author: input.author, Subject: input.subtitle ?? input.title, Creator: 'Spójnia' },
+  });
+  doc.registerFont('Sans', FONTS.regular);
+  doc.registerFont('Sans-Bold', FONTS.bold);
+  doc.registerFont('Sans-Italic', FONTS.italic);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  try {
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+
+    doc.font('Sans-Bold').fontSize(HEADING_SIZE[1] + 2).fillColor('#000');
+    doc.text(input.title, { structParent: root, structType: 'H1', paragraphGap: 4 });
+    if (input.subtitle) {
+      doc.font('Sans').fontSize(13).fillColor('#333');
+      doc.text(input.subtitle, { structParent: root, structType: 'P', paragraphGap: 4 });
+    }
+    doc.font('Sans').fontSize(BODY_SIZE).fillColor('#333');
+    doc.text(input.author, { structParent: root, structType: 'P', paragraphGap: 14 });
+    doc.fillColor('#000');
+
+    for (const block of input.blocks) renderBlock(doc, root, block);
+    root.end();
+
+    decoratePages(doc, input);
+    doc.end();
+  } catch (err) {
+    doc.end();
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+  return done;
+}
+
+function contentWidth(doc: Doc): number {
+  return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+
+function bottomLimit(doc: Doc): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottomLimit(doc)) doc.addPage();
+}
+
+function renderBlock(doc: Doc, root: StructEl, block: ExportBlock): void {
+  doc.x = doc.page.margins.left;
+  switch (block.kind) {
+    case 'heading': {
+      const size = HEADING_SIZE[block.level];
+      doc.font('Sans-Bold').fontSize(size);
+      // A heading never stays alone at the bottom of a page.
+      ensureSpace(doc, doc.heightOfString(block.text, { width: contentWidth(doc) }) + 3 * BODY_SIZE * 1.4);
+      doc.moveDown(block.level <= 2 ? 0.6 : 0.3);
+      doc.text(block.text, { structParent: root, structType: `H${block.level}`, paragraphGap: 4 });
+      doc.font('Sans').fontSize(BODY_SIZE);
+      return;
+    }
+    case 'paragraph':
+      doc.font('Sans').fontSize(BODY_SIZE);
+      doc.text(block.text, { structParent: root, structType: 'P', paragraphGap: 6, lineGap: 1.5 });
+      return;
+    case 'list': {
+      if (block.items.length === 0) return;
+      doc.font('Sans').fontSize(BODY_SIZE);
+      const list = doc.struct('L');
+      root.add(list);
+      doc.list(block.items, { structParent: list, bulletRadius: 2, textIndent: 12, bulletIndent: 6, paragraphGap: 3, lineGap: 1.5 });
+      list.end();
+      doc.moveDown(0.5);
+      return;
+    }
+    case 'table':
+      renderTable(doc, root, block);
+      return;
+    case 'figure':
+      renderFigure(doc, root, block);
+      return;
+  }
+}
+
+function columnWidths(doc: Doc, head: string[], rows: string[][], total: number): number[] {
+  const n = head.length;
+  const weights = head.map((h, i) => {
+    doc.font('Sans-Bold').fontSize(TABLE_SIZE);
+    let w = Math.min(doc.widthOfString(h), 160);
+    doc.font('Sans');
+    for (const row of rows) w = Math.max(w, Math.min(doc.widthOfString(row[i] ?? ''), 220));
+    return Math.max(w + 2 * CELL_PAD + 2, 30);
+  });
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= total) {
+    // Spare room goes to the widest (usually textual) column.
+    const widest = weights.indexOf(Math.max(...weights));
+    return weights.map((w, i) => (i === widest ? w + (total - sum) : w));
+  }
+  return weights.map((w) => (w / sum) * total || total / n);
+}
+
+function rowHeight(doc: Doc, cells: string[], widths: number[], bold: boolean): number {
+  doc.font(bold ? 'Sans-Bold' : 'Sans').fontSize(TABLE_SIZE);
+  let h = 0;
+  cells.forEach((c, i) => {
+    h = Math.max(h, doc.heightOfString(c || ' ', { width: widths[i]! - 2 * CELL_PAD }));
+  });
+  return h + 2 * CELL_PAD;
+}
+
+function artifact(doc: Doc, draw: () => void): void {
+  doc.markContent('Artifact', { type: 'Layout' });
+  draw();
+  doc.endMarkedContent();
+}
+
+function drawRowRules(doc: Doc, x: number, y: number, widths: number[], height: number, header: boolean): void {
+  artifact(doc, () => {
+    doc.save().lineWidth(header ? 0.9 : 0.4).strokeColor(header ? '#000' : '#777');
+    const total = widths.reduce((a, b) => a + b, 0);
+    if (header) doc.moveTo(x, y).lineTo(x + total, y).stroke();
+    doc.moveTo(x, y + height).lineTo(x + total, y + height).stroke();
+    doc.restore();
+  });
+}
+
+function cellText(doc: Doc, text: string, x: number, y: number, width: number, right: boolean): void {
+  doc.text(text, x + CELL_PAD, y + CELL_PAD, { width: width - 2 * CELL_PAD, align: right ? 'right' : 'left', lineGap: 0 });
+}
+
+function renderTable(doc: Doc, root: StructEl, block: Extract<ExportBlock, { kind: 'table' }>): void {
+  const x = doc.page.margins.left;
+  const widths = columnWidths(doc, block.head, block.rows, contentWidth(doc));
+  const numeric = block.numeric ?? [];
+  const headHeight = rowHeight(doc, block.head, widths, true);
+  const firstRow = block.rows[0] ? rowHeight(doc, block.rows[0], widths, false) : 0;
+
+  doc.font('Sans-Bold').fontSize(BODY_SIZE);
+  const captionHeight = doc.heightOfString(block.caption, { width: contentWidth(doc) });
+  ensureSpace(doc, captionHeight + headHeight + firstRow + 8);
+  doc.moveDown(0.3);
+
+  const table = doc.struct('Table');
+  root.add(table);
+  table.add(doc.struct('Caption', {}, [() => doc.text(block.caption, x, doc.y, { width: contentWidth(doc), paragraphGap: 4 })]));
+
+  const drawHead = (tagged: boolean) => {
+    const y = doc.y;
+    doc.font('Sans-Bold').fontSize(TABLE_SIZE);
+    if (tagged) {
+      const tr = doc.struct('TR');
+      table.add(tr);
+      let cx = x;
+      block.head.forEach((h, i) => {
+        const cellX = cx;
+        const opts: CellOptions = { scope: 'Column' };
+        tr.add(doc.struct('TH', opts, [() => cellText(doc, h, cellX, y, widths[i]!, numeric[i] === true)]));
+        cx += widths[i]!;
+      });
+      tr.end();
+    } else {
+      // The header repeated on a continuation page is a visual aid only: the tagged header exists once.
+      artifact(doc, () => {
+        let cx = x;
+        block.head.forEach((h, i) => {
+          cellText(doc, h, cx, y, widths[i]!, numeric[i] === true);
+          cx += widths[i]!;
+        });
+      });
+    }
+    drawRowRules(doc, x, y, widths, headHeight, true);
+    doc.y = y + headHeight;
+  };
+
+  drawHead(true);
+  for (const row of block.rows) {
+    const h = rowHeight(doc, row, widths, false);
+    if (doc.y + h > bottomLimit(doc)) {
+      doc.addPage();
+      drawHead(false);
+    }
+    const y = doc.y;
+    doc.font('Sans').fontSize(TABLE_SIZE);
+    const tr = doc.struct('TR');
+    table.add(tr);
+    let cx = x;
+    block.head.forEach((_, i) => {
+      const cellX = cx;
+      const value = row[i] ?? '';
+      tr.add(doc.struct('TD', {}, [() => cellText(doc, value, cellX, y, widths[i]!, numeric[i] === true)]));
+      cx += widths[i]!;
+    });
+    tr.end();
+    drawRowRules(doc, x, y, widths, h, false);
+    doc.y = y + h;
+  }
+  table.end();
+  doc.x = x;
+  doc.y += 10;
+}
+
+/** Width and height of an SVG in its own units, from width/height or the viewBox. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const open = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
+  const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(open)?.[1];
+  const viewBox = attr('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const width = parseFloat(attr('width') ?? '');
+  const height = parseFloat(attr('height') ?? '');
+  if (Number.isFinite(width) && Number.isFinite(height) && width > 0 && height > 0) return { width, height };
+  if (viewBox && viewBox.length === 4 && viewBox[2]! > 0 && viewBox[3]! > 0) return { width: viewBox[2]!, height: viewBox[3]! };
+  return { width: 600, height: 300 };
+}
+
+function renderFigure(doc: Doc, root: StructEl, block: Extract<ExportBlock, { kind: 'figure' }>): void {
+  const natural = svgSize(block.svg);
+  const maxWidth = contentWidth(doc);
+  const scale = Math.min(maxWidth / natural.width, FIGURE_MAX_HEIGHT / natural.height, 1.2);
+  const width = natural.width * scale;
+  const height = natural.height * scale;
+  doc.font('Sans-Italic').fontSize(TABLE_SIZE);
+  const captionHeight = doc.heightOfString(block.caption, { width: maxWidth });
+  ensureSpace(doc, height + captionHeight + 12);
+  const x = doc.page.margins.left;
+  const y = doc.y + 4;
+  const figure = doc.struct('Figure', { alt: block.alt });
+  root.add(figure);
+  figure.add(() => {
+    SVGtoPDF(doc, block.svg, x, y, {
+      width,
+      height,
+      assumePt: true,
+      preserveAspectRatio: 'xMinYMin meet',
+      fontCallback: (_family, bold, italic) => (bold ? 'Sans-Bold' : italic ? 'Sans-Italic' : 'Sans'),
+      warningCallback: () => undefined,
+    });
+  });
+  figure.end();
+  doc.x = x;
+  doc.y = y + height + 4;
+  doc.font('Sans-Italic').fontSize(TABLE_SIZE);
+  doc.text(block.caption, { structParent: root, structType: 'Caption', width: maxWidth, paragraphGap: 10 });
+  doc.font('Sans').fontSize(BODY_SIZE);
+}
+
+interface FontkitGlyph {
+  path: { toSVG(): string };
+}
+interface FontkitFont {
+  unitsPerEm: number;
+  layout(text: string): { glyphs: FontkitGlyph[]; positions: Array<{ xAdvance: number; xOffset: number; yOffset: number }> };
+}
+
+/**
+ * The diagonal watermark is drawn as glyph outlines, not text: as text, its letters would be pulled
+ * into the middle of the page's words by copy-and-paste and by text extraction.
+ */
+function drawOutlinedText(doc: Doc, text: string, size: number): void {
+  doc.font('Sans-Bold');
+  const font = (doc as unknown as { _font: { font: FontkitFont } })._font.font;
+  const run = font.layout(text);
+  const scale = size / font.unitsPerEm;
+  const width = run.positions.reduce((sum, p) => sum + p.xAdvance, 0) * scale;
+  doc.save();
+  doc.fillColor('#000').fillOpacity(0.08);
+  doc.rotate(-45, { origin: [doc.page.width / 2, doc.page.height / 2] });
+  let pen = doc.page.width / 2 - width / 2;
+  const baseline = doc.page.height / 2 + size / 3;
+  run.glyphs.forEach((glyph, i) => {
+    const pos = run.positions[i]!;
+    doc.save();
+    doc.translate(pen + pos.xOffset * scale, baseline - pos.yOffset * scale);
+    doc.scale(scale, -scale);
+    doc.path(glyph.path.toSVG()).fill();
+    doc.restore();
+    pen += pos.xAdvance * scale;
+  });
+  doc.restore();
+}
+
+/** Page numbers and the draft watermark on every page, drawn once all pages exist, as artifacts. */
+function decoratePages(doc: Doc, input: ExportDocument): void {
+  const t = translator(input.lang);
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const savedBottom = doc.page.margins.bottom;
+    // Text below the bottom margin would otherwise start a new page.
+    doc.page.margins.bottom = 0;
+    if (input.watermark) {
+      const text = input.watermark;
+      doc.markContent('Artifact', { type: 'Layout' });
+      drawOutlinedText(doc, text, 72);
+      doc.endMarkedContent();
+      // Also at the top, where it is never hidden behind a full-page table.
+      doc.markContent('Artifact', { type: 'Pagination', attached: ['Top'] });
+      doc.font('Sans-Bold').fontSize(9).fillColor('#555').fillOpacity(1);
+      doc.text(text, doc.page.margins.left, 28, { width: contentWidth(doc), align: 'right', lineBreak: false });
+      doc.endMarkedContent();
+    }
+    doc.markContent('Artifact', { type: 'Pagination', attached: ['Bottom'] });
+    doc.font('Sans').fontSize(9).fillColor('#333').fillOpacity(1);
+    doc.text(t('export.pageOf', { page: i - range.start + 1, total: range.count }), doc.page.margins.left, doc.page.height - 40, {
+      width: contentWidth(doc),
+      align: 'center',
+      lineBreak: false,
+    });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = savedBottom;
+  }
+}

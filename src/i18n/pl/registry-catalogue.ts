@@ -1,0 +1,39 @@
+// Polish strings of the registry catalogue's newer parts (merged into pl.ts): the subregion, sector
+// and activity facets, the map of the current search, synthetic entities and relevance limits.
+
+export const registryCataloguePl = {
+  registryCatalogue: {
+    facetSubregion: 'Subregion',
+    facetSector: 'Sektor',
+    facetActivity: 'Rodzaj działalności odpłatnej',
+    rankedPart: 'Najtrafniejsze wyniki wybrano spośród pierwszych {{count}} pasujących podmiotów. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
+    showMap: 'Pokaż wyniki na mapie',
+    showList: 'Pokaż wyniki jako listę',
+    synthetic: 'dane syntetyczne',
+    syntheticNotice: 'To jest podmiot syntetyczny: wygenerowany automatycznie do testów wydajności. Nie istnieje naprawdę.',
+    map: {
+      title: 'Mapa podmiotów ekonomii społecznej',
+      intro: 'Mapa pokazuje podmioty z bieżącego wyszukiwania według gminy siedziby. Sąsiednie gminy są łączone w grupy; każda grupa prowadzi do listy jej podmiotów. Te same liczby są w tabeli pod mapą.',
+      svgTitle: 'Mapa województwa kujawsko-pomorskiego z liczbą podmiotów w gminach',
+      svgDesc_one: 'Podmioty z wyszukiwania w {{count}} grupie gmin. Każda grupa jest linkiem do listy podmiotów.',
+      svgDesc_few: 'Podmioty z wyszukiwania w {{count}} grupach gmin. Każda grupa jest linkiem do listy podmiotów.',
+      svgDesc_many: 'Podmioty z wyszukiwania w {{count}} grupach gmin. Każda grupa jest linkiem do listy podmiotów.',
+      svgDesc_other: 'Podmioty z wyszukiwania w {{count}} grupy gmin. Każda grupa jest linkiem do listy podmiotów.',
+      cluster_one: '{{places}}: {{count}} podmiot',
+      cluster_few: '{{places}}: {{count}} podmioty',
+      cluster_many: '{{places}}: {{count}} podmiotów',
+      cluster_other: '{{places}}: {{count}} podmiotu',
+      tableCaption: 'Podmioty z wyszukiwania według gminy siedziby',
+      gmina: 'Gmina',
+      count: 'Liczba podmiotów',
+      list: 'Lista',
+      listLink: 'podmioty w gminie {{name}}',
+      withoutGmina_one: '{{count}} podmiot bez podanej gminy nie jest pokazany na mapie.',
+      withoutGmina_few: '{{count}} podmioty bez podanej gminy nie są pokazane na mapie.',
+      withoutGmina_many: '{{count}} podmiotów bez podanej gminy nie jest pokazanych na mapie.',
+      withoutGmina_other: '{{count}} podmiotu bez podanej gminy nie jest pokazane na mapie.',
+      none: 'Żaden podmiot z podaną gminą siedziby nie spełnia warunków wyszukiwania.',
+      moreGminy: '{{first}} i {{count}} innych',
+    },
+  },
+} as const;

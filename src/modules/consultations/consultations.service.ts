@@ -1,0 +1,393 @@
+// Rules of running a consultation (staff side): creating it from a programme version or from an
+// entered or imported text, editing its details and the versioned information clause, answering
+// comments (alone or as a group), hiding abusive ones, publishing the report, the next version of
+// the text, erasure on request and the retention setting. No HTTP and no SQL strings here.
+import { polishSortKey } from '../../core/db/collation.js';
+import { newId } from '../../core/db/ids.js';
+import { nowIso } from '../../core/db/time.js';
+import { AppError } from '../../core/errors/app-error.js';
+import type { ModuleContext } from '../../core/module.js';
+import { sectionsFromDocx, sectionsFromMarkdown, type TextSection } from '../../core/text/sections.js';
+import { FormChecker } from '../../core/validation.js';
+import type { Lang } from '../../i18n/index.js';
+import { recordAudit, type AuditEntry } from '../audit/index.js';
+import { enqueueMail } from '../mail/index.js';
+import { attachedDocuments, type Upload } from '../portal/index.js';
+import { findProgrammeVersion, listAllVersions, listVersionSections } from '../programme/index.js';
+import * as repo from './consultations.repo.js';
+import type { ResponseKind, TextKind, WhoMayComment } from './consultations.tables.js';
+import { isoToWarsawLocal, phaseOf, warsawLocalToIso, type Phase } from './consultations.time.js';
+
+export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
+export type FormValues = Record<string, string | undefined>;
+
+export const RETENTION_SETTING = 'consultations.retention_months';
+export const DEFAULT_RETENTION_MONTHS = 12;
+export const RESPONSE_KINDS: readonly ResponseKind[] = ['accepted', 'partly_accepted', 'not_accepted', 'explanation'];
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const MAX_DOCX_BYTES = 10 * 1024 * 1024;
+
+export function isResponseKind(v: unknown): v is ResponseKind {
+  return typeof v === 'string' && (RESPONSE_KINDS as readonly string[]).includes(v);
+}
+
+export async function getConsultation(ctx: ModuleContext, id: string): Promise<repo.ConsultationRow> {
+  const c = await repo.findConsultation(ctx.db, id);
+  if (!c) throw new AppError('http.not_found');
+  return c;
+}
+
+/** A consultation as the public may see it (drafts do not exist for them). */
+export async function publicConsultation(ctx: ModuleContext, id: string): Promise<repo.ConsultationRow> {
+  const c = await repo.findConsultation(ctx.db, id);
+  if (!c || !c.is_published) throw new AppError('http.not_found');
+  return c;
+}
+
+export function phase(ctx: ModuleContext, c: repo.ConsultationRow): Phase {
+  return phaseOf(c, ctx.clock.now());
+}
+
+export function documentIdsOf(c: repo.ConsultationRow): string[] {
+  try {
+    const v = JSON.parse(c.document_ids) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function documentsOf(ctx: ModuleContext, c: repo.ConsultationRow, lang: Lang) {
+  return attachedDocuments(ctx, documentIdsOf(c), lang);
+}
+
+export async function listForPublic(ctx: ModuleContext) {
+  const now = ctx.clock.now();
+  return (await repo.listConsultations(ctx.db, true)).map((c) => ({ c, phase: phaseOf(c, now) }));
+}
+
+export async function listForStaff(ctx: ModuleContext) {
+  const now = ctx.clock.now();
+  const rows = await repo.listConsultations(ctx.db, false);
+  const out = [];
+  for (const c of rows) out.push({ c, phase: phaseOf(c, now), comments: await repo.countConfirmed(ctx.db, c.id) });
+  return out;
+}
+
+export async function programmeVersionChoices(ctx: ModuleContext) {
+  return (await listAllVersions(ctx.db)).map((v) => ({ id: v.id, label: `${v.programme_title} — ${v.label}` }));
+}
+
+// --- the text -------------------------------------------------------------------------------------
+
+/** The text chosen on a form: a programme version, Markdown typed in, or a Word file. */
+async function textFromForm(ctx: ModuleContext, f: FormChecker, body: FormValues, upload: Upload | null, label: 'consultations.form.source' | 'consultations.next.source'): Promise<{ sections: TextSection[]; versionId: string | null }> {
+  const source = f.text('source');
+  if (source === 'programme') {
+    const versionId = f.text('version_id');
+    const version = versionId ? await findProgrammeVersion(ctx.db, versionId) : undefined;
+    if (!version) {
+      f.add('version_id', 'consultations.form.version', 'validation.required');
+      return { sections: [], versionId: null };
+    }
+    const rows = await listVersionSections(ctx.db, version.id);
+    if (!rows.length) f.add('version_id', 'consultations.form.version', 'consultations.errors.emptyVersion');
+    return { sections: rows.map((r) => ({ number: r.number, heading: r.heading, body: r.body })), versionId: version.id };
+  }
+  if (source === 'docx') {
+    if (!upload || upload.data.length === 0) {
+      f.add('file', 'consultations.form.file', 'validation.required');
+      return { sections: [], versionId: null };
+    }
+    if (upload.truncated || upload.data.length > MAX_DOCX_BYTES || upload.data.subarray(0, 2).toString('latin1') !== 'PK') {
+      f.add('file', 'consultations.form.file', 'consultations.errors.docx');
+      return { sections: [], versionId: null };
+    }
+    try {
+      const sections = await sectionsFromDocx(upload.data);
+      if (!sections.length) f.add('file', 'consultations.form.file', 'consultations.errors.noSections');
+      return { sections, versionId: null };
+    } catch {
+      f.add('file', 'consultations.form.file', 'consultations.errors.docx');
+      return { sections: [], versionId: null };
+    }
+  }
+  if (source === 'text') {
+    const text = f.required('text', 'consultations.form.text', { max: 500_000 });
+    const sections = text ? sectionsFromMarkdown(text) : [];
+    if (text && !sections.length) f.add('text', 'consultations.form.text', 'consultations.errors.noSections');
+    return { sections, versionId: null };
+  }
+  f.add('source', label, 'validation.required');
+  void body;
+  return { sections: [], versionId: null };
+}
+
+function sectionRows(consultationId: string, kind: TextKind, sections: readonly TextSection[]) {
+  return sections.map((s, i) => ({ id: newId(), consultation_id: consultationId, text_kind: kind, position: i + 1, number: s.number, heading: s.heading, body: s.body }));
+}
+
+// --- details ----------------------------------------------------------------------------------------
+
+interface Details {
+  title: string;
+  description: string;
+  who: WhoMayComment;
+  startsAt: string;
+  endsAt: string;
+  commentsPublic: boolean;
+  published: boolean;
+  documentIds: string[];
+  clause: string;
+}
+
+async function checkDetails(ctx: ModuleContext, f: FormChecker): Promise<Details> {
+  const title = f.required('title', 'consultations.form.title', { max: 300 });
+  const description = f.required('description', 'consultations.form.description', { max: 20_000 });
+  const whoText = f.text('who_may_comment');
+  const who: WhoMayComment = whoText === 'organisations' ? 'organisations' : 'everyone';
+  if (whoText !== 'everyone' && whoText !== 'organisations') f.add('who_may_comment', 'consultations.form.who', 'validation.invalid');
+  const startsAt = warsawLocalToIso(f.text('starts_at'));
+  const endsAt = warsawLocalToIso(f.text('ends_at'));
+  if (!f.text('starts_at')) f.add('starts_at', 'consultations.form.startsAt', 'validation.required');
+  else if (!startsAt) f.add('starts_at', 'consultations.form.startsAt', 'consultations.errors.dateTime');
+  if (!f.text('ends_at')) f.add('ends_at', 'consultations.form.endsAt', 'validation.required');
+  else if (!endsAt) f.add('ends_at', 'consultations.form.endsAt', 'consultations.errors.dateTime');
+  if (startsAt && endsAt && endsAt <= startsAt) f.add('ends_at', 'consultations.form.endsAt', 'consultations.errors.endBeforeStart');
+  const clause = f.required('clause', 'consultations.form.clause', { max: 20_000 });
+  const documentIds = [...new Set((f.text('documents').match(UUID) ?? []).map((s) => s.toLowerCase()))];
+  if (documentIds.length) {
+    const found = new Set((await attachedDocuments(ctx, documentIds, 'pl')).map((d) => d.id));
+    const missing = documentIds.filter((id) => !found.has(id));
+    if (missing.length) f.add('documents', 'consultations.form.documents', 'consultations.errors.documents', { ids: missing.join(', ') });
+  } else if (f.text('documents') !== '') f.add('documents', 'consultations.form.documents', 'consultations.errors.documents', { ids: f.text('documents').slice(0, 80) });
+  return { title, description, who, startsAt: startsAt ?? '', endsAt: endsAt ?? '', commentsPublic: f.text('is_comments_public') === '1', published: f.text('is_published') === '1', documentIds, clause };
+}
+
+export async function createConsultation(ctx: ModuleContext, body: FormValues, upload: Upload | null, actor: Actor): Promise<string> {
+  const f = new FormChecker(body);
+  const d = await checkDetails(ctx, f);
+  const text = await textFromForm(ctx, f, body, upload, 'consultations.form.source');
+  f.assertValid();
+  const id = newId();
+  const now = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertConsultation(trx, {
+      id,
+      title: d.title,
+      description: d.description,
+      who_may_comment: d.who,
+      starts_at: d.startsAt,
+      ends_at: d.endsAt,
+      source_version_id: text.versionId,
+      next_version_id: null,
+      next_text_at: null,
+      document_ids: JSON.stringify(d.documentIds),
+      is_published: d.published,
+      is_comments_public: d.commentsPublic,
+      is_report_published: false,
+      report_published_at: null,
+      personal_data_erased_at: null,
+      title_sort: polishSortKey(d.title),
+      created_at: now,
+      updated_at: now,
+      created_by: actor.actorId,
+    });
+    await repo.insertSections(trx, sectionRows(id, 'consulted', text.sections));
+    await repo.insertClause(trx, { id: newId(), consultation_id: id, version: 1, body: d.clause, created_at: now, created_by: actor.actorId });
+    await recordAudit(trx, { ...actor, action: 'consultation.create', subjectType: 'consultation', subjectId: id, meta: { title: d.title, sections: text.sections.length, source_version_id: text.versionId } }, ctx.clock);
+  });
+  return id;
+}
+
+export async function detailsFormValues(ctx: ModuleContext, c: repo.ConsultationRow): Promise<Record<string, string>> {
+  const clause = await repo.currentClause(ctx.db, c.id);
+  return {
+    title: c.title,
+    description: c.description,
+    who_may_comment: c.who_may_comment,
+    starts_at: isoToWarsawLocal(c.starts_at),
+    ends_at: isoToWarsawLocal(c.ends_at),
+    is_comments_public: c.is_comments_public ? '1' : '',
+    is_published: c.is_published ? '1' : '',
+    documents: documentIdsOf(c).join('\n'),
+    clause: clause?.body ?? '',
+  };
+}
+
+/** Saves the details; a changed clause becomes a new version (earlier comments keep theirs). */
+export async function updateConsultation(ctx: ModuleContext, id: string, body: FormValues, actor: Actor): Promise<void> {
+  const c = await getConsultation(ctx, id);
+  const f = new FormChecker(body);
+  const d = await checkDetails(ctx, f);
+  f.assertValid();
+  const now = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateConsultation(trx, id, {
+      title: d.title,
+      description: d.description,
+      who_may_comment: d.who,
+      starts_at: d.startsAt,
+      ends_at: d.endsAt,
+      document_ids: JSON.stringify(d.documentIds),
+      is_published: d.published || c.is_report_published,
+      is_comments_public: d.commentsPublic,
+      title_sort: polishSortKey(d.title),
+      updated_at: now,
+    });
+    const clause = await repo.currentClause(trx, id);
+    let clauseVersion = clause?.version ?? 0;
+    if (!clause || clause.body !== d.clause) {
+      clauseVersion += 1;
+      await repo.insertClause(trx, { id: newId(), consultation_id: id, version: clauseVersion, body: d.clause, created_at: now, created_by: actor.actorId });
+    }
+    const changes: Record<string, { before: unknown; after: unknown }> = {};
+    const pairs: [string, unknown, unknown][] = [
+      ['title', c.title, d.title],
+      ['who_may_comment', c.who_may_comment, d.who],
+      ['starts_at', c.starts_at, d.startsAt],
+      ['ends_at', c.ends_at, d.endsAt],
+      ['is_published', c.is_published, d.published],
+      ['is_comments_public', c.is_comments_public, d.commentsPublic],
+      ['document_ids', c.document_ids, JSON.stringify(d.documentIds)],
+      ['clause_version', clause?.version ?? 0, clauseVersion],
+    ];
+    for (const [k, before, after] of pairs) if (before !== after) changes[k] = { before, after };
+    if (c.description !== d.description) changes.description = { before: '…', after: '…' };
+    await recordAudit(trx, { ...actor, action: 'consultation.update', subjectType: 'consultation', subjectId: id, changes }, ctx.clock);
+  });
+}
+
+// --- the next version of the text ------------------------------------------------------------------
+
+export async function setNextText(ctx: ModuleContext, id: string, body: FormValues, upload: Upload | null, actor: Actor): Promise<void> {
+  const c = await getConsultation(ctx, id);
+  const p = phase(ctx, c);
+  if (p !== 'closed' && p !== 'report') throw new AppError('consultations.not_closed');
+  const f = new FormChecker(body);
+  const text = await textFromForm(ctx, f, body, upload, 'consultations.next.source');
+  f.assertValid();
+  const now = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteSections(trx, id, 'next');
+    await repo.insertSections(trx, sectionRows(id, 'next', text.sections));
+    await repo.updateConsultation(trx, id, { next_version_id: text.versionId, next_text_at: now, updated_at: now });
+    await recordAudit(trx, { ...actor, action: 'consultation.next_text', subjectType: 'consultation', subjectId: id, meta: { sections: text.sections.length, source_version_id: text.versionId } }, ctx.clock);
+  });
+}
+
+// --- responses, moderation --------------------------------------------------------------------------
+
+export async function respond(ctx: ModuleContext, consultationId: string, commentId: string, body: FormValues, also: readonly string[], actor: Actor): Promise<void> {
+  const c = await getConsultation(ctx, consultationId);
+  const comment = await repo.findComment(ctx.db, consultationId, commentId);
+  if (!comment || comment.status !== 'confirmed') throw new AppError('http.not_found');
+  if (c.is_report_published) throw new AppError('consultations.report_published');
+  const f = new FormChecker(body);
+  const kind = f.text('kind');
+  if (!isResponseKind(kind)) f.add('kind', 'consultations.respond.kind', 'validation.required');
+  const justification = f.required('justification', 'consultations.respond.justification', { max: 10_000 });
+  f.assertValid();
+  const confirmed = new Set((await repo.listConfirmedComments(ctx.db, consultationId)).map((x) => x.id));
+  const group = [commentId, ...also.filter((x) => x !== commentId && confirmed.has(x))];
+  const responseId = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertResponse(trx, { id: responseId, consultation_id: consultationId, kind: kind as ResponseKind, justification, responded_at: nowIso(ctx.clock), responded_by: actor.actorId });
+    await repo.attachResponse(trx, consultationId, group, responseId);
+    await repo.deleteOrphanResponses(trx, consultationId);
+    await recordAudit(trx, { ...actor, action: 'consultation.respond', subjectType: 'consultation_comment', subjectId: commentId, meta: { consultation: consultationId, kind, group } }, ctx.clock);
+  });
+}
+
+export async function hideComment(ctx: ModuleContext, consultationId: string, commentId: string, body: FormValues, actor: Actor): Promise<void> {
+  const comment = await repo.findComment(ctx.db, consultationId, commentId);
+  if (!comment || comment.status !== 'confirmed') throw new AppError('http.not_found');
+  const f = new FormChecker(body);
+  const unhide = f.text('unhide') === '1';
+  const reason = unhide ? '' : f.required('reason', 'consultations.hide.reason', { max: 500 });
+  f.assertValid();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateComment(trx, commentId, unhide ? { is_hidden: false, hidden_reason: null, hidden_at: null } : { is_hidden: true, hidden_reason: reason, hidden_at: nowIso(ctx.clock) });
+    await recordAudit(trx, { ...actor, action: unhide ? 'consultation.comment_unhide' : 'consultation.comment_hide', subjectType: 'consultation_comment', subjectId: commentId, meta: { consultation: consultationId, reason } }, ctx.clock);
+  });
+}
+
+/** Erases one author's personal data (at their request); every comment with their address goes. */
+export async function eraseAuthor(ctx: ModuleContext, consultationId: string, commentId: string, actor: Actor): Promise<number> {
+  const comment = await repo.findComment(ctx.db, consultationId, commentId);
+  if (!comment) throw new AppError('http.not_found');
+  const ids = comment.email_norm ? (await repo.commentsOfEmail(ctx.db, consultationId, comment.email_norm)).map((x) => x.id) : [comment.id];
+  return ctx.db.transaction().execute(async (trx) => {
+    const n = await repo.erasePersonalData(trx, consultationId, ids);
+    await recordAudit(trx, { ...actor, action: 'consultation.author_erased', subjectType: 'consultation_comment', subjectId: commentId, meta: { consultation: consultationId, comments: n, requested_at: comment.erasure_requested_at } }, ctx.clock);
+    return n;
+  });
+}
+
+// --- the report -------------------------------------------------------------------------------------
+
+export async function publishReport(ctx: ModuleContext, id: string, actor: Actor): Promise<number> {
+  const c = await getConsultation(ctx, id);
+  if (c.is_report_published) throw new AppError('consultations.report_published');
+  if (phase(ctx, c) !== 'closed') throw new AppError('consultations.not_closed');
+  const comments = await repo.listConfirmedComments(ctx.db, id);
+  if (comments.some((x) => x.response_kind === null)) throw new AppError('consultations.responses_missing');
+  const now = nowIso(ctx.clock);
+  const link = `${ctx.config.publicUrl.replace(/\/$/, '')}/konsultacje/${id}/raport`;
+  const recipients = new Map<string, Lang>();
+  for (const x of comments) if (x.email_norm && !recipients.has(x.email_norm)) recipients.set(x.email_norm, x.lang === 'en' ? 'en' : 'pl');
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateConsultation(trx, id, { is_report_published: true, report_published_at: now, updated_at: now });
+    for (const [to, lang] of recipients) {
+      await enqueueMail(trx, { to, lang, template: 'consultation_report', params: { consultation: c.title, link: lang === 'en' ? link.replace('/konsultacje/', '/en/konsultacje/') : link } }, ctx.clock);
+    }
+    await recordAudit(trx, { ...actor, action: 'consultation.report_publish', subjectType: 'consultation', subjectId: id, meta: { comments: comments.length, notified: recipients.size } }, ctx.clock);
+  });
+  return recipients.size;
+}
+
+// --- retention --------------------------------------------------------------------------------------
+
+export async function retentionMonths(ctx: ModuleContext): Promise<number> {
+  const v = await ctx.settings.get<number>(RETENTION_SETTING, DEFAULT_RETENTION_MONTHS);
+  return Number.isInteger(v) && v >= 1 ? v : DEFAULT_RETENTION_MONTHS;
+}
+
+export async function setRetentionMonths(ctx: ModuleContext, body: FormValues, actor: Actor): Promise<void> {
+  const f = new FormChecker(body);
+  const text = f.required('months', 'consultations.settings.months');
+  const months = Number(text);
+  if (text && (!/^\d{1,3}$/.test(text) || months < 1 || months > 120)) f.add('months', 'consultations.settings.months', 'consultations.errors.months');
+  f.assertValid();
+  const before = await retentionMonths(ctx);
+  await ctx.settings.set(RETENTION_SETTING, months);
+  await recordAudit(ctx.db, { ...actor, action: 'consultation.retention_setting', subjectType: 'setting', subjectId: RETENTION_SETTING, changes: { months: { before, after: months } } }, ctx.clock);
+}
+
+/** Months before `now`, by calendar (31 March − 1 month = 28/29 February). */
+export function monthsBefore(now: Date, months: number): Date {
+  const d = new Date(now);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d;
+}
+
+/** The daily job: erases e-mails and private persons' names the set number of months after the report. */
+export async function eraseAfterRetention(ctx: ModuleContext): Promise<string> {
+  const months = await retentionMonths(ctx);
+  const cutoff = monthsBefore(ctx.clock.now(), months).toISOString();
+  const due = await repo.dueForErasure(ctx.db, cutoff);
+  let total = 0;
+  for (const c of due) {
+    await ctx.db.transaction().execute(async (trx) => {
+      const n = await repo.erasePersonalData(trx, c.id);
+      await repo.updateConsultation(trx, c.id, { personal_data_erased_at: nowIso(ctx.clock) });
+      await recordAudit(trx, { actorId: null, ip: null, requestId: null, action: 'consultation.retention_erase', subjectType: 'consultation', subjectId: c.id, meta: { comments: n, months } }, ctx.clock);
+      total += n;
+    });
+  }
+  return `${due.length} consultations, ${total} comments erased`;
+}

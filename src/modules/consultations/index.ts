@@ -1,0 +1,35 @@
+// Public face of the consultations module: public consultations of the programme or of any
+// document — comments per section confirmed by e-mail, a response to every comment, the report
+// (HTML, PDF, DOCX, CSV), the comparison with the next version and the retention of personal data.
+import type { FastifyInstance } from 'fastify';
+import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
+import { adminRoutes } from './admin.routes.js';
+import { apiRoutes } from './api.routes.js';
+import { removeExpiredUnconfirmed } from './comments.service.js';
+import { eraseAfterRetention } from './consultations.service.js';
+import { consultationsMigrations } from './migrations/index.js';
+import { publicRoutes } from './public.routes.js';
+import './consultations.tables.js';
+
+export { manageConsultations, moderateConsultations } from './consultations.policy.js';
+
+export const consultationJobs: ScheduledJob[] = [
+  { name: 'consultations.remove-unconfirmed', intervalMs: 3600_000, run: removeExpiredUnconfirmed },
+  { name: 'consultations.retention', intervalMs: 24 * 3600_000, run: eraseAfterRetention },
+];
+
+async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  await publicRoutes(app, ctx);
+  await apiRoutes(app, ctx);
+  // uploads (Word files) are parsed only in the staff routes' own scope
+  await app.register(async (scope) => adminRoutes(scope, ctx));
+}
+
+export const consultationsModule: AppModule = {
+  name: 'consultations',
+  migrations: consultationsMigrations,
+  nav: [{ label: 'consultations.nav', path: '/konsultacje', order: 40 }],
+  admin: [{ label: 'consultations.admin.title', path: '/admin/konsultacje', order: 50, roles: ['coordinator', 'administrator', 'moderator'] }],
+  routes,
+  jobs: consultationJobs,
+};

@@ -1,0 +1,196 @@
+// Public routes of consultations: the list, one consultation, the comment form and its POST (rate
+// limited per IP here and per e-mail in the service; honeypot; CSRF as everywhere), the page of the
+// e-mailed link (confirm, withdraw, ask for erasure), the report with its PDF/DOCX/CSV exports and
+// the comparison with the next version.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError, isAppError, type Problem } from '../../core/errors/app-error.js';
+import { renderDocx, renderPdf } from '../../core/export/index.js';
+import { localize } from '../../core/http/language.js';
+import { sendPage } from '../../core/http/render.js';
+import type { ModuleContext } from '../../core/module.js';
+import { compareSections } from '../../core/text/word-diff.js';
+import { getInstitution } from '../site/index.js';
+import { renderMarkdown } from '../portal/index.js';
+import * as comments from './comments.service.js';
+import { canManage } from './consultations.policy.js';
+import * as repo from './consultations.repo.js';
+import * as svc from './consultations.service.js';
+import * as v from './public.views.js';
+import { buildReport, reportCsv, reportDocument } from './report.js';
+
+export const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 20000 }), { maxProperties: 60 });
+export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
+const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
+
+export function stringFields(request: FastifyRequest): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, val] of Object.entries((request.body ?? {}) as Record<string, unknown>)) if (typeof val === 'string') out[k] = val;
+  return out;
+}
+
+/** Validation problems (and this module's refusals) go back to the form; anything else propagates. */
+export function problemsOf(err: unknown): { problems: Problem[]; status: number } {
+  if (!isAppError(err)) throw err;
+  if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
+  if (err.code.startsWith('consultations.')) return { problems: [{ key: `errors.${err.code}.detail` }], status: err.status };
+  throw err;
+}
+
+export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  const crumbs = (request: FastifyRequest, c?: repo.ConsultationRow) => [{ label: request.t('consultations.title'), path: '/konsultacje' }, ...(c ? [{ label: c.title, path: `/konsultacje/${c.id}` }] : [])];
+
+  app.get('/konsultacje', { config: { access: 'public' } }, async (request, reply) =>
+    sendPage(request, reply, { title: request.t('consultations.title') }, <v.ListView items={await svc.listForPublic(ctx)} />),
+  );
+
+  /** Comments the public may read now: while open only when the coordinator chose so. */
+  const visibleComments = async (c: repo.ConsultationRow, phase: string, request: FastifyRequest): Promise<v.PublicComment[] | null> => {
+    if (!(c.is_comments_public || phase === 'report')) return null;
+    const report = await buildReport(ctx.db, c, request.lang);
+    return report.rows.map((r) => ({ id: r.commentId, sectionId: r.sectionId, author: r.author, text: r.comment, proposedChange: r.proposedChange, hidden: r.hidden }));
+  };
+
+  app.get('/konsultacje/:id', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
+    const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
+    const phase = svc.phase(ctx, c);
+    const sections = await repo.listSections(ctx.db, c.id, 'consulted');
+    const next = await repo.listSections(ctx.db, c.id, 'next');
+    const view = (
+      <v.ConsultationView
+        c={c}
+        phase={phase}
+        descriptionHtml={renderMarkdown(c.description)}
+        sections={sections.map((s) => ({ ...s, html: renderMarkdown(s.body) }))}
+        documents={await svc.documentsOf(ctx, c, request.lang)}
+        comments={await visibleComments(c, phase, request)}
+        hasNext={next.length > 0}
+      />
+    );
+    return sendPage(request, reply, { title: c.title, breadcrumbs: [{ label: request.t('consultations.title'), path: '/konsultacje' }, { label: c.title }] }, view);
+  });
+
+  const formPage = async (request: FastifyRequest, reply: FastifyReply, c: repo.ConsultationRow, values: Record<string, string | undefined>, problems: Problem[] = [], status = 200) => {
+    const clause = (await repo.currentClause(ctx.db, c.id)) ?? null;
+    const closed = svc.phase(ctx, c) !== 'open';
+    const view = <v.CommentFormView c={c} sections={await repo.listSections(ctx.db, c.id, 'consulted')} clause={clause} clauseHtml={renderMarkdown(clause?.body ?? '')} values={values} problems={problems} csrf={reply.generateCsrf()} closed={closed} />;
+    return sendPage(request, reply, { title: request.t('consultations.comment.title'), breadcrumbs: [...crumbs(request, c), { label: request.t('consultations.comment.title') }] }, view, status);
+  };
+
+  app.get('/konsultacje/:id/uwaga', { config: { access: 'public' }, schema: { params: IdParams, querystring: Type.Object({ sekcja: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+    const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
+    return formPage(request, reply, c, { section: (request.query as { sekcja?: string }).sekcja ?? comments.GENERAL, author_kind: c.who_may_comment === 'organisations' ? 'organisation' : '' });
+  });
+
+  app.post('/konsultacje/:id/uwaga', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } }, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
+    const body = stringFields(request);
+    try {
+      await comments.submitComment(ctx, c.id, body, request.lang);
+    } catch (err) {
+      if (isAppError(err) && err.code === 'consultations.too_many') throw err;
+      const { problems, status } = problemsOf(err);
+      return formPage(request, reply, c, body, problems, status);
+    }
+    return reply.redirect(localize(`/konsultacje/${c.id}/uwaga/wyslano`, request.lang), 303);
+  });
+
+  app.get('/konsultacje/:id/uwaga/wyslano', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
+    const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
+    return sendPage(request, reply, { title: request.t('consultations.sent.title'), breadcrumbs: [...crumbs(request, c), { label: request.t('consultations.sent.title') }] }, <v.SentView c={c} />);
+  });
+
+  // --- the e-mailed link ------------------------------------------------------------------------------
+
+  const tokenPage = async (request: FastifyRequest, reply: FastifyReply, view: comments.TokenView, notice: 'confirmed' | 'erasure' | null) => {
+    const token = (request.params as { token: string }).token;
+    const cm = view.comment;
+    // the page carries a one-time secret in its address: no referrer leaves it, nothing caches it
+    reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
+    return sendPage(
+      request,
+      reply,
+      { title: request.t('consultations.confirm.title') },
+      <v.TokenPage token={token} c={view.consultation} section={view.section} csrf={reply.generateCsrf()} notice={notice} comment={{ status: cm.status, justification: cm.justification, proposed_change: cm.proposed_change, author: comments.authorName(cm), erasure_requested_at: cm.erasure_requested_at, token_expires_at: cm.token_expires_at }} />,
+    );
+  };
+  const token = (request: FastifyRequest) => (request.params as { token: string }).token;
+  const strict = { max: 20, timeWindow: '1 minute' };
+
+  app.get('/konsultacje/potwierdzenie/:token', { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request, reply) => {
+    const ok = (request.query as { ok?: string }).ok;
+    return tokenPage(request, reply, await comments.byToken(ctx, token(request)), ok === 'potwierdzono' ? 'confirmed' : ok === 'usuniecie' ? 'erasure' : null);
+  });
+
+  app.post('/konsultacje/potwierdzenie/:token/potwierdz', { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
+    await comments.confirmComment(ctx, token(request));
+    return reply.redirect(localize(`/konsultacje/potwierdzenie/${token(request)}?ok=potwierdzono`, request.lang), 303);
+  });
+
+  app.post('/konsultacje/potwierdzenie/:token/wycofaj', { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
+    await comments.withdrawComment(ctx, token(request));
+    reply.header('referrer-policy', 'no-referrer');
+    return sendPage(request, reply, { title: request.t('consultations.confirm.withdrawnTitle') }, <v.WithdrawnView />);
+  });
+
+  app.post('/konsultacje/potwierdzenie/:token/usuniecie', { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
+    await comments.requestErasure(ctx, token(request), request.ip ?? null);
+    return reply.redirect(localize(`/konsultacje/potwierdzenie/${token(request)}?ok=usuniecie`, request.lang), 303);
+  });
+
+  // --- the report ----------------------------------------------------------------------------------
+
+  /** The report once published; staff may preview it before (`?podglad=1`). */
+  const reportOf = async (request: FastifyRequest) => {
+    const id = (request.params as { id: string }).id;
+    const c = await svc.getConsultation(ctx, id);
+    const preview = (request.query as { podglad?: string } | undefined)?.podglad === '1' && request.user !== null && canManage(request.user);
+    if (!c.is_report_published && !preview) throw new AppError('http.not_found');
+    return buildReport(ctx.db, c, request.lang);
+  };
+  const ReportQuery = Type.Object({ podglad: Type.Optional(Type.String({ maxLength: 2 })) });
+  const fileName = (c: repo.ConsultationRow, ext: string) => `raport-konsultacji-${c.id.slice(0, 8)}.${ext}`;
+
+  app.get('/konsultacje/:id/raport', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
+    const report = await reportOf(request);
+    const title = request.t('consultations.report.title', { title: report.consultation.title });
+    return sendPage(request, reply, { title, breadcrumbs: [...crumbs(request, report.consultation), { label: request.t('consultations.report.short') }] }, <v.ReportView report={report} />);
+  });
+
+  app.get('/konsultacje/:id/raport.csv', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
+    const report = await reportOf(request);
+    return reply.header('content-disposition', `attachment; filename="${fileName(report.consultation, 'csv')}"`).type('text/csv; charset=utf-8').send(reportCsv(report, request.lang));
+  });
+
+  app.get('/konsultacje/:id/raport.pdf', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
+    const report = await reportOf(request);
+    const bytes = await renderPdf(reportDocument(report, request.lang, (await getInstitution(ctx)).name));
+    return reply.header('content-disposition', `attachment; filename="${fileName(report.consultation, 'pdf')}"`).type('application/pdf').send(bytes);
+  });
+
+  app.get('/konsultacje/:id/raport.docx', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
+    const report = await reportOf(request);
+    const bytes = await renderDocx(reportDocument(report, request.lang, (await getInstitution(ctx)).name));
+    return reply
+      .header('content-disposition', `attachment; filename="${fileName(report.consultation, 'docx')}"`)
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .send(bytes);
+  });
+
+  // --- the comparison --------------------------------------------------------------------------------
+
+  app.get('/konsultacje/:id/zmiany', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
+    const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
+    const before = await repo.listSections(ctx.db, c.id, 'consulted');
+    const after = await repo.listSections(ctx.db, c.id, 'next');
+    if (!after.length) throw new AppError('http.not_found');
+    const commentsVisible = c.is_report_published || c.is_comments_public;
+    const report = commentsVisible ? await buildReport(ctx.db, c, request.lang) : null;
+    const changes = compareSections(before, after).map((change) => {
+      const sectionId = change.before ? before.find((s) => s === change.before)?.id : undefined;
+      const rows = sectionId && report ? report.rows.filter((r) => r.sectionId === sectionId && !r.hidden) : [];
+      return { change, comments: rows.map((r) => ({ no: r.no, accepted: r.responseKind === 'accepted' || r.responseKind === 'partly_accepted', text: r.comment, response: r.response })) };
+    });
+    return sendPage(request, reply, { title: request.t('consultations.changes.title', { title: c.title }), breadcrumbs: [...crumbs(request, c), { label: request.t('consultations.changes.short') }] }, <v.ChangesView c={c} changes={changes} reportPublished={c.is_report_published} />);
+  });
+}

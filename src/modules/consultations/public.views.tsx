@@ -1,0 +1,537 @@
+// Public views of consultations: the list, one consultation with its text section by section and
+// "Zgłoś uwagę" links, the comment form (a page of its own, so it works without JavaScript), the
+// page the e-mailed link opens, the report and the comparison with the next version.
+import type { Problem } from '../../core/errors/app-error.js';
+import type { SectionChange } from '../../core/text/word-diff.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField } from '../../core/ui/components.js';
+import { usePage } from '../../core/ui/context.js';
+import { WordDiff } from '../../core/ui/diff.js';
+import type { AttachedDocument } from '../portal/index.js';
+import { GENERAL, HONEYPOT_FIELD, MAX_TEXT } from './comments.service.js';
+import type { ClauseRow, ConsultationRow, SectionRow } from './consultations.repo.js';
+import type { Phase } from './consultations.time.js';
+import { CheckboxField, RadioGroup, SelectField } from './consultations.ui.js';
+import { sectionLabel, summaryLines, type Report, type ReportRow } from './report.js';
+
+export function PhaseText({ phase }: { phase: Phase }) {
+  const { t } = usePage();
+  return <span class="consultation-phase">{t(`consultations.phases.${phase}`)}</span>;
+}
+
+function Period({ c }: { c: Pick<ConsultationRow, 'starts_at' | 'ends_at'> }) {
+  const { t, fmt } = usePage();
+  return (
+    <>
+      {t('consultations.period')}: <time dateTime={c.starts_at}>{fmt.dateTime(c.starts_at)}</time> – <time dateTime={c.ends_at}>{fmt.dateTime(c.ends_at)}</time>
+    </>
+  );
+}
+
+export function ListView({ items }: { items: { c: ConsultationRow; phase: Phase }[] }) {
+  const { t, href, lang } = usePage();
+  const current = items.filter((i) => i.phase === 'announced' || i.phase === 'open' || i.phase === 'closed');
+  const past = items.filter((i) => i.phase === 'report');
+  const list = (rows: typeof items) =>
+    rows.length ? (
+      <ul class="consultation-list">
+        {rows.map(({ c, phase }) => (
+          <li key={c.id}>
+            <h3>
+              <a href={href(`/konsultacje/${c.id}`)} lang={lang === 'en' ? 'pl' : undefined}>
+                {c.title}
+              </a>
+            </h3>
+            <p>
+              {t('consultations.phase')}: <PhaseText phase={phase} />. <Period c={c} />
+            </p>
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <p>{t('consultations.noneHere')}</p>
+    );
+  return (
+    <>
+      <h1>{t('consultations.title')}</h1>
+      <p>{t('consultations.intro')}</p>
+      <section aria-labelledby="current-title">
+        <h2 id="current-title">{t('consultations.current')}</h2>
+        {list(current)}
+      </section>
+      <section aria-labelledby="past-title">
+        <h2 id="past-title">{t('consultations.past')}</h2>
+        {list(past)}
+      </section>
+    </>
+  );
+}
+
+export interface PublicComment {
+  id: string;
+  sectionId: string | null;
+  author: string;
+  text: string;
+  proposedChange: string;
+  hidden: boolean;
+}
+
+function CommentList({ comments }: { comments: PublicComment[] }) {
+  const { t, lang } = usePage();
+  if (!comments.length) return null;
+  return (
+    <ul class="consultation-comments">
+      {comments.map((c) => (
+        <li key={c.id} lang={lang === 'en' ? 'pl' : undefined}>
+          <p class="consultation-comments__author">{c.author}</p>
+          {c.hidden ? (
+            <p>{c.text}</p>
+          ) : (
+            <>
+              {c.proposedChange ? (
+                <p>
+                  <strong>{t('consultations.comment.proposedChange')}:</strong> <span class="consultation-text">{c.proposedChange}</span>
+                </p>
+              ) : null}
+              <p class="consultation-text">{c.text}</p>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ConsultationView({
+  c,
+  phase,
+  descriptionHtml,
+  sections,
+  documents,
+  comments,
+  hasNext,
+}: {
+  c: ConsultationRow;
+  phase: Phase;
+  descriptionHtml: string;
+  sections: (SectionRow & { html: string })[];
+  documents: AttachedDocument[];
+  comments: PublicComment[] | null;
+  hasNext: boolean;
+}) {
+  const { t, href, lang } = usePage();
+  const open = phase === 'open';
+  const formPath = (section: string) => href(`/konsultacje/${c.id}/uwaga?sekcja=${section}`);
+  const pl = lang === 'en' ? 'pl' : undefined;
+  return (
+    <>
+      <h1 lang={pl}>{c.title}</h1>
+      <dl class="consultation-facts">
+        <dt>{t('consultations.phase')}</dt>
+        <dd>
+          <PhaseText phase={phase} />
+        </dd>
+        <dt>{t('consultations.period')}</dt>
+        <dd>
+          <Period c={c} /> ({t('consultations.warsawTime')})
+        </dd>
+        <dt>{t('consultations.who')}</dt>
+        <dd>{t(`consultations.whoOptions.${c.who_may_comment}`)}</dd>
+      </dl>
+      {phase === 'announced' ? <Alert kind="info"><p>{t('consultations.notYetOpen')}</p></Alert> : null}
+      {phase === 'closed' ? <Alert kind="info"><p>{t('consultations.closedNotice')}</p></Alert> : null}
+      {phase === 'report' ? (
+        <Alert kind="info">
+          <p>
+            {t('consultations.reportPublished')} <a href={href(`/konsultacje/${c.id}/raport`)}>{t('consultations.report.link')}</a>
+          </p>
+        </Alert>
+      ) : null}
+      {hasNext ? (
+        <p>
+          <a href={href(`/konsultacje/${c.id}/zmiany`)}>{t('consultations.changes.link')}</a>
+        </p>
+      ) : null}
+      <div class="prose" lang={pl} dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
+      {documents.length ? (
+        <section aria-labelledby="docs-title">
+          <h2 id="docs-title">{t('consultations.documents')}</h2>
+          <ul>
+            {documents.map((d) => (
+              <li key={d.id}>
+                <a href={href(d.href)} lang={d.isFallback ? 'pl' : undefined}>
+                  {d.title}
+                </a>{' '}
+                ({d.kind})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {open ? (
+        <p>
+          <a class="button button--secondary" href={formPath(GENERAL)}>
+            {t('consultations.generalComment')}
+          </a>
+        </p>
+      ) : null}
+      <h2>{t('consultations.text')}</h2>
+      {comments === null && open ? <p>{t('consultations.commentsHiddenWhileOpen')}</p> : null}
+      {sections.map((s) => {
+        const label = sectionLabel(t, s);
+        const mine = comments?.filter((x) => x.sectionId === s.id) ?? [];
+        return (
+          <section key={s.id} id={`sekcja-${s.id}`} class="consultation-section" aria-labelledby={`h-${s.id}`}>
+            <h3 id={`h-${s.id}`} lang={pl}>
+              {label}
+            </h3>
+            <div class="prose" lang={pl} dangerouslySetInnerHTML={{ __html: s.html }} />
+            {open ? (
+              <p>
+                <a href={formPath(s.id)}>
+                  {t('consultations.commentOn')}
+                  <span class="visually-hidden">: {label}</span>
+                </a>
+              </p>
+            ) : null}
+            {mine.length ? (
+              <>
+                <h4>{t('consultations.commentsOnSection', { count: mine.length })}</h4>
+                <CommentList comments={mine} />
+              </>
+            ) : null}
+          </section>
+        );
+      })}
+      {comments?.some((x) => x.sectionId === null) ? (
+        <section aria-labelledby="general-comments">
+          <h2 id="general-comments">{t('consultations.generalComments')}</h2>
+          <CommentList comments={comments.filter((x) => x.sectionId === null)} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function CommentFormView({
+  c,
+  sections,
+  clause,
+  clauseHtml,
+  values,
+  problems,
+  csrf,
+  closed,
+}: {
+  c: ConsultationRow;
+  sections: SectionRow[];
+  clause: ClauseRow | null;
+  clauseHtml: string;
+  values: Record<string, string | undefined>;
+  problems: Problem[];
+  csrf: string;
+  closed: boolean;
+}) {
+  const { t, href, lang } = usePage();
+  const organisationsOnly = c.who_may_comment === 'organisations';
+  const options = [{ value: GENERAL, label: t('consultations.comment.general') }, ...sections.map((s) => ({ value: s.id, label: sectionLabel(t, s) }))];
+  return (
+    <>
+      <h1>{t('consultations.comment.title')}</h1>
+      <p>
+        {t('consultations.comment.on')}: <a href={href(`/konsultacje/${c.id}`)} lang={lang === 'en' ? 'pl' : undefined}>{c.title}</a>
+      </p>
+      {closed ? (
+        <Alert kind="warning">
+          <p>{t('consultations.errors.closedForm')}</p>
+        </Alert>
+      ) : (
+        <>
+          <p>{t('consultations.comment.intro')}</p>
+          <ErrorSummary problems={problems} />
+          <form method="post" action={href(`/konsultacje/${c.id}/uwaga`)} novalidate id="formularz">
+            <CsrfField token={csrf} />
+            <SelectField name="section" label={t('consultations.comment.section')} options={options} value={values.section ?? GENERAL} problems={problems} required />
+            <FormField name="proposed_change" label={t('consultations.comment.proposedChange')} hint={t('consultations.comment.proposedChangeHint')} multiline rows={5} maxLength={MAX_TEXT} value={values.proposed_change ?? ''} problems={problems} />
+            <FormField name="justification" label={t('consultations.comment.justification')} hint={t('consultations.comment.justificationHint')} multiline rows={6} maxLength={MAX_TEXT} required value={values.justification ?? ''} problems={problems} />
+            {organisationsOnly ? (
+              <p>{t('consultations.comment.organisationsOnly')}</p>
+            ) : (
+              <RadioGroup
+                name="author_kind"
+                legend={t('consultations.comment.authorKind')}
+                options={[
+                  { value: 'person', label: t('consultations.comment.asPerson') },
+                  { value: 'organisation', label: t('consultations.comment.asOrganisation') },
+                ]}
+                value={values.author_kind ?? ''}
+                problems={problems}
+              />
+            )}
+            {organisationsOnly ? null : (
+              <fieldset>
+                <legend>{t('consultations.comment.personFields')}</legend>
+                <FormField name="first_name" label={t('consultations.comment.firstName')} autocomplete="given-name" maxLength={100} value={values.first_name ?? ''} problems={problems} />
+                <FormField name="last_name" label={t('consultations.comment.lastName')} autocomplete="family-name" maxLength={100} value={values.last_name ?? ''} problems={problems} />
+              </fieldset>
+            )}
+            <fieldset>
+              <legend>{t('consultations.comment.organisationFields')}</legend>
+              <FormField name="organisation" label={t('consultations.comment.organisation')} autocomplete="organization" maxLength={300} value={values.organisation ?? ''} problems={problems} />
+              <FormField name="acting_person" label={t('consultations.comment.actingPerson')} autocomplete="name" maxLength={200} value={values.acting_person ?? ''} problems={problems} />
+            </fieldset>
+            <FormField name="email" type="email" label={t('consultations.comment.email')} hint={t('consultations.comment.emailHint')} autocomplete="email" required value={values.email ?? ''} problems={problems} />
+            <div class="portal-hp">
+              <label for="f-website">{t('consultations.comment.honeypot')}</label>
+              <input id="f-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
+            </div>
+            <section class="consultation-clause" aria-labelledby="clause-title">
+              <h2 id="clause-title">{t('consultations.comment.clauseTitle', { version: clause?.version ?? 1 })}</h2>
+              <div class="prose" lang={lang === 'en' ? 'pl' : undefined} dangerouslySetInnerHTML={{ __html: clauseHtml }} />
+            </section>
+            <CheckboxField name="consent" label={t('consultations.comment.consent')} checked={values.consent === '1'} problems={problems} />
+            <Button>{t('consultations.comment.submit')}</Button>
+          </form>
+        </>
+      )}
+    </>
+  );
+}
+
+export function SentView({ c }: { c: ConsultationRow }) {
+  const { t, href } = usePage();
+  return (
+    <>
+      <h1>{t('consultations.sent.title')}</h1>
+      <Alert kind="success">
+        <p>{t('consultations.sent.body')}</p>
+      </Alert>
+      <p>
+        <a href={href(`/konsultacje/${c.id}`)}>{t('consultations.sent.back')}</a>
+      </p>
+    </>
+  );
+}
+
+export function TokenPage({
+  token,
+  c,
+  comment,
+  section,
+  csrf,
+  notice,
+}: {
+  token: string;
+  c: ConsultationRow;
+  comment: { status: string; justification: string; proposed_change: string | null; author: string; erasure_requested_at: string | null; token_expires_at: string };
+  section: SectionRow | null;
+  csrf: string;
+  notice: 'confirmed' | 'erasure' | null;
+}) {
+  const { t, href, fmt, lang } = usePage();
+  const base = `/konsultacje/potwierdzenie/${token}`;
+  const pl = lang === 'en' ? 'pl' : undefined;
+  return (
+    <>
+      <h1>{t('consultations.confirm.title')}</h1>
+      {notice === 'confirmed' ? (
+        <Alert kind="success">
+          <p>{t('consultations.confirm.done')}</p>
+        </Alert>
+      ) : null}
+      {notice === 'erasure' ? (
+        <Alert kind="success">
+          <p>{t('consultations.confirm.erasureRecorded')}</p>
+        </Alert>
+      ) : null}
+      <p>
+        {t('consultations.comment.on')}: <a href={href(`/konsultacje/${c.id}`)} lang={pl}>{c.title}</a>
+      </p>
+      <dl class="consultation-facts">
+        <dt>{t('consultations.comment.section')}</dt>
+        <dd lang={pl}>{section ? sectionLabel(t, section) : t('consultations.comment.general')}</dd>
+        <dt>{t('consultations.comment.proposedChange')}</dt>
+        <dd class="consultation-text">{comment.proposed_change ?? '—'}</dd>
+        <dt>{t('consultations.comment.justification')}</dt>
+        <dd class="consultation-text">{comment.justification}</dd>
+        <dt>{t('consultations.comment.author')}</dt>
+        <dd>{comment.author}</dd>
+        <dt>{t('consultations.confirm.status')}</dt>
+        <dd>{comment.status === 'confirmed' ? t('consultations.confirm.statusConfirmed') : t('consultations.confirm.statusUnconfirmed', { until: fmt.dateTime(comment.token_expires_at) })}</dd>
+      </dl>
+      {comment.status === 'unconfirmed' ? (
+        <>
+          <form method="post" action={href(`${base}/potwierdz`)}>
+            <CsrfField token={csrf} />
+            <Button>{t('consultations.confirm.confirm')}</Button>
+          </form>
+          <h2>{t('consultations.confirm.withdrawTitle')}</h2>
+          <p>{t('consultations.confirm.withdrawIntro')}</p>
+          <form method="post" action={href(`${base}/wycofaj`)}>
+            <CsrfField token={csrf} />
+            <Button variant="secondary">{t('consultations.confirm.withdraw')}</Button>
+          </form>
+        </>
+      ) : comment.erasure_requested_at ? (
+        <p>{t('consultations.confirm.erasurePending')}</p>
+      ) : (
+        <>
+          <h2>{t('consultations.confirm.erasureTitle')}</h2>
+          <p>{t('consultations.confirm.erasureIntro')}</p>
+          <form method="post" action={href(`${base}/usuniecie`)}>
+            <CsrfField token={csrf} />
+            <Button variant="secondary">{t('consultations.confirm.erasure')}</Button>
+          </form>
+        </>
+      )}
+    </>
+  );
+}
+
+export function WithdrawnView() {
+  const { t, href } = usePage();
+  return (
+    <>
+      <h1>{t('consultations.confirm.withdrawnTitle')}</h1>
+      <Alert kind="success">
+        <p>{t('consultations.confirm.withdrawn')}</p>
+      </Alert>
+      <p>
+        <a href={href('/konsultacje')}>{t('consultations.title')}</a>
+      </p>
+    </>
+  );
+}
+
+function ReportTable({ rows, caption }: { rows: ReportRow[]; caption: string }) {
+  const { t, lang } = usePage();
+  const pl = lang === 'en' ? 'pl' : undefined;
+  return (
+    <div class="table-wrap">
+      <table class="consultation-report">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="num">{t('consultations.report.no')}</th>
+            <th scope="col">{t('consultations.report.section')}</th>
+            <th scope="col">{t('consultations.report.author')}</th>
+            <th scope="col">{t('consultations.report.comment')}</th>
+            <th scope="col">{t('consultations.report.proposedChange')}</th>
+            <th scope="col">{t('consultations.report.response')}</th>
+            <th scope="col">{t('consultations.report.justification')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.commentId} id={`uwaga-${r.no}`}>
+              <th scope="row" class="num">
+                {r.no}
+              </th>
+              <td lang={pl}>{r.section}</td>
+              <td lang={r.authorKind === 'organisation' ? pl : undefined}>{r.author}</td>
+              <td class="consultation-text" lang={r.hidden ? undefined : pl}>
+                {r.comment}
+              </td>
+              <td class="consultation-text" lang={pl}>
+                {r.proposedChange}
+              </td>
+              <td>{r.response}</td>
+              <td class="consultation-text" lang={pl}>
+                {r.justification}
+                {r.groupedWith ? <> ({t('consultations.report.groupedWith', { no: r.groupedWith })})</> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ReportView({ report }: { report: Report }) {
+  const { t, href, lang } = usePage();
+  const c = report.consultation;
+  const base = `/konsultacje/${c.id}/raport`;
+  return (
+    <>
+      <h1>{t('consultations.report.title', { title: c.title })}</h1>
+      <p>
+        <a href={href(`/konsultacje/${c.id}`)}>{t('consultations.report.back')}</a>
+      </p>
+      <section aria-labelledby="summary-title">
+        <h2 id="summary-title">{t('consultations.report.summary')}</h2>
+        <ul>
+          {summaryLines(report, lang).map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="downloads-title">
+        <h2 id="downloads-title">{t('consultations.report.downloads')}</h2>
+        <ul>
+          <li>
+            <a href={href(`${base}.pdf`)}>{t('consultations.report.pdf')}</a>
+          </li>
+          <li>
+            <a href={href(`${base}.docx`)}>{t('consultations.report.docx')}</a>
+          </li>
+          <li>
+            <a href={href(`${base}.csv`)}>{t('consultations.report.csv')}</a>
+          </li>
+        </ul>
+      </section>
+      <section aria-labelledby="table-title">
+        <h2 id="table-title">{t('consultations.report.tableTitle')}</h2>
+        {report.rows.length ? <ReportTable rows={report.rows} caption={t('consultations.report.tableCaption')} /> : <p>{t('consultations.report.none')}</p>}
+      </section>
+    </>
+  );
+}
+
+export interface ChangeWithComments {
+  change: SectionChange;
+  comments: { no: number; accepted: boolean; text: string; response: string }[];
+}
+
+export function ChangesView({ c, changes, reportPublished }: { c: ConsultationRow; changes: ChangeWithComments[]; reportPublished: boolean }) {
+  const { t, href, lang } = usePage();
+  const pl = lang === 'en' ? 'pl' : undefined;
+  const changed = changes.filter((x) => x.change.kind !== 'unchanged');
+  return (
+    <>
+      <h1>{t('consultations.changes.title', { title: c.title })}</h1>
+      <p>{t('consultations.changes.intro')}</p>
+      <p>{t('consultations.changes.summary', { changed: changed.length, total: changes.length })}</p>
+      {changes.map((x, i) => {
+        const s = x.change.after ?? x.change.before!;
+        return (
+          <section key={i} class="consultation-section" aria-labelledby={`ch-${i}`}>
+            <h2 id={`ch-${i}`} lang={pl}>
+              {sectionLabel(t, s)} <span class="consultation-phase">({t(`consultations.changes.kinds.${x.change.kind}`)})</span>
+            </h2>
+            {x.change.kind === 'unchanged' ? null : (
+              <div class="portal-diff__text" lang={pl}>
+                <p>
+                  <WordDiff parts={x.change.heading} />
+                </p>
+                <WordDiff parts={x.change.body} />
+              </div>
+            )}
+            {x.change.kind !== 'unchanged' && x.comments.length ? (
+              <>
+                <h3>{t('consultations.changes.comments')}</h3>
+                <ul>
+                  {x.comments.map((cm) => (
+                    <li key={cm.no} class={cm.accepted ? 'consultation-accepted' : undefined}>
+                      {reportPublished ? <a href={href(`/konsultacje/${c.id}/raport#uwaga-${cm.no}`)}>{t('consultations.changes.commentNo', { no: cm.no })}</a> : t('consultations.changes.commentNo', { no: cm.no })}
+                      {cm.accepted ? <strong> — {cm.response}</strong> : <> — {cm.response}</>}: <span lang={pl}>{cm.text}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+// The indicators as the programme's public pages show them: the section with every indicator and
+// its progress that the programme page (/program, /program/{slug}) renders, and the CSV of one
+// indicator (UTF-8 with a BOM and `;`, so a Polish spreadsheet opens it with letters intact).
+import type { FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { stringify } from 'csv-stringify/sync';
+import { localize } from '../../core/http/language.js';
+import type { ModuleContext } from '../../core/module.js';
+import type { T } from '../../i18n/index.js';
+import * as repo from './indicators.repo.js';
+import { indicatorViews, type IndicatorView } from './indicators.service.js';
+import { loadTerritoryIndex, territoryName } from './indicators.territory.js';
+import { chartRows } from './indicators.chart.js';
+import { IndicatorTable } from './indicators.views.js';
+
+/**
+ * The indicators of a programme with their progress, for the programme page; null when the
+ * programme has no indicators (the page then leaves the section out).
+ */
+export async function indicatorsSection(ctx: ModuleContext, programme: { id: string; slug: string }, request: FastifyRequest): Promise<VNode | null> {
+  const p = await repo.findProgramme(ctx.db, programme.id);
+  if (!p) return null;
+  const views = await indicatorViews(ctx, p);
+  if (views.length === 0) return null;
+  const t = request.t;
+  return (
+    <section class="programme-indicators" aria-labelledby="programme-indicators-title">
+      <h2 id="programme-indicators-title">{t('indicators.public.section')}</h2>
+      <IndicatorTable views={views} slug={programme.slug} />
+      <p>
+        <a href={localize(`/program/${programme.slug}/wskazniki`, request.lang)}>{t('indicators.public.allLink')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** CSV of one indicator: a row per year and area with a value, then the targets and the path. */
+export async function indicatorCsv(ctx: ModuleContext, view: IndicatorView, programme: { period_from: number; period_to: number }, t: T, lang: 'pl' | 'en'): Promise<string> {
+  const index = await loadTerritoryIndex(ctx);
+  const i = view.indicator;
+  const yes = (b: boolean) => (b ? '1' : '0');
+  const num = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
+  const header = [t('indicators.csv.code'), t('indicators.csv.name'), t('indicators.csv.unit'), t('indicators.csv.kind'), t('indicators.csv.year'), t('indicators.csv.territoryCode'), t('indicators.csv.territory'), t('indicators.csv.value'), t('indicators.csv.example'), t('indicators.csv.computed')];
+  const rows: string[][] = view.figures.map((f) => [i.code, i.name, i.unit, t('indicators.csvKind.value'), String(f.period), f.territoryCode, territoryName(index, f.territoryCode, lang), num(f.value), yes(f.isExample), yes(f.isComputed)]);
+  const chart = chartRows({ baselineValue: i.baseline_value, baselineYear: i.baseline_year, targets: view.targets, values: [], periodFrom: programme.period_from, periodTo: programme.period_to });
+  for (const r of chart) {
+    if (r.target !== null) rows.push([i.code, i.name, i.unit, t('indicators.csvKind.target'), String(r.year), 'region', territoryName(index, 'region', lang), num(r.target), '0', '0']);
+  }
+  return '\uFEFF' + stringify([header, ...rows], { delimiter: ';', record_delimiter: '\r\n' });
+}

@@ -1,0 +1,68 @@
+// Test helpers for indicators: a programme row and an indicator row written straight into the
+// database, so tests of values, rounds and pages do not depend on the admin forms.
+import { newId } from '../../core/db/ids.js';
+import { nowIso } from '../../core/db/time.js';
+import type { ModuleContext } from '../../core/module.js';
+import type { IndicatorsTable } from './programme.tables.js';
+
+export async function insertTestProgramme(ctx: Pick<ModuleContext, 'db'>, over: { slug?: string; period_from?: number; period_to?: number; title?: string } = {}): Promise<{ id: string; slug: string; title: string; period_from: number; period_to: number }> {
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    slug: over.slug ?? `program-${newId().slice(-8)}`,
+    title: over.title ?? 'Program testowy',
+    short_name: null,
+    period_from: over.period_from ?? 2020,
+    period_to: over.period_to ?? 2030,
+    legal_basis: null,
+    alignment: '[]',
+    responsible_institution: null,
+    summary: null,
+    status: 'implementation' as const,
+    adopted_by: null,
+    resolution_number: null,
+    adopted_on: null,
+    is_current: false,
+    created_at: now,
+    updated_at: now,
+  };
+  await ctx.db.insertInto('programmes').values(row).execute();
+  return row;
+}
+
+export async function insertTestIndicator(
+  ctx: Pick<ModuleContext, 'db'>,
+  programmeId: string,
+  over: Partial<Omit<IndicatorsTable, 'id' | 'programme_id'>> & { targets?: { year: number; value: number }[] } = {},
+): Promise<string> {
+  const { targets = [], ...fields } = over;
+  const id = newId();
+  await ctx.db
+    .insertInto('indicators')
+    .values({
+      id,
+      programme_id: programmeId,
+      code: `W${id.slice(-6)}`,
+      name: 'Wskaźnik testowy',
+      description: null,
+      unit: 'szt.',
+      type: 'output',
+      baseline_value: null,
+      baseline_year: null,
+      direction: 'increase',
+      frequency: 'annual',
+      data_source: null,
+      responsible_partner: null,
+      breakdown: 'none',
+      method: 'reported',
+      formula: null,
+      formula_params: '{}',
+      position: 0,
+      is_example: false,
+      is_negative_allowed: false,
+      ...fields,
+    })
+    .execute();
+  if (targets.length) await ctx.db.insertInto('indicator_targets').values(targets.map((t) => ({ id: newId(), indicator_id: id, year: t.year, value: t.value }))).execute();
+  return id;
+}

@@ -1,0 +1,184 @@
+// Routes of the programme itself: the public page of the current programme (`/program`), other
+// programmes (`/program/{slug}`), the archive, the JSON API, and the staff pages for the
+// programme's data, life cycle and "current" flag. Thin: validate, authorise, call the service,
+// render. Expected refusals re-render the form with the problems and change nothing.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { Type } from 'typebox';
+import { AppError, isAppError, type Problem } from '../../core/errors/app-error.js';
+import { localize } from '../../core/http/language.js';
+import { sendPage } from '../../core/http/render.js';
+import type { ModuleContext } from '../../core/module.js';
+import { auditFromRequest } from '../audit/index.js';
+import { ApiProgramme, ApiProgrammeList, toApi } from './programme.api.js';
+import { programmePageSections } from './programme.extensions.js';
+import { canManageProgramme, editProgrammeText, manageProgramme } from './programme.policy.js';
+import * as svc from './programme.service.js';
+import * as v from './programme.views.js';
+
+export const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 220_000 }), { maxProperties: 200 });
+export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
+
+/** Extra sections of the public page (indicators come first, then registered parts). */
+export type IndicatorsSection = (ctx: ModuleContext, programme: { id: string; slug: string }, request: FastifyRequest) => Promise<VNode | null>;
+
+export function adminCrumbs(request: FastifyRequest, ...rest: { label: string; path?: string }[]) {
+  return [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('programme.admin.title'), path: '/admin/program' }, ...rest];
+}
+
+export const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
+
+export function noticeText(request: FastifyRequest): string | null {
+  const ok = (request.query as { ok?: string } | undefined)?.ok;
+  const keys: Record<string, Parameters<FastifyRequest['t']>[0]> = {
+    zapisano: 'programme.notice.saved',
+    utworzono: 'programme.notice.created',
+    status: 'programme.notice.status',
+    biezacy: 'programme.notice.current',
+    usunieto: 'programme.notice.deleted',
+    przesunieto: 'programme.notice.moved',
+  };
+  return ok && keys[ok] ? request.t(keys[ok]) : null;
+}
+
+export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext, opts: { indicators?: IndicatorsSection } = {}): Promise<void> {
+  const manage = { access: manageProgramme };
+
+  const renderProgramme = async (request: FastifyRequest, reply: FastifyReply, d: svc.ProgrammeDetails, isCurrentPage: boolean) => {
+    const ref = { id: d.programme.id, slug: d.programme.slug, period_from: d.programme.period_from, period_to: d.programme.period_to };
+    const indicators = opts.indicators ? await opts.indicators(ctx, ref, request) : null;
+    const extras = (await Promise.all(programmePageSections().map((s) => s.render(ctx, ref, request)))).filter((x): x is VNode => x !== null);
+    const crumbs = isCurrentPage ? [{ label: request.t('programme.title') }] : [{ label: request.t('programme.title'), path: '/program' }, { label: d.programme.short_name ?? d.programme.title }];
+    return sendPage(request, reply, { title: d.programme.title, breadcrumbs: crumbs }, <v.ProgrammePageView d={d} indicators={indicators} extras={extras} isCurrentPage={isCurrentPage} />);
+  };
+
+  // --- public --------------------------------------------------------------------------------------
+
+  app.get('/program', { config: { access: 'public' } }, async (request, reply) => {
+    const d = await svc.currentProgramme(ctx);
+    if (d) return renderProgramme(request, reply, d, true);
+    // no current programme yet: a useful page, not an error
+    return sendPage(request, reply, { title: request.t('programme.title') }, <v.NoCurrentView programmes={await svc.listProgrammes(ctx)} />);
+  });
+
+  app.get('/program/archiwum', { config: { access: 'public' } }, async (request, reply) => {
+    const programmes = await svc.listProgrammes(ctx);
+    return sendPage(request, reply, { title: request.t('programme.archive.title'), breadcrumbs: [{ label: request.t('programme.title'), path: '/program' }, { label: request.t('programme.archive.title') }] }, <v.ArchiveView programmes={programmes} />);
+  });
+
+  app.get('/program/:slug', { config: { access: 'public' }, schema: { params: SlugParams } }, async (request, reply) => {
+    const d = await svc.programmeBySlug(ctx, (request.params as { slug: string }).slug);
+    // the current programme has one address; it changes when another one becomes current
+    if (d.programme.is_current) return reply.redirect(localize('/program', request.lang), 302);
+    return renderProgramme(request, reply, d, false);
+  });
+
+  app.get(
+    '/api/v1/program',
+    { config: { access: 'public' }, schema: { tags: ['programme'], summary: 'Regional social economy programmes: status, period, current flag, timeline and objective tree', response: { 200: ApiProgrammeList } } },
+    async () => ({ items: (await svc.allProgrammeDetails(ctx)).map((d) => toApi(d, ctx.config.publicUrl)) }),
+  );
+
+  app.get(
+    '/api/v1/program/:slug',
+    { config: { access: 'public' }, schema: { tags: ['programme'], summary: 'One programme with its timeline and objective tree', params: SlugParams, response: { 200: ApiProgramme } } },
+    async (request) => toApi(await svc.programmeBySlug(ctx, (request.params as { slug: string }).slug), ctx.config.publicUrl),
+  );
+
+  // --- staff ---------------------------------------------------------------------------------------
+
+  app.get('/admin/program', { config: { access: editProgrammeText }, schema: { querystring: OkQuery } }, async (request, reply) => {
+    const canManage = !!request.user && canManageProgramme(request.user);
+    return sendPage(request, reply, { title: request.t('programme.admin.title'), breadcrumbs: adminCrumbs(request).slice(0, 2) }, <v.ProgrammesAdminView programmes={await svc.listProgrammes(ctx)} canManage={canManage} notice={noticeText(request)} />);
+  });
+
+  const newForm = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, problems: Problem[] = [], status = 200) =>
+    sendPage(request, reply, { title: request.t('programme.admin.new'), breadcrumbs: adminCrumbs(request, { label: request.t('programme.admin.new') }) }, <v.ProgrammeNewView values={values} problems={problems} csrf={reply.generateCsrf()} />, status);
+
+  app.get('/admin/program/nowy', { config: manage }, async (request, reply) => newForm(request, reply, { started_on: svc.today(ctx) }));
+
+  app.post('/admin/program/nowy', { config: manage, schema: { body: FormBody } }, async (request, reply) => {
+    const body = request.body as Record<string, string>;
+    let id: string;
+    try {
+      id = await svc.createProgramme(ctx, await svc.checkProgrammeForm(ctx, body, null), auditFromRequest(request));
+    } catch (err) {
+      if (!isAppError(err) || err.code !== 'http.validation') throw err;
+      return newForm(request, reply, body, err.problems, 400);
+    }
+    return go(request, reply, `/admin/program/${id}?ok=utworzono`);
+  });
+
+  const editPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { values?: Record<string, string>; problems?: Problem[]; statusValues?: Record<string, string>; statusProblems?: Problem[]; status?: number } = {}) => {
+    const d = await svc.programmeById(ctx, id);
+    const statusValues = extra.statusValues ?? { occurred_on: svc.today(ctx), status: svc.TRANSITIONS[d.programme.status][0] ?? '' };
+    return sendPage(
+      request,
+      reply,
+      { title: d.programme.title, breadcrumbs: adminCrumbs(request, { label: d.programme.short_name ?? d.programme.title }) },
+      <v.ProgrammeAdminView
+        d={d}
+        values={extra.values ?? svc.programmeFormValues(d.programme)}
+        problems={extra.problems ?? []}
+        statusValues={statusValues}
+        statusProblems={extra.statusProblems ?? []}
+        csrf={reply.generateCsrf()}
+        notice={extra.status ? null : noticeText(request)}
+      />,
+      extra.status ?? 200,
+    );
+  };
+
+  app.get('/admin/program/:id', { config: manage, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => editPage(request, reply, (request.params as { id: string }).id));
+
+  app.post('/admin/program/:id', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await svc.mustFind(ctx, id);
+    const body = request.body as Record<string, string>;
+    try {
+      await svc.updateProgramme(ctx, id, await svc.checkProgrammeForm(ctx, body, id), auditFromRequest(request));
+    } catch (err) {
+      if (!isAppError(err) || err.code !== 'http.validation') throw err;
+      return editPage(request, reply, id, { values: body, problems: err.problems, status: 400 });
+    }
+    return go(request, reply, `/admin/program/${id}?ok=zapisano`);
+  });
+
+  app.post('/admin/program/:id/status', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as Record<string, string>;
+    try {
+      await svc.changeStatus(ctx, id, body, auditFromRequest(request));
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      if (err.code === 'http.validation') return editPage(request, reply, id, { statusValues: body, statusProblems: err.problems, status: 400 });
+      if (err.code === 'programme.illegal_transition') {
+        const p = await svc.mustFind(ctx, id);
+        const to = String(err.params.to);
+        const problem: Problem = {
+          field: 'status',
+          key: 'programme.lifecycle.illegal',
+          params: { from: request.t(svc.statusLabel(p.status)), to: svc.isStatus(to) ? request.t(svc.statusLabel(to)) : to },
+        };
+        return editPage(request, reply, id, { statusValues: body, statusProblems: [problem], status: 409 });
+      }
+      throw err;
+    }
+    return go(request, reply, `/admin/program/${id}?ok=status`);
+  });
+
+  app.post('/admin/program/:id/biezacy', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await svc.makeCurrent(ctx, id, auditFromRequest(request));
+    return go(request, reply, `/admin/program/${id}?ok=biezacy`);
+  });
+}
+
+/** The programme of an admin page by id, or 404 (used by the versions and structure routes). */
+export async function programmeOr404(ctx: ModuleContext, id: string): Promise<svc.ProgrammeRow> {
+  const p = await svc.mustFind(ctx, id);
+  if (!p) throw new AppError('http.not_found');
+  return p;
+}
