@@ -82,3 +82,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The bench row: `npm run bench` adds it to its checks (import of 100,000 rows < 60 s). */
+export async function importCheck(dir: string): Promise<{ name: string; value: number; unit: string; limit: number; ok: boolean }> {
+  const r = await measureImport(dir);
+  const seconds = Math.round(r.seconds * 10) / 10;
+  return { name: `import of ${r.rows} CSV rows (windows-1250, checks + commit, SQLite)`, value: seconds, unit: 's', limit: IMPORT_LIMIT_S, ok: r.imported === r.rows && r.seconds < IMPORT_LIMIT_S };
+}

@@ -3,7 +3,11 @@
 // loaded with reference data by run.ts) and, beside it, a raw Fastify route serving a fixed 5 KB
 // HTML string — the baseline S every target is compared with — and the same route behind the
 // platform's security plugins (helmet, session, CSRF, rate limit), which shows how much of a gap
-// to S is the plugin stack rather than the page. Prints the ports as JSON.
+// to S is the plugin stack rather than the page. Two more raw baselines read the same SQLite
+// file through their own better-sqlite3 connection: one indexed query rendered as 20 table rows
+// (Q) and one unranked FTS5 query rendered the same way (F). Prints the ports, the time from
+// process start to ready, and serves the process's RSS at /rss for the after-run check.
+import BetterSqlite3 from 'better-sqlite3';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.js';
 import { prepare } from '../src/bootstrap.js';
@@ -27,8 +31,25 @@ const { database } = await prepare(config, { seed: false });
 const { app } = await buildApp({ config, database, logger: false, rateLimitPerMinute: 1_000_000_000 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 
+const readyMs = Math.round(process.uptime() * 1000);
+
+const raw = new BetterSqlite3(databaseUrl.slice('sqlite:'.length), { readonly: true });
+const escapeHtml = (s: string | null) => (s ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const rowsHtml = (rows: { id: string; name: string; town: string | null }[]) =>
+  `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Q</title></head><body><table><tbody>${rows.map((r) => `<tr><th><a href="/podmioty/${r.id}">${escapeHtml(r.name)}</a></th><td>${escapeHtml(r.town)}</td></tr>`).join('')}</tbody></table></body></html>`;
+const q = raw.prepare("select id, name, town from entities where legal_form = ? and lifecycle != 'closed' order by name_sort, id limit 20");
+const f = raw.prepare('select e.id, e.name, e.town from entities e where e.rowid in (select rowid from entities_fts where entities_fts match ? limit 20)');
+
 const baseline = Fastify({ logger: false });
 baseline.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(BASELINE_HTML));
+baseline.get('/q', async (_request, reply) => reply.type('text/html; charset=utf-8').send(rowsHtml(q.all('fundacja') as never)));
+baseline.get('/f', async (request, reply) => {
+  // the terms arrive already folded and stemmed (bench/run.ts); quoted as prefixes like the seam does
+  const terms = String((request.query as { q?: string }).q ?? '').split(' ').filter(Boolean);
+  const match = terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' AND ');
+  return reply.type('text/html; charset=utf-8').send(rowsHtml(f.all(match) as never));
+});
+baseline.get('/rss', async () => ({ rss: process.memoryUsage().rss }));
 await baseline.listen({ port: 0, host: '127.0.0.1' });
 
 const secured = Fastify({ logger: false });
@@ -37,11 +58,12 @@ secured.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8
 await secured.listen({ port: 0, host: '127.0.0.1' });
 
 const port = (f: typeof baseline) => (f.server.address() as { port: number }).port;
-process.stdout.write(`${JSON.stringify({ app: port(app as unknown as typeof baseline), baseline: port(baseline), secured: port(secured) })}\n`);
+process.stdout.write(`${JSON.stringify({ app: port(app as unknown as typeof baseline), baseline: port(baseline), secured: port(secured), readyMs })}\n`);
 
 const stop = async () => {
   await Promise.allSettled([app.close(), baseline.close(), secured.close()]);
   await database.close();
+  raw.close();
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop());

@@ -49,6 +49,7 @@ export const INDICATOR_PAGES: PageTemplate[] = [
     },
     expectStatus: 400,
     initialFocus: '.error-summary',
+    login: staff,
   },
   {
     name: 'admin: indicator values with a submitted value',

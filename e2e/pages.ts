@@ -7,11 +7,15 @@ import { issueSetupToken } from '../src/modules/accounts/index.js';
 import type { Lang } from '../src/i18n/index.js';
 import type { TestRole } from '../src/testing/app.js';
 import { portalFixtures } from './portal-fixtures.js';
+import { monitoringFixtures, PARTNER_M1 } from './monitoring-fixtures.js';
 import { CLAIM_PAGES } from './registry-claim-fixtures.js';
 import { RECORD_PAGES } from './registry-record-fixtures.js';
+import { QUALITY_PAGES } from './registry-quality-fixtures.js';
 import { INDICATOR_PAGES } from './indicators-fixtures.js';
+import { PROGRAMME_PAGES } from './programme-fixtures.js';
 import { entityPath, registryModule } from '../src/modules/registry/index.js';
 import { previewStatisticsUpload } from '../src/modules/territory/statistics.service.js';
+import { consultationWithNextText, consultationWithReport, makeConsultation, unconfirmedComment } from '../src/modules/consultations/consultations.testing.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -149,6 +153,9 @@ export const PAGES: PageTemplate[] = [
   { name: 'admin: audit log', path: '/admin/dziennik', expectStatus: 200, login: [{ role: 'administrator' }] },
   { name: 'admin: mail outbox', path: '/admin/poczta', expectStatus: 200, login: [{ role: 'administrator' }] },
   { name: 'registry: catalogue', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?q=fundacja&znak=1'), expectStatus: 200 },
+  { name: 'registry: catalogue, filtered by subregion', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?podregion=torun&forma=fundacja'), expectStatus: 200 },
+  { name: 'registry: map of the search', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty/mapa'), expectStatus: 200 },
+  { name: 'registry: map of a filtered search', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty/mapa?q=fundacja&znak=1'), expectStatus: 200 },
   {
     name: 'registry: entity page',
     setup: async ({ server }) => {
@@ -164,8 +171,66 @@ export const PAGES: PageTemplate[] = [
   ...CLAIM_PAGES,
   // registry record sections (activity, places, PS status, employment, marks)
   ...RECORD_PAGES,
+  // registry import (upload, mapping, dry-run report, result) and suspected duplicates
+  ...QUALITY_PAGES,
+  // programme: current programme, archive, text versions and comparison, staff life cycle, versions and objective tree
+  ...PROGRAMME_PAGES,
   // programme indicators: public list and pages with chart and map, staff definitions and values
   ...INDICATOR_PAGES,
+  // consultations
+  { name: 'consultations: list', setup: async ({ server }) => (await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 }), '/konsultacje'), expectStatus: 200 },
+  { name: 'consultations: open consultation', setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48, commentsPublic: true })}`, expectStatus: 200 },
+  { name: 'consultations: announced consultation', setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: 24, endsIn: 48 })}`, expectStatus: 200 },
+  { name: 'consultations: comment form', setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 })}/uwaga`, expectStatus: 200 },
+  {
+    name: 'consultations: comment form with errors',
+    setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 })}/uwaga`,
+    act: async ({ page }) => navigation(page, () => page.locator('form#formularz button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+  },
+  { name: 'consultations: comment sent', setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 })}/uwaga/wyslano`, expectStatus: 200 },
+  { name: 'consultations: confirmation link', setup: async ({ server }) => (await unconfirmedComment(server.testApp.ctx)).path, expectStatus: 200 },
+  { name: 'consultations: report', setup: async ({ server }) => `/konsultacje/${await consultationWithReport(server.testApp.ctx)}/raport`, expectStatus: 200 },
+  { name: 'consultations: changes after the consultation', setup: async ({ server }) => `/konsultacje/${await consultationWithNextText(server.testApp.ctx)}/zmiany`, expectStatus: 200 },
+  { name: 'consultations: admin list', setup: async ({ server }) => (await consultationWithReport(server.testApp.ctx), '/admin/konsultacje'), expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'consultations: admin new consultation', path: '/admin/konsultacje/nowa', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'consultations: admin overview', setup: async ({ server }) => `/admin/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -48, endsIn: -1 })}`, expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'consultations: admin edit', setup: async ({ server }) => `/admin/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: 24, endsIn: 48 })}/edycja`, expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'consultations: admin comments', setup: async ({ server }) => `/admin/konsultacje/${await consultationWithReport(server.testApp.ctx)}/uwagi`, expectStatus: 200, login: [{ role: 'moderator' }] },
+  {
+    name: 'consultations: admin comment with response form',
+    setup: async ({ server }) => {
+      const id = await consultationWithReport(server.testApp.ctx);
+      const c = await server.testApp.ctx.db.selectFrom('consultation_comments').select('id').where('consultation_id', '=', id).where('status', '=', 'confirmed').executeTakeFirstOrThrow();
+      await server.testApp.ctx.db.updateTable('consultations').set({ is_report_published: false, report_published_at: null }).where('id', '=', id).execute();
+      return `/admin/konsultacje/${id}/uwagi/${c.id}`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  { name: 'consultations: admin next version', setup: async ({ server }) => `/admin/konsultacje/${await consultationWithReport(server.testApp.ctx)}/nowa-wersja`, expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'consultations: admin retention setting', path: '/admin/konsultacje/ustawienia', expectStatus: 200, login: [{ role: 'administrator' }] },
+  // monitoring rounds, API tokens and the annual report
+  { name: 'monitoring: partner rounds', setup: async ({ server }) => (await monitoringFixtures(server), '/sprawozdawczosc'), expectStatus: 200, login: [PARTNER_M1] },
+  { name: 'monitoring: partner form', setup: async ({ server }) => `/sprawozdawczosc/${(await monitoringFixtures(server)).roundId}`, expectStatus: 200, login: [PARTNER_M1] },
+  {
+    name: 'monitoring: partner form with errors',
+    setup: async ({ server }) => `/sprawozdawczosc/${(await monitoringFixtures(server)).roundId}`,
+    act: async ({ page }) => {
+      await page.locator('input[name^="value__"]').first().fill('dużo');
+      return navigation(page, () => page.locator('button[name="action"][value="save"]').click());
+    },
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [PARTNER_M1],
+  },
+  { name: 'monitoring: API tokens', path: '/konto/tokeny', expectStatus: 200, login: [PARTNER_M1] },
+  { name: 'monitoring: admin rounds', setup: async ({ server }) => `/admin/program/${(await monitoringFixtures(server)).programmeId}/monitorowanie`, expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'monitoring: admin round', setup: async ({ server }) => { const f = await monitoringFixtures(server); return `/admin/program/${f.programmeId}/monitorowanie/${f.roundId}`; }, expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'annual report: published', setup: async ({ server }) => `/program/${(await monitoringFixtures(server)).slug}/sprawozdanie/2024`, expectStatus: 200 },
+  { name: 'annual report: draft (staff)', setup: async ({ server }) => `/program/${(await monitoringFixtures(server)).slug}/sprawozdanie/2025`, expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'annual report: editor', setup: async ({ server }) => `/admin/program/${(await monitoringFixtures(server)).programmeId}/sprawozdanie/2025`, expectStatus: 200, login: [{ role: 'coordinator' }] },
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

@@ -41,6 +41,16 @@ export const RECORD_PAGES: PageTemplate[] = [
   section('activity', '/dzialalnosc'),
   section('places of activity', '/miejsca'),
   section('PS status history', '/status-ps'),
+  {
+    name: 'admin: registry record, PS status entry form',
+    setup: async ({ server }) => {
+      const id = await recordFixture(server);
+      const entry = await server.testApp.ctx.db.selectFrom('entity_ps_status').select('id').where('entity_id', '=', id).executeTakeFirstOrThrow();
+      return `/admin/podmioty/${id}/status-ps/${entry.id}`;
+    },
+    expectStatus: 200,
+    login: staff,
+  },
   section('employment by year', '/zatrudnienie'),
   section('employment of one year', '/zatrudnienie/2024'),
   section('marks', '/znaki'),

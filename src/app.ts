@@ -108,6 +108,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       openapi: '3.0.3',
       info: { title: 'Spójnia API', version: '1', description: 'Public data of the regional social economy platform (ROPS Toruń).' },
       servers: [{ url: config.publicUrl }],
+      // personal API tokens (/konto/tokeny) for the routes that accept them, e.g. reporting indicator values
+      components: { securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token created in the account (/konto/tokeny).' } } },
     },
     transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') || url === '/healthz' || url === '/readyz' ? schema : { ...schema, hide: true }, url }),
   });

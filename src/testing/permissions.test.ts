@@ -36,11 +36,25 @@ const MATRIX: [string, string][] = [
   ['/test/zespol/team-b', 'LFFFFFFF'],
   ['/test/podmiot/entity-x/edycja', 'LFFFFFAF'],
   ['/test/podmiot/entity-y/edycja', 'LFFFFFFF'],
+  // consultations: public list and API for everyone; coordinators (and administrators) run them,
+  // moderators see the comments to hide abusive ones (routes with ids: consultations.permissions.test.ts)
+  ['/konsultacje', 'AAAAAAAA'],
+  ['/api/v1/konsultacje', 'AAAAAAAA'],
+  ['/admin/konsultacje', 'LAAFAFFF'],
+  ['/admin/konsultacje/nowa', 'LAAFFFFF'],
+  ['/admin/konsultacje/ustawienia', 'LAAFFFFF'],
+  // monitoring: the partner's rounds for reporting partners; API tokens for partners and programme staff
+  // (scoped rows — indicator A vs B, territory X vs Y — in programme/monitoring.permissions.test.ts)
+  ['/sprawozdawczosc', 'LFFFFFFA'],
+  ['/konto/tokeny', 'LAAFFFFA'],
   // registry: the public catalogue for everyone, the staff register for coordinators and administrators
   ['/podmioty', 'AAAAAAAA'],
   ['/podmioty/mapa', 'AAAAAAAA'],
   ['/admin/podmioty', 'LAAFFFFF'],
   ['/admin/podmioty/nowy', 'LAAFFFFF'],
+  // registry import and duplicates: staff only (a representative of an entity cannot import or merge)
+  ['/admin/podmioty/import', 'LAAFFFFF'],
+  ['/admin/podmioty/duplikaty', 'LAAFFFFF'],
   // registry self-service: the request form is public; staff queues for coordinators and
   // administrators; "Moje podmioty" of entity X only for X's representative (real routes)
   ['/podmioty/entity-x/to-moj-podmiot', 'AAAAAAAA'],
@@ -65,6 +79,23 @@ const MATRIX: [string, string][] = [
   ['/admin/program/prog-x/wskazniki/nowy', 'LAAFFFFF'],
   ['/admin/program/prog-x/wskazniki/ind-x', 'LAAFFFFF'],
   ['/admin/program/prog-x/wskazniki/ind-x/wartosci', 'LAAFFFFF'],
+  // programme: public pages and API for everyone; the programme's data, life cycle and objective
+  // tree for coordinators and administrators; text versions also for editors (programme.policy.ts)
+  ['/program', 'AAAAAAAA'],
+  ['/program/archiwum', 'AAAAAAAA'],
+  ['/program/prog-x', 'AAAAAAAA'],
+  ['/program/prog-x/wersje', 'AAAAAAAA'],
+  ['/program/prog-x/wersje/1', 'AAAAAAAA'],
+  ['/api/v1/program', 'AAAAAAAA'],
+  ['/api/v1/program/prog-x', 'AAAAAAAA'],
+  ['/admin/program', 'LAAAFFFF'],
+  ['/admin/program/nowy', 'LAAFFFFF'],
+  ['/admin/program/prog-x', 'LAAFFFFF'],
+  ['/admin/program/prog-x/struktura', 'LAAFFFFF'],
+  ['/admin/program/prog-x/struktura/nowy', 'LAAFFFFF'],
+  ['/admin/program/prog-x/struktura/el-x', 'LAAFFFFF'],
+  ['/admin/program/prog-x/wersje', 'LAAAFFFF'],
+  ['/admin/program/prog-x/wersje/1', 'LAAAFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };
@@ -98,6 +129,12 @@ before(async () => {
     const at = '2026-01-01T00:00:00.000Z';
     await t.ctx.db.insertInto('programmes').values({ id: 'prog-x', slug: 'prog-x', title: 'Program X', period_from: 2021, period_to: 2030, alignment: '[]', status: 'implementation', is_current: false, created_at: at, updated_at: at }).execute();
     await t.ctx.db.insertInto('indicators').values({ id: 'ind-x', programme_id: 'prog-x', code: 'W1', name: 'Wskaźnik X', unit: 'szt.', type: 'output', direction: 'increase', breakdown: 'none', method: 'reported', formula_params: '{}', frequency: 'annual', position: 0, is_example: false, is_negative_allowed: false }).execute();
+  }
+  // a text version and a tree element of that programme behind the programme's own routes
+  {
+    const at = '2026-01-01T00:00:00.000Z';
+    await t.ctx.db.insertInto('programme_versions').values({ id: 'ver-x', programme_id: 'prog-x', number: 1, label: 'Wersja 1', source: 'manual', note: null, created_by: null, created_at: at }).execute();
+    await t.ctx.db.insertInto('programme_elements').values({ id: 'el-x', programme_id: 'prog-x', parent_id: null, kind: 'main_goal', code: 'CG', title: 'Cel główny', description: null, responsible: null, partners: null, year_from: null, year_to: null, position: 0, is_example: false }).execute();
   }
   for (const who of WHO) {
     if (who === 'anonymous') continue;

@@ -7,8 +7,8 @@ const MAX_TOKEN_CHARS = 64;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Plain ASCII needs only lower-casing; most words of names and queries are, and fold is hot (imports). */
-const ASCII = /^[\x00-\x7f]*$/u;
+/** Printable ASCII needs only lower-casing; most words of names and queries are, and fold is hot (imports). */
+const NOT_PRINTABLE_ASCII = /[^ -~]/u;
 
 /**
  * Lower-cased, diacritics removed: `Łódź` → `lodz`. `toLowerCase()` rather than
@@ -17,7 +17,7 @@ const ASCII = /^[\x00-\x7f]*$/u;
  */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
-  if (ASCII.test(lower)) return lower;
+  if (!NOT_PRINTABLE_ASCII.test(lower)) return lower;
   return (
     lower
       .normalize('NFD')

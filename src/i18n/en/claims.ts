@@ -10,6 +10,8 @@ export const claimsEn: TranslationShape<typeof claimsPl> = {
       title: 'This is my organisation: {{entity}}',
       intro: 'Fill in the form if you represent this organisation (e.g. as a board member or a person authorised by the board). Staff of the Regional Social Policy Centre in Toruń will check the request and answer at the e-mail address you give.',
       fromAccount: 'Your name and e-mail address come from your account; you may change them.',
+      alreadyRepresent: 'You already manage the profile of this organisation.',
+      alreadyLink: 'Go to the profile under “My organisations”',
       name: 'Full name',
       email: 'E-mail address',
       role: 'Your role in the organisation',
@@ -57,6 +59,7 @@ export const claimsEn: TranslationShape<typeof claimsPl> = {
       },
     },
     mail: { roleLabel: 'representative of “{{entity}}”' },
+    history: { proposedBy: '{{verifier}} (proposed by {{proposer}})' },
     status: { pending: 'pending', approved: 'accepted', rejected: 'rejected' },
     kinds: { identifiers: 'identifiers (NIP, REGON, KRS)', legal_form: 'legal form', ps_status: 'social enterprise status', employment: 'employment' },
     admin: {

@@ -18,6 +18,7 @@ export const entityRecordEn: TranslationShape<typeof entityRecordPl> = {
       places: 'Places of activity: {{name}}',
       place: 'Change a place of activity: {{name}}',
       ps: 'Social enterprise status: {{name}}',
+      psEntry: 'Change an entry of the PS status history: {{name}}',
       employment: 'Employment: {{name}}',
       employmentYear: 'Employment in {{year}}: {{name}}',
       marks: '“Zakup Prospołeczny” marks: {{name}}',
@@ -27,6 +28,12 @@ export const entityRecordEn: TranslationShape<typeof entityRecordPl> = {
     actions: 'Actions',
     edit: 'Change',
     remove: 'Remove',
+    list: {
+      ps: 'PS status',
+      psOk: 'holds the status',
+      psFailed: 'holds the status; warning: statutory conditions not met',
+      psNoData: 'holds the status; warning: no employment figures',
+    },
     summary: {
       title: 'Summary of the record',
       psHas: 'Holds the social enterprise status ({{type}}) since {{date}}, decision no. {{number}}.',
@@ -102,6 +109,7 @@ export const entityRecordEn: TranslationShape<typeof entityRecordPl> = {
       saveGrant: 'Save the grant',
       saveLoss: 'Save the loss',
       which: 'entry of {{date}}',
+      back: 'Back to the history of the status',
       types: { reintegration: 'reintegration', social_services: 'social services' },
     },
     employment: {

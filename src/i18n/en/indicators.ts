@@ -96,6 +96,8 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       formulaReported: 'A reported indicator does not use a formula – choose “— choose —” or change how values are obtained.',
       choice: 'Choose one of the values of “{{field}}”.',
       elementUnknown: 'The chosen programme element does not exist.',
+      methodHasValues: 'The indicator already has stored values, so how they are obtained cannot change. Create a new indicator.',
+      breakdownHasValues: 'The indicator already has values for areas, so its territorial breakdown cannot change. Create a new indicator.',
     },
     list: {
       empty: 'This programme has no indicators yet.',
@@ -119,6 +121,7 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       baseline: '{{value}} ({{year}})',
       none: 'not set',
       live: 'current value (as of {{date}})',
+      liveAfter: 'current value after the programme period (as of {{date}}); not counted in the progress',
       valuesCaption: 'Approved values of the indicator and the path to the target by year',
       noValues: 'There are no approved values yet.',
       mapTitle: 'Map: {{name}}, {{year}}',
@@ -181,6 +184,12 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       open: 'Open',
       actions: 'Actions',
       noProgramme: 'Programme not found.',
+    },
+    profile: {
+      title: 'Programme indicators',
+      caption: 'Latest values of the programme’s indicators for the areas covering this place',
+      none: 'The current programme has no indicator values yet for this place or an area it belongs to.',
+      noProgramme: 'No current programme is set, so there are no indicator values here yet.',
     },
     api: {
       description: 'Definitions of the programme’s indicators and their approved values.',

@@ -25,7 +25,7 @@ export const programmeEn: TranslationShape<typeof programmePl> = {
     },
     page: {
       currentLead: 'The regional social economy programme currently marked as the current one.',
-      archivedLead: 'A programme from the archive — not the current programme.',
+      archivedLead: 'This is not the current programme; the “Programme” page shows the current one.',
       polishOnly: 'The programme’s content is available in Polish only.',
       summary: 'Summary',
       more: 'More about the programme',

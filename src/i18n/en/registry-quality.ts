@@ -143,6 +143,11 @@ export const registryQualityEn: TranslationShape<typeof registryQualityPl> = {
       pkd_codes: 'PKD codes',
       data_source: 'Data source',
     },
+    history: {
+      import: 'Imported from a file',
+      merged_from: 'Merged from record',
+      merged_into: 'Merged into record',
+    },
     mergedNote: 'This record was merged into another.',
   },
 };

@@ -10,6 +10,8 @@ export const claimsPl = {
       title: 'To mój podmiot: {{entity}}',
       intro: 'Wypełnij formularz, jeśli reprezentujesz ten podmiot (np. jako członek zarządu lub osoba przez niego upoważniona). Pracownik Regionalnego Ośrodka Polityki Społecznej w Toruniu sprawdzi zgłoszenie i odpowie na podany adres e-mail.',
       fromAccount: 'Imię i nazwisko oraz adres e-mail pochodzą z Twojego konta; możesz je zmienić.',
+      alreadyRepresent: 'Już zarządzasz profilem tego podmiotu.',
+      alreadyLink: 'Przejdź do profilu w „Moich podmiotach”',
       name: 'Imię i nazwisko',
       email: 'Adres e-mail',
       role: 'Funkcja w podmiocie',
@@ -57,6 +59,7 @@ export const claimsPl = {
       },
     },
     mail: { roleLabel: 'przedstawiciel podmiotu „{{entity}}”' },
+    history: { proposedBy: '{{verifier}} (na wniosek: {{proposer}})' },
     status: { pending: 'oczekujące', approved: 'przyjęte', rejected: 'odrzucone' },
     kinds: { identifiers: 'identyfikatory (NIP, REGON, KRS)', legal_form: 'forma prawna', ps_status: 'status przedsiębiorstwa społecznego', employment: 'zatrudnienie' },
     admin: {

@@ -18,6 +18,7 @@ export const entityRecordPl = {
       places: 'Miejsca działalności: {{name}}',
       place: 'Zmiana miejsca działalności: {{name}}',
       ps: 'Status przedsiębiorstwa społecznego: {{name}}',
+      psEntry: 'Zmiana wpisu w historii statusu PS: {{name}}',
       employment: 'Zatrudnienie: {{name}}',
       employmentYear: 'Zatrudnienie w roku {{year}}: {{name}}',
       marks: 'Znaki „Zakup Prospołeczny”: {{name}}',
@@ -27,6 +28,12 @@ export const entityRecordPl = {
     actions: 'Działania',
     edit: 'Zmień',
     remove: 'Usuń',
+    list: {
+      ps: 'Status PS',
+      psOk: 'ma status',
+      psFailed: 'ma status; uwaga: warunki ustawowe niespełnione',
+      psNoData: 'ma status; uwaga: brak danych o zatrudnieniu',
+    },
     summary: {
       title: 'Podsumowanie wpisu',
       psHas: 'Ma status przedsiębiorstwa społecznego ({{type}}) od {{date}}, decyzja nr {{number}}.',
@@ -102,6 +109,7 @@ export const entityRecordPl = {
       saveGrant: 'Zapisz przyznanie',
       saveLoss: 'Zapisz utratę',
       which: 'wpis z dnia {{date}}',
+      back: 'Wróć do historii statusu',
       types: { reintegration: 'reintegracyjne', social_services: 'świadczące usługi społeczne' },
     },
     employment: {

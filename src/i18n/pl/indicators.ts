@@ -94,6 +94,8 @@ export const indicatorsPl = {
       formulaReported: 'Wskaźnik raportowany nie używa formuły – wybierz „— wybierz —” albo zmień sposób pozyskania.',
       choice: 'Wybierz jedną z wartości pola „{{field}}”.',
       elementUnknown: 'Wybrany element programu nie istnieje.',
+      methodHasValues: 'Wskaźnik ma już zapisane wartości, więc nie można zmienić sposobu ich pozyskania. Utwórz nowy wskaźnik.',
+      breakdownHasValues: 'Wskaźnik ma już wartości dla obszarów, więc nie można zmienić podziału terytorialnego. Utwórz nowy wskaźnik.',
     },
     list: {
       empty: 'Ten program nie ma jeszcze wskaźników.',
@@ -117,6 +119,7 @@ export const indicatorsPl = {
       baseline: '{{value}} ({{year}})',
       none: 'nie określono',
       live: 'wartość bieżąca (stan na {{date}})',
+      liveAfter: 'wartość bieżąca po zakończeniu okresu programu (stan na {{date}}); nie wlicza się do oceny postępu',
       valuesCaption: 'Zatwierdzone wartości wskaźnika i ścieżka do celu według lat',
       noValues: 'Nie ma jeszcze zatwierdzonych wartości.',
       mapTitle: 'Mapa: {{name}}, {{year}}',
@@ -179,6 +182,12 @@ export const indicatorsPl = {
       open: 'Otwórz',
       actions: 'Działania',
       noProgramme: 'Nie znaleziono programu.',
+    },
+    profile: {
+      title: 'Wskaźniki programu',
+      caption: 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren',
+      none: 'Bieżący program nie ma jeszcze wartości wskaźników dla tego terenu ani obszaru, do którego należy.',
+      noProgramme: 'W serwisie nie wskazano bieżącego programu, więc nie ma tu jeszcze wartości wskaźników.',
     },
     api: {
       description: 'Definicje wskaźników programu i ich zatwierdzone wartości.',

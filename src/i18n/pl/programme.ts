@@ -23,7 +23,7 @@ export const programmePl = {
     },
     page: {
       currentLead: 'Regionalny program rozwoju ekonomii społecznej, który jest teraz wskazany jako bieżący.',
-      archivedLead: 'Program z archiwum — nie jest to bieżący program.',
+      archivedLead: 'To nie jest bieżący program; bieżący program pokazuje strona „Program”.',
       polishOnly: 'Treść programu jest dostępna tylko po polsku.',
       summary: 'Streszczenie',
       more: 'Więcej o programie',

@@ -142,6 +142,11 @@ export const registryQualityPl = {
       pkd_codes: 'Kody PKD',
       data_source: 'Źródło danych',
     },
+    history: {
+      import: 'Import z pliku',
+      merged_from: 'Scalono z wpisem',
+      merged_into: 'Scalony z wpisem',
+    },
     mergedNote: 'Ten wpis scalono z innym.',
   },
 };

@@ -6,6 +6,7 @@ import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, LanguageSelect, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
+import { mayHoldApiTokens } from './api-tokens.service.js';
 import { ROLES, SCOPED_ROLES, type Role } from './roles.js';
 
 export interface FormState {
@@ -95,6 +96,11 @@ export function AccountHomeView({ notice }: { notice?: string | null }) {
             <a href={href(path)}>{t(key)}</a>
           </li>
         ))}
+        {user && mayHoldApiTokens(user.roles) ? (
+          <li>
+            <a href={href('/konto/tokeny')}>{t('monitoring.tokens.title')}</a>
+          </li>
+        ) : null}
       </ul>
       {user && user.roles.length > 0 ? (
         <>

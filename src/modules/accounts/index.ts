@@ -2,14 +2,17 @@
 // set-up, and what other modules may ask about people.
 import type { AppModule } from '../../core/module.js';
 import { accountsRoutes } from './accounts.routes.js';
+import { apiTokenRoutes } from './api-tokens.routes.js';
 import { accountsMigrations } from './migrations/index.js';
 import './accounts.tables.js';
+import './api-tokens.tables.js';
 
 export { createUser, issueSetupToken, isSetupNeeded, purgeOldLoginAttempts } from './accounts.service.js';
 export { grantScopedRoleByEmail, type ScopedGrant } from './accounts.service.js';
 export { resolveSessionUser } from './accounts.session.js';
 export { ROLES, STAFF_ROLES, SCOPED_ROLES, isRole, type Role } from './roles.js';
 export { manageUsers } from './accounts.policy.js';
+export { authenticateApiToken, mayHoldApiTokens } from './api-tokens.service.js';
 
 export const LOGIN_PATH = '/konto/logowanie';
 export const ACCOUNT_LINKS = { account: '/konto', logout: '/konto/wyloguj', admin: '/admin' } as const;
@@ -17,6 +20,9 @@ export const ACCOUNT_LINKS = { account: '/konto', logout: '/konto/wyloguj', admi
 export const accountsModule: AppModule = {
   name: 'accounts',
   migrations: accountsMigrations,
-  routes: accountsRoutes,
+  async routes(app, ctx) {
+    await accountsRoutes(app, ctx);
+    await apiTokenRoutes(app, ctx);
+  },
   admin: [{ label: 'users.title', path: '/admin/uzytkownicy', order: 90, roles: ['administrator'] }],
 };

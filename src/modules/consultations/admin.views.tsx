@@ -21,7 +21,7 @@ export function AdminListView({ items, erasureRequests }: { items: { c: Consulta
     <>
       <h1>{t('consultations.admin.title')}</h1>
       {manager ? (
-        <ul class="admin-actions">
+        <ul class="consultation-actions">
           <li>
             <a href={href('/admin/konsultacje/nowa')}>{t('consultations.admin.new')}</a>
           </li>
@@ -145,7 +145,7 @@ export function OverviewView({ c, phase, counts, csrf, problems, notice }: { c: 
         <dt>{t('consultations.admin.lacking')}</dt>
         <dd>{fmt.number(counts.lacking)}</dd>
       </dl>
-      <ul class="admin-actions">
+      <ul class="consultation-actions">
         <li>
           <a href={href(`/admin/konsultacje/${c.id}/uwagi`)}>{t('consultations.admin.comments')}</a>
         </li>
@@ -194,7 +194,7 @@ export function CommentsView({ c, comments, numbers, lackingOnly, sections }: { 
     <>
       <h1>{t('consultations.admin.commentsOf', { title: c.title })}</h1>
       <nav aria-label={t('consultations.admin.filter')}>
-        <ul class="admin-actions">
+        <ul class="consultation-actions">
           <li>
             <a href={href(base)} aria-current={lackingOnly ? undefined : 'page'}>
               {t('consultations.admin.all')}

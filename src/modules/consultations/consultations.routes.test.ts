@@ -15,6 +15,7 @@ import { newId } from '../../core/db/ids.js';
 import { sessionCookieName } from '../../core/http/security.js';
 import { runDueJobs } from '../../core/jobs.js';
 import { createTestApp, csrfFrom, form, loginAs, cookieHeader, type TestApp } from '../../testing/app.js';
+import { makeConsultation } from './consultations.testing.js';
 import { consultationJobs } from './index.js';
 
 const HOUR = 3600_000;
@@ -40,12 +41,14 @@ async function sessionOf(role: string): Promise<string> {
   return `${sessionCookieName(t.config)}=${encodeURIComponent(sign(sid, t.config.sessionSecret))}`;
 }
 let id: string;
+let otherId = '';
 let ipCounter = 0;
 const nextIp = () => `10.1.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
 before(async () => {
   t = await createTestApp({ clock, reference: false });
   for (const role of ['coordinator', 'moderator', 'editor']) staff.set(role, (await loginAs(t, [{ role }])).userId);
+  otherId = await makeConsultation(t.ctx, { startsIn: -1, endsIn: 24 * 365 * 5, title: 'Inne konsultacje' });
 });
 after(async () => t.close());
 
@@ -98,7 +101,7 @@ test('a coordinator creates a consultation from entered text; it is announced, c
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /data-error-summary/);
   assert.match(bad.body, /Zakończenie musi być później niż rozpoczęcie/);
-  assert.equal((await t.ctx.db.selectFrom('consultations').selectAll().execute()).length, 0, 'nothing saved');
+  assert.equal((await t.ctx.db.selectFrom('consultations').selectAll().where('id', '!=', otherId).execute()).length, 0, 'nothing saved');
 
   const res = await post(
     '/admin/konsultacje/nowa',
@@ -130,7 +133,8 @@ test('a coordinator creates a consultation from entered text; it is announced, c
   assert.match(list.body, /zapowiedziane/);
   const page = await t.app.inject({ url: `/konsultacje/${id}` });
   assert.doesNotMatch(page.body, /Zgłoś uwagę<span/);
-  const early = await submit(comment(sections[0]!.id));
+  // a visitor with a valid form session (taken from another consultation's form) is still refused
+  const early = await post(`/konsultacje/${id}/uwaga`, comment(sections[0]!.id), '', nextIp(), `/konsultacje/${otherId}/uwaga`);
   assert.equal(early.statusCode, 409);
   assert.match(early.body, /nie przyjmuje już uwag|tylko w czasie trwania/);
 });
@@ -251,7 +255,7 @@ test('after the end the form disappears and a POST is refused with a message', a
   const f = await t.app.inject({ url: `/konsultacje/${id}/uwaga` });
   assert.doesNotMatch(f.body, /<form method="post" action="\/konsultacje\/[^"]+\/uwaga"/);
   assert.match(f.body, /formularz jest niedostępny/);
-  const res = await post(`/konsultacje/${id}/uwaga`, comment(sections[0]!.id, { email: 'spozniony@example.pl' }), '', nextIp(), `/konsultacje/${id}`.concat('/uwaga'));
+  const res = await post(`/konsultacje/${id}/uwaga`, comment(sections[0]!.id, { email: 'spozniony@example.pl' }), '', nextIp(), `/konsultacje/${otherId}/uwaga`);
   assert.equal(res.statusCode, 409);
   assert.match(res.body, /nie przyjmuje już uwag/);
   assert.equal((await comments()).length, 3);
@@ -317,7 +321,7 @@ test('publishing the report: public report with the right numbers, authors notif
   assert.match(page.body, /odpowiedź wspólna z uwagą nr 1/);
   assert.doesNotMatch(page.body, /Anna|Nowak|@example/);
   assert.doesNotMatch(page.body, /<script>alert|<img src=x/);
-  assert.match(page.body, /Fundacja &lt;script&gt;alert\(1\)&lt;\/script&gt;/, 'XSS in the organisation name is shown as text');
+  assert.match(page.body, /Fundacja &lt;script>alert\(1\)&lt;\/script>&lt;img src=x onerror=alert\(2\)>/, 'XSS in the organisation name is shown as text');
 
   const csv = await t.app.inject({ url: `/konsultacje/${id}/raport.csv` });
   assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -333,7 +337,7 @@ test('publishing the report: public report with the right numbers, authors notif
   const dir = mkdtempSync(join(tmpdir(), 'konsultacje-'));
   try {
     writeFileSync(join(dir, 'r.pdf'), pdf.rawPayload);
-    const text = execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = execFileSync('/usr/bin/pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     assert.match(text, /Raport z konsultacji: Konsultacje projektu programu/);
     assert.match(text, /Zgłoszono 3 uwagi/);
     assert.match(text, /osoba prywatna/);
@@ -361,7 +365,7 @@ test('API: list and detail in OpenAPI, comments after publication, never e-mails
   const list = await t.app.inject({ url: '/api/v1/konsultacje' });
   assert.equal(list.statusCode, 200);
   const items = (list.json() as { items: { id: string; phase: string }[] }).items;
-  assert.deepEqual(items.map((i) => [i.id, i.phase]), [[id, 'report']]);
+  assert.deepEqual(items.map((i) => [i.id, i.phase]).sort(), [[id, 'report'], [otherId, 'open']].sort());
   const detail = await t.app.inject({ url: `/api/v1/konsultacje/${id}` });
   const body = detail.json() as { sections: unknown[]; comments: { author: string; comment: string; response: string }[] };
   assert.equal(body.sections.length, 2);

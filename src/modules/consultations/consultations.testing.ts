@@ -4,7 +4,7 @@ import { newId } from '../../core/db/ids.js';
 import type { ModuleContext } from '../../core/module.js';
 import { confirmComment, submitComment } from './comments.service.js';
 import * as repo from './consultations.repo.js';
-import { createConsultation, publishReport, respond } from './consultations.service.js';
+import { createConsultation, publishReport, respond, setNextText } from './consultations.service.js';
 import { isoToWarsawLocal } from './consultations.time.js';
 
 export const SAMPLE_TEXT = [
@@ -79,5 +79,27 @@ export async function consultationWithReport(ctx: ModuleContext): Promise<string
   await respond(ctx, id, a, { kind: 'accepted', justification: 'Uwzględniono w celu 2.' }, [], actor);
   await respond(ctx, id, b, { kind: 'explanation', justification: 'Budżet określa uchwała budżetowa.' }, [], actor);
   await publishReport(ctx, id, actor);
+  return id;
+}
+
+/** The path of the link e-mailed to `to` most recently (the page a comment's author opens). */
+export async function confirmationPath(ctx: ModuleContext, to: string): Promise<string> {
+  const mail = await ctx.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).where('template', '=', 'consultation_confirm').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  return /\/konsultacje\/potwierdzenie\/[A-Za-z0-9_-]+/.exec(mail.text_body)![0];
+}
+
+/** An open consultation with one unconfirmed comment; returns the consultation and the link's path. */
+export async function unconfirmedComment(ctx: ModuleContext): Promise<{ id: string; path: string }> {
+  const id = await makeConsultation(ctx, { startsIn: -1, endsIn: 48 });
+  const sections = await repo.listSections(ctx.db, id, 'consulted');
+  const email = `autor.${newId().slice(-8)}@example.pl`;
+  await submitComment(ctx, id, { section: sections[0]!.id, justification: 'Proszę dopisać powiaty.', author_kind: 'person', first_name: 'Ewa', last_name: 'Lis', email, consent: '1' }, 'pl');
+  return { id, path: await confirmationPath(ctx, email) };
+}
+
+/** A consultation with its report and the next version of the text (for the comparison page). */
+export async function consultationWithNextText(ctx: ModuleContext): Promise<string> {
+  const id = await consultationWithReport(ctx);
+  await setNextText(ctx, id, { source: 'text', text: NEXT_TEXT }, null, actor);
   return id;
 }

@@ -241,9 +241,12 @@ export function CommentFormView({
         {t('consultations.comment.on')}: <a href={href(`/konsultacje/${c.id}`)} lang={lang === 'en' ? 'pl' : undefined}>{c.title}</a>
       </p>
       {closed ? (
+        <>
+        <ErrorSummary problems={problems} linkFields={false} />
         <Alert kind="warning">
           <p>{t('consultations.errors.closedForm')}</p>
         </Alert>
+        </>
       ) : (
         <>
           <p>{t('consultations.comment.intro')}</p>

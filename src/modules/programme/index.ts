@@ -7,7 +7,9 @@ import type { AppModule, ModuleContext } from '../../core/module.js';
 import { registerUploads } from '../portal/index.js';
 import { indicatorsSection } from './indicators.public.js';
 import { indicatorRoutes } from './indicators.routes.js';
+import { monitoringApiRoutes } from './monitoring.api.js';
 import { monitoringRoutes } from './monitoring.routes.js';
+import { reportRoutes } from './report.routes.js';
 import { sendRoundReminders } from './monitoring.service.js';
 import { programmeMigrations } from './migrations/index.js';
 import { PROGRAMME_ADMIN_ROLES } from './programme.policy.js';
@@ -35,14 +37,20 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   await structureRoutes(app, ctx);
   await indicatorRoutes(app, ctx);
   await monitoringRoutes(app, ctx);
-  // indicators (P2), monitoring and annual report (P3) routes: add one line each here
+  await monitoringApiRoutes(app, ctx);
+  await reportRoutes(app, ctx);
+  // further parts: one line each here. A part that adds a section to the public programme page
+  // (e.g. links to the annual reports) calls registerProgrammePageSection() from its route function.
 }
 
 export const programmeModule: AppModule = {
   name: 'programme',
   migrations: programmeMigrations,
   nav: [{ label: 'programme.title', path: '/program', order: 15 }],
-  admin: [{ label: 'programme.admin.title', path: '/admin/program', order: 40, roles: [...PROGRAMME_ADMIN_ROLES] }],
+  admin: [
+    { label: 'programme.admin.title', path: '/admin/program', order: 40, roles: [...PROGRAMME_ADMIN_ROLES] },
+    { label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'] },
+  ],
   routes,
   seedDemo: seedProgrammeDemo,
   // reminders 7 days and 1 day before a round's deadline; hourly, each reminder is sent once

@@ -10,6 +10,7 @@ import {
   countValidMarksByGmina,
   METRIC_LEGAL_FORMS,
   METRIC_LIFECYCLES,
+  registryCoverageStart,
   type GminaCount,
 } from '../registry/index.js';
 import type { IndicatorBreakdown } from './programme.tables.js';
@@ -43,7 +44,7 @@ export function isFormulaKey(v: unknown): v is FormulaKey {
 
 /** Stored parameters (JSON text) read defensively: unknown keys and values are dropped. */
 export function parseFormulaParams(json: string | null | undefined): FormulaParams {
-  let raw: unknown = {};
+  let raw: unknown;
   try {
     raw = JSON.parse(json ?? '{}');
   } catch {
@@ -85,17 +86,29 @@ export interface ComputedPeriod {
   isExample: boolean;
 }
 
-/** The figures of one computed indicator for one period; null for a future period. */
+/** The first day the registry covers (see registryCoverageStart); load once for several periods. */
+export function coverageStart(ctx: Pick<ModuleContext, 'db'>): Promise<string | null> {
+  return registryCoverageStart(ctx.db);
+}
+
+/**
+ * The figures of one computed indicator for one period; null when there is nothing to count: a
+ * future period, or a day before the registry's first record (the platform then does not know,
+ * which is not the same as zero).
+ */
 export async function computePeriod(
   ctx: Pick<ModuleContext, 'db'>,
   index: TerritoryIndex,
   indicator: { formula: string | null; formula_params: string; breakdown: IndicatorBreakdown },
   period: number,
   today: string,
+  coverage?: string | null,
 ): Promise<ComputedPeriod | null> {
   if (!isFormulaKey(indicator.formula)) return null;
   const asOf = asOfDay(period, today);
   if (asOf === null) return null;
+  const first = coverage === undefined ? await coverageStart(ctx) : coverage;
+  if (first === null || asOf < first) return null;
   const counts = await countByGmina(ctx, indicator.formula, parseFormulaParams(indicator.formula_params), asOf, asOf === today);
   const byGmina = new Map<string | null, number>();
   let synthetic = 0;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
-import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
+import { insertTestEntity, insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
 import { enterApprovedValue, saveValue, submitValue } from './indicators.values.js';
 
 const clock = { now: () => new Date('2026-06-15T10:00:00Z') };
@@ -41,6 +41,8 @@ describe('indicator routes', () => {
     // a draft and a submitted value must never be shown publicly
     await saveValue(t.ctx, { indicatorId: reportedId, period: 2025, territoryCode: 'region', value: 777 }, actor);
     await submitValue(t.ctx, { indicatorId: reportedId, period: 2025, territoryCode: '0401', value: 888 }, actor);
+    // the registry knows one social cooperative in Toruń, with PS status from 2023
+    await insertTestEntity(t.ctx, { gmina: '0463011', registered: '2020-05-01', psGranted: '2023-02-01' });
     await insertTestIndicator(t.ctx, programme.id, { code: 'W2', name: 'Podmioty ze statusem PS', method: 'computed', formula: 'registry_ps_entities', breakdown: 'subregion', targets: [{ year: 2030, value: 50 }] });
   });
   after(async () => t.close());
@@ -89,6 +91,31 @@ describe('indicator routes', () => {
     assert.match(html, /Sprawozdania OWES/);
   });
 
+  it('puts the indicators with progress on the programme page', async () => {
+    const res = await t.app.inject({ url: '/program/program-testowy' });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /<h2 id="programme-indicators-title">Wskaźniki i postęp<\/h2>/);
+    assert.match(res.body, /href="\/program\/program-testowy\/wskazniki\/W1.1"/);
+    assert.match(res.body, /href="\/program\/program-testowy\/wskazniki">Wszystkie wskaźniki programu/);
+  });
+
+  it('shows the latest value of the area on the territorial profile of the current programme', async () => {
+    const before = await t.app.inject({ url: '/terytorium/0463011' });
+    assert.match(before.body, /W serwisie nie wskazano bieżącego programu/);
+    await t.ctx.db.updateTable('programmes').set({ is_current: true }).where('id', '=', programme.id).execute();
+    try {
+      const torun = await t.app.inject({ url: '/terytorium/0463011' });
+      assert.equal(torun.statusCode, 200);
+      const rows = cells(torun.body, 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren');
+      assert.deepEqual(rows.find((r) => r[0]!.startsWith('W1.1')), ['W1.1 Liczba miejsc pracy w PES', 'Toruń', '2024', '120 osoby']);
+      assert.ok(rows.some((r) => r[0]!.startsWith('W2') && r[1] === 'Subregion toruński'));
+      const other = await t.app.inject({ url: '/terytorium/0401' });
+      assert.ok(!cells(other.body, 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren').some((r) => r[0]!.startsWith('W1.1')));
+    } finally {
+      await t.ctx.db.updateTable('programmes').set({ is_current: false }).where('id', '=', programme.id).execute();
+    }
+  });
+
   it('answers 404 for an unknown indicator or programme', async () => {
     assert.equal((await t.app.inject({ url: '/program/program-testowy/wskazniki/NIE' })).statusCode, 404);
     assert.equal((await t.app.inject({ url: '/program/brak/wskazniki' })).statusCode, 404);
@@ -124,7 +151,8 @@ describe('indicator routes', () => {
     );
     const w2 = body.items.find((i: { code: string }) => i.code === 'W2');
     assert.equal(w2.method, 'computed');
-    assert.ok(w2.values.every((v: { is_live: boolean }) => v.is_live));
+    const w2region = w2.values.filter((v: { territory_code: string }) => v.territory_code === 'region');
+    assert.deepEqual(w2region.map((v: { period: number; value: number; is_live: boolean }) => [v.period, v.value, v.is_live]), [[2021, 0, true], [2022, 0, true], [2023, 1, true], [2024, 1, true], [2025, 1, true], [2026, 1, true]]);
     assert.equal((await t.app.inject({ url: '/api/v1/program/brak/wskazniki' })).headers['content-type'], 'application/problem+json; charset=utf-8');
     const openapi = (await t.app.inject({ url: '/api/openapi.json' })).json();
     assert.ok(openapi.paths['/api/v1/program/{slug}/wskazniki']);
@@ -158,6 +186,19 @@ describe('indicator routes', () => {
     // the edit form shows the stored definition
     const edit = await t.app.inject({ url: `/admin/program/${programme.id}/wskazniki/${row.id}`, headers: { cookie } });
     assert.match(edit.body, /2025: 10\n2030: 20/);
+    // an indicator with values by area keeps its method and breakdown
+    const update = (values: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: `/admin/program/${programme.id}/wskazniki/${reportedId}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrf, ...values }) });
+    const w11 = { code: 'W1.1', name: 'Liczba miejsc pracy w PES', unit: 'osoby', type: 'output', direction: 'increase', breakdown: 'powiat', method: 'reported', baseline_value: '100', baseline_year: '2021', targets: '2030: 1000', data_source: 'Sprawozdania OWES' };
+    const locked = await update({ ...w11, breakdown: 'gmina', method: 'computed', formula: 'registry_ps_entities' });
+    assert.equal(locked.statusCode, 400);
+    assert.match(locked.body, /nie można zmienić sposobu ich pozyskania/);
+    assert.match(locked.body, /nie można zmienić podziału terytorialnego/);
+    const renamed = await update({ ...w11, name: 'Miejsca pracy w PES', data_source: 'OWES' });
+    assert.equal(renamed.statusCode, 303);
+    const changes = await t.ctx.db.selectFrom('audit_log').select('changes').where('subject_id', '=', reportedId).where('action', '=', 'indicator.update').executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(changes.changes!).name, { before: 'Liczba miejsc pracy w PES', after: 'Miejsca pracy w PES' });
+    await update(w11);
   });
 
   it('lets a coordinator enter, approve and return values; bad values change nothing', async () => {

@@ -13,6 +13,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
 import { mapGeometry } from '../territory/index.js';
 import { DefinitionForm, IndicatorAdminList, adminBase, ValuesAdminView, type AdminProgramme } from './indicators.admin.views.js';
+import { registerIndicatorsProfile } from './indicators.profile.js';
 import { indicatorCsv } from './indicators.public.js';
 import * as repo from './indicators.repo.js';
 import * as svc from './indicators.service.js';
@@ -101,6 +102,7 @@ function validationProblems(err: unknown): Problem[] {
 }
 
 export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  registerIndicatorsProfile();
   const manage = { access: manageProgramme };
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
 
@@ -110,11 +112,13 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
     const programme = await svc.programmeBySlug(ctx, (request.params as { slug: string }).slug);
     const views = await svc.indicatorViews(ctx, programme);
     const t = request.t;
+    const title = `${t('indicators.title')}: ${programme.title}`;
     return sendPage(
       request,
       reply,
-      { title: `${t('indicators.title')}: ${programme.title}`, breadcrumbs: [{ label: t('programme.title'), path: '/program' }, { label: programme.title, path: `/program/${programme.slug}` }, { label: t('indicators.title') }] },
+      { title, breadcrumbs: [{ label: t('programme.title'), path: '/program' }, { label: programme.title, path: `/program/${programme.slug}` }, { label: t('indicators.title') }] },
       <>
+        <h1>{title}</h1>
         <p>{t('indicators.public.intro')}</p>
         <IndicatorTable views={views} slug={programme.slug} />
       </>,
@@ -150,7 +154,10 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
           { label: view.indicator.code },
         ],
       },
-      <IndicatorDetail view={view} programme={programme} breakdown={breakdown ? { ...breakdown, geometry } : null} />,
+      <>
+        <h1>{`${view.indicator.code} ${view.indicator.name}`}</h1>
+        <IndicatorDetail view={view} programme={programme} breakdown={breakdown ? { ...breakdown, geometry } : null} />
+      </>,
     );
   });
 
@@ -209,7 +216,10 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
       request,
       reply,
       { title: request.t('indicators.admin.title'), breadcrumbs: crumbs(request, programme) },
-      <IndicatorAdminList programme={programme} views={views} csrf={reply.generateCsrf()} notice={q.ok ? (notices[q.ok] ?? null) : null} years={openYears(programme)} />,
+      <>
+        <h1>{request.t('indicators.admin.title')}</h1>
+        <IndicatorAdminList programme={programme} views={views} csrf={reply.generateCsrf()} notice={q.ok ? (notices[q.ok] ?? null) : null} years={openYears(programme)} />
+      </>,
     );
   });
 
@@ -220,7 +230,10 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
       request,
       reply,
       { title, breadcrumbs: crumbs(request, programme, title) },
-      <DefinitionForm programme={programme} id={id} values={formValues} problems={problems} csrf={reply.generateCsrf()} elements={elements} />,
+      <>
+        <h1>{title}</h1>
+        <DefinitionForm programme={programme} id={id} values={formValues} problems={problems} csrf={reply.generateCsrf()} elements={elements} />
+      </>,
       status,
     );
   };
@@ -298,13 +311,16 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
       request,
       reply,
       { title, breadcrumbs: crumbs(request, programme, title) },
-      <ValuesAdminView
+      <>
+        <h1>{title}</h1>
+        <ValuesAdminView
         data={{ programme, view: view!, values: shown, history, territories: territoryOptions(index, indicator.breakdown, years[years.length - 1] ?? programme.period_from, lang), years, closedYears: values.closedPeriods(stored) }}
         csrf={reply.generateCsrf()}
         notice={q?.ok ? (notices[q.ok] ?? null) : null}
         problems={extra.problems ?? []}
         form={extra.form ?? {}}
-      />,
+        />
+      </>,
       status,
     );
   };

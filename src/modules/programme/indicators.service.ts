@@ -10,7 +10,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { FormChecker } from '../../core/validation.js';
 import type { TKey } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
-import { computePeriod, FILTER_LEGAL_FORMS, FILTER_LIFECYCLES, FORMULA_HAS_FILTERS, isFormulaKey, parseFormulaParams } from './indicators.formulas.js';
+import { computePeriod, coverageStart, FILTER_LEGAL_FORMS, FILTER_LIFECYCLES, FORMULA_HAS_FILTERS, isFormulaKey, parseFormulaParams } from './indicators.formulas.js';
 import { computeProgress, type Progress } from './indicators.progress.js';
 import * as repo from './indicators.repo.js';
 import type { IndicatorRow, TargetRow, ValueRow } from './indicators.repo.js';
@@ -19,7 +19,8 @@ import { loadTerritoryIndex, subregionsForPeriod, territoryName, type TerritoryI
 import { closedPeriods, parseNumber, warsawToday, type Actor } from './indicators.values.js';
 import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES, WHOLE_REGION } from './programme.tables.js';
 
-export const CODE_PATTERN = /^[\p{L}\d][\p{L}\d.-]{0,19}$/u;
+/** Letters, digits, dots and hyphens; never ending in `.csv`, which addresses the indicator's CSV. */
+export const CODE_PATTERN = /^(?!.*\.csv$)[\p{L}\d][\p{L}\d.-]{0,19}$/iu;
 export const FREQUENCIES = ['annual'] as const;
 
 export interface ProgrammeRef {
@@ -98,7 +99,10 @@ export interface DefinitionInput {
 }
 
 /** Checks the definition form; throws `http.validation` with every problem. */
-export function checkDefinition(values: DefinitionValues, ctx: { programme: ProgrammeRef; elementIds: ReadonlySet<string>; takenCodes: ReadonlySet<string> }): DefinitionInput {
+export function checkDefinition(
+  values: DefinitionValues,
+  ctx: { programme: ProgrammeRef; elementIds: ReadonlySet<string>; takenCodes: ReadonlySet<string>; before?: { method: string; breakdown: string; hasValues: boolean; hasLocalValues: boolean } },
+): DefinitionInput {
   const f = new FormChecker(values as Record<string, unknown>);
   const code = f.required('code', 'indicators.field.code', { max: 20 });
   if (code !== '' && !f.hasProblem('code')) {
@@ -146,6 +150,10 @@ export function checkDefinition(values: DefinitionValues, ctx: { programme: Prog
   } else if (formulaText !== '') {
     f.add('formula', 'indicators.field.formula', 'indicators.problem.formulaReported');
   }
+  // stored values were checked against the method and the breakdown: changing either under them
+  // would leave figures that mean something else (or areas the indicator no longer has)
+  if (ctx.before?.hasValues && !f.hasProblem('method') && method !== ctx.before.method) f.add('method', 'indicators.field.method', 'indicators.problem.methodHasValues');
+  if (ctx.before?.hasLocalValues && !f.hasProblem('breakdown') && breakdown !== ctx.before.breakdown) f.add('breakdown', 'indicators.field.breakdown', 'indicators.problem.breakdownHasValues');
   const elements = [...new Set(list(values.elements))];
   if (elements.some((id) => !ctx.elementIds.has(id))) f.add('elements', 'indicators.field.elements', 'indicators.problem.elementUnknown');
 
@@ -231,11 +239,12 @@ async function currentDefinition(db: Transaction<Database> | ModuleContext['db']
 export async function saveIndicator(ctx: ModuleContext, programme: ProgrammeRef, id: string | null, values: DefinitionValues, actor: Actor): Promise<string> {
   const before = id ? await repo.findIndicator(ctx.db, id) : undefined;
   if (id && (!before || before.programme_id !== programme.id)) throw new AppError('http.not_found');
-  const [all, elements] = await Promise.all([repo.listIndicators(ctx.db, programme.id), repo.listProgrammeElements(ctx.db, programme.id)]);
+  const [all, elements, stored] = await Promise.all([repo.listIndicators(ctx.db, programme.id), repo.listProgrammeElements(ctx.db, programme.id), before ? repo.listValues(ctx.db, [before.id]) : []]);
   const input = checkDefinition(values, {
     programme,
     elementIds: new Set(elements.map((e) => e.id)),
     takenCodes: new Set(all.filter((i) => i.id !== id).map((i) => i.code.toLowerCase())),
+    ...(before ? { before: { method: before.method, breakdown: before.breakdown, hasValues: stored.length > 0, hasLocalValues: stored.some((v) => v.territory_code !== WHOLE_REGION) } } : {}),
   });
   const { targets, elements: elementIds, ...fields } = input;
   const savedId = id ?? newId();
@@ -289,12 +298,28 @@ export interface IndicatorView {
   liveAsOf: string | null;
 }
 
-async function liveFigures(ctx: ModuleContext, index: TerritoryIndex, indicator: IndicatorRow, programme: { period_from: number; period_to: number }, stored: readonly ValueRow[], today: string): Promise<Figure[]> {
+/**
+ * Computed figures of the years not closed yet. After the programme's period the current figure
+ * (as of today) is added too, so the state the programme left is visible; it is marked as beyond
+ * the period and does not count toward progress.
+ */
+async function liveFigures(
+  ctx: ModuleContext,
+  index: TerritoryIndex,
+  indicator: IndicatorRow,
+  programme: { period_from: number; period_to: number },
+  stored: readonly ValueRow[],
+  today: string,
+  coverage: string | null,
+): Promise<Figure[]> {
   const closed = closedPeriods(stored);
+  const currentYear = Number(today.slice(0, 4));
+  const years: number[] = [];
+  for (let year = programme.period_from; year <= programme.period_to; year++) if (!closed.has(year)) years.push(year);
+  if (currentYear > programme.period_to) years.push(currentYear);
   const out: Figure[] = [];
-  for (let year = programme.period_from; year <= programme.period_to; year++) {
-    if (closed.has(year)) continue;
-    const c = await computePeriod(ctx, index, indicator, year, today);
+  for (const year of years) {
+    const c = await computePeriod(ctx, index, indicator, year, today, coverage);
     if (!c) continue;
     for (const [code, value] of c.values) out.push({ period: year, territoryCode: code, value, isExample: c.isExample, isComputed: true, isLive: true });
   }
@@ -313,12 +338,13 @@ export async function indicatorViews(ctx: ModuleContext, programme: { id: string
   const [targets, elements, approved] = await Promise.all([repo.listTargets(ctx.db, ids), repo.listIndicatorElements(ctx.db, ids), repo.listValues(ctx.db, ids, { status: 'approved' })]);
   const computed = indicators.filter((i) => i.method === 'computed');
   const index = computed.length ? await loadTerritoryIndex(ctx) : null;
+  const coverage = computed.length ? await coverageStart(ctx) : null;
   const today = warsawToday(ctx.clock);
   const views: IndicatorView[] = [];
   for (const indicator of indicators) {
     const stored = approved.filter((v) => v.indicator_id === indicator.id && v.value !== null);
     const figures: Figure[] = stored.map((v) => ({ period: v.period, territoryCode: v.territory_code, value: v.value!, isExample: v.is_example || indicator.is_example, isComputed: v.is_computed, isLive: false }));
-    const live = indicator.method === 'computed' && index ? await liveFigures(ctx, index, indicator, programme, stored, today) : [];
+    const live = indicator.method === 'computed' && index ? await liveFigures(ctx, index, indicator, programme, stored, today, coverage) : [];
     figures.push(...live);
     figures.sort((a, b) => a.period - b.period || a.territoryCode.localeCompare(b.territoryCode));
     const myTargets = targets.filter((t) => t.indicator_id === indicator.id).map((t) => ({ year: t.year, value: t.value }));
@@ -334,7 +360,7 @@ export async function indicatorViews(ctx: ModuleContext, programme: { id: string
         baselineValue: indicator.baseline_value,
         baselineYear: indicator.baseline_year,
         targets: myTargets,
-        values: regionSeries.map((f) => ({ period: f.period, value: f.value })),
+        values: regionSeries.filter((f) => f.period <= programme.period_to).map((f) => ({ period: f.period, value: f.value })),
       }),
       liveAsOf: live.length ? today : null,
     });

@@ -15,7 +15,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { FormChecker } from '../../core/validation.js';
 import { TIME_ZONE } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
-import { computePeriod, type ComputedPeriod } from './indicators.formulas.js';
+import { computePeriod, coverageStart, type ComputedPeriod } from './indicators.formulas.js';
 import * as repo from './indicators.repo.js';
 import type { IndicatorRow, ValueRow } from './indicators.repo.js';
 import { isValidTerritory, loadTerritoryIndex, type TerritoryIndex } from './indicators.territory.js';
@@ -316,10 +316,11 @@ export async function recomputeIndicator(ctx: ModuleContext, indicatorId: string
   const index = await loadTerritoryIndex(ctx);
   const today = warsawToday(ctx.clock);
   const closed = closedPeriods(await repo.listValues(ctx.db, [indicator.id]));
+  const coverage = await coverageStart(ctx);
   const periods: ComputedPeriod[] = [];
   for (let year = programme.period_from; year <= programme.period_to; year++) {
     if (closed.has(year)) continue;
-    const c = await computePeriod(ctx, index, indicator, year, today);
+    const c = await computePeriod(ctx, index, indicator, year, today, coverage);
     if (c) periods.push(c);
   }
   return ctx.db.transaction().execute(async (trx) => {
@@ -342,10 +343,11 @@ export async function snapshotComputedValues(ctx: ModuleContext, programmeId: st
   const index = await loadTerritoryIndex(ctx);
   const today = warsawToday(ctx.clock);
   const existing = await repo.listValues(ctx.db, indicators.map((i) => i.id), { period });
+  const coverage = await coverageStart(ctx);
   const todo: { indicator: IndicatorRow; computed: ComputedPeriod }[] = [];
   for (const indicator of indicators) {
     if (closedPeriods(existing.filter((v) => v.indicator_id === indicator.id)).has(period)) continue;
-    const computed = await computePeriod(ctx, index, indicator, period, today);
+    const computed = await computePeriod(ctx, index, indicator, period, today, coverage);
     if (computed) todo.push({ indicator, computed });
   }
   return ctx.db.transaction().execute(async (trx) => {

@@ -315,7 +315,9 @@ export function IndicatorDetail({ view, programme, breakdown }: { view: Indicato
                 <>
                   {n(r.value)}
                   {r.value !== null && r.isExample ? <> <ExampleMark /></> : null}
-                  {r.value !== null && live && r.year === live.period ? <span class="hint"> {t('indicators.public.live', { date: fmt.date(view.liveAsOf!) })}</span> : null}
+                  {r.value !== null && live && r.year === live.period ? (
+                    <span class="hint"> {t(r.year > programme.period_to ? 'indicators.public.liveAfter' : 'indicators.public.live', { date: fmt.date(view.liveAsOf!) })}</span>
+                  ) : null}
                 </>
               ),
             },

@@ -16,6 +16,7 @@ import { formatters, type Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import * as indicatorsRepo from './indicators.repo.js';
+import { findCurrentProgramme } from './programme.repo.js';
 import type { IndicatorRow, ValueRow } from './indicators.repo.js';
 import { loadTerritoryIndex, territoryName, territoryOptions, type TerritoryIndex } from './indicators.territory.js';
 import * as values from './indicators.values.js';
@@ -486,7 +487,7 @@ export interface ApiValueInput {
 export async function submitViaApi(ctx: ModuleContext, user: CurrentUser, input: ApiValueInput, actor: Actor): Promise<ValueRow> {
   const programme = input.programmeSlug
     ? await indicatorsRepo.findProgrammeBySlug(ctx.db, input.programmeSlug)
-    : await ctx.db.selectFrom('programmes').select(['id', 'slug']).where('is_current', '=', true).executeTakeFirst();
+    : await findCurrentProgramme(ctx.db);
   if (!programme) throw new AppError('http.not_found');
   const indicator = await indicatorsRepo.findIndicatorByCode(ctx.db, programme.id, input.code);
   if (!indicator) throw new AppError('http.not_found');

@@ -82,7 +82,7 @@ describe('programme life cycle', () => {
   });
 
   test('illegal transitions are refused with a translated message and change nothing', async () => {
-    const id = await createProgramme();
+    const id = await createProgramme({ slug: 'program-niedozwolone' });
     for (const to of PROGRAMME_STATUSES.filter((s) => !TRANSITIONS.draft.includes(s))) {
       const res = await changeStatus(id, { status: to, occurred_on: '2024-02-01', adopted_by: 'Zarząd', resolution_number: '1/2/24' });
       assert.equal(res.statusCode, 409, `draft → ${to}`);
@@ -96,7 +96,7 @@ describe('programme life cycle', () => {
   });
 
   test('every legal transition, with adoption fields required, ending in closed with nothing after', async () => {
-    const id = await createProgramme();
+    const id = await createProgramme({ slug: 'program-pelny-cykl' });
     const step = async (status: string, on: string, extra: Record<string, string> = {}) => {
       const res = await changeStatus(id, { status, occurred_on: on, ...extra });
       assert.equal(res.statusCode, 303, `${status}: ${res.body.slice(0, 500)}`);
@@ -147,7 +147,7 @@ describe('programme life cycle', () => {
     const page = await get(`/program/${slug}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<ol class="programme-timeline">/);
-    assert.match(page.body, /<time dateTime="2024-07-01">1 lipca 2024<\/time>/i);
+    assert.match(page.body, /<time datetime="2024-07-01">1 lipca 2024<\/time>/i);
     assert.match(page.body, /Przyjął: Zarząd Województwa Kujawsko-Pomorskiego, uchwała nr 12\/345\/24/);
     const en = await get(`/en/program/${slug}`);
     assert.match(en.body, /1 July 2024/);

@@ -181,7 +181,17 @@ export function programmeFormValues(p: repo.ProgrammeRow): Record<string, string
   };
 }
 
-const stored = (input: ProgrammeInput) => ({ ...input, alignment: JSON.stringify(input.alignment) });
+const stored = (input: ProgrammeInput) => ({
+  slug: input.slug,
+  title: input.title,
+  short_name: input.short_name,
+  period_from: input.period_from,
+  period_to: input.period_to,
+  legal_basis: input.legal_basis,
+  alignment: JSON.stringify(input.alignment),
+  responsible_institution: input.responsible_institution,
+  summary: input.summary,
+});
 
 export async function createProgramme(ctx: ModuleContext, input: ProgrammeInput & { started_on: string }, actor: Actor): Promise<string> {
   const id = newId();

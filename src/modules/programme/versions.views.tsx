@@ -6,7 +6,7 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import type { TextSection } from '../../core/text/sections.js';
 import { WordDiff } from '../../core/ui/diff.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, FormField } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { renderMarkdown } from '../portal/index.js';
 import type { ProgrammeRow } from './programme.service.js';

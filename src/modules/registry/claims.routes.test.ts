@@ -98,13 +98,13 @@ describe('self-service over HTTP', () => {
     return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(page.body), ...fields }) });
   }
   /** Sends the public claim form as a browser would (session from the form page, own address). */
-  async function claim(entityId: string, fields: Record<string, string>, file?: { filename: string; contentType: string; data: Buffer }, cookie = '') {
-    const url = `/podmioty/${entityId}/to-moj-podmiot`;
-    const page = await get(url, cookie);
-    const jar = cookie || cookieHeader(page);
+  async function claim(entityId: string, fields: Record<string, string>, file?: { filename: string; contentType: string; data: Buffer }, opts: { cookie?: string; lang?: '' | '/en'; remoteAddress?: string } = {}) {
+    const url = `${opts.lang ?? ''}/podmioty/${entityId}/to-moj-podmiot`;
+    const page = await get(url, opts.cookie);
+    const jar = opts.cookie || cookieHeader(page);
     const body = multipart({ _csrf: csrfFrom(page.body), ...fields }, file ? { document: file } : {});
     ip += 1;
-    return t.app.inject({ method: 'POST', url, remoteAddress: `10.0.0.${ip}`, headers: { cookie: jar, 'content-type': body.contentType }, payload: body.payload });
+    return t.app.inject({ method: 'POST', url, remoteAddress: opts.remoteAddress ?? `10.0.0.${ip}`, headers: { cookie: jar, 'content-type': body.contentType }, payload: body.payload });
   }
   const claims = () => t.ctx.db.selectFrom('entity_claims').selectAll().orderBy('created_at').execute();
   const mails = (template: string) => t.ctx.db.selectFrom('mail_outbox').selectAll().where('template', '=', template).execute();
@@ -139,6 +139,10 @@ describe('self-service over HTTP', () => {
     const bot = await claim(x.id, { ...fields, homepage: 'http://spam.example' });
     assert.equal(bot.statusCode, 303, 'a bot is told it worked');
     const body = multipart(fields);
+    // the parser stops at the limit: a file one byte too large is refused with the field's message
+    const big = await claim(x.id, fields, { filename: 'duzy.pdf', contentType: 'application/pdf', data: Buffer.concat([PDF, Buffer.alloc(CLAIM_MAX_BYTES + 1 - PDF.length)]) });
+    assert.equal(big.statusCode, 400);
+    assert.match(big.body, /jest za duży/);
     const noToken = await t.app.inject({ method: 'POST', url: `/podmioty/${x.id}/to-moj-podmiot`, remoteAddress: '10.1.0.1', headers: { 'content-type': body.contentType }, payload: body.payload });
     assert.equal(noToken.statusCode, 403);
     assert.deepEqual(await claims(), []);
@@ -194,6 +198,8 @@ describe('self-service over HTTP', () => {
     assert.equal((await audit('user.role_grant')).length, 1);
     // the new right applies at once (roles are read per request)
     assert.equal((await get(`/moje-podmioty/${x.id}`, anna.cookie)).statusCode, 200);
+    assert.match((await get(`/podmioty/${x.id}/to-moj-podmiot`, anna.cookie)).body, /Już zarządzasz profilem tego podmiotu/);
+    assert.match((await get('/admin', anna.cookie)).body, /href="\/moje-podmioty"/, 'the administration index leads representatives to their entities');
     assert.equal((await get(`/moje-podmioty/${y.id}`, anna.cookie)).statusCode, 403);
     const again = await post(`/admin/podmioty/zgloszenia/${c!.id}`, { decision: 'reject', reason: 'Pomyłka' }, staff, `/admin/podmioty/zgloszenia/${c!.id}`);
     assert.equal(again.statusCode, 409);
@@ -234,6 +240,25 @@ describe('self-service over HTTP', () => {
     assert.equal((await audit('registry.claim.reject')).length, 1);
     const rejected = await get('/admin/podmioty/zgloszenia?stan=rejected', staff);
     assert.ok(rejected.body.includes(url));
+
+    // a request sent from the English page is answered in English
+    const en = await claim(y.id, { ...fields, name: 'John Smith', email: 'john@example.org' }, undefined, { lang: '/en' });
+    assert.equal(en.statusCode, 303);
+    assert.equal(en.headers.location, `/en/podmioty/${y.id}/to-moj-podmiot/wyslano`);
+    const cEn = (await claims()).find((r) => r.email === 'john@example.org')!;
+    assert.equal(cEn.lang, 'en');
+    assert.equal((await post(`/admin/podmioty/zgloszenia/${cEn.id}`, { decision: 'reject', reason: 'Not a board member.' }, staff)).statusCode, 303);
+    const english = (await mails('registry_claim_rejected')).find((m) => m.to_address === 'john@example.org')!;
+    assert.equal(english.lang, 'en');
+    assert.match(english.subject, /your request about Spółdzielnia Socjalna Igrek/);
+  });
+
+  test('the public form is rate limited per address (5 in 10 minutes)', async () => {
+    const before = (await claims()).length;
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await claim(x.id, { ...fields, consent: '' }, undefined, { remoteAddress: '10.9.9.9' })).statusCode);
+    assert.deepEqual(statuses, [400, 400, 400, 400, 400, 429]);
+    assert.equal((await claims()).length, before);
   });
 
   describe('representatives', () => {
@@ -309,11 +334,15 @@ describe('self-service over HTTP', () => {
       assert.equal(del.statusCode, 303);
       assert.equal((await t.ctx.db.selectFrom('entity_places').select('id').where('entity_id', '=', x.id).execute()).length, 0);
       const history = await t.ctx.db.selectFrom('entity_changes').select(['old_value', 'new_value']).where('entity_id', '=', x.id).where('field', '=', 'place').orderBy('at').orderBy('id').execute();
-      assert.deepEqual(history, [
-        { old_value: null, new_value: 'Toruń, ul. Szeroka 1 (0463011)' },
-        { old_value: 'Toruń, ul. Szeroka 1 (0463011)', new_value: 'Chełmża, Rynek 2' },
-        { old_value: 'Chełmża, Rynek 2', new_value: null },
-      ]);
+      const plain = (v: string | null) => (v === null ? null : (JSON.parse(v) as { town: string; address: string | null; gmina_teryt: string | null }));
+      assert.deepEqual(
+        history.map((h) => [plain(h.old_value), plain(h.new_value)]),
+        [
+          [null, { gmina_teryt: '0463011', town: 'Toruń', address: 'ul. Szeroka 1', lat: null, lon: null }],
+          [{ gmina_teryt: '0463011', town: 'Toruń', address: 'ul. Szeroka 1', lat: null, lon: null }, { gmina_teryt: null, town: 'Chełmża', address: 'Rynek 2', lat: null, lon: null }],
+          [{ gmina_teryt: null, town: 'Chełmża', address: 'Rynek 2', lat: null, lon: null }, null],
+        ],
+      );
     });
 
     test('identifier proposals are checked, stay private until accepted, and the history names proposer and verifier', async () => {
@@ -343,6 +372,8 @@ describe('self-service over HTTP', () => {
       assert.equal(history.length, 2);
       assert.ok(history.every((h) => h.user_id === staffId && h.proposed_by === repX.userId));
       assert.equal((await audit('registry.proposal.accept')).length, 1);
+      const record = await get(`/admin/podmioty/${x.id}`, staff);
+      assert.ok(record.body.includes('koordynator (na wniosek: rep.x)'), 'the staff history names the verifier and the proposer');
       const again = await post(`/admin/podmioty/propozycje/${p!.id}`, { decision: 'reject', reason: 'x' }, staff, `/admin/podmioty/propozycje/${p!.id}`);
       assert.equal(again.statusCode, 409);
     });
@@ -363,6 +394,9 @@ describe('self-service over HTTP', () => {
     });
 
     test('PS status and employment proposals are applied on acceptance', async () => {
+      const loss = await post(`/moje-podmioty/${x.id}/propozycja/status-ps`, { kind: 'lost', decision_date: '2025-03-14', loss_reason: 'Za mało zatrudnionych' }, repX.cookie);
+      assert.equal(loss.statusCode, 400, 'a loss without a grant breaks the register');
+      assert.match(loss.body, /nie byłaby poprzedzona przyznaniem statusu/);
       const ps = await post(`/moje-podmioty/${x.id}/propozycja/status-ps`, { kind: 'granted', ps_type: 'reintegration', decision_number: 'WPS-I.946.1.2025', decision_date: '2025-03-14' }, repX.cookie);
       assert.equal(ps.statusCode, 303, ps.body);
       const badJobs = await post(`/moje-podmioty/${x.id}/propozycja/zatrudnienie`, { year: '2025', headcount: '3', employees: '5', fte: '4', employees_half_time: '4', at_risk: '2', at_risk_half_time: '2' }, repX.cookie);
@@ -377,7 +411,7 @@ describe('self-service over HTTP', () => {
       assert.deepEqual(status.map((s) => [s.kind, s.ps_type, s.decision_date]), [['granted', 'reintegration', '2025-03-14']]);
       const emp = await t.ctx.db.selectFrom('entity_employment').selectAll().where('entity_id', '=', x.id).executeTakeFirstOrThrow();
       assert.deepEqual([emp.year, emp.headcount, emp.employees, emp.fte_hundredths, emp.at_risk_half_time], [2025, 6, 5, 450, 2]);
-      const hist = await t.ctx.db.selectFrom('entity_changes').select(['field', 'proposed_by']).where('entity_id', '=', x.id).where('field', 'in', ['ps_status', 'employment.2025']).execute();
+      const hist = await t.ctx.db.selectFrom('entity_changes').select(['field', 'proposed_by']).where('entity_id', '=', x.id).where('field', 'in', ['ps_status', 'employment']).execute();
       assert.equal(hist.length, 2);
       assert.ok(hist.every((h) => h.proposed_by === repX.userId));
     });

@@ -4,6 +4,7 @@
 // sent to staff only, as an attachment that is never cached.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { hasScopedRole } from '../../core/auth/access.js';
 import { isAppError, type Problem } from '../../core/errors/app-error.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
@@ -42,7 +43,7 @@ export async function claimsRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
       request,
       reply,
       { title: request.t('claims.form.title', { entity: entity.name }), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }, { label: entity.name, path: entityPath(entity) }, { label: request.t('claims.link') }] },
-      <v.ClaimFormView entity={entity} csrf={reply.generateCsrf()} values={initial} problems={problems} fromAccount={!values && !!user} />,
+      <v.ClaimFormView entity={entity} csrf={reply.generateCsrf()} values={initial} problems={problems} fromAccount={!values && !!user} represents={!!user && hasScopedRole(user, 'entity_representative', 'entity', entity.id)} />,
       status,
     );
   };

@@ -36,12 +36,19 @@ export function CheckboxField({ name, label, hint, checked, problems }: { name: 
   );
 }
 
-export function ClaimFormView({ entity, csrf, values, problems, fromAccount }: { entity: { id: string; name: string }; csrf: string; values: Record<string, string | undefined>; problems: Problem[]; fromAccount: boolean }) {
+export function ClaimFormView({ entity, csrf, values, problems, fromAccount, represents = false }: { entity: { id: string; name: string }; csrf: string; values: Record<string, string | undefined>; problems: Problem[]; fromAccount: boolean; represents?: boolean }) {
   const { t, href } = usePage();
   const fileMine = problems.filter((p) => p.field === 'document');
   return (
     <>
       <h1>{t('claims.form.title', { entity: entity.name })}</h1>
+      {represents ? (
+        <Alert kind="info">
+          <p>
+            {t('claims.form.alreadyRepresent')} <a href={href(`/moje-podmioty/${entity.id}`)}>{t('claims.form.alreadyLink')}</a>
+          </p>
+        </Alert>
+      ) : null}
       <p>{t('claims.form.intro')}</p>
       {fromAccount ? <p>{t('claims.form.fromAccount')}</p> : null}
       <ErrorSummary problems={problems} />

@@ -12,7 +12,7 @@ import { DUPLICATES_PATH, DuplicatesListView, PairView } from './duplicates.view
 import { manageRegistry } from './registry.policy.js';
 import * as repo from './registry.repo.js';
 
-const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 10 }), { maxProperties: 60 });
+const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 200 }), { maxProperties: 60 });
 const PairParams = Type.Object({ a: Type.String({ maxLength: 64 }), b: Type.String({ maxLength: 64 }) });
 const ListQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })), id: Type.Optional(Type.String({ maxLength: 64 })) });
 

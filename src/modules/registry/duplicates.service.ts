@@ -71,6 +71,14 @@ export const MERGE_FIELD_LABELS: Record<MergeField, TKey> = {
   verified_at: 'registryImport.field.verified_at',
 };
 
+/** Labels of the history rows written by the import and the merge (the record's history table shows them). */
+export const QUALITY_HISTORY_LABELS: Record<string, TKey> = {
+  ...MERGE_FIELD_LABELS,
+  import: 'registryDuplicates.history.import',
+  merged_from: 'registryDuplicates.history.merged_from',
+  merged_into: 'registryDuplicates.history.merged_into',
+};
+
 type Value = string | null;
 const valueOf = (e: EntityRow, f: MergeField): Value => {
   const v = (e as unknown as Record<string, unknown>)[f];

@@ -24,7 +24,7 @@ export { IMPORT_FIELDS, parseMapOptions, unknownOverrides } from './import.parse
 export { entityPath } from './registry.service.js';
 export { seedSynthetic, SYNTHETIC_PREFIX } from './registry.synthetic.js';
 export { registerRegistryTerritory } from './registry.extensions.js';
-export { countEntitiesByGmina, countPsEntitiesByGmina, countValidMarksByGmina, type GminaCount, type EntityCountFilter, METRIC_LEGAL_FORMS, METRIC_LIFECYCLES } from './registry.metrics.js';
+export { countEntitiesByGmina, countPsEntitiesByGmina, countValidMarksByGmina, type GminaCount, type EntityCountFilter, METRIC_LEGAL_FORMS, METRIC_LIFECYCLES, registryCoverageStart } from './registry.metrics.js';
 
 async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   registerRegistrySearch();

@@ -118,11 +118,20 @@ export async function insertDismissal(db: Executor, row: Insertable<EntityDuplic
   await db.insertInto('entity_duplicate_dismissals').values(row).onConflict((oc) => oc.columns(['entity_a', 'entity_b']).doNothing()).execute();
 }
 
-/** Re-points the dependent rows of `from` (places, PS history, marks, field history) to `to`. */
+/**
+ * Re-points the dependent rows of `from` to `to`: places, PS history, marks, field history, claims
+ * and proposals, and employment for years `to` has no figures of (one row per entity and year;
+ * the kept record's figures win and the other's stay with the closed record).
+ */
 export async function moveDependents(db: Executor, from: string, to: string): Promise<void> {
-  await db.updateTable('entity_places').set({ entity_id: to }).where('entity_id', '=', from).execute();
-  await db.updateTable('entity_ps_status').set({ entity_id: to }).where('entity_id', '=', from).execute();
-  await db.updateTable('entity_marks').set({ entity_id: to }).where('entity_id', '=', from).execute();
-  await db.updateTable('entity_changes').set({ entity_id: to }).where('entity_id', '=', from).execute();
+  for (const table of ['entity_places', 'entity_ps_status', 'entity_marks', 'entity_changes', 'entity_claims', 'entity_proposals'] as const) {
+    await db.updateTable(table).set({ entity_id: to }).where('entity_id', '=', from).execute();
+  }
+  await db
+    .updateTable('entity_employment')
+    .set({ entity_id: to })
+    .where('entity_id', '=', from)
+    .where('year', 'not in', db.selectFrom('entity_employment as k').select('k.year').where('k.entity_id', '=', to))
+    .execute();
   touchCatalogue();
 }

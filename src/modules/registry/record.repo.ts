@@ -40,6 +40,10 @@ export async function findPsEntry(db: Executor, entityId: string, id: string): P
   return db.selectFrom('entity_ps_status').selectAll().where('entity_id', '=', entityId).where('id', '=', id).executeTakeFirst();
 }
 
+export async function updatePsEntry(db: Executor, entityId: string, id: string, row: Updateable<EntityPsStatusTable>): Promise<void> {
+  await db.updateTable('entity_ps_status').set(row).where('entity_id', '=', entityId).where('id', '=', id).execute();
+}
+
 export async function deletePsEntry(db: Executor, entityId: string, id: string): Promise<void> {
   await db.deleteFrom('entity_ps_status').where('entity_id', '=', entityId).where('id', '=', id).execute();
 }
@@ -88,10 +92,26 @@ export async function listChangesWithAuthors(db: Executor, entityId: string) {
   return db
     .selectFrom('entity_changes')
     .leftJoin('users', 'users.id', 'entity_changes.user_id')
-    .select(['entity_changes.id', 'entity_changes.at', 'entity_changes.field', 'entity_changes.old_value', 'entity_changes.new_value', 'users.display_name as author'])
+    // an accepted proposal of a representative: the proposer besides the verifying staff member
+    .leftJoin('users as proposers', 'proposers.id', 'entity_changes.proposed_by')
+    .select(['entity_changes.id', 'entity_changes.at', 'entity_changes.field', 'entity_changes.old_value', 'entity_changes.new_value', 'users.display_name as author', 'proposers.display_name as proposer'])
     .where('entity_changes.entity_id', '=', entityId)
     .orderBy('entity_changes.at', 'desc')
     .orderBy('entity_changes.id', 'desc')
     .limit(200)
+    .execute();
+}
+
+/** Every status entry of the register (a small table: only entities that ever held the status). */
+export async function listAllPsEntries(db: Executor): Promise<PsEntryRow[]> {
+  return db.selectFrom('entity_ps_status').selectAll().orderBy('entity_id').orderBy('decision_date').execute();
+}
+
+/** The latest year's figures of every entity that has any. */
+export async function listLatestEmployment(db: Executor): Promise<EmploymentRow[]> {
+  return db
+    .selectFrom('entity_employment as e')
+    .selectAll('e')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('entity_employment as n').select('n.id').whereRef('n.entity_id', '=', 'e.entity_id').whereRef('n.year', '>', 'e.year'))))
     .execute();
 }

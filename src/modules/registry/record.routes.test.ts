@@ -9,12 +9,13 @@ import { createEntity, entityPath, checkEntityForm, parseCatalogueQuery, searchC
 
 let t: TestApp;
 let coordinator: string;
+let coordinatorId: string;
 let id: string;
 let name: string;
 
 before(async () => {
   t = await createTestApp();
-  coordinator = (await loginAs(t, [{ role: 'coordinator' }])).cookie;
+  ({ cookie: coordinator, userId: coordinatorId } = await loginAs(t, [{ role: 'coordinator' }]));
   name = 'Spółdzielnia Socjalna Rekordowa';
   const input = await checkEntityForm(t.ctx, { name, legal_form: 'spoldzielnia_socjalna', lifecycle: 'active', gmina_teryt: '0463011', town: 'Toruń' }, null);
   id = await createEntity(t.ctx, input, { actorId: null, ip: null, requestId: null });
@@ -118,6 +119,10 @@ describe('entity record sections', () => {
     const record = decode((await get(base())).body);
     assert.match(record, /Subregion siedziby: Subregion toruński/);
     assert.match(record, /Toruń; ul. Szeroka 1; TERYT 0463011; 53.0103, 18.6048/, 'the history shows the place readably');
+    const author = (await t.ctx.db.selectFrom('users').select('display_name').where('id', '=', coordinatorId).executeTakeFirstOrThrow()).display_name;
+    assert.equal(history[2]!.user_id, coordinatorId);
+    assert.match(record, new RegExp(`<td>${author}</td>`), 'the history names who made the change');
+    assert.match(record, /system \(wczytanie danych\)/, 'the creation by the service without a user');
   });
 
   test('PS status: illegal sequences refused, current status derived and shown with the decision', async () => {
@@ -159,8 +164,21 @@ describe('entity record sections', () => {
     assert.equal(await count('entity_ps_status'), 2);
 
     assert.equal((await post(page, { ps_type: 'reintegration', decision_number: 'WPS-I.3.2025', decision_date: '2025-02-01' }, `${page}/przyznanie`)).statusCode, 303);
+    // correcting the loss: moving it after the second grant would break the order; fixing its reason is fine
+    const loss = await t.ctx.db.selectFrom('entity_ps_status').select('id').where('entity_id', '=', id).where('kind', '=', 'lost').executeTakeFirstOrThrow();
+    const form = await get(`${page}/${loss.id}`);
+    assert.equal(form.statusCode, 200);
+    assert.match(decode(form.body), /mniej niż 3 zatrudnionych/);
+    const moved = await post(`${page}/${loss.id}`, { loss_date: '2025-03-01', loss_reason: 'mniej niż 3 zatrudnionych' });
+    assert.equal(moved.statusCode, 400);
+    assert.match(decode(moved.body), /przyznanie z dnia 2025-02-01 nastąpiłoby, gdy podmiot miał już status/);
+    assert.equal((await post(`${page}/${loss.id}`, { loss_date: '2024-05-01', loss_reason: 'zatrudnienie poniżej 3 osób', loss_decision_number: 'WPS-I.2.2024' })).statusCode, 303);
+    assert.equal((await t.ctx.db.selectFrom('entity_ps_status').select('loss_reason').where('id', '=', loss.id).executeTakeFirstOrThrow()).loss_reason, 'zatrudnienie poniżej 3 osób');
+    assert.equal((await audits('registry.ps.update')).length, 1);
+
     const history = await changes('ps_status');
-    assert.equal(history.length, 3);
+    assert.equal(history.length, 4);
+    assert.equal(JSON.parse(history[3]!.old_value!).loss_reason, 'mniej niż 3 zatrudnionych');
     assert.deepEqual((await audits('registry.ps.grant')).length, 2);
     assert.deepEqual((await audits('registry.ps.loss')).length, 1);
     assert.match(decode((await get(page)).body), /Ma status przedsiębiorstwa społecznego \(reintegracyjne\) od 2025-02-01, decyzja nr WPS-I.3.2025/);
@@ -181,9 +199,10 @@ describe('entity record sections', () => {
     assert.match(record, /Uwaga: ustawowe warunki statusu przedsiębiorstwa społecznego nie są spełnione/);
     assert.match(record, /role="img" aria-label="Ostrzeżenie"/);
     assert.match(record, /Według danych za rok 2025/);
-    assert.match(record, /co najmniej 30% zagrożonych wykluczeniem: 28.6%/);
+    assert.match(record, /co najmniej 30% zagrożonych wykluczeniem: 28,6%/);
     const list = decode((await get(page)).body);
     assert.match(list, /niespełnione/);
+    assert.match(decode((await get('/admin/podmioty')).body), /ma status; uwaga: warunki ustawowe niespełnione/, 'the staff list flags it too');
 
     const dup = await post(page, year);
     assert.equal(dup.statusCode, 400);
@@ -193,6 +212,9 @@ describe('entity record sections', () => {
     assert.equal((await post(`${page}/2025`, { ...year, at_risk_half_time: '3' })).statusCode, 303);
     const fixed = decode((await get(base())).body);
     assert.doesNotMatch(fixed, /Uwaga: ustawowe warunki/);
+    const staffList = decode((await get('/admin/podmioty')).body);
+    assert.doesNotMatch(staffList, /uwaga: warunki ustawowe/);
+    assert.match(staffList, /<td>ma status<\/td>/);
     assert.equal((await post(page, { ...year, year: '2024', employees_half_time: '2', at_risk_half_time: '2' })).statusCode, 303);
     assert.doesNotMatch(decode((await get(base())).body), /Uwaga: ustawowe warunki/, 'only the latest year warns');
 

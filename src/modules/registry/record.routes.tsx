@@ -154,6 +154,25 @@ export async function recordRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
     });
   }
 
+  const entryOf = async (id: string, item: string) => {
+    const e = await entityOf(id);
+    const entry = await rrepo.findPsEntry(ctx.db, id, item);
+    if (!entry) throw new AppError('http.not_found');
+    return { e, entry };
+  };
+
+  app.get('/admin/podmioty/:id/status-ps/:item', getItem, async (request, reply) => {
+    const { e, entry } = await entryOf(params(request).id, params(request).item!);
+    return page(request, reply, e, 'entityRecord.title.psEntry', <v.PsEntryFormPage id={e.id} entry={entry} csrf={reply.generateCsrf()} state={{ values: v.psEntryValues(entry), problems: [] }} />);
+  });
+
+  app.post('/admin/podmioty/:id/status-ps/:item', postItem, async (request, reply) => {
+    const { e, entry } = await entryOf(params(request).id, params(request).item!);
+    const problems = await attempt(async () => rec.editPsEntry(ctx, e.id, entry.id, rec.checkPsForm(body(request), entry.kind, today(ctx)), auditFromRequest(request)));
+    if (problems) return page(request, reply, e, 'entityRecord.title.psEntry', <v.PsEntryFormPage id={e.id} entry={entry} csrf={reply.generateCsrf()} state={{ values: body(request), problems }} />, 400);
+    return back(request, reply, v.sectionPath(e.id, 'ps'));
+  });
+
   app.post('/admin/podmioty/:id/status-ps/:item/usun', postItem, async (request, reply) => {
     const e = await entityOf(params(request).id);
     const problems = await attempt(async () => rec.removePsEntry(ctx, e.id, params(request).item!, auditFromRequest(request)));

@@ -7,6 +7,7 @@ import { isAppError } from '../../core/errors/app-error.js';
 import { checkConditions, figureProblems, formatFte, parseFte, type EmploymentFigures } from './employment.js';
 import { checkActivityForm, checkEmploymentForm, checkMarkForm, checkPsForm, isIsoDate, normalisePkd, psSequenceProblem, psStateOn } from './record.service.js';
 import type { PsEntryRow } from './record.repo.js';
+import { creatingBodyOf, legalFormOf } from './registry.service.js';
 
 /** The fields of a refused form, in order. */
 function refusedFields(fn: () => unknown): string[] {
@@ -170,5 +171,18 @@ describe('field checks', () => {
     assert.equal(m.source_url, null);
     assert.deepEqual(refusedFields(() => checkMarkForm({ subject: 'Catering', granted_on: '2025-10-01', expires_on: '2025-10-01' })), ['expires_on']);
     assert.deepEqual(refusedFields(() => checkMarkForm({ subject: '', granted_on: '2025-10-01', expires_on: '2024-10-01', source_url: 'ftp://x' })), ['subject', 'expires_on', 'source_url']);
+  });
+});
+
+describe('reference list', () => {
+  test('the creating body of a ZAZ or WTZ is read from the source note; forms map to the full list', () => {
+    assert.equal(creatingBodyOf('organizator: gmina Lisewo (razemztoba.pl); forma: samodzielna jednostka budżetowa'), 'gmina Lisewo');
+    assert.equal(creatingBodyOf('organ prowadzący: Polski Związek Niewidomych Okręg Kujawsko-Pomorski'), 'Polski Związek Niewidomych Okręg Kujawsko-Pomorski');
+    assert.equal(creatingBodyOf('forma prawna / jednostka tworząca nie podana w źródle'), null);
+    assert.equal(legalFormOf({ entity_type: 'ZAZ', legal_form: 'jednostka budżetowa' }), 'zaz');
+    assert.equal(legalFormOf({ entity_type: '', legal_form: 'jednostka budżetowa' }), 'inna');
+    assert.equal(legalFormOf({ entity_type: '', legal_form: 'Spółdzielnia Inwalidów' }), 'spoldzielnia_inwalidow');
+    assert.equal(legalFormOf({ entity_type: '', legal_form: 'koło gospodyń wiejskich' }), 'kolo_gospodyn_wiejskich');
+    assert.equal(legalFormOf({ entity_type: 'organizacja pozarządowa', legal_form: 'stowarzyszenie kultury fizycznej – klub sportowy' }), 'klub_sportowy_non_profit');
   });
 });

@@ -335,6 +335,23 @@ export async function addPsEntry(ctx: ModuleContext, entityId: string, input: Ps
   return id;
 }
 
+/** Corrects an entry (its kind stays); refused (400) when the corrected history would not be legal. */
+export async function editPsEntry(ctx: ModuleContext, entityId: string, entryId: string, input: PsEntryInput, actor: Actor): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const entry = await rrepo.findPsEntry(trx, entityId, entryId);
+    if (!entry || entry.kind !== input.kind) throw notFound();
+    if (JSON.stringify(psValue(entry)) === JSON.stringify(psValue(input))) return;
+    const history = (await repo.listPsStatus(trx, entityId)).map((h) => (h.id === entryId ? { ...h, ...input } : h));
+    const problem = psSequenceProblem(history);
+    if (problem) {
+      const [field, label] = input.kind === 'granted' ? (['decision_date', GRANT_LABELS.decision_date] as const) : (['loss_date', LOSS_LABELS.loss_date] as const);
+      refuse(field, label, `entityRecord.invalid.${problem.key}`, { date: problem.date });
+    }
+    await rrepo.updatePsEntry(trx, entityId, entryId, input);
+    await logChange(trx, ctx, entityId, actor, { field: 'ps_status', before: psValue(entry), after: psValue(input), action: 'registry.ps.update', meta: { entryId } });
+  });
+}
+
 /** Removes a mistaken entry; refused (400) when what remains would not be a legal history. */
 export async function removePsEntry(ctx: ModuleContext, entityId: string, entryId: string, actor: Actor): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
@@ -644,6 +661,24 @@ export async function recordOverview(ctx: ModuleContext, id: string): Promise<Re
     pkd: pkdList(entity.pkd_codes),
     sectors: parseSectors(entity.sectors).map((s) => s.sector),
   };
+}
+
+/** For the staff list: each entity holding the PS status now, and whether its latest figures fail (or are missing). */
+export type PsFlag = 'ok' | 'failed' | 'noData';
+
+export async function psFlags(ctx: ModuleContext): Promise<Map<string, PsFlag>> {
+  const [entries, latest] = await Promise.all([rrepo.listAllPsEntries(ctx.db), rrepo.listLatestEmployment(ctx.db)]);
+  const byEntity = new Map<string, PsEntryRow[]>();
+  for (const e of entries) byEntity.set(e.entity_id, [...(byEntity.get(e.entity_id) ?? []), e]);
+  const figures = new Map(latest.map((r) => [r.entity_id, figuresOf(r)]));
+  const out = new Map<string, PsFlag>();
+  for (const [id, history] of byEntity) {
+    const ps = psStateOn(history);
+    if (!ps.has) continue;
+    const f = figures.get(id);
+    out.set(id, f === undefined ? 'noData' : checkConditions(f, ps.type).holds ? 'ok' : 'failed');
+  }
+  return out;
 }
 
 /** What the public entity page shows of the record: never the employment figures. */

@@ -8,11 +8,12 @@ import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, f
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import { AT_RISK_CATEGORIES, formatFte, type ConditionCheck, type EmploymentFigures, type PsType } from './employment.js';
-import type { EmploymentYear, PlaceView, PublicRecord, RecordOverview, SubregionName } from './record.service.js';
+import type { EmploymentYear, PlaceView, PsFlag, PublicRecord, RecordOverview, SubregionName } from './record.service.js';
 import { EMPLOYMENT_LABELS } from './record.service.js';
 import type { PsEntryRow } from './record.repo.js';
 import { FIELD_LABELS } from './registry.service.js';
 import { ACTIVITY_TYPES } from './registry.tables.js';
+import { QUALITY_HISTORY_LABELS } from './duplicates.service.js';
 
 export type Section = 'main' | 'activity' | 'places' | 'ps' | 'employment' | 'marks';
 const SECTIONS: { id: Section; path: string }[] = [
@@ -52,7 +53,7 @@ function Notice({ text }: { text: string | null | undefined }) {
 const psTypeLabel = (t: (k: TKey) => string, type: string | null) => (type === 'reintegration' || type === 'social_services' ? t(`entityRecord.ps.types.${type}`) : '—');
 
 function ConditionLines({ check, psType }: { check: ConditionCheck; psType: PsType | null }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const state = (ok: boolean) => (
     <>
       <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
@@ -68,7 +69,7 @@ function ConditionLines({ check, psType }: { check: ConditionCheck; psType: PsTy
       <li>
         {share.applies ? (
           <>
-            {state(share.holds)} — {t('entityRecord.employment.atRiskShare', { percent: share.percent === null ? t('entityRecord.employment.noPercent') : `${share.percent}%` })}
+            {state(share.holds)} — {t('entityRecord.employment.atRiskShare', { percent: share.percent === null ? t('entityRecord.employment.noPercent') : `${fmt.number(share.percent)}%` })}
           </>
         ) : psType ? (
           t('entityRecord.employment.notApplicable', { type: psTypeLabel(t, psType) })
@@ -135,6 +136,19 @@ export function RecordSummary({ overview }: { overview: RecordOverview }) {
           <li>{t('entityRecord.summary.marks', { count: overview.marks.filter((m) => m.isValid).length })}</li>
         </ul>
       </section>
+    </>
+  );
+}
+
+/** The PS column of the staff list: the status, and a warning sign with words when the conditions fail. */
+export function PsFlagCell({ flag }: { flag: PsFlag | undefined }) {
+  const { t } = usePage();
+  if (flag === undefined) return <>—</>;
+  if (flag === 'ok') return <>{t('entityRecord.list.psOk')}</>;
+  return (
+    <>
+      <span aria-hidden="true">⚠ </span>
+      <strong>{flag === 'failed' ? t('entityRecord.list.psFailed') : t('entityRecord.list.psNoData')}</strong>
     </>
   );
 }
@@ -295,6 +309,63 @@ export function PlaceFormPage({ id, placeId, csrf, state }: { id: string; placeI
 
 // --- PS status -----------------------------------------------------------------------------------------
 
+function GrantFields({ state }: { state: FormState }) {
+  const { t } = usePage();
+  const { values, problems } = state;
+  return (
+    <>
+      <SelectField
+        name="ps_type"
+        label={t('entityRecord.ps.type')}
+        value={values.ps_type ?? 'reintegration'}
+        problems={problems}
+        options={(['reintegration', 'social_services'] as const).map((p) => ({ value: p, label: t(`entityRecord.ps.types.${p}`) }))}
+      />
+      <FormField name="decision_number" label={t('entityRecord.ps.decisionNumber')} value={values.decision_number ?? ''} problems={problems} required maxLength={100} />
+      <FormField name="decision_date" type="date" label={t('entityRecord.ps.decisionDate')} hint={t('entityRecord.ps.dateHint')} value={values.decision_date ?? ''} problems={problems} required />
+    </>
+  );
+}
+
+function LossFields({ state }: { state: FormState }) {
+  const { t } = usePage();
+  const { values, problems } = state;
+  return (
+    <>
+      <FormField name="loss_date" type="date" label={t('entityRecord.ps.lossDate')} hint={t('entityRecord.ps.dateHint')} value={values.loss_date ?? ''} problems={problems} required />
+      <FormField name="loss_reason" label={t('entityRecord.ps.lossReason')} value={values.loss_reason ?? ''} problems={problems} required multiline rows={3} maxLength={1000} />
+      <FormField name="loss_decision_number" label={t('entityRecord.ps.lossDecisionNumber')} value={values.loss_decision_number ?? ''} problems={problems} maxLength={100} />
+    </>
+  );
+}
+
+/** Form values of a stored entry (grant fields or loss fields, by its kind). */
+export function psEntryValues(e: PsEntryRow): Record<string, string> {
+  return e.kind === 'granted'
+    ? { ps_type: e.ps_type ?? '', decision_number: e.decision_number ?? '', decision_date: e.decision_date }
+    : { loss_date: e.decision_date, loss_reason: e.loss_reason ?? '', loss_decision_number: e.decision_number ?? '' };
+}
+
+export function PsEntryFormPage({ id, entry, csrf, state }: { id: string; entry: PsEntryRow; csrf: string; state: FormState }) {
+  const { t, href } = usePage();
+  const base = sectionPath(id, 'ps');
+  return (
+    <>
+      <RecordNav id={id} current="ps" />
+      <ErrorSummary problems={state.problems} />
+      <p>{t('entityRecord.ps.rule')}</p>
+      <form method="post" action={href(`${base}/${entry.id}`)} novalidate>
+        <CsrfField token={csrf} />
+        {entry.kind === 'granted' ? <GrantFields state={state} /> : <LossFields state={state} />}
+        <Button>{entry.kind === 'granted' ? t('entityRecord.ps.saveGrant') : t('entityRecord.ps.saveLoss')}</Button>
+      </form>
+      <p>
+        <a href={href(base)}>{t('entityRecord.ps.back')}</a>
+      </p>
+    </>
+  );
+}
+
 export function PsPage({ id, csrf, overview, form, state = EMPTY, notice }: { id: string; csrf: string; overview: RecordOverview; form?: 'grant' | 'loss' | 'remove'; state?: FormState; notice?: string | null }) {
   const { t, href } = usePage();
   const base = sectionPath(id, 'ps');
@@ -324,30 +395,28 @@ export function PsPage({ id, csrf, overview, form, state = EMPTY, notice }: { id
             { header: t('entityRecord.ps.type'), cell: (r) => (r.kind === 'granted' ? psTypeLabel(t, r.ps_type) : '—') },
             { header: t('entityRecord.ps.decisionNumber'), cell: (r) => r.decision_number ?? '—' },
             { header: t('entityRecord.ps.lossReason'), cell: (r) => r.loss_reason ?? '—' },
-            { header: t('entityRecord.actions'), cell: (r) => <RemoveButton action={`${base}/${r.id}/usun`} csrf={csrf} which={t('entityRecord.ps.which', { date: r.decision_date })} /> },
+            {
+              header: t('entityRecord.actions'),
+              cell: (r) => (
+                <div class="actions">
+                  <EditLink path={`${base}/${r.id}`} which={t('entityRecord.ps.which', { date: r.decision_date })} />
+                  <RemoveButton action={`${base}/${r.id}/usun`} csrf={csrf} which={t('entityRecord.ps.which', { date: r.decision_date })} />
+                </div>
+              ),
+            },
           ]}
         />
       )}
       <h2 id="add-grant">{t('entityRecord.ps.addGrant')}</h2>
       <form method="post" action={href(`${base}/przyznanie`)} novalidate aria-labelledby="add-grant">
         <CsrfField token={csrf} />
-        <SelectField
-          name="ps_type"
-          label={t('entityRecord.ps.type')}
-          value={grant.values.ps_type ?? 'reintegration'}
-          problems={grant.problems}
-          options={(['reintegration', 'social_services'] as const).map((p) => ({ value: p, label: t(`entityRecord.ps.types.${p}`) }))}
-        />
-        <FormField name="decision_number" label={t('entityRecord.ps.decisionNumber')} value={grant.values.decision_number ?? ''} problems={grant.problems} required maxLength={100} />
-        <FormField name="decision_date" type="date" label={t('entityRecord.ps.decisionDate')} hint={t('entityRecord.ps.dateHint')} value={grant.values.decision_date ?? ''} problems={grant.problems} required />
+        <GrantFields state={grant} />
         <Button>{t('entityRecord.ps.saveGrant')}</Button>
       </form>
       <h2 id="add-loss">{t('entityRecord.ps.addLoss')}</h2>
       <form method="post" action={href(`${base}/utrata`)} novalidate aria-labelledby="add-loss">
         <CsrfField token={csrf} />
-        <FormField name="loss_date" type="date" label={t('entityRecord.ps.lossDate')} hint={t('entityRecord.ps.dateHint')} value={loss.values.loss_date ?? ''} problems={loss.problems} required />
-        <FormField name="loss_reason" label={t('entityRecord.ps.lossReason')} value={loss.values.loss_reason ?? ''} problems={loss.problems} required multiline rows={3} maxLength={1000} />
-        <FormField name="loss_decision_number" label={t('entityRecord.ps.lossDecisionNumber')} value={loss.values.loss_decision_number ?? ''} problems={loss.problems} maxLength={100} />
+        <LossFields state={loss} />
         <Button>{t('entityRecord.ps.saveLoss')}</Button>
       </form>
     </>
@@ -397,7 +466,7 @@ export function employmentValues(f: EmploymentFigures): Record<string, string> {
 }
 
 export function EmploymentPage({ id, csrf, overview, state = EMPTY, notice }: { id: string; csrf: string; overview: RecordOverview; state?: FormState; notice?: string | null }) {
-  const { t, href } = usePage();
+  const { t, href, fmt } = usePage();
   const base = sectionPath(id, 'employment');
   return (
     <>
@@ -418,10 +487,10 @@ export function EmploymentPage({ id, csrf, overview, state = EMPTY, notice }: { 
             { header: t('entityRecord.employment.year'), cell: (y: EmploymentYear) => String(y.figures.year) },
             { header: t('entityRecord.employment.headcount'), cell: (y) => String(y.figures.headcount), numeric: true },
             { header: t('entityRecord.employment.employees'), cell: (y) => String(y.figures.employees), numeric: true },
-            { header: t('entityRecord.employment.fte'), cell: (y) => formatFte(y.figures.fteHundredths), numeric: true },
+            { header: t('entityRecord.employment.fte'), cell: (y) => fmt.number(y.figures.fteHundredths / 100), numeric: true },
             { header: t('entityRecord.employment.employeesHalfTime'), cell: (y) => String(y.figures.employeesHalfTime), numeric: true },
             { header: t('entityRecord.employment.atRisk'), cell: (y) => `${y.figures.atRisk} (${y.figures.atRiskHalfTime})`, numeric: true },
-            { header: t('entityRecord.employment.share'), cell: (y) => (y.check.atRiskShare.percent === null ? '—' : `${y.check.atRiskShare.percent}%`), numeric: true },
+            { header: t('entityRecord.employment.share'), cell: (y) => (y.check.atRiskShare.percent === null ? '—' : `${fmt.number(y.check.atRiskShare.percent)}%`), numeric: true },
             {
               header: t('entityRecord.employment.conditions'),
               cell: (y) => (
@@ -562,6 +631,8 @@ export interface ChangeRow {
   new_value: string | null;
   /** Who made the change; null for a system load (seed, import) or an account since removed. */
   author?: string | null;
+  /** Who proposed the change when it was a representative's proposal accepted by `author`. */
+  proposer?: string | null;
 }
 
 const RECORD_FIELDS = ['place', 'ps_status', 'employment', 'mark', 'activity_type', 'pkd_codes', 'sectors'] as const;
@@ -601,7 +672,7 @@ export function HistoryTable({ rows, caption }: { rows: ChangeRow[]; caption: st
   const { t } = usePage();
   const text = useChangeText();
   const label = (f: string) =>
-    f in FIELD_LABELS ? t(FIELD_LABELS[f as keyof typeof FIELD_LABELS]) : (RECORD_FIELDS as readonly string[]).includes(f) ? t(`entityRecord.history.${f as (typeof RECORD_FIELDS)[number]}`) : f;
+    f in FIELD_LABELS ? t(FIELD_LABELS[f as keyof typeof FIELD_LABELS]) : (RECORD_FIELDS as readonly string[]).includes(f) ? t(`entityRecord.history.${f as (typeof RECORD_FIELDS)[number]}`) : f in QUALITY_HISTORY_LABELS ? t(QUALITY_HISTORY_LABELS[f]!) : f;
   return (
     <Table
       caption={caption}
@@ -609,7 +680,7 @@ export function HistoryTable({ rows, caption }: { rows: ChangeRow[]; caption: st
       rowKey={(r) => r.id}
       columns={[
         { header: t('registry.admin.when'), cell: (r) => r.at.slice(0, 19).replace('T', ' ') + ' UTC' },
-        { header: t('entityRecord.history.who'), cell: (r) => r.author ?? t('entityRecord.history.system') },
+        { header: t('entityRecord.history.who'), cell: (r) => (r.proposer ? t('claims.history.proposedBy', { verifier: r.author ?? t('entityRecord.history.system'), proposer: r.proposer }) : (r.author ?? t('entityRecord.history.system'))) },
         { header: t('registry.admin.fieldCol'), cell: (r) => label(r.field) },
         { header: t('registry.admin.oldValue'), cell: (r) => text(r.field, r.old_value) },
         { header: t('registry.admin.newValue'), cell: (r) => text(r.field, r.new_value) },

@@ -197,9 +197,9 @@ describe('catalogue', () => {
       return { n: t.database.handle.statements() - before, body: res.body };
     };
     const twenty = await statements('/podmioty?q=');
-    assert.equal([...twenty.body.matchAll(/<td><a href="\/podmioty\//g)].length, 20);
+    assert.equal([...twenty.body.matchAll(/<th scope="row"><a href="\/podmioty\//g)].length, 20);
     const one = await statements('/podmioty?q=emaus');
-    assert.equal([...one.body.matchAll(/<td><a href="\/podmioty\//g)].length, 1);
+    assert.equal([...one.body.matchAll(/<th scope="row"><a href="\/podmioty\//g)].length, 1);
     assert.equal(one.n, twenty.n, 'the same number of statements for 1 and 20 rows');
     assert.ok(twenty.n <= 6, `catalogue: ${twenty.n} statements`);
     const href = /href="(\/podmioty\/[0-9a-f-]{36}-[a-z0-9-]+)"/.exec(one.body)![1]!;

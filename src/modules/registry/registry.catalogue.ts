@@ -5,6 +5,7 @@
 // of SQL statements per request is constant: one for the page of rows, one for every facet count
 // and the total together (none when the counts are cached), none for names and boundaries.
 import Supercluster from 'supercluster';
+import { polishCollator } from '../../core/db/collation.js';
 import type { Db } from '../../core/db/database.js';
 import type { ModuleContext } from '../../core/module.js';
 import { queryTerms } from '../../core/search/index.js';
@@ -108,7 +109,7 @@ export function territoryIndex(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promis
   const value = (async () => {
     const [powiaty, gminy, subregions] = await Promise.all([listUnits(ctx.db, 'powiat'), listUnits(ctx.db, 'gmina'), listSubregionsWithMembers(ctx)]);
     const byPowiat = subregionOfPowiat(subregions, day);
-    const valid = [...new Map([...byPowiat.values()].map((s) => [s.code, s])).values()].sort((a, b) => a.code.localeCompare(b.code));
+    const valid = [...new Map([...byPowiat.values()].map((s) => [s.code, s])).values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     return {
       names: new Map([...powiaty, ...gminy].map((u) => [u.teryt, u.name])),
       subregions: valid.map((s) => ({ code: s.code, name: { pl: s.name_pl, en: s.name_en }, powiaty: [...byPowiat].filter(([, x]) => x.id === s.id).map(([p]) => p) })),
@@ -137,30 +138,29 @@ const FACET_ENTRIES = 500;
 /** Tables whose rows the facet counts depend on; a write to any of them empties the cache. */
 const COUNTED_TABLES = ['entities', 'entity_sectors', 'entity_ps_status', 'entity_marks'];
 
-interface FacetCache {
+interface WriteCache {
   version: number;
-  entries: Map<string, { at: number; version: number; value: Promise<repo.FacetCounts> }>;
+  entries: Map<string, { at: number; version: number; value: Promise<unknown> }>;
 }
-const facetCache = new WeakMap<Db, FacetCache>();
+const writeCaches = new WeakMap<Db, WriteCache>();
 
 /**
- * Facet counts and the exact total for a filter. The grouped counts walk every matching row, so
- * they are computed once per distinct filter and kept until any statement of this instance writes
- * a counted table (whoever the writer: admin, import, representatives), or for 30 seconds, which
- * bounds how long another instance's writes stay unseen.
+ * A value computed from the registry's tables, kept until any statement of this instance writes a
+ * counted table (whoever the writer: admin, import, representatives, another module) or for 30
+ * seconds, which bounds how long another instance's writes stay unseen. Least recently used
+ * entries go first when there are more than FACET_ENTRIES.
  */
-export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Promise<repo.FacetCounts> {
-  let cache = facetCache.get(ctx.db);
+export function cachedUntilWrite<T>(ctx: Pick<ModuleContext, 'db' | 'database'>, key: string, compute: () => Promise<T>): Promise<T> {
+  let cache = writeCaches.get(ctx.db);
   if (!cache) {
-    const fresh: FacetCache = { version: 0, entries: new Map() };
+    const fresh: WriteCache = { version: 0, entries: new Map() };
     ctx.database.onWrite(COUNTED_TABLES, () => {
       fresh.version += 1;
     });
-    facetCache.set(ctx.db, fresh);
+    writeCaches.set(ctx.db, fresh);
     cache = fresh;
   }
   const entries = cache.entries;
-  const key = JSON.stringify(filter);
   const version = cache.version + repo.rawCatalogueWrites();
   const hit = entries.get(key);
   const now = Date.now();
@@ -168,14 +168,22 @@ export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Pro
     // refresh the entry's place in the insertion order (least recently used goes first)
     entries.delete(key);
     entries.set(key, hit);
-    return hit.value;
+    return hit.value as Promise<T>;
   }
-  const value = repo.facetCounts(ctx.db, ctx.database.seam, filter);
+  const value = compute();
   value.catch(() => entries.delete(key));
   entries.delete(key);
   entries.set(key, { at: now, version, value });
   while (entries.size > FACET_ENTRIES) entries.delete(entries.keys().next().value!);
   return value;
+}
+
+/**
+ * Facet counts and the exact total for a filter. The grouped counts walk every matching row, so
+ * they are computed once per distinct filter and kept until a write (see `cachedUntilWrite`).
+ */
+export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Promise<repo.FacetCounts> {
+  return cachedUntilWrite(ctx, `facets:${JSON.stringify(filter)}`, () => repo.facetCounts(ctx.db, ctx.database.seam, filter));
 }
 
 // --- the catalogue -----------------------------------------------------------------------------
@@ -303,7 +311,7 @@ export function clusterGminy(counts: readonly GminaCount[], centres: ReadonlyMap
     const y = members.reduce((s, m) => s + centres.get(m.teryt)![1] * m.count, 0) / count;
     out.push({ gminy: members.map((m) => m.teryt).sort(), count, x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 });
   }
-  return out.sort((a, b) => b.count - a.count || a.gminy[0]!.localeCompare(b.gminy[0]!));
+  return out.sort((a, b) => b.count - a.count || (a.gminy[0]! < b.gminy[0]! ? -1 : 1));
 }
 
 export interface CatalogueMap {
@@ -326,7 +334,7 @@ export async function catalogueMap(ctx: ModuleContext, q: CatalogueQuery): Promi
   const gminy = [...facets.gmina]
     .filter(([teryt, n]) => n > 0 && (q.gmina.length === 0 || q.gmina.includes(teryt)))
     .map(([teryt, count]) => ({ teryt, count }))
-    .sort((a, b) => (territory.names.get(a.teryt) ?? a.teryt).localeCompare(territory.names.get(b.teryt) ?? b.teryt, 'pl') || a.teryt.localeCompare(b.teryt));
+    .sort((a, b) => polishCollator.compare(territory.names.get(a.teryt) ?? a.teryt, territory.names.get(b.teryt) ?? b.teryt) || (a.teryt < b.teryt ? -1 : 1));
   const onMap = gminy.reduce((n, g) => n + g.count, 0);
   return {
     total: facets.total,

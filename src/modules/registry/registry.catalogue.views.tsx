@@ -2,6 +2,7 @@
 // filter is an address that can be shared and works without script), the result list, and the
 // map of the current search — server-rendered SVG over the territory module's boundaries, where
 // every cluster is a link to the filtered list, followed by a table with the same numbers.
+import { polishCollator } from '../../core/db/collation.js';
 import { Button, FormField, Pagination, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
@@ -38,7 +39,7 @@ function FacetGroup({ legend, name, options, chosen }: { legend: string; name: s
 /** Options of a facet: every value with a count plus every chosen one (shown with 0), by label. */
 function options(counts: Map<string, number>, label: (k: string) => string, chosen: string[]): Option[] {
   const keys = new Set([...counts.keys(), ...chosen]);
-  return [...keys].map((k) => ({ value: k, label: label(k), count: counts.get(k) ?? 0 })).sort((a, b) => a.label.localeCompare(b.label, 'pl') || a.value.localeCompare(b.value));
+  return [...keys].map((k) => ({ value: k, label: label(k), count: counts.get(k) ?? 0 })).sort((a, b) => polishCollator.compare(a.label, b.label) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 /** `?…` of the query (page reset), or nothing when the query is empty. */

@@ -5,6 +5,7 @@
 // module's own tests still assert the "registry not running yet" placeholders (see the report).
 import { registerSearchProvider } from '../portal/index.js';
 import { ENTITIES_MEASURE, registerProfileSection, registerTerritoryMeasure } from '../territory/index.js';
+import { cachedUntilWrite } from './registry.catalogue.js';
 import * as repo from './registry.repo.js';
 import { entityPath, today } from './registry.service.js';
 import { EntitiesSection } from './registry.views.js';
@@ -13,7 +14,7 @@ const PROFILE_LIMIT = 50;
 
 /** Registers the per-gmina measure and the profile section; returns a function removing both. */
 export function registerRegistryTerritory(): () => void {
-  const offMeasure = registerTerritoryMeasure({ id: ENTITIES_MEASURE, labelKey: 'registry.measure', countByGmina: (ctx) => repo.countActiveByGmina(ctx.db) });
+  const offMeasure = registerTerritoryMeasure({ id: ENTITIES_MEASURE, labelKey: 'registry.measure', countByGmina: (ctx) => cachedUntilWrite(ctx, 'active-by-gmina', () => repo.countActiveByGmina(ctx.db)) });
   const offSection = registerProfileSection({
     id: 'entities',
     order: 10,

@@ -35,6 +35,19 @@ function rows(list: { gmina_teryt: string | null; n: number; synthetic: number }
   return list.map((r) => ({ gmina: r.gmina_teryt, n: Number(r.n), synthetic: Number(r.synthetic ?? 0) }));
 }
 
+/**
+ * The first day the registry knows anything about: the earliest registration date (or, without
+ * one, the day a record was entered). Counts for days before it are unknown, not zero.
+ */
+export async function registryCoverageStart(db: Db): Promise<string | null> {
+  const row = await db
+    .selectFrom('entities')
+    .select(sql<string | null>`min(coalesce(entities.registration_date, substr(entities.created_at, 1, 10)))`.as('first'))
+    .where('entities.merged_into', 'is', null)
+    .executeTakeFirst();
+  return row?.first ?? null;
+}
+
 /** Entities of the registry that existed on `asOf`, by seat gmina. */
 export async function countEntitiesByGmina(db: Db, f: EntityCountFilter): Promise<GminaCount[]> {
   const forms = (f.legalForms ?? []).filter((x) => (LEGAL_FORMS as readonly string[]).includes(x));

@@ -13,7 +13,7 @@ import * as repo from './registry.repo.js';
 import * as svc from './registry.service.js';
 import { toCsv, toItem } from './registry.export.js';
 import * as v from './registry.views.js';
-import { publicRecordOf, recordOverview } from './record.service.js';
+import { psFlags, publicRecordOf, recordOverview } from './record.service.js';
 import { listChangesWithAuthors } from './record.repo.js';
 import { RecordSummary } from './record.views.js';
 import * as cv from './registry.catalogue.views.js';
@@ -129,7 +129,8 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
   app.get('/admin/podmioty', { config: manage }, async (request, reply) => {
     const { rows } = await repo.searchEntities(ctx.db, ctx.database.seam, { terms: [], legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: true, today: svc.today(ctx) }, 'name', svc.EXPORT_LIMIT, 0);
     const ok = (request.query as { ok?: string }).ok;
-    return sendPage(request, reply, { title: adminTitle(request) }, <v.AdminListView rows={rows} notice={ok ? request.t('registry.admin.created') : null} />);
+    const flags = await psFlags(ctx);
+    return sendPage(request, reply, { title: adminTitle(request) }, <v.AdminListView rows={rows} notice={ok ? request.t('registry.admin.created') : null} psFlags={flags} />);
   });
 
   app.get('/admin/podmioty/nowy', { config: manage }, async (request, reply) => {

@@ -2,15 +2,15 @@
 // an address that can be shared), the entity page with its JSON-LD, and the staff list, form and
 // field history.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Pagination, Table } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
-import type { CatalogueQuery, EntityDetails, EntityRow, FacetCounts } from './registry.service.js';
-import { catalogueParams, entityPath, FIELD_LABELS, FORM_FIELDS, PAGE_SIZE } from './registry.service.js';
+import type { EntityDetails, EntityRow } from './registry.service.js';
+import { entityPath, FIELD_LABELS, FORM_FIELDS } from './registry.service.js';
 import { LEGAL_FORMS, LIFECYCLES } from './registry.tables.js';
 import type { ComponentChildren } from 'preact';
-import type { PublicRecord } from './record.service.js';
-import { HistoryTable, PublicRecordSections, type ChangeRow } from './record.views.js';
+import type { PsFlag, PublicRecord } from './record.service.js';
+import { HistoryTable, PsFlagCell, PublicRecordSections, type ChangeRow } from './record.views.js';
 
 const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
 
@@ -91,7 +91,7 @@ export function EntityView({ details, gminaName, jsonLd, record }: { details: En
 
 // --- staff -----------------------------------------------------------------------------------
 
-export function AdminListView({ rows, notice }: { rows: EntityRow[]; notice: string | null }) {
+export function AdminListView({ rows, notice, psFlags }: { rows: EntityRow[]; notice: string | null; psFlags?: Map<string, PsFlag> }) {
   const { t, href } = usePage();
   return (
     <>
@@ -99,7 +99,8 @@ export function AdminListView({ rows, notice }: { rows: EntityRow[]; notice: str
       <p>
         <a class="button button--primary" href={href('/admin/podmioty/nowy')}>
           {t('registry.admin.create')}
-        </a>
+        </a>{' '}
+        <a href={href('/admin/podmioty/import')}>{t('registryImport.link')}</a> · <a href={href('/admin/podmioty/duplikaty')}>{t('registryDuplicates.link')}</a>
       </p>
       <Table
         caption={t('registry.admin.caption')}
@@ -109,6 +110,7 @@ export function AdminListView({ rows, notice }: { rows: EntityRow[]; notice: str
           { header: t('registry.name'), cell: (r) => <a href={href(`/admin/podmioty/${r.id}`)}>{r.name}</a> },
           { header: t('registry.facetLegalForm'), cell: (r) => t(formKey(r.legal_form)) },
           { header: t('registry.entity.state'), cell: (r) => t(`registry.lifecycle.${r.lifecycle}` as TKey) },
+          ...(psFlags ? [{ header: t('entityRecord.list.ps'), cell: (r: EntityRow) => <PsFlagCell flag={psFlags.get(r.id)} /> }] : []),
         ]}
       />
     </>

@@ -20,6 +20,7 @@ import { figureProblems, formatFte, parseFte, PS_TYPES, type EmploymentFigures }
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './identifiers.js';
 import * as registryRepo from './registry.repo.js';
 import { parseSectors } from './registry.sectors.js';
+import { psSequenceProblem } from './record.service.js';
 import { entitySearchDocument, unitNames } from './registry.service.js';
 import { FORMS_WITH_CREATING_BODY, LEGAL_FORMS, type LegalForm } from './registry.tables.js';
 
@@ -136,9 +137,14 @@ export interface PlacesInput {
   add: { gmina_teryt: string | null; town: string; address: string | null } | null;
 }
 
-/** A place as one line of history: "Toruń, ul. Szeroka 1 (0463011)". */
+/** A place as one line of text: "Toruń, ul. Szeroka 1 (0463011)". */
 export function placeText(p: { town: string | null; address: string | null; gmina_teryt: string | null }): string {
   return `${[p.town, p.address].filter(Boolean).join(', ')}${p.gmina_teryt ? ` (${p.gmina_teryt})` : ''}`;
+}
+
+/** A place in the field history, stored the way the staff record screens store it (JSON). */
+function placeHistory(p: { town: string | null; address: string | null; gmina_teryt: string | null; lat?: number | null; lon?: number | null }): string {
+  return JSON.stringify({ gmina_teryt: p.gmina_teryt, town: p.town, address: p.address, lat: p.lat ?? null, lon: p.lon ?? null });
 }
 
 /**
@@ -185,7 +191,7 @@ export async function savePlaces(ctx: ModuleContext, entityId: string, input: Pl
       const old = before.get(id);
       if (!old) continue;
       await repo.deletePlace(trx, entityId, id);
-      history.push({ old_value: placeText(old), new_value: null });
+      history.push({ old_value: placeHistory(old), new_value: null });
     }
     for (const p of input.keep) {
       const old = before.get(p.id);
@@ -193,11 +199,11 @@ export async function savePlaces(ctx: ModuleContext, entityId: string, input: Pl
       // coordinates belonged to the old address; staff set them again when needed
       const moved = old.town !== p.town || old.address !== p.address || old.gmina_teryt !== p.gmina_teryt;
       await repo.updatePlace(trx, entityId, p.id, { town: p.town, address: p.address, gmina_teryt: p.gmina_teryt, ...(moved ? { lat: null, lon: null } : {}) });
-      history.push({ old_value: placeText(old), new_value: placeText(p) });
+      history.push({ old_value: placeHistory(old), new_value: placeHistory({ ...p, lat: moved ? null : old.lat, lon: moved ? null : old.lon }) });
     }
     if (input.add) {
       await repo.insertPlace(trx, { id: newId(), entity_id: entityId, town: input.add.town, address: input.add.address, gmina_teryt: input.add.gmina_teryt, lat: null, lon: null });
-      history.push({ old_value: null, new_value: placeText(input.add) });
+      history.push({ old_value: null, new_value: placeHistory(input.add) });
     }
     if (history.length === 0) return;
     await registryRepo.insertChanges(
@@ -299,6 +305,10 @@ export async function checkProposal(ctx: ModuleContext, entityId: string, kind: 
     if (k === 'lost' && reason === '') f.add('loss_reason', labels.loss_reason!, 'validation.required');
     if ([...reason].length > 1000) f.add('loss_reason', labels.loss_reason!, 'validation.tooLong', { count: 1000 });
     payload = { kind: k as 'granted' | 'lost', ps_type: k === 'granted' ? (type as 'reintegration' | 'social_services') : null, decision_number: number || null, decision_date: date, loss_reason: k === 'lost' ? reason : null };
+    if (!f.problems.length) {
+      const problem = psSequenceProblem([...(await registryRepo.listPsStatus(ctx.db, entityId)), payload]);
+      if (problem) f.add('decision_date', labels.decision_date!, `entityRecord.invalid.${problem.key}` as TKey, { date: problem.date });
+    }
   } else {
     const int = (field: string) => {
       const v = f.text(field);
@@ -427,6 +437,11 @@ export async function decideProposal(ctx: ModuleContext, id: string, body: Recor
   const e = await representedEntity(ctx, p.entity_id);
   const payload = JSON.parse(p.payload) as Record<string, unknown>;
   const now = nowIso(ctx.clock);
+  if (decision === 'accept' && p.kind === 'ps_status') {
+    // the register may have changed since the proposal was sent
+    const problem = psSequenceProblem([...(await registryRepo.listPsStatus(ctx.db, e.id)), payload as unknown as PsStatusPayload]);
+    if (problem) throw new AppError('http.validation', {}, [{ field: 'decision_date', label: PROPOSAL_FIELDS.ps_status.decision_date!, key: `entityRecord.invalid.${problem.key}`, params: { date: problem.date } }]);
+  }
   if (decision === 'accept' && p.kind === 'identifiers') {
     const dup = new FormChecker({});
     for (const field of ['nip', 'regon', 'krs'] as const) {
@@ -461,15 +476,17 @@ export async function decideProposal(ctx: ModuleContext, id: string, body: Recor
     } else if (p.kind === 'ps_status') {
       const s = payload as unknown as PsStatusPayload;
       await registryRepo.insertPsStatus(trx, { id: newId(), entity_id: e.id, kind: s.kind, ps_type: s.ps_type, decision_number: s.decision_number, decision_date: s.decision_date, loss_reason: s.loss_reason });
-      rows.push(history('ps_status', null, [s.kind, s.ps_type, s.decision_number, s.decision_date, s.loss_reason].filter(Boolean).join(', ')));
+      rows.push(history('ps_status', null, JSON.stringify({ kind: s.kind, ps_type: s.ps_type, decision_number: s.decision_number, decision_date: s.decision_date, loss_reason: s.loss_reason })));
     } else {
       const m = payload as unknown as EmploymentPayload;
       const old = await repo.findEmployment(trx, e.id, m.year);
       const values = { headcount: m.headcount, employees: m.employees, fte_hundredths: m.fte_hundredths, employees_half_time: m.employees_half_time, at_risk: m.at_risk, at_risk_half_time: m.at_risk_half_time, updated_at: now };
-      const text = (r: Omit<EmploymentPayload, 'year'>) => `${r.headcount} / ${r.employees} / ${formatFte(r.fte_hundredths)} / ${r.employees_half_time} / ${r.at_risk} / ${r.at_risk_half_time}`;
+      // stored the way the staff record screens store a year (JSON, FTE as text)
+      const text = (r: Omit<EmploymentPayload, 'year'> & { at_risk_categories?: string }) =>
+        JSON.stringify({ headcount: r.headcount, employees: r.employees, employees_half_time: r.employees_half_time, at_risk: r.at_risk, at_risk_half_time: r.at_risk_half_time, year: m.year, fte: formatFte(r.fte_hundredths), at_risk_categories: r.at_risk_categories ? (JSON.parse(r.at_risk_categories) as unknown) : {} });
       if (old) await repo.updateEmployment(trx, old.id, values);
       else await repo.insertEmployment(trx, { id: newId(), entity_id: e.id, year: m.year, ...values, at_risk_categories: '{}', source: null, created_at: now });
-      rows.push(history(`employment.${m.year}`, old ? text(old) : null, text(m)));
+      rows.push(history('employment', old ? text(old) : null, text({ ...m, at_risk_categories: old?.at_risk_categories })));
       await registryRepo.updateEntity(trx, e.id, { updated_at: now });
     }
     await registryRepo.insertChanges(trx, rows);

@@ -1,0 +1,66 @@
+// The public catalogue in a real browser, with JavaScript off (the catalogue promises to work
+// without it): a search typed and sent, a facet ticked, the result list's address keeps both; the
+// map of the same search is reached by its link, a cluster is reached by keyboard and opens the
+// list of its gminy; a profile opens from the list. axe runs on the list and the map.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { registryModule } from '../src/modules/registry/index.js';
+import { checkAxe, focused, launchBrowser, navigation, startServer, tabUntil, type Server } from './support.js';
+
+let browser: Browser;
+let server: Server;
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+  await registryModule.seedDemo!(server.testApp.ctx);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('search, filter, map, cluster by keyboard and profile, without JavaScript', async () => {
+  const context = await browser.newContext({ locale: 'pl-PL', javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  try {
+    await page.goto(`${server.baseUrl}/podmioty`);
+    await page.getByLabel('Szukaj podmiotu').fill('fundacja');
+    await page.getByLabel(/^Subregion toruński/).check();
+    assert.equal(await navigation(page, () => page.getByRole('button', { name: 'Szukaj' }).click()), 200);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('q'), 'fundacja');
+    assert.deepEqual(url.searchParams.getAll('podregion'), ['torun']);
+    assert.match(await page.locator('#results').innerText(), /^Znaleziono \d+ podmio/);
+    assert.ok(await page.getByLabel(/^Subregion toruński/).isChecked(), 'the choice is shown ticked');
+    assert.deepEqual(await checkAxe(page), []);
+
+    // the map of the same search
+    assert.equal(await navigation(page, () => page.getByRole('link', { name: 'Pokaż wyniki na mapie' }).click()), 200);
+    const mapUrl = new URL(page.url());
+    assert.equal(mapUrl.pathname, '/podmioty/mapa');
+    assert.equal(mapUrl.searchParams.get('q'), 'fundacja');
+    assert.deepEqual(await checkAxe(page), []);
+    const tableTotal = (await page.locator('table td.num').allInnerTexts()).reduce((n, s) => n + Number(s), 0);
+    assert.ok(tableTotal > 0);
+    await tabUntil(page, (f) => f.tag === 'a' && f.className.includes('entity-map__cluster'));
+    const cluster = await focused(page);
+    assert.match(cluster.attrs['aria-label'] ?? '', /: \d+ podmio/);
+    assert.equal(await navigation(page, () => page.keyboard.press('Enter')), 200);
+    const listUrl = new URL(page.url());
+    assert.equal(listUrl.pathname, '/podmioty');
+    assert.ok(listUrl.searchParams.getAll('gmina').length >= 1, 'the cluster opens the list of its gminy');
+    assert.equal(listUrl.searchParams.get('q'), 'fundacja');
+
+    // a profile from the list
+    const first = page.locator('table tbody th a').first();
+    const name = await first.innerText();
+    assert.equal(await navigation(page, () => first.click()), 200);
+    assert.equal(await page.locator('h1').innerText(), name);
+  } finally {
+    await context.close();
+  }
+});
