@@ -70,6 +70,9 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
       tooMany: 'You can have at most {{count}} active tokens at a time. Revoke one you no longer need.',
     },
     report: {
+      listTitle: 'Annual reports',
+      listNone: 'There are no reports yet.',
+      editLink: 'edit the report for {{year}}',
       title: 'Programme implementation report for {{year}}',
       author: 'Regional Social Policy Centre in Toruń',
       watermark: 'DRAFT',

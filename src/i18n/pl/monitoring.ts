@@ -68,6 +68,9 @@ export const monitoringPl = {
       tooMany: 'Możesz mieć jednocześnie najwyżej {{count}} aktywnych tokenów. Unieważnij niepotrzebny token.',
     },
     report: {
+      listTitle: 'Sprawozdania roczne',
+      listNone: 'Nie ma jeszcze sprawozdań.',
+      editLink: 'edytuj sprawozdanie za {{year}}',
       title: 'Sprawozdanie z realizacji programu za rok {{year}}',
       author: 'Regionalny Ośrodek Polityki Społecznej w Toruniu',
       watermark: 'PROJEKT',

@@ -193,7 +193,7 @@ export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult>
   if (existing) {
     // the indicators' seed is idempotent by code; running it again only fills what is missing
     const indicators = await seedIndicatorsDemo(ctx, existing.id);
-    return { summary: `programme: 0 new; ${indicators.summary}` };
+    return { summary: `0 new programme; ${indicators.summary}` };
   }
   const id = newId();
   const base = ctx.clock.now().getTime();
@@ -253,5 +253,5 @@ export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult>
     );
   });
   const indicators = await seedIndicatorsDemo(ctx, id);
-  return { summary: `programme: 1 new; ${indicators.summary}` };
+  return { summary: `1 new programme; ${indicators.summary}` };
 }

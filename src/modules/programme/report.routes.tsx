@@ -14,7 +14,8 @@ import { auditFromRequest } from '../audit/index.js';
 import { canManageProgramme, manageProgramme } from './programme.policy.js';
 import * as programmeRepo from './programme.repo.js';
 import * as svc from './report.service.js';
-import { ReportEditorView, ReportView } from './report.views.js';
+import { registerProgrammePageSection } from './programme.extensions.js';
+import { ReportEditorView, ReportsSection, ReportView } from './report.views.js';
 
 const FileParams = Type.Object({ slug: Type.String({ maxLength: 100 }), file: Type.String({ maxLength: 12 }) });
 const AdminParams = Type.Object({ id: Type.String({ maxLength: 100 }), year: Type.String({ maxLength: 4 }) });
@@ -26,6 +27,16 @@ const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-off
 
 export async function reportRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
+
+  registerProgrammePageSection({
+    id: 'annual-reports',
+    order: 20,
+    async render(_ctx, programme, request) {
+      const isStaff = !!request.user && canManageProgramme(request.user);
+      const years = await svc.reportYears(ctx, programme);
+      return <ReportsSection slug={programme.slug} programmeId={programme.id} years={years} isStaff={isStaff} />;
+    },
+  });
 
   app.get('/program/:slug/sprawozdanie/:file', { config: { access: 'public' }, schema: { params: FileParams } }, async (request, reply) => {
     const { slug, file } = request.params as { slug: string; file: string };

@@ -92,6 +92,15 @@ function asOfYear(view: IndicatorView, programme: ReportProgramme, year: number)
   return { view: cut, rows, progress };
 }
 
+/** The years a report may exist for, newest first, with their publication state. */
+export async function reportYears(ctx: ModuleContext, programme: Pick<ReportProgramme, 'id' | 'period_from' | 'period_to'>): Promise<{ year: number; status: 'draft' | 'published' }[]> {
+  const rows = await ctx.db.selectFrom('annual_reports').select(['year', 'status']).where('programme_id', '=', programme.id).execute();
+  const published = new Set(rows.filter((r) => r.status === 'published').map((r) => r.year));
+  const out: { year: number; status: 'draft' | 'published' }[] = [];
+  for (let y = Math.min(programme.period_to, ctx.clock.now().getUTCFullYear()); y >= programme.period_from; y--) out.push({ year: y, status: published.has(y) ? 'published' : 'draft' });
+  return out;
+}
+
 export async function reportStatus(ctx: ModuleContext, programmeId: string, year: number): Promise<{ status: 'draft' | 'published'; publishedAt: string | null }> {
   const row = await ctx.db.selectFrom('annual_reports').select(['status', 'published_at']).where('programme_id', '=', programmeId).where('year', '=', year).executeTakeFirst();
   return { status: row?.status ?? 'draft', publishedAt: row?.published_at ?? null };

@@ -194,6 +194,12 @@ describe('annual report', () => {
     const pdf = await get(`${url()}.pdf`);
     assert.equal(pdf.statusCode, 200);
     assert.doesNotMatch(pdfToText(pdf.rawPayload), /PROJEKT/);
+    // the programme page lists the published report for everyone; staff also get the editor link
+    const programmePage = await get(`/program/${programme.slug}`);
+    assert.match(programmePage.body, /<h2 id="annual-reports">Sprawozdania roczne<\/h2>/);
+    assert.match(programmePage.body, new RegExp(`href="/program/${programme.slug}/sprawozdanie/2025">Sprawozdanie z realizacji programu za rok 2025</a></li>`));
+    assert.doesNotMatch(programmePage.body, /sprawozdanie\/2024"/, 'drafts are not listed publicly');
+    assert.match((await get(`/program/${programme.slug}`, coordinator)).body, /sprawozdanie\/2024">[^<]*<\/a> \(projekt\)/);
     const en = await get(`/en${url()}`);
     assert.match(en.body, /Programme implementation report for 2025/);
   });

@@ -156,3 +156,41 @@ export function ReportEditorView({ model, csrf, values, problems, notice }: { mo
     </>
   );
 }
+
+/**
+ * The programme page's section on annual reports: the published years for everyone; for staff also
+ * the years not published yet (marked as drafts) and the links to the editor and monitoring rounds.
+ */
+export function ReportsSection({ slug, programmeId, years, isStaff }: { slug: string; programmeId: string; years: { year: number; status: 'draft' | 'published' }[]; isStaff: boolean }) {
+  const { t, href } = usePage();
+  const shown = years.filter((y) => isStaff || y.status === 'published');
+  if (shown.length === 0 && !isStaff) return null;
+  return (
+    <section aria-labelledby="annual-reports">
+      <h2 id="annual-reports">{t('monitoring.report.listTitle')}</h2>
+      {shown.length === 0 ? (
+        <p>{t('monitoring.report.listNone')}</p>
+      ) : (
+        <ul>
+          {shown.map((y) => (
+            <li key={y.year}>
+              <a href={href(reportPath(slug, y.year))}>{t('monitoring.report.title', { year: y.year })}</a>
+              {y.status === 'draft' ? ` (${t('monitoring.report.draftMark')})` : null}
+              {isStaff ? (
+                <>
+                  {' — '}
+                  <a href={href(`/admin/program/${programmeId}/sprawozdanie/${y.year}`)}>{t('monitoring.report.editLink', { year: y.year })}</a>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {isStaff ? (
+        <p>
+          <a href={href(`/admin/program/${programmeId}/monitorowanie`)}>{t('monitoring.admin.link')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -116,6 +116,9 @@ test('merge: the chosen record stays, fields are filled or chosen, history moves
   assert.ok(fields.some((f) => f.startsWith(`merged_from:→${a}`)));
   const goneHistory = (await repo.listChanges(t.ctx.db, a)).map((h) => `${h.field}:${h.old_value ?? ''}→${h.new_value ?? ''}`);
   assert.deepEqual(goneHistory.sort(), [`lifecycle:active→closed`, `merged_into:→${b}`].sort());
+  // staff read the merge in the record's history
+  const edit = await open(`/admin/podmioty/${b}`);
+  assert.match(edit.body, /Scalono z wpisem/);
   const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'registry.entity.merge').executeTakeFirstOrThrow();
   assert.equal(audit.subject_id, b);
   assert.match(audit.meta ?? '', new RegExp(a));

@@ -109,12 +109,23 @@ function parseContent(job: quality.ImportRow) {
   return parseCsvText(job.content ?? '', job.delimiter as Delimiter);
 }
 
+/** The first data row, read from the beginning of the file only (a page view must not parse 30 MB). */
+function firstRow(content: string, delimiter: Delimiter): string[] {
+  const head = content.length > 65_536 ? content.slice(0, content.lastIndexOf('\n', 65_536) + 1) : content;
+  try {
+    return parseCsvText(head, delimiter).records[0]?.cells ?? [];
+  } catch {
+    // the cut fell inside a quoted field: the mapping works without an example
+    return [];
+  }
+}
+
 export async function importJobView(ctx: ModuleContext, id: string): Promise<ImportJobView> {
   const job = await loadJob(ctx, id);
   const stored = JSON.parse(job.problems) as { rows?: RowProblem[]; count?: number; file?: FileProblem[] };
   const problems = stored.rows ?? [];
   const fileProblems = stored.file ?? [];
-  const example = job.content !== null && (job.status === 'uploaded' || job.status === 'checked') ? (parseContent(job).records[0]?.cells ?? []) : [];
+  const example = job.content !== null && (job.status === 'uploaded' || job.status === 'checked') ? firstRow(job.content, job.delimiter as Delimiter) : [];
   return {
     id: job.id,
     fileName: job.file_name,
