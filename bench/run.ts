@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { renderDocument } from '../src/core/http/render.js';
@@ -173,20 +173,26 @@ async function measureRankedBlock(databaseUrl: string): Promise<Check[]> {
   const config = loadConfig({ DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent' });
   const { database, ctx } = await prepare(config, { seed: false });
   try {
-    const worst = { word: '', ms: 0 };
+    const worst = { word: '', ms: 0, cpu: 0 };
     for (const word of ['spółdzielnia', 'fundacja', 'stowarzyszenie', 'spółdzielnia socjalna', 'gastronomia']) {
       const filter = { terms: queryTerms(word), legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: false, today: '2026-11-27' };
       await registryRepo.listEntities(ctx.db, database.seam, filter, 'relevance', 20, 0);
       const times: number[] = [];
+      const cpu: number[] = [];
       for (let i = 0; i < 7; i += 1) {
         const start = performance.now();
+        const used = process.cpuUsage();
         await registryRepo.listEntities(ctx.db, database.seam, filter, 'relevance', 20, 0);
+        const spent = process.cpuUsage(used);
         times.push(performance.now() - start);
+        cpu.push((spent.user + spent.system) / 1000);
       }
       const ms = median(times);
-      if (ms > worst.ms) Object.assign(worst, { word, ms });
+      if (ms > worst.ms) Object.assign(worst, { word, ms, cpu: median(cpu) });
     }
-    return [{ name: `event-loop block of one ranked search (worst word: "${worst.word}", median of 7)`, value: round(worst.ms, 1), unit: 'ms', limit: 20, ok: worst.ms <= 20 }];
+    // the wall time is what the loop waits; the CPU time shows how much of it is the query itself
+    // when other processes compete for the CPUs
+    return [{ name: `event-loop block of one ranked search (worst word: "${worst.word}", median of 7; CPU ${round(worst.cpu, 1)} ms)`, value: round(worst.ms, 1), unit: 'ms', limit: 20, ok: worst.ms <= 20 }];
   } finally {
     await database.close();
   }
@@ -234,10 +240,11 @@ async function main(): Promise<number> {
     }
 
     const baselines = new Map(rows.filter((r) => r.target.is).map((r) => [r.target.is!, r.result.requests.average]));
+    const load = loadavg().map((l) => round(l, 1)).join(', ');
     const lines = [
       `# Benchmark ${new Date().toISOString()}`,
       '',
-      `Node ${process.version}, ${availableParallelism()} CPUs, autocannon -c ${CONNECTIONS} -d ${DURATION_S}, SQLite, app and baselines in one child process. ${info.join(' ')}`,
+      `Node ${process.version}, ${availableParallelism()} CPUs, autocannon -c ${CONNECTIONS} -d ${DURATION_S}, SQLite, app and baselines in one child process, load average at the end ${load}. ${info.join(' ')}`,
       '',
       '| target | req/s | p50 ms | p99 ms | timeouts | ratio | required | result |',
       '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',

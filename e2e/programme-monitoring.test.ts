@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { createUser } from '../src/modules/accounts/index.js';
 import { loginAs, type TestRole } from '../src/testing/app.js';
-import { monitoringFixtures, PARTNER_M1 } from './monitoring-fixtures.js';
+import { monitoringFixtures } from './monitoring-fixtures.js';
 import { checkAxe, focused, launchBrowser, navigation, newPage, startServer, tabUntil, type Server } from './support.js';
 
 let browser: Browser;
@@ -32,10 +33,18 @@ async function pageAs(roles: TestRole[]) {
 
 test('a partner submits a value by keyboard; the coordinator approves it', async () => {
   const f = await monitoringFixtures(server);
-  const partner = await pageAs([PARTNER_M1]);
+  // a partner account with the scope "indicator M1", logging in through the real form
+  const password = 'Zielony-kalafior-nad-Wisłą-77';
+  const userId = await createUser(server.testApp.ctx, { email: 'partner@pcpr.example.pl', displayName: 'PCPR Testowo', roles: ['reporting_partner'], password });
+  await server.testApp.ctx.db.updateTable('user_roles').set({ scope_type: 'indicator_or_territory', scope_id: 'indicator:M1' }).where('user_id', '=', userId).execute();
+  const partner = await newPage(browser, server.baseUrl);
   try {
     const { page } = partner;
-    await page.goto(`${server.baseUrl}/sprawozdawczosc`);
+    await page.goto(`${server.baseUrl}/konto/logowanie?next=${encodeURIComponent('/sprawozdawczosc')}`);
+    await page.fill('#f-email', 'partner@pcpr.example.pl');
+    await page.fill('#f-password', password);
+    assert.equal(await navigation(page, () => page.locator('main form button[type="submit"]').click()), 200);
+    assert.equal(new URL(page.url()).pathname, '/sprawozdawczosc');
     assert.deepEqual(await checkAxe(page), []);
     await navigation(page, () => page.getByRole('link', { name: 'Monitorowanie 2025' }).click());
     assert.equal(await page.locator('h1').innerText(), 'Monitorowanie 2025');

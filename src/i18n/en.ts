@@ -13,6 +13,7 @@ import { entityRecordEn } from './en/entity-record.js';
 import { claimsEn } from './en/claims.js';
 import { registryCatalogueEn } from './en/registry-catalogue.js';
 import { registryQualityEn } from './en/registry-quality.js';
+import { registryLocationEn } from './en/registry-location.js';
 import { programmeEn } from './en/programme.js';
 import { indicatorsEn } from './en/indicators.js';
 import { monitoringEn } from './en/monitoring.js';
@@ -31,6 +32,7 @@ export const en: TranslationShape<typeof pl> = {
   ...claimsEn,
   ...registryCatalogueEn,
   ...registryQualityEn,
+  ...registryLocationEn,
   ...programmeEn,
   ...indicatorsEn,
   ...monitoringEn,

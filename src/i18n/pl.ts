@@ -13,6 +13,7 @@ import { entityRecordPl } from './pl/entity-record.js';
 import { claimsPl } from './pl/claims.js';
 import { registryCataloguePl } from './pl/registry-catalogue.js';
 import { registryQualityPl } from './pl/registry-quality.js';
+import { registryLocationPl } from './pl/registry-location.js';
 import { programmePl } from './pl/programme.js';
 import { indicatorsPl } from './pl/indicators.js';
 import { monitoringPl } from './pl/monitoring.js';
@@ -31,6 +32,7 @@ export const pl = {
   ...claimsPl,
   ...registryCataloguePl,
   ...registryQualityPl,
+  ...registryLocationPl,
   ...programmePl,
   ...indicatorsPl,
   ...monitoringPl,

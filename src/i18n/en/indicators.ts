@@ -139,7 +139,7 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       legendPath: 'path to the target',
       legendExample: 'example data (hatched bar)',
     },
-    csv: { code: 'code', name: 'name', unit: 'unit', year: 'year', territory: 'area', territoryCode: 'area_code', value: 'value', kind: 'kind', target: 'target', path: 'path', example: 'example', computed: 'computed' },
+    csv: { code: 'code', name: 'name', unit: 'unit', year: 'year', territory: 'area', territoryCode: 'area_code', value: 'value', kind: 'kind', example: 'example', computed: 'computed' },
     csvKind: { value: 'value', target: 'target' },
     admin: {
       title: 'Programme indicators',
@@ -181,18 +181,13 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       stateLive: 'current (open year)',
       stateClosed: 'recorded',
       publicPage: 'Public page',
-      open: 'Open',
       actions: 'Actions',
-      noProgramme: 'Programme not found.',
     },
     profile: {
       title: 'Programme indicators',
       caption: 'Latest values of the programme’s indicators for the areas covering this place',
       none: 'The current programme has no indicator values yet for this place or an area it belongs to.',
       noProgramme: 'No current programme is set, so there are no indicator values here yet.',
-    },
-    api: {
-      description: 'Definitions of the programme’s indicators and their approved values.',
     },
   },
 };

@@ -85,6 +85,7 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
       noStructure: 'The programme has no goals or actions yet, so the report has no content.',
       noNarrative: 'The coordinator has not described the implementation in this year yet.',
       exampleElement: 'Example element — not taken from the adopted programme text.',
+      progress: 'Progress',
       indicator: 'Indicator',
       noValues: 'no values',
       chartAlt: 'Chart of the indicator {{name}}, {{from}}–{{to}}: bars are the values, the dashed line is the path to the target. Latest value: {{latest}}. The table below the chart gives the same numbers.',

@@ -137,7 +137,7 @@ export const indicatorsPl = {
       legendPath: 'ścieżka do celu',
       legendExample: 'przykładowe dane (słupek kreskowany)',
     },
-    csv: { code: 'kod', name: 'nazwa', unit: 'jednostka', year: 'rok', territory: 'obszar', territoryCode: 'kod_obszaru', value: 'wartosc', kind: 'rodzaj', target: 'cel', path: 'sciezka', example: 'przykladowe', computed: 'obliczona' },
+    csv: { code: 'kod', name: 'nazwa', unit: 'jednostka', year: 'rok', territory: 'obszar', territoryCode: 'kod_obszaru', value: 'wartosc', kind: 'rodzaj', example: 'przykladowe', computed: 'obliczona' },
     csvKind: { value: 'wartość', target: 'cel' },
     admin: {
       title: 'Wskaźniki programu',
@@ -179,18 +179,13 @@ export const indicatorsPl = {
       stateLive: 'bieżąca (rok otwarty)',
       stateClosed: 'utrwalona',
       publicPage: 'Strona publiczna',
-      open: 'Otwórz',
       actions: 'Działania',
-      noProgramme: 'Nie znaleziono programu.',
     },
     profile: {
       title: 'Wskaźniki programu',
       caption: 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren',
       none: 'Bieżący program nie ma jeszcze wartości wskaźników dla tego terenu ani obszaru, do którego należy.',
       noProgramme: 'W serwisie nie wskazano bieżącego programu, więc nie ma tu jeszcze wartości wskaźników.',
-    },
-    api: {
-      description: 'Definicje wskaźników programu i ich zatwierdzone wartości.',
     },
   },
 };

@@ -83,6 +83,7 @@ export const monitoringPl = {
       noStructure: 'Program nie ma jeszcze celów ani działań, więc sprawozdanie nie ma treści.',
       noNarrative: 'Koordynator nie opisał jeszcze realizacji w tym roku.',
       exampleElement: 'Element przykładowy — nie pochodzi z przyjętego tekstu programu.',
+      progress: 'Postęp',
       indicator: 'Wskaźnik',
       noValues: 'brak wartości',
       chartAlt: 'Wykres wskaźnika {{name}} w latach {{from}}–{{to}}: słupki to wartości, linia przerywana to ścieżka do celu. Ostatnia wartość: {{latest}}. Te same liczby zawiera tabela pod wykresem.',

@@ -132,3 +132,17 @@ test('attached documents must exist in the library and be published', async () =
     (err.problems ?? []).some((p) => p.field === 'documents'),
   );
 });
+
+test('an English visitor gets the e-mail in English with a link to the English page; the address is stored, never the token', async () => {
+  const id = await makeConsultation(t.ctx, { startsIn: -1, endsIn: 48 });
+  await submitComment(t.ctx, id, { section: 'general', justification: 'A comment.', author_kind: 'person', first_name: 'Jane', last_name: 'Doe', email: 'Jane.Doe@Example.org', consent: '1' }, 'en');
+  const mail = await t.ctx.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'Jane.Doe@Example.org').executeTakeFirstOrThrow();
+  assert.match(mail.subject, /^Spójnia: confirm your comment/);
+  assert.match(mail.text_body, /\/en\/konsultacje\/potwierdzenie\/[A-Za-z0-9_-]{40,}/);
+  assert.match(mail.text_body, /General comment on the whole document/);
+  const token = /potwierdzenie\/([A-Za-z0-9_-]+)/.exec(mail.text_body)![1]!;
+  const row = await t.ctx.db.selectFrom('consultation_comments').selectAll().where('consultation_id', '=', id).executeTakeFirstOrThrow();
+  assert.equal(row.email_norm, 'jane.doe@example.org');
+  assert.notEqual(row.token_hash, token);
+  assert.equal(row.token_hash!.length, 64);
+});

@@ -3,6 +3,7 @@
 // gets a new id in every funding period while its code stays). Also the aggregation of per-gmina
 // counts into powiaty (TERYT prefix), subregions and the region that computed indicators need.
 import type { ModuleContext } from '../../core/module.js';
+import { translator } from '../../i18n/index.js';
 import { listSubregionsWithMembers, listUnits, type Subregion } from '../territory/index.js';
 import { WHOLE_REGION, type IndicatorBreakdown } from './programme.tables.js';
 
@@ -48,7 +49,7 @@ export interface TerritoryOption {
 
 /** Territory codes a value of an indicator with this breakdown may have for a period (region first). */
 export function territoryOptions(index: TerritoryIndex, breakdown: IndicatorBreakdown, period: number, lang: 'pl' | 'en'): TerritoryOption[] {
-  const region: TerritoryOption = { code: WHOLE_REGION, name: lang === 'pl' ? 'województwo (całość)' : 'voivodeship (whole)' };
+  const region: TerritoryOption = { code: WHOLE_REGION, name: translator(lang)('indicators.region') };
   switch (breakdown) {
     case 'none':
       return [region];
@@ -77,8 +78,9 @@ export function isValidTerritory(index: TerritoryIndex, breakdown: IndicatorBrea
 
 /** A territory code's display name (the code itself when it is no longer known). */
 export function territoryName(index: TerritoryIndex, code: string, lang: 'pl' | 'en'): string {
-  if (code === WHOLE_REGION) return lang === 'pl' ? 'województwo (całość)' : 'voivodeship (whole)';
+  if (code === WHOLE_REGION) return translator(lang)('indicators.region');
   const unit = index.powiaty.get(code) ?? index.gminy.get(code);
+  // powiat names are proper names, the same in both languages (as on the territory pages)
   if (unit) return code.length === 4 ? (Number(code.slice(2)) >= 61 ? unit : `powiat ${unit}`) : unit;
   const s = index.subregions.find((x) => x.code === code);
   return s ? (lang === 'pl' ? s.name_pl : s.name_en) : code;

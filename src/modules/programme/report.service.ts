@@ -276,7 +276,7 @@ export function reportDocument(model: ReportModel, lang: Lang, t: T, fmt: Format
     }
     for (const r of s.indicators) {
       const i = r.view.indicator;
-      blocks.push({ kind: 'paragraph', text: `${t('monitoring.report.indicator')}: ${i.code} ${i.name} (${i.unit}). ${t(`indicators.progress.${r.progress.status}` as TKey)} — ${progressSentence(r.progress, t, fmt.number)}` });
+      blocks.push({ kind: 'paragraph', text: `${t('monitoring.report.indicator')}: ${i.code} ${i.name} (${i.unit}). ${t('monitoring.report.progress')}: ${t(`indicators.progress.${r.progress.status}` as TKey)} — ${progressSentence(r.progress, t, fmt.number)}` });
       figure += 1;
       table += 1;
       blocks.push({ kind: 'figure', svg: chartSvg(t, fmt, r, `report-chart-${figure}`), alt: chartAlt(t, fmt, r), caption: t('monitoring.report.figureCaption', { n: figure, name: `${i.code} ${i.name}` }) });

@@ -415,5 +415,18 @@ describe('self-service over HTTP', () => {
       assert.equal(hist.length, 2);
       assert.ok(hist.every((h) => h.proposed_by === repX.userId));
     });
+
+    test('an identifier taken by another record meanwhile is refused at acceptance; nothing changes', async () => {
+      const repY = await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: y.id }]);
+      const sent = await post(`/moje-podmioty/${y.id}/propozycja/identyfikatory`, { nip: '5260250274' }, repY.cookie);
+      assert.equal(sent.statusCode, 303, sent.body);
+      await t.ctx.db.updateTable('entities').set({ nip: '5260250274' }).where('id', '=', x.id).execute();
+      const p = await t.ctx.db.selectFrom('entity_proposals').select('id').where('entity_id', '=', y.id).executeTakeFirstOrThrow();
+      const res = await post(`/admin/podmioty/propozycje/${p.id}`, { decision: 'accept' }, staff);
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /już jest w rejestrze/);
+      assert.equal((await t.ctx.db.selectFrom('entity_proposals').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status, 'pending');
+      assert.equal((await t.ctx.db.selectFrom('entities').select('nip').where('id', '=', y.id).executeTakeFirstOrThrow()).nip, null);
+    });
   });
 });

@@ -20,8 +20,10 @@ export { COUNT_CAP, RANK_CANDIDATES } from './registry.repo.js';
 
 /** Today as a Polish calendar day (marks expire by day, subregions change by day). */
 export function today(ctx: Pick<ModuleContext, 'clock'>): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(ctx.clock.now());
+  return WARSAW_DAY.format(ctx.clock.now());
 }
+// built once: a DateTimeFormat with a time zone costs milliseconds to construct
+const WARSAW_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' });
 
 export interface CatalogueQuery {
   q: string;

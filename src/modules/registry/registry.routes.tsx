@@ -17,6 +17,7 @@ import { psFlags, publicRecordOf, recordOverview } from './record.service.js';
 import { listChangesWithAuthors } from './record.repo.js';
 import { RecordSummary } from './record.views.js';
 import * as cv from './registry.catalogue.views.js';
+import { entityLocation } from './registry.location.js';
 
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 10000 }), { maxProperties: 60 });
 const EntityParams = Type.Object({ ref: Type.String({ maxLength: 200 }) });
@@ -117,8 +118,9 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
       ...(e.krs || e.regon ? { identifier: [e.krs ? { '@type': 'PropertyValue', propertyID: 'KRS', value: e.krs } : null, e.regon ? { '@type': 'PropertyValue', propertyID: 'REGON', value: e.regon } : null].filter(Boolean) } : {}),
       ...(e.town ? { address: { '@type': 'PostalAddress', addressLocality: e.town, addressRegion: 'kujawsko-pomorskie', addressCountry: 'PL', ...(e.address ? { streetAddress: e.address } : {}) } } : {}),
     });
-    const record = await publicRecordOf(ctx, details, names);
-    return sendPage(request, reply, { title: e.name, breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <v.EntityView details={details} gminaName={gminaName} jsonLd={jsonLd} record={record} />);
+    // the map's names and boundaries come from per-process caches: no statement of its own
+    const [record, location] = await Promise.all([publicRecordOf(ctx, details, names), entityLocation(ctx, e, details.places)]);
+    return sendPage(request, reply, { title: e.name, breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <v.EntityView details={details} gminaName={gminaName} jsonLd={jsonLd} record={record} location={location} />);
   });
 
   // --- staff -----------------------------------------------------------------------------------

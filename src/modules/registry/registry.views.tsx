@@ -11,6 +11,8 @@ import { LEGAL_FORMS, LIFECYCLES } from './registry.tables.js';
 import type { ComponentChildren } from 'preact';
 import type { PsFlag, PublicRecord } from './record.service.js';
 import { HistoryTable, PsFlagCell, PublicRecordSections, type ChangeRow } from './record.views.js';
+import type { EntityLocation } from './registry.location.js';
+import { EntityLocationSection } from './registry.location.views.js';
 
 const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
 
@@ -37,7 +39,7 @@ function ClaimLink({ entityId }: { entityId: string }) {
   );
 }
 
-export function EntityView({ details, gminaName, jsonLd, record }: { details: EntityDetails; gminaName: string | null; jsonLd: string; record?: PublicRecord }) {
+export function EntityView({ details, gminaName, jsonLd, record, location }: { details: EntityDetails; gminaName: string | null; jsonLd: string; record?: PublicRecord; location?: EntityLocation | null }) {
   const { t, href } = usePage();
   const e = details.entity;
   const ids = [
@@ -77,6 +79,7 @@ export function EntityView({ details, gminaName, jsonLd, record }: { details: En
           </>
         ) : null}
       </dl>
+      {location ? <EntityLocationSection location={location} /> : null}
       {record ? <PublicRecordSections record={record} /> : null}
       <h2>{t('registry.entity.source')}</h2>
       <p>

@@ -440,15 +440,16 @@ export async function decideProposal(ctx: ModuleContext, id: string, body: Recor
   if (decision === 'accept' && p.kind === 'ps_status') {
     // the register may have changed since the proposal was sent
     const problem = psSequenceProblem([...(await registryRepo.listPsStatus(ctx.db, e.id)), payload as unknown as PsStatusPayload]);
-    if (problem) throw new AppError('http.validation', {}, [{ field: 'decision_date', label: PROPOSAL_FIELDS.ps_status.decision_date!, key: `entityRecord.invalid.${problem.key}`, params: { date: problem.date } }]);
+    // no `field`: the staff page has no such input, so the summary shows plain text
+    if (problem) throw new AppError('http.validation', {}, [{ label: PROPOSAL_FIELDS.ps_status.decision_date!, key: `entityRecord.invalid.${problem.key}`, params: { date: problem.date } }]);
   }
   if (decision === 'accept' && p.kind === 'identifiers') {
-    const dup = new FormChecker({});
+    const taken: { label: TKey; key: TKey }[] = [];
     for (const field of ['nip', 'regon', 'krs'] as const) {
       const v = payload[field] as string | null;
-      if (v && (await registryRepo.findByIdentifier(ctx.db, field, v, e.id))) dup.add(field, PROPOSAL_FIELDS.identifiers[field]!, 'registry.invalid.duplicate' as TKey);
+      if (v && (await registryRepo.findByIdentifier(ctx.db, field, v, e.id))) taken.push({ label: PROPOSAL_FIELDS.identifiers[field]!, key: 'registry.invalid.duplicate' as TKey });
     }
-    dup.assertValid();
+    if (taken.length) throw new AppError('http.validation', {}, taken);
   }
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.decideProposal(trx, id, { status: decision === 'accept' ? 'accepted' : 'rejected', decided_at: now, decided_by: staffId, decision_reason: reason || null }))) throw new AppError('registry.proposal_decided');

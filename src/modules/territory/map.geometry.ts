@@ -28,7 +28,15 @@ export interface MapGeometry {
   /** Every powiat outline at the full map's size, as one path. */
   powiatBorders: string;
   /** Powiaty and gminy at the locator's size. */
-  locator: { width: number; height: number; powiaty: Projected; gminy: Projected; powiatOutlines: string };
+  locator: {
+    width: number;
+    height: number;
+    powiaty: Projected;
+    gminy: Projected;
+    powiatOutlines: string;
+    /** WGS84 longitude/latitude → [x, y] on the locator (tenths of a pixel); null outside the picture. */
+    point: (lon: number, lat: number) => [number, number] | null;
+  };
 }
 
 type AreaFeature = Feature<Polygon | MultiPolygon, { teryt: string }>;
@@ -171,12 +179,23 @@ function emptyProjected(width: number, height: number): Projected {
   return { width, height, paths: new Map(), centres: new Map() };
 }
 
+/** Places with coordinates (e.g. an entity's places of activity) as markers on a map of this size. */
+function pointOn(projection: GeoProjection, size: { width: number; height: number }): (lon: number, lat: number) => [number, number] | null {
+  return (lon, lat) => {
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+    const p = projection([lon, lat]);
+    if (!p) return null;
+    const [x, y] = [Math.round(p[0] * 10) / 10, Math.round(p[1] * 10) / 10];
+    return x >= 0 && x <= size.width && y >= 0 && y <= size.height ? [x, y] : null;
+  };
+}
+
 export function buildGeometry(powiaty: AreaFeature[], gminy: AreaFeature[]): MapGeometry {
   if (powiaty.length === 0) {
     // no reference data loaded: pages still render, with an empty map
     const h = Math.round(MAIN_WIDTH * 0.9);
     const lh = Math.round(LOCATOR_WIDTH * 0.9);
-    return { gminy: emptyProjected(MAIN_WIDTH, h), powiatBorders: '', locator: { width: LOCATOR_WIDTH, height: lh, powiaty: emptyProjected(LOCATOR_WIDTH, lh), gminy: emptyProjected(LOCATOR_WIDTH, lh), powiatOutlines: '' } };
+    return { gminy: emptyProjected(MAIN_WIDTH, h), powiatBorders: '', locator: { width: LOCATOR_WIDTH, height: lh, powiaty: emptyProjected(LOCATOR_WIDTH, lh), gminy: emptyProjected(LOCATOR_WIDTH, lh), powiatOutlines: '', point: () => null } };
   }
   const region: FeatureCollection<Polygon | MultiPolygon, { teryt: string }> = { type: 'FeatureCollection', features: powiaty };
   const main = fitted(region, MAIN_WIDTH, 6);
@@ -193,6 +212,7 @@ export function buildGeometry(powiaty: AreaFeature[], gminy: AreaFeature[]): Map
       powiaty: smallPowiaty,
       gminy: project(gminy, small.projection, LOCATOR_EPSILON, smallSize),
       powiatOutlines: [...smallPowiaty.paths.values()].join(''),
+      point: pointOn(small.projection, smallSize),
     },
   };
 }

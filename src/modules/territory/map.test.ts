@@ -71,3 +71,17 @@ test('the 144 gminy of the reference data project inside the map and stay small'
   assert.ok(c('0463011')[0] > c('0461011')[0]);
   assert.ok(c('0462011')[1] < c('0464011')[1]);
 });
+
+test('places with coordinates land on the locator inside their gmina; points outside the voivodeship do not', () => {
+  type FC = { features: { properties: { teryt: string }; geometry: Polygon | MultiPolygon }[] };
+  const load = (file: string) => readReferenceJson<FC>(file).features.map((f) => rewind({ type: 'Feature', properties: { teryt: f.properties.teryt }, geometry: f.geometry }));
+  const { locator } = buildGeometry(load('powiaty_04.geojson'), load('gminy_04.geojson'));
+  // Toruń's old town is within a few pixels of the city's centre; Warsaw and Gdańsk are off the map
+  const torun = locator.point(18.6057, 53.0102)!;
+  const centre = locator.gminy.centres.get('0463011')!;
+  assert.ok(Math.hypot(torun[0] - centre[0], torun[1] - centre[1]) < 6, `${torun} near ${centre}`);
+  assert.equal(locator.point(21.0122, 52.2297), null);
+  assert.equal(locator.point(18.6466, 54.352), null);
+  assert.equal(locator.point(Number.NaN, 53), null);
+  assert.equal(buildGeometry([], []).locator.point(18.6, 53), null, 'no boundaries: no points');
+});
