@@ -168,7 +168,7 @@ export interface IndicatorValuesTable {
   id: string;
   indicator_id: string;
   period: number;
-  /** `region`, a powiat/gmina TERYT code or a subregion id, per the indicator's breakdown. */
+  /** `region`, a powiat/gmina TERYT code or a subregion's stable code (e.g. `torun`), per the indicator's breakdown. */
   territory_code: string;
   value: number | null;
   source: string | null;
