@@ -99,9 +99,7 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     if ((route.config as { csrf?: boolean } | undefined)?.csrf === false) return;
     const existing = route.preValidation;
     const list = existing ? (Array.isArray(existing) ? existing : [existing]) : [];
-    // before the access rule: a forged request is refused the same way whoever it claims to be,
-    // and no policy runs on its behalf
-    route.preValidation = [app.csrfProtection, ...list];
+    route.preValidation = [...list, app.csrfProtection];
   });
   return store;
 }
