@@ -21,7 +21,7 @@ export function sectionsFromMarkdown(markdown: string): TextSection[] {
   const sections: TextSection[] = [];
   const counters: number[] = [];
   let current: { level: number; number: string; heading: string; body: string[] } | null = null;
-  let preamble: string[] = [];
+  const preamble: string[] = [];
   let fenced = false;
   const flush = () => {
     if (current) sections.push({ number: current.number, heading: current.heading, body: current.body.join('\n').trim() });

@@ -258,12 +258,26 @@ export function ProgrammesAdminView({ programmes, canManage, notice }: { program
                         </a>
                       </li>
                       {canManage ? (
-                        <li>
-                          <a href={href(`/admin/program/${p.id}/struktura`)}>
-                            {t('programme.structure.adminTitle')}
-                            <span class="visually-hidden">: {p.title}</span>
-                          </a>
-                        </li>
+                        <>
+                          <li>
+                            <a href={href(`/admin/program/${p.id}/struktura`)}>
+                              {t('programme.structure.adminTitle')}
+                              <span class="visually-hidden">: {p.title}</span>
+                            </a>
+                          </li>
+                          <li>
+                            <a href={href(`/admin/program/${p.id}/wskazniki`)}>
+                              {t('indicators.admin.title')}
+                              <span class="visually-hidden">: {p.title}</span>
+                            </a>
+                          </li>
+                          <li>
+                            <a href={href(`/admin/program/${p.id}/monitorowanie`)}>
+                              {t('monitoring.admin.rounds')}
+                              <span class="visually-hidden">: {p.title}</span>
+                            </a>
+                          </li>
+                        </>
                       ) : null}
                       <li>
                         <a href={href(programmePath(p))}>
@@ -381,6 +395,12 @@ export function ProgrammeAdminView({
         </li>
         <li>
           <a href={href(`/admin/program/${p.id}/struktura`)}>{t('programme.structure.adminTitle')}</a>
+        </li>
+        <li>
+          <a href={href(`/admin/program/${p.id}/wskazniki`)}>{t('indicators.admin.title')}</a>
+        </li>
+        <li>
+          <a href={href(`/admin/program/${p.id}/monitorowanie`)}>{t('monitoring.admin.rounds')}</a>
         </li>
         <li>
           <a href={href(programmePath(p))}>{t('programme.admin.publicPage')}</a>
