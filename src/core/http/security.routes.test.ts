@@ -337,3 +337,20 @@ test('logs carry the request id but never the password, the session cookie or th
     assert.equal(ids.size, attempts.length, 'one request id per request');
   });
 });
+
+test('U+0000 anywhere in the input is refused with 400 before any query runs (PostgreSQL cannot store it)', async () => {
+  const { containsNul } = await import('./security.js');
+  assert.equal(containsNul({ a: ['x', { b: 'y\u0000' }] }), true);
+  assert.equal(containsNul({ ['k\u0000']: 'v' }), true);
+  assert.equal(containsNul({ a: 'Zażółć', n: 1, b: null }), false);
+  await withApp({}, async (t) => {
+    for (const url of ['/api/v1/program/%00', '/podmioty?q=a%00b', '/konsultacje/%00']) {
+      const res = await t.app.inject({ url });
+      assert.equal(res.statusCode, 400, `${url}: ${res.body.slice(0, 200)}`);
+    }
+    const session = await formSession(t);
+    const res = await t.app.inject({ method: 'POST', url: '/setup', headers: { ...FORM, cookie: session.cookie }, payload: form({ _csrf: session.csrf, token: session.token, email: 'a@example.pl', display_name: 'A\u0000B' }) });
+    assert.equal(res.statusCode, 400);
+    assert.equal(await t.ctx.db.selectFrom('users').select('id').executeTakeFirst(), undefined);
+  });
+});

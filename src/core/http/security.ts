@@ -92,6 +92,12 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     await attachUser(request, opts.loadUser);
   });
 
+  // No legitimate input contains U+0000, and PostgreSQL refuses text with it (a 500 deep in a
+  // query); refuse it here, once, before any rule or query sees it.
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) throw new AppError('http.bad_request');
+  });
+
   // CSRF on every state-changing route unless it opts out for bearer-token APIs
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -112,4 +118,13 @@ async function attachUser(request: FastifyRequest, loadUser: (request: FastifyRe
   marked[USER_LOADED] = true;
   if (!request.session?.userId) return;
   request.user = await loadUser(request);
+}
+
+/** True when a string anywhere in a parsed input (params, query, form or JSON body) holds U+0000. */
+export function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 8 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
+  for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || containsNul(v, depth + 1)) return true;
+  return false;
 }
