@@ -1,0 +1,154 @@
+// The checks every page template gets in a real chromium, in Polish and in English: status, axe,
+// language, skip link, visible focus on every Tab stop, in-page links, no foreign requests. Two
+// test files (accessibility.test.ts, accessibility-2.test.ts) each run half of the templates with
+// their own server and browser, so the two halves run side by side.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { translator } from '../src/i18n/index.js';
+import { loginAs } from '../src/testing/app.js';
+import { openTemplate, PAGES, VISIT_LANGS, type PageTemplate } from './pages.js';
+import { checkAxe, focused, launchBrowser, newPage, startServer, type Focused, type Server } from './support.js';
+
+let browser: Browser;
+// one server for all page visits of a file; the set-up keyboard test finishes the set-up, so it gets its own
+let server: Server;
+
+export function describeFocus(f: Focused): string {
+  return `<${f.tag}${f.id ? ` id="${f.id}"` : ''}${f.className ? ` class="${f.className}"` : ''}> "${f.text.slice(0, 60)}"`;
+}
+
+export function assertVisibleFocus(f: Focused, where: string): void {
+  assert.notEqual(f.outlineStyle, 'none', `${where}: the focused element ${describeFocus(f)} shows no outline`);
+  assert.notEqual(f.outlineWidth, '0px', `${where}: the focused element ${describeFocus(f)} has a zero-width outline`);
+}
+
+/**
+ * When a template moves focus on arrival (the error summary), a keyboard user goes back with
+ * Shift+Tab; the skip link must be the first stop of the page, so one more Shift+Tab leaves it.
+ */
+async function returnToDocumentStart(page: Page, entry: PageTemplate): Promise<void> {
+  const start = await focused(page);
+  const selectorMatches = await page.evaluate((sel) => (globalThis as any).document.activeElement?.matches(sel) === true, entry.initialFocus!);
+  assert.ok(selectorMatches, `focus on arrival should be on ${entry.initialFocus}, is on ${describeFocus(start)}`);
+  for (let i = 0; i < 80 && !(await focused(page)).className.split(' ').includes('skip-link'); i += 1) await page.keyboard.press('Shift+Tab');
+  assert.ok((await focused(page)).className.split(' ').includes('skip-link'), 'Shift+Tab from the focused summary reaches the skip link');
+  await page.keyboard.press('Shift+Tab');
+  const prior = await focused(page);
+  assert.ok(prior.tag === 'body' || prior.tag === '', `the skip link is the first focus stop, yet Shift+Tab from it went to ${describeFocus(prior)}`);
+}
+
+/** Half `part` (0 or 1) of the page templates; the browser is shared with the file's other tests. */
+export function pagesOfPart(part: 0 | 1): PageTemplate[] {
+  const half = Math.ceil(PAGES.length / 2);
+  return part === 0 ? PAGES.slice(0, half) : PAGES.slice(half);
+}
+
+/** Registers the page checks of `entries` in the calling test file; returns the file's browser. */
+export function describePageChecks(entries: readonly PageTemplate[]): () => Browser {
+  before(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const entry of entries) {
+    for (const lang of VISIT_LANGS) {
+      describe(`${entry.name} [${lang}]`, () => {
+        const t = translator(lang);
+        let page: Page;
+        let foreign: string[];
+        let close: () => Promise<void>;
+        let status: number;
+
+        before(async () => {
+          const tp = await newPage(browser, server.baseUrl);
+          ({ page, close } = tp);
+          if (entry.login) {
+            const { cookie } = await loginAs(server.testApp, entry.login);
+            const [name, ...value] = cookie.split('=');
+            await tp.context.addCookies([{ name: name!, value: value.join('='), url: server.baseUrl }]);
+          }
+          foreign = tp.foreignRequests;
+          status = await openTemplate(entry, server, page, lang);
+        });
+
+        after(async () => {
+          await close?.();
+        });
+
+        test('answers with the expected status', () => {
+          assert.equal(status, entry.expectStatus);
+        });
+
+        test('has no axe violations (WCAG 2.1 A/AA)', async () => {
+          const violations = await checkAxe(page);
+          assert.deepEqual(violations, [], `axe found:\n${violations.join('\n')}`);
+        });
+
+        test(`declares <html lang="${lang}">`, async () => {
+          assert.equal(await page.evaluate(() => (globalThis as any).document.documentElement.lang), lang);
+        });
+
+        test('Tab reaches the skip link first, with a visible focus indicator, and Enter moves to #main', async () => {
+          if (entry.initialFocus) await returnToDocumentStart(page, entry);
+          await page.keyboard.press('Tab');
+          const first = await focused(page);
+          assert.ok(first.className.split(' ').includes('skip-link'), `first Tab stop is ${describeFocus(first)}, not the skip link`);
+          assert.equal(first.text, t('site.skipLink'));
+          assertVisibleFocus(first, 'skip link');
+          const box = await page.locator('.skip-link').boundingBox();
+          assert.ok(box && box.y >= 0 && box.height > 0, `the focused skip link is on screen (box ${JSON.stringify(box)})`);
+
+          await page.keyboard.press('Enter');
+          await page.waitForFunction(() => (globalThis as any).location.hash === '#main');
+          const target = await focused(page);
+          assert.equal(target.id, 'main', `after the skip link focus is on ${describeFocus(target)}`);
+          const scroll = await page.evaluate(() => {
+            const w = globalThis as any;
+            const max = w.document.documentElement.scrollHeight - w.innerHeight;
+            return { top: w.document.getElementById('main').getBoundingClientRect().top as number, scrollY: w.scrollY as number, max: max as number };
+          });
+          // main is scrolled to the top, unless the page is too short to scroll that far
+          assert.ok(Math.abs(scroll.top) <= 2 || scroll.scrollY >= scroll.max - 2, `main is brought into view (${JSON.stringify(scroll)})`);
+
+          await page.keyboard.press('Tab');
+          const next = await focused(page);
+          assert.notEqual(next.tag, 'body', 'Tab after the skip link continues inside the page');
+          assertVisibleFocus(next, 'first element after #main');
+        });
+
+        test('every Tab stop shows a focus indicator', async () => {
+          await page.locator('.skip-link').focus();
+          const seen: string[] = [];
+          for (let i = 0; i < 150; i += 1) {
+            await page.keyboard.press('Tab');
+            const f = await focused(page);
+            if (f.tag === 'body' || f.tag === '' || f.className.split(' ').includes('skip-link')) break;
+            assertVisibleFocus(f, `Tab stop ${i + 1}`);
+            seen.push(describeFocus(f));
+          }
+          assert.ok(seen.length > 0, 'the page has focusable elements after the skip link');
+        });
+
+        test('every in-page link leads to an element of the page', async () => {
+          const broken = await page.evaluate(() => {
+            const d = (globalThis as any).document;
+            const hrefs = Array.from(d.querySelectorAll('a[href^="#"]') as ArrayLike<{ getAttribute(n: string): string }>).map((a) => a.getAttribute('href'));
+            return hrefs.filter((h) => h.length > 1 && !d.getElementById(decodeURIComponent(h.slice(1))));
+          });
+          assert.deepEqual(broken, []);
+        });
+
+        test('sends no request to any other host', () => {
+          assert.deepEqual(foreign, []);
+        });
+      });
+    }
+  }
+  return () => browser;
+}
