@@ -1,60 +1,11 @@
-// Form parts the core UI kit does not have (select, checkbox, file, Markdown editor with preview)
-// built the same way as FormField: label, hint and error tied to the control by ids. Plus the
-// blocks every portal page shares: rendered Markdown and the "available in Polish only" note.
+// The portal's own form part (the Markdown editor with preview, built like the kit's fields) and
+// the blocks every portal page shares: rendered Markdown and the "available in Polish only" note.
+// The select, checkbox and file fields come from the kit (core/ui/fields.tsx).
 import type { Problem } from '../../core/errors/app-error.js';
-import { FieldShell, fieldDescription as described, FormField, useProblemText } from '../../core/ui/components.js';
+import { FormField } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 
-
-export function SelectField({ name, label, hint, options, value, problems = [], required }: { name: string; label: string; hint?: string; options: { value: string; label: string }[]; value: string; problems?: Problem[]; required?: boolean }) {
-  const id = `f-${name}`;
-  const mine = problems.filter((p) => p.field === name);
-  return (
-    <FieldShell id={id} label={label} hint={hint} mine={mine} required={required}>
-      <select id={id} name={name} aria-describedby={described(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} required={required}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
-}
-
-export function CheckboxField({ name, label, hint, checked, problems = [] }: { name: string; label: string; hint?: string; checked: boolean; problems?: Problem[] }) {
-  const text = useProblemText();
-  const id = `f-${name}`;
-  const mine = problems.filter((p) => p.field === name);
-  return (
-    <div class={`field${mine.length ? ' field--error' : ''}`}>
-      {mine.length ? (
-        <p class="field-error" id={`${id}-error`}>
-          {mine.map(text).join(' ')}
-        </p>
-      ) : null}
-      <div class="checkbox">
-        <input type="checkbox" id={id} name={name} value="1" checked={checked} aria-describedby={described(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
-        <label for={id}>{label}</label>
-      </div>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function FileField({ name, label, hint, accept, problems = [], required }: { name: string; label: string; hint?: string; accept: string; problems?: Problem[]; required?: boolean }) {
-  const id = `f-${name}`;
-  const mine = problems.filter((p) => p.field === name);
-  return (
-    <FieldShell id={id} label={label} hint={hint} mine={mine} required={required}>
-      <input type="file" id={id} name={name} accept={accept} aria-describedby={described(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
-    </FieldShell>
-  );
-}
+export { CheckboxField, FileField, SelectField } from '../../core/ui/fields.js';
 
 /**
  * A Markdown textarea with its preview. Without JavaScript the form's "Podgląd" button renders the

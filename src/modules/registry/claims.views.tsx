@@ -2,8 +2,9 @@
 // hidden honeypot), its confirmation, and the staff pages for requests and for representatives'
 // proposals (lists filtered by state, details with the decision form).
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, fieldDescription, useProblemText } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, fieldDescription } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { CheckboxField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import type { ClaimFileHead, ClaimListItem, ClaimRow, ProposalListItem, ProposalRow } from './claims.repo.js';
 import { CLAIM_HONEYPOT } from './claims.service.js';
@@ -11,30 +12,6 @@ import type { ClaimStatus, ProposalStatus } from './claims.tables.js';
 import type { ProposalLine } from './representative.service.js';
 import { entityPath } from './registry.service.js';
 
-/** A checkbox with its label, hint and error tied to it (the consent). */
-export function CheckboxField({ name, label, hint, checked, problems }: { name: string; label: string; hint?: string; checked: boolean; problems: Problem[] }) {
-  const text = useProblemText();
-  const id = `f-${name}`;
-  const mine = problems.filter((p) => p.field === name);
-  return (
-    <div class={`field${mine.length ? ' field--error' : ''}`}>
-      {mine.length ? (
-        <p class="field-error" id={`${id}-error`}>
-          {mine.map(text).join(' ')}
-        </p>
-      ) : null}
-      <div class="checkbox">
-        <input type="checkbox" id={id} name={name} value="1" checked={checked} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
-        <label for={id}>{label}</label>
-      </div>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function ClaimFormView({ entity, csrf, values, problems, fromAccount, represents = false }: { entity: { id: string; name: string }; csrf: string; values: Record<string, string | undefined>; problems: Problem[]; fromAccount: boolean; represents?: boolean }) {
   const { t, href } = usePage();

@@ -4,8 +4,9 @@
 // alone), the field history with readable values, and the record's part of the public page.
 import type { ComponentChildren } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, fieldDescription } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { SelectField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import { AT_RISK_CATEGORIES, formatFte, type ConditionCheck, type EmploymentFigures, type PsType } from './employment.js';
 import type { EmploymentYear, PlaceView, PsFlag, PublicRecord, RecordOverview, SubregionName } from './record.service.js';
@@ -155,21 +156,6 @@ export function PsFlagCell({ flag }: { flag: PsFlag | undefined }) {
 
 // --- forms ---------------------------------------------------------------------------------------
 
-function SelectField({ name, label, value, options, problems, hint }: { name: string; label: string; value: string; options: { value: string; label: string }[]; problems: Problem[]; hint?: string }) {
-  const id = `f-${name}`;
-  const mine = problems.filter((p) => p.field === name);
-  return (
-    <FieldShell id={id} label={label} hint={hint} mine={mine}>
-      <select id={id} name={name} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
-}
 
 /** A one-button form that removes a row; its accessible name says which row. */
 function RemoveButton({ action, csrf, which }: { action: string; csrf: string; which: string }) {

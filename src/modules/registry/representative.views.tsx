@@ -8,7 +8,7 @@ import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import type { PlaceRow, ProposalListItem } from './claims.repo.js';
 import { PROPOSAL_KINDS, type ProposalKind } from './claims.tables.js';
-import { CheckboxField } from './claims.views.js';
+import { CheckboxField } from '../../core/ui/fields.js';
 import { PS_TYPES } from './employment.js';
 import { KIND_SLUGS, PROPOSAL_FIELDS, placeText, PROFILE_LABELS } from './representative.service.js';
 import { entityPath } from './registry.service.js';

@@ -1,11 +1,11 @@
-// Form controls the core UI kit lacks (select, radio group, checkbox, file, date and time), built
-// like FormField: label, hint and error tied to the control by ids. Kept in this module because
-// the portal's equivalents are internal to the portal.
+// Form controls beyond the text field of the kit (select, checkbox, radio group, file, date and
+// time), built like FormField: label, hint and error tied to the control by ids, so every module's
+// forms read alike to a screen reader and link from the error summary the same way.
 import type { ComponentChildren } from 'preact';
-import type { Problem } from '../../core/errors/app-error.js';
-import { FieldShell, fieldDescription, useProblemText } from '../../core/ui/components.js';
+import type { Problem } from '../errors/app-error.js';
+import { FieldShell, fieldDescription, useProblemText } from './components.js';
 
-const mineOf = (problems: Problem[], name: string) => problems.filter((p) => p.field === name);
+const mineOf = (problems: readonly Problem[], name: string) => problems.filter((p) => p.field === name);
 
 export function SelectField({ name, label, hint, options, value, problems = [], required }: { name: string; label: string; hint?: string; options: { value: string; label: string }[]; value: string; problems?: Problem[]; required?: boolean }) {
   const id = `f-${name}`;
@@ -33,16 +33,20 @@ export function DateTimeField({ name, label, hint, value, problems = [], require
   );
 }
 
-export function FileField({ name, label, hint, accept, problems = [] }: { name: string; label: string; hint?: string; accept: string; problems?: Problem[] }) {
+export function FileField({ name, label, hint, accept, problems = [], required }: { name: string; label: string; hint?: string; accept: string; problems?: Problem[]; required?: boolean }) {
   const id = `f-${name}`;
   const mine = mineOf(problems, name);
   return (
-    <FieldShell id={id} label={label} hint={hint} mine={mine}>
+    <FieldShell id={id} label={label} hint={hint} mine={mine} required={required}>
       <input type="file" id={id} name={name} accept={accept} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
     </FieldShell>
   );
 }
 
+/**
+ * A checkbox with its label, hint and error. Several checkboxes of one name (a list to choose
+ * from) pass `value` and `idSuffix`; the error then belongs to the group, not to each box.
+ */
 export function CheckboxField({ name, label, hint, checked, problems = [], value = '1', idSuffix, children }: { name: string; label: string; hint?: string; checked: boolean; problems?: Problem[]; value?: string; idSuffix?: string; children?: ComponentChildren }) {
   const text = useProblemText();
   const id = `f-${name}${idSuffix ? `-${idSuffix}` : ''}`;
