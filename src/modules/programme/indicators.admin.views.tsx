@@ -3,8 +3,9 @@
 // and the values page — direct entry for reported indicators, approval and return of submitted
 // values, the current computed figures with the recompute button, and the history of changes.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, FormField, Table } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { SelectField as Select } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import { FILTER_LEGAL_FORMS, FILTER_LIFECYCLES, FORMULA_KEYS, FORMULA_LABELS } from './indicators.formulas.js';
 import type { HistoryRow, ValueRow } from './indicators.repo.js';
@@ -22,22 +23,6 @@ export interface AdminProgramme {
 }
 
 export const adminBase = (p: { id: string }) => `/admin/program/${p.id}/wskazniki`;
-
-function Select({ name, label, options, value, problems, hint }: { name: string; label: string; options: { value: string; label: string }[]; value: string | undefined; problems: Problem[]; hint?: string }) {
-  const id = `f-${name}`;
-  const mine = problems.filter((p) => p.field === name);
-  return (
-    <FieldShell id={id} label={label} hint={hint} mine={mine}>
-      <select id={id} name={name} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
-}
 
 function Checkboxes({ name, legend, options, values, problems, hint }: { name: string; legend: string; options: { value: string; label: string }[]; values: readonly string[]; problems: Problem[]; hint?: string }) {
   const text = problems.filter((p) => p.field === name);

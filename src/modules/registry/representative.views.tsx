@@ -3,12 +3,12 @@
 // proposal forms for changes that staff verify first.
 import { Fragment } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, fieldDescription } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import type { PlaceRow, ProposalListItem } from './claims.repo.js';
 import { PROPOSAL_KINDS, type ProposalKind } from './claims.tables.js';
-import { CheckboxField } from '../../core/ui/fields.js';
+import { CheckboxField, SelectField as Select } from '../../core/ui/fields.js';
 import { PS_TYPES } from './employment.js';
 import { KIND_SLUGS, PROPOSAL_FIELDS, placeText, PROFILE_LABELS } from './representative.service.js';
 import { entityPath } from './registry.service.js';
@@ -149,22 +149,6 @@ export function ProfileView(props: ProfilePageProps) {
         )}
       </section>
     </>
-  );
-}
-
-function Select({ name, label, value, options, problems, hint }: { name: string; label: string; value: string; options: { value: string; label: string }[]; problems: Problem[]; hint?: string }) {
-  const id = `f-${name}`;
-  const mine = problems.filter((p) => p.field === name);
-  return (
-    <FieldShell id={id} label={label} hint={hint} mine={mine}>
-      <select id={id} name={name} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
   );
 }
 
