@@ -13,31 +13,10 @@ import { auditFromRequest } from '../audit/index.js';
 import { checkImportJob, createImportJob, importJobsSettled, importJobView, listImportJobs, mappingFromForm, MAX_IMPORT_BYTES, startImportJob } from './import.jobs.js';
 import { IMPORT_PATH, ImportJobPageView, ImportUploadView } from './import.views.js';
 import { manageRegistry } from './registry.policy.js';
+import { readMultipart, uploadedFile } from '../../core/http/multipart.js';
 
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 200 }), { maxProperties: 300 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
-interface UploadedFile {
-  name: string;
-  data: Buffer;
-  truncated: boolean;
-}
-const UPLOADS = new WeakMap<FastifyRequest, UploadedFile>();
-
-/** Reads the multipart form into `request.body` (fields) and the one file. */
-async function readMultipart(request: FastifyRequest): Promise<void> {
-  if (!request.isMultipart()) return;
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (!UPLOADS.has(request)) UPLOADS.set(request, { name: part.filename, data, truncated: part.file.truncated });
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-    }
-  }
-  request.body = fields;
-}
 
 export async function importRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   // finishing imports are waited for, so the database is never closed under a running batch
@@ -61,7 +40,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
     scope.get(IMPORT_PATH, { config }, async (request, reply) => uploadPage(request, reply));
 
     scope.post(IMPORT_PATH, { config, preValidation: readMultipart }, async (request, reply) => {
-      const file = UPLOADS.get(request);
+      const file = uploadedFile(request);
       let id: string;
       try {
         id = await createImportJob(ctx, { fileName: file?.name ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false }, auditFromRequest(request));

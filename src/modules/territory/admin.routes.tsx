@@ -24,6 +24,7 @@ import {
 import { createPeriod, getSubregion, groupPeriods, listSubregionsWithMembers, removeSubregion, saveSubregion, subregionFormValues } from './subregions.service.js';
 import { manageTerritory } from './territory.policy.js';
 import * as repo from './territory.repo.js';
+import { readMultipart, uploadedFile } from '../../core/http/multipart.js';
 
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 2000 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 })]), { maxProperties: 60 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -32,28 +33,6 @@ const AdminQuery = Type.Object({
   n: Type.Optional(Type.String({ maxLength: 10 })),
   rok: Type.Optional(Type.String({ maxLength: 10 })),
 });
-
-interface UploadedFile {
-  name: string;
-  data: Buffer;
-  truncated: boolean;
-}
-const UPLOADS = new WeakMap<FastifyRequest, UploadedFile>();
-
-/** Reads a multipart form into `request.body` (fields) and the one file; other bodies pass through. */
-async function readMultipart(request: FastifyRequest): Promise<void> {
-  if (!request.isMultipart()) return;
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (!UPLOADS.has(request)) UPLOADS.set(request, { name: part.filename, data, truncated: part.file.truncated });
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-    }
-  }
-  request.body = fields;
-}
 
 function validationProblems(err: unknown): Problem[] {
   if (isAppError(err) && err.code === 'http.validation') return err.problems;
@@ -165,7 +144,7 @@ export async function territoryAdminRoutes(app: FastifyInstance, ctx: ModuleCont
   app.post(`${ADMIN_PATH}/statystyki`, { config, preValidation: readMultipart }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const source = typeof body.source === 'string' ? body.source : '';
-    const file = UPLOADS.get(request);
+    const file = uploadedFile(request);
     let id: string;
     try {
       id = await previewStatisticsUpload(ctx, { fileName: file?.name ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false, source }, auditFromRequest(request));
