@@ -1,6 +1,5 @@
 // Builds the application: the core plugins in a fixed order, then every module listed below.
 // This list is the one place that says which domains the platform has.
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -8,12 +7,14 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import { coreModule } from './core/core-module.js';
+import { projectPath } from './core/paths.js';
 import { registerAccessControl } from './core/auth/access.js';
 import type { DatabaseHandle } from './core/db/database.js';
 import { systemClock, type Clock } from './core/db/time.js';
 import { registerErrorHandling, sendError, toAppError } from './core/http/errors.js';
 import { registerHealth } from './core/http/health.js';
 import { initLanguage, registerLanguage, stripLanguagePrefix } from './core/http/language.js';
+import { lazySchemas } from './core/http/lazy-schemas.js';
 import { registerPageCache } from './core/http/page-cache.js';
 import { parsePrefs, PREFS_COOKIE, registerPreferences } from './core/http/preferences.js';
 import { configureShell } from './core/http/render.js';
@@ -34,7 +35,6 @@ import { consultationsModule } from './modules/consultations/index.js';
 /** Every module of the platform, in the order their routes register. */
 export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, registryModule, programmeModule, consultationsModule, portalModule];
 
-export const PROJECT_ROOT = join(import.meta.dirname, '..');
 
 export interface AppOptions {
   config: Config;
@@ -49,6 +49,8 @@ export interface App {
   app: FastifyInstance;
   ctx: ModuleContext;
   sessions: DatabaseSessionStore;
+  /** Compiles the route schemas not used yet (they compile on first use otherwise; ADR 8). */
+  warmSchemas(): Promise<void>;
 }
 
 const UNDECLARED_OK = (url: string) => url.startsWith('/assets/') || url.startsWith('/api/docs') || url === '/api/openapi.json';
@@ -56,7 +58,9 @@ const UNDECLARED_OK = (url: string) => url.startsWith('/assets/') || url.startsW
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, database } = opts;
   const clock = opts.clock ?? systemClock;
+  const schemas = lazySchemas();
   const app = Fastify({
+    schemaController: schemas.schemaController as never,
     logger:
       opts.logger === undefined
         ? {
@@ -117,7 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyStatic, {
-    root: join(PROJECT_ROOT, 'public'),
+    root: projectPath('public'),
     prefix: '/assets/',
     maxAge: '1h',
     index: false,
@@ -137,5 +141,5 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   for (const mod of MODULES) {
     if (mod.routes) await app.register(async (scope) => mod.routes!(scope, ctx));
   }
-  return { app, ctx, sessions };
+  return { app, ctx, sessions, warmSchemas: () => schemas.warm() };
 }

@@ -11,10 +11,12 @@ import { issueSetupToken } from './modules/accounts/index.js';
 export async function serve(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
   const started = performance.now();
   const { database, ctx: bootCtx } = await prepare(config, { log: (m) => console.log(m) });
-  const { app, ctx, sessions } = await buildApp({ config, database });
+  const { app, ctx, sessions, warmSchemas } = await buildApp({ config, database });
   void bootCtx;
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ ms: Math.round(performance.now() - started) }, 'ready');
+  // the route schemas not requested yet, compiled in slices while the first requests are served
+  void warmSchemas().catch((err: unknown) => app.log.error({ err }, 'a route schema does not compile'));
 
   const token = await issueSetupToken(ctx);
   if (token) console.log(`Spójnia: create the first administrator at ${config.publicUrl}/setup?token=${token}`);

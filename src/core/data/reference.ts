@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { projectPath } from '../paths.js';
 
-export const REFERENCE_DIR = join(import.meta.dirname, '..', '..', '..', 'data', 'reference');
+export const REFERENCE_DIR = projectPath('data', 'reference');
 
 export function readReferenceCsv<R extends Record<string, string>>(file: string): R[] {
   return parse(readFileSync(join(REFERENCE_DIR, file)), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as R[];

@@ -19,7 +19,7 @@ export interface DatabaseHandle {
 }
 
 export async function openDatabase(databaseUrl: string): Promise<DatabaseHandle> {
-  const seam = seamFor(databaseUrl);
+  const seam = await seamFor(databaseUrl);
   let count = 0;
   const writes = new WriteObserver();
   const db = new Kysely<Database>({

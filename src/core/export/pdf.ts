@@ -5,7 +5,6 @@
 // page — is marked as an artifact so it is not read out. DejaVu fonts carry the Polish letters.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { translator } from '../../i18n/index.js';
 import type { ExportBlock, ExportDocument } from './document.js';
@@ -32,7 +31,9 @@ type CellOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Co
 
 const LOCALE: Record<ExportDocument['lang'], string> = { pl: 'pl-PL', en: 'en-GB' };
 
-export function renderPdf(input: ExportDocument): Promise<Buffer> {
+export async function renderPdf(input: ExportDocument): Promise<Buffer> {
+  // pdfkit is loaded on the first export, not at start-up (ADR 8)
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,

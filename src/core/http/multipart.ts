@@ -32,3 +32,13 @@ export async function readMultipart(request: FastifyRequest): Promise<void> {
 export function uploadedFile(request: FastifyRequest): UploadedFile | undefined {
   return UPLOADS.get(request);
 }
+
+/**
+ * An uploaded file's real type from its first bytes (magic numbers), never its name or the
+ * browser's claim; undefined when not recognised. file-type is loaded on the first upload, not at
+ * start-up (ADR 8).
+ */
+export async function sniffFileType(bytes: Uint8Array): Promise<{ mime: string; ext: string } | undefined> {
+  const { fileTypeFromBuffer } = await import('file-type');
+  return fileTypeFromBuffer(bytes);
+}

@@ -2,7 +2,6 @@
 // numbered sections. Staff write it in Markdown or bring a Word file; both become the same list
 // here: every heading starts a section, its numbering is kept when the author typed one ("2.1.
 // Cele") and derived from the heading levels otherwise.
-import mammoth from 'mammoth';
 
 export interface TextSection {
   /** Numbering as shown, e.g. `2.1`; `0` for text before the first heading. */
@@ -62,6 +61,8 @@ const escapeInline = (s: string) => s.replace(/([\\`*_[\]])/g, '\\$1');
  * `<h1>`–`<h6>`; its HTML is simple and well formed, so a small converter is enough.
  */
 export async function markdownFromDocx(buffer: Buffer): Promise<string> {
+  // loaded on the first Word upload, not at start-up (ADR 8)
+  const { default: mammoth } = await import('mammoth');
   const { value } = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: true });
   const out: string[] = [];
   const blocks = value.match(/<(h[1-6]|p|ul|ol|table)\b[^>]*>[\s\S]*?<\/\1>/gi) ?? [];

@@ -218,15 +218,33 @@ export async function loginAttemptsOf(db: Q, emailNorm: string) {
   return db.selectFrom('login_attempts').select(['at', 'ip', 'is_success']).where('email_norm', '=', emailNorm).orderBy('at', 'desc').limit(500).execute();
 }
 
-/** Adds one role unless the user already holds it with the same scope; true when added. */
-export async function addRoleIfMissing(db: Q, userId: string, r: RoleGrant, now: string): Promise<boolean> {
+/** Whether the user holds this role with exactly this scope. */
+export async function holdsRole(db: Q, userId: string, r: RoleGrant): Promise<boolean> {
   let q = db.selectFrom('user_roles').select('id').where('user_id', '=', userId).where('role', '=', r.role);
   q = r.scopeType ? q.where('scope_type', '=', r.scopeType) : q.where('scope_type', 'is', null);
   q = r.scopeId ? q.where('scope_id', '=', r.scopeId) : q.where('scope_id', 'is', null);
-  if (await q.executeTakeFirst()) return false;
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** Adds one role unless the user already holds it with the same scope; true when added. */
+export async function addRoleIfMissing(db: Q, userId: string, r: RoleGrant, now: string): Promise<boolean> {
+  if (await holdsRole(db, userId, r)) return false;
   await db
     .insertInto('user_roles')
     .values({ id: newId(), user_id: userId, role: r.role, scope_type: r.scopeType ?? null, scope_id: r.scopeId ?? null, created_at: now })
     .execute();
   return true;
+}
+
+/** Every grant of a role naming this scope, oldest first. */
+export async function grantsOfScope(db: Q, role: string, scopeType: string, scopeId: string) {
+  return db.selectFrom('user_roles').select(['id', 'user_id']).where('role', '=', role).where('scope_type', '=', scopeType).where('scope_id', '=', scopeId).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function setRoleScope(db: Q, id: string, scopeId: string): Promise<void> {
+  await db.updateTable('user_roles').set({ scope_id: scopeId }).where('id', '=', id).execute();
+}
+
+export async function deleteRole(db: Q, id: string): Promise<void> {
+  await db.deleteFrom('user_roles').where('id', '=', id).execute();
 }

@@ -2,7 +2,6 @@
 // shown again with every problem listed (status 400/429), and nothing is changed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { AppError, isAppError, type Problem } from '../../core/errors/app-error.js';
 import { safeReturnPath } from '../../core/http/preferences.js';
@@ -137,7 +136,8 @@ export async function accountsRoutes(app: FastifyInstance, ctx: ModuleContext): 
 
   app.get('/admin', { config: { access: 'authenticated' } }, async (request, reply) => page(request, reply, 'accounts.admin', <v.AdminIndexView />));
 
-  const qrFor = async (otpauth: string) => `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(otpauth, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })).toString('base64')}`;
+  // qrcode is loaded on the first enrolment, not at start-up (ADR 8)
+  const qrFor = async (otpauth: string) => `data:image/svg+xml;base64,${Buffer.from(await (await import('qrcode')).default.toString(otpauth, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })).toString('base64')}`;
 
   const showTwoFactor = async (request: FastifyRequest, reply: FastifyReply, problems: Problem[] = [], status = 200) => {
     const user = me(request);

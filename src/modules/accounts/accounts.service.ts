@@ -536,6 +536,42 @@ export async function grantScopedRoleByEmail(ctx: ModuleContext, trx: repo.Q, g:
   return { userId: id, invited: true };
 }
 
+export interface ScopeMove {
+  role: Role;
+  scopeType: string;
+  /** The scope that ceases to exist (e.g. an entity merged into another). */
+  fromId: string;
+  /** The scope that takes its place. */
+  toId: string;
+}
+
+/**
+ * Moves every grant of a scoped role from one scope to another, e.g. the representatives of an
+ * entity merged into another one become representatives of the one kept. A holder who already has
+ * the role on the new scope keeps that single grant (the old one is removed, never duplicated).
+ * Runs in the caller's transaction, so the other module's change and the move stand or fall
+ * together; each holder's change is audited. Rights are read per request, so sessions stay.
+ */
+export async function moveScopedRoles(ctx: ModuleContext, trx: repo.Q, m: ScopeMove, actor: Actor): Promise<{ moved: string[]; alreadyHeld: string[] }> {
+  const from = { role: m.role, scopeType: m.scopeType, scopeId: m.fromId };
+  const to = { role: m.role, scopeType: m.scopeType, scopeId: m.toId };
+  const moved: string[] = [];
+  const alreadyHeld: string[] = [];
+  if (m.fromId === m.toId) return { moved, alreadyHeld };
+  for (const grant of await repo.grantsOfScope(trx, m.role, m.scopeType, m.fromId)) {
+    const held = await repo.holdsRole(trx, grant.user_id, to);
+    if (held) await repo.deleteRole(trx, grant.id);
+    else await repo.setRoleScope(trx, grant.id, m.toId);
+    (held ? alreadyHeld : moved).push(grant.user_id);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'user.role_move', subjectType: 'user', subjectId: grant.user_id, changes: { roles: { before: held ? [roleKey(from), roleKey(to)] : [roleKey(from)], after: [roleKey(to)] } } },
+      ctx.clock,
+    );
+  }
+  return { moved, alreadyHeld };
+}
+
 export async function checkInvitation(ctx: ModuleContext, t: string): Promise<{ email: string; displayName: string }> {
   const { user } = await validToken(ctx, t, 'invitation');
   return { email: user.email, displayName: user.display_name };

@@ -8,7 +8,7 @@ import './accounts.tables.js';
 import './api-tokens.tables.js';
 
 export { createUser, issueSetupToken, isSetupNeeded, purgeOldLoginAttempts } from './accounts.service.js';
-export { grantScopedRoleByEmail, type ScopedGrant } from './accounts.service.js';
+export { grantScopedRoleByEmail, moveScopedRoles, type ScopedGrant, type ScopeMove } from './accounts.service.js';
 export { resolveSessionUser } from './accounts.session.js';
 export { ROLES, STAFF_ROLES, SCOPED_ROLES, isRole, type Role } from './roles.js';
 export { manageUsers } from './accounts.policy.js';

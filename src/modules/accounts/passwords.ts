@@ -1,8 +1,8 @@
 // Password hashing and policy. argon2id with the OWASP minimum parameters; a password must be at
 // least 12 characters, must not contain the e-mail address and must not be a known common one.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
+import { projectPath } from '../../core/paths.js';
 import type { TKey } from '../../i18n/index.js';
 
 // algorithm 2 = Argon2id (the package's const enum cannot be imported under verbatimModuleSyntax)
@@ -11,7 +11,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 
 const COMMON = new Set(
-  readFileSync(join(import.meta.dirname, 'common-passwords.txt'), 'utf8')
+  readFileSync(projectPath('src', 'modules', 'accounts', 'common-passwords.txt'), 'utf8')
     .split('\n')
     .map((l) => l.trim().toLowerCase())
     .filter((l) => l && !l.startsWith('#')),

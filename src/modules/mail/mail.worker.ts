@@ -1,7 +1,7 @@
 // The delivery loop: every few seconds, claim due outbox messages and hand them to SMTP through
 // nodemailer (SMTP_URL). Each web process runs one when SMTP_URL is set; claiming is safe with
 // several processes on PostgreSQL. Without SMTP_URL nothing runs and mail waits in the outbox.
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { ModuleContext } from '../../core/module.js';
 import { deliverDue, type SendFn } from './mail.service.js';
 
@@ -29,8 +29,10 @@ export function startMailWorker(ctx: ModuleContext, opts: MailWorkerOptions = {}
   const intervalMs = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   // bounded timeouts: a hung server must not hold a claimed message longer than its lock (5 min)
-  const transport = createTransport({ url: ctx.config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  // nodemailer is loaded for the first message, not at start-up (ADR 8)
+  let transport: Transporter | null = null;
   const send: SendFn = async (m) => {
+    transport ??= (await import('nodemailer')).createTransport({ url: ctx.config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
     await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: { 'Auto-Submitted': 'auto-generated' } });
   };
 
@@ -65,7 +67,7 @@ export function startMailWorker(ctx: ModuleContext, opts: MailWorkerOptions = {}
       stopped = true;
       if (timer) clearTimeout(timer);
       await running?.catch(() => 0);
-      transport.close();
+      transport?.close();
     },
   };
 }

@@ -2,7 +2,7 @@
 // limits, and how they are sent back (Content-Disposition with the Polish name, ETag, one byte
 // range). Pure helpers, no HTTP framework and no database.
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
+import { sniffFileType } from '../../core/http/multipart.js';
 import { fold } from '../../core/search/index.js';
 
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -47,14 +47,14 @@ function looksLikeCsv(bytes: Buffer, name: string): boolean {
 
 /** The document's real type, or null when it is not one the library accepts. */
 export async function detectDocumentType(bytes: Buffer, name: string): Promise<DetectedType | null> {
-  const found = await fileTypeFromBuffer(bytes);
+  const found = await sniffFileType(bytes);
   if (found) return DOCUMENT_TYPES[found.mime] ?? null;
   return looksLikeCsv(bytes, name) ? { contentType: 'text/csv; charset=utf-8', ext: 'csv' } : null;
 }
 
 /** The image's real type (PNG, JPEG, WebP), or null; SVG and everything else is refused. */
 export async function detectImageType(bytes: Buffer): Promise<DetectedType | null> {
-  const found = await fileTypeFromBuffer(bytes);
+  const found = await sniffFileType(bytes);
   return found ? (IMAGE_TYPES[found.mime] ?? null) : null;
 }
 

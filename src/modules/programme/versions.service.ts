@@ -3,7 +3,7 @@
 // sections; files are recognised by their bytes, not their names. Versions are numbered 1, 2, 3…
 // per programme and compared section by section with the core's word-level diff. Every change is
 // audited. No HTTP and no SQL strings here.
-import { fileTypeFromBuffer } from 'file-type';
+import { sniffFileType } from '../../core/http/multipart.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
@@ -64,7 +64,7 @@ export async function parseUpload(upload: Upload | null): Promise<ParsedText> {
   };
   if (!upload || upload.data.length === 0) return fail('programme.versions.fileRequired');
   if (upload.truncated || upload.data.length > MAX_IMPORT_BYTES) return fail('programme.versions.fileTooLarge', { size: '5 MB' });
-  const found = await fileTypeFromBuffer(upload.data);
+  const found = await sniffFileType(upload.data);
   let source: ParsedText['source'];
   let markdown: string;
   if (found?.mime === DOCX_MIME) {

@@ -52,6 +52,27 @@ export async function readClaimFile(db: Executor, claimId: string): Promise<Buff
   return row ? Buffer.from(row.data) : undefined;
 }
 
+/**
+ * Retention: marks the claims decided before `cutoff` that still have a document as erased at
+ * `at`, then deletes the documents of every marked claim (bytes, name, type and checksum all live
+ * in that row). Returns how many documents were deleted; a second call deletes none.
+ */
+export async function eraseDecidedClaimDocuments(db: Executor, cutoff: string, at: string): Promise<number> {
+  await db
+    .updateTable('entity_claims')
+    .set({ document_erased_at: at })
+    .where('status', 'in', ['approved', 'rejected'])
+    .where('decided_at', '<', cutoff)
+    .where('document_erased_at', 'is', null)
+    .where((eb) => eb.exists(eb.selectFrom('entity_claim_files as f').select('f.id').whereRef('f.claim_id', '=', 'entity_claims.id')))
+    .execute();
+  const res = await db
+    .deleteFrom('entity_claim_files')
+    .where('claim_id', 'in', db.selectFrom('entity_claims').select('id').where('document_erased_at', 'is not', null))
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
 /** Decides a pending claim; false when it was no longer pending (decided by someone else). */
 export async function decideClaim(db: Executor, id: string, values: Updateable<EntityClaimsTable>): Promise<boolean> {
   const res = await db.updateTable('entity_claims').set(values).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
@@ -118,10 +139,3 @@ export async function findEmployment(db: Executor, entityId: string, year: numbe
   return db.selectFrom('entity_employment').selectAll().where('entity_id', '=', entityId).where('year', '=', year).executeTakeFirst();
 }
 
-export async function updateEmployment(db: Executor, id: string, values: Updateable<Database['entity_employment']>): Promise<void> {
-  await db.updateTable('entity_employment').set(values).where('id', '=', id).execute();
-}
-
-export async function insertEmployment(db: Executor, row: Insertable<Database['entity_employment']>): Promise<void> {
-  await db.insertInto('entity_employment').values(row).execute();
-}

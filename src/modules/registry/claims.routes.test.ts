@@ -10,6 +10,7 @@ import { newId } from '../../core/db/ids.js';
 import { polishSortKey } from '../../core/db/collation.js';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { CLAIM_MAX_BYTES, checkClaimForm, detectClaimDocumentType } from './claims.service.js';
+import { checkEmploymentForm } from './record.service.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -414,6 +415,107 @@ describe('self-service over HTTP', () => {
       const hist = await t.ctx.db.selectFrom('entity_changes').select(['field', 'proposed_by']).where('entity_id', '=', x.id).where('field', 'in', ['ps_status', 'employment']).execute();
       assert.equal(hist.length, 2);
       assert.ok(hist.every((h) => h.proposed_by === repX.userId));
+    });
+
+    describe('employment proposals with at-risk categories', () => {
+      let z: { id: string; name: string };
+      let repZ: { cookie: string; userId: string };
+      const totals = { year: '2024', headcount: '8', employees: '6', fte: '5,5', employees_half_time: '5', at_risk: '3', at_risk_half_time: '2' };
+      const proposalsOfZ = () => t.ctx.db.selectFrom('entity_proposals').selectAll().where('entity_id', '=', z.id).orderBy('created_at').execute();
+
+      before(async () => {
+        z = await entity('Spółdzielnia Socjalna Zet');
+        repZ = await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: z.id }], 'rep.z@example.pl');
+        const now = new Date().toISOString();
+        await t.ctx.db
+          .insertInto('entity_employment')
+          .values({ id: newId(), entity_id: z.id, year: 2024, headcount: 7, employees: 5, fte_hundredths: 450, employees_half_time: 4, at_risk: 2, at_risk_half_time: 2, at_risk_categories: JSON.stringify({ disabled: 1, other: 2 }), source: 'sprawozdanie 2024', created_at: now, updated_at: now })
+          .execute();
+      });
+
+      test('the form has the staff form\'s category fields; an accepted proposal sets them like a staff edit', async () => {
+        const url = `/moje-podmioty/${z.id}/propozycja/zatrudnienie`;
+        const page = await get(url, repZ.cookie);
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /<legend>Zatrudnieni zagrożeni wykluczeniem według kategorii<\/legend>/);
+        assert.match(page.body, /<label for="f-cat_disabled">osoby z niepełnosprawnościami<\/label>/);
+        const sent = await post(url, { ...totals, cat_disabled: '2', cat_long_term_unemployed: '1', cat_refugee: '' }, repZ.cookie);
+        assert.equal(sent.statusCode, 303, sent.body);
+        const [p] = await proposalsOfZ();
+        assert.deepEqual((JSON.parse(p!.payload) as { at_risk_categories: unknown }).at_risk_categories, { long_term_unemployed: 1, disabled: 2 });
+
+        // staff see each category someone counts, before and after
+        const review = await get(`/admin/podmioty/propozycje/${p!.id}`, staff);
+        assert.equal(review.statusCode, 200);
+        const row = (label: string) => new RegExp(`<th scope="row">${label}</th><td>([^<]*)</td><td>([^<]*)</td>`).exec(review.body)?.slice(1);
+        assert.deepEqual(row('osoby z niepełnosprawnościami'), ['1', '2']);
+        assert.deepEqual(row('osoby długotrwale bezrobotne'), ['0', '1']);
+        assert.deepEqual(row('inne osoby zagrożone wykluczeniem wymienione w ustawie'), ['2', '0'], 'a category dropped shows as 0');
+        assert.equal(row('uchodźcy i osoby objęte ochroną uzupełniającą'), undefined, 'categories nobody counts are left out');
+
+        const accept = await post(`/admin/podmioty/propozycje/${p!.id}`, { decision: 'accept' }, staff);
+        assert.equal(accept.statusCode, 303, accept.body);
+        const emp = await t.ctx.db.selectFrom('entity_employment').selectAll().where('entity_id', '=', z.id).where('year', '=', 2024).executeTakeFirstOrThrow();
+        assert.deepEqual(JSON.parse(emp.at_risk_categories), { long_term_unemployed: 1, disabled: 2 });
+        assert.deepEqual([emp.headcount, emp.employees, emp.fte_hundredths, emp.at_risk, emp.source], [8, 6, 550, 3, 'sprawozdanie 2024'], 'the staff note on the source stays');
+
+        // the history row and the audit entry are those of a staff edit, naming the proposer
+        const [hist] = await t.ctx.db.selectFrom('entity_changes').selectAll().where('entity_id', '=', z.id).where('field', '=', 'employment').execute();
+        assert.deepEqual([hist!.user_id, hist!.proposed_by], [staffId, repZ.userId]);
+        const w = await entity('Fundacja Wu');
+        const staffEdit = await post(`/admin/podmioty/${w.id}/zatrudnienie`, { ...totals, cat_disabled: '2', cat_long_term_unemployed: '1', source: 'sprawozdanie 2024' }, staff);
+        assert.equal(staffEdit.statusCode, 303, staffEdit.body);
+        const staffHist = await t.ctx.db.selectFrom('entity_changes').select('new_value').where('entity_id', '=', w.id).where('field', '=', 'employment').executeTakeFirstOrThrow();
+        assert.equal(hist!.new_value, staffHist.new_value);
+        const [edit] = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'registry.employment.update').where('subject_id', '=', z.id).execute();
+        assert.equal(edit!.actor_id, staffId);
+        assert.deepEqual(JSON.parse(edit!.meta!), { year: 2024, proposalId: p!.id });
+        assert.match(edit!.changes!, /long_term_unemployed/);
+        const [acceptAudit] = (await audit('registry.proposal.accept')).filter((a) => a.subject_id === p!.id);
+        assert.match(acceptAudit!.changes!, /long_term_unemployed/);
+      });
+
+      test('invalid category numbers are refused with a translated message naming the field; nothing is stored', async () => {
+        const url = `/moje-podmioty/${z.id}/propozycja/zatrudnienie`;
+        const count = (await proposalsOfZ()).length;
+        const bad = await post(url, { ...totals, cat_disabled: 'dwa', cat_refugee: '-1' }, repZ.cookie);
+        assert.equal(bad.statusCode, 400);
+        assert.match(bad.body, /Pole „osoby z niepełnosprawnościami” musi zawierać liczbę całkowitą od 0 do 100 000\./);
+        assert.match(bad.body, /Pole „uchodźcy i osoby objęte ochroną uzupełniającą” musi zawierać liczbę całkowitą/);
+        assert.match(bad.body, /value="dwa"/, 'the form keeps what was typed');
+        const tooMany = await post(url, { ...totals, cat_disabled: '4' }, repZ.cookie);
+        assert.equal(tooMany.statusCode, 400);
+        assert.match(tooMany.body, /Liczba w polu „osoby z niepełnosprawnościami” nie może być większa niż liczba zatrudnionych zagrożonych wykluczeniem\./);
+        const en = await post(`/en${url}`, { ...totals, cat_disabled: '1.5' }, repZ.cookie);
+        assert.equal(en.statusCode, 400);
+        assert.match(en.body, /The field “persons with disabilities” must hold a whole number from 0 to 100,000\./);
+        assert.equal((await proposalsOfZ()).length, count);
+      });
+
+      test('the categories\' sum may exceed the at-risk total exactly when the staff form allows it', async () => {
+        const url = `/moje-podmioty/${z.id}/propozycja/zatrudnienie`;
+        // one person may belong to several categories; a single category above the total is refused
+        const cases: { cats: Record<string, string>; staffAccepts: boolean }[] = [
+          { cats: { cat_disabled: '3', cat_long_term_unemployed: '3', cat_other: '2' }, staffAccepts: true },
+          { cats: { cat_disabled: '4', cat_other: '1' }, staffAccepts: false },
+        ];
+        for (const { cats, staffAccepts } of cases) {
+          const body: Record<string, string> = { ...totals, year: '2023', ...cats };
+          let staffRefuses = false;
+          try {
+            checkEmploymentForm(body, new Date().getUTCFullYear());
+          } catch {
+            staffRefuses = true;
+          }
+          assert.equal(staffRefuses, !staffAccepts, `the staff form's rule for ${JSON.stringify(cats)}`);
+          const count = (await proposalsOfZ()).length;
+          const res = await post(url, body, repZ.cookie);
+          assert.equal(res.statusCode, staffRefuses ? 400 : 303, JSON.stringify(cats));
+          assert.equal((await proposalsOfZ()).length, count + (staffRefuses ? 0 : 1));
+        }
+        const sent = (await proposalsOfZ()).at(-1)!;
+        assert.deepEqual((JSON.parse(sent.payload) as { at_risk_categories: unknown }).at_risk_categories, { long_term_unemployed: 3, disabled: 3, other: 2 });
+      });
     });
 
     test('an identifier taken by another record meanwhile is refused at acceptance; nothing changes', async () => {

@@ -1,8 +1,9 @@
 // Rules of "To mój podmiot": a person asks to manage an entity's profile (with a justification
 // and/or a PDF/JPG/PNG document recognised by its bytes), staff approve or reject with a reason,
 // and approval grants the representative role scoped to that one entity (to the account with the
-// e-mail, or through an invitation). The answer is e-mailed either way. No HTTP, no SQL strings.
-import { fileTypeFromBuffer } from 'file-type';
+// e-mail, or through an invitation). The answer is e-mailed either way; the document is deleted
+// a retention period after the decision. No HTTP, no SQL strings.
+import { sniffFileType } from '../../core/http/multipart.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -33,7 +34,7 @@ const CLAIM_TYPES: Record<string, { contentType: string; ext: string }> = {
 /** PDF, PNG or JPEG by the file's bytes (never its name or the browser's type); null otherwise. */
 export async function detectClaimDocumentType(bytes: Buffer): Promise<{ contentType: string; ext: string } | null> {
   if (bytes.length === 0) return null;
-  const found = await fileTypeFromBuffer(bytes);
+  const found = await sniffFileType(bytes);
   return found ? (CLAIM_TYPES[found.mime] ?? null) : null;
 }
 
@@ -139,6 +140,30 @@ export async function claimDocument(ctx: ModuleContext, claimId: string, actor: 
   if (!head || !data) throw new AppError('http.not_found');
   await recordAudit(ctx.db, { ...actor, action: 'registry.claim.document_view', subjectType: 'entity_claim', subjectId: claimId }, ctx.clock);
   return { head, data };
+}
+
+// --- retention -----------------------------------------------------------------------------------
+
+/**
+ * Days a decided claim's document is kept. The document (a KRS extract, an authorisation, an ID
+ * scan) only serves the decision and a short period to answer questions about it; a constant like
+ * the outbox's retention, since no screen edits it. The claim itself (who asked, the decision) stays.
+ */
+export const CLAIM_DOCUMENT_RETENTION_DAYS = 90;
+
+/**
+ * The daily job: deletes the documents of claims approved or rejected more than the retention
+ * period ago (pending claims keep theirs) and logs the run with the count only.
+ */
+export async function eraseOldClaimDocuments(ctx: ModuleContext): Promise<string> {
+  const now = ctx.clock.now();
+  const cutoff = new Date(now.getTime() - CLAIM_DOCUMENT_RETENTION_DAYS * 24 * 3600_000).toISOString();
+  const erased = await ctx.db.transaction().execute(async (trx) => {
+    const n = await repo.eraseDecidedClaimDocuments(trx, cutoff, now.toISOString());
+    await recordAudit(trx, { actorId: null, ip: null, requestId: null, action: 'registry.claim.document_retention', subjectType: 'entity_claim', subjectId: null, meta: { documents: n, days: CLAIM_DOCUMENT_RETENTION_DAYS } }, ctx.clock);
+    return n;
+  });
+  return `${erased} claim document(s) erased`;
 }
 
 export type Decision = 'approve' | 'reject';

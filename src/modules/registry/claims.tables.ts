@@ -1,6 +1,7 @@
 // Tables of the registry's self-service: requests to manage an entity ("To mój podmiot") with an
 // optional supporting document kept in the database, and representatives' proposals of changes
 // that staff verify before they reach the record (identifiers, legal form, PS status, employment).
+// A decided claim's document is deleted after a retention period; the claim keeps the date.
 // The field-level history gains the proposer, so an accepted proposal names both people.
 export const CLAIM_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -29,6 +30,8 @@ export interface EntityClaimsTable {
   decision_reason: string | null;
   /** The account that received the representative role on approval. */
   granted_user_id: string | null;
+  /** When the retention job deleted the claim's document (its row in `entity_claim_files`). */
+  document_erased_at: string | null;
 }
 
 export interface EntityClaimFilesTable {

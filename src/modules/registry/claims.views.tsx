@@ -1,13 +1,14 @@
 // Views of "To mój podmiot": the public request form (multipart, works without JavaScript, with a
 // hidden honeypot), its confirmation, and the staff pages for requests and for representatives'
-// proposals (lists filtered by state, details with the decision form).
+// proposals (lists filtered by state, details with the decision form). A document deleted by the
+// retention job is named as such, with its date, where the download link was.
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, fieldDescription } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { CheckboxField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import type { ClaimFileHead, ClaimListItem, ClaimRow, ProposalListItem, ProposalRow } from './claims.repo.js';
-import { CLAIM_HONEYPOT } from './claims.service.js';
+import { CLAIM_DOCUMENT_RETENTION_DAYS, CLAIM_HONEYPOT } from './claims.service.js';
 import type { ClaimStatus, ProposalStatus } from './claims.tables.js';
 import type { ProposalLine } from './representative.service.js';
 import { entityPath } from './registry.service.js';
@@ -16,6 +17,7 @@ import { entityPath } from './registry.service.js';
 export function ClaimFormView({ entity, csrf, values, problems, fromAccount, represents = false }: { entity: { id: string; name: string }; csrf: string; values: Record<string, string | undefined>; problems: Problem[]; fromAccount: boolean; represents?: boolean }) {
   const { t, href } = usePage();
   const fileMine = problems.filter((p) => p.field === 'document');
+  const documentHint = t('claims.form.documentHint', { days: CLAIM_DOCUMENT_RETENTION_DAYS });
   return (
     <>
       <h1>{t('claims.form.title', { entity: entity.name })}</h1>
@@ -35,8 +37,8 @@ export function ClaimFormView({ entity, csrf, values, problems, fromAccount, rep
         <FormField name="email" type="email" label={t('claims.form.email')} required maxLength={254} autocomplete="email" value={values.email ?? ''} problems={problems} />
         <FormField name="role" label={t('claims.form.role')} hint={t('claims.form.roleHint')} required maxLength={200} autocomplete="organization-title" value={values.role ?? ''} problems={problems} />
         <FormField name="justification" label={t('claims.form.justification')} hint={t('claims.form.justificationHint')} multiline rows={6} maxLength={5000} value={values.justification ?? ''} problems={problems} />
-        <FieldShell id="f-document" label={t('claims.form.document')} hint={t('claims.form.documentHint')} mine={fileMine}>
-          <input type="file" id="f-document" name="document" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby={fieldDescription('f-document', t('claims.form.documentHint'), fileMine)} aria-invalid={fileMine.length ? 'true' : undefined} />
+        <FieldShell id="f-document" label={t('claims.form.document')} hint={documentHint} mine={fileMine}>
+          <input type="file" id="f-document" name="document" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby={fieldDescription('f-document', documentHint, fileMine)} aria-invalid={fileMine.length ? 'true' : undefined} />
         </FieldShell>
         {/* the honeypot: hidden by CSS from people and assistive technology alike */}
         <div class="portal-hp">
@@ -107,7 +109,7 @@ export function ClaimsListView({ status, rows, notice }: { status: ClaimStatus; 
             { header: t('claims.admin.entity'), cell: (r) => <a href={href(`/admin/podmioty/zgloszenia/${r.id}`)}>{r.entity_name}</a> },
             { header: t('claims.admin.requester'), cell: (r) => `${r.name} <${r.email}>` },
             { header: t('claims.admin.role'), cell: (r) => r.role_in_entity },
-            { header: t('claims.admin.document'), cell: (r) => (r.has_file ? t('claims.admin.yes') : t('claims.admin.no')) },
+            { header: t('claims.admin.document'), cell: (r) => (r.document_erased_at ? t('claims.admin.documentErasedShort') : r.has_file ? t('claims.admin.yes') : t('claims.admin.no')) },
           ]}
         />
       )}
@@ -186,7 +188,15 @@ export function ClaimDetailView({ claim, entity, file, csrf, problems, values, n
         <dt>{t('claims.admin.justification')}</dt>
         <dd class="pre-line">{claim.justification ?? t('claims.admin.noJustification')}</dd>
         <dt>{t('claims.admin.document')}</dt>
-        <dd>{file ? <a href={href(`/admin/podmioty/zgloszenia/${claim.id}/dokument`)}>{t('claims.admin.download', { name: file.file_name, size: sizeText(file.byte_size, fmt.locale) })}</a> : t('claims.admin.noDocument')}</dd>
+        <dd>
+          {claim.document_erased_at ? (
+            t('claims.admin.documentErased', { date: fmt.date(claim.document_erased_at) })
+          ) : file ? (
+            <a href={href(`/admin/podmioty/zgloszenia/${claim.id}/dokument`)}>{t('claims.admin.download', { name: file.file_name, size: sizeText(file.byte_size, fmt.locale) })}</a>
+          ) : (
+            t('claims.admin.noDocument')
+          )}
+        </dd>
         <dt>{t('claims.admin.status')}</dt>
         <dd>{t(`claims.status.${claim.status}` as TKey)}</dd>
       </dl>

@@ -1,8 +1,8 @@
 // Suspected duplicates on SQLite and PostgreSQL: two records with the same folded name in the same
 // gmina are listed for staff; merging keeps the chosen record, fills and chooses fields, moves
-// places, PS history, marks, employment and change history, closes the other with a pointer (its old address
-// redirects), and records everything in the field history and the audit log; "different entities"
-// is remembered. Hard duplicates (same NIP) are refused by the admin form.
+// places, PS history, marks, employment, change history and representatives' roles (never
+// duplicated), closes the other with a pointer (its old address redirects), and records everything
+// in the field history and the audit log; "different entities" is remembered. Hard duplicates (same NIP) are refused by the admin form.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { newId } from '../../core/db/ids.js';
@@ -135,6 +135,53 @@ test('merge: the chosen record stays, fields are filled or chosen, history moves
   assert.match(list.body, /Scalono wpisy; zachowany wpis: „Spółdzielnia Socjalna Most”/);
   assert.ok(!list.body.includes(pagePath));
   assert.equal((await t.app.inject({ url: pagePath, headers: { cookie: coordinator } })).statusCode, 404);
+});
+
+test('merge: representatives of the closed record represent the kept one; one role each, audited', async () => {
+  const a = await entity({ name: 'Fundacja Przystań', gmina_teryt: '0463011' });
+  const b = await entity({ name: 'FUNDACJA PRZYSTAN', gmina_teryt: '0463011' });
+  const rep = (id: string) => ({ role: 'entity_representative', scopeType: 'entity', scopeId: id });
+  const onlyClosed = await loginAs(t, [rep(a)]);
+  const both = await loginAs(t, [rep(a), rep(b)]);
+  const onlyKept = await loginAs(t, [rep(b)]);
+  const elsewhere = newId();
+  const bystander = await loginAs(t, [rep(elsewhere)]);
+  assert.equal((await t.app.inject({ url: `/moje-podmioty/${b}`, headers: { cookie: onlyClosed.cookie } })).statusCode, 403, 'before the merge R may not edit the kept record');
+
+  const pagePath = `/admin/podmioty/duplikaty/${a}/${b}`;
+  const res = await post(pagePath, `${pagePath}/scal`, { keep: 'b' });
+  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+
+  const rolesOf = (userId: string) => t.ctx.db.selectFrom('user_roles').select(['role', 'scope_type', 'scope_id']).where('user_id', '=', userId).execute();
+  const representsKept = [{ role: 'entity_representative', scope_type: 'entity', scope_id: b }];
+  assert.deepEqual(await rolesOf(onlyClosed.userId), representsKept);
+  assert.deepEqual(await rolesOf(both.userId), representsKept, 'no second grant for someone who already represented the kept record');
+  assert.deepEqual(await rolesOf(onlyKept.userId), representsKept);
+  assert.deepEqual(await rolesOf(bystander.userId), [{ role: 'entity_representative', scope_type: 'entity', scope_id: elsewhere }], 'roles of other entities stay');
+
+  // R keeps working in the same session: the kept record is theirs now, the closed one is not
+  const edit = await t.app.inject({ url: `/moje-podmioty/${b}`, headers: { cookie: onlyClosed.cookie } });
+  assert.equal(edit.statusCode, 200);
+  assert.match(edit.body, /<h1>Profil podmiotu: Fundacja Przystań<\/h1>/);
+  assert.equal((await t.app.inject({ url: `/moje-podmioty/${a}`, headers: { cookie: onlyClosed.cookie } })).statusCode, 403);
+  for (const user of [onlyClosed, both]) {
+    const account = await t.app.inject({ url: '/konto', headers: { cookie: user.cookie } });
+    assert.equal(account.statusCode, 200);
+    const roleList = /<h2>Role<\/h2>\s*<ul>([\s\S]*?)<\/ul>/.exec(account.body)?.[1] ?? '';
+    assert.deepEqual(roleList.match(/<li>[\s\S]*?<\/li>/g)?.map((li) => li.replace(/<[^>]+>/g, '').trim()), [`Przedstawiciel podmiotu (${b})`]);
+    const mine = await t.app.inject({ url: '/moje-podmioty', headers: { cookie: user.cookie } });
+    assert.equal((mine.body.match(/href="\/moje-podmioty\/[0-9a-f-]{36}"/g) ?? []).length, 1);
+  }
+
+  // the merge's audit entry and the kept record's history name the representatives moved
+  const merge = await t.ctx.db.selectFrom('audit_log').select(['meta']).where('action', '=', 'registry.entity.merge').where('subject_id', '=', b).executeTakeFirstOrThrow();
+  assert.deepEqual((JSON.parse(merge.meta!) as { representatives: unknown }).representatives, { moved: [onlyClosed.userId], alreadyHeld: [both.userId] });
+  const moves = await t.ctx.db.selectFrom('audit_log').select(['subject_id', 'changes']).where('action', '=', 'user.role_move').where('subject_id', 'in', [onlyClosed.userId, both.userId, onlyKept.userId]).execute();
+  assert.deepEqual(moves.map((m) => m.subject_id).sort(), [onlyClosed.userId, both.userId].sort());
+  const history = (await repo.listChanges(t.ctx.db, b)).filter((h) => h.field === 'merged_representatives');
+  assert.equal(history.length, 1);
+  assert.deepEqual(history[0]!.new_value!.split(', ').sort(), [onlyClosed.userId, both.userId].sort());
+  assert.match((await open(`/admin/podmioty/${b}`)).body, /Przedstawiciele przeniesieni ze scalonego wpisu/);
 });
 
 test('"different entities" is remembered and audited; the pair is not proposed again', async () => {

@@ -1,8 +1,8 @@
 // Rules for suspected duplicates: two live records with the same folded name in the same gmina.
 // Staff either dismiss the pair (remembered, never proposed again) or merge it: one record is kept,
-// each differing field takes the value staff chose, the other record's places, PS history, marks
-// and change history move to the kept one, and the other is closed with a pointer to the kept
-// one (its address redirects). Everything lands in the field history and the audit log.
+// each differing field takes the value staff chose, the other record's places, PS history, marks,
+// change history and representatives move to the kept one, and the other is closed with a pointer
+// to the kept one (its address redirects). Everything lands in the field history and the audit log.
 import type { Updateable } from 'kysely';
 import { polishSortKey } from '../../core/db/collation.js';
 import { newId } from '../../core/db/ids.js';
@@ -10,6 +10,7 @@ import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { TKey } from '../../i18n/index.js';
+import { moveScopedRoles } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor } from './import.service.js';
 import * as quality from './quality.repo.js';
@@ -77,6 +78,7 @@ export const QUALITY_HISTORY_LABELS: Record<string, TKey> = {
   import: 'registryDuplicates.history.import',
   merged_from: 'registryDuplicates.history.merged_from',
   merged_into: 'registryDuplicates.history.merged_into',
+  merged_representatives: 'registryDuplicates.history.merged_representatives',
 };
 
 type Value = string | null;
@@ -191,6 +193,9 @@ export async function mergePair(ctx: ModuleContext, idA: string, idB: string, ch
     // the closed record gives up identifiers the kept one now holds (one number, one record)
     const released = (['nip', 'regon', 'krs'] as const).filter((f) => other[f] !== null && other[f] === merged[f]);
     await quality.moveDependents(trx, other.id, kept.id);
+    // the accounts module owns the roles; its representatives now act for the kept record
+    const representatives = await moveScopedRoles(ctx, trx, { role: 'entity_representative', scopeType: 'entity', fromId: other.id, toId: kept.id }, actor);
+    const representativeIds = [...representatives.moved, ...representatives.alreadyHeld];
     await repo.updateEntity(trx, other.id, { lifecycle: 'closed', merged_into: kept.id, ...Object.fromEntries(released.map((f) => [f, null])), updated_at: now });
     const change = (entity: string, field: string, before: Value, after: Value) => ({ id: newId(), entity_id: entity, at: now, user_id: actor.actorId, field, old_value: before, new_value: after });
     await repo.insertChanges(trx, [
@@ -199,6 +204,7 @@ export async function mergePair(ctx: ModuleContext, idA: string, idB: string, ch
       change(other.id, 'lifecycle', other.lifecycle, 'closed'),
       change(other.id, 'merged_into', null, kept.id),
       ...released.map((f) => change(other.id, f, other[f], null)),
+      ...(representativeIds.length ? [change(kept.id, 'merged_representatives', null, representativeIds.join(', '))] : []),
     ]);
     await recordAudit(
       trx,
@@ -208,7 +214,7 @@ export async function mergePair(ctx: ModuleContext, idA: string, idB: string, ch
         subjectType: 'entity',
         subjectId: kept.id,
         changes: Object.fromEntries(changed.map((f) => [f, { before: valueOf(kept, f), after: result[f] ?? null }])),
-        meta: { merged: other.id, mergedName: other.name },
+        meta: { merged: other.id, mergedName: other.name, representatives },
       },
       ctx.clock,
     );

@@ -2,11 +2,12 @@
 // entities on the territory module's map and profiles and in the portal's site search through
 // their registries, and exports the few things other modules may ask about entities.
 import type { FastifyInstance } from 'fastify';
-import type { AppModule, ModuleContext } from '../../core/module.js';
+import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { registryMigrations } from './migrations/index.js';
 import { registerRegistrySearch, registerRegistryTerritory } from './registry.extensions.js';
 import { recordRoutes } from './record.routes.js';
 import { claimsRoutes } from './claims.routes.js';
+import { eraseOldClaimDocuments } from './claims.service.js';
 import { representativeRoutes } from './representative.routes.js';
 import { registryRoutes } from './registry.routes.js';
 import { importRoutes } from './import.routes.js';
@@ -25,6 +26,9 @@ export { entityPath } from './registry.service.js';
 export { seedSynthetic, SYNTHETIC_PREFIX } from './registry.synthetic.js';
 export { registerRegistryTerritory } from './registry.extensions.js';
 export { countEntitiesByGmina, countPsEntitiesByGmina, countValidMarksByGmina, type GminaCount, type EntityCountFilter, METRIC_LEGAL_FORMS, METRIC_LIFECYCLES, registryCoverageStart } from './registry.metrics.js';
+
+/** The claims' documents are deleted 90 days after the decision (claims.service.ts). */
+export const registryJobs: ScheduledJob[] = [{ name: 'registry.claim-document-retention', intervalMs: 24 * 3600_000, run: eraseOldClaimDocuments }];
 
 async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   registerRegistrySearch();
@@ -49,4 +53,5 @@ export const registryModule: AppModule = {
   ],
   routes,
   seedDemo: seedRegistryDemo,
+  jobs: registryJobs,
 };

@@ -3,7 +3,8 @@
 // voivodeship, subregion derived), the PS status history (a legal sequence of grants and losses),
 // employment figures per year with the statutory PS conditions, and "Zakup Prospołeczny" marks.
 // Every change lands in the entity's field-level history and in the audit log, in one transaction.
-// No HTTP and no SQL strings here.
+// A representative's employment proposal reuses the form's category fields and, once accepted, the
+// same writer as a staff edit. No HTTP and no SQL strings here.
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -57,11 +58,11 @@ async function logChange(
   ctx: ModuleContext,
   entityId: string,
   actor: Actor,
-  change: { field: string; before: unknown; after: unknown; action: string; meta?: Record<string, unknown> },
+  change: { field: string; before: unknown; after: unknown; action: string; meta?: Record<string, unknown>; proposedBy?: string },
 ): Promise<void> {
   const now = nowIso(ctx.clock);
   const text = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
-  await repo.insertChanges(trx, [{ id: newId(), entity_id: entityId, at: now, user_id: actor.actorId, field: change.field, old_value: text(change.before), new_value: text(change.after) }]);
+  await repo.insertChanges(trx, [{ id: newId(), entity_id: entityId, at: now, user_id: actor.actorId, proposed_by: change.proposedBy ?? null, field: change.field, old_value: text(change.before), new_value: text(change.after) }]);
   await repo.updateEntity(trx, entityId, { updated_at: now });
   await recordAudit(
     trx,
@@ -457,21 +458,42 @@ export const EMPLOYMENT_LABELS: Record<string, TKey> = {
 
 const MAX_COUNT = 100_000;
 
+/** One count of the employment form: empty is zero (or missing when required), else 0…MAX_COUNT. */
+function readCount(c: FormChecker, f: string, required: boolean): number {
+  const v = c.text(f);
+  if (v === '') {
+    if (required) c.add(f, EMPLOYMENT_LABELS[f]!, 'validation.required');
+    return 0;
+  }
+  if (!/^\d{1,6}$/.test(v) || Number(v) > MAX_COUNT) {
+    c.add(f, EMPLOYMENT_LABELS[f]!, 'entityRecord.invalid.count');
+    return 0;
+  }
+  return Number(v);
+}
+
+/**
+ * Reads the at-risk categories (`cat_<category>`, empty meaning zero; zeros are not kept). The
+ * staff form and a representative's employment proposal share these fields and their checks.
+ */
+export function readAtRiskCategories(c: FormChecker): EmploymentFigures['categories'] {
+  const categories: EmploymentFigures['categories'] = {};
+  for (const k of AT_RISK_CATEGORIES) {
+    const n = readCount(c, `cat_${k}`, false);
+    if (n > 0) categories[k] = n;
+  }
+  return categories;
+}
+
+/** The form field a problem found by `figureProblems` belongs to. */
+export function employmentFieldOf(key: ReturnType<typeof figureProblems>[number][0]): string {
+  return key.startsWith('category.') ? `cat_${key.slice(9)}` : EMPLOYMENT_FIELDS[key as keyof typeof EMPLOYMENT_FIELDS];
+}
+
 /** Reads the employment form; `fixedYear` is the year of an edited row (its year cannot change). */
 export function checkEmploymentForm(body: Record<string, string>, thisYear: number, fixedYear?: number): EmploymentFigures {
   const c = new FormChecker(body);
-  const count = (f: string, required: boolean): number => {
-    const v = c.text(f);
-    if (v === '') {
-      if (required) c.add(f, EMPLOYMENT_LABELS[f]!, 'validation.required');
-      return 0;
-    }
-    if (!/^\d{1,6}$/.test(v) || Number(v) > MAX_COUNT) {
-      c.add(f, EMPLOYMENT_LABELS[f]!, 'entityRecord.invalid.count');
-      return 0;
-    }
-    return Number(v);
-  };
+  const count = (f: string, required: boolean): number => readCount(c, f, required);
   let year = fixedYear ?? 0;
   if (fixedYear === undefined) {
     const y = c.text('year');
@@ -497,19 +519,15 @@ export function checkEmploymentForm(body: Record<string, string>, thisYear: numb
     employeesHalfTime: count('employees_half_time', true),
     atRisk: count('at_risk', true),
     atRiskHalfTime: count('at_risk_half_time', true),
-    categories: {},
+    categories: readAtRiskCategories(c),
     source: null,
   };
-  for (const k of AT_RISK_CATEGORIES) {
-    const n = count(`cat_${k}`, false);
-    if (n > 0) figures.categories[k] = n;
-  }
   const source = c.text('source');
   if ([...source].length > 300) c.add('source', EMPLOYMENT_LABELS.source!, 'validation.tooLong', { count: 300 });
   figures.source = source === '' ? null : source;
   if (c.problems.length === 0) {
     for (const [key, reason] of figureProblems(figures)) {
-      const field = key.startsWith('category.') ? `cat_${key.slice(9)}` : EMPLOYMENT_FIELDS[key as keyof typeof EMPLOYMENT_FIELDS];
+      const field = employmentFieldOf(key);
       c.add(field, EMPLOYMENT_LABELS[field]!, `entityRecord.invalid.${reason}`);
     }
   }
@@ -551,13 +569,37 @@ const employmentColumns = (f: EmploymentFigures) => ({
 /** The figures as the history keeps them (FTE as a decimal, as typed). */
 const employmentValue = (f: EmploymentFigures) => ({ ...employmentColumns(f), year: f.year, fte: formatFte(f.fteHundredths), fte_hundredths: undefined, at_risk_categories: f.categories });
 
+/**
+ * Writes one year's figures the way the staff screens do: the row inserted (no `existing` row) or
+ * updated, one history row and one audit entry; nothing when the figures are unchanged. A
+ * representative's accepted proposal is written here too, `proposedBy` naming them in the history
+ * (the actor is the staff member who verified it). Returns the change as history and audit keep it.
+ */
+export async function writeEmploymentYear(
+  trx: Executor,
+  ctx: ModuleContext,
+  entityId: string,
+  existing: EmploymentRow | undefined,
+  f: EmploymentFigures,
+  actor: Actor,
+  opts: { proposedBy?: string; meta?: Record<string, unknown> } = {},
+): Promise<{ before: unknown; after: unknown } | null> {
+  const now = nowIso(ctx.clock);
+  const before = existing ? employmentValue(figuresOf(existing)) : null;
+  const after = employmentValue(f);
+  if (JSON.stringify(before) === JSON.stringify(after)) return null;
+  if (existing) await rrepo.updateEmployment(trx, entityId, f.year, { ...employmentColumns(f), updated_at: now });
+  else await rrepo.insertEmployment(trx, { id: newId(), entity_id: entityId, year: f.year, ...employmentColumns(f), created_at: now, updated_at: now });
+  const action = existing ? 'registry.employment.update' : 'registry.employment.create';
+  await logChange(trx, ctx, entityId, actor, { field: 'employment', before, after, action, meta: { year: f.year, ...opts.meta }, ...(opts.proposedBy ? { proposedBy: opts.proposedBy } : {}) });
+  return { before, after };
+}
+
 export async function addEmployment(ctx: ModuleContext, entityId: string, f: EmploymentFigures, actor: Actor): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await requireEntity(trx, entityId);
     if (await rrepo.findEmployment(trx, entityId, f.year)) refuse('year', EMPLOYMENT_LABELS.year!, 'entityRecord.invalid.yearTaken', { year: f.year });
-    const now = nowIso(ctx.clock);
-    await rrepo.insertEmployment(trx, { id: newId(), entity_id: entityId, year: f.year, ...employmentColumns(f), created_at: now, updated_at: now });
-    await logChange(trx, ctx, entityId, actor, { field: 'employment', before: null, after: employmentValue(f), action: 'registry.employment.create', meta: { year: f.year } });
+    await writeEmploymentYear(trx, ctx, entityId, undefined, f, actor);
   });
 }
 
@@ -565,10 +607,7 @@ export async function editEmployment(ctx: ModuleContext, entityId: string, f: Em
   await ctx.db.transaction().execute(async (trx) => {
     const row = await rrepo.findEmployment(trx, entityId, f.year);
     if (!row) throw notFound();
-    const before = figuresOf(row);
-    if (JSON.stringify(employmentValue(before)) === JSON.stringify(employmentValue(f))) return;
-    await rrepo.updateEmployment(trx, entityId, f.year, { ...employmentColumns(f), updated_at: nowIso(ctx.clock) });
-    await logChange(trx, ctx, entityId, actor, { field: 'employment', before: employmentValue(before), after: employmentValue(f), action: 'registry.employment.update', meta: { year: f.year } });
+    await writeEmploymentYear(trx, ctx, entityId, row, f, actor);
   });
 }
 

@@ -411,6 +411,21 @@ export function PsPage({ id, csrf, overview, form, state = EMPTY, notice }: { id
 
 // --- employment ------------------------------------------------------------------------------------------
 
+/** The at-risk categories of the employment form; a representative's employment proposal has the same fields. */
+export function AtRiskCategoryFields({ state }: { state: { values: Record<string, string | undefined>; problems: Problem[] } }) {
+  const { t } = usePage();
+  const { values, problems } = state;
+  return (
+    <fieldset>
+      <legend>{t('entityRecord.employment.categories')}</legend>
+      <p class="hint">{t('entityRecord.employment.categoriesHint')}</p>
+      {AT_RISK_CATEGORIES.map((k) => (
+        <FormField key={k} name={`cat_${k}`} label={t(EMPLOYMENT_LABELS[`cat_${k}`]!)} value={values[`cat_${k}`] ?? ''} problems={problems} inputMode="numeric" />
+      ))}
+    </fieldset>
+  );
+}
+
 function EmploymentFields({ state, fixedYear }: { state: FormState; fixedYear?: number }) {
   const { t } = usePage();
   const { values, problems } = state;
@@ -424,13 +439,7 @@ function EmploymentFields({ state, fixedYear }: { state: FormState; fixedYear?: 
       {num('employees_half_time')}
       {num('at_risk')}
       {num('at_risk_half_time')}
-      <fieldset>
-        <legend>{t('entityRecord.employment.categories')}</legend>
-        <p class="hint">{t('entityRecord.employment.categoriesHint')}</p>
-        {AT_RISK_CATEGORIES.map((k) => (
-          <FormField key={k} name={`cat_${k}`} label={t(`entityRecord.atRisk.${k}`)} value={values[`cat_${k}`] ?? ''} problems={problems} inputMode="numeric" />
-        ))}
-      </fieldset>
+      <AtRiskCategoryFields state={state} />
       <FormField name="source" label={t('entityRecord.employment.source')} hint={t('entityRecord.employment.sourceHint')} value={values.source ?? ''} problems={problems} maxLength={300} />
     </>
   );

@@ -61,13 +61,13 @@ function catalogueQuery(request: FastifyRequest): svc.CatalogueQuery {
 export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const manage = { access: manageRegistry };
 
-  app.get('/podmioty', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/podmioty', { config: { access: 'public', pageCache: true } }, async (request, reply) => {
     const query = catalogueQuery(request);
     const result = await svc.searchCatalogue(ctx, query);
     return sendPage(request, reply, { title: request.t('registry.title') }, <cv.CatalogueView query={query} result={result} />);
   });
 
-  app.get('/podmioty/mapa', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/podmioty/mapa', { config: { access: 'public', pageCache: true } }, async (request, reply) => {
     const query = catalogueQuery(request);
     const map = await svc.catalogueMap(ctx, query);
     return sendPage(request, reply, { title: request.t('registryCatalogue.map.title'), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <cv.CatalogueMapView query={query} map={map} />);
@@ -93,7 +93,7 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
     },
   );
 
-  app.get('/podmioty/:ref', { config: { access: 'public' }, schema: { params: EntityParams } }, async (request, reply) => {
+  app.get('/podmioty/:ref', { config: { access: 'public', pageCache: true }, schema: { params: EntityParams } }, async (request, reply) => {
     const m = ID_PREFIX.exec((request.params as { ref: string }).ref);
     const details = m ? await svc.entityDetails(ctx, m[1]!) : null;
     if (!details) throw new AppError('http.not_found');

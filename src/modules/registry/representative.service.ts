@@ -16,11 +16,12 @@ import { enqueueMail } from '../mail/index.js';
 import type { Actor } from './claims.service.js';
 import * as repo from './claims.repo.js';
 import { PROPOSAL_KINDS, type ProposalKind, type ProposalStatus } from './claims.tables.js';
-import { figureProblems, formatFte, parseFte, PS_TYPES, type EmploymentFigures } from './employment.js';
+import { AT_RISK_CATEGORIES, figureProblems, formatFte, parseFte, PS_TYPES, type AtRiskCategory, type EmploymentFigures } from './employment.js';
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './identifiers.js';
 import * as registryRepo from './registry.repo.js';
 import { parseSectors } from './registry.sectors.js';
-import { psSequenceProblem } from './record.service.js';
+import * as rrepo from './record.repo.js';
+import { EMPLOYMENT_LABELS, employmentFieldOf, figuresOf, psSequenceProblem, readAtRiskCategories, writeEmploymentYear } from './record.service.js';
 import { entitySearchDocument, unitNames } from './registry.service.js';
 import { FORMS_WITH_CREATING_BODY, LEGAL_FORMS, type LegalForm } from './registry.tables.js';
 
@@ -230,7 +231,17 @@ export function kindOfSlug(slug: string): ProposalKind | null {
 export type IdentifiersPayload = { nip: string | null; regon: string | null; krs: string | null };
 export type LegalFormPayload = { legal_form: LegalForm; creating_body: string | null };
 export type PsStatusPayload = { kind: 'granted' | 'lost'; ps_type: 'reintegration' | 'social_services' | null; decision_number: string | null; decision_date: string; loss_reason: string | null };
-export type EmploymentPayload = { year: number; headcount: number; employees: number; fte_hundredths: number; employees_half_time: number; at_risk: number; at_risk_half_time: number };
+export type EmploymentPayload = {
+  year: number;
+  headcount: number;
+  employees: number;
+  fte_hundredths: number;
+  employees_half_time: number;
+  at_risk: number;
+  at_risk_half_time: number;
+  /** At-risk employees by category (zeros left out); absent in proposals sent before it was asked. */
+  at_risk_categories?: Partial<Record<AtRiskCategory, number>>;
+};
 export type ProposalPayload = IdentifiersPayload | LegalFormPayload | PsStatusPayload | EmploymentPayload;
 
 /** The fields of each proposal form and their labels (the form and its messages use the same). */
@@ -324,12 +335,15 @@ export async function checkProposal(ctx: ModuleContext, entityId: string, kind: 
     const fte = parseFte(f.text('fte'));
     if (fte === null) f.add('fte', labels.fte!, 'claims.invalid.fte');
     const p: EmploymentPayload = { year, headcount: int('headcount'), employees: int('employees'), fte_hundredths: fte ?? 0, employees_half_time: int('employees_half_time'), at_risk: int('at_risk'), at_risk_half_time: int('at_risk_half_time') };
+    // the categories are the staff form's own fields, read and checked by the staff form's rules
+    p.at_risk_categories = readAtRiskCategories(f);
     if (!f.problems.length) {
-      const figures: EmploymentFigures = { year, headcount: p.headcount, employees: p.employees, fteHundredths: p.fte_hundredths, employeesHalfTime: p.employees_half_time, atRisk: p.at_risk, atRiskHalfTime: p.at_risk_half_time, categories: {}, source: null };
+      const figures: EmploymentFigures = { year, headcount: p.headcount, employees: p.employees, fteHundredths: p.fte_hundredths, employeesHalfTime: p.employees_half_time, atRisk: p.at_risk, atRiskHalfTime: p.at_risk_half_time, categories: p.at_risk_categories, source: null };
       const fieldOf: Record<string, string> = { employees: 'employees', employeesHalfTime: 'employees_half_time', atRisk: 'at_risk', atRiskHalfTime: 'at_risk_half_time', fteHundredths: 'fte' };
       for (const [field, why] of figureProblems(figures)) {
         const name = fieldOf[field];
         if (name) f.add(name, labels[name]!, `claims.invalid.employment.${why}` as TKey);
+        else if (field.startsWith('category.')) f.add(employmentFieldOf(field), EMPLOYMENT_LABELS[employmentFieldOf(field)]!, `entityRecord.invalid.${why}`);
       }
     }
     payload = p;
@@ -399,6 +413,12 @@ export async function proposalLines(ctx: ModuleContext, p: repo.ProposalRow, lan
   }
   const year = Number(payload.year);
   const old = await repo.findEmployment(ctx.db, p.entity_id, year);
+  const proposed = payload.at_risk_categories as EmploymentPayload['at_risk_categories'];
+  const current = old ? figuresOf(old).categories : null;
+  // only categories someone counts; none at all for a proposal sent before categories were asked
+  const categories = proposed
+    ? AT_RISK_CATEGORIES.filter((k) => (proposed[k] ?? 0) > 0 || (current?.[k] ?? 0) > 0).map((k) => ({ label: EMPLOYMENT_LABELS[`cat_${k}`]!, before: current ? String(current[k] ?? 0) : null, after: String(proposed[k] ?? 0) }))
+    : [];
   return [
     { label: labels.year!, before: old ? String(old.year) : null, after: String(year) },
     { label: labels.headcount!, before: old ? String(old.headcount) : null, after: str(payload.headcount) },
@@ -407,6 +427,7 @@ export async function proposalLines(ctx: ModuleContext, p: repo.ProposalRow, lan
     { label: labels.employees_half_time!, before: old ? String(old.employees_half_time) : null, after: str(payload.employees_half_time) },
     { label: labels.at_risk!, before: old ? String(old.at_risk) : null, after: str(payload.at_risk) },
     { label: labels.at_risk_half_time!, before: old ? String(old.at_risk_half_time) : null, after: str(payload.at_risk_half_time) },
+    ...categories,
   ];
 }
 
@@ -460,6 +481,7 @@ export async function decideProposal(ctx: ModuleContext, id: string, body: Recor
       await recordAudit(trx, { ...actor, action: 'registry.proposal.reject', subjectType: 'entity_proposal', subjectId: id, meta: { entityId: e.id, kind: p.kind, reason } }, ctx.clock);
       return;
     }
+    const changes: Record<string, { before: unknown; after: unknown }> = {};
     const history = (field: string, before: unknown, after: unknown) => ({ id: newId(), entity_id: e.id, at: now, user_id: staffId, proposed_by: p.proposer_id, field, old_value: before === null || before === undefined ? null : String(before), new_value: after === null || after === undefined ? null : String(after) });
     const rows: ReturnType<typeof history>[] = [];
     if (p.kind === 'identifiers' || p.kind === 'legal_form') {
@@ -479,19 +501,29 @@ export async function decideProposal(ctx: ModuleContext, id: string, body: Recor
       await registryRepo.insertPsStatus(trx, { id: newId(), entity_id: e.id, kind: s.kind, ps_type: s.ps_type, decision_number: s.decision_number, decision_date: s.decision_date, loss_reason: s.loss_reason });
       rows.push(history('ps_status', null, JSON.stringify({ kind: s.kind, ps_type: s.ps_type, decision_number: s.decision_number, decision_date: s.decision_date, loss_reason: s.loss_reason })));
     } else {
+      // written exactly as a staff edit of the year (row, field history, audit), naming the proposer
       const m = payload as unknown as EmploymentPayload;
-      const old = await repo.findEmployment(trx, e.id, m.year);
-      const values = { headcount: m.headcount, employees: m.employees, fte_hundredths: m.fte_hundredths, employees_half_time: m.employees_half_time, at_risk: m.at_risk, at_risk_half_time: m.at_risk_half_time, updated_at: now };
-      // stored the way the staff record screens store a year (JSON, FTE as text)
-      const text = (r: Omit<EmploymentPayload, 'year'> & { at_risk_categories?: string }) =>
-        JSON.stringify({ headcount: r.headcount, employees: r.employees, employees_half_time: r.employees_half_time, at_risk: r.at_risk, at_risk_half_time: r.at_risk_half_time, year: m.year, fte: formatFte(r.fte_hundredths), at_risk_categories: r.at_risk_categories ? (JSON.parse(r.at_risk_categories) as unknown) : {} });
-      if (old) await repo.updateEmployment(trx, old.id, values);
-      else await repo.insertEmployment(trx, { id: newId(), entity_id: e.id, year: m.year, ...values, at_risk_categories: '{}', source: null, created_at: now });
-      rows.push(history('employment', old ? text(old) : null, text({ ...m, at_risk_categories: old?.at_risk_categories })));
-      await registryRepo.updateEntity(trx, e.id, { updated_at: now });
+      const old = await rrepo.findEmployment(trx, e.id, m.year);
+      const current = old ? figuresOf(old) : null;
+      const figures: EmploymentFigures = {
+        year: m.year,
+        headcount: m.headcount,
+        employees: m.employees,
+        fteHundredths: m.fte_hundredths,
+        employeesHalfTime: m.employees_half_time,
+        atRisk: m.at_risk,
+        atRiskHalfTime: m.at_risk_half_time,
+        // a proposal sent before categories were asked leaves the stored ones as they are
+        categories: m.at_risk_categories ?? current?.categories ?? {},
+        // the source is a staff note; a proposal has none
+        source: current?.source ?? null,
+      };
+      const change = await writeEmploymentYear(trx, ctx, e.id, old, figures, { ...actor, actorId: staffId }, { proposedBy: p.proposer_id, meta: { proposalId: id } });
+      if (change) changes.employment = change;
     }
     await registryRepo.insertChanges(trx, rows);
-    await recordAudit(trx, { ...actor, action: 'registry.proposal.accept', subjectType: 'entity_proposal', subjectId: id, changes: Object.fromEntries(rows.map((r) => [r.field, { before: r.old_value, after: r.new_value }])), meta: { entityId: e.id, kind: p.kind, proposerId: p.proposer_id } }, ctx.clock);
+    for (const r of rows) changes[r.field] = { before: r.old_value, after: r.new_value };
+    await recordAudit(trx, { ...actor, action: 'registry.proposal.accept', subjectType: 'entity_proposal', subjectId: id, changes, meta: { entityId: e.id, kind: p.kind, proposerId: p.proposer_id } }, ctx.clock);
   });
   return decision as 'accept' | 'reject';
 }

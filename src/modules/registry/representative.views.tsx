@@ -1,6 +1,6 @@
 // Views of "Moje podmioty": the list of entities a person represents, the profile page with the
 // direct-edit forms (description and contact, places of activity) and the proposals sent, and the
-// proposal forms for changes that staff verify first.
+// proposal forms for changes that staff verify first (employment with the staff form's categories).
 import { Fragment } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
@@ -10,6 +10,7 @@ import type { PlaceRow, ProposalListItem } from './claims.repo.js';
 import { PROPOSAL_KINDS, type ProposalKind } from './claims.tables.js';
 import { CheckboxField, SelectField as Select } from '../../core/ui/fields.js';
 import { PS_TYPES } from './employment.js';
+import { AtRiskCategoryFields } from './record.views.js';
 import { KIND_SLUGS, PROPOSAL_FIELDS, placeText, PROFILE_LABELS } from './representative.service.js';
 import { entityPath } from './registry.service.js';
 import { LEGAL_FORMS } from './registry.tables.js';
@@ -210,6 +211,7 @@ export function ProposalFormView({ entity, kind, csrf, values, problems, current
             {text('employees_half_time', { inputMode: 'numeric', maxLength: 6 })}
             {text('at_risk', { inputMode: 'numeric', maxLength: 6 })}
             {text('at_risk_half_time', { inputMode: 'numeric', maxLength: 6 })}
+            <AtRiskCategoryFields state={{ values, problems }} />
           </>
         ) : null}
         <FormField name="comment" label={t('claims.proposal.comment')} hint={t('claims.proposal.commentHint')} multiline rows={3} maxLength={2000} value={values.comment ?? ''} problems={problems} />

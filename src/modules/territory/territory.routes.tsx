@@ -144,7 +144,7 @@ function apiSchema(summary: string, item: ReturnType<typeof Type.Object>, proper
 }
 
 export async function territoryRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
-  app.get(MAP_PATH, { config: { access: 'public' }, schema: { querystring: MapQuery } }, async (request, reply) => {
+  app.get(MAP_PATH, { config: { access: 'public', pageCache: true }, schema: { querystring: MapQuery } }, async (request, reply) => {
     const page = await buildMapPage(ctx, request, request.query as { miara?: string; rok?: string });
     return sendPage(request, reply, page.layout, page.view);
   });

@@ -1,6 +1,6 @@
 // PostgreSQL side of the dialect seam: a pg pool, `to_tsvector('simple', …)` with a GIN expression
 // index for search (folding and stemming are done in JS, so `simple` is enough and matches SQLite).
-import pg from 'pg';
+import type pg from 'pg';
 import { PostgresDialect, sql, type Kysely } from 'kysely';
 import { AppError } from '../../errors/app-error.js';
 import type { DialectSeam, FtsSpec } from './types.js';
@@ -16,12 +16,13 @@ function tsPrefix(term: string): string {
   return `'${term.replaceAll("'", "''").replaceAll('\\', '')}':*`;
 }
 
-// int8 (count, sum over integers) arrives as text by default; the project never stores values past
-// 2^53, so it is parsed as a number once here.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
-
-export function postgresSeam(url: string): DialectSeam {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/** The driver is imported when PostgreSQL is chosen, so SQLite processes never load it (ADR 8). */
+export async function postgresSeam(url: string): Promise<DialectSeam> {
+  const { default: driver }: { default: typeof pg } = await import('pg');
+  // int8 (count, sum over integers) arrives as text by default; the project never stores values
+  // past 2^53, so it is parsed as a number once here.
+  driver.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  const pool = new driver.Pool({ connectionString: url, max: 10 });
   // an idle client whose connection the server ends (restart, failover, a test database dropped
   // `with (force)`) is emitted here; pg has already removed it and the next query connects anew.
   // Without a listener the event is an uncaught exception that ends the whole process.

@@ -1,5 +1,7 @@
 // Schema of the registry's self-service: claims with their documents, representatives' proposals,
-// and the proposer column of the field-level history. Keyed after the registry's entities.
+// and the proposer column of the field-level history. Keyed after the registry's entities. Later:
+// the date a claim's document was deleted by the retention job (staff pages say so instead of
+// offering a download).
 import { sql } from 'kysely';
 import type { ModuleMigration } from '../../../core/module.js';
 
@@ -58,6 +60,11 @@ export const claimsMigrations: Record<string, ModuleMigration> = {
       await db.schema.createIndex('entity_proposals_status').on('entity_proposals').columns(['status', 'created_at']).execute();
       await db.schema.createIndex('entity_proposals_entity').on('entity_proposals').column('entity_id').execute();
       await db.schema.alterTable('entity_changes').addColumn('proposed_by', 'text').execute();
+    },
+  },
+  '202612210110_registry_claim_document_retention': {
+    async up(db) {
+      await db.schema.alterTable('entity_claims').addColumn('document_erased_at', 'text').execute();
     },
   },
 };

@@ -6,6 +6,7 @@ import { claimsMigrations } from './claims.js';
 import { registryCatalogueMigration } from './202612050010_registry_catalogue.js';
 import { recordMigration } from './202612070010_registry_record.js';
 import { registryQualityMigration } from './202612060010_registry_quality.js';
+import { searchRefreshMigration } from './202612210100_registry_search_refresh.js';
 
 export const registryMigrations: Record<string, ModuleMigration> = {
   ...claimsMigrations,
@@ -94,4 +95,5 @@ export const registryMigrations: Record<string, ModuleMigration> = {
   '202612050010_registry_catalogue': registryCatalogueMigration,
   '202612070010_registry_record': recordMigration,
   '202612060010_registry_quality': registryQualityMigration,
+  '202612210100_registry_search_refresh': searchRefreshMigration,
 };
