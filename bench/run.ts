@@ -1,14 +1,20 @@
 // `npm run bench`: throughput and render-time targets, measured on this machine against raw
 // baselines so the figures mean something anywhere. A temporary SQLite database is migrated,
-// loaded with the reference data and 100,000 synthetic entities; bench/server.ts serves the app
-// and three raw baselines from a child process — a fixed 5 KB HTML string (S), one indexed query
-// rendered as 20 rows (Q), one unranked FTS5 query rendered the same way (F); autocannon loads
-// each target (127.0.0.1 only, bounded in time). The map page's server render time and SVG size,
-// the event-loop block of one ranked search, cold start and RSS are measured directly. The
-// table goes to stdout and bench/results/latest.md; the exit code is 1 when a target is missed.
-// Other modules add their rows to TARGETS (throughput) or CHECKS (anything measured directly).
+// loaded with the reference data and 100,000 synthetic entities. The application runs as in
+// production — the bundle `npm start` runs (ADR 8), as a process of its own — and
+// bench/server.ts serves three raw baselines from another: a fixed 5 KB HTML string (S), one
+// indexed query rendered as 20 rows (Q), one unranked FTS5 query rendered the same way (F);
+// autocannon loads each target (127.0.0.1 only, bounded in time). The pages are loaded twice:
+// with the production settings (anonymous visitors get a few seconds' copy, ADR 7 — the targets)
+// and with that copy off (PAGE_CACHE_MS=0, every request rendered — shown for context, so the
+// cost of rendering stays visible). Cold start (spawn to /readyz answering 200) and the
+// resident set after the run are read from the production process; the map page's render time
+// and the event-loop block of one ranked search are measured directly. The table goes to stdout
+// and bench/results/latest.md; the exit code is 1 when a target is missed. Other modules add
+// their rows to TARGETS (throughput) or CHECKS (anything measured directly).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +30,7 @@ import { entityPath } from '../src/modules/registry/index.js';
 import * as registryRepo from '../src/modules/registry/registry.repo.js';
 import { queryTerms } from '../src/core/search/index.js';
 import type { PageContext } from '../src/core/ui/context.js';
+import { buildServer } from '../scripts/build.mjs';
 import { importCheck } from './import.js';
 
 interface CannonResult {
@@ -44,7 +51,8 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
  */
 interface Target {
   name: string;
-  server: 'baseline' | 'secured' | 'app';
+  /** `app` is the production process; `rendered` the same with the page copy off. */
+  server: 'baseline' | 'secured' | 'app' | 'rendered';
   paths: string[];
   /** Which baseline this row is (S, Q, F), or which one its ratio is taken against. */
   is?: Baseline;
@@ -68,6 +76,11 @@ const TARGETS: Target[] = [
   { name: 'entity profile /podmioty/{id}-{slug}', server: 'app', paths: ['{entity}'], against: 'Q', minRatio: 0.5 },
   { name: 'entity map /podmioty/mapa?forma=fundacja', server: 'app', paths: ['/podmioty/mapa?forma=fundacja'] },
   { name: 'territory map /terytorium', server: 'app', paths: ['/terytorium'] },
+  { name: 'rendered every time: home page', server: 'rendered', paths: ['/'] },
+  { name: 'rendered every time: catalogue, two facets', server: 'rendered', paths: ['/podmioty?forma=fundacja&powiat=0461'] },
+  { name: 'rendered every time: catalogue search mix', server: 'rendered', paths: SEARCH_MIX.map((q) => `/podmioty?q=${encodeURIComponent(q)}`) },
+  { name: 'rendered every time: entity profile', server: 'rendered', paths: ['{entity}'] },
+  { name: 'rendered every time: entity map', server: 'rendered', paths: ['/podmioty/mapa?forma=fundacja'] },
 ];
 
 const SYNTHETIC_COUNT = 100_000;
@@ -91,20 +104,74 @@ const median = (xs: number[]) => {
 };
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
-async function startServer(databaseUrl: string) {
+async function startBaselines(databaseUrl: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts'), databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  const { readyMs, ...ports } = JSON.parse(line) as Record<Target['server'], number> & { readyMs: number };
-  return { ports, readyMs, stop: () => child.kill('SIGTERM') };
+  const ports = JSON.parse(line) as { baseline: number; secured: number };
+  return { ports, stop: () => child.kill('SIGTERM') };
 }
 
-/** The map page's server time, measured directly: service + full document render, and a whole request. */
+/** A port free right now (the production process takes its port from the environment). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The production process (`node dist/main.js`, what `npm start` runs), on the bench database.
+ * `readyMs` is the cold start: from spawn until /readyz answers 200, polled every 10 ms.
+ */
+async function startApp(bundle: string, databaseUrl: string, env: Record<string, string> = {}) {
+  const port = await freePort();
+  const began = performance.now();
+  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
+    env: { DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent', PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000000', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (;;) {
+    if (exited) throw new Error('the application process exited before it was ready');
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (performance.now() - began > 60_000) throw new Error('the application was not ready within 60 s');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const readyMs = Math.round(performance.now() - began);
+  /** The resident set of the process (Linux /proc), in MB. */
+  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (exited) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { port, readyMs, rssMb, stop };
+}
+
+/** Loads one target: a sequential pass, a short warm-up, then the measured run. */
+async function load(base: string, paths: string[]): Promise<CannonResult> {
+  // one sequential pass first: per-process caches (facet counts, names, boundaries) fill as they
+  // would under steady traffic, then a short warm-up under load
+  for (const path of paths) await fetch(`${base}${path}`).then((r) => r.arrayBuffer());
+  const requests = paths.map((path) => ({ path }));
+  await autocannon({ url: base, requests, connections: 10, duration: 1 });
+  return autocannon({ url: base, requests, connections: CONNECTIONS, duration: DURATION_S, timeout: 10 });
+}
+
+/** The map page's server time, measured directly (page copy off: the render is what is timed): service + full document render, and a whole request. */
 async function measureMap(databaseUrl: string): Promise<Check[]> {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent', PAGE_CACHE_MS: '0' });
   const { database, ctx } = await prepare(config, { seed: false });
   const { app } = await buildApp({ config, database, logger: false, rateLimitPerMinute: 1_000_000_000 });
   await app.ready();
@@ -217,39 +284,53 @@ async function main(): Promise<number> {
     // the 100,000-row CSV import (bench/import.ts), into a database of its own
     checks.push(await importCheck(dir));
 
-    const server = await startServer(databaseUrl);
+    // the same bundle `npm start` builds and runs (it must live inside the project: ADR 8)
+    const bundle = await buildServer();
     const rows: { target: Target; result: CannonResult }[] = [];
-    try {
-      checks.push({ name: 'cold start: process start to ready (app + baselines, tsx)', value: server.readyMs, unit: 'ms', limit: 1500, ok: server.readyMs < 1500 });
-      for (const target of TARGETS) {
-        const base = `http://127.0.0.1:${server.ports[target.server]}`;
+    const run = async (server: Target['server'], port: number) => {
+      for (const target of TARGETS.filter((t) => t.server === server)) {
         const paths = target.paths.map((p) => (p === '{entity}' ? entityPath(someEntity) : p));
-        // one sequential pass first: per-process caches (facet counts, names, boundaries) fill
-        // as they would under steady traffic, then a short warm-up under load
-        for (const path of paths) await fetch(`${base}${path}`).then((r) => r.arrayBuffer());
-        const requests = paths.map((path) => ({ path }));
-        await autocannon({ url: base, requests, connections: 10, duration: 1 });
-        const result = await autocannon({ url: base, requests, connections: CONNECTIONS, duration: DURATION_S, timeout: 10 });
+        const result = await load(`http://127.0.0.1:${port}`, paths);
         if (result.non2xx > 0 || result.errors > 0) throw new Error(`${target.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
         rows.push({ target, result });
       }
-      const rss = ((await (await fetch(`http://127.0.0.1:${server.ports.baseline}/rss`)).json()) as { rss: number }).rss / 1024 / 1024;
-      checks.push({ name: 'RSS of the server process after the run', value: round(rss), unit: 'MB', limit: 250, ok: rss < 250 });
+    };
+    // one process at a time, so each has the machine to itself
+    const baselines = await startBaselines(databaseUrl);
+    try {
+      await run('baseline', baselines.ports.baseline);
+      await run('secured', baselines.ports.secured);
     } finally {
-      server.stop();
+      baselines.stop();
+    }
+    const app = await startApp(bundle, databaseUrl);
+    try {
+      checks.push({ name: 'cold start: spawn of the production process (node dist/main.js) to /readyz 200', value: app.readyMs, unit: 'ms', limit: 1500, ok: app.readyMs < 1500 });
+      await run('app', app.port);
+      const rss = app.rssMb();
+      checks.push({ name: 'RSS of the production process after its run', value: round(rss), unit: 'MB', limit: 250, ok: rss < 250 });
+    } finally {
+      await app.stop();
+    }
+    const rendered = await startApp(bundle, databaseUrl, { PAGE_CACHE_MS: '0' });
+    try {
+      await run('rendered', rendered.port);
+      info.push(`The "rendered every time" rows run the same process with PAGE_CACHE_MS=0 (its RSS after them: ${round(rendered.rssMb())} MB); they have no target.`);
+    } finally {
+      await rendered.stop();
     }
 
-    const baselines = new Map(rows.filter((r) => r.target.is).map((r) => [r.target.is!, r.result.requests.average]));
-    const load = loadavg().map((l) => round(l, 1)).join(', ');
+    const baselineRates = new Map(rows.filter((r) => r.target.is).map((r) => [r.target.is!, r.result.requests.average]));
+    const loadAvg = loadavg().map((l) => round(l, 1)).join(', ');
     const lines = [
       `# Benchmark ${new Date().toISOString()}`,
       '',
-      `Node ${process.version}, ${availableParallelism()} CPUs, autocannon -c ${CONNECTIONS} -d ${DURATION_S}, SQLite, app and baselines in one child process, load average at the end ${load}. ${info.join(' ')}`,
+      `Node ${process.version}, ${availableParallelism()} CPUs, autocannon -c ${CONNECTIONS} -d ${DURATION_S}, SQLite; the baselines and the production process run one after the other, each in a child process of its own; load average at the end ${loadAvg}. ${info.join(' ')}`,
       '',
       '| target | req/s | p50 ms | p99 ms | timeouts | ratio | required | result |',
       '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
       ...rows.map(({ target, result }) => {
-        const against = target.against ? baselines.get(target.against)! : undefined;
+        const against = target.against ? baselineRates.get(target.against)! : undefined;
         const ratio = against ? result.requests.average / against : undefined;
         const needs: string[] = [];
         let ok = true;

@@ -1,16 +1,14 @@
-// The server side of `npm run bench`, in a process of its own so the load generator does not
-// share its event loop: the application on the benchmark's SQLite file (already migrated and
-// loaded with reference data by run.ts) and, beside it, a raw Fastify route serving a fixed 5 KB
-// HTML string — the baseline S every target is compared with — and the same route behind the
-// platform's security plugins (helmet, session, CSRF, rate limit), which shows how much of a gap
-// to S is the plugin stack rather than the page. Two more raw baselines read the same SQLite
-// file through their own better-sqlite3 connection: one indexed query rendered as 20 table rows
-// (Q) and one unranked FTS5 query rendered the same way (F). Prints the ports, the time from
-// process start to ready, and serves the process's RSS at /rss for the after-run check.
+// The baselines of `npm run bench`, in a process of their own so the load generator does not
+// share their event loop (the application itself runs as the production process, see run.ts):
+// a raw Fastify route serving a fixed 5 KB HTML string — the baseline S — and the same route
+// behind the platform's security plugins (helmet, session, CSRF, rate limit), which shows how
+// much of a gap to S is the plugin stack rather than the page. Two more raw baselines read the
+// benchmark's SQLite file (already migrated and loaded by run.ts) through their own
+// better-sqlite3 connection: one indexed query rendered as 20 table rows (Q) and one unranked
+// FTS5 query rendered the same way (F). Prints the ports as one JSON line.
 import BetterSqlite3 from 'better-sqlite3';
 import Fastify from 'fastify';
-import { buildApp } from '../src/app.js';
-import { prepare } from '../src/bootstrap.js';
+import { openDatabase } from '../src/core/db/database.js';
 import { loadConfig } from '../src/config.js';
 import { registerSecurity } from '../src/core/http/security.js';
 import { systemClock } from '../src/core/db/time.js';
@@ -27,11 +25,7 @@ function baselineHtml(bytes = 5 * 1024): string {
 const BASELINE_HTML = baselineHtml();
 
 const config = loadConfig({ DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent' });
-const { database } = await prepare(config, { seed: false });
-const { app } = await buildApp({ config, database, logger: false, rateLimitPerMinute: 1_000_000_000 });
-await app.listen({ port: 0, host: '127.0.0.1' });
-
-const readyMs = Math.round(process.uptime() * 1000);
+const database = await openDatabase(databaseUrl);
 
 const raw = new BetterSqlite3(databaseUrl.slice('sqlite:'.length), { readonly: true });
 const escapeHtml = (s: string | null) => (s ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -49,7 +43,6 @@ baseline.get('/f', async (request, reply) => {
   const match = terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' AND ');
   return reply.type('text/html; charset=utf-8').send(rowsHtml(f.all(match) as never));
 });
-baseline.get('/rss', async () => process.memoryUsage());
 await baseline.listen({ port: 0, host: '127.0.0.1' });
 
 const secured = Fastify({ logger: false });
@@ -58,10 +51,10 @@ secured.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8
 await secured.listen({ port: 0, host: '127.0.0.1' });
 
 const port = (f: typeof baseline) => (f.server.address() as { port: number }).port;
-process.stdout.write(`${JSON.stringify({ app: port(app as unknown as typeof baseline), baseline: port(baseline), secured: port(secured), readyMs })}\n`);
+process.stdout.write(`${JSON.stringify({ baseline: port(baseline), secured: port(secured) })}\n`);
 
 const stop = async () => {
-  await Promise.allSettled([app.close(), baseline.close(), secured.close()]);
+  await Promise.allSettled([baseline.close(), secured.close()]);
   await database.close();
   raw.close();
   process.exit(0);

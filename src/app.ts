@@ -94,7 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   };
 
   // first of all hooks: a cached page skips everything after it
-  if (config.pageCacheMs > 0) registerPageCache(app, { ttlMs: config.pageCacheMs, maxEntries: 200, sessionCookie: sessionCookieName(config), varyCookies: [PREFS_COOKIE] });
+  if (config.pageCacheMs > 0) registerPageCache(app, { ttlMs: config.pageCacheMs, maxEntries: 500, maxBytes: 32 * 1024 * 1024, sessionCookie: sessionCookieName(config), varyCookies: [PREFS_COOKIE] });
   registerAccessControl(app, UNDECLARED_OK);
   registerLanguage(app);
   registerErrorHandling(app);
@@ -103,7 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     db: database.db,
     clock,
     loadUser: (request) => resolveSessionUser(ctx, request),
-    rateLimitPerMinute: opts.rateLimitPerMinute ?? 600,
+    rateLimitPerMinute: opts.rateLimitPerMinute ?? config.rateLimitPerMinute,
   });
   registerPreferences(app);
 

@@ -30,6 +30,9 @@ test('defaults: port 3000 on localhost with the SQLite file under ./data', () =>
   assert.equal(config.trustProxy, false);
   assert.equal(config.smtpUrl, '');
   assert.equal(config.dataDir, dataDir);
+  assert.equal(config.pageCacheMs, 5000);
+  assert.equal(config.rateLimitPerMinute, 600);
+  assert.equal(loadConfig({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '6000' }).rateLimitPerMinute, 6000);
 });
 
 test('every invalid value is reported together in one ConfigError', () => {
@@ -69,6 +72,9 @@ test('malformed values of each kind are refused', () => {
     { LOG_LEVEL: 'INFO' },
     { HOST: ' ' },
     { SMTP_URL: 'mail.example.pl' },
+    { PAGE_CACHE_MS: '-1' },
+    { RATE_LIMIT_PER_MINUTE: '0' },
+    { RATE_LIMIT_PER_MINUTE: '10/min' },
   ];
   for (const env of cases) {
     assert.throws(() => loadConfig({ DATA_DIR: tempDir(), ...env }), ConfigError, JSON.stringify(env));

@@ -23,6 +23,8 @@ export interface Config {
   dataDir: string;
   /** How long anonymous visitors may get a copy of an opted-in public page (0: never). */
   pageCacheMs: number;
+  /** Requests per minute per client IP for the whole site (stricter limits are set per route). */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +92,10 @@ export function loadConfig(env: Env = process.env): Config {
   const pageCacheMs = Number(pageCacheText);
   if (!/^\d+$/.test(pageCacheText) || pageCacheMs > 600_000) problems.push(`PAGE_CACHE_MS must be milliseconds 0–600000 (got "${pageCacheText}")`);
 
+  const rateText = env.RATE_LIMIT_PER_MINUTE ?? '600';
+  const rateLimitPerMinute = Number(rateText);
+  if (!/^\d+$/.test(rateText) || rateLimitPerMinute < 1) problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number of requests, at least 1 (got "${rateText}")`);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -104,6 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy,
     dataDir,
     pageCacheMs,
+    rateLimitPerMinute,
   };
 }
 

@@ -15,8 +15,10 @@ export async function serve(config: Config): Promise<{ close: () => Promise<void
   void bootCtx;
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ ms: Math.round(performance.now() - started) }, 'ready');
-  // the route schemas not requested yet, compiled in slices while the first requests are served
-  void warmSchemas().catch((err: unknown) => app.log.error({ err }, 'a route schema does not compile'));
+  // the route schemas not requested yet, compiled in small slices between requests once the
+  // start-up burst (health checks, the first visitors) has been answered
+  const warm = setTimeout(() => void warmSchemas().catch((err: unknown) => app.log.error({ err }, 'a route schema does not compile')), 2000);
+  warm.unref();
 
   const token = await issueSetupToken(ctx);
   if (token) console.log(`Spójnia: create the first administrator at ${config.publicUrl}/setup?token=${token}`);
@@ -30,6 +32,7 @@ export async function serve(config: Config): Promise<{ close: () => Promise<void
     if (closing) return;
     closing = true;
     clearInterval(purge);
+    clearTimeout(warm);
     await scheduler.stop();
     await app.close();
     await database.close();

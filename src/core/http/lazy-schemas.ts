@@ -4,8 +4,12 @@
 // compiled on their first use instead, with exactly the compilers and options Fastify uses by
 // default, so validation and output are unchanged; `warm()` compiles the rest in small slices
 // after the server listens, so the first visitors do not pay for it either.
-import { AjvCompiler } from '@fastify/ajv-compiler';
-import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+import { createRequire } from 'node:module';
+import type { AjvCompiler } from '@fastify/ajv-compiler';
+import type { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+
+// required (synchronously) on the first compile: loading ajv and its formats alone took ~0.15 s
+const require = createRequire(import.meta.url);
 
 type Compile<F> = (routeSchema: unknown) => F;
 type Validate = ((data: unknown, ctx?: unknown) => unknown) & { errors?: unknown; schemaEnv?: unknown };
@@ -54,22 +58,26 @@ export interface LazySchemas {
 /** Per app instance, like Fastify's own compilers (their caches die with the app). */
 export function lazySchemas(): LazySchemas {
   const pending = new Set<() => void>();
-  const buildAjv = AjvCompiler() as (e: unknown, o: unknown) => Compile<Validate>;
-  const buildStringify = SerializerSelector() as (e: unknown, o: unknown) => Compile<Serialize>;
+  const buildAjv = (e: unknown, o: unknown) => ((require('@fastify/ajv-compiler') as { AjvCompiler: typeof AjvCompiler }).AjvCompiler() as (e: unknown, o: unknown) => Compile<Validate>)(e, o);
+  const buildStringify = (e: unknown, o: unknown) =>
+    ((require('@fastify/fast-json-stringify-compiler') as { SerializerSelector: typeof SerializerSelector }).SerializerSelector() as (e: unknown, o: unknown) => Compile<Serialize>)(e, o);
   return {
     schemaController: {
       compilersFactory: {
+        // the compilers themselves (an Ajv instance with its formats) are made on first use too
         buildValidator: (externalSchemas: unknown, options: unknown) => {
-          const compile = buildAjv(externalSchemas, options);
+          let compiler: Compile<Validate> | null = null;
+          const compile: Compile<Validate> = (routeSchema) => (compiler ??= buildAjv(externalSchemas, options))(routeSchema);
           return (routeSchema: unknown) => lazyValidator(compile, routeSchema, pending);
         },
         buildSerializer: (externalSchemas: unknown, options: unknown) => {
-          const compile = buildStringify(externalSchemas, options);
+          let compiler: Compile<Serialize> | null = null;
+          const compile: Compile<Serialize> = (routeSchema) => (compiler ??= buildStringify(externalSchemas, options))(routeSchema);
           return (routeSchema: unknown) => lazySerializer(compile, routeSchema, pending);
         },
       },
     },
-    async warm(perSlice = 8) {
+    async warm(perSlice = 2) {
       while (pending.size > 0) {
         let n = 0;
         for (const ensure of pending) {

@@ -81,3 +81,22 @@ test('the real home page: a copy for anonymous visitors with the full security h
     await t.close();
   }
 });
+
+test('the bytes kept are bounded too: the oldest copies go first, a copy larger than the bound is not kept', async () => {
+  const app = Fastify();
+  const cache = registerPageCache(app, { ttlMs: 5000, maxEntries: 100, maxBytes: 25, sessionCookie: 'sid', varyCookies: [] });
+  app.get('/p/:n', { config: { pageCache: true } }, async (req) => `page ${(req.params as { n: string }).n}`.padEnd(10, '.'));
+  app.get('/big', { config: { pageCache: true } }, async () => 'x'.repeat(26));
+  app.post('/change', async () => 'ok');
+  await app.ready();
+  for (const n of [1, 2, 3]) await app.inject(`/p/${n}`);
+  assert.equal(cache.size(), 2, 'three 10-byte pages do not fit in 25 bytes');
+  assert.equal(cache.bytes(), 20);
+  assert.equal((await app.inject('/p/1')).headers['x-cache'], 'MISS', 'the oldest went first');
+  assert.equal((await app.inject('/p/3')).headers['x-cache'], 'HIT');
+  assert.equal((await app.inject('/big')).headers['x-cache'], undefined);
+  assert.equal((await app.inject('/big')).headers['x-cache'], undefined, 'never stored');
+  await app.inject({ method: 'POST', url: '/change' });
+  assert.equal(cache.size(), 0);
+  assert.equal(cache.bytes(), 0);
+});

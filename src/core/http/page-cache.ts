@@ -12,6 +12,8 @@ export interface PageCacheOptions {
   /** How long a copy may be served. */
   ttlMs: number;
   maxEntries: number;
+  /** Bound on the bytes kept (map pages weigh ~240 KB each); the oldest copies go first. */
+  maxBytes?: number;
   /** Requests carrying this cookie (a session) always get a fresh page. */
   sessionCookie: string;
   /** Cookies that change the rendering (display preferences); part of the key. */
@@ -22,7 +24,7 @@ export interface PageCacheOptions {
 interface Entry {
   expires: number;
   headers: Record<string, string | string[]>;
-  body: string | Buffer;
+  body: Buffer;
 }
 
 const MISS = Symbol('spojnia.pageCacheKey');
@@ -36,9 +38,21 @@ function cookieValue(header: string, name: string): string | null {
   return null;
 }
 
-export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions): { clear(): void; size(): number } {
+export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions): { clear(): void; size(): number; bytes(): number } {
   const now = opts.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  const maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
+  let bytes = 0;
+  const remove = (key: string) => {
+    const old = entries.get(key);
+    if (!old) return;
+    bytes -= old.body.length;
+    entries.delete(key);
+  };
+  const clear = () => {
+    entries.clear();
+    bytes = 0;
+  };
 
   const keyOf = (request: FastifyRequest): string | null => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
@@ -56,7 +70,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     if (hit && hit.expires > now()) {
       return reply.headers(hit.headers).header('x-cache', 'HIT').send(hit.body);
     }
-    if (hit) entries.delete(key);
+    if (hit) remove(key);
     (request as FastifyRequest & { [MISS]?: string })[MISS] = key;
   });
 
@@ -68,15 +82,20 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined && !DROPPED_HEADERS.has(name.toLowerCase())) headers[name] = typeof value === 'number' ? String(value) : value;
     }
-    entries.set(key, { expires: now() + opts.ttlMs, headers, body: payload });
-    if (entries.size > opts.maxEntries) entries.delete(entries.keys().next().value!);
+    // kept as bytes: a hit then sends the same buffer instead of encoding the text again
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    if (body.length > maxBytes) return payload;
+    remove(key);
+    entries.set(key, { expires: now() + opts.ttlMs, headers, body });
+    bytes += body.length;
+    while (entries.size > opts.maxEntries || bytes > maxBytes) remove(entries.keys().next().value!);
     reply.header('x-cache', 'MISS');
     return payload;
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS' && reply.statusCode < 400) entries.clear();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS' && reply.statusCode < 400) clear();
   });
 
-  return { clear: () => entries.clear(), size: () => entries.size };
+  return { clear, size: () => entries.size, bytes: () => bytes };
 }

@@ -69,10 +69,14 @@ function sectorHolders(db: Executor, keys: string[]) {
 
 const NOTHING = sql<boolean>`1 = 0`;
 
-/** Entities matching the filter, leaving out the facet being counted. */
-export function filtered(db: Executor, seam: DialectSeam, f: EntityFilter, skip?: FacetName): SelectQueryBuilder<Database, 'entities', object> {
+/**
+ * Entities matching the filter, leaving out the facet being counted. `firstMatches` is for a
+ * query that LIMITs to the first matches in text-index order (the relevance candidates): the
+ * text index then drives it and stops early instead of collecting every match first.
+ */
+export function filtered(db: Executor, seam: DialectSeam, f: EntityFilter, skip?: FacetName, firstMatches = false): SelectQueryBuilder<Database, 'entities', object> {
   let q = db.selectFrom('entities');
-  if (f.terms.length) q = q.where(seam.ftsMatch(FTS, f.terms));
+  if (f.terms.length) q = firstMatches ? seam.ftsDrive(q, FTS, f.terms) : q.where(seam.ftsMatch(FTS, f.terms));
   if (!f.includeClosed) q = q.where('entities.lifecycle', '!=', 'closed');
   if (skip !== 'legalForm' && f.legalForm.length) q = q.where('entities.legal_form', 'in', f.legalForm as EntitiesTable['legal_form'][]);
   if (skip !== 'gmina' && f.gmina.length) q = q.where('entities.gmina_teryt', 'in', f.gmina);
@@ -96,7 +100,7 @@ export type EntitySort = 'relevance' | 'name' | 'newest';
 export async function listEntities(db: Executor, seam: DialectSeam, f: EntityFilter, sort: EntitySort, limit: number, offset: number): Promise<EntityRow[]> {
   if (sort === 'relevance' && f.terms.length) {
     const score = f.terms.map((t) => sql<number>`case when entities.name_doc like ${`% ${t}%`} then 1 else 0 end`);
-    const candidates = filtered(db, seam, f)
+    const candidates = filtered(db, seam, f, undefined, true)
       .select(['entities.id', sql<number>`${sql.join(score, sql` + `)}`.as('score')])
       .limit(RANK_CANDIDATES)
       .as('c');

@@ -16,6 +16,14 @@ function tsPrefix(term: string): string {
   return `'${term.replaceAll("'", "''").replaceAll('\\', '')}':*`;
 }
 
+function matchCondition(spec: FtsSpec, terms: readonly string[]) {
+  const t = ident(spec.table);
+  const c = ident(spec.column);
+  if (terms.length === 0) return sql<boolean>`true`;
+  const query = terms.map(tsPrefix).join(' & ');
+  return sql<boolean>`to_tsvector('simple', ${sql.ref(`${t}.${c}`)}) @@ to_tsquery('simple', ${query})`;
+}
+
 /** The driver is imported when PostgreSQL is chosen, so SQLite processes never load it (ADR 8). */
 export async function postgresSeam(url: string): Promise<DialectSeam> {
   const { default: driver }: { default: typeof pg } = await import('pg');
@@ -47,12 +55,10 @@ export async function postgresSeam(url: string): Promise<DialectSeam> {
     async dropFtsIndex(db: Kysely<any>, spec: FtsSpec) {
       await sql.raw(`drop index if exists ${ident(spec.table)}_fts`).execute(db);
     },
-    ftsMatch(spec, terms) {
-      const t = ident(spec.table);
-      const c = ident(spec.column);
-      if (terms.length === 0) return sql<boolean>`true`;
-      const query = terms.map(tsPrefix).join(' & ');
-      return sql<boolean>`to_tsvector('simple', ${sql.ref(`${t}.${c}`)}) @@ to_tsquery('simple', ${query})`;
+    ftsMatch: matchCondition,
+    ftsDrive(qb, spec, terms) {
+      // the planner chooses between the GIN index and a scan by itself; the condition is the same
+      return terms.length === 0 ? qb : (qb.where(matchCondition(spec, terms)) as typeof qb);
     },
     forUpdateSkipLocked(qb) {
       return qb.forUpdate().skipLocked() as typeof qb;

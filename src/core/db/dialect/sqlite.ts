@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect, sql, type Kysely } from 'kysely';
+import { SqliteDialect, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { SqliteBooleanPlugin } from './sqlite-boolean-plugin.js';
 import type { DialectSeam, FtsSpec } from './types.js';
 
@@ -77,6 +77,15 @@ export function sqliteSeam(file: string): DialectSeam {
       if (terms.length === 0) return sql<boolean>`1 = 1`;
       const match = terms.map(fts5Prefix).join(' AND ');
       return sql<boolean>`${sql.ref(`${t}.rowid`)} in (select rowid from ${sql.table(f)} where ${sql.table(f)} match ${match})`;
+    },
+    ftsDrive(qb, spec, terms) {
+      if (terms.length === 0) return qb;
+      const t = ident(spec.table);
+      const f = `${t}_fts`;
+      const match = terms.map(fts5Prefix).join(' AND ');
+      // the builder's table types do not know the virtual table, hence the untyped view of it
+      const untyped = qb as unknown as SelectQueryBuilder<any, any, any>;
+      return untyped.innerJoin(f, `${f}.rowid`, `${t}.rowid`).where(sql<boolean>`${sql.table(f)} match ${match}`) as unknown as typeof qb;
     },
     forUpdateSkipLocked(qb) {
       // one writer: the claiming transaction is already serialised, and SQLite has no FOR UPDATE
