@@ -121,6 +121,23 @@ export async function advanceTotpCounter(db: Q, id: string, counter: number): Pr
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** Re-stores a TOTP secret only if it is still the value that was read (a concurrent change wins). */
+export async function replaceTotpSecret(db: Q, id: string, from: string, to: string | null): Promise<boolean> {
+  const res = await db.updateTable('users').set({ totp_secret: to }).where('id', '=', id).where('totp_secret', '=', from).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** TOTP secrets not yet in the sealed `v1:` form (written before they were encrypted). */
+export async function listUnsealedTotpSecrets(db: Q) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'totp_secret'])
+    .where('totp_secret', 'is not', null)
+    .where('totp_secret', 'not like', 'v1:%')
+    .orderBy('id')
+    .execute();
+}
+
 export async function listUsers(db: Q) {
   const users = await db
     .selectFrom('users')

@@ -14,6 +14,7 @@ import * as repo from './accounts.repo.js';
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems, verifyPassword } from './passwords.js';
 import { isRole, ROLES, SCOPED_ROLES, STAFF_ROLES, type Role } from './roles.js';
 import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
+import { openTotpSecret, sealTotpSecret } from './totp-secret.js';
 
 export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 
@@ -259,7 +260,9 @@ export async function completeSecondFactor(ctx: ModuleContext, userId: string, c
   if (!user || !user.is_active || !user.totp_secret) throw new AppError('accounts.invalid_credentials');
   await assertNotLockedOut(ctx, user.email_norm, actor.ip ?? 'unknown');
   const trimmed = code.trim();
-  const counter = verifyTotp(user.totp_secret, trimmed, ctx.clock.now());
+  const stored = readTotpSecret(ctx, userId, user.totp_secret);
+  // an unreadable secret (SESSION_SECRET rotated, value altered) fails like a wrong code; recovery codes still work
+  const counter = stored ? verifyTotp(stored.secret, trimmed, ctx.clock.now()) : null;
   let method: string | null = null;
   if (counter !== null && (await repo.advanceTotpCounter(ctx.db, userId, counter))) method = 'totp';
   else if (/^[a-z0-9]{4}-?[a-z0-9]{4}$/i.test(trimmed) && (await repo.useRecoveryCode(ctx.db, userId, sha256(normaliseRecovery(trimmed)), nowIso(ctx.clock)))) {
@@ -268,11 +271,38 @@ export async function completeSecondFactor(ctx: ModuleContext, userId: string, c
   if (!method) {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.recordLoginAttempt(trx, { emailNorm: user.email_norm, ip: actor.ip ?? 'unknown', success: false, at: nowIso(ctx.clock) });
-      await recordAudit(trx, { ...actor, actorId: null, action: 'user.login_failed', subjectType: 'user', subjectId: userId, meta: { reason: 'second_factor' } }, ctx.clock);
+      await recordAudit(trx, { ...actor, actorId: null, action: 'user.login_failed', subjectType: 'user', subjectId: userId, meta: { reason: stored ? 'second_factor' : 'second_factor_unreadable' } }, ctx.clock);
     });
     throw new AppError('accounts.code_invalid');
   }
+  if (method === 'totp' && stored?.kind === 'clear') await repo.replaceTotpSecret(ctx.db, userId, user.totp_secret, sealTotpSecret(ctx.config, userId, stored.secret));
+  if (!stored) await resetUnreadableTwoFactor(ctx, userId, user.totp_secret, actor);
   await loginSucceeded(ctx, userId, user.email_norm, actor, method);
+}
+
+/**
+ * The stored TOTP secret opened with the installation's key, or null when it cannot be (logged
+ * without the value). Clear-text values from before encryption are accepted.
+ */
+function readTotpSecret(ctx: ModuleContext, userId: string, storedValue: string): { kind: 'sealed' | 'clear'; secret: string } | null {
+  const stored = openTotpSecret(ctx.config, userId, storedValue);
+  if (stored.kind !== 'unreadable') return stored;
+  ctx.log(`accounts: the TOTP secret of user ${userId} cannot be decrypted (SESSION_SECRET changed or the stored value was altered); codes are refused, recovery codes still work`);
+  return null;
+}
+
+/**
+ * After a login with a recovery code, an enrolment whose secret can no longer be opened is cleared
+ * so the user can enrol again (staff are sent to enrolment by the pending-step rule): there is no
+ * other way back from a rotated SESSION_SECRET, and the user has just passed both factors.
+ */
+async function resetUnreadableTwoFactor(ctx: ModuleContext, userId: string, storedValue: string, actor: Actor): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.replaceTotpSecret(trx, userId, storedValue, null))) return;
+    await repo.updateUser(trx, userId, { is_totp_enabled: false, totp_last_counter: null }, nowIso(ctx.clock));
+    await repo.replaceRecoveryCodes(trx, userId, []);
+    await recordAudit(trx, { ...actor, actorId: userId, action: 'user.2fa_reset', subjectType: 'user', subjectId: userId, meta: { reason: 'unreadable_secret' } }, ctx.clock);
+  });
 }
 
 function normaliseRecovery(code: string): string {
@@ -296,8 +326,10 @@ export async function beginTwoFactor(ctx: ModuleContext, userId: string): Promis
   const user = await repo.findUserById(ctx.db, userId);
   if (!user) throw new AppError('http.not_found');
   if (user.is_totp_enabled) throw new AppError('accounts.two_factor_active');
-  const secret = user.totp_secret && !user.is_totp_enabled ? user.totp_secret : newTotpSecret();
-  if (secret !== user.totp_secret) await repo.updateUser(ctx.db, userId, { totp_secret: secret }, nowIso(ctx.clock));
+  // a pending (not yet confirmed) secret is shown again, so a reload does not invalidate a scanned QR
+  const pending = user.totp_secret ? readTotpSecret(ctx, userId, user.totp_secret) : null;
+  const secret = pending?.secret ?? newTotpSecret();
+  if (pending?.kind !== 'sealed') await repo.updateUser(ctx.db, userId, { totp_secret: sealTotpSecret(ctx.config, userId, secret) }, nowIso(ctx.clock));
   return { secret, otpauth: otpauthUrl(secret, user.email, ISSUER) };
 }
 
@@ -305,15 +337,17 @@ export async function beginTwoFactor(ctx: ModuleContext, userId: string): Promis
 export async function confirmTwoFactor(ctx: ModuleContext, userId: string, code: string, actor: Actor): Promise<string[]> {
   const user = await repo.findUserById(ctx.db, userId);
   if (!user || !user.totp_secret || user.is_totp_enabled) throw new AppError('accounts.code_invalid');
-  const counter = verifyTotp(user.totp_secret, code, ctx.clock.now());
-  if (counter === null) throw new AppError('accounts.code_invalid');
+  const stored = readTotpSecret(ctx, userId, user.totp_secret);
+  const counter = stored ? verifyTotp(stored.secret, code, ctx.clock.now()) : null;
+  if (counter === null || !stored) throw new AppError('accounts.code_invalid');
   const codes = Array.from({ length: RECOVERY_CODES }, () => {
     const raw = randomBytes(5).toString('hex').slice(0, 8);
     return `${raw.slice(0, 4)}-${raw.slice(4)}`;
   });
   const now = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, userId, { is_totp_enabled: true, totp_last_counter: counter }, now);
+    const sealed = stored.kind === 'clear' ? { totp_secret: sealTotpSecret(ctx.config, userId, stored.secret) } : {};
+    await repo.updateUser(trx, userId, { ...sealed, is_totp_enabled: true, totp_last_counter: counter }, now);
     await repo.replaceRecoveryCodes(trx, userId, codes.map((c) => sha256(normaliseRecovery(c))));
     await recordAudit(trx, { ...actor, action: 'user.2fa_enabled', subjectType: 'user', subjectId: userId }, ctx.clock);
   });
@@ -331,6 +365,27 @@ export async function disableTwoFactor(ctx: ModuleContext, userId: string, passw
     await repo.replaceRecoveryCodes(trx, userId, []);
     await recordAudit(trx, { ...actor, action: 'user.2fa_disabled', subjectType: 'user', subjectId: userId }, ctx.clock);
   });
+}
+
+/**
+ * Seals every TOTP secret still stored in clear text (written before encryption, or by an older
+ * process during a rolling upgrade). A migration cannot do it: migrations get no configuration,
+ * hence no key. Idempotent; a value changed meanwhile is left to its writer.
+ */
+export async function sealClearTotpSecrets(ctx: ModuleContext): Promise<string> {
+  let sealed = 0;
+  let unreadable = 0;
+  for (const row of await repo.listUnsealedTotpSecrets(ctx.db)) {
+    if (row.totp_secret === null) continue;
+    const stored = openTotpSecret(ctx.config, row.id, row.totp_secret);
+    if (stored.kind !== 'clear') {
+      unreadable++;
+      continue;
+    }
+    if (await repo.replaceTotpSecret(ctx.db, row.id, row.totp_secret, sealTotpSecret(ctx.config, row.id, stored.secret))) sealed++;
+  }
+  if (unreadable > 0) ctx.log(`accounts: ${unreadable} stored TOTP secret(s) are neither sealed nor base32 and were left as they are`);
+  return `${sealed} TOTP secret(s) encrypted`;
 }
 
 export async function twoFactorStatus(ctx: ModuleContext, userId: string): Promise<{ enabled: boolean; recoveryLeft: number }> {

@@ -3,6 +3,7 @@
 import type { AppModule } from '../../core/module.js';
 import { accountsRoutes } from './accounts.routes.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
+import { sealClearTotpSecrets } from './accounts.service.js';
 import { accountsMigrations } from './migrations/index.js';
 import './accounts.tables.js';
 import './api-tokens.tables.js';
@@ -25,4 +26,6 @@ export const accountsModule: AppModule = {
     await apiTokenRoutes(app, ctx);
   },
   admin: [{ label: 'users.title', path: '/admin/uzytkownicy', order: 90, roles: ['administrator'] }],
+  // due at the first tick after start (so an upgrade seals old clear-text secrets within seconds), then daily
+  jobs: [{ name: 'accounts.totp-secret-encryption', intervalMs: 24 * 3600_000, run: sealClearTotpSecrets }],
 };

@@ -2,8 +2,8 @@
 // the map, the CSV/JSON exports and the API), the facet counts with their cache, the territory
 // names and subregions the facets need (cached: they change on a reference reload or a
 // coordinator's edit, so a minute of staleness is acceptable), and the map's clusters. The number
-// of SQL statements per request is constant: one for the page of rows, one for every facet count
-// and the total together (none when the counts are cached), none for names and boundaries.
+// of SQL statements per request is constant: one for the page of rows, at most two for the facet
+// counts and the total (none when cached), none for names and boundaries.
 import Supercluster from 'supercluster';
 import { polishCollator } from '../../core/db/collation.js';
 import type { Db } from '../../core/db/database.js';
@@ -181,11 +181,20 @@ export function cachedUntilWrite<T>(ctx: Pick<ModuleContext, 'db' | 'database'>,
 }
 
 /**
- * Facet counts and the exact total for a filter. The grouped counts walk every matching row, so
- * they are computed once per distinct filter and kept until a write (see `cachedUntilWrite`).
+ * Facet counts and the exact total for a filter, kept until a write (see `cachedUntilWrite`).
+ * The grouped counts walk every matching row, so they are computed once per distinct filter; the
+ * costly part, the cube (0.2 s over 100,000 entities), depends only on the search text and
+ * sectors, so it is cached on its own and shared by every combination of the other facets.
  */
 export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Promise<repo.FacetCounts> {
-  return cachedUntilWrite(ctx, `facets:${JSON.stringify(filter)}`, () => repo.facetCounts(ctx.db, ctx.database.seam, filter));
+  return cachedUntilWrite(ctx, `facets:${JSON.stringify(filter)}`, async () => {
+    const base = repo.cubeFilter(filter);
+    const [cube, sectors] = await Promise.all([
+      cachedUntilWrite(ctx, `cube:${JSON.stringify(base)}`, () => repo.facetCube(ctx.db, ctx.database.seam, base)),
+      repo.sectorCounts(ctx.db, ctx.database.seam, filter),
+    ]);
+    return repo.aggregateFacets(cube, sectors, filter);
+  });
 }
 
 // --- the catalogue -----------------------------------------------------------------------------

@@ -164,83 +164,95 @@ export function emptyFacets(): FacetCounts {
   return { total: 0, legalForm: new Map(), powiat: new Map(), gmina: new Map(), subregionPowiat: new Map(), sector: new Map(), activityType: new Map(), statusPs: 0, mark: 0 };
 }
 
+/** The part of a filter the facet "cube" is computed with in SQL; everything else is applied to its cells. */
+export function cubeFilter(f: EntityFilter): EntityFilter {
+  return { terms: f.terms, legalForm: [], powiat: [], gmina: [], ...(f.sector?.length ? { sector: f.sector } : {}), statusPs: false, mark: false, includeClosed: f.includeClosed, today: f.today };
+}
+
+/** One cell of the facet cube: matching entities with one legal form, seat gmina, activity type and flags. */
+export interface CubeCell {
+  legalForm: string | null;
+  gmina: string | null;
+  activityType: string | null;
+  ps: boolean;
+  mark: boolean;
+  n: number;
+}
+
+/** Sector key → its count and the name as written. */
+export type SectorCounts = Map<string, { label: string; count: number }>;
+
 /**
- * Every facet's counts and the total in ONE statement, cheap enough on 100,000 rows:
- *
- * - a "cube": matching entities (search text, lifecycle and sector applied in SQL) grouped by
- *   legal form, seat gmina, activity type and the two flags (PS status, mark). Its size is bounded
- *   by the product of those small domains, not by the number of entities, and it is read from a
- *   covering index. Every other facet's counts, with all chosen filters except its own, and the
- *   total are sums over its cells, done here;
- * - UNION ALL the sector counts (an entity has several sectors, so they cannot be a cube
- *   dimension), with every other filter applied in SQL.
+ * The facet "cube": entities matching `cubeFilter(f)` (search text, lifecycle and sector applied
+ * in SQL) grouped by legal form, seat gmina, activity type and the two flags (PS status, mark).
+ * Its size is bounded by the product of those small domains, not by the number of entities, and
+ * it depends only on the search text and sectors — so one cube serves every combination of the
+ * other facets (the service caches it per text); `aggregateFacets` does the rest in memory.
  */
-export async function facetCounts(db: Executor, seam: DialectSeam, f: EntityFilter): Promise<FacetCounts> {
-  const base: EntityFilter = { terms: f.terms, legalForm: [], powiat: [], gmina: [], ...(f.sector?.length ? { sector: f.sector } : {}), statusPs: false, mark: false, includeClosed: f.includeClosed, today: f.today };
-  const cube = filtered(db, seam, base)
+export async function facetCube(db: Executor, seam: DialectSeam, base: EntityFilter): Promise<CubeCell[]> {
+  const rows = await filtered(db, seam, base)
     .select((eb) => [
-      sql<string>`'c'`.as('kind'),
       sql<string | null>`entities.legal_form`.as('a'),
       sql<string | null>`entities.gmina_teryt`.as('b'),
       sql<string | null>`entities.activity_type`.as('c'),
       eb.case().when('entities.id', 'in', psHolders(db)).then(sql<number>`1`).else(sql<number>`0`).end().as('p'),
-      eb.case().when('entities.id', 'in', markHolders(db, f.today)).then(sql<number>`1`).else(sql<number>`0`).end().as('m'),
+      eb.case().when('entities.id', 'in', markHolders(db, base.today)).then(sql<number>`1`).else(sql<number>`0`).end().as('m'),
       countAll().as('n'),
     ])
-    .groupBy([sql`entities.legal_form`, sql`entities.gmina_teryt`, sql`entities.activity_type`, sql`p`, sql`m`]);
-  // `in (…)` rather than a join: the matching ids are collected once from an index, and the
-  // sector rows are probed against them without reading any wide entity row
-  const sectors = db
+    .groupBy([sql`entities.legal_form`, sql`entities.gmina_teryt`, sql`entities.activity_type`, sql`p`, sql`m`])
+    .execute();
+  return rows.map((r) => ({ legalForm: r.a, gmina: r.b, activityType: r.c, ps: Number(r.p) === 1, mark: Number(r.m) === 1, n: Number(r.n) }));
+}
+
+/**
+ * The sector facet (an entity has several sectors, so sectors cannot be a cube dimension): every
+ * other chosen filter applied in SQL. `in (…)` rather than a join: the matching ids are collected
+ * once from an index, and the sector rows are probed against them without reading wide rows.
+ */
+export async function sectorCounts(db: Executor, seam: DialectSeam, f: EntityFilter): Promise<SectorCounts> {
+  const rows = await db
     .selectFrom('entity_sectors as s')
     .where('s.entity_id', 'in', filtered(db, seam, f, 'sector').select('entities.id'))
-    .select([
-      sql<string>`'s'`.as('kind'),
-      sql<string | null>`s.sector_folded`.as('a'),
-      sql<string | null>`min(s.sector)`.as('b'),
-      sql<string | null>`cast(null as text)`.as('c'),
-      sql<number>`0`.as('p'),
-      sql<number>`0`.as('m'),
-      countAll().as('n'),
-    ])
-    .groupBy('s.sector_folded');
-  const rows = (await cube.unionAll(sectors).execute()) as { kind: string; a: string | null; b: string | null; c: string | null; p: number; m: number; n: number }[];
+    .select(['s.sector_folded as key', sql<string>`min(s.sector)`.as('label'), countAll().as('n')])
+    .groupBy('s.sector_folded')
+    .execute();
+  return new Map(rows.map((r) => [r.key, { label: r.label ?? r.key, count: Number(r.n) }]));
+}
+
+/** Every facet's counts and the total for `f`, from its cube and sector counts. */
+export function aggregateFacets(cube: readonly CubeCell[], sectors: SectorCounts, f: EntityFilter): FacetCounts {
   const out = emptyFacets();
+  out.sector = sectors;
   const inList = (list: readonly string[] | undefined, v: string | null) => !list?.length || (v !== null && list.includes(v));
   const subregion = f.subregionPowiaty ? new Set(f.subregionPowiaty) : null;
   const add = (m: Map<string, number>, k: string | null, n: number) => {
     if (k !== null) m.set(k, (m.get(k) ?? 0) + n);
   };
-  for (const r of rows) {
-    const n = Number(r.n);
-    if (r.kind === 's') {
-      if (r.a !== null) out.sector.set(r.a, { label: r.b ?? r.a, count: n });
-      continue;
-    }
-    const powiat = r.b === null ? null : r.b.slice(0, 4);
-    const ps = Number(r.p) === 1;
-    const mark = Number(r.m) === 1;
+  for (const cell of cube) {
+    const powiat = cell.gmina === null ? null : cell.gmina.slice(0, 4);
     // which chosen filters this cell passes
     const pass = {
-      legalForm: inList(f.legalForm, r.a),
-      gmina: inList(f.gmina, r.b),
+      legalForm: inList(f.legalForm, cell.legalForm),
+      gmina: inList(f.gmina, cell.gmina),
       powiat: inList(f.powiat, powiat),
       subregion: subregion === null || (powiat !== null && subregion.has(powiat)),
-      activityType: inList(f.activityType, r.c),
-      statusPs: !f.statusPs || ps,
-      mark: !f.mark || mark,
+      activityType: inList(f.activityType, cell.activityType),
+      statusPs: !f.statusPs || cell.ps,
+      mark: !f.mark || cell.mark,
     };
     const failed = (Object.keys(pass) as (keyof typeof pass)[]).filter((k) => !pass[k]);
     if (failed.length > 1) continue;
     // a cell counts for facet X when it passes every filter except possibly X's own
     const countsFor = (facet: keyof typeof pass) => failed.length === 0 || failed[0] === facet;
+    const n = cell.n;
     if (failed.length === 0) out.total += n;
-    if (countsFor('legalForm')) add(out.legalForm, r.a, n);
-    if (countsFor('gmina')) add(out.gmina, r.b, n);
+    if (countsFor('legalForm')) add(out.legalForm, cell.legalForm, n);
+    if (countsFor('gmina')) add(out.gmina, cell.gmina, n);
     if (countsFor('powiat')) add(out.powiat, powiat, n);
     if (countsFor('subregion')) add(out.subregionPowiat, powiat, n);
-    if (countsFor('activityType')) add(out.activityType, r.c, n);
-    if (countsFor('statusPs') && ps) out.statusPs += n;
-    if (countsFor('mark') && mark) out.mark += n;
+    if (countsFor('activityType')) add(out.activityType, cell.activityType, n);
+    if (countsFor('statusPs') && cell.ps) out.statusPs += n;
+    if (countsFor('mark') && cell.mark) out.mark += n;
   }
   return out;
 }
