@@ -287,7 +287,7 @@ export async function completeSecondFactor(ctx: ModuleContext, userId: string, c
 function readTotpSecret(ctx: ModuleContext, userId: string, storedValue: string): { kind: 'sealed' | 'clear'; secret: string } | null {
   const stored = openTotpSecret(ctx.config, userId, storedValue);
   if (stored.kind !== 'unreadable') return stored;
-  ctx.log(`accounts: the TOTP secret of user ${userId} cannot be decrypted (SESSION_SECRET changed or the stored value was altered); codes are refused, recovery codes still work`);
+  ctx.log(`accounts: the TOTP secret of user ${userId} cannot be decrypted (SESSION_SECRET changed or the stored value was altered); its codes are refused`);
   return null;
 }
 
