@@ -10,7 +10,10 @@ export interface UsersTable {
   /** argon2id PHC string; null until an invited user sets a password. */
   password_hash: string | null;
   is_active: boolean;
-  /** Base32 TOTP secret (RFC 6238); set during enrolment, trusted once is_totp_enabled. */
+  /**
+   * TOTP secret (RFC 6238) sealed as `v1:…` (totp-secret.ts, ADR 9); clear base32 only in rows written
+   * before encryption, until used or sealed by the job. Set during enrolment, trusted once is_totp_enabled.
+   */
   totp_secret: string | null;
   is_totp_enabled: boolean;
   /** Last accepted TOTP step: a code is never accepted twice. */

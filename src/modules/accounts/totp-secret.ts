@@ -44,7 +44,7 @@ export function openTotpSecret(config: Config, userId: string, stored: string): 
     const secret = box(config).open(stored, userId);
     return BASE32.test(secret) ? { kind: 'sealed', secret } : { kind: 'unreadable' };
   } catch (err) {
-    if (err instanceof Error && err.name === 'x') return { kind: 'unreadable' };
+    if (err instanceof SecretBoxError) return { kind: 'unreadable' };
     throw err;
   }
 }
