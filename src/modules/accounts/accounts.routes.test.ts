@@ -5,25 +5,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
-import type { Clock } from '../../core/db/time.js';
 import { createUser } from './index.js';
 import { totpCode } from './totp.js';
+import { ManualClock } from '../../testing/clock.js';
 
 const PASSWORD = 'Zielona łąka nad Wisłą 2026';
 
-/** A clock tests can move forward (login lockouts, TOTP steps, session timeouts). */
-class TestClock implements Clock {
-  constructor(private ms = Date.parse('2026-11-27T10:00:00Z')) {}
-  now() {
-    return new Date(this.ms);
-  }
-  advance(ms: number) {
-    this.ms += ms;
-  }
-}
 
 let t: TestApp;
-const clock = new TestClock();
+const clock = new ManualClock();
 
 before(async () => {
   t = await createTestApp({ clock, reference: false });

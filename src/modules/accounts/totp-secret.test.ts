@@ -9,25 +9,16 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../config.js';
 import { runDueJobs } from '../../core/jobs.js';
-import type { Clock } from '../../core/db/time.js';
 import { cookieHeader, createTestApp, csrfFrom, form, TEST_SECRET, type TestApp } from '../../testing/app.js';
 import { accountsModule, createUser } from './index.js';
 import { openTotpSecret, sealTotpSecret } from './totp-secret.js';
 import { newTotpSecret, totpCode } from './totp.js';
+import { ManualClock } from '../../testing/clock.js';
 
 const PASSWORD = 'Zielona łąka nad Wisłą 2026';
 
-class TestClock implements Clock {
-  constructor(private ms = Date.parse('2026-11-27T10:00:00Z')) {}
-  now() {
-    return new Date(this.ms);
-  }
-  advance(ms: number) {
-    this.ms += ms;
-  }
-}
 
-const clock = new TestClock();
+const clock = new ManualClock();
 const logLines: string[] = [];
 let t: TestApp;
 

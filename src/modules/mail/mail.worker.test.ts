@@ -14,26 +14,17 @@ import { createTestApp, TEST_SECRET, type TestApp } from '../../testing/app.js';
 import { enqueueMail, startMailWorker, type MailRequest } from './index.js';
 import { backoffMs, MAX_ATTEMPTS } from './mail.service.js';
 import { parseMail, startTestSmtp, type TestSmtp } from './mail.testing.js';
+import { ManualClock } from '../../testing/clock.js';
 
-/** A clock the test moves by hand. */
-class TestClock {
-  constructor(public current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
 
 const T0 = '2026-11-30T08:00:00.000Z';
 let t: TestApp;
-let clock: TestClock;
+let clock: ManualClock;
 let smtp: TestSmtp;
 let ctx: ModuleContext;
 
 before(async () => {
-  clock = new TestClock(new Date(T0));
+  clock = new ManualClock(T0);
   t = await createTestApp({ reference: false, clock });
   smtp = await startTestSmtp();
   // the app itself runs without SMTP_URL (no background worker); tests drive their own workers

@@ -7,25 +7,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Clock } from '../../core/db/time.js';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES } from './files.js';
 import { docx, multipart, PDF, PNG, SVG } from './testing.js';
+import { ManualClock } from '../../testing/clock.js';
 
-class TestClock implements Clock {
-  constructor(private ms = Date.parse('2026-03-10T09:00:00Z')) {}
-  now() {
-    return new Date(this.ms);
-  }
-  set(iso: string) {
-    this.ms = Date.parse(iso);
-  }
-}
 
 let t: TestApp;
 let editor: string;
 let citizen: string;
-const clock = new TestClock();
+const clock = new ManualClock('2026-03-10T09:00:00Z');
 
 before(async () => {
   t = await createTestApp({ clock });

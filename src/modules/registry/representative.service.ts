@@ -21,6 +21,7 @@ import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './ide
 import * as registryRepo from './registry.repo.js';
 import { parseSectors } from './registry.sectors.js';
 import * as rrepo from './record.repo.js';
+import type { EntityEmploymentTable } from './record.tables.js';
 import { EMPLOYMENT_LABELS, employmentFieldOf, figuresOf, psSequenceProblem, readAtRiskCategories, writeEmploymentYear } from './record.service.js';
 import { entitySearchDocument, unitNames } from './registry.service.js';
 import { FORMS_WITH_CREATING_BODY, LEGAL_FORMS, type LegalForm } from './registry.tables.js';
@@ -231,14 +232,8 @@ export function kindOfSlug(slug: string): ProposalKind | null {
 export type IdentifiersPayload = { nip: string | null; regon: string | null; krs: string | null };
 export type LegalFormPayload = { legal_form: LegalForm; creating_body: string | null };
 export type PsStatusPayload = { kind: 'granted' | 'lost'; ps_type: 'reintegration' | 'social_services' | null; decision_number: string | null; decision_date: string; loss_reason: string | null };
-export type EmploymentPayload = {
-  year: number;
-  headcount: number;
-  employees: number;
-  fte_hundredths: number;
-  employees_half_time: number;
-  at_risk: number;
-  at_risk_half_time: number;
+/** The year's figures as the record stores them; the categories as an object, not JSON text. */
+export type EmploymentPayload = Pick<EntityEmploymentTable, 'year' | 'headcount' | 'employees' | 'fte_hundredths' | 'employees_half_time' | 'at_risk' | 'at_risk_half_time'> & {
   /** At-risk employees by category (zeros left out); absent in proposals sent before it was asked. */
   at_risk_categories?: Partial<Record<AtRiskCategory, number>>;
 };
