@@ -43,6 +43,8 @@ export interface AppOptions {
   /** Pino options or false; tests pass false or a stream to capture log lines. */
   logger?: boolean | object;
   rateLimitPerMinute?: number;
+  /** Key prefix of the shared rate-limit counters in Redis (tests give each run its own). */
+  rateLimitNamespace?: string;
 }
 
 export interface App {
@@ -98,12 +100,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerAccessControl(app, UNDECLARED_OK);
   registerLanguage(app);
   registerErrorHandling(app);
-  const sessions = await registerSecurity(app, {
+  const { sessions, readiness } = await registerSecurity(app, {
     config,
     db: database.db,
     clock,
     loadUser: (request) => resolveSessionUser(ctx, request),
     rateLimitPerMinute: opts.rateLimitPerMinute ?? config.rateLimitPerMinute,
+    ...(opts.rateLimitNamespace ? { rateLimitNamespace: opts.rateLimitNamespace } : {}),
   });
   registerPreferences(app);
 
@@ -127,7 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     index: false,
   });
 
-  registerHealth(app, database);
+  registerHealth(app, database, readiness);
 
   configureShell(app, {
     nav: MODULES.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),

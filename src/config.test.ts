@@ -33,6 +33,7 @@ test('defaults: port 3000 on localhost with the SQLite file under ./data', () =>
   assert.equal(config.pageCacheMs, 5000);
   assert.equal(config.rateLimitPerMinute, 600);
   assert.equal(loadConfig({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '6000' }).rateLimitPerMinute, 6000);
+  assert.equal(config.redisUrl, '', 'rate limits counted in memory unless Redis is configured');
 });
 
 test('every invalid value is reported together in one ConfigError', () => {
@@ -75,6 +76,10 @@ test('malformed values of each kind are refused', () => {
     { PAGE_CACHE_MS: '-1' },
     { RATE_LIMIT_PER_MINUTE: '0' },
     { RATE_LIMIT_PER_MINUTE: '10/min' },
+    { REDIS_URL: '127.0.0.1:6379' },
+    { REDIS_URL: 'http://127.0.0.1:6379' },
+    { REDIS_URL: 'redis://' },
+    { REDIS_URL: 'redis:127.0.0.1' },
   ];
   for (const env of cases) {
     assert.throws(() => loadConfig({ DATA_DIR: tempDir(), ...env }), ConfigError, JSON.stringify(env));
@@ -114,6 +119,24 @@ test('the data folder follows the SQLite file unless DATA_DIR is given', () => {
   const dir = tempDir();
   const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'db', 'spojnia.db')}` });
   assert.equal(config.dataDir, join(dir, 'db'));
+});
+
+test('REDIS_URL: redis:// or rediss:// (with password and database), empty for memory; a bad one is named without echoing it', () => {
+  const dataDir = tempDir();
+  for (const url of ['redis://127.0.0.1:6379', 'rediss://:s3cret@redis.example.pl:6380/2', 'redis://redis']) {
+    assert.equal(loadConfig({ DATA_DIR: dataDir, REDIS_URL: url }).redisUrl, url);
+  }
+  assert.equal(loadConfig({ DATA_DIR: dataDir, REDIS_URL: '' }).redisUrl, '');
+  let caught: unknown;
+  try {
+    loadConfig({ DATA_DIR: dataDir, REDIS_URL: 'memcached://:s3cret@cache:11211' });
+  } catch (err) {
+    caught = err;
+  }
+  assert.ok(caught instanceof ConfigError);
+  assert.equal(caught.problems.length, 1);
+  assert.match(caught.problems[0]!, /^REDIS_URL must be redis:\/\/.* or rediss:\/\//);
+  assert.ok(!caught.message.includes('s3cret'), 'a password in the URL is not repeated in the error');
 });
 
 test('TRUST_PROXY: empty and "false" trust nobody, "true" everyone, anything else is an address list', () => {

@@ -25,6 +25,11 @@ export interface Config {
   pageCacheMs: number;
   /** Requests per minute per client IP for the whole site (stricter limits are set per route). */
   rateLimitPerMinute: number;
+  /**
+   * Redis holding the rate-limit counters shared by every instance (ADR 10); empty: each process
+   * counts in its own memory.
+   */
+  redisUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +101,19 @@ export function loadConfig(env: Env = process.env): Config {
   const rateLimitPerMinute = Number(rateText);
   if (!/^\d+$/.test(rateText) || rateLimitPerMinute < 1) problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number of requests, at least 1 (got "${rateText}")`);
 
+  const redisUrl = env.REDIS_URL ?? '';
+  if (redisUrl !== '') {
+    let ok: boolean;
+    try {
+      const u = new URL(redisUrl);
+      ok = (u.protocol === 'redis:' || u.protocol === 'rediss:') && u.hostname !== '';
+    } catch {
+      ok = false;
+    }
+    // the URL may carry a password, so it is not repeated in the message
+    if (!ok) problems.push('REDIS_URL must be redis://host:port or rediss://host:port (or empty)');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -111,6 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     pageCacheMs,
     rateLimitPerMinute,
+    redisUrl,
   };
 }
 
@@ -124,10 +143,12 @@ function storedSessionSecret(dataDir: string): string {
 }
 
 /** Settings of the test harness only (never read by the application itself). */
-export function testSettings(env: Env = process.env): { databaseUrl: string | null; ci: boolean; chromium: string | null } {
+export function testSettings(env: Env = process.env): { databaseUrl: string | null; ci: boolean; chromium: string | null; redisUrl: string } {
   return {
     databaseUrl: env.TEST_DATABASE_URL && env.TEST_DIALECT === 'postgres' ? env.TEST_DATABASE_URL : null,
     ci: env.CI === 'true',
     chromium: env.CHROMIUM_PATH ?? null,
+    // the Redis of the shared rate-limit tests (ADR 10); with CI=true it must answer
+    redisUrl: env.TEST_REDIS_URL || 'redis://127.0.0.1:6379',
   };
 }

@@ -25,6 +25,8 @@ export interface TestAppOptions {
   reference?: boolean;
   logger?: boolean | object;
   rateLimitPerMinute?: number;
+  /** Key prefix of the shared rate-limit counters when `env.REDIS_URL` is set. */
+  rateLimitNamespace?: string;
   /** Test-only routes registered before the app is ready (e.g. to exercise policies). */
   extraRoutes?: (app: FastifyInstance) => void;
 }
@@ -43,6 +45,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       database: database.handle,
       logger: opts.logger ?? false,
       rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
+      ...(opts.rateLimitNamespace ? { rateLimitNamespace: opts.rateLimitNamespace } : {}),
       ...(opts.clock ? { clock: opts.clock } : {}),
     });
     opts.extraRoutes?.(app);

@@ -1,17 +1,18 @@
 // The security baseline every route gets without asking: strict headers (CSP without inline
 // script or style), database-backed sessions, CSRF tokens on every state-changing request, rate
-// limits and body size limits.
+// limits (rate-limits.ts; shared through Redis when configured) and body size limits.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySession from '@fastify/session';
 import type { Config } from '../../config.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../db/time.js';
 import { AppError } from '../errors/app-error.js';
+import type { ReadinessCheck } from './health.js';
+import { registerRateLimits } from './rate-limits.js';
 import { DatabaseSessionStore, SESSION_TTL_MS } from './session-store.js';
 import type { CurrentUser } from './types.js';
 
@@ -29,13 +30,21 @@ export interface SecurityOptions {
   loadUser: (request: FastifyRequest) => Promise<CurrentUser | null>;
   /** Requests per minute per IP for the whole site (stricter limits are set per route). */
   rateLimitPerMinute: number;
+  /** Key prefix of the shared rate-limit counters in Redis (default `spojnia:rl:`). */
+  rateLimitNamespace?: string;
+}
+
+export interface Security {
+  sessions: DatabaseSessionStore;
+  /** What `/readyz` must check besides the database (the shared rate-limit store, when configured). */
+  readiness: ReadinessCheck[];
 }
 
 export function sessionCookieName(config: Config): string {
   return config.secureCookies ? '__Host-spojnia' : 'spojnia';
 }
 
-export async function registerSecurity(app: FastifyInstance, opts: SecurityOptions): Promise<DatabaseSessionStore> {
+export async function registerSecurity(app: FastifyInstance, opts: SecurityOptions): Promise<Security> {
   const { config } = opts;
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -79,11 +88,10 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
   });
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
 
-  await app.register(fastifyRateLimit, {
-    global: true,
-    max: opts.rateLimitPerMinute,
-    timeWindow: '1 minute',
-    errorResponseBuilder: () => new AppError('http.rate_limited'),
+  const readiness = await registerRateLimits(app, {
+    perMinute: opts.rateLimitPerMinute,
+    redisUrl: config.redisUrl,
+    ...(opts.rateLimitNamespace ? { namespace: opts.rateLimitNamespace } : {}),
   });
 
   app.decorateRequest('user', null);
@@ -107,7 +115,7 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     const list = existing ? (Array.isArray(existing) ? existing : [existing]) : [];
     route.preValidation = [...list, app.csrfProtection];
   });
-  return store;
+  return { sessions: store, readiness };
 }
 
 const USER_LOADED = Symbol('spojnia.userLoaded');

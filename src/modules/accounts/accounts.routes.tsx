@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { AppError, isAppError, type Problem } from '../../core/errors/app-error.js';
 import { safeReturnPath } from '../../core/http/preferences.js';
 import { localize } from '../../core/http/language.js';
+import { failClosed } from '../../core/http/rate-limits.js';
 import { sendPage } from '../../core/http/render.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { TKey } from '../../i18n/index.js';
@@ -19,7 +20,11 @@ import { SCOPED_ROLES } from './roles.js';
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 5000 }), { maxProperties: 60 });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const STRICT = { max: 10, timeWindow: '1 minute' };
+// Every limited form here guesses or spends a secret (password, code, token), so its limit holds
+// even when the shared rate-limit store is down: refused with 503 rather than left unguarded (ADR 10).
+const STRICT = failClosed({ max: 10, timeWindow: '1 minute' });
+const LOGIN_LIMIT = failClosed({ max: 30, timeWindow: '1 minute' });
+const RESET_LIMIT = failClosed({ max: 5, timeWindow: '1 minute' });
 
 type Body = Record<string, string>;
 
@@ -74,7 +79,7 @@ export async function accountsRoutes(app: FastifyInstance, ctx: ModuleContext): 
     return page(request, reply, 'login.title', <v.LoginView csrf={reply.generateCsrf()} next={safeReturnPath(q.next)} notice={note} />);
   });
 
-  app.post('/konto/logowanie', { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { body: FormBody } }, async (request, reply) => {
+  app.post('/konto/logowanie', { config: { access: 'public', rateLimit: LOGIN_LIMIT }, schema: { body: FormBody } }, async (request, reply) => {
     const body = request.body as Body;
     const next = safeReturnPath(body.next);
     try {
@@ -105,7 +110,7 @@ export async function accountsRoutes(app: FastifyInstance, ctx: ModuleContext): 
     return page(request, reply, 'login.codeTitle', <v.CodeView csrf={reply.generateCsrf()} />);
   });
 
-  app.post('/konto/logowanie/kod', { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { body: FormBody } }, async (request, reply) => {
+  app.post('/konto/logowanie/kod', { config: { access: 'public', rateLimit: LOGIN_LIMIT }, schema: { body: FormBody } }, async (request, reply) => {
     const userId = pendingUser(request);
     if (!userId) return go(request, reply, '/konto/logowanie');
     const body = request.body as Body;
@@ -232,7 +237,7 @@ export async function accountsRoutes(app: FastifyInstance, ctx: ModuleContext): 
     page(request, reply, 'reset.title', <v.ResetRequestView csrf={reply.generateCsrf()} sent={(request.query as { ok?: string }).ok === '1'} />),
   );
 
-  app.post('/konto/haslo/reset', { config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { body: FormBody } }, async (request, reply) => {
+  app.post('/konto/haslo/reset', { config: { access: 'public', rateLimit: RESET_LIMIT }, schema: { body: FormBody } }, async (request, reply) => {
     const body = request.body as Body;
     try {
       await svc.requestPasswordReset(ctx, body, auditFromRequest(request));
