@@ -3,12 +3,12 @@
 // authenticator app would), recovery codes, logout, and the next login with a code. axe runs on
 // each step's page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Clock } from '../src/core/db/time.js';
 import { createUser } from '../src/modules/accounts/index.js';
 import { totpCode } from '../src/modules/accounts/totp.js';
-import { checkAxe, launchBrowser, navigation, newPage, startServer, type Server } from './support.js';
+import { checkAxe, navigation, newPage, useBrowserAndServer, type Server } from './support.js';
 
 class StepClock implements Clock {
   private offset = 0;
@@ -26,15 +26,14 @@ const clock = new StepClock();
 let server: Server;
 let browser: Browser;
 
-before(async () => {
-  server = await startServer({ clock });
-  browser = await launchBrowser();
-  await createUser(server.testApp.ctx, { email: 'koordynator@rops.example.pl', displayName: 'Maria Koordynator', roles: ['coordinator'], password: PASSWORD });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserAndServer(
+  async (b, s) => {
+    browser = b;
+    server = s;
+    await createUser(s.testApp.ctx, { email: 'koordynator@rops.example.pl', displayName: 'Maria Koordynator', roles: ['coordinator'], password: PASSWORD });
+  },
+  { clock },
+);
 
 test('staff login with enforced two-step verification, by keyboard', async () => {
   const { page, foreignRequests, close } = await newPage(browser, server.baseUrl);

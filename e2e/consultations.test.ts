@@ -4,23 +4,18 @@
 // confirms (Tab, Enter). axe runs on every page of the flow, and a first attempt without consent
 // shows the error summary the keyboard user lands on.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import * as repo from '../src/modules/consultations/consultations.repo.js';
 import { confirmationPath, makeConsultation } from '../src/modules/consultations/consultations.testing.js';
-import { checkAxe, focused, launchBrowser, navigation, newPage, startServer, tabUntil, type Server } from './support.js';
+import { checkAxe, focused, navigation, newPage, tabUntil, useBrowserAndServer, type Server } from './support.js';
 
 let browser: Browser;
 let server: Server;
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
 async function typeInto(page: Page, id: string, text: string): Promise<void> {

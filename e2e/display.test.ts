@@ -2,24 +2,19 @@
 // keyboard and bring the visitor back to the page they were on, in the language they were using;
 // only a real browser following the redirects shows where a visitor actually ends up.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { localize } from '../src/core/http/language.js';
 import { translator } from '../src/i18n/index.js';
 import { VISIT_LANGS } from './pages.js';
-import { launchBrowser, navigation, newPage, startServer, type Server } from './support.js';
+import { navigation, newPage, useBrowserAndServer, type Server } from './support.js';
 
 let browser: Browser;
 let server: Server;
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
 /** Path and query of the page shown, as a visitor reads it in the address bar. */

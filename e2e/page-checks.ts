@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { translator } from '../src/i18n/index.js';
 import { loginAs } from '../src/testing/app.js';
 import { openTemplate, PAGES, VISIT_LANGS, type PageTemplate } from './pages.js';
-import { checkAxe, focused, launchBrowser, newPage, startServer, type Focused, type Server } from './support.js';
+import { checkAxe, focused, newPage, useBrowserAndServer, type Focused, type Server } from './support.js';
 
 let browser: Browser;
 // one server for all page visits of a file; the set-up keyboard test finishes the set-up, so it gets its own
@@ -46,14 +46,9 @@ export function pagesOfPart(part: 0 | 1): PageTemplate[] {
 
 /** Registers the page checks of `entries` in the calling test file; returns the file's browser. */
 export function describePageChecks(entries: readonly PageTemplate[]): () => Browser {
-  before(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  useBrowserAndServer((b, s) => {
+    browser = b;
+    server = s;
   });
 
   for (const entry of entries) {

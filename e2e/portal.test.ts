@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { PNG } from '../src/modules/portal/testing.js';
 import { loginAs } from '../src/testing/app.js';
-import { checkAxe, launchBrowser, navigation, newPage, startServer, type Server } from './support.js';
+import { checkAxe, navigation, newPage, useBrowserAndServer, type Server } from './support.js';
 
 let browser: Browser;
 let server: Server;
@@ -18,14 +18,9 @@ const dir = mkdtempSync(join(tmpdir(), 'spojnia-e2e-'));
 const image = join(dir, 'sala.png');
 writeFileSync(image, PNG);
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
 async function editorPage(javaScriptEnabled = true) {

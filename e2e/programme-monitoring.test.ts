@@ -3,24 +3,19 @@
 // button; the coordinator sees it on the round page and approves it; the value is then approved in
 // the database and read-only for the partner. axe runs on each screen.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createUser } from '../src/modules/accounts/index.js';
 import { loginAs, type TestRole } from '../src/testing/app.js';
 import { monitoringFixtures } from './monitoring-fixtures.js';
-import { checkAxe, focused, launchBrowser, navigation, newPage, startServer, tabUntil, type Server } from './support.js';
+import { checkAxe, focused, navigation, newPage, tabUntil, useBrowserAndServer, type Server } from './support.js';
 
 let browser: Browser;
 let server: Server;
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
 async function pageAs(roles: TestRole[]) {

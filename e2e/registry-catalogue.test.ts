@@ -3,23 +3,18 @@
 // is reached by its link, a cluster is reached by keyboard and opens the list of its gminy; a
 // profile opens from the list. axe runs on the list and the map; nothing loads from elsewhere.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { registryModule } from '../src/modules/registry/index.js';
-import { checkAxe, focused, launchBrowser, navigation, newPage, startServer, tabUntil, type Server } from './support.js';
+import { checkAxe, focused, navigation, newPage, tabUntil, useBrowserAndServer, type Server } from './support.js';
 
 let browser: Browser;
 let server: Server;
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-  await registryModule.seedDemo!(server.testApp.ctx);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowserAndServer(async (b, s) => {
+  browser = b;
+  server = s;
+  await registryModule.seedDemo!(s.testApp.ctx);
 });
 
 test('search, filter, map, cluster by keyboard and profile', async () => {

@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { entityPath, registryModule } from '../src/modules/registry/index.js';
 import { loginAs } from '../src/testing/app.js';
-import { checkAxe, focused, launchBrowser, navigation, newPage, startServer, tabUntil, type Server, type TestPage } from './support.js';
+import { checkAxe, focused, navigation, newPage, tabUntil, useBrowserAndServer, type Server, type TestPage } from './support.js';
 
 let browser: Browser;
 let server: Server;
@@ -19,15 +19,10 @@ const dir = mkdtempSync(join(tmpdir(), 'spojnia-claim-'));
 const document = join(dir, 'odpis-krs.pdf');
 writeFileSync(document, '%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-  await registryModule.seedDemo!(server.testApp.ctx);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowserAndServer(async (b, s) => {
+  browser = b;
+  server = s;
+  await registryModule.seedDemo!(s.testApp.ctx);
 });
 
 async function loggedIn(roles: Parameters<typeof loginAs>[1], email?: string): Promise<TestPage> {

@@ -2,6 +2,7 @@
 // Debian chromium, pages that record (and refuse) any request leaving the local server — the site
 // promises to work fully offline — and an axe run whose failure message says what to fix.
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { testSettings } from '../src/config.js';
@@ -31,6 +32,24 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: testSettings().chromium ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * One browser and one server for the calling test file (or describe block): started in its
+ * `before` hook, handed to `ready` (which keeps them and may seed data), closed in its `after`.
+ */
+export function useBrowserAndServer(ready: (browser: Browser, server: Server) => void | Promise<void>, opts: TestAppOptions = {}): void {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  before(async () => {
+    browser = await launchBrowser();
+    server = await startServer(opts);
+    await ready(browser, server);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 export interface TestPage {

@@ -3,22 +3,17 @@
 // Enter on a focused one reach the right profile; the highlight script marks the gmina under the
 // pointer; the map works without JavaScript; nothing is fetched from another host.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loginAs } from '../src/testing/app.js';
-import { checkAxe, launchBrowser, navigation, newPage, startServer, type Server, type TestPage } from './support.js';
+import { checkAxe, navigation, newPage, useBrowserAndServer, type Server, type TestPage } from './support.js';
 
 let browser: Browser;
 let server: Server;
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
 async function visit(path: string, opts: { role?: string } = {}): Promise<TestPage & { status: number }> {

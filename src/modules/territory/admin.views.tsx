@@ -4,6 +4,7 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, useProblemText } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { CheckboxField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import type { Delimiter } from './statistics.csv.js';
 import { MAX_FILE_BYTES, statKey, type UploadPreview } from './statistics.service.js';
@@ -184,7 +185,7 @@ export function AdminView({
                 ))}
               </select>
             </div>
-            <CheckboxField name="confirm" value="tak" label={t('territory.stats.confirmDelete')} problems={deleteProblems} />
+            <CheckboxField name="confirm" value="tak" label={t('territory.stats.confirmDelete')} problems={deleteProblems} checked={false} />
             <Button variant="secondary">{t('territory.stats.deleteYear')}</Button>
           </form>
         ) : null}
@@ -213,25 +214,6 @@ function FileField({ problems }: { problems: Problem[] }) {
         </p>
       ) : null}
       <input id="f-file" name="file" type="file" accept=".csv,text/csv,text/plain" required aria-describedby={describedBy} aria-invalid={mine.length ? 'true' : undefined} />
-    </div>
-  );
-}
-
-function CheckboxField({ name, value, label, problems, checked }: { name: string; value: string; label: string; problems: Problem[]; checked?: boolean }) {
-  const text = useProblemText();
-  const mine = problems.filter((p) => p.field === name);
-  const id = `f-${name}`;
-  return (
-    <div class={`field${mine.length ? ' field--error' : ''}`}>
-      {mine.length ? (
-        <p class="field-error" id={`${id}-error`}>
-          {mine.map(text).join(' ')}
-        </p>
-      ) : null}
-      <div class="checkbox">
-        <input type="checkbox" id={id} name={name} value={value} checked={checked} aria-describedby={mine.length ? `${id}-error` : undefined} />
-        <label for={id}>{label}</label>
-      </div>
     </div>
   );
 }
