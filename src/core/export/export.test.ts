@@ -3,13 +3,9 @@
 // table breaks across pages with its header repeated; the Word file parses back with its headings,
 // lists and table cells; Markdown becomes blocks.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { test } from 'node:test';
 import mammoth from 'mammoth';
+import { pdfObjects, pdfStrings, pdfToText } from './export.testing.js';
 import { blocksFromMarkdown, renderDocx, renderPdf, type ExportDocument } from './index.js';
 
 const SVG =
@@ -42,35 +38,6 @@ function sample(rows = 3): ExportDocument {
   };
 }
 
-function pdfToText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'spojnia-pdf-'));
-  try {
-    const file = join(dir, 'doc.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** The PDF's objects with their streams inflated, so structure types and marked content can be checked. */
-function pdfObjects(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let out = raw;
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(raw))) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    try {
-      out += inflateSync(pdf.subarray(start, end)).toString('latin1');
-    } catch {
-      // not a deflated stream (fonts are, but some are not worth reading)
-    }
-  }
-  return out;
-}
-
 test('PDF: Polish headings survive text extraction; tagged with structure tree, language and title', async () => {
   const pdf = await renderPdf(sample());
   assert.equal(pdf.subarray(0, 8).toString('latin1'), '%PDF-1.7');
@@ -98,32 +65,6 @@ test('PDF: Polish headings survive text extraction; tagged with structure tree, 
   assert.ok(pdfStrings(objects).includes('Sprawozdanie z realizacji programu za rok 2025'), 'document title in Info');
   assert.match(objects, /\/Artifact <<[^>]*\/Type \/Pagination/);
 });
-
-/** Literal strings of the PDF, decoded (PDFKit writes non-ASCII text strings as UTF-16BE with a BOM). */
-function pdfStrings(objects: string): string[] {
-  const out: string[] = [];
-  const re = /\(((?:\\.|[^\\)])*)\)/gs;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(objects))) {
-    const bytes: number[] = [];
-    const s = m[1]!;
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i]!;
-      if (c === '\\') {
-        const n = s[++i]!;
-        if (/[0-7]/.test(n)) {
-          let oct = n;
-          while (oct.length < 3 && /[0-7]/.test(s[i + 1] ?? '')) oct += s[++i];
-          bytes.push(parseInt(oct, 8));
-        } else bytes.push(({ n: 10, r: 13, t: 9, b: 8, f: 12 } as Record<string, number>)[n] ?? n.charCodeAt(0));
-      } else bytes.push(c.charCodeAt(0));
-    }
-    const buf = Buffer.from(bytes);
-    if (buf[0] === 0xfe && buf[1] === 0xff) out.push(buf.subarray(2).swap16().toString('utf16le'));
-    else out.push(buf.toString('latin1'));
-  }
-  return out;
-}
 
 test('PDF: a long table breaks across pages and repeats its header; every page is numbered', async () => {
   const pdf = await renderPdf(sample(120));

@@ -4,60 +4,14 @@
 // progress as of that year (later values left out); the PDF's extracted text keeps the Polish
 // headings and carries the figures' alt texts; the Word file parses back with headings and cells.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import mammoth from 'mammoth';
 import { newId } from '../../core/db/ids.js';
+import { pdfObjects, pdfStrings, pdfToText } from '../../core/export/export.testing.js';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
 
 const clock = { now: () => new Date('2026-06-15T10:00:00Z') };
-
-function pdfToText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'spojnia-report-'));
-  try {
-    writeFileSync(join(dir, 'r.pdf'), pdf);
-    return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Every literal string of the PDF (object streams inflated), decoded from UTF-16BE where marked. */
-function pdfStrings(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
-  let all = raw;
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    try {
-      all += inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
-    } catch {
-      // not deflated
-    }
-  }
-  const out: string[] = [];
-  for (const m of all.matchAll(/\/Alt \(((?:\\.|[^\\)])*)\)/gs)) {
-    const bytes: number[] = [];
-    const s = m[1]!;
-    for (let i = 0; i < s.length; i++) {
-      if (s[i] === '\\') {
-        const n = s[++i]!;
-        if (/[0-7]/.test(n)) {
-          let oct = n;
-          while (oct.length < 3 && /[0-7]/.test(s[i + 1] ?? '')) oct += s[++i];
-          bytes.push(parseInt(oct, 8));
-        } else bytes.push(({ n: 10, r: 13, t: 9, b: 8, f: 12 } as Record<string, number>)[n] ?? n.charCodeAt(0));
-      } else bytes.push(s.charCodeAt(i));
-    }
-    const buf = Buffer.from(bytes);
-    out.push(buf[0] === 0xfe && buf[1] === 0xff ? buf.subarray(2).swap16().toString('utf16le') : buf.toString('latin1'));
-  }
-  return out;
-}
 
 describe('annual report', () => {
   let t: TestApp;
@@ -168,7 +122,7 @@ describe('annual report', () => {
     assert.match(text, /doradztwo w Łodzi/);
     assert.match(text, /PROJEKT/);
     assert.doesNotMatch(text, /987/);
-    const alts = pdfStrings(pdf);
+    const alts = pdfStrings(pdfObjects(pdf));
     assert.ok(
       alts.some((a) => a.startsWith('Wykres wskaźnika W1 Liczba spółdzielni socjalnych') && a.includes('Ostatnia wartość: 17 szt. (2025)')),
       JSON.stringify(alts),
