@@ -110,25 +110,35 @@ export function fieldDescription(id: string, hint: string | undefined, mine: Pro
   return [hint ? `${id}-hint` : null, mine.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
+/** A control's hint, with the id its `aria-describedby` points to (nothing without a hint). */
+export function FieldHint({ id, hint }: { id: string; hint: string | undefined }) {
+  return hint ? (
+    <p class="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+/** A control's translated problems, with the id its `aria-describedby` points to (nothing without one). */
+export function FieldError({ id, mine }: { id: string; mine: Problem[] }) {
+  const text = useProblemText();
+  return mine.length ? (
+    <p class="field-error" id={`${id}-error`}>
+      {mine.map(text).join(' ')}
+    </p>
+  ) : null;
+}
+
 /** Label, hint and error around any control, tied to it by ids (used by FormField and modules' own controls). */
 export function FieldShell({ id, label, hint, mine, required, children }: { id: string; label: string; hint?: string; mine: Problem[]; required?: boolean; children: ComponentChildren }) {
-  const text = useProblemText();
   return (
     <div class={`field${mine.length ? ' field--error' : ''}`}>
       <label for={id}>
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {mine.length ? (
-        <p class="field-error" id={`${id}-error`}>
-          {mine.map(text).join(' ')}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} mine={mine} />
       {children}
     </div>
   );

@@ -3,7 +3,7 @@
 // forms read alike to a screen reader and link from the error summary the same way.
 import type { ComponentChildren } from 'preact';
 import type { Problem } from '../errors/app-error.js';
-import { FieldShell, fieldDescription, useProblemText } from './components.js';
+import { FieldError, FieldHint, FieldShell, fieldDescription } from './components.js';
 
 const mineOf = (problems: readonly Problem[], name: string) => problems.filter((p) => p.field === name);
 
@@ -48,48 +48,30 @@ export function FileField({ name, label, hint, accept, problems = [], required }
  * from) pass `value` and `idSuffix`; the error then belongs to the group, not to each box.
  */
 export function CheckboxField({ name, label, hint, checked, problems = [], value = '1', idSuffix, children }: { name: string; label: string; hint?: string; checked: boolean; problems?: Problem[]; value?: string; idSuffix?: string; children?: ComponentChildren }) {
-  const text = useProblemText();
   const id = `f-${name}${idSuffix ? `-${idSuffix}` : ''}`;
   const mine = idSuffix ? [] : mineOf(problems, name);
   return (
     <div class={`field${mine.length ? ' field--error' : ''}`}>
-      {mine.length ? (
-        <p class="field-error" id={`${id}-error`}>
-          {mine.map(text).join(' ')}
-        </p>
-      ) : null}
+      <FieldError id={id} mine={mine} />
       {children}
       <div class="checkbox">
         <input type="checkbox" id={id} name={name} value={value} checked={checked} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
         <label for={id}>{label}</label>
       </div>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
     </div>
   );
 }
 
 /** A fieldset of radio buttons; the first one carries the field's id so error links reach it. */
 export function RadioGroup({ name, legend, hint, options, value, problems = [] }: { name: string; legend: string; hint?: string; options: { value: string; label: string }[]; value: string; problems?: Problem[] }) {
-  const text = useProblemText();
   const mine = mineOf(problems, name);
   const id = `f-${name}`;
   return (
     <fieldset class={`field${mine.length ? ' field--error' : ''}`} aria-describedby={fieldDescription(id, hint, mine)}>
       <legend>{legend}</legend>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {mine.length ? (
-        <p class="field-error" id={`${id}-error`}>
-          {mine.map(text).join(' ')}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} mine={mine} />
       {options.map((o, i) => (
         <div class="checkbox" key={o.value}>
           <input type="radio" id={i === 0 ? id : `${id}-${o.value}`} name={name} value={o.value} checked={o.value === value} aria-invalid={mine.length ? 'true' : undefined} />
