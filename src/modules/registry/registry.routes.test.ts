@@ -144,8 +144,14 @@ describe('registry', () => {
     assert.equal(badTeryt.statusCode, 400);
     assert.match(badTeryt.body, /nie jest gminą województwa/);
     assert.equal((await search({})).total, before);
+    // a refused choice is explained beside its own field too, not only in the summary
+    const badForm = await post('/admin/podmioty/nowy', { ...base, legal_form: 'zzz' }, csrfFrom(badTeryt.body));
+    assert.equal(badForm.statusCode, 400);
+    assert.match(badForm.body, /<p class="field-error" id="f-legal_form-error">/);
+    assert.match(badForm.body, /<select id="f-legal_form" name="legal_form" aria-describedby="f-legal_form-error" aria-invalid="true"/);
+    assert.equal((await search({})).total, before);
 
-    const ok = await post('/admin/podmioty/nowy', { ...base, nip: '123 456 32 18' }, csrfFrom(badTeryt.body));
+    const ok = await post('/admin/podmioty/nowy', { ...base, nip: '123 456 32 18' }, csrfFrom(badForm.body));
     assert.equal(ok.statusCode, 303);
     const saved = await t.ctx.db.selectFrom('entities').selectAll().where('nip', '=', '1234563218').executeTakeFirstOrThrow();
     assert.equal(saved.name, base.name);

@@ -4,6 +4,7 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { SelectField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import type { EntityDetails, EntityRow } from './registry.service.js';
 import { entityPath, FIELD_LABELS, FORM_FIELDS } from './registry.service.js';
@@ -120,22 +121,6 @@ export function AdminListView({ rows, notice, psFlags }: { rows: EntityRow[]; no
   );
 }
 
-function Select({ name, label, value, options, problems }: { name: string; label: string; value: string; options: { value: string; label: string }[]; problems: Problem[] }) {
-  const mine = problems.filter((p) => p.field === name);
-  return (
-    <div class={`field${mine.length ? ' field--error' : ''}`}>
-      <label for={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} aria-invalid={mine.length ? 'true' : undefined}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export type { ChangeRow } from './record.views.js';
 
 export function EntityFormView({ csrf, action, values, problems = [], history, notice, summary }: { csrf: string; action: string; values: Record<string, string>; problems?: Problem[]; history?: ChangeRow[]; notice?: string | null; summary?: ComponentChildren }) {
@@ -152,9 +137,9 @@ export function EntityFormView({ csrf, action, values, problems = [], history, n
         <CsrfField token={csrf} />
         {field('name', { required: true })}
         {field('short_name')}
-        <Select name="legal_form" label={t('registry.field.legalForm')} value={values.legal_form ?? ''} problems={problems} options={LEGAL_FORMS.map((f) => ({ value: f, label: t(formKey(f)) }))} />
+        <SelectField name="legal_form" label={t('registry.field.legalForm')} value={values.legal_form ?? ''} problems={problems} options={LEGAL_FORMS.map((f) => ({ value: f, label: t(formKey(f)) }))} />
         {field('creating_body', { hint: t('registry.field.creatingBodyHint') })}
-        <Select name="lifecycle" label={t('registry.field.lifecycle')} value={values.lifecycle ?? 'active'} problems={problems} options={LIFECYCLES.map((f) => ({ value: f, label: t(`registry.lifecycle.${f}` as TKey) }))} />
+        <SelectField name="lifecycle" label={t('registry.field.lifecycle')} value={values.lifecycle ?? 'active'} problems={problems} options={LIFECYCLES.map((f) => ({ value: f, label: t(`registry.lifecycle.${f}` as TKey) }))} />
         {field('nip', { hint: t('registry.field.identHint') })}
         {field('regon', { hint: t('registry.field.identHint') })}
         {field('krs', { hint: t('registry.field.identHint') })}

@@ -4,6 +4,7 @@
 import type { VNode } from 'preact';
 import { Alert, Button, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { SelectField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import type { MapGeometry } from './map.geometry.js';
 import { LocatorMap, MapLegend, TerritoryMap, type MapShape } from './map.views.js';
@@ -34,27 +35,6 @@ const MISSING_KEY: Record<Missing, TKey> = {
   population: 'territory.missing.population',
   subregions: 'territory.missing.subregions',
 };
-
-function SelectField({ name, label, value, options, hint }: { name: string; label: string; value: string; options: { value: string; label: string }[]; hint?: string }) {
-  const id = `f-${name}`;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} name={name} aria-describedby={hint ? `${id}-hint` : undefined}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** The script that highlights a gmina on hover or focus; the map works without it. */
 export function MapScript() {
