@@ -2,10 +2,7 @@
 // text) with a second text version to compare, and a programme being drafted with a small tree and
 // a budget frame, created once per test server; plus the page templates that open them.
 import { newId } from '../src/core/db/ids.js';
-import { seedProgrammeDemo, DEMO_SLUG } from '../src/modules/programme/programme.seed.js';
-import { checkProgrammeForm, createProgramme, makeCurrent } from '../src/modules/programme/programme.service.js';
-import { checkElementForm, createElement } from '../src/modules/programme/structure.service.js';
-import { createVersion, sectionsOf, versionByNumber } from '../src/modules/programme/versions.service.js';
+import { checkElementForm, checkProgrammeForm, createElement, createProgramme, createVersion, DEMO_SLUG, makeCurrent, sectionsOf, seedProgrammeDemo, versionByNumber } from '../src/modules/programme/programme.testing.js';
 import type { PageTemplate } from './pages.js';
 import { navigation, type Server } from './support.js';
 

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../testing/app.js';
 import { changeLines, checkAuditFilter, diffFields, listAuditEntries, maskSecrets, recordAudit, scrubAuditPersonalData, warsawDayStartUtc } from './audit.service.js';
+import { ManualClock } from '../../testing/clock.js';
 
 let t: TestApp;
 before(async () => {
@@ -15,7 +16,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-const fixed = (iso: string) => ({ now: () => new Date(iso) });
+const fixed = (iso: string) => new ManualClock(iso);
 
 test('secret-named keys are masked at any depth, other values kept', () => {
   const masked = maskSecrets({

@@ -1,11 +1,14 @@
 // Fixtures for tests and the browser suite: consultations in a chosen phase, built through the
-// module's own services (so they obey the same rules), with confirmed comments where needed.
+// module's own services (so they obey the same rules), with confirmed comments where needed; and
+// the sections of a consultation, read as the browser suite needs them.
 import { newId } from '../../core/db/ids.js';
 import type { ModuleContext } from '../../core/module.js';
 import { confirmComment, submitComment } from './comments.service.js';
 import * as repo from './consultations.repo.js';
 import { createConsultation, publishReport, respond, setNextText } from './consultations.service.js';
 import { isoToWarsawLocal } from './consultations.time.js';
+
+export { listSections } from './consultations.repo.js';
 
 export const SAMPLE_TEXT = [
   '# 1. Diagnoza',

@@ -6,8 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { insertTestEntity, insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
 import { enterApprovedValue, saveValue, submitValue } from './indicators.values.js';
+import { ManualClock } from '../../testing/clock.js';
 
-const clock = { now: () => new Date('2026-06-15T10:00:00Z') };
+const clock = new ManualClock('2026-06-15T10:00:00Z');
 const actor = { actorId: null, ip: null };
 
 function cells(html: string, caption: string): string[][] {

@@ -7,11 +7,12 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../testing/app.js';
 import { ENTITIES_MEASURE, isolateTerritoryExtensions, registerProfileSection, registerTerritoryMeasure } from './index.js';
 import { listUnits } from './territory.repo.js';
+import { ManualClock } from '../../testing/clock.js';
 
 let t: TestApp;
 let gminy: { teryt: string; name: string; parent_teryt: string | null }[];
 let restoreExtensions: () => void;
-const clock = { now: () => new Date('2025-06-01T10:00:00Z') };
+const clock = new ManualClock('2025-06-01T10:00:00Z');
 
 before(async () => {
   t = await createTestApp({ clock });
