@@ -1,6 +1,6 @@
 // Builds the application: the core plugins in a fixed order, then every module listed below.
 // This list is the one place that says which domains the platform has.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -45,6 +45,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Key prefix of the shared rate-limit counters in Redis (tests give each run its own). */
   rateLimitNamespace?: string;
+  /** Called for every route as it registers, before any other hook (scripts/routes-table.ts lists them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export interface App {
@@ -84,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       void sendError(request, reply, toAppError(err));
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
   const settings = new SettingsStore(database.db, clock);
   const ctx: ModuleContext = {
