@@ -13,6 +13,7 @@ import { registryRoutes } from './registry.routes.js';
 import { importRoutes } from './import.routes.js';
 import { duplicatesRoutes } from './duplicates.routes.js';
 import { seedRegistryDemo } from './registry.service.js';
+import { registryErrors } from './registry.declarations.js';
 import './registry.tables.js';
 import './quality.tables.js';
 import './record.tables.js';
@@ -43,6 +44,7 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 
 export const registryModule: AppModule = {
   name: 'registry',
+  errors: registryErrors,
   migrations: registryMigrations,
   nav: [{ label: 'registry.nav', path: '/podmioty', order: 20 }],
   admin: [
