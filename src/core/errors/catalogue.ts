@@ -34,11 +34,11 @@ type CoreErrors = typeof CORE_ERRORS;
 /**
  * Every code the platform can answer with → its declaration. A module adds its own codes:
  *
- *     export const portalErrors = { 'portal.last_file': { status: 409 } } as const satisfies ErrorDeclarations;
- *     type PortalErrors = typeof portalErrors;
- *     declare module '../../core/errors/catalogue.js' { interface ErrorCodes extends PortalErrors {} }
+ *     export const exampleErrors = { 'example.conflict': { status: 409 } } as const satisfies ErrorDeclarations;
+ *     type ExampleErrors = typeof exampleErrors;
+ *     declare module '../../core/errors/catalogue.js' { interface ErrorCodes extends ExampleErrors {} }
  *
- * and lists `portalErrors` as `errors` of its AppModule.
+ * and lists `exampleErrors` as `errors` of its AppModule.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ErrorCodes extends CoreErrors {}
