@@ -20,7 +20,7 @@ function files(dir: string): string[] {
   });
 }
 
-for (const file of [...files(join(ROOT, 'src')), ...files(join(ROOT, 'scripts')), ...files(join(ROOT, 'e2e')), ...files(join(ROOT, 'bench'))]) {
+for (const file of [...files(join(ROOT, 'src')), ...files(join(ROOT, 'scripts')), ...files(join(ROOT, 'e2e')), ...files(join(ROOT, 'bench')), ...files(join(ROOT, 'durability'))]) {
   const rel = relative(ROOT, file);
   const text = readFileSync(file, 'utf8');
   if (!/^\s*(\/\/|\/\*)/.test(text)) problems.push(`${rel}: must open with a comment saying why the file exists`);

@@ -11,6 +11,7 @@ import { projectPath } from './core/paths.js';
 import { registerAccessControl } from './core/auth/access.js';
 import type { DatabaseHandle } from './core/db/database.js';
 import { systemClock, type Clock } from './core/db/time.js';
+import { registerDrain } from './core/http/drain.js';
 import { registerErrorHandling, sendError, toAppError } from './core/http/errors.js';
 import { registerHealth } from './core/http/health.js';
 import { initLanguage, registerLanguage, stripLanguagePrefix } from './core/http/language.js';
@@ -99,6 +100,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ...collectDeclarations(modules),
   };
 
+  // at shutdown, responses close their keep-alive connections so the server drains and stops
+  registerDrain(app);
   // first of all hooks: a cached page skips everything after it
   if (config.pageCacheMs > 0) registerPageCache(app, { ttlMs: config.pageCacheMs, maxEntries: 500, maxBytes: 32 * 1024 * 1024, sessionCookie: sessionCookieName(config), varyCookies: [PREFS_COOKIE] });
   registerAccessControl(app, UNDECLARED_OK);

@@ -38,11 +38,17 @@ export const mailModule: AppModule = {
     // every web process delivers when SMTP is configured; without it mail waits in the outbox
     if (ctx.config.smtpUrl === '') return;
     let worker: MailWorker | null = null;
+    let stopped: Promise<void> | undefined;
     app.addHook('onReady', async () => {
       worker = startMailWorker(ctx);
     });
+    // at shutdown the worker claims nothing more at once; the round in progress is awaited once
+    // the HTTP side has drained
+    app.addHook('preClose', async () => {
+      stopped = worker?.stop();
+    });
     app.addHook('onClose', async () => {
-      await worker?.stop();
+      await (stopped ?? worker?.stop());
     });
   },
 };
