@@ -2,6 +2,7 @@
 // entities on the territory module's map and profiles and in the portal's site search through
 // their extension points (`contributes`), and exports the few things other modules may ask about entities.
 import type { FastifyInstance } from 'fastify';
+import { registryCommands } from './registry.commands.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { registryMigrations } from './migrations/index.js';
 import { entitiesMeasure, entitiesProfileSection, entitiesSearch } from './registry.extensions.js';
@@ -42,6 +43,7 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 export const registryModule: AppModule = {
   name: 'registry',
   errors: registryErrors,
+  commands: registryCommands,
   contributes: { territoryMeasures: [entitiesMeasure], profileSections: [entitiesProfileSection], searchProviders: [entitiesSearch] },
   migrations: registryMigrations,
   nav: [{ label: 'registry.nav', path: '/podmioty', order: 20 }],
