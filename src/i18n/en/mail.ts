@@ -9,6 +9,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: set a new password',
       body: 'Hello {{name}},\n\nwe received a request to set a new password for your Spójnia account. To set a new password, open this link:\n{{link}}\n\nThe link is valid for {{validFor}} and can be used only once.\n\nIf you did not make this request, ignore this message — your current password stays unchanged.',
     },
+    login_failures: {
+      subject: 'Spójnia: failed logins to your account',
+      body: 'Hello {{name}},\n\nin the last 15 minutes someone tried to log in to your Spójnia account with a wrong password or code (failed attempts: {{count}}). Your account has not been blocked: you can still log in with your password and code, while the addresses whose attempts fail must wait longer and longer.\n\nIf it was not you, set a new, stronger password and turn on two-step verification (after logging in, on “My account”). You can set a new password here:\n{{link}}\n\nIf it was you and you have forgotten your password, use the same link.',
+    },
     invitation: {
       subject: 'Spójnia: invitation to the platform',
       body: 'Hello {{name}},\n\n{{inviter}} invites you to work on Spójnia, the social economy platform of the Regional Social Policy Centre in Toruń.\n\nRoles granted: {{roles}}.\n\nTo accept the invitation and set your password, open this link:\n{{link}}\n\nThe link is valid for {{validFor}} and can be used only once. If you did not expect this invitation, ignore this message.',
@@ -91,6 +95,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
     },
     templates: {
       password_reset: 'new password',
+      login_failures: 'failed logins',
       invitation: 'invitation',
       test: 'test',
       contact_message: 'contact form',

@@ -8,6 +8,10 @@ export const mailPl = {
       subject: 'Spójnia: ustawienie nowego hasła',
       body: 'Dzień dobry {{name}},\n\notrzymaliśmy prośbę o ustawienie nowego hasła do Twojego konta w serwisie Spójnia. Aby ustawić nowe hasło, otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}} i można go użyć tylko raz.\n\nJeśli ta prośba nie pochodzi od Ciebie, zignoruj tę wiadomość — dotychczasowe hasło pozostanie bez zmian.',
     },
+    login_failures: {
+      subject: 'Spójnia: nieudane próby logowania na Twoje konto',
+      body: 'Dzień dobry {{name}},\n\nw ciągu ostatnich 15 minut ktoś próbował zalogować się na Twoje konto w serwisie Spójnia, podając błędne hasło lub kod (liczba nieudanych prób: {{count}}). Konto nie zostało zablokowane: Ty nadal zalogujesz się swoim hasłem i kodem, a adresy, z których próby się nie udają, muszą czekać coraz dłużej.\n\nJeśli to nie Ty, ustaw nowe, mocniejsze hasło i włącz weryfikację dwuetapową (po zalogowaniu, na stronie „Moje konto”). Nowe hasło ustawisz tutaj:\n{{link}}\n\nJeśli to Ty i nie pamiętasz hasła, skorzystaj z tego samego linku.',
+    },
     invitation: {
       subject: 'Spójnia: zaproszenie do serwisu',
       body: 'Dzień dobry {{name}},\n\n{{inviter}} zaprasza Cię do pracy w serwisie Spójnia — platformie ekonomii społecznej Regionalnego Ośrodka Polityki Społecznej w Toruniu.\n\nPrzyznane role: {{roles}}.\n\nAby przyjąć zaproszenie i ustawić hasło, otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}} i można go użyć tylko raz. Jeśli nie spodziewasz się tego zaproszenia, zignoruj tę wiadomość.',
@@ -90,6 +94,7 @@ export const mailPl = {
     },
     templates: {
       password_reset: 'nowe hasło',
+      login_failures: 'nieudane logowania',
       invitation: 'zaproszenie',
       test: 'testowa',
       contact_message: 'formularz kontaktowy',

@@ -32,7 +32,7 @@ type Body = Record<string, string>;
 function formProblems(err: unknown): { problems: Problem[]; status: number } {
   if (!isAppError(err)) throw err;
   if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
-  if (err.code.startsWith('accounts.')) return { problems: [{ key: `errors.${err.code}.detail` }], status: err.status };
+  if (err.code.startsWith('accounts.')) return { problems: [{ key: `errors.${err.code}.detail`, params: err.params }], status: err.status };
   throw err;
 }
 

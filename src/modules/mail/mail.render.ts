@@ -5,7 +5,7 @@
 // (and URLs written in the template itself) become links, so a display name such as "http://phish.example" stays inert text.
 import { translator, type Lang, type TKey } from '../../i18n/index.js';
 
-export type MailTemplate = 'password_reset' | 'invitation' | 'test' | 'contact_message' | 'registry_claim_approved' | 'registry_claim_rejected' | 'registry_proposal_rejected' | 'consultation_confirm' | 'consultation_report' | 'round_opened' | 'round_reminder' | 'value_returned';
+export type MailTemplate = 'password_reset' | 'login_failures' | 'invitation' | 'test' | 'contact_message' | 'registry_claim_approved' | 'registry_claim_rejected' | 'registry_proposal_rejected' | 'consultation_confirm' | 'consultation_report' | 'round_opened' | 'round_reminder' | 'value_returned';
 
 export interface MailRequest {
   to: string;
@@ -23,6 +23,7 @@ export interface RenderedMail {
 /** Parameters each template needs; rendering without one is a programming error. */
 export const TEMPLATE_PARAMS: Record<MailTemplate, readonly string[]> = {
   password_reset: ['name', 'link', 'validFor'],
+  login_failures: ['name', 'count', 'link'],
   invitation: ['name', 'inviter', 'link', 'roles', 'validFor'],
   test: [],
   contact_message: ['name', 'email', 'subject', 'message'],
