@@ -282,6 +282,11 @@ describe('passwords', () => {
     assert.equal(short.statusCode, 400);
     const done = await post(link, c, { password: 'Zupełnie nowe hasło 77', password_repeat: 'Zupełnie nowe hasło 77' }, short);
     assert.equal(done.statusCode, 200);
+    for (const res of [form1, short, done]) {
+      // the address holds the secret: it must not reach another site or stay in a cache
+      assert.equal(res.headers['referrer-policy'], 'no-referrer');
+      assert.equal(res.headers['cache-control'], 'no-store');
+    }
     assert.equal((await get(link)).statusCode, 400, 'the link works once');
     assert.equal((await login('forgot@example.pl', 'Zupełnie nowe hasło 77')).res.statusCode, 303);
 
