@@ -5,10 +5,10 @@
 // module's own tests still assert the "registry not running yet" placeholders (see the report).
 import { registerSearchProvider } from '../portal/index.js';
 import { ENTITIES_MEASURE, registerProfileSection, registerTerritoryMeasure } from '../territory/index.js';
-import { cachedUntilWrite } from './registry.catalogue.js';
-import * as repo from './registry.repo.js';
-import { entityPath, today } from './registry.service.js';
-import { EntitiesSection } from './registry.views.js';
+import { cachedUntilWrite } from './catalogue/registry.catalogue.js';
+import * as repo from './entity/registry.repo.js';
+import { entityPath, today } from './entity/registry.service.js';
+import { EntitiesSection } from './entity/registry.views.js';
 
 const PROFILE_LIMIT = 50;
 
