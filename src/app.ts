@@ -60,6 +60,10 @@ export interface App {
 
 const UNDECLARED_OK = (url: string) => url.startsWith('/assets/') || url.startsWith('/api/docs') || url === '/api/openapi.json';
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, database } = opts;
   const modules = opts.modules ?? MODULES;
@@ -74,7 +78,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
             redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
           }
         : opts.logger,
-    trustProxy: config.trustProxy,
+    // a hop count N trusts the N proxies nearest to us (Fastify's own rule for numbers, which its types omit)
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     rewriteUrl: stripLanguagePrefix,
     genReqId: () => crypto.randomUUID(),
