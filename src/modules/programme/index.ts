@@ -9,7 +9,8 @@ import { indicatorsSection } from './indicators.public.js';
 import { indicatorRoutes } from './indicators.routes.js';
 import { monitoringApiRoutes } from './monitoring.api.js';
 import { monitoringRoutes } from './monitoring.routes.js';
-import { reportRoutes } from './report.routes.js';
+import { annualReportsSection, reportRoutes } from './report.routes.js';
+import { indicatorsProfileSection } from './indicators.profile.js';
 import { sendRoundReminders } from './monitoring.service.js';
 import { programmeMigrations } from './migrations/index.js';
 import { PROGRAMME_ADMIN_ROLES } from './programme.policy.js';
@@ -17,11 +18,12 @@ import { programmeRoutes } from './programme.routes.js';
 import { seedProgrammeDemo } from './programme.seed.js';
 import { structureRoutes } from './structure.routes.js';
 import { versionsRoutes } from './versions.routes.js';
+import { programmeErrors } from './programme.declarations.js';
 import './programme.tables.js';
 
 export { listAllVersions, listSections as listVersionSections, findVersion as findProgrammeVersion, type VersionRow, type SectionRow } from './versions.repo.js';
 
-export { registerProgrammePageSection, type ProgrammePageSection } from './programme.extensions.js';
+export type { ProgrammePageSection } from './programme.extensions.js';
 export { currentProgramme, programmePath } from './programme.service.js';
 
 /**
@@ -40,11 +42,13 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   await monitoringApiRoutes(app, ctx);
   await reportRoutes(app, ctx);
   // further parts: one line each here. A part that adds a section to the public programme page
-  // (e.g. links to the annual reports) calls registerProgrammePageSection() from its route function.
+  // (e.g. links to the annual reports) lists it under `programmePageSections` in `contributes` below.
 }
 
 export const programmeModule: AppModule = {
   name: 'programme',
+  errors: programmeErrors,
+  contributes: { programmePageSections: [annualReportsSection], profileSections: [indicatorsProfileSection] },
   migrations: programmeMigrations,
   nav: [{ label: 'programme.title', path: '/program', order: 15 }],
   admin: [

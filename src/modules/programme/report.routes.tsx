@@ -14,7 +14,7 @@ import { auditFromRequest } from '../audit/index.js';
 import { canManageProgramme, manageProgramme } from './programme.policy.js';
 import * as programmeRepo from './programme.repo.js';
 import * as svc from './report.service.js';
-import { registerProgrammePageSection } from './programme.extensions.js';
+import type { ProgrammePageSection } from './programme.extensions.js';
 import { ReportEditorView, ReportsSection, ReportView } from './report.views.js';
 
 const FileParams = Type.Object({ slug: Type.String({ maxLength: 100 }), file: Type.String({ maxLength: 12 }) });
@@ -25,18 +25,19 @@ const FILE = /^(\d{4})(?:\.(pdf|docx))?$/u;
 
 const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
 
+/** Links to the annual reports on the public programme page (drafts too, for staff). */
+export const annualReportsSection: ProgrammePageSection = {
+  id: 'annual-reports',
+  order: 20,
+  async render(ctx, programme, request) {
+    const isStaff = !!request.user && canManageProgramme(request.user);
+    const years = await svc.reportYears(ctx, programme);
+    return <ReportsSection slug={programme.slug} programmeId={programme.id} years={years} isStaff={isStaff} />;
+  },
+};
+
 export async function reportRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
-
-  registerProgrammePageSection({
-    id: 'annual-reports',
-    order: 20,
-    async render(_ctx, programme, request) {
-      const isStaff = !!request.user && canManageProgramme(request.user);
-      const years = await svc.reportYears(ctx, programme);
-      return <ReportsSection slug={programme.slug} programmeId={programme.id} years={years} isStaff={isStaff} />;
-    },
-  });
 
   app.get('/program/:slug/sprawozdanie/:file', { config: { access: 'public' }, schema: { params: FileParams } }, async (request, reply) => {
     const { slug, file } = request.params as { slug: string; file: string };
