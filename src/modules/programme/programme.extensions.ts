@@ -1,13 +1,13 @@
-// Sections other parts of the programme module add to the public programme page (e.g. links to
-// the annual reports), without the page's routes importing them: a part registers a renderer
-// from its route function, and the page renders every registered section in `order`.
+// Sections other modules add to the public programme page (the indicators module's indicators and
+// annual reports), without the page's routes importing them: a module registers a renderer from its
+// route function, and the page renders every registered section in `order` after the objective tree.
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { ModuleContext } from '../../core/module.js';
 
 export interface ProgrammePageSection {
   id: string;
-  /** Sections render in ascending order after the indicators section. */
+  /** Sections render in ascending order (indicators 10, annual reports 20). */
   order: number;
   render(ctx: ModuleContext, programme: { id: string; slug: string; period_from: number; period_to: number }, request: FastifyRequest): Promise<VNode | null>;
 }
