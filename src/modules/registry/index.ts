@@ -13,6 +13,7 @@ import { registryRoutes } from './entity/registry.routes.js';
 import { importRoutes } from './data-quality/import.routes.js';
 import { duplicatesRoutes } from './data-quality/duplicates.routes.js';
 import { seedRegistryDemo } from './entity/registry.service.js';
+import { registryErrors } from './registry.declarations.js';
 import './entity/registry.tables.js';
 import './data-quality/quality.tables.js';
 import './entity/record.tables.js';
@@ -43,6 +44,7 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 
 export const registryModule: AppModule = {
   name: 'registry',
+  errors: registryErrors,
   migrations: registryMigrations,
   nav: [{ label: 'registry.nav', path: '/podmioty', order: 20 }],
   admin: [

@@ -16,6 +16,8 @@ import * as v from './claims.views.js';
 import { manageRegistry } from '../registry.policy.js';
 import * as rep from './representative.service.js';
 import { entityPath } from '../entity/registry.service.js';
+import { statusIn } from '../../../core/errors/catalogue.js';
+import { registryErrors } from '../registry.declarations.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 10000 }), { maxProperties: 20 });
@@ -25,7 +27,7 @@ const StateQuery = Type.Object({ stan: Type.Optional(Type.String({ maxLength: 20
 function formProblems(err: unknown): { problems: Problem[]; status: number } {
   if (!isAppError(err)) throw err;
   if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
-  if (err.code === 'registry.claim_decided' || err.code === 'registry.proposal_decided') return { problems: [{ key: `errors.${err.code}.detail` }], status: err.status };
+  if (err.code === 'registry.claim_decided' || err.code === 'registry.proposal_decided') return { problems: [{ key: `errors.${err.code}.detail` }], status: statusIn(registryErrors, err.code) };
   throw err;
 }
 
