@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import { registerProgrammePageSection } from '../programme/index.js';
+import { indicatorsErrors } from './indicators.declarations.js';
 import { indicatorsSection } from './indicators.public.js';
 import { indicatorRoutes } from './indicators.routes.js';
 import { seedIndicatorsDemoProgramme } from './indicators.seed.js';
@@ -29,6 +30,7 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 
 export const indicatorsModule: AppModule = {
   name: 'indicators',
+  errors: indicatorsErrors,
   migrations: indicatorsMigrations,
   admin: [{ label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'] }],
   routes,
