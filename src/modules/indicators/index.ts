@@ -6,8 +6,9 @@
 // the programme's: /program/{slug}/wskazniki…, /admin/program/{id}/wskazniki…, /sprawozdawczosc.
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../core/module.js';
-import { registerProgrammePageSection } from '../programme/index.js';
+import type { ProgrammePageSection } from '../programme/index.js';
 import { indicatorsErrors } from './indicators.declarations.js';
+import { indicatorsProfileSection } from './indicators.profile.js';
 import { indicatorsSection } from './indicators.public.js';
 import { indicatorRoutes } from './indicators.routes.js';
 import { seedIndicatorsDemoProgramme } from './indicators.seed.js';
@@ -15,13 +16,14 @@ import { indicatorsMigrations } from './migrations/index.js';
 import { monitoringApiRoutes } from './monitoring/monitoring.api.js';
 import { monitoringRoutes } from './monitoring/monitoring.routes.js';
 import { sendRoundReminders } from './monitoring/monitoring.service.js';
-import { reportRoutes } from './report/report.routes.js';
+import { annualReportsSection, reportRoutes } from './report/report.routes.js';
 import './indicators.tables.js';
+
+/** The indicators with their progress: first on the programme page after the objective tree. */
+const indicatorsPageSection: ProgrammePageSection = { id: 'indicators', order: 10, render: (ctx, programme, request) => indicatorsSection(ctx, programme, request) };
 
 /** Every part registers its routes in this one encapsulated scope (no multipart here). */
 async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
-  // first on the programme page after the objective tree; the annual reports (order 20) follow
-  registerProgrammePageSection({ id: 'indicators', order: 10, render: (c, programme, request) => indicatorsSection(c, programme, request) });
   await indicatorRoutes(app, ctx);
   await monitoringRoutes(app, ctx);
   await monitoringApiRoutes(app, ctx);
@@ -31,6 +33,7 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 export const indicatorsModule: AppModule = {
   name: 'indicators',
   errors: indicatorsErrors,
+  contributes: { programmePageSections: [indicatorsPageSection, annualReportsSection], profileSections: [indicatorsProfileSection] },
   migrations: indicatorsMigrations,
   admin: [{ label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'] }],
   routes,

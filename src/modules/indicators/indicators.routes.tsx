@@ -13,7 +13,6 @@ import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
 import { mapGeometry } from '../territory/index.js';
 import { DefinitionForm, IndicatorAdminList, adminBase, ValuesAdminView, type AdminProgramme } from './indicators.admin.views.js';
-import { registerIndicatorsProfile } from './indicators.profile.js';
 import { indicatorCsv } from './indicators.public.js';
 import * as repo from './indicators.repo.js';
 import * as svc from './indicators.service.js';
@@ -102,7 +101,6 @@ function validationProblems(err: unknown): Problem[] {
 }
 
 export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
-  registerIndicatorsProfile();
   const manage = { access: manageProgramme };
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
 

@@ -2,7 +2,7 @@
 // versions of its text and the objective tree, with their public and staff pages. The consultations
 // module reads programme versions, and the indicators module the programmes, their objective tree and
 // policies, through the functions exported here; other modules add sections to the public programme
-// page with registerProgrammePageSection().
+// page by listing sections under `programmePageSections` in their `contributes`.
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import { registerUploads } from '../portal/index.js';
@@ -17,7 +17,7 @@ import './programme.tables.js';
 
 export { listAllVersions, listSections as listVersionSections, findVersion as findProgrammeVersion, type VersionRow, type SectionRow } from './versions.repo.js';
 
-export { registerProgrammePageSection, type ProgrammePageSection } from './programme.extensions.js';
+export type { ProgrammePageSection } from './programme.extensions.js';
 export { currentProgramme, programmePath } from './programme.service.js';
 export { findProgramme, findProgrammeBySlug, findCurrentProgramme } from './programme.repo.js';
 export { flatten, loadTrees, type TreeNode } from './structure.service.js';

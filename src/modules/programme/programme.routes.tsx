@@ -45,7 +45,7 @@ export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext):
 
   const renderProgramme = async (request: FastifyRequest, reply: FastifyReply, d: svc.ProgrammeDetails, isCurrentPage: boolean) => {
     const ref = { id: d.programme.id, slug: d.programme.slug, period_from: d.programme.period_from, period_to: d.programme.period_to };
-    const extras = (await Promise.all(programmePageSections().map((s) => s.render(ctx, ref, request)))).filter((x): x is VNode => x !== null);
+    const extras = (await Promise.all(programmePageSections(ctx).map((s) => s.render(ctx, ref, request)))).filter((x): x is VNode => x !== null);
     const crumbs = isCurrentPage ? [{ label: request.t('programme.title') }] : [{ label: request.t('programme.title'), path: '/program' }, { label: d.programme.short_name ?? d.programme.title }];
     return sendPage(request, reply, { title: d.programme.title, breadcrumbs: crumbs }, <v.ProgrammePageView d={d} extras={extras} isCurrentPage={isCurrentPage} />);
   };

@@ -11,7 +11,7 @@ import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
-import { canManageProgramme, findProgramme, findProgrammeBySlug, manageProgramme, registerProgrammePageSection } from '../../programme/index.js';
+import { canManageProgramme, findProgramme, findProgrammeBySlug, manageProgramme, type ProgrammePageSection } from '../../programme/index.js';
 import * as svc from './report.service.js';
 import { ReportEditorView, ReportsSection, ReportView } from './report.views.js';
 
@@ -23,18 +23,19 @@ const FILE = /^(\d{4})(?:\.(pdf|docx))?$/u;
 
 const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
 
+/** Links to the annual reports on the public programme page (drafts too, for staff). */
+export const annualReportsSection: ProgrammePageSection = {
+  id: 'annual-reports',
+  order: 20,
+  async render(ctx, programme, request) {
+    const isStaff = !!request.user && canManageProgramme(request.user);
+    const years = await svc.reportYears(ctx, programme);
+    return <ReportsSection slug={programme.slug} programmeId={programme.id} years={years} isStaff={isStaff} />;
+  },
+};
+
 export async function reportRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
-
-  registerProgrammePageSection({
-    id: 'annual-reports',
-    order: 20,
-    async render(_ctx, programme, request) {
-      const isStaff = !!request.user && canManageProgramme(request.user);
-      const years = await svc.reportYears(ctx, programme);
-      return <ReportsSection slug={programme.slug} programmeId={programme.id} years={years} isStaff={isStaff} />;
-    },
-  });
 
   app.get('/program/:slug/sprawozdanie/:file', { config: { access: 'public' }, schema: { params: FileParams } }, async (request, reply) => {
     const { slug, file } = request.params as { slug: string; file: string };
