@@ -15,6 +15,11 @@ import type { SettingsStore } from './settings.js';
 export interface ModuleMigration {
   up(db: Kysely<any>, seam: DialectSeam): Promise<void>;
   down?(db: Kysely<any>, seam: DialectSeam): Promise<void>;
+  /**
+   * The module a migration belonged to when databases recorded it (`<key>__<module>` in
+   * `schema_migrations`), when it has since moved to another module; the record stays as it was.
+   */
+  recordedUnder?: string;
 }
 
 export interface NavEntry {

@@ -1,14 +1,14 @@
-// Sections other parts of the programme module (or other modules) add to the public programme page
-// (e.g. links to the annual reports), without the page's routes importing them: they list a
-// renderer under `programmePageSections` in their AppModule's `contributes`, and the page renders
-// every contributed section in `order`.
+// Sections other modules add to the public programme page (the indicators module's indicators and
+// annual reports), without the page's routes importing them: they list a renderer under
+// `programmePageSections` in their AppModule's `contributes`, and the page renders every contributed
+// section in `order` after the objective tree.
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { ModuleContext } from '../../core/module.js';
 
 export interface ProgrammePageSection {
   id: string;
-  /** Sections render in ascending order after the indicators section. */
+  /** Sections render in ascending order (indicators 10, annual reports 20). */
   order: number;
   render(ctx: ModuleContext, programme: { id: string; slug: string; period_from: number; period_to: number }, request: FastifyRequest): Promise<VNode | null>;
 }

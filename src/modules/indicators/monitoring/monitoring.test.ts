@@ -6,13 +6,13 @@
 // only to partners with something missing, on a controlled clock.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { runDueJobs } from '../../core/jobs.js';
-import { createTestApp, csrfFrom, form, loginAs, sessionFor, type TestApp } from '../../testing/app.js';
-import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
+import { runDueJobs } from '../../../core/jobs.js';
+import { createTestApp, csrfFrom, form, loginAs, sessionFor, type TestApp } from '../../../testing/app.js';
+import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
 import { partnerScope, coversCell } from './monitoring.scope.js';
 import { reminderDue } from './monitoring.service.js';
-import { programmeModule } from './index.js';
-import { ManualClock } from '../../testing/clock.js';
+import { indicatorsModule } from '../index.js';
+import { ManualClock } from '../../../testing/clock.js';
 
 const clock = new ManualClock('2026-03-01T10:00:00Z');
 
@@ -235,7 +235,7 @@ describe('monitoring rounds', () => {
   });
 
   it('reminders go out 7 days and 1 day before the deadline, once each, only to partners with values missing', async () => {
-    const jobs = programmeModule.jobs!;
+    const jobs = indicatorsModule.jobs!;
     const admin = `/admin/program/${programme.id}/monitorowanie`;
     clock.set('2026-04-01T08:00:00Z');
     // a month later the earlier sessions have expired: the coordinator and p3 log in again

@@ -19,7 +19,7 @@ import * as svc from './indicators.service.js';
 import { loadTerritoryIndex, territoryName, territoryOptions } from './indicators.territory.js';
 import * as values from './indicators.values.js';
 import { IndicatorDetail, IndicatorTable } from './indicators.views.js';
-import { manageProgramme } from './programme.policy.js';
+import { manageProgramme } from '../programme/index.js';
 
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 300 })]), { maxProperties: 60 });
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });

@@ -5,7 +5,7 @@
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
-import type { IndicatorsTable } from './programme.tables.js';
+import type { IndicatorsTable } from './indicators.tables.js';
 
 export { seedIndicatorsDemo } from './indicators.seed.js';
 export { submitValue } from './indicators.values.js';
