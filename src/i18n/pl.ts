@@ -116,7 +116,7 @@ export const pl = {
     'cli.usage': { title: 'Nieprawidłowe użycie', detail: '{{message}}' },
     'cli.backup_postgres': {
       title: 'Kopia zapasowa PostgreSQL',
-      detail: 'Dla PostgreSQL użyj narzędzia pg_dump: {{command}}',
+      detail: 'Nie znaleziono programu {{program}}: zainstaluj programy klienckie PostgreSQL w wersji serwera lub nowszej (Debian: apt-get install postgresql-client).',
     },
     'user.email_taken': { title: 'Adres zajęty', detail: 'Konto z tym adresem e-mail już istnieje.' },
     'accounts.invalid_credentials': { title: 'Nie udało się zalogować', detail: 'Nieprawidłowy adres e-mail lub hasło.' },
@@ -164,6 +164,8 @@ export const pl = {
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',
+    docxTooLarge: 'Plik Word w polu „{{field}}” po rozpakowaniu byłby za duży (najwyżej {{size}} tekstu i {{parts}} części) — to zwykle znak pliku uszkodzonego albo spreparowanego. Zapisz dokument ponownie w Wordzie albo podziel go na mniejsze pliki.',
+    docxTooSlow: 'Pliku Word w polu „{{field}}” nie udało się odczytać w {{seconds}} s: jest zbyt złożony. Zapisz dokument ponownie w Wordzie (bez zbędnego formatowania) albo podziel go na mniejsze pliki.',
     email: 'Pole „{{field}}” musi zawierać poprawny adres e-mail, np. jan.kowalski@example.pl.',
     tooShort_one: 'Pole „{{field}}” musi mieć co najmniej {{count}} znak.',
     tooShort_few: 'Pole „{{field}}” musi mieć co najmniej {{count}} znaki.',
