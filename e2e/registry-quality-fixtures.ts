@@ -2,7 +2,7 @@
 // upload at the mapping step, a checked upload with its dry-run report, a finished import with
 // its result, the upload form after a failed submit, the suspected duplicates list and one pair.
 // Data is created through the services once per test server.
-import { validNip } from '../src/modules/registry/import.testing.js';
+import { validNip } from '../src/modules/registry/data-quality/import.testing.js';
 import { checkImportJob, createImportJob, importJobsSettled, importJobView, insertEntity, startImportJob } from '../src/modules/registry/registry.testing.js';
 import { newId } from '../src/core/db/ids.js';
 import type { PageTemplate } from './pages.js';

@@ -11,6 +11,7 @@ import { projectPath } from './core/paths.js';
 import { registerAccessControl } from './core/auth/access.js';
 import type { DatabaseHandle } from './core/db/database.js';
 import { systemClock, type Clock } from './core/db/time.js';
+import { registerDrain } from './core/http/drain.js';
 import { registerErrorHandling, sendError, toAppError } from './core/http/errors.js';
 import { registerHealth } from './core/http/health.js';
 import { initLanguage, registerLanguage, stripLanguagePrefix } from './core/http/language.js';
@@ -20,7 +21,7 @@ import { parsePrefs, PREFS_COOKIE, registerPreferences } from './core/http/prefe
 import { configureShell } from './core/http/render.js';
 import { registerSecurity, sessionCookieName } from './core/http/security.js';
 import type { DatabaseSessionStore } from './core/http/session-store.js';
-import type { AppModule, ModuleContext } from './core/module.js';
+import { collectDeclarations, type AppModule, type ModuleContext } from './core/module.js';
 import { SettingsStore } from './core/settings.js';
 import { ACCOUNT_LINKS, accountsModule, LOGIN_PATH, resolveSessionUser } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
@@ -30,10 +31,11 @@ import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 import { registryModule } from './modules/registry/index.js';
 import { programmeModule } from './modules/programme/index.js';
+import { indicatorsModule } from './modules/indicators/index.js';
 import { consultationsModule } from './modules/consultations/index.js';
 
 /** Every module of the platform, in the order their routes register. */
-export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, registryModule, programmeModule, consultationsModule, portalModule];
+export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, registryModule, programmeModule, indicatorsModule, consultationsModule, portalModule];
 
 
 export interface AppOptions {
@@ -45,6 +47,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Key prefix of the shared rate-limit counters in Redis (tests give each run its own). */
   rateLimitNamespace?: string;
+  /** The modules of this app instance; MODULES unless a test assembles its own list. */
+  modules?: readonly AppModule[];
   /** Called for every route as it registers, before any other hook (scripts/routes-table.ts lists them). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -59,8 +63,13 @@ export interface App {
 
 const UNDECLARED_OK = (url: string) => url.startsWith('/assets/') || url.startsWith('/api/docs') || url === '/api/openapi.json';
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, database } = opts;
+  const modules = opts.modules ?? MODULES;
   const clock = opts.clock ?? systemClock;
   const schemas = lazySchemas();
   const app = Fastify({
@@ -72,7 +81,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
             redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
           }
         : opts.logger,
-    trustProxy: config.trustProxy,
+    // a hop count N trusts the N proxies nearest to us (Fastify's own rule for numbers, which its types omit)
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     rewriteUrl: stripLanguagePrefix,
     genReqId: () => crypto.randomUUID(),
@@ -83,7 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       initLanguage(request);
       request.prefs = parsePrefs(undefined);
       request.user = null;
-      void sendError(request, reply, toAppError(err));
+      void sendError(request, reply, toAppError(err), ctx.errors);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
@@ -96,13 +106,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     clock,
     settings,
     log: (msg) => app.log.info(msg),
+    ...collectDeclarations(modules),
   };
 
+  // at shutdown, responses close their keep-alive connections so the server drains and stops
+  registerDrain(app);
   // first of all hooks: a cached page skips everything after it
   if (config.pageCacheMs > 0) registerPageCache(app, { ttlMs: config.pageCacheMs, maxEntries: 500, maxBytes: 32 * 1024 * 1024, sessionCookie: sessionCookieName(config), varyCookies: [PREFS_COOKIE] });
   registerAccessControl(app, UNDECLARED_OK);
   registerLanguage(app);
-  registerErrorHandling(app);
+  registerErrorHandling(app, ctx.errors);
   const { sessions, readiness } = await registerSecurity(app, {
     config,
     db: database.db,
@@ -136,15 +149,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerHealth(app, database, readiness);
 
   configureShell(app, {
-    nav: MODULES.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
+    nav: modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
     footer: async (request) => ({ ...(await footerData(ctx, request.lang)), links: portalFooterLinks(request.lang) }),
     headMeta: async (request) => portalHeadMeta(ctx, request.lang),
     loginPath: LOGIN_PATH,
     account: ACCOUNT_LINKS,
-    admin: MODULES.flatMap((m) => m.admin ?? []).sort((a, b) => a.order - b.order),
+    admin: modules.flatMap((m) => m.admin ?? []).sort((a, b) => a.order - b.order),
   });
 
-  for (const mod of MODULES) {
+  for (const mod of modules) {
     if (mod.routes) await app.register(async (scope) => mod.routes!(scope, ctx));
   }
   return { app, ctx, sessions, warmSchemas: () => schemas.warm() };

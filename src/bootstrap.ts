@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrate.js';
 import { systemClock, type Clock } from './core/db/time.js';
-import type { ModuleContext, SeedResult } from './core/module.js';
+import { collectDeclarations, type ModuleContext, type SeedResult } from './core/module.js';
 import { SettingsStore } from './core/settings.js';
 
 /** Bump when files in data/reference/ change, so existing installations reload them at start. */
@@ -13,7 +13,7 @@ export const REFERENCE_VERSION = '2026-11-27.1';
 const REFERENCE_KEY = 'core.reference_version';
 
 export function moduleContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock, log: (m: string) => void = () => {}): ModuleContext {
-  return { config, database, db: database.db, clock, settings: new SettingsStore(database.db, clock), log };
+  return { config, database, db: database.db, clock, settings: new SettingsStore(database.db, clock), log, ...collectDeclarations(MODULES) };
 }
 
 export async function seedReference(ctx: ModuleContext, onStep?: (module: string, result: SeedResult) => void): Promise<void> {
@@ -39,10 +39,25 @@ export interface Prepared {
   referenceLoaded: boolean;
 }
 
+/**
+ * Applies pending migrations through MIGRATION_DATABASE_URL when it is set (a direct connection: the
+ * migration lock is a session-level advisory lock, which a transaction-pooling proxy would hand to
+ * another client), otherwise through the application's own handle.
+ */
+async function migrate(config: Config, database: DatabaseHandle): Promise<string[]> {
+  if (config.migrationDatabaseUrl === config.databaseUrl) return migrateToLatest(database, MODULES);
+  const direct = await openDatabase(config.migrationDatabaseUrl);
+  try {
+    return await migrateToLatest(direct, MODULES);
+  } finally {
+    await direct.close();
+  }
+}
+
 export async function prepare(config: Config, opts: { clock?: Clock; log?: (m: string) => void; seed?: boolean } = {}): Promise<Prepared> {
   const database = await openDatabase(config.databaseUrl);
   try {
-    const migrated = await migrateToLatest(database, MODULES);
+    const migrated = await migrate(config, database);
     const ctx = moduleContext(config, database, opts.clock, opts.log);
     let referenceLoaded = false;
     if (opts.seed !== false && (await ctx.settings.get<string | null>(REFERENCE_KEY, null)) !== REFERENCE_VERSION) {

@@ -1,23 +1,26 @@
 // The `spojnia` command line: what an operator needs besides the web server (migrations, reference
-// data, the first users, backups). `runCli` takes argv and the streams as arguments and returns the
-// exit code, so tests drive it in-process; only the entry point touches `process`.
+// data, jobs, backups) plus the commands the modules bring (AppModule.commands: the first users,
+// imports…). `runCli` takes argv and the streams as arguments and returns the exit code, so tests
+// drive it in-process; only the entry point touches `process`.
 // Exit codes: 0 ok, 1 the operator's mistake (explained), 2 our fault (unexpected exception).
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
+import type { CommandOptions, CommandValues, ModuleCommand } from './core/commands.js';
 import { AppError, isAppError, type Problem } from './core/errors/app-error.js';
+import type { Verification } from './core/db/backup.js';
+import { coreErrorStatus, ErrorCatalogue } from './core/errors/catalogue.js';
 import { translator, type T, type TKey } from './i18n/index.js';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
   /**
-   * The password source of `user create`: its first line, or null when stdin is a terminal. The
-   * entry point passes a function so stdin is read only by the command that needs it (reading it
-   * up front would block `serve` under a supervisor that leaves stdin open).
+   * What a command reads from stdin (`user create`: the password): its first line, or null when
+   * stdin is a terminal. The entry point passes a function so stdin is read only by the command that
+   * needs it (reading it up front would block `serve` under a supervisor that leaves stdin open).
    */
   stdin?: string | null | (() => Promise<string | null>);
   /** Environment for loadConfig; when absent, `.env` is loaded and process.env is used. */
@@ -26,10 +29,9 @@ export interface CliIo {
 
 // An operators' tool: messages are English, so translated problems are English too.
 const LANG = 'en';
-const GENERATED_PASSWORD_BYTES = 18; // 24 base64url characters
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+type Options = CommandOptions;
+type Values = CommandValues;
 
 interface Run {
   io: CliIo;
@@ -57,16 +59,15 @@ function usageError(message: string): AppError {
   return new AppError('cli.usage', { message });
 }
 
-// Heavy parts (Fastify, every module) load only when a command needs them, so `--help` is instant
-// and still works when the database layer cannot start.
+// Heavy parts (Fastify, the database layer) load only when a command needs them; the module list
+// loads for the modules' commands, and `--help` still lists the core's when it cannot load.
 const lazy = {
   bootstrap: () => import('./bootstrap.js'),
   app: () => import('./app.js'),
   database: () => import('./core/db/database.js'),
   migrate: () => import('./core/db/migrate.js'),
-  accounts: () => import('./modules/accounts/index.js'),
-  registry: () => import('./modules/registry/index.js'),
   main: () => import('./main.js'),
+  backup: () => import('./core/db/backup.js'),
 };
 
 async function prepared(r: Run, opts: { seed?: boolean } = {}) {
@@ -111,7 +112,7 @@ const COMMANDS: Command[] = [
     options: {},
     async run(r) {
       const [{ openDatabase }, { migrationStatus }, { MODULES }] = await Promise.all([lazy.database(), lazy.migrate(), lazy.app()]);
-      const database = await openDatabase(r.config().databaseUrl);
+      const database = await openDatabase(r.config().migrationDatabaseUrl);
       try {
         const list = await migrationStatus(database, MODULES);
         const width = Math.max(0, ...list.map((m) => m.name.length));
@@ -162,85 +163,6 @@ const COMMANDS: Command[] = [
     },
   },
   {
-    words: 'seed synthetic',
-    summary: 'Add N clearly marked synthetic entities for benchmarks only (--count N [--seed S])',
-    usage:
-      'spojnia seed synthetic --count N [--seed S]\n\nInserts N made-up entities named "[SYNTETYCZNY] …" with is_synthetic set; pages label them.\n' +
-      'For benchmarks and load tests only: never run it on a production database. Deterministic for one --seed.',
-    options: { count: { type: 'string' }, seed: { type: 'string' } },
-    async run(r) {
-      const count = Number(r.values.count);
-      if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw usageError('--count must be a whole number from 1 to 1000000.');
-      const seed = r.values.seed === undefined ? undefined : Number(r.values.seed);
-      if (seed !== undefined && !Number.isInteger(seed)) throw usageError('--seed must be a whole number.');
-      const { seedSynthetic } = await lazy.registry();
-      const { database, ctx } = await prepared(r);
-      try {
-        const started = Date.now();
-        const added = await seedSynthetic(ctx, { count, ...(seed === undefined ? {} : { seed }), onProgress: (done, total) => r.err(`synthetic entities: ${done}/${total}`) });
-        r.out(`${added} synthetic entities added in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-        return 0;
-      } finally {
-        await database.close();
-      }
-    },
-  },
-  {
-    words: 'import podmioty',
-    summary: 'Import entities from a CSV file (--dry-run only checks; --map HEADER=FIELD); exit 1 when any row is refused',
-    usage: [
-      'spojnia import podmioty FILE [--dry-run] [--map HEADER=FIELD …]',
-      '',
-      'FILE is a CSV in UTF-8 (with or without BOM) or windows-1250, separated by ";" or ",", with a header row.',
-      'Common Polish and English headers are recognised (nazwa/name, forma_prawna/legal_form, nip, regon, krs,',
-      'teryt/gmina_teryt, miejscowosc/town, adres/address, email, telefon/phone, www/website, opis/description, …).',
-      '--map HEADER=FIELD assigns any other column (repeatable; FIELD "-" skips a column). Fields: {FIELDS}',
-      '',
-      'Every row is checked first (identifiers with check digits, TERYT, legal form, duplicates in the file and',
-      'in the registry); refused rows are listed with their row number. Without --dry-run the valid rows are',
-      'imported in batches of 1000, one transaction each; refused rows are never saved.',
-      '',
-      'Exit codes: 0 every row valid (and imported unless --dry-run); 1 some rows refused (the valid ones are',
-      'still imported unless --dry-run) or the file is unusable; 2 usage mistake (no such file, bad --map) or internal error.',
-    ].join('\n'),
-    options: { 'dry-run': { type: 'boolean' }, map: { type: 'string', multiple: true } },
-    positionals: true,
-    usageExitCode: 2,
-    async run(r) {
-      const files = (r.values.positionals as string[] | undefined) ?? [];
-      if (files.length !== 1) throw usageError('give exactly one FILE (spojnia import podmioty FILE [--dry-run]).');
-      const file = resolve(files[0]!);
-      if (!existsSync(file) || statSync(file).isDirectory()) throw usageError(`${file}: no such file.`);
-      const dryRun = r.values['dry-run'] === true;
-      const { importEntitiesFile, importProblemText, parseMapOptions, unknownOverrides } = await lazy.registry();
-      const { overrides, errors } = parseMapOptions((Array.isArray(r.values.map) ? r.values.map : []).map(String));
-      if (errors.length) throw usageError(errors.join('; '));
-      const bytes = readFileSync(file);
-      const { database, ctx } = await prepared(r);
-      try {
-        const t = translator(LANG);
-        const outcome = await importEntitiesFile(ctx, bytes, {
-          fileName: basename(file),
-          dryRun,
-          actor: { actorId: null, ip: null, requestId: null },
-          overrides,
-          checkHeaders: (headers) => {
-            const unknown = unknownOverrides(headers, overrides);
-            if (unknown.length) throw usageError(`--map names ${unknown.map((h) => `"${h}"`).join(', ')}, not a header of the file (headers: ${headers.join(', ')}).`);
-          },
-          onProgress: progressPrinter(r, dryRun ? 'checking' : 'importing'),
-        });
-        for (const p of outcome.fileProblems) r.out(`file: ${importProblemText(t, p)}`);
-        for (const p of outcome.problems) r.out(`row ${p.row}${p.field ? ` (${p.field})` : ''}: ${importProblemText(t, p)}`);
-        const what = dryRun ? 'dry run, nothing saved' : `${outcome.imported} imported`;
-        r.out(`${basename(file)}: ${outcome.total} rows, ${outcome.ok} valid, ${outcome.refused} refused; ${what}.`);
-        return outcome.refused > 0 || outcome.fileProblems.length > 0 ? 1 : 0;
-      } finally {
-        await database.close();
-      }
-    },
-  },
-  {
     words: 'jobs run',
     summary: 'Run the scheduled jobs now (reminders, retention); --all runs even those not yet due',
     usage: 'spojnia jobs run [NAME …] [--all]\n\nThe web server runs due jobs by itself every minute; this command is for cron or a manual run.\nWithout names every module job is considered; exit code 1 when a job failed.',
@@ -265,135 +187,174 @@ const COMMANDS: Command[] = [
     },
   },
   {
-    words: 'user create',
-    summary: 'Create a user account (--email, --role; password from stdin or generated)',
-    usage: [
-      'spojnia user create --email E --role R [--role R2 …] [--name "Full Name"]',
-      '',
-      'The password is the first line of stdin when stdin is not a terminal, e.g.',
-      '  printf "%s\\n" "$PASSWORD" | spojnia user create --email a@example.pl --role administrator',
-      'Otherwise (or when stdin is empty) a random 24-character password is generated and printed once.',
-      '',
-      'Roles: {ROLES}',
-    ].join('\n'),
-    options: { email: { type: 'string' }, role: { type: 'string', multiple: true }, name: { type: 'string' } },
-    async run(r) {
-      const { createUser, ROLES, isRole } = await lazy.accounts();
-      const email = typeof r.values.email === 'string' ? r.values.email : '';
-      const roles = [...new Set((Array.isArray(r.values.role) ? r.values.role : []).filter((x): x is string => typeof x === 'string'))];
-      const { name: nameFlag } = r.values;
-      const name = typeof nameFlag === 'string' && nameFlag.trim() !== '' ? nameFlag.trim() : undefined;
-      if (email.trim() === '') throw usageError('--email is required.');
-      if (roles.length === 0) throw usageError(`at least one --role is required (one of: ${ROLES.join(', ')}).`);
-      const unknown = roles.filter((x) => !isRole(x));
-      if (unknown.length > 0) throw usageError(`unknown role ${unknown.map((x) => `"${x}"`).join(', ')}; valid roles: ${ROLES.join(', ')}.`);
-
-      const given = await readPassword(r.io);
-      const { database, ctx } = await prepared(r);
-      try {
-        let password = given ?? generatePassword();
-        let id: string;
-        for (let attempt = 1; ; attempt += 1) {
-          try {
-            id = await createUser(ctx, { email, roles, password, ...(name ? { displayName: name } : {}) });
-            break;
-          } catch (err) {
-            // a generated password can, very rarely, contain the address's local part; draw again
-            const onlyPassword = isAppError(err) && err.code === 'http.validation' && err.problems.every((p) => p.field === 'password');
-            if (given !== null || !onlyPassword || attempt >= 5) throw err;
-            password = generatePassword();
-          }
-        }
-        r.out(`Created user ${email.trim()} (id ${id}) with role(s): ${roles.join(', ')}.`);
-        if (given === null) r.out(`Password (shown only this once, store it now): ${password}`);
-        return 0;
-      } finally {
-        await database.close();
-      }
-    },
-  },
-  {
     words: 'backup',
-    summary: 'Copy the database online to a file (--to FILE [--force]); on PostgreSQL prints the pg_dump command',
+    summary: 'Copy the database online to a file with its manifest (--to FILE [--force] [--verify])',
     usage: [
-      'spojnia backup [--to FILE] [--force]',
+      'spojnia backup [--to FILE] [--force] [--verify]',
       '',
-      'SQLite: an online copy while the server keeps running. Without --to the copy goes to',
-      '<DATA_DIR>/backups/spojnia-<UTC time>.db. An existing file is replaced only with --force.',
-      'PostgreSQL: prints the pg_dump command to use and exits 1.',
-      'The database is copied as it is: unlike other commands, backup does not migrate first.',
+      'An online, consistent copy while the instances keep running: SQLite through its backup API,',
+      'PostgreSQL through pg_dump --format=custom (pg_dump and pg_restore must be installed).',
+      'Without --to the copy goes to <DATA_DIR>/backups/spojnia-<UTC time>.db (.dump on PostgreSQL).',
+      'An existing file is replaced only with --force. Beside it, FILE.manifest.json records the size,',
+      'the SHA-256 and every table\'s row count and content hash at the moment of the copy: keep both.',
+      '--verify then restores the copy into a scratch database, runs the integrity check and compares',
+      'every table with the manifest (exit 1 when anything differs). `spojnia backup verify FILE` does',
+      'the same later, for a copy kept elsewhere. MIGRATION_DATABASE_URL, when set, is used instead of',
+      'DATABASE_URL (a direct connection, not a pooling proxy). The database is copied as it is: unlike',
+      'other commands, backup does not migrate first.',
     ].join('\n'),
-    options: { to: { type: 'string' }, force: { type: 'boolean' } },
+    options: { to: { type: 'string' }, force: { type: 'boolean' }, verify: { type: 'boolean' } },
     async run(r) {
       const config = r.config();
+      const url = config.migrationDatabaseUrl;
+      const { createBackup, backupExtension, verifyBackup, manifestPath } = await lazy.backup();
       const explicit = typeof r.values.to === 'string' && r.values.to !== '';
       const target = explicit
         ? resolve(r.values.to as string)
-        : join(config.dataDir, 'backups', `spojnia-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
+        : join(config.dataDir, 'backups', `spojnia-${new Date().toISOString().replace(/[:.]/g, '-')}${await backupExtension(url)}`);
       if (existsSync(target) && statSync(target).isDirectory()) throw usageError(`${target} is a directory; --to needs a file name.`);
       if (existsSync(target) && r.values.force !== true) throw usageError(`${target} already exists; use --force to replace it.`);
       if (explicit && !existsSync(dirname(target))) throw usageError(`folder ${dirname(target)} does not exist.`);
       if (!explicit) mkdirSync(dirname(target), { recursive: true });
 
-      const { openDatabase } = await lazy.database();
-      const database = await openDatabase(config.databaseUrl);
-      // written beside the target and renamed at the end, so FILE is never a half-finished copy
-      const partial = `${target}.partial-${randomBytes(4).toString('hex')}`;
-      try {
-        let shown = -1;
-        let pages = 0;
-        await database.seam.backup(partial, (done, total) => {
-          pages = total;
+      let shown = -1;
+      const { manifest, ms } = await createBackup(url, target, {
+        onProgress: (done, total) => {
           const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
           if (percent === 100 || percent - shown >= 10) {
             shown = percent;
-            r.err(`backup: ${percent}% (${done}/${total} pages)`);
+            r.err(`backup: ${percent}%`);
           }
-        });
-        // better-sqlite3 reports before each step, never after the last one
-        if (shown < 100) r.err(`backup: 100% (${pages}/${pages} pages)`);
-        renameSync(partial, target);
-        r.out(`Backup written to ${target} (${pages} pages, ${formatBytes(statSync(target).size)}).`);
-        return 0;
-      } finally {
-        rmSync(partial, { force: true });
-        await database.close();
+        },
+      });
+      // the SQLite backup API reports before each step, never after the last one
+      if (shown < 100) r.err('backup: 100%');
+      const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
+      r.out(`Backup written to ${target} (${formatBytes(manifest.bytes)}, ${manifest.tables.length} tables, ${rows} rows) in ${seconds(ms)}.`);
+      r.out(`Manifest: ${manifestPath(target)}`);
+      if (r.values.verify !== true) return 0;
+      return printVerification(r, await verifyBackup(url, target));
+    },
+  },
+  {
+    words: 'backup verify',
+    summary: 'Check a backup: restore it into a scratch copy, integrity check, compare every table with its manifest',
+    usage: [
+      'spojnia backup verify FILE',
+      '',
+      'Restores FILE into a scratch copy beside it (PostgreSQL: a scratch database, removed afterwards),',
+      'runs the integrity check and compares the row count and content hash of every table with',
+      'FILE.manifest.json, written when the backup was taken. Changes nothing. Exit 1 when anything differs.',
+    ].join('\n'),
+    options: {},
+    positionals: true,
+    async run(r) {
+      const file = singleFile(r, 'spojnia backup verify FILE');
+      const { verifyBackup } = await lazy.backup();
+      return printVerification(r, await verifyBackup(r.config().migrationDatabaseUrl, file));
+    },
+  },
+  {
+    words: 'restore',
+    summary: 'Replace the database of a stopped instance with a backup, after the same check as backup verify',
+    usage: [
+      'spojnia restore FILE',
+      '',
+      'Stop every instance first: restore refuses while any process (SQLite) or connection (PostgreSQL)',
+      'uses the database. FILE is restored into a scratch copy and checked exactly like `backup verify`;',
+      'only a copy that passes replaces the database. The replaced database is kept: renamed to',
+      '<file>.before-restore-<time> (SQLite) or <name>_before_restore_<time> (PostgreSQL).',
+      'After a restore, `spojnia serve` migrates the restored database to the current version as usual.',
+      'Exit 1 when the file fails its check or the database is in use (nothing is changed then).',
+    ].join('\n'),
+    options: {},
+    positionals: true,
+    async run(r) {
+      const file = singleFile(r, 'spojnia restore FILE');
+      const config = r.config();
+      const { restoreBackup } = await lazy.backup();
+      const began = performance.now();
+      const restored = await restoreBackup(config.migrationDatabaseUrl, file);
+      if (restored.refused && restored.verification.manifest === null && restored.verification.problems.length === 0) {
+        r.err(`Not restored: ${restored.refused}.`);
+        return 1;
       }
+      const verified = printVerification(r, restored.verification);
+      if (restored.refused) {
+        r.err(`Not restored: ${restored.refused}.`);
+        return 1;
+      }
+      if (verified !== 0) return verified;
+      r.out(`Restored ${basename(file)} in ${seconds(performance.now() - began)}.${restored.previous ? ` The previous database was kept as ${restored.previous}.` : ''}`);
+      return 0;
     },
   },
 ];
 
-const HELP_ROWS: [string, string][] = [
-  ...COMMANDS.map((c): [string, string] => [c.words === 'migrate' ? 'migrate [up]' : c.words, c.summary]),
-  ['help [COMMAND]', 'Show this list, or the usage of one command (same as `spojnia COMMAND --help`)'],
-];
+/** A module's command as the CLI runs it: the database is opened on first use and closed after the run. */
+function moduleCommand(mc: ModuleCommand): Command {
+  return {
+    ...mc,
+    async run(r) {
+      let opened: Awaited<ReturnType<typeof prepared>> | null = null;
+      try {
+        return await mc.run({
+          values: r.values,
+          out: r.out,
+          err: r.err,
+          t: translator(LANG),
+          context: async () => (opened ??= await prepared(r)).ctx,
+          progress: (what) => progressPrinter(r, what),
+          stdinLine: () => readPassword(r.io),
+        });
+      } finally {
+        await (opened as Awaited<ReturnType<typeof prepared>> | null)?.database.close();
+      }
+    },
+  };
+}
 
-function generalHelp(): string {
-  const width = Math.max(...HELP_ROWS.map(([n]) => n.length));
+/** The core's commands and every module's, grouped by their first word (`seed …` together). */
+async function allCommands(): Promise<Command[]> {
+  const { MODULES } = await lazy.app();
+  const list = [...COMMANDS, ...MODULES.flatMap((m) => (m.commands ?? []).map(moduleCommand))];
+  const seen = new Set<string>();
+  for (const c of list) {
+    if (seen.has(c.words)) throw new Error(`two commands are named "${c.words}"`);
+    seen.add(c.words);
+  }
+  const firstWords = [...new Set(list.map((c) => c.words.split(' ')[0]))];
+  return firstWords.flatMap((w) => list.filter((c) => c.words.split(' ')[0] === w));
+}
+
+function generalHelp(commands: Command[], note: string | null): string {
+  const rows: [string, string][] = [
+    ...commands.map((c): [string, string] => [c.words === 'migrate' ? 'migrate [up]' : c.words, c.summary]),
+    ['help [COMMAND]', 'Show this list, or the usage of one command (same as `spojnia COMMAND --help`)'],
+  ];
+  const width = Math.max(...rows.map(([n]) => n.length));
   return [
     'Spójnia — command line for operators',
     '',
     'Usage: spojnia COMMAND [options]',
     '',
     'Commands:',
-    ...HELP_ROWS.map(([n, s]) => `  ${n.padEnd(width)}  ${s}`),
+    ...rows.map(([n, s]) => `  ${n.padEnd(width)}  ${s}`),
+    ...(note ? ['', note] : []),
     '',
     'Configuration comes from the environment and .env (DATABASE_URL, SESSION_SECRET, …; see .env.example).',
     'Exit codes: 0 ok, 1 usage or data error (explained), 2 internal error.',
   ].join('\n');
 }
 
-async function commandHelp(cmd: Command): Promise<string> {
-  let text = `${cmd.summary}\n\nUsage: ${cmd.usage}`;
-  if (text.includes('{ROLES}')) text = text.replace('{ROLES}', (await lazy.accounts()).ROLES.join(', '));
-  if (text.includes('{FIELDS}')) text = text.replace('{FIELDS}', (await lazy.registry()).IMPORT_FIELDS.join(', '));
-  return text;
+function commandHelp(cmd: Command): string {
+  return `${cmd.summary}\n\nUsage: ${cmd.usage}`;
 }
 
 /** Splits argv into the command (one or two words) and its flags, or the group when only `seed` etc. was typed. */
-function findCommand(argv: string[]): { cmd: Command; rest: string[] } | { group: Command[] } {
+function findCommand(commands: Command[], argv: string[]): { cmd: Command; rest: string[] } | { group: Command[] } {
   const [first, second] = argv;
-  const group = COMMANDS.filter((c) => c.words.split(' ')[0] === first);
+  const group = commands.filter((c) => c.words.split(' ')[0] === first);
   if (group.length === 0) throw usageError(`unknown command "${first}". Run \`spojnia help\` to see every command.`);
   const exact = second !== undefined && !second.startsWith('-') ? group.find((c) => c.words === `${first} ${second}`) : undefined;
   if (exact) return { cmd: exact, rest: argv.slice(2) };
@@ -457,8 +418,38 @@ async function readPassword(io: CliIo): Promise<string | null> {
   return line === '' ? null : line;
 }
 
-function generatePassword(): string {
-  return randomBytes(GENERATED_PASSWORD_BYTES).toString('base64url');
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The one FILE argument of `backup verify` and `restore`, resolved and checked to exist. */
+function singleFile(r: Run, usage: string): string {
+  const files = (r.values.positionals as string[] | undefined) ?? [];
+  if (files.length !== 1) throw usageError(`give exactly one FILE (${usage}).`);
+  const file = resolve(files[0]!);
+  if (!existsSync(file) || statSync(file).isDirectory()) throw usageError(`${file}: no such file.`);
+  return file;
+}
+
+/** What a check found, table by table; 0 when the copy restores to exactly its source. */
+function printVerification(r: Run, v: Verification): number {
+  if (v.restoreMs > 0) r.out(`Restored into a scratch copy in ${seconds(v.restoreMs)} (${formatBytes(v.bytes)}).`);
+  if (v.tables.length > 0) {
+    const width = Math.max(5, ...v.tables.map((t) => t.table.length));
+    r.out(`  ${'table'.padEnd(width)}  ${'rows'.padStart(9)}  content hash`);
+    for (const t of v.tables) {
+      const rows = t.rows === null ? '—' : String(t.rows);
+      r.out(`  ${t.table.padEnd(width)}  ${rows.padStart(9)}  ${t.hash ?? '—'}${t.same ? '' : `  DIFFERS (backup's moment: ${t.expectedRows ?? '—'} rows, ${t.expectedHash ?? '—'})`}`);
+    }
+  }
+  if (v.ok) {
+    const rows = v.tables.reduce((n, t) => n + (t.rows ?? 0), 0);
+    r.out(`Verified: integrity check ok; ${v.tables.length} tables, ${rows} rows, every count and content hash equal to the source at the backup's moment.`);
+    return 0;
+  }
+  r.err('Verification FAILED:');
+  for (const p of v.problems) r.err(`  - ${p}`);
+  return 1;
 }
 
 function formatBytes(n: number): string {
@@ -479,6 +470,14 @@ function describeAppError(t: T, err: AppError): string {
   return [`${title}: ${detail}`, ...err.problems.map((p) => `  - ${problemMessage(t, p)}`)].join('\n');
 }
 
+/** The core's codes are known here; a module's code gets its status from the modules' declarations. */
+async function errorStatus(e: AppError): Promise<number> {
+  const core = coreErrorStatus(e.code);
+  if (core !== undefined) return core;
+  const { MODULES } = await lazy.app();
+  return new ErrorCatalogue(MODULES).status(e.code);
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const out = (line: string) => void io.stdout.write(`${line}\n`);
   const err = (line: string) => void io.stderr.write(`${line}\n`);
@@ -489,14 +488,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const [first] = argv;
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
       const topic = argv.slice(1).filter((a) => !a.startsWith('-'));
-      if (topic.length === 0) out(generalHelp());
+      let commands = COMMANDS;
+      let note: string | null = null;
+      try {
+        commands = await allCommands();
+      } catch (e) {
+        note = `The modules' commands cannot be listed: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      if (topic.length === 0) out(generalHelp(commands, note));
       else {
-        const found = findCommand(topic);
-        out('cmd' in found ? await commandHelp(found.cmd) : groupHelp(found.group));
+        const found = findCommand(commands, topic);
+        out('cmd' in found ? commandHelp(found.cmd) : groupHelp(found.group));
       }
       return 0;
     }
-    const found = findCommand(argv);
+    const found = findCommand(await allCommands(), argv);
     if (!('cmd' in found)) {
       if (argv.includes('--help') || argv.includes('-h')) {
         out(groupHelp(found.group));
@@ -508,7 +514,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     current = cmd;
     const values = parseFlags(cmd, rest);
     if (values.help === true) {
-      out(await commandHelp(cmd));
+      out(commandHelp(cmd));
       return 0;
     }
     const run: Run = {
@@ -529,7 +535,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err(e.message);
       return 1;
     }
-    if (isAppError(e) && e.status < 500) {
+    if (isAppError(e) && (await errorStatus(e)) < 500) {
       err(describeAppError(t, e));
       return e.code === 'cli.usage' && current?.usageExitCode !== undefined ? current.usageExitCode : 1;
     }

@@ -116,13 +116,16 @@ export const pl = {
     'cli.usage': { title: 'Nieprawidłowe użycie', detail: '{{message}}' },
     'cli.backup_postgres': {
       title: 'Kopia zapasowa PostgreSQL',
-      detail: 'Dla PostgreSQL użyj narzędzia pg_dump: {{command}}',
+      detail: 'Nie znaleziono programu {{program}}: zainstaluj programy klienckie PostgreSQL w wersji serwera lub nowszej (Debian: apt-get install postgresql-client).',
     },
     'user.email_taken': { title: 'Adres zajęty', detail: 'Konto z tym adresem e-mail już istnieje.' },
     'accounts.invalid_credentials': { title: 'Nie udało się zalogować', detail: 'Nieprawidłowy adres e-mail lub hasło.' },
     'accounts.locked_out': {
       title: 'Logowanie tymczasowo zablokowane',
-      detail: 'Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za 15 minut albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_one: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minutę albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_few: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minuty albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_many: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minut albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_other: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minuty albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
     },
     'accounts.code_invalid': { title: 'Nieprawidłowy kod', detail: 'Kod jest nieprawidłowy, wygasł albo został już użyty. Wpisz aktualny kod z aplikacji.' },
     'accounts.token_invalid': { title: 'Link jest nieważny', detail: 'Link wygasł, został już użyty albo jest niepełny. Poproś o nowy.' },
@@ -161,6 +164,8 @@ export const pl = {
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',
+    docxTooLarge: 'Plik Word w polu „{{field}}” po rozpakowaniu byłby za duży (najwyżej {{size}} tekstu i {{parts}} części) — to zwykle znak pliku uszkodzonego albo spreparowanego. Zapisz dokument ponownie w Wordzie albo podziel go na mniejsze pliki.',
+    docxTooSlow: 'Pliku Word w polu „{{field}}” nie udało się odczytać w {{seconds}} s: jest zbyt złożony. Zapisz dokument ponownie w Wordzie (bez zbędnego formatowania) albo podziel go na mniejsze pliki.',
     email: 'Pole „{{field}}” musi zawierać poprawny adres e-mail, np. jan.kowalski@example.pl.',
     tooShort_one: 'Pole „{{field}}” musi mieć co najmniej {{count}} znak.',
     tooShort_few: 'Pole „{{field}}” musi mieć co najmniej {{count}} znaki.',

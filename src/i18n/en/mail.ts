@@ -9,6 +9,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: set a new password',
       body: 'Hello {{name}},\n\nwe received a request to set a new password for your Spójnia account. To set a new password, open this link:\n{{link}}\n\nThe link is valid for {{validFor}} and can be used only once.\n\nIf you did not make this request, ignore this message — your current password stays unchanged.',
     },
+    login_failures: {
+      subject: 'Spójnia: failed logins to your account',
+      body: 'Hello {{name}},\n\nin the last 15 minutes someone tried to log in to your Spójnia account with a wrong password or code (failed attempts: {{count}}). Your account has not been blocked: you can still log in with your password and code, while the addresses whose attempts fail must wait longer and longer.\n\nIf it was not you, set a new, stronger password and turn on two-step verification (after logging in, on “My account”). You can set a new password here:\n{{link}}\n\nIf it was you and you have forgotten your password, use the same link.',
+    },
     invitation: {
       subject: 'Spójnia: invitation to the platform',
       body: 'Hello {{name}},\n\n{{inviter}} invites you to work on Spójnia, the social economy platform of the Regional Social Policy Centre in Toruń.\n\nRoles granted: {{roles}}.\n\nTo accept the invitation and set your password, open this link:\n{{link}}\n\nThe link is valid for {{validFor}} and can be used only once. If you did not expect this invitation, ignore this message.',
@@ -43,7 +47,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
     },
     consultation_confirm: {
       subject: 'Spójnia: confirm your comment in the consultation “{{consultation}}”',
-      body: 'Hello,\n\nwe have received a comment submitted in the consultation “{{consultation}}”. It will only be taken into account once it is confirmed. To confirm it (or withdraw it), open the link:\n{{link}}\n\nThe link is valid for {{validFor}}. After that an unconfirmed comment is removed.\n\nCopy of the comment:\n\n{{message}}\n\nIf you did not submit this comment, please ignore this message.',
+      body: 'Hello,\n\nwe have received a comment submitted in the consultation “{{consultation}}”. It will only be taken into account once it is confirmed. To confirm it (or withdraw it), open the link:\n{{link}}\n\nThe link is valid for {{validFor}}. After that an unconfirmed comment is removed. The link shows the comment itself.\n\nIf you did not submit this comment, please ignore this message.',
     },
     consultation_report: {
       subject: 'Spójnia: report of the consultation “{{consultation}}”',
@@ -72,6 +76,21 @@ export const mailEn: TranslationShape<typeof mailPl> = {
     nextAttempt: 'Next attempt',
     sentAt: 'Sent',
     lastError: 'Last error',
+    messageId: 'Message identifier (Message-ID)',
+    attemptLog: 'Delivery attempts',
+    attemptLogCaption: 'Every attempt to deliver this message, oldest first',
+    noAttempts: 'No attempt has been made to send this message yet.',
+    attemptNo: 'Attempt',
+    attemptStarted: 'Started',
+    attemptFinished: 'Finished',
+    attemptOutcome: 'Outcome',
+    attemptWorker: 'Process',
+    attemptError: 'Error',
+    outcomes: {
+      sending: 'in progress or cut short',
+      sent: 'accepted by the mail server',
+      failed: 'failed',
+    },
     textBody: 'Text',
     linksMasked: 'One-time links (password and invitation links) are hidden here so that nobody but the recipient can use them.',
     htmlVersion: 'HTML version of the message',
@@ -91,6 +110,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
     },
     templates: {
       password_reset: 'new password',
+      login_failures: 'failed logins',
       invitation: 'invitation',
       test: 'test',
       contact_message: 'contact form',

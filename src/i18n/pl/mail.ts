@@ -8,6 +8,10 @@ export const mailPl = {
       subject: 'Spójnia: ustawienie nowego hasła',
       body: 'Dzień dobry {{name}},\n\notrzymaliśmy prośbę o ustawienie nowego hasła do Twojego konta w serwisie Spójnia. Aby ustawić nowe hasło, otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}} i można go użyć tylko raz.\n\nJeśli ta prośba nie pochodzi od Ciebie, zignoruj tę wiadomość — dotychczasowe hasło pozostanie bez zmian.',
     },
+    login_failures: {
+      subject: 'Spójnia: nieudane próby logowania na Twoje konto',
+      body: 'Dzień dobry {{name}},\n\nw ciągu ostatnich 15 minut ktoś próbował zalogować się na Twoje konto w serwisie Spójnia, podając błędne hasło lub kod (liczba nieudanych prób: {{count}}). Konto nie zostało zablokowane: Ty nadal zalogujesz się swoim hasłem i kodem, a adresy, z których próby się nie udają, muszą czekać coraz dłużej.\n\nJeśli to nie Ty, ustaw nowe, mocniejsze hasło i włącz weryfikację dwuetapową (po zalogowaniu, na stronie „Moje konto”). Nowe hasło ustawisz tutaj:\n{{link}}\n\nJeśli to Ty i nie pamiętasz hasła, skorzystaj z tego samego linku.',
+    },
     invitation: {
       subject: 'Spójnia: zaproszenie do serwisu',
       body: 'Dzień dobry {{name}},\n\n{{inviter}} zaprasza Cię do pracy w serwisie Spójnia — platformie ekonomii społecznej Regionalnego Ośrodka Polityki Społecznej w Toruniu.\n\nPrzyznane role: {{roles}}.\n\nAby przyjąć zaproszenie i ustawić hasło, otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}} i można go użyć tylko raz. Jeśli nie spodziewasz się tego zaproszenia, zignoruj tę wiadomość.',
@@ -42,7 +46,7 @@ export const mailPl = {
     },
     consultation_confirm: {
       subject: 'Spójnia: potwierdź uwagę w konsultacjach „{{consultation}}”',
-      body: 'Dzień dobry,\n\notrzymaliśmy uwagę zgłoszoną w konsultacjach „{{consultation}}”. Uwaga zostanie uwzględniona dopiero po potwierdzeniu. Aby ją potwierdzić (albo wycofać), otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}}. Niepotwierdzona uwaga zostanie po tym czasie usunięta.\n\nKopia uwagi:\n\n{{message}}\n\nJeśli to nie Ty zgłosiłeś(-aś) tę uwagę, zignoruj tę wiadomość.',
+      body: 'Dzień dobry,\n\notrzymaliśmy uwagę zgłoszoną w konsultacjach „{{consultation}}”. Uwaga zostanie uwzględniona dopiero po potwierdzeniu. Aby ją potwierdzić (albo wycofać), otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}}. Niepotwierdzona uwaga zostanie po tym czasie usunięta. Treść uwagi zobaczysz po otwarciu linku.\n\nJeśli to nie Ty zgłosiłeś(-aś) tę uwagę, zignoruj tę wiadomość.',
     },
     consultation_report: {
       subject: 'Spójnia: raport z konsultacji „{{consultation}}”',
@@ -71,6 +75,21 @@ export const mailPl = {
     nextAttempt: 'Następna próba',
     sentAt: 'Wysłano',
     lastError: 'Ostatni błąd',
+    messageId: 'Identyfikator wiadomości (Message-ID)',
+    attemptLog: 'Próby wysyłki',
+    attemptLogCaption: 'Każda próba wysyłki tej wiadomości, od najstarszej',
+    noAttempts: 'Nie próbowano jeszcze wysłać tej wiadomości.',
+    attemptNo: 'Próba',
+    attemptStarted: 'Początek',
+    attemptFinished: 'Koniec',
+    attemptOutcome: 'Wynik',
+    attemptWorker: 'Proces',
+    attemptError: 'Błąd',
+    outcomes: {
+      sending: 'w toku albo przerwana',
+      sent: 'przyjęta przez serwer poczty',
+      failed: 'nieudana',
+    },
     textBody: 'Treść',
     linksMasked: 'Jednorazowe linki (do ustawienia hasła, zaproszenia) są tu ukryte, aby nikt poza adresatem nie mógł z nich skorzystać.',
     htmlVersion: 'Wersja HTML wiadomości',
@@ -90,6 +109,7 @@ export const mailPl = {
     },
     templates: {
       password_reset: 'nowe hasło',
+      login_failures: 'nieudane logowania',
       invitation: 'zaproszenie',
       test: 'testowa',
       contact_message: 'formularz kontaktowy',

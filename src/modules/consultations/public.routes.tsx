@@ -18,6 +18,8 @@ import * as repo from './consultations.repo.js';
 import * as svc from './consultations.service.js';
 import * as v from './public.views.js';
 import { buildReport, reportCsv, reportDocument } from './report.js';
+import { statusIn } from '../../core/errors/catalogue.js';
+import { consultationsErrors } from './consultations.declarations.js';
 
 export const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 20000 }), { maxProperties: 60 });
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
@@ -33,7 +35,7 @@ export function stringFields(request: FastifyRequest): Record<string, string | u
 export function problemsOf(err: unknown): { problems: Problem[]; status: number } {
   if (!isAppError(err)) throw err;
   if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
-  if (err.code.startsWith('consultations.')) return { problems: [{ key: `errors.${err.code}.detail` }], status: err.status };
+  if (err.code.startsWith('consultations.')) return { problems: [{ key: `errors.${err.code}.detail` }], status: statusIn(consultationsErrors, err.code) };
   throw err;
 }
 
@@ -73,13 +75,16 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   const formPage = async (request: FastifyRequest, reply: FastifyReply, c: repo.ConsultationRow, values: Record<string, string | undefined>, problems: Problem[] = [], status = 200) => {
     const clause = (await repo.currentClause(ctx.db, c.id)) ?? null;
     const closed = svc.phase(ctx, c) !== 'open';
+    // the form holds its one-time submission value: no cache may hand it to someone else
+    reply.header('cache-control', 'no-store');
     const view = <v.CommentFormView c={c} sections={await repo.listSections(ctx.db, c.id, 'consulted')} clause={clause} clauseHtml={renderMarkdown(clause?.body ?? '')} values={values} problems={problems} csrf={reply.generateCsrf()} closed={closed} />;
     return sendPage(request, reply, { title: request.t('consultations.comment.title'), breadcrumbs: [...crumbs(request, c), { label: request.t('consultations.comment.title') }] }, view, status);
   };
 
   app.get('/konsultacje/:id/uwaga', { config: { access: 'public' }, schema: { params: IdParams, querystring: Type.Object({ sekcja: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
     const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
-    return formPage(request, reply, c, { section: (request.query as { sekcja?: string }).sekcja ?? comments.GENERAL, author_kind: c.who_may_comment === 'organisations' ? 'organisation' : '' });
+    // a new one-time value per form shown: sending this form again is recognised as the same comment
+    return formPage(request, reply, c, { section: (request.query as { sekcja?: string }).sekcja ?? comments.GENERAL, author_kind: c.who_may_comment === 'organisations' ? 'organisation' : '', [comments.SUBMISSION_KEY_FIELD]: comments.newSubmissionKey() });
   });
 
   app.post('/konsultacje/:id/uwaga', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } }, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {

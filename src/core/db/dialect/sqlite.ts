@@ -38,14 +38,6 @@ export function sqliteSeam(file: string): DialectSeam {
     async ping(db) {
       await sql`select 1`.execute(db);
     },
-    async backup(to, onProgress) {
-      await conn.backup(to, {
-        progress: ({ totalPages, remainingPages }) => {
-          onProgress?.(totalPages - remainingPages, totalPages);
-          return 200;
-        },
-      });
-    },
     async createFtsIndex(db: Kysely<any>, spec: FtsSpec) {
       const t = ident(spec.table);
       const c = ident(spec.column);
@@ -92,6 +84,8 @@ export function sqliteSeam(file: string): DialectSeam {
       return qb;
     },
     async close() {
+      // the WAL folded into the database file and emptied, so a stopped instance is one file to copy
+      if (conn.open && !conn.memory && !conn.readonly) conn.pragma('wal_checkpoint(TRUNCATE)');
       conn.close();
     },
   };

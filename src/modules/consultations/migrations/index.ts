@@ -98,4 +98,11 @@ export const consultationsMigrations: Record<string, ModuleMigration> = {
       await db.schema.createIndex('consultation_comments_expiry').on('consultation_comments').columns(['status', 'token_expires_at']).execute();
     },
   },
+  // a resubmitted comment form is recognised by its one-time value (both databases: unique per consultation)
+  '202701050030_consultation_comment_submission_key': {
+    async up(db) {
+      await db.schema.alterTable('consultation_comments').addColumn('submission_key', 'text').execute();
+      await db.schema.createIndex('consultation_comments_submission').on('consultation_comments').columns(['consultation_id', 'submission_key']).unique().execute();
+    },
+  },
 };

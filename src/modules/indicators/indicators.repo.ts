@@ -1,0 +1,125 @@
+// Kysely queries over indicators, their targets, linked structure elements, values and the history
+// of every value change. No rules here: the services decide what may be written.
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database } from '../../core/db/schema.js';
+import type { IndicatorsTable, IndicatorTargetsTable, IndicatorValueHistoryTable, IndicatorValuesTable } from './indicators.tables.js';
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+export type IndicatorRow = Selectable<IndicatorsTable>;
+export type TargetRow = Selectable<IndicatorTargetsTable>;
+export type ValueRow = Selectable<IndicatorValuesTable>;
+export type HistoryRow = Selectable<IndicatorValueHistoryTable>;
+
+export async function findProgrammeBySlug(db: Executor, slug: string) {
+  return db.selectFrom('programmes').select(['id', 'slug', 'title', 'short_name', 'period_from', 'period_to', 'status']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function findProgramme(db: Executor, id: string) {
+  return db.selectFrom('programmes').select(['id', 'slug', 'title', 'short_name', 'period_from', 'period_to', 'status']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listIndicators(db: Executor, programmeId: string): Promise<IndicatorRow[]> {
+  return db.selectFrom('indicators').selectAll().where('programme_id', '=', programmeId).orderBy('position').orderBy('code').execute();
+}
+
+export async function findIndicator(db: Executor, id: string): Promise<IndicatorRow | undefined> {
+  return db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findIndicatorByCode(db: Executor, programmeId: string, code: string): Promise<IndicatorRow | undefined> {
+  return db.selectFrom('indicators').selectAll().where('programme_id', '=', programmeId).where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertIndicator(db: Executor, row: Insertable<IndicatorsTable>): Promise<void> {
+  await db.insertInto('indicators').values(row).execute();
+}
+
+export async function updateIndicator(db: Executor, id: string, row: Updateable<IndicatorsTable>): Promise<void> {
+  await db.updateTable('indicators').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteIndicator(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('indicators').where('id', '=', id).execute();
+}
+
+export async function maxPosition(db: Executor, programmeId: string): Promise<number> {
+  const row = await db.selectFrom('indicators').select((eb) => eb.fn.max('position').as('m')).where('programme_id', '=', programmeId).executeTakeFirst();
+  return Number(row?.m ?? 0);
+}
+
+export async function listTargets(db: Executor, indicatorIds: readonly string[]): Promise<TargetRow[]> {
+  if (indicatorIds.length === 0) return [];
+  return db.selectFrom('indicator_targets').selectAll().where('indicator_id', 'in', indicatorIds).orderBy('year').execute();
+}
+
+export async function replaceTargets(db: Executor, indicatorId: string, rows: Insertable<IndicatorTargetsTable>[]): Promise<void> {
+  await db.deleteFrom('indicator_targets').where('indicator_id', '=', indicatorId).execute();
+  if (rows.length) await db.insertInto('indicator_targets').values(rows).execute();
+}
+
+export async function listIndicatorElements(db: Executor, indicatorIds: readonly string[]): Promise<{ indicator_id: string; element_id: string; code: string; title: string }[]> {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('indicator_elements as ie')
+    .innerJoin('programme_elements as e', 'e.id', 'ie.element_id')
+    .select(['ie.indicator_id', 'ie.element_id', 'e.code', 'e.title'])
+    .where('ie.indicator_id', 'in', indicatorIds)
+    .orderBy('e.code')
+    .execute();
+}
+
+export async function replaceIndicatorElements(db: Executor, indicatorId: string, elementIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('indicator_elements').where('indicator_id', '=', indicatorId).execute();
+  if (elementIds.length) await db.insertInto('indicator_elements').values(elementIds.map((element_id) => ({ indicator_id: indicatorId, element_id }))).execute();
+}
+
+export async function listProgrammeElements(db: Executor, programmeId: string): Promise<{ id: string; code: string; title: string; kind: string }[]> {
+  return db.selectFrom('programme_elements').select(['id', 'code', 'title', 'kind']).where('programme_id', '=', programmeId).orderBy('code').execute();
+}
+
+export async function findValue(db: Executor, id: string): Promise<ValueRow | undefined> {
+  return db.selectFrom('indicator_values').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findValueCell(db: Executor, indicatorId: string, period: number, territoryCode: string): Promise<ValueRow | undefined> {
+  return db
+    .selectFrom('indicator_values')
+    .selectAll()
+    .where('indicator_id', '=', indicatorId)
+    .where('period', '=', period)
+    .where('territory_code', '=', territoryCode)
+    .executeTakeFirst();
+}
+
+export async function listValues(db: Executor, indicatorIds: readonly string[], filter: { status?: IndicatorValuesTable['status']; period?: number } = {}): Promise<ValueRow[]> {
+  if (indicatorIds.length === 0) return [];
+  let q = db.selectFrom('indicator_values').selectAll().where('indicator_id', 'in', indicatorIds);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.period !== undefined) q = q.where('period', '=', filter.period);
+  return q.orderBy('period').orderBy('territory_code').execute();
+}
+
+export async function insertValue(db: Executor, row: Insertable<IndicatorValuesTable>): Promise<void> {
+  await db.insertInto('indicator_values').values(row).execute();
+}
+
+export async function updateValue(db: Executor, id: string, row: Updateable<IndicatorValuesTable>): Promise<void> {
+  await db.updateTable('indicator_values').set(row).where('id', '=', id).execute();
+}
+
+export async function insertHistory(db: Executor, row: Insertable<IndicatorValueHistoryTable>): Promise<void> {
+  await db.insertInto('indicator_value_history').values(row).execute();
+}
+
+export async function listHistory(db: Executor, valueIds: readonly string[]): Promise<(HistoryRow & { user_name: string | null })[]> {
+  if (valueIds.length === 0) return [];
+  return db
+    .selectFrom('indicator_value_history as h')
+    .leftJoin('users as u', 'u.id', 'h.user_id')
+    .selectAll('h')
+    .select('u.display_name as user_name')
+    .where('h.value_id', 'in', valueIds)
+    .orderBy('h.at', 'desc')
+    .orderBy('h.id', 'desc')
+    .execute();
+}

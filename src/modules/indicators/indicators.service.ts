@@ -1,0 +1,406 @@
+// Rules of indicator definitions and of what is shown about them: the checks of the definition form
+// (translated problems, nothing saved while any remain), saving and deleting with the audit log, and
+// the read model every page, the CSV and the API share — approved figures per year and territory,
+// with computed indicators evaluated on read for years not yet closed, and the progress.
+import type { Transaction } from 'kysely';
+import type { Database } from '../../core/db/schema.js';
+import { newId } from '../../core/db/ids.js';
+import { AppError } from '../../core/errors/app-error.js';
+import type { ModuleContext } from '../../core/module.js';
+import { FormChecker } from '../../core/validation.js';
+import type { TKey } from '../../i18n/index.js';
+import { recordAudit } from '../audit/index.js';
+import { computePeriod, coverageStart, FILTER_LEGAL_FORMS, FILTER_LIFECYCLES, FORMULA_HAS_FILTERS, isFormulaKey, parseFormulaParams } from './indicators.formulas.js';
+import { computeProgress, type Progress } from './indicators.progress.js';
+import * as repo from './indicators.repo.js';
+import type { IndicatorRow, TargetRow, ValueRow } from './indicators.repo.js';
+import { polishCollator } from '../../core/db/collation.js';
+import { loadTerritoryIndex, subregionsForPeriod, territoryName, type TerritoryIndex } from './indicators.territory.js';
+import { closedPeriods, parseNumber, warsawToday, type Actor } from './indicators.values.js';
+import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES, WHOLE_REGION } from './indicators.tables.js';
+
+/** Letters, digits, dots and hyphens; never ending in `.csv`, which addresses the indicator's CSV. */
+export const CODE_PATTERN = /^(?!.*\.csv$)[\p{L}\d][\p{L}\d.-]{0,19}$/iu;
+export const FREQUENCIES = ['annual'] as const;
+
+export interface ProgrammeRef {
+  id: string;
+  slug: string;
+  title: string;
+  period_from: number;
+  period_to: number;
+}
+
+export async function programmeBySlug(ctx: ModuleContext, slug: string): Promise<ProgrammeRef> {
+  const p = await repo.findProgrammeBySlug(ctx.db, slug);
+  if (!p) throw new AppError('http.not_found');
+  return p;
+}
+
+// --- the definition form -------------------------------------------------------------------------
+
+export type DefinitionValues = Record<string, string | string[] | undefined>;
+
+function list(v: unknown): string[] {
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x !== '');
+  return typeof v === 'string' && v !== '' ? [v] : [];
+}
+
+function choice<T extends string>(f: FormChecker, field: string, label: TKey, allowed: readonly T[], fallback?: T): T {
+  const v = f.text(field);
+  if (v === '' && fallback) return fallback;
+  if (!(allowed as readonly string[]).includes(v)) {
+    f.add(field, label, v === '' ? 'validation.required' : 'indicators.problem.choice');
+    return allowed[0]!;
+  }
+  return v as T;
+}
+
+/** Parses "2025: 120" lines; problems name the line. */
+export function parseTargets(f: FormChecker, text: string, programme: { period_from: number; period_to: number }): { year: number; value: number }[] {
+  const out: { year: number; value: number }[] = [];
+  const lines = text.split(/\r?\n/u);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const m = /^(\d{4})\s*[:=;\t ]\s*(.+)$/u.exec(line);
+    const value = m ? parseNumber(m[2]) : null;
+    if (!m || value === null) {
+      f.add('targets', 'indicators.field.targets', 'indicators.problem.targetLine', { line: i + 1 });
+      return;
+    }
+    const year = Number(m[1]);
+    if (year < programme.period_from || year > programme.period_to) f.add('targets', 'indicators.field.targets', 'indicators.problem.targetYear', { year, from: programme.period_from, to: programme.period_to });
+    else if (out.some((t) => t.year === year)) f.add('targets', 'indicators.field.targets', 'indicators.problem.targetDuplicate', { year });
+    else out.push({ year, value });
+  });
+  return out.sort((a, b) => a.year - b.year);
+}
+
+export interface DefinitionInput {
+  code: string;
+  name: string;
+  description: string | null;
+  unit: string;
+  type: IndicatorRow['type'];
+  baseline_value: number | null;
+  baseline_year: number | null;
+  direction: IndicatorRow['direction'];
+  frequency: string;
+  data_source: string | null;
+  responsible_partner: string | null;
+  breakdown: IndicatorRow['breakdown'];
+  method: IndicatorRow['method'];
+  formula: string | null;
+  formula_params: string;
+  is_negative_allowed: boolean;
+  targets: { year: number; value: number }[];
+  elements: string[];
+}
+
+/** Checks the definition form; throws `http.validation` with every problem. */
+export function checkDefinition(
+  values: DefinitionValues,
+  ctx: { programme: ProgrammeRef; elementIds: ReadonlySet<string>; takenCodes: ReadonlySet<string>; before?: { method: string; breakdown: string; hasValues: boolean; hasLocalValues: boolean } },
+): DefinitionInput {
+  const f = new FormChecker(values as Record<string, unknown>);
+  const code = f.required('code', 'indicators.field.code', { max: 20 });
+  if (code !== '' && !f.hasProblem('code')) {
+    if (!CODE_PATTERN.test(code)) f.add('code', 'indicators.field.code', 'indicators.problem.codeFormat');
+    else if (ctx.takenCodes.has(code.toLowerCase())) f.add('code', 'indicators.field.code', 'indicators.problem.codeTaken', { code });
+  }
+  const name = f.required('name', 'indicators.field.name', { max: 300 });
+  const description = f.text('description');
+  if ([...description].length > 4000) f.add('description', 'indicators.field.description', 'validation.tooLong', { count: 4000 });
+  const unit = f.required('unit', 'indicators.field.unit', { max: 60 });
+  const type = choice(f, 'type', 'indicators.field.type', INDICATOR_TYPES);
+  const direction = choice(f, 'direction', 'indicators.field.direction', INDICATOR_DIRECTIONS);
+  const frequency = choice(f, 'frequency', 'indicators.field.frequency', FREQUENCIES, 'annual');
+  const breakdown = choice(f, 'breakdown', 'indicators.field.breakdown', INDICATOR_BREAKDOWNS);
+  const method = choice(f, 'method', 'indicators.field.method', INDICATOR_METHODS);
+  const is_negative_allowed = f.text('is_negative_allowed') !== '';
+
+  const bvText = f.text('baseline_value');
+  const byText = f.text('baseline_year');
+  const baseline_value = bvText === '' ? null : parseNumber(bvText);
+  if (bvText !== '' && baseline_value === null) f.add('baseline_value', 'indicators.field.baselineValue', 'indicators.problem.notNumber');
+  else if (baseline_value !== null && baseline_value < 0 && !is_negative_allowed) f.add('baseline_value', 'indicators.field.baselineValue', 'indicators.problem.negative');
+  const baseline_year = byText === '' ? null : /^\d{4}$/u.test(byText) ? Number(byText) : NaN;
+  if (Number.isNaN(baseline_year)) f.add('baseline_year', 'indicators.field.baselineYear', 'indicators.problem.yearFormat');
+  if (!f.hasProblem('baseline_value') && !f.hasProblem('baseline_year') && (bvText === '') !== (byText === '')) f.add(bvText === '' ? 'baseline_value' : 'baseline_year', bvText === '' ? 'indicators.field.baselineValue' : 'indicators.field.baselineYear', 'indicators.problem.baselinePair');
+
+  const targets = parseTargets(f, typeof values.targets === 'string' ? values.targets : '', ctx.programme);
+  if (!is_negative_allowed && targets.some((t) => t.value < 0)) f.add('targets', 'indicators.field.targets', 'indicators.problem.negative');
+
+  const formulaText = f.text('formula');
+  let formula: string | null = null;
+  let formula_params = '{}';
+  if (method === 'computed') {
+    if (!isFormulaKey(formulaText)) f.add('formula', 'indicators.field.formula', 'indicators.problem.formulaRequired');
+    else {
+      formula = formulaText;
+      if (FORMULA_HAS_FILTERS[formulaText]) {
+        const legalForms = list(values.legal_forms);
+        const lifecycles = list(values.lifecycles);
+        if (legalForms.some((x) => !FILTER_LEGAL_FORMS.includes(x))) f.add('legal_forms', 'indicators.field.legalForms', 'indicators.problem.choice');
+        if (lifecycles.some((x) => !FILTER_LIFECYCLES.includes(x))) f.add('lifecycles', 'indicators.field.lifecycles', 'indicators.problem.choice');
+        formula_params = JSON.stringify({ legalForms: [...new Set(legalForms)], lifecycles: [...new Set(lifecycles)] });
+      }
+    }
+  } else if (formulaText !== '') {
+    f.add('formula', 'indicators.field.formula', 'indicators.problem.formulaReported');
+  }
+  // stored values were checked against the method and the breakdown: changing either under them
+  // would leave figures that mean something else (or areas the indicator no longer has)
+  if (ctx.before?.hasValues && !f.hasProblem('method') && method !== ctx.before.method) f.add('method', 'indicators.field.method', 'indicators.problem.methodHasValues');
+  if (ctx.before?.hasLocalValues && !f.hasProblem('breakdown') && breakdown !== ctx.before.breakdown) f.add('breakdown', 'indicators.field.breakdown', 'indicators.problem.breakdownHasValues');
+  const elements = [...new Set(list(values.elements))];
+  if (elements.some((id) => !ctx.elementIds.has(id))) f.add('elements', 'indicators.field.elements', 'indicators.problem.elementUnknown');
+
+  const data_source = f.text('data_source');
+  const responsible_partner = f.text('responsible_partner');
+  if ([...data_source].length > 500) f.add('data_source', 'indicators.field.dataSource', 'validation.tooLong', { count: 500 });
+  if ([...responsible_partner].length > 300) f.add('responsible_partner', 'indicators.field.responsiblePartner', 'validation.tooLong', { count: 300 });
+  f.assertValid();
+  return {
+    code,
+    name,
+    description: description || null,
+    unit,
+    type,
+    baseline_value,
+    baseline_year: baseline_year ?? null,
+    direction,
+    frequency,
+    data_source: data_source || null,
+    responsible_partner: responsible_partner || null,
+    breakdown,
+    method,
+    formula,
+    formula_params,
+    is_negative_allowed,
+    targets,
+    elements,
+  };
+}
+
+/** The form values of an existing indicator. */
+export function definitionFormValues(indicator: IndicatorRow, targets: readonly TargetRow[], elementIds: readonly string[]): DefinitionValues {
+  const params = parseFormulaParams(indicator.formula_params);
+  const num = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
+  return {
+    code: indicator.code,
+    name: indicator.name,
+    description: indicator.description ?? '',
+    unit: indicator.unit,
+    type: indicator.type,
+    baseline_value: num(indicator.baseline_value),
+    baseline_year: indicator.baseline_year === null ? '' : String(indicator.baseline_year),
+    direction: indicator.direction,
+    frequency: indicator.frequency,
+    data_source: indicator.data_source ?? '',
+    responsible_partner: indicator.responsible_partner ?? '',
+    breakdown: indicator.breakdown,
+    method: indicator.method,
+    formula: indicator.formula ?? '',
+    legal_forms: params.legalForms,
+    lifecycles: params.lifecycles,
+    is_negative_allowed: indicator.is_negative_allowed ? 'on' : '',
+    targets: targets.map((t) => `${t.year}: ${num(t.value)}`).join('\n'),
+    elements: [...elementIds],
+  };
+}
+
+type Snapshot = Omit<DefinitionInput, 'targets' | 'elements'> & { targets: string; elements: string[] };
+
+function snapshot(d: DefinitionInput): Snapshot {
+  const { targets, ...rest } = d;
+  return { ...rest, targets: targets.map((t) => `${t.year}:${t.value}`).join(', ') };
+}
+
+function diff(before: Snapshot | null, after: Snapshot | null): Record<string, { before: unknown; after: unknown }> {
+  const out: Record<string, { before: unknown; after: unknown }> = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]) as Set<keyof Snapshot>;
+  for (const k of keys) {
+    const b = before ? before[k] : null;
+    const a = after ? after[k] : null;
+    if (JSON.stringify(b) !== JSON.stringify(a)) out[k] = { before: b, after: a };
+  }
+  return out;
+}
+
+async function currentDefinition(db: Transaction<Database> | ModuleContext['db'], indicator: IndicatorRow): Promise<DefinitionInput> {
+  const [targets, elements] = await Promise.all([repo.listTargets(db, [indicator.id]), repo.listIndicatorElements(db, [indicator.id])]);
+  const { id: _i, programme_id: _p, position: _pos, is_example: _e, ...fields } = indicator;
+  return { ...fields, targets: targets.map((t) => ({ year: t.year, value: t.value })), elements: elements.map((e) => e.element_id) };
+}
+
+/** Creates (id null) or updates an indicator of a programme; returns its id. */
+export async function saveIndicator(ctx: ModuleContext, programme: ProgrammeRef, id: string | null, values: DefinitionValues, actor: Actor): Promise<string> {
+  const before = id ? await repo.findIndicator(ctx.db, id) : undefined;
+  if (id && (!before || before.programme_id !== programme.id)) throw new AppError('http.not_found');
+  const [all, elements, stored] = await Promise.all([repo.listIndicators(ctx.db, programme.id), repo.listProgrammeElements(ctx.db, programme.id), before ? repo.listValues(ctx.db, [before.id]) : []]);
+  const input = checkDefinition(values, {
+    programme,
+    elementIds: new Set(elements.map((e) => e.id)),
+    takenCodes: new Set(all.filter((i) => i.id !== id).map((i) => i.code.toLowerCase())),
+    ...(before ? { before: { method: before.method, breakdown: before.breakdown, hasValues: stored.length > 0, hasLocalValues: stored.some((v) => v.territory_code !== WHOLE_REGION) } } : {}),
+  });
+  const { targets, elements: elementIds, ...fields } = input;
+  const savedId = id ?? newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const old = before ? await currentDefinition(trx, before) : null;
+    if (before) await repo.updateIndicator(trx, savedId, fields);
+    else await repo.insertIndicator(trx, { id: savedId, programme_id: programme.id, ...fields, position: (await repo.maxPosition(trx, programme.id)) + 1, is_example: false });
+    await repo.replaceTargets(trx, savedId, targets.map((t) => ({ id: newId(), indicator_id: savedId, year: t.year, value: t.value })));
+    await repo.replaceIndicatorElements(trx, savedId, elementIds);
+    await recordAudit(
+      trx,
+      { ...actor, action: before ? 'indicator.update' : 'indicator.create', subjectType: 'indicator', subjectId: savedId, changes: diff(old ? snapshot(old) : null, snapshot(input)), meta: { programme: programme.slug } },
+      ctx.clock,
+    );
+  });
+  return savedId;
+}
+
+export async function deleteIndicator(ctx: ModuleContext, programme: ProgrammeRef, id: string, actor: Actor): Promise<void> {
+  const before = await repo.findIndicator(ctx.db, id);
+  if (!before || before.programme_id !== programme.id) throw new AppError('http.not_found');
+  await ctx.db.transaction().execute(async (trx) => {
+    const old = await currentDefinition(trx, before);
+    await repo.deleteIndicator(trx, id);
+    await recordAudit(trx, { ...actor, action: 'indicator.delete', subjectType: 'indicator', subjectId: id, changes: diff(snapshot(old), null), meta: { programme: programme.slug } }, ctx.clock);
+  });
+}
+
+// --- the read model ----------------------------------------------------------------------------
+
+export interface Figure {
+  period: number;
+  territoryCode: string;
+  value: number;
+  isExample: boolean;
+  isComputed: boolean;
+  /** Computed on read for an open year (not a stored, approved value). */
+  isLive: boolean;
+}
+
+export interface IndicatorView {
+  indicator: IndicatorRow;
+  targets: { year: number; value: number }[];
+  elements: { id: string; code: string; title: string }[];
+  /** Approved (or, for open years of computed indicators, live) figures, by period then territory. */
+  figures: Figure[];
+  /** Figures for the whole region, one per period, in year order. */
+  regionSeries: Figure[];
+  progress: Progress;
+  /** `YYYY-MM-DD` the live figures describe (today), when there are any. */
+  liveAsOf: string | null;
+}
+
+/**
+ * Computed figures of the years not closed yet. After the programme's period the current figure
+ * (as of today) is added too, so the state the programme left is visible; it is marked as beyond
+ * the period and does not count toward progress.
+ */
+async function liveFigures(
+  ctx: ModuleContext,
+  index: TerritoryIndex,
+  indicator: IndicatorRow,
+  programme: { period_from: number; period_to: number },
+  stored: readonly ValueRow[],
+  today: string,
+  coverage: string | null,
+): Promise<Figure[]> {
+  const closed = closedPeriods(stored);
+  const currentYear = Number(today.slice(0, 4));
+  const years: number[] = [];
+  for (let year = programme.period_from; year <= programme.period_to; year++) if (!closed.has(year)) years.push(year);
+  if (currentYear > programme.period_to) years.push(currentYear);
+  const out: Figure[] = [];
+  for (const year of years) {
+    const c = await computePeriod(ctx, index, indicator, year, today, coverage);
+    if (!c) continue;
+    for (const [code, value] of c.values) out.push({ period: year, territoryCode: code, value, isExample: c.isExample, isComputed: true, isLive: true });
+  }
+  return out;
+}
+
+/**
+ * The indicators of a programme as shown publicly: approved values only (plus the live figures of
+ * computed indicators for years not closed yet), targets, linked elements and progress.
+ */
+export async function indicatorViews(ctx: ModuleContext, programme: { id: string; period_from: number; period_to: number }, filter: { code?: string } = {}): Promise<IndicatorView[]> {
+  let indicators = await repo.listIndicators(ctx.db, programme.id);
+  if (filter.code !== undefined) indicators = indicators.filter((i) => i.code === filter.code);
+  if (indicators.length === 0) return [];
+  const ids = indicators.map((i) => i.id);
+  const [targets, elements, approved] = await Promise.all([repo.listTargets(ctx.db, ids), repo.listIndicatorElements(ctx.db, ids), repo.listValues(ctx.db, ids, { status: 'approved' })]);
+  const computed = indicators.filter((i) => i.method === 'computed');
+  const index = computed.length ? await loadTerritoryIndex(ctx) : null;
+  const coverage = computed.length ? await coverageStart(ctx) : null;
+  const today = warsawToday(ctx.clock);
+  const views: IndicatorView[] = [];
+  for (const indicator of indicators) {
+    const stored = approved.filter((v) => v.indicator_id === indicator.id && v.value !== null);
+    const figures: Figure[] = stored.map((v) => ({ period: v.period, territoryCode: v.territory_code, value: v.value!, isExample: v.is_example || indicator.is_example, isComputed: v.is_computed, isLive: false }));
+    const live = indicator.method === 'computed' && index ? await liveFigures(ctx, index, indicator, programme, stored, today, coverage) : [];
+    figures.push(...live);
+    figures.sort((a, b) => a.period - b.period || a.territoryCode.localeCompare(b.territoryCode));
+    const myTargets = targets.filter((t) => t.indicator_id === indicator.id).map((t) => ({ year: t.year, value: t.value }));
+    const regionSeries = figures.filter((f) => f.territoryCode === WHOLE_REGION);
+    views.push({
+      indicator,
+      targets: myTargets,
+      elements: elements.filter((e) => e.indicator_id === indicator.id).map((e) => ({ id: e.element_id, code: e.code, title: e.title })),
+      figures,
+      regionSeries,
+      progress: computeProgress({
+        direction: indicator.direction,
+        baselineValue: indicator.baseline_value,
+        baselineYear: indicator.baseline_year,
+        targets: myTargets,
+        values: regionSeries.filter((f) => f.period <= programme.period_to).map((f) => ({ period: f.period, value: f.value })),
+      }),
+      liveAsOf: live.length ? today : null,
+    });
+  }
+  return views;
+}
+
+// --- the breakdown by area ---------------------------------------------------------------------
+
+export interface Breakdown {
+  period: number;
+  rows: { code: string; name: string; value: number; isExample: boolean }[];
+  /** gmina TERYT → the figure of the area it belongs to (for shading the map). */
+  gminy: Map<string, { value: number; area: string }>;
+  gminaNames: Map<string, string>;
+  /** The first day of the subregion grouping used, when the breakdown is by subregion. */
+  groupingFrom: string | null;
+}
+
+/** The latest year with figures by area, as rows and as a per-gmina shading; null without a breakdown. */
+export async function breakdownOf(ctx: ModuleContext, view: IndicatorView, lang: 'pl' | 'en'): Promise<Breakdown | null> {
+  const breakdown = view.indicator.breakdown;
+  if (breakdown === 'none') return null;
+  const local = view.figures.filter((f) => f.territoryCode !== WHOLE_REGION);
+  const period = local.length ? Math.max(...local.map((f) => f.period)) : (view.regionSeries[view.regionSeries.length - 1]?.period ?? null);
+  if (period === null) return null;
+  const index = await loadTerritoryIndex(ctx);
+  const rows = local
+    .filter((f) => f.period === period)
+    .map((f) => ({ code: f.territoryCode, name: territoryName(index, f.territoryCode, lang), value: f.value, isExample: f.isExample }))
+    .sort((a, b) => polishCollator.compare(a.name, b.name));
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const groups = breakdown === 'subregion' ? subregionsForPeriod(index.subregions, period) : [];
+  const subregionOf = new Map<string, string>();
+  for (const s of groups) for (const p of s.powiaty) subregionOf.set(p, s.code);
+  const gminy = new Map<string, { value: number; area: string }>();
+  for (const teryt of index.gminy.keys()) {
+    const area = breakdown === 'gmina' ? teryt : breakdown === 'powiat' ? teryt.slice(0, 4) : subregionOf.get(teryt.slice(0, 4));
+    const row = area ? byCode.get(area) : undefined;
+    if (row) gminy.set(teryt, { value: row.value, area: row.name });
+  }
+  return { period, rows, gminy, gminaNames: index.gminy, groupingFrom: groups[0]?.valid_from ?? null };
+}

@@ -1,0 +1,131 @@
+// Routes of the annual report. Public: /program/{slug}/sprawozdanie/{rok} as an HTML page, and the
+// same path + `.pdf` (tagged PDF) or `.docx` (Word). A report not yet published exists only for
+// staff (coordinators, administrators), who see it marked as a draft; anyone else gets 404, as if it
+// were not there. Staff: /admin/program/{id}/sprawozdanie/{rok} — the narratives per goal and action,
+// publishing and withdrawing publication (both audited).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError, isAppError, type Problem } from '../../../core/errors/app-error.js';
+import { renderDocx, renderPdf } from '../../../core/export/index.js';
+import { localize } from '../../../core/http/language.js';
+import { sendPage } from '../../../core/http/render.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { auditFromRequest } from '../../audit/index.js';
+import { canManageProgramme, findProgramme, findProgrammeBySlug, manageProgramme, type ProgrammePageSection } from '../../programme/index.js';
+import * as svc from './report.service.js';
+import { ReportEditorView, ReportsSection, ReportView } from './report.views.js';
+
+const FileParams = Type.Object({ slug: Type.String({ maxLength: 100 }), file: Type.String({ maxLength: 12 }) });
+const AdminParams = Type.Object({ id: Type.String({ maxLength: 100 }), year: Type.String({ maxLength: 4 }) });
+const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 25000 }), { maxProperties: 400 });
+const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
+const FILE = /^(\d{4})(?:\.(pdf|docx))?$/u;
+
+const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
+
+/** Links to the annual reports on the public programme page (drafts too, for staff). */
+export const annualReportsSection: ProgrammePageSection = {
+  id: 'annual-reports',
+  order: 20,
+  async render(ctx, programme, request) {
+    const isStaff = !!request.user && canManageProgramme(request.user);
+    const years = await svc.reportYears(ctx, programme);
+    return <ReportsSection slug={programme.slug} programmeId={programme.id} years={years} isStaff={isStaff} />;
+  },
+};
+
+export async function reportRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
+
+  app.get('/program/:slug/sprawozdanie/:file', { config: { access: 'public' }, schema: { params: FileParams } }, async (request, reply) => {
+    const { slug, file } = request.params as { slug: string; file: string };
+    const m = FILE.exec(file);
+    const programme = m ? await findProgrammeBySlug(ctx.db, slug) : undefined;
+    if (!m || !programme) throw new AppError('http.not_found');
+    const year = Number(m[1]);
+    const model = await svc.reportModel(ctx, programme, year);
+    const isStaff = !!request.user && canManageProgramme(request.user);
+    if (model.status === 'draft' && !isStaff) throw new AppError('http.not_found');
+    // drafts change with every edit and are for staff only: never cached
+    if (model.status === 'draft') reply.header('cache-control', 'private, no-store');
+    const format = m[2] as 'pdf' | 'docx' | undefined;
+    if (format) {
+      const author = programme.responsible_institution || request.t('monitoring.report.author');
+      const doc = svc.reportDocument(model, request.lang, request.t, request.fmt, author);
+      const bytes = format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
+      const name = `sprawozdanie-${programme.slug}-${year}${model.status === 'draft' ? '-projekt' : ''}.${format}`;
+      return reply
+        .type(MIME[format])
+        .header('content-disposition', `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${name}"`)
+        .send(bytes);
+    }
+    return sendPage(
+      request,
+      reply,
+      { title: request.t('monitoring.report.title', { year }), breadcrumbs: [{ label: request.t('programme.title'), path: '/program' }, { label: programme.title, path: `/program/${programme.slug}` }] },
+      <ReportView model={model} isStaff={isStaff} />,
+    );
+  });
+
+  const programmeOf = async (request: FastifyRequest) => {
+    const ref = (request.params as { id: string }).id;
+    const p = (await findProgramme(ctx.db, ref)) ?? (await findProgrammeBySlug(ctx.db, ref));
+    if (!p) throw new AppError('http.not_found');
+    return p;
+  };
+  const yearOf = (request: FastifyRequest) => {
+    const y = (request.params as { year: string }).year;
+    if (!/^\d{4}$/u.test(y)) throw new AppError('http.not_found');
+    return Number(y);
+  };
+  const manage = { access: manageProgramme };
+
+  const editor = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string> = {}, problems: Problem[] = [], status = 200) => {
+    const programme = await programmeOf(request);
+    const model = await svc.reportModel(ctx, programme, yearOf(request));
+    const ok = (request.query as { ok?: string } | undefined)?.ok;
+    const notices: Record<string, string> = { zapisano: request.t('monitoring.report.saved'), opublikowano: request.t('monitoring.report.publishedNotice'), wycofano: request.t('monitoring.report.unpublishedNotice') };
+    return sendPage(
+      request,
+      reply,
+      {
+        title: request.t('monitoring.report.editorTitle', { year: model.year }),
+        breadcrumbs: [
+          { label: request.t('programme.admin.title'), path: '/admin/program' },
+          { label: programme.title, path: `/admin/program/${programme.id}` },
+        ],
+      },
+      <ReportEditorView model={model} csrf={reply.generateCsrf()} values={values} problems={problems} notice={status === 200 && ok ? (notices[ok] ?? null) : null} />,
+      status,
+    );
+  };
+
+  app.get('/admin/program/:id/sprawozdanie/:year', { config: manage, schema: { params: AdminParams, querystring: OkQuery } }, async (request, reply) => editor(request, reply));
+
+  app.post('/admin/program/:id/sprawozdanie/:year', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
+    const programme = await programmeOf(request);
+    const year = yearOf(request);
+    const body = request.body as Record<string, string>;
+    try {
+      await svc.saveNarratives(ctx, programme, year, body, auditFromRequest(request));
+    } catch (err) {
+      if (!isAppError(err) || err.code !== 'http.validation') throw err;
+      return editor(request, reply, body, err.problems, 400);
+    }
+    return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=zapisano`);
+  });
+
+  app.post('/admin/program/:id/sprawozdanie/:year/publikuj', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
+    const programme = await programmeOf(request);
+    const year = yearOf(request);
+    await svc.publishReport(ctx, programme, year, auditFromRequest(request));
+    return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=opublikowano`);
+  });
+
+  app.post('/admin/program/:id/sprawozdanie/:year/wycofaj', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
+    const programme = await programmeOf(request);
+    const year = yearOf(request);
+    await svc.unpublishReport(ctx, programme, year, auditFromRequest(request));
+    return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=wycofano`);
+  });
+}
