@@ -9,8 +9,10 @@
 //   MODULES); `MODULES` in src/app.ts is the only list of modules (no other file imports a module
 //   object); no module keeps a top-level registry (a Map, Set or array) that an exported
 //   `register*` function fills, nor calls `register*` at import time — extension points are
-//   `AppModule.contributes`, collected per app instance.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+//   `AppModule.contributes`, collected per app instance;
+// - services hold rules only: a `*.service.ts` imports nothing from Kysely and runs no query (SQL
+//   belongs in `*.repo.ts`) and imports no view (`*.tsx`, except another module's index.tsx).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -107,6 +109,22 @@ for (const file of files(MODULES_DIR)) {
     }
   }
   for (const m of text.matchAll(/^(register\w*)\(/gm)) problems.push(`${rel}: calls ${m[1]}() at import time — contribute through AppModule.contributes instead`);
+}
+
+// --- services: rules, no SQL and no views ---------------------------------------------------------
+const QUERY = /\.(?:selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom)\(|\bsql\s*(?:`|\.\w+\(|<)|\.schema\./;
+for (const file of files(join(ROOT, 'src')).filter((f) => f.endsWith('.service.ts'))) {
+  const rel = relative(ROOT, file);
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/(?:from\s+|import\s*\(?\s*)['"]([^'"]+)['"]/g)) {
+    const spec = m[1]!;
+    if (spec === 'kysely' || spec.startsWith('kysely/')) problems.push(`${rel}: imports ${spec} — queries and their types belong in a *.repo.ts`);
+    if (!spec.startsWith('.')) continue;
+    const target = resolve(dirname(file), spec.replace(/\.js$/, '.tsx'));
+    if (existsSync(target) && !target.endsWith(`${sep}index.tsx`)) problems.push(`${rel}: imports the view ${spec} — services build no views (the route or a *.views.tsx does)`);
+  }
+  const query = QUERY.exec(text);
+  if (query) problems.push(`${rel}: runs a query (${query[0]}…) — SQL belongs in a *.repo.ts`);
 }
 
 if (problems.length > 0) {

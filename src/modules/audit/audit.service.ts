@@ -3,16 +3,13 @@
 // are shown and exported, and the one sanctioned rewrite (erasing an anonymised user's e-mail).
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../core/db/schema.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso, type Clock } from '../../core/db/time.js';
 import type { Problem } from '../../core/errors/app-error.js';
 import { FormChecker } from '../../core/validation.js';
 import { TIME_ZONE, translator, type Lang } from '../../i18n/index.js';
 import * as repo from './audit.repo.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './audit.repo.js';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
