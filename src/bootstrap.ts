@@ -39,10 +39,25 @@ export interface Prepared {
   referenceLoaded: boolean;
 }
 
+/**
+ * Applies pending migrations through MIGRATION_DATABASE_URL when it is set (a direct connection: the
+ * migration lock is a session-level advisory lock, which a transaction-pooling proxy would hand to
+ * another client), otherwise through the application's own handle.
+ */
+async function migrate(config: Config, database: DatabaseHandle): Promise<string[]> {
+  if (config.migrationDatabaseUrl === config.databaseUrl) return migrateToLatest(database, MODULES);
+  const direct = await openDatabase(config.migrationDatabaseUrl);
+  try {
+    return await migrateToLatest(direct, MODULES);
+  } finally {
+    await direct.close();
+  }
+}
+
 export async function prepare(config: Config, opts: { clock?: Clock; log?: (m: string) => void; seed?: boolean } = {}): Promise<Prepared> {
   const database = await openDatabase(config.databaseUrl);
   try {
-    const migrated = await migrateToLatest(database, MODULES);
+    const migrated = await migrate(config, database);
     const ctx = moduleContext(config, database, opts.clock, opts.log);
     let referenceLoaded = false;
     if (opts.seed !== false && (await ctx.settings.get<string | null>(REFERENCE_KEY, null)) !== REFERENCE_VERSION) {

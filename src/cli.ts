@@ -3,14 +3,14 @@
 // imports…). `runCli` takes argv and the streams as arguments and returns the exit code, so tests
 // drive it in-process; only the entry point touches `process`.
 // Exit codes: 0 ok, 1 the operator's mistake (explained), 2 our fault (unexpected exception).
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import type { CommandOptions, CommandValues, ModuleCommand } from './core/commands.js';
 import { AppError, isAppError, type Problem } from './core/errors/app-error.js';
+import type { Verification } from './core/db/backup.js';
 import { coreErrorStatus, ErrorCatalogue } from './core/errors/catalogue.js';
 import { translator, type T, type TKey } from './i18n/index.js';
 
@@ -67,6 +67,7 @@ const lazy = {
   database: () => import('./core/db/database.js'),
   migrate: () => import('./core/db/migrate.js'),
   main: () => import('./main.js'),
+  backup: () => import('./core/db/backup.js'),
 };
 
 async function prepared(r: Run, opts: { seed?: boolean } = {}) {
@@ -111,7 +112,7 @@ const COMMANDS: Command[] = [
     options: {},
     async run(r) {
       const [{ openDatabase }, { migrationStatus }, { MODULES }] = await Promise.all([lazy.database(), lazy.migrate(), lazy.app()]);
-      const database = await openDatabase(r.config().databaseUrl);
+      const database = await openDatabase(r.config().migrationDatabaseUrl);
       try {
         const list = await migrationStatus(database, MODULES);
         const width = Math.max(0, ...list.map((m) => m.name.length));
@@ -187,51 +188,105 @@ const COMMANDS: Command[] = [
   },
   {
     words: 'backup',
-    summary: 'Copy the database online to a file (--to FILE [--force]); on PostgreSQL prints the pg_dump command',
+    summary: 'Copy the database online to a file with its manifest (--to FILE [--force] [--verify])',
     usage: [
-      'spojnia backup [--to FILE] [--force]',
+      'spojnia backup [--to FILE] [--force] [--verify]',
       '',
-      'SQLite: an online copy while the server keeps running. Without --to the copy goes to',
-      '<DATA_DIR>/backups/spojnia-<UTC time>.db. An existing file is replaced only with --force.',
-      'PostgreSQL: prints the pg_dump command to use and exits 1.',
-      'The database is copied as it is: unlike other commands, backup does not migrate first.',
+      'An online, consistent copy while the instances keep running: SQLite through its backup API,',
+      'PostgreSQL through pg_dump --format=custom (pg_dump and pg_restore must be installed).',
+      'Without --to the copy goes to <DATA_DIR>/backups/spojnia-<UTC time>.db (.dump on PostgreSQL).',
+      'An existing file is replaced only with --force. Beside it, FILE.manifest.json records the size,',
+      'the SHA-256 and every table\'s row count and content hash at the moment of the copy: keep both.',
+      '--verify then restores the copy into a scratch database, runs the integrity check and compares',
+      'every table with the manifest (exit 1 when anything differs). `spojnia backup verify FILE` does',
+      'the same later, for a copy kept elsewhere. MIGRATION_DATABASE_URL, when set, is used instead of',
+      'DATABASE_URL (a direct connection, not a pooling proxy). The database is copied as it is: unlike',
+      'other commands, backup does not migrate first.',
     ].join('\n'),
-    options: { to: { type: 'string' }, force: { type: 'boolean' } },
+    options: { to: { type: 'string' }, force: { type: 'boolean' }, verify: { type: 'boolean' } },
     async run(r) {
       const config = r.config();
+      const url = config.migrationDatabaseUrl;
+      const { createBackup, backupExtension, verifyBackup, manifestPath } = await lazy.backup();
       const explicit = typeof r.values.to === 'string' && r.values.to !== '';
       const target = explicit
         ? resolve(r.values.to as string)
-        : join(config.dataDir, 'backups', `spojnia-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
+        : join(config.dataDir, 'backups', `spojnia-${new Date().toISOString().replace(/[:.]/g, '-')}${await backupExtension(url)}`);
       if (existsSync(target) && statSync(target).isDirectory()) throw usageError(`${target} is a directory; --to needs a file name.`);
       if (existsSync(target) && r.values.force !== true) throw usageError(`${target} already exists; use --force to replace it.`);
       if (explicit && !existsSync(dirname(target))) throw usageError(`folder ${dirname(target)} does not exist.`);
       if (!explicit) mkdirSync(dirname(target), { recursive: true });
 
-      const { openDatabase } = await lazy.database();
-      const database = await openDatabase(config.databaseUrl);
-      // written beside the target and renamed at the end, so FILE is never a half-finished copy
-      const partial = `${target}.partial-${randomBytes(4).toString('hex')}`;
-      try {
-        let shown = -1;
-        let pages = 0;
-        await database.seam.backup(partial, (done, total) => {
-          pages = total;
+      let shown = -1;
+      const { manifest, ms } = await createBackup(url, target, {
+        onProgress: (done, total) => {
           const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
           if (percent === 100 || percent - shown >= 10) {
             shown = percent;
-            r.err(`backup: ${percent}% (${done}/${total} pages)`);
+            r.err(`backup: ${percent}%`);
           }
-        });
-        // better-sqlite3 reports before each step, never after the last one
-        if (shown < 100) r.err(`backup: 100% (${pages}/${pages} pages)`);
-        renameSync(partial, target);
-        r.out(`Backup written to ${target} (${pages} pages, ${formatBytes(statSync(target).size)}).`);
-        return 0;
-      } finally {
-        rmSync(partial, { force: true });
-        await database.close();
+        },
+      });
+      // the SQLite backup API reports before each step, never after the last one
+      if (shown < 100) r.err('backup: 100%');
+      const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
+      r.out(`Backup written to ${target} (${formatBytes(manifest.bytes)}, ${manifest.tables.length} tables, ${rows} rows) in ${seconds(ms)}.`);
+      r.out(`Manifest: ${manifestPath(target)}`);
+      if (r.values.verify !== true) return 0;
+      return printVerification(r, await verifyBackup(url, target));
+    },
+  },
+  {
+    words: 'backup verify',
+    summary: 'Check a backup: restore it into a scratch copy, integrity check, compare every table with its manifest',
+    usage: [
+      'spojnia backup verify FILE',
+      '',
+      'Restores FILE into a scratch copy beside it (PostgreSQL: a scratch database, removed afterwards),',
+      'runs the integrity check and compares the row count and content hash of every table with',
+      'FILE.manifest.json, written when the backup was taken. Changes nothing. Exit 1 when anything differs.',
+    ].join('\n'),
+    options: {},
+    positionals: true,
+    async run(r) {
+      const file = singleFile(r, 'spojnia backup verify FILE');
+      const { verifyBackup } = await lazy.backup();
+      return printVerification(r, await verifyBackup(r.config().migrationDatabaseUrl, file));
+    },
+  },
+  {
+    words: 'restore',
+    summary: 'Replace the database of a stopped instance with a backup, after the same check as backup verify',
+    usage: [
+      'spojnia restore FILE',
+      '',
+      'Stop every instance first: restore refuses while any process (SQLite) or connection (PostgreSQL)',
+      'uses the database. FILE is restored into a scratch copy and checked exactly like `backup verify`;',
+      'only a copy that passes replaces the database. The replaced database is kept: renamed to',
+      '<file>.before-restore-<time> (SQLite) or <name>_before_restore_<time> (PostgreSQL).',
+      'After a restore, `spojnia serve` migrates the restored database to the current version as usual.',
+      'Exit 1 when the file fails its check or the database is in use (nothing is changed then).',
+    ].join('\n'),
+    options: {},
+    positionals: true,
+    async run(r) {
+      const file = singleFile(r, 'spojnia restore FILE');
+      const config = r.config();
+      const { restoreBackup } = await lazy.backup();
+      const began = performance.now();
+      const restored = await restoreBackup(config.migrationDatabaseUrl, file);
+      if (restored.refused && restored.verification.manifest === null && restored.verification.problems.length === 0) {
+        r.err(`Not restored: ${restored.refused}.`);
+        return 1;
       }
+      const verified = printVerification(r, restored.verification);
+      if (restored.refused) {
+        r.err(`Not restored: ${restored.refused}.`);
+        return 1;
+      }
+      if (verified !== 0) return verified;
+      r.out(`Restored ${basename(file)} in ${seconds(performance.now() - began)}.${restored.previous ? ` The previous database was kept as ${restored.previous}.` : ''}`);
+      return 0;
     },
   },
 ];
@@ -361,6 +416,40 @@ async function readPassword(io: CliIo): Promise<string | null> {
   const line = source.split('\n')[0]!.replace(/\r$/, '');
   // nothing supplied behaves like a terminal: a generated password, printed, is never lost silently
   return line === '' ? null : line;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The one FILE argument of `backup verify` and `restore`, resolved and checked to exist. */
+function singleFile(r: Run, usage: string): string {
+  const files = (r.values.positionals as string[] | undefined) ?? [];
+  if (files.length !== 1) throw usageError(`give exactly one FILE (${usage}).`);
+  const file = resolve(files[0]!);
+  if (!existsSync(file) || statSync(file).isDirectory()) throw usageError(`${file}: no such file.`);
+  return file;
+}
+
+/** What a check found, table by table; 0 when the copy restores to exactly its source. */
+function printVerification(r: Run, v: Verification): number {
+  if (v.restoreMs > 0) r.out(`Restored into a scratch copy in ${seconds(v.restoreMs)} (${formatBytes(v.bytes)}).`);
+  if (v.tables.length > 0) {
+    const width = Math.max(5, ...v.tables.map((t) => t.table.length));
+    r.out(`  ${'table'.padEnd(width)}  ${'rows'.padStart(9)}  content hash`);
+    for (const t of v.tables) {
+      const rows = t.rows === null ? '—' : String(t.rows);
+      r.out(`  ${t.table.padEnd(width)}  ${rows.padStart(9)}  ${t.hash ?? '—'}${t.same ? '' : `  DIFFERS (backup's moment: ${t.expectedRows ?? '—'} rows, ${t.expectedHash ?? '—'})`}`);
+    }
+  }
+  if (v.ok) {
+    const rows = v.tables.reduce((n, t) => n + (t.rows ?? 0), 0);
+    r.out(`Verified: integrity check ok; ${v.tables.length} tables, ${rows} rows, every count and content hash equal to the source at the backup's moment.`);
+    return 0;
+  }
+  r.err('Verification FAILED:');
+  for (const p of v.problems) r.err(`  - ${p}`);
+  return 1;
 }
 
 function formatBytes(n: number): string {

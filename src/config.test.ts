@@ -164,3 +164,18 @@ test('TRUST_PROXY: nobody by default, an address/CIDR list or a hop count; "true
     assert.throws(() => loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: bad }), (err: unknown) => err instanceof ConfigError && /TRUST_PROXY/.test(err.problems[0]!), bad);
   }
 });
+
+test('MIGRATION_DATABASE_URL: a direct PostgreSQL connection for migrations and backups, DATABASE_URL when unset', () => {
+  const dataDir = tempDir();
+  const pooled = 'postgres://app@pgbouncer:6432/spojnia';
+  const direct = 'postgres://owner@db:5432/spojnia';
+  assert.equal(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: pooled, MIGRATION_DATABASE_URL: direct }).migrationDatabaseUrl, direct);
+  assert.equal(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: pooled }).migrationDatabaseUrl, pooled);
+  assert.equal(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: pooled, MIGRATION_DATABASE_URL: '' }).migrationDatabaseUrl, pooled);
+  for (const env of [
+    { DATABASE_URL: `sqlite:${join(dataDir, 'x.db')}`, MIGRATION_DATABASE_URL: direct },
+    { DATABASE_URL: pooled, MIGRATION_DATABASE_URL: `sqlite:${join(dataDir, 'x.db')}` },
+  ]) {
+    assert.throws(() => loadConfig({ DATA_DIR: dataDir, ...env }), /MIGRATION_DATABASE_URL is for PostgreSQL only/);
+  }
+});

@@ -12,6 +12,12 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /**
+   * The connection for migrations, backups and restores: MIGRATION_DATABASE_URL when set (a direct
+   * connection to PostgreSQL when the application goes through a transaction-pooling proxy),
+   * otherwise DATABASE_URL.
+   */
+  migrationDatabaseUrl: string;
   /** Absolute base URL the site is reached at (links in e-mails, feeds, Secure cookies). */
   publicUrl: string;
   /** True when publicUrl is https: cookies become Secure and `__Host-` prefixed. */
@@ -76,6 +82,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('DATABASE_URL must be sqlite:PATH, sqlite::memory: or postgres://user@host/db');
   }
 
+  const migrationDatabaseUrl = env.MIGRATION_DATABASE_URL || databaseUrl;
+  if (env.MIGRATION_DATABASE_URL && !(/^postgres(ql)?:\/\/.+/.test(migrationDatabaseUrl) && /^postgres(ql)?:\/\//.test(databaseUrl))) {
+    problems.push('MIGRATION_DATABASE_URL is for PostgreSQL only: postgres://user@host/db, with DATABASE_URL on PostgreSQL too');
+  }
+
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${Number.isFinite(port) ? port : 3000}`).replace(/\/+$/, '');
   try {
     const u = new URL(publicUrl);
@@ -125,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     databaseUrl,
+    migrationDatabaseUrl,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     sessionSecret: sessionSecretEnv ?? storedSessionSecret(dataDir),

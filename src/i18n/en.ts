@@ -114,7 +114,10 @@ export const en: TranslationShape<typeof pl> = {
       detail: 'An administrator account already exists. Further users are invited by an administrator.',
     },
     'cli.usage': { title: 'Invalid usage', detail: '{{message}}' },
-    'cli.backup_postgres': { title: 'PostgreSQL backup', detail: 'For PostgreSQL use pg_dump: {{command}}' },
+    'cli.backup_postgres': {
+      title: 'PostgreSQL backup',
+      detail: '{{program}} was not found: install the PostgreSQL client programs of the server\'s version or newer (Debian: apt-get install postgresql-client).',
+    },
     'user.email_taken': { title: 'Address taken', detail: 'An account with this e-mail address already exists.' },
     'accounts.invalid_credentials': { title: 'Login failed', detail: 'Wrong e-mail address or password.' },
     'accounts.locked_out': {

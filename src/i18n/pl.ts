@@ -116,7 +116,7 @@ export const pl = {
     'cli.usage': { title: 'Nieprawidłowe użycie', detail: '{{message}}' },
     'cli.backup_postgres': {
       title: 'Kopia zapasowa PostgreSQL',
-      detail: 'Dla PostgreSQL użyj narzędzia pg_dump: {{command}}',
+      detail: 'Nie znaleziono programu {{program}}: zainstaluj programy klienckie PostgreSQL w wersji serwera lub nowszej (Debian: apt-get install postgresql-client).',
     },
     'user.email_taken': { title: 'Adres zajęty', detail: 'Konto z tym adresem e-mail już istnieje.' },
     'accounts.invalid_credentials': { title: 'Nie udało się zalogować', detail: 'Nieprawidłowy adres e-mail lub hasło.' },

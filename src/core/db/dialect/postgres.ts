@@ -2,7 +2,6 @@
 // index for search (folding and stemming are done in JS, so `simple` is enough and matches SQLite).
 import type pg from 'pg';
 import { PostgresDialect, sql, type Kysely } from 'kysely';
-import { AppError } from '../../errors/app-error.js';
 import type { DialectSeam, FtsSpec } from './types.js';
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -43,9 +42,6 @@ export async function postgresSeam(url: string): Promise<DialectSeam> {
     async prepare() {},
     async ping(db) {
       await sql`select 1`.execute(db);
-    },
-    async backup() {
-      throw new AppError('cli.backup_postgres', { command: 'pg_dump --format=custom --file=FILE "$DATABASE_URL"' });
     },
     async createFtsIndex(db: Kysely<any>, spec: FtsSpec) {
       const t = ident(spec.table);

@@ -38,14 +38,6 @@ export function sqliteSeam(file: string): DialectSeam {
     async ping(db) {
       await sql`select 1`.execute(db);
     },
-    async backup(to, onProgress) {
-      await conn.backup(to, {
-        progress: ({ totalPages, remainingPages }) => {
-          onProgress?.(totalPages - remainingPages, totalPages);
-          return 200;
-        },
-      });
-    },
     async createFtsIndex(db: Kysely<any>, spec: FtsSpec) {
       const t = ident(spec.table);
       const c = ident(spec.column);

@@ -23,8 +23,6 @@ export interface DialectSeam {
   prepare(db: Kysely<any>): Promise<void>;
   /** Cheap round trip used by `/readyz`. */
   ping(db: Kysely<any>): Promise<void>;
-  /** An online copy of the whole database into `file`; PostgreSQL answers with how to use pg_dump. */
-  backup(file: string, onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Creates the full-text index (and on SQLite the triggers that keep it in sync). Used in migrations. */
   createFtsIndex(db: Kysely<any>, spec: FtsSpec): Promise<void>;
   dropFtsIndex(db: Kysely<any>, spec: FtsSpec): Promise<void>;
@@ -49,4 +47,53 @@ export interface DialectSeam {
    */
   forUpdateSkipLocked<QB extends SelectQueryBuilder<any, any, any>>(qb: QB): QB;
   close(): Promise<void>;
+}
+
+/** Row count and a content hash of one table: equal digests mean equal rows, in any order. */
+export interface TableDigest {
+  table: string;
+  rows: number;
+  hash: string;
+}
+
+/** A backup restored into a scratch copy next to (never over) the live database. */
+export interface ScratchRestore {
+  /** What the integrity check found; empty when the copy is sound. */
+  problems: string[];
+  /** Every table of the restored copy (empty when it could not be read). */
+  digests: TableDigest[];
+  /** Time taken to restore the copy, in milliseconds. */
+  restoreMs: number;
+  /**
+   * Makes the scratch copy the database, keeping the one it replaces under the returned name;
+   * refuses (throws) while another process has the database open.
+   */
+  promote(): Promise<{ previous: string | null }>;
+  /** Removes the scratch copy. Safe after promote() and when called twice. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Backups of one database, per dialect: SQLite through its backup API, PostgreSQL through
+ * pg_dump/pg_restore (the binaries must be installed). Opened on a URL, not on a live handle,
+ * because a restore must not hold the database it replaces open.
+ */
+export interface BackupTools {
+  readonly dialect: DialectName;
+  /** File name ending for a backup (`.db`, `.dump`). */
+  readonly extension: string;
+  /**
+   * A consistent online copy of the whole database into `file`, with the digest of every table read
+   * in the same snapshot (SQLite: one read transaction around the backup API; PostgreSQL: pg_dump on
+   * a snapshot exported by the transaction that reads the digests).
+   */
+  backup(file: string, onProgress?: (done: number, total: number) => void): Promise<TableDigest[]>;
+  /**
+   * Restores `file` into a scratch copy, checks its integrity and reads its digests. SQLite puts the
+   * copy in the folder `near` (for a check) or, without it, beside the database file (where
+   * promote() can rename it into place); PostgreSQL always restores into a scratch database.
+   */
+  restoreScratch(file: string, near?: string): Promise<ScratchRestore>;
+  /** Who else has the database open (a running instance), in words for the operator; null: nobody. */
+  inUse(): Promise<string | null>;
 }
