@@ -164,6 +164,8 @@ export const en: TranslationShape<typeof pl> = {
   },
   validation: {
     required: 'The field “{{field}}” is required.',
+    docxTooLarge: 'The Word file in “{{field}}” would be too large once unpacked (at most {{size}} of text and {{parts}} parts) — usually a sign of a damaged or crafted file. Save the document again in Word, or split it into smaller files.',
+    docxTooSlow: 'The Word file in “{{field}}” could not be read within {{seconds}} s: it is too complex. Save the document again in Word (without needless formatting), or split it into smaller files.',
     email: 'The field “{{field}}” must contain a valid e-mail address, e.g. jan.kowalski@example.pl.',
     tooShort_one: 'The field “{{field}}” must have at least {{count}} character.',
     tooShort_few: '',

@@ -164,6 +164,8 @@ export const pl = {
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',
+    docxTooLarge: 'Plik Word w polu „{{field}}” po rozpakowaniu byłby za duży (najwyżej {{size}} tekstu i {{parts}} części) — to zwykle znak pliku uszkodzonego albo spreparowanego. Zapisz dokument ponownie w Wordzie albo podziel go na mniejsze pliki.',
+    docxTooSlow: 'Pliku Word w polu „{{field}}” nie udało się odczytać w {{seconds}} s: jest zbyt złożony. Zapisz dokument ponownie w Wordzie (bez zbędnego formatowania) albo podziel go na mniejsze pliki.',
     email: 'Pole „{{field}}” musi zawierać poprawny adres e-mail, np. jan.kowalski@example.pl.',
     tooShort_one: 'Pole „{{field}}” musi mieć co najmniej {{count}} znak.',
     tooShort_few: 'Pole „{{field}}” musi mieć co najmniej {{count}} znaki.',

@@ -47,7 +47,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
     },
     consultation_confirm: {
       subject: 'Spójnia: confirm your comment in the consultation “{{consultation}}”',
-      body: 'Hello,\n\nwe have received a comment submitted in the consultation “{{consultation}}”. It will only be taken into account once it is confirmed. To confirm it (or withdraw it), open the link:\n{{link}}\n\nThe link is valid for {{validFor}}. After that an unconfirmed comment is removed.\n\nCopy of the comment:\n\n{{message}}\n\nIf you did not submit this comment, please ignore this message.',
+      body: 'Hello,\n\nwe have received a comment submitted in the consultation “{{consultation}}”. It will only be taken into account once it is confirmed. To confirm it (or withdraw it), open the link:\n{{link}}\n\nThe link is valid for {{validFor}}. After that an unconfirmed comment is removed. The link shows the comment itself.\n\nIf you did not submit this comment, please ignore this message.',
     },
     consultation_report: {
       subject: 'Spójnia: report of the consultation “{{consultation}}”',

@@ -46,7 +46,7 @@ export const mailPl = {
     },
     consultation_confirm: {
       subject: 'Spójnia: potwierdź uwagę w konsultacjach „{{consultation}}”',
-      body: 'Dzień dobry,\n\notrzymaliśmy uwagę zgłoszoną w konsultacjach „{{consultation}}”. Uwaga zostanie uwzględniona dopiero po potwierdzeniu. Aby ją potwierdzić (albo wycofać), otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}}. Niepotwierdzona uwaga zostanie po tym czasie usunięta.\n\nKopia uwagi:\n\n{{message}}\n\nJeśli to nie Ty zgłosiłeś(-aś) tę uwagę, zignoruj tę wiadomość.',
+      body: 'Dzień dobry,\n\notrzymaliśmy uwagę zgłoszoną w konsultacjach „{{consultation}}”. Uwaga zostanie uwzględniona dopiero po potwierdzeniu. Aby ją potwierdzić (albo wycofać), otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}}. Niepotwierdzona uwaga zostanie po tym czasie usunięta. Treść uwagi zobaczysz po otwarciu linku.\n\nJeśli to nie Ty zgłosiłeś(-aś) tę uwagę, zignoruj tę wiadomość.',
     },
     consultation_report: {
       subject: 'Spójnia: raport z konsultacji „{{consultation}}”',

@@ -17,6 +17,14 @@ import type { CommentAuthorKind } from './consultations.tables.js';
 
 export const CONFIRM_VALID_MS = 72 * 3600_000;
 export const HONEYPOT_FIELD = 'website';
+/** Hidden field with the form's one-time value (see `newSubmissionKey`). */
+export const SUBMISSION_KEY_FIELD = 'submission_key';
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{22,64}$/;
+
+/** A fresh one-time value for a comment form; a resubmission of the same form carries it again. */
+export function newSubmissionKey(): string {
+  return randomBytes(18).toString('base64url');
+}
 export const GENERAL = 'general';
 /** Comments one e-mail address may send in an hour, across consultations. */
 export const EMAIL_LIMIT_PER_HOUR = 10;
@@ -72,13 +80,20 @@ function confirmLink(ctx: ModuleContext, token: string, lang: Lang): string {
 }
 
 /**
- * Stores an unconfirmed comment and e-mails the link; 'ignored' for a bot that filled the
+ * Stores an unconfirmed comment and e-mails the link. The e-mail names only the consultation: the
+ * form accepts any address, so quoting the typed text would let anyone send their words to anyone
+ * under our name; the confirmation page shows the comment to whoever holds the link. 'ignored' for a bot that filled the
  * honeypot (told "sent", nothing stored or sent).
  */
-export async function submitComment(ctx: ModuleContext, consultationId: string, body: FormValues, lang: Lang): Promise<'queued' | 'ignored'> {
+export async function submitComment(ctx: ModuleContext, consultationId: string, body: FormValues, lang: Lang): Promise<'queued' | 'ignored' | 'duplicate'> {
   const c = await publicConsultation(ctx, consultationId);
   if (phase(ctx, c) !== 'open') throw new AppError('consultations.closed');
   if ((body[HONEYPOT_FIELD] ?? '').trim() !== '') return 'ignored';
+  // a form without the value (an old page, a script) is accepted as before, without the recognition
+  const keyText = (body[SUBMISSION_KEY_FIELD] ?? '').trim();
+  const submissionKey = SUBMISSION_KEY.test(keyText) ? keyText : null;
+  // the same form again: its author already got the answer "sent" (or lost it); nothing new is stored or mailed
+  if (submissionKey && (await repo.hasSubmission(ctx.db, c.id, submissionKey))) return 'duplicate';
   const sections = await repo.listSections(ctx.db, c.id, 'consulted');
   const input = checkComment(body, sections, c.who_may_comment === 'organisations');
   const emailNorm = normaliseEmail(input.email);
@@ -88,16 +103,9 @@ export async function submitComment(ctx: ModuleContext, consultationId: string, 
   const clause = await repo.currentClause(ctx.db, c.id);
   if (!clause) throw new AppError('http.internal');
   const token = randomBytes(32).toString('base64url');
-  const section = sections.find((s) => s.id === input.sectionId);
   const t = translator(lang);
-  const copy = [
-    `${t('consultations.comment.section')}: ${section ? `${section.number} ${section.heading}`.trim() : t('consultations.comment.general')}`,
-    `${t('consultations.comment.proposedChange')}: ${input.proposedChange ?? '—'}`,
-    `${t('consultations.comment.justification')}: ${input.justification}`,
-    `${t('consultations.comment.author')}: ${authorName({ author_kind: input.authorKind, first_name: input.firstName, last_name: input.lastName, organisation_name: input.organisation, acting_person: input.actingPerson })}`,
-  ].join('\n\n');
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertComment(trx, {
+  return ctx.db.transaction().execute(async (trx) => {
+    const stored = await repo.insertComment(trx, {
       id: newId(),
       consultation_id: c.id,
       section_id: input.sectionId,
@@ -123,11 +131,14 @@ export async function submitComment(ctx: ModuleContext, consultationId: string, 
       erasure_requested_at: null,
       is_erased: false,
       lang,
+      submission_key: submissionKey,
       created_at: now.toISOString(),
     });
-    await enqueueMail(trx, { to: input.email, lang, template: 'consultation_confirm', params: { consultation: c.title, link: confirmLink(ctx, token, lang), validFor: t('consultations.confirm.validFor'), message: copy } }, ctx.clock);
+    // the same form submitted twice at once: the other request stored it and sends the e-mail
+    if (!stored) return 'duplicate';
+    await enqueueMail(trx, { to: input.email, lang, template: 'consultation_confirm', params: { consultation: c.title, link: confirmLink(ctx, token, lang), validFor: t('consultations.confirm.validFor') } }, ctx.clock);
+    return 'queued' as const;
   });
-  return 'queued';
 }
 
 export interface TokenView {

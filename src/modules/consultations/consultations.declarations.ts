@@ -22,7 +22,7 @@ declare module '../../core/errors/catalogue.js' {
 
 declare module '../mail/index.js' {
   interface MailTemplates {
-    consultation_confirm: { consultation: string; link: string; validFor: string; message: string };
+    consultation_confirm: { consultation: string; link: string; validFor: string };
     consultation_report: { consultation: string; link: string };
   }
 }

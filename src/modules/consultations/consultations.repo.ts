@@ -61,8 +61,23 @@ export async function listClauses(db: Executor, consultationId: string): Promise
   return db.selectFrom('consultation_clauses').selectAll().where('consultation_id', '=', consultationId).orderBy('version').execute();
 }
 
-export async function insertComment(db: Executor, row: Insertable<ConsultationCommentsTable>): Promise<void> {
-  await db.insertInto('consultation_comments').values(row).execute();
+/**
+ * Stores a comment unless one from the same form (consultation and submission key) is already
+ * stored, which may be committing concurrently; false then.
+ */
+export async function insertComment(db: Executor, row: Insertable<ConsultationCommentsTable>): Promise<boolean> {
+  const res = await db
+    .insertInto('consultation_comments')
+    .values(row)
+    .onConflict((oc) => oc.columns(['consultation_id', 'submission_key']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Whether a comment from this form (its one-time submission key) is already stored. */
+export async function hasSubmission(db: Executor, consultationId: string, submissionKey: string): Promise<boolean> {
+  const row = await db.selectFrom('consultation_comments').select('id').where('consultation_id', '=', consultationId).where('submission_key', '=', submissionKey).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function updateComment(db: Executor, id: string, set: Updateable<ConsultationCommentsTable>): Promise<void> {

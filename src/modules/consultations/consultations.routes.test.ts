@@ -165,7 +165,7 @@ test('refusals: without consent, with missing fields; a bot filling the honeypot
 
 let tokenPathA = '';
 
-test('a comment is stored unconfirmed, the e-mail carries the link and a copy; confirming makes it count', async () => {
+test('a comment is stored unconfirmed, the e-mail carries the link and names only the consultation; confirming makes it count', async () => {
   const res = await submit(comment(sections[1]!.id));
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, `/konsultacje/${id}/uwaga/wyslano`);
@@ -174,9 +174,11 @@ test('a comment is stored unconfirmed, the e-mail carries the link and a copy; c
   const clause = await t.ctx.db.selectFrom('consultation_clauses').selectAll().where('id', '=', row!.clause_id).executeTakeFirstOrThrow();
   assert.equal(clause.version, 1, 'the comment records the clause version accepted');
   const mail = await t.ctx.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'anna.nowak@example.pl').executeTakeFirstOrThrow();
-  assert.match(mail.text_body, /Kopia uwagi/);
-  assert.match(mail.text_body, /Proszę doprecyzować grupę docelową/);
-  assert.match(mail.text_body, /2 Cele/);
+  // the form takes any address: the e-mail must not carry the typed words (nor the typed name) to it
+  assert.match(mail.text_body, /Konsultacje projektu programu/);
+  for (const typed of ['Proszę doprecyzować', 'osób zagrożonych', 'Anna', 'Nowak']) {
+    assert.ok(!mail.text_body.includes(typed) && !mail.html_body.includes(typed) && !mail.subject.includes(typed), `the e-mail does not quote "${typed}"`);
+  }
   tokenPathA = await lastLink('anna.nowak@example.pl');
 
   const admin = await t.app.inject({ url: `/admin/konsultacje/${id}/uwagi`, headers: { cookie: await sessionOf('coordinator') } });
@@ -193,6 +195,36 @@ test('a comment is stored unconfirmed, the e-mail carries the link and a copy; c
   const after = await t.app.inject({ url: `${tokenPathA}?ok=potwierdzono` });
   assert.match(after.body, /uwaga została potwierdzona/);
   assert.match(after.body, /Poproś o usunięcie moich danych/);
+});
+
+test('a form sent again (its answer lost) is recognised by its one-time value: one comment, one e-mail; a new form is a new comment', async () => {
+  const page = await t.app.inject({ url: `/konsultacje/${id}/uwaga`, remoteAddress: nextIp() });
+  assert.equal(page.headers['cache-control'], 'no-store', 'the one-time value is never cached for someone else');
+  const key = /name="submission_key" value="([A-Za-z0-9_-]{22,})"/.exec(page.body)?.[1];
+  assert.ok(key, 'the form carries a one-time value');
+  const values = comment(sections[0]!.id, { email: 'powtorka@example.pl', justification: 'Uwaga wysłana dwa razy.', submission_key: key });
+  const before = (await comments()).length;
+  const first = await submit(values);
+  const again = await submit(values);
+  // and twice at the same moment (a double click), on top
+  const [x, y] = await Promise.all([submit(values), submit(values)]);
+  for (const res of [first, again, x, y]) {
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, `/konsultacje/${id}/uwaga/wyslano`, 'the same answer as the first time');
+  }
+  const stored = (await comments()).filter((c) => c.email === 'powtorka@example.pl');
+  assert.equal(stored.length, 1, 'stored once');
+  assert.equal(stored[0]!.submission_key, key);
+  assert.equal((await comments()).length, before + 1);
+  const mails = await t.ctx.db.selectFrom('mail_outbox').select('id').where('to_address', '=', 'powtorka@example.pl').execute();
+  assert.equal(mails.length, 1, 'one confirmation e-mail');
+  // another form (another value) of the same person is another comment; so is a form without the value
+  const other = /name="submission_key" value="([^"]+)"/.exec((await t.app.inject({ url: `/konsultacje/${id}/uwaga`, remoteAddress: nextIp() })).body)![1]!;
+  assert.notEqual(other, key);
+  assert.equal((await submit({ ...values, submission_key: other })).statusCode, 303);
+  assert.equal((await submit({ ...values, submission_key: '' })).statusCode, 303);
+  assert.equal((await comments()).filter((c) => c.email === 'powtorka@example.pl').length, 3);
+  await t.ctx.db.deleteFrom('consultation_comments').where('email', '=', 'powtorka@example.pl').execute();
 });
 
 test('an organisation comments generally with an XSS payload; a second comment of the same address has the same author', async () => {

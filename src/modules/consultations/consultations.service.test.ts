@@ -139,7 +139,8 @@ test('an English visitor gets the e-mail in English with a link to the English p
   const mail = await t.ctx.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'Jane.Doe@Example.org').executeTakeFirstOrThrow();
   assert.match(mail.subject, /^Spójnia: confirm your comment/);
   assert.match(mail.text_body, /\/en\/konsultacje\/potwierdzenie\/[A-Za-z0-9_-]{40,}/);
-  assert.match(mail.text_body, /General comment on the whole document/);
+  assert.match(mail.text_body, /The link shows the comment itself/);
+  assert.ok(!mail.text_body.includes('A comment.') && !mail.text_body.includes('Jane'), 'the typed text and name are not quoted');
   const token = /potwierdzenie\/([A-Za-z0-9_-]+)/.exec(mail.text_body)![1]!;
   const row = await t.ctx.db.selectFrom('consultation_comments').selectAll().where('consultation_id', '=', id).executeTakeFirstOrThrow();
   assert.equal(row.email_norm, 'jane.doe@example.org');

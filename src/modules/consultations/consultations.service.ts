@@ -8,6 +8,7 @@ import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { sectionsFromDocx, sectionsFromMarkdown, type TextSection } from '../../core/text/sections.js';
+import { DocxRefused, docxProblem } from '../../core/text/docx.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
@@ -107,8 +108,11 @@ async function textFromForm(ctx: ModuleContext, f: FormChecker, body: FormValues
       const sections = await sectionsFromDocx(upload.data);
       if (!sections.length) f.add('file', 'consultations.form.file', 'consultations.errors.noSections');
       return { sections, versionId: null };
-    } catch {
-      f.add('file', 'consultations.form.file', 'consultations.errors.docx');
+    } catch (err) {
+      // too large or too slow to read gets its own message; anything else is "not a valid Word file"
+      const p = err instanceof DocxRefused ? docxProblem(err, 'file', 'consultations.form.file') : null;
+      if (p) f.add(p.field, p.label, p.key, p.params);
+      else f.add('file', 'consultations.form.file', 'consultations.errors.docx');
       return { sections: [], versionId: null };
     }
   }

@@ -93,6 +93,11 @@ export interface ConsultationCommentsTable {
   erasure_requested_at: string | null;
   is_erased: boolean;
   lang: string;
+  /**
+   * The one-time value of the form the comment came from: a resubmission of the same form (its
+   * answer lost to a dropped connection, a crash, a double click) is recognised, not stored twice.
+   */
+  submission_key: string | null;
   created_at: string;
 }
 

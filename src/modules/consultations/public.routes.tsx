@@ -75,13 +75,16 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   const formPage = async (request: FastifyRequest, reply: FastifyReply, c: repo.ConsultationRow, values: Record<string, string | undefined>, problems: Problem[] = [], status = 200) => {
     const clause = (await repo.currentClause(ctx.db, c.id)) ?? null;
     const closed = svc.phase(ctx, c) !== 'open';
+    // the form holds its one-time submission value: no cache may hand it to someone else
+    reply.header('cache-control', 'no-store');
     const view = <v.CommentFormView c={c} sections={await repo.listSections(ctx.db, c.id, 'consulted')} clause={clause} clauseHtml={renderMarkdown(clause?.body ?? '')} values={values} problems={problems} csrf={reply.generateCsrf()} closed={closed} />;
     return sendPage(request, reply, { title: request.t('consultations.comment.title'), breadcrumbs: [...crumbs(request, c), { label: request.t('consultations.comment.title') }] }, view, status);
   };
 
   app.get('/konsultacje/:id/uwaga', { config: { access: 'public' }, schema: { params: IdParams, querystring: Type.Object({ sekcja: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
     const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
-    return formPage(request, reply, c, { section: (request.query as { sekcja?: string }).sekcja ?? comments.GENERAL, author_kind: c.who_may_comment === 'organisations' ? 'organisation' : '' });
+    // a new one-time value per form shown: sending this form again is recognised as the same comment
+    return formPage(request, reply, c, { section: (request.query as { sekcja?: string }).sekcja ?? comments.GENERAL, author_kind: c.who_may_comment === 'organisations' ? 'organisation' : '', [comments.SUBMISSION_KEY_FIELD]: comments.newSubmissionKey() });
   });
 
   app.post('/konsultacje/:id/uwaga', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } }, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {

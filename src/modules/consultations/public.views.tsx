@@ -7,7 +7,7 @@ import { Alert, Button, CsrfField, ErrorSummary, FormField } from '../../core/ui
 import { usePage } from '../../core/ui/context.js';
 import { WordDiff } from '../../core/ui/diff.js';
 import type { AttachedDocument } from '../portal/index.js';
-import { GENERAL, HONEYPOT_FIELD, MAX_TEXT } from './comments.service.js';
+import { GENERAL, HONEYPOT_FIELD, MAX_TEXT, SUBMISSION_KEY_FIELD } from './comments.service.js';
 import type { ClauseRow, ConsultationRow, SectionRow } from './consultations.repo.js';
 import type { Phase } from './consultations.time.js';
 import { CheckboxField, RadioGroup, SelectField } from '../../core/ui/fields.js';
@@ -253,6 +253,7 @@ export function CommentFormView({
           <ErrorSummary problems={problems} />
           <form method="post" action={href(`/konsultacje/${c.id}/uwaga`)} novalidate id="formularz">
             <CsrfField token={csrf} />
+            <input type="hidden" name={SUBMISSION_KEY_FIELD} value={values[SUBMISSION_KEY_FIELD] ?? ''} />
             <SelectField name="section" label={t('consultations.comment.section')} options={options} value={values.section ?? GENERAL} problems={problems} required />
             <FormField name="proposed_change" label={t('consultations.comment.proposedChange')} hint={t('consultations.comment.proposedChangeHint')} multiline rows={5} maxLength={MAX_TEXT} value={values.proposed_change ?? ''} problems={problems} />
             <FormField name="justification" label={t('consultations.comment.justification')} hint={t('consultations.comment.justificationHint')} multiline rows={6} maxLength={MAX_TEXT} required value={values.justification ?? ''} problems={problems} />

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import { repeatedParagraphDocx } from '../../core/text/docx.testing.js';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { createProgramme, checkProgrammeForm } from './programme.service.js';
 
@@ -154,6 +155,32 @@ describe('programme text versions', () => {
     // strangers are turned away before the upload is read
     const stranger = await t.app.inject({ method: 'POST', url: `${adminBase()}/import`, headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--\r\n' });
     assert.equal(stranger.statusCode, 401);
+  });
+
+  test('Word zip bombs: refused with a clear message, and /healthz keeps answering while a large file is read', async () => {
+    const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    // 20 MiB of XML in a few dozen kB: refused from the zip's directory, before anything is unpacked
+    const bomb = await importFile('Bomba', { name: 'program.docx', data: repeatedParagraphDocx(20), type: DOCX });
+    assert.equal(bomb.statusCode, 400);
+    assert.match(bomb.body, /po rozpakowaniu byłby za duży/);
+    assert.match(bomb.body, /Zapisz dokument ponownie w Wordzie albo podziel go na mniejsze pliki/);
+    // 1 MiB of tiny paragraphs (what a 4 kB file may hold): seconds of parsing, all in a worker thread
+    const health: number[] = [];
+    let reading = true;
+    const upload = importFile('Długi', { name: 'program.docx', data: repeatedParagraphDocx(1), type: DOCX }).finally(() => {
+      reading = false;
+    });
+    while (reading) {
+      const started = performance.now();
+      const res = await t.app.inject({ url: '/healthz' });
+      assert.equal(res.statusCode, 200);
+      health.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const res = await upload;
+    assert.ok(res.statusCode < 500, `answered ${res.statusCode}`);
+    assert.ok(health.length > 10, `health checked ${health.length} times while the file was read`);
+    assert.ok(Math.max(...health) < 500, `/healthz answered within ${Math.round(Math.max(...health))} ms at worst`);
   });
 
   test('public text: numbered sections with anchors and a table of contents', async () => {

@@ -9,6 +9,7 @@ import { nowIso } from '../../core/db/time.js';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { markdownFromDocx, sectionsFromMarkdown, type TextSection } from '../../core/text/sections.js';
+import { DocxRefused, docxProblem } from '../../core/text/docx.js';
 import { compareSections, type SectionChange } from '../../core/text/word-diff.js';
 import { FormChecker } from '../../core/validation.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
@@ -71,7 +72,10 @@ export async function parseUpload(upload: Upload | null): Promise<ParsedText> {
     source = 'docx';
     try {
       markdown = await markdownFromDocx(upload.data);
-    } catch {
+    } catch (err) {
+      // too large or too slow to read gets its own message; anything else is "damaged"
+      const p = err instanceof DocxRefused ? docxProblem(err, 'file', 'programme.versions.file') : null;
+      if (p) throw new AppError('http.validation', {}, [p]);
       return fail('programme.versions.fileUnreadable');
     }
   } else if (!found && /\.(md|markdown|txt)$/i.test(upload.filename) && isText(upload.data)) {

@@ -2,7 +2,9 @@
 // named by its key), listed here. A key never changes once shipped: databases recorded it.
 import type { ModuleMigration } from '../../../core/module.js';
 import { consultationsMigration } from './202612200010_consultations.js';
+import { commentSubmissionKeyMigration } from './202701050030_consultation_comment_submission_key.js';
 
 export const consultationsMigrations: Record<string, ModuleMigration> = {
   '202612200010_consultations': consultationsMigration,
+  '202701050030_consultation_comment_submission_key': commentSubmissionKeyMigration,
 };

@@ -1,0 +1,66 @@
+// The Word reader against hostile files: a zip bomb is refused from the zip's directory before
+// anything is unpacked, a file too slow to read is stopped by the time limit while the event loop
+// keeps running, a file that needs too much memory by the worker's memory limit, and a file with
+// too many parts or without a document is refused; a normal file still reads in the worker.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
+import { DocxRefused, inspectDocx, MAX_DOCX_ENTRIES, readDocx } from './docx.js';
+import { manyPartsDocx, repeatedParagraphDocx } from './docx.testing.js';
+
+const refused = (reason: string) => (err: unknown) => err instanceof DocxRefused && err.reason === reason;
+
+/** Runs `work` while a timer on this thread ticks every 20 ms; returns the longest gap between ticks. */
+async function longestStall(work: () => Promise<unknown>): Promise<number> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 20);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return longest;
+}
+
+test('a zip bomb (20 MiB of XML in a few dozen kB) is refused from the directory alone, at once', async () => {
+  const bomb = repeatedParagraphDocx(20);
+  assert.ok(bomb.length < 100_000, `${bomb.length} bytes`);
+  const started = performance.now();
+  assert.throws(() => inspectDocx(bomb), refused('too_large'));
+  await assert.rejects(readDocx(bomb), refused('too_large'));
+  assert.ok(performance.now() - started < 1000, 'nothing was unpacked');
+});
+
+test('too many parts, not a zip, a zip without a document: refused', async () => {
+  await assert.rejects(readDocx(manyPartsDocx(MAX_DOCX_ENTRIES + 1)), refused('too_large'));
+  await assert.rejects(readDocx(Buffer.from('PK\u0003\u0004 not really a zip')), refused('not_docx'));
+  await assert.rejects(readDocx(Buffer.from(zipSync({ 'a.txt': strToU8('a') }))), refused('not_docx'));
+});
+
+test('a file too slow to read is stopped by the time limit, and the event loop never waits for it', async () => {
+  // 1 MiB of tiny paragraphs: within the size limits, several seconds of parsing
+  const slow = repeatedParagraphDocx(1);
+  inspectDocx(slow);
+  const started = performance.now();
+  const stall = await longestStall(() => assert.rejects(readDocx(slow, { timeLimitMs: 800 }), refused('too_slow')));
+  assert.ok(performance.now() - started < 3000, 'refused soon after the limit');
+  assert.ok(stall < 250, `the main thread kept running (longest pause ${Math.round(stall)} ms)`);
+});
+
+test('a file that needs more memory than allowed is stopped by the worker memory limit', async () => {
+  await assert.rejects(readDocx(repeatedParagraphDocx(2), { memoryLimitMb: 40, timeLimitMs: 60_000 }), refused('too_large'));
+});
+
+test('a normal file is read in the worker, while the main thread stays free', async () => {
+  let markdown = '';
+  const stall = await longestStall(async () => {
+    markdown = await readDocx(manyPartsDocx(3));
+  });
+  assert.equal(markdown, 'Tekst');
+  assert.ok(stall < 250, `longest pause ${Math.round(stall)} ms`);
+});
