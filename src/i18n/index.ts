@@ -2,6 +2,7 @@
 // (never `changeLanguage` on the shared instance). Dates, numbers and money go through Intl in
 // Europe/Warsaw.
 import i18next, { type TFunction } from 'i18next';
+import { TIME_ZONE } from '../core/time/zone.js';
 import { en } from './en.js';
 import { pl } from './pl.js';
 import type { TKeyOf } from './types.js';
@@ -9,7 +10,6 @@ import type { TKeyOf } from './types.js';
 export const LANGS = ['pl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'pl';
-export const TIME_ZONE = 'Europe/Warsaw';
 
 export type TKey = TKeyOf<typeof pl>;
 export type TParams = Record<string, string | number>;

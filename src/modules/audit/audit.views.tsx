@@ -3,7 +3,7 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import { Button, ErrorSummary, FormField, Pagination, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
-import { TIME_ZONE } from '../../i18n/index.js';
+import { TIME_ZONE } from '../../core/time/index.js';
 import type { AuditFilterInput, AuditPage, AuditViewRow } from './audit.service.js';
 
 export const AUDIT_PATH = '/admin/dziennik';

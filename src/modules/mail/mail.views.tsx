@@ -4,7 +4,8 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, LanguageSelect, Pagination, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
-import { TIME_ZONE, type TKey } from '../../i18n/index.js';
+import { TIME_ZONE } from '../../core/time/index.js';
+import type { TKey } from '../../i18n/index.js';
 import type { MailListRow, MailRow } from './mail.repo.js';
 import type { MailStatus } from './mail.tables.js';
 
