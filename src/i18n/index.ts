@@ -68,12 +68,15 @@ function buildFormatters(lang: Lang) {
   const locale = lang === 'pl' ? 'pl-PL' : 'en-GB';
   const date = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
+  const timestamp = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'medium' });
   const number = new Intl.NumberFormat(locale);
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'PLN' });
   return {
     locale,
     date: (d: Date | string) => date.format(typeof d === 'string' ? new Date(d) : d),
     dateTime: (d: Date | string) => dateTime.format(typeof d === 'string' ? new Date(d) : d),
+    /** Short date and time to the second, for logs (the audit log, the mail outbox). */
+    timestamp: (d: Date | string) => timestamp.format(typeof d === 'string' ? new Date(d) : d),
     number: (n: number) => number.format(n),
     money: (n: number) => money.format(n),
   };

@@ -3,11 +3,12 @@
 // group of results in the site search. The search group is registered when the routes are set up;
 // the territory contributions are ready but not yet switched on by default, because the territory
 // module's own tests still assert the "registry not running yet" placeholders (see the report).
+import { warsawToday } from '../../core/time/index.js';
 import { registerSearchProvider } from '../portal/index.js';
 import { ENTITIES_MEASURE, registerProfileSection, registerTerritoryMeasure } from '../territory/index.js';
 import { cachedUntilWrite } from './registry.catalogue.js';
 import * as repo from './registry.repo.js';
-import { entityPath, today } from './registry.service.js';
+import { entityPath } from './registry.service.js';
 import { EntitiesSection } from './registry.views.js';
 
 const PROFILE_LIMIT = 50;
@@ -40,7 +41,7 @@ export function registerRegistrySearch(): void {
       const { rows, total } = await repo.searchEntities(
         ctx.db,
         ctx.database.seam,
-        { terms, legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: false, today: today(ctx) },
+        { terms, legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: false, today: warsawToday(ctx.clock) },
         'name',
         limit,
         0,
