@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'scripts/**', 'bench/**', 'e2e/**', 'bin/**'],
+    files: ['src/config.ts', 'scripts/**', 'bench/**', 'e2e/**', 'bin/**', 'durability/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

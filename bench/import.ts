@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { prepare } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { importEntitiesFile } from '../src/modules/registry/index.js';
-import { validKrs, validNip, validRegon } from '../src/modules/registry/import.testing.js';
+import { validKrs, validNip, validRegon } from '../src/modules/registry/data-quality/import.testing.js';
 import { listUnits } from '../src/modules/territory/index.js';
 
 export const IMPORT_ROWS = 100_000;

@@ -27,7 +27,7 @@ import { formatters, translator } from '../src/i18n/index.js';
 import { buildMapPage } from '../src/modules/territory/territory.routes.js';
 import { seedSynthetic } from '../src/modules/registry/index.js';
 import { entityPath } from '../src/modules/registry/index.js';
-import * as registryRepo from '../src/modules/registry/registry.repo.js';
+import * as registryRepo from '../src/modules/registry/entity/registry.repo.js';
 import { queryTerms } from '../src/core/search/index.js';
 import type { PageContext } from '../src/core/ui/context.js';
 import { buildServer } from '../scripts/build.mjs';

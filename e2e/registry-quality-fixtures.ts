@@ -2,9 +2,9 @@
 // upload at the mapping step, a checked upload with its dry-run report, a finished import with
 // its result, the upload form after a failed submit, the suspected duplicates list and one pair.
 // Data is created through the services once per test server.
-import { checkImportJob, createImportJob, importJobsSettled, importJobView, startImportJob } from '../src/modules/registry/import.jobs.js';
-import { validNip } from '../src/modules/registry/import.testing.js';
-import * as repo from '../src/modules/registry/registry.repo.js';
+import { checkImportJob, createImportJob, importJobsSettled, importJobView, startImportJob } from '../src/modules/registry/data-quality/import.jobs.js';
+import { validNip } from '../src/modules/registry/data-quality/import.testing.js';
+import * as repo from '../src/modules/registry/entity/registry.repo.js';
 import { newId } from '../src/core/db/ids.js';
 import type { PageTemplate } from './pages.js';
 import { navigation, type Server } from './support.js';

@@ -2,12 +2,16 @@
 // - every source file opens with a comment saying why it exists;
 // - only src/core/db/dialect/ branches on the database kind;
 // - modules import other modules only through their index.ts;
-// - src/core/ imports nothing from src/modules/ (its tests may build the whole app).
+// - src/core/ imports nothing from src/modules/ (its tests may build the whole app);
+// - adding a module never edits the core: no file of src/core/, src/cli.ts or the mail module names
+//   another module's error code or mail template (modules declare their own and merge them into
+//   `ErrorCodes` / `MailTemplates`).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 const problems: string[] = [];
+const isTest = (rel: string) => /\.test\.tsx?$/.test(rel);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {
@@ -16,7 +20,7 @@ function files(dir: string): string[] {
   });
 }
 
-for (const file of [...files(join(ROOT, 'src')), ...files(join(ROOT, 'scripts')), ...files(join(ROOT, 'e2e')), ...files(join(ROOT, 'bench'))]) {
+for (const file of [...files(join(ROOT, 'src')), ...files(join(ROOT, 'scripts')), ...files(join(ROOT, 'e2e')), ...files(join(ROOT, 'bench')), ...files(join(ROOT, 'durability'))]) {
   const rel = relative(ROOT, file);
   const text = readFileSync(file, 'utf8');
   if (!/^\s*(\/\/|\/\*)/.test(text)) problems.push(`${rel}: must open with a comment saying why the file exists`);
@@ -33,6 +37,38 @@ for (const file of [...files(join(ROOT, 'src')), ...files(join(ROOT, 'scripts'))
     if (rel.startsWith(`src${sep}modules`) && parts[1] === 'modules' && parts[2] !== own && parts.length > 3 && parts[3] !== 'index.js') {
       problems.push(`${rel}: imports ${m[1]} — other modules are reached only through their index.ts`);
     }
+  }
+}
+
+// --- adding a module never edits the core ---------------------------------------------------------
+const MODULES_DIR = join(ROOT, 'src', 'modules');
+const moduleNames = readdirSync(MODULES_DIR).filter((e) => statSync(join(MODULES_DIR, e)).isDirectory());
+/** What each module declares, read from its sources: error codes (`'x.y': { status: … }`) and mail templates. */
+const declared: { owner: string; kind: 'error code' | 'mail template'; name: string }[] = [];
+for (const owner of moduleNames) {
+  for (const file of files(join(MODULES_DIR, owner))) {
+    const text = readFileSync(file, 'utf8');
+    if (isTest(file)) continue;
+    for (const m of text.matchAll(/['"]([a-z][a-z_]*\.[a-z_]+)['"]\s*:\s*\{\s*status\s*:/g)) declared.push({ owner, kind: 'error code', name: m[1]! });
+    for (const block of text.matchAll(/interface MailTemplates\s*\{([\s\S]*?)\n\s*\}/g)) {
+      for (const m of block[1]!.matchAll(/^\s*([A-Za-z0-9_]+)\s*:/gm)) declared.push({ owner, kind: 'mail template', name: m[1]! });
+    }
+  }
+}
+const domainFree = [
+  ...files(join(ROOT, 'src', 'core')).map((f) => ({ file: f, own: null as string | null })),
+  { file: join(ROOT, 'src', 'cli.ts'), own: null },
+  ...files(join(MODULES_DIR, 'mail')).map((f) => ({ file: f, own: 'mail' })),
+].filter(({ file }) => !isTest(file));
+for (const { file, own } of domainFree) {
+  const rel = relative(ROOT, file);
+  const text = readFileSync(file, 'utf8');
+  for (const d of declared) {
+    if (d.owner === own) continue;
+    const name = d.name.replace('.', '\\.');
+    // a quoted name (a code, a template) or, for templates, an object key (`password_reset: [...]`)
+    const named = new RegExp(d.kind === 'error code' ? `['"\`]${name}['"\`.]` : `['"\`]${name}['"\`.]|\\b${name}\\s*:`);
+    if (named.test(text)) problems.push(`${rel}: names the ${d.kind} ${d.name} of the ${d.owner} module — modules declare their own (see docs/architecture.md, "Adding a module")`);
   }
 }
 

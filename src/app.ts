@@ -11,6 +11,7 @@ import { projectPath } from './core/paths.js';
 import { registerAccessControl } from './core/auth/access.js';
 import type { DatabaseHandle } from './core/db/database.js';
 import { systemClock, type Clock } from './core/db/time.js';
+import { registerDrain } from './core/http/drain.js';
 import { registerErrorHandling, sendError, toAppError } from './core/http/errors.js';
 import { registerHealth } from './core/http/health.js';
 import { initLanguage, registerLanguage, stripLanguagePrefix } from './core/http/language.js';
@@ -20,7 +21,7 @@ import { parsePrefs, PREFS_COOKIE, registerPreferences } from './core/http/prefe
 import { configureShell } from './core/http/render.js';
 import { registerSecurity, sessionCookieName } from './core/http/security.js';
 import type { DatabaseSessionStore } from './core/http/session-store.js';
-import type { AppModule, ModuleContext } from './core/module.js';
+import { collectDeclarations, type AppModule, type ModuleContext } from './core/module.js';
 import { SettingsStore } from './core/settings.js';
 import { ACCOUNT_LINKS, accountsModule, LOGIN_PATH, resolveSessionUser } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Key prefix of the shared rate-limit counters in Redis (tests give each run its own). */
   rateLimitNamespace?: string;
+  /** The modules of this app instance; MODULES unless a test assembles its own list. */
+  modules?: readonly AppModule[];
 }
 
 export interface App {
@@ -59,6 +62,7 @@ const UNDECLARED_OK = (url: string) => url.startsWith('/assets/') || url.startsW
 
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, database } = opts;
+  const modules = opts.modules ?? MODULES;
   const clock = opts.clock ?? systemClock;
   const schemas = lazySchemas();
   const app = Fastify({
@@ -81,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       initLanguage(request);
       request.prefs = parsePrefs(undefined);
       request.user = null;
-      void sendError(request, reply, toAppError(err));
+      void sendError(request, reply, toAppError(err), ctx.errors);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -93,13 +97,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     clock,
     settings,
     log: (msg) => app.log.info(msg),
+    ...collectDeclarations(modules),
   };
 
+  // at shutdown, responses close their keep-alive connections so the server drains and stops
+  registerDrain(app);
   // first of all hooks: a cached page skips everything after it
   if (config.pageCacheMs > 0) registerPageCache(app, { ttlMs: config.pageCacheMs, maxEntries: 500, maxBytes: 32 * 1024 * 1024, sessionCookie: sessionCookieName(config), varyCookies: [PREFS_COOKIE] });
   registerAccessControl(app, UNDECLARED_OK);
   registerLanguage(app);
-  registerErrorHandling(app);
+  registerErrorHandling(app, ctx.errors);
   const { sessions, readiness } = await registerSecurity(app, {
     config,
     db: database.db,
@@ -133,15 +140,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerHealth(app, database, readiness);
 
   configureShell(app, {
-    nav: MODULES.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
+    nav: modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
     footer: async (request) => ({ ...(await footerData(ctx, request.lang)), links: portalFooterLinks(request.lang) }),
     headMeta: async (request) => portalHeadMeta(ctx, request.lang),
     loginPath: LOGIN_PATH,
     account: ACCOUNT_LINKS,
-    admin: MODULES.flatMap((m) => m.admin ?? []).sort((a, b) => a.order - b.order),
+    admin: modules.flatMap((m) => m.admin ?? []).sort((a, b) => a.order - b.order),
   });
 
-  for (const mod of MODULES) {
+  for (const mod of modules) {
     if (mod.routes) await app.register(async (scope) => mod.routes!(scope, ctx));
   }
   return { app, ctx, sessions, warmSchemas: () => schemas.warm() };

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrate.js';
 import { systemClock, type Clock } from './core/db/time.js';
-import type { ModuleContext, SeedResult } from './core/module.js';
+import { collectDeclarations, type ModuleContext, type SeedResult } from './core/module.js';
 import { SettingsStore } from './core/settings.js';
 
 /** Bump when files in data/reference/ change, so existing installations reload them at start. */
@@ -13,7 +13,7 @@ export const REFERENCE_VERSION = '2026-11-27.1';
 const REFERENCE_KEY = 'core.reference_version';
 
 export function moduleContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock, log: (m: string) => void = () => {}): ModuleContext {
-  return { config, database, db: database.db, clock, settings: new SettingsStore(database.db, clock), log };
+  return { config, database, db: database.db, clock, settings: new SettingsStore(database.db, clock), log, ...collectDeclarations(MODULES) };
 }
 
 export async function seedReference(ctx: ModuleContext, onStep?: (module: string, result: SeedResult) => void): Promise<void> {

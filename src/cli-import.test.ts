@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { openDatabase } from './core/db/database.js';
-import { validNip, validRegon } from './modules/registry/import.testing.js';
+import { validNip, validRegon } from './modules/registry/data-quality/import.testing.js';
 
 const ROOT = join(import.meta.dirname, '..');
 let dir: string;

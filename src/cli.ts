@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { AppError, isAppError, type Problem } from './core/errors/app-error.js';
+import { coreErrorStatus, ErrorCatalogue } from './core/errors/catalogue.js';
 import { translator, type T, type TKey } from './i18n/index.js';
 
 export interface CliIo {
@@ -479,6 +480,14 @@ function describeAppError(t: T, err: AppError): string {
   return [`${title}: ${detail}`, ...err.problems.map((p) => `  - ${problemMessage(t, p)}`)].join('\n');
 }
 
+/** The core's codes are known here; a module's code gets its status from the modules' declarations. */
+async function errorStatus(e: AppError): Promise<number> {
+  const core = coreErrorStatus(e.code);
+  if (core !== undefined) return core;
+  const { MODULES } = await lazy.app();
+  return new ErrorCatalogue(MODULES).status(e.code);
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const out = (line: string) => void io.stdout.write(`${line}\n`);
   const err = (line: string) => void io.stderr.write(`${line}\n`);
@@ -529,7 +538,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err(e.message);
       return 1;
     }
-    if (isAppError(e) && e.status < 500) {
+    if (isAppError(e) && (await errorStatus(e)) < 500) {
       err(describeAppError(t, e));
       return e.code === 'cli.usage' && current?.usageExitCode !== undefined ? current.usageExitCode : 1;
     }

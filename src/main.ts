@@ -33,8 +33,13 @@ export async function serve(config: Config): Promise<{ close: () => Promise<void
     closing = true;
     clearInterval(purge);
     clearTimeout(warm);
-    await scheduler.stop();
+    // the job ticker claims nothing more from now on; a job already running is awaited below
+    const jobsStopped = scheduler.stop();
+    // new requests get 503 with Connection: close, busy connections close after their response,
+    // requests already received complete; then the onClose hooks (mail worker, Redis) run
     await app.close();
+    await jobsStopped;
+    // last: SQLite checkpoints its WAL into the database file, PostgreSQL's pool ends
     await database.close();
   };
   return { close, url: address };
@@ -53,7 +58,10 @@ export async function serveUntilSignal(config: Config): Promise<number> {
       if (stopping) return;
       stopping = true;
       console.log(`${signal}: shutting down`);
-      const force = setTimeout(() => process.exit(1), 10_000);
+      const force = setTimeout(() => {
+        console.error(`${signal}: not closed within 10 s, exiting anyway`);
+        process.exit(1);
+      }, 10_000);
       force.unref();
       server.close().then(
         () => resolve(0),

@@ -35,3 +35,33 @@ test('a due job runs once, again only after its interval; force runs it anyway; 
     await t.close();
   }
 });
+
+test('once shutdown begins, the ticker claims no further job: the one running finishes, the rest stay unclaimed', async () => {
+  const t = await createTestApp({ reference: false });
+  try {
+    let stopping = false;
+    const ran: string[] = [];
+    const first: ScheduledJob = {
+      name: 'test.first',
+      intervalMs: 3600_000,
+      run: async () => {
+        // the signal arrives while this job runs
+        stopping = true;
+        ran.push('first');
+        return 'done';
+      },
+    };
+    const second: ScheduledJob = { name: 'test.second', intervalMs: 3600_000, run: async () => void ran.push('second') };
+    const outcomes = await runDueJobs(t.ctx, [first, second], { stopping: () => stopping });
+    assert.deepEqual(ran, ['first']);
+    assert.deepEqual(outcomes.map((o) => o.name), ['test.first']);
+    const rows = await t.ctx.db.selectFrom('scheduled_jobs').select(['name', 'last_started_at', 'locked_until']).orderBy('name').execute();
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.last_started_at !== null, r.locked_until]),
+      [['test.first', true, null]],
+      'the second job was neither claimed nor even registered',
+    );
+  } finally {
+    await t.close();
+  }
+});

@@ -47,23 +47,31 @@ async function runOne(ctx: ModuleContext, job: ScheduledJob, force: boolean): Pr
   return outcome;
 }
 
-/** Runs every due job once, one after another; `force` runs them even when not due. */
-export async function runDueJobs(ctx: ModuleContext, jobs: readonly ScheduledJob[], opts: { force?: boolean } = {}): Promise<JobOutcome[]> {
+/**
+ * Runs every due job once, one after another; `force` runs them even when not due. `stopping`
+ * is asked before each claim: once it says true, no further job is claimed (shutdown).
+ */
+export async function runDueJobs(ctx: ModuleContext, jobs: readonly ScheduledJob[], opts: { force?: boolean; stopping?: () => boolean } = {}): Promise<JobOutcome[]> {
   const out: JobOutcome[] = [];
-  for (const job of jobs) out.push(await runOne(ctx, job, opts.force ?? false));
+  for (const job of jobs) {
+    if (opts.stopping?.()) break;
+    out.push(await runOne(ctx, job, opts.force ?? false));
+  }
   return out;
 }
 
 export interface Scheduler {
+  /** Claims nothing more from the moment it is called; resolves when the job running now ends. */
   stop(): Promise<void>;
 }
 
 /** Ticks every minute in the web process; failures are logged, never thrown. */
 export function startScheduler(ctx: ModuleContext, jobs: readonly ScheduledJob[], log: { info(o: object, m: string): void; error(o: object, m: string): void }): Scheduler {
   let running: Promise<void> | null = null;
+  let stopped = false;
   const tick = () => {
-    if (running) return;
-    running = runDueJobs(ctx, jobs)
+    if (running || stopped) return;
+    running = runDueJobs(ctx, jobs, { stopping: () => stopped })
       .then((outcomes) => {
         for (const o of outcomes) {
           if (o.error) log.error({ job: o.name, err: o.error }, 'scheduled job failed');
@@ -81,6 +89,7 @@ export function startScheduler(ctx: ModuleContext, jobs: readonly ScheduledJob[]
   first.unref();
   return {
     async stop() {
+      stopped = true;
       clearInterval(timer);
       clearTimeout(first);
       await running;

@@ -1,12 +1,13 @@
 // The contract between the core and a domain module. `src/app.ts` lists every module; each one
-// brings its own migrations, navigation entry, routes and seeds, so adding a domain never means
-// editing the core.
+// brings its own migrations, navigation entry, routes, seeds, error codes and contributions to other
+// modules' extension points, so adding a domain never means editing the core.
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { TKey } from '../i18n/index.js';
 import type { DatabaseHandle, Db } from './db/database.js';
 import type { DialectSeam } from './db/dialect/index.js';
+import { ErrorCatalogue, type ModuleErrors } from './errors/catalogue.js';
 import type { Clock } from './db/time.js';
 import type { SettingsStore } from './settings.js';
 
@@ -29,7 +30,42 @@ export interface AdminEntry extends NavEntry {
   roles: readonly string[];
 }
 
-/** What every module's code receives: the database, the configuration and the clock. */
+/**
+ * Extension points. A module that lets other modules add to one of its pages or features names the
+ * point and the type of one item here, by declaration merging from its own code:
+ *
+ *     declare module '../../core/module.js' { interface ModuleContributions { homeSections: HomeSection } }
+ *
+ * Other modules list their items under that name in `AppModule.contributes`; the owner reads every
+ * item of the app it runs in with `ctx.contributions.of('homeSections')`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleContributions {}
+
+export type ExtensionPoint = keyof ModuleContributions;
+
+/** What one module adds to the extension points of others (or of itself). */
+export type ContributionLists = { readonly [P in ExtensionPoint]?: readonly ModuleContributions[P][] };
+
+/** Every module's contributions, collected per app instance in the order of the module list. */
+export class Contributions {
+  readonly #lists = new Map<string, readonly unknown[]>();
+
+  constructor(modules: readonly { contributes?: ContributionLists }[]) {
+    for (const mod of modules) {
+      for (const [point, items] of Object.entries(mod.contributes ?? {}) as [string, readonly unknown[]][]) {
+        this.#lists.set(point, [...(this.#lists.get(point) ?? []), ...items]);
+      }
+    }
+  }
+
+  /** The items contributed to `point`, in module order (empty when no module contributes). */
+  of<P extends ExtensionPoint>(point: P): readonly ModuleContributions[P][] {
+    return (this.#lists.get(point) ?? []) as readonly ModuleContributions[P][];
+  }
+}
+
+/** What every module's code receives: the database, the configuration, the clock and what the modules declared. */
 export interface ModuleContext {
   config: Config;
   database: DatabaseHandle;
@@ -37,6 +73,10 @@ export interface ModuleContext {
   clock: Clock;
   settings: SettingsStore;
   log: (msg: string) => void;
+  /** The statuses of the error codes of the core and of every module of this app. */
+  errors: ErrorCatalogue;
+  /** The items the modules of this app contribute to extension points. */
+  contributions: Contributions;
 }
 
 export interface SeedResult {
@@ -75,4 +115,13 @@ export interface AppModule {
   seedDemo?: (ctx: ModuleContext) => Promise<SeedResult>;
   /** Scheduled jobs of the module (`spojnia jobs run` runs them by hand). */
   jobs?: ScheduledJob[];
+  /** The module's error codes and their statuses (also added to `ErrorCodes`, see core/errors/catalogue.ts). */
+  errors?: ModuleErrors;
+  /** Items for extension points of other modules (or its own), see `ModuleContributions`. */
+  contributes?: ContributionLists;
+}
+
+/** What the modules of one app declared, collected once per app instance (buildApp, the CLI). */
+export function collectDeclarations(modules: readonly AppModule[]): Pick<ModuleContext, 'errors' | 'contributions'> {
+  return { errors: new ErrorCatalogue(modules), contributions: new Contributions(modules) };
 }

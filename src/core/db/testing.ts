@@ -42,20 +42,12 @@ export async function withTestDatabase(): Promise<TestDatabase> {
     };
   }
 
-  const name = throwAwayName();
-  // the configured database only serves as the place to issue CREATE/DROP DATABASE from
-  const admin = await openDatabase(serverUrl);
-  try {
-    await sql.raw(`create database ${name}`).execute(admin.db);
-  } finally {
-    await admin.close();
-  }
-  const url = withDatabaseName(serverUrl, name);
+  const { url, drop } = await throwAwayPostgresDatabase(serverUrl);
   let handle: DatabaseHandle;
   try {
     handle = await openDatabase(url);
   } catch (err) {
-    await dropDatabase(serverUrl, name);
+    await drop();
     throw err;
   }
   let disposed = false;
@@ -68,10 +60,26 @@ export async function withTestDatabase(): Promise<TestDatabase> {
       try {
         await handle.close();
       } finally {
-        await dropDatabase(serverUrl, name);
+        await drop();
       }
     },
   };
+}
+
+/**
+ * A fresh, empty database on the PostgreSQL server `serverUrl` points at, for a test that opens it
+ * itself (another process, a CLI run); `drop()` removes it even when connections are left open.
+ */
+export async function throwAwayPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = throwAwayName();
+  // the configured database only serves as the place to issue CREATE/DROP DATABASE from
+  const admin = await openDatabase(serverUrl);
+  try {
+    await sql.raw(`create database ${name}`).execute(admin.db);
+  } finally {
+    await admin.close();
+  }
+  return { url: withDatabaseName(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
 }
 
 async function dropDatabase(serverUrl: string, name: string): Promise<void> {

@@ -1,6 +1,7 @@
-// The one error type the application throws on purpose. A code from the catalogue fixes the HTTP
-// status and the translated message; `problems` carry per-field messages for 400 answers.
-import { ERROR_CATALOGUE, type ErrorCode } from './catalogue.js';
+// The one error type the application throws on purpose. Its code names the translated message and,
+// through the app's ErrorCatalogue (the declarations of the core and of every module), the HTTP
+// status; `problems` carry per-field messages for 400 answers.
+import type { ErrorCode } from './catalogue.js';
 
 export interface Problem {
   /** Form field or query parameter the problem is about; absent for whole-request problems. */
@@ -14,7 +15,6 @@ export interface Problem {
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly status: number;
   readonly params: Record<string, string | number>;
   readonly problems: Problem[];
 
@@ -22,7 +22,6 @@ export class AppError extends Error {
     super(code);
     this.name = 'AppError';
     this.code = code;
-    this.status = ERROR_CATALOGUE[code].status;
     this.params = params;
     this.problems = problems;
   }

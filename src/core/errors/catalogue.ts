@@ -1,8 +1,18 @@
-// Every error code the platform can answer with, its HTTP status and whether it belongs to the
-// user (4xx: shown in full) or to us (5xx: a reference id only). Messages live in i18n under
-// `errors.<code>.title` / `.detail`.
+// Error codes and their HTTP statuses: 4xx belong to the user (shown in full), 5xx to us (a reference
+// id only). The core declares only its own codes here. Each module declares its codes on its
+// AppModule (`errors`) and adds them to `ErrorCodes` by declaration merging, so the compiler still
+// refuses `new AppError('unknown.code')`. Statuses are read from an ErrorCatalogue built from the
+// modules of one app instance (buildApp, the CLI), never from a table filled at import time.
+// Messages live in i18n under `errors.<code>.title` / `.detail`.
 
-export const ERROR_CATALOGUE = {
+export interface ErrorDeclaration {
+  readonly status: number;
+}
+
+export type ErrorDeclarations = Readonly<Record<string, ErrorDeclaration>>;
+
+/** The core's own codes: HTTP plumbing and the command line. */
+export const CORE_ERRORS = {
   'http.bad_request': { status: 400 },
   'http.validation': { status: 400 },
   'http.unauthenticated': { status: 401 },
@@ -15,48 +25,69 @@ export const ERROR_CATALOGUE = {
   'http.rate_limited': { status: 429 },
   'http.internal': { status: 500 },
   'http.unavailable': { status: 503 },
-  'setup.token_required': { status: 403 },
-  'setup.already_done': { status: 403 },
   'cli.usage': { status: 400 },
   'cli.backup_postgres': { status: 400 },
-  'user.email_taken': { status: 409 },
-  'accounts.invalid_credentials': { status: 400 },
-  'accounts.locked_out': { status: 429 },
-  'accounts.code_invalid': { status: 400 },
-  'accounts.token_invalid': { status: 400 },
-  'accounts.password_wrong': { status: 400 },
-  'accounts.two_factor_active': { status: 400 },
-  'accounts.two_factor_required': { status: 400 },
-  'accounts.cannot_deactivate_self': { status: 400 },
-  // portal
-  'portal.page_has_children': { status: 409 },
-  'portal.file_too_large': { status: 413 },
-  'portal.file_type': { status: 415 },
-  'portal.last_file': { status: 409 },
-  'portal.contact_unavailable': { status: 503 },
-  // registry self-service
-  'registry.claim_decided': { status: 409 },
-  'registry.proposal_decided': { status: 409 },
-  // programme life cycle and objective tree
-  'programme.illegal_transition': { status: 409 },
-  'programme.element_has_children': { status: 409 },
-  'programme.element_measured': { status: 409 },
-  // programme indicators
-  'indicators.value_locked': { status: 409 },
-  'indicators.value_state': { status: 409 },
-  'indicators.computed_only': { status: 409 },
-  // monitoring rounds and the reporting API
-  'monitoring.round_closed': { status: 409 },
-  'monitoring.no_open_round': { status: 409 },
-  'monitoring.out_of_scope': { status: 403 },
-  // consultations
-  'consultations.closed': { status: 409 },
-  'consultations.too_many': { status: 429 },
-  'consultations.token_invalid': { status: 400 },
-  'consultations.already_confirmed': { status: 409 },
-  'consultations.not_closed': { status: 409 },
-  'consultations.report_published': { status: 409 },
-  'consultations.responses_missing': { status: 409 },
-} as const satisfies Record<string, { status: number }>;
+} as const satisfies ErrorDeclarations;
 
-export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+type CoreErrors = typeof CORE_ERRORS;
+
+/**
+ * Every code the platform can answer with → its declaration. A module adds its own codes:
+ *
+ *     export const exampleErrors = { 'example.conflict': { status: 409 } } as const satisfies ErrorDeclarations;
+ *     type ExampleErrors = typeof exampleErrors;
+ *     declare module '../../core/errors/catalogue.js' { interface ErrorCodes extends ExampleErrors {} }
+ *
+ * and lists `exampleErrors` as `errors` of its AppModule.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ErrorCodes extends CoreErrors {}
+
+export type ErrorCode = keyof ErrorCodes & string;
+
+/** The `errors` of an AppModule: codes declared in `ErrorCodes`, with the same statuses. */
+export type ModuleErrors = { readonly [C in ErrorCode]?: ErrorCodes[C] };
+
+/** The status a module's own declarations give `code` (for its forms); one they do not declare is our fault (500). */
+export function statusIn(declarations: ErrorDeclarations, code: string): number {
+  return Object.hasOwn(declarations, code) ? declarations[code]!.status : 500;
+}
+
+/** Status of a core code, or undefined for a module's code (ask the app's ErrorCatalogue). */
+export function coreErrorStatus(code: string): number | undefined {
+  return Object.hasOwn(CORE_ERRORS, code) ? CORE_ERRORS[code as keyof CoreErrors].status : undefined;
+}
+
+/** The statuses of the core's codes and of the given modules' codes, built once per app instance. */
+export class ErrorCatalogue {
+  readonly #statuses = new Map<string, number>();
+
+  constructor(modules: readonly { name: string; errors?: ModuleErrors }[]) {
+    const owner = new Map<string, string>();
+    for (const [code, d] of Object.entries(CORE_ERRORS)) {
+      this.#statuses.set(code, d.status);
+      owner.set(code, 'core');
+    }
+    for (const mod of modules) {
+      for (const [code, d] of Object.entries(mod.errors ?? {}) as [string, ErrorDeclaration][]) {
+        const other = owner.get(code);
+        if (other !== undefined) throw new Error(`error code ${code} is declared by both ${other} and ${mod.name}`);
+        owner.set(code, mod.name);
+        this.#statuses.set(code, d.status);
+      }
+    }
+  }
+
+  /** The HTTP status of a code; a code no module declared at run time is our fault (500). */
+  status(code: ErrorCode): number {
+    return this.#statuses.get(code) ?? 500;
+  }
+
+  has(code: string): boolean {
+    return this.#statuses.has(code);
+  }
+
+  codes(): string[] {
+    return [...this.#statuses.keys()];
+  }
+}

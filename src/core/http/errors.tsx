@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TKey } from '../../i18n/index.js';
 import { AppError, isAppError, type Problem } from '../errors/app-error.js';
-import { ERROR_CATALOGUE, type ErrorCode } from '../errors/catalogue.js';
+import type { ErrorCatalogue, ErrorCode } from '../errors/catalogue.js';
 import { ErrorSummary } from '../ui/components.js';
 import { usePage } from '../ui/context.js';
 import { sendPage } from './render.js';
@@ -52,7 +52,7 @@ export function toAppError(err: unknown): AppError {
   return new AppError('http.internal');
 }
 
-function ErrorView({ error, requestId }: { error: AppError; requestId: string }) {
+function ErrorView({ error, status, requestId }: { error: AppError; status: number; requestId: string }) {
   const { t, href } = usePage();
   const base = `errors.${error.code}` as const;
   return (
@@ -60,7 +60,7 @@ function ErrorView({ error, requestId }: { error: AppError; requestId: string })
       <h1>{t(`${base}.title` as TKey, error.params)}</h1>
       <p>{t(`${base}.detail` as TKey, error.params)}</p>
       <ErrorSummary problems={error.problems} linkFields={false} />
-      {error.status >= 500 ? (
+      {status >= 500 ? (
         <p class="reference">
           <strong>{t('errors.reference', { id: requestId })}</strong> {t('errors.referenceHint')}
         </p>
@@ -80,17 +80,18 @@ function wantsProblemJson(request: FastifyRequest): boolean {
   return request.plainPath.startsWith('/api/') || request.plainPath === '/api';
 }
 
-export async function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): Promise<FastifyReply> {
+export async function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, errors: ErrorCatalogue): Promise<FastifyReply> {
   const t = request.t;
-  if (error.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+  const status = errors.status(error.code);
+  if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
   if (wantsProblemJson(request)) {
     return reply
-      .code(error.status)
+      .code(status)
       .type('application/problem+json; charset=utf-8')
       .send({
         type: `urn:spojnia:error:${error.code}`,
         title: t(`errors.${error.code}.title` as TKey, error.params),
-        status: error.status,
+        status,
         detail: t(`errors.${error.code}.detail` as TKey, error.params),
         instance: request.url.split('?')[0],
         requestId: request.id,
@@ -99,26 +100,26 @@ export async function sendError(request: FastifyRequest, reply: FastifyReply, er
           : {}),
       });
   }
-  return sendPage(request, reply, { title: t(`errors.${error.code}.title` as TKey, error.params) }, <ErrorView error={error} requestId={request.id} />, error.status);
+  return sendPage(request, reply, { title: t(`errors.${error.code}.title` as TKey, error.params) }, <ErrorView error={error} status={status} requestId={request.id} />, status);
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** The error pages of one app: statuses come from the catalogue of its modules' declarations. */
+export function registerErrorHandling(app: FastifyInstance, errors: ErrorCatalogue): void {
   app.setErrorHandler(async (err, request, reply) => {
     const appError = toAppError(err);
-    if (appError.status >= 500) request.log.error({ err }, 'request failed');
-    else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+    const status = errors.status(appError.code);
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    else request.log.info({ code: appError.code, status }, 'request refused');
     try {
-      return await sendError(request, reply, appError);
+      return await sendError(request, reply, appError, errors);
     } catch (renderErr) {
       // the error page itself failed (e.g. the database is down while building the footer)
       request.log.error({ err: renderErr }, 'error page failed');
       return reply
-        .code(appError.status)
+        .code(status)
         .type('text/plain; charset=utf-8')
-        .send(`${appError.status} — ${request.id}`);
+        .send(`${status} — ${request.id}`);
     }
   });
-  app.setNotFoundHandler(async (request, reply) => sendError(request, reply, new AppError('http.not_found')));
+  app.setNotFoundHandler(async (request, reply) => sendError(request, reply, new AppError('http.not_found'), errors));
 }
-
-export { ERROR_CATALOGUE };

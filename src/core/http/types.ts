@@ -40,15 +40,9 @@ declare module 'fastify' {
     pageCache?: boolean;
   }
   interface Session {
+    /** The signed-in user: the session store keeps it in its own column (sessions of a user). */
     userId?: string;
-    /** ISO time of login and of the last request (idle and absolute timeouts). */
-    loginAt?: string;
-    lastSeenAt?: string;
-    /** Password accepted, second factor still required. */
-    pendingUserId?: string;
-    pendingAt?: string;
-    userAgent?: string;
-    ip?: string;
+    // the login flow's own fields are declared by the module that runs it (accounts)
   }
 }
 

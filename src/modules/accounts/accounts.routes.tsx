@@ -16,6 +16,8 @@ import * as svc from './accounts.service.js';
 import { startUserSession } from './accounts.session.js';
 import * as v from './accounts.views.js';
 import { SCOPED_ROLES } from './roles.js';
+import { statusIn } from '../../core/errors/catalogue.js';
+import { accountsErrors } from './accounts.declarations.js';
 
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 5000 }), { maxProperties: 60 });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
@@ -32,7 +34,7 @@ type Body = Record<string, string>;
 function formProblems(err: unknown): { problems: Problem[]; status: number } {
   if (!isAppError(err)) throw err;
   if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
-  if (err.code.startsWith('accounts.')) return { problems: [{ key: `errors.${err.code}.detail` }], status: err.status };
+  if (err.code.startsWith('accounts.')) return { problems: [{ key: `errors.${err.code}.detail` }], status: statusIn(accountsErrors, err.code) };
   throw err;
 }
 

@@ -6,6 +6,20 @@ import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
 import { checkSession } from './accounts.service.js';
 
+declare module 'fastify' {
+  /** What the login flow keeps in a session besides the core's `userId`. */
+  interface Session {
+    /** ISO time of login and of the last request (idle and absolute timeouts). */
+    loginAt?: string;
+    lastSeenAt?: string;
+    /** Password accepted, second factor still required. */
+    pendingUserId?: string;
+    pendingAt?: string;
+    userAgent?: string;
+    ip?: string;
+  }
+}
+
 export async function resolveSessionUser(ctx: ModuleContext, request: FastifyRequest): Promise<CurrentUser | null> {
   const s = request.session;
   const verdict = await checkSession(ctx, { userId: s.userId, loginAt: s.loginAt, lastSeenAt: s.lastSeenAt });

@@ -5,6 +5,7 @@ import { accountsRoutes } from './accounts.routes.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
 import { sealClearTotpSecrets } from './accounts.service.js';
 import { accountsMigrations } from './migrations/index.js';
+import { accountsErrors } from './accounts.declarations.js';
 import './accounts.tables.js';
 import './api-tokens.tables.js';
 
@@ -20,6 +21,7 @@ export const ACCOUNT_LINKS = { account: '/konto', logout: '/konto/wyloguj', admi
 
 export const accountsModule: AppModule = {
   name: 'accounts',
+  errors: accountsErrors,
   migrations: accountsMigrations,
   async routes(app, ctx) {
     await accountsRoutes(app, ctx);

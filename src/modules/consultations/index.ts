@@ -9,6 +9,7 @@ import { removeExpiredUnconfirmed } from './comments.service.js';
 import { eraseAfterRetention } from './consultations.service.js';
 import { consultationsMigrations } from './migrations/index.js';
 import { publicRoutes } from './public.routes.js';
+import { consultationsErrors } from './consultations.declarations.js';
 import './consultations.tables.js';
 
 export { manageConsultations, moderateConsultations } from './consultations.policy.js';
@@ -27,6 +28,7 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 
 export const consultationsModule: AppModule = {
   name: 'consultations',
+  errors: consultationsErrors,
   migrations: consultationsMigrations,
   nav: [{ label: 'consultations.nav', path: '/konsultacje', order: 40 }],
   admin: [{ label: 'consultations.admin.title', path: '/admin/konsultacje', order: 50, roles: ['coordinator', 'administrator', 'moderator'] }],

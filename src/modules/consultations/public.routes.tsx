@@ -18,6 +18,8 @@ import * as repo from './consultations.repo.js';
 import * as svc from './consultations.service.js';
 import * as v from './public.views.js';
 import { buildReport, reportCsv, reportDocument } from './report.js';
+import { statusIn } from '../../core/errors/catalogue.js';
+import { consultationsErrors } from './consultations.declarations.js';
 
 export const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 20000 }), { maxProperties: 60 });
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
@@ -33,7 +35,7 @@ export function stringFields(request: FastifyRequest): Record<string, string | u
 export function problemsOf(err: unknown): { problems: Problem[]; status: number } {
   if (!isAppError(err)) throw err;
   if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
-  if (err.code.startsWith('consultations.')) return { problems: [{ key: `errors.${err.code}.detail` }], status: err.status };
+  if (err.code.startsWith('consultations.')) return { problems: [{ key: `errors.${err.code}.detail` }], status: statusIn(consultationsErrors, err.code) };
   throw err;
 }
 

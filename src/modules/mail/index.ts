@@ -8,6 +8,20 @@ import { purgeOldMail } from './mail.service.js';
 import { startMailWorker, type MailWorker } from './mail.worker.js';
 import './mail.tables.js';
 
+/**
+ * Every e-mail template → the parameters it needs. The mail module declares only its own; a module
+ * that sends mail adds its templates by declaration merging (this interface lives in index.ts so that other modules can merge into it):
+ *
+ *     declare module '../mail/index.js' { interface MailTemplates { example_notice: { name: string; link: string } } }
+ *
+ * with the subject and body under `mail.<template>` in i18n. Every `{{parameter}}` of the text must
+ * be given, so the declared parameters and the text agree (renderMail checks it at run time too).
+ */
+export interface MailTemplates {
+  /** The administrators' test message (/admin/poczta). */
+  test: Record<string, never>;
+}
+
 export type { MailOutboxTable, MailStatus } from './mail.tables.js';
 export { renderMail, type MailRequest, type MailTemplate, type RenderedMail } from './mail.render.js';
 export { enqueueMail } from './mail.service.js';
@@ -24,11 +38,17 @@ export const mailModule: AppModule = {
     // every web process delivers when SMTP is configured; without it mail waits in the outbox
     if (ctx.config.smtpUrl === '') return;
     let worker: MailWorker | null = null;
+    let stopped: Promise<void> | undefined;
     app.addHook('onReady', async () => {
       worker = startMailWorker(ctx);
     });
+    // at shutdown the worker claims nothing more at once; the round in progress is awaited once
+    // the HTTP side has drained
+    app.addHook('preClose', async () => {
+      stopped = worker?.stop();
+    });
     app.addHook('onClose', async () => {
-      await worker?.stop();
+      await (stopped ?? worker?.stop());
     });
   },
 };

@@ -77,6 +77,7 @@ test('a javascript: link parameter is shown as text, not as a link', () => {
 test('a subject cannot carry header line breaks, and missing parameters are a programming error', () => {
   const m = renderMail({ to: 'x@example.pl', lang: 'en', template: 'test', params: {} });
   assert.doesNotMatch(m.subject, /[\r\n]/);
+  // @ts-expect-error the compiler refuses the missing link too; this checks the run-time guard
   assert.throws(() => renderMail({ to: 'x@example.pl', lang: 'pl', template: 'password_reset', params: { name: 'A', validFor: '1 h' } }), /needs link/);
 });
 

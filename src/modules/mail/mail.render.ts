@@ -1,18 +1,23 @@
 // Turns a template name, a language and parameters into an e-mail: subject and plain-text body from
-// the mail i18n section, and an HTML part generated from that text (escaped, paragraphs, links),
-// both with a footer naming the institution. Parameters are data, never markup: they are escaped
+// the `mail.<template>` i18n keys, and an HTML part generated from that text (escaped, paragraphs,
+// links), both with a footer naming the institution. Parameters are data, never markup: they are escaped
 // in HTML, flattened to one line (except a free-text message), and only the `link` parameter
 // (and URLs written in the template itself) become links, so a display name such as "http://phish.example" stays inert text.
+// The mail module knows no other module's templates: each module adds its own to `MailTemplates`.
 import { translator, type Lang, type TKey } from '../../i18n/index.js';
+import type { MailTemplates } from './index.js';
 
-export type MailTemplate = 'password_reset' | 'invitation' | 'test' | 'contact_message' | 'registry_claim_approved' | 'registry_claim_rejected' | 'registry_proposal_rejected' | 'consultation_confirm' | 'consultation_report' | 'round_opened' | 'round_reminder' | 'value_returned';
+export type MailTemplate = keyof MailTemplates;
 
-export interface MailRequest {
+interface MailOf<K extends MailTemplate> {
   to: string;
   lang: Lang;
-  template: MailTemplate;
-  params: Record<string, string>;
+  template: K;
+  params: MailTemplates[K];
 }
+
+/** One message to render: a declared template with exactly the parameters it declares. */
+export type MailRequest = { [K in MailTemplate]: MailOf<K> }[MailTemplate];
 
 export interface RenderedMail {
   subject: string;
@@ -20,24 +25,17 @@ export interface RenderedMail {
   html: string;
 }
 
-/** Parameters each template needs; rendering without one is a programming error. */
-export const TEMPLATE_PARAMS: Record<MailTemplate, readonly string[]> = {
-  password_reset: ['name', 'link', 'validFor'],
-  invitation: ['name', 'inviter', 'link', 'roles', 'validFor'],
-  test: [],
-  contact_message: ['name', 'email', 'subject', 'message'],
-  registry_claim_approved: ['name', 'entity', 'link'],
-  registry_claim_rejected: ['name', 'entity', 'reason'],
-  registry_proposal_rejected: ['name', 'entity', 'change', 'reason'],
-  round_opened: ['name', 'round', 'programme', 'deadline', 'link'],
-  round_reminder: ['name', 'round', 'programme', 'deadline', 'days', 'missing', 'link'],
-  value_returned: ['name', 'indicator', 'territory', 'period', 'reason', 'link'],
-  consultation_confirm: ['consultation', 'link', 'validFor', 'message'],
-  consultation_report: ['consultation', 'link'],
-};
+const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
-export function isMailTemplate(v: string): v is MailTemplate {
-  return Object.hasOwn(TEMPLATE_PARAMS, v);
+/** The parameters a template's text uses in one language (its `{{name}}` placeholders). */
+export function templateParams(template: string, lang: Lang): string[] {
+  const t = translator(lang);
+  const texts = [`mail.${template}.subject`, `mail.${template}.body`].map((key) => {
+    const text = t(key as TKey);
+    if (text === key) throw new Error(`mail template ${template} has no ${key} in ${lang}`);
+    return text;
+  });
+  return [...new Set(texts.flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!)))];
 }
 
 const LINK_PARAMS = new Set(['link']);
@@ -111,12 +109,13 @@ function bodyToHtml(withMarkers: string, params: Record<string, string>): string
 }
 
 export function renderMail(mail: MailRequest): RenderedMail {
-  const missing = TEMPLATE_PARAMS[mail.template].filter((p) => !mail.params[p]);
+  const given: Record<string, string> = mail.params;
+  const missing = templateParams(mail.template, mail.lang).filter((p) => !given[p]);
   if (missing.length > 0) throw new Error(`mail template ${mail.template} needs ${missing.join(', ')}`);
   const t = translator(mail.lang);
   const params: Record<string, string> = {};
   const markers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(mail.params)) {
+  for (const [k, v] of Object.entries(given)) {
     params[k] = (MULTILINE_PARAMS.has(k) ? multiLine(v) : oneLine(v)).replace(MARKER_CHARS, '');
     markers[k] = `${OPEN}${k}${CLOSE}`;
   }

@@ -19,7 +19,12 @@ function useLabels() {
   const { t } = usePage();
   return {
     status: (s: string) => (['pending', 'sent', 'failed'].includes(s) ? t(`outbox.statuses.${s}` as TKey) : s),
-    template: (s: string) => (['password_reset', 'invitation', 'test', 'contact_message', 'registry_claim_approved', 'registry_claim_rejected', 'registry_proposal_rejected'].includes(s) ? t(`outbox.templates.${s}` as TKey) : s),
+    // any module's template: its label when the translations have one, else its name
+    template: (s: string) => {
+      const key = `outbox.templates.${s}`;
+      const label = t(key as TKey);
+      return label === key ? s : label;
+    },
   };
 }
 

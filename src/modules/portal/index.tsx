@@ -14,6 +14,7 @@ import { registerUploads } from './portal.http.js';
 import { publicRoutes } from './public.routes.js';
 import { seedPortalDemo } from './seed.js';
 import { seedStatementDefaults, STATEMENT_PATH, statementUrl } from './statement.service.js';
+import { portalErrors } from './portal.declarations.js';
 import './portal.tables.js';
 
 export { attachedDocuments, type AttachedDocument } from './documents.service.js';
@@ -52,6 +53,7 @@ export function portalHeadMeta(ctx: ModuleContext, lang: Lang): HeadMeta[] {
 
 export const portalModule: AppModule = {
   name: 'portal',
+  errors: portalErrors,
   migrations: portalMigrations,
   nav: [
     { label: 'news.title', path: '/aktualnosci', order: 10 },

@@ -7,6 +7,8 @@ import { AppError, isAppError, type Problem } from '../../core/errors/app-error.
 import { hasRole } from '../../core/auth/access.js';
 import type { Upload } from './content.service.js';
 import { contentDisposition, MAX_DOCUMENT_BYTES, parseRange } from './files.js';
+import { statusIn } from '../../core/errors/catalogue.js';
+import { portalErrors } from './portal.declarations.js';
 
 export type Body = Record<string, string | undefined>;
 
@@ -58,7 +60,7 @@ export function uploadOf(request: FastifyRequest, name: string): Upload | null {
 export function formProblems(err: unknown): { problems: Problem[]; status: number } {
   if (!isAppError(err)) throw err;
   if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
-  if (err.code.startsWith('portal.')) return { problems: err.problems.length ? err.problems : [{ key: `errors.${err.code}.detail` }], status: err.status };
+  if (err.code.startsWith('portal.')) return { problems: err.problems.length ? err.problems : [{ key: `errors.${err.code}.detail` }], status: statusIn(portalErrors, err.code) };
   throw err;
 }
 

@@ -17,6 +17,7 @@ import { programmeRoutes } from './programme.routes.js';
 import { seedProgrammeDemo } from './programme.seed.js';
 import { structureRoutes } from './structure.routes.js';
 import { versionsRoutes } from './versions.routes.js';
+import { programmeErrors } from './programme.declarations.js';
 import './programme.tables.js';
 
 export { listAllVersions, listSections as listVersionSections, findVersion as findProgrammeVersion, type VersionRow, type SectionRow } from './versions.repo.js';
@@ -45,6 +46,7 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 
 export const programmeModule: AppModule = {
   name: 'programme',
+  errors: programmeErrors,
   migrations: programmeMigrations,
   nav: [{ label: 'programme.title', path: '/program', order: 15 }],
   admin: [

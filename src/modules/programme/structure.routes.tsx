@@ -13,6 +13,8 @@ import type { ProgrammeRow } from './programme.service.js';
 import type { ElementKind } from './programme.tables.js';
 import * as svc from './structure.service.js';
 import * as v from './structure.views.js';
+import { statusIn } from '../../core/errors/catalogue.js';
+import { programmeErrors } from './programme.declarations.js';
 
 const ElementParams = Type.Object({ id: Type.String({ maxLength: 64 }), elementId: Type.String({ maxLength: 64 }) });
 const NewQuery = Type.Object({ rodzic: Type.Optional(Type.String({ maxLength: 64 })) });
@@ -99,7 +101,7 @@ export async function structureRoutes(app: FastifyInstance, ctx: ModuleContext):
       await svc.deleteElement(ctx, p.id, elementId, auditFromRequest(request));
     } catch (err) {
       if (!isAppError(err) || (err.code !== 'programme.element_has_children' && err.code !== 'programme.element_measured')) throw err;
-      return treePage(request, reply, p, [{ key: `errors.${err.code}.detail` }], err.status);
+      return treePage(request, reply, p, [{ key: `errors.${err.code}.detail` }], statusIn(programmeErrors, err.code));
     }
     return go(request, reply, `/admin/program/${p.id}/struktura?ok=usunieto`);
   });

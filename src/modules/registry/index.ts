@@ -5,27 +5,28 @@ import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { registryMigrations } from './migrations/index.js';
 import { registerRegistrySearch, registerRegistryTerritory } from './registry.extensions.js';
-import { recordRoutes } from './record.routes.js';
-import { claimsRoutes } from './claims.routes.js';
-import { eraseOldClaimDocuments } from './claims.service.js';
-import { representativeRoutes } from './representative.routes.js';
-import { registryRoutes } from './registry.routes.js';
-import { importRoutes } from './import.routes.js';
-import { duplicatesRoutes } from './duplicates.routes.js';
-import { seedRegistryDemo } from './registry.service.js';
-import './registry.tables.js';
-import './quality.tables.js';
-import './record.tables.js';
-import './claims.tables.js';
+import { recordRoutes } from './entity/record.routes.js';
+import { claimsRoutes } from './self-service/claims.routes.js';
+import { eraseOldClaimDocuments } from './self-service/claims.service.js';
+import { representativeRoutes } from './self-service/representative.routes.js';
+import { registryRoutes } from './entity/registry.routes.js';
+import { importRoutes } from './data-quality/import.routes.js';
+import { duplicatesRoutes } from './data-quality/duplicates.routes.js';
+import { seedRegistryDemo } from './entity/registry.service.js';
+import { registryErrors } from './registry.declarations.js';
+import './entity/registry.tables.js';
+import './data-quality/quality.tables.js';
+import './entity/record.tables.js';
+import './self-service/claims.tables.js';
 
-export { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './identifiers.js';
+export { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './entity/identifiers.js';
 export { manageRegistry } from './registry.policy.js';
-export { importEntitiesFile, problemText as importProblemText, type ImportOutcome } from './import.service.js';
-export { IMPORT_FIELDS, parseMapOptions, unknownOverrides } from './import.parse.js';
-export { entityPath } from './registry.service.js';
-export { seedSynthetic, SYNTHETIC_PREFIX } from './registry.synthetic.js';
+export { importEntitiesFile, problemText as importProblemText, type ImportOutcome } from './data-quality/import.service.js';
+export { IMPORT_FIELDS, parseMapOptions, unknownOverrides } from './data-quality/import.parse.js';
+export { entityPath } from './entity/registry.service.js';
+export { seedSynthetic, SYNTHETIC_PREFIX } from './data-quality/registry.synthetic.js';
 export { registerRegistryTerritory } from './registry.extensions.js';
-export { countEntitiesByGmina, countPsEntitiesByGmina, countValidMarksByGmina, type GminaCount, type EntityCountFilter, METRIC_LEGAL_FORMS, METRIC_LIFECYCLES, registryCoverageStart } from './registry.metrics.js';
+export { countEntitiesByGmina, countPsEntitiesByGmina, countValidMarksByGmina, type GminaCount, type EntityCountFilter, METRIC_LEGAL_FORMS, METRIC_LIFECYCLES, registryCoverageStart } from './catalogue/registry.metrics.js';
 
 /** The claims' documents are deleted 90 days after the decision (claims.service.ts). */
 export const registryJobs: ScheduledJob[] = [{ name: 'registry.claim-document-retention', intervalMs: 24 * 3600_000, run: eraseOldClaimDocuments }];
@@ -43,6 +44,7 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 
 export const registryModule: AppModule = {
   name: 'registry',
+  errors: registryErrors,
   migrations: registryMigrations,
   nav: [{ label: 'registry.nav', path: '/podmioty', order: 20 }],
   admin: [

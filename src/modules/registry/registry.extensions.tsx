@@ -6,10 +6,10 @@
 import { warsawToday } from '../../core/time/index.js';
 import { registerSearchProvider } from '../portal/index.js';
 import { ENTITIES_MEASURE, registerProfileSection, registerTerritoryMeasure } from '../territory/index.js';
-import { cachedUntilWrite } from './registry.catalogue.js';
-import * as repo from './registry.repo.js';
-import { entityPath } from './registry.service.js';
-import { EntitiesSection } from './registry.views.js';
+import { cachedUntilWrite } from './catalogue/registry.catalogue.js';
+import * as repo from './entity/registry.repo.js';
+import { entityPath } from './entity/registry.service.js';
+import { EntitiesSection } from './entity/registry.views.js';
 
 const PROFILE_LIMIT = 50;
 

@@ -92,6 +92,8 @@ export function sqliteSeam(file: string): DialectSeam {
       return qb;
     },
     async close() {
+      // the WAL folded into the database file and emptied, so a stopped instance is one file to copy
+      if (conn.open && !conn.memory && !conn.readonly) conn.pragma('wal_checkpoint(TRUNCATE)');
       conn.close();
     },
   };

@@ -3,7 +3,7 @@
 // words of the name, for bounded relevance ranking in SQL) and indexes the facets and sorts use.
 // Existing rows are backfilled here; afterwards the repository keeps both in sync on every write.
 import type { ModuleMigration } from '../../../core/module.js';
-import { nameDocument, parseSectors } from '../registry.sectors.js';
+import { nameDocument, parseSectors } from '../catalogue/registry.sectors.js';
 
 export const registryCatalogueMigration: ModuleMigration = {
   async up(db) {

@@ -3,7 +3,7 @@
 // from a merged record to the one it was merged into. The folded name of existing rows is filled
 // here in JS because folding (ł → l, diacritics) is done by core/search, not by either database.
 import type { ModuleMigration } from '../../../core/module.js';
-import { entityNameKey } from '../name-key.js';
+import { entityNameKey } from '../entity/name-key.js';
 
 export const registryQualityMigration: ModuleMigration = {
   async up(db) {

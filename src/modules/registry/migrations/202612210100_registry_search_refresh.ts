@@ -17,9 +17,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../../core/db/database.js';
 import type { ModuleMigration } from '../../../core/module.js';
 import { listUnits } from '../../territory/index.js';
-import { nameDocument } from '../registry.sectors.js';
-import { entitySearchDocument } from '../registry.service.js';
-import type { LegalForm } from '../registry.tables.js';
+import { nameDocument } from '../catalogue/registry.sectors.js';
+import { entitySearchDocument } from '../entity/registry.service.js';
+import type { LegalForm } from '../entity/registry.tables.js';
 
 export const SEARCH_REFRESH_BATCH = 1000;
 

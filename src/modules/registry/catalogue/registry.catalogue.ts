@@ -1,0 +1,353 @@
+// Rules of the public catalogue: how the URL becomes a filter (the same parser serves the page,
+// the map, the CSV/JSON exports and the API), the facet counts with their cache, the territory
+// names and subregions the facets need (cached: they change on a reference reload or a
+// coordinator's edit, so a minute of staleness is acceptable), and the map's clusters. The number
+// of SQL statements per request is constant: one for the page of rows, at most two for the facet
+// counts and the total (none when cached), none for names and boundaries.
+import Supercluster from 'supercluster';
+import { polishCollator } from '../../../core/db/collation.js';
+import type { Db } from '../../../core/db/database.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { queryTerms } from '../../../core/search/index.js';
+import { warsawToday } from '../../../core/time/index.js';
+import { listSubregionsWithMembers, listUnits, mapGeometry, subregionOfPowiat, type Projected } from '../../territory/index.js';
+import * as repo from '../entity/registry.repo.js';
+import { sectorKey } from './registry.sectors.js';
+import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
+
+export const PAGE_SIZE = 20;
+export const EXPORT_LIMIT = 5000;
+export { COUNT_CAP, RANK_CANDIDATES } from '../entity/registry.repo.js';
+
+export interface CatalogueQuery {
+  q: string;
+  forma: string[];
+  powiat: string[];
+  gmina: string[];
+  /** Subregion codes (`podregion=`), resolved to powiaty with the grouping valid today. */
+  podregion: string[];
+  /** Sector keys (`sektor=`), see registry.sectors.ts. */
+  sektor: string[];
+  /** Activity types (`dzialalnosc=`). */
+  dzialalnosc: string[];
+  statusPs: boolean;
+  znak: boolean;
+  /** `relevance` is the default while there is search text, `name` otherwise. */
+  sort: 'relevance' | 'name' | 'newest';
+  page: number;
+}
+
+const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const unique = (xs: string[]) => [...new Set(xs)];
+
+/** Reads the catalogue's URL parameters; anything unknown is ignored rather than refused. */
+export function parseCatalogueQuery(raw: Record<string, unknown>): CatalogueQuery {
+  const page = Number.parseInt(String(raw.strona ?? '1'), 10);
+  const q = String(raw.q ?? '').slice(0, 200);
+  return {
+    q,
+    forma: unique(asList(raw.forma).filter((f) => (LEGAL_FORMS as readonly string[]).includes(f))),
+    powiat: unique(asList(raw.powiat).filter((p) => /^04\d{2}$/.test(p))),
+    gmina: unique(asList(raw.gmina).filter((g) => /^04\d{4}[1-3]$/.test(g))),
+    podregion: unique(asList(raw.podregion).filter((s) => /^[a-z0-9-]{1,40}$/.test(s))).slice(0, 20),
+    sektor: unique(asList(raw.sektor).filter((s) => s.length <= 80 && s !== '' && sectorKey(s) === s)).slice(0, 50),
+    dzialalnosc: unique(asList(raw.dzialalnosc).filter((a) => (ACTIVITY_TYPES as readonly string[]).includes(a))),
+    statusPs: raw.status_ps === '1',
+    znak: raw.znak === '1',
+    sort: raw.sort === 'najnowsze' ? 'newest' : raw.sort === 'nazwa' ? 'name' : q.trim() ? 'relevance' : 'name',
+    page: Number.isFinite(page) && page >= 1 && page <= 10_000 ? page : 1,
+  };
+}
+
+/** The query as URL parameters (the catalogue keeps everything in the address). */
+export function catalogueParams(q: CatalogueQuery, overrides: Partial<CatalogueQuery> = {}): URLSearchParams {
+  const v = { ...q, ...overrides };
+  const p = new URLSearchParams();
+  if (v.q) p.set('q', v.q);
+  for (const f of v.forma) p.append('forma', f);
+  for (const f of v.podregion) p.append('podregion', f);
+  for (const f of v.powiat) p.append('powiat', f);
+  for (const f of v.gmina) p.append('gmina', f);
+  for (const f of v.sektor) p.append('sektor', f);
+  for (const f of v.dzialalnosc) p.append('dzialalnosc', f);
+  if (v.statusPs) p.set('status_ps', '1');
+  if (v.znak) p.set('znak', '1');
+  if (v.sort === 'newest') p.set('sort', 'najnowsze');
+  else if (v.sort === 'name' && v.q.trim()) p.set('sort', 'nazwa');
+  if (v.page > 1) p.set('strona', String(v.page));
+  return p;
+}
+
+// --- territory names and subregions (cached) ---------------------------------------------------
+
+export interface CatalogueSubregion {
+  code: string;
+  name: { pl: string; en: string };
+  powiaty: string[];
+}
+
+export interface TerritoryIndex {
+  /** TERYT (powiat and gmina) → name. */
+  names: Map<string, string>;
+  /** The subregions valid on `day`, in code order. */
+  subregions: CatalogueSubregion[];
+  day: string;
+}
+
+const TERRITORY_TTL_MS = 60_000;
+const territoryCache = new WeakMap<Db, { at: number; day: string; value: Promise<TerritoryIndex> }>();
+
+/** Names and subregions, read once a minute (three small statements) instead of on every request. */
+export function territoryIndex(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promise<TerritoryIndex> {
+  const day = warsawToday(ctx.clock);
+  const hit = territoryCache.get(ctx.db);
+  if (hit && hit.day === day && Date.now() - hit.at < TERRITORY_TTL_MS) return hit.value;
+  const value = (async () => {
+    const [powiaty, gminy, subregions] = await Promise.all([listUnits(ctx.db, 'powiat'), listUnits(ctx.db, 'gmina'), listSubregionsWithMembers(ctx)]);
+    const byPowiat = subregionOfPowiat(subregions, day);
+    const valid = [...new Map([...byPowiat.values()].map((s) => [s.code, s])).values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return {
+      names: new Map([...powiaty, ...gminy].map((u) => [u.teryt, u.name])),
+      subregions: valid.map((s) => ({ code: s.code, name: { pl: s.name_pl, en: s.name_en }, powiaty: [...byPowiat].filter(([, x]) => x.id === s.id).map(([p]) => p) })),
+      day,
+    };
+  })();
+  value.catch(() => territoryCache.delete(ctx.db));
+  territoryCache.set(ctx.db, { at: Date.now(), day, value });
+  return value;
+}
+
+/** Drops the cached names and subregions (after a reference reload or a subregion edit). */
+export function forgetTerritoryIndex(db: Db): void {
+  territoryCache.delete(db);
+}
+
+/** Units of the voivodeship by TERYT (names for facets and pages). */
+export async function unitNames(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promise<Map<string, string>> {
+  return (await territoryIndex(ctx)).names;
+}
+
+// --- facet counts (cached per filter) ----------------------------------------------------------
+
+const FACET_TTL_MS = 30_000;
+const FACET_ENTRIES = 500;
+/** Tables whose rows the facet counts depend on; a write to any of them empties the cache. */
+const COUNTED_TABLES = ['entities', 'entity_sectors', 'entity_ps_status', 'entity_marks'];
+
+interface WriteCache {
+  version: number;
+  entries: Map<string, { at: number; version: number; value: Promise<unknown> }>;
+}
+const writeCaches = new WeakMap<Db, WriteCache>();
+
+/**
+ * A value computed from the registry's tables, kept until any statement of this instance writes a
+ * counted table (whoever the writer: admin, import, representatives, another module) or for 30
+ * seconds, which bounds how long another instance's writes stay unseen. Least recently used
+ * entries go first when there are more than FACET_ENTRIES.
+ */
+export function cachedUntilWrite<T>(ctx: Pick<ModuleContext, 'db' | 'database'>, key: string, compute: () => Promise<T>): Promise<T> {
+  let cache = writeCaches.get(ctx.db);
+  if (!cache) {
+    const fresh: WriteCache = { version: 0, entries: new Map() };
+    ctx.database.onWrite(COUNTED_TABLES, () => {
+      fresh.version += 1;
+    });
+    writeCaches.set(ctx.db, fresh);
+    cache = fresh;
+  }
+  const entries = cache.entries;
+  const version = cache.version + repo.rawCatalogueWrites();
+  const hit = entries.get(key);
+  const now = Date.now();
+  if (hit && hit.version === version && now - hit.at < FACET_TTL_MS) {
+    // refresh the entry's place in the insertion order (least recently used goes first)
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value as Promise<T>;
+  }
+  const value = compute();
+  value.catch(() => entries.delete(key));
+  entries.delete(key);
+  entries.set(key, { at: now, version, value });
+  while (entries.size > FACET_ENTRIES) entries.delete(entries.keys().next().value!);
+  return value;
+}
+
+/**
+ * Facet counts and the exact total for a filter, kept until a write (see `cachedUntilWrite`).
+ * The grouped counts walk every matching row, so they are computed once per distinct filter; the
+ * costly part, the cube (0.2 s over 100,000 entities), depends only on the search text and
+ * sectors, so it is cached on its own and shared by every combination of the other facets.
+ */
+export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Promise<repo.FacetCounts> {
+  return cachedUntilWrite(ctx, `facets:${JSON.stringify(filter)}`, async () => {
+    const base = repo.cubeFilter(filter);
+    const [cube, sectors] = await Promise.all([
+      cachedUntilWrite(ctx, `cube:${JSON.stringify(base)}`, () => repo.facetCube(ctx.db, ctx.database.seam, base)),
+      repo.sectorCounts(ctx.db, ctx.database.seam, filter),
+    ]);
+    return repo.aggregateFacets(cube, sectors, filter);
+  });
+}
+
+// --- the catalogue -----------------------------------------------------------------------------
+
+async function toFilter(ctx: ModuleContext, q: CatalogueQuery): Promise<repo.EntityFilter> {
+  const territory = q.podregion.length ? await territoryIndex(ctx) : null;
+  const chosen = territory ? territory.subregions.filter((s) => q.podregion.includes(s.code)) : [];
+  return {
+    terms: queryTerms(q.q),
+    legalForm: q.forma,
+    powiat: q.powiat,
+    gmina: q.gmina,
+    // unknown subregion codes are ignored, like every other unknown value
+    ...(chosen.length ? { subregionPowiaty: unique(chosen.flatMap((s) => s.powiaty)).sort() } : {}),
+    sector: q.sektor,
+    activityType: q.dzialalnosc,
+    statusPs: q.statusPs,
+    mark: q.znak,
+    includeClosed: false,
+    today: warsawToday(ctx.clock),
+  };
+}
+
+/** Text that holds no searchable word (only punctuation or one letter) matches nothing. */
+function unsearchable(q: CatalogueQuery, filter: repo.EntityFilter): boolean {
+  return filter.terms.length === 0 && q.q.trim() !== '';
+}
+
+export interface FacetOption {
+  value: string;
+  count: number;
+}
+
+export interface CatalogueResult {
+  rows: repo.EntityRow[];
+  /** Exact number of matching entities. */
+  total: number;
+  /** Pages that can be shown (relevance ranks a bounded set, so it may be fewer than total / size). */
+  pages: number;
+  /** True when relevance ranked only the first RANK_CANDIDATES of more matches. */
+  rankedPart: boolean;
+  facets: repo.FacetCounts;
+  /** Subregions with their counts (every other facet applied). */
+  subregions: (FacetOption & { name: { pl: string; en: string } })[];
+  names: Map<string, string>;
+}
+
+export async function searchCatalogue(ctx: ModuleContext, q: CatalogueQuery, limit = PAGE_SIZE): Promise<CatalogueResult> {
+  const [filter, territory] = await Promise.all([toFilter(ctx, q), territoryIndex(ctx)]);
+  const subregionsOf = (facets: repo.FacetCounts) =>
+    territory.subregions.map((s) => ({ value: s.code, name: s.name, count: s.powiaty.reduce((n, p) => n + (facets.subregionPowiat.get(p) ?? 0), 0) }));
+  if (unsearchable(q, filter)) {
+    const facets = repo.emptyFacets();
+    return { rows: [], total: 0, pages: 1, rankedPart: false, facets, subregions: subregionsOf(facets), names: territory.names };
+  }
+  const relevance = q.sort === 'relevance' && filter.terms.length > 0;
+  const offset = (q.page - 1) * limit;
+  const [rows, facets] = await Promise.all([
+    relevance && offset >= repo.RANK_CANDIDATES ? Promise.resolve([]) : repo.listEntities(ctx.db, ctx.database.seam, filter, relevance ? 'relevance' : q.sort === 'newest' ? 'newest' : 'name', limit, offset),
+    cachedFacets(ctx, filter),
+  ]);
+  const shown = relevance ? Math.min(facets.total, repo.RANK_CANDIDATES) : facets.total;
+  return {
+    rows,
+    total: facets.total,
+    pages: Math.max(1, Math.ceil(shown / limit)),
+    rankedPart: relevance && facets.total > repo.RANK_CANDIDATES,
+    facets,
+    subregions: subregionsOf(facets),
+    names: territory.names,
+  };
+}
+
+/**
+ * The current search as a file (at most EXPORT_LIMIT rows). Relevance is not a useful order for
+ * a spreadsheet and would be bounded, so exports come by name (or newest first when asked).
+ */
+export async function exportCatalogue(ctx: ModuleContext, q: CatalogueQuery): Promise<repo.EntityRow[]> {
+  const filter = await toFilter(ctx, q);
+  if (unsearchable(q, filter)) return [];
+  return repo.listEntities(ctx.db, ctx.database.seam, filter, q.sort === 'newest' ? 'newest' : 'name', EXPORT_LIMIT, 0);
+}
+
+// --- the map -----------------------------------------------------------------------------------
+
+export interface MapCluster {
+  /** Member gminy (TERYT), in code order. */
+  gminy: string[];
+  count: number;
+  /** Position in the map's SVG coordinates (entity-weighted centre of the members). */
+  x: number;
+  y: number;
+}
+
+export interface GminaCount {
+  teryt: string;
+  count: number;
+}
+
+/** Maps SVG coordinates into supercluster's lng/lat so its internal [0, 1] square is the map. */
+function toLngLat(x: number, y: number, size: number): [number, number] {
+  const u = x / size;
+  const v = y / size;
+  const lng = (u - 0.5) * 360;
+  const lat = (360 * Math.atan(Math.exp(((180 - v * 360) * Math.PI) / 180))) / Math.PI - 90;
+  return [lng, lat];
+}
+
+/**
+ * Gminy with entities grouped by supercluster at one zoom level, with `radius` in SVG pixels:
+ * every gmina is a point at its centre, gminy closer than the radius form one cluster.
+ */
+export function clusterGminy(counts: readonly GminaCount[], centres: ReadonlyMap<string, [number, number]>, size: { width: number; height: number }, radius = 26): MapCluster[] {
+  const placed = counts.filter((c) => c.count > 0 && centres.has(c.teryt));
+  if (placed.length === 0) return [];
+  const side = Math.max(size.width, size.height);
+  const index = new Supercluster<{ teryt: string; count: number }>({ minZoom: 0, maxZoom: 0, radius, extent: side });
+  index.load(placed.map((c) => ({ type: 'Feature', properties: { teryt: c.teryt, count: c.count }, geometry: { type: 'Point', coordinates: toLngLat(...centres.get(c.teryt)!, side) } })));
+  const out: MapCluster[] = [];
+  for (const f of index.getClusters([-180, -85.06, 180, 85.06], 0)) {
+    const p = f.properties as { cluster?: boolean; cluster_id?: number; teryt?: string; count?: number };
+    const members = p.cluster ? index.getLeaves(p.cluster_id!, Infinity).map((l) => l.properties) : [{ teryt: p.teryt!, count: p.count! }];
+    const count = members.reduce((n, m) => n + m.count, 0);
+    const x = members.reduce((s, m) => s + centres.get(m.teryt)![0] * m.count, 0) / count;
+    const y = members.reduce((s, m) => s + centres.get(m.teryt)![1] * m.count, 0) / count;
+    out.push({ gminy: members.map((m) => m.teryt).sort(), count, x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 });
+  }
+  return out.sort((a, b) => b.count - a.count || (a.gminy[0]! < b.gminy[0]! ? -1 : 1));
+}
+
+export interface CatalogueMap {
+  total: number;
+  /** Matching entities per seat gmina (gminy with none left out), by name. */
+  gminy: GminaCount[];
+  /** Matching entities whose seat gmina is unknown (not on the map). */
+  withoutGmina: number;
+  clusters: MapCluster[];
+  geometry: Projected;
+  powiatBorders: string;
+  names: Map<string, string>;
+}
+
+/** The current search per gmina and clustered; reuses the (cached) facet counts. */
+export async function catalogueMap(ctx: ModuleContext, q: CatalogueQuery): Promise<CatalogueMap> {
+  const [filter, territory, geometry] = await Promise.all([toFilter(ctx, q), territoryIndex(ctx), mapGeometry(ctx.db)]);
+  const facets = unsearchable(q, filter) ? repo.emptyFacets() : await cachedFacets(ctx, filter);
+  // the gmina facet ignores the gmina choice itself; with gminy chosen only those are results
+  const gminy = [...facets.gmina]
+    .filter(([teryt, n]) => n > 0 && (q.gmina.length === 0 || q.gmina.includes(teryt)))
+    .map(([teryt, count]) => ({ teryt, count }))
+    .sort((a, b) => polishCollator.compare(territory.names.get(a.teryt) ?? a.teryt, territory.names.get(b.teryt) ?? b.teryt) || (a.teryt < b.teryt ? -1 : 1));
+  const onMap = gminy.reduce((n, g) => n + g.count, 0);
+  return {
+    total: facets.total,
+    gminy,
+    withoutGmina: Math.max(0, facets.total - onMap),
+    clusters: clusterGminy(gminy, geometry.gminy.centres, geometry.gminy),
+    geometry: geometry.gminy,
+    powiatBorders: geometry.powiatBorders,
+    names: territory.names,
+  };
+}

@@ -1,0 +1,221 @@
+// Views of the public catalogue: the search form with its facets (a GET form, so every search and
+// filter is an address that can be shared and works without script), the result list, and the
+// map of the current search — server-rendered SVG over the territory module's boundaries, where
+// every cluster is a link to the filtered list, followed by a table with the same numbers.
+import { polishCollator } from '../../../core/db/collation.js';
+import { Button, FormField, Pagination, Table } from '../../../core/ui/components.js';
+import { usePage } from '../../../core/ui/context.js';
+import type { TKey } from '../../../i18n/index.js';
+import { catalogueParams, RANK_CANDIDATES, type CatalogueMap, type CatalogueQuery, type CatalogueResult, type MapCluster } from './registry.catalogue.js';
+import { entityPath } from '../entity/registry.service.js';
+
+const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
+
+interface Option {
+  value: string;
+  label: string;
+  count: number;
+}
+
+function FacetGroup({ legend, name, options, chosen }: { legend: string; name: string; options: Option[]; chosen: string[] }) {
+  if (options.length === 0) return null;
+  return (
+    <fieldset class="facet">
+      <legend>{legend}</legend>
+      <ul class="plain">
+        {options.map((o) => (
+          <li key={o.value}>
+            <input type="checkbox" id={`f-${name}-${o.value}`} name={name} value={o.value} checked={chosen.includes(o.value)} />{' '}
+            <label for={`f-${name}-${o.value}`}>
+              {o.label} <span class="facet__count">({o.count})</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** Options of a facet: every value with a count plus every chosen one (shown with 0), by label. */
+function options(counts: Map<string, number>, label: (k: string) => string, chosen: string[]): Option[] {
+  const keys = new Set([...counts.keys(), ...chosen]);
+  return [...keys].map((k) => ({ value: k, label: label(k), count: counts.get(k) ?? 0 })).sort((a, b) => polishCollator.compare(a.label, b.label) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/** `?…` of the query (page reset), or nothing when the query is empty. */
+function queryString(query: CatalogueQuery, overrides: Partial<CatalogueQuery> = {}): string {
+  const qs = catalogueParams(query, { page: 1, ...overrides }).toString();
+  return qs ? `?${qs}` : '';
+}
+
+export function SyntheticBadge() {
+  const { t } = usePage();
+  return <span class="badge badge--synthetic">{t('registryCatalogue.synthetic')}</span>;
+}
+
+export function CatalogueView({ query, result }: { query: CatalogueQuery; result: CatalogueResult }) {
+  const { t, href, fmt, lang } = usePage();
+  const { facets, names, rows, total, pages } = result;
+  const qs = queryString(query);
+  const sectors = new Map([...facets.sector].map(([k, v]) => [k, v.count]));
+  const sectorLabel = (k: string) => facets.sector.get(k)?.label ?? k;
+  return (
+    <>
+      <p>{t('registry.intro')}</p>
+      <form method="get" action={href('/podmioty')} class="registry-search" role="search">
+        <FormField name="q" type="search" label={t('registry.searchLabel')} hint={t('registry.searchHint')} value={query.q} maxLength={200} />
+        <FacetGroup legend={t('registry.facetLegalForm')} name="forma" chosen={query.forma} options={options(facets.legalForm, (k) => t(formKey(k)), query.forma)} />
+        <FacetGroup
+          legend={t('registryCatalogue.facetSubregion')}
+          name="podregion"
+          chosen={query.podregion}
+          options={result.subregions.map((s) => ({ value: s.value, label: s.name[lang], count: s.count }))}
+        />
+        <FacetGroup legend={t('registry.facetPowiat')} name="powiat" chosen={query.powiat} options={options(facets.powiat, (k) => names.get(k) ?? k, query.powiat)} />
+        <FacetGroup legend={t('registry.facetGmina')} name="gmina" chosen={query.gmina} options={options(facets.gmina, (k) => names.get(k) ?? k, query.gmina)} />
+        <FacetGroup legend={t('registryCatalogue.facetSector')} name="sektor" chosen={query.sektor} options={options(sectors, sectorLabel, query.sektor)} />
+        <FacetGroup
+          legend={t('registryCatalogue.facetActivity')}
+          name="dzialalnosc"
+          chosen={query.dzialalnosc}
+          options={options(facets.activityType, (k) => t(`registry.activityType.${k}` as TKey), query.dzialalnosc)}
+        />
+        <fieldset class="facet">
+          <legend>{t('registry.facetStatus')}</legend>
+          <ul class="plain">
+            <li>
+              <input type="checkbox" id="f-status_ps" name="status_ps" value="1" checked={query.statusPs} />{' '}
+              <label for="f-status_ps">
+                {t('registry.statusPs')} <span class="facet__count">({facets.statusPs})</span>
+              </label>
+            </li>
+            <li>
+              <input type="checkbox" id="f-znak" name="znak" value="1" checked={query.znak} />{' '}
+              <label for="f-znak">
+                {t('registry.markValid')} <span class="facet__count">({facets.mark})</span>
+              </label>
+            </li>
+          </ul>
+        </fieldset>
+        <div class="field">
+          <label for="f-sort">{t('registry.sort')}</label>
+          <select id="f-sort" name="sort">
+            <option value="" selected={query.sort === 'relevance' || (query.sort === 'name' && !query.q.trim())}>
+              {t('registry.sortRelevance')}
+            </option>
+            <option value="nazwa" selected={query.sort === 'name' && Boolean(query.q.trim())}>
+              {t('registry.sortName')}
+            </option>
+            <option value="najnowsze" selected={query.sort === 'newest'}>
+              {t('registry.sortNewest')}
+            </option>
+          </select>
+        </div>
+        <Button>{t('registry.submit')}</Button> <a href={href('/podmioty')}>{t('registry.clear')}</a>
+      </form>
+      <h2 id="results">{t('registry.results', { count: total })}</h2>
+      <p>
+        <a href={href(`/podmioty/mapa${qs}`)}>{t('registryCatalogue.showMap')}</a>
+      </p>
+      {result.rankedPart ? <p>{t('registryCatalogue.rankedPart', { count: fmt.number(RANK_CANDIDATES) })}</p> : null}
+      {rows.length === 0 ? (
+        <p>{t('registry.none')}</p>
+      ) : (
+        <Table
+          caption={t('registry.caption', { page: query.page, pages })}
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: t('registry.name'),
+              cell: (r) => (
+                <>
+                  <a href={href(entityPath(r))}>{r.name}</a>
+                  {r.is_synthetic ? (
+                    <>
+                      {' '}
+                      <SyntheticBadge />
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+            { header: t('registry.facetLegalForm'), cell: (r) => t(formKey(r.legal_form)) },
+            { header: t('registry.place'), cell: (r) => r.town ?? '—' },
+          ]}
+        />
+      )}
+      <Pagination page={Math.min(query.page, pages)} pages={pages} link={(p) => href(`/podmioty?${catalogueParams(query, { page: p }).toString()}`)} />
+      <ul class="plain registry-downloads">
+        <li>
+          <a href={href(`/podmioty.csv${qs}`)}>{t('registry.downloadCsv')}</a>
+        </li>
+        <li>
+          <a href={href(`/podmioty.json${qs}`)}>{t('registry.downloadJson')}</a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+/** Radius of a cluster's circle: grows with the logarithm of its count, so 10,000 still fits. */
+export function clusterRadius(count: number): number {
+  return Math.round((10 + 6 * Math.log10(Math.max(1, count))) * 10) / 10;
+}
+
+export function CatalogueMapView({ query, map }: { query: CatalogueQuery; map: CatalogueMap }) {
+  const { t, href, fmt } = usePage();
+  const qs = queryString(query);
+  const name = (teryt: string) => map.names.get(teryt) ?? teryt;
+  const listFor = (gminy: string[]) => href(`/podmioty${queryString(query, { gmina: gminy })}`);
+  const places = (c: MapCluster) => (c.gminy.length <= 3 ? c.gminy.map(name).join(', ') : t('registryCatalogue.map.moreGminy', { first: name(c.gminy[0]!), count: c.gminy.length - 1 }));
+  const g = map.geometry;
+  return (
+    <>
+      <p>{t('registryCatalogue.map.intro')}</p>
+      <p>
+        <a href={href(`/podmioty${qs}`)}>{t('registryCatalogue.showList')}</a>
+      </p>
+      <h2 id="results">{t('registry.results', { count: map.total })}</h2>
+      <svg class="entity-map" role="group" viewBox={`0 0 ${g.width} ${g.height}`} width={g.width} height={g.height} aria-labelledby="entity-map-title" aria-describedby="entity-map-desc">
+        <title id="entity-map-title">{t('registryCatalogue.map.svgTitle')}</title>
+        <desc id="entity-map-desc">{t('registryCatalogue.map.svgDesc', { count: map.clusters.length })}</desc>
+        <g class="entity-map__base" aria-hidden="true">
+          {[...g.paths].map(([teryt, d]) => (
+            <path key={teryt} d={d} fill="#f2f2f2" stroke="#767676" stroke-width="0.5" fill-rule="evenodd" />
+          ))}
+          {map.powiatBorders ? <path d={map.powiatBorders} fill="none" stroke="#595959" stroke-width="1.4" stroke-linejoin="round" /> : null}
+        </g>
+        <g class="entity-map__clusters">
+          {map.clusters.map((c) => {
+            const label = t('registryCatalogue.map.cluster', { places: places(c), count: c.count });
+            return (
+              <a key={c.gminy.join(',')} href={listFor(c.gminy)} class="entity-map__cluster" aria-label={label}>
+                <title>{label}</title>
+                <circle cx={c.x} cy={c.y} r={clusterRadius(c.count)} fill="#0b4f6c" stroke="#ffffff" stroke-width="2" />
+                <text x={c.x} y={c.y} dy="0.35em" text-anchor="middle" fill="#ffffff" font-size="12" font-weight="bold" aria-hidden="true">
+                  {fmt.number(c.count)}
+                </text>
+              </a>
+            );
+          })}
+        </g>
+      </svg>
+      {map.withoutGmina > 0 ? <p>{t('registryCatalogue.map.withoutGmina', { count: map.withoutGmina })}</p> : null}
+      {map.gminy.length === 0 ? (
+        <p>{t('registryCatalogue.map.none')}</p>
+      ) : (
+        <Table
+          caption={t('registryCatalogue.map.tableCaption')}
+          rows={map.gminy}
+          rowKey={(r) => r.teryt}
+          columns={[
+            { header: t('registryCatalogue.map.gmina'), cell: (r) => name(r.teryt) },
+            { header: t('registryCatalogue.map.count'), cell: (r) => fmt.number(r.count), numeric: true },
+            { header: t('registryCatalogue.map.list'), cell: (r) => <a href={listFor([r.teryt])}>{t('registryCatalogue.map.listLink', { name: name(r.teryt) })}</a> },
+          ]}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,383 @@
+// Kysely queries of the registry module: entities with their filters and facet counts, places,
+// PS status history, marks and the field-level change history. No rules here.
+import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction, type Updateable } from 'kysely';
+import { countAll } from '../../../core/db/database.js';
+import type { DialectSeam } from '../../../core/db/dialect/index.js';
+import type { Database } from '../../../core/db/schema.js';
+import { entityNameKey } from './name-key.js';
+import { nameDocument, parseSectors } from '../catalogue/registry.sectors.js';
+import type { EntitiesTable, EntityChangesTable, EntityMarksTable, EntityPsStatusTable } from './registry.tables.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type EntityRow = Selectable<EntitiesTable>;
+export const FTS = { table: 'entities', column: 'search_doc' } as const;
+
+export interface EntityFilter {
+  terms: string[];
+  legalForm: string[];
+  powiat: string[];
+  gmina: string[];
+  /** Powiaty of the chosen subregions (resolved by the service); undefined when none is chosen. */
+  subregionPowiaty?: string[];
+  /** `entity_sectors.sector_folded` keys; an entity matches when it has any of them. */
+  sector?: string[];
+  activityType?: string[];
+  /** Only entities holding the PS status now. */
+  statusPs: boolean;
+  /** Only entities with a "Zakup Prospołeczny" mark not expired on `today`. */
+  mark: boolean;
+  includeClosed: boolean;
+  today: string;
+}
+
+export type FacetName = 'legalForm' | 'powiat' | 'gmina' | 'subregion' | 'sector' | 'activityType' | 'statusPs' | 'mark';
+
+/** Exact counts stop here ("more than 10 000"): a count never walks an unbounded set. */
+export const COUNT_CAP = 10_000;
+/** Relevance ranks at most this many matches (the first ones in index order), never every hit. */
+export const RANK_CANDIDATES = 500;
+
+const powiatExpr = sql<string>`substr(entities.gmina_teryt, 1, 4)`;
+
+/**
+ * Entities holding the PS status now: a granted decision with no loss on or after it. Written
+ * as an uncorrelated `id in (…)` so the database builds the (small) set once per statement
+ * instead of probing the history for every entity row.
+ */
+function psHolders(db: Executor) {
+  return db
+    .selectFrom('entity_ps_status as g')
+    .select('g.entity_id')
+    .where('g.kind', '=', 'granted')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('entity_ps_status as l').select(sql`1`.as('one')).whereRef('l.entity_id', '=', 'g.entity_id').where('l.kind', '=', 'lost').whereRef('l.decision_date', '>=', 'g.decision_date'))),
+    );
+}
+
+/** Entities with a "Zakup Prospołeczny" mark not expired on `today`. */
+function markHolders(db: Executor, today: string) {
+  return db
+    .selectFrom('entity_marks as m')
+    .select('m.entity_id')
+    .where('m.mark', '=', 'zakup_prospoleczny')
+    .where((w) => w.or([w('m.expires_on', 'is', null), w('m.expires_on', '>=', today)]));
+}
+
+function sectorHolders(db: Executor, keys: string[]) {
+  return db.selectFrom('entity_sectors as s').select('s.entity_id').where('s.sector_folded', 'in', keys);
+}
+
+const NOTHING = sql<boolean>`1 = 0`;
+
+/**
+ * Entities matching the filter, leaving out the facet being counted. `firstMatches` is for a
+ * query that LIMITs to the first matches in text-index order (the relevance candidates): the
+ * text index then drives it and stops early instead of collecting every match first.
+ */
+export function filtered(db: Executor, seam: DialectSeam, f: EntityFilter, skip?: FacetName, firstMatches = false): SelectQueryBuilder<Database, 'entities', object> {
+  let q = db.selectFrom('entities');
+  if (f.terms.length) q = firstMatches ? seam.ftsDrive(q, FTS, f.terms) : q.where(seam.ftsMatch(FTS, f.terms));
+  if (!f.includeClosed) q = q.where('entities.lifecycle', '!=', 'closed');
+  if (skip !== 'legalForm' && f.legalForm.length) q = q.where('entities.legal_form', 'in', f.legalForm as EntitiesTable['legal_form'][]);
+  if (skip !== 'gmina' && f.gmina.length) q = q.where('entities.gmina_teryt', 'in', f.gmina);
+  if (skip !== 'powiat' && f.powiat.length) q = q.where(powiatExpr, 'in', f.powiat);
+  if (skip !== 'subregion' && f.subregionPowiaty) q = f.subregionPowiaty.length ? q.where(powiatExpr, 'in', f.subregionPowiaty) : q.where(NOTHING);
+  if (skip !== 'sector' && f.sector?.length) q = q.where('entities.id', 'in', sectorHolders(db, f.sector));
+  if (skip !== 'activityType' && f.activityType?.length) q = q.where('entities.activity_type', 'in', f.activityType);
+  if (skip !== 'statusPs' && f.statusPs) q = q.where('entities.id', 'in', psHolders(db));
+  if (skip !== 'mark' && f.mark) q = q.where('entities.id', 'in', markHolders(db, f.today));
+  return q;
+}
+
+export type EntitySort = 'relevance' | 'name' | 'newest';
+
+/**
+ * One page of matching entities, in one statement. Relevance (with search terms) never scores
+ * every hit: the first RANK_CANDIDATES matches in index order are scored by how many search terms
+ * start a word of the name (a portable `like` on `name_doc`), then ordered by score and name. So a
+ * word found in 30,000 rows costs the same as one found in 500.
+ */
+export async function listEntities(db: Executor, seam: DialectSeam, f: EntityFilter, sort: EntitySort, limit: number, offset: number): Promise<EntityRow[]> {
+  if (sort === 'relevance' && f.terms.length) {
+    const score = f.terms.map((t) => sql<number>`case when entities.name_doc like ${`% ${t}%`} then 1 else 0 end`);
+    const candidates = filtered(db, seam, f, undefined, true)
+      .select(['entities.id', sql<number>`${sql.join(score, sql` + `)}`.as('score')])
+      .limit(RANK_CANDIDATES)
+      .as('c');
+    return db
+      .selectFrom('entities')
+      .innerJoin(candidates, 'c.id', 'entities.id')
+      .selectAll('entities')
+      .orderBy('c.score', 'desc')
+      .orderBy('entities.name_sort')
+      .orderBy('entities.id')
+      .limit(Math.max(0, Math.min(limit, RANK_CANDIDATES - offset)))
+      .offset(offset)
+      .execute();
+  }
+  // the page is chosen inside an index (id and sort key only), then its rows are read: sorting
+  // whole rows would read every match from the wide table
+  // (the outer order uses the page's own columns, so the planner starts from those 20 ids)
+  const key = sort === 'newest' ? 'entities.created_at' : 'entities.name_sort';
+  const direction = sort === 'newest' ? 'desc' : 'asc';
+  const page = filtered(db, seam, f)
+    .select(['entities.id as pid', `${key} as pkey`])
+    .orderBy(key, direction)
+    .orderBy('entities.id', direction)
+    .limit(limit)
+    .offset(offset)
+    .as('p');
+  return db.selectFrom(page).innerJoin('entities', 'entities.id', 'p.pid').selectAll('entities').orderBy('p.pkey', direction).orderBy('p.pid', direction).execute();
+}
+
+/** Matching entities counted up to `cap + 1` (a result above `cap` means "more than cap"). */
+export async function countEntities(db: Executor, seam: DialectSeam, f: EntityFilter, cap = COUNT_CAP): Promise<number> {
+  const row = await db
+    .selectFrom(filtered(db, seam, f).select(sql`1`.as('one')).limit(cap + 1).as('m'))
+    .select(countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** A page and the capped total (two statements); used by the site search and staff lists. */
+export async function searchEntities(db: Executor, seam: DialectSeam, f: EntityFilter, sort: EntitySort, limit: number, offset: number): Promise<{ rows: EntityRow[]; total: number }> {
+  const [rows, total] = await Promise.all([listEntities(db, seam, f, sort, limit, offset), countEntities(db, seam, f)]);
+  return { rows, total };
+}
+
+export interface FacetCounts {
+  /** Entities matching every chosen filter. */
+  total: number;
+  legalForm: Map<string, number>;
+  powiat: Map<string, number>;
+  gmina: Map<string, number>;
+  /** Counts per powiat with every filter but the subregion (the service sums them per subregion). */
+  subregionPowiat: Map<string, number>;
+  /** sector key → its count and the name as written. */
+  sector: Map<string, { label: string; count: number }>;
+  activityType: Map<string, number>;
+  statusPs: number;
+  mark: number;
+}
+
+export function emptyFacets(): FacetCounts {
+  return { total: 0, legalForm: new Map(), powiat: new Map(), gmina: new Map(), subregionPowiat: new Map(), sector: new Map(), activityType: new Map(), statusPs: 0, mark: 0 };
+}
+
+/** The part of a filter the facet "cube" is computed with in SQL; everything else is applied to its cells. */
+export function cubeFilter(f: EntityFilter): EntityFilter {
+  return { terms: f.terms, legalForm: [], powiat: [], gmina: [], ...(f.sector?.length ? { sector: f.sector } : {}), statusPs: false, mark: false, includeClosed: f.includeClosed, today: f.today };
+}
+
+/** One cell of the facet cube: matching entities with one legal form, seat gmina, activity type and flags. */
+export interface CubeCell {
+  legalForm: string | null;
+  gmina: string | null;
+  activityType: string | null;
+  ps: boolean;
+  mark: boolean;
+  n: number;
+}
+
+/** Sector key → its count and the name as written. */
+export type SectorCounts = Map<string, { label: string; count: number }>;
+
+/**
+ * The facet "cube": entities matching `cubeFilter(f)` (search text, lifecycle and sector applied
+ * in SQL) grouped by legal form, seat gmina, activity type and the two flags (PS status, mark).
+ * Its size is bounded by the product of those small domains, not by the number of entities, and
+ * it depends only on the search text and sectors — so one cube serves every combination of the
+ * other facets (the service caches it per text); `aggregateFacets` does the rest in memory.
+ */
+export async function facetCube(db: Executor, seam: DialectSeam, base: EntityFilter): Promise<CubeCell[]> {
+  const rows = await filtered(db, seam, base)
+    .select((eb) => [
+      sql<string | null>`entities.legal_form`.as('a'),
+      sql<string | null>`entities.gmina_teryt`.as('b'),
+      sql<string | null>`entities.activity_type`.as('c'),
+      eb.case().when('entities.id', 'in', psHolders(db)).then(sql<number>`1`).else(sql<number>`0`).end().as('p'),
+      eb.case().when('entities.id', 'in', markHolders(db, base.today)).then(sql<number>`1`).else(sql<number>`0`).end().as('m'),
+      countAll().as('n'),
+    ])
+    .groupBy([sql`entities.legal_form`, sql`entities.gmina_teryt`, sql`entities.activity_type`, sql`p`, sql`m`])
+    .execute();
+  return rows.map((r) => ({ legalForm: r.a, gmina: r.b, activityType: r.c, ps: Number(r.p) === 1, mark: Number(r.m) === 1, n: Number(r.n) }));
+}
+
+/**
+ * The sector facet (an entity has several sectors, so sectors cannot be a cube dimension): every
+ * other chosen filter applied in SQL. `in (…)` rather than a join: the matching ids are collected
+ * once from an index, and the sector rows are probed against them without reading wide rows.
+ */
+export async function sectorCounts(db: Executor, seam: DialectSeam, f: EntityFilter): Promise<SectorCounts> {
+  const rows = await db
+    .selectFrom('entity_sectors as s')
+    .where('s.entity_id', 'in', filtered(db, seam, f, 'sector').select('entities.id'))
+    .select(['s.sector_folded as key', sql<string>`min(s.sector)`.as('label'), countAll().as('n')])
+    .groupBy('s.sector_folded')
+    .execute();
+  return new Map(rows.map((r) => [r.key, { label: r.label ?? r.key, count: Number(r.n) }]));
+}
+
+/** Every facet's counts and the total for `f`, from its cube and sector counts. */
+export function aggregateFacets(cube: readonly CubeCell[], sectors: SectorCounts, f: EntityFilter): FacetCounts {
+  const out = emptyFacets();
+  out.sector = sectors;
+  const inList = (list: readonly string[] | undefined, v: string | null) => !list?.length || (v !== null && list.includes(v));
+  const subregion = f.subregionPowiaty ? new Set(f.subregionPowiaty) : null;
+  const add = (m: Map<string, number>, k: string | null, n: number) => {
+    if (k !== null) m.set(k, (m.get(k) ?? 0) + n);
+  };
+  for (const cell of cube) {
+    const powiat = cell.gmina === null ? null : cell.gmina.slice(0, 4);
+    // which chosen filters this cell passes
+    const pass = {
+      legalForm: inList(f.legalForm, cell.legalForm),
+      gmina: inList(f.gmina, cell.gmina),
+      powiat: inList(f.powiat, powiat),
+      subregion: subregion === null || (powiat !== null && subregion.has(powiat)),
+      activityType: inList(f.activityType, cell.activityType),
+      statusPs: !f.statusPs || cell.ps,
+      mark: !f.mark || cell.mark,
+    };
+    const failed = (Object.keys(pass) as (keyof typeof pass)[]).filter((k) => !pass[k]);
+    if (failed.length > 1) continue;
+    // a cell counts for facet X when it passes every filter except possibly X's own
+    const countsFor = (facet: keyof typeof pass) => failed.length === 0 || failed[0] === facet;
+    const n = cell.n;
+    if (failed.length === 0) out.total += n;
+    if (countsFor('legalForm')) add(out.legalForm, cell.legalForm, n);
+    if (countsFor('gmina')) add(out.gmina, cell.gmina, n);
+    if (countsFor('powiat')) add(out.powiat, powiat, n);
+    if (countsFor('subregion')) add(out.subregionPowiat, powiat, n);
+    if (countsFor('activityType')) add(out.activityType, cell.activityType, n);
+    if (countsFor('statusPs') && cell.ps) out.statusPs += n;
+    if (countsFor('mark') && cell.mark) out.mark += n;
+  }
+  return out;
+}
+
+export async function findEntity(db: Executor, id: string): Promise<EntityRow | undefined> {
+  return db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByIdentifier(db: Executor, field: 'nip' | 'regon' | 'krs', value: string, exceptId: string | null): Promise<EntityRow | undefined> {
+  let q = db.selectFrom('entities').selectAll().where(field, '=', value);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.executeTakeFirst();
+}
+
+export async function findByNameAndGmina(db: Executor, name: string, gmina: string | null): Promise<EntityRow | undefined> {
+  return db
+    .selectFrom('entities')
+    .selectAll()
+    .where('name', '=', name)
+    .where((eb) => (gmina === null ? eb('gmina_teryt', 'is', null) : eb('gmina_teryt', '=', gmina)))
+    .executeTakeFirst();
+}
+
+export async function insertEntity(db: Executor, row: Insertable<EntitiesTable>): Promise<void> {
+  await insertEntities(db, [row]);
+}
+
+/**
+ * Bulk insert (the CSV import): multi-row statements sized to stay under both databases' limits
+ * on bound parameters. Keeps the derived columns and side tables every insert must keep:
+ * `name_key` (duplicates), `name_doc` and `entity_sectors` (catalogue).
+ */
+export async function insertEntities(db: Executor, rows: readonly Insertable<EntitiesTable>[]): Promise<void> {
+  const CHUNK = 400;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...r, name_key: entityNameKey(r.name), name_doc: nameDocument(r.name, r.short_name) }));
+    await db.insertInto('entities').values(chunk).execute();
+    const sectors = chunk.flatMap((r) => parseSectors(r.sectors).map((s) => ({ entity_id: r.id, sector_folded: s.key, sector: s.sector })));
+    for (let j = 0; j < sectors.length; j += 2000) await db.insertInto('entity_sectors').values(sectors.slice(j, j + 2000)).execute();
+  }
+}
+
+export async function updateEntity(db: Executor, id: string, row: Updateable<EntitiesTable>): Promise<void> {
+  const derived = row.name === undefined ? {} : { name_key: entityNameKey(row.name), ...(row.short_name === undefined ? {} : { name_doc: nameDocument(row.name, row.short_name) }) };
+  // a change to only one of name/short name still needs both for `name_doc`
+  if ((row.name === undefined) !== (row.short_name === undefined)) {
+    const cur = await db.selectFrom('entities').select(['name', 'short_name']).where('id', '=', id).executeTakeFirst();
+    if (cur) Object.assign(derived, { name_doc: nameDocument(row.name ?? cur.name, row.short_name === undefined ? cur.short_name : row.short_name) });
+  }
+  await db.updateTable('entities').set({ ...row, ...derived }).where('id', '=', id).execute();
+  if (row.sectors !== undefined) {
+    await db.deleteFrom('entity_sectors').where('entity_id', '=', id).execute();
+    const sectors = parseSectors(row.sectors).map((s) => ({ entity_id: id, sector_folded: s.key, sector: s.sector }));
+    if (sectors.length) await db.insertInto('entity_sectors').values(sectors).execute();
+  }
+}
+
+export async function insertMark(db: Executor, row: Insertable<EntityMarksTable>): Promise<void> {
+  await db.insertInto('entity_marks').values(row).execute();
+}
+
+export async function listMarks(db: Executor, entityId: string): Promise<Selectable<EntityMarksTable>[]> {
+  return db.selectFrom('entity_marks').selectAll().where('entity_id', '=', entityId).orderBy('granted_on', 'desc').execute();
+}
+
+export async function listPsStatus(db: Executor, entityId: string): Promise<Selectable<EntityPsStatusTable>[]> {
+  return db.selectFrom('entity_ps_status').selectAll().where('entity_id', '=', entityId).orderBy('decision_date').orderBy('id').execute();
+}
+
+export async function insertPsStatus(db: Executor, row: Insertable<EntityPsStatusTable>): Promise<void> {
+  await db.insertInto('entity_ps_status').values(row).execute();
+}
+
+export async function insertChanges(db: Executor, rows: Insertable<EntityChangesTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('entity_changes').values(rows).execute();
+}
+
+export async function listChanges(db: Executor, entityId: string): Promise<Selectable<EntityChangesTable>[]> {
+  return db.selectFrom('entity_changes').selectAll().where('entity_id', '=', entityId).orderBy('at', 'desc').orderBy('id', 'desc').limit(200).execute();
+}
+
+/** Active entities per seat gmina (for the territory map). */
+export async function countActiveByGmina(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('entities')
+    .select(['gmina_teryt', countAll().as('n')])
+    .where('lifecycle', '=', 'active')
+    .where('gmina_teryt', 'is not', null)
+    .groupBy('gmina_teryt')
+    .execute();
+  return new Map(rows.map((r) => [r.gmina_teryt!, r.n]));
+}
+
+export async function listInGminy(db: Executor, gminy: readonly string[], limit: number): Promise<EntityRow[]> {
+  if (gminy.length === 0) return [];
+  return db.selectFrom('entities').selectAll().where('gmina_teryt', 'in', gminy).where('lifecycle', '!=', 'closed').orderBy('name_sort').limit(limit).execute();
+}
+
+// --- catalogue cache invalidation --------------------------------------------------------------
+
+let rawWrites = 0;
+
+/**
+ * Cached facet counts are dropped automatically when a query-builder statement writes a counted
+ * table (see `DatabaseHandle.onWrite`). Writers using raw `sql` (merges, bulk moves) call this.
+ */
+export function touchCatalogue(): void {
+  rawWrites += 1;
+}
+
+export function rawCatalogueWrites(): number {
+  return rawWrites;
+}
+
+// --- bulk writes (synthetic seed) --------------------------------------------------------------
+
+export async function insertPsStatuses(db: Executor, rows: Insertable<EntityPsStatusTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('entity_ps_status').values(rows.slice(i, i + 1000)).execute();
+}
+
+export async function insertMarks(db: Executor, rows: Insertable<EntityMarksTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('entity_marks').values(rows.slice(i, i + 1000)).execute();
+}
+
+/** After a bulk load: fresh planner statistics (`ANALYZE`, the same word on both databases). */
+export async function refreshPlannerStatistics(db: Executor): Promise<void> {
+  await sql`analyze`.execute(db);
+}

@@ -1,0 +1,170 @@
+// Routes of "To mój podmiot" and the staff queues. The public form is multipart (the document);
+// its parser lives in a scope of its own so other registry routes keep their body parsing. Staff
+// (coordinators, administrators) decide requests and representatives' proposals; the document is
+// sent to staff only, as an attachment that is never cached.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { hasScopedRole } from '../../../core/auth/access.js';
+import { isAppError, type Problem } from '../../../core/errors/app-error.js';
+import { localize } from '../../../core/http/language.js';
+import { sendPage } from '../../../core/http/render.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { auditFromRequest } from '../../audit/index.js';
+import { contentDisposition, formFields, registerUploads, uploadLimit, uploadOf } from '../../portal/index.js';
+import * as svc from './claims.service.js';
+import * as v from './claims.views.js';
+import { manageRegistry } from '../registry.policy.js';
+import * as rep from './representative.service.js';
+import { entityPath } from '../entity/registry.service.js';
+import { statusIn } from '../../../core/errors/catalogue.js';
+import { registryErrors } from '../registry.declarations.js';
+
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 10000 }), { maxProperties: 20 });
+const StateQuery = Type.Object({ stan: Type.Optional(Type.String({ maxLength: 20 })), ok: Type.Optional(Type.String({ maxLength: 20 })) });
+
+/** The expected refusals of a form (bad input, already decided) as problems to show on it. */
+function formProblems(err: unknown): { problems: Problem[]; status: number } {
+  if (!isAppError(err)) throw err;
+  if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
+  if (err.code === 'registry.claim_decided' || err.code === 'registry.proposal_decided') return { problems: [{ key: `errors.${err.code}.detail` }], status: statusIn(registryErrors, err.code) };
+  throw err;
+}
+
+export async function claimsRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
+  const staff = { access: manageRegistry };
+
+  // --- public request ----------------------------------------------------------------------------
+
+  const claimForm = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string | undefined> | null, problems: Problem[] = [], status = 200) => {
+    const entity = await svc.claimableEntity(ctx, id);
+    const user = request.user;
+    const initial = values ?? (user ? { name: user.displayName, email: user.email } : {});
+    return sendPage(
+      request,
+      reply,
+      { title: request.t('claims.form.title', { entity: entity.name }), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }, { label: entity.name, path: entityPath(entity) }, { label: request.t('claims.link') }] },
+      <v.ClaimFormView entity={entity} csrf={reply.generateCsrf()} values={initial} problems={problems} fromAccount={!values && !!user} represents={!!user && hasScopedRole(user, 'entity_representative', 'entity', entity.id)} />,
+      status,
+    );
+  };
+
+  app.get('/podmioty/:id/to-moj-podmiot', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => claimForm(request, reply, (request.params as { id: string }).id, null));
+
+  await app.register(async (scope) => {
+    await registerUploads(scope);
+    scope.post(
+      '/podmioty/:id/to-moj-podmiot',
+      { config: { access: 'public', rateLimit: { max: 5, timeWindow: '10 minutes' }, ...uploadLimit(svc.CLAIM_MAX_BYTES) }, schema: { params: IdParams } },
+      async (request, reply) => {
+        const { id } = request.params as { id: string };
+        const body = formFields(request);
+        try {
+          await svc.submitClaim(ctx, id, body, uploadOf(request, 'document'), { lang: request.lang, userId: request.user?.id ?? null }, auditFromRequest(request));
+        } catch (err) {
+          const { problems, status } = formProblems(err);
+          return claimForm(request, reply, id, body, problems, status);
+        }
+        return go(request, reply, `/podmioty/${id}/to-moj-podmiot/wyslano`);
+      },
+    );
+  });
+
+  app.get('/podmioty/:id/to-moj-podmiot/wyslano', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
+    const entity = await svc.claimableEntity(ctx, (request.params as { id: string }).id);
+    return sendPage(request, reply, { title: request.t('claims.sent.title'), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }, { label: entity.name, path: entityPath(entity) }, { label: request.t('claims.sent.title') }] }, <v.ClaimSentView entity={entity} />);
+  });
+
+  // --- staff: requests ---------------------------------------------------------------------------
+
+  const crumbs = (request: FastifyRequest, list: { label: string; path: string }, last?: string) => [
+    { label: request.t('accounts.admin'), path: '/admin' },
+    { label: request.t('registry.admin.title'), path: '/admin/podmioty' },
+    ...(last ? [list, { label: last }] : [{ label: list.label }]),
+  ];
+  const claimsCrumb = (request: FastifyRequest) => ({ label: request.t('claims.admin.title'), path: '/admin/podmioty/zgloszenia' });
+  const proposalsCrumb = (request: FastifyRequest) => ({ label: request.t('claims.admin.proposalsTitle'), path: '/admin/podmioty/propozycje' });
+
+  app.get('/admin/podmioty/zgloszenia', { config: staff, schema: { querystring: StateQuery } }, async (request, reply) => {
+    const q = request.query as { stan?: string; ok?: string };
+    const status = svc.parseClaimStatus(q.stan);
+    const rows = await svc.listClaims(ctx, status);
+    const notice = q.ok === 'przyjete' ? request.t('claims.admin.approved') : q.ok === 'odrzucone' ? request.t('claims.admin.rejected') : null;
+    return sendPage(request, reply, { title: request.t('claims.admin.title'), breadcrumbs: crumbs(request, claimsCrumb(request)) }, <v.ClaimsListView status={status} rows={rows} notice={notice} />);
+  });
+
+  const claimPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string | undefined> = {}, problems: Problem[] = [], status = 200) => {
+    const d = await svc.claimDetail(ctx, id);
+    return sendPage(
+      request,
+      reply,
+      { title: request.t('claims.admin.detailTitle', { entity: d.entity.name }), breadcrumbs: crumbs(request, claimsCrumb(request), d.entity.name) },
+      <v.ClaimDetailView claim={d.claim} entity={d.entity} file={d.file} csrf={reply.generateCsrf()} values={values} problems={problems} notice={null} />,
+      status,
+    );
+  };
+
+  app.get('/admin/podmioty/zgloszenia/:id', { config: staff, schema: { params: IdParams } }, async (request, reply) => claimPage(request, reply, (request.params as { id: string }).id));
+
+  app.post('/admin/podmioty/zgloszenia/:id', { config: staff, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as Record<string, string>;
+    let decision: svc.Decision;
+    try {
+      decision = await svc.decideClaim(ctx, id, body, { id: request.user!.id, displayName: request.user!.displayName }, auditFromRequest(request));
+    } catch (err) {
+      const { problems, status } = formProblems(err);
+      return claimPage(request, reply, id, body, problems, status);
+    }
+    return go(request, reply, `/admin/podmioty/zgloszenia?ok=${decision === 'approve' ? 'przyjete' : 'odrzucone'}`);
+  });
+
+  app.get('/admin/podmioty/zgloszenia/:id/dokument', { config: staff, schema: { params: IdParams } }, async (request, reply) => {
+    const { head, data } = await svc.claimDocument(ctx, (request.params as { id: string }).id, auditFromRequest(request));
+    return reply
+      .header('content-type', head.content_type)
+      .header('content-disposition', contentDisposition(head.file_name))
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(data);
+  });
+
+  // --- staff: proposals --------------------------------------------------------------------------
+
+  app.get('/admin/podmioty/propozycje', { config: staff, schema: { querystring: StateQuery } }, async (request, reply) => {
+    const q = request.query as { stan?: string; ok?: string };
+    const status = q.stan === 'accepted' || q.stan === 'rejected' ? q.stan : 'pending';
+    const rows = await rep.pendingProposals(ctx, status);
+    const notice = q.ok === 'przyjeta' ? request.t('claims.admin.accepted') : q.ok === 'odrzucona' ? request.t('claims.admin.proposalRejected') : null;
+    return sendPage(request, reply, { title: request.t('claims.admin.proposalsTitle'), breadcrumbs: crumbs(request, proposalsCrumb(request)) }, <v.ProposalsListView status={status} rows={rows} notice={notice} />);
+  });
+
+  const proposalPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string | undefined> = {}, problems: Problem[] = [], status = 200) => {
+    const d = await rep.proposalDetail(ctx, id, request.lang);
+    const kind = request.t(`claims.kinds.${d.proposal.kind}`);
+    return sendPage(
+      request,
+      reply,
+      { title: request.t('claims.admin.proposalTitle', { kind, entity: d.entity.name }), breadcrumbs: crumbs(request, proposalsCrumb(request), `${kind} — ${d.entity.name}`) },
+      <v.ProposalDetailView proposal={d.proposal} entity={d.entity} lines={d.lines} csrf={reply.generateCsrf()} values={values} problems={problems} notice={null} />,
+      status,
+    );
+  };
+
+  app.get('/admin/podmioty/propozycje/:id', { config: staff, schema: { params: IdParams } }, async (request, reply) => proposalPage(request, reply, (request.params as { id: string }).id));
+
+  app.post('/admin/podmioty/propozycje/:id', { config: staff, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as Record<string, string>;
+    let decision: 'accept' | 'reject';
+    try {
+      decision = await rep.decideProposal(ctx, id, body, request.user!.id, auditFromRequest(request));
+    } catch (err) {
+      const { problems, status } = formProblems(err);
+      return proposalPage(request, reply, id, body, problems, status);
+    }
+    return go(request, reply, `/admin/podmioty/propozycje?ok=${decision === 'accept' ? 'przyjeta' : 'odrzucona'}`);
+  });
+
+}
