@@ -3,7 +3,7 @@
 // monitoring round collecting it, narratives, a draft report for 2025 and a published one for
 // 2024 — created once per test server. Partners in the page list log in with the scope `indicator:M1`.
 import { newId } from '../src/core/db/ids.js';
-import { insertTestIndicator, insertTestProgramme } from '../src/modules/programme/indicators.testing.js';
+import { insertTestIndicator, insertTestProgramme } from '../src/modules/indicators/indicators.testing.js';
 import type { TestRole } from '../src/testing/app.js';
 import type { Server } from './support.js';
 

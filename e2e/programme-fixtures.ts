@@ -2,6 +2,7 @@
 // text) with a second text version to compare, and a programme being drafted with a small tree and
 // a budget frame, created once per test server; plus the page templates that open them.
 import { newId } from '../src/core/db/ids.js';
+import { indicatorsModule } from '../src/modules/indicators/index.js';
 import { seedProgrammeDemo, DEMO_SLUG } from '../src/modules/programme/programme.seed.js';
 import { checkProgrammeForm, createProgramme, makeCurrent } from '../src/modules/programme/programme.service.js';
 import { checkElementForm, createElement } from '../src/modules/programme/structure.service.js';
@@ -16,6 +17,7 @@ const actor = { actorId: null, ip: null };
 async function create(server: Server) {
   const ctx = server.testApp.ctx;
   await seedProgrammeDemo(ctx);
+  await indicatorsModule.seedDemo!(ctx);
   const demo = await ctx.db.selectFrom('programmes').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow();
   const v1 = await versionByNumber(ctx, demo.id, 1);
   const next = sectionsOf(v1.sections).map((s, i) => (i === 1 ? { ...s, body: `${s.body} Dodano zdanie w drugiej wersji.` } : s));

@@ -5,7 +5,11 @@
 // - src/core/ imports nothing from src/modules/ (its tests may build the whole app);
 // - adding a module never edits the core: no file of src/core/, src/cli.ts or the mail module names
 //   another module's error code or mail template (modules declare their own and merge them into
-//   `ErrorCodes` / `MailTemplates`).
+//   `ErrorCodes` / `MailTemplates`); src/cli.ts imports no module (their commands come through
+//   MODULES); `MODULES` in src/app.ts is the only list of modules (no other file imports a module
+//   object); no module keeps a top-level registry (a Map, Set or array) that an exported
+//   `register*` function fills, nor calls `register*` at import time — extension points are
+//   `AppModule.contributes`, collected per app instance.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -70,6 +74,39 @@ for (const { file, own } of domainFree) {
     const named = new RegExp(d.kind === 'error code' ? `['"\`]${name}['"\`.]` : `['"\`]${name}['"\`.]|\\b${name}\\s*:`);
     if (named.test(text)) problems.push(`${rel}: names the ${d.kind} ${d.name} of the ${d.owner} module — modules declare their own (see docs/architecture.md, "Adding a module")`);
   }
+}
+
+const CLI = join(ROOT, 'src', 'cli.ts');
+for (const m of readFileSync(CLI, 'utf8').matchAll(/(?:from\s+|import\()\s*['"](\.[^'"]+)['"]/g)) {
+  if (relative(ROOT, resolve(dirname(CLI), m[1]!)).split(sep)[1] === 'modules') problems.push(`src/cli.ts: imports ${m[1]} — modules bring their commands through AppModule.commands`);
+}
+
+for (const file of files(join(ROOT, 'src'))) {
+  const rel = relative(ROOT, file);
+  if (isTest(rel) || rel === join('src', 'app.ts')) continue;
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+['"](\.[^'"]+)['"]/g)) {
+    const target = relative(ROOT, resolve(dirname(file), m[2]!)).split(sep);
+    const own = rel.split(sep)[1] === 'modules' ? rel.split(sep)[2] : null;
+    if (target[1] !== 'modules' || target[2] === own) continue;
+    const objects = m[1]!.split(',').map((x) => x.trim().replace(/^type\s+/, '')).filter((x) => /^[a-z]\w*Module$/.test(x));
+    if (objects.length) problems.push(`${rel}: imports ${objects.join(', ')} — MODULES in src/app.ts is the only list of modules`);
+  }
+}
+
+for (const file of files(MODULES_DIR)) {
+  const rel = relative(ROOT, file);
+  if (isTest(rel)) continue;
+  const text = readFileSync(file, 'utf8');
+  const registries = [...text.matchAll(/^(?:export\s+)?(?:const|let)\s+(\w+)\b[^=\n]*=\s*(?:new\s+(?:Map|Set|WeakMap)\b|\[)/gm)].map((m) => m[1]!);
+  for (const fn of text.matchAll(/^export\s+(?:async\s+)?function\s+(register\w*)[\s\S]*?\n\}/gm)) {
+    for (const name of registries) {
+      if (new RegExp(`\\b${name}\\s*(?:\\.(?:set|add|push|unshift|splice)\\(|\\[[^\\]]*\\]\\s*=[^=])`).test(fn[0])) {
+        problems.push(`${rel}: ${fn[1]}() fills the module-level ${name} — declare an extension point in ModuleContributions instead`);
+      }
+    }
+  }
+  for (const m of text.matchAll(/^(register\w*)\(/gm)) problems.push(`${rel}: calls ${m[1]}() at import time — contribute through AppModule.contributes instead`);
 }
 
 if (problems.length > 0) {

@@ -31,10 +31,11 @@ import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 import { registryModule } from './modules/registry/index.js';
 import { programmeModule } from './modules/programme/index.js';
+import { indicatorsModule } from './modules/indicators/index.js';
 import { consultationsModule } from './modules/consultations/index.js';
 
 /** Every module of the platform, in the order their routes register. */
-export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, registryModule, programmeModule, consultationsModule, portalModule];
+export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, registryModule, programmeModule, indicatorsModule, consultationsModule, portalModule];
 
 
 export interface AppOptions {
@@ -60,6 +61,10 @@ export interface App {
 
 const UNDECLARED_OK = (url: string) => url.startsWith('/assets/') || url.startsWith('/api/docs') || url === '/api/openapi.json';
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, database } = opts;
   const modules = opts.modules ?? MODULES;
@@ -74,7 +79,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
             redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
           }
         : opts.logger,
-    trustProxy: config.trustProxy,
+    // a hop count N trusts the N proxies nearest to us (Fastify's own rule for numbers, which its types omit)
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     rewriteUrl: stripLanguagePrefix,
     genReqId: () => crypto.randomUUID(),

@@ -1,13 +1,15 @@
 // The `spojnia` command line: what an operator needs besides the web server (migrations, reference
-// data, the first users, backups). `runCli` takes argv and the streams as arguments and returns the
-// exit code, so tests drive it in-process; only the entry point touches `process`.
+// data, jobs, backups) plus the commands the modules bring (AppModule.commands: the first users,
+// imports…). `runCli` takes argv and the streams as arguments and returns the exit code, so tests
+// drive it in-process; only the entry point touches `process`.
 // Exit codes: 0 ok, 1 the operator's mistake (explained), 2 our fault (unexpected exception).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
+import type { CommandOptions, CommandValues, ModuleCommand } from './core/commands.js';
 import { AppError, isAppError, type Problem } from './core/errors/app-error.js';
 import { coreErrorStatus, ErrorCatalogue } from './core/errors/catalogue.js';
 import { translator, type T, type TKey } from './i18n/index.js';
@@ -16,9 +18,9 @@ export interface CliIo {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
   /**
-   * The password source of `user create`: its first line, or null when stdin is a terminal. The
-   * entry point passes a function so stdin is read only by the command that needs it (reading it
-   * up front would block `serve` under a supervisor that leaves stdin open).
+   * What a command reads from stdin (`user create`: the password): its first line, or null when
+   * stdin is a terminal. The entry point passes a function so stdin is read only by the command that
+   * needs it (reading it up front would block `serve` under a supervisor that leaves stdin open).
    */
   stdin?: string | null | (() => Promise<string | null>);
   /** Environment for loadConfig; when absent, `.env` is loaded and process.env is used. */
@@ -27,10 +29,9 @@ export interface CliIo {
 
 // An operators' tool: messages are English, so translated problems are English too.
 const LANG = 'en';
-const GENERATED_PASSWORD_BYTES = 18; // 24 base64url characters
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+type Options = CommandOptions;
+type Values = CommandValues;
 
 interface Run {
   io: CliIo;
@@ -58,15 +59,13 @@ function usageError(message: string): AppError {
   return new AppError('cli.usage', { message });
 }
 
-// Heavy parts (Fastify, every module) load only when a command needs them, so `--help` is instant
-// and still works when the database layer cannot start.
+// Heavy parts (Fastify, the database layer) load only when a command needs them; the module list
+// loads for the modules' commands, and `--help` still lists the core's when it cannot load.
 const lazy = {
   bootstrap: () => import('./bootstrap.js'),
   app: () => import('./app.js'),
   database: () => import('./core/db/database.js'),
   migrate: () => import('./core/db/migrate.js'),
-  accounts: () => import('./modules/accounts/index.js'),
-  registry: () => import('./modules/registry/index.js'),
   main: () => import('./main.js'),
 };
 
@@ -163,85 +162,6 @@ const COMMANDS: Command[] = [
     },
   },
   {
-    words: 'seed synthetic',
-    summary: 'Add N clearly marked synthetic entities for benchmarks only (--count N [--seed S])',
-    usage:
-      'spojnia seed synthetic --count N [--seed S]\n\nInserts N made-up entities named "[SYNTETYCZNY] …" with is_synthetic set; pages label them.\n' +
-      'For benchmarks and load tests only: never run it on a production database. Deterministic for one --seed.',
-    options: { count: { type: 'string' }, seed: { type: 'string' } },
-    async run(r) {
-      const count = Number(r.values.count);
-      if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw usageError('--count must be a whole number from 1 to 1000000.');
-      const seed = r.values.seed === undefined ? undefined : Number(r.values.seed);
-      if (seed !== undefined && !Number.isInteger(seed)) throw usageError('--seed must be a whole number.');
-      const { seedSynthetic } = await lazy.registry();
-      const { database, ctx } = await prepared(r);
-      try {
-        const started = Date.now();
-        const added = await seedSynthetic(ctx, { count, ...(seed === undefined ? {} : { seed }), onProgress: (done, total) => r.err(`synthetic entities: ${done}/${total}`) });
-        r.out(`${added} synthetic entities added in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-        return 0;
-      } finally {
-        await database.close();
-      }
-    },
-  },
-  {
-    words: 'import podmioty',
-    summary: 'Import entities from a CSV file (--dry-run only checks; --map HEADER=FIELD); exit 1 when any row is refused',
-    usage: [
-      'spojnia import podmioty FILE [--dry-run] [--map HEADER=FIELD …]',
-      '',
-      'FILE is a CSV in UTF-8 (with or without BOM) or windows-1250, separated by ";" or ",", with a header row.',
-      'Common Polish and English headers are recognised (nazwa/name, forma_prawna/legal_form, nip, regon, krs,',
-      'teryt/gmina_teryt, miejscowosc/town, adres/address, email, telefon/phone, www/website, opis/description, …).',
-      '--map HEADER=FIELD assigns any other column (repeatable; FIELD "-" skips a column). Fields: {FIELDS}',
-      '',
-      'Every row is checked first (identifiers with check digits, TERYT, legal form, duplicates in the file and',
-      'in the registry); refused rows are listed with their row number. Without --dry-run the valid rows are',
-      'imported in batches of 1000, one transaction each; refused rows are never saved.',
-      '',
-      'Exit codes: 0 every row valid (and imported unless --dry-run); 1 some rows refused (the valid ones are',
-      'still imported unless --dry-run) or the file is unusable; 2 usage mistake (no such file, bad --map) or internal error.',
-    ].join('\n'),
-    options: { 'dry-run': { type: 'boolean' }, map: { type: 'string', multiple: true } },
-    positionals: true,
-    usageExitCode: 2,
-    async run(r) {
-      const files = (r.values.positionals as string[] | undefined) ?? [];
-      if (files.length !== 1) throw usageError('give exactly one FILE (spojnia import podmioty FILE [--dry-run]).');
-      const file = resolve(files[0]!);
-      if (!existsSync(file) || statSync(file).isDirectory()) throw usageError(`${file}: no such file.`);
-      const dryRun = r.values['dry-run'] === true;
-      const { importEntitiesFile, importProblemText, parseMapOptions, unknownOverrides } = await lazy.registry();
-      const { overrides, errors } = parseMapOptions((Array.isArray(r.values.map) ? r.values.map : []).map(String));
-      if (errors.length) throw usageError(errors.join('; '));
-      const bytes = readFileSync(file);
-      const { database, ctx } = await prepared(r);
-      try {
-        const t = translator(LANG);
-        const outcome = await importEntitiesFile(ctx, bytes, {
-          fileName: basename(file),
-          dryRun,
-          actor: { actorId: null, ip: null, requestId: null },
-          overrides,
-          checkHeaders: (headers) => {
-            const unknown = unknownOverrides(headers, overrides);
-            if (unknown.length) throw usageError(`--map names ${unknown.map((h) => `"${h}"`).join(', ')}, not a header of the file (headers: ${headers.join(', ')}).`);
-          },
-          onProgress: progressPrinter(r, dryRun ? 'checking' : 'importing'),
-        });
-        for (const p of outcome.fileProblems) r.out(`file: ${importProblemText(t, p)}`);
-        for (const p of outcome.problems) r.out(`row ${p.row}${p.field ? ` (${p.field})` : ''}: ${importProblemText(t, p)}`);
-        const what = dryRun ? 'dry run, nothing saved' : `${outcome.imported} imported`;
-        r.out(`${basename(file)}: ${outcome.total} rows, ${outcome.ok} valid, ${outcome.refused} refused; ${what}.`);
-        return outcome.refused > 0 || outcome.fileProblems.length > 0 ? 1 : 0;
-      } finally {
-        await database.close();
-      }
-    },
-  },
-  {
     words: 'jobs run',
     summary: 'Run the scheduled jobs now (reminders, retention); --all runs even those not yet due',
     usage: 'spojnia jobs run [NAME …] [--all]\n\nThe web server runs due jobs by itself every minute; this command is for cron or a manual run.\nWithout names every module job is considered; exit code 1 when a job failed.',
@@ -260,54 +180,6 @@ const COMMANDS: Command[] = [
         for (const o of outcomes) r.out(`${o.name.padEnd(36)} ${o.error ? `FAILED: ${o.error}` : o.ran ? o.result : 'not due'}`);
         if (outcomes.length === 0) r.out('No scheduled jobs.');
         return outcomes.some((o) => o.error) ? 1 : 0;
-      } finally {
-        await database.close();
-      }
-    },
-  },
-  {
-    words: 'user create',
-    summary: 'Create a user account (--email, --role; password from stdin or generated)',
-    usage: [
-      'spojnia user create --email E --role R [--role R2 …] [--name "Full Name"]',
-      '',
-      'The password is the first line of stdin when stdin is not a terminal, e.g.',
-      '  printf "%s\\n" "$PASSWORD" | spojnia user create --email a@example.pl --role administrator',
-      'Otherwise (or when stdin is empty) a random 24-character password is generated and printed once.',
-      '',
-      'Roles: {ROLES}',
-    ].join('\n'),
-    options: { email: { type: 'string' }, role: { type: 'string', multiple: true }, name: { type: 'string' } },
-    async run(r) {
-      const { createUser, ROLES, isRole } = await lazy.accounts();
-      const email = typeof r.values.email === 'string' ? r.values.email : '';
-      const roles = [...new Set((Array.isArray(r.values.role) ? r.values.role : []).filter((x): x is string => typeof x === 'string'))];
-      const { name: nameFlag } = r.values;
-      const name = typeof nameFlag === 'string' && nameFlag.trim() !== '' ? nameFlag.trim() : undefined;
-      if (email.trim() === '') throw usageError('--email is required.');
-      if (roles.length === 0) throw usageError(`at least one --role is required (one of: ${ROLES.join(', ')}).`);
-      const unknown = roles.filter((x) => !isRole(x));
-      if (unknown.length > 0) throw usageError(`unknown role ${unknown.map((x) => `"${x}"`).join(', ')}; valid roles: ${ROLES.join(', ')}.`);
-
-      const given = await readPassword(r.io);
-      const { database, ctx } = await prepared(r);
-      try {
-        let password = given ?? generatePassword();
-        let id: string;
-        for (let attempt = 1; ; attempt += 1) {
-          try {
-            id = await createUser(ctx, { email, roles, password, ...(name ? { displayName: name } : {}) });
-            break;
-          } catch (err) {
-            // a generated password can, very rarely, contain the address's local part; draw again
-            const onlyPassword = isAppError(err) && err.code === 'http.validation' && err.problems.every((p) => p.field === 'password');
-            if (given !== null || !onlyPassword || attempt >= 5) throw err;
-            password = generatePassword();
-          }
-        }
-        r.out(`Created user ${email.trim()} (id ${id}) with role(s): ${roles.join(', ')}.`);
-        if (given === null) r.out(`Password (shown only this once, store it now): ${password}`);
-        return 0;
       } finally {
         await database.close();
       }
@@ -364,37 +236,70 @@ const COMMANDS: Command[] = [
   },
 ];
 
-const HELP_ROWS: [string, string][] = [
-  ...COMMANDS.map((c): [string, string] => [c.words === 'migrate' ? 'migrate [up]' : c.words, c.summary]),
-  ['help [COMMAND]', 'Show this list, or the usage of one command (same as `spojnia COMMAND --help`)'],
-];
+/** A module's command as the CLI runs it: the database is opened on first use and closed after the run. */
+function moduleCommand(mc: ModuleCommand): Command {
+  return {
+    ...mc,
+    async run(r) {
+      let opened: Awaited<ReturnType<typeof prepared>> | null = null;
+      try {
+        return await mc.run({
+          values: r.values,
+          out: r.out,
+          err: r.err,
+          t: translator(LANG),
+          context: async () => (opened ??= await prepared(r)).ctx,
+          progress: (what) => progressPrinter(r, what),
+          stdinLine: () => readPassword(r.io),
+        });
+      } finally {
+        await (opened as Awaited<ReturnType<typeof prepared>> | null)?.database.close();
+      }
+    },
+  };
+}
 
-function generalHelp(): string {
-  const width = Math.max(...HELP_ROWS.map(([n]) => n.length));
+/** The core's commands and every module's, grouped by their first word (`seed …` together). */
+async function allCommands(): Promise<Command[]> {
+  const { MODULES } = await lazy.app();
+  const list = [...COMMANDS, ...MODULES.flatMap((m) => (m.commands ?? []).map(moduleCommand))];
+  const seen = new Set<string>();
+  for (const c of list) {
+    if (seen.has(c.words)) throw new Error(`two commands are named "${c.words}"`);
+    seen.add(c.words);
+  }
+  const firstWords = [...new Set(list.map((c) => c.words.split(' ')[0]))];
+  return firstWords.flatMap((w) => list.filter((c) => c.words.split(' ')[0] === w));
+}
+
+function generalHelp(commands: Command[], note: string | null): string {
+  const rows: [string, string][] = [
+    ...commands.map((c): [string, string] => [c.words === 'migrate' ? 'migrate [up]' : c.words, c.summary]),
+    ['help [COMMAND]', 'Show this list, or the usage of one command (same as `spojnia COMMAND --help`)'],
+  ];
+  const width = Math.max(...rows.map(([n]) => n.length));
   return [
     'Spójnia — command line for operators',
     '',
     'Usage: spojnia COMMAND [options]',
     '',
     'Commands:',
-    ...HELP_ROWS.map(([n, s]) => `  ${n.padEnd(width)}  ${s}`),
+    ...rows.map(([n, s]) => `  ${n.padEnd(width)}  ${s}`),
+    ...(note ? ['', note] : []),
     '',
     'Configuration comes from the environment and .env (DATABASE_URL, SESSION_SECRET, …; see .env.example).',
     'Exit codes: 0 ok, 1 usage or data error (explained), 2 internal error.',
   ].join('\n');
 }
 
-async function commandHelp(cmd: Command): Promise<string> {
-  let text = `${cmd.summary}\n\nUsage: ${cmd.usage}`;
-  if (text.includes('{ROLES}')) text = text.replace('{ROLES}', (await lazy.accounts()).ROLES.join(', '));
-  if (text.includes('{FIELDS}')) text = text.replace('{FIELDS}', (await lazy.registry()).IMPORT_FIELDS.join(', '));
-  return text;
+function commandHelp(cmd: Command): string {
+  return `${cmd.summary}\n\nUsage: ${cmd.usage}`;
 }
 
 /** Splits argv into the command (one or two words) and its flags, or the group when only `seed` etc. was typed. */
-function findCommand(argv: string[]): { cmd: Command; rest: string[] } | { group: Command[] } {
+function findCommand(commands: Command[], argv: string[]): { cmd: Command; rest: string[] } | { group: Command[] } {
   const [first, second] = argv;
-  const group = COMMANDS.filter((c) => c.words.split(' ')[0] === first);
+  const group = commands.filter((c) => c.words.split(' ')[0] === first);
   if (group.length === 0) throw usageError(`unknown command "${first}". Run \`spojnia help\` to see every command.`);
   const exact = second !== undefined && !second.startsWith('-') ? group.find((c) => c.words === `${first} ${second}`) : undefined;
   if (exact) return { cmd: exact, rest: argv.slice(2) };
@@ -458,10 +363,6 @@ async function readPassword(io: CliIo): Promise<string | null> {
   return line === '' ? null : line;
 }
 
-function generatePassword(): string {
-  return randomBytes(GENERATED_PASSWORD_BYTES).toString('base64url');
-}
-
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
@@ -498,14 +399,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const [first] = argv;
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
       const topic = argv.slice(1).filter((a) => !a.startsWith('-'));
-      if (topic.length === 0) out(generalHelp());
+      let commands = COMMANDS;
+      let note: string | null = null;
+      try {
+        commands = await allCommands();
+      } catch (e) {
+        note = `The modules' commands cannot be listed: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      if (topic.length === 0) out(generalHelp(commands, note));
       else {
-        const found = findCommand(topic);
-        out('cmd' in found ? await commandHelp(found.cmd) : groupHelp(found.group));
+        const found = findCommand(commands, topic);
+        out('cmd' in found ? commandHelp(found.cmd) : groupHelp(found.group));
       }
       return 0;
     }
-    const found = findCommand(argv);
+    const found = findCommand(await allCommands(), argv);
     if (!('cmd' in found)) {
       if (argv.includes('--help') || argv.includes('-h')) {
         out(groupHelp(found.group));
@@ -517,7 +425,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     current = cmd;
     const values = parseFlags(cmd, rest);
     if (values.help === true) {
-      out(await commandHelp(cmd));
+      out(commandHelp(cmd));
       return 0;
     }
     const run: Run = {

@@ -139,11 +139,28 @@ test('REDIS_URL: redis:// or rediss:// (with password and database), empty for m
   assert.ok(!caught.message.includes('s3cret'), 'a password in the URL is not repeated in the error');
 });
 
-test('TRUST_PROXY: empty and "false" trust nobody, "true" everyone, anything else is an address list', () => {
+test('TRUST_PROXY: nobody by default, an address/CIDR list or a hop count; "true" (any client picks its address) refused in production', () => {
   const dataDir = tempDir();
   assert.equal(loadConfig({ DATA_DIR: dataDir }).trustProxy, false);
   assert.equal(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: '' }).trustProxy, false);
   assert.equal(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: 'false' }).trustProxy, false);
-  assert.equal(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: 'true' }).trustProxy, true);
-  assert.equal(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, '10.0.0.0/8, 127.0.0.1');
+  assert.deepEqual(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, ['10.0.0.0/8', '127.0.0.1']);
+  assert.deepEqual(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: 'loopback,fd00::/8' }).trustProxy, ['loopback', 'fd00::/8']);
+  assert.equal(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: '2' }).trustProxy, 2);
+  // development (http) keeps a meaning for "true": the one proxy in front, never the client's own header
+  assert.equal(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: 'true' }).trustProxy, 1);
+  for (const env of [{ PUBLIC_URL: 'https://spojnia.example.pl' }, { NODE_ENV: 'production' }]) {
+    let caught: unknown;
+    try {
+      loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: 'true', ...env });
+    } catch (err) {
+      caught = err;
+    }
+    assert.ok(caught instanceof ConfigError, 'true is refused in a production configuration');
+    assert.equal(caught.problems.length, 1);
+    assert.match(caught.problems[0]!, /TRUST_PROXY=true lets any client choose its address.*TRUST_PROXY=127\.0\.0\.1/);
+  }
+  for (const bad of ['10.0.0.0/33', 'proxy.example.pl', '0', '127.0.0.1, nginx']) {
+    assert.throws(() => loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: bad }), (err: unknown) => err instanceof ConfigError && /TRUST_PROXY/.test(err.problems[0]!), bad);
+  }
 });

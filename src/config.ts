@@ -2,6 +2,7 @@
 // process with the full list of problems, never with the first one only.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -18,7 +19,11 @@ export interface Config {
   sessionSecret: string;
   smtpUrl: string;
   logLevel: LogLevel;
-  trustProxy: boolean | string;
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For: nobody (false), the proxies at
+   * these addresses or CIDR ranges, or a number of proxy hops in front of the application.
+   */
+  trustProxy: false | number | string[];
   /** Folder for the SQLite file, the generated session secret and backups. */
   dataDir: string;
   /** How long anonymous visitors may get a copy of an opted-in public page (0: never). */
@@ -85,8 +90,8 @@ export function loadConfig(env: Env = process.env): Config {
   const smtpUrl = env.SMTP_URL ?? '';
   if (smtpUrl !== '' && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must be smtp://… or smtps://… (or empty)');
 
-  const tp = env.TRUST_PROXY ?? '';
-  const trustProxy: boolean | string = tp === '' || tp === 'false' ? false : tp === 'true' ? true : tp;
+  const production = publicUrl.startsWith('https://') || env.NODE_ENV === 'production';
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY ?? '', production, problems);
 
   const sessionSecretEnv = env.SESSION_SECRET;
   if (sessionSecretEnv !== undefined && sessionSecretEnv.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
@@ -131,6 +136,52 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute,
     redisUrl,
   };
+}
+
+/** Names proxy-addr accepts for groups of addresses. */
+const ADDRESS_GROUPS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (ADDRESS_GROUPS.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: empty or `false` (nobody), a number of proxy hops, or a comma-separated list of
+ * proxy addresses and CIDR ranges. `true` would take the address from any client's own
+ * X-Forwarded-For header, so anyone could pick an address and escape the per-IP limits: it is
+ * refused for a production configuration (an https PUBLIC_URL or NODE_ENV=production).
+ */
+function parseTrustProxy(text: string, production: boolean, problems: string[]): false | number | string[] {
+  const value = text.trim();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') {
+    if (production) {
+      problems.push(
+        'TRUST_PROXY=true lets any client choose its address with an X-Forwarded-For header (and so escape the login and form limits); ' +
+          'set the address of your reverse proxy instead (e.g. TRUST_PROXY=127.0.0.1 when nginx runs on the same machine, or its CIDR range), or the number of proxies in front (TRUST_PROXY=1)',
+      );
+      return false;
+    }
+    // development only: one hop, which for a local proxy is what `true` meant
+    return 1;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops < 1 || hops > 10) problems.push(`TRUST_PROXY as a number of proxy hops must be 1–10 (got "${value}")`);
+    return hops;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrRange(e));
+  if (bad.length > 0 || entries.length === 0) {
+    problems.push(`TRUST_PROXY must be false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges (not understood: ${bad.map((b) => `"${b}"`).join(', ') || `"${value}"`})`);
+    return false;
+  }
+  return entries;
 }
 
 function storedSessionSecret(dataDir: string): string {

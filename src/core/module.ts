@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { TKey } from '../i18n/index.js';
+import type { ModuleCommand } from './commands.js';
 import type { DatabaseHandle, Db } from './db/database.js';
 import type { DialectSeam } from './db/dialect/index.js';
 import { ErrorCatalogue, type ModuleErrors } from './errors/catalogue.js';
@@ -14,6 +15,11 @@ import type { SettingsStore } from './settings.js';
 export interface ModuleMigration {
   up(db: Kysely<any>, seam: DialectSeam): Promise<void>;
   down?(db: Kysely<any>, seam: DialectSeam): Promise<void>;
+  /**
+   * The module a migration belonged to when databases recorded it (`<key>__<module>` in
+   * `schema_migrations`), when it has since moved to another module; the record stays as it was.
+   */
+  recordedUnder?: string;
 }
 
 export interface NavEntry {
@@ -119,6 +125,8 @@ export interface AppModule {
   errors?: ModuleErrors;
   /** Items for extension points of other modules (or its own), see `ModuleContributions`. */
   contributes?: ContributionLists;
+  /** Commands of the `spojnia` command line (`spojnia help` lists them with the core's). */
+  commands?: ModuleCommand[];
 }
 
 /** What the modules of one app declared, collected once per app instance (buildApp, the CLI). */

@@ -119,7 +119,10 @@ export const en: TranslationShape<typeof pl> = {
     'accounts.invalid_credentials': { title: 'Login failed', detail: 'Wrong e-mail address or password.' },
     'accounts.locked_out': {
       title: 'Login temporarily blocked',
-      detail: 'Too many failed login attempts. Try again in 15 minutes, or set a new password through “Forgotten your password?”.',
+      detail_one: 'Too many failed login attempts from this address. Try again in {{count}} minute, or set a new password through “Forgotten your password?”.',
+      detail_few: '',
+      detail_many: '',
+      detail_other: 'Too many failed login attempts from this address. Try again in {{count}} minutes, or set a new password through “Forgotten your password?”.',
     },
     'accounts.code_invalid': { title: 'Invalid code', detail: 'The code is wrong, expired or already used. Enter the current code from your app.' },
     'accounts.token_invalid': { title: 'The link is not valid', detail: 'The link has expired, was already used or is incomplete. Ask for a new one.' },

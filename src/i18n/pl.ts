@@ -122,7 +122,10 @@ export const pl = {
     'accounts.invalid_credentials': { title: 'Nie udało się zalogować', detail: 'Nieprawidłowy adres e-mail lub hasło.' },
     'accounts.locked_out': {
       title: 'Logowanie tymczasowo zablokowane',
-      detail: 'Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za 15 minut albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_one: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minutę albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_few: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minuty albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_many: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minut albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_other: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minuty albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
     },
     'accounts.code_invalid': { title: 'Nieprawidłowy kod', detail: 'Kod jest nieprawidłowy, wygasł albo został już użyty. Wpisz aktualny kod z aplikacji.' },
     'accounts.token_invalid': { title: 'Link jest nieważny', detail: 'Link wygasł, został już użyty albo jest niepełny. Poproś o nowy.' },

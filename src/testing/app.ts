@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../config.js';
 import { migrateToLatest } from '../core/db/migrate.js';
 import { withTestDatabase, type TestDatabase } from '../core/db/testing.js';
 import type { Clock } from '../core/db/time.js';
-import type { ModuleContext } from '../core/module.js';
+import type { AppModule, ModuleContext } from '../core/module.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -27,6 +27,8 @@ export interface TestAppOptions {
   rateLimitPerMinute?: number;
   /** Key prefix of the shared rate-limit counters when `env.REDIS_URL` is set. */
   rateLimitNamespace?: string;
+  /** The app's modules when a test assembles its own list (its contributions, say); MODULES otherwise. */
+  modules?: readonly AppModule[];
   /** Test-only routes registered before the app is ready (e.g. to exercise policies). */
   extraRoutes?: (app: FastifyInstance) => void;
 }
@@ -47,6 +49,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
       ...(opts.rateLimitNamespace ? { rateLimitNamespace: opts.rateLimitNamespace } : {}),
       ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.modules ? { modules: opts.modules } : {}),
     });
     opts.extraRoutes?.(app);
     await app.ready();

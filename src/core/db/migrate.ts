@@ -9,7 +9,9 @@ function collect(handle: DatabaseHandle, modules: readonly AppModule[]): Record<
   for (const mod of modules) {
     for (const [key, m] of Object.entries(mod.migrations ?? {})) {
       if (!/^\d{12}_[a-z0-9_]+$/.test(key)) throw new Error(`migration key "${key}" of module ${mod.name} must be YYYYMMDDHHmm_name`);
-      const name = `${key}__${mod.name}`;
+      // the name databases recorded: a migration that moved between modules keeps its old module's
+      const name = `${key}__${m.recordedUnder ?? mod.name}`;
+      if (all[name]) throw new Error(`migration ${name} is listed twice (module ${mod.name})`);
       all[name] = {
         up: (db) => m.up(db, handle.seam),
         ...(m.down ? { down: (db) => m.down!(db, handle.seam) } : {}),

@@ -9,7 +9,7 @@ import { buildApp } from '../../app.js';
 import { issueSetupToken, ROLES, SCOPED_ROLES, type Role } from '../../modules/accounts/index.js';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp, type TestAppOptions } from '../../testing/app.js';
 import { newId } from '../db/ids.js';
-import { FORM_BODY_LIMIT } from './security.js';
+import { FORM_BODY_LIMIT, PERMISSIONS_POLICY } from './security.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -62,6 +62,8 @@ function assertBaselineHeaders(res: LightMyRequestResponse, what: string): void 
   assert.equal(res.headers['x-content-type-options'], 'nosniff', what);
   assert.match(String(res.headers['referrer-policy'] ?? ''), /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/, what);
   assert.equal(res.headers['x-frame-options'], 'DENY', what);
+  assert.equal(res.headers['permissions-policy'], PERMISSIONS_POLICY, `${what}: permissions policy`);
+  assert.match(PERMISSIONS_POLICY, /camera=\(\).*geolocation=\(\).*microphone=\(\)/);
   const type = String(res.headers['content-type'] ?? '');
   if (type.startsWith('text/html')) assert.match(type, /;\s*charset=utf-8/i, `${what}: HTML declares its charset`);
 }
@@ -113,7 +115,7 @@ test('the session cookie is HttpOnly, SameSite=Lax, Path=/ and not Secure over h
 });
 
 test('behind https the cookie is __Host-spojnia and Secure, and never sent over plain http', async () => {
-  await withApp({ env: { PUBLIC_URL: 'https://spojnia.example.pl', TRUST_PROXY: 'true' } }, async (t) => {
+  await withApp({ env: { PUBLIC_URL: 'https://spojnia.example.pl', TRUST_PROXY: '127.0.0.1' } }, async (t) => {
     const token = (await issueSetupToken(t.ctx))!;
     const page = await t.app.inject({ url: `/setup?token=${token}`, headers: { 'x-forwarded-proto': 'https' } });
     assert.equal(page.statusCode, 200);
@@ -282,6 +284,46 @@ test('too many requests: the sixth in a minute gets 429, a translated page and R
     assert.match(en.body, /Too many attempts/);
     // another client is not affected
     assert.equal((await t.app.inject({ url: '/', remoteAddress: '10.9.9.9' })).statusCode, 200);
+  });
+});
+
+test('behind the proxy named in TRUST_PROXY the address is the one the proxy saw; a forged X-Forwarded-For changes nothing', async () => {
+  for (const TRUST_PROXY of ['127.0.0.1', '1', 'true']) {
+    await withApp({ env: { TRUST_PROXY }, extraRoutes: (app) => app.get('/test/ip', { config: { access: 'public' } }, async (request) => ({ ip: request.ip })) }, async (t) => {
+      // nginx (at 127.0.0.1) appends the address it saw to whatever the client sent
+      const viaProxy = (forged: string) => ({ remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': `${forged}, 203.0.113.7` } });
+      assert.equal((await t.app.inject({ url: '/test/ip', ...viaProxy('6.6.6.6') })).json<{ ip: string }>().ip, '203.0.113.7', `${TRUST_PROXY}: the client's own header is not believed`);
+      assert.equal((await t.app.inject({ url: '/test/ip', remoteAddress: '127.0.0.1' })).json<{ ip: string }>().ip, '127.0.0.1');
+      // 40 login attempts, each with another forged address, still meet the login limit (30 a minute)
+      const statuses: number[] = [];
+      for (let i = 0; i < 40; i++) statuses.push((await t.app.inject({ method: 'POST', url: '/konto/logowanie', headers: { ...FORM, ...viaProxy(`10.${i}.0.1`).headers }, remoteAddress: '127.0.0.1', payload: 'email=a%40example.pl&password=x' })).statusCode);
+      assert.equal(statuses.filter((s) => s === 429).length, 10, `${TRUST_PROXY}: ${statuses.join(' ')}`);
+    });
+  }
+  // a client that is not the proxy cannot claim another address at all
+  await withApp({ env: { TRUST_PROXY: '127.0.0.1' }, extraRoutes: (app) => app.get('/test/ip', { config: { access: 'public' } }, async (request) => ({ ip: request.ip })) }, async (t) => {
+    const direct = await t.app.inject({ url: '/test/ip', remoteAddress: '198.51.100.9', headers: { 'x-forwarded-for': '203.0.113.7' } });
+    assert.equal(direct.json<{ ip: string }>().ip, '198.51.100.9');
+  });
+});
+
+test('pages for logged-in people and their data exports are never stored; pages with a secret in the address send no referrer', async () => {
+  await withApp({}, async (t) => {
+    const { cookie } = await loginAs(t, [{ role: 'administrator' }]);
+    for (const url of ['/admin', '/admin/uzytkownicy', '/admin/poczta', '/konto', '/konto/dane', '/konto/dane.json', '/konto/sesje']) {
+      const res = await t.app.inject({ url, headers: { cookie } });
+      assert.equal(res.statusCode, 200, url);
+      assert.equal(res.headers['cache-control'], 'no-store', url);
+    }
+    // public pages seen by an anonymous visitor may be cached as before
+    assert.equal((await t.app.inject({ url: '/' })).headers['cache-control'], undefined);
+    for (const url of ['/konto/haslo/nowe/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', '/konto/zaproszenie/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789']) {
+      // an unknown token: the error page still must not leak or keep the address
+      const res = await t.app.inject({ url });
+      assert.equal(res.statusCode, 400, url);
+      assert.equal(res.headers['cache-control'], 'no-store', url);
+      assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 // The security baseline every route gets without asking: strict headers (CSP without inline
-// script or style), database-backed sessions, CSRF tokens on every state-changing request, rate
+// script or style, a permissions policy, no-store for answers to logged-in people), database-backed sessions, CSRF tokens on every state-changing request, rate
 // limits (rate-limits.ts; shared through Redis when configured) and body size limits.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -17,6 +17,11 @@ import { DatabaseSessionStore, SESSION_TTL_MS } from './session-store.js';
 import type { CurrentUser } from './types.js';
 
 export const FORM_BODY_LIMIT = 256 * 1024;
+/**
+ * Browser features no page of ours uses, switched off for the page and anything it embeds, so an
+ * injected script or a framed page cannot ask for them either.
+ */
+export const PERMISSIONS_POLICY = 'accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(), browsing-topics=()';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface SecurityOptions {
@@ -67,6 +72,15 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
     hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+
+  // Every answer: the permissions policy; an answer for a logged-in person (account, admin pages, own
+  // data exports…) is never stored by the browser or a proxy unless its route chose a cache policy
+  // (ETag downloads, for instance), since it may carry personal data and outlive the session.
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    if (request.user && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   await app.register(fastifyFormbody, { bodyLimit: FORM_BODY_LIMIT });

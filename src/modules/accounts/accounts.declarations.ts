@@ -27,6 +27,7 @@ declare module '../../core/errors/catalogue.js' {
 declare module '../mail/index.js' {
   interface MailTemplates {
     password_reset: { name: string; link: string; validFor: string };
+    login_failures: { name: string; count: string; link: string };
     invitation: { name: string; inviter: string; link: string; roles: string; validFor: string };
   }
 }

@@ -210,6 +210,42 @@ export async function countFailuresSince(db: Q, since: string, by: { emailNorm?:
   return (await q.executeTakeFirstOrThrow()).n;
 }
 
+/**
+ * Failed attempts of one address at one account after `since` and after the pair's last success
+ * (a successful login starts the count again), with the newest one's time.
+ */
+export async function pairFailures(db: Q, emailNorm: string, ip: string, since: string): Promise<{ count: number; lastAt: string | null }> {
+  const success = await db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('email_norm', '=', emailNorm)
+    .where('ip', '=', ip)
+    .where('is_success', '=', true)
+    .where('at', '>', since)
+    .executeTakeFirst();
+  const from = success?.at && success.at > since ? success.at : since;
+  const row = await db
+    .selectFrom('login_attempts')
+    .select((eb) => [countAll().as('n'), eb.fn.max('at').as('last')])
+    .where('email_norm', '=', emailNorm)
+    .where('ip', '=', ip)
+    .where('is_success', '=', false)
+    .where('at', '>', from)
+    .executeTakeFirstOrThrow();
+  return { count: row.n, lastAt: row.last ?? null };
+}
+
+/** Records that the owner was told about failed logins, unless they were after `notBefore`; true when recorded. */
+export async function markFailureNotice(db: Q, userId: string, now: string, notBefore: string): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set({ failed_login_notice_at: now })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('failed_login_notice_at', 'is', null), eb('failed_login_notice_at', '<=', notBefore)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 export async function purgeLoginAttemptsBefore(db: Q, before: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('at', '<', before).execute();
 }

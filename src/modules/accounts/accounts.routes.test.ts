@@ -7,6 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { createUser } from './index.js';
 import { totpCode } from './totp.js';
+import { beginTwoFactor, confirmTwoFactor, FREE_FAILURES_PER_PAIR, MAX_FAILURES_PER_IP, pairDelayMs } from './accounts.service.js';
 import { ManualClock } from '../../testing/clock.js';
 
 const PASSWORD = 'Zielona łąka nad Wisłą 2026';
@@ -30,21 +31,23 @@ async function post(url: string, cookie: string, fields: Record<string, string>,
 }
 
 /** Logs in through the real forms; returns the session cookie (and follows the second factor). */
-async function login(email: string, password = PASSWORD, secret?: string): Promise<{ res: LightMyRequestResponse; cookie: string }> {
-  const page = await get('/konto/logowanie');
+async function login(email: string, password = PASSWORD, secret?: string, remoteAddress = '127.0.0.1'): Promise<{ res: LightMyRequestResponse; cookie: string }> {
+  const page = await t.app.inject({ url: '/konto/logowanie', remoteAddress });
   let cookie = cookieHeader(page);
   let res = await t.app.inject({
     method: 'POST',
     url: '/konto/logowanie',
+    remoteAddress,
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
     payload: form({ _csrf: csrfFrom(page.body), email, password, next: '/' }),
   });
   cookie = cookieHeader(res, cookie);
   if (secret && res.headers.location === '/konto/logowanie/kod') {
-    const codePage = await get('/konto/logowanie/kod', cookie);
+    const codePage = await t.app.inject({ url: '/konto/logowanie/kod', remoteAddress, headers: { cookie } });
     res = await t.app.inject({
       method: 'POST',
       url: '/konto/logowanie/kod',
+      remoteAddress,
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: form({ _csrf: csrfFrom(codePage.body), code: totpCode(secret, clock.now()) }),
     });
@@ -93,14 +96,61 @@ describe('login', () => {
     assert.ok(failures.every((f) => !String(f.meta).includes('zupełnie złe hasło')), 'passwords never reach the log');
   });
 
-  test('after 5 failures for one account, login is refused for 15 minutes even with the right password', async () => {
+  test('failures from one address make that address wait longer and longer at that account, never the owner elsewhere', async () => {
     await createUser(t.ctx, { email: 'lock@example.pl', roles: [], password: PASSWORD });
-    for (let i = 0; i < 5; i++) assert.equal((await login('lock@example.pl', `bad password ${i}!!`)).res.statusCode, 400);
-    const locked = await login('lock@example.pl');
-    assert.equal(locked.res.statusCode, 429);
-    assert.match(locked.res.body, /Zbyt wiele nieudanych prób logowania/);
-    clock.advance(15 * 60 * 1000 + 1000);
-    assert.equal((await login('lock@example.pl')).res.statusCode, 303, 'allowed again after the window');
+    const attacker = '198.51.100.10';
+    for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++) assert.equal((await login('lock@example.pl', `bad password ${i}!!`, undefined, attacker)).res.statusCode, 400);
+    const waiting = await login('lock@example.pl', PASSWORD, undefined, attacker);
+    assert.equal(waiting.res.statusCode, 429, 'even the right password waits at this address');
+    assert.match(waiting.res.body, /Spróbuj ponownie za 1 minutę/);
+    // the owner, from their own address, is not affected
+    const owner = await login('lock@example.pl', PASSWORD, undefined, '203.0.113.20');
+    assert.equal(owner.res.statusCode, 303);
+    // the waits grow: 30 s, then 1 minute, then 2 minutes…
+    assert.deepEqual([3, 4, 5, 6, 7, 8, 20].map(pairDelayMs), [30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000]);
+    clock.advance(31_000);
+    assert.equal((await login('lock@example.pl', 'bad password again!!', undefined, attacker)).res.statusCode, 400, 'one more try after the wait');
+    clock.advance(31_000);
+    const longer = await login('lock@example.pl', PASSWORD, undefined, attacker);
+    assert.equal(longer.res.statusCode, 429, 'the next wait is longer');
+    assert.match(longer.res.body, /Spróbuj ponownie za 1 minutę/);
+    clock.advance(30_000);
+    assert.equal((await login('lock@example.pl', PASSWORD, undefined, attacker)).res.statusCode, 303, 'after the wait the right password works');
+    // a success starts the count of the pair again
+    assert.equal((await login('lock@example.pl', 'one typo!!', undefined, attacker)).res.statusCode, 400);
+    assert.equal((await login('lock@example.pl', PASSWORD, undefined, attacker)).res.statusCode, 303);
+  });
+
+  test('guessing from many addresses never refuses the owner with the right password and code; the owner is e-mailed once', async () => {
+    const email = 'admin-target@rops.example.pl';
+    const id = await createUser(t.ctx, { email, roles: ['administrator'], password: PASSWORD });
+    const actor = { actorId: id, ip: null };
+    const { secret } = await beginTwoFactor(t.ctx, id);
+    await confirmTwoFactor(t.ctx, id, totpCode(secret, clock.now()), actor);
+    clock.advance(60_000);
+    // 40 wrong passwords from 10 addresses: 4 each, so each address is already made to wait
+    for (let a = 0; a < 10; a++) {
+      for (let i = 0; i < 4; i++) {
+        const { res } = await login(email, `guess ${a}-${i}!!`, undefined, `192.0.2.${a + 1}`);
+        assert.equal(res.statusCode, i < FREE_FAILURES_PER_PAIR ? 400 : 429);
+      }
+    }
+    const owner = await login(email, PASSWORD, secret, '203.0.113.50');
+    assert.equal(owner.res.statusCode, 303, 'the right password and second factor are accepted');
+    assert.equal(owner.res.headers.location, '/konto');
+    const notices = (await outbox()).filter((m) => m.template === 'login_failures' && m.to_address === email);
+    assert.equal(notices.length, 1, 'one e-mail, not one per failure');
+    assert.match(notices[0]!.text_body, /nieudanych prób: 5\)/);
+    assert.match(notices[0]!.text_body, /http:\/\/localhost:\d+\/konto\/haslo\/reset/);
+    assert.doesNotMatch(notices[0]!.text_body, /192\.0\.2\./, 'no addresses in the e-mail');
+  });
+
+  test('one address failing at many accounts is still stopped by the per-address limit', async () => {
+    const ip = '198.51.100.77';
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) assert.equal((await login(`nobody${i}@example.pl`, 'wrong password!!', undefined, ip)).res.statusCode, 400);
+    await createUser(t.ctx, { email: 'fresh@example.pl', roles: [], password: PASSWORD });
+    assert.equal((await login('fresh@example.pl', PASSWORD, undefined, ip)).res.statusCode, 429);
+    assert.equal((await login('fresh@example.pl', PASSWORD, undefined, '198.51.100.78')).res.statusCode, 303);
   });
 
   test('anonymous visitors of a protected page are sent to the login page with the way back', async () => {
@@ -232,6 +282,11 @@ describe('passwords', () => {
     assert.equal(short.statusCode, 400);
     const done = await post(link, c, { password: 'Zupełnie nowe hasło 77', password_repeat: 'Zupełnie nowe hasło 77' }, short);
     assert.equal(done.statusCode, 200);
+    for (const res of [form1, short, done]) {
+      // the address holds the secret: it must not reach another site or stay in a cache
+      assert.equal(res.headers['referrer-policy'], 'no-referrer');
+      assert.equal(res.headers['cache-control'], 'no-store');
+    }
     assert.equal((await get(link)).statusCode, 400, 'the link works once');
     assert.equal((await login('forgot@example.pl', 'Zupełnie nowe hasło 77')).res.statusCode, 303);
 

@@ -30,11 +30,19 @@ const RESET_LIMIT = failClosed({ max: 5, timeWindow: '1 minute' });
 
 type Body = Record<string, string>;
 
+/**
+ * For pages whose address holds a one-time secret (password reset, invitation): no Referer header
+ * carries it to another site, and no cache keeps the page, whatever the answer (errors too).
+ */
+const secretInAddress = async (_request: FastifyRequest, reply: FastifyReply) => {
+  reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
+};
+
 /** Problems to show on the form for an expected refusal; anything else propagates. */
 function formProblems(err: unknown): { problems: Problem[]; status: number } {
   if (!isAppError(err)) throw err;
   if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
-  if (err.code.startsWith('accounts.')) return { problems: [{ key: `errors.${err.code}.detail` }], status: statusIn(accountsErrors, err.code) };
+  if (err.code.startsWith('accounts.')) return { problems: [{ key: `errors.${err.code}.detail`, params: err.params }], status: statusIn(accountsErrors, err.code) };
   throw err;
 }
 
@@ -259,13 +267,13 @@ export async function accountsRoutes(app: FastifyInstance, ctx: ModuleContext): 
       status,
     );
 
-  app.get('/konto/haslo/nowe/:token', { config: { access: 'public' }, schema: { params: TokenParams } }, async (request, reply) => {
+  app.get('/konto/haslo/nowe/:token', { config: { access: 'public' }, onRequest: secretInAddress, schema: { params: TokenParams } }, async (request, reply) => {
     const { token } = request.params as { token: string };
     await svc.checkResetToken(ctx, token);
     return newPassword(request, reply, token);
   });
 
-  app.post('/konto/haslo/nowe/:token', { config: { access: 'public', rateLimit: STRICT }, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
+  app.post('/konto/haslo/nowe/:token', { config: { access: 'public', rateLimit: STRICT }, onRequest: secretInAddress, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
     const { token } = request.params as { token: string };
     try {
       await svc.resetPassword(ctx, token, request.body as Body, auditFromRequest(request));
@@ -292,11 +300,11 @@ export async function accountsRoutes(app: FastifyInstance, ctx: ModuleContext): 
     return page(request, reply, 'invite.acceptTitle', view, status);
   };
 
-  app.get('/konto/zaproszenie/:token', { config: { access: 'public' }, schema: { params: TokenParams } }, async (request, reply) =>
+  app.get('/konto/zaproszenie/:token', { config: { access: 'public' }, onRequest: secretInAddress, schema: { params: TokenParams } }, async (request, reply) =>
     acceptPage(request, reply, (request.params as { token: string }).token),
   );
 
-  app.post('/konto/zaproszenie/:token', { config: { access: 'public', rateLimit: STRICT }, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
+  app.post('/konto/zaproszenie/:token', { config: { access: 'public', rateLimit: STRICT }, onRequest: secretInAddress, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
     const { token } = request.params as { token: string };
     try {
       await svc.acceptInvitation(ctx, token, request.body as Body, auditFromRequest(request));

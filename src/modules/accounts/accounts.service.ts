@@ -1,6 +1,7 @@
 // Rules of the accounts module: creating users (first administrator, invitations, the command
-// line), logging in with brute-force limits and a second factor, passwords and their reset,
-// roles, deactivation, personal-data export and anonymisation. Every change is audited.
+// line), logging in with brute-force limits (per address and account pair, never per account alone,
+// the owner told by e-mail) and a second factor, passwords and their reset, roles, deactivation,
+// personal-data export and anonymisation. Every change is audited.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -19,9 +20,17 @@ import { openTotpSecret, sealTotpSecret } from './totp-secret.js';
 export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 
 const SETUP_TOKEN_KEY = 'accounts.setup_token_sha256';
+/** Failures of one address (at any account) counted over this window; MAX_FAILURES_PER_IP of them block it. */
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_IP = 20;
+/** Failures of one address at one account, since that pair's last success, counted over this window. */
+export const PAIR_WINDOW_MS = 60 * 60 * 1000;
+export const FREE_FAILURES_PER_PAIR = 3;
+export const FIRST_PAIR_DELAY_MS = 30_000;
+export const MAX_PAIR_DELAY_MS = 15 * 60 * 1000;
+/** Failures at one account (from any addresses, within LOCKOUT_WINDOW_MS) that make its owner get an e-mail. */
+export const NOTICE_AFTER_FAILURES = 5;
+export const NOTICE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 export const RESET_VALID_MS = 60 * 60 * 1000;
 export const INVITATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 export const STAFF_IDLE_MS = 30 * 60 * 1000;
@@ -212,23 +221,67 @@ export function checkLoginForm(body: Record<string, unknown>): { email: string; 
   return { email, password };
 }
 
-async function assertNotLockedOut(ctx: ModuleContext, emailNorm: string, ip: string): Promise<void> {
-  const since = new Date(ctx.clock.now().getTime() - LOCKOUT_WINDOW_MS).toISOString();
-  const [byAccount, byIp] = await Promise.all([repo.countFailuresSince(ctx.db, since, { emailNorm }), repo.countFailuresSince(ctx.db, since, { ip })]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) throw new AppError('accounts.locked_out');
+/**
+ * How long one address must wait after `failures` failed logins to one account since that pair's
+ * last success: a few tries are free, then 30 s, 1, 2, 4, 8 and at most 15 minutes between tries.
+ * The wait belongs to the pair, so guessing from elsewhere never locks the owner out.
+ */
+export function pairDelayMs(failures: number): number {
+  if (failures < FREE_FAILURES_PER_PAIR) return 0;
+  return Math.min(MAX_PAIR_DELAY_MS, FIRST_PAIR_DELAY_MS * 2 ** (failures - FREE_FAILURES_PER_PAIR));
+}
+
+/**
+ * Refuses an attempt (429) while this address must wait before its next try at this account, or
+ * when the address failed too often at any account. Failures of other addresses at this account
+ * never count here: they would let anyone lock an administrator out (the owner is e-mailed instead).
+ */
+async function assertNotThrottled(ctx: ModuleContext, emailNorm: string, ip: string): Promise<void> {
+  const now = ctx.clock.now().getTime();
+  const ipSince = new Date(now - LOCKOUT_WINDOW_MS).toISOString();
+  const [pair, byIp] = await Promise.all([repo.pairFailures(ctx.db, emailNorm, ip, new Date(now - PAIR_WINDOW_MS).toISOString()), repo.countFailuresSince(ctx.db, ipSince, { ip })]);
+  let waitMs = byIp >= MAX_FAILURES_PER_IP ? LOCKOUT_WINDOW_MS : 0;
+  if (pair.lastAt) waitMs = Math.max(waitMs, Date.parse(pair.lastAt) + pairDelayMs(pair.count) - now);
+  if (waitMs > 0) throw new AppError('accounts.locked_out', { count: Math.ceil(waitMs / 60_000), seconds: Math.ceil(waitMs / 1000) });
+}
+
+/**
+ * Tells the owner of an account that logins are failing (at most once a day), when failures from
+ * any addresses reach the threshold; in the transaction that records the failure.
+ */
+async function noticeFailures(ctx: ModuleContext, trx: repo.Q, userId: string, emailNorm: string): Promise<void> {
+  const now = ctx.clock.now().getTime();
+  const failures = await repo.countFailuresSince(trx, new Date(now - LOCKOUT_WINDOW_MS).toISOString(), { emailNorm });
+  if (failures < NOTICE_AFTER_FAILURES) return;
+  // a conditional update, so concurrent failures send one notice
+  if (!(await repo.markFailureNotice(trx, userId, nowIso(ctx.clock), new Date(now - NOTICE_INTERVAL_MS).toISOString()))) return;
+  const user = await repo.findUserById(trx, userId);
+  if (!user || !user.is_active || user.anonymised_at) return;
+  const lang: Lang = isLang(user.lang) ? user.lang : 'pl';
+  await enqueueMail(
+    trx,
+    {
+      to: user.email,
+      lang,
+      template: 'login_failures',
+      params: { name: user.display_name, count: String(failures), link: `${ctx.config.publicUrl}${lang === 'en' ? '/en' : ''}/konto/haslo/reset` },
+    },
+    ctx.clock,
+  );
 }
 
 async function loginFailed(ctx: ModuleContext, emailNorm: string, actor: Actor, reason: string, userId: string | null): Promise<never> {
   await ctx.db.transaction().execute(async (trx) => {
     await repo.recordLoginAttempt(trx, { emailNorm, ip: actor.ip ?? 'unknown', success: false, at: nowIso(ctx.clock) });
     await recordAudit(trx, { ...actor, actorId: null, action: 'user.login_failed', subjectType: 'user', subjectId: userId, meta: { email: emailNorm, reason } }, ctx.clock);
+    if (userId) await noticeFailures(ctx, trx, userId, emailNorm);
   });
   throw new AppError('accounts.invalid_credentials');
 }
 
 export async function login(ctx: ModuleContext, input: { email: string; password: string }, actor: Actor): Promise<LoginResult> {
   const emailNorm = normaliseEmail(input.email);
-  await assertNotLockedOut(ctx, emailNorm, actor.ip ?? 'unknown');
+  await assertNotThrottled(ctx, emailNorm, actor.ip ?? 'unknown');
   const user = await repo.findUserByEmail(ctx.db, emailNorm);
   // verify against a real hash even for unknown users, so timing does not reveal who has an account
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
@@ -258,7 +311,7 @@ async function loginSucceeded(ctx: ModuleContext, userId: string, emailNorm: str
 export async function completeSecondFactor(ctx: ModuleContext, userId: string, code: string, actor: Actor): Promise<void> {
   const user = await repo.findUserById(ctx.db, userId);
   if (!user || !user.is_active || !user.totp_secret) throw new AppError('accounts.invalid_credentials');
-  await assertNotLockedOut(ctx, user.email_norm, actor.ip ?? 'unknown');
+  await assertNotThrottled(ctx, user.email_norm, actor.ip ?? 'unknown');
   const trimmed = code.trim();
   const stored = readTotpSecret(ctx, userId, user.totp_secret);
   // an unreadable secret (SESSION_SECRET rotated, value altered) fails like a wrong code; recovery codes still work
@@ -272,6 +325,7 @@ export async function completeSecondFactor(ctx: ModuleContext, userId: string, c
     await ctx.db.transaction().execute(async (trx) => {
       await repo.recordLoginAttempt(trx, { emailNorm: user.email_norm, ip: actor.ip ?? 'unknown', success: false, at: nowIso(ctx.clock) });
       await recordAudit(trx, { ...actor, actorId: null, action: 'user.login_failed', subjectType: 'user', subjectId: userId, meta: { reason: stored ? 'second_factor' : 'second_factor_unreadable' } }, ctx.clock);
+      await noticeFailures(ctx, trx, userId, user.email_norm);
     });
     throw new AppError('accounts.code_invalid');
   }

@@ -20,6 +20,8 @@ export interface UsersTable {
   totp_last_counter: number | null;
   lang: string;
   last_login_at: string | null;
+  /** When the owner was last e-mailed about failed logins (at most one such notice a day). */
+  failed_login_notice_at: string | null;
   deletion_requested_at: string | null;
   anonymised_at: string | null;
   created_at: string;

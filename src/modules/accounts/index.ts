@@ -1,5 +1,6 @@
 // Public face of the accounts module: users, roles, login and sessions, the first-administrator
 // set-up, and what other modules may ask about people.
+import { accountsCommands } from './accounts.commands.js';
 import type { AppModule } from '../../core/module.js';
 import { accountsRoutes } from './accounts.routes.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
@@ -22,6 +23,7 @@ export const ACCOUNT_LINKS = { account: '/konto', logout: '/konto/wyloguj', admi
 export const accountsModule: AppModule = {
   name: 'accounts',
   errors: accountsErrors,
+  commands: accountsCommands,
   migrations: accountsMigrations,
   async routes(app, ctx) {
     await accountsRoutes(app, ctx);

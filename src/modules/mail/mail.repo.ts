@@ -1,10 +1,12 @@
-// Kysely queries of the mail outbox: write a message, claim due messages for one worker, record the
-// outcome of an attempt, and list messages for administrators.
+// Kysely queries of the mail outbox: write a message, claim the next due message for one attempt
+// (a lease with a fencing token), renew the lease, record every attempt and its outcome, and list
+// messages for administrators.
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { countAll } from '../../core/db/database.js';
 import type { DialectSeam } from '../../core/db/dialect/index.js';
 import type { Database } from '../../core/db/schema.js';
-import type { MailOutboxTable, MailStatus } from './mail.tables.js';
+import { newId } from '../../core/db/ids.js';
+import type { MailAttemptsTable, MailOutboxTable, MailStatus } from './mail.tables.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type MailRow = MailOutboxTable;
@@ -13,13 +15,20 @@ export async function insertMail(db: Executor, row: Insertable<MailOutboxTable>)
   await db.insertInto('mail_outbox').values(row).execute();
 }
 
+export interface Lease {
+  /** The fencing token: only its holder records the outcome. */
+  token: string;
+  until: string;
+  worker: string;
+}
+
 /**
- * Claims up to `limit` due messages for one worker: in one transaction, select pending rows whose
- * time has come and that nobody holds (PostgreSQL: FOR UPDATE SKIP LOCKED through the seam, so two
- * instances take disjoint rows), then set `locked_until` on each. The update repeats the "nobody
- * holds it" condition, so a row is only returned to the worker whose update changed it.
+ * Claims the next due message for one attempt: in one transaction, select a pending row whose time
+ * has come and whose lease (if any) has ended (PostgreSQL: FOR UPDATE SKIP LOCKED through the seam,
+ * so instances take different rows), give it the new lease and token, count the attempt and record
+ * it as 'sending'. The update repeats the "nobody holds it" condition, so only one claimer wins.
  */
-export async function claimDue(db: Kysely<Database>, seam: DialectSeam, now: string, lockUntil: string, limit: number): Promise<MailRow[]> {
+export async function claimNext(db: Kysely<Database>, seam: DialectSeam, now: string, lease: Lease): Promise<MailRow | null> {
   return db.transaction().execute(async (trx) => {
     const due = await seam
       .forUpdateSkipLocked(
@@ -31,41 +40,79 @@ export async function claimDue(db: Kysely<Database>, seam: DialectSeam, now: str
           .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
           .orderBy('next_attempt_at')
           .orderBy('id')
-          .limit(limit),
+          .limit(1),
       )
+      .executeTakeFirst();
+    if (!due) return null;
+    const attempt = due.attempts + 1;
+    const res = await trx
+      .updateTable('mail_outbox')
+      .set({ locked_until: lease.until, claim_token: lease.token, attempts: attempt })
+      .where('id', '=', due.id)
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return null;
+    await trx
+      .insertInto('mail_attempts')
+      .values({ id: newId(), mail_id: due.id, attempt, claim_token: lease.token, worker: lease.worker, started_at: now, finished_at: null, outcome: 'sending', error: null })
       .execute();
-    const claimed: MailRow[] = [];
-    for (const row of due) {
-      const res = await trx
-        .updateTable('mail_outbox')
-        .set({ locked_until: lockUntil })
-        .where('id', '=', row.id)
-        .where('status', '=', 'pending')
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 1) claimed.push({ ...row, locked_until: lockUntil });
-    }
-    return claimed;
+    return { ...due, attempts: attempt, locked_until: lease.until, claim_token: lease.token };
   });
 }
 
-export async function markSent(db: Executor, id: string, attempts: number, now: string): Promise<void> {
-  await db.updateTable('mail_outbox').set({ status: 'sent', attempts, sent_at: now, last_error: null, locked_until: null }).where('id', '=', id).execute();
+/** Extends the lease while its holder is still sending; false when the token no longer holds the row. */
+export async function renewLease(db: Executor, id: string, token: string, until: string): Promise<boolean> {
+  const res = await db.updateTable('mail_outbox').set({ locked_until: until }).where('id', '=', id).where('claim_token', '=', token).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
 
-export async function markAttemptFailed(db: Executor, id: string, outcome: { attempts: number; status: MailStatus; nextAttemptAt: string; error: string }): Promise<void> {
-  await db
-    .updateTable('mail_outbox')
-    .set({ status: outcome.status, attempts: outcome.attempts, next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error, locked_until: null })
-    .where('id', '=', id)
-    .execute();
+async function finishAttempt(db: Executor, id: string, token: string, outcome: { outcome: 'sent' | 'failed'; at: string; error: string | null }): Promise<void> {
+  await db.updateTable('mail_attempts').set({ finished_at: outcome.at, outcome: outcome.outcome, error: outcome.error }).where('mail_id', '=', id).where('claim_token', '=', token).execute();
+}
+
+/**
+ * Records a delivery: the attempt always, the message only while `token` still holds it (fencing);
+ * false when another worker had taken the message over.
+ */
+export async function markSent(db: Kysely<Database>, id: string, token: string, now: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await finishAttempt(trx, id, token, { outcome: 'sent', at: now, error: null });
+    const res = await trx
+      .updateTable('mail_outbox')
+      .set({ status: 'sent', sent_at: now, last_error: null, locked_until: null, claim_token: null })
+      .where('id', '=', id)
+      .where('claim_token', '=', token)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  });
+}
+
+/** Records a failed attempt (always) and the message's next state (only while `token` holds it). */
+export async function markAttemptFailed(db: Kysely<Database>, id: string, token: string, outcome: { status: MailStatus; nextAttemptAt: string; error: string; at: string }): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await finishAttempt(trx, id, token, { outcome: 'failed', at: outcome.at, error: outcome.error });
+    const res = await trx
+      .updateTable('mail_outbox')
+      .set({ status: outcome.status, next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error, locked_until: null, claim_token: null })
+      .where('id', '=', id)
+      .where('claim_token', '=', token)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  });
+}
+
+export type MailAttemptRow = MailAttemptsTable;
+
+export async function attemptsOf(db: Executor, mailId: string): Promise<MailAttemptRow[]> {
+  return db.selectFrom('mail_attempts').selectAll().where('mail_id', '=', mailId).orderBy('started_at').orderBy('attempt').execute();
 }
 
 /** Puts a message back in the queue with a fresh set of attempts. */
 export async function requeue(db: Executor, id: string, now: string): Promise<boolean> {
   const res = await db
     .updateTable('mail_outbox')
-    .set({ status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null })
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, claim_token: null })
     .where('id', '=', id)
     .where('status', '=', 'failed')
     .executeTakeFirst();

@@ -71,7 +71,8 @@ export async function mailRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
     const mail = await svc.readMail(ctx, id, auditFromRequest(request), 'text');
     const notice = (request.query as { ok?: string }).ok === 'retry' ? request.t('outbox.retried') : null;
     reply.header('cache-control', 'no-store');
-    return sendPage(request, reply, layout(request, mail.subject, true), <MailDetailView mail={mail} csrf={reply.generateCsrf()} notice={notice} />);
+    const view = <MailDetailView mail={mail} attempts={await svc.mailAttempts(ctx, id)} messageId={svc.messageIdFor(ctx, id)} csrf={reply.generateCsrf()} notice={notice} />;
+    return sendPage(request, reply, layout(request, mail.subject, true), view);
   });
 
   app.get(`${OUTBOX_PATH}/:id.html`, { config, schema: { params: IdParams } }, async (request, reply) => {

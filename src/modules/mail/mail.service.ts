@@ -19,8 +19,12 @@ type Executor = Kysely<Database> | Transaction<Database>;
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 
 export const MAX_ATTEMPTS = 6;
-/** How long a claimed message stays reserved for the worker that claimed it. */
-export const LOCK_MS = 5 * 60_000;
+/**
+ * How long a claimed message stays reserved for the worker sending it. The worker renews the lease
+ * every third of it while the SMTP server takes its time, so the message is taken over only when
+ * the worker has stopped (crashed, or cut off from the database) for a whole lease.
+ */
+export const LEASE_MS = 30_000;
 export const DEFAULT_FROM = 'Spójnia <no-reply@localhost>';
 export const FROM_SETTING = 'mail.from';
 const MAX_ERROR_LENGTH = 1000;
@@ -48,6 +52,7 @@ export async function enqueueMail(db: Executor, mail: MailRequest, clock?: Clock
     last_error: null,
     sent_at: null,
     locked_until: null,
+    claim_token: null,
   });
   return id;
 }
@@ -58,6 +63,11 @@ export function backoffMs(attempts: number): number {
 }
 
 export interface OutgoingMail {
+  /**
+   * `<outbox id@host of PUBLIC_URL>`: the same for every attempt at one message, so a mail client
+   * folds the duplicate that a crash between the server's acceptance and our record may cause.
+   */
+  messageId: string;
   from: string;
   to: string;
   subject: string;
@@ -73,10 +83,6 @@ function errorText(err: unknown): string {
 }
 
 /**
- * One round of delivery: claim due messages, send each, record the outcome. Returns how many were
- * delivered. Safe to run in several processes at once (see `claimDue`).
- */
-/**
  * An SMTP 5xx answer to the message (unknown mailbox, refused content) will not change on a retry,
  * unlike a 4xx or a connection problem; retrying it only delays the administrator's notice. A 5xx
  * about authentication or the connection is our configuration and is retried after it is fixed.
@@ -87,30 +93,94 @@ export function isPermanentRejection(err: unknown): boolean {
   return status >= 500 && status < 600 && e?.code !== 'EAUTH' && e?.code !== 'ECONNECTION';
 }
 
-export async function deliverDue(ctx: ModuleContext, send: SendFn, batchSize: number): Promise<number> {
-  const now = ctx.clock.now();
-  const claimed = await repo.claimDue(ctx.db, ctx.database.seam, now.toISOString(), new Date(now.getTime() + LOCK_MS).toISOString(), batchSize);
-  if (claimed.length === 0) return 0;
-  const from = await ctx.settings.get<string>(FROM_SETTING, DEFAULT_FROM);
-  let sent = 0;
-  for (const row of claimed) {
-    const attempts = row.attempts + 1;
-    try {
-      await send({ from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
-      await repo.markSent(ctx.db, row.id, attempts, nowIso(ctx.clock));
-      sent += 1;
-    } catch (err) {
-      const at = ctx.clock.now();
-      const failed = attempts >= MAX_ATTEMPTS || isPermanentRejection(err);
-      await repo.markAttemptFailed(ctx.db, row.id, {
-        attempts,
-        status: failed ? 'failed' : 'pending',
-        nextAttemptAt: new Date(at.getTime() + (failed ? 0 : backoffMs(attempts))).toISOString(),
-        error: errorText(err),
+/** The Message-ID of an outbox row: stable across attempts, unique per row. */
+export function messageIdFor(ctx: Pick<ModuleContext, 'config'>, outboxId: string): string {
+  return `<${outboxId}@${new URL(ctx.config.publicUrl).hostname}>`;
+}
+
+export interface DeliveryOptions {
+  /** Messages attempted in this round at most. */
+  batchSize: number;
+  /** Lease of one attempt (default LEASE_MS); renewed every third of it while sending. */
+  leaseMs?: number;
+  /** Who attempts (host:pid…), recorded with each attempt. */
+  worker: string;
+}
+
+/**
+ * Keeps one attempt's lease alive until `stop()`: a renewal every third of the lease, never two at
+ * once; `stop()` waits for a renewal in flight, so none lands after the outcome is recorded.
+ */
+function keepLease(ctx: ModuleContext, id: string, token: string, leaseMs: number): { stop(): Promise<void> } {
+  let inFlight: Promise<void> | null = null;
+  let lost = false;
+  const timer = setInterval(() => {
+    if (inFlight || lost) return;
+    const until = new Date(ctx.clock.now().getTime() + leaseMs).toISOString();
+    inFlight = repo
+      .renewLease(ctx.db, id, token, until)
+      .then((held) => {
+        if (held) return;
+        lost = true;
+        ctx.log(`mail ${id}: the lease was taken over by another worker while sending`);
+      })
+      .catch((err: unknown) => ctx.log(`mail ${id}: lease renewal failed: ${errorText(err)}`))
+      .finally(() => {
+        inFlight = null;
       });
-      // the id only: recipients' addresses do not belong in the process log
-      ctx.log(`mail ${row.id}: attempt ${attempts} failed${failed ? ', giving up' : ''}: ${errorText(err)}`);
+  }, Math.max(10, Math.floor(leaseMs / 3)));
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await inFlight;
+    },
+  };
+}
+
+/**
+ * One round of delivery: claim the next due message with a lease of its own (renewed while the
+ * SMTP server takes its time), send it, record the attempt and the outcome under the lease's
+ * fencing token; repeat up to the batch size. Returns how many were delivered. Safe to run in
+ * several processes at once: a message is sent twice only when its sender stopped for a whole
+ * lease after the server accepted it (a crash), and then with the same Message-ID.
+ */
+export async function deliverDue(ctx: ModuleContext, send: SendFn, opts: DeliveryOptions): Promise<number> {
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
+  let from: string | null = null;
+  let sent = 0;
+  for (let i = 0; i < opts.batchSize; i++) {
+    const now = ctx.clock.now();
+    const token = newId();
+    const row = await repo.claimNext(ctx.db, ctx.database.seam, now.toISOString(), { token, until: new Date(now.getTime() + leaseMs).toISOString(), worker: opts.worker });
+    if (!row) break;
+    from ??= await ctx.settings.get<string>(FROM_SETTING, DEFAULT_FROM);
+    const lease = keepLease(ctx, row.id, token, leaseMs);
+    let failure: unknown = null;
+    let delivered = false;
+    try {
+      await send({ messageId: messageIdFor(ctx, row.id), from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
+      delivered = true;
+    } catch (err) {
+      failure = err;
+    } finally {
+      await lease.stop();
     }
+    if (delivered) {
+      if (!(await repo.markSent(ctx.db, row.id, token, nowIso(ctx.clock)))) ctx.log(`mail ${row.id}: sent, but another worker had taken it over (lease lost)`);
+      sent += 1;
+      continue;
+    }
+    const at = ctx.clock.now();
+    const failed = row.attempts >= MAX_ATTEMPTS || isPermanentRejection(failure);
+    await repo.markAttemptFailed(ctx.db, row.id, token, {
+      status: failed ? 'failed' : 'pending',
+      nextAttemptAt: new Date(at.getTime() + (failed ? 0 : backoffMs(row.attempts))).toISOString(),
+      error: errorText(failure),
+      at: at.toISOString(),
+    });
+    // the id only: recipients' addresses do not belong in the process log
+    ctx.log(`mail ${row.id}: attempt ${row.attempts} failed${failed ? ', giving up' : ''}: ${errorText(failure)}`);
   }
   return sent;
 }
@@ -151,6 +221,11 @@ export async function readMail(ctx: ModuleContext, id: string, actor: Actor, for
   if (!row) throw new AppError('http.not_found');
   await recordAudit(ctx.db, { ...actor, action: 'mail.view', subjectType: 'mail', subjectId: id, meta: { format, template: row.template } }, ctx.clock);
   return { ...row, text_body: maskOneTimeLinks(row.text_body), html_body: maskOneTimeLinks(row.html_body) };
+}
+
+/** Every delivery attempt of one message, oldest first. */
+export async function mailAttempts(ctx: ModuleContext, id: string): Promise<repo.MailAttemptRow[]> {
+  return repo.attemptsOf(ctx.db, id);
 }
 
 export async function retryMail(ctx: ModuleContext, id: string, actor: Actor): Promise<void> {

@@ -18,6 +18,10 @@ export interface TestSmtp {
   attempts(): number;
   /** Make the server refuse messages from now on — temporarily (451, the default) or for good (550) — or accept them (false). */
   refuse(on: boolean | 451 | 550): void;
+  /** Answer each message that starts from now on only this long after receiving it (a slow server); 0 answers at once. */
+  delay(ms: number): void;
+  /** Number of messages whose data started to arrive (answered or not). */
+  started(): number;
   /** Resolves once `n` messages were accepted. */
   waitFor(n: number): Promise<void>;
   close(): Promise<void>;
@@ -28,14 +32,18 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   const waiters: { n: number; resolve: () => void }[] = [];
   let refusing: false | 451 | 550 = false;
   let attempts = 0;
+  let delayMs = 0;
+  let started = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
+      started += 1;
+      const wait = delayMs;
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
+      const answer = () => {
         attempts += 1;
         if (refusing) {
           const err = Object.assign(new Error(refusing === 550 ? 'no such mailbox' : 'mailbox temporarily unavailable'), { responseCode: refusing });
@@ -46,7 +54,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         received.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('latin1') });
         for (const w of waiters.filter((x) => received.length >= x.n)) w.resolve();
         callback();
-      });
+      };
+      stream.on('end', () => setTimeout(answer, wait));
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,6 +67,10 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     refuse(on) {
       refusing = on === true ? 451 : on;
     },
+    delay(ms) {
+      delayMs = ms;
+    },
+    started: () => started,
     waitFor(n) {
       if (received.length >= n) return Promise.resolve();
       return new Promise((resolve) => waiters.push({ n, resolve }));

@@ -5,7 +5,7 @@ import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, LanguageSelect, Pagination, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
-import type { MailListRow, MailRow } from './mail.repo.js';
+import type { MailAttemptRow, MailListRow, MailRow } from './mail.repo.js';
 import type { MailStatus } from './mail.tables.js';
 
 export const OUTBOX_PATH = '/admin/poczta';
@@ -115,7 +115,7 @@ export function OutboxListView({ status, result, smtpEnabled, csrf, problems = [
   );
 }
 
-export function MailDetailView({ mail, csrf, notice = null }: { mail: MailRow; csrf: string; notice?: string | null }) {
+export function MailDetailView({ mail, attempts, messageId, csrf, notice = null }: { mail: MailRow; attempts: MailAttemptRow[]; messageId: string; csrf: string; notice?: string | null }) {
   const { t, href } = usePage();
   const time = useTime();
   const label = useLabels();
@@ -147,6 +147,10 @@ export function MailDetailView({ mail, csrf, notice = null }: { mail: MailRow; c
         <dd>{time(mail.sent_at)}</dd>
         <dt>{t('outbox.lastError')}</dt>
         <dd>{mail.last_error ?? '—'}</dd>
+        <dt>{t('outbox.messageId')}</dt>
+        <dd>
+          <code>{messageId}</code>
+        </dd>
       </dl>
       {mail.status === 'failed' ? (
         <form method="post" action={href(`${base}/ponow`)} class="actions">
@@ -154,6 +158,24 @@ export function MailDetailView({ mail, csrf, notice = null }: { mail: MailRow; c
           <Button variant="secondary">{t('outbox.retry')}</Button>
         </form>
       ) : null}
+      <h2>{t('outbox.attemptLog')}</h2>
+      {attempts.length === 0 ? (
+        <p>{t('outbox.noAttempts')}</p>
+      ) : (
+        <Table
+          caption={t('outbox.attemptLogCaption')}
+          rows={attempts}
+          rowKey={(a) => a.id}
+          columns={[
+            { header: t('outbox.attemptNo'), cell: (a) => a.attempt, numeric: true },
+            { header: t('outbox.attemptStarted'), cell: (a) => <time dateTime={a.started_at}>{time(a.started_at)}</time> },
+            { header: t('outbox.attemptFinished'), cell: (a) => (a.finished_at ? <time dateTime={a.finished_at}>{time(a.finished_at)}</time> : '—') },
+            { header: t('outbox.attemptOutcome'), cell: (a) => t(`outbox.outcomes.${a.outcome}` as TKey) },
+            { header: t('outbox.attemptWorker'), cell: (a) => a.worker },
+            { header: t('outbox.attemptError'), cell: (a) => a.error ?? '—' },
+          ]}
+        />
+      )}
       <h2>{t('outbox.textBody')}</h2>
       <p class="hint">{t('outbox.linksMasked')}</p>
       <pre class="mail-text" lang={mail.lang}>

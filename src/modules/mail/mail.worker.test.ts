@@ -15,6 +15,7 @@ import { enqueueMail, startMailWorker, type MailRequest } from './index.js';
 import { backoffMs, MAX_ATTEMPTS } from './mail.service.js';
 import { parseMail, startTestSmtp, type TestSmtp } from './mail.testing.js';
 import { ManualClock } from '../../testing/clock.js';
+import { systemClock } from '../../core/db/time.js';
 
 
 const T0 = '2026-11-30T08:00:00.000Z';
@@ -229,6 +230,103 @@ test('two workers claiming at the same time never send one message twice', async
   assert.equal(delivered, n);
   const rows = await t.ctx.db.selectFrom('mail_outbox').select(['status', 'attempts']).execute();
   assert.ok(rows.every((r) => r.status === 'sent' && r.attempts === 1));
+});
+
+test('a slow SMTP server and two instances: the sender renews its lease, so each message goes out once and every attempt is recorded', async () => {
+  await clearOutbox();
+  // real time here: the lease (300 ms) is much shorter than the server's answer (1.2 s)
+  const live: ModuleContext = { ...ctx, clock: systemClock };
+  const n = 3;
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) ids.push(await enqueueMail(t.ctx.db, { to: `slow${i}@example.pl`, lang: 'pl', template: 'test', params: {} }, systemClock));
+  const second = t.ctx.database.seam.name === 'postgres' ? await openDatabase(t.database.url) : t.ctx.database;
+  smtp.delay(1200);
+  // two real worker loops polling every 100 ms, as two instances would
+  const a = startMailWorker(live, { intervalMs: 100, batchSize: 1, leaseMs: 300 });
+  const b = startMailWorker({ ...live, database: second, db: second.db }, { intervalMs: 100, batchSize: 1, leaseMs: 300 });
+  try {
+    for (let waited = 0; waited < 15_000 && (await pending()) > 0; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    // a little longer, so a duplicate in flight would arrive
+    await new Promise((r) => setTimeout(r, 1500));
+  } finally {
+    await a.stop();
+    await b.stop();
+    smtp.delay(0);
+    if (second !== t.ctx.database) await second.close();
+  }
+  const recipients = smtp.received.flatMap((m) => m.to).sort();
+  assert.deepEqual(recipients, Array.from({ length: n }, (_, i) => `slow${i}@example.pl`), 'each message delivered exactly once');
+  const attempts = await t.ctx.db.selectFrom('mail_attempts').select(['mail_id', 'outcome', 'attempt', 'finished_at']).execute();
+  assert.equal(attempts.length, n, 'one attempt per message');
+  assert.ok(attempts.every((x) => x.outcome === 'sent' && x.attempt === 1 && x.finished_at !== null));
+  const rows = await t.ctx.db.selectFrom('mail_outbox').select(['status', 'attempts', 'claim_token', 'locked_until']).execute();
+  assert.ok(rows.every((r) => r.status === 'sent' && r.attempts === 1 && r.claim_token === null && r.locked_until === null));
+  assert.deepEqual(new Set(smtp.received.map((m) => parseMail(m.raw).headers.get('message-id'))), new Set(ids.map((id) => `<${id}@localhost>`)));
+});
+
+test('a sender that stalls for a whole lease is taken over: the late outcome cannot overwrite the new holder, both attempts are recorded, one Message-ID', async () => {
+  await clearOutbox();
+  const live: ModuleContext = { ...ctx, clock: systemClock };
+  const id = await enqueueMail(t.ctx.db, resetMail('stalled@example.pl'), systemClock);
+  smtp.delay(800);
+  const a = startMailWorker(live, { manual: true, batchSize: 1, leaseMs: 60_000 });
+  const b = startMailWorker(live, { manual: true, batchSize: 1, leaseMs: 60_000 });
+  try {
+    const first = a.runOnce();
+    const startedBefore = smtp.started();
+    for (let waited = 0; waited < 5000 && smtp.started() === startedBefore; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    const held = await row(id);
+    assert.notEqual(held.claim_token, null, 'claimed, with a fencing token');
+    // as if the first sender had stopped renewing for a whole lease (a stalled or cut-off process)
+    await t.ctx.db.updateTable('mail_outbox').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
+    smtp.delay(0);
+    assert.equal(await b.runOnce(), 1, 'the second worker takes the message over and sends it');
+    const taken = await row(id);
+    assert.equal(taken.status, 'sent');
+    assert.equal(await first, 1, 'the first delivery also reached the server');
+    const after = await row(id);
+    assert.equal(after.status, 'sent');
+    assert.equal(after.attempts, 2);
+    assert.equal(after.sent_at, taken.sent_at, 'the late outcome did not overwrite the holder');
+  } finally {
+    smtp.delay(0);
+    await a.stop();
+    await b.stop();
+  }
+  const attempts = await t.ctx.db.selectFrom('mail_attempts').select(['attempt', 'outcome', 'worker', 'claim_token']).where('mail_id', '=', id).orderBy('attempt').execute();
+  assert.deepEqual(attempts.map((x) => [x.attempt, x.outcome]), [[1, 'sent'], [2, 'sent']]);
+  assert.notEqual(attempts[0]!.worker, attempts[1]!.worker);
+  assert.notEqual(attempts[0]!.claim_token, attempts[1]!.claim_token);
+  assert.equal(smtp.received.length, 2, 'the duplicate a stall can cause…');
+  const messageIds = smtp.received.map((m) => parseMail(m.raw).headers.get('message-id'));
+  assert.deepEqual(messageIds, [`<${id}@localhost>`, `<${id}@localhost>`], '…carries the same Message-ID, so mail clients fold it');
+});
+
+test('the outbox page of a message shows its Message-ID and every attempt', async () => {
+  await clearOutbox();
+  smtp.refuse(true);
+  const id = await enqueueMail(t.ctx.db, resetMail('history@example.pl'), t.ctx.clock);
+  const worker = startMailWorker(ctx, { manual: true });
+  try {
+    await worker.runOnce();
+    smtp.refuse(false);
+    clock.advance(backoffMs(1));
+    assert.equal(await worker.runOnce(), 1);
+  } finally {
+    smtp.refuse(false);
+    await worker.stop();
+  }
+  const { loginAs } = await import('../../testing/app.js');
+  // the test session is stamped with the real time; the page is read at that time
+  clock.set(new Date());
+  const { cookie } = await loginAs(t, [{ role: 'administrator' }]);
+  const page = await t.app.inject({ url: `/admin/poczta/${id}`, headers: { cookie } });
+  assert.equal(page.statusCode, 200);
+  assert.ok(page.body.includes(`<code>&lt;${id}@localhost></code>`), 'the Message-ID is shown');
+  assert.match(page.body, /Próby wysyłki/);
+  assert.match(page.body, /nieudana/);
+  assert.match(page.body, /przyjęta przez serwer poczty/);
+  assert.match(page.body, /451|temporarily unavailable/);
 });
 
 test('with SMTP_URL set the app starts a worker when ready (mail queued earlier goes out) and stops it on close', async () => {

@@ -1,6 +1,9 @@
 // The delivery loop: every few seconds, claim due outbox messages and hand them to SMTP through
 // nodemailer (SMTP_URL). Each web process runs one when SMTP_URL is set; claiming is safe with
-// several processes on PostgreSQL. Without SMTP_URL nothing runs and mail waits in the outbox.
+// several processes (a lease per attempt, renewed while sending, with a fencing token; a stable
+// Message-ID per message). Without SMTP_URL nothing runs and mail waits in the outbox.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Transporter } from 'nodemailer';
 import type { ModuleContext } from '../../core/module.js';
 import { deliverDue, type SendFn } from './mail.service.js';
@@ -19,6 +22,8 @@ export interface MailWorkerOptions {
   batchSize?: number;
   /** No timed rounds: only `runOnce()` delivers (tests, one-off commands). */
   manual?: boolean;
+  /** Lease of one attempt (default 30 s), renewed while the SMTP server works. */
+  leaseMs?: number;
 }
 
 export const DEFAULT_INTERVAL_MS = 5_000;
@@ -27,13 +32,13 @@ const DEFAULT_BATCH = 20;
 export function startMailWorker(ctx: ModuleContext, opts: MailWorkerOptions = {}): MailWorker {
   if (ctx.config.smtpUrl === '') throw new Error('startMailWorker: SMTP_URL is not set');
   const intervalMs = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
-  // bounded timeouts: a hung server must not hold a claimed message longer than its lock (5 min)
+  const delivery = { batchSize: opts.batchSize ?? DEFAULT_BATCH, worker: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}) };
+  // bounded timeouts, so a hung server ends the attempt (its lease is renewed meanwhile);
   // nodemailer is loaded for the first message, not at start-up (ADR 8)
   let transport: Transporter | null = null;
   const send: SendFn = async (m) => {
     transport ??= (await import('nodemailer')).createTransport({ url: ctx.config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
-    await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: { 'Auto-Submitted': 'auto-generated' } });
+    await transport.sendMail({ messageId: m.messageId, from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: { 'Auto-Submitted': 'auto-generated' } });
   };
 
   let running: Promise<number> | null = null;
@@ -42,7 +47,7 @@ export function startMailWorker(ctx: ModuleContext, opts: MailWorkerOptions = {}
 
   const runOnce = (): Promise<number> => {
     // one round at a time per worker: a manual call during a timed round joins it
-    running ??= deliverDue(ctx, send, batchSize).finally(() => {
+    running ??= deliverDue(ctx, send, delivery).finally(() => {
       running = null;
     });
     return running;

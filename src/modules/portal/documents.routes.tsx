@@ -48,12 +48,14 @@ export async function documentsRoutes(app: FastifyInstance, ctx: ModuleContext):
     return reply;
   };
 
-  // the newest version may change when a new one is added: a short cache and the ETag
+  // A copy may be kept but is checked again (ETag, 304) before each use: a document unpublished or
+  // replaced by a newer version is never served from a browser's or proxy's cache afterwards.
+  const REVALIDATE = 'public, no-cache';
   app.get('/dokumenty/:id/pobierz', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) =>
-    download(request, reply, await svc.newestFileId(ctx, (request.params as { id: string }).id, !isStaff(request)), 'public, max-age=300'),
+    download(request, reply, await svc.newestFileId(ctx, (request.params as { id: string }).id, !isStaff(request)), REVALIDATE),
   );
 
-  app.get('/dokumenty/pliki/:id', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => download(request, reply, (request.params as { id: string }).id, 'public, max-age=86400'));
+  app.get('/dokumenty/pliki/:id', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => download(request, reply, (request.params as { id: string }).id, REVALIDATE));
 
   // --- admin -------------------------------------------------------------------------------------
 

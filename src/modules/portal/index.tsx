@@ -1,10 +1,10 @@
 // Public face of the portal module: information pages, news, the document library, contact
 // form, site search, feeds and the accessibility statement. Other modules attach library
-// documents (attachedDocuments) and add their own search results (registerSearchProvider).
+// documents (attachedDocuments) and add their own search results (`searchProviders` in `contributes`).
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import type { HeadMeta } from '../../core/ui/context.js';
 import { translator, type Lang } from '../../i18n/index.js';
-import { registerHomeSection } from '../site/index.js';
+import type { HomeSection } from '../site/index.js';
 import { contentRoutes, newsCard } from './content.routes.js';
 import { latestNews } from './content.service.js';
 import { HomeNewsSection } from './content.views.js';
@@ -12,13 +12,14 @@ import { documentsRoutes } from './documents.routes.js';
 import { portalMigrations } from './migrations/index.js';
 import { registerUploads } from './portal.http.js';
 import { publicRoutes } from './public.routes.js';
+import { portalSearchProviders } from './search.service.js';
 import { seedPortalDemo } from './seed.js';
 import { seedStatementDefaults, STATEMENT_PATH, statementUrl } from './statement.service.js';
 import { portalErrors } from './portal.declarations.js';
 import './portal.tables.js';
 
 export { attachedDocuments, type AttachedDocument } from './documents.service.js';
-export { registerSearchProvider, type SearchProvider, type SearchHit } from './search.service.js';
+export type { SearchProvider, SearchHit } from './search.service.js';
 export { renderMarkdown, markdownToText } from './markdown.js';
 export { manageContent } from './portal.policy.js';
 export { STATEMENT_PATH } from './statement.service.js';
@@ -27,14 +28,15 @@ export { registerUploads, uploadLimit, uploadOf, fields as formFields } from './
 export { cleanFileName, contentDisposition, sha256Hex } from './files.js';
 export type { Upload } from './content.service.js';
 
-registerHomeSection({
+/** The latest news on the home page. */
+const latestNewsSection: HomeSection = {
   id: 'portal.latest-news',
   order: 10,
   async render(ctx, request) {
     const items = await latestNews(ctx, 3);
     return <HomeNewsSection items={items.map((n) => newsCard(n, request.lang))} />;
   },
-});
+};
 
 /** Links every page's footer carries (the accessibility statement must be reachable from everywhere). */
 export function portalFooterLinks(lang: Lang): { label: string; path: string }[] {
@@ -54,6 +56,7 @@ export function portalHeadMeta(ctx: ModuleContext, lang: Lang): HeadMeta[] {
 export const portalModule: AppModule = {
   name: 'portal',
   errors: portalErrors,
+  contributes: { homeSections: [latestNewsSection], searchProviders: portalSearchProviders },
   migrations: portalMigrations,
   nav: [
     { label: 'news.title', path: '/aktualnosci', order: 10 },

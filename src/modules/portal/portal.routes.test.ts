@@ -286,6 +286,24 @@ describe('documents', () => {
     const del = await post(`/admin/dokumenty/${id}/pliki/${file.id}/usun`, {}, editor, `/admin/dokumenty/${id}`);
     assert.equal(del.statusCode, 409);
   });
+
+  test('downloads are revalidated on every use, so a document unpublished later is no longer served from a cache', async () => {
+    const res = await upload('/admin/dokumenty/nowy', { title_pl: 'Uchwała do wycofania', category: 'formularze', doc_date: '2026-01-10', label_pl: 'projekt', is_published: '1' }, { file: { filename: 'dane.csv', contentType: 'text/csv', data: Buffer.from('gmina;liczba\nToruń;2\n') } }, '/admin/dokumenty/nowy');
+    assert.equal(res.statusCode, 303, res.body);
+    const id = idFrom(res);
+    const file = await t.ctx.db.selectFrom('document_files').select('id').where('document_id', '=', id).executeTakeFirstOrThrow();
+    const urls = [`/dokumenty/${id}/pobierz`, `/dokumenty/pliki/${file.id}`];
+    const etags: string[] = [];
+    for (const url of urls) {
+      const dl = await get(url);
+      assert.equal(dl.statusCode, 200);
+      assert.equal(dl.headers['cache-control'], 'public, no-cache', `${url}: a cache must ask again before reuse`);
+      etags.push(String(dl.headers.etag));
+      assert.equal((await get(url, '', { 'if-none-match': String(dl.headers.etag) })).statusCode, 304, 'revalidation is cheap while published');
+    }
+    await t.ctx.db.updateTable('documents').set({ is_published: false }).where('id', '=', id).execute();
+    for (const [i, url] of urls.entries()) assert.equal((await get(url, '', { 'if-none-match': etags[i]! })).statusCode, 404, `${url}: gone once unpublished`);
+  });
 });
 
 describe('search, sitemap, robots', () => {

@@ -1,6 +1,6 @@
-// Site search: the query becomes folded prefix terms (core/search) and every registered provider
-// answers with its own results and total. The portal registers pages, news and documents; other
-// modules (entities, offers, events) register theirs through the portal's index.ts.
+// Site search: the query becomes folded prefix terms (core/search) and every contributed provider
+// answers with its own results and total. The portal contributes pages, news and documents; other
+// modules (entities, offers, events) list theirs under `searchProviders` in their AppModule.
 import type { ModuleContext } from '../../core/module.js';
 import { nowIso } from '../../core/db/time.js';
 import { queryTerms } from '../../core/search/index.js';
@@ -34,10 +34,11 @@ export interface SearchProvider {
   search(ctx: ModuleContext, terms: string[], lang: Lang, limit: number): Promise<{ total: number; hits: SearchHit[] }>;
 }
 
-const PROVIDERS = new Map<string, SearchProvider>();
-
-export function registerSearchProvider(p: SearchProvider): void {
-  PROVIDERS.set(p.id, p);
+declare module '../../core/module.js' {
+  interface ModuleContributions {
+    /** Groups of results of the site search (portal). */
+    searchProviders: SearchProvider;
+  }
 }
 
 export const MAX_QUERY = 200;
@@ -47,7 +48,7 @@ function pick(lang: Lang, pl: string, en: string | null): { text: string; fallba
   return lang === 'en' && en ? { text: en, fallback: false } : { text: pl, fallback: lang === 'en' };
 }
 
-registerSearchProvider({
+const pagesSearch: SearchProvider = {
   id: 'pages',
   label: 'search.groups.pages',
   order: 10,
@@ -66,9 +67,9 @@ registerSearchProvider({
       }),
     };
   },
-});
+};
 
-registerSearchProvider({
+const newsSearch: SearchProvider = {
   id: 'news',
   label: 'search.groups.news',
   order: 20,
@@ -82,9 +83,9 @@ registerSearchProvider({
       }),
     };
   },
-});
+};
 
-registerSearchProvider({
+const documentsSearch: SearchProvider = {
   id: 'documents',
   label: 'search.groups.documents',
   order: 30,
@@ -99,7 +100,10 @@ registerSearchProvider({
       }),
     };
   },
-});
+};
+
+/** The portal's own groups: pages, news and documents. */
+export const portalSearchProviders: readonly SearchProvider[] = [pagesSearch, newsSearch, documentsSearch];
 
 export interface SearchResults {
   query: string;
@@ -112,7 +116,7 @@ export async function siteSearch(ctx: ModuleContext, query: string, lang: Lang):
   const q = query.trim().slice(0, MAX_QUERY);
   const terms = queryTerms(q);
   if (terms.length === 0) return { query: q, terms, groups: [], total: 0 };
-  const providers = [...PROVIDERS.values()].sort((a, b) => a.order - b.order);
+  const providers = [...ctx.contributions.of('searchProviders')].sort((a, b) => a.order - b.order);
   const groups = await Promise.all(
     providers.map(async (p) => {
       const r = await p.search(ctx, terms, lang, PER_GROUP);

@@ -22,9 +22,6 @@ export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 
-/** Extra sections of the public page (indicators come first, then registered parts). */
-export type IndicatorsSection = (ctx: ModuleContext, programme: { id: string; slug: string }, request: FastifyRequest) => Promise<VNode | null>;
-
 export function adminCrumbs(request: FastifyRequest, ...rest: { label: string; path?: string }[]) {
   return [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('programme.admin.title'), path: '/admin/program' }, ...rest];
 }
@@ -44,15 +41,14 @@ export function noticeText(request: FastifyRequest): string | null {
   return ok && keys[ok] ? request.t(keys[ok]) : null;
 }
 
-export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext, opts: { indicators?: IndicatorsSection } = {}): Promise<void> {
+export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const manage = { access: manageProgramme };
 
   const renderProgramme = async (request: FastifyRequest, reply: FastifyReply, d: svc.ProgrammeDetails, isCurrentPage: boolean) => {
     const ref = { id: d.programme.id, slug: d.programme.slug, period_from: d.programme.period_from, period_to: d.programme.period_to };
-    const indicators = opts.indicators ? await opts.indicators(ctx, ref, request) : null;
-    const extras = (await Promise.all(programmePageSections().map((s) => s.render(ctx, ref, request)))).filter((x): x is VNode => x !== null);
+    const extras = (await Promise.all(programmePageSections(ctx).map((s) => s.render(ctx, ref, request)))).filter((x): x is VNode => x !== null);
     const crumbs = isCurrentPage ? [{ label: request.t('programme.title') }] : [{ label: request.t('programme.title'), path: '/program' }, { label: d.programme.short_name ?? d.programme.title }];
-    return sendPage(request, reply, { title: d.programme.title, breadcrumbs: crumbs }, <v.ProgrammePageView d={d} indicators={indicators} extras={extras} isCurrentPage={isCurrentPage} />);
+    return sendPage(request, reply, { title: d.programme.title, breadcrumbs: crumbs }, <v.ProgrammePageView d={d} extras={extras} isCurrentPage={isCurrentPage} />);
   };
 
   // --- public --------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext, SeedResult } from '../../core/module.js';
 import { sectionsFromMarkdown } from '../../core/text/sections.js';
-import { seedIndicatorsDemo } from './indicators.seed.js';
 import * as repo from './programme.repo.js';
 import type { DatePrecision, ElementKind, ProgrammeStatus } from './programme.tables.js';
 import * as structure from './structure.repo.js';
@@ -190,11 +189,7 @@ Co roku powstaje sprawozdanie z realizacji programu, przedstawiane regionalnemu 
 /** Creates the demo programme unless it exists; the whole programme is written in one transaction. */
 export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult> {
   const existing = await repo.findProgrammeBySlug(ctx.db, DEMO_SLUG);
-  if (existing) {
-    // the indicators' seed is idempotent by code; running it again only fills what is missing
-    const indicators = await seedIndicatorsDemo(ctx, existing.id);
-    return { summary: `0 new programme; ${indicators.summary}` };
-  }
+  if (existing) return { summary: '0 new programme' };
   const id = newId();
   const base = ctx.clock.now().getTime();
   // created_at ticks one millisecond per row so events of one day keep their order
@@ -252,6 +247,5 @@ export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult>
       sectionsFromMarkdown(VERSION_TEXT).map((s, i) => ({ id: newId(), version_id: versionId, position: i, number: s.number, heading: s.heading, body: s.body })),
     );
   });
-  const indicators = await seedIndicatorsDemo(ctx, id);
-  return { summary: `1 new programme; ${indicators.summary}` };
+  return { summary: '1 new programme' };
 }

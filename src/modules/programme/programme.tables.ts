@@ -1,6 +1,6 @@
 // Tables of the programme module: the regional social economy programme as data — its life cycle,
-// versions of its text (numbered sections), the objective tree with budget frames, indicators with
-// targets and values, monitoring rounds, and the narratives and publication state of annual reports.
+// versions of its text (numbered sections) and the objective tree with budget frames. Indicators,
+// monitoring and annual reports are the indicators module's (src/modules/indicators/indicators.tables.ts).
 // Years are integers; calendar days are `YYYY-MM-DD` text; moments are ISO UTC text.
 
 export const PROGRAMME_STATUSES = ['draft', 'consultation', 'ex_ante', 'adopted', 'implementation', 'closed'] as const;
@@ -109,144 +109,6 @@ export interface ProgrammeBudgetLinesTable {
   amount_pln: number;
 }
 
-export const INDICATOR_TYPES = ['output', 'result', 'context'] as const;
-export const INDICATOR_DIRECTIONS = ['increase', 'decrease'] as const;
-export const INDICATOR_BREAKDOWNS = ['none', 'powiat', 'gmina', 'subregion'] as const;
-export const INDICATOR_METHODS = ['reported', 'computed'] as const;
-export type IndicatorBreakdown = (typeof INDICATOR_BREAKDOWNS)[number];
-
-export interface IndicatorsTable {
-  id: string;
-  programme_id: string;
-  /** E.g. `W1.1`; unique per programme; used in URLs and the API. */
-  code: string;
-  name: string;
-  description: string | null;
-  unit: string;
-  type: (typeof INDICATOR_TYPES)[number];
-  baseline_value: number | null;
-  baseline_year: number | null;
-  direction: (typeof INDICATOR_DIRECTIONS)[number];
-  /** `annual` for now; kept as text for half-yearly or multi-year indicators. */
-  frequency: string;
-  data_source: string | null;
-  responsible_partner: string | null;
-  breakdown: IndicatorBreakdown;
-  method: (typeof INDICATOR_METHODS)[number];
-  /** Key of the computed formula in the formula catalogue (method = computed). */
-  formula: string | null;
-  /** JSON object of the formula's parameters (e.g. registry filters). */
-  formula_params: string;
-  position: number;
-  /** Example indicator of the demo: its values are labelled "przykładowe dane". */
-  is_example: boolean;
-  /** Values may be below zero (e.g. a change or a balance); otherwise a negative value is refused. */
-  is_negative_allowed: boolean;
-}
-
-/** Which structure elements an indicator measures. */
-export interface IndicatorElementsTable {
-  indicator_id: string;
-  element_id: string;
-}
-
-export interface IndicatorTargetsTable {
-  id: string;
-  indicator_id: string;
-  year: number;
-  value: number;
-}
-
-export const VALUE_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
-export type ValueStatus = (typeof VALUE_STATUSES)[number];
-
-/** The region as a whole in `territory_code`. */
-export const WHOLE_REGION = 'region';
-
-/** A value per period (year) and territory. Unique (indicator_id, period, territory_code). */
-export interface IndicatorValuesTable {
-  id: string;
-  indicator_id: string;
-  period: number;
-  /** `region`, a powiat/gmina TERYT code or a subregion's stable code (e.g. `torun`), per the indicator's breakdown. */
-  territory_code: string;
-  value: number | null;
-  source: string | null;
-  comment: string | null;
-  status: ValueStatus;
-  return_reason: string | null;
-  round_id: string | null;
-  /** Computed from the platform's data; snapshotted when its period is closed. */
-  is_computed: boolean;
-  /** Demo data, shown as "przykładowe dane". */
-  is_example: boolean;
-  entered_by: string | null;
-  approved_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-/** Every change of a value: who, when, what status and number it had afterwards. */
-export interface IndicatorValueHistoryTable {
-  id: string;
-  value_id: string;
-  at: string;
-  user_id: string | null;
-  /** `saved`, `submitted`, `approved`, `returned`, `computed`, `snapshot`. */
-  action: string;
-  status: ValueStatus;
-  value: number | null;
-  comment: string | null;
-}
-
-export interface MonitoringRoundsTable {
-  id: string;
-  programme_id: string;
-  name: string;
-  /** The year the round reports on. */
-  period: number;
-  /** Last day to submit (Europe/Warsaw). */
-  deadline: string;
-  status: 'open' | 'closed';
-  created_by: string | null;
-  created_at: string;
-  closed_at: string | null;
-}
-
-export interface MonitoringRoundIndicatorsTable {
-  round_id: string;
-  indicator_id: string;
-}
-
-/** Reminders already sent, so the daily job sends each once. */
-export interface MonitoringRemindersTable {
-  id: string;
-  round_id: string;
-  /** `7d`, `1d`. */
-  kind: string;
-  user_id: string;
-  sent_at: string;
-}
-
-/** What was done under an element in a year: the coordinator's paragraphs for the annual report. */
-export interface ReportNarrativesTable {
-  id: string;
-  element_id: string;
-  year: number;
-  body: string;
-  updated_by: string | null;
-  updated_at: string;
-}
-
-export interface AnnualReportsTable {
-  id: string;
-  programme_id: string;
-  year: number;
-  status: 'draft' | 'published';
-  published_at: string | null;
-  published_by: string | null;
-}
-
 declare module '../../core/db/schema.js' {
   interface Database {
     programmes: ProgrammesTable;
@@ -255,15 +117,5 @@ declare module '../../core/db/schema.js' {
     programme_sections: ProgrammeSectionsTable;
     programme_elements: ProgrammeElementsTable;
     programme_budget_lines: ProgrammeBudgetLinesTable;
-    indicators: IndicatorsTable;
-    indicator_elements: IndicatorElementsTable;
-    indicator_targets: IndicatorTargetsTable;
-    indicator_values: IndicatorValuesTable;
-    indicator_value_history: IndicatorValueHistoryTable;
-    monitoring_rounds: MonitoringRoundsTable;
-    monitoring_round_indicators: MonitoringRoundIndicatorsTable;
-    monitoring_reminders: MonitoringRemindersTable;
-    report_narratives: ReportNarrativesTable;
-    annual_reports: AnnualReportsTable;
   }
 }

@@ -109,7 +109,7 @@ function Facts({ d }: { d: ProgrammeDetails }) {
   );
 }
 
-export function ProgrammePageView({ d, indicators, extras, isCurrentPage }: { d: ProgrammeDetails; indicators: VNode | null; extras: VNode[]; isCurrentPage: boolean }) {
+export function ProgrammePageView({ d, extras, isCurrentPage }: { d: ProgrammeDetails; extras: VNode[]; isCurrentPage: boolean }) {
   const { t, href, lang } = usePage();
   const p = d.programme;
   const base = `/program/${p.slug}`;
@@ -136,7 +136,6 @@ export function ProgrammePageView({ d, indicators, extras, isCurrentPage }: { d:
           <PublicTree tree={d.tree} level={3} />
         </div>
       </section>
-      {indicators}
       {extras}
       <section aria-labelledby="programme-more">
         <h2 id="programme-more">{t('programme.page.more')}</h2>

@@ -1,10 +1,11 @@
 // Public face of the registry module: the catalogue of social economy entities. It places its
 // entities on the territory module's map and profiles and in the portal's site search through
-// their registries, and exports the few things other modules may ask about entities.
+// their extension points (`contributes`), and exports the few things other modules may ask about entities.
 import type { FastifyInstance } from 'fastify';
+import { registryCommands } from './registry.commands.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { registryMigrations } from './migrations/index.js';
-import { registerRegistrySearch, registerRegistryTerritory } from './registry.extensions.js';
+import { entitiesMeasure, entitiesProfileSection, entitiesSearch } from './registry.extensions.js';
 import { recordRoutes } from './entity/record.routes.js';
 import { claimsRoutes } from './self-service/claims.routes.js';
 import { eraseOldClaimDocuments } from './self-service/claims.service.js';
@@ -25,15 +26,12 @@ export { importEntitiesFile, problemText as importProblemText, type ImportOutcom
 export { IMPORT_FIELDS, parseMapOptions, unknownOverrides } from './data-quality/import.parse.js';
 export { entityPath } from './entity/registry.service.js';
 export { seedSynthetic, SYNTHETIC_PREFIX } from './data-quality/registry.synthetic.js';
-export { registerRegistryTerritory } from './registry.extensions.js';
 export { countEntitiesByGmina, countPsEntitiesByGmina, countValidMarksByGmina, type GminaCount, type EntityCountFilter, METRIC_LEGAL_FORMS, METRIC_LIFECYCLES, registryCoverageStart } from './catalogue/registry.metrics.js';
 
 /** The claims' documents are deleted 90 days after the decision (claims.service.ts). */
 export const registryJobs: ScheduledJob[] = [{ name: 'registry.claim-document-retention', intervalMs: 24 * 3600_000, run: eraseOldClaimDocuments }];
 
 async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
-  registerRegistrySearch();
-  registerRegistryTerritory();
   await registryRoutes(app, ctx);
   await recordRoutes(app, ctx);
   await claimsRoutes(app, ctx);
@@ -45,6 +43,8 @@ async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 export const registryModule: AppModule = {
   name: 'registry',
   errors: registryErrors,
+  commands: registryCommands,
+  contributes: { territoryMeasures: [entitiesMeasure], profileSections: [entitiesProfileSection], searchProviders: [entitiesSearch] },
   migrations: registryMigrations,
   nav: [{ label: 'registry.nav', path: '/podmioty', order: 20 }],
   admin: [

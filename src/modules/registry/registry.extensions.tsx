@@ -1,11 +1,9 @@
-// The registry's contributions to other modules' registries: the count of active entities per
-// gmina (territory map and white spots), the entities section of territorial profiles, and a
-// group of results in the site search. The search group is registered when the routes are set up;
-// the territory contributions are ready but not yet switched on by default, because the territory
-// module's own tests still assert the "registry not running yet" placeholders (see the report).
+// The registry's contributions to other modules' extension points (listed in registryModule's
+// `contributes`): the count of active entities per gmina (territory map and white spots), the
+// entities section of territorial profiles, and a group of results in the site search.
 import { warsawToday } from '../../core/time/index.js';
-import { registerSearchProvider } from '../portal/index.js';
-import { ENTITIES_MEASURE, registerProfileSection, registerTerritoryMeasure } from '../territory/index.js';
+import type { SearchProvider } from '../portal/index.js';
+import { ENTITIES_MEASURE, type ProfileSection, type TerritoryMeasure } from '../territory/index.js';
 import { cachedUntilWrite } from './catalogue/registry.catalogue.js';
 import * as repo from './entity/registry.repo.js';
 import { entityPath } from './entity/registry.service.js';
@@ -13,40 +11,39 @@ import { EntitiesSection } from './entity/registry.views.js';
 
 const PROFILE_LIMIT = 50;
 
-/** Registers the per-gmina measure and the profile section; returns a function removing both. */
-export function registerRegistryTerritory(): () => void {
-  const offMeasure = registerTerritoryMeasure({ id: ENTITIES_MEASURE, labelKey: 'registry.measure', countByGmina: (ctx) => cachedUntilWrite(ctx, 'active-by-gmina', () => repo.countActiveByGmina(ctx.db)) });
-  const offSection = registerProfileSection({
-    id: 'entities',
-    order: 10,
-    titleKey: 'registry.profileTitle',
-    async render(ctx, _request, unit) {
-      const rows = await repo.listInGminy(ctx.db, unit.gminy, PROFILE_LIMIT);
-      const filter = unit.kind === 'powiat' ? `powiat=${unit.teryt}` : `gmina=${unit.teryt}`;
-      return <EntitiesSection rows={rows} allPath={`/podmioty?${filter}`} />;
-    },
-  });
-  return () => {
-    offMeasure();
-    offSection();
-  };
-}
+/** Active entities per gmina: the territory map's "entities" measure and the white-spot rule. */
+export const entitiesMeasure: TerritoryMeasure = {
+  id: ENTITIES_MEASURE,
+  labelKey: 'registry.measure',
+  countByGmina: (ctx) => cachedUntilWrite(ctx, 'active-by-gmina', () => repo.countActiveByGmina(ctx.db)),
+};
 
-export function registerRegistrySearch(): void {
-  registerSearchProvider({
-    id: 'entities',
-    label: 'registry.searchGroup',
-    order: 15,
-    async search(ctx, terms, _lang, limit) {
-      const { rows, total } = await repo.searchEntities(
-        ctx.db,
-        ctx.database.seam,
-        { terms, legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: false, today: warsawToday(ctx.clock) },
-        'name',
-        limit,
-        0,
-      );
-      return { total, hits: rows.map((e) => ({ title: e.name, path: entityPath(e), snippet: [e.town, e.description].filter(Boolean).join(' — ') })) };
-    },
-  });
-}
+/** The entities section of a territorial profile (replaces territory's placeholder). */
+export const entitiesProfileSection: ProfileSection = {
+  id: 'entities',
+  order: 10,
+  titleKey: 'registry.profileTitle',
+  async render(ctx, _request, unit) {
+    const rows = await repo.listInGminy(ctx.db, unit.gminy, PROFILE_LIMIT);
+    const filter = unit.kind === 'powiat' ? `powiat=${unit.teryt}` : `gmina=${unit.teryt}`;
+    return <EntitiesSection rows={rows} allPath={`/podmioty?${filter}`} />;
+  },
+};
+
+/** Entities in the site search. */
+export const entitiesSearch: SearchProvider = {
+  id: 'entities',
+  label: 'registry.searchGroup',
+  order: 15,
+  async search(ctx, terms, _lang, limit) {
+    const { rows, total } = await repo.searchEntities(
+      ctx.db,
+      ctx.database.seam,
+      { terms, legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: false, today: warsawToday(ctx.clock) },
+      'name',
+      limit,
+      0,
+    );
+    return { total, hits: rows.map((e) => ({ title: e.name, path: entityPath(e), snippet: [e.town, e.description].filter(Boolean).join(' — ') })) };
+  },
+};

@@ -1,12 +1,12 @@
 // The home page belongs to the site module, yet its sections (latest news, upcoming events…) come
-// from other modules. They register here through their own index.ts, so the site module never
-// imports another module's internals and a missing module simply leaves its section out.
+// from other modules. They list them under `homeSections` in their AppModule's `contributes`, so the
+// site module never imports another module and a missing module simply leaves its section out.
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { ModuleContext } from '../../core/module.js';
 
 export interface HomeSection {
-  /** Unique; registering the same id again replaces the section. */
+  /** Unique among the home sections. */
   id: string;
   /** Position on the page, smaller first. */
   order: number;
@@ -14,12 +14,14 @@ export interface HomeSection {
   render(ctx: ModuleContext, request: FastifyRequest): Promise<VNode | null>;
 }
 
-const SECTIONS = new Map<string, HomeSection>();
-
-export function registerHomeSection(section: HomeSection): void {
-  SECTIONS.set(section.id, section);
+declare module '../../core/module.js' {
+  interface ModuleContributions {
+    /** Sections of the home page (site). */
+    homeSections: HomeSection;
+  }
 }
 
-export function homeSections(): HomeSection[] {
-  return [...SECTIONS.values()].sort((a, b) => a.order - b.order);
+/** The sections the modules of this app contribute, in page order. */
+export function homeSections(ctx: ModuleContext): HomeSection[] {
+  return [...ctx.contributions.of('homeSections')].sort((a, b) => a.order - b.order);
 }

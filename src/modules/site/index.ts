@@ -17,7 +17,7 @@ export {
 } from './site.service.js';
 export { officeStatus, statusSentence, upcomingClosures, holidaysOf, easterSunday, type OfficeStatus, type Calendar, type ClosedDay } from './office-hours.js';
 export { listHolidayRules } from './site.repo.js';
-export { registerHomeSection, type HomeSection } from './home-sections.js';
+export type { HomeSection } from './home-sections.js';
 export { manageInstitution } from './site.policy.js';
 
 export const siteModule: AppModule = {

@@ -1,4 +1,4 @@
-// Routes of the site module: the home page (with the sections other modules register) and the
+// Routes of the site module: the home page (with the sections other modules contribute) and the
 // editors' page for the institution's data, office hours and closed days.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
@@ -18,7 +18,7 @@ const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxL
 export async function siteRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   // the most visited page: anonymous visitors may get a copy a few seconds old
   app.get('/', { config: { access: 'public', pageCache: true } }, async (request, reply) => {
-    const rendered = await Promise.all(homeSections().map((s) => s.render(ctx, request)));
+    const rendered = await Promise.all(homeSections(ctx).map((s) => s.render(ctx, request)));
     const sections = rendered.filter((v): v is VNode => v !== null);
     return sendPage(request, reply, { title: request.t('home.title') }, <HomeView sections={sections} />);
   });

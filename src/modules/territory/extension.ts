@@ -1,8 +1,9 @@
 // The territory module gives the platform its geography, yet the things placed on it (social
 // economy entities, offers, events, indicator values) belong to other modules. They contribute
-// here, through territory's index.ts, without territory ever importing them: a count per gmina
-// for the map and the white-spot rule, and a section of the territorial profile. Until a module
-// registers, the pages say that the data is not in the platform yet; nothing is shown as zero.
+// through their AppModule's `contributes` (`territoryMeasures`, `profileSections`), without
+// territory ever importing them: a count per gmina for the map and the white-spot rule, and a
+// section of the territorial profile. Until a module contributes, the pages say that the data is
+// not in the platform yet; nothing is shown as zero.
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { ModuleContext } from '../../core/module.js';
@@ -25,7 +26,7 @@ export interface TerritoryMeasure {
   order?: number;
   /**
    * The number of things located in each gmina (7-digit TERYT → count). A gmina missing from the
-   * map counts as 0: registering says "this registry is the whole truth about its things". Called
+   * map counts as 0: contributing says "this registry is the whole truth about its things". Called
    * on every view of the map and the white spots, so keep it to one grouped query.
    */
   countByGmina(ctx: ModuleContext): Promise<Map<string, number>>;
@@ -52,55 +53,36 @@ export interface ProfileSection {
   render(ctx: ModuleContext, request: FastifyRequest, unit: ProfileUnit): Promise<VNode>;
 }
 
-const MEASURES = new Map<string, TerritoryMeasure>();
-const SECTIONS = new Map<string, ProfileSection>();
-
-/** Registers (or replaces) a per-gmina count; returns a function that removes it again. */
-export function registerTerritoryMeasure(measure: TerritoryMeasure): () => void {
-  MEASURES.set(measure.id, measure);
-  return () => {
-    if (MEASURES.get(measure.id) === measure) MEASURES.delete(measure.id);
-  };
+declare module '../../core/module.js' {
+  interface ModuleContributions {
+    /** Per-gmina counts for the territory map and the white spots (territory). */
+    territoryMeasures: TerritoryMeasure;
+    /** Sections of the territorial profiles of powiaty and gminy (territory). */
+    profileSections: ProfileSection;
+  }
 }
 
-export function territoryMeasure(id: string): TerritoryMeasure | undefined {
-  return MEASURES.get(id);
+/** The measures of this app, by id (a later module's measure with the same id wins). */
+function measuresById(ctx: ModuleContext): Map<string, TerritoryMeasure> {
+  return new Map(ctx.contributions.of('territoryMeasures').map((m) => [m.id, m]));
 }
 
-export function territoryMeasures(): TerritoryMeasure[] {
-  return [...MEASURES.values()].sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.id.localeCompare(b.id));
+export function territoryMeasure(ctx: ModuleContext, id: string): TerritoryMeasure | undefined {
+  return measuresById(ctx).get(id);
 }
 
-/** Registers (or replaces) a profile section; returns a function that removes it again. */
-export function registerProfileSection(section: ProfileSection): () => void {
-  SECTIONS.set(section.id, section);
-  return () => {
-    if (SECTIONS.get(section.id) === section) SECTIONS.delete(section.id);
-  };
+export function territoryMeasures(ctx: ModuleContext): TerritoryMeasure[] {
+  return [...measuresById(ctx).values()].sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.id.localeCompare(b.id));
 }
 
-export function profileSection(id: string): ProfileSection | undefined {
-  return SECTIONS.get(id);
+function sectionsById(ctx: ModuleContext): Map<string, ProfileSection> {
+  return new Map(ctx.contributions.of('profileSections').map((s) => [s.id, s]));
 }
 
-export function profileSections(): ProfileSection[] {
-  return [...SECTIONS.values()].sort((a, b) => a.order - b.order);
+export function profileSection(ctx: ModuleContext, id: string): ProfileSection | undefined {
+  return sectionsById(ctx).get(id);
 }
 
-/**
- * For tests: sets aside everything registered so far (e.g. by modules the test app loaded), so a
- * test sees the pages as they are before any module contributes; the returned function puts the
- * registrations back.
- */
-export function isolateTerritoryExtensions(): () => void {
-  const measures = new Map(MEASURES);
-  const sections = new Map(SECTIONS);
-  MEASURES.clear();
-  SECTIONS.clear();
-  return () => {
-    MEASURES.clear();
-    SECTIONS.clear();
-    for (const [k, v] of measures) MEASURES.set(k, v);
-    for (const [k, v] of sections) SECTIONS.set(k, v);
-  };
+export function profileSections(ctx: ModuleContext): ProfileSection[] {
+  return [...sectionsById(ctx).values()].sort((a, b) => a.order - b.order);
 }

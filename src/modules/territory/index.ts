@@ -1,7 +1,7 @@
 // Public face of the territory module: TERYT units and boundaries of the voivodeship, OWES
-// subregions, gmina statistics, the maps and territorial profiles, and the extension point
-// through which other modules place their things (entities, offers, events, indicator values) in
-// gminy without this module importing them.
+// subregions, gmina statistics, the maps and territorial profiles, and the extension points
+// (`territoryMeasures`, `profileSections`) through which other modules place their things (entities,
+// offers, events, indicator values) in gminy without this module importing them.
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import { territoryAdminRoutes } from './admin.routes.js';
@@ -12,9 +12,6 @@ import './territory.tables.js';
 
 export { countUnitsByKind, listUnits } from './territory.repo.js';
 export {
-  registerTerritoryMeasure,
-  registerProfileSection,
-  isolateTerritoryExtensions,
   ENTITIES_MEASURE,
   CERTIFIED_OFFERS_MEASURE,
   type TerritoryMeasure,

@@ -1,30 +1,35 @@
 // The public territory pages and API as a visitor and a program see them: the map with 144 gmina
 // links and a table of the same numbers, honest "no data" before registries and statistics exist,
 // profiles of powiaty and gminy (and the four cities that are both), white spots computed with a
-// test-registered entity registry, and the JSON/GeoJSON API documented in OpenAPI.
+// test module's entity registry, and the JSON/GeoJSON API documented in OpenAPI.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, MODULES } from '../../app.js';
+import type { AppModule } from '../../core/module.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
-import { ENTITIES_MEASURE, isolateTerritoryExtensions, registerProfileSection, registerTerritoryMeasure } from './index.js';
+import { ENTITIES_MEASURE } from './index.js';
 import { listUnits } from './territory.repo.js';
 
 let t: TestApp;
+/** The app the tests talk to: `t.app`, or an app with a test registry of entities. */
+let app: FastifyInstance;
 let gminy: { teryt: string; name: string; parent_teryt: string | null }[];
-let restoreExtensions: () => void;
 const clock = { now: () => new Date('2025-06-01T10:00:00Z') };
 
+/** The platform's modules minus their contributions to territory: the pages as they are before any module contributes (the registry's own tests cover it live). */
+const NOTHING_CONTRIBUTED: AppModule[] = MODULES.map((m) => ({ ...m, contributes: { ...m.contributes, territoryMeasures: [], profileSections: [] } }));
+
 before(async () => {
-  t = await createTestApp({ clock });
+  t = await createTestApp({ clock, modules: NOTHING_CONTRIBUTED });
+  app = t.app;
   gminy = await listUnits(t.ctx.db, 'gmina');
-  // the pages as they are before any module contributes (the registry's own tests cover it live)
-  restoreExtensions = isolateTerritoryExtensions();
 });
 after(async () => {
-  restoreExtensions();
   await t.close();
 });
 
-const get = (url: string) => t.app.inject({ url });
+const get = (url: string) => app.inject({ url });
 const svgOf = (html: string) => /<svg class="territory-map"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
 const mapLinks = (html: string) => [...svgOf(html).matchAll(/<a href="([^"]+)" class="territory-map__unit"><title>([^<]*)<\/title>/g)].map((m) => ({ href: m[1]!, title: m[2]! }));
 const decode = (s: string) => s.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
@@ -169,23 +174,35 @@ describe('profiles', () => {
 });
 
 describe('with statistics and a registry of entities', () => {
-  let unregister: (() => void)[] = [];
+  let withRegistry: FastifyInstance;
   // entities in every gmina whose list index is divisible by 3
   const entitiesOf = (i: number) => (i % 3 === 0 ? 1 + (i % 4) : 0);
 
   before(async () => {
     await loadStatistics(2023, (i) => 200 + ((i * 37) % 500));
     await loadStatistics(2022, (i) => 300 + i);
-    unregister = [
-      registerTerritoryMeasure({
-        id: ENTITIES_MEASURE,
-        labelKey: 'territory.measure.entities',
-        countByGmina: async () => new Map(gminy.map((g, i) => [g.teryt, entitiesOf(i)] as [string, number]).filter(([, n]) => n > 0)),
-      }),
-      registerProfileSection({ id: 'entities', order: 10, titleKey: 'territory.section.entities', render: async (_ctx, _req, unit) => <p class="test-section">{`${unit.kind}:${unit.gminy.length}`}</p> }),
-    ];
+    // a second app on the same database whose modules include a test registry of entities
+    const testRegistry: AppModule = {
+      name: 'test-registry',
+      contributes: {
+        territoryMeasures: [
+          {
+            id: ENTITIES_MEASURE,
+            labelKey: 'territory.measure.entities',
+            countByGmina: async () => new Map(gminy.map((g, i) => [g.teryt, entitiesOf(i)] as [string, number]).filter(([, n]) => n > 0)),
+          },
+        ],
+        profileSections: [{ id: 'entities', order: 10, titleKey: 'territory.section.entities', render: async (_ctx, _req, unit) => <p class="test-section">{`${unit.kind}:${unit.gminy.length}`}</p> }],
+      },
+    };
+    ({ app: withRegistry } = await buildApp({ config: t.config, database: t.database.handle, clock, logger: false, rateLimitPerMinute: 100_000, modules: [...NOTHING_CONTRIBUTED, testRegistry] }));
+    await withRegistry.ready();
+    app = withRegistry;
   });
-  after(() => unregister.forEach((u) => u()));
+  after(async () => {
+    app = t.app;
+    await withRegistry.close();
+  });
 
   test('entity counts: the registry is the whole truth, so a gmina it does not name has 0', async () => {
     const res = await get('/terytorium?miara=podmioty');

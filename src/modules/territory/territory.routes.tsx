@@ -31,7 +31,7 @@ const MapQuery = Type.Object({
   rok: Type.Optional(Type.String({ maxLength: 10 })),
 });
 
-/** The sections every profile has; another module replaces one by registering the same id. */
+/** The sections every profile has; another module replaces one by contributing a section with the same id. */
 const PLACEHOLDERS: { id: string; order: number; titleKey: TKey; pendingKey: TKey }[] = [
   { id: 'entities', order: 10, titleKey: 'territory.section.entities', pendingKey: 'territory.section.entitiesPending' },
   { id: 'offers', order: 20, titleKey: 'territory.section.offers', pendingKey: 'territory.section.offersPending' },
@@ -42,12 +42,12 @@ const PLACEHOLDERS: { id: string; order: number; titleKey: TKey; pendingKey: TKe
 async function renderSections(ctx: ModuleContext, request: FastifyRequest, unit: ProfileUnit): Promise<RenderedSection[]> {
   const placeholderIds = new Set(PLACEHOLDERS.map((p) => p.id));
   const list: { id: string; order: number; title: string; body: () => Promise<VNode> }[] = PLACEHOLDERS.map((p) => {
-    const registered = profileSection(p.id);
-    return registered
-      ? { id: p.id, order: p.order, title: request.t(registered.titleKey), body: () => registered.render(ctx, request, unit) }
+    const contributed = profileSection(ctx, p.id);
+    return contributed
+      ? { id: p.id, order: p.order, title: request.t(contributed.titleKey), body: () => contributed.render(ctx, request, unit) }
       : { id: p.id, order: p.order, title: request.t(p.titleKey), body: async () => <p>{request.t(p.pendingKey)}</p> };
   });
-  for (const s of profileSections()) {
+  for (const s of profileSections(ctx)) {
     if (!placeholderIds.has(s.id)) list.push({ id: s.id, order: s.order, title: request.t(s.titleKey), body: () => s.render(ctx, request, unit) });
   }
   list.sort((a, b) => a.order - b.order);

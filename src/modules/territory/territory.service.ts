@@ -130,20 +130,20 @@ export interface MeasureResult {
   decimals: number;
 }
 
-function extraMeasures(): TerritoryMeasure[] {
-  return territoryMeasures().filter((m) => m.id !== ENTITIES_MEASURE && m.id !== CERTIFIED_OFFERS_MEASURE);
+function extraMeasures(ctx: ModuleContext): TerritoryMeasure[] {
+  return territoryMeasures(ctx).filter((m) => m.id !== ENTITIES_MEASURE && m.id !== CERTIFIED_OFFERS_MEASURE);
 }
 
 export async function measureOptions(ctx: ModuleContext): Promise<MeasureOption[]> {
   const [population, assistance] = await Promise.all([yearsWith(ctx, 'population'), yearsWith(ctx, 'social_assistance')]);
-  const entities = territoryMeasure(ENTITIES_MEASURE) !== undefined;
+  const entities = territoryMeasure(ctx, ENTITIES_MEASURE) !== undefined;
   const assistanceAvailable = assistance.some((y) => population.includes(y));
   return [
     { slug: MEASURE.entities, labelKey: 'territory.measure.entities', available: entities },
     { slug: MEASURE.entitiesPer10k, labelKey: 'territory.measure.entitiesPer10k', available: entities && population.length > 0 },
     { slug: MEASURE.assistancePer1000, labelKey: 'territory.measure.assistancePer1000', available: assistanceAvailable },
-    { slug: MEASURE.offers, labelKey: 'territory.measure.offers', available: territoryMeasure(CERTIFIED_OFFERS_MEASURE) !== undefined },
-    ...extraMeasures().map((m) => ({ slug: m.id, labelKey: m.labelKey, available: true })),
+    { slug: MEASURE.offers, labelKey: 'territory.measure.offers', available: territoryMeasure(ctx, CERTIFIED_OFFERS_MEASURE) !== undefined },
+    ...extraMeasures(ctx).map((m) => ({ slug: m.id, labelKey: m.labelKey, available: true })),
     { slug: MEASURE.subregions, labelKey: 'territory.measure.subregions', available: true },
   ];
 }
@@ -154,7 +154,7 @@ export function defaultMeasure(options: readonly MeasureOption[]): string {
 }
 
 async function counts(ctx: ModuleContext, id: string, gminy: ReadonlySet<string>): Promise<Map<string, number> | null> {
-  const provider = territoryMeasure(id);
+  const provider = territoryMeasure(ctx, id);
   if (!provider) return null;
   const raw = await provider.countByGmina(ctx);
   // silence about a gmina means none there: the registry is the whole truth about its things
@@ -203,7 +203,7 @@ export async function computeMeasure(ctx: ModuleContext, slug: string, gminy: Re
     case MEASURE.subregions:
       return { ...plain, labelKey: 'territory.measure.subregions', kind: 'category', missing: null, year: null, sources: [], values: new Map() };
     default: {
-      const provider = extraMeasures().find((m) => m.id === slug);
+      const provider = extraMeasures(ctx).find((m) => m.id === slug);
       if (!provider) throw new AppError('http.not_found');
       const values = (await counts(ctx, provider.id, gminy))!;
       return { ...plain, labelKey: provider.labelKey, kind: 'count', missing: null, year: null, sources: [], values };

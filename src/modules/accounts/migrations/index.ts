@@ -80,4 +80,11 @@ export const accountsMigrations: Record<string, ModuleMigration> = {
       await db.schema.createIndex('api_tokens_user').on('api_tokens').column('user_id').execute();
     },
   },
+  // failed logins no longer lock an account; its owner is told by e-mail, at most once a day
+  '202701050010_login_failure_notice': {
+    async up(db) {
+      await db.schema.alterTable('users').addColumn('failed_login_notice_at', 'text').execute();
+      await db.schema.createIndex('login_attempts_email_ip_at').on('login_attempts').columns(['email_norm', 'ip', 'at']).execute();
+    },
+  },
 };

@@ -1,6 +1,7 @@
 // Schema of the programme module. Uniqueness that the public addresses and the API rely on (slug,
 // element and indicator codes, one value per indicator, period and territory) is enforced here;
-// the service gives the translated message before the database would refuse.
+// the service gives the translated message before the database would refuse. The first migration
+// also creates the indicators module's tables: it was written as one, and databases recorded it so.
 import { sql } from 'kysely';
 import type { ModuleMigration } from '../../../core/module.js';
 
@@ -228,12 +229,6 @@ export const programmeMigrations: Record<string, ModuleMigration> = {
         .alterTable('programme_status_events')
         .addColumn('date_precision', 'text', (c) => c.notNull().defaultTo('day').check(sql`date_precision in ('day', 'month', 'year')`))
         .execute();
-    },
-  },
-  '202612100030_indicator_negative': {
-    // most indicators count things; a value below zero is then a typing mistake the form refuses
-    async up(db) {
-      await db.schema.alterTable('indicators').addColumn('is_negative_allowed', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
     },
   },
 };

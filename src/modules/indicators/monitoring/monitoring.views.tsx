@@ -2,11 +2,11 @@
 // one group per indicator, one fieldset per territory; reported values shown read-only), and the
 // coordinator's pages — rounds with the "open a round" form, and one round with completeness per
 // partner as a table and every value with approve / return actions. Status is always a word.
-import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table } from '../../core/ui/components.js';
-import { usePage } from '../../core/ui/context.js';
-import type { TKey } from '../../i18n/index.js';
-import type { IndicatorRow } from './indicators.repo.js';
+import type { Problem } from '../../../core/errors/app-error.js';
+import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table } from '../../../core/ui/components.js';
+import { usePage } from '../../../core/ui/context.js';
+import type { TKey } from '../../../i18n/index.js';
+import type { IndicatorRow } from '../indicators.repo.js';
 import { adminRoundsPath, fieldName, isEditable, roundPath, type Cell, type PartnerProgress, type PartnerRound, type RoundRow, type RoundValue } from './monitoring.service.js';
 
 function DateText({ day }: { day: string }) {

@@ -5,24 +5,22 @@
 // is a draft — marked as such everywhere — until the coordinator publishes it; the public sees
 // only published reports, staff see drafts with the mark.
 import { renderToString } from 'preact-render-to-string';
-import { newId } from '../../core/db/ids.js';
-import { nowIso } from '../../core/db/time.js';
-import { AppError } from '../../core/errors/app-error.js';
-import { blocksFromMarkdown, type ExportBlock, type ExportDocument } from '../../core/export/index.js';
-import type { ModuleContext } from '../../core/module.js';
-import { warsawYear } from '../../core/time/index.js';
-import { FormChecker } from '../../core/validation.js';
-import type { Formatters, Lang, T, TKey } from '../../i18n/index.js';
-import { recordAudit } from '../audit/index.js';
-import { chartRows, IndicatorChart, type ChartRow, type ChartText } from './indicators.chart.js';
-import { computeProgress, type Progress } from './indicators.progress.js';
-import { indicatorViews, type IndicatorView } from './indicators.service.js';
-import type { Actor } from './indicators.values.js';
-import { progressSentence } from './indicators.views.js';
-import type { ElementKind } from './programme.tables.js';
-import { WHOLE_REGION } from './programme.tables.js';
-import { flatten, loadTrees } from './structure.service.js';
-import type { ElementRow } from './structure.repo.js';
+import { newId } from '../../../core/db/ids.js';
+import { nowIso } from '../../../core/db/time.js';
+import { AppError } from '../../../core/errors/app-error.js';
+import { blocksFromMarkdown, type ExportBlock, type ExportDocument } from '../../../core/export/index.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { warsawYear } from '../../../core/time/index.js';
+import { FormChecker } from '../../../core/validation.js';
+import type { Formatters, Lang, T, TKey } from '../../../i18n/index.js';
+import { recordAudit } from '../../audit/index.js';
+import { chartRows, IndicatorChart, type ChartRow, type ChartText } from '../indicators.chart.js';
+import { computeProgress, type Progress } from '../indicators.progress.js';
+import { indicatorViews, type IndicatorView } from '../indicators.service.js';
+import type { Actor } from '../indicators.values.js';
+import { progressSentence } from '../indicators.views.js';
+import { WHOLE_REGION } from '../indicators.tables.js';
+import { flatten, loadTrees, type ElementKind, type ElementRow } from '../../programme/index.js';
 
 const REPORTED_KINDS: readonly ElementKind[] = ['main_goal', 'specific_goal', 'action'];
 const MAX_NARRATIVE = 20_000;

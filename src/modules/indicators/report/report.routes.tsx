@@ -5,16 +5,14 @@
 // publishing and withdrawing publication (both audited).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, isAppError, type Problem } from '../../core/errors/app-error.js';
-import { renderDocx, renderPdf } from '../../core/export/index.js';
-import { localize } from '../../core/http/language.js';
-import { sendPage } from '../../core/http/render.js';
-import type { ModuleContext } from '../../core/module.js';
-import { auditFromRequest } from '../audit/index.js';
-import { canManageProgramme, manageProgramme } from './programme.policy.js';
-import * as programmeRepo from './programme.repo.js';
+import { AppError, isAppError, type Problem } from '../../../core/errors/app-error.js';
+import { renderDocx, renderPdf } from '../../../core/export/index.js';
+import { localize } from '../../../core/http/language.js';
+import { sendPage } from '../../../core/http/render.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { auditFromRequest } from '../../audit/index.js';
+import { canManageProgramme, findProgramme, findProgrammeBySlug, manageProgramme, type ProgrammePageSection } from '../../programme/index.js';
 import * as svc from './report.service.js';
-import { registerProgrammePageSection } from './programme.extensions.js';
 import { ReportEditorView, ReportsSection, ReportView } from './report.views.js';
 
 const FileParams = Type.Object({ slug: Type.String({ maxLength: 100 }), file: Type.String({ maxLength: 12 }) });
@@ -25,23 +23,24 @@ const FILE = /^(\d{4})(?:\.(pdf|docx))?$/u;
 
 const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
 
+/** Links to the annual reports on the public programme page (drafts too, for staff). */
+export const annualReportsSection: ProgrammePageSection = {
+  id: 'annual-reports',
+  order: 20,
+  async render(ctx, programme, request) {
+    const isStaff = !!request.user && canManageProgramme(request.user);
+    const years = await svc.reportYears(ctx, programme);
+    return <ReportsSection slug={programme.slug} programmeId={programme.id} years={years} isStaff={isStaff} />;
+  },
+};
+
 export async function reportRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
-
-  registerProgrammePageSection({
-    id: 'annual-reports',
-    order: 20,
-    async render(_ctx, programme, request) {
-      const isStaff = !!request.user && canManageProgramme(request.user);
-      const years = await svc.reportYears(ctx, programme);
-      return <ReportsSection slug={programme.slug} programmeId={programme.id} years={years} isStaff={isStaff} />;
-    },
-  });
 
   app.get('/program/:slug/sprawozdanie/:file', { config: { access: 'public' }, schema: { params: FileParams } }, async (request, reply) => {
     const { slug, file } = request.params as { slug: string; file: string };
     const m = FILE.exec(file);
-    const programme = m ? await programmeRepo.findProgrammeBySlug(ctx.db, slug) : undefined;
+    const programme = m ? await findProgrammeBySlug(ctx.db, slug) : undefined;
     if (!m || !programme) throw new AppError('http.not_found');
     const year = Number(m[1]);
     const model = await svc.reportModel(ctx, programme, year);
@@ -70,7 +69,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
 
   const programmeOf = async (request: FastifyRequest) => {
     const ref = (request.params as { id: string }).id;
-    const p = (await programmeRepo.findProgramme(ctx.db, ref)) ?? (await programmeRepo.findProgrammeBySlug(ctx.db, ref));
+    const p = (await findProgramme(ctx.db, ref)) ?? (await findProgrammeBySlug(ctx.db, ref));
     if (!p) throw new AppError('http.not_found');
     return p;
   };

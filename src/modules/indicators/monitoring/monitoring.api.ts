@@ -11,9 +11,9 @@
 // cross-site request therefore carries no credentials at all.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { ModuleContext } from '../../core/module.js';
-import { auditFromRequest } from '../audit/index.js';
-import { authenticateApiToken } from '../accounts/index.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { auditFromRequest } from '../../audit/index.js';
+import { authenticateApiToken } from '../../accounts/index.js';
 import { submitByApi } from './monitoring.policy.js';
 import { submitViaApi } from './monitoring.service.js';
 

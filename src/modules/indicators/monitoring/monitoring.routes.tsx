@@ -6,17 +6,17 @@
 // Thin: validate, authorise, call the service, render; refused forms re-render and change nothing.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, isAppError, type Problem } from '../../core/errors/app-error.js';
-import { localize } from '../../core/http/language.js';
-import { sendPage } from '../../core/http/render.js';
-import type { ModuleContext } from '../../core/module.js';
-import type { T, TKey } from '../../i18n/index.js';
-import { auditFromRequest } from '../audit/index.js';
-import * as indicatorsRepo from './indicators.repo.js';
+import { AppError, isAppError, type Problem } from '../../../core/errors/app-error.js';
+import { localize } from '../../../core/http/language.js';
+import { sendPage } from '../../../core/http/render.js';
+import type { ModuleContext } from '../../../core/module.js';
+import type { T, TKey } from '../../../i18n/index.js';
+import { auditFromRequest } from '../../audit/index.js';
+import * as indicatorsRepo from '../indicators.repo.js';
 import { reportValues } from './monitoring.policy.js';
 import * as svc from './monitoring.service.js';
 import * as v from './monitoring.views.js';
-import { manageProgramme } from './programme.policy.js';
+import { manageProgramme } from '../../programme/index.js';
 
 const FormBody = Type.Record(Type.String({ maxLength: 200 }), Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 300 })]), { maxProperties: 3000 });
 const RoundParams = Type.Object({ roundId: Type.String({ maxLength: 64 }) });

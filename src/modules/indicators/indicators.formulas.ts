@@ -13,7 +13,7 @@ import {
   registryCoverageStart,
   type GminaCount,
 } from '../registry/index.js';
-import type { IndicatorBreakdown } from './programme.tables.js';
+import type { IndicatorBreakdown } from './indicators.tables.js';
 import { aggregateCounts, periodEnd, type TerritoryIndex } from './indicators.territory.js';
 
 export const FORMULA_KEYS = ['registry_entities', 'registry_ps_entities', 'registry_valid_marks'] as const;

@@ -6,12 +6,12 @@
 // only to partners with something missing, on a controlled clock.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { runDueJobs } from '../../core/jobs.js';
-import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
-import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
+import { runDueJobs } from '../../../core/jobs.js';
+import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../../testing/app.js';
+import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
 import { partnerScope, coversCell } from './monitoring.scope.js';
 import { reminderDue } from './monitoring.service.js';
-import { programmeModule } from './index.js';
+import { indicatorsModule } from '../index.js';
 
 let now = new Date('2026-03-01T10:00:00Z');
 const clock = { now: () => now };
@@ -234,7 +234,7 @@ describe('monitoring rounds', () => {
   });
 
   it('reminders go out 7 days and 1 day before the deadline, once each, only to partners with values missing', async () => {
-    const jobs = programmeModule.jobs!;
+    const jobs = indicatorsModule.jobs!;
     const admin = `/admin/program/${programme.id}/monitorowanie`;
     now = new Date('2026-04-01T08:00:00Z');
     const res = await postMulti(admin, admin, coordinator, [

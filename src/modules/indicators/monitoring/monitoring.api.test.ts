@@ -4,9 +4,9 @@
 // revoked token or one whose owner lost the role. The route and its bearer scheme are in OpenAPI.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
+import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../../testing/app.js';
 import { createHash } from 'node:crypto';
-import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
+import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
 
 const clock = { now: () => new Date('2026-03-10T10:00:00Z') };
 

@@ -18,7 +18,7 @@ import type { IndicatorRow, TargetRow, ValueRow } from './indicators.repo.js';
 import { polishCollator } from '../../core/db/collation.js';
 import { loadTerritoryIndex, subregionsForPeriod, territoryName, type TerritoryIndex } from './indicators.territory.js';
 import { closedPeriods, parseNumber, type Actor } from './indicators.values.js';
-import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES, WHOLE_REGION } from './programme.tables.js';
+import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES, WHOLE_REGION } from './indicators.tables.js';
 
 /** Letters, digits, dots and hyphens; never ending in `.csv`, which addresses the indicator's CSV. */
 export const CODE_PATTERN = /^(?!.*\.csv$)[\p{L}\d][\p{L}\d.-]{0,19}$/iu;

@@ -12,7 +12,7 @@ import type { HistoryRow, ValueRow } from './indicators.repo.js';
 import type { DefinitionValues, IndicatorView } from './indicators.service.js';
 import type { TerritoryOption } from './indicators.territory.js';
 import { indicatorPath, ProgressBadge } from './indicators.views.js';
-import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES } from './programme.tables.js';
+import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES } from './indicators.tables.js';
 
 export interface AdminProgramme {
   id: string;

@@ -14,14 +14,13 @@ import { warsawYear } from '../../core/time/index.js';
 import { auditFromRequest } from '../audit/index.js';
 import { mapGeometry } from '../territory/index.js';
 import { DefinitionForm, IndicatorAdminList, adminBase, ValuesAdminView, type AdminProgramme } from './indicators.admin.views.js';
-import { registerIndicatorsProfile } from './indicators.profile.js';
 import { indicatorCsv } from './indicators.public.js';
 import * as repo from './indicators.repo.js';
 import * as svc from './indicators.service.js';
 import { loadTerritoryIndex, territoryName, territoryOptions } from './indicators.territory.js';
 import * as values from './indicators.values.js';
 import { IndicatorDetail, IndicatorTable } from './indicators.views.js';
-import { manageProgramme } from './programme.policy.js';
+import { manageProgramme } from '../programme/index.js';
 
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 300 })]), { maxProperties: 60 });
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
@@ -103,7 +102,6 @@ function validationProblems(err: unknown): Problem[] {
 }
 
 export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
-  registerIndicatorsProfile();
   const manage = { access: manageProgramme };
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
 

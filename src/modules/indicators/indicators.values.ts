@@ -19,7 +19,7 @@ import { computePeriod, coverageStart, type ComputedPeriod } from './indicators.
 import * as repo from './indicators.repo.js';
 import type { IndicatorRow, ValueRow } from './indicators.repo.js';
 import { isValidTerritory, loadTerritoryIndex, type TerritoryIndex } from './indicators.territory.js';
-import { WHOLE_REGION, type ValueStatus } from './programme.tables.js';
+import { WHOLE_REGION, type ValueStatus } from './indicators.tables.js';
 
 export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 export type { ValueRow } from './indicators.repo.js';

@@ -4,8 +4,8 @@
 // writes (POST with a valid form token) are both checked, so a write cannot slip past a read rule.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestApp, csrfFrom, form, loginAs, type TestApp, type TestRole } from '../../testing/app.js';
-import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
+import { createTestApp, csrfFrom, form, loginAs, type TestApp, type TestRole } from '../../../testing/app.js';
+import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
 
 type Who = 'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'entity_representative' | 'partnerA' | 'partnerB' | 'partnerX' | 'partnerY';
 const WHO: Who[] = ['anonymous', 'administrator', 'coordinator', 'editor', 'moderator', 'entity_representative', 'partnerA', 'partnerB', 'partnerX', 'partnerY'];

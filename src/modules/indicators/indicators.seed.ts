@@ -1,4 +1,4 @@
-// Demo indicators (`spojnia seed demo`, called by the programme's demo seed). Two kinds, so nothing
+// Demo indicators of the programme's demo (`spojnia seed demo`, after the programme's). Two kinds, so nothing
 // invented passes for real:
 // - computed indicators, which count what the platform's own registry holds (entities with PS
 //   status per subregion, active entities per powiat, valid "Zakup Prospołeczny" marks). They have
@@ -11,10 +11,11 @@
 // Idempotent: an indicator whose code the programme already has is left alone.
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
-import type { ModuleContext } from '../../core/module.js';
+import type { ModuleContext, SeedResult } from '../../core/module.js';
+import { DEMO_SLUG } from '../programme/index.js';
 import type { FormulaKey } from './indicators.formulas.js';
 import * as repo from './indicators.repo.js';
-import type { IndicatorsTable } from './programme.tables.js';
+import type { IndicatorsTable } from './indicators.tables.js';
 
 interface SeedIndicator extends Omit<IndicatorsTable, 'id' | 'programme_id' | 'position' | 'formula' | 'is_negative_allowed'> {
   formula: FormulaKey | null;
@@ -178,4 +179,10 @@ export async function seedIndicatorsDemo(ctx: ModuleContext, programmeId: string
     }
   });
   return { summary: `indicators: ${added} new` };
+}
+
+/** The module's demo seed: the demo indicators of the programme's demo programme, once it exists. */
+export async function seedIndicatorsDemoProgramme(ctx: ModuleContext): Promise<SeedResult> {
+  const programme = await repo.findProgrammeBySlug(ctx.db, DEMO_SLUG);
+  return programme ? seedIndicatorsDemo(ctx, programme.id) : { summary: 'indicators: no demo programme' };
 }

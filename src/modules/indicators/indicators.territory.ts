@@ -5,7 +5,7 @@
 import type { ModuleContext } from '../../core/module.js';
 import { translator } from '../../i18n/index.js';
 import { listSubregionsWithMembers, listUnits, type Subregion } from '../territory/index.js';
-import { WHOLE_REGION, type IndicatorBreakdown } from './programme.tables.js';
+import { WHOLE_REGION, type IndicatorBreakdown } from './indicators.tables.js';
 
 export interface TerritoryIndex {
   powiaty: Map<string, string>;

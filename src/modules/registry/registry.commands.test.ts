@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import iconv from 'iconv-lite';
-import { openDatabase } from './core/db/database.js';
-import { validNip, validRegon } from './modules/registry/data-quality/import.testing.js';
+import { openDatabase } from '../../core/db/database.js';
+import { validNip, validRegon } from './data-quality/import.testing.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 let dir: string;
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'spojnia-cli-import-'));

@@ -5,23 +5,23 @@
 // days before the deadline to partners with values still missing; closing the round fixes the
 // computed indicators' figures for its year. Values are written only through the value service
 // (indicators.values.ts), so the form, the API and the coordinator obey the same rules.
-import { newId } from '../../core/db/ids.js';
-import { nowIso } from '../../core/db/time.js';
-import { AppError, type Problem } from '../../core/errors/app-error.js';
-import { localize } from '../../core/http/language.js';
-import type { CurrentUser } from '../../core/http/types.js';
-import type { ModuleContext } from '../../core/module.js';
-import { daysBetween, isCalendarDay, warsawDay, warsawToday } from '../../core/time/index.js';
-import { FormChecker } from '../../core/validation.js';
-import { formatters, type Lang } from '../../i18n/index.js';
-import { recordAudit } from '../audit/index.js';
-import { enqueueMail } from '../mail/index.js';
-import * as indicatorsRepo from './indicators.repo.js';
-import { findCurrentProgramme } from './programme.repo.js';
-import type { IndicatorRow, ValueRow } from './indicators.repo.js';
-import { loadTerritoryIndex, territoryName, territoryOptions, type TerritoryIndex } from './indicators.territory.js';
-import * as values from './indicators.values.js';
-import { checkValue, type Actor } from './indicators.values.js';
+import { newId } from '../../../core/db/ids.js';
+import { nowIso } from '../../../core/db/time.js';
+import { AppError, type Problem } from '../../../core/errors/app-error.js';
+import { localize } from '../../../core/http/language.js';
+import type { CurrentUser } from '../../../core/http/types.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { daysBetween, isCalendarDay, warsawDay, warsawToday } from '../../../core/time/index.js';
+import { FormChecker } from '../../../core/validation.js';
+import { formatters, type Lang } from '../../../i18n/index.js';
+import { recordAudit } from '../../audit/index.js';
+import { enqueueMail } from '../../mail/index.js';
+import * as indicatorsRepo from '../indicators.repo.js';
+import { findCurrentProgramme } from '../../programme/index.js';
+import type { IndicatorRow, ValueRow } from '../indicators.repo.js';
+import { loadTerritoryIndex, territoryName, territoryOptions, type TerritoryIndex } from '../indicators.territory.js';
+import * as values from '../indicators.values.js';
+import { checkValue, type Actor } from '../indicators.values.js';
 import { coversCell, partnerScope, type PartnerScope } from './monitoring.scope.js';
 import * as repo from './monitoring.repo.js';
 import type { RoundRow } from './monitoring.repo.js';

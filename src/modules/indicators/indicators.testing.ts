@@ -3,7 +3,7 @@
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
-import type { IndicatorsTable } from './programme.tables.js';
+import type { IndicatorsTable } from './indicators.tables.js';
 
 export async function insertTestProgramme(ctx: Pick<ModuleContext, 'db'>, over: { slug?: string; period_from?: number; period_to?: number; title?: string } = {}): Promise<{ id: string; slug: string; title: string; period_from: number; period_to: number }> {
   const now = nowIso();

@@ -2,12 +2,12 @@
 // indicator's chart with the table of the same numbers and progress as an icon and words; a visible
 // "draft" mark until published; links to the PDF and Word versions) and the coordinator's editor
 // (one Markdown field per goal and action, publish).
-import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
-import { usePage } from '../../core/ui/context.js';
-import { IndicatorChart } from './indicators.chart.js';
-import { ProgressBadge, progressSentence } from './indicators.views.js';
-import { blocksFromMarkdown } from '../../core/export/index.js';
+import type { Problem } from '../../../core/errors/app-error.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../../core/ui/components.js';
+import { usePage } from '../../../core/ui/context.js';
+import { IndicatorChart } from '../indicators.chart.js';
+import { ProgressBadge, progressSentence } from '../indicators.views.js';
+import { blocksFromMarkdown } from '../../../core/export/index.js';
 import { chartText, reportPath, sectionHeading, tableHead, tableRows, type ReportModel, type ReportSection } from './report.service.js';
 
 function Narrative({ text }: { text: string }) {

@@ -2,8 +2,8 @@
 // already sent and the people holding the reporting_partner role (with their scopes), which the
 // round needs to know whom to write to. No rules here.
 import type { Insertable, Selectable } from 'kysely';
-import type { Executor, IndicatorRow } from './indicators.repo.js';
-import type { MonitoringRoundsTable } from './programme.tables.js';
+import type { Executor, IndicatorRow } from '../indicators.repo.js';
+import type { MonitoringRoundsTable } from '../indicators.tables.js';
 
 export type RoundRow = Selectable<MonitoringRoundsTable>;
 

@@ -2,7 +2,7 @@
 // of every value change. No rules here: the services decide what may be written.
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../core/db/schema.js';
-import type { IndicatorsTable, IndicatorTargetsTable, IndicatorValueHistoryTable, IndicatorValuesTable } from './programme.tables.js';
+import type { IndicatorsTable, IndicatorTargetsTable, IndicatorValueHistoryTable, IndicatorValuesTable } from './indicators.tables.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type IndicatorRow = Selectable<IndicatorsTable>;

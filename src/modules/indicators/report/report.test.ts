@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import mammoth from 'mammoth';
-import { newId } from '../../core/db/ids.js';
-import { pdfObjects, pdfStrings, pdfToText } from '../../core/export/export.testing.js';
-import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
-import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
+import { newId } from '../../../core/db/ids.js';
+import { pdfObjects, pdfStrings, pdfToText } from '../../../core/export/export.testing.js';
+import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../../testing/app.js';
+import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
 
 const clock = { now: () => new Date('2026-06-15T10:00:00Z') };
 

@@ -12,7 +12,7 @@
 // indicators for every territory; only territory scopes — every indicator of a round for those
 // territories; both — those indicators for those territories (the intersection). Every page and
 // the API ask `coversCell`, so the rule lives in this one place.
-import { WHOLE_REGION } from './programme.tables.js';
+import { WHOLE_REGION } from '../indicators.tables.js';
 
 export interface PartnerScope {
   indicators: Set<string>;

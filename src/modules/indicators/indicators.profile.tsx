@@ -5,7 +5,7 @@
 import { Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { ModuleContext } from '../../core/module.js';
-import { registerProfileSection, type ProfileUnit } from '../territory/index.js';
+import type { ProfileSection, ProfileUnit } from '../territory/index.js';
 import * as repo from './indicators.repo.js';
 import { indicatorViews, type Figure } from './indicators.service.js';
 import { loadTerritoryIndex, subregionsForPeriod, territoryName, type TerritoryIndex } from './indicators.territory.js';
@@ -78,14 +78,12 @@ function ProfileIndicators({ data }: { data: { rows: ProfileRow[]; slug: string 
   );
 }
 
-/** Fills the profile's indicators section; returns a function that removes it again. */
-export function registerIndicatorsProfile(): () => void {
-  return registerProfileSection({
-    id: 'indicators',
-    order: 40,
-    titleKey: 'indicators.profile.title',
-    async render(ctx, request, unit) {
-      return <ProfileIndicators data={await profileRows(ctx, unit, request.lang)} />;
-    },
-  });
-}
+/** The indicators section of territorial profiles (replaces territory's placeholder). */
+export const indicatorsProfileSection: ProfileSection = {
+  id: 'indicators',
+  order: 40,
+  titleKey: 'indicators.profile.title',
+  async render(ctx, request, unit) {
+    return <ProfileIndicators data={await profileRows(ctx, unit, request.lang)} />;
+  },
+};

@@ -1,0 +1,44 @@
+// Public face of the indicators module: the indicators of a regional programme (targets, values per
+// year and territory, computed ones counted from the registry), the monitoring rounds in which
+// partners report values (pages and a token API), and the generated annual report. It builds on the
+// programme module (programmes, objective tree, policies) through its index, and adds the indicators
+// and the annual reports to the public programme page as page sections. Its addresses stay under
+// the programme's: /program/{slug}/wskazniki…, /admin/program/{id}/wskazniki…, /sprawozdawczosc.
+import type { FastifyInstance } from 'fastify';
+import type { AppModule, ModuleContext } from '../../core/module.js';
+import type { ProgrammePageSection } from '../programme/index.js';
+import { indicatorsErrors } from './indicators.declarations.js';
+import { indicatorsProfileSection } from './indicators.profile.js';
+import { indicatorsSection } from './indicators.public.js';
+import { indicatorRoutes } from './indicators.routes.js';
+import { seedIndicatorsDemoProgramme } from './indicators.seed.js';
+import { indicatorsMigrations } from './migrations/index.js';
+import { monitoringApiRoutes } from './monitoring/monitoring.api.js';
+import { monitoringRoutes } from './monitoring/monitoring.routes.js';
+import { sendRoundReminders } from './monitoring/monitoring.service.js';
+import { annualReportsSection, reportRoutes } from './report/report.routes.js';
+import './indicators.tables.js';
+
+/** The indicators with their progress: first on the programme page after the objective tree. */
+const indicatorsPageSection: ProgrammePageSection = { id: 'indicators', order: 10, render: (ctx, programme, request) => indicatorsSection(ctx, programme, request) };
+
+/** Every part registers its routes in this one encapsulated scope (no multipart here). */
+async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  await indicatorRoutes(app, ctx);
+  await monitoringRoutes(app, ctx);
+  await monitoringApiRoutes(app, ctx);
+  await reportRoutes(app, ctx);
+}
+
+export const indicatorsModule: AppModule = {
+  name: 'indicators',
+  errors: indicatorsErrors,
+  contributes: { programmePageSections: [indicatorsPageSection, annualReportsSection], profileSections: [indicatorsProfileSection] },
+  migrations: indicatorsMigrations,
+  admin: [{ label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'] }],
+  routes,
+  seedDemo: seedIndicatorsDemoProgramme,
+  // reminders 7 days and 1 day before a round's deadline; hourly, each reminder is sent once. The
+  // name is the one scheduled_jobs recorded while monitoring was part of the programme module.
+  jobs: [{ name: 'programme.round-reminders', intervalMs: 3600_000, run: sendRoundReminders }],
+};
