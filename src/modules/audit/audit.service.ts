@@ -2,8 +2,6 @@
 // filter typed by an administrator becomes a query (Warsaw calendar days → UTC bounds), how rows
 // are shown and exported, and the one sanctioned rewrite (erasing an anonymised user's e-mail).
 import type { Readable } from 'node:stream';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../core/db/schema.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso, type Clock } from '../../core/db/time.js';
 import type { Problem } from '../../core/errors/app-error.js';
@@ -12,8 +10,7 @@ import { isCalendarDay, warsawDayStart, warsawTimestamp } from '../../core/time/
 import { FormChecker } from '../../core/validation.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import * as repo from './audit.repo.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './audit.repo.js';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 

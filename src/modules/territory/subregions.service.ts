@@ -2,8 +2,6 @@
 // gmina) belongs to on a given day, and the coordinators' edits — a subregion's name, period and
 // member powiaty, a new period copied from an existing one, removal. A powiat may belong to one
 // subregion per day only; every edit is checked against that and recorded in the audit log.
-import type { Transaction } from 'kysely';
-import type { Database } from '../../core/db/schema.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
@@ -13,7 +11,7 @@ import { FormChecker } from '../../core/validation.js';
 import { polishCollator } from '../../core/db/collation.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import * as repo from './territory.repo.js';
-import type { SubregionRow } from './territory.repo.js';
+import type { Executor, SubregionRow } from './territory.repo.js';
 import { isCityPowiat, periodContains, periodsOverlap, POWIAT_PATTERN } from './units.js';
 
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
@@ -256,7 +254,7 @@ function diff(before: Snapshot | null, after: Snapshot | null): Record<string, {
 }
 
 async function audit(
-  trx: Transaction<Database>,
+  trx: Executor,
   ctx: ModuleContext,
   actor: Actor,
   action: string,

@@ -4,7 +4,6 @@
 // batch. A dry run is the same run without the inserts, so the report staff read before importing
 // is the report the import produces (except for rows someone else added in between).
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Insertable } from 'kysely';
 import { CsvSyntaxError, readSpreadsheetCsv, type CsvRow, type SpreadsheetCsv } from '../../../core/csv/index.js';
 import { polishSortKey } from '../../../core/db/collation.js';
 import { newId } from '../../../core/db/ids.js';
@@ -20,7 +19,7 @@ import { entityNameKey } from '../entity/name-key.js';
 import * as quality from './quality.repo.js';
 import * as repo from '../entity/registry.repo.js';
 import { entitySearchDocument, unitNames } from '../entity/registry.service.js';
-import { LEGAL_FORMS, type EntitiesTable, type LegalForm } from '../entity/registry.tables.js';
+import { LEGAL_FORMS, type LegalForm } from '../entity/registry.tables.js';
 
 export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 export const DEFAULT_BATCH = 1000;
@@ -339,7 +338,7 @@ async function registerDuplicates(db: quality.Executor, batch: Candidate[]): Pro
   }
 }
 
-function toRow(input: ImportInput, ctxData: { now: string; dataSource: string; gminaNames: ReadonlyMap<string, string> }): Insertable<EntitiesTable> {
+function toRow(input: ImportInput, ctxData: { now: string; dataSource: string; gminaNames: ReadonlyMap<string, string> }): repo.NewEntity {
   const row = {
     id: newId(),
     name: input.name,

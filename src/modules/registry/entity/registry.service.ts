@@ -2,7 +2,6 @@
 // history, the admin form's checks (identifier check digits, known TERYT, hard duplicates), the
 // field-level history and audit of staff edits, and loading the real entities of the reference
 // list. No HTTP and no SQL strings here.
-import type { Insertable } from 'kysely';
 import { polishSortKey } from '../../../core/db/collation.js';
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
@@ -317,7 +316,7 @@ export async function seedRegistryDemo(ctx: ModuleContext): Promise<SeedResult> 
     const id = newId();
     const now = nowIso(ctx.clock);
     const legal = legalFormOf(r);
-    const row: Insertable<EntitiesTable> = {
+    const row: repo.NewEntity = {
       id,
       name: r.name,
       name_sort: polishSortKey(r.name),
