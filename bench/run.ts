@@ -24,10 +24,10 @@ import { buildApp } from '../src/app.js';
 import { prepare } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { formatters, translator } from '../src/i18n/index.js';
-import { buildMapPage } from '../src/modules/territory/territory.routes.js';
+import { buildMapPage } from '../src/modules/territory/territory.testing.js';
 import { seedSynthetic } from '../src/modules/registry/index.js';
 import { entityPath } from '../src/modules/registry/index.js';
-import * as registryRepo from '../src/modules/registry/entity/registry.repo.js';
+import { listEntities } from '../src/modules/registry/registry.testing.js';
 import { queryTerms } from '../src/core/search/index.js';
 import type { PageContext } from '../src/core/ui/context.js';
 import { buildServer } from '../scripts/build.mjs';
@@ -243,13 +243,13 @@ async function measureRankedBlock(databaseUrl: string): Promise<Check[]> {
     const worst = { word: '', ms: 0, cpu: 0 };
     for (const word of ['spółdzielnia', 'fundacja', 'stowarzyszenie', 'spółdzielnia socjalna', 'gastronomia']) {
       const filter = { terms: queryTerms(word), legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: false, today: '2026-11-27' };
-      await registryRepo.listEntities(ctx.db, database.seam, filter, 'relevance', 20, 0);
+      await listEntities(ctx.db, database.seam, filter, 'relevance', 20, 0);
       const times: number[] = [];
       const cpu: number[] = [];
       for (let i = 0; i < 7; i += 1) {
         const start = performance.now();
         const used = process.cpuUsage();
-        await registryRepo.listEntities(ctx.db, database.seam, filter, 'relevance', 20, 0);
+        await listEntities(ctx.db, database.seam, filter, 'relevance', 20, 0);
         const spent = process.cpuUsage(used);
         times.push(performance.now() - start);
         cpu.push((spent.user + spent.system) / 1000);

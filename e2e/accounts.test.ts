@@ -5,24 +5,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { Clock } from '../src/core/db/time.js';
 import { createUser } from '../src/modules/accounts/index.js';
-import { totpCode } from '../src/modules/accounts/totp.js';
+import { totpCode } from '../src/modules/accounts/accounts.testing.js';
+import { ManualClock } from '../src/testing/clock.js';
 import { checkAxe, navigation, newPage, useBrowserAndServer, type Server } from './support.js';
 
-class StepClock implements Clock {
-  private offset = 0;
-  now() {
-    return new Date(Date.now() + this.offset);
-  }
-  /** Moves to the next TOTP step, so a new code differs from the one already used. */
-  nextStep() {
-    this.offset += 30_000;
-  }
-}
-
 const PASSWORD = 'Plan działań na rok 2026!';
-const clock = new StepClock();
+// the app's clock, started at the real time (the browser keeps cookies by it) and moved by hand
+const clock = new ManualClock(new Date());
 let server: Server;
 let browser: Browser;
 
@@ -64,7 +54,7 @@ test('staff login with enforced two-step verification, by keyboard', async () =>
     assert.equal(new URL(page.url()).pathname, '/konto/logowanie');
 
     // the next login asks for the code from the app
-    clock.nextStep();
+    clock.advance(30_000); // the next TOTP step, so the new code differs from the one already used
     await page.fill('#f-email', 'koordynator@rops.example.pl');
     await page.fill('#f-password', PASSWORD);
     await navigation(page, () => page.keyboard.press('Enter'));

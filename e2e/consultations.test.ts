@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import * as repo from '../src/modules/consultations/consultations.repo.js';
-import { confirmationPath, makeConsultation } from '../src/modules/consultations/consultations.testing.js';
+import { confirmationPath, listSections, makeConsultation } from '../src/modules/consultations/consultations.testing.js';
 import { checkAxe, focused, navigation, newPage, tabUntil, useBrowserAndServer, type Server } from './support.js';
 
 let browser: Browser;
@@ -26,7 +25,7 @@ async function typeInto(page: Page, id: string, text: string): Promise<void> {
 test('a citizen comments on a section and confirms it, by keyboard only', async () => {
   const ctx = server.testApp.ctx;
   const id = await makeConsultation(ctx, { startsIn: -1, endsIn: 48 });
-  const sections = await repo.listSections(ctx.db, id, 'consulted');
+  const sections = await listSections(ctx.db, id, 'consulted');
   const target = sections[1]!;
   const { page, foreignRequests, close } = await newPage(browser, server.baseUrl);
   try {

@@ -2,9 +2,7 @@
 // ones from the demo registry, reported examples with values labelled "przykładowe dane") and one
 // submitted value waiting for approval, created once per test server.
 import { registryModule } from '../src/modules/registry/index.js';
-import { seedIndicatorsDemo } from '../src/modules/indicators/indicators.seed.js';
-import { insertTestProgramme } from '../src/modules/indicators/indicators.testing.js';
-import { submitValue } from '../src/modules/indicators/indicators.values.js';
+import { insertTestProgramme, seedIndicatorsDemo, submitValue } from '../src/modules/indicators/indicators.testing.js';
 import type { PageTemplate } from './pages.js';
 import { navigation, type Server } from './support.js';
 

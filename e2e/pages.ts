@@ -14,7 +14,7 @@ import { QUALITY_PAGES } from './registry-quality-fixtures.js';
 import { INDICATOR_PAGES } from './indicators-fixtures.js';
 import { PROGRAMME_PAGES } from './programme-fixtures.js';
 import { entityPath, registryModule } from '../src/modules/registry/index.js';
-import { previewStatisticsUpload } from '../src/modules/territory/statistics.service.js';
+import { previewStatisticsUpload } from '../src/modules/territory/territory.testing.js';
 import { consultationWithNextText, consultationWithReport, makeConsultation, unconfirmedComment } from '../src/modules/consultations/consultations.testing.js';
 import { navigation, type Server } from './support.js';
 

@@ -1,9 +1,7 @@
 // Content the portal's page templates need before a visit (a page, a news item with an image, a
 // document with two versions, the institution's e-mail so the contact form is on), created once
 // per test server through the services, as an editor would.
-import { createNews, createPage, restoreVersion, updatePage } from '../src/modules/portal/content.service.js';
-import { addFileVersion, createDocument } from '../src/modules/portal/documents.service.js';
-import { docx, PDF, PNG } from '../src/modules/portal/testing.js';
+import { addFileVersion, createDocument, createNews, createPage, docx, PDF, PNG, restoreVersion, updatePage } from '../src/modules/portal/testing.js';
 import { getInstitution } from '../src/modules/site/index.js';
 import type { Server } from './support.js';
 

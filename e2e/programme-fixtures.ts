@@ -3,10 +3,7 @@
 // a budget frame, created once per test server; plus the page templates that open them.
 import { newId } from '../src/core/db/ids.js';
 import { indicatorsModule } from '../src/modules/indicators/index.js';
-import { seedProgrammeDemo, DEMO_SLUG } from '../src/modules/programme/programme.seed.js';
-import { checkProgrammeForm, createProgramme, makeCurrent } from '../src/modules/programme/programme.service.js';
-import { checkElementForm, createElement } from '../src/modules/programme/structure.service.js';
-import { createVersion, sectionsOf, versionByNumber } from '../src/modules/programme/versions.service.js';
+import { checkElementForm, checkProgrammeForm, createElement, createProgramme, createVersion, DEMO_SLUG, makeCurrent, sectionsOf, seedProgrammeDemo, versionByNumber } from '../src/modules/programme/programme.testing.js';
 import type { PageTemplate } from './pages.js';
 import { navigation, type Server } from './support.js';
 

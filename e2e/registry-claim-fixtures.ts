@@ -2,8 +2,7 @@
 // template's `login` can name it as the representative's scope), a pending "To mój podmiot"
 // request with a PDF, and a pending proposal. Created once per test server through the services.
 import { polishSortKey } from '../src/core/db/collation.js';
-import { submitClaim } from '../src/modules/registry/self-service/claims.service.js';
-import { submitProposal } from '../src/modules/registry/self-service/representative.service.js';
+import { submitClaim, submitProposal } from '../src/modules/registry/registry.testing.js';
 import type { PageTemplate, VisitContext } from './pages.js';
 import { navigation, type Server } from './support.js';
 

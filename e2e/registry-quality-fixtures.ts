@@ -2,9 +2,8 @@
 // upload at the mapping step, a checked upload with its dry-run report, a finished import with
 // its result, the upload form after a failed submit, the suspected duplicates list and one pair.
 // Data is created through the services once per test server.
-import { checkImportJob, createImportJob, importJobsSettled, importJobView, startImportJob } from '../src/modules/registry/data-quality/import.jobs.js';
 import { validNip } from '../src/modules/registry/data-quality/import.testing.js';
-import * as repo from '../src/modules/registry/entity/registry.repo.js';
+import { checkImportJob, createImportJob, importJobsSettled, importJobView, insertEntity, startImportJob } from '../src/modules/registry/registry.testing.js';
 import { newId } from '../src/core/db/ids.js';
 import type { PageTemplate } from './pages.js';
 import { navigation, type Server } from './support.js';
@@ -34,7 +33,7 @@ async function makePair(server: Server): Promise<[string, string]> {
   ] as const) {
     const id = newId();
     ids.push(id);
-    await repo.insertEntity(server.testApp.ctx.db, { id, name, name_sort: name, legal_form: 'spoldzielnia_socjalna', sectors: '[]', lifecycle: 'active', search_doc: 'podwojna', is_synthetic: false, gmina_teryt: '0461011', email, created_at: now, updated_at: now });
+    await insertEntity(server.testApp.ctx.db, { id, name, name_sort: name, legal_form: 'spoldzielnia_socjalna', sectors: '[]', lifecycle: 'active', search_doc: 'podwojna', is_synthetic: false, gmina_teryt: '0461011', email, created_at: now, updated_at: now });
   }
   return ids.sort() as [string, string];
 }

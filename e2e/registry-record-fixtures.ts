@@ -1,8 +1,7 @@
 // The record a staff member's section templates visit: one entity with a place of activity, a PS
 // status history, two years of employment (the latest failing the statutory conditions, so the
 // warning shows) and a valid and an expired mark. Created once per test server through the services.
-import { checkEntityForm, createEntity } from '../src/modules/registry/entity/registry.service.js';
-import { addEmployment, addMark, addPlace, addPsEntry, checkEmploymentForm, checkMarkForm, checkPlaceForm, checkPsForm, saveActivity, checkActivityForm } from '../src/modules/registry/entity/record.service.js';
+import { addEmployment, addMark, addPlace, addPsEntry, checkActivityForm, checkEmploymentForm, checkEntityForm, checkMarkForm, checkPlaceForm, checkPsForm, createEntity, saveActivity } from '../src/modules/registry/registry.testing.js';
 import type { PageTemplate } from './pages.js';
 import { navigation, type Server } from './support.js';
 

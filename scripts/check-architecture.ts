@@ -3,6 +3,10 @@
 // - only src/core/db/dialect/ branches on the database kind;
 // - modules import other modules only through their index.ts;
 // - src/core/ imports nothing from src/modules/ (its tests may build the whole app);
+// - the browser suite (e2e/), the benchmark (bench/) and the durability suite (durability/) reach a
+//   module only through its index.ts or its *.testing.ts files (core and the rest of src/ freely);
+// - production code (src/ and scripts/ outside tests) imports no test helper: no *.testing.ts,
+//   testing.ts, *.test.ts or src/testing/ file;
 // - adding a module never edits the core: no file of src/core/, src/cli.ts or the mail module names
 //   another module's error code or mail template (modules declare their own and merge them into
 //   `ErrorCodes` / `MailTemplates`); src/cli.ts imports no module (their commands come through
@@ -28,6 +32,21 @@ function files(dir: string): string[] {
   });
 }
 
+/** Every module specifier a file imports or re-exports, statically or with `import()`. */
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)(['"])([^'"]+)\1/gm)].map((m) => m[2]!);
+}
+
+/** A module's test surface: `x.testing.ts` or `testing.ts` (imports name them `.js`). */
+function isTestingFile(path: string): boolean {
+  return /(^|[./\\])testing\.(js|ts|tsx)$/.test(path);
+}
+
+/** Files that exist only for tests: test files, test surfaces and src/testing/. */
+function isTestSupport(path: string): boolean {
+  return isTestingFile(path) || /\.test\.(js|ts|tsx)$/.test(path) || path.startsWith(`src${sep}testing${sep}`) || path.startsWith(`e2e${sep}`) || path.startsWith(`durability${sep}`);
+}
+
 for (const file of [...files(join(ROOT, 'src')), ...files(join(ROOT, 'scripts')), ...files(join(ROOT, 'e2e')), ...files(join(ROOT, 'bench')), ...files(join(ROOT, 'durability'))]) {
   const rel = relative(ROOT, file);
   const text = readFileSync(file, 'utf8');
@@ -36,14 +55,22 @@ for (const file of [...files(join(ROOT, 'src')), ...files(join(ROOT, 'scripts'))
   if (dialectFree && /(['"])(sqlite|postgres)\1\s*(===|!==)|(===|!==)\s*(['"])(sqlite|postgres)\5/.test(text) ) {
     problems.push(`${rel}: branches on the database kind outside src/core/db/dialect/`);
   }
-  if (!rel.startsWith('src')) continue;
-  for (const m of text.matchAll(/from\s+['"](\.[^'"]+)['"]/g)) {
-    const target = relative(ROOT, resolve(dirname(file), m[1]!));
+  const inSrc = rel.startsWith(`src${sep}`);
+  const outside = rel.startsWith(`e2e${sep}`) || rel.startsWith(`bench${sep}`) || rel.startsWith(`durability${sep}`);
+  const production = (inSrc || rel.startsWith(`scripts${sep}`)) && !isTestSupport(rel);
+  for (const spec of importsOf(text)) {
+    if (!spec.startsWith('.')) continue;
+    const target = relative(ROOT, resolve(dirname(file), spec));
     const parts = target.split(sep);
-    if (rel.startsWith(`src${sep}core`) && !/\.test\.tsx?$/.test(rel) && parts[1] === 'modules') problems.push(`${rel}: core must not import a module (${m[1]})`);
+    if (production && isTestSupport(target)) problems.push(`${rel}: imports the test helper ${spec} — production code never imports test files`);
+    if (outside && parts[0] === 'src' && parts[1] === 'modules' && !(parts.length === 4 && parts[3] === 'index.js') && !isTestingFile(target)) {
+      problems.push(`${rel}: imports ${spec} — e2e/, bench/ and durability/ reach a module only through its index.ts or *.testing.ts`);
+    }
+    if (!inSrc) continue;
+    if (rel.startsWith(`src${sep}core`) && !/\.test\.tsx?$/.test(rel) && parts[1] === 'modules') problems.push(`${rel}: core must not import a module (${spec})`);
     const own = rel.split(sep)[2];
     if (rel.startsWith(`src${sep}modules`) && parts[1] === 'modules' && parts[2] !== own && parts.length > 3 && parts[3] !== 'index.js') {
-      problems.push(`${rel}: imports ${m[1]} — other modules are reached only through their index.ts`);
+      problems.push(`${rel}: imports ${spec} — other modules are reached only through their index.ts`);
     }
   }
 }

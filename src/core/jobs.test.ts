@@ -5,10 +5,11 @@ import { test } from 'node:test';
 import { createTestApp } from '../testing/app.js';
 import { runDueJobs } from './jobs.js';
 import type { ScheduledJob } from './module.js';
+import { ManualClock } from '../testing/clock.js';
 
 test('a due job runs once, again only after its interval; force runs it anyway; failures are recorded', async () => {
-  let now = new Date('2026-03-01T08:00:00Z');
-  const t = await createTestApp({ reference: false, clock: { now: () => now } });
+  const clock = new ManualClock('2026-03-01T08:00:00Z');
+  const t = await createTestApp({ reference: false, clock });
   try {
     let runs = 0;
     const job: ScheduledJob = { name: 'test.daily', intervalMs: 24 * 3600_000, run: async () => `run ${++runs}` };
@@ -16,13 +17,13 @@ test('a due job runs once, again only after its interval; force runs it anyway; 
     assert.equal(runs, 1, 'two processes ticking at once run the job once');
     assert.deepEqual([a[0]!.ran, b[0]!.ran].sort(), [false, true]);
 
-    now = new Date('2026-03-01T20:00:00Z');
+    clock.set('2026-03-01T20:00:00Z');
     assert.equal((await runDueJobs(t.ctx, [job]))[0]!.ran, false);
     assert.equal(runs, 1);
     assert.equal((await runDueJobs(t.ctx, [job], { force: true }))[0]!.ran, true);
     assert.equal(runs, 2);
 
-    now = new Date('2026-03-02T20:00:01Z');
+    clock.set('2026-03-02T20:00:01Z');
     assert.equal((await runDueJobs(t.ctx, [job]))[0]!.result, 'run 3');
 
     const failing: ScheduledJob = { name: 'test.failing', intervalMs: 3600_000, run: async () => Promise.reject(new Error('SMTP down')) };

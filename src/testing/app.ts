@@ -1,13 +1,18 @@
 // One way for route tests to get a running application: a fresh database (SQLite in memory, or a
 // throw-away PostgreSQL database when TEST_DIALECT=postgres), migrated and loaded with the
 // reference data, and the app built on it. Tests talk to it through `app.inject`.
+import { randomUUID } from 'node:crypto';
+import { sign } from '@fastify/cookie';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, MODULES } from '../app.js';
 import { seedReference, moduleContext } from '../bootstrap.js';
 import { loadConfig, type Config } from '../config.js';
 import { migrateToLatest } from '../core/db/migrate.js';
 import { withTestDatabase, type TestDatabase } from '../core/db/testing.js';
-import type { Clock } from '../core/db/time.js';
+import { newId } from '../core/db/ids.js';
+import { nowIso, type Clock } from '../core/db/time.js';
+import { sessionCookieName } from '../core/http/security.js';
+import { SESSION_TTL_MS } from '../core/http/session-store.js';
 import type { AppModule, ModuleContext } from '../core/module.js';
 
 export interface TestApp {
@@ -106,16 +111,12 @@ let userCounter = 0;
 
 /**
  * Creates an active user (two-factor already enrolled) with the given roles and a server-side
- * session for them, returning the
- * cookie a logged-in browser would send. Tests of protected pages use it instead of repeating the
- * login flow (which has tests of its own).
+ * session for them, returning the cookie a logged-in browser would send. Tests of protected pages
+ * use it instead of repeating the login flow (which has tests of its own). Everything is dated on
+ * the app's clock, so a test that moves a `ManualClock` sees the user and the session as the app does.
  */
-export async function loginAs(t: TestApp, roles: TestRole[], email = `user${++userCounter}-${Date.now()}@test.example.pl`): Promise<{ cookie: string; userId: string }> {
-  const { newId } = await import('../core/db/ids.js');
-  const { nowIso } = await import('../core/db/time.js');
-  const { sign } = await import('@fastify/cookie');
-  const { sessionCookieName } = await import('../core/http/security.js');
-  const now = nowIso();
+export async function loginAs(t: TestApp, roles: TestRole[], email = `user${++userCounter}-${randomUUID().slice(0, 8)}@test.example.pl`): Promise<{ cookie: string; userId: string }> {
+  const now = nowIso(t.ctx.clock);
   const userId = newId();
   await t.ctx.db
     .insertInto('users')
@@ -127,9 +128,21 @@ export async function loginAs(t: TestApp, roles: TestRole[], email = `user${++us
       .values({ id: newId(), user_id: userId, role: r.role, scope_type: r.scopeType ?? null, scope_id: r.scopeId ?? null, created_at: now })
       .execute();
   }
+  return { cookie: await sessionFor(t, userId), userId };
+}
+
+/**
+ * A fresh server-side session of an existing user, logged in at the app clock's current time, as
+ * the session cookie a browser would send. A test whose clock has moved past a session's idle or
+ * absolute limit asks for a new one instead of repeating the login flow.
+ */
+export async function sessionFor(t: TestApp, userId: string): Promise<string> {
+  const at = t.ctx.clock.now();
   const sid = newId().replaceAll('-', '') + newId().replaceAll('-', '');
-  const expires = new Date(Date.now() + 3600_000).toISOString();
-  const data = { cookie: { originalMaxAge: 3600_000, expires, httpOnly: true, path: '/', sameSite: 'lax', secure: false }, userId, loginAt: now, lastSeenAt: now };
-  await t.ctx.db.insertInto('sessions').values({ id: sid, data: JSON.stringify(data), user_id: userId, expires_at: expires, updated_at: now }).execute();
-  return { cookie: `${sessionCookieName(t.config)}=${encodeURIComponent(sign(sid, t.config.sessionSecret))}`, userId };
+  const expires = new Date(at.getTime() + SESSION_TTL_MS).toISOString();
+  // no `expires` in the cookie part: the session plugin compares that one with the system time, so
+  // it is left to the plugin; the stored row and the login times follow the app's clock
+  const data = { cookie: { originalMaxAge: SESSION_TTL_MS, httpOnly: true, path: '/', sameSite: 'lax', secure: false }, userId, loginAt: at.toISOString(), lastSeenAt: at.toISOString() };
+  await t.ctx.db.insertInto('sessions').values({ id: sid, data: JSON.stringify(data), user_id: userId, expires_at: expires, updated_at: at.toISOString() }).execute();
+  return `${sessionCookieName(t.config)}=${encodeURIComponent(sign(sid, t.config.sessionSecret))}`;
 }

@@ -4,13 +4,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Fastify from 'fastify';
+import { ManualClock } from '../../testing/clock.js';
 import { registerPageCache } from './page-cache.js';
 
 async function appWithCache() {
-  let clock = 0;
+  const clock = new ManualClock();
   let renders = 0;
   const app = Fastify();
-  const cache = registerPageCache(app, { ttlMs: 5000, maxEntries: 2, sessionCookie: 'sid', varyCookies: ['prefs'], now: () => clock });
+  const cache = registerPageCache(app, { ttlMs: 5000, maxEntries: 2, sessionCookie: 'sid', varyCookies: ['prefs'], now: () => clock.now().getTime() });
   app.get('/', { config: { pageCache: true } }, async (_req, reply) => reply.header('content-security-policy', "default-src 'self'").type('text/html').send(`page ${++renders}`));
   app.get('/en', { config: { pageCache: true } }, async () => `en ${++renders}`);
   app.get('/other', { config: { pageCache: true } }, async () => `other ${++renders}`);
@@ -20,7 +21,7 @@ async function appWithCache() {
   app.post('/change', async () => 'ok');
   app.post('/refused', async (_req, reply) => reply.code(400).send('no'));
   await app.ready();
-  return { app, cache, tick: (ms: number) => (clock += ms), renders: () => renders };
+  return { app, cache, tick: (ms: number) => clock.advance(ms), renders: () => renders };
 }
 
 test('anonymous visitors get the stored copy with its headers until it expires', async () => {

@@ -17,7 +17,9 @@ export class DatabaseSessionStore {
 
   set(sid: string, session: Session, callback: Callback): void {
     const now = this.clock.now();
-    const expires = session.cookie?.expires ? new Date(session.cookie.expires) : new Date(now.getTime() + SESSION_TTL_MS);
+    // dated on the store's clock, not on the cookie's `expires` (which the session plugin takes from
+    // the system time): the same in production, and a test's moved clock keeps its sessions alive
+    const expires = new Date(now.getTime() + (session.cookie?.originalMaxAge ?? SESSION_TTL_MS));
     const data = JSON.stringify(session);
     const userId = (session as { userId?: string }).userId ?? null;
     this.db

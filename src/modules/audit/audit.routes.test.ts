@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { createTestApp, loginAs, type TestApp } from '../../testing/app.js';
 import { recordAudit } from './index.js';
+import { ManualClock } from '../../testing/clock.js';
 
 let t: TestApp;
 let admin: { cookie: string; userId: string };
@@ -14,7 +15,7 @@ let coordinator: { cookie: string; userId: string };
 let anna: { cookie: string; userId: string };
 const subjectB = 'user-b-0001';
 
-const at = (iso: string) => ({ now: () => new Date(iso) });
+const at = (iso: string) => new ManualClock(iso);
 
 before(async () => {
   t = await createTestApp({ reference: false });

@@ -6,37 +6,20 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import mammoth from 'mammoth';
-import { sign } from '@fastify/cookie';
-import { newId } from '../../core/db/ids.js';
 import { pdfToText } from '../../core/export/export.testing.js';
-import { sessionCookieName } from '../../core/http/security.js';
 import { runDueJobs } from '../../core/jobs.js';
-import { createTestApp, csrfFrom, form, loginAs, cookieHeader, type TestApp } from '../../testing/app.js';
+import { createTestApp, csrfFrom, form, loginAs, cookieHeader, sessionFor, type TestApp } from '../../testing/app.js';
+import { ManualClock } from '../../testing/clock.js';
 import { makeConsultation } from './consultations.testing.js';
 import { consultationJobs } from './index.js';
 
 const HOUR = 3600_000;
-let now = new Date('2027-03-01T10:00:00Z');
-const clock = { now: () => new Date(now.getTime()) };
-const advance = (ms: number) => {
-  now = new Date(now.getTime() + ms);
-};
+const clock = new ManualClock('2027-03-01T10:00:00Z');
 
 let t: TestApp;
 const staff = new Map<string, string>();
-/**
- * A fresh session of a staff member at the controlled clock's time (loginAs dates sessions by the
- * real clock, which the moved test clock would see as long expired).
- */
-async function sessionOf(role: string): Promise<string> {
-  const userId = staff.get(role)!;
-  const at = clock.now();
-  const sid = (newId() + newId()).replaceAll('-', '');
-  const expires = new Date(at.getTime() + HOUR).toISOString();
-  const data = { cookie: { originalMaxAge: HOUR, expires, httpOnly: true, path: '/', sameSite: 'lax', secure: false }, userId, loginAt: at.toISOString(), lastSeenAt: at.toISOString() };
-  await t.ctx.db.insertInto('sessions').values({ id: sid, data: JSON.stringify(data), user_id: userId, expires_at: expires, updated_at: at.toISOString() }).execute();
-  return `${sessionCookieName(t.config)}=${encodeURIComponent(sign(sid, t.config.sessionSecret))}`;
-}
+/** A fresh session of a staff member at the clock's current time (the staff idle limit is short). */
+const sessionOf = (role: string) => sessionFor(t, staff.get(role)!);
 let id: string;
 let otherId = '';
 let ipCounter = 0;
@@ -53,9 +36,6 @@ after(async () => t.close());
 async function formSession(url: string, cookie = '', remoteAddress = '127.0.0.1') {
   const res = await t.app.inject({ url, headers: cookie ? { cookie } : {}, remoteAddress });
   assert.equal(res.statusCode, 200, `${url}: ${res.statusCode}`);
-  // the session plugin dates the rolled session by the real clock, which the moved test clock sees
-  // as long expired; the stored expiry is put back on the test clock's timeline
-  await t.ctx.db.updateTable('sessions').set({ expires_at: new Date(clock.now().getTime() + HOUR).toISOString() }).execute();
   return { csrf: csrfFrom(res.body), cookie: cookieHeader(res, cookie), html: res.body };
 }
 
@@ -137,7 +117,7 @@ test('a coordinator creates a consultation from entered text; it is announced, c
 });
 
 test('while open: the text with numbering and a comment link per section; the form pre-fills the section', async () => {
-  now = new Date('2027-03-03T10:00:00Z');
+  clock.set('2027-03-03T10:00:00Z');
   const page = await t.app.inject({ url: `/konsultacje/${id}` });
   assert.match(page.body, /trwa zbieranie uwag/);
   assert.match(page.body, /1 Diagnoza/);
@@ -252,7 +232,7 @@ test('an unconfirmed comment can be withdrawn through its link; another one expi
 
   await submit(comment(sections[0]!.id, { email: 'zapomne@example.pl' }));
   const late = await lastLink('zapomne@example.pl');
-  advance(73 * HOUR);
+  clock.advance(73 * HOUR);
   assert.equal((await t.app.inject({ url: late })).statusCode, 400, 'an expired link is refused');
   const out = await runDueJobs(t.ctx, consultationJobs, { force: true });
   assert.match(out.find((o) => o.name === 'consultations.remove-unconfirmed')!.result!, /^1 unconfirmed/);
@@ -271,13 +251,13 @@ test('rate limits: per e-mail address across IPs, and per IP', async () => {
   assert.deepEqual(statuses.slice(0, 10), Array(10).fill(303));
   assert.equal(statuses[10], 429);
   // the flood stays unconfirmed and never counts; it goes when the links expire
-  advance(73 * HOUR);
+  clock.advance(73 * HOUR);
   await runDueJobs(t.ctx, consultationJobs, { force: true });
   assert.equal((await comments()).length, 3);
 });
 
 test('after the end the form disappears and a POST is refused with a message', async () => {
-  now = new Date('2027-03-10T15:00:00Z');
+  clock.set('2027-03-10T15:00:00Z');
   const page = await t.app.inject({ url: `/konsultacje/${id}` });
   assert.match(page.body, /zakończone — analiza uwag/);
   assert.ok(!page.body.includes(`/konsultacje/${id}/uwaga?sekcja=`));
@@ -443,10 +423,10 @@ test('retention: the daily job erases e-mails and private names the set months a
   assert.equal(settings.statusCode, 303);
   const badSetting = await post('/admin/konsultacje/ustawienia', { months: '0' }, await sessionOf('coordinator'));
   assert.equal(badSetting.statusCode, 400);
-  advance(24 * HOUR * 150);
+  clock.advance(24 * HOUR * 150);
   await runDueJobs(t.ctx, consultationJobs, { force: true });
   assert.ok((await comments()).some((c) => c.email === 'biuro@fundacja.example.pl'), 'not yet');
-  advance(24 * HOUR * 40);
+  clock.advance(24 * HOUR * 40);
   const out = await runDueJobs(t.ctx, consultationJobs, { force: true });
   assert.match(out.find((o) => o.name === 'consultations.retention')!.result!, /^1 consultations, 1 comments erased/);
   const rows = await comments();

@@ -10,8 +10,9 @@ import { indicatorViews } from './indicators.service.js';
 import { loadTerritoryIndex, type TerritoryIndex } from './indicators.territory.js';
 import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
 import { enterApprovedValue, recomputeIndicator, snapshotComputedValues } from './indicators.values.js';
+import { ManualClock } from '../../testing/clock.js';
 
-const clock = { now: () => new Date('2026-06-15T10:00:00Z') };
+const clock = new ManualClock('2026-06-15T10:00:00Z');
 const actor = { actorId: null, ip: null };
 const TORUN_CITY = '0463011'; // Toruń (gmina miejska), powiat 0463, subregion toruński
 const BYDGOSZCZ_CITY = '0461011'; // Bydgoszcz, powiat 0461, subregion bydgoski

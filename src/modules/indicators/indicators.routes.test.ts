@@ -6,8 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { insertTestEntity, insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
 import { enterApprovedValue, saveValue, submitValue } from './indicators.values.js';
+import { ManualClock } from '../../testing/clock.js';
 
-const clock = { now: () => new Date('2026-06-15T10:00:00Z') };
+const clock = new ManualClock('2026-06-15T10:00:00Z');
 const actor = { actorId: null, ip: null };
 
 function cells(html: string, caption: string): string[][] {
@@ -133,6 +134,16 @@ describe('indicator routes', () => {
     assert.ok(lines.includes('W1.1;Liczba miejsc pracy w PES;osoby;wartość;2024;0463;Toruń;120;0;0'));
     assert.ok(lines.includes('W1.1;Liczba miejsc pracy w PES;osoby;cel;2030;region;województwo (całość);1000;0;0'));
     assert.ok(!res.body.includes('777') && !res.body.includes('888'));
+  });
+
+  it('makes formula-like names inert in the CSV and keeps negative values numbers', async () => {
+    const other = await insertTestProgramme(t.ctx, { slug: 'program-formuly', period_from: 2021, period_to: 2030, title: 'Program z formułą' });
+    const id = await insertTestIndicator(t.ctx, other.id, { code: 'F1', name: '=HYPERLINK("http://evil.example";"klik")', unit: '@saldo', is_negative_allowed: true });
+    await enterApprovedValue(t.ctx, { indicatorId: id, period: 2024, territoryCode: 'region', value: '-12,5' }, actor);
+    const res = await t.app.inject({ url: '/program/program-formuly/wskazniki/F1.csv' });
+    assert.equal(res.statusCode, 200);
+    const lines = res.body.slice(1).trim().split('\r\n');
+    assert.equal(lines[1], `F1;"'=HYPERLINK(""http://evil.example"";""klik"")";'@saldo;wartość;2024;region;województwo (całość);-12,5;0;0`);
   });
 
   it('serves the API with approved values only and documents it in OpenAPI', async () => {

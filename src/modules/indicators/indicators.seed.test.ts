@@ -6,12 +6,13 @@ import { createTestApp, type TestApp } from '../../testing/app.js';
 import { registryModule } from '../registry/index.js';
 import { seedIndicatorsDemo } from './indicators.seed.js';
 import { insertTestProgramme } from './indicators.testing.js';
+import { ManualClock } from '../../testing/clock.js';
 
 describe('demo indicators', () => {
   let t: TestApp;
   let programmeId: string;
   before(async () => {
-    t = await createTestApp({ clock: { now: () => new Date('2026-06-15T10:00:00Z') } });
+    t = await createTestApp({ clock: new ManualClock('2026-06-15T10:00:00Z') });
     await registryModule.seedDemo!(t.ctx);
     programmeId = (await insertTestProgramme(t.ctx, { slug: 'demo', period_from: 2014, period_to: 2020 })).id;
   });

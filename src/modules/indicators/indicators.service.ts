@@ -5,6 +5,7 @@
 import { newId } from '../../core/db/ids.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
+import { warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { TKey } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -14,7 +15,7 @@ import * as repo from './indicators.repo.js';
 import type { Executor, IndicatorRow, TargetRow, ValueRow } from './indicators.repo.js';
 import { polishCollator } from '../../core/db/collation.js';
 import { loadTerritoryIndex, subregionsForPeriod, territoryName, type TerritoryIndex } from './indicators.territory.js';
-import { closedPeriods, parseNumber, warsawToday, type Actor } from './indicators.values.js';
+import { closedPeriods, parseNumber, type Actor } from './indicators.values.js';
 import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES, WHOLE_REGION } from './indicators.tables.js';
 
 /** Letters, digits, dots and hyphens; never ending in `.csv`, which addresses the indicator's CSV. */

@@ -1,12 +1,17 @@
 // Test helpers for indicators: a programme row and an indicator row written straight into the
-// database, so tests of values, rounds and pages do not depend on the admin forms.
+// database, so tests of values, rounds and pages do not depend on the admin forms; and the indicator
+// functions the browser suite builds its pages with (it reaches modules only through index.ts and
+// *.testing.ts files).
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { IndicatorsTable } from './indicators.tables.js';
 
-export async function insertTestProgramme(ctx: Pick<ModuleContext, 'db'>, over: { slug?: string; period_from?: number; period_to?: number; title?: string } = {}): Promise<{ id: string; slug: string; title: string; period_from: number; period_to: number }> {
-  const now = nowIso();
+export { seedIndicatorsDemo } from './indicators.seed.js';
+export { submitValue } from './indicators.values.js';
+
+export async function insertTestProgramme(ctx: Pick<ModuleContext, 'db' | 'clock'>, over: { slug?: string; period_from?: number; period_to?: number; title?: string } = {}): Promise<{ id: string; slug: string; title: string; period_from: number; period_to: number }> {
+  const now = nowIso(ctx.clock);
   const row = {
     id: newId(),
     slug: over.slug ?? `program-${newId().slice(-8)}`,

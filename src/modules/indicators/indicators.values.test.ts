@@ -6,8 +6,9 @@ import { isAppError } from '../../core/errors/app-error.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
 import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
 import { approveValue, enterApprovedValue, parseNumber, returnValue, saveValue, submitSavedValue, submitValue, valueHistory } from './indicators.values.js';
+import { ManualClock } from '../../testing/clock.js';
 
-const clock = { now: () => new Date('2026-06-15T10:00:00Z') };
+const clock = new ManualClock('2026-06-15T10:00:00Z');
 const actor = { actorId: null, ip: '127.0.0.1' };
 
 async function counts(t: TestApp) {

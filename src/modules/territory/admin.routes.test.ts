@@ -8,10 +8,11 @@ import { after, before, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { countAll } from '../../core/db/database.js';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
+import { ManualClock } from '../../testing/clock.js';
 
 let t: TestApp;
 let coordinator: string;
-const clock = { now: () => new Date('2025-06-01T10:00:00Z') };
+const clock = new ManualClock('2025-06-01T10:00:00Z');
 
 before(async () => {
   t = await createTestApp({ clock });

@@ -10,12 +10,13 @@ import type { AppModule } from '../../core/module.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
 import { ENTITIES_MEASURE } from './index.js';
 import { listUnits } from './territory.repo.js';
+import { ManualClock } from '../../testing/clock.js';
 
 let t: TestApp;
 /** The app the tests talk to: `t.app`, or an app with a test registry of entities. */
 let app: FastifyInstance;
 let gminy: { teryt: string; name: string; parent_teryt: string | null }[];
-const clock = { now: () => new Date('2025-06-01T10:00:00Z') };
+const clock = new ManualClock('2025-06-01T10:00:00Z');
 
 /** The platform's modules minus their contributions to territory: the pages as they are before any module contributes (the registry's own tests cover it live). */
 const NOTHING_CONTRIBUTED: AppModule[] = MODULES.map((m) => ({ ...m, contributes: { ...m.contributes, territoryMeasures: [], profileSections: [] } }));

@@ -7,8 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../../testing/app.js';
 import { createHash } from 'node:crypto';
 import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
+import { ManualClock } from '../../../testing/clock.js';
 
-const clock = { now: () => new Date('2026-03-10T10:00:00Z') };
+const clock = new ManualClock('2026-03-10T10:00:00Z');
 
 describe('API tokens and value submission', () => {
   let t: TestApp;

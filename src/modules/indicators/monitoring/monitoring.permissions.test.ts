@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp, type TestRole } from '../../../testing/app.js';
 import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
+import { ManualClock } from '../../../testing/clock.js';
 
 type Who = 'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'entity_representative' | 'partnerA' | 'partnerB' | 'partnerX' | 'partnerY';
 const WHO: Who[] = ['anonymous', 'administrator', 'coordinator', 'editor', 'moderator', 'entity_representative', 'partnerA', 'partnerB', 'partnerX', 'partnerY'];
@@ -31,7 +32,7 @@ let roundA = '';
 let indicatorA = '';
 
 before(async () => {
-  t = await createTestApp({ clock: { now: () => new Date('2026-03-10T10:00:00Z') } });
+  t = await createTestApp({ clock: new ManualClock('2026-03-10T10:00:00Z') });
   const p = await insertTestProgramme(t.ctx, { period_from: 2021, period_to: 2030 });
   programmeId = p.id;
   slug = p.slug;

@@ -7,14 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { runDueJobs } from '../../../core/jobs.js';
-import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../../testing/app.js';
+import { createTestApp, csrfFrom, form, loginAs, sessionFor, type TestApp } from '../../../testing/app.js';
 import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
 import { partnerScope, coversCell } from './monitoring.scope.js';
 import { reminderDue } from './monitoring.service.js';
 import { indicatorsModule } from '../index.js';
+import { ManualClock } from '../../../testing/clock.js';
 
-let now = new Date('2026-03-01T10:00:00Z');
-const clock = { now: () => now };
+const clock = new ManualClock('2026-03-01T10:00:00Z');
 
 async function mails(t: TestApp, template: string): Promise<{ to_address: string; text_body: string; lang: string }[]> {
   return t.ctx.db.selectFrom('mail_outbox').select(['to_address', 'text_body', 'lang']).where('template', '=', template).orderBy('created_at').orderBy('id').execute();
@@ -63,6 +63,7 @@ describe('monitoring rounds', () => {
   let indicatorA: string;
   let indicatorB: string;
   let coordinator: string;
+  let coordinatorId: string;
   let p1: { cookie: string; userId: string };
   let p2: { cookie: string; userId: string };
   let p3: { cookie: string; userId: string };
@@ -74,7 +75,7 @@ describe('monitoring rounds', () => {
     indicatorA = await insertTestIndicator(t.ctx, programme.id, { code: 'W1.1', name: 'Liczba spółdzielni socjalnych', breakdown: 'powiat', position: 1 });
     indicatorB = await insertTestIndicator(t.ctx, programme.id, { code: 'W2.1', name: 'Liczba szkoleń', breakdown: 'none', position: 2 });
     await insertTestIndicator(t.ctx, programme.id, { code: 'W9', name: 'Obliczany', method: 'computed', formula: 'registry_active_entities', position: 3 });
-    coordinator = (await loginAs(t, [{ role: 'coordinator' }])).cookie;
+    ({ cookie: coordinator, userId: coordinatorId } = await loginAs(t, [{ role: 'coordinator' }]));
     p1 = await loginAs(t, [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'indicator:W1.1' }], 'p1@partner.example.pl');
     p2 = await loginAs(t, [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'territory:0401' }], 'p2@partner.example.pl');
     p3 = await loginAs(t, [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'indicator:W2.1' }], 'p3@partner.example.pl');
@@ -236,7 +237,10 @@ describe('monitoring rounds', () => {
   it('reminders go out 7 days and 1 day before the deadline, once each, only to partners with values missing', async () => {
     const jobs = indicatorsModule.jobs!;
     const admin = `/admin/program/${programme.id}/monitorowanie`;
-    now = new Date('2026-04-01T08:00:00Z');
+    clock.set('2026-04-01T08:00:00Z');
+    // a month later the earlier sessions have expired: the coordinator and p3 log in again
+    coordinator = await sessionFor(t, coordinatorId);
+    p3 = { ...p3, cookie: await sessionFor(t, p3.userId) };
     const res = await postMulti(admin, admin, coordinator, [
       ['name', 'Monitorowanie 2025 — korekta'],
       ['period', '2025'],
@@ -251,23 +255,23 @@ describe('monitoring rounds', () => {
     assert.equal((await post(url, url, p3.cookie, { [`value__${indicatorB}__region`]: '4', action: 'submit' })).statusCode, 303);
     const sent = async () => (await mails(t, 'round_reminder')).map((m) => m.to_address).sort();
 
-    now = new Date('2026-04-12T21:30:00Z'); // 23:30 on 12 April in Warsaw: 8 days left
+    clock.set('2026-04-12T21:30:00Z'); // 23:30 on 12 April in Warsaw: 8 days left
     await runDueJobs(t.ctx, jobs, { force: true });
     assert.deepEqual(await sent(), []);
-    now = new Date('2026-04-12T22:30:00Z'); // already 13 April in Warsaw: 7 days left
+    clock.set('2026-04-12T22:30:00Z'); // already 13 April in Warsaw: 7 days left
     await runDueJobs(t.ctx, jobs, { force: true });
     assert.deepEqual(await sent(), ['p1@partner.example.pl', 'p2@partner.example.pl']);
     assert.match((await mails(t, 'round_reminder'))[0]!.text_body, /zostało dni: 7/);
-    now = new Date('2026-04-15T10:00:00Z');
+    clock.set('2026-04-15T10:00:00Z');
     await runDueJobs(t.ctx, jobs, { force: true });
     assert.equal((await sent()).length, 2, 'the 7-day reminder is sent once');
-    now = new Date('2026-04-19T06:00:00Z');
+    clock.set('2026-04-19T06:00:00Z');
     await runDueJobs(t.ctx, jobs, { force: true });
     await runDueJobs(t.ctx, jobs, { force: true });
     assert.deepEqual(await sent(), ['p1@partner.example.pl', 'p1@partner.example.pl', 'p2@partner.example.pl', 'p2@partner.example.pl']);
     const kinds = await t.ctx.db.selectFrom('monitoring_reminders').select(['kind']).where('round_id', '=', second).execute();
     assert.deepEqual(kinds.map((k) => k.kind).sort(), ['1d', '1d', '7d', '7d']);
-    now = new Date('2026-04-21T06:00:00Z');
+    clock.set('2026-04-21T06:00:00Z');
     await runDueJobs(t.ctx, jobs, { force: true });
     assert.equal((await sent()).length, 4, 'nothing after the deadline');
   });

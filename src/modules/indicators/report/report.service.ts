@@ -8,6 +8,7 @@ import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { warsawYear } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import { recordAudit } from '../../audit/index.js';
 import { chartRows, computeProgress, type ChartRow, type Progress } from '../indicators.progress.js';
@@ -59,9 +60,9 @@ export function adminReportPath(programmeId: string, year: number): string {
   return `/admin/program/${programmeId}/sprawozdanie/${year}`;
 }
 
-/** Years a report may be written for: the programme's years up to the current one. */
-export function isReportYear(programme: Pick<ReportProgramme, 'period_from' | 'period_to'>, year: number, today: Date): boolean {
-  return Number.isInteger(year) && year >= programme.period_from && year <= programme.period_to && year <= today.getUTCFullYear();
+/** Years a report may be written for: the programme's years up to the current one (in Poland). */
+export function isReportYear(programme: Pick<ReportProgramme, 'period_from' | 'period_to'>, year: number, thisYear: number): boolean {
+  return Number.isInteger(year) && year >= programme.period_from && year <= programme.period_to && year <= thisYear;
 }
 
 /** The view of an indicator as it stood at the end of `year`: later figures left out, progress recomputed. */
@@ -91,7 +92,7 @@ export async function reportYears(ctx: ModuleContext, programme: Pick<ReportProg
   const rows = await repo.listReportStates(ctx.db, programme.id);
   const published = new Set(rows.filter((r) => r.status === 'published').map((r) => r.year));
   const out: { year: number; status: 'draft' | 'published' }[] = [];
-  for (let y = Math.min(programme.period_to, ctx.clock.now().getUTCFullYear()); y >= programme.period_from; y--) out.push({ year: y, status: published.has(y) ? 'published' : 'draft' });
+  for (let y = Math.min(programme.period_to, warsawYear(ctx.clock)); y >= programme.period_from; y--) out.push({ year: y, status: published.has(y) ? 'published' : 'draft' });
   return out;
 }
 
@@ -114,7 +115,7 @@ export async function reportElements(ctx: ModuleContext, programmeId: string): P
 }
 
 export async function reportModel(ctx: ModuleContext, programme: ReportProgramme, year: number): Promise<ReportModel> {
-  if (!isReportYear(programme, year, ctx.clock.now())) throw new AppError('http.not_found');
+  if (!isReportYear(programme, year, warsawYear(ctx.clock))) throw new AppError('http.not_found');
   const elements = await reportElements(ctx, programme.id);
   const [narratives, views, status] = await Promise.all([
     narrativesOf(
@@ -138,7 +139,7 @@ export async function reportModel(ctx: ModuleContext, programme: ReportProgramme
 
 /** Saves the narratives typed in the editor (one textarea per element); returns how many changed. */
 export async function saveNarratives(ctx: ModuleContext, programme: ReportProgramme, year: number, body: Record<string, unknown>, actor: Actor): Promise<number> {
-  if (!isReportYear(programme, year, ctx.clock.now())) throw new AppError('http.not_found');
+  if (!isReportYear(programme, year, warsawYear(ctx.clock))) throw new AppError('http.not_found');
   const elements = await reportElements(ctx, programme.id);
   const f = new FormChecker(body);
   const typed = elements.map(({ element }) => ({ element, body: f.raw(`narrative_${element.id}`).replace(/\r\n?/g, '\n').trim() }));
@@ -173,7 +174,7 @@ export async function saveNarratives(ctx: ModuleContext, programme: ReportProgra
 
 /** Publishes the year's report (the draft mark goes); audited. Publishing again changes nothing. */
 export async function publishReport(ctx: ModuleContext, programme: ReportProgramme, year: number, actor: Actor): Promise<boolean> {
-  if (!isReportYear(programme, year, ctx.clock.now())) throw new AppError('http.not_found');
+  if (!isReportYear(programme, year, warsawYear(ctx.clock))) throw new AppError('http.not_found');
   const now = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await repo.findReport(trx, programme.id, year);

@@ -10,8 +10,9 @@ import { newId } from '../../../core/db/ids.js';
 import { pdfObjects, pdfStrings, pdfToText } from '../../../core/export/export.testing.js';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../../testing/app.js';
 import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
+import { ManualClock } from '../../../testing/clock.js';
 
-const clock = { now: () => new Date('2026-06-15T10:00:00Z') };
+const clock = new ManualClock('2026-06-15T10:00:00Z');
 
 describe('annual report', () => {
   let t: TestApp;

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { polishSortKey } from '../../../core/db/collation.js';
 import { newId } from '../../../core/db/ids.js';
 import { createTestApp, type TestApp } from '../../../testing/app.js';
+import { ManualClock } from '../../../testing/clock.js';
 import { listUnits } from '../../territory/index.js';
 import { catalogueMap, parseCatalogueQuery, searchCatalogue } from './registry.catalogue.js';
 import * as repo from '../entity/registry.repo.js';
@@ -58,7 +59,8 @@ async function add(rows: Fixture[]): Promise<string[]> {
 }
 
 before(async () => {
-  t = await createTestApp();
+  // time stands still, so the statement counts below never include a short cache expiring on a slow machine
+  t = await createTestApp({ clock: new ManualClock(new Date()) });
   nearTorun = (await listUnits(t.ctx.db, 'gmina')).find((g) => g.parent_teryt === '0415')!.teryt;
   await add([
     { name: 'Spółdzielnia Socjalna Toruńska Kuchnia', form: 'spoldzielnia_socjalna', gmina: TORUN, sectors: ['Gastronomia', 'Catering'], activity: 'business' },

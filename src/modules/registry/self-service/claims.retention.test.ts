@@ -4,13 +4,12 @@
 // the removal with its date while the download answers 404. A second run changes nothing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { sign } from '@fastify/cookie';
 import { polishSortKey } from '../../../core/db/collation.js';
 import { newId } from '../../../core/db/ids.js';
-import { sessionCookieName } from '../../../core/http/security.js';
 import { runDueJobs } from '../../../core/jobs.js';
 import { formatters, translator } from '../../../i18n/index.js';
-import { createTestApp, loginAs, type TestApp } from '../../../testing/app.js';
+import { createTestApp, loginAs, sessionFor, type TestApp } from '../../../testing/app.js';
+import { ManualClock } from '../../../testing/clock.js';
 import { CLAIM_DOCUMENT_RETENTION_DAYS, decideClaim, submitClaim } from './claims.service.js';
 import { registryJobs } from '../index.js';
 
@@ -19,12 +18,7 @@ const DAY = 24 * HOUR;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-// ahead of the real time, so sessions dated by the real clock are not expired on this one
-let now = new Date('2027-03-01T10:00:00Z');
-const clock = { now: () => new Date(now.getTime()) };
-const advance = (ms: number) => {
-  now = new Date(now.getTime() + ms);
-};
+const clock = new ManualClock('2027-03-01T10:00:00Z');
 
 let t: TestApp;
 let staffId: string;
@@ -33,18 +27,8 @@ const actor = { actorId: null, ip: '127.0.0.1', requestId: null };
 /** The claims by their role in the story. */
 const c: Record<'oldRejected' | 'oldApproved' | 'pending' | 'noDocument' | 'recent', string> = { oldRejected: '', oldApproved: '', pending: '', noDocument: '', recent: '' };
 
-/** A coordinator's session dated on the test clock (the request sees the test clock's time). */
-async function staffSession(): Promise<string> {
-  const at = clock.now();
-  const sid = (newId() + newId()).replaceAll('-', '');
-  const expires = new Date(at.getTime() + HOUR).toISOString();
-  const data = { cookie: { originalMaxAge: HOUR, expires, httpOnly: true, path: '/', sameSite: 'lax', secure: false }, userId: staffId, loginAt: at.toISOString(), lastSeenAt: at.toISOString() };
-  await t.ctx.db.insertInto('sessions').values({ id: sid, data: JSON.stringify(data), user_id: staffId, expires_at: expires, updated_at: at.toISOString() }).execute();
-  return `${sessionCookieName(t.config)}=${encodeURIComponent(sign(sid, t.config.sessionSecret))}`;
-}
-
 async function get(url: string) {
-  return t.app.inject({ url, headers: { cookie: await staffSession() } });
+  return t.app.inject({ url, headers: { cookie: await sessionFor(t, staffId) } });
 }
 
 async function submit(email: string, document: { filename: string; data: Buffer } | null): Promise<string> {
@@ -84,7 +68,7 @@ before(async () => {
   c.pending = await submit('celina@example.pl', { filename: 'skan.pdf', data: PDF });
   c.noDocument = await submit('damian@example.pl', null);
   await decide(c.noDocument, 'reject');
-  advance(60 * DAY);
+  clock.advance(60 * DAY);
   c.recent = await submit('ewa@example.pl', { filename: 'nowy.pdf', data: PDF });
   await decide(c.recent, 'reject');
 });
@@ -92,7 +76,7 @@ after(async () => t.close());
 
 test('nothing goes before the period has passed: decided exactly 90 days ago is kept', async () => {
   assert.equal(CLAIM_DOCUMENT_RETENTION_DAYS, 90);
-  advance(30 * DAY);
+  clock.advance(30 * DAY);
   assert.equal(await runJob(), '0 claim document(s) erased');
   assert.deepEqual(await files(), [c.oldRejected, c.oldApproved, c.pending, c.recent].sort());
   const log = await retentionLog();
@@ -101,7 +85,7 @@ test('nothing goes before the period has passed: decided exactly 90 days ago is 
 });
 
 test('documents of claims decided more than 90 days ago are deleted; recent, pending and undecided ones stay; the run is logged without personal data', async () => {
-  advance(HOUR);
+  clock.advance(HOUR);
   const at = clock.now().toISOString();
   assert.equal(await runJob(), '2 claim document(s) erased');
   assert.deepEqual(await files(), [c.pending, c.recent].sort());
@@ -149,7 +133,7 @@ test('staff pages say when the document was removed; its download answers 404, k
 
 test('a second run the next day erases nothing more and keeps the first erasure date', async () => {
   const first = await erasedAt(c.oldRejected);
-  advance(DAY);
+  clock.advance(DAY);
   assert.equal(await runJob(), '0 claim document(s) erased');
   assert.deepEqual(await files(), [c.pending, c.recent].sort());
   assert.equal(await erasedAt(c.oldRejected), first);
@@ -157,9 +141,9 @@ test('a second run the next day erases nothing more and keeps the first erasure 
   assert.equal(log.length, 3);
   assert.deepEqual(JSON.parse(log[2]!.meta ?? '{}'), { documents: 0, days: 90 });
   // the recent claim's turn comes 90 days after its own decision (60 days after the others')
-  advance(58 * DAY);
+  clock.advance(58 * DAY);
   assert.equal(await runJob(), '0 claim document(s) erased');
-  advance(DAY);
+  clock.advance(DAY);
   assert.equal(await runJob(), '1 claim document(s) erased');
   assert.deepEqual(await files(), [c.pending]);
 });
