@@ -27,7 +27,7 @@ async function bundle(entry, outfile) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     packages: 'external',
     jsx: 'automatic',
     jsxImportSource: 'preact',

@@ -13,8 +13,12 @@
 //   MODULES); `MODULES` in src/app.ts is the only list of modules (no other file imports a module
 //   object); no module keeps a top-level registry (a Map, Set or array) that an exported
 //   `register*` function fills, nor calls `register*` at import time — extension points are
-//   `AppModule.contributes`, collected per app instance.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+//   `AppModule.contributes`, collected per app instance;
+// - services hold rules only: a `*.service.ts` imports nothing from Kysely and runs no query (SQL
+//   belongs in `*.repo.ts`) and imports no view (`*.tsx`, except another module's index.tsx);
+// - one migration convention: a module's `migrations/` holds `YYYYMMDDHHmm_description.ts` files,
+//   one migration each, and an index.ts that lists every one of them under its file's name as key.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -134,6 +138,48 @@ for (const file of files(MODULES_DIR)) {
     }
   }
   for (const m of text.matchAll(/^(register\w*)\(/gm)) problems.push(`${rel}: calls ${m[1]}() at import time — contribute through AppModule.contributes instead`);
+}
+
+// --- services: rules, no SQL and no views ---------------------------------------------------------
+const QUERY = /\.(?:selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom)\(|\bsql\s*(?:`|\.\w+\(|<)|\.schema\./;
+for (const file of files(join(ROOT, 'src')).filter((f) => f.endsWith('.service.ts'))) {
+  const rel = relative(ROOT, file);
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/(?:from\s+|import\s*\(?\s*)['"]([^'"]+)['"]/g)) {
+    const spec = m[1]!;
+    if (spec === 'kysely' || spec.startsWith('kysely/')) problems.push(`${rel}: imports ${spec} — queries and their types belong in a *.repo.ts`);
+    if (!spec.startsWith('.')) continue;
+    const target = resolve(dirname(file), spec.replace(/\.js$/, '.tsx'));
+    if (existsSync(target) && !target.endsWith(`${sep}index.tsx`)) problems.push(`${rel}: imports the view ${spec} — services build no views (the route or a *.views.tsx does)`);
+  }
+  const query = QUERY.exec(text);
+  if (query) problems.push(`${rel}: runs a query (${query[0]}…) — SQL belongs in a *.repo.ts`);
+}
+
+// --- migrations: dated files, one migration each, listed by the index ------------------------------
+for (const mod of moduleNames) {
+  const dir = join(MODULES_DIR, mod, 'migrations');
+  if (!existsSync(dir)) continue;
+  const index = existsSync(join(dir, 'index.ts')) ? readFileSync(join(dir, 'index.ts'), 'utf8') : '';
+  if (!index) problems.push(`src/modules/${mod}/migrations: needs an index.ts listing its migrations`);
+  if (/\bup\s*\(/.test(index)) problems.push(`src/modules/${mod}/migrations/index.ts: holds a migration itself — each one goes in its own dated file`);
+  const listed = new Set([...index.matchAll(/^\s*'(\d{12}_[a-z0-9_]+)'\s*:/gm)].map((m) => m[1]!));
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'index.ts') continue;
+    const rel = `src/modules/${mod}/migrations/${entry}`;
+    const key = /^(\d{12}_[a-z0-9_]+)\.ts$/.exec(entry)?.[1];
+    if (!key) {
+      problems.push(`${rel}: a migration file is named YYYYMMDDHHmm_description.ts (its key)`);
+      continue;
+    }
+    const text = readFileSync(join(dir, entry), 'utf8');
+    const exported = [...text.matchAll(/^export const (\w+): ModuleMigration = \{/gm)].map((m) => m[1]!);
+    if (exported.length !== 1) problems.push(`${rel}: holds exactly one migration (export const x: ModuleMigration = { … })`);
+    const name = exported[0];
+    if (!listed.has(key) || (name && !new RegExp(`'${key}'\\s*:\\s*${name}\\b`).test(index))) problems.push(`${rel}: index.ts lists it under its own key ('${key}': ${name ?? '…'})`);
+    listed.delete(key);
+  }
+  for (const key of listed) problems.push(`src/modules/${mod}/migrations/index.ts: lists ${key} but has no file ${key}.ts`);
 }
 
 if (problems.length > 0) {

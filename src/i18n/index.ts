@@ -2,6 +2,7 @@
 // (never `changeLanguage` on the shared instance). Dates, numbers and money go through Intl in
 // Europe/Warsaw.
 import i18next, { type TFunction } from 'i18next';
+import { TIME_ZONE } from '../core/time/zone.js';
 import { en } from './en.js';
 import { pl } from './pl.js';
 import type { TKeyOf } from './types.js';
@@ -9,7 +10,6 @@ import type { TKeyOf } from './types.js';
 export const LANGS = ['pl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'pl';
-export const TIME_ZONE = 'Europe/Warsaw';
 
 export type TKey = TKeyOf<typeof pl>;
 export type TParams = Record<string, string | number>;
@@ -68,12 +68,15 @@ function buildFormatters(lang: Lang) {
   const locale = lang === 'pl' ? 'pl-PL' : 'en-GB';
   const date = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
+  const timestamp = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'medium' });
   const number = new Intl.NumberFormat(locale);
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'PLN' });
   return {
     locale,
     date: (d: Date | string) => date.format(typeof d === 'string' ? new Date(d) : d),
     dateTime: (d: Date | string) => dateTime.format(typeof d === 'string' ? new Date(d) : d),
+    /** Short date and time to the second, for logs (the audit log, the mail outbox). */
+    timestamp: (d: Date | string) => timestamp.format(typeof d === 'string' ? new Date(d) : d),
     number: (n: number) => number.format(n),
     money: (n: number) => money.format(n),
   };

@@ -70,6 +70,9 @@ test('every name the platform recorded so far is still provided, under the modul
     '202612200010_consultations__consultations',
     '202612210100_registry_search_refresh__registry',
     '202612210110_registry_claim_document_retention__registry',
+    '202701050010_login_failure_notice__accounts',
+    '202701050020_mail_lease_attempts__mail',
+    '202701050030_consultation_comment_submission_key__consultations',
   ];
   assert.deepEqual(
     recorded.filter((n) => !names.has(n)),

@@ -271,6 +271,15 @@ export async function loginAttemptsOf(db: Q, emailNorm: string) {
   return db.selectFrom('login_attempts').select(['at', 'ip', 'is_success']).where('email_norm', '=', emailNorm).orderBy('at', 'desc').limit(500).execute();
 }
 
+/** Anonymisation: the e-mail's login attempts and the user's one-time tokens go with the person. */
+export async function deleteLoginAttemptsOf(db: Q, emailNorm: string): Promise<void> {
+  await db.deleteFrom('login_attempts').where('email_norm', '=', emailNorm).execute();
+}
+
+export async function deleteTokensOf(db: Q, userId: string): Promise<void> {
+  await db.deleteFrom('user_tokens').where('user_id', '=', userId).execute();
+}
+
 /** Whether the user holds this role with exactly this scope. */
 export async function holdsRole(db: Q, userId: string, r: RoleGrant): Promise<boolean> {
   let q = db.selectFrom('user_roles').select('id').where('user_id', '=', userId).where('role', '=', r.role);

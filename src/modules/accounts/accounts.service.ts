@@ -761,8 +761,8 @@ export async function anonymiseUser(ctx: ModuleContext, userId: string, actor: A
     await repo.replaceRoles(trx, userId, [], now);
     await repo.replaceRecoveryCodes(trx, userId, []);
     await repo.deleteSessionsOf(trx, userId);
-    await trx.deleteFrom('user_tokens').where('user_id', '=', userId).execute();
-    await trx.deleteFrom('login_attempts').where('email_norm', '=', user.email_norm).execute();
+    await repo.deleteTokensOf(trx, userId);
+    await repo.deleteLoginAttemptsOf(trx, user.email_norm);
     await scrubAuditPersonalData(trx, userId);
     await recordAudit(trx, { ...actor, action: 'user.anonymise', subjectType: 'user', subjectId: userId }, ctx.clock);
   });

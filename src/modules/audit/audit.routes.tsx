@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../core/errors/app-error.js';
 import { sendPage } from '../../core/http/render.js';
 import type { ModuleContext } from '../../core/module.js';
+import { warsawToday } from '../../core/time/index.js';
 import { viewAuditLog } from './audit.policy.js';
 import { auditFromRequest } from './audit.request.js';
 import * as svc from './audit.service.js';
@@ -40,7 +41,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
     // recorded before the first byte leaves: an export that breaks off half-way still happened
     const filter = Object.fromEntries(svc.filterParams(input));
     await svc.recordAudit(ctx.db, { ...auditFromRequest(request), action: 'audit.export', subjectType: 'audit_log', subjectId: null, meta: { filter, rows } }, ctx.clock);
-    const day = svc.warsawTimestamp(ctx.clock.now().toISOString()).slice(0, 10);
+    const day = warsawToday(ctx.clock);
     const csv = svc.auditCsv(ctx.db, query, request.lang, (err) => request.log.error({ err }, 'audit CSV export failed'));
     return reply
       .header('content-disposition', `attachment; filename="dziennik-zdarzen-${day}.csv"`)

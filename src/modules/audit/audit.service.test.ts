@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../testing/app.js';
-import { changeLines, checkAuditFilter, diffFields, listAuditEntries, maskSecrets, recordAudit, scrubAuditPersonalData, warsawDayStartUtc } from './audit.service.js';
+import { changeLines, checkAuditFilter, diffFields, listAuditEntries, maskSecrets, recordAudit, scrubAuditPersonalData } from './audit.service.js';
 import { ManualClock } from '../../testing/clock.js';
 
 let t: TestApp;
@@ -74,18 +74,6 @@ test('diffFields lists only the changed fields, comparing arrays and objects by 
     active: { before: true, after: false },
   });
   assert.deepEqual(diffFields(before, { ...before, roles: ['editor'] }, ['roles']), {});
-});
-
-test('Warsaw calendar days become UTC bounds in winter, summer and on DST change days', () => {
-  assert.equal(warsawDayStartUtc('2026-01-15'), '2026-01-14T23:00:00.000Z');
-  assert.equal(warsawDayStartUtc('2026-07-01'), '2026-06-30T22:00:00.000Z');
-  // 29 March 2026: clocks go forward at 02:00, the day starts at CET and ends at CEST
-  assert.equal(warsawDayStartUtc('2026-03-29'), '2026-03-28T23:00:00.000Z');
-  assert.equal(warsawDayStartUtc('2026-03-29', 1), '2026-03-29T22:00:00.000Z');
-  // 25 October 2026: clocks go back, the day is 25 hours long
-  assert.equal(warsawDayStartUtc('2026-10-25'), '2026-10-24T22:00:00.000Z');
-  assert.equal(warsawDayStartUtc('2026-10-25', 1), '2026-10-25T23:00:00.000Z');
-  assert.equal(warsawDayStartUtc('2026-12-31', 1), '2026-12-31T23:00:00.000Z');
 });
 
 test('the filter checks dates and their order and makes "to" inclusive of the whole day', () => {

@@ -1,18 +1,16 @@
 // Rules of the audit log: what is written (secrets masked before they reach the database), how a
 // filter typed by an administrator becomes a query (Warsaw calendar days → UTC bounds), how rows
 // are shown and exported, and the one sanctioned rewrite (erasing an anonymised user's e-mail).
-import { Readable, pipeline } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../core/db/schema.js';
+import type { Readable } from 'node:stream';
 import { newId } from '../../core/db/ids.js';
 import { nowIso, type Clock } from '../../core/db/time.js';
 import type { Problem } from '../../core/errors/app-error.js';
+import { spreadsheetCsvStream } from '../../core/csv/index.js';
+import { isCalendarDay, warsawDayStart, warsawTimestamp } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
-import { TIME_ZONE, translator, type Lang } from '../../i18n/index.js';
+import { translator, type Lang } from '../../i18n/index.js';
 import * as repo from './audit.repo.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './audit.repo.js';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
@@ -213,44 +211,6 @@ export interface AuditFilterInput {
 
 export const FILTER_FIELDS = ['actor', 'subject_type', 'subject_id', 'action', 'from', 'to'] as const;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Minutes Europe/Warsaw is ahead of UTC at the instant `utcMs`. */
-function warsawOffsetMinutes(utcMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return Math.round((local - utcMs) / 60_000);
-}
-
-/** Valid calendar date `YYYY-MM-DD` (no 2026-02-30). */
-export function isCalendarDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-/** The UTC instant at which the Warsaw calendar day `YYYY-MM-DD` begins (plus `addDays`). */
-export function warsawDayStartUtc(date: string, addDays = 0): string {
-  const m = DATE.exec(date);
-  if (!m) throw new Error(`not a date: ${date}`);
-  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + addDays);
-  // two passes: the offset at the guess may differ from the offset at the answer around DST
-  let utc = guess - warsawOffsetMinutes(guess) * 60_000;
-  utc = guess - warsawOffsetMinutes(utc) * 60_000;
-  return new Date(utc).toISOString();
-}
-
 /** Checks the typed filter; problems name the fields (the form shows them, nothing is queried). */
 export function checkAuditFilter(query: Record<string, unknown>): { input: AuditFilterInput; query: repo.AuditQuery; problems: Problem[] } {
   const f = new FormChecker(query);
@@ -268,11 +228,11 @@ export function checkAuditFilter(query: Record<string, unknown>): { input: Audit
   if (input.subject_id) q.subjectId = input.subject_id;
   if (input.action) q.action = input.action;
   if (input.from) {
-    if (isCalendarDate(input.from)) q.fromIso = warsawDayStartUtc(input.from);
+    if (isCalendarDay(input.from)) q.fromIso = warsawDayStart(input.from);
     else f.add('from', 'audit.from', 'validation.invalid');
   }
   if (input.to) {
-    if (isCalendarDate(input.to)) q.toIso = warsawDayStartUtc(input.to, 1);
+    if (isCalendarDay(input.to)) q.toIso = warsawDayStart(input.to, 1);
     else f.add('to', 'audit.to', 'validation.invalid');
   }
   if (q.fromIso && q.toIso && q.fromIso >= q.toIso) f.add('to', 'audit.to', 'audit.rangeOrder');
@@ -346,33 +306,10 @@ export async function countMatching(db: Executor, q: repo.AuditQuery): Promise<n
 
 const EXPORT_BATCH = 500;
 
-/** `YYYY-MM-DD HH:mm:ss` in Europe/Warsaw (what a spreadsheet user in the office expects). */
-export function warsawTimestamp(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(new Date(iso));
-}
-
 /**
- * A text cell that a spreadsheet would not run as a formula: values starting with = + - @ or a
- * control character get a leading apostrophe (the log holds text typed by strangers, e.g. the
- * e-mail of a failed login).
- */
-export function spreadsheetSafe(v: string | null): string {
-  if (v === null) return '';
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
-/**
- * The filtered log as CSV for spreadsheets: UTF-8 with a BOM, `;` separators, CRLF line ends, a
- * header row in the reader's language. Rows are read in batches (keyset), so a large log streams
+ * The filtered log as CSV for spreadsheets (core/csv: BOM, `;`, CRLF, the formula guard on every
+ * cell — the log holds text typed by strangers, e.g. the e-mail of a failed login), a header row in
+ * the reader's language. Rows are read in batches (keyset), so a large log streams
  * without being held in memory.
  */
 export function auditCsv(db: Executor, q: repo.AuditQuery, lang: Lang, onError: (err: Error) => void): Readable {
@@ -391,7 +328,7 @@ export function auditCsv(db: Executor, q: repo.AuditQuery, lang: Lang, onError: 
     t('audit.csv.changes'),
     t('audit.csv.meta'),
   ];
-  async function* records(): AsyncGenerator<string[]> {
+  async function* records(): AsyncGenerator<(string | null)[]> {
     yield header;
     let after: { at: string; id: string } | undefined;
     for (;;) {
@@ -400,16 +337,16 @@ export function auditCsv(db: Executor, q: repo.AuditQuery, lang: Lang, onError: 
         yield [
           warsawTimestamp(r.at),
           r.at,
-          r.actor_id ?? '',
-          spreadsheetSafe(r.actor_name),
-          spreadsheetSafe(r.actor_email),
-          r.ip ?? '',
-          r.request_id ?? '',
-          spreadsheetSafe(r.action),
-          spreadsheetSafe(r.subject_type),
-          spreadsheetSafe(r.subject_id),
-          r.changes ?? '',
-          r.meta ?? '',
+          r.actor_id,
+          r.actor_name,
+          r.actor_email,
+          r.ip,
+          r.request_id,
+          r.action,
+          r.subject_type,
+          r.subject_id,
+          r.changes,
+          r.meta,
         ];
       }
       if (rows.length < EXPORT_BATCH) return;
@@ -417,7 +354,5 @@ export function auditCsv(db: Executor, q: repo.AuditQuery, lang: Lang, onError: 
       after = { at: last.at, id: last.id };
     }
   }
-  return pipeline(Readable.from(records()), stringify({ bom: true, delimiter: ';', record_delimiter: 'windows' }), (err) => {
-    if (err) onError(err);
-  });
+  return spreadsheetCsvStream(records(), onError);
 }

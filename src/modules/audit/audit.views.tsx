@@ -3,7 +3,6 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import { Button, ErrorSummary, FormField, Pagination, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
-import { TIME_ZONE } from '../../i18n/index.js';
 import type { AuditFilterInput, AuditPage, AuditViewRow } from './audit.service.js';
 
 export const AUDIT_PATH = '/admin/dziennik';
@@ -28,8 +27,7 @@ function SelectField({ name, label, value, options, anyLabel }: { name: string; 
 
 function useTimeFormat(): (iso: string) => string {
   const { fmt } = usePage();
-  const f = new Intl.DateTimeFormat(fmt.locale, { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'medium' });
-  return (iso) => f.format(new Date(iso));
+  return (iso) => fmt.timestamp(iso);
 }
 
 function Lines({ lines }: { lines: string[] }) {

@@ -7,7 +7,7 @@ import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../
 import { usePage } from '../../core/ui/context.js';
 import { authorName } from './comments.service.js';
 import type { CommentWithResponse, ConsultationRow, SectionRow } from './consultations.repo.js';
-import type { Phase } from './consultations.time.js';
+import type { Phase } from './consultations.phase.js';
 import { CheckboxField, DateTimeField, FileField, RadioGroup, SelectField } from '../../core/ui/fields.js';
 import { PhaseText } from './public.views.js';
 import { sectionLabel } from './report.js';

@@ -1,4 +1,4 @@
-// The rules around the edges of the procedure: Warsaw time in both seasons, the derived phases,
+// The rules around the edges of the procedure: the derived phases,
 // calendar months for retention, texts from a Word file and from a programme version (multipart
 // upload through the staff form), the versioned information clause, organisations-only
 // consultations and the attached library documents.
@@ -11,16 +11,7 @@ import { submitComment } from './comments.service.js';
 import * as repo from './consultations.repo.js';
 import { monthsBefore, updateConsultation, detailsFormValues, getConsultation } from './consultations.service.js';
 import { makeConsultation } from './consultations.testing.js';
-import { isoToWarsawLocal, phaseOf, warsawLocalToIso } from './consultations.time.js';
-
-test('Warsaw local time ⇄ UTC in winter and summer, invalid input refused', () => {
-  assert.equal(warsawLocalToIso('2027-01-15T09:00'), '2027-01-15T08:00:00.000Z');
-  assert.equal(warsawLocalToIso('2027-07-15T09:00'), '2027-07-15T07:00:00.000Z');
-  assert.equal(warsawLocalToIso('2027-03-28 12:30'), '2027-03-28T10:30:00.000Z', 'the day summer time starts');
-  assert.equal(isoToWarsawLocal('2027-07-15T07:00:00.000Z'), '2027-07-15T09:00');
-  assert.equal(isoToWarsawLocal('2027-12-31T23:30:00.000Z'), '2028-01-01T00:30');
-  for (const bad of ['', '2027-02-30T10:00', '2027-13-01T10:00', '15.01.2027 09:00', '2027-01-15T24:00']) assert.equal(warsawLocalToIso(bad), null, bad);
-});
+import { phaseOf } from './consultations.phase.js';
 
 test('phases derive from the times and the two publication flags', () => {
   const c = { is_published: true, is_report_published: false, starts_at: '2027-03-02T08:00:00.000Z', ends_at: '2027-03-10T15:00:00.000Z' };

@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { sectionsFromDocx, sectionsFromMarkdown, type TextSection } from '../../core/text/sections.js';
 import { DocxRefused, docxProblem } from '../../core/text/docx.js';
+import { toWarsawLocal, warsawLocalToUtc } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
@@ -17,7 +18,7 @@ import { attachedDocuments, type Upload } from '../portal/index.js';
 import { findProgrammeVersion, listAllVersions, listVersionSections } from '../programme/index.js';
 import * as repo from './consultations.repo.js';
 import type { ResponseKind, TextKind, WhoMayComment } from './consultations.tables.js';
-import { isoToWarsawLocal, phaseOf, warsawLocalToIso, type Phase } from './consultations.time.js';
+import { phaseOf, type Phase } from './consultations.phase.js';
 
 export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 export type FormValues = Record<string, string | undefined>;
@@ -151,8 +152,8 @@ async function checkDetails(ctx: ModuleContext, f: FormChecker): Promise<Details
   const whoText = f.text('who_may_comment');
   const who: WhoMayComment = whoText === 'organisations' ? 'organisations' : 'everyone';
   if (whoText !== 'everyone' && whoText !== 'organisations') f.add('who_may_comment', 'consultations.form.who', 'validation.invalid');
-  const startsAt = warsawLocalToIso(f.text('starts_at'));
-  const endsAt = warsawLocalToIso(f.text('ends_at'));
+  const startsAt = warsawLocalToUtc(f.text('starts_at'));
+  const endsAt = warsawLocalToUtc(f.text('ends_at'));
   if (!f.text('starts_at')) f.add('starts_at', 'consultations.form.startsAt', 'validation.required');
   else if (!startsAt) f.add('starts_at', 'consultations.form.startsAt', 'consultations.errors.dateTime');
   if (!f.text('ends_at')) f.add('ends_at', 'consultations.form.endsAt', 'validation.required');
@@ -210,8 +211,8 @@ export async function detailsFormValues(ctx: ModuleContext, c: repo.Consultation
     title: c.title,
     description: c.description,
     who_may_comment: c.who_may_comment,
-    starts_at: isoToWarsawLocal(c.starts_at),
-    ends_at: isoToWarsawLocal(c.ends_at),
+    starts_at: toWarsawLocal(c.starts_at),
+    ends_at: toWarsawLocal(c.ends_at),
     is_comments_public: c.is_comments_public ? '1' : '',
     is_published: c.is_published ? '1' : '',
     documents: documentIdsOf(c).join('\n'),

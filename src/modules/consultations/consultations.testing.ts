@@ -3,10 +3,10 @@
 // the sections of a consultation, read as the browser suite needs them.
 import { newId } from '../../core/db/ids.js';
 import type { ModuleContext } from '../../core/module.js';
+import { toWarsawLocal } from '../../core/time/index.js';
 import { confirmComment, submitComment } from './comments.service.js';
 import * as repo from './consultations.repo.js';
 import { createConsultation, publishReport, respond, setNextText } from './consultations.service.js';
-import { isoToWarsawLocal } from './consultations.time.js';
 
 export { listSections } from './consultations.repo.js';
 
@@ -44,8 +44,8 @@ export async function makeConsultation(ctx: ModuleContext, opts: { startsIn: num
       title: opts.title ?? 'Konsultacje projektu programu ekonomii społecznej',
       description: 'Zapraszamy do zgłaszania uwag do **projektu** programu.',
       who_may_comment: opts.organisationsOnly ? 'organisations' : 'everyone',
-      starts_at: isoToWarsawLocal(new Date(now + opts.startsIn * HOUR).toISOString()),
-      ends_at: isoToWarsawLocal(new Date(now + opts.endsIn * HOUR).toISOString()),
+      starts_at: toWarsawLocal(new Date(now + opts.startsIn * HOUR).toISOString()),
+      ends_at: toWarsawLocal(new Date(now + opts.endsIn * HOUR).toISOString()),
       source: 'text',
       text: SAMPLE_TEXT,
       clause: 'Administratorem danych jest Regionalny Ośrodek Polityki Społecznej w Toruniu. Dane przetwarzamy w celu przeprowadzenia konsultacji.',

@@ -9,7 +9,7 @@ import { WordDiff } from '../../core/ui/diff.js';
 import type { AttachedDocument } from '../portal/index.js';
 import { GENERAL, HONEYPOT_FIELD, MAX_TEXT, SUBMISSION_KEY_FIELD } from './comments.service.js';
 import type { ClauseRow, ConsultationRow, SectionRow } from './consultations.repo.js';
-import type { Phase } from './consultations.time.js';
+import type { Phase } from './consultations.phase.js';
 import { CheckboxField, RadioGroup, SelectField } from '../../core/ui/fields.js';
 import { sectionLabel, summaryLines, type Report, type ReportRow } from './report.js';
 

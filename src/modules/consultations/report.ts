@@ -2,7 +2,7 @@
 // one data structure that the HTML page, the CSV file and the PDF/DOCX export all render — so the
 // four never disagree. Authors appear as organisations by name and as "osoba prywatna" otherwise;
 // e-mail addresses never reach it.
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../../core/csv/index.js';
 import type { ExportDocument } from '../../core/export/index.js';
 import { formatters, translator, type Lang, type T } from '../../i18n/index.js';
 import * as repo from './consultations.repo.js';
@@ -93,8 +93,6 @@ export async function buildReport(db: repo.Executor, consultation: repo.Consulta
   };
 }
 
-const safeCell = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
 function tableHead(t: T): string[] {
   return [t('consultations.report.no'), t('consultations.report.section'), t('consultations.report.author'), t('consultations.report.comment'), t('consultations.report.proposedChange'), t('consultations.report.response'), t('consultations.report.justification')];
 }
@@ -104,10 +102,10 @@ function tableRow(t: T, r: ReportRow): string[] {
   return [String(r.no), r.section, r.author, r.comment, r.proposedChange, r.response, justification];
 }
 
-/** The table for spreadsheets: UTF-8 with a BOM, `;`, CRLF, formula-like cells made inert. */
+/** The table for spreadsheets (core/csv: UTF-8 with a BOM, `;`, CRLF, formula-like cells made inert). */
 export function reportCsv(report: Report, lang: Lang): string {
   const t = translator(lang);
-  return `\uFEFF${stringify([tableHead(t), ...report.rows.map((r) => tableRow(t, r).map(safeCell))], { delimiter: ';', record_delimiter: '\r\n' })}`;
+  return spreadsheetCsv([tableHead(t), ...report.rows.map((r) => tableRow(t, r))]);
 }
 
 export function summaryLines(report: Report, lang: Lang): string[] {

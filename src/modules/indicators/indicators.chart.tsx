@@ -1,58 +1,15 @@
 // The indicator chart, drawn on the server as SVG with d3-scale and d3-shape: one bar per year for
 // the approved value, a dashed line for the path from the baseline to the target, diamonds for the
 // targets, a year axis and numbers in the page's locale. It is an image with a title and a
-// description; the same numbers are in the table built from `chartRows` next to it, so nothing is
-// known from the picture alone. Example (demo) values are hatched, not only lighter.
+// description; the same numbers are in the table built from `chartRows` (indicators.progress.ts)
+// next to it, so nothing is known from the picture alone. Example (demo) values are hatched, not
+// only lighter.
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { expectedOnPath, finalTarget } from './indicators.progress.js';
+import type { ChartRow } from './indicators.progress.js';
 
-export interface ChartInput {
-  baselineValue: number | null;
-  baselineYear: number | null;
-  targets: readonly { year: number; value: number }[];
-  /** Region figures per year. */
-  values: readonly { period: number; value: number; isExample: boolean }[];
-  periodFrom: number;
-  periodTo: number;
-}
-
-export interface ChartRow {
-  year: number;
-  value: number | null;
-  isExample: boolean;
-  /** The value on the path from the baseline to the final target, for years the path covers. */
-  path: number | null;
-  target: number | null;
-}
-
-/** One row per year of the chart: the data behind the bars, the line and the diamonds. */
-export function chartRows(input: ChartInput): ChartRow[] {
-  const years = [input.periodFrom, input.periodTo, ...input.values.map((v) => v.period), ...input.targets.map((t) => t.year)];
-  if (input.baselineYear !== null) years.push(input.baselineYear);
-  const from = Math.min(...years);
-  const to = Math.max(...years);
-  const target = finalTarget(input.targets);
-  const baseline = input.baselineValue !== null && input.baselineYear !== null ? { year: input.baselineYear, value: input.baselineValue } : null;
-  const rows: ChartRow[] = [];
-  for (let year = from; year <= to; year++) {
-    const v = input.values.find((x) => x.period === year);
-    const onPath = baseline && target && target.year > baseline.year && year >= baseline.year && year <= target.year;
-    rows.push({
-      year,
-      value: v ? v.value : null,
-      isExample: v ? v.isExample : false,
-      path: onPath ? roundPath(expectedOnPath(baseline, target, year)) : null,
-      target: input.targets.find((t) => t.year === year)?.value ?? null,
-    });
-  }
-  return rows;
-}
-
-/** Path values are shown and drawn to two decimals, so the table and the line agree exactly. */
-function roundPath(n: number): number {
-  return Math.round(n * 100) / 100;
-}
+// the rows are computed beside the progress rule (services use them without drawing)
+export { chartRows, type ChartInput, type ChartRow } from './indicators.progress.js';
 
 export interface ChartText {
   id: string;

@@ -1,6 +1,7 @@
 // How far an indicator is from its target, as one of four words a reader can trust: achieved, on
 // track, at risk, no data. Pure functions over the definition and the approved figures for the
 // whole region, so the rule can be tested on its own and is the same on every page and report.
+// The rows behind the chart (per year: value, point on the path, target) are computed here too.
 //
 // The rule:
 // - target: the target of the final year (the latest year that has one);
@@ -92,4 +93,53 @@ export function computeProgress(input: ProgressInput): Progress {
   if (reached(input.direction, latest.value, target.value)) return { ...withPath, status: 'achieved', reason: 'reached' };
   if (latest.period >= target.year) return { ...withPath, status: 'at_risk', reason: 'deadline_passed' };
   return reached(input.direction, latest.value, expected) ? { ...withPath, status: 'on_track', reason: 'on_path' } : { ...withPath, status: 'at_risk', reason: 'below_path' };
+}
+
+// --- the rows behind the chart and its table ------------------------------------------------------
+
+export interface ChartInput {
+  baselineValue: number | null;
+  baselineYear: number | null;
+  targets: readonly { year: number; value: number }[];
+  /** Region figures per year. */
+  values: readonly { period: number; value: number; isExample: boolean }[];
+  periodFrom: number;
+  periodTo: number;
+}
+
+export interface ChartRow {
+  year: number;
+  value: number | null;
+  isExample: boolean;
+  /** The value on the path from the baseline to the final target, for years the path covers. */
+  path: number | null;
+  target: number | null;
+}
+
+/** One row per year of the chart: the data behind the bars, the line and the diamonds. */
+export function chartRows(input: ChartInput): ChartRow[] {
+  const years = [input.periodFrom, input.periodTo, ...input.values.map((v) => v.period), ...input.targets.map((t) => t.year)];
+  if (input.baselineYear !== null) years.push(input.baselineYear);
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  const target = finalTarget(input.targets);
+  const baseline = input.baselineValue !== null && input.baselineYear !== null ? { year: input.baselineYear, value: input.baselineValue } : null;
+  const rows: ChartRow[] = [];
+  for (let year = from; year <= to; year++) {
+    const v = input.values.find((x) => x.period === year);
+    const onPath = baseline && target && target.year > baseline.year && year >= baseline.year && year <= target.year;
+    rows.push({
+      year,
+      value: v ? v.value : null,
+      isExample: v ? v.isExample : false,
+      path: onPath ? roundPath(expectedOnPath(baseline, target, year)) : null,
+      target: input.targets.find((t) => t.year === year)?.value ?? null,
+    });
+  }
+  return rows;
+}
+
+/** Path values are shown and drawn to two decimals, so the table and the line agree exactly. */
+function roundPath(n: number): number {
+  return Math.round(n * 100) / 100;
 }

@@ -1,9 +1,10 @@
 // The indicators as the programme's public pages show them: the section with every indicator and
 // its progress that the programme page (/program, /program/{slug}) renders, and the CSV of one
-// indicator (UTF-8 with a BOM and `;`, so a Polish spreadsheet opens it with letters intact).
+// indicator (core/csv: UTF-8 with a BOM and `;`, so a Polish spreadsheet opens it with letters
+// intact, and the formula guard on names and units typed by staff).
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../../core/csv/index.js';
 import { localize } from '../../core/http/language.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { T } from '../../i18n/index.js';
@@ -46,5 +47,5 @@ export async function indicatorCsv(ctx: ModuleContext, view: IndicatorView, prog
   for (const r of chart) {
     if (r.target !== null) rows.push([i.code, i.name, i.unit, t('indicators.csvKind.target'), String(r.year), 'region', territoryName(index, 'region', lang), num(r.target), '0', '0']);
   }
-  return '\uFEFF' + stringify([header, ...rows], { delimiter: ';', record_delimiter: '\r\n' });
+  return spreadsheetCsv([header, ...rows]);
 }

@@ -136,6 +136,16 @@ describe('indicator routes', () => {
     assert.ok(!res.body.includes('777') && !res.body.includes('888'));
   });
 
+  it('makes formula-like names inert in the CSV and keeps negative values numbers', async () => {
+    const other = await insertTestProgramme(t.ctx, { slug: 'program-formuly', period_from: 2021, period_to: 2030, title: 'Program z formułą' });
+    const id = await insertTestIndicator(t.ctx, other.id, { code: 'F1', name: '=HYPERLINK("http://evil.example";"klik")', unit: '@saldo', is_negative_allowed: true });
+    await enterApprovedValue(t.ctx, { indicatorId: id, period: 2024, territoryCode: 'region', value: '-12,5' }, actor);
+    const res = await t.app.inject({ url: '/program/program-formuly/wskazniki/F1.csv' });
+    assert.equal(res.statusCode, 200);
+    const lines = res.body.slice(1).trim().split('\r\n');
+    assert.equal(lines[1], `F1;"'=HYPERLINK(""http://evil.example"";""klik"")";'@saldo;wartość;2024;region;województwo (całość);-12,5;0;0`);
+  });
+
   it('serves the API with approved values only and documents it in OpenAPI', async () => {
     const res = await t.app.inject({ url: '/api/v1/program/program-testowy/wskazniki' });
     assert.equal(res.statusCode, 200);

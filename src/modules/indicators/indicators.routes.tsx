@@ -10,6 +10,7 @@ import { AppError, isAppError, type Problem } from '../../core/errors/app-error.
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
 import type { ModuleContext } from '../../core/module.js';
+import { warsawYear } from '../../core/time/index.js';
 import { auditFromRequest } from '../audit/index.js';
 import { mapGeometry } from '../territory/index.js';
 import { DefinitionForm, IndicatorAdminList, adminBase, ValuesAdminView, type AdminProgramme } from './indicators.admin.views.js';
@@ -195,7 +196,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
     ...(last ? [{ label: request.t('indicators.admin.title'), path: adminBase(programme) }, { label: last }] : [{ label: request.t('indicators.admin.title') }]),
   ];
   const openYears = (programme: AdminProgramme) => {
-    const current = Number(values.warsawToday(ctx.clock).slice(0, 4));
+    const current = warsawYear(ctx.clock);
     const years: number[] = [];
     for (let y = programme.period_from; y <= Math.min(programme.period_to, current); y++) years.push(y);
     return years;

@@ -2,21 +2,20 @@
 // (translated problems, nothing saved while any remain), saving and deleting with the audit log, and
 // the read model every page, the CSV and the API share — approved figures per year and territory,
 // with computed indicators evaluated on read for years not yet closed, and the progress.
-import type { Transaction } from 'kysely';
-import type { Database } from '../../core/db/schema.js';
 import { newId } from '../../core/db/ids.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
+import { warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { TKey } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { computePeriod, coverageStart, FILTER_LEGAL_FORMS, FILTER_LIFECYCLES, FORMULA_HAS_FILTERS, isFormulaKey, parseFormulaParams } from './indicators.formulas.js';
 import { computeProgress, type Progress } from './indicators.progress.js';
 import * as repo from './indicators.repo.js';
-import type { IndicatorRow, TargetRow, ValueRow } from './indicators.repo.js';
+import type { Executor, IndicatorRow, TargetRow, ValueRow } from './indicators.repo.js';
 import { polishCollator } from '../../core/db/collation.js';
 import { loadTerritoryIndex, subregionsForPeriod, territoryName, type TerritoryIndex } from './indicators.territory.js';
-import { closedPeriods, parseNumber, warsawToday, type Actor } from './indicators.values.js';
+import { closedPeriods, parseNumber, type Actor } from './indicators.values.js';
 import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES, WHOLE_REGION } from './indicators.tables.js';
 
 /** Letters, digits, dots and hyphens; never ending in `.csv`, which addresses the indicator's CSV. */
@@ -229,7 +228,7 @@ function diff(before: Snapshot | null, after: Snapshot | null): Record<string, {
   return out;
 }
 
-async function currentDefinition(db: Transaction<Database> | ModuleContext['db'], indicator: IndicatorRow): Promise<DefinitionInput> {
+async function currentDefinition(db: Executor, indicator: IndicatorRow): Promise<DefinitionInput> {
   const [targets, elements] = await Promise.all([repo.listTargets(db, [indicator.id]), repo.listIndicatorElements(db, [indicator.id])]);
   const { id: _i, programme_id: _p, position: _pos, is_example: _e, ...fields } = indicator;
   return { ...fields, targets: targets.map((t) => ({ year: t.year, value: t.value })), elements: elements.map((e) => e.element_id) };

@@ -9,11 +9,11 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../core/db/schema.js';
 import { newId } from '../../core/db/ids.js';
-import { nowIso, type Clock } from '../../core/db/time.js';
+import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
+import { warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
-import { TIME_ZONE } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { computePeriod, coverageStart, type ComputedPeriod } from './indicators.formulas.js';
 import * as repo from './indicators.repo.js';
@@ -49,11 +49,6 @@ export interface CheckedValue {
 const MAX_TEXT = 1000;
 /** Values beyond this are typing mistakes, not indicator values (and would lose precision). */
 const MAX_ABS = 1e12;
-
-/** `YYYY-MM-DD` of the current day in Poland. */
-export function warsawToday(clock: Clock): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(clock.now());
-}
 
 /** A number typed the Polish way (`1 234,5`, `-3`, `12.5`) or given as a number; null if it is not one. */
 export function parseNumber(raw: unknown): number | null {

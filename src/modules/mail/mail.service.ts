@@ -2,8 +2,6 @@
 // attempted by a worker with exponential back-off (1, 5, 25, 125, 625 minutes) and gives up after
 // six attempts; administrators can list, read, re-queue and send a test message. No SMTP here: the
 // worker passes in the function that actually sends.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../core/db/schema.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso, type Clock } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -13,9 +11,9 @@ import type { Lang } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { renderMail, type MailRequest } from './mail.render.js';
 import * as repo from './mail.repo.js';
+import type { Executor } from './mail.repo.js';
 import type { MailStatus } from './mail.tables.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 
 export const MAX_ATTEMPTS = 6;

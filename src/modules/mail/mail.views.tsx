@@ -4,7 +4,7 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, LanguageSelect, Pagination, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
-import { TIME_ZONE, type TKey } from '../../i18n/index.js';
+import type { TKey } from '../../i18n/index.js';
 import type { MailAttemptRow, MailListRow, MailRow } from './mail.repo.js';
 import type { MailStatus } from './mail.tables.js';
 
@@ -12,8 +12,7 @@ export const OUTBOX_PATH = '/admin/poczta';
 
 function useTime(): (iso: string | null) => string {
   const { fmt } = usePage();
-  const f = new Intl.DateTimeFormat(fmt.locale, { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'medium' });
-  return (iso) => (iso ? f.format(new Date(iso)) : '—');
+  return (iso) => (iso ? fmt.timestamp(iso) : '—');
 }
 
 function useLabels() {

@@ -9,6 +9,7 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
 import { searchDocument } from '../../core/search/index.js';
+import { toWarsawLocal, warsawLocalToUtc } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang, TKey } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
@@ -17,7 +18,6 @@ import { detectImageType, MAX_IMAGE_BYTES, sha256Hex } from './files.js';
 import { headingProblems, markdownToText } from './markdown.js';
 import { NEWS_CATEGORIES, type NewsCategory, type NewsTable, type PagesTable, type VersionedType } from './portal.tables.js';
 import { MAX_SLUG, RESERVED_TOP_SLUGS, SLUG, slugify } from './slug.js';
-import { isoToWarsawLocal, warsawLocalToIso } from './time.js';
 
 export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 export type FormValues = Record<string, string | undefined>;
@@ -60,7 +60,7 @@ function checkEnglish(f: FormChecker, titleLabel: TKey, bodyLabel: TKey, extra: 
 function checkPublishAt(f: FormChecker, label: TKey): string | null {
   const text = f.text('publish_at');
   if (text === '') return null;
-  const iso = warsawLocalToIso(text);
+  const iso = warsawLocalToUtc(text);
   if (!iso) f.add('publish_at', label, 'portal.dateTimeInvalid');
   return iso;
 }
@@ -113,7 +113,7 @@ export function pageFormValues(p: PageSnapshot): Record<string, string> {
     body_pl: p.body_pl,
     body_en: p.body_en ?? '',
     is_published: p.is_published ? '1' : '',
-    publish_at: p.publish_at ? isoToWarsawLocal(p.publish_at) : '',
+    publish_at: p.publish_at ? toWarsawLocal(p.publish_at, ' ') : '',
   };
 }
 
@@ -353,7 +353,7 @@ export function newsFormValues(n: NewsSnapshot): Record<string, string> {
     image_alt_pl: n.image_alt_pl ?? '',
     image_alt_en: n.image_alt_en ?? '',
     is_published: n.is_published ? '1' : '',
-    publish_at: n.publish_at ? isoToWarsawLocal(n.publish_at) : '',
+    publish_at: n.publish_at ? toWarsawLocal(n.publish_at, ' ') : '',
   };
 }
 

@@ -8,6 +8,7 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
 import { searchDocument } from '../../core/search/index.js';
+import { isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -16,7 +17,6 @@ import type { Executor } from './content.repo.js';
 import * as repo from './documents.repo.js';
 import { cleanFileName, detectDocumentType, MAX_DOCUMENT_BYTES, sha256Hex } from './files.js';
 import { DOCUMENT_CATEGORIES, type DocumentCategory, type DocumentsTable } from './portal.tables.js';
-import { isCalendarDay, warsawDay } from './time.js';
 
 export const DOCUMENT_LANGS = ['pl', 'en', 'de', 'uk'] as const;
 export const DOCUMENTS_PAGE_SIZE = 20;
@@ -136,7 +136,7 @@ async function storeFile(ctx: ModuleContext, trx: Executor, documentId: string, 
 export async function createDocument(ctx: ModuleContext, body: FormValues, upload: Upload | null, actor: Actor): Promise<string> {
   const f = new FormChecker(body);
   const meta = checkMeta(f);
-  const file = await checkFile(f, upload, meta.doc_date || warsawDay(nowIso(ctx.clock)));
+  const file = await checkFile(f, upload, meta.doc_date || warsawToday(ctx.clock));
   throwFileAware(f);
   const id = newId();
   const now = nowIso(ctx.clock);
@@ -175,7 +175,7 @@ export async function addFileVersion(ctx: ModuleContext, id: string, body: FormV
   const current = await repo.getDocument(ctx.db, id);
   if (!current) throw new AppError('http.not_found');
   const f = new FormChecker(body);
-  const file = await checkFile(f, upload, warsawDay(nowIso(ctx.clock)));
+  const file = await checkFile(f, upload, warsawToday(ctx.clock));
   throwFileAware(f);
   const names = [...(await fileNamesOf(ctx, id)), file!.file_name];
   let fileId = '';

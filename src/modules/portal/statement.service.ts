@@ -2,14 +2,13 @@
 // fields are settings with sensible defaults; editors keep them current. The page follows the
 // structure of the 2024 (v2.0) technical conditions: fixed element ids, dates in <time datetime>.
 import type { ModuleContext } from '../../core/module.js';
-import { nowIso } from '../../core/db/time.js';
+import { isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { localize } from '../../core/http/language.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { getInstitution } from '../site/index.js';
 import type { Actor, FormValues } from './content.service.js';
-import { isCalendarDay, warsawDay } from './time.js';
 
 export const STATEMENT_PATH = '/deklaracja-dostepnosci';
 export const STATEMENT_KEY = 'portal.a11y_statement';
@@ -68,14 +67,14 @@ export function defaultStatement(today: string): StatementSettings {
 }
 
 export async function getStatement(ctx: ModuleContext): Promise<StatementSettings> {
-  const fallback = defaultStatement(warsawDay(nowIso(ctx.clock)));
+  const fallback = defaultStatement(warsawToday(ctx.clock));
   const stored = await ctx.settings.get<Partial<StatementSettings> | null>(STATEMENT_KEY, null);
   return { ...fallback, ...(stored ?? {}) };
 }
 
 /** Fixes the dates on first start (seed reference), so they do not move with the calendar. */
 export async function seedStatementDefaults(ctx: ModuleContext): Promise<boolean> {
-  return ctx.settings.setDefault(STATEMENT_KEY, defaultStatement(warsawDay(nowIso(ctx.clock))));
+  return ctx.settings.setDefault(STATEMENT_KEY, defaultStatement(warsawToday(ctx.clock)));
 }
 
 export interface StatementView extends StatementSettings {

@@ -9,6 +9,7 @@ import { AppError, isAppError, type Problem } from '../../core/errors/app-error.
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
 import type { ModuleContext } from '../../core/module.js';
+import { warsawToday } from '../../core/time/index.js';
 import { auditFromRequest } from '../audit/index.js';
 import { ApiProgramme, ApiProgrammeList, toApi } from './programme.api.js';
 import { programmePageSections } from './programme.extensions.js';
@@ -93,7 +94,7 @@ export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext):
   const newForm = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, problems: Problem[] = [], status = 200) =>
     sendPage(request, reply, { title: request.t('programme.admin.new'), breadcrumbs: adminCrumbs(request, { label: request.t('programme.admin.new') }) }, <v.ProgrammeNewView values={values} problems={problems} csrf={reply.generateCsrf()} />, status);
 
-  app.get('/admin/program/nowy', { config: manage }, async (request, reply) => newForm(request, reply, { started_on: svc.today(ctx) }));
+  app.get('/admin/program/nowy', { config: manage }, async (request, reply) => newForm(request, reply, { started_on: warsawToday(ctx.clock) }));
 
   app.post('/admin/program/nowy', { config: manage, schema: { body: FormBody } }, async (request, reply) => {
     const body = request.body as Record<string, string>;
@@ -109,7 +110,7 @@ export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext):
 
   const editPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { values?: Record<string, string>; problems?: Problem[]; statusValues?: Record<string, string>; statusProblems?: Problem[]; status?: number } = {}) => {
     const d = await svc.programmeById(ctx, id);
-    const statusValues = extra.statusValues ?? { occurred_on: svc.today(ctx), status: svc.TRANSITIONS[d.programme.status][0] ?? '' };
+    const statusValues = extra.statusValues ?? { occurred_on: warsawToday(ctx.clock), status: svc.TRANSITIONS[d.programme.status][0] ?? '' };
     return sendPage(
       request,
       reply,

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatters } from '../../i18n/index.js';
-import { isCalendarDay, isLegalTransition, slugify, timeline, TRANSITIONS } from './programme.service.js';
+import { isLegalTransition, slugify, timeline, TRANSITIONS } from './programme.service.js';
 import { PROGRAMME_STATUSES } from './programme.tables.js';
 import { eventDate } from './programme.views.js';
 
@@ -17,13 +17,6 @@ test('addresses from Polish titles', () => {
   assert.equal(slugify('Kujawsko-Pomorski Program na Rzecz Ekonomii Społecznej do roku 2020'), 'kujawsko-pomorski-program-na-rzecz-ekonomii-spolecznej-do-roku-2020');
   assert.equal(slugify('  Łódź — „żółć” 2025–2030!  '), 'lodz-zolc-2025-2030');
   assert.equal(slugify('x'.repeat(100)).length, 80);
-});
-
-test('calendar days', () => {
-  assert.ok(isCalendarDay('2024-02-29'));
-  assert.ok(!isCalendarDay('2023-02-29'));
-  assert.ok(!isCalendarDay('2024-13-01'));
-  assert.ok(!isCalendarDay('10.06.2014'));
 });
 
 test('dates are shown as precisely as they are known', () => {

@@ -6,6 +6,7 @@ import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { fold } from '../../core/search/index.js';
+import { isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { TKey } from '../../i18n/index.js';
 import { diffFields, recordAudit, type AuditEntry } from '../audit/index.js';
@@ -45,19 +46,6 @@ export const statusLabel = (s: ProgrammeStatus): TKey => `programme.status.${s}`
 /** Slugs that name pages of their own under `/program/`. */
 const RESERVED_SLUGS = new Set(['archiwum', 'wersje', 'nowy']);
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Today as a Polish calendar day. */
-export function today(ctx: ModuleContext): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(ctx.clock.now());
-}
-
-export function isCalendarDay(s: string): boolean {
-  const m = DAY.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 /** An address segment from a title: folded Polish letters, hyphens, at most 80 characters. */
 export function slugify(text: string): string {
@@ -142,7 +130,7 @@ export async function checkProgrammeForm(ctx: ModuleContext, body: Record<string
   const summary = optional(c, 'summary', 'programme.form.summary', 20000);
   let started = '';
   if (id === null) {
-    started = c.text('started_on') || today(ctx);
+    started = c.text('started_on') || warsawToday(ctx.clock);
     checkDay(c, ctx, 'started_on', 'programme.form.startedOn', started);
   }
   c.assertValid();
@@ -163,7 +151,7 @@ export async function checkProgrammeForm(ctx: ModuleContext, body: Record<string
 function checkDay(c: FormChecker, ctx: ModuleContext, field: string, label: TKey, value: string, notBefore?: string): void {
   if (value === '') c.add(field, label, 'validation.required');
   else if (!isCalendarDay(value)) c.add(field, label, 'programme.form.dateInvalid');
-  else if (value > today(ctx)) c.add(field, label, 'programme.form.dateFuture');
+  else if (value > warsawToday(ctx.clock)) c.add(field, label, 'programme.form.dateFuture');
   else if (notBefore && value < notBefore) c.add(field, label, 'programme.form.dateBeforeLast', { date: notBefore });
 }
 

@@ -22,8 +22,7 @@ import './self-service/claims.tables.js';
 
 export { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './entity/identifiers.js';
 export { manageRegistry } from './registry.policy.js';
-export { importEntitiesFile, problemText as importProblemText, type ImportOutcome } from './data-quality/import.service.js';
-export { IMPORT_FIELDS, parseMapOptions, unknownOverrides } from './data-quality/import.parse.js';
+export { importEntitiesFile, type ImportOutcome } from './data-quality/import.service.js';
 export { entityPath } from './entity/registry.service.js';
 export { seedSynthetic, SYNTHETIC_PREFIX } from './data-quality/registry.synthetic.js';
 export { countEntitiesByGmina, countPsEntitiesByGmina, countValidMarksByGmina, type GminaCount, type EntityCountFilter, METRIC_LEGAL_FORMS, METRIC_LIFECYCLES, registryCoverageStart } from './catalogue/registry.metrics.js';

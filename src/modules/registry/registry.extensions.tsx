@@ -1,11 +1,12 @@
 // The registry's contributions to other modules' extension points (listed in registryModule's
 // `contributes`): the count of active entities per gmina (territory map and white spots), the
 // entities section of territorial profiles, and a group of results in the site search.
+import { warsawToday } from '../../core/time/index.js';
 import type { SearchProvider } from '../portal/index.js';
 import { ENTITIES_MEASURE, type ProfileSection, type TerritoryMeasure } from '../territory/index.js';
 import { cachedUntilWrite } from './catalogue/registry.catalogue.js';
 import * as repo from './entity/registry.repo.js';
-import { entityPath, today } from './entity/registry.service.js';
+import { entityPath } from './entity/registry.service.js';
 import { EntitiesSection } from './entity/registry.views.js';
 
 const PROFILE_LIMIT = 50;
@@ -38,7 +39,7 @@ export const entitiesSearch: SearchProvider = {
     const { rows, total } = await repo.searchEntities(
       ctx.db,
       ctx.database.seam,
-      { terms, legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: false, today: today(ctx) },
+      { terms, legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: false, today: warsawToday(ctx.clock) },
       'name',
       limit,
       0,

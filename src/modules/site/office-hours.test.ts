@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readReferenceCsv } from '../../core/data/reference.js';
-import { easterSunday, holidaysOf, officeStatus, statusSentence, upcomingClosures, warsawClock, type Calendar, type HolidayRule } from './office-hours.js';
+import { warsawWallClock } from '../../core/time/index.js';
+import { easterSunday, holidaysOf, officeStatus, statusSentence, upcomingClosures, type Calendar, type HolidayRule } from './office-hours.js';
 import { ROPS_TORUN } from './site.service.js';
 
 const RULES: HolidayRule[] = readReferenceCsv<Record<string, string>>('swieta_pl_reguly.csv').map((r) => ({
@@ -80,9 +81,9 @@ describe('every weekday of an ordinary week (9–15 March 2026, winter time)', (
 
 describe('daylight saving time', () => {
   test('the same UTC time is before opening in winter and after it in summer (spring change, 29 March 2026)', () => {
-    assert.equal(warsawClock(new Date('2026-03-23T05:45:00Z')).minutes, 6 * 60 + 45);
+    assert.deepEqual(warsawWallClock('2026-03-23T05:45:00Z'), { day: '2026-03-23', hour: 6, minute: 45, second: 0 });
     assert.equal(say('2026-03-23T05:45:00Z'), 'Zamknięte — otwieramy dziś o 7:30');
-    assert.equal(warsawClock(new Date('2026-03-30T05:45:00Z')).minutes, 7 * 60 + 45);
+    assert.deepEqual(warsawWallClock('2026-03-30T05:45:00Z'), { day: '2026-03-30', hour: 7, minute: 45, second: 0 });
     assert.equal(say('2026-03-30T05:45:00Z'), 'Otwarte — zamykamy dziś o 15:30');
     assert.equal(say('2026-03-29T01:30:00Z'), 'Zamknięte — otwieramy jutro o 7:30'); // the night of the change
   });

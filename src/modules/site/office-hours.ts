@@ -1,8 +1,9 @@
 // Whether the office is open now and, if not, when it opens next. Pure functions over the weekly
 // hours, the statutory holiday rules (data/reference/swieta_pl_reguly.csv, Easter-based ones
 // included) and the extra closed days editors add. All reasoning is in Europe/Warsaw wall-clock
-// time, taken from Intl, so daylight-saving changes need no special case.
-import { TIME_ZONE, translator, type Lang } from '../../i18n/index.js';
+// time (core/time), so daylight-saving changes need no special case.
+import { addDays, calendarDay, isoWeekday, warsawWallClock } from '../../core/time/index.js';
+import { translator, type Lang } from '../../i18n/index.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -64,21 +65,11 @@ export function easterSunday(year: number): string {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return ymd(Date.UTC(year, month - 1, day));
-}
-
-function ymd(utcMs: number): string {
-  return new Date(utcMs).toISOString().slice(0, 10);
-}
-
-/** Calendar arithmetic on YYYY-MM-DD strings (UTC midnight stands for the calendar day). */
-export function addDays(day: string, n: number): string {
-  return ymd(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000);
+  return calendarDay(year, month, day)!;
 }
 
 export function weekdayOf(day: string): Weekday {
-  // getUTCDay: 0 = Sunday
-  return WEEKDAYS[(new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7]!;
+  return WEEKDAYS[isoWeekday(day) - 1]!;
 }
 
 /** Statutory holidays of a year: date → Polish name. Rules not yet in force are skipped. */
@@ -96,12 +87,10 @@ export function holidaysOf(year: number, rules: readonly HolidayRule[]): Map<str
   return out;
 }
 
-const PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
 /** The Warsaw calendar day and minute of the day at an instant. */
-export function warsawClock(at: Date): { day: string; minutes: number } {
-  const p = Object.fromEntries(PARTS.formatToParts(at).map((x) => [x.type, x.value]));
-  return { day: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
+function warsawClock(at: Date): { day: string; minutes: number } {
+  const w = warsawWallClock(at);
+  return { day: w.day, minutes: w.hour * 60 + w.minute };
 }
 
 export interface Calendar {

@@ -6,6 +6,7 @@ import { translator } from '../../i18n/index.js';
 import type { ModuleContext, SeedResult } from '../../core/module.js';
 import type { FooterData } from '../../core/ui/context.js';
 import { readReferenceCsv } from '../../core/data/reference.js';
+import { isCalendarDay } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { diffFields, recordAudit, type AuditEntry } from '../audit/index.js';
 import { listHolidayRules, upsertHolidayRules } from './site.repo.js';
@@ -183,11 +184,6 @@ function normaliseTime(v: string): string | null {
   return isTime(t) ? t : null;
 }
 
-function isRealDay(v: string): boolean {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
 /** Validates the admin form; every problem is collected, nothing is saved while any remain. */
 export function checkInstitutionForm(body: Record<string, string | undefined>): Institution {
   const f = new FormChecker(body);
@@ -235,7 +231,7 @@ export function checkInstitutionForm(body: Record<string, string | undefined>): 
   if (lines.length > 200) f.add('closed_days', 'institution.closedDays', 'institution.closedDaysTooMany', { count: 200 });
   for (const [i, line] of lines.entries()) {
     const m = DAY.exec(line);
-    if (!m || !isRealDay(m[1]!) || m[2]!.length > 200) {
+    if (!m || !isCalendarDay(m[1]!) || m[2]!.length > 200) {
       f.add('closed_days', 'institution.closedDays', 'institution.closedDayInvalid', { line: i + 1 });
       continue;
     }

@@ -1,12 +1,12 @@
 // Views of the coordinators' territory page: OWES subregions by period (with a check that every
 // powiat is covered once), the subregion and new-period forms, the statistics upload and the
 // preview that lists every problem and every value before anything is saved.
+import type { CsvDelimiter } from '../../core/csv/index.js';
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, useProblemText } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { CheckboxField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
-import type { Delimiter } from './statistics.csv.js';
 import { MAX_FILE_BYTES, statKey, type UploadPreview } from './statistics.service.js';
 import type { Period, Subregion } from './subregions.service.js';
 import type { UnitRow } from './territory.repo.js';
@@ -14,7 +14,7 @@ import { STAT_MEASURES, type StatMeasure } from './territory.tables.js';
 import { usePowiatName } from './territory.views.js';
 import { profilePath } from './units.js';
 
-const DELIMITER_NAME: Record<Delimiter, TKey> = {
+const DELIMITER_NAME: Record<CsvDelimiter, TKey> = {
   ';': 'territory.stats.delimiter.semicolon',
   ',': 'territory.stats.delimiter.comma',
   '\t': 'territory.stats.delimiter.tab',

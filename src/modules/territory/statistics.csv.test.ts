@@ -1,10 +1,10 @@
-// The CSV reader on its own: encodings (UTF-8 with and without BOM, windows-1250), delimiters,
+// The statistics reader on its own: files in every encoding and separator (read by core/csv),
 // GUS BDL header aliases, codes as spreadsheets mangle them, and every row problem the preview
 // must show (unknown TERYT, non-numeric values, duplicates, missing year…).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import iconv from 'iconv-lite';
-import { decodeCsv, detectDelimiter, normaliseHeader, parseCount, parseStatisticsCsv, resolveCode } from './statistics.csv.js';
+import { normaliseHeader, parseCount, parseStatisticsCsv, resolveCode } from './statistics.csv.js';
 
 const GMINY = new Map([
   ['0463011', { name: 'Toruń' }],
@@ -121,13 +121,9 @@ test('whole files that cannot be used say why, and nothing is read from them', (
   assert.deepEqual(ignored.ignoredColumns, ['uwagi']);
 });
 
-test('small readers: header folding, delimiter, decoding, counts', () => {
+test('small readers: header folding, counts', () => {
   assert.equal(normaliseHeader('  Ludność ogółem [osoba] '), 'ludnosc ogolem');
   assert.equal(normaliseHeader('pomoc_spoleczna'), 'pomoc spoleczna');
-  assert.equal(detectDelimiter('a;b;c\n1,5;2;3'), ';');
-  assert.equal(detectDelimiter('a,b,c\n1;2;3'), ',');
-  assert.equal(detectDelimiter('"a;x",b,c'), ',', 'delimiters inside quotes do not count');
-  assert.equal(decodeCsv(iconv.encode('Łódź', 'win1250')).text, 'Łódź');
   assert.deepEqual(parseCount('1 234'), { value: 1234 });
   assert.deepEqual(parseCount('12,0'), { value: 12 });
   assert.deepEqual(parseCount('-'), null, 'GUS dash = no figure, not zero');

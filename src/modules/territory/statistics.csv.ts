@@ -1,10 +1,10 @@
 // Reads a coordinator's CSV of gmina statistics (one row per gmina and year) into rows that could
 // be saved and a list of problems per row. Pure: no database, no HTTP. The files come from
 // spreadsheets and from the GUS Local Data Bank (BDL), so the reader is forgiving where the intent
-// is clear (encoding, delimiter, BOM, header aliases, thousands separators, a leading zero lost by
-// Excel) and strict where guessing would store a wrong number (decimals, unknown codes, duplicates).
-import iconv from 'iconv-lite';
-import { parse } from 'csv-parse/sync';
+// is clear (encoding, delimiter and BOM through core/csv, header aliases, thousands separators, a
+// leading zero lost by Excel) and strict where guessing would store a wrong number (decimals,
+// unknown codes, duplicates).
+import { CsvSyntaxError, decodeSpreadsheetBytes, detectDelimiter, parseCsvText, type CsvDelimiter, type CsvEncoding, type CsvTable } from '../../core/csv/index.js';
 import { fold } from '../../core/search/index.js';
 import type { TKey } from '../../i18n/index.js';
 import { STAT_MEASURES, type StatMeasure } from './territory.tables.js';
@@ -14,8 +14,6 @@ export const MAX_DATA_ROWS = 5000;
 export const MAX_VALUE = 5_000_000;
 export const MIN_YEAR = 1990;
 
-export type Encoding = 'utf-8' | 'windows-1250' | 'utf-16le';
-export type Delimiter = ';' | ',' | '\t';
 
 export interface ParsedRow {
   /** Line of the file the row ends on (1 = the header). */
@@ -38,8 +36,8 @@ export interface RowProblem extends CsvProblem {
 }
 
 export interface ParseResult {
-  encoding: Encoding;
-  delimiter: Delimiter;
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
   /** The measure columns that were recognised, with the header as written. */
   columns: { measure: StatMeasure; header: string }[];
   /** Headers that mean nothing to the platform (left out, listed so the coordinator knows). */
@@ -93,34 +91,6 @@ export function normaliseHeader(header: string): string {
     .replace(/[_\-.:;,"'/]+/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
-}
-
-/** Decodes bytes: BOM first, then strict UTF-8, else windows-1250 (Polish Excel's "CSV"). */
-export function decodeCsv(input: Buffer): { text: string; encoding: Encoding } {
-  if (input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) {
-    return { text: input.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  }
-  if (input.length >= 2 && input[0] === 0xff && input[1] === 0xfe) {
-    return { text: iconv.decode(input.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(input), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(input, 'win1250'), encoding: 'windows-1250' };
-  }
-}
-
-/** The delimiter used most in the header line, outside quotes (`;` wins a tie: Polish Excel). */
-export function detectDelimiter(text: string): Delimiter {
-  const firstLine = text.split(/\r?\n/u).find((l) => l.trim() !== '') ?? '';
-  const counts: Record<Delimiter, number> = { ';': 0, ',': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of firstLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === ';' || ch === ',' || ch === '\t')) counts[ch] += 1;
-  }
-  const order: Delimiter[] = [';', '\t', ','];
-  return order.reduce((best, d) => (counts[d] > counts[best] ? d : best), ';' as Delimiter);
 }
 
 /** Digits only; a number that lost its leading zero in a spreadsheet, or a BDL unit id, is mapped. */
@@ -189,31 +159,29 @@ interface Candidate extends ParsedRow {
 }
 
 export function parseStatisticsCsv(input: Buffer, gminy: ReadonlyMap<string, { name: string }>, opts: { maxYear: number }): ParseResult {
-  const { text, encoding } = decodeCsv(input);
+  const { text, encoding } = decodeSpreadsheetBytes(input);
   const delimiter = detectDelimiter(text);
   const result: ParseResult = { encoding, delimiter, columns: [], ignoredColumns: [], rows: [], problems: [], fileProblems: [], totalRows: 0 };
   if (text.trim() === '') {
     result.fileProblems.push({ key: 'territory.csv.file.empty' });
     return result;
   }
-
-  let records: { record: string[]; info: { lines: number } }[];
+  let csv: CsvTable;
   try {
-    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
+    csv = parseCsvText(text, delimiter);
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    result.fileProblems.push({ key: 'territory.csv.file.unreadable', params: { line: line ?? 1 } });
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    result.fileProblems.push({ key: 'territory.csv.file.unreadable', params: { line: err.line ?? 1 } });
     return result;
   }
-  const [header, ...data] = records;
-  if (!header) {
+  if (csv.headers.length === 0) {
     result.fileProblems.push({ key: 'territory.csv.file.empty' });
     return result;
   }
 
   // which column plays which role
   const roleAt = new Map<Role, number>();
-  header.record.forEach((h, i) => {
+  csv.headers.forEach((h, i) => {
     const role = ROLE_OF.get(normaliseHeader(h));
     if (!role) {
       if (h.trim() !== '') result.ignoredColumns.push(h.trim());
@@ -224,9 +192,9 @@ export function parseStatisticsCsv(input: Buffer, gminy: ReadonlyMap<string, { n
   });
   if (!roleAt.has('teryt')) result.fileProblems.push({ key: 'territory.csv.file.noTerytColumn' });
   if (!roleAt.has('year')) result.fileProblems.push({ key: 'territory.csv.file.noYearColumn' });
-  result.columns = STAT_MEASURES.filter((m) => roleAt.has(m)).map((m) => ({ measure: m, header: header.record[roleAt.get(m)!]!.trim() }));
+  result.columns = STAT_MEASURES.filter((m) => roleAt.has(m)).map((m) => ({ measure: m, header: csv.headers[roleAt.get(m)!]! }));
   if (result.columns.length === 0) result.fileProblems.push({ key: 'territory.csv.file.noMeasureColumn' });
-  const rows = data.filter((r) => r.record.some((cell) => cell.trim() !== ''));
+  const rows = csv.rows;
   result.totalRows = rows.length;
   if (rows.length === 0 && result.fileProblems.length === 0) result.fileProblems.push({ key: 'territory.csv.file.noRows' });
   if (rows.length > MAX_DATA_ROWS) result.fileProblems.push({ key: 'territory.csv.file.tooManyRows', params: { count: MAX_DATA_ROWS } });
@@ -234,8 +202,7 @@ export function parseStatisticsCsv(input: Buffer, gminy: ReadonlyMap<string, { n
 
   const cell = (r: string[], role: Role) => (roleAt.has(role) ? (r[roleAt.get(role)!] ?? '').trim() : '');
   const candidates: Candidate[] = [];
-  for (const { record, info } of rows) {
-    const line = info.lines;
+  for (const { cells: record, endLine: line } of rows) {
     const rawCode = cell(record, 'teryt');
     const problems: CsvProblem[] = [];
     const code = resolveCode(rawCode, gminy);

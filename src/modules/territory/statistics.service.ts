@@ -6,13 +6,13 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
+import { warsawYear } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { parseStatisticsCsv, type ParseResult } from './statistics.csv.js';
 import * as repo from './territory.repo.js';
 import type { StatisticRow } from './territory.repo.js';
 import { STAT_MEASURES, type StatMeasure } from './territory.tables.js';
-import { warsawDate } from './units.js';
 
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 
@@ -44,7 +44,7 @@ export async function previewStatisticsUpload(ctx: ModuleContext, form: UploadFo
   if (form.truncated) f.add('file', 'territory.stats.file', 'territory.csv.file.tooLarge', { mb: MAX_FILE_BYTES / 1024 / 1024 });
   else if (!form.data || form.data.length === 0) f.add('file', 'territory.stats.file', 'territory.csv.file.missing');
   f.assertValid();
-  const result = parseStatisticsCsv(form.data!, await gminaNames(ctx), { maxYear: Number(warsawDate(ctx.clock).slice(0, 4)) });
+  const result = parseStatisticsCsv(form.data!, await gminaNames(ctx), { maxYear: warsawYear(ctx.clock) });
   for (const p of result.fileProblems) f.add('file', 'territory.stats.file', p.key, p.params);
   f.assertValid();
   const id = newId();

@@ -2,18 +2,17 @@
 // gmina) belongs to on a given day, and the coordinators' edits — a subregion's name, period and
 // member powiaty, a new period copied from an existing one, removal. A powiat may belong to one
 // subregion per day only; every edit is checked against that and recorded in the audit log.
-import type { Transaction } from 'kysely';
-import type { Database } from '../../core/db/schema.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
+import { isCalendarDay } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { polishCollator } from '../../core/db/collation.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import * as repo from './territory.repo.js';
-import type { SubregionRow } from './territory.repo.js';
-import { isCityPowiat, isIsoDate, periodContains, periodsOverlap, POWIAT_PATTERN } from './units.js';
+import type { Executor, SubregionRow } from './territory.repo.js';
+import { isCityPowiat, periodContains, periodsOverlap, POWIAT_PATTERN } from './units.js';
 
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 
@@ -125,9 +124,9 @@ function checkPeriod(f: FormChecker): { from: string; to: string | null } {
   const from = f.text('valid_from');
   const to = f.text('valid_to');
   if (from === '') f.add('valid_from', 'territory.admin.validFrom', 'validation.required');
-  else if (!isIsoDate(from)) f.add('valid_from', 'territory.admin.validFrom', 'territory.admin.problem.date');
-  if (to !== '' && !isIsoDate(to)) f.add('valid_to', 'territory.admin.validTo', 'territory.admin.problem.date');
-  else if (to !== '' && isIsoDate(from) && to < from) f.add('valid_to', 'territory.admin.validTo', 'territory.admin.problem.endBeforeStart');
+  else if (!isCalendarDay(from)) f.add('valid_from', 'territory.admin.validFrom', 'territory.admin.problem.date');
+  if (to !== '' && !isCalendarDay(to)) f.add('valid_to', 'territory.admin.validTo', 'territory.admin.problem.date');
+  else if (to !== '' && isCalendarDay(from) && to < from) f.add('valid_to', 'territory.admin.validTo', 'territory.admin.problem.endBeforeStart');
   return { from, to: to === '' ? null : to };
 }
 
@@ -255,7 +254,7 @@ function diff(before: Snapshot | null, after: Snapshot | null): Record<string, {
 }
 
 async function audit(
-  trx: Transaction<Database>,
+  trx: Executor,
   ctx: ModuleContext,
   actor: Actor,
   action: string,

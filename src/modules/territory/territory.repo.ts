@@ -12,7 +12,7 @@ import type {
   TerritoryStatUploadsTable,
 } from './territory.tables.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+export type Executor = Kysely<Database> | Transaction<Database>;
 
 export type UnitRow = Pick<Selectable<TerritorialUnitsTable>, 'teryt' | 'kind' | 'name' | 'gmina_type' | 'parent_teryt'>;
 export type SubregionRow = Selectable<SubregionsTable>;

@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../core/errors/app-error.js';
 import { sendPage } from '../../core/http/render.js';
 import type { ModuleContext } from '../../core/module.js';
+import { isCalendarDay, warsawToday } from '../../core/time/index.js';
 import type { TKey } from '../../i18n/index.js';
 import { profileSection, profileSections, type ProfileUnit } from './extension.js';
 import { mapGeometry } from './map.geometry.js';
@@ -23,7 +24,7 @@ import {
   whiteSpotsData,
 } from './territory.service.js';
 import { MapPageView, MAP_PATH, ProfileView, profileTitle, WHITE_SPOTS_PATH, WhiteSpotsView, type RenderedSection } from './territory.views.js';
-import { isCityPowiat, isIsoDate, PROFILE_TERYT, profilePath, warsawDate } from './units.js';
+import { isCityPowiat, PROFILE_TERYT, profilePath } from './units.js';
 
 const MapQuery = Type.Object({
   miara: Type.Optional(Type.String({ maxLength: 60 })),
@@ -55,7 +56,7 @@ async function renderSections(ctx: ModuleContext, request: FastifyRequest, unit:
 
 /** Builds the map page (data and view); the benchmark times exactly this plus the render. */
 export async function buildMapPage(ctx: ModuleContext, request: Pick<FastifyRequest, 't' | 'lang'>, query: { miara?: string; rok?: string }) {
-  const day = warsawDate(ctx.clock);
+  const day = warsawToday(ctx.clock);
   const [dir, options, geometry] = await Promise.all([directory(ctx, day), measureOptions(ctx), mapGeometry(ctx.db)]);
   const slug = query.miara ?? defaultMeasure(options);
   const badParam = (field: string) => new AppError('http.validation', {}, [{ field, key: 'validation.invalidParam', params: { field } }]);
@@ -150,7 +151,7 @@ export async function territoryRoutes(app: FastifyInstance, ctx: ModuleContext):
   });
 
   app.get(WHITE_SPOTS_PATH, { config: { access: 'public' } }, async (request, reply) => {
-    const dir = await directory(ctx, warsawDate(ctx.clock));
+    const dir = await directory(ctx, warsawToday(ctx.clock));
     const [data, geometry] = await Promise.all([whiteSpotsData(ctx, dir.gminy), mapGeometry(ctx.db)]);
     const t = request.t;
     return sendPage(
@@ -164,7 +165,7 @@ export async function territoryRoutes(app: FastifyInstance, ctx: ModuleContext):
   app.get(`${MAP_PATH}/:teryt`, { config: { access: 'public' }, schema: { params: Type.Object({ teryt: Type.String({ maxLength: 200 }) }) } }, async (request, reply) => {
     const { teryt } = request.params as { teryt: string };
     if (!new RegExp(PROFILE_TERYT, 'u').test(teryt)) throw new AppError('http.not_found');
-    const p = await profile(ctx, teryt, warsawDate(ctx.clock));
+    const p = await profile(ctx, teryt, warsawToday(ctx.clock));
     const [geometry, sections] = await Promise.all([
       mapGeometry(ctx.db),
       renderSections(ctx, request, { teryt: p.unit.teryt, kind: p.kind, name: p.unit.name, gminy: p.gminy.map((g) => g.teryt) }),
@@ -180,8 +181,8 @@ export async function territoryRoutes(app: FastifyInstance, ctx: ModuleContext):
 
   const day = (request: FastifyRequest) => {
     const q = request.query as { date?: string };
-    if (q.date === undefined) return warsawDate(ctx.clock);
-    if (!isIsoDate(q.date)) throw new AppError('http.validation', {}, [{ field: 'date', key: 'validation.invalidParam', params: { field: 'date' } }]);
+    if (q.date === undefined) return warsawToday(ctx.clock);
+    if (!isCalendarDay(q.date)) throw new AppError('http.validation', {}, [{ field: 'date', key: 'validation.invalidParam', params: { field: 'date' } }]);
     return q.date;
   };
 

@@ -1,8 +1,6 @@
 // Small facts about TERYT codes that every part of the module needs: which kind of unit a code
-// names, which powiaty are cities with powiat rights, the gmina type labels, and today's date in
-// Poland (subregions are valid per Polish calendar day).
-import type { Clock } from '../../core/db/time.js';
-import { TIME_ZONE, type TKey } from '../../i18n/index.js';
+// names, which powiaty are cities with powiat rights, the gmina type labels, and periods of days.
+import type { TKey } from '../../i18n/index.js';
 
 export const GMINA_PATTERN = /^04\d{4}[123]$/;
 export const POWIAT_PATTERN = /^04\d{2}$/;
@@ -22,19 +20,6 @@ export function gminaTypeKey(type: number | null): TKey {
 
 export function profilePath(teryt: string): string {
   return `/terytorium/${teryt}`;
-}
-
-/** `YYYY-MM-DD` of the current day in Poland. */
-export function warsawDate(clock: Clock): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(clock.now());
-}
-
-/** True for a real calendar day written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
 }
 
 /** Two inclusive periods (null end = open) share at least one day. */

@@ -1,4 +1,5 @@
-// SQLite side of the dialect seam: better-sqlite3 v12 (v13 crashes on Node 20), WAL, foreign keys,
+// SQLite side of the dialect seam: better-sqlite3 13 (Node 22 or newer: on Node 20 it crashes the
+// process, so an older Node is refused with a message first; ADR 11), WAL, foreign keys,
 // busy timeout, JS booleans bound as 0/1 and read back as booleans, FTS5 external-content index.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,7 +19,14 @@ function fts5Prefix(term: string): string {
   return `"${term.replaceAll('"', '""')}"*`;
 }
 
+/** Node.js major versions the SQLite driver runs on (ADR 11). */
+export const MIN_NODE_MAJOR = 22;
+
 export function sqliteSeam(file: string): DialectSeam {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < MIN_NODE_MAJOR) {
+    throw new Error(`Spójnia needs Node.js ${MIN_NODE_MAJOR} or newer (tested on 24 LTS); this process runs Node ${process.versions.node}, on which the SQLite driver crashes (ADR 11)`);
+  }
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const conn = new BetterSqlite3(file);
   conn.pragma('journal_mode = WAL');

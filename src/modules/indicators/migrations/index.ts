@@ -1,6 +1,7 @@
-// Schema changes of the indicators module, one dated file each. Its tables (indicators, values,
-// monitoring rounds, annual reports) were created by the programme module's first migration
-// (202612100010_programme), which stays there because databases in the field recorded it so.
+// The indicators module's schema changes: one dated file per migration (`YYYYMMDDHHmm_description.ts`,
+// named by its key), listed here. A key never changes once shipped: databases recorded it. Its tables
+// (indicators, values, monitoring rounds, annual reports) were created by the programme module's first
+// migration (202612100010_programme), which stays there because databases recorded it so.
 import type { ModuleMigration } from '../../../core/module.js';
 import { indicatorNegativeMigration } from './202612100030_indicator_negative.js';
 

@@ -11,6 +11,7 @@ import { AppError, type Problem } from '../../../core/errors/app-error.js';
 import { localize } from '../../../core/http/language.js';
 import type { CurrentUser } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { daysBetween, isCalendarDay, warsawDay, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import { formatters, type Lang } from '../../../i18n/index.js';
 import { recordAudit } from '../../audit/index.js';
@@ -20,7 +21,7 @@ import { findCurrentProgramme } from '../../programme/index.js';
 import type { IndicatorRow, ValueRow } from '../indicators.repo.js';
 import { loadTerritoryIndex, territoryName, territoryOptions, type TerritoryIndex } from '../indicators.territory.js';
 import * as values from '../indicators.values.js';
-import { checkValue, warsawToday, type Actor } from '../indicators.values.js';
+import { checkValue, type Actor } from '../indicators.values.js';
 import { coversCell, partnerScope, type PartnerScope } from './monitoring.scope.js';
 import * as repo from './monitoring.repo.js';
 import type { RoundRow } from './monitoring.repo.js';
@@ -28,7 +29,6 @@ import type { RoundRow } from './monitoring.repo.js';
 export type { RoundRow } from './monitoring.repo.js';
 
 const MAX_NAME = 120;
-const DAY_MS = 86_400_000;
 
 export function roundPath(roundId: string): string {
   return `/sprawozdawczosc/${roundId}`;
@@ -36,17 +36,6 @@ export function roundPath(roundId: string): string {
 
 export function adminRoundsPath(slug: string): string {
   return `/admin/program/${slug}/monitorowanie`;
-}
-
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-function isCalendarDay(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 // --- cells: what a partner reports ---------------------------------------------------------------
@@ -417,7 +406,7 @@ export function reminderDue(round: Pick<RoundRow, 'deadline' | 'created_at'>, to
   if (left < 0) return null;
   if (left <= 1) return '1d';
   // a round opened less than a week before its deadline had its opening e-mail instead
-  const openedOn = round.created_at.slice(0, 10);
+  const openedOn = warsawDay(round.created_at);
   if (left <= 7 && daysBetween(openedOn, round.deadline) > 7) return '7d';
   return null;
 }

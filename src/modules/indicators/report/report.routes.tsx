@@ -12,6 +12,7 @@ import { sendPage } from '../../../core/http/render.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { canManageProgramme, findProgramme, findProgrammeBySlug, manageProgramme, type ProgrammePageSection } from '../../programme/index.js';
+import { reportDocument } from './report.document.js';
 import * as svc from './report.service.js';
 import { ReportEditorView, ReportsSection, ReportView } from './report.views.js';
 
@@ -51,7 +52,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
     const format = m[2] as 'pdf' | 'docx' | undefined;
     if (format) {
       const author = programme.responsible_institution || request.t('monitoring.report.author');
-      const doc = svc.reportDocument(model, request.lang, request.t, request.fmt, author);
+      const doc = reportDocument(model, request.lang, request.t, request.fmt, author);
       const bytes = format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
       const name = `sprawozdanie-${programme.slug}-${year}${model.status === 'draft' ? '-projekt' : ''}.${format}`;
       return reply

@@ -8,7 +8,8 @@ import { usePage } from '../../../core/ui/context.js';
 import { IndicatorChart } from '../indicators.chart.js';
 import { ProgressBadge, progressSentence } from '../indicators.views.js';
 import { blocksFromMarkdown } from '../../../core/export/index.js';
-import { chartText, reportPath, sectionHeading, tableHead, tableRows, type ReportModel, type ReportSection } from './report.service.js';
+import { chartText, sectionHeading, tableHead, tableRows } from './report.document.js';
+import { reportPath, type ReportModel, type ReportSection } from './report.service.js';
 
 function Narrative({ text }: { text: string }) {
   // the narrative is Markdown typed by staff: rendered through the same block model as the PDF, as text only

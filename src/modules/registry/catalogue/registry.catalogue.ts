@@ -9,6 +9,7 @@ import { polishCollator } from '../../../core/db/collation.js';
 import type { Db } from '../../../core/db/database.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { queryTerms } from '../../../core/search/index.js';
+import { warsawToday } from '../../../core/time/index.js';
 import { listSubregionsWithMembers, listUnits, mapGeometry, subregionOfPowiat, type Projected } from '../../territory/index.js';
 import * as repo from '../entity/registry.repo.js';
 import { sectorKey } from './registry.sectors.js';
@@ -17,13 +18,6 @@ import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
 export const PAGE_SIZE = 20;
 export const EXPORT_LIMIT = 5000;
 export { COUNT_CAP, RANK_CANDIDATES } from '../entity/registry.repo.js';
-
-/** Today as a Polish calendar day (marks expire by day, subregions change by day). */
-export function today(ctx: Pick<ModuleContext, 'clock'>): string {
-  return WARSAW_DAY.format(ctx.clock.now());
-}
-// built once: a DateTimeFormat with a time zone costs milliseconds to construct
-const WARSAW_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' });
 
 export interface CatalogueQuery {
   q: string;
@@ -105,7 +99,7 @@ const territoryCache = new WeakMap<Db, { at: number; day: string; value: Promise
 
 /** Names and subregions, read once a minute (three small statements) instead of on every request. */
 export function territoryIndex(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promise<TerritoryIndex> {
-  const day = today(ctx);
+  const day = warsawToday(ctx.clock);
   const hit = territoryCache.get(ctx.db);
   if (hit && hit.day === day && Date.now() - hit.at < TERRITORY_TTL_MS) return hit.value;
   const value = (async () => {
@@ -214,7 +208,7 @@ async function toFilter(ctx: ModuleContext, q: CatalogueQuery): Promise<repo.Ent
     statusPs: q.statusPs,
     mark: q.znak,
     includeClosed: false,
-    today: today(ctx),
+    today: warsawToday(ctx.clock),
   };
 }
 

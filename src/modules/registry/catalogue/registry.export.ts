@@ -1,6 +1,6 @@
-// The catalogue as files and API items: CSV for spreadsheets (UTF-8 with a BOM, `;`, CRLF, cells
-// that a spreadsheet would run as formulas prefixed with an apostrophe) and plain JSON objects.
-import { stringify } from 'csv-stringify/sync';
+// The catalogue as files and API items: CSV for spreadsheets (core/csv: UTF-8 with a BOM, `;`, CRLF,
+// cells that a spreadsheet would run as formulas prefixed with an apostrophe) and plain JSON objects.
+import { spreadsheetCsv } from '../../../core/csv/index.js';
 import type { T } from '../../../i18n/index.js';
 import type { TKey } from '../../../i18n/index.js';
 import { entityPath, type EntityRow } from '../entity/registry.service.js';
@@ -37,13 +37,11 @@ export function toItem(e: EntityRow, publicUrl: string): EntityItem {
   };
 }
 
-const safeCell = (v: string | null): string => (v === null ? '' : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
-export function toCsv(rows: EntityRow[], t: T, publicUrl: string): Buffer {
+export function toCsv(rows: EntityRow[], t: T, publicUrl: string): string {
   const header = (['name', 'legalForm', 'town', 'gmina', 'nip', 'regon', 'krs', 'lifecycle', 'sourceUrl', 'verifiedAt', 'address'] as const).map((k) => t(`registry.csv.${k}` as TKey));
   const body = rows.map((e) => {
     const i = toItem(e, publicUrl);
-    return [i.name, t(`registry.legalForm.${i.legal_form}` as TKey), i.town, i.gmina_teryt, i.nip, i.regon, i.krs, t(`registry.lifecycle.${i.lifecycle}` as TKey), i.source_url, i.verified_at, i.url].map(safeCell);
+    return [i.name, t(`registry.legalForm.${i.legal_form}` as TKey), i.town, i.gmina_teryt, i.nip, i.regon, i.krs, t(`registry.lifecycle.${i.lifecycle}` as TKey), i.source_url, i.verified_at, i.url];
   });
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(stringify([header, ...body], { delimiter: ';', record_delimiter: '\r\n' }), 'utf8')]);
+  return spreadsheetCsv([header, ...body]);
 }

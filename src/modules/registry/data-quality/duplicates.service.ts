@@ -3,7 +3,6 @@
 // each differing field takes the value staff chose, the other record's places, PS history, marks,
 // change history and representatives move to the kept one, and the other is closed with a pointer
 // to the kept one (its address redirects). Everything lands in the field history and the audit log.
-import type { Updateable } from 'kysely';
 import { polishSortKey } from '../../../core/db/collation.js';
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
@@ -16,7 +15,6 @@ import type { Actor } from './import.service.js';
 import * as quality from './quality.repo.js';
 import * as repo from '../entity/registry.repo.js';
 import { entitySearchDocument, unitNames, type EntityRow } from '../entity/registry.service.js';
-import type { EntitiesTable } from '../entity/registry.tables.js';
 
 export const MAX_GROUPS = 200;
 
@@ -181,7 +179,7 @@ export async function mergePair(ctx: ModuleContext, idA: string, idB: string, ch
     const merged = { ...kept, ...result, sectors: result.sectors ?? kept.sectors } as EntityRow;
     if (changed.length) {
       await repo.updateEntity(trx, kept.id, {
-        ...(result as Updateable<EntitiesTable>),
+        ...(result as repo.EntityUpdate),
         sectors: merged.sectors,
         name: merged.name,
         short_name: merged.short_name,

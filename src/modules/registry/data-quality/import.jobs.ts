@@ -3,12 +3,13 @@
 // the import itself, which runs in the background of the process that accepted it while the
 // progress page reads the job row (so any instance can show it). Rules of the rows themselves
 // are in import.service.ts; no HTTP here.
+import { CsvSyntaxError, decodeSpreadsheetBytes, detectDelimiter, parseCsvText, type CsvDelimiter } from '../../../core/csv/index.js';
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { FormChecker } from '../../../core/validation.js';
-import { CsvSyntaxError, decodeBytes, detectDelimiter, IMPORT_FIELDS, initialMapping, isImportField, parseCsvText, type Delimiter, type ImportField, type Mapping } from './import.parse.js';
+import { IMPORT_FIELDS, initialMapping, isImportField, type ImportField, type Mapping } from './import.parse.js';
 import { runImport, type Actor, type FileProblem, type RowProblem } from './import.service.js';
 import * as quality from './quality.repo.js';
 
@@ -36,14 +37,14 @@ export async function createImportJob(ctx: ModuleContext, upload: Upload, actor:
   if (!upload.data || upload.data.length === 0 || upload.fileName === '') c.add('file', label, 'registryImport.fileProblem.missing');
   else if (upload.truncated || upload.data.length > MAX_IMPORT_BYTES) c.add('file', label, 'registryImport.fileProblem.tooLarge', { size: MAX_IMPORT_MB });
   c.assertValid();
-  const { text, encoding } = decodeBytes(upload.data!);
+  const { text, encoding } = decodeSpreadsheetBytes(upload.data!);
   const delimiter = detectDelimiter(text);
   let headers: string[] = [];
   let rows = 0;
   try {
     const parsed = parseCsvText(text, delimiter);
     headers = parsed.headers;
-    rows = parsed.records.length;
+    rows = parsed.rows.length;
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
     c.add('file', label, 'registryImport.fileProblem.syntax', { line: err.line ?? '?' });
@@ -106,14 +107,15 @@ async function loadJob(ctx: ModuleContext, id: string): Promise<quality.ImportRo
 }
 
 function parseContent(job: quality.ImportRow) {
-  return parseCsvText(job.content ?? '', job.delimiter as Delimiter);
+  const { headers, rows } = parseCsvText(job.content ?? '', job.delimiter as CsvDelimiter);
+  return { headers, records: rows };
 }
 
 /** The first data row, read from the beginning of the file only (a page view must not parse 30 MB). */
-function firstRow(content: string, delimiter: Delimiter): string[] {
+function firstRow(content: string, delimiter: CsvDelimiter): string[] {
   const head = content.length > 65_536 ? content.slice(0, content.lastIndexOf('\n', 65_536) + 1) : content;
   try {
-    return parseCsvText(head, delimiter).records[0]?.cells ?? [];
+    return parseCsvText(head, delimiter).rows[0]?.cells ?? [];
   } catch {
     // the cut fell inside a quoted field: the mapping works without an example
     return [];
@@ -125,7 +127,7 @@ export async function importJobView(ctx: ModuleContext, id: string): Promise<Imp
   const stored = JSON.parse(job.problems) as { rows?: RowProblem[]; count?: number; file?: FileProblem[] };
   const problems = stored.rows ?? [];
   const fileProblems = stored.file ?? [];
-  const example = job.content !== null && (job.status === 'uploaded' || job.status === 'checked') ? firstRow(job.content, job.delimiter as Delimiter) : [];
+  const example = job.content !== null && (job.status === 'uploaded' || job.status === 'checked') ? firstRow(job.content, job.delimiter as CsvDelimiter) : [];
   return {
     id: job.id,
     fileName: job.file_name,

@@ -1,13 +1,8 @@
-// Reads a CSV of entities as staff get them: exported from Polish Excel (windows-1250, `;`), from
-// other systems (UTF-8 with or without a BOM, `,`), with headers in Polish or English written any
-// way ("Forma prawna", "FORMA_PRAWNA", "legal form"). Pure: bytes in, headers and cells out; what
-// the cells mean and whether they are acceptable is decided by import.service.ts.
-import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+// The columns of a CSV of entities: headers in Polish or English written any way ("Forma prawna",
+// "FORMA_PRAWNA", "legal form") recognised as import fields, and the `--map` overrides. The file
+// itself (encoding, separator, quoting) is read by core/csv; what the cells mean and whether they
+// are acceptable is decided by import.service.ts.
 import { fold } from '../../../core/search/index.js';
-
-export type Encoding = 'utf-8' | 'windows-1250' | 'utf-16le';
-export type Delimiter = ';' | ',' | '\t';
 
 /** The entity fields a column can be imported into. */
 export const IMPORT_FIELDS = [
@@ -74,78 +69,6 @@ export function recogniseHeader(header: string): ImportField | null {
 
 export function isImportField(value: string): value is ImportField {
   return (IMPORT_FIELDS as readonly string[]).includes(value);
-}
-
-/** Decodes bytes: a BOM decides; otherwise strict UTF-8, and when that fails windows-1250 (Polish Excel). */
-export function decodeBytes(input: Buffer): { text: string; encoding: Encoding } {
-  if (input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) return { text: input.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  if (input.length >= 2 && input[0] === 0xff && input[1] === 0xfe) return { text: iconv.decode(input.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(input), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(input, 'win1250'), encoding: 'windows-1250' };
-  }
-}
-
-/** The separator used most in the header line outside quotes; `;` wins a tie (Polish Excel). */
-export function detectDelimiter(text: string): Delimiter {
-  const end = text.search(/\r?\n/u);
-  const header = end < 0 ? text : text.slice(0, end);
-  const counts: Record<Delimiter, number> = { ';': 0, ',': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of header) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === ';' || ch === ',' || ch === '\t')) counts[ch] += 1;
-  }
-  return ([';', '\t', ','] as Delimiter[]).reduce((best, d) => (counts[d] > counts[best] ? d : best), ';');
-}
-
-export interface CsvRecord {
-  /** The line of the file the row starts on (1 = the header), as a spreadsheet numbers it. */
-  line: number;
-  cells: string[];
-}
-
-export interface ParsedCsv {
-  encoding: Encoding;
-  delimiter: Delimiter;
-  headers: string[];
-  records: CsvRecord[];
-}
-
-export class CsvSyntaxError extends Error {
-  constructor(readonly line: number | null) {
-    super(`CSV syntax error${line === null ? '' : ` near line ${line}`}`);
-  }
-}
-
-/** Splits decoded text into the header and data rows; rows of only empty cells are skipped. */
-export function parseCsvText(text: string, delimiter: Delimiter = detectDelimiter(text)): { headers: string[]; records: CsvRecord[] } {
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    rows = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (err) {
-    const line = typeof (err as { lines?: unknown }).lines === 'number' ? ((err as { lines: number }).lines) : null;
-    throw new CsvSyntaxError(line);
-  }
-  const [head, ...body] = rows;
-  if (!head) return { headers: [], records: [] };
-  const records: CsvRecord[] = [];
-  let previousEnd = head.info.lines;
-  for (const r of body) {
-    // csv-parse reports the line a record ends on; a record starts one line after the previous one ended
-    const line = previousEnd + 1;
-    previousEnd = r.info.lines;
-    if (r.record.every((c) => c.trim() === '')) continue;
-    records.push({ line, cells: r.record });
-  }
-  return { headers: head.record.map((h) => h.trim()), records };
-}
-
-export function parseCsv(input: Buffer): ParsedCsv {
-  const { text, encoding } = decodeBytes(input);
-  const delimiter = detectDelimiter(text);
-  return { encoding, delimiter, ...parseCsvText(text, delimiter) };
 }
 
 /**

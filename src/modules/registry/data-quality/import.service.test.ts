@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../testing/app.js';
-import { parseCsv, initialMapping } from './import.parse.js';
+import { readSpreadsheetCsv, type CsvRow } from '../../../core/csv/index.js';
+import { initialMapping } from './import.parse.js';
 import { legalFormFromText, parseDay, runImport, type ImportOutcome } from './import.service.js';
 import { searchCatalogue, parseCatalogueQuery } from '../entity/registry.service.js';
 import { validKrs, validNip, validRegon } from './import.testing.js';
@@ -18,8 +19,9 @@ after(async () => t.close());
 const actor = { actorId: null, ip: null, requestId: null };
 const count = async () => Number((await t.ctx.db.selectFrom('entities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-function csv(lines: string[]): { headers: string[]; records: ReturnType<typeof parseCsv>['records'] } {
-  return parseCsv(Buffer.from(lines.join('\n'), 'utf8'));
+function csv(lines: string[]): { headers: string[]; records: CsvRow[] } {
+  const { headers, rows } = readSpreadsheetCsv(Buffer.from(lines.join('\n'), 'utf8'));
+  return { headers, records: rows };
 }
 
 async function run(lines: string[], dryRun: boolean, batchSize = 1000): Promise<ImportOutcome> {

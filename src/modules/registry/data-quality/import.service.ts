@@ -4,21 +4,22 @@
 // batch. A dry run is the same run without the inserts, so the report staff read before importing
 // is the report the import produces (except for rows someone else added in between).
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Insertable } from 'kysely';
+import { CsvSyntaxError, readSpreadsheetCsv, type CsvRow, type SpreadsheetCsv } from '../../../core/csv/index.js';
 import { polishSortKey } from '../../../core/db/collation.js';
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { calendarDay, warsawToday } from '../../../core/time/index.js';
 import { translator, type TKey } from '../../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
 import { listUnits } from '../../territory/index.js';
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from '../entity/identifiers.js';
-import { CsvSyntaxError, IMPORT_FIELDS, initialMapping, normaliseHeader, parseCsv, type CsvRecord, type ImportField, type Mapping } from './import.parse.js';
+import { IMPORT_FIELDS, initialMapping, normaliseHeader, type ImportField, type Mapping } from './import.parse.js';
 import { entityNameKey } from '../entity/name-key.js';
 import * as quality from './quality.repo.js';
 import * as repo from '../entity/registry.repo.js';
-import { entitySearchDocument, today, unitNames } from '../entity/registry.service.js';
-import { LEGAL_FORMS, type EntitiesTable, type LegalForm } from '../entity/registry.tables.js';
+import { entitySearchDocument, unitNames } from '../entity/registry.service.js';
+import { LEGAL_FORMS, type LegalForm } from '../entity/registry.tables.js';
 
 export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 export const DEFAULT_BATCH = 1000;
@@ -176,9 +177,7 @@ export function parseDay(text: string): string | null {
   const pl = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/u.exec(text);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : pl ? [pl[3], pl[2], pl[1]] : [];
   if (!y || !m || !d) return null;
-  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const date = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day ? null : day;
+  return calendarDay(Number(y), Number(m), Number(d));
 }
 
 /** A website as typed; `www.example.pl` gets `https://` (spreadsheets rarely carry the scheme). */
@@ -194,7 +193,7 @@ function terytOf(text: string): string {
   return /^4\d{5}$/u.test(digits) ? `0${digits}` : digits;
 }
 
-function readRow(rec: CsvRecord, mapping: Mapping, gminy: ReadonlySet<string>): Candidate {
+function readRow(rec: CsvRow, mapping: Mapping, gminy: ReadonlySet<string>): Candidate {
   const problems: RowProblem[] = [];
   const add = (field: ImportField | null, key: TKey, params?: Record<string, string | number>) => problems.push({ row: rec.line, field, key, ...(params ? { params } : {}) });
   const raw = new Map<ImportField, string>();
@@ -288,7 +287,7 @@ function readRow(rec: CsvRecord, mapping: Mapping, gminy: ReadonlySet<string>): 
 // --- the whole file -----------------------------------------------------------------------------
 
 /** Problems that make the file unusable as mapped: nothing to read, no name column, one field twice. */
-export function mappingProblems(headers: readonly string[], records: readonly CsvRecord[], mapping: Mapping): FileProblem[] {
+export function mappingProblems(headers: readonly string[], records: readonly CsvRow[], mapping: Mapping): FileProblem[] {
   const problems: FileProblem[] = [];
   if (headers.length === 0) return [{ key: 'registryImport.fileProblem.empty' }];
   if (records.length === 0) problems.push({ key: 'registryImport.fileProblem.noRows' });
@@ -339,7 +338,7 @@ async function registerDuplicates(db: quality.Executor, batch: Candidate[]): Pro
   }
 }
 
-function toRow(input: ImportInput, ctxData: { now: string; dataSource: string; gminaNames: ReadonlyMap<string, string> }): Insertable<EntitiesTable> {
+function toRow(input: ImportInput, ctxData: { now: string; dataSource: string; gminaNames: ReadonlyMap<string, string> }): repo.NewEntity {
   const row = {
     id: newId(),
     name: input.name,
@@ -375,7 +374,7 @@ function toRow(input: ImportInput, ctxData: { now: string; dataSource: string; g
  * then per batch (one transaction each) the checks against the register and the bulk insert.
  * Refused rows are reported, never half-saved.
  */
-export async function runImport(ctx: ModuleContext, headers: readonly string[], records: readonly CsvRecord[], mapping: Mapping, opts: ImportOptions): Promise<ImportOutcome> {
+export async function runImport(ctx: ModuleContext, headers: readonly string[], records: readonly CsvRow[], mapping: Mapping, opts: ImportOptions): Promise<ImportOutcome> {
   const total = records.length;
   const fileProblems = mappingProblems(headers, records, mapping);
   if (fileProblems.length) return { total, ok: 0, refused: total, imported: 0, problems: [], fileProblems };
@@ -385,7 +384,7 @@ export async function runImport(ctx: ModuleContext, headers: readonly string[], 
   fileDuplicates(candidates);
   const gminaNames = await unitNames(ctx);
   const now = nowIso(ctx.clock);
-  const dataSource = translator('pl')('registryImport.dataSource', { file: opts.fileName, date: today(ctx) });
+  const dataSource = translator('pl')('registryImport.dataSource', { file: opts.fileName, date: warsawToday(ctx.clock) });
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   let imported = 0;
   let done = 0;
@@ -433,9 +432,9 @@ export interface FileImportOptions extends ImportOptions {
 
 /** Bytes of a CSV file to an import (or a dry run): decode, parse, map the headers, run. */
 export async function importEntitiesFile(ctx: ModuleContext, bytes: Buffer, opts: FileImportOptions): Promise<ImportOutcome & { encoding: string; delimiter: string; mapping: Mapping; headers: string[] }> {
-  let parsed: ReturnType<typeof parseCsv>;
+  let parsed: SpreadsheetCsv;
   try {
-    parsed = parseCsv(bytes);
+    parsed = readSpreadsheetCsv(bytes);
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
     const problem: FileProblem = { key: 'registryImport.fileProblem.syntax', params: { line: err.line ?? '?' } };
@@ -443,6 +442,6 @@ export async function importEntitiesFile(ctx: ModuleContext, bytes: Buffer, opts
   }
   opts.checkHeaders?.(parsed.headers);
   const mapping = initialMapping(parsed.headers, opts.overrides);
-  const outcome = await runImport(ctx, parsed.headers, parsed.records, mapping, opts);
+  const outcome = await runImport(ctx, parsed.headers, parsed.rows, mapping, opts);
   return { ...outcome, encoding: parsed.encoding, delimiter: parsed.delimiter, mapping, headers: parsed.headers };
 }

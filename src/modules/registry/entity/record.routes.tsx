@@ -8,6 +8,7 @@ import { AppError, isAppError, type Problem } from '../../../core/errors/app-err
 import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { warsawToday, warsawYear } from '../../../core/time/index.js';
 import type { TKey } from '../../../i18n/index.js';
 import { auditFromRequest } from '../../audit/index.js';
 import * as rrepo from './record.repo.js';
@@ -15,7 +16,6 @@ import * as rec from './record.service.js';
 import * as v from './record.views.js';
 import { manageRegistry } from '../registry.policy.js';
 import * as repo from './registry.repo.js';
-import { today } from './registry.service.js';
 
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 10000 }), { maxProperties: 60 });
 const Id = Type.String({ maxLength: 64 });
@@ -148,7 +148,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   ] as const) {
     app.post(`/admin/podmioty/:id/status-ps/${path}`, post, async (request, reply) => {
       const e = await entityOf(params(request).id);
-      const problems = await attempt(async () => rec.addPsEntry(ctx, e.id, rec.checkPsForm(body(request), kind, today(ctx)), auditFromRequest(request)));
+      const problems = await attempt(async () => rec.addPsEntry(ctx, e.id, rec.checkPsForm(body(request), kind, warsawToday(ctx.clock)), auditFromRequest(request)));
       if (problems) return psPage(request, reply, e.id, form, { values: body(request), problems });
       return back(request, reply, v.sectionPath(e.id, 'ps'));
     });
@@ -168,7 +168,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
 
   app.post('/admin/podmioty/:id/status-ps/:item', postItem, async (request, reply) => {
     const { e, entry } = await entryOf(params(request).id, params(request).item!);
-    const problems = await attempt(async () => rec.editPsEntry(ctx, e.id, entry.id, rec.checkPsForm(body(request), entry.kind, today(ctx)), auditFromRequest(request)));
+    const problems = await attempt(async () => rec.editPsEntry(ctx, e.id, entry.id, rec.checkPsForm(body(request), entry.kind, warsawToday(ctx.clock)), auditFromRequest(request)));
     if (problems) return page(request, reply, e, 'entityRecord.title.psEntry', <v.PsEntryFormPage id={e.id} entry={entry} csrf={reply.generateCsrf()} state={{ values: body(request), problems }} />, 400);
     return back(request, reply, v.sectionPath(e.id, 'ps'));
   });
@@ -182,7 +182,7 @@ export async function recordRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
 
   // --- employment ------------------------------------------------------------------------------------
 
-  const thisYear = () => Number(today(ctx).slice(0, 4));
+  const thisYear = () => warsawYear(ctx.clock);
   const employmentPage = async (request: FastifyRequest, reply: FastifyReply, id: string, state?: { values: Body; problems: Problem[] }) => {
     const o = await overviewOf(id);
     return page(request, reply, o.entity, 'entityRecord.title.employment', <v.EmploymentPage id={id} csrf={reply.generateCsrf()} overview={o} state={state} notice={state ? null : notice(request)} />, state ? 400 : 200);

@@ -9,6 +9,7 @@ import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { isCalendarDay, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import type { TKey } from '../../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
@@ -18,7 +19,7 @@ import * as rrepo from './record.repo.js';
 import type { EmploymentRow, MarkRow, PlaceRow, PsEntryRow } from './record.repo.js';
 import * as repo from './registry.repo.js';
 import { parseSectors, SECTOR_MAX } from '../catalogue/registry.sectors.js';
-import { entitySearchDocument, today, unitNames } from './registry.service.js';
+import { entitySearchDocument, unitNames } from './registry.service.js';
 import { ACTIVITY_TYPES, type ActivityType } from './registry.tables.js';
 
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
@@ -34,13 +35,6 @@ export const MAX_PKD = 20;
 export const MAX_SECTORS = 10;
 /** The oldest year employment figures are kept for (PS statuses before the Act go back to 2000s). */
 export const FIRST_YEAR = 2000;
-
-/** A real calendar day written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 function notFound(): AppError {
   return new AppError('http.not_found');
@@ -262,7 +256,7 @@ export function checkPsForm(body: Record<string, string>, kind: 'granted' | 'los
   const c = new FormChecker(body);
   const date = (f: 'decision_date' | 'loss_date', label: TKey) => {
     const v = c.required(f, label, { max: 10 });
-    if (v !== '' && !isIsoDate(v)) c.add(f, label, 'registry.invalid.date');
+    if (v !== '' && !isCalendarDay(v)) c.add(f, label, 'registry.invalid.date');
     else if (v !== '' && v > day) c.add(f, label, 'entityRecord.invalid.future');
     return v;
   };
@@ -387,7 +381,7 @@ export function checkMarkForm(body: Record<string, string>): MarkInput {
   const subject = c.required('subject', MARK_LABELS.subject, { max: 300 });
   const date = (f: 'granted_on' | 'expires_on') => {
     const v = c.required(f, MARK_LABELS[f], { max: 10 });
-    if (v !== '' && !isIsoDate(v)) c.add(f, MARK_LABELS[f], 'registry.invalid.date');
+    if (v !== '' && !isCalendarDay(v)) c.add(f, MARK_LABELS[f], 'registry.invalid.date');
     return v;
   };
   const granted = date('granted_on');
@@ -669,7 +663,7 @@ async function subregionFinder(ctx: ModuleContext, day: string): Promise<(gmina:
 export async function recordOverview(ctx: ModuleContext, id: string): Promise<RecordOverview | null> {
   const entity = await repo.findEntity(ctx.db, id);
   if (!entity) return null;
-  const day = today(ctx);
+  const day = warsawToday(ctx.clock);
   const [psHistory, places, marks, employment, names, subregionOf] = await Promise.all([
     repo.listPsStatus(ctx.db, id),
     rrepo.listPlaces(ctx.db, id),
@@ -757,7 +751,7 @@ export async function publicRecordOf(
   names: Map<string, string>,
 ): Promise<PublicRecord> {
   const e = details.entity;
-  const subregionOf = details.places.length ? await cachedSubregionFinder(ctx, today(ctx)) : () => null;
+  const subregionOf = details.places.length ? await cachedSubregionFinder(ctx, warsawToday(ctx.clock)) : () => null;
   return {
     ps: psStateOn(details.psHistory),
     psHistory: details.psHistory.map((h) => ({ id: h.id, kind: h.kind, ps_type: h.ps_type, decision_number: h.decision_number, decision_date: h.decision_date })),

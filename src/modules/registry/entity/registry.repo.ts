@@ -10,6 +10,9 @@ import type { EntitiesTable, EntityChangesTable, EntityMarksTable, EntityPsStatu
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type EntityRow = Selectable<EntitiesTable>;
+/** An entity row as written (insert) and as changed (update). */
+export type NewEntity = Insertable<EntitiesTable>;
+export type EntityUpdate = Updateable<EntitiesTable>;
 export const FTS = { table: 'entities', column: 'search_doc' } as const;
 
 export interface EntityFilter {

@@ -6,6 +6,7 @@ import { AppError, isAppError } from '../../../core/errors/app-error.js';
 import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { warsawToday } from '../../../core/time/index.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { mergeTarget } from '../data-quality/duplicates.service.js';
 import { manageRegistry } from '../registry.policy.js';
@@ -129,7 +130,7 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
   const adminTitle = (request: FastifyRequest) => request.t('registry.admin.title');
 
   app.get('/admin/podmioty', { config: manage }, async (request, reply) => {
-    const { rows } = await repo.searchEntities(ctx.db, ctx.database.seam, { terms: [], legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: true, today: svc.today(ctx) }, 'name', svc.EXPORT_LIMIT, 0);
+    const { rows } = await repo.searchEntities(ctx.db, ctx.database.seam, { terms: [], legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: true, today: warsawToday(ctx.clock) }, 'name', svc.EXPORT_LIMIT, 0);
     const ok = (request.query as { ok?: string }).ok;
     const flags = await psFlags(ctx);
     return sendPage(request, reply, { title: adminTitle(request) }, <v.AdminListView rows={rows} notice={ok ? request.t('registry.admin.created') : null} psFlags={flags} />);

@@ -2,7 +2,6 @@
 // history, the admin form's checks (identifier check digits, known TERYT, hard duplicates), the
 // field-level history and audit of staff edits, and loading the real entities of the reference
 // list. No HTTP and no SQL strings here.
-import type { Insertable } from 'kysely';
 import { polishSortKey } from '../../../core/db/collation.js';
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
@@ -10,6 +9,7 @@ import { readReferenceCsv } from '../../../core/data/reference.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext, SeedResult } from '../../../core/module.js';
 import { searchDocument } from '../../../core/search/index.js';
+import { isCalendarDay, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import { translator, type TKey } from '../../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
@@ -25,7 +25,6 @@ export type { EntityRow, FacetCounts } from './registry.repo.js';
 export {
   PAGE_SIZE,
   EXPORT_LIMIT,
-  today,
   parseCatalogueQuery,
   catalogueParams,
   searchCatalogue,
@@ -37,7 +36,7 @@ export {
   type CatalogueResult,
   type CatalogueMap,
 } from '../catalogue/registry.catalogue.js';
-import { today, unitNames } from '../catalogue/registry.catalogue.js';
+import { unitNames } from '../catalogue/registry.catalogue.js';
 
 export interface EntityDetails {
   entity: repo.EntityRow;
@@ -54,7 +53,7 @@ export async function entityDetails(ctx: ModuleContext, id: string): Promise<Ent
   if (!entity) return null;
   const [history, marks, places] = await Promise.all([repo.listPsStatus(ctx.db, id), repo.listMarks(ctx.db, id), listPlaces(ctx.db, id)]);
   const last = history.at(-1);
-  const day = today(ctx);
+  const day = warsawToday(ctx.clock);
   return {
     entity,
     ps: last && last.kind === 'granted' ? { has: true, type: last.ps_type, since: last.decision_date, decisionNumber: last.decision_number } : { has: false, type: null, since: null, decisionNumber: null },
@@ -187,7 +186,7 @@ export async function checkEntityForm(ctx: ModuleContext, body: Record<string, s
   const website = url('website');
   const sourceUrl = url('source_url');
   const verified = opt('verified_at', 10);
-  if (verified !== null && !/^\d{4}-\d{2}-\d{2}$/.test(verified)) c.add('verified_at', FIELD_LABELS.verified_at, 'registry.invalid.date');
+  if (verified !== null && !isCalendarDay(verified)) c.add('verified_at', FIELD_LABELS.verified_at, 'registry.invalid.date');
   for (const [f, v] of [['nip', nip], ['regon', regon], ['krs', krs]] as const) {
     if (v !== null && (await repo.findByIdentifier(ctx.db, f, v, exceptId))) c.add(f, FIELD_LABELS[f], 'registry.invalid.duplicate');
   }
@@ -317,7 +316,7 @@ export async function seedRegistryDemo(ctx: ModuleContext): Promise<SeedResult> 
     const id = newId();
     const now = nowIso(ctx.clock);
     const legal = legalFormOf(r);
-    const row: Insertable<EntitiesTable> = {
+    const row: repo.NewEntity = {
       id,
       name: r.name,
       name_sort: polishSortKey(r.name),

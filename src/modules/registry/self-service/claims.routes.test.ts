@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { newId } from '../../../core/db/ids.js';
 import { polishSortKey } from '../../../core/db/collation.js';
+import { addDays, warsawToday } from '../../../core/time/index.js';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../../testing/app.js';
 import { CLAIM_MAX_BYTES, checkClaimForm, detectClaimDocumentType } from './claims.service.js';
 import { checkEmploymentForm } from '../entity/record.service.js';
@@ -395,6 +396,10 @@ describe('self-service over HTTP', () => {
     });
 
     test('PS status and employment proposals are applied on acceptance', async () => {
+      const tomorrow = addDays(warsawToday(t.ctx.clock), 1);
+      const future = await post(`/moje-podmioty/${x.id}/propozycja/status-ps`, { kind: 'granted', ps_type: 'reintegration', decision_number: 'WPS-I.1.2099', decision_date: tomorrow }, repX.cookie);
+      assert.equal(future.statusCode, 400, 'a decision dated tomorrow in Poland');
+      assert.match(future.body, /nie może być z przyszłości/);
       const loss = await post(`/moje-podmioty/${x.id}/propozycja/status-ps`, { kind: 'lost', decision_date: '2025-03-14', loss_reason: 'Za mało zatrudnionych' }, repX.cookie);
       assert.equal(loss.statusCode, 400, 'a loss without a grant breaks the register');
       assert.match(loss.body, /nie byłaby poprzedzona przyznaniem statusu/);

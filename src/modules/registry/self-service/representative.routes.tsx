@@ -7,6 +7,7 @@ import { AppError, isAppError, type Problem } from '../../../core/errors/app-err
 import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { warsawYear } from '../../../core/time/index.js';
 import type { TKey } from '../../../i18n/index.js';
 import { auditFromRequest } from '../../audit/index.js';
 import * as repo from './claims.repo.js';
@@ -123,7 +124,7 @@ export async function representativeRoutes(app: FastifyInstance, ctx: ModuleCont
             ]
           : [];
     if (kind === 'employment') {
-      const year = ctx.clock.now().getUTCFullYear() - 1;
+      const year = warsawYear(ctx.clock) - 1;
       const last = await repo.findEmployment(ctx.db, id, year);
       if (last) current.push({ label: 'claims.proposal.year', value: String(year) }, { label: 'claims.proposal.employees', value: String(last.employees) }, { label: 'claims.proposal.fte', value: formatFte(last.fte_hundredths) });
     }

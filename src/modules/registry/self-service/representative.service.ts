@@ -8,6 +8,7 @@ import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { isCalendarDay, warsawToday, warsawYear } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import { isLang, translator, type Lang, type TKey } from '../../../i18n/index.js';
 import { recordAudit } from '../../audit/index.js';
@@ -255,12 +256,6 @@ export const PROPOSAL_FIELDS: Record<ProposalKind, Record<string, TKey>> = {
   },
 };
 
-function isDay(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
 /** Checks a proposal form of the given kind against the entity; throws one 400 with every problem. */
 export async function checkProposal(ctx: ModuleContext, entityId: string, kind: ProposalKind, body: Record<string, string | undefined>): Promise<{ payload: ProposalPayload; comment: string | null }> {
   const e = await representedEntity(ctx, entityId);
@@ -305,8 +300,8 @@ export async function checkProposal(ctx: ModuleContext, entityId: string, kind: 
     if (k === 'granted' && number === '') f.add('decision_number', labels.decision_number!, 'validation.required');
     if ([...number].length > 100) f.add('decision_number', labels.decision_number!, 'validation.tooLong', { count: 100 });
     const date = f.text('decision_date');
-    if (!isDay(date)) f.add('decision_date', labels.decision_date!, 'claims.invalid.date');
-    else if (date > new Date(ctx.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10)) f.add('decision_date', labels.decision_date!, 'claims.invalid.futureDate');
+    if (!isCalendarDay(date)) f.add('decision_date', labels.decision_date!, 'claims.invalid.date');
+    else if (date > warsawToday(ctx.clock)) f.add('decision_date', labels.decision_date!, 'claims.invalid.futureDate');
     const reason = f.text('loss_reason');
     if (k === 'lost' && reason === '') f.add('loss_reason', labels.loss_reason!, 'validation.required');
     if ([...reason].length > 1000) f.add('loss_reason', labels.loss_reason!, 'validation.tooLong', { count: 1000 });
@@ -325,7 +320,7 @@ export async function checkProposal(ctx: ModuleContext, entityId: string, kind: 
       return Number(v);
     };
     const year = int('year');
-    const thisYear = ctx.clock.now().getUTCFullYear();
+    const thisYear = warsawYear(ctx.clock);
     if (!f.hasProblem('year') && (year < 2000 || year > thisYear)) f.add('year', labels.year!, 'claims.invalid.year', { max: thisYear });
     const fte = parseFte(f.text('fte'));
     if (fte === null) f.add('fte', labels.fte!, 'claims.invalid.fte');
