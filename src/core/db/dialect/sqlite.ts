@@ -1,7 +1,8 @@
 // SQLite side of the dialect seam: better-sqlite3 13 (Node 22 or newer: on Node 20 it crashes the
-// process, so an older Node is refused with a message first; ADR 11), WAL, foreign keys,
+// process, so that pair is refused with a message first; ADR 11), WAL, foreign keys,
 // busy timeout, JS booleans bound as 0/1 and read back as booleans, FTS5 external-content index.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
@@ -19,14 +20,23 @@ function fts5Prefix(term: string): string {
   return `"${term.replaceAll('"', '""')}"*`;
 }
 
-/** Node.js major versions the SQLite driver runs on (ADR 11). */
+/** Node.js major version better-sqlite3 13 needs (ADR 11). */
 export const MIN_NODE_MAJOR = 22;
 
-export function sqliteSeam(file: string): DialectSeam {
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major < MIN_NODE_MAJOR) {
-    throw new Error(`Spójnia needs Node.js ${MIN_NODE_MAJOR} or newer (tested on 24 LTS); this process runs Node ${process.versions.node}, on which the SQLite driver crashes (ADR 11)`);
+/**
+ * better-sqlite3 13 ends the process with a segmentation fault on Node 20 when a database is
+ * opened: say so instead. (A node_modules still holding 12, installed under Node 20, works.)
+ */
+function assertDriverRuns(): void {
+  const node = Number(process.versions.node.split('.')[0]);
+  const driver = Number(String((createRequire(import.meta.url)('better-sqlite3/package.json') as { version: string }).version).split('.')[0]);
+  if (node < MIN_NODE_MAJOR && driver >= 13) {
+    throw new Error(`Spójnia needs Node.js ${MIN_NODE_MAJOR} or newer (tested on 24 LTS); this process runs Node ${process.versions.node}, on which better-sqlite3 ${driver} crashes (ADR 11)`);
   }
+}
+
+export function sqliteSeam(file: string): DialectSeam {
+  assertDriverRuns();
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const conn = new BetterSqlite3(file);
   conn.pragma('journal_mode = WAL');
