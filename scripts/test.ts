@@ -1,4 +1,5 @@
-// `npm test`: the whole suite in one command — typecheck, lint, unit and route tests on SQLite,
+// `npm test`: the whole suite in one command — typecheck, lint (with the architecture rules and the
+// check that docs/routes.md matches the router), unit and route tests on SQLite,
 // the same tests on PostgreSQL when TEST_DATABASE_URL is set, then the browser suite when
 // chromium is present. With CI=true a missing PostgreSQL or chromium is a failure, not a skip.
 import { spawnSync } from 'node:child_process';
@@ -65,6 +66,7 @@ function chromiumPath(): string | null {
 step('typecheck', process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
 step('lint', process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.']);
 step('architecture rules', process.execPath, ['--import', 'tsx', 'scripts/check-architecture.ts']);
+step('URL → file table (docs/routes.md)', process.execPath, ['--import', 'tsx', 'scripts/routes-table.ts', '--check']);
 
 const unit = findTests(join(ROOT, 'src'));
 runTests('unit and route tests (SQLite)', unit, { TEST_DIALECT: 'sqlite' });

@@ -1,6 +1,6 @@
 // Builds the application: the core plugins in a fixed order, then every module listed below.
 // This list is the one place that says which domains the platform has.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -49,6 +49,8 @@ export interface AppOptions {
   rateLimitNamespace?: string;
   /** The modules of this app instance; MODULES unless a test assembles its own list. */
   modules?: readonly AppModule[];
+  /** Called for every route as it registers, before any other hook (scripts/routes-table.ts lists them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export interface App {
@@ -94,6 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       void sendError(request, reply, toAppError(err), ctx.errors);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
   const settings = new SettingsStore(database.db, clock);
   const ctx: ModuleContext = {
