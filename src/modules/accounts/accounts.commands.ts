@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ModuleCommand } from '../../core/commands.js';
 import { AppError, isAppError } from '../../core/errors/app-error.js';
-import { createUser } from './accounts.service.js';
+import { createUser } from './users.service.js';
 import { isRole, ROLES } from './roles.js';
 
 const GENERATED_PASSWORD_BYTES = 18; // 24 base64url characters

@@ -7,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { createUser } from './index.js';
 import { totpCode } from './totp.js';
-import { beginTwoFactor, confirmTwoFactor, FREE_FAILURES_PER_PAIR, MAX_FAILURES_PER_IP, pairDelayMs } from './accounts.service.js';
+import { beginTwoFactor, confirmTwoFactor, FREE_FAILURES_PER_PAIR, MAX_FAILURES_PER_IP, pairDelayMs } from './auth.service.js';
 import { ManualClock } from '../../testing/clock.js';
 
 const PASSWORD = 'Zielona łąka nad Wisłą 2026';

@@ -12,7 +12,10 @@ import type { ModuleContext } from '../../core/module.js';
 import type { TKey } from '../../i18n/index.js';
 import { auditFromRequest, listAuditEntries } from '../audit/index.js';
 import { manageUsers } from './accounts.policy.js';
-import * as svc from './accounts.service.js';
+import * as auth from './auth.service.js';
+import * as ownData from './own-data.service.js';
+import * as passwords from './passwords.service.js';
+import * as users from './users.service.js';
 import { startUserSession } from './accounts.session.js';
 import * as v from './accounts.views.js';
 import { SCOPED_ROLES } from './roles.js';
@@ -29,6 +32,9 @@ const LOGIN_LIMIT = failClosed({ max: 30, timeWindow: '1 minute' });
 const RESET_LIMIT = failClosed({ max: 5, timeWindow: '1 minute' });
 
 type Body = Record<string, string>;
+
+/** The account services by what they do (sign-in, passwords, users, own data), as the handlers below call them. */
+const svc = { ...auth, ...passwords, ...users, ...ownData };
 
 /**
  * For pages whose address holds a one-time secret (password reset, invitation): no Referer header

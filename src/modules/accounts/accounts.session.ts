@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../../core/http/types.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
-import { checkSession } from './accounts.service.js';
+import { checkSession } from './auth.service.js';
 
 declare module 'fastify' {
   /** What the login flow keeps in a session besides the core's `userId`. */

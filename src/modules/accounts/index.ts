@@ -4,14 +4,15 @@ import { accountsCommands } from './accounts.commands.js';
 import type { AppModule } from '../../core/module.js';
 import { accountsRoutes } from './accounts.routes.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
-import { sealClearTotpSecrets } from './accounts.service.js';
+import { sealClearTotpSecrets } from './auth.service.js';
 import { accountsMigrations } from './migrations/index.js';
 import { accountsErrors } from './accounts.declarations.js';
 import './accounts.tables.js';
 import './api-tokens.tables.js';
 
-export { createUser, issueSetupToken, isSetupNeeded, purgeOldLoginAttempts } from './accounts.service.js';
-export { grantScopedRoleByEmail, moveScopedRoles, type ScopedGrant, type ScopeMove } from './accounts.service.js';
+export { purgeOldLoginAttempts } from './auth.service.js';
+export { createUser, issueSetupToken, isSetupNeeded } from './users.service.js';
+export { grantScopedRoleByEmail, moveScopedRoles, type ScopedGrant, type ScopeMove } from './users.service.js';
 export { resolveSessionUser } from './accounts.session.js';
 export { ROLES, STAFF_ROLES, SCOPED_ROLES, isRole, type Role } from './roles.js';
 export { manageUsers } from './accounts.policy.js';

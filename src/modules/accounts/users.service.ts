@@ -1,0 +1,363 @@
+// Rules of making and keeping accounts: the first administrator (one-time set-up token), accounts
+// from the command line, invitations (also of scoped roles granted by other modules), roles,
+// deactivation and anonymisation. Every change is audited.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../core/errors/app-error.js';
+import type { ModuleContext } from '../../core/module.js';
+import { nowIso } from '../../core/db/time.js';
+import { FormChecker, normaliseEmail } from '../../core/validation.js';
+import type { Lang } from '../../i18n/index.js';
+import { diffFields, recordAudit, scrubAuditPersonalData } from '../audit/index.js';
+import { enqueueMail } from '../mail/index.js';
+import { later, newToken, sha256, type Actor } from './accounts.shared.js';
+import * as repo from './accounts.repo.js';
+import { hashPassword, passwordProblems } from './passwords.js';
+import { checkNewPassword, validToken } from './passwords.service.js';
+import { isRole, ROLES, SCOPED_ROLES, type Role } from './roles.js';
+
+const SETUP_TOKEN_KEY = 'accounts.setup_token_sha256';
+export const INVITATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
+
+// --- first administrator ------------------------------------------------------------------------
+
+export async function isSetupNeeded(ctx: ModuleContext): Promise<boolean> {
+  return (await repo.countUsers(ctx.db)) === 0;
+}
+
+/**
+ * When no user exists, makes a new one-time set-up token (only its hash is stored) and returns it
+ * for the start-up line; returns null once an administrator exists.
+ */
+export async function issueSetupToken(ctx: ModuleContext): Promise<string | null> {
+  if (!(await isSetupNeeded(ctx))) {
+    await ctx.settings.delete(SETUP_TOKEN_KEY);
+    return null;
+  }
+  const t = randomBytes(24).toString('base64url');
+  await ctx.settings.set(SETUP_TOKEN_KEY, sha256(t));
+  return t;
+}
+
+/** Throws the right 403 unless set-up is pending and the token is the current one. */
+export async function assertSetupAllowed(ctx: ModuleContext, setupToken: string | undefined): Promise<void> {
+  if (!(await isSetupNeeded(ctx))) throw new AppError('setup.already_done');
+  const stored = await ctx.settings.get<string | null>(SETUP_TOKEN_KEY, null);
+  if (!setupToken || !stored || setupToken.length > 200) throw new AppError('setup.token_required');
+  const a = Buffer.from(sha256(setupToken), 'hex');
+  const b = Buffer.from(stored, 'hex');
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError('setup.token_required');
+}
+
+export interface SetupInput {
+  email: string;
+  displayName: string;
+  password: string;
+}
+
+/** Validates the set-up form; throws `http.validation` with every problem, changing nothing. */
+export function checkSetupForm(body: Record<string, unknown>): SetupInput {
+  const f = new FormChecker(body);
+  const email = f.email('email', 'setup.email');
+  const displayName = f.required('display_name', 'setup.displayName', { max: 120 });
+  const password = checkNewPassword(f, email, 'setup.password');
+  f.assertValid();
+  return { email, displayName, password };
+}
+
+export async function createFirstAdministrator(ctx: ModuleContext, setupToken: string | undefined, input: SetupInput, actor: Actor): Promise<string> {
+  await assertSetupAllowed(ctx, setupToken);
+  const passwordHash = await hashPassword(input.password);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    // a second submission racing the first must not create a second administrator
+    if ((await repo.countUsers(trx)) > 0) throw new AppError('setup.already_done');
+    const userId = await repo.insertUser(trx, {
+      email: input.email,
+      emailNorm: normaliseEmail(input.email),
+      displayName: input.displayName,
+      passwordHash,
+      roles: [{ role: 'administrator' }],
+      now: nowIso(ctx.clock),
+    });
+    await recordAudit(trx, { ...actor, actorId: userId, action: 'user.create', subjectType: 'user', subjectId: userId, meta: { via: 'setup', roles: ['administrator'] } }, ctx.clock);
+    return userId;
+  });
+  await ctx.settings.delete(SETUP_TOKEN_KEY);
+  return id;
+}
+
+// --- command line -------------------------------------------------------------------------------
+
+export interface CreateUserInput {
+  email: string;
+  displayName?: string;
+  roles: string[];
+  password: string;
+}
+
+/** Used by `spojnia user create`; the same rules as every other way of making an account. */
+export async function createUser(ctx: ModuleContext, input: CreateUserInput): Promise<string> {
+  const f = new FormChecker({ email: input.email, password: input.password });
+  const email = f.email('email', 'setup.email');
+  for (const p of passwordProblems(input.password, email)) f.add('password', 'setup.password', p.key, p.params);
+  const roles: Role[] = [];
+  for (const r of input.roles) {
+    if (isRole(r)) roles.push(r);
+    else f.add('role', 'accounts.role', 'validation.invalid');
+  }
+  f.assertValid();
+  const emailNorm = normaliseEmail(email);
+  if (await repo.findUserByEmail(ctx.db, emailNorm)) throw new AppError('user.email_taken');
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertUser(trx, {
+      email,
+      emailNorm,
+      displayName: input.displayName ?? email.split('@')[0]!,
+      passwordHash,
+      roles: roles.map((role) => ({ role })),
+      now: nowIso(ctx.clock),
+    });
+    await recordAudit(trx, { actorId: null, ip: null, action: 'user.create', subjectType: 'user', subjectId: id, meta: { via: 'cli', roles } }, ctx.clock);
+    return id;
+  });
+}
+
+// --- administration -----------------------------------------------------------------------------
+
+export interface RoleInput {
+  role: Role;
+  scopeType: string | null;
+  scopeId: string | null;
+}
+
+/**
+ * Reads roles from a form: a checkbox `role_<name>` per role and, for scoped roles, a field
+ * `scope_<name>` with one or more ids separated by commas or new lines.
+ */
+export function rolesFromForm(f: FormChecker): RoleInput[] {
+  const out: RoleInput[] = [];
+  for (const role of ROLES) {
+    if (f.text(`role_${role}`) !== '1') continue;
+    const scopeType = SCOPED_ROLES[role as keyof typeof SCOPED_ROLES];
+    if (!scopeType) {
+      out.push({ role, scopeType: null, scopeId: null });
+      continue;
+    }
+    const ids = f
+      .text(`scope_${role}`)
+      .split(/[\s,;]+/)
+      .filter(Boolean);
+    if (ids.length === 0) f.add(`scope_${role}`, `roles.${role}`, 'validation.scopeRequired');
+    for (const id of ids) {
+      if (!/^[A-Za-z0-9._:-]{1,80}$/.test(id)) f.add(`scope_${role}`, `roles.${role}`, 'validation.invalid');
+      else out.push({ role, scopeType, scopeId: id });
+    }
+  }
+  if (out.length === 0 && !f.problems.some((p) => p.field?.startsWith('scope_'))) f.add('roles', 'accounts.roles', 'validation.required');
+  return out;
+}
+
+export async function inviteUser(ctx: ModuleContext, body: Record<string, unknown>, inviter: { id: string; displayName: string }, actor: Actor): Promise<string> {
+  const f = new FormChecker(body);
+  const email = f.email('email', 'invite.email');
+  const displayName = f.required('display_name', 'invite.displayName', { max: 120 });
+  const lang = f.text('lang') === 'en' ? 'en' : 'pl';
+  const roles = rolesFromForm(f);
+  f.assertValid();
+  const emailNorm = normaliseEmail(email);
+  if (await repo.findUserByEmail(ctx.db, emailNorm)) {
+    throw new AppError('http.validation', {}, [{ field: 'email', label: 'invite.email', key: 'validation.emailTaken' }]);
+  }
+  const t = newToken();
+  const now = nowIso(ctx.clock);
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertUser(trx, { email, emailNorm, displayName, passwordHash: null, roles, now, isActive: false, lang });
+    await repo.insertToken(trx, { userId: id, purpose: 'invitation', tokenHash: sha256(t), expiresAt: later(ctx, INVITATION_VALID_MS), now });
+    await enqueueMail(
+      trx,
+      {
+        to: email,
+        lang,
+        template: 'invitation',
+        params: {
+          name: displayName,
+          inviter: inviter.displayName,
+          link: `${ctx.config.publicUrl}${lang === 'en' ? '/en' : ''}/konto/zaproszenie/${t}`,
+          roles: roles.map((r) => r.role + (r.scopeId ? ` (${r.scopeId})` : '')).join(', '),
+          validFor: lang === 'en' ? '7 days' : '7 dni',
+        },
+      },
+      ctx.clock,
+    );
+    await recordAudit(trx, { ...actor, action: 'user.invite', subjectType: 'user', subjectId: id, changes: { roles: { before: [], after: roles } }, meta: { email: emailNorm } }, ctx.clock);
+    return id;
+  });
+}
+
+export interface ScopedGrant {
+  email: string;
+  displayName: string;
+  lang: Lang;
+  role: Role;
+  scopeType: string;
+  scopeId: string;
+  /** How the role reads in the invitation e-mail, e.g. "przedstawiciel podmiotu: Fundacja X". */
+  roleLabel: string;
+  inviterName: string;
+}
+
+/**
+ * Gives a scoped role to the account with this e-mail, or invites a new account holding it (an
+ * invitation e-mail with a one-time link). Runs in the caller's transaction, so another module's
+ * decision (an approved request) and the grant are kept or rolled back together.
+ */
+export async function grantScopedRoleByEmail(ctx: ModuleContext, trx: repo.Q, g: ScopedGrant, actor: Actor): Promise<{ userId: string; invited: boolean }> {
+  const emailNorm = normaliseEmail(g.email);
+  const now = nowIso(ctx.clock);
+  const grant = { role: g.role, scopeType: g.scopeType, scopeId: g.scopeId };
+  const existing = await repo.findUserByEmail(trx, emailNorm);
+  if (existing && !existing.anonymised_at) {
+    if (await repo.addRoleIfMissing(trx, existing.id, grant, now)) {
+      await recordAudit(trx, { ...actor, action: 'user.role_grant', subjectType: 'user', subjectId: existing.id, changes: { roles: { before: null, after: roleKey(grant) } } }, ctx.clock);
+    }
+    return { userId: existing.id, invited: false };
+  }
+  const t = newToken();
+  const id = await repo.insertUser(trx, { email: g.email, emailNorm, displayName: g.displayName, passwordHash: null, roles: [grant], now, isActive: false, lang: g.lang });
+  await repo.insertToken(trx, { userId: id, purpose: 'invitation', tokenHash: sha256(t), expiresAt: later(ctx, INVITATION_VALID_MS), now });
+  await enqueueMail(
+    trx,
+    {
+      to: g.email,
+      lang: g.lang,
+      template: 'invitation',
+      params: { name: g.displayName, inviter: g.inviterName, link: `${ctx.config.publicUrl}${g.lang === 'en' ? '/en' : ''}/konto/zaproszenie/${t}`, roles: g.roleLabel, validFor: g.lang === 'en' ? '7 days' : '7 dni' },
+    },
+    ctx.clock,
+  );
+  await recordAudit(trx, { ...actor, action: 'user.invite', subjectType: 'user', subjectId: id, changes: { roles: { before: [], after: [grant] } }, meta: { email: emailNorm } }, ctx.clock);
+  return { userId: id, invited: true };
+}
+
+export interface ScopeMove {
+  role: Role;
+  scopeType: string;
+  /** The scope that ceases to exist (e.g. an entity merged into another). */
+  fromId: string;
+  /** The scope that takes its place. */
+  toId: string;
+}
+
+/**
+ * Moves every grant of a scoped role from one scope to another, e.g. the representatives of an
+ * entity merged into another one become representatives of the one kept. A holder who already has
+ * the role on the new scope keeps that single grant (the old one is removed, never duplicated).
+ * Runs in the caller's transaction, so the other module's change and the move stand or fall
+ * together; each holder's change is audited. Rights are read per request, so sessions stay.
+ */
+export async function moveScopedRoles(ctx: ModuleContext, trx: repo.Q, m: ScopeMove, actor: Actor): Promise<{ moved: string[]; alreadyHeld: string[] }> {
+  const from = { role: m.role, scopeType: m.scopeType, scopeId: m.fromId };
+  const to = { role: m.role, scopeType: m.scopeType, scopeId: m.toId };
+  const moved: string[] = [];
+  const alreadyHeld: string[] = [];
+  if (m.fromId === m.toId) return { moved, alreadyHeld };
+  for (const grant of await repo.grantsOfScope(trx, m.role, m.scopeType, m.fromId)) {
+    const held = await repo.holdsRole(trx, grant.user_id, to);
+    if (held) await repo.deleteRole(trx, grant.id);
+    else await repo.setRoleScope(trx, grant.id, m.toId);
+    (held ? alreadyHeld : moved).push(grant.user_id);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'user.role_move', subjectType: 'user', subjectId: grant.user_id, changes: { roles: { before: held ? [roleKey(from), roleKey(to)] : [roleKey(from)], after: [roleKey(to)] } } },
+      ctx.clock,
+    );
+  }
+  return { moved, alreadyHeld };
+}
+
+export async function checkInvitation(ctx: ModuleContext, t: string): Promise<{ email: string; displayName: string }> {
+  const { user } = await validToken(ctx, t, 'invitation');
+  return { email: user.email, displayName: user.display_name };
+}
+
+export async function acceptInvitation(ctx: ModuleContext, t: string, body: Record<string, unknown>, actor: Actor): Promise<string> {
+  const { row, user } = await validToken(ctx, t, 'invitation');
+  const f = new FormChecker(body);
+  const password = checkNewPassword(f, user.email, 'password.new', 'password', 'password_repeat', 'password.repeat');
+  f.assertValid();
+  const hash = await hashPassword(password);
+  const now = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.consumeToken(trx, row.id, now))) throw new AppError('accounts.token_invalid');
+    await repo.updateUser(trx, user.id, { password_hash: hash, is_active: true }, now);
+    await recordAudit(trx, { ...actor, actorId: user.id, action: 'user.invitation_accepted', subjectType: 'user', subjectId: user.id }, ctx.clock);
+  });
+  return user.id;
+}
+
+export async function listUsers(ctx: ModuleContext) {
+  return repo.listUsers(ctx.db);
+}
+
+export async function userDetail(ctx: ModuleContext, id: string) {
+  const user = await repo.findUserById(ctx.db, id);
+  if (!user) throw new AppError('http.not_found');
+  return { user, roles: await repo.rolesOf(ctx.db, id) };
+}
+
+function roleKey(r: { role: string; scope_type?: string | null; scopeType?: string | null; scope_id?: string | null; scopeId?: string | null }): string {
+  return `${r.role}:${r.scope_type ?? r.scopeType ?? ''}:${r.scope_id ?? r.scopeId ?? ''}`;
+}
+
+/** Replaces a user's roles; their sessions end so the new rights apply from a fresh login. */
+export async function changeRoles(ctx: ModuleContext, userId: string, body: Record<string, unknown>, actor: Actor): Promise<void> {
+  const { roles: before } = await userDetail(ctx, userId);
+  const f = new FormChecker(body);
+  const roles = rolesFromForm(f);
+  if (userId === actor.actorId && !roles.some((r) => r.role === 'administrator')) f.add('roles', 'accounts.roles', 'validation.cannotDropOwnAdmin');
+  f.assertValid();
+  const beforeKeys = before.map(roleKey).sort();
+  const afterKeys = roles.map(roleKey).sort();
+  if (beforeKeys.join('|') === afterKeys.join('|')) return;
+  const now = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.replaceRoles(trx, userId, roles, now);
+    await repo.deleteSessionsOf(trx, userId);
+    await recordAudit(trx, { ...actor, action: 'user.role_change', subjectType: 'user', subjectId: userId, changes: { roles: { before: beforeKeys, after: afterKeys } } }, ctx.clock);
+  });
+}
+
+export async function setActive(ctx: ModuleContext, userId: string, active: boolean, actor: Actor): Promise<void> {
+  const { user } = await userDetail(ctx, userId);
+  if (userId === actor.actorId && !active) throw new AppError('accounts.cannot_deactivate_self');
+  if (user.is_active === active) return;
+  const now = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, userId, { is_active: active }, now);
+    if (!active) await repo.deleteSessionsOf(trx, userId);
+    await recordAudit(trx, { ...actor, action: active ? 'user.activate' : 'user.deactivate', subjectType: 'user', subjectId: userId, changes: diffFields({ is_active: user.is_active }, { is_active: active }, ['is_active']) }, ctx.clock);
+  });
+}
+
+/** Replaces name and e-mail, removes password, roles, 2FA and sessions; audit rows keep the id. */
+export async function anonymiseUser(ctx: ModuleContext, userId: string, actor: Actor): Promise<void> {
+  const { user } = await userDetail(ctx, userId);
+  if (userId === actor.actorId) throw new AppError('accounts.cannot_deactivate_self');
+  if (user.anonymised_at) return;
+  const now = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateUser(
+      trx,
+      userId,
+      { email: `usuniety-${userId}@invalid`, email_norm: `usuniety-${userId}@invalid`, display_name: `#${userId.slice(-8)}`, password_hash: null, is_active: false, totp_secret: null, is_totp_enabled: false, anonymised_at: now },
+      now,
+    );
+    await repo.replaceRoles(trx, userId, [], now);
+    await repo.replaceRecoveryCodes(trx, userId, []);
+    await repo.deleteSessionsOf(trx, userId);
+    await repo.deleteTokensOf(trx, userId);
+    await repo.deleteLoginAttemptsOf(trx, user.email_norm);
+    await scrubAuditPersonalData(trx, userId);
+    await recordAudit(trx, { ...actor, action: 'user.anonymise', subjectType: 'user', subjectId: userId }, ctx.clock);
+  });
+}
