@@ -171,3 +171,116 @@ export const FIGURES = 'durability figures:';
 export function report(line: string): void {
   console.log(`${FIGURES} ${line}`);
 }
+
+// --- an SMTP server that records what it accepts ------------------------------------------------
+
+export interface SinkMail {
+  messageId: string;
+  to: string[];
+  subject: string;
+  raw: string;
+}
+
+export interface SmtpSink {
+  url: string;
+  received: SinkMail[];
+  /**
+   * Called when a message has fully arrived, before the server answers it; the answer (250, the
+   * acceptance) is sent when the returned promise settles.
+   */
+  beforeAccept: ((mail: SinkMail) => void | Promise<void>) | null;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server (the `smtp-server` package) on a free port. */
+export async function smtpSink(): Promise<SmtpSink> {
+  const { SMTPServer } = await import('smtp-server');
+  const sink: SmtpSink = { url: '', received: [], beforeAccept: null, close: async () => {} };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('latin1');
+        const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+        const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
+        const mail: SinkMail = { messageId: header('Message-ID'), to: session.envelope.rcptTo.map((r) => r.address), subject: header('Subject'), raw };
+        void Promise.resolve(sink.beforeAccept?.(mail)).finally(() => {
+          sink.received.push(mail);
+          callback();
+        });
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  sink.url = `smtp://127.0.0.1:${port}`;
+  sink.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return sink;
+}
+
+// --- a visitor filling in a form ------------------------------------------------------------------
+
+/** Every `<input type="hidden">` inside the first `<form method="post">` of a page (CSRF token, one-time keys). */
+export function hiddenFields(html: string): Record<string, string> {
+  const form = /<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/i.exec(html)?.[1] ?? '';
+  const out: Record<string, string> = {};
+  for (const tag of form.match(/<input\b[^>]*>/gi) ?? []) {
+    const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag)?.[1];
+    if (attr('type')?.toLowerCase() !== 'hidden') continue;
+    const name = attr('name');
+    if (name) out[name] = (attr('value') ?? '').replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+  }
+  return out;
+}
+
+export interface PreparedPost {
+  url: string;
+  cookie: string;
+  body: string;
+  /** The address the request claims to come from (X-Forwarded-For; the instance trusts 127.0.0.1). */
+  ip: string;
+  /** The form carries a one-time key besides the CSRF token, so sending it again must not store it twice. */
+  resendable: boolean;
+}
+
+/** GET the form page as a new visitor (own cookie), then build the POST a browser would send. */
+export async function prepareForm(base: string, formPath: string, postPath: string, fields: Record<string, string>, ip: string): Promise<PreparedPost> {
+  const res = await fetch(`${base}${formPath}`, { headers: { 'x-forwarded-for': ip }, signal: AbortSignal.timeout(15_000) });
+  const html = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${formPath}: ${res.status}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+  const hidden = hiddenFields(html);
+  return { url: `${base}${postPath}`, cookie, body: new URLSearchParams({ ...hidden, ...fields }).toString(), ip, resendable: Object.keys(hidden).some((k) => k !== '_csrf') };
+}
+
+/** Sends a prepared POST; resolves with the status (no redirect followed) or the network error. */
+export async function submit(post: PreparedPost, base?: string): Promise<{ status?: number; error?: string }> {
+  const url = base ? post.url.replace(/^http:\/\/[^/]+/, base) : post.url;
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: post.cookie, 'x-forwarded-for': post.ip },
+      body: post.body,
+      signal: AbortSignal.timeout(15_000),
+    });
+    await res.arrayBuffer();
+    return { status: res.status };
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause;
+    return { error: cause?.code ?? (err instanceof Error ? err.name : String(err)) };
+  }
+}
+
+/** A random documentation-range address, so per-address limits see many visitors. */
+export function randomIp(): string {
+  const n = Math.floor(Math.random() * 65_000);
+  return `10.${Math.floor(n / 250) % 250}.${n % 250}.${1 + Math.floor(Math.random() * 250)}`;
+}

@@ -103,6 +103,8 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** Who attempts (host:pid…), recorded with each attempt. */
   worker: string;
+  /** Asked before each claim: once true (shutdown), the round ends after the message in hand. */
+  stopping?: () => boolean;
 }
 
 /**
@@ -148,6 +150,7 @@ export async function deliverDue(ctx: ModuleContext, send: SendFn, opts: Deliver
   let from: string | null = null;
   let sent = 0;
   for (let i = 0; i < opts.batchSize; i++) {
+    if (opts.stopping?.()) break;
     const now = ctx.clock.now();
     const token = newId();
     const row = await repo.claimNext(ctx.db, ctx.database.seam, now.toISOString(), { token, until: new Date(now.getTime() + leaseMs).toISOString(), worker: opts.worker });

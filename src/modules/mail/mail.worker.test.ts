@@ -264,6 +264,28 @@ test('a slow SMTP server and two instances: the sender renews its lease, so each
   assert.deepEqual(new Set(smtp.received.map((m) => parseMail(m.raw).headers.get('message-id'))), new Set(ids.map((id) => `<${id}@localhost>`)));
 });
 
+test('stopping the worker (shutdown) ends its round after the message in hand: the rest stay pending and unclaimed', async () => {
+  await clearOutbox();
+  const live: ModuleContext = { ...ctx, clock: systemClock };
+  for (let i = 0; i < 3; i++) await enqueueMail(t.ctx.db, { to: `stop${i}@example.pl`, lang: 'pl', template: 'test', params: {} }, systemClock);
+  smtp.delay(500);
+  const worker = startMailWorker(live, { manual: true, batchSize: 20 });
+  const earlier = smtp.started();
+  try {
+    const round = worker.runOnce();
+    while (smtp.started() === earlier) await new Promise((r) => setTimeout(r, 10));
+    const startedBefore = smtp.started();
+    await worker.stop();
+    assert.equal(await round, 1, 'the message being sent was finished and recorded');
+    assert.equal(smtp.started(), startedBefore, 'nothing was sent after the stop');
+  } finally {
+    smtp.delay(0);
+  }
+  const rows = await t.ctx.db.selectFrom('mail_outbox').select(['status', 'claim_token', 'attempts']).orderBy('to_address').execute();
+  assert.deepEqual(rows.map((r) => r.status).sort(), ['pending', 'pending', 'sent']);
+  assert.ok(rows.filter((r) => r.status === 'pending').every((r) => r.claim_token === null && r.attempts === 0), 'the others were never claimed');
+});
+
 test('a sender that stalls for a whole lease is taken over: the late outcome cannot overwrite the new holder, both attempts are recorded, one Message-ID', async () => {
   await clearOutbox();
   const live: ModuleContext = { ...ctx, clock: systemClock };

@@ -9,7 +9,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { deliverDue, type SendFn } from './mail.service.js';
 
 export interface MailWorker {
-  /** Stops the loop and waits for a round in progress to finish. */
+  /** Stops the loop, claiming nothing more, and waits for the message being sent to be recorded. */
   stop(): Promise<void>;
   /** One delivery round now; resolves to the number of messages delivered. */
   runOnce(): Promise<number>;
@@ -32,7 +32,11 @@ const DEFAULT_BATCH = 20;
 export function startMailWorker(ctx: ModuleContext, opts: MailWorkerOptions = {}): MailWorker {
   if (ctx.config.smtpUrl === '') throw new Error('startMailWorker: SMTP_URL is not set');
   const intervalMs = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
-  const delivery = { batchSize: opts.batchSize ?? DEFAULT_BATCH, worker: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}) };
+  let running: Promise<number> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  // at stop the round in progress claims nothing more: it ends with the message being sent
+  const delivery = { stopping: () => stopped, batchSize: opts.batchSize ?? DEFAULT_BATCH, worker: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}) };
   // bounded timeouts, so a hung server ends the attempt (its lease is renewed meanwhile);
   // nodemailer is loaded for the first message, not at start-up (ADR 8)
   let transport: Transporter | null = null;
@@ -41,9 +45,6 @@ export function startMailWorker(ctx: ModuleContext, opts: MailWorkerOptions = {}
     await transport.sendMail({ messageId: m.messageId, from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: { 'Auto-Submitted': 'auto-generated' } });
   };
 
-  let running: Promise<number> | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
 
   const runOnce = (): Promise<number> => {
     // one round at a time per worker: a manual call during a timed round joins it

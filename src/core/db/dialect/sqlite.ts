@@ -92,8 +92,14 @@ export function sqliteSeam(file: string): DialectSeam {
       return qb;
     },
     async close() {
-      // the WAL folded into the database file and emptied, so a stopped instance is one file to copy
-      if (conn.open && !conn.memory && !conn.readonly) conn.pragma('wal_checkpoint(TRUNCATE)');
+      // the WAL folded into the database file and emptied, so a stopped instance is one file to copy;
+      // best effort: while another process writes the file the checkpoint cannot finish, and that
+      // process (the last to close) folds it in instead
+      try {
+        if (conn.open && !conn.memory && !conn.readonly) conn.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // busy: left to the last process
+      }
       conn.close();
     },
   };
