@@ -2,9 +2,11 @@
 // check that docs/routes.md matches the router), unit and route tests on SQLite,
 // the same tests on PostgreSQL when TEST_DATABASE_URL is set, then the browser suite when
 // chromium is present. With CI=true a missing PostgreSQL or chromium is a failure, not a skip.
+// Every phase's wall-clock time is printed after it and again at the end, with the load average
+// (the README quotes these figures).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { testSettings } from '../src/config.js';
 
@@ -23,32 +25,41 @@ function findTests(dir: string): string[] {
   return out.sort();
 }
 
-function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
-  console.log(`\n▶ ${name}`);
-  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (res.status !== 0) failures.push(name);
-  return res.status === 0;
+/** Wall-clock seconds of every phase, printed after it and together at the end (the README quotes them). */
+const durations: { name: string; seconds: number }[] = [];
+
+function minutes(seconds: number): string {
+  return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
 }
+
+/** Runs the commands of one phase one after another (all of them, even after a failure) and times the phase. */
+function phase(name: string, commands: { label: string; cmd: string; args: string[]; env?: Record<string, string> }[]): void {
+  console.log(`\n▶ ${name}`);
+  const started = performance.now();
+  let ok = true;
+  for (const c of commands) {
+    const res = spawnSync(c.cmd, c.args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...c.env } });
+    if (res.status !== 0) {
+      failures.push(c.label);
+      ok = false;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  durations.push({ name, seconds });
+  console.log(`${ok ? '✔' : '✖'} ${name}: ${minutes(seconds)}`);
+}
+
+const tsx = (label: string, ...args: string[]) => ({ label, cmd: process.execPath, args: ['--import', 'tsx', ...args] });
 
 function runTests(name: string, files: string[], env: Record<string, string> = {}): void {
   if (files.length === 0) return;
   const tap = join(mkdtempSync(join(tmpdir(), 'spojnia-test-')), 'result.tap');
-  step(
-    name,
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-concurrency=2',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${tap}`,
-      ...files,
-    ],
-    env,
-  );
+  phase(name, [
+    {
+      ...tsx(name, '--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files),
+      env,
+    },
+  ]);
   if (!existsSync(tap)) return;
   const text = readFileSync(tap, 'utf8');
   const count = (label: string) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
@@ -63,10 +74,12 @@ function chromiumPath(): string | null {
   return null;
 }
 
-step('typecheck', process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
-step('lint', process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.']);
-step('architecture rules', process.execPath, ['--import', 'tsx', 'scripts/check-architecture.ts']);
-step('URL → file table (docs/routes.md)', process.execPath, ['--import', 'tsx', 'scripts/routes-table.ts', '--check']);
+phase('typecheck', [{ label: 'typecheck', cmd: process.execPath, args: [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'] }]);
+phase('lint and architecture', [
+  { label: 'lint', cmd: process.execPath, args: [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.'] },
+  tsx('architecture rules', 'scripts/check-architecture.ts'),
+  tsx('URL → file table (docs/routes.md)', 'scripts/routes-table.ts', '--check'),
+]);
 
 const unit = findTests(join(ROOT, 'src'));
 runTests('unit and route tests (SQLite)', unit, { TEST_DIALECT: 'sqlite' });
@@ -88,6 +101,11 @@ if (browser) {
   console.log('\n○ browser suite skipped: chromium not found (apt-get install -y chromium)');
 }
 
+console.log('\nDurations:');
+for (const d of durations) console.log(`  ${d.name.padEnd(44)} ${minutes(d.seconds)}`);
+console.log(`  ${'total'.padEnd(44)} ${minutes(durations.reduce((sum, d) => sum + d.seconds, 0))}`);
+// other work on the machine slows every phase: the load says how comparable the figures are
+console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${availableParallelism()} cores`);
 console.log('');
 if (failures.length > 0) console.log(`Failed steps:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
