@@ -165,22 +165,23 @@ describe('programme text versions', () => {
     assert.match(bomb.body, /po rozpakowaniu byłby za duży/);
     assert.match(bomb.body, /Zapisz dokument ponownie w Wordzie albo podziel go na mniejsze pliki/);
     // 1 MiB of tiny paragraphs (what a 4 kB file may hold): seconds of parsing, all in a worker thread
-    const health: number[] = [];
+    // seconds of parsing in a worker leave the event loop free: /healthz answers again and again
+    // until the upload is answered (parsing on the main thread would allow one or two answers at
+    // most); a count, not a duration, so a busy machine cannot fail it
+    let answers = 0;
     let reading = true;
     const upload = importFile('Długi', { name: 'program.docx', data: repeatedParagraphDocx(1), type: DOCX }).finally(() => {
       reading = false;
     });
     while (reading) {
-      const started = performance.now();
-      const res = await t.app.inject({ url: '/healthz' });
-      assert.equal(res.statusCode, 200);
-      health.push(performance.now() - started);
+      const health = await t.app.inject({ url: '/healthz' });
+      assert.equal(health.statusCode, 200);
+      answers++;
       await new Promise((r) => setTimeout(r, 50));
     }
+    assert.ok(answers >= 5, `/healthz answered ${answers} times while the file was read`);
     const res = await upload;
     assert.ok(res.statusCode < 500, `answered ${res.statusCode}`);
-    assert.ok(health.length > 10, `health checked ${health.length} times while the file was read`);
-    assert.ok(Math.max(...health) < 500, `/healthz answered within ${Math.round(Math.max(...health))} ms at worst`);
   });
 
   test('public text: numbered sections with anchors and a table of contents', async () => {
