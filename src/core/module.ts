@@ -1,11 +1,11 @@
 // The contract between the core and a domain module. `src/app.ts` lists every module; each one
 // brings its own migrations, navigation entry, routes, seeds, error codes and contributions to other
 // modules' extension points, so adding a domain never means editing the core.
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { TKey } from '../i18n/index.js';
 import type { ModuleCommand } from './commands.js';
+import type { AppInstance } from './http/types.js';
 import type { DatabaseHandle, Db } from './db/database.js';
 import type { DialectSeam } from './db/dialect/index.js';
 import { ErrorCatalogue, type ModuleErrors } from './errors/catalogue.js';
@@ -114,7 +114,7 @@ export interface AppModule {
   /** Entries of the administration index (`/admin`) and the header's admin link. */
   admin?: AdminEntry[];
   /** Registers the module's routes in its own encapsulated Fastify context. */
-  routes?: (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
+  routes?: (app: AppInstance, ctx: ModuleContext) => Promise<void>;
   /** Idempotent loading of the reference data the module owns (`spojnia seed reference`). */
   seedReference?: (ctx: ModuleContext) => Promise<SeedResult>;
   /** Example content for demonstrations (`spojnia seed demo`); never presented as real figures. */

@@ -1,6 +1,15 @@
-// Request-level facts every handler and view may rely on, declared once for Fastify's types.
+// Request-level facts every handler and view may rely on, declared once for Fastify's types, and the
+// typed app instance modules register routes on (its schemas give handlers typed params, query and body).
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Formatters, Lang, T } from '../../i18n/index.js';
 import type { AccessRule } from '../auth/access.js';
+
+/**
+ * The Fastify instance every module's `routes` receives: a route's typebox schemas type its handler's
+ * `request.params`, `request.query` and `request.body`, so handlers never cast them.
+ */
+export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 export interface DisplayPrefs {
   contrast: boolean;
@@ -46,4 +55,3 @@ declare module 'fastify' {
   }
 }
 
-export {};
