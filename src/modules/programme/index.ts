@@ -3,7 +3,7 @@
 // module reads programme versions, and the indicators module the programmes, their objective tree and
 // policies, through the functions exported here; other modules add sections to the public programme
 // page by listing sections under `programmePageSections` in their `contributes`.
-import type { FastifyInstance } from 'fastify';
+import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import { registerUploads } from '../portal/index.js';
 import { programmeMigrations } from './migrations/index.js';
@@ -32,7 +32,7 @@ export { DEMO_SLUG } from './programme.seed.js';
  * again. To add a part: import its route function above and add one `await xRoutes(app, ctx);`
  * line below.
  */
-async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await registerUploads(app);
   await programmeRoutes(app, ctx);
   await versionsRoutes(app, ctx);

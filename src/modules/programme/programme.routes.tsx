@@ -2,12 +2,14 @@
 // programmes (`/program/{slug}`), the archive, the JSON API, and the staff pages for the
 // programme's data, life cycle and "current" flag. Thin: validate, authorise, call the service,
 // render. Expected refusals re-render the form with the problems and change nothing.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { Type } from 'typebox';
 import { AppError, isAppError, type Problem } from '../../core/errors/app-error.js';
+import { formBody, formProblems, submitForm } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { warsawToday } from '../../core/time/index.js';
 import { auditFromRequest } from '../audit/index.js';
@@ -17,7 +19,7 @@ import { canManageProgramme, editProgrammeText, manageProgramme } from './progra
 import * as svc from './programme.service.js';
 import * as v from './programme.views.js';
 
-export const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 220_000 }), { maxProperties: 200 });
+export const FormBody = formBody({ maxLength: 220_000, maxProperties: 200 });
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
@@ -28,8 +30,8 @@ export function adminCrumbs(request: FastifyRequest, ...rest: { label: string; p
 
 export const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
 
-export function noticeText(request: FastifyRequest): string | null {
-  const ok = (request.query as { ok?: string } | undefined)?.ok;
+/** The notice of a page reached by a redirect after a change (`?ok=<what>`), or null. */
+export function noticeText(request: FastifyRequest, ok: string | undefined): string | null {
   const keys: Record<string, Parameters<FastifyRequest['t']>[0]> = {
     zapisano: 'programme.notice.saved',
     utworzono: 'programme.notice.created',
@@ -41,7 +43,7 @@ export function noticeText(request: FastifyRequest): string | null {
   return ok && keys[ok] ? request.t(keys[ok]) : null;
 }
 
-export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const manage = { access: manageProgramme };
 
   const renderProgramme = async (request: FastifyRequest, reply: FastifyReply, d: svc.ProgrammeDetails, isCurrentPage: boolean) => {
@@ -66,7 +68,7 @@ export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext):
   });
 
   app.get('/program/:slug', { config: { access: 'public' }, schema: { params: SlugParams } }, async (request, reply) => {
-    const d = await svc.programmeBySlug(ctx, (request.params as { slug: string }).slug);
+    const d = await svc.programmeBySlug(ctx, request.params.slug);
     // the current programme has one address; it changes when another one becomes current
     if (d.programme.is_current) return reply.redirect(localize('/program', request.lang), 302);
     return renderProgramme(request, reply, d, false);
@@ -81,14 +83,14 @@ export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext):
   app.get(
     '/api/v1/program/:slug',
     { config: { access: 'public' }, schema: { tags: ['programme'], summary: 'One programme with its timeline and objective tree', params: SlugParams, response: { 200: ApiProgramme } } },
-    async (request) => toApi(await svc.programmeBySlug(ctx, (request.params as { slug: string }).slug), ctx.config.publicUrl),
+    async (request) => toApi(await svc.programmeBySlug(ctx, request.params.slug), ctx.config.publicUrl),
   );
 
   // --- staff ---------------------------------------------------------------------------------------
 
   app.get('/admin/program', { config: { access: editProgrammeText }, schema: { querystring: OkQuery } }, async (request, reply) => {
     const canManage = !!request.user && canManageProgramme(request.user);
-    return sendPage(request, reply, { title: request.t('programme.admin.title'), breadcrumbs: adminCrumbs(request).slice(0, 2) }, <v.ProgrammesAdminView programmes={await svc.listProgrammes(ctx)} canManage={canManage} notice={noticeText(request)} />);
+    return sendPage(request, reply, { title: request.t('programme.admin.title'), breadcrumbs: adminCrumbs(request).slice(0, 2) }, <v.ProgrammesAdminView programmes={await svc.listProgrammes(ctx)} canManage={canManage} notice={noticeText(request, request.query.ok)} />);
   });
 
   const newForm = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, problems: Problem[] = [], status = 200) =>
@@ -97,18 +99,13 @@ export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext):
   app.get('/admin/program/nowy', { config: manage }, async (request, reply) => newForm(request, reply, { started_on: warsawToday(ctx.clock) }));
 
   app.post('/admin/program/nowy', { config: manage, schema: { body: FormBody } }, async (request, reply) => {
-    const body = request.body as Record<string, string>;
-    let id: string;
-    try {
-      id = await svc.createProgramme(ctx, await svc.checkProgrammeForm(ctx, body, null), auditFromRequest(request));
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'http.validation') throw err;
-      return newForm(request, reply, body, err.problems, 400);
-    }
-    return go(request, reply, `/admin/program/${id}?ok=utworzono`);
+    const body = request.body;
+    const created = await submitForm(async () => svc.createProgramme(ctx, await svc.checkProgrammeForm(ctx, body, null), auditFromRequest(request)));
+    if (!created.ok) return newForm(request, reply, body, created.problems, created.status);
+    return go(request, reply, `/admin/program/${created.value}?ok=utworzono`);
   });
 
-  const editPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { values?: Record<string, string>; problems?: Problem[]; statusValues?: Record<string, string>; statusProblems?: Problem[]; status?: number } = {}) => {
+  const editPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { ok?: string; values?: Record<string, string>; problems?: Problem[]; statusValues?: Record<string, string>; statusProblems?: Problem[]; status?: number } = {}) => {
     const d = await svc.programmeById(ctx, id);
     const statusValues = extra.statusValues ?? { occurred_on: warsawToday(ctx.clock), status: svc.TRANSITIONS[d.programme.status][0] ?? '' };
     return sendPage(
@@ -122,36 +119,31 @@ export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext):
         statusValues={statusValues}
         statusProblems={extra.statusProblems ?? []}
         csrf={reply.generateCsrf()}
-        notice={extra.status ? null : noticeText(request)}
+        notice={extra.status ? null : noticeText(request, extra.ok)}
       />,
       extra.status ?? 200,
     );
   };
 
-  app.get('/admin/program/:id', { config: manage, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => editPage(request, reply, (request.params as { id: string }).id));
+  app.get('/admin/program/:id', { config: manage, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => editPage(request, reply, request.params.id, { ok: request.query.ok }));
 
   app.post('/admin/program/:id', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     await svc.mustFind(ctx, id);
-    const body = request.body as Record<string, string>;
-    try {
-      await svc.updateProgramme(ctx, id, await svc.checkProgrammeForm(ctx, body, id), auditFromRequest(request));
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'http.validation') throw err;
-      return editPage(request, reply, id, { values: body, problems: err.problems, status: 400 });
-    }
+    const body = request.body;
+    const saved = await submitForm(async () => svc.updateProgramme(ctx, id, await svc.checkProgrammeForm(ctx, body, id), auditFromRequest(request)));
+    if (!saved.ok) return editPage(request, reply, id, { values: body, problems: saved.problems, status: saved.status });
     return go(request, reply, `/admin/program/${id}?ok=zapisano`);
   });
 
   app.post('/admin/program/:id/status', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const body = request.body as Record<string, string>;
+    const { id } = request.params;
+    const body = request.body;
     try {
       await svc.changeStatus(ctx, id, body, auditFromRequest(request));
     } catch (err) {
-      if (!isAppError(err)) throw err;
-      if (err.code === 'http.validation') return editPage(request, reply, id, { statusValues: body, statusProblems: err.problems, status: 400 });
-      if (err.code === 'programme.illegal_transition') {
+      // an illegal transition names both statuses on the status field; other refusals as forms do
+      if (isAppError(err) && err.code === 'programme.illegal_transition') {
         const p = await svc.mustFind(ctx, id);
         const to = String(err.params.to);
         const problem: Problem = {
@@ -161,13 +153,14 @@ export async function programmeRoutes(app: FastifyInstance, ctx: ModuleContext):
         };
         return editPage(request, reply, id, { statusValues: body, statusProblems: [problem], status: 409 });
       }
-      throw err;
+      const { problems, status } = formProblems(err);
+      return editPage(request, reply, id, { statusValues: body, statusProblems: problems, status });
     }
     return go(request, reply, `/admin/program/${id}?ok=status`);
   });
 
   app.post('/admin/program/:id/biezacy', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     await svc.makeCurrent(ctx, id, auditFromRequest(request));
     return go(request, reply, `/admin/program/${id}?ok=biezacy`);
   });

@@ -3,11 +3,13 @@
 // sends `?z=a&do=b`, which redirects there). Staff (coordinators, administrators and editors): the
 // versions of a programme, a new empty or copied version, a Markdown/Word import with a preview
 // before saving, and the section editor.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, isAppError, type Problem } from '../../core/errors/app-error.js';
+import { AppError, type Problem } from '../../core/errors/app-error.js';
+import { formBody, formProblems, submitForm } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { FormChecker } from '../../core/validation.js';
 import { auditFromRequest } from '../audit/index.js';
@@ -26,7 +28,7 @@ const AdminVersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), n: 
 const SectionParams = Type.Object({ id: Type.String({ maxLength: 64 }), n: Type.Integer({ minimum: 1, maximum: 100_000 }), sectionId: Type.String({ maxLength: 64 }) });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 /** The confirmed import carries the whole text (base64) through the preview. */
-const CarriedBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 4_000_000 }), { maxProperties: 20 });
+const CarriedBody = formBody({ maxLength: 4_000_000, maxProperties: 20 });
 
 /** Multipart is parsed before the access rule runs, so strangers are turned away before any byte is read. */
 async function textEditorsOnlyEarly(request: FastifyRequest): Promise<void> {
@@ -34,7 +36,7 @@ async function textEditorsOnlyEarly(request: FastifyRequest): Promise<void> {
   if (!canEditProgrammeText(request.user)) throw new AppError('http.forbidden');
 }
 
-export async function versionsRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function versionsRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const edit = { access: editProgrammeText };
 
   // --- public --------------------------------------------------------------------------------------
@@ -46,19 +48,19 @@ export async function versionsRoutes(app: FastifyInstance, ctx: ModuleContext): 
   ];
 
   app.get('/program/:slug/wersje', { config: { access: 'public' }, schema: { params: SlugParams } }, async (request, reply) => {
-    const { programme } = await programmes.programmeBySlug(ctx, (request.params as { slug: string }).slug);
+    const { programme } = await programmes.programmeBySlug(ctx, request.params.slug);
     const versions = await svc.versionsWithCounts(ctx, programme.id);
     return sendPage(request, reply, { title: request.t('programme.versions.title'), breadcrumbs: publicCrumbs(request, programme, { label: request.t('programme.versions.title') }) }, <v.VersionsListView programme={programme} versions={versions} />);
   });
 
   app.get('/program/:slug/wersje/porownanie', { config: { access: 'public' }, schema: { params: SlugParams, querystring: CompareQuery } }, async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const q = request.query as { z: number; do: number };
+    const { slug } = request.params;
+    const q = request.query;
     return reply.redirect(localize(`/program/${slug}/wersje/${q.z}/porownanie/${q.do}`, request.lang), 303);
   });
 
   app.get('/program/:slug/wersje/:n', { config: { access: 'public' }, schema: { params: VersionParams } }, async (request, reply) => {
-    const { slug, n } = request.params as { slug: string; n: number };
+    const { slug, n } = request.params;
     const { programme } = await programmes.programmeBySlug(ctx, slug);
     const { version, sections } = await svc.versionByNumber(ctx, programme.id, n);
     const versions = await svc.versionsWithCounts(ctx, programme.id);
@@ -72,7 +74,7 @@ export async function versionsRoutes(app: FastifyInstance, ctx: ModuleContext): 
   });
 
   app.get('/program/:slug/wersje/:a/porownanie/:b', { config: { access: 'public' }, schema: { params: CompareParams } }, async (request, reply) => {
-    const { slug, a, b } = request.params as { slug: string; a: number; b: number };
+    const { slug, a, b } = request.params;
     const { programme } = await programmes.programmeBySlug(ctx, slug);
     const before = await svc.versionByNumber(ctx, programme.id, a);
     const after = await svc.versionByNumber(ctx, programme.id, b);
@@ -95,19 +97,19 @@ export async function versionsRoutes(app: FastifyInstance, ctx: ModuleContext): 
       ...(last ? [{ label: request.t('programme.versions.adminTitle'), path: `/admin/program/${p.id}/wersje` }, { label: last }] : [{ label: request.t('programme.versions.adminTitle') }]),
     );
 
-  const listPage = async (request: FastifyRequest, reply: FastifyReply, p: programmes.ProgrammeRow, extra: { values?: Record<string, string>; problems?: Problem[]; status?: number } = {}) =>
+  const listPage = async (request: FastifyRequest, reply: FastifyReply, p: programmes.ProgrammeRow, extra: { ok?: string; values?: Record<string, string>; problems?: Problem[]; status?: number } = {}) =>
     sendPage(
       request,
       reply,
       { title: request.t('programme.versions.adminTitle'), breadcrumbs: staffCrumbs(request, p) },
-      <v.VersionsAdminView programme={p} versions={await svc.versionsWithCounts(ctx, p.id)} csrf={reply.generateCsrf()} problems={extra.problems ?? []} values={extra.values ?? {}} notice={extra.status ? null : noticeText(request)} />,
+      <v.VersionsAdminView programme={p} versions={await svc.versionsWithCounts(ctx, p.id)} csrf={reply.generateCsrf()} problems={extra.problems ?? []} values={extra.values ?? {}} notice={extra.status ? null : noticeText(request, extra.ok)} />,
       extra.status ?? 200,
     );
 
-  app.get('/admin/program/:id/wersje', { config: edit, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => listPage(request, reply, await programmeOr404(ctx, (request.params as { id: string }).id)));
+  app.get('/admin/program/:id/wersje', { config: edit, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => listPage(request, reply, await programmeOr404(ctx, request.params.id), { ok: request.query.ok }));
 
   app.post('/admin/program/:id/wersje/import', { config: { ...edit, ...uploadLimit(svc.MAX_IMPORT_BYTES) }, onRequest: textEditorsOnlyEarly, schema: { params: IdParams } }, async (request, reply) => {
-    const p = await programmeOr404(ctx, (request.params as { id: string }).id);
+    const p = await programmeOr404(ctx, request.params.id);
     const body = formFields(request);
     const values = { ...body, form: 'import' };
     try {
@@ -117,8 +119,7 @@ export async function versionsRoutes(app: FastifyInstance, ctx: ModuleContext): 
       try {
         parsed = await svc.parseUpload(uploadOf(request, 'file'));
       } catch (err) {
-        if (!isAppError(err) || err.code !== 'http.validation') throw err;
-        c.problems.push(...err.problems);
+        c.problems.push(...formProblems(err).problems);
       }
       c.assertValid();
       return sendPage(
@@ -129,113 +130,101 @@ export async function versionsRoutes(app: FastifyInstance, ctx: ModuleContext): 
         parsed!.problems.length ? 400 : 200,
       );
     } catch (err) {
-      if (!isAppError(err) || err.code !== 'http.validation') throw err;
-      return listPage(request, reply, p, { values, problems: err.problems, status: 400 });
+      const { problems, status } = formProblems(err);
+      return listPage(request, reply, p, { values, problems, status });
     }
   });
 
   app.post('/admin/program/:id/wersje/nowa', { config: edit, bodyLimit: 6 * 1024 * 1024, schema: { params: IdParams, body: CarriedBody } }, async (request, reply) => {
-    const p = await programmeOr404(ctx, (request.params as { id: string }).id);
-    const body = request.body as Record<string, string>;
+    const p = await programmeOr404(ctx, request.params.id);
+    const body = request.body;
     const actor = auditFromRequest(request);
-    let number: number;
-    try {
+    const created = await submitForm(async () => {
       const c = new FormChecker(body);
       const meta = svc.checkVersionMeta(body, c);
       if (body.form === 'import') {
         if (body.source !== 'markdown' && body.source !== 'docx') throw new AppError('http.bad_request');
         c.assertValid();
         const { sections } = svc.parseMarkdown(svc.decodeCarried(body.text ?? ''));
-        number = await svc.createVersion(ctx, p.id, meta, body.source, sections, actor);
+        return svc.createVersion(ctx, p.id, meta, body.source, sections, actor);
       } else {
         const copy = body.copy ? Number(body.copy) : null;
         if (copy !== null && !Number.isInteger(copy)) c.add('copy', 'programme.versions.copyFrom', 'validation.invalidParam', { field: 'copy' });
         c.assertValid();
-        number = copy ? await svc.copyVersion(ctx, p.id, copy, meta, actor) : await svc.createVersion(ctx, p.id, meta, 'manual', [], actor);
+        return copy ? svc.copyVersion(ctx, p.id, copy, meta, actor) : svc.createVersion(ctx, p.id, meta, 'manual', [], actor);
       }
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'http.validation') throw err;
-      return listPage(request, reply, p, { values: { ...body, form: body.form === 'import' ? 'import' : 'new' }, problems: err.problems, status: 400 });
-    }
-    return go(request, reply, `/admin/program/${p.id}/wersje/${number}?ok=utworzono`);
+    });
+    if (!created.ok) return listPage(request, reply, p, { values: { ...body, form: body.form === 'import' ? 'import' : 'new' }, problems: created.problems, status: created.status });
+    return go(request, reply, `/admin/program/${p.id}/wersje/${created.value}?ok=utworzono`);
   });
 
-  const editPage = async (request: FastifyRequest, reply: FastifyReply, p: programmes.ProgrammeRow, n: number, failed: { form: string; values: Record<string, string>; problems: Problem[] } | null = null, status = 200) => {
+  /** A version's editor: with the notice of the change that led here (`ok`), or again with one refused form. */
+  const editPage = async (request: FastifyRequest, reply: FastifyReply, p: programmes.ProgrammeRow, n: number, shown: { ok?: string; failed?: { form: string; values: Record<string, string>; problems: Problem[]; status: number } }) => {
     const { version, sections } = await svc.versionByNumber(ctx, p.id, n);
     const title = request.t('programme.versions.editTitle', { number: version.number });
     return sendPage(
       request,
       reply,
       { title, breadcrumbs: staffCrumbs(request, p, title) },
-      <v.VersionEditView programme={p} version={version} sections={sections} csrf={reply.generateCsrf()} notice={status === 200 ? noticeText(request) : null} failed={failed} nextNumber={svc.nextSectionNumber(sections)} />,
-      status,
+      <v.VersionEditView programme={p} version={version} sections={sections} csrf={reply.generateCsrf()} notice={shown.failed ? null : noticeText(request, shown.ok)} failed={shown.failed ?? null} nextNumber={svc.nextSectionNumber(sections)} />,
+      shown.failed?.status ?? 200,
     );
   };
 
-  const target = async (request: FastifyRequest) => {
-    const { id, n } = request.params as { id: string; n: number };
+  /** The programme and version of a staff version page (`/admin/program/:id/wersje/:n`), or 404. */
+  const target = async (id: string, n: number) => {
     const p = await programmeOr404(ctx, id);
     const { version } = await svc.versionByNumber(ctx, p.id, n);
     return { p, version, base: `/admin/program/${p.id}/wersje/${version.number}` };
   };
 
   app.get('/admin/program/:id/wersje/:n', { config: edit, schema: { params: AdminVersionParams, querystring: OkQuery } }, async (request, reply) => {
-    const { p, version } = await target(request);
-    return editPage(request, reply, p, version.number);
+    const { p, version } = await target(request.params.id, request.params.n);
+    return editPage(request, reply, p, version.number, { ok: request.query.ok });
   });
 
   app.post('/admin/program/:id/wersje/:n', { config: edit, schema: { params: AdminVersionParams, body: FormBody } }, async (request, reply) => {
-    const { p, version, base } = await target(request);
-    const body = request.body as Record<string, string>;
-    try {
+    const { p, version, base } = await target(request.params.id, request.params.n);
+    const body = request.body;
+    const saved = await submitForm(async () => {
       const c = new FormChecker(body);
       const meta = svc.checkVersionMeta(body, c);
       c.assertValid();
       await svc.updateVersionMeta(ctx, version, meta, auditFromRequest(request));
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'http.validation') throw err;
-      return editPage(request, reply, p, version.number, { form: 'meta', values: body, problems: err.problems }, 400);
-    }
+    });
+    if (!saved.ok) return editPage(request, reply, p, version.number, { failed: { form: 'meta', values: body, problems: saved.problems, status: saved.status } });
     return go(request, reply, `${base}?ok=zapisano`);
   });
 
   app.post('/admin/program/:id/wersje/:n/sekcje', { config: edit, schema: { params: AdminVersionParams, body: FormBody } }, async (request, reply) => {
-    const { p, version, base } = await target(request);
-    const body = request.body as Record<string, string>;
-    try {
-      await svc.addSection(ctx, version, body, auditFromRequest(request));
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'http.validation') throw err;
-      return editPage(request, reply, p, version.number, { form: 'new', values: body, problems: err.problems }, 400);
-    }
+    const { p, version, base } = await target(request.params.id, request.params.n);
+    const body = request.body;
+    const saved = await submitForm(() => svc.addSection(ctx, version, body, auditFromRequest(request)));
+    if (!saved.ok) return editPage(request, reply, p, version.number, { failed: { form: 'new', values: body, problems: saved.problems, status: saved.status } });
     return go(request, reply, `${base}?ok=zapisano`);
   });
 
   app.post('/admin/program/:id/wersje/:n/sekcje/:sectionId', { config: edit, schema: { params: SectionParams, body: FormBody } }, async (request, reply) => {
-    const { p, version, base } = await target(request);
-    const { sectionId } = request.params as { sectionId: string };
-    const body = request.body as Record<string, string>;
-    try {
-      await svc.updateSection(ctx, version, sectionId, body, auditFromRequest(request));
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'http.validation') throw err;
-      return editPage(request, reply, p, version.number, { form: sectionId, values: body, problems: err.problems }, 400);
-    }
+    const { p, version, base } = await target(request.params.id, request.params.n);
+    const { sectionId } = request.params;
+    const body = request.body;
+    const saved = await submitForm(() => svc.updateSection(ctx, version, sectionId, body, auditFromRequest(request)));
+    if (!saved.ok) return editPage(request, reply, p, version.number, { failed: { form: sectionId, values: body, problems: saved.problems, status: saved.status } });
     return go(request, reply, `${base}?ok=zapisano`);
   });
 
   app.post('/admin/program/:id/wersje/:n/sekcje/:sectionId/przesun', { config: edit, schema: { params: SectionParams, body: FormBody } }, async (request, reply) => {
-    const { version, base } = await target(request);
-    const { sectionId } = request.params as { sectionId: string };
-    const direction = (request.body as Record<string, string>).kierunek;
+    const { version, base } = await target(request.params.id, request.params.n);
+    const { sectionId } = request.params;
+    const direction = request.body.kierunek;
     if (direction !== 'gora' && direction !== 'dol') throw new AppError('http.bad_request');
     await svc.moveSection(ctx, version, sectionId, direction === 'gora' ? 'up' : 'down', auditFromRequest(request));
     return go(request, reply, `${base}?ok=przesunieto`);
   });
 
   app.post('/admin/program/:id/wersje/:n/sekcje/:sectionId/usun', { config: edit, schema: { params: SectionParams, body: FormBody } }, async (request, reply) => {
-    const { version, base } = await target(request);
-    await svc.deleteSection(ctx, version, (request.params as { sectionId: string }).sectionId, auditFromRequest(request));
+    const { version, base } = await target(request.params.id, request.params.n);
+    await svc.deleteSection(ctx, version, request.params.sectionId, auditFromRequest(request));
     return go(request, reply, `${base}?ok=usunieto`);
   });
 }
