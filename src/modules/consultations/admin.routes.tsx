@@ -1,11 +1,13 @@
 // Staff routes of consultations. Coordinators and administrators run consultations and answer
 // comments; moderators see the comments and may hide abusive ones. Forms re-render with the
 // problems on a refusal and change nothing.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
+import { formBodyWithLists, formProblems, submitForm, textFields } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
 import { registerUploads, uploadLimit, uploadOf } from '../portal/index.js';
@@ -13,12 +15,12 @@ import * as av from './admin.views.js';
 import { canManage, manageConsultations, moderateConsultations } from './consultations.policy.js';
 import * as repo from './consultations.repo.js';
 import * as svc from './consultations.service.js';
-import { FormBody, IdParams, problemsOf, stringFields } from './public.routes.js';
+import { consultationRefusals, FormBody, IdParams } from './public.routes.js';
 
 const CommentParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }), commentId: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 /** The response form repeats `also` (one per grouped comment). */
-const RespondBody = Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 20000 }), Type.Array(Type.String({ maxLength: 64 }), { maxItems: 2000 })]), { maxProperties: 20 });
+const RespondBody = formBodyWithLists({ maxLength: 20000, maxProperties: 20, maxItems: 2000 });
 const UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** Uploads are parsed before the access rule runs, so strangers are turned away before any byte is read. */
@@ -27,7 +29,14 @@ async function managersOnlyEarly(request: FastifyRequest): Promise<void> {
   if (!canManage(request.user)) throw new AppError('http.forbidden');
 }
 
-export async function adminRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+/** What a staff page shows besides its data: the notice of the change that led to it (`?ok=`), or a refused form's problems. */
+interface Shown {
+  ok?: string;
+  problems?: Problem[];
+  status?: number;
+}
+
+export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await registerUploads(app);
   const manage = { access: manageConsultations };
   const moderate = { access: moderateConsultations };
@@ -37,8 +46,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
     { label: request.t('consultations.admin.title'), path: '/admin/konsultacje' },
     ...(c ? [{ label: c.title, path: `/admin/konsultacje/${c.id}` }] : []),
   ];
-  const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
-  const okOf = (request: FastifyRequest) => (request.query as { ok?: string } | undefined)?.ok;
+  const refusals = consultationRefusals(ctx);
 
   app.get('/admin/konsultacje', { config: moderate }, async (request, reply) => {
     const items = await svc.listForStaff(ctx);
@@ -49,30 +57,29 @@ export async function adminRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
 
   // --- create and edit ----------------------------------------------------------------------------
 
-  const formPage = async (request: FastifyRequest, reply: FastifyReply, c: repo.ConsultationRow | null, values: Record<string, string | undefined>, problems: Problem[] = [], status = 200) => {
+  const formPage = async (request: FastifyRequest, reply: FastifyReply, c: repo.ConsultationRow | null, values: Record<string, string | undefined>, shown: Shown = {}) => {
     const title = c ? request.t('consultations.admin.edit') : request.t('consultations.admin.new');
-    const view = <av.ConsultationFormView id={c?.id ?? null} values={values} problems={problems} csrf={reply.generateCsrf()} versions={c ? [] : await svc.programmeVersionChoices(ctx)} saved={okOf(request) === '1' && status === 200} />;
-    return sendPage(request, reply, { title, breadcrumbs: [...adminCrumbs(request, c ?? undefined), { label: title }] }, view, status);
+    const view = <av.ConsultationFormView id={c?.id ?? null} values={values} problems={shown.problems ?? []} csrf={reply.generateCsrf()} versions={c ? [] : await svc.programmeVersionChoices(ctx)} saved={shown.ok === '1'} />;
+    return sendPage(request, reply, { title, breadcrumbs: [...adminCrumbs(request, c ?? undefined), { label: title }] }, view, shown.status ?? 200);
   };
 
   app.get('/admin/konsultacje/nowa', { config: manage }, async (request, reply) => formPage(request, reply, null, { who_may_comment: 'everyone', source: 'text' }));
 
   app.post('/admin/konsultacje/nowa', { config: { ...manage, ...uploadLimit(UPLOAD_BYTES) }, onRequest: managersOnlyEarly }, async (request, reply) => {
-    const body = stringFields(request);
+    const body = textFields(request.body);
     let id: string;
     try {
       id = await svc.createConsultation(ctx, body, uploadOf(request, 'file'), auditFromRequest(request));
     } catch (err) {
-      const { problems, status } = problemsOf(err);
-      return formPage(request, reply, null, body, problems, status);
+      return formPage(request, reply, null, body, formProblems(err, refusals));
     }
     return go(request, reply, `/admin/konsultacje/${id}?ok=utworzono`);
   });
 
-  app.get('/admin/konsultacje/:id', { config: moderate, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => overview(request, reply));
+  app.get('/admin/konsultacje/:id', { config: moderate, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => overview(request, reply, request.params.id, { ok: request.query.ok }));
 
-  const overview = async (request: FastifyRequest, reply: FastifyReply, problems: Problem[] = [], status = 200) => {
-    const c = await svc.getConsultation(ctx, idOf(request));
+  const overview = async (request: FastifyRequest, reply: FastifyReply, id: string, shown: Shown = {}) => {
+    const c = await svc.getConsultation(ctx, id);
     const comments = await repo.listConfirmedComments(ctx.db, c.id);
     const counts = {
       confirmed: comments.length,
@@ -80,77 +87,69 @@ export async function adminRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
       sections: (await repo.listSections(ctx.db, c.id, 'consulted')).length,
       nextSections: (await repo.listSections(ctx.db, c.id, 'next')).length,
     };
-    const ok = okOf(request);
-    const notice = status !== 200 ? null : ok === 'utworzono' ? request.t('consultations.admin.created') : ok === 'raport' ? request.t('consultations.admin.published') : ok === 'wersja' ? request.t('consultations.next.saved') : null;
-    return sendPage(request, reply, { title: c.title, breadcrumbs: [...adminCrumbs(request), { label: c.title }] }, <av.OverviewView c={c} phase={svc.phase(ctx, c)} counts={counts} csrf={reply.generateCsrf()} problems={problems} notice={notice} />, status);
+    const { ok } = shown;
+    const notice = ok === 'utworzono' ? request.t('consultations.admin.created') : ok === 'raport' ? request.t('consultations.admin.published') : ok === 'wersja' ? request.t('consultations.next.saved') : null;
+    return sendPage(request, reply, { title: c.title, breadcrumbs: [...adminCrumbs(request), { label: c.title }] }, <av.OverviewView c={c} phase={svc.phase(ctx, c)} counts={counts} csrf={reply.generateCsrf()} problems={shown.problems ?? []} notice={notice} />, shown.status ?? 200);
   };
 
   app.get('/admin/konsultacje/:id/edycja', { config: manage, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => {
-    const c = await svc.getConsultation(ctx, idOf(request));
-    return formPage(request, reply, c, await svc.detailsFormValues(ctx, c));
+    const c = await svc.getConsultation(ctx, request.params.id);
+    return formPage(request, reply, c, await svc.detailsFormValues(ctx, c), { ok: request.query.ok });
   });
 
   app.post('/admin/konsultacje/:id/edycja', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const c = await svc.getConsultation(ctx, idOf(request));
-    const body = stringFields(request);
-    try {
-      await svc.updateConsultation(ctx, c.id, body, auditFromRequest(request));
-    } catch (err) {
-      const { problems, status } = problemsOf(err);
-      return formPage(request, reply, c, body, problems, status);
-    }
+    const c = await svc.getConsultation(ctx, request.params.id);
+    const body = request.body;
+    const saved = await submitForm(() => svc.updateConsultation(ctx, c.id, body, auditFromRequest(request)), refusals);
+    if (!saved.ok) return formPage(request, reply, c, body, { problems: saved.problems, status: saved.status });
     return go(request, reply, `/admin/konsultacje/${c.id}/edycja?ok=1`);
   });
 
   app.post('/admin/konsultacje/:id/raport', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    try {
-      await svc.publishReport(ctx, idOf(request), auditFromRequest(request));
-    } catch (err) {
-      const { problems, status } = problemsOf(err);
-      return overview(request, reply, problems, status);
-    }
-    return go(request, reply, `/admin/konsultacje/${idOf(request)}?ok=raport`);
+    const { id } = request.params;
+    const published = await submitForm(() => svc.publishReport(ctx, id, auditFromRequest(request)), refusals);
+    if (!published.ok) return overview(request, reply, id, { problems: published.problems, status: published.status });
+    return go(request, reply, `/admin/konsultacje/${id}?ok=raport`);
   });
 
   // --- the next version of the text ---------------------------------------------------------------
 
-  const nextPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string | undefined>, problems: Problem[] = [], status = 200) => {
-    const c = await svc.getConsultation(ctx, idOf(request));
+  const nextPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string | undefined>, shown: Shown = {}) => {
+    const c = await svc.getConsultation(ctx, id);
     const current = (await repo.listSections(ctx.db, c.id, 'next')).length;
     return sendPage(
       request,
       reply,
       { title: request.t('consultations.next.title'), breadcrumbs: [...adminCrumbs(request, c), { label: request.t('consultations.next.title') }] },
-      <av.NextTextView c={c} values={values} problems={problems} csrf={reply.generateCsrf()} versions={await svc.programmeVersionChoices(ctx)} current={current} />,
-      status,
+      <av.NextTextView c={c} values={values} problems={shown.problems ?? []} csrf={reply.generateCsrf()} versions={await svc.programmeVersionChoices(ctx)} current={current} />,
+      shown.status ?? 200,
     );
   };
 
   app.get('/admin/konsultacje/:id/nowa-wersja', { config: manage, schema: { params: IdParams } }, async (request, reply) => {
-    const c = await svc.getConsultation(ctx, idOf(request));
+    const c = await svc.getConsultation(ctx, request.params.id);
     const p = svc.phase(ctx, c);
     if (p !== 'closed' && p !== 'report') throw new AppError('consultations.not_closed');
-    return nextPage(request, reply, { source: 'text' });
+    return nextPage(request, reply, c.id, { source: 'text' });
   });
 
   app.post('/admin/konsultacje/:id/nowa-wersja', { config: { ...manage, ...uploadLimit(UPLOAD_BYTES) }, onRequest: managersOnlyEarly, schema: { params: IdParams } }, async (request, reply) => {
-    const body = stringFields(request);
+    const body = textFields(request.body);
     try {
-      await svc.setNextText(ctx, idOf(request), body, uploadOf(request, 'file'), auditFromRequest(request));
+      await svc.setNextText(ctx, request.params.id, body, uploadOf(request, 'file'), auditFromRequest(request));
     } catch (err) {
-      const { problems, status } = problemsOf(err);
-      return nextPage(request, reply, body, problems, status);
+      return nextPage(request, reply, request.params.id, body, formProblems(err, refusals));
     }
-    return go(request, reply, `/admin/konsultacje/${idOf(request)}?ok=wersja`);
+    return go(request, reply, `/admin/konsultacje/${request.params.id}?ok=wersja`);
   });
 
   // --- comments -------------------------------------------------------------------------------------
 
   app.get('/admin/konsultacje/:id/uwagi', { config: moderate, schema: { params: IdParams, querystring: Type.Object({ brak: Type.Optional(Type.String({ maxLength: 2 })) }) } }, async (request, reply) => {
-    const c = await svc.getConsultation(ctx, idOf(request));
+    const c = await svc.getConsultation(ctx, request.params.id);
     const all = await repo.listConfirmedComments(ctx.db, c.id);
     const numbers = new Map(all.map((x, i) => [x.id, i + 1]));
-    const lackingOnly = (request.query as { brak?: string }).brak === '1';
+    const lackingOnly = request.query.brak === '1';
     const sections = new Map((await repo.listSections(ctx.db, c.id, 'consulted')).map((s) => [s.id, s]));
     const title = request.t('consultations.admin.commentsOf', { title: c.title });
     return sendPage(
@@ -161,8 +160,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
     );
   });
 
-  const commentPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string | undefined> = {}, problems: Problem[] = [], status = 200) => {
-    const { id, commentId } = request.params as { id: string; commentId: string };
+  const commentPage = async (request: FastifyRequest, reply: FastifyReply, { id, commentId }: { id: string; commentId: string }, values: Record<string, string | undefined>, shown: Shown = {}) => {
     const c = await svc.getConsultation(ctx, id);
     const all = await repo.listConfirmedComments(ctx.db, c.id);
     const comment = all.find((x) => x.id === commentId);
@@ -170,8 +168,8 @@ export async function adminRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
     const numbers = new Map(all.map((x, i) => [x.id, i + 1]));
     const section = comment.section_id ? (await repo.listSections(ctx.db, c.id, 'consulted')).find((s) => s.id === comment.section_id) : undefined;
     const clause = (await repo.listClauses(ctx.db, c.id)).find((x) => x.id === comment.clause_id);
-    const ok = okOf(request);
-    const notice = status !== 200 ? null : ok === 'odpowiedz' ? request.t('consultations.respond.saved') : ok === 'ukryto' ? request.t('consultations.hide.saved') : ok === 'usunieto' ? request.t('consultations.erase.done') : null;
+    const { ok } = shown;
+    const notice = ok === 'odpowiedz' ? request.t('consultations.respond.saved') : ok === 'ukryto' ? request.t('consultations.hide.saved') : ok === 'usunieto' ? request.t('consultations.erase.done') : null;
     const no = numbers.get(comment.id)!;
     return sendPage(
       request,
@@ -186,72 +184,57 @@ export async function adminRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
         numbers={numbers}
         clauseVersion={clause?.version ?? 0}
         values={values}
-        problems={problems}
+        problems={shown.problems ?? []}
         csrf={reply.generateCsrf()}
         notice={notice}
         canManage={request.user !== null && canManage(request.user)}
       />,
-      status,
+      shown.status ?? 200,
     );
   };
-  const commentBase = (request: FastifyRequest) => {
-    const { id, commentId } = request.params as { id: string; commentId: string };
-    return { id, commentId, path: `/admin/konsultacje/${id}/uwagi/${commentId}` };
-  };
+  const commentPath = ({ id, commentId }: { id: string; commentId: string }) => `/admin/konsultacje/${id}/uwagi/${commentId}`;
 
-  app.get('/admin/konsultacje/:id/uwagi/:commentId', { config: moderate, schema: { params: CommentParams, querystring: OkQuery } }, async (request, reply) => commentPage(request, reply));
+  app.get('/admin/konsultacje/:id/uwagi/:commentId', { config: moderate, schema: { params: CommentParams, querystring: OkQuery } }, async (request, reply) => commentPage(request, reply, request.params, {}, { ok: request.query.ok }));
 
   app.post('/admin/konsultacje/:id/uwagi/:commentId/odpowiedz', { config: manage, schema: { params: CommentParams, body: RespondBody } }, async (request, reply) => {
-    const { id, commentId, path } = commentBase(request);
-    const raw = (request.body ?? {}) as Record<string, string | string[]>;
-    const also = typeof raw.also === 'string' ? [raw.also] : Array.isArray(raw.also) ? raw.also : [];
-    try {
-      await svc.respond(ctx, id, commentId, stringFields(request), also, auditFromRequest(request));
-    } catch (err) {
-      const { problems, status } = problemsOf(err);
-      return commentPage(request, reply, stringFields(request), problems, status);
-    }
-    return go(request, reply, `${path}?ok=odpowiedz`);
+    const { id, commentId } = request.params;
+    const also = request.body.also;
+    const body = textFields(request.body);
+    const saved = await submitForm(() => svc.respond(ctx, id, commentId, body, typeof also === 'string' ? [also] : (also ?? []), auditFromRequest(request)), refusals);
+    if (!saved.ok) return commentPage(request, reply, request.params, body, { problems: saved.problems, status: saved.status });
+    return go(request, reply, `${commentPath(request.params)}?ok=odpowiedz`);
   });
 
   app.post('/admin/konsultacje/:id/uwagi/:commentId/ukryj', { config: moderate, schema: { params: CommentParams, body: FormBody } }, async (request, reply) => {
-    const { id, commentId, path } = commentBase(request);
-    try {
-      await svc.hideComment(ctx, id, commentId, stringFields(request), auditFromRequest(request));
-    } catch (err) {
-      const { problems, status } = problemsOf(err);
-      return commentPage(request, reply, stringFields(request), problems, status);
-    }
-    return go(request, reply, `${path}?ok=ukryto`);
+    const { id, commentId } = request.params;
+    const saved = await submitForm(() => svc.hideComment(ctx, id, commentId, request.body, auditFromRequest(request)), refusals);
+    if (!saved.ok) return commentPage(request, reply, request.params, request.body, { problems: saved.problems, status: saved.status });
+    return go(request, reply, `${commentPath(request.params)}?ok=ukryto`);
   });
 
   app.post('/admin/konsultacje/:id/uwagi/:commentId/usun-dane', { config: manage, schema: { params: CommentParams, body: FormBody } }, async (request, reply) => {
-    const { id, commentId, path } = commentBase(request);
+    const { id, commentId } = request.params;
     await svc.eraseAuthor(ctx, id, commentId, auditFromRequest(request));
-    return go(request, reply, `${path}?ok=usunieto`);
+    return go(request, reply, `${commentPath(request.params)}?ok=usunieto`);
   });
 
   // --- settings ----------------------------------------------------------------------------------------
 
-  const settingsPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string | undefined> = {}, problems: Problem[] = [], status = 200) =>
+  const settingsPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string | undefined>, shown: Shown = {}) =>
     sendPage(
       request,
       reply,
       { title: request.t('consultations.settings.title'), breadcrumbs: [...adminCrumbs(request), { label: request.t('consultations.settings.title') }] },
-      <av.SettingsView months={await svc.retentionMonths(ctx)} values={values} problems={problems} csrf={reply.generateCsrf()} saved={okOf(request) === '1' && status === 200} />,
-      status,
+      <av.SettingsView months={await svc.retentionMonths(ctx)} values={values} problems={shown.problems ?? []} csrf={reply.generateCsrf()} saved={shown.ok === '1'} />,
+      shown.status ?? 200,
     );
 
-  app.get('/admin/konsultacje/ustawienia', { config: manage, schema: { querystring: OkQuery } }, async (request, reply) => settingsPage(request, reply));
+  app.get('/admin/konsultacje/ustawienia', { config: manage, schema: { querystring: OkQuery } }, async (request, reply) => settingsPage(request, reply, {}, { ok: request.query.ok }));
 
   app.post('/admin/konsultacje/ustawienia', { config: manage, schema: { body: FormBody } }, async (request, reply) => {
-    const body = stringFields(request);
-    try {
-      await svc.setRetentionMonths(ctx, body, auditFromRequest(request));
-    } catch (err) {
-      const { problems, status } = problemsOf(err);
-      return settingsPage(request, reply, body, problems, status);
-    }
+    const body = request.body;
+    const saved = await submitForm(() => svc.setRetentionMonths(ctx, body, auditFromRequest(request)), refusals);
+    if (!saved.ok) return settingsPage(request, reply, body, { problems: saved.problems, status: saved.status });
     return go(request, reply, '/admin/konsultacje/ustawienia?ok=1');
   });
 }

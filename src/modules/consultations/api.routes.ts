@@ -1,8 +1,8 @@
 // The consultations' JSON API: public data only. Comments appear once the report is published, and
 // then as in the report (organisations by name, everyone else as a private person); e-mail
 // addresses and private persons' names are never part of any answer.
-import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
+import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import * as repo from './consultations.repo.js';
 import * as svc from './consultations.service.js';
@@ -43,7 +43,7 @@ const Detail = Type.Object({
   comments: Type.Union([Type.Array(Comment), Type.Null()], { description: 'null until the report is published' }),
 });
 
-export async function apiRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const base = ctx.config.publicUrl.replace(/\/$/, '');
   const summary = (c: repo.ConsultationRow): Static<typeof Summary> => {
     const phase = svc.phase(ctx, c);
@@ -69,7 +69,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: ModuleContext): Promi
     '/api/v1/konsultacje/:id',
     { config: { access: 'public' }, schema: { tags: ['consultations'], summary: 'One consultation: text by section, documents, comments with responses once the report is published', params: IdParams, response: { 200: Detail } } },
     async (request) => {
-      const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
+      const c = await svc.publicConsultation(ctx, request.params.id);
       const sections = await repo.listSections(ctx.db, c.id, 'consulted');
       const report = c.is_report_published ? await buildReport(ctx.db, c, 'pl') : null;
       const t = translator('pl');

@@ -1,7 +1,7 @@
 // Public face of the consultations module: public consultations of the programme or of any
 // document — comments per section confirmed by e-mail, a response to every comment, the report
 // (HTML, PDF, DOCX, CSV), the comparison with the next version and the retention of personal data.
-import type { FastifyInstance } from 'fastify';
+import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { adminRoutes } from './admin.routes.js';
 import { apiRoutes } from './api.routes.js';
@@ -19,7 +19,7 @@ export const consultationJobs: ScheduledJob[] = [
   { name: 'consultations.retention', intervalMs: 24 * 3600_000, run: eraseAfterRetention },
 ];
 
-async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await publicRoutes(app, ctx);
   await apiRoutes(app, ctx);
   // uploads (Word files) are parsed only in the staff routes' own scope

@@ -2,12 +2,14 @@
 // limited per IP here and per e-mail in the service; honeypot; CSRF as everywhere), the page of the
 // e-mailed link (confirm, withdraw, ask for erasure), the report with its PDF/DOCX/CSV exports and
 // the comparison with the next version.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, isAppError, type Problem } from '../../core/errors/app-error.js';
+import { AppError, type Problem } from '../../core/errors/app-error.js';
 import { renderDocx, renderPdf } from '../../core/export/index.js';
+import { formBody, submitForm, type FormRefusals } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { compareSections } from '../../core/text/word-diff.js';
 import { getInstitution } from '../site/index.js';
@@ -18,28 +20,17 @@ import * as repo from './consultations.repo.js';
 import * as svc from './consultations.service.js';
 import * as v from './public.views.js';
 import { buildReport, reportCsv, reportDocument } from './report.js';
-import { statusIn } from '../../core/errors/catalogue.js';
-import { consultationsErrors } from './consultations.declarations.js';
 
-export const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 20000 }), { maxProperties: 60 });
+export const FormBody = formBody({ maxLength: 20000, maxProperties: 60 });
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
-export function stringFields(request: FastifyRequest): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [k, val] of Object.entries((request.body ?? {}) as Record<string, unknown>)) if (typeof val === 'string') out[k] = val;
-  return out;
+/** This module's refusals go back to the form as its problems (with validation errors); anything else propagates. */
+export function consultationRefusals(ctx: ModuleContext): FormRefusals {
+  return { errors: ctx.errors, codes: (code) => code.startsWith('consultations.') };
 }
 
-/** Validation problems (and this module's refusals) go back to the form; anything else propagates. */
-export function problemsOf(err: unknown): { problems: Problem[]; status: number } {
-  if (!isAppError(err)) throw err;
-  if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
-  if (err.code.startsWith('consultations.')) return { problems: [{ key: `errors.${err.code}.detail` }], status: statusIn(consultationsErrors, err.code) };
-  throw err;
-}
-
-export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const crumbs = (request: FastifyRequest, c?: repo.ConsultationRow) => [{ label: request.t('consultations.title'), path: '/konsultacje' }, ...(c ? [{ label: c.title, path: `/konsultacje/${c.id}` }] : [])];
 
   app.get('/konsultacje', { config: { access: 'public' } }, async (request, reply) =>
@@ -54,7 +45,7 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   };
 
   app.get('/konsultacje/:id', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
-    const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
+    const c = await svc.publicConsultation(ctx, request.params.id);
     const phase = svc.phase(ctx, c);
     const sections = await repo.listSections(ctx.db, c.id, 'consulted');
     const next = await repo.listSections(ctx.db, c.id, 'next');
@@ -82,33 +73,28 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   };
 
   app.get('/konsultacje/:id/uwaga', { config: { access: 'public' }, schema: { params: IdParams, querystring: Type.Object({ sekcja: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
-    const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
+    const c = await svc.publicConsultation(ctx, request.params.id);
     // a new one-time value per form shown: sending this form again is recognised as the same comment
-    return formPage(request, reply, c, { section: (request.query as { sekcja?: string }).sekcja ?? comments.GENERAL, author_kind: c.who_may_comment === 'organisations' ? 'organisation' : '', [comments.SUBMISSION_KEY_FIELD]: comments.newSubmissionKey() });
+    return formPage(request, reply, c, { section: request.query.sekcja ?? comments.GENERAL, author_kind: c.who_may_comment === 'organisations' ? 'organisation' : '', [comments.SUBMISSION_KEY_FIELD]: comments.newSubmissionKey() });
   });
 
   app.post('/konsultacje/:id/uwaga', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } }, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
-    const body = stringFields(request);
-    try {
-      await comments.submitComment(ctx, c.id, body, request.lang);
-    } catch (err) {
-      if (isAppError(err) && err.code === 'consultations.too_many') throw err;
-      const { problems, status } = problemsOf(err);
-      return formPage(request, reply, c, body, problems, status);
-    }
+    const c = await svc.publicConsultation(ctx, request.params.id);
+    const body = request.body;
+    // too many comments from one address is an error page, not a problem of this form
+    const sent = await submitForm(() => comments.submitComment(ctx, c.id, body, request.lang), { errors: ctx.errors, codes: (code) => code !== 'consultations.too_many' && code.startsWith('consultations.') });
+    if (!sent.ok) return formPage(request, reply, c, body, sent.problems, sent.status);
     return reply.redirect(localize(`/konsultacje/${c.id}/uwaga/wyslano`, request.lang), 303);
   });
 
   app.get('/konsultacje/:id/uwaga/wyslano', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
-    const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
+    const c = await svc.publicConsultation(ctx, request.params.id);
     return sendPage(request, reply, { title: request.t('consultations.sent.title'), breadcrumbs: [...crumbs(request, c), { label: request.t('consultations.sent.title') }] }, <v.SentView c={c} />);
   });
 
   // --- the e-mailed link ------------------------------------------------------------------------------
 
-  const tokenPage = async (request: FastifyRequest, reply: FastifyReply, view: comments.TokenView, notice: 'confirmed' | 'erasure' | null) => {
-    const token = (request.params as { token: string }).token;
+  const tokenPage = async (request: FastifyRequest, reply: FastifyReply, token: string, view: comments.TokenView, notice: 'confirmed' | 'erasure' | null) => {
     const cm = view.comment;
     // the page carries a one-time secret in its address: no referrer leaves it, nothing caches it
     reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
@@ -119,37 +105,38 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
       <v.TokenPage token={token} c={view.consultation} section={view.section} csrf={reply.generateCsrf()} notice={notice} comment={{ status: cm.status, justification: cm.justification, proposed_change: cm.proposed_change, author: comments.authorName(cm), erasure_requested_at: cm.erasure_requested_at, token_expires_at: cm.token_expires_at }} />,
     );
   };
-  const token = (request: FastifyRequest) => (request.params as { token: string }).token;
   const strict = { max: 20, timeWindow: '1 minute' };
 
   app.get('/konsultacje/potwierdzenie/:token', { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request, reply) => {
-    const ok = (request.query as { ok?: string }).ok;
-    return tokenPage(request, reply, await comments.byToken(ctx, token(request)), ok === 'potwierdzono' ? 'confirmed' : ok === 'usuniecie' ? 'erasure' : null);
+    const { token } = request.params;
+    const { ok } = request.query;
+    return tokenPage(request, reply, token, await comments.byToken(ctx, token), ok === 'potwierdzono' ? 'confirmed' : ok === 'usuniecie' ? 'erasure' : null);
   });
 
   app.post('/konsultacje/potwierdzenie/:token/potwierdz', { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
-    await comments.confirmComment(ctx, token(request));
-    return reply.redirect(localize(`/konsultacje/potwierdzenie/${token(request)}?ok=potwierdzono`, request.lang), 303);
+    const { token } = request.params;
+    await comments.confirmComment(ctx, token);
+    return reply.redirect(localize(`/konsultacje/potwierdzenie/${token}?ok=potwierdzono`, request.lang), 303);
   });
 
   app.post('/konsultacje/potwierdzenie/:token/wycofaj', { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
-    await comments.withdrawComment(ctx, token(request));
+    await comments.withdrawComment(ctx, request.params.token);
     reply.header('referrer-policy', 'no-referrer');
     return sendPage(request, reply, { title: request.t('consultations.confirm.withdrawnTitle') }, <v.WithdrawnView />);
   });
 
   app.post('/konsultacje/potwierdzenie/:token/usuniecie', { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
-    await comments.requestErasure(ctx, token(request), request.ip ?? null);
-    return reply.redirect(localize(`/konsultacje/potwierdzenie/${token(request)}?ok=usuniecie`, request.lang), 303);
+    const { token } = request.params;
+    await comments.requestErasure(ctx, token, request.ip ?? null);
+    return reply.redirect(localize(`/konsultacje/potwierdzenie/${token}?ok=usuniecie`, request.lang), 303);
   });
 
   // --- the report ----------------------------------------------------------------------------------
 
   /** The report once published; staff may preview it before (`?podglad=1`). */
-  const reportOf = async (request: FastifyRequest) => {
-    const id = (request.params as { id: string }).id;
+  const reportOf = async (request: FastifyRequest, id: string, podglad: string | undefined) => {
     const c = await svc.getConsultation(ctx, id);
-    const preview = (request.query as { podglad?: string } | undefined)?.podglad === '1' && request.user !== null && canManage(request.user);
+    const preview = podglad === '1' && request.user !== null && canManage(request.user);
     if (!c.is_report_published && !preview) throw new AppError('http.not_found');
     return buildReport(ctx.db, c, request.lang);
   };
@@ -157,24 +144,24 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   const fileName = (c: repo.ConsultationRow, ext: string) => `raport-konsultacji-${c.id.slice(0, 8)}.${ext}`;
 
   app.get('/konsultacje/:id/raport', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
-    const report = await reportOf(request);
+    const report = await reportOf(request, request.params.id, request.query.podglad);
     const title = request.t('consultations.report.title', { title: report.consultation.title });
     return sendPage(request, reply, { title, breadcrumbs: [...crumbs(request, report.consultation), { label: request.t('consultations.report.short') }] }, <v.ReportView report={report} />);
   });
 
   app.get('/konsultacje/:id/raport.csv', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
-    const report = await reportOf(request);
+    const report = await reportOf(request, request.params.id, request.query.podglad);
     return reply.header('content-disposition', `attachment; filename="${fileName(report.consultation, 'csv')}"`).type('text/csv; charset=utf-8').send(reportCsv(report, request.lang));
   });
 
   app.get('/konsultacje/:id/raport.pdf', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
-    const report = await reportOf(request);
+    const report = await reportOf(request, request.params.id, request.query.podglad);
     const bytes = await renderPdf(reportDocument(report, request.lang, (await getInstitution(ctx)).name));
     return reply.header('content-disposition', `attachment; filename="${fileName(report.consultation, 'pdf')}"`).type('application/pdf').send(bytes);
   });
 
   app.get('/konsultacje/:id/raport.docx', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
-    const report = await reportOf(request);
+    const report = await reportOf(request, request.params.id, request.query.podglad);
     const bytes = await renderDocx(reportDocument(report, request.lang, (await getInstitution(ctx)).name));
     return reply
       .header('content-disposition', `attachment; filename="${fileName(report.consultation, 'docx')}"`)
@@ -185,7 +172,7 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   // --- the comparison --------------------------------------------------------------------------------
 
   app.get('/konsultacje/:id/zmiany', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
-    const c = await svc.publicConsultation(ctx, (request.params as { id: string }).id);
+    const c = await svc.publicConsultation(ctx, request.params.id);
     const before = await repo.listSections(ctx.db, c.id, 'consulted');
     const after = await repo.listSections(ctx.db, c.id, 'next');
     if (!after.length) throw new AppError('http.not_found');
