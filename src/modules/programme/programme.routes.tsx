@@ -119,7 +119,7 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
         statusValues={statusValues}
         statusProblems={extra.statusProblems ?? []}
         csrf={reply.generateCsrf()}
-        notice={extra.status ? null : noticeText(request, extra.ok)}
+        notice={noticeText(request, extra.ok)}
       />,
       extra.status ?? 200,
     );
@@ -142,7 +142,7 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
     try {
       await svc.changeStatus(ctx, id, body, auditFromRequest(request));
     } catch (err) {
-      // an illegal transition names both statuses on the status field; other refusals as forms do
+      // an illegal transition is shown on the status field with both statuses named; bad input as on every form
       if (isAppError(err) && err.code === 'programme.illegal_transition') {
         const p = await svc.mustFind(ctx, id);
         const to = String(err.params.to);

@@ -27,9 +27,8 @@ export async function structureRoutes(app: AppInstance, ctx: ModuleContext): Pro
     adminCrumbs(request, { label: p.short_name ?? p.title, path: `/admin/program/${p.id}` }, ...(last ? [{ label: request.t('programme.structure.adminTitle'), path: `/admin/program/${p.id}/struktura` }, { label: last }] : [{ label: request.t('programme.structure.adminTitle') }]));
 
   const treePage = async (request: FastifyRequest, reply: FastifyReply, p: ProgrammeRow, shown: { ok?: string; problems?: Problem[]; status?: number }) => {
-    const status = shown.status ?? 200;
     const tree = (await svc.loadTrees(ctx, [p.id])).get(p.id) ?? [];
-    return sendPage(request, reply, { title: request.t('programme.structure.adminTitle'), breadcrumbs: crumbs(request, p) }, <v.StructureAdminView programme={p} tree={tree} csrf={reply.generateCsrf()} notice={status === 200 ? noticeText(request, shown.ok) : null} problems={shown.problems ?? []} childKind={childKind} />, status);
+    return sendPage(request, reply, { title: request.t('programme.structure.adminTitle'), breadcrumbs: crumbs(request, p) }, <v.StructureAdminView programme={p} tree={tree} csrf={reply.generateCsrf()} notice={noticeText(request, shown.ok)} problems={shown.problems ?? []} childKind={childKind} />, shown.status ?? 200);
   };
 
   app.get('/admin/program/:id/struktura', { config: manage, schema: { params: IdParams, querystring: ListQuery } }, async (request, reply) => treePage(request, reply, await programmeOr404(ctx, request.params.id), { ok: request.query.ok }));

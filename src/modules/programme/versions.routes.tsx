@@ -102,7 +102,7 @@ export async function versionsRoutes(app: AppInstance, ctx: ModuleContext): Prom
       request,
       reply,
       { title: request.t('programme.versions.adminTitle'), breadcrumbs: staffCrumbs(request, p) },
-      <v.VersionsAdminView programme={p} versions={await svc.versionsWithCounts(ctx, p.id)} csrf={reply.generateCsrf()} problems={extra.problems ?? []} values={extra.values ?? {}} notice={extra.status ? null : noticeText(request, extra.ok)} />,
+      <v.VersionsAdminView programme={p} versions={await svc.versionsWithCounts(ctx, p.id)} csrf={reply.generateCsrf()} problems={extra.problems ?? []} values={extra.values ?? {}} notice={noticeText(request, extra.ok)} />,
       extra.status ?? 200,
     );
 
@@ -166,7 +166,7 @@ export async function versionsRoutes(app: AppInstance, ctx: ModuleContext): Prom
       request,
       reply,
       { title, breadcrumbs: staffCrumbs(request, p, title) },
-      <v.VersionEditView programme={p} version={version} sections={sections} csrf={reply.generateCsrf()} notice={shown.failed ? null : noticeText(request, shown.ok)} failed={shown.failed ?? null} nextNumber={svc.nextSectionNumber(sections)} />,
+      <v.VersionEditView programme={p} version={version} sections={sections} csrf={reply.generateCsrf()} notice={noticeText(request, shown.ok)} failed={shown.failed ?? null} nextNumber={svc.nextSectionNumber(sections)} />,
       shown.failed?.status ?? 200,
     );
   };
