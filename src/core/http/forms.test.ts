@@ -19,6 +19,8 @@ test('a listed refusal becomes one whole-form problem with its declared status; 
   const expected = { problems: [{ key: 'errors.portal.page_has_children.detail' }], status: 409 };
   assert.deepEqual(formProblems(err, { errors, codes: ['portal.page_has_children'] }), expected);
   assert.deepEqual(formProblems(err, { errors, codes: (code) => code.startsWith('portal.') }), expected);
+  const withParams = new AppError('portal.page_has_children', { count: 2 });
+  assert.deepEqual(formProblems(withParams, { errors, codes: ['portal.page_has_children'] }).problems, [{ key: 'errors.portal.page_has_children.detail', params: { count: 2 } }], 'its parameters fill the message');
 });
 
 test('anything else is thrown on unchanged: unlisted codes, other errors', () => {

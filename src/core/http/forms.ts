@@ -58,15 +58,19 @@ export interface FormRefused {
 
 /**
  * What to show on the form for an expected refusal: a validation error's problems (400), or a listed
- * refusal as one whole-form problem (`errors.<code>.detail`) with its declared status. Any other error
- * is thrown on, so it reaches the error handler unchanged.
+ * refusal as one whole-form problem (`errors.<code>.detail`, filled with the error's parameters) with
+ * its declared status. Any other error is thrown on, so it reaches the error handler unchanged.
  */
 export function formProblems(err: unknown, refusals?: FormRefusals): FormRefused {
   if (!isAppError(err)) throw err;
   if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
   if (refusals) {
     const listed = typeof refusals.codes === 'function' ? refusals.codes(err.code) : refusals.codes.includes(err.code);
-    if (listed) return { problems: [{ key: `errors.${err.code}.detail` }], status: refusals.errors.status(err.code) };
+    if (listed) {
+      const problem: Problem = { key: `errors.${err.code}.detail` };
+      if (Object.keys(err.params).length > 0) problem.params = err.params; // e.g. the minutes to wait
+      return { problems: [problem], status: refusals.errors.status(err.code) };
+    }
   }
   throw err;
 }

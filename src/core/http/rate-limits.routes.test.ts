@@ -121,7 +121,7 @@ test('with REDIS_URL two instances share the login limit: the 31st attempt, on e
       [a, await loginForm(a)],
       [b, await loginForm(b)],
     ]);
-    // 30 attempts a minute per client (accounts.routes.tsx), alternating: 15 on each instance
+    // 30 attempts a minute per client (accounts.http.ts), alternating: 15 on each instance
     for (let i = 1; i <= 30; i += 1) {
       const t = i % 2 ? a : b;
       const res = await emptyLogin(t, sessions.get(t)!);

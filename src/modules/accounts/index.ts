@@ -2,8 +2,11 @@
 // set-up, and what other modules may ask about people.
 import { accountsCommands } from './accounts.commands.js';
 import type { AppModule } from '../../core/module.js';
-import { accountsRoutes } from './accounts.routes.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
+import { authRoutes } from './auth.routes.js';
+import { ownDataRoutes } from './own-data.routes.js';
+import { passwordRoutes } from './passwords.routes.js';
+import { userRoutes } from './users.routes.js';
 import { sealClearTotpSecrets } from './auth.service.js';
 import { accountsMigrations } from './migrations/index.js';
 import { accountsErrors } from './accounts.declarations.js';
@@ -27,7 +30,10 @@ export const accountsModule: AppModule = {
   commands: accountsCommands,
   migrations: accountsMigrations,
   async routes(app, ctx) {
-    await accountsRoutes(app, ctx);
+    await userRoutes(app, ctx);
+    await authRoutes(app, ctx);
+    await ownDataRoutes(app, ctx);
+    await passwordRoutes(app, ctx);
     await apiTokenRoutes(app, ctx);
   },
   admin: [{ label: 'users.title', path: '/admin/uzytkownicy', order: 90, roles: ['administrator'] }],

@@ -4,7 +4,7 @@
 // programme module (programmes, objective tree, policies) through its index, and adds the indicators
 // and the annual reports to the public programme page as page sections. Its addresses stay under
 // the programme's: /program/{slug}/wskazniki…, /admin/program/{id}/wskazniki…, /sprawozdawczosc.
-import type { FastifyInstance } from 'fastify';
+import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import type { ProgrammePageSection } from '../programme/index.js';
 import { indicatorsErrors } from './indicators.declarations.js';
@@ -23,7 +23,7 @@ import './indicators.tables.js';
 const indicatorsPageSection: ProgrammePageSection = { id: 'indicators', order: 10, render: (ctx, programme, request) => indicatorsSection(ctx, programme, request) };
 
 /** Every part registers its routes in this one encapsulated scope (no multipart here). */
-async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await indicatorRoutes(app, ctx);
   await monitoringRoutes(app, ctx);
   await monitoringApiRoutes(app, ctx);

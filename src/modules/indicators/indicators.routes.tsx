@@ -4,11 +4,13 @@
 // recomputation and closing a year under /admin/program/{id}/wskazniki (the programme's id, as on
 // the other programme admin pages; its slug works too). Thin: validate, authorise, call the
 // service, render; refused forms re-render with the problems and change nothing.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { AppError, isAppError, type Problem } from '../../core/errors/app-error.js';
+import { AppError, type Problem } from '../../core/errors/app-error.js';
+import { formBodyWithLists, submitForm, textFields } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { warsawYear } from '../../core/time/index.js';
 import { auditFromRequest } from '../audit/index.js';
@@ -22,7 +24,7 @@ import * as values from './indicators.values.js';
 import { IndicatorDetail, IndicatorTable } from './indicators.views.js';
 import { manageProgramme } from '../programme/index.js';
 
-const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 300 })]), { maxProperties: 60 });
+const FormBody = formBodyWithLists({ maxLength: 5000, maxProperties: 60, maxItems: 300 });
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const CodeParams = Type.Object({ slug: Type.String({ maxLength: 100 }), code: Type.String({ maxLength: 60 }) });
 const AdminParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
@@ -96,19 +98,14 @@ function toApi(v: svc.IndicatorView, slug: string, publicUrl: string): Static<ty
   };
 }
 
-function validationProblems(err: unknown): Problem[] {
-  if (isAppError(err) && err.code === 'http.validation') return err.problems;
-  throw err;
-}
-
-export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const manage = { access: manageProgramme };
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
 
   // --- public ----------------------------------------------------------------------------------------
 
   app.get('/program/:slug/wskazniki', { config: { access: 'public' }, schema: { params: SlugParams } }, async (request, reply) => {
-    const programme = await svc.programmeBySlug(ctx, (request.params as { slug: string }).slug);
+    const programme = await svc.programmeBySlug(ctx, request.params.slug);
     const views = await svc.indicatorViews(ctx, programme);
     const t = request.t;
     const title = `${t('indicators.title')}: ${programme.title}`;
@@ -125,7 +122,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
   });
 
   app.get('/program/:slug/wskazniki/:code', { config: { access: 'public' }, schema: { params: CodeParams } }, async (request, reply) => {
-    const params = request.params as { slug: string; code: string };
+    const params = request.params;
     const programme = await svc.programmeBySlug(ctx, params.slug);
     const csv = params.code.endsWith('.csv');
     const code = csv ? params.code.slice(0, -4) : params.code;
@@ -167,7 +164,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
       schema: { tags: ['programme'], summary: 'Indicators of a programme: definitions, targets, progress and approved values', params: SlugParams, response: { 200: ApiIndicatorList } },
     },
     async (request) => {
-      const programme = await svc.programmeBySlug(ctx, (request.params as { slug: string }).slug);
+      const programme = await svc.programmeBySlug(ctx, request.params.slug);
       const views = await svc.indicatorViews(ctx, programme);
       return {
         programme: { slug: programme.slug, title: programme.title, period_from: programme.period_from, period_to: programme.period_to },
@@ -178,14 +175,14 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
 
   // --- staff -----------------------------------------------------------------------------------------
 
-  const programmeOf = async (request: FastifyRequest): Promise<AdminProgramme> => {
-    const ref = (request.params as { id: string }).id;
+  /** The programme of an admin address: its id, or its slug. */
+  const programmeOf = async (ref: string): Promise<AdminProgramme> => {
     const p = (await repo.findProgramme(ctx.db, ref)) ?? (await repo.findProgrammeBySlug(ctx.db, ref));
     if (!p) throw new AppError('http.not_found');
     return p;
   };
-  const indicatorOf = async (request: FastifyRequest, programme: AdminProgramme) => {
-    const i = await repo.findIndicator(ctx.db, (request.params as { indicatorId: string }).indicatorId);
+  const indicatorOf = async (indicatorId: string, programme: AdminProgramme) => {
+    const i = await repo.findIndicator(ctx.db, indicatorId);
     if (!i || i.programme_id !== programme.id) throw new AppError('http.not_found');
     return i;
   };
@@ -203,9 +200,9 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
   };
 
   app.get('/admin/program/:id/wskazniki', { config: manage, schema: { params: AdminParams, querystring: OkQuery } }, async (request, reply) => {
-    const programme = await programmeOf(request);
+    const programme = await programmeOf(request.params.id);
     const views = await svc.indicatorViews(ctx, programme);
-    const q = request.query as { ok?: string; n?: string; rok?: string };
+    const q = request.query;
     const notices: Record<string, string> = {
       zapisano: request.t('indicators.admin.saved'),
       usunieto: request.t('indicators.admin.deleted'),
@@ -238,55 +235,50 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
   };
 
   app.get('/admin/program/:id/wskazniki/nowy', { config: manage, schema: { params: AdminParams } }, async (request, reply) =>
-    definitionPage(request, reply, await programmeOf(request), null, { type: 'output', direction: 'increase', breakdown: 'none', method: 'reported', frequency: 'annual' }),
+    definitionPage(request, reply, await programmeOf(request.params.id), null, { type: 'output', direction: 'increase', breakdown: 'none', method: 'reported', frequency: 'annual' }),
   );
 
   app.post('/admin/program/:id/wskazniki/nowy', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const body = request.body as svc.DefinitionValues;
-    try {
-      await svc.saveIndicator(ctx, programme, null, body, auditFromRequest(request));
-    } catch (err) {
-      return definitionPage(request, reply, programme, null, body, validationProblems(err), 400);
-    }
+    const programme = await programmeOf(request.params.id);
+    const body = request.body;
+    const saved = await submitForm(() => svc.saveIndicator(ctx, programme, null, body, auditFromRequest(request)));
+    if (!saved.ok) return definitionPage(request, reply, programme, null, body, saved.problems, saved.status);
     return go(request, reply, `${adminBase(programme)}?ok=zapisano`);
   });
 
   app.post('/admin/program/:id/wskazniki/zamknij-rok', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const year = Number((request.body as { year?: string }).year);
+    const programme = await programmeOf(request.params.id);
+    const year = Number(request.body.year);
     if (!openYears(programme).includes(year)) throw new AppError('http.bad_request');
     const count = await values.snapshotComputedValues(ctx, programme.id, year, auditFromRequest(request));
     return go(request, reply, `${adminBase(programme)}?ok=zamknieto&rok=${year}&n=${count}`);
   });
 
   app.get('/admin/program/:id/wskazniki/:indicatorId', { config: manage, schema: { params: IndicatorParams } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const indicator = await indicatorOf(request, programme);
+    const programme = await programmeOf(request.params.id);
+    const indicator = await indicatorOf(request.params.indicatorId, programme);
     const [targets, elements] = await Promise.all([repo.listTargets(ctx.db, [indicator.id]), repo.listIndicatorElements(ctx.db, [indicator.id])]);
     return definitionPage(request, reply, programme, indicator.id, svc.definitionFormValues(indicator, targets, elements.map((e) => e.element_id)));
   });
 
   app.post('/admin/program/:id/wskazniki/:indicatorId', { config: manage, schema: { params: IndicatorParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const indicator = await indicatorOf(request, programme);
-    const body = request.body as svc.DefinitionValues;
-    try {
-      await svc.saveIndicator(ctx, programme, indicator.id, body, auditFromRequest(request));
-    } catch (err) {
-      return definitionPage(request, reply, programme, indicator.id, body, validationProblems(err), 400);
-    }
+    const programme = await programmeOf(request.params.id);
+    const indicator = await indicatorOf(request.params.indicatorId, programme);
+    const body = request.body;
+    const saved = await submitForm(() => svc.saveIndicator(ctx, programme, indicator.id, body, auditFromRequest(request)));
+    if (!saved.ok) return definitionPage(request, reply, programme, indicator.id, body, saved.problems, saved.status);
     return go(request, reply, `${adminBase(programme)}?ok=zapisano`);
   });
 
   app.post('/admin/program/:id/wskazniki/:indicatorId/usun', { config: manage, schema: { params: IndicatorParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const indicator = await indicatorOf(request, programme);
+    const programme = await programmeOf(request.params.id);
+    const indicator = await indicatorOf(request.params.indicatorId, programme);
     await svc.deleteIndicator(ctx, programme, indicator.id, auditFromRequest(request));
     return go(request, reply, `${adminBase(programme)}?ok=usunieto`);
   });
 
-  const valuesPage = async (request: FastifyRequest, reply: FastifyReply, programme: AdminProgramme, indicatorId: string, extra: { problems?: Problem[]; form?: Record<string, string> } = {}, status = 200) => {
+  /** The values of an indicator; `q` the notice after a redirect, `extra` a refused form shown again. */
+  const valuesPage = async (request: FastifyRequest, reply: FastifyReply, programme: AdminProgramme, indicatorId: string, q: Static<typeof OkQuery>, extra: { problems?: Problem[]; form?: Record<string, string> } = {}, status = 200) => {
     const indicator = await repo.findIndicator(ctx.db, indicatorId);
     if (!indicator) throw new AppError('http.not_found');
     const [[view], stored, index] = await Promise.all([svc.indicatorViews(ctx, programme, { code: indicator.code }), repo.listValues(ctx.db, [indicator.id]), loadTerritoryIndex(ctx)]);
@@ -298,12 +290,11 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
       return { ...h, period: v.period, territoryName: territoryName(index, v.territory_code, lang) };
     });
     const years = openYears(programme);
-    const q = request.query as { ok?: string; n?: string } | undefined;
     const notices: Record<string, string> = {
       wpisano: request.t('indicators.admin.entered'),
       zatwierdzono: request.t('indicators.admin.approved'),
       zwrocono: request.t('indicators.admin.returned'),
-      przeliczono: request.t('indicators.admin.recomputed', { count: Number(q?.n ?? 0) || 0 }),
+      przeliczono: request.t('indicators.admin.recomputed', { count: Number(q.n ?? 0) || 0 }),
     };
     const title = request.t('indicators.admin.valuesTitle', { code: indicator.code });
     return sendPage(
@@ -315,7 +306,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
         <ValuesAdminView
         data={{ programme, view: view!, values: shown, history, territories: territoryOptions(index, indicator.breakdown, years[years.length - 1] ?? programme.period_from, lang), years, closedYears: values.closedPeriods(stored) }}
         csrf={reply.generateCsrf()}
-        notice={q?.ok ? (notices[q.ok] ?? null) : null}
+        notice={q.ok ? (notices[q.ok] ?? null) : null}
         problems={extra.problems ?? []}
         form={extra.form ?? {}}
         />
@@ -325,53 +316,51 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: ModuleContext):
   };
 
   app.get('/admin/program/:id/wskazniki/:indicatorId/wartosci', { config: manage, schema: { params: IndicatorParams, querystring: OkQuery } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const indicator = await indicatorOf(request, programme);
-    return valuesPage(request, reply, programme, indicator.id);
+    const programme = await programmeOf(request.params.id);
+    const indicator = await indicatorOf(request.params.indicatorId, programme);
+    return valuesPage(request, reply, programme, indicator.id, request.query);
   });
 
   app.post('/admin/program/:id/wskazniki/:indicatorId/wartosci', { config: manage, schema: { params: IndicatorParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const indicator = await indicatorOf(request, programme);
-    const body = request.body as Record<string, string>;
-    try {
-      await values.enterApprovedValue(ctx, { indicatorId: indicator.id, period: body.period, territoryCode: body.territory_code, value: body.value, source: body.source, comment: body.comment }, auditFromRequest(request));
-    } catch (err) {
-      return valuesPage(request, reply, programme, indicator.id, { problems: validationProblems(err), form: body }, 400);
-    }
+    const programme = await programmeOf(request.params.id);
+    const indicator = await indicatorOf(request.params.indicatorId, programme);
+    const body = request.body;
+    const entered = await submitForm(() =>
+      values.enterApprovedValue(ctx, { indicatorId: indicator.id, period: body.period, territoryCode: body.territory_code, value: body.value, source: body.source, comment: body.comment }, auditFromRequest(request)),
+    );
+    if (!entered.ok) return valuesPage(request, reply, programme, indicator.id, {}, { problems: entered.problems, form: textFields(body) }, entered.status);
     return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=wpisano`);
   });
 
   app.post('/admin/program/:id/wskazniki/:indicatorId/przelicz', { config: manage, schema: { params: IndicatorParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const indicator = await indicatorOf(request, programme);
+    const programme = await programmeOf(request.params.id);
+    const indicator = await indicatorOf(request.params.indicatorId, programme);
     const n = await values.recomputeIndicator(ctx, indicator.id, auditFromRequest(request));
     return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=przeliczono&n=${n}`);
   });
 
-  const valueOf = async (request: FastifyRequest, indicatorId: string) => {
-    const v = await repo.findValue(ctx.db, (request.params as { valueId: string }).valueId);
+  const valueOf = async (valueId: string, indicatorId: string) => {
+    const v = await repo.findValue(ctx.db, valueId);
     if (!v || v.indicator_id !== indicatorId) throw new AppError('http.not_found');
     return v;
   };
 
   app.post('/admin/program/:id/wskazniki/:indicatorId/wartosci/:valueId/zatwierdz', { config: manage, schema: { params: ValueParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const indicator = await indicatorOf(request, programme);
-    const v = await valueOf(request, indicator.id);
+    const programme = await programmeOf(request.params.id);
+    const indicator = await indicatorOf(request.params.indicatorId, programme);
+    const v = await valueOf(request.params.valueId, indicator.id);
     await values.approveValue(ctx, v.id, auditFromRequest(request));
     return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=zatwierdzono`);
   });
 
   app.post('/admin/program/:id/wskazniki/:indicatorId/wartosci/:valueId/zwroc', { config: manage, schema: { params: ValueParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const indicator = await indicatorOf(request, programme);
-    const v = await valueOf(request, indicator.id);
-    try {
-      await values.returnValue(ctx, v.id, String((request.body as { reason?: string }).reason ?? ''), auditFromRequest(request));
-    } catch (err) {
-      const problems = validationProblems(err).map((p) => ({ ...p, field: `reason-${v.id}` }));
-      return valuesPage(request, reply, programme, indicator.id, { problems }, 400);
+    const programme = await programmeOf(request.params.id);
+    const indicator = await indicatorOf(request.params.indicatorId, programme);
+    const v = await valueOf(request.params.valueId, indicator.id);
+    const returned = await submitForm(() => values.returnValue(ctx, v.id, String(request.body.reason ?? ''), auditFromRequest(request)));
+    if (!returned.ok) {
+      const problems = returned.problems.map((p) => ({ ...p, field: `reason-${v.id}` }));
+      return valuesPage(request, reply, programme, indicator.id, {}, { problems }, returned.status);
     }
     return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=zwrocono`);
   });

@@ -9,8 +9,8 @@
 // here cookies are ignored altogether — the session user is dropped before the access check and only
 // the bearer token, which a browser never attaches by itself, identifies the caller. A forged
 // cross-site request therefore carries no credentials at all.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { authenticateApiToken } from '../../accounts/index.js';
@@ -41,13 +41,13 @@ const Reply = Type.Object({
 
 const BEARER = /^Bearer\s+(\S+)\s*$/iu;
 
-export async function monitoringApiRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function monitoringApiRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   app.post(
     '/api/v1/wskazniki/:code/wartosci',
     {
       config: { access: submitByApi, csrf: false, rateLimit: { max: 60, timeWindow: '1 minute' } },
       // the caller is whoever the bearer token names — never the session of a cookie
-      onRequest: async (request: FastifyRequest, reply) => {
+      onRequest: async (request, reply) => {
         request.user = null;
         const m = BEARER.exec(request.headers.authorization ?? '');
         if (m) request.user = await authenticateApiToken(ctx, m[1]!);
@@ -66,13 +66,13 @@ export async function monitoringApiRoutes(app: FastifyInstance, ctx: ModuleConte
       },
     },
     async (request, reply) => {
-      const { code } = request.params as Static<typeof Params>;
-      const body = request.body as Static<typeof Body>;
+      const { code } = request.params;
+      const body = request.body;
       const row = await submitViaApi(
         ctx,
         request.user!,
         {
-          programmeSlug: (request.query as Static<typeof Query>).program,
+          programmeSlug: request.query.program,
           code,
           period: body.period,
           territory: body.territory ?? 'region',

@@ -3,12 +3,14 @@
 // staff (coordinators, administrators), who see it marked as a draft; anyone else gets 404, as if it
 // were not there. Staff: /admin/program/{id}/sprawozdanie/{rok} — the narratives per goal and action,
 // publishing and withdrawing publication (both audited).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { AppError, isAppError, type Problem } from '../../../core/errors/app-error.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { AppError, type Problem } from '../../../core/errors/app-error.js';
 import { renderDocx, renderPdf } from '../../../core/export/index.js';
+import { formBody, submitForm } from '../../../core/http/forms.js';
 import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
+import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { canManageProgramme, findProgramme, findProgrammeBySlug, manageProgramme, type ProgrammePageSection } from '../../programme/index.js';
@@ -18,7 +20,7 @@ import { ReportEditorView, ReportsSection, ReportView } from './report.views.js'
 
 const FileParams = Type.Object({ slug: Type.String({ maxLength: 100 }), file: Type.String({ maxLength: 12 }) });
 const AdminParams = Type.Object({ id: Type.String({ maxLength: 100 }), year: Type.String({ maxLength: 4 }) });
-const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 25000 }), { maxProperties: 400 });
+const FormBody = formBody({ maxLength: 25000, maxProperties: 400 });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 const FILE = /^(\d{4})(?:\.(pdf|docx))?$/u;
 
@@ -35,11 +37,11 @@ export const annualReportsSection: ProgrammePageSection = {
   },
 };
 
-export async function reportRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function reportRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
 
   app.get('/program/:slug/sprawozdanie/:file', { config: { access: 'public' }, schema: { params: FileParams } }, async (request, reply) => {
-    const { slug, file } = request.params as { slug: string; file: string };
+    const { slug, file } = request.params;
     const m = FILE.exec(file);
     const programme = m ? await findProgrammeBySlug(ctx.db, slug) : undefined;
     if (!m || !programme) throw new AppError('http.not_found');
@@ -68,23 +70,22 @@ export async function reportRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
     );
   });
 
-  const programmeOf = async (request: FastifyRequest) => {
-    const ref = (request.params as { id: string }).id;
+  /** The programme of an admin address: its id, or its slug. */
+  const programmeOf = async (ref: string) => {
     const p = (await findProgramme(ctx.db, ref)) ?? (await findProgrammeBySlug(ctx.db, ref));
     if (!p) throw new AppError('http.not_found');
     return p;
   };
-  const yearOf = (request: FastifyRequest) => {
-    const y = (request.params as { year: string }).year;
+  const yearOf = (y: string) => {
     if (!/^\d{4}$/u.test(y)) throw new AppError('http.not_found');
     return Number(y);
   };
   const manage = { access: manageProgramme };
 
-  const editor = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string> = {}, problems: Problem[] = [], status = 200) => {
-    const programme = await programmeOf(request);
-    const model = await svc.reportModel(ctx, programme, yearOf(request));
-    const ok = (request.query as { ok?: string } | undefined)?.ok;
+  /** The narratives editor; `ok` the notice after a redirect, `values` and `problems` a refused form. */
+  const editor = async (request: FastifyRequest, reply: FastifyReply, params: Static<typeof AdminParams>, ok: string | undefined, values: Record<string, string> = {}, problems: Problem[] = [], status = 200) => {
+    const programme = await programmeOf(params.id);
+    const model = await svc.reportModel(ctx, programme, yearOf(params.year));
     const notices: Record<string, string> = { zapisano: request.t('monitoring.report.saved'), opublikowano: request.t('monitoring.report.publishedNotice'), wycofano: request.t('monitoring.report.unpublishedNotice') };
     return sendPage(
       request,
@@ -101,31 +102,27 @@ export async function reportRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
     );
   };
 
-  app.get('/admin/program/:id/sprawozdanie/:year', { config: manage, schema: { params: AdminParams, querystring: OkQuery } }, async (request, reply) => editor(request, reply));
+  app.get('/admin/program/:id/sprawozdanie/:year', { config: manage, schema: { params: AdminParams, querystring: OkQuery } }, async (request, reply) => editor(request, reply, request.params, request.query.ok));
 
   app.post('/admin/program/:id/sprawozdanie/:year', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const year = yearOf(request);
-    const body = request.body as Record<string, string>;
-    try {
-      await svc.saveNarratives(ctx, programme, year, body, auditFromRequest(request));
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'http.validation') throw err;
-      return editor(request, reply, body, err.problems, 400);
-    }
+    const programme = await programmeOf(request.params.id);
+    const year = yearOf(request.params.year);
+    const body = request.body;
+    const saved = await submitForm(() => svc.saveNarratives(ctx, programme, year, body, auditFromRequest(request)));
+    if (!saved.ok) return editor(request, reply, request.params, undefined, body, saved.problems, saved.status);
     return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=zapisano`);
   });
 
   app.post('/admin/program/:id/sprawozdanie/:year/publikuj', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const year = yearOf(request);
+    const programme = await programmeOf(request.params.id);
+    const year = yearOf(request.params.year);
     await svc.publishReport(ctx, programme, year, auditFromRequest(request));
     return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=opublikowano`);
   });
 
   app.post('/admin/program/:id/sprawozdanie/:year/wycofaj', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request);
-    const year = yearOf(request);
+    const programme = await programmeOf(request.params.id);
+    const year = yearOf(request.params.year);
     await svc.unpublishReport(ctx, programme, year, auditFromRequest(request));
     return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=wycofano`);
   });

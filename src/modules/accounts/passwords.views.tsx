@@ -1,0 +1,59 @@
+// Views of passwords: changing one's own, asking for a reset link, and the new-password form that a
+// reset link and an invitation both end in.
+import { Button, ErrorSummary, FormField } from '../../core/ui/components.js';
+import { usePage } from '../../core/ui/context.js';
+import { Form, Notice, type FormState } from './accounts.views.js';
+
+export function PasswordChangeView({ csrf, problems = [], notice }: FormState & { notice?: string | null }) {
+  const { t } = usePage();
+  return (
+    <>
+      <h1>{t('password.title')}</h1>
+      <Notice text={notice} />
+      <ErrorSummary problems={problems} />
+      <Form action="/konto/haslo" csrf={csrf}>
+        <FormField name="current_password" type="password" label={t('password.current')} autocomplete="current-password" required problems={problems} />
+        <FormField name="password" type="password" label={t('password.new')} hint={t('password.newHint')} autocomplete="new-password" required problems={problems} />
+        <FormField name="password_repeat" type="password" label={t('password.repeat')} autocomplete="new-password" required problems={problems} />
+        <Button>{t('password.submit')}</Button>
+      </Form>
+    </>
+  );
+}
+
+export function ResetRequestView({ csrf, problems = [], values = {}, sent }: FormState & { sent: boolean }) {
+  const { t } = usePage();
+  return (
+    <>
+      <h1>{t('reset.title')}</h1>
+      {sent ? (
+        <Notice text={t('reset.sent')} kind="info" />
+      ) : (
+        <>
+          <p>{t('reset.intro')}</p>
+          <ErrorSummary problems={problems} />
+          <Form action="/konto/haslo/reset" csrf={csrf}>
+            <FormField name="email" type="email" label={t('reset.email')} autocomplete="email" required value={values.email ?? ''} problems={problems} />
+            <Button>{t('reset.submit')}</Button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}
+
+export function NewPasswordView({ csrf, problems = [], action, title, intro, submit }: FormState & { action: string; title: string; intro?: string; submit: string }) {
+  const { t } = usePage();
+  return (
+    <>
+      <h1>{title}</h1>
+      {intro ? <p>{intro}</p> : null}
+      <ErrorSummary problems={problems} />
+      <Form action={action} csrf={csrf}>
+        <FormField name="password" type="password" label={t('password.new')} hint={t('password.newHint')} autocomplete="new-password" required problems={problems} />
+        <FormField name="password_repeat" type="password" label={t('password.repeat')} autocomplete="new-password" required problems={problems} />
+        <Button>{submit}</Button>
+      </Form>
+    </>
+  );
+}
