@@ -1,9 +1,8 @@
 // "High contrast" and "larger text" are kept in a cookie, not in the database: they are display
 // choices of one browser, set with a plain GET form so they work without JavaScript and without
 // a session. Only local return paths are followed (no open redirect).
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { DisplayPrefs } from './types.js';
+import type { AppInstance, DisplayPrefs } from './types.js';
 
 export const PREFS_COOKIE = 'spojnia_wyglad';
 const ONE_YEAR_S = 365 * 24 * 3600;
@@ -27,7 +26,7 @@ export function safeReturnPath(candidate: string | undefined): string {
   return candidate.replace(/[^\x21-\x7e]+/gu, (run) => [...Buffer.from(run, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
-export function registerPreferences(app: FastifyInstance): void {
+export function registerPreferences(app: AppInstance): void {
   app.decorateRequest('prefs', null as never);
   app.addHook('onRequest', async (request) => {
     request.prefs = parsePrefs(request.cookies?.[PREFS_COOKIE]);
@@ -46,7 +45,7 @@ export function registerPreferences(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const q = request.query as { kontrast?: '0' | '1'; tekst?: '0' | '1'; wroc?: string };
+      const q = request.query;
       const next: DisplayPrefs = {
         contrast: q.kontrast === undefined ? request.prefs.contrast : q.kontrast === '1',
         largeText: q.tekst === undefined ? request.prefs.largeText : q.tekst === '1',

@@ -1,9 +1,9 @@
 // Routes of the audit module: the event log page and its CSV export, both for administrators.
 // Thin: check the filter, ask the service, render. Exporting is itself recorded in the log.
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors/app-error.js';
 import { sendPage } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { warsawToday } from '../../core/time/index.js';
 import { viewAuditLog } from './audit.policy.js';
@@ -21,21 +21,20 @@ const FilterQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
 });
 
-export async function auditRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function auditRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const config = { access: viewAuditLog };
 
   app.get(AUDIT_PATH, { config, schema: { querystring: FilterQuery } }, async (request, reply) => {
-    const raw = request.query as Record<string, unknown> & { page?: number };
-    const { input, query, problems } = svc.checkAuditFilter(raw);
+    const { input, query, problems } = svc.checkAuditFilter(request.query);
     const choices = await svc.filterChoices(ctx.db);
-    const result = problems.length > 0 ? null : await svc.searchAudit(ctx.db, query, raw.page ?? 1);
+    const result = problems.length > 0 ? null : await svc.searchAudit(ctx.db, query, request.query.page ?? 1);
     const view = <AuditLogView input={input} problems={problems} choices={choices} result={result} query={svc.filterParams(input).toString()} />;
     const layout = { title: request.t('audit.title'), breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('audit.title') }] };
     return sendPage(request, reply, layout, view, problems.length > 0 ? 400 : 200);
   });
 
   app.get(`${AUDIT_PATH}.csv`, { config, schema: { querystring: FilterQuery } }, async (request, reply) => {
-    const { input, query, problems } = svc.checkAuditFilter(request.query as Record<string, unknown>);
+    const { input, query, problems } = svc.checkAuditFilter(request.query);
     if (problems.length > 0) throw new AppError('http.validation', {}, problems);
     const rows = await svc.countMatching(ctx.db, query);
     // recorded before the first byte leaves: an export that breaks off half-way still happened

@@ -1,8 +1,8 @@
 // Public face of the registry module: the catalogue of social economy entities. It places its
 // entities on the territory module's map and profiles and in the portal's site search through
 // their extension points (`contributes`), and exports the few things other modules may ask about entities.
-import type { FastifyInstance } from 'fastify';
 import { registryCommands } from './registry.commands.js';
+import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { registryMigrations } from './migrations/index.js';
 import { entitiesMeasure, entitiesProfileSection, entitiesSearch } from './registry.extensions.js';
@@ -30,7 +30,7 @@ export { countEntitiesByGmina, countPsEntitiesByGmina, countValidMarksByGmina, t
 /** The claims' documents are deleted 90 days after the decision (claims.service.ts). */
 export const registryJobs: ScheduledJob[] = [{ name: 'registry.claim-document-retention', intervalMs: 24 * 3600_000, run: eraseOldClaimDocuments }];
 
-async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await registryRoutes(app, ctx);
   await recordRoutes(app, ctx);
   await claimsRoutes(app, ctx);

@@ -2,7 +2,7 @@
 // subregions, gmina statistics, the maps and territorial profiles, and the extension points
 // (`territoryMeasures`, `profileSections`) through which other modules place their things (entities,
 // offers, events, indicator values) in gminy without this module importing them.
-import type { FastifyInstance } from 'fastify';
+import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import { territoryAdminRoutes } from './admin.routes.js';
 import { territoryMigrations } from './migrations/index.js';
@@ -28,7 +28,7 @@ export { listSubregionsWithMembers, subregionOfPowiat, type Subregion } from './
 export { GMINA_PATTERN, POWIAT_PATTERN, profilePath, isCityPowiat } from './units.js';
 export type { StatMeasure } from './territory.tables.js';
 
-async function routes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await territoryRoutes(app, ctx);
   await territoryAdminRoutes(app, ctx);
 }

@@ -1,11 +1,12 @@
 // Public routes of the territory module: the map of gminy (/terytorium), the profile of a powiat or
 // gmina, the white spots, and the open-data API (JSON or GeoJSON, documented in OpenAPI). Thin:
 // check the query, ask the service, render. The coordinators' routes are in admin.routes.tsx.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors/app-error.js';
 import { sendPage } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { isCalendarDay, warsawToday } from '../../core/time/index.js';
 import type { TKey } from '../../i18n/index.js';
@@ -144,9 +145,9 @@ function apiSchema(summary: string, item: ReturnType<typeof Type.Object>, proper
   };
 }
 
-export async function territoryRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function territoryRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   app.get(MAP_PATH, { config: { access: 'public', pageCache: true }, schema: { querystring: MapQuery } }, async (request, reply) => {
-    const page = await buildMapPage(ctx, request, request.query as { miara?: string; rok?: string });
+    const page = await buildMapPage(ctx, request, request.query);
     return sendPage(request, reply, page.layout, page.view);
   });
 
@@ -163,7 +164,7 @@ export async function territoryRoutes(app: FastifyInstance, ctx: ModuleContext):
   });
 
   app.get(`${MAP_PATH}/:teryt`, { config: { access: 'public' }, schema: { params: Type.Object({ teryt: Type.String({ maxLength: 200 }) }) } }, async (request, reply) => {
-    const { teryt } = request.params as { teryt: string };
+    const { teryt } = request.params;
     if (!new RegExp(PROFILE_TERYT, 'u').test(teryt)) throw new AppError('http.not_found');
     const p = await profile(ctx, teryt, warsawToday(ctx.clock));
     const [geometry, sections] = await Promise.all([
@@ -179,26 +180,26 @@ export async function territoryRoutes(app: FastifyInstance, ctx: ModuleContext):
 
   // --- open data --------------------------------------------------------------------------------
 
-  const day = (request: FastifyRequest) => {
-    const q = request.query as { date?: string };
-    if (q.date === undefined) return warsawToday(ctx.clock);
-    if (!isCalendarDay(q.date)) throw new AppError('http.validation', {}, [{ field: 'date', key: 'validation.invalidParam', params: { field: 'date' } }]);
-    return q.date;
+  /** The day a list is given for: `?date=` (a real calendar day) or today. */
+  const day = (date: string | undefined) => {
+    if (date === undefined) return warsawToday(ctx.clock);
+    if (!isCalendarDay(date)) throw new AppError('http.validation', {}, [{ field: 'date', key: 'validation.invalidParam', params: { field: 'date' } }]);
+    return date;
   };
 
   app.get('/api/v1/terytorium/gminy', { config: { access: 'public' }, schema: apiSchema('Gminy of kujawsko-pomorskie with their powiat and OWES subregion', GminaItem, GminaProperties) }, async (request, reply) => {
-    const date = day(request);
+    const date = day(request.query.date);
     const items = await apiGminy(ctx, date);
     reply.header('cache-control', 'public, max-age=300');
-    if ((request.query as { format?: string }).format === 'geojson') return reply.type('application/geo+json').send(await asFeatureCollection(ctx, 'gmina', items));
+    if (request.query.format === 'geojson') return reply.type('application/geo+json').send(await asFeatureCollection(ctx, 'gmina', items));
     return reply.type('application/json').send({ date, count: items.length, items, source: SOURCE });
   });
 
   app.get('/api/v1/terytorium/powiaty', { config: { access: 'public' }, schema: apiSchema('Powiaty of kujawsko-pomorskie (incl. the 4 cities with powiat rights) with their OWES subregion', PowiatItem, PowiatProperties) }, async (request, reply) => {
-    const date = day(request);
+    const date = day(request.query.date);
     const items = await apiPowiaty(ctx, date);
     reply.header('cache-control', 'public, max-age=300');
-    if ((request.query as { format?: string }).format === 'geojson') return reply.type('application/geo+json').send(await asFeatureCollection(ctx, 'powiat', items));
+    if (request.query.format === 'geojson') return reply.type('application/geo+json').send(await asFeatureCollection(ctx, 'powiat', items));
     return reply.type('application/json').send({ date, count: items.length, items, source: SOURCE });
   });
 }

@@ -1,10 +1,12 @@
 // Routes of the suspected duplicates (/admin/podmioty/duplikaty) for staff. Thin: call
 // duplicates.service.ts, render or redirect; a pair that is no longer a suspected duplicate
 // (merged, dismissed, renamed meanwhile) answers 404.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { formBody } from '../../../core/http/forms.js';
 import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
+import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { dismissPair, listSuspectedPairs, mergeChoiceFromForm, mergePair, pairDetails } from './duplicates.service.js';
@@ -12,17 +14,17 @@ import { DUPLICATES_PATH, DuplicatesListView, PairView } from './duplicates.view
 import { manageRegistry } from '../registry.policy.js';
 import * as repo from '../entity/registry.repo.js';
 
-const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 200 }), { maxProperties: 60 });
+const FormBody = formBody({ maxLength: 200, maxProperties: 60 });
 const PairParams = Type.Object({ a: Type.String({ maxLength: 64 }), b: Type.String({ maxLength: 64 }) });
 const ListQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })), id: Type.Optional(Type.String({ maxLength: 64 })) });
 
-export async function duplicatesRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function duplicatesRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const config = { access: manageRegistry };
   const title = (request: FastifyRequest) => request.t('registryDuplicates.title');
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
 
   app.get(DUPLICATES_PATH, { config, schema: { querystring: ListQuery } }, async (request, reply) => {
-    const q = request.query as { ok?: string; id?: string };
+    const q = request.query;
     let notice: string | null = null;
     if (q.ok === 'rozne') notice = request.t('registryDuplicates.dismissed');
     if (q.ok === 'scalono' && q.id) {
@@ -34,7 +36,7 @@ export async function duplicatesRoutes(app: FastifyInstance, ctx: ModuleContext)
   });
 
   app.get(`${DUPLICATES_PATH}/:a/:b`, { config, schema: { params: PairParams } }, async (request, reply) => {
-    const { a, b } = request.params as { a: string; b: string };
+    const { a, b } = request.params;
     const details = await pairDetails(ctx, a, b);
     return sendPage(
       request,
@@ -51,13 +53,13 @@ export async function duplicatesRoutes(app: FastifyInstance, ctx: ModuleContext)
   });
 
   app.post(`${DUPLICATES_PATH}/:a/:b/scal`, { config, schema: { params: PairParams, body: FormBody } }, async (request, reply) => {
-    const { a, b } = request.params as { a: string; b: string };
-    const kept = await mergePair(ctx, a, b, mergeChoiceFromForm(request.body as Record<string, string>), auditFromRequest(request));
+    const { a, b } = request.params;
+    const kept = await mergePair(ctx, a, b, mergeChoiceFromForm(request.body), auditFromRequest(request));
     return go(request, reply, `${DUPLICATES_PATH}?ok=scalono&id=${kept}`);
   });
 
   app.post(`${DUPLICATES_PATH}/:a/:b/rozne`, { config, schema: { params: PairParams, body: FormBody } }, async (request, reply) => {
-    const { a, b } = request.params as { a: string; b: string };
+    const { a, b } = request.params;
     await dismissPair(ctx, a, b, auditFromRequest(request));
     return go(request, reply, `${DUPLICATES_PATH}?ok=rozne`);
   });

@@ -3,11 +3,13 @@
 // @fastify/multipart, so the upload limits apply here only; the file is read after the access
 // check (a stranger's upload is never read) and before the CSRF check, which needs the form fields.
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { isAppError, type Problem } from '../../../core/errors/app-error.js';
+import type { Problem } from '../../../core/errors/app-error.js';
+import { formBody, formProblems } from '../../../core/http/forms.js';
 import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
+import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { checkImportJob, createImportJob, importJobsSettled, importJobView, listImportJobs, mappingFromForm, MAX_IMPORT_BYTES, startImportJob } from './import.jobs.js';
@@ -15,13 +17,13 @@ import { IMPORT_PATH, ImportJobPageView, ImportUploadView } from './import.views
 import { manageRegistry } from '../registry.policy.js';
 import { readMultipart, uploadedFile } from '../../../core/http/multipart.js';
 
-const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 200 }), { maxProperties: 300 });
+const FormBody = formBody({ maxLength: 200, maxProperties: 300 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
-export async function importRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function importRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   // finishing imports are waited for, so the database is never closed under a running batch
   app.addHook('onClose', async () => importJobsSettled(ctx));
-  await app.register(async (scope) => {
+  await app.register(async (scope: AppInstance) => {
     await scope.register(fastifyMultipart, {
       throwFileSizeLimit: false,
       limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6, headerPairs: 50 },
@@ -45,26 +47,26 @@ export async function importRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
       try {
         id = await createImportJob(ctx, { fileName: file?.name ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false }, auditFromRequest(request));
       } catch (err) {
-        if (!isAppError(err) || err.code !== 'http.validation') throw err;
-        return uploadPage(request, reply, err.problems, 400);
+        const { problems, status } = formProblems(err);
+        return uploadPage(request, reply, problems, status);
       }
       return go(request, reply, `${IMPORT_PATH}/${id}`);
     });
 
     scope.get(`${IMPORT_PATH}/:id`, { config, schema: { params: IdParams } }, async (request, reply) => {
-      const job = await importJobView(ctx, (request.params as { id: string }).id);
+      const job = await importJobView(ctx, request.params.id);
       return sendPage(request, reply, { title: `${title(request)}: ${job.fileName}`, breadcrumbs: crumbs(request, job.fileName) }, <ImportJobPageView csrf={reply.generateCsrf()} job={job} />);
     });
 
     scope.post(`${IMPORT_PATH}/:id/sprawdz`, { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const job = await importJobView(ctx, id);
-      await checkImportJob(ctx, id, mappingFromForm(job.headers, request.body as Record<string, string>), auditFromRequest(request));
+      await checkImportJob(ctx, id, mappingFromForm(job.headers, request.body), auditFromRequest(request));
       return go(request, reply, `${IMPORT_PATH}/${id}`);
     });
 
     scope.post(`${IMPORT_PATH}/:id/importuj`, { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await startImportJob(ctx, id, auditFromRequest(request));
       return go(request, reply, `${IMPORT_PATH}/${id}`);
     });

@@ -1,10 +1,12 @@
 // Routes of the registry module. Thin: read the query or form, call the service, render. The
 // catalogue, its exports and the API share one query parser, so the same address filters alike.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, isAppError } from '../../../core/errors/app-error.js';
+import { AppError, type Problem } from '../../../core/errors/app-error.js';
+import { formBody, submitForm, type FormFields } from '../../../core/http/forms.js';
 import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
+import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { warsawToday } from '../../../core/time/index.js';
 import { auditFromRequest } from '../../audit/index.js';
@@ -20,7 +22,7 @@ import { RecordSummary } from './record.views.js';
 import * as cv from '../catalogue/registry.catalogue.views.js';
 import { entityLocation } from '../catalogue/registry.location.js';
 
-const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 10000 }), { maxProperties: 60 });
+const FormBody = formBody({ maxLength: 10000, maxProperties: 60 });
 const EntityParams = Type.Object({ ref: Type.String({ maxLength: 200 }) });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const ID_PREFIX = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:-.*)?$/;
@@ -54,33 +56,49 @@ const ApiQuery = Type.Object({
 });
 const ApiPage = Type.Object({ total: Type.Integer(), page: Type.Integer(), per_page: Type.Integer(), items: Type.Array(ApiItem) });
 
-/** The catalogue query of a request; repeated parameters arrive as arrays. */
-function catalogueQuery(request: FastifyRequest): svc.CatalogueQuery {
-  return svc.parseCatalogueQuery((request.query ?? {}) as Record<string, unknown>);
-}
+/** A catalogue parameter of the pages and exports: one value, or a list when repeated. */
+const CatalogueValue = Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())]));
+/**
+ * The address of the catalogue's pages and exports: every parameter the parser reads, none
+ * constrained here (the parser ignores what it does not understand rather than refuse it).
+ */
+const CatalogueQuery = Type.Object({
+  q: CatalogueValue,
+  forma: CatalogueValue,
+  powiat: CatalogueValue,
+  gmina: CatalogueValue,
+  podregion: CatalogueValue,
+  sektor: CatalogueValue,
+  dzialalnosc: CatalogueValue,
+  status_ps: CatalogueValue,
+  znak: CatalogueValue,
+  sort: CatalogueValue,
+  strona: CatalogueValue,
+});
+const OkQuery = Type.Object({ ok: Type.Optional(Type.String()) });
 
-export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const manage = { access: manageRegistry };
 
-  app.get('/podmioty', { config: { access: 'public', pageCache: true } }, async (request, reply) => {
-    const query = catalogueQuery(request);
+  app.get('/podmioty', { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
+    const query = svc.parseCatalogueQuery(request.query);
     const result = await svc.searchCatalogue(ctx, query);
     return sendPage(request, reply, { title: request.t('registry.title') }, <cv.CatalogueView query={query} result={result} />);
   });
 
-  app.get('/podmioty/mapa', { config: { access: 'public', pageCache: true } }, async (request, reply) => {
-    const query = catalogueQuery(request);
+  app.get('/podmioty/mapa', { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
+    const query = svc.parseCatalogueQuery(request.query);
     const map = await svc.catalogueMap(ctx, query);
     return sendPage(request, reply, { title: request.t('registryCatalogue.map.title'), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <cv.CatalogueMapView query={query} map={map} />);
   });
 
-  app.get('/podmioty.csv', { config: { access: 'public' } }, async (request, reply) => {
-    const rows = await svc.exportCatalogue(ctx, catalogueQuery(request));
+  app.get('/podmioty.csv', { config: { access: 'public' }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
+    const rows = await svc.exportCatalogue(ctx, svc.parseCatalogueQuery(request.query));
     return reply.header('content-disposition', 'attachment; filename="podmioty.csv"').type('text/csv; charset=utf-8').send(toCsv(rows, request.t, ctx.config.publicUrl));
   });
 
-  app.get('/podmioty.json', { config: { access: 'public' } }, async (request, reply) => {
-    const rows = await svc.exportCatalogue(ctx, catalogueQuery(request));
+  app.get('/podmioty.json', { config: { access: 'public' }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
+    const rows = await svc.exportCatalogue(ctx, svc.parseCatalogueQuery(request.query));
     return reply.type('application/json; charset=utf-8').send({ count: rows.length, items: rows.map((e) => toItem(e, ctx.config.publicUrl)) });
   });
 
@@ -88,14 +106,14 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
     '/api/v1/podmioty',
     { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'Social economy entities (paged, same filters as /podmioty)', querystring: ApiQuery, response: { 200: ApiPage } } },
     async (request) => {
-      const query = catalogueQuery(request);
+      const query = svc.parseCatalogueQuery(request.query);
       const { rows, total } = await svc.searchCatalogue(ctx, query);
       return { total, page: query.page, per_page: svc.PAGE_SIZE, items: rows.map((e) => toItem(e, ctx.config.publicUrl)) };
     },
   );
 
   app.get('/podmioty/:ref', { config: { access: 'public', pageCache: true }, schema: { params: EntityParams } }, async (request, reply) => {
-    const m = ID_PREFIX.exec((request.params as { ref: string }).ref);
+    const m = ID_PREFIX.exec(request.params.ref);
     const details = m ? await svc.entityDetails(ctx, m[1]!) : null;
     if (!details) throw new AppError('http.not_found');
     const e = details.entity;
@@ -106,7 +124,7 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
     }
     // an old or shortened slug still works, but the page lives at one address
     const canonical = svc.entityPath(e);
-    if (`/podmioty/${(request.params as { ref: string }).ref}` !== canonical) return reply.redirect(localize(canonical, request.lang), 301);
+    if (`/podmioty/${request.params.ref}` !== canonical) return reply.redirect(localize(canonical, request.lang), 301);
     const names = await svc.unitNames(ctx);
     const gminaName = e.gmina_teryt ? (names.get(e.gmina_teryt) ?? null) : null;
     const jsonLd = v.jsonLdText({
@@ -129,9 +147,9 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
   const adminTitle = (request: FastifyRequest) => request.t('registry.admin.title');
 
-  app.get('/admin/podmioty', { config: manage }, async (request, reply) => {
+  app.get('/admin/podmioty', { config: manage, schema: { querystring: OkQuery } }, async (request, reply) => {
     const { rows } = await repo.searchEntities(ctx.db, ctx.database.seam, { terms: [], legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: true, today: warsawToday(ctx.clock) }, 'name', svc.EXPORT_LIMIT, 0);
-    const ok = (request.query as { ok?: string }).ok;
+    const ok = request.query.ok;
     const flags = await psFlags(ctx);
     return sendPage(request, reply, { title: adminTitle(request) }, <v.AdminListView rows={rows} notice={ok ? request.t('registry.admin.created') : null} psFlags={flags} />);
   });
@@ -141,23 +159,17 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
   });
 
   app.post('/admin/podmioty/nowy', { config: manage, schema: { body: FormBody } }, async (request, reply) => {
-    const body = request.body as Record<string, string>;
-    try {
-      const input = await svc.checkEntityForm(ctx, body, null);
-      await svc.createEntity(ctx, input, auditFromRequest(request));
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'http.validation') throw err;
-      return sendPage(request, reply, { title: request.t('registry.admin.create') }, <v.EntityFormView csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={body} problems={err.problems} />, 400);
-    }
+    const created = await submitForm(async () => svc.createEntity(ctx, await svc.checkEntityForm(ctx, request.body, null), auditFromRequest(request)));
+    if (!created.ok) return sendPage(request, reply, { title: request.t('registry.admin.create') }, <v.EntityFormView csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={request.body} problems={created.problems} />, created.status);
     return go(request, reply, '/admin/podmioty?ok=1');
   });
 
-  const editPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string> | null, problems: import('../../../core/errors/app-error.js').Problem[] = [], status = 200) => {
+  /** The staff form of an entity: its record, or a refused form's values and problems; `ok` is the notice after a save. */
+  const editPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: FormFields | null, problems: Problem[] = [], status = 200, ok?: string) => {
     const e = await repo.findEntity(ctx.db, id);
     if (!e) throw new AppError('http.not_found');
     const current = values ?? Object.fromEntries(svc.FORM_FIELDS.map((f) => [f, e[f] ?? '']));
     const [history, overview] = await Promise.all([listChangesWithAuthors(ctx.db, id), recordOverview(ctx, id)]);
-    const ok = (request.query as { ok?: string } | undefined)?.ok;
     return sendPage(
       request,
       reply,
@@ -167,19 +179,13 @@ export async function registryRoutes(app: FastifyInstance, ctx: ModuleContext): 
     );
   };
 
-  app.get('/admin/podmioty/:id', { config: manage, schema: { params: IdParams } }, async (request, reply) => editPage(request, reply, (request.params as { id: string }).id, null));
+  app.get('/admin/podmioty/:id', { config: manage, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => editPage(request, reply, request.params.id, null, [], 200, request.query.ok));
 
   app.post('/admin/podmioty/:id', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     if (!(await repo.findEntity(ctx.db, id))) throw new AppError('http.not_found');
-    const body = request.body as Record<string, string>;
-    try {
-      const input = await svc.checkEntityForm(ctx, body, id);
-      await svc.updateEntity(ctx, id, input, auditFromRequest(request));
-    } catch (err) {
-      if (!isAppError(err) || err.code !== 'http.validation') throw err;
-      return editPage(request, reply, id, body, err.problems, 400);
-    }
+    const updated = await submitForm(async () => svc.updateEntity(ctx, id, await svc.checkEntityForm(ctx, request.body, id), auditFromRequest(request)));
+    if (!updated.ok) return editPage(request, reply, id, request.body, updated.problems, updated.status);
     return go(request, reply, `/admin/podmioty/${id}?ok=1`);
   });
 }

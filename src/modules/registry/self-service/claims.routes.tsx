@@ -2,12 +2,14 @@
 // its parser lives in a scope of its own so other registry routes keep their body parsing. Staff
 // (coordinators, administrators) decide requests and representatives' proposals; the document is
 // sent to staff only, as an attachment that is never cached.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { hasScopedRole } from '../../../core/auth/access.js';
-import { isAppError, type Problem } from '../../../core/errors/app-error.js';
+import type { Problem } from '../../../core/errors/app-error.js';
+import { formBody, formProblems, submitForm, type FormFields, type FormRefusals } from '../../../core/http/forms.js';
 import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
+import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { contentDisposition, formFields, registerUploads, uploadLimit, uploadOf } from '../../portal/index.js';
@@ -16,22 +18,14 @@ import * as v from './claims.views.js';
 import { manageRegistry } from '../registry.policy.js';
 import * as rep from './representative.service.js';
 import { entityPath } from '../entity/registry.service.js';
-import { statusIn } from '../../../core/errors/catalogue.js';
-import { registryErrors } from '../registry.declarations.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 10000 }), { maxProperties: 20 });
+const FormBody = formBody({ maxLength: 10000, maxProperties: 20 });
 const StateQuery = Type.Object({ stan: Type.Optional(Type.String({ maxLength: 20 })), ok: Type.Optional(Type.String({ maxLength: 20 })) });
 
-/** The expected refusals of a form (bad input, already decided) as problems to show on it. */
-function formProblems(err: unknown): { problems: Problem[]; status: number } {
-  if (!isAppError(err)) throw err;
-  if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
-  if (err.code === 'registry.claim_decided' || err.code === 'registry.proposal_decided') return { problems: [{ key: `errors.${err.code}.detail` }], status: statusIn(registryErrors, err.code) };
-  throw err;
-}
-
-export async function claimsRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function claimsRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
+  /** Besides bad input, a form shows "already decided" (another staff member was quicker) as its problem. */
+  const refusals: FormRefusals = { errors: ctx.errors, codes: ['registry.claim_decided', 'registry.proposal_decided'] };
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
   const staff = { access: manageRegistry };
 
@@ -50,20 +44,20 @@ export async function claimsRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
     );
   };
 
-  app.get('/podmioty/:id/to-moj-podmiot', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => claimForm(request, reply, (request.params as { id: string }).id, null));
+  app.get('/podmioty/:id/to-moj-podmiot', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => claimForm(request, reply, request.params.id, null));
 
-  await app.register(async (scope) => {
+  await app.register(async (scope: AppInstance) => {
     await registerUploads(scope);
     scope.post(
       '/podmioty/:id/to-moj-podmiot',
       { config: { access: 'public', rateLimit: { max: 5, timeWindow: '10 minutes' }, ...uploadLimit(svc.CLAIM_MAX_BYTES) }, schema: { params: IdParams } },
       async (request, reply) => {
-        const { id } = request.params as { id: string };
+        const { id } = request.params;
         const body = formFields(request);
         try {
           await svc.submitClaim(ctx, id, body, uploadOf(request, 'document'), { lang: request.lang, userId: request.user?.id ?? null }, auditFromRequest(request));
         } catch (err) {
-          const { problems, status } = formProblems(err);
+          const { problems, status } = formProblems(err, refusals);
           return claimForm(request, reply, id, body, problems, status);
         }
         return go(request, reply, `/podmioty/${id}/to-moj-podmiot/wyslano`);
@@ -72,7 +66,7 @@ export async function claimsRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   });
 
   app.get('/podmioty/:id/to-moj-podmiot/wyslano', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
-    const entity = await svc.claimableEntity(ctx, (request.params as { id: string }).id);
+    const entity = await svc.claimableEntity(ctx, request.params.id);
     return sendPage(request, reply, { title: request.t('claims.sent.title'), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }, { label: entity.name, path: entityPath(entity) }, { label: request.t('claims.sent.title') }] }, <v.ClaimSentView entity={entity} />);
   });
 
@@ -87,14 +81,14 @@ export async function claimsRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   const proposalsCrumb = (request: FastifyRequest) => ({ label: request.t('claims.admin.proposalsTitle'), path: '/admin/podmioty/propozycje' });
 
   app.get('/admin/podmioty/zgloszenia', { config: staff, schema: { querystring: StateQuery } }, async (request, reply) => {
-    const q = request.query as { stan?: string; ok?: string };
+    const q = request.query;
     const status = svc.parseClaimStatus(q.stan);
     const rows = await svc.listClaims(ctx, status);
     const notice = q.ok === 'przyjete' ? request.t('claims.admin.approved') : q.ok === 'odrzucone' ? request.t('claims.admin.rejected') : null;
     return sendPage(request, reply, { title: request.t('claims.admin.title'), breadcrumbs: crumbs(request, claimsCrumb(request)) }, <v.ClaimsListView status={status} rows={rows} notice={notice} />);
   });
 
-  const claimPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string | undefined> = {}, problems: Problem[] = [], status = 200) => {
+  const claimPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: FormFields = {}, problems: Problem[] = [], status = 200) => {
     const d = await svc.claimDetail(ctx, id);
     return sendPage(
       request,
@@ -105,23 +99,17 @@ export async function claimsRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
     );
   };
 
-  app.get('/admin/podmioty/zgloszenia/:id', { config: staff, schema: { params: IdParams } }, async (request, reply) => claimPage(request, reply, (request.params as { id: string }).id));
+  app.get('/admin/podmioty/zgloszenia/:id', { config: staff, schema: { params: IdParams } }, async (request, reply) => claimPage(request, reply, request.params.id));
 
   app.post('/admin/podmioty/zgloszenia/:id', { config: staff, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const body = request.body as Record<string, string>;
-    let decision: svc.Decision;
-    try {
-      decision = await svc.decideClaim(ctx, id, body, { id: request.user!.id, displayName: request.user!.displayName }, auditFromRequest(request));
-    } catch (err) {
-      const { problems, status } = formProblems(err);
-      return claimPage(request, reply, id, body, problems, status);
-    }
-    return go(request, reply, `/admin/podmioty/zgloszenia?ok=${decision === 'approve' ? 'przyjete' : 'odrzucone'}`);
+    const { id } = request.params;
+    const decided = await submitForm(() => svc.decideClaim(ctx, id, request.body, { id: request.user!.id, displayName: request.user!.displayName }, auditFromRequest(request)), refusals);
+    if (!decided.ok) return claimPage(request, reply, id, request.body, decided.problems, decided.status);
+    return go(request, reply, `/admin/podmioty/zgloszenia?ok=${decided.value === 'approve' ? 'przyjete' : 'odrzucone'}`);
   });
 
   app.get('/admin/podmioty/zgloszenia/:id/dokument', { config: staff, schema: { params: IdParams } }, async (request, reply) => {
-    const { head, data } = await svc.claimDocument(ctx, (request.params as { id: string }).id, auditFromRequest(request));
+    const { head, data } = await svc.claimDocument(ctx, request.params.id, auditFromRequest(request));
     return reply
       .header('content-type', head.content_type)
       .header('content-disposition', contentDisposition(head.file_name))
@@ -133,14 +121,14 @@ export async function claimsRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   // --- staff: proposals --------------------------------------------------------------------------
 
   app.get('/admin/podmioty/propozycje', { config: staff, schema: { querystring: StateQuery } }, async (request, reply) => {
-    const q = request.query as { stan?: string; ok?: string };
+    const q = request.query;
     const status = q.stan === 'accepted' || q.stan === 'rejected' ? q.stan : 'pending';
     const rows = await rep.pendingProposals(ctx, status);
     const notice = q.ok === 'przyjeta' ? request.t('claims.admin.accepted') : q.ok === 'odrzucona' ? request.t('claims.admin.proposalRejected') : null;
     return sendPage(request, reply, { title: request.t('claims.admin.proposalsTitle'), breadcrumbs: crumbs(request, proposalsCrumb(request)) }, <v.ProposalsListView status={status} rows={rows} notice={notice} />);
   });
 
-  const proposalPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string | undefined> = {}, problems: Problem[] = [], status = 200) => {
+  const proposalPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: FormFields = {}, problems: Problem[] = [], status = 200) => {
     const d = await rep.proposalDetail(ctx, id, request.lang);
     const kind = request.t(`claims.kinds.${d.proposal.kind}`);
     return sendPage(
@@ -152,19 +140,13 @@ export async function claimsRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
     );
   };
 
-  app.get('/admin/podmioty/propozycje/:id', { config: staff, schema: { params: IdParams } }, async (request, reply) => proposalPage(request, reply, (request.params as { id: string }).id));
+  app.get('/admin/podmioty/propozycje/:id', { config: staff, schema: { params: IdParams } }, async (request, reply) => proposalPage(request, reply, request.params.id));
 
   app.post('/admin/podmioty/propozycje/:id', { config: staff, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const body = request.body as Record<string, string>;
-    let decision: 'accept' | 'reject';
-    try {
-      decision = await rep.decideProposal(ctx, id, body, request.user!.id, auditFromRequest(request));
-    } catch (err) {
-      const { problems, status } = formProblems(err);
-      return proposalPage(request, reply, id, body, problems, status);
-    }
-    return go(request, reply, `/admin/podmioty/propozycje?ok=${decision === 'accept' ? 'przyjeta' : 'odrzucona'}`);
+    const { id } = request.params;
+    const decided = await submitForm(() => rep.decideProposal(ctx, id, request.body, request.user!.id, auditFromRequest(request)), refusals);
+    if (!decided.ok) return proposalPage(request, reply, id, request.body, decided.problems, decided.status);
+    return go(request, reply, `/admin/podmioty/propozycje?ok=${decided.value === 'accept' ? 'przyjeta' : 'odrzucona'}`);
   });
 
 }

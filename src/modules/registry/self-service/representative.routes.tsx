@@ -1,11 +1,13 @@
 // Routes of "Moje podmioty". Every page under `/moje-podmioty/:id` is guarded by the
 // representEntity policy (a role scoped to that very entity), so a representative of entity X
 // gets 403 for entity Y whatever they type. Thin: read the form, call the service, render.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, isAppError, type Problem } from '../../../core/errors/app-error.js';
+import { AppError, type Problem } from '../../../core/errors/app-error.js';
+import { formBody, submitForm, type FormFields } from '../../../core/http/forms.js';
 import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
+import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { warsawYear } from '../../../core/time/index.js';
 import type { TKey } from '../../../i18n/index.js';
@@ -19,15 +21,10 @@ import * as v from './representative.views.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const ProposalParams = Type.Object({ id: Type.String({ maxLength: 64 }), kind: Type.String({ maxLength: 40 }) });
-const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 10000 }), { maxProperties: 200 });
+const FormBody = formBody({ maxLength: 10000, maxProperties: 200 });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 
-function validationProblems(err: unknown): Problem[] {
-  if (isAppError(err) && err.code === 'http.validation') return err.problems;
-  throw err;
-}
-
-export async function representativeRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function representativeRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
   const own = { access: representEntity };
   const mineCrumb = (request: FastifyRequest) => ({ label: request.t('claims.mine.title'), path: '/moje-podmioty' });
@@ -38,9 +35,11 @@ export async function representativeRoutes(app: FastifyInstance, ctx: ModuleCont
   });
 
   interface PageState {
-    profileValues?: Record<string, string | undefined>;
+    /** The notice after a redirect (`?ok=`). */
+    ok?: string;
+    profileValues?: FormFields;
     profileProblems?: Problem[];
-    placeValues?: Record<string, string | undefined>;
+    placeValues?: FormFields;
     placeProblems?: Problem[];
     status?: number;
   }
@@ -48,7 +47,7 @@ export async function representativeRoutes(app: FastifyInstance, ctx: ModuleCont
   const profilePage = async (request: FastifyRequest, reply: FastifyReply, id: string, state: PageState = {}) => {
     const e = await svc.representedEntity(ctx, id);
     const [places, proposals] = await Promise.all([repo.listPlaces(ctx.db, id), svc.proposalsOfEntity(ctx, id)]);
-    const ok = (request.query as { ok?: string } | undefined)?.ok;
+    const { ok } = state;
     const notices: Record<string, TKey> = { zapisano: 'claims.profile.saved', bez_zmian: 'claims.profile.unchanged', miejsca: 'claims.places.saved', propozycja: 'claims.profile.proposalSent' };
     const notice = ok && notices[ok] && !state.status ? request.t(notices[ok]!) : null;
     return sendPage(
@@ -70,33 +69,23 @@ export async function representativeRoutes(app: FastifyInstance, ctx: ModuleCont
     );
   };
 
-  app.get('/moje-podmioty/:id', { config: own, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => profilePage(request, reply, (request.params as { id: string }).id));
+  app.get('/moje-podmioty/:id', { config: own, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => profilePage(request, reply, request.params.id, { ok: request.query.ok }));
 
   app.post('/moje-podmioty/:id', { config: own, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     await svc.representedEntity(ctx, id);
-    const body = request.body as Record<string, string>;
-    let changed: number;
-    try {
-      changed = await svc.updateProfile(ctx, id, svc.checkProfileForm(body), auditFromRequest(request));
-    } catch (err) {
-      return profilePage(request, reply, id, { profileValues: body, profileProblems: validationProblems(err), status: 400 });
-    }
-    return go(request, reply, `/moje-podmioty/${id}?ok=${changed ? 'zapisano' : 'bez_zmian'}`);
+    const changed = await submitForm(() => svc.updateProfile(ctx, id, svc.checkProfileForm(request.body), auditFromRequest(request)));
+    if (!changed.ok) return profilePage(request, reply, id, { profileValues: request.body, profileProblems: changed.problems, status: changed.status });
+    return go(request, reply, `/moje-podmioty/${id}?ok=${changed.value ? 'zapisano' : 'bez_zmian'}`);
   });
 
   app.post('/moje-podmioty/:id/miejsca', { config: own, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     await svc.representedEntity(ctx, id);
-    const body = request.body as Record<string, string>;
     const existing = (await repo.listPlaces(ctx.db, id)).map((p) => p.id);
-    let changed: number;
-    try {
-      changed = await svc.savePlaces(ctx, id, await svc.checkPlacesForm(ctx, body, existing), auditFromRequest(request));
-    } catch (err) {
-      return profilePage(request, reply, id, { placeValues: body, placeProblems: validationProblems(err), status: 400 });
-    }
-    return go(request, reply, `/moje-podmioty/${id}?ok=${changed ? 'miejsca' : 'bez_zmian'}#places-title`);
+    const changed = await submitForm(async () => svc.savePlaces(ctx, id, await svc.checkPlacesForm(ctx, request.body, existing), auditFromRequest(request)));
+    if (!changed.ok) return profilePage(request, reply, id, { placeValues: request.body, placeProblems: changed.problems, status: changed.status });
+    return go(request, reply, `/moje-podmioty/${id}?ok=${changed.value ? 'miejsca' : 'bez_zmian'}#places-title`);
   });
 
   // --- proposals ---------------------------------------------------------------------------------
@@ -107,7 +96,7 @@ export async function representativeRoutes(app: FastifyInstance, ctx: ModuleCont
     return kind;
   };
 
-  const proposalPage = async (request: FastifyRequest, reply: FastifyReply, id: string, kind: ProposalKind, values: Record<string, string | undefined> = {}, problems: Problem[] = [], status = 200) => {
+  const proposalPage = async (request: FastifyRequest, reply: FastifyReply, id: string, kind: ProposalKind, values: FormFields = {}, problems: Problem[] = [], status = 200) => {
     const e = await svc.representedEntity(ctx, id);
     const t = request.t;
     const current: { label: TKey; value: string | null }[] =
@@ -140,20 +129,16 @@ export async function representativeRoutes(app: FastifyInstance, ctx: ModuleCont
   };
 
   app.get('/moje-podmioty/:id/propozycja/:kind', { config: own, schema: { params: ProposalParams } }, async (request, reply) => {
-    const p = request.params as { id: string; kind: string };
+    const p = request.params;
     return proposalPage(request, reply, p.id, kindOf(p.kind));
   });
 
   app.post('/moje-podmioty/:id/propozycja/:kind', { config: own, schema: { params: ProposalParams, body: FormBody } }, async (request, reply) => {
-    const p = request.params as { id: string; kind: string };
+    const p = request.params;
     const kind = kindOf(p.kind);
-    const body = request.body as Record<string, string>;
     const user = request.user!;
-    try {
-      await svc.submitProposal(ctx, p.id, kind, body, { id: user.id, displayName: user.displayName, email: user.email, lang: request.lang }, auditFromRequest(request));
-    } catch (err) {
-      return proposalPage(request, reply, p.id, kind, body, validationProblems(err), 400);
-    }
+    const sent = await submitForm(() => svc.submitProposal(ctx, p.id, kind, request.body, { id: user.id, displayName: user.displayName, email: user.email, lang: request.lang }, auditFromRequest(request)));
+    if (!sent.ok) return proposalPage(request, reply, p.id, kind, request.body, sent.problems, sent.status);
     return go(request, reply, `/moje-podmioty/${p.id}?ok=propozycja`);
   });
 }
