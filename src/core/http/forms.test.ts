@@ -21,6 +21,8 @@ test('a listed refusal becomes one whole-form problem with its declared status; 
   assert.deepEqual(formProblems(err, { errors, codes: (code) => code.startsWith('portal.') }), expected);
   const withParams = new AppError('portal.page_has_children', { count: 2 });
   assert.deepEqual(formProblems(withParams, { errors, codes: ['portal.page_has_children'] }).problems, [{ key: 'errors.portal.page_has_children.detail', params: { count: 2 } }], 'its parameters fill the message');
+  const problems = [{ field: 'file', key: 'validation.required' }];
+  assert.deepEqual(formProblems(new AppError('portal.page_has_children', {}, problems), { errors, codes: ['portal.page_has_children'] }), { problems, status: 409 }, 'a refusal naming its fields keeps them');
 });
 
 test('anything else is thrown on unchanged: unlisted codes, other errors', () => {

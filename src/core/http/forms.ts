@@ -58,8 +58,9 @@ export interface FormRefused {
 
 /**
  * What to show on the form for an expected refusal: a validation error's problems (400), or a listed
- * refusal as one whole-form problem (`errors.<code>.detail`, filled with the error's parameters) with
- * its declared status. Any other error is thrown on, so it reaches the error handler unchanged.
+ * refusal with its declared status: its own problems when it carries some (a file too large names its
+ * field), else one whole-form problem (`errors.<code>.detail`, filled with the error's parameters). Any
+ * other error is thrown on, so it reaches the error handler unchanged.
  */
 export function formProblems(err: unknown, refusals?: FormRefusals): FormRefused {
   if (!isAppError(err)) throw err;
@@ -67,6 +68,7 @@ export function formProblems(err: unknown, refusals?: FormRefusals): FormRefused
   if (refusals) {
     const listed = typeof refusals.codes === 'function' ? refusals.codes(err.code) : refusals.codes.includes(err.code);
     if (listed) {
+      if (err.problems.length > 0) return { problems: err.problems, status: refusals.errors.status(err.code) };
       const problem: Problem = { key: `errors.${err.code}.detail` };
       if (Object.keys(err.params).length > 0) problem.params = err.params; // e.g. the minutes to wait
       return { problems: [problem], status: refusals.errors.status(err.code) };

@@ -10,7 +10,7 @@ import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
-import { registerUploads, uploadLimit, uploadOf } from '../portal/index.js';
+import { readUpload, registerUploads, uploadedFile } from '../../core/http/uploads.js';
 import * as av from './admin.views.js';
 import { canManage, manageConsultations, moderateConsultations } from './consultations.policy.js';
 import * as repo from './consultations.repo.js';
@@ -23,11 +23,8 @@ const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) 
 const RespondBody = formBodyWithLists({ maxLength: 20000, maxProperties: 20, maxItems: 2000 });
 const UPLOAD_BYTES = 10 * 1024 * 1024;
 
-/** Uploads are parsed before the access rule runs, so strangers are turned away before any byte is read. */
-async function managersOnlyEarly(request: FastifyRequest): Promise<void> {
-  if (!request.user) throw new AppError('http.unauthenticated');
-  if (!canManage(request.user)) throw new AppError('http.forbidden');
-}
+/** The forms with a Word file are multipart: read after the access rule, up to this limit. */
+const readTextUpload = readUpload({ fileSize: UPLOAD_BYTES });
 
 /** What a staff page shows besides its data: the notice of the change that led to it (`?ok=`), or a refused form's problems. */
 interface Shown {
@@ -65,11 +62,11 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
 
   app.get('/admin/konsultacje/nowa', { config: manage }, async (request, reply) => formPage(request, reply, null, { who_may_comment: 'everyone', source: 'text' }));
 
-  app.post('/admin/konsultacje/nowa', { config: { ...manage, ...uploadLimit(UPLOAD_BYTES) }, onRequest: managersOnlyEarly }, async (request, reply) => {
+  app.post('/admin/konsultacje/nowa', { config: manage, preValidation: readTextUpload }, async (request, reply) => {
     const body = textFields(request.body);
     let id: string;
     try {
-      id = await svc.createConsultation(ctx, body, uploadOf(request, 'file'), auditFromRequest(request));
+      id = await svc.createConsultation(ctx, body, uploadedFile(request, 'file'), auditFromRequest(request));
     } catch (err) {
       return formPage(request, reply, null, body, formProblems(err, refusals));
     }
@@ -133,10 +130,10 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
     return nextPage(request, reply, c.id, { source: 'text' });
   });
 
-  app.post('/admin/konsultacje/:id/nowa-wersja', { config: { ...manage, ...uploadLimit(UPLOAD_BYTES) }, onRequest: managersOnlyEarly, schema: { params: IdParams } }, async (request, reply) => {
+  app.post('/admin/konsultacje/:id/nowa-wersja', { config: manage, preValidation: readTextUpload, schema: { params: IdParams } }, async (request, reply) => {
     const body = textFields(request.body);
     try {
-      await svc.setNextText(ctx, request.params.id, body, uploadOf(request, 'file'), auditFromRequest(request));
+      await svc.setNextText(ctx, request.params.id, body, uploadedFile(request, 'file'), auditFromRequest(request));
     } catch (err) {
       return nextPage(request, reply, request.params.id, body, formProblems(err, refusals));
     }

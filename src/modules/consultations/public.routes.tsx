@@ -13,7 +13,7 @@ import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { compareSections } from '../../core/text/word-diff.js';
 import { getInstitution } from '../site/index.js';
-import { renderMarkdown } from '../portal/index.js';
+import { renderMarkdown } from '../../core/text/markdown.js';
 import * as comments from './comments.service.js';
 import { canManage } from './consultations.policy.js';
 import * as repo from './consultations.repo.js';

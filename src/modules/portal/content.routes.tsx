@@ -1,24 +1,26 @@
 // Routes of pages and news: public news list and article, images, the Markdown preview, and the
 // editors' pages (lists, forms with server-side preview, versions, comparison, restore). Thin:
 // read the form, call the service, render; refusals re-render the form with every problem.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors/app-error.js';
+import { submitForm, textFields } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
+import { readUpload, sendStored, uploadedFile } from '../../core/http/uploads.js';
 import type { ModuleContext } from '../../core/module.js';
+import { headingProblems, renderMarkdown } from '../../core/text/markdown.js';
 import type { Lang } from '../../i18n/index.js';
 import { auditFromRequest } from '../audit/index.js';
 import * as contentRepo from './content.repo.js';
 import * as svc from './content.service.js';
 import * as v from './content.views.js';
 import { MAX_IMAGE_BYTES } from './files.js';
-import { headingProblems, renderMarkdown } from './markdown.js';
-import { editorsOnlyEarly, fields, formProblems, sendStored, uploadLimit, uploadOf, type Body } from './portal.http.js';
+import { FormBody, portalRefusals } from './portal.forms.js';
 import { manageContent } from './portal.policy.js';
 import type { NewsCategory, VersionedType } from './portal.tables.js';
 
-export const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 220_000 }), { maxProperties: 60 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const VersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), n: Type.Integer({ minimum: 1, maximum: 1_000_000 }) });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })), strona: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
@@ -39,17 +41,17 @@ export function newsCard(
   };
 }
 
-function previewOf(values: Body): { pl: string; en: string | null } {
+function previewOf(values: svc.FormValues): { pl: string; en: string | null } {
   return { pl: renderMarkdown(values.body_pl ?? ''), en: (values.body_en ?? '').trim() ? renderMarkdown(values.body_en ?? '') : null };
 }
 
-export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function contentRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
   const admin = { access: manageContent };
-  const okText = (request: FastifyRequest): string | null => {
-    const ok = (request.query as { ok?: string }).ok;
-    return ok === 'zapisano' ? request.t('portal.saved') : ok === 'usunieto' ? request.t('portal.deleted') : ok === 'przywrocono' ? request.t('versions.restored') : null;
-  };
+  const refusals = portalRefusals(ctx);
+  /** The notice for `?ok=` after a redirect. */
+  const okText = (request: FastifyRequest, ok: string | undefined): string | null =>
+    ok === 'zapisano' ? request.t('portal.saved') : ok === 'usunieto' ? request.t('portal.deleted') : ok === 'przywrocono' ? request.t('versions.restored') : null;
   const crumbs = (request: FastifyRequest, section: { label: string; path: string }, last: string) => [{ label: request.t('accounts.admin'), path: '/admin' }, section, { label: last }];
 
   // --- public news -------------------------------------------------------------------------------
@@ -57,7 +59,7 @@ export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): P
   const NewsQuery = Type.Object({ kategoria: Type.Optional(Type.String({ maxLength: 40 })), strona: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
 
   app.get('/aktualnosci', { config: { access: 'public' }, schema: { querystring: NewsQuery } }, async (request, reply) => {
-    const q = request.query as { kategoria?: string; strona?: number };
+    const q = request.query;
     const category = q.kategoria && svc.isNewsCategory(q.kategoria) ? q.kategoria : null;
     if (q.kategoria && !category) throw new AppError('http.validation', {}, [{ field: 'kategoria', key: 'validation.invalidParam', params: { field: 'kategoria' } }]);
     const page = q.strona ?? 1;
@@ -67,7 +69,7 @@ export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): P
   });
 
   app.get('/aktualnosci/:slug', { config: { access: 'public' }, schema: { params: Type.Object({ slug: Type.String({ maxLength: 100 }) }) } }, async (request, reply) => {
-    const n = await svc.publicNews(ctx, (request.params as { slug: string }).slug);
+    const n = await svc.publicNews(ctx, request.params.slug);
     const card = newsCard(n, request.lang);
     const en = request.lang === 'en' && n.body_en !== null && n.title_en !== null;
     const view = <v.NewsView title={card.title} lead={card.lead} html={renderMarkdown(en ? n.body_en! : n.body_pl)} category={n.category} publishAt={card.publishAt} image={card.image} fallback={card.fallback} />;
@@ -76,7 +78,7 @@ export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): P
 
   // images are immutable (a new upload gets a new id), so browsers may keep them for a year
   app.get('/media/:id', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     const head = await contentRepo.getMediaHead(ctx.db, id);
     if (!head) throw new AppError('http.not_found');
     await sendStored(request, reply, { sha256: head.sha256, byteSize: head.byte_size, contentType: head.content_type, cacheControl: 'public, max-age=31536000, immutable' }, async () => (await contentRepo.getMediaData(ctx.db, id)) ?? Buffer.alloc(0));
@@ -86,7 +88,7 @@ export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): P
   // --- preview (used by public/js/portal-preview.js) ---------------------------------------------
 
   app.post('/admin/podglad', { config: { ...admin, rateLimit: { max: 240, timeWindow: '1 minute' } }, schema: { body: FormBody } }, async (request) => {
-    const source = (request.body as Body).body ?? '';
+    const source = request.body.body ?? '';
     const problems = headingProblems(source).map((p) => (p.kind === 'h1' ? request.t('portal.headingH1', { field: '', text: p.text }) : request.t('portal.headingSkip', { field: '', text: p.text, level: p.level, previous: p.previous })));
     return { html: renderMarkdown(source), problems };
   });
@@ -96,7 +98,7 @@ export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): P
   const pageCrumbs = (request: FastifyRequest, last: string) => crumbs(request, { label: request.t('pages.adminTitle'), path: '/admin/strony' }, last);
 
   app.get('/admin/strony', { config: admin, schema: { querystring: OkQuery } }, async (request, reply) =>
-    sendPage(request, reply, { title: request.t('pages.adminTitle'), breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('pages.adminTitle') }] }, <v.PagesAdminView rows={await svc.adminPageTree(ctx)} notice={okText(request)} />),
+    sendPage(request, reply, { title: request.t('pages.adminTitle'), breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('pages.adminTitle') }] }, <v.PagesAdminView rows={await svc.adminPageTree(ctx)} notice={okText(request, request.query.ok)} />),
   );
 
   const pageForm = async (request: FastifyRequest, reply: FastifyReply, id: string | null, state: Omit<v.EditState, 'csrf'>, status = 200) => {
@@ -109,40 +111,36 @@ export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): P
 
   app.get('/admin/strony/nowa', { config: admin }, async (request, reply) => pageForm(request, reply, null, { values: { position: '0' } }));
 
-  const savePage = async (request: FastifyRequest, reply: FastifyReply, id: string | null) => {
-    const body = fields(request);
+  const savePage = async (request: FastifyRequest, reply: FastifyReply, id: string | null, body: svc.FormValues) => {
     if (body.action === 'preview') return pageForm(request, reply, id, { values: body, preview: previewOf(body) });
-    try {
+    const saved = await submitForm(async () => {
       const savedId = id ?? (await svc.createPage(ctx, body, auditFromRequest(request)));
       if (id) await svc.updatePage(ctx, id, body, auditFromRequest(request));
-      return go(request, reply, `/admin/strony/${savedId}?ok=zapisano`);
-    } catch (err) {
-      const { problems, status } = formProblems(err);
-      return pageForm(request, reply, id, { values: body, problems, preview: previewOf(body) }, status);
-    }
+      return savedId;
+    }, refusals);
+    if (!saved.ok) return pageForm(request, reply, id, { values: body, problems: saved.problems, preview: previewOf(body) }, saved.status);
+    return go(request, reply, `/admin/strony/${saved.value}?ok=zapisano`);
   };
 
-  app.post('/admin/strony/nowa', { config: admin, schema: { body: FormBody } }, async (request, reply) => savePage(request, reply, null));
+  app.post('/admin/strony/nowa', { config: admin, schema: { body: FormBody } }, async (request, reply) => savePage(request, reply, null, request.body));
 
   app.get('/admin/strony/:id', { config: admin, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => {
-    const page = await svc.pageForEdit(ctx, (request.params as { id: string }).id);
-    return pageForm(request, reply, page.id, { values: svc.pageFormValues(page), notice: okText(request) });
+    const page = await svc.pageForEdit(ctx, request.params.id);
+    return pageForm(request, reply, page.id, { values: svc.pageFormValues(page), notice: okText(request, request.query.ok) });
   });
 
   app.post('/admin/strony/:id', { config: admin, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     await svc.pageForEdit(ctx, id);
-    return savePage(request, reply, id);
+    return savePage(request, reply, id, request.body);
   });
 
   app.post('/admin/strony/:id/usun', { config: admin, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    try {
-      await svc.deletePage(ctx, id, auditFromRequest(request));
-    } catch (err) {
-      const { problems, status } = formProblems(err);
+    const { id } = request.params;
+    const deleted = await submitForm(() => svc.deletePage(ctx, id, auditFromRequest(request)), refusals);
+    if (!deleted.ok) {
       const page = await svc.pageForEdit(ctx, id);
-      return pageForm(request, reply, id, { values: svc.pageFormValues(page), problems }, status);
+      return pageForm(request, reply, id, { values: svc.pageFormValues(page), problems: deleted.problems }, deleted.status);
     }
     return go(request, reply, '/admin/strony?ok=usunieto');
   });
@@ -152,9 +150,9 @@ export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): P
   const newsCrumbs = (request: FastifyRequest, last: string) => crumbs(request, { label: request.t('news.adminTitle'), path: '/admin/aktualnosci' }, last);
 
   app.get('/admin/aktualnosci', { config: admin, schema: { querystring: OkQuery } }, async (request, reply) => {
-    const page = (request.query as { strona?: number }).strona ?? 1;
+    const page = request.query.strona ?? 1;
     const list = await svc.adminNewsList(ctx, page);
-    return sendPage(request, reply, { title: request.t('news.adminTitle'), breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('news.adminTitle') }] }, <v.NewsAdminView rows={list.items} page={Math.min(page, list.pages)} pages={list.pages} notice={okText(request)} />);
+    return sendPage(request, reply, { title: request.t('news.adminTitle'), breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('news.adminTitle') }] }, <v.NewsAdminView rows={list.items} page={Math.min(page, list.pages)} pages={list.pages} notice={okText(request, request.query.ok)} />);
   });
 
   const newsForm = async (request: FastifyRequest, reply: FastifyReply, id: string | null, state: Omit<v.EditState, 'csrf'>, status = 200) => {
@@ -164,42 +162,42 @@ export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): P
     return sendPage(request, reply, { title, breadcrumbs: newsCrumbs(request, title) }, view, status);
   };
 
-  const newsUpload = { ...admin, ...uploadLimit(MAX_IMAGE_BYTES) };
+  /** The news form is multipart (its image): read after the access rule, up to the image limit. */
+  const newsUpload = { config: admin, preValidation: readUpload({ fileSize: MAX_IMAGE_BYTES }) };
 
   app.get('/admin/aktualnosci/nowa', { config: admin }, async (request, reply) => newsForm(request, reply, null, { values: { category: 'komunikaty' } }));
 
   const saveNews = async (request: FastifyRequest, reply: FastifyReply, id: string | null) => {
-    const body = fields(request);
-    const upload = uploadOf(request, 'image');
+    const body = textFields(request.body);
+    const upload = uploadedFile(request, 'image');
     if (body.action === 'preview') {
       const problems = upload && upload.data.length > 0 ? [{ field: 'image', key: 'news.imageAgain', label: 'news.image' }] : [];
       return newsForm(request, reply, id, { values: body, preview: previewOf(body), problems });
     }
-    try {
+    const saved = await submitForm(async () => {
       const savedId = id ?? (await svc.createNews(ctx, body, upload, auditFromRequest(request)));
       if (id) await svc.updateNews(ctx, id, body, upload, auditFromRequest(request));
-      return go(request, reply, `/admin/aktualnosci/${savedId}?ok=zapisano`);
-    } catch (err) {
-      const { problems, status } = formProblems(err);
-      return newsForm(request, reply, id, { values: body, problems, preview: previewOf(body) }, status);
-    }
+      return savedId;
+    }, refusals);
+    if (!saved.ok) return newsForm(request, reply, id, { values: body, problems: saved.problems, preview: previewOf(body) }, saved.status);
+    return go(request, reply, `/admin/aktualnosci/${saved.value}?ok=zapisano`);
   };
 
-  app.post('/admin/aktualnosci/nowa', { config: newsUpload, onRequest: editorsOnlyEarly }, async (request, reply) => saveNews(request, reply, null));
+  app.post('/admin/aktualnosci/nowa', newsUpload, async (request, reply) => saveNews(request, reply, null));
 
   app.get('/admin/aktualnosci/:id', { config: admin, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => {
-    const item = await svc.newsForEdit(ctx, (request.params as { id: string }).id);
-    return newsForm(request, reply, item.id, { values: svc.newsFormValues(item), notice: okText(request) });
+    const item = await svc.newsForEdit(ctx, request.params.id);
+    return newsForm(request, reply, item.id, { values: svc.newsFormValues(item), notice: okText(request, request.query.ok) });
   });
 
-  app.post('/admin/aktualnosci/:id', { config: newsUpload, onRequest: editorsOnlyEarly, schema: { params: IdParams } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.post('/admin/aktualnosci/:id', { ...newsUpload, schema: { params: IdParams } }, async (request, reply) => {
+    const { id } = request.params;
     await svc.newsForEdit(ctx, id);
     return saveNews(request, reply, id);
   });
 
   app.post('/admin/aktualnosci/:id/usun', { config: admin, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    await svc.deleteNews(ctx, (request.params as { id: string }).id, auditFromRequest(request));
+    await svc.deleteNews(ctx, request.params.id, auditFromRequest(request));
     return go(request, reply, '/admin/aktualnosci?ok=usunieto');
   });
 
@@ -219,21 +217,21 @@ export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): P
       { label: last },
     ];
 
-    const versionsPage = async (request: FastifyRequest, reply: FastifyReply, id: string, problems: v.EditState['problems'] = [], status = 200) => {
+    const versionsPage = async (request: FastifyRequest, reply: FastifyReply, id: string, ok: string | undefined, problems: v.EditState['problems'] = [], status = 200) => {
       const title = await titleOf(id);
       const versions = await svc.versionsOf(ctx, k.type, id);
-      const view = <v.VersionsView type={k.type} id={id} title={title} versions={versions} csrf={reply.generateCsrf()} notice={okText(request)} problems={problems} />;
+      const view = <v.VersionsView type={k.type} id={id} title={title} versions={versions} csrf={reply.generateCsrf()} notice={okText(request, ok)} problems={problems} />;
       return sendPage(request, reply, { title: request.t('versions.titleOf', { title }), breadcrumbs: versionCrumbs(request, id, title, request.t('versions.title')) }, view, status);
     };
 
-    app.get(`${k.base}/:id/wersje`, { config: admin, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => versionsPage(request, reply, (request.params as { id: string }).id));
+    app.get(`${k.base}/:id/wersje`, { config: admin, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => versionsPage(request, reply, request.params.id, request.query.ok));
 
     app.get(
       `${k.base}/:id/wersje/porownaj`,
       { config: admin, schema: { params: IdParams, querystring: Type.Object({ a: Type.Integer({ minimum: 1, maximum: 1_000_000 }), b: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }) } },
       async (request, reply) => {
-        const { id } = request.params as { id: string };
-        const q = request.query as { a: number; b: number };
+        const { id } = request.params;
+        const q = request.query;
         const [a, b] = q.a <= q.b ? [q.a, q.b] : [q.b, q.a];
         const title = await titleOf(id);
         const diffs = await svc.compareVersions(ctx, k.type, id, a, b);
@@ -243,13 +241,9 @@ export async function contentRoutes(app: FastifyInstance, ctx: ModuleContext): P
     );
 
     app.post(`${k.base}/:id/wersje/:n/przywroc`, { config: admin, schema: { params: VersionParams, body: FormBody } }, async (request, reply) => {
-      const { id, n } = request.params as { id: string; n: number };
-      try {
-        await svc.restoreVersion(ctx, k.type, id, n, auditFromRequest(request));
-      } catch (err) {
-        const { problems, status } = formProblems(err);
-        return versionsPage(request, reply, id, problems, status);
-      }
+      const { id, n } = request.params;
+      const restored = await submitForm(() => svc.restoreVersion(ctx, k.type, id, n, auditFromRequest(request)), refusals);
+      if (!restored.ok) return versionsPage(request, reply, id, undefined, restored.problems, restored.status);
       return go(request, reply, `${k.base}/${id}/wersje?ok=przywrocono`);
     });
   }

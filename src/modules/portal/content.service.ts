@@ -7,15 +7,16 @@ import { AppError, type Problem } from '../../core/errors/app-error.js';
 import { polishSortKey } from '../../core/db/collation.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
+import { sha256Hex, type Upload } from '../../core/http/uploads.js';
 import type { ModuleContext } from '../../core/module.js';
 import { searchDocument } from '../../core/search/index.js';
+import { headingProblems, markdownToText } from '../../core/text/markdown.js';
 import { toWarsawLocal, warsawLocalToUtc } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang, TKey } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import * as repo from './content.repo.js';
-import { detectImageType, MAX_IMAGE_BYTES, sha256Hex } from './files.js';
-import { headingProblems, markdownToText } from './markdown.js';
+import { detectImageType, MAX_IMAGE_BYTES } from './files.js';
 import { NEWS_CATEGORIES, type NewsCategory, type NewsTable, type PagesTable, type VersionedType } from './portal.tables.js';
 import { MAX_SLUG, RESERVED_TOP_SLUGS, SLUG, slugify } from './slug.js';
 
@@ -25,13 +26,6 @@ export type FormValues = Record<string, string | undefined>;
 export const MAX_BODY = 100_000;
 export const NEWS_PAGE_SIZE = 10;
 
-/** An uploaded file as the routes hand it over (already read into memory by the multipart parser). */
-export interface Upload {
-  filename: string;
-  data: Buffer;
-  /** True when the upload went past the parser's size limit (the data is cut). */
-  truncated: boolean;
-}
 
 // --- shared form checks --------------------------------------------------------------------------
 

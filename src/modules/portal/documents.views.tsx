@@ -5,7 +5,7 @@ import { Button, CsrfField, ErrorSummary, FormField, Pagination, Table } from '.
 import { usePage } from '../../core/ui/context.js';
 import { DeleteForm, Notice } from './content.views.js';
 import { DOCUMENT_LANGS, type DocumentWithFiles, type FileHead } from './documents.service.js';
-import { formatSize } from './files.js';
+import { formatSize } from '../../core/http/uploads.js';
 import { CheckboxField, FileField, PolishOnlyNote, SelectField } from './portal.ui.js';
 import { DOCUMENT_CATEGORIES, type DocumentCategory } from './portal.tables.js';
 

@@ -7,7 +7,7 @@ import { translator, type Lang } from '../../i18n/index.js';
 import * as contentRepo from './content.repo.js';
 import { visiblePages } from './content.service.js';
 import * as docsRepo from './documents.repo.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown } from '../../core/text/markdown.js';
 import { STATEMENT_PATH } from './statement.service.js';
 
 export const FEED_PATH = '/aktualnosci/feed.xml';

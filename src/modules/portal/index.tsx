@@ -1,6 +1,7 @@
 // Public face of the portal module: information pages, news, the document library, contact
 // form, site search, feeds and the accessibility statement. Other modules attach library
 // documents (attachedDocuments) and add their own search results (`searchProviders` in `contributes`).
+import { registerUploads } from '../../core/http/uploads.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import type { HeadMeta } from '../../core/ui/context.js';
 import { translator, type Lang } from '../../i18n/index.js';
@@ -10,7 +11,6 @@ import { latestNews } from './content.service.js';
 import { HomeNewsSection } from './content.views.js';
 import { documentsRoutes } from './documents.routes.js';
 import { portalMigrations } from './migrations/index.js';
-import { registerUploads } from './portal.http.js';
 import { publicRoutes } from './public.routes.js';
 import { portalSearchProviders } from './search.service.js';
 import { seedPortalDemo } from './seed.js';
@@ -20,13 +20,8 @@ import './portal.tables.js';
 
 export { attachedDocuments, type AttachedDocument } from './documents.service.js';
 export type { SearchProvider, SearchHit } from './search.service.js';
-export { renderMarkdown, markdownToText } from './markdown.js';
 export { manageContent } from './portal.policy.js';
 export { STATEMENT_PATH } from './statement.service.js';
-// upload plumbing other modules reuse: multipart parsing in their own scope, names and downloads
-export { registerUploads, uploadLimit, uploadOf, fields as formFields } from './portal.http.js';
-export { cleanFileName, contentDisposition, sha256Hex } from './files.js';
-export type { Upload } from './content.service.js';
 
 /** The latest news on the home page. */
 const latestNewsSection: HomeSection = {

@@ -1,33 +1,36 @@
 // Site-wide routes of the portal: contact page and form, site search, the accessibility statement
 // (public page and editors' form), the Atom feed, sitemap.xml, robots.txt and — registered last,
 // as a wildcard that static routes of every module win over — the information pages by address.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
+import { submitForm } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage, shellOf } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
+import { renderMarkdown } from '../../core/text/markdown.js';
 import { auditFromRequest } from '../audit/index.js';
 import { getInstitution, hoursRows, officeCalendar, officeStatusLine, upcomingClosures } from '../site/index.js';
 import { contactAvailable, sendContactMessage } from './contact.service.js';
-import { FormBody } from './content.routes.js';
 import * as content from './content.service.js';
 import * as v from './content.views.js';
 import { atomFeed, FEED_PATH, robotsTxt, sitemap } from './feeds.js';
-import { renderMarkdown } from './markdown.js';
-import { fields, formProblems } from './portal.http.js';
+import { FormBody, portalRefusals } from './portal.forms.js';
 import { manageContent } from './portal.policy.js';
 import * as pv from './public.views.js';
 import { MAX_QUERY, siteSearch } from './search.service.js';
 import { SLUG } from './slug.js';
 import { statementFormValues, statementView, getStatement, STATEMENT_PATH, updateStatement } from './statement.service.js';
 
-export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
+  const refusals = portalRefusals(ctx);
 
   // --- contact -----------------------------------------------------------------------------------
 
-  const contactPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string | undefined> = {}, problems: Problem[] = [], status = 200) => {
+  /** The contact page; `sent` after the redirect that follows a sent message. */
+  const contactPage = async (request: FastifyRequest, reply: FastifyReply, sent: boolean, values: Record<string, string> = {}, problems: Problem[] = [], status = 200) => {
     const inst = await getInstitution(ctx);
     const info: pv.ContactInfo = {
       name: inst.name,
@@ -41,29 +44,23 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
       status: await officeStatusLine(ctx, request.lang, inst),
       closures: upcomingClosures(ctx.clock.now(), await officeCalendar(ctx, inst)),
     };
-    const sent = (request.query as { ok?: string } | undefined)?.ok === 'wyslano';
-    const view = <pv.ContactView info={info} csrf={reply.generateCsrf()} values={values as Record<string, string>} problems={problems} sent={sent && status === 200} available={inst.email !== null} />;
+    const view = <pv.ContactView info={info} csrf={reply.generateCsrf()} values={values} problems={problems} sent={sent && status === 200} available={inst.email !== null} />;
     return sendPage(request, reply, { title: request.t('contact.title') }, view, status);
   };
 
-  app.get('/kontakt', { config: { access: 'public' }, schema: { querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request, reply) => contactPage(request, reply));
+  app.get('/kontakt', { config: { access: 'public' }, schema: { querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request, reply) => contactPage(request, reply, request.query.ok === 'wyslano'));
 
   app.post('/kontakt', { config: { access: 'public', rateLimit: { max: 5, timeWindow: '10 minutes' } }, schema: { body: FormBody } }, async (request, reply) => {
-    const body = fields(request);
     if (!(await contactAvailable(ctx))) throw new AppError('portal.contact_unavailable');
-    try {
-      await sendContactMessage(ctx, body);
-    } catch (err) {
-      const { problems, status } = formProblems(err);
-      return contactPage(request, reply, body, problems, status);
-    }
+    const sent = await submitForm(() => sendContactMessage(ctx, request.body), refusals);
+    if (!sent.ok) return contactPage(request, reply, false, request.body, sent.problems, sent.status);
     return go(request, reply, '/kontakt?ok=wyslano#contact-form-title');
   });
 
   // --- search ------------------------------------------------------------------------------------
 
   app.get('/szukaj', { config: { access: 'public' }, schema: { querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: MAX_QUERY })) }) } }, async (request, reply) => {
-    const q = (request.query as { q?: string }).q;
+    const { q } = request.query;
     const results = q === undefined || q.trim() === '' ? null : await siteSearch(ctx, q, request.lang);
     return sendPage(request, reply, { title: results ? request.t('search.titleFor', { query: results.query }) : request.t('search.title') }, <pv.SearchView results={results} />);
   });
@@ -74,25 +71,21 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
     sendPage(request, reply, { title: request.t('statement.title') }, <pv.StatementPage s={await statementView(ctx)} />),
   );
 
-  const statementForm = async (request: FastifyRequest, reply: FastifyReply, values?: Record<string, string | undefined>, problems: Problem[] = [], status = 200) =>
+  /** The statement's form; `saved` after the redirect that follows a save. */
+  const statementForm = async (request: FastifyRequest, reply: FastifyReply, saved: boolean, values?: Record<string, string>, problems: Problem[] = [], status = 200) =>
     sendPage(
       request,
       reply,
       { title: request.t('statement.edit'), breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('statement.edit') }] },
-      <pv.StatementFormView csrf={reply.generateCsrf()} values={(values ?? statementFormValues(await getStatement(ctx))) as Record<string, string>} problems={problems} saved={(request.query as { ok?: string } | undefined)?.ok === '1' && status === 200} />,
+      <pv.StatementFormView csrf={reply.generateCsrf()} values={values ?? statementFormValues(await getStatement(ctx))} problems={problems} saved={saved && status === 200} />,
       status,
     );
 
-  app.get('/admin/deklaracja-dostepnosci', { config: { access: manageContent }, schema: { querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (request, reply) => statementForm(request, reply));
+  app.get('/admin/deklaracja-dostepnosci', { config: { access: manageContent }, schema: { querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (request, reply) => statementForm(request, reply, request.query.ok === '1'));
 
   app.post('/admin/deklaracja-dostepnosci', { config: { access: manageContent }, schema: { body: FormBody } }, async (request, reply) => {
-    const body = fields(request);
-    try {
-      await updateStatement(ctx, body, auditFromRequest(request));
-    } catch (err) {
-      const { problems, status } = formProblems(err);
-      return statementForm(request, reply, body, problems, status);
-    }
+    const saved = await submitForm(() => updateStatement(ctx, request.body, auditFromRequest(request)), refusals);
+    if (!saved.ok) return statementForm(request, reply, false, request.body, saved.problems, saved.status);
     return go(request, reply, '/admin/deklaracja-dostepnosci?ok=1');
   });
 
@@ -112,8 +105,8 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
 
   // --- information pages -------------------------------------------------------------------------
 
-  app.get('/*', { config: { access: 'public' } }, async (request, reply) => {
-    const raw = ((request.params as { '*'?: string })['*'] ?? '').replace(/\/+$/, '');
+  app.get('/*', { config: { access: 'public' }, schema: { params: Type.Object({ '*': Type.Optional(Type.String()) }) } }, async (request, reply) => {
+    const raw = (request.params['*'] ?? '').replace(/\/+$/, '');
     const segments = raw.split('/');
     if (raw === '' || segments.length > 10 || !segments.every((s) => SLUG.test(s))) throw new AppError('http.not_found');
     const { page, ancestors, root, menu } = await content.publicPage(ctx, raw, request.lang);

@@ -7,7 +7,7 @@ import { queryTerms } from '../../core/search/index.js';
 import type { Lang, TKey } from '../../i18n/index.js';
 import * as contentRepo from './content.repo.js';
 import * as docsRepo from './documents.repo.js';
-import { excerpt, markdownToText } from './markdown.js';
+import { excerpt, markdownToText } from '../../core/text/markdown.js';
 import { visiblePages } from './content.service.js';
 
 export interface SearchHit {

@@ -5,7 +5,7 @@
 // page by listing sections under `programmePageSections` in their `contributes`.
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
-import { registerUploads } from '../portal/index.js';
+import { registerUploads } from '../../core/http/uploads.js';
 import { programmeMigrations } from './migrations/index.js';
 import { PROGRAMME_ADMIN_ROLES } from './programme.policy.js';
 import { programmeRoutes } from './programme.routes.js';

@@ -7,7 +7,7 @@ import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, FormField } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { Formatters } from '../../i18n/index.js';
-import { renderMarkdown } from '../portal/index.js';
+import { renderMarkdown } from '../../core/text/markdown.js';
 import { type ProgrammeDetails, type ProgrammeRow, type StatusEventRow, programmePath, statusLabel, TRANSITIONS } from './programme.service.js';
 import type { DatePrecision, ProgrammeStatus } from './programme.tables.js';
 import { PublicTree } from './structure.views.js';

@@ -6,15 +6,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
-import { formBody, formProblems, submitForm } from '../../core/http/forms.js';
+import { formBody, formProblems, submitForm, textFields } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
+import { readUpload, uploadedFile } from '../../core/http/uploads.js';
 import type { ModuleContext } from '../../core/module.js';
 import { FormChecker } from '../../core/validation.js';
 import { auditFromRequest } from '../audit/index.js';
-import { formFields, uploadLimit, uploadOf } from '../portal/index.js';
-import { canEditProgrammeText, canManageProgramme, editProgrammeText } from './programme.policy.js';
+import { canManageProgramme, editProgrammeText } from './programme.policy.js';
 import { adminCrumbs, FormBody, go, IdParams, noticeText, programmeOr404 } from './programme.routes.js';
 import * as programmes from './programme.service.js';
 import * as svc from './versions.service.js';
@@ -29,12 +29,6 @@ const SectionParams = Type.Object({ id: Type.String({ maxLength: 64 }), n: Type.
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 /** The confirmed import carries the whole text (base64) through the preview. */
 const CarriedBody = formBody({ maxLength: 4_000_000, maxProperties: 20 });
-
-/** Multipart is parsed before the access rule runs, so strangers are turned away before any byte is read. */
-async function textEditorsOnlyEarly(request: FastifyRequest): Promise<void> {
-  if (!request.user) throw new AppError('http.unauthenticated');
-  if (!canEditProgrammeText(request.user)) throw new AppError('http.forbidden');
-}
 
 export async function versionsRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const edit = { access: editProgrammeText };
@@ -108,16 +102,16 @@ export async function versionsRoutes(app: AppInstance, ctx: ModuleContext): Prom
 
   app.get('/admin/program/:id/wersje', { config: edit, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => listPage(request, reply, await programmeOr404(ctx, request.params.id), { ok: request.query.ok }));
 
-  app.post('/admin/program/:id/wersje/import', { config: { ...edit, ...uploadLimit(svc.MAX_IMPORT_BYTES) }, onRequest: textEditorsOnlyEarly, schema: { params: IdParams } }, async (request, reply) => {
+  app.post('/admin/program/:id/wersje/import', { config: edit, preValidation: readUpload({ fileSize: svc.MAX_IMPORT_BYTES }), schema: { params: IdParams } }, async (request, reply) => {
     const p = await programmeOr404(ctx, request.params.id);
-    const body = formFields(request);
+    const body = textFields(request.body);
     const values = { ...body, form: 'import' };
     try {
       const c = new FormChecker(body);
       const meta = svc.checkVersionMeta(body, c);
       let parsed: svc.ParsedText | null = null;
       try {
-        parsed = await svc.parseUpload(uploadOf(request, 'file'));
+        parsed = await svc.parseUpload(uploadedFile(request, 'file'));
       } catch (err) {
         c.problems.push(...formProblems(err).problems);
       }

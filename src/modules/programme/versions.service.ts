@@ -3,7 +3,7 @@
 // sections; files are recognised by their bytes, not their names. Versions are numbered 1, 2, 3…
 // per programme and compared section by section with the core's word-level diff. Every change is
 // audited. No HTTP and no SQL strings here.
-import { sniffFileType } from '../../core/http/multipart.js';
+import { sniffFileType, type Upload } from '../../core/http/uploads.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
@@ -13,7 +13,6 @@ import { DocxRefused, docxProblem } from '../../core/text/docx.js';
 import { compareSections, type SectionChange } from '../../core/text/word-diff.js';
 import { FormChecker } from '../../core/validation.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
-import type { Upload } from '../portal/index.js';
 import type { VersionSource } from './programme.tables.js';
 import * as repo from './versions.repo.js';
 

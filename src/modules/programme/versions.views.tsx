@@ -8,7 +8,7 @@ import type { TextSection } from '../../core/text/sections.js';
 import { WordDiff } from '../../core/ui/diff.js';
 import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
-import { renderMarkdown } from '../portal/index.js';
+import { renderMarkdown } from '../../core/text/markdown.js';
 import type { ProgrammeRow } from './programme.service.js';
 import type { VersionSource } from './programme.tables.js';
 import { sectionAnchor, type Comparison, type SectionRow, type VersionRow } from './versions.service.js';

@@ -3,7 +3,6 @@
 // The upload is multipart; @fastify/multipart is registered in this module's scope only, and the
 // file is read after the access check (so strangers' uploads are never read) and before CSRF.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import fastifyMultipart from '@fastify/multipart';
 import type { VNode } from 'preact';
 import { Type, type Static } from 'typebox';
 import type { Problem } from '../../core/errors/app-error.js';
@@ -26,7 +25,7 @@ import {
 import { createPeriod, getSubregion, groupPeriods, listSubregionsWithMembers, removeSubregion, saveSubregion, subregionFormValues } from './subregions.service.js';
 import { manageTerritory } from './territory.policy.js';
 import * as repo from './territory.repo.js';
-import { readMultipart, uploadedFile } from '../../core/http/multipart.js';
+import { readUpload, registerUploads, uploadedFile } from '../../core/http/uploads.js';
 
 const FormBody = formBodyWithLists({ maxLength: 2000, maxProperties: 60, maxItems: 100 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -37,10 +36,7 @@ const AdminQuery = Type.Object({
 });
 
 export async function territoryAdminRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
-  await app.register(fastifyMultipart, {
-    throwFileSizeLimit: false,
-    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10, fieldSize: 4000, parts: 12, headerPairs: 50 },
-  });
+  await registerUploads(app);
 
   const config = { access: manageTerritory };
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
@@ -125,12 +121,12 @@ export async function territoryAdminRoutes(app: AppInstance, ctx: ModuleContext)
 
   // --- statistics -------------------------------------------------------------------------------
 
-  app.post(`${ADMIN_PATH}/statystyki`, { config, preValidation: readMultipart }, async (request, reply) => {
+  app.post(`${ADMIN_PATH}/statystyki`, { config, preValidation: readUpload({ fileSize: MAX_FILE_BYTES, files: 1, fields: 10, fieldSize: 4000, parts: 12, headerPairs: 50 }) }, async (request, reply) => {
     const source = textFields(request.body).source ?? '';
-    const file = uploadedFile(request);
+    const file = uploadedFile(request, 'file');
     let id: string;
     try {
-      id = await previewStatisticsUpload(ctx, { fileName: file?.name ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false, source }, auditFromRequest(request));
+      id = await previewStatisticsUpload(ctx, { fileName: file?.filename ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false, source }, auditFromRequest(request));
     } catch (err) {
       const { problems, status } = formProblems(err);
       return adminPage(request, reply, {}, { uploadProblems: problems, uploadValues: { source } }, status);

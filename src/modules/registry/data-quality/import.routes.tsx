@@ -2,7 +2,6 @@
 // import.jobs.ts, render or redirect. The routes live in their own Fastify scope with
 // @fastify/multipart, so the upload limits apply here only; the file is read after the access
 // check (a stranger's upload is never read) and before the CSRF check, which needs the form fields.
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Problem } from '../../../core/errors/app-error.js';
@@ -15,7 +14,7 @@ import { auditFromRequest } from '../../audit/index.js';
 import { checkImportJob, createImportJob, importJobsSettled, importJobView, listImportJobs, mappingFromForm, MAX_IMPORT_BYTES, startImportJob } from './import.jobs.js';
 import { IMPORT_PATH, ImportJobPageView, ImportUploadView } from './import.views.js';
 import { manageRegistry } from '../registry.policy.js';
-import { readMultipart, uploadedFile } from '../../../core/http/multipart.js';
+import { readUpload, registerUploads, uploadedFile } from '../../../core/http/uploads.js';
 
 const FormBody = formBody({ maxLength: 200, maxProperties: 300 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -24,10 +23,7 @@ export async function importRoutes(app: AppInstance, ctx: ModuleContext): Promis
   // finishing imports are waited for, so the database is never closed under a running batch
   app.addHook('onClose', async () => importJobsSettled(ctx));
   await app.register(async (scope: AppInstance) => {
-    await scope.register(fastifyMultipart, {
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6, headerPairs: 50 },
-    });
+    await registerUploads(scope);
     const config = { access: manageRegistry };
     const title = (request: FastifyRequest) => request.t('registryImport.title');
     const crumbs = (request: FastifyRequest, last?: string) => [
@@ -41,11 +37,11 @@ export async function importRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
     scope.get(IMPORT_PATH, { config }, async (request, reply) => uploadPage(request, reply));
 
-    scope.post(IMPORT_PATH, { config, preValidation: readMultipart }, async (request, reply) => {
-      const file = uploadedFile(request);
+    scope.post(IMPORT_PATH, { config, preValidation: readUpload({ fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6, headerPairs: 50 }) }, async (request, reply) => {
+      const file = uploadedFile(request, 'file');
       let id: string;
       try {
-        id = await createImportJob(ctx, { fileName: file?.name ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false }, auditFromRequest(request));
+        id = await createImportJob(ctx, { fileName: file?.filename ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false }, auditFromRequest(request));
       } catch (err) {
         const { problems, status } = formProblems(err);
         return uploadPage(request, reply, problems, status);

@@ -6,13 +6,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { hasScopedRole } from '../../../core/auth/access.js';
 import type { Problem } from '../../../core/errors/app-error.js';
-import { formBody, formProblems, submitForm, type FormFields, type FormRefusals } from '../../../core/http/forms.js';
+import { formBody, formProblems, submitForm, textFields, type FormFields, type FormRefusals } from '../../../core/http/forms.js';
 import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
 import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
-import { contentDisposition, formFields, registerUploads, uploadLimit, uploadOf } from '../../portal/index.js';
+import { contentDisposition, readUpload, registerUploads, uploadedFile } from '../../../core/http/uploads.js';
 import * as svc from './claims.service.js';
 import * as v from './claims.views.js';
 import { manageRegistry } from '../registry.policy.js';
@@ -50,12 +50,12 @@ export async function claimsRoutes(app: AppInstance, ctx: ModuleContext): Promis
     await registerUploads(scope);
     scope.post(
       '/podmioty/:id/to-moj-podmiot',
-      { config: { access: 'public', rateLimit: { max: 5, timeWindow: '10 minutes' }, ...uploadLimit(svc.CLAIM_MAX_BYTES) }, schema: { params: IdParams } },
+      { config: { access: 'public', rateLimit: { max: 5, timeWindow: '10 minutes' } }, preValidation: readUpload({ fileSize: svc.CLAIM_MAX_BYTES }), schema: { params: IdParams } },
       async (request, reply) => {
         const { id } = request.params;
-        const body = formFields(request);
+        const body = textFields(request.body);
         try {
-          await svc.submitClaim(ctx, id, body, uploadOf(request, 'document'), { lang: request.lang, userId: request.user?.id ?? null }, auditFromRequest(request));
+          await svc.submitClaim(ctx, id, body, uploadedFile(request, 'document'), { lang: request.lang, userId: request.user?.id ?? null }, auditFromRequest(request));
         } catch (err) {
           const { problems, status } = formProblems(err, refusals);
           return claimForm(request, reply, id, body, problems, status);

@@ -3,7 +3,7 @@
 // and approval grants the representative role scoped to that one entity (to the account with the
 // e-mail, or through an invitation). The answer is e-mailed either way; the document is deleted
 // a retention period after the decision. No HTTP, no SQL strings.
-import { sniffFileType } from '../../../core/http/multipart.js';
+import { cleanFileName, sha256Hex, sniffFileType, type Upload } from '../../../core/http/uploads.js';
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
@@ -13,7 +13,6 @@ import { isLang, translator, type Lang } from '../../../i18n/index.js';
 import { grantScopedRoleByEmail } from '../../accounts/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
 import { enqueueMail } from '../../mail/index.js';
-import { cleanFileName, sha256Hex, type Upload } from '../../portal/index.js';
 import * as repo from './claims.repo.js';
 import type { ClaimStatus } from './claims.tables.js';
 import { findEntity } from '../entity/registry.repo.js';

@@ -50,7 +50,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'a' && !frame.attribs.href,
 };
 
-/** Sanitises HTML from any source with the portal's allow-list. */
+/** Sanitises HTML from any source with this allow-list. */
 export function sanitize(html: string): string {
   return sanitizeHtml(html, SANITIZE);
 }
