@@ -86,7 +86,7 @@ test('the real home page: a copy for anonymous visitors with the full security h
 test('the bytes kept are bounded too: the oldest copies go first, a copy larger than the bound is not kept', async () => {
   const app = Fastify();
   const cache = registerPageCache(app, { ttlMs: 5000, maxEntries: 100, maxBytes: 25, sessionCookie: 'sid', varyCookies: [] });
-  app.get('/p/:n', { config: { pageCache: true } }, async (req) => `page ${(req.params as { n: string }).n}`.padEnd(10, '.'));
+  app.get<{ Params: { n: string } }>('/p/:n', { config: { pageCache: true } }, async (req) => `page ${req.params.n}`.padEnd(10, '.'));
   app.get('/big', { config: { pageCache: true } }, async () => 'x'.repeat(26));
   app.post('/change', async () => 'ok');
   await app.ready();

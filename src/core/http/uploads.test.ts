@@ -5,16 +5,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Fastify from 'fastify';
 import { cleanFileName, contentDisposition, formatSize, parseRange, readUpload, registerUploads, sendStored, sha256Hex, sniffFileType, uploadedFile } from './uploads.js';
+import { multipart } from '../../testing/multipart.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
 
-/** A multipart body as a browser sends it. */
-async function formData(fields: [string, string][], file?: { field: string; name: string; data: Buffer }) {
-  const fd = new FormData();
-  for (const [k, v] of fields) fd.append(k, v);
-  if (file) fd.append(file.field, new Blob([new Uint8Array(file.data)]), file.name);
-  const req = new Request('http://x/', { method: 'POST', body: fd });
-  return { payload: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } };
+/** A multipart request's payload and headers for `inject`. */
+function formData(fields: Record<string, string | string[]>, file?: { field: string; name: string; data: Buffer }) {
+  const body = multipart(fields, file ? { [file.field]: { filename: file.name, data: file.data } } : {});
+  return { payload: body.payload, headers: { 'content-type': body.contentType } };
 }
 
 async function uploadApp() {
@@ -32,15 +30,15 @@ async function uploadApp() {
 
 test('an upload route reads the fields (repeated ones as a list) and keeps the file by its field name', async () => {
   const app = await uploadApp();
-  const res = await app.inject({ method: 'POST', url: '/upload', ...(await formData([['title', 'Sprawozdanie'], ['tag', 'a'], ['tag', 'b']], { field: 'file', name: 'raport.pdf', data: Buffer.from('12345') })) });
+  const res = await app.inject({ method: 'POST', url: '/upload', ...formData({ title: 'Sprawozdanie', tag: ['a', 'b'] }, { field: 'file', name: 'raport.pdf', data: Buffer.from('12345') }) });
   assert.deepEqual(res.json(), { body: { title: 'Sprawozdanie', tag: ['a', 'b'] }, file: { filename: 'raport.pdf', size: 5, truncated: false } });
-  const other = await app.inject({ method: 'POST', url: '/upload', ...(await formData([], { field: 'image', name: 'x.png', data: Buffer.from('1') })) });
+  const other = await app.inject({ method: 'POST', url: '/upload', ...formData({}, { field: 'image', name: 'x.png', data: Buffer.from('1') }) });
   assert.deepEqual(other.json(), { body: {}, file: null }, 'a file under another name is not the one asked for');
 });
 
 test('a file past the limit is cut and marked; too many files are refused; other routes read nothing', async () => {
   const app = await uploadApp();
-  const big = await app.inject({ method: 'POST', url: '/upload', ...(await formData([], { field: 'file', name: 'duzy.pdf', data: Buffer.alloc(25) })) });
+  const big = await app.inject({ method: 'POST', url: '/upload', ...formData({}, { field: 'file', name: 'duzy.pdf', data: Buffer.alloc(25) }) });
   assert.deepEqual(big.json().file, { filename: 'duzy.pdf', size: 10, truncated: true });
   const fd = new FormData();
   fd.append('file', new Blob(['a']), 'a.txt');
@@ -48,7 +46,7 @@ test('a file past the limit is cut and marked; too many files are refused; other
   const req = new Request('http://x/', { method: 'POST', body: fd });
   const two = await app.inject({ method: 'POST', url: '/upload', payload: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } });
   assert.equal(two.statusCode, 413);
-  const plain = await app.inject({ method: 'POST', url: '/plain', ...(await formData([['title', 'x']], { field: 'file', name: 'a.pdf', data: PDF })) });
+  const plain = await app.inject({ method: 'POST', url: '/plain', ...formData({ title: 'x' }, { field: 'file', name: 'a.pdf', data: PDF }) });
   assert.deepEqual(plain.json(), { body: null, file: null });
 });
 

@@ -1,5 +1,6 @@
 // Routes of the signed-in user's own pages: the account page and the administration index, the
 // sessions (list, end one, end all others), and own data (download as JSON, ask for deletion).
+import { contentDisposition } from '../../core/http/uploads.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -50,7 +51,7 @@ export async function ownDataRoutes(app: AppInstance, ctx: ModuleContext): Promi
     const id = me(request).id;
     const audit = await listAuditEntries(ctx.db, { actorId: id, limit: 10_000 });
     const data = await ownData.exportOwnData(ctx, id, auditFromRequest(request), audit);
-    return reply.header('content-disposition', 'attachment; filename="spojnia-moje-dane.json"').type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
+    return reply.header('content-disposition', contentDisposition('spojnia-moje-dane.json')).type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
   });
 
   app.post('/konto/dane/usun', { config: { access: 'authenticated' }, schema: { body: FormBody } }, async (request, reply) => {

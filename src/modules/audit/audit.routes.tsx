@@ -1,5 +1,6 @@
 // Routes of the audit module: the event log page and its CSV export, both for administrators.
 // Thin: check the filter, ask the service, render. Exporting is itself recorded in the log.
+import { contentDisposition } from '../../core/http/uploads.js';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors/app-error.js';
 import { sendPage } from '../../core/http/render.js';
@@ -43,7 +44,7 @@ export async function auditRoutes(app: AppInstance, ctx: ModuleContext): Promise
     const day = warsawToday(ctx.clock);
     const csv = svc.auditCsv(ctx.db, query, request.lang, (err) => request.log.error({ err }, 'audit CSV export failed'));
     return reply
-      .header('content-disposition', `attachment; filename="dziennik-zdarzen-${day}.csv"`)
+      .header('content-disposition', contentDisposition(`dziennik-zdarzen-${day}.csv`))
       .header('cache-control', 'no-store')
       .type('text/csv; charset=utf-8')
       .send(csv);

@@ -12,6 +12,7 @@ import * as repo from './consultations.repo.js';
 import { monthsBefore, updateConsultation, detailsFormValues, getConsultation } from './consultations.service.js';
 import { makeConsultation } from './consultations.testing.js';
 import { phaseOf } from './consultations.phase.js';
+import { multipart } from '../../testing/multipart.js';
 
 test('phases derive from the times and the two publication flags', () => {
   const c = { is_published: true, is_report_published: false, starts_at: '2027-03-02T08:00:00.000Z', ends_at: '2027-03-10T15:00:00.000Z' };
@@ -38,13 +39,8 @@ after(async () => t.close());
 /** Posts the staff form as a browser does (multipart, with a file when given). */
 async function postMultipart(url: string, values: Record<string, string>, file?: { name: string; data: Buffer }) {
   const page = await t.app.inject({ url, headers: { cookie } });
-  const fd = new FormData();
-  fd.set('_csrf', csrfFrom(page.body));
-  for (const [k, v] of Object.entries(values)) fd.set(k, v);
-  if (file) fd.set('file', new Blob([new Uint8Array(file.data)]), file.name);
-  const req = new Request('http://x/', { method: 'POST', body: fd });
-  const body = Buffer.from(await req.arrayBuffer());
-  return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': req.headers.get('content-type')! }, payload: body });
+  const body = multipart({ _csrf: csrfFrom(page.body), ...values }, file ? { file: { filename: file.name, data: file.data } } : {});
+  return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': body.contentType }, payload: body.payload });
 }
 
 const details = { title: 'Konsultacje dokumentu', description: 'Opis.', who_may_comment: 'organisations', starts_at: '2027-03-02T09:00', ends_at: '2027-03-10T16:00', clause: 'Klauzula w wersji pierwszej.', is_published: '1' };

@@ -2,6 +2,7 @@
 // limited per IP here and per e-mail in the service; honeypot; CSRF as everywhere), the page of the
 // e-mailed link (confirm, withdraw, ask for erasure), the report with its PDF/DOCX/CSV exports and
 // the comparison with the next version.
+import { contentDisposition } from '../../core/http/uploads.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
@@ -151,20 +152,20 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   app.get('/konsultacje/:id/raport.csv', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
     const report = await reportOf(request, request.params.id, request.query.podglad);
-    return reply.header('content-disposition', `attachment; filename="${fileName(report.consultation, 'csv')}"`).type('text/csv; charset=utf-8').send(reportCsv(report, request.lang));
+    return reply.header('content-disposition', contentDisposition(fileName(report.consultation, 'csv'))).type('text/csv; charset=utf-8').send(reportCsv(report, request.lang));
   });
 
   app.get('/konsultacje/:id/raport.pdf', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
     const report = await reportOf(request, request.params.id, request.query.podglad);
     const bytes = await renderPdf(reportDocument(report, request.lang, (await getInstitution(ctx)).name));
-    return reply.header('content-disposition', `attachment; filename="${fileName(report.consultation, 'pdf')}"`).type('application/pdf').send(bytes);
+    return reply.header('content-disposition', contentDisposition(fileName(report.consultation, 'pdf'))).type('application/pdf').send(bytes);
   });
 
   app.get('/konsultacje/:id/raport.docx', { config: { access: 'public' }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
     const report = await reportOf(request, request.params.id, request.query.podglad);
     const bytes = await renderDocx(reportDocument(report, request.lang, (await getInstitution(ctx)).name));
     return reply
-      .header('content-disposition', `attachment; filename="${fileName(report.consultation, 'docx')}"`)
+      .header('content-disposition', contentDisposition(fileName(report.consultation, 'docx')))
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .send(bytes);
   });

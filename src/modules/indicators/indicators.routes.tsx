@@ -4,6 +4,7 @@
 // recomputation and closing a year under /admin/program/{id}/wskazniki (the programme's id, as on
 // the other programme admin pages; its slug works too). Thin: validate, authorise, call the
 // service, render; refused forms re-render with the problems and change nothing.
+import { contentDisposition } from '../../core/http/uploads.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
@@ -133,7 +134,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
       const body = await indicatorCsv(ctx, view, programme, t, request.lang);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="wskaznik-${programme.slug}-${code.replace(/[^\p{L}\d.-]/gu, '_')}.csv"`)
+        .header('content-disposition', contentDisposition(`wskaznik-${programme.slug}-${code}.csv`))
         .send(body);
     }
     const breakdown = await svc.breakdownOf(ctx, view, request.lang);

@@ -9,7 +9,8 @@ import { XMLParser } from 'fast-xml-parser';
 import type { LightMyRequestResponse } from 'fastify';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES } from './files.js';
-import { docx, multipart, PDF, PNG, SVG } from './testing.js';
+import { multipart } from '../../testing/multipart.js';
+import { docx, PDF, PNG, SVG } from './testing.js';
 import { ManualClock } from '../../testing/clock.js';
 
 

@@ -1,5 +1,5 @@
 // Sample files for the portal's tests, made in code: a minimal PDF, a real DOCX (the docx package),
-// a 1×1 PNG, an SVG, an empty ZIP, and a multipart/form-data body builder for upload requests; and the
+// a 1×1 PNG, an SVG and an empty ZIP for upload requests; and the
 // content and document services the browser suite makes its pages with (it reaches a module only
 // through index.ts and its testing files).
 import { Document, Packer, Paragraph } from 'docx';
@@ -14,24 +14,4 @@ export const EMPTY_ZIP = Buffer.concat([Buffer.from('PK\x05\x06'), Buffer.alloc(
 
 export async function docx(text = 'Zażółć gęślą jaźń'): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(text)] }] }));
-}
-
-export interface FilePart {
-  filename: string;
-  contentType: string;
-  data: Buffer;
-}
-
-/** A multipart/form-data body: text fields and at most a few files. */
-export function multipart(fields: Record<string, string>, files: Record<string, FilePart> = {}): { payload: Buffer; contentType: string } {
-  const boundary = `----spojnia${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  for (const [k, f] of Object.entries(files)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename*=UTF-8''${encodeURIComponent(f.filename)}; filename="${f.filename}"\r\nContent-Type: ${f.contentType}\r\n\r\n`), f.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }

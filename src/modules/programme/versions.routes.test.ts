@@ -8,6 +8,7 @@ import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { repeatedParagraphDocx } from '../../core/text/docx.testing.js';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { createProgramme, checkProgrammeForm } from './programme.service.js';
+import { multipart } from '../../testing/multipart.js';
 
 let t: TestApp;
 let editor: string;
@@ -33,19 +34,11 @@ async function post(url: string, values: Record<string, string>, formPage = admi
   return t.app.inject({ method: 'POST', url, headers: { cookie: editor, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ ...values, _csrf: await csrf(formPage) }) });
 }
 
-function multipart(fields: Record<string, string>, file: { name: string; data: Buffer; type: string } | null) {
-  const boundary = '----spojnia-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`, 'utf8'));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`, 'utf8'), file.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+const fileUpload = (fields: Record<string, string>, file: { name: string; data: Buffer; type: string } | null) =>
+  multipart(fields, file ? { file: { filename: file.name, contentType: file.type, data: file.data } } : {});
 
 async function importFile(label: string, file: { name: string; data: Buffer; type: string } | null, cookie = editor) {
-  const { payload, contentType } = multipart({ _csrf: await csrf(), label, note: '' }, file);
+  const { payload, contentType } = fileUpload({ _csrf: await csrf(), label, note: '' }, file);
   return t.app.inject({ method: 'POST', url: `${adminBase()}/import`, headers: { cookie, 'content-type': contentType }, payload });
 }
 

@@ -3,12 +3,12 @@
 // import (good and bad rows, windows-1250 and BOM files) where the preview changes nothing and
 // only the confirmation saves. Runs on SQLite and on PostgreSQL.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { countAll } from '../../core/db/database.js';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { ManualClock } from '../../testing/clock.js';
+import { multipart } from '../../testing/multipart.js';
 
 let t: TestApp;
 let coordinator: string;
@@ -36,21 +36,13 @@ async function post(path: string, values: Record<string, string | string[]>, coo
   return t.app.inject({ method: 'POST', url: path, headers: { ...FORM, cookie: page.cookie }, payload: params.toString() });
 }
 
-function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer }) {
-  const boundary = `----spojnia${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`, 'utf8'));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`, 'utf8'), file.content, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+const csvUpload = (fields: Record<string, string>, file?: { name: string; content: Buffer }) =>
+  multipart(fields, file ? { file: { filename: file.name, contentType: 'text/csv', data: file.content } } : {});
 
 async function upload(content: Buffer | string, source = 'GUS, Bank Danych Lokalnych, stan na 31 XII 2023', opts: { csrf?: boolean; name?: string } = {}) {
   const page = await open('/admin/terytorium');
   const fields: Record<string, string> = opts.csrf === false ? { source } : { _csrf: page.csrf, source };
-  const body = multipart(fields, content === '' ? undefined : { name: opts.name ?? 'dane.csv', content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
+  const body = csvUpload(fields, content === '' ? undefined : { name: opts.name ?? 'dane.csv', content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
   return t.app.inject({ method: 'POST', url: '/admin/terytorium/statystyki', headers: { cookie: page.cookie, 'content-type': body.contentType }, payload: body.payload });
 }
 

@@ -3,6 +3,7 @@
 // staff (coordinators, administrators), who see it marked as a draft; anyone else gets 404, as if it
 // were not there. Staff: /admin/program/{id}/sprawozdanie/{rok} — the narratives per goal and action,
 // publishing and withdrawing publication (both audited).
+import { contentDisposition } from '../../../core/http/uploads.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { AppError, type Problem } from '../../../core/errors/app-error.js';
@@ -59,7 +60,7 @@ export async function reportRoutes(app: AppInstance, ctx: ModuleContext): Promis
       const name = `sprawozdanie-${programme.slug}-${year}${model.status === 'draft' ? '-projekt' : ''}.${format}`;
       return reply
         .type(MIME[format])
-        .header('content-disposition', `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${name}"`)
+        .header('content-disposition', contentDisposition(name, format === 'pdf' ? 'inline' : 'attachment'))
         .send(bytes);
     }
     return sendPage(

@@ -3,12 +3,12 @@
 // row numbers (nothing saved), the background import and its progress/result page, and uploads
 // that are refused (no file, not CSV, no CSRF token).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../../testing/app.js';
 import { importJobsSettled } from './import.jobs.js';
 import { validNip } from './import.testing.js';
+import { multipart } from '../../../testing/multipart.js';
 
 let t: TestApp;
 let coordinator: string;
@@ -27,18 +27,12 @@ async function open(path: string, cookie = coordinator) {
   return { csrf: csrfFrom(res.body), cookie: cookieHeader(res, cookie), body: res.body };
 }
 
-function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer }) {
-  const boundary = `----spojnia${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`, 'utf8'));
-  if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`, 'utf8'), file.content, Buffer.from('\r\n'));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+const csvUpload = (fields: Record<string, string>, file?: { name: string; content: Buffer }) =>
+  multipart(fields, file ? { file: { filename: file.name, contentType: 'text/csv', data: file.content } } : {});
 
 async function upload(content: Buffer | null, opts: { csrf?: boolean; name?: string } = {}) {
   const page = await open('/admin/podmioty/import');
-  const body = multipart(opts.csrf === false ? {} : { _csrf: page.csrf }, content === null ? undefined : { name: opts.name ?? 'podmioty.csv', content });
+  const body = csvUpload(opts.csrf === false ? {} : { _csrf: page.csrf }, content === null ? undefined : { name: opts.name ?? 'podmioty.csv', content });
   return t.app.inject({ method: 'POST', url: '/admin/podmioty/import', headers: { cookie: page.cookie, 'content-type': body.contentType }, payload: body.payload });
 }
 
@@ -51,7 +45,7 @@ test('only coordinators and administrators reach the import; others are refused 
   assert.equal((await t.app.inject({ url: '/admin/podmioty/import' })).statusCode, 302);
   const editor = (await loginAs(t, [{ role: 'editor' }])).cookie;
   assert.equal((await t.app.inject({ url: '/admin/podmioty/import', headers: { cookie: editor } })).statusCode, 403);
-  const body = multipart({}, { name: 'x.csv', content: Buffer.from('nazwa\nA\n') });
+  const body = csvUpload({}, { name: 'x.csv', content: Buffer.from('nazwa\nA\n') });
   const refused = await t.app.inject({ method: 'POST', url: '/admin/podmioty/import', headers: { cookie: editor, 'content-type': body.contentType }, payload: body.payload });
   assert.equal(refused.statusCode, 403);
   const admin = (await loginAs(t, [{ role: 'administrator' }])).cookie;

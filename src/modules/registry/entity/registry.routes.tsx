@@ -1,5 +1,6 @@
 // Routes of the registry module. Thin: read the query or form, call the service, render. The
 // catalogue, its exports and the API share one query parser, so the same address filters alike.
+import { contentDisposition } from '../../../core/http/uploads.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, type Problem } from '../../../core/errors/app-error.js';
@@ -94,7 +95,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
 
   app.get('/podmioty.csv', { config: { access: 'public' }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
     const rows = await svc.exportCatalogue(ctx, svc.parseCatalogueQuery(request.query));
-    return reply.header('content-disposition', 'attachment; filename="podmioty.csv"').type('text/csv; charset=utf-8').send(toCsv(rows, request.t, ctx.config.publicUrl));
+    return reply.header('content-disposition', contentDisposition('podmioty.csv')).type('text/csv; charset=utf-8').send(toCsv(rows, request.t, ctx.config.publicUrl));
   });
 
   app.get('/podmioty.json', { config: { access: 'public' }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
