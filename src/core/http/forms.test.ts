@@ -53,9 +53,11 @@ test('form body schemas bound field count and length; lists accept repeated fiel
   assert.equal(Value.Check(body, { a: 'x', b: 'y', c: 'z' }), false, 'too many fields');
   assert.equal(Value.Check(body, { a: 'toolong' }), false, 'too long');
   assert.equal(Value.Check(body, { a: ['x'] }), false, 'no arrays in a plain form');
-  const lists = formBodyWithLists({ maxLength: 5, maxProperties: 2, maxItems: 2 });
+  const lists = formBodyWithLists({ maxLength: 5, maxProperties: 2, maxItems: 2, maxItemLength: 3 });
   assert.equal(Value.Check(lists, { a: ['x', 'y'], b: 'z' }), true);
   assert.equal(Value.Check(lists, { a: ['x', 'y', 'z'] }), false, 'too many values');
+  assert.equal(Value.Check(lists, { a: ['abcd'] }), false, 'a listed value longer than its own limit');
+  assert.equal(Value.Check(lists, { a: 'abcd' }), true, 'a single value has the field limit');
 });
 
 test('textFields keeps the text values of a mixed body', () => {

@@ -20,12 +20,13 @@ export function formBody(limits: FormLimits) {
 
 /**
  * The body schema of a form with repeated fields (checkbox groups, multiple selects): a field sent once
- * is a string, sent more than once an array of at most `maxItems` values.
+ * is a string, sent more than once an array of at most `maxItems` values, each at most `maxItemLength`
+ * characters (ids, codes: usually far shorter than a text field).
  */
-export function formBodyWithLists(limits: FormLimits & { maxItems: number }) {
+export function formBodyWithLists(limits: FormLimits & { maxItems: number; maxItemLength: number }) {
   return Type.Record(
     Type.String({ maxLength: 200 }),
-    Type.Union([Type.String({ maxLength: limits.maxLength }), Type.Array(Type.String({ maxLength: limits.maxLength }), { maxItems: limits.maxItems })]),
+    Type.Union([Type.String({ maxLength: limits.maxLength }), Type.Array(Type.String({ maxLength: limits.maxItemLength }), { maxItems: limits.maxItems })]),
     { maxProperties: limits.maxProperties },
   );
 }

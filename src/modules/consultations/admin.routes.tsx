@@ -20,7 +20,7 @@ import { consultationRefusals, FormBody, IdParams } from './public.routes.js';
 const CommentParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }), commentId: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 /** The response form repeats `also` (one per grouped comment). */
-const RespondBody = formBodyWithLists({ maxLength: 20000, maxProperties: 20, maxItems: 2000 });
+const RespondBody = formBodyWithLists({ maxLength: 20000, maxProperties: 20, maxItems: 2000, maxItemLength: 64 });
 const UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** The forms with a Word file are multipart: read after the access rule, up to this limit. */

@@ -25,7 +25,7 @@ import * as values from './indicators.values.js';
 import { IndicatorDetail, IndicatorTable } from './indicators.views.js';
 import { manageProgramme } from '../programme/index.js';
 
-const FormBody = formBodyWithLists({ maxLength: 5000, maxProperties: 60, maxItems: 300 });
+const FormBody = formBodyWithLists({ maxLength: 5000, maxProperties: 60, maxItems: 300, maxItemLength: 100 });
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const CodeParams = Type.Object({ slug: Type.String({ maxLength: 100 }), code: Type.String({ maxLength: 60 }) });
 const AdminParams = Type.Object({ id: Type.String({ maxLength: 100 }) });

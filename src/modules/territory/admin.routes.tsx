@@ -27,7 +27,7 @@ import { manageTerritory } from './territory.policy.js';
 import * as repo from './territory.repo.js';
 import { readUpload, registerUploads, uploadedFile } from '../../core/http/uploads.js';
 
-const FormBody = formBodyWithLists({ maxLength: 2000, maxProperties: 60, maxItems: 100 });
+const FormBody = formBodyWithLists({ maxLength: 2000, maxProperties: 60, maxItems: 100, maxItemLength: 100 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const AdminQuery = Type.Object({
   ok: Type.Optional(Type.String({ maxLength: 30 })),

@@ -20,7 +20,7 @@ import * as svc from './monitoring.service.js';
 import * as v from './monitoring.views.js';
 import { manageProgramme } from '../../programme/index.js';
 
-const FormBody = formBodyWithLists({ maxLength: 5000, maxProperties: 3000, maxItems: 300 });
+const FormBody = formBodyWithLists({ maxLength: 5000, maxProperties: 3000, maxItems: 300, maxItemLength: 100 });
 const RoundParams = Type.Object({ roundId: Type.String({ maxLength: 64 }) });
 const AdminParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const AdminRoundParams = Type.Object({ id: Type.String({ maxLength: 100 }), roundId: Type.String({ maxLength: 64 }) });
