@@ -30,3 +30,8 @@ export class AppError extends Error {
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
+
+/** The per-field problems of a validation error (`http.validation`); null for any other error. */
+export function validationProblems(err: unknown): Problem[] | null {
+  return isAppError(err) && err.code === 'http.validation' ? err.problems : null;
+}

@@ -3,7 +3,7 @@
 // goes back to the form with its problems and the right status; anything else propagates to the error
 // handler. Every module's form routes use these instead of catching `http.validation` by hand.
 import { Type, type Static } from 'typebox';
-import { isAppError, type Problem } from '../errors/app-error.js';
+import { isAppError, validationProblems, type Problem } from '../errors/app-error.js';
 import type { ErrorCatalogue, ErrorCode } from '../errors/catalogue.js';
 
 interface FormLimits {
@@ -65,7 +65,8 @@ export interface FormRefused {
  */
 export function formProblems(err: unknown, refusals?: FormRefusals): FormRefused {
   if (!isAppError(err)) throw err;
-  if (err.code === 'http.validation') return { problems: err.problems, status: 400 };
+  const invalid = validationProblems(err);
+  if (invalid) return { problems: invalid, status: 400 };
   if (refusals) {
     const listed = typeof refusals.codes === 'function' ? refusals.codes(err.code) : refusals.codes.includes(err.code);
     if (listed) {

@@ -2,7 +2,7 @@
 // `user create`, how an operator makes the first accounts without the web setup page.
 import { randomBytes } from 'node:crypto';
 import type { ModuleCommand } from '../../core/commands.js';
-import { AppError, isAppError } from '../../core/errors/app-error.js';
+import { AppError, validationProblems } from '../../core/errors/app-error.js';
 import { createUser } from './users.service.js';
 import { isRole, ROLES } from './roles.js';
 
@@ -49,7 +49,7 @@ const userCreateCommand: ModuleCommand = {
         break;
       } catch (err) {
         // a generated password can, very rarely, contain the address's local part; draw again
-        const onlyPassword = isAppError(err) && err.code === 'http.validation' && err.problems.every((p) => p.field === 'password');
+        const onlyPassword = validationProblems(err)?.every((p) => p.field === 'password') ?? false;
         if (given !== null || !onlyPassword || attempt >= 5) throw err;
         password = generatePassword();
       }

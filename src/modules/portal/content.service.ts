@@ -3,7 +3,7 @@
 // ancestors included), the version kept on every edit, the word-level comparison of two versions,
 // and restoring one. Every staff change is audited. No HTTP, no SQL strings.
 import { diffWordsWithSpace } from 'diff';
-import { AppError, type Problem } from '../../core/errors/app-error.js';
+import { AppError } from '../../core/errors/app-error.js';
 import { polishSortKey } from '../../core/db/collation.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
@@ -557,11 +557,6 @@ export async function restoreVersion(ctx: ModuleContext, type: VersionedType, id
   } else {
     await updateNews(ctx, id, newsFormValues(data as unknown as NewsSnapshot), null, actor, note);
   }
-}
-
-/** Problems in a shape views can show, for errors raised while restoring. */
-export function restoreProblems(err: unknown): Problem[] | null {
-  return err instanceof AppError && err.code === 'http.validation' ? err.problems : null;
 }
 
 export type { PagesTable };

@@ -7,7 +7,7 @@
 // (indicators.values.ts), so the form, the API and the coordinator obey the same rules.
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
-import { AppError, type Problem } from '../../../core/errors/app-error.js';
+import { AppError, validationProblems, type Problem } from '../../../core/errors/app-error.js';
 import { localize } from '../../../core/http/language.js';
 import type { CurrentUser } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
@@ -273,8 +273,9 @@ export async function savePartnerForm(ctx: ModuleContext, roundId: string, user:
       checkValue(cell.indicator, pr.programme, index, input, today);
       rows.push({ cell, input });
     } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'http.validation') throw err;
-      for (const p of err.problems) problems.push({ ...p, field: fieldName(FIELD_OF[p.field ?? 'value'] ?? 'value', cell.key), params: { ...p.params, cell: `${cell.indicator.code} — ${cell.territoryName}` } });
+      const invalid = validationProblems(err);
+      if (!invalid) throw err;
+      for (const p of invalid) problems.push({ ...p, field: fieldName(FIELD_OF[p.field ?? 'value'] ?? 'value', cell.key), params: { ...p.params, cell: `${cell.indicator.code} — ${cell.territoryName}` } });
     }
   }
   if (problems.length) throw new AppError('http.validation', {}, problems);
