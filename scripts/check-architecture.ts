@@ -17,7 +17,11 @@
 // - services hold rules only: a `*.service.ts` imports nothing from Kysely and runs no query (SQL
 //   belongs in `*.repo.ts`) and imports no view (`*.tsx`, except another module's index.tsx);
 // - one migration convention: a module's `migrations/` holds `YYYYMMDDHHmm_description.ts` files,
-//   one migration each, and an index.ts that lists every one of them under its file's name as key.
+//   one migration each, and an index.ts that lists every one of them under its file's name as key;
+// - one route toolkit: no `request.params/query/body as …` cast anywhere in src/ (routes are typed
+//   by their schemas through AppInstance); no `http.validation` caught by code comparison outside
+//   core (use submitForm/formProblems/validationProblems); @fastify/multipart and content-disposition
+//   headers only through core/http/uploads.ts; form body schemas only through formBody/formBodyWithLists.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -180,6 +184,23 @@ for (const mod of moduleNames) {
     listed.delete(key);
   }
   for (const key of listed) problems.push(`src/modules/${mod}/migrations/index.ts: lists ${key} but has no file ${key}.ts`);
+}
+
+// --- one route toolkit ------------------------------------------------------------------------------
+const TOOLKIT: [RegExp, string][] = [
+  [/\b(?:request|req)\.(?:params|query|body)\s+as\b/, 'casts request input — declare it in the route schema (AppInstance types the handler)'],
+  [/\.code\s*[!=]==\s*'http\.validation'/, "compares an error code with 'http.validation' — use submitForm/formProblems (core/http/forms.ts) or validationProblems"],
+  [/from\s+'@fastify\/multipart'/, 'reads multipart itself — use core/http/uploads.ts'],
+  [/header\(\s*'content-disposition',\s*[`'"]/, 'builds a content-disposition header by hand — use contentDisposition() from core/http/uploads.ts'],
+  [/Type\.Record\(\s*Type\.String\(\{\s*maxLength:\s*\d+\s*\}\),\s*(?:Type\.String|Type\.Union)/, 'defines a form body schema by hand — use formBody/formBodyWithLists (core/http/forms.ts)'],
+];
+const TOOLKIT_HOME = new Set(['src/core/http/forms.ts', 'src/core/http/uploads.ts', 'src/core/errors/app-error.ts']);
+for (const file of files(join(ROOT, 'src'))) {
+  const rel = relative(ROOT, file).split(sep).join('/');
+  if (TOOLKIT_HOME.has(rel)) continue;
+  const text = readFileSync(file, 'utf8');
+  // tests may inspect an error's code; production code goes through the helpers
+  for (const [pattern, message] of TOOLKIT) if (pattern.test(text) && !(isTest(rel) && pattern === TOOLKIT[1]![0])) problems.push(`${rel}: ${message}`);
 }
 
 if (problems.length > 0) {
