@@ -9,6 +9,8 @@ import { loadConfig } from '../../config.js';
 import type { ModuleContext } from '../module.js';
 import { createUser } from '../../modules/accounts/index.js';
 import { countUnitsByKind, listUnits } from '../../modules/territory/index.js';
+import { sql } from 'kysely';
+import { polishSortKey } from './collation.js';
 import { countAll } from './database.js';
 import { newId, UUID_PATTERN } from './ids.js';
 import { migrateToLatest } from './migrate.js';
@@ -112,4 +114,23 @@ test('listUnits returns gminy in Polish alphabetical order', async () => {
   assert.deepEqual(names, [...names].sort(new Intl.Collator('pl').compare));
   // the order must not be plain code-point order, or this test would prove nothing
   assert.notDeepEqual([...names].sort(), [...names].sort(new Intl.Collator('pl').compare));
+});
+
+test('sort-key columns order byte by byte whatever collation the database would use', async () => {
+  const db = database.handle.db;
+  const seam = database.handle.seam;
+  const names = ['Toruń', 'Żnin', 'Aleksandrów Kujawski', 'Łysomice', 'Brodnica', 'Świecie', 'Chełmno'];
+  const keys = names.map(polishSortKey);
+  // a Polish (ICU) collation on PostgreSQL, as a database created with a pl_PL locale gives every column
+  const column = seam.name === 'postgres' ? sql`text collate "pl-x-icu"` : sql`text`;
+  await sql`create table sort_key_probe (k ${column} not null)`.execute(db);
+  try {
+    for (const k of keys) await sql`insert into sort_key_probe (k) values (${k})`.execute(db);
+    const ordered = async () => (await sql<{ k: string }>`select k from sort_key_probe order by k`.execute(db)).rows.map((r) => names[keys.indexOf(r.k)]);
+    if (seam.name === 'postgres') assert.notDeepEqual(await ordered(), [...names].sort(new Intl.Collator('pl').compare), 'the locale order of the keys is not the names\' order');
+    await seam.byteOrderColumn(db, 'sort_key_probe', 'k');
+    assert.deepEqual(await ordered(), [...names].sort(new Intl.Collator('pl').compare));
+  } finally {
+    await sql`drop table sort_key_probe`.execute(db);
+  }
 });

@@ -59,6 +59,9 @@ export async function postgresSeam(url: string): Promise<DialectSeam> {
     forUpdateSkipLocked(qb) {
       return qb.forUpdate().skipLocked() as typeof qb;
     },
+    async byteOrderColumn(db, table, column) {
+      await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} type text collate "C"`.execute(db);
+    },
     async close() {
       await pool.end();
     },

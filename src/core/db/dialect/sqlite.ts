@@ -101,6 +101,9 @@ export function sqliteSeam(file: string): DialectSeam {
       // one writer: the claiming transaction is already serialised, and SQLite has no FOR UPDATE
       return qb;
     },
+    async byteOrderColumn() {
+      // text columns compare with BINARY (byte order) unless a migration asks for another collation
+    },
     async close() {
       // the WAL folded into the database file and emptied, so a stopped instance is one file to copy;
       // best effort: while another process writes the file the checkpoint cannot finish, and that

@@ -46,6 +46,14 @@ export interface DialectSeam {
    * the query is returned unchanged. Use it inside the transaction that marks the rows claimed.
    */
   forUpdateSkipLocked<QB extends SelectQueryBuilder<any, any, any>>(qb: QB): QB;
+  /**
+   * Makes a sort-key column (`*_sort`, built by the application from folded names) compare byte by
+   * byte whatever locale the database was created with, so lists come in the order the keys were
+   * built for: PostgreSQL gets `COLLATE "C"` on the column (its indexes are rebuilt with it; under a
+   * `pl_PL` or ICU collation, punctuation in the keys would sort after letters); SQLite's default
+   * BINARY collation already compares bytes. Used in migrations.
+   */
+  byteOrderColumn(db: Kysely<any>, table: string, column: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -3,8 +3,10 @@
 import type { ModuleMigration } from '../../../core/module.js';
 import { consultationsMigration } from './202612200010_consultations.js';
 import { commentSubmissionKeyMigration } from './202701050030_consultation_comment_submission_key.js';
+import { consultationsSortKeysByteOrderMigration } from './202701060010_consultations_sort_keys_byte_order.js';
 
 export const consultationsMigrations: Record<string, ModuleMigration> = {
   '202612200010_consultations': consultationsMigration,
   '202701050030_consultation_comment_submission_key': commentSubmissionKeyMigration,
+  '202701060010_consultations_sort_keys_byte_order': consultationsSortKeysByteOrderMigration,
 };

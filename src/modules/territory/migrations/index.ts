@@ -3,8 +3,10 @@
 import type { ModuleMigration } from '../../../core/module.js';
 import { territorialUnitsMigration } from './202611270030_territorial_units.js';
 import { subregionsStatisticsMigration } from './202611281100_territory_subregions_statistics.js';
+import { territorySortKeysByteOrderMigration } from './202701060010_territory_sort_keys_byte_order.js';
 
 export const territoryMigrations: Record<string, ModuleMigration> = {
   '202611270030_territorial_units': territorialUnitsMigration,
   '202611281100_territory_subregions_statistics': subregionsStatisticsMigration,
+  '202701060010_territory_sort_keys_byte_order': territorySortKeysByteOrderMigration,
 };
