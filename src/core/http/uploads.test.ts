@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Fastify from 'fastify';
-import { cleanFileName, contentDisposition, formatSize, parseRange, readUpload, registerUploads, sendStored, sha256Hex, sniffFileType, uploadedFile } from './uploads.js';
+import { cleanFileName, contentDisposition, formatSize, parseRange, readUpload, registerUploads, sendStored, sha256Hex, sniffFileType, STORED_FILE_METHODS, uploadedFile } from './uploads.js';
+import { assertHeadMatchesGet } from '../../testing/downloads.js';
 import { multipart } from '../../testing/multipart.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
@@ -114,4 +115,42 @@ test('stored bytes: ETag and 304, one range with 206, 416 past the end, the coun
   const head = await app.inject({ method: 'HEAD', url: '/f' });
   assert.equal(head.headers['content-length'], '10');
   assert.equal(counted, 2, 'the two whole answers with a body are counted; the range, 304, 416 and HEAD are not');
+});
+
+test('HEAD tells what GET sends, whole or a range, without reading or counting; a GET-only route refuses HEAD loudly', async () => {
+  const app = Fastify();
+  let counted = 0;
+  let reads = 0;
+  const data = Buffer.from('Zażółć gęślą jaźń — 0123456789');
+  const file = { sha256: 'abc', byteSize: data.length, contentType: 'text/plain; charset=utf-8', fileName: 'Łódź.txt', cacheControl: 'public, no-cache' };
+  const read = async () => {
+    reads++;
+    return data;
+  };
+  app.route({
+    method: STORED_FILE_METHODS,
+    url: '/f',
+    handler: async (request, reply) => {
+      await sendStored(request, reply, file, read, async () => void counted++);
+      return reply;
+    },
+  });
+  // Fastify's own HEAD for this GET route would answer Content-Length: 0
+  app.get('/get-only', async (request, reply) => {
+    await sendStored(request, reply, file, read);
+    return reply;
+  });
+  const whole = await assertHeadMatchesGet((o) => app.inject(o), '/f', {}, 4);
+  assert.equal(whole.headers['content-length'], String(data.length));
+  assert.equal(reads, 2, 'bytes are read for the two GETs only');
+  assert.equal(counted, 1, 'only the whole GET is a download');
+  const suffix = await app.inject({ method: 'HEAD', url: '/f', headers: { range: 'bytes=-5' } });
+  assert.equal(suffix.statusCode, 206);
+  assert.equal(suffix.headers['content-length'], '5');
+  assert.equal(suffix.headers['content-range'], `bytes ${data.length - 5}-${data.length - 1}/${data.length}`);
+  assert.equal((await app.inject({ method: 'HEAD', url: '/f', headers: { range: `bytes=${data.length}-` } })).statusCode, 416);
+  assert.equal(counted, 1);
+  assert.equal((await app.inject('/get-only')).statusCode, 200);
+  const refused = await app.inject({ method: 'HEAD', url: '/get-only' });
+  assert.equal(refused.statusCode, 500, 'a HEAD with a wrong length is never sent');
 });

@@ -1,6 +1,8 @@
 // The one upload API of the app: reading a multipart form (its text fields and its file), knowing
 // what a file really is (by its bytes), naming it safely, hashing it, and sending stored bytes back
 // (Content-Disposition with the Polish name, ETag, conditional requests, one byte range).
+// A route that sends stored bytes registers GET and HEAD itself (`STORED_FILE_METHODS`): the HEAD that
+// Fastify adds to a GET route answers `Content-Length: 0` when the handler sends no body.
 //
 // Reading happens in the route's preValidation, after the access rule (so a stranger's upload is
 // never read) and before the CSRF check (which needs the form's fields as a normal body). A scope
@@ -8,7 +10,7 @@
 // `preValidation: readUpload(limits)` and reads `textFields(request.body)` and `uploadedFile(...)`.
 // Other routes of the scope do not read multipart bodies.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { fold } from '../search/index.js';
 
@@ -163,12 +165,28 @@ export interface StoredFile {
 }
 
 /**
+ * The methods of a route that calls `sendStored`: `app.route({ method: STORED_FILE_METHODS, … })`.
+ * Fastify answers HEAD on a plain GET route by running the GET handler and replacing the headers'
+ * Content-Length with the length of the body sent, which for a HEAD (no body, bytes not even read)
+ * is 0. On a route registered for HEAD itself Fastify keeps the Content-Length the handler set, so
+ * HEAD tells the same size, type, ETag and range as GET without reading the bytes.
+ */
+export const STORED_FILE_METHODS: HTTPMethods[] = ['GET', 'HEAD'];
+
+/**
  * Sends stored bytes: ETag (the content hash), 304 for a matching If-None-Match, one range with 206
  * (If-Range respected), 416 for a range past the end. Bytes are read only when a body is sent.
  * `onWhole` runs (and is awaited) before the whole file is sent — a download counter — so the
- * count is written before the client can see the end of the answer.
+ * count is written before the client can see the end of the answer; a HEAD, a 304 or a part of the
+ * file is not a download. The route must be registered with `STORED_FILE_METHODS`.
  */
 export async function sendStored(request: FastifyRequest, reply: FastifyReply, file: StoredFile, read: () => Promise<Buffer>, onWhole?: () => Promise<void>): Promise<void> {
+  // a route left to Fastify's automatic HEAD would answer Content-Length: 0: a mistake in the
+  // route's registration, refused loudly so that a test finds it rather than a download manager
+  const methods = request.routeOptions.method;
+  if (request.method === 'HEAD' && !(Array.isArray(methods) && methods.includes('HEAD'))) {
+    throw new Error(`${request.routeOptions.url ?? request.url}: a route that sends stored files is registered with STORED_FILE_METHODS (see sendStored)`);
+  }
   const etag = `"${file.sha256}"`;
   reply.header('etag', etag).header('accept-ranges', 'bytes').header('cache-control', file.cacheControl).header('content-type', file.contentType);
   if (file.fileName) reply.header('content-disposition', contentDisposition(file.fileName));

@@ -8,7 +8,7 @@ import { submitForm, textFields } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
-import { readUpload, sendStored, uploadedFile } from '../../core/http/uploads.js';
+import { readUpload, sendStored, STORED_FILE_METHODS, uploadedFile } from '../../core/http/uploads.js';
 import type { ModuleContext } from '../../core/module.js';
 import { headingProblems, renderMarkdown } from '../../core/text/markdown.js';
 import type { Lang } from '../../i18n/index.js';
@@ -77,12 +77,18 @@ export async function contentRoutes(app: AppInstance, ctx: ModuleContext): Promi
   });
 
   // images are immutable (a new upload gets a new id), so browsers may keep them for a year
-  app.get('/media/:id', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
-    const { id } = request.params;
-    const head = await contentRepo.getMediaHead(ctx.db, id);
-    if (!head) throw new AppError('http.not_found');
-    await sendStored(request, reply, { sha256: head.sha256, byteSize: head.byte_size, contentType: head.content_type, cacheControl: 'public, max-age=31536000, immutable' }, async () => (await contentRepo.getMediaData(ctx.db, id)) ?? Buffer.alloc(0));
-    return reply;
+  app.route({
+    method: STORED_FILE_METHODS,
+    url: '/media/:id',
+    config: { access: 'public' },
+    schema: { params: IdParams },
+    handler: async (request, reply) => {
+      const { id } = request.params;
+      const head = await contentRepo.getMediaHead(ctx.db, id);
+      if (!head) throw new AppError('http.not_found');
+      await sendStored(request, reply, { sha256: head.sha256, byteSize: head.byte_size, contentType: head.content_type, cacheControl: 'public, max-age=31536000, immutable' }, async () => (await contentRepo.getMediaData(ctx.db, id)) ?? Buffer.alloc(0));
+      return reply;
+    },
   });
 
   // --- preview (used by public/js/portal-preview.js) ---------------------------------------------

@@ -8,7 +8,7 @@ import { submitForm, textFields } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
-import { readUpload, sendStored, uploadedFile } from '../../core/http/uploads.js';
+import { readUpload, sendStored, STORED_FILE_METHODS, uploadedFile } from '../../core/http/uploads.js';
 import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
 import * as svc from './documents.service.js';
@@ -54,11 +54,15 @@ export async function documentsRoutes(app: AppInstance, ctx: ModuleContext): Pro
   // A copy may be kept but is checked again (ETag, 304) before each use: a document unpublished or
   // replaced by a newer version is never served from a browser's or proxy's cache afterwards.
   const REVALIDATE = 'public, no-cache';
-  app.get('/dokumenty/:id/pobierz', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) =>
-    download(request, reply, await svc.newestFileId(ctx, request.params.id, !isStaff(request)), REVALIDATE),
-  );
+  app.route({
+    method: STORED_FILE_METHODS,
+    url: '/dokumenty/:id/pobierz',
+    config: { access: 'public' },
+    schema: { params: IdParams },
+    handler: async (request, reply) => download(request, reply, await svc.newestFileId(ctx, request.params.id, !isStaff(request)), REVALIDATE),
+  });
 
-  app.get('/dokumenty/pliki/:id', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => download(request, reply, request.params.id, REVALIDATE));
+  app.route({ method: STORED_FILE_METHODS, url: '/dokumenty/pliki/:id', config: { access: 'public' }, schema: { params: IdParams }, handler: async (request, reply) => download(request, reply, request.params.id, REVALIDATE) });
 
   // --- admin -------------------------------------------------------------------------------------
 

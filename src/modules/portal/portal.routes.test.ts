@@ -12,6 +12,7 @@ import { MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES } from './files.js';
 import { multipart } from '../../testing/multipart.js';
 import { docx, PDF, PNG, SVG } from './testing.js';
 import { ManualClock } from '../../testing/clock.js';
+import { assertHeadMatchesGet } from '../../testing/downloads.js';
 
 
 let t: TestApp;
@@ -182,6 +183,7 @@ describe('news', () => {
     assert.equal(media.headers['content-type'], 'image/png');
     assert.match(String(media.headers['cache-control']), /immutable/);
     assert.equal((await get(img[1]!, '', { 'if-none-match': String(media.headers.etag) })).statusCode, 304);
+    assert.ok((await assertHeadMatchesGet((o) => t.app.inject(o), img[1]!)).rawPayload.equals(PNG));
     assert.ok((await get('/')).body.includes('Konferencja ekonomii społecznej'), 'the home page lists the latest news');
   });
 
@@ -274,6 +276,24 @@ describe('documents', () => {
       { label_pl: 'tekst przyjęty', download_count: 2 },
     ]);
     assert.deepEqual(await auditOf(docId), ['portal.document.create', 'portal.document.file_add']);
+  });
+
+  test('HEAD of a download answers what GET does (length, type, ETag, range) and is not counted as a download', async () => {
+    const files = await t.ctx.db.selectFrom('document_files').select(['id', 'byte_size', 'download_count']).where('document_id', '=', docId).orderBy('label_pl').execute();
+    const newest = files.find((f) => f.byte_size > 100)!;
+    const count = async (id: string) => (await t.ctx.db.selectFrom('document_files').select('download_count').where('id', '=', id).executeTakeFirstOrThrow()).download_count;
+    const before = new Map(files.map((f) => [f.id, f.download_count]));
+    const dl = await assertHeadMatchesGet((o) => t.app.inject(o), `/dokumenty/${docId}/pobierz`);
+    assert.equal(Number(dl.headers['content-length']), newest.byte_size);
+    assert.equal(await count(newest.id), before.get(newest.id)! + 1, 'the one whole GET is counted; the HEADs and the range are not');
+    for (const f of files) {
+      await assertHeadMatchesGet((o) => t.app.inject(o), `/dokumenty/pliki/${f.id}`);
+      assert.equal(await count(f.id), before.get(f.id)! + (f.id === newest.id ? 2 : 1));
+    }
+    // the editors' view of an unpublished document answers HEAD the same way
+    await assertHeadMatchesGet((o) => t.app.inject(o), `/dokumenty/${docId}/pobierz`, { cookie: editor });
+    const head = await t.app.inject({ method: 'HEAD', url: `/dokumenty/${docId}/pobierz`, headers: { 'if-none-match': String(dl.headers.etag) } });
+    assert.equal(head.statusCode, 304);
   });
 
   test('unpublished documents are not public; the last version cannot be deleted', async () => {

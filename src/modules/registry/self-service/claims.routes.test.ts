@@ -13,6 +13,7 @@ import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } fr
 import { CLAIM_MAX_BYTES, checkClaimForm, detectClaimDocumentType } from './claims.service.js';
 import { checkEmploymentForm } from '../entity/record.service.js';
 import { multipart } from '../../../testing/multipart.js';
+import { assertHeadMatchesGet } from '../../../testing/downloads.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -166,6 +167,10 @@ describe('self-service over HTTP', () => {
     assert.equal(doc.headers['cache-control'], 'private, no-store');
     assert.deepEqual(doc.rawPayload, PDF);
     assert.equal((await audit('registry.claim.document_view')).length, 1);
+    const both = await assertHeadMatchesGet((o) => t.app.inject(o), `/admin/podmioty/zgloszenia/${c!.id}/dokument`, { cookie: staff });
+    assert.deepEqual(both.rawPayload, PDF);
+    assert.equal(both.headers['cache-control'], 'private, no-store');
+    assert.equal((await audit('registry.claim.document_view')).length, 3, 'each GET that sent bytes is recorded; a HEAD shows nobody the document');
     const rep = await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: x.id }]);
     assert.equal((await get(`/admin/podmioty/zgloszenia/${c!.id}/dokument`, rep.cookie)).statusCode, 403);
     assert.equal((await get(`/admin/podmioty/zgloszenia/${c!.id}/dokument`)).statusCode, 302);

@@ -12,7 +12,7 @@ import { sendPage } from '../../../core/http/render.js';
 import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
-import { contentDisposition, readUpload, registerUploads, uploadedFile } from '../../../core/http/uploads.js';
+import { readUpload, registerUploads, sendStored, STORED_FILE_METHODS, uploadedFile } from '../../../core/http/uploads.js';
 import * as svc from './claims.service.js';
 import * as v from './claims.views.js';
 import { manageRegistry } from '../registry.policy.js';
@@ -108,14 +108,17 @@ export async function claimsRoutes(app: AppInstance, ctx: ModuleContext): Promis
     return go(request, reply, `/admin/podmioty/zgloszenia?ok=${decided.value === 'approve' ? 'przyjete' : 'odrzucone'}`);
   });
 
-  app.get('/admin/podmioty/zgloszenia/:id/dokument', { config: staff, schema: { params: IdParams } }, async (request, reply) => {
-    const { head, data } = await svc.claimDocument(ctx, request.params.id, auditFromRequest(request));
-    return reply
-      .header('content-type', head.content_type)
-      .header('content-disposition', contentDisposition(head.file_name))
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(data);
+  app.route({
+    method: STORED_FILE_METHODS,
+    url: '/admin/podmioty/zgloszenia/:id/dokument',
+    config: staff,
+    schema: { params: IdParams },
+    handler: async (request, reply) => {
+      const { head, read } = await svc.claimDocument(ctx, request.params.id, auditFromRequest(request));
+      reply.header('x-content-type-options', 'nosniff');
+      await sendStored(request, reply, { sha256: head.sha256, byteSize: head.byte_size, contentType: head.content_type, fileName: head.file_name, cacheControl: 'private, no-store' }, read);
+      return reply;
+    },
   });
 
   // --- staff: proposals --------------------------------------------------------------------------

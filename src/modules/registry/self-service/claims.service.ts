@@ -133,12 +133,20 @@ export async function claimDetail(ctx: ModuleContext, id: string) {
 }
 
 /** The document of a claim for staff; its reading is audited (it may hold personal data). */
+/**
+ * A claim's document for staff: its description, and `read` giving its bytes. Reading is what the
+ * audit records (a HEAD or a revalidation sends no bytes, so shows nobody the document).
+ */
 export async function claimDocument(ctx: ModuleContext, claimId: string, actor: Actor) {
   const head = await repo.findClaimFileHead(ctx.db, claimId);
-  const data = head ? await repo.readClaimFile(ctx.db, claimId) : undefined;
-  if (!head || !data) throw new AppError('http.not_found');
-  await recordAudit(ctx.db, { ...actor, action: 'registry.claim.document_view', subjectType: 'entity_claim', subjectId: claimId }, ctx.clock);
-  return { head, data };
+  if (!head) throw new AppError('http.not_found');
+  const read = async (): Promise<Buffer> => {
+    const data = await repo.readClaimFile(ctx.db, claimId);
+    if (!data) throw new AppError('http.not_found');
+    await recordAudit(ctx.db, { ...actor, action: 'registry.claim.document_view', subjectType: 'entity_claim', subjectId: claimId }, ctx.clock);
+    return data;
+  };
+  return { head, read };
 }
 
 // --- retention -----------------------------------------------------------------------------------
