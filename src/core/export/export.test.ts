@@ -1,12 +1,14 @@
 // The export core on a Polish report-like document: the PDF's text (read back with poppler's
 // pdftotext) keeps the Polish headings intact and carries the tagging a screen reader needs; a long
-// table breaks across pages with its header repeated; the Word file parses back with its headings,
+// table breaks across pages with its header repeated; narrow columns wrap between words and hyphenate
+// only a word longer than the column; the Word file parses back with its headings,
 // lists and table cells; Markdown becomes blocks.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import mammoth from 'mammoth';
 import { pdfObjects, pdfStrings, pdfToText } from './export.testing.js';
 import { blocksFromMarkdown, renderDocx, renderPdf, type ExportDocument } from './index.js';
+import { wrapCellText } from './pdf.js';
 
 const SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200">' +
@@ -77,6 +79,47 @@ test('PDF: a long table breaks across pages and repeats its header; every page i
   assert.match(text, /Powiat żniński 119/);
   // The tagged header exists once: continuation headers are artifacts.
   assert.equal((pdfObjects(pdf).match(/\/S \/TH\b/g) ?? []).length, 3);
+});
+
+test('table cells wrap between words; only a word longer than the column is split, with a hyphen', () => {
+  const mono = (s: string) => [...s].length * 5;
+  // 12 characters to a line
+  assert.deepEqual(wrapCellText('Stowarzyszenie spółdzielnia socjalna', 60, mono), ['Stowarzysze-', 'nie', 'spółdzielnia', 'socjalna']);
+  assert.deepEqual(wrapCellText('ul. Bydgoska 5/7 kujawsko-pomorskie', 60, mono), ['ul. Bydgoska', '5/7', 'kujawsko-', 'pomorskie'], 'a compound breaks after its own hyphen');
+  assert.deepEqual(wrapCellText('a\n\nb c', 60, mono), ['a', '', 'b c'], 'line breaks of the text are kept');
+  const wideW = (s: string) => mono(s) + 15 * (s.split('W').length - 1);
+  assert.deepEqual(wrapCellText('abcdefghijW', 60, wideW), ['abcdefghi-', 'jW'], 'no letter alone on a line when another can join it');
+  assert.deepEqual(wrapCellText('', 60, mono), ['']);
+  assert.deepEqual(wrapCellText('ż', 2, mono), ['ż'], 'one letter wider than the column stays whole');
+  for (const line of wrapCellText(`${'Konstantynopolitańczykowianeczkowskiego'.repeat(2)} i tak dalej`, 60, mono)) assert.ok(mono(line) <= 60, line);
+});
+
+test('PDF: words of a narrow column are not cut; a word longer than the column is hyphenated', async () => {
+  const long = 'Konstantynopolitańczykowianeczkowskiegoż'; // 40 letters
+  assert.equal([...long].length, 40);
+  const author = `Stowarzyszenie spółdzielnia socjalna ${long} kujawsko-pomorskie`;
+  const prose = (word: string) => Array.from({ length: 30 }, () => word).join(' ');
+  const head = ['Lp.', 'Autor', 'Uwaga', 'Propozycja zmiany', 'Uzasadnienie', 'Odpowiedź', 'Uzasadnienie odpowiedzi'];
+  const row = ['1', author, prose('uwaga'), prose('zmiana'), prose('uzasadnienie'), 'uwzględniona', prose('odpowiedź')];
+  const pdf = await renderPdf({ lang: 'pl', title: 'Raport', author: 'ROPS', blocks: [{ kind: 'table', caption: 'Tabela 1', head, rows: [row], numeric: [true, false, false, false, false, false, false] }] });
+  const raw = pdfToText(pdf, 'raw');
+  // a word as drawn: its letters, possibly with line breaks (with or without a hyphen) between them
+  const drawn = (word: string) => {
+    const pattern = [...word].map((c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('(?:-?\\s+)?');
+    const found = new RegExp(pattern).exec(raw);
+    assert.ok(found, `${word} is in the PDF`);
+    return found[0];
+  };
+  for (const word of [...head, ...row].flatMap((cell) => cell.split(/\s+/)).filter((w) => w !== long)) {
+    // a compound may break after its own hyphen; nothing else may come between its letters
+    assert.equal(drawn(word).replace(/(?<=-)\s+/g, ''), word, `${word} is drawn whole`);
+  }
+  const split = drawn(long);
+  assert.notEqual(split, long, 'the 40-letter word is longer than its column');
+  assert.match(split, /^[^\s-]+(?:-\n[^\s-]+)+$/, 'every cut of the long word carries a hyphen');
+  assert.ok(split.split('\n').every((part) => [...part.replace(/-$/, '')].length >= 2), split);
+  // read as a reader copies it, the hyphenated word is whole again
+  assert.match(pdfToText(pdf), new RegExp(long));
 });
 
 test('PDF: English document declares its language; no watermark when none is given', async () => {

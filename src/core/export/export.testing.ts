@@ -7,13 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
-/** The PDF's text as `pdftotext` extracts it (UTF-8; pages separated by form feeds). */
-export function pdfToText(pdf: Buffer): string {
+/**
+ * The PDF's text as `pdftotext` extracts it (UTF-8; pages separated by form feeds). `raw` keeps the
+ * order of the page's content and each line as drawn: the default mode joins a word hyphenated at
+ * the end of a line back into one (as a reader copying it gets it), which hides where it was split.
+ */
+export function pdfToText(pdf: Buffer, mode: 'reading' | 'raw' = 'reading'): string {
   const dir = mkdtempSync(join(tmpdir(), 'spojnia-pdf-'));
   try {
     const file = join(dir, 'doc.pdf');
     writeFileSync(file, pdf);
-    return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', ...(mode === 'raw' ? ['-raw'] : []), file, '-'], { encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,6 +3,8 @@
 // its Alt text) in reading order, the document language and title are declared, and what is only
 // decoration — page numbers, the draft watermark, table rules, a table header repeated on a new
 // page — is marked as an artifact so it is not read out. DejaVu fonts carry the Polish letters.
+// Table cells are wrapped here, not by PDFKit: between words, a column at least as wide as its
+// longest word where the page allows, and a hyphen where a longer word has to be cut.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -130,31 +132,101 @@ function renderBlock(doc: Doc, root: StructEl, block: ExportBlock): void {
   }
 }
 
+/** Where a cell's text may break: between words, and after a hyphen or a slash inside one. */
+const SPACES = /[ \t\u00a0]+/;
+const INNER_BREAK = /(?<=[-/])(?=.)/;
+
+/** The pieces of a cell's text that are never split when the column can hold them. */
+function wordsOf(text: string): string[] {
+  return text.split(/\s+/).flatMap((w) => w.split(INNER_BREAK)).filter(Boolean);
+}
+
+/**
+ * Column widths: each column wants the width of its longest text (capped), and gets at least the
+ * width of its longest word where the page allows it (a word is hyphenated only when it is longer
+ * than anything the column can be given: a column's minimum is capped at one and a half times an
+ * equal share).
+ */
 function columnWidths(doc: Doc, head: string[], rows: string[][], total: number): number[] {
   const n = head.length;
-  const weights = head.map((h, i) => {
+  const extra = 2 * CELL_PAD + 2;
+  const capMin = Math.max((total / n) * 1.5, 30);
+  const longestWord = (text: string) => Math.max(0, ...wordsOf(text).map((w) => doc.widthOfString(w)));
+  const wants: number[] = [];
+  const mins: number[] = [];
+  head.forEach((h, i) => {
     doc.font('Sans-Bold').fontSize(TABLE_SIZE);
-    let w = Math.min(doc.widthOfString(h), 160);
+    let want = Math.min(doc.widthOfString(h), 160);
+    let min = longestWord(h);
     doc.font('Sans');
-    for (const row of rows) w = Math.max(w, Math.min(doc.widthOfString(row[i] ?? ''), 220));
-    return Math.max(w + 2 * CELL_PAD + 2, 30);
+    for (const row of rows) {
+      const cell = row[i] ?? '';
+      want = Math.max(want, Math.min(doc.widthOfString(cell), 220));
+      min = Math.max(min, longestWord(cell));
+    }
+    mins.push(Math.max(Math.min(min + extra, capMin), 30));
+    wants.push(Math.max(want + extra, 30, mins[i]!));
   });
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= total) {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const wanted = sum(wants);
+  if (wanted <= total) {
     // Spare room goes to the widest (usually textual) column.
-    const widest = weights.indexOf(Math.max(...weights));
-    return weights.map((w, i) => (i === widest ? w + (total - sum) : w));
+    const widest = wants.indexOf(Math.max(...wants));
+    return wants.map((w, i) => (i === widest ? w + (total - wanted) : w));
   }
-  return weights.map((w) => (w / sum) * total || total / n);
+  const least = sum(mins);
+  if (least >= total) return mins.map((m) => (m / least) * total || total / n);
+  // Every column keeps its longest word; the room left is shared in proportion to what each wants more.
+  const share = (total - least) / (wanted - least);
+  return wants.map((w, i) => mins[i]! + (w - mins[i]!) * share);
+}
+
+/**
+ * A cell's text as lines no wider than `width`: lines break between words (and after a hyphen or
+ * a slash inside one), never inside a word that fits the column; a word longer than the column is
+ * hyphenated where it must be. PDFKit's own wrapping cuts a word that, with the space after it, is
+ * wider than the column, anywhere and without a hyphen. Line breaks of the text are kept.
+ */
+export function wrapCellText(text: string, width: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    for (const word of paragraph.split(SPACES).filter(Boolean)) {
+      word.split(INNER_BREAK).forEach((piece, i) => {
+        const candidate = line && i === 0 ? `${line} ${piece}` : line + piece;
+        if (measure(candidate) <= width) {
+          line = candidate;
+          return;
+        }
+        if (line) lines.push(line);
+        let rest = piece;
+        let chars = [...rest];
+        while (chars.length > 1 && measure(rest) > width) {
+          let fit = 1;
+          while (fit < chars.length - 1 && measure(`${chars.slice(0, fit + 1).join('')}-`) <= width) fit++;
+          // no single letter alone on the next line when one more can move down with it
+          if (chars.length - fit === 1 && fit > 2) fit--;
+          lines.push(`${chars.slice(0, fit).join('')}-`);
+          chars = chars.slice(fit);
+          rest = chars.join('');
+        }
+        line = rest;
+      });
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** A cell's lines in the current font, for a column `width` wide (padding included). */
+function cellLines(doc: Doc, text: string, width: number): string[] {
+  return wrapCellText(text, width - 2 * CELL_PAD, (s) => doc.widthOfString(s));
 }
 
 function rowHeight(doc: Doc, cells: string[], widths: number[], bold: boolean): number {
   doc.font(bold ? 'Sans-Bold' : 'Sans').fontSize(TABLE_SIZE);
-  let h = 0;
-  cells.forEach((c, i) => {
-    h = Math.max(h, doc.heightOfString(c || ' ', { width: widths[i]! - 2 * CELL_PAD }));
-  });
-  return h + 2 * CELL_PAD;
+  const lines = Math.max(1, ...cells.map((c, i) => cellLines(doc, c, widths[i]!).length));
+  return lines * doc.currentLineHeight(true) + 2 * CELL_PAD;
 }
 
 function artifact(doc: Doc, draw: () => void): void {
@@ -173,8 +245,16 @@ function drawRowRules(doc: Doc, x: number, y: number, widths: number[], height: 
   });
 }
 
+/**
+ * Draws a cell's lines one by one, as `wrapCellText` made them: PDFKit is not given a width to wrap
+ * in, since its wrapping would cut them again (it counts the line break as wider than nothing).
+ */
 function cellText(doc: Doc, text: string, x: number, y: number, width: number, right: boolean): void {
-  doc.text(text, x + CELL_PAD, y + CELL_PAD, { width: width - 2 * CELL_PAD, align: right ? 'right' : 'left', lineGap: 0 });
+  const lineHeight = doc.currentLineHeight(true);
+  cellLines(doc, text, width).forEach((line, k) => {
+    const left = right ? x + width - CELL_PAD - doc.widthOfString(line) : x + CELL_PAD;
+    doc.text(line, left, y + CELL_PAD + k * lineHeight, { lineBreak: false });
+  });
 }
 
 function renderTable(doc: Doc, root: StructEl, block: Extract<ExportBlock, { kind: 'table' }>): void {
