@@ -67,6 +67,8 @@ export const mailEn: TranslationShape<typeof mailPl> = {
     filter: 'Show',
     caption: 'Messages, newest first, page {{page}} of {{pages}}',
     none: 'No messages.',
+    erased: "Recipient's data erased",
+    erasedNote: "The address, subject and text of this message were erased on {{date}} with the recipient's personal data; only the record that it was sent remains.",
     created: 'Created',
     to: 'To',
     subject: 'Subject',

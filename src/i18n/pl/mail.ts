@@ -66,6 +66,8 @@ export const mailPl = {
     filter: 'Pokaż',
     caption: 'Wiadomości od najnowszych, strona {{page}} z {{pages}}',
     none: 'Brak wiadomości.',
+    erased: 'Dane adresata usunięte',
+    erasedNote: 'Adres, temat i treść tej wiadomości usunięto {{date}} razem z danymi osobowymi adresata; został tylko zapis, że wiadomość wysłano.',
     created: 'Utworzono',
     to: 'Adresat',
     subject: 'Temat',

@@ -12,7 +12,7 @@ import { translator, type Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import * as repo from './consultations.repo.js';
-import { phase, publicConsultation, type FormValues } from './consultations.service.js';
+import { consultationMailAbout, phase, publicConsultation, type FormValues } from './consultations.service.js';
 import type { CommentAuthorKind } from './consultations.tables.js';
 
 export const CONFIRM_VALID_MS = 72 * 3600_000;
@@ -136,7 +136,7 @@ export async function submitComment(ctx: ModuleContext, consultationId: string, 
     });
     // the same form submitted twice at once: the other request stored it and sends the e-mail
     if (!stored) return 'duplicate';
-    await enqueueMail(trx, { to: input.email, lang, template: 'consultation_confirm', params: { consultation: c.title, link: confirmLink(ctx, token, lang), validFor: t('consultations.confirm.validFor') } }, ctx.clock);
+    await enqueueMail(trx, { to: input.email, lang, template: 'consultation_confirm', params: { consultation: c.title, link: confirmLink(ctx, token, lang), validFor: t('consultations.confirm.validFor') }, about: consultationMailAbout(c.id) }, ctx.clock);
     return 'queued' as const;
   });
 }

@@ -10,7 +10,9 @@ import { pdfToText } from '../../core/export/export.testing.js';
 import { runDueJobs } from '../../core/jobs.js';
 import { createTestApp, csrfFrom, form, loginAs, cookieHeader, sessionFor, type TestApp } from '../../testing/app.js';
 import { ManualClock } from '../../testing/clock.js';
+import { enqueueMail } from '../mail/index.js';
 import { makeConsultation } from './consultations.testing.js';
+import { consultationMailAbout } from './consultations.service.js';
 import { consultationJobs } from './index.js';
 
 const HOUR = 3600_000;
@@ -401,7 +403,19 @@ test('the next version and the comparison: word-level <ins>/<del> with words, ch
   assert.match(page.body, /<strong> — uwzględniona<\/strong>/);
 });
 
+const outbox = () => t.ctx.db.selectFrom('mail_outbox').selectAll().orderBy('id').execute();
+
 test('erasure on request: the author asks through the link, the coordinator erases (logged)', async () => {
+  // what the outbox holds for her: confirmations and the report notice, one of them already delivered
+  const about = consultationMailAbout(id);
+  const hers = (await outbox()).filter((m) => m.to_address === 'anna.nowak@example.pl' && m.about === about);
+  assert.deepEqual([...new Set(hers.map((m) => m.template))].sort(), ['consultation_confirm', 'consultation_report']);
+  const delivered = hers.find((m) => m.template === 'consultation_report')!;
+  await t.ctx.db.updateTable('mail_outbox').set({ status: 'sent', sent_at: clock.now().toISOString() }).where('id', '=', delivered.id).execute();
+  const elsewhere = await enqueueMail(t.ctx.db, { to: 'anna.nowak@example.pl', lang: 'pl', template: 'consultation_report', params: { consultation: 'Inne konsultacje', link: 'https://spojnia.example.pl/konsultacje/inne/raport' }, about: consultationMailAbout(otherId) }, clock);
+  const others = (await outbox()).filter((m) => m.to_address !== 'anna.nowak@example.pl' || m.id === elsewhere);
+  assert.ok(others.some((m) => m.to_address === 'biuro@fundacja.example.pl' && m.about === about));
+
   const res = await post(`${tokenPathA}/usuniecie`, {}, '', nextIp(), tokenPathA);
   assert.equal(res.statusCode, 303);
   const rows = (await comments()).filter((c) => c.email_norm === 'anna.nowak@example.pl');
@@ -414,8 +428,17 @@ test('erasure on request: the author asks through the link, the coordinator eras
   const after = await comments();
   assert.equal(after.filter((c) => c.is_erased).length, 2, 'both comments of that address');
   assert.ok(after.filter((c) => c.is_erased).every((c) => c.email === null && c.first_name === null && c.last_name === null));
-  assert.ok(await t.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'consultation.author_erased').executeTakeFirst());
+  const log = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'consultation.author_erased').executeTakeFirstOrThrow();
   assert.equal((await t.app.inject({ url: tokenPathA })).statusCode, 400, 'the link dies with the data');
+
+  // the outbox: her unsent mail about this consultation is withdrawn, the delivered one keeps no address
+  const left = await outbox();
+  assert.deepEqual(JSON.parse(log.meta ?? '{}'), { consultation: id, comments: 2, requested_at: rows[0]!.erasure_requested_at, mail_withdrawn: hers.length - 1, mail_redacted: 1 });
+  const kept = left.find((m) => m.id === delivered.id)!;
+  assert.ok(kept.erased_at && kept.status === 'sent' && kept.to_address === '' && kept.text_body === '');
+  assert.deepEqual(left.filter((m) => m.id !== delivered.id), others, 'other people and her mail about another consultation are untouched');
+  const attempts = await t.ctx.db.selectFrom('mail_attempts').selectAll().execute();
+  assert.doesNotMatch(JSON.stringify([...left.filter((m) => m.id !== elsewhere), ...attempts]), /anna|nowak/i);
 });
 
 test('retention: the daily job erases e-mails and private names the set months after the report, logs it; the report keeps working', async () => {
@@ -434,6 +457,10 @@ test('retention: the daily job erases e-mails and private names the set months a
   assert.equal(rows.find((c) => c.author_kind === 'organisation')!.organisation_name!.startsWith('Fundacja'), true, 'organisations keep their name');
   const log = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'consultation.retention_erase').executeTakeFirstOrThrow();
   assert.equal(log.subject_id, id);
+  // the outbox keeps nothing addressed to the consultation's authors either
+  const mail = (await outbox()).filter((m) => m.about === consultationMailAbout(id));
+  assert.ok(mail.every((m) => m.status === 'sent' && m.erased_at !== null && m.to_address === ''), JSON.stringify(mail));
+  assert.ok((JSON.parse(log.meta ?? '{}') as { mail_withdrawn: number }).mail_withdrawn >= 1, 'the organisation\'s waiting report notice');
   const report = await t.app.inject({ url: `/konsultacje/${id}/raport` });
   assert.equal(report.statusCode, 200);
   assert.match(report.body, /Zgłoszono 3 uwagi/);

@@ -14,7 +14,7 @@ import { toWarsawLocal, warsawLocalToUtc } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
-import { enqueueMail } from '../mail/index.js';
+import { enqueueMail, eraseMailAbout } from '../mail/index.js';
 import { attachedDocuments } from '../portal/index.js';
 import { findProgrammeVersion, listAllVersions, listVersionSections } from '../programme/index.js';
 import * as repo from './consultations.repo.js';
@@ -318,14 +318,27 @@ export async function hideComment(ctx: ModuleContext, consultationId: string, co
   });
 }
 
-/** Erases one author's personal data (at their request); every comment with their address goes. */
+/** What the outbox knows the consultation's e-mails (confirmations, report notices) to be about. */
+export function consultationMailAbout(consultationId: string): string {
+  return `consultation:${consultationId}`;
+}
+
+/** The templates of consultation e-mails queued before they carried what they are about. */
+const CONSULTATION_TEMPLATES = ['consultation_confirm', 'consultation_report'] as const;
+
+/**
+ * Erases one author's personal data (at their request): every comment with their address, and the
+ * e-mails of this consultation to that address — waiting ones are withdrawn, sent ones keep no
+ * address or text (the audit entry counts both).
+ */
 export async function eraseAuthor(ctx: ModuleContext, consultationId: string, commentId: string, actor: Actor): Promise<number> {
   const comment = await repo.findComment(ctx.db, consultationId, commentId);
   if (!comment) throw new AppError('http.not_found');
   const ids = comment.email_norm ? (await repo.commentsOfEmail(ctx.db, consultationId, comment.email_norm)).map((x) => x.id) : [comment.id];
   return ctx.db.transaction().execute(async (trx) => {
     const n = await repo.erasePersonalData(trx, consultationId, ids);
-    await recordAudit(trx, { ...actor, action: 'consultation.author_erased', subjectType: 'consultation_comment', subjectId: commentId, meta: { consultation: consultationId, comments: n, requested_at: comment.erasure_requested_at } }, ctx.clock);
+    const mail = await eraseMailAbout(trx, { about: consultationMailAbout(consultationId), to: comment.email_norm ? [comment.email_norm] : [], unlabelledTemplates: CONSULTATION_TEMPLATES }, ctx.clock);
+    await recordAudit(trx, { ...actor, action: 'consultation.author_erased', subjectType: 'consultation_comment', subjectId: commentId, meta: { consultation: consultationId, comments: n, requested_at: comment.erasure_requested_at, mail_withdrawn: mail.withdrawn, mail_redacted: mail.redacted } }, ctx.clock);
     return n;
   });
 }
@@ -345,7 +358,7 @@ export async function publishReport(ctx: ModuleContext, id: string, actor: Actor
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateConsultation(trx, id, { is_report_published: true, report_published_at: now, updated_at: now });
     for (const [to, lang] of recipients) {
-      await enqueueMail(trx, { to, lang, template: 'consultation_report', params: { consultation: c.title, link: lang === 'en' ? link.replace('/konsultacje/', '/en/konsultacje/') : link } }, ctx.clock);
+      await enqueueMail(trx, { to, lang, template: 'consultation_report', params: { consultation: c.title, link: lang === 'en' ? link.replace('/konsultacje/', '/en/konsultacje/') : link }, about: consultationMailAbout(id) }, ctx.clock);
     }
     await recordAudit(trx, { ...actor, action: 'consultation.report_publish', subjectType: 'consultation', subjectId: id, meta: { comments: comments.length, notified: recipients.size } }, ctx.clock);
   });
@@ -381,7 +394,11 @@ export function monthsBefore(now: Date, months: number): Date {
   return d;
 }
 
-/** The daily job: erases e-mails and private persons' names the set number of months after the report. */
+/**
+ * The daily job: erases e-mails and private persons' names the set number of months after the
+ * report, and what the outbox still holds of the consultation's e-mails (a failed one is kept longer
+ * than a sent one).
+ */
 export async function eraseAfterRetention(ctx: ModuleContext): Promise<string> {
   const months = await retentionMonths(ctx);
   const cutoff = monthsBefore(ctx.clock.now(), months).toISOString();
@@ -390,8 +407,9 @@ export async function eraseAfterRetention(ctx: ModuleContext): Promise<string> {
   for (const c of due) {
     await ctx.db.transaction().execute(async (trx) => {
       const n = await repo.erasePersonalData(trx, c.id);
+      const mail = await eraseMailAbout(trx, { about: consultationMailAbout(c.id) }, ctx.clock);
       await repo.updateConsultation(trx, c.id, { personal_data_erased_at: nowIso(ctx.clock) });
-      await recordAudit(trx, { actorId: null, ip: null, requestId: null, action: 'consultation.retention_erase', subjectType: 'consultation', subjectId: c.id, meta: { comments: n, months } }, ctx.clock);
+      await recordAudit(trx, { actorId: null, ip: null, requestId: null, action: 'consultation.retention_erase', subjectType: 'consultation', subjectId: c.id, meta: { comments: n, months, mail_withdrawn: mail.withdrawn, mail_redacted: mail.redacted } }, ctx.clock);
       total += n;
     });
   }

@@ -1,6 +1,7 @@
 // Public face of the mail module: transactional e-mail written to an outbox in the same
 // transaction as the change that causes it, delivered by a worker over SMTP with retries, and the
-// administrators' outbox pages; delivered and failed mail is deleted after its retention period.
+// administrators' outbox pages; delivered and failed mail is deleted after its retention period,
+// and a module erasing a person erases them from its messages too (`eraseMailAbout`).
 import type { AppModule } from '../../core/module.js';
 import { mailMigrations } from './migrations/index.js';
 import { mailRoutes } from './mail.routes.js';
@@ -24,7 +25,7 @@ export interface MailTemplates {
 
 export type { MailOutboxTable, MailStatus } from './mail.tables.js';
 export { renderMail, type MailRequest, type MailTemplate, type RenderedMail } from './mail.render.js';
-export { enqueueMail } from './mail.service.js';
+export { enqueueMail, eraseMailAbout, type MailErasure, type MailErasureScope } from './mail.service.js';
 export { startMailWorker, type MailWorker, type MailWorkerOptions } from './mail.worker.js';
 export { manageMail } from './mail.policy.js';
 

@@ -14,6 +14,8 @@ interface MailOf<K extends MailTemplate> {
   lang: Lang;
   template: K;
   params: MailTemplates[K];
+  /** What the message is about (`consultation:<id>`), for `eraseMailAbout`; not rendered. */
+  about?: string;
 }
 
 /** One message to render: a declared template with exactly the parameters it declares. */

@@ -123,7 +123,7 @@ export async function findMail(db: Executor, id: string): Promise<MailRow | unde
   return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export type MailListRow = Pick<MailRow, 'id' | 'created_at' | 'to_address' | 'subject' | 'template' | 'status' | 'attempts' | 'sent_at'>;
+export type MailListRow = Pick<MailRow, 'id' | 'created_at' | 'to_address' | 'subject' | 'template' | 'status' | 'attempts' | 'sent_at' | 'erased_at'>;
 
 export async function countMail(db: Executor, status: MailStatus | null): Promise<number> {
   let qb = db.selectFrom('mail_outbox').select(countAll().as('n'));
@@ -132,9 +132,36 @@ export async function countMail(db: Executor, status: MailStatus | null): Promis
 }
 
 export async function listMail(db: Executor, status: MailStatus | null, limit: number, offset: number): Promise<MailListRow[]> {
-  let qb = db.selectFrom('mail_outbox').select(['id', 'created_at', 'to_address', 'subject', 'template', 'status', 'attempts', 'sent_at']);
+  let qb = db.selectFrom('mail_outbox').select(['id', 'created_at', 'to_address', 'subject', 'template', 'status', 'attempts', 'sent_at', 'erased_at']);
   if (status) qb = qb.where('status', '=', status);
   return qb.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+}
+
+/** Messages about `about` (to one of `to` when given, lower-case), and unlabelled ones of `unlabelledTemplates` to `to`. */
+export async function mailAbout(db: Executor, about: string, to: readonly string[] | null, unlabelledTemplates: readonly string[]): Promise<Pick<MailRow, 'id' | 'status' | 'erased_at'>[]> {
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'status', 'erased_at'])
+    .where((eb) => {
+      const labelled = eb('about', '=', about);
+      const matching = unlabelledTemplates.length ? eb.or([labelled, eb.and([eb('about', 'is', null), eb('template', 'in', unlabelledTemplates)])]) : labelled;
+      return to ? eb.and([matching, eb(eb.fn('lower', [eb.fn('trim', ['to_address'])]), 'in', to)]) : matching;
+    })
+    .execute();
+}
+
+/** Deletes messages and their attempts. */
+export async function deleteMail(db: Executor, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  await db.deleteFrom('mail_attempts').where('mail_id', 'in', ids).execute();
+  await db.deleteFrom('mail_outbox').where('id', 'in', ids).execute();
+}
+
+/** Clears what identifies the recipient of sent messages (the attempts' errors too) and marks them erased at `at`. */
+export async function redactMail(db: Executor, ids: readonly string[], at: string): Promise<void> {
+  if (!ids.length) return;
+  await db.updateTable('mail_attempts').set({ error: null }).where('mail_id', 'in', ids).execute();
+  await db.updateTable('mail_outbox').set({ to_address: '', subject: '', text_body: '', html_body: '', last_error: null, erased_at: at }).where('id', 'in', ids).execute();
 }
 
 /** Deletes sent messages sent before `sentBefore` and failed ones created before `failedBefore`. */

@@ -51,6 +51,8 @@ export async function enqueueMail(db: Executor, mail: MailRequest, clock?: Clock
     sent_at: null,
     locked_until: null,
     claim_token: null,
+    about: mail.about ?? null,
+    erased_at: null,
   });
   return id;
 }
@@ -247,6 +249,46 @@ export async function queueTestMail(ctx: ModuleContext, body: Record<string, unk
     await recordAudit(trx, { ...actor, action: 'mail.test', subjectType: 'mail', subjectId: id }, ctx.clock);
     return id;
   });
+}
+
+// --- erasure -------------------------------------------------------------------------------------
+
+/** Which messages a person's erasure covers: see `eraseMailAbout`. */
+export interface MailErasureScope {
+  /** The `about` the messages were queued with. */
+  about: string;
+  /** Only messages to these addresses (compared without case and spaces); every address when omitted. */
+  to?: readonly string[];
+  /**
+   * Messages queued before `about` existed have none: with `to`, messages of these templates to
+   * those addresses and without an `about` are taken as about it too (erring on the side of erasing).
+   */
+  unlabelledTemplates?: readonly string[];
+}
+
+export interface MailErasure {
+  /** Unsent messages (waiting or failed) deleted: they will never be sent. */
+  withdrawn: number;
+  /** Sent messages kept as a record that they went out, without address, subject or text. */
+  redacted: number;
+}
+
+/**
+ * Erases a person from the outbox, in the caller's transaction (the one erasing them elsewhere):
+ * messages not sent yet are deleted with their attempts, so nothing is sent about data that no
+ * longer exist; sent ones keep only when, which template and that they went out (their address,
+ * subject, text and errors, which may quote the address, are cleared) until the normal retention
+ * deletes them. A message a worker is sending at this very moment may still go out.
+ */
+export async function eraseMailAbout(db: Executor, scope: MailErasureScope, clock?: Clock): Promise<MailErasure> {
+  const to = scope.to?.map(normaliseEmail);
+  if (to && to.length === 0) return { withdrawn: 0, redacted: 0 };
+  const ids = await repo.mailAbout(db, scope.about, to ?? null, to ? (scope.unlabelledTemplates ?? []) : []);
+  const unsent = ids.filter((m) => m.status !== 'sent').map((m) => m.id);
+  const sent = ids.filter((m) => m.status === 'sent' && m.erased_at === null).map((m) => m.id);
+  await repo.deleteMail(db, unsent);
+  await repo.redactMail(db, sent, nowIso(clock));
+  return { withdrawn: unsent.length, redacted: sent.length };
 }
 
 // --- retention ----------------------------------------------------------------------------------

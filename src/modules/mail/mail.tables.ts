@@ -30,6 +30,13 @@ export interface MailOutboxTable {
    * token may record the outcome, so a worker that lost its lease cannot overwrite its successor's.
    */
   claim_token: string | null;
+  /**
+   * What the message is about, in the terms of the module that queued it (`consultation:<id>`), or
+   * null: that module finds its messages by it when it erases the person they were for.
+   */
+  about: string | null;
+  /** When the recipient's personal data were erased from this sent message (address, subject, text). */
+  erased_at: string | null;
 }
 
 export type MailAttemptOutcome = 'sending' | 'sent' | 'failed';

@@ -92,8 +92,8 @@ export function OutboxListView({ status, result, smtpEnabled, csrf, problems = [
             rowKey={(r) => r.id}
             columns={[
               { header: t('outbox.created'), cell: (r) => <time dateTime={r.created_at}>{time(r.created_at)}</time> },
-              { header: t('outbox.subject'), cell: (r) => <a href={href(`${OUTBOX_PATH}/${r.id}`)}>{r.subject}</a> },
-              { header: t('outbox.to'), cell: (r) => r.to_address },
+              { header: t('outbox.subject'), cell: (r) => <a href={href(`${OUTBOX_PATH}/${r.id}`)}>{r.erased_at ? t('outbox.erased') : r.subject}</a> },
+              { header: t('outbox.to'), cell: (r) => (r.erased_at ? '—' : r.to_address) },
               { header: t('outbox.template'), cell: (r) => label.template(r.template) },
               { header: t('outbox.status'), cell: (r) => <span class={`mail-status mail-status--${r.status}`}>{label.status(r.status)}</span> },
               { header: t('outbox.attempts'), cell: (r) => r.attempts, numeric: true },
@@ -122,11 +122,12 @@ export function MailDetailView({ mail, attempts, messageId, csrf, notice = null 
   const base = `${OUTBOX_PATH}/${mail.id}`;
   return (
     <>
-      <h1>{mail.subject}</h1>
+      <h1>{mail.erased_at ? t('outbox.erased') : mail.subject}</h1>
       <Notice text={notice} />
+      {mail.erased_at ? <p>{t('outbox.erasedNote', { date: time(mail.erased_at) })}</p> : null}
       <dl class="mail-facts">
         <dt>{t('outbox.to')}</dt>
-        <dd>{mail.to_address}</dd>
+        <dd>{mail.erased_at ? '—' : mail.to_address}</dd>
         <dt>{t('outbox.template')}</dt>
         <dd>{label.template(mail.template)}</dd>
         <dt>{t('outbox.lang')}</dt>
