@@ -284,3 +284,49 @@ export function randomIp(): string {
   const n = Math.floor(Math.random() * 65_000);
   return `10.${Math.floor(n / 250) % 250}.${n % 250}.${1 + Math.floor(Math.random() * 250)}`;
 }
+
+// --- a person's browser, across instances ----------------------------------------------------------
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+  text: string;
+}
+
+/**
+ * One person's browser: its own address (sent as X-Forwarded-For; the instances trust 127.0.0.1),
+ * its cookies kept between requests whichever instance answers, redirects not followed (the test
+ * reads the 303 and its Location). Addresses are absolute, so one visitor may alternate instances.
+ */
+export class Visitor {
+  readonly cookies = new Map<string, string>();
+
+  constructor(readonly ip: string = randomIp()) {}
+
+  async request(url: string, init: { method?: string; body?: string | Buffer; contentType?: string; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Answer> {
+    const headers: Record<string, string> = { 'x-forwarded-for': this.ip, ...init.headers };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (init.contentType) headers['content-type'] = init.contentType;
+    const body = typeof init.body === 'string' || init.body === undefined ? init.body : new Uint8Array(init.body);
+    const res = await fetch(url, { method: init.method ?? 'GET', headers, body, redirect: 'manual', signal: AbortSignal.timeout(init.timeoutMs ?? 15_000) });
+    for (const cookie of res.headers.getSetCookie()) {
+      const pair = cookie.split(';')[0]!;
+      const name = pair.slice(0, pair.indexOf('='));
+      const value = pair.slice(pair.indexOf('=') + 1);
+      if (value === '' || /max-age=0\b|expires=thu, 01 jan 1970/i.test(cookie)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const answer = Buffer.from(await res.arrayBuffer());
+    return { status: res.status, headers: res.headers, body: answer, text: answer.toString('utf8') };
+  }
+
+  get(url: string, headers: Record<string, string> = {}): Promise<Answer> {
+    return this.request(url, { headers });
+  }
+
+  /** A form POST (urlencoded), as a browser sends it. */
+  post(url: string, fields: Record<string, string>, timeoutMs?: number): Promise<Answer> {
+    return this.request(url, { method: 'POST', body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded', ...(timeoutMs ? { timeoutMs } : {}) });
+  }
+}

@@ -66,13 +66,15 @@ export interface Scheduler {
 }
 
 /** Ticks every minute in the web process; failures are logged, never thrown. */
-export function startScheduler(ctx: ModuleContext, jobs: readonly ScheduledJob[], log: { info(o: object, m: string): void; error(o: object, m: string): void }): Scheduler {
+export function startScheduler(ctx: ModuleContext, jobs: readonly ScheduledJob[], log: { debug(o: object, m: string): void; info(o: object, m: string): void; error(o: object, m: string): void }): Scheduler {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
     if (running || stopped) return;
     running = runDueJobs(ctx, jobs, { stopping: () => stopped })
       .then((outcomes) => {
+        // at debug level, every tick says what it claimed: with several instances, the one that ran a job
+        log.debug({ ran: outcomes.filter((o) => o.ran).map((o) => o.name), notClaimed: outcomes.filter((o) => !o.ran).length }, 'scheduler tick');
         for (const o of outcomes) {
           if (o.error) log.error({ job: o.name, err: o.error }, 'scheduled job failed');
           else if (o.ran) log.info({ job: o.name, result: o.result }, 'scheduled job ran');

@@ -45,6 +45,24 @@ export class SettingsStore {
     return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
+  /**
+   * Writes the value unless the key was written at or after `since`, in one statement (instances
+   * doing this together agree: the first write wins); returns the value stored now, this one or the
+   * newer one found.
+   */
+  async setUnlessWrittenSince<T>(key: string, value: T, since: Date): Promise<T> {
+    const json = JSON.stringify(value);
+    const at = nowIso(this.clock);
+    await this.db
+      .insertInto('settings')
+      .values({ key, value: json, updated_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: at }).where('settings.updated_at', '<', since.toISOString()))
+      .execute();
+    this.#cache.delete(key);
+    const row = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+    return JSON.parse(row.value) as T;
+  }
+
   async delete(key: string): Promise<void> {
     await this.db.deleteFrom('settings').where('key', '=', key).execute();
     this.#cache.delete(key);

@@ -1,9 +1,12 @@
-// The first-administrator set-up: 403 without the one-time token, validation that changes
-// nothing, CSRF refusal, success, and the link dying after use.
+// The first-administrator set-up: 403 without the one-time token, one link for instances that
+// start together (a later start issues a new one), validation that changes nothing, CSRF refusal,
+// success, and the link dying after use.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { cookieHeader, createTestApp, csrfFrom, form, type TestApp } from '../../testing/app.js';
+import { ManualClock } from '../../testing/clock.js';
 import { issueSetupToken, isSetupNeeded } from './index.js';
+import { SETUP_LINK_SHARED_MS } from './users.service.js';
 
 let t: TestApp;
 before(async () => {
@@ -19,6 +22,28 @@ test('setup without a token answers 403 with an explanation in both languages', 
   assert.equal(en.statusCode, 403);
   assert.match(en.body, /one-time link/);
   assert.match(en.body, /<html lang="en"/);
+});
+
+test('instances starting together print the same link; a start after SETUP_LINK_SHARED_MS issues a new one and the old one stops working', async () => {
+  const clock = new ManualClock();
+  const u = await createTestApp({ clock });
+  try {
+    const first = (await issueSetupToken(u.ctx))!;
+    // another instance on the same database (same SESSION_SECRET) starting a moment later
+    clock.advance(2000);
+    assert.equal(await issueSetupToken(u.ctx), first);
+    assert.equal((await u.app.inject({ url: `/setup?token=${first}` })).statusCode, 200);
+    const stored = await u.ctx.db.selectFrom('settings').select('value').where('key', 'like', 'accounts.setup_token%').execute();
+    assert.ok(stored.every((r) => !r.value.includes(first)), 'the database holds the token sealed, not readable');
+
+    clock.advance(SETUP_LINK_SHARED_MS);
+    const later = (await issueSetupToken(u.ctx))!;
+    assert.notEqual(later, first);
+    assert.equal((await u.app.inject({ url: `/setup?token=${first}` })).statusCode, 403);
+    assert.equal((await u.app.inject({ url: `/setup?token=${later}` })).statusCode, 200);
+  } finally {
+    await u.close();
+  }
 });
 
 test('the first administrator is created through the one-time link, which then stops working', async () => {

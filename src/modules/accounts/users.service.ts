@@ -2,6 +2,7 @@
 // from the command line, invitations (also of scoped roles granted by other modules), roles,
 // deactivation and anonymisation. Every change is audited.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { deriveKey, secretBox, SecretBoxError } from '../../core/crypto/secret-box.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { nowIso } from '../../core/db/time.js';
@@ -15,7 +16,18 @@ import { hashPassword, passwordProblems } from './passwords.js';
 import { checkNewPassword, validToken } from './passwords.service.js';
 import { isRole, ROLES, SCOPED_ROLES, type Role } from './roles.js';
 
-const SETUP_TOKEN_KEY = 'accounts.setup_token_sha256';
+/** The current set-up token, sealed under a key derived from SESSION_SECRET: a copy of the database alone cannot open it. */
+const SETUP_TOKEN_KEY = 'accounts.setup_token_sealed';
+/** What releases before the sealed token stored (the token's hash); removed once set-up is done. */
+const LEGACY_SETUP_TOKEN_KEY = 'accounts.setup_token_sha256';
+/** HKDF info of the set-up token's key: changing it makes a pending link stop working. */
+const SETUP_TOKEN_PURPOSE = 'spojnia/accounts/setup-token/v1';
+/**
+ * Instances that start within this long of the last issue print the same set-up link, so several
+ * instances started together on an empty database agree on one link, valid whichever of them
+ * printed it; a start after that issues a new link and the older one stops working.
+ */
+export const SETUP_LINK_SHARED_MS = 10 * 60_000;
 export const INVITATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 
 // --- first administrator ------------------------------------------------------------------------
@@ -24,28 +36,47 @@ export async function isSetupNeeded(ctx: ModuleContext): Promise<boolean> {
   return (await repo.countUsers(ctx.db)) === 0;
 }
 
+const setupBox = (ctx: ModuleContext) => secretBox(deriveKey(ctx.config.sessionSecret, SETUP_TOKEN_PURPOSE));
+
+/** The token in a stored sealed value, or null (sealed under another SESSION_SECRET, or altered). */
+function openSetupToken(ctx: ModuleContext, sealed: string | null): string | null {
+  if (!sealed) return null;
+  try {
+    return setupBox(ctx).open(sealed);
+  } catch (err) {
+    if (err instanceof SecretBoxError) return null;
+    throw err;
+  }
+}
+
 /**
- * When no user exists, makes a new one-time set-up token (only its hash is stored) and returns it
- * for the start-up line; returns null once an administrator exists.
+ * When no user exists, returns the one-time set-up token for the start-up line: the one issued in
+ * the last SETUP_LINK_SHARED_MS (by this or another instance), else a new one; null once an
+ * administrator exists.
  */
 export async function issueSetupToken(ctx: ModuleContext): Promise<string | null> {
   if (!(await isSetupNeeded(ctx))) {
     await ctx.settings.delete(SETUP_TOKEN_KEY);
+    await ctx.settings.delete(LEGACY_SETUP_TOKEN_KEY);
     return null;
   }
-  const t = randomBytes(24).toString('base64url');
-  await ctx.settings.set(SETUP_TOKEN_KEY, sha256(t));
-  return t;
+  const offered = setupBox(ctx).seal(randomBytes(24).toString('base64url'));
+  const since = new Date(ctx.clock.now().getTime() - SETUP_LINK_SHARED_MS);
+  const current = openSetupToken(ctx, await ctx.settings.setUnlessWrittenSince(SETUP_TOKEN_KEY, offered, since));
+  if (current) return current;
+  // a recent token sealed under another SESSION_SECRET cannot be printed: replaced
+  await ctx.settings.set(SETUP_TOKEN_KEY, offered);
+  return openSetupToken(ctx, offered);
 }
 
 /** Throws the right 403 unless set-up is pending and the token is the current one. */
 export async function assertSetupAllowed(ctx: ModuleContext, setupToken: string | undefined): Promise<void> {
   if (!(await isSetupNeeded(ctx))) throw new AppError('setup.already_done');
-  const stored = await ctx.settings.get<string | null>(SETUP_TOKEN_KEY, null);
-  if (!setupToken || !stored || setupToken.length > 200) throw new AppError('setup.token_required');
+  const current = openSetupToken(ctx, await ctx.settings.get<string | null>(SETUP_TOKEN_KEY, null));
+  if (!setupToken || !current || setupToken.length > 200) throw new AppError('setup.token_required');
   const a = Buffer.from(sha256(setupToken), 'hex');
-  const b = Buffer.from(stored, 'hex');
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError('setup.token_required');
+  const b = Buffer.from(sha256(current), 'hex');
+  if (!timingSafeEqual(a, b)) throw new AppError('setup.token_required');
 }
 
 export interface SetupInput {
