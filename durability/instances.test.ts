@@ -301,7 +301,7 @@ if (!serverUrl) {
       report(`instances (documents): ${pdf.length} bytes uploaded through A's form (303); B serves the same bytes, ETag ${etag} on both, B answers 304 to A's ETag; separate DATA_DIRs`);
     });
 
-    test(`an import of ${IMPORT_ROWS} rows on one instance keeps the other's catalogue p99 under twice its idle value`, async () => {
+    test(`an import of ${IMPORT_ROWS} rows on one instance keeps the other's catalogue p99 under twice its idle value`, async (t) => {
       const coordinator = new Visitor();
       await logInStaff(coordinator, a.base, IMPORTER.email);
 
@@ -340,7 +340,7 @@ if (!serverUrl) {
       const checkMs = performance.now() - checkBegan;
       const jobId = jobPath.split('/').pop()!;
       const watching = await openDatabase(db.url);
-      after(() => watching.close());
+      t.after(() => watching.close());
       const job = () => watching.db.selectFrom('entity_imports').select(['status', 'ok_rows', 'imported_rows', 'refused_rows']).where('id', '=', jobId).executeTakeFirstOrThrow();
       assert.equal((await job()).ok_rows, IMPORT_ROWS, 'every generated row passes the dry run');
 
