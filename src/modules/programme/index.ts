@@ -18,7 +18,7 @@ import './programme.tables.js';
 export { listAllVersions, listSections as listVersionSections, findVersion as findProgrammeVersion, type VersionRow, type SectionRow } from './versions.repo.js';
 
 export type { ProgrammePageSection } from './programme.extensions.js';
-export { currentProgramme, programmePath } from './programme.service.js';
+export { currentProgramme, isInForce, programmePath } from './programme.service.js';
 export { findProgramme, findProgrammeBySlug, findCurrentProgramme } from './programme.repo.js';
 export { flatten, loadTrees, type TreeNode } from './structure.service.js';
 export type { ElementRow } from './structure.repo.js';
