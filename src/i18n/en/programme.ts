@@ -5,6 +5,7 @@ import type { TranslationShape } from '../types.js';
 export const programmeEn: TranslationShape<typeof programmePl> = {
   programme: {
     title: 'Programme',
+    homeIntro: 'the regional social economy programme',
     save: 'Save',
     current: 'current',
     inForce: 'in force',

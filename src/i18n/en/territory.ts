@@ -5,6 +5,7 @@ import type { TranslationShape } from '../types.js';
 export const territoryEn: TranslationShape<typeof territoryPl> = {
   territory: {
     nav: 'Territory',
+    homeIntro: 'territorial profiles of gminy and powiaty',
     powiat: 'powiat (county)',
     powiatName: 'powiat {{name}}',
     cityWithPowiatRights: 'city with powiat rights',

@@ -3,6 +3,7 @@
 export const programmePl = {
   programme: {
     title: 'Program',
+    homeIntro: 'regionalny program rozwoju ekonomii społecznej',
     save: 'Zapisz',
     current: 'bieżący',
     inForce: 'obowiązuje',

@@ -4,6 +4,7 @@
 export const territoryPl = {
   territory: {
     nav: 'Terytorium',
+    homeIntro: 'profile terytorialne gmin i powiatów',
     powiat: 'powiat',
     powiatName: 'powiat {{name}}',
     cityWithPowiatRights: 'miasto na prawach powiatu',

@@ -43,7 +43,7 @@ export const programmeModule: AppModule = {
   name: 'programme',
   errors: programmeErrors,
   migrations: programmeMigrations,
-  nav: [{ label: 'programme.title', path: '/program', order: 15 }],
+  nav: [{ label: 'programme.title', path: '/program', order: 15, intro: 'programme.homeIntro' }],
   admin: [
     { label: 'programme.admin.title', path: '/admin/program', order: 40, roles: [...PROGRAMME_ADMIN_ROLES] },
   ],
