@@ -48,6 +48,11 @@ export function InstitutionFormView({ csrf, values, problems = [], saved }: { cs
         </Alert>
       ) : null}
       <p>{t('institution.intro')}</p>
+      {(values.email ?? '') === '' ? (
+        <Alert kind="warning">
+          <p>{t('institution.emailMissing')}</p>
+        </Alert>
+      ) : null}
       <ErrorSummary problems={problems} />
       <form method="post" action={href('/admin/kontakt')} novalidate>
         <CsrfField token={csrf} />
