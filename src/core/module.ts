@@ -29,6 +29,12 @@ export interface NavEntry {
   path: string;
   /** Position in the main navigation (Aktualności 10 … Kontakt 90). */
   order: number;
+  /**
+   * i18n key of the phrase the section adds to the home page's opening sentence ("Spójnia łączy w
+   * jednym miejscu …"), e.g. "rejestr podmiotów ekonomii społecznej": the sentence lists only the
+   * sections of the modules registered, so it never promises one that does not exist.
+   */
+  intro?: TKey;
 }
 
 /** An entry of the administration index, shown to users holding one of `roles`. */

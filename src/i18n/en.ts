@@ -80,7 +80,8 @@ export const en: TranslationShape<typeof pl> = {
   },
   home: {
     title: 'Social economy in the region',
-    lead: 'Spójnia brings together the regional social economy programme, the registry of social economy entities, their offer, consultations, bodies and territorial profiles.',
+    lead: 'Spójnia brings together {{sections}}.',
+    leadNone: 'Spójnia is a platform about the social economy in the Kuyavian-Pomeranian Voivodeship.',
     sectionsHeading: 'Sections',
     noSections: 'More sections of the site are being prepared.',
   },

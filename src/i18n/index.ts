@@ -71,6 +71,7 @@ function buildFormatters(lang: Lang) {
   const timestamp = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'medium' });
   const number = new Intl.NumberFormat(locale);
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'PLN' });
+  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   return {
     locale,
     date: (d: Date | string) => date.format(typeof d === 'string' ? new Date(d) : d),
@@ -79,6 +80,8 @@ function buildFormatters(lang: Lang) {
     timestamp: (d: Date | string) => timestamp.format(typeof d === 'string' ? new Date(d) : d),
     number: (n: number) => number.format(n),
     money: (n: number) => money.format(n),
+    /** "a, b i c" / "a, b and c". */
+    list: (items: readonly string[]) => list.format(items),
   };
 }
 export type Formatters = ReturnType<typeof buildFormatters>;

@@ -80,7 +80,8 @@ export const pl = {
   },
   home: {
     title: 'Ekonomia społeczna w regionie',
-    lead: 'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, ich ofertę, konsultacje, zespoły i profile terytorialne.',
+    lead: 'Spójnia łączy w jednym miejscu {{sections}}.',
+    leadNone: 'Spójnia to serwis o ekonomii społecznej w województwie kujawsko-pomorskim.',
     sectionsHeading: 'Działy serwisu',
     noSections: 'Kolejne działy serwisu są w przygotowaniu.',
   },

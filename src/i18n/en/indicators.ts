@@ -65,6 +65,8 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       on_track: 'on track',
       at_risk: 'at risk',
       no_data: 'no data',
+      example: 'example data',
+      exampleNote: 'This assessment rests on example data, not on real figures.',
       reason: {
         reached: 'The latest value ({{value}}, {{year}}) has reached the target {{target}} for {{targetYear}}.',
         on_path: 'The latest value ({{value}}, {{year}}) is on the path to the target: {{expected}} was expected.',
@@ -121,7 +123,6 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       baseline: '{{value}} ({{year}})',
       none: 'not set',
       live: 'current value (as of {{date}})',
-      liveAfter: 'current value after the programme period (as of {{date}}); not counted in the progress',
       valuesCaption: 'Approved values of the indicator and the path to the target by year',
       noValues: 'There are no approved values yet.',
       mapTitle: 'Map: {{name}}, {{year}}',
@@ -140,7 +141,7 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       legendExample: 'example data (hatched bar)',
     },
     csv: { code: 'code', name: 'name', unit: 'unit', year: 'year', territory: 'area', territoryCode: 'area_code', value: 'value', kind: 'kind', example: 'example', computed: 'computed' },
-    csvKind: { value: 'value', target: 'target' },
+    csvKind: { value: 'value', target: 'target', baseline: 'baseline' },
     admin: {
       title: 'Programme indicators',
       intro: 'Definitions of the indicators of “{{programme}}”, their values and history.',

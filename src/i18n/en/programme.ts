@@ -5,8 +5,10 @@ import type { TranslationShape } from '../types.js';
 export const programmeEn: TranslationShape<typeof programmePl> = {
   programme: {
     title: 'Programme',
+    homeIntro: 'the regional social economy programme',
     save: 'Save',
     current: 'current',
+    inForce: 'in force',
     example: 'example — not the text of the adopted programme',
     exampleShort: '(example)',
     status: {
@@ -24,7 +26,13 @@ export const programmeEn: TranslationShape<typeof programmePl> = {
       task: 'Task',
     },
     page: {
-      currentLead: 'The regional social economy programme currently marked as the current one.',
+      currentLead: 'The regional social economy programme now in force.',
+      noneInForce: 'No regional social economy programme is in force at present (as of {{date}}).',
+      lastShown: 'Below is the latest programme, for {{period}} (status: {{status}}).',
+      whyClosed: 'The programme is closed, so its indicators get no current figures from the registry of entities — only approved values are shown.',
+      whyEnded: 'The programme’s period ended in {{year}}, so its indicators get no current figures from the registry of entities — only approved values are shown.',
+      whyNotStarted: 'The programme’s period begins in {{year}}.',
+      whyNotAdopted: 'The programme has not been adopted yet.',
       archivedLead: 'This is not the current programme; the “Programme” page shows the current one.',
       polishOnly: 'The programme’s content is available in Polish only.',
       summary: 'Summary',

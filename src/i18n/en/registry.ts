@@ -5,6 +5,7 @@ import type { TranslationShape } from '../types.js';
 export const registryEn: TranslationShape<typeof registryPl> = {
   registry: {
     nav: 'Entities',
+    homeIntro: 'the registry of social economy entities',
     title: 'Catalogue of social economy entities',
     intro: 'Social economy entities of the Kuyavian-Pomeranian voivodeship. The list is incomplete: it holds entities named on public pages of ROPS Toruń, each with its source.',
     searchLabel: 'Search for an entity',

@@ -5,6 +5,7 @@ import type { TranslationShape } from '../types.js';
 export const territoryEn: TranslationShape<typeof territoryPl> = {
   territory: {
     nav: 'Territory',
+    homeIntro: 'territorial profiles of gminy and powiaty',
     powiat: 'powiat (county)',
     powiatName: 'powiat {{name}}',
     cityWithPowiatRights: 'city with powiat rights',
@@ -163,6 +164,12 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       uncovered: 'Powiaty without a subregion in this period: {{powiaty}}.',
       doubled: 'Powiaty in more than one subregion: {{powiaty}}.',
       subregion: 'Subregion',
+      basis: 'Basis of the grouping',
+      basisSources: 'source: {{sources}}',
+      basisUnchanged: 'assumption: the area a source gives for 2019–2022 ({{sources}}) is taken as unchanged for 2024–2026',
+      basisRemainder: 'assumption: the powiaty the other subregions do not cover; no source describes this subregion',
+      basisOwn: 'added or changed on this site',
+      basisNote: 'Part of the grouping loaded from the reference data rests on assumptions, not on sources (column “Basis of the grouping”). Check them before basing indicators or reports on them.',
       code: 'Code',
       codeHint: 'A short identifier of lower-case letters, digits and hyphens, e.g. torun. The same code in later periods means the same subregion.',
       powiaty: 'Powiaty',

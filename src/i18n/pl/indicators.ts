@@ -63,6 +63,8 @@ export const indicatorsPl = {
       on_track: 'zgodnie z planem',
       at_risk: 'zagrożony',
       no_data: 'brak danych',
+      example: 'dane przykładowe',
+      exampleNote: 'Ocena opiera się na danych przykładowych, a nie na danych rzeczywistych.',
       reason: {
         reached: 'Ostatnia wartość ({{value}}, {{year}}) osiągnęła cel {{target}} na rok {{targetYear}}.',
         on_path: 'Ostatnia wartość ({{value}}, {{year}}) jest na ścieżce do celu: oczekiwano {{expected}}.',
@@ -119,7 +121,6 @@ export const indicatorsPl = {
       baseline: '{{value}} ({{year}})',
       none: 'nie określono',
       live: 'wartość bieżąca (stan na {{date}})',
-      liveAfter: 'wartość bieżąca po zakończeniu okresu programu (stan na {{date}}); nie wlicza się do oceny postępu',
       valuesCaption: 'Zatwierdzone wartości wskaźnika i ścieżka do celu według lat',
       noValues: 'Nie ma jeszcze zatwierdzonych wartości.',
       mapTitle: 'Mapa: {{name}}, {{year}}',
@@ -138,7 +139,7 @@ export const indicatorsPl = {
       legendExample: 'przykładowe dane (słupek kreskowany)',
     },
     csv: { code: 'kod', name: 'nazwa', unit: 'jednostka', year: 'rok', territory: 'obszar', territoryCode: 'kod_obszaru', value: 'wartosc', kind: 'rodzaj', example: 'przykladowe', computed: 'obliczona' },
-    csvKind: { value: 'wartość', target: 'cel' },
+    csvKind: { value: 'wartość', target: 'cel', baseline: 'wartość bazowa' },
     admin: {
       title: 'Wskaźniki programu',
       intro: 'Definicje wskaźników programu „{{programme}}”, wartości i ich historia.',

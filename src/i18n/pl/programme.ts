@@ -3,8 +3,10 @@
 export const programmePl = {
   programme: {
     title: 'Program',
+    homeIntro: 'regionalny program rozwoju ekonomii społecznej',
     save: 'Zapisz',
     current: 'bieżący',
+    inForce: 'obowiązuje',
     example: 'przykład — nie jest to treść przyjętego programu',
     exampleShort: '(przykład)',
     status: {
@@ -22,7 +24,13 @@ export const programmePl = {
       task: 'Zadanie',
     },
     page: {
-      currentLead: 'Regionalny program rozwoju ekonomii społecznej, który jest teraz wskazany jako bieżący.',
+      currentLead: 'Regionalny program rozwoju ekonomii społecznej, który obecnie obowiązuje.',
+      noneInForce: 'Obecnie nie obowiązuje żaden regionalny program rozwoju ekonomii społecznej (stan na {{date}}).',
+      lastShown: 'Poniżej ostatni program, na lata {{period}} (status: {{status}}).',
+      whyClosed: 'Program jest zamknięty, więc jego wskaźnikom nie przypisujemy bieżących liczb z rejestru podmiotów — pokazujemy tylko wartości zatwierdzone.',
+      whyEnded: 'Okres programu zakończył się w {{year}} r., więc jego wskaźnikom nie przypisujemy bieżących liczb z rejestru podmiotów — pokazujemy tylko wartości zatwierdzone.',
+      whyNotStarted: 'Okres programu zaczyna się w {{year}} r.',
+      whyNotAdopted: 'Program nie został jeszcze przyjęty.',
       archivedLead: 'To nie jest bieżący program; bieżący program pokazuje strona „Program”.',
       polishOnly: 'Treść programu jest dostępna tylko po polsku.',
       summary: 'Streszczenie',

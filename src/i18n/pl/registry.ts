@@ -4,6 +4,7 @@
 export const registryPl = {
   registry: {
     nav: 'Podmioty',
+    homeIntro: 'rejestr podmiotów ekonomii społecznej',
     title: 'Katalog podmiotów ekonomii społecznej',
     intro: 'Podmioty ekonomii społecznej z województwa kujawsko-pomorskiego. Lista jest niepełna: zawiera podmioty wymienione na publicznych stronach ROPS w Toruniu, z podanym źródłem.',
     searchLabel: 'Szukaj podmiotu',

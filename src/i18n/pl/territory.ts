@@ -4,6 +4,7 @@
 export const territoryPl = {
   territory: {
     nav: 'Terytorium',
+    homeIntro: 'profile terytorialne gmin i powiatów',
     powiat: 'powiat',
     powiatName: 'powiat {{name}}',
     cityWithPowiatRights: 'miasto na prawach powiatu',
@@ -162,6 +163,12 @@ export const territoryPl = {
       uncovered: 'Powiaty bez subregionu w tym okresie: {{powiaty}}.',
       doubled: 'Powiaty w więcej niż jednym subregionie: {{powiaty}}.',
       subregion: 'Subregion',
+      basis: 'Podstawa składu',
+      basisSources: 'źródło: {{sources}}',
+      basisUnchanged: 'założenie: skład podany w źródle dla lat 2019–2022 ({{sources}}) przyjęto bez zmian na lata 2024–2026',
+      basisRemainder: 'założenie: powiaty, których nie obejmują pozostałe subregiony; żadne źródło nie opisuje tego subregionu',
+      basisOwn: 'dodany lub zmieniony w serwisie',
+      basisNote: 'Część podziału wczytanego z danych referencyjnych opiera się na założeniach, a nie na źródłach (kolumna „Podstawa składu”). Sprawdź je, zanim oprzesz na nich wskaźniki lub sprawozdania.',
       code: 'Kod',
       codeHint: 'Krótki identyfikator z małych liter, cyfr i łączników, np. torun. Ten sam kod w kolejnych okresach oznacza ten sam subregion.',
       powiaty: 'Powiaty',

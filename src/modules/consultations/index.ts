@@ -30,7 +30,7 @@ export const consultationsModule: AppModule = {
   name: 'consultations',
   errors: consultationsErrors,
   migrations: consultationsMigrations,
-  nav: [{ label: 'consultations.nav', path: '/konsultacje', order: 40 }],
+  nav: [{ label: 'consultations.nav', path: '/konsultacje', order: 40, intro: 'consultations.homeIntro' }],
   admin: [{ label: 'consultations.admin.title', path: '/admin/konsultacje', order: 50, roles: ['coordinator', 'administrator', 'moderator'] }],
   routes,
   jobs: consultationJobs,

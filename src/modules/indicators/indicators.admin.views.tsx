@@ -20,6 +20,7 @@ export interface AdminProgramme {
   title: string;
   period_from: number;
   period_to: number;
+  status: string;
 }
 
 export const adminBase = (p: { id: string }) => `/admin/program/${p.id}/wskazniki`;

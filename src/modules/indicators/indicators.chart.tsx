@@ -3,7 +3,7 @@
 // targets, a year axis and numbers in the page's locale. It is an image with a title and a
 // description; the same numbers are in the table built from `chartRows` (indicators.progress.ts)
 // next to it, so nothing is known from the picture alone. Example (demo) values are hatched, not
-// only lighter.
+// only lighter; an example indicator says so in the chart's description and caption.
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ChartRow } from './indicators.progress.js';
@@ -19,6 +19,8 @@ export interface ChartText {
   legendValues: string;
   legendPath: string;
   legendExample: string | null;
+  /** The indicator is an example: said in the description and under the chart (not by the hatching alone). */
+  exampleNote?: string | null;
   formatNumber: (n: number) => string;
 }
 
@@ -50,7 +52,7 @@ export function IndicatorChart({ rows, text }: { rows: readonly ChartRow[]; text
     <figure class="indicator-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-labelledby={`${text.id}-title`} aria-describedby={`${text.id}-desc`} class="indicator-chart__svg">
         <title id={`${text.id}-title`}>{text.title}</title>
-        <desc id={`${text.id}-desc`}>{text.desc}</desc>
+        <desc id={`${text.id}-desc`}>{text.exampleNote ? `${text.desc} ${text.exampleNote}` : text.desc}</desc>
         <defs>
           <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill="#c6dbef" />
@@ -117,6 +119,7 @@ export function IndicatorChart({ rows, text }: { rows: readonly ChartRow[]; text
         </g>
       </svg>
       <figcaption class="indicator-chart__legend">
+        {text.exampleNote ? <p class="example-mark">{text.exampleNote}</p> : null}
         <ul>
           <li>
             <svg width="18" height="14" aria-hidden="true" focusable="false">

@@ -177,7 +177,7 @@ describe('computed indicators (registry formulas)', () => {
     const id = await insertTestIndicator(t.ctx, programmeId, { code: 'PS1', method: 'computed', formula: 'registry_ps_entities', breakdown: 'subregion', targets: [{ year: 2030, value: 10 }] });
     const reported = await insertTestIndicator(t.ctx, programmeId, { code: 'R1' });
     await enterApprovedValue(t.ctx, { indicatorId: reported, period: 2025, territoryCode: 'region', value: 3 }, actor);
-    const programme = { id: programmeId, period_from: 2021, period_to: 2030 };
+    const programme = { id: programmeId, period_from: 2021, period_to: 2030, status: 'implementation' };
     let [view] = await indicatorViews(t.ctx, programme, { code: 'PS1' });
     assert.deepEqual(view!.regionSeries.map((f) => [f.period, f.value, f.isLive]), [[2021, 1, true], [2022, 2, true], [2023, 1, true], [2024, 1, true], [2025, 2, true], [2026, 2, true]]);
     assert.equal(view!.liveAsOf, today);

@@ -16,6 +16,8 @@
 //   risk, before that there is no path to compare with and the status is no data (reason
 //   `no_baseline`, shown in words);
 // - no target, or no approved value (after the baseline year): no data.
+// - a verdict that rests on example data (an example indicator's invented baseline, an example
+//   target, an example value) is flagged as such, so no page or report states it as a real finding.
 
 export type ProgressStatus = 'achieved' | 'on_track' | 'at_risk' | 'no_data';
 export type ProgressReason =
@@ -32,9 +34,11 @@ export interface ProgressInput {
   direction: 'increase' | 'decrease';
   baselineValue: number | null;
   baselineYear: number | null;
-  targets: readonly { year: number; value: number }[];
+  /** The definition itself (baseline, targets) is an example: every verdict on it is one too. */
+  isExample?: boolean;
+  targets: readonly { year: number; value: number; isExample?: boolean }[];
   /** Approved figures for the whole region. */
-  values: readonly { period: number; value: number | null }[];
+  values: readonly { period: number; value: number | null; isExample?: boolean }[];
 }
 
 export interface Progress {
@@ -46,6 +50,8 @@ export interface Progress {
   expected: number | null;
   /** Share of the way from the baseline to the target covered (0–1 and beyond), when measurable. */
   share: number | null;
+  /** The verdict rests on example data (the definition, the target or the latest value used). */
+  isExample: boolean;
 }
 
 const EPSILON = 1e-9;
@@ -71,10 +77,13 @@ function reached(direction: ProgressInput['direction'], value: number, goal: num
 export function computeProgress(input: ProgressInput): Progress {
   const target = finalTarget(input.targets);
   const hasBaseline = input.baselineValue !== null && input.baselineYear !== null && Number.isFinite(input.baselineValue);
-  const numbered = input.values.filter((v): v is { period: number; value: number } => v.value !== null && Number.isFinite(v.value));
+  const numbered = input.values.filter((v): v is { period: number; value: number; isExample?: boolean } => v.value !== null && Number.isFinite(v.value));
   const usable = hasBaseline ? numbered.filter((v) => v.period >= input.baselineYear!) : numbered;
-  const latest = usable.reduce<{ period: number; value: number } | null>((a, v) => (a === null || v.period > a.period ? { period: v.period, value: v.value } : a), null);
-  const base = { latest, target, expected: null, share: null };
+  const last = usable.reduce<(typeof usable)[number] | null>((a, v) => (a === null || v.period > a.period ? v : a), null);
+  const latest = last ? { period: last.period, value: last.value } : null;
+  const targetIsExample = target !== null && input.targets.some((t) => t.year === target.year && t.isExample === true);
+  const isExample = input.isExample === true || targetIsExample || last?.isExample === true;
+  const base = { latest, target, expected: null, share: null, isExample };
 
   if (target === null) return { ...base, status: 'no_data', reason: 'no_target' };
   if (latest === null) return { ...base, status: 'no_data', reason: numbered.length > 0 ? 'only_before_baseline' : 'no_value' };
@@ -100,7 +109,9 @@ export function computeProgress(input: ProgressInput): Progress {
 export interface ChartInput {
   baselineValue: number | null;
   baselineYear: number | null;
-  targets: readonly { year: number; value: number }[];
+  /** The definition (baseline, targets) is an example: the path and every target are example data. */
+  isExample?: boolean;
+  targets: readonly { year: number; value: number; isExample?: boolean }[];
   /** Region figures per year. */
   values: readonly { period: number; value: number; isExample: boolean }[];
   periodFrom: number;
@@ -113,7 +124,10 @@ export interface ChartRow {
   isExample: boolean;
   /** The value on the path from the baseline to the final target, for years the path covers. */
   path: number | null;
+  /** The path is drawn from an example baseline or target. */
+  pathIsExample: boolean;
   target: number | null;
+  targetIsExample: boolean;
 }
 
 /** One row per year of the chart: the data behind the bars, the line and the diamonds. */
@@ -124,16 +138,21 @@ export function chartRows(input: ChartInput): ChartRow[] {
   const to = Math.max(...years);
   const target = finalTarget(input.targets);
   const baseline = input.baselineValue !== null && input.baselineYear !== null ? { year: input.baselineYear, value: input.baselineValue } : null;
+  const definitionExample = input.isExample === true;
+  const pathIsExample = definitionExample || (target !== null && input.targets.some((t) => t.year === target.year && t.isExample === true));
   const rows: ChartRow[] = [];
   for (let year = from; year <= to; year++) {
     const v = input.values.find((x) => x.period === year);
     const onPath = baseline && target && target.year > baseline.year && year >= baseline.year && year <= target.year;
+    const t = input.targets.find((x) => x.year === year);
     rows.push({
       year,
       value: v ? v.value : null,
       isExample: v ? v.isExample : false,
       path: onPath ? roundPath(expectedOnPath(baseline, target, year)) : null,
-      target: input.targets.find((t) => t.year === year)?.value ?? null,
+      pathIsExample: onPath ? pathIsExample : false,
+      target: t?.value ?? null,
+      targetIsExample: t ? definitionExample || t.isExample === true : false,
     });
   }
   return rows;

@@ -11,7 +11,7 @@ import type { T } from '../../i18n/index.js';
 import * as repo from './indicators.repo.js';
 import { indicatorViews, type IndicatorView } from './indicators.service.js';
 import { loadTerritoryIndex, territoryName } from './indicators.territory.js';
-import { chartRows } from './indicators.chart.js';
+import { WHOLE_REGION } from './indicators.tables.js';
 import { IndicatorTable } from './indicators.views.js';
 
 /**
@@ -35,17 +35,20 @@ export async function indicatorsSection(ctx: ModuleContext, programme: { id: str
   );
 }
 
-/** CSV of one indicator: a row per year and area with a value, then the targets and the path. */
-export async function indicatorCsv(ctx: ModuleContext, view: IndicatorView, programme: { period_from: number; period_to: number }, t: T, lang: 'pl' | 'en'): Promise<string> {
+/**
+ * CSV of one indicator: a row per year and area with a value, then the baseline and the targets.
+ * Every row says whether it is example data: an example indicator's rows all do, targets and
+ * baseline included, so a spreadsheet made from the file cannot lose the label.
+ */
+export async function indicatorCsv(ctx: ModuleContext, view: IndicatorView, t: T, lang: 'pl' | 'en'): Promise<string> {
   const index = await loadTerritoryIndex(ctx);
   const i = view.indicator;
   const yes = (b: boolean) => (b ? '1' : '0');
   const num = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
   const header = [t('indicators.csv.code'), t('indicators.csv.name'), t('indicators.csv.unit'), t('indicators.csv.kind'), t('indicators.csv.year'), t('indicators.csv.territoryCode'), t('indicators.csv.territory'), t('indicators.csv.value'), t('indicators.csv.example'), t('indicators.csv.computed')];
+  const region = territoryName(index, WHOLE_REGION, lang);
   const rows: string[][] = view.figures.map((f) => [i.code, i.name, i.unit, t('indicators.csvKind.value'), String(f.period), f.territoryCode, territoryName(index, f.territoryCode, lang), num(f.value), yes(f.isExample), yes(f.isComputed)]);
-  const chart = chartRows({ baselineValue: i.baseline_value, baselineYear: i.baseline_year, targets: view.targets, values: [], periodFrom: programme.period_from, periodTo: programme.period_to });
-  for (const r of chart) {
-    if (r.target !== null) rows.push([i.code, i.name, i.unit, t('indicators.csvKind.target'), String(r.year), 'region', territoryName(index, 'region', lang), num(r.target), '0', '0']);
-  }
+  if (i.baseline_value !== null && i.baseline_year !== null) rows.push([i.code, i.name, i.unit, t('indicators.csvKind.baseline'), String(i.baseline_year), WHOLE_REGION, region, num(i.baseline_value), yes(i.is_example), '0']);
+  for (const target of view.targets) rows.push([i.code, i.name, i.unit, t('indicators.csvKind.target'), String(target.year), WHOLE_REGION, region, num(target.value), yes(target.isExample), '0']);
   return spreadsheetCsv([header, ...rows]);
 }

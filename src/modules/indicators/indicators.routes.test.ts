@@ -152,8 +152,10 @@ describe('indicator routes', () => {
     const body = res.json();
     assert.equal(body.programme.slug, 'program-testowy');
     const w11 = body.items.find((i: { code: string }) => i.code === 'W1.1');
-    assert.deepEqual(w11.baseline, { value: 100, year: 2021 });
-    assert.deepEqual(w11.targets, [{ year: 2030, value: 1000 }]);
+    assert.deepEqual(w11.baseline, { value: 100, year: 2021, is_example: false });
+    assert.deepEqual(w11.targets, [{ year: 2030, value: 1000, is_example: false }]);
+    assert.equal(w11.is_example, false);
+    assert.equal(w11.progress.is_example, false);
     assert.equal(w11.progress.status, 'on_track');
     assert.deepEqual(w11.progress.latest, { period: 2024, value: 400 });
     assert.deepEqual(

@@ -46,16 +46,18 @@ export const ApiIndicator = Type.Object({
   breakdown: Type.String({ description: 'none | powiat | gmina | subregion' }),
   method: Type.String({ description: 'reported | computed' }),
   formula: Nullable(Type.String()),
+  is_example: Type.Boolean({ description: 'An example indicator of the demonstration: its definition, baseline, targets and values are not real' }),
   data_source: Nullable(Type.String()),
   responsible_partner: Nullable(Type.String()),
-  baseline: Nullable(Type.Object({ value: Type.Number(), year: Type.Integer() })),
-  targets: Type.Array(Type.Object({ year: Type.Integer(), value: Type.Number() })),
+  baseline: Nullable(Type.Object({ value: Type.Number(), year: Type.Integer(), is_example: Type.Boolean({ description: 'Invented for the demonstration' }) })),
+  targets: Type.Array(Type.Object({ year: Type.Integer(), value: Type.Number(), is_example: Type.Boolean({ description: 'Invented for the demonstration' }) })),
   elements: Type.Array(Type.Object({ code: Type.String(), title: Type.String() })),
   progress: Type.Object({
     status: Type.String({ description: 'achieved | on_track | at_risk | no_data' }),
     reason: Type.String(),
     latest: Nullable(Type.Object({ period: Type.Integer(), value: Type.Number() })),
     target: Nullable(Type.Object({ year: Type.Integer(), value: Type.Number() })),
+    is_example: Type.Boolean({ description: 'The verdict rests on example data (the definition, the target or the latest value)' }),
   }),
   values: Type.Array(
     Type.Object({
@@ -88,12 +90,13 @@ function toApi(v: svc.IndicatorView, slug: string, publicUrl: string): Static<ty
     breakdown: i.breakdown,
     method: i.method,
     formula: i.formula,
+    is_example: i.is_example,
     data_source: i.data_source,
     responsible_partner: i.responsible_partner,
-    baseline: i.baseline_value !== null && i.baseline_year !== null ? { value: i.baseline_value, year: i.baseline_year } : null,
-    targets: v.targets,
+    baseline: i.baseline_value !== null && i.baseline_year !== null ? { value: i.baseline_value, year: i.baseline_year, is_example: i.is_example } : null,
+    targets: v.targets.map((x) => ({ year: x.year, value: x.value, is_example: x.isExample })),
     elements: v.elements.map((e) => ({ code: e.code, title: e.title })),
-    progress: { status: v.progress.status, reason: v.progress.reason, latest: v.progress.latest, target: v.progress.target },
+    progress: { status: v.progress.status, reason: v.progress.reason, latest: v.progress.latest, target: v.progress.target, is_example: v.progress.isExample },
     values: v.figures.map((f) => ({ period: f.period, territory_code: f.territoryCode, value: f.value, is_example: f.isExample, is_computed: f.isComputed, is_live: f.isLive })),
     url: `${publicUrl}/program/${slug}/wskazniki/${encodeURIComponent(i.code)}`,
   };
@@ -131,7 +134,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
     if (!view) throw new AppError('http.not_found');
     const t = request.t;
     if (csv) {
-      const body = await indicatorCsv(ctx, view, programme, t, request.lang);
+      const body = await indicatorCsv(ctx, view, t, request.lang);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition(`wskaznik-${programme.slug}-${code}.csv`))

@@ -149,7 +149,7 @@ export async function seedIndicatorsDemo(ctx: ModuleContext, programmeId: string
       const { targets, values, ...fields } = d;
       const id = newId();
       await repo.insertIndicator(trx, { ...fields, id, programme_id: programmeId, position: ++position, is_negative_allowed: false });
-      await repo.replaceTargets(trx, id, targets.map((t) => ({ id: newId(), indicator_id: id, year: t.year, value: t.value })));
+      await repo.replaceTargets(trx, id, targets.map((t) => ({ id: newId(), indicator_id: id, year: t.year, value: t.value, is_example: fields.is_example })));
       if (mainGoal) await repo.replaceIndicatorElements(trx, id, [mainGoal.id]);
       for (const [year, cells] of Object.entries(values ?? {})) {
         for (const [territory, value] of Object.entries(cells)) {

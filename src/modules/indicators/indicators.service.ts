@@ -9,6 +9,7 @@ import { warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { TKey } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
+import { isInForce } from '../programme/index.js';
 import { computePeriod, coverageStart, FILTER_LEGAL_FORMS, FILTER_LIFECYCLES, FORMULA_HAS_FILTERS, isFormulaKey, parseFormulaParams } from './indicators.formulas.js';
 import { computeProgress, type Progress } from './indicators.progress.js';
 import * as repo from './indicators.repo.js';
@@ -28,6 +29,7 @@ export interface ProgrammeRef {
   title: string;
   period_from: number;
   period_to: number;
+  status: string;
 }
 
 export async function programmeBySlug(ctx: ModuleContext, slug: string): Promise<ProgrammeRef> {
@@ -251,7 +253,9 @@ export async function saveIndicator(ctx: ModuleContext, programme: ProgrammeRef,
     const old = before ? await currentDefinition(trx, before) : null;
     if (before) await repo.updateIndicator(trx, savedId, fields);
     else await repo.insertIndicator(trx, { id: savedId, programme_id: programme.id, ...fields, position: (await repo.maxPosition(trx, programme.id)) + 1, is_example: false });
-    await repo.replaceTargets(trx, savedId, targets.map((t) => ({ id: newId(), indicator_id: savedId, year: t.year, value: t.value })));
+    // the targets of an example indicator are invented with it: they stay examples when edited
+    const isExample = before?.is_example ?? false;
+    await repo.replaceTargets(trx, savedId, targets.map((t) => ({ id: newId(), indicator_id: savedId, year: t.year, value: t.value, is_example: isExample })));
     await repo.replaceIndicatorElements(trx, savedId, elementIds);
     await recordAudit(
       trx,
@@ -286,7 +290,8 @@ export interface Figure {
 
 export interface IndicatorView {
   indicator: IndicatorRow;
-  targets: { year: number; value: number }[];
+  /** `isExample`: an invented target (its own flag, or the indicator is an example). */
+  targets: { year: number; value: number; isExample: boolean }[];
   elements: { id: string; code: string; title: string }[];
   /** Approved (or, for open years of computed indicators, live) figures, by period then territory. */
   figures: Figure[];
@@ -298,9 +303,9 @@ export interface IndicatorView {
 }
 
 /**
- * Computed figures of the years not closed yet. After the programme's period the current figure
- * (as of today) is added too, so the state the programme left is visible; it is marked as beyond
- * the period and does not count toward progress.
+ * Computed figures of the programme's years not closed yet (a year after the period is never added:
+ * today's registry says nothing about a programme that has ended). Only a programme in force gets
+ * them; the caller decides.
  */
 async function liveFigures(
   ctx: ModuleContext,
@@ -312,24 +317,23 @@ async function liveFigures(
   coverage: string | null,
 ): Promise<Figure[]> {
   const closed = closedPeriods(stored);
-  const currentYear = Number(today.slice(0, 4));
   const years: number[] = [];
   for (let year = programme.period_from; year <= programme.period_to; year++) if (!closed.has(year)) years.push(year);
-  if (currentYear > programme.period_to) years.push(currentYear);
   const out: Figure[] = [];
   for (const year of years) {
     const c = await computePeriod(ctx, index, indicator, year, today, coverage);
     if (!c) continue;
-    for (const [code, value] of c.values) out.push({ period: year, territoryCode: code, value, isExample: c.isExample, isComputed: true, isLive: true });
+    for (const [code, value] of c.values) out.push({ period: year, territoryCode: code, value, isExample: c.isExample || indicator.is_example, isComputed: true, isLive: true });
   }
   return out;
 }
 
 /**
- * The indicators of a programme as shown publicly: approved values only (plus the live figures of
- * computed indicators for years not closed yet), targets, linked elements and progress.
+ * The indicators of a programme as shown publicly: approved values only (plus, while the programme
+ * is in force, the live figures of computed indicators for its years not closed yet), targets,
+ * linked elements and progress. Everything of an example indicator is flagged as example data.
  */
-export async function indicatorViews(ctx: ModuleContext, programme: { id: string; period_from: number; period_to: number }, filter: { code?: string } = {}): Promise<IndicatorView[]> {
+export async function indicatorViews(ctx: ModuleContext, programme: { id: string; period_from: number; period_to: number; status: string }, filter: { code?: string } = {}): Promise<IndicatorView[]> {
   let indicators = await repo.listIndicators(ctx.db, programme.id);
   if (filter.code !== undefined) indicators = indicators.filter((i) => i.code === filter.code);
   if (indicators.length === 0) return [];
@@ -339,14 +343,15 @@ export async function indicatorViews(ctx: ModuleContext, programme: { id: string
   const index = computed.length ? await loadTerritoryIndex(ctx) : null;
   const coverage = computed.length ? await coverageStart(ctx) : null;
   const today = warsawToday(ctx.clock);
+  const live = isInForce(programme, today);
   const views: IndicatorView[] = [];
   for (const indicator of indicators) {
     const stored = approved.filter((v) => v.indicator_id === indicator.id && v.value !== null);
     const figures: Figure[] = stored.map((v) => ({ period: v.period, territoryCode: v.territory_code, value: v.value!, isExample: v.is_example || indicator.is_example, isComputed: v.is_computed, isLive: false }));
-    const live = indicator.method === 'computed' && index ? await liveFigures(ctx, index, indicator, programme, stored, today, coverage) : [];
-    figures.push(...live);
+    const computedNow = live && indicator.method === 'computed' && index ? await liveFigures(ctx, index, indicator, programme, stored, today, coverage) : [];
+    figures.push(...computedNow);
     figures.sort((a, b) => a.period - b.period || a.territoryCode.localeCompare(b.territoryCode));
-    const myTargets = targets.filter((t) => t.indicator_id === indicator.id).map((t) => ({ year: t.year, value: t.value }));
+    const myTargets = targets.filter((t) => t.indicator_id === indicator.id).map((t) => ({ year: t.year, value: t.value, isExample: t.is_example || indicator.is_example }));
     const regionSeries = figures.filter((f) => f.territoryCode === WHOLE_REGION);
     views.push({
       indicator,
@@ -358,10 +363,11 @@ export async function indicatorViews(ctx: ModuleContext, programme: { id: string
         direction: indicator.direction,
         baselineValue: indicator.baseline_value,
         baselineYear: indicator.baseline_year,
+        isExample: indicator.is_example,
         targets: myTargets,
-        values: regionSeries.filter((f) => f.period <= programme.period_to).map((f) => ({ period: f.period, value: f.value })),
+        values: regionSeries.filter((f) => f.period <= programme.period_to).map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
       }),
-      liveAsOf: live.length ? today : null,
+      liveAsOf: computedNow.length ? today : null,
     });
   }
   return views;

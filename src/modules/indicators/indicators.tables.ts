@@ -50,6 +50,8 @@ export interface IndicatorTargetsTable {
   indicator_id: string;
   year: number;
   value: number;
+  /** An invented target (of an example indicator): shown as "przykładowe dane" wherever targets appear. */
+  is_example: boolean;
 }
 
 export const VALUE_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;

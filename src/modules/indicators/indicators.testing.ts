@@ -68,7 +68,7 @@ export async function insertTestIndicator(
       ...fields,
     })
     .execute();
-  if (targets.length) await ctx.db.insertInto('indicator_targets').values(targets.map((t) => ({ id: newId(), indicator_id: id, year: t.year, value: t.value }))).execute();
+  if (targets.length) await ctx.db.insertInto('indicator_targets').values(targets.map((t) => ({ id: newId(), indicator_id: id, year: t.year, value: t.value, is_example: fields.is_example ?? false }))).execute();
   return id;
 }
 

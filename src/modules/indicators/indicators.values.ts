@@ -151,7 +151,8 @@ async function writeCell(
       status,
       return_reason: null,
       is_computed: false,
-      is_example: false,
+      // a figure of an example indicator is example data, whoever enters it
+      is_example: indicator.is_example,
       entered_by: actor.actorId,
       approved_by: opts.approve ? actor.actorId : null,
       updated_at: now,
@@ -280,7 +281,7 @@ async function storeComputed(
       status,
       return_reason: null,
       is_computed: true,
-      is_example: computed.isExample,
+      is_example: computed.isExample || indicator.is_example,
       entered_by: null,
       approved_by: status === 'approved' ? actor.actorId : null,
       updated_at: now,

@@ -50,23 +50,35 @@ function ProgressIcon({ status }: { status: Progress['status'] }) {
   }
 }
 
+/** The verdict in words, e.g. "zagrożony"; a verdict on example data says so ("zagrożony — dane przykładowe"). */
+export function progressLabel(progress: Progress, t: (k: TKey) => string): string {
+  const word = t(`indicators.progress.${progress.status}` as TKey);
+  return progress.isExample ? `${word} — ${t('indicators.progress.example')}` : word;
+}
+
 export function ProgressBadge({ progress }: { progress: Progress }) {
   const { t } = usePage();
   return (
     <span class={`progress-badge progress-badge--${progress.status}`}>
-      <ProgressIcon status={progress.status} /> {t(`indicators.progress.${progress.status}` as TKey)}
+      <ProgressIcon status={progress.status} /> {progressLabel(progress, t)}
     </span>
   );
 }
 
 export function progressSentence(progress: Progress, t: (k: TKey, p?: Record<string, string | number>) => string, n: (v: number) => string): string {
-  return t(`indicators.progress.reason.${progress.reason}` as TKey, {
+  const sentence = t(`indicators.progress.reason.${progress.reason}` as TKey, {
     value: progress.latest ? n(progress.latest.value) : '',
     year: progress.latest?.period ?? '',
     target: progress.target ? n(progress.target.value) : '',
     targetYear: progress.target?.year ?? '',
     expected: progress.expected === null ? '' : n(Math.round(progress.expected * 100) / 100),
   });
+  return progress.isExample ? `${sentence} ${t('indicators.progress.exampleNote')}` : sentence;
+}
+
+/** Whether anything shown of the indicator is example data: its definition, a target or a figure. */
+export function hasExampleData(view: IndicatorView): boolean {
+  return view.indicator.is_example || view.targets.some((x) => x.isExample) || view.figures.some((f) => f.isExample);
 }
 
 function latestRegion(view: IndicatorView): Figure | null {
@@ -82,7 +94,7 @@ function ExampleMark() {
 export function IndicatorTable({ views, slug, caption }: { views: IndicatorView[]; slug: string; caption?: string }) {
   const { t, fmt, href } = usePage();
   if (views.length === 0) return <p>{t('indicators.list.empty')}</p>;
-  const hasExample = views.some((v) => v.figures.some((f) => f.isExample));
+  const hasExample = views.some(hasExampleData);
   return (
     <>
       {hasExample ? <p class="hint">{t('indicators.exampleNote')}</p> : null}
@@ -118,7 +130,17 @@ export function IndicatorTable({ views, slug, caption }: { views: IndicatorView[
           {
             header: t('indicators.list.target'),
             numeric: true,
-            cell: (v) => (v.progress.target ? `${fmt.number(v.progress.target.value)} ${v.indicator.unit} (${v.progress.target.year})` : t('indicators.public.none')),
+            cell: (v) => {
+              const target = v.progress.target;
+              if (!target) return t('indicators.public.none');
+              const example = v.targets.some((x) => x.year === target.year && x.isExample);
+              return (
+                <>
+                  {`${fmt.number(target.value)} ${v.indicator.unit} (${target.year})`}
+                  {example ? <> <ExampleMark /></> : null}
+                </>
+              );
+            },
           },
           { header: t('indicators.progress.label'), cell: (v) => <ProgressBadge progress={v.progress} /> },
         ]}
@@ -142,13 +164,14 @@ function Definition({ view }: { view: IndicatorView }) {
   const i = view.indicator;
   const none = t('indicators.public.none');
   const params = parseFormulaParams(i.formula_params);
+  const example = (text: string, isExample: boolean) => (isExample ? `${text} (${t('indicators.example')})` : text);
   const entries: [string, ComponentChildren][] = [
     [t('indicators.field.code'), i.code],
     [t('indicators.field.unit'), i.unit],
     [t('indicators.field.type'), t(`indicators.type.${i.type}` as TKey)],
     [t('indicators.field.direction'), t(`indicators.direction.${i.direction}` as TKey)],
-    [t('indicators.field.baselineValue'), i.baseline_value !== null && i.baseline_year !== null ? t('indicators.public.baseline', { value: fmt.number(i.baseline_value), year: i.baseline_year }) : none],
-    [t('indicators.field.targets'), view.targets.length ? view.targets.map((x) => `${x.year}: ${fmt.number(x.value)}`).join('; ') : none],
+    [t('indicators.field.baselineValue'), i.baseline_value !== null && i.baseline_year !== null ? example(t('indicators.public.baseline', { value: fmt.number(i.baseline_value), year: i.baseline_year }), i.is_example) : none],
+    [t('indicators.field.targets'), view.targets.length ? view.targets.map((x) => example(`${x.year}: ${fmt.number(x.value)}`, x.isExample)).join('; ') : none],
     [t('indicators.field.frequency'), i.frequency === 'annual' ? t('indicators.frequency.annual') : i.frequency],
     [t('indicators.field.breakdown'), t(`indicators.breakdown.${i.breakdown}` as TKey)],
     [
@@ -263,12 +286,13 @@ export function IndicatorDetail({ view, programme, breakdown }: { view: Indicato
   const rows = chartRows({
     baselineValue: i.baseline_value,
     baselineYear: i.baseline_year,
+    isExample: i.is_example,
     targets: view.targets,
     values: view.regionSeries.map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
     periodFrom: programme.period_from,
     periodTo: programme.period_to,
   });
-  const hasExample = view.figures.some((f) => f.isExample);
+  const hasExample = hasExampleData(view);
   const live = view.regionSeries.find((f) => f.isLive && view.liveAsOf && f.period === Number(view.liveAsOf.slice(0, 4)));
   const n = (v: number | null) => (v === null ? '—' : fmt.number(v));
   return (
@@ -298,12 +322,13 @@ export function IndicatorDetail({ view, programme, breakdown }: { view: Indicato
             yearLabel: t('indicators.chart.year'),
             legendValues: t('indicators.chart.legendValues'),
             legendPath: t('indicators.chart.legendPath'),
-            legendExample: hasExample ? t('indicators.chart.legendExample') : null,
+            legendExample: view.figures.some((f) => f.isExample) ? t('indicators.chart.legendExample') : null,
+            exampleNote: i.is_example ? t('indicators.exampleIndicatorNote') : null,
             formatNumber: fmt.number,
           }}
         />
         <Table
-          caption={t('indicators.public.valuesCaption')}
+          caption={i.is_example ? `${t('indicators.public.valuesCaption')} (${t('indicators.exampleIndicator')})` : t('indicators.public.valuesCaption')}
           rowKey={(r) => String(r.year)}
           rows={rows}
           columns={[
@@ -315,14 +340,30 @@ export function IndicatorDetail({ view, programme, breakdown }: { view: Indicato
                 <>
                   {n(r.value)}
                   {r.value !== null && r.isExample ? <> <ExampleMark /></> : null}
-                  {r.value !== null && live && r.year === live.period ? (
-                    <span class="hint"> {t(r.year > programme.period_to ? 'indicators.public.liveAfter' : 'indicators.public.live', { date: fmt.date(view.liveAsOf!) })}</span>
-                  ) : null}
+                  {r.value !== null && live && r.year === live.period ? <span class="hint"> {t('indicators.public.live', { date: fmt.date(view.liveAsOf!) })}</span> : null}
                 </>
               ),
             },
-            { header: t('indicators.chart.path'), numeric: true, cell: (r) => n(r.path) },
-            { header: t('indicators.chart.target'), numeric: true, cell: (r) => n(r.target) },
+            {
+              header: t('indicators.chart.path'),
+              numeric: true,
+              cell: (r) => (
+                <>
+                  {n(r.path)}
+                  {r.path !== null && r.pathIsExample ? <> <ExampleMark /></> : null}
+                </>
+              ),
+            },
+            {
+              header: t('indicators.chart.target'),
+              numeric: true,
+              cell: (r) => (
+                <>
+                  {n(r.target)}
+                  {r.target !== null && r.targetIsExample ? <> <ExampleMark /></> : null}
+                </>
+              ),
+            },
           ]}
         />
         <p>

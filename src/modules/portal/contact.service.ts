@@ -29,9 +29,13 @@ export function checkContactForm(body: FormValues): ContactMessage {
   return { name, email, subject, message };
 }
 
-/** Whether the form can be sent at all (the institution has an e-mail address set). */
+/** Whether the form can be sent at all: only to the institution's e-mail address, when one is set. */
+export function contactFormOn(institution: { email: string | null }): boolean {
+  return institution.email !== null;
+}
+
 export async function contactAvailable(ctx: ModuleContext): Promise<boolean> {
-  return (await getInstitution(ctx)).email !== null;
+  return contactFormOn(await getInstitution(ctx));
 }
 
 /** Returns 'queued', or 'ignored' for a bot; throws on invalid input or without an address. */

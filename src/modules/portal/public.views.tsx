@@ -302,8 +302,15 @@ export function StatementPage({ s }: { s: StatementView }) {
         </li>
       </ul>
       <p>
-        <a href={href('/kontakt')}>{t('statement.contactForm')}</a>
+        {t('statement.postalAddress')}: <span class="a11y-postal">{s.postalAddress.join(', ')}</span>
       </p>
+      {s.contactForm ? (
+        <p>
+          <a href={href('/kontakt')}>{t('statement.contactForm')}</a>
+        </p>
+      ) : !s.email && !s.phone ? (
+        <p>{t('statement.postOnly')}</p>
+      ) : null}
       <h2>{t('statement.procedureTitle')}</h2>
       <div id="a11y-procedura">
         <p>{t('statement.procedure1')}</p>

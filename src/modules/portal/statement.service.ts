@@ -1,6 +1,8 @@
 // The accessibility statement (deklaracja dostępności) required of Polish public bodies. Its
 // fields are settings with sensible defaults; editors keep them current. The page follows the
 // structure of the 2024 (v2.0) technical conditions: fixed element ids, dates in <time datetime>.
+// It always names a contact path that works: the postal address of the institution, its e-mail and
+// phone when set, and the contact form only while the form can be sent (an institution e-mail is set).
 import type { ModuleContext } from '../../core/module.js';
 import { isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
@@ -8,6 +10,7 @@ import { localize } from '../../core/http/language.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { getInstitution } from '../site/index.js';
+import { contactFormOn } from './contact.service.js';
 import type { Actor, FormValues } from './content.service.js';
 
 export const STATEMENT_PATH = '/deklaracja-dostepnosci';
@@ -57,10 +60,10 @@ export function defaultStatement(today: string): StatementSettings {
     contactName: 'Redakcja serwisu Spójnia',
     contactEmail: null,
     contactPhone: null,
-    architecturePl: 'Informacje o dostępności architektonicznej siedziby (wejścia, windy, toalety, miejsca parkingowe, pętla indukcyjna) uzupełnia redakcja serwisu. Do czasu ich publikacji udzielamy ich pod numerem telefonu i adresem e-mail podanymi wyżej.',
-    architectureEn: 'Information on the physical accessibility of the office (entrances, lifts, toilets, parking, induction loop) is being completed by the editors. Until it is published, we provide it by phone and e-mail at the contacts above.',
-    communicationPl: 'Osoby doświadczające trudności w komunikowaniu się mogą skontaktować się z nami pisemnie, pocztą elektroniczną, przez elektroniczną skrzynkę podawczą ePUAP lub przez formularz kontaktowy serwisu. Możliwość skorzystania z pomocy tłumacza języka migowego należy zgłosić z wyprzedzeniem.',
-    communicationEn: 'People who experience difficulties in communicating can contact us in writing, by e-mail, through the ePUAP electronic inbox or through the contact form of the platform. The help of a sign-language interpreter should be requested in advance.',
+    architecturePl: 'Informacje o dostępności architektonicznej siedziby (wejścia, windy, toalety, miejsca parkingowe, pętla indukcyjna) uzupełnia redakcja serwisu. Do czasu ich publikacji udzielamy ich na prośbę przesłaną jedną z dróg kontaktu podanych wyżej.',
+    architectureEn: 'Information on the physical accessibility of the office (entrances, lifts, toilets, parking, induction loop) is being completed by the editors. Until it is published, we provide it on request sent by any of the contact paths above.',
+    communicationPl: 'Osoby doświadczające trudności w komunikowaniu się mogą skontaktować się z nami pisemnie, na adres pocztowy podany wyżej, albo inną drogą kontaktu wymienioną w części „Informacje zwrotne i dane kontaktowe”. Możliwość skorzystania z pomocy tłumacza języka migowego należy zgłosić z wyprzedzeniem.',
+    communicationEn: 'People who experience difficulties in communicating can contact us in writing, at the postal address above, or by any other contact path listed under “Feedback and contact information”. The help of a sign-language interpreter should be requested in advance.',
     appsPl: '',
     appsEn: '',
   };
@@ -81,12 +84,24 @@ export interface StatementView extends StatementSettings {
   entity: string;
   email: string | null;
   phone: string | null;
+  /** The institution's postal address (name, street, postal code and city): always a working path. */
+  postalAddress: string[];
+  /** The contact form can be sent (the institution's e-mail is set); otherwise the statement does not point to it. */
+  contactForm: boolean;
   siteUrl: string;
 }
 
 export async function statementView(ctx: ModuleContext): Promise<StatementView> {
   const [s, inst] = await Promise.all([getStatement(ctx), getInstitution(ctx)]);
-  return { ...s, entity: s.entityName ?? inst.name, email: s.contactEmail ?? inst.email, phone: s.contactPhone ?? inst.phone, siteUrl: ctx.config.publicUrl };
+  return {
+    ...s,
+    entity: s.entityName ?? inst.name,
+    email: s.contactEmail ?? inst.email,
+    phone: s.contactPhone ?? inst.phone,
+    postalAddress: [inst.name, inst.street, `${inst.postalCode} ${inst.city}`],
+    contactForm: contactFormOn(inst),
+    siteUrl: ctx.config.publicUrl,
+  };
 }
 
 /** The absolute address of the statement, for the `<meta name="deklaracja-dostępności">` of every page. */

@@ -18,7 +18,7 @@ import './programme.tables.js';
 export { listAllVersions, listSections as listVersionSections, findVersion as findProgrammeVersion, type VersionRow, type SectionRow } from './versions.repo.js';
 
 export type { ProgrammePageSection } from './programme.extensions.js';
-export { currentProgramme, programmePath } from './programme.service.js';
+export { currentProgramme, isInForce, programmePath } from './programme.service.js';
 export { findProgramme, findProgrammeBySlug, findCurrentProgramme } from './programme.repo.js';
 export { flatten, loadTrees, type TreeNode } from './structure.service.js';
 export type { ElementRow } from './structure.repo.js';
@@ -43,7 +43,7 @@ export const programmeModule: AppModule = {
   name: 'programme',
   errors: programmeErrors,
   migrations: programmeMigrations,
-  nav: [{ label: 'programme.title', path: '/program', order: 15 }],
+  nav: [{ label: 'programme.title', path: '/program', order: 15, intro: 'programme.homeIntro' }],
   admin: [
     { label: 'programme.admin.title', path: '/admin/program', order: 40, roles: [...PROGRAMME_ADMIN_ROLES] },
   ],

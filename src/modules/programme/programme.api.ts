@@ -3,7 +3,7 @@
 // most four levels (main goal → specific goal → action → task), so each level has its own schema
 // instead of a recursive one that OpenAPI viewers render poorly.
 import { Type, type Static, type TSchema } from 'typebox';
-import { programmePath, type ProgrammeDetails } from './programme.service.js';
+import { isInForce, programmePath, type ProgrammeDetails } from './programme.service.js';
 import type { TreeNode } from './structure.service.js';
 
 const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
@@ -36,7 +36,8 @@ export const ApiProgramme = Type.Object({
   short_name: Nullable(Type.String()),
   status: Status,
   period: Type.Object({ from: Type.Integer(), to: Type.Integer() }),
-  is_current: Type.Boolean(),
+  is_current: Type.Boolean({ description: 'The programme the `/program` page shows (chosen by staff)' }),
+  in_force: Type.Boolean({ description: 'Adopted or in implementation, and today (Europe/Warsaw) within its period' }),
   legal_basis: Nullable(Type.String()),
   alignment: Type.Array(Type.String()),
   responsible_institution: Nullable(Type.String()),
@@ -75,7 +76,8 @@ function element(n: TreeNode): ApiElement {
   };
 }
 
-export function toApi(d: ProgrammeDetails, publicUrl: string): ApiProgrammeT {
+/** `today`: the office's calendar day, for `in_force`. */
+export function toApi(d: ProgrammeDetails, publicUrl: string, today: string): ApiProgrammeT {
   const p = d.programme;
   return {
     slug: p.slug,
@@ -84,6 +86,7 @@ export function toApi(d: ProgrammeDetails, publicUrl: string): ApiProgrammeT {
     status: p.status,
     period: { from: p.period_from, to: p.period_to },
     is_current: p.is_current,
+    in_force: isInForce(p, today),
     legal_basis: p.legal_basis,
     alignment: d.alignment,
     responsible_institution: p.responsible_institution,

@@ -167,7 +167,9 @@ describe('programme life cycle', () => {
     );
     const page = await get('/program');
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /Regionalny program rozwoju ekonomii społecznej, który jest teraz wskazany jako bieżący/);
+    // a draft is current (shown at /program) but not in force: the page says so
+    assert.match(page.body, /Obecnie nie obowiązuje żaden regionalny program rozwoju ekonomii społecznej/);
+    assert.match(page.body, /Program nie został jeszcze przyjęty\./);
     assert.match(page.body, /href="\/program\/program-b\/wersje"/);
     const redirect = await get('/program/program-b');
     assert.equal(redirect.statusCode, 302);

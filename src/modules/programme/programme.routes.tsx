@@ -50,7 +50,7 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
     const ref = { id: d.programme.id, slug: d.programme.slug, period_from: d.programme.period_from, period_to: d.programme.period_to };
     const extras = (await Promise.all(programmePageSections(ctx).map((s) => s.render(ctx, ref, request)))).filter((x): x is VNode => x !== null);
     const crumbs = isCurrentPage ? [{ label: request.t('programme.title') }] : [{ label: request.t('programme.title'), path: '/program' }, { label: d.programme.short_name ?? d.programme.title }];
-    return sendPage(request, reply, { title: d.programme.title, breadcrumbs: crumbs }, <v.ProgrammePageView d={d} extras={extras} isCurrentPage={isCurrentPage} />);
+    return sendPage(request, reply, { title: d.programme.title, breadcrumbs: crumbs }, <v.ProgrammePageView d={d} extras={extras} isCurrentPage={isCurrentPage} today={warsawToday(ctx.clock)} />);
   };
 
   // --- public --------------------------------------------------------------------------------------
@@ -59,12 +59,12 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
     const d = await svc.currentProgramme(ctx);
     if (d) return renderProgramme(request, reply, d, true);
     // no current programme yet: a useful page, not an error
-    return sendPage(request, reply, { title: request.t('programme.title') }, <v.NoCurrentView programmes={await svc.listProgrammes(ctx)} />);
+    return sendPage(request, reply, { title: request.t('programme.title') }, <v.NoCurrentView programmes={await svc.listProgrammes(ctx)} today={warsawToday(ctx.clock)} />);
   });
 
   app.get('/program/archiwum', { config: { access: 'public' } }, async (request, reply) => {
     const programmes = await svc.listProgrammes(ctx);
-    return sendPage(request, reply, { title: request.t('programme.archive.title'), breadcrumbs: [{ label: request.t('programme.title'), path: '/program' }, { label: request.t('programme.archive.title') }] }, <v.ArchiveView programmes={programmes} />);
+    return sendPage(request, reply, { title: request.t('programme.archive.title'), breadcrumbs: [{ label: request.t('programme.title'), path: '/program' }, { label: request.t('programme.archive.title') }] }, <v.ArchiveView programmes={programmes} today={warsawToday(ctx.clock)} />);
   });
 
   app.get('/program/:slug', { config: { access: 'public' }, schema: { params: SlugParams } }, async (request, reply) => {
@@ -77,13 +77,13 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
   app.get(
     '/api/v1/program',
     { config: { access: 'public' }, schema: { tags: ['programme'], summary: 'Regional social economy programmes: status, period, current flag, timeline and objective tree', response: { 200: ApiProgrammeList } } },
-    async () => ({ items: (await svc.allProgrammeDetails(ctx)).map((d) => toApi(d, ctx.config.publicUrl)) }),
+    async () => ({ items: (await svc.allProgrammeDetails(ctx)).map((d) => toApi(d, ctx.config.publicUrl, warsawToday(ctx.clock))) }),
   );
 
   app.get(
     '/api/v1/program/:slug',
     { config: { access: 'public' }, schema: { tags: ['programme'], summary: 'One programme with its timeline and objective tree', params: SlugParams, response: { 200: ApiProgramme } } },
-    async (request) => toApi(await svc.programmeBySlug(ctx, request.params.slug), ctx.config.publicUrl),
+    async (request) => toApi(await svc.programmeBySlug(ctx, request.params.slug), ctx.config.publicUrl, warsawToday(ctx.clock)),
   );
 
   // --- staff ---------------------------------------------------------------------------------------

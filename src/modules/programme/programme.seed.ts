@@ -1,12 +1,15 @@
 // Demo seed (`spojnia seed demo`): the real "Kujawsko-Pomorski Program na Rzecz Ekonomii
-// Społecznej do roku 2020" with its documented history. Facts and their sources come from the
-// project's domain notes (public pages of ROPS Toruń, the regional government and the K-P NGO
-// federation, cited in the event notes by address). What is not documented is not invented: the
-// resolution number stays empty, events known only by year show only the year, and the objective
-// tree below the real main goal, like the short text version, is a clearly flagged example
-// (is_example). Idempotent: a programme with the seed's slug is never created twice.
+// Społecznej do roku 2020" with its documented history. Every fact cites its source by address; the
+// sources come from data/reference/zrodla_programu_es.csv (see PROVENANCE.md there), read at seed
+// time, so a clean clone needs nothing outside the repository. What is not documented is not
+// invented or stated: the resolution number stays empty, events known only by year show only the
+// year, no ex-ante evaluation is dated (no source dates one), the main goal is the 2012 draft's (the
+// adopted wording is not in the sources), and the objective tree below it, like the short text
+// version, is a clearly flagged example (is_example). Idempotent: a programme with the seed's slug is
+// never created twice.
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
+import { readReferenceCsv } from '../../core/data/reference.js';
 import type { ModuleContext, SeedResult } from '../../core/module.js';
 import { sectionsFromMarkdown } from '../../core/text/sections.js';
 import * as repo from './programme.repo.js';
@@ -16,19 +19,20 @@ import { insertVersion } from './versions.repo.js';
 
 export const DEMO_SLUG = 'program-es-2020';
 
-const SRC = {
-  k01: 'ropstorun.home.pl/ekonomia2/programy-projekty-akty-prawne/kujawsko-pomorski-program-na-rzecz-ekonomii-spolecznej-do-roku-2020/2012',
-  k02: 'ropstorun.home.pl/ekonomia2/programy-projekty-akty-prawne/kujawsko-pomorski-program-na-rzecz-ekonomii-spolecznej-do-roku-2020/2014',
-  k03: 'docplayer.pl/10210236-Kujawsko-pomorski-program-na-rzecz-ekonomii-spolecznej-do-roku-2020.html',
-  k04: 'federacja-ngo.pl/program-es-na-slomianych-nogach,157,l1.html',
-  k05: 'federacja-ngo.pl/monitorujemy/raport-monitoring-powstawania-kujawsko-pomorskiego-programu-na-rzecz-ekonomii-spolecznej-na-lata-2013-2020-maj-2013-roku/',
-  k10: 'bibdiec.pl/aktualnosci/460-posiedzenie-regionalnego-komitetu-ekonomii-spoecznej',
-  k12: 'inforenior.rops.torun.pl/36-archiwum-2017/181-iv-posiedzenie-regionalnego-komitetu-ekonomii-spolecznej',
-  k13: 'rops.torun.pl/40-archiwum-2021/1381-obradowal-regionalny-komitet-rozwoju-ekonomii-spolecznej',
-  k15: 'kujawsko-pomorskie.pl/aktualnosci/w-poniedzialek-sesja-sejmiku-3/',
-};
+/** The file of sources the demo content cites (shared with the portal's demo page). */
+const SOURCES_FILE = 'zrodla_programu_es.csv';
 
-const MAIN_GOAL = 'Większy udział ekonomii społecznej w rozwoju społeczno-gospodarczym regionu, w tym aktywizacja społeczna i zawodowa osób zagrożonych wykluczeniem społecznym';
+/** The addresses of the sources, by key (`K02` → `ropstorun.home.pl/…/2014`). */
+function sourceAddresses(): Record<string, string> {
+  const byKey: Record<string, string> = Object.fromEntries(readReferenceCsv<{ key: string; address: string }>(SOURCES_FILE).map((r) => [r.key, r.address]));
+  // a citation must never read "undefined": a source missing from the file stops the seed
+  const missing = ['K01', 'K02', 'K03', 'K04', 'K05', 'K10', 'K12', 'K13', 'K15'].filter((k) => !byKey[k]);
+  if (missing.length) throw new Error(`${SOURCES_FILE} lacks the sources ${missing.join(', ')}`);
+  return byKey;
+}
+
+/** The 2012 draft's main goal, as the source paraphrases it; the adopted wording is not in the sources. */
+const MAIN_GOAL = 'Zwiększenie udziału ekonomii społecznej w regionalnych i lokalnych politykach publicznych w województwie';
 
 interface SeedEvent {
   status: ProgrammeStatus;
@@ -38,50 +42,44 @@ interface SeedEvent {
   note: string;
 }
 
-const EVENTS: SeedEvent[] = [
+const events = (SRC: Record<string, string>): SeedEvent[] => [
   {
     status: 'draft',
     on: '2012-03-21',
     precision: 'day',
-    note: `Prace nad programem (projekt pod tytułem „…na lata 2013–2020”) rozpoczęły się w 2012 r. Program przygotowały wojewódzki zespół ekspercki ds. ekonomii społecznej i interdyscyplinarna grupa robocza ds. ekonomii społecznej (samorząd województwa, podmioty ekonomii społecznej, organizacje pozarządowe, pomoc społeczna, instytucje rynku pracy, nauka); pierwsze posiedzenie grupy roboczej odbyło się 21 marca 2012 r. Źródła: ${SRC.k01}; ${SRC.k02}; ${SRC.k05}`,
+    note: `Prace nad programem (projekt pod tytułem „…na lata 2013–2020”) rozpoczęły się w 2012 r. (źródło: ${SRC.K01}). Program przygotowały wojewódzki zespół ekspercki ds. ekonomii społecznej i interdyscyplinarna grupa robocza ds. ekonomii społecznej (samorząd województwa, podmioty ekonomii społecznej, organizacje pozarządowe, pomoc społeczna, instytucje rynku pracy, nauka) (źródło: ${SRC.K02}); pierwsze posiedzenie grupy roboczej odbyło się 21 marca 2012 r. (źródło: ${SRC.K05}).`,
   },
   {
     status: 'consultation',
     on: '2013-03-07',
     precision: 'year',
-    note: `Konsultacje projektu zakończyły się do 7 marca 2013 r.; krytyczne uwagi zgłosiła Kujawsko-Pomorska Federacja Organizacji Pozarządowych. Dokładna data rozpoczęcia konsultacji nie jest znana. Źródło: ${SRC.k04}`,
-  },
-  {
-    status: 'ex_ante',
-    on: '2013-03-07',
-    precision: 'year',
-    note: 'Ocena ex ante projektu programu w 2013 r.; dokładna data nie jest znana.',
+    note: `Konsultacje projektu zakończyły się do 7 marca 2013 r.; krytyczne uwagi zgłosiła Kujawsko-Pomorska Federacja Organizacji Pozarządowych. Dokładna data rozpoczęcia konsultacji nie jest znana; źródła nie mówią, czy i jak odpowiedziano na uwagi. Źródło: ${SRC.K04}`,
   },
   {
     status: 'adopted',
     on: '2014-06-10',
     precision: 'day',
-    note: `Program przyjął Zarząd Województwa Kujawsko-Pomorskiego 10 czerwca 2014 r. Numer uchwały nie został ustalony. Źródło: ${SRC.k02}`,
+    note: `Program przyjął Zarząd Województwa Kujawsko-Pomorskiego 10 czerwca 2014 r. Numer uchwały nie został ustalony. Źródło: ${SRC.K02}`,
   },
   {
     status: 'implementation',
     on: '2014-06-10',
     precision: 'year',
-    note: `Realizacja w latach 2014–2020, z corocznym sprawozdaniem z realizacji: sprawozdanie za 2015 r. przedstawiono Sejmikowi 26 września 2016 r. i Regionalnemu Komitetowi Ekonomii Społecznej 7 listopada 2016 r.; sprawozdanie za 2016 r. Komitet przyjął 19 września 2017 r. Źródła: ${SRC.k15}; ${SRC.k10}; ${SRC.k12}`,
+    note: `Realizacja w latach 2014–2020, z corocznym sprawozdaniem z realizacji: sprawozdanie za 2015 r. przedstawiono Sejmikowi 26 września 2016 r. i Regionalnemu Komitetowi Ekonomii Społecznej 7 listopada 2016 r.; sprawozdanie za 2016 r. Komitet przyjął 19 września 2017 r. Źródła: ${SRC.K15}; ${SRC.K10}; ${SRC.K12}`,
   },
   {
     status: 'closed',
     on: '2021-07-08',
     precision: 'day',
-    note: `Sprawozdanie z realizacji programu za 2020 r. (ostatni rok okresu programowania) przedstawiono Regionalnemu Komitetowi Rozwoju Ekonomii Społecznej 8 lipca 2021 r. Formalna data zamknięcia programu nie jest znana — przyjęto datę ostatniego sprawozdania. Źródło: ${SRC.k13}`,
+    note: `Sprawozdanie z realizacji programu za 2020 r. (ostatni rok okresu programowania) przedstawiono Regionalnemu Komitetowi Rozwoju Ekonomii Społecznej 8 lipca 2021 r. Formalna data zamknięcia programu nie jest znana — przyjęto datę ostatniego sprawozdania. Źródło: ${SRC.K13}`,
   },
 ];
 
-const SUMMARY = `Regionalny program rozwoju ekonomii społecznej województwa kujawsko-pomorskiego na lata 2014–2020, przyjęty przez Zarząd Województwa 10 czerwca 2014 r. Jest dokumentem operacyjnym zgodnym ze „Strategią Rozwoju Województwa Kujawsko-Pomorskiego do roku 2020 – Plan Modernizacji 2020+” i realizuje jej działanie dotyczące przeciwdziałania ubóstwu i wykluczeniu społecznemu.
+const summary = (SRC: Record<string, string>) => `Regionalny program rozwoju ekonomii społecznej województwa kujawsko-pomorskiego, przyjęty przez Zarząd Województwa 10 czerwca 2014 r. Jest dokumentem operacyjnym zgodnym ze „Strategią Rozwoju Województwa Kujawsko-Pomorskiego do roku 2020 – Plan Modernizacji 2020+” (źródło: ${SRC.K02}). Strona projektu programu z 2012 r. wskazywała, że program ma realizować działanie 3.5.1 strategii rozwoju województwa — przeciwdziałanie ubóstwu i wykluczeniu społecznemu (źródło: ${SRC.K01}); nie podaje, o którą wersję strategii chodzi.
 
-Dokument obejmuje słownik pojęć, diagnozę (demografia, rynek pracy, pomoc społeczna, podmioty ekonomii społecznej), analizę SWOT, drzewo ustaleń (cele i działania), harmonogram, wskaźniki, system zarządzania i ramy finansowe.
+Dokument obejmuje słownik pojęć, diagnozę (demografia, rynek pracy, pomoc społeczna, podmioty ekonomii społecznej), analizę SWOT, drzewo ustaleń (cele i działania), harmonogram, wskaźniki, system zarządzania i ramy finansowe (spis treści: ${SRC.K03}).
 
-**Uwaga:** cel główny pochodzi z przyjętego programu; cele szczegółowe, działania i zadania pokazane niżej są **przykładem** przygotowanym na potrzeby demonstracji platformy — pełna treść programu jest w dokumencie źródłowym (${SRC.k03}).`;
+**Uwaga:** cel główny to cel projektu z 2012 r. w omówieniu źródła — brzmienia celu w przyjętym programie źródła platformy nie podają; cele szczegółowe, działania i zadania pokazane niżej są **przykładem** przygotowanym na potrzeby demonstracji platformy — pełna treść programu jest w dokumencie źródłowym (${SRC.K03}).`;
 
 interface SeedElement {
   kind: ElementKind;
@@ -95,11 +93,11 @@ interface SeedElement {
   children?: SeedElement[];
 }
 
-const TREE: SeedElement = {
+const tree = (SRC: Record<string, string>): SeedElement => ({
   kind: 'main_goal',
   code: 'CG',
   title: MAIN_GOAL,
-  description: `Cel główny przyjętego programu (${SRC.k02}). W projekcie z 2012 r. brzmiał: zwiększenie udziału ekonomii społecznej w regionalnych i lokalnych politykach publicznych w województwie (${SRC.k01}).`,
+  description: `Cel główny projektu programu z 2012 r., w omówieniu źródła (${SRC.K01}). Brzmienia celu głównego w przyjętym programie źródła platformy nie podają; pełny tekst programu: ${SRC.K03}.`,
   responsible: 'Samorząd Województwa Kujawsko-Pomorskiego (Regionalny Ośrodek Polityki Społecznej w Toruniu)',
   years: [2014, 2020],
   example: false,
@@ -165,7 +163,7 @@ const TREE: SeedElement = {
       ],
     },
   ],
-};
+});
 
 const VERSION_NOTE = 'Przykładowy, skrócony tekst przygotowany na potrzeby demonstracji platformy — nie jest to treść przyjętego programu. Układ rozdziałów oryginału podaje spis treści dokumentu źródłowego.';
 
@@ -197,6 +195,7 @@ export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult>
   const at = () => new Date(base + tick++).toISOString();
   const now = nowIso(ctx.clock);
   const hasCurrent = !!(await repo.findCurrentProgramme(ctx.db));
+  const SRC = sourceAddresses();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertProgramme(trx, {
       id,
@@ -205,10 +204,13 @@ export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult>
       short_name: 'Program ekonomii społecznej do 2020',
       period_from: 2014,
       period_to: 2020,
-      legal_basis: 'Wytyczne Ministerstwa Pracy i Polityki Społecznej z 17 maja 2011 r. w zakresie regionalnych planów działań na rzecz ekonomii społecznej.',
-      alignment: JSON.stringify(['Strategia Rozwoju Województwa Kujawsko-Pomorskiego do roku 2020 – Plan Modernizacji 2020+ (działanie 3.5.1: przeciwdziałanie ubóstwu i wykluczeniu społecznemu)']),
+      legal_basis: `Wytyczne Ministerstwa Pracy i Polityki Społecznej z 17 maja 2011 r. w zakresie regionalnych planów działań na rzecz ekonomii społecznej (źródło: ${SRC.K02}).`,
+      alignment: JSON.stringify([
+        `Strategia Rozwoju Województwa Kujawsko-Pomorskiego do roku 2020 – Plan Modernizacji 2020+ (źródło: ${SRC.K02})`,
+        `Działanie 3.5.1 strategii rozwoju województwa: przeciwdziałanie ubóstwu i wykluczeniu społecznemu — według strony projektu programu z 2012 r., która nie podaje wersji strategii (źródło: ${SRC.K01})`,
+      ]),
       responsible_institution: 'Samorząd Województwa Kujawsko-Pomorskiego — Regionalny Ośrodek Polityki Społecznej w Toruniu',
-      summary: SUMMARY,
+      summary: summary(SRC),
       status: 'closed',
       adopted_by: 'Zarząd Województwa Kujawsko-Pomorskiego',
       resolution_number: null,
@@ -217,7 +219,7 @@ export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult>
       created_at: now,
       updated_at: now,
     });
-    for (const e of EVENTS) {
+    for (const e of events(SRC)) {
       await repo.insertStatusEvent(trx, { id: newId(), programme_id: id, status: e.status, occurred_on: e.on, date_precision: e.precision, note: e.note, user_id: null, created_at: at() });
     }
     const insert = async (e: SeedElement, parentId: string | null, position: number) => {
@@ -239,7 +241,7 @@ export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult>
       });
       for (const [i, c] of (e.children ?? []).entries()) await insert(c, elementId, i);
     };
-    await insert(TREE, null, 0);
+    await insert(tree(SRC), null, 0);
     const versionId = newId();
     await insertVersion(
       trx,

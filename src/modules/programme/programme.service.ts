@@ -340,6 +340,19 @@ export async function allProgrammeDetails(ctx: ModuleContext): Promise<Programme
   return programmes.map((p) => ({ programme: p, alignment: parseAlignment(p.alignment), events: timeline(events.filter((e) => e.programme_id === p.id)), tree: trees.get(p.id) ?? [], versions: [] }));
 }
 
+/** The statuses of an adopted programme still to be carried out (with its years, see isInForce). */
+const IN_FORCE_STATUSES: readonly string[] = ['adopted', 'implementation'] satisfies ProgrammeStatus[];
+
+/**
+ * Whether a programme is in force on a calendar day of the office (Warsaw, `warsawToday`): adopted or
+ * being implemented, and the day's year within its period. A draft, a closed programme, or one whose
+ * years have passed is not; only a programme in force gets figures computed live from the registry.
+ */
+export function isInForce(p: { status: string; period_from: number; period_to: number }, today: string): boolean {
+  const year = Number(today.slice(0, 4));
+  return IN_FORCE_STATUSES.includes(p.status) && year >= p.period_from && year <= p.period_to;
+}
+
 /** Public address of a programme: the current one lives at `/program`. */
 export function programmePath(p: { slug: string; is_current: boolean }): string {
   return p.is_current ? '/program' : `/program/${p.slug}`;

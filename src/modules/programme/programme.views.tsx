@@ -2,13 +2,14 @@
 // list, the objective tree, the indicators section and links), the archive, the helpful page shown
 // while no programme is current, and the staff pages (list, programme form, life-cycle form).
 // Historical dates are shown only as precisely as they are known ("2013", not an invented day).
+// `/program` says plainly when no programme is in force today, and why the one shown is not.
 import type { VNode } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, FormField } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { Formatters } from '../../i18n/index.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
-import { type ProgrammeDetails, type ProgrammeRow, type StatusEventRow, programmePath, statusLabel, TRANSITIONS } from './programme.service.js';
+import { type ProgrammeDetails, type ProgrammeRow, type StatusEventRow, isInForce, programmePath, statusLabel, TRANSITIONS } from './programme.service.js';
 import type { DatePrecision, ProgrammeStatus } from './programme.tables.js';
 import { PublicTree } from './structure.views.js';
 
@@ -109,14 +110,43 @@ function Facts({ d }: { d: ProgrammeDetails }) {
   );
 }
 
-export function ProgrammePageView({ d, extras, isCurrentPage }: { d: ProgrammeDetails; extras: VNode[]; isCurrentPage: boolean }) {
+/** `/program` while the programme it shows is not in force (`today`: the office's calendar day). */
+function NotInForce({ p, today }: { p: ProgrammeRow; today: string }) {
+  const { t, fmt } = usePage();
+  const year = Number(today.slice(0, 4));
+  const why =
+    p.status === 'closed'
+      ? t('programme.page.whyClosed')
+      : year > p.period_to
+        ? t('programme.page.whyEnded', { year: p.period_to })
+        : year < p.period_from
+          ? t('programme.page.whyNotStarted', { year: p.period_from })
+          : t('programme.page.whyNotAdopted');
+  return (
+    <Alert kind="info" title={t('programme.page.noneInForce', { date: fmt.date(`${today}T12:00:00Z`) })}>
+      <p>
+        {t('programme.page.lastShown', { period: p.period_from === p.period_to ? String(p.period_from) : `${p.period_from}–${p.period_to}`, status: t(statusLabel(p.status)) })} {why}
+      </p>
+    </Alert>
+  );
+}
+
+export function ProgrammePageView({ d, extras, isCurrentPage, today }: { d: ProgrammeDetails; extras: VNode[]; isCurrentPage: boolean; today: string }) {
   const { t, href, lang } = usePage();
   const p = d.programme;
   const base = `/program/${p.slug}`;
   return (
     <>
       <h1 lang="pl">{p.title}</h1>
-      {isCurrentPage ? <p class="lead">{t('programme.page.currentLead')}</p> : !p.is_current ? <p class="lead">{t('programme.page.archivedLead')}</p> : null}
+      {isCurrentPage ? (
+        isInForce(p, today) ? (
+          <p class="lead">{t('programme.page.currentLead')}</p>
+        ) : (
+          <NotInForce p={p} today={today} />
+        )
+      ) : !p.is_current ? (
+        <p class="lead">{t('programme.page.archivedLead')}</p>
+      ) : null}
       {lang !== 'pl' ? <p class="portal-lang-note">{t('programme.page.polishOnly')}</p> : null}
       <Facts d={d} />
       {p.summary ? (
@@ -158,7 +188,7 @@ export function ProgrammePageView({ d, extras, isCurrentPage }: { d: ProgrammeDe
   );
 }
 
-export function NoCurrentView({ programmes }: { programmes: readonly ProgrammeRow[] }) {
+export function NoCurrentView({ programmes, today }: { programmes: readonly ProgrammeRow[]; today: string }) {
   const { t, href } = usePage();
   return (
     <>
@@ -167,7 +197,7 @@ export function NoCurrentView({ programmes }: { programmes: readonly ProgrammeRo
       {programmes.length ? (
         <>
           <p>{t('programme.page.noneCurrentArchive')}</p>
-          <ProgrammeList programmes={programmes} />
+          <ProgrammeList programmes={programmes} today={today} />
         </>
       ) : (
         <p>{t('programme.page.noneAtAll')}</p>
@@ -179,7 +209,7 @@ export function NoCurrentView({ programmes }: { programmes: readonly ProgrammeRo
   );
 }
 
-function ProgrammeList({ programmes }: { programmes: readonly ProgrammeRow[] }) {
+function ProgrammeList({ programmes, today }: { programmes: readonly ProgrammeRow[]; today: string }) {
   const { t, href } = usePage();
   return (
     <ul class="programme-list">
@@ -189,20 +219,20 @@ function ProgrammeList({ programmes }: { programmes: readonly ProgrammeRow[] }) 
             {p.title}
           </a>{' '}
           — <Period p={p} />, {t(statusLabel(p.status))}
-          {p.is_current ? <> ({t('programme.current')})</> : null}
+          {isInForce(p, today) ? <> ({t('programme.inForce')})</> : null}
         </li>
       ))}
     </ul>
   );
 }
 
-export function ArchiveView({ programmes }: { programmes: readonly ProgrammeRow[] }) {
+export function ArchiveView({ programmes, today }: { programmes: readonly ProgrammeRow[]; today: string }) {
   const { t } = usePage();
   return (
     <>
       <h1>{t('programme.archive.title')}</h1>
       <p class="lead">{t('programme.archive.lead')}</p>
-      {programmes.length ? <ProgrammeList programmes={programmes} /> : <p>{t('programme.archive.empty')}</p>}
+      {programmes.length ? <ProgrammeList programmes={programmes} today={today} /> : <p>{t('programme.archive.empty')}</p>}
     </>
   );
 }

@@ -45,7 +45,7 @@ export const registryModule: AppModule = {
   commands: registryCommands,
   contributes: { territoryMeasures: [entitiesMeasure], profileSections: [entitiesProfileSection], searchProviders: [entitiesSearch] },
   migrations: registryMigrations,
-  nav: [{ label: 'registry.nav', path: '/podmioty', order: 20 }],
+  nav: [{ label: 'registry.nav', path: '/podmioty', order: 20, intro: 'registry.homeIntro' }],
   admin: [
     { label: 'registry.admin.title', path: '/admin/podmioty', order: 40, roles: ['coordinator', 'administrator'] },
     { label: 'claims.admin.title', path: '/admin/podmioty/zgloszenia', order: 41, roles: ['coordinator', 'administrator'] },

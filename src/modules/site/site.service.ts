@@ -145,7 +145,11 @@ export async function seedSiteReference(ctx: ModuleContext): Promise<SeedResult>
   const added = await upsertHolidayRules(ctx.db, rules);
   rulesCache.delete(ctx.db);
   const institutionAdded = await ctx.settings.setDefault(INSTITUTION_KEY, ROPS_TORUN);
-  return { summary: `holiday rules: ${rules.length} (${added} new); institution settings: ${institutionAdded ? 'created' : 'kept'}` };
+  // the seed holds no e-mail of the institution (none is published with certainty): whoever sets the
+  // platform up must be told to set it, or the contact form stays off
+  const emailMissing = (await getInstitution(ctx)).email === null;
+  const warning = emailMissing ? '; WARNING: the institution e-mail is NOT SET — set it at /admin/kontakt (until then the contact form is off and the accessibility statement names the postal address)' : '';
+  return { summary: `holiday rules: ${rules.length} (${added} new); institution settings: ${institutionAdded ? 'created' : 'kept'}${warning}` };
 }
 
 // --- editing the institution (admin) ------------------------------------------------------------

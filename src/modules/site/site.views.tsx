@@ -1,5 +1,7 @@
 // Views of the site module: the home page (with the sections other modules register) and the
-// editors' form for the institution's data, office hours and extra closed days.
+// editors' form for the institution's data, office hours and extra closed days. The home page's
+// opening sentence is made of the phrases the registered modules' navigation entries bring (`intro`),
+// so it names only sections that exist; a new module adds its phrase with its entry.
 import type { VNode } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField } from '../../core/ui/components.js';
@@ -7,11 +9,12 @@ import { usePage } from '../../core/ui/context.js';
 import { WEEKDAYS } from './office-hours.js';
 
 export function HomeView({ sections = [] }: { sections?: VNode[] }) {
-  const { t, href, nav } = usePage();
+  const { t, fmt, href, nav } = usePage();
+  const phrases = nav.flatMap((entry) => (entry.intro ? [t(entry.intro)] : []));
   return (
     <>
       <h1>{t('home.title')}</h1>
-      <p class="lead">{t('home.lead')}</p>
+      <p class="lead">{phrases.length ? t('home.lead', { sections: fmt.list(phrases) }) : t('home.leadNone')}</p>
       {sections}
       <section aria-labelledby="home-sections">
         <h2 id="home-sections">{t('home.sectionsHeading')}</h2>
@@ -45,6 +48,11 @@ export function InstitutionFormView({ csrf, values, problems = [], saved }: { cs
         </Alert>
       ) : null}
       <p>{t('institution.intro')}</p>
+      {(values.email ?? '') === '' ? (
+        <Alert kind="warning">
+          <p>{t('institution.emailMissing')}</p>
+        </Alert>
+      ) : null}
       <ErrorSummary problems={problems} />
       <form method="post" action={href('/admin/kontakt')} novalidate>
         <CsrfField token={csrf} />

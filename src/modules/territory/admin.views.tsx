@@ -8,7 +8,7 @@ import { usePage } from '../../core/ui/context.js';
 import { CheckboxField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import { MAX_FILE_BYTES, statKey, type UploadPreview } from './statistics.service.js';
-import type { Period, Subregion } from './subregions.service.js';
+import { seededBasis, type Period, type Subregion } from './subregions.service.js';
 import type { UnitRow } from './territory.repo.js';
 import { STAT_MEASURES, type StatMeasure } from './territory.tables.js';
 import { usePowiatName } from './territory.views.js';
@@ -62,6 +62,15 @@ export function AdminView({
   const membersText = (s: Subregion) => [...s.powiaty].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)).map((x) => nameOf.get(x) ?? x).join(', ');
   const years = [...new Set(summary.map((s) => s.year))];
   const problems = [...uploadProblems, ...deleteProblems];
+  // the basis of the grouping loaded from the reference data, said plainly: a source, or an assumption
+  const basisText = (s: Subregion) => {
+    const basis = seededBasis(s);
+    if (!basis) return t('territory.admin.basisOwn');
+    const sources = basis.sources.map((x) => x.address).join('; ');
+    if (basis.assumption === 'unchanged') return t('territory.admin.basisUnchanged', { sources });
+    if (basis.assumption === 'remainder') return t('territory.admin.basisRemainder');
+    return t('territory.admin.basisSources', { sources });
+  };
   return (
     <>
       <h1>{t('territory.admin.title')}</h1>
@@ -98,6 +107,11 @@ export function AdminView({
                 {p.doubled.length > 0 ? <p>{t('territory.admin.doubled', { powiaty: p.doubled.map((x) => nameOf.get(x) ?? x).join(', ') })}</p> : null}
               </Alert>
             )}
+            {p.subregions.some((s) => seededBasis(s)?.assumption) ? (
+              <Alert kind="warning">
+                <p>{t('territory.admin.basisNote')}</p>
+              </Alert>
+            ) : null}
             <Table
               caption={t('territory.admin.periodCaption', { from: p.from, to: p.to ?? '…' })}
               rows={p.subregions}
@@ -106,6 +120,7 @@ export function AdminView({
                 { header: t('territory.admin.subregion'), cell: (s: Subregion) => (lang === 'pl' ? s.name_pl : s.name_en) },
                 { header: t('territory.admin.code'), cell: (s: Subregion) => <code>{s.code}</code> },
                 { header: t('territory.admin.powiaty'), cell: membersText },
+                { header: t('territory.admin.basis'), cell: basisText },
                 {
                   header: t('territory.admin.actions'),
                   cell: (s: Subregion) => (

@@ -36,7 +36,7 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
 export const territoryModule: AppModule = {
   name: 'territory',
   migrations: territoryMigrations,
-  nav: [{ label: 'territory.nav', path: '/terytorium', order: 70 }],
+  nav: [{ label: 'territory.nav', path: '/terytorium', order: 70, intro: 'territory.homeIntro' }],
   admin: [{ label: 'territory.admin.title', path: '/admin/terytorium', order: 50, roles: ['coordinator', 'administrator'] }],
   routes,
   seedReference: seedTerritoryReference,

@@ -1,11 +1,13 @@
-// Rules of the OWES subregions: the seeded 2024–2026 grouping, which subregion a powiat (and so a
-// gmina) belongs to on a given day, and the coordinators' edits — a subregion's name, period and
-// member powiaty, a new period copied from an existing one, removal. A powiat may belong to one
-// subregion per day only; every edit is checked against that and recorded in the audit log.
+// Rules of the OWES subregions: the seeded 2024–2026 grouping with its basis (sources for two
+// subregions, stated assumptions for the other two: data/reference/PROVENANCE.md §6), which subregion
+// a powiat (and so a gmina) belongs to on a given day, and the coordinators' edits — a subregion's
+// name, period and member powiaty, a new period copied from an existing one, removal. A powiat may
+// belong to one subregion per day only; every edit is checked against that and recorded in the audit log.
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
+import { readReferenceCsv } from '../../core/data/reference.js';
 import { isCalendarDay } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { polishCollator } from '../../core/db/collation.js';
@@ -16,18 +18,50 @@ import { isCityPowiat, periodContains, periodsOverlap, POWIAT_PATTERN } from './
 
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 
+/**
+ * Why a seeded subregion has its powiaty: `sources` are keys of data/reference/zrodla_programu_es.csv;
+ * `assumption` says what was assumed where no source covers 2024–2026 (`unchanged`: the area a
+ * source gives for 2019–2022, kept; `remainder`: the powiaty no other subregion covers).
+ */
+export interface SeedBasis {
+  sources: readonly string[];
+  assumption: 'unchanged' | 'remainder' | null;
+}
+
 /** The grouping of the 2024–2026 funding period (OWES in kujawsko-pomorskie), by powiat TERYT. */
 export const SEEDED_PERIOD = { from: '2024-01-01', to: '2026-12-31' } as const;
-export const SEEDED_SUBREGIONS = [
+export const SEEDED_SUBREGIONS: readonly { code: string; name_pl: string; name_en: string; powiaty: readonly string[]; basis: SeedBasis }[] = [
   // aleksandrowski, chełmiński, lipnowski, toruński, m. Toruń
-  { code: 'torun', name_pl: 'Subregion toruński', name_en: 'Toruń area', powiaty: ['0401', '0404', '0408', '0415', '0463'] },
+  { code: 'torun', name_pl: 'Subregion toruński', name_en: 'Toruń area', powiaty: ['0401', '0404', '0408', '0415', '0463'], basis: { sources: ['K30'], assumption: 'unchanged' } },
   // inowrocławski, mogileński, radziejowski, żniński, włocławski, m. Włocławek
-  { code: 'wloclawek-inowroclaw', name_pl: 'Subregion włocławsko-inowrocławski', name_en: 'Włocławek–Inowrocław area', powiaty: ['0407', '0409', '0411', '0419', '0418', '0464'] },
+  { code: 'wloclawek-inowroclaw', name_pl: 'Subregion włocławsko-inowrocławski', name_en: 'Włocławek–Inowrocław area', powiaty: ['0407', '0409', '0411', '0419', '0418', '0464'], basis: { sources: ['K32', 'K31'], assumption: null } },
   // brodnicki, golubsko-dobrzyński, grudziądzki, m. Grudziądz, rypiński, wąbrzeski, świecki
-  { code: 'grudziadz', name_pl: 'Subregion grudziądzki', name_en: 'Grudziądz area', powiaty: ['0402', '0405', '0406', '0462', '0412', '0417', '0414'] },
+  { code: 'grudziadz', name_pl: 'Subregion grudziądzki', name_en: 'Grudziądz area', powiaty: ['0402', '0405', '0406', '0462', '0412', '0417', '0414'], basis: { sources: ['K33'], assumption: null } },
   // bydgoski, nakielski, sępoleński, tucholski, m. Bydgoszcz
-  { code: 'bydgoszcz', name_pl: 'Subregion bydgoski', name_en: 'Bydgoszcz area', powiaty: ['0403', '0410', '0413', '0416', '0461'] },
-] as const;
+  { code: 'bydgoszcz', name_pl: 'Subregion bydgoski', name_en: 'Bydgoszcz area', powiaty: ['0403', '0410', '0413', '0416', '0461'], basis: { sources: [], assumption: 'remainder' } },
+];
+
+/** A seeded subregion's basis with the sources' addresses, for the coordinators' page. */
+export interface SubregionBasis {
+  sources: { key: string; address: string }[];
+  assumption: SeedBasis['assumption'];
+}
+
+let sourceAddresses: Map<string, string> | null = null;
+
+/**
+ * The basis of a subregion exactly as the seed loaded it (same code, period and powiaty); null for
+ * one a coordinator added or changed since — then it is their data, and its basis is theirs to know.
+ */
+export function seededBasis(s: Pick<Subregion, 'code' | 'valid_from' | 'valid_to' | 'powiaty'>): SubregionBasis | null {
+  const seeded = SEEDED_SUBREGIONS.find((x) => x.code === s.code);
+  if (!seeded || s.valid_from !== SEEDED_PERIOD.from || s.valid_to !== SEEDED_PERIOD.to) return null;
+  if ([...s.powiaty].sort().join() !== [...seeded.powiaty].sort().join()) return null;
+  // the file ships with the code and never changes while the process runs: read it once
+  sourceAddresses ??= new Map(readReferenceCsv<{ key: string; address: string }>('zrodla_programu_es.csv').map((r) => [r.key, r.address]));
+  const addresses = sourceAddresses;
+  return { sources: seeded.basis.sources.map((key) => ({ key, address: addresses.get(key) ?? key })), assumption: seeded.basis.assumption };
+}
 
 const SEED_KEY = 'territory.subregions_seeded';
 

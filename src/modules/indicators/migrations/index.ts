@@ -4,7 +4,9 @@
 // migration (202612100010_programme), which stays there because databases recorded it so.
 import type { ModuleMigration } from '../../../core/module.js';
 import { indicatorNegativeMigration } from './202612100030_indicator_negative.js';
+import { indicatorTargetExampleMigration } from './202701120110_indicator_target_example.js';
 
 export const indicatorsMigrations: Record<string, ModuleMigration> = {
   '202612100030_indicator_negative': indicatorNegativeMigration,
+  '202701120110_indicator_target_example': indicatorTargetExampleMigration,
 };

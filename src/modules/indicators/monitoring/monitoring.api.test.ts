@@ -84,7 +84,7 @@ describe('API tokens and value submission', () => {
     const path = `/api/v1/wskazniki/W1.1/wartosci?program=${slug}`;
     const saved = await api(token1, path, { period: 2025, value: '1 234,5', source: 'sprawozdanie' });
     assert.equal(saved.statusCode, 201, saved.body);
-    assert.deepEqual({ ...(saved.json() as object), id: undefined }, { id: undefined, indicator: 'W1.1', period: 2025, territory: 'region', value: 1234.5, status: 'draft' });
+    assert.deepEqual({ ...(saved.json() as object), id: undefined }, { id: undefined, indicator: 'W1.1', period: 2025, territory: 'region', value: 1234.5, status: 'draft', is_example: false });
 
     const bad = await api(token1, path, { period: 2025, value: 'dużo' });
     assert.equal(bad.statusCode, 400);

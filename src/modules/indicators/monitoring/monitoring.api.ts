@@ -37,6 +37,7 @@ const Reply = Type.Object({
   territory: Type.String(),
   value: Type.Union([Type.Number(), Type.Null()]),
   status: Type.String({ description: 'draft | submitted | approved | returned' }),
+  is_example: Type.Boolean({ description: 'The indicator is an example of the demonstration: the value counts as example data' }),
 });
 
 const BEARER = /^Bearer\s+(\S+)\s*$/iu;
@@ -83,7 +84,7 @@ export async function monitoringApiRoutes(app: AppInstance, ctx: ModuleContext):
         },
         auditFromRequest(request),
       );
-      return reply.code(201).send({ id: row.id, indicator: code, period: row.period, territory: row.territory_code, value: row.value, status: row.status });
+      return reply.code(201).send({ id: row.id, indicator: code, period: row.period, territory: row.territory_code, value: row.value, status: row.status, is_example: row.is_example });
     },
   );
 }

@@ -108,7 +108,9 @@ export function PartnerFormView({ pr, csrf, values, problems, notice }: { pr: Pa
     <section key={g.indicator.id} class="round-indicator" aria-labelledby={`ind-${g.indicator.id}`}>
       <h2 id={`ind-${g.indicator.id}`}>
         {g.indicator.code} {g.indicator.name}
+        {g.indicator.is_example ? <span class="example-mark"> ({t('indicators.exampleIndicator')})</span> : null}
       </h2>
+      {g.indicator.is_example ? <p class="hint">{t('indicators.exampleIndicatorNote')}</p> : null}
       {g.indicator.description ? <p>{g.indicator.description}</p> : null}
       {g.cells.map((c) => (
         <fieldset key={c.key} class="round-cell">
@@ -213,6 +215,7 @@ export function AdminRoundsView({
                 <input type="checkbox" id={`f-indicators-${n}`} name="indicators" value={i.id} checked={chosen.has(i.id)} />
                 <label for={`f-indicators-${n}`}>
                   {i.code} {i.name}
+                  {i.is_example ? ` (${t('indicators.exampleIndicator')})` : null}
                 </label>
               </div>
             ))}

@@ -5,7 +5,7 @@ import { renderToString } from 'preact-render-to-string';
 import { blocksFromMarkdown, type ExportBlock, type ExportDocument } from '../../../core/export/index.js';
 import type { Formatters, Lang, T, TKey } from '../../../i18n/index.js';
 import { IndicatorChart, type ChartRow, type ChartText } from '../indicators.chart.js';
-import { progressSentence } from '../indicators.views.js';
+import { progressLabel, progressSentence } from '../indicators.views.js';
 import type { ReportIndicator, ReportModel, ReportSection } from './report.service.js';
 
 export function chartText(t: T, fmt: Formatters, r: ReportIndicator, id: string): ChartText {
@@ -18,6 +18,7 @@ export function chartText(t: T, fmt: Formatters, r: ReportIndicator, id: string)
     legendValues: t('indicators.chart.legendValues'),
     legendPath: t('indicators.chart.legendPath'),
     legendExample: r.view.figures.some((f) => f.isExample) ? t('indicators.chart.legendExample') : null,
+    exampleNote: i.is_example ? t('indicators.exampleIndicatorNote') : null,
     formatNumber: fmt.number,
   };
 }
@@ -35,12 +36,19 @@ export function chartAlt(t: T, fmt: Formatters, r: ReportIndicator): string {
   const i = r.view.indicator;
   const values = r.rows.filter((x) => x.value !== null);
   const last = values[values.length - 1];
-  return t('monitoring.report.chartAlt', {
+  const alt = t('monitoring.report.chartAlt', {
     name: `${i.code} ${i.name}`,
     from: r.rows[0]?.year ?? '',
     to: r.rows[r.rows.length - 1]?.year ?? '',
-    latest: last ? `${fmt.number(last.value!)} ${i.unit} (${last.year})` : t('monitoring.report.noValues'),
+    latest: last ? `${fmt.number(last.value!)} ${i.unit} (${last.year})${last.isExample ? ` (${t('indicators.example')})` : ''}` : t('monitoring.report.noValues'),
   });
+  return i.is_example ? `${alt} ${t('indicators.exampleIndicatorNote')}` : alt;
+}
+
+/** The indicator's name as the report names it: an example indicator is labelled as one. */
+export function indicatorTitle(t: T, r: ReportIndicator): string {
+  const i = r.view.indicator;
+  return i.is_example ? `${i.code} ${i.name} (${t('indicators.exampleIndicator')})` : `${i.code} ${i.name}`;
 }
 
 export function tableHead(t: T, unit: string): string[] {
@@ -48,8 +56,8 @@ export function tableHead(t: T, unit: string): string[] {
 }
 
 export function tableRows(fmt: Formatters, rows: readonly ChartRow[], exampleMark: string): string[][] {
-  const n = (v: number | null) => (v === null ? '—' : fmt.number(v));
-  return rows.map((r) => [String(r.year), `${n(r.value)}${r.value !== null && r.isExample ? ` (${exampleMark})` : ''}`, n(r.path), n(r.target)]);
+  const n = (v: number | null, example: boolean) => (v === null ? '—' : example ? `${fmt.number(v)} (${exampleMark})` : fmt.number(v));
+  return rows.map((r) => [String(r.year), n(r.value, r.isExample), n(r.path, r.pathIsExample), n(r.target, r.targetIsExample)]);
 }
 
 const HEADING_OF_DEPTH = [2, 3, 4] as const;
@@ -76,11 +84,13 @@ export function reportDocument(model: ReportModel, lang: Lang, t: T, fmt: Format
     }
     for (const r of s.indicators) {
       const i = r.view.indicator;
-      blocks.push({ kind: 'paragraph', text: `${t('monitoring.report.indicator')}: ${i.code} ${i.name} (${i.unit}). ${t('monitoring.report.progress')}: ${t(`indicators.progress.${r.progress.status}` as TKey)} — ${progressSentence(r.progress, t, fmt.number)}` });
+      const name = indicatorTitle(t, r);
+      blocks.push({ kind: 'paragraph', text: `${t('monitoring.report.indicator')}: ${name} (${i.unit}). ${t('monitoring.report.progress')}: ${progressLabel(r.progress, t)} — ${progressSentence(r.progress, t, fmt.number)}` });
+      if (i.is_example) blocks.push({ kind: 'paragraph', text: t('indicators.exampleIndicatorNote') });
       figure += 1;
       table += 1;
-      blocks.push({ kind: 'figure', svg: chartSvg(t, fmt, r, `report-chart-${figure}`), alt: chartAlt(t, fmt, r), caption: t('monitoring.report.figureCaption', { n: figure, name: `${i.code} ${i.name}` }) });
-      blocks.push({ kind: 'table', caption: t('monitoring.report.tableCaption', { n: table, name: `${i.code} ${i.name}` }), head: tableHead(t, i.unit), rows: tableRows(fmt, r.rows, t('indicators.example')), numeric: [false, true, true, true] });
+      blocks.push({ kind: 'figure', svg: chartSvg(t, fmt, r, `report-chart-${figure}`), alt: chartAlt(t, fmt, r), caption: t('monitoring.report.figureCaption', { n: figure, name }) });
+      blocks.push({ kind: 'table', caption: t('monitoring.report.tableCaption', { n: table, name }), head: tableHead(t, i.unit), rows: tableRows(fmt, r.rows, t('indicators.example')), numeric: [false, true, true, true] });
     }
   }
   return {

@@ -27,6 +27,7 @@ export interface ReportProgramme {
   title: string;
   period_from: number;
   period_to: number;
+  status: string;
   responsible_institution?: string | null;
 }
 
@@ -72,6 +73,7 @@ function asOfYear(view: IndicatorView, programme: ReportProgramme, year: number)
   const rows = chartRows({
     baselineValue: view.indicator.baseline_value,
     baselineYear: view.indicator.baseline_year,
+    isExample: view.indicator.is_example,
     targets: view.targets,
     values: regionSeries.filter((f) => f.territoryCode === WHOLE_REGION).map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
     periodFrom: programme.period_from,
@@ -81,8 +83,9 @@ function asOfYear(view: IndicatorView, programme: ReportProgramme, year: number)
     direction: view.indicator.direction,
     baselineValue: view.indicator.baseline_value,
     baselineYear: view.indicator.baseline_year,
+    isExample: view.indicator.is_example,
     targets: view.targets,
-    values: regionSeries.map((f) => ({ period: f.period, value: f.value })),
+    values: regionSeries.map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
   });
   return { view: cut, rows, progress };
 }

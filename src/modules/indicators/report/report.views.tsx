@@ -8,7 +8,7 @@ import { usePage } from '../../../core/ui/context.js';
 import { IndicatorChart } from '../indicators.chart.js';
 import { ProgressBadge, progressSentence } from '../indicators.views.js';
 import { blocksFromMarkdown } from '../../../core/export/index.js';
-import { chartText, sectionHeading, tableHead, tableRows } from './report.document.js';
+import { chartText, indicatorTitle, sectionHeading, tableHead, tableRows } from './report.document.js';
 import { reportPath, type ReportModel, type ReportSection } from './report.service.js';
 
 function Narrative({ text }: { text: string }) {
@@ -41,11 +41,12 @@ function Section({ s, n }: { s: ReportSection; n: { figure: number } }) {
       {s.indicators.map((r) => {
         n.figure += 1;
         const i = r.view.indicator;
+        const name = indicatorTitle(t, r);
         return (
           <div class="report-indicator" key={i.id}>
             <p>
               <strong>
-                {t('monitoring.report.indicator')}: {i.code} {i.name}
+                {t('monitoring.report.indicator')}: {name}
               </strong>{' '}
               ({i.unit})
             </p>
@@ -54,7 +55,7 @@ function Section({ s, n }: { s: ReportSection; n: { figure: number } }) {
             </p>
             <IndicatorChart rows={r.rows} text={chartText(t, fmt, r, `report-chart-${n.figure}`)} />
             <Table
-              caption={t('monitoring.report.tableCaption', { n: n.figure, name: `${i.code} ${i.name}` })}
+              caption={t('monitoring.report.tableCaption', { n: n.figure, name })}
               rowKey={(row) => row[0]!}
               rows={tableRows(fmt, r.rows, t('indicators.example'))}
               columns={tableHead(t, i.unit).map((header, c) => ({ header, numeric: c > 0, cell: (row: string[]) => row[c] }))}
