@@ -28,7 +28,9 @@ export async function seedReference(ctx: ModuleContext, onStep?: (module: string
 export async function seedDemo(ctx: ModuleContext, onStep?: (module: string, result: SeedResult) => void): Promise<void> {
   for (const mod of MODULES) {
     if (!mod.seedDemo) continue;
-    onStep?.(mod.name, await mod.seedDemo(ctx));
+    // not `onStep?.(…, await …)`: without a listener that would skip the seeding itself
+    const result = await mod.seedDemo(ctx);
+    onStep?.(mod.name, result);
   }
 }
 

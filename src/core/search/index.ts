@@ -1,6 +1,8 @@
 // The public entry of core/search: how text becomes the stored `search_doc` and how a user's query
 // becomes safe prefix terms. Both sides go through the same folding and stemming, so whatever the
-// user types meets the document in the same form on SQLite and PostgreSQL.
+// user types meets the document in the same form on SQLite and PostgreSQL. Short lists read whole
+// anyway (TERYT units, a programme's objective tree) are matched in memory by the same rule, and
+// every result's title is scored alike, so the site search ranks results of any module together.
 import { fold, wordTokens } from './fold.js';
 import { stem } from './stem.js';
 
@@ -60,4 +62,38 @@ export function queryTerms(userText: string, maxTerms = 8): string[] {
     terms.push(term);
   }
   return terms;
+}
+
+/**
+ * Whether the text of `fields` matches every prefix term of `queryTerms()` — each term starts a
+ * word of the text or its stem, the condition `seam.ftsMatch` puts on a `search_doc` column — for
+ * short lists that are read whole anyway, where a text index would cost more than it saves.
+ */
+export function textMatches(terms: readonly string[], ...fields: (string | null | undefined)[]): boolean {
+  if (terms.length === 0) return false;
+  const words = searchDocument(...fields).split(' ');
+  return terms.every((term) => words.some((word) => word.startsWith(term)));
+}
+
+/** How well one query term meets a title: a whole word in any inflected form, or the start of a word. */
+const WHOLE_WORD = 2;
+const WORD_START = 1;
+
+/**
+ * How well a result's title answers the query: from 0 (the words were found elsewhere, e.g. in a
+ * description) to 2 (every term is a whole word of the title in some inflected form: "grudziadz"
+ * meets "Grudziądz" and "w Grudziądzu" fully, "grudziądzki" as the start of a word). The mean over
+ * the terms, so a title meeting every term outranks one meeting some of them.
+ */
+export function titleRelevance(terms: readonly string[], title: string): number {
+  if (terms.length === 0) return 0;
+  const words = wordTokens(title);
+  const folded = words.map((w) => fold(w));
+  const stems = words.map((w) => clean(stem(w)));
+  let sum = 0;
+  for (const term of terms) {
+    if (folded.includes(term) || stems.includes(term)) sum += WHOLE_WORD;
+    else if (folded.some((w) => w.startsWith(term))) sum += WORD_START;
+  }
+  return sum / terms.length;
 }

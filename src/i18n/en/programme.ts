@@ -11,6 +11,7 @@ export const programmeEn: TranslationShape<typeof programmePl> = {
     inForce: 'in force',
     example: 'example — not the text of the adopted programme',
     exampleShort: '(example)',
+    searchGroup: 'Programme and its objectives',
     status: {
       draft: 'Being drafted',
       consultation: 'In consultation',

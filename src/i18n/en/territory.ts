@@ -6,6 +6,7 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
   territory: {
     nav: 'Territory',
     homeIntro: 'territorial profiles of gminy and powiaty',
+    searchGroup: 'Gminy and powiaty',
     powiat: 'powiat (county)',
     powiatName: 'powiat {{name}}',
     cityWithPowiatRights: 'city with powiat rights',

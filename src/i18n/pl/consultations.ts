@@ -5,6 +5,7 @@ export const consultationsPl = {
     title: 'Konsultacje',
     nav: 'Konsultacje',
     homeIntro: 'konsultacje społeczne',
+    searchGroup: 'Konsultacje społeczne',
     intro: 'Konsultacje społeczne programu i innych dokumentów. Każdą uwagę zgłoszoną w czasie konsultacji rozpatrujemy, a odpowiedzi publikujemy w raporcie z konsultacji.',
     current: 'Trwające i zapowiedziane',
     past: 'Zakończone',

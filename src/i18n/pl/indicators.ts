@@ -8,6 +8,7 @@ export const indicatorsPl = {
     exampleIndicator: 'wskaźnik przykładowy',
     exampleIndicatorNote: 'To wskaźnik przykładowy: jego definicja, wartość bazowa i cel pokazują działanie platformy i nie pochodzą z dokumentu programu.',
     exampleNote: 'Wartości oznaczone jako „przykładowe dane” służą pokazaniu działania platformy i nie są danymi rzeczywistymi.',
+    searchGroup: 'Wskaźniki programu',
     field: {
       code: 'Kod',
       name: 'Nazwa',

@@ -9,6 +9,7 @@ export const programmePl = {
     inForce: 'obowiązuje',
     example: 'przykład — nie jest to treść przyjętego programu',
     exampleShort: '(przykład)',
+    searchGroup: 'Program i jego cele',
     status: {
       draft: 'Projekt w przygotowaniu',
       consultation: 'Konsultacje',

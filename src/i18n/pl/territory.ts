@@ -5,6 +5,7 @@ export const territoryPl = {
   territory: {
     nav: 'Terytorium',
     homeIntro: 'profile terytorialne gmin i powiatów',
+    searchGroup: 'Gminy i powiaty',
     powiat: 'powiat',
     powiatName: 'powiat {{name}}',
     cityWithPowiatRights: 'miasto na prawach powiatu',

@@ -10,6 +10,8 @@ import { eraseAfterRetention } from './consultations.service.js';
 import { consultationsMigrations } from './migrations/index.js';
 import { publicRoutes } from './public.routes.js';
 import { consultationsErrors } from './consultations.declarations.js';
+import { consultationsSearch } from './consultations.search.js';
+import { consultationsSitemapSources } from './consultations.sitemap.js';
 import './consultations.tables.js';
 
 export { manageConsultations, moderateConsultations } from './consultations.policy.js';
@@ -32,6 +34,7 @@ export const consultationsModule: AppModule = {
   migrations: consultationsMigrations,
   nav: [{ label: 'consultations.nav', path: '/konsultacje', order: 40, intro: 'consultations.homeIntro' }],
   admin: [{ label: 'consultations.admin.title', path: '/admin/konsultacje', order: 50, roles: ['coordinator', 'administrator', 'moderator'] }],
+  contributes: { searchProviders: [consultationsSearch], sitemapSources: consultationsSitemapSources },
   routes,
   jobs: consultationJobs,
 };

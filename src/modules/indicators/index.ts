@@ -11,7 +11,9 @@ import { indicatorsErrors } from './indicators.declarations.js';
 import { indicatorsProfileSection } from './indicators.profile.js';
 import { indicatorsSection } from './indicators.public.js';
 import { indicatorRoutes } from './indicators.routes.js';
+import { indicatorsSearch } from './indicators.search.js';
 import { seedIndicatorsDemoProgramme } from './indicators.seed.js';
+import { indicatorsSitemapSources } from './indicators.sitemap.js';
 import { indicatorsMigrations } from './migrations/index.js';
 import { monitoringApiRoutes } from './monitoring/monitoring.api.js';
 import { monitoringRoutes } from './monitoring/monitoring.routes.js';
@@ -33,7 +35,12 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
 export const indicatorsModule: AppModule = {
   name: 'indicators',
   errors: indicatorsErrors,
-  contributes: { programmePageSections: [indicatorsPageSection, annualReportsSection], profileSections: [indicatorsProfileSection] },
+  contributes: {
+    programmePageSections: [indicatorsPageSection, annualReportsSection],
+    profileSections: [indicatorsProfileSection],
+    searchProviders: [indicatorsSearch],
+    sitemapSources: indicatorsSitemapSources,
+  },
   migrations: indicatorsMigrations,
   admin: [{ label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'] }],
   routes,

@@ -123,3 +123,24 @@ export async function listHistory(db: Executor, valueIds: readonly string[]): Pr
     .orderBy('h.id', 'desc')
     .execute();
 }
+
+// --- site search and sitemap -------------------------------------------------------------------
+
+/** Every indicator with the public facts of its programme, in programme and page order. */
+export async function listIndicatorsWithProgramme(db: Executor) {
+  return db
+    .selectFrom('indicators as i')
+    .innerJoin('programmes as p', 'p.id', 'i.programme_id')
+    .select(['i.id', 'i.code', 'i.name', 'i.description', 'i.unit', 'i.is_example', 'p.slug', 'p.title as programme_title', 'p.short_name as programme_short_name', 'p.updated_at as programme_updated_at'])
+    .orderBy('p.period_from', 'desc')
+    .orderBy('p.id')
+    .orderBy('i.position')
+    .orderBy('i.code')
+    .execute();
+}
+
+/** When each indicator's approved values (those its public page shows) last changed. */
+export async function latestApprovedValueChanges(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('indicator_values').select(['indicator_id', (eb) => eb.fn.max('updated_at').as('at')]).where('status', '=', 'approved').groupBy('indicator_id').execute();
+  return new Map(rows.map((r) => [r.indicator_id, r.at]));
+}

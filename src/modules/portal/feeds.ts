@@ -1,14 +1,11 @@
-// Machine-readable faces of the site: the Atom 1.0 feed of news, the XML sitemap with Polish and
-// English alternates, and robots.txt. Absolute URLs come from PUBLIC_URL; text is XML-escaped.
+// Machine-readable faces of the site: the Atom 1.0 feed of news and robots.txt (the XML sitemap,
+// built from every module's pages, is sitemap.ts). Absolute URLs come from PUBLIC_URL; text is XML-escaped.
 import type { ModuleContext } from '../../core/module.js';
 import { nowIso } from '../../core/db/time.js';
 import { localize } from '../../core/http/language.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import * as contentRepo from './content.repo.js';
-import { visiblePages } from './content.service.js';
-import * as docsRepo from './documents.repo.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
-import { STATEMENT_PATH } from './statement.service.js';
 
 export const FEED_PATH = '/aktualnosci/feed.xml';
 const FEED_ENTRIES = 30;
@@ -60,38 +57,6 @@ export async function atomFeed(ctx: ModuleContext, lang: Lang, institutionName: 
     '</feed>',
     '',
   ].join('\n');
-}
-
-interface SitemapEntry {
-  path: string;
-  lastmod?: string;
-}
-
-/** Every public address, each in Polish and English, with `xhtml:link` alternates both ways. */
-export async function sitemap(ctx: ModuleContext, extraPaths: readonly string[]): Promise<string> {
-  const base = ctx.config.publicUrl;
-  const now = nowIso(ctx.clock);
-  const fixed = ['/', '/aktualnosci', '/dokumenty', '/kontakt', STATEMENT_PATH, ...extraPaths];
-  const entries: SitemapEntry[] = [...new Set(fixed)].map((path) => ({ path }));
-  for (const p of visiblePages(await contentRepo.listPageHeads(ctx.db), now)) entries.push({ path: `/${p.path}`, lastmod: p.updated_at });
-  for (const n of await contentRepo.listPublishedNewsHeads(ctx.db, now)) entries.push({ path: `/aktualnosci/${n.slug}`, lastmod: n.updated_at });
-  for (const d of await docsRepo.listPublishedDocumentHeads(ctx.db)) entries.push({ path: `/dokumenty/${d.id}`, lastmod: d.updated_at });
-  const urls: string[] = [];
-  for (const e of entries) {
-    for (const lang of ['pl', 'en'] as const) {
-      urls.push(
-        [
-          '  <url>',
-          `    <loc>${xmlEscape(`${base}${localize(e.path, lang)}`)}</loc>`,
-          ...(e.lastmod ? [`    <lastmod>${e.lastmod.slice(0, 10)}</lastmod>`] : []),
-          `    <xhtml:link rel="alternate" hreflang="pl" href="${xmlEscape(`${base}${localize(e.path, 'pl')}`)}"/>`,
-          `    <xhtml:link rel="alternate" hreflang="en" href="${xmlEscape(`${base}${localize(e.path, 'en')}`)}"/>`,
-          '  </url>',
-        ].join('\n'),
-      );
-    }
-  }
-  return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">', ...urls, '</urlset>', ''].join('\n');
 }
 
 export function robotsTxt(ctx: ModuleContext): string {

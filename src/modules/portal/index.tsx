@@ -1,6 +1,7 @@
 // Public face of the portal module: information pages, news, the document library, contact
 // form, site search, feeds and the accessibility statement. Other modules attach library
-// documents (attachedDocuments) and add their own search results (`searchProviders` in `contributes`).
+// documents (attachedDocuments) and add their own search results and sitemap pages (`searchProviders`,
+// `sitemapSources` in `contributes`).
 import { registerUploads } from '../../core/http/uploads.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import type { HeadMeta } from '../../core/ui/context.js';
@@ -13,6 +14,8 @@ import { documentsRoutes } from './documents.routes.js';
 import { portalMigrations } from './migrations/index.js';
 import { publicRoutes } from './public.routes.js';
 import { portalSearchProviders } from './search.service.js';
+import { portalSitemapSources } from './portal.sitemap.js';
+import { sitemapRoutes } from './sitemap.routes.js';
 import { seedPortalDemo } from './seed.js';
 import { seedStatementDefaults, STATEMENT_PATH, statementUrl } from './statement.service.js';
 import { portalErrors } from './portal.declarations.js';
@@ -20,6 +23,7 @@ import './portal.tables.js';
 
 export { attachedDocuments, type AttachedDocument } from './documents.service.js';
 export type { SearchProvider, SearchHit } from './search.service.js';
+export { laterOf, listedSource, type SitemapSource, type SitemapPage } from './sitemap.js';
 export { manageContent } from './portal.policy.js';
 export { STATEMENT_PATH } from './statement.service.js';
 
@@ -51,7 +55,7 @@ export function portalHeadMeta(ctx: ModuleContext, lang: Lang): HeadMeta[] {
 export const portalModule: AppModule = {
   name: 'portal',
   errors: portalErrors,
-  contributes: { homeSections: [latestNewsSection], searchProviders: portalSearchProviders },
+  contributes: { homeSections: [latestNewsSection], searchProviders: portalSearchProviders, sitemapSources: portalSitemapSources },
   migrations: portalMigrations,
   nav: [
     { label: 'news.title', path: '/aktualnosci', order: 10 },
@@ -67,6 +71,7 @@ export const portalModule: AppModule = {
     await registerUploads(app);
     await contentRoutes(app, ctx);
     await documentsRoutes(app, ctx);
+    await sitemapRoutes(app, ctx);
     await publicRoutes(app, ctx);
   },
   async seedReference(ctx) {

@@ -1,8 +1,8 @@
 // The portal through HTTP on both databases: pages (tree, drafts, English fallback, versions,
 // comparison, restore), news with an image upload, documents (type and size refusal, download
-// headers, ETag, Range, counting), contact form through the outbox, search, feed and sitemap
-// parsed with a real XML parser, the accessibility statement and its meta tag, office hours
-// settings, and who may do what.
+// headers, ETag, Range, counting), contact form through the outbox, search, the feed parsed with a
+// real XML parser and the sitemap checked against its schema, the accessibility statement and its
+// meta tag, office hours settings, and who may do what.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
@@ -13,6 +13,7 @@ import { multipart } from '../../testing/multipart.js';
 import { docx, PDF, PNG, SVG } from './testing.js';
 import { ManualClock } from '../../testing/clock.js';
 import { assertHeadMatchesGet } from '../../testing/downloads.js';
+import { readSitemap, type SitemapUrl } from '../../testing/sitemap.js';
 
 
 let t: TestApp;
@@ -340,19 +341,15 @@ describe('search, sitemap, robots', () => {
     assert.equal(quotes.statusCode, 200);
   });
 
-  test('sitemap is valid XML with Polish and English alternates; robots.txt points to it', async () => {
-    const res = await get('/sitemap.xml');
-    const doc = new XMLParser({ ignoreAttributes: false }).parse(res.body) as { urlset: { url: { loc: string; 'xhtml:link': { '@_hreflang': string; '@_href': string }[] }[]; '@_xmlns': string } };
-    assert.equal(doc.urlset['@_xmlns'], 'http://www.sitemaps.org/schemas/sitemap/0.9');
-    const locs = doc.urlset.url.map((u) => u.loc);
+  test('sitemap: an index of parts valid against the schema, pages in Polish and English with alternates; robots.txt points to it', async () => {
     const base = t.config.publicUrl;
-    for (const p of ['/', '/en', '/aktualnosci/konferencja-ekonomii-spolecznej', '/en/aktualnosci/konferencja-ekonomii-spolecznej', '/program-2020', '/deklaracja-dostepnosci']) assert.ok(locs.includes(`${base}${p}`), `sitemap lists ${p}`);
-    assert.ok(!locs.some((l) => l.includes('szkic')), 'drafts are not listed');
-    const entry = doc.urlset.url.find((u) => u.loc === `${base}/program-2020`)!;
-    assert.deepEqual(entry['xhtml:link'].map((l) => [l['@_hreflang'], l['@_href']]), [
-      ['pl', `${base}/program-2020`],
-      ['en', `${base}/en/program-2020`],
-    ]);
+    const urls = new Map<string, SitemapUrl>();
+    await readSitemap(t.app, base, (u) => urls.set(u.loc, u));
+    for (const p of ['/', '/en', '/aktualnosci/konferencja-ekonomii-spolecznej', '/en/aktualnosci/konferencja-ekonomii-spolecznej', '/program-2020', '/deklaracja-dostepnosci']) assert.ok(urls.has(`${base}${p}`), `sitemap lists ${p}`);
+    assert.ok(![...urls.keys()].some((l) => l.includes('szkic')), 'drafts are not listed');
+    const entry = urls.get(`${base}/program-2020`)!;
+    assert.deepEqual(entry.alternates, { pl: `${base}/program-2020`, en: `${base}/en/program-2020` });
+    assert.match(entry.lastmod ?? '', /^\d{4}-\d{2}-\d{2}$/);
     const robots = await get('/robots.txt');
     assert.match(robots.body, /Disallow: \/admin/);
     assert.match(robots.body, new RegExp(`Sitemap: ${base}/sitemap.xml`));

@@ -1,12 +1,12 @@
 // Site-wide routes of the portal: contact page and form, site search, the accessibility statement
-// (public page and editors' form), the Atom feed, sitemap.xml, robots.txt and — registered last,
+// (public page and editors' form), the Atom feed, robots.txt and — registered last,
 // as a wildcard that static routes of every module win over — the information pages by address.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
 import { submitForm } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
-import { sendPage, shellOf } from '../../core/http/render.js';
+import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
@@ -15,7 +15,7 @@ import { getInstitution, hoursRows, officeCalendar, officeStatusLine, upcomingCl
 import { contactAvailable, sendContactMessage } from './contact.service.js';
 import * as content from './content.service.js';
 import * as v from './content.views.js';
-import { atomFeed, FEED_PATH, robotsTxt, sitemap } from './feeds.js';
+import { atomFeed, FEED_PATH, robotsTxt } from './feeds.js';
 import { FormBody, portalRefusals } from './portal.forms.js';
 import { manageContent } from './portal.policy.js';
 import * as pv from './public.views.js';
@@ -94,11 +94,6 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
   app.get(FEED_PATH, { config: { access: 'public' } }, async (request, reply) => {
     const inst = await getInstitution(ctx);
     return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(await atomFeed(ctx, request.lang, inst.name));
-  });
-
-  app.get('/sitemap.xml', { config: { access: 'public' } }, async (request, reply) => {
-    const navPaths = shellOf(request).nav.map((n) => n.path);
-    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(await sitemap(ctx, navPaths));
   });
 
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(robotsTxt(ctx)));

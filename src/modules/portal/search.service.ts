@@ -1,9 +1,12 @@
 // Site search: the query becomes folded prefix terms (core/search) and every contributed provider
 // answers with its own results and total. The portal contributes pages, news and documents; other
-// modules (entities, offers, events) list theirs under `searchProviders` in their AppModule.
+// modules (entities, territorial units, the programme, indicators, consultations; later offers and
+// events) list theirs under `searchProviders` in their AppModule. Results are ranked by how well
+// their titles answer the query (`titleRelevance`, the same for every module), within each group and
+// between groups: the group holding the best answer comes first.
 import type { ModuleContext } from '../../core/module.js';
 import { nowIso } from '../../core/db/time.js';
-import { queryTerms } from '../../core/search/index.js';
+import { queryTerms, titleRelevance } from '../../core/search/index.js';
 import type { Lang, TKey } from '../../i18n/index.js';
 import * as contentRepo from './content.repo.js';
 import * as docsRepo from './documents.repo.js';
@@ -14,6 +17,7 @@ export interface SearchHit {
   title: string;
   /** Path without the language prefix. */
   path: string;
+  /** Plain text under the title; the search shortens it at a word boundary. */
   snippet: string;
   /** Set when the hit is shown in Polish on an English page. */
   lang?: 'pl';
@@ -117,11 +121,14 @@ export async function siteSearch(ctx: ModuleContext, query: string, lang: Lang):
   const terms = queryTerms(q);
   if (terms.length === 0) return { query: q, terms, groups: [], total: 0 };
   const providers = [...ctx.contributions.of('searchProviders')].sort((a, b) => a.order - b.order);
-  const groups = await Promise.all(
+  const ranked = await Promise.all(
     providers.map(async (p) => {
       const r = await p.search(ctx, terms, lang, PER_GROUP);
-      return { id: p.id, label: p.label, total: r.total, hits: r.hits };
+      // a stable sort: hits the title does not tell apart keep the provider's own order
+      const hits = r.hits.map((hit) => ({ hit, score: titleRelevance(terms, hit.title) })).sort((a, b) => b.score - a.score);
+      return { group: { id: p.id, label: p.label, total: r.total, hits: hits.map(({ hit }) => ({ ...hit, snippet: excerpt(hit.snippet) })) }, best: hits[0]?.score ?? -1 };
     }),
   );
+  const groups = ranked.sort((a, b) => b.best - a.best).map((r) => r.group);
   return { query: q, terms, groups, total: groups.reduce((n, g) => n + g.total, 0) };
 }

@@ -9,7 +9,9 @@ import { registerUploads } from '../../core/http/uploads.js';
 import { programmeMigrations } from './migrations/index.js';
 import { PROGRAMME_ADMIN_ROLES } from './programme.policy.js';
 import { programmeRoutes } from './programme.routes.js';
+import { programmeSearch } from './programme.search.js';
 import { seedProgrammeDemo } from './programme.seed.js';
+import { programmeSitemapSources } from './programme.sitemap.js';
 import { structureRoutes } from './structure.routes.js';
 import { versionsRoutes } from './versions.routes.js';
 import { programmeErrors } from './programme.declarations.js';
@@ -47,6 +49,7 @@ export const programmeModule: AppModule = {
   admin: [
     { label: 'programme.admin.title', path: '/admin/program', order: 40, roles: [...PROGRAMME_ADMIN_ROLES] },
   ],
+  contributes: { searchProviders: [programmeSearch], sitemapSources: programmeSitemapSources },
   routes,
   seedDemo: seedProgrammeDemo,
 };

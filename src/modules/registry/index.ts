@@ -1,11 +1,12 @@
 // Public face of the registry module: the catalogue of social economy entities. It places its
-// entities on the territory module's map and profiles and in the portal's site search through
-// their extension points (`contributes`), and exports the few things other modules may ask about entities.
+// entities on the territory module's map and profiles and in the portal's site search and sitemap
+// through their extension points (`contributes`), and exports the few things other modules may ask about entities.
 import { registryCommands } from './registry.commands.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { registryMigrations } from './migrations/index.js';
 import { entitiesMeasure, entitiesProfileSection, entitiesSearch } from './registry.extensions.js';
+import { registrySitemapSources } from './registry.sitemap.js';
 import { recordRoutes } from './entity/record.routes.js';
 import { claimsRoutes } from './self-service/claims.routes.js';
 import { eraseOldClaimDocuments } from './self-service/claims.service.js';
@@ -43,7 +44,7 @@ export const registryModule: AppModule = {
   name: 'registry',
   errors: registryErrors,
   commands: registryCommands,
-  contributes: { territoryMeasures: [entitiesMeasure], profileSections: [entitiesProfileSection], searchProviders: [entitiesSearch] },
+  contributes: { territoryMeasures: [entitiesMeasure], profileSections: [entitiesProfileSection], searchProviders: [entitiesSearch], sitemapSources: registrySitemapSources },
   migrations: registryMigrations,
   nav: [{ label: 'registry.nav', path: '/podmioty', order: 20, intro: 'registry.homeIntro' }],
   admin: [

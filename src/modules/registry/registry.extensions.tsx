@@ -30,7 +30,7 @@ export const entitiesProfileSection: ProfileSection = {
   },
 };
 
-/** Entities in the site search. */
+/** Entities in the site search, best matches of the name first (the catalogue's relevance order). */
 export const entitiesSearch: SearchProvider = {
   id: 'entities',
   label: 'registry.searchGroup',
@@ -40,7 +40,7 @@ export const entitiesSearch: SearchProvider = {
       ctx.db,
       ctx.database.seam,
       { terms, legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: false, today: warsawToday(ctx.clock) },
-      'name',
+      'relevance',
       limit,
       0,
     );

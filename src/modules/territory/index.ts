@@ -7,7 +7,9 @@ import type { AppModule, ModuleContext } from '../../core/module.js';
 import { territoryAdminRoutes } from './admin.routes.js';
 import { territoryMigrations } from './migrations/index.js';
 import { territoryRoutes } from './territory.routes.js';
+import { unitsSearch } from './territory.search.js';
 import { seedTerritoryReference } from './territory.service.js';
+import { territorySitemapSources } from './territory.sitemap.js';
 import './territory.tables.js';
 
 export { countUnitsByKind, listUnits } from './territory.repo.js';
@@ -38,6 +40,7 @@ export const territoryModule: AppModule = {
   migrations: territoryMigrations,
   nav: [{ label: 'territory.nav', path: '/terytorium', order: 70, intro: 'territory.homeIntro' }],
   admin: [{ label: 'territory.admin.title', path: '/admin/terytorium', order: 50, roles: ['coordinator', 'administrator'] }],
+  contributes: { searchProviders: [unitsSearch], sitemapSources: territorySitemapSources },
   routes,
   seedReference: seedTerritoryReference,
 };

@@ -159,6 +159,12 @@ export async function listStatistics(db: Executor, filter: { teryts?: readonly s
   return q.orderBy('year', 'desc').orderBy('teryt').orderBy('measure').execute();
 }
 
+/** When each gmina's statistics were last uploaded (gminy without any are absent). */
+export async function latestStatisticsUploads(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('gmina_statistics').select(['teryt', (eb) => eb.fn.max('uploaded_at').as('at')]).groupBy('teryt').execute();
+  return new Map(rows.map((r) => [r.teryt, r.at]));
+}
+
 /** Per year, measure and source: how many gminy have a value and when it was last uploaded. */
 export async function statisticsSummary(db: Executor): Promise<{ year: number; measure: StatMeasure; source: string; gminy: number; uploaded_at: string }[]> {
   const rows = await db

@@ -46,3 +46,15 @@ export async function saveNarrative(db: Executor, row: Insertable<ReportNarrativ
     .onConflict((oc) => oc.columns(['element_id', 'year']).doUpdateSet({ body: row.body, updated_by: row.updated_by ?? null, updated_at: row.updated_at }))
     .execute();
 }
+
+/** Published annual reports with their programme's address (sitemap). */
+export async function listPublishedReports(db: Executor): Promise<{ slug: string; year: number; published_at: string | null }[]> {
+  return db
+    .selectFrom('annual_reports as r')
+    .innerJoin('programmes as p', 'p.id', 'r.programme_id')
+    .select(['p.slug', 'r.year', 'r.published_at'])
+    .where('r.status', '=', 'published')
+    .orderBy('p.slug')
+    .orderBy('r.year')
+    .execute();
+}

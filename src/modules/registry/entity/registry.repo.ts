@@ -370,6 +370,26 @@ export function rawCatalogueWrites(): number {
   return rawWrites;
 }
 
+// --- sitemap ----------------------------------------------------------------------------------
+
+/** Entities with a page of their own: all but those merged into another (their address redirects). */
+function listedEntities(db: Executor) {
+  return db.selectFrom('entities').where('merged_into', 'is', null);
+}
+
+export async function countListedEntities(db: Executor): Promise<number> {
+  return (await listedEntities(db).select(countAll().as('n')).executeTakeFirstOrThrow()).n;
+}
+
+/**
+ * A batch of entity heads in id order: after skipping `skip` of them (a sitemap part's first batch,
+ * walking the primary key index) or after the id `after` (every later batch: keyset paging).
+ */
+export async function listedEntityHeads(db: Executor, from: { skip: number } | { after: string }, limit: number): Promise<{ id: string; name: string; updated_at: string }[]> {
+  const q = listedEntities(db).select(['id', 'name', 'updated_at']).orderBy('id').limit(limit);
+  return ('after' in from ? q.where('id', '>', from.after) : q.offset(from.skip)).execute();
+}
+
 // --- bulk writes (synthetic seed) --------------------------------------------------------------
 
 export async function insertPsStatuses(db: Executor, rows: Insertable<EntityPsStatusTable>[]): Promise<void> {
