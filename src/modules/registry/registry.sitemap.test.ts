@@ -12,6 +12,7 @@ import { newId } from '../../core/db/ids.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
 import { readSitemap } from '../../testing/sitemap.js';
 import { SYNTHETIC_PREFIX } from './data-quality/registry.synthetic.js';
+import { refreshPlannerStatistics } from './entity/registry.repo.js';
 
 const COUNT = 100_000;
 let t: TestApp;
@@ -28,6 +29,8 @@ before(async () => {
       await trx.insertInto('entities').values(rows).execute();
     }
   });
+  // as after `seed synthetic` or an import: without statistics PostgreSQL would sort the table for every batch
+  await refreshPlannerStatistics(t.ctx.db);
 });
 after(async () => t.close());
 
