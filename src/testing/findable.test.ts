@@ -31,7 +31,11 @@ let ruralEntity: string;
 let indicatorCode: string;
 
 async function entityIn(name: string, gmina: string, town: string): Promise<string> {
-  const input = await checkEntityForm(t.ctx, { name, legal_form: 'spoldzielnia_socjalna', lifecycle: 'active', gmina_teryt: gmina, town }, null);
+  const input = await checkEntityForm(
+    t.ctx,
+    { name, legal_form: 'spoldzielnia_socjalna', lifecycle: 'active', gmina_teryt: gmina, town },
+    null,
+  );
   return entityPath({ id: await createEntity(t.ctx, input, actor), name });
 }
 
@@ -40,10 +44,33 @@ before(async () => {
   base = t.config.publicUrl;
   await seedDemo(t.ctx);
   consultationId = await consultationWithReport(t.ctx);
-  documentId = await createDocument(t.ctx, { title_pl: 'Sprawozdanie z realizacji programu', category: 'raporty', doc_date: '2015-03-31', label_pl: 'wersja ostateczna', version_date: '2015-03-31', is_published: '1', is_accessible: '1' }, { filename: 'sprawozdanie.pdf', data: PDF, truncated: false }, actor);
+  documentId = await createDocument(
+    t.ctx,
+    {
+      title_pl: 'Sprawozdanie z realizacji programu',
+      category: 'raporty',
+      doc_date: '2015-03-31',
+      label_pl: 'wersja ostateczna',
+      version_date: '2015-03-31',
+      is_published: '1',
+      is_accessible: '1',
+    },
+    { filename: 'sprawozdanie.pdf', data: PDF, truncated: false },
+    actor,
+  );
   const programme = await t.ctx.db.selectFrom('programmes').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow();
-  await t.ctx.db.insertInto('annual_reports').values({ id: newId(), programme_id: programme.id, year: 2020, status: 'published', published_at: nowIso(clock), published_by: null }).execute();
-  indicatorCode = (await t.ctx.db.selectFrom('indicators').select('code').where('programme_id', '=', programme.id).orderBy('position').executeTakeFirstOrThrow()).code;
+  await t.ctx.db
+    .insertInto('annual_reports')
+    .values({ id: newId(), programme_id: programme.id, year: 2020, status: 'published', published_at: nowIso(clock), published_by: null })
+    .execute();
+  indicatorCode = (
+    await t.ctx.db
+      .selectFrom('indicators')
+      .select('code')
+      .where('programme_id', '=', programme.id)
+      .orderBy('position')
+      .executeTakeFirstOrThrow()
+  ).code;
   cityEntity = await entityIn('Spółdzielnia Socjalna „Nad Wisłą” w Grudziądzu', '0462011', 'Grudziądz');
   ruralEntity = await entityIn('Spółdzielnia Socjalna „Mełno”', '0406012', 'Mełno');
 });
@@ -96,9 +123,17 @@ describe('sitemap', () => {
     for (const u of units) listed(`/terytorium/${u.teryt}`);
     // programme: the current programme, the archive, the versions of its text
     for (const path of ['/program', '/program/archiwum', `/program/${DEMO_SLUG}/wersje`, `/program/${DEMO_SLUG}/wersje/1`]) listed(path);
-    assert.ok(![...urls.keys()].includes(`${base}/program/${DEMO_SLUG}`), 'the current programme is listed at /program, not at the address that redirects there');
+    assert.ok(
+      ![...urls.keys()].includes(`${base}/program/${DEMO_SLUG}`),
+      'the current programme is listed at /program, not at the address that redirects there',
+    );
     // indicators: the list, each indicator, the published annual report
-    for (const path of [`/program/${DEMO_SLUG}/wskazniki`, `/program/${DEMO_SLUG}/wskazniki/${encodeURIComponent(indicatorCode)}`, `/program/${DEMO_SLUG}/sprawozdanie/2020`]) listed(path);
+    for (const path of [
+      `/program/${DEMO_SLUG}/wskazniki`,
+      `/program/${DEMO_SLUG}/wskazniki/${encodeURIComponent(indicatorCode)}`,
+      `/program/${DEMO_SLUG}/sprawozdanie/2020`,
+    ])
+      listed(path);
     // consultations: the list, the consultation and its report
     for (const path of ['/konsultacje', `/konsultacje/${consultationId}`, `/konsultacje/${consultationId}/raport`]) listed(path);
   });
@@ -136,7 +171,10 @@ describe('sitemap', () => {
 describe('site search', () => {
   /** The groups of a result page in order: heading text and the result count in words. */
   function groups(body: string): { heading: string; count: string }[] {
-    return [...body.matchAll(/<h2 id="wyniki-[^"]+"[^>]*>([^<]+) <span class="portal-count">\(([^)]+)\)<\/span><\/h2>/g)].map((m) => ({ heading: m[1]!.trim(), count: m[2]! }));
+    return [...body.matchAll(/<h2 id="wyniki-[^"]+"[^>]*>([^<]+) <span class="portal-count">\(([^)]+)\)<\/span><\/h2>/g)].map((m) => ({
+      heading: m[1]!.trim(),
+      count: m[2]!,
+    }));
   }
 
   test('"grudziadz" finds the gminy, the powiaty and their entities, territory first', async () => {
@@ -147,7 +185,10 @@ describe('site search', () => {
     }
     const found = groups(res.body);
     assert.deepEqual(found[0], { heading: 'Gminy i powiaty', count: '4 wyniki' });
-    assert.ok(found.some((g) => g.heading === 'Podmioty ekonomii społecznej' && g.count === '2 wyniki'), JSON.stringify(found));
+    assert.ok(
+      found.some((g) => g.heading === 'Podmioty ekonomii społecznej' && g.count === '2 wyniki'),
+      JSON.stringify(found),
+    );
     // within the group the city as a gmina and a powiat ("Grudziądz") come before "powiat grudziądzki"
     const order = ['/terytorium/0462011', '/terytorium/0406'].map((p) => res.body.indexOf(`href="${p}"`));
     assert.ok(order[0]! < order[1]!);
@@ -158,7 +199,11 @@ describe('site search', () => {
 
   test('programme elements, indicators and consultations are found by folded and inflected words', async () => {
     const element = await t.ctx.db.selectFrom('programme_elements').select(['code', 'title']).orderBy('code').executeTakeFirstOrThrow();
-    const indicator = await t.ctx.db.selectFrom('indicators').select(['code', 'name']).where('code', '=', indicatorCode).executeTakeFirstOrThrow();
+    const indicator = await t.ctx.db
+      .selectFrom('indicators')
+      .select(['code', 'name'])
+      .where('code', '=', indicatorCode)
+      .executeTakeFirstOrThrow();
     const cases: [string, string, string][] = [
       // a word's folded form, as typed without Polish letters
       [fold(element.title.split(/\s+/).slice(0, 3).join(' ')), `#cel-${element.code}`, 'Program i jego cele'],
@@ -169,7 +214,10 @@ describe('site search', () => {
     for (const [q, path, heading] of cases) {
       const res = await t.app.inject({ url: `/szukaj?q=${encodeURIComponent(q)}` });
       assert.ok(res.body.includes(path), `"${q}" finds ${path}`);
-      assert.ok(groups(res.body).some((g) => g.heading === heading && /^\d+ wynik/.test(g.count)), `"${q}": group ${heading} with its count`);
+      assert.ok(
+        groups(res.body).some((g) => g.heading === heading && /^\d+ wynik/.test(g.count)),
+        `"${q}": group ${heading} with its count`,
+      );
     }
   });
 });

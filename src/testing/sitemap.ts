@@ -151,9 +151,16 @@ export async function readSitemap(app: FastifyInstance, base: string, onUrl: (ur
         const own = entry.children.filter((c) => !c.name.includes(':')).map((c) => c.name);
         const order = ['loc', 'lastmod', 'changefreq', 'priority'];
         assert.equal(own[0], 'loc', 'each <url> opens with its <loc>');
-        assert.deepEqual(own, order.filter((name) => own.includes(name)), `the schema's order, each once: ${own.join(', ')}`);
+        assert.deepEqual(
+          own,
+          order.filter((name) => own.includes(name)),
+          `the schema's order, each once: ${own.join(', ')}`,
+        );
         const firstForeign = entry.children.findIndex((c) => c.name.includes(':'));
-        assert.ok(firstForeign === -1 || entry.children.slice(firstForeign).every((c) => c.name.includes(':')), 'other namespaces only after the sitemap elements');
+        assert.ok(
+          firstForeign === -1 || entry.children.slice(firstForeign).every((c) => c.name.includes(':')),
+          'other namespaces only after the sitemap elements',
+        );
         const text = (name: string) => entry.children.find((c) => c.name === name)?.text ?? null;
         const url: SitemapUrl = { loc: text('loc')!, lastmod: text('lastmod'), alternates: {} };
         checkLoc(url.loc, base);

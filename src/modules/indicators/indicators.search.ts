@@ -18,8 +18,17 @@ export const indicatorsSearch: SearchProvider = {
     return {
       total: found.length,
       hits: found.slice(0, limit).map((i) => {
-        const where = [i.programme_short_name ?? i.programme_title, i.unit, ...(i.is_example ? [t('indicators.exampleIndicator')] : [])].join(' · ');
-        return { title: `${i.code} ${i.name}`, path: indicatorPath(i.slug, i.code), snippet: i.description ? `${where} — ${i.description}` : where, ...(lang === 'en' ? { lang: 'pl' as const } : {}) };
+        const where = [
+          i.programme_short_name ?? i.programme_title,
+          i.unit,
+          ...(i.is_example ? [t('indicators.exampleIndicator')] : []),
+        ].join(' · ');
+        return {
+          title: `${i.code} ${i.name}`,
+          path: indicatorPath(i.slug, i.code),
+          snippet: i.description ? `${where} — ${i.description}` : where,
+          ...(lang === 'en' ? { lang: 'pl' as const } : {}),
+        };
       }),
     };
   },

@@ -8,7 +8,11 @@ import { listPublishedReports } from './report/report.repo.js';
 import { reportPath } from './report/report.service.js';
 
 const pages = listedSource('indicators.pages', 45, async (ctx) => {
-  const [indicators, changes, reports] = await Promise.all([repo.listIndicatorsWithProgramme(ctx.db), repo.latestApprovedValueChanges(ctx.db), listPublishedReports(ctx.db)]);
+  const [indicators, changes, reports] = await Promise.all([
+    repo.listIndicatorsWithProgramme(ctx.db),
+    repo.latestApprovedValueChanges(ctx.db),
+    listPublishedReports(ctx.db),
+  ]);
   const lists = new Map<string, string | null>();
   const out: SitemapPage[] = [];
   for (const i of indicators) {

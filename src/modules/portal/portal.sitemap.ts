@@ -10,7 +10,11 @@ import { getStatement, STATEMENT_PATH } from './statement.service.js';
 
 const landing = listedSource('portal.landing', 10, async (ctx) => {
   const now = nowIso(ctx.clock);
-  const [news, documents, statement] = await Promise.all([contentRepo.listPublishedNewsHeads(ctx.db, now), docsRepo.listPublishedDocumentHeads(ctx.db), getStatement(ctx)]);
+  const [news, documents, statement] = await Promise.all([
+    contentRepo.listPublishedNewsHeads(ctx.db, now),
+    docsRepo.listPublishedDocumentHeads(ctx.db),
+    getStatement(ctx),
+  ]);
   const newest = (rows: readonly { updated_at: string }[]) => rows.reduce<string | null>((max, r) => laterOf(max, r.updated_at), null);
   return [
     // the home page gathers every module's sections: no one date stands for it
@@ -27,7 +31,10 @@ const pages = listedSource('portal.pages', 11, async (ctx) =>
 );
 
 const news = listedSource('portal.news', 12, async (ctx) =>
-  (await contentRepo.listPublishedNewsHeads(ctx.db, nowIso(ctx.clock))).map((n) => ({ path: `/aktualnosci/${n.slug}`, lastmod: n.updated_at })),
+  (await contentRepo.listPublishedNewsHeads(ctx.db, nowIso(ctx.clock))).map((n) => ({
+    path: `/aktualnosci/${n.slug}`,
+    lastmod: n.updated_at,
+  })),
 );
 
 const documents = listedSource('portal.documents', 13, async (ctx) =>

@@ -104,7 +104,10 @@ function partsOf(pages: number): number {
 export async function sitemapIndex(ctx: ModuleContext): Promise<string> {
   const total = (await counted(ctx)).reduce((n, s) => n + s.count, 0);
   const base = ctx.config.publicUrl;
-  const entries = Array.from({ length: partsOf(total) }, (_, i) => `<sitemap><loc>${xmlEscape(`${base}${partPath(i + 1)}`)}</loc></sitemap>`);
+  const entries = Array.from(
+    { length: partsOf(total) },
+    (_, i) => `<sitemap><loc>${xmlEscape(`${base}${partPath(i + 1)}`)}</loc></sitemap>`,
+  );
   return ['<?xml version="1.0" encoding="utf-8"?>', `<sitemapindex ${NS}>`, ...entries, '</sitemapindex>', ''].join('\n');
 }
 

@@ -22,12 +22,25 @@ export const programmeSearch: SearchProvider = {
     const byId = new Map(programmes.map((p) => [p.id, p]));
     const hits: SearchHit[] = programmes
       .filter((p) => textMatches(terms, p.title, p.short_name))
-      .map((p) => ({ title: p.title, path: programmePath(p), snippet: `${p.period_from}–${p.period_to} · ${t(statusLabel(p.status))}`, ...polish }));
-    for (const e of await listElements(ctx.db, programmes.map((p) => p.id))) {
+      .map((p) => ({
+        title: p.title,
+        path: programmePath(p),
+        snippet: `${p.period_from}–${p.period_to} · ${t(statusLabel(p.status))}`,
+        ...polish,
+      }));
+    for (const e of await listElements(
+      ctx.db,
+      programmes.map((p) => p.id),
+    )) {
       const p = byId.get(e.programme_id);
       if (!p || !textMatches(terms, e.code, e.title, e.description)) continue;
       const where = [t(kindLabel(e.kind)), p.short_name ?? p.title, ...(e.is_example ? [t('programme.exampleShort')] : [])].join(' · ');
-      hits.push({ title: `${e.code} ${e.title}`, path: `${programmePath(p)}#cel-${e.code}`, snippet: e.description ? `${where} — ${e.description}` : where, ...polish });
+      hits.push({
+        title: `${e.code} ${e.title}`,
+        path: `${programmePath(p)}#cel-${e.code}`,
+        snippet: e.description ? `${where} — ${e.description}` : where,
+        ...polish,
+      });
     }
     return { total: hits.length, hits: hits.slice(0, limit) };
   },

@@ -24,7 +24,18 @@ before(async () => {
     for (let i = 0; i < COUNT; i += 1000) {
       const rows = Array.from({ length: 1000 }, (_, j) => {
         const name = `${SYNTHETIC_PREFIX} Stowarzyszenie nr ${i + j + 1}`;
-        return { id: newId(), name, name_sort: name, legal_form: 'stowarzyszenie' as const, sectors: '[]', lifecycle: 'active' as const, search_doc: '', is_synthetic: true, created_at: day, updated_at: day };
+        return {
+          id: newId(),
+          name,
+          name_sort: name,
+          legal_form: 'stowarzyszenie' as const,
+          sectors: '[]',
+          lifecycle: 'active' as const,
+          search_doc: '',
+          is_synthetic: true,
+          created_at: day,
+          updated_at: day,
+        };
       });
       await trx.insertInto('entities').values(rows).execute();
     }
@@ -50,7 +61,10 @@ test('100,000 entities: every profile listed in both languages, â‰¥ 3 parts of â
     assert.ok(u.lastmod !== null, 'an entity is dated by its record');
   });
   assert.ok(sizes.length >= 3, `${sizes.length} parts`);
-  assert.ok(sizes.every((n) => n <= 50_000), sizes.join(', '));
+  assert.ok(
+    sizes.every((n) => n <= 50_000),
+    sizes.join(', '),
+  );
   assert.ok(total >= 2 * COUNT, `${total} addresses`);
   const ids = await t.ctx.db.selectFrom('entities').select('id').where('merged_into', 'is', null).execute();
   assert.equal(seen.pl.size, ids.length);

@@ -19,7 +19,10 @@ const entities: SitemapSource = {
   count: (ctx) => cachedUntilWrite(ctx, 'sitemap-count', () => repo.countListedEntities(ctx.db)),
   async list(ctx, from, limit) {
     const rows = await repo.listedEntityHeads(ctx.db, from, limit);
-    return { pages: rows.map((e) => ({ path: entityPath(e), lastmod: e.updated_at })), next: rows.length === limit ? rows[rows.length - 1]!.id : null };
+    return {
+      pages: rows.map((e) => ({ path: entityPath(e), lastmod: e.updated_at })),
+      next: rows.length === limit ? rows[rows.length - 1]!.id : null,
+    };
   },
 };
 

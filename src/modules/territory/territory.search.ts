@@ -24,7 +24,12 @@ export const unitsSearch: SearchProvider = {
       hits: found.slice(0, limit).map((u) => {
         const parent = u.parent_teryt ? byTeryt.get(u.parent_teryt) : undefined;
         const gminy = u.kind === 'powiat' ? units.filter((g) => g.parent_teryt === u.teryt).length : 0;
-        const snippet = u.kind === 'gmina' ? (parent ? profileTitle(t, { unit: parent, kind: 'powiat' }) : '') : t('territory.gminyCount', { count: gminy });
+        const snippet =
+          u.kind === 'gmina'
+            ? parent
+              ? profileTitle(t, { unit: parent, kind: 'powiat' })
+              : ''
+            : t('territory.gminyCount', { count: gminy });
         return { title: profileTitle(t, { unit: u, kind: u.kind }), path: profilePath(u.teryt), snippet };
       }),
     };

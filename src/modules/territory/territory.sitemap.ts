@@ -16,7 +16,11 @@ const pages = listedSource('territory.profiles', 30, async (ctx) => {
     const at = uploads.get(u.teryt);
     if (u.kind === 'gmina' && u.parent_teryt && at) ofPowiat.set(u.parent_teryt, laterOf(ofPowiat.get(u.parent_teryt), at)!);
   }
-  const profiles = units.flatMap((u) => (u.kind === 'wojewodztwo' ? [] : [{ path: profilePath(u.teryt), lastmod: laterOf(TERYT_STATE, u.kind === 'gmina' ? uploads.get(u.teryt) : ofPowiat.get(u.teryt)) }]));
+  const profiles = units.flatMap((u) =>
+    u.kind === 'wojewodztwo'
+      ? []
+      : [{ path: profilePath(u.teryt), lastmod: laterOf(TERYT_STATE, u.kind === 'gmina' ? uploads.get(u.teryt) : ofPowiat.get(u.teryt)) }],
+  );
   // the map and the white spots show today's figures of every module: no one date of change
   return [{ path: '/terytorium', lastmod: null }, { path: '/terytorium/biale-plamy', lastmod: null }, ...profiles];
 });
