@@ -17,7 +17,7 @@ import * as repo from './registry.repo.js';
 import * as svc from './registry.service.js';
 import { toCsv, toItem } from '../catalogue/registry.export.js';
 import * as v from './registry.views.js';
-import { psFlags, publicRecordOf, recordOverview } from './record.service.js';
+import { confirmActivity, psFlags, publicRecordOf, recordOverview } from './record.service.js';
 import { listChangesWithAuthors } from './record.repo.js';
 import { RecordSummary } from './record.views.js';
 import * as cv from '../catalogue/registry.catalogue.views.js';
@@ -50,8 +50,9 @@ const ApiQuery = Type.Object({
   podregion: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, description: 'OWES subregion code, e.g. torun' })),
   sektor: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50, description: 'sector key (folded, hyphenated), e.g. uslugi-opiekuncze' })),
   dzialalnosc: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, description: 'activity type: business, paid_public_benefit, other_paid' })),
+  stan: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 4, description: 'activity state: active (a person checked it), unverified (stated active, nobody checked), suspended' })),
   status_ps: Type.Optional(Type.String({ maxLength: 1 })),
-  znak: Type.Optional(Type.String({ maxLength: 1 })),
+  znak: Type.Optional(Type.String({ maxLength: 1, description: '1: only entities with a "Zakup Prospołeczny" mark valid today by known dates' })),
   sort: Type.Optional(Type.String({ maxLength: 20 })),
   strona: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
 });
@@ -71,6 +72,7 @@ const CatalogueQuery = Type.Object({
   podregion: CatalogueValue,
   sektor: CatalogueValue,
   dzialalnosc: CatalogueValue,
+  stan: CatalogueValue,
   status_ps: CatalogueValue,
   znak: CatalogueValue,
   sort: CatalogueValue,
@@ -175,7 +177,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
       request,
       reply,
       { title: request.t('registry.admin.edit', { name: e.name }), breadcrumbs: [{ label: adminTitle(request), path: '/admin/podmioty' }] },
-      <v.EntityFormView csrf={reply.generateCsrf()} action={`/admin/podmioty/${id}`} values={current} problems={problems} history={history} notice={ok && status === 200 ? request.t('registry.admin.saved') : null} summary={overview ? <RecordSummary overview={overview} /> : null} />,
+      <v.EntityFormView csrf={reply.generateCsrf()} action={`/admin/podmioty/${id}`} values={current} problems={problems} history={history} notice={ok && status === 200 ? request.t('registry.admin.saved') : null} summary={overview ? <RecordSummary overview={overview} csrf={reply.generateCsrf()} /> : null} />,
       status,
     );
   };
@@ -187,6 +189,15 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
     if (!(await repo.findEntity(ctx.db, id))) throw new AppError('http.not_found');
     const updated = await submitForm(async () => svc.updateEntity(ctx, id, await svc.checkEntityForm(ctx, request.body, id), auditFromRequest(request)));
     if (!updated.ok) return editPage(request, reply, id, request.body, updated.problems, updated.status);
+    return go(request, reply, `/admin/podmioty/${id}?ok=1`);
+  });
+
+  // a staff member records that they checked the entity is active (the only way it counts as active)
+  app.post('/admin/podmioty/:id/sprawdzenie-dzialalnosci', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const { id } = request.params;
+    if (!(await repo.findEntity(ctx.db, id))) throw new AppError('http.not_found');
+    const checked = await submitForm(() => confirmActivity(ctx, id, auditFromRequest(request)));
+    if (!checked.ok) return editPage(request, reply, id, null, checked.problems, checked.status);
     return go(request, reply, `/admin/podmioty/${id}?ok=1`);
   });
 }
