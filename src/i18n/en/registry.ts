@@ -82,6 +82,10 @@ export const registryEn: TranslationShape<typeof registryPl> = {
       noneValid: 'The entity holds no mark that is valid by known dates.',
     },
     csvPs: { has: 'holds the status', none: 'no information' },
+    dataset: {
+      title: 'Social economy entities',
+      description: 'The entities of the catalogue (the same filters as the search, e.g. /podmioty.csv?forma=fundacja): legal form, seat, identifiers, state of activity (active only once a staff member checked it; otherwise “activity not verified since” the source’s date), social enterprise status with its history of decisions, and “Zakup Prospołeczny” marks with their dates and validity. One entity: /api/v1/podmioty/{id}.',
+    },
     entity: {
       legalForm: 'Legal form',
       identifiers: 'Identifiers',

@@ -82,6 +82,10 @@ export const registryPl = {
       noneValid: 'Podmiot nie ma znaku ważnego według znanych dat.',
     },
     csvPs: { has: 'ma status', none: 'brak informacji' },
+    dataset: {
+      title: 'Podmioty ekonomii społecznej',
+      description: 'Podmioty z katalogu (te same filtry co w wyszukiwarce, np. /podmioty.csv?forma=fundacja): forma prawna, siedziba, identyfikatory, stan działalności (działa tylko po sprawdzeniu przez pracownika; inaczej „działalność niesprawdzana od” daty źródła), status przedsiębiorstwa społecznego z historią decyzji oraz znaki „Zakup Prospołeczny” z datami i stanem ważności. Jeden podmiot: /api/v1/podmioty/{id}.',
+    },
     entity: {
       legalForm: 'Forma prawna',
       identifiers: 'Identyfikatory',

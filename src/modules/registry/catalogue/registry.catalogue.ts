@@ -12,6 +12,7 @@ import { queryTerms } from '../../../core/search/index.js';
 import { warsawToday } from '../../../core/time/index.js';
 import { listSubregionsWithMembers, listUnits, mapGeometry, subregionOfPowiat, type Projected } from '../../territory/index.js';
 import * as repo from '../entity/registry.repo.js';
+import { groupByEntity, type ItemParts } from './registry.export.js';
 import { sectorKey } from './registry.sectors.js';
 import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
 import { ACTIVITY_STATES } from '../entity/activity-state.js';
@@ -278,6 +279,20 @@ export async function exportCatalogue(ctx: ModuleContext, q: CatalogueQuery): Pr
   const filter = await toFilter(ctx, q);
   if (unsearchable(q, filter)) return [];
   return repo.listEntities(ctx.db, ctx.database.seam, filter, q.sort === 'newest' ? 'newest' : 'name', EXPORT_LIMIT, 0);
+}
+
+// --- open data -------------------------------------------------------------------------------
+
+/** The marks and PS histories of the entities an export or API page shows: two statements for all of them. */
+export async function itemParts(ctx: ModuleContext, rows: readonly repo.EntityRow[]): Promise<ItemParts> {
+  const ids = rows.map((r) => r.id);
+  const [marks, ps] = ids.length ? await Promise.all([repo.listMarksOf(ctx.db, ids), repo.listPsStatusOf(ctx.db, ids)]) : [[], []];
+  return { marks: groupByEntity(marks), ps: groupByEntity(ps), day: warsawToday(ctx.clock) };
+}
+
+/** When the registry's data last changed (the open data's `last_changed`), kept until a write. */
+export function registryLastChanged(ctx: ModuleContext): Promise<string | null> {
+  return cachedUntilWrite(ctx, 'last-changed', () => repo.lastEntityChange(ctx.db));
 }
 
 // --- the map -----------------------------------------------------------------------------------

@@ -342,6 +342,30 @@ export async function listMarks(db: Executor, entityId: string): Promise<Selecta
   return db.selectFrom('entity_marks').selectAll().where('entity_id', '=', entityId).orderBy('granted_on', 'desc').execute();
 }
 
+/** The marks of several entities (a page or an export), in one statement per thousand ids. */
+export async function listMarksOf(db: Executor, entityIds: readonly string[]): Promise<Selectable<EntityMarksTable>[]> {
+  const out: Selectable<EntityMarksTable>[] = [];
+  for (let i = 0; i < entityIds.length; i += 1000) {
+    out.push(...(await db.selectFrom('entity_marks').selectAll().where('entity_id', 'in', entityIds.slice(i, i + 1000)).orderBy('entity_id').orderBy('granted_on', 'desc').orderBy('id').execute()));
+  }
+  return out;
+}
+
+/** The PS status history of several entities, oldest entry first per entity. */
+export async function listPsStatusOf(db: Executor, entityIds: readonly string[]): Promise<Selectable<EntityPsStatusTable>[]> {
+  const out: Selectable<EntityPsStatusTable>[] = [];
+  for (let i = 0; i < entityIds.length; i += 1000) {
+    out.push(...(await db.selectFrom('entity_ps_status').selectAll().where('entity_id', 'in', entityIds.slice(i, i + 1000)).orderBy('entity_id').orderBy('decision_date').orderBy('id').execute()));
+  }
+  return out;
+}
+
+/** When any entity last changed (its record, PS status, marks…: every writer sets `updated_at`); null when there are none. */
+export async function lastEntityChange(db: Executor): Promise<string | null> {
+  const row = await db.selectFrom('entities').select(sql<string | null>`max(entities.updated_at)`.as('last')).executeTakeFirst();
+  return row?.last ?? null;
+}
+
 export async function listPsStatus(db: Executor, entityId: string): Promise<Selectable<EntityPsStatusTable>[]> {
   return db.selectFrom('entity_ps_status').selectAll().where('entity_id', '=', entityId).orderBy('decision_date').orderBy('id').execute();
 }
