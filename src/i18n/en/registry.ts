@@ -160,7 +160,7 @@ export const registryEn: TranslationShape<typeof registryPl> = {
     profileTitle: 'Social economy entities',
     profileNone: 'The registry has no entities seated in this area.',
     profileAll: 'All entities of this area in the catalogue',
-    measure: 'Social economy entities',
+    measure: 'Active social economy entities (activity checked)',
     searchGroup: 'Social economy entities',
     csv: { name: 'Name', legalForm: 'Legal form', town: 'Town', gmina: 'Municipality (TERYT)', nip: 'NIP', regon: 'REGON', krs: 'KRS', lifecycle: 'State', sourceUrl: 'Source', verifiedAt: 'Date of the source', address: 'Page address', activity: 'State of activity', activityCheckedOn: 'Activity checked on', psStatus: 'Social enterprise status', psType: 'Social enterprise type', psSince: 'Status held since', marks: '“Zakup Prospołeczny” mark', validMarks: 'Valid marks', isExample: 'Example' },
   },

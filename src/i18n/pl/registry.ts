@@ -160,7 +160,7 @@ export const registryPl = {
     profileTitle: 'Podmioty ekonomii społecznej',
     profileNone: 'W rejestrze nie ma podmiotów z siedzibą na tym obszarze.',
     profileAll: 'Wszystkie podmioty z tego obszaru w katalogu',
-    measure: 'Podmioty ekonomii społecznej',
+    measure: 'Działające podmioty ekonomii społecznej (działalność sprawdzona)',
     searchGroup: 'Podmioty ekonomii społecznej',
     csv: { name: 'Nazwa', legalForm: 'Forma prawna', town: 'Miejscowość', gmina: 'Gmina (TERYT)', nip: 'NIP', regon: 'REGON', krs: 'KRS', lifecycle: 'Stan', sourceUrl: 'Źródło', verifiedAt: 'Data źródła', address: 'Adres strony', activity: 'Stan działalności', activityCheckedOn: 'Działalność sprawdzono', psStatus: 'Status PS', psType: 'Typ PS', psSince: 'Status PS od', marks: 'Znak „Zakup Prospołeczny”', validMarks: 'Ważne znaki', isExample: 'Przykładowe' },
   },

@@ -829,7 +829,7 @@ const hostOf = (url: string) => {
 };
 
 /** A mark with its dates and state; a mark of unknown validity names its source as a link. */
-export function MarkLine({ mark }: { mark: MarkView }) {
+function MarkLine({ mark }: { mark: MarkView }) {
   const { t } = usePage();
   const subject = mark.subject ? `${mark.subject}: ` : '';
   if (mark.validity === 'unknown' && mark.sourceUrl) {
