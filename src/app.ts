@@ -27,6 +27,7 @@ import { ACCOUNT_LINKS, accountsModule, LOGIN_PATH, resolveSessionUser } from '.
 import { auditModule } from './modules/audit/index.js';
 import { mailModule } from './modules/mail/index.js';
 import { portalFooterLinks, portalHeadMeta, portalModule } from './modules/portal/index.js';
+import { opendataModule } from './modules/opendata/index.js';
 import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 import { registryModule } from './modules/registry/index.js';
@@ -35,7 +36,7 @@ import { indicatorsModule } from './modules/indicators/index.js';
 import { consultationsModule } from './modules/consultations/index.js';
 
 /** Every module of the platform, in the order their routes register. */
-export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, registryModule, programmeModule, indicatorsModule, consultationsModule, portalModule];
+export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, registryModule, programmeModule, indicatorsModule, consultationsModule, portalModule, opendataModule];
 
 
 export interface AppOptions {
@@ -134,7 +135,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       // personal API tokens (/konto/tokeny) for the routes that accept them, e.g. reporting indicator values
       components: { securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token created in the account (/konto/tokeny).' } } },
     },
-    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') || url === '/healthz' || url === '/readyz' ? schema : { ...schema, hide: true }, url }),
+    // a file download outside /api/ (an open dataset: /podmioty.csv) is documented when its schema names tags
+    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') || url === '/healthz' || url === '/readyz' || Array.isArray((schema as { tags?: unknown } | undefined)?.tags) ? schema : { ...schema, hide: true }, url }),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false, uiConfig: { deepLinking: false } });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -20,6 +20,7 @@ import { monitoringEn } from './en/monitoring.js';
 import { consultationsEn } from './en/consultations.js';
 import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
+import { opendataEn } from './en/opendata.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -39,6 +40,7 @@ export const en: TranslationShape<typeof pl> = {
   ...consultationsEn,
   ...textEn,
   ...exportEn,
+  ...opendataEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',

@@ -20,6 +20,7 @@ import { monitoringPl } from './pl/monitoring.js';
 import { consultationsPl } from './pl/consultations.js';
 import { textPl } from './pl/text.js';
 import { exportPl } from './pl/export.js';
+import { opendataPl } from './pl/opendata.js';
 
 export const pl = {
   ...accountsPl,
@@ -39,6 +40,7 @@ export const pl = {
   ...consultationsPl,
   ...textPl,
   ...exportPl,
+  ...opendataPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',

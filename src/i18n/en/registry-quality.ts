@@ -44,7 +44,7 @@ export const registryQualityEn: TranslationShape<typeof registryQualityPl> = {
       registration_date: 'Registration date',
       creating_body: 'Creating body',
       source_url: 'Source page address',
-      verified_at: 'Date checked',
+      verified_at: 'Date of the data source',
     },
     problem: {
       missingName: 'The name is missing.',

@@ -22,8 +22,8 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
     gminyCount_many: '',
     gminyCount_other: '{{count}} gminy',
     measure: {
-      entities: 'Social economy entities',
-      entitiesPer10k: 'Social economy entities per 10,000 inhabitants',
+      entities: 'Active social economy entities (activity checked)',
+      entitiesPer10k: 'Active social economy entities (activity checked) per 10,000 inhabitants',
       assistancePer1000: 'People receiving social assistance per 1,000 inhabitants',
       offers: 'Certified offers',
       subregions: 'OWES subregions',

@@ -43,7 +43,7 @@ export const registryQualityPl = {
       registration_date: 'Data rejestracji',
       creating_body: 'Jednostka tworząca',
       source_url: 'Adres strony źródłowej',
-      verified_at: 'Data sprawdzenia',
+      verified_at: 'Data źródła danych',
     },
     problem: {
       missingName: 'Brak nazwy.',

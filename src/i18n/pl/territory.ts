@@ -21,8 +21,8 @@ export const territoryPl = {
     gminyCount_many: '{{count}} gmin',
     gminyCount_other: '{{count}} gminy',
     measure: {
-      entities: 'Podmioty ekonomii społecznej',
-      entitiesPer10k: 'Podmioty ekonomii społecznej na 10 tys. mieszkańców',
+      entities: 'Działające podmioty ekonomii społecznej (działalność sprawdzona)',
+      entitiesPer10k: 'Działające podmioty ekonomii społecznej (działalność sprawdzona) na 10 tys. mieszkańców',
       assistancePer1000: 'Osoby korzystające z pomocy społecznej na 1000 mieszkańców',
       offers: 'Oferty z certyfikatem',
       subregions: 'Subregiony OWES',

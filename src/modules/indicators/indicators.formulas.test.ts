@@ -17,7 +17,7 @@ const actor = { actorId: null, ip: null };
 const TORUN_CITY = '0463011'; // Toruń (gmina miejska), powiat 0463, subregion toruński
 const BYDGOSZCZ_CITY = '0461011'; // Bydgoszcz, powiat 0461, subregion bydgoski
 
-async function entity(t: TestApp, over: { gmina: string | null; legal?: 'spoldzielnia_socjalna' | 'fundacja' | 'stowarzyszenie'; registered?: string | null; lifecycle?: 'active' | 'closed'; synthetic?: boolean; merged?: boolean }): Promise<string> {
+async function entity(t: TestApp, over: { gmina: string | null; legal?: 'spoldzielnia_socjalna' | 'fundacja' | 'stowarzyszenie'; registered?: string | null; lifecycle?: 'active' | 'closed'; synthetic?: boolean; merged?: boolean; checked?: boolean }): Promise<string> {
   const id = newId();
   await t.ctx.db
     .insertInto('entities')
@@ -44,6 +44,8 @@ async function entity(t: TestApp, over: { gmina: string | null; legal?: 'spoldzi
       data_source: null,
       source_url: null,
       verified_at: null,
+      // a person checked the activity, unless the test says otherwise (only then is it "active")
+      activity_verified_on: over.checked === false ? null : '2026-01-10',
       gmina_teryt: over.gmina,
       town: null,
       address: null,
@@ -89,9 +91,10 @@ describe('computed indicators (registry formulas)', () => {
     await ps(t, c, 'granted', '2025-03-03');
     const merged = await entity(t, { gmina: TORUN_CITY, merged: true });
     await ps(t, merged, 'granted', '2021-01-01');
-    // marks: valid 2022–2024 in Bydgoszcz; open-ended from 2025 in Toruń; undated in Toruń
+    // marks: valid 2022–2024 in Bydgoszcz; a one-year licence from 2025-02-01 in Toruń (the expiry
+    // every writer stores for it); undated in Toruń
     await mark(t, b, '2022-01-01', '2024-12-31');
-    await mark(t, a, '2025-02-01', null);
+    await mark(t, a, '2025-02-01', '2026-02-01');
     await mark(t, a, null, null);
     // entities: registered 2020 (stowarzyszenie, Toruń), without a registration date (recorded 2026), without a seat, synthetic
     await entity(t, { gmina: TORUN_CITY, legal: 'stowarzyszenie', registered: '2020-01-01' });
@@ -145,13 +148,13 @@ describe('computed indicators (registry formulas)', () => {
     assert.equal(byGmina.size, 1 + index.gminy.size);
   });
 
-  it('counts valid marks by grant and expiry date; undated marks only for the current year', async () => {
+  it('counts valid marks between known grant and expiry dates; an undated mark in no year', async () => {
     const at = async (year: number) => (await computePeriod(t.ctx, index, ind('registry_valid_marks', 'none'), year, today))!.values.get('region');
     assert.equal(await at(2021), 0);
     assert.equal(await at(2023), 1);
     assert.equal(await at(2024), 1, 'expires on the last day of 2024: still valid that day');
     assert.equal(await at(2025), 1);
-    assert.equal(await at(2026), 2, 'the undated mark counts now');
+    assert.equal(await at(2026), 0, 'the 2025 licence ended on 2026-02-01; the undated mark is not known to be valid');
   });
 
   it('counts active entities with filters, by registration date or, without one, when recorded', async () => {
@@ -162,6 +165,11 @@ describe('computed indicators (registry formulas)', () => {
     assert.equal(await at(2021, { legalForms: ['fundacja'] }), 1);
     assert.equal(await at(2021, { lifecycles: ['active', 'closed'] }), 5);
     assert.equal(await at(2021, { legalForms: ['spoldzielnia_socjalna'], lifecycles: ['closed'] }), 1);
+    // stated active but never checked: not active, only counted when asked for as unverified
+    const unchecked = await entity(t, { gmina: TORUN_CITY, checked: false });
+    assert.equal(await at(2026), 5);
+    assert.equal(await at(2026, { lifecycles: ['unverified'] }), 1);
+    await t.ctx.db.deleteFrom('entities').where('id', '=', unchecked).execute();
   });
 
   it('flags figures built on synthetic records as examples', async () => {

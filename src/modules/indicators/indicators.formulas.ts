@@ -66,14 +66,14 @@ export function asOfDay(period: number, today: string): string | null {
   return null;
 }
 
-async function countByGmina(ctx: Pick<ModuleContext, 'db'>, formula: FormulaKey, params: FormulaParams, asOf: string, isCurrent: boolean): Promise<GminaCount[]> {
+async function countByGmina(ctx: Pick<ModuleContext, 'db'>, formula: FormulaKey, params: FormulaParams, asOf: string): Promise<GminaCount[]> {
   switch (formula) {
     case 'registry_entities':
       return countEntitiesByGmina(ctx.db, { asOf, legalForms: params.legalForms as never, lifecycles: params.lifecycles as never });
     case 'registry_ps_entities':
       return countPsEntitiesByGmina(ctx.db, asOf);
     case 'registry_valid_marks':
-      return countValidMarksByGmina(ctx.db, asOf, isCurrent);
+      return countValidMarksByGmina(ctx.db, asOf);
   }
 }
 
@@ -109,7 +109,7 @@ export async function computePeriod(
   if (asOf === null) return null;
   const first = coverage === undefined ? await coverageStart(ctx) : coverage;
   if (first === null || asOf < first) return null;
-  const counts = await countByGmina(ctx, indicator.formula, parseFormulaParams(indicator.formula_params), asOf, asOf === today);
+  const counts = await countByGmina(ctx, indicator.formula, parseFormulaParams(indicator.formula_params), asOf);
   const byGmina = new Map<string | null, number>();
   let synthetic = 0;
   for (const c of counts) {

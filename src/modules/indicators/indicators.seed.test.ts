@@ -134,6 +134,7 @@ describe('demo indicators', () => {
     const w2api = api.items.find((i: { code: string }) => i.code === 'W2');
     assert.ok(w2api.values.length > 0);
     assert.ok(w2api.values.every((v: { period: number; is_live: boolean }) => v.period === 2026 && v.is_live));
-    assert.equal(w2api.values.find((v: { territory_code: string }) => v.territory_code === 'region').value, 24);
+    // nobody checked whether the 24 reference entities are active: none counts as active (issue 14)
+    assert.equal(w2api.values.find((v: { territory_code: string }) => v.territory_code === 'region').value, 0);
   });
 });

@@ -50,7 +50,7 @@ export const DEMO_INDICATORS: SeedIndicator[] = [
   {
     code: 'W2',
     name: 'Działające podmioty ekonomii społecznej w rejestrze platformy',
-    description: `Liczba działających podmiotów ekonomii społecznej wpisanych do rejestru platformy do końca roku (według daty rejestracji, a gdy jej brak – daty wpisu do platformy). ${REGISTRY_NOTE}`,
+    description: `Liczba działających podmiotów ekonomii społecznej wpisanych do rejestru platformy do końca roku (według daty rejestracji, a gdy jej brak – daty wpisu do platformy). Liczą się tylko podmioty, których działalność sprawdził pracownik; podmioty ze źródeł, których obecnej działalności nikt nie sprawdził, nie są liczone. ${REGISTRY_NOTE}`,
     unit: 'podmioty',
     type: 'context',
     baseline_value: null,
@@ -69,7 +69,7 @@ export const DEMO_INDICATORS: SeedIndicator[] = [
   {
     code: 'W3',
     name: 'Ważne znaki „Zakup Prospołeczny” w rejestrze platformy',
-    description: `Liczba znaków „Zakup Prospołeczny” ważnych na koniec roku (według dat nadania i wygaśnięcia; znaki bez daty nadania liczą się tylko w bieżącym roku). ${REGISTRY_NOTE}`,
+    description: `Liczba znaków „Zakup Prospołeczny” ważnych na koniec roku (od znanej daty nadania do znanej daty wygaśnięcia, a gdy jej nie podano – do końca rocznej licencji; znaki o nieznanych datach nie są liczone). ${REGISTRY_NOTE}`,
     unit: 'znaki',
     type: 'output',
     baseline_value: null,

@@ -5,7 +5,7 @@ import { registryCommands } from './registry.commands.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { registryMigrations } from './migrations/index.js';
-import { entitiesMeasure, entitiesProfileSection, entitiesSearch } from './registry.extensions.js';
+import { entitiesDataset, entitiesMeasure, entitiesProfileSection, entitiesSearch } from './registry.extensions.js';
 import { registrySitemapSources } from './registry.sitemap.js';
 import { recordRoutes } from './entity/record.routes.js';
 import { claimsRoutes } from './self-service/claims.routes.js';
@@ -44,7 +44,13 @@ export const registryModule: AppModule = {
   name: 'registry',
   errors: registryErrors,
   commands: registryCommands,
-  contributes: { territoryMeasures: [entitiesMeasure], profileSections: [entitiesProfileSection], searchProviders: [entitiesSearch], sitemapSources: registrySitemapSources },
+  contributes: {
+    territoryMeasures: [entitiesMeasure],
+    profileSections: [entitiesProfileSection],
+    searchProviders: [entitiesSearch],
+    sitemapSources: registrySitemapSources,
+    openDatasets: [entitiesDataset],
+  },
   migrations: registryMigrations,
   nav: [{ label: 'registry.nav', path: '/podmioty', order: 20, intro: 'registry.homeIntro' }],
   admin: [

@@ -1,10 +1,12 @@
 // The registry's contributions to other modules' extension points (listed in registryModule's
 // `contributes`): the count of active entities per gmina (territory map and white spots), the
-// entities section of territorial profiles, and a group of results in the site search.
+// entities section of territorial profiles, a group of results in the site search, and its
+// dataset on the open-data page.
 import { warsawToday } from '../../core/time/index.js';
+import type { OpenDataset } from '../opendata/index.js';
 import type { SearchProvider } from '../portal/index.js';
 import { ENTITIES_MEASURE, type ProfileSection, type TerritoryMeasure } from '../territory/index.js';
-import { cachedUntilWrite } from './catalogue/registry.catalogue.js';
+import { cachedUntilWrite, registryLastChanged } from './catalogue/registry.catalogue.js';
 import * as repo from './entity/registry.repo.js';
 import { entityPath } from './entity/registry.service.js';
 import { EntitiesSection } from './entity/registry.views.js';
@@ -46,4 +48,18 @@ export const entitiesSearch: SearchProvider = {
     );
     return { total, hits: rows.map((e) => ({ title: e.name, path: entityPath(e), snippet: [e.town, e.description].filter(Boolean).join(' — ') })) };
   },
+};
+
+/** The entities as open data: the catalogue's files and the API (registry.routes). */
+export const entitiesDataset: OpenDataset = {
+  id: 'podmioty',
+  order: 10,
+  titleKey: 'registry.dataset.title',
+  descriptionKey: 'registry.dataset.description',
+  formats: [
+    { format: 'CSV', path: '/podmioty.csv', mediaType: 'text/csv' },
+    { format: 'JSON', path: '/podmioty.json', mediaType: 'application/json' },
+    { format: 'API', path: '/api/v1/podmioty', mediaType: 'application/json' },
+  ],
+  lastChanged: registryLastChanged,
 };

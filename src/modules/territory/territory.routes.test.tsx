@@ -71,7 +71,7 @@ describe('before any registry or statistics exist', () => {
   test('the default measure is the OWES subregions (the only one with figures yet)', async () => {
     const res = await get('/terytorium');
     assert.match(res.body, /<option value="subregiony" selected>Subregiony OWES<\/option>/);
-    assert.match(res.body, /<option value="podmioty">Podmioty ekonomii społecznej \(brak danych\)<\/option>/);
+    assert.match(res.body, /<option value="podmioty">Działające podmioty ekonomii społecznej \(działalność sprawdzona\) \(brak danych\)<\/option>/);
     const titles = mapLinks(res.body).map((l) => decode(l.title));
     assert.ok(titles.includes('Toruń (gmina miejska): Subregion toruński'), titles.slice(0, 3).join(' | '));
     assert.match(res.body, /Subregion grudziądzki <span class="map-legend__count">\(45 gmin\)<\/span>/);

@@ -12,10 +12,14 @@ import { queryTerms } from '../../../core/search/index.js';
 import { warsawToday } from '../../../core/time/index.js';
 import { listSubregionsWithMembers, listUnits, mapGeometry, subregionOfPowiat, type Projected } from '../../territory/index.js';
 import * as repo from '../entity/registry.repo.js';
+import { groupByEntity, type ItemParts } from './registry.export.js';
 import { sectorKey } from './registry.sectors.js';
 import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
+import { ACTIVITY_STATES } from '../entity/activity-state.js';
 
 export const PAGE_SIZE = 20;
+/** The activity states the catalogue lists (it leaves closed entities out). */
+export const LISTED_STATES = ACTIVITY_STATES.filter((s) => s !== 'closed');
 export const EXPORT_LIMIT = 5000;
 export { COUNT_CAP, RANK_CANDIDATES } from '../entity/registry.repo.js';
 
@@ -30,6 +34,8 @@ export interface CatalogueQuery {
   sektor: string[];
   /** Activity types (`dzialalnosc=`). */
   dzialalnosc: string[];
+  /** Activity states (`stan=`, see entity/activity-state.ts); closed entities are never listed. */
+  stan: string[];
   statusPs: boolean;
   znak: boolean;
   /** `relevance` is the default while there is search text, `name` otherwise. */
@@ -52,6 +58,7 @@ export function parseCatalogueQuery(raw: Record<string, unknown>): CatalogueQuer
     podregion: unique(asList(raw.podregion).filter((s) => /^[a-z0-9-]{1,40}$/.test(s))).slice(0, 20),
     sektor: unique(asList(raw.sektor).filter((s) => s.length <= 80 && s !== '' && sectorKey(s) === s)).slice(0, 50),
     dzialalnosc: unique(asList(raw.dzialalnosc).filter((a) => (ACTIVITY_TYPES as readonly string[]).includes(a))),
+    stan: unique(asList(raw.stan).filter((s) => (LISTED_STATES as readonly string[]).includes(s))),
     statusPs: raw.status_ps === '1',
     znak: raw.znak === '1',
     sort: raw.sort === 'najnowsze' ? 'newest' : raw.sort === 'nazwa' ? 'name' : q.trim() ? 'relevance' : 'name',
@@ -70,6 +77,7 @@ export function catalogueParams(q: CatalogueQuery, overrides: Partial<CatalogueQ
   for (const f of v.gmina) p.append('gmina', f);
   for (const f of v.sektor) p.append('sektor', f);
   for (const f of v.dzialalnosc) p.append('dzialalnosc', f);
+  for (const f of v.stan) p.append('stan', f);
   if (v.statusPs) p.set('status_ps', '1');
   if (v.znak) p.set('znak', '1');
   if (v.sort === 'newest') p.set('sort', 'najnowsze');
@@ -205,6 +213,7 @@ async function toFilter(ctx: ModuleContext, q: CatalogueQuery): Promise<repo.Ent
     ...(chosen.length ? { subregionPowiaty: unique(chosen.flatMap((s) => s.powiaty)).sort() } : {}),
     sector: q.sektor,
     activityType: q.dzialalnosc,
+    state: q.stan,
     statusPs: q.statusPs,
     mark: q.znak,
     includeClosed: false,
@@ -270,6 +279,20 @@ export async function exportCatalogue(ctx: ModuleContext, q: CatalogueQuery): Pr
   const filter = await toFilter(ctx, q);
   if (unsearchable(q, filter)) return [];
   return repo.listEntities(ctx.db, ctx.database.seam, filter, q.sort === 'newest' ? 'newest' : 'name', EXPORT_LIMIT, 0);
+}
+
+// --- open data -------------------------------------------------------------------------------
+
+/** The marks and PS histories of the entities an export or API page shows: two statements for all of them. */
+export async function itemParts(ctx: ModuleContext, rows: readonly repo.EntityRow[]): Promise<ItemParts> {
+  const ids = rows.map((r) => r.id);
+  const [marks, ps] = ids.length ? await Promise.all([repo.listMarksOf(ctx.db, ids), repo.listPsStatusOf(ctx.db, ids)]) : [[], []];
+  return { marks: groupByEntity(marks), ps: groupByEntity(ps), day: warsawToday(ctx.clock) };
+}
+
+/** When the registry's data last changed (the open data's `last_changed`), kept until a write. */
+export function registryLastChanged(ctx: ModuleContext): Promise<string | null> {
+  return cachedUntilWrite(ctx, 'last-changed', () => repo.lastEntityChange(ctx.db));
 }
 
 // --- the map -----------------------------------------------------------------------------------

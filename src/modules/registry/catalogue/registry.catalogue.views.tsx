@@ -6,7 +6,8 @@ import { polishCollator } from '../../../core/db/collation.js';
 import { Button, FormField, Pagination, Table } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import type { TKey } from '../../../i18n/index.js';
-import { catalogueParams, RANK_CANDIDATES, type CatalogueMap, type CatalogueQuery, type CatalogueResult, type MapCluster } from './registry.catalogue.js';
+import { activityLabel } from '../entity/activity-state.js';
+import { catalogueParams, LISTED_STATES, RANK_CANDIDATES, type CatalogueMap, type CatalogueQuery, type CatalogueResult, type MapCluster } from './registry.catalogue.js';
 import { entityPath } from '../entity/registry.service.js';
 
 const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
@@ -80,6 +81,12 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
           chosen={query.dzialalnosc}
           options={options(facets.activityType, (k) => t(`registry.activityType.${k}` as TKey), query.dzialalnosc)}
         />
+        <FacetGroup
+          legend={t('registry.facetActivityState')}
+          name="stan"
+          chosen={query.stan}
+          options={LISTED_STATES.filter((s) => facets.state.has(s) || query.stan.includes(s)).map((s) => ({ value: s, label: t(`registry.activityState.${s}`), count: facets.state.get(s) ?? 0 }))}
+        />
         <fieldset class="facet">
           <legend>{t('registry.facetStatus')}</legend>
           <ul class="plain">
@@ -142,6 +149,7 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
             },
             { header: t('registry.facetLegalForm'), cell: (r) => t(formKey(r.legal_form)) },
             { header: t('registry.place'), cell: (r) => r.town ?? '—' },
+            { header: t('registry.entity.state'), cell: (r) => activityLabel(t, r) },
           ]}
         />
       )}

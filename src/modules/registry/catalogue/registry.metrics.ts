@@ -2,15 +2,23 @@
 // indicators (number of active entities, of entities with PS status, of valid "Zakup Prospołeczny"
 // marks). One grouped query per measure; each row also says how many of the counted records are
 // synthetic examples, so a figure built on them is never shown as real. Merged-away records
-// (kept only to redirect) are never counted.
+// (kept only to redirect) are never counted. Only what the data support is counted: an entity is
+// active once a person checked it (entity/activity-state.ts), a mark valid between a known grant
+// date and a known or derived expiry (entity/mark-validity.ts).
 import { sql } from 'kysely';
 import { asInteger, countAll } from '../../../core/db/database.js';
 import type { Db } from '../../../core/db/database.js';
-import { LEGAL_FORMS, LIFECYCLES, type LegalForm, type Lifecycle } from '../entity/registry.tables.js';
+import { ACTIVITY_STATES, type ActivityState } from '../entity/activity-state.js';
+import { activityStateSql } from '../entity/registry.repo.js';
+import { LEGAL_FORMS, type LegalForm } from '../entity/registry.tables.js';
 
-/** The forms and life-cycle states a count may filter on (labels: `registry.legalForm.*`, `registry.lifecycle.*`). */
+/**
+ * The forms and activity states a count may filter on (labels: `registry.legalForm.*`,
+ * `registry.lifecycle.*`). 'active' means checked by a person; 'unverified' is stated active but
+ * unchecked, so a stored filter `['active']` keeps counting only what is known to be active.
+ */
 export const METRIC_LEGAL_FORMS: readonly LegalForm[] = LEGAL_FORMS;
-export const METRIC_LIFECYCLES: readonly Lifecycle[] = LIFECYCLES;
+export const METRIC_LIFECYCLES: readonly ActivityState[] = ACTIVITY_STATES;
 
 export interface GminaCount {
   /** 7-digit TERYT of the seat gmina; null for entities whose seat is not known. */
@@ -25,8 +33,8 @@ export interface EntityCountFilter {
   asOf: string;
   /** Empty or absent = every form. */
   legalForms?: readonly LegalForm[];
-  /** Empty or absent = `active` only. The registry keeps the current state, not its dated history. */
-  lifecycles?: readonly Lifecycle[];
+  /** Activity states; empty or absent = `active` (checked) only. The registry keeps the current state, not its dated history. */
+  lifecycles?: readonly ActivityState[];
 }
 
 const syntheticCount = asInteger(sql`sum(case when entities.is_synthetic then 1 else 0 end)`);
@@ -51,13 +59,13 @@ export async function registryCoverageStart(db: Db): Promise<string | null> {
 /** Entities of the registry that existed on `asOf`, by seat gmina. */
 export async function countEntitiesByGmina(db: Db, f: EntityCountFilter): Promise<GminaCount[]> {
   const forms = (f.legalForms ?? []).filter((x) => (LEGAL_FORMS as readonly string[]).includes(x));
-  const lifecycles = (f.lifecycles ?? []).filter((x) => (LIFECYCLES as readonly string[]).includes(x));
+  const lifecycles = (f.lifecycles ?? []).filter((x) => (ACTIVITY_STATES as readonly string[]).includes(x));
   let q = db
     .selectFrom('entities')
     .select(['entities.gmina_teryt', countAll().as('n'), syntheticCount.as('synthetic')])
     .where('entities.merged_into', 'is', null)
     .where(sql<boolean>`coalesce(entities.registration_date, substr(entities.created_at, 1, 10)) <= ${f.asOf}`)
-    .where('entities.lifecycle', 'in', lifecycles.length ? lifecycles : ['active']);
+    .where(activityStateSql, 'in', lifecycles.length ? lifecycles : ['active']);
   if (forms.length) q = q.where('entities.legal_form', 'in', forms);
   return rows(await q.groupBy('entities.gmina_teryt').execute());
 }
@@ -99,19 +107,21 @@ export async function countPsEntitiesByGmina(db: Db, asOf: string): Promise<Gmin
 }
 
 /**
- * "Zakup Prospołeczny" marks valid on `asOf` (granted by then, not expired before), by the seat
- * gmina of their holder. Marks whose grant date is unknown count only when `includeUndated` (the
- * current year: the holder has the mark now, but since when is not known).
+ * "Zakup Prospołeczny" marks valid on `asOf` (granted on a known day by then, not past their known
+ * or derived expiry), by the seat gmina of their holder. A mark whose dates are unknown counts in
+ * no year: that its holder has it now is not known.
  */
-export async function countValidMarksByGmina(db: Db, asOf: string, includeUndated: boolean): Promise<GminaCount[]> {
+export async function countValidMarksByGmina(db: Db, asOf: string): Promise<GminaCount[]> {
   const list = await db
     .selectFrom('entity_marks as m')
     .innerJoin('entities', 'entities.id', 'm.entity_id')
     .select(['entities.gmina_teryt', countAll().as('n'), syntheticCount.as('synthetic')])
     .where('entities.merged_into', 'is', null)
     .where('m.mark', '=', 'zakup_prospoleczny')
-    .where((w) => (includeUndated ? w.or([w('m.granted_on', 'is', null), w('m.granted_on', '<=', asOf)]) : w('m.granted_on', '<=', asOf)))
-    .where((w) => w.or([w('m.expires_on', 'is', null), w('m.expires_on', '>=', asOf)]))
+    .where('m.granted_on', 'is not', null)
+    .where('m.granted_on', '<=', asOf)
+    .where('m.expires_on', 'is not', null)
+    .where('m.expires_on', '>=', asOf)
     .groupBy('entities.gmina_teryt')
     .execute();
   return rows(list);

@@ -48,7 +48,8 @@ const ALIASES: Record<ImportField, readonly string[]> = {
   registration_date: ['data rejestracji', 'data wpisu', 'data wpisu do krs', 'registration date', 'registered', 'data powstania'],
   creating_body: ['jednostka tworzaca', 'organ tworzacy', 'creating body'],
   source_url: ['zrodlo', 'zrodlo danych', 'adres zrodla', 'source', 'source url'],
-  verified_at: ['data weryfikacji', 'zweryfikowano', 'verified', 'verified at', 'verification date'],
+  // the date of the file's data (a "verified" column is the source's own check, not ours)
+  verified_at: ['data zrodla', 'data danych', 'stan na', 'stan danych na', 'data weryfikacji', 'zweryfikowano', 'source date', 'data as of', 'verified', 'verified at', 'verification date'],
 };
 
 const FIELD_OF = new Map<string, ImportField>(Object.entries(ALIASES).flatMap(([field, names]) => names.map((n) => [n, field as ImportField] as const)));

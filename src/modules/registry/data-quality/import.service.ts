@@ -355,10 +355,13 @@ function toRow(input: ImportInput, ctxData: { now: string; dataSource: string; g
     email: input.email,
     phone: input.phone,
     sectors: JSON.stringify(input.sectors),
+    // a file says the entity is active as of its data; until staff check it, it is shown and
+    // counted as "activity not verified since <the file's date>" (entity/activity-state.ts)
     lifecycle: 'active' as const,
     data_source: ctxData.dataSource,
     source_url: input.source_url,
     verified_at: input.verified_at,
+    activity_verified_on: null,
     gmina_teryt: input.gmina_teryt,
     town: input.town,
     address: input.address,

@@ -13,6 +13,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { translator, type TKey } from '../../../i18n/index.js';
 import { listUnits } from '../../territory/index.js';
 import * as repo from '../entity/registry.repo.js';
+import { expiryOf } from '../entity/mark-validity.js';
 import { entitySearchDocument } from '../entity/registry.service.js';
 import { ACTIVITY_TYPES, LEGAL_FORMS, type EntitiesTable, type LegalForm, type Lifecycle } from '../entity/registry.tables.js';
 
@@ -136,6 +137,9 @@ export async function seedSynthetic(ctx: ModuleContext, opts: SyntheticOptions):
         activity_type: activity,
         sectors: JSON.stringify(sectors),
         lifecycle,
+        // seven in ten of the active ones "checked" on the day they were made up, so the synthetic
+        // registry has both activity states (like every synthetic figure, shown as an example)
+        activity_verified_on: lifecycle === 'active' && number % 10 < 7 ? created.slice(0, 10) : null,
         data_source: 'spojnia seed synthetic',
         gmina_teryt: gmina.teryt,
         town: gmina.name,
@@ -147,7 +151,7 @@ export async function seedSynthetic(ctx: ModuleContext, opts: SyntheticOptions):
       if ((form === 'spoldzielnia_socjalna' || form === 'cis' || form === 'spolka_non_profit') && rnd() < 0.5) {
         statuses.push({ id: newId(), entity_id: id, kind: 'granted', ps_type: rnd() < 0.6 ? 'reintegration' : 'social_services', decision_number: null, decision_date: created.slice(0, 10), loss_reason: null });
       }
-      if (rnd() < 0.02) marks.push({ id: newId(), entity_id: id, mark: 'zakup_prospoleczny', subject: null, granted_on: created.slice(0, 10), expires_on: null, source_url: null });
+      if (rnd() < 0.02) marks.push({ id: newId(), entity_id: id, mark: 'zakup_prospoleczny', subject: null, granted_on: created.slice(0, 10), ...expiryOf(created.slice(0, 10), null), source_url: null });
     }
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertEntities(trx, entities);

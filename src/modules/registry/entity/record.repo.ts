@@ -102,6 +102,12 @@ export async function listChangesWithAuthors(db: Executor, entityId: string) {
     .execute();
 }
 
+/** The display name of a user (who checked an entity's activity); null for a removed account. */
+export async function userDisplayName(db: Executor, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst();
+  return row?.display_name ?? null;
+}
+
 /** Every status entry of the register (a small table: only entities that ever held the status). */
 export async function listAllPsEntries(db: Executor): Promise<PsEntryRow[]> {
   return db.selectFrom('entity_ps_status').selectAll().orderBy('entity_id').orderBy('decision_date').execute();

@@ -15,6 +15,7 @@ import type { TKey } from '../../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
 import { listSubregionsWithMembers, listUnits, subregionOfPowiat } from '../../territory/index.js';
 import { AT_RISK_CATEGORIES, checkConditions, figureProblems, formatFte, parseFte, PS_TYPES, type ConditionCheck, type EmploymentFigures, type PsType } from './employment.js';
+import { markValidity, type MarkValidity, type MarkView } from './mark-validity.js';
 import * as rrepo from './record.repo.js';
 import type { EmploymentRow, MarkRow, PlaceRow, PsEntryRow } from './record.repo.js';
 import * as repo from './registry.repo.js';
@@ -399,7 +400,7 @@ export async function addMark(ctx: ModuleContext, entityId: string, input: MarkI
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     await requireEntity(trx, entityId);
-    await repo.insertMark(trx, { id, entity_id: entityId, mark: 'zakup_prospoleczny', ...input });
+    await repo.insertMark(trx, { id, entity_id: entityId, mark: 'zakup_prospoleczny', ...input, is_expiry_derived: false });
     await logChange(trx, ctx, entityId, actor, { field: 'mark', before: null, after: markValue(input), action: 'registry.mark.create', meta: { markId: id } });
   });
   return id;
@@ -410,7 +411,8 @@ export async function editMark(ctx: ModuleContext, entityId: string, markId: str
     const before = await rrepo.findMark(trx, entityId, markId);
     if (!before) throw notFound();
     if (JSON.stringify(markValue(before)) === JSON.stringify(markValue(input))) return;
-    await rrepo.updateMark(trx, entityId, markId, input);
+    // an expiry kept as it was stays derived; one typed by staff is stated
+    await rrepo.updateMark(trx, entityId, markId, { ...input, is_expiry_derived: before.is_expiry_derived && input.expires_on === before.expires_on && input.granted_on === before.granted_on });
     await logChange(trx, ctx, entityId, actor, { field: 'mark', before: markValue(before), after: markValue(input), action: 'registry.mark.update', meta: { markId } });
   });
 }
@@ -421,6 +423,23 @@ export async function removeMark(ctx: ModuleContext, entityId: string, markId: s
     if (!before) throw notFound();
     await rrepo.deleteMark(trx, entityId, markId);
     await logChange(trx, ctx, entityId, actor, { field: 'mark', before: markValue(before), after: null, action: 'registry.mark.delete', meta: { markId } });
+  });
+}
+
+// --- activity check ------------------------------------------------------------------------------
+
+/**
+ * A staff member states that they checked today that the entity is active: the only way an entity
+ * becomes "active" on pages and in counts (activity-state.ts). Refused unless its life cycle says
+ * active (a suspended or closed one is changed in the main form first). Audited with the history.
+ */
+export async function confirmActivity(ctx: ModuleContext, entityId: string, actor: Actor): Promise<void> {
+  const day = warsawToday(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    const e = await requireEntity(trx, entityId);
+    if (e.lifecycle !== 'active') refuse('', 'registry.activity.check', 'registry.activity.notActive');
+    await repo.updateEntity(trx, entityId, { activity_verified_on: day, activity_verified_by: actor.actorId });
+    await logChange(trx, ctx, entityId, actor, { field: 'activity_verified_on', before: e.activity_verified_on, after: day, action: 'registry.activity.verify' });
   });
 }
 
@@ -639,7 +658,10 @@ export interface RecordOverview {
   psHistory: PsEntryRow[];
   places: PlaceView[];
   seatSubregion: SubregionName | null;
-  marks: (MarkRow & { isValid: boolean })[];
+  /** Every mark with its state today (mark-validity.ts). */
+  marks: (MarkRow & { validity: MarkValidity })[];
+  /** Who checked that the entity is active (`entity.activity_verified_by`), by display name. */
+  activityVerifiedBy: string | null;
   /** Newest year first. */
   employment: EmploymentYear[];
   /**
@@ -664,13 +686,14 @@ export async function recordOverview(ctx: ModuleContext, id: string): Promise<Re
   const entity = await repo.findEntity(ctx.db, id);
   if (!entity) return null;
   const day = warsawToday(ctx.clock);
-  const [psHistory, places, marks, employment, names, subregionOf] = await Promise.all([
+  const [psHistory, places, marks, employment, names, subregionOf, verifier] = await Promise.all([
     repo.listPsStatus(ctx.db, id),
     rrepo.listPlaces(ctx.db, id),
     repo.listMarks(ctx.db, id),
     rrepo.listEmployment(ctx.db, id),
     unitNames(ctx),
     subregionFinder(ctx, day),
+    entity.activity_verified_by ? rrepo.userDisplayName(ctx.db, entity.activity_verified_by) : Promise.resolve(null),
   ]);
   const ps = psStateOn(psHistory);
   const latestType = ([...psHistory].reverse().find((h) => h.kind === 'granted')?.ps_type ?? null) as PsType | null;
@@ -688,7 +711,8 @@ export async function recordOverview(ctx: ModuleContext, id: string): Promise<Re
     psHistory,
     places: places.map((p) => ({ ...p, lat: round6(p.lat), lon: round6(p.lon), gminaName: p.gmina_teryt ? (names.get(p.gmina_teryt) ?? null) : null, subregion: subregionOf(p.gmina_teryt) })),
     seatSubregion: subregionOf(entity.gmina_teryt),
-    marks: marks.map((m) => ({ ...m, isValid: m.expires_on === null || m.expires_on >= day })),
+    marks: marks.map((m) => ({ ...m, validity: markValidity(m, day) })),
+    activityVerifiedBy: verifier,
     employment: years,
     warning,
     pkd: pkdList(entity.pkd_codes),
@@ -720,8 +744,8 @@ export interface PublicRecord {
   /** Grants and losses without the reasons of a loss (those stay with staff). */
   psHistory: Pick<PsEntryRow, 'id' | 'kind' | 'ps_type' | 'decision_number' | 'decision_date'>[];
   places: PlaceView[];
-  /** Valid marks only. */
-  marks: { subject: string | null; grantedOn: string | null; expiresOn: string | null; sourceUrl: string | null }[];
+  /** Every mark with its state: valid ones, and the others saying why they are not (expired, dates unknown). */
+  marks: MarkView[];
   activityType: ActivityType | null;
   pkd: string[];
   sectors: string[];
@@ -747,7 +771,7 @@ async function cachedSubregionFinder(ctx: ModuleContext, day: string) {
 /** The public part of the record, from what the entity page already loaded. */
 export async function publicRecordOf(
   ctx: ModuleContext,
-  details: { entity: repo.EntityRow; psHistory: PsEntryRow[]; places: PlaceRow[]; marks: { subject: string | null; grantedOn: string | null; expiresOn: string | null; sourceUrl: string | null; isValid: boolean }[] },
+  details: { entity: repo.EntityRow; psHistory: PsEntryRow[]; places: PlaceRow[]; marks: MarkView[] },
   names: Map<string, string>,
 ): Promise<PublicRecord> {
   const e = details.entity;
@@ -756,7 +780,7 @@ export async function publicRecordOf(
     ps: psStateOn(details.psHistory),
     psHistory: details.psHistory.map((h) => ({ id: h.id, kind: h.kind, ps_type: h.ps_type, decision_number: h.decision_number, decision_date: h.decision_date })),
     places: details.places.map((p) => ({ ...p, lat: round6(p.lat), lon: round6(p.lon), gminaName: p.gmina_teryt ? (names.get(p.gmina_teryt) ?? null) : null, subregion: subregionOf(p.gmina_teryt) })),
-    marks: details.marks.filter((m) => m.isValid),
+    marks: details.marks,
     activityType: (ACTIVITY_TYPES as readonly string[]).includes(e.activity_type ?? '') ? (e.activity_type as ActivityType) : null,
     pkd: pkdList(e.pkd_codes),
     sectors: parseSectors(e.sectors).map((s) => s.sector),

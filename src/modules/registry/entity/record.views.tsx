@@ -15,6 +15,8 @@ import type { PsEntryRow } from './record.repo.js';
 import { FIELD_LABELS } from './registry.service.js';
 import { ACTIVITY_TYPES } from './registry.tables.js';
 import { QUALITY_HISTORY_LABELS } from '../data-quality/duplicates.service.js';
+import { activityLabel, activityState } from './activity-state.js';
+import { markText, type MarkView } from './mark-validity.js';
 
 export type Section = 'main' | 'activity' | 'places' | 'ps' | 'employment' | 'marks';
 const SECTIONS: { id: Section; path: string }[] = [
@@ -120,7 +122,7 @@ export function ConditionsWarning({ id, warning }: { id: string; warning: Record
 const subregionName = (lang: string, s: SubregionName | null) => (s ? (lang === 'en' ? s.en : s.pl) : null);
 
 /** Shown above the main form of the record: section menu, warning and a short summary. */
-export function RecordSummary({ overview }: { overview: RecordOverview }) {
+export function RecordSummary({ overview, csrf }: { overview: RecordOverview; csrf: string }) {
   const { t, lang } = usePage();
   const e = overview.entity;
   const sub = subregionName(lang, overview.seatSubregion);
@@ -134,10 +136,47 @@ export function RecordSummary({ overview }: { overview: RecordOverview }) {
           <li>{overview.ps.has ? t('entityRecord.summary.psHas', { type: psTypeLabel(t, overview.ps.type), date: overview.ps.since ?? '—', number: overview.ps.decisionNumber ?? '—' }) : t('entityRecord.summary.psNone')}</li>
           <li>{sub ? t('entityRecord.summary.subregion', { name: sub }) : t('entityRecord.summary.noSubregion')}</li>
           <li>{t('entityRecord.summary.places', { count: overview.places.length })}</li>
-          <li>{t('entityRecord.summary.marks', { count: overview.marks.filter((m) => m.isValid).length })}</li>
+          <li>{t('entityRecord.summary.marks', { count: overview.marks.filter((m) => m.validity === 'valid').length })}</li>
         </ul>
       </section>
+      <ActivityCheck overview={overview} csrf={csrf} />
     </>
+  );
+}
+
+/**
+ * The entity's activity as the data support it, and the one way to record that a person checked
+ * it (activity-state.ts): a button that saves today's date and the staff member, audited.
+ */
+function ActivityCheck({ overview, csrf }: { overview: RecordOverview; csrf: string }) {
+  const { t, href } = usePage();
+  const e = overview.entity;
+  const state = activityState(e);
+  return (
+    <section aria-labelledby="activity-check">
+      <h2 id="activity-check">{t('registry.activity.check')}</h2>
+      <p>
+        <strong>{activityLabel(t, e)}</strong>
+      </p>
+      <p>
+        {e.activity_verified_on
+          ? overview.activityVerifiedBy
+            ? t('registry.activity.checkedBy', { name: overview.activityVerifiedBy, date: e.activity_verified_on })
+            : t('registry.activity.checkedOn', { date: e.activity_verified_on })
+          : t('registry.activity.neverChecked')}
+      </p>
+      {state === 'active' || state === 'unverified' ? (
+        <form method="post" action={href(`/admin/podmioty/${e.id}/sprawdzenie-dzialalnosci`)}>
+          <CsrfField token={csrf} />
+          <p class="field-hint" id="activity-check-hint">
+            {t('registry.activity.confirmHint')}
+          </p>
+          <Button variant="secondary" aria-describedby="activity-check-hint">
+            {t('registry.activity.confirm')}
+          </Button>
+        </form>
+      ) : null}
+    </section>
   );
 }
 
@@ -572,8 +611,8 @@ export function MarksPage({ id, csrf, overview, state = EMPTY, notice }: { id: s
           columns={[
             { header: t('entityRecord.mark.subject'), cell: (m) => subject(m) },
             { header: t('entityRecord.mark.grantedOn'), cell: (m) => m.granted_on ?? t('entityRecord.mark.unknown') },
-            { header: t('entityRecord.mark.expiresOn'), cell: (m) => m.expires_on ?? t('entityRecord.mark.unknown') },
-            { header: t('entityRecord.mark.state'), cell: (m) => (m.isValid ? t('entityRecord.mark.valid') : t('entityRecord.mark.expired')) },
+            { header: t('entityRecord.mark.expiresOn'), cell: (m) => (m.expires_on === null ? t('entityRecord.mark.unknown') : m.is_expiry_derived ? t('entityRecord.mark.derived', { date: m.expires_on }) : m.expires_on) },
+            { header: t('entityRecord.mark.state'), cell: (m) => t(`registry.mark.state.${m.validity}`) },
             { header: t('entityRecord.mark.source'), cell: (m) => (m.source_url ? <a href={m.source_url}>{m.source_url}</a> : '—') },
             {
               header: t('entityRecord.actions'),
@@ -630,7 +669,7 @@ export interface ChangeRow {
   proposer?: string | null;
 }
 
-const RECORD_FIELDS = ['place', 'ps_status', 'employment', 'mark', 'activity_type', 'pkd_codes', 'sectors'] as const;
+const RECORD_FIELDS = ['place', 'ps_status', 'employment', 'mark', 'activity_type', 'pkd_codes', 'sectors', 'activity_verified_on'] as const;
 
 function parse(value: string): Record<string, unknown> | null {
   try {
@@ -764,21 +803,50 @@ export function PublicRecordSections({ record }: { record: PublicRecord }) {
       ) : null}
       <h2>{t('registry.entity.marks')}</h2>
       {record.marks.length === 0 ? (
-        <p>{t('entityRecord.public.noValidMarks')}</p>
+        <p>{t('registry.entity.noMarks')}</p>
       ) : (
-        <ul>
-          {record.marks.map((m, i) =>
-            m.subject && m.grantedOn && m.expiresOn ? (
-              <li key={i}>{t('entityRecord.public.markLine', { subject: m.subject, granted: m.grantedOn, expires: m.expiresOn })}</li>
-            ) : (
-              <li key={i}>
-                {m.subject ? `${m.subject}: ` : ''}
-                {m.grantedOn ? t('registry.entity.markGranted', { date: m.grantedOn }) : t('registry.entity.markNoDate')} {m.expiresOn ? t('registry.entity.markExpires', { date: m.expiresOn }) : t('registry.entity.markNoExpiry')}
+        <>
+          {record.marks.some((m) => m.validity === 'valid') ? null : <p>{t('registry.mark.noneValid')}</p>}
+          <ul>
+            {record.marks.map((m) => (
+              <li key={m.id}>
+                <MarkLine mark={m} />
               </li>
-            ),
-          )}
-        </ul>
+            ))}
+          </ul>
+        </>
       )}
+    </>
+  );
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+};
+
+/** A mark with its dates and state; a mark of unknown validity names its source as a link. */
+function MarkLine({ mark }: { mark: MarkView }) {
+  const { t } = usePage();
+  const subject = mark.subject ? `${mark.subject}: ` : '';
+  if (mark.validity === 'unknown' && mark.sourceUrl) {
+    const [before, after] = markText(t, mark, '\u0000').split('\u0000');
+    return (
+      <>
+        {subject}
+        {before}
+        <a href={mark.sourceUrl}>{hostOf(mark.sourceUrl)}</a>
+        {after}
+      </>
+    );
+  }
+  return (
+    <>
+      {subject}
+      {markText(t, mark)}
     </>
   );
 }

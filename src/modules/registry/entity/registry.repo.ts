@@ -6,6 +6,7 @@ import type { DialectSeam } from '../../../core/db/dialect/index.js';
 import type { Database } from '../../../core/db/schema.js';
 import { entityNameKey } from './name-key.js';
 import { nameDocument, parseSectors } from '../catalogue/registry.sectors.js';
+import type { ActivityState } from './activity-state.js';
 import type { EntitiesTable, EntityChangesTable, EntityMarksTable, EntityPsStatusTable } from './registry.tables.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -25,15 +26,17 @@ export interface EntityFilter {
   /** `entity_sectors.sector_folded` keys; an entity matches when it has any of them. */
   sector?: string[];
   activityType?: string[];
+  /** Activity states (`activityState`); an entity matches when it is in any of them. */
+  state?: string[];
   /** Only entities holding the PS status now. */
   statusPs: boolean;
-  /** Only entities with a "Zakup Prospołeczny" mark not expired on `today`. */
+  /** Only entities with a "Zakup Prospołeczny" mark valid on `today` (known dates only). */
   mark: boolean;
   includeClosed: boolean;
   today: string;
 }
 
-export type FacetName = 'legalForm' | 'powiat' | 'gmina' | 'subregion' | 'sector' | 'activityType' | 'statusPs' | 'mark';
+export type FacetName = 'legalForm' | 'powiat' | 'gmina' | 'subregion' | 'sector' | 'activityType' | 'state' | 'statusPs' | 'mark';
 
 /** Exact counts stop here ("more than 10 000"): a count never walks an unbounded set. */
 export const COUNT_CAP = 10_000;
@@ -57,14 +60,24 @@ function psHolders(db: Executor) {
     );
 }
 
-/** Entities with a "Zakup Prospołeczny" mark not expired on `today`. */
+/**
+ * Entities with a "Zakup Prospołeczny" mark valid on `today`: granted on a known day by then and
+ * not past its known or derived expiry (stored by every writer, see entity/mark-validity.ts). A
+ * mark with an unknown date is never valid here.
+ */
 function markHolders(db: Executor, today: string) {
   return db
     .selectFrom('entity_marks as m')
     .select('m.entity_id')
     .where('m.mark', '=', 'zakup_prospoleczny')
-    .where((w) => w.or([w('m.expires_on', 'is', null), w('m.expires_on', '>=', today)]));
+    .where('m.granted_on', 'is not', null)
+    .where('m.granted_on', '<=', today)
+    .where('m.expires_on', 'is not', null)
+    .where('m.expires_on', '>=', today);
 }
+
+/** `activityState()` (entity/activity-state.ts) in SQL: an entity stated active that nobody checked is 'unverified'. */
+export const activityStateSql = sql<ActivityState>`case when entities.lifecycle = 'active' and entities.activity_verified_on is null then 'unverified' else entities.lifecycle end`;
 
 function sectorHolders(db: Executor, keys: string[]) {
   return db.selectFrom('entity_sectors as s').select('s.entity_id').where('s.sector_folded', 'in', keys);
@@ -87,6 +100,7 @@ export function filtered(db: Executor, seam: DialectSeam, f: EntityFilter, skip?
   if (skip !== 'subregion' && f.subregionPowiaty) q = f.subregionPowiaty.length ? q.where(powiatExpr, 'in', f.subregionPowiaty) : q.where(NOTHING);
   if (skip !== 'sector' && f.sector?.length) q = q.where('entities.id', 'in', sectorHolders(db, f.sector));
   if (skip !== 'activityType' && f.activityType?.length) q = q.where('entities.activity_type', 'in', f.activityType);
+  if (skip !== 'state' && f.state?.length) q = q.where(activityStateSql, 'in', f.state as ActivityState[]);
   if (skip !== 'statusPs' && f.statusPs) q = q.where('entities.id', 'in', psHolders(db));
   if (skip !== 'mark' && f.mark) q = q.where('entities.id', 'in', markHolders(db, f.today));
   return q;
@@ -159,12 +173,14 @@ export interface FacetCounts {
   /** sector key → its count and the name as written. */
   sector: Map<string, { label: string; count: number }>;
   activityType: Map<string, number>;
+  /** Activity state (`activityState`) → count. */
+  state: Map<string, number>;
   statusPs: number;
   mark: number;
 }
 
 export function emptyFacets(): FacetCounts {
-  return { total: 0, legalForm: new Map(), powiat: new Map(), gmina: new Map(), subregionPowiat: new Map(), sector: new Map(), activityType: new Map(), statusPs: 0, mark: 0 };
+  return { total: 0, legalForm: new Map(), powiat: new Map(), gmina: new Map(), subregionPowiat: new Map(), sector: new Map(), activityType: new Map(), state: new Map(), statusPs: 0, mark: 0 };
 }
 
 /** The part of a filter the facet "cube" is computed with in SQL; everything else is applied to its cells. */
@@ -172,11 +188,12 @@ export function cubeFilter(f: EntityFilter): EntityFilter {
   return { terms: f.terms, legalForm: [], powiat: [], gmina: [], ...(f.sector?.length ? { sector: f.sector } : {}), statusPs: false, mark: false, includeClosed: f.includeClosed, today: f.today };
 }
 
-/** One cell of the facet cube: matching entities with one legal form, seat gmina, activity type and flags. */
+/** One cell of the facet cube: matching entities with one legal form, seat gmina, activity type, activity state and flags. */
 export interface CubeCell {
   legalForm: string | null;
   gmina: string | null;
   activityType: string | null;
+  state: string;
   ps: boolean;
   mark: boolean;
   n: number;
@@ -187,7 +204,8 @@ export type SectorCounts = Map<string, { label: string; count: number }>;
 
 /**
  * The facet "cube": entities matching `cubeFilter(f)` (search text, lifecycle and sector applied
- * in SQL) grouped by legal form, seat gmina, activity type and the two flags (PS status, mark).
+ * in SQL) grouped by legal form, seat gmina, activity type, activity state and the two flags (PS
+ * status, mark).
  * Its size is bounded by the product of those small domains, not by the number of entities, and
  * it depends only on the search text and sectors — so one cube serves every combination of the
  * other facets (the service caches it per text); `aggregateFacets` does the rest in memory.
@@ -198,13 +216,14 @@ export async function facetCube(db: Executor, seam: DialectSeam, base: EntityFil
       sql<string | null>`entities.legal_form`.as('a'),
       sql<string | null>`entities.gmina_teryt`.as('b'),
       sql<string | null>`entities.activity_type`.as('c'),
+      activityStateSql.as('s'),
       eb.case().when('entities.id', 'in', psHolders(db)).then(sql<number>`1`).else(sql<number>`0`).end().as('p'),
       eb.case().when('entities.id', 'in', markHolders(db, base.today)).then(sql<number>`1`).else(sql<number>`0`).end().as('m'),
       countAll().as('n'),
     ])
-    .groupBy([sql`entities.legal_form`, sql`entities.gmina_teryt`, sql`entities.activity_type`, sql`p`, sql`m`])
+    .groupBy([sql`entities.legal_form`, sql`entities.gmina_teryt`, sql`entities.activity_type`, sql`s`, sql`p`, sql`m`])
     .execute();
-  return rows.map((r) => ({ legalForm: r.a, gmina: r.b, activityType: r.c, ps: Number(r.p) === 1, mark: Number(r.m) === 1, n: Number(r.n) }));
+  return rows.map((r) => ({ legalForm: r.a, gmina: r.b, activityType: r.c, state: r.s, ps: Number(r.p) === 1, mark: Number(r.m) === 1, n: Number(r.n) }));
 }
 
 /**
@@ -240,6 +259,7 @@ export function aggregateFacets(cube: readonly CubeCell[], sectors: SectorCounts
       powiat: inList(f.powiat, powiat),
       subregion: subregion === null || (powiat !== null && subregion.has(powiat)),
       activityType: inList(f.activityType, cell.activityType),
+      state: inList(f.state, cell.state),
       statusPs: !f.statusPs || cell.ps,
       mark: !f.mark || cell.mark,
     };
@@ -254,6 +274,7 @@ export function aggregateFacets(cube: readonly CubeCell[], sectors: SectorCounts
     if (countsFor('powiat')) add(out.powiat, powiat, n);
     if (countsFor('subregion')) add(out.subregionPowiat, powiat, n);
     if (countsFor('activityType')) add(out.activityType, cell.activityType, n);
+    if (countsFor('state')) add(out.state, cell.state, n);
     if (countsFor('statusPs') && cell.ps) out.statusPs += n;
     if (countsFor('mark') && cell.mark) out.mark += n;
   }
@@ -321,6 +342,30 @@ export async function listMarks(db: Executor, entityId: string): Promise<Selecta
   return db.selectFrom('entity_marks').selectAll().where('entity_id', '=', entityId).orderBy('granted_on', 'desc').execute();
 }
 
+/** The marks of several entities (a page or an export), in one statement per thousand ids. */
+export async function listMarksOf(db: Executor, entityIds: readonly string[]): Promise<Selectable<EntityMarksTable>[]> {
+  const out: Selectable<EntityMarksTable>[] = [];
+  for (let i = 0; i < entityIds.length; i += 1000) {
+    out.push(...(await db.selectFrom('entity_marks').selectAll().where('entity_id', 'in', entityIds.slice(i, i + 1000)).orderBy('entity_id').orderBy('granted_on', 'desc').orderBy('id').execute()));
+  }
+  return out;
+}
+
+/** The PS status history of several entities, oldest entry first per entity. */
+export async function listPsStatusOf(db: Executor, entityIds: readonly string[]): Promise<Selectable<EntityPsStatusTable>[]> {
+  const out: Selectable<EntityPsStatusTable>[] = [];
+  for (let i = 0; i < entityIds.length; i += 1000) {
+    out.push(...(await db.selectFrom('entity_ps_status').selectAll().where('entity_id', 'in', entityIds.slice(i, i + 1000)).orderBy('entity_id').orderBy('decision_date').orderBy('id').execute()));
+  }
+  return out;
+}
+
+/** When any entity last changed (its record, PS status, marks…: every writer sets `updated_at`); null when there are none. */
+export async function lastEntityChange(db: Executor): Promise<string | null> {
+  const row = await db.selectFrom('entities').select(sql<string | null>`max(entities.updated_at)`.as('last')).executeTakeFirst();
+  return row?.last ?? null;
+}
+
 export async function listPsStatus(db: Executor, entityId: string): Promise<Selectable<EntityPsStatusTable>[]> {
   return db.selectFrom('entity_ps_status').selectAll().where('entity_id', '=', entityId).orderBy('decision_date').orderBy('id').execute();
 }
@@ -337,12 +382,13 @@ export async function listChanges(db: Executor, entityId: string): Promise<Selec
   return db.selectFrom('entity_changes').selectAll().where('entity_id', '=', entityId).orderBy('at', 'desc').orderBy('id', 'desc').limit(200).execute();
 }
 
-/** Active entities per seat gmina (for the territory map). */
+/** Entities a person checked to be active, per seat gmina (for the territory map): an unchecked one is not counted. */
 export async function countActiveByGmina(db: Executor): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('entities')
     .select(['gmina_teryt', countAll().as('n')])
     .where('lifecycle', '=', 'active')
+    .where('activity_verified_on', 'is not', null)
     .where('gmina_teryt', 'is not', null)
     .groupBy('gmina_teryt')
     .execute();

@@ -28,7 +28,12 @@ describe('registry', () => {
     const again = await seedRegistryDemo(t.ctx);
     assert.match(again.summary, /\(0 nowych\)/);
     assert.equal((await search({})).total, 24);
-    assert.equal((await search({ znak: '1' })).total, 11);
+    // 11 marks: 8 dated 2021–2022 (their one-year licences long over), 3 undated; none valid now
+    const marks = await t.ctx.db.selectFrom('entity_marks').select(['granted_on', 'expires_on', 'is_expiry_derived']).execute();
+    assert.equal(marks.length, 11);
+    assert.equal(marks.filter((m) => m.granted_on === null && m.expires_on === null).length, 3);
+    assert.ok(marks.filter((m) => m.granted_on !== null).every((m) => m.is_expiry_derived && m.expires_on! < '2024-01-01'));
+    assert.equal((await search({ znak: '1' })).total, 0);
     const rows = await t.ctx.db.selectFrom('entities').select(['nip', 'regon', 'krs']).execute();
     assert.ok(rows.every((r) => r.nip === null && r.regon === null && r.krs === null), 'no invented identifiers');
   });
@@ -50,13 +55,18 @@ describe('registry', () => {
     assert.equal(coops.facets.gmina.get('0463011'), undefined, 'no coop seated in Toruń');
     assert.equal(coops.facets.gmina.get('0407011'), 2);
     const marked = await search({ forma: 'fundacja', znak: '1' });
-    assert.equal(marked.total, 6);
-    assert.equal(marked.facets.legalForm.get('spoldzielnia_socjalna'), 2, 'coops with the mark');
+    assert.equal(marked.total, 0, 'no mark is valid by known dates');
+    assert.equal(marked.facets.legalForm.get('spoldzielnia_socjalna'), undefined);
+    const unchecked = await search({ forma: 'fundacja', stan: 'unverified' });
+    assert.equal(unchecked.total, 11);
+    assert.equal(unchecked.facets.state.get('unverified'), 11);
+    assert.equal(unchecked.facets.state.get('active'), undefined, 'nobody checked any');
     const torun = await search({ powiat: '0463', forma: ['fundacja', 'spolka_non_profit'] });
     assert.equal(torun.total, 6);
-    const page = await get('/podmioty?forma=fundacja&znak=1&sort=najnowsze');
+    const page = await get('/podmioty?forma=fundacja&stan=unverified&sort=najnowsze');
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /Znaleziono 6 podmiotów/);
+    assert.match(page.body, /Znaleziono 11 podmiotów/);
+    assert.match(page.body, /name="stan" value="unverified" checked/);
     assert.match(page.body, /name="forma" value="fundacja" checked/);
   });
 
@@ -67,7 +77,8 @@ describe('registry', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<script type="application\/ld\+json">\{"@context":"https:\/\/schema.org","@type":"Organization"/);
     assert.match(page.body, /href="\/terytorium\/0463011"/);
-    assert.match(page.body, /Ostatnio sprawdzono: 2022-09-06/);
+    assert.match(page.body, /działalność niesprawdzana od 2022-09-06/);
+    assert.match(page.body, /Dane według źródła z dnia 2022-09-06/);
     assert.equal((await get('/podmioty/0190f0c4-0000-7000-8000-000000000000-nic')).statusCode, 404);
     assert.equal((await get('/podmioty/nie-ma')).statusCode, 404);
     const id = /\/podmioty\/([0-9a-f-]{36})/.exec(href)![1]!;
@@ -88,8 +99,9 @@ describe('registry', () => {
     assert.equal(text.split('\r\n')[0]!.split(';')[0], 'Nazwa');
     assert.match(text, /Spółdzielnia Socjalna „Słomiany Dom”;spółdzielnia socjalna;Bydgoszcz;0461011/);
     assert.equal(text.trim().split('\r\n').length, 9);
-    const json = await get('/podmioty.json?znak=1');
-    assert.equal(json.json().count, 11);
+    const json = await get('/podmioty.json?stan=unverified');
+    assert.equal(json.json().count, 24);
+    assert.equal((await get('/podmioty.json?znak=1')).json().count, 0);
     const api = await get('/api/v1/podmioty?forma=fundacja&strona=1');
     assert.equal(api.statusCode, 200);
     const body = api.json();

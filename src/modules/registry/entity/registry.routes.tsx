@@ -15,9 +15,11 @@ import { mergeTarget } from '../data-quality/duplicates.service.js';
 import { manageRegistry } from '../registry.policy.js';
 import * as repo from './registry.repo.js';
 import * as svc from './registry.service.js';
-import { toCsv, toItem } from '../catalogue/registry.export.js';
+import { EntityDetailSchema, EntityFileSchema, EntityListSchema, toCsv, toDetail, toItem } from '../catalogue/registry.export.js';
+import { itemParts, registryLastChanged } from '../catalogue/registry.catalogue.js';
+import { OPEN_DATA_LICENCE } from '../../opendata/index.js';
 import * as v from './registry.views.js';
-import { psFlags, publicRecordOf, recordOverview } from './record.service.js';
+import { confirmActivity, psFlags, publicRecordOf, recordOverview } from './record.service.js';
 import { listChangesWithAuthors } from './record.repo.js';
 import { RecordSummary } from './record.views.js';
 import * as cv from '../catalogue/registry.catalogue.views.js';
@@ -28,20 +30,6 @@ const EntityParams = Type.Object({ ref: Type.String({ maxLength: 200 }) });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const ID_PREFIX = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:-.*)?$/;
 
-const ApiItem = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  legal_form: Type.String(),
-  lifecycle: Type.String(),
-  town: Type.Union([Type.String(), Type.Null()]),
-  gmina_teryt: Type.Union([Type.String(), Type.Null()]),
-  nip: Type.Union([Type.String(), Type.Null()]),
-  regon: Type.Union([Type.String(), Type.Null()]),
-  krs: Type.Union([Type.String(), Type.Null()]),
-  source_url: Type.Union([Type.String(), Type.Null()]),
-  verified_at: Type.Union([Type.String(), Type.Null()]),
-  url: Type.String(),
-});
 const ApiQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
   forma: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
@@ -50,12 +38,19 @@ const ApiQuery = Type.Object({
   podregion: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, description: 'OWES subregion code, e.g. torun' })),
   sektor: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50, description: 'sector key (folded, hyphenated), e.g. uslugi-opiekuncze' })),
   dzialalnosc: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, description: 'activity type: business, paid_public_benefit, other_paid' })),
+  stan: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 4, description: 'activity state: active (a person checked it), unverified (stated active, nobody checked), suspended' })),
   status_ps: Type.Optional(Type.String({ maxLength: 1 })),
-  znak: Type.Optional(Type.String({ maxLength: 1 })),
+  znak: Type.Optional(Type.String({ maxLength: 1, description: '1: only entities with a "Zakup Prospołeczny" mark valid today by known dates' })),
   sort: Type.Optional(Type.String({ maxLength: 20 })),
   strona: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
 });
-const ApiPage = Type.Object({ total: Type.Integer(), page: Type.Integer(), per_page: Type.Integer(), items: Type.Array(ApiItem) });
+const ApiEntityParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'the entity id (UUID)' }) });
+/** The CSV file as OpenAPI describes it (the body is sent as text; no serializer touches it). */
+const CsvFile = {
+  description: 'The entities of the search as a spreadsheet file: UTF-8 with a BOM, semicolons, CRLF; a column "Przykładowe" (1/0) flags example data. The licence is in the Link header (rel="license"), the last change of the data in Last-Modified.',
+  headers: { 'last-modified': { type: 'string', description: 'when the data of the registry last changed' }, link: { type: 'string', description: '<licence URL>; rel="license"' } },
+  content: { 'text/csv': { schema: { type: 'string' } } },
+};
 
 /** A catalogue parameter of the pages and exports: one value, or a list when repeated. */
 const CatalogueValue = Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())]));
@@ -71,6 +66,7 @@ const CatalogueQuery = Type.Object({
   podregion: CatalogueValue,
   sektor: CatalogueValue,
   dzialalnosc: CatalogueValue,
+  stan: CatalogueValue,
   status_ps: CatalogueValue,
   znak: CatalogueValue,
   sort: CatalogueValue,
@@ -93,23 +89,58 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
     return sendPage(request, reply, { title: request.t('registryCatalogue.map.title'), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <cv.CatalogueMapView query={query} map={map} />);
   });
 
-  app.get('/podmioty.csv', { config: { access: 'public' }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
-    const rows = await svc.exportCatalogue(ctx, svc.parseCatalogueQuery(request.query));
-    return reply.header('content-disposition', contentDisposition('podmioty.csv')).type('text/csv; charset=utf-8').send(toCsv(rows, request.t, ctx.config.publicUrl));
-  });
+  // the open data: the catalogue's current search as files and as the API, with the licence and
+  // the time of the last change; each item carries its activity state, PS status and marks
+  const openData = async () => ({ licence: { ...OPEN_DATA_LICENCE }, last_changed: await registryLastChanged(ctx) });
 
-  app.get('/podmioty.json', { config: { access: 'public' }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
-    const rows = await svc.exportCatalogue(ctx, svc.parseCatalogueQuery(request.query));
-    return reply.type('application/json; charset=utf-8').send({ count: rows.length, items: rows.map((e) => toItem(e, ctx.config.publicUrl)) });
-  });
+  app.get(
+    '/podmioty.csv',
+    { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'Social economy entities as CSV (same filters as /podmioty, at most 5000 rows)', querystring: CatalogueQuery, response: { 200: CsvFile } } },
+    async (request, reply) => {
+      const rows = await svc.exportCatalogue(ctx, svc.parseCatalogueQuery(request.query));
+      const [parts, meta] = await Promise.all([itemParts(ctx, rows), openData()]);
+      if (meta.last_changed) reply.header('last-modified', new Date(meta.last_changed).toUTCString());
+      return reply
+        .header('link', `<${OPEN_DATA_LICENCE.url}>; rel="license"`)
+        .header('content-disposition', contentDisposition('podmioty.csv'))
+        .type('text/csv; charset=utf-8')
+        .send(toCsv(rows, parts, request.t, ctx.config.publicUrl));
+    },
+  );
+
+  app.get(
+    '/podmioty.json',
+    { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'Social economy entities as one JSON file (same filters as /podmioty, at most 5000 items)', querystring: CatalogueQuery, response: { 200: EntityFileSchema } } },
+    async (request, reply) => {
+      const rows = await svc.exportCatalogue(ctx, svc.parseCatalogueQuery(request.query));
+      const [parts, meta] = await Promise.all([itemParts(ctx, rows), openData()]);
+      return reply.type('application/json; charset=utf-8').send({ ...meta, count: rows.length, items: rows.map((e) => toItem(e, parts, ctx.config.publicUrl)) });
+    },
+  );
 
   app.get(
     '/api/v1/podmioty',
-    { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'Social economy entities (paged, same filters as /podmioty)', querystring: ApiQuery, response: { 200: ApiPage } } },
+    { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'Social economy entities (paged, same filters as /podmioty)', querystring: ApiQuery, response: { 200: EntityListSchema } } },
     async (request) => {
       const query = svc.parseCatalogueQuery(request.query);
       const { rows, total } = await svc.searchCatalogue(ctx, query);
-      return { total, page: query.page, per_page: svc.PAGE_SIZE, items: rows.map((e) => toItem(e, ctx.config.publicUrl)) };
+      const [parts, meta] = await Promise.all([itemParts(ctx, rows), openData()]);
+      return { ...meta, total, page: query.page, per_page: svc.PAGE_SIZE, items: rows.map((e) => toItem(e, parts, ctx.config.publicUrl)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/podmioty/:id',
+    { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'One entity: activity state, PS status with its history, "Zakup Prospołeczny" marks with dates and validity', params: ApiEntityParams, response: { 200: EntityDetailSchema } } },
+    async (request, reply) => {
+      const e = await repo.findEntity(ctx.db, request.params.id);
+      if (!e) throw new AppError('http.not_found');
+      // a record merged into another lives on as the kept one
+      if (e.merged_into) {
+        const target = await mergeTarget(ctx, e);
+        if (target) return reply.redirect(`/api/v1/podmioty/${target.id}`, 301);
+      }
+      return toDetail(e, await itemParts(ctx, [e]), ctx.config.publicUrl);
     },
   );
 
@@ -175,7 +206,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
       request,
       reply,
       { title: request.t('registry.admin.edit', { name: e.name }), breadcrumbs: [{ label: adminTitle(request), path: '/admin/podmioty' }] },
-      <v.EntityFormView csrf={reply.generateCsrf()} action={`/admin/podmioty/${id}`} values={current} problems={problems} history={history} notice={ok && status === 200 ? request.t('registry.admin.saved') : null} summary={overview ? <RecordSummary overview={overview} /> : null} />,
+      <v.EntityFormView csrf={reply.generateCsrf()} action={`/admin/podmioty/${id}`} values={current} problems={problems} history={history} notice={ok && status === 200 ? request.t('registry.admin.saved') : null} summary={overview ? <RecordSummary overview={overview} csrf={reply.generateCsrf()} /> : null} />,
       status,
     );
   };
@@ -187,6 +218,15 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
     if (!(await repo.findEntity(ctx.db, id))) throw new AppError('http.not_found');
     const updated = await submitForm(async () => svc.updateEntity(ctx, id, await svc.checkEntityForm(ctx, request.body, id), auditFromRequest(request)));
     if (!updated.ok) return editPage(request, reply, id, request.body, updated.problems, updated.status);
+    return go(request, reply, `/admin/podmioty/${id}?ok=1`);
+  });
+
+  // a staff member records that they checked the entity is active (the only way it counts as active)
+  app.post('/admin/podmioty/:id/sprawdzenie-dzialalnosci', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const { id } = request.params;
+    if (!(await repo.findEntity(ctx.db, id))) throw new AppError('http.not_found');
+    const checked = await submitForm(() => confirmActivity(ctx, id, auditFromRequest(request)));
+    if (!checked.ok) return editPage(request, reply, id, null, checked.problems, checked.status);
     return go(request, reply, `/admin/podmioty/${id}?ok=1`);
   });
 }

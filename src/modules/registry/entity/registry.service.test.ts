@@ -8,7 +8,7 @@ import { catalogueParams, entitySlug, legalFormOf, markOf, parseCatalogueQuery }
 
 test('catalogue parameters: unknown values dropped, round trip, default sort follows the search text', () => {
   const q = parseCatalogueQuery({ q: 'toruń', forma: ['fundacja', 'nieznana'], powiat: '0463', gmina: ['0463011', '12'], status_ps: '1', znak: '0', strona: '3' });
-  assert.deepEqual(q, { q: 'toruń', forma: ['fundacja'], powiat: ['0463'], gmina: ['0463011'], podregion: [], sektor: [], dzialalnosc: [], statusPs: true, znak: false, sort: 'relevance', page: 3 });
+  assert.deepEqual(q, { q: 'toruń', forma: ['fundacja'], powiat: ['0463'], gmina: ['0463011'], podregion: [], sektor: [], dzialalnosc: [], stan: [], statusPs: true, znak: false, sort: 'relevance', page: 3 });
   assert.equal(catalogueParams(q).toString(), 'q=toru%C5%84&forma=fundacja&powiat=0463&gmina=0463011&status_ps=1&strona=3');
   assert.equal(parseCatalogueQuery({}).sort, 'name');
   assert.equal(parseCatalogueQuery({ q: 'x', sort: 'nazwa' }).sort, 'name');

@@ -15,6 +15,7 @@ import { translator, type TKey } from '../../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
 import { listUnits } from '../../territory/index.js';
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './identifiers.js';
+import { expiryOf, markView, type MarkView } from './mark-validity.js';
 import { listPlaces } from './record.repo.js';
 import * as repo from './registry.repo.js';
 import { parseSectors } from '../catalogue/registry.sectors.js';
@@ -42,7 +43,8 @@ export interface EntityDetails {
   entity: repo.EntityRow;
   /** The status now: the latest decision, when it granted the status. */
   ps: { has: boolean; type: string | null; since: string | null; decisionNumber: string | null };
-  marks: { subject: string | null; grantedOn: string | null; expiresOn: string | null; sourceUrl: string | null; isValid: boolean }[];
+  /** Every mark with its state today (valid only between known dates, see mark-validity.ts). */
+  marks: MarkView[];
   /** The whole status history and the places of activity (the page's record sections). */
   psHistory: Awaited<ReturnType<typeof repo.listPsStatus>>;
   places: Awaited<ReturnType<typeof listPlaces>>;
@@ -57,7 +59,7 @@ export async function entityDetails(ctx: ModuleContext, id: string): Promise<Ent
   return {
     entity,
     ps: last && last.kind === 'granted' ? { has: true, type: last.ps_type, since: last.decision_date, decisionNumber: last.decision_number } : { has: false, type: null, since: null, decisionNumber: null },
-    marks: marks.map((m) => ({ subject: m.subject, grantedOn: m.granted_on, expiresOn: m.expires_on, sourceUrl: m.source_url, isValid: m.expires_on === null || m.expires_on >= day })),
+    marks: marks.map((m) => markView(m, day)),
     psHistory: history,
     places,
   };
@@ -239,13 +241,17 @@ export async function updateEntity(ctx: ModuleContext, id: string, input: Entity
   const changed = FORM_FIELDS.filter((f) => (before[f] ?? null) !== input[f]);
   if (changed.length === 0) return;
   const doc = docOf({ ...input, activity_type: before.activity_type, sectors: before.sectors }, legalFormWords(input.legal_form), await gminaName(ctx, input.gmina_teryt));
+  // a check of the activity was a check of the previous life cycle: a new one is unchecked again
+  const dropCheck = input.lifecycle !== before.lifecycle && before.activity_verified_on !== null;
+  const rows = changed.map((f) => ({ field: f as string, before: before[f] === null ? null : String(before[f]), after: input[f] === null ? null : String(input[f]) }));
+  if (dropCheck) rows.push({ field: 'activity_verified_on', before: before.activity_verified_on, after: null });
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateEntity(trx, id, { ...input, name_sort: polishSortKey(input.name), search_doc: doc, updated_at: now });
+    await repo.updateEntity(trx, id, { ...input, ...(dropCheck ? { activity_verified_on: null, activity_verified_by: null } : {}), name_sort: polishSortKey(input.name), search_doc: doc, updated_at: now });
     await repo.insertChanges(
       trx,
-      changed.map((f) => ({ id: newId(), entity_id: id, at: now, user_id: actor.actorId, field: f, old_value: before[f] === null ? null : String(before[f]), new_value: input[f] === null ? null : String(input[f]) })),
+      rows.map((r) => ({ id: newId(), entity_id: id, at: now, user_id: actor.actorId, field: r.field, old_value: r.before, new_value: r.after })),
     );
-    await recordAudit(trx, { ...actor, action: 'registry.entity.update', subjectType: 'entity', subjectId: id, changes: Object.fromEntries(changed.map((f) => [f, { before: before[f], after: input[f] }])) }, ctx.clock);
+    await recordAudit(trx, { ...actor, action: 'registry.entity.update', subjectType: 'entity', subjectId: id, changes: Object.fromEntries(rows.map((r) => [r.field, { before: r.before, after: r.after }])) }, ctx.clock);
   });
 }
 
@@ -324,10 +330,15 @@ export async function seedRegistryDemo(ctx: ModuleContext): Promise<SeedResult> 
       creating_body: (FORMS_WITH_CREATING_BODY as readonly string[]).includes(legal) ? creatingBodyOf(r.note) : null,
       description: r.note || null,
       sectors: '[]',
+      // the source named the entity as active on its date; whether it is active now nobody has
+      // checked (PROVENANCE.md §4): 'active' as stated, with no activity check, is shown and
+      // counted as "activity not verified since <source date>" (activity-state.ts)
       lifecycle: 'active',
       data_source: r.mentioned_for || null,
       source_url: r.source_url || null,
       verified_at: r.source_date || null,
+      activity_verified_on: null,
+      activity_verified_by: null,
       gmina_teryt: gmina,
       town: r.town || null,
       search_doc: docOf({ name: r.name, short_name: null, town: r.town, description: r.note || null, activity_type: null, legal_form: legal }, legalFormWords(legal), gmina ? (names.get(gmina) ?? null) : null),
@@ -338,7 +349,8 @@ export async function seedRegistryDemo(ctx: ModuleContext): Promise<SeedResult> 
     const mark = markOf(r.mentioned_for);
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertEntity(trx, row);
-      if (mark) await repo.insertMark(trx, { id: newId(), entity_id: id, mark: 'zakup_prospoleczny', subject: null, granted_on: mark.grantedOn, expires_on: null, source_url: r.source_url || null });
+      // the sources state no expiry: a dated mark gets its licence's derived one, an undated one none
+      if (mark) await repo.insertMark(trx, { id: newId(), entity_id: id, mark: 'zakup_prospoleczny', subject: null, granted_on: mark.grantedOn, ...expiryOf(mark.grantedOn, null), source_url: r.source_url || null });
     });
     added++;
   }

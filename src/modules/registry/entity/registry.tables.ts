@@ -58,8 +58,15 @@ export interface EntitiesTable {
   lifecycle: Lifecycle;
   data_source: string | null;
   source_url: string | null;
-  /** `YYYY-MM-DD` of the last check against a source. */
+  /**
+   * `YYYY-MM-DD`: the date of the data the record was taken from (the source's date, or the day the
+   * record was last checked against a source). Not a check of the entity's activity: see below.
+   */
   verified_at: string | null;
+  /** `YYYY-MM-DD` a staff member checked that the entity is active (audited); null when nobody has. */
+  activity_verified_on: string | null;
+  /** The user who made that check. */
+  activity_verified_by: string | null;
   /** Seat: 7-digit TERYT of the gmina, null when the source does not name it. */
   gmina_teryt: string | null;
   town: string | null;
@@ -102,7 +109,10 @@ export interface EntityMarksTable {
   mark: 'zakup_prospoleczny';
   subject: string | null;
   granted_on: string | null;
+  /** The last valid day: stated by the source or staff, or derived from the grant (mark-validity.ts). */
   expires_on: string | null;
+  /** True when `expires_on` was derived from `granted_on` (one-year licence), not stated. */
+  is_expiry_derived: Generated<boolean>;
   source_url: string | null;
 }
 

@@ -9,6 +9,7 @@ import type { TKey } from '../../../i18n/index.js';
 import type { EntityDetails, EntityRow } from './registry.service.js';
 import { entityPath, FIELD_LABELS, FORM_FIELDS } from './registry.service.js';
 import { LEGAL_FORMS, LIFECYCLES } from './registry.tables.js';
+import { activityLabel, activityState } from './activity-state.js';
 import type { ComponentChildren } from 'preact';
 import type { PsFlag, PublicRecord } from './record.service.js';
 import { HistoryTable, PsFlagCell, PublicRecordSections, type ChangeRow } from './record.views.js';
@@ -56,7 +57,15 @@ export function EntityView({ details, gminaName, jsonLd, record, location }: { d
         <dt>{t('registry.entity.legalForm')}</dt>
         <dd>{t(formKey(e.legal_form))}</dd>
         <dt>{t('registry.entity.state')}</dt>
-        <dd>{t(`registry.lifecycle.${e.lifecycle}` as TKey)}</dd>
+        <dd>
+          {activityLabel(t, e)}
+          {activityState(e) === 'unverified' ? (
+            <>
+              {'. '}
+              {e.verified_at ? t('registry.activity.unverifiedNote', { date: e.verified_at }) : t('registry.activity.unverifiedNoteUndated')}
+            </>
+          ) : null}
+        </dd>
         <dt>{t('registry.entity.identifiers')}</dt>
         <dd>{ids.length ? ids.map(([k, v]) => `${k} ${v}`).join(', ') : t('registry.entity.noIdentifiers')}</dd>
         <dt>{t('registry.entity.location')}</dt>
@@ -113,7 +122,7 @@ export function AdminListView({ rows, notice, psFlags }: { rows: EntityRow[]; no
         columns={[
           { header: t('registry.name'), cell: (r) => <a href={href(`/admin/podmioty/${r.id}`)}>{r.name}</a> },
           { header: t('registry.facetLegalForm'), cell: (r) => t(formKey(r.legal_form)) },
-          { header: t('registry.entity.state'), cell: (r) => t(`registry.lifecycle.${r.lifecycle}` as TKey) },
+          { header: t('registry.entity.state'), cell: (r) => activityLabel(t, r) },
           ...(psFlags ? [{ header: t('entityRecord.list.ps'), cell: (r: EntityRow) => <PsFlagCell flag={psFlags.get(r.id)} /> }] : []),
         ]}
       />
@@ -181,7 +190,7 @@ export function EntitiesSection({ rows, allPath }: { rows: EntityRow[]; allPath:
       <ul>
         {rows.map((r) => (
           <li key={r.id}>
-            <a href={href(entityPath(r))}>{r.name}</a> ({t(formKey(r.legal_form))})
+            <a href={href(entityPath(r))}>{r.name}</a> ({t(formKey(r.legal_form))}; {activityLabel(t, r)})
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { recordMigration } from './202612070010_registry_record.js';
 import { searchRefreshMigration } from './202612210100_registry_search_refresh.js';
 import { claimDocumentRetentionMigration } from './202612210110_registry_claim_document_retention.js';
 import { registrySortKeysByteOrderMigration } from './202701060010_registry_sort_keys_byte_order.js';
+import { markExpiryActivityCheckMigration } from './202701150010_registry_mark_expiry_activity_check.js';
 
 export const registryMigrations: Record<string, ModuleMigration> = {
   '202612020010_registry_entities': registryEntitiesMigration,
@@ -19,4 +20,5 @@ export const registryMigrations: Record<string, ModuleMigration> = {
   '202612210100_registry_search_refresh': searchRefreshMigration,
   '202612210110_registry_claim_document_retention': claimDocumentRetentionMigration,
   '202701060010_registry_sort_keys_byte_order': registrySortKeysByteOrderMigration,
+  '202701150010_registry_mark_expiry_activity_check': markExpiryActivityCheckMigration,
 };

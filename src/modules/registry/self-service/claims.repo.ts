@@ -108,9 +108,9 @@ export async function decideProposal(db: Executor, id: string, values: Updateabl
 }
 
 /** Entities by id, in the order of names (a representative's list). */
-export async function entitiesByIds(db: Executor, ids: readonly string[]): Promise<{ id: string; name: string; lifecycle: string }[]> {
+export async function entitiesByIds(db: Executor, ids: readonly string[]): Promise<{ id: string; name: string; lifecycle: string; activity_verified_on: string | null; verified_at: string | null }[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('entities').select(['id', 'name', 'lifecycle']).where('id', 'in', ids).orderBy('name_sort').execute();
+  return db.selectFrom('entities').select(['id', 'name', 'lifecycle', 'activity_verified_on', 'verified_at']).where('id', 'in', ids).orderBy('name_sort').execute();
 }
 
 export async function listPlaces(db: Executor, entityId: string): Promise<PlaceRow[]> {

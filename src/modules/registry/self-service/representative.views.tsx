@@ -12,10 +12,11 @@ import { CheckboxField, SelectField as Select } from '../../../core/ui/fields.js
 import { PS_TYPES } from '../entity/employment.js';
 import { AtRiskCategoryFields } from '../entity/record.views.js';
 import { KIND_SLUGS, PROPOSAL_FIELDS, placeText, PROFILE_LABELS } from './representative.service.js';
+import { activityLabel } from '../entity/activity-state.js';
 import { entityPath } from '../entity/registry.service.js';
 import { LEGAL_FORMS } from '../entity/registry.tables.js';
 
-export function MyEntitiesView({ rows }: { rows: { id: string; name: string; lifecycle: string }[] }) {
+export function MyEntitiesView({ rows }: { rows: { id: string; name: string; lifecycle: string; activity_verified_on: string | null; verified_at: string | null }[] }) {
   const { t, href } = usePage();
   return (
     <>
@@ -36,7 +37,7 @@ export function MyEntitiesView({ rows }: { rows: { id: string; name: string; lif
             rowKey={(r) => r.id}
             columns={[
               { header: t('claims.mine.name'), cell: (r) => <a href={href(`/moje-podmioty/${r.id}`)}>{r.name}</a> },
-              { header: t('claims.mine.state'), cell: (r) => t(`registry.lifecycle.${r.lifecycle}` as TKey) },
+              { header: t('claims.mine.state'), cell: (r) => activityLabel(t, r) },
             ]}
           />
         </>

@@ -1,0 +1,14 @@
+// Public face of the open-data module: the `/dane` page listing the datasets other modules publish
+// (extension point `openDatasets`), and the licence every dataset carries (`OPEN_DATA_LICENCE`, with
+// its typebox schema for the API answers). It has no tables and imports no other module.
+import type { AppModule } from '../../core/module.js';
+import { opendataRoutes } from './opendata.routes.js';
+
+export type { DatasetFormat, OpenDataset } from './extension.js';
+export { LicenceSchema, OPEN_DATA_LICENCE } from './licence.js';
+
+export const opendataModule: AppModule = {
+  name: 'opendata',
+  nav: [{ label: 'opendata.nav', path: '/dane', order: 85 }],
+  routes: opendataRoutes,
+};
