@@ -9,6 +9,17 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
     example: 'example data',
     exampleIndicator: 'example indicator',
     exampleIndicatorNote: 'This is an example indicator: its definition, baseline and target show how the platform works and do not come from the programme document.',
+    amount: {
+      entities_one: '{{value}} entity',
+      entities_other: '{{value}} entities',
+      marks_one: '{{value}} mark',
+      marks_other: '{{value}} marks',
+      jobs_one: '{{value}} job',
+      jobs_other: '{{value}} jobs',
+      centres_one: '{{value}} centre',
+      centres_other: '{{value}} centres',
+      other: '{{value}} ({{unit}})',
+    },
     exampleNote: 'Values marked “example data” show how the platform works and are not real figures.',
     field: {
       code: 'Code',

@@ -63,7 +63,8 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
       createdTitle: 'Token “{{name}}” created',
       createdOnce: 'Copy the token now — it is shown only once. The site keeps only its hash and will not show it again.',
       token: 'Token',
-      tooMany: 'You can have at most {{count}} active tokens at a time. Revoke one you no longer need.',
+      tooMany_one: 'You can have at most {{count}} active token at a time. Revoke one you no longer need.',
+      tooMany_other: 'You can have at most {{count}} active tokens at a time. Revoke one you no longer need.',
     },
     report: {
       listTitle: 'Annual reports',

@@ -275,7 +275,8 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
         noYearColumn: 'There is no column with the year (e.g. “rok”).',
         noMeasureColumn: 'There is no column with data: population, unemployed or social assistance.',
         noRows: 'The file has only headers, no data rows.',
-        tooManyRows: 'The file has too many rows. At most {{count}} rows can be loaded at once.',
+        tooManyRows_one: 'The file has too many rows. At most {{count}} row can be loaded at once.',
+        tooManyRows_other: 'The file has too many rows. At most {{count}} rows can be loaded at once.',
       },
       problem: {
         missingTeryt: 'The TERYT code of the gmina is missing.',

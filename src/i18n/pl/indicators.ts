@@ -7,6 +7,27 @@ export const indicatorsPl = {
     example: 'przykładowe dane',
     exampleIndicator: 'wskaźnik przykładowy',
     exampleIndicatorNote: 'To wskaźnik przykładowy: jego definicja, wartość bazowa i cel pokazują działanie platformy i nie pochodzą z dokumentu programu.',
+    // A value with its unit: units the platform knows have plural forms ("1 podmiot", "5 podmiotów");
+    // any other unit typed by staff stands in brackets, as in column headers.
+    amount: {
+      entities_one: '{{value}} podmiot',
+      entities_few: '{{value}} podmioty',
+      entities_many: '{{value}} podmiotów',
+      entities_other: '{{value}} podmiotu',
+      marks_one: '{{value}} znak',
+      marks_few: '{{value}} znaki',
+      marks_many: '{{value}} znaków',
+      marks_other: '{{value}} znaku',
+      jobs_one: '{{value}} miejsce pracy',
+      jobs_few: '{{value}} miejsca pracy',
+      jobs_many: '{{value}} miejsc pracy',
+      jobs_other: '{{value}} miejsca pracy',
+      centres_one: '{{value}} ośrodek',
+      centres_few: '{{value}} ośrodki',
+      centres_many: '{{value}} ośrodków',
+      centres_other: '{{value}} ośrodka',
+      other: '{{value}} ({{unit}})',
+    },
     exampleNote: 'Wartości oznaczone jako „przykładowe dane” służą pokazaniu działania platformy i nie są danymi rzeczywistymi.',
     field: {
       code: 'Kod',
