@@ -100,7 +100,8 @@ export const registryQualityEn: TranslationShape<typeof registryQualityPl> = {
     },
     progress: {
       label: 'Import progress',
-      running: 'Importing: {{done}} of {{total}} rows processed.',
+      running_one: 'Importing: {{done}} of {{total}} row processed.',
+      running_other: 'Importing: {{done}} of {{total}} rows processed.',
       refresh: 'Refresh the import state',
       done: 'Import finished. Entities added: {{imported}}. Rows refused: {{refused}}.',
       failed: 'The import was interrupted. Entities from batches saved earlier remain in the registry ({{imported}} added).',

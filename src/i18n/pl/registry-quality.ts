@@ -101,7 +101,10 @@ export const registryQualityPl = {
     },
     progress: {
       label: 'Postęp importu',
-      running: 'Trwa import: przetworzono {{done}} z {{total}} wierszy.',
+      running_one: 'Trwa import: przetworzono {{done}} z {{total}} wiersza.',
+      running_few: 'Trwa import: przetworzono {{done}} z {{total}} wierszy.',
+      running_many: 'Trwa import: przetworzono {{done}} z {{total}} wierszy.',
+      running_other: 'Trwa import: przetworzono {{done}} z {{total}} wiersza.',
       refresh: 'Odśwież stan importu',
       done: 'Import zakończony. Dodane podmioty: {{imported}}. Odrzucone wiersze: {{refused}}.',
       failed: 'Import został przerwany. Podmioty z zapisanych wcześniej partii pozostały w rejestrze (dodane podmioty: {{imported}}).',
