@@ -18,6 +18,8 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       jobs_other: '{{value}} jobs',
       centres_one: '{{value}} centre',
       centres_other: '{{value}} centres',
+      persons_one: '{{value}} person',
+      persons_other: '{{value}} persons',
       other: '{{value}} ({{unit}})',
     },
     exampleNote: 'Values marked “example data” show how the platform works and are not real figures.',

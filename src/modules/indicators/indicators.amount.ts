@@ -4,11 +4,12 @@
 // pages); any other unit is shown in brackets after the number, which reads right for any count.
 import type { Formatters, T } from '../../i18n/index.js';
 
-const KNOWN_UNITS: Record<string, 'entities' | 'marks' | 'jobs' | 'centres'> = {
+const KNOWN_UNITS: Record<string, 'entities' | 'marks' | 'jobs' | 'centres' | 'persons'> = {
   podmioty: 'entities',
   znaki: 'marks',
   'miejsca pracy': 'jobs',
   ośrodki: 'centres',
+  osoby: 'persons',
 };
 
 /** "80 miejsc pracy" / "80 jobs"; "80 (osoby)" for a unit without plural forms. */
