@@ -342,5 +342,5 @@ export async function seedRegistryDemo(ctx: ModuleContext): Promise<SeedResult> 
     });
     added++;
   }
-  return { summary: `social economy entities: ${rows.length} (new: ${added})` };
+  return { summary: `${rows.length} podmiotów ekonomii społecznej (${added} nowych)` };
 }
