@@ -126,8 +126,6 @@ export const en: TranslationShape<typeof pl> = {
     'accounts.locked_out': {
       title: 'Login temporarily blocked',
       detail_one: 'Too many failed login attempts from this address. Try again in {{count}} minute, or set a new password through “Forgotten your password?”.',
-      detail_few: '',
-      detail_many: '',
       detail_other: 'Too many failed login attempts from this address. Try again in {{count}} minutes, or set a new password through “Forgotten your password?”.',
     },
     'accounts.code_invalid': { title: 'Invalid code', detail: 'The code is wrong, expired or already used. Enter the current code from your app.' },
@@ -171,12 +169,8 @@ export const en: TranslationShape<typeof pl> = {
     docxTooSlow: 'The Word file in “{{field}}” could not be read within {{seconds}} s: it is too complex. Save the document again in Word (without needless formatting), or split it into smaller files.',
     email: 'The field “{{field}}” must contain a valid e-mail address, e.g. jan.kowalski@example.pl.',
     tooShort_one: 'The field “{{field}}” must have at least {{count}} character.',
-    tooShort_few: '',
-    tooShort_many: '',
     tooShort_other: 'The field “{{field}}” must have at least {{count}} characters.',
     tooLong_one: 'The field “{{field}}” may have at most {{count}} character.',
-    tooLong_few: '',
-    tooLong_many: '',
     tooLong_other: 'The field “{{field}}” may have at most {{count}} characters.',
     mismatch: 'The password in “{{field}}” does not match the one above. Please type it again.',
     passwordContainsEmail: 'The password must not contain the e-mail address.',
@@ -197,8 +191,6 @@ export const en: TranslationShape<typeof pl> = {
   },
   count: {
     results_one: '{{count}} result',
-    results_few: '',
-    results_many: '',
     results_other: '{{count}} results',
   },
 };

@@ -1,9 +1,17 @@
 // Type helpers that turn the Polish source object into the shape every translation must have and
 // into the union of valid keys, so `t('site.nmae')` is a compile error.
 
-export type TranslationShape<T> = { [K in keyof T]: T[K] extends string ? string : TranslationShape<T[K]> };
-
 type PluralSuffix = '_one' | '_few' | '_many' | '_other';
+
+// English has only `one` and `other` (Intl.PluralRules('en')), so a translation may leave out the
+// Polish-only `_few`/`_many` forms of a plural family; every other key, `_one` and `_other` included,
+// stays required.
+type PolishOnly = `${string}_few` | `${string}_many`;
+export type TranslationShape<T> = {
+  [K in keyof T as K extends PolishOnly ? (T[K] extends string ? never : K) : K]: T[K] extends string ? string : TranslationShape<T[K]>;
+} & {
+  [K in keyof T as K extends PolishOnly ? (T[K] extends string ? K : never) : never]?: string;
+};
 type StripPlural<K extends string> = K extends `${infer B}${PluralSuffix}` ? B : K;
 
 type Paths<T, P extends string = ''> = {

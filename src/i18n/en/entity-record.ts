@@ -197,8 +197,10 @@ export const entityRecordEn: TranslationShape<typeof entityRecordPl> = {
     },
     invalid: {
       pkd: 'The field “{{field}}” holds invalid codes: {{codes}}. A PKD code looks like 88.10.Z.',
-      tooMany: 'Give at most {{count}} items in the field “{{field}}”.',
-      sectorTooLong: 'Each sector in the field “{{field}}” may have at most {{count}} characters.',
+      tooMany_one: 'Give at most {{count}} item in the field “{{field}}”.',
+      tooMany_other: 'Give at most {{count}} items in the field “{{field}}”.',
+      sectorTooLong_one: 'Each sector in the field “{{field}}” may have at most {{count}} character.',
+      sectorTooLong_other: 'Each sector in the field “{{field}}” may have at most {{count}} characters.',
       coordinate: 'The field “{{field}}” must hold a number in decimal degrees, e.g. 53.0138.',
       outsideRegion: 'The value of the field “{{field}}” lies outside the Kuyavian-Pomeranian voivodeship (allowed from {{min}} to {{max}}).',
       coordinatePair: 'Give both coordinates or neither: the field “{{field}}” is missing.',

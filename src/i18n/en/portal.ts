@@ -391,7 +391,8 @@ export const portalEn: TranslationShape<typeof portalPl> = {
     closedDays: 'Extra closed days',
     closedDaysHint: 'One day per line: date and reason, e.g. “2026-11-10 day off for 1 November”. Statutory holidays need not be entered.',
     closedDayInvalid: 'Field “{{field}}”, line {{line}}: enter a date YYYY-MM-DD, a space and the reason (200 characters at most).',
-    closedDaysTooMany: 'The field “{{field}}” may contain at most {{count}} days.',
+    closedDaysTooMany_one: 'The field “{{field}}” may contain at most {{count}} day.',
+    closedDaysTooMany_other: 'The field “{{field}}” may contain at most {{count}} days.',
     submit: 'Save details and hours',
   },
 };

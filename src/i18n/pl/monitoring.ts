@@ -65,7 +65,10 @@ export const monitoringPl = {
       createdTitle: 'Utworzono token „{{name}}”',
       createdOnce: 'Skopiuj token teraz — jest wyświetlany tylko raz. Serwis przechowuje wyłącznie jego skrót i nie pokaże go ponownie.',
       token: 'Token',
-      tooMany: 'Możesz mieć jednocześnie najwyżej {{count}} aktywnych tokenów. Unieważnij niepotrzebny token.',
+      tooMany_one: 'Możesz mieć jednocześnie najwyżej {{count}} aktywny token. Unieważnij niepotrzebny token.',
+      tooMany_few: 'Możesz mieć jednocześnie najwyżej {{count}} aktywne tokeny. Unieważnij niepotrzebny token.',
+      tooMany_many: 'Możesz mieć jednocześnie najwyżej {{count}} aktywnych tokenów. Unieważnij niepotrzebny token.',
+      tooMany_other: 'Możesz mieć jednocześnie najwyżej {{count}} aktywnego tokenu. Unieważnij niepotrzebny token.',
     },
     report: {
       listTitle: 'Sprawozdania roczne',

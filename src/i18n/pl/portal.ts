@@ -389,7 +389,10 @@ export const portalPl = {
     closedDays: 'Dodatkowe dni wolne',
     closedDaysHint: 'Jeden dzień w wierszu: data i powód, np. „2026-11-10 dzień wolny za 1 listopada”. Święta ustawowe nie wymagają wpisywania.',
     closedDayInvalid: 'Pole „{{field}}”, wiersz {{line}}: wpisz datę RRRR-MM-DD, spację i powód (najwyżej 200 znaków).',
-    closedDaysTooMany: 'Pole „{{field}}” może zawierać najwyżej {{count}} dni.',
+    closedDaysTooMany_one: 'Pole „{{field}}” może zawierać najwyżej {{count}} dzień.',
+    closedDaysTooMany_few: 'Pole „{{field}}” może zawierać najwyżej {{count}} dni.',
+    closedDaysTooMany_many: 'Pole „{{field}}” może zawierać najwyżej {{count}} dni.',
+    closedDaysTooMany_other: 'Pole „{{field}}” może zawierać najwyżej {{count}} dnia.',
     submit: 'Zapisz dane i godziny',
   },
 } as const;

@@ -303,7 +303,10 @@ export const territoryPl = {
         noYearColumn: 'Brak kolumny z rokiem (np. „rok”).',
         noMeasureColumn: 'Brak kolumny z danymi: ludność, bezrobotni albo pomoc społeczna.',
         noRows: 'Plik ma tylko nagłówki, bez wierszy z danymi.',
-        tooManyRows: 'Plik ma za dużo wierszy. Można wczytać najwyżej {{count}} wierszy naraz.',
+        tooManyRows_one: 'Plik ma za dużo wierszy. Można wczytać najwyżej {{count}} wiersz naraz.',
+        tooManyRows_few: 'Plik ma za dużo wierszy. Można wczytać najwyżej {{count}} wiersze naraz.',
+        tooManyRows_many: 'Plik ma za dużo wierszy. Można wczytać najwyżej {{count}} wierszy naraz.',
+        tooManyRows_other: 'Plik ma za dużo wierszy. Można wczytać najwyżej {{count}} wiersza naraz.',
       },
       problem: {
         missingTeryt: 'Brak kodu TERYT gminy.',

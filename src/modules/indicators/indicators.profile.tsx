@@ -3,6 +3,7 @@
 // itself, its powiat, its OWES subregion). Filled through the territory module's extension point,
 // so territory never imports the programme.
 import { Table } from '../../core/ui/components.js';
+import { formatAmount } from './indicators.amount.js';
 import { usePage } from '../../core/ui/context.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { ProfileSection, ProfileUnit } from '../territory/index.js';
@@ -64,7 +65,7 @@ function ProfileIndicators({ data }: { data: { rows: ProfileRow[]; slug: string 
             numeric: true,
             cell: (r) => (
               <>
-                {`${fmt.number(r.figure.value)} ${r.unit}`}
+                {formatAmount(t, fmt, r.figure.value, r.unit)}
                 {r.figure.isExample ? <span class="example-mark"> {t('indicators.example')}</span> : null}
               </>
             ),

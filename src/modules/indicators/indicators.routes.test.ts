@@ -108,7 +108,7 @@ describe('indicator routes', () => {
       const torun = await t.app.inject({ url: '/terytorium/0463011' });
       assert.equal(torun.statusCode, 200);
       const rows = cells(torun.body, 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren');
-      assert.deepEqual(rows.find((r) => r[0]!.startsWith('W1.1')), ['W1.1 Liczba miejsc pracy w PES', 'Toruń', '2024', '120 osoby']);
+      assert.deepEqual(rows.find((r) => r[0]!.startsWith('W1.1')), ['W1.1 Liczba miejsc pracy w PES', 'Toruń', '2024', '120 osób']);
       assert.ok(rows.some((r) => r[0]!.startsWith('W2') && r[1] === 'Subregion toruński'));
       const other = await t.app.inject({ url: '/terytorium/0401' });
       assert.ok(!cells(other.body, 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren').some((r) => r[0]!.startsWith('W1.1')));

@@ -8,6 +8,7 @@ import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import { classify, classOf, MapLegend, TerritoryMap, type MapShape, type MapGeometry } from '../territory/index.js';
 import { chartRows, IndicatorChart } from './indicators.chart.js';
+import { formatAmount } from './indicators.amount.js';
 import { FORMULA_LABELS, isFormulaKey, parseFormulaParams } from './indicators.formulas.js';
 import type { Progress } from './indicators.progress.js';
 import type { Figure, IndicatorView } from './indicators.service.js';
@@ -122,7 +123,7 @@ export function IndicatorTable({ views, slug, caption }: { views: IndicatorView[
               if (!f) return t('indicators.list.noValue');
               return (
                 <>
-                  {fmt.number(f.value)} {v.indicator.unit} ({f.period}){f.isExample ? <> <ExampleMark /></> : null}
+                  {formatAmount(t, fmt, f.value, v.indicator.unit)} ({f.period}){f.isExample ? <> <ExampleMark /></> : null}
                 </>
               );
             },
@@ -136,7 +137,7 @@ export function IndicatorTable({ views, slug, caption }: { views: IndicatorView[
               const example = v.targets.some((x) => x.year === target.year && x.isExample);
               return (
                 <>
-                  {`${fmt.number(target.value)} ${v.indicator.unit} (${target.year})`}
+                  {`${formatAmount(t, fmt, target.value, v.indicator.unit)} (${target.year})`}
                   {example ? <> <ExampleMark /></> : null}
                 </>
               );
@@ -230,7 +231,7 @@ function BreakdownSection({ data, view }: { data: BreakdownData; view: Indicator
       return {
         teryt,
         href: href(`/terytorium/${teryt}`),
-        label: g ? `${name} — ${g.area}: ${fmt.number(g.value)} ${unit}` : `${name}: ${t('indicators.list.noValue')}`,
+        label: g ? `${name} — ${g.area}: ${formatAmount(t, fmt, g.value, unit)}` : `${name}: ${t('indicators.list.noValue')}`,
         fill: g ? (classOf(classes, g.value)?.fill ?? null) : null,
       };
     });

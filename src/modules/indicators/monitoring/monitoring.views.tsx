@@ -6,6 +6,7 @@ import type { Problem } from '../../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import type { TKey } from '../../../i18n/index.js';
+import { formatAmount } from '../indicators.amount.js';
 import type { IndicatorRow } from '../indicators.repo.js';
 import { adminRoundsPath, fieldName, isEditable, roundPath, type Cell, type PartnerProgress, type PartnerRound, type RoundRow, type RoundValue } from './monitoring.service.js';
 
@@ -54,7 +55,7 @@ function ReadOnlyCell({ cell }: { cell: Cell }) {
     <dl class="value-readonly">
       <dt>{t('indicators.field.value')}</dt>
       <dd>
-        {v.value === null ? '—' : fmt.number(v.value)} {cell.indicator.unit}
+        {v.value === null ? `— ${cell.indicator.unit}` : formatAmount(t, fmt, v.value, cell.indicator.unit)}
       </dd>
       <dt>{t('monitoring.status')}</dt>
       <dd>
@@ -289,7 +290,7 @@ export function AdminRoundView({
           rows={values}
           columns={[
             { header: t('monitoring.admin.cell'), cell: (r) => `${r.indicator.code} — ${r.territoryName}` },
-            { header: t('indicators.field.value'), cell: (r) => (r.value.value === null ? '—' : `${fmt.number(r.value.value)} ${r.indicator.unit}`), numeric: true },
+            { header: t('indicators.field.value'), cell: (r) => (r.value.value === null ? '—' : formatAmount(t, fmt, r.value.value, r.indicator.unit)), numeric: true },
             { header: t('monitoring.status'), cell: (r) => <StatusText status={r.value.status} /> },
             { header: t('monitoring.admin.enteredBy'), cell: (r) => r.enteredBy ?? '—' },
             {

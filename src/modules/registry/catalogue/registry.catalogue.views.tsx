@@ -124,7 +124,7 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
       <p>
         <a href={href(`/podmioty/mapa${qs}`)}>{t('registryCatalogue.showMap')}</a>
       </p>
-      {result.rankedPart ? <p>{t('registryCatalogue.rankedPart', { count: fmt.number(RANK_CANDIDATES) })}</p> : null}
+      {result.rankedPart ? <p>{t('registryCatalogue.rankedPart', { count: RANK_CANDIDATES, value: fmt.number(RANK_CANDIDATES) })}</p> : null}
       {rows.length === 0 ? (
         <p>{t('registry.none')}</p>
       ) : (

@@ -141,7 +141,7 @@ function Progress({ job }: { job: ImportJobView }) {
     <div class="import-progress" role={running ? 'status' : undefined} data-import-progress data-status={running ? 'running' : job.status}>
       {running ? (
         <>
-          <p id="import-progress-text">{t('registryImport.progress.running', { done: fmt.number(job.processed), total: fmt.number(job.total) })}</p>
+          <p id="import-progress-text">{t('registryImport.progress.running', { count: job.total, done: fmt.number(job.processed), total: fmt.number(job.total) })}</p>
           <progress max={job.total} value={job.processed} aria-labelledby="import-progress-text">
             {job.total === 0 ? '' : `${Math.floor((job.processed / job.total) * 100)}%`}
           </progress>

@@ -17,7 +17,7 @@ import { entityPath } from '../entity/registry.service.js';
 export function ClaimFormView({ entity, csrf, values, problems, fromAccount, represents = false }: { entity: { id: string; name: string }; csrf: string; values: Record<string, string | undefined>; problems: Problem[]; fromAccount: boolean; represents?: boolean }) {
   const { t, href } = usePage();
   const fileMine = problems.filter((p) => p.field === 'document');
-  const documentHint = t('claims.form.documentHint', { days: CLAIM_DOCUMENT_RETENTION_DAYS });
+  const documentHint = t('claims.form.documentHint', { count: CLAIM_DOCUMENT_RETENTION_DAYS });
   return (
     <>
       <h1>{t('claims.form.title', { entity: entity.name })}</h1>
