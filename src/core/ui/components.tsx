@@ -67,10 +67,10 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
  * lead paragraph. Views render it themselves, or pass `heading` to the layout, which renders it
  * from the page title.
  */
-export function PageHeader({ title, lead, children }: { title: string; lead?: string; children?: ComponentChildren }) {
+export function PageHeader({ title, lang, lead, children }: { title: string; /** when the title is in another language than the page */ lang?: string | undefined; lead?: string; children?: ComponentChildren }) {
   return (
     <header class="page-header">
-      <h1>{title}</h1>
+      <h1 lang={lang}>{title}</h1>
       {lead ? <p class="lead">{lead}</p> : null}
       {children}
     </header>
