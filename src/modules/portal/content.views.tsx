@@ -53,7 +53,8 @@ export function PageView({ id, title, html, fallback, rootTitle, rootPath, rootF
       <article class="portal-article">
         {fallback ? <PolishOnlyNote /> : null}
         <div lang={fallback ? 'pl' : undefined}>
-          <PageHeader title={title} />
+          {/* the article's own heading, inside the block whose language it shares */}
+          <h1>{title}</h1>
           <Prose html={html} />
         </div>
       </article>
