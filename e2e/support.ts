@@ -87,9 +87,19 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<TestPa
   return { context, page, foreignRequests, close: () => context.close() };
 }
 
-/** axe at the level the platform promises (WCAG 2.1 AA); one readable line per failing node. */
+/** The WCAG levels the platform promises. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/**
+ * Best-practice rules on the page's anatomy (one h1, heading levels, one main, everything in a
+ * landmark), run on top of the tags. `withTags` and `withRules` each replace axe's `runOnly`, so
+ * the extra rules are enabled through `rules` next to a tag-based `runOnly`.
+ */
+export const AXE_EXTRA_RULES = ['page-has-heading-one', 'heading-order', 'landmark-one-main', 'region'];
+
+/** axe at the level the platform promises (WCAG 2.1 AA + page anatomy); one readable line per failing node. */
 export async function checkAxe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const rules = Object.fromEntries(AXE_EXTRA_RULES.map((id) => [id, { enabled: true }]));
+  const results = await new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: AXE_TAGS }, rules }).analyze();
   return results.violations.flatMap((v) =>
     v.nodes.map((n) => {
       const why = n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ').trim()}` : '';

@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { TKey } from '../../i18n/index.js';
 import { AppError, isAppError, type Problem } from '../errors/app-error.js';
 import type { ErrorCatalogue, ErrorCode } from '../errors/catalogue.js';
-import { ErrorSummary } from '../ui/components.js';
+import { ErrorSummary, PageHeader } from '../ui/components.js';
 import { usePage } from '../ui/context.js';
 import { sendPage } from './render.js';
 
@@ -57,7 +57,7 @@ function ErrorView({ error, status, requestId }: { error: AppError; status: numb
   const base = `errors.${error.code}` as const;
   return (
     <div class="error-page">
-      <h1>{t(`${base}.title` as TKey, error.params)}</h1>
+      <PageHeader title={t(`${base}.title` as TKey, error.params)} />
       <p>{t(`${base}.detail` as TKey, error.params)}</p>
       <ErrorSummary problems={error.problems} linkFields={false} />
       {status >= 500 ? (

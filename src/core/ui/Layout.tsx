@@ -1,12 +1,18 @@
 // The page shell shared by every HTML page: language, skip link, header with navigation, display
 // switches, main landmark and the footer with the institution's address and office hours.
 import type { ComponentChildren } from 'preact';
-import { Breadcrumbs, Nav, SkipLink, type Crumb } from './components.js';
+import { Breadcrumbs, Nav, PageHeader, SkipLink, type Crumb } from './components.js';
 import { usePage } from './context.js';
 
 export interface LayoutProps {
   title: string;
+  /**
+   * The way here from the home page; when its last step is a link (a parent), the current page is
+   * added as the last step, so the trail always ends where the visitor is.
+   */
   breadcrumbs?: Crumb[];
+  /** Renders the page's <h1> (PageHeader) from `title`, or from this text, before the view. */
+  heading?: boolean | string;
   /** `lang` of the main content when it differs from the interface (e.g. Polish-only text). */
   contentLang?: string;
   children?: ComponentChildren;
@@ -117,7 +123,14 @@ function Footer() {
   );
 }
 
-export function Layout({ title, breadcrumbs = [], contentLang, children }: LayoutProps) {
+/** A breadcrumb trail that ends at the current page. */
+function trailTo(crumbs: Crumb[], title: string): Crumb[] {
+  const last = crumbs[crumbs.length - 1];
+  // a last step that links to this very page (same name) already is the current page
+  return last?.path && last.label !== title ? [...crumbs, { label: title }] : crumbs;
+}
+
+export function Layout({ title, breadcrumbs = [], heading, contentLang, children }: LayoutProps) {
   const { t, lang, prefs, href, alternateHref, headMeta } = usePage();
   const htmlClass = [prefs.contrast ? 'contrast' : '', prefs.largeText ? 'large-text' : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -158,7 +171,8 @@ export function Layout({ title, breadcrumbs = [], contentLang, children }: Layou
         </header>
         <main id="main" tabIndex={-1} lang={contentLang}>
           <div class="container">
-            <Breadcrumbs items={breadcrumbs} />
+            <Breadcrumbs items={trailTo(breadcrumbs, title)} />
+            {heading ? <PageHeader title={typeof heading === 'string' ? heading : title} /> : null}
             {children}
           </div>
         </main>

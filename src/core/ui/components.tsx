@@ -62,6 +62,21 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
   );
 }
 
+/**
+ * The heading every page opens with: the one <h1> naming what the page shows, with an optional
+ * lead paragraph. Views render it themselves, or pass `heading` to the layout, which renders it
+ * from the page title.
+ */
+export function PageHeader({ title, lang, lead, children }: { title: string; /** when the title is in another language than the page */ lang?: string | undefined; lead?: string; children?: ComponentChildren }) {
+  return (
+    <header class="page-header">
+      <h1 lang={lang}>{title}</h1>
+      {lead ? <p class="lead">{lead}</p> : null}
+      {children}
+    </header>
+  );
+}
+
 /** Translates a problem into the message shown next to its field and in the summary. */
 export function useProblemText(): (p: Problem) => string {
   const { t } = usePage();

@@ -2,7 +2,7 @@
 // a page with one message and a link, and the state of a form re-rendered with its problems.
 import type { ComponentChildren } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, CsrfField } from '../../core/ui/components.js';
+import { Alert, CsrfField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 
 export interface FormState {
@@ -34,7 +34,7 @@ export function MessageView({ title, text, link }: { title: string; text: string
   const { href } = usePage();
   return (
     <>
-      <h1>{title}</h1>
+      <PageHeader title={title} />
       <Notice text={text} />
       {link ? (
         <p>

@@ -2,7 +2,7 @@
 // used, revoke), the form to create one, and — once, right after creation — the token itself with
 // an example call.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { ApiTokenRow } from './api-tokens.repo.js';
 
@@ -10,7 +10,7 @@ export function ApiTokensView({ tokens, csrf, created, problems, values, notice 
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('monitoring.tokens.title')}</h1>
+      <PageHeader title={t('monitoring.tokens.title')} />
       <ErrorSummary problems={problems} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       {created ? (

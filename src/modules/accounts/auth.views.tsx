@@ -1,6 +1,6 @@
 // Views of signing in: the login form and its second step (the code), and two-step verification on
 // the account (enrolment with a QR code, recovery codes shown once, the state and switching it off).
-import { Button, ErrorSummary, FormField } from '../../core/ui/components.js';
+import { Button, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { Form, Notice, type FormState } from './accounts.views.js';
 
@@ -8,7 +8,7 @@ export function LoginView({ csrf, problems = [], values = {}, next, notice }: Fo
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('login.title')}</h1>
+      <PageHeader title={t('login.title')} />
       <Notice text={notice} kind="info" />
       <p>{t('login.intro')}</p>
       <ErrorSummary problems={problems} />
@@ -29,7 +29,7 @@ export function CodeView({ csrf, problems = [] }: FormState) {
   const { t } = usePage();
   return (
     <>
-      <h1>{t('login.codeTitle')}</h1>
+      <PageHeader title={t('login.codeTitle')} />
       <p>{t('login.codeIntro')}</p>
       <ErrorSummary problems={problems} />
       <Form action="/konto/logowanie/kod" csrf={csrf}>
@@ -44,7 +44,7 @@ export function TwoFactorSetupView({ csrf, problems = [], qr, secret, required }
   const { t } = usePage();
   return (
     <>
-      <h1>{t('twoFactor.title')}</h1>
+      <PageHeader title={t('twoFactor.title')} />
       {required ? <Notice text={t('twoFactor.required')} kind="warning" /> : null}
       <ErrorSummary problems={problems} />
       <ol>
@@ -70,7 +70,7 @@ export function RecoveryCodesView({ codes }: { codes: string[] }) {
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('twoFactor.title')}</h1>
+      <PageHeader title={t('twoFactor.title')} />
       <Notice text={t('twoFactor.enabled')} />
       <h2>{t('twoFactor.recoveryTitle')}</h2>
       <p>{t('twoFactor.recoveryIntro')}</p>
@@ -90,7 +90,7 @@ export function TwoFactorStatusView({ csrf, problems = [], recoveryLeft, canDisa
   const { t } = usePage();
   return (
     <>
-      <h1>{t('twoFactor.title')}</h1>
+      <PageHeader title={t('twoFactor.title')} />
       <Notice text={t('twoFactor.enabled')} />
       <p>{t('twoFactor.recoveryLeft', { count: recoveryLeft })}</p>
       {canDisable ? (

@@ -1,6 +1,6 @@
 // Views of the signed-in user's own pages: the account page and the administration index, the
 // sessions list (end one or all others), and own data (download, ask for deletion).
-import { Button, CsrfField, Table } from '../../core/ui/components.js';
+import { Button, CsrfField, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import { mayHoldApiTokens } from './api-tokens.service.js';
@@ -18,7 +18,7 @@ export function AccountHomeView({ notice }: { notice?: string | null }) {
   const { t, href, user } = usePage();
   return (
     <>
-      <h1>{t('accounts.myAccount')}</h1>
+      <PageHeader title={t('accounts.myAccount')} />
       <Notice text={notice} />
       <p>{t('accounts.loggedInAs', { name: user?.displayName ?? '' })}</p>
       <p>{t('accounts.accountIntro')}</p>
@@ -56,7 +56,7 @@ export function AdminIndexView() {
   const { t, href, adminNav } = usePage();
   return (
     <>
-      <h1>{t('accounts.admin')}</h1>
+      <PageHeader title={t('accounts.admin')} />
       {adminNav.length === 0 ? (
         <p>{t('accounts.adminNone')}</p>
       ) : (
@@ -89,7 +89,7 @@ export function SessionsView({ csrf, sessions, notice }: { csrf: string; session
   const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : '—');
   return (
     <>
-      <h1>{t('sessions.title')}</h1>
+      <PageHeader title={t('sessions.title')} />
       <Notice text={notice} />
       <p>{t('sessions.intro')}</p>
       <Table
@@ -131,7 +131,7 @@ export function PrivacyView({ csrf, deletionRequestedAt, notice }: { csrf: strin
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('privacy.title')}</h1>
+      <PageHeader title={t('privacy.title')} />
       <Notice text={notice} />
       <p>{t('privacy.intro')}</p>
       <p>

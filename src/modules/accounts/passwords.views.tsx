@@ -1,6 +1,6 @@
 // Views of passwords: changing one's own, asking for a reset link, and the new-password form that a
 // reset link and an invitation both end in.
-import { Button, ErrorSummary, FormField } from '../../core/ui/components.js';
+import { Button, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { Form, Notice, type FormState } from './accounts.views.js';
 
@@ -8,7 +8,7 @@ export function PasswordChangeView({ csrf, problems = [], notice }: FormState & 
   const { t } = usePage();
   return (
     <>
-      <h1>{t('password.title')}</h1>
+      <PageHeader title={t('password.title')} />
       <Notice text={notice} />
       <ErrorSummary problems={problems} />
       <Form action="/konto/haslo" csrf={csrf}>
@@ -25,7 +25,7 @@ export function ResetRequestView({ csrf, problems = [], values = {}, sent }: For
   const { t } = usePage();
   return (
     <>
-      <h1>{t('reset.title')}</h1>
+      <PageHeader title={t('reset.title')} />
       {sent ? (
         <Notice text={t('reset.sent')} kind="info" />
       ) : (
@@ -46,7 +46,7 @@ export function NewPasswordView({ csrf, problems = [], action, title, intro, sub
   const { t } = usePage();
   return (
     <>
-      <h1>{title}</h1>
+      <PageHeader title={title} />
       {intro ? <p>{intro}</p> : null}
       <ErrorSummary problems={problems} />
       <Form action={action} csrf={csrf}>

@@ -1,7 +1,7 @@
 // Views of making and keeping accounts: the first-administrator set-up, and the administration of
 // users (list, invitation with roles, a user's roles, activity, anonymisation and history).
 import type { Problem } from '../../core/errors/app-error.js';
-import { Button, ErrorSummary, FormField, LanguageSelect, Table } from '../../core/ui/components.js';
+import { Button, ErrorSummary, FormField, LanguageSelect, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import { Form, MessageView, Notice, type FormState } from './accounts.views.js';
@@ -11,7 +11,7 @@ export function SetupForm({ token, csrf, values = {}, problems = [] }: FormState
   const { t } = usePage();
   return (
     <>
-      <h1>{t('setup.title')}</h1>
+      <PageHeader title={t('setup.title')} />
       <p>{t('setup.intro')}</p>
       <ErrorSummary problems={problems} />
       <Form action="/setup" csrf={csrf}>
@@ -52,7 +52,7 @@ export function UsersListView({ users, notice }: { users: UserListRow[]; notice?
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('users.title')}</h1>
+      <PageHeader title={t('users.title')} />
       <Notice text={notice} />
       <p>
         <a class="button button--primary" href={href('/admin/uzytkownicy/zapros')}>
@@ -116,7 +116,7 @@ export function InviteView({ csrf, problems = [], values = {} }: FormState) {
   const { t } = usePage();
   return (
     <>
-      <h1>{t('invite.title')}</h1>
+      <PageHeader title={t('invite.title')} />
       <ErrorSummary problems={problems} fieldIds={{ roles: 'f-roles' }} />
       <Form action="/admin/uzytkownicy/zapros" csrf={csrf}>
         <FormField name="email" type="email" label={t('invite.email')} autocomplete="off" required value={values.email ?? ''} problems={problems} />
@@ -154,7 +154,7 @@ export function UserDetailView({
   const base = `/admin/uzytkownicy/${user.id}`;
   return (
     <>
-      <h1>{user.display_name}</h1>
+      <PageHeader title={user.display_name} />
       <Notice text={notice} />
       <dl>
         <dt>{t('users.email')}</dt>

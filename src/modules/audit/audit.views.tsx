@@ -1,7 +1,7 @@
 // Views of the audit module: the administrators' event log with its filter form (plain GET, so a
 // filtered view can be bookmarked or sent to a colleague), the result table and page links.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Button, ErrorSummary, FormField, Pagination, Table } from '../../core/ui/components.js';
+import { Button, ErrorSummary, FormField, Pagination, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { AuditFilterInput, AuditPage, AuditViewRow } from './audit.service.js';
 
@@ -82,7 +82,7 @@ export function AuditLogView({ input, problems, choices, result, query }: AuditL
   };
   return (
     <>
-      <h1>{t('audit.title')}</h1>
+      <PageHeader title={t('audit.title')} />
       <p>{t('audit.intro')}</p>
       <ErrorSummary problems={problems} />
       <form method="get" action={href(AUDIT_PATH)} class="filter-form" aria-labelledby="audit-filters" novalidate>

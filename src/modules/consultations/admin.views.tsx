@@ -3,7 +3,7 @@
 // one comment with its response form (optionally for a group), hiding, erasure, the next version
 // of the text and the retention setting.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { authorName } from './comments.service.js';
 import type { CommentWithResponse, ConsultationRow, SectionRow } from './consultations.repo.js';
@@ -19,7 +19,7 @@ export function AdminListView({ items, erasureRequests }: { items: { c: Consulta
   const manager = user?.roles.some((r) => r.role === 'coordinator' || r.role === 'administrator') ?? false;
   return (
     <>
-      <h1>{t('consultations.admin.title')}</h1>
+      <PageHeader title={t('consultations.admin.title')} />
       {manager ? (
         <ul class="consultation-actions">
           <li>
@@ -83,7 +83,7 @@ export function ConsultationFormView({ id, values, problems, csrf, versions, sav
   const action = id ? `/admin/konsultacje/${id}/edycja` : '/admin/konsultacje/nowa';
   return (
     <>
-      <h1>{id ? t('consultations.admin.edit') : t('consultations.admin.new')}</h1>
+      <PageHeader title={id ? t('consultations.admin.edit') : t('consultations.admin.new')} />
       {saved ? (
         <Alert kind="success">
           <p>{t('consultations.admin.saved')}</p>
@@ -122,7 +122,7 @@ export function OverviewView({ c, phase, counts, csrf, problems, notice }: { c: 
   const manager = user?.roles.some((r) => r.role === 'coordinator' || r.role === 'administrator') ?? false;
   return (
     <>
-      <h1>{c.title}</h1>
+      <PageHeader title={c.title} />
       {notice ? (
         <Alert kind="success">
           <p>{notice}</p>
@@ -192,7 +192,7 @@ export function CommentsView({ c, comments, numbers, lackingOnly, sections }: { 
   const base = `/admin/konsultacje/${c.id}/uwagi`;
   return (
     <>
-      <h1>{t('consultations.admin.commentsOf', { title: c.title })}</h1>
+      <PageHeader title={t('consultations.admin.commentsOf', { title: c.title })} />
       <nav aria-label={t('consultations.admin.filter')}>
         <ul class="consultation-actions">
           <li>
@@ -261,7 +261,7 @@ export function CommentView({
   const grouped = others.filter((o) => o.response_id && o.response_id === comment.response_id);
   return (
     <>
-      <h1>{t('consultations.admin.commentNo', { no })}</h1>
+      <PageHeader title={t('consultations.admin.commentNo', { no })} />
       <p>
         <a href={href(`/admin/konsultacje/${c.id}/uwagi`)}>{t('consultations.admin.backToComments')}</a>
       </p>
@@ -379,7 +379,7 @@ export function NextTextView({ c, values, problems, csrf, versions, current }: {
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('consultations.next.title')}</h1>
+      <PageHeader title={t('consultations.next.title')} />
       <p>{t('consultations.next.intro', { title: c.title })}</p>
       {current > 0 ? <p>{t('consultations.next.replaces', { count: current })}</p> : null}
       <ErrorSummary problems={problems} />
@@ -396,7 +396,7 @@ export function SettingsView({ months, values, problems, csrf, saved }: { months
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('consultations.settings.title')}</h1>
+      <PageHeader title={t('consultations.settings.title')} />
       {saved ? (
         <Alert kind="success">
           <p>{t('consultations.admin.saved')}</p>

@@ -3,7 +3,7 @@
 // page the e-mailed link opens, the report and the comparison with the next version.
 import type { Problem } from '../../core/errors/app-error.js';
 import type { SectionChange } from '../../core/text/word-diff.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { WordDiff } from '../../core/ui/diff.js';
 import type { AttachedDocument } from '../portal/index.js';
@@ -52,7 +52,7 @@ export function ListView({ items }: { items: { c: ConsultationRow; phase: Phase 
     );
   return (
     <>
-      <h1>{t('consultations.title')}</h1>
+      <PageHeader title={t('consultations.title')} />
       <p>{t('consultations.intro')}</p>
       <section aria-labelledby="current-title">
         <h2 id="current-title">{t('consultations.current')}</h2>
@@ -124,7 +124,7 @@ export function ConsultationView({
   const pl = lang === 'en' ? 'pl' : undefined;
   return (
     <>
-      <h1 lang={pl}>{c.title}</h1>
+      <PageHeader title={c.title} lang={pl} />
       <dl class="consultation-facts">
         <dt>{t('consultations.phase')}</dt>
         <dd>
@@ -236,7 +236,7 @@ export function CommentFormView({
   const options = [{ value: GENERAL, label: t('consultations.comment.general') }, ...sections.map((s) => ({ value: s.id, label: sectionLabel(t, s) }))];
   return (
     <>
-      <h1>{t('consultations.comment.title')}</h1>
+      <PageHeader title={t('consultations.comment.title')} />
       <p>
         {t('consultations.comment.on')}: <a href={href(`/konsultacje/${c.id}`)} lang={lang === 'en' ? 'pl' : undefined}>{c.title}</a>
       </p>
@@ -305,7 +305,7 @@ export function SentView({ c }: { c: ConsultationRow }) {
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('consultations.sent.title')}</h1>
+      <PageHeader title={t('consultations.sent.title')} />
       <Alert kind="success">
         <p>{t('consultations.sent.body')}</p>
       </Alert>
@@ -336,7 +336,7 @@ export function TokenPage({
   const pl = lang === 'en' ? 'pl' : undefined;
   return (
     <>
-      <h1>{t('consultations.confirm.title')}</h1>
+      <PageHeader title={t('consultations.confirm.title')} />
       {notice === 'confirmed' ? (
         <Alert kind="success">
           <p>{t('consultations.confirm.done')}</p>
@@ -395,7 +395,7 @@ export function WithdrawnView() {
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('consultations.confirm.withdrawnTitle')}</h1>
+      <PageHeader title={t('consultations.confirm.withdrawnTitle')} />
       <Alert kind="success">
         <p>{t('consultations.confirm.withdrawn')}</p>
       </Alert>
@@ -457,7 +457,7 @@ export function ReportView({ report }: { report: Report }) {
   const base = `/konsultacje/${c.id}/raport`;
   return (
     <>
-      <h1>{t('consultations.report.title', { title: c.title })}</h1>
+      <PageHeader title={t('consultations.report.title', { title: c.title })} />
       <p>
         <a href={href(`/konsultacje/${c.id}`)}>{t('consultations.report.back')}</a>
       </p>
@@ -502,7 +502,7 @@ export function ChangesView({ c, changes, reportPublished }: { c: ConsultationRo
   const changed = changes.filter((x) => x.change.kind !== 'unchanged');
   return (
     <>
-      <h1>{t('consultations.changes.title', { title: c.title })}</h1>
+      <PageHeader title={t('consultations.changes.title', { title: c.title })} />
       <p>{t('consultations.changes.intro')}</p>
       <p>{t('consultations.changes.summary', { changed: changed.length, total: changes.length })}</p>
       {changes.map((x, i) => {

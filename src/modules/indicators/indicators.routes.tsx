@@ -24,6 +24,7 @@ import { loadTerritoryIndex, territoryName, territoryOptions } from './indicator
 import * as values from './indicators.values.js';
 import { IndicatorDetail, IndicatorTable } from './indicators.views.js';
 import { manageProgramme } from '../programme/index.js';
+import { PageHeader } from '../../core/ui/components.js';
 
 const FormBody = formBodyWithLists({ maxLength: 5000, maxProperties: 60, maxItems: 300, maxItemLength: 100 });
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
@@ -118,7 +119,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
       reply,
       { title, breadcrumbs: [{ label: t('programme.title'), path: '/program' }, { label: programme.title, path: `/program/${programme.slug}` }, { label: t('indicators.title') }] },
       <>
-        <h1>{title}</h1>
+        <PageHeader title={title} />
         <p>{t('indicators.public.intro')}</p>
         <IndicatorTable views={views} slug={programme.slug} />
       </>,
@@ -155,7 +156,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
         ],
       },
       <>
-        <h1>{`${view.indicator.code} ${view.indicator.name}`}</h1>
+        <PageHeader title={`${view.indicator.code} ${view.indicator.name}`} />
         <IndicatorDetail view={view} programme={programme} breakdown={breakdown ? { ...breakdown, geometry } : null} />
       </>,
     );
@@ -217,7 +218,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
       reply,
       { title: request.t('indicators.admin.title'), breadcrumbs: crumbs(request, programme) },
       <>
-        <h1>{request.t('indicators.admin.title')}</h1>
+        <PageHeader title={request.t('indicators.admin.title')} />
         <IndicatorAdminList programme={programme} views={views} csrf={reply.generateCsrf()} notice={q.ok ? (notices[q.ok] ?? null) : null} years={openYears(programme)} />
       </>,
     );
@@ -231,7 +232,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
       reply,
       { title, breadcrumbs: crumbs(request, programme, title) },
       <>
-        <h1>{title}</h1>
+        <PageHeader title={title} />
         <DefinitionForm programme={programme} id={id} values={formValues} problems={problems} csrf={reply.generateCsrf()} elements={elements} />
       </>,
       status,
@@ -306,7 +307,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
       reply,
       { title, breadcrumbs: crumbs(request, programme, title) },
       <>
-        <h1>{title}</h1>
+        <PageHeader title={title} />
         <ValuesAdminView
         data={{ programme, view: view!, values: shown, history, territories: territoryOptions(index, indicator.breakdown, years[years.length - 1] ?? programme.period_from, lang), years, closedYears: values.closedPeriods(stored) }}
         csrf={reply.generateCsrf()}

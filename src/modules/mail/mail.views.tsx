@@ -2,7 +2,7 @@
 // message shown as text (its HTML part is never injected into the page; it is served separately
 // under a sandboxing CSP).
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, LanguageSelect, Pagination, Table } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, LanguageSelect, Pagination, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import type { MailAttemptRow, MailListRow, MailRow } from './mail.repo.js';
@@ -59,7 +59,7 @@ export function OutboxListView({ status, result, smtpEnabled, csrf, problems = [
   };
   return (
     <>
-      <h1>{t('outbox.title')}</h1>
+      <PageHeader title={t('outbox.title')} />
       <Notice text={notice} />
       <p>{t('outbox.intro')}</p>
       {smtpEnabled ? null : (
@@ -122,7 +122,7 @@ export function MailDetailView({ mail, attempts, messageId, csrf, notice = null 
   const base = `${OUTBOX_PATH}/${mail.id}`;
   return (
     <>
-      <h1>{mail.erased_at ? t('outbox.erased') : mail.subject}</h1>
+      <PageHeader title={mail.erased_at ? t('outbox.erased') : mail.subject} />
       <Notice text={notice} />
       {mail.erased_at ? <p>{t('outbox.erasedNote', { date: time(mail.erased_at) })}</p> : null}
       <dl class="mail-facts">

@@ -1,7 +1,7 @@
 // Views of pages and news: the public page with its section menu, the news list and article, the
 // home-page news section, and the editors' lists, forms, version history and comparison.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Pagination, Table } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Pagination, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import type { FieldDiff, PageTreeNode } from './content.service.js';
@@ -53,6 +53,7 @@ export function PageView({ id, title, html, fallback, rootTitle, rootPath, rootF
       <article class="portal-article">
         {fallback ? <PolishOnlyNote /> : null}
         <div lang={fallback ? 'pl' : undefined}>
+          {/* the article's own heading, inside the block whose language it shares */}
           <h1>{title}</h1>
           <Prose html={html} />
         </div>
@@ -107,7 +108,7 @@ export function NewsListView({ items, total, page, pages, category }: { items: N
   };
   return (
     <>
-      <h1>{category ? `${t('news.title')}: ${t(`news.categories.${category}`)}` : t('news.title')}</h1>
+      <PageHeader title={category ? `${t('news.title')}: ${t(`news.categories.${category}`)}` : t('news.title')} />
       <nav aria-label={t('news.categoriesNav')} class="portal-filter">
         <ul>
           <li>
@@ -142,7 +143,7 @@ export function NewsView({ title, lead, html, category, publishAt, image, fallba
     <article class="portal-article">
       {fallback ? <PolishOnlyNote /> : null}
       <div lang={fallback ? 'pl' : undefined}>
-        <h1>{title}</h1>
+        <PageHeader title={title} />
         <p class="portal-meta">
           <time dateTime={publishAt}>{fmt.date(publishAt)}</time> ·{' '}
           <a href={href(`/aktualnosci?kategoria=${category}`)}>
@@ -226,7 +227,7 @@ export function PagesAdminView({ rows, notice }: { rows: PageRow[]; notice: stri
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('pages.adminTitle')}</h1>
+      <PageHeader title={t('pages.adminTitle')} />
       <Notice text={notice} />
       <p class="actions">
         <a class="button button--primary" href={href('/admin/strony/nowa')}>
@@ -267,7 +268,7 @@ export function PageFormView({ state, id, parents, path, isPublic }: { state: Ed
   const title = id ? t('pages.edit') : t('pages.new');
   return (
     <>
-      <h1>{title}</h1>
+      <PageHeader title={title} />
       <Notice text={state.notice ?? null} />
       {id ? (
         <p class="actions">
@@ -333,7 +334,7 @@ export function NewsAdminView({ rows, page, pages, notice }: { rows: NewsRow[]; 
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('news.adminTitle')}</h1>
+      <PageHeader title={t('news.adminTitle')} />
       <Notice text={notice} />
       <p>
         <a class="button button--primary" href={href('/admin/aktualnosci/nowa')}>
@@ -367,7 +368,7 @@ export function NewsFormView({ state, id, slug, isPublic }: { state: EditState; 
   const imageId = values.image_id ?? '';
   return (
     <>
-      <h1>{id ? t('news.edit') : t('news.new')}</h1>
+      <PageHeader title={id ? t('news.edit') : t('news.new')} />
       <Notice text={state.notice ?? null} />
       {id ? (
         <p class="actions">
@@ -435,7 +436,7 @@ export function VersionsView({ type, id, title, versions, csrf, notice, problems
   const noteText = (note: string | null) => (note?.startsWith('restored:') ? t('versions.restoredFrom', { number: note.slice('restored:'.length) }) : '');
   return (
     <>
-      <h1>{t('versions.titleOf', { title })}</h1>
+      <PageHeader title={t('versions.titleOf', { title })} />
       <Notice text={notice} />
       <ErrorSummary problems={problems} linkFields={false} />
       <p>
@@ -502,7 +503,7 @@ export function CompareView({ type, id, title, a, b, diffs }: { type: VersionedT
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('versions.compareOf', { title, a, b })}</h1>
+      <PageHeader title={t('versions.compareOf', { title, a, b })} />
       <p>
         <a href={href(`${base(type, id)}/wersje`)}>{t('versions.backToList')}</a>
       </p>

@@ -1,7 +1,7 @@
 // Views of the document library: the public list by category, one document with its versions,
 // the download links ("PDF, 1,2 MB"), and the editors' list and forms.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Button, CsrfField, ErrorSummary, FormField, Pagination, Table } from '../../core/ui/components.js';
+import { Button, CsrfField, ErrorSummary, FormField, Pagination, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { DeleteForm, Notice } from './content.views.js';
 import { DOCUMENT_LANGS, type DocumentWithFiles, type FileHead } from './documents.service.js';
@@ -44,7 +44,7 @@ export function DocumentsListView({ items, total, page, pages, category }: { ite
   };
   return (
     <>
-      <h1>{category ? `${t('documents.title')}: ${t(`documents.categories.${category}`)}` : t('documents.title')}</h1>
+      <PageHeader title={category ? `${t('documents.title')}: ${t(`documents.categories.${category}`)}` : t('documents.title')} />
       <p>{t('documents.intro')}</p>
       <nav aria-label={t('documents.categoriesNav')} class="portal-filter">
         <ul>
@@ -99,7 +99,7 @@ export function DocumentView({ doc }: { doc: DocumentWithFiles }) {
   return (
     <article class="portal-article">
       {tt.fallback ? <PolishOnlyNote /> : null}
-      <h1 lang={tt.fallback ? 'pl' : undefined}>{tt.text}</h1>
+      <PageHeader title={tt.text} lang={tt.fallback ? 'pl' : undefined} />
       {desc ? <p lang={descFallback ? 'pl' : undefined}>{desc}</p> : null}
       <dl class="mail-facts">
         <dt>{t('documents.date')}</dt>
@@ -138,7 +138,7 @@ export function DocumentsAdminView({ items, page, pages, notice }: { items: Docu
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('documents.adminTitle')}</h1>
+      <PageHeader title={t('documents.adminTitle')} />
       <Notice text={notice} />
       <p>
         <a class="button button--primary" href={href('/admin/dokumenty/nowy')}>
@@ -203,7 +203,7 @@ export function DocumentNewView({ csrf, values, problems = [] }: { csrf: string;
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('documents.new')}</h1>
+      <PageHeader title={t('documents.new')} />
       <ErrorSummary problems={problems} />
       <form method="post" action={href('/admin/dokumenty/nowy')} enctype="multipart/form-data" novalidate>
         <CsrfField token={csrf} />
@@ -222,7 +222,7 @@ export function DocumentEditView({ csrf, doc, values, fileValues, problems = [],
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('documents.edit')}</h1>
+      <PageHeader title={t('documents.edit')} />
       <Notice text={notice} />
       {doc.is_published ? (
         <p>

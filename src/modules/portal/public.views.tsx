@@ -1,7 +1,7 @@
 // Site-wide public views of the portal: contact page with office hours and the form, site search
 // results grouped by type, and the accessibility statement (element ids of the 2024 template).
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { HONEYPOT_FIELD } from './contact.service.js';
 import { CheckboxField, SelectField } from './portal.ui.js';
@@ -27,7 +27,7 @@ export function ContactView({ info, csrf, values = {}, problems = [], sent, avai
   const { t, href, fmt, lang } = usePage();
   return (
     <>
-      <h1>{t('contact.title')}</h1>
+      <PageHeader title={t('contact.title')} />
       <div class="portal-contact">
         <section aria-labelledby="contact-data">
           <h2 id="contact-data">{info.name}</h2>
@@ -150,7 +150,7 @@ export function SearchView({ results }: { results: SearchResults | null }) {
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('search.title')}</h1>
+      <PageHeader title={t('search.title')} />
       <form method="get" action={href('/szukaj')} role="search" class="portal-search-form">
         <FormField name="q" type="search" label={t('search.label')} hint={t('search.hint')} maxLength={200} value={results?.query ?? ''} />
         <Button>{t('search.submit')}</Button>
@@ -233,7 +233,7 @@ export function StatementPage({ s }: { s: StatementView }) {
   const apps = pick(s.appsPl, s.appsEn);
   return (
     <article class="portal-article portal-statement">
-      <h1>{t('statement.title')}</h1>
+      <PageHeader title={t('statement.title')} />
       <p id="a11y-wstep">
         <span id="a11y-podmiot">{s.entity}</span> {t('statement.intro')}
       </p>
@@ -349,7 +349,7 @@ export function StatementFormView({ csrf, values, problems = [], saved }: { csrf
   const f = (name: string, label: string, extra: Partial<Parameters<typeof FormField>[0]> = {}) => <FormField name={name} label={label} value={values[name] ?? ''} problems={problems} {...extra} />;
   return (
     <>
-      <h1>{t('statement.edit')}</h1>
+      <PageHeader title={t('statement.edit')} />
       {saved ? (
         <Alert kind="success">
           <p>{t('statement.saved')}</p>

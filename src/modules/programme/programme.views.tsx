@@ -5,7 +5,7 @@
 // `/program` says plainly when no programme is in force today, and why the one shown is not.
 import type { VNode } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, FormField } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { Formatters } from '../../i18n/index.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
@@ -137,7 +137,7 @@ export function ProgrammePageView({ d, extras, isCurrentPage, today }: { d: Prog
   const base = `/program/${p.slug}`;
   return (
     <>
-      <h1 lang="pl">{p.title}</h1>
+      <PageHeader title={p.title} lang="pl" />
       {isCurrentPage ? (
         isInForce(p, today) ? (
           <p class="lead">{t('programme.page.currentLead')}</p>
@@ -192,7 +192,7 @@ export function NoCurrentView({ programmes, today }: { programmes: readonly Prog
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('programme.title')}</h1>
+      <PageHeader title={t('programme.title')} />
       <p class="lead">{t('programme.page.noneCurrent')}</p>
       {programmes.length ? (
         <>
@@ -230,7 +230,7 @@ export function ArchiveView({ programmes, today }: { programmes: readonly Progra
   const { t } = usePage();
   return (
     <>
-      <h1>{t('programme.archive.title')}</h1>
+      <PageHeader title={t('programme.archive.title')} />
       <p class="lead">{t('programme.archive.lead')}</p>
       {programmes.length ? <ProgrammeList programmes={programmes} today={today} /> : <p>{t('programme.archive.empty')}</p>}
     </>
@@ -243,7 +243,7 @@ export function ProgrammesAdminView({ programmes, canManage, notice }: { program
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('programme.admin.title')}</h1>
+      <PageHeader title={t('programme.admin.title')} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <p>{t(canManage ? 'programme.admin.intro' : 'programme.admin.introEditor')}</p>
       {canManage ? (
@@ -349,7 +349,7 @@ export function ProgrammeNewView({ values, problems = [], csrf }: { values: Reco
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('programme.admin.new')}</h1>
+      <PageHeader title={t('programme.admin.new')} />
       <ErrorSummary problems={problems} />
       <form method="post" action={href('/admin/program/nowy')} novalidate>
         <CsrfField token={csrf} />
@@ -416,7 +416,7 @@ export function ProgrammeAdminView({
   const p = d.programme;
   return (
     <>
-      <h1>{p.title}</h1>
+      <PageHeader title={p.title} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <ul class="actions plain">
         <li>

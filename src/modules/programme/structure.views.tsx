@@ -5,7 +5,7 @@
 // budget as labelled rows that work without JavaScript.
 import type { ComponentChildren } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, FormField } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { ELEMENT_KINDS, type ElementKind } from './programme.tables.js';
 import { budgetTotal, kindLabel, type BudgetLineRow, type ElementRow, type TreeNode } from './structure.service.js';
@@ -208,7 +208,7 @@ export function StructureAdminView({ programme, tree, csrf, notice, problems = [
   const base = `/admin/program/${programme.id}/struktura`;
   return (
     <>
-      <h1>{t('programme.structure.adminTitle')}</h1>
+      <PageHeader title={t('programme.structure.adminTitle')} />
       <p class="lead">{programme.title}</p>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <ErrorSummary problems={problems} linkFields={false} />
@@ -278,7 +278,7 @@ export function ElementFormView({
   const exampleId = 'f-is_example';
   return (
     <>
-      <h1>{element ? t('programme.structure.editTitle', { code: element.code }) : t('programme.structure.newTitle')}</h1>
+      <PageHeader title={element ? t('programme.structure.editTitle', { code: element.code }) : t('programme.structure.newTitle')} />
       <p class="lead">{programme.title}</p>
       {parent ? <p>{t('programme.structure.under', { kind: t(kindLabel(parent.kind)), code: parent.code, title: parent.title })}</p> : null}
       <ErrorSummary problems={problems} />

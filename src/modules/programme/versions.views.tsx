@@ -6,7 +6,7 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import type { TextSection } from '../../core/text/sections.js';
 import { WordDiff } from '../../core/ui/diff.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
 import type { ProgrammeRow } from './programme.service.js';
@@ -43,7 +43,7 @@ export function VersionsListView({ programme, versions }: { programme: Programme
   const base = `/program/${programme.slug}/wersje`;
   return (
     <>
-      <h1>{t('programme.versions.title')}</h1>
+      <PageHeader title={t('programme.versions.title')} />
       <p class="lead" lang="pl">
         {programme.title}
       </p>
@@ -105,7 +105,7 @@ export function VersionTextView({ programme, version, sections, versions }: { pr
   const previous = versions.filter((v) => v.number < version.number).at(-1);
   return (
     <>
-      <h1>{t('programme.versions.textTitle', { number: version.number, label: version.label })}</h1>
+      <PageHeader title={t('programme.versions.textTitle', { number: version.number, label: version.label })} />
       <p class="lead" lang="pl">
         {programme.title}
       </p>
@@ -162,7 +162,7 @@ export function CompareView({ programme, before, after, comparison }: { programm
   const { counts, changes } = comparison;
   return (
     <>
-      <h1>{t('programme.versions.compareHeading', { a: before.number, b: after.number })}</h1>
+      <PageHeader title={t('programme.versions.compareHeading', { a: before.number, b: after.number })} />
       <p class="lead" lang="pl">
         {programme.title}
       </p>
@@ -217,7 +217,7 @@ export function VersionsAdminView({ programme, versions, csrf, problems = [], va
   const mine = (f: string) => (form === f ? problems : []);
   return (
     <>
-      <h1>{t('programme.versions.adminTitle')}</h1>
+      <PageHeader title={t('programme.versions.adminTitle')} />
       <p class="lead">{programme.title}</p>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       {versions.length ? (
@@ -339,7 +339,7 @@ export function ImportPreviewView({ programme, sections, problems, carried, sour
   const base = `/admin/program/${programme.id}/wersje`;
   return (
     <>
-      <h1>{t('programme.versions.previewTitle')}</h1>
+      <PageHeader title={t('programme.versions.previewTitle')} />
       <p class="lead">{programme.title}</p>
       <ErrorSummary problems={problems} linkFields={false} />
       <p>{t('programme.versions.previewLead', { count: sections.length, source: t(sourceKey(source)) })}</p>
@@ -424,7 +424,7 @@ export function VersionEditView({
   const ids = (prefix: string) => ({ number: `f-${prefix}-number`, heading: `f-${prefix}-heading`, body: `f-${prefix}-body`, label: `f-${prefix}-label`, note: `f-${prefix}-note` });
   return (
     <>
-      <h1>{t('programme.versions.editTitle', { number: version.number })}</h1>
+      <PageHeader title={t('programme.versions.editTitle', { number: version.number })} />
       <p class="lead">{programme.title}</p>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       {failed && sections.some((s) => s.id === failed.form) ? <ErrorSummary problems={failed.problems} fieldIds={ids(`s${sections.findIndex((s) => s.id === failed.form) + 1}`)} /> : null}

@@ -4,7 +4,7 @@
 // so it names only sections that exist; a new module adds its phrase with its entry.
 import type { VNode } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { WEEKDAYS } from './office-hours.js';
 
@@ -13,7 +13,7 @@ export function HomeView({ sections = [] }: { sections?: VNode[] }) {
   const phrases = nav.flatMap((entry) => (entry.intro ? [t(entry.intro)] : []));
   return (
     <>
-      <h1>{t('home.title')}</h1>
+      <PageHeader title={t('home.title')} />
       <p class="lead">{phrases.length ? t('home.lead', { sections: fmt.list(phrases) }) : t('home.leadNone')}</p>
       {sections}
       <section aria-labelledby="home-sections">
@@ -41,7 +41,7 @@ export function InstitutionFormView({ csrf, values, problems = [], saved }: { cs
   );
   return (
     <>
-      <h1>{t('institution.title')}</h1>
+      <PageHeader title={t('institution.title')} />
       {saved ? (
         <Alert kind="success">
           <p>{t('institution.saved')}</p>

@@ -3,7 +3,7 @@
 // preview that lists every problem and every value before anything is saved.
 import type { CsvDelimiter } from '../../core/csv/index.js';
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, useProblemText } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, useProblemText, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { CheckboxField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
@@ -73,7 +73,7 @@ export function AdminView({
   };
   return (
     <>
-      <h1>{t('territory.admin.title')}</h1>
+      <PageHeader title={t('territory.admin.title')} />
       {notice ? (
         <Alert kind="success">
           <p>{notice}</p>
@@ -259,7 +259,7 @@ export function SubregionFormView({
   const action = id ? `${ADMIN_PATH}/subregiony/${id}` : `${ADMIN_PATH}/subregiony/nowy`;
   return (
     <>
-      <h1>{id ? t('territory.admin.editTitle') : t('territory.admin.newTitle')}</h1>
+      <PageHeader title={id ? t('territory.admin.editTitle') : t('territory.admin.newTitle')} />
       {saved ? (
         <Alert kind="success">
           <p>{t('territory.admin.saved')}</p>
@@ -312,7 +312,7 @@ export function PeriodFormView({ csrf, periods, values, problems = [] }: { csrf:
   const mine = problems.filter((p) => p.field === 'copy_from');
   return (
     <>
-      <h1>{t('territory.admin.periodTitle')}</h1>
+      <PageHeader title={t('territory.admin.periodTitle')} />
       <p>{t('territory.admin.periodIntro')}</p>
       <ErrorSummary problems={problems} />
       {periods.length === 0 ? (
@@ -368,7 +368,7 @@ export function UploadPreviewView({ csrf, preview, names }: { csrf: string; prev
   };
   return (
     <>
-      <h1>{t('territory.stats.previewTitle')}</h1>
+      <PageHeader title={t('territory.stats.previewTitle')} />
       <p>{t('territory.stats.previewIntro')}</p>
       <dl class="mail-facts">
         <dt>{t('territory.stats.file')}</dt>

@@ -2,7 +2,7 @@
 // table; the profile of a powiat or gmina; the white spots. Every number on a map is also in a
 // table, and a measure without figures says why instead of showing zeros.
 import type { VNode } from 'preact';
-import { Alert, Button, Table } from '../../core/ui/components.js';
+import { Alert, Button, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { SelectField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
@@ -76,7 +76,7 @@ export function MapPageView({ options, measure, gminy, powiaty, shading, geometr
   ];
   return (
     <>
-      <h1>{t('territory.map.title')}</h1>
+      <PageHeader title={t('territory.map.title')} />
       <p class="lead">{t('territory.map.lead')}</p>
       <form method="get" action={href(MAP_PATH)} class="filter-form territory-form">
         <h2>{t('territory.map.formHeading')}</h2>
@@ -171,7 +171,7 @@ export function ProfileView({ profile, locator, sections }: { profile: Profile; 
   const sub = profile.subregion;
   return (
     <>
-      <h1>{title}</h1>
+      <PageHeader title={title} />
       <div class="profile-head">
         <dl class="profile-facts">
           <div>
@@ -292,7 +292,7 @@ export function WhiteSpotsView({ data, gminy, geometry }: { data: WhiteSpotsData
   const listed = (result.status === 'ok' ? result.spots : result.highNeed).map((teryt) => byTeryt.get(teryt)!).filter(Boolean);
   return (
     <>
-      <h1>{t('territory.whiteSpots.title')}</h1>
+      <PageHeader title={t('territory.whiteSpots.title')} />
       <p class="lead">{t('territory.whiteSpots.lead')}</p>
       <p>{t('territory.whiteSpots.rule')}</p>
       {result.status === 'no_statistics' ? (

@@ -3,7 +3,7 @@
 // coordinator's pages — rounds with the "open a round" form, and one round with completeness per
 // partner as a table and every value with approve / return actions. Status is always a word.
 import type { Problem } from '../../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table } from '../../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, PageHeader } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import type { TKey } from '../../../i18n/index.js';
 import { formatAmount } from '../indicators.amount.js';
@@ -26,7 +26,7 @@ export function PartnerRoundsView({ rounds }: { rounds: { round: RoundRow; progr
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('monitoring.partner.title')}</h1>
+      <PageHeader title={t('monitoring.partner.title')} />
       <p>{t('monitoring.partner.intro')}</p>
       {rounds.length === 0 ? (
         <p>{t('monitoring.partner.none')}</p>
@@ -123,7 +123,7 @@ export function PartnerFormView({ pr, csrf, values, problems, notice }: { pr: Pa
   ));
   return (
     <>
-      <h1>{pr.round.name}</h1>
+      <PageHeader title={pr.round.name} />
       <ErrorSummary problems={problems} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <p>
@@ -176,7 +176,7 @@ export function AdminRoundsView({
   const indicatorProblems = problems.filter((p) => p.field === 'indicators');
   return (
     <>
-      <h1>{t('monitoring.admin.title', { programme: programme.title })}</h1>
+      <PageHeader title={t('monitoring.admin.title', { programme: programme.title })} />
       <ErrorSummary problems={problems} fieldIds={{ indicators: 'f-indicators-0' }} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <p>{t('monitoring.admin.intro')}</p>
@@ -249,7 +249,7 @@ export function AdminRoundView({
   const base = `${adminRoundsPath(slug)}/${round.id}`;
   return (
     <>
-      <h1>{round.name}</h1>
+      <PageHeader title={round.name} />
       <ErrorSummary problems={problems} linkFields={false} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <dl class="facts">

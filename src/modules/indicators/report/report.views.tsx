@@ -3,7 +3,7 @@
 // "draft" mark until published; links to the PDF and Word versions) and the coordinator's editor
 // (one Markdown field per goal and action, publish).
 import type { Problem } from '../../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, PageHeader } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import { IndicatorChart } from '../indicators.chart.js';
 import { ProgressBadge, progressSentence } from '../indicators.views.js';
@@ -108,7 +108,7 @@ export function ReportEditorView({ model, csrf, values, problems, notice }: { mo
   const admin = `/admin/program/${model.programme.id}/sprawozdanie/${model.year}`;
   return (
     <>
-      <h1>{t('monitoring.report.editorTitle', { year: model.year })}</h1>
+      <PageHeader title={t('monitoring.report.editorTitle', { year: model.year })} />
       <ErrorSummary problems={problems} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <p>

@@ -28,12 +28,12 @@ export async function importRoutes(app: AppInstance, ctx: ModuleContext): Promis
     const title = (request: FastifyRequest) => request.t('registryImport.title');
     const crumbs = (request: FastifyRequest, last?: string) => [
       { label: request.t('registry.admin.title'), path: '/admin/podmioty' },
-      ...(last ? [{ label: title(request), path: IMPORT_PATH }] : []),
+      ...(last ? [{ label: title(request), path: IMPORT_PATH }, { label: last }] : []),
     ];
     const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
 
     const uploadPage = async (request: FastifyRequest, reply: FastifyReply, problems: Problem[] = [], status = 200) =>
-      sendPage(request, reply, { title: title(request), breadcrumbs: crumbs(request) }, <ImportUploadView csrf={reply.generateCsrf()} problems={problems} jobs={await listImportJobs(ctx)} />, status);
+      sendPage(request, reply, { heading: true, title: title(request), breadcrumbs: crumbs(request) }, <ImportUploadView csrf={reply.generateCsrf()} problems={problems} jobs={await listImportJobs(ctx)} />, status);
 
     scope.get(IMPORT_PATH, { config }, async (request, reply) => uploadPage(request, reply));
 
@@ -51,7 +51,7 @@ export async function importRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
     scope.get(`${IMPORT_PATH}/:id`, { config, schema: { params: IdParams } }, async (request, reply) => {
       const job = await importJobView(ctx, request.params.id);
-      return sendPage(request, reply, { title: `${title(request)}: ${job.fileName}`, breadcrumbs: crumbs(request, job.fileName) }, <ImportJobPageView csrf={reply.generateCsrf()} job={job} />);
+      return sendPage(request, reply, { heading: true, title: `${title(request)}: ${job.fileName}`, breadcrumbs: crumbs(request, job.fileName) }, <ImportJobPageView csrf={reply.generateCsrf()} job={job} />);
     });
 
     scope.post(`${IMPORT_PATH}/:id/sprawdz`, { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {

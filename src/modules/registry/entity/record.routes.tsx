@@ -63,6 +63,7 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
       request,
       reply,
       {
+        heading: true,
         title: request.t(title, { name: entity.name, ...params }),
         breadcrumbs: [
           { label: request.t('registry.admin.title'), path: '/admin/podmioty' },

@@ -80,13 +80,13 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
   app.get('/podmioty', { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
     const query = svc.parseCatalogueQuery(request.query);
     const result = await svc.searchCatalogue(ctx, query);
-    return sendPage(request, reply, { title: request.t('registry.title') }, <cv.CatalogueView query={query} result={result} />);
+    return sendPage(request, reply, { heading: true, title: request.t('registry.title') }, <cv.CatalogueView query={query} result={result} />);
   });
 
   app.get('/podmioty/mapa', { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
     const query = svc.parseCatalogueQuery(request.query);
     const map = await svc.catalogueMap(ctx, query);
-    return sendPage(request, reply, { title: request.t('registryCatalogue.map.title'), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <cv.CatalogueMapView query={query} map={map} />);
+    return sendPage(request, reply, { heading: true, title: request.t('registryCatalogue.map.title'), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <cv.CatalogueMapView query={query} map={map} />);
   });
 
   // the open data: the catalogue's current search as files and as the API, with the licence and
@@ -171,7 +171,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
     });
     // the map's names and boundaries come from per-process caches: no statement of its own
     const [record, location] = await Promise.all([publicRecordOf(ctx, details, names), entityLocation(ctx, e, details.places)]);
-    return sendPage(request, reply, { title: e.name, breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <v.EntityView details={details} gminaName={gminaName} jsonLd={jsonLd} record={record} location={location} />);
+    return sendPage(request, reply, { heading: true, title: e.name, breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <v.EntityView details={details} gminaName={gminaName} jsonLd={jsonLd} record={record} location={location} />);
   });
 
   // --- staff -----------------------------------------------------------------------------------
@@ -183,16 +183,16 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
     const { rows } = await repo.searchEntities(ctx.db, ctx.database.seam, { terms: [], legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: true, today: warsawToday(ctx.clock) }, 'name', svc.EXPORT_LIMIT, 0);
     const ok = request.query.ok;
     const flags = await psFlags(ctx);
-    return sendPage(request, reply, { title: adminTitle(request) }, <v.AdminListView rows={rows} notice={ok ? request.t('registry.admin.created') : null} psFlags={flags} />);
+    return sendPage(request, reply, { heading: true, title: adminTitle(request) }, <v.AdminListView rows={rows} notice={ok ? request.t('registry.admin.created') : null} psFlags={flags} />);
   });
 
   app.get('/admin/podmioty/nowy', { config: manage }, async (request, reply) => {
-    return sendPage(request, reply, { title: request.t('registry.admin.create') }, <v.EntityFormView csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={{ lifecycle: 'active', legal_form: 'fundacja' }} />);
+    return sendPage(request, reply, { heading: true, title: request.t('registry.admin.create') }, <v.EntityFormView csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={{ lifecycle: 'active', legal_form: 'fundacja' }} />);
   });
 
   app.post('/admin/podmioty/nowy', { config: manage, schema: { body: FormBody } }, async (request, reply) => {
     const created = await submitForm(async () => svc.createEntity(ctx, await svc.checkEntityForm(ctx, request.body, null), auditFromRequest(request)));
-    if (!created.ok) return sendPage(request, reply, { title: request.t('registry.admin.create') }, <v.EntityFormView csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={request.body} problems={created.problems} />, created.status);
+    if (!created.ok) return sendPage(request, reply, { heading: true, title: request.t('registry.admin.create') }, <v.EntityFormView csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={request.body} problems={created.problems} />, created.status);
     return go(request, reply, '/admin/podmioty?ok=1');
   });
 
@@ -205,7 +205,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
     return sendPage(
       request,
       reply,
-      { title: request.t('registry.admin.edit', { name: e.name }), breadcrumbs: [{ label: adminTitle(request), path: '/admin/podmioty' }] },
+      { heading: true, title: request.t('registry.admin.edit', { name: e.name }), breadcrumbs: [{ label: adminTitle(request), path: '/admin/podmioty' }] },
       <v.EntityFormView csrf={reply.generateCsrf()} action={`/admin/podmioty/${id}`} values={current} problems={problems} history={history} notice={ok && status === 200 ? request.t('registry.admin.saved') : null} summary={overview ? <RecordSummary overview={overview} csrf={reply.generateCsrf()} /> : null} />,
       status,
     );

@@ -3,7 +3,7 @@
 // proposals (lists filtered by state, details with the decision form). A document deleted by the
 // retention job is named as such, with its date, where the download link was.
 import type { Problem } from '../../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, fieldDescription } from '../../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, fieldDescription, PageHeader } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import { CheckboxField } from '../../../core/ui/fields.js';
 import type { TKey } from '../../../i18n/index.js';
@@ -20,7 +20,7 @@ export function ClaimFormView({ entity, csrf, values, problems, fromAccount, rep
   const documentHint = t('claims.form.documentHint', { count: CLAIM_DOCUMENT_RETENTION_DAYS });
   return (
     <>
-      <h1>{t('claims.form.title', { entity: entity.name })}</h1>
+      <PageHeader title={t('claims.form.title', { entity: entity.name })} />
       {represents ? (
         <Alert kind="info">
           <p>
@@ -56,7 +56,7 @@ export function ClaimSentView({ entity }: { entity: { id: string; name: string }
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('claims.sent.title')}</h1>
+      <PageHeader title={t('claims.sent.title')} />
       <Alert kind="success">
         <p>{t('claims.sent.body')}</p>
       </Alert>
@@ -89,7 +89,7 @@ export function ClaimsListView({ status, rows, notice }: { status: ClaimStatus; 
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('claims.admin.title')}</h1>
+      <PageHeader title={t('claims.admin.title')} />
       {notice ? (
         <Alert kind="success">
           <p>{notice}</p>
@@ -164,7 +164,7 @@ export function ClaimDetailView({ claim, entity, file, csrf, problems, values, n
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('claims.admin.detailTitle', { entity: entity.name })}</h1>
+      <PageHeader title={t('claims.admin.detailTitle', { entity: entity.name })} />
       {notice ? (
         <Alert kind="success">
           <p>{notice}</p>
@@ -212,7 +212,7 @@ export function ProposalsListView({ status, rows, notice }: { status: ProposalSt
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('claims.admin.proposalsTitle')}</h1>
+      <PageHeader title={t('claims.admin.proposalsTitle')} />
       {notice ? (
         <Alert kind="success">
           <p>{notice}</p>
@@ -244,7 +244,7 @@ export function ProposalDetailView({ proposal, entity, lines, csrf, problems, va
   const kind = t(`claims.kinds.${proposal.kind}` as TKey);
   return (
     <>
-      <h1>{t('claims.admin.proposalTitle', { kind, entity: entity.name })}</h1>
+      <PageHeader title={t('claims.admin.proposalTitle', { kind, entity: entity.name })} />
       {notice ? (
         <Alert kind="success">
           <p>{notice}</p>

@@ -3,7 +3,7 @@
 // proposal forms for changes that staff verify first (employment with the staff form's categories).
 import { Fragment } from 'preact';
 import type { Problem } from '../../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, PageHeader } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import type { TKey } from '../../../i18n/index.js';
 import type { PlaceRow, ProposalListItem } from './claims.repo.js';
@@ -20,7 +20,7 @@ export function MyEntitiesView({ rows }: { rows: { id: string; name: string; lif
   const { t, href } = usePage();
   return (
     <>
-      <h1>{t('claims.mine.title')}</h1>
+      <PageHeader title={t('claims.mine.title')} />
       {rows.length === 0 ? (
         <>
           <p>{t('claims.mine.none')}</p>
@@ -93,7 +93,7 @@ export function ProfileView(props: ProfilePageProps) {
   );
   return (
     <>
-      <h1>{t('claims.profile.title', { name: entity.name })}</h1>
+      <PageHeader title={t('claims.profile.title', { name: entity.name })} />
       {props.notice ? (
         <Alert kind="success">
           <p>{props.notice}</p>
@@ -163,7 +163,7 @@ export function ProposalFormView({ entity, kind, csrf, values, problems, current
   const kindLabel = t(`claims.kinds.${kind}` as TKey);
   return (
     <>
-      <h1>{t('claims.proposal.title', { kind: kindLabel })}</h1>
+      <PageHeader title={t('claims.proposal.title', { kind: kindLabel })} />
       <p>{t('claims.proposal.intro')}</p>
       {current.length ? (
         <>
