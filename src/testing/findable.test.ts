@@ -136,6 +136,8 @@ describe('sitemap', () => {
       listed(path);
     // consultations: the list, the consultation and its report
     for (const path of ['/konsultacje', `/konsultacje/${consultationId}`, `/konsultacje/${consultationId}/raport`]) listed(path);
+    // opendata: the list of datasets
+    listed('/dane', false);
   });
 
   test('the listed pages exist in both languages (one of each kind)', async () => {
@@ -150,6 +152,7 @@ describe('sitemap', () => {
       `/program/${DEMO_SLUG}/wskazniki/${encodeURIComponent(indicatorCode)}`,
       `/program/${DEMO_SLUG}/sprawozdanie/2020`,
       `/konsultacje/${consultationId}/raport`,
+      '/dane',
     ];
     for (const path of sample) {
       for (const lang of ['pl', 'en'] as const) {
