@@ -16,8 +16,33 @@ import { listUnits } from '../src/modules/territory/index.js';
 export const IMPORT_ROWS = 100_000;
 export const IMPORT_LIMIT_S = 60;
 
-const FORMS = ['Fundacja', 'Stowarzyszenie', 'spółdzielnia socjalna', 'Spółdzielnia pracy', 'Koło Gospodyń Wiejskich', 'spółka z o.o. non-profit', 'CIS'];
-const WORDS = ['Dobre', 'Ręce', 'Łąka', 'Źródło', 'Most', 'Wisła', 'Pomoc', 'Razem', 'Żuraw', 'Słońce', 'Przystań', 'Nadzieja', 'Kujawy', 'Pałuki', 'Krajna', 'Dolina'];
+const FORMS = [
+  'Fundacja',
+  'Stowarzyszenie',
+  'spółdzielnia socjalna',
+  'Spółdzielnia pracy',
+  'Koło Gospodyń Wiejskich',
+  'spółka z o.o. non-profit',
+  'CIS',
+];
+const WORDS = [
+  'Dobre',
+  'Ręce',
+  'Łąka',
+  'Źródło',
+  'Most',
+  'Wisła',
+  'Pomoc',
+  'Razem',
+  'Żuraw',
+  'Słońce',
+  'Przystań',
+  'Nadzieja',
+  'Kujawy',
+  'Pałuki',
+  'Krajna',
+  'Dolina',
+];
 const SECTORS = ['usługi opiekuńcze', 'gastronomia', 'turystyka', 'sprzątanie', 'zieleń', 'rękodzieło', 'edukacja'];
 
 /** A CSV of `rows` valid, distinct entities spread over the given gminy. */
@@ -59,7 +84,11 @@ export interface ImportMeasure {
 
 /** Imports a generated file into a fresh database in `dir`; the timer covers reading the file to the last commit. */
 export async function measureImport(dir: string, rows = IMPORT_ROWS): Promise<ImportMeasure> {
-  const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'import.db')}`, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATABASE_URL: `sqlite:${join(dir, 'import.db')}`,
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij',
+    LOG_LEVEL: 'silent',
+  });
   const { database, ctx } = await prepare(config);
   try {
     const gminy = (await listUnits(ctx.db, 'gmina')).map((g) => ({ teryt: g.teryt, name: g.name }));
@@ -67,11 +96,18 @@ export async function measureImport(dir: string, rows = IMPORT_ROWS): Promise<Im
     writeFileSync(file, iconv.encode(generateImportCsv(rows, gminy), 'win1250'));
     const start = performance.now();
     const cpu = process.cpuUsage();
-    const outcome = await importEntitiesFile(ctx, readFileSync(file), { fileName: 'podmioty.csv', dryRun: false, actor: { actorId: null, ip: null, requestId: null } });
+    const outcome = await importEntitiesFile(ctx, readFileSync(file), {
+      fileName: 'podmioty.csv',
+      dryRun: false,
+      actor: { actorId: null, ip: null, requestId: null },
+    });
     const seconds = (performance.now() - start) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
-    if (outcome.refused > 0) throw new Error(`the generated file had ${outcome.refused} refused rows, e.g. ${JSON.stringify(outcome.problems[0] ?? outcome.fileProblems[0])}`);
+    if (outcome.refused > 0)
+      throw new Error(
+        `the generated file had ${outcome.refused} refused rows, e.g. ${JSON.stringify(outcome.problems[0] ?? outcome.fileProblems[0])}`,
+      );
     return { rows, imported: outcome.imported, seconds, cpuSeconds };
   } finally {
     await database.close();
@@ -82,7 +118,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dir = mkdtempSync(join(tmpdir(), 'spojnia-import-bench-'));
   try {
     const r = await measureImport(dir, Number(process.argv[2] ?? IMPORT_ROWS));
-    process.stdout.write(`imported ${r.imported} of ${r.rows} rows in ${r.seconds.toFixed(1)} s, ${r.cpuSeconds.toFixed(1)} s of CPU (limit ${IMPORT_LIMIT_S} s)\n`);
+    process.stdout.write(
+      `imported ${r.imported} of ${r.rows} rows in ${r.seconds.toFixed(1)} s, ${r.cpuSeconds.toFixed(1)} s of CPU (limit ${IMPORT_LIMIT_S} s)\n`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -92,5 +130,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 export async function importCheck(dir: string): Promise<{ name: string; value: number; unit: string; limit: number; ok: boolean }> {
   const r = await measureImport(dir);
   const seconds = Math.round(r.seconds * 10) / 10;
-  return { name: `import of ${r.rows} CSV rows (windows-1250, checks + commit, SQLite)`, value: seconds, unit: 's', limit: IMPORT_LIMIT_S, ok: r.imported === r.rows && r.seconds < IMPORT_LIMIT_S };
+  return {
+    name: `import of ${r.rows} CSV rows (windows-1250, checks + commit, SQLite)`,
+    value: seconds,
+    unit: 's',
+    limit: IMPORT_LIMIT_S,
+    ok: r.imported === r.rows && r.seconds < IMPORT_LIMIT_S,
+  };
 }

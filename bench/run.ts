@@ -40,7 +40,14 @@ interface CannonResult {
   errors: number;
   timeouts: number;
 }
-type Cannon = (opts: { url: string; connections: number; duration: number; pipelining?: number; requests?: { path: string }[]; timeout?: number }) => Promise<CannonResult>;
+type Cannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  pipelining?: number;
+  requests?: { path: string }[];
+  timeout?: number;
+}) => Promise<CannonResult>;
 // autocannon ships no type declarations; only what is used here is typed
 const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
@@ -63,22 +70,58 @@ interface Target {
 type Baseline = 'S' | 'Q' | 'F';
 
 /** A realistic query mix: very common words (legal forms), towns, sectors, two-word and rare queries. */
-const SEARCH_MIX = ['fundacja', 'spółdzielnia', 'stowarzyszenie', 'spółdzielnia socjalna toruń', 'fundacji bydgoszcz', 'koło gospodyń', 'gastronomia', 'usługi opiekuńcze grudziądz', 'zielony most', 'catering inowrocław', 'turystyka', 'xyzzy'];
+const SEARCH_MIX = [
+  'fundacja',
+  'spółdzielnia',
+  'stowarzyszenie',
+  'spółdzielnia socjalna toruń',
+  'fundacji bydgoszcz',
+  'koło gospodyń',
+  'gastronomia',
+  'usługi opiekuńcze grudziądz',
+  'zielony most',
+  'catering inowrocław',
+  'turystyka',
+  'xyzzy',
+];
 
 const TARGETS: Target[] = [
   { name: 'S: raw Fastify, fixed 5 KB HTML', server: 'baseline', paths: ['/'], is: 'S' },
   { name: 'Q: raw indexed SQLite query, 20 rows', server: 'baseline', paths: ['/q'], is: 'Q' },
-  { name: 'F: raw unranked FTS5 query, 20 rows (search mix)', server: 'baseline', paths: SEARCH_MIX.map((q) => `/f?q=${encodeURIComponent(queryTerms(q).join(' '))}`), is: 'F' },
+  {
+    name: 'F: raw unranked FTS5 query, 20 rows (search mix)',
+    server: 'baseline',
+    paths: SEARCH_MIX.map((q) => `/f?q=${encodeURIComponent(queryTerms(q).join(' '))}`),
+    is: 'F',
+  },
   { name: 'S behind the security plugins (context)', server: 'secured', paths: ['/'] },
   { name: 'home page /', server: 'app', paths: ['/'], against: 'S', minRatio: 0.4 },
-  { name: 'catalogue, two facets /podmioty?forma&powiat', server: 'app', paths: ['/podmioty?forma=fundacja&powiat=0461'], against: 'Q', minRatio: 0.5, maxP99: 100 },
-  { name: 'catalogue search, query mix incl. common words', server: 'app', paths: SEARCH_MIX.map((q) => `/podmioty?q=${encodeURIComponent(q)}`), against: 'F', minRatio: 0.4, maxP99: 200 },
+  {
+    name: 'catalogue, two facets /podmioty?forma&powiat',
+    server: 'app',
+    paths: ['/podmioty?forma=fundacja&powiat=0461'],
+    against: 'Q',
+    minRatio: 0.5,
+    maxP99: 100,
+  },
+  {
+    name: 'catalogue search, query mix incl. common words',
+    server: 'app',
+    paths: SEARCH_MIX.map((q) => `/podmioty?q=${encodeURIComponent(q)}`),
+    against: 'F',
+    minRatio: 0.4,
+    maxP99: 200,
+  },
   { name: 'entity profile /podmioty/{id}-{slug}', server: 'app', paths: ['{entity}'], against: 'Q', minRatio: 0.5 },
   { name: 'entity map /podmioty/mapa?forma=fundacja', server: 'app', paths: ['/podmioty/mapa?forma=fundacja'] },
   { name: 'territory map /terytorium', server: 'app', paths: ['/terytorium'] },
   { name: 'rendered every time: home page', server: 'rendered', paths: ['/'] },
   { name: 'rendered every time: catalogue, two facets', server: 'rendered', paths: ['/podmioty?forma=fundacja&powiat=0461'] },
-  { name: 'rendered every time: catalogue search mix', server: 'rendered', paths: SEARCH_MIX.map((q) => `/podmioty?q=${encodeURIComponent(q)}`) },
+  {
+    name: 'rendered every time: catalogue search mix',
+    server: 'rendered',
+    paths: SEARCH_MIX.map((q) => `/podmioty?q=${encodeURIComponent(q)}`),
+  },
   { name: 'rendered every time: entity profile', server: 'rendered', paths: ['{entity}'] },
   { name: 'rendered every time: entity map', server: 'rendered', paths: ['/podmioty/mapa?forma=fundacja'] },
 ];
@@ -105,7 +148,9 @@ const median = (xs: number[]) => {
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 async function startBaselines(databaseUrl: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts'), databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts'), databaseUrl], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', resolve);
@@ -135,14 +180,24 @@ async function startApp(bundle: string, databaseUrl: string, env: Record<string,
   const port = await freePort();
   const began = performance.now();
   const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
-    env: { DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent', PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000000', ...env },
+    env: {
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij',
+      LOG_LEVEL: 'silent',
+      PORT: String(port),
+      RATE_LIMIT_PER_MINUTE: '1000000000',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exited = false;
   child.once('exit', () => (exited = true));
   for (;;) {
     if (exited) throw new Error('the application process exited before it was ready');
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (performance.now() - began > 60_000) throw new Error('the application was not ready within 60 s');
     await new Promise((r) => setTimeout(r, 10));
@@ -171,7 +226,12 @@ async function load(base: string, paths: string[]): Promise<CannonResult> {
 
 /** The map page's server time, measured directly (page copy off: the render is what is timed): service + full document render, and a whole request. */
 async function measureMap(databaseUrl: string): Promise<Check[]> {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent', PAGE_CACHE_MS: '0' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij',
+    LOG_LEVEL: 'silent',
+    PAGE_CACHE_MS: '0',
+  });
   const { database, ctx } = await prepare(config, { seed: false });
   const { app } = await buildApp({ config, database, logger: false, rateLimitPerMinute: 1_000_000_000 });
   await app.ready();
@@ -222,7 +282,13 @@ async function measureMap(databaseUrl: string): Promise<Check[]> {
     const kb = Buffer.byteLength(svg) / 1024;
     return [
       { name: `map page: service + render, median of ${RENDER_RUNS}`, value: round(directMs, 2), unit: 'ms', limit: 50, ok: directMs < 50 },
-      { name: `map page: whole request (inject), median of ${RENDER_RUNS}`, value: round(wholeMs, 2), unit: 'ms', limit: 50, ok: wholeMs < 50 },
+      {
+        name: `map page: whole request (inject), median of ${RENDER_RUNS}`,
+        value: round(wholeMs, 2),
+        unit: 'ms',
+        limit: 50,
+        ok: wholeMs < 50,
+      },
       { name: 'map SVG size (144 gminy)', value: round(kb), unit: 'KB', limit: 300, ok: kb < 300 },
     ];
   } finally {
@@ -237,12 +303,25 @@ async function measureMap(databaseUrl: string): Promise<Check[]> {
  * The median of 7 runs per word, the worst word counts; very common words are the point.
  */
 async function measureRankedBlock(databaseUrl: string): Promise<Check[]> {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij',
+    LOG_LEVEL: 'silent',
+  });
   const { database, ctx } = await prepare(config, { seed: false });
   try {
     const worst = { word: '', ms: 0, cpu: 0 };
     for (const word of ['spółdzielnia', 'fundacja', 'stowarzyszenie', 'spółdzielnia socjalna', 'gastronomia']) {
-      const filter = { terms: queryTerms(word), legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: false, today: '2026-11-27' };
+      const filter = {
+        terms: queryTerms(word),
+        legalForm: [],
+        powiat: [],
+        gmina: [],
+        statusPs: false,
+        mark: false,
+        includeClosed: false,
+        today: '2026-11-27',
+      };
       await listEntities(ctx.db, database.seam, filter, 'relevance', 20, 0);
       const times: number[] = [];
       const cpu: number[] = [];
@@ -259,7 +338,15 @@ async function measureRankedBlock(databaseUrl: string): Promise<Check[]> {
     }
     // the wall time is what the loop waits; the CPU time shows how much of it is the query itself
     // when other processes compete for the CPUs
-    return [{ name: `event-loop block of one ranked search (worst word: "${worst.word}", median of 7; CPU ${round(worst.cpu, 1)} ms)`, value: round(worst.ms, 1), unit: 'ms', limit: 20, ok: worst.ms <= 20 }];
+    return [
+      {
+        name: `event-loop block of one ranked search (worst word: "${worst.word}", median of 7; CPU ${round(worst.cpu, 1)} ms)`,
+        value: round(worst.ms, 1),
+        unit: 'ms',
+        limit: 20,
+        ok: worst.ms <= 20,
+      },
+    ];
   } finally {
     await database.close();
   }
@@ -271,12 +358,22 @@ async function main(): Promise<number> {
   const began = Date.now();
   try {
     // migrate, load the reference data and the synthetic entities once, before anything is timed
-    const config = loadConfig({ DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij',
+      LOG_LEVEL: 'silent',
+    });
     const prepared = await prepare(config);
     const seedStart = Date.now();
     await seedSynthetic(prepared.ctx, { count: SYNTHETIC_COUNT });
     const seedSeconds = (Date.now() - seedStart) / 1000;
-    const someEntity = await prepared.ctx.db.selectFrom('entities').select(['id', 'name']).where('lifecycle', '=', 'active').orderBy('created_at').limit(1).executeTakeFirstOrThrow();
+    const someEntity = await prepared.ctx.db
+      .selectFrom('entities')
+      .select(['id', 'name'])
+      .where('lifecycle', '=', 'active')
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await prepared.database.close();
     const info: string[] = [`${SYNTHETIC_COUNT} synthetic entities loaded in ${round(seedSeconds)} s (spojnia seed synthetic).`];
 
@@ -291,7 +388,8 @@ async function main(): Promise<number> {
       for (const target of TARGETS.filter((t) => t.server === server)) {
         const paths = target.paths.map((p) => (p === '{entity}' ? entityPath(someEntity) : p));
         const result = await load(`http://127.0.0.1:${port}`, paths);
-        if (result.non2xx > 0 || result.errors > 0) throw new Error(`${target.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+        if (result.non2xx > 0 || result.errors > 0)
+          throw new Error(`${target.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
         rows.push({ target, result });
       }
     };
@@ -305,7 +403,13 @@ async function main(): Promise<number> {
     }
     const app = await startApp(bundle, databaseUrl);
     try {
-      checks.push({ name: 'cold start: spawn of the production process (node dist/main.js) to /readyz 200', value: app.readyMs, unit: 'ms', limit: 1500, ok: app.readyMs < 1500 });
+      checks.push({
+        name: 'cold start: spawn of the production process (node dist/main.js) to /readyz 200',
+        value: app.readyMs,
+        unit: 'ms',
+        limit: 1500,
+        ok: app.readyMs < 1500,
+      });
       await run('app', app.port);
       const rss = app.rssMb();
       checks.push({ name: 'RSS of the production process after its run', value: round(rss), unit: 'MB', limit: 250, ok: rss < 250 });
@@ -315,13 +419,17 @@ async function main(): Promise<number> {
     const rendered = await startApp(bundle, databaseUrl, { PAGE_CACHE_MS: '0' });
     try {
       await run('rendered', rendered.port);
-      info.push(`The "rendered every time" rows run the same process with PAGE_CACHE_MS=0 (its RSS after them: ${round(rendered.rssMb())} MB); they have no target.`);
+      info.push(
+        `The "rendered every time" rows run the same process with PAGE_CACHE_MS=0 (its RSS after them: ${round(rendered.rssMb())} MB); they have no target.`,
+      );
     } finally {
       await rendered.stop();
     }
 
     const baselineRates = new Map(rows.filter((r) => r.target.is).map((r) => [r.target.is!, r.result.requests.average]));
-    const loadAvg = loadavg().map((l) => round(l, 1)).join(', ');
+    const loadAvg = loadavg()
+      .map((l) => round(l, 1))
+      .join(', ');
     const lines = [
       `# Benchmark ${new Date().toISOString()}`,
       '',
@@ -338,7 +446,13 @@ async function main(): Promise<number> {
           const pass = ratio >= target.minRatio;
           ok &&= pass;
           needs.push(`≥ ${target.minRatio} of ${target.against}`);
-          checks.push({ name: `${target.name}: ratio to ${target.against}`, value: round(ratio, 2), unit: '', limit: target.minRatio, ok: pass });
+          checks.push({
+            name: `${target.name}: ratio to ${target.against}`,
+            value: round(ratio, 2),
+            unit: '',
+            limit: target.minRatio,
+            ok: pass,
+          });
         }
         if (target.maxP99 !== undefined) {
           const pass = result.latency.p99 <= target.maxP99 && result.timeouts === 0;
@@ -352,7 +466,9 @@ async function main(): Promise<number> {
       '',
       '| check | value | limit | result |',
       '| --- | ---: | ---: | --- |',
-      ...checks.filter((c) => c.unit !== '').map((c) => `| ${c.name} | ${c.value} ${c.unit} | ≤ ${c.limit} ${c.unit} | ${c.ok ? 'ok' : '**MISSED**'} |`),
+      ...checks
+        .filter((c) => c.unit !== '')
+        .map((c) => `| ${c.name} | ${c.value} ${c.unit} | ≤ ${c.limit} ${c.unit} | ${c.ok ? 'ok' : '**MISSED**'} |`),
       '',
       `Total bench time ${round((Date.now() - began) / 1000)} s.`,
       '',

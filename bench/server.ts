@@ -32,21 +32,31 @@ const escapeHtml = (s: string | null) => (s ?? '').replace(/[&<>"]/g, (c) => `&#
 const rowsHtml = (rows: { id: string; name: string; town: string | null }[]) =>
   `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Q</title></head><body><table><tbody>${rows.map((r) => `<tr><th><a href="/podmioty/${r.id}">${escapeHtml(r.name)}</a></th><td>${escapeHtml(r.town)}</td></tr>`).join('')}</tbody></table></body></html>`;
 const q = raw.prepare("select id, name, town from entities where legal_form = ? and lifecycle != 'closed' order by name_sort, id limit 20");
-const f = raw.prepare('select e.id, e.name, e.town from entities e where e.rowid in (select rowid from entities_fts where entities_fts match ? limit 20)');
+const f = raw.prepare(
+  'select e.id, e.name, e.town from entities e where e.rowid in (select rowid from entities_fts where entities_fts match ? limit 20)',
+);
 
 const baseline = Fastify({ logger: false });
 baseline.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(BASELINE_HTML));
 baseline.get('/q', async (_request, reply) => reply.type('text/html; charset=utf-8').send(rowsHtml(q.all('fundacja') as never)));
 baseline.get('/f', async (request, reply) => {
   // the terms arrive already folded and stemmed (bench/run.ts); quoted as prefixes like the seam does
-  const terms = String((request.query as { q?: string }).q ?? '').split(' ').filter(Boolean);
+  const terms = String((request.query as { q?: string }).q ?? '')
+    .split(' ')
+    .filter(Boolean);
   const match = terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' AND ');
   return reply.type('text/html; charset=utf-8').send(rowsHtml(f.all(match) as never));
 });
 await baseline.listen({ port: 0, host: '127.0.0.1' });
 
 const secured = Fastify({ logger: false });
-await registerSecurity(secured, { config, db: database.db, clock: systemClock, loadUser: async () => null, rateLimitPerMinute: 1_000_000_000 });
+await registerSecurity(secured, {
+  config,
+  db: database.db,
+  clock: systemClock,
+  loadUser: async () => null,
+  rateLimitPerMinute: 1_000_000_000,
+});
 secured.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(BASELINE_HTML));
 await secured.listen({ port: 0, host: '127.0.0.1' });
 

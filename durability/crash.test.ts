@@ -20,7 +20,20 @@ import { prepare } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/core/db/database.js';
 import { makeConsultation } from '../src/modules/consultations/consultations.testing.js';
-import { kinds, prepareForm, randomIp, removeBundle, report, scratchDatabase, SESSION_SECRET, smtpSink, startInstance, submit, type Kind, type PreparedPost } from './support.js';
+import {
+  kinds,
+  prepareForm,
+  randomIp,
+  removeBundle,
+  report,
+  scratchDatabase,
+  SESSION_SECRET,
+  smtpSink,
+  startInstance,
+  submit,
+  type Kind,
+  type PreparedPost,
+} from './support.js';
 
 const KILLS = Number(process.env.DURABILITY_KILLS ?? 20);
 const WRITERS = 6;
@@ -52,11 +65,25 @@ async function setUp(databaseUrl: string, dataDir: string): Promise<string> {
 }
 
 function commentFields(marker: string): Record<string, string> {
-  return { section: 'general', justification: `Uwaga ${marker}: proszę doprecyzować grupę docelową.`, author_kind: 'person', first_name: 'Anna', last_name: 'Nowak', email: `${marker}@example.pl`, consent: '1' };
+  return {
+    section: 'general',
+    justification: `Uwaga ${marker}: proszę doprecyzować grupę docelową.`,
+    author_kind: 'person',
+    first_name: 'Anna',
+    last_name: 'Nowak',
+    email: `${marker}@example.pl`,
+    consent: '1',
+  };
 }
 
 function contactFields(marker: string): Record<string, string> {
-  return { name: 'Jan Kowalski', email: `${marker}@example.pl`, subject: `Pytanie ${marker}`, message: `Treść wiadomości ${marker} — proszę o kontakt.`, consent: '1' };
+  return {
+    name: 'Jan Kowalski',
+    email: `${marker}@example.pl`,
+    subject: `Pytanie ${marker}`,
+    message: `Treść wiadomości ${marker} — proszę o kontakt.`,
+    consent: '1',
+  };
 }
 
 /** One visitor after another on one connection slot: form page, then the POST, until the server dies. */
@@ -68,7 +95,13 @@ async function writer(base: string, consultationId: string, iteration: number, s
     try {
       post =
         kind === 'comment'
-          ? await prepareForm(base, `/konsultacje/${consultationId}/uwaga`, `/konsultacje/${consultationId}/uwaga`, commentFields(marker), randomIp())
+          ? await prepareForm(
+              base,
+              `/konsultacje/${consultationId}/uwaga`,
+              `/konsultacje/${consultationId}/uwaga`,
+              commentFields(marker),
+              randomIp(),
+            )
           : await prepareForm(base, '/kontakt', '/kontakt', contactFields(marker), randomIp());
     } catch {
       return; // the server is gone: the form was never sent
@@ -105,7 +138,11 @@ async function inspect(kind: Kind, databaseUrl: string, deliveries: Map<string, 
     } else {
       // every B-tree index agrees with its table (amcheck ships with PostgreSQL)
       await sql`create extension if not exists amcheck`.execute(db);
-      const indexes = await sql<{ name: string }>`select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam join pg_namespace n on n.oid = c.relnamespace where a.amname = 'btree' and n.nspname = current_schema()`.execute(db);
+      const indexes = await sql<{
+        name: string;
+      }>`select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam join pg_namespace n on n.oid = c.relnamespace where a.amname = 'btree' and n.nspname = current_schema()`.execute(
+        db,
+      );
       for (const { name } of indexes.rows) {
         try {
           await sql`select bt_index_check(${name}::regclass, true)`.execute(db);
@@ -120,7 +157,10 @@ async function inspect(kind: Kind, databaseUrl: string, deliveries: Map<string, 
       const marker = /crash-\d+-\d+-\d+/.exec(c.justification)?.[0];
       if (marker) markers.set(marker, (markers.get(marker) ?? 0) + 1);
     }
-    const mails = await db.selectFrom('mail_outbox').select(['id', 'template', 'to_address', 'text_body', 'subject', 'status', 'sent_at']).execute();
+    const mails = await db
+      .selectFrom('mail_outbox')
+      .select(['id', 'template', 'to_address', 'text_body', 'subject', 'status', 'sent_at'])
+      .execute();
     for (const m of mails) {
       if (m.template !== 'contact_message') continue;
       const marker = /crash-\d+-\d+-\d+/.exec(`${m.subject} ${m.text_body}`)?.[0];
@@ -129,23 +169,31 @@ async function inspect(kind: Kind, databaseUrl: string, deliveries: Map<string, 
     for (const [marker, n] of markers) if (n > 1) violations.push(`${marker} stored ${n} times`);
 
     // outbox: sent exactly when sent_at is set; a sent row has a successful attempt
-    const sentAttempts = new Set((await db.selectFrom('mail_attempts').select('mail_id').where('outcome', '=', 'sent').execute()).map((a) => a.mail_id));
+    const sentAttempts = new Set(
+      (await db.selectFrom('mail_attempts').select('mail_id').where('outcome', '=', 'sent').execute()).map((a) => a.mail_id),
+    );
     for (const m of mails) {
       if ((m.status === 'sent') !== (m.sent_at !== null)) violations.push(`outbox ${m.id}: status ${m.status} with sent_at ${m.sent_at}`);
       if (m.status === 'sent' && !sentAttempts.has(m.id)) violations.push(`outbox ${m.id}: sent without a successful attempt`);
     }
     // a comment and its confirmation e-mail are one transaction
     const confirmations = new Map<string, number>();
-    for (const m of mails) if (m.template === 'consultation_confirm') confirmations.set(m.to_address.toLowerCase(), (confirmations.get(m.to_address.toLowerCase()) ?? 0) + 1);
+    for (const m of mails)
+      if (m.template === 'consultation_confirm')
+        confirmations.set(m.to_address.toLowerCase(), (confirmations.get(m.to_address.toLowerCase()) ?? 0) + 1);
     const commenters = new Map<string, number>();
     for (const c of comments) if (c.email_norm) commenters.set(c.email_norm, (commenters.get(c.email_norm) ?? 0) + 1);
-    for (const [email, n] of commenters) if ((confirmations.get(email) ?? 0) !== n) violations.push(`${email}: ${n} comment(s), ${confirmations.get(email) ?? 0} confirmation e-mail(s)`);
-    for (const [email, n] of confirmations) if (!commenters.has(email)) violations.push(`${email}: ${n} confirmation e-mail(s) without a comment`);
+    for (const [email, n] of commenters)
+      if ((confirmations.get(email) ?? 0) !== n)
+        violations.push(`${email}: ${n} comment(s), ${confirmations.get(email) ?? 0} confirmation e-mail(s)`);
+    for (const [email, n] of confirmations)
+      if (!commenters.has(email)) violations.push(`${email}: ${n} confirmation e-mail(s) without a comment`);
     // at least once, and at most one repeat per crash (a worker has one message in flight at a time)
     const repeats = [...deliveries.values()].reduce((sum, n) => sum + n - 1, 0);
     if (repeats > crashes) violations.push(`${repeats} e-mails delivered again over ${crashes} crash(es)`);
     const ids = new Set(mails.map((m) => m.id));
-    for (const id of deliveries.keys()) if (!ids.has(/^<([^@>]+)@/.exec(id)?.[1] ?? '')) violations.push(`delivered ${id}, which is no outbox row`);
+    for (const id of deliveries.keys())
+      if (!ids.has(/^<([^@>]+)@/.exec(id)?.[1] ?? '')) violations.push(`delivered ${id}, which is no outbox row`);
   } finally {
     await database.close();
   }
@@ -153,60 +201,73 @@ async function inspect(kind: Kind, databaseUrl: string, deliveries: Map<string, 
 }
 
 for (const kind of kinds()) {
-  test(`${KILLS} SIGKILLs under concurrent public writes on ${kind}: no acknowledged write lost, no corruption, invariants hold`, { timeout: 20 * 60_000 }, async () => {
-    const db = await scratchDatabase(kind);
-    const sink = await smtpSink();
-    try {
-      const consultationId = await setUp(db.url, db.dir);
-      const env = { SMTP_URL: sink.url, TRUST_PROXY: '127.0.0.1' };
-      const all: Write[] = [];
-      let resent = 0;
-      // distinct findings: a write lost at one kill stays missing at the next inspections
-      const lost = new Set<string>();
-      const corrupt = new Set<string>();
-      const violations = new Set<string>();
-      const problems: string[] = [];
-      const began = performance.now();
-      for (let iteration = 1; iteration <= KILLS; iteration += 1) {
-        const server = await startInstance({ databaseUrl: db.url, dataDir: db.dir, env });
-        // the visitors whose answer the last crash swallowed press "send" again
-        const unanswered = all.filter((w) => !w.acknowledged && !w.refused && w.post.resendable);
-        for (const w of unanswered) {
-          const { status } = await submit(w.post, server.base);
-          assert.equal(status, 303, `resending ${w.marker} after the restart`);
-          w.acknowledged = true;
-          resent += 1;
+  test(
+    `${KILLS} SIGKILLs under concurrent public writes on ${kind}: no acknowledged write lost, no corruption, invariants hold`,
+    { timeout: 20 * 60_000 },
+    async () => {
+      const db = await scratchDatabase(kind);
+      const sink = await smtpSink();
+      try {
+        const consultationId = await setUp(db.url, db.dir);
+        const env = { SMTP_URL: sink.url, TRUST_PROXY: '127.0.0.1' };
+        const all: Write[] = [];
+        let resent = 0;
+        // distinct findings: a write lost at one kill stays missing at the next inspections
+        const lost = new Set<string>();
+        const corrupt = new Set<string>();
+        const violations = new Set<string>();
+        const problems: string[] = [];
+        const began = performance.now();
+        for (let iteration = 1; iteration <= KILLS; iteration += 1) {
+          const server = await startInstance({ databaseUrl: db.url, dataDir: db.dir, env });
+          // the visitors whose answer the last crash swallowed press "send" again
+          const unanswered = all.filter((w) => !w.acknowledged && !w.refused && w.post.resendable);
+          for (const w of unanswered) {
+            const { status } = await submit(w.post, server.base);
+            assert.equal(status, 303, `resending ${w.marker} after the restart`);
+            w.acknowledged = true;
+            resent += 1;
+          }
+          const writes: Write[] = [];
+          const writers = Array.from({ length: WRITERS }, (_, slot) => writer(server.base, consultationId, iteration, slot, writes));
+          await new Promise((r) => setTimeout(r, KILL_AFTER_MS[0] + Math.random() * (KILL_AFTER_MS[1] - KILL_AFTER_MS[0])));
+          await server.kill();
+          await Promise.all(writers);
+          all.push(...writes);
+
+          const deliveries = new Map<string, number>();
+          for (const m of sink.received) deliveries.set(m.messageId, (deliveries.get(m.messageId) ?? 0) + 1);
+          const found = await inspect(kind, db.url, deliveries, iteration);
+          const fresh = (seen: Set<string>, items: string[]) => items.filter((x) => !seen.has(x) && seen.add(x));
+          const missing = fresh(
+            lost,
+            all.filter((w) => w.acknowledged && !found.markers.has(w.marker)).map((w) => `acknowledged ${w.kind} ${w.marker} is missing`),
+          );
+          problems.push(
+            ...[...missing, ...fresh(corrupt, found.corrupt), ...fresh(violations, found.violations)].map(
+              (p) => `iteration ${iteration}: ${p}`,
+            ),
+          );
         }
-        const writes: Write[] = [];
-        const writers = Array.from({ length: WRITERS }, (_, slot) => writer(server.base, consultationId, iteration, slot, writes));
-        await new Promise((r) => setTimeout(r, KILL_AFTER_MS[0] + Math.random() * (KILL_AFTER_MS[1] - KILL_AFTER_MS[0])));
-        await server.kill();
-        await Promise.all(writers);
-        all.push(...writes);
+        // a clean start and stop on the database the crashes left behind
+        const last = await startInstance({ databaseUrl: db.url, dataDir: db.dir, env });
+        assert.equal((await last.stop()).code, 0, last.output());
 
-        const deliveries = new Map<string, number>();
-        for (const m of sink.received) deliveries.set(m.messageId, (deliveries.get(m.messageId) ?? 0) + 1);
-        const found = await inspect(kind, db.url, deliveries, iteration);
-        const fresh = (seen: Set<string>, items: string[]) => items.filter((x) => !seen.has(x) && seen.add(x));
-        const missing = fresh(lost, all.filter((w) => w.acknowledged && !found.markers.has(w.marker)).map((w) => `acknowledged ${w.kind} ${w.marker} is missing`));
-        problems.push(...[...missing, ...fresh(corrupt, found.corrupt), ...fresh(violations, found.violations)].map((p) => `iteration ${iteration}: ${p}`));
+        const acknowledged = all.filter((w) => w.acknowledged).length;
+        const duplicates = [
+          ...sink.received.reduce((m, r) => m.set(r.messageId, (m.get(r.messageId) ?? 0) + 1), new Map<string, number>()).values(),
+        ].reduce((n, c) => n + c - 1, 0);
+        report(
+          `crash ${kind}: ${KILLS} iterations, ${all.length} writes sent, ${acknowledged} acknowledged (${resent} after resending), ${all.filter((w) => w.refused).length} refused, ` +
+            `${sink.received.length} e-mails delivered (${duplicates} repeated after a crash); lost = ${lost.size}, corrupt = ${corrupt.size}, invariant violations = ${violations.size} ` +
+            `(${((performance.now() - began) / 1000).toFixed(0)} s)`,
+        );
+        assert.deepEqual(problems, []);
+        assert.ok(acknowledged > KILLS, 'writes were acknowledged between the kills');
+      } finally {
+        await sink.close();
+        await db.dispose();
       }
-      // a clean start and stop on the database the crashes left behind
-      const last = await startInstance({ databaseUrl: db.url, dataDir: db.dir, env });
-      assert.equal((await last.stop()).code, 0, last.output());
-
-      const acknowledged = all.filter((w) => w.acknowledged).length;
-      const duplicates = [...sink.received.reduce((m, r) => m.set(r.messageId, (m.get(r.messageId) ?? 0) + 1), new Map<string, number>()).values()].reduce((n, c) => n + c - 1, 0);
-      report(
-        `crash ${kind}: ${KILLS} iterations, ${all.length} writes sent, ${acknowledged} acknowledged (${resent} after resending), ${all.filter((w) => w.refused).length} refused, ` +
-          `${sink.received.length} e-mails delivered (${duplicates} repeated after a crash); lost = ${lost.size}, corrupt = ${corrupt.size}, invariant violations = ${violations.size} ` +
-          `(${((performance.now() - began) / 1000).toFixed(0)} s)`,
-      );
-      assert.deepEqual(problems, []);
-      assert.ok(acknowledged > KILLS, 'writes were acknowledged between the kills');
-    } finally {
-      await sink.close();
-      await db.dispose();
-    }
-  });
+    },
+  );
 }

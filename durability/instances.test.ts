@@ -32,7 +32,21 @@ import { createUser } from '../src/modules/accounts/index.js';
 import { seedSynthetic } from '../src/modules/registry/index.js';
 import { listUnits } from '../src/modules/territory/index.js';
 import { multipart } from '../src/testing/multipart.js';
-import { hiddenFields, postgresServerUrl, removeBundle, report, ROOT, scratchDatabase, seconds, SESSION_SECRET, startInstance, Visitor, type Answer, type Instance, type ScratchDatabase } from './support.js';
+import {
+  hiddenFields,
+  postgresServerUrl,
+  removeBundle,
+  report,
+  ROOT,
+  scratchDatabase,
+  seconds,
+  SESSION_SECRET,
+  startInstance,
+  Visitor,
+  type Answer,
+  type Instance,
+  type ScratchDatabase,
+} from './support.js';
 
 /**
  * Rows of the import subtest (and synthetic entities in the catalogue before it). Issue 22 asks
@@ -128,9 +142,14 @@ async function logInStaff(visitor: Visitor, base: string, email: string): Promis
 
 if (!serverUrl) {
   if (settings.ci) {
-    test('several instances on PostgreSQL', () => assert.fail('TEST_DATABASE_URL is not set (required with CI=true): the two-instance tests cannot run'));
+    test('several instances on PostgreSQL', () =>
+      assert.fail('TEST_DATABASE_URL is not set (required with CI=true): the two-instance tests cannot run'));
   } else {
-    test('several instances on PostgreSQL', { skip: 'TEST_DATABASE_URL is not set: set TEST_DATABASE_URL=postgres://… to run the two-instance tests' }, () => {});
+    test(
+      'several instances on PostgreSQL',
+      { skip: 'TEST_DATABASE_URL is not set: set TEST_DATABASE_URL=postgres://… to run the two-instance tests' },
+      () => {},
+    );
   }
 } else {
   describe('two instances of the bundle on one PostgreSQL with REDIS_URL', { timeout: 10 * 60_000 }, () => {
@@ -160,7 +179,11 @@ if (!serverUrl) {
           await ctx.db
             .insertInto('scheduled_jobs')
             .values({ name: job.name, last_started_at: last, last_finished_at: last, last_result: 'set by the test', locked_until: null })
-            .onConflict((oc) => oc.column('name').doUpdateSet({ last_started_at: last, last_finished_at: last, last_result: 'set by the test', locked_until: null }))
+            .onConflict((oc) =>
+              oc
+                .column('name')
+                .doUpdateSet({ last_started_at: last, last_finished_at: last, last_result: 'set by the test', locked_until: null }),
+            )
             .execute();
         }
       } finally {
@@ -170,14 +193,20 @@ if (!serverUrl) {
       const env = { REDIS_URL: settings.redisUrl, TRUST_PROXY: '127.0.0.1', RATE_LIMIT_PER_MINUTE: String(SITE_LIMIT), LOG_LEVEL: 'debug' };
       for (const d of ['a', 'b']) mkdirSync(join(db.dir, d), { recursive: true });
       startedAt = performance.now();
-      [a, b] = await Promise.all([startInstance({ databaseUrl: db.url, dataDir: join(db.dir, 'a'), env }), startInstance({ databaseUrl: db.url, dataDir: join(db.dir, 'b'), env })]);
-      report(`instances: database prepared with ${IMPORT_ROWS} synthetic entities in ${seconds(prepared)} s; both instances ready ${seconds(performance.now() - startedAt)} s after being started together`);
+      [a, b] = await Promise.all([
+        startInstance({ databaseUrl: db.url, dataDir: join(db.dir, 'a'), env }),
+        startInstance({ databaseUrl: db.url, dataDir: join(db.dir, 'b'), env }),
+      ]);
+      report(
+        `instances: database prepared with ${IMPORT_ROWS} synthetic entities in ${seconds(prepared)} s; both instances ready ${seconds(performance.now() - startedAt)} s after being started together`,
+      );
     });
 
     after(async () => {
       const stops = await Promise.all([a?.stop(), b?.stop()]);
       await db?.dispose();
-      for (const [i, s] of stops.entries()) if (s) assert.equal(s.code, 0, `instance ${i === 0 ? 'A' : 'B'} exits 0:\n${(i === 0 ? a : b).output().slice(-3000)}`);
+      for (const [i, s] of stops.entries())
+        if (s) assert.equal(s.code, 0, `instance ${i === 0 ? 'A' : 'B'} exits 0:\n${(i === 0 ? a : b).output().slice(-3000)}`);
     });
 
     test('a session made on one instance is valid on the other, and a logout on the other ends it', async () => {
@@ -196,7 +225,9 @@ if (!serverUrl) {
       const afterLogout = await person.get(`${a.base}/konto`);
       assert.equal(afterLogout.status, 302, 'A sends a visitor without a session to the login page');
       assert.match(afterLogout.headers.get('location') ?? '', /^\/konto\/logowanie/);
-      report(`instances (session): logged in through A's form (303 → /konto); B's /konto 200 with the person's name; logged out on B (303); A then answers 302 → ${afterLogout.headers.get('location')}`);
+      report(
+        `instances (session): logged in through A's form (303 → /konto); B's /konto 200 with the person's name; logged out on B (303); A then answers 302 → ${afterLogout.headers.get('location')}`,
+      );
     });
 
     test('the site-wide limit and the login limit count the requests of both instances together', async () => {
@@ -214,7 +245,11 @@ if (!serverUrl) {
         site.slice(0, SITE_LIMIT).map((r) => r.status),
         Array<number>(SITE_LIMIT).fill(200),
       );
-      assert.equal(firstSite429, SITE_LIMIT + 1, `the first 429 comes at request ${SITE_LIMIT + 1}, not ${2 * SITE_LIMIT + 1}: ${JSON.stringify(site)}`);
+      assert.equal(
+        firstSite429,
+        SITE_LIMIT + 1,
+        `the first 429 comes at request ${SITE_LIMIT + 1}, not ${2 * SITE_LIMIT + 1}: ${JSON.stringify(site)}`,
+      );
 
       // login: one address, POSTs of the real form alternating; an empty password is refused by
       // the form (400) without counting as a failed login, so only the rate limit can answer 429
@@ -225,7 +260,12 @@ if (!serverUrl) {
       for (let i = 0; i < 100; i += 1) {
         const on = i % 2 === 0 ? 'A' : 'B';
         const res = await guesser.post(`${(on === 'A' ? a : b).base}/konto/logowanie`, fields);
-        login.push({ on, status: res.status, limit: res.headers.get('x-ratelimit-limit'), remaining: res.headers.get('x-ratelimit-remaining') });
+        login.push({
+          on,
+          status: res.status,
+          limit: res.headers.get('x-ratelimit-limit'),
+          remaining: res.headers.get('x-ratelimit-remaining'),
+        });
         if (res.status === 429) break;
       }
       const loginLimit = Number(login[0]!.limit);
@@ -235,7 +275,11 @@ if (!serverUrl) {
         Array<number>(loginLimit).fill(400),
       );
       const firstLogin429 = login.findIndex((r) => r.status === 429) + 1;
-      assert.equal(firstLogin429, loginLimit + 1, `the first 429 comes at POST ${loginLimit + 1}, not ${2 * loginLimit + 1}: ${JSON.stringify(login)}`);
+      assert.equal(
+        firstLogin429,
+        loginLimit + 1,
+        `the first 429 comes at POST ${loginLimit + 1}, not ${2 * loginLimit + 1}: ${JSON.stringify(login)}`,
+      );
       report(
         `instances (limits): site-wide ${SITE_LIMIT}/min — requests 1–${SITE_LIMIT} alternating A/B answered 200 (remaining ${site[0]!.remaining}→${site[SITE_LIMIT - 1]!.remaining}), request ${firstSite429} 429 (on ${site[firstSite429 - 1]!.on}); ` +
           `login ${loginLimit}/min — POSTs 1–${loginLimit} answered 400, POST ${firstLogin429} 429 (on ${login[firstLogin429 - 1]!.on})`,
@@ -254,7 +298,15 @@ if (!serverUrl) {
       );
       const row = await until(
         `${DAILY_JOB} finished`,
-        () => withDatabase(db.url, (q) => q.selectFrom('scheduled_jobs').selectAll().where('name', '=', DAILY_JOB).where('last_finished_at', '>', jobsSetAt).executeTakeFirst()),
+        () =>
+          withDatabase(db.url, (q) =>
+            q
+              .selectFrom('scheduled_jobs')
+              .selectAll()
+              .where('name', '=', DAILY_JOB)
+              .where('last_finished_at', '>', jobsSetAt)
+              .executeTakeFirst(),
+          ),
         30_000,
       );
       const runs = [a, b].map((i) => logEntries(i).filter((e) => e.msg === 'scheduled job ran' && e.job === DAILY_JOB).length);
@@ -265,7 +317,9 @@ if (!serverUrl) {
         `ran once in all: A ${runs[0]}, B ${runs[1]}`,
       );
       assert.deepEqual(claimedBy, runs, 'the instance that logged the run is the one whose tick claimed it');
-      const others = await withDatabase(db.url, (q) => q.selectFrom('scheduled_jobs').select(['name', 'last_started_at']).where('name', '!=', DAILY_JOB).execute());
+      const others = await withDatabase(db.url, (q) =>
+        q.selectFrom('scheduled_jobs').select(['name', 'last_started_at']).where('name', '!=', DAILY_JOB).execute(),
+      );
       assert.ok(
         others.every((o) => o.last_started_at === jobsSetAt),
         'jobs that were not due did not run',
@@ -282,9 +336,20 @@ if (!serverUrl) {
       const form = await editor.get(`${a.base}/admin/dokumenty/nowy`);
       assert.equal(form.status, 200);
       const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n'), randomBytes(200_000), Buffer.from('\n%%EOF\n')]);
-      const meta = { ...hiddenFields(form.text), title_pl: 'Sprawozdanie z dwóch instancji', category: 'raporty', doc_date: '2026-12-01', label_pl: 'tekst przyjęty', is_published: '1' };
+      const meta = {
+        ...hiddenFields(form.text),
+        title_pl: 'Sprawozdanie z dwóch instancji',
+        category: 'raporty',
+        doc_date: '2026-12-01',
+        label_pl: 'tekst przyjęty',
+        is_published: '1',
+      };
       const body = multipart(meta, { file: { filename: 'Sprawozdanie łódzkie.pdf', contentType: 'application/pdf', data: pdf } });
-      const saved = await editor.request(`${a.base}/admin/dokumenty/nowy`, { method: 'POST', body: body.payload, contentType: body.contentType });
+      const saved = await editor.request(`${a.base}/admin/dokumenty/nowy`, {
+        method: 'POST',
+        body: body.payload,
+        contentType: body.contentType,
+      });
       assert.equal(saved.status, 303, saved.text);
       const id = /\/admin\/dokumenty\/([^/?]+)/.exec(saved.headers.get('location') ?? '')?.[1];
       assert.ok(id, `the document's address: ${saved.headers.get('location')}`);
@@ -299,7 +364,9 @@ if (!serverUrl) {
       assert.equal(fromA.headers.get('etag'), etag, 'one ETag on both instances');
       const revalidated = await reader.get(`${b.base}/dokumenty/${id}/pobierz`, { 'if-none-match': fromA.headers.get('etag')! });
       assert.equal(revalidated.status, 304, "B confirms A's copy");
-      report(`instances (documents): ${pdf.length} bytes uploaded through A's form (303); B serves the same bytes, ETag ${etag} on both, B answers 304 to A's ETag; separate DATA_DIRs`);
+      report(
+        `instances (documents): ${pdf.length} bytes uploaded through A's form (303); B serves the same bytes, ETag ${etag} on both, B answers 304 to A's ETag; separate DATA_DIRs`,
+      );
     });
 
     test(`an import of ${IMPORT_ROWS} rows on one instance keeps the other's catalogue p99 under twice its idle value`, async (t) => {
@@ -312,7 +379,10 @@ if (!serverUrl) {
       const sample = async (stop: () => boolean, max: number): Promise<{ catalogue: number[]; health: number[] }> => {
         const out = { catalogue: [] as number[], health: [] as number[] };
         while (out.catalogue.length < max && !stop()) {
-          for (const [path, into] of [['/podmioty', out.catalogue], ['/healthz', out.health]] as const) {
+          for (const [path, into] of [
+            ['/podmioty', out.catalogue],
+            ['/healthz', out.health],
+          ] as const) {
             const began = performance.now();
             const res = await new Visitor().get(`${b.base}${path}`);
             into.push(performance.now() - began);
@@ -329,12 +399,18 @@ if (!serverUrl) {
       const page = await coordinator.get(`${a.base}/admin/podmioty/import`);
       assert.equal(page.status, 200);
       const upload = multipart(hiddenFields(page.text), { file: { filename: 'podmioty.csv', contentType: 'text/csv', data: csv } });
-      const uploaded = await coordinator.request(`${a.base}/admin/podmioty/import`, { method: 'POST', body: upload.payload, contentType: upload.contentType, timeoutMs: 120_000 });
+      const uploaded = await coordinator.request(`${a.base}/admin/podmioty/import`, {
+        method: 'POST',
+        body: upload.payload,
+        contentType: upload.contentType,
+        timeoutMs: 120_000,
+      });
       assert.equal(uploaded.status, 303, uploaded.text);
       const jobPath = uploaded.headers.get('location')!;
       const mapping = await coordinator.get(`${a.base}${jobPath}`);
       const columns: Record<string, string> = {};
-      for (const m of mapping.text.matchAll(/<select id="f-col_\d+" name="(col_\d+)">([\s\S]*?)<\/select>/g)) columns[m[1]!] = /<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? '';
+      for (const m of mapping.text.matchAll(/<select id="f-col_\d+" name="(col_\d+)">([\s\S]*?)<\/select>/g))
+        columns[m[1]!] = /<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? '';
       const checkBegan = performance.now();
       const checked = await coordinator.post(`${a.base}${jobPath}/sprawdz`, { ...hiddenFields(mapping.text), ...columns }, 300_000);
       assert.equal(checked.status, 303, checked.text);
@@ -342,7 +418,12 @@ if (!serverUrl) {
       const jobId = jobPath.split('/').pop()!;
       const watching = await openDatabase(db.url);
       t.after(() => watching.close());
-      const job = () => watching.db.selectFrom('entity_imports').select(['status', 'ok_rows', 'imported_rows', 'refused_rows']).where('id', '=', jobId).executeTakeFirstOrThrow();
+      const job = () =>
+        watching.db
+          .selectFrom('entity_imports')
+          .select(['status', 'ok_rows', 'imported_rows', 'refused_rows'])
+          .where('id', '=', jobId)
+          .executeTakeFirstOrThrow();
       assert.equal((await job()).ok_rows, IMPORT_ROWS, 'every generated row passes the dry run');
 
       const ready = await coordinator.get(`${a.base}${jobPath}`);
@@ -371,7 +452,10 @@ if (!serverUrl) {
           `B's /healthz (no database) idle ${figures(idle.health)}, during ${figures(busy.health)} (${(percentile(busy.health, 99) / percentile(idle.health, 99)).toFixed(2)}×)`,
       );
       assert.ok(busy.catalogue.length >= 20, `enough requests during the import to speak of a p99 (${busy.catalogue.length})`);
-      assert.ok(busyP99 < limit, `p99 during the import ${busyP99.toFixed(0)} ms < 2 × idle ${idleP99.toFixed(0)} ms × CPU-only slowdown ${cpuSlowdown.toFixed(2)}`);
+      assert.ok(
+        busyP99 < limit,
+        `p99 during the import ${busyP99.toFixed(0)} ms < 2 × idle ${idleP99.toFixed(0)} ms × CPU-only slowdown ${cpuSlowdown.toFixed(2)}`,
+      );
     });
   });
 
@@ -398,7 +482,10 @@ if (!serverUrl) {
       const migrateMs = performance.now() - began;
       for (const r of runs) assert.equal(r.code, 0, r.out);
       const applied = runs.map((r) => [...r.out.matchAll(/^applied {2}(\S+)$/gm)].map((m) => m[1]!));
-      const recorded = await withDatabase(empty.url, async (q) => (await sql<{ name: string }>`select name from schema_migrations`.execute(q)).rows);
+      const recorded = await withDatabase(
+        empty.url,
+        async (q) => (await sql<{ name: string }>`select name from schema_migrations`.execute(q)).rows,
+      );
       const names = recorded.map((r) => r.name);
       assert.equal(new Set(names).size, names.length, 'no migration recorded twice');
       assert.deepEqual([...applied[0]!, ...applied[1]!].sort(), [...names].sort(), 'each migration applied by exactly one of the two');
@@ -406,10 +493,16 @@ if (!serverUrl) {
       // 2. two instances of the bundle started at the same moment on another empty database
       for (const d of ['a', 'b']) mkdirSync(join(fresh.dir, d), { recursive: true });
       const startBegan = performance.now();
-      const [p, q] = await Promise.all([startInstance({ databaseUrl: fresh.url, dataDir: join(fresh.dir, 'a') }), startInstance({ databaseUrl: fresh.url, dataDir: join(fresh.dir, 'b') })]);
+      const [p, q] = await Promise.all([
+        startInstance({ databaseUrl: fresh.url, dataDir: join(fresh.dir, 'a') }),
+        startInstance({ databaseUrl: fresh.url, dataDir: join(fresh.dir, 'b') }),
+      ]);
       const startMs = performance.now() - startBegan;
       try {
-        const recordedFresh = await withDatabase(fresh.url, async (q) => (await sql<{ name: string }>`select name from schema_migrations`.execute(q)).rows);
+        const recordedFresh = await withDatabase(
+          fresh.url,
+          async (q) => (await sql<{ name: string }>`select name from schema_migrations`.execute(q)).rows,
+        );
         assert.equal(new Set(recordedFresh.map((r) => r.name)).size, recordedFresh.length, 'no migration recorded twice');
         assert.equal(recordedFresh.length, names.length, 'the same migrations as the command applied');
         // the set-up line comes after /readyz answers; wait for both
@@ -423,7 +516,9 @@ if (!serverUrl) {
         );
         // each printed link tried on both instances (the path and token; the host is the printer's)
         const verdicts = await Promise.all(
-          links.flatMap((link) => [p, q].map(async (i) => (await new Visitor().get(`${i.base}${new URL(link).pathname}${new URL(link).search}`)).status)),
+          links.flatMap((link) =>
+            [p, q].map(async (i) => (await new Visitor().get(`${i.base}${new URL(link).pathname}${new URL(link).search}`)).status),
+          ),
         );
         const working = links.filter((_, n) => verdicts[2 * n] === 200 && verdicts[2 * n + 1] === 200).length;
         const distinct = new Set(links.map((l) => new URL(l).searchParams.get('token'))).size;
@@ -432,7 +527,10 @@ if (!serverUrl) {
             `two instances started at once on another empty database both ready in ${seconds(startMs)} s, ${recordedFresh.length} migrations recorded once; ` +
             `set-up links printed: 2 (${distinct} distinct), working on both instances: ${working}; answers ${verdicts.join('/')}`,
         );
-        assert.ok(verdicts.every((s) => s === 200), `every printed set-up link works on both instances (answers ${verdicts.join(', ')})`);
+        assert.ok(
+          verdicts.every((s) => s === 200),
+          `every printed set-up link works on both instances (answers ${verdicts.join(', ')})`,
+        );
       } finally {
         const stops = await Promise.all([p.stop(), q.stop()]);
         for (const s of stops) assert.equal(s.code, 0);

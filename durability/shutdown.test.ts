@@ -33,7 +33,13 @@ interface Outcome {
  * quiet client sends nothing after the signal but keeps its socket open (an idle upstream pool),
  * which the server must close itself. The socket is released only when the server has exited.
  */
-async function keepAliveClient(base: string, name: string, stopAt: () => number, out: Outcome[], serverGone: Promise<unknown>): Promise<void> {
+async function keepAliveClient(
+  base: string,
+  name: string,
+  stopAt: () => number,
+  out: Outcome[],
+  serverGone: Promise<unknown>,
+): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     for (let n = 0; performance.now() < stopAt(); n += 1) {
@@ -41,7 +47,9 @@ async function keepAliveClient(base: string, name: string, stopAt: () => number,
       const outcome = await new Promise<Outcome>((resolve) => {
         const req = httpRequest(`${base}${PATHS[n % PATHS.length]}?m=${marker}`, { agent }, (res) => {
           res.resume();
-          res.once('end', () => resolve({ marker, at: performance.now(), status: res.statusCode!, connection: String(res.headers.connection ?? '') }));
+          res.once('end', () =>
+            resolve({ marker, at: performance.now(), status: res.statusCode!, connection: String(res.headers.connection ?? '') }),
+          );
           res.once('error', (err: NodeJS.ErrnoException) => resolve({ marker, at: performance.now(), error: err.code ?? err.message }));
         });
         req.once('error', (err: NodeJS.ErrnoException) => resolve({ marker, at: performance.now(), error: err.code ?? err.message }));
@@ -107,61 +115,67 @@ async function pipeliningClient(port: number, name: string, stopAt: () => number
 }
 
 for (const kind of kinds()) {
-  test(`SIGTERM under keep-alive and pipelined load on ${kind}: accepted requests complete, new ones get 503, exit 0 within 10 s`, { timeout: 180_000 }, async () => {
-    const db = await scratchDatabase(kind);
-    try {
-      // migrate and load the reference data once, so the measured start is an ordinary restart
-      const first = await startInstance({ databaseUrl: db.url, dataDir: db.dir });
-      assert.equal((await first.stop()).code, 0, first.output());
-      const server = await startInstance({ databaseUrl: db.url, dataDir: db.dir, env: { LOG_LEVEL: 'info' } });
-      const outcomes: Outcome[] = [];
-      let signalAt = Number.POSITIVE_INFINITY;
-      // busy clients stop 12 s after the signal at the latest (the server must be gone by then)
-      const stopAt = () => signalAt + 12_000;
-      const quietAt = () => signalAt;
-      const clients = [
-        ...Array.from({ length: KEEP_ALIVE_CLIENTS }, (_, i) => keepAliveClient(server.base, `k${i}`, i % 2 ? stopAt : quietAt, outcomes, server.exited)),
-        ...Array.from({ length: PIPELINING_CLIENTS }, (_, i) => pipeliningClient(server.port, `p${i}`, stopAt, outcomes)),
-      ];
-      await new Promise((r) => setTimeout(r, LOAD_BEFORE_SIGNAL_MS));
-      signalAt = performance.now();
-      server.child.kill('SIGTERM');
-      const { code } = await server.exited;
-      const exitMs = performance.now() - signalAt;
-      await Promise.all(clients);
+  test(
+    `SIGTERM under keep-alive and pipelined load on ${kind}: accepted requests complete, new ones get 503, exit 0 within 10 s`,
+    { timeout: 180_000 },
+    async () => {
+      const db = await scratchDatabase(kind);
+      try {
+        // migrate and load the reference data once, so the measured start is an ordinary restart
+        const first = await startInstance({ databaseUrl: db.url, dataDir: db.dir });
+        assert.equal((await first.stop()).code, 0, first.output());
+        const server = await startInstance({ databaseUrl: db.url, dataDir: db.dir, env: { LOG_LEVEL: 'info' } });
+        const outcomes: Outcome[] = [];
+        let signalAt = Number.POSITIVE_INFINITY;
+        // busy clients stop 12 s after the signal at the latest (the server must be gone by then)
+        const stopAt = () => signalAt + 12_000;
+        const quietAt = () => signalAt;
+        const clients = [
+          ...Array.from({ length: KEEP_ALIVE_CLIENTS }, (_, i) =>
+            keepAliveClient(server.base, `k${i}`, i % 2 ? stopAt : quietAt, outcomes, server.exited),
+          ),
+          ...Array.from({ length: PIPELINING_CLIENTS }, (_, i) => pipeliningClient(server.port, `p${i}`, stopAt, outcomes)),
+        ];
+        await new Promise((r) => setTimeout(r, LOAD_BEFORE_SIGNAL_MS));
+        signalAt = performance.now();
+        server.child.kill('SIGTERM');
+        const { code } = await server.exited;
+        const exitMs = performance.now() - signalAt;
+        await Promise.all(clients);
 
-      // what the server says it received: Fastify logs every request it routes, "incoming request"
-      const accepted = new Set<string>();
-      for (const line of server.output().split('\n')) {
-        if (!line.startsWith('{')) continue;
-        const entry = JSON.parse(line) as { msg?: string; req?: { url?: string } };
-        const marker = entry.msg === 'incoming request' ? /[?&]m=([\w-]+)/.exec(entry.req?.url ?? '')?.[1] : undefined;
-        if (marker) accepted.add(marker);
+        // what the server says it received: Fastify logs every request it routes, "incoming request"
+        const accepted = new Set<string>();
+        for (const line of server.output().split('\n')) {
+          if (!line.startsWith('{')) continue;
+          const entry = JSON.parse(line) as { msg?: string; req?: { url?: string } };
+          const marker = entry.msg === 'incoming request' ? /[?&]m=([\w-]+)/.exec(entry.req?.url ?? '')?.[1] : undefined;
+          if (marker) accepted.add(marker);
+        }
+        const failedAccepted = outcomes.filter((o) => accepted.has(o.marker) && o.status !== 200);
+        const unavailable = outcomes.filter((o) => o.status === 503);
+        const without503Close = unavailable.filter((o) => (o.connection ?? '').toLowerCase() !== 'close');
+        const otherStatus = outcomes.filter((o) => o.status !== undefined && o.status !== 200 && o.status !== 503);
+        const completedAfterSignal = outcomes.filter((o) => o.status === 200 && o.at > signalAt);
+        const notAccepted = outcomes.filter((o) => o.error !== undefined && !accepted.has(o.marker));
+        report(
+          `shutdown ${kind}: ${outcomes.length} requests, ${accepted.size} accepted, ` +
+            `${completedAfterSignal.length} completed after the signal, ${unavailable.length} answered 503, ${notAccepted.length} never read (refused or closed), ` +
+            `failed accepted = ${failedAccepted.length}; exit ${code} after ${seconds(exitMs)} s`,
+        );
+        assert.equal(code, 0, `exit code ${code}:\n${server.output().slice(-3000)}`);
+        assert.ok(exitMs < 10_000, `exit after ${exitMs} ms`);
+        assert.deepEqual(failedAccepted, [], 'every request the server received before closing got its whole response');
+        assert.deepEqual(otherStatus, [], 'no status other than 200 and 503');
+        assert.deepEqual(without503Close, [], 'a 503 while closing says Connection: close');
+        assert.ok(outcomes.filter((o) => o.status === 200 && o.at < signalAt).length > 0, 'the load was served before the signal');
+        assert.ok(completedAfterSignal.length > 0, 'requests in flight at the signal were answered');
+        if (kind === 'sqlite') {
+          const wal = `${db.url.slice('sqlite:'.length)}-wal`;
+          assert.ok(!existsSync(wal) || statSync(wal).size === 0, 'the WAL was checkpointed into the database at shutdown');
+        }
+      } finally {
+        await db.dispose();
       }
-      const failedAccepted = outcomes.filter((o) => accepted.has(o.marker) && o.status !== 200);
-      const unavailable = outcomes.filter((o) => o.status === 503);
-      const without503Close = unavailable.filter((o) => (o.connection ?? '').toLowerCase() !== 'close');
-      const otherStatus = outcomes.filter((o) => o.status !== undefined && o.status !== 200 && o.status !== 503);
-      const completedAfterSignal = outcomes.filter((o) => o.status === 200 && o.at > signalAt);
-      const notAccepted = outcomes.filter((o) => o.error !== undefined && !accepted.has(o.marker));
-      report(
-        `shutdown ${kind}: ${outcomes.length} requests, ${accepted.size} accepted, ` +
-          `${completedAfterSignal.length} completed after the signal, ${unavailable.length} answered 503, ${notAccepted.length} never read (refused or closed), ` +
-          `failed accepted = ${failedAccepted.length}; exit ${code} after ${seconds(exitMs)} s`,
-      );
-      assert.equal(code, 0, `exit code ${code}:\n${server.output().slice(-3000)}`);
-      assert.ok(exitMs < 10_000, `exit after ${exitMs} ms`);
-      assert.deepEqual(failedAccepted, [], 'every request the server received before closing got its whole response');
-      assert.deepEqual(otherStatus, [], 'no status other than 200 and 503');
-      assert.deepEqual(without503Close, [], 'a 503 while closing says Connection: close');
-      assert.ok(outcomes.filter((o) => o.status === 200 && o.at < signalAt).length > 0, 'the load was served before the signal');
-      assert.ok(completedAfterSignal.length > 0, 'requests in flight at the signal were answered');
-      if (kind === 'sqlite') {
-        const wal = `${db.url.slice('sqlite:'.length)}-wal`;
-        assert.ok(!existsSync(wal) || statSync(wal).size === 0, 'the WAL was checkpointed into the database at shutdown');
-      }
-    } finally {
-      await db.dispose();
-    }
-  });
+    },
+  );
 }

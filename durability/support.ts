@@ -124,7 +124,9 @@ export async function startInstance(opts: StartOptions): Promise<Instance> {
   let text = '';
   child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let gone = false;
   void exited.then(() => (gone = true));
   const base = `http://127.0.0.1:${port}`;
@@ -207,7 +209,12 @@ export async function smtpSink(): Promise<SmtpSink> {
         const raw = Buffer.concat(chunks).toString('latin1');
         const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
         const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
-        const mail: SinkMail = { messageId: header('Message-ID'), to: session.envelope.rcptTo.map((r) => r.address), subject: header('Subject'), raw };
+        const mail: SinkMail = {
+          messageId: header('Message-ID'),
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: header('Subject'),
+          raw,
+        };
         void Promise.resolve(sink.beforeAccept?.(mail)).finally(() => {
           sink.received.push(mail);
           callback();
@@ -232,7 +239,13 @@ export function hiddenFields(html: string): Record<string, string> {
     const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag)?.[1];
     if (attr('type')?.toLowerCase() !== 'hidden') continue;
     const name = attr('name');
-    if (name) out[name] = (attr('value') ?? '').replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+    if (name)
+      out[name] = (attr('value') ?? '')
+        .replaceAll('&amp;', '&')
+        .replaceAll('&quot;', '"')
+        .replaceAll('&#39;', "'")
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>');
   }
   return out;
 }
@@ -248,7 +261,13 @@ export interface PreparedPost {
 }
 
 /** GET the form page as a new visitor (own cookie), then build the POST a browser would send. */
-export async function prepareForm(base: string, formPath: string, postPath: string, fields: Record<string, string>, ip: string): Promise<PreparedPost> {
+export async function prepareForm(
+  base: string,
+  formPath: string,
+  postPath: string,
+  fields: Record<string, string>,
+  ip: string,
+): Promise<PreparedPost> {
   const res = await fetch(`${base}${formPath}`, { headers: { 'x-forwarded-for': ip }, signal: AbortSignal.timeout(15_000) });
   const html = await res.text();
   if (res.status !== 200) throw new Error(`GET ${formPath}: ${res.status}`);
@@ -257,7 +276,13 @@ export async function prepareForm(base: string, formPath: string, postPath: stri
     .map((c) => c.split(';')[0]!)
     .join('; ');
   const hidden = hiddenFields(html);
-  return { url: `${base}${postPath}`, cookie, body: new URLSearchParams({ ...hidden, ...fields }).toString(), ip, resendable: Object.keys(hidden).some((k) => k !== '_csrf') };
+  return {
+    url: `${base}${postPath}`,
+    cookie,
+    body: new URLSearchParams({ ...hidden, ...fields }).toString(),
+    ip,
+    resendable: Object.keys(hidden).some((k) => k !== '_csrf'),
+  };
 }
 
 /** Sends a prepared POST; resolves with the status (no redirect followed) or the network error. */
@@ -304,12 +329,21 @@ export class Visitor {
 
   constructor(readonly ip: string = randomIp()) {}
 
-  async request(url: string, init: { method?: string; body?: string | Buffer; contentType?: string; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Answer> {
+  async request(
+    url: string,
+    init: { method?: string; body?: string | Buffer; contentType?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = { 'x-forwarded-for': this.ip, ...init.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (init.contentType) headers['content-type'] = init.contentType;
     const body = typeof init.body === 'string' || init.body === undefined ? init.body : new Uint8Array(init.body);
-    const res = await fetch(url, { method: init.method ?? 'GET', headers, body, redirect: 'manual', signal: AbortSignal.timeout(init.timeoutMs ?? 15_000) });
+    const res = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(init.timeoutMs ?? 15_000),
+    });
     for (const cookie of res.headers.getSetCookie()) {
       const pair = cookie.split(';')[0]!;
       const name = pair.slice(0, pair.indexOf('='));
@@ -327,6 +361,11 @@ export class Visitor {
 
   /** A form POST (urlencoded), as a browser sends it. */
   post(url: string, fields: Record<string, string>, timeoutMs?: number): Promise<Answer> {
-    return this.request(url, { method: 'POST', body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded', ...(timeoutMs ? { timeoutMs } : {}) });
+    return this.request(url, {
+      method: 'POST',
+      body: new URLSearchParams(fields).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
   }
 }

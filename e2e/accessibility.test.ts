@@ -49,15 +49,27 @@ describe('setup form by keyboard only', () => {
 
       const links = await page.evaluate(() => {
         const d = (globalThis as any).document;
-        return Array.from(d.querySelectorAll('[data-error-summary] a') as ArrayLike<{ getAttribute(n: string): string | null }>).map((a) => {
-          const href = a.getAttribute('href') ?? '';
-          const target = href.startsWith('#') ? d.getElementById(href.slice(1)) : null;
-          return { href, target: target ? String(target.tagName).toLowerCase() : null };
-        });
+        return Array.from(d.querySelectorAll('[data-error-summary] a') as ArrayLike<{ getAttribute(n: string): string | null }>).map(
+          (a) => {
+            const href = a.getAttribute('href') ?? '';
+            const target = href.startsWith('#') ? d.getElementById(href.slice(1)) : null;
+            return { href, target: target ? String(target.tagName).toLowerCase() : null };
+          },
+        );
       });
-      assert.ok(links.some((l) => l.href === '#f-email'), `the summary links to the e-mail field: ${JSON.stringify(links)}`);
-      assert.ok(links.some((l) => l.href === '#f-password'), `the summary links to the password field: ${JSON.stringify(links)}`);
-      for (const l of links) assert.ok(l.target === 'input' || l.target === 'textarea' || l.target === 'select', `summary link ${l.href} points to a form field (found ${l.target})`);
+      assert.ok(
+        links.some((l) => l.href === '#f-email'),
+        `the summary links to the e-mail field: ${JSON.stringify(links)}`,
+      );
+      assert.ok(
+        links.some((l) => l.href === '#f-password'),
+        `the summary links to the password field: ${JSON.stringify(links)}`,
+      );
+      for (const l of links)
+        assert.ok(
+          l.target === 'input' || l.target === 'textarea' || l.target === 'select',
+          `summary link ${l.href} points to a form field (found ${l.target})`,
+        );
       // the field keeps what was typed, so the person corrects instead of retyping
       assert.equal(await page.inputValue('#f-display_name'), 'Anna Nowak');
 

@@ -20,7 +20,12 @@ useBrowserAndServer(
   async (b, s) => {
     browser = b;
     server = s;
-    await createUser(s.testApp.ctx, { email: 'koordynator@rops.example.pl', displayName: 'Maria Koordynator', roles: ['coordinator'], password: PASSWORD });
+    await createUser(s.testApp.ctx, {
+      email: 'koordynator@rops.example.pl',
+      displayName: 'Maria Koordynator',
+      roles: ['coordinator'],
+      password: PASSWORD,
+    });
   },
   { clock },
 );
@@ -64,7 +69,11 @@ test('staff login with enforced two-step verification, by keyboard', async () =>
     await page.keyboard.type('123456');
     status = await navigation(page, () => page.keyboard.press('Enter'));
     assert.equal(status, 400, 'a wrong code is refused');
-    assert.equal(await page.evaluate(() => (globalThis as any).document.activeElement?.hasAttribute('data-error-summary')), true, 'focus moves to the error summary');
+    assert.equal(
+      await page.evaluate(() => (globalThis as any).document.activeElement?.hasAttribute('data-error-summary')),
+      true,
+      'focus moves to the error summary',
+    );
     await page.fill('#f-code', totpCode(secret, clock.now()));
     status = await navigation(page, () => page.locator('form button[type="submit"]').last().click());
     assert.equal(status, 200);

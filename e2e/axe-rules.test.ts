@@ -25,11 +25,18 @@ describe('axe runs the page-anatomy rules', () => {
   };
 
   test('a well-formed page passes', async () => {
-    assert.deepEqual(await check('<!doctype html><html lang="pl"><head><title>Strona</title></head><body><main><h1>Strona</h1><h2>Część</h2><p>Tekst</p></main></body></html>'), []);
+    assert.deepEqual(
+      await check(
+        '<!doctype html><html lang="pl"><head><title>Strona</title></head><body><main><h1>Strona</h1><h2>Część</h2><p>Tekst</p></main></body></html>',
+      ),
+      [],
+    );
   });
 
   test('each broken rule is reported', async () => {
-    const found = await check('<!doctype html><html lang="pl"><head><title>Strona</title></head><body><p>Poza obszarami</p><div><h2>Część</h2><h4>Za głęboko</h4></div></body></html>');
+    const found = await check(
+      '<!doctype html><html lang="pl"><head><title>Strona</title></head><body><p>Poza obszarami</p><div><h2>Część</h2><h4>Za głęboko</h4></div></body></html>',
+    );
     for (const rule of AXE_EXTRA_RULES) assert.ok(found.includes(rule), `${rule} is not reported: ${found.join(', ')}`);
   });
 });

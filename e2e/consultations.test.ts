@@ -75,7 +75,11 @@ test('a citizen comments on a section and confirms it, by keyboard only', async 
     assert.match(await page.locator('.alert').first().innerText(), /uwaga została potwierdzona/);
     assert.deepEqual(await checkAxe(page), [], 'confirmed page');
 
-    const confirmed = await ctx.db.selectFrom('consultation_comments').select(['status', 'justification']).where('id', '=', stored.id).executeTakeFirstOrThrow();
+    const confirmed = await ctx.db
+      .selectFrom('consultation_comments')
+      .select(['status', 'justification'])
+      .where('id', '=', stored.id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(confirmed, { status: 'confirmed', justification: 'Wzrost powinien być trwały, nie jednorazowy.' });
     assert.deepEqual(foreignRequests, []);
   } finally {

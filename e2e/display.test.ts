@@ -82,7 +82,9 @@ describe('high contrast switch', () => {
       assert.equal(here(page), '/');
       assert.ok((await htmlState(page)).classes.includes('large-text'));
       assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
-      const rootSize = await page.evaluate(() => (globalThis as any).getComputedStyle((globalThis as any).document.documentElement).fontSize as string);
+      const rootSize = await page.evaluate(
+        () => (globalThis as any).getComputedStyle((globalThis as any).document.documentElement).fontSize as string,
+      );
       assert.equal(rootSize, '20px', 'the root font size grows by a quarter');
     } finally {
       await close();

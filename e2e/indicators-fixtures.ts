@@ -15,8 +15,17 @@ async function create(server: Server) {
   const year = ctx.clock.now().getUTCFullYear();
   const programme = await insertTestProgramme(ctx, { slug: SLUG, title: 'Program testowy wskaźników', period_from: 2014, period_to: year });
   await seedIndicatorsDemo(ctx, programme.id);
-  const p2 = await ctx.db.selectFrom('indicators').select('id').where('programme_id', '=', programme.id).where('code', '=', 'P2').executeTakeFirstOrThrow();
-  await submitValue(ctx, { indicatorId: p2.id, period: year - 1, territoryCode: 'region', value: 2, source: 'Informacja OWES' }, { actorId: null, ip: null });
+  const p2 = await ctx.db
+    .selectFrom('indicators')
+    .select('id')
+    .where('programme_id', '=', programme.id)
+    .where('code', '=', 'P2')
+    .executeTakeFirstOrThrow();
+  await submitValue(
+    ctx,
+    { indicatorId: p2.id, period: year - 1, territoryCode: 'region', value: 2, source: 'Informacja OWES' },
+    { actorId: null, ip: null },
+  );
   return { programmeId: programme.id, reportedId: p2.id };
 }
 
@@ -33,10 +42,28 @@ const staff = [{ role: 'coordinator' }];
 
 export const INDICATOR_PAGES: PageTemplate[] = [
   { name: 'programme indicators', setup: async ({ server }) => (await fixture(server), `/program/${SLUG}/wskazniki`), expectStatus: 200 },
-  { name: 'indicator with example values and a subregion map', setup: async ({ server }) => (await fixture(server), `/program/${SLUG}/wskazniki/P1`), expectStatus: 200 },
-  { name: 'computed indicator by powiat', setup: async ({ server }) => (await fixture(server), `/program/${SLUG}/wskazniki/W2`), expectStatus: 200 },
-  { name: 'admin: indicators', setup: async ({ server }) => `/admin/program/${(await fixture(server)).programmeId}/wskazniki`, expectStatus: 200, login: staff },
-  { name: 'admin: new indicator', setup: async ({ server }) => `/admin/program/${(await fixture(server)).programmeId}/wskazniki/nowy`, expectStatus: 200, login: staff },
+  {
+    name: 'indicator with example values and a subregion map',
+    setup: async ({ server }) => (await fixture(server), `/program/${SLUG}/wskazniki/P1`),
+    expectStatus: 200,
+  },
+  {
+    name: 'computed indicator by powiat',
+    setup: async ({ server }) => (await fixture(server), `/program/${SLUG}/wskazniki/W2`),
+    expectStatus: 200,
+  },
+  {
+    name: 'admin: indicators',
+    setup: async ({ server }) => `/admin/program/${(await fixture(server)).programmeId}/wskazniki`,
+    expectStatus: 200,
+    login: staff,
+  },
+  {
+    name: 'admin: new indicator',
+    setup: async ({ server }) => `/admin/program/${(await fixture(server)).programmeId}/wskazniki/nowy`,
+    expectStatus: 200,
+    login: staff,
+  },
   {
     name: 'admin: indicator form with errors',
     setup: async ({ server }) => `/admin/program/${(await fixture(server)).programmeId}/wskazniki/nowy`,

@@ -20,19 +20,45 @@ const DONE = new WeakMap<Server, Promise<MonitoringFixtures>>();
 
 async function create(server: Server): Promise<MonitoringFixtures> {
   const ctx = server.testApp.ctx;
-  const programme = await insertTestProgramme(ctx, { period_from: 2021, period_to: 2030, title: 'Program ekonomii społecznej (test)', slug: 'program-monitorowanie' });
+  const programme = await insertTestProgramme(ctx, {
+    period_from: 2021,
+    period_to: 2030,
+    title: 'Program ekonomii społecznej (test)',
+    slug: 'program-monitorowanie',
+  });
   const element = async (parent: string | null, kind: 'main_goal' | 'specific_goal' | 'action', code: string, title: string) => {
     const id = newId();
     await ctx.db
       .insertInto('programme_elements')
-      .values({ id, programme_id: programme.id, parent_id: parent, kind, code, title, description: null, responsible: null, partners: null, year_from: null, year_to: null, position: 0, is_example: true })
+      .values({
+        id,
+        programme_id: programme.id,
+        parent_id: parent,
+        kind,
+        code,
+        title,
+        description: null,
+        responsible: null,
+        partners: null,
+        year_from: null,
+        year_to: null,
+        position: 0,
+        is_example: true,
+      })
       .execute();
     return id;
   };
   const goal = await element(null, 'main_goal', '1', 'Większy udział ekonomii społecznej w rozwoju regionu');
   const specific = await element(goal, 'specific_goal', '1.1', 'Silne podmioty ekonomii społecznej');
   const action = await element(specific, 'action', '1.1.1', 'Doradztwo dla spółdzielni socjalnych');
-  const indicatorId = await insertTestIndicator(ctx, programme.id, { code: 'M1', name: 'Liczba porad udzielonych spółdzielniom', unit: 'porady', baseline_value: 100, baseline_year: 2021, targets: [{ year: 2030, value: 300 }] });
+  const indicatorId = await insertTestIndicator(ctx, programme.id, {
+    code: 'M1',
+    name: 'Liczba porad udzielonych spółdzielniom',
+    unit: 'porady',
+    baseline_value: 100,
+    baseline_year: 2021,
+    targets: [{ year: 2030, value: 300 }],
+  });
   await ctx.db.insertInto('indicator_elements').values({ indicator_id: indicatorId, element_id: action }).execute();
   const at = new Date().toISOString();
   for (const [period, value] of [
@@ -41,16 +67,59 @@ async function create(server: Server): Promise<MonitoringFixtures> {
   ] as const) {
     await ctx.db
       .insertInto('indicator_values')
-      .values({ id: newId(), indicator_id: indicatorId, period, territory_code: 'region', value, source: 'sprawozdania OWES', comment: null, status: 'approved', return_reason: null, round_id: null, is_computed: false, is_example: true, entered_by: null, approved_by: null, created_at: at, updated_at: at })
+      .values({
+        id: newId(),
+        indicator_id: indicatorId,
+        period,
+        territory_code: 'region',
+        value,
+        source: 'sprawozdania OWES',
+        comment: null,
+        status: 'approved',
+        return_reason: null,
+        round_id: null,
+        is_computed: false,
+        is_example: true,
+        entered_by: null,
+        approved_by: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
   }
   for (const year of [2024, 2025]) {
-    await ctx.db.insertInto('report_narratives').values({ id: newId(), element_id: action, year, body: `W roku ${year} udzielono porad spółdzielniom socjalnym.\n\n- doradztwo prawne\n- doradztwo księgowe`, updated_by: null, updated_at: at }).execute();
+    await ctx.db
+      .insertInto('report_narratives')
+      .values({
+        id: newId(),
+        element_id: action,
+        year,
+        body: `W roku ${year} udzielono porad spółdzielniom socjalnym.\n\n- doradztwo prawne\n- doradztwo księgowe`,
+        updated_by: null,
+        updated_at: at,
+      })
+      .execute();
   }
-  await ctx.db.insertInto('annual_reports').values({ id: newId(), programme_id: programme.id, year: 2024, status: 'published', published_at: at, published_by: null }).execute();
+  await ctx.db
+    .insertInto('annual_reports')
+    .values({ id: newId(), programme_id: programme.id, year: 2024, status: 'published', published_at: at, published_by: null })
+    .execute();
   const roundId = newId();
   const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  await ctx.db.insertInto('monitoring_rounds').values({ id: roundId, programme_id: programme.id, name: 'Monitorowanie 2025', period: 2025, deadline, status: 'open', created_by: null, created_at: at, closed_at: null }).execute();
+  await ctx.db
+    .insertInto('monitoring_rounds')
+    .values({
+      id: roundId,
+      programme_id: programme.id,
+      name: 'Monitorowanie 2025',
+      period: 2025,
+      deadline,
+      status: 'open',
+      created_by: null,
+      created_at: at,
+      closed_at: null,
+    })
+    .execute();
   await ctx.db.insertInto('monitoring_round_indicators').values({ round_id: roundId, indicator_id: indicatorId }).execute();
   return { programmeId: programme.id, slug: programme.slug, roundId, indicatorId };
 }

@@ -10,13 +10,20 @@ import { createTestApp, loginAs, type TestApp } from '../src/testing/app.js';
 import { PAGES, VISIT_LANGS, type VisitContext } from './pages.js';
 import type { Server } from './support.js';
 
-const text = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&[a-z#0-9]+;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** What a page's HTML says about its anatomy: its h1 texts and its breadcrumb trail. */
 export function anatomyOf(html: string): { h1: string[]; crumbs: { text: string; current: boolean }[] } {
   const h1 = [...html.matchAll(/<h1[\s>][\s\S]*?<\/h1>/g)].map((m) => text(m[0]));
   const nav = /<nav class="breadcrumbs"[\s\S]*?<\/nav>/.exec(html)?.[0];
-  const crumbs = nav ? [...nav.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => ({ text: text(m[1]!), current: m[1]!.includes('aria-current="page"') })) : [];
+  const crumbs = nav
+    ? [...nav.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => ({ text: text(m[1]!), current: m[1]!.includes('aria-current="page"') }))
+    : [];
   return { h1, crumbs };
 }
 
@@ -43,7 +50,14 @@ describe('page anatomy of every visited template', () => {
         let res = await testApp.app.inject({ method: 'GET', url: ctx.href(path), headers });
         // a redirect is followed the way the browser does (the display switches answer 303)
         for (let hops = 0; res.statusCode >= 300 && res.statusCode < 400 && hops < 3; hops += 1) {
-          res = await testApp.app.inject({ method: 'GET', url: String(res.headers.location), headers: { ...headers, cookie: [headers.cookie, ...[res.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0])].filter(Boolean).join('; ') } });
+          res = await testApp.app.inject({
+            method: 'GET',
+            url: String(res.headers.location),
+            headers: {
+              ...headers,
+              cookie: [headers.cookie, ...[res.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0])].filter(Boolean).join('; '),
+            },
+          });
         }
         assert.equal(res.statusCode, entry.expectStatus, `${path}: ${res.body.slice(0, 300)}`);
         const { h1, crumbs } = anatomyOf(res.body);
@@ -52,8 +66,14 @@ describe('page anatomy of every visited template', () => {
         if (crumbs.length > 0) {
           const last = crumbs[crumbs.length - 1]!;
           assert.ok(last.current, `${path}: the last breadcrumb "${last.text}" is not the current page`);
-          assert.ok(crumbs.slice(0, -1).every((c) => !c.current), `${path}: only the last breadcrumb is current`);
-          assert.ok(crumbs.every((c, i) => i === 0 || c.text !== crumbs[i - 1]!.text), `${path}: a breadcrumb repeats: ${crumbs.map((c) => c.text).join(' › ')}`);
+          assert.ok(
+            crumbs.slice(0, -1).every((c) => !c.current),
+            `${path}: only the last breadcrumb is current`,
+          );
+          assert.ok(
+            crumbs.every((c, i) => i === 0 || c.text !== crumbs[i - 1]!.text),
+            `${path}: a breadcrumb repeats: ${crumbs.map((c) => c.text).join(' › ')}`,
+          );
         }
       });
     }

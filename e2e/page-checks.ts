@@ -32,13 +32,20 @@ export function assertVisibleFocus(f: Focused, where: string): void {
  */
 async function returnToDocumentStart(page: Page, entry: PageTemplate): Promise<void> {
   const start = await focused(page);
-  const selectorMatches = await page.evaluate((sel) => (globalThis as any).document.activeElement?.matches(sel) === true, entry.initialFocus!);
+  const selectorMatches = await page.evaluate(
+    (sel) => (globalThis as any).document.activeElement?.matches(sel) === true,
+    entry.initialFocus!,
+  );
   assert.ok(selectorMatches, `focus on arrival should be on ${entry.initialFocus}, is on ${describeFocus(start)}`);
-  for (let i = 0; i < 80 && !(await focused(page)).className.split(' ').includes('skip-link'); i += 1) await page.keyboard.press('Shift+Tab');
+  for (let i = 0; i < 80 && !(await focused(page)).className.split(' ').includes('skip-link'); i += 1)
+    await page.keyboard.press('Shift+Tab');
   assert.ok((await focused(page)).className.split(' ').includes('skip-link'), 'Shift+Tab from the focused summary reaches the skip link');
   await page.keyboard.press('Shift+Tab');
   const prior = await focused(page);
-  assert.ok(prior.tag === 'body' || prior.tag === '', `the skip link is the first focus stop, yet Shift+Tab from it went to ${describeFocus(prior)}`);
+  assert.ok(
+    prior.tag === 'body' || prior.tag === '',
+    `the skip link is the first focus stop, yet Shift+Tab from it went to ${describeFocus(prior)}`,
+  );
 }
 
 /** Half `part` (0 or 1) of the page templates; the browser is shared with the file's other tests. */
@@ -109,7 +116,11 @@ export function describePageChecks(entries: readonly PageTemplate[]): () => Brow
           const scroll = await page.evaluate(() => {
             const w = globalThis as any;
             const max = w.document.documentElement.scrollHeight - w.innerHeight;
-            return { top: w.document.getElementById('main').getBoundingClientRect().top as number, scrollY: w.scrollY as number, max: max as number };
+            return {
+              top: w.document.getElementById('main').getBoundingClientRect().top as number,
+              scrollY: w.scrollY as number,
+              max: max as number,
+            };
           });
           // main is scrolled to the top, unless the page is too short to scroll that far
           assert.ok(Math.abs(scroll.top) <= 2 || scroll.scrollY >= scroll.max - 2, `main is brought into view (${JSON.stringify(scroll)})`);
@@ -122,23 +133,26 @@ export function describePageChecks(entries: readonly PageTemplate[]): () => Brow
 
         // the walk over every Tab stop is the slowest check; the focus styles and the tab order do not
         // depend on the language, so it runs on the Polish visit only (axe and the rest run in both)
-        if (lang === KEYBOARD_WALK_LANG) test('every Tab stop shows a focus indicator', async () => {
-          await page.locator('.skip-link').focus();
-          const seen: string[] = [];
-          for (let i = 0; i < 150; i += 1) {
-            await page.keyboard.press('Tab');
-            const f = await focused(page);
-            if (f.tag === 'body' || f.tag === '' || f.className.split(' ').includes('skip-link')) break;
-            assertVisibleFocus(f, `Tab stop ${i + 1}`);
-            seen.push(describeFocus(f));
-          }
-          assert.ok(seen.length > 0, 'the page has focusable elements after the skip link');
-        });
+        if (lang === KEYBOARD_WALK_LANG)
+          test('every Tab stop shows a focus indicator', async () => {
+            await page.locator('.skip-link').focus();
+            const seen: string[] = [];
+            for (let i = 0; i < 150; i += 1) {
+              await page.keyboard.press('Tab');
+              const f = await focused(page);
+              if (f.tag === 'body' || f.tag === '' || f.className.split(' ').includes('skip-link')) break;
+              assertVisibleFocus(f, `Tab stop ${i + 1}`);
+              seen.push(describeFocus(f));
+            }
+            assert.ok(seen.length > 0, 'the page has focusable elements after the skip link');
+          });
 
         test('every in-page link leads to an element of the page', async () => {
           const broken = await page.evaluate(() => {
             const d = (globalThis as any).document;
-            const hrefs = Array.from(d.querySelectorAll('a[href^="#"]') as ArrayLike<{ getAttribute(n: string): string }>).map((a) => a.getAttribute('href'));
+            const hrefs = Array.from(d.querySelectorAll('a[href^="#"]') as ArrayLike<{ getAttribute(n: string): string }>).map((a) =>
+              a.getAttribute('href'),
+            );
             return hrefs.filter((h) => h.length > 1 && !d.getElementById(decodeURIComponent(h.slice(1))));
           });
           assert.deepEqual(broken, []);

@@ -15,7 +15,12 @@ import { INDICATOR_PAGES } from './indicators-fixtures.js';
 import { PROGRAMME_PAGES } from './programme-fixtures.js';
 import { entityPath, registryModule } from '../src/modules/registry/index.js';
 import { previewStatisticsUpload } from '../src/modules/territory/territory.testing.js';
-import { consultationWithNextText, consultationWithReport, makeConsultation, unconfirmedComment } from '../src/modules/consultations/consultations.testing.js';
+import {
+  consultationWithNextText,
+  consultationWithReport,
+  makeConsultation,
+  unconfirmedComment,
+} from '../src/modules/consultations/consultations.testing.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -75,10 +80,22 @@ export const PAGES: PageTemplate[] = [
   { name: 'home in high contrast with larger text', path: '/wyglad?kontrast=1&tekst=1&wroc=/', expectStatus: 200 },
   // portal
   { name: 'news list', setup: async ({ server }) => (await portalFixtures(server), '/aktualnosci'), expectStatus: 200 },
-  { name: 'news item with an image', setup: async ({ server }) => (await portalFixtures(server), '/aktualnosci/konferencja'), expectStatus: 200 },
-  { name: 'information page with a section menu', setup: async ({ server }) => (await portalFixtures(server), '/o-programie/zespol-ekspercki'), expectStatus: 200 },
+  {
+    name: 'news item with an image',
+    setup: async ({ server }) => (await portalFixtures(server), '/aktualnosci/konferencja'),
+    expectStatus: 200,
+  },
+  {
+    name: 'information page with a section menu',
+    setup: async ({ server }) => (await portalFixtures(server), '/o-programie/zespol-ekspercki'),
+    expectStatus: 200,
+  },
   { name: 'documents list', setup: async ({ server }) => (await portalFixtures(server), '/dokumenty'), expectStatus: 200 },
-  { name: 'document with versions', setup: async ({ server }) => `/dokumenty/${(await portalFixtures(server)).documentId}`, expectStatus: 200 },
+  {
+    name: 'document with versions',
+    setup: async ({ server }) => `/dokumenty/${(await portalFixtures(server)).documentId}`,
+    expectStatus: 200,
+  },
   { name: 'contact page', setup: async ({ server }) => (await portalFixtures(server), '/kontakt'), expectStatus: 200 },
   {
     name: 'contact form with errors',
@@ -92,13 +109,48 @@ export const PAGES: PageTemplate[] = [
   },
   { name: 'search results', setup: async ({ server }) => (await portalFixtures(server), '/szukaj?q=program'), expectStatus: 200 },
   { name: 'accessibility statement', path: '/deklaracja-dostepnosci', expectStatus: 200 },
-  { name: 'admin: pages', setup: async ({ server }) => (await portalFixtures(server), '/admin/strony'), expectStatus: 200, login: [{ role: 'editor' }] },
-  { name: 'admin: page form', setup: async ({ server }) => `/admin/strony/${(await portalFixtures(server)).pageId}`, expectStatus: 200, login: [{ role: 'editor' }] },
-  { name: 'admin: page versions', setup: async ({ server }) => `/admin/strony/${(await portalFixtures(server)).pageId}/wersje`, expectStatus: 200, login: [{ role: 'editor' }] },
-  { name: 'admin: versions compared', setup: async ({ server }) => `/admin/strony/${(await portalFixtures(server)).pageId}/wersje/porownaj?a=1&b=2`, expectStatus: 200, login: [{ role: 'editor' }] },
-  { name: 'admin: news form', setup: async ({ server }) => `/admin/aktualnosci/${(await portalFixtures(server)).newsId}`, expectStatus: 200, login: [{ role: 'editor' }] },
-  { name: 'admin: documents', setup: async ({ server }) => (await portalFixtures(server), '/admin/dokumenty'), expectStatus: 200, login: [{ role: 'editor' }] },
-  { name: 'admin: document form', setup: async ({ server }) => `/admin/dokumenty/${(await portalFixtures(server)).documentId}`, expectStatus: 200, login: [{ role: 'editor' }] },
+  {
+    name: 'admin: pages',
+    setup: async ({ server }) => (await portalFixtures(server), '/admin/strony'),
+    expectStatus: 200,
+    login: [{ role: 'editor' }],
+  },
+  {
+    name: 'admin: page form',
+    setup: async ({ server }) => `/admin/strony/${(await portalFixtures(server)).pageId}`,
+    expectStatus: 200,
+    login: [{ role: 'editor' }],
+  },
+  {
+    name: 'admin: page versions',
+    setup: async ({ server }) => `/admin/strony/${(await portalFixtures(server)).pageId}/wersje`,
+    expectStatus: 200,
+    login: [{ role: 'editor' }],
+  },
+  {
+    name: 'admin: versions compared',
+    setup: async ({ server }) => `/admin/strony/${(await portalFixtures(server)).pageId}/wersje/porownaj?a=1&b=2`,
+    expectStatus: 200,
+    login: [{ role: 'editor' }],
+  },
+  {
+    name: 'admin: news form',
+    setup: async ({ server }) => `/admin/aktualnosci/${(await portalFixtures(server)).newsId}`,
+    expectStatus: 200,
+    login: [{ role: 'editor' }],
+  },
+  {
+    name: 'admin: documents',
+    setup: async ({ server }) => (await portalFixtures(server), '/admin/dokumenty'),
+    expectStatus: 200,
+    login: [{ role: 'editor' }],
+  },
+  {
+    name: 'admin: document form',
+    setup: async ({ server }) => `/admin/dokumenty/${(await portalFixtures(server)).documentId}`,
+    expectStatus: 200,
+    login: [{ role: 'editor' }],
+  },
   { name: 'admin: contact and office hours', path: '/admin/kontakt', expectStatus: 200, login: [{ role: 'editor' }] },
   { name: 'admin: accessibility statement', path: '/admin/deklaracja-dostepnosci', expectStatus: 200, login: [{ role: 'editor' }] },
   // territory
@@ -113,8 +165,15 @@ export const PAGES: PageTemplate[] = [
   {
     name: 'admin: statistics preview with problems',
     setup: async ({ server }) => {
-      const data = Buffer.from('teryt;rok;ludnosc;pomoc_spoleczna\n0463011;2023;196545;5400\n0499999;2023;1000;10\n0461011;2023;dużo;10\n', 'utf8');
-      const id = await previewStatisticsUpload(server.testApp.ctx, { fileName: 'gus.csv', data, truncated: false, source: 'GUS BDL' }, { actorId: null, ip: null, requestId: null });
+      const data = Buffer.from(
+        'teryt;rok;ludnosc;pomoc_spoleczna\n0463011;2023;196545;5400\n0499999;2023;1000;10\n0461011;2023;dużo;10\n',
+        'utf8',
+      );
+      const id = await previewStatisticsUpload(
+        server.testApp.ctx,
+        { fileName: 'gus.csv', data, truncated: false, source: 'GUS BDL' },
+        { actorId: null, ip: null, requestId: null },
+      );
       return `/admin/terytorium/statystyki/${id}`;
     },
     expectStatus: 200,
@@ -134,7 +193,12 @@ export const PAGES: PageTemplate[] = [
   { name: 'invalid reset link', path: '/konto/haslo/nowe/nieprawidlowy-link-0123456789', expectStatus: 400 },
   { name: 'my account', path: '/konto', expectStatus: 200, login: [{ role: 'entity_representative', scopeType: 'entity', scopeId: 'E1' }] },
   { name: 'change password', path: '/konto/haslo', expectStatus: 200, login: [{ role: 'team_member', scopeType: 'team', scopeId: 'T1' }] },
-  { name: 'two-step verification set-up', path: '/konto/2fa', expectStatus: 200, login: [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: '0463011' }] },
+  {
+    name: 'two-step verification set-up',
+    path: '/konto/2fa',
+    expectStatus: 200,
+    login: [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: '0463011' }],
+  },
   { name: 'two-step verification status', path: '/konto/2fa', expectStatus: 200, login: [{ role: 'coordinator' }] },
   { name: 'sessions', path: '/konto/sesje', expectStatus: 200, login: [{ role: 'editor' }] },
   { name: 'my data', path: '/konto/dane', expectStatus: 200, login: [{ role: 'moderator' }] },
@@ -152,21 +216,46 @@ export const PAGES: PageTemplate[] = [
   },
   { name: 'admin: audit log', path: '/admin/dziennik', expectStatus: 200, login: [{ role: 'administrator' }] },
   { name: 'admin: mail outbox', path: '/admin/poczta', expectStatus: 200, login: [{ role: 'administrator' }] },
-  { name: 'registry: catalogue', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?q=fundacja&stan=unverified'), expectStatus: 200 },
+  {
+    name: 'registry: catalogue',
+    setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?q=fundacja&stan=unverified'),
+    expectStatus: 200,
+  },
   { name: 'open data', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/dane'), expectStatus: 200 },
-  { name: 'registry: catalogue, filtered by subregion', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?podregion=torun&forma=fundacja'), expectStatus: 200 },
-  { name: 'registry: map of the search', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty/mapa'), expectStatus: 200 },
-  { name: 'registry: map of a filtered search', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty/mapa?q=fundacja&znak=1'), expectStatus: 200 },
+  {
+    name: 'registry: catalogue, filtered by subregion',
+    setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?podregion=torun&forma=fundacja'),
+    expectStatus: 200,
+  },
+  {
+    name: 'registry: map of the search',
+    setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty/mapa'),
+    expectStatus: 200,
+  },
+  {
+    name: 'registry: map of a filtered search',
+    setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty/mapa?q=fundacja&znak=1'),
+    expectStatus: 200,
+  },
   {
     name: 'registry: entity page',
     setup: async ({ server }) => {
       await registryModule.seedDemo!(server.testApp.ctx);
-      const e = await server.testApp.ctx.db.selectFrom('entities').select(['id', 'name']).where('name', '=', 'Fundacja „Studio M6”').executeTakeFirstOrThrow();
+      const e = await server.testApp.ctx.db
+        .selectFrom('entities')
+        .select(['id', 'name'])
+        .where('name', '=', 'Fundacja „Studio M6”')
+        .executeTakeFirstOrThrow();
       return entityPath(e);
     },
     expectStatus: 200,
   },
-  { name: 'admin: registry', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/admin/podmioty'), expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'admin: registry',
+    setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/admin/podmioty'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
   { name: 'admin: new registry entity', path: '/admin/podmioty/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
   // registry self-service ("To mój podmiot", staff queues, "Moje podmioty")
   ...CLAIM_PAGES,
@@ -179,10 +268,27 @@ export const PAGES: PageTemplate[] = [
   // programme indicators: public list and pages with chart and map, staff definitions and values
   ...INDICATOR_PAGES,
   // consultations
-  { name: 'consultations: list', setup: async ({ server }) => (await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 }), '/konsultacje'), expectStatus: 200 },
-  { name: 'consultations: open consultation', setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48, commentsPublic: true })}`, expectStatus: 200 },
-  { name: 'consultations: announced consultation', setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: 24, endsIn: 48 })}`, expectStatus: 200 },
-  { name: 'consultations: comment form', setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 })}/uwaga`, expectStatus: 200 },
+  {
+    name: 'consultations: list',
+    setup: async ({ server }) => (await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 }), '/konsultacje'),
+    expectStatus: 200,
+  },
+  {
+    name: 'consultations: open consultation',
+    setup: async ({ server }) =>
+      `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48, commentsPublic: true })}`,
+    expectStatus: 200,
+  },
+  {
+    name: 'consultations: announced consultation',
+    setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: 24, endsIn: 48 })}`,
+    expectStatus: 200,
+  },
+  {
+    name: 'consultations: comment form',
+    setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 })}/uwaga`,
+    expectStatus: 200,
+  },
   {
     name: 'consultations: comment form with errors',
     setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 })}/uwaga`,
@@ -190,31 +296,96 @@ export const PAGES: PageTemplate[] = [
     expectStatus: 400,
     initialFocus: '[data-error-summary]',
   },
-  { name: 'consultations: comment sent', setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 })}/uwaga/wyslano`, expectStatus: 200 },
-  { name: 'consultations: confirmation link', setup: async ({ server }) => (await unconfirmedComment(server.testApp.ctx)).path, expectStatus: 200 },
-  { name: 'consultations: report', setup: async ({ server }) => `/konsultacje/${await consultationWithReport(server.testApp.ctx)}/raport`, expectStatus: 200 },
-  { name: 'consultations: changes after the consultation', setup: async ({ server }) => `/konsultacje/${await consultationWithNextText(server.testApp.ctx)}/zmiany`, expectStatus: 200 },
-  { name: 'consultations: admin list', setup: async ({ server }) => (await consultationWithReport(server.testApp.ctx), '/admin/konsultacje'), expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'consultations: comment sent',
+    setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 })}/uwaga/wyslano`,
+    expectStatus: 200,
+  },
+  {
+    name: 'consultations: confirmation link',
+    setup: async ({ server }) => (await unconfirmedComment(server.testApp.ctx)).path,
+    expectStatus: 200,
+  },
+  {
+    name: 'consultations: report',
+    setup: async ({ server }) => `/konsultacje/${await consultationWithReport(server.testApp.ctx)}/raport`,
+    expectStatus: 200,
+  },
+  {
+    name: 'consultations: changes after the consultation',
+    setup: async ({ server }) => `/konsultacje/${await consultationWithNextText(server.testApp.ctx)}/zmiany`,
+    expectStatus: 200,
+  },
+  {
+    name: 'consultations: admin list',
+    setup: async ({ server }) => (await consultationWithReport(server.testApp.ctx), '/admin/konsultacje'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
   { name: 'consultations: admin new consultation', path: '/admin/konsultacje/nowa', expectStatus: 200, login: [{ role: 'coordinator' }] },
-  { name: 'consultations: admin overview', setup: async ({ server }) => `/admin/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -48, endsIn: -1 })}`, expectStatus: 200, login: [{ role: 'coordinator' }] },
-  { name: 'consultations: admin edit', setup: async ({ server }) => `/admin/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: 24, endsIn: 48 })}/edycja`, expectStatus: 200, login: [{ role: 'coordinator' }] },
-  { name: 'consultations: admin comments', setup: async ({ server }) => `/admin/konsultacje/${await consultationWithReport(server.testApp.ctx)}/uwagi`, expectStatus: 200, login: [{ role: 'moderator' }] },
+  {
+    name: 'consultations: admin overview',
+    setup: async ({ server }) => `/admin/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -48, endsIn: -1 })}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'consultations: admin edit',
+    setup: async ({ server }) => `/admin/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: 24, endsIn: 48 })}/edycja`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'consultations: admin comments',
+    setup: async ({ server }) => `/admin/konsultacje/${await consultationWithReport(server.testApp.ctx)}/uwagi`,
+    expectStatus: 200,
+    login: [{ role: 'moderator' }],
+  },
   {
     name: 'consultations: admin comment with response form',
     setup: async ({ server }) => {
       const id = await consultationWithReport(server.testApp.ctx);
-      const c = await server.testApp.ctx.db.selectFrom('consultation_comments').select('id').where('consultation_id', '=', id).where('status', '=', 'confirmed').executeTakeFirstOrThrow();
-      await server.testApp.ctx.db.updateTable('consultations').set({ is_report_published: false, report_published_at: null }).where('id', '=', id).execute();
+      const c = await server.testApp.ctx.db
+        .selectFrom('consultation_comments')
+        .select('id')
+        .where('consultation_id', '=', id)
+        .where('status', '=', 'confirmed')
+        .executeTakeFirstOrThrow();
+      await server.testApp.ctx.db
+        .updateTable('consultations')
+        .set({ is_report_published: false, report_published_at: null })
+        .where('id', '=', id)
+        .execute();
       return `/admin/konsultacje/${id}/uwagi/${c.id}`;
     },
     expectStatus: 200,
     login: [{ role: 'coordinator' }],
   },
-  { name: 'consultations: admin next version', setup: async ({ server }) => `/admin/konsultacje/${await consultationWithReport(server.testApp.ctx)}/nowa-wersja`, expectStatus: 200, login: [{ role: 'coordinator' }] },
-  { name: 'consultations: admin retention setting', path: '/admin/konsultacje/ustawienia', expectStatus: 200, login: [{ role: 'administrator' }] },
+  {
+    name: 'consultations: admin next version',
+    setup: async ({ server }) => `/admin/konsultacje/${await consultationWithReport(server.testApp.ctx)}/nowa-wersja`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'consultations: admin retention setting',
+    path: '/admin/konsultacje/ustawienia',
+    expectStatus: 200,
+    login: [{ role: 'administrator' }],
+  },
   // monitoring rounds, API tokens and the annual report
-  { name: 'monitoring: partner rounds', setup: async ({ server }) => (await monitoringFixtures(server), '/sprawozdawczosc'), expectStatus: 200, login: [PARTNER_M1] },
-  { name: 'monitoring: partner form', setup: async ({ server }) => `/sprawozdawczosc/${(await monitoringFixtures(server)).roundId}`, expectStatus: 200, login: [PARTNER_M1] },
+  {
+    name: 'monitoring: partner rounds',
+    setup: async ({ server }) => (await monitoringFixtures(server), '/sprawozdawczosc'),
+    expectStatus: 200,
+    login: [PARTNER_M1],
+  },
+  {
+    name: 'monitoring: partner form',
+    setup: async ({ server }) => `/sprawozdawczosc/${(await monitoringFixtures(server)).roundId}`,
+    expectStatus: 200,
+    login: [PARTNER_M1],
+  },
   {
     name: 'monitoring: partner form with errors',
     setup: async ({ server }) => `/sprawozdawczosc/${(await monitoringFixtures(server)).roundId}`,
@@ -227,11 +398,38 @@ export const PAGES: PageTemplate[] = [
     login: [PARTNER_M1],
   },
   { name: 'monitoring: API tokens', path: '/konto/tokeny', expectStatus: 200, login: [PARTNER_M1] },
-  { name: 'monitoring: admin rounds', setup: async ({ server }) => `/admin/program/${(await monitoringFixtures(server)).programmeId}/monitorowanie`, expectStatus: 200, login: [{ role: 'coordinator' }] },
-  { name: 'monitoring: admin round', setup: async ({ server }) => { const f = await monitoringFixtures(server); return `/admin/program/${f.programmeId}/monitorowanie/${f.roundId}`; }, expectStatus: 200, login: [{ role: 'coordinator' }] },
-  { name: 'annual report: published', setup: async ({ server }) => `/program/${(await monitoringFixtures(server)).slug}/sprawozdanie/2024`, expectStatus: 200 },
-  { name: 'annual report: draft (staff)', setup: async ({ server }) => `/program/${(await monitoringFixtures(server)).slug}/sprawozdanie/2025`, expectStatus: 200, login: [{ role: 'coordinator' }] },
-  { name: 'annual report: editor', setup: async ({ server }) => `/admin/program/${(await monitoringFixtures(server)).programmeId}/sprawozdanie/2025`, expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'monitoring: admin rounds',
+    setup: async ({ server }) => `/admin/program/${(await monitoringFixtures(server)).programmeId}/monitorowanie`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'monitoring: admin round',
+    setup: async ({ server }) => {
+      const f = await monitoringFixtures(server);
+      return `/admin/program/${f.programmeId}/monitorowanie/${f.roundId}`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'annual report: published',
+    setup: async ({ server }) => `/program/${(await monitoringFixtures(server)).slug}/sprawozdanie/2024`,
+    expectStatus: 200,
+  },
+  {
+    name: 'annual report: draft (staff)',
+    setup: async ({ server }) => `/program/${(await monitoringFixtures(server)).slug}/sprawozdanie/2025`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'annual report: editor',
+    setup: async ({ server }) => `/admin/program/${(await monitoringFixtures(server)).programmeId}/sprawozdanie/2025`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

@@ -30,8 +30,17 @@ test('a partner submits a value by keyboard; the coordinator approves it', async
   const f = await monitoringFixtures(server);
   // a partner account with the scope "indicator M1", logging in through the real form
   const password = 'Zielony-kalafior-nad-Wisłą-77';
-  const userId = await createUser(server.testApp.ctx, { email: 'partner@pcpr.example.pl', displayName: 'PCPR Testowo', roles: ['reporting_partner'], password });
-  await server.testApp.ctx.db.updateTable('user_roles').set({ scope_type: 'indicator_or_territory', scope_id: 'indicator:M1' }).where('user_id', '=', userId).execute();
+  const userId = await createUser(server.testApp.ctx, {
+    email: 'partner@pcpr.example.pl',
+    displayName: 'PCPR Testowo',
+    roles: ['reporting_partner'],
+    password,
+  });
+  await server.testApp.ctx.db
+    .updateTable('user_roles')
+    .set({ scope_type: 'indicator_or_territory', scope_id: 'indicator:M1' })
+    .where('user_id', '=', userId)
+    .execute();
   const partner = await newPage(browser, server.baseUrl);
   try {
     const { page } = partner;
@@ -76,7 +85,12 @@ test('a partner submits a value by keyboard; the coordinator approves it', async
     await coordinator.close();
   }
 
-  const stored = await server.testApp.ctx.db.selectFrom('indicator_values').select(['value', 'status']).where('indicator_id', '=', f.indicatorId).where('period', '=', 2025).executeTakeFirstOrThrow();
+  const stored = await server.testApp.ctx.db
+    .selectFrom('indicator_values')
+    .select(['value', 'status'])
+    .where('indicator_id', '=', f.indicatorId)
+    .where('period', '=', 2025)
+    .executeTakeFirstOrThrow();
   assert.deepEqual(stored, { value: 185, status: 'approved' });
 });
 

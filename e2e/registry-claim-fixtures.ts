@@ -25,18 +25,56 @@ async function create(server: Server): Promise<ClaimFixtures> {
   const now = new Date().toISOString();
   await ctx.db
     .insertInto('entities')
-    .values({ id: CLAIM_ENTITY_ID, name, name_sort: polishSortKey(name), legal_form: 'spoldzielnia_socjalna', sectors: '["catering"]', lifecycle: 'active', search_doc: 'spoldzielnia socjalna przykladowa', is_synthetic: false, gmina_teryt: '0463011', town: 'Toruń', description: 'Catering dla szkół.', created_at: now, updated_at: now })
+    .values({
+      id: CLAIM_ENTITY_ID,
+      name,
+      name_sort: polishSortKey(name),
+      legal_form: 'spoldzielnia_socjalna',
+      sectors: '["catering"]',
+      lifecycle: 'active',
+      search_doc: 'spoldzielnia socjalna przykladowa',
+      is_synthetic: false,
+      gmina_teryt: '0463011',
+      town: 'Toruń',
+      description: 'Catering dla szkół.',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
-  await ctx.db.insertInto('entity_places').values({ id: '01900000-0000-7000-8000-0000000e2e02', entity_id: CLAIM_ENTITY_ID, gmina_teryt: '0463011', town: 'Toruń', address: 'ul. Szeroka 1', lat: null, lon: null }).execute();
+  await ctx.db
+    .insertInto('entity_places')
+    .values({
+      id: '01900000-0000-7000-8000-0000000e2e02',
+      entity_id: CLAIM_ENTITY_ID,
+      gmina_teryt: '0463011',
+      town: 'Toruń',
+      address: 'ul. Szeroka 1',
+      lat: null,
+      lon: null,
+    })
+    .execute();
   const claimId = (await submitClaim(
     ctx,
     CLAIM_ENTITY_ID,
-    { name: 'Anna Nowak', email: 'anna.nowak@example.pl', role: 'prezes zarządu', justification: 'Jestem prezeską zarządu spółdzielni.', consent: '1' },
+    {
+      name: 'Anna Nowak',
+      email: 'anna.nowak@example.pl',
+      role: 'prezes zarządu',
+      justification: 'Jestem prezeską zarządu spółdzielni.',
+      consent: '1',
+    },
     { filename: 'odpis-krs.pdf', data: PDF, truncated: false },
     { lang: 'pl', userId: null },
     SYSTEM,
   ))!;
-  const proposalId = await submitProposal(ctx, CLAIM_ENTITY_ID, 'identifiers', { nip: '1234563218', regon: '123456785', krs: '', comment: 'Dane z KRS.' }, { id: 'e2e-proposer', displayName: 'Anna Nowak', email: 'anna.nowak@example.pl', lang: 'pl' }, SYSTEM);
+  const proposalId = await submitProposal(
+    ctx,
+    CLAIM_ENTITY_ID,
+    'identifiers',
+    { nip: '1234563218', regon: '123456785', krs: '', comment: 'Dane z KRS.' },
+    { id: 'e2e-proposer', displayName: 'Anna Nowak', email: 'anna.nowak@example.pl', lang: 'pl' },
+    SYSTEM,
+  );
   return { entityId: CLAIM_ENTITY_ID, claimId, proposalId };
 }
 
@@ -51,7 +89,10 @@ export function claimFixtures(server: Server): Promise<ClaimFixtures> {
 
 const REPRESENTATIVE = [{ role: 'entity_representative', scopeType: 'entity', scopeId: CLAIM_ENTITY_ID }];
 const COORDINATOR = [{ role: 'coordinator' }];
-const at = (path: (f: ClaimFixtures) => string) => async ({ server }: VisitContext) => path(await claimFixtures(server));
+const at =
+  (path: (f: ClaimFixtures) => string) =>
+  async ({ server }: VisitContext) =>
+    path(await claimFixtures(server));
 
 /** The self-service templates, spread into PAGES (pages.ts). */
 export const CLAIM_PAGES: PageTemplate[] = [
@@ -68,11 +109,21 @@ export const CLAIM_PAGES: PageTemplate[] = [
   },
   { name: 'registry: request sent', setup: at((f) => `/podmioty/${f.entityId}/to-moj-podmiot/wyslano`), expectStatus: 200 },
   { name: 'admin: entity requests', setup: at(() => '/admin/podmioty/zgloszenia'), expectStatus: 200, login: COORDINATOR },
-  { name: 'admin: entity request with a document', setup: at((f) => `/admin/podmioty/zgloszenia/${f.claimId}`), expectStatus: 200, login: COORDINATOR },
+  {
+    name: 'admin: entity request with a document',
+    setup: at((f) => `/admin/podmioty/zgloszenia/${f.claimId}`),
+    expectStatus: 200,
+    login: COORDINATOR,
+  },
   { name: 'admin: proposed changes', setup: at(() => '/admin/podmioty/propozycje'), expectStatus: 200, login: COORDINATOR },
   { name: 'admin: proposed change', setup: at((f) => `/admin/podmioty/propozycje/${f.proposalId}`), expectStatus: 200, login: COORDINATOR },
   { name: 'my entities', setup: at(() => '/moje-podmioty'), expectStatus: 200, login: REPRESENTATIVE },
-  { name: 'my entity: profile, places and proposals', setup: at((f) => `/moje-podmioty/${f.entityId}`), expectStatus: 200, login: REPRESENTATIVE },
+  {
+    name: 'my entity: profile, places and proposals',
+    setup: at((f) => `/moje-podmioty/${f.entityId}`),
+    expectStatus: 200,
+    login: REPRESENTATIVE,
+  },
   {
     name: 'my entity: profile with errors',
     setup: at((f) => `/moje-podmioty/${f.entityId}`),
@@ -84,6 +135,16 @@ export const CLAIM_PAGES: PageTemplate[] = [
     initialFocus: '[data-error-summary]',
     login: REPRESENTATIVE,
   },
-  { name: 'my entity: proposal of employment figures', setup: at((f) => `/moje-podmioty/${f.entityId}/propozycja/zatrudnienie`), expectStatus: 200, login: REPRESENTATIVE },
-  { name: 'my entity: proposal of PS status', setup: at((f) => `/moje-podmioty/${f.entityId}/propozycja/status-ps`), expectStatus: 200, login: REPRESENTATIVE },
+  {
+    name: 'my entity: proposal of employment figures',
+    setup: at((f) => `/moje-podmioty/${f.entityId}/propozycja/zatrudnienie`),
+    expectStatus: 200,
+    login: REPRESENTATIVE,
+  },
+  {
+    name: 'my entity: proposal of PS status',
+    setup: at((f) => `/moje-podmioty/${f.entityId}/propozycja/status-ps`),
+    expectStatus: 200,
+    login: REPRESENTATIVE,
+  },
 ];

@@ -35,7 +35,11 @@ async function loggedIn(roles: Parameters<typeof loginAs>[1], email?: string): P
 
 test('a citizen asks by keyboard to manage an entity; a coordinator approves; the entity appears under "Moje podmioty"', async () => {
   const db = server.testApp.ctx.db;
-  const entity = await db.selectFrom('entities').select(['id', 'name']).where('name', '=', 'Fundacja „Studio M6”').executeTakeFirstOrThrow();
+  const entity = await db
+    .selectFrom('entities')
+    .select(['id', 'name'])
+    .where('name', '=', 'Fundacja „Studio M6”')
+    .executeTakeFirstOrThrow();
   const citizen = await loggedIn([], 'ola.kowalska@example.pl');
   const coordinator = await loggedIn([{ role: 'coordinator' }]);
   try {
@@ -66,7 +70,11 @@ test('a citizen asks by keyboard to manage an entity; a coordinator approves; th
     assert.equal(await page.locator('h1').innerText(), 'Zgłoszenie wysłane');
     assert.deepEqual(await checkAxe(page), []);
 
-    const claim = await db.selectFrom('entity_claims').selectAll().where('email_norm', '=', 'ola.kowalska@example.pl').executeTakeFirstOrThrow();
+    const claim = await db
+      .selectFrom('entity_claims')
+      .selectAll()
+      .where('email_norm', '=', 'ola.kowalska@example.pl')
+      .executeTakeFirstOrThrow();
     assert.equal(claim.status, 'pending');
     assert.equal(claim.role_in_entity, 'prezeska zarządu');
 
@@ -82,7 +90,11 @@ test('a citizen asks by keyboard to manage an entity; a coordinator approves; th
     assert.match(await staff.locator('.alert').innerText(), /Zgłoszenie przyjęte/);
     assert.deepEqual(await checkAxe(staff), []);
 
-    const mail = await db.selectFrom('mail_outbox').select(['to_address', 'template']).where('template', '=', 'registry_claim_approved').executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'template'])
+      .where('template', '=', 'registry_claim_approved')
+      .executeTakeFirstOrThrow();
     assert.equal(mail.to_address, 'ola.kowalska@example.pl');
 
     // the citizen, now a representative, manages the profile

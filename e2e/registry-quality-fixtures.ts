@@ -3,14 +3,25 @@
 // its result, the upload form after a failed submit, the suspected duplicates list and one pair.
 // Data is created through the services once per test server.
 import { validNip } from '../src/modules/registry/data-quality/import.testing.js';
-import { checkImportJob, createImportJob, importJobsSettled, importJobView, insertEntity, startImportJob } from '../src/modules/registry/registry.testing.js';
+import {
+  checkImportJob,
+  createImportJob,
+  importJobsSettled,
+  importJobView,
+  insertEntity,
+  startImportJob,
+} from '../src/modules/registry/registry.testing.js';
 import { newId } from '../src/core/db/ids.js';
 import type { PageTemplate } from './pages.js';
 import { navigation, type Server } from './support.js';
 
 const SYSTEM = { actorId: null, ip: null, requestId: null };
 const staff = [{ role: 'coordinator' }];
-const CSV = ['nazwa;forma_prawna;nip;teryt;miejscowosc', `Fundacja „Dostępna”;fundacja;${validNip('71000001')};0463011;Toruń`, 'Stowarzyszenie Błędne;stowarzyszenie;123;9999999;Nigdzie'].join('\n');
+const CSV = [
+  'nazwa;forma_prawna;nip;teryt;miejscowosc',
+  `Fundacja „Dostępna”;fundacja;${validNip('71000001')};0463011;Toruń`,
+  'Stowarzyszenie Błędne;stowarzyszenie;123;9999999;Nigdzie',
+].join('\n');
 
 async function upload(server: Server): Promise<string> {
   return createImportJob(server.testApp.ctx, { fileName: 'podmioty.csv', data: Buffer.from(CSV, 'utf8'), truncated: false }, SYSTEM);
@@ -33,7 +44,20 @@ async function makePair(server: Server): Promise<[string, string]> {
   ] as const) {
     const id = newId();
     ids.push(id);
-    await insertEntity(server.testApp.ctx.db, { id, name, name_sort: name, legal_form: 'spoldzielnia_socjalna', sectors: '[]', lifecycle: 'active', search_doc: 'podwojna', is_synthetic: false, gmina_teryt: '0461011', email, created_at: now, updated_at: now });
+    await insertEntity(server.testApp.ctx.db, {
+      id,
+      name,
+      name_sort: name,
+      legal_form: 'spoldzielnia_socjalna',
+      sectors: '[]',
+      lifecycle: 'active',
+      search_doc: 'podwojna',
+      is_synthetic: false,
+      gmina_teryt: '0461011',
+      email,
+      created_at: now,
+      updated_at: now,
+    });
   }
   return ids.sort() as [string, string];
 }
@@ -57,8 +81,18 @@ export const QUALITY_PAGES: PageTemplate[] = [
     initialFocus: '[data-error-summary]',
     login: staff,
   },
-  { name: 'admin: registry import, column mapping', setup: async ({ server }) => `/admin/podmioty/import/${await upload(server)}`, expectStatus: 200, login: staff },
-  { name: 'admin: registry import, dry-run report', setup: async ({ server }) => `/admin/podmioty/import/${await checked(server)}`, expectStatus: 200, login: staff },
+  {
+    name: 'admin: registry import, column mapping',
+    setup: async ({ server }) => `/admin/podmioty/import/${await upload(server)}`,
+    expectStatus: 200,
+    login: staff,
+  },
+  {
+    name: 'admin: registry import, dry-run report',
+    setup: async ({ server }) => `/admin/podmioty/import/${await checked(server)}`,
+    expectStatus: 200,
+    login: staff,
+  },
   {
     name: 'admin: registry import, result',
     setup: async ({ server }) => {
@@ -70,7 +104,12 @@ export const QUALITY_PAGES: PageTemplate[] = [
     expectStatus: 200,
     login: staff,
   },
-  { name: 'admin: suspected duplicates', setup: async ({ server }) => (await pair(server), '/admin/podmioty/duplikaty'), expectStatus: 200, login: staff },
+  {
+    name: 'admin: suspected duplicates',
+    setup: async ({ server }) => (await pair(server), '/admin/podmioty/duplikaty'),
+    expectStatus: 200,
+    login: staff,
+  },
   {
     name: 'admin: suspected duplicate pair',
     setup: async ({ server }) => {

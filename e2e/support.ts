@@ -28,7 +28,16 @@ export async function startServer(opts: TestAppOptions = {}): Promise<Server> {
 }
 
 // background services of a stock browser would talk to Google; none of that belongs in a test run
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: testSettings().chromium ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -125,11 +134,20 @@ export async function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const w = globalThis as any;
     const el = w.document.activeElement;
-    if (!el || el === w.document.body) return { tag: el ? 'body' : '', id: '', className: '', text: '', outlineStyle: '', outlineWidth: '', attrs: {} };
+    if (!el || el === w.document.body)
+      return { tag: el ? 'body' : '', id: '', className: '', text: '', outlineStyle: '', outlineWidth: '', attrs: {} };
     const style = w.getComputedStyle(el);
     const attrs: Record<string, string> = {};
     for (const a of Array.from(el.attributes as ArrayLike<{ name: string; value: string }>)) attrs[a.name] = a.value;
-    return { tag: String(el.tagName).toLowerCase(), id: String(el.id), className: String(el.className), text: String(el.textContent ?? '').trim(), outlineStyle: String(style.outlineStyle), outlineWidth: String(style.outlineWidth), attrs };
+    return {
+      tag: String(el.tagName).toLowerCase(),
+      id: String(el.id),
+      className: String(el.className),
+      text: String(el.textContent ?? '').trim(),
+      outlineStyle: String(style.outlineStyle),
+      outlineWidth: String(style.outlineWidth),
+      attrs,
+    };
   });
 }
 
@@ -147,7 +165,9 @@ export async function tabUntil(page: Page, predicate: (f: Focused) => boolean, m
  * of the page it lands on, once that page has loaded; redirects in between are followed.
  */
 export async function navigation(page: Page, action: () => Promise<unknown>): Promise<number> {
-  const response = page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400));
+  const response = page.waitForResponse(
+    (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400),
+  );
   const loaded = page.waitForEvent('load');
   await action();
   const [res] = await Promise.all([response, loaded]);

@@ -42,7 +42,9 @@ function registeringFile(stack: string): string {
   const files = sourceFiles(stack);
   const first = files[0];
   if (!first) {
-    const plugin = [...stack.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].map((m) => m[1]!).find((p) => p !== 'fastify' && p !== 'avvio');
+    const plugin = [...stack.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)]
+      .map((m) => m[1]!)
+      .find((p) => p !== 'fastify' && p !== 'avvio');
     return plugin ? `plugin ${plugin}` : 'plugin';
   }
   if (first.startsWith('src/core/')) {
@@ -55,7 +57,12 @@ function registeringFile(stack: string): string {
 async function collectRoutes(): Promise<Row[]> {
   const previousLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 200;
-  const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', SESSION_SECRET: 'routes-table-secret-0123456789abcdefghij', LOG_LEVEL: 'silent', PAGE_CACHE_MS: '0' });
+  const config = loadConfig({
+    DATABASE_URL: 'sqlite::memory:',
+    SESSION_SECRET: 'routes-table-secret-0123456789abcdefghij',
+    LOG_LEVEL: 'silent',
+    PAGE_CACHE_MS: '0',
+  });
   const database = await openDatabase(config.databaseUrl);
   const raw: { method: string; url: string; access: string; file: string }[] = [];
   try {
@@ -63,7 +70,8 @@ async function collectRoutes(): Promise<Row[]> {
     const onRoute = (route: RouteOptions) => {
       const rule = (route.config as { access?: AccessRule } | undefined)?.access;
       const file = registeringFile(new Error().stack ?? '');
-      for (const method of [route.method].flat()) raw.push({ method, url: route.url, access: rule === undefined ? '(none)' : accessName(rule), file });
+      for (const method of [route.method].flat())
+        raw.push({ method, url: route.url, access: rule === undefined ? '(none)' : accessName(rule), file });
     };
     const { app } = await buildApp({ config, database, logger: false, onRoute });
     await app.ready();
@@ -89,7 +97,11 @@ async function collectRoutes(): Promise<Row[]> {
 
 const SERVICE = /^\/(assets\/|healthz$|readyz$)/;
 const SECTIONS: { title: string; note: string; has: (url: string) => boolean }[] = [
-  { title: 'Public pages and forms', note: 'including sign-in and the own account (`/konto`), the representatives\' pages and partner reporting', has: (u) => !u.startsWith('/admin') && !u.startsWith('/api/') && !SERVICE.test(u) },
+  {
+    title: 'Public pages and forms',
+    note: "including sign-in and the own account (`/konto`), the representatives' pages and partner reporting",
+    has: (u) => !u.startsWith('/admin') && !u.startsWith('/api/') && !SERVICE.test(u),
+  },
   { title: 'Administration', note: 'staff pages under `/admin`', has: (u) => u === '/admin' || u.startsWith('/admin/') },
   { title: 'API', note: 'JSON under `/api/`, described at `/api/docs`', has: (u) => u.startsWith('/api/') },
   { title: 'Service', note: 'health checks and static files', has: (u) => SERVICE.test(u) },
@@ -114,8 +126,19 @@ function routesMarkdown(rows: Row[]): string {
   ];
   for (const section of SECTIONS) {
     const list = rows.filter((r) => section.has(r.url));
-    out.push('', `## ${section.title}`, '', `${section.note[0]!.toUpperCase()}${section.note.slice(1)}.`, '', '| URL | method | access | file |', '| --- | --- | --- | --- |');
-    for (const r of list) out.push(`| \`${cell(r.url)}\` | ${r.methods.join(', ')} | ${cell(r.access)} | ${r.file.startsWith('src/') ? `\`${r.file}\`` : r.file} |`);
+    out.push(
+      '',
+      `## ${section.title}`,
+      '',
+      `${section.note[0]!.toUpperCase()}${section.note.slice(1)}.`,
+      '',
+      '| URL | method | access | file |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const r of list)
+      out.push(
+        `| \`${cell(r.url)}\` | ${r.methods.join(', ')} | ${cell(r.access)} | ${r.file.startsWith('src/') ? `\`${r.file}\`` : r.file} |`,
+      );
   }
   return `${out.join('\n')}\n`;
 }

@@ -29,7 +29,9 @@ function findTests(dir: string): string[] {
 const durations: { name: string; seconds: number }[] = [];
 
 function minutes(seconds: number): string {
-  return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
+  return seconds < 60
+    ? `${seconds.toFixed(1)} s`
+    : `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
 }
 
 /** Runs the commands of one phase one after another (all of them, even after a failure) and times the phase. */
@@ -56,7 +58,16 @@ function runTests(name: string, files: string[], env: Record<string, string> = {
   const tap = join(mkdtempSync(join(tmpdir(), 'spojnia-test-')), 'result.tap');
   phase(name, [
     {
-      ...tsx(name, '--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files),
+      ...tsx(
+        name,
+        '--test',
+        '--test-concurrency=2',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tap}`,
+        ...files,
+      ),
       env,
     },
   ]);
@@ -74,9 +85,16 @@ function chromiumPath(): string | null {
   return null;
 }
 
-phase('typecheck', [{ label: 'typecheck', cmd: process.execPath, args: [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'] }]);
+phase('typecheck', [
+  { label: 'typecheck', cmd: process.execPath, args: [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'] },
+]);
 phase('lint and architecture', [
   { label: 'lint', cmd: process.execPath, args: [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.'] },
+  {
+    label: 'formatting (prettier --check)',
+    cmd: process.execPath,
+    args: [join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.', '--log-level', 'warn'],
+  },
   tsx('architecture rules', 'scripts/check-architecture.ts'),
   tsx('URL → file table (docs/routes.md)', 'scripts/routes-table.ts', '--check'),
 ]);
@@ -105,7 +123,11 @@ console.log('\nDurations:');
 for (const d of durations) console.log(`  ${d.name.padEnd(44)} ${minutes(d.seconds)}`);
 console.log(`  ${'total'.padEnd(44)} ${minutes(durations.reduce((sum, d) => sum + d.seconds, 0))}`);
 // other work on the machine slows every phase: the load says how comparable the figures are
-console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${availableParallelism()} cores`);
+console.log(
+  `  load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min) on ${availableParallelism()} cores`,
+);
 console.log('');
 if (failures.length > 0) console.log(`Failed steps:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

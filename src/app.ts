@@ -36,8 +36,20 @@ import { indicatorsModule } from './modules/indicators/index.js';
 import { consultationsModule } from './modules/consultations/index.js';
 
 /** Every module of the platform, in the order their routes register. */
-export const MODULES: readonly AppModule[] = [coreModule, siteModule, accountsModule, auditModule, mailModule, territoryModule, registryModule, programmeModule, indicatorsModule, consultationsModule, portalModule, opendataModule];
-
+export const MODULES: readonly AppModule[] = [
+  coreModule,
+  siteModule,
+  accountsModule,
+  auditModule,
+  mailModule,
+  territoryModule,
+  registryModule,
+  programmeModule,
+  indicatorsModule,
+  consultationsModule,
+  portalModule,
+  opendataModule,
+];
 
 export interface AppOptions {
   config: Config;
@@ -79,7 +91,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       opts.logger === undefined
         ? {
             level: config.logLevel,
-            redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
+            redact: {
+              paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
+              censor: '[redacted]',
+            },
           }
         : opts.logger,
     // a hop count N trusts the N proxies nearest to us (Fastify's own rule for numbers, which its types omit)
@@ -113,7 +128,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // at shutdown, responses close their keep-alive connections so the server drains and stops
   registerDrain(app);
   // first of all hooks: a cached page skips everything after it
-  if (config.pageCacheMs > 0) registerPageCache(app, { ttlMs: config.pageCacheMs, maxEntries: 500, maxBytes: 32 * 1024 * 1024, sessionCookie: sessionCookieName(config), varyCookies: [PREFS_COOKIE] });
+  if (config.pageCacheMs > 0)
+    registerPageCache(app, {
+      ttlMs: config.pageCacheMs,
+      maxEntries: 500,
+      maxBytes: 32 * 1024 * 1024,
+      sessionCookie: sessionCookieName(config),
+      varyCookies: [PREFS_COOKIE],
+    });
   registerAccessControl(app, UNDECLARED_OK);
   registerLanguage(app);
   registerErrorHandling(app, ctx.errors);
@@ -133,10 +155,23 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       info: { title: 'Spójnia API', version: '1', description: 'Public data of the regional social economy platform (ROPS Toruń).' },
       servers: [{ url: config.publicUrl }],
       // personal API tokens (/konto/tokeny) for the routes that accept them, e.g. reporting indicator values
-      components: { securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token created in the account (/konto/tokeny).' } } },
+      components: {
+        securitySchemes: {
+          bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token created in the account (/konto/tokeny).' },
+        },
+      },
     },
     // a file download outside /api/ (an open dataset: /podmioty.csv) is documented when its schema names tags
-    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') || url === '/healthz' || url === '/readyz' || Array.isArray((schema as { tags?: unknown } | undefined)?.tags) ? schema : { ...schema, hide: true }, url }),
+    transform: ({ schema, url }) => ({
+      schema:
+        url.startsWith('/api/') ||
+        url === '/healthz' ||
+        url === '/readyz' ||
+        Array.isArray((schema as { tags?: unknown } | undefined)?.tags)
+          ? schema
+          : { ...schema, hide: true },
+      url,
+    }),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false, uiConfig: { deepLinking: false } });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -12,8 +12,21 @@ import { SettingsStore } from './core/settings.js';
 export const REFERENCE_VERSION = '2026-11-27.1';
 const REFERENCE_KEY = 'core.reference_version';
 
-export function moduleContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock, log: (m: string) => void = () => {}): ModuleContext {
-  return { config, database, db: database.db, clock, settings: new SettingsStore(database.db, clock), log, ...collectDeclarations(MODULES) };
+export function moduleContext(
+  config: Config,
+  database: DatabaseHandle,
+  clock: Clock = systemClock,
+  log: (m: string) => void = () => {},
+): ModuleContext {
+  return {
+    config,
+    database,
+    db: database.db,
+    clock,
+    settings: new SettingsStore(database.db, clock),
+    log,
+    ...collectDeclarations(MODULES),
+  };
 }
 
 export async function seedReference(ctx: ModuleContext, onStep?: (module: string, result: SeedResult) => void): Promise<void> {

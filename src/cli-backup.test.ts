@@ -47,7 +47,10 @@ async function cli(argv: string[]) {
 async function auditCount(): Promise<number> {
   const db = await openDatabase(databaseUrl);
   try {
-    const row = await db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   } finally {
     await db.close();
@@ -62,7 +65,21 @@ function keepWriting() {
     let n = 0;
     try {
       while (!stop) {
-        await db.db.insertInto('audit_log').values({ id: newId(), at: new Date().toISOString(), actor_id: null, ip: null, request_id: null, action: 'test.write', subject_type: 'test', subject_id: String(n), changes: null, meta: null }).execute();
+        await db.db
+          .insertInto('audit_log')
+          .values({
+            id: newId(),
+            at: new Date().toISOString(),
+            actor_id: null,
+            ip: null,
+            request_id: null,
+            action: 'test.write',
+            subject_type: 'test',
+            subject_id: String(n),
+            changes: null,
+            meta: null,
+          })
+          .execute();
         n += 1;
         await new Promise((r) => setImmediate(r));
       }
@@ -80,7 +97,7 @@ function keepWriting() {
 let backupFile: string;
 let rowsAtBackup: number;
 
-test('backup --verify, taken while rows are written, restores into a scratch copy equal to the source at the copy\'s moment', async () => {
+test("backup --verify, taken while rows are written, restores into a scratch copy equal to the source at the copy's moment", async () => {
   assert.equal((await cli(['migrate'])).code, 0);
   const stopWriting = keepWriting();
   await new Promise((r) => setTimeout(r, 100));
@@ -93,7 +110,10 @@ test('backup --verify, taken while rows are written, restores into a scratch cop
   assert.match(r.stdout, /^Restored into a scratch copy in [\d.]+ s/m);
   assert.match(r.stdout, /^ {2}audit_log +\d+ {2}[0-9a-f]{32}$/m);
   assert.match(r.stdout, /^Verified: integrity check ok; \d+ tables, \d+ rows, every count and content hash equal/m);
-  const manifest = JSON.parse(readFileSync(manifestPath(backupFile), 'utf8')) as { bytes: number; tables: { table: string; rows: number }[] };
+  const manifest = JSON.parse(readFileSync(manifestPath(backupFile), 'utf8')) as {
+    bytes: number;
+    tables: { table: string; rows: number }[];
+  };
   assert.equal(manifest.bytes, statSync(backupFile).size);
   rowsAtBackup = manifest.tables.find((t) => t.table === 'audit_log')!.rows;
   assert.ok(rowsAtBackup > 0 && rowsAtBackup <= (await auditCount()), 'the copy holds the rows of its moment');
@@ -131,7 +151,9 @@ test('a truncated or altered copy fails backup verify with exit 1 and is never r
   // an intact file whose tables do not match what was recorded at its moment
   const mismatched = join(dir, 'mismatched.bak');
   writeFileSync(mismatched, readFileSync(backupFile));
-  const manifest = JSON.parse(readFileSync(manifestPath(backupFile), 'utf8')) as { tables: { table: string; rows: number; hash: string }[] };
+  const manifest = JSON.parse(readFileSync(manifestPath(backupFile), 'utf8')) as {
+    tables: { table: string; rows: number; hash: string }[];
+  };
   const audit = manifest.tables.find((t) => t.table === 'audit_log')!;
   audit.rows += 1;
   writeFileSync(manifestPath(mismatched), JSON.stringify(manifest));
@@ -165,7 +187,7 @@ test('restore refuses while the database is open elsewhere, then brings back exa
   assert.equal(r.code, 0, r.stderr + r.stdout);
   assert.match(r.stdout, /^Verified/m);
   assert.match(r.stdout, /^Restored kopia\.bak in [\d.]+ s\. The previous database was kept as \S+\.$/m);
-  assert.equal(await auditCount(), rowsAtBackup, 'exactly the rows of the backup\'s moment');
+  assert.equal(await auditCount(), rowsAtBackup, "exactly the rows of the backup's moment");
   // the restored database is a working one: the CLI migrates it (nothing to apply) and reads it
   const migrated = await cli(['migrate']);
   assert.equal(migrated.code, 0, migrated.stderr);
@@ -178,14 +200,21 @@ test('restore refuses while the database is open elsewhere, then brings back exa
     keptUrl.pathname = `/${previous}`;
     const kept = await openDatabase(keptUrl.toString());
     try {
-      const n = await kept.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await kept.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.ok(Number(n.n) > rowsAtBackup);
     } finally {
       await kept.close();
     }
     const admin = await openDatabase(server);
     try {
-      await admin.db.executeQuery({ sql: `drop database if exists "${previous}" with (force)`, parameters: [], query: { kind: 'RawNode' } } as never);
+      await admin.db.executeQuery({
+        sql: `drop database if exists "${previous}" with (force)`,
+        parameters: [],
+        query: { kind: 'RawNode' },
+      } as never);
     } finally {
       await admin.close();
     }

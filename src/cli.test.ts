@@ -57,7 +57,18 @@ test('help lists every command with one line each and exits 0', async () => {
   for (const argv of [[], ['help'], ['--help']]) {
     const r = await cli(argv);
     assert.equal(r.code, 0);
-    for (const name of ['serve', 'migrate [up]', 'migrate status', 'seed reference', 'seed demo', 'user create', 'backup', 'backup verify', 'restore', 'help [COMMAND]']) {
+    for (const name of [
+      'serve',
+      'migrate [up]',
+      'migrate status',
+      'seed reference',
+      'seed demo',
+      'user create',
+      'backup',
+      'backup verify',
+      'restore',
+      'help [COMMAND]',
+    ]) {
       assert.match(r.stdout, new RegExp(`^  ${name.replace(/[[\]]/g, '\\$&')}\\s{2,}\\S`, 'm'), `${name} listed`);
     }
   }
@@ -126,7 +137,10 @@ test('seed reference is idempotent: the same counts, nothing new the second time
   assert.match(first.stdout, /\([1-9]\d* new\)/, 'the first run loads something');
   const newCounts = [...second.stdout.matchAll(/\((\d+) new\)/g)].map((m) => m[1]);
   assert.ok(newCounts.length > 0);
-  assert.ok(newCounts.every((n) => n === '0'), second.stdout);
+  assert.ok(
+    newCounts.every((n) => n === '0'),
+    second.stdout,
+  );
   // apart from the "new" figures the summaries are identical
   const shape = (s: string) => s.replace(/\(\d+ new\)/g, '(N new)').replace(/created|kept/g, 'X');
   assert.equal(shape(second.stdout), shape(first.stdout));
@@ -140,7 +154,10 @@ test('seed demo runs each module demo seed, or says that none exists', async () 
 });
 
 test('user create with a password on stdin creates the account; a second time is refused', async () => {
-  const r = await cli(['user', 'create', '--email', 'Admin@Rops.example.pl', '--role', 'administrator', '--name', 'Anna Nowak'], { db: 'users', stdin: `${STRONG}\n` });
+  const r = await cli(['user', 'create', '--email', 'Admin@Rops.example.pl', '--role', 'administrator', '--name', 'Anna Nowak'], {
+    db: 'users',
+    stdin: `${STRONG}\n`,
+  });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Created user Admin@Rops\.example\.pl .*administrator/);
   assert.doesNotMatch(r.stdout + r.stderr, new RegExp(STRONG), 'a supplied password is never echoed');
@@ -150,10 +167,16 @@ test('user create with a password on stdin creates the account; a second time is
     assert.equal(user.display_name, 'Anna Nowak');
     assert.equal(await verifyPassword(user.password_hash!, STRONG), true);
     const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
-    assert.deepEqual(roles.map((x) => x.role), ['administrator']);
+    assert.deepEqual(
+      roles.map((x) => x.role),
+      ['administrator'],
+    );
   });
 
-  const again = await cli(['user', 'create', '--email', 'admin@rops.example.pl', '--role', 'editor'], { db: 'users', stdin: `${STRONG}\n` });
+  const again = await cli(['user', 'create', '--email', 'admin@rops.example.pl', '--role', 'editor'], {
+    db: 'users',
+    stdin: `${STRONG}\n`,
+  });
   assert.equal(again.code, 1);
   assert.match(again.stderr, /already exists/);
 });
@@ -164,7 +187,10 @@ test('user create refuses a weak password, listing every problem, and creates no
   assert.match(r.stderr, /Invalid data/);
   assert.match(r.stderr, /^ {2}- The field “Password” must have at least 12 characters\.$/m);
 
-  const common = await cli(['user', 'create', '--email', 'bad mail', '--role', 'editor'], { db: 'users', stdin: 'weak@example.pl-password\n' });
+  const common = await cli(['user', 'create', '--email', 'bad mail', '--role', 'editor'], {
+    db: 'users',
+    stdin: 'weak@example.pl-password\n',
+  });
   assert.equal(common.code, 1);
   assert.match(common.stderr, /^ {2}- The field “E-mail address” must contain a valid e-mail address/m);
 
@@ -187,7 +213,10 @@ test('user create refuses an unknown role or missing flags with the list of role
 });
 
 test('without a piped password one is generated, printed exactly once, and works', async () => {
-  const r = await cli(['user', 'create', '--email', 'gen@example.pl', '--role', 'coordinator', '--role', 'editor'], { db: 'users', stdin: null });
+  const r = await cli(['user', 'create', '--email', 'gen@example.pl', '--role', 'coordinator', '--role', 'editor'], {
+    db: 'users',
+    stdin: null,
+  });
   assert.equal(r.code, 0, r.stderr);
   const password = /Password \(shown only this once, store it now\): (\S+)$/m.exec(r.stdout)?.[1];
   assert.ok(password);
@@ -199,12 +228,18 @@ test('without a piped password one is generated, printed exactly once, and works
     const user = await db.selectFrom('users').selectAll().where('email_norm', '=', 'gen@example.pl').executeTakeFirstOrThrow();
     assert.equal(await verifyPassword(user.password_hash!, password), true);
     const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).orderBy('role').execute();
-    assert.deepEqual(roles.map((x) => x.role), ['coordinator', 'editor']);
+    assert.deepEqual(
+      roles.map((x) => x.role),
+      ['coordinator', 'editor'],
+    );
   });
 });
 
 test('backup writes a file that opens and holds the users; an existing file needs --force', async () => {
-  const created = await cli(['user', 'create', '--email', 'kopia@example.pl', '--role', 'administrator'], { db: 'backup', stdin: `${STRONG}\n` });
+  const created = await cli(['user', 'create', '--email', 'kopia@example.pl', '--role', 'administrator'], {
+    db: 'backup',
+    stdin: `${STRONG}\n`,
+  });
   assert.equal(created.code, 0, created.stderr);
 
   const file = join(dir, 'copy.db');

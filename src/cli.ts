@@ -165,7 +165,8 @@ const COMMANDS: Command[] = [
   {
     words: 'jobs run',
     summary: 'Run the scheduled jobs now (reminders, retention); --all runs even those not yet due',
-    usage: 'spojnia jobs run [NAME …] [--all]\n\nThe web server runs due jobs by itself every minute; this command is for cron or a manual run.\nWithout names every module job is considered; exit code 1 when a job failed.',
+    usage:
+      'spojnia jobs run [NAME …] [--all]\n\nThe web server runs due jobs by itself every minute; this command is for cron or a manual run.\nWithout names every module job is considered; exit code 1 when a job failed.',
     options: { all: { type: 'boolean' } },
     positionals: true,
     async run(r) {
@@ -196,7 +197,7 @@ const COMMANDS: Command[] = [
       'PostgreSQL through pg_dump --format=custom (pg_dump and pg_restore must be installed).',
       'Without --to the copy goes to <DATA_DIR>/backups/spojnia-<UTC time>.db (.dump on PostgreSQL).',
       'An existing file is replaced only with --force. Beside it, FILE.manifest.json records the size,',
-      'the SHA-256 and every table\'s row count and content hash at the moment of the copy: keep both.',
+      "the SHA-256 and every table's row count and content hash at the moment of the copy: keep both.",
       '--verify then restores the copy into a scratch database, runs the integrity check and compares',
       'every table with the manifest (exit 1 when anything differs). `spojnia backup verify FILE` does',
       'the same later, for a copy kept elsewhere. MIGRATION_DATABASE_URL, when set, is used instead of',
@@ -230,7 +231,9 @@ const COMMANDS: Command[] = [
       // the SQLite backup API reports before each step, never after the last one
       if (shown < 100) r.err('backup: 100%');
       const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
-      r.out(`Backup written to ${target} (${formatBytes(manifest.bytes)}, ${manifest.tables.length} tables, ${rows} rows) in ${seconds(ms)}.`);
+      r.out(
+        `Backup written to ${target} (${formatBytes(manifest.bytes)}, ${manifest.tables.length} tables, ${rows} rows) in ${seconds(ms)}.`,
+      );
       r.out(`Manifest: ${manifestPath(target)}`);
       if (r.values.verify !== true) return 0;
       return printVerification(r, await verifyBackup(url, target));
@@ -285,7 +288,9 @@ const COMMANDS: Command[] = [
         return 1;
       }
       if (verified !== 0) return verified;
-      r.out(`Restored ${basename(file)} in ${seconds(performance.now() - began)}.${restored.previous ? ` The previous database was kept as ${restored.previous}.` : ''}`);
+      r.out(
+        `Restored ${basename(file)} in ${seconds(performance.now() - began)}.${restored.previous ? ` The previous database was kept as ${restored.previous}.` : ''}`,
+      );
       return 0;
     },
   },
@@ -373,7 +378,12 @@ function groupHelp(group: Command[]): string {
 
 function parseFlags(cmd: Command, rest: string[]): Values {
   try {
-    const parsed = parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: cmd.positionals ?? false });
+    const parsed = parseArgs({
+      args: rest,
+      options: { ...cmd.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: cmd.positionals ?? false,
+    });
     return cmd.positionals ? { ...parsed.values, positionals: parsed.positionals } : parsed.values;
   } catch (err) {
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
@@ -402,7 +412,9 @@ function progressPrinter(r: Run, what: string): (done: number, total: number) =>
     if (tty) {
       const width = 30;
       const filled = Math.round((percent / 100) * width);
-      r.io.stderr.write(`\r${what} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}${done >= total ? '\n' : ''}`);
+      r.io.stderr.write(
+        `\r${what} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}${done >= total ? '\n' : ''}`,
+      );
     } else if (percent === 100 || percent - shown >= 10) {
       shown = percent;
       r.err(`${what}: ${percent}% (${done}/${total} rows)`);
@@ -439,12 +451,16 @@ function printVerification(r: Run, v: Verification): number {
     r.out(`  ${'table'.padEnd(width)}  ${'rows'.padStart(9)}  content hash`);
     for (const t of v.tables) {
       const rows = t.rows === null ? '—' : String(t.rows);
-      r.out(`  ${t.table.padEnd(width)}  ${rows.padStart(9)}  ${t.hash ?? '—'}${t.same ? '' : `  DIFFERS (backup's moment: ${t.expectedRows ?? '—'} rows, ${t.expectedHash ?? '—'})`}`);
+      r.out(
+        `  ${t.table.padEnd(width)}  ${rows.padStart(9)}  ${t.hash ?? '—'}${t.same ? '' : `  DIFFERS (backup's moment: ${t.expectedRows ?? '—'} rows, ${t.expectedHash ?? '—'})`}`,
+      );
     }
   }
   if (v.ok) {
     const rows = v.tables.reduce((n, t) => n + (t.rows ?? 0), 0);
-    r.out(`Verified: integrity check ok; ${v.tables.length} tables, ${rows} rows, every count and content hash equal to the source at the backup's moment.`);
+    r.out(
+      `Verified: integrity check ok; ${v.tables.length} tables, ${rows} rows, every count and content hash equal to the source at the backup's moment.`,
+    );
     return 0;
   }
   r.err('Verification FAILED:');

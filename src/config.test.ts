@@ -161,7 +161,11 @@ test('TRUST_PROXY: nobody by default, an address/CIDR list or a hop count; "true
     assert.match(caught.problems[0]!, /TRUST_PROXY=true lets any client choose its address.*TRUST_PROXY=127\.0\.0\.1/);
   }
   for (const bad of ['10.0.0.0/33', 'proxy.example.pl', '0', '127.0.0.1, nginx']) {
-    assert.throws(() => loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: bad }), (err: unknown) => err instanceof ConfigError && /TRUST_PROXY/.test(err.problems[0]!), bad);
+    assert.throws(
+      () => loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: bad }),
+      (err: unknown) => err instanceof ConfigError && /TRUST_PROXY/.test(err.problems[0]!),
+      bad,
+    );
   }
 });
 

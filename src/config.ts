@@ -111,11 +111,13 @@ export function loadConfig(env: Env = process.env): Config {
 
   const pageCacheText = env.PAGE_CACHE_MS ?? '5000';
   const pageCacheMs = Number(pageCacheText);
-  if (!/^\d+$/.test(pageCacheText) || pageCacheMs > 600_000) problems.push(`PAGE_CACHE_MS must be milliseconds 0–600000 (got "${pageCacheText}")`);
+  if (!/^\d+$/.test(pageCacheText) || pageCacheMs > 600_000)
+    problems.push(`PAGE_CACHE_MS must be milliseconds 0–600000 (got "${pageCacheText}")`);
 
   const rateText = env.RATE_LIMIT_PER_MINUTE ?? '600';
   const rateLimitPerMinute = Number(rateText);
-  if (!/^\d+$/.test(rateText) || rateLimitPerMinute < 1) problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number of requests, at least 1 (got "${rateText}")`);
+  if (!/^\d+$/.test(rateText) || rateLimitPerMinute < 1)
+    problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number of requests, at least 1 (got "${rateText}")`);
 
   const redisUrl = env.REDIS_URL ?? '';
   if (redisUrl !== '') {
@@ -187,10 +189,15 @@ function parseTrustProxy(text: string, production: boolean, problems: string[]):
     if (hops < 1 || hops > 10) problems.push(`TRUST_PROXY as a number of proxy hops must be 1–10 (got "${value}")`);
     return hops;
   }
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !isAddressOrRange(e));
   if (bad.length > 0 || entries.length === 0) {
-    problems.push(`TRUST_PROXY must be false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges (not understood: ${bad.map((b) => `"${b}"`).join(', ') || `"${value}"`})`);
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges (not understood: ${bad.map((b) => `"${b}"`).join(', ') || `"${value}"`})`,
+    );
     return false;
   }
   return entries;
@@ -206,7 +213,12 @@ function storedSessionSecret(dataDir: string): string {
 }
 
 /** Settings of the test harness only (never read by the application itself). */
-export function testSettings(env: Env = process.env): { databaseUrl: string | null; ci: boolean; chromium: string | null; redisUrl: string } {
+export function testSettings(env: Env = process.env): {
+  databaseUrl: string | null;
+  ci: boolean;
+  chromium: string | null;
+  redisUrl: string;
+} {
   return {
     databaseUrl: env.TEST_DATABASE_URL && env.TEST_DIALECT === 'postgres' ? env.TEST_DATABASE_URL : null,
     ci: env.CI === 'true',

@@ -23,7 +23,12 @@ test('the bundled server starts on an empty database, serves the site and stops 
   const entry = await buildServer(join(out, 'main.js'));
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: dataDir,
-    env: { DATABASE_URL: `sqlite:${join(dataDir, 'fresh.db')}`, SESSION_SECRET: 'bundle-test-session-secret-0123456789abc', PORT: '0', LOG_LEVEL: 'info' },
+    env: {
+      DATABASE_URL: `sqlite:${join(dataDir, 'fresh.db')}`,
+      SESSION_SECRET: 'bundle-test-session-secret-0123456789abc',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

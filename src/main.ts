@@ -17,15 +17,25 @@ export async function serve(config: Config): Promise<{ close: () => Promise<void
   app.log.info({ ms: Math.round(performance.now() - started) }, 'ready');
   // the route schemas not requested yet, compiled in small slices between requests once the
   // start-up burst (health checks, the first visitors) has been answered
-  const warm = setTimeout(() => void warmSchemas().catch((err: unknown) => app.log.error({ err }, 'a route schema does not compile')), 2000);
+  const warm = setTimeout(
+    () => void warmSchemas().catch((err: unknown) => app.log.error({ err }, 'a route schema does not compile')),
+    2000,
+  );
   warm.unref();
 
   const token = await issueSetupToken(ctx);
   if (token) console.log(`Spójnia: create the first administrator at ${config.publicUrl}/setup?token=${token}`);
 
-  const purge = setInterval(() => void sessions.purgeExpired().catch((err: unknown) => app.log.warn({ err }, 'session purge failed')), 3600_000);
+  const purge = setInterval(
+    () => void sessions.purgeExpired().catch((err: unknown) => app.log.warn({ err }, 'session purge failed')),
+    3600_000,
+  );
   purge.unref();
-  const scheduler = startScheduler(ctx, MODULES.flatMap((m) => m.jobs ?? []), app.log);
+  const scheduler = startScheduler(
+    ctx,
+    MODULES.flatMap((m) => m.jobs ?? []),
+    app.log,
+  );
 
   let closing = false;
   const close = async () => {

@@ -24,9 +24,13 @@
       halo.removeAttribute('href');
       line.removeAttribute('href');
     }
-    svg.addEventListener('mouseover', function (e) { show(e.target); });
+    svg.addEventListener('mouseover', function (e) {
+      show(e.target);
+    });
     svg.addEventListener('mouseleave', hide);
-    svg.addEventListener('focusin', function (e) { show(e.target); });
+    svg.addEventListener('focusin', function (e) {
+      show(e.target);
+    });
     svg.addEventListener('focusout', hide);
   });
 })();

@@ -21,7 +21,9 @@
       body.set('_csrf', token ? token.value : '');
       body.set('body', text);
       fetch(url, { method: 'POST', body: body, credentials: 'same-origin', headers: { accept: 'application/json' } })
-        .then(function (res) { return res.ok ? res.json() : null; })
+        .then(function (res) {
+          return res.ok ? res.json() : null;
+        })
         .then(function (data) {
           if (!data) return;
           // the server returns HTML that passed the same sanitiser as published pages
@@ -40,7 +42,9 @@
             region.innerHTML = html;
           }
         })
-        .catch(function () { /* the server-side preview button still works */ });
+        .catch(function () {
+          /* the server-side preview button still works */
+        });
     }
     textarea.addEventListener('input', function () {
       if (timer) clearTimeout(timer);

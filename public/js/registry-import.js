@@ -8,7 +8,9 @@
   var INTERVAL_MS = 2000;
   function refresh() {
     fetch(window.location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } })
-      .then(function (res) { return res.ok ? res.text() : null; })
+      .then(function (res) {
+        return res.ok ? res.text() : null;
+      })
       .then(function (html) {
         if (html === null) return;
         var doc = new DOMParser().parseFromString(html, 'text/html');
@@ -22,7 +24,9 @@
         region.innerHTML = next.innerHTML;
         window.setTimeout(refresh, INTERVAL_MS);
       })
-      .catch(function () { /* the refresh link still works */ });
+      .catch(function () {
+        /* the refresh link still works */
+      });
   }
   window.setTimeout(refresh, INTERVAL_MS);
 })();

@@ -55,7 +55,10 @@ test('once shutdown begins, the ticker claims no further job: the one running fi
     const second: ScheduledJob = { name: 'test.second', intervalMs: 3600_000, run: async () => void ran.push('second') };
     const outcomes = await runDueJobs(t.ctx, [first, second], { stopping: () => stopping });
     assert.deepEqual(ran, ['first']);
-    assert.deepEqual(outcomes.map((o) => o.name), ['test.first']);
+    assert.deepEqual(
+      outcomes.map((o) => o.name),
+      ['test.first'],
+    );
     const rows = await t.ctx.db.selectFrom('scheduled_jobs').select(['name', 'last_started_at', 'locked_until']).orderBy('name').execute();
     assert.deepEqual(
       rows.map((r) => [r.name, r.last_started_at !== null, r.locked_until]),

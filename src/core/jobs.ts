@@ -18,7 +18,11 @@ export interface JobOutcome {
 async function claim(ctx: ModuleContext, job: ScheduledJob, force: boolean): Promise<boolean> {
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
-  await ctx.db.insertInto('scheduled_jobs').values({ name: job.name, last_started_at: null, last_finished_at: null, last_result: null, locked_until: null }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await ctx.db
+    .insertInto('scheduled_jobs')
+    .values({ name: job.name, last_started_at: null, last_finished_at: null, last_result: null, locked_until: null })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const dueBefore = new Date(now.getTime() - job.intervalMs).toISOString();
   let update = ctx.db
     .updateTable('scheduled_jobs')
@@ -41,7 +45,11 @@ async function runOne(ctx: ModuleContext, job: ScheduledJob, force: boolean): Pr
   }
   await ctx.db
     .updateTable('scheduled_jobs')
-    .set({ last_finished_at: ctx.clock.now().toISOString(), last_result: (outcome.error ? `error: ${outcome.error}` : outcome.result!).slice(0, 500), locked_until: null })
+    .set({
+      last_finished_at: ctx.clock.now().toISOString(),
+      last_result: (outcome.error ? `error: ${outcome.error}` : outcome.result!).slice(0, 500),
+      locked_until: null,
+    })
     .where('name', '=', job.name)
     .execute();
   return outcome;
@@ -51,7 +59,11 @@ async function runOne(ctx: ModuleContext, job: ScheduledJob, force: boolean): Pr
  * Runs every due job once, one after another; `force` runs them even when not due. `stopping`
  * is asked before each claim: once it says true, no further job is claimed (shutdown).
  */
-export async function runDueJobs(ctx: ModuleContext, jobs: readonly ScheduledJob[], opts: { force?: boolean; stopping?: () => boolean } = {}): Promise<JobOutcome[]> {
+export async function runDueJobs(
+  ctx: ModuleContext,
+  jobs: readonly ScheduledJob[],
+  opts: { force?: boolean; stopping?: () => boolean } = {},
+): Promise<JobOutcome[]> {
   const out: JobOutcome[] = [];
   for (const job of jobs) {
     if (opts.stopping?.()) break;
@@ -66,7 +78,11 @@ export interface Scheduler {
 }
 
 /** Ticks every minute in the web process; failures are logged, never thrown. */
-export function startScheduler(ctx: ModuleContext, jobs: readonly ScheduledJob[], log: { debug(o: object, m: string): void; info(o: object, m: string): void; error(o: object, m: string): void }): Scheduler {
+export function startScheduler(
+  ctx: ModuleContext,
+  jobs: readonly ScheduledJob[],
+  log: { debug(o: object, m: string): void; info(o: object, m: string): void; error(o: object, m: string): void },
+): Scheduler {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
@@ -74,7 +90,10 @@ export function startScheduler(ctx: ModuleContext, jobs: readonly ScheduledJob[]
     running = runDueJobs(ctx, jobs, { stopping: () => stopped })
       .then((outcomes) => {
         // at debug level, every tick says what it claimed: with several instances, the one that ran a job
-        log.debug({ ran: outcomes.filter((o) => o.ran).map((o) => o.name), notClaimed: outcomes.filter((o) => !o.ran).length }, 'scheduler tick');
+        log.debug(
+          { ran: outcomes.filter((o) => o.ran).map((o) => o.name), notClaimed: outcomes.filter((o) => !o.ran).length },
+          'scheduler tick',
+        );
         for (const o of outcomes) {
           if (o.error) log.error({ job: o.name, err: o.error }, 'scheduled job failed');
           else if (o.ran) log.info({ job: o.name, result: o.result }, 'scheduled job ran');

@@ -56,7 +56,9 @@ export class SettingsStore {
     await this.db
       .insertInto('settings')
       .values({ key, value: json, updated_at: at })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: at }).where('settings.updated_at', '<', since.toISOString()))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value: json, updated_at: at }).where('settings.updated_at', '<', since.toISOString()),
+      )
       .execute();
     this.#cache.delete(key);
     const row = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();

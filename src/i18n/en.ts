@@ -110,7 +110,8 @@ export const en: TranslationShape<typeof pl> = {
     'http.unavailable': { title: 'Service unavailable', detail: 'The service is temporarily unavailable.' },
     'setup.token_required': {
       title: 'One-time link required',
-      detail: 'The first administrator account can only be created through the one-time link printed in the server console on first start (/setup?token=…). Restart the server to see the link.',
+      detail:
+        'The first administrator account can only be created through the one-time link printed in the server console on first start (/setup?token=…). Restart the server to see the link.',
     },
     'setup.already_done': {
       title: 'Set-up complete',
@@ -119,54 +120,135 @@ export const en: TranslationShape<typeof pl> = {
     'cli.usage': { title: 'Invalid usage', detail: '{{message}}' },
     'cli.backup_postgres': {
       title: 'PostgreSQL backup',
-      detail: '{{program}} was not found: install the PostgreSQL client programs of the server\'s version or newer (Debian: apt-get install postgresql-client).',
+      detail:
+        "{{program}} was not found: install the PostgreSQL client programs of the server's version or newer (Debian: apt-get install postgresql-client).",
     },
     'user.email_taken': { title: 'Address taken', detail: 'An account with this e-mail address already exists.' },
     'accounts.invalid_credentials': { title: 'Login failed', detail: 'Wrong e-mail address or password.' },
     'accounts.locked_out': {
       title: 'Login temporarily blocked',
-      detail_one: 'Too many failed login attempts from this address. Try again in {{count}} minute, or set a new password through “Forgotten your password?”.',
-      detail_other: 'Too many failed login attempts from this address. Try again in {{count}} minutes, or set a new password through “Forgotten your password?”.',
+      detail_one:
+        'Too many failed login attempts from this address. Try again in {{count}} minute, or set a new password through “Forgotten your password?”.',
+      detail_other:
+        'Too many failed login attempts from this address. Try again in {{count}} minutes, or set a new password through “Forgotten your password?”.',
     },
-    'accounts.code_invalid': { title: 'Invalid code', detail: 'The code is wrong, expired or already used. Enter the current code from your app.' },
-    'accounts.token_invalid': { title: 'The link is not valid', detail: 'The link has expired, was already used or is incomplete. Ask for a new one.' },
+    'accounts.code_invalid': {
+      title: 'Invalid code',
+      detail: 'The code is wrong, expired or already used. Enter the current code from your app.',
+    },
+    'accounts.token_invalid': {
+      title: 'The link is not valid',
+      detail: 'The link has expired, was already used or is incomplete. Ask for a new one.',
+    },
     'accounts.password_wrong': { title: 'Wrong password', detail: 'The password is wrong. Nothing has been changed.' },
     'accounts.two_factor_active': { title: 'Already on', detail: 'Two-step verification is already on for this account.' },
     'accounts.two_factor_required': { title: 'Verification required', detail: 'Staff accounts must use two-step verification.' },
     'accounts.cannot_deactivate_self': { title: 'Not allowed', detail: 'You cannot deactivate or anonymise your own account.' },
     // portal
-    'portal.page_has_children': { title: 'The page has sub-pages', detail: 'A page with sub-pages cannot be deleted. Delete the sub-pages or move them under another page first. Nothing was changed.' },
+    'portal.page_has_children': {
+      title: 'The page has sub-pages',
+      detail: 'A page with sub-pages cannot be deleted. Delete the sub-pages or move them under another page first. Nothing was changed.',
+    },
     'portal.file_too_large': { title: 'The file is too large', detail: 'The uploaded file exceeds the allowed size. Nothing was saved.' },
-    'portal.file_type': { title: 'Unsupported kind of file', detail: 'The content of the uploaded file matches none of the allowed formats. Nothing was saved.' },
-    'portal.last_file': { title: 'Last file version', detail: 'A document must keep at least one file version. To remove the last one, delete the whole document. Nothing was changed.' },
-    'portal.contact_unavailable': { title: 'Form unavailable', detail: 'The contact form is temporarily unavailable. Please contact us by phone or post.' },
+    'portal.file_type': {
+      title: 'Unsupported kind of file',
+      detail: 'The content of the uploaded file matches none of the allowed formats. Nothing was saved.',
+    },
+    'portal.last_file': {
+      title: 'Last file version',
+      detail: 'A document must keep at least one file version. To remove the last one, delete the whole document. Nothing was changed.',
+    },
+    'portal.contact_unavailable': {
+      title: 'Form unavailable',
+      detail: 'The contact form is temporarily unavailable. Please contact us by phone or post.',
+    },
     // registry self-service
-    'registry.claim_decided': { title: 'Request already decided', detail: 'This request has already been accepted or rejected. Nothing was changed.' },
-    'registry.proposal_decided': { title: 'Proposal already decided', detail: 'This proposed change has already been accepted or rejected. Nothing was changed.' },
+    'registry.claim_decided': {
+      title: 'Request already decided',
+      detail: 'This request has already been accepted or rejected. Nothing was changed.',
+    },
+    'registry.proposal_decided': {
+      title: 'Proposal already decided',
+      detail: 'This proposed change has already been accepted or rejected. Nothing was changed.',
+    },
     // programme life cycle and objective tree
-    'programme.illegal_transition': { title: 'Status change not allowed', detail: 'A programme in this status cannot be moved to the chosen status. Nothing was changed.' },
-    'programme.element_has_children': { title: 'The element has sub-elements', detail: 'An element with other elements under it cannot be deleted. Delete the sub-elements first. Nothing was changed.' },
-    'programme.element_measured': { title: 'The element is measured by indicators', detail: 'An element that indicators are linked to cannot be deleted. Unlink the indicators first. Nothing was changed.' },
+    'programme.illegal_transition': {
+      title: 'Status change not allowed',
+      detail: 'A programme in this status cannot be moved to the chosen status. Nothing was changed.',
+    },
+    'programme.element_has_children': {
+      title: 'The element has sub-elements',
+      detail: 'An element with other elements under it cannot be deleted. Delete the sub-elements first. Nothing was changed.',
+    },
+    'programme.element_measured': {
+      title: 'The element is measured by indicators',
+      detail: 'An element that indicators are linked to cannot be deleted. Unlink the indicators first. Nothing was changed.',
+    },
     // programme indicators
-    'indicators.value_locked': { title: 'The value is locked', detail: 'This value has already been submitted or approved and cannot be changed now. Nothing was changed.' },
-    'indicators.value_state': { title: 'Status change not allowed', detail: 'A value in this status cannot be approved or returned. Nothing was changed.' },
-    'indicators.computed_only': { title: 'Computed indicator', detail: 'The values of this indicator are computed from the platform’s data and are not entered by hand. Nothing was changed.' },
-    'monitoring.round_closed': { title: 'The round is closed', detail: 'This monitoring round has been closed; its values can no longer be changed. Nothing was changed.' },
-    'monitoring.no_open_round': { title: 'No open round', detail: 'There is no open monitoring round in which a value of this indicator for this year can be reported. Nothing was changed.' },
-    'monitoring.out_of_scope': { title: 'Outside your reporting scope', detail: 'Your account may not report values of this indicator for this area. Nothing was changed.' },
+    'indicators.value_locked': {
+      title: 'The value is locked',
+      detail: 'This value has already been submitted or approved and cannot be changed now. Nothing was changed.',
+    },
+    'indicators.value_state': {
+      title: 'Status change not allowed',
+      detail: 'A value in this status cannot be approved or returned. Nothing was changed.',
+    },
+    'indicators.computed_only': {
+      title: 'Computed indicator',
+      detail: 'The values of this indicator are computed from the platform’s data and are not entered by hand. Nothing was changed.',
+    },
+    'monitoring.round_closed': {
+      title: 'The round is closed',
+      detail: 'This monitoring round has been closed; its values can no longer be changed. Nothing was changed.',
+    },
+    'monitoring.no_open_round': {
+      title: 'No open round',
+      detail: 'There is no open monitoring round in which a value of this indicator for this year can be reported. Nothing was changed.',
+    },
+    'monitoring.out_of_scope': {
+      title: 'Outside your reporting scope',
+      detail: 'Your account may not report values of this indicator for this area. Nothing was changed.',
+    },
     // consultations
-    'consultations.closed': { title: 'Comments no longer accepted', detail: 'Comments can only be submitted while the consultation is open. This consultation no longer accepts comments — your comment has not been saved.' },
-    'consultations.too_many': { title: 'Too many comments', detail: 'Too many comments were sent from this e-mail address in the last hour. Please try again in an hour. Nothing has been saved.' },
-    'consultations.token_invalid': { title: 'The link is not valid', detail: 'The link has expired (it is valid for 72 hours), the comment was withdrawn or the link is incomplete. Unconfirmed comments are removed when the link expires.' },
-    'consultations.already_confirmed': { title: 'Comment already confirmed', detail: 'A confirmed comment cannot be withdrawn. You can ask for your personal data to be erased.' },
-    'consultations.not_closed': { title: 'The consultation is still open', detail: 'This can only be done after the consultation has ended. Nothing has been changed.' },
-    'consultations.report_published': { title: 'Report already published', detail: 'The report of this consultation has already been published; comments and responses can no longer be changed. Nothing has been changed.' },
-    'consultations.responses_missing': { title: 'Responses missing', detail: 'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.' },
+    'consultations.closed': {
+      title: 'Comments no longer accepted',
+      detail:
+        'Comments can only be submitted while the consultation is open. This consultation no longer accepts comments — your comment has not been saved.',
+    },
+    'consultations.too_many': {
+      title: 'Too many comments',
+      detail: 'Too many comments were sent from this e-mail address in the last hour. Please try again in an hour. Nothing has been saved.',
+    },
+    'consultations.token_invalid': {
+      title: 'The link is not valid',
+      detail:
+        'The link has expired (it is valid for 72 hours), the comment was withdrawn or the link is incomplete. Unconfirmed comments are removed when the link expires.',
+    },
+    'consultations.already_confirmed': {
+      title: 'Comment already confirmed',
+      detail: 'A confirmed comment cannot be withdrawn. You can ask for your personal data to be erased.',
+    },
+    'consultations.not_closed': {
+      title: 'The consultation is still open',
+      detail: 'This can only be done after the consultation has ended. Nothing has been changed.',
+    },
+    'consultations.report_published': {
+      title: 'Report already published',
+      detail:
+        'The report of this consultation has already been published; comments and responses can no longer be changed. Nothing has been changed.',
+    },
+    'consultations.responses_missing': {
+      title: 'Responses missing',
+      detail:
+        'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.',
+    },
   },
   validation: {
     required: 'The field “{{field}}” is required.',
-    docxTooLarge: 'The Word file in “{{field}}” would be too large once unpacked (at most {{size}} of text and {{parts}} parts) — usually a sign of a damaged or crafted file. Save the document again in Word, or split it into smaller files.',
-    docxTooSlow: 'The Word file in “{{field}}” could not be read within {{seconds}} s: it is too complex. Save the document again in Word (without needless formatting), or split it into smaller files.',
+    docxTooLarge:
+      'The Word file in “{{field}}” would be too large once unpacked (at most {{size}} of text and {{parts}} parts) — usually a sign of a damaged or crafted file. Save the document again in Word, or split it into smaller files.',
+    docxTooSlow:
+      'The Word file in “{{field}}” could not be read within {{seconds}} s: it is too complex. Save the document again in Word (without needless formatting), or split it into smaller files.',
     email: 'The field “{{field}}” must contain a valid e-mail address, e.g. jan.kowalski@example.pl.',
     tooShort_one: 'The field “{{field}}” must have at least {{count}} character.',
     tooShort_other: 'The field “{{field}}” must have at least {{count}} characters.',

@@ -110,7 +110,8 @@ export const pl = {
     'http.unavailable': { title: 'Usługa niedostępna', detail: 'Usługa jest chwilowo niedostępna.' },
     'setup.token_required': {
       title: 'Wymagany jednorazowy link',
-      detail: 'Konto pierwszego administratora można utworzyć tylko przez jednorazowy link wypisany w konsoli serwera przy pierwszym uruchomieniu (/setup?token=…). Uruchom serwer ponownie, aby zobaczyć link.',
+      detail:
+        'Konto pierwszego administratora można utworzyć tylko przez jednorazowy link wypisany w konsoli serwera przy pierwszym uruchomieniu (/setup?token=…). Uruchom serwer ponownie, aby zobaczyć link.',
     },
     'setup.already_done': {
       title: 'Konfiguracja zakończona',
@@ -119,56 +120,142 @@ export const pl = {
     'cli.usage': { title: 'Nieprawidłowe użycie', detail: '{{message}}' },
     'cli.backup_postgres': {
       title: 'Kopia zapasowa PostgreSQL',
-      detail: 'Nie znaleziono programu {{program}}: zainstaluj programy klienckie PostgreSQL w wersji serwera lub nowszej (Debian: apt-get install postgresql-client).',
+      detail:
+        'Nie znaleziono programu {{program}}: zainstaluj programy klienckie PostgreSQL w wersji serwera lub nowszej (Debian: apt-get install postgresql-client).',
     },
     'user.email_taken': { title: 'Adres zajęty', detail: 'Konto z tym adresem e-mail już istnieje.' },
     'accounts.invalid_credentials': { title: 'Nie udało się zalogować', detail: 'Nieprawidłowy adres e-mail lub hasło.' },
     'accounts.locked_out': {
       title: 'Logowanie tymczasowo zablokowane',
-      detail_one: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minutę albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
-      detail_few: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minuty albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
-      detail_many: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minut albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
-      detail_other: 'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minuty albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_one:
+        'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minutę albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_few:
+        'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minuty albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_many:
+        'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minut albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
+      detail_other:
+        'Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za {{count}} minuty albo ustaw nowe hasło przez link „Nie pamiętasz hasła?”.',
     },
-    'accounts.code_invalid': { title: 'Nieprawidłowy kod', detail: 'Kod jest nieprawidłowy, wygasł albo został już użyty. Wpisz aktualny kod z aplikacji.' },
+    'accounts.code_invalid': {
+      title: 'Nieprawidłowy kod',
+      detail: 'Kod jest nieprawidłowy, wygasł albo został już użyty. Wpisz aktualny kod z aplikacji.',
+    },
     'accounts.token_invalid': { title: 'Link jest nieważny', detail: 'Link wygasł, został już użyty albo jest niepełny. Poproś o nowy.' },
     'accounts.password_wrong': { title: 'Nieprawidłowe hasło', detail: 'Podane hasło jest nieprawidłowe. Niczego nie zmieniono.' },
     'accounts.two_factor_active': { title: 'Weryfikacja już włączona', detail: 'Weryfikacja dwuetapowa jest już włączona dla tego konta.' },
-    'accounts.two_factor_required': { title: 'Weryfikacja wymagana', detail: 'Konta pracowników muszą mieć włączoną weryfikację dwuetapową.' },
-    'accounts.cannot_deactivate_self': { title: 'Niedozwolona operacja', detail: 'Nie możesz dezaktywować ani anonimizować własnego konta.' },
+    'accounts.two_factor_required': {
+      title: 'Weryfikacja wymagana',
+      detail: 'Konta pracowników muszą mieć włączoną weryfikację dwuetapową.',
+    },
+    'accounts.cannot_deactivate_self': {
+      title: 'Niedozwolona operacja',
+      detail: 'Nie możesz dezaktywować ani anonimizować własnego konta.',
+    },
     // portal
-    'portal.page_has_children': { title: 'Strona ma podstrony', detail: 'Nie można usunąć strony, która ma podstrony. Najpierw usuń podstrony albo przenieś je pod inną stronę. Niczego nie zmieniono.' },
+    'portal.page_has_children': {
+      title: 'Strona ma podstrony',
+      detail:
+        'Nie można usunąć strony, która ma podstrony. Najpierw usuń podstrony albo przenieś je pod inną stronę. Niczego nie zmieniono.',
+    },
     'portal.file_too_large': { title: 'Plik jest za duży', detail: 'Przesłany plik przekracza dozwolony rozmiar. Niczego nie zapisano.' },
-    'portal.file_type': { title: 'Nieobsługiwany rodzaj pliku', detail: 'Zawartość przesłanego pliku nie odpowiada żadnemu z dozwolonych formatów. Niczego nie zapisano.' },
-    'portal.last_file': { title: 'Ostatnia wersja pliku', detail: 'Dokument musi mieć co najmniej jedną wersję pliku. Aby usunąć ostatnią, usuń cały dokument. Niczego nie zmieniono.' },
-    'portal.contact_unavailable': { title: 'Formularz niedostępny', detail: 'Formularz kontaktowy jest chwilowo niedostępny. Skontaktuj się z nami telefonicznie lub pocztą.' },
+    'portal.file_type': {
+      title: 'Nieobsługiwany rodzaj pliku',
+      detail: 'Zawartość przesłanego pliku nie odpowiada żadnemu z dozwolonych formatów. Niczego nie zapisano.',
+    },
+    'portal.last_file': {
+      title: 'Ostatnia wersja pliku',
+      detail: 'Dokument musi mieć co najmniej jedną wersję pliku. Aby usunąć ostatnią, usuń cały dokument. Niczego nie zmieniono.',
+    },
+    'portal.contact_unavailable': {
+      title: 'Formularz niedostępny',
+      detail: 'Formularz kontaktowy jest chwilowo niedostępny. Skontaktuj się z nami telefonicznie lub pocztą.',
+    },
     // registry self-service
-    'registry.claim_decided': { title: 'Zgłoszenie już rozpatrzone', detail: 'To zgłoszenie zostało już przyjęte lub odrzucone. Niczego nie zmieniono.' },
-    'registry.proposal_decided': { title: 'Propozycja już rozpatrzona', detail: 'Ta propozycja zmiany została już przyjęta lub odrzucona. Niczego nie zmieniono.' },
+    'registry.claim_decided': {
+      title: 'Zgłoszenie już rozpatrzone',
+      detail: 'To zgłoszenie zostało już przyjęte lub odrzucone. Niczego nie zmieniono.',
+    },
+    'registry.proposal_decided': {
+      title: 'Propozycja już rozpatrzona',
+      detail: 'Ta propozycja zmiany została już przyjęta lub odrzucona. Niczego nie zmieniono.',
+    },
     // programme life cycle and objective tree
-    'programme.illegal_transition': { title: 'Niedozwolona zmiana statusu', detail: 'Programu w tym statusie nie można przenieść do wybranego statusu. Niczego nie zmieniono.' },
-    'programme.element_has_children': { title: 'Element ma elementy podrzędne', detail: 'Nie można usunąć elementu, pod którym są inne elementy. Najpierw usuń elementy podrzędne. Niczego nie zmieniono.' },
-    'programme.element_measured': { title: 'Element jest mierzony wskaźnikami', detail: 'Nie można usunąć elementu, do którego przypisano wskaźniki. Najpierw odłącz wskaźniki. Niczego nie zmieniono.' },
+    'programme.illegal_transition': {
+      title: 'Niedozwolona zmiana statusu',
+      detail: 'Programu w tym statusie nie można przenieść do wybranego statusu. Niczego nie zmieniono.',
+    },
+    'programme.element_has_children': {
+      title: 'Element ma elementy podrzędne',
+      detail: 'Nie można usunąć elementu, pod którym są inne elementy. Najpierw usuń elementy podrzędne. Niczego nie zmieniono.',
+    },
+    'programme.element_measured': {
+      title: 'Element jest mierzony wskaźnikami',
+      detail: 'Nie można usunąć elementu, do którego przypisano wskaźniki. Najpierw odłącz wskaźniki. Niczego nie zmieniono.',
+    },
     // programme indicators
-    'indicators.value_locked': { title: 'Wartość jest zablokowana', detail: 'Ta wartość została już przekazana lub zatwierdzona i nie można jej teraz zmienić. Niczego nie zmieniono.' },
-    'indicators.value_state': { title: 'Niedozwolona zmiana statusu', detail: 'Wartości w tym statusie nie można zatwierdzić ani zwrócić. Niczego nie zmieniono.' },
-    'indicators.computed_only': { title: 'Wskaźnik obliczany automatycznie', detail: 'Wartości tego wskaźnika są obliczane z danych platformy; nie wpisuje się ich ręcznie. Niczego nie zmieniono.' },
-    'monitoring.round_closed': { title: 'Runda jest zamknięta', detail: 'Ta runda monitorowania została zamknięta; wartości nie można już zmieniać. Niczego nie zmieniono.' },
-    'monitoring.no_open_round': { title: 'Brak otwartej rundy', detail: 'Dla tego wskaźnika i roku nie ma otwartej rundy monitorowania, w której można przekazać wartość. Niczego nie zmieniono.' },
-    'monitoring.out_of_scope': { title: 'Poza zakresem sprawozdawczym', detail: 'Twoje konto nie jest upoważnione do przekazywania wartości tego wskaźnika dla tego obszaru. Niczego nie zmieniono.' },
+    'indicators.value_locked': {
+      title: 'Wartość jest zablokowana',
+      detail: 'Ta wartość została już przekazana lub zatwierdzona i nie można jej teraz zmienić. Niczego nie zmieniono.',
+    },
+    'indicators.value_state': {
+      title: 'Niedozwolona zmiana statusu',
+      detail: 'Wartości w tym statusie nie można zatwierdzić ani zwrócić. Niczego nie zmieniono.',
+    },
+    'indicators.computed_only': {
+      title: 'Wskaźnik obliczany automatycznie',
+      detail: 'Wartości tego wskaźnika są obliczane z danych platformy; nie wpisuje się ich ręcznie. Niczego nie zmieniono.',
+    },
+    'monitoring.round_closed': {
+      title: 'Runda jest zamknięta',
+      detail: 'Ta runda monitorowania została zamknięta; wartości nie można już zmieniać. Niczego nie zmieniono.',
+    },
+    'monitoring.no_open_round': {
+      title: 'Brak otwartej rundy',
+      detail: 'Dla tego wskaźnika i roku nie ma otwartej rundy monitorowania, w której można przekazać wartość. Niczego nie zmieniono.',
+    },
+    'monitoring.out_of_scope': {
+      title: 'Poza zakresem sprawozdawczym',
+      detail: 'Twoje konto nie jest upoważnione do przekazywania wartości tego wskaźnika dla tego obszaru. Niczego nie zmieniono.',
+    },
     // consultations
-    'consultations.closed': { title: 'Przyjmowanie uwag zakończone', detail: 'Uwagi można zgłaszać tylko w czasie trwania konsultacji. Ta konsultacja nie przyjmuje już uwag — Twoja uwaga nie została zapisana.' },
-    'consultations.too_many': { title: 'Zbyt wiele uwag', detail: 'Z tego adresu e-mail wysłano w ostatniej godzinie zbyt wiele uwag. Spróbuj ponownie za godzinę. Niczego nie zapisano.' },
-    'consultations.token_invalid': { title: 'Link jest nieważny', detail: 'Link wygasł (jest ważny 72 godziny), uwaga została wycofana albo link jest niepełny. Niepotwierdzone uwagi są usuwane po wygaśnięciu linku.' },
-    'consultations.already_confirmed': { title: 'Uwaga już potwierdzona', detail: 'Potwierdzonej uwagi nie można wycofać. Możesz poprosić o usunięcie swoich danych osobowych.' },
-    'consultations.not_closed': { title: 'Konsultacje jeszcze trwają', detail: 'Tę czynność można wykonać dopiero po zakończeniu konsultacji. Niczego nie zmieniono.' },
-    'consultations.report_published': { title: 'Raport już opublikowany', detail: 'Raport z tych konsultacji został już opublikowany; uwag i odpowiedzi nie można już zmieniać. Niczego nie zmieniono.' },
-    'consultations.responses_missing': { title: 'Brakuje odpowiedzi', detail: 'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.' },
+    'consultations.closed': {
+      title: 'Przyjmowanie uwag zakończone',
+      detail:
+        'Uwagi można zgłaszać tylko w czasie trwania konsultacji. Ta konsultacja nie przyjmuje już uwag — Twoja uwaga nie została zapisana.',
+    },
+    'consultations.too_many': {
+      title: 'Zbyt wiele uwag',
+      detail: 'Z tego adresu e-mail wysłano w ostatniej godzinie zbyt wiele uwag. Spróbuj ponownie za godzinę. Niczego nie zapisano.',
+    },
+    'consultations.token_invalid': {
+      title: 'Link jest nieważny',
+      detail:
+        'Link wygasł (jest ważny 72 godziny), uwaga została wycofana albo link jest niepełny. Niepotwierdzone uwagi są usuwane po wygaśnięciu linku.',
+    },
+    'consultations.already_confirmed': {
+      title: 'Uwaga już potwierdzona',
+      detail: 'Potwierdzonej uwagi nie można wycofać. Możesz poprosić o usunięcie swoich danych osobowych.',
+    },
+    'consultations.not_closed': {
+      title: 'Konsultacje jeszcze trwają',
+      detail: 'Tę czynność można wykonać dopiero po zakończeniu konsultacji. Niczego nie zmieniono.',
+    },
+    'consultations.report_published': {
+      title: 'Raport już opublikowany',
+      detail: 'Raport z tych konsultacji został już opublikowany; uwag i odpowiedzi nie można już zmieniać. Niczego nie zmieniono.',
+    },
+    'consultations.responses_missing': {
+      title: 'Brakuje odpowiedzi',
+      detail:
+        'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.',
+    },
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',
-    docxTooLarge: 'Plik Word w polu „{{field}}” po rozpakowaniu byłby za duży (najwyżej {{size}} tekstu i {{parts}} części) — to zwykle znak pliku uszkodzonego albo spreparowanego. Zapisz dokument ponownie w Wordzie albo podziel go na mniejsze pliki.',
-    docxTooSlow: 'Pliku Word w polu „{{field}}” nie udało się odczytać w {{seconds}} s: jest zbyt złożony. Zapisz dokument ponownie w Wordzie (bez zbędnego formatowania) albo podziel go na mniejsze pliki.',
+    docxTooLarge:
+      'Plik Word w polu „{{field}}” po rozpakowaniu byłby za duży (najwyżej {{size}} tekstu i {{parts}} części) — to zwykle znak pliku uszkodzonego albo spreparowanego. Zapisz dokument ponownie w Wordzie albo podziel go na mniejsze pliki.',
+    docxTooSlow:
+      'Pliku Word w polu „{{field}}” nie udało się odczytać w {{seconds}} s: jest zbyt złożony. Zapisz dokument ponownie w Wordzie (bez zbędnego formatowania) albo podziel go na mniejsze pliki.',
     email: 'Pole „{{field}}” musi zawierać poprawny adres e-mail, np. jan.kowalski@example.pl.',
     tooShort_one: 'Pole „{{field}}” musi mieć co najmniej {{count}} znak.',
     tooShort_few: 'Pole „{{field}}” musi mieć co najmniej {{count}} znaki.',

@@ -62,7 +62,10 @@ test('every plural family has the forms its language needs, and renders the form
 
 test('Polish forms follow Intl.PluralRules: 1 one, 2/22 few, 0/5/12/25/101 many', () => {
   const rules = new Intl.PluralRules('pl');
-  assert.deepEqual(COUNTS.map((n) => rules.select(n)), ['many', 'one', 'few', 'many', 'many', 'few', 'many', 'many']);
+  assert.deepEqual(
+    COUNTS.map((n) => rules.select(n)),
+    ['many', 'one', 'few', 'many', 'many', 'few', 'many', 'many'],
+  );
   const t = translator('pl');
   const entities = (count: number) => t('registry.results', { count });
   assert.equal(entities(1), 'Znaleziono 1 podmiot');

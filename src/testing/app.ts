@@ -43,7 +43,13 @@ export const TEST_SECRET = 'test-session-secret-0123456789abcdefghij';
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await withTestDatabase();
   // tests change data behind the app's back, so no page copies unless a test asks for them
-  const config = loadConfig({ DATABASE_URL: database.url, SESSION_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', PAGE_CACHE_MS: '0', ...opts.env });
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    SESSION_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'silent',
+    PAGE_CACHE_MS: '0',
+    ...opts.env,
+  });
   try {
     await migrateToLatest(database.handle, MODULES);
     if (opts.reference !== false) await seedReference(moduleContext(config, database.handle, opts.clock));
@@ -115,12 +121,28 @@ let userCounter = 0;
  * use it instead of repeating the login flow (which has tests of its own). Everything is dated on
  * the app's clock, so a test that moves a `ManualClock` sees the user and the session as the app does.
  */
-export async function loginAs(t: TestApp, roles: TestRole[], email = `user${++userCounter}-${randomUUID().slice(0, 8)}@test.example.pl`): Promise<{ cookie: string; userId: string }> {
+export async function loginAs(
+  t: TestApp,
+  roles: TestRole[],
+  email = `user${++userCounter}-${randomUUID().slice(0, 8)}@test.example.pl`,
+): Promise<{ cookie: string; userId: string }> {
   const now = nowIso(t.ctx.clock);
   const userId = newId();
   await t.ctx.db
     .insertInto('users')
-    .values({ id: userId, email, email_norm: email.toLowerCase(), display_name: email.split('@')[0]!, password_hash: null, is_active: true, is_totp_enabled: true, totp_secret: 'JBSWY3DPEHPK3PXP', lang: 'pl', created_at: now, updated_at: now })
+    .values({
+      id: userId,
+      email,
+      email_norm: email.toLowerCase(),
+      display_name: email.split('@')[0]!,
+      password_hash: null,
+      is_active: true,
+      is_totp_enabled: true,
+      totp_secret: 'JBSWY3DPEHPK3PXP',
+      lang: 'pl',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   for (const r of roles) {
     await t.ctx.db
@@ -142,7 +164,15 @@ export async function sessionFor(t: TestApp, userId: string): Promise<string> {
   const expires = new Date(at.getTime() + SESSION_TTL_MS).toISOString();
   // no `expires` in the cookie part: the session plugin compares that one with the system time, so
   // it is left to the plugin; the stored row and the login times follow the app's clock
-  const data = { cookie: { originalMaxAge: SESSION_TTL_MS, httpOnly: true, path: '/', sameSite: 'lax', secure: false }, userId, loginAt: at.toISOString(), lastSeenAt: at.toISOString() };
-  await t.ctx.db.insertInto('sessions').values({ id: sid, data: JSON.stringify(data), user_id: userId, expires_at: expires, updated_at: at.toISOString() }).execute();
+  const data = {
+    cookie: { originalMaxAge: SESSION_TTL_MS, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
+    userId,
+    loginAt: at.toISOString(),
+    lastSeenAt: at.toISOString(),
+  };
+  await t.ctx.db
+    .insertInto('sessions')
+    .values({ id: sid, data: JSON.stringify(data), user_id: userId, expires_at: expires, updated_at: at.toISOString() })
+    .execute();
   return `${sessionCookieName(t.config)}=${encodeURIComponent(sign(sid, t.config.sessionSecret))}`;
 }

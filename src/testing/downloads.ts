@@ -13,7 +13,12 @@ const SAME = ['content-length', 'content-type', 'etag', 'accept-ranges', 'conten
  * and checks that each HEAD answers the GET's status and headers with an empty body. Returns the
  * whole GET's answer.
  */
-export async function assertHeadMatchesGet(inject: Inject, url: string, headers: Record<string, string> = {}, rangeEnd = 9): Promise<LightMyRequestResponse> {
+export async function assertHeadMatchesGet(
+  inject: Inject,
+  url: string,
+  headers: Record<string, string> = {},
+  rangeEnd = 9,
+): Promise<LightMyRequestResponse> {
   let whole: LightMyRequestResponse | null = null;
   for (const extra of [{}, { range: `bytes=0-${rangeEnd}` }]) {
     const get = await inject({ method: 'GET', url, headers: { ...headers, ...extra } });

@@ -6,8 +6,18 @@ import { after, before, test } from 'node:test';
 import { policy, hasScopedRole } from '../core/auth/access.js';
 import { createTestApp, loginAs, type TestApp, type TestRole } from './app.js';
 
-type Who = 'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'team_member' | 'entity_representative' | 'reporting_partner';
-const WHO: Who[] = ['anonymous', 'administrator', 'coordinator', 'editor', 'moderator', 'team_member', 'entity_representative', 'reporting_partner'];
+type Who =
+  'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'team_member' | 'entity_representative' | 'reporting_partner';
+const WHO: Who[] = [
+  'anonymous',
+  'administrator',
+  'coordinator',
+  'editor',
+  'moderator',
+  'team_member',
+  'entity_representative',
+  'reporting_partner',
+];
 
 const SCOPES: Record<string, TestRole> = {
   team_member: { role: 'team_member', scopeType: 'team', scopeId: 'team-a' },
@@ -107,10 +117,24 @@ before(async () => {
   t = await createTestApp({
     reference: false,
     extraRoutes: (app) => {
-      app.get('/test/zespol/:team', { config: { access: policy('test.team_space', (u, r) => hasScopedRole(u, 'team_member', 'team', (r.params as { team: string }).team)) } }, async () => 'ok');
+      app.get(
+        '/test/zespol/:team',
+        {
+          config: {
+            access: policy('test.team_space', (u, r) => hasScopedRole(u, 'team_member', 'team', (r.params as { team: string }).team)),
+          },
+        },
+        async () => 'ok',
+      );
       app.get(
         '/test/podmiot/:entity/edycja',
-        { config: { access: policy('test.entity_edit', (u, r) => hasScopedRole(u, 'entity_representative', 'entity', (r.params as { entity: string }).entity)) } },
+        {
+          config: {
+            access: policy('test.entity_edit', (u, r) =>
+              hasScopedRole(u, 'entity_representative', 'entity', (r.params as { entity: string }).entity),
+            ),
+          },
+        },
         async () => 'ok',
       );
     },
@@ -120,21 +144,93 @@ before(async () => {
     const at = '2026-01-01T00:00:00.000Z';
     await t.ctx.db
       .insertInto('entities')
-      .values({ id, name: id, name_sort: id, legal_form: 'fundacja', sectors: '[]', lifecycle: 'active', search_doc: id, is_synthetic: false, created_at: at, updated_at: at })
+      .values({
+        id,
+        name: id,
+        name_sort: id,
+        legal_form: 'fundacja',
+        sectors: '[]',
+        lifecycle: 'active',
+        search_doc: id,
+        is_synthetic: false,
+        created_at: at,
+        updated_at: at,
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
   // a programme with one indicator behind the indicator routes (ids as in the matrix)
   {
     const at = '2026-01-01T00:00:00.000Z';
-    await t.ctx.db.insertInto('programmes').values({ id: 'prog-x', slug: 'prog-x', title: 'Program X', period_from: 2021, period_to: 2030, alignment: '[]', status: 'implementation', is_current: false, created_at: at, updated_at: at }).execute();
-    await t.ctx.db.insertInto('indicators').values({ id: 'ind-x', programme_id: 'prog-x', code: 'W1', name: 'Wskaźnik X', unit: 'szt.', type: 'output', direction: 'increase', breakdown: 'none', method: 'reported', formula_params: '{}', frequency: 'annual', position: 0, is_example: false, is_negative_allowed: false }).execute();
+    await t.ctx.db
+      .insertInto('programmes')
+      .values({
+        id: 'prog-x',
+        slug: 'prog-x',
+        title: 'Program X',
+        period_from: 2021,
+        period_to: 2030,
+        alignment: '[]',
+        status: 'implementation',
+        is_current: false,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await t.ctx.db
+      .insertInto('indicators')
+      .values({
+        id: 'ind-x',
+        programme_id: 'prog-x',
+        code: 'W1',
+        name: 'Wskaźnik X',
+        unit: 'szt.',
+        type: 'output',
+        direction: 'increase',
+        breakdown: 'none',
+        method: 'reported',
+        formula_params: '{}',
+        frequency: 'annual',
+        position: 0,
+        is_example: false,
+        is_negative_allowed: false,
+      })
+      .execute();
   }
   // a text version and a tree element of that programme behind the programme's own routes
   {
     const at = '2026-01-01T00:00:00.000Z';
-    await t.ctx.db.insertInto('programme_versions').values({ id: 'ver-x', programme_id: 'prog-x', number: 1, label: 'Wersja 1', source: 'manual', note: null, created_by: null, created_at: at }).execute();
-    await t.ctx.db.insertInto('programme_elements').values({ id: 'el-x', programme_id: 'prog-x', parent_id: null, kind: 'main_goal', code: 'CG', title: 'Cel główny', description: null, responsible: null, partners: null, year_from: null, year_to: null, position: 0, is_example: false }).execute();
+    await t.ctx.db
+      .insertInto('programme_versions')
+      .values({
+        id: 'ver-x',
+        programme_id: 'prog-x',
+        number: 1,
+        label: 'Wersja 1',
+        source: 'manual',
+        note: null,
+        created_by: null,
+        created_at: at,
+      })
+      .execute();
+    await t.ctx.db
+      .insertInto('programme_elements')
+      .values({
+        id: 'el-x',
+        programme_id: 'prog-x',
+        parent_id: null,
+        kind: 'main_goal',
+        code: 'CG',
+        title: 'Cel główny',
+        description: null,
+        responsible: null,
+        partners: null,
+        year_from: null,
+        year_to: null,
+        position: 0,
+        is_example: false,
+      })
+      .execute();
   }
   for (const who of WHO) {
     if (who === 'anonymous') continue;

@@ -76,7 +76,9 @@ describe('enforcement', () => {
       },
       async () => ({ ok: true }),
     );
-    b.app.get('/test/admin', { config: { access: policy('administrator', (user) => hasRole(user, 'administrator')) } }, async () => ({ ok: true }));
+    b.app.get('/test/admin', { config: { access: policy('administrator', (user) => hasRole(user, 'administrator')) } }, async () => ({
+      ok: true,
+    }));
     b.app.get('/api/test/async-policy', { config: { access: policy('never', async () => false) } }, async () => ({ ok: true }));
     await b.app.ready();
     adminCookie = (await loginAs(asTestApp(b), [{ role: 'administrator' }])).cookie;

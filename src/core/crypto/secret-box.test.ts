@@ -53,7 +53,11 @@ test('altered, truncated or malformed values are refused without revealing anyth
     ['v2', iv, tag, ct],
     [v, `${iv}!`, tag, ct],
   ]) {
-    assert.throws(() => box.open(bad.join(':')), (err: unknown) => err instanceof SecretBoxError && !err.message.includes('JBSW'), bad.join(':'));
+    assert.throws(
+      () => box.open(bad.join(':')),
+      (err: unknown) => err instanceof SecretBoxError && !err.message.includes('JBSW'),
+      bad.join(':'),
+    );
   }
   assert.throws(() => box.open('JBSWY3DPEHPK3PXP'), SecretBoxError);
   assert.equal(isSealed('JBSWY3DPEHPK3PXP'), false);

@@ -5,7 +5,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buffer } from 'node:stream/consumers';
 import iconv from 'iconv-lite';
-import { CsvSyntaxError, decodeSpreadsheetBytes, detectDelimiter, parseCsvText, readSpreadsheetCsv, spreadsheetCell, spreadsheetCsv, spreadsheetCsvStream } from './index.js';
+import {
+  CsvSyntaxError,
+  decodeSpreadsheetBytes,
+  detectDelimiter,
+  parseCsvText,
+  readSpreadsheetCsv,
+  spreadsheetCell,
+  spreadsheetCsv,
+  spreadsheetCsvStream,
+} from './index.js';
 
 const LETTERS = 'ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ';
 
@@ -40,7 +49,9 @@ test('the separator is the one used most in the first non-empty line, outside qu
 });
 
 test('quoted cells keep separators, quotes and line breaks; CRLF and LF both end rows; line numbers follow the file', () => {
-  const t = parseCsvText('name,town\r\n"Fundacja ""Most"", Toruń",Toruń\r\n"Opis\nw dwóch liniach",Chełmno\r\n,\r\n  Stowarzyszenie  , Grudziądz\r\n" spacje ",x\n');
+  const t = parseCsvText(
+    'name,town\r\n"Fundacja ""Most"", Toruń",Toruń\r\n"Opis\nw dwóch liniach",Chełmno\r\n,\r\n  Stowarzyszenie  , Grudziądz\r\n" spacje ",x\n',
+  );
   assert.deepEqual(t.headers, ['name', 'town']);
   assert.deepEqual(
     t.rows.map((r) => [r.line, r.endLine, r.cells]),
@@ -55,13 +66,20 @@ test('quoted cells keep separators, quotes and line breaks; CRLF and LF both end
   );
   const semicolon = readSpreadsheetCsv(Buffer.from('a;b;c\n1;"2;3";4;5\n6\n'));
   assert.equal(semicolon.delimiter, ';');
-  assert.deepEqual(semicolon.rows.map((r) => r.cells), [['1', '2;3', '4', '5'], ['6']], 'rows may be longer or shorter than the header');
+  assert.deepEqual(
+    semicolon.rows.map((r) => r.cells),
+    [['1', '2;3', '4', '5'], ['6']],
+    'rows may be longer or shorter than the header',
+  );
   assert.deepEqual(parseCsvText(''), { headers: [], rows: [] });
   assert.deepEqual(parseCsvText('\n\nnazwa;nip\nA;1\n').rows, [{ line: 4, endLine: 4, cells: ['A', '1'] }]);
 });
 
 test('text that is not CSV fails with the line where reading stopped', () => {
-  assert.throws(() => parseCsvText('teryt;rok;ludnosc\n"0463011;2023;1\n'), (err: unknown) => err instanceof CsvSyntaxError && err.line !== null && err.line >= 2);
+  assert.throws(
+    () => parseCsvText('teryt;rok;ludnosc\n"0463011;2023;1\n'),
+    (err: unknown) => err instanceof CsvSyntaxError && err.line !== null && err.line >= 2,
+  );
   // a stray quote inside an unquoted cell is tolerated (relaxed quoting): spreadsheets write 12" monitors
   assert.deepEqual(parseCsvText('a;b\n12" monitor;x\n').rows[0]!.cells, ['12" monitor', 'x']);
 });
@@ -70,7 +88,7 @@ test('the formula guard: = + - @ tab and CR at the start become text; plain nega
   const cases: [string | null, string][] = [
     ['=HYPERLINK("http://evil.example")', `'=HYPERLINK("http://evil.example")`],
     ['+48 123 456 789', `'+48 123 456 789`],
-    ['-2+3+cmd|\' /C calc\'!A0', `'-2+3+cmd|' /C calc'!A0`],
+    ["-2+3+cmd|' /C calc'!A0", `'-2+3+cmd|' /C calc'!A0`],
     ['@SUM(A1:A2)', `'@SUM(A1:A2)`],
     ['\uFF1D1+1', `'\uFF1D1+1`],
     ['\t=1+1', `'\t=1+1`],
@@ -104,11 +122,21 @@ test('written CSV: a UTF-8 BOM, `;`, CRLF, quoting where needed, every cell guar
   const back = readSpreadsheetCsv(Buffer.from(csv, 'utf8'));
   assert.equal(back.delimiter, ';');
   assert.deepEqual(back.headers, ['Nazwa', 'Wartość', 'Uwagi']);
-  assert.deepEqual(back.rows.map((r) => r.cells), [['Spółdzielnia „Żółw”; Łódź', '-12,5', "'=1+1"], ['Dwie\nlinie', '', 'cudzysłów "x"']]);
+  assert.deepEqual(
+    back.rows.map((r) => r.cells),
+    [
+      ['Spółdzielnia „Żółw”; Łódź', '-12,5', "'=1+1"],
+      ['Dwie\nlinie', '', 'cudzysłów "x"'],
+    ],
+  );
 });
 
 test('the streamed CSV is byte for byte the same as the one-piece CSV, and reports a failing source', async () => {
-  const rows = [['a', 'b'], ['@x', '-1'], ['ż', null]];
+  const rows = [
+    ['a', 'b'],
+    ['@x', '-1'],
+    ['ż', null],
+  ];
   async function* source() {
     for (const r of rows) yield r;
   }

@@ -10,8 +10,10 @@ export type CsvDelimiter = ';' | ',' | '\t';
 
 /** Decodes bytes: a BOM decides; otherwise strict UTF-8, and when that fails windows-1250 (Polish Excel). */
 export function decodeSpreadsheetBytes(input: Buffer): { text: string; encoding: CsvEncoding } {
-  if (input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) return { text: input.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  if (input.length >= 2 && input[0] === 0xff && input[1] === 0xfe) return { text: iconv.decode(input.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf)
+    return { text: input.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  if (input.length >= 2 && input[0] === 0xff && input[1] === 0xfe)
+    return { text: iconv.decode(input.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(input), encoding: 'utf-8' };
   } catch {
@@ -21,7 +23,7 @@ export function decodeSpreadsheetBytes(input: Buffer): { text: string; encoding:
 
 /** The first line with anything on it (the header), without reading past it. */
 function firstLine(text: string): string {
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     const line = text.slice(start, end);
@@ -69,7 +71,15 @@ export class CsvSyntaxError extends Error {
 export function parseCsvText(text: string, delimiter: CsvDelimiter = detectDelimiter(text)): CsvTable {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, bom: true, trim: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      trim: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (err) {
     const line = (err as { lines?: unknown }).lines;
     throw new CsvSyntaxError(typeof line === 'number' ? line : null);

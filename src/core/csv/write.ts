@@ -40,7 +40,10 @@ export function spreadsheetCsv(rows: Iterable<readonly CsvCell[]>): string {
  * The same, streamed: rows are pulled as the client reads, so a large export is never held in
  * memory. `onError` hears a failure of the source after the response has started.
  */
-export function spreadsheetCsvStream(rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>, onError: (err: Error) => void): Readable {
+export function spreadsheetCsvStream(
+  rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>,
+  onError: (err: Error) => void,
+): Readable {
   async function* guardedRows(): AsyncGenerator<string[]> {
     for await (const row of rows) yield guarded(row);
   }

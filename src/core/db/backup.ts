@@ -47,7 +47,11 @@ export async function backupExtension(databaseUrl: string): Promise<string> {
  * Copies the database online into `target` (written beside it under a temporary name and renamed
  * at the end, so `target` is never half a copy) and writes the manifest.
  */
-export async function createBackup(databaseUrl: string, target: string, opts: { onProgress?: (done: number, total: number) => void; now?: () => Date } = {}): Promise<CreatedBackup> {
+export async function createBackup(
+  databaseUrl: string,
+  target: string,
+  opts: { onProgress?: (done: number, total: number) => void; now?: () => Date } = {},
+): Promise<CreatedBackup> {
   const tools = await backupToolsFor(databaseUrl);
   const partial = `${target}.partial-${randomBytes(4).toString('hex')}`;
   const began = performance.now();
@@ -95,10 +99,15 @@ export interface Verification {
 
 function readManifest(file: string): { manifest: BackupManifest | null; problem: string | null } {
   const path = manifestPath(file);
-  if (!existsSync(path)) return { manifest: null, problem: `${basename(path)} is missing: without it the copy cannot be compared with its source (keep it beside the backup)` };
+  if (!existsSync(path))
+    return {
+      manifest: null,
+      problem: `${basename(path)} is missing: without it the copy cannot be compared with its source (keep it beside the backup)`,
+    };
   try {
     const manifest = JSON.parse(readFileSync(path, 'utf8')) as BackupManifest;
-    if (manifest.format !== MANIFEST_FORMAT || !Array.isArray(manifest.tables)) return { manifest: null, problem: `${basename(path)} is not a Spójnia backup manifest (${MANIFEST_FORMAT})` };
+    if (manifest.format !== MANIFEST_FORMAT || !Array.isArray(manifest.tables))
+      return { manifest: null, problem: `${basename(path)} is not a Spójnia backup manifest (${MANIFEST_FORMAT})` };
     return { manifest, problem: null };
   } catch (err) {
     return { manifest: null, problem: `${basename(path)} cannot be read: ${err instanceof Error ? err.message : String(err)}` };
@@ -110,9 +119,17 @@ function compareTables(expected: readonly TableDigest[], actual: readonly TableD
   const checks: TableCheck[] = expected.map((e) => {
     const a = byName.get(e.table);
     byName.delete(e.table);
-    return { table: e.table, rows: a?.rows ?? null, hash: a?.hash ?? null, expectedRows: e.rows, expectedHash: e.hash, same: a !== undefined && a.rows === e.rows && a.hash === e.hash };
+    return {
+      table: e.table,
+      rows: a?.rows ?? null,
+      hash: a?.hash ?? null,
+      expectedRows: e.rows,
+      expectedHash: e.hash,
+      same: a !== undefined && a.rows === e.rows && a.hash === e.hash,
+    };
   });
-  for (const a of byName.values()) checks.push({ table: a.table, rows: a.rows, hash: a.hash, expectedRows: null, expectedHash: null, same: false });
+  for (const a of byName.values())
+    checks.push({ table: a.table, rows: a.rows, hash: a.hash, expectedRows: null, expectedHash: null, same: false });
   return checks;
 }
 
@@ -122,21 +139,31 @@ function compareTables(expected: readonly TableDigest[], actual: readonly TableD
  * content hash recorded at the backup's moment. The scratch copy is returned for a restore to
  * promote, or discarded.
  */
-async function check(databaseUrl: string, file: string, near?: string): Promise<{ verification: Verification; scratch: ScratchRestore | null }> {
+async function check(
+  databaseUrl: string,
+  file: string,
+  near?: string,
+): Promise<{ verification: Verification; scratch: ScratchRestore | null }> {
   const tools = await backupToolsFor(databaseUrl);
   const problems: string[] = [];
   const bytes = existsSync(file) ? statSync(file).size : 0;
   if (!existsSync(file) || statSync(file).isDirectory()) {
-    return { verification: { ok: false, problems: [`${file}: no such file`], manifest: null, bytes, restoreMs: 0, tables: [] }, scratch: null };
+    return {
+      verification: { ok: false, problems: [`${file}: no such file`], manifest: null, bytes, restoreMs: 0, tables: [] },
+      scratch: null,
+    };
   }
   const { manifest, problem } = readManifest(file);
   if (problem) problems.push(problem);
   if (manifest) {
-    if (manifest.dialect !== tools.dialect) problems.push(`the backup is of a ${manifest.dialect} database, DATABASE_URL names a ${tools.dialect} one`);
+    if (manifest.dialect !== tools.dialect)
+      problems.push(`the backup is of a ${manifest.dialect} database, DATABASE_URL names a ${tools.dialect} one`);
     if (manifest.bytes !== bytes) problems.push(`the file has ${bytes} bytes, the backup wrote ${manifest.bytes} (truncated or replaced)`);
-    else if ((await sha256File(file)) !== manifest.sha256) problems.push('the file\'s SHA-256 differs from the one recorded when it was written (damaged or replaced)');
+    else if ((await sha256File(file)) !== manifest.sha256)
+      problems.push("the file's SHA-256 differs from the one recorded when it was written (damaged or replaced)");
   }
-  if (manifest && manifest.dialect !== tools.dialect) return { verification: { ok: false, problems, manifest, bytes, restoreMs: 0, tables: [] }, scratch: null };
+  if (manifest && manifest.dialect !== tools.dialect)
+    return { verification: { ok: false, problems, manifest, bytes, restoreMs: 0, tables: [] }, scratch: null };
   const scratch = await tools.restoreScratch(file, near);
   problems.push(...scratch.problems);
   const tables = manifest && scratch.problems.length === 0 ? compareTables(manifest.tables, scratch.digests) : [];
@@ -144,7 +171,8 @@ async function check(databaseUrl: string, file: string, near?: string): Promise<
   for (const t of differing.slice(0, 20)) {
     if (t.expectedRows === null) problems.push(`table ${t.table} is in the copy but not in the manifest`);
     else if (t.rows === null) problems.push(`table ${t.table} is missing from the copy`);
-    else if (t.rows !== t.expectedRows) problems.push(`table ${t.table}: ${t.rows} rows in the copy, ${t.expectedRows} at the backup's moment`);
+    else if (t.rows !== t.expectedRows)
+      problems.push(`table ${t.table}: ${t.rows} rows in the copy, ${t.expectedRows} at the backup's moment`);
     else problems.push(`table ${t.table}: same ${t.rows} rows but different content`);
   }
   if (differing.length > 20) problems.push(`… and ${differing.length - 20} more tables differ`);

@@ -23,7 +23,10 @@ function sortedByKey(names: readonly string[]): string[] {
 
 test('the key orders the 23 powiaty and 144 gminy of TERYT 04 like Intl.Collator("pl")', () => {
   const file = join(import.meta.dirname, '..', '..', '..', 'data', 'reference', 'teryt_04.csv');
-  const rows = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as { kind: string; name: string }[];
+  const rows = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as {
+    kind: string;
+    name: string;
+  }[];
   const powiaty = rows.filter((r) => r.kind === 'powiat').map((r) => r.name);
   const gminy = rows.filter((r) => r.kind === 'gmina').map((r) => r.name);
   assert.equal(powiaty.length, 23);

@@ -59,7 +59,12 @@ test('a boolean column (users.is_active) reads back as a JavaScript boolean', as
   assert.equal(byId.get(inactive), false);
 
   // a boolean as a parameter must bind on SQLite (as 0/1) and filter the same way
-  const onlyInactive = await ctx.db.selectFrom('users').select('id').where('is_active', '=', false).where('id', 'in', [active, inactive]).execute();
+  const onlyInactive = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('is_active', '=', false)
+    .where('id', 'in', [active, inactive])
+    .execute();
   assert.deepEqual(
     onlyInactive.map((r) => r.id),
     [inactive],
@@ -126,8 +131,14 @@ test('sort-key columns order byte by byte whatever collation the database would 
   await sql`create table sort_key_probe (k ${column} not null)`.execute(db);
   try {
     for (const k of keys) await sql`insert into sort_key_probe (k) values (${k})`.execute(db);
-    const ordered = async () => (await sql<{ k: string }>`select k from sort_key_probe order by k`.execute(db)).rows.map((r) => names[keys.indexOf(r.k)]);
-    if (seam.name === 'postgres') assert.notDeepEqual(await ordered(), [...names].sort(new Intl.Collator('pl').compare), 'the locale order of the keys is not the names\' order');
+    const ordered = async () =>
+      (await sql<{ k: string }>`select k from sort_key_probe order by k`.execute(db)).rows.map((r) => names[keys.indexOf(r.k)]);
+    if (seam.name === 'postgres')
+      assert.notDeepEqual(
+        await ordered(),
+        [...names].sort(new Intl.Collator('pl').compare),
+        "the locale order of the keys is not the names' order",
+      );
     await seam.byteOrderColumn(db, 'sort_key_probe', 'k');
     assert.deepEqual(await ordered(), [...names].sort(new Intl.Collator('pl').compare));
   } finally {

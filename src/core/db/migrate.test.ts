@@ -17,7 +17,10 @@ afterEach(async () => database.dispose());
 
 const createMoved: ModuleMigration = {
   async up(db) {
-    await db.schema.createTable('moved_things').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+    await db.schema
+      .createTable('moved_things')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .execute();
   },
 };
 
@@ -25,10 +28,16 @@ test('a migration that moved to another module keeps the record databases alread
   const before: AppModule[] = [{ name: 'old_home', migrations: { '202001010000_moved_things': createMoved } }];
   assert.deepEqual(await migrateToLatest(database.handle, before), ['202001010000_moved_things__old_home']);
 
-  const after: AppModule[] = [{ name: 'old_home' }, { name: 'new_home', migrations: { '202001010000_moved_things': { ...createMoved, recordedUnder: 'old_home' } } }];
+  const after: AppModule[] = [
+    { name: 'old_home' },
+    { name: 'new_home', migrations: { '202001010000_moved_things': { ...createMoved, recordedUnder: 'old_home' } } },
+  ];
   assert.deepEqual(await migrateToLatest(database.handle, after), [], 'nothing runs again');
   const status = await migrationStatus(database.handle, after);
-  assert.deepEqual(status.map((s) => [s.name, s.executedAt !== null]), [['202001010000_moved_things__old_home', true]]);
+  assert.deepEqual(
+    status.map((s) => [s.name, s.executedAt !== null]),
+    [['202001010000_moved_things__old_home', true]],
+  );
 
   // the same move without the old module's name is a migration the database never heard of, and
   // the one it did run is missing: the migrator refuses rather than creating the table twice

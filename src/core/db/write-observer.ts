@@ -2,7 +2,15 @@
 // made the write — a service, an import, another module, a test. This Kysely plugin sees every
 // INSERT, UPDATE and DELETE built with the query builder (raw `sql` is not inspected) and calls
 // the listeners registered for the written table. It knows table names only, no domain.
-import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  OperationNode,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 
 type Listener = () => void;
 

@@ -8,7 +8,11 @@ import { en } from '../../i18n/en.js';
 import { pl } from '../../i18n/pl.js';
 import { CORE_ERRORS, coreErrorStatus, ErrorCatalogue, statusIn, type ErrorCode } from './catalogue.js';
 
-const translatedCodes = (messages: Record<string, unknown>) => Object.entries(messages).filter(([, v]) => typeof v === 'object' && v !== null && 'title' in v).map(([k]) => k).sort();
+const translatedCodes = (messages: Record<string, unknown>) =>
+  Object.entries(messages)
+    .filter(([, v]) => typeof v === 'object' && v !== null && 'title' in v)
+    .map(([k]) => k)
+    .sort();
 
 test('every translated error code is declared by the core or a module, and every declared code is translated', () => {
   const catalogue = new ErrorCatalogue(MODULES);

@@ -85,13 +85,18 @@ test('table cells wrap between words; only a word longer than the column is spli
   const mono = (s: string) => [...s].length * 5;
   // 12 characters to a line
   assert.deepEqual(wrapCellText('Stowarzyszenie spółdzielnia socjalna', 60, mono), ['Stowarzysze-', 'nie', 'spółdzielnia', 'socjalna']);
-  assert.deepEqual(wrapCellText('ul. Bydgoska 5/7 kujawsko-pomorskie', 60, mono), ['ul. Bydgoska', '5/7', 'kujawsko-', 'pomorskie'], 'a compound breaks after its own hyphen');
+  assert.deepEqual(
+    wrapCellText('ul. Bydgoska 5/7 kujawsko-pomorskie', 60, mono),
+    ['ul. Bydgoska', '5/7', 'kujawsko-', 'pomorskie'],
+    'a compound breaks after its own hyphen',
+  );
   assert.deepEqual(wrapCellText('a\n\nb c', 60, mono), ['a', '', 'b c'], 'line breaks of the text are kept');
   const wideW = (s: string) => mono(s) + 15 * (s.split('W').length - 1);
   assert.deepEqual(wrapCellText('abcdefghijW', 60, wideW), ['abcdefghi-', 'jW'], 'no letter alone on a line when another can join it');
   assert.deepEqual(wrapCellText('', 60, mono), ['']);
   assert.deepEqual(wrapCellText('ż', 2, mono), ['ż'], 'one letter wider than the column stays whole');
-  for (const line of wrapCellText(`${'Konstantynopolitańczykowianeczkowskiego'.repeat(2)} i tak dalej`, 60, mono)) assert.ok(mono(line) <= 60, line);
+  for (const line of wrapCellText(`${'Konstantynopolitańczykowianeczkowskiego'.repeat(2)} i tak dalej`, 60, mono))
+    assert.ok(mono(line) <= 60, line);
 });
 
 test('PDF: words of a narrow column are not cut; a word longer than the column is hyphenated', async () => {
@@ -101,7 +106,12 @@ test('PDF: words of a narrow column are not cut; a word longer than the column i
   const prose = (word: string) => Array.from({ length: 30 }, () => word).join(' ');
   const head = ['Lp.', 'Autor', 'Uwaga', 'Propozycja zmiany', 'Uzasadnienie', 'Odpowiedź', 'Uzasadnienie odpowiedzi'];
   const row = ['1', author, prose('uwaga'), prose('zmiana'), prose('uzasadnienie'), 'uwzględniona', prose('odpowiedź')];
-  const pdf = await renderPdf({ lang: 'pl', title: 'Raport', author: 'ROPS', blocks: [{ kind: 'table', caption: 'Tabela 1', head, rows: [row], numeric: [true, false, false, false, false, false, false] }] });
+  const pdf = await renderPdf({
+    lang: 'pl',
+    title: 'Raport',
+    author: 'ROPS',
+    blocks: [{ kind: 'table', caption: 'Tabela 1', head, rows: [row], numeric: [true, false, false, false, false, false, false] }],
+  });
   const raw = pdfToText(pdf, 'raw');
   // a word as drawn: its letters, possibly with line breaks (with or without a hyphen) between them
   const drawn = (word: string) => {
@@ -117,7 +127,10 @@ test('PDF: words of a narrow column are not cut; a word longer than the column i
   const split = drawn(long);
   assert.notEqual(split, long, 'the 40-letter word is longer than its column');
   assert.match(split, /^[^\s-]+(?:-\n[^\s-]+)+$/, 'every cut of the long word carries a hyphen');
-  assert.ok(split.split('\n').every((part) => [...part.replace(/-$/, '')].length >= 2), split);
+  assert.ok(
+    split.split('\n').every((part) => [...part.replace(/-$/, '')].length >= 2),
+    split,
+  );
   // read as a reader copies it, the hyphenated word is whole again
   assert.match(pdfToText(pdf), new RegExp(long));
 });

@@ -62,7 +62,10 @@ export async function renderPdf(input: ExportDocument): Promise<Buffer> {
     const root = doc.struct('Document');
     doc.addStructure(root);
 
-    doc.font('Sans-Bold').fontSize(HEADING_SIZE[1] + 2).fillColor('#000');
+    doc
+      .font('Sans-Bold')
+      .fontSize(HEADING_SIZE[1] + 2)
+      .fillColor('#000');
     doc.text(input.title, { structParent: root, structType: 'H1', paragraphGap: 4 });
     if (input.subtitle) {
       doc.font('Sans').fontSize(13).fillColor('#333');
@@ -138,7 +141,10 @@ const INNER_BREAK = /(?<=[-/])(?=.)/;
 
 /** The pieces of a cell's text that are never split when the column can hold them. */
 function wordsOf(text: string): string[] {
-  return text.split(/\s+/).flatMap((w) => w.split(INNER_BREAK)).filter(Boolean);
+  return text
+    .split(/\s+/)
+    .flatMap((w) => w.split(INNER_BREAK))
+    .filter(Boolean);
 }
 
 /**
@@ -237,10 +243,20 @@ function artifact(doc: Doc, draw: () => void): void {
 
 function drawRowRules(doc: Doc, x: number, y: number, widths: number[], height: number, header: boolean): void {
   artifact(doc, () => {
-    doc.save().lineWidth(header ? 0.9 : 0.4).strokeColor(header ? '#000' : '#777');
+    doc
+      .save()
+      .lineWidth(header ? 0.9 : 0.4)
+      .strokeColor(header ? '#000' : '#777');
     const total = widths.reduce((a, b) => a + b, 0);
-    if (header) doc.moveTo(x, y).lineTo(x + total, y).stroke();
-    doc.moveTo(x, y + height).lineTo(x + total, y + height).stroke();
+    if (header)
+      doc
+        .moveTo(x, y)
+        .lineTo(x + total, y)
+        .stroke();
+    doc
+      .moveTo(x, y + height)
+      .lineTo(x + total, y + height)
+      .stroke();
     doc.restore();
   });
 }
@@ -332,7 +348,10 @@ function renderTable(doc: Doc, root: StructEl, block: Extract<ExportBlock, { kin
 export function svgSize(svg: string): { width: number; height: number } {
   const open = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
   const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(open)?.[1];
-  const viewBox = attr('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const viewBox = attr('viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const width = parseFloat(attr('width') ?? '');
   const height = parseFloat(attr('height') ?? '');
   if (Number.isFinite(width) && Number.isFinite(height) && width > 0 && height > 0) return { width, height };

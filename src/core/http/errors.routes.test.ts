@@ -24,7 +24,10 @@ after(async () => t.close());
  * told otherwise: the page shell is process-wide and follows the most recently built app, so an
  * app on a database that is later closed must be the last one a test file builds.
  */
-async function appWith(register: (app: FastifyInstance) => void, ownDatabase = false): Promise<{ app: FastifyInstance; database: TestDatabase }> {
+async function appWith(
+  register: (app: FastifyInstance) => void,
+  ownDatabase = false,
+): Promise<{ app: FastifyInstance; database: TestDatabase }> {
   const database = ownDatabase ? await withTestDatabase() : t.database;
   if (ownDatabase) await migrateToLatest(database.handle, MODULES);
   const config = loadConfig({ DATABASE_URL: database.url, SESSION_SECRET: TEST_SECRET, LOG_LEVEL: 'silent' });
@@ -113,7 +116,8 @@ test('a crash shows a reference number and nothing of the internals', async () =
     const body = api.json() as Record<string, unknown>;
     assert.equal(body.status, 500);
     assert.match(String(body.requestId), UUID);
-    for (const secret of ['SELECT', 'Error', '.ts:', 'node_modules']) assert.ok(!api.body.includes(secret), `/api/boom does not contain "${secret}"`);
+    for (const secret of ['SELECT', 'Error', '.ts:', 'node_modules'])
+      assert.ok(!api.body.includes(secret), `/api/boom does not contain "${secret}"`);
     // each failure gets its own reference
     const again = (await app.inject({ url: '/api/boom' })).json() as Record<string, unknown>;
     assert.notEqual(again.requestId, body.requestId);
@@ -136,8 +140,14 @@ test('/api/docs serves its page and every asset it references from this site', a
   assert.equal(res.statusCode, 200);
   assert.match(String(res.headers['content-type']), /^text\/html/);
   const refs = [...res.body.matchAll(/\b(?:src|href)=["']([^"']+)["']/g)].map((m) => m[1]!);
-  assert.ok(refs.some((r) => r.endsWith('.css')), 'the page links a stylesheet');
-  assert.ok(refs.some((r) => r.endsWith('.js')), 'the page loads a script');
+  assert.ok(
+    refs.some((r) => r.endsWith('.css')),
+    'the page links a stylesheet',
+  );
+  assert.ok(
+    refs.some((r) => r.endsWith('.js')),
+    'the page loads a script',
+  );
   for (const ref of refs) {
     assert.ok(!/^(?:https?:)?\/\//i.test(ref), `no external URL in the docs page: ${ref}`);
     const url = new URL(ref, 'http://localhost/api/docs/').pathname;

@@ -37,7 +37,11 @@ export function toAppError(err: unknown): AppError {
     // one bad value can fail a schema several ways (each branch of a union reports); the message
     // is per field, so repeating it would only make the summary read the same line three times
     const fields = [...new Set(e.validation.map(fieldOf))];
-    const problems: Problem[] = fields.map((field) => ({ ...(field ? { field } : {}), key: 'validation.invalidParam', params: { field: field ?? '?' } }));
+    const problems: Problem[] = fields.map((field) => ({
+      ...(field ? { field } : {}),
+      key: 'validation.invalidParam',
+      params: { field: field ?? '?' },
+    }));
     return new AppError('http.validation', {}, problems);
   }
   const mapped = e?.code ? FASTIFY_CODES[e.code] : undefined;
@@ -80,7 +84,12 @@ function wantsProblemJson(request: FastifyRequest): boolean {
   return request.plainPath.startsWith('/api/') || request.plainPath === '/api';
 }
 
-export async function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, errors: ErrorCatalogue): Promise<FastifyReply> {
+export async function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+  errors: ErrorCatalogue,
+): Promise<FastifyReply> {
   const t = request.t;
   const status = errors.status(error.code);
   if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
@@ -100,7 +109,13 @@ export async function sendError(request: FastifyRequest, reply: FastifyReply, er
           : {}),
       });
   }
-  return sendPage(request, reply, { title: t(`errors.${error.code}.title` as TKey, error.params) }, <ErrorView error={error} status={status} requestId={request.id} />, status);
+  return sendPage(
+    request,
+    reply,
+    { title: t(`errors.${error.code}.title` as TKey, error.params) },
+    <ErrorView error={error} status={status} requestId={request.id} />,
+    status,
+  );
 }
 
 /** The error pages of one app: statuses come from the catalogue of its modules' declarations. */
@@ -115,10 +130,7 @@ export function registerErrorHandling(app: FastifyInstance, errors: ErrorCatalog
     } catch (renderErr) {
       // the error page itself failed (e.g. the database is down while building the footer)
       request.log.error({ err: renderErr }, 'error page failed');
-      return reply
-        .code(status)
-        .type('text/plain; charset=utf-8')
-        .send(`${status} — ${request.id}`);
+      return reply.code(status).type('text/plain; charset=utf-8').send(`${status} — ${request.id}`);
     }
   });
   app.setNotFoundHandler(async (request, reply) => sendError(request, reply, new AppError('http.not_found'), errors));

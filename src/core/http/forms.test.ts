@@ -20,17 +20,34 @@ test('a listed refusal becomes one whole-form problem with its declared status; 
   assert.deepEqual(formProblems(err, { errors, codes: ['portal.page_has_children'] }), expected);
   assert.deepEqual(formProblems(err, { errors, codes: (code) => code.startsWith('portal.') }), expected);
   const withParams = new AppError('portal.page_has_children', { count: 2 });
-  assert.deepEqual(formProblems(withParams, { errors, codes: ['portal.page_has_children'] }).problems, [{ key: 'errors.portal.page_has_children.detail', params: { count: 2 } }], 'its parameters fill the message');
+  assert.deepEqual(
+    formProblems(withParams, { errors, codes: ['portal.page_has_children'] }).problems,
+    [{ key: 'errors.portal.page_has_children.detail', params: { count: 2 } }],
+    'its parameters fill the message',
+  );
   const problems = [{ field: 'file', key: 'validation.required' }];
-  assert.deepEqual(formProblems(new AppError('portal.page_has_children', {}, problems), { errors, codes: ['portal.page_has_children'] }), { problems, status: 409 }, 'a refusal naming its fields keeps them');
+  assert.deepEqual(
+    formProblems(new AppError('portal.page_has_children', {}, problems), { errors, codes: ['portal.page_has_children'] }),
+    { problems, status: 409 },
+    'a refusal naming its fields keeps them',
+  );
 });
 
 test('anything else is thrown on unchanged: unlisted codes, other errors', () => {
   const unlisted = new AppError('portal.page_has_children');
-  assert.throws(() => formProblems(unlisted), (e) => e === unlisted);
-  assert.throws(() => formProblems(unlisted, { errors, codes: ['http.not_found'] }), (e) => e === unlisted);
+  assert.throws(
+    () => formProblems(unlisted),
+    (e) => e === unlisted,
+  );
+  assert.throws(
+    () => formProblems(unlisted, { errors, codes: ['http.not_found'] }),
+    (e) => e === unlisted,
+  );
   const bug = new TypeError('bug');
-  assert.throws(() => formProblems(bug), (e) => e === bug);
+  assert.throws(
+    () => formProblems(bug),
+    (e) => e === bug,
+  );
 });
 
 test('submitForm returns the value, or the refusal; unexpected errors reject', async () => {

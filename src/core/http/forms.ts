@@ -15,7 +15,9 @@ interface FormLimits {
 
 /** The body schema of a form whose fields are single text values: typed `Record<string, string>`. */
 export function formBody(limits: FormLimits) {
-  return Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: limits.maxLength }), { maxProperties: limits.maxProperties });
+  return Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: limits.maxLength }), {
+    maxProperties: limits.maxProperties,
+  });
 }
 
 /**
@@ -26,7 +28,10 @@ export function formBody(limits: FormLimits) {
 export function formBodyWithLists(limits: FormLimits & { maxItems: number; maxItemLength: number }) {
   return Type.Record(
     Type.String({ maxLength: 200 }),
-    Type.Union([Type.String({ maxLength: limits.maxLength }), Type.Array(Type.String({ maxLength: limits.maxItemLength }), { maxItems: limits.maxItems })]),
+    Type.Union([
+      Type.String({ maxLength: limits.maxLength }),
+      Type.Array(Type.String({ maxLength: limits.maxItemLength }), { maxItems: limits.maxItems }),
+    ]),
     { maxProperties: limits.maxProperties },
   );
 }

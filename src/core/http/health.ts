@@ -23,7 +23,10 @@ export function registerHealth(app: FastifyInstance, database: DatabaseHandle, c
   );
   app.get(
     '/readyz',
-    { config: { access: 'public', rateLimit: false }, schema: { tags: ['system'], summary: 'Database (and Redis, when configured) reachable', response: { 200: Status } } },
+    {
+      config: { access: 'public', rateLimit: false },
+      schema: { tags: ['system'], summary: 'Database (and Redis, when configured) reachable', response: { 200: Status } },
+    },
     async (request) => {
       const all: ReadinessCheck[] = [{ name: 'database', check: async () => database.seam.ping(database.db) }, ...checks];
       for (const { name, check } of all) {

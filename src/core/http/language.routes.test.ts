@@ -97,7 +97,16 @@ test('display preferences are kept in a cookie and shown on the next page', asyn
 });
 
 test('the return path of the display switches never leaves the site', async () => {
-  const hostile = ['//evil.example', 'https://evil.example', '/\\evil.example', '/\\/evil.example', 'javascript:alert(1)', '\t//evil.example', '/\r\nSet-Cookie: x=1', '///evil.example'];
+  const hostile = [
+    '//evil.example',
+    'https://evil.example',
+    '/\\evil.example',
+    '/\\/evil.example',
+    'javascript:alert(1)',
+    '\t//evil.example',
+    '/\r\nSet-Cookie: x=1',
+    '///evil.example',
+  ];
   for (const wroc of hostile) {
     for (const [prefix, home] of [
       ['', '/'],

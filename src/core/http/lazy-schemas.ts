@@ -58,9 +58,20 @@ export interface LazySchemas {
 /** Per app instance, like Fastify's own compilers (their caches die with the app). */
 export function lazySchemas(): LazySchemas {
   const pending = new Set<() => void>();
-  const buildAjv = (e: unknown, o: unknown) => ((require('@fastify/ajv-compiler') as { AjvCompiler: typeof AjvCompiler }).AjvCompiler() as (e: unknown, o: unknown) => Compile<Validate>)(e, o);
+  const buildAjv = (e: unknown, o: unknown) =>
+    (
+      (require('@fastify/ajv-compiler') as { AjvCompiler: typeof AjvCompiler }).AjvCompiler() as (
+        e: unknown,
+        o: unknown,
+      ) => Compile<Validate>
+    )(e, o);
   const buildStringify = (e: unknown, o: unknown) =>
-    ((require('@fastify/fast-json-stringify-compiler') as { SerializerSelector: typeof SerializerSelector }).SerializerSelector() as (e: unknown, o: unknown) => Compile<Serialize>)(e, o);
+    (
+      (require('@fastify/fast-json-stringify-compiler') as { SerializerSelector: typeof SerializerSelector }).SerializerSelector() as (
+        e: unknown,
+        o: unknown,
+      ) => Compile<Serialize>
+    )(e, o);
   return {
     schemaController: {
       compilersFactory: {

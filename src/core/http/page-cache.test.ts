@@ -11,8 +11,16 @@ async function appWithCache() {
   const clock = new ManualClock();
   let renders = 0;
   const app = Fastify();
-  const cache = registerPageCache(app, { ttlMs: 5000, maxEntries: 2, sessionCookie: 'sid', varyCookies: ['prefs'], now: () => clock.now().getTime() });
-  app.get('/', { config: { pageCache: true } }, async (_req, reply) => reply.header('content-security-policy', "default-src 'self'").type('text/html').send(`page ${++renders}`));
+  const cache = registerPageCache(app, {
+    ttlMs: 5000,
+    maxEntries: 2,
+    sessionCookie: 'sid',
+    varyCookies: ['prefs'],
+    now: () => clock.now().getTime(),
+  });
+  app.get('/', { config: { pageCache: true } }, async (_req, reply) =>
+    reply.header('content-security-policy', "default-src 'self'").type('text/html').send(`page ${++renders}`),
+  );
   app.get('/en', { config: { pageCache: true } }, async () => `en ${++renders}`);
   app.get('/other', { config: { pageCache: true } }, async () => `other ${++renders}`);
   app.get('/private', async () => `private ${++renders}`);
@@ -41,7 +49,11 @@ test('sessions, preferences, routes not opted in, errors and Set-Cookie answers 
   const { app } = await appWithCache();
   await app.inject('/');
   assert.equal((await app.inject({ url: '/', headers: { cookie: 'sid=abc' } })).body, 'page 2', 'a session always gets a fresh page');
-  assert.equal((await app.inject({ url: '/', headers: { cookie: 'prefs=contrast' } })).body, 'page 3', 'display preferences are part of the key');
+  assert.equal(
+    (await app.inject({ url: '/', headers: { cookie: 'prefs=contrast' } })).body,
+    'page 3',
+    'display preferences are part of the key',
+  );
   assert.equal((await app.inject({ url: '/', headers: { cookie: 'prefs=contrast' } })).body, 'page 3');
   assert.equal((await app.inject('/private')).body, 'private 4');
   assert.equal((await app.inject('/private')).body, 'private 5');
@@ -72,7 +84,8 @@ test('the real home page: a copy for anonymous visitors with the full security h
     const second = await t.app.inject('/');
     assert.equal(second.headers['x-cache'], 'HIT');
     assert.equal(second.body, first.body);
-    for (const h of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'content-type']) assert.equal(second.headers[h], first.headers[h], h);
+    for (const h of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'content-type'])
+      assert.equal(second.headers[h], first.headers[h], h);
     assert.equal((await t.app.inject('/en')).headers['x-cache'], 'MISS', 'each language has its own copy');
     const { cookie } = await loginAs(t, [{ role: 'editor' }]);
     const mine = await t.app.inject({ url: '/', headers: { cookie } });

@@ -28,7 +28,16 @@ interface Entry {
 }
 
 const MISS = Symbol('spojnia.pageCacheKey');
-const DROPPED_HEADERS = new Set(['set-cookie', 'date', 'content-length', 'x-cache', 'x-request-id', 'connection', 'keep-alive', 'transfer-encoding']);
+const DROPPED_HEADERS = new Set([
+  'set-cookie',
+  'date',
+  'content-length',
+  'x-cache',
+  'x-request-id',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
 
 function cookieValue(header: string, name: string): string | null {
   for (const part of header.split(';')) {
@@ -80,7 +89,8 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined && !DROPPED_HEADERS.has(name.toLowerCase())) headers[name] = typeof value === 'number' ? String(value) : value;
+      if (value !== undefined && !DROPPED_HEADERS.has(name.toLowerCase()))
+        headers[name] = typeof value === 'number' ? String(value) : value;
     }
     // kept as bytes: a hit then sends the same buffer instead of encoding the text again
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;

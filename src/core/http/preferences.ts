@@ -23,7 +23,9 @@ function serialise(p: DisplayPrefs): string {
  */
 export function safeReturnPath(candidate: string | undefined): string {
   if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || /[\\\r\n\t]/.test(candidate)) return '/';
-  return candidate.replace(/[^\x21-\x7e]+/gu, (run) => [...Buffer.from(run, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  return candidate.replace(/[^\x21-\x7e]+/gu, (run) =>
+    [...Buffer.from(run, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }
 
 export function registerPreferences(app: AppInstance): void {

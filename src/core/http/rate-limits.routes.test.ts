@@ -23,7 +23,13 @@ let testNo = 0;
 const namespace = () => `${RUN_PREFIX}${++testNo}:`;
 
 async function connectAdmin(url: string): Promise<Redis | null> {
-  const r = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const r = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -37,7 +43,10 @@ async function connectAdmin(url: string): Promise<Redis | null> {
 
 const admin = await connectAdmin(settings.redisUrl);
 const withRedis = {
-  skip: admin === null && !settings.ci ? `Redis is not reachable at ${settings.redisUrl} (start redis-server or set TEST_REDIS_URL; with CI=true this fails)` : false,
+  skip:
+    admin === null && !settings.ci
+      ? `Redis is not reachable at ${settings.redisUrl} (start redis-server or set TEST_REDIS_URL; with CI=true this fails)`
+      : false,
 };
 
 function redis(): Redis {
@@ -86,8 +95,19 @@ async function loginForm(t: TestApp): Promise<{ cookie: string; csrf: string }> 
 }
 
 /** A login attempt with the e-mail left empty: refused by validation, so no password is hashed. */
-function emptyLogin(t: TestApp, session: { cookie: string; csrf: string }, remoteAddress = '127.0.0.1', path = '/konto/logowanie'): Promise<LightMyRequestResponse> {
-  return t.app.inject({ method: 'POST', url: path, headers: { ...FORM, cookie: session.cookie }, payload: form({ _csrf: session.csrf, email: '', password: '' }), remoteAddress });
+function emptyLogin(
+  t: TestApp,
+  session: { cookie: string; csrf: string },
+  remoteAddress = '127.0.0.1',
+  path = '/konto/logowanie',
+): Promise<LightMyRequestResponse> {
+  return t.app.inject({
+    method: 'POST',
+    url: path,
+    headers: { ...FORM, cookie: session.cookie },
+    payload: form({ _csrf: session.csrf, email: '', password: '' }),
+    remoteAddress,
+  });
 }
 
 function logLines(): { lines: { level: number; msg: string }[]; stream: Writable } {
@@ -102,7 +122,8 @@ function logLines(): { lines: { level: number; msg: string }[]; stream: Writable
 }
 
 const WARN = 40;
-const unreachableWarnings = (lines: { level: number; msg: string }[]) => lines.filter((l) => l.level === WARN && /^Redis unreachable/.test(l.msg));
+const unreachableWarnings = (lines: { level: number; msg: string }[]) =>
+  lines.filter((l) => l.level === WARN && /^Redis unreachable/.test(l.msg));
 
 /** Polls until `check` holds (a connection state changing in the background); fails after a few seconds. */
 async function until(what: string, check: () => Promise<boolean>): Promise<void> {
@@ -186,28 +207,37 @@ test('without REDIS_URL each instance counts alone (one process, one memory)', a
 
 test('Redis down: pages are served beyond the limit (fail open, one warning), login and password reset answer 503, /readyz is 503', async () => {
   const { lines, stream } = logLines();
-  await withApps({ env: { REDIS_URL: DOWN_URL }, rateLimitNamespace: namespace(), rateLimitPerMinute: 2, logger: { level: 'info', stream } }, async (a) => {
-    for (let i = 1; i <= 5; i += 1) assert.equal((await a.app.inject({ url: '/' })).statusCode, 200, `request ${i} is served although the limit is 2`);
-    assert.equal((await a.app.inject({ url: '/api/v1/program' })).statusCode, 200);
+  await withApps(
+    { env: { REDIS_URL: DOWN_URL }, rateLimitNamespace: namespace(), rateLimitPerMinute: 2, logger: { level: 'info', stream } },
+    async (a) => {
+      for (let i = 1; i <= 5; i += 1)
+        assert.equal((await a.app.inject({ url: '/' })).statusCode, 200, `request ${i} is served although the limit is 2`);
+      assert.equal((await a.app.inject({ url: '/api/v1/program' })).statusCode, 200);
 
-    const ready = await a.app.inject({ url: '/readyz' });
-    assert.equal(ready.statusCode, 503);
-    assert.equal((await a.app.inject({ url: '/healthz' })).statusCode, 200, 'the process itself is alive');
+      const ready = await a.app.inject({ url: '/readyz' });
+      assert.equal(ready.statusCode, 503);
+      assert.equal((await a.app.inject({ url: '/healthz' })).statusCode, 200, 'the process itself is alive');
 
-    const session = await loginForm(a);
-    const login = await emptyLogin(a, session);
-    assert.equal(login.statusCode, 503, 'login is not left without its limit');
-    assert.match(String(login.headers['content-type']), /^text\/html; charset=utf-8/);
-    assert.match(login.body, /Usługa niedostępna/);
-    const en = await emptyLogin(a, session, '127.0.0.1', '/en/konto/logowanie');
-    assert.equal(en.statusCode, 503);
-    assert.match(en.body, /Service unavailable/);
-    const reset = await a.app.inject({ method: 'POST', url: '/konto/haslo/reset', headers: { ...FORM, cookie: session.cookie }, payload: form({ _csrf: session.csrf, email: 'ktos@example.pl' }) });
-    assert.equal(reset.statusCode, 503);
-    // an ordinary public form keeps working (here it goes on to its own CSRF check)
-    const contact = await a.app.inject({ method: 'POST', url: '/kontakt', headers: FORM, payload: form({ name: 'x' }) });
-    assert.equal(contact.statusCode, 403, `the contact form is not blocked by the outage: ${contact.body.slice(0, 200)}`);
-  });
+      const session = await loginForm(a);
+      const login = await emptyLogin(a, session);
+      assert.equal(login.statusCode, 503, 'login is not left without its limit');
+      assert.match(String(login.headers['content-type']), /^text\/html; charset=utf-8/);
+      assert.match(login.body, /Usługa niedostępna/);
+      const en = await emptyLogin(a, session, '127.0.0.1', '/en/konto/logowanie');
+      assert.equal(en.statusCode, 503);
+      assert.match(en.body, /Service unavailable/);
+      const reset = await a.app.inject({
+        method: 'POST',
+        url: '/konto/haslo/reset',
+        headers: { ...FORM, cookie: session.cookie },
+        payload: form({ _csrf: session.csrf, email: 'ktos@example.pl' }),
+      });
+      assert.equal(reset.statusCode, 503);
+      // an ordinary public form keeps working (here it goes on to its own CSRF check)
+      const contact = await a.app.inject({ method: 'POST', url: '/kontakt', headers: FORM, payload: form({ name: 'x' }) });
+      assert.equal(contact.statusCode, 403, `the contact form is not blocked by the outage: ${contact.body.slice(0, 200)}`);
+    },
+  );
   // two instances, each warns once for the outage, not per request or per reconnection attempt
   assert.equal(unreachableWarnings(lines).length, 2, JSON.stringify(lines.filter((l) => l.level >= WARN).map((l) => l.msg)));
 });
@@ -242,31 +272,45 @@ async function relayTo(target: URL): Promise<{ url: string; cut(): Promise<void>
   };
 }
 
-test('Redis lost while running: requests are served and login refused until it is back, then the limits are shared again', withRedis, async () => {
-  redis();
-  const relay = await relayTo(new URL(settings.redisUrl));
-  const { lines, stream } = logLines();
-  try {
-    const t = await createTestApp({ env: { REDIS_URL: relay.url }, rateLimitNamespace: namespace(), rateLimitPerMinute: 3, logger: { level: 'info', stream } });
+test(
+  'Redis lost while running: requests are served and login refused until it is back, then the limits are shared again',
+  withRedis,
+  async () => {
+    redis();
+    const relay = await relayTo(new URL(settings.redisUrl));
+    const { lines, stream } = logLines();
     try {
-      const session = await loginForm(t);
-      assert.equal((await t.app.inject({ url: '/readyz' })).statusCode, 200);
-      await relay.cut();
-      await until('/readyz reports Redis gone', async () => (await t.app.inject({ url: '/readyz' })).statusCode === 503);
-      for (let i = 1; i <= 5; i += 1) assert.equal((await t.app.inject({ url: '/', remoteAddress: '10.8.0.1' })).statusCode, 200, `during the outage, request ${i}`);
-      assert.equal((await emptyLogin(t, session)).statusCode, 503);
-      assert.equal(unreachableWarnings(lines).length, 1, 'the outage is logged once');
+      const t = await createTestApp({
+        env: { REDIS_URL: relay.url },
+        rateLimitNamespace: namespace(),
+        rateLimitPerMinute: 3,
+        logger: { level: 'info', stream },
+      });
+      try {
+        const session = await loginForm(t);
+        assert.equal((await t.app.inject({ url: '/readyz' })).statusCode, 200);
+        await relay.cut();
+        await until('/readyz reports Redis gone', async () => (await t.app.inject({ url: '/readyz' })).statusCode === 503);
+        for (let i = 1; i <= 5; i += 1)
+          assert.equal((await t.app.inject({ url: '/', remoteAddress: '10.8.0.1' })).statusCode, 200, `during the outage, request ${i}`);
+        assert.equal((await emptyLogin(t, session)).statusCode, 503);
+        assert.equal(unreachableWarnings(lines).length, 1, 'the outage is logged once');
 
-      await relay.restore();
-      await until('/readyz reports Redis back', async () => (await t.app.inject({ url: '/readyz' })).statusCode === 200);
-      assert.ok(lines.some((l) => /^Redis reachable again/.test(l.msg)), 'the recovery is logged');
-      assert.equal((await emptyLogin(t, session)).statusCode, 400, 'login works again');
-      for (let i = 1; i <= 3; i += 1) assert.equal((await t.app.inject({ url: '/', remoteAddress: '10.8.0.2' })).statusCode, 200, `after the outage, request ${i}`);
-      assert.equal((await t.app.inject({ url: '/', remoteAddress: '10.8.0.2' })).statusCode, 429, 'counted again');
+        await relay.restore();
+        await until('/readyz reports Redis back', async () => (await t.app.inject({ url: '/readyz' })).statusCode === 200);
+        assert.ok(
+          lines.some((l) => /^Redis reachable again/.test(l.msg)),
+          'the recovery is logged',
+        );
+        assert.equal((await emptyLogin(t, session)).statusCode, 400, 'login works again');
+        for (let i = 1; i <= 3; i += 1)
+          assert.equal((await t.app.inject({ url: '/', remoteAddress: '10.8.0.2' })).statusCode, 200, `after the outage, request ${i}`);
+        assert.equal((await t.app.inject({ url: '/', remoteAddress: '10.8.0.2' })).statusCode, 429, 'counted again');
+      } finally {
+        await t.close();
+      }
     } finally {
-      await t.close();
+      await relay.cut();
     }
-  } finally {
-    await relay.cut();
-  }
-});
+  },
+);

@@ -93,7 +93,10 @@ async function sharedStoreClient(app: FastifyInstance, url: string): Promise<Red
   const lost = (err?: Error) => {
     if (down) return;
     down = true;
-    app.log.warn(err ? { err } : {}, 'Redis unreachable: rate limits are not enforced; the site-wide limit lets requests through, login and password forms answer 503');
+    app.log.warn(
+      err ? { err } : {},
+      'Redis unreachable: rate limits are not enforced; the site-wide limit lets requests through, login and password forms answer 503',
+    );
   };
   redis.on('error', (err: Error) => lost(err));
   redis.on('reconnecting', () => lost());

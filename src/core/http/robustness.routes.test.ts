@@ -97,7 +97,24 @@ function getRoutes(): string[] {
  * Strings that broke web applications most often (empty, quotes, NUL, traversal, encodings, RTL,
  * huge numbers); every route gets them, the rest of the list is spread over the routes.
  */
-const ALWAYS = ['', "'", '"', "' OR 1=1 --", '\u0000', '../../../etc/passwd', '%', '%00', '\u202e', '😀', '-1', '1e309', '<script>alert(1)</script>', '{{7*7}}', '$(id)', 'Ω≈ç√∫'];
+const ALWAYS = [
+  '',
+  "'",
+  '"',
+  "' OR 1=1 --",
+  '\u0000',
+  '../../../etc/passwd',
+  '%',
+  '%00',
+  '\u202e',
+  '😀',
+  '-1',
+  '1e309',
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  '$(id)',
+  'Ω≈ç√∫',
+];
 /** Each route gets every STRIDE-th string (offset by its position): the whole list is still sent, spread over the routes. */
 const STRIDE = 6;
 

@@ -60,7 +60,11 @@ function assertBaselineHeaders(res: LightMyRequestResponse, what: string): void 
   assert.equal(directives.get('frame-ancestors'), "'none'", `${what}: frame-ancestors`);
   assert.ok(!/unsafe-inline|unsafe-eval/.test(csp), `${what}: no unsafe-* in ${csp}`);
   assert.equal(res.headers['x-content-type-options'], 'nosniff', what);
-  assert.match(String(res.headers['referrer-policy'] ?? ''), /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/, what);
+  assert.match(
+    String(res.headers['referrer-policy'] ?? ''),
+    /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/,
+    what,
+  );
   assert.equal(res.headers['x-frame-options'], 'DENY', what);
   assert.equal(res.headers['permissions-policy'], PERMISSIONS_POLICY, `${what}: permissions policy`);
   assert.match(PERMISSIONS_POLICY, /camera=\(\).*geolocation=\(\).*microphone=\(\)/);
@@ -110,7 +114,10 @@ test('the session cookie is HttpOnly, SameSite=Lax, Path=/ and not Secure over h
     assert.equal(session.domain, undefined);
     // pages that need no session set none
     const home = await t.app.inject({ url: '/' });
-    assert.equal(home.cookies.find((c) => c.name === 'spojnia'), undefined);
+    assert.equal(
+      home.cookies.find((c) => c.name === 'spojnia'),
+      undefined,
+    );
   });
 });
 
@@ -126,7 +133,10 @@ test('behind https the cookie is __Host-spojnia and Secure, and never sent over 
     assert.equal(session.sameSite, 'Lax');
     assert.equal(session.path, '/');
     assert.equal(session.domain, undefined, '__Host- cookies carry no Domain');
-    assert.equal(page.cookies.find((c) => c.name === 'spojnia'), undefined);
+    assert.equal(
+      page.cookies.find((c) => c.name === 'spojnia'),
+      undefined,
+    );
     assert.match(String(page.headers['strict-transport-security']), /max-age=\d+/);
     assert.match(String(page.headers['content-security-policy']), /upgrade-insecure-requests/);
 
@@ -192,7 +202,13 @@ test('every state-changing route refuses a request without a CSRF token or with 
     for (const { method, url } of targets) {
       const payload = form({ token: 'x', email: 'a@example.pl', password: 'p' });
       if (BEARER_ONLY.some((re) => re.test(url))) {
-        const res = await t.app.inject({ method: method as 'POST', url, headers: { 'content-type': 'application/json', cookie: admin.cookie }, payload: '{}', remoteAddress: nextClient() });
+        const res = await t.app.inject({
+          method: method as 'POST',
+          url,
+          headers: { 'content-type': 'application/json', cookie: admin.cookie },
+          payload: '{}',
+          remoteAddress: nextClient(),
+        });
         assert.equal(res.statusCode, 401, `${method} ${url} with a session cookie and no bearer token: ${res.body.slice(0, 200)}`);
         continue;
       }
@@ -222,11 +238,23 @@ test('every state-changing route refuses a request without a CSRF token or with 
       expectCsrfRefusal(foreign, `${method} ${url} with another session's token`);
 
       // no session at all: either refused for lack of a login or for lack of a token
-      const anonymous = await t.app.inject({ method: method as 'POST', url, headers: FORM, payload: form({ _csrf: other.csrf }), remoteAddress: nextClient() });
+      const anonymous = await t.app.inject({
+        method: method as 'POST',
+        url,
+        headers: FORM,
+        payload: form({ _csrf: other.csrf }),
+        remoteAddress: nextClient(),
+      });
       if (anonymous.statusCode !== 401) expectCsrfRefusal(anonymous, `${method} ${url} anonymous`);
     }
 
-    const en = await t.app.inject({ method: 'POST', url: '/en/setup', headers: { ...FORM, cookie: admin.cookie }, payload: 'token=x', remoteAddress: nextClient() });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/en/setup',
+      headers: { ...FORM, cookie: admin.cookie },
+      payload: 'token=x',
+      remoteAddress: nextClient(),
+    });
     assert.equal(en.statusCode, 403);
     assert.match(en.body, /The form has expired/);
 
@@ -289,22 +317,49 @@ test('too many requests: the sixth in a minute gets 429, a translated page and R
 
 test('behind the proxy named in TRUST_PROXY the address is the one the proxy saw; a forged X-Forwarded-For changes nothing', async () => {
   for (const TRUST_PROXY of ['127.0.0.1', '1', 'true']) {
-    await withApp({ env: { TRUST_PROXY }, extraRoutes: (app) => app.get('/test/ip', { config: { access: 'public' } }, async (request) => ({ ip: request.ip })) }, async (t) => {
-      // nginx (at 127.0.0.1) appends the address it saw to whatever the client sent
-      const viaProxy = (forged: string) => ({ remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': `${forged}, 203.0.113.7` } });
-      assert.equal((await t.app.inject({ url: '/test/ip', ...viaProxy('6.6.6.6') })).json<{ ip: string }>().ip, '203.0.113.7', `${TRUST_PROXY}: the client's own header is not believed`);
-      assert.equal((await t.app.inject({ url: '/test/ip', remoteAddress: '127.0.0.1' })).json<{ ip: string }>().ip, '127.0.0.1');
-      // 40 login attempts, each with another forged address, still meet the login limit (30 a minute)
-      const statuses: number[] = [];
-      for (let i = 0; i < 40; i++) statuses.push((await t.app.inject({ method: 'POST', url: '/konto/logowanie', headers: { ...FORM, ...viaProxy(`10.${i}.0.1`).headers }, remoteAddress: '127.0.0.1', payload: 'email=a%40example.pl&password=x' })).statusCode);
-      assert.equal(statuses.filter((s) => s === 429).length, 10, `${TRUST_PROXY}: ${statuses.join(' ')}`);
-    });
+    await withApp(
+      {
+        env: { TRUST_PROXY },
+        extraRoutes: (app) => app.get('/test/ip', { config: { access: 'public' } }, async (request) => ({ ip: request.ip })),
+      },
+      async (t) => {
+        // nginx (at 127.0.0.1) appends the address it saw to whatever the client sent
+        const viaProxy = (forged: string) => ({ remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': `${forged}, 203.0.113.7` } });
+        assert.equal(
+          (await t.app.inject({ url: '/test/ip', ...viaProxy('6.6.6.6') })).json<{ ip: string }>().ip,
+          '203.0.113.7',
+          `${TRUST_PROXY}: the client's own header is not believed`,
+        );
+        assert.equal((await t.app.inject({ url: '/test/ip', remoteAddress: '127.0.0.1' })).json<{ ip: string }>().ip, '127.0.0.1');
+        // 40 login attempts, each with another forged address, still meet the login limit (30 a minute)
+        const statuses: number[] = [];
+        for (let i = 0; i < 40; i++)
+          statuses.push(
+            (
+              await t.app.inject({
+                method: 'POST',
+                url: '/konto/logowanie',
+                headers: { ...FORM, ...viaProxy(`10.${i}.0.1`).headers },
+                remoteAddress: '127.0.0.1',
+                payload: 'email=a%40example.pl&password=x',
+              })
+            ).statusCode,
+          );
+        assert.equal(statuses.filter((s) => s === 429).length, 10, `${TRUST_PROXY}: ${statuses.join(' ')}`);
+      },
+    );
   }
   // a client that is not the proxy cannot claim another address at all
-  await withApp({ env: { TRUST_PROXY: '127.0.0.1' }, extraRoutes: (app) => app.get('/test/ip', { config: { access: 'public' } }, async (request) => ({ ip: request.ip })) }, async (t) => {
-    const direct = await t.app.inject({ url: '/test/ip', remoteAddress: '198.51.100.9', headers: { 'x-forwarded-for': '203.0.113.7' } });
-    assert.equal(direct.json<{ ip: string }>().ip, '198.51.100.9');
-  });
+  await withApp(
+    {
+      env: { TRUST_PROXY: '127.0.0.1' },
+      extraRoutes: (app) => app.get('/test/ip', { config: { access: 'public' } }, async (request) => ({ ip: request.ip })),
+    },
+    async (t) => {
+      const direct = await t.app.inject({ url: '/test/ip', remoteAddress: '198.51.100.9', headers: { 'x-forwarded-for': '203.0.113.7' } });
+      assert.equal(direct.json<{ ip: string }>().ip, '198.51.100.9');
+    },
+  );
 });
 
 test('pages for logged-in people and their data exports are never stored; pages with a secret in the address send no referrer', async () => {
@@ -317,7 +372,10 @@ test('pages for logged-in people and their data exports are never stored; pages 
     }
     // public pages seen by an anonymous visitor may be cached as before
     assert.equal((await t.app.inject({ url: '/' })).headers['cache-control'], undefined);
-    for (const url of ['/konto/haslo/nowe/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', '/konto/zaproszenie/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789']) {
+    for (const url of [
+      '/konto/haslo/nowe/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+      '/konto/zaproszenie/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+    ]) {
       // an unknown token: the error page still must not leak or keep the address
       const res = await t.app.inject({ url });
       assert.equal(res.statusCode, 400, url);
@@ -364,7 +422,13 @@ test('logs carry the request id but never the password, the session cookie or th
       form({ token, email: 'admin@example.pl', password }),
     ];
     for (const payload of attempts) {
-      const res = await t.app.inject({ method: 'POST', url: '/setup', headers: { ...FORM, cookie, 'user-agent': 'test' }, payload, remoteAddress: nextClient() });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/setup',
+        headers: { ...FORM, cookie, 'user-agent': 'test' },
+        payload,
+        remoteAddress: nextClient(),
+      });
       assert.ok(res.statusCode >= 400 && res.statusCode < 500, `refused: ${res.statusCode}`);
     }
     assert.ok(lines.length >= attempts.length, `requests were logged: ${lines.length} lines`);
@@ -391,7 +455,12 @@ test('U+0000 anywhere in the input is refused with 400 before any query runs (Po
       assert.equal(res.statusCode, 400, `${url}: ${res.body.slice(0, 200)}`);
     }
     const session = await formSession(t);
-    const res = await t.app.inject({ method: 'POST', url: '/setup', headers: { ...FORM, cookie: session.cookie }, payload: form({ _csrf: session.csrf, token: session.token, email: 'a@example.pl', display_name: 'A\u0000B' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/setup',
+      headers: { ...FORM, cookie: session.cookie },
+      payload: form({ _csrf: session.csrf, token: session.token, email: 'a@example.pl', display_name: 'A\u0000B' }),
+    });
     assert.equal(res.statusCode, 400);
     assert.equal(await t.ctx.db.selectFrom('users').select('id').executeTakeFirst(), undefined);
   });

@@ -25,7 +25,9 @@ export class DatabaseSessionStore {
     this.db
       .insertInto('sessions')
       .values({ id: sid, data, user_id: userId, expires_at: expires.toISOString(), updated_at: now.toISOString() })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ data, user_id: userId, expires_at: expires.toISOString(), updated_at: now.toISOString() }))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ data, user_id: userId, expires_at: expires.toISOString(), updated_at: now.toISOString() }),
+      )
       .execute()
       .then(() => callback(), callback);
   }

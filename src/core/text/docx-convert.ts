@@ -5,7 +5,9 @@
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const decode = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10)) : (ENTITIES[e.toLowerCase()] ?? all),
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10))
+      : (ENTITIES[e.toLowerCase()] ?? all),
   );
 /** Markdown's own characters typed in Word are text, not formatting. */
 const escapeInline = (s: string) => s.replace(/([\\`*_[\]])/g, '\\$1');
@@ -27,10 +29,27 @@ export async function convertDocxInThisThread(buffer: Buffer): Promise<string> {
     else if (tag === 'p') out.push(textOf(inner, true));
     else if (tag === 'ul' || tag === 'ol') {
       const items = inner.match(/<li\b[^>]*>[\s\S]*?<\/li>/gi) ?? [];
-      out.push(items.map((li, i) => `${tag === 'ol' ? `${i + 1}.` : '-'} ${textOf(li.replace(/^<li[^>]*>/, '').replace(/<\/li>$/, ''), true)}`).join('\n'));
+      out.push(
+        items
+          .map((li, i) => `${tag === 'ol' ? `${i + 1}.` : '-'} ${textOf(li.replace(/^<li[^>]*>/, '').replace(/<\/li>$/, ''), true)}`)
+          .join('\n'),
+      );
     } else {
-      const rows = (inner.match(/<tr\b[^>]*>[\s\S]*?<\/tr>/gi) ?? []).map((tr) => (tr.match(/<t[dh]\b[^>]*>[\s\S]*?<\/t[dh]>/gi) ?? []).map((td) => textOf(td.replace(/^<t[dh][^>]*>/, '').replace(/<\/t[dh]>$/, ''), true).replace(/\|/g, '\\|').replace(/\n+/g, ' ')));
-      if (rows.length) out.push([`| ${rows[0]!.join(' | ')} |`, `|${rows[0]!.map(() => ' --- ').join('|')}|`, ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`)].join('\n'));
+      const rows = (inner.match(/<tr\b[^>]*>[\s\S]*?<\/tr>/gi) ?? []).map((tr) =>
+        (tr.match(/<t[dh]\b[^>]*>[\s\S]*?<\/t[dh]>/gi) ?? []).map((td) =>
+          textOf(td.replace(/^<t[dh][^>]*>/, '').replace(/<\/t[dh]>$/, ''), true)
+            .replace(/\|/g, '\\|')
+            .replace(/\n+/g, ' '),
+        ),
+      );
+      if (rows.length)
+        out.push(
+          [
+            `| ${rows[0]!.join(' | ')} |`,
+            `|${rows[0]!.map(() => ' --- ').join('|')}|`,
+            ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
+          ].join('\n'),
+        );
     }
   }
   return out.filter((b) => b.trim()).join('\n\n');
@@ -61,4 +80,3 @@ function textOf(html: string, formatted = false): string {
   }
   return (out + linkText).trim();
 }
-

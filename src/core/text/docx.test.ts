@@ -32,7 +32,16 @@ test('a file too slow to read is stopped by the time limit, and the event loop n
   // 10 ms timer runs first (an order of events, not a duration, so a busy machine cannot fail it)
   const reading = readDocx(slow, { timeLimitMs: 800 });
   const timerRan = new Promise<string>((resolve) => setTimeout(() => resolve('timer ran'), 10));
-  assert.equal(await Promise.race([timerRan, reading.then(() => 'read settled', () => 'read settled')]), 'timer ran');
+  assert.equal(
+    await Promise.race([
+      timerRan,
+      reading.then(
+        () => 'read settled',
+        () => 'read settled',
+      ),
+    ]),
+    'timer ran',
+  );
   await assert.rejects(reading, refused('too_slow'));
 });
 

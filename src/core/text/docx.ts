@@ -35,8 +35,18 @@ export class DocxRefused extends Error {
  * The translated problem for a refused file on a form field (validation.docxTooLarge/docxTooSlow),
  * or null for a file that is simply not a readable Word file (each form says that in its own words).
  */
-export function docxProblem(err: DocxRefused, field: string, label: TKey): (Problem & { field: string; label: TKey; key: TKey; params: Record<string, string | number> }) | null {
-  if (err.reason === 'too_large') return { field, label, key: 'validation.docxTooLarge', params: { size: `${MAX_DOCX_DOCUMENT_XML_BYTES / 1024 / 1024} MB`, parts: MAX_DOCX_ENTRIES } };
+export function docxProblem(
+  err: DocxRefused,
+  field: string,
+  label: TKey,
+): (Problem & { field: string; label: TKey; key: TKey; params: Record<string, string | number> }) | null {
+  if (err.reason === 'too_large')
+    return {
+      field,
+      label,
+      key: 'validation.docxTooLarge',
+      params: { size: `${MAX_DOCX_DOCUMENT_XML_BYTES / 1024 / 1024} MB`, parts: MAX_DOCX_ENTRIES },
+    };
   if (err.reason === 'too_slow') return { field, label, key: 'validation.docxTooSlow', params: { seconds: DOCX_TIME_LIMIT_MS / 1000 } };
   return null;
 }
@@ -73,8 +83,10 @@ export function inspectDocx(buffer: Uint8Array, limits: DocxLimits = {}): { entr
   }
   if (documentXml < 0) throw new DocxRefused('not_docx', 'no word/document.xml');
   if (entries > maxEntries) throw new DocxRefused('too_large', `${entries} parts`);
-  if (unpackedBytes > (limits.maxUnpackedBytes ?? MAX_DOCX_UNPACKED_BYTES)) throw new DocxRefused('too_large', `${unpackedBytes} bytes unpacked`);
-  if (documentXml > (limits.maxDocumentXmlBytes ?? MAX_DOCX_DOCUMENT_XML_BYTES)) throw new DocxRefused('too_large', `document.xml of ${documentXml} bytes`);
+  if (unpackedBytes > (limits.maxUnpackedBytes ?? MAX_DOCX_UNPACKED_BYTES))
+    throw new DocxRefused('too_large', `${unpackedBytes} bytes unpacked`);
+  if (documentXml > (limits.maxDocumentXmlBytes ?? MAX_DOCX_DOCUMENT_XML_BYTES))
+    throw new DocxRefused('too_large', `document.xml of ${documentXml} bytes`);
   return { entries, unpackedBytes };
 }
 
@@ -112,7 +124,11 @@ export async function readDocx(buffer: Buffer, limits: DocxLimits = {}): Promise
     return await new Promise<string>((resolve, reject) => {
       const worker = startWorker({
         workerData: { data: buffer },
-        resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMb ?? DOCX_MEMORY_LIMIT_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+        resourceLimits: {
+          maxOldGenerationSizeMb: limits.memoryLimitMb ?? DOCX_MEMORY_LIMIT_MB,
+          maxYoungGenerationSizeMb: 32,
+          stackSizeMb: 4,
+        },
         stdout: false,
         stderr: false,
       });
@@ -124,12 +140,21 @@ export async function readDocx(buffer: Buffer, limits: DocxLimits = {}): Promise
         fn();
         void worker.terminate();
       };
-      const timer = setTimeout(() => settle(() => reject(new DocxRefused('too_slow', `not read within ${limits.timeLimitMs ?? DOCX_TIME_LIMIT_MS} ms`))), limits.timeLimitMs ?? DOCX_TIME_LIMIT_MS);
+      const timer = setTimeout(
+        () => settle(() => reject(new DocxRefused('too_slow', `not read within ${limits.timeLimitMs ?? DOCX_TIME_LIMIT_MS} ms`))),
+        limits.timeLimitMs ?? DOCX_TIME_LIMIT_MS,
+      );
       worker.once('message', (m: { ok: true; markdown: string } | { ok: false; message: string }) =>
         settle(() => (m.ok ? resolve(m.markdown) : reject(new DocxRefused('unreadable', m.message)))),
       );
       worker.once('error', (err: Error & { code?: string }) =>
-        settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new DocxRefused('too_large', 'over the memory limit') : new DocxRefused('unreadable', err.message))),
+        settle(() =>
+          reject(
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new DocxRefused('too_large', 'over the memory limit')
+              : new DocxRefused('unreadable', err.message),
+          ),
+        ),
       );
       worker.once('exit', (code) => settle(() => reject(new DocxRefused('unreadable', `worker ended with code ${code}`))));
     });

@@ -5,7 +5,10 @@ import { convertDocxInThisThread } from './docx-convert.js';
 
 const { data } = workerData as { data: Uint8Array };
 try {
-  parentPort!.postMessage({ ok: true, markdown: await convertDocxInThisThread(Buffer.from(data.buffer, data.byteOffset, data.byteLength)) });
+  parentPort!.postMessage({
+    ok: true,
+    markdown: await convertDocxInThisThread(Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
+  });
 } catch (err) {
   parentPort!.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
 }

@@ -42,7 +42,26 @@ const PAYLOADS = [
 function dangers(html: string): string[] {
   const found: string[] = [];
   const lower = html.toLowerCase();
-  for (const tag of ['<script', '<style', '<iframe', '<object', '<embed', '<form', '<input', '<button', '<svg', '<math', '<meta', '<base', '<link', '<body', '<details', '<noscript', '<textarea', '<select']) {
+  for (const tag of [
+    '<script',
+    '<style',
+    '<iframe',
+    '<object',
+    '<embed',
+    '<form',
+    '<input',
+    '<button',
+    '<svg',
+    '<math',
+    '<meta',
+    '<base',
+    '<link',
+    '<body',
+    '<details',
+    '<noscript',
+    '<textarea',
+    '<select',
+  ]) {
     if (lower.includes(tag)) found.push(tag);
   }
   // an attribute starting with "on" inside a tag (text like "onerror=" outside tags is harmless)
@@ -51,8 +70,12 @@ function dangers(html: string): string[] {
     if (/\sstyle\s*=/i.test(m[0])) found.push(`style in ${m[0]}`);
     for (const a of m[0].matchAll(/\s(href|src)\s*=\s*"([^"]*)"/gi)) {
       // a browser ignores control characters and whitespace in a scheme; entities are decoded
-      // eslint-disable-next-line no-control-regex
-      const url = a[2]!.replace(/&#x?[0-9a-f]+;?/gi, '').replace(/&[a-z]+;/gi, '').replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+      const url = a[2]!
+        .replace(/&#x?[0-9a-f]+;?/gi, '')
+        .replace(/&[a-z]+;/gi, '')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\s\u0000-\u001f]/g, '')
+        .toLowerCase();
       const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
       if (scheme && !['http', 'https', 'mailto', 'tel'].includes(scheme)) found.push(`url ${a[2]} in ${m[0]}`);
     }
@@ -85,7 +108,9 @@ describe('sanitiser', () => {
   });
 
   test('ordinary Markdown keeps its structure; external links get rel="noopener", internal ones do not', () => {
-    const html = renderMarkdown('## Nagłówek\n\nTekst **ważny** i [zewnętrzny](https://example.org/a) oraz [wewnętrzny](/dokumenty).\n\n- jeden\n- dwa\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    const html = renderMarkdown(
+      '## Nagłówek\n\nTekst **ważny** i [zewnętrzny](https://example.org/a) oraz [wewnętrzny](/dokumenty).\n\n- jeden\n- dwa\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+    );
     assert.match(html, /<h2>Nagłówek<\/h2>/);
     assert.match(html, /<strong>ważny<\/strong>/);
     assert.match(html, /<a href="https:\/\/example.org\/a" rel="noopener">zewnętrzny<\/a>/);

@@ -8,7 +8,39 @@ import sanitizeHtml from 'sanitize-html';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
-const ALLOWED_TAGS = ['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'a', 'blockquote', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img', 'del', 's', 'sup', 'sub', 'abbr'];
+const ALLOWED_TAGS = [
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'a',
+  'blockquote',
+  'code',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'img',
+  'del',
+  's',
+  'sup',
+  'sub',
+  'abbr',
+];
 
 /** True for absolute http(s) URLs (other hosts); relative links and fragments stay internal. */
 function isExternal(href: string): boolean {

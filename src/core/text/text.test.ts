@@ -8,7 +8,9 @@ import { markdownFromDocx, sectionsFromDocx, sectionsFromMarkdown } from './sect
 import { compareSections, wordDiff } from './word-diff.js';
 
 test('markdown headings become numbered sections; typed numbers are kept', () => {
-  const s = sectionsFromMarkdown('Preambuła programu.\n\n# 1. Diagnoza\nTekst **diagnozy**.\n\n## Cele szczegółowe\nCel 1.\n\n## 1.2 Działania\nDziałanie.\n\n# Wdrażanie\n```\n# not a heading\n```\n');
+  const s = sectionsFromMarkdown(
+    'Preambuła programu.\n\n# 1. Diagnoza\nTekst **diagnozy**.\n\n## Cele szczegółowe\nCel 1.\n\n## 1.2 Działania\nDziałanie.\n\n# Wdrażanie\n```\n# not a heading\n```\n',
+  );
   assert.deepEqual(
     s.map((x) => [x.number, x.heading]),
     [
@@ -57,9 +59,27 @@ test('a Word file: headings become sections, Polish letters, bold and lists surv
 
 test('word diff marks inserted and deleted words only', () => {
   const parts = wordDiff('Wsparcie dla spółdzielni socjalnych', 'Wsparcie finansowe dla spółdzielni');
-  assert.equal(parts.filter((p) => p.kind === 'added').map((p) => p.text.trim()).join(' '), 'finansowe');
-  assert.equal(parts.filter((p) => p.kind === 'removed').map((p) => p.text.trim()).join(' '), 'socjalnych');
-  assert.equal(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join(''), 'Wsparcie finansowe dla spółdzielni');
+  assert.equal(
+    parts
+      .filter((p) => p.kind === 'added')
+      .map((p) => p.text.trim())
+      .join(' '),
+    'finansowe',
+  );
+  assert.equal(
+    parts
+      .filter((p) => p.kind === 'removed')
+      .map((p) => p.text.trim())
+      .join(' '),
+    'socjalnych',
+  );
+  assert.equal(
+    parts
+      .filter((p) => p.kind !== 'removed')
+      .map((p) => p.text)
+      .join(''),
+    'Wsparcie finansowe dla spółdzielni',
+  );
 });
 
 test('sections pair by number, then by heading; added and removed sections keep their place', () => {
@@ -82,7 +102,11 @@ test('sections pair by number, then by heading; added and removed sections keep 
       ['removed', '3', null],
     ],
   );
-  const retitled = compareSections(before, [before[0]!, { number: '2', heading: 'Cele programu', body: 'Cel główny.' }, { number: '3', heading: 'Finansowanie', body: 'Środki EFS.' }]);
+  const retitled = compareSections(before, [
+    before[0]!,
+    { number: '2', heading: 'Cele programu', body: 'Cel główny.' },
+    { number: '3', heading: 'Finansowanie', body: 'Środki EFS.' },
+  ]);
   assert.deepEqual(
     retitled.map((c) => c.kind),
     ['unchanged', 'changed', 'unchanged'],

@@ -49,13 +49,26 @@ export function compareSections(before: readonly TextSection[], after: readonly 
   const out: SectionChange[] = [];
   const pairOf = (b: TextSection, a: TextSection): SectionChange => {
     const same = b.heading === a.heading && b.body === a.body && b.number === a.number;
-    return { kind: same ? 'unchanged' : 'changed', before: b, after: a, heading: wordDiff(`${b.number} ${b.heading}`.trim(), `${a.number} ${a.heading}`.trim()), body: wordDiff(b.body, a.body) };
+    return {
+      kind: same ? 'unchanged' : 'changed',
+      before: b,
+      after: a,
+      heading: wordDiff(`${b.number} ${b.heading}`.trim(), `${a.number} ${a.heading}`.trim()),
+      body: wordDiff(b.body, a.body),
+    };
   };
   let beforeIndex = 0;
   const flushRemoved = (upTo: number) => {
     for (; beforeIndex < upTo; beforeIndex++) {
       const b = before[beforeIndex]!;
-      if (!used.has(b)) out.push({ kind: 'removed', before: b, after: null, heading: [{ kind: 'removed', text: `${b.number} ${b.heading}`.trim() }], body: [{ kind: 'removed', text: b.body }] });
+      if (!used.has(b))
+        out.push({
+          kind: 'removed',
+          before: b,
+          after: null,
+          heading: [{ kind: 'removed', text: `${b.number} ${b.heading}`.trim() }],
+          body: [{ kind: 'removed', text: b.body }],
+        });
     }
   };
   for (const a of after) {
@@ -68,7 +81,13 @@ export function compareSections(before: readonly TextSection[], after: readonly 
       }
       out.push(pairOf(b, a));
     } else {
-      out.push({ kind: 'added', before: null, after: a, heading: [{ kind: 'added', text: `${a.number} ${a.heading}`.trim() }], body: [{ kind: 'added', text: a.body }] });
+      out.push({
+        kind: 'added',
+        before: null,
+        after: a,
+        heading: [{ kind: 'added', text: `${a.number} ${a.heading}`.trim() }],
+        body: [{ kind: 'added', text: a.body }],
+      });
     }
   }
   flushRemoved(before.length);

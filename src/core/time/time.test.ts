@@ -28,11 +28,15 @@ test('leap years follow the Gregorian rule', () => {
   assert.equal(daysInMonth(2023, 2), 28);
   assert.equal(daysInMonth(1900, 2), 28);
   assert.equal(daysInMonth(2000, 2), 29);
-  assert.deepEqual([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2026, m)), [31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+  assert.deepEqual(
+    [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2026, m)),
+    [31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
+  );
 });
 
 test('a calendar day is a real day written exactly YYYY-MM-DD', () => {
-  for (const good of ['2024-02-29', '2000-02-29', '2026-01-01', '2026-12-31', '2026-04-30', '0001-01-01', '9999-12-31']) assert.ok(isCalendarDay(good), good);
+  for (const good of ['2024-02-29', '2000-02-29', '2026-01-01', '2026-12-31', '2026-04-30', '0001-01-01', '9999-12-31'])
+    assert.ok(isCalendarDay(good), good);
   for (const bad of [
     '2023-02-29', // common year
     '1900-02-29', // century, not divisible by 400
@@ -123,7 +127,18 @@ test('local times are read from both separators and refused when not real', () =
   assert.equal(warsawLocalToUtc('2027-01-15T09:00'), '2027-01-15T08:00:00.000Z');
   assert.equal(warsawLocalToUtc(' 2027-07-15 09:00 '), '2027-07-15T07:00:00.000Z');
   assert.equal(warsawLocalToUtc('2028-02-29T12:00'), '2028-02-29T11:00:00.000Z');
-  for (const bad of ['', '2027-02-30T10:00', '2027-02-29T10:00', '2027-13-01T10:00', '2027-01-15T24:00', '2027-01-15T10:60', '15.01.2027 09:00', '2027-01-15T9:00', '2027-01-15T09:00:00', '2027-01-15']) {
+  for (const bad of [
+    '',
+    '2027-02-30T10:00',
+    '2027-02-29T10:00',
+    '2027-13-01T10:00',
+    '2027-01-15T24:00',
+    '2027-01-15T10:60',
+    '15.01.2027 09:00',
+    '2027-01-15T9:00',
+    '2027-01-15T09:00:00',
+    '2027-01-15',
+  ]) {
     assert.equal(warsawLocalToUtc(bad), null, bad);
   }
   assert.equal(toWarsawLocal('2027-07-15T07:00:00.000Z'), '2027-07-15T09:00');

@@ -24,10 +24,22 @@ function DisplaySwitches() {
   return (
     <form class="display-switches" method="get" action={href('/wyglad')} aria-label={t('site.display')}>
       <input type="hidden" name="wroc" value={currentPath} />
-      <button type="submit" name="kontrast" value={prefs.contrast ? '0' : '1'} aria-pressed={prefs.contrast ? 'true' : 'false'} class="toggle">
+      <button
+        type="submit"
+        name="kontrast"
+        value={prefs.contrast ? '0' : '1'}
+        aria-pressed={prefs.contrast ? 'true' : 'false'}
+        class="toggle"
+      >
         {t('site.contrast')}
       </button>
-      <button type="submit" name="tekst" value={prefs.largeText ? '0' : '1'} aria-pressed={prefs.largeText ? 'true' : 'false'} class="toggle">
+      <button
+        type="submit"
+        name="tekst"
+        value={prefs.largeText ? '0' : '1'}
+        aria-pressed={prefs.largeText ? 'true' : 'false'}
+        class="toggle"
+      >
         {t('site.largerText')}
       </button>
     </form>
@@ -49,7 +61,11 @@ function UserMenu() {
     <div class="user-menu">
       <span class="visually-hidden">{t('accounts.loggedInAs', { name: user.displayName })}</span>
       {adminNav.length > 0 ? (
-        <a class="header-link" href={href(accountLinks.admin)} aria-current={currentPath.startsWith(accountLinks.admin) ? 'page' : undefined}>
+        <a
+          class="header-link"
+          href={href(accountLinks.admin)}
+          aria-current={currentPath.startsWith(accountLinks.admin) ? 'page' : undefined}
+        >
           {t('accounts.admin')}
         </a>
       ) : null}

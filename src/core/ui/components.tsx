@@ -55,7 +55,9 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
           <a href={href('/')}>{t('site.home')}</a>
         </li>
         {items.map((c, i) => (
-          <li key={i}>{c.path && i < items.length - 1 ? <a href={href(c.path)}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+          <li key={i}>
+            {c.path && i < items.length - 1 ? <a href={href(c.path)}>{c.label}</a> : <span aria-current="page">{c.label}</span>}
+          </li>
         ))}
       </ol>
     </nav>
@@ -67,7 +69,17 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
  * lead paragraph. Views render it themselves, or pass `heading` to the layout, which renders it
  * from the page title.
  */
-export function PageHeader({ title, lang, lead, children }: { title: string; /** when the title is in another language than the page */ lang?: string | undefined; lead?: string; children?: ComponentChildren }) {
+export function PageHeader({
+  title,
+  lang,
+  lead,
+  children,
+}: {
+  title: string;
+  /** when the title is in another language than the page */ lang?: string | undefined;
+  lead?: string;
+  children?: ComponentChildren;
+}) {
   return (
     <header class="page-header">
       <h1 lang={lang}>{title}</h1>
@@ -87,7 +99,15 @@ export function useProblemText(): (p: Problem) => string {
  * `linkFields` is false where the problems name no field of this page (a bad query parameter on an
  * error page): a link to an id that does not exist would lead nowhere.
  */
-export function ErrorSummary({ problems, fieldIds = {}, linkFields = true }: { problems: Problem[]; fieldIds?: Record<string, string>; linkFields?: boolean }) {
+export function ErrorSummary({
+  problems,
+  fieldIds = {},
+  linkFields = true,
+}: {
+  problems: Problem[];
+  fieldIds?: Record<string, string>;
+  linkFields?: boolean;
+}) {
   const { t } = usePage();
   const text = useProblemText();
   if (problems.length === 0) return null;
@@ -145,7 +165,21 @@ export function FieldError({ id, mine }: { id: string; mine: Problem[] }) {
 }
 
 /** Label, hint and error around any control, tied to it by ids (used by FormField and modules' own controls). */
-export function FieldShell({ id, label, hint, mine, required, children }: { id: string; label: string; hint?: string; mine: Problem[]; required?: boolean; children: ComponentChildren }) {
+export function FieldShell({
+  id,
+  label,
+  hint,
+  mine,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  mine: Problem[];
+  required?: boolean;
+  children: ComponentChildren;
+}) {
   return (
     <div class={`field${mine.length ? ' field--error' : ''}`}>
       <label for={id}>
@@ -159,7 +193,20 @@ export function FieldShell({ id, label, hint, mine, required, children }: { id: 
   );
 }
 
-export function FormField({ name, label, hint, problems = [], multiline, type = 'text', value, autocomplete, required, maxLength, inputMode, rows }: FormFieldProps) {
+export function FormField({
+  name,
+  label,
+  hint,
+  problems = [],
+  multiline,
+  type = 'text',
+  value,
+  autocomplete,
+  required,
+  maxLength,
+  inputMode,
+  rows,
+}: FormFieldProps) {
   const id = `f-${name}`;
   const mine = problems.filter((p) => p.field === name);
   const describedBy = fieldDescription(id, hint, mine);
@@ -167,7 +214,15 @@ export function FormField({ name, label, hint, problems = [], multiline, type = 
   return (
     <FieldShell id={id} label={label} hint={hint} mine={mine} required={required}>
       {multiline ? (
-        <textarea id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} required={required} maxLength={maxLength} rows={rows ?? 6}>
+        <textarea
+          id={id}
+          name={name}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          required={required}
+          maxLength={maxLength}
+          rows={rows ?? 6}
+        >
           {value ?? ''}
         </textarea>
       ) : (
@@ -210,7 +265,11 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-export function Button({ children, variant = 'primary', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' }) {
+export function Button({
+  children,
+  variant = 'primary',
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' }) {
   return (
     <button type="submit" class={`button button--${variant}`} {...rest}>
       {children}
@@ -218,7 +277,15 @@ export function Button({ children, variant = 'primary', ...rest }: ButtonHTMLAtt
   );
 }
 
-export function Alert({ kind = 'info', title, children }: { kind?: 'info' | 'success' | 'warning' | 'error'; title?: string; children?: ComponentChildren }) {
+export function Alert({
+  kind = 'info',
+  title,
+  children,
+}: {
+  kind?: 'info' | 'success' | 'warning' | 'error';
+  title?: string;
+  children?: ComponentChildren;
+}) {
   return (
     <div class={`alert alert--${kind}`} role={kind === 'error' || kind === 'warning' ? 'alert' : 'status'}>
       {title ? <p class="alert__title">{title}</p> : null}
@@ -235,7 +302,17 @@ export interface Column<R> {
 }
 
 /** A data table with a caption and header scope; the first column is the row header. */
-export function Table<R>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<R>[]; rows: R[]; rowKey: (r: R) => string }) {
+export function Table<R>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: Column<R>[];
+  rows: R[];
+  rowKey: (r: R) => string;
+}) {
   return (
     <div class="table-wrap">
       <table>
@@ -275,7 +352,9 @@ export function Table<R>({ caption, columns, rows, rowKey }: { caption: string; 
 export function Pagination({ page, pages, link }: { page: number; pages: number; link: (page: number) => string }) {
   const { t } = usePage();
   if (pages <= 1) return null;
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav class="pagination" aria-label={t('pagination.label')}>
       <ul>

@@ -7,12 +7,34 @@ import { FieldError, FieldHint, FieldShell, fieldDescription } from './component
 
 const mineOf = (problems: readonly Problem[], name: string) => problems.filter((p) => p.field === name);
 
-export function SelectField({ name, label, hint, options, value, problems = [], required }: { name: string; label: string; hint?: string; options: { value: string; label: string }[]; value: string; problems?: Problem[]; required?: boolean }) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  options,
+  value,
+  problems = [],
+  required,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  value: string;
+  problems?: Problem[];
+  required?: boolean;
+}) {
   const id = `f-${name}`;
   const mine = mineOf(problems, name);
   return (
     <FieldShell id={id} label={label} hint={hint} mine={mine} required={required}>
-      <select id={id} name={name} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} required={required}>
+      <select
+        id={id}
+        name={name}
+        aria-describedby={fieldDescription(id, hint, mine)}
+        aria-invalid={mine.length ? 'true' : undefined}
+        required={required}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === value}>
             {o.label}
@@ -23,22 +45,65 @@ export function SelectField({ name, label, hint, options, value, problems = [], 
   );
 }
 
-export function DateTimeField({ name, label, hint, value, problems = [], required }: { name: string; label: string; hint?: string; value: string; problems?: Problem[]; required?: boolean }) {
+export function DateTimeField({
+  name,
+  label,
+  hint,
+  value,
+  problems = [],
+  required,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  value: string;
+  problems?: Problem[];
+  required?: boolean;
+}) {
   const id = `f-${name}`;
   const mine = mineOf(problems, name);
   return (
     <FieldShell id={id} label={label} hint={hint} mine={mine} required={required}>
-      <input type="datetime-local" id={id} name={name} value={value} required={required} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
+      <input
+        type="datetime-local"
+        id={id}
+        name={name}
+        value={value}
+        required={required}
+        aria-describedby={fieldDescription(id, hint, mine)}
+        aria-invalid={mine.length ? 'true' : undefined}
+      />
     </FieldShell>
   );
 }
 
-export function FileField({ name, label, hint, accept, problems = [], required }: { name: string; label: string; hint?: string; accept: string; problems?: Problem[]; required?: boolean }) {
+export function FileField({
+  name,
+  label,
+  hint,
+  accept,
+  problems = [],
+  required,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  accept: string;
+  problems?: Problem[];
+  required?: boolean;
+}) {
   const id = `f-${name}`;
   const mine = mineOf(problems, name);
   return (
     <FieldShell id={id} label={label} hint={hint} mine={mine} required={required}>
-      <input type="file" id={id} name={name} accept={accept} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
+      <input
+        type="file"
+        id={id}
+        name={name}
+        accept={accept}
+        aria-describedby={fieldDescription(id, hint, mine)}
+        aria-invalid={mine.length ? 'true' : undefined}
+      />
     </FieldShell>
   );
 }
@@ -47,7 +112,25 @@ export function FileField({ name, label, hint, accept, problems = [], required }
  * A checkbox with its label, hint and error. Several checkboxes of one name (a list to choose
  * from) pass `value` and `idSuffix`; the error then belongs to the group, not to each box.
  */
-export function CheckboxField({ name, label, hint, checked, problems = [], value = '1', idSuffix, children }: { name: string; label: string; hint?: string; checked: boolean; problems?: Problem[]; value?: string; idSuffix?: string; children?: ComponentChildren }) {
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  checked,
+  problems = [],
+  value = '1',
+  idSuffix,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  problems?: Problem[];
+  value?: string;
+  idSuffix?: string;
+  children?: ComponentChildren;
+}) {
   const id = `f-${name}${idSuffix ? `-${idSuffix}` : ''}`;
   const mine = idSuffix ? [] : mineOf(problems, name);
   return (
@@ -55,7 +138,15 @@ export function CheckboxField({ name, label, hint, checked, problems = [], value
       <FieldError id={id} mine={mine} />
       {children}
       <div class="checkbox">
-        <input type="checkbox" id={id} name={name} value={value} checked={checked} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          value={value}
+          checked={checked}
+          aria-describedby={fieldDescription(id, hint, mine)}
+          aria-invalid={mine.length ? 'true' : undefined}
+        />
         <label for={id}>{label}</label>
       </div>
       <FieldHint id={id} hint={hint} />
@@ -64,7 +155,21 @@ export function CheckboxField({ name, label, hint, checked, problems = [], value
 }
 
 /** A fieldset of radio buttons; the first one carries the field's id so error links reach it. */
-export function RadioGroup({ name, legend, hint, options, value, problems = [] }: { name: string; legend: string; hint?: string; options: { value: string; label: string }[]; value: string; problems?: Problem[] }) {
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  options,
+  value,
+  problems = [],
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  value: string;
+  problems?: Problem[];
+}) {
   const mine = mineOf(problems, name);
   const id = `f-${name}`;
   return (
@@ -74,7 +179,14 @@ export function RadioGroup({ name, legend, hint, options, value, problems = [] }
       <FieldError id={id} mine={mine} />
       {options.map((o, i) => (
         <div class="checkbox" key={o.value}>
-          <input type="radio" id={i === 0 ? id : `${id}-${o.value}`} name={name} value={o.value} checked={o.value === value} aria-invalid={mine.length ? 'true' : undefined} />
+          <input
+            type="radio"
+            id={i === 0 ? id : `${id}-${o.value}`}
+            name={name}
+            value={o.value}
+            checked={o.value === value}
+            aria-invalid={mine.length ? 'true' : undefined}
+          />
           <label for={i === 0 ? id : `${id}-${o.value}`}>{o.label}</label>
         </div>
       ))}

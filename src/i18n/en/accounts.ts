@@ -115,7 +115,8 @@ export const accountsEn: TranslationShape<typeof accountsPl> = {
     intro: 'You can download all data the platform keeps about you and ask for it to be deleted.',
     download: 'Download my data (JSON)',
     deleteTitle: 'Deleting the account',
-    deleteIntro: 'An administrator will handle the request. After deletion your name and e-mail are replaced, and the change log keeps only an identifier.',
+    deleteIntro:
+      'An administrator will handle the request. After deletion your name and e-mail are replaced, and the change log keeps only an identifier.',
     deleteSubmit: 'Ask for the account to be deleted',
     deleteRequested: 'Deletion of the account was requested on {{date}}.',
   },
@@ -142,7 +143,8 @@ export const accountsEn: TranslationShape<typeof accountsPl> = {
     deactivated: 'The account has been deactivated and its sessions ended.',
     activated: 'The account has been activated.',
     anonymise: 'Anonymise the user',
-    anonymiseHint: 'Replaces the name and e-mail and removes the password, roles and sessions. The log keeps only the identifier. This cannot be undone.',
+    anonymiseHint:
+      'Replaces the name and e-mail and removes the password, roles and sessions. The log keeps only the identifier. This cannot be undone.',
     anonymised_done: 'The user has been anonymised.',
     deletionRequested: 'The user asked for the account to be deleted on {{date}}.',
     history: 'History of changes',

@@ -5,7 +5,8 @@ import type { TranslationShape } from '../types.js';
 export const auditEn: TranslationShape<typeof auditPl> = {
   audit: {
     title: 'Event log',
-    intro: 'A record of logins, changes and data exports made on the platform. Entries cannot be changed or deleted; passwords, tokens and codes are never stored.',
+    intro:
+      'A record of logins, changes and data exports made on the platform. Entries cannot be changed or deleted; passwords, tokens and codes are never stored.',
     filters: 'Filter events',
     actor: 'User',
     actorHint: 'E-mail address or id of the user who acted.',

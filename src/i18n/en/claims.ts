@@ -8,7 +8,8 @@ export const claimsEn: TranslationShape<typeof claimsPl> = {
     linkIntro: 'Do you represent this organisation? Ask to keep its profile up to date yourself.',
     form: {
       title: 'This is my organisation: {{entity}}',
-      intro: 'Fill in the form if you represent this organisation (e.g. as a board member or a person authorised by the board). Staff of the Regional Social Policy Centre in Toruń will check the request and answer at the e-mail address you give.',
+      intro:
+        'Fill in the form if you represent this organisation (e.g. as a board member or a person authorised by the board). Staff of the Regional Social Policy Centre in Toruń will check the request and answer at the e-mail address you give.',
       fromAccount: 'Your name and e-mail address come from your account; you may change them.',
       alreadyRepresent: 'You already manage the profile of this organisation.',
       alreadyLink: 'Go to the profile under “My organisations”',
@@ -17,12 +18,16 @@ export const claimsEn: TranslationShape<typeof claimsPl> = {
       role: 'Your role in the organisation',
       roleHint: 'E.g. chair of the board, board member, employee authorised by the board.',
       justification: 'Justification',
-      justificationHint: 'Explain on what basis you represent the organisation. Instead of (or as well as) a justification you may attach a document.',
+      justificationHint:
+        'Explain on what basis you represent the organisation. Instead of (or as well as) a justification you may attach a document.',
       document: 'Supporting document',
-      documentHint_one: 'Optional. PDF, JPG or PNG, at most 10 MB, e.g. a KRS extract or an authorisation. Only staff of the centre will see it; it is deleted {{count}} day after the request is decided.',
-      documentHint_other: 'Optional. PDF, JPG or PNG, at most 10 MB, e.g. a KRS extract or an authorisation. Only staff of the centre will see it; it is deleted {{count}} days after the request is decided.',
+      documentHint_one:
+        'Optional. PDF, JPG or PNG, at most 10 MB, e.g. a KRS extract or an authorisation. Only staff of the centre will see it; it is deleted {{count}} day after the request is decided.',
+      documentHint_other:
+        'Optional. PDF, JPG or PNG, at most 10 MB, e.g. a KRS extract or an authorisation. Only staff of the centre will see it; it is deleted {{count}} days after the request is decided.',
       consent: 'I agree to the processing of my data for the purpose of handling this request',
-      consentHint: 'The data controller is the Regional Social Policy Centre in Toruń. The data is used only to handle the request and grant access.',
+      consentHint:
+        'The data controller is the Regional Social Policy Centre in Toruń. The data is used only to handle the request and grant access.',
       honeypot: 'Do not fill in this field',
       submit: 'Send the request',
     },
@@ -65,10 +70,16 @@ export const claimsEn: TranslationShape<typeof claimsPl> = {
     mail: { roleLabel: 'representative of “{{entity}}”' },
     history: { proposedBy: '{{verifier}} (proposed by {{proposer}})' },
     status: { pending: 'pending', approved: 'accepted', rejected: 'rejected' },
-    kinds: { identifiers: 'identifiers (NIP, REGON, KRS)', legal_form: 'legal form', ps_status: 'social enterprise status', employment: 'employment' },
+    kinds: {
+      identifiers: 'identifiers (NIP, REGON, KRS)',
+      legal_form: 'legal form',
+      ps_status: 'social enterprise status',
+      employment: 'employment',
+    },
     admin: {
       title: '“This is my organisation” requests',
-      intro: 'Requests to manage an organisation’s profile. Accepting gives the requester the representative role for that one organisation (on the existing account with this e-mail address, or through an invitation). The requester is e-mailed about every decision.',
+      intro:
+        'Requests to manage an organisation’s profile. Accepting gives the requester the representative role for that one organisation (on the existing account with this e-mail address, or through an invitation). The requester is e-mailed about every decision.',
       show: 'Show requests',
       filter: 'Show',
       caption: 'Requests: {{status}}',
@@ -103,7 +114,8 @@ export const claimsEn: TranslationShape<typeof claimsPl> = {
       back: 'Back to the list of requests',
       entityPage: 'Organisation page in the catalogue',
       proposalsTitle: 'Changes proposed by representatives',
-      proposalsIntro: 'Changes to data the registry vouches for (identifiers, legal form, PS status, employment) proposed by representatives. Until you accept them they appear nowhere publicly.',
+      proposalsIntro:
+        'Changes to data the registry vouches for (identifiers, legal form, PS status, employment) proposed by representatives. Until you accept them they appear nowhere publicly.',
       proposalsCaption: 'Proposals: {{status}}',
       proposalsNone: 'No proposals.',
       kind: 'Kind of change',
@@ -120,7 +132,8 @@ export const claimsEn: TranslationShape<typeof claimsPl> = {
     },
     proposal: {
       title: 'Propose a change: {{kind}}',
-      intro: 'This change will not appear in the catalogue at once: staff of the centre check it first. If the proposal is rejected we will tell you by e-mail.',
+      intro:
+        'This change will not appear in the catalogue at once: staff of the centre check it first. If the proposal is rejected we will tell you by e-mail.',
       current: 'Now in the registry',
       creatingBody: 'Creating body',
       creatingBodyHint: 'Required for CIS, KIS, ZAZ and WTZ, e.g. “Gmina Miasta Toruń”.',
@@ -157,7 +170,8 @@ export const claimsEn: TranslationShape<typeof claimsPl> = {
     },
     profile: {
       title: 'Organisation profile: {{name}}',
-      intro: 'You change the description, contact details, places of activity and sectors directly — they show in the catalogue once saved, and each change is kept in the history. Changes to registration data are sent as proposals for verification.',
+      intro:
+        'You change the description, contact details, places of activity and sectors directly — they show in the catalogue once saved, and each change is kept in the history. Changes to registration data are sent as proposals for verification.',
       publicPage: 'See the organisation page in the catalogue',
       sectionProfile: 'Description and contact',
       description: 'Description of the activity',
@@ -171,7 +185,8 @@ export const claimsEn: TranslationShape<typeof claimsPl> = {
       unchanged: 'Nothing changed.',
       sectionPlaces: 'Places of activity',
       sectionProposals: 'Changes that need verification',
-      proposalsIntro: 'Identifiers, legal form, social enterprise status and employment data change only after staff of the centre have checked them.',
+      proposalsIntro:
+        'Identifiers, legal form, social enterprise status and employment data change only after staff of the centre have checked them.',
       propose: 'Propose a change: {{kind}}',
       proposalSent: 'Proposal sent for verification.',
       myProposals: 'Proposals sent',

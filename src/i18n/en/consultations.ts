@@ -8,7 +8,8 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
     nav: 'Consultations',
     homeIntro: 'public consultations',
     searchGroup: 'Public consultations',
-    intro: 'Public consultations of the programme and other documents. Every comment submitted during a consultation is considered, and the responses are published in the consultation report.',
+    intro:
+      'Public consultations of the programme and other documents. Every comment submitted during a consultation is considered, and the responses are published in the consultation report.',
     current: 'Open and announced',
     past: 'Finished',
     noneHere: 'No consultations.',
@@ -45,7 +46,8 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
     comment: {
       title: 'Submit a comment',
       on: 'Consultation',
-      intro: 'Fill in the form. After sending it you will receive an e-mail with a link — the comment only counts once you open the link (valid for 72 hours). Your e-mail address is never published.',
+      intro:
+        'Fill in the form. After sending it you will receive an e-mail with a link — the comment only counts once you open the link (valid for 72 hours). Your e-mail address is never published.',
       section: 'Part of the document',
       general: 'General comment on the whole document',
       preamble: 'Introduction',
@@ -56,7 +58,8 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       authorKind: 'I am commenting as',
       asPerson: 'a private person',
       asOrganisation: 'on behalf of an organisation',
-      organisationsOnly: 'Only organisations may comment in this consultation. Give the name of the organisation and the person acting on its behalf.',
+      organisationsOnly:
+        'Only organisations may comment in this consultation. Give the name of the organisation and the person acting on its behalf.',
       personFields: 'Private person',
       organisationFields: 'Organisation',
       firstName: 'First name',
@@ -91,7 +94,8 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       withdrawnTitle: 'Comment withdrawn',
       withdrawn: 'The comment has been withdrawn and deleted together with your data.',
       erasureTitle: 'Erasure of personal data',
-      erasureIntro: 'You can ask for your personal data (name, e-mail address) to be erased. The comment stays in the report as a comment of a private person.',
+      erasureIntro:
+        'You can ask for your personal data (name, e-mail address) to be erased. The comment stays in the report as a comment of a private person.',
       erasure: 'Ask for my data to be erased',
       erasureRecorded: 'Your request has been recorded. The consultation coordinator will erase your data.',
       erasurePending: 'Your request for erasure has been recorded and is waiting to be carried out.',
@@ -108,7 +112,8 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       commentsCount_other: '{{count}} comments were submitted',
       authorsCount_one: 'Comments came from {{count}} author',
       authorsCount_other: 'Comments came from {{count}} authors',
-      byKind: 'Authors by type: private persons — {{persons}} (comments: {{personComments}}), organisations — {{organisations}} (comments: {{organisationComments}})',
+      byKind:
+        'Authors by type: private persons — {{persons}} (comments: {{personComments}}), organisations — {{organisations}} (comments: {{organisationComments}})',
       downloads: 'Download the report',
       pdf: 'Report as PDF',
       docx: 'Report as Word (DOCX)',
@@ -138,7 +143,8 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       title: 'Changes after the consultation: {{title}}',
       short: 'Changes after the consultation',
       link: 'Compare the consulted text with the new version',
-      intro: 'The consulted text compared with the new version, part by part. Added words are marked as inserted, removed ones as deleted. Changed parts list the comments made on them; accepted comments are shown in bold with the response.',
+      intro:
+        'The consulted text compared with the new version, part by part. Added words are marked as inserted, removed ones as deleted. Changed parts list the comments made on them; accepted comments are shown in bold with the response.',
       summary: 'Changed parts: {{changed}} of {{total}}.',
       comments: 'Comments on this part',
       commentNo: 'Comment no. {{no}}',
@@ -163,7 +169,8 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       commentsOf: 'Comments: {{title}}',
       publicPage: 'Public page',
       publishTitle: 'Publishing the report',
-      publishIntro: 'Every comment has a response. Once published, the report is public and the authors of confirmed comments receive an e-mail with a link. Responses can no longer be changed.',
+      publishIntro:
+        'Every comment has a response. Once published, the report is public and the authors of confirmed comments receive an e-mail with a link. Responses can no longer be changed.',
       publishBlocked_one: 'The report cannot be published: {{count}} comment has no response yet.',
       publishBlocked_other: 'The report cannot be published: {{count}} comments have no response yet.',
       preview: 'Preview the report',
@@ -257,7 +264,8 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
     },
     settings: {
       title: 'Retention of personal data in consultations',
-      intro: 'This many months after a report is published, the e-mail addresses of authors and the names of private persons are erased. The report stays available.',
+      intro:
+        'This many months after a report is published, the e-mail addresses of authors and the names of private persons are erased. The report stays available.',
       months: 'Number of months',
       monthsHint: 'A whole number from 1 to 120. Default 12.',
     },

@@ -51,9 +51,11 @@ export const entityRecordEn: TranslationShape<typeof entityRecordPl> = {
     },
     warning: {
       title: 'Warning: the statutory conditions of the social enterprise status are not met',
-      failed: 'According to the figures for {{year}} (the latest), this entity holding the social enterprise status does not meet the conditions:',
+      failed:
+        'According to the figures for {{year}} (the latest), this entity holding the social enterprise status does not meet the conditions:',
       noDataTitle: 'Warning: no employment figures',
-      noData: 'The entity holds the social enterprise status, but no employment figures were entered, so the statutory conditions cannot be checked.',
+      noData:
+        'The entity holds the social enterprise status, but no employment figures were entered, so the statutory conditions cannot be checked.',
       link: 'Go to the employment figures',
       icon: 'Warning',
     },
@@ -192,7 +194,8 @@ export const entityRecordEn: TranslationShape<typeof entityRecordPl> = {
       pkd_codes: 'PKD codes',
       sectors: 'Sectors',
       activity_verified_on: 'Check of the activity',
-      employmentLine: '{{year}}: working {{headcount}}, employees {{employees}} ({{fte}} FTE), at ½ FTE or more {{half}}, at risk of exclusion {{atRisk}} (at ½ FTE or more {{atRiskHalf}})',
+      employmentLine:
+        '{{year}}: working {{headcount}}, employees {{employees}} ({{fte}} FTE), at ½ FTE or more {{half}}, at risk of exclusion {{atRisk}} (at ½ FTE or more {{atRiskHalf}})',
       markLine: '{{subject}}: from {{granted}} to {{expires}}',
     },
     invalid: {
@@ -202,11 +205,13 @@ export const entityRecordEn: TranslationShape<typeof entityRecordPl> = {
       sectorTooLong_one: 'Each sector in the field “{{field}}” may have at most {{count}} character.',
       sectorTooLong_other: 'Each sector in the field “{{field}}” may have at most {{count}} characters.',
       coordinate: 'The field “{{field}}” must hold a number in decimal degrees, e.g. 53.0138.',
-      outsideRegion: 'The value of the field “{{field}}” lies outside the Kuyavian-Pomeranian voivodeship (allowed from {{min}} to {{max}}).',
+      outsideRegion:
+        'The value of the field “{{field}}” lies outside the Kuyavian-Pomeranian voivodeship (allowed from {{min}} to {{max}}).',
       coordinatePair: 'Give both coordinates or neither: the field “{{field}}” is missing.',
       future: 'The date in the field “{{field}}” cannot be later than today.',
       lossWithoutGrant: 'This change cannot be entered (field “{{field}}”): the loss of the status on {{date}} would not follow a grant.',
-      grantWhileHeld: 'This change cannot be entered (field “{{field}}”): the grant on {{date}} would come while the entity already held the status; enter the loss first.',
+      grantWhileHeld:
+        'This change cannot be entered (field “{{field}}”): the grant on {{date}} would come while the entity already held the status; enter the loss first.',
       sameDay: 'This change cannot be entered (field “{{field}}”): the history already has an entry on {{date}}.',
       remove_lossWithoutGrant: 'This entry cannot be removed: the loss of the status on {{date}} would be left without an earlier grant.',
       remove_grantWhileHeld: 'This entry cannot be removed: the grant on {{date}} would come while the entity already held the status.',

@@ -8,7 +8,8 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
     region: 'voivodeship (whole)',
     example: 'example data',
     exampleIndicator: 'example indicator',
-    exampleIndicatorNote: 'This is an example indicator: its definition, baseline and target show how the platform works and do not come from the programme document.',
+    exampleIndicatorNote:
+      'This is an example indicator: its definition, baseline and target show how the platform works and do not come from the programme document.',
     amount: {
       entities_one: '{{value}} entity',
       entities_other: '{{value}} entities',
@@ -70,9 +71,17 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       registry_ps_entities: 'Number of entities with social enterprise (PS) status',
       registry_valid_marks: 'Number of valid “Zakup Prospołeczny” marks',
     },
-    computedNote: 'Computed automatically from the platform’s registry of entities: as of 31 December of each year, and as of today for the current year. Closed years keep their recorded values.',
+    computedNote:
+      'Computed automatically from the platform’s registry of entities: as of 31 December of each year, and as of today for the current year. Closed years keep their recorded values.',
     status: { draft: 'draft', submitted: 'submitted', approved: 'approved', returned: 'returned' },
-    historyAction: { saved: 'draft saved', submitted: 'submitted', approved: 'approved', returned: 'returned', computed: 'recomputed', snapshot: 'recorded when the year was closed' },
+    historyAction: {
+      saved: 'draft saved',
+      submitted: 'submitted',
+      approved: 'approved',
+      returned: 'returned',
+      computed: 'recomputed',
+      snapshot: 'recorded when the year was closed',
+    },
     progress: {
       label: 'Progress',
       achieved: 'achieved',
@@ -85,11 +94,13 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
         reached: 'The latest value ({{value}}, {{year}}) has reached the target {{target}} for {{targetYear}}.',
         on_path: 'The latest value ({{value}}, {{year}}) is on the path to the target: {{expected}} was expected.',
         below_path: 'The latest value ({{value}}, {{year}}) is below the path to the target: {{expected}} was expected.',
-        deadline_passed: 'The target year {{targetYear}} has passed and the latest value ({{value}}, {{year}}) has not reached the target {{target}}.',
+        deadline_passed:
+          'The target year {{targetYear}} has passed and the latest value ({{value}}, {{year}}) has not reached the target {{target}}.',
         no_target: 'The indicator has no target value.',
         no_value: 'There are no approved values.',
         only_before_baseline: 'The approved values are from before the baseline year.',
-        no_baseline: 'No baseline: until the target year only whether the target {{target}} was reached can be assessed (latest value: {{value}}, {{year}}).',
+        no_baseline:
+          'No baseline: until the target year only whether the target {{target}} was reached can be assessed (latest value: {{value}}, {{year}}).',
       },
     },
     problem: {
@@ -123,7 +134,8 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       noValue: 'none',
     },
     public: {
-      intro: 'The indicators that measure the programme’s implementation: their definitions, approved values and progress towards the target.',
+      intro:
+        'The indicators that measure the programme’s implementation: their definitions, approved values and progress towards the target.',
       section: 'Indicators and progress',
       allLink: 'All indicators of the programme',
       definition: 'Definition',
@@ -154,7 +166,18 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       legendPath: 'path to the target',
       legendExample: 'example data (hatched bar)',
     },
-    csv: { code: 'code', name: 'name', unit: 'unit', year: 'year', territory: 'area', territoryCode: 'area_code', value: 'value', kind: 'kind', example: 'example', computed: 'computed' },
+    csv: {
+      code: 'code',
+      name: 'name',
+      unit: 'unit',
+      year: 'year',
+      territory: 'area',
+      territoryCode: 'area_code',
+      value: 'value',
+      kind: 'kind',
+      example: 'example',
+      computed: 'computed',
+    },
     csvKind: { value: 'value', target: 'target', baseline: 'baseline' },
     admin: {
       title: 'Programme indicators',

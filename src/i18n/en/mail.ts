@@ -4,7 +4,8 @@ import type { TranslationShape } from '../types.js';
 
 export const mailEn: TranslationShape<typeof mailPl> = {
   mail: {
-    footer: 'Regional Social Policy Centre in Toruń — the Spójnia platform. This message was sent automatically; please do not reply to it.',
+    footer:
+      'Regional Social Policy Centre in Toruń — the Spójnia platform. This message was sent automatically; please do not reply to it.',
     password_reset: {
       subject: 'Spójnia: set a new password',
       body: 'Hello {{name}},\n\nwe received a request to set a new password for your Spójnia account. To set a new password, open this link:\n{{link}}\n\nThe link is valid for {{validFor}} and can be used only once.\n\nIf you did not make this request, ignore this message — your current password stays unchanged.',
@@ -60,7 +61,8 @@ export const mailEn: TranslationShape<typeof mailPl> = {
   },
   outbox: {
     title: 'Outgoing mail',
-    intro: 'E-mails sent by the platform: invitations, password links and test messages. Opening a message is recorded in the event log because it contains personal data.',
+    intro:
+      'E-mails sent by the platform: invitations, password links and test messages. Opening a message is recorded in the event log because it contains personal data.',
     smtpOff: 'Sending is switched off (SMTP_URL is not set). Messages wait in the queue and will be sent once a mail server is configured.',
     status: 'Status',
     statusAll: 'all',
@@ -68,7 +70,8 @@ export const mailEn: TranslationShape<typeof mailPl> = {
     caption: 'Messages, newest first, page {{page}} of {{pages}}',
     none: 'No messages.',
     erased: "Recipient's data erased",
-    erasedNote: "The address, subject and text of this message were erased on {{date}} with the recipient's personal data; only the record that it was sent remains.",
+    erasedNote:
+      "The address, subject and text of this message were erased on {{date}} with the recipient's personal data; only the record that it was sent remains.",
     created: 'Created',
     to: 'To',
     subject: 'Subject',

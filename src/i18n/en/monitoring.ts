@@ -21,7 +21,8 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
     roundStatus: { open: 'open', closed: 'closed' },
     partner: {
       title: 'Reporting',
-      intro: 'Monitoring rounds of the programme in which your institution reports indicator values. You see only the indicators and areas you are responsible for.',
+      intro:
+        'Monitoring rounds of the programme in which your institution reports indicator values. You see only the indicators and areas you are responsible for.',
       none: 'There is no open monitoring round with anything for you to report.',
       caption: 'Open monitoring rounds',
       reported: 'Values submitted',
@@ -35,7 +36,8 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
       closed: 'The round is closed: values can only be viewed.',
       save: 'Save as draft',
       submit: 'Submit to the coordinator',
-      submitHint: 'Submitted values are checked by the programme coordinator and cannot be changed until they decide; a value returned for correction can be corrected and submitted again. Empty fields stay unreported.',
+      submitHint:
+        'Submitted values are checked by the programme coordinator and cannot be changed until they decide; a value returned for correction can be corrected and submitted again. Empty fields stay unreported.',
       saved_one: 'Saved {{count}} value as a draft.',
       saved_other: 'Saved {{count}} values as drafts.',
       submitted_one: 'Submitted {{count}} value to the coordinator.',
@@ -43,7 +45,8 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
     },
     tokens: {
       title: 'API tokens',
-      intro: 'An API token lets you report indicator values from your own system without logging in through a browser. The token acts for your account, within your permissions. Keep it like a password; if it leaks, revoke it.',
+      intro:
+        'An API token lets you report indicator values from your own system without logging in through a browser. The token acts for your account, within your permissions. Keep it like a password; if it leaks, revoke it.',
       usage: 'The call:',
       docs: 'API documentation',
       none: 'You have no tokens yet.',
@@ -85,11 +88,13 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
       progress: 'Progress',
       indicator: 'Indicator',
       noValues: 'no values',
-      chartAlt: 'Chart of the indicator {{name}}, {{from}}–{{to}}: bars are the values, the dashed line is the path to the target. Latest value: {{latest}}. The table below the chart gives the same numbers.',
+      chartAlt:
+        'Chart of the indicator {{name}}, {{from}}–{{to}}: bars are the values, the dashed line is the path to the target. Latest value: {{latest}}. The table below the chart gives the same numbers.',
       figureCaption: 'Figure {{n}}. {{name}}',
       tableCaption: 'Table {{n}}. {{name}}: values, path to the target and targets by year',
       editorTitle: 'Report for {{year}}: implementation narrative',
-      editorIntro: 'For each goal and action, describe what was done in the year. You can use Markdown (paragraphs, lists). The report builds the indicator tables and charts itself from approved values.',
+      editorIntro:
+        'For each goal and action, describe what was done in the year. You can use Markdown (paragraphs, lists). The report builds the indicator tables and charts itself from approved values.',
       narrative: 'Implementation narrative',
       measuredBy: 'Measured by indicators: {{codes}}.',
       save: 'Save the narratives',
@@ -108,7 +113,8 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
     admin: {
       title: 'Monitoring: {{programme}}',
       rounds: 'Monitoring rounds',
-      intro: 'A round collects the values of chosen indicators for one year from the reporting partners. Partners whose scope covers the round’s indicators get an e-mail and, 7 days and 1 day before the deadline, a reminder if anything is missing.',
+      intro:
+        'A round collects the values of chosen indicators for one year from the reporting partners. Partners whose scope covers the round’s indicators get an e-mail and, 7 days and 1 day before the deadline, a reminder if anything is missing.',
       none: 'No round has been opened yet.',
       caption: 'Monitoring rounds, newest first',
       openTitle: 'Open a new round',
@@ -121,7 +127,8 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
       opened_other: 'The round is open. {{count}} partners were notified.',
       completeness: 'Completeness by partner',
       completenessCaption: 'Number of each partner’s values by status',
-      noPartners: 'No reporting partner has the round’s indicators in scope. Give the “reporting partner” role with a suitable scope in user management.',
+      noPartners:
+        'No reporting partner has the round’s indicators in scope. Give the “reporting partner” role with a suitable scope in user management.',
       partner: 'Partner',
       expected: 'Expected',
       missing: 'Missing',

@@ -22,7 +22,8 @@ export const portalEn: TranslationShape<typeof portalPl> = {
     yes: 'yes',
     no: 'no',
     englishVersion: 'English version (optional)',
-    englishHint: 'Without an English version, the English page shows the Polish text with a note that it is available in Polish only. Fill in all fields or none.',
+    englishHint:
+      'Without an English version, the English page shows the Polish text with a note that it is available in Polish only. Fill in all fields or none.',
     publication: 'Publication',
     isPublished: 'Published (visible to visitors)',
     publishAt: 'Publication date and time',
@@ -30,20 +31,23 @@ export const portalEn: TranslationShape<typeof portalPl> = {
     slug: 'Address (part of the page address)',
     slugHint: 'Lower-case letters without Polish characters, digits and hyphens, e.g. about-the-programme. Empty: made from the title.',
     viewPublic: 'View on the site',
-    markdownHint: 'Markdown format: ## Heading, **bold**, *italics*, - list, [link text](https://address). The text starts with level 2 headings (##); do not skip levels.',
+    markdownHint:
+      'Markdown format: ## Heading, **bold**, *italics*, - list, [link text](https://address). The text starts with level 2 headings (##); do not skip levels.',
     polishOnly: 'This content is available in Polish only.',
     headingH1: 'Field “{{field}}”: the heading “{{text}}” has level 1 (#), which only the page title has. Use ## instead of #.',
     headingSkip: 'Field “{{field}}”: the heading “{{text}}” has level {{level}} after a level {{previous}} heading — do not skip levels.',
     englishIncomplete: 'The field “{{field}}” is required when you add an English version.',
     dateTimeInvalid: 'The field “{{field}}” must contain a date and time, e.g. 2026-05-04 09:30.',
     dateInvalid: 'The field “{{field}}” must contain a valid date in the format YYYY-MM-DD.',
-    slugInvalid: 'The field “{{field}}” may contain only lower-case letters without Polish characters, digits and single hyphens (80 characters at most).',
+    slugInvalid:
+      'The field “{{field}}” may contain only lower-case letters without Polish characters, digits and single hyphens (80 characters at most).',
     slugTaken: 'The address “{{slug}}” is already taken. Enter another one in the field “{{field}}”.',
     numberInvalid: 'The field “{{field}}” must contain a whole number from {{min}} to {{max}}.',
     imageTooLarge: 'The file in the field “{{field}}” is too large: an image may have at most {{max}} MB.',
     imageType: 'The file in the field “{{field}}” is not a PNG, JPEG or WebP image (we check the file’s content, not its name).',
     fileTooLarge: 'The file in the field “{{field}}” is too large: a document may have at most {{max}} MB.',
-    fileType: 'The file in the field “{{field}}” has an unsupported format. Allowed: PDF, DOCX, XLSX, ODT, ODS, CSV, ZIP (we check the file’s content, not its name).',
+    fileType:
+      'The file in the field “{{field}}” has an unsupported format. Allowed: PDF, DOCX, XLSX, ODT, ODS, CSV, ZIP (we check the file’s content, not its name).',
   },
   pages: {
     adminTitle: 'Pages',
@@ -239,7 +243,8 @@ export const portalEn: TranslationShape<typeof portalPl> = {
     consentRequired: 'Tick “{{field}}” so that we can reply to your message.',
     submit: 'Send message',
     sent: 'Thank you, your message has been accepted for sending. We will reply to the e-mail address you gave.',
-    unavailable: 'The contact form is switched off because no institution e-mail address to receive the messages has been set in the site’s settings. Please write to us at the postal address on this page.',
+    unavailable:
+      'The contact form is switched off because no institution e-mail address to receive the messages has been set in the site’s settings. Please write to us at the postal address on this page.',
   },
   search: {
     title: 'Search',
@@ -265,7 +270,8 @@ export const portalEn: TranslationShape<typeof portalPl> = {
   },
   statement: {
     title: 'Accessibility statement',
-    intro: 'is committed to making its website accessible in accordance with the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies.',
+    intro:
+      'is committed to making its website accessible in accordance with the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies.',
     scope: 'This accessibility statement applies to the website',
     datesTitle: 'Dates of publication and update',
     publishedOn: 'Date the website was published',
@@ -273,7 +279,8 @@ export const portalEn: TranslationShape<typeof portalPl> = {
     statusTitle: 'Compliance status',
     statusText: {
       full: 'The website is fully compliant with the Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies.',
-      partial: 'The website is partially compliant with the Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies, due to the non-compliances or exemptions listed below.',
+      partial:
+        'The website is partially compliant with the Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies, due to the non-compliances or exemptions listed below.',
       none: 'The website is not compliant with the Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies, for the reasons listed below.',
     },
     statusOption: {
@@ -287,7 +294,8 @@ export const portalEn: TranslationShape<typeof portalPl> = {
     assessmentSelf: 'The statement was prepared on the basis of a self-assessment by the public body.',
     assessmentExternal: 'The statement was prepared on the basis of an assessment carried out by: {{by}}.',
     contactTitle: 'Feedback and contact information',
-    contactIntro: 'If you find an accessibility problem on the website, contact us. The same way you can ask for information that is not accessible or request that accessibility be provided.',
+    contactIntro:
+      'If you find an accessibility problem on the website, contact us. The same way you can ask for information that is not accessible or request that accessibility be provided.',
     contactPerson: 'Contact person or unit',
     contactEmail: 'E-mail address',
     contactPhone: 'Phone number',
@@ -296,9 +304,12 @@ export const portalEn: TranslationShape<typeof portalPl> = {
     postOnly: 'We accept requests and complaints about accessibility in writing at the postal address above.',
     notSet: 'not given',
     procedureTitle: 'Requests and complaints about accessibility',
-    procedure1: 'Everyone has the right to request that a website, an element of it, or information in an alternative form be made accessible. The request should include the requester’s details, the page or element concerned and a means of contact, and for an alternative form, the preferred way of presenting the information.',
-    procedure2: 'We handle the request without delay, within 7 days at most. If we cannot meet this deadline, we say so and give a new date, no later than 2 months from the request. If accessibility cannot be provided, we offer an alternative way of accessing the information.',
-    procedure3: 'If we refuse to provide accessibility or an alternative access, or miss the deadlines, you may file a complaint about digital accessibility.',
+    procedure1:
+      'Everyone has the right to request that a website, an element of it, or information in an alternative form be made accessible. The request should include the requester’s details, the page or element concerned and a means of contact, and for an alternative form, the preferred way of presenting the information.',
+    procedure2:
+      'We handle the request without delay, within 7 days at most. If we cannot meet this deadline, we say so and give a new date, no later than 2 months from the request. If accessibility cannot be provided, we offer an alternative way of accessing the information.',
+    procedure3:
+      'If we refuse to provide accessibility or an alternative access, or miss the deadlines, you may file a complaint about digital accessibility.',
     procedure4: 'Once this procedure is exhausted, you may apply to the',
     ombudsman: 'Commissioner for Human Rights (Rzecznik Praw Obywatelskich)',
     architectureTitle: 'Physical accessibility',
@@ -344,7 +355,8 @@ export const portalEn: TranslationShape<typeof portalPl> = {
   },
   institution: {
     title: 'Contact and office hours',
-    intro: 'The institution’s details shown on the Contact page and in every page footer. Office hours drive the “open now” line; statutory holidays are taken into account automatically.',
+    intro:
+      'The institution’s details shown on the Contact page and in every page footer. Office hours drive the “open now” line; statutory holidays are taken into account automatically.',
     saved: 'Contact details and office hours saved.',
     dataLegend: 'Institution',
     name: 'Name of the institution',
@@ -356,7 +368,8 @@ export const portalEn: TranslationShape<typeof portalPl> = {
     phone: 'Phone',
     email: 'E-mail address',
     emailHint: 'Messages from the contact form go to this address. Empty switches the form off.',
-    emailMissing: 'No institution e-mail address is set. Until one is, the contact form is switched off and the accessibility statement gives the postal address (and the phone, when set) as the contact path. Set the address the messages should go to.',
+    emailMissing:
+      'No institution e-mail address is set. Until one is, the contact form is switched off and the accessibility statement gives the postal address (and the phone, when set) as the contact path. Set the address the messages should go to.',
     epuap: 'ePUAP inbox address',
     epuapHint: 'E.g. /ROPSTorun/SkrytkaESP.',
     bipUrl: 'Public Information Bulletin address',

@@ -30,8 +30,10 @@ export const programmeEn: TranslationShape<typeof programmePl> = {
       currentLead: 'The regional social economy programme now in force.',
       noneInForce: 'No regional social economy programme is in force at present (as of {{date}}).',
       lastShown: 'Below is the latest programme, for {{period}} (status: {{status}}).',
-      whyClosed: 'The programme is closed, so its indicators get no current figures from the registry of entities — only approved values are shown.',
-      whyEnded: 'The programme’s period ended in {{year}}, so its indicators get no current figures from the registry of entities — only approved values are shown.',
+      whyClosed:
+        'The programme is closed, so its indicators get no current figures from the registry of entities — only approved values are shown.',
+      whyEnded:
+        'The programme’s period ended in {{year}}, so its indicators get no current figures from the registry of entities — only approved values are shown.',
       whyNotStarted: 'The programme’s period begins in {{year}}.',
       whyNotAdopted: 'The programme has not been adopted yet.',
       archivedLead: 'This is not the current programme; the “Programme” page shows the current one.',
@@ -71,7 +73,8 @@ export const programmeEn: TranslationShape<typeof programmePl> = {
     admin: {
       title: 'Programme',
       intro: 'Programmes, their data, progress (statuses), text versions and objective tree.',
-      introEditor: 'As an editor you can prepare versions of the programmes’ text. Programme data, status and the objective tree are changed by coordinators and administrators.',
+      introEditor:
+        'As an editor you can prepare versions of the programmes’ text. Programme data, status and the objective tree are changed by coordinators and administrators.',
       new: 'New programme',
       listCaption: 'Programmes',
       parts: 'Parts',
@@ -89,8 +92,10 @@ export const programmeEn: TranslationShape<typeof programmePl> = {
       shortName: 'Short name',
       shortNameHint: 'Used in breadcrumbs and lists, e.g. “ES programme to 2020”.',
       slug: 'Page address',
-      slugHint: 'Part of the address /program/…; lower-case letters without Polish characters, digits and hyphens. Empty: made from the name.',
-      slugInvalid: 'The field “{{field}}” may contain only lower-case letters without Polish characters, digits and single hyphens (at most 80 characters).',
+      slugHint:
+        'Part of the address /program/…; lower-case letters without Polish characters, digits and hyphens. Empty: made from the name.',
+      slugInvalid:
+        'The field “{{field}}” may contain only lower-case letters without Polish characters, digits and single hyphens (at most 80 characters).',
       slugReserved: 'Another page of the site uses this address. Choose another one.',
       slugTaken: 'Another programme already has this address.',
       periodFrom: 'Period from (year)',
@@ -147,7 +152,8 @@ export const programmeEn: TranslationShape<typeof programmePl> = {
       kind: 'Kind',
       kindHint: 'At this place in the tree: {{kind}}.',
       kindUnknown: 'Choose a kind from the list.',
-      kindNesting: 'This kind does not fit this place in the tree: specific goals go under the main goal, actions under specific goals, tasks under actions.',
+      kindNesting:
+        'This kind does not fit this place in the tree: specific goals go under the main goal, actions under specific goals, tasks under actions.',
       kindNoChildren: 'Nothing can be added under a task.',
       code: 'Code',
       codeHint: 'E.g. 1, 1.2 or 1.2.3; unique in the programme.',
@@ -246,7 +252,8 @@ export const programmeEn: TranslationShape<typeof programmePl> = {
       copyNone: '— empty version —',
       create: 'Create the version',
       importTitle: 'Import from a file',
-      importHint: 'A Word (.docx) or Markdown (.md) file: every heading starts a new section, a number typed in the heading (“2.1. Goals”) is kept. You will see a preview of the sections before saving.',
+      importHint:
+        'A Word (.docx) or Markdown (.md) file: every heading starts a new section, a number typed in the heading (“2.1. Goals”) is kept. You will see a preview of the sections before saving.',
       file: 'File with the programme text',
       fileHint: 'Word (.docx) or Markdown (.md, .txt in UTF-8), at most 5 MB.',
       fileRequired: 'Choose a file to import.',

@@ -7,15 +7,18 @@ export const registryCatalogueEn: TranslationShape<typeof registryCataloguePl> =
     facetSubregion: 'Subregion',
     facetSector: 'Sector',
     facetActivity: 'Kind of paid activity',
-    rankedPart_one: 'The most relevant results were chosen from the first {{value}} matching entity. To see all of them, narrow the search or sort alphabetically.',
-    rankedPart_other: 'The most relevant results were chosen from the first {{value}} matching entities. To see all of them, narrow the search or sort alphabetically.',
+    rankedPart_one:
+      'The most relevant results were chosen from the first {{value}} matching entity. To see all of them, narrow the search or sort alphabetically.',
+    rankedPart_other:
+      'The most relevant results were chosen from the first {{value}} matching entities. To see all of them, narrow the search or sort alphabetically.',
     showMap: 'Show the results on a map',
     showList: 'Show the results as a list',
     synthetic: 'synthetic data',
     syntheticNotice: 'This is a synthetic entity: generated automatically for performance tests. It does not really exist.',
     map: {
       title: 'Map of social economy entities',
-      intro: 'The map shows the entities of the current search by the gmina of their seat. Neighbouring gminy are grouped; each group leads to the list of its entities. The table below the map has the same numbers.',
+      intro:
+        'The map shows the entities of the current search by the gmina of their seat. Neighbouring gminy are grouped; each group leads to the list of its entities. The table below the map has the same numbers.',
       svgTitle: 'Map of the Kuyavian-Pomeranian voivodeship with the number of entities in gminy',
       svgDesc_one: 'Entities of the search in {{count}} group of gminy. Each group is a link to the list of entities.',
       svgDesc_few: 'Entities of the search in {{count}} groups of gminy. Each group is a link to the list of entities.',

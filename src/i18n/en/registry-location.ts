@@ -13,7 +13,8 @@ export const registryLocationEn: TranslationShape<typeof registryLocationPl> = {
     noSubregion: 'not set',
     mapTitle: 'Location map: gmina {{gmina}}, {{powiat}}',
     mapTitleNoPowiat: 'Location map: gmina {{gmina}}',
-    mapDesc: 'Map of the Kujawsko-Pomorskie voivodeship with powiat borders. Highlighted (dark fill): the gmina of the seat, {{gmina}}; thin lines are the other gminy of its powiat.',
+    mapDesc:
+      'Map of the Kujawsko-Pomorskie voivodeship with powiat borders. Highlighted (dark fill): the gmina of the seat, {{gmina}}; thin lines are the other gminy of its powiat.',
     markers_one: 'A round marker shows {{count}} place: {{places}}.',
     markers_few: 'Round markers show {{count}} places: {{places}}.',
     markers_many: 'Round markers show {{count}} places: {{places}}.',

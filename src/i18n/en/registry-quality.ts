@@ -11,7 +11,8 @@ export const registryQualityEn: TranslationShape<typeof registryQualityPl> = {
     link: 'Import from a CSV file',
     dataSource: 'Import z pliku „{{file}}” ({{date}})',
     file: 'CSV file',
-    fileHint: 'Up to {{size}} MB. Recognised headers include: nazwa/name, skrot/short_name, forma_prawna/legal_form, nip, regon, krs, teryt, miejscowosc/town, adres/address, email, telefon/phone, www/website, opis/description, sektory, data_rejestracji.',
+    fileHint:
+      'Up to {{size}} MB. Recognised headers include: nazwa/name, skrot/short_name, forma_prawna/legal_form, nip, regon, krs, teryt, miejscowosc/town, adres/address, email, telefon/phone, www/website, opis/description, sektory, data_rejestracji.',
     upload: 'Upload the file',
     recent: 'Recent imports',
     recentNone: 'No imports yet.',
@@ -73,7 +74,8 @@ export const registryQualityEn: TranslationShape<typeof registryQualityPl> = {
     },
     mapping: {
       title: 'Column mapping',
-      intro: 'For each column of the file choose a registry field. Columns recognised by their header are already assigned; columns left unassigned are skipped.',
+      intro:
+        'For each column of the file choose a registry field. Columns recognised by their header are already assigned; columns left unassigned are skipped.',
       detected: 'File “{{file}}”: encoding {{encoding}}, separator “{{delimiter}}”, data rows: {{count}}.',
       caption: 'Columns of the file and registry fields',
       column: 'Column in the file',
@@ -128,12 +130,14 @@ export const registryQualityEn: TranslationShape<typeof registryQualityPl> = {
     keepA: 'Record A (added {{date}})',
     keepB: 'Record B (added {{date}})',
     fields: 'Values after the merge',
-    fieldsHint: 'For fields where the records differ, choose the value. By default the value of record A is chosen, or of record B when A has none.',
+    fieldsHint:
+      'For fields where the records differ, choose the value. By default the value of record A is chosen, or of record B when A has none.',
     fieldCol: 'Field',
     choose: 'Value of the field “{{field}}” after the merge',
     empty: '(empty)',
     same: 'All other fields have the same values.',
-    moved: 'Places of activity, PS status history, marks, the change history and the representatives of the closed record will be moved to the one kept.',
+    moved:
+      'Places of activity, PS status history, marks, the change history and the representatives of the closed record will be moved to the one kept.',
     merge: 'Merge the records',
     dismiss: 'These are different entities',
     dismissHint: 'The pair will no longer be shown as a suspected duplicate.',

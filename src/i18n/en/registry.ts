@@ -7,7 +7,8 @@ export const registryEn: TranslationShape<typeof registryPl> = {
     nav: 'Entities',
     homeIntro: 'the registry of social economy entities',
     title: 'Catalogue of social economy entities',
-    intro: 'Social economy entities of the Kuyavian-Pomeranian voivodeship. The list is incomplete: it holds entities named on public pages of ROPS Toruń, each with its source.',
+    intro:
+      'Social economy entities of the Kuyavian-Pomeranian voivodeship. The list is incomplete: it holds entities named on public pages of ROPS Toruń, each with its source.',
     searchLabel: 'Search for an entity',
     searchHint: 'Name, town or kind of activity, e.g. “spółdzielnia socjalna Toruń”.',
     submit: 'Search',
@@ -66,7 +67,8 @@ export const registryEn: TranslationShape<typeof registryPl> = {
       checkedOn: 'The activity was checked on {{date}}.',
       neverChecked: 'Nobody has checked whether the entity is active: it is shown as “activity not verified” and not counted as active.',
       confirm: 'I checked today that the entity is active',
-      confirmHint: 'Records today’s date and your account as a check of the activity (in the change history and the audit log). Only then is the entity shown and counted as active. Changing the state in the main data removes the check.',
+      confirmHint:
+        'Records today’s date and your account as a check of the activity (in the change history and the audit log). Only then is the entity shown and counted as active. Changing the state in the main data removes the check.',
       confirmed: 'The check of the activity was saved.',
       notActive: 'The check cannot be saved: by its record the entity is not active. Change the field “State” in the main data first.',
     },
@@ -85,7 +87,8 @@ export const registryEn: TranslationShape<typeof registryPl> = {
     csvPs: { has: 'holds the status', none: 'no information' },
     dataset: {
       title: 'Social economy entities',
-      description: 'The entities of the catalogue (the same filters as the search, e.g. /podmioty.csv?forma=fundacja): legal form, seat, identifiers, state of activity (active only once a staff member checked it; otherwise “activity not verified since” the source’s date), social enterprise status with its history of decisions, and “Zakup Prospołeczny” marks with their dates and validity. One entity: /api/v1/podmioty/{id}.',
+      description:
+        'The entities of the catalogue (the same filters as the search, e.g. /podmioty.csv?forma=fundacja): legal form, seat, identifiers, state of activity (active only once a staff member checked it; otherwise “activity not verified since” the source’s date), social enterprise status with its history of decisions, and “Zakup Prospołeczny” marks with their dates and validity. One entity: /api/v1/podmioty/{id}.',
     },
     entity: {
       legalForm: 'Legal form',
@@ -129,11 +132,13 @@ export const registryEn: TranslationShape<typeof registryPl> = {
       address: 'Address',
       sourceUrl: 'Address of the source page',
       verifiedAt: 'Date of the data source',
-      verifiedHint: 'YYYY-MM-DD: the date of the data the record was taken from. It is not a check of the activity: a separate button in the record summary saves that.',
+      verifiedHint:
+        'YYYY-MM-DD: the date of the data the record was taken from. It is not a check of the activity: a separate button in the record summary saves that.',
       identHint: 'Digits; spaces and dashes are ignored.',
     },
     invalid: {
-      creatingBody: 'The field “{{field}}” is required for a social integration centre or club, a vocational activity establishment and an occupational therapy workshop.',
+      creatingBody:
+        'The field “{{field}}” is required for a social integration centre or club, a vocational activity establishment and an occupational therapy workshop.',
       choice: 'Choose a value from the list in “{{field}}”.',
       nip: '“{{field}}” is not a valid NIP number (10 digits with a matching check digit).',
       regon: '“{{field}}” is not a valid REGON number (9 or 14 digits with a matching check digit).',
@@ -163,6 +168,26 @@ export const registryEn: TranslationShape<typeof registryPl> = {
     profileAll: 'All entities of this area in the catalogue',
     measure: 'Active social economy entities (activity checked)',
     searchGroup: 'Social economy entities',
-    csv: { name: 'Name', legalForm: 'Legal form', town: 'Town', gmina: 'Municipality (TERYT)', nip: 'NIP', regon: 'REGON', krs: 'KRS', lifecycle: 'State', sourceUrl: 'Source', verifiedAt: 'Date of the source', address: 'Page address', activity: 'State of activity', activityCheckedOn: 'Activity checked on', psStatus: 'Social enterprise status', psType: 'Social enterprise type', psSince: 'Status held since', marks: '“Zakup Prospołeczny” mark', validMarks: 'Valid marks', isExample: 'Example' },
+    csv: {
+      name: 'Name',
+      legalForm: 'Legal form',
+      town: 'Town',
+      gmina: 'Municipality (TERYT)',
+      nip: 'NIP',
+      regon: 'REGON',
+      krs: 'KRS',
+      lifecycle: 'State',
+      sourceUrl: 'Source',
+      verifiedAt: 'Date of the source',
+      address: 'Page address',
+      activity: 'State of activity',
+      activityCheckedOn: 'Activity checked on',
+      psStatus: 'Social enterprise status',
+      psType: 'Social enterprise type',
+      psSince: 'Status held since',
+      marks: '“Zakup Prospołeczny” mark',
+      validMarks: 'Valid marks',
+      isExample: 'Example',
+    },
   },
 };

@@ -34,11 +34,14 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
     },
     missing: {
       title: 'No data for this measure',
-      registry: 'The register of social economy entities is not running on the platform yet, so we do not know how many entities there are in each gmina. We do not show zeros nobody has checked — the map shows “no data”.',
+      registry:
+        'The register of social economy entities is not running on the platform yet, so we do not know how many entities there are in each gmina. We do not show zeros nobody has checked — the map shows “no data”.',
       offers: 'The catalogue of certified offers is not running on the platform yet, so there is no data on offers by gmina.',
       provider: 'The module that provides this measure has not supplied any data yet.',
-      statistics: 'No figures on social assistance recipients have been loaded yet. The platform contains no invented statistics: a coordinator can load GUS data (Local Data Bank) in the administration panel.',
-      population: 'The population of the gminy for the same year has not been loaded, so values per inhabitants cannot be calculated. A coordinator can load GUS data in the administration panel.',
+      statistics:
+        'No figures on social assistance recipients have been loaded yet. The platform contains no invented statistics: a coordinator can load GUS data (Local Data Bank) in the administration panel.',
+      population:
+        'The population of the gminy for the same year has not been loaded, so values per inhabitants cannot be calculated. A coordinator can load GUS data in the administration panel.',
       subregions: 'No OWES subregions are defined for today.',
     },
     table: {
@@ -62,7 +65,8 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       optionNoData: '{{label}} (no data)',
       skipToTable: 'Skip to the table with the data of all gminy',
       svgTitle: 'Map of the gminy of the Kujawsko-Pomorskie voivodeship: {{measure}}',
-      svgDesc: 'The colour of a gmina is the range of values described in the legend; gminy without data are hatched. The same numbers are in the table below the map. Every gmina is a link to its profile.',
+      svgDesc:
+        'The colour of a gmina is the range of values described in the legend; gminy without data are hatched. The same numbers are in the table below the map. Every gmina is a link to its profile.',
       yearNote: 'Data for {{year}}.',
       sourceNote: 'Source: {{source}}.',
       registryNote: 'Data from the register kept on the platform, as of today.',
@@ -89,34 +93,41 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       gminyHeading_other: 'Gminy of the powiat ({{count}})',
       statsHeading: 'Statistics',
       statsCaption: 'Statistics: {{name}}, by year',
-      noStatsGmina: 'No statistics have been loaded for this gmina yet. The platform contains no invented data; a coordinator can load GUS data.',
-      noStatsPowiat: 'No statistics have been loaded for the gminy of this powiat yet. The platform contains no invented data; a coordinator can load GUS data.',
+      noStatsGmina:
+        'No statistics have been loaded for this gmina yet. The platform contains no invented data; a coordinator can load GUS data.',
+      noStatsPowiat:
+        'No statistics have been loaded for the gminy of this powiat yet. The platform contains no invented data; a coordinator can load GUS data.',
       powiatSumHint: 'The powiat’s values are the sums of its gminy; they are shown only when all gminy have data.',
       incomplete: 'incomplete ({{have}} of {{of}} gminy)',
     },
     section: {
       entities: 'Social economy entities',
-      entitiesPending: 'The register of social economy entities is not running on the platform yet. Once it is, the entities working in this area will appear here.',
+      entitiesPending:
+        'The register of social economy entities is not running on the platform yet. Once it is, the entities working in this area will appear here.',
       offers: 'Offers',
       offersPending: 'The catalogue of offers is not running on the platform yet. Once it is, offers from this area will appear here.',
       events: 'Events',
       eventsPending: 'The events calendar is not running on the platform yet. Once it is, events in this area will appear here.',
       indicators: 'Indicators',
-      indicatorsPending: 'The programme’s indicators are not kept on the platform yet. Once they are, their values for this area will appear here.',
+      indicatorsPending:
+        'The programme’s indicators are not kept on the platform yet. Once they are, their values for this area will appear here.',
     },
     whiteSpots: {
       title: 'White spots',
       link: 'White spots: gminy with high needs and no social economy entity',
       lead: 'Where are social needs high and no social economy entity at work?',
       rule: 'A white spot is a gmina where the number of people receiving community social assistance per 1,000 inhabitants is above the median of the voivodeship’s gminy, and the register holds no active social economy entity from that gmina.',
-      noStatistics: 'Figures on social assistance and population for the same year have not been loaded yet, so white spots cannot be identified. The platform contains no invented statistics: a coordinator can load GUS data (Local Data Bank) in the administration panel.',
+      noStatistics:
+        'Figures on social assistance and population for the same year have not been loaded yet, so white spots cannot be identified. The platform contains no invented statistics: a coordinator can load GUS data (Local Data Bank) in the administration panel.',
       noRegistryTitle: 'These are not white spots yet',
-      noRegistry: 'Statistics are loaded, but the register of social economy entities is not running on the platform yet, so we do not know where entities work. Below are the gminy with needs above the median; white spots can be identified once the register is running.',
+      noRegistry:
+        'Statistics are loaded, but the register of social economy entities is not running on the platform yet, so we do not know where entities work. Below are the gminy with needs above the median; white spots can be identified once the register is running.',
       medianNote: 'Median of the voivodeship: {{median}} people receiving social assistance per 1,000 inhabitants (data for {{year}}).',
       summary_one: '{{count}} white spot identified.',
       summary_other: '{{count}} white spots identified.',
       svgTitle: 'Map of white spots in the Kujawsko-Pomorskie voivodeship',
-      svgDesc: 'Gminy marked as in the legend: white spot, needs above the median, others, no data (hatched). The list of white spots is below the map. Every gmina is a link to its profile.',
+      svgDesc:
+        'Gminy marked as in the legend: white spot, needs above the median, others, no data (hatched). The list of white spots is below the map. Every gmina is a link to its profile.',
       legendHeading: 'Legend',
       legend: {
         spot: 'white spot: needs above the median, no active entity',
@@ -137,9 +148,11 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
     },
     admin: {
       title: 'Territory: subregions and statistics',
-      intro: 'Here coordinators keep the division of the voivodeship into OWES subregions and load statistics of the gminy. Every change is recorded in the event log.',
+      intro:
+        'Here coordinators keep the division of the voivodeship into OWES subregions and load statistics of the gminy. Every change is recorded in the event log.',
       subregionsHeading: 'OWES subregions',
-      subregionsIntro: 'A subregion is a group of powiaty served by one social economy support centre (OWES). The grouping changes between funding periods, so every subregion has a period of validity. A gmina belongs to the subregion of its powiat.',
+      subregionsIntro:
+        'A subregion is a group of powiaty served by one social economy support centre (OWES). The grouping changes between funding periods, so every subregion has a period of validity. A gmina belongs to the subregion of its powiat.',
       addSubregion: 'Add a subregion',
       addPeriod: 'Create the grouping for a new period',
       noSubregions: 'There are no subregions yet.',
@@ -156,9 +169,11 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       basisUnchanged: 'assumption: the area a source gives for 2019–2022 ({{sources}}) is taken as unchanged for 2024–2026',
       basisRemainder: 'assumption: the powiaty the other subregions do not cover; no source describes this subregion',
       basisOwn: 'added or changed on this site',
-      basisNote: 'Part of the grouping loaded from the reference data rests on assumptions, not on sources (column “Basis of the grouping”). Check them before basing indicators or reports on them.',
+      basisNote:
+        'Part of the grouping loaded from the reference data rests on assumptions, not on sources (column “Basis of the grouping”). Check them before basing indicators or reports on them.',
       code: 'Code',
-      codeHint: 'A short identifier of lower-case letters, digits and hyphens, e.g. torun. The same code in later periods means the same subregion.',
+      codeHint:
+        'A short identifier of lower-case letters, digits and hyphens, e.g. torun. The same code in later periods means the same subregion.',
       powiaty: 'Powiaty',
       actions: 'Actions',
       edit: 'Edit',
@@ -175,10 +190,12 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       deleted: 'The subregion has been deleted.',
       back: 'Back to the list',
       deleteHeading: 'Delete subregion',
-      deleteText: 'Deleting a subregion leaves its powiaty without a subregion in this period. This cannot be undone, but it is recorded in the event log.',
+      deleteText:
+        'Deleting a subregion leaves its powiaty without a subregion in this period. This cannot be undone, but it is recorded in the event log.',
       delete: 'Delete subregion',
       periodTitle: 'Grouping for a new period',
-      periodIntro: 'A new period starts as a copy of an existing grouping with new dates. Then you can change the names and powiaty of each subregion. The period must not overlap other periods of the same powiaty — shorten the previous period first.',
+      periodIntro:
+        'A new period starts as a copy of an existing grouping with new dates. Then you can change the names and powiaty of each subregion. The period must not overlap other periods of the same powiaty — shorten the previous period first.',
       copyFrom: 'Copy the grouping of the period',
       subregionCount_one: '{{count}} subregion',
       subregionCount_other: '{{count}} subregions',
@@ -192,14 +209,16 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
         codeTaken: 'A subregion with this code is already valid at that time (period from {{period}}). Change the code or the dates.',
         noPowiaty: 'Tick at least one powiat.',
         unknownPowiat: 'A powiat that is not in the voivodeship was chosen.',
-        powiatTaken: 'At that time {{powiaty}} already belongs to the subregion “{{subregion}}” (from {{from}} to {{to}}). A powiat can belong to one subregion at a time.',
+        powiatTaken:
+          'At that time {{powiaty}} already belongs to the subregion “{{subregion}}” (from {{from}} to {{to}}). A powiat can belong to one subregion at a time.',
         chooseTemplate: 'Choose the period to copy the grouping from.',
         periodOverlap: 'The new period overlaps the period from {{from}} to {{to}}. Shorten that period first or choose later dates.',
       },
     },
     stats: {
       heading: 'Statistics of the gminy',
-      intro: 'The platform contains no invented statistics: it shows only data loaded here, with its year and source. The recommended source is the GUS Local Data Bank (population, registered unemployed, people receiving community social assistance).',
+      intro:
+        'The platform contains no invented statistics: it shows only data loaded here, with its year and source. The recommended source is the GUS Local Data Bank (population, registered unemployed, people receiving community social assistance).',
       none: 'No statistics have been loaded yet.',
       summaryCaption: 'Loaded statistics by year, measure and source',
       year: 'Year',
@@ -218,9 +237,11 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       formatMeasure: {
         population: 'population: ludnosc, ludność, Ludność ogółem, population;',
         registered_unemployed: 'unemployed: bezrobotni, bezrobotni zarejestrowani, registered_unemployed;',
-        social_assistance: 'social assistance: pomoc_spoleczna, osoby w gospodarstwach domowych korzystających ze środowiskowej pomocy społecznej, social_assistance.',
+        social_assistance:
+          'social assistance: pomoc_spoleczna, osoby w gospodarstwach domowych korzystających ze środowiskowej pomocy społecznej, social_assistance.',
       },
-      formatEncoding: 'The file may be UTF-8 (with or without BOM) or Windows-1250; columns may be separated by semicolons or commas. An empty cell, “-” or “.” means no data (not zero). Numbers must be whole; spaces as thousands separators are allowed.',
+      formatEncoding:
+        'The file may be UTF-8 (with or without BOM) or Windows-1250; columns may be separated by semicolons or commas. An empty cell, “-” or “.” means no data (not zero). Numbers must be whole; spaces as thousands separators are allowed.',
       formatExample: 'Example:',
       check: 'Check the file',
       deleteHeading: 'Delete the statistics of one year',
@@ -232,7 +253,8 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       deleted_one: '{{count}} value of {{year}} has been deleted.',
       deleted_other: '{{count}} values of {{year}} have been deleted.',
       previewTitle: 'Preview of the statistics being loaded',
-      previewIntro: 'Nothing has been saved yet. Check the problems and values below, then save the correct rows or cancel and fix the file.',
+      previewIntro:
+        'Nothing has been saved yet. Check the problems and values below, then save the correct rows or cancel and fix the file.',
       encoding: 'Encoding and delimiter',
       delimiter: {
         semicolon: 'semicolon',
@@ -284,7 +306,8 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
         notACode: '“{{code}}” is not a TERYT code (a code consists of digits).',
         unknownTeryt: 'There is no gmina with the code “{{code}}” in the Kujawsko-Pomorskie voivodeship.',
         notAGmina: '“{{code}}” is the code of a powiat or the voivodeship. Statistics are loaded for gminy (7 digits).',
-        partOfGmina: '“{{code}}” is a part of an urban-rural gmina (the town or the rural area). Give the data of the whole gmina with the code {{whole}}.',
+        partOfGmina:
+          '“{{code}}” is a part of an urban-rural gmina (the town or the rural area). Give the data of the whole gmina with the code {{whole}}.',
         nameMismatch: 'The name “{{given}}” does not match the gmina with the code {{code}} ({{expected}}). Check the code or the name.',
         missingYear: 'The year is missing.',
         badYear: 'The year “{{value}}” is not valid: give a year from {{min}} to {{max}}.',

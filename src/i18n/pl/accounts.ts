@@ -52,7 +52,8 @@ export const accountsPl = {
     confirm: 'Włącz weryfikację dwuetapową',
     enabled: 'Weryfikacja dwuetapowa jest włączona.',
     recoveryTitle: 'Kody zapasowe',
-    recoveryIntro: 'Zapisz te kody w bezpiecznym miejscu. Każdy działa jeden raz, gdy nie masz dostępu do aplikacji. Nie pokażemy ich ponownie.',
+    recoveryIntro:
+      'Zapisz te kody w bezpiecznym miejscu. Każdy działa jeden raz, gdy nie masz dostępu do aplikacji. Nie pokażemy ich ponownie.',
     recoveryLeft_one: 'Pozostał {{count}} niewykorzystany kod zapasowy.',
     recoveryLeft_few: 'Pozostały {{count}} niewykorzystane kody zapasowe.',
     recoveryLeft_many: 'Pozostało {{count}} niewykorzystanych kodów zapasowych.',
@@ -117,7 +118,8 @@ export const accountsPl = {
     intro: 'Możesz pobrać wszystkie dane, które platforma przechowuje o Tobie, oraz poprosić o ich usunięcie.',
     download: 'Pobierz moje dane (JSON)',
     deleteTitle: 'Usunięcie konta',
-    deleteIntro: 'Prośbę rozpatrzy administrator. Po usunięciu Twoje imię, nazwisko i adres e-mail zostaną zastąpione, a w dzienniku zmian pozostanie tylko identyfikator.',
+    deleteIntro:
+      'Prośbę rozpatrzy administrator. Po usunięciu Twoje imię, nazwisko i adres e-mail zostaną zastąpione, a w dzienniku zmian pozostanie tylko identyfikator.',
     deleteSubmit: 'Poproś o usunięcie konta',
     deleteRequested: 'Prośba o usunięcie konta została złożona {{date}}.',
   },
@@ -144,7 +146,8 @@ export const accountsPl = {
     deactivated: 'Konto zostało dezaktywowane, a jego sesje zakończone.',
     activated: 'Konto zostało aktywowane.',
     anonymise: 'Anonimizuj użytkownika',
-    anonymiseHint: 'Zastępuje imię, nazwisko i e-mail, usuwa hasło, role i sesje. W dzienniku zostaje tylko identyfikator. Tej operacji nie można cofnąć.',
+    anonymiseHint:
+      'Zastępuje imię, nazwisko i e-mail, usuwa hasło, role i sesje. W dzienniku zostaje tylko identyfikator. Tej operacji nie można cofnąć.',
     anonymised_done: 'Użytkownik został zanonimizowany.',
     deletionRequested: 'Użytkownik poprosił o usunięcie konta {{date}}.',
     history: 'Historia zmian',

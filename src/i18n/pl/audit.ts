@@ -4,7 +4,8 @@
 export const auditPl = {
   audit: {
     title: 'Dziennik zdarzeń',
-    intro: 'Zapis logowań, zmian i eksportów danych wykonanych w serwisie. Wpisów nie można zmieniać ani usuwać; hasła, tokeny i kody nie są zapisywane.',
+    intro:
+      'Zapis logowań, zmian i eksportów danych wykonanych w serwisie. Wpisów nie można zmieniać ani usuwać; hasła, tokeny i kody nie są zapisywane.',
     filters: 'Filtruj zdarzenia',
     actor: 'Użytkownik',
     actorHint: 'Adres e-mail albo identyfikator użytkownika, który wykonał działanie.',

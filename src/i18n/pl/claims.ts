@@ -8,7 +8,8 @@ export const claimsPl = {
     linkIntro: 'Reprezentujesz ten podmiot? Poproś o możliwość samodzielnego uzupełniania jego profilu.',
     form: {
       title: 'To mój podmiot: {{entity}}',
-      intro: 'Wypełnij formularz, jeśli reprezentujesz ten podmiot (np. jako członek zarządu lub osoba przez niego upoważniona). Pracownik Regionalnego Ośrodka Polityki Społecznej w Toruniu sprawdzi zgłoszenie i odpowie na podany adres e-mail.',
+      intro:
+        'Wypełnij formularz, jeśli reprezentujesz ten podmiot (np. jako członek zarządu lub osoba przez niego upoważniona). Pracownik Regionalnego Ośrodka Polityki Społecznej w Toruniu sprawdzi zgłoszenie i odpowie na podany adres e-mail.',
       fromAccount: 'Imię i nazwisko oraz adres e-mail pochodzą z Twojego konta; możesz je zmienić.',
       alreadyRepresent: 'Już zarządzasz profilem tego podmiotu.',
       alreadyLink: 'Przejdź do profilu w „Moich podmiotach”',
@@ -17,14 +18,20 @@ export const claimsPl = {
       role: 'Funkcja w podmiocie',
       roleHint: 'Np. prezes zarządu, członek zarządu, pracownik upoważniony przez zarząd.',
       justification: 'Uzasadnienie',
-      justificationHint: 'Napisz, na jakiej podstawie reprezentujesz podmiot. Zamiast uzasadnienia (albo oprócz niego) możesz dołączyć dokument.',
+      justificationHint:
+        'Napisz, na jakiej podstawie reprezentujesz podmiot. Zamiast uzasadnienia (albo oprócz niego) możesz dołączyć dokument.',
       document: 'Dokument potwierdzający',
-      documentHint_one: 'Nieobowiązkowy. PDF, JPG lub PNG, najwyżej 10 MB, np. odpis z KRS lub upoważnienie. Dokument zobaczą tylko pracownicy ROPS; usuwamy go {{count}} dzień po rozpatrzeniu zgłoszenia.',
-      documentHint_few: 'Nieobowiązkowy. PDF, JPG lub PNG, najwyżej 10 MB, np. odpis z KRS lub upoważnienie. Dokument zobaczą tylko pracownicy ROPS; usuwamy go {{count}} dni po rozpatrzeniu zgłoszenia.',
-      documentHint_many: 'Nieobowiązkowy. PDF, JPG lub PNG, najwyżej 10 MB, np. odpis z KRS lub upoważnienie. Dokument zobaczą tylko pracownicy ROPS; usuwamy go {{count}} dni po rozpatrzeniu zgłoszenia.',
-      documentHint_other: 'Nieobowiązkowy. PDF, JPG lub PNG, najwyżej 10 MB, np. odpis z KRS lub upoważnienie. Dokument zobaczą tylko pracownicy ROPS; usuwamy go {{count}} dnia po rozpatrzeniu zgłoszenia.',
+      documentHint_one:
+        'Nieobowiązkowy. PDF, JPG lub PNG, najwyżej 10 MB, np. odpis z KRS lub upoważnienie. Dokument zobaczą tylko pracownicy ROPS; usuwamy go {{count}} dzień po rozpatrzeniu zgłoszenia.',
+      documentHint_few:
+        'Nieobowiązkowy. PDF, JPG lub PNG, najwyżej 10 MB, np. odpis z KRS lub upoważnienie. Dokument zobaczą tylko pracownicy ROPS; usuwamy go {{count}} dni po rozpatrzeniu zgłoszenia.',
+      documentHint_many:
+        'Nieobowiązkowy. PDF, JPG lub PNG, najwyżej 10 MB, np. odpis z KRS lub upoważnienie. Dokument zobaczą tylko pracownicy ROPS; usuwamy go {{count}} dni po rozpatrzeniu zgłoszenia.',
+      documentHint_other:
+        'Nieobowiązkowy. PDF, JPG lub PNG, najwyżej 10 MB, np. odpis z KRS lub upoważnienie. Dokument zobaczą tylko pracownicy ROPS; usuwamy go {{count}} dnia po rozpatrzeniu zgłoszenia.',
       consent: 'Zgadzam się na przetwarzanie moich danych w celu rozpatrzenia zgłoszenia',
-      consentHint: 'Administratorem danych jest Regionalny Ośrodek Polityki Społecznej w Toruniu. Dane służą wyłącznie rozpatrzeniu zgłoszenia i nadaniu uprawnień.',
+      consentHint:
+        'Administratorem danych jest Regionalny Ośrodek Polityki Społecznej w Toruniu. Dane służą wyłącznie rozpatrzeniu zgłoszenia i nadaniu uprawnień.',
       honeypot: 'Nie wypełniaj tego pola',
       submit: 'Wyślij zgłoszenie',
     },
@@ -73,10 +80,16 @@ export const claimsPl = {
     mail: { roleLabel: 'przedstawiciel podmiotu „{{entity}}”' },
     history: { proposedBy: '{{verifier}} (na wniosek: {{proposer}})' },
     status: { pending: 'oczekujące', approved: 'przyjęte', rejected: 'odrzucone' },
-    kinds: { identifiers: 'identyfikatory (NIP, REGON, KRS)', legal_form: 'forma prawna', ps_status: 'status przedsiębiorstwa społecznego', employment: 'zatrudnienie' },
+    kinds: {
+      identifiers: 'identyfikatory (NIP, REGON, KRS)',
+      legal_form: 'forma prawna',
+      ps_status: 'status przedsiębiorstwa społecznego',
+      employment: 'zatrudnienie',
+    },
     admin: {
       title: 'Zgłoszenia „To mój podmiot”',
-      intro: 'Prośby o zarządzanie profilem podmiotu. Przyjęcie nadaje zgłaszającemu rolę przedstawiciela tego jednego podmiotu (na istniejącym koncie z tym adresem e-mail albo przez zaproszenie). Zgłaszający dostaje wiadomość e-mail o każdej decyzji.',
+      intro:
+        'Prośby o zarządzanie profilem podmiotu. Przyjęcie nadaje zgłaszającemu rolę przedstawiciela tego jednego podmiotu (na istniejącym koncie z tym adresem e-mail albo przez zaproszenie). Zgłaszający dostaje wiadomość e-mail o każdej decyzji.',
       show: 'Pokaż zgłoszenia',
       filter: 'Pokaż',
       caption: 'Zgłoszenia: {{status}}',
@@ -111,7 +124,8 @@ export const claimsPl = {
       back: 'Wróć do listy zgłoszeń',
       entityPage: 'Strona podmiotu w katalogu',
       proposalsTitle: 'Propozycje zmian od przedstawicieli',
-      proposalsIntro: 'Zmiany danych, za które ręczy rejestr (identyfikatory, forma prawna, status PS, zatrudnienie), zaproponowane przez przedstawicieli podmiotów. Dopóki ich nie przyjmiesz, nie pojawiają się nigdzie publicznie.',
+      proposalsIntro:
+        'Zmiany danych, za które ręczy rejestr (identyfikatory, forma prawna, status PS, zatrudnienie), zaproponowane przez przedstawicieli podmiotów. Dopóki ich nie przyjmiesz, nie pojawiają się nigdzie publicznie.',
       proposalsCaption: 'Propozycje: {{status}}',
       proposalsNone: 'Brak propozycji.',
       kind: 'Rodzaj zmiany',
@@ -128,7 +142,8 @@ export const claimsPl = {
     },
     proposal: {
       title: 'Zaproponuj zmianę: {{kind}}',
-      intro: 'Ta zmiana nie pojawi się w katalogu od razu: najpierw sprawdzi ją pracownik ROPS. O odrzuceniu propozycji poinformujemy Cię e-mailem.',
+      intro:
+        'Ta zmiana nie pojawi się w katalogu od razu: najpierw sprawdzi ją pracownik ROPS. O odrzuceniu propozycji poinformujemy Cię e-mailem.',
       current: 'Obecnie w rejestrze',
       creatingBody: 'Jednostka tworząca',
       creatingBodyHint: 'Wymagana dla CIS, KIS, ZAZ i WTZ, np. „Gmina Miasta Toruń”.',
@@ -165,7 +180,8 @@ export const claimsPl = {
     },
     profile: {
       title: 'Profil podmiotu: {{name}}',
-      intro: 'Opis, dane kontaktowe, miejsca działalności i branże zmieniasz od razu — zmiany widać w katalogu po zapisaniu, a każda jest zapisywana w historii. Zmiany danych rejestrowych wysyłasz jako propozycje do weryfikacji.',
+      intro:
+        'Opis, dane kontaktowe, miejsca działalności i branże zmieniasz od razu — zmiany widać w katalogu po zapisaniu, a każda jest zapisywana w historii. Zmiany danych rejestrowych wysyłasz jako propozycje do weryfikacji.',
       publicPage: 'Zobacz stronę podmiotu w katalogu',
       sectionProfile: 'Opis i kontakt',
       description: 'Opis działalności',
@@ -179,7 +195,8 @@ export const claimsPl = {
       unchanged: 'Nic się nie zmieniło.',
       sectionPlaces: 'Miejsca działalności',
       sectionProposals: 'Zmiany wymagające weryfikacji',
-      proposalsIntro: 'Identyfikatory, forma prawna, status przedsiębiorstwa społecznego i dane o zatrudnieniu zmieniają się dopiero po sprawdzeniu przez pracownika ROPS.',
+      proposalsIntro:
+        'Identyfikatory, forma prawna, status przedsiębiorstwa społecznego i dane o zatrudnieniu zmieniają się dopiero po sprawdzeniu przez pracownika ROPS.',
       propose: 'Zaproponuj zmianę: {{kind}}',
       proposalSent: 'Propozycja wysłana do weryfikacji.',
       myProposals: 'Wysłane propozycje',

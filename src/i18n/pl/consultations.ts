@@ -6,7 +6,8 @@ export const consultationsPl = {
     nav: 'Konsultacje',
     homeIntro: 'konsultacje społeczne',
     searchGroup: 'Konsultacje społeczne',
-    intro: 'Konsultacje społeczne programu i innych dokumentów. Każdą uwagę zgłoszoną w czasie konsultacji rozpatrujemy, a odpowiedzi publikujemy w raporcie z konsultacji.',
+    intro:
+      'Konsultacje społeczne programu i innych dokumentów. Każdą uwagę zgłoszoną w czasie konsultacji rozpatrujemy, a odpowiedzi publikujemy w raporcie z konsultacji.',
     current: 'Trwające i zapowiedziane',
     past: 'Zakończone',
     noneHere: 'Brak konsultacji.',
@@ -45,7 +46,8 @@ export const consultationsPl = {
     comment: {
       title: 'Zgłoś uwagę',
       on: 'Konsultacje',
-      intro: 'Wypełnij formularz. Po wysłaniu otrzymasz e-mail z linkiem — uwaga zostanie uwzględniona dopiero po kliknięciu linku (jest ważny 72 godziny). Twój adres e-mail nie będzie nigdzie publikowany.',
+      intro:
+        'Wypełnij formularz. Po wysłaniu otrzymasz e-mail z linkiem — uwaga zostanie uwzględniona dopiero po kliknięciu linku (jest ważny 72 godziny). Twój adres e-mail nie będzie nigdzie publikowany.',
       section: 'Część dokumentu',
       general: 'Uwaga ogólna do całego dokumentu',
       preamble: 'Wstęp',
@@ -56,7 +58,8 @@ export const consultationsPl = {
       authorKind: 'Zgłaszam uwagę jako',
       asPerson: 'osoba prywatna',
       asOrganisation: 'w imieniu organizacji',
-      organisationsOnly: 'W tych konsultacjach uwagi mogą zgłaszać tylko organizacje. Podaj nazwę organizacji i osobę, która działa w jej imieniu.',
+      organisationsOnly:
+        'W tych konsultacjach uwagi mogą zgłaszać tylko organizacje. Podaj nazwę organizacji i osobę, która działa w jej imieniu.',
       personFields: 'Osoba prywatna',
       organisationFields: 'Organizacja',
       firstName: 'Imię',
@@ -91,7 +94,8 @@ export const consultationsPl = {
       withdrawnTitle: 'Uwaga wycofana',
       withdrawn: 'Uwaga została wycofana i usunięta razem z Twoimi danymi.',
       erasureTitle: 'Usunięcie danych osobowych',
-      erasureIntro: 'Możesz poprosić o usunięcie swoich danych osobowych (imienia, nazwiska, adresu e-mail). Uwaga pozostanie w raporcie jako uwaga osoby prywatnej.',
+      erasureIntro:
+        'Możesz poprosić o usunięcie swoich danych osobowych (imienia, nazwiska, adresu e-mail). Uwaga pozostanie w raporcie jako uwaga osoby prywatnej.',
       erasure: 'Poproś o usunięcie moich danych',
       erasureRecorded: 'Prośba o usunięcie danych została przyjęta. Koordynator konsultacji usunie Twoje dane.',
       erasurePending: 'Prośba o usunięcie Twoich danych została przyjęta i czeka na realizację.',
@@ -112,7 +116,8 @@ export const consultationsPl = {
       authorsCount_few: 'Uwagi zgłosiło {{count}} autorów',
       authorsCount_many: 'Uwagi zgłosiło {{count}} autorów',
       authorsCount_other: 'Uwagi zgłosiło {{count}} autora',
-      byKind: 'Autorzy według rodzaju: osoby prywatne — {{persons}} (uwagi: {{personComments}}), organizacje — {{organisations}} (uwagi: {{organisationComments}})',
+      byKind:
+        'Autorzy według rodzaju: osoby prywatne — {{persons}} (uwagi: {{personComments}}), organizacje — {{organisations}} (uwagi: {{organisationComments}})',
       downloads: 'Pobierz raport',
       pdf: 'Raport w PDF',
       docx: 'Raport w formacie Word (DOCX)',
@@ -142,7 +147,8 @@ export const consultationsPl = {
       title: 'Zmiany po konsultacjach: {{title}}',
       short: 'Zmiany po konsultacjach',
       link: 'Porównaj konsultowany tekst z nową wersją',
-      intro: 'Porównanie tekstu poddanego konsultacjom z nową wersją, część po części. Dodane słowa są oznaczone jako wstawione, usunięte — jako usunięte. Przy zmienionych częściach podajemy uwagi zgłoszone do nich; uwagi uwzględnione są wyróżnione pogrubieniem i opisem odpowiedzi.',
+      intro:
+        'Porównanie tekstu poddanego konsultacjom z nową wersją, część po części. Dodane słowa są oznaczone jako wstawione, usunięte — jako usunięte. Przy zmienionych częściach podajemy uwagi zgłoszone do nich; uwagi uwzględnione są wyróżnione pogrubieniem i opisem odpowiedzi.',
       summary: 'Zmienione części: {{changed}} z {{total}}.',
       comments: 'Uwagi zgłoszone do tej części',
       commentNo: 'Uwaga nr {{no}}',
@@ -167,7 +173,8 @@ export const consultationsPl = {
       commentsOf: 'Uwagi: {{title}}',
       publicPage: 'Strona publiczna',
       publishTitle: 'Publikacja raportu',
-      publishIntro: 'Wszystkie uwagi mają odpowiedź. Po publikacji raport będzie dostępny publicznie, a autorzy potwierdzonych uwag otrzymają e-mail z linkiem. Odpowiedzi nie będzie można już zmieniać.',
+      publishIntro:
+        'Wszystkie uwagi mają odpowiedź. Po publikacji raport będzie dostępny publicznie, a autorzy potwierdzonych uwag otrzymają e-mail z linkiem. Odpowiedzi nie będzie można już zmieniać.',
       publishBlocked_one: 'Raportu nie można opublikować: {{count}} uwaga nie ma jeszcze odpowiedzi.',
       publishBlocked_few: 'Raportu nie można opublikować: {{count}} uwagi nie mają jeszcze odpowiedzi.',
       publishBlocked_many: 'Raportu nie można opublikować: {{count}} uwag nie ma jeszcze odpowiedzi.',
@@ -218,11 +225,13 @@ export const consultationsPl = {
       version: 'Wersja programu',
       noVersion: '— wybierz wersję —',
       text: 'Tekst (Markdown)',
-      textHint: 'Każdy nagłówek (# Tytuł, ## Podrozdział) rozpoczyna numerowaną część; numer wpisany w nagłówku („2.1. Cele”) jest zachowany.',
+      textHint:
+        'Każdy nagłówek (# Tytuł, ## Podrozdział) rozpoczyna numerowaną część; numer wpisany w nagłówku („2.1. Cele”) jest zachowany.',
       file: 'Plik Word (DOCX)',
       fileHint: 'Nagłówki w pliku (style Nagłówek 1, 2…) stają się numerowanymi częściami. Najwyżej 10 MB.',
       documents: 'Załączone dokumenty z biblioteki',
-      documentsHint: 'Adresy lub identyfikatory opublikowanych dokumentów z biblioteki dokumentów (np. /dokumenty/…), każdy w osobnym wierszu.',
+      documentsHint:
+        'Adresy lub identyfikatory opublikowanych dokumentów z biblioteki dokumentów (np. /dokumenty/…), każdy w osobnym wierszu.',
       clause: 'Klauzula informacyjna o przetwarzaniu danych osobowych',
       clauseHint: 'Zmiana treści tworzy nową wersję klauzuli; każda uwaga zapamiętuje wersję zaakceptowaną przez autora.',
       commentsPublic: 'Pokazuj uwagi w trakcie konsultacji',
@@ -271,7 +280,8 @@ export const consultationsPl = {
     },
     settings: {
       title: 'Przechowywanie danych w konsultacjach',
-      intro: 'Po tylu miesiącach od publikacji raportu serwis usuwa adresy e-mail autorów uwag oraz imiona i nazwiska osób prywatnych. Raport pozostaje dostępny.',
+      intro:
+        'Po tylu miesiącach od publikacji raportu serwis usuwa adresy e-mail autorów uwag oraz imiona i nazwiska osób prywatnych. Raport pozostaje dostępny.',
       months: 'Liczba miesięcy',
       monthsHint: 'Liczba całkowita od 1 do 120. Domyślnie 12.',
     },

@@ -53,7 +53,8 @@ export const entityRecordPl = {
       title: 'Uwaga: ustawowe warunki statusu przedsiębiorstwa społecznego nie są spełnione',
       failed: 'Według danych za rok {{year}} (najnowszych) podmiot ze statusem przedsiębiorstwa społecznego nie spełnia warunków:',
       noDataTitle: 'Uwaga: brak danych o zatrudnieniu',
-      noData: 'Podmiot ma status przedsiębiorstwa społecznego, ale nie wpisano danych o zatrudnieniu, więc nie można sprawdzić ustawowych warunków.',
+      noData:
+        'Podmiot ma status przedsiębiorstwa społecznego, ale nie wpisano danych o zatrudnieniu, więc nie można sprawdzić ustawowych warunków.',
       link: 'Przejdź do danych o zatrudnieniu',
       icon: 'Ostrzeżenie',
     },
@@ -192,7 +193,8 @@ export const entityRecordPl = {
       pkd_codes: 'Kody PKD',
       sectors: 'Branże',
       activity_verified_on: 'Sprawdzenie działalności',
-      employmentLine: 'rok {{year}}: pracujący {{headcount}}, zatrudnieni {{employees}} ({{fte}} etatu), na ≥ ½ etatu {{half}}, zagrożeni wykluczeniem {{atRisk}} (na ≥ ½ etatu {{atRiskHalf}})',
+      employmentLine:
+        'rok {{year}}: pracujący {{headcount}}, zatrudnieni {{employees}} ({{fte}} etatu), na ≥ ½ etatu {{half}}, zagrożeni wykluczeniem {{atRisk}} (na ≥ ½ etatu {{atRiskHalf}})',
       markLine: '{{subject}}: od {{granted}} do {{expires}}',
     },
     invalid: {
@@ -209,8 +211,10 @@ export const entityRecordPl = {
       outsideRegion: 'Wartość w polu „{{field}}” leży poza województwem kujawsko-pomorskim (dopuszczalnie od {{min}} do {{max}}).',
       coordinatePair: 'Podaj obie współrzędne albo żadnej: brakuje pola „{{field}}”.',
       future: 'Data w polu „{{field}}” nie może być późniejsza niż dzisiejsza.',
-      lossWithoutGrant: 'Nie można wpisać tej zmiany (pole „{{field}}”): utrata statusu z dnia {{date}} nie byłaby poprzedzona przyznaniem statusu.',
-      grantWhileHeld: 'Nie można wpisać tej zmiany (pole „{{field}}”): przyznanie z dnia {{date}} nastąpiłoby, gdy podmiot miał już status; najpierw wpisz utratę.',
+      lossWithoutGrant:
+        'Nie można wpisać tej zmiany (pole „{{field}}”): utrata statusu z dnia {{date}} nie byłaby poprzedzona przyznaniem statusu.',
+      grantWhileHeld:
+        'Nie można wpisać tej zmiany (pole „{{field}}”): przyznanie z dnia {{date}} nastąpiłoby, gdy podmiot miał już status; najpierw wpisz utratę.',
       sameDay: 'Nie można wpisać tej zmiany (pole „{{field}}”): w historii statusu jest już wpis z dnia {{date}}.',
       remove_lossWithoutGrant: 'Nie można usunąć tego wpisu: utrata statusu z dnia {{date}} zostałaby bez wcześniejszego przyznania.',
       remove_grantWhileHeld: 'Nie można usunąć tego wpisu: przyznanie z dnia {{date}} nastąpiłoby, gdy podmiot miał już status.',

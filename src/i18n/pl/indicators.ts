@@ -6,7 +6,8 @@ export const indicatorsPl = {
     region: 'województwo (całość)',
     example: 'przykładowe dane',
     exampleIndicator: 'wskaźnik przykładowy',
-    exampleIndicatorNote: 'To wskaźnik przykładowy: jego definicja, wartość bazowa i cel pokazują działanie platformy i nie pochodzą z dokumentu programu.',
+    exampleIndicatorNote:
+      'To wskaźnik przykładowy: jego definicja, wartość bazowa i cel pokazują działanie platformy i nie pochodzą z dokumentu programu.',
     // A value with its unit: units the platform knows have plural forms ("1 podmiot", "5 podmiotów");
     // any other unit typed by staff stands in brackets, as in column headers.
     amount: {
@@ -66,7 +67,8 @@ export const indicatorsPl = {
       code: 'Np. W1.1 – litery, cyfry, kropki i myślniki; pojawia się w adresie strony.',
       targets: 'Jeden rok w wierszu, np. „2025: 120”. Liczby można pisać z przecinkiem dziesiętnym.',
       elements: 'Zaznacz cele, działania lub zadania, których realizację mierzy wskaźnik.',
-      formula: 'Tylko dla wskaźników obliczanych. Liczba wydarzeń danego rodzaju nie jest jeszcze dostępna: platforma nie ma modułu wydarzeń.',
+      formula:
+        'Tylko dla wskaźników obliczanych. Liczba wydarzeń danego rodzaju nie jest jeszcze dostępna: platforma nie ma modułu wydarzeń.',
       value: 'Liczba, np. 1 234,5.',
     },
     type: { output: 'produktu', result: 'rezultatu', context: 'kontekstowy' },
@@ -80,9 +82,17 @@ export const indicatorsPl = {
       registry_ps_entities: 'Liczba podmiotów ze statusem przedsiębiorstwa społecznego',
       registry_valid_marks: 'Liczba ważnych znaków „Zakup Prospołeczny”',
     },
-    computedNote: 'Obliczany automatycznie z rejestru podmiotów platformy: stan na 31 grudnia danego roku, a dla bieżącego roku – na dziś. Lata zamknięte mają wartości utrwalone.',
+    computedNote:
+      'Obliczany automatycznie z rejestru podmiotów platformy: stan na 31 grudnia danego roku, a dla bieżącego roku – na dziś. Lata zamknięte mają wartości utrwalone.',
     status: { draft: 'szkic', submitted: 'przekazana', approved: 'zatwierdzona', returned: 'zwrócona' },
-    historyAction: { saved: 'zapisano szkic', submitted: 'przekazano', approved: 'zatwierdzono', returned: 'zwrócono', computed: 'przeliczono', snapshot: 'utrwalono przy zamknięciu roku' },
+    historyAction: {
+      saved: 'zapisano szkic',
+      submitted: 'przekazano',
+      approved: 'zatwierdzono',
+      returned: 'zwrócono',
+      computed: 'przeliczono',
+      snapshot: 'utrwalono przy zamknięciu roku',
+    },
     progress: {
       label: 'Postęp',
       achieved: 'osiągnięty',
@@ -99,7 +109,8 @@ export const indicatorsPl = {
         no_target: 'Wskaźnik nie ma wartości docelowej.',
         no_value: 'Brak zatwierdzonych wartości.',
         only_before_baseline: 'Zatwierdzone wartości pochodzą sprzed roku bazowego.',
-        no_baseline: 'Brak wartości bazowej: do roku docelowego można ocenić tylko, czy cel {{target}} został osiągnięty (ostatnia wartość: {{value}}, {{year}}).',
+        no_baseline:
+          'Brak wartości bazowej: do roku docelowego można ocenić tylko, czy cel {{target}} został osiągnięty (ostatnia wartość: {{value}}, {{year}}).',
       },
     },
     problem: {
@@ -164,7 +175,18 @@ export const indicatorsPl = {
       legendPath: 'ścieżka do celu',
       legendExample: 'przykładowe dane (słupek kreskowany)',
     },
-    csv: { code: 'kod', name: 'nazwa', unit: 'jednostka', year: 'rok', territory: 'obszar', territoryCode: 'kod_obszaru', value: 'wartosc', kind: 'rodzaj', example: 'przykladowe', computed: 'obliczona' },
+    csv: {
+      code: 'kod',
+      name: 'nazwa',
+      unit: 'jednostka',
+      year: 'rok',
+      territory: 'obszar',
+      territoryCode: 'kod_obszaru',
+      value: 'wartosc',
+      kind: 'rodzaj',
+      example: 'przykladowe',
+      computed: 'obliczona',
+    },
     csvKind: { value: 'wartość', target: 'cel', baseline: 'wartość bazowa' },
     admin: {
       title: 'Wskaźniki programu',

@@ -3,7 +3,8 @@
 
 export const mailPl = {
   mail: {
-    footer: 'Regionalny Ośrodek Polityki Społecznej w Toruniu — platforma Spójnia. Wiadomość wysłana automatycznie, prosimy na nią nie odpowiadać.',
+    footer:
+      'Regionalny Ośrodek Polityki Społecznej w Toruniu — platforma Spójnia. Wiadomość wysłana automatycznie, prosimy na nią nie odpowiadać.',
     password_reset: {
       subject: 'Spójnia: ustawienie nowego hasła',
       body: 'Dzień dobry {{name}},\n\notrzymaliśmy prośbę o ustawienie nowego hasła do Twojego konta w serwisie Spójnia. Aby ustawić nowe hasło, otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}} i można go użyć tylko raz.\n\nJeśli ta prośba nie pochodzi od Ciebie, zignoruj tę wiadomość — dotychczasowe hasło pozostanie bez zmian.',
@@ -59,15 +60,18 @@ export const mailPl = {
   },
   outbox: {
     title: 'Poczta wychodząca',
-    intro: 'Wiadomości e-mail wysyłane przez serwis: zaproszenia, linki do ustawienia hasła i wiadomości testowe. Otwarcie wiadomości jest zapisywane w dzienniku zdarzeń, bo zawiera dane osobowe.',
-    smtpOff: 'Wysyłka jest wyłączona (nie ustawiono SMTP_URL). Wiadomości czekają w kolejce i zostaną wysłane po skonfigurowaniu serwera poczty.',
+    intro:
+      'Wiadomości e-mail wysyłane przez serwis: zaproszenia, linki do ustawienia hasła i wiadomości testowe. Otwarcie wiadomości jest zapisywane w dzienniku zdarzeń, bo zawiera dane osobowe.',
+    smtpOff:
+      'Wysyłka jest wyłączona (nie ustawiono SMTP_URL). Wiadomości czekają w kolejce i zostaną wysłane po skonfigurowaniu serwera poczty.',
     status: 'Stan',
     statusAll: 'wszystkie',
     filter: 'Pokaż',
     caption: 'Wiadomości od najnowszych, strona {{page}} z {{pages}}',
     none: 'Brak wiadomości.',
     erased: 'Dane adresata usunięte',
-    erasedNote: 'Adres, temat i treść tej wiadomości usunięto {{date}} razem z danymi osobowymi adresata; został tylko zapis, że wiadomość wysłano.',
+    erasedNote:
+      'Adres, temat i treść tej wiadomości usunięto {{date}} razem z danymi osobowymi adresata; został tylko zapis, że wiadomość wysłano.',
     created: 'Utworzono',
     to: 'Adresat',
     subject: 'Temat',

@@ -19,7 +19,8 @@ export const monitoringPl = {
     roundStatus: { open: 'otwarta', closed: 'zamknięta' },
     partner: {
       title: 'Sprawozdawczość',
-      intro: 'Rundy monitorowania programu, w których Twoja instytucja przekazuje wartości wskaźników. Widzisz tylko wskaźniki i obszary, za które odpowiadasz.',
+      intro:
+        'Rundy monitorowania programu, w których Twoja instytucja przekazuje wartości wskaźników. Widzisz tylko wskaźniki i obszary, za które odpowiadasz.',
       none: 'Nie ma teraz otwartej rundy monitorowania, w której masz coś do przekazania.',
       caption: 'Otwarte rundy monitorowania',
       reported: 'Przekazane wartości',
@@ -33,7 +34,8 @@ export const monitoringPl = {
       closed: 'Runda jest zamknięta: wartości można tylko przeglądać.',
       save: 'Zapisz wersję roboczą',
       submit: 'Wyślij do koordynatora',
-      submitHint: 'Wysłane wartości sprawdza koordynator programu. Do czasu jego decyzji nie można ich zmieniać; wartość zwróconą do poprawy można poprawić i wysłać ponownie. Puste pola pozostają nieprzekazane.',
+      submitHint:
+        'Wysłane wartości sprawdza koordynator programu. Do czasu jego decyzji nie można ich zmieniać; wartość zwróconą do poprawy można poprawić i wysłać ponownie. Puste pola pozostają nieprzekazane.',
       saved_one: 'Zapisano {{count}} wartość jako wersję roboczą.',
       saved_few: 'Zapisano {{count}} wartości jako wersje robocze.',
       saved_many: 'Zapisano {{count}} wartości jako wersje robocze.',
@@ -45,7 +47,8 @@ export const monitoringPl = {
     },
     tokens: {
       title: 'Tokeny API',
-      intro: 'Token API pozwala przekazywać wartości wskaźników z własnego systemu, bez logowania przez przeglądarkę. Token działa w imieniu Twojego konta i w zakresie Twoich uprawnień. Przechowuj go jak hasło; jeśli wyciekł, unieważnij go.',
+      intro:
+        'Token API pozwala przekazywać wartości wskaźników z własnego systemu, bez logowania przez przeglądarkę. Token działa w imieniu Twojego konta i w zakresie Twoich uprawnień. Przechowuj go jak hasło; jeśli wyciekł, unieważnij go.',
       usage: 'Wywołanie:',
       docs: 'dokumentacja API',
       none: 'Nie masz jeszcze żadnego tokenu.',
@@ -89,11 +92,13 @@ export const monitoringPl = {
       progress: 'Postęp',
       indicator: 'Wskaźnik',
       noValues: 'brak wartości',
-      chartAlt: 'Wykres wskaźnika {{name}} w latach {{from}}–{{to}}: słupki to wartości, linia przerywana to ścieżka do celu. Ostatnia wartość: {{latest}}. Te same liczby zawiera tabela pod wykresem.',
+      chartAlt:
+        'Wykres wskaźnika {{name}} w latach {{from}}–{{to}}: słupki to wartości, linia przerywana to ścieżka do celu. Ostatnia wartość: {{latest}}. Te same liczby zawiera tabela pod wykresem.',
       figureCaption: 'Rysunek {{n}}. {{name}}',
       tableCaption: 'Tabela {{n}}. {{name}}: wartości, ścieżka do celu i cele według lat',
       editorTitle: 'Sprawozdanie za rok {{year}}: opis realizacji',
-      editorIntro: 'Dla każdego celu i działania opisz, co zrobiono w tym roku. Możesz używać Markdown (akapity, listy). Tabele i wykresy wskaźników sprawozdanie tworzy samo z zatwierdzonych wartości.',
+      editorIntro:
+        'Dla każdego celu i działania opisz, co zrobiono w tym roku. Możesz używać Markdown (akapity, listy). Tabele i wykresy wskaźników sprawozdanie tworzy samo z zatwierdzonych wartości.',
       narrative: 'Opis realizacji',
       measuredBy: 'Mierzone wskaźnikami: {{codes}}.',
       save: 'Zapisz opisy',
@@ -112,7 +117,8 @@ export const monitoringPl = {
     admin: {
       title: 'Monitorowanie: {{programme}}',
       rounds: 'Rundy monitorowania',
-      intro: 'Runda zbiera od partnerów sprawozdawczych wartości wybranych wskaźników za jeden rok. Partnerzy, których zakres obejmuje wskaźniki rundy, dostają wiadomość e-mail, a na 7 dni i na 1 dzień przed terminem — przypomnienie, jeśli czegoś nie przekazali.',
+      intro:
+        'Runda zbiera od partnerów sprawozdawczych wartości wybranych wskaźników za jeden rok. Partnerzy, których zakres obejmuje wskaźniki rundy, dostają wiadomość e-mail, a na 7 dni i na 1 dzień przed terminem — przypomnienie, jeśli czegoś nie przekazali.',
       none: 'Nie otwarto jeszcze żadnej rundy.',
       caption: 'Rundy monitorowania, od najnowszej',
       openTitle: 'Otwórz nową rundę',
@@ -127,7 +133,8 @@ export const monitoringPl = {
       opened_other: 'Otwarto rundę. Powiadomiono {{count}} partnerów.',
       completeness: 'Kompletność według partnerów',
       completenessCaption: 'Liczba wartości każdego partnera według statusu',
-      noPartners: 'Żaden partner sprawozdawczy nie ma w zakresie wskaźników tej rundy. Nadaj rolę „partner sprawozdawczy” z odpowiednim zakresem w module użytkowników.',
+      noPartners:
+        'Żaden partner sprawozdawczy nie ma w zakresie wskaźników tej rundy. Nadaj rolę „partner sprawozdawczy” z odpowiednim zakresem w module użytkowników.',
       partner: 'Partner',
       expected: 'Oczekiwane',
       missing: 'Brakujące',
@@ -145,7 +152,8 @@ export const monitoringPl = {
       approved: 'Zatwierdzono wartość.',
       returned: 'Zwrócono wartość do poprawy; partner otrzyma wiadomość e-mail z uzasadnieniem.',
       closeTitle: 'Zamknięcie rundy',
-      closeIntro: 'Po zamknięciu partnerzy nie mogą już zmieniać wartości, a wartości wskaźników obliczanych automatycznie za ten rok zostają utrwalone.',
+      closeIntro:
+        'Po zamknięciu partnerzy nie mogą już zmieniać wartości, a wartości wskaźników obliczanych automatycznie za ten rok zostają utrwalone.',
       close: 'Zamknij rundę',
       closed_one: 'Zamknięto rundę. Utrwalono {{count}} wartość wskaźników obliczanych.',
       closed_few: 'Zamknięto rundę. Utrwalono {{count}} wartości wskaźników obliczanych.',

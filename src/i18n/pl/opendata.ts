@@ -5,8 +5,10 @@ export const opendataPl = {
   opendata: {
     nav: 'Otwarte dane',
     title: 'Otwarte dane',
-    intro: 'Dane platformy do pobrania i przez API, w formatach do odczytu maszynowego. Każdy zbiór zawiera tylko to, co wynika z danych: znak bez znanych dat nie jest podawany jako ważny, a podmiot, którego działalności nikt nie sprawdził, nie jest podawany jako działający.',
-    example: 'Rekordy przykładowe (np. syntetyczne dane testowe) mają w każdym zbiorze pole is_example (w plikach CSV kolumnę „Przykładowe”) ustawione na prawdę.',
+    intro:
+      'Dane platformy do pobrania i przez API, w formatach do odczytu maszynowego. Każdy zbiór zawiera tylko to, co wynika z danych: znak bez znanych dat nie jest podawany jako ważny, a podmiot, którego działalności nikt nie sprawdził, nie jest podawany jako działający.',
+    example:
+      'Rekordy przykładowe (np. syntetyczne dane testowe) mają w każdym zbiorze pole is_example (w plikach CSV kolumnę „Przykładowe”) ustawione na prawdę.',
     licenceIntro: 'Dane udostępniamy do ponownego wykorzystania na licencji',
     apiDocs: 'Dokumentacja API',
     formats: 'Formaty',

@@ -20,7 +20,8 @@ export const portalPl = {
     yes: 'tak',
     no: 'nie',
     englishVersion: 'Wersja angielska (opcjonalna)',
-    englishHint: 'Bez wersji angielskiej strona w języku angielskim pokaże tekst polski z informacją, że jest dostępny tylko po polsku. Wypełnij wszystkie pola albo żadne.',
+    englishHint:
+      'Bez wersji angielskiej strona w języku angielskim pokaże tekst polski z informacją, że jest dostępny tylko po polsku. Wypełnij wszystkie pola albo żadne.',
     publication: 'Publikacja',
     isPublished: 'Opublikowane (widoczne dla odwiedzających)',
     publishAt: 'Data i godzina publikacji',
@@ -28,7 +29,8 @@ export const portalPl = {
     slug: 'Adres (fragment adresu strony)',
     slugHint: 'Małe litery bez polskich znaków, cyfry i łączniki, np. o-programie. Puste pole: adres utworzony z tytułu.',
     viewPublic: 'Zobacz na stronie',
-    markdownHint: 'Format Markdown: ## Nagłówek, **pogrubienie**, *kursywa*, - lista, [tekst linku](https://adres). Treść zaczyna się od nagłówków poziomu 2 (##); nie pomijaj poziomów.',
+    markdownHint:
+      'Format Markdown: ## Nagłówek, **pogrubienie**, *kursywa*, - lista, [tekst linku](https://adres). Treść zaczyna się od nagłówków poziomu 2 (##); nie pomijaj poziomów.',
     polishOnly: 'Ta treść jest dostępna tylko w języku polskim.',
     headingH1: 'Pole „{{field}}”: nagłówek „{{text}}” ma poziom 1 (#), a ten poziom ma tylko tytuł strony. Użyj ## zamiast #.',
     headingSkip: 'Pole „{{field}}”: nagłówek „{{text}}” ma poziom {{level}} po nagłówku poziomu {{previous}} — nie pomijaj poziomów.',
@@ -41,7 +43,8 @@ export const portalPl = {
     imageTooLarge: 'Plik w polu „{{field}}” jest za duży: obraz może mieć najwyżej {{max}} MB.',
     imageType: 'Plik w polu „{{field}}” nie jest obrazem PNG, JPEG ani WebP (sprawdzamy zawartość pliku, nie jego nazwę).',
     fileTooLarge: 'Plik w polu „{{field}}” jest za duży: dokument może mieć najwyżej {{max}} MB.',
-    fileType: 'Plik w polu „{{field}}” ma nieobsługiwany format. Dozwolone: PDF, DOCX, XLSX, ODT, ODS, CSV, ZIP (sprawdzamy zawartość pliku, nie jego nazwę).',
+    fileType:
+      'Plik w polu „{{field}}” ma nieobsługiwany format. Dozwolone: PDF, DOCX, XLSX, ODT, ODS, CSV, ZIP (sprawdzamy zawartość pliku, nie jego nazwę).',
   },
   pages: {
     adminTitle: 'Strony',
@@ -102,7 +105,8 @@ export const portalPl = {
     imageAltEn: 'Tekst alternatywny zdjęcia (angielski)',
     imageAltHint: 'Opisz, co widać na zdjęciu i co jest w nim ważne dla czytelnika. Wymagany, gdy jest zdjęcie.',
     altRequired: 'Pole „{{field}}” jest wymagane, gdy aktualność ma zdjęcie.',
-    publishAtHint: 'RRRR-MM-DD GG:MM, czas warszawski. Puste pole przy publikacji: teraz. Lista aktualności jest uporządkowana według tej daty.',
+    publishAtHint:
+      'RRRR-MM-DD GG:MM, czas warszawski. Puste pole przy publikacji: teraz. Lista aktualności jest uporządkowana według tej daty.',
     delete: 'Usuń aktualność',
   },
   versions: {
@@ -151,7 +155,8 @@ export const portalPl = {
   },
   documents: {
     title: 'Dokumenty',
-    intro: 'Programy, sprawozdania, akty prawne, formularze i materiały konsultacji do pobrania. Przy każdym pliku podajemy jego format i rozmiar.',
+    intro:
+      'Programy, sprawozdania, akty prawne, formularze i materiały konsultacji do pobrania. Przy każdym pliku podajemy jego format i rozmiar.',
     adminTitle: 'Dokumenty',
     new: 'Nowy dokument',
     edit: 'Edycja dokumentu',
@@ -207,7 +212,8 @@ export const portalPl = {
     versionLabelEn: 'Opis wersji (angielski)',
     versionLabelHint: 'Np. „projekt”, „tekst przyjęty”, „tekst jednolity”.',
     versionDate: 'Data wersji',
-    versionDateHint: 'RRRR-MM-DD. Puste pole: data dokumentu (albo dzisiejsza dla kolejnych wersji). Najnowsza wersja jest pobierana domyślnie.',
+    versionDateHint:
+      'RRRR-MM-DD. Puste pole: data dokumentu (albo dzisiejsza dla kolejnych wersji). Najnowsza wersja jest pobierana domyślnie.',
     addVersion: 'Dodaj wersję',
     addVersionSubmit: 'Dodaj plik',
     versionAdded: 'Dodano nową wersję pliku.',
@@ -233,11 +239,13 @@ export const portalPl = {
     message: 'Wiadomość',
     honeypot: 'Nie wypełniaj tego pola',
     consent: 'Zgadzam się na przetwarzanie moich danych w celu udzielenia odpowiedzi',
-    consentHint: 'Administratorem danych jest Regionalny Ośrodek Polityki Społecznej w Toruniu. Dane służą wyłącznie do odpowiedzi na wiadomość.',
+    consentHint:
+      'Administratorem danych jest Regionalny Ośrodek Polityki Społecznej w Toruniu. Dane służą wyłącznie do odpowiedzi na wiadomość.',
     consentRequired: 'Zaznacz pole „{{field}}”, abyśmy mogli odpowiedzieć na wiadomość.',
     submit: 'Wyślij wiadomość',
     sent: 'Dziękujemy, wiadomość została przyjęta do wysłania. Odpowiemy na podany adres e-mail.',
-    unavailable: 'Formularz kontaktowy jest wyłączony, bo w ustawieniach serwisu nie podano adresu e-mail instytucji, na który trafiałyby wiadomości. Napisz do nas na adres pocztowy podany na tej stronie.',
+    unavailable:
+      'Formularz kontaktowy jest wyłączony, bo w ustawieniach serwisu nie podano adresu e-mail instytucji, na który trafiałyby wiadomości. Napisz do nas na adres pocztowy podany na tej stronie.',
   },
   search: {
     title: 'Wyszukiwarka',
@@ -263,7 +271,8 @@ export const portalPl = {
   },
   statement: {
     title: 'Deklaracja dostępności',
-    intro: 'zobowiązuje się zapewnić dostępność swojej strony internetowej zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.',
+    intro:
+      'zobowiązuje się zapewnić dostępność swojej strony internetowej zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.',
     scope: 'Deklaracja dostępności dotyczy strony internetowej',
     datesTitle: 'Daty publikacji i aktualizacji',
     publishedOn: 'Data publikacji strony internetowej',
@@ -271,7 +280,8 @@ export const portalPl = {
     statusTitle: 'Stan dostępności cyfrowej',
     statusText: {
       full: 'Strona internetowa jest zgodna z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.',
-      partial: 'Strona internetowa jest częściowo zgodna z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych z powodu niezgodności lub wyłączeń wymienionych poniżej.',
+      partial:
+        'Strona internetowa jest częściowo zgodna z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych z powodu niezgodności lub wyłączeń wymienionych poniżej.',
       none: 'Strona internetowa jest niezgodna z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych z powodów wymienionych poniżej.',
     },
     statusOption: {
@@ -285,7 +295,8 @@ export const portalPl = {
     assessmentSelf: 'Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny.',
     assessmentExternal: 'Deklarację sporządzono na podstawie badania przeprowadzonego przez: {{by}}.',
     contactTitle: 'Informacje zwrotne i dane kontaktowe',
-    contactIntro: 'Jeśli napotkasz problem z dostępnością strony internetowej, skontaktuj się z nami. Tą samą drogą możesz poprosić o informacje niedostępne w serwisie lub złożyć żądanie zapewnienia dostępności.',
+    contactIntro:
+      'Jeśli napotkasz problem z dostępnością strony internetowej, skontaktuj się z nami. Tą samą drogą możesz poprosić o informacje niedostępne w serwisie lub złożyć żądanie zapewnienia dostępności.',
     contactPerson: 'Osoba lub komórka do kontaktu',
     contactEmail: 'Adres e-mail',
     contactPhone: 'Numer telefonu',
@@ -294,9 +305,12 @@ export const portalPl = {
     postOnly: 'Wnioski i skargi dotyczące dostępności przyjmujemy pisemnie na adres do korespondencji podany wyżej.',
     notSet: 'nie podano',
     procedureTitle: 'Obsługa wniosków i skarg związanych z dostępnością',
-    procedure1: 'Każdy ma prawo zażądać zapewnienia dostępności cyfrowej strony internetowej, jej elementu albo informacji w formie alternatywnej. Żądanie powinno zawierać dane osoby, która je zgłasza, wskazanie strony lub elementu, o które chodzi, oraz sposób kontaktu, a w przypadku formy alternatywnej — preferowany sposób jej przedstawienia.',
-    procedure2: 'Realizujemy żądanie niezwłocznie, nie później niż w ciągu 7 dni. Jeśli nie możemy dotrzymać tego terminu, informujemy o tym, podając nowy termin, nie dłuższy niż 2 miesiące od zgłoszenia. Jeśli zapewnienie dostępności nie jest możliwe, proponujemy alternatywny sposób dostępu do informacji.',
-    procedure3: 'Gdy odmówimy zapewnienia dostępności lub alternatywnego dostępu albo nie dotrzymamy terminów, można złożyć skargę na zapewnienie dostępności cyfrowej.',
+    procedure1:
+      'Każdy ma prawo zażądać zapewnienia dostępności cyfrowej strony internetowej, jej elementu albo informacji w formie alternatywnej. Żądanie powinno zawierać dane osoby, która je zgłasza, wskazanie strony lub elementu, o które chodzi, oraz sposób kontaktu, a w przypadku formy alternatywnej — preferowany sposób jej przedstawienia.',
+    procedure2:
+      'Realizujemy żądanie niezwłocznie, nie później niż w ciągu 7 dni. Jeśli nie możemy dotrzymać tego terminu, informujemy o tym, podając nowy termin, nie dłuższy niż 2 miesiące od zgłoszenia. Jeśli zapewnienie dostępności nie jest możliwe, proponujemy alternatywny sposób dostępu do informacji.',
+    procedure3:
+      'Gdy odmówimy zapewnienia dostępności lub alternatywnego dostępu albo nie dotrzymamy terminów, można złożyć skargę na zapewnienie dostępności cyfrowej.',
     procedure4: 'Po wyczerpaniu tej procedury można złożyć wniosek do',
     ombudsman: 'Rzecznika Praw Obywatelskich',
     architectureTitle: 'Dostępność architektoniczna',
@@ -342,7 +356,8 @@ export const portalPl = {
   },
   institution: {
     title: 'Kontakt i godziny',
-    intro: 'Dane instytucji widoczne na stronie Kontakt i w stopce każdej strony. Godziny pracy służą do informacji „otwarte teraz”; święta ustawowe są uwzględniane automatycznie.',
+    intro:
+      'Dane instytucji widoczne na stronie Kontakt i w stopce każdej strony. Godziny pracy służą do informacji „otwarte teraz”; święta ustawowe są uwzględniane automatycznie.',
     saved: 'Dane kontaktowe i godziny pracy zostały zapisane.',
     dataLegend: 'Dane instytucji',
     name: 'Nazwa instytucji',
@@ -354,7 +369,8 @@ export const portalPl = {
     phone: 'Telefon',
     email: 'Adres e-mail',
     emailHint: 'Na ten adres trafiają wiadomości z formularza kontaktowego. Puste pole wyłącza formularz.',
-    emailMissing: 'Nie ustawiono adresu e-mail instytucji. Dopóki go nie ma, formularz kontaktowy jest wyłączony, a deklaracja dostępności wskazuje jako drogę kontaktu adres pocztowy (i telefon, jeśli jest ustawiony). Ustaw adres, na który mają trafiać wiadomości.',
+    emailMissing:
+      'Nie ustawiono adresu e-mail instytucji. Dopóki go nie ma, formularz kontaktowy jest wyłączony, a deklaracja dostępności wskazuje jako drogę kontaktu adres pocztowy (i telefon, jeśli jest ustawiony). Ustaw adres, na który mają trafiać wiadomości.',
     epuap: 'Adres skrytki ePUAP',
     epuapHint: 'Np. /ROPSTorun/SkrytkaESP.',
     bipUrl: 'Adres Biuletynu Informacji Publicznej',
@@ -387,7 +403,8 @@ export const portalPl = {
     timeInvalid: 'Pole „{{field}}” musi zawierać godzinę w formacie 7:30 (albo oba pola dnia muszą być puste).',
     closeBeforeOpen: 'Pole „{{field}}”: godzina zamknięcia musi być późniejsza niż godzina otwarcia.',
     closedDays: 'Dodatkowe dni wolne',
-    closedDaysHint: 'Jeden dzień w wierszu: data i powód, np. „2026-11-10 dzień wolny za 1 listopada”. Święta ustawowe nie wymagają wpisywania.',
+    closedDaysHint:
+      'Jeden dzień w wierszu: data i powód, np. „2026-11-10 dzień wolny za 1 listopada”. Święta ustawowe nie wymagają wpisywania.',
     closedDayInvalid: 'Pole „{{field}}”, wiersz {{line}}: wpisz datę RRRR-MM-DD, spację i powód (najwyżej 200 znaków).',
     closedDaysTooMany_one: 'Pole „{{field}}” może zawierać najwyżej {{count}} dzień.',
     closedDaysTooMany_few: 'Pole „{{field}}” może zawierać najwyżej {{count}} dni.',

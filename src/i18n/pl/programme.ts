@@ -28,8 +28,10 @@ export const programmePl = {
       currentLead: 'Regionalny program rozwoju ekonomii społecznej, który obecnie obowiązuje.',
       noneInForce: 'Obecnie nie obowiązuje żaden regionalny program rozwoju ekonomii społecznej (stan na {{date}}).',
       lastShown: 'Poniżej ostatni program, na lata {{period}} (status: {{status}}).',
-      whyClosed: 'Program jest zamknięty, więc jego wskaźnikom nie przypisujemy bieżących liczb z rejestru podmiotów — pokazujemy tylko wartości zatwierdzone.',
-      whyEnded: 'Okres programu zakończył się w {{year}} r., więc jego wskaźnikom nie przypisujemy bieżących liczb z rejestru podmiotów — pokazujemy tylko wartości zatwierdzone.',
+      whyClosed:
+        'Program jest zamknięty, więc jego wskaźnikom nie przypisujemy bieżących liczb z rejestru podmiotów — pokazujemy tylko wartości zatwierdzone.',
+      whyEnded:
+        'Okres programu zakończył się w {{year}} r., więc jego wskaźnikom nie przypisujemy bieżących liczb z rejestru podmiotów — pokazujemy tylko wartości zatwierdzone.',
       whyNotStarted: 'Okres programu zaczyna się w {{year}} r.',
       whyNotAdopted: 'Program nie został jeszcze przyjęty.',
       archivedLead: 'To nie jest bieżący program; bieżący program pokazuje strona „Program”.',
@@ -69,7 +71,8 @@ export const programmePl = {
     admin: {
       title: 'Program',
       intro: 'Programy, ich dane, przebieg (statusy), wersje tekstu i drzewo celów.',
-      introEditor: 'Jako redaktor możesz przygotowywać wersje tekstu programów. Dane programu, jego status i drzewo celów zmieniają koordynatorzy i administratorzy.',
+      introEditor:
+        'Jako redaktor możesz przygotowywać wersje tekstu programów. Dane programu, jego status i drzewo celów zmieniają koordynatorzy i administratorzy.',
       new: 'Nowy program',
       listCaption: 'Programy',
       parts: 'Części',
@@ -79,7 +82,8 @@ export const programmePl = {
       currentTitle: 'Program bieżący',
       isCurrent: 'To jest bieżący program — pokazuje go strona „Program”.',
       makeCurrent: 'Ustaw jako bieżący',
-      makeCurrentHint: 'Strona „Program” pokazuje jeden program. Ustawienie tego programu jako bieżącego zdejmuje to oznaczenie z poprzedniego.',
+      makeCurrentHint:
+        'Strona „Program” pokazuje jeden program. Ustawienie tego programu jako bieżącego zdejmuje to oznaczenie z poprzedniego.',
       dataTitle: 'Dane programu',
     },
     form: {
@@ -88,7 +92,8 @@ export const programmePl = {
       shortNameHint: 'Używana w okruszkach i na listach, np. „Program ES do 2020”.',
       slug: 'Adres strony',
       slugHint: 'Część adresu /program/…; małe litery bez polskich znaków, cyfry i łączniki. Puste pole: adres z nazwy.',
-      slugInvalid: 'Pole „{{field}}” może zawierać tylko małe litery bez polskich znaków, cyfry i pojedyncze łączniki (najwyżej 80 znaków).',
+      slugInvalid:
+        'Pole „{{field}}” może zawierać tylko małe litery bez polskich znaków, cyfry i pojedyncze łączniki (najwyżej 80 znaków).',
       slugReserved: 'Tego adresu używa już inna strona serwisu. Wybierz inny.',
       slugTaken: 'Inny program ma już ten adres.',
       periodFrom: 'Okres od (rok)',
@@ -149,7 +154,8 @@ export const programmePl = {
       kind: 'Rodzaj',
       kindHint: 'W tym miejscu drzewa: {{kind}}.',
       kindUnknown: 'Wybierz rodzaj z listy.',
-      kindNesting: 'Ten rodzaj nie pasuje do miejsca w drzewie: pod celem głównym są cele szczegółowe, pod celem szczegółowym działania, pod działaniem zadania.',
+      kindNesting:
+        'Ten rodzaj nie pasuje do miejsca w drzewie: pod celem głównym są cele szczegółowe, pod celem szczegółowym działania, pod działaniem zadania.',
       kindNoChildren: 'Pod zadaniem nie można dodawać elementów.',
       code: 'Kod',
       codeHint: 'Np. 1, 1.2 albo 1.2.3; niepowtarzalny w programie.',
@@ -248,7 +254,8 @@ export const programmePl = {
       copyNone: '— pusta wersja —',
       create: 'Utwórz wersję',
       importTitle: 'Import z pliku',
-      importHint: 'Plik Word (.docx) lub Markdown (.md): każdy nagłówek zaczyna nową sekcję, numer z nagłówka („2.1. Cele”) zostaje zachowany. Przed zapisaniem zobaczysz podgląd sekcji.',
+      importHint:
+        'Plik Word (.docx) lub Markdown (.md): każdy nagłówek zaczyna nową sekcję, numer z nagłówka („2.1. Cele”) zostaje zachowany. Przed zapisaniem zobaczysz podgląd sekcji.',
       file: 'Plik z tekstem programu',
       fileHint: 'Word (.docx) albo Markdown (.md, .txt w UTF-8), najwyżej 5 MB.',
       fileRequired: 'Wybierz plik do importu.',

@@ -6,17 +6,22 @@ export const registryCataloguePl = {
     facetSubregion: 'Subregion',
     facetSector: 'Sektor',
     facetActivity: 'Rodzaj działalności odpłatnej',
-    rankedPart_one: 'Najtrafniejsze wyniki wybrano spośród pierwszego pasującego podmiotu. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
-    rankedPart_few: 'Najtrafniejsze wyniki wybrano spośród pierwszych {{value}} pasujących podmiotów. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
-    rankedPart_many: 'Najtrafniejsze wyniki wybrano spośród pierwszych {{value}} pasujących podmiotów. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
-    rankedPart_other: 'Najtrafniejsze wyniki wybrano spośród pierwszych {{value}} pasującego podmiotu. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
+    rankedPart_one:
+      'Najtrafniejsze wyniki wybrano spośród pierwszego pasującego podmiotu. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
+    rankedPart_few:
+      'Najtrafniejsze wyniki wybrano spośród pierwszych {{value}} pasujących podmiotów. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
+    rankedPart_many:
+      'Najtrafniejsze wyniki wybrano spośród pierwszych {{value}} pasujących podmiotów. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
+    rankedPart_other:
+      'Najtrafniejsze wyniki wybrano spośród pierwszych {{value}} pasującego podmiotu. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
     showMap: 'Pokaż wyniki na mapie',
     showList: 'Pokaż wyniki jako listę',
     synthetic: 'dane syntetyczne',
     syntheticNotice: 'To jest podmiot syntetyczny: wygenerowany automatycznie do testów wydajności. Nie istnieje naprawdę.',
     map: {
       title: 'Mapa podmiotów ekonomii społecznej',
-      intro: 'Mapa pokazuje podmioty z bieżącego wyszukiwania według gminy siedziby. Sąsiednie gminy są łączone w grupy; każda grupa prowadzi do listy jej podmiotów. Te same liczby są w tabeli pod mapą.',
+      intro:
+        'Mapa pokazuje podmioty z bieżącego wyszukiwania według gminy siedziby. Sąsiednie gminy są łączone w grupy; każda grupa prowadzi do listy jej podmiotów. Te same liczby są w tabeli pod mapą.',
       svgTitle: 'Mapa województwa kujawsko-pomorskiego z liczbą podmiotów w gminach',
       svgDesc_one: 'Podmioty z wyszukiwania w {{count}} grupie gmin. Każda grupa jest linkiem do listy podmiotów.',
       svgDesc_few: 'Podmioty z wyszukiwania w {{count}} grupach gmin. Każda grupa jest linkiem do listy podmiotów.',

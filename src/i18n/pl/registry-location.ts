@@ -12,7 +12,8 @@ export const registryLocationPl = {
     noSubregion: 'nie określono',
     mapTitle: 'Mapa położenia: gmina {{gmina}}, {{powiat}}',
     mapTitleNoPowiat: 'Mapa położenia: gmina {{gmina}}',
-    mapDesc: 'Mapa województwa kujawsko-pomorskiego z granicami powiatów. Wyróżniona (ciemne wypełnienie) gmina siedziby: {{gmina}}; cienkie linie to pozostałe gminy tego powiatu.',
+    mapDesc:
+      'Mapa województwa kujawsko-pomorskiego z granicami powiatów. Wyróżniona (ciemne wypełnienie) gmina siedziby: {{gmina}}; cienkie linie to pozostałe gminy tego powiatu.',
     markers_one: 'Okrągły znacznik wskazuje {{count}} miejsce: {{places}}.',
     markers_few: 'Okrągłe znaczniki wskazują {{count}} miejsca: {{places}}.',
     markers_many: 'Okrągłe znaczniki wskazują {{count}} miejsc: {{places}}.',

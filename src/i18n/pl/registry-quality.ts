@@ -10,7 +10,8 @@ export const registryQualityPl = {
     link: 'Import z pliku CSV',
     dataSource: 'Import z pliku „{{file}}” ({{date}})',
     file: 'Plik CSV',
-    fileHint: 'Do {{size}} MB. Rozpoznawane nagłówki to m.in.: nazwa, skrot, forma_prawna, nip, regon, krs, teryt, miejscowosc, adres, email, telefon, www, opis, sektory, data_rejestracji.',
+    fileHint:
+      'Do {{size}} MB. Rozpoznawane nagłówki to m.in.: nazwa, skrot, forma_prawna, nip, regon, krs, teryt, miejscowosc, adres, email, telefon, www, opis, sektory, data_rejestracji.',
     upload: 'Wczytaj plik',
     recent: 'Ostatnie importy',
     recentNone: 'Nie było jeszcze importów.',
@@ -72,7 +73,8 @@ export const registryQualityPl = {
     },
     mapping: {
       title: 'Przypisanie kolumn',
-      intro: 'Dla każdej kolumny pliku wybierz pole rejestru. Kolumny rozpoznane po nagłówku są już przypisane; kolumny bez przypisania zostaną pominięte.',
+      intro:
+        'Dla każdej kolumny pliku wybierz pole rejestru. Kolumny rozpoznane po nagłówku są już przypisane; kolumny bez przypisania zostaną pominięte.',
       detected: 'Plik „{{file}}”: kodowanie {{encoding}}, separator „{{delimiter}}”, wierszy danych: {{count}}.',
       caption: 'Kolumny pliku i pola rejestru',
       column: 'Kolumna w pliku',
@@ -136,7 +138,8 @@ export const registryQualityPl = {
     choose: 'Wartość pola „{{field}}” po scaleniu',
     empty: '(puste)',
     same: 'Wszystkie pozostałe pola mają te same wartości.',
-    moved: 'Miejsca działalności, historia statusu PS, znaki, historia zmian i przedstawiciele wpisu zamykanego zostaną przeniesieni do zachowanego.',
+    moved:
+      'Miejsca działalności, historia statusu PS, znaki, historia zmian i przedstawiciele wpisu zamykanego zostaną przeniesieni do zachowanego.',
     merge: 'Scal wpisy',
     dismiss: 'To różne podmioty',
     dismissHint: 'Para nie będzie więcej pokazywana jako podejrzenie duplikatu.',

@@ -6,7 +6,8 @@ export const registryPl = {
     nav: 'Podmioty',
     homeIntro: 'rejestr podmiotów ekonomii społecznej',
     title: 'Katalog podmiotów ekonomii społecznej',
-    intro: 'Podmioty ekonomii społecznej z województwa kujawsko-pomorskiego. Lista jest niepełna: zawiera podmioty wymienione na publicznych stronach ROPS w Toruniu, z podanym źródłem.',
+    intro:
+      'Podmioty ekonomii społecznej z województwa kujawsko-pomorskiego. Lista jest niepełna: zawiera podmioty wymienione na publicznych stronach ROPS w Toruniu, z podanym źródłem.',
     searchLabel: 'Szukaj podmiotu',
     searchHint: 'Nazwa, miejscowość lub rodzaj działalności, np. „spółdzielnia socjalna Toruń”.',
     submit: 'Szukaj',
@@ -50,10 +51,19 @@ export const registryPl = {
       wtz: 'warsztat terapii zajęciowej (WTZ)',
       inna: 'inna forma',
     },
-    activityType: { business: 'działalność gospodarcza', paid_public_benefit: 'odpłatna działalność pożytku publicznego', other_paid: 'inna działalność o charakterze odpłatnym' },
+    activityType: {
+      business: 'działalność gospodarcza',
+      paid_public_benefit: 'odpłatna działalność pożytku publicznego',
+      other_paid: 'inna działalność o charakterze odpłatnym',
+    },
     // `unverified` is an activity state, not a stored life cycle: it labels the indicators' state filter
     lifecycle: { active: 'działa', suspended: 'zawieszony', closed: 'zakończył działalność', unverified: 'działalność niesprawdzana' },
-    activityState: { active: 'działa (sprawdzone)', unverified: 'działalność niesprawdzana', suspended: 'zawieszony', closed: 'zakończył działalność' },
+    activityState: {
+      active: 'działa (sprawdzone)',
+      unverified: 'działalność niesprawdzana',
+      suspended: 'zawieszony',
+      closed: 'zakończył działalność',
+    },
     facetActivityState: 'Stan działalności',
     activity: {
       active: 'działa (sprawdzono {{date}})',
@@ -64,9 +74,11 @@ export const registryPl = {
       check: 'Sprawdzenie działalności',
       checkedBy: 'Działalność sprawdził(a) {{name}} w dniu {{date}}.',
       checkedOn: 'Działalność sprawdzono w dniu {{date}}.',
-      neverChecked: 'Nikt nie sprawdził, czy podmiot działa: jest pokazywany jako „działalność niesprawdzana” i nie jest liczony jako działający.',
+      neverChecked:
+        'Nikt nie sprawdził, czy podmiot działa: jest pokazywany jako „działalność niesprawdzana” i nie jest liczony jako działający.',
       confirm: 'Sprawdziłem(-am) dziś, że podmiot działa',
-      confirmHint: 'Zapisuje dzisiejszą datę i Twoje konto jako sprawdzenie działalności (w historii zmian i dzienniku zdarzeń). Dopiero wtedy podmiot jest pokazywany i liczony jako działający. Zmiana stanu w danych podstawowych usuwa sprawdzenie.',
+      confirmHint:
+        'Zapisuje dzisiejszą datę i Twoje konto jako sprawdzenie działalności (w historii zmian i dzienniku zdarzeń). Dopiero wtedy podmiot jest pokazywany i liczony jako działający. Zmiana stanu w danych podstawowych usuwa sprawdzenie.',
       confirmed: 'Zapisano sprawdzenie działalności.',
       notActive: 'Nie można zapisać sprawdzenia: według wpisu podmiot nie działa. Najpierw zmień pole „Stan” w danych podstawowych.',
     },
@@ -85,7 +97,8 @@ export const registryPl = {
     csvPs: { has: 'ma status', none: 'brak informacji' },
     dataset: {
       title: 'Podmioty ekonomii społecznej',
-      description: 'Podmioty z katalogu (te same filtry co w wyszukiwarce, np. /podmioty.csv?forma=fundacja): forma prawna, siedziba, identyfikatory, stan działalności (działa tylko po sprawdzeniu przez pracownika; inaczej „działalność niesprawdzana od” daty źródła), status przedsiębiorstwa społecznego z historią decyzji oraz znaki „Zakup Prospołeczny” z datami i stanem ważności. Jeden podmiot: /api/v1/podmioty/{id}.',
+      description:
+        'Podmioty z katalogu (te same filtry co w wyszukiwarce, np. /podmioty.csv?forma=fundacja): forma prawna, siedziba, identyfikatory, stan działalności (działa tylko po sprawdzeniu przez pracownika; inaczej „działalność niesprawdzana od” daty źródła), status przedsiębiorstwa społecznego z historią decyzji oraz znaki „Zakup Prospołeczny” z datami i stanem ważności. Jeden podmiot: /api/v1/podmioty/{id}.',
     },
     entity: {
       legalForm: 'Forma prawna',
@@ -129,11 +142,13 @@ export const registryPl = {
       address: 'Adres',
       sourceUrl: 'Adres strony źródłowej',
       verifiedAt: 'Data źródła danych',
-      verifiedHint: 'RRRR-MM-DD: z którego dnia pochodzą dane wpisu. To nie jest sprawdzenie działalności: to zapisuje osobny przycisk w podsumowaniu wpisu.',
+      verifiedHint:
+        'RRRR-MM-DD: z którego dnia pochodzą dane wpisu. To nie jest sprawdzenie działalności: to zapisuje osobny przycisk w podsumowaniu wpisu.',
       identHint: 'Cyfry; spacje i myślniki są pomijane.',
     },
     invalid: {
-      creatingBody: 'Pole „{{field}}” jest wymagane dla centrum i klubu integracji społecznej, zakładu aktywności zawodowej i warsztatu terapii zajęciowej.',
+      creatingBody:
+        'Pole „{{field}}” jest wymagane dla centrum i klubu integracji społecznej, zakładu aktywności zawodowej i warsztatu terapii zajęciowej.',
       choice: 'Wybierz wartość z listy w polu „{{field}}”.',
       nip: 'Pole „{{field}}” nie zawiera poprawnego numeru NIP (10 cyfr, zgodna cyfra kontrolna).',
       regon: 'Pole „{{field}}” nie zawiera poprawnego numeru REGON (9 lub 14 cyfr, zgodna cyfra kontrolna).',
@@ -163,6 +178,26 @@ export const registryPl = {
     profileAll: 'Wszystkie podmioty z tego obszaru w katalogu',
     measure: 'Działające podmioty ekonomii społecznej (działalność sprawdzona)',
     searchGroup: 'Podmioty ekonomii społecznej',
-    csv: { name: 'Nazwa', legalForm: 'Forma prawna', town: 'Miejscowość', gmina: 'Gmina (TERYT)', nip: 'NIP', regon: 'REGON', krs: 'KRS', lifecycle: 'Stan', sourceUrl: 'Źródło', verifiedAt: 'Data źródła', address: 'Adres strony', activity: 'Stan działalności', activityCheckedOn: 'Działalność sprawdzono', psStatus: 'Status PS', psType: 'Typ PS', psSince: 'Status PS od', marks: 'Znak „Zakup Prospołeczny”', validMarks: 'Ważne znaki', isExample: 'Przykładowe' },
+    csv: {
+      name: 'Nazwa',
+      legalForm: 'Forma prawna',
+      town: 'Miejscowość',
+      gmina: 'Gmina (TERYT)',
+      nip: 'NIP',
+      regon: 'REGON',
+      krs: 'KRS',
+      lifecycle: 'Stan',
+      sourceUrl: 'Źródło',
+      verifiedAt: 'Data źródła',
+      address: 'Adres strony',
+      activity: 'Stan działalności',
+      activityCheckedOn: 'Działalność sprawdzono',
+      psStatus: 'Status PS',
+      psType: 'Typ PS',
+      psSince: 'Status PS od',
+      marks: 'Znak „Zakup Prospołeczny”',
+      validMarks: 'Ważne znaki',
+      isExample: 'Przykładowe',
+    },
   },
 };

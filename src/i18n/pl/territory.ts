@@ -35,11 +35,14 @@ export const territoryPl = {
     },
     missing: {
       title: 'Brak danych dla tej miary',
-      registry: 'Rejestr podmiotów ekonomii społecznej nie działa jeszcze w serwisie, więc nie wiemy, ile podmiotów jest w poszczególnych gminach. Nie pokazujemy zer, których nikt nie sprawdził — mapa pokazuje „brak danych”.',
+      registry:
+        'Rejestr podmiotów ekonomii społecznej nie działa jeszcze w serwisie, więc nie wiemy, ile podmiotów jest w poszczególnych gminach. Nie pokazujemy zer, których nikt nie sprawdził — mapa pokazuje „brak danych”.',
       offers: 'Katalog ofert z certyfikatem nie działa jeszcze w serwisie, więc nie ma danych o ofertach w gminach.',
       provider: 'Moduł, który dostarcza tę miarę, nie przekazał jeszcze danych.',
-      statistics: 'Nie wczytano jeszcze danych o osobach korzystających z pomocy społecznej. Serwis nie zawiera zmyślonych statystyk: koordynator może wczytać dane GUS (Bank Danych Lokalnych) w panelu administracyjnym.',
-      population: 'Nie wczytano liczby ludności gmin za ten sam rok, więc nie można policzyć wartości na liczbę mieszkańców. Koordynator może wczytać dane GUS w panelu administracyjnym.',
+      statistics:
+        'Nie wczytano jeszcze danych o osobach korzystających z pomocy społecznej. Serwis nie zawiera zmyślonych statystyk: koordynator może wczytać dane GUS (Bank Danych Lokalnych) w panelu administracyjnym.',
+      population:
+        'Nie wczytano liczby ludności gmin za ten sam rok, więc nie można policzyć wartości na liczbę mieszkańców. Koordynator może wczytać dane GUS w panelu administracyjnym.',
       subregions: 'Nie określono subregionów OWES obowiązujących dzisiaj.',
     },
     table: {
@@ -63,7 +66,8 @@ export const territoryPl = {
       optionNoData: '{{label}} (brak danych)',
       skipToTable: 'Przejdź do tabeli z danymi wszystkich gmin',
       svgTitle: 'Mapa gmin województwa kujawsko-pomorskiego: {{measure}}',
-      svgDesc: 'Kolor gminy oznacza przedział wartości opisany w legendzie; gminy bez danych są zakreskowane. Te same liczby są w tabeli pod mapą. Każda gmina jest odnośnikiem do jej profilu.',
+      svgDesc:
+        'Kolor gminy oznacza przedział wartości opisany w legendzie; gminy bez danych są zakreskowane. Te same liczby są w tabeli pod mapą. Każda gmina jest odnośnikiem do jej profilu.',
       yearNote: 'Dane za rok {{year}}.',
       sourceNote: 'Źródło: {{source}}.',
       registryNote: 'Dane z rejestru prowadzonego w serwisie, stan na dziś.',
@@ -95,35 +99,42 @@ export const territoryPl = {
       statsHeading: 'Statystyki',
       statsCaption: 'Statystyki: {{name}}, według lat',
       noStatsGmina: 'Nie wczytano jeszcze statystyk tej gminy. Serwis nie zawiera zmyślonych danych; koordynator może wczytać dane GUS.',
-      noStatsPowiat: 'Nie wczytano jeszcze statystyk gmin tego powiatu. Serwis nie zawiera zmyślonych danych; koordynator może wczytać dane GUS.',
+      noStatsPowiat:
+        'Nie wczytano jeszcze statystyk gmin tego powiatu. Serwis nie zawiera zmyślonych danych; koordynator może wczytać dane GUS.',
       powiatSumHint: 'Wartości powiatu to sumy wartości jego gmin; pokazujemy je tylko wtedy, gdy są dane wszystkich gmin.',
       incomplete: 'niepełne ({{have}} z {{of}} gmin)',
     },
     section: {
       entities: 'Podmioty ekonomii społecznej',
-      entitiesPending: 'Rejestr podmiotów ekonomii społecznej nie działa jeszcze w serwisie. Gdy zostanie uruchomiony, tutaj pojawią się podmioty działające na tym terenie.',
+      entitiesPending:
+        'Rejestr podmiotów ekonomii społecznej nie działa jeszcze w serwisie. Gdy zostanie uruchomiony, tutaj pojawią się podmioty działające na tym terenie.',
       offers: 'Oferta',
       offersPending: 'Katalog ofert nie działa jeszcze w serwisie. Gdy zostanie uruchomiony, tutaj pojawią się oferty z tego terenu.',
       events: 'Wydarzenia',
-      eventsPending: 'Kalendarz wydarzeń nie działa jeszcze w serwisie. Gdy zostanie uruchomiony, tutaj pojawią się wydarzenia na tym terenie.',
+      eventsPending:
+        'Kalendarz wydarzeń nie działa jeszcze w serwisie. Gdy zostanie uruchomiony, tutaj pojawią się wydarzenia na tym terenie.',
       indicators: 'Wskaźniki',
-      indicatorsPending: 'Wskaźniki programu nie są jeszcze prowadzone w serwisie. Gdy będą, tutaj pojawią się ich wartości dla tego terenu.',
+      indicatorsPending:
+        'Wskaźniki programu nie są jeszcze prowadzone w serwisie. Gdy będą, tutaj pojawią się ich wartości dla tego terenu.',
     },
     whiteSpots: {
       title: 'Białe plamy',
       link: 'Białe plamy: gminy o dużych potrzebach bez podmiotów ekonomii społecznej',
       lead: 'Gdzie potrzeby społeczne są duże, a nie działa żaden podmiot ekonomii społecznej?',
       rule: 'Białą plamą nazywamy gminę, w której liczba osób korzystających ze środowiskowej pomocy społecznej na 1000 mieszkańców jest wyższa niż mediana gmin województwa, a w rejestrze nie ma żadnego aktywnego podmiotu ekonomii społecznej z tej gminy.',
-      noStatistics: 'Nie wczytano jeszcze danych o pomocy społecznej i ludności gmin za ten sam rok, więc nie można wskazać białych plam. Serwis nie zawiera zmyślonych statystyk: koordynator może wczytać dane GUS (Bank Danych Lokalnych) w panelu administracyjnym.',
+      noStatistics:
+        'Nie wczytano jeszcze danych o pomocy społecznej i ludności gmin za ten sam rok, więc nie można wskazać białych plam. Serwis nie zawiera zmyślonych statystyk: koordynator może wczytać dane GUS (Bank Danych Lokalnych) w panelu administracyjnym.',
       noRegistryTitle: 'To jeszcze nie są białe plamy',
-      noRegistry: 'Statystyki są wczytane, ale rejestr podmiotów ekonomii społecznej nie działa jeszcze w serwisie, więc nie wiemy, gdzie działają podmioty. Poniżej są gminy o potrzebach powyżej mediany; białe plamy będzie można wskazać po uruchomieniu rejestru.',
+      noRegistry:
+        'Statystyki są wczytane, ale rejestr podmiotów ekonomii społecznej nie działa jeszcze w serwisie, więc nie wiemy, gdzie działają podmioty. Poniżej są gminy o potrzebach powyżej mediany; białe plamy będzie można wskazać po uruchomieniu rejestru.',
       medianNote: 'Mediana województwa: {{median}} osób korzystających z pomocy społecznej na 1000 mieszkańców (dane za rok {{year}}).',
       summary_one: 'Wskazano {{count}} białą plamę.',
       summary_few: 'Wskazano {{count}} białe plamy.',
       summary_many: 'Wskazano {{count}} białych plam.',
       summary_other: 'Wskazano {{count}} białej plamy.',
       svgTitle: 'Mapa białych plam w województwie kujawsko-pomorskim',
-      svgDesc: 'Gminy oznaczone według legendy: biała plama, potrzeby powyżej mediany, pozostałe, brak danych (kreskowanie). Lista białych plam jest pod mapą. Każda gmina jest odnośnikiem do jej profilu.',
+      svgDesc:
+        'Gminy oznaczone według legendy: biała plama, potrzeby powyżej mediany, pozostałe, brak danych (kreskowanie). Lista białych plam jest pod mapą. Każda gmina jest odnośnikiem do jej profilu.',
       legendHeading: 'Legenda',
       legend: {
         spot: 'biała plama: potrzeby powyżej mediany, brak aktywnego podmiotu',
@@ -148,9 +159,11 @@ export const territoryPl = {
     },
     admin: {
       title: 'Terytorium: subregiony i statystyki',
-      intro: 'Tu koordynatorzy prowadzą podział województwa na subregiony OWES i wczytują statystyki gmin. Każda zmiana jest zapisywana w dzienniku zdarzeń.',
+      intro:
+        'Tu koordynatorzy prowadzą podział województwa na subregiony OWES i wczytują statystyki gmin. Każda zmiana jest zapisywana w dzienniku zdarzeń.',
       subregionsHeading: 'Subregiony OWES',
-      subregionsIntro: 'Subregion to grupa powiatów obsługiwana przez jeden ośrodek wsparcia ekonomii społecznej. Podział zmienia się między okresami programowania, dlatego każdy subregion ma okres obowiązywania. Gmina należy do subregionu swojego powiatu.',
+      subregionsIntro:
+        'Subregion to grupa powiatów obsługiwana przez jeden ośrodek wsparcia ekonomii społecznej. Podział zmienia się między okresami programowania, dlatego każdy subregion ma okres obowiązywania. Gmina należy do subregionu swojego powiatu.',
       addSubregion: 'Dodaj subregion',
       addPeriod: 'Utwórz podział na nowy okres',
       noSubregions: 'Nie ma jeszcze żadnych subregionów.',
@@ -169,9 +182,11 @@ export const territoryPl = {
       basisUnchanged: 'założenie: skład podany w źródle dla lat 2019–2022 ({{sources}}) przyjęto bez zmian na lata 2024–2026',
       basisRemainder: 'założenie: powiaty, których nie obejmują pozostałe subregiony; żadne źródło nie opisuje tego subregionu',
       basisOwn: 'dodany lub zmieniony w serwisie',
-      basisNote: 'Część podziału wczytanego z danych referencyjnych opiera się na założeniach, a nie na źródłach (kolumna „Podstawa składu”). Sprawdź je, zanim oprzesz na nich wskaźniki lub sprawozdania.',
+      basisNote:
+        'Część podziału wczytanego z danych referencyjnych opiera się na założeniach, a nie na źródłach (kolumna „Podstawa składu”). Sprawdź je, zanim oprzesz na nich wskaźniki lub sprawozdania.',
       code: 'Kod',
-      codeHint: 'Krótki identyfikator z małych liter, cyfr i łączników, np. torun. Ten sam kod w kolejnych okresach oznacza ten sam subregion.',
+      codeHint:
+        'Krótki identyfikator z małych liter, cyfr i łączników, np. torun. Ten sam kod w kolejnych okresach oznacza ten sam subregion.',
       powiaty: 'Powiaty',
       actions: 'Działania',
       edit: 'Edytuj',
@@ -188,10 +203,12 @@ export const territoryPl = {
       deleted: 'Usunięto subregion.',
       back: 'Wróć do listy',
       deleteHeading: 'Usuń subregion',
-      deleteText: 'Usunięcie subregionu zostawia jego powiaty bez subregionu w tym okresie. Tej operacji nie można cofnąć, ale zostaje zapisana w dzienniku zdarzeń.',
+      deleteText:
+        'Usunięcie subregionu zostawia jego powiaty bez subregionu w tym okresie. Tej operacji nie można cofnąć, ale zostaje zapisana w dzienniku zdarzeń.',
       delete: 'Usuń subregion',
       periodTitle: 'Podział na nowy okres',
-      periodIntro: 'Nowy okres zaczyna się od kopii istniejącego podziału z nowymi datami. Potem możesz zmienić nazwy i powiaty poszczególnych subregionów. Okres nie może nakładać się na inne okresy tych samych powiatów — najpierw skróć poprzedni okres.',
+      periodIntro:
+        'Nowy okres zaczyna się od kopii istniejącego podziału z nowymi datami. Potem możesz zmienić nazwy i powiaty poszczególnych subregionów. Okres nie może nakładać się na inne okresy tych samych powiatów — najpierw skróć poprzedni okres.',
       copyFrom: 'Skopiuj podział z okresu',
       subregionCount_one: '{{count}} subregion',
       subregionCount_few: '{{count}} subregiony',
@@ -209,14 +226,16 @@ export const territoryPl = {
         codeTaken: 'Subregion o tym kodzie już obowiązuje w tym czasie (okres od {{period}}). Zmień kod albo daty.',
         noPowiaty: 'Zaznacz co najmniej jeden powiat.',
         unknownPowiat: 'Wybrano powiat, którego nie ma w województwie.',
-        powiatTaken: 'W tym czasie {{powiaty}} należy już do subregionu „{{subregion}}” (od {{from}} do {{to}}). Powiat może należeć tylko do jednego subregionu naraz.',
+        powiatTaken:
+          'W tym czasie {{powiaty}} należy już do subregionu „{{subregion}}” (od {{from}} do {{to}}). Powiat może należeć tylko do jednego subregionu naraz.',
         chooseTemplate: 'Wybierz okres, z którego skopiować podział.',
         periodOverlap: 'Nowy okres nakłada się na okres od {{from}} do {{to}}. Najpierw skróć tamten okres albo wybierz późniejsze daty.',
       },
     },
     stats: {
       heading: 'Statystyki gmin',
-      intro: 'Serwis nie zawiera zmyślonych statystyk: pokazuje tylko dane wczytane tutaj, z rokiem i źródłem. Zalecane źródło to Bank Danych Lokalnych GUS (ludność, bezrobotni zarejestrowani, osoby korzystające ze środowiskowej pomocy społecznej).',
+      intro:
+        'Serwis nie zawiera zmyślonych statystyk: pokazuje tylko dane wczytane tutaj, z rokiem i źródłem. Zalecane źródło to Bank Danych Lokalnych GUS (ludność, bezrobotni zarejestrowani, osoby korzystające ze środowiskowej pomocy społecznej).',
       none: 'Nie wczytano jeszcze żadnych statystyk.',
       summaryCaption: 'Wczytane statystyki według roku, miary i źródła',
       year: 'Rok',
@@ -230,14 +249,17 @@ export const territoryPl = {
       fileHint: 'Jeden wiersz na gminę i rok. Najwyżej {{mb}} MB. Przed zapisaniem zobaczysz podgląd i listę błędów.',
       formatSummary: 'Jak przygotować plik',
       formatColumns: 'Pierwszy wiersz to nagłówki kolumn. Rozpoznawane nazwy kolumn (wielkość liter i polskie znaki nie mają znaczenia):',
-      formatTeryt: 'kod gminy: teryt, kod, Kod — 7 cyfr TERYT (np. 0463011); kod 12-cyfrowy z Banku Danych Lokalnych też jest rozpoznawany;',
+      formatTeryt:
+        'kod gminy: teryt, kod, Kod — 7 cyfr TERYT (np. 0463011); kod 12-cyfrowy z Banku Danych Lokalnych też jest rozpoznawany;',
       formatYear: 'rok: rok, year;',
       formatMeasure: {
         population: 'ludność: ludnosc, ludność, Ludność ogółem, population;',
         registered_unemployed: 'bezrobotni: bezrobotni, bezrobotni zarejestrowani, registered_unemployed;',
-        social_assistance: 'pomoc społeczna: pomoc_spoleczna, osoby w gospodarstwach domowych korzystających ze środowiskowej pomocy społecznej, social_assistance.',
+        social_assistance:
+          'pomoc społeczna: pomoc_spoleczna, osoby w gospodarstwach domowych korzystających ze środowiskowej pomocy społecznej, social_assistance.',
       },
-      formatEncoding: 'Plik może być zapisany w UTF-8 (z BOM lub bez) albo w Windows-1250; kolumny mogą być oddzielone średnikiem lub przecinkiem. Puste pole, „-” lub „.” oznacza brak danych (nie zero). Liczby muszą być całkowite; spacje jako separator tysięcy są dozwolone.',
+      formatEncoding:
+        'Plik może być zapisany w UTF-8 (z BOM lub bez) albo w Windows-1250; kolumny mogą być oddzielone średnikiem lub przecinkiem. Puste pole, „-” lub „.” oznacza brak danych (nie zero). Liczby muszą być całkowite; spacje jako separator tysięcy są dozwolone.',
       formatExample: 'Przykład:',
       check: 'Sprawdź plik',
       deleteHeading: 'Usuń statystyki z jednego roku',
@@ -253,7 +275,8 @@ export const territoryPl = {
       deleted_many: 'Usunięto {{count}} wartości z roku {{year}}.',
       deleted_other: 'Usunięto {{count}} wartości z roku {{year}}.',
       previewTitle: 'Podgląd wczytywanych statystyk',
-      previewIntro: 'Niczego jeszcze nie zapisano. Sprawdź błędy i wartości poniżej, a potem zapisz poprawne wiersze albo anuluj i popraw plik.',
+      previewIntro:
+        'Niczego jeszcze nie zapisano. Sprawdź błędy i wartości poniżej, a potem zapisz poprawne wiersze albo anuluj i popraw plik.',
       encoding: 'Kodowanie i separator',
       delimiter: {
         semicolon: 'średnik',
@@ -322,7 +345,8 @@ export const territoryPl = {
         noValues: 'Wiersz nie zawiera żadnej wartości.',
         exceedsPopulation: {
           registered_unemployed: 'Liczba bezrobotnych ({{value}}) jest większa niż liczba ludności ({{population}}).',
-          social_assistance: 'Liczba osób korzystających z pomocy społecznej ({{value}}) jest większa niż liczba ludności ({{population}}).',
+          social_assistance:
+            'Liczba osób korzystających z pomocy społecznej ({{value}}) jest większa niż liczba ludności ({{population}}).',
         },
         duplicate: 'Ta sama gmina i rok ({{year}}) występują w wierszach {{lines}}. Żaden z nich nie zostanie zapisany — zostaw jeden.',
       },

@@ -22,7 +22,13 @@ export async function findUserById(db: Q, id: string) {
 }
 
 export async function rolesOf(db: Q, userId: string) {
-  return db.selectFrom('user_roles').select(['id', 'role', 'scope_type', 'scope_id']).where('user_id', '=', userId).orderBy('role').orderBy('scope_id').execute();
+  return db
+    .selectFrom('user_roles')
+    .select(['id', 'role', 'scope_type', 'scope_id'])
+    .where('user_id', '=', userId)
+    .orderBy('role')
+    .orderBy('scope_id')
+    .execute();
 }
 
 export async function findActiveUserWithRoles(db: Q, id: string) {
@@ -123,7 +129,12 @@ export async function advanceTotpCounter(db: Q, id: string, counter: number): Pr
 
 /** Re-stores a TOTP secret only if it is still the value that was read (a concurrent change wins). */
 export async function replaceTotpSecret(db: Q, id: string, from: string, to: string | null): Promise<boolean> {
-  const res = await db.updateTable('users').set({ totp_secret: to }).where('id', '=', id).where('totp_secret', '=', from).executeTakeFirst();
+  const res = await db
+    .updateTable('users')
+    .set({ totp_secret: to })
+    .where('id', '=', id)
+    .where('totp_secret', '=', from)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
@@ -153,10 +164,21 @@ export async function listUsers(db: Q) {
 
 // --- one-time tokens ---------------------------------------------------------------------------
 
-export async function insertToken(db: Q, t: { userId: string; purpose: UserTokensTable['purpose']; tokenHash: string; expiresAt: string; now: string }): Promise<void> {
+export async function insertToken(
+  db: Q,
+  t: { userId: string; purpose: UserTokensTable['purpose']; tokenHash: string; expiresAt: string; now: string },
+): Promise<void> {
   await db
     .insertInto('user_tokens')
-    .values({ id: newId(), user_id: t.userId, purpose: t.purpose, token_hash: t.tokenHash, expires_at: t.expiresAt, used_at: null, created_at: t.now })
+    .values({
+      id: newId(),
+      user_id: t.userId,
+      purpose: t.purpose,
+      token_hash: t.tokenHash,
+      expires_at: t.expiresAt,
+      used_at: null,
+      created_at: t.now,
+    })
     .execute();
 }
 
@@ -166,19 +188,31 @@ export async function findToken(db: Q, tokenHash: string, purpose: UserTokensTab
 
 /** Marks a token used; false when it was already used (two submissions racing). */
 export async function consumeToken(db: Q, id: string, now: string): Promise<boolean> {
-  const res = await db.updateTable('user_tokens').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('user_tokens')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
 export async function invalidateTokens(db: Q, userId: string, purpose: UserTokensTable['purpose'], now: string): Promise<void> {
-  await db.updateTable('user_tokens').set({ used_at: now }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+  await db
+    .updateTable('user_tokens')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 // --- recovery codes ----------------------------------------------------------------------------
 
 export async function replaceRecoveryCodes(db: Q, userId: string, hashes: string[]): Promise<void> {
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-  for (const h of hashes) await db.insertInto('recovery_codes').values({ id: newId(), user_id: userId, code_hash: h, used_at: null }).execute();
+  for (const h of hashes)
+    await db.insertInto('recovery_codes').values({ id: newId(), user_id: userId, code_hash: h, used_at: null }).execute();
 }
 
 export async function useRecoveryCode(db: Q, userId: string, hash: string, now: string): Promise<boolean> {
@@ -193,14 +227,22 @@ export async function useRecoveryCode(db: Q, userId: string, hash: string, now: 
 }
 
 export async function countUnusedRecoveryCodes(db: Q, userId: string): Promise<number> {
-  const row = await db.selectFrom('recovery_codes').select(countAll().as('n')).where('user_id', '=', userId).where('used_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('recovery_codes')
+    .select(countAll().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
 // --- login attempts ----------------------------------------------------------------------------
 
 export async function recordLoginAttempt(db: Q, a: { emailNorm: string; ip: string; success: boolean; at: string }): Promise<void> {
-  await db.insertInto('login_attempts').values({ id: newId(), at: a.at, email_norm: a.emailNorm, ip: a.ip, is_success: a.success }).execute();
+  await db
+    .insertInto('login_attempts')
+    .values({ id: newId(), at: a.at, email_norm: a.emailNorm, ip: a.ip, is_success: a.success })
+    .execute();
 }
 
 export async function countFailuresSince(db: Q, since: string, by: { emailNorm?: string; ip?: string }): Promise<number> {
@@ -253,7 +295,12 @@ export async function purgeLoginAttemptsBefore(db: Q, before: string): Promise<v
 // --- sessions (the core stores them; the account owner lists and ends them) ----------------------
 
 export async function sessionsOf(db: Q, userId: string, nowIso: string) {
-  return db.selectFrom('sessions').select(['id', 'data', 'expires_at', 'updated_at']).where('user_id', '=', userId).where('expires_at', '>', nowIso).execute();
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'data', 'expires_at', 'updated_at'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', nowIso)
+    .execute();
 }
 
 export async function deleteSessionsOf(db: Q, userId: string, exceptId?: string): Promise<number> {
@@ -268,7 +315,13 @@ export async function deleteSession(db: Q, id: string): Promise<void> {
 }
 
 export async function loginAttemptsOf(db: Q, emailNorm: string) {
-  return db.selectFrom('login_attempts').select(['at', 'ip', 'is_success']).where('email_norm', '=', emailNorm).orderBy('at', 'desc').limit(500).execute();
+  return db
+    .selectFrom('login_attempts')
+    .select(['at', 'ip', 'is_success'])
+    .where('email_norm', '=', emailNorm)
+    .orderBy('at', 'desc')
+    .limit(500)
+    .execute();
 }
 
 /** Anonymisation: the e-mail's login attempts and the user's one-time tokens go with the person. */
@@ -300,7 +353,15 @@ export async function addRoleIfMissing(db: Q, userId: string, r: RoleGrant, now:
 
 /** Every grant of a role naming this scope, oldest first. */
 export async function grantsOfScope(db: Q, role: string, scopeType: string, scopeId: string) {
-  return db.selectFrom('user_roles').select(['id', 'user_id']).where('role', '=', role).where('scope_type', '=', scopeType).where('scope_id', '=', scopeId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('user_roles')
+    .select(['id', 'user_id'])
+    .where('role', '=', role)
+    .where('scope_type', '=', scopeType)
+    .where('scope_id', '=', scopeId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function setRoleScope(db: Q, id: string, scopeId: string): Promise<void> {

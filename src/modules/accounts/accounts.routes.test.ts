@@ -12,7 +12,6 @@ import { ManualClock } from '../../testing/clock.js';
 
 const PASSWORD = 'Zielona łąka nad Wisłą 2026';
 
-
 let t: TestApp;
 const clock = new ManualClock();
 
@@ -26,12 +25,24 @@ async function get(url: string, cookie = '') {
 }
 
 async function post(url: string, cookie: string, fields: Record<string, string>, csrfPage?: LightMyRequestResponse) {
-  const csrf = csrfPage ? csrfFrom(csrfPage.body) : csrfFrom((await get(url.replace(/\/(zakoncz.*|wylacz|role|aktywnosc|anonimizuj|usun)$/, ''), cookie)).body);
-  return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrf, ...fields }) });
+  const csrf = csrfPage
+    ? csrfFrom(csrfPage.body)
+    : csrfFrom((await get(url.replace(/\/(zakoncz.*|wylacz|role|aktywnosc|anonimizuj|usun)$/, ''), cookie)).body);
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: csrf, ...fields }),
+  });
 }
 
 /** Logs in through the real forms; returns the session cookie (and follows the second factor). */
-async function login(email: string, password = PASSWORD, secret?: string, remoteAddress = '127.0.0.1'): Promise<{ res: LightMyRequestResponse; cookie: string }> {
+async function login(
+  email: string,
+  password = PASSWORD,
+  secret?: string,
+  remoteAddress = '127.0.0.1',
+): Promise<{ res: LightMyRequestResponse; cookie: string }> {
   const page = await t.app.inject({ url: '/konto/logowanie', remoteAddress });
   let cookie = cookieHeader(page);
   let res = await t.app.inject({
@@ -77,7 +88,10 @@ describe('login', () => {
     assert.equal(account.statusCode, 200);
     assert.match(account.body, /Moje konto/);
     assert.match(account.body, /Wyloguj się/);
-    assert.deepEqual((await auditActions(id)).filter((a) => a === 'user.login'), ['user.login']);
+    assert.deepEqual(
+      (await auditActions(id)).filter((a) => a === 'user.login'),
+      ['user.login'],
+    );
 
     const out = await post('/konto/wyloguj', cookie, {}, account);
     assert.equal(out.statusCode, 303);
@@ -93,13 +107,17 @@ describe('login', () => {
     assert.match(unknown.res.body, /Nieprawidłowy adres e-mail lub hasło/);
     const failures = await t.ctx.db.selectFrom('audit_log').select('meta').where('action', '=', 'user.login_failed').execute();
     assert.ok(failures.length >= 2);
-    assert.ok(failures.every((f) => !String(f.meta).includes('zupełnie złe hasło')), 'passwords never reach the log');
+    assert.ok(
+      failures.every((f) => !String(f.meta).includes('zupełnie złe hasło')),
+      'passwords never reach the log',
+    );
   });
 
   test('failures from one address make that address wait longer and longer at that account, never the owner elsewhere', async () => {
     await createUser(t.ctx, { email: 'lock@example.pl', roles: [], password: PASSWORD });
     const attacker = '198.51.100.10';
-    for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++) assert.equal((await login('lock@example.pl', `bad password ${i}!!`, undefined, attacker)).res.statusCode, 400);
+    for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++)
+      assert.equal((await login('lock@example.pl', `bad password ${i}!!`, undefined, attacker)).res.statusCode, 400);
     const waiting = await login('lock@example.pl', PASSWORD, undefined, attacker);
     assert.equal(waiting.res.statusCode, 429, 'even the right password waits at this address');
     assert.match(waiting.res.body, /Spróbuj ponownie za 1 minutę/);
@@ -109,13 +127,21 @@ describe('login', () => {
     // the waits grow: 30 s, then 1 minute, then 2 minutes…
     assert.deepEqual([3, 4, 5, 6, 7, 8, 20].map(pairDelayMs), [30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000]);
     clock.advance(31_000);
-    assert.equal((await login('lock@example.pl', 'bad password again!!', undefined, attacker)).res.statusCode, 400, 'one more try after the wait');
+    assert.equal(
+      (await login('lock@example.pl', 'bad password again!!', undefined, attacker)).res.statusCode,
+      400,
+      'one more try after the wait',
+    );
     clock.advance(31_000);
     const longer = await login('lock@example.pl', PASSWORD, undefined, attacker);
     assert.equal(longer.res.statusCode, 429, 'the next wait is longer');
     assert.match(longer.res.body, /Spróbuj ponownie za 1 minutę/);
     clock.advance(30_000);
-    assert.equal((await login('lock@example.pl', PASSWORD, undefined, attacker)).res.statusCode, 303, 'after the wait the right password works');
+    assert.equal(
+      (await login('lock@example.pl', PASSWORD, undefined, attacker)).res.statusCode,
+      303,
+      'after the wait the right password works',
+    );
     // a success starts the count of the pair again
     assert.equal((await login('lock@example.pl', 'one typo!!', undefined, attacker)).res.statusCode, 400);
     assert.equal((await login('lock@example.pl', PASSWORD, undefined, attacker)).res.statusCode, 303);
@@ -147,7 +173,8 @@ describe('login', () => {
 
   test('one address failing at many accounts is still stopped by the per-address limit', async () => {
     const ip = '198.51.100.77';
-    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) assert.equal((await login(`nobody${i}@example.pl`, 'wrong password!!', undefined, ip)).res.statusCode, 400);
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++)
+      assert.equal((await login(`nobody${i}@example.pl`, 'wrong password!!', undefined, ip)).res.statusCode, 400);
     await createUser(t.ctx, { email: 'fresh@example.pl', roles: [], password: PASSWORD });
     assert.equal((await login('fresh@example.pl', PASSWORD, undefined, ip)).res.statusCode, 429);
     assert.equal((await login('fresh@example.pl', PASSWORD, undefined, '198.51.100.78')).res.statusCode, 303);
@@ -250,10 +277,20 @@ describe('passwords', () => {
     const a = await login('change@example.pl');
     const b = await login('change@example.pl');
     const page = await get('/konto/haslo', a.cookie);
-    const wrong = await post('/konto/haslo', a.cookie, { current_password: 'nie to hasło wcale', password: 'Nowe długie hasło 123', password_repeat: 'Nowe długie hasło 123' }, page);
+    const wrong = await post(
+      '/konto/haslo',
+      a.cookie,
+      { current_password: 'nie to hasło wcale', password: 'Nowe długie hasło 123', password_repeat: 'Nowe długie hasło 123' },
+      page,
+    );
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /jest nieprawidłowe/);
-    const ok = await post('/konto/haslo', a.cookie, { current_password: PASSWORD, password: 'Nowe długie hasło 123', password_repeat: 'Nowe długie hasło 123' }, wrong);
+    const ok = await post(
+      '/konto/haslo',
+      a.cookie,
+      { current_password: PASSWORD, password: 'Nowe długie hasło 123', password_repeat: 'Nowe długie hasło 123' },
+      wrong,
+    );
     assert.equal(ok.statusCode, 303);
     assert.equal((await get('/konto', b.cookie)).statusCode, 302);
     assert.equal((await login('change@example.pl', 'Nowe długie hasło 123')).res.statusCode, 303);
@@ -302,20 +339,39 @@ describe('administration', () => {
     const admin = await loginAs(t, [{ role: 'administrator' }]);
     const page = await get('/admin/uzytkownicy/zapros', admin.cookie);
     assert.equal(page.statusCode, 200);
-    const missingScope = await post('/admin/uzytkownicy/zapros', admin.cookie, { email: 'nowa@owes.example.pl', display_name: 'Ewa Nowa', lang: 'pl', role_reporting_partner: '1' }, page);
+    const missingScope = await post(
+      '/admin/uzytkownicy/zapros',
+      admin.cookie,
+      { email: 'nowa@owes.example.pl', display_name: 'Ewa Nowa', lang: 'pl', role_reporting_partner: '1' },
+      page,
+    );
     assert.equal(missingScope.statusCode, 400);
     assert.match(missingScope.body, /wymaga podania zakresu/);
     const ok = await post(
       '/admin/uzytkownicy/zapros',
       admin.cookie,
-      { email: 'nowa@owes.example.pl', display_name: 'Ewa Nowa', lang: 'en', role_reporting_partner: '1', scope_reporting_partner: '0463011, WSK-1' },
+      {
+        email: 'nowa@owes.example.pl',
+        display_name: 'Ewa Nowa',
+        lang: 'en',
+        role_reporting_partner: '1',
+        scope_reporting_partner: '0463011, WSK-1',
+      },
       missingScope,
     );
     assert.equal(ok.statusCode, 303);
     const user = await t.ctx.db.selectFrom('users').selectAll().where('email_norm', '=', 'nowa@owes.example.pl').executeTakeFirstOrThrow();
     assert.equal(user.is_active, false);
-    const roles = await t.ctx.db.selectFrom('user_roles').select(['role', 'scope_id']).where('user_id', '=', user.id).orderBy('scope_id').execute();
-    assert.deepEqual(roles.map((r) => r.scope_id), ['0463011', 'WSK-1']);
+    const roles = await t.ctx.db
+      .selectFrom('user_roles')
+      .select(['role', 'scope_id'])
+      .where('user_id', '=', user.id)
+      .orderBy('scope_id')
+      .execute();
+    assert.deepEqual(
+      roles.map((r) => r.scope_id),
+      ['0463011', 'WSK-1'],
+    );
     const mail = (await outbox()).at(-1)!;
     assert.equal(mail.to_address, 'nowa@owes.example.pl');
     assert.equal(mail.lang, 'en');
@@ -323,7 +379,12 @@ describe('administration', () => {
     const accept = await get(link);
     assert.equal(accept.statusCode, 200);
     assert.match(accept.body, /lang="en"/);
-    const done = await post(link, cookieHeader(accept), { password: 'Hasło partnera OWES 2026', password_repeat: 'Hasło partnera OWES 2026' }, accept);
+    const done = await post(
+      link,
+      cookieHeader(accept),
+      { password: 'Hasło partnera OWES 2026', password_repeat: 'Hasło partnera OWES 2026' },
+      accept,
+    );
     assert.equal(done.statusCode, 200);
     assert.equal((await login('nowa@owes.example.pl', 'Hasło partnera OWES 2026')).res.statusCode, 303);
     assert.deepEqual((await auditActions(user.id)).sort(), ['user.invitation_accepted', 'user.invite', 'user.login'].sort());
@@ -339,7 +400,12 @@ describe('administration', () => {
     const changed = await post(`/admin/uzytkownicy/${id}/role`, admin.cookie, { role_moderator: '1' }, page);
     assert.equal(changed.statusCode, 303);
     assert.equal((await get('/konto', victim.cookie)).statusCode, 302, 'sessions end at privilege change');
-    const log = await t.ctx.db.selectFrom('audit_log').select(['changes', 'actor_id']).where('subject_id', '=', id).where('action', '=', 'user.role_change').executeTakeFirstOrThrow();
+    const log = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['changes', 'actor_id'])
+      .where('subject_id', '=', id)
+      .where('action', '=', 'user.role_change')
+      .executeTakeFirstOrThrow();
     assert.equal(log.actor_id, admin.userId);
     assert.match(String(log.changes), /entity_representative:entity:E1/);
     assert.match(String(log.changes), /moderator::/);

@@ -11,16 +11,33 @@ export async function insertToken(db: Q, row: Insertable<ApiTokensTable>): Promi
 }
 
 export async function listTokens(db: Q, userId: string): Promise<ApiTokenRow[]> {
-  return db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 export async function countActiveTokens(db: Q, userId: string): Promise<number> {
-  const row = await db.selectFrom('api_tokens').select(countAll().as('n')).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('api_tokens')
+    .select(countAll().as('n'))
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
 export async function revokeToken(db: Q, userId: string, id: string, at: string): Promise<number> {
-  const res = await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
 

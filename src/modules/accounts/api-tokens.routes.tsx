@@ -23,7 +23,12 @@ export const holdApiTokens = policy('accounts.api_tokens', (user) => svc.mayHold
 export async function apiTokenRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const access = { access: holdApiTokens };
   /** The tokens page; `ok` is the notice after a redirect, `state` what a POST answers with. */
-  const page = async (request: FastifyRequest, reply: FastifyReply, ok: string | undefined, state: { created?: { name: string; token: string }; problems?: Problem[]; values?: Record<string, string>; status?: number } = {}) => {
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ok: string | undefined,
+    state: { created?: { name: string; token: string }; problems?: Problem[]; values?: Record<string, string>; status?: number } = {},
+  ) => {
     const tokens = await svc.listApiTokens(ctx, request.user!.id);
     // the answer carrying a new token must not be kept by any cache
     if (state.created) reply.header('cache-control', 'no-store');
@@ -31,23 +36,36 @@ export async function apiTokenRoutes(app: AppInstance, ctx: ModuleContext): Prom
       request,
       reply,
       { title: request.t('monitoring.tokens.title'), breadcrumbs: [{ label: request.t('accounts.myAccount'), path: '/konto' }] },
-      <ApiTokensView tokens={tokens} csrf={reply.generateCsrf()} created={state.created ?? null} problems={state.problems ?? []} values={state.values ?? {}} notice={ok === 'uniewazniono' && !state.status ? request.t('monitoring.tokens.revoked') : null} />,
+      <ApiTokensView
+        tokens={tokens}
+        csrf={reply.generateCsrf()}
+        created={state.created ?? null}
+        problems={state.problems ?? []}
+        values={state.values ?? {}}
+        notice={ok === 'uniewazniono' && !state.status ? request.t('monitoring.tokens.revoked') : null}
+      />,
       state.status ?? 200,
     );
   };
 
-  app.get('/konto/tokeny', { config: access, schema: { querystring: OkQuery } }, async (request, reply) => page(request, reply, request.query.ok));
+  app.get('/konto/tokeny', { config: access, schema: { querystring: OkQuery } }, async (request, reply) =>
+    page(request, reply, request.query.ok),
+  );
 
-  app.post('/konto/tokeny', { config: { ...access, rateLimit: { max: 20, timeWindow: '10 minutes' } }, schema: { body: FormBody } }, async (request, reply) => {
-    const body = request.body;
-    const created = await submitForm(async () => {
-      const input = svc.checkTokenForm(body);
-      const { token } = await svc.createApiToken(ctx, request.user!.id, input, auditFromRequest(request));
-      return { name: input.name, token };
-    });
-    if (!created.ok) return page(request, reply, undefined, { problems: created.problems, values: body, status: created.status });
-    return page(request, reply, undefined, { created: created.value });
-  });
+  app.post(
+    '/konto/tokeny',
+    { config: { ...access, rateLimit: { max: 20, timeWindow: '10 minutes' } }, schema: { body: FormBody } },
+    async (request, reply) => {
+      const body = request.body;
+      const created = await submitForm(async () => {
+        const input = svc.checkTokenForm(body);
+        const { token } = await svc.createApiToken(ctx, request.user!.id, input, auditFromRequest(request));
+        return { name: input.name, token };
+      });
+      if (!created.ok) return page(request, reply, undefined, { problems: created.problems, values: body, status: created.status });
+      return page(request, reply, undefined, { created: created.value });
+    },
+  );
 
   app.post('/konto/tokeny/:id/uniewaznij', { config: access, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
     await svc.revokeApiToken(ctx, request.user!.id, request.params.id, auditFromRequest(request));

@@ -40,7 +40,12 @@ export function checkTokenForm(body: Record<string, unknown>): { name: string } 
 }
 
 /** Creates a token and returns it — the only moment the secret exists outside the caller's hands. */
-export async function createApiToken(ctx: ModuleContext, userId: string, input: { name: string }, actor: Actor): Promise<{ id: string; token: string }> {
+export async function createApiToken(
+  ctx: ModuleContext,
+  userId: string,
+  input: { name: string },
+  actor: Actor,
+): Promise<{ id: string; token: string }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
@@ -49,8 +54,21 @@ export async function createApiToken(ctx: ModuleContext, userId: string, input: 
       f.add('name', 'monitoring.tokens.name', 'monitoring.tokens.tooMany', { count: MAX_ACTIVE_TOKENS });
       f.assertValid();
     }
-    await repo.insertToken(trx, { id, user_id: userId, name: input.name, token_hash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6), created_at: nowIso(ctx.clock), last_used_at: null, revoked_at: null });
-    await recordAudit(trx, { ...actor, action: 'api_token.create', subjectType: 'api_token', subjectId: id, meta: { name: input.name } }, ctx.clock);
+    await repo.insertToken(trx, {
+      id,
+      user_id: userId,
+      name: input.name,
+      token_hash: hashToken(token),
+      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      created_at: nowIso(ctx.clock),
+      last_used_at: null,
+      revoked_at: null,
+    });
+    await recordAudit(
+      trx,
+      { ...actor, action: 'api_token.create', subjectType: 'api_token', subjectId: id, meta: { name: input.name } },
+      ctx.clock,
+    );
   });
   return { id, token };
 }
@@ -77,6 +95,7 @@ export async function authenticateApiToken(ctx: ModuleContext, token: string): P
   const roles = (await rolesOf(ctx.db, row.user_id)).map((r) => ({ role: r.role, scopeType: r.scope_type, scopeId: r.scope_id }));
   if (!mayHoldApiTokens(roles)) return null;
   const now = ctx.clock.now();
-  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS) await repo.touchToken(ctx.db, row.id, now.toISOString());
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS)
+    await repo.touchToken(ctx.db, row.id, now.toISOString());
   return { id: row.user_id, email: row.email, displayName: row.display_name, roles, pendingStep: null };
 }

@@ -6,7 +6,21 @@ import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, PageHeader } 
 import { usePage } from '../../core/ui/context.js';
 import type { ApiTokenRow } from './api-tokens.repo.js';
 
-export function ApiTokensView({ tokens, csrf, created, problems, values, notice }: { tokens: ApiTokenRow[]; csrf: string; created: { name: string; token: string } | null; problems: Problem[]; values: Record<string, string>; notice: string | null }) {
+export function ApiTokensView({
+  tokens,
+  csrf,
+  created,
+  problems,
+  values,
+  notice,
+}: {
+  tokens: ApiTokenRow[];
+  csrf: string;
+  created: { name: string; token: string } | null;
+  problems: Problem[];
+  values: Record<string, string>;
+  notice: string | null;
+}) {
   const { t, href, fmt } = usePage();
   return (
     <>
@@ -24,7 +38,11 @@ export function ApiTokensView({ tokens, csrf, created, problems, values, notice 
       ) : null}
       <p>{t('monitoring.tokens.intro')}</p>
       <p>
-        {t('monitoring.tokens.usage')} <code>POST /api/v1/wskazniki/{'{'}kod{'}'}/wartosci</code>, <code>Authorization: Bearer …</code> — <a href="/api/docs">{t('monitoring.tokens.docs')}</a>
+        {t('monitoring.tokens.usage')}{' '}
+        <code>
+          POST /api/v1/wskazniki/{'{'}kod{'}'}/wartosci
+        </code>
+        , <code>Authorization: Bearer …</code> — <a href="/api/docs">{t('monitoring.tokens.docs')}</a>
       </p>
       {tokens.length === 0 ? (
         <p>{t('monitoring.tokens.none')}</p>
@@ -37,7 +55,10 @@ export function ApiTokensView({ tokens, csrf, created, problems, values, notice 
             { header: t('monitoring.tokens.name'), cell: (r) => r.name },
             { header: t('monitoring.tokens.prefix'), cell: (r) => <code>{r.prefix}…</code> },
             { header: t('monitoring.tokens.created'), cell: (r) => fmt.dateTime(r.created_at) },
-            { header: t('monitoring.tokens.lastUsed'), cell: (r) => (r.last_used_at ? fmt.dateTime(r.last_used_at) : t('monitoring.tokens.never')) },
+            {
+              header: t('monitoring.tokens.lastUsed'),
+              cell: (r) => (r.last_used_at ? fmt.dateTime(r.last_used_at) : t('monitoring.tokens.never')),
+            },
             {
               header: t('monitoring.status'),
               cell: (r) =>
@@ -58,7 +79,15 @@ export function ApiTokensView({ tokens, csrf, created, problems, values, notice 
       <h2>{t('monitoring.tokens.newTitle')}</h2>
       <form method="post" action={href('/konto/tokeny')} novalidate>
         <CsrfField token={csrf} />
-        <FormField name="name" label={t('monitoring.tokens.name')} hint={t('monitoring.tokens.nameHint')} value={values.name} problems={problems} required maxLength={80} />
+        <FormField
+          name="name"
+          label={t('monitoring.tokens.name')}
+          hint={t('monitoring.tokens.nameHint')}
+          value={values.name}
+          problems={problems}
+          required
+          maxLength={80}
+        />
         <Button>{t('monitoring.tokens.create')}</Button>
       </form>
     </>

@@ -50,7 +50,17 @@ export interface SessionState {
 export type SessionVerdict =
   | { kind: 'none' }
   | { kind: 'expired' }
-  | { kind: 'user'; user: { id: string; email: string; displayName: string; roles: { role: string; scopeType: string | null; scopeId: string | null }[]; pendingStep: string | null }; touch: boolean };
+  | {
+      kind: 'user';
+      user: {
+        id: string;
+        email: string;
+        displayName: string;
+        roles: { role: string; scopeType: string | null; scopeId: string | null }[];
+        pendingStep: string | null;
+      };
+      touch: boolean;
+    };
 
 /** Decides whether a session still belongs to an active user, applying staff timeouts. */
 export async function checkSession(ctx: ModuleContext, s: SessionState): Promise<SessionVerdict> {
@@ -108,7 +118,10 @@ export function pairDelayMs(failures: number): number {
 async function assertNotThrottled(ctx: ModuleContext, emailNorm: string, ip: string): Promise<void> {
   const now = ctx.clock.now().getTime();
   const ipSince = new Date(now - LOCKOUT_WINDOW_MS).toISOString();
-  const [pair, byIp] = await Promise.all([repo.pairFailures(ctx.db, emailNorm, ip, new Date(now - PAIR_WINDOW_MS).toISOString()), repo.countFailuresSince(ctx.db, ipSince, { ip })]);
+  const [pair, byIp] = await Promise.all([
+    repo.pairFailures(ctx.db, emailNorm, ip, new Date(now - PAIR_WINDOW_MS).toISOString()),
+    repo.countFailuresSince(ctx.db, ipSince, { ip }),
+  ]);
   let waitMs = byIp >= MAX_FAILURES_PER_IP ? LOCKOUT_WINDOW_MS : 0;
   if (pair.lastAt) waitMs = Math.max(waitMs, Date.parse(pair.lastAt) + pairDelayMs(pair.count) - now);
   if (waitMs > 0) throw new AppError('accounts.locked_out', { count: Math.ceil(waitMs / 60_000), seconds: Math.ceil(waitMs / 1000) });
@@ -133,7 +146,11 @@ async function noticeFailures(ctx: ModuleContext, trx: repo.Q, userId: string, e
       to: user.email,
       lang,
       template: 'login_failures',
-      params: { name: user.display_name, count: String(failures), link: `${ctx.config.publicUrl}${lang === 'en' ? '/en' : ''}/konto/haslo/reset` },
+      params: {
+        name: user.display_name,
+        count: String(failures),
+        link: `${ctx.config.publicUrl}${lang === 'en' ? '/en' : ''}/konto/haslo/reset`,
+      },
     },
     ctx.clock,
   );
@@ -142,7 +159,11 @@ async function noticeFailures(ctx: ModuleContext, trx: repo.Q, userId: string, e
 async function loginFailed(ctx: ModuleContext, emailNorm: string, actor: Actor, reason: string, userId: string | null): Promise<never> {
   await ctx.db.transaction().execute(async (trx) => {
     await repo.recordLoginAttempt(trx, { emailNorm, ip: actor.ip ?? 'unknown', success: false, at: nowIso(ctx.clock) });
-    await recordAudit(trx, { ...actor, actorId: null, action: 'user.login_failed', subjectType: 'user', subjectId: userId, meta: { email: emailNorm, reason } }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, actorId: null, action: 'user.login_failed', subjectType: 'user', subjectId: userId, meta: { email: emailNorm, reason } },
+      ctx.clock,
+    );
     if (userId) await noticeFailures(ctx, trx, userId, emailNorm);
   });
   throw new AppError('accounts.invalid_credentials');
@@ -172,7 +193,11 @@ async function loginSucceeded(ctx: ModuleContext, userId: string, emailNorm: str
   await ctx.db.transaction().execute(async (trx) => {
     await repo.recordLoginAttempt(trx, { emailNorm, ip: actor.ip ?? 'unknown', success: true, at: now });
     await repo.updateUser(trx, userId, { last_login_at: now }, now);
-    await recordAudit(trx, { ...actor, actorId: userId, action: 'user.login', subjectType: 'user', subjectId: userId, meta: { method } }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, actorId: userId, action: 'user.login', subjectType: 'user', subjectId: userId, meta: { method } },
+      ctx.clock,
+    );
   });
 }
 
@@ -187,18 +212,33 @@ export async function completeSecondFactor(ctx: ModuleContext, userId: string, c
   const counter = stored ? verifyTotp(stored.secret, trimmed, ctx.clock.now()) : null;
   let method: string | null = null;
   if (counter !== null && (await repo.advanceTotpCounter(ctx.db, userId, counter))) method = 'totp';
-  else if (/^[a-z0-9]{4}-?[a-z0-9]{4}$/i.test(trimmed) && (await repo.useRecoveryCode(ctx.db, userId, sha256(normaliseRecovery(trimmed)), nowIso(ctx.clock)))) {
+  else if (
+    /^[a-z0-9]{4}-?[a-z0-9]{4}$/i.test(trimmed) &&
+    (await repo.useRecoveryCode(ctx.db, userId, sha256(normaliseRecovery(trimmed)), nowIso(ctx.clock)))
+  ) {
     method = 'recovery_code';
   }
   if (!method) {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.recordLoginAttempt(trx, { emailNorm: user.email_norm, ip: actor.ip ?? 'unknown', success: false, at: nowIso(ctx.clock) });
-      await recordAudit(trx, { ...actor, actorId: null, action: 'user.login_failed', subjectType: 'user', subjectId: userId, meta: { reason: stored ? 'second_factor' : 'second_factor_unreadable' } }, ctx.clock);
+      await recordAudit(
+        trx,
+        {
+          ...actor,
+          actorId: null,
+          action: 'user.login_failed',
+          subjectType: 'user',
+          subjectId: userId,
+          meta: { reason: stored ? 'second_factor' : 'second_factor_unreadable' },
+        },
+        ctx.clock,
+      );
       await noticeFailures(ctx, trx, userId, user.email_norm);
     });
     throw new AppError('accounts.code_invalid');
   }
-  if (method === 'totp' && stored?.kind === 'clear') await repo.replaceTotpSecret(ctx.db, userId, user.totp_secret, sealTotpSecret(ctx.config, userId, stored.secret));
+  if (method === 'totp' && stored?.kind === 'clear')
+    await repo.replaceTotpSecret(ctx.db, userId, user.totp_secret, sealTotpSecret(ctx.config, userId, stored.secret));
   if (!stored) await resetUnreadableTwoFactor(ctx, userId, user.totp_secret, actor);
   await loginSucceeded(ctx, userId, user.email_norm, actor, method);
 }
@@ -210,7 +250,9 @@ export async function completeSecondFactor(ctx: ModuleContext, userId: string, c
 function readTotpSecret(ctx: ModuleContext, userId: string, storedValue: string): { kind: 'sealed' | 'clear'; secret: string } | null {
   const stored = openTotpSecret(ctx.config, userId, storedValue);
   if (stored.kind !== 'unreadable') return stored;
-  ctx.log(`accounts: the TOTP secret of user ${userId} cannot be decrypted (SESSION_SECRET changed or the stored value was altered); its codes are refused`);
+  ctx.log(
+    `accounts: the TOTP secret of user ${userId} cannot be decrypted (SESSION_SECRET changed or the stored value was altered); its codes are refused`,
+  );
   return null;
 }
 
@@ -224,7 +266,18 @@ async function resetUnreadableTwoFactor(ctx: ModuleContext, userId: string, stor
     if (!(await repo.replaceTotpSecret(trx, userId, storedValue, null))) return;
     await repo.updateUser(trx, userId, { is_totp_enabled: false, totp_last_counter: null }, nowIso(ctx.clock));
     await repo.replaceRecoveryCodes(trx, userId, []);
-    await recordAudit(trx, { ...actor, actorId: userId, action: 'user.2fa_reset', subjectType: 'user', subjectId: userId, meta: { reason: 'unreadable_secret' } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        actorId: userId,
+        action: 'user.2fa_reset',
+        subjectType: 'user',
+        subjectId: userId,
+        meta: { reason: 'unreadable_secret' },
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -252,7 +305,8 @@ export async function beginTwoFactor(ctx: ModuleContext, userId: string): Promis
   // a pending (not yet confirmed) secret is shown again, so a reload does not invalidate a scanned QR
   const pending = user.totp_secret ? readTotpSecret(ctx, userId, user.totp_secret) : null;
   const secret = pending?.secret ?? newTotpSecret();
-  if (pending?.kind !== 'sealed') await repo.updateUser(ctx.db, userId, { totp_secret: sealTotpSecret(ctx.config, userId, secret) }, nowIso(ctx.clock));
+  if (pending?.kind !== 'sealed')
+    await repo.updateUser(ctx.db, userId, { totp_secret: sealTotpSecret(ctx.config, userId, secret) }, nowIso(ctx.clock));
   return { secret, otpauth: otpauthUrl(secret, user.email, ISSUER) };
 }
 
@@ -271,7 +325,11 @@ export async function confirmTwoFactor(ctx: ModuleContext, userId: string, code:
   await ctx.db.transaction().execute(async (trx) => {
     const sealed = stored.kind === 'clear' ? { totp_secret: sealTotpSecret(ctx.config, userId, stored.secret) } : {};
     await repo.updateUser(trx, userId, { ...sealed, is_totp_enabled: true, totp_last_counter: counter }, now);
-    await repo.replaceRecoveryCodes(trx, userId, codes.map((c) => sha256(normaliseRecovery(c))));
+    await repo.replaceRecoveryCodes(
+      trx,
+      userId,
+      codes.map((c) => sha256(normaliseRecovery(c))),
+    );
     await recordAudit(trx, { ...actor, action: 'user.2fa_enabled', subjectType: 'user', subjectId: userId }, ctx.clock);
   });
   return codes;

@@ -14,8 +14,23 @@ export function LoginView({ csrf, problems = [], values = {}, next, notice }: Fo
       <ErrorSummary problems={problems} />
       <Form action="/konto/logowanie" csrf={csrf}>
         <input type="hidden" name="next" value={next} />
-        <FormField name="email" type="email" label={t('login.email')} autocomplete="username" required value={values.email ?? ''} problems={problems} />
-        <FormField name="password" type="password" label={t('login.password')} autocomplete="current-password" required problems={problems} />
+        <FormField
+          name="email"
+          type="email"
+          label={t('login.email')}
+          autocomplete="username"
+          required
+          value={values.email ?? ''}
+          problems={problems}
+        />
+        <FormField
+          name="password"
+          type="password"
+          label={t('login.password')}
+          autocomplete="current-password"
+          required
+          problems={problems}
+        />
         <Button>{t('login.submit')}</Button>
       </Form>
       <p>
@@ -33,14 +48,29 @@ export function CodeView({ csrf, problems = [] }: FormState) {
       <p>{t('login.codeIntro')}</p>
       <ErrorSummary problems={problems} />
       <Form action="/konto/logowanie/kod" csrf={csrf}>
-        <FormField name="code" label={t('login.code')} hint={t('login.codeHint')} autocomplete="one-time-code" inputMode="text" required maxLength={20} problems={problems} />
+        <FormField
+          name="code"
+          label={t('login.code')}
+          hint={t('login.codeHint')}
+          autocomplete="one-time-code"
+          inputMode="text"
+          required
+          maxLength={20}
+          problems={problems}
+        />
         <Button>{t('login.codeSubmit')}</Button>
       </Form>
     </>
   );
 }
 
-export function TwoFactorSetupView({ csrf, problems = [], qr, secret, required }: FormState & { qr: string; secret: string; required: boolean }) {
+export function TwoFactorSetupView({
+  csrf,
+  problems = [],
+  qr,
+  secret,
+  required,
+}: FormState & { qr: string; secret: string; required: boolean }) {
   const { t } = usePage();
   return (
     <>
@@ -57,7 +87,16 @@ export function TwoFactorSetupView({ csrf, problems = [], qr, secret, required }
         <li>
           <p>{t('twoFactor.step2')}</p>
           <Form action="/konto/2fa" csrf={csrf}>
-            <FormField name="code" label={t('login.code')} hint={t('login.codeHint')} autocomplete="one-time-code" inputMode="numeric" required maxLength={10} problems={problems} />
+            <FormField
+              name="code"
+              label={t('login.code')}
+              hint={t('login.codeHint')}
+              autocomplete="one-time-code"
+              inputMode="numeric"
+              required
+              maxLength={10}
+              problems={problems}
+            />
             <Button>{t('twoFactor.confirm')}</Button>
           </Form>
         </li>
@@ -86,7 +125,12 @@ export function RecoveryCodesView({ codes }: { codes: string[] }) {
   );
 }
 
-export function TwoFactorStatusView({ csrf, problems = [], recoveryLeft, canDisable }: FormState & { recoveryLeft: number; canDisable: boolean }) {
+export function TwoFactorStatusView({
+  csrf,
+  problems = [],
+  recoveryLeft,
+  canDisable,
+}: FormState & { recoveryLeft: number; canDisable: boolean }) {
   const { t } = usePage();
   return (
     <>
@@ -98,7 +142,15 @@ export function TwoFactorStatusView({ csrf, problems = [], recoveryLeft, canDisa
           <h2>{t('twoFactor.disable')}</h2>
           <ErrorSummary problems={problems} />
           <Form action="/konto/2fa/wylacz" csrf={csrf}>
-            <FormField name="password" type="password" label={t('password.current')} hint={t('twoFactor.disableHint')} autocomplete="current-password" required problems={problems} />
+            <FormField
+              name="password"
+              type="password"
+              label={t('password.current')}
+              hint={t('twoFactor.disableHint')}
+              autocomplete="current-password"
+              required
+              problems={problems}
+            />
             <Button variant="secondary">{t('twoFactor.disable')}</Button>
           </Form>
         </>

@@ -17,20 +17,28 @@ export async function ownDataRoutes(app: AppInstance, ctx: ModuleContext): Promi
     page(request, reply, 'accounts.myAccount', <v.AccountHomeView notice={notice(request, request.query.ok, 'reset.done')} />),
   );
 
-  app.get('/admin', { config: { access: 'authenticated' } }, async (request, reply) => page(request, reply, 'accounts.admin', <v.AdminIndexView />));
+  app.get('/admin', { config: { access: 'authenticated' } }, async (request, reply) =>
+    page(request, reply, 'accounts.admin', <v.AdminIndexView />),
+  );
 
   // --- sessions ---------------------------------------------------------------------------------
 
   app.get('/konto/sesje', { config: { access: 'authenticated' }, schema: { querystring: OkQuery } }, async (request, reply) => {
     const sessions = await ownData.listOwnSessions(ctx, me(request).id, request.session.sessionId);
     const q = request.query;
-    const note = q.ok === 'jedna' ? request.t('sessions.ended') : q.ok === 'inne' ? request.t('sessions.endedOthers', { count: Number(q.n ?? 0) || 0 }) : null;
+    const note =
+      q.ok === 'jedna'
+        ? request.t('sessions.ended')
+        : q.ok === 'inne'
+          ? request.t('sessions.endedOthers', { count: Number(q.n ?? 0) || 0 })
+          : null;
     return page(request, reply, 'sessions.title', <v.SessionsView csrf={reply.generateCsrf()} sessions={sessions} notice={note} />);
   });
 
   app.post('/konto/sesje/zakoncz', { config: { access: 'authenticated' }, schema: { body: FormBody } }, async (request, reply) => {
     const handle = request.body.session ?? '';
-    if (!/^[0-9a-f]{20}$/.test(handle)) throw new AppError('http.validation', {}, [{ field: 'session', key: 'validation.invalidParam', params: { field: 'session' } }]);
+    if (!/^[0-9a-f]{20}$/.test(handle))
+      throw new AppError('http.validation', {}, [{ field: 'session', key: 'validation.invalidParam', params: { field: 'session' } }]);
     await ownData.endOwnSession(ctx, me(request).id, handle, auditFromRequest(request));
     return go(request, reply, '/konto/sesje?ok=jedna');
   });
@@ -44,14 +52,22 @@ export async function ownDataRoutes(app: AppInstance, ctx: ModuleContext): Promi
 
   app.get('/konto/dane', { config: { access: 'authenticated' }, schema: { querystring: OkQuery } }, async (request, reply) => {
     const { user } = await userDetail(ctx, me(request).id);
-    return page(request, reply, 'privacy.title', <v.PrivacyView csrf={reply.generateCsrf()} deletionRequestedAt={user.deletion_requested_at} />);
+    return page(
+      request,
+      reply,
+      'privacy.title',
+      <v.PrivacyView csrf={reply.generateCsrf()} deletionRequestedAt={user.deletion_requested_at} />,
+    );
   });
 
   app.get('/konto/dane.json', { config: { access: 'authenticated' } }, async (request, reply) => {
     const id = me(request).id;
     const audit = await listAuditEntries(ctx.db, { actorId: id, limit: 10_000 });
     const data = await ownData.exportOwnData(ctx, id, auditFromRequest(request), audit);
-    return reply.header('content-disposition', contentDisposition('spojnia-moje-dane.json')).type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
+    return reply
+      .header('content-disposition', contentDisposition('spojnia-moje-dane.json'))
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
   });
 
   app.post('/konto/dane/usun', { config: { access: 'authenticated' }, schema: { body: FormBody } }, async (request, reply) => {

@@ -11,7 +11,12 @@ import { userDetail } from './users.service.js';
 // --- own data -----------------------------------------------------------------------------------
 
 /** Everything stored about the user, for download (RODO art. 15/20). Secrets are left out. */
-export async function exportOwnData(ctx: ModuleContext, userId: string, actor: Actor, auditRows: unknown[]): Promise<Record<string, unknown>> {
+export async function exportOwnData(
+  ctx: ModuleContext,
+  userId: string,
+  actor: Actor,
+  auditRows: unknown[],
+): Promise<Record<string, unknown>> {
   const { user, roles } = await userDetail(ctx, userId);
   const sessions = await repo.sessionsOf(ctx.db, userId, nowIso(ctx.clock));
   await recordAudit(ctx.db, { ...actor, action: 'user.export', subjectType: 'user', subjectId: userId }, ctx.clock);
@@ -32,7 +37,13 @@ export async function exportOwnData(ctx: ModuleContext, userId: string, actor: A
     roles: roles.map((r) => ({ role: r.role, scope_type: r.scope_type, scope_id: r.scope_id })),
     sessions: sessions.map((s) => {
       const d = JSON.parse(s.data) as { loginAt?: string; lastSeenAt?: string; userAgent?: string; ip?: string };
-      return { login_at: d.loginAt ?? null, last_seen_at: d.lastSeenAt ?? null, user_agent: d.userAgent ?? null, ip: d.ip ?? null, expires_at: s.expires_at };
+      return {
+        login_at: d.loginAt ?? null,
+        last_seen_at: d.lastSeenAt ?? null,
+        user_agent: d.userAgent ?? null,
+        ip: d.ip ?? null,
+        expires_at: s.expires_at,
+      };
     }),
     login_attempts: await repo.loginAttemptsOf(ctx.db, user.email_norm),
     audit_log: auditRows,
@@ -59,7 +70,14 @@ export async function listOwnSessions(ctx: ModuleContext, userId: string, curren
   return rows
     .map((r) => {
       const d = JSON.parse(r.data) as { loginAt?: string; lastSeenAt?: string; userAgent?: string; ip?: string };
-      return { handle: sessionHandle(r.id), current: r.id === currentId, loginAt: d.loginAt ?? null, lastSeenAt: d.lastSeenAt ?? r.updated_at, userAgent: d.userAgent ?? '', ip: d.ip ?? '' };
+      return {
+        handle: sessionHandle(r.id),
+        current: r.id === currentId,
+        loginAt: d.loginAt ?? null,
+        lastSeenAt: d.lastSeenAt ?? r.updated_at,
+        userAgent: d.userAgent ?? '',
+        ip: d.ip ?? '',
+      };
     })
     .sort((a, b) => ((b.lastSeenAt ?? '') < (a.lastSeenAt ?? '') ? -1 : 1));
 }
@@ -75,6 +93,10 @@ export async function endOwnSession(ctx: ModuleContext, userId: string, handle: 
 
 export async function endOtherSessions(ctx: ModuleContext, userId: string, currentId: string, actor: Actor): Promise<number> {
   const n = await repo.deleteSessionsOf(ctx.db, userId, currentId);
-  await recordAudit(ctx.db, { ...actor, action: 'user.session_end_others', subjectType: 'user', subjectId: userId, meta: { count: n } }, ctx.clock);
+  await recordAudit(
+    ctx.db,
+    { ...actor, action: 'user.session_end_others', subjectType: 'user', subjectId: userId, meta: { count: n } },
+    ctx.clock,
+  );
   return n;
 }

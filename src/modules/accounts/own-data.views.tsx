@@ -127,7 +127,15 @@ export function SessionsView({ csrf, sessions, notice }: { csrf: string; session
   );
 }
 
-export function PrivacyView({ csrf, deletionRequestedAt, notice }: { csrf: string; deletionRequestedAt: string | null; notice?: string | null }) {
+export function PrivacyView({
+  csrf,
+  deletionRequestedAt,
+  notice,
+}: {
+  csrf: string;
+  deletionRequestedAt: string | null;
+  notice?: string | null;
+}) {
   const { t, href, fmt } = usePage();
   return (
     <>

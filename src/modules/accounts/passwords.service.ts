@@ -16,7 +16,14 @@ import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems, verifyPassword } f
 export const RESET_VALID_MS = 60 * 60 * 1000;
 
 /** Checks a new password and its repetition into the checker (field names as in our forms). */
-export function checkNewPassword(f: FormChecker, email: string, label: TKey, field = 'password', repeatField = 'password_repeat', repeatLabel: TKey = 'setup.passwordRepeat'): string {
+export function checkNewPassword(
+  f: FormChecker,
+  email: string,
+  label: TKey,
+  field = 'password',
+  repeatField = 'password_repeat',
+  repeatLabel: TKey = 'setup.passwordRepeat',
+): string {
   const password = f.required(field, label, { raw: true, max: MAX_PASSWORD_LENGTH });
   if (password !== '' && !f.hasProblem(field)) {
     for (const p of passwordProblems(password, email)) f.add(field, label, p.key, p.params);
@@ -27,7 +34,13 @@ export function checkNewPassword(f: FormChecker, email: string, label: TKey, fie
 
 // --- passwords ----------------------------------------------------------------------------------
 
-export async function changePassword(ctx: ModuleContext, userId: string, body: Record<string, unknown>, actor: Actor, keepSessionId: string): Promise<void> {
+export async function changePassword(
+  ctx: ModuleContext,
+  userId: string,
+  body: Record<string, unknown>,
+  actor: Actor,
+  keepSessionId: string,
+): Promise<void> {
   const user = await repo.findUserById(ctx.db, userId);
   if (!user) throw new AppError('http.not_found');
   const f = new FormChecker(body);
@@ -53,14 +66,31 @@ export async function requestPasswordReset(ctx: ModuleContext, body: Record<stri
   f.assertValid();
   const user = await repo.findUserByEmail(ctx.db, normaliseEmail(email));
   if (!user || !user.is_active || user.anonymised_at) {
-    await recordAudit(ctx.db, { ...actor, actorId: null, action: 'user.password_reset_requested', subjectType: 'user', subjectId: null, meta: { email: normaliseEmail(email), known: false } }, ctx.clock);
+    await recordAudit(
+      ctx.db,
+      {
+        ...actor,
+        actorId: null,
+        action: 'user.password_reset_requested',
+        subjectType: 'user',
+        subjectId: null,
+        meta: { email: normaliseEmail(email), known: false },
+      },
+      ctx.clock,
+    );
     return;
   }
   const t = newToken();
   const now = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.invalidateTokens(trx, user.id, 'password_reset', now);
-    await repo.insertToken(trx, { userId: user.id, purpose: 'password_reset', tokenHash: sha256(t), expiresAt: later(ctx, RESET_VALID_MS), now });
+    await repo.insertToken(trx, {
+      userId: user.id,
+      purpose: 'password_reset',
+      tokenHash: sha256(t),
+      expiresAt: later(ctx, RESET_VALID_MS),
+      now,
+    });
     const lang: Lang = isLang(user.lang) ? user.lang : 'pl';
     await enqueueMail(
       trx,
@@ -68,11 +98,19 @@ export async function requestPasswordReset(ctx: ModuleContext, body: Record<stri
         to: user.email,
         lang,
         template: 'password_reset',
-        params: { name: user.display_name, link: `${ctx.config.publicUrl}${lang === 'en' ? '/en' : ''}/konto/haslo/nowe/${t}`, validFor: lang === 'en' ? '1 hour' : '1 godzina' },
+        params: {
+          name: user.display_name,
+          link: `${ctx.config.publicUrl}${lang === 'en' ? '/en' : ''}/konto/haslo/nowe/${t}`,
+          validFor: lang === 'en' ? '1 hour' : '1 godzina',
+        },
       },
       ctx.clock,
     );
-    await recordAudit(trx, { ...actor, actorId: null, action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, actorId: null, action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id },
+      ctx.clock,
+    );
   });
 }
 
@@ -103,6 +141,10 @@ export async function resetPassword(ctx: ModuleContext, t: string, body: Record<
     if (!(await repo.consumeToken(trx, row.id, now))) throw new AppError('accounts.token_invalid');
     await repo.updateUser(trx, user.id, { password_hash: hash }, now);
     await repo.deleteSessionsOf(trx, user.id);
-    await recordAudit(trx, { ...actor, actorId: user.id, action: 'user.password_reset', subjectType: 'user', subjectId: user.id }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, actorId: user.id, action: 'user.password_reset', subjectType: 'user', subjectId: user.id },
+      ctx.clock,
+    );
   });
 }

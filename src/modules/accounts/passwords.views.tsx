@@ -12,9 +12,31 @@ export function PasswordChangeView({ csrf, problems = [], notice }: FormState & 
       <Notice text={notice} />
       <ErrorSummary problems={problems} />
       <Form action="/konto/haslo" csrf={csrf}>
-        <FormField name="current_password" type="password" label={t('password.current')} autocomplete="current-password" required problems={problems} />
-        <FormField name="password" type="password" label={t('password.new')} hint={t('password.newHint')} autocomplete="new-password" required problems={problems} />
-        <FormField name="password_repeat" type="password" label={t('password.repeat')} autocomplete="new-password" required problems={problems} />
+        <FormField
+          name="current_password"
+          type="password"
+          label={t('password.current')}
+          autocomplete="current-password"
+          required
+          problems={problems}
+        />
+        <FormField
+          name="password"
+          type="password"
+          label={t('password.new')}
+          hint={t('password.newHint')}
+          autocomplete="new-password"
+          required
+          problems={problems}
+        />
+        <FormField
+          name="password_repeat"
+          type="password"
+          label={t('password.repeat')}
+          autocomplete="new-password"
+          required
+          problems={problems}
+        />
         <Button>{t('password.submit')}</Button>
       </Form>
     </>
@@ -33,7 +55,15 @@ export function ResetRequestView({ csrf, problems = [], values = {}, sent }: For
           <p>{t('reset.intro')}</p>
           <ErrorSummary problems={problems} />
           <Form action="/konto/haslo/reset" csrf={csrf}>
-            <FormField name="email" type="email" label={t('reset.email')} autocomplete="email" required value={values.email ?? ''} problems={problems} />
+            <FormField
+              name="email"
+              type="email"
+              label={t('reset.email')}
+              autocomplete="email"
+              required
+              value={values.email ?? ''}
+              problems={problems}
+            />
             <Button>{t('reset.submit')}</Button>
           </Form>
         </>
@@ -42,7 +72,14 @@ export function ResetRequestView({ csrf, problems = [], values = {}, sent }: For
   );
 }
 
-export function NewPasswordView({ csrf, problems = [], action, title, intro, submit }: FormState & { action: string; title: string; intro?: string; submit: string }) {
+export function NewPasswordView({
+  csrf,
+  problems = [],
+  action,
+  title,
+  intro,
+  submit,
+}: FormState & { action: string; title: string; intro?: string; submit: string }) {
   const { t } = usePage();
   return (
     <>
@@ -50,8 +87,23 @@ export function NewPasswordView({ csrf, problems = [], action, title, intro, sub
       {intro ? <p>{intro}</p> : null}
       <ErrorSummary problems={problems} />
       <Form action={action} csrf={csrf}>
-        <FormField name="password" type="password" label={t('password.new')} hint={t('password.newHint')} autocomplete="new-password" required problems={problems} />
-        <FormField name="password_repeat" type="password" label={t('password.repeat')} autocomplete="new-password" required problems={problems} />
+        <FormField
+          name="password"
+          type="password"
+          label={t('password.new')}
+          hint={t('password.newHint')}
+          autocomplete="new-password"
+          required
+          problems={problems}
+        />
+        <FormField
+          name="password_repeat"
+          type="password"
+          label={t('password.repeat')}
+          autocomplete="new-password"
+          required
+          problems={problems}
+        />
         <Button>{submit}</Button>
       </Form>
     </>

@@ -34,7 +34,10 @@ test('instances starting together print the same link; a start after SETUP_LINK_
     assert.equal(await issueSetupToken(u.ctx), first);
     assert.equal((await u.app.inject({ url: `/setup?token=${first}` })).statusCode, 200);
     const stored = await u.ctx.db.selectFrom('settings').select('value').where('key', 'like', 'accounts.setup_token%').execute();
-    assert.ok(stored.every((r) => !r.value.includes(first)), 'the database holds the token sealed, not readable');
+    assert.ok(
+      stored.every((r) => !r.value.includes(first)),
+      'the database holds the token sealed, not readable',
+    );
 
     clock.advance(SETUP_LINK_SHARED_MS);
     const later = (await issueSetupToken(u.ctx))!;
@@ -58,7 +61,13 @@ test('the first administrator is created through the one-time link, which then s
     method: 'POST',
     url: '/setup',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: form({ token, email: 'admin@rops.example.pl', display_name: 'Anna Nowak', password: 'długie hasło do testu', password_repeat: 'długie hasło do testu' }),
+    payload: form({
+      token,
+      email: 'admin@rops.example.pl',
+      display_name: 'Anna Nowak',
+      password: 'długie hasło do testu',
+      password_repeat: 'długie hasło do testu',
+    }),
   });
   assert.equal(noCsrf.statusCode, 403);
   assert.equal(await isSetupNeeded(t.ctx), true, 'nothing changed after a CSRF refusal');
@@ -79,7 +88,14 @@ test('the first administrator is created through the one-time link, which then s
     method: 'POST',
     url: '/setup',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: form({ _csrf: csrfFrom(bad.body), token, email: 'admin@rops.example.pl', display_name: 'Anna', password: 'password1234', password_repeat: 'password1234' }),
+    payload: form({
+      _csrf: csrfFrom(bad.body),
+      token,
+      email: 'admin@rops.example.pl',
+      display_name: 'Anna',
+      password: 'password1234',
+      password_repeat: 'password1234',
+    }),
   });
   assert.equal(common.statusCode, 400);
   assert.match(common.body, /zbyt popularne/);
@@ -88,7 +104,14 @@ test('the first administrator is created through the one-time link, which then s
     method: 'POST',
     url: '/setup',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: form({ _csrf: csrfFrom(common.body), token, email: 'Admin@Rops.example.pl', display_name: 'Anna Nowak', password: 'długie hasło do testu', password_repeat: 'długie hasło do testu' }),
+    payload: form({
+      _csrf: csrfFrom(common.body),
+      token,
+      email: 'Admin@Rops.example.pl',
+      display_name: 'Anna Nowak',
+      password: 'długie hasło do testu',
+      password_repeat: 'długie hasło do testu',
+    }),
   });
   assert.equal(ok.statusCode, 200, ok.body);
   assert.equal(await isSetupNeeded(t.ctx), false);
@@ -98,7 +121,10 @@ test('the first administrator is created through the one-time link, which then s
   assert.equal(user.is_active, true);
   assert.match(user.password_hash ?? '', /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   const roles = await t.ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
-  assert.deepEqual(roles.map((r) => r.role), ['administrator']);
+  assert.deepEqual(
+    roles.map((r) => r.role),
+    ['administrator'],
+  );
 
   const again = await t.app.inject({ url: `/setup?token=${token}` });
   assert.equal(again.statusCode, 403);

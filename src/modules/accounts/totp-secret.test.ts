@@ -17,7 +17,6 @@ import { ManualClock } from '../../testing/clock.js';
 
 const PASSWORD = 'Zielona łąka nad Wisłą 2026';
 
-
 const clock = new ManualClock();
 const logLines: string[] = [];
 let t: TestApp;
@@ -38,7 +37,12 @@ async function get(url: string, cookie = '') {
 }
 
 async function post(url: string, cookie: string, fields: Record<string, string>, csrfPage: LightMyRequestResponse) {
-  return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(csrfPage.body), ...fields }) });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: csrfFrom(csrfPage.body), ...fields }),
+  });
 }
 
 /** Password step of the login; returns the cookie of the pending login. */
@@ -86,7 +90,9 @@ describe('enrolment stores the secret sealed', () => {
     const { cookie } = await passwordStep('sealed@rops.example.pl');
     const setup = await get('/konto/2fa', cookie);
     const secret = /class="secret">([A-Z2-7 ]+)</.exec(setup.body)![1]!.replaceAll(' ', '');
-    const id = (await t.ctx.db.selectFrom('users').select('id').where('email_norm', '=', 'sealed@rops.example.pl').executeTakeFirstOrThrow()).id;
+    const id = (
+      await t.ctx.db.selectFrom('users').select('id').where('email_norm', '=', 'sealed@rops.example.pl').executeTakeFirstOrThrow()
+    ).id;
     const pending = (await storedSecret(id))!;
     assert.match(pending, /^v1:/);
     assert.ok(!pending.includes(secret), 'the secret is not in the stored value');
@@ -139,7 +145,11 @@ describe('an unreadable stored secret', () => {
   test('a value sealed for another user does not open for this one', async () => {
     const a = await enrolledStaff('owner@rops.example.pl');
     const b = await enrolledStaff('thief@rops.example.pl');
-    await t.ctx.db.updateTable('users').set({ totp_secret: await storedSecret(a.id) }).where('id', '=', b.id).execute();
+    await t.ctx.db
+      .updateTable('users')
+      .set({ totp_secret: await storedSecret(a.id) })
+      .where('id', '=', b.id)
+      .execute();
     const { res } = await loginWithCode('thief@rops.example.pl', totpCode(a.secret, clock.now()));
     assert.equal(res.statusCode, 400);
   });
@@ -159,7 +169,11 @@ describe('an unreadable stored secret', () => {
     assert.equal(rescued.res.statusCode, 303);
     const blocked = await get('/konto/sesje', rescued.cookie);
     assert.equal(blocked.headers.location, '/konto/2fa', 'staff must enrol again before anything else');
-    const row = await t.ctx.db.selectFrom('users').select(['totp_secret', 'is_totp_enabled']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('users')
+      .select(['totp_secret', 'is_totp_enabled'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.totp_secret, null);
     assert.equal(row.is_totp_enabled, false);
     const reset = (await auditRows(id)).find((r) => r.action === 'user.2fa_reset');
@@ -205,7 +219,7 @@ describe('clear-text secrets from before encryption', () => {
     await t.ctx.db.updateTable('users').set({ is_totp_enabled: true, totp_secret: enrolledSecret }).where('id', '=', enrolled).execute();
     await t.ctx.db.updateTable('users').set({ totp_secret: pendingSecret }).where('id', '=', pending).execute();
     await t.ctx.db.updateTable('users').set({ is_totp_enabled: true, totp_secret: 'not base32!' }).where('id', '=', garbled).execute();
-    const alreadySealed = (await t.ctx.db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'like', 'v1:%').execute());
+    const alreadySealed = await t.ctx.db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'like', 'v1:%').execute();
     assert.ok(alreadySealed.length > 0);
 
     const job = accountsModule.jobs!.find((j) => j.name === 'accounts.totp-secret-encryption')!;
@@ -213,7 +227,10 @@ describe('clear-text secrets from before encryption', () => {
     assert.equal(outcome!.error, undefined);
     assert.match(outcome!.result!, /^2 TOTP secret\(s\) encrypted$/);
 
-    for (const [id, secret] of [[enrolled, enrolledSecret], [pending, pendingSecret]] as const) {
+    for (const [id, secret] of [
+      [enrolled, enrolledSecret],
+      [pending, pendingSecret],
+    ] as const) {
       const stored = (await storedSecret(id))!;
       assert.match(stored, /^v1:/);
       assert.ok(!stored.includes(secret));

@@ -24,7 +24,8 @@ function roleValuesOf(roles: { role: string; scope_id: string | null }[]): Recor
   const values: Record<string, string> = {};
   for (const r of roles) {
     values[`role_${r.role}`] = '1';
-    if (r.role in SCOPED_ROLES && r.scope_id) values[`scope_${r.role}`] = values[`scope_${r.role}`] ? `${values[`scope_${r.role}`]}, ${r.scope_id}` : r.scope_id;
+    if (r.role in SCOPED_ROLES && r.scope_id)
+      values[`scope_${r.role}`] = values[`scope_${r.role}`] ? `${values[`scope_${r.role}`]}, ${r.scope_id}` : r.scope_id;
   }
   return values;
 }
@@ -43,10 +44,19 @@ export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<
   app.post('/setup', { config: { access: 'public', rateLimit: STRICT }, schema: { body: FormBody } }, async (request, reply) => {
     const body = request.body;
     await users.assertSetupAllowed(ctx, body.token);
-    const created = await submitForm(() => users.createFirstAdministrator(ctx, body.token, users.checkSetupForm(body), auditFromRequest(request)), refusals);
+    const created = await submitForm(
+      () => users.createFirstAdministrator(ctx, body.token, users.checkSetupForm(body), auditFromRequest(request)),
+      refusals,
+    );
     if (!created.ok) {
       const values = { email: body.email ?? '', display_name: body.display_name ?? '' };
-      return page(request, reply, 'setup.title', <v.SetupForm token={body.token!} csrf={reply.generateCsrf()} values={values} problems={created.problems} />, created.status);
+      return page(
+        request,
+        reply,
+        'setup.title',
+        <v.SetupForm token={body.token!} csrf={reply.generateCsrf()} values={values} problems={created.problems} />,
+        created.status,
+      );
     }
     return page(request, reply, 'setup.doneTitle', <v.SetupDone />);
   });
@@ -68,19 +78,37 @@ export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<
     return page(request, reply, 'invite.acceptTitle', view, status);
   };
 
-  app.get('/konto/zaproszenie/:token', { config: { access: 'public' }, onRequest: secretInAddress, schema: { params: TokenParams } }, async (request, reply) =>
-    acceptPage(request, reply, request.params.token),
+  app.get(
+    '/konto/zaproszenie/:token',
+    { config: { access: 'public' }, onRequest: secretInAddress, schema: { params: TokenParams } },
+    async (request, reply) => acceptPage(request, reply, request.params.token),
   );
 
   // a dead link (used, expired, unknown) is an error page, not a problem of the form
   const deadLinkIsAnError = formRefusals(ctx, 'accounts.token_invalid');
 
-  app.post('/konto/zaproszenie/:token', { config: { access: 'public', rateLimit: STRICT }, onRequest: secretInAddress, schema: { params: TokenParams, body: FormBody } }, async (request, reply) => {
-    const { token } = request.params;
-    const accepted = await submitForm(() => users.acceptInvitation(ctx, token, request.body, auditFromRequest(request)), deadLinkIsAnError);
-    if (!accepted.ok) return acceptPage(request, reply, token, accepted.problems, accepted.status);
-    return page(request, reply, 'invite.acceptTitle', <MessageView title={request.t('invite.acceptTitle')} text={request.t('invite.accepted')} link={{ path: '/konto/logowanie', label: request.t('accounts.login') }} />);
-  });
+  app.post(
+    '/konto/zaproszenie/:token',
+    { config: { access: 'public', rateLimit: STRICT }, onRequest: secretInAddress, schema: { params: TokenParams, body: FormBody } },
+    async (request, reply) => {
+      const { token } = request.params;
+      const accepted = await submitForm(
+        () => users.acceptInvitation(ctx, token, request.body, auditFromRequest(request)),
+        deadLinkIsAnError,
+      );
+      if (!accepted.ok) return acceptPage(request, reply, token, accepted.problems, accepted.status);
+      return page(
+        request,
+        reply,
+        'invite.acceptTitle',
+        <MessageView
+          title={request.t('invite.acceptTitle')}
+          text={request.t('invite.accepted')}
+          link={{ path: '/konto/logowanie', label: request.t('accounts.login') }}
+        />,
+      );
+    },
+  );
 
   // --- administration of users ------------------------------------------------------------------
 
@@ -88,24 +116,62 @@ export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<
 
   app.get('/admin/uzytkownicy', { config: admin, schema: { querystring: OkQuery } }, async (request, reply) => {
     const { ok } = request.query;
-    return page(request, reply, 'users.title', <v.UsersListView users={await users.listUsers(ctx)} notice={ok ? request.t('invite.sent', { email: ok === '1' ? '' : ok }) : null} />);
+    return page(
+      request,
+      reply,
+      'users.title',
+      <v.UsersListView users={await users.listUsers(ctx)} notice={ok ? request.t('invite.sent', { email: ok === '1' ? '' : ok }) : null} />,
+    );
   });
 
-  app.get('/admin/uzytkownicy/zapros', { config: admin }, async (request, reply) => page(request, reply, 'invite.title', <v.InviteView csrf={reply.generateCsrf()} />));
+  app.get('/admin/uzytkownicy/zapros', { config: admin }, async (request, reply) =>
+    page(request, reply, 'invite.title', <v.InviteView csrf={reply.generateCsrf()} />),
+  );
 
   app.post('/admin/uzytkownicy/zapros', { config: admin, schema: { body: FormBody } }, async (request, reply) => {
     const body = request.body;
-    const invited = await submitForm(() => users.inviteUser(ctx, body, { id: me(request).id, displayName: me(request).displayName }, auditFromRequest(request)), refusals);
-    if (!invited.ok) return page(request, reply, 'invite.title', <v.InviteView csrf={reply.generateCsrf()} problems={invited.problems} values={body} />, invited.status);
+    const invited = await submitForm(
+      () => users.inviteUser(ctx, body, { id: me(request).id, displayName: me(request).displayName }, auditFromRequest(request)),
+      refusals,
+    );
+    if (!invited.ok)
+      return page(
+        request,
+        reply,
+        'invite.title',
+        <v.InviteView csrf={reply.generateCsrf()} problems={invited.problems} values={body} />,
+        invited.status,
+      );
     return go(request, reply, `/admin/uzytkownicy?ok=${encodeURIComponent(body.email ?? '1').slice(0, 20)}`);
   });
 
   /** A user's page; `ok` is the notice after a redirect, `extra` a refused roles form shown again. */
-  const userPage = async (request: FastifyRequest, reply: FastifyReply, id: string, ok: string | undefined, extra: { problems?: Problem[]; values?: Record<string, string>; status?: number } = {}) => {
+  const userPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    ok: string | undefined,
+    extra: { problems?: Problem[]; values?: Record<string, string>; status?: number } = {},
+  ) => {
     const { user, roles } = await users.userDetail(ctx, id);
     const entries = await listAuditEntries(ctx.db, { subjectType: 'user', subjectId: id, limit: 200 });
-    const history = entries.map((e) => ({ id: e.id, at: e.at, actor: e.actorName ?? e.actorId ?? '—', action: e.action, details: e.summary }));
-    const note = ok === 'role' ? request.t('users.rolesSaved') : ok === 'off' ? request.t('users.deactivated') : ok === 'on' ? request.t('users.activated') : ok === 'anon' ? request.t('users.anonymised_done') : null;
+    const history = entries.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actor: e.actorName ?? e.actorId ?? '—',
+      action: e.action,
+      details: e.summary,
+    }));
+    const note =
+      ok === 'role'
+        ? request.t('users.rolesSaved')
+        : ok === 'off'
+          ? request.t('users.deactivated')
+          : ok === 'on'
+            ? request.t('users.activated')
+            : ok === 'anon'
+              ? request.t('users.anonymised_done')
+              : null;
     const view = (
       <v.UserDetailView
         csrf={reply.generateCsrf()}
@@ -116,15 +182,27 @@ export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<
         notice={note}
       />
     );
-    return sendPage(request, reply, { title: user.display_name, breadcrumbs: [{ label: request.t('users.title'), path: '/admin/uzytkownicy' }, { label: user.display_name }] }, view, extra.status ?? 200);
+    return sendPage(
+      request,
+      reply,
+      {
+        title: user.display_name,
+        breadcrumbs: [{ label: request.t('users.title'), path: '/admin/uzytkownicy' }, { label: user.display_name }],
+      },
+      view,
+      extra.status ?? 200,
+    );
   };
 
-  app.get('/admin/uzytkownicy/:id', { config: admin, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => userPage(request, reply, request.params.id, request.query.ok));
+  app.get('/admin/uzytkownicy/:id', { config: admin, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) =>
+    userPage(request, reply, request.params.id, request.query.ok),
+  );
 
   app.post('/admin/uzytkownicy/:id/role', { config: admin, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
     const { id } = request.params;
     const changed = await submitForm(() => users.changeRoles(ctx, id, request.body, auditFromRequest(request)), refusals);
-    if (!changed.ok) return userPage(request, reply, id, undefined, { problems: changed.problems, values: request.body, status: changed.status });
+    if (!changed.ok)
+      return userPage(request, reply, id, undefined, { problems: changed.problems, values: request.body, status: changed.status });
     return go(request, reply, `/admin/uzytkownicy/${id}?ok=role`);
   });
 

@@ -95,7 +95,12 @@ export function checkSetupForm(body: Record<string, unknown>): SetupInput {
   return { email, displayName, password };
 }
 
-export async function createFirstAdministrator(ctx: ModuleContext, setupToken: string | undefined, input: SetupInput, actor: Actor): Promise<string> {
+export async function createFirstAdministrator(
+  ctx: ModuleContext,
+  setupToken: string | undefined,
+  input: SetupInput,
+  actor: Actor,
+): Promise<string> {
   await assertSetupAllowed(ctx, setupToken);
   const passwordHash = await hashPassword(input.password);
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -109,7 +114,18 @@ export async function createFirstAdministrator(ctx: ModuleContext, setupToken: s
       roles: [{ role: 'administrator' }],
       now: nowIso(ctx.clock),
     });
-    await recordAudit(trx, { ...actor, actorId: userId, action: 'user.create', subjectType: 'user', subjectId: userId, meta: { via: 'setup', roles: ['administrator'] } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        actorId: userId,
+        action: 'user.create',
+        subjectType: 'user',
+        subjectId: userId,
+        meta: { via: 'setup', roles: ['administrator'] },
+      },
+      ctx.clock,
+    );
     return userId;
   });
   await ctx.settings.delete(SETUP_TOKEN_KEY);
@@ -148,7 +164,11 @@ export async function createUser(ctx: ModuleContext, input: CreateUserInput): Pr
       roles: roles.map((role) => ({ role })),
       now: nowIso(ctx.clock),
     });
-    await recordAudit(trx, { actorId: null, ip: null, action: 'user.create', subjectType: 'user', subjectId: id, meta: { via: 'cli', roles } }, ctx.clock);
+    await recordAudit(
+      trx,
+      { actorId: null, ip: null, action: 'user.create', subjectType: 'user', subjectId: id, meta: { via: 'cli', roles } },
+      ctx.clock,
+    );
     return id;
   });
 }
@@ -188,7 +208,12 @@ export function rolesFromForm(f: FormChecker): RoleInput[] {
   return out;
 }
 
-export async function inviteUser(ctx: ModuleContext, body: Record<string, unknown>, inviter: { id: string; displayName: string }, actor: Actor): Promise<string> {
+export async function inviteUser(
+  ctx: ModuleContext,
+  body: Record<string, unknown>,
+  inviter: { id: string; displayName: string },
+  actor: Actor,
+): Promise<string> {
   const f = new FormChecker(body);
   const email = f.email('email', 'invite.email');
   const displayName = f.required('display_name', 'invite.displayName', { max: 120 });
@@ -203,7 +228,13 @@ export async function inviteUser(ctx: ModuleContext, body: Record<string, unknow
   const now = nowIso(ctx.clock);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertUser(trx, { email, emailNorm, displayName, passwordHash: null, roles, now, isActive: false, lang });
-    await repo.insertToken(trx, { userId: id, purpose: 'invitation', tokenHash: sha256(t), expiresAt: later(ctx, INVITATION_VALID_MS), now });
+    await repo.insertToken(trx, {
+      userId: id,
+      purpose: 'invitation',
+      tokenHash: sha256(t),
+      expiresAt: later(ctx, INVITATION_VALID_MS),
+      now,
+    });
     await enqueueMail(
       trx,
       {
@@ -220,7 +251,18 @@ export async function inviteUser(ctx: ModuleContext, body: Record<string, unknow
       },
       ctx.clock,
     );
-    await recordAudit(trx, { ...actor, action: 'user.invite', subjectType: 'user', subjectId: id, changes: { roles: { before: [], after: roles } }, meta: { email: emailNorm } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'user.invite',
+        subjectType: 'user',
+        subjectId: id,
+        changes: { roles: { before: [], after: roles } },
+        meta: { email: emailNorm },
+      },
+      ctx.clock,
+    );
     return id;
   });
 }
@@ -242,19 +284,43 @@ export interface ScopedGrant {
  * invitation e-mail with a one-time link). Runs in the caller's transaction, so another module's
  * decision (an approved request) and the grant are kept or rolled back together.
  */
-export async function grantScopedRoleByEmail(ctx: ModuleContext, trx: repo.Q, g: ScopedGrant, actor: Actor): Promise<{ userId: string; invited: boolean }> {
+export async function grantScopedRoleByEmail(
+  ctx: ModuleContext,
+  trx: repo.Q,
+  g: ScopedGrant,
+  actor: Actor,
+): Promise<{ userId: string; invited: boolean }> {
   const emailNorm = normaliseEmail(g.email);
   const now = nowIso(ctx.clock);
   const grant = { role: g.role, scopeType: g.scopeType, scopeId: g.scopeId };
   const existing = await repo.findUserByEmail(trx, emailNorm);
   if (existing && !existing.anonymised_at) {
     if (await repo.addRoleIfMissing(trx, existing.id, grant, now)) {
-      await recordAudit(trx, { ...actor, action: 'user.role_grant', subjectType: 'user', subjectId: existing.id, changes: { roles: { before: null, after: roleKey(grant) } } }, ctx.clock);
+      await recordAudit(
+        trx,
+        {
+          ...actor,
+          action: 'user.role_grant',
+          subjectType: 'user',
+          subjectId: existing.id,
+          changes: { roles: { before: null, after: roleKey(grant) } },
+        },
+        ctx.clock,
+      );
     }
     return { userId: existing.id, invited: false };
   }
   const t = newToken();
-  const id = await repo.insertUser(trx, { email: g.email, emailNorm, displayName: g.displayName, passwordHash: null, roles: [grant], now, isActive: false, lang: g.lang });
+  const id = await repo.insertUser(trx, {
+    email: g.email,
+    emailNorm,
+    displayName: g.displayName,
+    passwordHash: null,
+    roles: [grant],
+    now,
+    isActive: false,
+    lang: g.lang,
+  });
   await repo.insertToken(trx, { userId: id, purpose: 'invitation', tokenHash: sha256(t), expiresAt: later(ctx, INVITATION_VALID_MS), now });
   await enqueueMail(
     trx,
@@ -262,11 +328,28 @@ export async function grantScopedRoleByEmail(ctx: ModuleContext, trx: repo.Q, g:
       to: g.email,
       lang: g.lang,
       template: 'invitation',
-      params: { name: g.displayName, inviter: g.inviterName, link: `${ctx.config.publicUrl}${g.lang === 'en' ? '/en' : ''}/konto/zaproszenie/${t}`, roles: g.roleLabel, validFor: g.lang === 'en' ? '7 days' : '7 dni' },
+      params: {
+        name: g.displayName,
+        inviter: g.inviterName,
+        link: `${ctx.config.publicUrl}${g.lang === 'en' ? '/en' : ''}/konto/zaproszenie/${t}`,
+        roles: g.roleLabel,
+        validFor: g.lang === 'en' ? '7 days' : '7 dni',
+      },
     },
     ctx.clock,
   );
-  await recordAudit(trx, { ...actor, action: 'user.invite', subjectType: 'user', subjectId: id, changes: { roles: { before: [], after: [grant] } }, meta: { email: emailNorm } }, ctx.clock);
+  await recordAudit(
+    trx,
+    {
+      ...actor,
+      action: 'user.invite',
+      subjectType: 'user',
+      subjectId: id,
+      changes: { roles: { before: [], after: [grant] } },
+      meta: { email: emailNorm },
+    },
+    ctx.clock,
+  );
   return { userId: id, invited: true };
 }
 
@@ -286,7 +369,12 @@ export interface ScopeMove {
  * Runs in the caller's transaction, so the other module's change and the move stand or fall
  * together; each holder's change is audited. Rights are read per request, so sessions stay.
  */
-export async function moveScopedRoles(ctx: ModuleContext, trx: repo.Q, m: ScopeMove, actor: Actor): Promise<{ moved: string[]; alreadyHeld: string[] }> {
+export async function moveScopedRoles(
+  ctx: ModuleContext,
+  trx: repo.Q,
+  m: ScopeMove,
+  actor: Actor,
+): Promise<{ moved: string[]; alreadyHeld: string[] }> {
   const from = { role: m.role, scopeType: m.scopeType, scopeId: m.fromId };
   const to = { role: m.role, scopeType: m.scopeType, scopeId: m.toId };
   const moved: string[] = [];
@@ -299,7 +387,13 @@ export async function moveScopedRoles(ctx: ModuleContext, trx: repo.Q, m: ScopeM
     (held ? alreadyHeld : moved).push(grant.user_id);
     await recordAudit(
       trx,
-      { ...actor, action: 'user.role_move', subjectType: 'user', subjectId: grant.user_id, changes: { roles: { before: held ? [roleKey(from), roleKey(to)] : [roleKey(from)], after: [roleKey(to)] } } },
+      {
+        ...actor,
+        action: 'user.role_move',
+        subjectType: 'user',
+        subjectId: grant.user_id,
+        changes: { roles: { before: held ? [roleKey(from), roleKey(to)] : [roleKey(from)], after: [roleKey(to)] } },
+      },
       ctx.clock,
     );
   }
@@ -321,7 +415,11 @@ export async function acceptInvitation(ctx: ModuleContext, t: string, body: Reco
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.consumeToken(trx, row.id, now))) throw new AppError('accounts.token_invalid');
     await repo.updateUser(trx, user.id, { password_hash: hash, is_active: true }, now);
-    await recordAudit(trx, { ...actor, actorId: user.id, action: 'user.invitation_accepted', subjectType: 'user', subjectId: user.id }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, actorId: user.id, action: 'user.invitation_accepted', subjectType: 'user', subjectId: user.id },
+      ctx.clock,
+    );
   });
   return user.id;
 }
@@ -336,7 +434,13 @@ export async function userDetail(ctx: ModuleContext, id: string) {
   return { user, roles: await repo.rolesOf(ctx.db, id) };
 }
 
-function roleKey(r: { role: string; scope_type?: string | null; scopeType?: string | null; scope_id?: string | null; scopeId?: string | null }): string {
+function roleKey(r: {
+  role: string;
+  scope_type?: string | null;
+  scopeType?: string | null;
+  scope_id?: string | null;
+  scopeId?: string | null;
+}): string {
   return `${r.role}:${r.scope_type ?? r.scopeType ?? ''}:${r.scope_id ?? r.scopeId ?? ''}`;
 }
 
@@ -345,7 +449,8 @@ export async function changeRoles(ctx: ModuleContext, userId: string, body: Reco
   const { roles: before } = await userDetail(ctx, userId);
   const f = new FormChecker(body);
   const roles = rolesFromForm(f);
-  if (userId === actor.actorId && !roles.some((r) => r.role === 'administrator')) f.add('roles', 'accounts.roles', 'validation.cannotDropOwnAdmin');
+  if (userId === actor.actorId && !roles.some((r) => r.role === 'administrator'))
+    f.add('roles', 'accounts.roles', 'validation.cannotDropOwnAdmin');
   f.assertValid();
   const beforeKeys = before.map(roleKey).sort();
   const afterKeys = roles.map(roleKey).sort();
@@ -354,7 +459,17 @@ export async function changeRoles(ctx: ModuleContext, userId: string, body: Reco
   await ctx.db.transaction().execute(async (trx) => {
     await repo.replaceRoles(trx, userId, roles, now);
     await repo.deleteSessionsOf(trx, userId);
-    await recordAudit(trx, { ...actor, action: 'user.role_change', subjectType: 'user', subjectId: userId, changes: { roles: { before: beforeKeys, after: afterKeys } } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'user.role_change',
+        subjectType: 'user',
+        subjectId: userId,
+        changes: { roles: { before: beforeKeys, after: afterKeys } },
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -366,7 +481,17 @@ export async function setActive(ctx: ModuleContext, userId: string, active: bool
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, userId, { is_active: active }, now);
     if (!active) await repo.deleteSessionsOf(trx, userId);
-    await recordAudit(trx, { ...actor, action: active ? 'user.activate' : 'user.deactivate', subjectType: 'user', subjectId: userId, changes: diffFields({ is_active: user.is_active }, { is_active: active }, ['is_active']) }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: active ? 'user.activate' : 'user.deactivate',
+        subjectType: 'user',
+        subjectId: userId,
+        changes: diffFields({ is_active: user.is_active }, { is_active: active }, ['is_active']),
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -380,7 +505,16 @@ export async function anonymiseUser(ctx: ModuleContext, userId: string, actor: A
     await repo.updateUser(
       trx,
       userId,
-      { email: `usuniety-${userId}@invalid`, email_norm: `usuniety-${userId}@invalid`, display_name: `#${userId.slice(-8)}`, password_hash: null, is_active: false, totp_secret: null, is_totp_enabled: false, anonymised_at: now },
+      {
+        email: `usuniety-${userId}@invalid`,
+        email_norm: `usuniety-${userId}@invalid`,
+        display_name: `#${userId.slice(-8)}`,
+        password_hash: null,
+        is_active: false,
+        totp_secret: null,
+        is_totp_enabled: false,
+        anonymised_at: now,
+      },
       now,
     );
     await repo.replaceRoles(trx, userId, [], now);

@@ -16,10 +16,41 @@ export function SetupForm({ token, csrf, values = {}, problems = [] }: FormState
       <ErrorSummary problems={problems} />
       <Form action="/setup" csrf={csrf}>
         <input type="hidden" name="token" value={token} />
-        <FormField name="email" type="email" label={t('setup.email')} hint={t('setup.emailHint')} autocomplete="email" required value={values.email ?? ''} problems={problems} />
-        <FormField name="display_name" label={t('setup.displayName')} autocomplete="name" required value={values.display_name ?? ''} problems={problems} />
-        <FormField name="password" type="password" label={t('setup.password')} hint={t('setup.passwordHint')} autocomplete="new-password" required problems={problems} />
-        <FormField name="password_repeat" type="password" label={t('setup.passwordRepeat')} autocomplete="new-password" required problems={problems} />
+        <FormField
+          name="email"
+          type="email"
+          label={t('setup.email')}
+          hint={t('setup.emailHint')}
+          autocomplete="email"
+          required
+          value={values.email ?? ''}
+          problems={problems}
+        />
+        <FormField
+          name="display_name"
+          label={t('setup.displayName')}
+          autocomplete="name"
+          required
+          value={values.display_name ?? ''}
+          problems={problems}
+        />
+        <FormField
+          name="password"
+          type="password"
+          label={t('setup.password')}
+          hint={t('setup.passwordHint')}
+          autocomplete="new-password"
+          required
+          problems={problems}
+        />
+        <FormField
+          name="password_repeat"
+          type="password"
+          label={t('setup.passwordRepeat')}
+          autocomplete="new-password"
+          required
+          problems={problems}
+        />
         <Button>{t('setup.submit')}</Button>
       </Form>
     </>
@@ -28,7 +59,13 @@ export function SetupForm({ token, csrf, values = {}, problems = [] }: FormState
 
 export function SetupDone() {
   const { t, loginPath } = usePage();
-  return <MessageView title={t('setup.doneTitle')} text={t('setup.done')} {...(loginPath ? { link: { path: loginPath, label: t('accounts.login') } } : {})} />;
+  return (
+    <MessageView
+      title={t('setup.doneTitle')}
+      text={t('setup.done')}
+      {...(loginPath ? { link: { path: loginPath, label: t('accounts.login') } } : {})}
+    />
+  );
 }
 
 export interface UserListRow {
@@ -42,7 +79,10 @@ export interface UserListRow {
   roles: { role: string; scope_id: string | null }[];
 }
 
-function statusText(t: ReturnType<typeof usePage>['t'], u: { is_active: boolean; anonymised_at: string | null; last_login_at: string | null }): string {
+function statusText(
+  t: ReturnType<typeof usePage>['t'],
+  u: { is_active: boolean; anonymised_at: string | null; last_login_at: string | null },
+): string {
   if (u.anonymised_at) return t('users.anonymised');
   if (u.is_active) return t('users.active');
   return u.last_login_at ? t('users.inactive') : t('users.invited');
@@ -66,7 +106,10 @@ export function UsersListView({ users, notice }: { users: UserListRow[]; notice?
         columns={[
           { header: t('users.name'), cell: (u) => <a href={href(`/admin/uzytkownicy/${u.id}`)}>{u.display_name}</a> },
           { header: t('users.email'), cell: (u) => u.email },
-          { header: t('users.roles'), cell: (u) => u.roles.map((r) => t(`roles.${r.role as Role}`) + (r.scope_id ? ` (${r.scope_id})` : '')).join(', ') || '—' },
+          {
+            header: t('users.roles'),
+            cell: (u) => u.roles.map((r) => t(`roles.${r.role as Role}`) + (r.scope_id ? ` (${r.scope_id})` : '')).join(', ') || '—',
+          },
           { header: t('users.status'), cell: (u) => statusText(t, u) },
           { header: t('users.twoFactor'), cell: (u) => (u.is_totp_enabled ? t('accounts.yes') : t('accounts.no')) },
           { header: t('users.lastLogin'), cell: (u) => (u.last_login_at ? fmt.dateTime(u.last_login_at) : t('users.never')) },
@@ -119,8 +162,23 @@ export function InviteView({ csrf, problems = [], values = {} }: FormState) {
       <PageHeader title={t('invite.title')} />
       <ErrorSummary problems={problems} fieldIds={{ roles: 'f-roles' }} />
       <Form action="/admin/uzytkownicy/zapros" csrf={csrf}>
-        <FormField name="email" type="email" label={t('invite.email')} autocomplete="off" required value={values.email ?? ''} problems={problems} />
-        <FormField name="display_name" label={t('invite.displayName')} autocomplete="off" required value={values.display_name ?? ''} problems={problems} />
+        <FormField
+          name="email"
+          type="email"
+          label={t('invite.email')}
+          autocomplete="off"
+          required
+          value={values.email ?? ''}
+          problems={problems}
+        />
+        <FormField
+          name="display_name"
+          label={t('invite.displayName')}
+          autocomplete="off"
+          required
+          value={values.display_name ?? ''}
+          problems={problems}
+        />
         <LanguageSelect label={t('invite.lang')} value={values.lang} />
         <RolesFieldset problems={problems} values={values} />
         <Button>{t('invite.submit')}</Button>
@@ -166,7 +224,9 @@ export function UserDetailView({
         <dt>{t('users.lastLogin')}</dt>
         <dd>{user.last_login_at ? fmt.dateTime(user.last_login_at) : t('users.never')}</dd>
       </dl>
-      {user.deletion_requested_at ? <Notice kind="warning" text={t('users.deletionRequested', { date: fmt.date(user.deletion_requested_at) })} /> : null}
+      {user.deletion_requested_at ? (
+        <Notice kind="warning" text={t('users.deletionRequested', { date: fmt.date(user.deletion_requested_at) })} />
+      ) : null}
       {user.anonymised_at ? null : (
         <>
           <h2>{t('users.rolesTitle')}</h2>

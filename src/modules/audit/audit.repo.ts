@@ -53,7 +53,11 @@ export async function countAuditRows(db: Executor, q: AuditQuery): Promise<numbe
 }
 
 /** Newest first; `after` continues below a previous page's last row (keyset, for exports). */
-export async function listAuditRows(db: Executor, q: AuditQuery, page: { limit: number; offset?: number; after?: { at: string; id: string } }): Promise<AuditRow[]> {
+export async function listAuditRows(
+  db: Executor,
+  q: AuditQuery,
+  page: { limit: number; offset?: number; after?: { at: string; id: string } },
+): Promise<AuditRow[]> {
   let qb = filtered(db, q).selectAll('audit_log').select(['users.display_name as actor_name', 'users.email as actor_email']);
   if (page.after) {
     const { at, id } = page.after;

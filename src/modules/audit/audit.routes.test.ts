@@ -25,23 +25,49 @@ before(async () => {
   anna = await loginAs(t, [{ role: 'editor' }], 'Anna.Nowak@rops.example.pl');
   const db = t.ctx.db;
   // 10 March, 11:00 in Warsaw
-  await recordAudit(db, { actorId: anna.userId, ip: '192.0.2.10', requestId: 'req-login', action: 'user.login', subjectType: 'user', subjectId: anna.userId }, at('2026-03-10T10:00:00.000Z'));
+  await recordAudit(
+    db,
+    { actorId: anna.userId, ip: '192.0.2.10', requestId: 'req-login', action: 'user.login', subjectType: 'user', subjectId: anna.userId },
+    at('2026-03-10T10:00:00.000Z'),
+  );
   // 11 March, 00:30 in Warsaw (still 10 March in UTC)
   await recordAudit(
     db,
-    { actorId: admin.userId, ip: '192.0.2.1', action: 'user.role_change', subjectType: 'user', subjectId: subjectB, changes: { display_name: { before: 'Bartek', after: 'Bartosz Kowalski' } } },
+    {
+      actorId: admin.userId,
+      ip: '192.0.2.1',
+      action: 'user.role_change',
+      subjectType: 'user',
+      subjectId: subjectB,
+      changes: { display_name: { before: 'Bartek', after: 'Bartosz Kowalski' } },
+    },
     at('2026-03-10T23:30:00.000Z'),
   );
   // 1 July, 23:59 in Warsaw
   await recordAudit(
     db,
-    { actorId: null, ip: '198.51.100.7', action: 'user.login_failed', subjectType: 'user', subjectId: null, meta: { email: 'nobody@example.pl', password: 'hunter2-secret', csrf: 'csrf-secret' } },
+    {
+      actorId: null,
+      ip: '198.51.100.7',
+      action: 'user.login_failed',
+      subjectType: 'user',
+      subjectId: null,
+      meta: { email: 'nobody@example.pl', password: 'hunter2-secret', csrf: 'csrf-secret' },
+    },
     at('2026-07-01T21:59:00.000Z'),
   );
-  await recordAudit(db, { actorId: null, ip: null, action: 'spreadsheet.test', subjectType: 'thing', subjectId: '=HYPERLINK("http://evil.example")' }, at('2026-08-01T10:00:00.000Z'));
+  await recordAudit(
+    db,
+    { actorId: null, ip: null, action: 'spreadsheet.test', subjectType: 'thing', subjectId: '=HYPERLINK("http://evil.example")' },
+    at('2026-08-01T10:00:00.000Z'),
+  );
   for (let i = 0; i < 55; i++) {
     const s = String(i).padStart(2, '0');
-    await recordAudit(db, { actorId: admin.userId, ip: null, action: 'bulk.test', subjectType: 'thing', subjectId: `bulk-${s}` }, at(`2026-09-01T10:00:${s}.000Z`));
+    await recordAudit(
+      db,
+      { actorId: admin.userId, ip: null, action: 'bulk.test', subjectType: 'thing', subjectId: `bulk-${s}` },
+      at(`2026-09-01T10:00:${s}.000Z`),
+    );
   }
 });
 after(async () => t.close());
@@ -128,7 +154,10 @@ test('CSV export: BOM, semicolons, CRLF, the same filter, Warsaw and UTC times, 
   const res = await get('/admin/dziennik.csv?action=user.role_change', admin);
   assert.equal(res.statusCode, 200);
   assert.match(res.headers['content-type'] as string, /^text\/csv; charset=utf-8/);
-  assert.match(res.headers['content-disposition'] as string, /^attachment; filename="dziennik-zdarzen-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8/);
+  assert.match(
+    res.headers['content-disposition'] as string,
+    /^attachment; filename="dziennik-zdarzen-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8/,
+  );
   assert.equal(res.headers['cache-control'], 'no-store');
   const raw = res.rawPayload;
   assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
@@ -147,7 +176,9 @@ test('CSV export: BOM, semicolons, CRLF, the same filter, Warsaw and UTC times, 
   assert.equal(cell('Identyfikator obiektu'), subjectB);
   assert.deepEqual(JSON.parse(cell('Zmiany (JSON)')!), { display_name: { before: 'Bartek', after: 'Bartosz Kowalski' } });
 
-  const formula = parse((await get('/admin/dziennik.csv?action=spreadsheet.test', admin)).rawPayload.subarray(3).toString('utf8'), { delimiter: ';' }) as string[][];
+  const formula = parse((await get('/admin/dziennik.csv?action=spreadsheet.test', admin)).rawPayload.subarray(3).toString('utf8'), {
+    delimiter: ';',
+  }) as string[][];
   assert.equal(formula[1]![9], `'=HYPERLINK("http://evil.example")`);
 
   const secrets = (await get('/admin/dziennik.csv?action=user.login_failed', admin)).rawPayload.toString('utf8');
@@ -177,5 +208,8 @@ test('every export is recorded in the log with its filter and row count', async 
   assert.deepEqual(JSON.parse(last.meta!), { filter: { action: 'bulk.test', from: '2026-09-01' }, rows: 55 });
   // and a refused export is not recorded as one
   await get('/admin/dziennik.csv', editor);
-  assert.equal((await t.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'audit.export').execute()).length, before.length + 1);
+  assert.equal(
+    (await t.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'audit.export').execute()).length,
+    before.length + 1,
+  );
 });

@@ -29,8 +29,13 @@ export async function auditRoutes(app: AppInstance, ctx: ModuleContext): Promise
     const { input, query, problems } = svc.checkAuditFilter(request.query);
     const choices = await svc.filterChoices(ctx.db);
     const result = problems.length > 0 ? null : await svc.searchAudit(ctx.db, query, request.query.page ?? 1);
-    const view = <AuditLogView input={input} problems={problems} choices={choices} result={result} query={svc.filterParams(input).toString()} />;
-    const layout = { title: request.t('audit.title'), breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('audit.title') }] };
+    const view = (
+      <AuditLogView input={input} problems={problems} choices={choices} result={result} query={svc.filterParams(input).toString()} />
+    );
+    const layout = {
+      title: request.t('audit.title'),
+      breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('audit.title') }],
+    };
     return sendPage(request, reply, layout, view, problems.length > 0 ? 400 : 200);
   });
 
@@ -40,7 +45,11 @@ export async function auditRoutes(app: AppInstance, ctx: ModuleContext): Promise
     const rows = await svc.countMatching(ctx.db, query);
     // recorded before the first byte leaves: an export that breaks off half-way still happened
     const filter = Object.fromEntries(svc.filterParams(input));
-    await svc.recordAudit(ctx.db, { ...auditFromRequest(request), action: 'audit.export', subjectType: 'audit_log', subjectId: null, meta: { filter, rows } }, ctx.clock);
+    await svc.recordAudit(
+      ctx.db,
+      { ...auditFromRequest(request), action: 'audit.export', subjectType: 'audit_log', subjectId: null, meta: { filter, rows } },
+      ctx.clock,
+    );
     const day = warsawToday(ctx.clock);
     const csv = svc.auditCsv(ctx.db, query, request.lang, (err) => request.log.error({ err }, 'audit CSV export failed'));
     return reply

@@ -7,7 +7,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../testing/app.js';
-import { changeLines, checkAuditFilter, diffFields, listAuditEntries, maskSecrets, recordAudit, scrubAuditPersonalData } from './audit.service.js';
+import {
+  changeLines,
+  checkAuditFilter,
+  diffFields,
+  listAuditEntries,
+  maskSecrets,
+  recordAudit,
+  scrubAuditPersonalData,
+} from './audit.service.js';
 import { ManualClock } from '../../testing/clock.js';
 
 let t: TestApp;
@@ -49,7 +57,10 @@ test('recordAudit stores masked changes and meta; a secret field keeps its befor
       action: 'test.masking',
       subjectType: 'user',
       subjectId: 'subject-1',
-      changes: { password_hash: { before: 'old-hash-value', after: 'new-hash-value' }, display_name: { before: 'Anna', after: 'Anna Nowak' } },
+      changes: {
+        password_hash: { before: 'old-hash-value', after: 'new-hash-value' },
+        display_name: { before: 'Anna', after: 'Anna Nowak' },
+      },
       meta: { email: 'anna@example.pl', deep: { resetToken: 'tok-abc', n: [{ secret: 'zzz' }] } },
     },
     fixed('2026-05-01T10:00:00.000Z'),
@@ -61,7 +72,10 @@ test('recordAudit stores masked changes and meta; a secret field keeps its befor
   for (const secret of ['old-hash-value', 'new-hash-value', 'tok-abc', 'zzz']) {
     assert.ok(!`${row.changes}${row.meta}`.includes(secret), `${secret} must not be stored`);
   }
-  assert.deepEqual(JSON.parse(row.changes!), { password_hash: { before: '***', after: '***' }, display_name: { before: 'Anna', after: 'Anna Nowak' } });
+  assert.deepEqual(JSON.parse(row.changes!), {
+    password_hash: { before: '***', after: '***' },
+    display_name: { before: 'Anna', after: 'Anna Nowak' },
+  });
   assert.deepEqual(JSON.parse(row.meta!), { email: 'anna@example.pl', deep: { resetToken: '***', n: [{ secret: '***' }] } });
   assert.deepEqual(changeLines(row.changes), ['password_hash: *** → ***', 'display_name: Anna → Anna Nowak']);
 });
@@ -79,22 +93,49 @@ test('diffFields lists only the changed fields, comparing arrays and objects by 
 test('the filter checks dates and their order and makes "to" inclusive of the whole day', () => {
   const ok = checkAuditFilter({ actor: ' A@Example.pl ', from: '2026-03-01', to: '2026-03-01', action: 'user.login' });
   assert.deepEqual(ok.problems, []);
-  assert.deepEqual(ok.query, { actor: 'A@Example.pl', action: 'user.login', fromIso: '2026-02-28T23:00:00.000Z', toIso: '2026-03-01T23:00:00.000Z' });
+  assert.deepEqual(ok.query, {
+    actor: 'A@Example.pl',
+    action: 'user.login',
+    fromIso: '2026-02-28T23:00:00.000Z',
+    toIso: '2026-03-01T23:00:00.000Z',
+  });
   const bad = checkAuditFilter({ from: '2026-02-30', to: 'yesterday' });
-  assert.deepEqual(bad.problems.map((p) => [p.field, p.key]), [
-    ['from', 'validation.invalid'],
-    ['to', 'validation.invalid'],
-  ]);
+  assert.deepEqual(
+    bad.problems.map((p) => [p.field, p.key]),
+    [
+      ['from', 'validation.invalid'],
+      ['to', 'validation.invalid'],
+    ],
+  );
   const reversed = checkAuditFilter({ from: '2026-03-02', to: '2026-03-01' });
-  assert.deepEqual(reversed.problems.map((p) => [p.field, p.key]), [['to', 'audit.rangeOrder']]);
+  assert.deepEqual(
+    reversed.problems.map((p) => [p.field, p.key]),
+    [['to', 'audit.rangeOrder']],
+  );
 });
 
 test('anonymisation erases e-mail addresses in meta of rows about the user, and nothing else', async () => {
   const entry = { actorId: null, ip: '198.51.100.1', subjectType: 'user' } as const;
-  await recordAudit(t.ctx.db, { ...entry, action: 'scrub.login_failed', subjectId: 'user-x', meta: { email: 'x@example.pl', attempts: 3 } });
-  await recordAudit(t.ctx.db, { ...entry, action: 'scrub.invite', subjectId: 'user-x', meta: { invitee: { email: 'x@example.pl', display_name: 'Xena' } } });
+  await recordAudit(t.ctx.db, {
+    ...entry,
+    action: 'scrub.login_failed',
+    subjectId: 'user-x',
+    meta: { email: 'x@example.pl', attempts: 3 },
+  });
+  await recordAudit(t.ctx.db, {
+    ...entry,
+    action: 'scrub.invite',
+    subjectId: 'user-x',
+    meta: { invitee: { email: 'x@example.pl', display_name: 'Xena' } },
+  });
   await recordAudit(t.ctx.db, { ...entry, action: 'scrub.other', subjectId: 'user-y', meta: { email: 'y@example.pl' } });
-  await recordAudit(t.ctx.db, { ...entry, action: 'scrub.role', subjectId: 'user-x', actorId: 'admin-1', changes: { roles: { before: [], after: ['editor'] } } });
+  await recordAudit(t.ctx.db, {
+    ...entry,
+    action: 'scrub.role',
+    subjectId: 'user-x',
+    actorId: 'admin-1',
+    changes: { roles: { before: [], after: ['editor'] } },
+  });
 
   assert.equal(await scrubAuditPersonalData(t.ctx.db, 'user-x'), 2);
   const rows = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', 'like', 'scrub.%').orderBy('action').execute();
@@ -108,7 +149,14 @@ test('anonymisation erases e-mail addresses in meta of rows about the user, and 
 });
 
 test('listAuditEntries filters by exact actor id (an e-mail never matches an id)', async () => {
-  await recordAudit(t.ctx.db, { actorId: 'actor-list', ip: null, action: 'list.one', subjectType: 'thing', subjectId: '1', changes: { a: { before: 1, after: 2 } } });
+  await recordAudit(t.ctx.db, {
+    actorId: 'actor-list',
+    ip: null,
+    action: 'list.one',
+    subjectType: 'thing',
+    subjectId: '1',
+    changes: { a: { before: 1, after: 2 } },
+  });
   await recordAudit(t.ctx.db, { actorId: 'someone-else', ip: null, action: 'list.two', subjectType: 'thing', subjectId: '1' });
   const mine = await listAuditEntries(t.ctx.db, { actorId: 'actor-list' });
   assert.deepEqual(

@@ -177,7 +177,10 @@ export interface AuditListItem {
 }
 
 /** Recent entries by actor or about a subject (used by the accounts module's pages and export). */
-export async function listAuditEntries(db: Executor, filter: { actorId?: string; subjectType?: string; subjectId?: string; limit?: number }): Promise<AuditListItem[]> {
+export async function listAuditEntries(
+  db: Executor,
+  filter: { actorId?: string; subjectType?: string; subjectId?: string; limit?: number },
+): Promise<AuditListItem[]> {
   const q: repo.AuditQuery = {};
   if (filter.actorId) q.actorId = filter.actorId;
   if (filter.subjectType) q.subjectType = filter.subjectType;

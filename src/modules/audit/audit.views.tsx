@@ -7,7 +7,19 @@ import type { AuditFilterInput, AuditPage, AuditViewRow } from './audit.service.
 
 export const AUDIT_PATH = '/admin/dziennik';
 
-function SelectField({ name, label, value, options, anyLabel }: { name: string; label: string; value: string; options: string[]; anyLabel: string }) {
+function SelectField({
+  name,
+  label,
+  value,
+  options,
+  anyLabel,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: string[];
+  anyLabel: string;
+}) {
   // keep a value typed into the URL selectable even when no row has it (yet)
   const all = value && !options.includes(value) ? [value, ...options] : options;
   return (
@@ -88,9 +100,22 @@ export function AuditLogView({ input, problems, choices, result, query }: AuditL
       <form method="get" action={href(AUDIT_PATH)} class="filter-form" aria-labelledby="audit-filters" novalidate>
         <h2 id="audit-filters">{t('audit.filters')}</h2>
         <div class="filter-grid">
-          <FormField name="actor" label={t('audit.actor')} hint={t('audit.actorHint')} value={input.actor} maxLength={254} problems={problems} />
+          <FormField
+            name="actor"
+            label={t('audit.actor')}
+            hint={t('audit.actorHint')}
+            value={input.actor}
+            maxLength={254}
+            problems={problems}
+          />
           <SelectField name="action" label={t('audit.action')} value={input.action} options={choices.actions} anyLabel={t('audit.any')} />
-          <SelectField name="subject_type" label={t('audit.subjectType')} value={input.subject_type} options={choices.subjectTypes} anyLabel={t('audit.any')} />
+          <SelectField
+            name="subject_type"
+            label={t('audit.subjectType')}
+            value={input.subject_type}
+            options={choices.subjectTypes}
+            anyLabel={t('audit.any')}
+          />
           <FormField name="subject_id" label={t('audit.subjectId')} value={input.subject_id} maxLength={200} problems={problems} />
           <FormField name="from" type="date" label={t('audit.from')} hint={t('audit.dateHint')} value={input.from} problems={problems} />
           <FormField name="to" type="date" label={t('audit.to')} hint={t('audit.dateHint')} value={input.to} problems={problems} />
@@ -121,7 +146,10 @@ export function AuditLogView({ input, problems, choices, result, query }: AuditL
                   { header: t('audit.action'), cell: (r) => <code>{r.action}</code> },
                   { header: t('audit.subject'), cell: subject },
                   { header: t('audit.changes'), cell: (r) => <Lines lines={r.changes} /> },
-                  { header: t('audit.details'), cell: (r) => <Lines lines={[...r.meta, ...(r.requestId ? [t('audit.requestId', { id: r.requestId })] : [])]} /> },
+                  {
+                    header: t('audit.details'),
+                    cell: (r) => <Lines lines={[...r.meta, ...(r.requestId ? [t('audit.requestId', { id: r.requestId })] : [])]} />,
+                  },
                 ]}
               />
               <Pagination page={result.page} pages={result.pages} link={pageLink} />

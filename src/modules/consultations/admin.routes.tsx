@@ -17,7 +17,10 @@ import * as repo from './consultations.repo.js';
 import * as svc from './consultations.service.js';
 import { consultationRefusals, FormBody, IdParams } from './public.routes.js';
 
-const CommentParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }), commentId: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
+const CommentParams = Type.Object({
+  id: Type.String({ pattern: '^[0-9a-f-]{36}$' }),
+  commentId: Type.String({ pattern: '^[0-9a-f-]{36}$' }),
+});
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 /** The response form repeats `also` (one per grouped comment). */
 const RespondBody = formBodyWithLists({ maxLength: 20000, maxProperties: 20, maxItems: 2000, maxItemLength: 64 });
@@ -48,19 +51,51 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
   app.get('/admin/konsultacje', { config: moderate }, async (request, reply) => {
     const items = await svc.listForStaff(ctx);
     let erasureRequests = 0;
-    for (const { c } of items) erasureRequests += (await repo.listConfirmedComments(ctx.db, c.id)).filter((x) => x.erasure_requested_at && !x.is_erased).length;
-    return sendPage(request, reply, { title: request.t('consultations.admin.title'), breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('consultations.admin.title') }] }, <av.AdminListView items={items} erasureRequests={erasureRequests} />);
+    for (const { c } of items)
+      erasureRequests += (await repo.listConfirmedComments(ctx.db, c.id)).filter((x) => x.erasure_requested_at && !x.is_erased).length;
+    return sendPage(
+      request,
+      reply,
+      {
+        title: request.t('consultations.admin.title'),
+        breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('consultations.admin.title') }],
+      },
+      <av.AdminListView items={items} erasureRequests={erasureRequests} />,
+    );
   });
 
   // --- create and edit ----------------------------------------------------------------------------
 
-  const formPage = async (request: FastifyRequest, reply: FastifyReply, c: repo.ConsultationRow | null, values: Record<string, string | undefined>, shown: Shown = {}) => {
+  const formPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    c: repo.ConsultationRow | null,
+    values: Record<string, string | undefined>,
+    shown: Shown = {},
+  ) => {
     const title = c ? request.t('consultations.admin.edit') : request.t('consultations.admin.new');
-    const view = <av.ConsultationFormView id={c?.id ?? null} values={values} problems={shown.problems ?? []} csrf={reply.generateCsrf()} versions={c ? [] : await svc.programmeVersionChoices(ctx)} saved={shown.ok === '1'} />;
-    return sendPage(request, reply, { title, breadcrumbs: [...adminCrumbs(request, c ?? undefined), { label: title }] }, view, shown.status ?? 200);
+    const view = (
+      <av.ConsultationFormView
+        id={c?.id ?? null}
+        values={values}
+        problems={shown.problems ?? []}
+        csrf={reply.generateCsrf()}
+        versions={c ? [] : await svc.programmeVersionChoices(ctx)}
+        saved={shown.ok === '1'}
+      />
+    );
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: [...adminCrumbs(request, c ?? undefined), { label: title }] },
+      view,
+      shown.status ?? 200,
+    );
   };
 
-  app.get('/admin/konsultacje/nowa', { config: manage }, async (request, reply) => formPage(request, reply, null, { who_may_comment: 'everyone', source: 'text' }));
+  app.get('/admin/konsultacje/nowa', { config: manage }, async (request, reply) =>
+    formPage(request, reply, null, { who_may_comment: 'everyone', source: 'text' }),
+  );
 
   app.post('/admin/konsultacje/nowa', { config: manage, preValidation: readTextUpload }, async (request, reply) => {
     const body = textFields(request.body);
@@ -73,7 +108,9 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
     return go(request, reply, `/admin/konsultacje/${id}?ok=utworzono`);
   });
 
-  app.get('/admin/konsultacje/:id', { config: moderate, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => overview(request, reply, request.params.id, { ok: request.query.ok }));
+  app.get('/admin/konsultacje/:id', { config: moderate, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) =>
+    overview(request, reply, request.params.id, { ok: request.query.ok }),
+  );
 
   const overview = async (request: FastifyRequest, reply: FastifyReply, id: string, shown: Shown = {}) => {
     const c = await svc.getConsultation(ctx, id);
@@ -85,14 +122,38 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       nextSections: (await repo.listSections(ctx.db, c.id, 'next')).length,
     };
     const { ok } = shown;
-    const notice = ok === 'utworzono' ? request.t('consultations.admin.created') : ok === 'raport' ? request.t('consultations.admin.published') : ok === 'wersja' ? request.t('consultations.next.saved') : null;
-    return sendPage(request, reply, { title: c.title, breadcrumbs: [...adminCrumbs(request), { label: c.title }] }, <av.OverviewView c={c} phase={svc.phase(ctx, c)} counts={counts} csrf={reply.generateCsrf()} problems={shown.problems ?? []} notice={notice} />, shown.status ?? 200);
+    const notice =
+      ok === 'utworzono'
+        ? request.t('consultations.admin.created')
+        : ok === 'raport'
+          ? request.t('consultations.admin.published')
+          : ok === 'wersja'
+            ? request.t('consultations.next.saved')
+            : null;
+    return sendPage(
+      request,
+      reply,
+      { title: c.title, breadcrumbs: [...adminCrumbs(request), { label: c.title }] },
+      <av.OverviewView
+        c={c}
+        phase={svc.phase(ctx, c)}
+        counts={counts}
+        csrf={reply.generateCsrf()}
+        problems={shown.problems ?? []}
+        notice={notice}
+      />,
+      shown.status ?? 200,
+    );
   };
 
-  app.get('/admin/konsultacje/:id/edycja', { config: manage, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => {
-    const c = await svc.getConsultation(ctx, request.params.id);
-    return formPage(request, reply, c, await svc.detailsFormValues(ctx, c), { ok: request.query.ok });
-  });
+  app.get(
+    '/admin/konsultacje/:id/edycja',
+    { config: manage, schema: { params: IdParams, querystring: OkQuery } },
+    async (request, reply) => {
+      const c = await svc.getConsultation(ctx, request.params.id);
+      return formPage(request, reply, c, await svc.detailsFormValues(ctx, c), { ok: request.query.ok });
+    },
+  );
 
   app.post('/admin/konsultacje/:id/edycja', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
     const c = await svc.getConsultation(ctx, request.params.id);
@@ -111,14 +172,30 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
 
   // --- the next version of the text ---------------------------------------------------------------
 
-  const nextPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string | undefined>, shown: Shown = {}) => {
+  const nextPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    values: Record<string, string | undefined>,
+    shown: Shown = {},
+  ) => {
     const c = await svc.getConsultation(ctx, id);
     const current = (await repo.listSections(ctx.db, c.id, 'next')).length;
     return sendPage(
       request,
       reply,
-      { title: request.t('consultations.next.title'), breadcrumbs: [...adminCrumbs(request, c), { label: request.t('consultations.next.title') }] },
-      <av.NextTextView c={c} values={values} problems={shown.problems ?? []} csrf={reply.generateCsrf()} versions={await svc.programmeVersionChoices(ctx)} current={current} />,
+      {
+        title: request.t('consultations.next.title'),
+        breadcrumbs: [...adminCrumbs(request, c), { label: request.t('consultations.next.title') }],
+      },
+      <av.NextTextView
+        c={c}
+        values={values}
+        problems={shown.problems ?? []}
+        csrf={reply.generateCsrf()}
+        versions={await svc.programmeVersionChoices(ctx)}
+        current={current}
+      />,
       shown.status ?? 200,
     );
   };
@@ -130,48 +207,84 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
     return nextPage(request, reply, c.id, { source: 'text' });
   });
 
-  app.post('/admin/konsultacje/:id/nowa-wersja', { config: manage, preValidation: readTextUpload, schema: { params: IdParams } }, async (request, reply) => {
-    const body = textFields(request.body);
-    try {
-      await svc.setNextText(ctx, request.params.id, body, uploadedFile(request, 'file'), auditFromRequest(request));
-    } catch (err) {
-      return nextPage(request, reply, request.params.id, body, formProblems(err, refusals));
-    }
-    return go(request, reply, `/admin/konsultacje/${request.params.id}?ok=wersja`);
-  });
+  app.post(
+    '/admin/konsultacje/:id/nowa-wersja',
+    { config: manage, preValidation: readTextUpload, schema: { params: IdParams } },
+    async (request, reply) => {
+      const body = textFields(request.body);
+      try {
+        await svc.setNextText(ctx, request.params.id, body, uploadedFile(request, 'file'), auditFromRequest(request));
+      } catch (err) {
+        return nextPage(request, reply, request.params.id, body, formProblems(err, refusals));
+      }
+      return go(request, reply, `/admin/konsultacje/${request.params.id}?ok=wersja`);
+    },
+  );
 
   // --- comments -------------------------------------------------------------------------------------
 
-  app.get('/admin/konsultacje/:id/uwagi', { config: moderate, schema: { params: IdParams, querystring: Type.Object({ brak: Type.Optional(Type.String({ maxLength: 2 })) }) } }, async (request, reply) => {
-    const c = await svc.getConsultation(ctx, request.params.id);
-    const all = await repo.listConfirmedComments(ctx.db, c.id);
-    const numbers = new Map(all.map((x, i) => [x.id, i + 1]));
-    const lackingOnly = request.query.brak === '1';
-    const sections = new Map((await repo.listSections(ctx.db, c.id, 'consulted')).map((s) => [s.id, s]));
-    const title = request.t('consultations.admin.commentsOf', { title: c.title });
-    return sendPage(
-      request,
-      reply,
-      { title, breadcrumbs: [...adminCrumbs(request, c), { label: request.t('consultations.admin.comments') }] },
-      <av.CommentsView c={c} comments={lackingOnly ? all.filter((x) => !x.response_kind) : all} numbers={numbers} lackingOnly={lackingOnly} sections={sections} />,
-    );
-  });
+  app.get(
+    '/admin/konsultacje/:id/uwagi',
+    { config: moderate, schema: { params: IdParams, querystring: Type.Object({ brak: Type.Optional(Type.String({ maxLength: 2 })) }) } },
+    async (request, reply) => {
+      const c = await svc.getConsultation(ctx, request.params.id);
+      const all = await repo.listConfirmedComments(ctx.db, c.id);
+      const numbers = new Map(all.map((x, i) => [x.id, i + 1]));
+      const lackingOnly = request.query.brak === '1';
+      const sections = new Map((await repo.listSections(ctx.db, c.id, 'consulted')).map((s) => [s.id, s]));
+      const title = request.t('consultations.admin.commentsOf', { title: c.title });
+      return sendPage(
+        request,
+        reply,
+        { title, breadcrumbs: [...adminCrumbs(request, c), { label: request.t('consultations.admin.comments') }] },
+        <av.CommentsView
+          c={c}
+          comments={lackingOnly ? all.filter((x) => !x.response_kind) : all}
+          numbers={numbers}
+          lackingOnly={lackingOnly}
+          sections={sections}
+        />,
+      );
+    },
+  );
 
-  const commentPage = async (request: FastifyRequest, reply: FastifyReply, { id, commentId }: { id: string; commentId: string }, values: Record<string, string | undefined>, shown: Shown = {}) => {
+  const commentPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { id, commentId }: { id: string; commentId: string },
+    values: Record<string, string | undefined>,
+    shown: Shown = {},
+  ) => {
     const c = await svc.getConsultation(ctx, id);
     const all = await repo.listConfirmedComments(ctx.db, c.id);
     const comment = all.find((x) => x.id === commentId);
     if (!comment) throw new AppError('http.not_found');
     const numbers = new Map(all.map((x, i) => [x.id, i + 1]));
-    const section = comment.section_id ? (await repo.listSections(ctx.db, c.id, 'consulted')).find((s) => s.id === comment.section_id) : undefined;
+    const section = comment.section_id
+      ? (await repo.listSections(ctx.db, c.id, 'consulted')).find((s) => s.id === comment.section_id)
+      : undefined;
     const clause = (await repo.listClauses(ctx.db, c.id)).find((x) => x.id === comment.clause_id);
     const { ok } = shown;
-    const notice = ok === 'odpowiedz' ? request.t('consultations.respond.saved') : ok === 'ukryto' ? request.t('consultations.hide.saved') : ok === 'usunieto' ? request.t('consultations.erase.done') : null;
+    const notice =
+      ok === 'odpowiedz'
+        ? request.t('consultations.respond.saved')
+        : ok === 'ukryto'
+          ? request.t('consultations.hide.saved')
+          : ok === 'usunieto'
+            ? request.t('consultations.erase.done')
+            : null;
     const no = numbers.get(comment.id)!;
     return sendPage(
       request,
       reply,
-      { title: request.t('consultations.admin.commentNo', { no }), breadcrumbs: [...adminCrumbs(request, c), { label: request.t('consultations.admin.comments'), path: `/admin/konsultacje/${c.id}/uwagi` }, { label: request.t('consultations.admin.commentNo', { no }) }] },
+      {
+        title: request.t('consultations.admin.commentNo', { no }),
+        breadcrumbs: [
+          ...adminCrumbs(request, c),
+          { label: request.t('consultations.admin.comments'), path: `/admin/konsultacje/${c.id}/uwagi` },
+          { label: request.t('consultations.admin.commentNo', { no }) },
+        ],
+      },
       <av.CommentView
         c={c}
         comment={comment}
@@ -191,42 +304,77 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
   };
   const commentPath = ({ id, commentId }: { id: string; commentId: string }) => `/admin/konsultacje/${id}/uwagi/${commentId}`;
 
-  app.get('/admin/konsultacje/:id/uwagi/:commentId', { config: moderate, schema: { params: CommentParams, querystring: OkQuery } }, async (request, reply) => commentPage(request, reply, request.params, {}, { ok: request.query.ok }));
+  app.get(
+    '/admin/konsultacje/:id/uwagi/:commentId',
+    { config: moderate, schema: { params: CommentParams, querystring: OkQuery } },
+    async (request, reply) => commentPage(request, reply, request.params, {}, { ok: request.query.ok }),
+  );
 
-  app.post('/admin/konsultacje/:id/uwagi/:commentId/odpowiedz', { config: manage, schema: { params: CommentParams, body: RespondBody } }, async (request, reply) => {
-    const { id, commentId } = request.params;
-    const also = request.body.also;
-    const body = textFields(request.body);
-    const saved = await submitForm(() => svc.respond(ctx, id, commentId, body, typeof also === 'string' ? [also] : (also ?? []), auditFromRequest(request)), refusals);
-    if (!saved.ok) return commentPage(request, reply, request.params, body, { problems: saved.problems, status: saved.status });
-    return go(request, reply, `${commentPath(request.params)}?ok=odpowiedz`);
-  });
+  app.post(
+    '/admin/konsultacje/:id/uwagi/:commentId/odpowiedz',
+    { config: manage, schema: { params: CommentParams, body: RespondBody } },
+    async (request, reply) => {
+      const { id, commentId } = request.params;
+      const also = request.body.also;
+      const body = textFields(request.body);
+      const saved = await submitForm(
+        () => svc.respond(ctx, id, commentId, body, typeof also === 'string' ? [also] : (also ?? []), auditFromRequest(request)),
+        refusals,
+      );
+      if (!saved.ok) return commentPage(request, reply, request.params, body, { problems: saved.problems, status: saved.status });
+      return go(request, reply, `${commentPath(request.params)}?ok=odpowiedz`);
+    },
+  );
 
-  app.post('/admin/konsultacje/:id/uwagi/:commentId/ukryj', { config: moderate, schema: { params: CommentParams, body: FormBody } }, async (request, reply) => {
-    const { id, commentId } = request.params;
-    const saved = await submitForm(() => svc.hideComment(ctx, id, commentId, request.body, auditFromRequest(request)), refusals);
-    if (!saved.ok) return commentPage(request, reply, request.params, request.body, { problems: saved.problems, status: saved.status });
-    return go(request, reply, `${commentPath(request.params)}?ok=ukryto`);
-  });
+  app.post(
+    '/admin/konsultacje/:id/uwagi/:commentId/ukryj',
+    { config: moderate, schema: { params: CommentParams, body: FormBody } },
+    async (request, reply) => {
+      const { id, commentId } = request.params;
+      const saved = await submitForm(() => svc.hideComment(ctx, id, commentId, request.body, auditFromRequest(request)), refusals);
+      if (!saved.ok) return commentPage(request, reply, request.params, request.body, { problems: saved.problems, status: saved.status });
+      return go(request, reply, `${commentPath(request.params)}?ok=ukryto`);
+    },
+  );
 
-  app.post('/admin/konsultacje/:id/uwagi/:commentId/usun-dane', { config: manage, schema: { params: CommentParams, body: FormBody } }, async (request, reply) => {
-    const { id, commentId } = request.params;
-    await svc.eraseAuthor(ctx, id, commentId, auditFromRequest(request));
-    return go(request, reply, `${commentPath(request.params)}?ok=usunieto`);
-  });
+  app.post(
+    '/admin/konsultacje/:id/uwagi/:commentId/usun-dane',
+    { config: manage, schema: { params: CommentParams, body: FormBody } },
+    async (request, reply) => {
+      const { id, commentId } = request.params;
+      await svc.eraseAuthor(ctx, id, commentId, auditFromRequest(request));
+      return go(request, reply, `${commentPath(request.params)}?ok=usunieto`);
+    },
+  );
 
   // --- settings ----------------------------------------------------------------------------------------
 
-  const settingsPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string | undefined>, shown: Shown = {}) =>
+  const settingsPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string | undefined>,
+    shown: Shown = {},
+  ) =>
     sendPage(
       request,
       reply,
-      { title: request.t('consultations.settings.title'), breadcrumbs: [...adminCrumbs(request), { label: request.t('consultations.settings.title') }] },
-      <av.SettingsView months={await svc.retentionMonths(ctx)} values={values} problems={shown.problems ?? []} csrf={reply.generateCsrf()} saved={shown.ok === '1'} />,
+      {
+        title: request.t('consultations.settings.title'),
+        breadcrumbs: [...adminCrumbs(request), { label: request.t('consultations.settings.title') }],
+      },
+      <av.SettingsView
+        months={await svc.retentionMonths(ctx)}
+        values={values}
+        problems={shown.problems ?? []}
+        csrf={reply.generateCsrf()}
+        saved={shown.ok === '1'}
+      />,
       shown.status ?? 200,
     );
 
-  app.get('/admin/konsultacje/ustawienia', { config: manage, schema: { querystring: OkQuery } }, async (request, reply) => settingsPage(request, reply, {}, { ok: request.query.ok }));
+  app.get('/admin/konsultacje/ustawienia', { config: manage, schema: { querystring: OkQuery } }, async (request, reply) =>
+    settingsPage(request, reply, {}, { ok: request.query.ok }),
+  );
 
   app.post('/admin/konsultacje/ustawienia', { config: manage, schema: { body: FormBody } }, async (request, reply) => {
     const body = request.body;

@@ -14,7 +14,13 @@ import { sectionLabel } from './report.js';
 
 const DOCX_ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export function AdminListView({ items, erasureRequests }: { items: { c: ConsultationRow; phase: Phase; comments: number }[]; erasureRequests: number }) {
+export function AdminListView({
+  items,
+  erasureRequests,
+}: {
+  items: { c: ConsultationRow; phase: Phase; comments: number }[];
+  erasureRequests: number;
+}) {
   const { t, href, fmt, user } = usePage();
   const manager = user?.roles.some((r) => r.role === 'coordinator' || r.role === 'administrator') ?? false;
   return (
@@ -45,7 +51,11 @@ export function AdminListView({ items, erasureRequests }: { items: { c: Consulta
             { header: t('consultations.phase'), cell: (r) => <PhaseText phase={r.phase} /> },
             { header: t('consultations.form.startsAt'), cell: (r) => fmt.dateTime(r.c.starts_at) },
             { header: t('consultations.form.endsAt'), cell: (r) => fmt.dateTime(r.c.ends_at) },
-            { header: t('consultations.admin.confirmedComments'), cell: (r) => <a href={href(`/admin/konsultacje/${r.c.id}/uwagi`)}>{fmt.number(r.comments)}</a>, numeric: true },
+            {
+              header: t('consultations.admin.confirmedComments'),
+              cell: (r) => <a href={href(`/admin/konsultacje/${r.c.id}/uwagi`)}>{fmt.number(r.comments)}</a>,
+              numeric: true,
+            },
           ]}
         />
       ) : (
@@ -55,7 +65,17 @@ export function AdminListView({ items, erasureRequests }: { items: { c: Consulta
   );
 }
 
-function SourceFields({ values, problems, versions, label }: { values: Record<string, string | undefined>; problems: Problem[]; versions: { id: string; label: string }[]; label: string }) {
+function SourceFields({
+  values,
+  problems,
+  versions,
+  label,
+}: {
+  values: Record<string, string | undefined>;
+  problems: Problem[];
+  versions: { id: string; label: string }[];
+  label: string;
+}) {
   const { t } = usePage();
   return (
     <fieldset>
@@ -71,14 +91,48 @@ function SourceFields({ values, problems, versions, label }: { values: Record<st
         value={values.source ?? ''}
         problems={problems}
       />
-      <SelectField name="version_id" label={t('consultations.form.version')} options={[{ value: '', label: t('consultations.form.noVersion') }, ...versions.map((v) => ({ value: v.id, label: v.label }))]} value={values.version_id ?? ''} problems={problems} />
-      <FormField name="text" label={t('consultations.form.text')} hint={t('consultations.form.textHint')} multiline rows={14} value={values.text ?? ''} problems={problems} />
-      <FileField name="file" label={t('consultations.form.file')} hint={t('consultations.form.fileHint')} accept={DOCX_ACCEPT} problems={problems} />
+      <SelectField
+        name="version_id"
+        label={t('consultations.form.version')}
+        options={[{ value: '', label: t('consultations.form.noVersion') }, ...versions.map((v) => ({ value: v.id, label: v.label }))]}
+        value={values.version_id ?? ''}
+        problems={problems}
+      />
+      <FormField
+        name="text"
+        label={t('consultations.form.text')}
+        hint={t('consultations.form.textHint')}
+        multiline
+        rows={14}
+        value={values.text ?? ''}
+        problems={problems}
+      />
+      <FileField
+        name="file"
+        label={t('consultations.form.file')}
+        hint={t('consultations.form.fileHint')}
+        accept={DOCX_ACCEPT}
+        problems={problems}
+      />
     </fieldset>
   );
 }
 
-export function ConsultationFormView({ id, values, problems, csrf, versions, saved }: { id: string | null; values: Record<string, string | undefined>; problems: Problem[]; csrf: string; versions: { id: string; label: string }[]; saved?: boolean }) {
+export function ConsultationFormView({
+  id,
+  values,
+  problems,
+  csrf,
+  versions,
+  saved,
+}: {
+  id: string | null;
+  values: Record<string, string | undefined>;
+  problems: Problem[];
+  csrf: string;
+  versions: { id: string; label: string }[];
+  saved?: boolean;
+}) {
   const { t, href } = usePage();
   const action = id ? `/admin/konsultacje/${id}/edycja` : '/admin/konsultacje/nowa';
   return (
@@ -92,8 +146,24 @@ export function ConsultationFormView({ id, values, problems, csrf, versions, sav
       <ErrorSummary problems={problems} />
       <form method="post" action={href(action)} enctype={id ? undefined : 'multipart/form-data'} novalidate>
         <CsrfField token={csrf} />
-        <FormField name="title" label={t('consultations.form.title')} required maxLength={300} value={values.title ?? ''} problems={problems} />
-        <FormField name="description" label={t('consultations.form.description')} hint={t('consultations.form.markdownHint')} required multiline rows={6} value={values.description ?? ''} problems={problems} />
+        <FormField
+          name="title"
+          label={t('consultations.form.title')}
+          required
+          maxLength={300}
+          value={values.title ?? ''}
+          problems={problems}
+        />
+        <FormField
+          name="description"
+          label={t('consultations.form.description')}
+          hint={t('consultations.form.markdownHint')}
+          required
+          multiline
+          rows={6}
+          value={values.description ?? ''}
+          problems={problems}
+        />
         <RadioGroup
           name="who_may_comment"
           legend={t('consultations.form.who')}
@@ -104,20 +174,77 @@ export function ConsultationFormView({ id, values, problems, csrf, versions, sav
           value={values.who_may_comment ?? 'everyone'}
           problems={problems}
         />
-        <DateTimeField name="starts_at" label={t('consultations.form.startsAt')} hint={t('consultations.form.timeHint')} required value={values.starts_at ?? ''} problems={problems} />
-        <DateTimeField name="ends_at" label={t('consultations.form.endsAt')} hint={t('consultations.form.timeHint')} required value={values.ends_at ?? ''} problems={problems} />
+        <DateTimeField
+          name="starts_at"
+          label={t('consultations.form.startsAt')}
+          hint={t('consultations.form.timeHint')}
+          required
+          value={values.starts_at ?? ''}
+          problems={problems}
+        />
+        <DateTimeField
+          name="ends_at"
+          label={t('consultations.form.endsAt')}
+          hint={t('consultations.form.timeHint')}
+          required
+          value={values.ends_at ?? ''}
+          problems={problems}
+        />
         {id ? null : <SourceFields values={values} problems={problems} versions={versions} label={t('consultations.form.source')} />}
-        <FormField name="documents" label={t('consultations.form.documents')} hint={t('consultations.form.documentsHint')} multiline rows={3} value={values.documents ?? ''} problems={problems} />
-        <FormField name="clause" label={t('consultations.form.clause')} hint={t('consultations.form.clauseHint')} required multiline rows={8} value={values.clause ?? ''} problems={problems} />
-        <CheckboxField name="is_comments_public" label={t('consultations.form.commentsPublic')} hint={t('consultations.form.commentsPublicHint')} checked={values.is_comments_public === '1'} problems={problems} />
-        <CheckboxField name="is_published" label={t('consultations.form.published')} hint={t('consultations.form.publishedHint')} checked={values.is_published === '1'} problems={problems} />
+        <FormField
+          name="documents"
+          label={t('consultations.form.documents')}
+          hint={t('consultations.form.documentsHint')}
+          multiline
+          rows={3}
+          value={values.documents ?? ''}
+          problems={problems}
+        />
+        <FormField
+          name="clause"
+          label={t('consultations.form.clause')}
+          hint={t('consultations.form.clauseHint')}
+          required
+          multiline
+          rows={8}
+          value={values.clause ?? ''}
+          problems={problems}
+        />
+        <CheckboxField
+          name="is_comments_public"
+          label={t('consultations.form.commentsPublic')}
+          hint={t('consultations.form.commentsPublicHint')}
+          checked={values.is_comments_public === '1'}
+          problems={problems}
+        />
+        <CheckboxField
+          name="is_published"
+          label={t('consultations.form.published')}
+          hint={t('consultations.form.publishedHint')}
+          checked={values.is_published === '1'}
+          problems={problems}
+        />
         <Button>{t('consultations.form.save')}</Button>
       </form>
     </>
   );
 }
 
-export function OverviewView({ c, phase, counts, csrf, problems, notice }: { c: ConsultationRow; phase: Phase; counts: { confirmed: number; lacking: number; sections: number; nextSections: number }; csrf: string; problems: Problem[]; notice: string | null }) {
+export function OverviewView({
+  c,
+  phase,
+  counts,
+  csrf,
+  problems,
+  notice,
+}: {
+  c: ConsultationRow;
+  phase: Phase;
+  counts: { confirmed: number; lacking: number; sections: number; nextSections: number };
+  csrf: string;
+  problems: Problem[];
+  notice: string | null;
+}) {
   const { t, href, fmt, user } = usePage();
   const manager = user?.roles.some((r) => r.role === 'coordinator' || r.role === 'administrator') ?? false;
   return (
@@ -173,7 +300,11 @@ export function OverviewView({ c, phase, counts, csrf, problems, notice }: { c: 
       {manager && phase === 'closed' ? (
         <section aria-labelledby="publish-title">
           <h2 id="publish-title">{t('consultations.admin.publishTitle')}</h2>
-          <p>{counts.lacking > 0 ? t('consultations.admin.publishBlocked', { count: counts.lacking }) : t('consultations.admin.publishIntro')}</p>
+          <p>
+            {counts.lacking > 0
+              ? t('consultations.admin.publishBlocked', { count: counts.lacking })
+              : t('consultations.admin.publishIntro')}
+          </p>
           <p>
             <a href={href(`/konsultacje/${c.id}/raport?podglad=1`)}>{t('consultations.admin.preview')}</a>
           </p>
@@ -187,7 +318,19 @@ export function OverviewView({ c, phase, counts, csrf, problems, notice }: { c: 
   );
 }
 
-export function CommentsView({ c, comments, numbers, lackingOnly, sections }: { c: ConsultationRow; comments: CommentWithResponse[]; numbers: Map<string, number>; lackingOnly: boolean; sections: Map<string, SectionRow> }) {
+export function CommentsView({
+  c,
+  comments,
+  numbers,
+  lackingOnly,
+  sections,
+}: {
+  c: ConsultationRow;
+  comments: CommentWithResponse[];
+  numbers: Map<string, number>;
+  lackingOnly: boolean;
+  sections: Map<string, SectionRow>;
+}) {
   const { t, href, lang } = usePage();
   const base = `/admin/konsultacje/${c.id}/uwagi`;
   return (
@@ -209,16 +352,45 @@ export function CommentsView({ c, comments, numbers, lackingOnly, sections }: { 
       </nav>
       {comments.length ? (
         <Table
-          caption={lackingOnly ? t('consultations.admin.lackingCaption', { count: comments.length }) : t('consultations.admin.commentsCaption', { count: comments.length })}
+          caption={
+            lackingOnly
+              ? t('consultations.admin.lackingCaption', { count: comments.length })
+              : t('consultations.admin.commentsCaption', { count: comments.length })
+          }
           rowKey={(r) => r.id}
           rows={comments}
           columns={[
-            { header: t('consultations.report.no'), cell: (r) => <a href={href(`${base}/${r.id}`)}>{t('consultations.admin.commentNo', { no: numbers.get(r.id) ?? 0 })}</a> },
-            { header: t('consultations.report.section'), cell: (r) => (r.section_id ? sectionLabel(t, sections.get(r.section_id)) : t('consultations.comment.general')) },
+            {
+              header: t('consultations.report.no'),
+              cell: (r) => <a href={href(`${base}/${r.id}`)}>{t('consultations.admin.commentNo', { no: numbers.get(r.id) ?? 0 })}</a>,
+            },
+            {
+              header: t('consultations.report.section'),
+              cell: (r) => (r.section_id ? sectionLabel(t, sections.get(r.section_id)) : t('consultations.comment.general')),
+            },
             { header: t('consultations.report.author'), cell: (r) => (r.is_erased ? t('consultations.admin.erased') : authorName(r)) },
-            { header: t('consultations.report.comment'), cell: (r) => <span class="consultation-text" lang={lang === 'en' ? 'pl' : undefined}>{r.justification.length > 200 ? `${r.justification.slice(0, 200)}…` : r.justification}</span> },
-            { header: t('consultations.report.response'), cell: (r) => (r.response_kind ? t(`consultations.responseKinds.${r.response_kind}`) : t('consultations.report.noResponse')) },
-            { header: t('consultations.admin.state'), cell: (r) => [r.is_hidden ? t('consultations.admin.hidden') : null, r.erasure_requested_at && !r.is_erased ? t('consultations.admin.erasureRequested') : null].filter(Boolean).join('; ') || '—' },
+            {
+              header: t('consultations.report.comment'),
+              cell: (r) => (
+                <span class="consultation-text" lang={lang === 'en' ? 'pl' : undefined}>
+                  {r.justification.length > 200 ? `${r.justification.slice(0, 200)}…` : r.justification}
+                </span>
+              ),
+            },
+            {
+              header: t('consultations.report.response'),
+              cell: (r) => (r.response_kind ? t(`consultations.responseKinds.${r.response_kind}`) : t('consultations.report.noResponse')),
+            },
+            {
+              header: t('consultations.admin.state'),
+              cell: (r) =>
+                [
+                  r.is_hidden ? t('consultations.admin.hidden') : null,
+                  r.erasure_requested_at && !r.is_erased ? t('consultations.admin.erasureRequested') : null,
+                ]
+                  .filter(Boolean)
+                  .join('; ') || '—',
+            },
           ]}
         />
       ) : (
@@ -283,7 +455,11 @@ export function CommentView({
           {comment.justification}
         </dd>
         <dt>{t('consultations.comment.author')}</dt>
-        <dd>{comment.is_erased ? t('consultations.admin.erased') : `${authorName(comment)} (${t(`consultations.authorKinds.${comment.author_kind}`)})`}</dd>
+        <dd>
+          {comment.is_erased
+            ? t('consultations.admin.erased')
+            : `${authorName(comment)} (${t(`consultations.authorKinds.${comment.author_kind}`)})`}
+        </dd>
         {canManage && comment.email ? (
           <>
             <dt>{t('consultations.comment.email')}</dt>
@@ -306,8 +482,11 @@ export function CommentView({
           <h2 id="respond-title">{t('consultations.respond.title')}</h2>
           {comment.response_kind ? (
             <p>
-              {t('consultations.respond.current')}: {t(`consultations.responseKinds.${comment.response_kind}`)} — <span lang={pl}>{comment.response_justification}</span>
-              {grouped.length ? <> ({t('consultations.respond.groupWith', { list: grouped.map((g) => numbers.get(g.id)).join(', ') })})</> : null}
+              {t('consultations.respond.current')}: {t(`consultations.responseKinds.${comment.response_kind}`)} —{' '}
+              <span lang={pl}>{comment.response_justification}</span>
+              {grouped.length ? (
+                <> ({t('consultations.respond.groupWith', { list: grouped.map((g) => numbers.get(g.id)).join(', ') })})</>
+              ) : null}
             </p>
           ) : null}
           {c.is_report_published ? (
@@ -318,11 +497,22 @@ export function CommentView({
               <RadioGroup
                 name="kind"
                 legend={t('consultations.respond.kind')}
-                options={(['accepted', 'partly_accepted', 'not_accepted', 'explanation'] as const).map((k) => ({ value: k, label: t(`consultations.responseKinds.${k}`) }))}
+                options={(['accepted', 'partly_accepted', 'not_accepted', 'explanation'] as const).map((k) => ({
+                  value: k,
+                  label: t(`consultations.responseKinds.${k}`),
+                }))}
                 value={values.kind ?? comment.response_kind ?? ''}
                 problems={problems}
               />
-              <FormField name="justification" label={t('consultations.respond.justification')} multiline rows={6} required value={values.justification ?? comment.response_justification ?? ''} problems={problems} />
+              <FormField
+                name="justification"
+                label={t('consultations.respond.justification')}
+                multiline
+                rows={6}
+                required
+                value={values.justification ?? comment.response_justification ?? ''}
+                problems={problems}
+              />
               {others.length ? (
                 <fieldset>
                   <legend>{t('consultations.respond.alsoLegend')}</legend>
@@ -355,7 +545,15 @@ export function CommentView({
             </>
           ) : (
             <>
-              <FormField name="reason" label={t('consultations.hide.reason')} hint={t('consultations.hide.reasonHint')} required maxLength={500} value={values.reason ?? ''} problems={problems} />
+              <FormField
+                name="reason"
+                label={t('consultations.hide.reason')}
+                hint={t('consultations.hide.reasonHint')}
+                required
+                maxLength={500}
+                value={values.reason ?? ''}
+                problems={problems}
+              />
               <Button variant="secondary">{t('consultations.hide.submit')}</Button>
             </>
           )}
@@ -364,7 +562,11 @@ export function CommentView({
       {canManage && !comment.is_erased ? (
         <section aria-labelledby="erase-title">
           <h2 id="erase-title">{t('consultations.erase.title')}</h2>
-          <p>{comment.erasure_requested_at ? t('consultations.erase.requested', { at: fmt.dateTime(comment.erasure_requested_at) }) : t('consultations.erase.intro')}</p>
+          <p>
+            {comment.erasure_requested_at
+              ? t('consultations.erase.requested', { at: fmt.dateTime(comment.erasure_requested_at) })
+              : t('consultations.erase.intro')}
+          </p>
           <form method="post" action={href(`${base}/usun-dane`)}>
             <CsrfField token={csrf} />
             <Button variant="secondary">{t('consultations.erase.submit')}</Button>
@@ -375,7 +577,21 @@ export function CommentView({
   );
 }
 
-export function NextTextView({ c, values, problems, csrf, versions, current }: { c: ConsultationRow; values: Record<string, string | undefined>; problems: Problem[]; csrf: string; versions: { id: string; label: string }[]; current: number }) {
+export function NextTextView({
+  c,
+  values,
+  problems,
+  csrf,
+  versions,
+  current,
+}: {
+  c: ConsultationRow;
+  values: Record<string, string | undefined>;
+  problems: Problem[];
+  csrf: string;
+  versions: { id: string; label: string }[];
+  current: number;
+}) {
   const { t, href } = usePage();
   return (
     <>
@@ -392,7 +608,19 @@ export function NextTextView({ c, values, problems, csrf, versions, current }: {
   );
 }
 
-export function SettingsView({ months, values, problems, csrf, saved }: { months: number; values: Record<string, string | undefined>; problems: Problem[]; csrf: string; saved: boolean }) {
+export function SettingsView({
+  months,
+  values,
+  problems,
+  csrf,
+  saved,
+}: {
+  months: number;
+  values: Record<string, string | undefined>;
+  problems: Problem[];
+  csrf: string;
+  saved: boolean;
+}) {
   const { t, href } = usePage();
   return (
     <>
@@ -406,7 +634,15 @@ export function SettingsView({ months, values, problems, csrf, saved }: { months
       <ErrorSummary problems={problems} />
       <form method="post" action={href('/admin/konsultacje/ustawienia')} novalidate>
         <CsrfField token={csrf} />
-        <FormField name="months" label={t('consultations.settings.months')} hint={t('consultations.settings.monthsHint')} inputMode="numeric" required value={values.months ?? String(months)} problems={problems} />
+        <FormField
+          name="months"
+          label={t('consultations.settings.months')}
+          hint={t('consultations.settings.monthsHint')}
+          inputMode="numeric"
+          required
+          value={values.months ?? String(months)}
+          problems={problems}
+        />
         <Button>{t('consultations.form.save')}</Button>
       </form>
     </>

@@ -10,7 +10,9 @@ import { IdParams } from './public.routes.js';
 import { buildReport, sectionLabel } from './report.js';
 import { translator } from '../../i18n/index.js';
 
-const Phase = Type.Union([Type.Literal('announced'), Type.Literal('open'), Type.Literal('closed'), Type.Literal('report')], { description: 'announced → open → closed (analysis) → report (published)' });
+const Phase = Type.Union([Type.Literal('announced'), Type.Literal('open'), Type.Literal('closed'), Type.Literal('report')], {
+  description: 'announced → open → closed (analysis) → report (published)',
+});
 const Summary = Type.Object({
   id: Type.String(),
   title: Type.String(),
@@ -21,7 +23,12 @@ const Summary = Type.Object({
   url: Type.String(),
   report_url: Type.Union([Type.String(), Type.Null()]),
 });
-const Section = Type.Object({ id: Type.String(), number: Type.String(), heading: Type.String(), body: Type.String({ description: 'Markdown' }) });
+const Section = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  heading: Type.String(),
+  body: Type.String({ description: 'Markdown' }),
+});
 const Comment = Type.Object({
   no: Type.Integer(),
   section_id: Type.Union([Type.String(), Type.Null()]),
@@ -31,7 +38,13 @@ const Comment = Type.Object({
   comment: Type.String(),
   proposed_change: Type.String(),
   is_hidden: Type.Boolean(),
-  response: Type.Union([Type.Literal('accepted'), Type.Literal('partly_accepted'), Type.Literal('not_accepted'), Type.Literal('explanation'), Type.Null()]),
+  response: Type.Union([
+    Type.Literal('accepted'),
+    Type.Literal('partly_accepted'),
+    Type.Literal('not_accepted'),
+    Type.Literal('explanation'),
+    Type.Null(),
+  ]),
   justification: Type.String(),
 });
 const Detail = Type.Object({
@@ -61,13 +74,28 @@ export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<v
 
   app.get(
     '/api/v1/konsultacje',
-    { config: { access: 'public' }, schema: { tags: ['consultations'], summary: 'Public consultations, newest first', response: { 200: Type.Object({ items: Type.Array(Summary) }) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['consultations'],
+        summary: 'Public consultations, newest first',
+        response: { 200: Type.Object({ items: Type.Array(Summary) }) },
+      },
+    },
     async () => ({ items: (await svc.listForPublic(ctx)).map(({ c }) => summary(c)) }),
   );
 
   app.get(
     '/api/v1/konsultacje/:id',
-    { config: { access: 'public' }, schema: { tags: ['consultations'], summary: 'One consultation: text by section, documents, comments with responses once the report is published', params: IdParams, response: { 200: Detail } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['consultations'],
+        summary: 'One consultation: text by section, documents, comments with responses once the report is published',
+        params: IdParams,
+        response: { 200: Detail },
+      },
+    },
     async (request) => {
       const c = await svc.publicConsultation(ctx, request.params.id);
       const sections = await repo.listSections(ctx.db, c.id, 'consulted');

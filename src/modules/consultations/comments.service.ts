@@ -47,13 +47,16 @@ export interface CommentInput {
 export function checkComment(body: FormValues, sections: readonly repo.SectionRow[], organisationsOnly: boolean): CommentInput {
   const f = new FormChecker(body);
   const section = f.text('section');
-  if (section !== GENERAL && !sections.some((s) => s.id === section)) f.add('section', 'consultations.comment.section', 'validation.required');
+  if (section !== GENERAL && !sections.some((s) => s.id === section))
+    f.add('section', 'consultations.comment.section', 'validation.required');
   const proposed = f.text('proposed_change');
-  if ([...proposed].length > MAX_TEXT) f.add('proposed_change', 'consultations.comment.proposedChange', 'validation.tooLong', { count: MAX_TEXT });
+  if ([...proposed].length > MAX_TEXT)
+    f.add('proposed_change', 'consultations.comment.proposedChange', 'validation.tooLong', { count: MAX_TEXT });
   const justification = f.required('justification', 'consultations.comment.justification', { max: MAX_TEXT });
   const kindText = f.text('author_kind');
   const authorKind: CommentAuthorKind = kindText === 'organisation' || organisationsOnly ? 'organisation' : 'person';
-  if (!organisationsOnly && kindText !== 'person' && kindText !== 'organisation') f.add('author_kind', 'consultations.comment.authorKind', 'validation.required');
+  if (!organisationsOnly && kindText !== 'person' && kindText !== 'organisation')
+    f.add('author_kind', 'consultations.comment.authorKind', 'validation.required');
   let firstName: string | null = null;
   let lastName: string | null = null;
   let organisation: string | null = null;
@@ -68,11 +71,25 @@ export function checkComment(body: FormValues, sections: readonly repo.SectionRo
   const email = f.email('email', 'consultations.comment.email');
   if (f.text('consent') !== '1') f.add('consent', 'consultations.comment.consent', 'consultations.comment.consentRequired');
   f.assertValid();
-  return { sectionId: section === GENERAL ? null : section, proposedChange: proposed || null, justification, authorKind, firstName, lastName, organisation, actingPerson, email };
+  return {
+    sectionId: section === GENERAL ? null : section,
+    proposedChange: proposed || null,
+    justification,
+    authorKind,
+    firstName,
+    lastName,
+    organisation,
+    actingPerson,
+    email,
+  };
 }
 
-export function authorName(c: Pick<repo.CommentRow, 'author_kind' | 'first_name' | 'last_name' | 'organisation_name' | 'acting_person'>): string {
-  return c.author_kind === 'organisation' ? `${c.organisation_name ?? ''}${c.acting_person ? ` (${c.acting_person})` : ''}` : `${c.first_name ?? ''} ${c.last_name ?? ''}`.trim();
+export function authorName(
+  c: Pick<repo.CommentRow, 'author_kind' | 'first_name' | 'last_name' | 'organisation_name' | 'acting_person'>,
+): string {
+  return c.author_kind === 'organisation'
+    ? `${c.organisation_name ?? ''}${c.acting_person ? ` (${c.acting_person})` : ''}`
+    : `${c.first_name ?? ''} ${c.last_name ?? ''}`.trim();
 }
 
 function confirmLink(ctx: ModuleContext, token: string, lang: Lang): string {
@@ -85,7 +102,12 @@ function confirmLink(ctx: ModuleContext, token: string, lang: Lang): string {
  * under our name; the confirmation page shows the comment to whoever holds the link. 'ignored' for a bot that filled the
  * honeypot (told "sent", nothing stored or sent).
  */
-export async function submitComment(ctx: ModuleContext, consultationId: string, body: FormValues, lang: Lang): Promise<'queued' | 'ignored' | 'duplicate'> {
+export async function submitComment(
+  ctx: ModuleContext,
+  consultationId: string,
+  body: FormValues,
+  lang: Lang,
+): Promise<'queued' | 'ignored' | 'duplicate'> {
   const c = await publicConsultation(ctx, consultationId);
   if (phase(ctx, c) !== 'open') throw new AppError('consultations.closed');
   if ((body[HONEYPOT_FIELD] ?? '').trim() !== '') return 'ignored';
@@ -136,7 +158,17 @@ export async function submitComment(ctx: ModuleContext, consultationId: string, 
     });
     // the same form submitted twice at once: the other request stored it and sends the e-mail
     if (!stored) return 'duplicate';
-    await enqueueMail(trx, { to: input.email, lang, template: 'consultation_confirm', params: { consultation: c.title, link: confirmLink(ctx, token, lang), validFor: t('consultations.confirm.validFor') }, about: consultationMailAbout(c.id) }, ctx.clock);
+    await enqueueMail(
+      trx,
+      {
+        to: input.email,
+        lang,
+        template: 'consultation_confirm',
+        params: { consultation: c.title, link: confirmLink(ctx, token, lang), validFor: t('consultations.confirm.validFor') },
+        about: consultationMailAbout(c.id),
+      },
+      ctx.clock,
+    );
     return 'queued' as const;
   });
 }
@@ -158,7 +190,13 @@ export async function byToken(ctx: ModuleContext, token: string): Promise<TokenV
   const consultation = (await repo.findConsultation(ctx.db, comment.consultation_id))!;
   const sections = await repo.listSections(ctx.db, consultation.id, 'consulted');
   const clauses = await repo.listClauses(ctx.db, consultation.id);
-  return { comment, consultation, section: sections.find((s) => s.id === comment.section_id) ?? null, clause: clauses.find((x) => x.id === comment.clause_id) ?? null, expired };
+  return {
+    comment,
+    consultation,
+    section: sections.find((s) => s.id === comment.section_id) ?? null,
+    clause: clauses.find((x) => x.id === comment.clause_id) ?? null,
+    expired,
+  };
 }
 
 export async function confirmComment(ctx: ModuleContext, token: string): Promise<TokenView> {
@@ -184,7 +222,19 @@ export async function requestErasure(ctx: ModuleContext, token: string, ip: stri
   if (view.comment.erasure_requested_at) return;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateComment(trx, view.comment.id, { erasure_requested_at: nowIso(ctx.clock) });
-    await recordAudit(trx, { actorId: null, ip, requestId: null, action: 'consultation.erasure_request', subjectType: 'consultation_comment', subjectId: view.comment.id, meta: { consultation: view.consultation.id } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        actorId: null,
+        ip,
+        requestId: null,
+        action: 'consultation.erasure_request',
+        subjectType: 'consultation_comment',
+        subjectId: view.comment.id,
+        meta: { consultation: view.consultation.id },
+      },
+      ctx.clock,
+    );
   });
 }
 

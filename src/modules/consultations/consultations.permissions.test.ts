@@ -21,7 +21,9 @@ before(async () => {
   t = await createTestApp({ reference: false });
   id = await consultationWithReport(t.ctx);
   commentId = (await repo.listConfirmedComments(t.ctx.db, id))[0]!.id;
-  for (const who of WHO) if (who !== 'anonymous') cookies.set(who, (await loginAs(t, [who === 'team_member' ? { role: who, scopeType: 'team', scopeId: 'x' } : { role: who }])).cookie);
+  for (const who of WHO)
+    if (who !== 'anonymous')
+      cookies.set(who, (await loginAs(t, [who === 'team_member' ? { role: who, scopeType: 'team', scopeId: 'x' } : { role: who }])).cookie);
 });
 after(async () => t.close());
 
@@ -64,10 +66,20 @@ test('consultations: staff POST routes refuse other roles (403) and anonymous vi
   const got: string[] = [];
   for (const [url, refused] of posts) {
     for (const who of refused) {
-      const res = await t.app.inject({ method: 'POST', url, headers: { cookie: cookies.get(who)!, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'x=1' });
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: cookies.get(who)!, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'x=1',
+      });
       if (res.statusCode !== 403) got.push(`${url} ${who}: ${res.statusCode}`);
     }
-    const anon = await t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'x=1' });
+    const anon = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'x=1',
+    });
     if (![302, 401, 403].includes(anon.statusCode)) got.push(`${url} anonymous: ${anon.statusCode}`);
   }
   assert.deepEqual(got, []);

@@ -17,7 +17,11 @@ export type SectionRow = Selectable<ConsultationSectionsTable>;
 export type ClauseRow = Selectable<ConsultationClausesTable>;
 export type CommentRow = Selectable<ConsultationCommentsTable>;
 export type ResponseRow = Selectable<ConsultationResponsesTable>;
-export type CommentWithResponse = CommentRow & { response_kind: ResponseRow['kind'] | null; response_justification: string | null; response_at: string | null };
+export type CommentWithResponse = CommentRow & {
+  response_kind: ResponseRow['kind'] | null;
+  response_justification: string | null;
+  response_at: string | null;
+};
 
 export async function insertConsultation(db: Executor, row: Insertable<ConsultationsTable>): Promise<void> {
   await db.insertInto('consultations').values(row).execute();
@@ -46,7 +50,13 @@ export async function deleteSections(db: Executor, consultationId: string, kind:
 }
 
 export async function listSections(db: Executor, consultationId: string, kind: TextKind): Promise<SectionRow[]> {
-  return db.selectFrom('consultation_sections').selectAll().where('consultation_id', '=', consultationId).where('text_kind', '=', kind).orderBy('position').execute();
+  return db
+    .selectFrom('consultation_sections')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .where('text_kind', '=', kind)
+    .orderBy('position')
+    .execute();
 }
 
 export async function insertClause(db: Executor, row: Insertable<ConsultationClausesTable>): Promise<void> {
@@ -54,7 +64,13 @@ export async function insertClause(db: Executor, row: Insertable<ConsultationCla
 }
 
 export async function currentClause(db: Executor, consultationId: string): Promise<ClauseRow | undefined> {
-  return db.selectFrom('consultation_clauses').selectAll().where('consultation_id', '=', consultationId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('consultation_clauses')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function listClauses(db: Executor, consultationId: string): Promise<ClauseRow[]> {
@@ -76,7 +92,12 @@ export async function insertComment(db: Executor, row: Insertable<ConsultationCo
 
 /** Whether a comment from this form (its one-time submission key) is already stored. */
 export async function hasSubmission(db: Executor, consultationId: string, submissionKey: string): Promise<boolean> {
-  const row = await db.selectFrom('consultation_comments').select('id').where('consultation_id', '=', consultationId).where('submission_key', '=', submissionKey).executeTakeFirst();
+  const row = await db
+    .selectFrom('consultation_comments')
+    .select('id')
+    .where('consultation_id', '=', consultationId)
+    .where('submission_key', '=', submissionKey)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -89,7 +110,12 @@ export async function findCommentByToken(db: Executor, tokenHash: string): Promi
 }
 
 export async function findComment(db: Executor, consultationId: string, id: string): Promise<CommentRow | undefined> {
-  return db.selectFrom('consultation_comments').selectAll().where('id', '=', id).where('consultation_id', '=', consultationId).executeTakeFirst();
+  return db
+    .selectFrom('consultation_comments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('consultation_id', '=', consultationId)
+    .executeTakeFirst();
 }
 
 export async function deleteComment(db: Executor, id: string): Promise<void> {
@@ -111,7 +137,12 @@ export async function listConfirmedComments(db: Executor, consultationId: string
 }
 
 export async function countSubmissionsByEmail(db: Executor, emailNorm: string, sinceIso: string): Promise<number> {
-  const row = await db.selectFrom('consultation_comments').select(countAll().as('n')).where('email_norm', '=', emailNorm).where('created_at', '>=', sinceIso).executeTakeFirst();
+  const row = await db
+    .selectFrom('consultation_comments')
+    .select(countAll().as('n'))
+    .where('email_norm', '=', emailNorm)
+    .where('created_at', '>=', sinceIso)
+    .executeTakeFirst();
   return row?.n ?? 0;
 }
 
@@ -129,7 +160,12 @@ export async function authorRefFor(db: Executor, consultationId: string, emailNo
 }
 
 export async function countConfirmed(db: Executor, consultationId: string): Promise<number> {
-  const row = await db.selectFrom('consultation_comments').select(countAll().as('n')).where('consultation_id', '=', consultationId).where('status', '=', 'confirmed').executeTakeFirst();
+  const row = await db
+    .selectFrom('consultation_comments')
+    .select(countAll().as('n'))
+    .where('consultation_id', '=', consultationId)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirst();
   return row?.n ?? 0;
 }
 
@@ -137,9 +173,20 @@ export async function insertResponse(db: Executor, row: Insertable<ConsultationR
   await db.insertInto('consultation_responses').values(row).execute();
 }
 
-export async function attachResponse(db: Executor, consultationId: string, commentIds: readonly string[], responseId: string): Promise<void> {
+export async function attachResponse(
+  db: Executor,
+  consultationId: string,
+  commentIds: readonly string[],
+  responseId: string,
+): Promise<void> {
   if (!commentIds.length) return;
-  await db.updateTable('consultation_comments').set({ response_id: responseId }).where('consultation_id', '=', consultationId).where('id', 'in', commentIds).where('status', '=', 'confirmed').execute();
+  await db
+    .updateTable('consultation_comments')
+    .set({ response_id: responseId })
+    .where('consultation_id', '=', consultationId)
+    .where('id', 'in', commentIds)
+    .where('status', '=', 'confirmed')
+    .execute();
 }
 
 /** Responses no comment points to any more (after a comment was answered again on its own). */
@@ -147,18 +194,30 @@ export async function deleteOrphanResponses(db: Executor, consultationId: string
   await db
     .deleteFrom('consultation_responses')
     .where('consultation_id', '=', consultationId)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consultation_comments as c').select('c.id').whereRef('c.response_id', '=', 'consultation_responses.id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('consultation_comments as c').select('c.id').whereRef('c.response_id', '=', 'consultation_responses.id'))),
+    )
     .execute();
 }
 
 export async function deleteExpiredUnconfirmed(db: Executor, nowIsoText: string): Promise<number> {
-  const res = await db.deleteFrom('consultation_comments').where('status', '=', 'unconfirmed').where('token_expires_at', '<', nowIsoText).executeTakeFirst();
+  const res = await db
+    .deleteFrom('consultation_comments')
+    .where('status', '=', 'unconfirmed')
+    .where('token_expires_at', '<', nowIsoText)
+    .executeTakeFirst();
   return Number(res.numDeletedRows);
 }
 
 /** Consultations whose report was published before `beforeIso` and whose data are not erased yet. */
 export async function dueForErasure(db: Executor, beforeIso: string): Promise<ConsultationRow[]> {
-  return db.selectFrom('consultations').selectAll().where('is_report_published', '=', true).where('report_published_at', '<=', beforeIso).where('personal_data_erased_at', 'is', null).execute();
+  return db
+    .selectFrom('consultations')
+    .selectAll()
+    .where('is_report_published', '=', true)
+    .where('report_published_at', '<=', beforeIso)
+    .where('personal_data_erased_at', 'is', null)
+    .execute();
 }
 
 /** Personal data out: e-mails of everyone, names of private persons and of people acting for organisations. */
@@ -177,5 +236,10 @@ export async function erasePersonalData(db: Executor, consultationId: string, co
 }
 
 export async function commentsOfEmail(db: Executor, consultationId: string, emailNorm: string): Promise<CommentRow[]> {
-  return db.selectFrom('consultation_comments').selectAll().where('consultation_id', '=', consultationId).where('email_norm', '=', emailNorm).execute();
+  return db
+    .selectFrom('consultation_comments')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .where('email_norm', '=', emailNorm)
+    .execute();
 }

@@ -43,7 +43,13 @@ async function formSession(url: string, cookie = '', remoteAddress = '127.0.0.1'
 
 async function post(url: string, values: Record<string, string>, cookie = '', remoteAddress = '127.0.0.1', formUrl?: string) {
   const s = await formSession(formUrl ?? url, cookie, remoteAddress);
-  return t.app.inject({ method: 'POST', url, remoteAddress, headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: s.csrf, ...values }) });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    remoteAddress,
+    headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: s.csrf, ...values }),
+  });
 }
 
 const comment = (sectionId: string, extra: Record<string, string> = {}) => ({
@@ -58,10 +64,19 @@ const comment = (sectionId: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-const submit = (values: Record<string, string>, ip = nextIp()) => post(`/konsultacje/${id}/uwaga`, values, '', ip, `/konsultacje/${id}/uwaga`);
+const submit = (values: Record<string, string>, ip = nextIp()) =>
+  post(`/konsultacje/${id}/uwaga`, values, '', ip, `/konsultacje/${id}/uwaga`);
 
 async function lastLink(to: string): Promise<string> {
-  const m = await t.ctx.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).where('template', '=', 'consultation_confirm').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const m = await t.ctx.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('to_address', '=', to)
+    .where('template', '=', 'consultation_confirm')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const link = /https?:\/\/\S+\/konsultacje\/potwierdzenie\/[A-Za-z0-9_-]+/.exec(m.text_body);
   assert.ok(link, 'the e-mail carries the link');
   return new URL(link[0]).pathname;
@@ -72,11 +87,25 @@ async function confirmVia(path: string): Promise<void> {
   assert.equal(res.statusCode, 303);
 }
 
-const comments = () => t.ctx.db.selectFrom('consultation_comments').selectAll().where('consultation_id', '=', id).orderBy('created_at').orderBy('id').execute();
+const comments = () =>
+  t.ctx.db.selectFrom('consultation_comments').selectAll().where('consultation_id', '=', id).orderBy('created_at').orderBy('id').execute();
 let sections: { id: string; number: string }[] = [];
 
 test('a coordinator creates a consultation from entered text; it is announced, comments refused before the start', async () => {
-  const bad = await post('/admin/konsultacje/nowa', { title: '', description: 'x', who_may_comment: 'everyone', starts_at: '2027-03-02T09:00', ends_at: '2027-03-01T09:00', source: 'text', text: '', clause: '' }, await sessionOf('coordinator'));
+  const bad = await post(
+    '/admin/konsultacje/nowa',
+    {
+      title: '',
+      description: 'x',
+      who_may_comment: 'everyone',
+      starts_at: '2027-03-02T09:00',
+      ends_at: '2027-03-01T09:00',
+      source: 'text',
+      text: '',
+      clause: '',
+    },
+    await sessionOf('coordinator'),
+  );
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /data-error-summary/);
   assert.match(bad.body, /Zakończenie musi być później niż rozpoczęcie/);
@@ -102,8 +131,16 @@ test('a coordinator creates a consultation from entered text; it is announced, c
   const c = await t.ctx.db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   assert.equal(c.starts_at, '2027-03-02T08:00:00.000Z', 'Warsaw winter time is UTC+1');
   assert.equal(c.ends_at, '2027-03-10T15:00:00.000Z');
-  sections = await t.ctx.db.selectFrom('consultation_sections').select(['id', 'number']).where('consultation_id', '=', id).orderBy('position').execute();
-  assert.deepEqual(sections.map((s) => s.number), ['1', '2']);
+  sections = await t.ctx.db
+    .selectFrom('consultation_sections')
+    .select(['id', 'number'])
+    .where('consultation_id', '=', id)
+    .orderBy('position')
+    .execute();
+  assert.deepEqual(
+    sections.map((s) => s.number),
+    ['1', '2'],
+  );
   const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', id).execute();
   assert.ok(audit.some((a) => a.action === 'consultation.create'));
 
@@ -155,11 +192,18 @@ test('a comment is stored unconfirmed, the e-mail carries the link and names onl
   assert.equal(row!.status, 'unconfirmed');
   const clause = await t.ctx.db.selectFrom('consultation_clauses').selectAll().where('id', '=', row!.clause_id).executeTakeFirstOrThrow();
   assert.equal(clause.version, 1, 'the comment records the clause version accepted');
-  const mail = await t.ctx.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'anna.nowak@example.pl').executeTakeFirstOrThrow();
+  const mail = await t.ctx.db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('to_address', '=', 'anna.nowak@example.pl')
+    .executeTakeFirstOrThrow();
   // the form takes any address: the e-mail must not carry the typed words (nor the typed name) to it
   assert.match(mail.text_body, /Konsultacje projektu programu/);
   for (const typed of ['Proszę doprecyzować', 'osób zagrożonych', 'Anna', 'Nowak']) {
-    assert.ok(!mail.text_body.includes(typed) && !mail.html_body.includes(typed) && !mail.subject.includes(typed), `the e-mail does not quote "${typed}"`);
+    assert.ok(
+      !mail.text_body.includes(typed) && !mail.html_body.includes(typed) && !mail.subject.includes(typed),
+      `the e-mail does not quote "${typed}"`,
+    );
   }
   tokenPathA = await lastLink('anna.nowak@example.pl');
 
@@ -201,7 +245,9 @@ test('a form sent again (its answer lost) is recognised by its one-time value: o
   const mails = await t.ctx.db.selectFrom('mail_outbox').select('id').where('to_address', '=', 'powtorka@example.pl').execute();
   assert.equal(mails.length, 1, 'one confirmation e-mail');
   // another form (another value) of the same person is another comment; so is a form without the value
-  const other = /name="submission_key" value="([^"]+)"/.exec((await t.app.inject({ url: `/konsultacje/${id}/uwaga`, remoteAddress: nextIp() })).body)![1]!;
+  const other = /name="submission_key" value="([^"]+)"/.exec(
+    (await t.app.inject({ url: `/konsultacje/${id}/uwaga`, remoteAddress: nextIp() })).body,
+  )![1]!;
   assert.notEqual(other, key);
   assert.equal((await submit({ ...values, submission_key: other })).statusCode, 303);
   assert.equal((await submit({ ...values, submission_key: '' })).statusCode, 303);
@@ -211,7 +257,15 @@ test('a form sent again (its answer lost) is recognised by its one-time value: o
 
 test('an organisation comments generally with an XSS payload; a second comment of the same address has the same author', async () => {
   const xss = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-  const res = await submit({ section: 'general', justification: `Uwaga ${xss}`, author_kind: 'organisation', organisation: `Fundacja ${xss}`, acting_person: 'Jan Kowalski', email: 'biuro@fundacja.example.pl', consent: '1' });
+  const res = await submit({
+    section: 'general',
+    justification: `Uwaga ${xss}`,
+    author_kind: 'organisation',
+    organisation: `Fundacja ${xss}`,
+    acting_person: 'Jan Kowalski',
+    email: 'biuro@fundacja.example.pl',
+    consent: '1',
+  });
   assert.equal(res.statusCode, 303);
   await confirmVia(await lastLink('biuro@fundacja.example.pl'));
   const res2 = await submit(comment(sections[0]!.id, { justification: 'Druga uwaga tej samej osoby.' }));
@@ -266,7 +320,13 @@ test('after the end the form disappears and a POST is refused with a message', a
   const f = await t.app.inject({ url: `/konsultacje/${id}/uwaga` });
   assert.doesNotMatch(f.body, /<form method="post" action="\/konsultacje\/[^"]+\/uwaga"/);
   assert.match(f.body, /formularz jest niedostępny/);
-  const res = await post(`/konsultacje/${id}/uwaga`, comment(sections[0]!.id, { email: 'spozniony@example.pl' }), '', nextIp(), `/konsultacje/${otherId}/uwaga`);
+  const res = await post(
+    `/konsultacje/${id}/uwaga`,
+    comment(sections[0]!.id, { email: 'spozniony@example.pl' }),
+    '',
+    nextIp(),
+    `/konsultacje/${otherId}/uwaga`,
+  );
   assert.equal(res.statusCode, 409);
   assert.match(res.body, /nie przyjmuje już uwag/);
   assert.equal((await comments()).length, 3);
@@ -283,14 +343,35 @@ test('responses: the "lacking a response" filter, a grouped response, publishing
   const base = `/admin/konsultacje/${id}/uwagi/${rows[0]!.id}`;
   const s = await formSession(base, await sessionOf('coordinator'));
   const payload = `${form({ _csrf: s.csrf, kind: 'accepted', justification: 'Uwzględniono w celu 2.' })}&also=${rows[2]!.id}`;
-  const res = await t.app.inject({ method: 'POST', url: `${base}/odpowiedz`, headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `${base}/odpowiedz`,
+    headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload,
+  });
   assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
   const after = await comments();
-  assert.equal(after.find((c) => c.id === rows[0]!.id)!.response_id, after.find((c) => c.id === rows[2]!.id)!.response_id, 'one response for the group');
+  assert.equal(
+    after.find((c) => c.id === rows[0]!.id)!.response_id,
+    after.find((c) => c.id === rows[2]!.id)!.response_id,
+    'one response for the group',
+  );
   assert.ok(after.find((c) => c.id === rows[0]!.id)!.response_id, 'the group has a response');
-  const invalid = await post(`/admin/konsultacje/${id}/uwagi/${rows[1]!.id}/odpowiedz`, { kind: '', justification: '' }, await sessionOf('coordinator'), '127.0.0.1', `/admin/konsultacje/${id}/uwagi/${rows[1]!.id}`);
+  const invalid = await post(
+    `/admin/konsultacje/${id}/uwagi/${rows[1]!.id}/odpowiedz`,
+    { kind: '', justification: '' },
+    await sessionOf('coordinator'),
+    '127.0.0.1',
+    `/admin/konsultacje/${id}/uwagi/${rows[1]!.id}`,
+  );
   assert.equal(invalid.statusCode, 400);
-  const ok = await post(`/admin/konsultacje/${id}/uwagi/${rows[1]!.id}/odpowiedz`, { kind: 'not_accepted', justification: 'Poza zakresem programu.' }, await sessionOf('coordinator'), '127.0.0.1', `/admin/konsultacje/${id}/uwagi/${rows[1]!.id}`);
+  const ok = await post(
+    `/admin/konsultacje/${id}/uwagi/${rows[1]!.id}/odpowiedz`,
+    { kind: 'not_accepted', justification: 'Poza zakresem programu.' },
+    await sessionOf('coordinator'),
+    '127.0.0.1',
+    `/admin/konsultacje/${id}/uwagi/${rows[1]!.id}`,
+  );
   assert.equal(ok.statusCode, 303);
   const none = await t.app.inject({ url: `/admin/konsultacje/${id}/uwagi?brak=1`, headers: { cookie: await sessionOf('coordinator') } });
   assert.match(none.body, /Wszystkie uwagi mają odpowiedź/);
@@ -304,7 +385,11 @@ test('moderators hide an abusive comment with a reason (logged) but may not resp
   assert.doesNotMatch(page.body, /biuro@fundacja/, 'moderators do not see e-mail addresses');
   const res = await post(`${url}/ukryj`, { reason: 'treści obraźliwe' }, await sessionOf('moderator'), '127.0.0.1', url);
   assert.equal(res.statusCode, 303);
-  const log = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'consultation.comment_hide').executeTakeFirstOrThrow();
+  const log = await t.ctx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', 'consultation.comment_hide')
+    .executeTakeFirstOrThrow();
   assert.match(log.meta!, /treści obraźliwe/);
   const refused = await post(`${url}/odpowiedz`, { kind: 'accepted', justification: 'x' }, await sessionOf('moderator'), '127.0.0.1', url);
   assert.equal(refused.statusCode, 403);
@@ -317,7 +402,11 @@ test('publishing the report: public report with the right numbers, authors notif
   assert.equal((await t.app.inject({ url: `/konsultacje/${id}/raport` })).statusCode, 404, 'no report before publication');
   const res = await post(`/admin/konsultacje/${id}/raport`, {}, await sessionOf('coordinator'), '127.0.0.1', `/admin/konsultacje/${id}`);
   assert.equal(res.statusCode, 303);
-  const mails = await t.ctx.db.selectFrom('mail_outbox').select(['to_address', 'text_body']).where('template', '=', 'consultation_report').execute();
+  const mails = await t.ctx.db
+    .selectFrom('mail_outbox')
+    .select(['to_address', 'text_body'])
+    .where('template', '=', 'consultation_report')
+    .execute();
   assert.deepEqual(mails.map((m) => m.to_address).sort(), ['anna.nowak@example.pl', 'biuro@fundacja.example.pl']);
   assert.ok(mails.every((m) => m.text_body.includes(`/konsultacje/${id}/raport`)));
 
@@ -333,13 +422,24 @@ test('publishing the report: public report with the right numbers, authors notif
   assert.match(page.body, /odpowiedź wspólna z uwagą nr 1/);
   assert.doesNotMatch(page.body, /Anna|Nowak|@example/);
   assert.doesNotMatch(page.body, /<script>alert|<img src=x/);
-  assert.match(page.body, /Fundacja &lt;script>alert\(1\)&lt;\/script>&lt;img src=x onerror=alert\(2\)>/, 'XSS in the organisation name is shown as text');
+  assert.match(
+    page.body,
+    /Fundacja &lt;script>alert\(1\)&lt;\/script>&lt;img src=x onerror=alert\(2\)>/,
+    'XSS in the organisation name is shown as text',
+  );
 
   const csv = await t.app.inject({ url: `/konsultacje/${id}/raport.csv` });
   assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
-  assert.equal(lines[0], 'Lp.;Część dokumentu;Autor;Treść uwagi;Proposed change'.replace('Proposed change', 'Proponowana zmiana') + ';Odpowiedź;Uzasadnienie odpowiedzi');
-  assert.match(lines[1]!, /^1;2 Cele;osoba prywatna;Proszę doprecyzować grupę docelową\.;osób zagrożonych wykluczeniem;uwzględniona;Uwzględniono w celu 2\.$/);
+  assert.equal(
+    lines[0],
+    'Lp.;Część dokumentu;Autor;Treść uwagi;Proposed change'.replace('Proposed change', 'Proponowana zmiana') +
+      ';Odpowiedź;Uzasadnienie odpowiedzi',
+  );
+  assert.match(
+    lines[1]!,
+    /^1;2 Cele;osoba prywatna;Proszę doprecyzować grupę docelową\.;osób zagrożonych wykluczeniem;uwzględniona;Uwzględniono w celu 2\.$/,
+  );
   assert.match(lines[2]!, /^2;Uwaga ogólna do całego dokumentu;Fundacja <script>/);
   assert.match(lines[2]!, /ukryta przez moderatora: treści obraźliwe/);
 
@@ -363,7 +463,13 @@ test('publishing the report: public report with the right numbers, authors notif
 
   // responses are frozen once the report is out
   const rows = (await comments()).filter((c) => c.status === 'confirmed');
-  const frozen = await post(`/admin/konsultacje/${id}/uwagi/${rows[1]!.id}/odpowiedz`, { kind: 'accepted', justification: 'x' }, await sessionOf('coordinator'), '127.0.0.1', `/admin/konsultacje/${id}/uwagi/${rows[1]!.id}`);
+  const frozen = await post(
+    `/admin/konsultacje/${id}/uwagi/${rows[1]!.id}/odpowiedz`,
+    { kind: 'accepted', justification: 'x' },
+    await sessionOf('coordinator'),
+    '127.0.0.1',
+    `/admin/konsultacje/${id}/uwagi/${rows[1]!.id}`,
+  );
   assert.equal(frozen.statusCode, 409);
 });
 
@@ -371,7 +477,13 @@ test('API: list and detail in OpenAPI, comments after publication, never e-mails
   const list = await t.app.inject({ url: '/api/v1/konsultacje' });
   assert.equal(list.statusCode, 200);
   const items = (list.json() as { items: { id: string; phase: string }[] }).items;
-  assert.deepEqual(items.map((i) => [i.id, i.phase]).sort(), [[id, 'report'], [otherId, 'open']].sort());
+  assert.deepEqual(
+    items.map((i) => [i.id, i.phase]).sort(),
+    [
+      [id, 'report'],
+      [otherId, 'open'],
+    ].sort(),
+  );
   const detail = await t.app.inject({ url: `/api/v1/konsultacje/${id}` });
   const body = detail.json() as { sections: unknown[]; comments: { author: string; comment: string; response: string }[] };
   assert.equal(body.sections.length, 2);
@@ -382,7 +494,10 @@ test('API: list and detail in OpenAPI, comments after publication, never e-mails
   const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
   assert.ok(spec.paths['/api/v1/konsultacje']);
   assert.ok(spec.paths['/api/v1/konsultacje/{id}']);
-  assert.equal((await t.app.inject({ url: '/api/v1/konsultacje/00000000-0000-7000-8000-000000000000' })).headers['content-type'], 'application/problem+json; charset=utf-8');
+  assert.equal(
+    (await t.app.inject({ url: '/api/v1/konsultacje/00000000-0000-7000-8000-000000000000' })).headers['content-type'],
+    'application/problem+json; charset=utf-8',
+  );
 });
 
 test('the next version and the comparison: word-level <ins>/<del> with words, changed sections link their comments', async () => {
@@ -411,8 +526,22 @@ test('erasure on request: the author asks through the link, the coordinator eras
   const hers = (await outbox()).filter((m) => m.to_address === 'anna.nowak@example.pl' && m.about === about);
   assert.deepEqual([...new Set(hers.map((m) => m.template))].sort(), ['consultation_confirm', 'consultation_report']);
   const delivered = hers.find((m) => m.template === 'consultation_report')!;
-  await t.ctx.db.updateTable('mail_outbox').set({ status: 'sent', sent_at: clock.now().toISOString() }).where('id', '=', delivered.id).execute();
-  const elsewhere = await enqueueMail(t.ctx.db, { to: 'anna.nowak@example.pl', lang: 'pl', template: 'consultation_report', params: { consultation: 'Inne konsultacje', link: 'https://spojnia.example.pl/konsultacje/inne/raport' }, about: consultationMailAbout(otherId) }, clock);
+  await t.ctx.db
+    .updateTable('mail_outbox')
+    .set({ status: 'sent', sent_at: clock.now().toISOString() })
+    .where('id', '=', delivered.id)
+    .execute();
+  const elsewhere = await enqueueMail(
+    t.ctx.db,
+    {
+      to: 'anna.nowak@example.pl',
+      lang: 'pl',
+      template: 'consultation_report',
+      params: { consultation: 'Inne konsultacje', link: 'https://spojnia.example.pl/konsultacje/inne/raport' },
+      about: consultationMailAbout(otherId),
+    },
+    clock,
+  );
   const others = (await outbox()).filter((m) => m.to_address !== 'anna.nowak@example.pl' || m.id === elsewhere);
   assert.ok(others.some((m) => m.to_address === 'biuro@fundacja.example.pl' && m.about === about));
 
@@ -428,15 +557,29 @@ test('erasure on request: the author asks through the link, the coordinator eras
   const after = await comments();
   assert.equal(after.filter((c) => c.is_erased).length, 2, 'both comments of that address');
   assert.ok(after.filter((c) => c.is_erased).every((c) => c.email === null && c.first_name === null && c.last_name === null));
-  const log = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'consultation.author_erased').executeTakeFirstOrThrow();
+  const log = await t.ctx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', 'consultation.author_erased')
+    .executeTakeFirstOrThrow();
   assert.equal((await t.app.inject({ url: tokenPathA })).statusCode, 400, 'the link dies with the data');
 
   // the outbox: her unsent mail about this consultation is withdrawn, the delivered one keeps no address
   const left = await outbox();
-  assert.deepEqual(JSON.parse(log.meta ?? '{}'), { consultation: id, comments: 2, requested_at: rows[0]!.erasure_requested_at, mail_withdrawn: hers.length - 1, mail_redacted: 1 });
+  assert.deepEqual(JSON.parse(log.meta ?? '{}'), {
+    consultation: id,
+    comments: 2,
+    requested_at: rows[0]!.erasure_requested_at,
+    mail_withdrawn: hers.length - 1,
+    mail_redacted: 1,
+  });
   const kept = left.find((m) => m.id === delivered.id)!;
   assert.ok(kept.erased_at && kept.status === 'sent' && kept.to_address === '' && kept.text_body === '');
-  assert.deepEqual(left.filter((m) => m.id !== delivered.id), others, 'other people and her mail about another consultation are untouched');
+  assert.deepEqual(
+    left.filter((m) => m.id !== delivered.id),
+    others,
+    'other people and her mail about another consultation are untouched',
+  );
   const attempts = await t.ctx.db.selectFrom('mail_attempts').selectAll().execute();
   assert.doesNotMatch(JSON.stringify([...left.filter((m) => m.id !== elsewhere), ...attempts]), /anna|nowak/i);
 });
@@ -448,19 +591,37 @@ test('retention: the daily job erases e-mails and private names the set months a
   assert.equal(badSetting.statusCode, 400);
   clock.advance(24 * HOUR * 150);
   await runDueJobs(t.ctx, consultationJobs, { force: true });
-  assert.ok((await comments()).some((c) => c.email === 'biuro@fundacja.example.pl'), 'not yet');
+  assert.ok(
+    (await comments()).some((c) => c.email === 'biuro@fundacja.example.pl'),
+    'not yet',
+  );
   clock.advance(24 * HOUR * 40);
   const out = await runDueJobs(t.ctx, consultationJobs, { force: true });
   assert.match(out.find((o) => o.name === 'consultations.retention')!.result!, /^1 consultations, 1 comments erased/);
   const rows = await comments();
-  assert.ok(rows.every((c) => c.email === null && c.email_norm === null && c.first_name === null && c.last_name === null && c.acting_person === null));
-  assert.equal(rows.find((c) => c.author_kind === 'organisation')!.organisation_name!.startsWith('Fundacja'), true, 'organisations keep their name');
-  const log = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'consultation.retention_erase').executeTakeFirstOrThrow();
+  assert.ok(
+    rows.every(
+      (c) => c.email === null && c.email_norm === null && c.first_name === null && c.last_name === null && c.acting_person === null,
+    ),
+  );
+  assert.equal(
+    rows.find((c) => c.author_kind === 'organisation')!.organisation_name!.startsWith('Fundacja'),
+    true,
+    'organisations keep their name',
+  );
+  const log = await t.ctx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', 'consultation.retention_erase')
+    .executeTakeFirstOrThrow();
   assert.equal(log.subject_id, id);
   // the outbox keeps nothing addressed to the consultation's authors either
   const mail = (await outbox()).filter((m) => m.about === consultationMailAbout(id));
-  assert.ok(mail.every((m) => m.status === 'sent' && m.erased_at !== null && m.to_address === ''), JSON.stringify(mail));
-  assert.ok((JSON.parse(log.meta ?? '{}') as { mail_withdrawn: number }).mail_withdrawn >= 1, 'the organisation\'s waiting report notice');
+  assert.ok(
+    mail.every((m) => m.status === 'sent' && m.erased_at !== null && m.to_address === ''),
+    JSON.stringify(mail),
+  );
+  assert.ok((JSON.parse(log.meta ?? '{}') as { mail_withdrawn: number }).mail_withdrawn >= 1, "the organisation's waiting report notice");
   const report = await t.app.inject({ url: `/konsultacje/${id}/raport` });
   assert.equal(report.statusCode, 200);
   assert.match(report.body, /Zgłoszono 3 uwagi/);

@@ -84,7 +84,13 @@ export async function programmeVersionChoices(ctx: ModuleContext) {
 // --- the text -------------------------------------------------------------------------------------
 
 /** The text chosen on a form: a programme version, Markdown typed in, or a Word file. */
-async function textFromForm(ctx: ModuleContext, f: FormChecker, body: FormValues, upload: Upload | null, label: 'consultations.form.source' | 'consultations.next.source'): Promise<{ sections: TextSection[]; versionId: string | null }> {
+async function textFromForm(
+  ctx: ModuleContext,
+  f: FormChecker,
+  body: FormValues,
+  upload: Upload | null,
+  label: 'consultations.form.source' | 'consultations.next.source',
+): Promise<{ sections: TextSection[]; versionId: string | null }> {
   const source = f.text('source');
   if (source === 'programme') {
     const versionId = f.text('version_id');
@@ -130,7 +136,15 @@ async function textFromForm(ctx: ModuleContext, f: FormChecker, body: FormValues
 }
 
 function sectionRows(consultationId: string, kind: TextKind, sections: readonly TextSection[]) {
-  return sections.map((s, i) => ({ id: newId(), consultation_id: consultationId, text_kind: kind, position: i + 1, number: s.number, heading: s.heading, body: s.body }));
+  return sections.map((s, i) => ({
+    id: newId(),
+    consultation_id: consultationId,
+    text_kind: kind,
+    position: i + 1,
+    number: s.number,
+    heading: s.heading,
+    body: s.body,
+  }));
 }
 
 // --- details ----------------------------------------------------------------------------------------
@@ -166,8 +180,19 @@ async function checkDetails(ctx: ModuleContext, f: FormChecker): Promise<Details
     const found = new Set((await attachedDocuments(ctx, documentIds, 'pl')).map((d) => d.id));
     const missing = documentIds.filter((id) => !found.has(id));
     if (missing.length) f.add('documents', 'consultations.form.documents', 'consultations.errors.documents', { ids: missing.join(', ') });
-  } else if (f.text('documents') !== '') f.add('documents', 'consultations.form.documents', 'consultations.errors.documents', { ids: f.text('documents').slice(0, 80) });
-  return { title, description, who, startsAt: startsAt ?? '', endsAt: endsAt ?? '', commentsPublic: f.text('is_comments_public') === '1', published: f.text('is_published') === '1', documentIds, clause };
+  } else if (f.text('documents') !== '')
+    f.add('documents', 'consultations.form.documents', 'consultations.errors.documents', { ids: f.text('documents').slice(0, 80) });
+  return {
+    title,
+    description,
+    who,
+    startsAt: startsAt ?? '',
+    endsAt: endsAt ?? '',
+    commentsPublic: f.text('is_comments_public') === '1',
+    published: f.text('is_published') === '1',
+    documentIds,
+    clause,
+  };
 }
 
 export async function createConsultation(ctx: ModuleContext, body: FormValues, upload: Upload | null, actor: Actor): Promise<string> {
@@ -200,8 +225,25 @@ export async function createConsultation(ctx: ModuleContext, body: FormValues, u
       created_by: actor.actorId,
     });
     await repo.insertSections(trx, sectionRows(id, 'consulted', text.sections));
-    await repo.insertClause(trx, { id: newId(), consultation_id: id, version: 1, body: d.clause, created_at: now, created_by: actor.actorId });
-    await recordAudit(trx, { ...actor, action: 'consultation.create', subjectType: 'consultation', subjectId: id, meta: { title: d.title, sections: text.sections.length, source_version_id: text.versionId } }, ctx.clock);
+    await repo.insertClause(trx, {
+      id: newId(),
+      consultation_id: id,
+      version: 1,
+      body: d.clause,
+      created_at: now,
+      created_by: actor.actorId,
+    });
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'consultation.create',
+        subjectType: 'consultation',
+        subjectId: id,
+        meta: { title: d.title, sections: text.sections.length, source_version_id: text.versionId },
+      },
+      ctx.clock,
+    );
   });
   return id;
 }
@@ -245,7 +287,14 @@ export async function updateConsultation(ctx: ModuleContext, id: string, body: F
     let clauseVersion = clause?.version ?? 0;
     if (!clause || clause.body !== d.clause) {
       clauseVersion += 1;
-      await repo.insertClause(trx, { id: newId(), consultation_id: id, version: clauseVersion, body: d.clause, created_at: now, created_by: actor.actorId });
+      await repo.insertClause(trx, {
+        id: newId(),
+        consultation_id: id,
+        version: clauseVersion,
+        body: d.clause,
+        created_at: now,
+        created_by: actor.actorId,
+      });
     }
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     const pairs: [string, unknown, unknown][] = [
@@ -278,13 +327,30 @@ export async function setNextText(ctx: ModuleContext, id: string, body: FormValu
     await repo.deleteSections(trx, id, 'next');
     await repo.insertSections(trx, sectionRows(id, 'next', text.sections));
     await repo.updateConsultation(trx, id, { next_version_id: text.versionId, next_text_at: now, updated_at: now });
-    await recordAudit(trx, { ...actor, action: 'consultation.next_text', subjectType: 'consultation', subjectId: id, meta: { sections: text.sections.length, source_version_id: text.versionId } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'consultation.next_text',
+        subjectType: 'consultation',
+        subjectId: id,
+        meta: { sections: text.sections.length, source_version_id: text.versionId },
+      },
+      ctx.clock,
+    );
   });
 }
 
 // --- responses, moderation --------------------------------------------------------------------------
 
-export async function respond(ctx: ModuleContext, consultationId: string, commentId: string, body: FormValues, also: readonly string[], actor: Actor): Promise<void> {
+export async function respond(
+  ctx: ModuleContext,
+  consultationId: string,
+  commentId: string,
+  body: FormValues,
+  also: readonly string[],
+  actor: Actor,
+): Promise<void> {
   const c = await getConsultation(ctx, consultationId);
   const comment = await repo.findComment(ctx.db, consultationId, commentId);
   if (!comment || comment.status !== 'confirmed') throw new AppError('http.not_found');
@@ -298,14 +364,37 @@ export async function respond(ctx: ModuleContext, consultationId: string, commen
   const group = [commentId, ...also.filter((x) => x !== commentId && confirmed.has(x))];
   const responseId = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertResponse(trx, { id: responseId, consultation_id: consultationId, kind: kind as ResponseKind, justification, responded_at: nowIso(ctx.clock), responded_by: actor.actorId });
+    await repo.insertResponse(trx, {
+      id: responseId,
+      consultation_id: consultationId,
+      kind: kind as ResponseKind,
+      justification,
+      responded_at: nowIso(ctx.clock),
+      responded_by: actor.actorId,
+    });
     await repo.attachResponse(trx, consultationId, group, responseId);
     await repo.deleteOrphanResponses(trx, consultationId);
-    await recordAudit(trx, { ...actor, action: 'consultation.respond', subjectType: 'consultation_comment', subjectId: commentId, meta: { consultation: consultationId, kind, group } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'consultation.respond',
+        subjectType: 'consultation_comment',
+        subjectId: commentId,
+        meta: { consultation: consultationId, kind, group },
+      },
+      ctx.clock,
+    );
   });
 }
 
-export async function hideComment(ctx: ModuleContext, consultationId: string, commentId: string, body: FormValues, actor: Actor): Promise<void> {
+export async function hideComment(
+  ctx: ModuleContext,
+  consultationId: string,
+  commentId: string,
+  body: FormValues,
+  actor: Actor,
+): Promise<void> {
   const comment = await repo.findComment(ctx.db, consultationId, commentId);
   if (!comment || comment.status !== 'confirmed') throw new AppError('http.not_found');
   const f = new FormChecker(body);
@@ -313,8 +402,24 @@ export async function hideComment(ctx: ModuleContext, consultationId: string, co
   const reason = unhide ? '' : f.required('reason', 'consultations.hide.reason', { max: 500 });
   f.assertValid();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateComment(trx, commentId, unhide ? { is_hidden: false, hidden_reason: null, hidden_at: null } : { is_hidden: true, hidden_reason: reason, hidden_at: nowIso(ctx.clock) });
-    await recordAudit(trx, { ...actor, action: unhide ? 'consultation.comment_unhide' : 'consultation.comment_hide', subjectType: 'consultation_comment', subjectId: commentId, meta: { consultation: consultationId, reason } }, ctx.clock);
+    await repo.updateComment(
+      trx,
+      commentId,
+      unhide
+        ? { is_hidden: false, hidden_reason: null, hidden_at: null }
+        : { is_hidden: true, hidden_reason: reason, hidden_at: nowIso(ctx.clock) },
+    );
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: unhide ? 'consultation.comment_unhide' : 'consultation.comment_hide',
+        subjectType: 'consultation_comment',
+        subjectId: commentId,
+        meta: { consultation: consultationId, reason },
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -337,8 +442,32 @@ export async function eraseAuthor(ctx: ModuleContext, consultationId: string, co
   const ids = comment.email_norm ? (await repo.commentsOfEmail(ctx.db, consultationId, comment.email_norm)).map((x) => x.id) : [comment.id];
   return ctx.db.transaction().execute(async (trx) => {
     const n = await repo.erasePersonalData(trx, consultationId, ids);
-    const mail = await eraseMailAbout(trx, { about: consultationMailAbout(consultationId), to: comment.email_norm ? [comment.email_norm] : [], unlabelledTemplates: CONSULTATION_TEMPLATES }, ctx.clock);
-    await recordAudit(trx, { ...actor, action: 'consultation.author_erased', subjectType: 'consultation_comment', subjectId: commentId, meta: { consultation: consultationId, comments: n, requested_at: comment.erasure_requested_at, mail_withdrawn: mail.withdrawn, mail_redacted: mail.redacted } }, ctx.clock);
+    const mail = await eraseMailAbout(
+      trx,
+      {
+        about: consultationMailAbout(consultationId),
+        to: comment.email_norm ? [comment.email_norm] : [],
+        unlabelledTemplates: CONSULTATION_TEMPLATES,
+      },
+      ctx.clock,
+    );
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'consultation.author_erased',
+        subjectType: 'consultation_comment',
+        subjectId: commentId,
+        meta: {
+          consultation: consultationId,
+          comments: n,
+          requested_at: comment.erasure_requested_at,
+          mail_withdrawn: mail.withdrawn,
+          mail_redacted: mail.redacted,
+        },
+      },
+      ctx.clock,
+    );
     return n;
   });
 }
@@ -358,9 +487,29 @@ export async function publishReport(ctx: ModuleContext, id: string, actor: Actor
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateConsultation(trx, id, { is_report_published: true, report_published_at: now, updated_at: now });
     for (const [to, lang] of recipients) {
-      await enqueueMail(trx, { to, lang, template: 'consultation_report', params: { consultation: c.title, link: lang === 'en' ? link.replace('/konsultacje/', '/en/konsultacje/') : link }, about: consultationMailAbout(id) }, ctx.clock);
+      await enqueueMail(
+        trx,
+        {
+          to,
+          lang,
+          template: 'consultation_report',
+          params: { consultation: c.title, link: lang === 'en' ? link.replace('/konsultacje/', '/en/konsultacje/') : link },
+          about: consultationMailAbout(id),
+        },
+        ctx.clock,
+      );
     }
-    await recordAudit(trx, { ...actor, action: 'consultation.report_publish', subjectType: 'consultation', subjectId: id, meta: { comments: comments.length, notified: recipients.size } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'consultation.report_publish',
+        subjectType: 'consultation',
+        subjectId: id,
+        meta: { comments: comments.length, notified: recipients.size },
+      },
+      ctx.clock,
+    );
   });
   return recipients.size;
 }
@@ -376,11 +525,22 @@ export async function setRetentionMonths(ctx: ModuleContext, body: FormValues, a
   const f = new FormChecker(body);
   const text = f.required('months', 'consultations.settings.months');
   const months = Number(text);
-  if (text && (!/^\d{1,3}$/.test(text) || months < 1 || months > 120)) f.add('months', 'consultations.settings.months', 'consultations.errors.months');
+  if (text && (!/^\d{1,3}$/.test(text) || months < 1 || months > 120))
+    f.add('months', 'consultations.settings.months', 'consultations.errors.months');
   f.assertValid();
   const before = await retentionMonths(ctx);
   await ctx.settings.set(RETENTION_SETTING, months);
-  await recordAudit(ctx.db, { ...actor, action: 'consultation.retention_setting', subjectType: 'setting', subjectId: RETENTION_SETTING, changes: { months: { before, after: months } } }, ctx.clock);
+  await recordAudit(
+    ctx.db,
+    {
+      ...actor,
+      action: 'consultation.retention_setting',
+      subjectType: 'setting',
+      subjectId: RETENTION_SETTING,
+      changes: { months: { before, after: months } },
+    },
+    ctx.clock,
+  );
 }
 
 /** Months before `now`, by calendar (31 March − 1 month = 28/29 February). */
@@ -409,7 +569,19 @@ export async function eraseAfterRetention(ctx: ModuleContext): Promise<string> {
       const n = await repo.erasePersonalData(trx, c.id);
       const mail = await eraseMailAbout(trx, { about: consultationMailAbout(c.id) }, ctx.clock);
       await repo.updateConsultation(trx, c.id, { personal_data_erased_at: nowIso(ctx.clock) });
-      await recordAudit(trx, { actorId: null, ip: null, requestId: null, action: 'consultation.retention_erase', subjectType: 'consultation', subjectId: c.id, meta: { comments: n, months, mail_withdrawn: mail.withdrawn, mail_redacted: mail.redacted } }, ctx.clock);
+      await recordAudit(
+        trx,
+        {
+          actorId: null,
+          ip: null,
+          requestId: null,
+          action: 'consultation.retention_erase',
+          subjectType: 'consultation',
+          subjectId: c.id,
+          meta: { comments: n, months, mail_withdrawn: mail.withdrawn, mail_redacted: mail.redacted },
+        },
+        ctx.clock,
+      );
       total += n;
     });
   }

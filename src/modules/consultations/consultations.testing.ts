@@ -36,7 +36,10 @@ const actor = { actorId: null, ip: null, requestId: null };
 const HOUR = 3600_000;
 
 /** A published consultation of SAMPLE_TEXT running from `startsIn` to `endsIn` hours from now. */
-export async function makeConsultation(ctx: ModuleContext, opts: { startsIn: number; endsIn: number; title?: string; commentsPublic?: boolean; organisationsOnly?: boolean }): Promise<string> {
+export async function makeConsultation(
+  ctx: ModuleContext,
+  opts: { startsIn: number; endsIn: number; title?: string; commentsPublic?: boolean; organisationsOnly?: boolean },
+): Promise<string> {
   const now = ctx.clock.now().getTime();
   return createConsultation(
     ctx,
@@ -48,7 +51,8 @@ export async function makeConsultation(ctx: ModuleContext, opts: { startsIn: num
       ends_at: toWarsawLocal(new Date(now + opts.endsIn * HOUR).toISOString()),
       source: 'text',
       text: SAMPLE_TEXT,
-      clause: 'Administratorem danych jest Regionalny Ośrodek Polityki Społecznej w Toruniu. Dane przetwarzamy w celu przeprowadzenia konsultacji.',
+      clause:
+        'Administratorem danych jest Regionalny Ośrodek Polityki Społecznej w Toruniu. Dane przetwarzamy w celu przeprowadzenia konsultacji.',
       is_published: '1',
       is_comments_public: opts.commentsPublic ? '1' : '',
       documents: '',
@@ -61,7 +65,14 @@ export async function makeConsultation(ctx: ModuleContext, opts: { startsIn: num
 /** Submits and confirms a comment; returns its id. */
 export async function confirmedComment(ctx: ModuleContext, consultationId: string, body: Record<string, string>): Promise<string> {
   await submitComment(ctx, consultationId, { consent: '1', ...body }, 'pl');
-  const mail = await ctx.db.selectFrom('mail_outbox').select('text_body').where('template', '=', 'consultation_confirm').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const mail = await ctx.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('template', '=', 'consultation_confirm')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const token = /\/konsultacje\/potwierdzenie\/([A-Za-z0-9_-]+)/.exec(mail.text_body)![1]!;
   return (await confirmComment(ctx, token)).comment.id;
 }
@@ -76,9 +87,27 @@ export async function consultationWithReport(ctx: ModuleContext): Promise<string
   // the consultation opens now; comments are confirmed while it is open, then it is moved into the past
   const id = await makeConsultation(ctx, { startsIn: -1, endsIn: 1, title: 'Konsultacje zakończone raportem' });
   const sections = await repo.listSections(ctx.db, id, 'consulted');
-  const a = await confirmedComment(ctx, id, { section: sections[1]!.id, justification: 'Proszę doprecyzować grupę docelową.', proposed_change: 'osób zagrożonych wykluczeniem', author_kind: 'person', first_name: 'Anna', last_name: 'Nowak', email: `anna.${newId().slice(-6)}@example.pl` });
-  const b = await confirmedComment(ctx, id, { section: 'general', justification: 'Brakuje budżetu programu.', author_kind: 'organisation', organisation: 'Fundacja Przykładowa', acting_person: 'Jan Kowalski', email: `fundacja.${newId().slice(-6)}@example.pl` });
-  await repo.updateConsultation(ctx.db, id, { starts_at: new Date(realNow - 48 * HOUR).toISOString(), ends_at: new Date(realNow - HOUR).toISOString() });
+  const a = await confirmedComment(ctx, id, {
+    section: sections[1]!.id,
+    justification: 'Proszę doprecyzować grupę docelową.',
+    proposed_change: 'osób zagrożonych wykluczeniem',
+    author_kind: 'person',
+    first_name: 'Anna',
+    last_name: 'Nowak',
+    email: `anna.${newId().slice(-6)}@example.pl`,
+  });
+  const b = await confirmedComment(ctx, id, {
+    section: 'general',
+    justification: 'Brakuje budżetu programu.',
+    author_kind: 'organisation',
+    organisation: 'Fundacja Przykładowa',
+    acting_person: 'Jan Kowalski',
+    email: `fundacja.${newId().slice(-6)}@example.pl`,
+  });
+  await repo.updateConsultation(ctx.db, id, {
+    starts_at: new Date(realNow - 48 * HOUR).toISOString(),
+    ends_at: new Date(realNow - HOUR).toISOString(),
+  });
   await respond(ctx, id, a, { kind: 'accepted', justification: 'Uwzględniono w celu 2.' }, [], actor);
   await respond(ctx, id, b, { kind: 'explanation', justification: 'Budżet określa uchwała budżetowa.' }, [], actor);
   await publishReport(ctx, id, actor);
@@ -87,7 +116,15 @@ export async function consultationWithReport(ctx: ModuleContext): Promise<string
 
 /** The path of the link e-mailed to `to` most recently (the page a comment's author opens). */
 export async function confirmationPath(ctx: ModuleContext, to: string): Promise<string> {
-  const mail = await ctx.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).where('template', '=', 'consultation_confirm').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const mail = await ctx.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('to_address', '=', to)
+    .where('template', '=', 'consultation_confirm')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return /\/konsultacje\/potwierdzenie\/[A-Za-z0-9_-]+/.exec(mail.text_body)![0];
 }
 
@@ -96,7 +133,20 @@ export async function unconfirmedComment(ctx: ModuleContext): Promise<{ id: stri
   const id = await makeConsultation(ctx, { startsIn: -1, endsIn: 48 });
   const sections = await repo.listSections(ctx.db, id, 'consulted');
   const email = `autor.${newId().slice(-8)}@example.pl`;
-  await submitComment(ctx, id, { section: sections[0]!.id, justification: 'Proszę dopisać powiaty.', author_kind: 'person', first_name: 'Ewa', last_name: 'Lis', email, consent: '1' }, 'pl');
+  await submitComment(
+    ctx,
+    id,
+    {
+      section: sections[0]!.id,
+      justification: 'Proszę dopisać powiaty.',
+      author_kind: 'person',
+      first_name: 'Ewa',
+      last_name: 'Lis',
+      email,
+      consent: '1',
+    },
+    'pl',
+  );
   return { id, path: await confirmationPath(ctx, email) };
 }
 

@@ -33,7 +33,9 @@ export const consultationsModule: AppModule = {
   errors: consultationsErrors,
   migrations: consultationsMigrations,
   nav: [{ label: 'consultations.nav', path: '/konsultacje', order: 40, intro: 'consultations.homeIntro' }],
-  admin: [{ label: 'consultations.admin.title', path: '/admin/konsultacje', order: 50, roles: ['coordinator', 'administrator', 'moderator'] }],
+  admin: [
+    { label: 'consultations.admin.title', path: '/admin/konsultacje', order: 50, roles: ['coordinator', 'administrator', 'moderator'] },
+  ],
   contributes: { searchProviders: [consultationsSearch], sitemapSources: consultationsSitemapSources },
   routes,
   jobs: consultationJobs,

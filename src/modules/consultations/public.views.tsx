@@ -22,7 +22,8 @@ function Period({ c }: { c: Pick<ConsultationRow, 'starts_at' | 'ends_at'> }) {
   const { t, fmt } = usePage();
   return (
     <>
-      {t('consultations.period')}: <time dateTime={c.starts_at}>{fmt.dateTime(c.starts_at)}</time> – <time dateTime={c.ends_at}>{fmt.dateTime(c.ends_at)}</time>
+      {t('consultations.period')}: <time dateTime={c.starts_at}>{fmt.dateTime(c.starts_at)}</time> –{' '}
+      <time dateTime={c.ends_at}>{fmt.dateTime(c.ends_at)}</time>
     </>
   );
 }
@@ -137,8 +138,16 @@ export function ConsultationView({
         <dt>{t('consultations.who')}</dt>
         <dd>{t(`consultations.whoOptions.${c.who_may_comment}`)}</dd>
       </dl>
-      {phase === 'announced' ? <Alert kind="info"><p>{t('consultations.notYetOpen')}</p></Alert> : null}
-      {phase === 'closed' ? <Alert kind="info"><p>{t('consultations.closedNotice')}</p></Alert> : null}
+      {phase === 'announced' ? (
+        <Alert kind="info">
+          <p>{t('consultations.notYetOpen')}</p>
+        </Alert>
+      ) : null}
+      {phase === 'closed' ? (
+        <Alert kind="info">
+          <p>{t('consultations.closedNotice')}</p>
+        </Alert>
+      ) : null}
       {phase === 'report' ? (
         <Alert kind="info">
           <p>
@@ -233,19 +242,25 @@ export function CommentFormView({
 }) {
   const { t, href, lang } = usePage();
   const organisationsOnly = c.who_may_comment === 'organisations';
-  const options = [{ value: GENERAL, label: t('consultations.comment.general') }, ...sections.map((s) => ({ value: s.id, label: sectionLabel(t, s) }))];
+  const options = [
+    { value: GENERAL, label: t('consultations.comment.general') },
+    ...sections.map((s) => ({ value: s.id, label: sectionLabel(t, s) })),
+  ];
   return (
     <>
       <PageHeader title={t('consultations.comment.title')} />
       <p>
-        {t('consultations.comment.on')}: <a href={href(`/konsultacje/${c.id}`)} lang={lang === 'en' ? 'pl' : undefined}>{c.title}</a>
+        {t('consultations.comment.on')}:{' '}
+        <a href={href(`/konsultacje/${c.id}`)} lang={lang === 'en' ? 'pl' : undefined}>
+          {c.title}
+        </a>
       </p>
       {closed ? (
         <>
-        <ErrorSummary problems={problems} linkFields={false} />
-        <Alert kind="warning">
-          <p>{t('consultations.errors.closedForm')}</p>
-        </Alert>
+          <ErrorSummary problems={problems} linkFields={false} />
+          <Alert kind="warning">
+            <p>{t('consultations.errors.closedForm')}</p>
+          </Alert>
         </>
       ) : (
         <>
@@ -254,9 +269,35 @@ export function CommentFormView({
           <form method="post" action={href(`/konsultacje/${c.id}/uwaga`)} novalidate id="formularz">
             <CsrfField token={csrf} />
             <input type="hidden" name={SUBMISSION_KEY_FIELD} value={values[SUBMISSION_KEY_FIELD] ?? ''} />
-            <SelectField name="section" label={t('consultations.comment.section')} options={options} value={values.section ?? GENERAL} problems={problems} required />
-            <FormField name="proposed_change" label={t('consultations.comment.proposedChange')} hint={t('consultations.comment.proposedChangeHint')} multiline rows={5} maxLength={MAX_TEXT} value={values.proposed_change ?? ''} problems={problems} />
-            <FormField name="justification" label={t('consultations.comment.justification')} hint={t('consultations.comment.justificationHint')} multiline rows={6} maxLength={MAX_TEXT} required value={values.justification ?? ''} problems={problems} />
+            <SelectField
+              name="section"
+              label={t('consultations.comment.section')}
+              options={options}
+              value={values.section ?? GENERAL}
+              problems={problems}
+              required
+            />
+            <FormField
+              name="proposed_change"
+              label={t('consultations.comment.proposedChange')}
+              hint={t('consultations.comment.proposedChangeHint')}
+              multiline
+              rows={5}
+              maxLength={MAX_TEXT}
+              value={values.proposed_change ?? ''}
+              problems={problems}
+            />
+            <FormField
+              name="justification"
+              label={t('consultations.comment.justification')}
+              hint={t('consultations.comment.justificationHint')}
+              multiline
+              rows={6}
+              maxLength={MAX_TEXT}
+              required
+              value={values.justification ?? ''}
+              problems={problems}
+            />
             {organisationsOnly ? (
               <p>{t('consultations.comment.organisationsOnly')}</p>
             ) : (
@@ -274,16 +315,53 @@ export function CommentFormView({
             {organisationsOnly ? null : (
               <fieldset>
                 <legend>{t('consultations.comment.personFields')}</legend>
-                <FormField name="first_name" label={t('consultations.comment.firstName')} autocomplete="given-name" maxLength={100} value={values.first_name ?? ''} problems={problems} />
-                <FormField name="last_name" label={t('consultations.comment.lastName')} autocomplete="family-name" maxLength={100} value={values.last_name ?? ''} problems={problems} />
+                <FormField
+                  name="first_name"
+                  label={t('consultations.comment.firstName')}
+                  autocomplete="given-name"
+                  maxLength={100}
+                  value={values.first_name ?? ''}
+                  problems={problems}
+                />
+                <FormField
+                  name="last_name"
+                  label={t('consultations.comment.lastName')}
+                  autocomplete="family-name"
+                  maxLength={100}
+                  value={values.last_name ?? ''}
+                  problems={problems}
+                />
               </fieldset>
             )}
             <fieldset>
               <legend>{t('consultations.comment.organisationFields')}</legend>
-              <FormField name="organisation" label={t('consultations.comment.organisation')} autocomplete="organization" maxLength={300} value={values.organisation ?? ''} problems={problems} />
-              <FormField name="acting_person" label={t('consultations.comment.actingPerson')} autocomplete="name" maxLength={200} value={values.acting_person ?? ''} problems={problems} />
+              <FormField
+                name="organisation"
+                label={t('consultations.comment.organisation')}
+                autocomplete="organization"
+                maxLength={300}
+                value={values.organisation ?? ''}
+                problems={problems}
+              />
+              <FormField
+                name="acting_person"
+                label={t('consultations.comment.actingPerson')}
+                autocomplete="name"
+                maxLength={200}
+                value={values.acting_person ?? ''}
+                problems={problems}
+              />
             </fieldset>
-            <FormField name="email" type="email" label={t('consultations.comment.email')} hint={t('consultations.comment.emailHint')} autocomplete="email" required value={values.email ?? ''} problems={problems} />
+            <FormField
+              name="email"
+              type="email"
+              label={t('consultations.comment.email')}
+              hint={t('consultations.comment.emailHint')}
+              autocomplete="email"
+              required
+              value={values.email ?? ''}
+              problems={problems}
+            />
             <div class="portal-hp">
               <label for="f-website">{t('consultations.comment.honeypot')}</label>
               <input id="f-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
@@ -326,7 +404,14 @@ export function TokenPage({
 }: {
   token: string;
   c: ConsultationRow;
-  comment: { status: string; justification: string; proposed_change: string | null; author: string; erasure_requested_at: string | null; token_expires_at: string };
+  comment: {
+    status: string;
+    justification: string;
+    proposed_change: string | null;
+    author: string;
+    erasure_requested_at: string | null;
+    token_expires_at: string;
+  };
   section: SectionRow | null;
   csrf: string;
   notice: 'confirmed' | 'erasure' | null;
@@ -348,7 +433,10 @@ export function TokenPage({
         </Alert>
       ) : null}
       <p>
-        {t('consultations.comment.on')}: <a href={href(`/konsultacje/${c.id}`)} lang={pl}>{c.title}</a>
+        {t('consultations.comment.on')}:{' '}
+        <a href={href(`/konsultacje/${c.id}`)} lang={pl}>
+          {c.title}
+        </a>
       </p>
       <dl class="consultation-facts">
         <dt>{t('consultations.comment.section')}</dt>
@@ -360,7 +448,11 @@ export function TokenPage({
         <dt>{t('consultations.comment.author')}</dt>
         <dd>{comment.author}</dd>
         <dt>{t('consultations.confirm.status')}</dt>
-        <dd>{comment.status === 'confirmed' ? t('consultations.confirm.statusConfirmed') : t('consultations.confirm.statusUnconfirmed', { until: fmt.dateTime(comment.token_expires_at) })}</dd>
+        <dd>
+          {comment.status === 'confirmed'
+            ? t('consultations.confirm.statusConfirmed')
+            : t('consultations.confirm.statusUnconfirmed', { until: fmt.dateTime(comment.token_expires_at) })}
+        </dd>
       </dl>
       {comment.status === 'unconfirmed' ? (
         <>
@@ -415,7 +507,9 @@ function ReportTable({ rows, caption }: { rows: ReportRow[]; caption: string }) 
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" class="num">{t('consultations.report.no')}</th>
+            <th scope="col" class="num">
+              {t('consultations.report.no')}
+            </th>
             <th scope="col">{t('consultations.report.section')}</th>
             <th scope="col">{t('consultations.report.author')}</th>
             <th scope="col">{t('consultations.report.comment')}</th>
@@ -485,7 +579,11 @@ export function ReportView({ report }: { report: Report }) {
       </section>
       <section aria-labelledby="table-title">
         <h2 id="table-title">{t('consultations.report.tableTitle')}</h2>
-        {report.rows.length ? <ReportTable rows={report.rows} caption={t('consultations.report.tableCaption')} /> : <p>{t('consultations.report.none')}</p>}
+        {report.rows.length ? (
+          <ReportTable rows={report.rows} caption={t('consultations.report.tableCaption')} />
+        ) : (
+          <p>{t('consultations.report.none')}</p>
+        )}
       </section>
     </>
   );
@@ -496,7 +594,15 @@ export interface ChangeWithComments {
   comments: { no: number; accepted: boolean; text: string; response: string }[];
 }
 
-export function ChangesView({ c, changes, reportPublished }: { c: ConsultationRow; changes: ChangeWithComments[]; reportPublished: boolean }) {
+export function ChangesView({
+  c,
+  changes,
+  reportPublished,
+}: {
+  c: ConsultationRow;
+  changes: ChangeWithComments[];
+  reportPublished: boolean;
+}) {
   const { t, href, lang } = usePage();
   const pl = lang === 'en' ? 'pl' : undefined;
   const changed = changes.filter((x) => x.change.kind !== 'unchanged');
@@ -526,7 +632,13 @@ export function ChangesView({ c, changes, reportPublished }: { c: ConsultationRo
                 <ul>
                   {x.comments.map((cm) => (
                     <li key={cm.no} class={cm.accepted ? 'consultation-accepted' : undefined}>
-                      {reportPublished ? <a href={href(`/konsultacje/${c.id}/raport#uwaga-${cm.no}`)}>{t('consultations.changes.commentNo', { no: cm.no })}</a> : t('consultations.changes.commentNo', { no: cm.no })}
+                      {reportPublished ? (
+                        <a href={href(`/konsultacje/${c.id}/raport#uwaga-${cm.no}`)}>
+                          {t('consultations.changes.commentNo', { no: cm.no })}
+                        </a>
+                      ) : (
+                        t('consultations.changes.commentNo', { no: cm.no })
+                      )}
                       {cm.accepted ? <strong> — {cm.response}</strong> : <> — {cm.response}</>}: <span lang={pl}>{cm.text}</span>
                     </li>
                   ))}

@@ -43,7 +43,9 @@ export interface Report {
 }
 
 export function sectionLabel(t: T, s: Pick<repo.SectionRow, 'number' | 'heading'> | undefined): string {
-  return s ? `${s.number === '0' ? '' : s.number} ${s.heading}`.trim() || t('consultations.comment.preamble') : t('consultations.comment.general');
+  return s
+    ? `${s.number === '0' ? '' : s.number} ${s.heading}`.trim() || t('consultations.comment.preamble')
+    : t('consultations.comment.general');
 }
 
 export async function buildReport(db: repo.Executor, consultation: repo.ConsultationRow, lang: Lang): Promise<Report> {
@@ -77,7 +79,8 @@ export async function buildReport(db: repo.Executor, consultation: repo.Consulta
   });
   const byResponse = Object.fromEntries([...RESPONSE_KINDS, 'none'].map((k) => [k, 0])) as Record<ResponseKind | 'none', number>;
   for (const r of rows) byResponse[r.responseKind ?? 'none'] += 1;
-  const authorsOf = (kind?: 'person' | 'organisation') => new Set(comments.filter((c) => !kind || c.author_kind === kind).map((c) => c.author_ref ?? c.id)).size;
+  const authorsOf = (kind?: 'person' | 'organisation') =>
+    new Set(comments.filter((c) => !kind || c.author_kind === kind).map((c) => c.author_ref ?? c.id)).size;
   return {
     consultation,
     rows,
@@ -86,7 +89,10 @@ export async function buildReport(db: repo.Executor, consultation: repo.Consulta
       endsAt: consultation.ends_at,
       comments: rows.length,
       authors: authorsOf(),
-      byAuthorKind: { person: rows.filter((r) => r.authorKind === 'person').length, organisation: rows.filter((r) => r.authorKind === 'organisation').length },
+      byAuthorKind: {
+        person: rows.filter((r) => r.authorKind === 'person').length,
+        organisation: rows.filter((r) => r.authorKind === 'organisation').length,
+      },
       authorsByKind: { person: authorsOf('person'), organisation: authorsOf('organisation') },
       byResponse,
     },
@@ -94,11 +100,21 @@ export async function buildReport(db: repo.Executor, consultation: repo.Consulta
 }
 
 function tableHead(t: T): string[] {
-  return [t('consultations.report.no'), t('consultations.report.section'), t('consultations.report.author'), t('consultations.report.comment'), t('consultations.report.proposedChange'), t('consultations.report.response'), t('consultations.report.justification')];
+  return [
+    t('consultations.report.no'),
+    t('consultations.report.section'),
+    t('consultations.report.author'),
+    t('consultations.report.comment'),
+    t('consultations.report.proposedChange'),
+    t('consultations.report.response'),
+    t('consultations.report.justification'),
+  ];
 }
 
 function tableRow(t: T, r: ReportRow): string[] {
-  const justification = r.groupedWith ? `${r.justification} (${t('consultations.report.groupedWith', { no: r.groupedWith })})` : r.justification;
+  const justification = r.groupedWith
+    ? `${r.justification} (${t('consultations.report.groupedWith', { no: r.groupedWith })})`
+    : r.justification;
   return [String(r.no), r.section, r.author, r.comment, r.proposedChange, r.response, justification];
 }
 
@@ -116,8 +132,15 @@ export function summaryLines(report: Report, lang: Lang): string[] {
     t('consultations.report.period', { from: fmt.dateTime(s.startsAt), to: fmt.dateTime(s.endsAt) }),
     t('consultations.report.commentsCount', { count: s.comments }),
     t('consultations.report.authorsCount', { count: s.authors }),
-    t('consultations.report.byKind', { persons: s.authorsByKind.person, organisations: s.authorsByKind.organisation, personComments: s.byAuthorKind.person, organisationComments: s.byAuthorKind.organisation }),
-    ...[...RESPONSE_KINDS, 'none' as const].map((k) => `${k === 'none' ? t('consultations.report.noResponse') : t(`consultations.responseKinds.${k}`)}: ${s.byResponse[k]}`),
+    t('consultations.report.byKind', {
+      persons: s.authorsByKind.person,
+      organisations: s.authorsByKind.organisation,
+      personComments: s.byAuthorKind.person,
+      organisationComments: s.byAuthorKind.organisation,
+    }),
+    ...[...RESPONSE_KINDS, 'none' as const].map(
+      (k) => `${k === 'none' ? t('consultations.report.noResponse') : t(`consultations.responseKinds.${k}`)}: ${s.byResponse[k]}`,
+    ),
   ];
 }
 
@@ -134,7 +157,13 @@ export function reportDocument(report: Report, lang: Lang, institution: string):
       { kind: 'list', items: summaryLines(report, lang) },
       { kind: 'heading', level: 2, text: t('consultations.report.tableTitle') },
       report.rows.length
-        ? { kind: 'table', caption: t('consultations.report.tableCaption'), head: tableHead(t), rows: report.rows.map((r) => tableRow(t, r)), numeric: [true, false, false, false, false, false, false] }
+        ? {
+            kind: 'table',
+            caption: t('consultations.report.tableCaption'),
+            head: tableHead(t),
+            rows: report.rows.map((r) => tableRow(t, r)),
+            numeric: [true, false, false, false, false, false, false],
+          }
         : { kind: 'paragraph', text: t('consultations.report.none') },
     ],
   };

@@ -22,7 +22,11 @@ import { annualReportsSection, reportRoutes } from './report/report.routes.js';
 import './indicators.tables.js';
 
 /** The indicators with their progress: first on the programme page after the objective tree. */
-const indicatorsPageSection: ProgrammePageSection = { id: 'indicators', order: 10, render: (ctx, programme, request) => indicatorsSection(ctx, programme, request) };
+const indicatorsPageSection: ProgrammePageSection = {
+  id: 'indicators',
+  order: 10,
+  render: (ctx, programme, request) => indicatorsSection(ctx, programme, request),
+};
 
 /** Every part registers its routes in this one encapsulated scope (no multipart here). */
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {

@@ -25,7 +25,21 @@ export interface AdminProgramme {
 
 export const adminBase = (p: { id: string }) => `/admin/program/${p.id}/wskazniki`;
 
-function Checkboxes({ name, legend, options, values, problems, hint }: { name: string; legend: string; options: { value: string; label: string }[]; values: readonly string[]; problems: Problem[]; hint?: string }) {
+function Checkboxes({
+  name,
+  legend,
+  options,
+  values,
+  problems,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  values: readonly string[];
+  problems: Problem[];
+  hint?: string;
+}) {
   const text = problems.filter((p) => p.field === name);
   const { t } = usePage();
   return (
@@ -36,7 +50,9 @@ function Checkboxes({ name, legend, options, values, problems, hint }: { name: s
           {hint}
         </p>
       ) : null}
-      {text.length ? <p class="field-error">{text.map((p) => t(p.key as TKey, { ...(p.params ?? {}), field: legend })).join(' ')}</p> : null}
+      {text.length ? (
+        <p class="field-error">{text.map((p) => t(p.key as TKey, { ...(p.params ?? {}), field: legend })).join(' ')}</p>
+      ) : null}
       {options.map((o) => (
         <div class="checkbox" key={o.value}>
           <input type="checkbox" id={`f-${name}-${o.value}`} name={name} value={o.value} checked={values.includes(o.value)} />
@@ -50,7 +66,19 @@ function Checkboxes({ name, legend, options, values, problems, hint }: { name: s
 const listOf = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
 const textOf = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 
-export function IndicatorAdminList({ programme, views, csrf, notice, years }: { programme: AdminProgramme; views: IndicatorView[]; csrf: string; notice: string | null; years: number[] }) {
+export function IndicatorAdminList({
+  programme,
+  views,
+  csrf,
+  notice,
+  years,
+}: {
+  programme: AdminProgramme;
+  views: IndicatorView[];
+  csrf: string;
+  notice: string | null;
+  years: number[];
+}) {
   const { t, href } = usePage();
   const base = adminBase(programme);
   return (
@@ -96,7 +124,13 @@ export function IndicatorAdminList({ programme, views, csrf, notice, years }: { 
       {views.some((v) => v.indicator.method === 'computed') && years.length ? (
         <form method="post" action={href(`${base}/zamknij-rok`)} class="inline-form">
           <CsrfField token={csrf} />
-          <Select name="year" label={t('indicators.admin.closeYear')} value={String(years[years.length - 1])} problems={[]} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+          <Select
+            name="year"
+            label={t('indicators.admin.closeYear')}
+            value={String(years[years.length - 1])}
+            problems={[]}
+            options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          />
           <Button variant="secondary">{t('indicators.admin.closePeriod')}</Button>
         </form>
       ) : null}
@@ -127,36 +161,149 @@ export function DefinitionForm({
       <ErrorSummary problems={problems} fieldIds={{ elements: 'f-elements', legal_forms: 'f-legal_forms', lifecycles: 'f-lifecycles' }} />
       <form method="post" action={href(id ? `${base}/${id}` : `${base}/nowy`)} novalidate>
         <CsrfField token={csrf} />
-        <FormField name="code" label={t('indicators.field.code')} hint={t('indicators.hint.code')} value={textOf(values.code)} problems={problems} required maxLength={20} />
-        <FormField name="name" label={t('indicators.field.name')} value={textOf(values.name)} problems={problems} required maxLength={300} />
-        <FormField name="description" label={t('indicators.field.description')} value={textOf(values.description)} problems={problems} multiline rows={3} />
+        <FormField
+          name="code"
+          label={t('indicators.field.code')}
+          hint={t('indicators.hint.code')}
+          value={textOf(values.code)}
+          problems={problems}
+          required
+          maxLength={20}
+        />
+        <FormField
+          name="name"
+          label={t('indicators.field.name')}
+          value={textOf(values.name)}
+          problems={problems}
+          required
+          maxLength={300}
+        />
+        <FormField
+          name="description"
+          label={t('indicators.field.description')}
+          value={textOf(values.description)}
+          problems={problems}
+          multiline
+          rows={3}
+        />
         <FormField name="unit" label={t('indicators.field.unit')} value={textOf(values.unit)} problems={problems} required maxLength={60} />
-        <Select name="type" label={t('indicators.field.type')} value={textOf(values.type)} problems={problems} options={opt(INDICATOR_TYPES, 'indicators.type')} />
-        <Select name="direction" label={t('indicators.field.direction')} value={textOf(values.direction)} problems={problems} options={opt(INDICATOR_DIRECTIONS, 'indicators.direction')} />
-        <FormField name="baseline_value" label={t('indicators.field.baselineValue')} value={textOf(values.baseline_value)} problems={problems} inputMode="decimal" />
-        <FormField name="baseline_year" label={t('indicators.field.baselineYear')} value={textOf(values.baseline_year)} problems={problems} inputMode="numeric" maxLength={4} />
-        <FormField name="targets" label={t('indicators.field.targets')} hint={t('indicators.hint.targets')} value={textOf(values.targets)} problems={problems} multiline rows={4} />
+        <Select
+          name="type"
+          label={t('indicators.field.type')}
+          value={textOf(values.type)}
+          problems={problems}
+          options={opt(INDICATOR_TYPES, 'indicators.type')}
+        />
+        <Select
+          name="direction"
+          label={t('indicators.field.direction')}
+          value={textOf(values.direction)}
+          problems={problems}
+          options={opt(INDICATOR_DIRECTIONS, 'indicators.direction')}
+        />
+        <FormField
+          name="baseline_value"
+          label={t('indicators.field.baselineValue')}
+          value={textOf(values.baseline_value)}
+          problems={problems}
+          inputMode="decimal"
+        />
+        <FormField
+          name="baseline_year"
+          label={t('indicators.field.baselineYear')}
+          value={textOf(values.baseline_year)}
+          problems={problems}
+          inputMode="numeric"
+          maxLength={4}
+        />
+        <FormField
+          name="targets"
+          label={t('indicators.field.targets')}
+          hint={t('indicators.hint.targets')}
+          value={textOf(values.targets)}
+          problems={problems}
+          multiline
+          rows={4}
+        />
         <div class="checkbox">
-          <input type="checkbox" id="f-is_negative_allowed" name="is_negative_allowed" value="on" checked={textOf(values.is_negative_allowed) !== ''} />
+          <input
+            type="checkbox"
+            id="f-is_negative_allowed"
+            name="is_negative_allowed"
+            value="on"
+            checked={textOf(values.is_negative_allowed) !== ''}
+          />
           <label for="f-is_negative_allowed">{t('indicators.field.negativeAllowed')}</label>
         </div>
-        <Select name="frequency" label={t('indicators.field.frequency')} value={textOf(values.frequency) || 'annual'} problems={problems} options={[{ value: 'annual', label: t('indicators.frequency.annual') }]} />
-        <FormField name="data_source" label={t('indicators.field.dataSource')} value={textOf(values.data_source)} problems={problems} maxLength={500} />
-        <FormField name="responsible_partner" label={t('indicators.field.responsiblePartner')} value={textOf(values.responsible_partner)} problems={problems} maxLength={300} />
-        <Select name="breakdown" label={t('indicators.field.breakdown')} value={textOf(values.breakdown)} problems={problems} options={opt(INDICATOR_BREAKDOWNS, 'indicators.breakdown')} />
-        <Select name="method" label={t('indicators.field.method')} value={textOf(values.method)} problems={problems} options={opt(INDICATOR_METHODS, 'indicators.method')} />
+        <Select
+          name="frequency"
+          label={t('indicators.field.frequency')}
+          value={textOf(values.frequency) || 'annual'}
+          problems={problems}
+          options={[{ value: 'annual', label: t('indicators.frequency.annual') }]}
+        />
+        <FormField
+          name="data_source"
+          label={t('indicators.field.dataSource')}
+          value={textOf(values.data_source)}
+          problems={problems}
+          maxLength={500}
+        />
+        <FormField
+          name="responsible_partner"
+          label={t('indicators.field.responsiblePartner')}
+          value={textOf(values.responsible_partner)}
+          problems={problems}
+          maxLength={300}
+        />
+        <Select
+          name="breakdown"
+          label={t('indicators.field.breakdown')}
+          value={textOf(values.breakdown)}
+          problems={problems}
+          options={opt(INDICATOR_BREAKDOWNS, 'indicators.breakdown')}
+        />
+        <Select
+          name="method"
+          label={t('indicators.field.method')}
+          value={textOf(values.method)}
+          problems={problems}
+          options={opt(INDICATOR_METHODS, 'indicators.method')}
+        />
         <Select
           name="formula"
           label={t('indicators.field.formula')}
           hint={t('indicators.hint.formula')}
           value={textOf(values.formula)}
           problems={problems}
-          options={[{ value: '', label: t('indicators.formula.none') }, ...FORMULA_KEYS.map((k) => ({ value: k, label: t(FORMULA_LABELS[k]) }))]}
+          options={[
+            { value: '', label: t('indicators.formula.none') },
+            ...FORMULA_KEYS.map((k) => ({ value: k, label: t(FORMULA_LABELS[k]) })),
+          ]}
         />
-        <Checkboxes name="legal_forms" legend={t('indicators.field.legalForms')} values={listOf(values.legal_forms)} problems={problems} options={FILTER_LEGAL_FORMS.map((f) => ({ value: f, label: t(`registry.legalForm.${f}` as TKey) }))} />
-        <Checkboxes name="lifecycles" legend={t('indicators.field.lifecycles')} values={listOf(values.lifecycles)} problems={problems} options={FILTER_LIFECYCLES.map((f) => ({ value: f, label: t(`registry.lifecycle.${f}` as TKey) }))} />
+        <Checkboxes
+          name="legal_forms"
+          legend={t('indicators.field.legalForms')}
+          values={listOf(values.legal_forms)}
+          problems={problems}
+          options={FILTER_LEGAL_FORMS.map((f) => ({ value: f, label: t(`registry.legalForm.${f}` as TKey) }))}
+        />
+        <Checkboxes
+          name="lifecycles"
+          legend={t('indicators.field.lifecycles')}
+          values={listOf(values.lifecycles)}
+          problems={problems}
+          options={FILTER_LIFECYCLES.map((f) => ({ value: f, label: t(`registry.lifecycle.${f}` as TKey) }))}
+        />
         {elements.length ? (
-          <Checkboxes name="elements" legend={t('indicators.field.elements')} hint={t('indicators.hint.elements')} values={listOf(values.elements)} problems={problems} options={elements.map((e) => ({ value: e.id, label: `${e.code} ${e.title}` }))} />
+          <Checkboxes
+            name="elements"
+            legend={t('indicators.field.elements')}
+            hint={t('indicators.hint.elements')}
+            values={listOf(values.elements)}
+            problems={problems}
+            options={elements.map((e) => ({ value: e.id, label: `${e.code} ${e.title}` }))}
+          />
         ) : null}
         <Button>{t('indicators.admin.save')}</Button>
       </form>
@@ -181,7 +328,19 @@ export interface ValuesPageData {
   closedYears: Set<number>;
 }
 
-export function ValuesAdminView({ data, csrf, notice, problems, form }: { data: ValuesPageData; csrf: string; notice: string | null; problems: Problem[]; form: Record<string, string> }) {
+export function ValuesAdminView({
+  data,
+  csrf,
+  notice,
+  problems,
+  form,
+}: {
+  data: ValuesPageData;
+  csrf: string;
+  notice: string | null;
+  problems: Problem[];
+  form: Record<string, string>;
+}) {
   const { t, fmt, href } = usePage();
   const { programme, view } = data;
   const i = view.indicator;
@@ -192,7 +351,9 @@ export function ValuesAdminView({ data, csrf, notice, problems, form }: { data: 
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <ErrorSummary problems={problems} />
       <p>
-        <ProgressBadge progress={view.progress} /> · <a href={href(indicatorPath(programme.slug, i.code))}>{t('indicators.admin.publicPage')}</a> · <a href={href(base)}>{t('indicators.admin.edit')}</a>
+        <ProgressBadge progress={view.progress} /> ·{' '}
+        <a href={href(indicatorPath(programme.slug, i.code))}>{t('indicators.admin.publicPage')}</a> ·{' '}
+        <a href={href(base)}>{t('indicators.admin.edit')}</a>
       </p>
       {i.method === 'computed' ? (
         <section aria-labelledby="computed-title">
@@ -205,7 +366,10 @@ export function ValuesAdminView({ data, csrf, notice, problems, form }: { data: 
             columns={[
               { header: t('indicators.field.period'), cell: (f) => String(f.period) },
               { header: `${t('indicators.field.value')} (${i.unit})`, numeric: true, cell: (f) => n(f.value) },
-              { header: t('indicators.admin.state'), cell: (f) => (f.isLive ? t('indicators.admin.stateLive') : t('indicators.admin.stateClosed')) },
+              {
+                header: t('indicators.admin.state'),
+                cell: (f) => (f.isLive ? t('indicators.admin.stateLive') : t('indicators.admin.stateClosed')),
+              },
             ]}
           />
           <form method="post" action={href(`${base}/przelicz`)}>
@@ -219,11 +383,39 @@ export function ValuesAdminView({ data, csrf, notice, problems, form }: { data: 
           <p class="hint">{t('indicators.admin.enterHint')}</p>
           <form method="post" action={href(`${base}/wartosci`)} novalidate>
             <CsrfField token={csrf} />
-            <Select name="period" label={t('indicators.field.period')} value={form.period ?? String(data.years[data.years.length - 1] ?? '')} problems={problems} options={data.years.map((y) => ({ value: String(y), label: String(y) }))} />
-            <Select name="territory_code" label={t('indicators.field.territory')} value={form.territory_code ?? 'region'} problems={problems} options={data.territories.map((o) => ({ value: o.code, label: o.name }))} />
-            <FormField name="value" label={`${t('indicators.field.value')} (${i.unit})`} hint={t('indicators.hint.value')} value={form.value ?? ''} problems={problems} inputMode="decimal" required />
+            <Select
+              name="period"
+              label={t('indicators.field.period')}
+              value={form.period ?? String(data.years[data.years.length - 1] ?? '')}
+              problems={problems}
+              options={data.years.map((y) => ({ value: String(y), label: String(y) }))}
+            />
+            <Select
+              name="territory_code"
+              label={t('indicators.field.territory')}
+              value={form.territory_code ?? 'region'}
+              problems={problems}
+              options={data.territories.map((o) => ({ value: o.code, label: o.name }))}
+            />
+            <FormField
+              name="value"
+              label={`${t('indicators.field.value')} (${i.unit})`}
+              hint={t('indicators.hint.value')}
+              value={form.value ?? ''}
+              problems={problems}
+              inputMode="decimal"
+              required
+            />
             <FormField name="source" label={t('indicators.field.source')} value={form.source ?? ''} problems={problems} maxLength={1000} />
-            <FormField name="comment" label={t('indicators.field.comment')} value={form.comment ?? ''} problems={problems} multiline rows={2} maxLength={1000} />
+            <FormField
+              name="comment"
+              label={t('indicators.field.comment')}
+              value={form.comment ?? ''}
+              problems={problems}
+              multiline
+              rows={2}
+              maxLength={1000}
+            />
             <Button>{t('indicators.admin.enter')}</Button>
           </form>
         </section>
@@ -267,7 +459,9 @@ export function ValuesAdminView({ data, csrf, notice, problems, form }: { data: 
                     <div class="value-actions">
                       <form method="post" action={href(`${base}/wartosci/${v.id}/zatwierdz`)}>
                         <CsrfField token={csrf} />
-                        <Button aria-label={`${t('indicators.admin.approve')}: ${v.period}, ${v.territoryName}`}>{t('indicators.admin.approve')}</Button>
+                        <Button aria-label={`${t('indicators.admin.approve')}: ${v.period}, ${v.territoryName}`}>
+                          {t('indicators.admin.approve')}
+                        </Button>
                       </form>
                       <form method="post" action={href(`${base}/wartosci/${v.id}/zwroc`)}>
                         <CsrfField token={csrf} />

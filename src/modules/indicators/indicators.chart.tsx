@@ -33,7 +33,10 @@ const AXIS = '#1b1b1b';
 
 export function IndicatorChart({ rows, text }: { rows: readonly ChartRow[]; text: ChartText }) {
   const years = rows.map((r) => String(r.year));
-  const x = scaleBand<string>().domain(years).range([M.left, WIDTH - M.right]).padding(0.25);
+  const x = scaleBand<string>()
+    .domain(years)
+    .range([M.left, WIDTH - M.right])
+    .padding(0.25);
   const numbers = rows.flatMap((r) => [r.value, r.path, r.target]).filter((n): n is number => n !== null);
   const lo = Math.min(0, ...numbers);
   const hi = Math.max(0, ...numbers);
@@ -50,7 +53,15 @@ export function IndicatorChart({ rows, text }: { rows: readonly ChartRow[]; text
   const labelEvery = Math.ceil(rows.length / 12);
   return (
     <figure class="indicator-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-labelledby={`${text.id}-title`} aria-describedby={`${text.id}-desc`} class="indicator-chart__svg">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={WIDTH}
+        height={HEIGHT}
+        role="img"
+        aria-labelledby={`${text.id}-title`}
+        aria-describedby={`${text.id}-desc`}
+        class="indicator-chart__svg"
+      >
         <title id={`${text.id}-title`}>{text.title}</title>
         <desc id={`${text.id}-desc`}>{text.exampleNote ? `${text.desc} ${text.exampleNote}` : text.desc}</desc>
         <defs>
@@ -101,7 +112,14 @@ export function IndicatorChart({ rows, text }: { rows: readonly ChartRow[]; text
             .map((r) => {
               const cx = centre(r.year);
               const cy = y(r.target!);
-              return <path key={r.year} data-year={r.year} data-target={text.formatNumber(r.target!)} d={`M${cx} ${cy - 7}L${cx + 7} ${cy}L${cx} ${cy + 7}L${cx - 7} ${cy}Z`} />;
+              return (
+                <path
+                  key={r.year}
+                  data-year={r.year}
+                  data-target={text.formatNumber(r.target!)}
+                  d={`M${cx} ${cy - 7}L${cx + 7} ${cy}L${cx} ${cy + 7}L${cx - 7} ${cy}Z`}
+                />
+              );
             })}
         </g>
         <g class="indicator-chart__x" font-size="12" fill={AXIS} text-anchor="middle">

@@ -17,7 +17,18 @@ const actor = { actorId: null, ip: null };
 const TORUN_CITY = '0463011'; // Toruń (gmina miejska), powiat 0463, subregion toruński
 const BYDGOSZCZ_CITY = '0461011'; // Bydgoszcz, powiat 0461, subregion bydgoski
 
-async function entity(t: TestApp, over: { gmina: string | null; legal?: 'spoldzielnia_socjalna' | 'fundacja' | 'stowarzyszenie'; registered?: string | null; lifecycle?: 'active' | 'closed'; synthetic?: boolean; merged?: boolean; checked?: boolean }): Promise<string> {
+async function entity(
+  t: TestApp,
+  over: {
+    gmina: string | null;
+    legal?: 'spoldzielnia_socjalna' | 'fundacja' | 'stowarzyszenie';
+    registered?: string | null;
+    lifecycle?: 'active' | 'closed';
+    synthetic?: boolean;
+    merged?: boolean;
+    checked?: boolean;
+  },
+): Promise<string> {
   const id = newId();
   await t.ctx.db
     .insertInto('entities')
@@ -61,11 +72,25 @@ async function entity(t: TestApp, over: { gmina: string | null; legal?: 'spoldzi
 }
 
 async function ps(t: TestApp, entityId: string, kind: 'granted' | 'lost', date: string) {
-  await t.ctx.db.insertInto('entity_ps_status').values({ id: newId(), entity_id: entityId, kind, ps_type: null, decision_number: null, decision_date: date, loss_reason: null }).execute();
+  await t.ctx.db
+    .insertInto('entity_ps_status')
+    .values({ id: newId(), entity_id: entityId, kind, ps_type: null, decision_number: null, decision_date: date, loss_reason: null })
+    .execute();
 }
 
 async function mark(t: TestApp, entityId: string, granted: string | null, expires: string | null) {
-  await t.ctx.db.insertInto('entity_marks').values({ id: newId(), entity_id: entityId, mark: 'zakup_prospoleczny', subject: null, granted_on: granted, expires_on: expires, source_url: null }).execute();
+  await t.ctx.db
+    .insertInto('entity_marks')
+    .values({
+      id: newId(),
+      entity_id: entityId,
+      mark: 'zakup_prospoleczny',
+      subject: null,
+      granted_on: granted,
+      expires_on: expires,
+      source_url: null,
+    })
+    .execute();
 }
 
 describe('computed indicators (registry formulas)', () => {
@@ -103,7 +128,11 @@ describe('computed indicators (registry formulas)', () => {
   });
   after(async () => t.close());
 
-  const ind = (formula: string, breakdown: 'none' | 'powiat' | 'subregion' | 'gmina' = 'subregion', params: object = {}) => ({ formula, formula_params: JSON.stringify(params), breakdown });
+  const ind = (formula: string, breakdown: 'none' | 'powiat' | 'subregion' | 'gmina' = 'subregion', params: object = {}) => ({
+    formula,
+    formula_params: JSON.stringify(params),
+    breakdown,
+  });
 
   it('counts as of 31 December for past years and today for the current one, nothing for future years', () => {
     assert.equal(asOfDay(2023, today), '2023-12-31');
@@ -111,7 +140,7 @@ describe('computed indicators (registry formulas)', () => {
     assert.equal(asOfDay(2027, today), null);
   });
 
-  it('knows nothing before the registry\'s first record: no figures rather than zeros', async () => {
+  it("knows nothing before the registry's first record: no figures rather than zeros", async () => {
     // the earliest record is the entity registered on 2015-03-01
     assert.equal(await computePeriod(t.ctx, index, ind('registry_ps_entities'), 2014, today), null);
     assert.equal(await computePeriod(t.ctx, index, ind('registry_entities'), 2014, today, '2015-03-01'), null);
@@ -149,7 +178,8 @@ describe('computed indicators (registry formulas)', () => {
   });
 
   it('counts valid marks between known grant and expiry dates; an undated mark in no year', async () => {
-    const at = async (year: number) => (await computePeriod(t.ctx, index, ind('registry_valid_marks', 'none'), year, today))!.values.get('region');
+    const at = async (year: number) =>
+      (await computePeriod(t.ctx, index, ind('registry_valid_marks', 'none'), year, today))!.values.get('region');
     assert.equal(await at(2021), 0);
     assert.equal(await at(2023), 1);
     assert.equal(await at(2024), 1, 'expires on the last day of 2024: still valid that day');
@@ -158,7 +188,8 @@ describe('computed indicators (registry formulas)', () => {
   });
 
   it('counts active entities with filters, by registration date or, without one, when recorded', async () => {
-    const at = async (year: number, params: object = {}) => (await computePeriod(t.ctx, index, ind('registry_entities', 'none', params), year, today))!.values.get('region');
+    const at = async (year: number, params: object = {}) =>
+      (await computePeriod(t.ctx, index, ind('registry_entities', 'none', params), year, today))!.values.get('region');
     // active, registered by the end of 2021: a (2015), b (2015), stowarzyszenie (2020), no-seat (2019)
     assert.equal(await at(2021), 4);
     assert.equal(await at(2026), 5, 'the one without a registration date was recorded in 2026');
@@ -182,12 +213,28 @@ describe('computed indicators (registry formulas)', () => {
   });
 
   it('shows live figures for open years, recomputes on demand and snapshots a closed year', async () => {
-    const id = await insertTestIndicator(t.ctx, programmeId, { code: 'PS1', method: 'computed', formula: 'registry_ps_entities', breakdown: 'subregion', targets: [{ year: 2030, value: 10 }] });
+    const id = await insertTestIndicator(t.ctx, programmeId, {
+      code: 'PS1',
+      method: 'computed',
+      formula: 'registry_ps_entities',
+      breakdown: 'subregion',
+      targets: [{ year: 2030, value: 10 }],
+    });
     const reported = await insertTestIndicator(t.ctx, programmeId, { code: 'R1' });
     await enterApprovedValue(t.ctx, { indicatorId: reported, period: 2025, territoryCode: 'region', value: 3 }, actor);
     const programme = { id: programmeId, period_from: 2021, period_to: 2030, status: 'implementation' };
     let [view] = await indicatorViews(t.ctx, programme, { code: 'PS1' });
-    assert.deepEqual(view!.regionSeries.map((f) => [f.period, f.value, f.isLive]), [[2021, 1, true], [2022, 2, true], [2023, 1, true], [2024, 1, true], [2025, 2, true], [2026, 2, true]]);
+    assert.deepEqual(
+      view!.regionSeries.map((f) => [f.period, f.value, f.isLive]),
+      [
+        [2021, 1, true],
+        [2022, 2, true],
+        [2023, 1, true],
+        [2024, 1, true],
+        [2025, 2, true],
+        [2026, 2, true],
+      ],
+    );
     assert.equal(view!.liveAsOf, today);
 
     const changed = await recomputeIndicator(t.ctx, id, actor);
@@ -196,7 +243,12 @@ describe('computed indicators (registry formulas)', () => {
 
     const stored = await snapshotComputedValues(t.ctx, programmeId, 2024, actor);
     assert.equal(stored, 5);
-    const rows = await t.ctx.db.selectFrom('indicator_values').selectAll().where('indicator_id', '=', id).where('period', '=', 2024).execute();
+    const rows = await t.ctx.db
+      .selectFrom('indicator_values')
+      .selectAll()
+      .where('indicator_id', '=', id)
+      .where('period', '=', 2024)
+      .execute();
     assert.equal(rows.length, 5);
     assert.ok(rows.every((r) => r.status === 'approved' && r.is_computed));
     // the registry changes afterwards: the closed year keeps its snapshot, open years follow

@@ -33,7 +33,11 @@ export const FORMULA_LABELS: Record<FormulaKey, TKey> = {
 };
 
 /** Which formulas take the entity filters. */
-export const FORMULA_HAS_FILTERS: Record<FormulaKey, boolean> = { registry_entities: true, registry_ps_entities: false, registry_valid_marks: false };
+export const FORMULA_HAS_FILTERS: Record<FormulaKey, boolean> = {
+  registry_entities: true,
+  registry_ps_entities: false,
+  registry_valid_marks: false,
+};
 
 export const FILTER_LEGAL_FORMS: readonly string[] = METRIC_LEGAL_FORMS;
 export const FILTER_LIFECYCLES: readonly string[] = METRIC_LIFECYCLES;
@@ -51,7 +55,8 @@ export function parseFormulaParams(json: string | null | undefined): FormulaPara
     raw = {};
   }
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const list = (v: unknown, allowed: readonly string[]) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && allowed.includes(x)) : []);
+  const list = (v: unknown, allowed: readonly string[]) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && allowed.includes(x)) : [];
   return { legalForms: list(obj.legalForms, FILTER_LEGAL_FORMS), lifecycles: list(obj.lifecycles, FILTER_LIFECYCLES) };
 }
 
@@ -66,7 +71,12 @@ export function asOfDay(period: number, today: string): string | null {
   return null;
 }
 
-async function countByGmina(ctx: Pick<ModuleContext, 'db'>, formula: FormulaKey, params: FormulaParams, asOf: string): Promise<GminaCount[]> {
+async function countByGmina(
+  ctx: Pick<ModuleContext, 'db'>,
+  formula: FormulaKey,
+  params: FormulaParams,
+  asOf: string,
+): Promise<GminaCount[]> {
   switch (formula) {
     case 'registry_entities':
       return countEntitiesByGmina(ctx.db, { asOf, legalForms: params.legalForms as never, lifecycles: params.lifecycles as never });

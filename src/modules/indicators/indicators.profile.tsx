@@ -41,7 +41,14 @@ async function profileRows(ctx: ModuleContext, unit: ProfileUnit, lang: 'pl' | '
     const mine = v.figures.filter((f) => f.territoryCode === areaFor(index, v.indicator.breakdown, unit, f.period));
     const latest = mine[mine.length - 1];
     if (!latest) continue;
-    rows.push({ code: v.indicator.code, name: v.indicator.name, unit: v.indicator.unit, href: indicatorPath(programme.slug, v.indicator.code), area: territoryName(index, latest.territoryCode, lang), figure: latest });
+    rows.push({
+      code: v.indicator.code,
+      name: v.indicator.name,
+      unit: v.indicator.unit,
+      href: indicatorPath(programme.slug, v.indicator.code),
+      area: territoryName(index, latest.territoryCode, lang),
+      figure: latest,
+    });
   }
   return { rows, slug: programme.slug };
 }

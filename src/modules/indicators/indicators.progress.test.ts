@@ -14,7 +14,13 @@ const inc = (over: Partial<ProgressInput> = {}): ProgressInput => ({
 
 describe('indicator progress', () => {
   it('uses the target of the final year, whatever the order', () => {
-    assert.deepEqual(finalTarget([{ year: 2030, value: 5 }, { year: 2025, value: 3 }]), { year: 2030, value: 5 });
+    assert.deepEqual(
+      finalTarget([
+        { year: 2030, value: 5 },
+        { year: 2025, value: 3 },
+      ]),
+      { year: 2030, value: 5 },
+    );
     assert.equal(finalTarget([]), null);
   });
 
@@ -30,7 +36,7 @@ describe('indicator progress', () => {
   });
 
   it('no target or no value is no data', () => {
-    assert.equal(computeProgress(inc({ targets: [] , values: [{ period: 2022, value: 150 }] })).reason, 'no_target');
+    assert.equal(computeProgress(inc({ targets: [], values: [{ period: 2022, value: 150 }] })).reason, 'no_target');
     const p = computeProgress(inc());
     assert.equal(p.status, 'no_data');
     assert.equal(p.reason, 'no_value');
@@ -48,7 +54,14 @@ describe('indicator progress', () => {
   });
 
   it('takes the latest approved period, not the largest value', () => {
-    const p = computeProgress(inc({ values: [{ period: 2026, value: 120 }, { period: 2024, value: 190 }] }));
+    const p = computeProgress(
+      inc({
+        values: [
+          { period: 2026, value: 120 },
+          { period: 2024, value: 190 },
+        ],
+      }),
+    );
     assert.deepEqual(p.latest, { period: 2026, value: 120 });
     assert.equal(p.status, 'at_risk');
   });
@@ -66,7 +79,8 @@ describe('indicator progress', () => {
   });
 
   it('decreasing indicators compare the other way', () => {
-    const dec = (value: number, period = 2025) => computeProgress(inc({ direction: 'decrease', baselineValue: 50, targets: [{ year: 2030, value: 30 }], values: [{ period, value }] }));
+    const dec = (value: number, period = 2025) =>
+      computeProgress(inc({ direction: 'decrease', baselineValue: 50, targets: [{ year: 2030, value: 30 }], values: [{ period, value }] }));
     assert.equal(dec(40).status, 'on_track');
     assert.equal(dec(39).status, 'on_track');
     assert.equal(dec(41).status, 'at_risk');
@@ -79,13 +93,21 @@ describe('indicator progress', () => {
     const p = computeProgress(inc({ values: [{ period: 2018, value: 500 }] }));
     assert.equal(p.status, 'no_data');
     assert.equal(p.reason, 'only_before_baseline');
-    const q = computeProgress(inc({ values: [{ period: 2018, value: 500 }, { period: 2021, value: 111 }] }));
+    const q = computeProgress(
+      inc({
+        values: [
+          { period: 2018, value: 500 },
+          { period: 2021, value: 111 },
+        ],
+      }),
+    );
     assert.deepEqual(q.latest, { period: 2021, value: 111 });
     assert.equal(q.status, 'on_track');
   });
 
   it('without a baseline compares with the target only', () => {
-    const noBase = (value: number, period: number) => computeProgress(inc({ baselineValue: null, baselineYear: null, values: [{ period, value }] }));
+    const noBase = (value: number, period: number) =>
+      computeProgress(inc({ baselineValue: null, baselineYear: null, values: [{ period, value }] }));
     assert.equal(noBase(200, 2024).status, 'achieved');
     const early = noBase(150, 2024);
     assert.equal(early.status, 'no_data');
@@ -97,7 +119,8 @@ describe('indicator progress', () => {
   });
 
   it('a zero range (target equals baseline) is achieved when held and at risk when lost', () => {
-    const zero = (value: number) => computeProgress(inc({ baselineValue: 10, targets: [{ year: 2030, value: 10 }], values: [{ period: 2025, value }] }));
+    const zero = (value: number) =>
+      computeProgress(inc({ baselineValue: 10, targets: [{ year: 2030, value: 10 }], values: [{ period: 2025, value }] }));
     assert.equal(zero(10).status, 'achieved');
     assert.equal(zero(10).share, null);
     assert.equal(zero(9).status, 'at_risk');

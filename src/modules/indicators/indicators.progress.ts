@@ -21,14 +21,7 @@
 
 export type ProgressStatus = 'achieved' | 'on_track' | 'at_risk' | 'no_data';
 export type ProgressReason =
-  | 'reached'
-  | 'on_path'
-  | 'below_path'
-  | 'deadline_passed'
-  | 'no_target'
-  | 'no_value'
-  | 'only_before_baseline'
-  | 'no_baseline';
+  'reached' | 'on_path' | 'below_path' | 'deadline_passed' | 'no_target' | 'no_value' | 'only_before_baseline' | 'no_baseline';
 
 export interface ProgressInput {
   direction: 'increase' | 'decrease';
@@ -77,7 +70,9 @@ function reached(direction: ProgressInput['direction'], value: number, goal: num
 export function computeProgress(input: ProgressInput): Progress {
   const target = finalTarget(input.targets);
   const hasBaseline = input.baselineValue !== null && input.baselineYear !== null && Number.isFinite(input.baselineValue);
-  const numbered = input.values.filter((v): v is { period: number; value: number; isExample?: boolean } => v.value !== null && Number.isFinite(v.value));
+  const numbered = input.values.filter(
+    (v): v is { period: number; value: number; isExample?: boolean } => v.value !== null && Number.isFinite(v.value),
+  );
   const usable = hasBaseline ? numbered.filter((v) => v.period >= input.baselineYear!) : numbered;
   const last = usable.reduce<(typeof usable)[number] | null>((a, v) => (a === null || v.period > a.period ? v : a), null);
   const latest = last ? { period: last.period, value: last.value } : null;
@@ -101,7 +96,9 @@ export function computeProgress(input: ProgressInput): Progress {
   const withPath = { ...base, expected, share };
   if (reached(input.direction, latest.value, target.value)) return { ...withPath, status: 'achieved', reason: 'reached' };
   if (latest.period >= target.year) return { ...withPath, status: 'at_risk', reason: 'deadline_passed' };
-  return reached(input.direction, latest.value, expected) ? { ...withPath, status: 'on_track', reason: 'on_path' } : { ...withPath, status: 'at_risk', reason: 'below_path' };
+  return reached(input.direction, latest.value, expected)
+    ? { ...withPath, status: 'on_track', reason: 'on_path' }
+    : { ...withPath, status: 'at_risk', reason: 'below_path' };
 }
 
 // --- the rows behind the chart and its table ------------------------------------------------------
@@ -137,7 +134,8 @@ export function chartRows(input: ChartInput): ChartRow[] {
   const from = Math.min(...years);
   const to = Math.max(...years);
   const target = finalTarget(input.targets);
-  const baseline = input.baselineValue !== null && input.baselineYear !== null ? { year: input.baselineYear, value: input.baselineValue } : null;
+  const baseline =
+    input.baselineValue !== null && input.baselineYear !== null ? { year: input.baselineYear, value: input.baselineValue } : null;
   const definitionExample = input.isExample === true;
   const pathIsExample = definitionExample || (target !== null && input.targets.some((t) => t.year === target.year && t.isExample === true));
   const rows: ChartRow[] = [];

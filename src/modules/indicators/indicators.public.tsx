@@ -18,7 +18,11 @@ import { IndicatorTable } from './indicators.views.js';
  * The indicators of a programme with their progress, for the programme page; null when the
  * programme has no indicators (the page then leaves the section out).
  */
-export async function indicatorsSection(ctx: ModuleContext, programme: { id: string; slug: string }, request: FastifyRequest): Promise<VNode | null> {
+export async function indicatorsSection(
+  ctx: ModuleContext,
+  programme: { id: string; slug: string },
+  request: FastifyRequest,
+): Promise<VNode | null> {
   const p = await repo.findProgramme(ctx.db, programme.id);
   if (!p) return null;
   const views = await indicatorViews(ctx, p);
@@ -45,10 +49,56 @@ export async function indicatorCsv(ctx: ModuleContext, view: IndicatorView, t: T
   const i = view.indicator;
   const yes = (b: boolean) => (b ? '1' : '0');
   const num = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
-  const header = [t('indicators.csv.code'), t('indicators.csv.name'), t('indicators.csv.unit'), t('indicators.csv.kind'), t('indicators.csv.year'), t('indicators.csv.territoryCode'), t('indicators.csv.territory'), t('indicators.csv.value'), t('indicators.csv.example'), t('indicators.csv.computed')];
+  const header = [
+    t('indicators.csv.code'),
+    t('indicators.csv.name'),
+    t('indicators.csv.unit'),
+    t('indicators.csv.kind'),
+    t('indicators.csv.year'),
+    t('indicators.csv.territoryCode'),
+    t('indicators.csv.territory'),
+    t('indicators.csv.value'),
+    t('indicators.csv.example'),
+    t('indicators.csv.computed'),
+  ];
   const region = territoryName(index, WHOLE_REGION, lang);
-  const rows: string[][] = view.figures.map((f) => [i.code, i.name, i.unit, t('indicators.csvKind.value'), String(f.period), f.territoryCode, territoryName(index, f.territoryCode, lang), num(f.value), yes(f.isExample), yes(f.isComputed)]);
-  if (i.baseline_value !== null && i.baseline_year !== null) rows.push([i.code, i.name, i.unit, t('indicators.csvKind.baseline'), String(i.baseline_year), WHOLE_REGION, region, num(i.baseline_value), yes(i.is_example), '0']);
-  for (const target of view.targets) rows.push([i.code, i.name, i.unit, t('indicators.csvKind.target'), String(target.year), WHOLE_REGION, region, num(target.value), yes(target.isExample), '0']);
+  const rows: string[][] = view.figures.map((f) => [
+    i.code,
+    i.name,
+    i.unit,
+    t('indicators.csvKind.value'),
+    String(f.period),
+    f.territoryCode,
+    territoryName(index, f.territoryCode, lang),
+    num(f.value),
+    yes(f.isExample),
+    yes(f.isComputed),
+  ]);
+  if (i.baseline_value !== null && i.baseline_year !== null)
+    rows.push([
+      i.code,
+      i.name,
+      i.unit,
+      t('indicators.csvKind.baseline'),
+      String(i.baseline_year),
+      WHOLE_REGION,
+      region,
+      num(i.baseline_value),
+      yes(i.is_example),
+      '0',
+    ]);
+  for (const target of view.targets)
+    rows.push([
+      i.code,
+      i.name,
+      i.unit,
+      t('indicators.csvKind.target'),
+      String(target.year),
+      WHOLE_REGION,
+      region,
+      num(target.value),
+      yes(target.isExample),
+      '0',
+    ]);
   return spreadsheetCsv([header, ...rows]);
 }

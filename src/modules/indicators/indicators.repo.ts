@@ -11,11 +11,19 @@ export type ValueRow = Selectable<IndicatorValuesTable>;
 export type HistoryRow = Selectable<IndicatorValueHistoryTable>;
 
 export async function findProgrammeBySlug(db: Executor, slug: string) {
-  return db.selectFrom('programmes').select(['id', 'slug', 'title', 'short_name', 'period_from', 'period_to', 'status']).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'slug', 'title', 'short_name', 'period_from', 'period_to', 'status'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export async function findProgramme(db: Executor, id: string) {
-  return db.selectFrom('programmes').select(['id', 'slug', 'title', 'short_name', 'period_from', 'period_to', 'status']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'slug', 'title', 'short_name', 'period_from', 'period_to', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function listIndicators(db: Executor, programmeId: string): Promise<IndicatorRow[]> {
@@ -43,7 +51,11 @@ export async function deleteIndicator(db: Executor, id: string): Promise<void> {
 }
 
 export async function maxPosition(db: Executor, programmeId: string): Promise<number> {
-  const row = await db.selectFrom('indicators').select((eb) => eb.fn.max('position').as('m')).where('programme_id', '=', programmeId).executeTakeFirst();
+  const row = await db
+    .selectFrom('indicators')
+    .select((eb) => eb.fn.max('position').as('m'))
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirst();
   return Number(row?.m ?? 0);
 }
 
@@ -57,7 +69,10 @@ export async function replaceTargets(db: Executor, indicatorId: string, rows: In
   if (rows.length) await db.insertInto('indicator_targets').values(rows).execute();
 }
 
-export async function listIndicatorElements(db: Executor, indicatorIds: readonly string[]): Promise<{ indicator_id: string; element_id: string; code: string; title: string }[]> {
+export async function listIndicatorElements(
+  db: Executor,
+  indicatorIds: readonly string[],
+): Promise<{ indicator_id: string; element_id: string; code: string; title: string }[]> {
   if (indicatorIds.length === 0) return [];
   return db
     .selectFrom('indicator_elements as ie')
@@ -70,18 +85,35 @@ export async function listIndicatorElements(db: Executor, indicatorIds: readonly
 
 export async function replaceIndicatorElements(db: Executor, indicatorId: string, elementIds: readonly string[]): Promise<void> {
   await db.deleteFrom('indicator_elements').where('indicator_id', '=', indicatorId).execute();
-  if (elementIds.length) await db.insertInto('indicator_elements').values(elementIds.map((element_id) => ({ indicator_id: indicatorId, element_id }))).execute();
+  if (elementIds.length)
+    await db
+      .insertInto('indicator_elements')
+      .values(elementIds.map((element_id) => ({ indicator_id: indicatorId, element_id })))
+      .execute();
 }
 
-export async function listProgrammeElements(db: Executor, programmeId: string): Promise<{ id: string; code: string; title: string; kind: string }[]> {
-  return db.selectFrom('programme_elements').select(['id', 'code', 'title', 'kind']).where('programme_id', '=', programmeId).orderBy('code').execute();
+export async function listProgrammeElements(
+  db: Executor,
+  programmeId: string,
+): Promise<{ id: string; code: string; title: string; kind: string }[]> {
+  return db
+    .selectFrom('programme_elements')
+    .select(['id', 'code', 'title', 'kind'])
+    .where('programme_id', '=', programmeId)
+    .orderBy('code')
+    .execute();
 }
 
 export async function findValue(db: Executor, id: string): Promise<ValueRow | undefined> {
   return db.selectFrom('indicator_values').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findValueCell(db: Executor, indicatorId: string, period: number, territoryCode: string): Promise<ValueRow | undefined> {
+export async function findValueCell(
+  db: Executor,
+  indicatorId: string,
+  period: number,
+  territoryCode: string,
+): Promise<ValueRow | undefined> {
   return db
     .selectFrom('indicator_values')
     .selectAll()
@@ -91,7 +123,11 @@ export async function findValueCell(db: Executor, indicatorId: string, period: n
     .executeTakeFirst();
 }
 
-export async function listValues(db: Executor, indicatorIds: readonly string[], filter: { status?: IndicatorValuesTable['status']; period?: number } = {}): Promise<ValueRow[]> {
+export async function listValues(
+  db: Executor,
+  indicatorIds: readonly string[],
+  filter: { status?: IndicatorValuesTable['status']; period?: number } = {},
+): Promise<ValueRow[]> {
   if (indicatorIds.length === 0) return [];
   let q = db.selectFrom('indicator_values').selectAll().where('indicator_id', 'in', indicatorIds);
   if (filter.status) q = q.where('status', '=', filter.status);
@@ -131,7 +167,18 @@ export async function listIndicatorsWithProgramme(db: Executor) {
   return db
     .selectFrom('indicators as i')
     .innerJoin('programmes as p', 'p.id', 'i.programme_id')
-    .select(['i.id', 'i.code', 'i.name', 'i.description', 'i.unit', 'i.is_example', 'p.slug', 'p.title as programme_title', 'p.short_name as programme_short_name', 'p.updated_at as programme_updated_at'])
+    .select([
+      'i.id',
+      'i.code',
+      'i.name',
+      'i.description',
+      'i.unit',
+      'i.is_example',
+      'p.slug',
+      'p.title as programme_title',
+      'p.short_name as programme_short_name',
+      'p.updated_at as programme_updated_at',
+    ])
     .orderBy('p.period_from', 'desc')
     .orderBy('p.id')
     .orderBy('i.position')
@@ -141,6 +188,11 @@ export async function listIndicatorsWithProgramme(db: Executor) {
 
 /** When each indicator's approved values (those its public page shows) last changed. */
 export async function latestApprovedValueChanges(db: Executor): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('indicator_values').select(['indicator_id', (eb) => eb.fn.max('updated_at').as('at')]).where('status', '=', 'approved').groupBy('indicator_id').execute();
+  const rows = await db
+    .selectFrom('indicator_values')
+    .select(['indicator_id', (eb) => eb.fn.max('updated_at').as('at')])
+    .where('status', '=', 'approved')
+    .groupBy('indicator_id')
+    .execute();
   return new Map(rows.map((r) => [r.indicator_id, r.at]));
 }

@@ -15,7 +15,14 @@ function cells(html: string, caption: string): string[][] {
   const i = html.indexOf(`<caption>${caption}</caption>`);
   assert.ok(i >= 0, `table "${caption}" not found`);
   const table = html.slice(i, html.indexOf('</table>', i));
-  return [...table.matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1).map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((c) => c[1]!.replace(/<[^>]+>/g, '').replace(/&nbsp;|\u00a0/g, ' ').trim()));
+  return [...table.matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1).map((m) =>
+    [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((c) =>
+      c[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/&nbsp;|\u00a0/g, ' ')
+        .trim(),
+    ),
+  );
 }
 
 describe('indicator routes', () => {
@@ -44,7 +51,14 @@ describe('indicator routes', () => {
     await submitValue(t.ctx, { indicatorId: reportedId, period: 2025, territoryCode: '0401', value: 888 }, actor);
     // the registry knows one social cooperative in Toruń, with PS status from 2023
     await insertTestEntity(t.ctx, { gmina: '0463011', registered: '2020-05-01', psGranted: '2023-02-01' });
-    await insertTestIndicator(t.ctx, programme.id, { code: 'W2', name: 'Podmioty ze statusem PS', method: 'computed', formula: 'registry_ps_entities', breakdown: 'subregion', targets: [{ year: 2030, value: 50 }] });
+    await insertTestIndicator(t.ctx, programme.id, {
+      code: 'W2',
+      name: 'Podmioty ze statusem PS',
+      method: 'computed',
+      formula: 'registry_ps_entities',
+      breakdown: 'subregion',
+      targets: [{ year: 2030, value: 50 }],
+    });
   });
   after(async () => t.close());
 
@@ -67,9 +81,15 @@ describe('indicator routes', () => {
     assert.match(html, /<svg[^>]*role="img"[^>]*aria-labelledby="indicator-chart-title"/);
     assert.match(html, /<title id="indicator-chart-title">/);
     assert.match(html, /<desc id="indicator-chart-desc">/);
-    const bars = [...html.matchAll(/class="indicator-chart__bar" data-year="(\d+)" data-value="([^"]+)"/g)].map((m) => [m[1], m[2]!.replace(/\u00a0/g, ' ')]);
+    const bars = [...html.matchAll(/class="indicator-chart__bar" data-year="(\d+)" data-value="([^"]+)"/g)].map((m) => [
+      m[1],
+      m[2]!.replace(/\u00a0/g, ' '),
+    ]);
     // Polish grouping starts at five digits: 1250,5 but 12 500
-    assert.deepEqual(bars, [['2023', '1250,5'], ['2024', '400']]);
+    assert.deepEqual(bars, [
+      ['2023', '1250,5'],
+      ['2024', '400'],
+    ]);
     assert.match(html, /class="indicator-chart__path" d="M[^"]+L/);
     assert.match(html, /data-year="2030" data-target="1000"/);
     const rows = cells(html, 'Zatwierdzone wartości wskaźnika i ścieżka do celu według lat');
@@ -108,10 +128,17 @@ describe('indicator routes', () => {
       const torun = await t.app.inject({ url: '/terytorium/0463011' });
       assert.equal(torun.statusCode, 200);
       const rows = cells(torun.body, 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren');
-      assert.deepEqual(rows.find((r) => r[0]!.startsWith('W1.1')), ['W1.1 Liczba miejsc pracy w PES', 'Toruń', '2024', '120 osób']);
+      assert.deepEqual(
+        rows.find((r) => r[0]!.startsWith('W1.1')),
+        ['W1.1 Liczba miejsc pracy w PES', 'Toruń', '2024', '120 osób'],
+      );
       assert.ok(rows.some((r) => r[0]!.startsWith('W2') && r[1] === 'Subregion toruński'));
       const other = await t.app.inject({ url: '/terytorium/0401' });
-      assert.ok(!cells(other.body, 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren').some((r) => r[0]!.startsWith('W1.1')));
+      assert.ok(
+        !cells(other.body, 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren').some((r) =>
+          r[0]!.startsWith('W1.1'),
+        ),
+      );
     } finally {
       await t.ctx.db.updateTable('programmes').set({ is_current: false }).where('id', '=', programme.id).execute();
     }
@@ -137,8 +164,18 @@ describe('indicator routes', () => {
   });
 
   it('makes formula-like names inert in the CSV and keeps negative values numbers', async () => {
-    const other = await insertTestProgramme(t.ctx, { slug: 'program-formuly', period_from: 2021, period_to: 2030, title: 'Program z formułą' });
-    const id = await insertTestIndicator(t.ctx, other.id, { code: 'F1', name: '=HYPERLINK("http://evil.example";"klik")', unit: '@saldo', is_negative_allowed: true });
+    const other = await insertTestProgramme(t.ctx, {
+      slug: 'program-formuly',
+      period_from: 2021,
+      period_to: 2030,
+      title: 'Program z formułą',
+    });
+    const id = await insertTestIndicator(t.ctx, other.id, {
+      code: 'F1',
+      name: '=HYPERLINK("http://evil.example";"klik")',
+      unit: '@saldo',
+      is_negative_allowed: true,
+    });
     await enterApprovedValue(t.ctx, { indicatorId: id, period: 2024, territoryCode: 'region', value: '-12,5' }, actor);
     const res = await t.app.inject({ url: '/program/program-formuly/wskazniki/F1.csv' });
     assert.equal(res.statusCode, 200);
@@ -160,13 +197,30 @@ describe('indicator routes', () => {
     assert.deepEqual(w11.progress.latest, { period: 2024, value: 400 });
     assert.deepEqual(
       w11.values.map((v: { period: number; territory_code: string; value: number }) => [v.period, v.territory_code, v.value]),
-      [[2023, 'region', 1250.5], [2024, '0463', 120], [2024, 'region', 400]],
+      [
+        [2023, 'region', 1250.5],
+        [2024, '0463', 120],
+        [2024, 'region', 400],
+      ],
     );
     const w2 = body.items.find((i: { code: string }) => i.code === 'W2');
     assert.equal(w2.method, 'computed');
     const w2region = w2.values.filter((v: { territory_code: string }) => v.territory_code === 'region');
-    assert.deepEqual(w2region.map((v: { period: number; value: number; is_live: boolean }) => [v.period, v.value, v.is_live]), [[2021, 0, true], [2022, 0, true], [2023, 1, true], [2024, 1, true], [2025, 1, true], [2026, 1, true]]);
-    assert.equal((await t.app.inject({ url: '/api/v1/program/brak/wskazniki' })).headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.deepEqual(
+      w2region.map((v: { period: number; value: number; is_live: boolean }) => [v.period, v.value, v.is_live]),
+      [
+        [2021, 0, true],
+        [2022, 0, true],
+        [2023, 1, true],
+        [2024, 1, true],
+        [2025, 1, true],
+        [2026, 1, true],
+      ],
+    );
+    assert.equal(
+      (await t.app.inject({ url: '/api/v1/program/brak/wskazniki' })).headers['content-type'],
+      'application/problem+json; charset=utf-8',
+    );
     const openapi = (await t.app.inject({ url: '/api/openapi.json' })).json();
     assert.ok(openapi.paths['/api/v1/program/{slug}/wskazniki']);
   });
@@ -177,8 +231,25 @@ describe('indicator routes', () => {
     assert.equal(page.statusCode, 200);
     const csrf = csrfFrom(page.body);
     const post = (values: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url: `/admin/program/${programme.id}/wskazniki/nowy`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrf, ...values }) });
-    const good = { code: 'W3', name: 'Liczba znaków Zakup Prospołeczny', unit: 'szt.', type: 'output', direction: 'increase', breakdown: 'none', method: 'computed', formula: 'registry_valid_marks', baseline_value: '2', baseline_year: '2021', targets: '2025: 10\n2030: 20' };
+      t.app.inject({
+        method: 'POST',
+        url: `/admin/program/${programme.id}/wskazniki/nowy`,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ _csrf: csrf, ...values }),
+      });
+    const good = {
+      code: 'W3',
+      name: 'Liczba znaków Zakup Prospołeczny',
+      unit: 'szt.',
+      type: 'output',
+      direction: 'increase',
+      breakdown: 'none',
+      method: 'computed',
+      formula: 'registry_valid_marks',
+      baseline_value: '2',
+      baseline_year: '2021',
+      targets: '2025: 10\n2030: 20',
+    };
     const bad = await post({ ...good, code: 'W1.1', baseline_year: '', targets: '2040: 5\nabc', unit: '', formula: '' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Wskaźnik o kodzie „W1\.1” już istnieje/);
@@ -192,24 +263,57 @@ describe('indicator routes', () => {
     assert.equal(ok.statusCode, 303);
     const row = await t.ctx.db.selectFrom('indicators').selectAll().where('code', '=', 'W3').executeTakeFirstOrThrow();
     assert.equal(row.formula, 'registry_valid_marks');
-    const targets = await t.ctx.db.selectFrom('indicator_targets').select(['year', 'value']).where('indicator_id', '=', row.id).orderBy('year').execute();
-    assert.deepEqual(targets, [{ year: 2025, value: 10 }, { year: 2030, value: 20 }]);
+    const targets = await t.ctx.db
+      .selectFrom('indicator_targets')
+      .select(['year', 'value'])
+      .where('indicator_id', '=', row.id)
+      .orderBy('year')
+      .execute();
+    assert.deepEqual(targets, [
+      { year: 2025, value: 10 },
+      { year: 2030, value: 20 },
+    ]);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', row.id).execute();
-    assert.deepEqual(audit.map((a) => a.action), ['indicator.create']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['indicator.create'],
+    );
     // the edit form shows the stored definition
     const edit = await t.app.inject({ url: `/admin/program/${programme.id}/wskazniki/${row.id}`, headers: { cookie } });
     assert.match(edit.body, /2025: 10\n2030: 20/);
     // an indicator with values by area keeps its method and breakdown
     const update = (values: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url: `/admin/program/${programme.id}/wskazniki/${reportedId}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrf, ...values }) });
-    const w11 = { code: 'W1.1', name: 'Liczba miejsc pracy w PES', unit: 'osoby', type: 'output', direction: 'increase', breakdown: 'powiat', method: 'reported', baseline_value: '100', baseline_year: '2021', targets: '2030: 1000', data_source: 'Sprawozdania OWES' };
+      t.app.inject({
+        method: 'POST',
+        url: `/admin/program/${programme.id}/wskazniki/${reportedId}`,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ _csrf: csrf, ...values }),
+      });
+    const w11 = {
+      code: 'W1.1',
+      name: 'Liczba miejsc pracy w PES',
+      unit: 'osoby',
+      type: 'output',
+      direction: 'increase',
+      breakdown: 'powiat',
+      method: 'reported',
+      baseline_value: '100',
+      baseline_year: '2021',
+      targets: '2030: 1000',
+      data_source: 'Sprawozdania OWES',
+    };
     const locked = await update({ ...w11, breakdown: 'gmina', method: 'computed', formula: 'registry_ps_entities' });
     assert.equal(locked.statusCode, 400);
     assert.match(locked.body, /nie można zmienić sposobu ich pozyskania/);
     assert.match(locked.body, /nie można zmienić podziału terytorialnego/);
     const renamed = await update({ ...w11, name: 'Miejsca pracy w PES', data_source: 'OWES' });
     assert.equal(renamed.statusCode, 303);
-    const changes = await t.ctx.db.selectFrom('audit_log').select('changes').where('subject_id', '=', reportedId).where('action', '=', 'indicator.update').executeTakeFirstOrThrow();
+    const changes = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('changes')
+      .where('subject_id', '=', reportedId)
+      .where('action', '=', 'indicator.update')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(changes.changes!).name, { before: 'Liczba miejsc pracy w PES', after: 'Miejsca pracy w PES' });
     await update(w11);
   });
@@ -222,22 +326,61 @@ describe('indicator routes', () => {
     assert.match(page.body, /Historia zmian/);
     const csrf = csrfFrom(page.body);
     const headers = { cookie, 'content-type': 'application/x-www-form-urlencoded' };
-    const bad = await t.app.inject({ method: 'POST', url, headers, payload: form({ _csrf: csrf, period: '2022', territory_code: '0463', value: 'sto' }) });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: form({ _csrf: csrf, period: '2022', territory_code: '0463', value: 'sto' }),
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /musi zawierać liczbę/);
-    const none = await t.ctx.db.selectFrom('indicator_values').select('id').where('indicator_id', '=', reportedId).where('period', '=', 2022).execute();
+    const none = await t.ctx.db
+      .selectFrom('indicator_values')
+      .select('id')
+      .where('indicator_id', '=', reportedId)
+      .where('period', '=', 2022)
+      .execute();
     assert.equal(none.length, 0);
-    const ok = await t.app.inject({ method: 'POST', url, headers, payload: form({ _csrf: csrf, period: '2022', territory_code: '0463', value: '55', source: 'OWES' }) });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: form({ _csrf: csrf, period: '2022', territory_code: '0463', value: '55', source: 'OWES' }),
+    });
     assert.equal(ok.statusCode, 303);
-    const submitted = await t.ctx.db.selectFrom('indicator_values').selectAll().where('indicator_id', '=', reportedId).where('status', '=', 'submitted').executeTakeFirstOrThrow();
-    const empty = await t.app.inject({ method: 'POST', url: `${url}/${submitted.id}/zwroc`, headers, payload: form({ _csrf: csrf, reason: '' }) });
+    const submitted = await t.ctx.db
+      .selectFrom('indicator_values')
+      .selectAll()
+      .where('indicator_id', '=', reportedId)
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow();
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: `${url}/${submitted.id}/zwroc`,
+      headers,
+      payload: form({ _csrf: csrf, reason: '' }),
+    });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /Pole „Powód zwrotu” jest wymagane/);
-    const approve = await t.app.inject({ method: 'POST', url: `${url}/${submitted.id}/zatwierdz`, headers, payload: form({ _csrf: csrf }) });
+    const approve = await t.app.inject({
+      method: 'POST',
+      url: `${url}/${submitted.id}/zatwierdz`,
+      headers,
+      payload: form({ _csrf: csrf }),
+    });
     assert.equal(approve.statusCode, 303);
-    const row = await t.ctx.db.selectFrom('indicator_values').select(['status', 'approved_by']).where('id', '=', submitted.id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('indicator_values')
+      .select(['status', 'approved_by'])
+      .where('id', '=', submitted.id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.status, 'approved');
-    const again = await t.app.inject({ method: 'POST', url: `${url}/${submitted.id}/zwroc`, headers, payload: form({ _csrf: csrf, reason: 'x' }) });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `${url}/${submitted.id}/zwroc`,
+      headers,
+      payload: form({ _csrf: csrf, reason: 'x' }),
+    });
     assert.equal(again.statusCode, 409);
   });
 
@@ -246,12 +389,27 @@ describe('indicator routes', () => {
     const list = await t.app.inject({ url: `/admin/program/${programme.slug}/wskazniki`, headers: { cookie } });
     assert.equal(list.statusCode, 200);
     const csrf = csrfFrom(list.body);
-    const close = await t.app.inject({ method: 'POST', url: `/admin/program/${programme.id}/wskazniki/zamknij-rok`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrf, year: '2025' }) });
+    const close = await t.app.inject({
+      method: 'POST',
+      url: `/admin/program/${programme.id}/wskazniki/zamknij-rok`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrf, year: '2025' }),
+    });
     assert.equal(close.statusCode, 303);
-    const stored = await t.ctx.db.selectFrom('indicator_values').select(['territory_code', 'value', 'status']).where('is_computed', '=', true).where('period', '=', 2025).execute();
+    const stored = await t.ctx.db
+      .selectFrom('indicator_values')
+      .select(['territory_code', 'value', 'status'])
+      .where('is_computed', '=', true)
+      .where('period', '=', 2025)
+      .execute();
     assert.ok(stored.length >= 5, 'the computed indicators of the programme are recorded');
     assert.ok(stored.every((s) => s.status === 'approved'));
-    const future = await t.app.inject({ method: 'POST', url: `/admin/program/${programme.id}/wskazniki/zamknij-rok`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrf, year: '2029' }) });
+    const future = await t.app.inject({
+      method: 'POST',
+      url: `/admin/program/${programme.id}/wskazniki/zamknij-rok`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrf, year: '2029' }),
+    });
     assert.equal(future.statusCode, 400);
   });
 
@@ -259,6 +417,10 @@ describe('indicator routes', () => {
     const { cookie } = await loginAs(t, [{ role: 'editor' }]);
     assert.equal((await t.app.inject({ url: `/admin/program/${programme.id}/wskazniki`, headers: { cookie } })).statusCode, 403);
     const partner = await loginAs(t, [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'indicator:W1.1' }]);
-    assert.equal((await t.app.inject({ url: `/admin/program/${programme.id}/wskazniki/${reportedId}/wartosci`, headers: { cookie: partner.cookie } })).statusCode, 403);
+    assert.equal(
+      (await t.app.inject({ url: `/admin/program/${programme.id}/wskazniki/${reportedId}/wartosci`, headers: { cookie: partner.cookie } }))
+        .statusCode,
+      403,
+    );
   });
 });

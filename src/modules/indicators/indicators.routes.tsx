@@ -31,8 +31,16 @@ const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const CodeParams = Type.Object({ slug: Type.String({ maxLength: 100 }), code: Type.String({ maxLength: 60 }) });
 const AdminParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const IndicatorParams = Type.Object({ id: Type.String({ maxLength: 100 }), indicatorId: Type.String({ maxLength: 64 }) });
-const ValueParams = Type.Object({ id: Type.String({ maxLength: 100 }), indicatorId: Type.String({ maxLength: 64 }), valueId: Type.String({ maxLength: 64 }) });
-const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })), n: Type.Optional(Type.String({ maxLength: 10 })), rok: Type.Optional(Type.String({ maxLength: 4 })) });
+const ValueParams = Type.Object({
+  id: Type.String({ maxLength: 100 }),
+  indicatorId: Type.String({ maxLength: 64 }),
+  valueId: Type.String({ maxLength: 64 }),
+});
+const OkQuery = Type.Object({
+  ok: Type.Optional(Type.String({ maxLength: 20 })),
+  n: Type.Optional(Type.String({ maxLength: 10 })),
+  rok: Type.Optional(Type.String({ maxLength: 4 })),
+});
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -47,11 +55,25 @@ export const ApiIndicator = Type.Object({
   breakdown: Type.String({ description: 'none | powiat | gmina | subregion' }),
   method: Type.String({ description: 'reported | computed' }),
   formula: Nullable(Type.String()),
-  is_example: Type.Boolean({ description: 'An example indicator of the demonstration: its definition, baseline, targets and values are not real' }),
+  is_example: Type.Boolean({
+    description: 'An example indicator of the demonstration: its definition, baseline, targets and values are not real',
+  }),
   data_source: Nullable(Type.String()),
   responsible_partner: Nullable(Type.String()),
-  baseline: Nullable(Type.Object({ value: Type.Number(), year: Type.Integer(), is_example: Type.Boolean({ description: 'Invented for the demonstration' }) })),
-  targets: Type.Array(Type.Object({ year: Type.Integer(), value: Type.Number(), is_example: Type.Boolean({ description: 'Invented for the demonstration' }) })),
+  baseline: Nullable(
+    Type.Object({
+      value: Type.Number(),
+      year: Type.Integer(),
+      is_example: Type.Boolean({ description: 'Invented for the demonstration' }),
+    }),
+  ),
+  targets: Type.Array(
+    Type.Object({
+      year: Type.Integer(),
+      value: Type.Number(),
+      is_example: Type.Boolean({ description: 'Invented for the demonstration' }),
+    }),
+  ),
   elements: Type.Array(Type.Object({ code: Type.String(), title: Type.String() })),
   progress: Type.Object({
     status: Type.String({ description: 'achieved | on_track | at_risk | no_data' }),
@@ -94,11 +116,27 @@ function toApi(v: svc.IndicatorView, slug: string, publicUrl: string): Static<ty
     is_example: i.is_example,
     data_source: i.data_source,
     responsible_partner: i.responsible_partner,
-    baseline: i.baseline_value !== null && i.baseline_year !== null ? { value: i.baseline_value, year: i.baseline_year, is_example: i.is_example } : null,
+    baseline:
+      i.baseline_value !== null && i.baseline_year !== null
+        ? { value: i.baseline_value, year: i.baseline_year, is_example: i.is_example }
+        : null,
     targets: v.targets.map((x) => ({ year: x.year, value: x.value, is_example: x.isExample })),
     elements: v.elements.map((e) => ({ code: e.code, title: e.title })),
-    progress: { status: v.progress.status, reason: v.progress.reason, latest: v.progress.latest, target: v.progress.target, is_example: v.progress.isExample },
-    values: v.figures.map((f) => ({ period: f.period, territory_code: f.territoryCode, value: f.value, is_example: f.isExample, is_computed: f.isComputed, is_live: f.isLive })),
+    progress: {
+      status: v.progress.status,
+      reason: v.progress.reason,
+      latest: v.progress.latest,
+      target: v.progress.target,
+      is_example: v.progress.isExample,
+    },
+    values: v.figures.map((f) => ({
+      period: f.period,
+      territory_code: f.territoryCode,
+      value: f.value,
+      is_example: f.isExample,
+      is_computed: f.isComputed,
+      is_live: f.isLive,
+    })),
     url: `${publicUrl}/program/${slug}/wskazniki/${encodeURIComponent(i.code)}`,
   };
 }
@@ -117,7 +155,14 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
     return sendPage(
       request,
       reply,
-      { title, breadcrumbs: [{ label: t('programme.title'), path: '/program' }, { label: programme.title, path: `/program/${programme.slug}` }, { label: t('indicators.title') }] },
+      {
+        title,
+        breadcrumbs: [
+          { label: t('programme.title'), path: '/program' },
+          { label: programme.title, path: `/program/${programme.slug}` },
+          { label: t('indicators.title') },
+        ],
+      },
       <>
         <PageHeader title={title} />
         <p>{t('indicators.public.intro')}</p>
@@ -166,7 +211,12 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
     '/api/v1/program/:slug/wskazniki',
     {
       config: { access: 'public' },
-      schema: { tags: ['programme'], summary: 'Indicators of a programme: definitions, targets, progress and approved values', params: SlugParams, response: { 200: ApiIndicatorList } },
+      schema: {
+        tags: ['programme'],
+        summary: 'Indicators of a programme: definitions, targets, progress and approved values',
+        params: SlugParams,
+        response: { 200: ApiIndicatorList },
+      },
     },
     async (request) => {
       const programme = await svc.programmeBySlug(ctx, request.params.slug);
@@ -195,7 +245,9 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
     { label: request.t('accounts.admin'), path: '/admin' },
     { label: request.t('programme.admin.title'), path: '/admin/program' },
     { label: programme.title, path: `/admin/program/${programme.id}` },
-    ...(last ? [{ label: request.t('indicators.admin.title'), path: adminBase(programme) }, { label: last }] : [{ label: request.t('indicators.admin.title') }]),
+    ...(last
+      ? [{ label: request.t('indicators.admin.title'), path: adminBase(programme) }, { label: last }]
+      : [{ label: request.t('indicators.admin.title') }]),
   ];
   const openYears = (programme: AdminProgramme) => {
     const current = warsawYear(ctx.clock);
@@ -204,96 +256,177 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
     return years;
   };
 
-  app.get('/admin/program/:id/wskazniki', { config: manage, schema: { params: AdminParams, querystring: OkQuery } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const views = await svc.indicatorViews(ctx, programme);
-    const q = request.query;
-    const notices: Record<string, string> = {
-      zapisano: request.t('indicators.admin.saved'),
-      usunieto: request.t('indicators.admin.deleted'),
-      zamknieto: request.t('indicators.admin.closed', { year: q.rok ?? '', count: Number(q.n ?? 0) || 0 }),
-    };
-    return sendPage(
-      request,
-      reply,
-      { title: request.t('indicators.admin.title'), breadcrumbs: crumbs(request, programme) },
-      <>
-        <PageHeader title={request.t('indicators.admin.title')} />
-        <IndicatorAdminList programme={programme} views={views} csrf={reply.generateCsrf()} notice={q.ok ? (notices[q.ok] ?? null) : null} years={openYears(programme)} />
-      </>,
-    );
-  });
+  app.get(
+    '/admin/program/:id/wskazniki',
+    { config: manage, schema: { params: AdminParams, querystring: OkQuery } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const views = await svc.indicatorViews(ctx, programme);
+      const q = request.query;
+      const notices: Record<string, string> = {
+        zapisano: request.t('indicators.admin.saved'),
+        usunieto: request.t('indicators.admin.deleted'),
+        zamknieto: request.t('indicators.admin.closed', { year: q.rok ?? '', count: Number(q.n ?? 0) || 0 }),
+      };
+      return sendPage(
+        request,
+        reply,
+        { title: request.t('indicators.admin.title'), breadcrumbs: crumbs(request, programme) },
+        <>
+          <PageHeader title={request.t('indicators.admin.title')} />
+          <IndicatorAdminList
+            programme={programme}
+            views={views}
+            csrf={reply.generateCsrf()}
+            notice={q.ok ? (notices[q.ok] ?? null) : null}
+            years={openYears(programme)}
+          />
+        </>,
+      );
+    },
+  );
 
-  const definitionPage = async (request: FastifyRequest, reply: FastifyReply, programme: AdminProgramme, id: string | null, formValues: svc.DefinitionValues, problems: Problem[] = [], status = 200) => {
+  const definitionPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    programme: AdminProgramme,
+    id: string | null,
+    formValues: svc.DefinitionValues,
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
     const elements = await repo.listProgrammeElements(ctx.db, programme.id);
-    const title = id ? request.t('indicators.admin.editTitle', { code: String(formValues.code ?? '') }) : request.t('indicators.admin.newTitle');
+    const title = id
+      ? request.t('indicators.admin.editTitle', { code: String(formValues.code ?? '') })
+      : request.t('indicators.admin.newTitle');
     return sendPage(
       request,
       reply,
       { title, breadcrumbs: crumbs(request, programme, title) },
       <>
         <PageHeader title={title} />
-        <DefinitionForm programme={programme} id={id} values={formValues} problems={problems} csrf={reply.generateCsrf()} elements={elements} />
+        <DefinitionForm
+          programme={programme}
+          id={id}
+          values={formValues}
+          problems={problems}
+          csrf={reply.generateCsrf()}
+          elements={elements}
+        />
       </>,
       status,
     );
   };
 
   app.get('/admin/program/:id/wskazniki/nowy', { config: manage, schema: { params: AdminParams } }, async (request, reply) =>
-    definitionPage(request, reply, await programmeOf(request.params.id), null, { type: 'output', direction: 'increase', breakdown: 'none', method: 'reported', frequency: 'annual' }),
+    definitionPage(request, reply, await programmeOf(request.params.id), null, {
+      type: 'output',
+      direction: 'increase',
+      breakdown: 'none',
+      method: 'reported',
+      frequency: 'annual',
+    }),
   );
 
-  app.post('/admin/program/:id/wskazniki/nowy', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const body = request.body;
-    const saved = await submitForm(() => svc.saveIndicator(ctx, programme, null, body, auditFromRequest(request)));
-    if (!saved.ok) return definitionPage(request, reply, programme, null, body, saved.problems, saved.status);
-    return go(request, reply, `${adminBase(programme)}?ok=zapisano`);
-  });
+  app.post(
+    '/admin/program/:id/wskazniki/nowy',
+    { config: manage, schema: { params: AdminParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const body = request.body;
+      const saved = await submitForm(() => svc.saveIndicator(ctx, programme, null, body, auditFromRequest(request)));
+      if (!saved.ok) return definitionPage(request, reply, programme, null, body, saved.problems, saved.status);
+      return go(request, reply, `${adminBase(programme)}?ok=zapisano`);
+    },
+  );
 
-  app.post('/admin/program/:id/wskazniki/zamknij-rok', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const year = Number(request.body.year);
-    if (!openYears(programme).includes(year)) throw new AppError('http.bad_request');
-    const count = await values.snapshotComputedValues(ctx, programme.id, year, auditFromRequest(request));
-    return go(request, reply, `${adminBase(programme)}?ok=zamknieto&rok=${year}&n=${count}`);
-  });
+  app.post(
+    '/admin/program/:id/wskazniki/zamknij-rok',
+    { config: manage, schema: { params: AdminParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const year = Number(request.body.year);
+      if (!openYears(programme).includes(year)) throw new AppError('http.bad_request');
+      const count = await values.snapshotComputedValues(ctx, programme.id, year, auditFromRequest(request));
+      return go(request, reply, `${adminBase(programme)}?ok=zamknieto&rok=${year}&n=${count}`);
+    },
+  );
 
   app.get('/admin/program/:id/wskazniki/:indicatorId', { config: manage, schema: { params: IndicatorParams } }, async (request, reply) => {
     const programme = await programmeOf(request.params.id);
     const indicator = await indicatorOf(request.params.indicatorId, programme);
-    const [targets, elements] = await Promise.all([repo.listTargets(ctx.db, [indicator.id]), repo.listIndicatorElements(ctx.db, [indicator.id])]);
-    return definitionPage(request, reply, programme, indicator.id, svc.definitionFormValues(indicator, targets, elements.map((e) => e.element_id)));
+    const [targets, elements] = await Promise.all([
+      repo.listTargets(ctx.db, [indicator.id]),
+      repo.listIndicatorElements(ctx.db, [indicator.id]),
+    ]);
+    return definitionPage(
+      request,
+      reply,
+      programme,
+      indicator.id,
+      svc.definitionFormValues(
+        indicator,
+        targets,
+        elements.map((e) => e.element_id),
+      ),
+    );
   });
 
-  app.post('/admin/program/:id/wskazniki/:indicatorId', { config: manage, schema: { params: IndicatorParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const indicator = await indicatorOf(request.params.indicatorId, programme);
-    const body = request.body;
-    const saved = await submitForm(() => svc.saveIndicator(ctx, programme, indicator.id, body, auditFromRequest(request)));
-    if (!saved.ok) return definitionPage(request, reply, programme, indicator.id, body, saved.problems, saved.status);
-    return go(request, reply, `${adminBase(programme)}?ok=zapisano`);
-  });
+  app.post(
+    '/admin/program/:id/wskazniki/:indicatorId',
+    { config: manage, schema: { params: IndicatorParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const indicator = await indicatorOf(request.params.indicatorId, programme);
+      const body = request.body;
+      const saved = await submitForm(() => svc.saveIndicator(ctx, programme, indicator.id, body, auditFromRequest(request)));
+      if (!saved.ok) return definitionPage(request, reply, programme, indicator.id, body, saved.problems, saved.status);
+      return go(request, reply, `${adminBase(programme)}?ok=zapisano`);
+    },
+  );
 
-  app.post('/admin/program/:id/wskazniki/:indicatorId/usun', { config: manage, schema: { params: IndicatorParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const indicator = await indicatorOf(request.params.indicatorId, programme);
-    await svc.deleteIndicator(ctx, programme, indicator.id, auditFromRequest(request));
-    return go(request, reply, `${adminBase(programme)}?ok=usunieto`);
-  });
+  app.post(
+    '/admin/program/:id/wskazniki/:indicatorId/usun',
+    { config: manage, schema: { params: IndicatorParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const indicator = await indicatorOf(request.params.indicatorId, programme);
+      await svc.deleteIndicator(ctx, programme, indicator.id, auditFromRequest(request));
+      return go(request, reply, `${adminBase(programme)}?ok=usunieto`);
+    },
+  );
 
   /** The values of an indicator; `q` the notice after a redirect, `extra` a refused form shown again. */
-  const valuesPage = async (request: FastifyRequest, reply: FastifyReply, programme: AdminProgramme, indicatorId: string, q: Static<typeof OkQuery>, extra: { problems?: Problem[]; form?: Record<string, string> } = {}, status = 200) => {
+  const valuesPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    programme: AdminProgramme,
+    indicatorId: string,
+    q: Static<typeof OkQuery>,
+    extra: { problems?: Problem[]; form?: Record<string, string> } = {},
+    status = 200,
+  ) => {
     const indicator = await repo.findIndicator(ctx.db, indicatorId);
     if (!indicator) throw new AppError('http.not_found');
-    const [[view], stored, index] = await Promise.all([svc.indicatorViews(ctx, programme, { code: indicator.code }), repo.listValues(ctx.db, [indicator.id]), loadTerritoryIndex(ctx)]);
+    const [[view], stored, index] = await Promise.all([
+      svc.indicatorViews(ctx, programme, { code: indicator.code }),
+      repo.listValues(ctx.db, [indicator.id]),
+      loadTerritoryIndex(ctx),
+    ]);
     const lang = request.lang;
     const shown = stored.filter((v) => !v.is_computed).map((v) => ({ ...v, territoryName: territoryName(index, v.territory_code, lang) }));
     const byId = new Map(stored.map((v) => [v.id, v]));
-    const history = (await values.valueHistory(ctx, stored.map((v) => v.id))).slice(0, 200).map((h) => {
-      const v = byId.get(h.value_id)!;
-      return { ...h, period: v.period, territoryName: territoryName(index, v.territory_code, lang) };
-    });
+    const history = (
+      await values.valueHistory(
+        ctx,
+        stored.map((v) => v.id),
+      )
+    )
+      .slice(0, 200)
+      .map((h) => {
+        const v = byId.get(h.value_id)!;
+        return { ...h, period: v.period, territoryName: territoryName(index, v.territory_code, lang) };
+      });
     const years = openYears(programme);
     const notices: Record<string, string> = {
       wpisano: request.t('indicators.admin.entered'),
@@ -309,40 +442,80 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
       <>
         <PageHeader title={title} />
         <ValuesAdminView
-        data={{ programme, view: view!, values: shown, history, territories: territoryOptions(index, indicator.breakdown, years[years.length - 1] ?? programme.period_from, lang), years, closedYears: values.closedPeriods(stored) }}
-        csrf={reply.generateCsrf()}
-        notice={q.ok ? (notices[q.ok] ?? null) : null}
-        problems={extra.problems ?? []}
-        form={extra.form ?? {}}
+          data={{
+            programme,
+            view: view!,
+            values: shown,
+            history,
+            territories: territoryOptions(index, indicator.breakdown, years[years.length - 1] ?? programme.period_from, lang),
+            years,
+            closedYears: values.closedPeriods(stored),
+          }}
+          csrf={reply.generateCsrf()}
+          notice={q.ok ? (notices[q.ok] ?? null) : null}
+          problems={extra.problems ?? []}
+          form={extra.form ?? {}}
         />
       </>,
       status,
     );
   };
 
-  app.get('/admin/program/:id/wskazniki/:indicatorId/wartosci', { config: manage, schema: { params: IndicatorParams, querystring: OkQuery } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const indicator = await indicatorOf(request.params.indicatorId, programme);
-    return valuesPage(request, reply, programme, indicator.id, request.query);
-  });
+  app.get(
+    '/admin/program/:id/wskazniki/:indicatorId/wartosci',
+    { config: manage, schema: { params: IndicatorParams, querystring: OkQuery } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const indicator = await indicatorOf(request.params.indicatorId, programme);
+      return valuesPage(request, reply, programme, indicator.id, request.query);
+    },
+  );
 
-  app.post('/admin/program/:id/wskazniki/:indicatorId/wartosci', { config: manage, schema: { params: IndicatorParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const indicator = await indicatorOf(request.params.indicatorId, programme);
-    const body = request.body;
-    const entered = await submitForm(() =>
-      values.enterApprovedValue(ctx, { indicatorId: indicator.id, period: body.period, territoryCode: body.territory_code, value: body.value, source: body.source, comment: body.comment }, auditFromRequest(request)),
-    );
-    if (!entered.ok) return valuesPage(request, reply, programme, indicator.id, {}, { problems: entered.problems, form: textFields(body) }, entered.status);
-    return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=wpisano`);
-  });
+  app.post(
+    '/admin/program/:id/wskazniki/:indicatorId/wartosci',
+    { config: manage, schema: { params: IndicatorParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const indicator = await indicatorOf(request.params.indicatorId, programme);
+      const body = request.body;
+      const entered = await submitForm(() =>
+        values.enterApprovedValue(
+          ctx,
+          {
+            indicatorId: indicator.id,
+            period: body.period,
+            territoryCode: body.territory_code,
+            value: body.value,
+            source: body.source,
+            comment: body.comment,
+          },
+          auditFromRequest(request),
+        ),
+      );
+      if (!entered.ok)
+        return valuesPage(
+          request,
+          reply,
+          programme,
+          indicator.id,
+          {},
+          { problems: entered.problems, form: textFields(body) },
+          entered.status,
+        );
+      return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=wpisano`);
+    },
+  );
 
-  app.post('/admin/program/:id/wskazniki/:indicatorId/przelicz', { config: manage, schema: { params: IndicatorParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const indicator = await indicatorOf(request.params.indicatorId, programme);
-    const n = await values.recomputeIndicator(ctx, indicator.id, auditFromRequest(request));
-    return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=przeliczono&n=${n}`);
-  });
+  app.post(
+    '/admin/program/:id/wskazniki/:indicatorId/przelicz',
+    { config: manage, schema: { params: IndicatorParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const indicator = await indicatorOf(request.params.indicatorId, programme);
+      const n = await values.recomputeIndicator(ctx, indicator.id, auditFromRequest(request));
+      return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=przeliczono&n=${n}`);
+    },
+  );
 
   const valueOf = async (valueId: string, indicatorId: string) => {
     const v = await repo.findValue(ctx.db, valueId);
@@ -350,23 +523,31 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
     return v;
   };
 
-  app.post('/admin/program/:id/wskazniki/:indicatorId/wartosci/:valueId/zatwierdz', { config: manage, schema: { params: ValueParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const indicator = await indicatorOf(request.params.indicatorId, programme);
-    const v = await valueOf(request.params.valueId, indicator.id);
-    await values.approveValue(ctx, v.id, auditFromRequest(request));
-    return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=zatwierdzono`);
-  });
+  app.post(
+    '/admin/program/:id/wskazniki/:indicatorId/wartosci/:valueId/zatwierdz',
+    { config: manage, schema: { params: ValueParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const indicator = await indicatorOf(request.params.indicatorId, programme);
+      const v = await valueOf(request.params.valueId, indicator.id);
+      await values.approveValue(ctx, v.id, auditFromRequest(request));
+      return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=zatwierdzono`);
+    },
+  );
 
-  app.post('/admin/program/:id/wskazniki/:indicatorId/wartosci/:valueId/zwroc', { config: manage, schema: { params: ValueParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const indicator = await indicatorOf(request.params.indicatorId, programme);
-    const v = await valueOf(request.params.valueId, indicator.id);
-    const returned = await submitForm(() => values.returnValue(ctx, v.id, String(request.body.reason ?? ''), auditFromRequest(request)));
-    if (!returned.ok) {
-      const problems = returned.problems.map((p) => ({ ...p, field: `reason-${v.id}` }));
-      return valuesPage(request, reply, programme, indicator.id, {}, { problems }, returned.status);
-    }
-    return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=zwrocono`);
-  });
+  app.post(
+    '/admin/program/:id/wskazniki/:indicatorId/wartosci/:valueId/zwroc',
+    { config: manage, schema: { params: ValueParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const indicator = await indicatorOf(request.params.indicatorId, programme);
+      const v = await valueOf(request.params.valueId, indicator.id);
+      const returned = await submitForm(() => values.returnValue(ctx, v.id, String(request.body.reason ?? ''), auditFromRequest(request)));
+      if (!returned.ok) {
+        const problems = returned.problems.map((p) => ({ ...p, field: `reason-${v.id}` }));
+        return valuesPage(request, reply, programme, indicator.id, {}, { problems }, returned.status);
+      }
+      return go(request, reply, `${adminBase(programme)}/${indicator.id}/wartosci?ok=zwrocono`);
+    },
+  );
 }

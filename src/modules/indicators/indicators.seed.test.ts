@@ -23,7 +23,21 @@ describe('demo indicators', () => {
     // a main goal, so the demo indicators are linked to it and appear in the annual report
     await t.ctx.db
       .insertInto('programme_elements')
-      .values({ id: newId(), programme_id: programmeId, parent_id: null, kind: 'main_goal', code: 'CG', title: 'Cel główny', description: null, responsible: null, partners: null, year_from: null, year_to: null, position: 0, is_example: false })
+      .values({
+        id: newId(),
+        programme_id: programmeId,
+        parent_id: null,
+        kind: 'main_goal',
+        code: 'CG',
+        title: 'Cel główny',
+        description: null,
+        responsible: null,
+        partners: null,
+        year_from: null,
+        year_to: null,
+        position: 0,
+        is_example: false,
+      })
       .execute();
   });
   after(async () => t.close());
@@ -31,18 +45,42 @@ describe('demo indicators', () => {
   it('is idempotent', async () => {
     assert.equal((await seedIndicatorsDemo(t.ctx, programmeId)).summary, 'indicators: 5 new');
     assert.equal((await seedIndicatorsDemo(t.ctx, programmeId)).summary, 'indicators: 0 new');
-    const rows = await t.ctx.db.selectFrom('indicators').select(['code', 'method', 'is_example']).where('programme_id', '=', programmeId).orderBy('position').execute();
-    assert.deepEqual(rows.map((r) => r.code), ['W1', 'W2', 'W3', 'P1', 'P2']);
-    assert.ok(rows.filter((r) => r.method === 'reported').every((r) => r.is_example), 'reported demo indicators are examples');
+    const rows = await t.ctx.db
+      .selectFrom('indicators')
+      .select(['code', 'method', 'is_example'])
+      .where('programme_id', '=', programmeId)
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => r.code),
+      ['W1', 'W2', 'W3', 'P1', 'P2'],
+    );
+    assert.ok(
+      rows.filter((r) => r.method === 'reported').every((r) => r.is_example),
+      'reported demo indicators are examples',
+    );
   });
 
   it('flags every stored demo value and target as an example and leaves the other reported one empty', async () => {
-    const values = await t.ctx.db.selectFrom('indicator_values as v').innerJoin('indicators as i', 'i.id', 'v.indicator_id').select(['i.code', 'v.is_example']).where('i.programme_id', '=', programmeId).execute();
+    const values = await t.ctx.db
+      .selectFrom('indicator_values as v')
+      .innerJoin('indicators as i', 'i.id', 'v.indicator_id')
+      .select(['i.code', 'v.is_example'])
+      .where('i.programme_id', '=', programmeId)
+      .execute();
     assert.ok(values.length > 0);
     assert.ok(values.every((v) => v.is_example && v.code === 'P1'));
-    const targets = await t.ctx.db.selectFrom('indicator_targets as g').innerJoin('indicators as i', 'i.id', 'g.indicator_id').select(['i.code', 'g.is_example']).where('i.programme_id', '=', programmeId).execute();
+    const targets = await t.ctx.db
+      .selectFrom('indicator_targets as g')
+      .innerJoin('indicators as i', 'i.id', 'g.indicator_id')
+      .select(['i.code', 'g.is_example'])
+      .where('i.programme_id', '=', programmeId)
+      .execute();
     assert.deepEqual(targets.map((x) => x.code).sort(), ['P1', 'P1', 'P2']);
-    assert.ok(targets.every((x) => x.is_example), 'the invented targets are examples');
+    assert.ok(
+      targets.every((x) => x.is_example),
+      'the invented targets are examples',
+    );
   });
 
   it('labels the example indicator, its values, targets and verdict on the page, in the CSV and the API', async () => {
@@ -56,20 +94,37 @@ describe('demo indicators', () => {
     assert.match(page.body, /<desc id="indicator-chart-desc">[^<]*To wskaźnik przykładowy/);
     assert.match(page.body, /<figcaption class="indicator-chart__legend"><p class="example-mark">To wskaźnik przykładowy/);
     assert.match(page.body, /<caption>Zatwierdzone wartości wskaźnika i ścieżka do celu według lat \(wskaźnik przykładowy\)<\/caption>/);
-    assert.match(page.body, /<th scope="row">2020<\/th><td class="num">300 <span class="example-mark">przykładowe dane<\/span><\/td><td class="num">350 <span class="example-mark">przykładowe dane<\/span><\/td><td class="num">350 <span class="example-mark">przykładowe dane<\/span><\/td>/);
+    assert.match(
+      page.body,
+      /<th scope="row">2020<\/th><td class="num">300 <span class="example-mark">przykładowe dane<\/span><\/td><td class="num">350 <span class="example-mark">przykładowe dane<\/span><\/td><td class="num">350 <span class="example-mark">przykładowe dane<\/span><\/td>/,
+    );
     assert.match(page.body, /<dt>Wartość bazowa<\/dt><dd>0 \(2014\) \(przykładowe dane\)<\/dd>/);
     assert.match(page.body, /<dt>Wartości docelowe<\/dt><dd>2017: 150 \(przykładowe dane\); 2020: 350 \(przykładowe dane\)<\/dd>/);
 
     const list = await t.app.inject({ url: '/program/demo/wskazniki' });
     assert.match(list.body, /P2 Ośrodki wsparcia[^<]*<\/a><span class="example-mark"> \(wskaźnik przykładowy\)/);
-    assert.match(list.body, /4 ośrodki \(2020\) <span class="example-mark">przykładowe dane<\/span>/, 'the target column labels an example target');
+    assert.match(
+      list.body,
+      /4 ośrodki \(2020\) <span class="example-mark">przykładowe dane<\/span>/,
+      'the target column labels an example target',
+    );
     assert.match(list.body, /zagrożony — dane przykładowe/);
 
     const csv = await t.app.inject({ url: '/program/demo/wskazniki/P1.csv' });
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1);
     assert.ok(lines.length > 0 && lines.every((l) => l.endsWith(';1;0')), 'every row of an example indicator is example data');
-    assert.ok(lines.some((l) => l.includes(';cel;2020;region;')), 'targets are in the file');
-    assert.ok(lines.some((l) => l.includes(';wartość bazowa;2014;region;')), 'the baseline is in the file');
+    assert.ok(
+      lines.some((l) => l.includes(';cel;2020;region;')),
+      'targets are in the file',
+    );
+    assert.ok(
+      lines.some((l) => l.includes(';wartość bazowa;2014;region;')),
+      'the baseline is in the file',
+    );
 
     const api = (await t.app.inject({ url: '/api/v1/program/demo/wskazniki' })).json();
     const p1 = api.items.find((i: { code: string }) => i.code === 'P1');
@@ -85,7 +140,17 @@ describe('demo indicators', () => {
   });
 
   it('labels the example indicator in the annual report: page, PDF and Word', async () => {
-    await t.ctx.db.insertInto('annual_reports').values({ id: newId(), programme_id: programmeId, year: 2020, status: 'published', published_at: '2021-07-08T10:00:00.000Z', published_by: null }).execute();
+    await t.ctx.db
+      .insertInto('annual_reports')
+      .values({
+        id: newId(),
+        programme_id: programmeId,
+        year: 2020,
+        status: 'published',
+        published_at: '2021-07-08T10:00:00.000Z',
+        published_by: null,
+      })
+      .execute();
     const html = await t.app.inject({ url: '/program/demo/sprawozdanie/2020' });
     assert.equal(html.statusCode, 200);
     assert.match(html.body, /Wskaźnik: P1 Miejsca pracy[^<]* \(wskaźnik przykładowy\)<\/strong>/);

@@ -24,8 +24,10 @@ interface SeedIndicator extends Omit<IndicatorsTable, 'id' | 'programme_id' | 'p
   values?: Record<number, Record<string, number>>;
 }
 
-const KPRES = 'Wskaźnik przykładowy, wzorowany na wskaźnikach monitoringu Krajowego Programu Rozwoju Ekonomii Społecznej (dane.ekonomiaspoleczna.gov.pl/wskazniki-programowe); definicja, wartość bazowa i cel nie pochodzą z dokumentu programu.';
-const REGISTRY_NOTE = 'Liczone z rejestru podmiotów platformy Spójnia, który jest niepełny: wartość mówi, ile takich podmiotów zna platforma, a nie ile jest ich w województwie.';
+const KPRES =
+  'Wskaźnik przykładowy, wzorowany na wskaźnikach monitoringu Krajowego Programu Rozwoju Ekonomii Społecznej (dane.ekonomiaspoleczna.gov.pl/wskazniki-programowe); definicja, wartość bazowa i cel nie pochodzą z dokumentu programu.';
+const REGISTRY_NOTE =
+  'Liczone z rejestru podmiotów platformy Spójnia, który jest niepełny: wartość mówi, ile takich podmiotów zna platforma, a nie ile jest ich w województwie.';
 
 export const DEMO_INDICATORS: SeedIndicator[] = [
   {
@@ -149,7 +151,11 @@ export async function seedIndicatorsDemo(ctx: ModuleContext, programmeId: string
       const { targets, values, ...fields } = d;
       const id = newId();
       await repo.insertIndicator(trx, { ...fields, id, programme_id: programmeId, position: ++position, is_negative_allowed: false });
-      await repo.replaceTargets(trx, id, targets.map((t) => ({ id: newId(), indicator_id: id, year: t.year, value: t.value, is_example: fields.is_example })));
+      await repo.replaceTargets(
+        trx,
+        id,
+        targets.map((t) => ({ id: newId(), indicator_id: id, year: t.year, value: t.value, is_example: fields.is_example })),
+      );
       if (mainGoal) await repo.replaceIndicatorElements(trx, id, [mainGoal.id]);
       for (const [year, cells] of Object.entries(values ?? {})) {
         for (const [territory, value] of Object.entries(cells)) {
@@ -172,7 +178,16 @@ export async function seedIndicatorsDemo(ctx: ModuleContext, programmeId: string
             created_at: now,
             updated_at: now,
           });
-          await repo.insertHistory(trx, { id: newId(), value_id: valueId, at: now, user_id: null, action: 'approved', status: 'approved', value, comment: 'przykładowe dane' });
+          await repo.insertHistory(trx, {
+            id: newId(),
+            value_id: valueId,
+            at: now,
+            user_id: null,
+            action: 'approved',
+            status: 'approved',
+            value,
+            comment: 'przykładowe dane',
+          });
         }
       }
       added++;

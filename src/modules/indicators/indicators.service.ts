@@ -10,7 +10,15 @@ import { FormChecker } from '../../core/validation.js';
 import type { TKey } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { isInForce } from '../programme/index.js';
-import { computePeriod, coverageStart, FILTER_LEGAL_FORMS, FILTER_LIFECYCLES, FORMULA_HAS_FILTERS, isFormulaKey, parseFormulaParams } from './indicators.formulas.js';
+import {
+  computePeriod,
+  coverageStart,
+  FILTER_LEGAL_FORMS,
+  FILTER_LIFECYCLES,
+  FORMULA_HAS_FILTERS,
+  isFormulaKey,
+  parseFormulaParams,
+} from './indicators.formulas.js';
 import { computeProgress, type Progress } from './indicators.progress.js';
 import * as repo from './indicators.repo.js';
 import type { Executor, IndicatorRow, TargetRow, ValueRow } from './indicators.repo.js';
@@ -58,7 +66,11 @@ function choice<T extends string>(f: FormChecker, field: string, label: TKey, al
 }
 
 /** Parses "2025: 120" lines; problems name the line. */
-export function parseTargets(f: FormChecker, text: string, programme: { period_from: number; period_to: number }): { year: number; value: number }[] {
+export function parseTargets(
+  f: FormChecker,
+  text: string,
+  programme: { period_from: number; period_to: number },
+): { year: number; value: number }[] {
   const out: { year: number; value: number }[] = [];
   const lines = text.split(/\r?\n/u);
   lines.forEach((raw, i) => {
@@ -71,7 +83,12 @@ export function parseTargets(f: FormChecker, text: string, programme: { period_f
       return;
     }
     const year = Number(m[1]);
-    if (year < programme.period_from || year > programme.period_to) f.add('targets', 'indicators.field.targets', 'indicators.problem.targetYear', { year, from: programme.period_from, to: programme.period_to });
+    if (year < programme.period_from || year > programme.period_to)
+      f.add('targets', 'indicators.field.targets', 'indicators.problem.targetYear', {
+        year,
+        from: programme.period_from,
+        to: programme.period_to,
+      });
     else if (out.some((t) => t.year === year)) f.add('targets', 'indicators.field.targets', 'indicators.problem.targetDuplicate', { year });
     else out.push({ year, value });
   });
@@ -102,7 +119,12 @@ export interface DefinitionInput {
 /** Checks the definition form; throws `http.validation` with every problem. */
 export function checkDefinition(
   values: DefinitionValues,
-  ctx: { programme: ProgrammeRef; elementIds: ReadonlySet<string>; takenCodes: ReadonlySet<string>; before?: { method: string; breakdown: string; hasValues: boolean; hasLocalValues: boolean } },
+  ctx: {
+    programme: ProgrammeRef;
+    elementIds: ReadonlySet<string>;
+    takenCodes: ReadonlySet<string>;
+    before?: { method: string; breakdown: string; hasValues: boolean; hasLocalValues: boolean };
+  },
 ): DefinitionInput {
   const f = new FormChecker(values as Record<string, unknown>);
   const code = f.required('code', 'indicators.field.code', { max: 20 });
@@ -125,10 +147,16 @@ export function checkDefinition(
   const byText = f.text('baseline_year');
   const baseline_value = bvText === '' ? null : parseNumber(bvText);
   if (bvText !== '' && baseline_value === null) f.add('baseline_value', 'indicators.field.baselineValue', 'indicators.problem.notNumber');
-  else if (baseline_value !== null && baseline_value < 0 && !is_negative_allowed) f.add('baseline_value', 'indicators.field.baselineValue', 'indicators.problem.negative');
+  else if (baseline_value !== null && baseline_value < 0 && !is_negative_allowed)
+    f.add('baseline_value', 'indicators.field.baselineValue', 'indicators.problem.negative');
   const baseline_year = byText === '' ? null : /^\d{4}$/u.test(byText) ? Number(byText) : NaN;
   if (Number.isNaN(baseline_year)) f.add('baseline_year', 'indicators.field.baselineYear', 'indicators.problem.yearFormat');
-  if (!f.hasProblem('baseline_value') && !f.hasProblem('baseline_year') && (bvText === '') !== (byText === '')) f.add(bvText === '' ? 'baseline_value' : 'baseline_year', bvText === '' ? 'indicators.field.baselineValue' : 'indicators.field.baselineYear', 'indicators.problem.baselinePair');
+  if (!f.hasProblem('baseline_value') && !f.hasProblem('baseline_year') && (bvText === '') !== (byText === ''))
+    f.add(
+      bvText === '' ? 'baseline_value' : 'baseline_year',
+      bvText === '' ? 'indicators.field.baselineValue' : 'indicators.field.baselineYear',
+      'indicators.problem.baselinePair',
+    );
 
   const targets = parseTargets(f, typeof values.targets === 'string' ? values.targets : '', ctx.programme);
   if (!is_negative_allowed && targets.some((t) => t.value < 0)) f.add('targets', 'indicators.field.targets', 'indicators.problem.negative');
@@ -143,8 +171,10 @@ export function checkDefinition(
       if (FORMULA_HAS_FILTERS[formulaText]) {
         const legalForms = list(values.legal_forms);
         const lifecycles = list(values.lifecycles);
-        if (legalForms.some((x) => !FILTER_LEGAL_FORMS.includes(x))) f.add('legal_forms', 'indicators.field.legalForms', 'indicators.problem.choice');
-        if (lifecycles.some((x) => !FILTER_LIFECYCLES.includes(x))) f.add('lifecycles', 'indicators.field.lifecycles', 'indicators.problem.choice');
+        if (legalForms.some((x) => !FILTER_LEGAL_FORMS.includes(x)))
+          f.add('legal_forms', 'indicators.field.legalForms', 'indicators.problem.choice');
+        if (lifecycles.some((x) => !FILTER_LIFECYCLES.includes(x)))
+          f.add('lifecycles', 'indicators.field.lifecycles', 'indicators.problem.choice');
         formula_params = JSON.stringify({ legalForms: [...new Set(legalForms)], lifecycles: [...new Set(lifecycles)] });
       }
     }
@@ -153,15 +183,18 @@ export function checkDefinition(
   }
   // stored values were checked against the method and the breakdown: changing either under them
   // would leave figures that mean something else (or areas the indicator no longer has)
-  if (ctx.before?.hasValues && !f.hasProblem('method') && method !== ctx.before.method) f.add('method', 'indicators.field.method', 'indicators.problem.methodHasValues');
-  if (ctx.before?.hasLocalValues && !f.hasProblem('breakdown') && breakdown !== ctx.before.breakdown) f.add('breakdown', 'indicators.field.breakdown', 'indicators.problem.breakdownHasValues');
+  if (ctx.before?.hasValues && !f.hasProblem('method') && method !== ctx.before.method)
+    f.add('method', 'indicators.field.method', 'indicators.problem.methodHasValues');
+  if (ctx.before?.hasLocalValues && !f.hasProblem('breakdown') && breakdown !== ctx.before.breakdown)
+    f.add('breakdown', 'indicators.field.breakdown', 'indicators.problem.breakdownHasValues');
   const elements = [...new Set(list(values.elements))];
   if (elements.some((id) => !ctx.elementIds.has(id))) f.add('elements', 'indicators.field.elements', 'indicators.problem.elementUnknown');
 
   const data_source = f.text('data_source');
   const responsible_partner = f.text('responsible_partner');
   if ([...data_source].length > 500) f.add('data_source', 'indicators.field.dataSource', 'validation.tooLong', { count: 500 });
-  if ([...responsible_partner].length > 300) f.add('responsible_partner', 'indicators.field.responsiblePartner', 'validation.tooLong', { count: 300 });
+  if ([...responsible_partner].length > 300)
+    f.add('responsible_partner', 'indicators.field.responsiblePartner', 'validation.tooLong', { count: 300 });
   f.assertValid();
   return {
     code,
@@ -186,7 +219,11 @@ export function checkDefinition(
 }
 
 /** The form values of an existing indicator. */
-export function definitionFormValues(indicator: IndicatorRow, targets: readonly TargetRow[], elementIds: readonly string[]): DefinitionValues {
+export function definitionFormValues(
+  indicator: IndicatorRow,
+  targets: readonly TargetRow[],
+  elementIds: readonly string[],
+): DefinitionValues {
   const params = parseFormulaParams(indicator.formula_params);
   const num = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
   return {
@@ -237,29 +274,66 @@ async function currentDefinition(db: Executor, indicator: IndicatorRow): Promise
 }
 
 /** Creates (id null) or updates an indicator of a programme; returns its id. */
-export async function saveIndicator(ctx: ModuleContext, programme: ProgrammeRef, id: string | null, values: DefinitionValues, actor: Actor): Promise<string> {
+export async function saveIndicator(
+  ctx: ModuleContext,
+  programme: ProgrammeRef,
+  id: string | null,
+  values: DefinitionValues,
+  actor: Actor,
+): Promise<string> {
   const before = id ? await repo.findIndicator(ctx.db, id) : undefined;
   if (id && (!before || before.programme_id !== programme.id)) throw new AppError('http.not_found');
-  const [all, elements, stored] = await Promise.all([repo.listIndicators(ctx.db, programme.id), repo.listProgrammeElements(ctx.db, programme.id), before ? repo.listValues(ctx.db, [before.id]) : []]);
+  const [all, elements, stored] = await Promise.all([
+    repo.listIndicators(ctx.db, programme.id),
+    repo.listProgrammeElements(ctx.db, programme.id),
+    before ? repo.listValues(ctx.db, [before.id]) : [],
+  ]);
   const input = checkDefinition(values, {
     programme,
     elementIds: new Set(elements.map((e) => e.id)),
     takenCodes: new Set(all.filter((i) => i.id !== id).map((i) => i.code.toLowerCase())),
-    ...(before ? { before: { method: before.method, breakdown: before.breakdown, hasValues: stored.length > 0, hasLocalValues: stored.some((v) => v.territory_code !== WHOLE_REGION) } } : {}),
+    ...(before
+      ? {
+          before: {
+            method: before.method,
+            breakdown: before.breakdown,
+            hasValues: stored.length > 0,
+            hasLocalValues: stored.some((v) => v.territory_code !== WHOLE_REGION),
+          },
+        }
+      : {}),
   });
   const { targets, elements: elementIds, ...fields } = input;
   const savedId = id ?? newId();
   await ctx.db.transaction().execute(async (trx) => {
     const old = before ? await currentDefinition(trx, before) : null;
     if (before) await repo.updateIndicator(trx, savedId, fields);
-    else await repo.insertIndicator(trx, { id: savedId, programme_id: programme.id, ...fields, position: (await repo.maxPosition(trx, programme.id)) + 1, is_example: false });
+    else
+      await repo.insertIndicator(trx, {
+        id: savedId,
+        programme_id: programme.id,
+        ...fields,
+        position: (await repo.maxPosition(trx, programme.id)) + 1,
+        is_example: false,
+      });
     // the targets of an example indicator are invented with it: they stay examples when edited
     const isExample = before?.is_example ?? false;
-    await repo.replaceTargets(trx, savedId, targets.map((t) => ({ id: newId(), indicator_id: savedId, year: t.year, value: t.value, is_example: isExample })));
+    await repo.replaceTargets(
+      trx,
+      savedId,
+      targets.map((t) => ({ id: newId(), indicator_id: savedId, year: t.year, value: t.value, is_example: isExample })),
+    );
     await repo.replaceIndicatorElements(trx, savedId, elementIds);
     await recordAudit(
       trx,
-      { ...actor, action: before ? 'indicator.update' : 'indicator.create', subjectType: 'indicator', subjectId: savedId, changes: diff(old ? snapshot(old) : null, snapshot(input)), meta: { programme: programme.slug } },
+      {
+        ...actor,
+        action: before ? 'indicator.update' : 'indicator.create',
+        subjectType: 'indicator',
+        subjectId: savedId,
+        changes: diff(old ? snapshot(old) : null, snapshot(input)),
+        meta: { programme: programme.slug },
+      },
       ctx.clock,
     );
   });
@@ -272,7 +346,18 @@ export async function deleteIndicator(ctx: ModuleContext, programme: ProgrammeRe
   await ctx.db.transaction().execute(async (trx) => {
     const old = await currentDefinition(trx, before);
     await repo.deleteIndicator(trx, id);
-    await recordAudit(trx, { ...actor, action: 'indicator.delete', subjectType: 'indicator', subjectId: id, changes: diff(snapshot(old), null), meta: { programme: programme.slug } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'indicator.delete',
+        subjectType: 'indicator',
+        subjectId: id,
+        changes: diff(snapshot(old), null),
+        meta: { programme: programme.slug },
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -323,7 +408,15 @@ async function liveFigures(
   for (const year of years) {
     const c = await computePeriod(ctx, index, indicator, year, today, coverage);
     if (!c) continue;
-    for (const [code, value] of c.values) out.push({ period: year, territoryCode: code, value, isExample: c.isExample || indicator.is_example, isComputed: true, isLive: true });
+    for (const [code, value] of c.values)
+      out.push({
+        period: year,
+        territoryCode: code,
+        value,
+        isExample: c.isExample || indicator.is_example,
+        isComputed: true,
+        isLive: true,
+      });
   }
   return out;
 }
@@ -333,12 +426,20 @@ async function liveFigures(
  * is in force, the live figures of computed indicators for its years not closed yet), targets,
  * linked elements and progress. Everything of an example indicator is flagged as example data.
  */
-export async function indicatorViews(ctx: ModuleContext, programme: { id: string; period_from: number; period_to: number; status: string }, filter: { code?: string } = {}): Promise<IndicatorView[]> {
+export async function indicatorViews(
+  ctx: ModuleContext,
+  programme: { id: string; period_from: number; period_to: number; status: string },
+  filter: { code?: string } = {},
+): Promise<IndicatorView[]> {
   let indicators = await repo.listIndicators(ctx.db, programme.id);
   if (filter.code !== undefined) indicators = indicators.filter((i) => i.code === filter.code);
   if (indicators.length === 0) return [];
   const ids = indicators.map((i) => i.id);
-  const [targets, elements, approved] = await Promise.all([repo.listTargets(ctx.db, ids), repo.listIndicatorElements(ctx.db, ids), repo.listValues(ctx.db, ids, { status: 'approved' })]);
+  const [targets, elements, approved] = await Promise.all([
+    repo.listTargets(ctx.db, ids),
+    repo.listIndicatorElements(ctx.db, ids),
+    repo.listValues(ctx.db, ids, { status: 'approved' }),
+  ]);
   const computed = indicators.filter((i) => i.method === 'computed');
   const index = computed.length ? await loadTerritoryIndex(ctx) : null;
   const coverage = computed.length ? await coverageStart(ctx) : null;
@@ -347,11 +448,21 @@ export async function indicatorViews(ctx: ModuleContext, programme: { id: string
   const views: IndicatorView[] = [];
   for (const indicator of indicators) {
     const stored = approved.filter((v) => v.indicator_id === indicator.id && v.value !== null);
-    const figures: Figure[] = stored.map((v) => ({ period: v.period, territoryCode: v.territory_code, value: v.value!, isExample: v.is_example || indicator.is_example, isComputed: v.is_computed, isLive: false }));
-    const computedNow = live && indicator.method === 'computed' && index ? await liveFigures(ctx, index, indicator, programme, stored, today, coverage) : [];
+    const figures: Figure[] = stored.map((v) => ({
+      period: v.period,
+      territoryCode: v.territory_code,
+      value: v.value!,
+      isExample: v.is_example || indicator.is_example,
+      isComputed: v.is_computed,
+      isLive: false,
+    }));
+    const computedNow =
+      live && indicator.method === 'computed' && index ? await liveFigures(ctx, index, indicator, programme, stored, today, coverage) : [];
     figures.push(...computedNow);
     figures.sort((a, b) => a.period - b.period || a.territoryCode.localeCompare(b.territoryCode));
-    const myTargets = targets.filter((t) => t.indicator_id === indicator.id).map((t) => ({ year: t.year, value: t.value, isExample: t.is_example || indicator.is_example }));
+    const myTargets = targets
+      .filter((t) => t.indicator_id === indicator.id)
+      .map((t) => ({ year: t.year, value: t.value, isExample: t.is_example || indicator.is_example }));
     const regionSeries = figures.filter((f) => f.territoryCode === WHOLE_REGION);
     views.push({
       indicator,
@@ -365,7 +476,9 @@ export async function indicatorViews(ctx: ModuleContext, programme: { id: string
         baselineYear: indicator.baseline_year,
         isExample: indicator.is_example,
         targets: myTargets,
-        values: regionSeries.filter((f) => f.period <= programme.period_to).map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
+        values: regionSeries
+          .filter((f) => f.period <= programme.period_to)
+          .map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
       }),
       liveAsOf: computedNow.length ? today : null,
     });

@@ -14,7 +14,11 @@ export interface TerritoryIndex {
 }
 
 export async function loadTerritoryIndex(ctx: Pick<ModuleContext, 'db'>): Promise<TerritoryIndex> {
-  const [powiaty, gminy, subregions] = await Promise.all([listUnits(ctx.db, 'powiat'), listUnits(ctx.db, 'gmina'), listSubregionsWithMembers(ctx)]);
+  const [powiaty, gminy, subregions] = await Promise.all([
+    listUnits(ctx.db, 'powiat'),
+    listUnits(ctx.db, 'gmina'),
+    listSubregionsWithMembers(ctx),
+  ]);
   return {
     powiaty: new Map(powiaty.map((u) => [u.teryt, u.name])),
     gminy: new Map(gminy.map((u) => [u.teryt, u.name])),
@@ -48,7 +52,12 @@ export interface TerritoryOption {
 }
 
 /** Territory codes a value of an indicator with this breakdown may have for a period (region first). */
-export function territoryOptions(index: TerritoryIndex, breakdown: IndicatorBreakdown, period: number, lang: 'pl' | 'en'): TerritoryOption[] {
+export function territoryOptions(
+  index: TerritoryIndex,
+  breakdown: IndicatorBreakdown,
+  period: number,
+  lang: 'pl' | 'en',
+): TerritoryOption[] {
   const region: TerritoryOption = { code: WHOLE_REGION, name: translator(lang)('indicators.region') };
   switch (breakdown) {
     case 'none':
@@ -58,7 +67,10 @@ export function territoryOptions(index: TerritoryIndex, breakdown: IndicatorBrea
     case 'gmina':
       return [region, ...[...index.gminy].map(([code, name]) => ({ code, name: `${name} (${code})` }))];
     case 'subregion':
-      return [region, ...subregionsForPeriod(index.subregions, period).map((s) => ({ code: s.code, name: lang === 'pl' ? s.name_pl : s.name_en }))];
+      return [
+        region,
+        ...subregionsForPeriod(index.subregions, period).map((s) => ({ code: s.code, name: lang === 'pl' ? s.name_pl : s.name_en })),
+      ];
   }
 }
 
@@ -92,7 +104,12 @@ export function territoryName(index: TerritoryIndex, code: string, lang: 'pl' | 
  * registry is the whole truth about its entities). Gminy outside the voivodeship count only
  * toward nothing; entities without a seat gmina count toward the region total only.
  */
-export function aggregateCounts(index: TerritoryIndex, byGmina: ReadonlyMap<string | null, number>, breakdown: IndicatorBreakdown, period: number): Map<string, number> {
+export function aggregateCounts(
+  index: TerritoryIndex,
+  byGmina: ReadonlyMap<string | null, number>,
+  breakdown: IndicatorBreakdown,
+  period: number,
+): Map<string, number> {
   const out = new Map<string, number>();
   let total = 0;
   for (const n of byGmina.values()) total += n;
@@ -110,7 +127,10 @@ export function aggregateCounts(index: TerritoryIndex, byGmina: ReadonlyMap<stri
       for (const [p, n] of byPowiat) out.set(p, n);
     } else {
       for (const s of subregionsForPeriod(index.subregions, period)) {
-        out.set(s.code, s.powiaty.reduce((sum, p) => sum + (byPowiat.get(p) ?? 0), 0));
+        out.set(
+          s.code,
+          s.powiaty.reduce((sum, p) => sum + (byPowiat.get(p) ?? 0), 0),
+        );
       }
     }
   }

@@ -10,7 +10,10 @@ import type { IndicatorsTable } from './indicators.tables.js';
 export { seedIndicatorsDemo } from './indicators.seed.js';
 export { submitValue } from './indicators.values.js';
 
-export async function insertTestProgramme(ctx: Pick<ModuleContext, 'db' | 'clock'>, over: { slug?: string; period_from?: number; period_to?: number; title?: string } = {}): Promise<{ id: string; slug: string; title: string; period_from: number; period_to: number }> {
+export async function insertTestProgramme(
+  ctx: Pick<ModuleContext, 'db' | 'clock'>,
+  over: { slug?: string; period_from?: number; period_to?: number; title?: string } = {},
+): Promise<{ id: string; slug: string; title: string; period_from: number; period_to: number }> {
   const now = nowIso(ctx.clock);
   const row = {
     id: newId(),
@@ -68,18 +71,50 @@ export async function insertTestIndicator(
       ...fields,
     })
     .execute();
-  if (targets.length) await ctx.db.insertInto('indicator_targets').values(targets.map((t) => ({ id: newId(), indicator_id: id, year: t.year, value: t.value, is_example: fields.is_example ?? false }))).execute();
+  if (targets.length)
+    await ctx.db
+      .insertInto('indicator_targets')
+      .values(targets.map((t) => ({ id: newId(), indicator_id: id, year: t.year, value: t.value, is_example: fields.is_example ?? false })))
+      .execute();
   return id;
 }
 
 /** A registry entity (and optionally a PS status grant) written straight into the database. */
-export async function insertTestEntity(ctx: Pick<ModuleContext, 'db'>, over: { gmina: string | null; registered?: string | null; psGranted?: string }): Promise<string> {
+export async function insertTestEntity(
+  ctx: Pick<ModuleContext, 'db'>,
+  over: { gmina: string | null; registered?: string | null; psGranted?: string },
+): Promise<string> {
   const id = newId();
   const at = '2026-01-10T00:00:00.000Z';
   await ctx.db
     .insertInto('entities')
-    .values({ id, name: `Podmiot ${id.slice(-6)}`, name_sort: `podmiot ${id.slice(-6)}`, legal_form: 'spoldzielnia_socjalna', registration_date: over.registered ?? '2015-01-01', sectors: '[]', lifecycle: 'active', gmina_teryt: over.gmina, search_doc: '', is_synthetic: false, created_at: at, updated_at: at })
+    .values({
+      id,
+      name: `Podmiot ${id.slice(-6)}`,
+      name_sort: `podmiot ${id.slice(-6)}`,
+      legal_form: 'spoldzielnia_socjalna',
+      registration_date: over.registered ?? '2015-01-01',
+      sectors: '[]',
+      lifecycle: 'active',
+      gmina_teryt: over.gmina,
+      search_doc: '',
+      is_synthetic: false,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
-  if (over.psGranted) await ctx.db.insertInto('entity_ps_status').values({ id: newId(), entity_id: id, kind: 'granted', ps_type: null, decision_number: null, decision_date: over.psGranted, loss_reason: null }).execute();
+  if (over.psGranted)
+    await ctx.db
+      .insertInto('entity_ps_status')
+      .values({
+        id: newId(),
+        entity_id: id,
+        kind: 'granted',
+        ps_type: null,
+        decision_number: null,
+        decision_date: over.psGranted,
+        loss_reason: null,
+      })
+      .execute();
   return id;
 }

@@ -5,15 +5,30 @@ import { after, before, describe, it } from 'node:test';
 import { isAppError } from '../../core/errors/app-error.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
 import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
-import { approveValue, enterApprovedValue, parseNumber, returnValue, saveValue, submitSavedValue, submitValue, valueHistory } from './indicators.values.js';
+import {
+  approveValue,
+  enterApprovedValue,
+  parseNumber,
+  returnValue,
+  saveValue,
+  submitSavedValue,
+  submitValue,
+  valueHistory,
+} from './indicators.values.js';
 import { ManualClock } from '../../testing/clock.js';
 
 const clock = new ManualClock('2026-06-15T10:00:00Z');
 const actor = { actorId: null, ip: '127.0.0.1' };
 
 async function counts(t: TestApp) {
-  const v = await t.ctx.db.selectFrom('indicator_values').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const h = await t.ctx.db.selectFrom('indicator_value_history').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const v = await t.ctx.db
+    .selectFrom('indicator_values')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  const h = await t.ctx.db
+    .selectFrom('indicator_value_history')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return { values: Number(v.n), history: Number(h.n) };
 }
 
@@ -22,7 +37,11 @@ async function refused(t: TestApp, fn: () => Promise<unknown>, code: string, fie
   await assert.rejects(fn, (err) => {
     assert.ok(isAppError(err), String(err));
     assert.equal(err.code, code);
-    if (field) assert.ok(err.problems.some((p) => p.field === field), JSON.stringify(err.problems));
+    if (field)
+      assert.ok(
+        err.problems.some((p) => p.field === field),
+        JSON.stringify(err.problems),
+      );
     return true;
   });
   assert.deepEqual(await counts(t), beforeCounts, 'a refused value changes nothing');
@@ -55,10 +74,30 @@ describe('indicator values', () => {
     const subregion = await insertTestIndicator(t.ctx, programmeId, { breakdown: 'subregion' });
     const ok = { period: 2025, territoryCode: 'region', value: '10' };
     await saveValue(t.ctx, { indicatorId: none, ...ok }, actor);
-    await refused(t, () => saveValue(t.ctx, { indicatorId: none, ...ok, territoryCode: '0401' }, actor), 'http.validation', 'territory_code');
-    await refused(t, () => saveValue(t.ctx, { indicatorId: powiat, ...ok, territoryCode: '0499' }, actor), 'http.validation', 'territory_code');
-    await refused(t, () => saveValue(t.ctx, { indicatorId: powiat, ...ok, territoryCode: '0401011' }, actor), 'http.validation', 'territory_code');
-    await refused(t, () => saveValue(t.ctx, { indicatorId: subregion, ...ok, territoryCode: 'nowhere' }, actor), 'http.validation', 'territory_code');
+    await refused(
+      t,
+      () => saveValue(t.ctx, { indicatorId: none, ...ok, territoryCode: '0401' }, actor),
+      'http.validation',
+      'territory_code',
+    );
+    await refused(
+      t,
+      () => saveValue(t.ctx, { indicatorId: powiat, ...ok, territoryCode: '0499' }, actor),
+      'http.validation',
+      'territory_code',
+    );
+    await refused(
+      t,
+      () => saveValue(t.ctx, { indicatorId: powiat, ...ok, territoryCode: '0401011' }, actor),
+      'http.validation',
+      'territory_code',
+    );
+    await refused(
+      t,
+      () => saveValue(t.ctx, { indicatorId: subregion, ...ok, territoryCode: 'nowhere' }, actor),
+      'http.validation',
+      'territory_code',
+    );
     await refused(t, () => saveValue(t.ctx, { indicatorId: none, ...ok, value: 'dużo' }, actor), 'http.validation', 'value');
     await refused(t, () => saveValue(t.ctx, { indicatorId: none, ...ok, value: '-1' }, actor), 'http.validation', 'value');
     await refused(t, () => saveValue(t.ctx, { indicatorId: none, ...ok, value: '' }, actor), 'http.validation', 'value');
@@ -78,13 +117,31 @@ describe('indicator values', () => {
     const subregion = await insertTestIndicator(t.ctx, programmeId, { breakdown: 'subregion' });
     const negative = await insertTestIndicator(t.ctx, programmeId, { is_negative_allowed: true });
     const aGmina = await t.ctx.db.selectFrom('territorial_units').select('teryt').where('kind', '=', 'gmina').executeTakeFirstOrThrow();
-    assert.equal((await saveValue(t.ctx, { indicatorId: powiat, period: 2024, territoryCode: '0401', value: '1 234,5' }, actor)).value, 1234.5);
-    assert.equal((await saveValue(t.ctx, { indicatorId: powiat, period: 2024, territoryCode: 'region', value: 3 }, actor)).territory_code, 'region');
-    assert.equal((await saveValue(t.ctx, { indicatorId: gmina, period: 2024, territoryCode: aGmina.teryt, value: 3 }, actor)).territory_code, aGmina.teryt);
+    assert.equal(
+      (await saveValue(t.ctx, { indicatorId: powiat, period: 2024, territoryCode: '0401', value: '1 234,5' }, actor)).value,
+      1234.5,
+    );
+    assert.equal(
+      (await saveValue(t.ctx, { indicatorId: powiat, period: 2024, territoryCode: 'region', value: 3 }, actor)).territory_code,
+      'region',
+    );
+    assert.equal(
+      (await saveValue(t.ctx, { indicatorId: gmina, period: 2024, territoryCode: aGmina.teryt, value: 3 }, actor)).territory_code,
+      aGmina.teryt,
+    );
     // subregions of 2024–2026 by their stable code; 2021 has no grouping, so the nearest one is used
-    assert.equal((await saveValue(t.ctx, { indicatorId: subregion, period: 2024, territoryCode: 'torun', value: 3 }, actor)).territory_code, 'torun');
-    assert.equal((await saveValue(t.ctx, { indicatorId: subregion, period: 2021, territoryCode: 'bydgoszcz', value: 3 }, actor)).period, 2021);
-    assert.equal((await saveValue(t.ctx, { indicatorId: negative, period: 2024, territoryCode: 'region', value: '-2,5' }, actor)).value, -2.5);
+    assert.equal(
+      (await saveValue(t.ctx, { indicatorId: subregion, period: 2024, territoryCode: 'torun', value: 3 }, actor)).territory_code,
+      'torun',
+    );
+    assert.equal(
+      (await saveValue(t.ctx, { indicatorId: subregion, period: 2021, territoryCode: 'bydgoszcz', value: 3 }, actor)).period,
+      2021,
+    );
+    assert.equal(
+      (await saveValue(t.ctx, { indicatorId: negative, period: 2024, territoryCode: 'region', value: '-2,5' }, actor)).value,
+      -2.5,
+    );
   });
 
   it('runs draft → submitted → returned → submitted → approved, keeping every change', async () => {
@@ -112,10 +169,14 @@ describe('indicator values', () => {
     const corrected = await enterApprovedValue(t.ctx, { ...cell, value: 8 }, actor);
     assert.equal(corrected.value, 8);
     const history = await valueHistory(t.ctx, [draft.id]);
-    assert.deepEqual(
-      history.map((h) => `${h.action}:${h.status}:${h.value}`).reverse(),
-      ['saved:draft:5', 'submitted:submitted:5', 'returned:returned:5', 'submitted:submitted:7', 'approved:approved:7', 'approved:approved:8'],
-    );
+    assert.deepEqual(history.map((h) => `${h.action}:${h.status}:${h.value}`).reverse(), [
+      'saved:draft:5',
+      'submitted:submitted:5',
+      'returned:returned:5',
+      'submitted:submitted:7',
+      'approved:approved:7',
+      'approved:approved:8',
+    ]);
     assert.equal(history.find((h) => h.action === 'returned')?.comment, 'Proszę podać źródło danych');
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', draft.id).execute();
     assert.equal(audit.length, 6);
@@ -123,11 +184,19 @@ describe('indicator values', () => {
 
   it('refuses hand-entered values of a computed indicator', async () => {
     const id = await insertTestIndicator(t.ctx, programmeId, { method: 'computed', formula: 'registry_ps_entities' });
-    await refused(t, () => enterApprovedValue(t.ctx, { indicatorId: id, period: 2025, territoryCode: 'region', value: 1 }, actor), 'indicators.computed_only');
+    await refused(
+      t,
+      () => enterApprovedValue(t.ctx, { indicatorId: id, period: 2025, territoryCode: 'region', value: 1 }, actor),
+      'indicators.computed_only',
+    );
   });
 
   it('answers not found for an unknown indicator or value', async () => {
-    await refused(t, () => saveValue(t.ctx, { indicatorId: 'nope', period: 2025, territoryCode: 'region', value: 1 }, actor), 'http.not_found');
+    await refused(
+      t,
+      () => saveValue(t.ctx, { indicatorId: 'nope', period: 2025, territoryCode: 'region', value: 1 }, actor),
+      'http.not_found',
+    );
     await refused(t, () => approveValue(t.ctx, 'nope', actor), 'http.not_found');
   });
 });

@@ -54,7 +54,10 @@ const MAX_ABS = 1e12;
 export function parseNumber(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== 'string') return null;
-  const text = raw.trim().replace(/[\s\u00a0\u202f]/gu, '').replace(/^\u2212/u, '-');
+  const text = raw
+    .trim()
+    .replace(/[\s\u00a0\u202f]/gu, '')
+    .replace(/^\u2212/u, '-');
   if (!/^-?\d+([.,]\d+)?$/u.test(text)) return null;
   const n = Number(text.replace(',', '.'));
   return Number.isFinite(n) ? n : null;
@@ -83,12 +86,20 @@ export function checkValue(
   if (periodText === '') f.add('period', 'indicators.field.period', 'validation.required');
   else if (!Number.isInteger(period)) f.add('period', 'indicators.field.period', 'indicators.problem.periodFormat');
   else if (period < programme.period_from || period > programme.period_to)
-    f.add('period', 'indicators.field.period', 'indicators.problem.periodOutside', { from: programme.period_from, to: programme.period_to });
+    f.add('period', 'indicators.field.period', 'indicators.problem.periodOutside', {
+      from: programme.period_from,
+      to: programme.period_to,
+    });
   else if (period > currentYear) f.add('period', 'indicators.field.period', 'indicators.problem.periodFuture', { year: currentYear });
 
   const territoryCode = textOf(input.territoryCode) || WHOLE_REGION;
   if (!f.hasProblem('period') && !isValidTerritory(index, indicator.breakdown, period, territoryCode)) {
-    f.add('territory_code', 'indicators.field.territory', indicator.breakdown === 'none' ? 'indicators.problem.territoryNone' : 'indicators.problem.territoryUnknown', { code: territoryCode.slice(0, 40) });
+    f.add(
+      'territory_code',
+      'indicators.field.territory',
+      indicator.breakdown === 'none' ? 'indicators.problem.territoryNone' : 'indicators.problem.territoryUnknown',
+      { code: territoryCode.slice(0, 40) },
+    );
   }
 
   const valueText = textOf(input.value);
@@ -114,11 +125,35 @@ async function loadIndicator(ctx: ModuleContext, indicatorId: string) {
   return { indicator, programme };
 }
 
-async function history(trx: Transaction<Database>, ctx: ModuleContext, row: ValueRow, action: string, userId: string | null, comment: string | null): Promise<void> {
-  await repo.insertHistory(trx, { id: newId(), value_id: row.id, at: nowIso(ctx.clock), user_id: userId, action, status: row.status, value: row.value, comment });
+async function history(
+  trx: Transaction<Database>,
+  ctx: ModuleContext,
+  row: ValueRow,
+  action: string,
+  userId: string | null,
+  comment: string | null,
+): Promise<void> {
+  await repo.insertHistory(trx, {
+    id: newId(),
+    value_id: row.id,
+    at: nowIso(ctx.clock),
+    user_id: userId,
+    action,
+    status: row.status,
+    value: row.value,
+    comment,
+  });
 }
 
-async function audit(trx: Transaction<Database>, ctx: ModuleContext, actor: Actor, action: string, before: ValueRow | undefined, after: ValueRow, indicator: IndicatorRow): Promise<void> {
+async function audit(
+  trx: Transaction<Database>,
+  ctx: ModuleContext,
+  actor: Actor,
+  action: string,
+  before: ValueRow | undefined,
+  after: ValueRow,
+  indicator: IndicatorRow,
+): Promise<void> {
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   for (const k of ['value', 'status', 'source', 'comment', 'return_reason'] as const) {
     const b = before ? before[k] : null;
@@ -126,7 +161,14 @@ async function audit(trx: Transaction<Database>, ctx: ModuleContext, actor: Acto
   }
   await recordAudit(
     trx,
-    { ...actor, action, subjectType: 'indicator_value', subjectId: after.id, changes, meta: { indicator: indicator.code, period: after.period, territory: after.territory_code } },
+    {
+      ...actor,
+      action,
+      subjectType: 'indicator_value',
+      subjectId: after.id,
+      changes,
+      meta: { indicator: indicator.code, period: after.period, territory: after.territory_code },
+    },
     ctx.clock,
   );
 }
@@ -163,7 +205,15 @@ async function writeCell(
       await repo.updateValue(trx, before.id, fields);
       after = { ...before, ...fields };
     } else {
-      after = { id: newId(), indicator_id: indicator.id, period: checked.period, territory_code: checked.territoryCode, round_id: null, created_at: now, ...fields };
+      after = {
+        id: newId(),
+        indicator_id: indicator.id,
+        period: checked.period,
+        territory_code: checked.territoryCode,
+        round_id: null,
+        created_at: now,
+        ...fields,
+      };
       await repo.insertValue(trx, after);
     }
     await history(trx, ctx, after, opts.action, actor.actorId, checked.comment);
@@ -192,7 +242,11 @@ export async function saveValue(ctx: ModuleContext, input: ValueInput, actor: Ac
  */
 export async function submitValue(ctx: ModuleContext, input: ValueInput, actor: Actor): Promise<ValueRow> {
   const { indicator, checked } = await prepare(ctx, input);
-  return writeCell(ctx, indicator, checked, 'submitted', actor, { action: 'submitted', roundId: input.roundId, allowFrom: ['draft', 'returned', 'submitted'] });
+  return writeCell(ctx, indicator, checked, 'submitted', actor, {
+    action: 'submitted',
+    roundId: input.roundId,
+    allowFrom: ['draft', 'returned', 'submitted'],
+  });
 }
 
 /** Submits an already saved draft (or returned value) as it stands. */
@@ -206,7 +260,12 @@ export async function submitSavedValue(ctx: ModuleContext, valueId: string, acto
  */
 export async function enterApprovedValue(ctx: ModuleContext, input: ValueInput, actor: Actor): Promise<ValueRow> {
   const { indicator, checked } = await prepare(ctx, input);
-  return writeCell(ctx, indicator, checked, 'approved', actor, { action: 'approved', roundId: input.roundId, allowFrom: ['draft', 'submitted', 'returned', 'approved'], approve: true });
+  return writeCell(ctx, indicator, checked, 'approved', actor, {
+    action: 'approved',
+    roundId: input.roundId,
+    allowFrom: ['draft', 'submitted', 'returned', 'approved'],
+    approve: true,
+  });
 }
 
 async function decide(
@@ -292,7 +351,15 @@ async function storeComputed(
       await repo.updateValue(trx, before.id, fields);
       after = { ...before, ...fields };
     } else {
-      after = { id: newId(), indicator_id: indicator.id, period: computed.period, territory_code: code, round_id: null, created_at: now, ...fields };
+      after = {
+        id: newId(),
+        indicator_id: indicator.id,
+        period: computed.period,
+        territory_code: code,
+        round_id: null,
+        created_at: now,
+        ...fields,
+      };
       await repo.insertValue(trx, after);
     }
     await history(trx, ctx, after, action, actor.actorId, null);
@@ -322,7 +389,17 @@ export async function recomputeIndicator(ctx: ModuleContext, indicatorId: string
   return ctx.db.transaction().execute(async (trx) => {
     let changed = 0;
     for (const c of periods) changed += await storeComputed(trx, ctx, indicator, c, 'draft', 'computed', actor);
-    await recordAudit(trx, { ...actor, action: 'indicator.recompute', subjectType: 'indicator', subjectId: indicator.id, meta: { code: indicator.code, changed } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'indicator.recompute',
+        subjectType: 'indicator',
+        subjectId: indicator.id,
+        meta: { code: indicator.code, changed },
+      },
+      ctx.clock,
+    );
     return changed;
   });
 }
@@ -332,13 +409,22 @@ export async function recomputeIndicator(ctx: ModuleContext, indicatorId: string
  * computed now and stored as approved values (is_computed = true), after which reading no longer
  * recomputes them. Safe to repeat: a closed period keeps its snapshot. Returns the cells stored.
  */
-export async function snapshotComputedValues(ctx: ModuleContext, programmeId: string, period: number, actor: Actor = { actorId: null, ip: null }): Promise<number> {
+export async function snapshotComputedValues(
+  ctx: ModuleContext,
+  programmeId: string,
+  period: number,
+  actor: Actor = { actorId: null, ip: null },
+): Promise<number> {
   const programme = await repo.findProgramme(ctx.db, programmeId);
   if (!programme) throw new AppError('http.not_found');
   const indicators = (await repo.listIndicators(ctx.db, programmeId)).filter((i) => i.method === 'computed');
   const index = await loadTerritoryIndex(ctx);
   const today = warsawToday(ctx.clock);
-  const existing = await repo.listValues(ctx.db, indicators.map((i) => i.id), { period });
+  const existing = await repo.listValues(
+    ctx.db,
+    indicators.map((i) => i.id),
+    { period },
+  );
   const coverage = await coverageStart(ctx);
   const todo: { indicator: IndicatorRow; computed: ComputedPeriod }[] = [];
   for (const indicator of indicators) {
@@ -350,7 +436,17 @@ export async function snapshotComputedValues(ctx: ModuleContext, programmeId: st
     let stored = 0;
     for (const { indicator, computed } of todo) {
       stored += await storeComputed(trx, ctx, indicator, computed, 'approved', 'snapshot', actor);
-      await recordAudit(trx, { ...actor, action: 'indicator.snapshot', subjectType: 'indicator', subjectId: indicator.id, meta: { code: indicator.code, period } }, ctx.clock);
+      await recordAudit(
+        trx,
+        {
+          ...actor,
+          action: 'indicator.snapshot',
+          subjectType: 'indicator',
+          subjectId: indicator.id,
+          meta: { code: indicator.code, period },
+        },
+        ctx.clock,
+      );
     }
     return stored;
   });

@@ -18,7 +18,14 @@ export function indicatorPath(slug: string, code: string): string {
 }
 
 function ProgressIcon({ status }: { status: Progress['status'] }) {
-  const common = { width: 20, height: 20, viewBox: '0 0 20 20', 'aria-hidden': 'true' as const, focusable: 'false' as const, class: 'progress-icon' };
+  const common = {
+    width: 20,
+    height: 20,
+    viewBox: '0 0 20 20',
+    'aria-hidden': 'true' as const,
+    focusable: 'false' as const,
+    class: 'progress-icon',
+  };
   switch (status) {
     case 'achieved':
       return (
@@ -66,7 +73,11 @@ export function ProgressBadge({ progress }: { progress: Progress }) {
   );
 }
 
-export function progressSentence(progress: Progress, t: (k: TKey, p?: Record<string, string | number>) => string, n: (v: number) => string): string {
+export function progressSentence(
+  progress: Progress,
+  t: (k: TKey, p?: Record<string, string | number>) => string,
+  n: (v: number) => string,
+): string {
   const sentence = t(`indicators.progress.reason.${progress.reason}` as TKey, {
     value: progress.latest ? n(progress.latest.value) : '',
     year: progress.latest?.period ?? '',
@@ -123,7 +134,13 @@ export function IndicatorTable({ views, slug, caption }: { views: IndicatorView[
               if (!f) return t('indicators.list.noValue');
               return (
                 <>
-                  {formatAmount(t, fmt, f.value, v.indicator.unit)} ({f.period}){f.isExample ? <> <ExampleMark /></> : null}
+                  {formatAmount(t, fmt, f.value, v.indicator.unit)} ({f.period})
+                  {f.isExample ? (
+                    <>
+                      {' '}
+                      <ExampleMark />
+                    </>
+                  ) : null}
                 </>
               );
             },
@@ -138,7 +155,12 @@ export function IndicatorTable({ views, slug, caption }: { views: IndicatorView[
               return (
                 <>
                   {`${formatAmount(t, fmt, target.value, v.indicator.unit)} (${target.year})`}
-                  {example ? <> <ExampleMark /></> : null}
+                  {example ? (
+                    <>
+                      {' '}
+                      <ExampleMark />
+                    </>
+                  ) : null}
                 </>
               );
             },
@@ -171,8 +193,16 @@ function Definition({ view }: { view: IndicatorView }) {
     [t('indicators.field.unit'), i.unit],
     [t('indicators.field.type'), t(`indicators.type.${i.type}` as TKey)],
     [t('indicators.field.direction'), t(`indicators.direction.${i.direction}` as TKey)],
-    [t('indicators.field.baselineValue'), i.baseline_value !== null && i.baseline_year !== null ? example(t('indicators.public.baseline', { value: fmt.number(i.baseline_value), year: i.baseline_year }), i.is_example) : none],
-    [t('indicators.field.targets'), view.targets.length ? view.targets.map((x) => example(`${x.year}: ${fmt.number(x.value)}`, x.isExample)).join('; ') : none],
+    [
+      t('indicators.field.baselineValue'),
+      i.baseline_value !== null && i.baseline_year !== null
+        ? example(t('indicators.public.baseline', { value: fmt.number(i.baseline_value), year: i.baseline_year }), i.is_example)
+        : none,
+    ],
+    [
+      t('indicators.field.targets'),
+      view.targets.length ? view.targets.map((x) => example(`${x.year}: ${fmt.number(x.value)}`, x.isExample)).join('; ') : none,
+    ],
     [t('indicators.field.frequency'), i.frequency === 'annual' ? t('indicators.frequency.annual') : i.frequency],
     [t('indicators.field.breakdown'), t(`indicators.breakdown.${i.breakdown}` as TKey)],
     [
@@ -249,7 +279,10 @@ function BreakdownSection({ data, view }: { data: BreakdownData; view: Indicator
         <MapLegend
           heading={t('indicators.public.mapLegend', { name: view.indicator.name, unit })}
           decimals={2}
-          items={[...classes.map((c) => ({ kind: 'range' as const, ...c })), ...(noData ? [{ kind: 'nodata' as const, count: noData }] : [])]}
+          items={[
+            ...classes.map((c) => ({ kind: 'range' as const, ...c })),
+            ...(noData ? [{ kind: 'nodata' as const, count: noData }] : []),
+          ]}
         />
       </div>
     );
@@ -270,7 +303,12 @@ function BreakdownSection({ data, view }: { data: BreakdownData; view: Indicator
             cell: (r) => (
               <>
                 {fmt.number(r.value)}
-                {r.isExample ? <> <ExampleMark /></> : null}
+                {r.isExample ? (
+                  <>
+                    {' '}
+                    <ExampleMark />
+                  </>
+                ) : null}
               </>
             ),
           },
@@ -281,7 +319,15 @@ function BreakdownSection({ data, view }: { data: BreakdownData; view: Indicator
   );
 }
 
-export function IndicatorDetail({ view, programme, breakdown }: { view: IndicatorView; programme: { slug: string; period_from: number; period_to: number }; breakdown: BreakdownData | null }) {
+export function IndicatorDetail({
+  view,
+  programme,
+  breakdown,
+}: {
+  view: IndicatorView;
+  programme: { slug: string; period_from: number; period_to: number };
+  breakdown: BreakdownData | null;
+}) {
   const { t, fmt, href } = usePage();
   const i = view.indicator;
   const rows = chartRows({
@@ -329,7 +375,11 @@ export function IndicatorDetail({ view, programme, breakdown }: { view: Indicato
           }}
         />
         <Table
-          caption={i.is_example ? `${t('indicators.public.valuesCaption')} (${t('indicators.exampleIndicator')})` : t('indicators.public.valuesCaption')}
+          caption={
+            i.is_example
+              ? `${t('indicators.public.valuesCaption')} (${t('indicators.exampleIndicator')})`
+              : t('indicators.public.valuesCaption')
+          }
           rowKey={(r) => String(r.year)}
           rows={rows}
           columns={[
@@ -340,8 +390,15 @@ export function IndicatorDetail({ view, programme, breakdown }: { view: Indicato
               cell: (r) => (
                 <>
                   {n(r.value)}
-                  {r.value !== null && r.isExample ? <> <ExampleMark /></> : null}
-                  {r.value !== null && live && r.year === live.period ? <span class="hint"> {t('indicators.public.live', { date: fmt.date(view.liveAsOf!) })}</span> : null}
+                  {r.value !== null && r.isExample ? (
+                    <>
+                      {' '}
+                      <ExampleMark />
+                    </>
+                  ) : null}
+                  {r.value !== null && live && r.year === live.period ? (
+                    <span class="hint"> {t('indicators.public.live', { date: fmt.date(view.liveAsOf!) })}</span>
+                  ) : null}
                 </>
               ),
             },
@@ -351,7 +408,12 @@ export function IndicatorDetail({ view, programme, breakdown }: { view: Indicato
               cell: (r) => (
                 <>
                   {n(r.path)}
-                  {r.path !== null && r.pathIsExample ? <> <ExampleMark /></> : null}
+                  {r.path !== null && r.pathIsExample ? (
+                    <>
+                      {' '}
+                      <ExampleMark />
+                    </>
+                  ) : null}
                 </>
               ),
             },
@@ -361,7 +423,12 @@ export function IndicatorDetail({ view, programme, breakdown }: { view: Indicato
               cell: (r) => (
                 <>
                   {n(r.target)}
-                  {r.target !== null && r.targetIsExample ? <> <ExampleMark /></> : null}
+                  {r.target !== null && r.targetIsExample ? (
+                    <>
+                      {' '}
+                      <ExampleMark />
+                    </>
+                  ) : null}
                 </>
               ),
             },

@@ -55,25 +55,45 @@ test('unsent messages about it to that address are withdrawn, sent ones keep no 
     unlabelled: await enqueueMail(t.ctx.db, mail('anna.nowak@example.pl'), clock),
   };
   const before = await rows();
-  assert.deepEqual(before.filter((r) => r.id === ids.sent || r.id === ids.failed).map((r) => r.status).sort(), ['failed', 'sent']);
+  assert.deepEqual(
+    before
+      .filter((r) => r.id === ids.sent || r.id === ids.failed)
+      .map((r) => r.status)
+      .sort(),
+    ['failed', 'sent'],
+  );
   assert.ok((await attempts()).some((a) => a.error?.includes('Anna.Nowak@example.pl')));
 
   clock.advance(60_000);
-  const result = await t.ctx.db.transaction().execute((trx) => eraseMailAbout(trx, { about: 'case:1', to: [' ANNA.nowak@example.pl'] }, clock));
+  const result = await t.ctx.db
+    .transaction()
+    .execute((trx) => eraseMailAbout(trx, { about: 'case:1', to: [' ANNA.nowak@example.pl'] }, clock));
   assert.deepEqual(result, { withdrawn: 2, redacted: 1 });
 
   const after = await rows();
-  assert.deepEqual(after.map((r) => r.id).sort(), [ids.sent, ...Object.values(kept)].sort(), `waiting ${waiting} and failed ${ids.failed} are gone`);
+  assert.deepEqual(
+    after.map((r) => r.id).sort(),
+    [ids.sent, ...Object.values(kept)].sort(),
+    `waiting ${waiting} and failed ${ids.failed} are gone`,
+  );
   const sent = after.find((r) => r.id === ids.sent)!;
   assert.equal(sent.status, 'sent');
   assert.equal(sent.erased_at, clock.now().toISOString());
   assert.ok(sent.sent_at && sent.template === 'password_reset', 'the record that it went out stays');
   assert.deepEqual([sent.to_address, sent.subject, sent.text_body, sent.html_body, sent.last_error], ['', '', '', '', null]);
   const left = await attempts();
-  assert.ok(left.every((a) => a.mail_id === ids.sent), 'the attempts of the withdrawn messages went with them');
+  assert.ok(
+    left.every((a) => a.mail_id === ids.sent),
+    'the attempts of the withdrawn messages went with them',
+  );
   assert.equal(left.length, 2);
   assert.ok(left.every((a) => a.error === null));
-  for (const id of Object.values(kept)) assert.deepEqual(after.find((r) => r.id === id), before.find((r) => r.id === id), 'untouched');
+  for (const id of Object.values(kept))
+    assert.deepEqual(
+      after.find((r) => r.id === id),
+      before.find((r) => r.id === id),
+      'untouched',
+    );
   assert.doesNotMatch(JSON.stringify(after.filter((r) => r.id === ids.sent)), /anna|nowak/i);
 
   const again = await eraseMailAbout(t.ctx.db, { about: 'case:1', to: ['anna.nowak@example.pl'] }, clock);
@@ -82,12 +102,29 @@ test('unsent messages about it to that address are withdrawn, sent ones keep no 
 
 test('unlabelled messages count only for the templates and addresses given; without addresses every message about it goes', async () => {
   const unlabelled = (await rows()).find((r) => r.about === null)!;
-  assert.deepEqual(await eraseMailAbout(t.ctx.db, { about: 'case:2', to: ['anna.nowak@example.pl'], unlabelledTemplates: ['invitation'] }, clock), { withdrawn: 1, redacted: 0 });
-  assert.ok((await rows()).some((r) => r.id === unlabelled.id), 'another template is not taken');
-  assert.deepEqual(await eraseMailAbout(t.ctx.db, { about: 'case:9', to: ['anna.nowak@example.pl'], unlabelledTemplates: ['password_reset'] }, clock), { withdrawn: 1, redacted: 0 });
+  assert.deepEqual(
+    await eraseMailAbout(t.ctx.db, { about: 'case:2', to: ['anna.nowak@example.pl'], unlabelledTemplates: ['invitation'] }, clock),
+    { withdrawn: 1, redacted: 0 },
+  );
+  assert.ok(
+    (await rows()).some((r) => r.id === unlabelled.id),
+    'another template is not taken',
+  );
+  assert.deepEqual(
+    await eraseMailAbout(t.ctx.db, { about: 'case:9', to: ['anna.nowak@example.pl'], unlabelledTemplates: ['password_reset'] }, clock),
+    { withdrawn: 1, redacted: 0 },
+  );
   assert.ok(!(await rows()).some((r) => r.id === unlabelled.id));
-  assert.deepEqual(await eraseMailAbout(t.ctx.db, { about: 'case:1', to: [] }, clock), { withdrawn: 0, redacted: 0 }, 'no address, nothing to erase');
-  assert.deepEqual(await eraseMailAbout(t.ctx.db, { about: 'case:1' }, clock), { withdrawn: 1, redacted: 0 }, "jan's waiting message about it");
+  assert.deepEqual(
+    await eraseMailAbout(t.ctx.db, { about: 'case:1', to: [] }, clock),
+    { withdrawn: 0, redacted: 0 },
+    'no address, nothing to erase',
+  );
+  assert.deepEqual(
+    await eraseMailAbout(t.ctx.db, { about: 'case:1' }, clock),
+    { withdrawn: 1, redacted: 0 },
+    "jan's waiting message about it",
+  );
 });
 
 test('the outbox pages show an erased message without its address, subject or text', async () => {

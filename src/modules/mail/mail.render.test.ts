@@ -26,7 +26,13 @@ test('invitation in English names the inviter, the roles and the validity', () =
     to: 'new@example.pl',
     lang: 'en',
     template: 'invitation',
-    params: { name: 'Jan', inviter: 'Anna Nowak', link: 'https://spojnia.example.pl/en/konto/zaproszenie/tok', roles: 'editor', validFor: '7 days' },
+    params: {
+      name: 'Jan',
+      inviter: 'Anna Nowak',
+      link: 'https://spojnia.example.pl/en/konto/zaproszenie/tok',
+      roles: 'editor',
+      validFor: '7 days',
+    },
   });
   assert.equal(m.subject, 'Spójnia: invitation to the platform');
   assert.match(m.text, /^Hello Jan,\n\nAnna Nowak invites you to work on Spójnia/);
@@ -62,14 +68,26 @@ test('parameters are data: escaped in HTML, kept verbatim in text, flattened to 
   assert.doesNotMatch(m.html, /<script>/);
   assert.match(m.html, /Dzień dobry &lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; co,/);
   assert.match(m.html, /Przyznane role: editor&#39;\./);
-  assert.ok(m.html.includes('<a href="https://spojnia.example.pl/konto/zaproszenie/t?a=1&amp;b=&lt;2&gt;">'), 'the link is escaped inside and outside the attribute');
+  assert.ok(
+    m.html.includes('<a href="https://spojnia.example.pl/konto/zaproszenie/t?a=1&amp;b=&lt;2&gt;">'),
+    'the link is escaped inside and outside the attribute',
+  );
   assert.doesNotMatch(m.html, /href="http:\/\/phish/, 'a URL typed into a name is not a link');
   assert.match(m.text, /Dzień dobry <script>alert\("x"\)<\/script> & co,/);
-  assert.match(m.text, /\n\nMallory Kliknij: http:\/\/phish\.example\/login zaprasza Cię/, 'line breaks in a parameter cannot forge paragraphs');
+  assert.match(
+    m.text,
+    /\n\nMallory Kliknij: http:\/\/phish\.example\/login zaprasza Cię/,
+    'line breaks in a parameter cannot forge paragraphs',
+  );
 });
 
 test('a javascript: link parameter is shown as text, not as a link', () => {
-  const m = renderMail({ to: 'x@example.pl', lang: 'en', template: 'password_reset', params: { name: 'A', link: 'javascript:alert(1)', validFor: '1 hour' } });
+  const m = renderMail({
+    to: 'x@example.pl',
+    lang: 'en',
+    template: 'password_reset',
+    params: { name: 'A', link: 'javascript:alert(1)', validFor: '1 hour' },
+  });
   assert.doesNotMatch(m.html, /href="javascript/);
   assert.match(m.html, /javascript:alert\(1\)/);
 });
@@ -77,8 +95,11 @@ test('a javascript: link parameter is shown as text, not as a link', () => {
 test('a subject cannot carry header line breaks, and missing parameters are a programming error', () => {
   const m = renderMail({ to: 'x@example.pl', lang: 'en', template: 'test', params: {} });
   assert.doesNotMatch(m.subject, /[\r\n]/);
-  // @ts-expect-error the compiler refuses the missing link too; this checks the run-time guard
-  assert.throws(() => renderMail({ to: 'x@example.pl', lang: 'pl', template: 'password_reset', params: { name: 'A', validFor: '1 h' } }), /needs link/);
+  assert.throws(
+    // @ts-expect-error the compiler refuses the missing link too; this checks the run-time guard
+    () => renderMail({ to: 'x@example.pl', lang: 'pl', template: 'password_reset', params: { name: 'A', validFor: '1 h' } }),
+    /needs link/,
+  );
 });
 
 test('a contact message keeps its line breaks as text and <br>, still escaped', () => {
@@ -86,7 +107,12 @@ test('a contact message keeps its line breaks as text and <br>, still escaped', 
     to: 'rops@example.pl',
     lang: 'pl',
     template: 'contact_message',
-    params: { name: 'Jan', email: 'jan@example.pl', subject: 'Pytanie\r\no dotacje', message: 'Dzień dobry,\r\nmam pytanie.\n<b>Pozdrawiam</b>' },
+    params: {
+      name: 'Jan',
+      email: 'jan@example.pl',
+      subject: 'Pytanie\r\no dotacje',
+      message: 'Dzień dobry,\r\nmam pytanie.\n<b>Pozdrawiam</b>',
+    },
   });
   assert.match(mail.text, /Dzień dobry,\nmam pytanie\.\n<b>Pozdrawiam<\/b>/);
   assert.match(mail.html, /Dzień dobry,<br>\nmam pytanie\.<br>\n&lt;b&gt;Pozdrawiam&lt;\/b&gt;/);

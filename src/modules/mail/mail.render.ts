@@ -63,8 +63,14 @@ function oneLine(v: string): string {
 const MULTILINE_PARAMS = new Set(['message']);
 
 function multiLine(v: string): string {
-  // eslint-disable-next-line no-control-regex
-  return v.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  return (
+    v
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f]+/g, ' ')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 function isHttpUrl(v: string): boolean {
@@ -104,7 +110,9 @@ function bodyToHtml(withMarkers: string, params: Record<string, string>): string
     .map((para) => para.trim())
     .filter(Boolean)
     .map((para) => {
-      const lines = para.split('\n').map((line) => templateTextToHtml(line).replace(MARKER, (_, name: string) => paramToHtml(name, params[name] ?? '')));
+      const lines = para
+        .split('\n')
+        .map((line) => templateTextToHtml(line).replace(MARKER, (_, name: string) => paramToHtml(name, params[name] ?? '')));
       return `<p>${lines.join('<br>\n')}</p>`;
     })
     .join('\n');

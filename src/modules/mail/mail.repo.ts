@@ -55,7 +55,17 @@ export async function claimNext(db: Kysely<Database>, seam: DialectSeam, now: st
     if (Number(res.numUpdatedRows) !== 1) return null;
     await trx
       .insertInto('mail_attempts')
-      .values({ id: newId(), mail_id: due.id, attempt, claim_token: lease.token, worker: lease.worker, started_at: now, finished_at: null, outcome: 'sending', error: null })
+      .values({
+        id: newId(),
+        mail_id: due.id,
+        attempt,
+        claim_token: lease.token,
+        worker: lease.worker,
+        started_at: now,
+        finished_at: null,
+        outcome: 'sending',
+        error: null,
+      })
       .execute();
     return { ...due, attempts: attempt, locked_until: lease.until, claim_token: lease.token };
   });
@@ -63,12 +73,27 @@ export async function claimNext(db: Kysely<Database>, seam: DialectSeam, now: st
 
 /** Extends the lease while its holder is still sending; false when the token no longer holds the row. */
 export async function renewLease(db: Executor, id: string, token: string, until: string): Promise<boolean> {
-  const res = await db.updateTable('mail_outbox').set({ locked_until: until }).where('id', '=', id).where('claim_token', '=', token).executeTakeFirst();
+  const res = await db
+    .updateTable('mail_outbox')
+    .set({ locked_until: until })
+    .where('id', '=', id)
+    .where('claim_token', '=', token)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
-async function finishAttempt(db: Executor, id: string, token: string, outcome: { outcome: 'sent' | 'failed'; at: string; error: string | null }): Promise<void> {
-  await db.updateTable('mail_attempts').set({ finished_at: outcome.at, outcome: outcome.outcome, error: outcome.error }).where('mail_id', '=', id).where('claim_token', '=', token).execute();
+async function finishAttempt(
+  db: Executor,
+  id: string,
+  token: string,
+  outcome: { outcome: 'sent' | 'failed'; at: string; error: string | null },
+): Promise<void> {
+  await db
+    .updateTable('mail_attempts')
+    .set({ finished_at: outcome.at, outcome: outcome.outcome, error: outcome.error })
+    .where('mail_id', '=', id)
+    .where('claim_token', '=', token)
+    .execute();
 }
 
 /**
@@ -89,12 +114,23 @@ export async function markSent(db: Kysely<Database>, id: string, token: string, 
 }
 
 /** Records a failed attempt (always) and the message's next state (only while `token` holds it). */
-export async function markAttemptFailed(db: Kysely<Database>, id: string, token: string, outcome: { status: MailStatus; nextAttemptAt: string; error: string; at: string }): Promise<boolean> {
+export async function markAttemptFailed(
+  db: Kysely<Database>,
+  id: string,
+  token: string,
+  outcome: { status: MailStatus; nextAttemptAt: string; error: string; at: string },
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await finishAttempt(trx, id, token, { outcome: 'failed', at: outcome.at, error: outcome.error });
     const res = await trx
       .updateTable('mail_outbox')
-      .set({ status: outcome.status, next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error, locked_until: null, claim_token: null })
+      .set({
+        status: outcome.status,
+        next_attempt_at: outcome.nextAttemptAt,
+        last_error: outcome.error,
+        locked_until: null,
+        claim_token: null,
+      })
       .where('id', '=', id)
       .where('claim_token', '=', token)
       .executeTakeFirst();
@@ -123,7 +159,10 @@ export async function findMail(db: Executor, id: string): Promise<MailRow | unde
   return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export type MailListRow = Pick<MailRow, 'id' | 'created_at' | 'to_address' | 'subject' | 'template' | 'status' | 'attempts' | 'sent_at' | 'erased_at'>;
+export type MailListRow = Pick<
+  MailRow,
+  'id' | 'created_at' | 'to_address' | 'subject' | 'template' | 'status' | 'attempts' | 'sent_at' | 'erased_at'
+>;
 
 export async function countMail(db: Executor, status: MailStatus | null): Promise<number> {
   let qb = db.selectFrom('mail_outbox').select(countAll().as('n'));
@@ -132,19 +171,28 @@ export async function countMail(db: Executor, status: MailStatus | null): Promis
 }
 
 export async function listMail(db: Executor, status: MailStatus | null, limit: number, offset: number): Promise<MailListRow[]> {
-  let qb = db.selectFrom('mail_outbox').select(['id', 'created_at', 'to_address', 'subject', 'template', 'status', 'attempts', 'sent_at', 'erased_at']);
+  let qb = db
+    .selectFrom('mail_outbox')
+    .select(['id', 'created_at', 'to_address', 'subject', 'template', 'status', 'attempts', 'sent_at', 'erased_at']);
   if (status) qb = qb.where('status', '=', status);
   return qb.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
 }
 
 /** Messages about `about` (to one of `to` when given, lower-case), and unlabelled ones of `unlabelledTemplates` to `to`. */
-export async function mailAbout(db: Executor, about: string, to: readonly string[] | null, unlabelledTemplates: readonly string[]): Promise<Pick<MailRow, 'id' | 'status' | 'erased_at'>[]> {
+export async function mailAbout(
+  db: Executor,
+  about: string,
+  to: readonly string[] | null,
+  unlabelledTemplates: readonly string[],
+): Promise<Pick<MailRow, 'id' | 'status' | 'erased_at'>[]> {
   return db
     .selectFrom('mail_outbox')
     .select(['id', 'status', 'erased_at'])
     .where((eb) => {
       const labelled = eb('about', '=', about);
-      const matching = unlabelledTemplates.length ? eb.or([labelled, eb.and([eb('about', 'is', null), eb('template', 'in', unlabelledTemplates)])]) : labelled;
+      const matching = unlabelledTemplates.length
+        ? eb.or([labelled, eb.and([eb('about', 'is', null), eb('template', 'in', unlabelledTemplates)])])
+        : labelled;
       return to ? eb.and([matching, eb(eb.fn('lower', [eb.fn('trim', ['to_address'])]), 'in', to)]) : matching;
     })
     .execute();
@@ -161,12 +209,20 @@ export async function deleteMail(db: Executor, ids: readonly string[]): Promise<
 export async function redactMail(db: Executor, ids: readonly string[], at: string): Promise<void> {
   if (!ids.length) return;
   await db.updateTable('mail_attempts').set({ error: null }).where('mail_id', 'in', ids).execute();
-  await db.updateTable('mail_outbox').set({ to_address: '', subject: '', text_body: '', html_body: '', last_error: null, erased_at: at }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('mail_outbox')
+    .set({ to_address: '', subject: '', text_body: '', html_body: '', last_error: null, erased_at: at })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** Deletes sent messages sent before `sentBefore` and failed ones created before `failedBefore`. */
 export async function purgeOutbox(db: Executor, sentBefore: string, failedBefore: string): Promise<number> {
   const sent = await db.deleteFrom('mail_outbox').where('status', '=', 'sent').where('sent_at', '<', sentBefore).executeTakeFirst();
-  const failed = await db.deleteFrom('mail_outbox').where('status', '=', 'failed').where('created_at', '<', failedBefore).executeTakeFirst();
+  const failed = await db
+    .deleteFrom('mail_outbox')
+    .where('status', '=', 'failed')
+    .where('created_at', '<', failedBefore)
+    .executeTakeFirst();
   return Number(sent.numDeletedRows) + Number(failed.numDeletedRows);
 }

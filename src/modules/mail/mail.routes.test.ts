@@ -24,15 +24,29 @@ before(async () => {
     to: 'lucja@example.pl',
     lang: 'pl',
     template: 'password_reset',
-    params: { name: '<script>alert(1)</script> Łucja', link: `https://spojnia.example.pl/konto/haslo/nowe/${TOKEN}`, validFor: '1 godzina' },
+    params: {
+      name: '<script>alert(1)</script> Łucja',
+      link: `https://spojnia.example.pl/konto/haslo/nowe/${TOKEN}`,
+      validFor: '1 godzina',
+    },
   });
   inviteId = await enqueueMail(t.ctx.db, {
     to: 'jan@example.pl',
     lang: 'en',
     template: 'invitation',
-    params: { name: 'Jan', inviter: 'Anna', link: `https://spojnia.example.pl/en/konto/zaproszenie/${TOKEN}`, roles: 'editor', validFor: '7 days' },
+    params: {
+      name: 'Jan',
+      inviter: 'Anna',
+      link: `https://spojnia.example.pl/en/konto/zaproszenie/${TOKEN}`,
+      roles: 'editor',
+      validFor: '7 days',
+    },
   });
-  await t.ctx.db.updateTable('mail_outbox').set({ status: 'failed', attempts: 6, last_error: '550 no such user' }).where('id', '=', inviteId).execute();
+  await t.ctx.db
+    .updateTable('mail_outbox')
+    .set({ status: 'failed', attempts: 6, last_error: '550 no such user' })
+    .where('id', '=', inviteId)
+    .execute();
 });
 after(async () => t.close());
 
@@ -48,7 +62,12 @@ test('only administrators reach the outbox pages', async () => {
     assert.equal((await get(url, coordinator)).statusCode, 403, url);
     assert.equal((await get(url, admin)).statusCode, 200, url);
   }
-  const post = await t.app.inject({ method: 'POST', url: `/admin/poczta/${inviteId}/ponow`, headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+  const post = await t.app.inject({
+    method: 'POST',
+    url: `/admin/poczta/${inviteId}/ponow`,
+    headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: '',
+  });
   assert.equal(post.statusCode, 403);
 });
 
@@ -128,27 +147,48 @@ test('a failed message can be put back in the queue (audited); CSRF is required'
   const headers = { cookie, 'content-type': 'application/x-www-form-urlencoded' };
   const noCsrf = await t.app.inject({ method: 'POST', url: `/admin/poczta/${inviteId}/ponow`, headers, payload: '' });
   assert.equal(noCsrf.statusCode, 403);
-  assert.equal((await t.ctx.db.selectFrom('mail_outbox').select('status').where('id', '=', inviteId).executeTakeFirstOrThrow()).status, 'failed');
+  assert.equal(
+    (await t.ctx.db.selectFrom('mail_outbox').select('status').where('id', '=', inviteId).executeTakeFirstOrThrow()).status,
+    'failed',
+  );
 
-  const ok = await t.app.inject({ method: 'POST', url: `/admin/poczta/${inviteId}/ponow`, headers, payload: form({ _csrf: csrfFrom(page.body) }) });
+  const ok = await t.app.inject({
+    method: 'POST',
+    url: `/admin/poczta/${inviteId}/ponow`,
+    headers,
+    payload: form({ _csrf: csrfFrom(page.body) }),
+  });
   assert.equal(ok.statusCode, 303);
   assert.equal(ok.headers.location, `/admin/poczta/${inviteId}?ok=retry`);
   const r = await t.ctx.db.selectFrom('mail_outbox').selectAll().where('id', '=', inviteId).executeTakeFirstOrThrow();
   assert.equal(r.status, 'pending');
   assert.equal(r.attempts, 0);
   const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'mail.retry').execute();
-  assert.deepEqual(audit.map((a) => [a.actor_id, a.subject_id]), [[admin.userId, inviteId]]);
+  assert.deepEqual(
+    audit.map((a) => [a.actor_id, a.subject_id]),
+    [[admin.userId, inviteId]],
+  );
 });
 
 test('an administrator can queue a test message; a bad address is refused with the form shown again', async () => {
   const page = await get('/admin/poczta', admin);
   const cookie = cookieHeader(page, admin.cookie);
   const headers = { cookie, 'content-type': 'application/x-www-form-urlencoded' };
-  const bad = await t.app.inject({ method: 'POST', url: '/admin/poczta/testowa', headers, payload: form({ _csrf: csrfFrom(page.body), to: 'not-an-address', lang: 'en' }) });
+  const bad = await t.app.inject({
+    method: 'POST',
+    url: '/admin/poczta/testowa',
+    headers,
+    payload: form({ _csrf: csrfFrom(page.body), to: 'not-an-address', lang: 'en' }),
+  });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /data-error-summary/);
   assert.match(bad.body, /value="not-an-address"/);
-  const ok = await t.app.inject({ method: 'POST', url: '/admin/poczta/testowa', headers, payload: form({ _csrf: csrfFrom(bad.body), to: 'Tester@Example.pl', lang: 'en' }) });
+  const ok = await t.app.inject({
+    method: 'POST',
+    url: '/admin/poczta/testowa',
+    headers,
+    payload: form({ _csrf: csrfFrom(bad.body), to: 'Tester@Example.pl', lang: 'en' }),
+  });
   assert.equal(ok.statusCode, 303);
   assert.equal(ok.headers.location, '/admin/poczta?ok=test');
   const queued = await t.ctx.db.selectFrom('mail_outbox').selectAll().where('template', '=', 'test').executeTakeFirstOrThrow();
@@ -157,7 +197,10 @@ test('an administrator can queue a test message; a bad address is refused with t
   assert.equal(queued.subject, 'Spójnia: test message');
   assert.equal(queued.status, 'pending');
   const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'mail.test').execute();
-  assert.deepEqual(audit.map((a) => [a.actor_id, a.subject_id]), [[admin.userId, queued.id]]);
+  assert.deepEqual(
+    audit.map((a) => [a.actor_id, a.subject_id]),
+    [[admin.userId, queued.id]],
+  );
   const after = await get('/admin/poczta?ok=test', admin);
   assert.match(after.body, /Wiadomość testowa czeka w kolejce/);
 });

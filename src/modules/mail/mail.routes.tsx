@@ -38,7 +38,12 @@ export async function mailRoutes(app: AppInstance, ctx: ModuleContext): Promise<
   });
 
   /** The outbox list as `q` filters it; `extra` is a refused test-mail form shown again. */
-  const listPage = async (request: FastifyRequest, reply: FastifyReply, q: Static<typeof ListQuery>, extra: { problems?: Problem[]; values?: Record<string, string>; status?: number } = {}) => {
+  const listPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    q: Static<typeof ListQuery>,
+    extra: { problems?: Problem[]; values?: Record<string, string>; status?: number } = {},
+  ) => {
     const status = svc.isStatus(q.status) ? q.status : null;
     const result = await svc.listOutbox(ctx, status, q.page ?? 1);
     const view = (
@@ -69,14 +74,26 @@ export async function mailRoutes(app: AppInstance, ctx: ModuleContext): Promise<
     const mail = await svc.readMail(ctx, id, auditFromRequest(request), 'text');
     const notice = request.query.ok === 'retry' ? request.t('outbox.retried') : null;
     reply.header('cache-control', 'no-store');
-    const view = <MailDetailView mail={mail} attempts={await svc.mailAttempts(ctx, id)} messageId={svc.messageIdFor(ctx, id)} csrf={reply.generateCsrf()} notice={notice} />;
+    const view = (
+      <MailDetailView
+        mail={mail}
+        attempts={await svc.mailAttempts(ctx, id)}
+        messageId={svc.messageIdFor(ctx, id)}
+        csrf={reply.generateCsrf()}
+        notice={notice}
+      />
+    );
     return sendPage(request, reply, layout(request, mail.subject, true), view);
   });
 
   app.get(`${OUTBOX_PATH}/:id.html`, { config, schema: { params: IdParams } }, async (request, reply) => {
     const { id } = request.params;
     const mail = await svc.readMail(ctx, id, auditFromRequest(request), 'html');
-    return reply.header('content-security-policy', HTML_PREVIEW_CSP).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(mail.html_body);
+    return reply
+      .header('content-security-policy', HTML_PREVIEW_CSP)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(mail.html_body);
   });
 
   app.post(`${OUTBOX_PATH}/:id/ponow`, { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {

@@ -116,21 +116,24 @@ export interface DeliveryOptions {
 function keepLease(ctx: ModuleContext, id: string, token: string, leaseMs: number): { stop(): Promise<void> } {
   let inFlight: Promise<void> | null = null;
   let lost = false;
-  const timer = setInterval(() => {
-    if (inFlight || lost) return;
-    const until = new Date(ctx.clock.now().getTime() + leaseMs).toISOString();
-    inFlight = repo
-      .renewLease(ctx.db, id, token, until)
-      .then((held) => {
-        if (held) return;
-        lost = true;
-        ctx.log(`mail ${id}: the lease was taken over by another worker while sending`);
-      })
-      .catch((err: unknown) => ctx.log(`mail ${id}: lease renewal failed: ${errorText(err)}`))
-      .finally(() => {
-        inFlight = null;
-      });
-  }, Math.max(10, Math.floor(leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      if (inFlight || lost) return;
+      const until = new Date(ctx.clock.now().getTime() + leaseMs).toISOString();
+      inFlight = repo
+        .renewLease(ctx.db, id, token, until)
+        .then((held) => {
+          if (held) return;
+          lost = true;
+          ctx.log(`mail ${id}: the lease was taken over by another worker while sending`);
+        })
+        .catch((err: unknown) => ctx.log(`mail ${id}: lease renewal failed: ${errorText(err)}`))
+        .finally(() => {
+          inFlight = null;
+        });
+    },
+    Math.max(10, Math.floor(leaseMs / 3)),
+  );
   timer.unref();
   return {
     async stop() {
@@ -155,14 +158,25 @@ export async function deliverDue(ctx: ModuleContext, send: SendFn, opts: Deliver
     if (opts.stopping?.()) break;
     const now = ctx.clock.now();
     const token = newId();
-    const row = await repo.claimNext(ctx.db, ctx.database.seam, now.toISOString(), { token, until: new Date(now.getTime() + leaseMs).toISOString(), worker: opts.worker });
+    const row = await repo.claimNext(ctx.db, ctx.database.seam, now.toISOString(), {
+      token,
+      until: new Date(now.getTime() + leaseMs).toISOString(),
+      worker: opts.worker,
+    });
     if (!row) break;
     from ??= await ctx.settings.get<string>(FROM_SETTING, DEFAULT_FROM);
     const lease = keepLease(ctx, row.id, token, leaseMs);
     let failure: unknown = null;
     let delivered = false;
     try {
-      await send({ messageId: messageIdFor(ctx, row.id), from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
+      await send({
+        messageId: messageIdFor(ctx, row.id),
+        from,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.text_body,
+        html: row.html_body,
+      });
       delivered = true;
     } catch (err) {
       failure = err;
@@ -170,7 +184,8 @@ export async function deliverDue(ctx: ModuleContext, send: SendFn, opts: Deliver
       await lease.stop();
     }
     if (delivered) {
-      if (!(await repo.markSent(ctx.db, row.id, token, nowIso(ctx.clock)))) ctx.log(`mail ${row.id}: sent, but another worker had taken it over (lease lost)`);
+      if (!(await repo.markSent(ctx.db, row.id, token, nowIso(ctx.clock))))
+        ctx.log(`mail ${row.id}: sent, but another worker had taken it over (lease lost)`);
       sent += 1;
       continue;
     }
@@ -222,7 +237,11 @@ export function maskOneTimeLinks(s: string): string {
 export async function readMail(ctx: ModuleContext, id: string, actor: Actor, format: 'text' | 'html'): Promise<repo.MailRow> {
   const row = await repo.findMail(ctx.db, id);
   if (!row) throw new AppError('http.not_found');
-  await recordAudit(ctx.db, { ...actor, action: 'mail.view', subjectType: 'mail', subjectId: id, meta: { format, template: row.template } }, ctx.clock);
+  await recordAudit(
+    ctx.db,
+    { ...actor, action: 'mail.view', subjectType: 'mail', subjectId: id, meta: { format, template: row.template } },
+    ctx.clock,
+  );
   return { ...row, text_body: maskOneTimeLinks(row.text_body), html_body: maskOneTimeLinks(row.html_body) };
 }
 
@@ -304,6 +323,10 @@ export const FAILED_RETENTION_DAYS = 90;
 export async function purgeOldMail(ctx: ModuleContext): Promise<string> {
   const now = ctx.clock.now().getTime();
   const day = 24 * 3600_000;
-  const n = await repo.purgeOutbox(ctx.db, new Date(now - SENT_RETENTION_DAYS * day).toISOString(), new Date(now - FAILED_RETENTION_DAYS * day).toISOString());
+  const n = await repo.purgeOutbox(
+    ctx.db,
+    new Date(now - SENT_RETENTION_DAYS * day).toISOString(),
+    new Date(now - FAILED_RETENTION_DAYS * day).toISOString(),
+  );
   return `${n} old message(s) deleted from the outbox`;
 }

@@ -46,7 +46,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       const answer = () => {
         attempts += 1;
         if (refusing) {
-          const err = Object.assign(new Error(refusing === 550 ? 'no such mailbox' : 'mailbox temporarily unavailable'), { responseCode: refusing });
+          const err = Object.assign(new Error(refusing === 550 ? 'no such mailbox' : 'mailbox temporarily unavailable'), {
+            responseCode: refusing,
+          });
           callback(err);
           return;
         }
@@ -103,9 +105,11 @@ function decodeQp(s: string): string {
 
 /** RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`) of a header value. */
 export function decodeHeader(v: string): string {
-  return v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_m, _cs: string, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQp(text.replace(/_/g, ' ')),
-  );
+  return v
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_m, _cs: string, enc: string, text: string) =>
+      enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQp(text.replace(/_/g, ' ')),
+    );
 }
 
 function decodePart(headers: Map<string, string>, body: string): string {

@@ -2,7 +2,17 @@
 // message shown as text (its HTML part is never injected into the page; it is served separately
 // under a sandboxing CSP).
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, LanguageSelect, Pagination, Table, PageHeader } from '../../core/ui/components.js';
+import {
+  Alert,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  FormField,
+  LanguageSelect,
+  Pagination,
+  Table,
+  PageHeader,
+} from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import type { MailAttemptRow, MailListRow, MailRow } from './mail.repo.js';
@@ -92,10 +102,16 @@ export function OutboxListView({ status, result, smtpEnabled, csrf, problems = [
             rowKey={(r) => r.id}
             columns={[
               { header: t('outbox.created'), cell: (r) => <time dateTime={r.created_at}>{time(r.created_at)}</time> },
-              { header: t('outbox.subject'), cell: (r) => <a href={href(`${OUTBOX_PATH}/${r.id}`)}>{r.erased_at ? t('outbox.erased') : r.subject}</a> },
+              {
+                header: t('outbox.subject'),
+                cell: (r) => <a href={href(`${OUTBOX_PATH}/${r.id}`)}>{r.erased_at ? t('outbox.erased') : r.subject}</a>,
+              },
               { header: t('outbox.to'), cell: (r) => (r.erased_at ? '—' : r.to_address) },
               { header: t('outbox.template'), cell: (r) => label.template(r.template) },
-              { header: t('outbox.status'), cell: (r) => <span class={`mail-status mail-status--${r.status}`}>{label.status(r.status)}</span> },
+              {
+                header: t('outbox.status'),
+                cell: (r) => <span class={`mail-status mail-status--${r.status}`}>{label.status(r.status)}</span>,
+              },
               { header: t('outbox.attempts'), cell: (r) => r.attempts, numeric: true },
             ]}
           />
@@ -107,7 +123,15 @@ export function OutboxListView({ status, result, smtpEnabled, csrf, problems = [
       <ErrorSummary problems={problems} />
       <form method="post" action={href(`${OUTBOX_PATH}/testowa`)} aria-labelledby="test-mail" novalidate>
         <CsrfField token={csrf} />
-        <FormField name="to" type="email" label={t('outbox.testTo')} autocomplete="email" required value={values.to ?? ''} problems={problems} />
+        <FormField
+          name="to"
+          type="email"
+          label={t('outbox.testTo')}
+          autocomplete="email"
+          required
+          value={values.to ?? ''}
+          problems={problems}
+        />
         <LanguageSelect label={t('outbox.testLang')} value={values.lang} />
         <Button>{t('outbox.testSubmit')}</Button>
       </form>
@@ -115,7 +139,19 @@ export function OutboxListView({ status, result, smtpEnabled, csrf, problems = [
   );
 }
 
-export function MailDetailView({ mail, attempts, messageId, csrf, notice = null }: { mail: MailRow; attempts: MailAttemptRow[]; messageId: string; csrf: string; notice?: string | null }) {
+export function MailDetailView({
+  mail,
+  attempts,
+  messageId,
+  csrf,
+  notice = null,
+}: {
+  mail: MailRow;
+  attempts: MailAttemptRow[];
+  messageId: string;
+  csrf: string;
+  notice?: string | null;
+}) {
   const { t, href } = usePage();
   const time = useTime();
   const label = useLabels();
@@ -170,7 +206,10 @@ export function MailDetailView({ mail, attempts, messageId, csrf, notice = null 
           columns={[
             { header: t('outbox.attemptNo'), cell: (a) => a.attempt, numeric: true },
             { header: t('outbox.attemptStarted'), cell: (a) => <time dateTime={a.started_at}>{time(a.started_at)}</time> },
-            { header: t('outbox.attemptFinished'), cell: (a) => (a.finished_at ? <time dateTime={a.finished_at}>{time(a.finished_at)}</time> : '—') },
+            {
+              header: t('outbox.attemptFinished'),
+              cell: (a) => (a.finished_at ? <time dateTime={a.finished_at}>{time(a.finished_at)}</time> : '—'),
+            },
             { header: t('outbox.attemptOutcome'), cell: (a) => t(`outbox.outcomes.${a.outcome}` as TKey) },
             { header: t('outbox.attemptWorker'), cell: (a) => a.worker },
             { header: t('outbox.attemptError'), cell: (a) => a.error ?? '—' },

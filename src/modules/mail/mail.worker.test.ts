@@ -17,7 +17,6 @@ import { parseMail, startTestSmtp, type TestSmtp } from './mail.testing.js';
 import { ManualClock } from '../../testing/clock.js';
 import { systemClock } from '../../core/db/time.js';
 
-
 const T0 = '2026-11-30T08:00:00.000Z';
 let t: TestApp;
 let clock: ManualClock;
@@ -206,7 +205,8 @@ test('retention: sent mail goes after 30 days, failed after 90, pending never', 
 test('two workers claiming at the same time never send one message twice', async () => {
   await clearOutbox();
   const n = 30;
-  for (let i = 0; i < n; i++) await enqueueMail(t.ctx.db, { to: `r${String(i).padStart(2, '0')}@example.pl`, lang: 'pl', template: 'test', params: {} }, t.ctx.clock);
+  for (let i = 0; i < n; i++)
+    await enqueueMail(t.ctx.db, { to: `r${String(i).padStart(2, '0')}@example.pl`, lang: 'pl', template: 'test', params: {} }, t.ctx.clock);
   // on PostgreSQL the second worker is a second instance with its own connection pool; SQLite has a
   // single writer per file (and the test database is in memory), so there the rounds run in turn
   const concurrent = t.ctx.database.seam.name === 'postgres';
@@ -226,7 +226,10 @@ test('two workers claiming at the same time never send one message twice', async
   }
   const recipients = smtp.received.flatMap((m) => m.to).sort();
   assert.equal(recipients.length, n, 'each message delivered exactly once');
-  assert.deepEqual(recipients, Array.from({ length: n }, (_, i) => `r${String(i).padStart(2, '0')}@example.pl`));
+  assert.deepEqual(
+    recipients,
+    Array.from({ length: n }, (_, i) => `r${String(i).padStart(2, '0')}@example.pl`),
+  );
   assert.equal(delivered, n);
   const rows = await t.ctx.db.selectFrom('mail_outbox').select(['status', 'attempts']).execute();
   assert.ok(rows.every((r) => r.status === 'sent' && r.attempts === 1));
@@ -238,7 +241,8 @@ test('a slow SMTP server and two instances: the sender renews its lease, so each
   const live: ModuleContext = { ...ctx, clock: systemClock };
   const n = 3;
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) ids.push(await enqueueMail(t.ctx.db, { to: `slow${i}@example.pl`, lang: 'pl', template: 'test', params: {} }, systemClock));
+  for (let i = 0; i < n; i++)
+    ids.push(await enqueueMail(t.ctx.db, { to: `slow${i}@example.pl`, lang: 'pl', template: 'test', params: {} }, systemClock));
   const second = t.ctx.database.seam.name === 'postgres' ? await openDatabase(t.database.url) : t.ctx.database;
   smtp.delay(1200);
   // two real worker loops polling every 100 ms, as two instances would
@@ -255,19 +259,27 @@ test('a slow SMTP server and two instances: the sender renews its lease, so each
     if (second !== t.ctx.database) await second.close();
   }
   const recipients = smtp.received.flatMap((m) => m.to).sort();
-  assert.deepEqual(recipients, Array.from({ length: n }, (_, i) => `slow${i}@example.pl`), 'each message delivered exactly once');
+  assert.deepEqual(
+    recipients,
+    Array.from({ length: n }, (_, i) => `slow${i}@example.pl`),
+    'each message delivered exactly once',
+  );
   const attempts = await t.ctx.db.selectFrom('mail_attempts').select(['mail_id', 'outcome', 'attempt', 'finished_at']).execute();
   assert.equal(attempts.length, n, 'one attempt per message');
   assert.ok(attempts.every((x) => x.outcome === 'sent' && x.attempt === 1 && x.finished_at !== null));
   const rows = await t.ctx.db.selectFrom('mail_outbox').select(['status', 'attempts', 'claim_token', 'locked_until']).execute();
   assert.ok(rows.every((r) => r.status === 'sent' && r.attempts === 1 && r.claim_token === null && r.locked_until === null));
-  assert.deepEqual(new Set(smtp.received.map((m) => parseMail(m.raw).headers.get('message-id'))), new Set(ids.map((id) => `<${id}@localhost>`)));
+  assert.deepEqual(
+    new Set(smtp.received.map((m) => parseMail(m.raw).headers.get('message-id'))),
+    new Set(ids.map((id) => `<${id}@localhost>`)),
+  );
 });
 
 test('stopping the worker (shutdown) ends its round after the message in hand: the rest stay pending and unclaimed', async () => {
   await clearOutbox();
   const live: ModuleContext = { ...ctx, clock: systemClock };
-  for (let i = 0; i < 3; i++) await enqueueMail(t.ctx.db, { to: `stop${i}@example.pl`, lang: 'pl', template: 'test', params: {} }, systemClock);
+  for (let i = 0; i < 3; i++)
+    await enqueueMail(t.ctx.db, { to: `stop${i}@example.pl`, lang: 'pl', template: 'test', params: {} }, systemClock);
   smtp.delay(500);
   const worker = startMailWorker(live, { manual: true, batchSize: 20 });
   const earlier = smtp.started();
@@ -283,7 +295,10 @@ test('stopping the worker (shutdown) ends its round after the message in hand: t
   }
   const rows = await t.ctx.db.selectFrom('mail_outbox').select(['status', 'claim_token', 'attempts']).orderBy('to_address').execute();
   assert.deepEqual(rows.map((r) => r.status).sort(), ['pending', 'pending', 'sent']);
-  assert.ok(rows.filter((r) => r.status === 'pending').every((r) => r.claim_token === null && r.attempts === 0), 'the others were never claimed');
+  assert.ok(
+    rows.filter((r) => r.status === 'pending').every((r) => r.claim_token === null && r.attempts === 0),
+    'the others were never claimed',
+  );
 });
 
 test('a sender that stalls for a whole lease is taken over: the late outcome cannot overwrite the new holder, both attempts are recorded, one Message-ID', async () => {
@@ -300,7 +315,11 @@ test('a sender that stalls for a whole lease is taken over: the late outcome can
     const held = await row(id);
     assert.notEqual(held.claim_token, null, 'claimed, with a fencing token');
     // as if the first sender had stopped renewing for a whole lease (a stalled or cut-off process)
-    await t.ctx.db.updateTable('mail_outbox').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
+    await t.ctx.db
+      .updateTable('mail_outbox')
+      .set({ locked_until: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', id)
+      .execute();
     smtp.delay(0);
     assert.equal(await b.runOnce(), 1, 'the second worker takes the message over and sends it');
     const taken = await row(id);
@@ -315,8 +334,19 @@ test('a sender that stalls for a whole lease is taken over: the late outcome can
     await a.stop();
     await b.stop();
   }
-  const attempts = await t.ctx.db.selectFrom('mail_attempts').select(['attempt', 'outcome', 'worker', 'claim_token']).where('mail_id', '=', id).orderBy('attempt').execute();
-  assert.deepEqual(attempts.map((x) => [x.attempt, x.outcome]), [[1, 'sent'], [2, 'sent']]);
+  const attempts = await t.ctx.db
+    .selectFrom('mail_attempts')
+    .select(['attempt', 'outcome', 'worker', 'claim_token'])
+    .where('mail_id', '=', id)
+    .orderBy('attempt')
+    .execute();
+  assert.deepEqual(
+    attempts.map((x) => [x.attempt, x.outcome]),
+    [
+      [1, 'sent'],
+      [2, 'sent'],
+    ],
+  );
   assert.notEqual(attempts[0]!.worker, attempts[1]!.worker);
   assert.notEqual(attempts[0]!.claim_token, attempts[1]!.claim_token);
   assert.equal(smtp.received.length, 2, 'the duplicate a stall can cause…');

@@ -36,15 +36,32 @@ export function startMailWorker(ctx: ModuleContext, opts: MailWorkerOptions = {}
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   // at stop the round in progress claims nothing more: it ends with the message being sent
-  const delivery = { stopping: () => stopped, batchSize: opts.batchSize ?? DEFAULT_BATCH, worker: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}) };
+  const delivery = {
+    stopping: () => stopped,
+    batchSize: opts.batchSize ?? DEFAULT_BATCH,
+    worker: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}),
+  };
   // bounded timeouts, so a hung server ends the attempt (its lease is renewed meanwhile);
   // nodemailer is loaded for the first message, not at start-up (ADR 8)
   let transport: Transporter | null = null;
   const send: SendFn = async (m) => {
-    transport ??= (await import('nodemailer')).createTransport({ url: ctx.config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
-    await transport.sendMail({ messageId: m.messageId, from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: { 'Auto-Submitted': 'auto-generated' } });
+    transport ??= (await import('nodemailer')).createTransport({
+      url: ctx.config.smtpUrl,
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
+    await transport.sendMail({
+      messageId: m.messageId,
+      from: m.from,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
   };
-
 
   const runOnce = (): Promise<number> => {
     // one round at a time per worker: a manual call during a timed round joins it

@@ -24,7 +24,11 @@ describe('/dane', () => {
     assert.equal(pl.body.match(/<h1[ >]/g)?.length, 1);
     assert.match(pl.body, /<h1>Otwarte dane<\/h1>/);
     assert.match(pl.body, /<h2 id="zbior-podmioty-title">Podmioty ekonomii społecznej<\/h2>/);
-    for (const [format, path] of [['CSV', '/podmioty.csv'], ['JSON', '/podmioty.json'], ['API', '/api/v1/podmioty']] as const) {
+    for (const [format, path] of [
+      ['CSV', '/podmioty.csv'],
+      ['JSON', '/podmioty.json'],
+      ['API', '/api/v1/podmioty'],
+    ] as const) {
       assert.match(pl.body, new RegExp(`<a href="${path.replace(/\./g, '\\.')}" type="[^"]+">${format}</a>`), format);
     }
     assert.match(pl.body, /<a href="https:\/\/creativecommons.org\/licenses\/by\/4.0\/">CC-BY-4.0<\/a>/);

@@ -8,7 +8,9 @@ import { OpenDataView } from './opendata.views.js';
 
 export async function opendataRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   app.get('/dane', { config: { access: 'public', pageCache: true } }, async (request, reply) => {
-    const datasets = await Promise.all(openDatasets(ctx).map(async (dataset) => ({ dataset, lastChanged: await dataset.lastChanged(ctx) })));
+    const datasets = await Promise.all(
+      openDatasets(ctx).map(async (dataset) => ({ dataset, lastChanged: await dataset.lastChanged(ctx) })),
+    );
     return sendPage(request, reply, { title: request.t('opendata.title') }, <OpenDataView datasets={datasets} />);
   });
 }

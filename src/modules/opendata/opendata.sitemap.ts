@@ -2,4 +2,6 @@
 // their owners on each view, so the page itself records no one date of change (lastmod null).
 import { listedSource, type SitemapSource } from '../portal/index.js';
 
-export const opendataSitemapSources: readonly SitemapSource[] = [listedSource('opendata.page', 85, async () => [{ path: '/dane', lastmod: null }])];
+export const opendataSitemapSources: readonly SitemapSource[] = [
+  listedSource('opendata.page', 85, async () => [{ path: '/dane', lastmod: null }]),
+];

@@ -99,7 +99,20 @@ function publishedNews(db: Executor, now: string, category: NewsCategory | null)
 
 export async function listPublishedNews(db: Executor, now: string, category: NewsCategory | null, limit: number, offset: number) {
   return publishedNews(db, now, category)
-    .select(['id', 'slug', 'title_pl', 'title_en', 'lead_pl', 'lead_en', 'category', 'image_id', 'image_alt_pl', 'image_alt_en', 'publish_at', 'updated_at'])
+    .select([
+      'id',
+      'slug',
+      'title_pl',
+      'title_en',
+      'lead_pl',
+      'lead_en',
+      'category',
+      'image_id',
+      'image_alt_pl',
+      'image_alt_en',
+      'publish_at',
+      'updated_at',
+    ])
     .orderBy('publish_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
@@ -119,7 +132,12 @@ export async function listPublishedNewsFull(db: Executor, now: string, limit: nu
 // --- versions ------------------------------------------------------------------------------------
 
 export async function lastVersionNumber(db: Executor, type: VersionedType, itemId: string): Promise<number> {
-  const row = await db.selectFrom('content_versions').select((eb) => eb.fn.max('number').as('n')).where('item_type', '=', type).where('item_id', '=', itemId).executeTakeFirst();
+  const row = await db
+    .selectFrom('content_versions')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('item_type', '=', type)
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -139,7 +157,13 @@ export async function listVersions(db: Executor, type: VersionedType, itemId: st
 }
 
 export async function getVersion(db: Executor, type: VersionedType, itemId: string, number: number) {
-  return db.selectFrom('content_versions').selectAll().where('item_type', '=', type).where('item_id', '=', itemId).where('number', '=', number).executeTakeFirst();
+  return db
+    .selectFrom('content_versions')
+    .selectAll()
+    .where('item_type', '=', type)
+    .where('item_id', '=', itemId)
+    .where('number', '=', number)
+    .executeTakeFirst();
 }
 
 export async function deleteVersions(db: Executor, type: VersionedType, itemId: string): Promise<void> {
@@ -179,7 +203,11 @@ export async function searchPages(db: Executor, seam: DialectSeam, terms: string
 export async function searchNews(db: Executor, seam: DialectSeam, terms: string[], now: string, limit: number) {
   const base = publishedNews(db, now, null).where(seam.ftsMatch({ table: 'news', column: 'search_doc' }, terms));
   const [rows, total] = await Promise.all([
-    base.select(['id', 'slug', 'title_pl', 'title_en', 'lead_pl', 'lead_en', 'publish_at']).orderBy('publish_at', 'desc').limit(limit).execute(),
+    base
+      .select(['id', 'slug', 'title_pl', 'title_en', 'lead_pl', 'lead_en', 'publish_at'])
+      .orderBy('publish_at', 'desc')
+      .limit(limit)
+      .execute(),
     base.select(countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };

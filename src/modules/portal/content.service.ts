@@ -26,7 +26,6 @@ export type FormValues = Record<string, string | undefined>;
 export const MAX_BODY = 100_000;
 export const NEWS_PAGE_SIZE = 10;
 
-
 // --- shared form checks --------------------------------------------------------------------------
 
 function checkBody(f: FormChecker, field: string, label: TKey, required: boolean): string {
@@ -40,7 +39,12 @@ function checkBody(f: FormChecker, field: string, label: TKey, required: boolean
 }
 
 /** English title and body come together or not at all. */
-function checkEnglish(f: FormChecker, titleLabel: TKey, bodyLabel: TKey, extra: { field: string; label: TKey }[] = []): { title: string | null; body: string | null } {
+function checkEnglish(
+  f: FormChecker,
+  titleLabel: TKey,
+  bodyLabel: TKey,
+  extra: { field: string; label: TKey }[] = [],
+): { title: string | null; body: string | null } {
   const title = f.text('title_en');
   if ([...title].length > 200) f.add('title_en', titleLabel, 'validation.tooLong', { count: 200 });
   const body = checkBody(f, 'body_en', bodyLabel, false);
@@ -156,16 +160,43 @@ export function checkPageForm(body: FormValues, heads: readonly PageHead[], self
     if (owner && owner.id !== selfId) f.add('slug', 'portal.slug', 'portal.slugTaken', { slug: path });
   }
   f.assertValid();
-  return { parent_id, slug, position: Number.isFinite(position) ? position : 0, title_pl, title_en: en.title, body_pl, body_en: en.body, is_published, publish_at };
+  return {
+    parent_id,
+    slug,
+    position: Number.isFinite(position) ? position : 0,
+    title_pl,
+    title_en: en.title,
+    body_pl,
+    body_en: en.body,
+    is_published,
+    publish_at,
+  };
 }
 
 function pageSearchDoc(p: PageSnapshot): string {
   return searchDocument(p.title_pl, p.title_en, markdownToText(p.body_pl), p.body_en ? markdownToText(p.body_en) : null);
 }
 
-async function addVersion(ctx: ModuleContext, trx: repo.Executor, type: VersionedType, itemId: string, data: object, actor: Actor, note: string | null): Promise<number> {
+async function addVersion(
+  ctx: ModuleContext,
+  trx: repo.Executor,
+  type: VersionedType,
+  itemId: string,
+  data: object,
+  actor: Actor,
+  note: string | null,
+): Promise<number> {
   const number = (await repo.lastVersionNumber(trx, type, itemId)) + 1;
-  await repo.insertVersion(trx, { id: newId(), item_type: type, item_id: itemId, number, data: JSON.stringify(data), note, created_at: nowIso(ctx.clock), created_by: actor.actorId });
+  await repo.insertVersion(trx, {
+    id: newId(),
+    item_type: type,
+    item_id: itemId,
+    number,
+    data: JSON.stringify(data),
+    note,
+    created_at: nowIso(ctx.clock),
+    created_by: actor.actorId,
+  });
   return number;
 }
 
@@ -188,14 +219,32 @@ export async function createPage(ctx: ModuleContext, body: FormValues, actor: Ac
   const id = newId();
   const now = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertPage(trx, { id, ...snap, path: pathOf(snap.parent_id, snap.slug, heads), title_sort: polishSortKey(snap.title_pl), search_doc: pageSearchDoc(snap), created_at: now, updated_at: now });
+    await repo.insertPage(trx, {
+      id,
+      ...snap,
+      path: pathOf(snap.parent_id, snap.slug, heads),
+      title_sort: polishSortKey(snap.title_pl),
+      search_doc: pageSearchDoc(snap),
+      created_at: now,
+      updated_at: now,
+    });
     await addVersion(ctx, trx, 'page', id, snap, actor, null);
-    await recordAudit(trx, { ...actor, action: 'portal.page.create', subjectType: 'page', subjectId: id, changes: changedFields({}, snap) }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'portal.page.create', subjectType: 'page', subjectId: id, changes: changedFields({}, snap) },
+      ctx.clock,
+    );
   });
   return id;
 }
 
-export async function updatePage(ctx: ModuleContext, id: string, body: FormValues, actor: Actor, note: string | null = null): Promise<void> {
+export async function updatePage(
+  ctx: ModuleContext,
+  id: string,
+  body: FormValues,
+  actor: Actor,
+  note: string | null = null,
+): Promise<void> {
   const current = await repo.getPage(ctx.db, id);
   if (!current) throw new AppError('http.not_found');
   const heads = await repo.listPageHeads(ctx.db);
@@ -205,7 +254,13 @@ export async function updatePage(ctx: ModuleContext, id: string, body: FormValue
   if (Object.keys(changes).length === 0 && note === null) return;
   const newPath = pathOf(snap.parent_id, snap.slug, heads);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updatePage(trx, id, { ...snap, path: newPath, title_sort: polishSortKey(snap.title_pl), search_doc: pageSearchDoc(snap), updated_at: nowIso(ctx.clock) });
+    await repo.updatePage(trx, id, {
+      ...snap,
+      path: newPath,
+      title_sort: polishSortKey(snap.title_pl),
+      search_doc: pageSearchDoc(snap),
+      updated_at: nowIso(ctx.clock),
+    });
     if (newPath !== current.path) {
       // descendants keep their slugs under the new address
       for (const d of descendantsOf(id, heads)) {
@@ -214,7 +269,18 @@ export async function updatePage(ctx: ModuleContext, id: string, body: FormValue
       }
     }
     await addVersion(ctx, trx, 'page', id, snap, actor, note);
-    await recordAudit(trx, { ...actor, action: note ? 'portal.page.restore' : 'portal.page.update', subjectType: 'page', subjectId: id, changes, ...(note ? { meta: { note } } : {}) }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: note ? 'portal.page.restore' : 'portal.page.update',
+        subjectType: 'page',
+        subjectId: id,
+        changes,
+        ...(note ? { meta: { note } } : {}),
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -225,7 +291,11 @@ export async function deletePage(ctx: ModuleContext, id: string, actor: Actor): 
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteVersions(trx, 'page', id);
     await repo.deletePage(trx, id);
-    await recordAudit(trx, { ...actor, action: 'portal.page.delete', subjectType: 'page', subjectId: id, meta: { path: current.path, title: current.title_pl } }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'portal.page.delete', subjectType: 'page', subjectId: id, meta: { path: current.path, title: current.title_pl } },
+      ctx.clock,
+    );
   });
 }
 
@@ -260,7 +330,13 @@ export function pageTree(heads: readonly PageHead[], lang: Lang, rootId: string 
       ? []
       : heads
           .filter((h) => h.parent_id === parent)
-          .map((h) => ({ id: h.id, path: h.path, title: lang === 'en' && h.title_en ? h.title_en : h.title_pl, isFallback: lang === 'en' && !h.title_en, children: build(h.id, depth + 1) }));
+          .map((h) => ({
+            id: h.id,
+            path: h.path,
+            title: lang === 'en' && h.title_en ? h.title_en : h.title_pl,
+            isFallback: lang === 'en' && !h.title_en,
+            children: build(h.id, depth + 1),
+          }));
   return build(rootId, 0);
 }
 
@@ -272,7 +348,12 @@ export async function publicPage(ctx: ModuleContext, path: string, lang: Lang) {
   if (!head) throw new AppError('http.not_found');
   const page = (await repo.getPage(ctx.db, head.id))!;
   const ancestors: PageHead[] = [];
-  for (let p = head.parent_id ? heads.find((h) => h.id === head.parent_id) : undefined; p; p = p.parent_id ? heads.find((h) => h.id === p!.parent_id) : undefined) ancestors.unshift(p);
+  for (
+    let p = head.parent_id ? heads.find((h) => h.id === head.parent_id) : undefined;
+    p;
+    p = p.parent_id ? heads.find((h) => h.id === p!.parent_id) : undefined
+  )
+    ancestors.unshift(p);
   const root = ancestors[0] ?? head;
   const menu = pageTree(heads, lang, root.id);
   return { page, ancestors, root, menu };
@@ -374,8 +455,10 @@ async function checkImage(f: FormChecker, upload: Upload | null): Promise<{ cont
 function throwFileAware(f: FormChecker, field: string): void {
   if (f.problems.length === 0) return;
   const fileProblem = f.problems.find((p) => p.field === field);
-  if (fileProblem?.key === 'portal.imageTooLarge' || fileProblem?.key === 'portal.fileTooLarge') throw new AppError('portal.file_too_large', {}, f.problems);
-  if (fileProblem?.key === 'portal.imageType' || fileProblem?.key === 'portal.fileType') throw new AppError('portal.file_type', {}, f.problems);
+  if (fileProblem?.key === 'portal.imageTooLarge' || fileProblem?.key === 'portal.fileTooLarge')
+    throw new AppError('portal.file_too_large', {}, f.problems);
+  if (fileProblem?.key === 'portal.imageType' || fileProblem?.key === 'portal.fileType')
+    throw new AppError('portal.file_type', {}, f.problems);
   f.assertValid();
 }
 
@@ -427,12 +510,33 @@ export async function checkNewsForm(ctx: ModuleContext, body: FormValues, upload
 }
 
 function newsSearchDoc(n: NewsSnapshot): string {
-  return searchDocument(n.title_pl, n.title_en, n.lead_pl, n.lead_en, markdownToText(n.body_pl), n.body_en ? markdownToText(n.body_en) : null);
+  return searchDocument(
+    n.title_pl,
+    n.title_en,
+    n.lead_pl,
+    n.lead_en,
+    markdownToText(n.body_pl),
+    n.body_en ? markdownToText(n.body_en) : null,
+  );
 }
 
-async function storeImage(ctx: ModuleContext, trx: repo.Executor, image: { contentType: string; data: Buffer; name: string }, actor: Actor): Promise<string> {
+async function storeImage(
+  ctx: ModuleContext,
+  trx: repo.Executor,
+  image: { contentType: string; data: Buffer; name: string },
+  actor: Actor,
+): Promise<string> {
   const id = newId();
-  await repo.insertMedia(trx, { id, content_type: image.contentType, byte_size: image.data.length, sha256: sha256Hex(image.data), data: image.data, original_name: image.name, created_at: nowIso(ctx.clock), created_by: actor.actorId });
+  await repo.insertMedia(trx, {
+    id,
+    content_type: image.contentType,
+    byte_size: image.data.length,
+    sha256: sha256Hex(image.data),
+    data: image.data,
+    original_name: image.name,
+    created_at: nowIso(ctx.clock),
+    created_by: actor.actorId,
+  });
   return id;
 }
 
@@ -444,12 +548,23 @@ export async function createNews(ctx: ModuleContext, body: FormValues, upload: U
     if (image) snap.image_id = await storeImage(ctx, trx, image, actor);
     await repo.insertNews(trx, { id, ...snap, search_doc: newsSearchDoc(snap), created_at: now, updated_at: now });
     await addVersion(ctx, trx, 'news', id, snap, actor, null);
-    await recordAudit(trx, { ...actor, action: 'portal.news.create', subjectType: 'news', subjectId: id, changes: changedFields({}, snap) }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'portal.news.create', subjectType: 'news', subjectId: id, changes: changedFields({}, snap) },
+      ctx.clock,
+    );
   });
   return id;
 }
 
-export async function updateNews(ctx: ModuleContext, id: string, body: FormValues, upload: Upload | null, actor: Actor, note: string | null = null): Promise<void> {
+export async function updateNews(
+  ctx: ModuleContext,
+  id: string,
+  body: FormValues,
+  upload: Upload | null,
+  actor: Actor,
+  note: string | null = null,
+): Promise<void> {
   const current = await repo.getNews(ctx.db, id);
   if (!current) throw new AppError('http.not_found');
   const { snap, image } = await checkNewsForm(ctx, body, upload, id);
@@ -459,7 +574,18 @@ export async function updateNews(ctx: ModuleContext, id: string, body: FormValue
     if (image) snap.image_id = await storeImage(ctx, trx, image, actor);
     await repo.updateNews(trx, id, { ...snap, search_doc: newsSearchDoc(snap), updated_at: nowIso(ctx.clock) });
     await addVersion(ctx, trx, 'news', id, snap, actor, note);
-    await recordAudit(trx, { ...actor, action: note ? 'portal.news.restore' : 'portal.news.update', subjectType: 'news', subjectId: id, changes: changedFields(before, snap), ...(note ? { meta: { note } } : {}) }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: note ? 'portal.news.restore' : 'portal.news.update',
+        subjectType: 'news',
+        subjectId: id,
+        changes: changedFields(before, snap),
+        ...(note ? { meta: { note } } : {}),
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -469,7 +595,11 @@ export async function deleteNews(ctx: ModuleContext, id: string, actor: Actor): 
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteVersions(trx, 'news', id);
     await repo.deleteNews(trx, id);
-    await recordAudit(trx, { ...actor, action: 'portal.news.delete', subjectType: 'news', subjectId: id, meta: { slug: current.slug, title: current.title_pl } }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'portal.news.delete', subjectType: 'news', subjectId: id, meta: { slug: current.slug, title: current.title_pl } },
+      ctx.clock,
+    );
   });
 }
 
@@ -542,7 +672,9 @@ export async function compareVersions(ctx: ModuleContext, type: VersionedType, i
     const before = asText(older[field]);
     const after = asText(newer[field]);
     if (before === after) continue;
-    const parts = diffWordsWithSpace(before, after).map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }) as DiffPart);
+    const parts = diffWordsWithSpace(before, after).map(
+      (c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }) as DiffPart,
+    );
     out.push({ field, parts });
   }
   return out;

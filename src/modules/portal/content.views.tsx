@@ -36,7 +36,25 @@ function Menu({ nodes, current }: { nodes: PageTreeNode[]; current: string }) {
   );
 }
 
-export function PageView({ id, title, html, fallback, rootTitle, rootPath, rootFallback, menu }: { id: string; title: string; html: string; fallback: boolean; rootTitle: string; rootPath: string; rootFallback: boolean; menu: PageTreeNode[] }) {
+export function PageView({
+  id,
+  title,
+  html,
+  fallback,
+  rootTitle,
+  rootPath,
+  rootFallback,
+  menu,
+}: {
+  id: string;
+  title: string;
+  html: string;
+  fallback: boolean;
+  rootTitle: string;
+  rootPath: string;
+  rootFallback: boolean;
+  menu: PageTreeNode[];
+}) {
   const { t, href } = usePage();
   return (
     <div class={menu.length ? 'portal-with-menu' : undefined}>
@@ -81,7 +99,15 @@ export function NewsCards({ items, headingLevel = 2 }: { items: NewsCard[]; head
     <ul class="portal-news-list">
       {items.map((n) => (
         <li key={n.slug} class="portal-news-card">
-          {n.image ? <img src={`/media/${n.image.id}`} alt={n.image.alt} lang={n.fallback ? 'pl' : undefined} class="portal-news-card__image" loading="lazy" /> : null}
+          {n.image ? (
+            <img
+              src={`/media/${n.image.id}`}
+              alt={n.image.alt}
+              lang={n.fallback ? 'pl' : undefined}
+              class="portal-news-card__image"
+              loading="lazy"
+            />
+          ) : null}
           <div>
             <H class="portal-news-card__title" lang={n.fallback ? 'pl' : undefined}>
               <a href={href(`/aktualnosci/${n.slug}`)}>{n.title}</a>
@@ -97,7 +123,19 @@ export function NewsCards({ items, headingLevel = 2 }: { items: NewsCard[]; head
   );
 }
 
-export function NewsListView({ items, total, page, pages, category }: { items: NewsCard[]; total: number; page: number; pages: number; category: NewsCategory | null }) {
+export function NewsListView({
+  items,
+  total,
+  page,
+  pages,
+  category,
+}: {
+  items: NewsCard[];
+  total: number;
+  page: number;
+  pages: number;
+  category: NewsCategory | null;
+}) {
   const { t, href, lang } = usePage();
   const link = (p: number, c: NewsCategory | null = category) => {
     const q = new URLSearchParams();
@@ -137,7 +175,23 @@ export function NewsListView({ items, total, page, pages, category }: { items: N
   );
 }
 
-export function NewsView({ title, lead, html, category, publishAt, image, fallback }: { title: string; lead: string; html: string; category: NewsCategory; publishAt: string; image: { id: string; alt: string } | null; fallback: boolean }) {
+export function NewsView({
+  title,
+  lead,
+  html,
+  category,
+  publishAt,
+  image,
+  fallback,
+}: {
+  title: string;
+  lead: string;
+  html: string;
+  category: NewsCategory;
+  publishAt: string;
+  image: { id: string; alt: string } | null;
+  fallback: boolean;
+}) {
   const { t, fmt, href } = usePage();
   return (
     <article class="portal-article">
@@ -146,9 +200,7 @@ export function NewsView({ title, lead, html, category, publishAt, image, fallba
         <PageHeader title={title} />
         <p class="portal-meta">
           <time dateTime={publishAt}>{fmt.date(publishAt)}</time> ·{' '}
-          <a href={href(`/aktualnosci?kategoria=${category}`)}>
-            {t(`news.categories.${category}`)}
-          </a>
+          <a href={href(`/aktualnosci?kategoria=${category}`)}>{t(`news.categories.${category}`)}</a>
         </p>
         <p class="lead">{lead}</p>
         {image ? <img src={`/media/${image.id}`} alt={image.alt} class="portal-article__image" /> : null}
@@ -179,7 +231,8 @@ export function HomeNewsSection({ items }: { items: NewsCard[] }) {
 function Status({ published, publishAt }: { published: boolean; publishAt: string | null }) {
   const { t, fmt } = usePage();
   if (!published) return <span class="portal-badge">{t('portal.draft')}</span>;
-  if (publishAt && publishAt > new Date().toISOString()) return <span class="portal-badge">{t('portal.scheduled', { date: fmt.dateTime(publishAt) })}</span>;
+  if (publishAt && publishAt > new Date().toISOString())
+    return <span class="portal-badge">{t('portal.scheduled', { date: fmt.dateTime(publishAt) })}</span>;
   return <span class="portal-badge portal-badge--ok">{t('portal.published')}</span>;
 }
 
@@ -262,7 +315,19 @@ export function PagesAdminView({ rows, notice }: { rows: PageRow[]; notice: stri
   );
 }
 
-export function PageFormView({ state, id, parents, path, isPublic }: { state: EditState; id: string | null; parents: { id: string; label: string }[]; path: string | null; isPublic: boolean }) {
+export function PageFormView({
+  state,
+  id,
+  parents,
+  path,
+  isPublic,
+}: {
+  state: EditState;
+  id: string | null;
+  parents: { id: string; label: string }[];
+  path: string | null;
+  isPublic: boolean;
+}) {
   const { t, href } = usePage();
   const { values, problems = [] } = state;
   const title = id ? t('pages.edit') : t('pages.new');
@@ -280,20 +345,61 @@ export function PageFormView({ state, id, parents, path, isPublic }: { state: Ed
       <form method="post" action={href(id ? `/admin/strony/${id}` : '/admin/strony/nowa')} novalidate>
         <CsrfField token={state.csrf} />
         <FormField name="title_pl" label={t('pages.titlePl')} required maxLength={200} value={values.title_pl ?? ''} problems={problems} />
-        <FormField name="slug" label={t('portal.slug')} hint={t('portal.slugHint')} maxLength={80} value={values.slug ?? ''} problems={problems} />
-        <SelectField name="parent_id" label={t('pages.parent')} hint={t('pages.parentHint')} value={values.parent_id ?? ''} problems={problems} options={[{ value: '', label: t('pages.noParent') }, ...parents.map((p) => ({ value: p.id, label: p.label }))]} />
-        <FormField name="position" label={t('pages.position')} hint={t('pages.positionHint')} inputMode="numeric" maxLength={4} value={values.position ?? '0'} problems={problems} />
-        <MarkdownField name="body_pl" label={t('pages.bodyPl')} required value={values.body_pl ?? ''} problems={problems} preview={state.preview?.pl ?? null} />
+        <FormField
+          name="slug"
+          label={t('portal.slug')}
+          hint={t('portal.slugHint')}
+          maxLength={80}
+          value={values.slug ?? ''}
+          problems={problems}
+        />
+        <SelectField
+          name="parent_id"
+          label={t('pages.parent')}
+          hint={t('pages.parentHint')}
+          value={values.parent_id ?? ''}
+          problems={problems}
+          options={[{ value: '', label: t('pages.noParent') }, ...parents.map((p) => ({ value: p.id, label: p.label }))]}
+        />
+        <FormField
+          name="position"
+          label={t('pages.position')}
+          hint={t('pages.positionHint')}
+          inputMode="numeric"
+          maxLength={4}
+          value={values.position ?? '0'}
+          problems={problems}
+        />
+        <MarkdownField
+          name="body_pl"
+          label={t('pages.bodyPl')}
+          required
+          value={values.body_pl ?? ''}
+          problems={problems}
+          preview={state.preview?.pl ?? null}
+        />
         <fieldset>
           <legend>{t('portal.englishVersion')}</legend>
           <p class="hint">{t('portal.englishHint')}</p>
           <FormField name="title_en" label={t('pages.titleEn')} maxLength={200} value={values.title_en ?? ''} problems={problems} />
-          <MarkdownField name="body_en" label={t('pages.bodyEn')} value={values.body_en ?? ''} problems={problems} preview={state.preview?.en ?? null} />
+          <MarkdownField
+            name="body_en"
+            label={t('pages.bodyEn')}
+            value={values.body_en ?? ''}
+            problems={problems}
+            preview={state.preview?.en ?? null}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('portal.publication')}</legend>
           <CheckboxField name="is_published" label={t('portal.isPublished')} checked={values.is_published === '1'} problems={problems} />
-          <FormField name="publish_at" label={t('portal.publishAt')} hint={t('portal.publishAtHint')} value={values.publish_at ?? ''} problems={problems} />
+          <FormField
+            name="publish_at"
+            label={t('portal.publishAt')}
+            hint={t('portal.publishAtHint')}
+            value={values.publish_at ?? ''}
+            problems={problems}
+          />
         </fieldset>
         <FormButtons isNew={id === null} />
       </form>
@@ -362,7 +468,17 @@ export function NewsAdminView({ rows, page, pages, notice }: { rows: NewsRow[]; 
   );
 }
 
-export function NewsFormView({ state, id, slug, isPublic }: { state: EditState; id: string | null; slug: string | null; isPublic: boolean }) {
+export function NewsFormView({
+  state,
+  id,
+  slug,
+  isPublic,
+}: {
+  state: EditState;
+  id: string | null;
+  slug: string | null;
+  isPublic: boolean;
+}) {
   const { t, href } = usePage();
   const { values, problems = [] } = state;
   const imageId = values.image_id ?? '';
@@ -377,13 +493,49 @@ export function NewsFormView({ state, id, slug, isPublic }: { state: EditState; 
         </p>
       ) : null}
       <ErrorSummary problems={problems} />
-      <form method="post" action={href(id ? `/admin/aktualnosci/${id}` : '/admin/aktualnosci/nowa')} enctype="multipart/form-data" novalidate>
+      <form
+        method="post"
+        action={href(id ? `/admin/aktualnosci/${id}` : '/admin/aktualnosci/nowa')}
+        enctype="multipart/form-data"
+        novalidate
+      >
         <CsrfField token={state.csrf} />
         <FormField name="title_pl" label={t('news.titlePl')} required maxLength={200} value={values.title_pl ?? ''} problems={problems} />
-        <FormField name="slug" label={t('portal.slug')} hint={t('portal.slugHint')} maxLength={80} value={values.slug ?? ''} problems={problems} />
-        <SelectField name="category" label={t('news.category')} required value={values.category ?? 'komunikaty'} problems={problems} options={NEWS_CATEGORIES.map((c) => ({ value: c, label: t(`news.categories.${c}`) }))} />
-        <FormField name="lead_pl" label={t('news.leadPl')} hint={t('news.leadHint')} required multiline rows={3} maxLength={600} value={values.lead_pl ?? ''} problems={problems} />
-        <MarkdownField name="body_pl" label={t('news.bodyPl')} required value={values.body_pl ?? ''} problems={problems} preview={state.preview?.pl ?? null} />
+        <FormField
+          name="slug"
+          label={t('portal.slug')}
+          hint={t('portal.slugHint')}
+          maxLength={80}
+          value={values.slug ?? ''}
+          problems={problems}
+        />
+        <SelectField
+          name="category"
+          label={t('news.category')}
+          required
+          value={values.category ?? 'komunikaty'}
+          problems={problems}
+          options={NEWS_CATEGORIES.map((c) => ({ value: c, label: t(`news.categories.${c}`) }))}
+        />
+        <FormField
+          name="lead_pl"
+          label={t('news.leadPl')}
+          hint={t('news.leadHint')}
+          required
+          multiline
+          rows={3}
+          maxLength={600}
+          value={values.lead_pl ?? ''}
+          problems={problems}
+        />
+        <MarkdownField
+          name="body_pl"
+          label={t('news.bodyPl')}
+          required
+          value={values.body_pl ?? ''}
+          problems={problems}
+          preview={state.preview?.pl ?? null}
+        />
         <fieldset>
           <legend>{t('news.imageLegend')}</legend>
           {imageId ? (
@@ -393,21 +545,60 @@ export function NewsFormView({ state, id, slug, isPublic }: { state: EditState; 
               <CheckboxField name="remove_image" label={t('news.removeImage')} checked={values.remove_image === '1'} />
             </div>
           ) : null}
-          <FileField name="image" label={imageId ? t('news.replaceImage') : t('news.image')} hint={t('news.imageHint')} accept="image/png,image/jpeg,image/webp" problems={problems} />
-          <FormField name="image_alt_pl" label={t('news.imageAltPl')} hint={t('news.imageAltHint')} maxLength={300} value={values.image_alt_pl ?? ''} problems={problems} />
+          <FileField
+            name="image"
+            label={imageId ? t('news.replaceImage') : t('news.image')}
+            hint={t('news.imageHint')}
+            accept="image/png,image/jpeg,image/webp"
+            problems={problems}
+          />
+          <FormField
+            name="image_alt_pl"
+            label={t('news.imageAltPl')}
+            hint={t('news.imageAltHint')}
+            maxLength={300}
+            value={values.image_alt_pl ?? ''}
+            problems={problems}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('portal.englishVersion')}</legend>
           <p class="hint">{t('portal.englishHint')}</p>
           <FormField name="title_en" label={t('news.titleEn')} maxLength={200} value={values.title_en ?? ''} problems={problems} />
-          <FormField name="lead_en" label={t('news.leadEn')} multiline rows={3} maxLength={600} value={values.lead_en ?? ''} problems={problems} />
-          <MarkdownField name="body_en" label={t('news.bodyEn')} value={values.body_en ?? ''} problems={problems} preview={state.preview?.en ?? null} />
-          <FormField name="image_alt_en" label={t('news.imageAltEn')} maxLength={300} value={values.image_alt_en ?? ''} problems={problems} />
+          <FormField
+            name="lead_en"
+            label={t('news.leadEn')}
+            multiline
+            rows={3}
+            maxLength={600}
+            value={values.lead_en ?? ''}
+            problems={problems}
+          />
+          <MarkdownField
+            name="body_en"
+            label={t('news.bodyEn')}
+            value={values.body_en ?? ''}
+            problems={problems}
+            preview={state.preview?.en ?? null}
+          />
+          <FormField
+            name="image_alt_en"
+            label={t('news.imageAltEn')}
+            maxLength={300}
+            value={values.image_alt_en ?? ''}
+            problems={problems}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('portal.publication')}</legend>
           <CheckboxField name="is_published" label={t('portal.isPublished')} checked={values.is_published === '1'} problems={problems} />
-          <FormField name="publish_at" label={t('portal.publishAt')} hint={t('news.publishAtHint')} value={values.publish_at ?? ''} problems={problems} />
+          <FormField
+            name="publish_at"
+            label={t('portal.publishAt')}
+            hint={t('news.publishAtHint')}
+            value={values.publish_at ?? ''}
+            problems={problems}
+          />
         </fieldset>
         <FormButtons isNew={id === null} />
       </form>
@@ -430,10 +621,27 @@ function base(type: VersionedType, id: string): string {
   return type === 'page' ? `/admin/strony/${id}` : `/admin/aktualnosci/${id}`;
 }
 
-export function VersionsView({ type, id, title, versions, csrf, notice, problems = [] }: { type: VersionedType; id: string; title: string; versions: VersionRow[]; csrf: string; notice: string | null; problems?: Problem[] }) {
+export function VersionsView({
+  type,
+  id,
+  title,
+  versions,
+  csrf,
+  notice,
+  problems = [],
+}: {
+  type: VersionedType;
+  id: string;
+  title: string;
+  versions: VersionRow[];
+  csrf: string;
+  notice: string | null;
+  problems?: Problem[];
+}) {
   const { t, href, fmt } = usePage();
   const latest = versions[0]?.number ?? 0;
-  const noteText = (note: string | null) => (note?.startsWith('restored:') ? t('versions.restoredFrom', { number: note.slice('restored:'.length) }) : '');
+  const noteText = (note: string | null) =>
+    note?.startsWith('restored:') ? t('versions.restoredFrom', { number: note.slice('restored:'.length) }) : '';
   return (
     <>
       <PageHeader title={t('versions.titleOf', { title })} />
@@ -446,8 +654,18 @@ export function VersionsView({ type, id, title, versions, csrf, notice, problems
         <form method="get" action={href(`${base(type, id)}/wersje/porownaj`)} class="filter-form">
           <h2>{t('versions.compareTitle')}</h2>
           <div class="filter-grid">
-            <SelectField name="a" label={t('versions.older')} value={String(versions[1]!.number)} options={versions.map((v) => ({ value: String(v.number), label: t('versions.number', { number: v.number }) }))} />
-            <SelectField name="b" label={t('versions.newer')} value={String(latest)} options={versions.map((v) => ({ value: String(v.number), label: t('versions.number', { number: v.number }) }))} />
+            <SelectField
+              name="a"
+              label={t('versions.older')}
+              value={String(versions[1]!.number)}
+              options={versions.map((v) => ({ value: String(v.number), label: t('versions.number', { number: v.number }) }))}
+            />
+            <SelectField
+              name="b"
+              label={t('versions.newer')}
+              value={String(latest)}
+              options={versions.map((v) => ({ value: String(v.number), label: t('versions.number', { number: v.number }) }))}
+            />
           </div>
           <Button variant="secondary">{t('versions.compare')}</Button>
         </form>
@@ -460,7 +678,10 @@ export function VersionsView({ type, id, title, versions, csrf, notice, problems
           { header: t('versions.version'), cell: (v) => t('versions.number', { number: v.number }) },
           { header: t('versions.savedAt'), cell: (v) => fmt.dateTime(v.created_at) },
           { header: t('versions.author'), cell: (v) => v.author ?? '—' },
-          { header: t('versions.note'), cell: (v) => (v.number === latest ? `${t('versions.current')} ${noteText(v.note)}`.trim() : noteText(v.note) || '—') },
+          {
+            header: t('versions.note'),
+            cell: (v) => (v.number === latest ? `${t('versions.current')} ${noteText(v.note)}`.trim() : noteText(v.note) || '—'),
+          },
           {
             header: t('versions.actions'),
             cell: (v) =>
@@ -499,7 +720,21 @@ const FIELD_LABELS: Record<string, TKey> = {
   publish_at: 'versions.fields.publish_at',
 };
 
-export function CompareView({ type, id, title, a, b, diffs }: { type: VersionedType; id: string; title: string; a: number; b: number; diffs: FieldDiff[] }) {
+export function CompareView({
+  type,
+  id,
+  title,
+  a,
+  b,
+  diffs,
+}: {
+  type: VersionedType;
+  id: string;
+  title: string;
+  a: number;
+  b: number;
+  diffs: FieldDiff[];
+}) {
   const { t, href } = usePage();
   return (
     <>

@@ -6,7 +6,20 @@ import type { DialectSeam } from '../../core/db/dialect/index.js';
 import type { Executor } from './content.repo.js';
 import type { DocumentCategory, DocumentFilesTable, DocumentsTable } from './portal.tables.js';
 
-const FILE_HEAD = ['id', 'document_id', 'label_pl', 'label_en', 'version_date', 'file_name', 'content_type', 'kind', 'byte_size', 'sha256', 'download_count', 'created_at'] as const;
+const FILE_HEAD = [
+  'id',
+  'document_id',
+  'label_pl',
+  'label_en',
+  'version_date',
+  'file_name',
+  'content_type',
+  'kind',
+  'byte_size',
+  'sha256',
+  'download_count',
+  'created_at',
+] as const;
 
 export async function insertDocument(db: Executor, row: Insertable<DocumentsTable>): Promise<void> {
   await db.insertInto('documents').values(row).execute();
@@ -27,7 +40,11 @@ export async function getDocument(db: Executor, id: string) {
 
 export async function getDocuments(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('documents').selectAll().where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 function listQuery(db: Executor, category: DocumentCategory | null, publishedOnly: boolean) {
@@ -37,8 +54,17 @@ function listQuery(db: Executor, category: DocumentCategory | null, publishedOnl
   return q;
 }
 
-export async function listDocuments(db: Executor, opts: { category: DocumentCategory | null; publishedOnly: boolean; limit: number; offset: number }) {
-  return listQuery(db, opts.category, opts.publishedOnly).selectAll().orderBy('doc_date', 'desc').orderBy('title_sort').limit(opts.limit).offset(opts.offset).execute();
+export async function listDocuments(
+  db: Executor,
+  opts: { category: DocumentCategory | null; publishedOnly: boolean; limit: number; offset: number },
+) {
+  return listQuery(db, opts.category, opts.publishedOnly)
+    .selectAll()
+    .orderBy('doc_date', 'desc')
+    .orderBy('title_sort')
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .execute();
 }
 
 export async function countDocuments(db: Executor, category: DocumentCategory | null, publishedOnly: boolean): Promise<number> {
@@ -66,7 +92,11 @@ export async function listFileHeads(db: Executor, documentIds: readonly string[]
 }
 
 export async function getFileHead(db: Executor, id: string) {
-  return db.selectFrom('document_files').select([...FILE_HEAD]).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('document_files')
+    .select([...FILE_HEAD])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getFileData(db: Executor, id: string): Promise<Buffer | null> {
@@ -83,14 +113,26 @@ export async function countDownload(db: Executor, id: string): Promise<void> {
 }
 
 export async function searchDocuments(db: Executor, seam: DialectSeam, terms: string[], limit: number) {
-  const base = db.selectFrom('documents').where('is_published', '=', true).where(seam.ftsMatch({ table: 'documents', column: 'search_doc' }, terms));
+  const base = db
+    .selectFrom('documents')
+    .where('is_published', '=', true)
+    .where(seam.ftsMatch({ table: 'documents', column: 'search_doc' }, terms));
   const [rows, total] = await Promise.all([
-    base.select(['id', 'title_pl', 'title_en', 'description_pl', 'description_en', 'doc_date']).orderBy('doc_date', 'desc').limit(limit).execute(),
+    base
+      .select(['id', 'title_pl', 'title_en', 'description_pl', 'description_en', 'doc_date'])
+      .orderBy('doc_date', 'desc')
+      .limit(limit)
+      .execute(),
     base.select(countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };
 }
 
 export async function listPublishedDocumentHeads(db: Executor) {
-  return db.selectFrom('documents').select(['id', 'updated_at', 'title_en']).where('is_published', '=', true).orderBy('doc_date', 'desc').execute();
+  return db
+    .selectFrom('documents')
+    .select(['id', 'updated_at', 'title_en'])
+    .where('is_published', '=', true)
+    .orderBy('doc_date', 'desc')
+    .execute();
 }

@@ -99,7 +99,15 @@ async function checkFile(f: FormChecker, upload: Upload | null, fallbackDate: st
     f.add('file', 'documents.file', 'portal.fileType');
     return null;
   }
-  return { label_pl, label_en: label_en || null, version_date, file_name: cleanFileName(upload.filename, type.ext), content_type: type.contentType, kind: type.ext.toUpperCase(), data: upload.data };
+  return {
+    label_pl,
+    label_en: label_en || null,
+    version_date,
+    file_name: cleanFileName(upload.filename, type.ext),
+    content_type: type.contentType,
+    kind: type.ext.toUpperCase(),
+    data: upload.data,
+  };
 }
 
 function throwFileAware(f: FormChecker): void {
@@ -142,9 +150,26 @@ export async function createDocument(ctx: ModuleContext, body: FormValues, uploa
   const id = newId();
   const now = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertDocument(trx, { id, ...meta, title_sort: polishSortKey(meta.title_pl), search_doc: docSearchDoc(meta, [file!.file_name]), created_at: now, updated_at: now });
+    await repo.insertDocument(trx, {
+      id,
+      ...meta,
+      title_sort: polishSortKey(meta.title_pl),
+      search_doc: docSearchDoc(meta, [file!.file_name]),
+      created_at: now,
+      updated_at: now,
+    });
     const fileId = await storeFile(ctx, trx, id, file!, actor);
-    await recordAudit(trx, { ...actor, action: 'portal.document.create', subjectType: 'document', subjectId: id, meta: { title: meta.title_pl, file: file!.file_name, fileId, bytes: file!.data.length } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'portal.document.create',
+        subjectType: 'document',
+        subjectId: id,
+        meta: { title: meta.title_pl, file: file!.file_name, fileId, bytes: file!.data.length },
+      },
+      ctx.clock,
+    );
   });
   return id;
 }
@@ -167,12 +192,23 @@ export async function updateDocumentMeta(ctx: ModuleContext, id: string, body: F
   if (Object.keys(changes).length === 0) return;
   const names = await fileNamesOf(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateDocument(trx, id, { ...meta, title_sort: polishSortKey(meta.title_pl), search_doc: docSearchDoc(meta, names), updated_at: nowIso(ctx.clock) });
+    await repo.updateDocument(trx, id, {
+      ...meta,
+      title_sort: polishSortKey(meta.title_pl),
+      search_doc: docSearchDoc(meta, names),
+      updated_at: nowIso(ctx.clock),
+    });
     await recordAudit(trx, { ...actor, action: 'portal.document.update', subjectType: 'document', subjectId: id, changes }, ctx.clock);
   });
 }
 
-export async function addFileVersion(ctx: ModuleContext, id: string, body: FormValues, upload: Upload | null, actor: Actor): Promise<string> {
+export async function addFileVersion(
+  ctx: ModuleContext,
+  id: string,
+  body: FormValues,
+  upload: Upload | null,
+  actor: Actor,
+): Promise<string> {
   const current = await repo.getDocument(ctx.db, id);
   if (!current) throw new AppError('http.not_found');
   const f = new FormChecker(body);
@@ -183,7 +219,17 @@ export async function addFileVersion(ctx: ModuleContext, id: string, body: FormV
   await ctx.db.transaction().execute(async (trx) => {
     fileId = await storeFile(ctx, trx, id, file!, actor);
     await repo.updateDocument(trx, id, { search_doc: docSearchDoc(current, names), updated_at: nowIso(ctx.clock) });
-    await recordAudit(trx, { ...actor, action: 'portal.document.file_add', subjectType: 'document', subjectId: id, meta: { file: file!.file_name, fileId, bytes: file!.data.length, label: file!.label_pl } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'portal.document.file_add',
+        subjectType: 'document',
+        subjectId: id,
+        meta: { file: file!.file_name, fileId, bytes: file!.data.length, label: file!.label_pl },
+      },
+      ctx.clock,
+    );
   });
   return fileId;
 }
@@ -198,7 +244,11 @@ export async function deleteFileVersion(ctx: ModuleContext, id: string, fileId: 
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteFile(trx, fileId);
     await repo.updateDocument(trx, id, { search_doc: docSearchDoc(doc, names), updated_at: nowIso(ctx.clock) });
-    await recordAudit(trx, { ...actor, action: 'portal.document.file_delete', subjectType: 'document', subjectId: id, meta: { file: head.file_name, fileId } }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'portal.document.file_delete', subjectType: 'document', subjectId: id, meta: { file: head.file_name, fileId } },
+      ctx.clock,
+    );
   });
 }
 
@@ -207,7 +257,11 @@ export async function deleteDocument(ctx: ModuleContext, id: string, actor: Acto
   if (!doc) throw new AppError('http.not_found');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteDocument(trx, id);
-    await recordAudit(trx, { ...actor, action: 'portal.document.delete', subjectType: 'document', subjectId: id, meta: { title: doc.title_pl } }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'portal.document.delete', subjectType: 'document', subjectId: id, meta: { title: doc.title_pl } },
+      ctx.clock,
+    );
   });
 }
 
@@ -226,7 +280,12 @@ export async function documentList(ctx: ModuleContext, opts: { category: Documen
   const total = await repo.countDocuments(ctx.db, opts.category, opts.publishedOnly);
   const pages = Math.max(1, Math.ceil(total / DOCUMENTS_PAGE_SIZE));
   if (opts.page > pages) throw new AppError('http.not_found');
-  const docs = await repo.listDocuments(ctx.db, { category: opts.category, publishedOnly: opts.publishedOnly, limit: DOCUMENTS_PAGE_SIZE, offset: (opts.page - 1) * DOCUMENTS_PAGE_SIZE });
+  const docs = await repo.listDocuments(ctx.db, {
+    category: opts.category,
+    publishedOnly: opts.publishedOnly,
+    limit: DOCUMENTS_PAGE_SIZE,
+    offset: (opts.page - 1) * DOCUMENTS_PAGE_SIZE,
+  });
   return { items: await withFiles(ctx, docs), total, pages };
 }
 

@@ -33,7 +33,19 @@ function versionLabel(f: FileHead, lang: string): string {
   return lang === 'en' && f.label_en ? f.label_en : f.label_pl;
 }
 
-export function DocumentsListView({ items, total, page, pages, category }: { items: DocumentWithFiles[]; total: number; page: number; pages: number; category: DocumentCategory | null }) {
+export function DocumentsListView({
+  items,
+  total,
+  page,
+  pages,
+  category,
+}: {
+  items: DocumentWithFiles[];
+  total: number;
+  page: number;
+  pages: number;
+  category: DocumentCategory | null;
+}) {
   const { t, href, lang, fmt } = usePage();
   const link = (p: number, c: DocumentCategory | null = category) => {
     const q = new URLSearchParams();
@@ -79,7 +91,14 @@ export function DocumentsListView({ items, total, page, pages, category }: { ite
                   <time dateTime={d.doc_date}>{fmt.date(`${d.doc_date}T12:00:00Z`)}</time> · {t(`documents.categories.${d.category}`)}
                   {d.is_accessible ? <> · {t('documents.accessible')}</> : null}
                 </p>
-                {newest ? <FileLink href={`/dokumenty/${d.id}/pobierz`} kind={newest.kind} size={newest.byte_size} label={t('documents.downloadNewest', { title: tt.text })} /> : null}
+                {newest ? (
+                  <FileLink
+                    href={`/dokumenty/${d.id}/pobierz`}
+                    kind={newest.kind}
+                    size={newest.byte_size}
+                    label={t('documents.downloadNewest', { title: tt.text })}
+                  />
+                ) : null}
                 {d.files.length > 1 ? <p class="small">{t('documents.versionCount', { count: d.files.length })}</p> : null}
               </li>
             );
@@ -119,7 +138,12 @@ export function DocumentView({ doc }: { doc: DocumentWithFiles }) {
       <ol class="portal-versions" reversed>
         {doc.files.map((f, i) => (
           <li key={f.id}>
-            <FileLink href={i === 0 ? `/dokumenty/${doc.id}/pobierz` : `/dokumenty/pliki/${f.id}`} kind={f.kind} size={f.byte_size} label={`${versionLabel(f, lang)} — ${fmt.date(`${f.version_date}T12:00:00Z`)}`} />
+            <FileLink
+              href={i === 0 ? `/dokumenty/${doc.id}/pobierz` : `/dokumenty/pliki/${f.id}`}
+              kind={f.kind}
+              size={f.byte_size}
+              label={`${versionLabel(f, lang)} — ${fmt.date(`${f.version_date}T12:00:00Z`)}`}
+            />
             {i === 0 ? <span class="portal-badge portal-badge--ok">{t('documents.newest')}</span> : null}
           </li>
         ))}
@@ -134,7 +158,17 @@ export function DocumentView({ doc }: { doc: DocumentWithFiles }) {
 
 // --- admin ---------------------------------------------------------------------------------------
 
-export function DocumentsAdminView({ items, page, pages, notice }: { items: DocumentWithFiles[]; page: number; pages: number; notice: string | null }) {
+export function DocumentsAdminView({
+  items,
+  page,
+  pages,
+  notice,
+}: {
+  items: DocumentWithFiles[];
+  page: number;
+  pages: number;
+  notice: string | null;
+}) {
   const { t, href, fmt } = usePage();
   return (
     <>
@@ -171,16 +205,65 @@ function MetaFields({ values, problems }: { values: Record<string, string>; prob
   const { t } = usePage();
   return (
     <>
-      <FormField name="title_pl" label={t('documents.titlePl')} required maxLength={300} value={values.title_pl ?? ''} problems={problems} />
-      <FormField name="description_pl" label={t('documents.descriptionPl')} multiline rows={4} maxLength={3000} value={values.description_pl ?? ''} problems={problems} />
-      <SelectField name="category" label={t('documents.category')} required value={values.category ?? 'programy'} problems={problems} options={DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`documents.categories.${c}`) }))} />
-      <FormField name="doc_date" label={t('documents.date')} hint={t('documents.dateHint')} required value={values.doc_date ?? ''} problems={problems} />
-      <SelectField name="lang" label={t('documents.lang')} value={values.lang ?? 'pl'} problems={problems} options={DOCUMENT_LANGS.map((l) => ({ value: l, label: t(`documents.langs.${l}`) }))} />
-      <CheckboxField name="is_accessible" label={t('documents.isAccessible')} hint={t('documents.isAccessibleHint')} checked={values.is_accessible === '1'} problems={problems} />
+      <FormField
+        name="title_pl"
+        label={t('documents.titlePl')}
+        required
+        maxLength={300}
+        value={values.title_pl ?? ''}
+        problems={problems}
+      />
+      <FormField
+        name="description_pl"
+        label={t('documents.descriptionPl')}
+        multiline
+        rows={4}
+        maxLength={3000}
+        value={values.description_pl ?? ''}
+        problems={problems}
+      />
+      <SelectField
+        name="category"
+        label={t('documents.category')}
+        required
+        value={values.category ?? 'programy'}
+        problems={problems}
+        options={DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`documents.categories.${c}`) }))}
+      />
+      <FormField
+        name="doc_date"
+        label={t('documents.date')}
+        hint={t('documents.dateHint')}
+        required
+        value={values.doc_date ?? ''}
+        problems={problems}
+      />
+      <SelectField
+        name="lang"
+        label={t('documents.lang')}
+        value={values.lang ?? 'pl'}
+        problems={problems}
+        options={DOCUMENT_LANGS.map((l) => ({ value: l, label: t(`documents.langs.${l}`) }))}
+      />
+      <CheckboxField
+        name="is_accessible"
+        label={t('documents.isAccessible')}
+        hint={t('documents.isAccessibleHint')}
+        checked={values.is_accessible === '1'}
+        problems={problems}
+      />
       <fieldset>
         <legend>{t('portal.englishVersion')}</legend>
         <FormField name="title_en" label={t('documents.titleEn')} maxLength={300} value={values.title_en ?? ''} problems={problems} />
-        <FormField name="description_en" label={t('documents.descriptionEn')} multiline rows={4} maxLength={3000} value={values.description_en ?? ''} problems={problems} />
+        <FormField
+          name="description_en"
+          label={t('documents.descriptionEn')}
+          multiline
+          rows={4}
+          maxLength={3000}
+          value={values.description_en ?? ''}
+          problems={problems}
+        />
       </fieldset>
       <CheckboxField name="is_published" label={t('portal.isPublished')} checked={values.is_published === '1'} problems={problems} />
     </>
@@ -192,9 +275,23 @@ function FileFields({ values, problems }: { values: Record<string, string>; prob
   return (
     <>
       <FileField name="file" label={t('documents.file')} hint={t('documents.fileHint')} accept={ACCEPT} required problems={problems} />
-      <FormField name="label_pl" label={t('documents.versionLabelPl')} hint={t('documents.versionLabelHint')} required maxLength={200} value={values.label_pl ?? ''} problems={problems} />
+      <FormField
+        name="label_pl"
+        label={t('documents.versionLabelPl')}
+        hint={t('documents.versionLabelHint')}
+        required
+        maxLength={200}
+        value={values.label_pl ?? ''}
+        problems={problems}
+      />
       <FormField name="label_en" label={t('documents.versionLabelEn')} maxLength={200} value={values.label_en ?? ''} problems={problems} />
-      <FormField name="version_date" label={t('documents.versionDate')} hint={t('documents.versionDateHint')} value={values.version_date ?? ''} problems={problems} />
+      <FormField
+        name="version_date"
+        label={t('documents.versionDate')}
+        hint={t('documents.versionDateHint')}
+        value={values.version_date ?? ''}
+        problems={problems}
+      />
     </>
   );
 }
@@ -218,7 +315,23 @@ export function DocumentNewView({ csrf, values, problems = [] }: { csrf: string;
   );
 }
 
-export function DocumentEditView({ csrf, doc, values, fileValues, problems = [], fileProblems = [], notice }: { csrf: string; doc: DocumentWithFiles; values: Record<string, string>; fileValues: Record<string, string>; problems?: Problem[]; fileProblems?: Problem[]; notice: string | null }) {
+export function DocumentEditView({
+  csrf,
+  doc,
+  values,
+  fileValues,
+  problems = [],
+  fileProblems = [],
+  notice,
+}: {
+  csrf: string;
+  doc: DocumentWithFiles;
+  values: Record<string, string>;
+  fileValues: Record<string, string>;
+  problems?: Problem[];
+  fileProblems?: Problem[];
+  notice: string | null;
+}) {
   const { t, href, fmt } = usePage();
   return (
     <>
@@ -252,7 +365,11 @@ export function DocumentEditView({ csrf, doc, values, fileValues, problems = [],
               doc.files.length > 1 ? (
                 <form method="post" action={href(`/admin/dokumenty/${doc.id}/pliki/${f.id}/usun`)} class="inline-form">
                   <CsrfField token={csrf} />
-                  <button type="submit" class="button button--secondary" aria-label={t('documents.deleteVersionLabel', { label: f.label_pl })}>
+                  <button
+                    type="submit"
+                    class="button button--secondary"
+                    aria-label={t('documents.deleteVersionLabel', { label: f.label_pl })}
+                  >
                     {t('documents.deleteVersion')}
                   </button>
                 </form>

@@ -12,7 +12,11 @@ test('documents are recognised by their bytes, not by their names', async () => 
   assert.equal((await detectDocumentType(Buffer.from('gmina;liczba\nToruń;12\n'), 'dane.csv'))?.ext, 'csv');
   assert.equal(await detectDocumentType(Buffer.from('gmina;liczba\n'), 'dane.pdf'), null, 'text is not a PDF');
   assert.equal(await detectDocumentType(PNG, 'obraz.pdf'), null, 'an image is not a document');
-  assert.equal(await detectDocumentType(Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0, 0, 0, 0x04, 0, 0]), 'setup.pdf'), null, 'an executable is refused');
+  assert.equal(
+    await detectDocumentType(Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0, 0, 0, 0x04, 0, 0]), 'setup.pdf'),
+    null,
+    'an executable is refused',
+  );
   assert.equal(await detectDocumentType(Buffer.from([0x00, 0x01, 0x02]), 'dane.csv'), null, 'binary data named .csv is refused');
 });
 

@@ -14,8 +14,14 @@ export interface DetectedType {
 
 const DOCUMENT_TYPES: Record<string, DetectedType> = {
   'application/pdf': { contentType: 'application/pdf', ext: 'pdf' },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ext: 'docx',
+  },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ext: 'xlsx',
+  },
   'application/vnd.oasis.opendocument.text': { contentType: 'application/vnd.oasis.opendocument.text', ext: 'odt' },
   'application/vnd.oasis.opendocument.spreadsheet': { contentType: 'application/vnd.oasis.opendocument.spreadsheet', ext: 'ods' },
   'application/zip': { contentType: 'application/zip', ext: 'zip' },

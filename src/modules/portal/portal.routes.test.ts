@@ -15,7 +15,6 @@ import { ManualClock } from '../../testing/clock.js';
 import { assertHeadMatchesGet } from '../../testing/downloads.js';
 import { readSitemap, type SitemapUrl } from '../../testing/sitemap.js';
 
-
 let t: TestApp;
 let editor: string;
 let citizen: string;
@@ -28,33 +27,57 @@ before(async () => {
 });
 after(async () => t.close());
 
-const get = (url: string, cookie = '', headers: Record<string, string> = {}) => t.app.inject({ url, headers: { ...(cookie ? { cookie } : {}), ...headers } });
+const get = (url: string, cookie = '', headers: Record<string, string> = {}) =>
+  t.app.inject({ url, headers: { ...(cookie ? { cookie } : {}), ...headers } });
 
 async function post(url: string, fields: Record<string, string>, cookie = editor, formUrl?: string): Promise<LightMyRequestResponse> {
   const page = await get(formUrl ?? url, cookie);
   // anonymous visitors get their session (and so the CSRF secret) with the form page
   const jar = cookie || cookieHeader(page);
-  return t.app.inject({ method: 'POST', url, headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(page.body), ...fields }) });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: csrfFrom(page.body), ...fields }),
+  });
 }
 
-async function upload(url: string, fields: Record<string, string>, files: Parameters<typeof multipart>[1], formUrl: string, cookie = editor): Promise<LightMyRequestResponse> {
+async function upload(
+  url: string,
+  fields: Record<string, string>,
+  files: Parameters<typeof multipart>[1],
+  formUrl: string,
+  cookie = editor,
+): Promise<LightMyRequestResponse> {
   const page = await get(formUrl, cookie);
   const body = multipart({ _csrf: csrfFrom(page.body), ...fields }, files);
   return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': body.contentType }, payload: body.payload });
 }
 
 const idFrom = (res: LightMyRequestResponse) => /\/([0-9a-f-]{36})\?/.exec(res.headers.location as string)![1]!;
-const auditOf = async (id: string) => (await t.ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', id).orderBy('at').execute()).map((r) => r.action);
+const auditOf = async (id: string) =>
+  (await t.ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', id).orderBy('at').execute()).map((r) => r.action);
 
 describe('pages', () => {
   let parentId: string;
   let childId: string;
 
   test('an editor creates a page and a sub-page; the public sees them at their address', async () => {
-    const res = await post('/admin/strony/nowa', { title_pl: 'O programie', body_pl: '## Cele\n\nWspieramy ekonomię społeczną.', is_published: '1' });
+    const res = await post('/admin/strony/nowa', {
+      title_pl: 'O programie',
+      body_pl: '## Cele\n\nWspieramy ekonomię społeczną.',
+      is_published: '1',
+    });
     assert.equal(res.statusCode, 303, res.body);
     parentId = idFrom(res);
-    const child = await post('/admin/strony/nowa', { title_pl: 'Zespół ekspercki', parent_id: parentId, body_pl: 'Skład zespołu.', is_published: '1', title_en: 'Expert team', body_en: 'Members of the team.' });
+    const child = await post('/admin/strony/nowa', {
+      title_pl: 'Zespół ekspercki',
+      parent_id: parentId,
+      body_pl: 'Skład zespołu.',
+      is_published: '1',
+      title_en: 'Expert team',
+      body_en: 'Members of the team.',
+    });
     assert.equal(child.statusCode, 303, child.body);
     childId = idFrom(child);
 
@@ -81,7 +104,12 @@ describe('pages', () => {
     const draft = await post('/admin/strony/nowa', { title_pl: 'Szkic', body_pl: 'Nie gotowe.' });
     assert.equal(draft.statusCode, 303);
     assert.equal((await get('/szkic')).statusCode, 404);
-    const later = await post('/admin/strony/nowa', { title_pl: 'Jutro', body_pl: 'Wkrótce.', is_published: '1', publish_at: '2026-03-11T08:00' });
+    const later = await post('/admin/strony/nowa', {
+      title_pl: 'Jutro',
+      body_pl: 'Wkrótce.',
+      is_published: '1',
+      publish_at: '2026-03-11T08:00',
+    });
     assert.equal(later.statusCode, 303);
     assert.equal((await get('/jutro')).statusCode, 404);
     clock.set('2026-03-11T07:01:00Z'); // 08:01 in Warsaw
@@ -108,7 +136,11 @@ describe('pages', () => {
   });
 
   test('preview renders the sanitised body without saving', async () => {
-    const res = await post('/admin/strony/nowa', { action: 'preview', title_pl: 'Podgląd', body_pl: '## Tytuł\n\n<script>alert(1)</script> **tekst**' });
+    const res = await post('/admin/strony/nowa', {
+      action: 'preview',
+      title_pl: 'Podgląd',
+      body_pl: '## Tytuł\n\n<script>alert(1)</script> **tekst**',
+    });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h2>Tytuł<\/h2>/);
     assert.match(res.body, /<strong>tekst<\/strong>/);
@@ -122,7 +154,13 @@ describe('pages', () => {
   });
 
   test('every edit keeps a version; two versions compare word by word; restoring brings the old text back', async () => {
-    const edit = await post(`/admin/strony/${parentId}`, { title_pl: 'O programie', slug: 'o-programie', position: '0', body_pl: '## Cele\n\nWspieramy rozwój ekonomii społecznej w regionie.', is_published: '1' });
+    const edit = await post(`/admin/strony/${parentId}`, {
+      title_pl: 'O programie',
+      slug: 'o-programie',
+      position: '0',
+      body_pl: '## Cele\n\nWspieramy rozwój ekonomii społecznej w regionie.',
+      is_published: '1',
+    });
     assert.equal(edit.statusCode, 303, edit.body);
     const versions = await get(`/admin/strony/${parentId}/wersje`, editor);
     assert.match(versions.body, /wersja 2/);
@@ -147,7 +185,12 @@ describe('pages', () => {
     const del = await post(`/admin/strony/${parentId}/usun`, {}, editor, `/admin/strony/${parentId}`);
     assert.equal(del.statusCode, 409);
     assert.match(del.body, /Nie można usunąć strony, która ma podstrony/);
-    const cycle = await post(`/admin/strony/${parentId}`, { title_pl: 'O programie', slug: 'program-2020', parent_id: childId, body_pl: 'x' });
+    const cycle = await post(`/admin/strony/${parentId}`, {
+      title_pl: 'O programie',
+      slug: 'program-2020',
+      parent_id: childId,
+      body_pl: 'x',
+    });
     assert.equal(cycle.statusCode, 400);
     assert.equal((await post(`/admin/strony/${childId}/usun`, {}, editor, `/admin/strony/${childId}`)).statusCode, 303);
     assert.equal((await get('/program-2020/zespol-ekspercki')).statusCode, 404);
@@ -158,19 +201,45 @@ describe('news', () => {
   let newsId: string;
 
   test('an image without alternative text is refused; SVG is refused; a PNG with alt text is published', async () => {
-    const fields = { title_pl: 'Konferencja ekonomii społecznej', category: 'wydarzenia', lead_pl: 'Zapraszamy na konferencję.', body_pl: '## Program\n\nSzczegóły wkrótce.', is_published: '1' };
-    const noAlt = await upload('/admin/aktualnosci/nowa', fields, { image: { filename: 'zdjecie.png', contentType: 'image/png', data: PNG } }, '/admin/aktualnosci/nowa');
+    const fields = {
+      title_pl: 'Konferencja ekonomii społecznej',
+      category: 'wydarzenia',
+      lead_pl: 'Zapraszamy na konferencję.',
+      body_pl: '## Program\n\nSzczegóły wkrótce.',
+      is_published: '1',
+    };
+    const noAlt = await upload(
+      '/admin/aktualnosci/nowa',
+      fields,
+      { image: { filename: 'zdjecie.png', contentType: 'image/png', data: PNG } },
+      '/admin/aktualnosci/nowa',
+    );
     assert.equal(noAlt.statusCode, 400);
     assert.match(noAlt.body, /Pole „Tekst alternatywny zdjęcia” jest wymagane/);
-    const svg = await upload('/admin/aktualnosci/nowa', { ...fields, image_alt_pl: 'Logo' }, { image: { filename: 'logo.png', contentType: 'image/png', data: SVG } }, '/admin/aktualnosci/nowa');
+    const svg = await upload(
+      '/admin/aktualnosci/nowa',
+      { ...fields, image_alt_pl: 'Logo' },
+      { image: { filename: 'logo.png', contentType: 'image/png', data: SVG } },
+      '/admin/aktualnosci/nowa',
+    );
     assert.equal(svg.statusCode, 415);
     assert.match(svg.body, /nie jest obrazem PNG, JPEG ani WebP/);
-    const big = await upload('/admin/aktualnosci/nowa', { ...fields, image_alt_pl: 'Duże' }, { image: { filename: 'duze.png', contentType: 'image/png', data: Buffer.concat([PNG, Buffer.alloc(MAX_IMAGE_BYTES)]) } }, '/admin/aktualnosci/nowa');
+    const big = await upload(
+      '/admin/aktualnosci/nowa',
+      { ...fields, image_alt_pl: 'Duże' },
+      { image: { filename: 'duze.png', contentType: 'image/png', data: Buffer.concat([PNG, Buffer.alloc(MAX_IMAGE_BYTES)]) } },
+      '/admin/aktualnosci/nowa',
+    );
     assert.equal(big.statusCode, 413);
     assert.equal((await t.ctx.db.selectFrom('news').select('id').execute()).length, 0);
     assert.equal((await t.ctx.db.selectFrom('media').select('id').execute()).length, 0);
 
-    const ok = await upload('/admin/aktualnosci/nowa', { ...fields, image_alt_pl: 'Sala konferencyjna pełna uczestników' }, { image: { filename: 'sala.png', contentType: 'image/png', data: PNG } }, '/admin/aktualnosci/nowa');
+    const ok = await upload(
+      '/admin/aktualnosci/nowa',
+      { ...fields, image_alt_pl: 'Sala konferencyjna pełna uczestników' },
+      { image: { filename: 'sala.png', contentType: 'image/png', data: PNG } },
+      '/admin/aktualnosci/nowa',
+    );
     assert.equal(ok.statusCode, 303, ok.body);
     newsId = idFrom(ok);
     const list = await get('/aktualnosci');
@@ -195,7 +264,21 @@ describe('news', () => {
   });
 
   test('editing keeps versions and the image; the feed is valid Atom with absolute links', async () => {
-    const res = await upload(`/admin/aktualnosci/${newsId}`, { title_pl: 'Konferencja ekonomii społecznej 2026', slug: 'konferencja-ekonomii-spolecznej', category: 'wydarzenia', lead_pl: 'Zapraszamy.', body_pl: 'Treść & więcej <b>', image_id: (await t.ctx.db.selectFrom('news').select('image_id').executeTakeFirstOrThrow()).image_id!, image_alt_pl: 'Sala', is_published: '1' }, {}, `/admin/aktualnosci/${newsId}`);
+    const res = await upload(
+      `/admin/aktualnosci/${newsId}`,
+      {
+        title_pl: 'Konferencja ekonomii społecznej 2026',
+        slug: 'konferencja-ekonomii-spolecznej',
+        category: 'wydarzenia',
+        lead_pl: 'Zapraszamy.',
+        body_pl: 'Treść & więcej <b>',
+        image_id: (await t.ctx.db.selectFrom('news').select('image_id').executeTakeFirstOrThrow()).image_id!,
+        image_alt_pl: 'Sala',
+        is_published: '1',
+      },
+      {},
+      `/admin/aktualnosci/${newsId}`,
+    );
     assert.equal(res.statusCode, 303, res.body);
     assert.match((await get(`/admin/aktualnosci/${newsId}/wersje`, editor)).body, /wersja 2/);
     const feed = await get('/aktualnosci/feed.xml');
@@ -207,7 +290,9 @@ describe('news', () => {
     assert.equal(entry.title, 'Konferencja ekonomii społecznej 2026');
     assert.equal(entry.link['@_href'], `${t.config.publicUrl}/aktualnosci/konferencja-ekonomii-spolecznej`);
     assert.match(String(entry.content['#text'] ?? entry.content), /Treść &amp; więcej &lt;b&gt;/);
-    const en = new XMLParser({ ignoreAttributes: false }).parse((await get('/en/aktualnosci/feed.xml')).body) as { feed: Record<string, any> };
+    const en = new XMLParser({ ignoreAttributes: false }).parse((await get('/en/aktualnosci/feed.xml')).body) as {
+      feed: Record<string, any>;
+    };
     assert.equal(en.feed['@_xml:lang'], 'en');
   });
 });
@@ -216,11 +301,28 @@ describe('documents', () => {
   let docId: string;
 
   test('wrong type and too large files are refused; nothing is saved', async () => {
-    const meta = { title_pl: 'Sprawozdanie z realizacji programu', category: 'raporty', doc_date: '2015-03-31', label_pl: 'tekst przyjęty', is_published: '1', is_accessible: '1' };
-    const exe = await upload('/admin/dokumenty/nowy', meta, { file: { filename: 'sprawozdanie.pdf', contentType: 'application/pdf', data: Buffer.from('MZ\x90\x00 not a pdf') } }, '/admin/dokumenty/nowy');
+    const meta = {
+      title_pl: 'Sprawozdanie z realizacji programu',
+      category: 'raporty',
+      doc_date: '2015-03-31',
+      label_pl: 'tekst przyjęty',
+      is_published: '1',
+      is_accessible: '1',
+    };
+    const exe = await upload(
+      '/admin/dokumenty/nowy',
+      meta,
+      { file: { filename: 'sprawozdanie.pdf', contentType: 'application/pdf', data: Buffer.from('MZ\x90\x00 not a pdf') } },
+      '/admin/dokumenty/nowy',
+    );
     assert.equal(exe.statusCode, 415);
     assert.match(exe.body, /ma nieobsługiwany format/);
-    const big = await upload('/admin/dokumenty/nowy', meta, { file: { filename: 'duzy.pdf', contentType: 'application/pdf', data: Buffer.concat([PDF, Buffer.alloc(MAX_DOCUMENT_BYTES)]) } }, '/admin/dokumenty/nowy');
+    const big = await upload(
+      '/admin/dokumenty/nowy',
+      meta,
+      { file: { filename: 'duzy.pdf', contentType: 'application/pdf', data: Buffer.concat([PDF, Buffer.alloc(MAX_DOCUMENT_BYTES)]) } },
+      '/admin/dokumenty/nowy',
+    );
     assert.equal(big.statusCode, 413);
     assert.match(big.body, /najwyżej 50 MB/);
     const none = await upload('/admin/dokumenty/nowy', { ...meta, title_pl: '' }, {}, '/admin/dokumenty/nowy');
@@ -229,11 +331,28 @@ describe('documents', () => {
   });
 
   test('a document with two versions: the newest is the default download, with correct headers', async () => {
-    const res = await upload('/admin/dokumenty/nowy', { title_pl: 'Sprawozdanie z realizacji programu', category: 'raporty', doc_date: '2015-03-31', label_pl: 'projekt', version_date: '2015-02-01', is_published: '1' }, { file: { filename: 'Sprawozdanie łódzkie.docx', contentType: 'application/octet-stream', data: PDF } }, '/admin/dokumenty/nowy');
+    const res = await upload(
+      '/admin/dokumenty/nowy',
+      {
+        title_pl: 'Sprawozdanie z realizacji programu',
+        category: 'raporty',
+        doc_date: '2015-03-31',
+        label_pl: 'projekt',
+        version_date: '2015-02-01',
+        is_published: '1',
+      },
+      { file: { filename: 'Sprawozdanie łódzkie.docx', contentType: 'application/octet-stream', data: PDF } },
+      '/admin/dokumenty/nowy',
+    );
     assert.equal(res.statusCode, 303, res.body);
     docId = idFrom(res);
     const word = await docx();
-    const v2 = await upload(`/admin/dokumenty/${docId}/wersja`, { label_pl: 'tekst przyjęty', version_date: '2015-03-31' }, { file: { filename: 'Sprawozdanie przyjęte.docx', contentType: 'application/octet-stream', data: word } }, `/admin/dokumenty/${docId}`);
+    const v2 = await upload(
+      `/admin/dokumenty/${docId}/wersja`,
+      { label_pl: 'tekst przyjęty', version_date: '2015-03-31' },
+      { file: { filename: 'Sprawozdanie przyjęte.docx', contentType: 'application/octet-stream', data: word } },
+      `/admin/dokumenty/${docId}`,
+    );
     assert.equal(v2.statusCode, 303, v2.body);
 
     const page = await get(`/dokumenty/${docId}`);
@@ -246,7 +365,10 @@ describe('documents', () => {
     const dl = await get(`/dokumenty/${docId}/pobierz`);
     assert.equal(dl.statusCode, 200);
     assert.equal(dl.headers['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    assert.equal(dl.headers['content-disposition'], `attachment; filename="Sprawozdanie przyjete.docx"; filename*=UTF-8''Sprawozdanie%20przyj%C4%99te.docx`);
+    assert.equal(
+      dl.headers['content-disposition'],
+      `attachment; filename="Sprawozdanie przyjete.docx"; filename*=UTF-8''Sprawozdanie%20przyj%C4%99te.docx`,
+    );
     assert.equal(dl.headers['accept-ranges'], 'bytes');
     assert.equal(Number(dl.headers['content-length']), word.length);
     assert.ok(dl.rawPayload.equals(word));
@@ -266,7 +388,11 @@ describe('documents', () => {
     assert.equal((await get(`/dokumenty/${docId}/pobierz`, '', { range: 'bytes=0-9', 'if-range': '"other"' })).statusCode, 200);
 
     // the PDF sent as .docx is served as a PDF under a .pdf name
-    const older = await t.ctx.db.selectFrom('document_files').select(['id', 'file_name', 'content_type']).where('label_pl', '=', 'projekt').executeTakeFirstOrThrow();
+    const older = await t.ctx.db
+      .selectFrom('document_files')
+      .select(['id', 'file_name', 'content_type'])
+      .where('label_pl', '=', 'projekt')
+      .executeTakeFirstOrThrow();
     assert.equal(older.file_name, 'Sprawozdanie łódzkie.pdf');
     assert.equal(older.content_type, 'application/pdf');
     assert.equal((await get(`/dokumenty/pliki/${older.id}`)).headers['content-type'], 'application/pdf');
@@ -280,9 +406,15 @@ describe('documents', () => {
   });
 
   test('HEAD of a download answers what GET does (length, type, ETag, range) and is not counted as a download', async () => {
-    const files = await t.ctx.db.selectFrom('document_files').select(['id', 'byte_size', 'download_count']).where('document_id', '=', docId).orderBy('label_pl').execute();
+    const files = await t.ctx.db
+      .selectFrom('document_files')
+      .select(['id', 'byte_size', 'download_count'])
+      .where('document_id', '=', docId)
+      .orderBy('label_pl')
+      .execute();
     const newest = files.find((f) => f.byte_size > 100)!;
-    const count = async (id: string) => (await t.ctx.db.selectFrom('document_files').select('download_count').where('id', '=', id).executeTakeFirstOrThrow()).download_count;
+    const count = async (id: string) =>
+      (await t.ctx.db.selectFrom('document_files').select('download_count').where('id', '=', id).executeTakeFirstOrThrow()).download_count;
     const before = new Map(files.map((f) => [f.id, f.download_count]));
     const dl = await assertHeadMatchesGet((o) => t.app.inject(o), `/dokumenty/${docId}/pobierz`);
     assert.equal(Number(dl.headers['content-length']), newest.byte_size);
@@ -293,12 +425,21 @@ describe('documents', () => {
     }
     // the editors' view of an unpublished document answers HEAD the same way
     await assertHeadMatchesGet((o) => t.app.inject(o), `/dokumenty/${docId}/pobierz`, { cookie: editor });
-    const head = await t.app.inject({ method: 'HEAD', url: `/dokumenty/${docId}/pobierz`, headers: { 'if-none-match': String(dl.headers.etag) } });
+    const head = await t.app.inject({
+      method: 'HEAD',
+      url: `/dokumenty/${docId}/pobierz`,
+      headers: { 'if-none-match': String(dl.headers.etag) },
+    });
     assert.equal(head.statusCode, 304);
   });
 
   test('unpublished documents are not public; the last version cannot be deleted', async () => {
-    const res = await upload('/admin/dokumenty/nowy', { title_pl: 'Projekt formularza', category: 'formularze', doc_date: '2026-01-10', label_pl: 'projekt' }, { file: { filename: 'dane.csv', contentType: 'text/csv', data: Buffer.from('gmina;liczba\nToruń;1\n') } }, '/admin/dokumenty/nowy');
+    const res = await upload(
+      '/admin/dokumenty/nowy',
+      { title_pl: 'Projekt formularza', category: 'formularze', doc_date: '2026-01-10', label_pl: 'projekt' },
+      { file: { filename: 'dane.csv', contentType: 'text/csv', data: Buffer.from('gmina;liczba\nToruń;1\n') } },
+      '/admin/dokumenty/nowy',
+    );
     assert.equal(res.statusCode, 303, res.body);
     const id = idFrom(res);
     assert.equal((await get(`/dokumenty/${id}`)).statusCode, 404);
@@ -310,7 +451,12 @@ describe('documents', () => {
   });
 
   test('downloads are revalidated on every use, so a document unpublished later is no longer served from a cache', async () => {
-    const res = await upload('/admin/dokumenty/nowy', { title_pl: 'Uchwała do wycofania', category: 'formularze', doc_date: '2026-01-10', label_pl: 'projekt', is_published: '1' }, { file: { filename: 'dane.csv', contentType: 'text/csv', data: Buffer.from('gmina;liczba\nToruń;2\n') } }, '/admin/dokumenty/nowy');
+    const res = await upload(
+      '/admin/dokumenty/nowy',
+      { title_pl: 'Uchwała do wycofania', category: 'formularze', doc_date: '2026-01-10', label_pl: 'projekt', is_published: '1' },
+      { file: { filename: 'dane.csv', contentType: 'text/csv', data: Buffer.from('gmina;liczba\nToruń;2\n') } },
+      '/admin/dokumenty/nowy',
+    );
     assert.equal(res.statusCode, 303, res.body);
     const id = idFrom(res);
     const file = await t.ctx.db.selectFrom('document_files').select('id').where('document_id', '=', id).executeTakeFirstOrThrow();
@@ -321,10 +467,15 @@ describe('documents', () => {
       assert.equal(dl.statusCode, 200);
       assert.equal(dl.headers['cache-control'], 'public, no-cache', `${url}: a cache must ask again before reuse`);
       etags.push(String(dl.headers.etag));
-      assert.equal((await get(url, '', { 'if-none-match': String(dl.headers.etag) })).statusCode, 304, 'revalidation is cheap while published');
+      assert.equal(
+        (await get(url, '', { 'if-none-match': String(dl.headers.etag) })).statusCode,
+        304,
+        'revalidation is cheap while published',
+      );
     }
     await t.ctx.db.updateTable('documents').set({ is_published: false }).where('id', '=', id).execute();
-    for (const [i, url] of urls.entries()) assert.equal((await get(url, '', { 'if-none-match': etags[i]! })).statusCode, 404, `${url}: gone once unpublished`);
+    for (const [i, url] of urls.entries())
+      assert.equal((await get(url, '', { 'if-none-match': etags[i]! })).statusCode, 404, `${url}: gone once unpublished`);
   });
 });
 
@@ -345,7 +496,15 @@ describe('search, sitemap, robots', () => {
     const base = t.config.publicUrl;
     const urls = new Map<string, SitemapUrl>();
     await readSitemap(t.app, base, (u) => urls.set(u.loc, u));
-    for (const p of ['/', '/en', '/aktualnosci/konferencja-ekonomii-spolecznej', '/en/aktualnosci/konferencja-ekonomii-spolecznej', '/program-2020', '/deklaracja-dostepnosci']) assert.ok(urls.has(`${base}${p}`), `sitemap lists ${p}`);
+    for (const p of [
+      '/',
+      '/en',
+      '/aktualnosci/konferencja-ekonomii-spolecznej',
+      '/en/aktualnosci/konferencja-ekonomii-spolecznej',
+      '/program-2020',
+      '/deklaracja-dostepnosci',
+    ])
+      assert.ok(urls.has(`${base}${p}`), `sitemap lists ${p}`);
     assert.ok(![...urls.keys()].some((l) => l.includes('szkic')), 'drafts are not listed');
     const entry = urls.get(`${base}/program-2020`)!;
     assert.deepEqual(entry.alternates, { pl: `${base}/program-2020`, en: `${base}/en/program-2020` });
@@ -357,7 +516,22 @@ describe('search, sitemap, robots', () => {
 });
 
 describe('accessibility statement', () => {
-  const IDS = ['a11y-wstep', 'a11y-podmiot', 'a11y-zakres', 'a11y-url', 'a11y-data-publikacja', 'a11y-data-aktualizacja', 'a11y-status', 'a11y-kontakt', 'a11y-email', 'a11y-telefon', 'a11y-procedura', 'a11y-data-sporzadzenie', 'a11y-architektura', 'a11y-komunikacja'];
+  const IDS = [
+    'a11y-wstep',
+    'a11y-podmiot',
+    'a11y-zakres',
+    'a11y-url',
+    'a11y-data-publikacja',
+    'a11y-data-aktualizacja',
+    'a11y-status',
+    'a11y-kontakt',
+    'a11y-email',
+    'a11y-telefon',
+    'a11y-procedura',
+    'a11y-data-sporzadzenie',
+    'a11y-architektura',
+    'a11y-komunikacja',
+  ];
 
   test('every required element appears exactly once; dates are <time datetime>; optional ones only when set', async () => {
     for (const lang of ['', '/en']) {
@@ -383,10 +557,19 @@ describe('accessibility statement', () => {
     });
     assert.equal(save.statusCode, 303, save.body);
     const res = await get('/deklaracja-dostepnosci');
-    for (const id of [...IDS, 'a11y-data-przeglad', 'a11y-ocena', 'a11y-aplikacje']) assert.equal(res.body.split(`id="${id}"`).length - 1, 1, id);
+    for (const id of [...IDS, 'a11y-data-przeglad', 'a11y-ocena', 'a11y-aplikacje'])
+      assert.equal(res.body.split(`id="${id}"`).length - 1, 1, id);
     assert.match(res.body, /<a id="a11y-email" href="mailto:dostepnosc@example.pl">/);
     assert.match(res.body, /<time id="a11y-data-przeglad" datetime="2026-03-01">2026-03-01<\/time>/);
-    const bad = await post('/admin/deklaracja-dostepnosci', { published_on: '2026-02-30', updated_on: '', prepared_on: '2026-01-01', status: 'partial', contact_name: 'x', architecture_pl: 'x', communication_pl: 'x' });
+    const bad = await post('/admin/deklaracja-dostepnosci', {
+      published_on: '2026-02-30',
+      updated_on: '',
+      prepared_on: '2026-01-01',
+      status: 'partial',
+      contact_name: 'x',
+      architecture_pl: 'x',
+      communication_pl: 'x',
+    });
     assert.equal(bad.statusCode, 400);
   });
 
@@ -394,7 +577,10 @@ describe('accessibility statement', () => {
     for (const url of ['/', '/en/kontakt', '/nie-ma-takiej-strony', '/aktualnosci']) {
       const res = await get(url);
       const lang = url.startsWith('/en') ? '/en' : '';
-      assert.ok(res.body.includes(`<meta name="deklaracja-dostępności" content="${t.config.publicUrl}${lang}/deklaracja-dostepnosci"/>`), `${url} has the meta tag`);
+      assert.ok(
+        res.body.includes(`<meta name="deklaracja-dostępności" content="${t.config.publicUrl}${lang}/deklaracja-dostepnosci"/>`),
+        `${url} has the meta tag`,
+      );
       assert.ok(res.body.includes(`href="${lang}/deklaracja-dostepnosci"`), `${url} links to the statement`);
     }
   });
@@ -406,7 +592,24 @@ describe('contact and office hours', () => {
     assert.match(page.body, /Formularz kontaktowy jest wyłączony, bo w ustawieniach serwisu nie podano adresu e-mail instytucji/);
     assert.match(page.body, /ul. Janiny Bartkiewiczówny 93/);
     assert.match(page.body, /Otwarte — zamykamy dziś o 17:00/); // Tuesday 10:00
-    const values = { name: 'Regionalny Ośrodek Polityki Społecznej w Toruniu', street: 'ul. Janiny Bartkiewiczówny 93', postal_code: '87-100', city: 'Toruń', email: 'kontakt@rops.example.pl', open_mon: '7:30', close_mon: '15:30', open_tue: '7:30', close_tue: '17:00', open_wed: '7:30', close_wed: '15:30', open_thu: '7:30', close_thu: '15:30', open_fri: '7:30', close_fri: '14:00', closed_days: '2026-03-10 dzień wolny za sobotę' };
+    const values = {
+      name: 'Regionalny Ośrodek Polityki Społecznej w Toruniu',
+      street: 'ul. Janiny Bartkiewiczówny 93',
+      postal_code: '87-100',
+      city: 'Toruń',
+      email: 'kontakt@rops.example.pl',
+      open_mon: '7:30',
+      close_mon: '15:30',
+      open_tue: '7:30',
+      close_tue: '17:00',
+      open_wed: '7:30',
+      close_wed: '15:30',
+      open_thu: '7:30',
+      close_thu: '15:30',
+      open_fri: '7:30',
+      close_fri: '14:00',
+      closed_days: '2026-03-10 dzień wolny za sobotę',
+    };
     const bad = await post('/admin/kontakt', { ...values, postal_code: '87100', open_mon: '25:00', closed_days: 'jutro' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /format 00-000/);
@@ -416,12 +619,19 @@ describe('contact and office hours', () => {
     const after = await get('/kontakt');
     assert.match(after.body, /Zamknięte — otwieramy jutro o 7:30/);
     assert.match(after.body, /dzień wolny za sobotę/);
-    const actions = (await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'site.institution.update').execute()).length;
+    const actions = (await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'site.institution.update').execute())
+      .length;
     assert.equal(actions, 1);
   });
 
   test('the contact form goes to the outbox for the institution; honeypot and consent', async () => {
-    const fields = { name: 'Anna Nowak', email: 'anna@example.pl', subject: 'Pytanie o program', message: 'Czy program obejmuje spółdzielnie socjalne?', consent: '1' };
+    const fields = {
+      name: 'Anna Nowak',
+      email: 'anna@example.pl',
+      subject: 'Pytanie o program',
+      message: 'Czy program obejmuje spółdzielnie socjalne?',
+      consent: '1',
+    };
     const noConsent = await post('/kontakt', { ...fields, consent: '' }, '');
     assert.equal(noConsent.statusCode, 400);
     assert.match(noConsent.body, /Zaznacz pole/);
@@ -439,7 +649,12 @@ describe('contact and office hours', () => {
   });
 
   test('without the CSRF token nothing is sent', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/kontakt', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ name: 'x', email: 'x@example.pl', subject: 'x', message: 'xxxxxxxxxxxx', consent: '1' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/kontakt',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ name: 'x', email: 'x@example.pl', subject: 'x', message: 'xxxxxxxxxxxx', consent: '1' }),
+    });
     assert.equal(res.statusCode, 403);
   });
 });
@@ -451,9 +666,19 @@ describe('who may do what', () => {
       assert.equal((await get(url, citizen)).statusCode, 403, url);
     }
     const body = multipart({ title_pl: 'x' }, { file: { filename: 'a.pdf', contentType: 'application/pdf', data: PDF } });
-    const anon = await t.app.inject({ method: 'POST', url: '/admin/dokumenty/nowy', headers: { 'content-type': body.contentType }, payload: body.payload });
+    const anon = await t.app.inject({
+      method: 'POST',
+      url: '/admin/dokumenty/nowy',
+      headers: { 'content-type': body.contentType },
+      payload: body.payload,
+    });
     assert.equal(anon.statusCode, 401);
-    const cit = await t.app.inject({ method: 'POST', url: '/admin/dokumenty/nowy', headers: { cookie: citizen, 'content-type': body.contentType }, payload: body.payload });
+    const cit = await t.app.inject({
+      method: 'POST',
+      url: '/admin/dokumenty/nowy',
+      headers: { cookie: citizen, 'content-type': body.contentType },
+      payload: body.payload,
+    });
     assert.equal(cit.statusCode, 403);
   });
 });

@@ -11,16 +11,47 @@ export { CheckboxField, FileField, SelectField } from '../../core/ui/fields.js';
  * A Markdown textarea with its preview. Without JavaScript the form's "Podgląd" button renders the
  * preview on the server; with public/js/portal-preview.js the region updates as one types.
  */
-export function MarkdownField({ name, label, hint, value, problems = [], required, preview }: { name: string; label: string; hint?: string; value: string; problems?: Problem[]; required?: boolean; preview?: string | null }) {
+export function MarkdownField({
+  name,
+  label,
+  hint,
+  value,
+  problems = [],
+  required,
+  preview,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  value: string;
+  problems?: Problem[];
+  required?: boolean;
+  preview?: string | null;
+}) {
   const { t } = usePage();
   return (
     <div class="portal-editor" data-markdown-editor>
-      <FormField name={name} label={label} hint={hint ?? t('portal.markdownHint')} multiline rows={14} value={value} problems={problems} required={required} />
+      <FormField
+        name={name}
+        label={label}
+        hint={hint ?? t('portal.markdownHint')}
+        multiline
+        rows={14}
+        value={value}
+        problems={problems}
+        required={required}
+      />
       <section class="portal-preview" aria-labelledby={`preview-${name}-title`}>
         <h2 id={`preview-${name}-title`} class="portal-preview__title">
           {t('portal.previewOf', { field: label })}
         </h2>
-        <div class="portal-preview__body prose" id={`preview-${name}`} data-preview-for={`f-${name}`} aria-live="polite" dangerouslySetInnerHTML={{ __html: preview ?? '' }} />
+        <div
+          class="portal-preview__body prose"
+          id={`preview-${name}`}
+          data-preview-for={`f-${name}`}
+          aria-live="polite"
+          dangerouslySetInnerHTML={{ __html: preview ?? '' }}
+        />
       </section>
     </div>
   );

@@ -23,7 +23,21 @@ export interface ContactInfo {
   closures: { day: string; reason: string }[];
 }
 
-export function ContactView({ info, csrf, values = {}, problems = [], sent, available }: { info: ContactInfo; csrf: string; values?: Record<string, string>; problems?: Problem[]; sent: boolean; available: boolean }) {
+export function ContactView({
+  info,
+  csrf,
+  values = {},
+  problems = [],
+  sent,
+  available,
+}: {
+  info: ContactInfo;
+  csrf: string;
+  values?: Record<string, string>;
+  problems?: Problem[];
+  sent: boolean;
+  available: boolean;
+}) {
   const { t, href, fmt, lang } = usePage();
   return (
     <>
@@ -75,7 +89,10 @@ export function ContactView({ info, csrf, values = {}, problems = [], sent, avai
               <>
                 <dt>{t('contact.map')}</dt>
                 <dd>
-                  <a href={`https://www.openstreetmap.org/?mlat=${info.location.lat}&mlon=${info.location.lon}#map=17/${info.location.lat}/${info.location.lon}`} rel="noopener">
+                  <a
+                    href={`https://www.openstreetmap.org/?mlat=${info.location.lat}&mlon=${info.location.lon}#map=17/${info.location.lat}/${info.location.lon}`}
+                    rel="noopener"
+                  >
                     {t('contact.mapLink')}
                   </a>
                 </dd>
@@ -100,7 +117,8 @@ export function ContactView({ info, csrf, values = {}, problems = [], sent, avai
               <ul>
                 {info.closures.map((c) => (
                   <li key={c.day}>
-                    <time dateTime={c.day}>{fmt.date(`${c.day}T12:00:00Z`)}</time> — <span lang={lang === 'en' ? 'pl' : undefined}>{c.reason}</span>
+                    <time dateTime={c.day}>{fmt.date(`${c.day}T12:00:00Z`)}</time> —{' '}
+                    <span lang={lang === 'en' ? 'pl' : undefined}>{c.reason}</span>
                   </li>
                 ))}
               </ul>
@@ -125,16 +143,54 @@ export function ContactView({ info, csrf, values = {}, problems = [], sent, avai
             <ErrorSummary problems={problems} />
             <form method="post" action={href('/kontakt')} novalidate>
               <CsrfField token={csrf} />
-              <FormField name="name" label={t('contact.name')} required maxLength={200} autocomplete="name" value={values.name ?? ''} problems={problems} />
-              <FormField name="email" type="email" label={t('contact.email')} required autocomplete="email" value={values.email ?? ''} problems={problems} />
-              <FormField name="subject" label={t('contact.subject')} required maxLength={200} value={values.subject ?? ''} problems={problems} />
-              <FormField name="message" label={t('contact.message')} required multiline rows={8} maxLength={5000} value={values.message ?? ''} problems={problems} />
+              <FormField
+                name="name"
+                label={t('contact.name')}
+                required
+                maxLength={200}
+                autocomplete="name"
+                value={values.name ?? ''}
+                problems={problems}
+              />
+              <FormField
+                name="email"
+                type="email"
+                label={t('contact.email')}
+                required
+                autocomplete="email"
+                value={values.email ?? ''}
+                problems={problems}
+              />
+              <FormField
+                name="subject"
+                label={t('contact.subject')}
+                required
+                maxLength={200}
+                value={values.subject ?? ''}
+                problems={problems}
+              />
+              <FormField
+                name="message"
+                label={t('contact.message')}
+                required
+                multiline
+                rows={8}
+                maxLength={5000}
+                value={values.message ?? ''}
+                problems={problems}
+              />
               {/* the honeypot: hidden by CSS from people and assistive technology alike */}
               <div class="portal-hp">
                 <label for="f-website">{t('contact.honeypot')}</label>
                 <input id="f-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
               </div>
-              <CheckboxField name="consent" label={t('contact.consent')} hint={t('contact.consentHint')} checked={values.consent === '1'} problems={problems} />
+              <CheckboxField
+                name="consent"
+                label={t('contact.consent')}
+                hint={t('contact.consentHint')}
+                checked={values.consent === '1'}
+                problems={problems}
+              />
               <Button>{t('contact.submit')}</Button>
             </form>
           </>
@@ -226,7 +282,8 @@ function Lines({ text }: { text: string }) {
 
 export function StatementPage({ s }: { s: StatementView }) {
   const { t, lang, href } = usePage();
-  const pick = (pl: string, en: string) => (lang === 'en' && en.trim() ? { text: en, lang: undefined } : { text: pl, lang: lang === 'en' ? 'pl' : undefined });
+  const pick = (pl: string, en: string) =>
+    lang === 'en' && en.trim() ? { text: en, lang: undefined } : { text: pl, lang: lang === 'en' ? 'pl' : undefined };
   const nonCompliance = pick(s.nonCompliancePl, s.nonComplianceEn);
   const architecture = pick(s.architecturePl, s.architectureEn);
   const communication = pick(s.communicationPl, s.communicationEn);
@@ -344,9 +401,21 @@ export function StatementPage({ s }: { s: StatementView }) {
   );
 }
 
-export function StatementFormView({ csrf, values, problems = [], saved }: { csrf: string; values: Record<string, string>; problems?: Problem[]; saved: boolean }) {
+export function StatementFormView({
+  csrf,
+  values,
+  problems = [],
+  saved,
+}: {
+  csrf: string;
+  values: Record<string, string>;
+  problems?: Problem[];
+  saved: boolean;
+}) {
   const { t, href } = usePage();
-  const f = (name: string, label: string, extra: Partial<Parameters<typeof FormField>[0]> = {}) => <FormField name={name} label={label} value={values[name] ?? ''} problems={problems} {...extra} />;
+  const f = (name: string, label: string, extra: Partial<Parameters<typeof FormField>[0]> = {}) => (
+    <FormField name={name} label={label} value={values[name] ?? ''} problems={problems} {...extra} />
+  );
   return (
     <>
       <PageHeader title={t('statement.edit')} />
@@ -366,7 +435,13 @@ export function StatementFormView({ csrf, values, problems = [], saved }: { csrf
         {f('updated_on', t('statement.updatedOn'), { required: true, hint: t('portal.dateHint') })}
         {f('prepared_on', t('statement.preparedOn'), { required: true, hint: t('portal.dateHint') })}
         {f('reviewed_on', t('statement.reviewedOn'), { hint: t('portal.dateHint') })}
-        <SelectField name="status" label={t('statement.status')} value={values.status ?? 'partial'} problems={problems} options={COMPLIANCE.map((c) => ({ value: c, label: t(`statement.statusOption.${c}`) }))} />
+        <SelectField
+          name="status"
+          label={t('statement.status')}
+          value={values.status ?? 'partial'}
+          problems={problems}
+          options={COMPLIANCE.map((c) => ({ value: c, label: t(`statement.statusOption.${c}`) }))}
+        />
         {f('non_compliance_pl', t('statement.nonCompliancePl'), { multiline: true, rows: 5, hint: t('statement.linesHint') })}
         {f('non_compliance_en', t('statement.nonComplianceEn'), { multiline: true, rows: 5 })}
         {f('assessment_by', t('statement.assessmentBy'), { hint: t('statement.assessmentByHint') })}

@@ -67,7 +67,12 @@ const pagesSearch: SearchProvider = {
       hits: ok.slice(0, limit).map((r) => {
         const title = pick(lang, r.title_pl, r.title_en);
         const body = lang === 'en' && r.title_en && r.body_en ? r.body_en : r.body_pl;
-        return { title: title.text, path: `/${r.path}`, snippet: excerpt(markdownToText(body)), ...(title.fallback ? { lang: 'pl' as const } : {}) };
+        return {
+          title: title.text,
+          path: `/${r.path}`,
+          snippet: excerpt(markdownToText(body)),
+          ...(title.fallback ? { lang: 'pl' as const } : {}),
+        };
       }),
     };
   },
@@ -83,7 +88,12 @@ const newsSearch: SearchProvider = {
       total,
       hits: rows.map((r) => {
         const title = pick(lang, r.title_pl, r.title_en);
-        return { title: title.text, path: `/aktualnosci/${r.slug}`, snippet: excerpt(title.fallback ? r.lead_pl : (lang === 'en' ? r.lead_en : null) ?? r.lead_pl), ...(title.fallback ? { lang: 'pl' as const } : {}) };
+        return {
+          title: title.text,
+          path: `/aktualnosci/${r.slug}`,
+          snippet: excerpt(title.fallback ? r.lead_pl : ((lang === 'en' ? r.lead_en : null) ?? r.lead_pl)),
+          ...(title.fallback ? { lang: 'pl' as const } : {}),
+        };
       }),
     };
   },
@@ -99,8 +109,13 @@ const documentsSearch: SearchProvider = {
       total,
       hits: rows.map((r) => {
         const title = pick(lang, r.title_pl, r.title_en);
-        const desc = title.fallback ? r.description_pl : (lang === 'en' ? r.description_en : null) ?? r.description_pl;
-        return { title: title.text, path: `/dokumenty/${r.id}`, snippet: excerpt(desc), ...(title.fallback ? { lang: 'pl' as const } : {}) };
+        const desc = title.fallback ? r.description_pl : ((lang === 'en' ? r.description_en : null) ?? r.description_pl);
+        return {
+          title: title.text,
+          path: `/dokumenty/${r.id}`,
+          snippet: excerpt(desc),
+          ...(title.fallback ? { lang: 'pl' as const } : {}),
+        };
       }),
     };
   },
@@ -126,7 +141,10 @@ export async function siteSearch(ctx: ModuleContext, query: string, lang: Lang):
       const r = await p.search(ctx, terms, lang, PER_GROUP);
       // a stable sort: hits the title does not tell apart keep the provider's own order
       const hits = r.hits.map((hit) => ({ hit, score: titleRelevance(terms, hit.title) })).sort((a, b) => b.score - a.score);
-      return { group: { id: p.id, label: p.label, total: r.total, hits: hits.map(({ hit }) => ({ ...hit, snippet: excerpt(hit.snippet) })) }, best: hits[0]?.score ?? -1 };
+      return {
+        group: { id: p.id, label: p.label, total: r.total, hits: hits.map(({ hit }) => ({ ...hit, snippet: excerpt(hit.snippet) })) },
+        best: hits[0]?.score ?? -1,
+      };
     }),
   );
   const groups = ranked.sort((a, b) => b.best - a.best).map((r) => r.group);

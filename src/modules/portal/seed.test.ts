@@ -47,9 +47,16 @@ test('seed demo publishes the programme page, the news item and the list of sour
 });
 
 test('everything the seeded pages link to exists; the list of sources is in the library', async () => {
-  const [page, en, news] = await Promise.all(['/program-ekonomii-spolecznej', '/en/program-ekonomii-spolecznej', '/aktualnosci/jak-powstawal-program-ekonomii-spolecznej'].map((url) => t.app.inject({ url })));
+  const [page, en, news] = await Promise.all(
+    ['/program-ekonomii-spolecznej', '/en/program-ekonomii-spolecznej', '/aktualnosci/jak-powstawal-program-ekonomii-spolecznej'].map(
+      (url) => t.app.inject({ url }),
+    ),
+  );
   const targets = [...links(page!.body), ...links(en!.body), ...links(news!.body)];
-  assert.ok(targets.some((x) => /^\/dokumenty\/[0-9a-f-]{36}$/.test(x)), 'the page links to a library document');
+  assert.ok(
+    targets.some((x) => /^\/dokumenty\/[0-9a-f-]{36}$/.test(x)),
+    'the page links to a library document',
+  );
   assert.ok(targets.some((x) => /^\/en\/dokumenty\//.test(x)));
   for (const target of new Set(targets)) {
     const res = await t.app.inject({ url: target });

@@ -44,7 +44,10 @@ const sourceList = (rows: readonly SourceRow[]) =>
     .map((r) => `- ${r.key}: ${r.address}`)
     .join('\n');
 
-const pagePl = (rows: readonly SourceRow[], documentPath: string) => `Kujawsko-Pomorski Program na Rzecz Ekonomii Społecznej do roku 2020 przyjął Zarząd Województwa Kujawsko-Pomorskiego 10 czerwca 2014 roku (źródło: K02). Poniżej zebraliśmy to, co o jego powstaniu i realizacji mówią publiczne źródła; przy każdej informacji podajemy jej źródło, a ich adresy są na końcu strony.
+const pagePl = (
+  rows: readonly SourceRow[],
+  documentPath: string,
+) => `Kujawsko-Pomorski Program na Rzecz Ekonomii Społecznej do roku 2020 przyjął Zarząd Województwa Kujawsko-Pomorskiego 10 czerwca 2014 roku (źródło: K02). Poniżej zebraliśmy to, co o jego powstaniu i realizacji mówią publiczne źródła; przy każdej informacji podajemy jej źródło, a ich adresy są na końcu strony.
 
 ## Jak powstawał program
 
@@ -72,7 +75,10 @@ Pełnego tekstu programu nie publikujemy w serwisie; jego spis treści podaje ź
 
 ${sourceList(rows)}`;
 
-const pageEn = (rows: readonly SourceRow[], documentPath: string) => `The Board of the Kuyavian-Pomeranian Voivodeship adopted the Kuyavian-Pomeranian Social Economy Programme until 2020 on 10 June 2014 (source: K02). Below is what public sources say about how it was prepared and carried out; each statement names its source, and their addresses are at the end of the page.
+const pageEn = (
+  rows: readonly SourceRow[],
+  documentPath: string,
+) => `The Board of the Kuyavian-Pomeranian Voivodeship adopted the Kuyavian-Pomeranian Social Economy Programme until 2020 on 10 June 2014 (source: K02). Below is what public sources say about how it was prepared and carried out; each statement names its source, and their addresses are at the end of the page.
 
 ## How the programme was prepared
 
@@ -127,14 +133,19 @@ ${sourceList(rows.filter((r) => ['K01', 'K02', 'K04'].includes(r.key)))}`;
 async function sourcesDocument(ctx: ModuleContext, rows: readonly SourceRow[]): Promise<{ id: string; added: boolean }> {
   const known = await ctx.settings.get<string | null>(SOURCES_DOCUMENT_KEY, null);
   if (known && (await getDocument(ctx.db, known))) return { id: known, added: false };
-  const csv = spreadsheetCsv([['klucz / key', 'adres / address', 'co potwierdza', 'what it confirms'], ...rows.map((r) => [r.key, r.address, r.supports_pl, r.supports_en])]);
+  const csv = spreadsheetCsv([
+    ['klucz / key', 'adres / address', 'co potwierdza', 'what it confirms'],
+    ...rows.map((r) => [r.key, r.address, r.supports_pl, r.supports_en]),
+  ]);
   const id = await createDocument(
     ctx,
     {
       title_pl: 'Źródła informacji o Kujawsko-Pomorskim Programie na Rzecz Ekonomii Społecznej do roku 2020',
       title_en: 'Sources of information on the Kuyavian-Pomeranian Social Economy Programme until 2020',
-      description_pl: 'Publiczne strony, na których opierają się opisy programu i podregionów OWES w serwisie: adres każdej strony i to, co potwierdza. Zestawienie sporządzono 27 listopada 2026 roku z notatek projektu Spójnia; strony nie były później ponownie sprawdzane.',
-      description_en: 'The public pages behind the descriptions of the programme and the OWES subregions on this site: the address of each page and what it confirms. Compiled on 27 November 2026 from the Spójnia project’s notes; the pages have not been checked again since.',
+      description_pl:
+        'Publiczne strony, na których opierają się opisy programu i podregionów OWES w serwisie: adres każdej strony i to, co potwierdza. Zestawienie sporządzono 27 listopada 2026 roku z notatek projektu Spójnia; strony nie były później ponownie sprawdzane.',
+      description_en:
+        'The public pages behind the descriptions of the programme and the OWES subregions on this site: the address of each page and what it confirms. Compiled on 27 November 2026 from the Spójnia project’s notes; the pages have not been checked again since.',
       category: 'programy',
       doc_date: SOURCES_DATE,
       lang: 'pl',
@@ -179,10 +190,12 @@ export async function seedPortalDemo(ctx: ModuleContext): Promise<SeedResult> {
         title_pl: 'Jak powstawał regionalny program ekonomii społecznej',
         slug: 'jak-powstawal-program-ekonomii-spolecznej',
         category: 'program',
-        lead_pl: 'Od prac zespołu eksperckiego i grupy roboczej w 2012 roku, przez konsultacje zakończone w marcu 2013 roku, do przyjęcia programu przez Zarząd Województwa 10 czerwca 2014 roku.',
+        lead_pl:
+          'Od prac zespołu eksperckiego i grupy roboczej w 2012 roku, przez konsultacje zakończone w marcu 2013 roku, do przyjęcia programu przez Zarząd Województwa 10 czerwca 2014 roku.',
         body_pl: NEWS_PL(rows),
         title_en: 'How the regional social economy programme came about',
-        lead_en: 'From the work of the expert team and the working group in 2012, through the consultation that closed in March 2013, to adoption by the regional board on 10 June 2014.',
+        lead_en:
+          'From the work of the expert team and the working group in 2012, through the consultation that closed in March 2013, to adoption by the regional board on 10 June 2014.',
         body_en: NEWS_EN(rows),
         is_published: '1',
       },
@@ -191,5 +204,7 @@ export async function seedPortalDemo(ctx: ModuleContext): Promise<SeedResult> {
     );
     added += 1;
   }
-  return { summary: `portal demo content: ${added} new (a page and a news item about the programme); sources document: ${document.added ? 'added' : 'kept'}` };
+  return {
+    summary: `portal demo content: ${added} new (a page and a news item about the programme); sources document: ${document.added ? 'added' : 'kept'}`,
+  };
 }

@@ -19,7 +19,10 @@ describe('accessibility statement: a working contact path', () => {
 
   it('without an institution e-mail names the postal address and no contact form', async () => {
     const pl = article((await t.app.inject({ url: '/deklaracja-dostepnosci' })).body);
-    assert.match(pl, /Adres do korespondencji: <span class="a11y-postal">Regionalny Ośrodek Polityki Społecznej w Toruniu, ul\. Janiny Bartkiewiczówny 93, 87-100 Toruń<\/span>/);
+    assert.match(
+      pl,
+      /Adres do korespondencji: <span class="a11y-postal">Regionalny Ośrodek Polityki Społecznej w Toruniu, ul\. Janiny Bartkiewiczówny 93, 87-100 Toruń<\/span>/,
+    );
     assert.match(pl, /Wnioski i skargi dotyczące dostępności przyjmujemy pisemnie na adres do korespondencji podany wyżej\./);
     assert.doesNotMatch(pl, /href="\/kontakt"|formularz kontaktowy/i, 'the statement does not send anyone to a form that is off');
     const en = article((await t.app.inject({ url: '/en/deklaracja-dostepnosci' })).body);
@@ -32,7 +35,10 @@ describe('accessibility statement: a working contact path', () => {
   });
 
   it('the seed and the admin page say the e-mail must be set', async () => {
-    assert.match((await siteModule.seedReference!(t.ctx)).summary, /WARNING: the institution e-mail is NOT SET — set it at \/admin\/kontakt/);
+    assert.match(
+      (await siteModule.seedReference!(t.ctx)).summary,
+      /WARNING: the institution e-mail is NOT SET — set it at \/admin\/kontakt/,
+    );
     const { cookie } = await loginAs(t, [{ role: 'editor' }]);
     const admin = await t.app.inject({ url: '/admin/kontakt', headers: { cookie } });
     assert.match(admin.body, /Nie ustawiono adresu e-mail instytucji\. Dopóki go nie ma, formularz kontaktowy jest wyłączony/);

@@ -54,16 +54,22 @@ export function defaultStatement(today: string): StatementSettings {
     preparedOn: today,
     reviewedOn: null,
     status: 'partial',
-    nonCompliancePl: 'Część dokumentów do pobrania opublikowanych przed uruchomieniem serwisu może nie być w pełni dostępna cyfrowo; takie pliki nie mają oznaczenia „dokument dostępny”. Na prośbę przygotujemy ich treść w dostępnej formie.',
-    nonComplianceEn: 'Some documents for download published before the platform was launched may not be fully accessible; such files are not marked as “accessible document”. On request we will provide their content in an accessible form.',
+    nonCompliancePl:
+      'Część dokumentów do pobrania opublikowanych przed uruchomieniem serwisu może nie być w pełni dostępna cyfrowo; takie pliki nie mają oznaczenia „dokument dostępny”. Na prośbę przygotujemy ich treść w dostępnej formie.',
+    nonComplianceEn:
+      'Some documents for download published before the platform was launched may not be fully accessible; such files are not marked as “accessible document”. On request we will provide their content in an accessible form.',
     assessmentBy: null,
     contactName: 'Redakcja serwisu Spójnia',
     contactEmail: null,
     contactPhone: null,
-    architecturePl: 'Informacje o dostępności architektonicznej siedziby (wejścia, windy, toalety, miejsca parkingowe, pętla indukcyjna) uzupełnia redakcja serwisu. Do czasu ich publikacji udzielamy ich na prośbę przesłaną jedną z dróg kontaktu podanych wyżej.',
-    architectureEn: 'Information on the physical accessibility of the office (entrances, lifts, toilets, parking, induction loop) is being completed by the editors. Until it is published, we provide it on request sent by any of the contact paths above.',
-    communicationPl: 'Osoby doświadczające trudności w komunikowaniu się mogą skontaktować się z nami pisemnie, na adres pocztowy podany wyżej, albo inną drogą kontaktu wymienioną w części „Informacje zwrotne i dane kontaktowe”. Możliwość skorzystania z pomocy tłumacza języka migowego należy zgłosić z wyprzedzeniem.',
-    communicationEn: 'People who experience difficulties in communicating can contact us in writing, at the postal address above, or by any other contact path listed under “Feedback and contact information”. The help of a sign-language interpreter should be requested in advance.',
+    architecturePl:
+      'Informacje o dostępności architektonicznej siedziby (wejścia, windy, toalety, miejsca parkingowe, pętla indukcyjna) uzupełnia redakcja serwisu. Do czasu ich publikacji udzielamy ich na prośbę przesłaną jedną z dróg kontaktu podanych wyżej.',
+    architectureEn:
+      'Information on the physical accessibility of the office (entrances, lifts, toilets, parking, induction loop) is being completed by the editors. Until it is published, we provide it on request sent by any of the contact paths above.',
+    communicationPl:
+      'Osoby doświadczające trudności w komunikowaniu się mogą skontaktować się z nami pisemnie, na adres pocztowy podany wyżej, albo inną drogą kontaktu wymienioną w części „Informacje zwrotne i dane kontaktowe”. Możliwość skorzystania z pomocy tłumacza języka migowego należy zgłosić z wyprzedzeniem.',
+    communicationEn:
+      'People who experience difficulties in communicating can contact us in writing, at the postal address above, or by any other contact path listed under “Feedback and contact information”. The help of a sign-language interpreter should be requested in advance.',
     appsPl: '',
     appsEn: '',
   };
@@ -172,7 +178,8 @@ export async function updateStatement(ctx: ModuleContext, body: FormValues, acto
     appsPl: long('apps_pl', 'statement.appsPl', false),
     appsEn: long('apps_en', 'statement.appsEn', false),
   };
-  if (next.status !== 'full' && next.nonCompliancePl === '') f.add('non_compliance_pl', 'statement.nonCompliancePl', 'statement.nonComplianceRequired');
+  if (next.status !== 'full' && next.nonCompliancePl === '')
+    f.add('non_compliance_pl', 'statement.nonCompliancePl', 'statement.nonComplianceRequired');
   f.assertValid();
   const before = await getStatement(ctx);
   const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -181,5 +188,9 @@ export async function updateStatement(ctx: ModuleContext, body: FormValues, acto
     if (JSON.stringify(b) !== JSON.stringify(v)) changes[k] = { before: b, after: v };
   }
   await ctx.settings.set(STATEMENT_KEY, next);
-  await recordAudit(ctx.db, { ...actor, action: 'portal.statement.update', subjectType: 'a11y_statement', subjectId: null, changes }, ctx.clock);
+  await recordAudit(
+    ctx.db,
+    { ...actor, action: 'portal.statement.update', subjectType: 'a11y_statement', subjectId: null, changes },
+    ctx.clock,
+  );
 }

@@ -17,7 +17,13 @@ import { versionsRoutes } from './versions.routes.js';
 import { programmeErrors } from './programme.declarations.js';
 import './programme.tables.js';
 
-export { listAllVersions, listSections as listVersionSections, findVersion as findProgrammeVersion, type VersionRow, type SectionRow } from './versions.repo.js';
+export {
+  listAllVersions,
+  listSections as listVersionSections,
+  findVersion as findProgrammeVersion,
+  type VersionRow,
+  type SectionRow,
+} from './versions.repo.js';
 
 export type { ProgrammePageSection } from './programme.extensions.js';
 export { currentProgramme, isInForce, programmePath } from './programme.service.js';
@@ -46,9 +52,7 @@ export const programmeModule: AppModule = {
   errors: programmeErrors,
   migrations: programmeMigrations,
   nav: [{ label: 'programme.title', path: '/program', order: 15, intro: 'programme.homeIntro' }],
-  admin: [
-    { label: 'programme.admin.title', path: '/admin/program', order: 40, roles: [...PROGRAMME_ADMIN_ROLES] },
-  ],
+  admin: [{ label: 'programme.admin.title', path: '/admin/program', order: 40, roles: [...PROGRAMME_ADMIN_ROLES] }],
   contributes: { searchProviders: [programmeSearch], sitemapSources: programmeSitemapSources },
   routes,
   seedDemo: seedProgrammeDemo,

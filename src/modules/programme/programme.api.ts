@@ -28,7 +28,14 @@ const Action = Type.Object({ ...elementFields, children: Type.Array(Task) });
 const SpecificGoal = Type.Object({ ...elementFields, children: Type.Array(Action) });
 const MainGoal = Type.Object({ ...elementFields, children: Type.Array(SpecificGoal) });
 
-const Status = Type.Union([Type.Literal('draft'), Type.Literal('consultation'), Type.Literal('ex_ante'), Type.Literal('adopted'), Type.Literal('implementation'), Type.Literal('closed')]);
+const Status = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('consultation'),
+  Type.Literal('ex_ante'),
+  Type.Literal('adopted'),
+  Type.Literal('implementation'),
+  Type.Literal('closed'),
+]);
 
 export const ApiProgramme = Type.Object({
   slug: Type.String(),
@@ -42,7 +49,9 @@ export const ApiProgramme = Type.Object({
   alignment: Type.Array(Type.String()),
   responsible_institution: Nullable(Type.String()),
   summary_markdown: Nullable(Type.String()),
-  adoption: Nullable(Type.Object({ body: Type.String(), resolution_number: Nullable(Type.String()), date: Nullable(Type.String({ format: 'date' })) })),
+  adoption: Nullable(
+    Type.Object({ body: Type.String(), resolution_number: Nullable(Type.String()), date: Nullable(Type.String({ format: 'date' })) }),
+  ),
   timeline: Type.Array(
     Type.Object({
       status: Status,

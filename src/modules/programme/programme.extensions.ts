@@ -10,7 +10,11 @@ export interface ProgrammePageSection {
   id: string;
   /** Sections render in ascending order (indicators 10, annual reports 20). */
   order: number;
-  render(ctx: ModuleContext, programme: { id: string; slug: string; period_from: number; period_to: number }, request: FastifyRequest): Promise<VNode | null>;
+  render(
+    ctx: ModuleContext,
+    programme: { id: string; slug: string; period_from: number; period_to: number },
+    request: FastifyRequest,
+  ): Promise<VNode | null>;
 }
 
 declare module '../../core/module.js' {

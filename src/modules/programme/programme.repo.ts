@@ -34,14 +34,26 @@ export async function updateProgramme(db: Executor, id: string, patch: Updateabl
 
 /** Makes one programme the current one; every other loses the flag in the same statement pair. */
 export async function setCurrentProgramme(db: Executor, id: string, now: string): Promise<void> {
-  await db.updateTable('programmes').set({ is_current: false, updated_at: now }).where('is_current', '=', true).where('id', '!=', id).execute();
+  await db
+    .updateTable('programmes')
+    .set({ is_current: false, updated_at: now })
+    .where('is_current', '=', true)
+    .where('id', '!=', id)
+    .execute();
   await db.updateTable('programmes').set({ is_current: true, updated_at: now }).where('id', '=', id).execute();
 }
 
 /** Events of the given programmes in insertion order (the service sorts them for display). */
 export async function listStatusEvents(db: Executor, programmeIds: readonly string[]): Promise<StatusEventRow[]> {
   if (programmeIds.length === 0) return [];
-  return db.selectFrom('programme_status_events').selectAll().where('programme_id', 'in', [...programmeIds]).orderBy('occurred_on').orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('programme_status_events')
+    .selectAll()
+    .where('programme_id', 'in', [...programmeIds])
+    .orderBy('occurred_on')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function insertStatusEvent(db: Executor, row: Insertable<ProgrammeStatusEventsTable>): Promise<void> {

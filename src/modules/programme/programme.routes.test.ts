@@ -29,14 +29,24 @@ async function post(url: string, values: Record<string, string>, cookie = coordi
 }
 
 async function createProgramme(values: Record<string, string> = {}): Promise<string> {
-  const res = await post('/admin/program/nowy', { title: 'Program rozwoju ekonomii społecznej 2025–2030', period_from: '2025', period_to: '2030', started_on: '2024-01-15', alignment: 'Strategia rozwoju województwa\nKPRES — obszar I', ...values });
+  const res = await post('/admin/program/nowy', {
+    title: 'Program rozwoju ekonomii społecznej 2025–2030',
+    period_from: '2025',
+    period_to: '2030',
+    started_on: '2024-01-15',
+    alignment: 'Strategia rozwoju województwa\nKPRES — obszar I',
+    ...values,
+  });
   assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
   return /\/admin\/program\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1]!;
 }
 
 const programmeRow = (id: string) => t.ctx.db.selectFrom('programmes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const eventCount = async (id: string) => (await t.ctx.db.selectFrom('programme_status_events').select(countAll().as('n')).where('programme_id', '=', id).executeTakeFirstOrThrow()).n;
-const changeStatus = (id: string, values: Record<string, string>) => post(`/admin/program/${id}/status`, values, coordinator, `/admin/program/${id}`);
+const eventCount = async (id: string) =>
+  (await t.ctx.db.selectFrom('programme_status_events').select(countAll().as('n')).where('programme_id', '=', id).executeTakeFirstOrThrow())
+    .n;
+const changeStatus = (id: string, values: Record<string, string>) =>
+  post(`/admin/program/${id}/status`, values, coordinator, `/admin/program/${id}`);
 
 describe('programme life cycle', () => {
   test('no current programme: /program is a helpful page, not an error', async () => {
@@ -50,7 +60,13 @@ describe('programme life cycle', () => {
 
   test('the form refuses bad input with translated messages and saves nothing', async () => {
     const before = (await t.ctx.db.selectFrom('programmes').select(countAll().as('n')).executeTakeFirstOrThrow()).n;
-    const res = await post('/admin/program/nowy', { title: '', period_from: '2030', period_to: '2025', slug: 'Zły Adres', started_on: '2999-01-01' });
+    const res = await post('/admin/program/nowy', {
+      title: '',
+      period_from: '2030',
+      period_to: '2025',
+      slug: 'Zły Adres',
+      started_on: '2999-01-01',
+    });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Pole „Tytuł” jest wymagane/);
     assert.match(res.body, /Rok końcowy nie może być wcześniejszy/);
@@ -119,7 +135,12 @@ describe('programme life cycle', () => {
     assert.equal((await programmeRow(id)).status, 'ex_ante');
     assert.equal(await eventCount(id), events);
     // a date before the last event is refused too
-    const early = await changeStatus(id, { status: 'adopted', occurred_on: '2024-05-01', adopted_by: 'Zarząd Województwa', resolution_number: '12/345/24' });
+    const early = await changeStatus(id, {
+      status: 'adopted',
+      occurred_on: '2024-05-01',
+      adopted_by: 'Zarząd Województwa',
+      resolution_number: '12/345/24',
+    });
     assert.equal(early.statusCode, 400);
     assert.equal(await eventCount(id), events);
 
@@ -132,14 +153,42 @@ describe('programme life cycle', () => {
     assert.equal((await changeStatus(id, { status: 'draft', occurred_on: '2024-07-02' })).statusCode, 409);
     await step('implementation', '2024-07-02');
     await step('closed', '2024-12-31');
-    for (const to of PROGRAMME_STATUSES) assert.equal((await changeStatus(id, { status: to, occurred_on: '2024-12-31', adopted_by: 'x', resolution_number: 'y' })).statusCode, 409, `closed → ${to}`);
+    for (const to of PROGRAMME_STATUSES)
+      assert.equal(
+        (await changeStatus(id, { status: to, occurred_on: '2024-12-31', adopted_by: 'x', resolution_number: 'y' })).statusCode,
+        409,
+        `closed → ${to}`,
+      );
 
-    const timeline = await t.ctx.db.selectFrom('programme_status_events').select(['status']).where('programme_id', '=', id).orderBy('occurred_on').orderBy('id').execute();
+    const timeline = await t.ctx.db
+      .selectFrom('programme_status_events')
+      .select(['status'])
+      .where('programme_id', '=', id)
+      .orderBy('occurred_on')
+      .orderBy('id')
+      .execute();
     assert.deepEqual(
       timeline.map((e) => e.status),
-      ['draft', 'consultation', 'draft', 'consultation', 'ex_ante', 'draft', 'consultation', 'ex_ante', 'adopted', 'implementation', 'closed'],
+      [
+        'draft',
+        'consultation',
+        'draft',
+        'consultation',
+        'ex_ante',
+        'draft',
+        'consultation',
+        'ex_ante',
+        'adopted',
+        'implementation',
+        'closed',
+      ],
     );
-    const statusAudits = await t.ctx.db.selectFrom('audit_log').select(countAll().as('n')).where('subject_id', '=', id).where('action', '=', 'programme.status').executeTakeFirstOrThrow();
+    const statusAudits = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(countAll().as('n'))
+      .where('subject_id', '=', id)
+      .where('action', '=', 'programme.status')
+      .executeTakeFirstOrThrow();
     assert.equal(statusAudits.n, 10);
 
     // the public page shows the timeline as an ordered list with the adoption
@@ -179,15 +228,30 @@ describe('programme life cycle', () => {
     assert.equal(archive.statusCode, 200);
     assert.match(archive.body, /href="\/program\/program-a"/);
     assert.equal((await get('/program/nie-ma-takiego')).statusCode, 404);
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['meta']).where('action', '=', 'programme.current').where('subject_id', '=', b).executeTakeFirstOrThrow();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['meta'])
+      .where('action', '=', 'programme.current')
+      .where('subject_id', '=', b)
+      .executeTakeFirstOrThrow();
     assert.match(String(audit.meta), new RegExp(a));
   });
 
   test('editing keeps a diff in the audit log; editors may not change the programme', async () => {
     const id = await createProgramme({ slug: 'program-edycja' });
-    const res = await post(`/admin/program/${id}`, { title: 'Nowy tytuł', slug: 'program-edycja', period_from: '2025', period_to: '2031', summary: '**Ważne**' }, coordinator, `/admin/program/${id}`);
+    const res = await post(
+      `/admin/program/${id}`,
+      { title: 'Nowy tytuł', slug: 'program-edycja', period_from: '2025', period_to: '2031', summary: '**Ważne**' },
+      coordinator,
+      `/admin/program/${id}`,
+    );
     assert.equal(res.statusCode, 303);
-    const row = await t.ctx.db.selectFrom('audit_log').select(['changes']).where('action', '=', 'programme.update').where('subject_id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['changes'])
+      .where('action', '=', 'programme.update')
+      .where('subject_id', '=', id)
+      .executeTakeFirstOrThrow();
     const changes = JSON.parse(String(row.changes)) as Record<string, { before: unknown; after: unknown }>;
     assert.deepEqual(changes.period_to, { before: 2030, after: 2031 });
     assert.equal(changes.slug, undefined);
@@ -200,7 +264,18 @@ describe('programme life cycle', () => {
   test('API: programmes with status, period, current flag, timeline and tree; one programme by slug; 404 as problem+json', async () => {
     const list = await get('/api/v1/program');
     assert.equal(list.statusCode, 200);
-    const body = list.json() as { items: { slug: string; status: string; period: { from: number; to: number }; is_current: boolean; timeline: { status: string; date: string; date_precision: string }[]; objectives: unknown[]; alignment: string[]; url: string }[] };
+    const body = list.json() as {
+      items: {
+        slug: string;
+        status: string;
+        period: { from: number; to: number };
+        is_current: boolean;
+        timeline: { status: string; date: string; date_precision: string }[];
+        objectives: unknown[];
+        alignment: string[];
+        url: string;
+      }[];
+    };
     assert.ok(body.items.length >= 3);
     const b = body.items.find((p) => p.slug === 'program-b')!;
     assert.equal(b.is_current, true);

@@ -25,7 +25,11 @@ const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 
 export function adminCrumbs(request: FastifyRequest, ...rest: { label: string; path?: string }[]) {
-  return [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('programme.admin.title'), path: '/admin/program' }, ...rest];
+  return [
+    { label: request.t('accounts.admin'), path: '/admin' },
+    { label: request.t('programme.admin.title'), path: '/admin/program' },
+    ...rest,
+  ];
 }
 
 export const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
@@ -48,9 +52,18 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
 
   const renderProgramme = async (request: FastifyRequest, reply: FastifyReply, d: svc.ProgrammeDetails, isCurrentPage: boolean) => {
     const ref = { id: d.programme.id, slug: d.programme.slug, period_from: d.programme.period_from, period_to: d.programme.period_to };
-    const extras = (await Promise.all(programmePageSections(ctx).map((s) => s.render(ctx, ref, request)))).filter((x): x is VNode => x !== null);
-    const crumbs = isCurrentPage ? [{ label: request.t('programme.title') }] : [{ label: request.t('programme.title'), path: '/program' }, { label: d.programme.short_name ?? d.programme.title }];
-    return sendPage(request, reply, { title: d.programme.title, breadcrumbs: crumbs }, <v.ProgrammePageView d={d} extras={extras} isCurrentPage={isCurrentPage} today={warsawToday(ctx.clock)} />);
+    const extras = (await Promise.all(programmePageSections(ctx).map((s) => s.render(ctx, ref, request)))).filter(
+      (x): x is VNode => x !== null,
+    );
+    const crumbs = isCurrentPage
+      ? [{ label: request.t('programme.title') }]
+      : [{ label: request.t('programme.title'), path: '/program' }, { label: d.programme.short_name ?? d.programme.title }];
+    return sendPage(
+      request,
+      reply,
+      { title: d.programme.title, breadcrumbs: crumbs },
+      <v.ProgrammePageView d={d} extras={extras} isCurrentPage={isCurrentPage} today={warsawToday(ctx.clock)} />,
+    );
   };
 
   // --- public --------------------------------------------------------------------------------------
@@ -59,12 +72,25 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
     const d = await svc.currentProgramme(ctx);
     if (d) return renderProgramme(request, reply, d, true);
     // no current programme yet: a useful page, not an error
-    return sendPage(request, reply, { title: request.t('programme.title') }, <v.NoCurrentView programmes={await svc.listProgrammes(ctx)} today={warsawToday(ctx.clock)} />);
+    return sendPage(
+      request,
+      reply,
+      { title: request.t('programme.title') },
+      <v.NoCurrentView programmes={await svc.listProgrammes(ctx)} today={warsawToday(ctx.clock)} />,
+    );
   });
 
   app.get('/program/archiwum', { config: { access: 'public' } }, async (request, reply) => {
     const programmes = await svc.listProgrammes(ctx);
-    return sendPage(request, reply, { title: request.t('programme.archive.title'), breadcrumbs: [{ label: request.t('programme.title'), path: '/program' }, { label: request.t('programme.archive.title') }] }, <v.ArchiveView programmes={programmes} today={warsawToday(ctx.clock)} />);
+    return sendPage(
+      request,
+      reply,
+      {
+        title: request.t('programme.archive.title'),
+        breadcrumbs: [{ label: request.t('programme.title'), path: '/program' }, { label: request.t('programme.archive.title') }],
+      },
+      <v.ArchiveView programmes={programmes} today={warsawToday(ctx.clock)} />,
+    );
   });
 
   app.get('/program/:slug', { config: { access: 'public' }, schema: { params: SlugParams } }, async (request, reply) => {
@@ -76,13 +102,28 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
 
   app.get(
     '/api/v1/program',
-    { config: { access: 'public' }, schema: { tags: ['programme'], summary: 'Regional social economy programmes: status, period, current flag, timeline and objective tree', response: { 200: ApiProgrammeList } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['programme'],
+        summary: 'Regional social economy programmes: status, period, current flag, timeline and objective tree',
+        response: { 200: ApiProgrammeList },
+      },
+    },
     async () => ({ items: (await svc.allProgrammeDetails(ctx)).map((d) => toApi(d, ctx.config.publicUrl, warsawToday(ctx.clock))) }),
   );
 
   app.get(
     '/api/v1/program/:slug',
-    { config: { access: 'public' }, schema: { tags: ['programme'], summary: 'One programme with its timeline and objective tree', params: SlugParams, response: { 200: ApiProgramme } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['programme'],
+        summary: 'One programme with its timeline and objective tree',
+        params: SlugParams,
+        response: { 200: ApiProgramme },
+      },
+    },
     async (request) => toApi(await svc.programmeBySlug(ctx, request.params.slug), ctx.config.publicUrl, warsawToday(ctx.clock)),
   );
 
@@ -90,24 +131,58 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
 
   app.get('/admin/program', { config: { access: editProgrammeText }, schema: { querystring: OkQuery } }, async (request, reply) => {
     const canManage = !!request.user && canManageProgramme(request.user);
-    return sendPage(request, reply, { title: request.t('programme.admin.title'), breadcrumbs: adminCrumbs(request).slice(0, 2) }, <v.ProgrammesAdminView programmes={await svc.listProgrammes(ctx)} canManage={canManage} notice={noticeText(request, request.query.ok)} />);
+    return sendPage(
+      request,
+      reply,
+      { title: request.t('programme.admin.title'), breadcrumbs: adminCrumbs(request).slice(0, 2) },
+      <v.ProgrammesAdminView
+        programmes={await svc.listProgrammes(ctx)}
+        canManage={canManage}
+        notice={noticeText(request, request.query.ok)}
+      />,
+    );
   });
 
   const newForm = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, problems: Problem[] = [], status = 200) =>
-    sendPage(request, reply, { title: request.t('programme.admin.new'), breadcrumbs: adminCrumbs(request, { label: request.t('programme.admin.new') }) }, <v.ProgrammeNewView values={values} problems={problems} csrf={reply.generateCsrf()} />, status);
+    sendPage(
+      request,
+      reply,
+      { title: request.t('programme.admin.new'), breadcrumbs: adminCrumbs(request, { label: request.t('programme.admin.new') }) },
+      <v.ProgrammeNewView values={values} problems={problems} csrf={reply.generateCsrf()} />,
+      status,
+    );
 
-  app.get('/admin/program/nowy', { config: manage }, async (request, reply) => newForm(request, reply, { started_on: warsawToday(ctx.clock) }));
+  app.get('/admin/program/nowy', { config: manage }, async (request, reply) =>
+    newForm(request, reply, { started_on: warsawToday(ctx.clock) }),
+  );
 
   app.post('/admin/program/nowy', { config: manage, schema: { body: FormBody } }, async (request, reply) => {
     const body = request.body;
-    const created = await submitForm(async () => svc.createProgramme(ctx, await svc.checkProgrammeForm(ctx, body, null), auditFromRequest(request)));
+    const created = await submitForm(async () =>
+      svc.createProgramme(ctx, await svc.checkProgrammeForm(ctx, body, null), auditFromRequest(request)),
+    );
     if (!created.ok) return newForm(request, reply, body, created.problems, created.status);
     return go(request, reply, `/admin/program/${created.value}?ok=utworzono`);
   });
 
-  const editPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { ok?: string; values?: Record<string, string>; problems?: Problem[]; statusValues?: Record<string, string>; statusProblems?: Problem[]; status?: number } = {}) => {
+  const editPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: {
+      ok?: string;
+      values?: Record<string, string>;
+      problems?: Problem[];
+      statusValues?: Record<string, string>;
+      statusProblems?: Problem[];
+      status?: number;
+    } = {},
+  ) => {
     const d = await svc.programmeById(ctx, id);
-    const statusValues = extra.statusValues ?? { occurred_on: warsawToday(ctx.clock), status: svc.TRANSITIONS[d.programme.status][0] ?? '' };
+    const statusValues = extra.statusValues ?? {
+      occurred_on: warsawToday(ctx.clock),
+      status: svc.TRANSITIONS[d.programme.status][0] ?? '',
+    };
     return sendPage(
       request,
       reply,
@@ -125,13 +200,17 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
     );
   };
 
-  app.get('/admin/program/:id', { config: manage, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => editPage(request, reply, request.params.id, { ok: request.query.ok }));
+  app.get('/admin/program/:id', { config: manage, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) =>
+    editPage(request, reply, request.params.id, { ok: request.query.ok }),
+  );
 
   app.post('/admin/program/:id', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
     const { id } = request.params;
     await svc.mustFind(ctx, id);
     const body = request.body;
-    const saved = await submitForm(async () => svc.updateProgramme(ctx, id, await svc.checkProgrammeForm(ctx, body, id), auditFromRequest(request)));
+    const saved = await submitForm(async () =>
+      svc.updateProgramme(ctx, id, await svc.checkProgrammeForm(ctx, body, id), auditFromRequest(request)),
+    );
     if (!saved.ok) return editPage(request, reply, id, { values: body, problems: saved.problems, status: saved.status });
     return go(request, reply, `/admin/program/${id}?ok=zapisano`);
   });

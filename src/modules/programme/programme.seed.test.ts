@@ -16,7 +16,18 @@ after(async () => t.close());
 
 const counts = async () =>
   Promise.all(
-    (['programmes', 'programme_status_events', 'programme_elements', 'programme_versions', 'programme_sections', 'programme_budget_lines', 'indicators', 'indicator_values'] as const).map(async (table) => (await t.ctx.db.selectFrom(table).select(countAll().as('n')).executeTakeFirstOrThrow()).n),
+    (
+      [
+        'programmes',
+        'programme_status_events',
+        'programme_elements',
+        'programme_versions',
+        'programme_sections',
+        'programme_budget_lines',
+        'indicators',
+        'indicator_values',
+      ] as const
+    ).map(async (table) => (await t.ctx.db.selectFrom(table).select(countAll().as('n')).executeTakeFirstOrThrow()).n),
   );
 
 test('seed demo creates the 2014–2020 programme once, with its real history', async () => {
@@ -46,12 +57,21 @@ test('seed demo creates the 2014–2020 programme once, with its real history', 
   const plan = alignment.find((a) => a.includes('Plan Modernizacji 2020+'))!;
   assert.doesNotMatch(plan, /3\.5\.1/);
   assert.match(plan, /ropstorun\.home\.pl\/.*\/2014\)$/);
-  assert.match(alignment.find((a) => a.includes('3.5.1'))!, /ropstorun\.home\.pl\/.*\/2012\)$/);
+  assert.match(
+    alignment.find((a) => a.includes('3.5.1'))!,
+    /ropstorun\.home\.pl\/.*\/2012\)$/,
+  );
   assert.doesNotMatch(p.summary!, /Plan Modernizacji 2020\+[^.]*3\.5\.1/);
   // every event states its source, except the closing one, which says the date is an assumption
   const events = await t.ctx.db.selectFrom('programme_status_events').select(['status', 'note']).where('programme_id', '=', p.id).execute();
-  assert.ok(events.every((e) => /Źródł[oa]|źródło:/.test(e.note ?? '')), 'every event cites its source');
-  assert.ok(elements.filter((e) => e.kind !== 'main_goal').every((e) => e.is_example), 'everything below the real main goal is an example');
+  assert.ok(
+    events.every((e) => /Źródł[oa]|źródło:/.test(e.note ?? '')),
+    'every event cites its source',
+  );
+  assert.ok(
+    elements.filter((e) => e.kind !== 'main_goal').every((e) => e.is_example),
+    'everything below the real main goal is an example',
+  );
 
   const page = await t.app.inject({ url: '/program' });
   assert.equal(page.statusCode, 200);
@@ -66,8 +86,14 @@ test('seed demo creates the 2014–2020 programme once, with its real history', 
   assert.match(html, /Przyjął: Zarząd Województwa Kujawsko-Pomorskiego \(numer uchwały nie jest znany\)/);
   assert.match(html, /federacja-ngo\.pl\/program-es-na-slomianych-nogach/);
   assert.match(html, /przykład — nie jest to treść przyjętego programu/);
-  const order = ['Projekt w przygotowaniu', 'Konsultacje', 'Przyjęty', 'W realizacji', 'Zamknięty'].map((s) => html.indexOf(`<strong>${s}</strong>`));
-  assert.deepEqual([...order].sort((a, b) => a - b), order, 'timeline in life-cycle order');
+  const order = ['Projekt w przygotowaniu', 'Konsultacje', 'Przyjęty', 'W realizacji', 'Zamknięty'].map((s) =>
+    html.indexOf(`<strong>${s}</strong>`),
+  );
+  assert.deepEqual(
+    [...order].sort((a, b) => a - b),
+    order,
+    'timeline in life-cycle order',
+  );
 
   const text = await t.app.inject({ url: `/program/${DEMO_SLUG}/wersje/1` });
   assert.equal(text.statusCode, 200);

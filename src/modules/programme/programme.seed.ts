@@ -24,7 +24,9 @@ const SOURCES_FILE = 'zrodla_programu_es.csv';
 
 /** The addresses of the sources, by key (`K02` → `ropstorun.home.pl/…/2014`). */
 function sourceAddresses(): Record<string, string> {
-  const byKey: Record<string, string> = Object.fromEntries(readReferenceCsv<{ key: string; address: string }>(SOURCES_FILE).map((r) => [r.key, r.address]));
+  const byKey: Record<string, string> = Object.fromEntries(
+    readReferenceCsv<{ key: string; address: string }>(SOURCES_FILE).map((r) => [r.key, r.address]),
+  );
   // a citation must never read "undefined": a source missing from the file stops the seed
   const missing = ['K01', 'K02', 'K03', 'K04', 'K05', 'K10', 'K12', 'K13', 'K15'].filter((k) => !byKey[k]);
   if (missing.length) throw new Error(`${SOURCES_FILE} lacks the sources ${missing.join(', ')}`);
@@ -75,7 +77,9 @@ const events = (SRC: Record<string, string>): SeedEvent[] => [
   },
 ];
 
-const summary = (SRC: Record<string, string>) => `Regionalny program rozwoju ekonomii społecznej województwa kujawsko-pomorskiego, przyjęty przez Zarząd Województwa 10 czerwca 2014 r. Jest dokumentem operacyjnym zgodnym ze „Strategią Rozwoju Województwa Kujawsko-Pomorskiego do roku 2020 – Plan Modernizacji 2020+” (źródło: ${SRC.K02}). Strona projektu programu z 2012 r. wskazywała, że program ma realizować działanie 3.5.1 strategii rozwoju województwa — przeciwdziałanie ubóstwu i wykluczeniu społecznemu (źródło: ${SRC.K01}); nie podaje, o którą wersję strategii chodzi.
+const summary = (
+  SRC: Record<string, string>,
+) => `Regionalny program rozwoju ekonomii społecznej województwa kujawsko-pomorskiego, przyjęty przez Zarząd Województwa 10 czerwca 2014 r. Jest dokumentem operacyjnym zgodnym ze „Strategią Rozwoju Województwa Kujawsko-Pomorskiego do roku 2020 – Plan Modernizacji 2020+” (źródło: ${SRC.K02}). Strona projektu programu z 2012 r. wskazywała, że program ma realizować działanie 3.5.1 strategii rozwoju województwa — przeciwdziałanie ubóstwu i wykluczeniu społecznemu (źródło: ${SRC.K01}); nie podaje, o którą wersję strategii chodzi.
 
 Dokument obejmuje słownik pojęć, diagnozę (demografia, rynek pracy, pomoc społeczna, podmioty ekonomii społecznej), analizę SWOT, drzewo ustaleń (cele i działania), harmonogram, wskaźniki, system zarządzania i ramy finansowe (spis treści: ${SRC.K03}).
 
@@ -115,8 +119,20 @@ const tree = (SRC: Record<string, string>): SeedElement => ({
           responsible: 'Ośrodki wsparcia ekonomii społecznej (OWES)',
           example: true,
           children: [
-            { kind: 'task', code: '1.1.1', title: 'Doradztwo i szkolenia dla podmiotów ekonomii społecznej w subregionach', responsible: 'OWES', example: true },
-            { kind: 'task', code: '1.1.2', title: 'Promocja znaku „Zakup Prospołeczny”', responsible: 'Regionalny Ośrodek Polityki Społecznej w Toruniu', example: true },
+            {
+              kind: 'task',
+              code: '1.1.1',
+              title: 'Doradztwo i szkolenia dla podmiotów ekonomii społecznej w subregionach',
+              responsible: 'OWES',
+              example: true,
+            },
+            {
+              kind: 'task',
+              code: '1.1.2',
+              title: 'Promocja znaku „Zakup Prospołeczny”',
+              responsible: 'Regionalny Ośrodek Polityki Społecznej w Toruniu',
+              example: true,
+            },
           ],
         },
         {
@@ -142,7 +158,9 @@ const tree = (SRC: Record<string, string>): SeedElement => ({
           title: 'Reintegracja społeczna i zawodowa w CIS, KIS, WTZ i ZAZ',
           partners: 'Jednostki samorządu terytorialnego, ośrodki pomocy społecznej, powiatowe urzędy pracy',
           example: true,
-          children: [{ kind: 'task', code: '2.1.1', title: 'Współpraca jednostek reintegracyjnych z przedsiębiorstwami społecznymi', example: true }],
+          children: [
+            { kind: 'task', code: '2.1.1', title: 'Współpraca jednostek reintegracyjnych z przedsiębiorstwami społecznymi', example: true },
+          ],
         },
       ],
     },
@@ -165,7 +183,8 @@ const tree = (SRC: Record<string, string>): SeedElement => ({
   ],
 });
 
-const VERSION_NOTE = 'Przykładowy, skrócony tekst przygotowany na potrzeby demonstracji platformy — nie jest to treść przyjętego programu. Układ rozdziałów oryginału podaje spis treści dokumentu źródłowego.';
+const VERSION_NOTE =
+  'Przykładowy, skrócony tekst przygotowany na potrzeby demonstracji platformy — nie jest to treść przyjętego programu. Układ rozdziałów oryginału podaje spis treści dokumentu źródłowego.';
 
 const VERSION_TEXT = `# Diagnoza
 
@@ -220,7 +239,16 @@ export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult>
       updated_at: now,
     });
     for (const e of events(SRC)) {
-      await repo.insertStatusEvent(trx, { id: newId(), programme_id: id, status: e.status, occurred_on: e.on, date_precision: e.precision, note: e.note, user_id: null, created_at: at() });
+      await repo.insertStatusEvent(trx, {
+        id: newId(),
+        programme_id: id,
+        status: e.status,
+        occurred_on: e.on,
+        date_precision: e.precision,
+        note: e.note,
+        user_id: null,
+        created_at: at(),
+      });
     }
     const insert = async (e: SeedElement, parentId: string | null, position: number) => {
       const elementId = newId();
@@ -245,8 +273,24 @@ export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult>
     const versionId = newId();
     await insertVersion(
       trx,
-      { id: versionId, programme_id: id, number: 1, label: 'Tekst przykładowy (skrót)', source: 'manual', note: VERSION_NOTE, created_by: null, created_at: now },
-      sectionsFromMarkdown(VERSION_TEXT).map((s, i) => ({ id: newId(), version_id: versionId, position: i, number: s.number, heading: s.heading, body: s.body })),
+      {
+        id: versionId,
+        programme_id: id,
+        number: 1,
+        label: 'Tekst przykładowy (skrót)',
+        source: 'manual',
+        note: VERSION_NOTE,
+        created_by: null,
+        created_at: now,
+      },
+      sectionsFromMarkdown(VERSION_TEXT).map((s, i) => ({
+        id: newId(),
+        version_id: versionId,
+        position: i,
+        number: s.number,
+        heading: s.heading,
+        body: s.body,
+      })),
     );
   });
   return { summary: '1 new programme' };

@@ -79,7 +79,17 @@ export interface ProgrammeInput {
   summary: string | null;
 }
 
-export const PROGRAMME_FIELDS = ['title', 'short_name', 'slug', 'period_from', 'period_to', 'legal_basis', 'alignment', 'responsible_institution', 'summary'] as const;
+export const PROGRAMME_FIELDS = [
+  'title',
+  'short_name',
+  'slug',
+  'period_from',
+  'period_to',
+  'legal_basis',
+  'alignment',
+  'responsible_institution',
+  'summary',
+] as const;
 
 const optional = (c: FormChecker, field: string, label: TKey, max: number): string | null => {
   const v = c.text(field);
@@ -101,7 +111,11 @@ function year(c: FormChecker, field: string, label: TKey, required: boolean): nu
 }
 
 /** Checks the programme form; `id` is the programme being edited (null when creating). */
-export async function checkProgrammeForm(ctx: ModuleContext, body: Record<string, unknown>, id: string | null): Promise<ProgrammeInput & { started_on: string }> {
+export async function checkProgrammeForm(
+  ctx: ModuleContext,
+  body: Record<string, unknown>,
+  id: string | null,
+): Promise<ProgrammeInput & { started_on: string }> {
   const c = new FormChecker(body);
   const title = c.required('title', 'programme.form.title', { max: 300 });
   const shortName = optional(c, 'short_name', 'programme.form.shortName', 80);
@@ -125,7 +139,8 @@ export async function checkProgrammeForm(ctx: ModuleContext, body: Record<string
     .map((l) => l.trim())
     .filter(Boolean);
   if (lines.length > 30) c.add('alignment', 'programme.form.alignment', 'programme.form.alignmentTooMany', { count: 30 });
-  if (lines.some((l) => [...l].length > 300)) c.add('alignment', 'programme.form.alignment', 'programme.form.alignmentLineTooLong', { count: 300 });
+  if (lines.some((l) => [...l].length > 300))
+    c.add('alignment', 'programme.form.alignment', 'programme.form.alignmentLineTooLong', { count: 300 });
   const responsible = optional(c, 'responsible_institution', 'programme.form.responsible', 300);
   const summary = optional(c, 'summary', 'programme.form.summary', 20000);
   let started = '';
@@ -186,9 +201,38 @@ export async function createProgramme(ctx: ModuleContext, input: ProgrammeInput 
   const now = nowIso(ctx.clock);
   const { started_on, ...data } = input;
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertProgramme(trx, { id, ...stored(data), status: 'draft', adopted_by: null, resolution_number: null, adopted_on: null, is_current: false, created_at: now, updated_at: now });
-    await repo.insertStatusEvent(trx, { id: newId(), programme_id: id, status: 'draft', occurred_on: started_on, date_precision: 'day', note: null, user_id: actor.actorId, created_at: now });
-    await recordAudit(trx, { ...actor, action: 'programme.create', subjectType: 'programme', subjectId: id, changes: Object.fromEntries(PROGRAMME_FIELDS.map((f) => [f, { before: null, after: data[f] }])) }, ctx.clock);
+    await repo.insertProgramme(trx, {
+      id,
+      ...stored(data),
+      status: 'draft',
+      adopted_by: null,
+      resolution_number: null,
+      adopted_on: null,
+      is_current: false,
+      created_at: now,
+      updated_at: now,
+    });
+    await repo.insertStatusEvent(trx, {
+      id: newId(),
+      programme_id: id,
+      status: 'draft',
+      occurred_on: started_on,
+      date_precision: 'day',
+      note: null,
+      user_id: actor.actorId,
+      created_at: now,
+    });
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.create',
+        subjectType: 'programme',
+        subjectId: id,
+        changes: Object.fromEntries(PROGRAMME_FIELDS.map((f) => [f, { before: null, after: data[f] }])),
+      },
+      ctx.clock,
+    );
   });
   return id;
 }
@@ -196,7 +240,9 @@ export async function createProgramme(ctx: ModuleContext, input: ProgrammeInput 
 export async function updateProgramme(ctx: ModuleContext, id: string, input: ProgrammeInput, actor: Actor): Promise<void> {
   const before = await mustFind(ctx, id);
   const beforeInput: ProgrammeInput = { ...programmeInputOf(before) };
-  const changes = diffFields(beforeInput as unknown as Record<string, unknown>, input as unknown as Record<string, unknown>, [...PROGRAMME_FIELDS]);
+  const changes = diffFields(beforeInput as unknown as Record<string, unknown>, input as unknown as Record<string, unknown>, [
+    ...PROGRAMME_FIELDS,
+  ]);
   if (Object.keys(changes).length === 0) return;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateProgramme(trx, id, { ...stored(input), updated_at: nowIso(ctx.clock) });
@@ -261,9 +307,23 @@ export async function changeStatus(ctx: ModuleContext, id: string, body: Record<
   c.assertValid();
   const now = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
-    const patch = to === 'adopted' ? { adopted_by: adoptedBy, resolution_number: resolution, adopted_on: occurredOn } : to === 'draft' ? { adopted_by: null, resolution_number: null, adopted_on: null } : {};
+    const patch =
+      to === 'adopted'
+        ? { adopted_by: adoptedBy, resolution_number: resolution, adopted_on: occurredOn }
+        : to === 'draft'
+          ? { adopted_by: null, resolution_number: null, adopted_on: null }
+          : {};
     await repo.updateProgramme(trx, id, { status: to, ...patch, updated_at: now });
-    await repo.insertStatusEvent(trx, { id: newId(), programme_id: id, status: to, occurred_on: occurredOn, date_precision: 'day', note, user_id: actor.actorId, created_at: now });
+    await repo.insertStatusEvent(trx, {
+      id: newId(),
+      programme_id: id,
+      status: to,
+      occurred_on: occurredOn,
+      date_precision: 'day',
+      note,
+      user_id: actor.actorId,
+      created_at: now,
+    });
     await recordAudit(
       trx,
       {
@@ -271,7 +331,16 @@ export async function changeStatus(ctx: ModuleContext, id: string, body: Record<
         action: 'programme.status',
         subjectType: 'programme',
         subjectId: id,
-        changes: { status: { before: p.status, after: to }, ...(to === 'adopted' ? { adopted_by: { before: p.adopted_by, after: adoptedBy }, resolution_number: { before: p.resolution_number, after: resolution }, adopted_on: { before: p.adopted_on, after: occurredOn } } : {}) },
+        changes: {
+          status: { before: p.status, after: to },
+          ...(to === 'adopted'
+            ? {
+                adopted_by: { before: p.adopted_by, after: adoptedBy },
+                resolution_number: { before: p.resolution_number, after: resolution },
+                adopted_on: { before: p.adopted_on, after: occurredOn },
+              }
+            : {}),
+        },
         meta: { occurred_on: occurredOn, ...(note ? { note } : {}) },
       },
       ctx.clock,
@@ -287,7 +356,18 @@ export async function makeCurrent(ctx: ModuleContext, id: string, actor: Actor):
   const previous = await repo.findCurrentProgramme(ctx.db);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.setCurrentProgramme(trx, id, nowIso(ctx.clock));
-    await recordAudit(trx, { ...actor, action: 'programme.current', subjectType: 'programme', subjectId: id, changes: { is_current: { before: false, after: true } }, meta: previous ? { previous: previous.id } : {} }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.current',
+        subjectType: 'programme',
+        subjectId: id,
+        changes: { is_current: { before: false, after: true } },
+        meta: previous ? { previous: previous.id } : {},
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -297,7 +377,21 @@ const RANK = new Map<ProgrammeStatus, number>(PROGRAMME_STATUSES.map((s, i) => [
 
 /** Events by date; events of one day (or one year, when only the year is known) in life-cycle order of insertion. */
 export function timeline(events: readonly repo.StatusEventRow[]): repo.StatusEventRow[] {
-  return [...events].sort((a, b) => (a.occurred_on < b.occurred_on ? -1 : a.occurred_on > b.occurred_on ? 1 : a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : RANK.get(a.status)! - RANK.get(b.status)!));
+  return [...events].sort((a, b) =>
+    a.occurred_on < b.occurred_on
+      ? -1
+      : a.occurred_on > b.occurred_on
+        ? 1
+        : a.created_at < b.created_at
+          ? -1
+          : a.created_at > b.created_at
+            ? 1
+            : a.id < b.id
+              ? -1
+              : a.id > b.id
+                ? 1
+                : RANK.get(a.status)! - RANK.get(b.status)!,
+  );
 }
 
 export interface ProgrammeDetails {
@@ -309,7 +403,11 @@ export interface ProgrammeDetails {
 }
 
 async function details(ctx: ModuleContext, p: repo.ProgrammeRow): Promise<ProgrammeDetails> {
-  const [events, trees, versions] = await Promise.all([repo.listStatusEvents(ctx.db, [p.id]), loadTrees(ctx, [p.id]), listVersions(ctx.db, p.id)]);
+  const [events, trees, versions] = await Promise.all([
+    repo.listStatusEvents(ctx.db, [p.id]),
+    loadTrees(ctx, [p.id]),
+    listVersions(ctx.db, p.id),
+  ]);
   return { programme: p, alignment: parseAlignment(p.alignment), events: timeline(events), tree: trees.get(p.id) ?? [], versions };
 }
 
@@ -337,7 +435,13 @@ export async function allProgrammeDetails(ctx: ModuleContext): Promise<Programme
   const programmes = await repo.listProgrammes(ctx.db);
   const ids = programmes.map((p) => p.id);
   const [events, trees] = await Promise.all([repo.listStatusEvents(ctx.db, ids), loadTrees(ctx, ids)]);
-  return programmes.map((p) => ({ programme: p, alignment: parseAlignment(p.alignment), events: timeline(events.filter((e) => e.programme_id === p.id)), tree: trees.get(p.id) ?? [], versions: [] }));
+  return programmes.map((p) => ({
+    programme: p,
+    alignment: parseAlignment(p.alignment),
+    events: timeline(events.filter((e) => e.programme_id === p.id)),
+    tree: trees.get(p.id) ?? [],
+    versions: [],
+  }));
 }
 
 /** The statuses of an adopted programme still to be carried out (with its years, see isInForce). */

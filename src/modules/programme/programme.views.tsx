@@ -9,17 +9,27 @@ import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, F
 import { usePage } from '../../core/ui/context.js';
 import type { Formatters } from '../../i18n/index.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
-import { type ProgrammeDetails, type ProgrammeRow, type StatusEventRow, isInForce, programmePath, statusLabel, TRANSITIONS } from './programme.service.js';
+import {
+  type ProgrammeDetails,
+  type ProgrammeRow,
+  type StatusEventRow,
+  isInForce,
+  programmePath,
+  statusLabel,
+  TRANSITIONS,
+} from './programme.service.js';
 import type { DatePrecision, ProgrammeStatus } from './programme.tables.js';
 import { PublicTree } from './structure.views.js';
 
 export function eventDate(fmt: Formatters, day: string, precision: DatePrecision): string {
   if (precision === 'year') return day.slice(0, 4);
-  if (precision === 'month') return new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  if (precision === 'month')
+    return new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
   return fmt.date(`${day}T12:00:00Z`);
 }
 
-const datetimeAttr = (day: string, precision: DatePrecision) => (precision === 'year' ? day.slice(0, 4) : precision === 'month' ? day.slice(0, 7) : day);
+const datetimeAttr = (day: string, precision: DatePrecision) =>
+  precision === 'year' ? day.slice(0, 4) : precision === 'month' ? day.slice(0, 7) : day;
 
 function Period({ p }: { p: Pick<ProgrammeRow, 'period_from' | 'period_to'> }) {
   return <>{p.period_from === p.period_to ? p.period_from : `${p.period_from}–${p.period_to}`}</>;
@@ -38,7 +48,11 @@ export function StatusTimeline({ programme, events }: { programme: ProgrammeRow;
             <strong>{t(statusLabel(e.status))}</strong>
           </p>
           {e.status === 'adopted' && programme.adopted_by && programme.adopted_on === e.occurred_on ? (
-            <p>{programme.resolution_number ? t('programme.timeline.adoption', { body: programme.adopted_by, resolution: programme.resolution_number }) : t('programme.timeline.adoptionNoNumber', { body: programme.adopted_by })}</p>
+            <p>
+              {programme.resolution_number
+                ? t('programme.timeline.adoption', { body: programme.adopted_by, resolution: programme.resolution_number })
+                : t('programme.timeline.adoptionNoNumber', { body: programme.adopted_by })}
+            </p>
           ) : null}
           {e.note ? (
             <p class="programme-timeline__note" lang="pl">
@@ -84,7 +98,9 @@ function Facts({ d }: { d: ProgrammeDetails }) {
           <dd>
             {p.adopted_on ? fmt.date(`${p.adopted_on}T12:00:00Z`) : null}
             {p.adopted_on ? ', ' : null}
-            {p.resolution_number ? t('programme.timeline.adoption', { body: p.adopted_by, resolution: p.resolution_number }) : t('programme.timeline.adoptionNoNumber', { body: p.adopted_by })}
+            {p.resolution_number
+              ? t('programme.timeline.adoption', { body: p.adopted_by, resolution: p.resolution_number })
+              : t('programme.timeline.adoptionNoNumber', { body: p.adopted_by })}
           </dd>
         </div>
       ) : null}
@@ -125,13 +141,27 @@ function NotInForce({ p, today }: { p: ProgrammeRow; today: string }) {
   return (
     <Alert kind="info" title={t('programme.page.noneInForce', { date: fmt.date(`${today}T12:00:00Z`) })}>
       <p>
-        {t('programme.page.lastShown', { period: p.period_from === p.period_to ? String(p.period_from) : `${p.period_from}–${p.period_to}`, status: t(statusLabel(p.status)) })} {why}
+        {t('programme.page.lastShown', {
+          period: p.period_from === p.period_to ? String(p.period_from) : `${p.period_from}–${p.period_to}`,
+          status: t(statusLabel(p.status)),
+        })}{' '}
+        {why}
       </p>
     </Alert>
   );
 }
 
-export function ProgrammePageView({ d, extras, isCurrentPage, today }: { d: ProgrammeDetails; extras: VNode[]; isCurrentPage: boolean; today: string }) {
+export function ProgrammePageView({
+  d,
+  extras,
+  isCurrentPage,
+  today,
+}: {
+  d: ProgrammeDetails;
+  extras: VNode[];
+  isCurrentPage: boolean;
+  today: string;
+}) {
   const { t, href, lang } = usePage();
   const p = d.programme;
   const base = `/program/${p.slug}`;
@@ -239,7 +269,15 @@ export function ArchiveView({ programmes, today }: { programmes: readonly Progra
 
 // --- staff ---------------------------------------------------------------------------------------
 
-export function ProgrammesAdminView({ programmes, canManage, notice }: { programmes: readonly ProgrammeRow[]; canManage: boolean; notice: string | null }) {
+export function ProgrammesAdminView({
+  programmes,
+  canManage,
+  notice,
+}: {
+  programmes: readonly ProgrammeRow[];
+  canManage: boolean;
+  notice: string | null;
+}) {
   const { t, href } = usePage();
   return (
     <>
@@ -332,15 +370,83 @@ function ProgrammeFields({ values, problems, isNew }: { values: Record<string, s
   return (
     <>
       <FormField name="title" label={t('programme.form.title')} value={v('title')} problems={problems} required maxLength={300} />
-      <FormField name="short_name" label={t('programme.form.shortName')} hint={t('programme.form.shortNameHint')} value={v('short_name')} problems={problems} maxLength={80} />
-      <FormField name="slug" label={t('programme.form.slug')} hint={t('programme.form.slugHint')} value={v('slug')} problems={problems} maxLength={80} />
-      <FormField name="period_from" label={t('programme.form.periodFrom')} value={v('period_from')} problems={problems} required inputMode="numeric" maxLength={4} />
-      <FormField name="period_to" label={t('programme.form.periodTo')} value={v('period_to')} problems={problems} required inputMode="numeric" maxLength={4} />
-      {isNew ? <FormField name="started_on" type="date" label={t('programme.form.startedOn')} hint={t('programme.form.startedOnHint')} value={v('started_on')} problems={problems} /> : null}
-      <FormField name="legal_basis" label={t('programme.form.legalBasis')} value={v('legal_basis')} problems={problems} multiline rows={3} />
-      <FormField name="alignment" label={t('programme.form.alignment')} hint={t('programme.form.alignmentHint')} value={v('alignment')} problems={problems} multiline rows={4} />
-      <FormField name="responsible_institution" label={t('programme.form.responsible')} value={v('responsible_institution')} problems={problems} maxLength={300} />
-      <FormField name="summary" label={t('programme.form.summary')} hint={t('programme.form.summaryHint')} value={v('summary')} problems={problems} multiline rows={10} />
+      <FormField
+        name="short_name"
+        label={t('programme.form.shortName')}
+        hint={t('programme.form.shortNameHint')}
+        value={v('short_name')}
+        problems={problems}
+        maxLength={80}
+      />
+      <FormField
+        name="slug"
+        label={t('programme.form.slug')}
+        hint={t('programme.form.slugHint')}
+        value={v('slug')}
+        problems={problems}
+        maxLength={80}
+      />
+      <FormField
+        name="period_from"
+        label={t('programme.form.periodFrom')}
+        value={v('period_from')}
+        problems={problems}
+        required
+        inputMode="numeric"
+        maxLength={4}
+      />
+      <FormField
+        name="period_to"
+        label={t('programme.form.periodTo')}
+        value={v('period_to')}
+        problems={problems}
+        required
+        inputMode="numeric"
+        maxLength={4}
+      />
+      {isNew ? (
+        <FormField
+          name="started_on"
+          type="date"
+          label={t('programme.form.startedOn')}
+          hint={t('programme.form.startedOnHint')}
+          value={v('started_on')}
+          problems={problems}
+        />
+      ) : null}
+      <FormField
+        name="legal_basis"
+        label={t('programme.form.legalBasis')}
+        value={v('legal_basis')}
+        problems={problems}
+        multiline
+        rows={3}
+      />
+      <FormField
+        name="alignment"
+        label={t('programme.form.alignment')}
+        hint={t('programme.form.alignmentHint')}
+        value={v('alignment')}
+        problems={problems}
+        multiline
+        rows={4}
+      />
+      <FormField
+        name="responsible_institution"
+        label={t('programme.form.responsible')}
+        value={v('responsible_institution')}
+        problems={problems}
+        maxLength={300}
+      />
+      <FormField
+        name="summary"
+        label={t('programme.form.summary')}
+        hint={t('programme.form.summaryHint')}
+        value={v('summary')}
+        problems={problems}
+        multiline
+        rows={10}
+      />
     </>
   );
 }
@@ -360,7 +466,17 @@ export function ProgrammeNewView({ values, problems = [], csrf }: { values: Reco
   );
 }
 
-function StatusForm({ programme, values, problems, csrf }: { programme: ProgrammeRow; values: Record<string, string>; problems: Problem[]; csrf: string }) {
+function StatusForm({
+  programme,
+  values,
+  problems,
+  csrf,
+}: {
+  programme: ProgrammeRow;
+  values: Record<string, string>;
+  problems: Problem[];
+  csrf: string;
+}) {
   const { t, href } = usePage();
   const next = TRANSITIONS[programme.status];
   if (next.length === 0) return <p>{t('programme.lifecycle.final')}</p>;
@@ -381,12 +497,33 @@ function StatusForm({ programme, values, problems, csrf }: { programme: Programm
           ))}
         </select>
       </FieldShell>
-      <FormField name="occurred_on" type="date" label={t('programme.lifecycle.date')} value={v('occurred_on')} problems={problems} required />
+      <FormField
+        name="occurred_on"
+        type="date"
+        label={t('programme.lifecycle.date')}
+        value={v('occurred_on')}
+        problems={problems}
+        required
+      />
       {next.includes('adopted') ? (
         <fieldset>
           <legend>{t('programme.lifecycle.adoptionLegend')}</legend>
-          <FormField name="adopted_by" label={t('programme.lifecycle.adoptedBy')} hint={t('programme.lifecycle.adoptedByHint')} value={v('adopted_by')} problems={problems} maxLength={300} />
-          <FormField name="resolution_number" label={t('programme.lifecycle.resolution')} hint={t('programme.lifecycle.resolutionHint')} value={v('resolution_number')} problems={problems} maxLength={120} />
+          <FormField
+            name="adopted_by"
+            label={t('programme.lifecycle.adoptedBy')}
+            hint={t('programme.lifecycle.adoptedByHint')}
+            value={v('adopted_by')}
+            problems={problems}
+            maxLength={300}
+          />
+          <FormField
+            name="resolution_number"
+            label={t('programme.lifecycle.resolution')}
+            hint={t('programme.lifecycle.resolutionHint')}
+            value={v('resolution_number')}
+            problems={problems}
+            maxLength={120}
+          />
         </fieldset>
       ) : null}
       <FormField name="note" label={t('programme.lifecycle.note')} value={v('note')} problems={problems} multiline rows={3} />

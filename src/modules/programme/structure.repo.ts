@@ -11,7 +11,13 @@ export type BudgetLineRow = Selectable<ProgrammeBudgetLinesTable>;
 
 export async function listElements(db: Executor, programmeIds: readonly string[]): Promise<ElementRow[]> {
   if (programmeIds.length === 0) return [];
-  return db.selectFrom('programme_elements').selectAll().where('programme_id', 'in', [...programmeIds]).orderBy('position').orderBy('code').execute();
+  return db
+    .selectFrom('programme_elements')
+    .selectAll()
+    .where('programme_id', 'in', [...programmeIds])
+    .orderBy('position')
+    .orderBy('code')
+    .execute();
 }
 
 export async function findElement(db: Executor, id: string): Promise<ElementRow | undefined> {
@@ -19,7 +25,12 @@ export async function findElement(db: Executor, id: string): Promise<ElementRow 
 }
 
 export async function findElementByCode(db: Executor, programmeId: string, code: string): Promise<ElementRow | undefined> {
-  return db.selectFrom('programme_elements').selectAll().where('programme_id', '=', programmeId).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('programme_elements')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export async function insertElement(db: Executor, row: Insertable<ProgrammeElementsTable>): Promise<void> {
@@ -58,7 +69,13 @@ export async function setPosition(db: Executor, id: string, position: number): P
 
 export async function listBudgetLines(db: Executor, elementIds: readonly string[]): Promise<BudgetLineRow[]> {
   if (elementIds.length === 0) return [];
-  return db.selectFrom('programme_budget_lines').selectAll().where('element_id', 'in', [...elementIds]).orderBy('year').orderBy('source').execute();
+  return db
+    .selectFrom('programme_budget_lines')
+    .selectAll()
+    .where('element_id', 'in', [...elementIds])
+    .orderBy('year')
+    .orderBy('source')
+    .execute();
 }
 
 export async function replaceBudgetLines(db: Executor, elementId: string, lines: Insertable<ProgrammeBudgetLinesTable>[]): Promise<void> {

@@ -15,7 +15,11 @@ const base = () => `/admin/program/${programmeId}/struktura`;
 before(async () => {
   t = await createTestApp({ reference: false });
   coordinator = (await loginAs(t, [{ role: 'coordinator' }])).cookie;
-  const input = await checkProgrammeForm(t.ctx, { title: 'Program z drzewem celów', slug: 'program-drzewo', period_from: '2025', period_to: '2030' }, null);
+  const input = await checkProgrammeForm(
+    t.ctx,
+    { title: 'Program z drzewem celów', slug: 'program-drzewo', period_from: '2025', period_to: '2030' },
+    null,
+  );
   programmeId = await createProgramme(t.ctx, input, { actorId: null, ip: null });
   await makeCurrent(t.ctx, programmeId, { actorId: null, ip: null });
 });
@@ -25,10 +29,21 @@ const get = (url: string, cookie = coordinator) => t.app.inject({ url, headers: 
 
 async function post(url: string, values: Record<string, string>, formPage = `${base()}/nowy`) {
   const token = csrfFrom((await get(formPage)).body);
-  return t.app.inject({ method: 'POST', url, headers: { cookie: coordinator, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ ...values, _csrf: token }) });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: coordinator, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ ...values, _csrf: token }),
+  });
 }
 
-const byCode = async (code: string) => t.ctx.db.selectFrom('programme_elements').selectAll().where('programme_id', '=', programmeId).where('code', '=', code).executeTakeFirstOrThrow();
+const byCode = async (code: string) =>
+  t.ctx.db
+    .selectFrom('programme_elements')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
 
 async function add(values: Record<string, string>, parentCode?: string) {
   const parent = parentCode ? await byCode(parentCode) : null;
@@ -90,7 +105,10 @@ describe('objective tree', () => {
     const underTask = await add({ kind: 'task', code: '1.1.1.1', title: 'Za głęboko' }, '1.1.1');
     assert.equal(underTask.statusCode, 400);
     assert.match(underTask.body, /Pod zadaniem nie można dodawać elementów/);
-    const badBudget = await add({ kind: 'task', code: '1.2.1', title: 'Zły budżet', budget_year_0: '2040', budget_source_0: '', budget_amount_0: 'dużo' }, '1.2');
+    const badBudget = await add(
+      { kind: 'task', code: '1.2.1', title: 'Zły budżet', budget_year_0: '2040', budget_source_0: '', budget_amount_0: 'dużo' },
+      '1.2',
+    );
     assert.equal(badBudget.statusCode, 400);
     assert.match(badBudget.body, /Pozycja 1: rok musi mieścić się w okresie programu/);
     assert.match(badBudget.body, /Pozycja 1: podaj źródło finansowania/);
@@ -100,7 +118,15 @@ describe('objective tree', () => {
   });
 
   test('siblings move up and down; ends stay put', async () => {
-    const order = async () => (await t.ctx.db.selectFrom('programme_elements').select(['code']).where('parent_id', '=', (await byCode('1')).id).orderBy('position').execute()).map((r) => r.code);
+    const order = async () =>
+      (
+        await t.ctx.db
+          .selectFrom('programme_elements')
+          .select(['code'])
+          .where('parent_id', '=', (await byCode('1')).id)
+          .orderBy('position')
+          .execute()
+      ).map((r) => r.code);
     assert.deepEqual(await order(), ['1.1', '1.2', '1.3']);
     const move = async (code: string, kierunek: string) => post(`${base()}/${(await byCode(code)).id}/przesun`, { kierunek }, base());
     assert.equal((await move('1.3', 'gora')).statusCode, 303);
@@ -116,7 +142,11 @@ describe('objective tree', () => {
 
   test('editing keeps the parent; deleting refuses elements with children', async () => {
     const action = await byCode('1.2');
-    const edited = await post(`${base()}/${action.id}`, { kind: 'action', code: '1.2', title: 'Klauzule społeczne w zamówieniach', description: 'Akapit pierwszy.\n\nAkapit drugi.' }, `${base()}/${action.id}`);
+    const edited = await post(
+      `${base()}/${action.id}`,
+      { kind: 'action', code: '1.2', title: 'Klauzule społeczne w zamówieniach', description: 'Akapit pierwszy.\n\nAkapit drugi.' },
+      `${base()}/${action.id}`,
+    );
     assert.equal(edited.statusCode, 303);
     assert.equal((await byCode('1.2')).title, 'Klauzule społeczne w zamówieniach');
     const retyped = await post(`${base()}/${action.id}`, { kind: 'task', code: '1.2', title: 'x' }, `${base()}/${action.id}`);
@@ -130,8 +160,11 @@ describe('objective tree', () => {
     assert.equal((await post(`${base()}/${leaf.id}/usun`, {}, `${base()}/${leaf.id}`)).statusCode, 303);
     const gone = await t.ctx.db.selectFrom('programme_elements').selectAll().where('id', '=', leaf.id).executeTakeFirst();
     assert.equal(gone, undefined);
-    const audit = (await t.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'programme.element.%').execute()).map((a) => a.action);
-    for (const a of ['programme.element.create', 'programme.element.update', 'programme.element.move', 'programme.element.delete']) assert.ok(audit.includes(a), a);
+    const audit = (await t.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'programme.element.%').execute()).map(
+      (a) => a.action,
+    );
+    for (const a of ['programme.element.create', 'programme.element.update', 'programme.element.move', 'programme.element.delete'])
+      assert.ok(audit.includes(a), a);
   });
 
   test('public tree: nested lists with headings and codes, example label, budget table in PLN', async () => {
@@ -152,7 +185,16 @@ describe('objective tree', () => {
     const en = await get('/en/program', '');
     assert.match(en.body, /example — not the text of the adopted programme/);
     assert.match(en.body, /PLN\s*1,234,567\.89/);
-    const api = (await get('/api/v1/program/program-drzewo', '')).json() as { objectives: { code: string; children: { code: string; is_example: boolean; children: { code: string; children: { code: string; budget: { year: number; amount_pln: number }[] }[] }[] }[] }[] };
+    const api = (await get('/api/v1/program/program-drzewo', '')).json() as {
+      objectives: {
+        code: string;
+        children: {
+          code: string;
+          is_example: boolean;
+          children: { code: string; children: { code: string; budget: { year: number; amount_pln: number }[] }[] }[];
+        }[];
+      }[];
+    };
     assert.equal(api.objectives[0]!.code, 'CG');
     assert.deepEqual(
       api.objectives[0]!.children.map((c) => [c.code, c.is_example]),

@@ -41,7 +41,9 @@ export async function loadTrees(ctx: ModuleContext, programmeIds: readonly strin
     ctx.db,
     elements.map((e) => e.id),
   );
-  const nodes = new Map<string, TreeNode>(elements.map((e) => [e.id, { element: e, budget: lines.filter((l) => l.element_id === e.id), children: [] }]));
+  const nodes = new Map<string, TreeNode>(
+    elements.map((e) => [e.id, { element: e, budget: lines.filter((l) => l.element_id === e.id), children: [] }]),
+  );
   const out = new Map<string, TreeNode[]>(programmeIds.map((id) => [id, []]));
   for (const e of elements) {
     const node = nodes.get(e.id)!;
@@ -82,7 +84,18 @@ export interface ElementInput {
   budget: BudgetInput[];
 }
 
-export const ELEMENT_FIELDS = ['kind', 'code', 'title', 'description', 'responsible', 'partners', 'year_from', 'year_to', 'is_example', 'budget'] as const;
+export const ELEMENT_FIELDS = [
+  'kind',
+  'code',
+  'title',
+  'description',
+  'responsible',
+  'partners',
+  'year_from',
+  'year_to',
+  'is_example',
+  'budget',
+] as const;
 
 /** "1 234 567,89", "1.234.567,89", "1234567.89", "1 234 567 zł" → a number; null when it is not an amount. */
 export function parseAmount(text: string): number | null {
@@ -118,7 +131,13 @@ function optionalYear(c: FormChecker, field: string, label: TKey, from: number, 
  * Checks the element form. `parentId` is where the element sits (null: a root); `id` the element
  * being edited (null: a new one). The kind must be the child kind of the parent's kind.
  */
-export async function checkElementForm(ctx: ModuleContext, programmeId: string, parentId: string | null, body: Record<string, unknown>, id: string | null): Promise<ElementInput> {
+export async function checkElementForm(
+  ctx: ModuleContext,
+  programmeId: string,
+  parentId: string | null,
+  body: Record<string, unknown>,
+  id: string | null,
+): Promise<ElementInput> {
   const programme = await programmes.findProgramme(ctx.db, programmeId);
   if (!programme) throw new AppError('http.not_found');
   const parent = parentId ? await repo.findElement(ctx.db, parentId) : null;
@@ -127,8 +146,10 @@ export async function checkElementForm(ctx: ModuleContext, programmeId: string, 
   const expected = CHILD_KIND[parent ? parent.kind : 'root'];
   const kind = c.text('kind');
   if (kind === '') c.add('kind', 'programme.structure.kind', 'validation.required');
-  else if (!(ELEMENT_KINDS as readonly string[]).includes(kind)) c.add('kind', 'programme.structure.kind', 'programme.structure.kindUnknown');
-  else if (kind !== expected) c.add('kind', 'programme.structure.kind', expected ? 'programme.structure.kindNesting' : 'programme.structure.kindNoChildren');
+  else if (!(ELEMENT_KINDS as readonly string[]).includes(kind))
+    c.add('kind', 'programme.structure.kind', 'programme.structure.kindUnknown');
+  else if (kind !== expected)
+    c.add('kind', 'programme.structure.kind', expected ? 'programme.structure.kindNesting' : 'programme.structure.kindNoChildren');
   const code = c.text('code');
   if (code === '') c.add('code', 'programme.structure.code', 'validation.required');
   else if (!CODE.test(code)) c.add('code', 'programme.structure.code', 'programme.structure.codeInvalid');
@@ -142,7 +163,8 @@ export async function checkElementForm(ctx: ModuleContext, programmeId: string, 
   const partners = optionalText(c, 'partners', 'programme.structure.partners', 2000);
   const yearFrom = optionalYear(c, 'year_from', 'programme.structure.yearFrom', programme.period_from, programme.period_to);
   const yearTo = optionalYear(c, 'year_to', 'programme.structure.yearTo', programme.period_from, programme.period_to);
-  if (yearFrom !== null && yearTo !== null && yearTo < yearFrom) c.add('year_to', 'programme.structure.yearTo', 'programme.form.periodOrder');
+  if (yearFrom !== null && yearTo !== null && yearTo < yearFrom)
+    c.add('year_to', 'programme.structure.yearTo', 'programme.form.periodOrder');
   const budget: BudgetInput[] = [];
   for (let i = 0; i < MAX_BUDGET_ROWS; i++) {
     const y = c.text(`budget_year_${i}`);
@@ -152,17 +174,34 @@ export async function checkElementForm(ctx: ModuleContext, programmeId: string, 
     const row = i + 1;
     let year = NaN;
     if (!/^\d{4}$/.test(y)) c.add(`budget_year_${i}`, 'programme.budget.year', 'programme.budget.yearInvalid', { row });
-    else if (Number(y) < programme.period_from || Number(y) > programme.period_to) c.add(`budget_year_${i}`, 'programme.budget.year', 'programme.budget.yearOutside', { row, from: programme.period_from, to: programme.period_to });
+    else if (Number(y) < programme.period_from || Number(y) > programme.period_to)
+      c.add(`budget_year_${i}`, 'programme.budget.year', 'programme.budget.yearOutside', {
+        row,
+        from: programme.period_from,
+        to: programme.period_to,
+      });
     else year = Number(y);
     if (s === '') c.add(`budget_source_${i}`, 'programme.budget.source', 'programme.budget.sourceRequired', { row });
     else if ([...s].length > 200) c.add(`budget_source_${i}`, 'programme.budget.source', 'validation.tooLong', { count: 200 });
     const amount = parseAmount(a);
     if (amount === null) c.add(`budget_amount_${i}`, 'programme.budget.amount', 'programme.budget.amountInvalid', { row });
-    if (budget.some((b) => b.year === year && b.source === s)) c.add(`budget_source_${i}`, 'programme.budget.source', 'programme.budget.duplicate', { row });
+    if (budget.some((b) => b.year === year && b.source === s))
+      c.add(`budget_source_${i}`, 'programme.budget.source', 'programme.budget.duplicate', { row });
     if (!Number.isNaN(year) && s && amount !== null) budget.push({ year, source: s, amount_pln: amount });
   }
   c.assertValid();
-  return { kind: kind as ElementKind, code, title, description, responsible, partners, year_from: yearFrom, year_to: yearTo, is_example: c.text('is_example') === '1', budget };
+  return {
+    kind: kind as ElementKind,
+    code,
+    title,
+    description,
+    responsible,
+    partners,
+    year_from: yearFrom,
+    year_to: yearTo,
+    is_example: c.text('is_example') === '1',
+    budget,
+  };
 }
 
 export function elementFormValues(e: repo.ElementRow, budget: readonly repo.BudgetLineRow[]): Record<string, string> {
@@ -199,7 +238,13 @@ const auditable = (e: ElementInput | repo.ElementRow, budget: readonly BudgetInp
   budget: budget.map((b) => `${b.year} ${b.source}: ${b.amount_pln}`),
 });
 
-export async function createElement(ctx: ModuleContext, programmeId: string, parentId: string | null, input: ElementInput, actor: Actor): Promise<string> {
+export async function createElement(
+  ctx: ModuleContext,
+  programmeId: string,
+  parentId: string | null,
+  input: ElementInput,
+  actor: Actor,
+): Promise<string> {
   const id = newId();
   const siblings = await repo.listSiblings(ctx.db, programmeId, parentId);
   const position = siblings.length ? Math.max(...siblings.map((s) => s.position)) + 1 : 0;
@@ -208,7 +253,18 @@ export async function createElement(ctx: ModuleContext, programmeId: string, par
     await repo.insertElement(trx, { id, programme_id: programmeId, parent_id: parentId, position, ...fields });
     await repo.replaceBudgetLines(trx, id, budgetRows(id, budget));
     const after = auditable(input, budget);
-    await recordAudit(trx, { ...actor, action: 'programme.element.create', subjectType: 'programme_element', subjectId: id, changes: Object.fromEntries(Object.entries(after).map(([k, v]) => [k, { before: null, after: v }])), meta: { programme_id: programmeId } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.element.create',
+        subjectType: 'programme_element',
+        subjectId: id,
+        changes: Object.fromEntries(Object.entries(after).map(([k, v]) => [k, { before: null, after: v }])),
+        meta: { programme_id: programmeId },
+      },
+      ctx.clock,
+    );
   });
   return id;
 }
@@ -219,7 +275,11 @@ export async function mustFindElement(ctx: ModuleContext, programmeId: string, i
   return e;
 }
 
-export async function elementWithBudget(ctx: ModuleContext, programmeId: string, id: string): Promise<{ element: repo.ElementRow; budget: repo.BudgetLineRow[] }> {
+export async function elementWithBudget(
+  ctx: ModuleContext,
+  programmeId: string,
+  id: string,
+): Promise<{ element: repo.ElementRow; budget: repo.BudgetLineRow[] }> {
   const element = await mustFindElement(ctx, programmeId, id);
   return { element, budget: await repo.listBudgetLines(ctx.db, [id]) };
 }
@@ -229,14 +289,27 @@ export async function updateElement(ctx: ModuleContext, programmeId: string, id:
   const b = auditable(before, beforeBudget);
   const a = auditable(input, input.budget);
   const changes = Object.fromEntries(
-    (Object.keys(a) as (keyof typeof a)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => [k, { before: b[k], after: a[k] }]),
+    (Object.keys(a) as (keyof typeof a)[])
+      .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+      .map((k) => [k, { before: b[k], after: a[k] }]),
   );
   if (Object.keys(changes).length === 0) return;
   const { budget, ...fields } = input;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateElement(trx, id, fields);
     await repo.replaceBudgetLines(trx, id, budgetRows(id, budget));
-    await recordAudit(trx, { ...actor, action: 'programme.element.update', subjectType: 'programme_element', subjectId: id, changes, meta: { programme_id: programmeId } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.element.update',
+        subjectType: 'programme_element',
+        subjectId: id,
+        changes,
+        meta: { programme_id: programmeId },
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -248,12 +321,29 @@ export async function deleteElement(ctx: ModuleContext, programmeId: string, id:
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteElement(trx, id);
     const before = auditable(element, budget);
-    await recordAudit(trx, { ...actor, action: 'programme.element.delete', subjectType: 'programme_element', subjectId: id, changes: Object.fromEntries(Object.entries(before).map(([k, v]) => [k, { before: v, after: null }])), meta: { programme_id: programmeId } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.element.delete',
+        subjectType: 'programme_element',
+        subjectId: id,
+        changes: Object.fromEntries(Object.entries(before).map(([k, v]) => [k, { before: v, after: null }])),
+        meta: { programme_id: programmeId },
+      },
+      ctx.clock,
+    );
   });
 }
 
 /** Moves an element one place up or down among its siblings; at either end nothing changes. */
-export async function moveElement(ctx: ModuleContext, programmeId: string, id: string, direction: 'up' | 'down', actor: Actor): Promise<boolean> {
+export async function moveElement(
+  ctx: ModuleContext,
+  programmeId: string,
+  id: string,
+  direction: 'up' | 'down',
+  actor: Actor,
+): Promise<boolean> {
   const element = await mustFindElement(ctx, programmeId, id);
   const siblings = await repo.listSiblings(ctx.db, programmeId, element.parent_id);
   const at = siblings.findIndex((s) => s.id === id);
@@ -264,7 +354,18 @@ export async function moveElement(ctx: ModuleContext, programmeId: string, id: s
   await ctx.db.transaction().execute(async (trx) => {
     // positions are rewritten 0..n-1 so gaps or ties left by earlier edits disappear too
     for (const [i, sid] of order.entries()) if (siblings.find((s) => s.id === sid)!.position !== i) await repo.setPosition(trx, sid, i);
-    await recordAudit(trx, { ...actor, action: 'programme.element.move', subjectType: 'programme_element', subjectId: id, changes: { position: { before: at, after: to } }, meta: { programme_id: programmeId, direction } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.element.move',
+        subjectType: 'programme_element',
+        subjectId: id,
+        changes: { position: { before: at, after: to } },
+        meta: { programme_id: programmeId, direction },
+      },
+      ctx.clock,
+    );
   });
   return true;
 }

@@ -163,7 +163,21 @@ function MoveButton({ base, node, direction, csrf }: { base: string; node: TreeN
   );
 }
 
-function AdminNode({ node, base, csrf, index, count, childKind }: { node: TreeNode; base: string; csrf: string; index: number; count: number; childKind: (k: ElementKind) => ElementKind | null }) {
+function AdminNode({
+  node,
+  base,
+  csrf,
+  index,
+  count,
+  childKind,
+}: {
+  node: TreeNode;
+  base: string;
+  csrf: string;
+  index: number;
+  count: number;
+  childKind: (k: ElementKind) => ElementKind | null;
+}) {
   const { t, href } = usePage();
   const e = node.element;
   const next = childKind(e.kind);
@@ -203,7 +217,21 @@ function AdminNode({ node, base, csrf, index, count, childKind }: { node: TreeNo
   );
 }
 
-export function StructureAdminView({ programme, tree, csrf, notice, problems = [], childKind }: { programme: { id: string; title: string }; tree: readonly TreeNode[]; csrf: string; notice: string | null; problems?: Problem[]; childKind: (k: ElementKind) => ElementKind | null }) {
+export function StructureAdminView({
+  programme,
+  tree,
+  csrf,
+  notice,
+  problems = [],
+  childKind,
+}: {
+  programme: { id: string; title: string };
+  tree: readonly TreeNode[];
+  csrf: string;
+  notice: string | null;
+  problems?: Problem[];
+  childKind: (k: ElementKind) => ElementKind | null;
+}) {
   const { t, href } = usePage();
   const base = `/admin/program/${programme.id}/struktura`;
   return (
@@ -286,16 +314,54 @@ export function ElementFormView({
         <CsrfField token={csrf} />
         <input type="hidden" name="rodzic" value={parent?.id ?? ''} />
         <KindSelect value={v('kind') || expected || 'main_goal'} problems={problems} expected={expected} />
-        <FormField name="code" label={t('programme.structure.code')} hint={t('programme.structure.codeHint')} value={v('code')} problems={problems} required maxLength={41} />
+        <FormField
+          name="code"
+          label={t('programme.structure.code')}
+          hint={t('programme.structure.codeHint')}
+          value={v('code')}
+          problems={problems}
+          required
+          maxLength={41}
+        />
         <FormField name="title" label={t('programme.structure.name')} value={v('title')} problems={problems} required maxLength={500} />
-        <FormField name="description" label={t('programme.structure.description')} hint={t('programme.structure.descriptionHint')} value={v('description')} problems={problems} multiline rows={5} />
+        <FormField
+          name="description"
+          label={t('programme.structure.description')}
+          hint={t('programme.structure.descriptionHint')}
+          value={v('description')}
+          problems={problems}
+          multiline
+          rows={5}
+        />
         <FormField name="responsible" label={t('programme.structure.responsible')} value={v('responsible')} problems={problems} />
         <FormField name="partners" label={t('programme.structure.partners')} value={v('partners')} problems={problems} multiline rows={3} />
-        <FormField name="year_from" label={t('programme.structure.yearFrom')} hint={t('programme.structure.yearsHint', { from: programme.period_from, to: programme.period_to })} value={v('year_from')} problems={problems} inputMode="numeric" maxLength={4} />
-        <FormField name="year_to" label={t('programme.structure.yearTo')} value={v('year_to')} problems={problems} inputMode="numeric" maxLength={4} />
+        <FormField
+          name="year_from"
+          label={t('programme.structure.yearFrom')}
+          hint={t('programme.structure.yearsHint', { from: programme.period_from, to: programme.period_to })}
+          value={v('year_from')}
+          problems={problems}
+          inputMode="numeric"
+          maxLength={4}
+        />
+        <FormField
+          name="year_to"
+          label={t('programme.structure.yearTo')}
+          value={v('year_to')}
+          problems={problems}
+          inputMode="numeric"
+          maxLength={4}
+        />
         <div class="field">
           <div class="checkbox">
-            <input type="checkbox" id={exampleId} name="is_example" value="1" checked={v('is_example') === '1'} aria-describedby={`${exampleId}-hint`} />
+            <input
+              type="checkbox"
+              id={exampleId}
+              name="is_example"
+              value="1"
+              checked={v('is_example') === '1'}
+              aria-describedby={`${exampleId}-hint`}
+            />
             <label for={exampleId}>{t('programme.structure.isExample')}</label>
           </div>
           <p class="hint" id={`${exampleId}-hint`}>
@@ -308,9 +374,29 @@ export function ElementFormView({
           {Array.from({ length: budgetRows }, (_, i) => (
             <fieldset key={i} class="programme-budget-row">
               <legend>{t('programme.budget.row', { row: i + 1 })}</legend>
-              <FormField name={`budget_year_${i}`} label={t('programme.budget.year')} value={v(`budget_year_${i}`)} problems={problems} inputMode="numeric" maxLength={4} />
-              <FormField name={`budget_source_${i}`} label={t('programme.budget.source')} value={v(`budget_source_${i}`)} problems={problems} maxLength={200} />
-              <FormField name={`budget_amount_${i}`} label={t('programme.budget.amountPln')} value={v(`budget_amount_${i}`)} problems={problems} inputMode="decimal" maxLength={30} />
+              <FormField
+                name={`budget_year_${i}`}
+                label={t('programme.budget.year')}
+                value={v(`budget_year_${i}`)}
+                problems={problems}
+                inputMode="numeric"
+                maxLength={4}
+              />
+              <FormField
+                name={`budget_source_${i}`}
+                label={t('programme.budget.source')}
+                value={v(`budget_source_${i}`)}
+                problems={problems}
+                maxLength={200}
+              />
+              <FormField
+                name={`budget_amount_${i}`}
+                label={t('programme.budget.amountPln')}
+                value={v(`budget_amount_${i}`)}
+                problems={problems}
+                inputMode="decimal"
+                maxLength={30}
+              />
             </fieldset>
           ))}
         </fieldset>

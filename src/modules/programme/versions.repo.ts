@@ -32,18 +32,31 @@ export async function listSections(db: Executor, versionId: string): Promise<Sec
   return db.selectFrom('programme_sections').selectAll().where('version_id', '=', versionId).orderBy('position').execute();
 }
 
-export async function insertVersion(db: Executor, version: Insertable<ProgrammeVersionsTable>, sections: Insertable<ProgrammeSectionsTable>[]): Promise<void> {
+export async function insertVersion(
+  db: Executor,
+  version: Insertable<ProgrammeVersionsTable>,
+  sections: Insertable<ProgrammeSectionsTable>[],
+): Promise<void> {
   await db.insertInto('programme_versions').values(version).execute();
   if (sections.length) await db.insertInto('programme_sections').values(sections).execute();
 }
 
 export async function findVersionByNumber(db: Executor, programmeId: string, number: number): Promise<VersionRow | undefined> {
-  return db.selectFrom('programme_versions').selectAll().where('programme_id', '=', programmeId).where('number', '=', number).executeTakeFirst();
+  return db
+    .selectFrom('programme_versions')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('number', '=', number)
+    .executeTakeFirst();
 }
 
 /** The next version number of a programme (1 for the first). */
 export async function nextVersionNumber(db: Executor, programmeId: string): Promise<number> {
-  const row = await db.selectFrom('programme_versions').select((eb) => eb.fn.max('number').as('n')).where('programme_id', '=', programmeId).executeTakeFirst();
+  const row = await db
+    .selectFrom('programme_versions')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0) + 1;
 }
 
@@ -70,7 +83,11 @@ export async function insertSection(db: Executor, section: Insertable<ProgrammeS
   await db.insertInto('programme_sections').values(section).execute();
 }
 
-export async function updateSection(db: Executor, sectionId: string, patch: { number?: string; heading?: string; body?: string; position?: number }): Promise<void> {
+export async function updateSection(
+  db: Executor,
+  sectionId: string,
+  patch: { number?: string; heading?: string; body?: string; position?: number },
+): Promise<void> {
   await db.updateTable('programme_sections').set(patch).where('id', '=', sectionId).execute();
 }
 

@@ -31,7 +31,12 @@ async function csrf(page = adminBase()): Promise<string> {
 }
 
 async function post(url: string, values: Record<string, string>, formPage = adminBase()) {
-  return t.app.inject({ method: 'POST', url, headers: { cookie: editor, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ ...values, _csrf: await csrf(formPage) }) });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: editor, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ ...values, _csrf: await csrf(formPage) }),
+  });
 }
 
 const fileUpload = (fields: Record<string, string>, file: { name: string; data: Buffer; type: string } | null) =>
@@ -44,8 +49,22 @@ async function importFile(label: string, file: { name: string; data: Buffer; typ
 
 /** Follows the preview: the confirm form's hidden fields are sent as they are. */
 async function confirmPreview(html: string) {
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>')]));
-  return t.app.inject({ method: 'POST', url: `${adminBase()}/nowa`, headers: { cookie: editor, 'content-type': 'application/x-www-form-urlencoded' }, payload: form(hidden) });
+  const hidden = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)].map((m) => [
+      m[1]!,
+      m[2]!
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
+    ]),
+  );
+  return t.app.inject({
+    method: 'POST',
+    url: `${adminBase()}/nowa`,
+    headers: { cookie: editor, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form(hidden),
+  });
 }
 
 const MARKDOWN_V1 = `# 1. Diagnoza
@@ -67,7 +86,11 @@ Wsparcie spółdzielni socjalnych.
 
 describe('programme text versions', () => {
   test('Markdown import: preview with parsed sections, nothing saved until confirmed', async () => {
-    const preview = await importFile('Projekt do konsultacji', { name: 'program.md', data: Buffer.from(MARKDOWN_V1, 'utf8'), type: 'text/markdown' });
+    const preview = await importFile('Projekt do konsultacji', {
+      name: 'program.md',
+      data: Buffer.from(MARKDOWN_V1, 'utf8'),
+      type: 'text/markdown',
+    });
     assert.equal(preview.statusCode, 200, preview.body.slice(0, 3000));
     assert.match(preview.body, /Z pliku \(z pliku Markdown\) odczytano sekcje: 4/);
     assert.match(preview.body, /<h2>2\.1 Cele szczegółowe<\/h2>/);
@@ -75,7 +98,13 @@ describe('programme text versions', () => {
     const saved = await confirmPreview(preview.body);
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
     assert.equal(saved.headers.location, `${adminBase()}/1?ok=utworzono`);
-    const sections = await t.ctx.db.selectFrom('programme_sections as s').innerJoin('programme_versions as v', 'v.id', 's.version_id').select(['s.number', 's.heading', 's.body', 'v.source', 'v.label']).where('v.programme_id', '=', programmeId).orderBy('s.position').execute();
+    const sections = await t.ctx.db
+      .selectFrom('programme_sections as s')
+      .innerJoin('programme_versions as v', 'v.id', 's.version_id')
+      .select(['s.number', 's.heading', 's.body', 'v.source', 'v.label'])
+      .where('v.programme_id', '=', programmeId)
+      .orderBy('s.position')
+      .execute();
     assert.deepEqual(
       sections.map((s) => [s.number, s.heading]),
       [
@@ -115,9 +144,19 @@ describe('programme text versions', () => {
     assert.match(preview.body, /z pliku Word/);
     const saved = await confirmPreview(preview.body);
     assert.equal(saved.statusCode, 303);
-    const v2 = await t.ctx.db.selectFrom('programme_versions').selectAll().where('programme_id', '=', programmeId).where('number', '=', 2).executeTakeFirstOrThrow();
+    const v2 = await t.ctx.db
+      .selectFrom('programme_versions')
+      .selectAll()
+      .where('programme_id', '=', programmeId)
+      .where('number', '=', 2)
+      .executeTakeFirstOrThrow();
     assert.equal(v2.source, 'docx');
-    const sections = await t.ctx.db.selectFrom('programme_sections').select(['number', 'heading', 'body']).where('version_id', '=', v2.id).orderBy('position').execute();
+    const sections = await t.ctx.db
+      .selectFrom('programme_sections')
+      .select(['number', 'heading', 'body'])
+      .where('version_id', '=', v2.id)
+      .orderBy('position')
+      .execute();
     assert.deepEqual(
       sections.map((s) => [s.number, s.heading]),
       [
@@ -132,7 +171,10 @@ describe('programme text versions', () => {
 
   test('files are refused by their content, with the problem on the form and nothing saved', async () => {
     const before = (await t.ctx.db.selectFrom('programme_versions').selectAll().execute()).length;
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c40000000049454e44ae426082', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c40000000049454e44ae426082',
+      'hex',
+    );
     const image = await importFile('Obraz', { name: 'program.md', data: png, type: 'text/markdown' });
     assert.equal(image.statusCode, 400);
     assert.match(image.body, /Plik nie jest dokumentem Word \(.docx\) ani tekstem Markdown w UTF-8/);
@@ -140,13 +182,22 @@ describe('programme text versions', () => {
     assert.equal(none.statusCode, 400);
     assert.match(none.body, /Wybierz plik do importu/);
     assert.match(none.body, /Pole „Nazwa wersji” jest wymagane/);
-    const duplicate = await importFile('Zła numeracja', { name: 'x.md', data: Buffer.from('# 1. A\n\ntekst\n\n# 1. B\n\ntekst\n'), type: 'text/markdown' });
+    const duplicate = await importFile('Zła numeracja', {
+      name: 'x.md',
+      data: Buffer.from('# 1. A\n\ntekst\n\n# 1. B\n\ntekst\n'),
+      type: 'text/markdown',
+    });
     assert.equal(duplicate.statusCode, 400);
     assert.match(duplicate.body, /Numer sekcji „1” występuje więcej niż raz/);
     assert.doesNotMatch(duplicate.body, /Zapisz jako nową wersję/);
     assert.equal((await t.ctx.db.selectFrom('programme_versions').selectAll().execute()).length, before);
     // strangers are turned away before the upload is read
-    const stranger = await t.app.inject({ method: 'POST', url: `${adminBase()}/import`, headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--\r\n' });
+    const stranger = await t.app.inject({
+      method: 'POST',
+      url: `${adminBase()}/import`,
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x--\r\n',
+    });
     assert.equal(stranger.statusCode, 401);
   });
 
@@ -215,8 +266,14 @@ describe('programme text versions', () => {
     const created = await post(`${adminBase()}/nowa`, { form: 'new', label: 'Wersja robocza', note: '', copy: '1' });
     assert.equal(created.statusCode, 303);
     const edit = `${adminBase()}/3`;
-    const v3 = await t.ctx.db.selectFrom('programme_versions').selectAll().where('programme_id', '=', programmeId).where('number', '=', 3).executeTakeFirstOrThrow();
-    const sections = () => t.ctx.db.selectFrom('programme_sections').selectAll().where('version_id', '=', v3.id).orderBy('position').execute();
+    const v3 = await t.ctx.db
+      .selectFrom('programme_versions')
+      .selectAll()
+      .where('programme_id', '=', programmeId)
+      .where('number', '=', 3)
+      .executeTakeFirstOrThrow();
+    const sections = () =>
+      t.ctx.db.selectFrom('programme_sections').selectAll().where('version_id', '=', v3.id).orderBy('position').execute();
     assert.equal((await sections()).length, 4);
     assert.equal(v3.source, 'manual');
 
@@ -241,7 +298,11 @@ describe('programme text versions', () => {
       rows.map((s) => s.number),
       ['1', '2', '2.1', '5', '3'],
     );
-    assert.equal((await post(`${edit}/sekcje/${last.id}`, { number: '4', heading: 'Ewaluacja i monitoring', body: 'Ocena końcowa i roczna.' }, edit)).statusCode, 303);
+    assert.equal(
+      (await post(`${edit}/sekcje/${last.id}`, { number: '4', heading: 'Ewaluacja i monitoring', body: 'Ocena końcowa i roczna.' }, edit))
+        .statusCode,
+      303,
+    );
     const first = rows[0]!;
     assert.equal((await post(`${edit}/sekcje/${first.id}/usun`, {}, edit)).statusCode, 303);
     rows = await sections();
@@ -254,8 +315,15 @@ describe('programme text versions', () => {
         ['3', 'Finansowanie'],
       ],
     );
-    const actions = (await t.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'programme.section.%').execute()).map((a) => a.action).sort();
-    assert.deepEqual(actions, ['programme.section.create', 'programme.section.delete', 'programme.section.move', 'programme.section.update']);
+    const actions = (await t.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'programme.section.%').execute())
+      .map((a) => a.action)
+      .sort();
+    assert.deepEqual(actions, [
+      'programme.section.create',
+      'programme.section.delete',
+      'programme.section.move',
+      'programme.section.update',
+    ]);
     // anonymous visitors and other staff roles cannot edit
     const moderator = (await loginAs(t, [{ role: 'moderator' }])).cookie;
     assert.equal((await get(edit, moderator)).statusCode, 403);

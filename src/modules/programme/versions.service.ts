@@ -30,7 +30,8 @@ export function sectionAnchor(number: string): string {
   return `s-${number.replace(/§\s*/, 'p').replace(/[^0-9A-Za-z.]/g, '')}`;
 }
 
-export const sectionsOf = (rows: readonly repo.SectionRow[]): TextSection[] => rows.map((r) => ({ number: r.number, heading: r.heading, body: r.body }));
+export const sectionsOf = (rows: readonly repo.SectionRow[]): TextSection[] =>
+  rows.map((r) => ({ number: r.number, heading: r.heading, body: r.body }));
 
 // --- import --------------------------------------------------------------------------------------
 
@@ -93,7 +94,13 @@ export function parseMarkdown(markdown: string): { sections: TextSection[]; prob
 function sectionListProblems(sections: readonly TextSection[]): Problem[] {
   const problems: Problem[] = [];
   if (sections.length === 0) problems.push({ field: 'file', label: 'programme.versions.file', key: 'programme.versions.noSections' });
-  if (sections.length > MAX_SECTIONS) problems.push({ field: 'file', label: 'programme.versions.file', key: 'programme.versions.tooManySections', params: { count: MAX_SECTIONS } });
+  if (sections.length > MAX_SECTIONS)
+    problems.push({
+      field: 'file',
+      label: 'programme.versions.file',
+      key: 'programme.versions.tooManySections',
+      params: { count: MAX_SECTIONS },
+    });
   const seen = new Set<string>();
   for (const s of sections) {
     if (seen.has(s.number)) problems.push({ key: 'programme.versions.duplicateNumber', params: { number: s.number } });
@@ -120,7 +127,14 @@ export function checkVersionMeta(body: Record<string, unknown>, c = new FormChec
   return { label, note: note || null };
 }
 
-export async function createVersion(ctx: ModuleContext, programmeId: string, meta: VersionMeta, source: VersionSource, sections: readonly TextSection[], actor: Actor): Promise<number> {
+export async function createVersion(
+  ctx: ModuleContext,
+  programmeId: string,
+  meta: VersionMeta,
+  source: VersionSource,
+  sections: readonly TextSection[],
+  actor: Actor,
+): Promise<number> {
   const problems = sections.length ? sectionListProblems(sections) : [];
   if (problems.length) throw new AppError('http.validation', {}, problems);
   const id = newId();
@@ -132,12 +146,27 @@ export async function createVersion(ctx: ModuleContext, programmeId: string, met
       { id, programme_id: programmeId, number, label: meta.label, source, note: meta.note, created_by: actor.actorId, created_at: now },
       sections.map((s, i) => ({ id: newId(), version_id: id, position: i, number: s.number, heading: s.heading, body: s.body })),
     );
-    await recordAudit(trx, { ...actor, action: 'programme.version.create', subjectType: 'programme_version', subjectId: id, changes: { label: { before: null, after: meta.label } }, meta: { programme_id: programmeId, number, source, sections: sections.length } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.version.create',
+        subjectType: 'programme_version',
+        subjectId: id,
+        changes: { label: { before: null, after: meta.label } },
+        meta: { programme_id: programmeId, number, source, sections: sections.length },
+      },
+      ctx.clock,
+    );
     return number;
   });
 }
 
-export async function versionByNumber(ctx: ModuleContext, programmeId: string, number: number): Promise<{ version: repo.VersionRow; sections: repo.SectionRow[] }> {
+export async function versionByNumber(
+  ctx: ModuleContext,
+  programmeId: string,
+  number: number,
+): Promise<{ version: repo.VersionRow; sections: repo.SectionRow[] }> {
   const version = await repo.findVersionByNumber(ctx.db, programmeId, number);
   if (!version) throw new AppError('http.not_found');
   return { version, sections: await repo.listSections(ctx.db, version.id) };
@@ -156,7 +185,17 @@ export async function updateVersionMeta(ctx: ModuleContext, version: repo.Versio
   if (meta.label === version.label && meta.note === version.note) return;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateVersion(trx, version.id, meta);
-    await recordAudit(trx, { ...actor, action: 'programme.version.update', subjectType: 'programme_version', subjectId: version.id, changes: { label: { before: version.label, after: meta.label }, note: { before: version.note, after: meta.note } } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.version.update',
+        subjectType: 'programme_version',
+        subjectId: version.id,
+        changes: { label: { before: version.label, after: meta.label }, note: { before: version.note, after: meta.note } },
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -185,7 +224,8 @@ export function checkSection(body: Record<string, unknown>, siblings: readonly r
   const number = c.text('number').replace(/^§\s*/, '§ ');
   if (number === '') c.add('number', 'programme.versions.sectionNumber', 'validation.required');
   else if (number !== '0' && !NUMBER.test(number)) c.add('number', 'programme.versions.sectionNumber', 'programme.versions.numberInvalid');
-  else if (siblings.some((s) => s.number === number && s.id !== sectionId)) c.add('number', 'programme.versions.sectionNumber', 'programme.versions.numberTaken', { number });
+  else if (siblings.some((s) => s.number === number && s.id !== sectionId))
+    c.add('number', 'programme.versions.sectionNumber', 'programme.versions.numberTaken', { number });
   const heading = c.text('heading');
   if (heading === '' && number !== '0') c.add('heading', 'programme.versions.sectionHeading', 'validation.required');
   else if ([...heading].length > 500) c.add('heading', 'programme.versions.sectionHeading', 'validation.tooLong', { count: 500 });
@@ -203,13 +243,29 @@ export function nextSectionNumber(sections: readonly repo.SectionRow[]): string 
 
 export async function addSection(ctx: ModuleContext, version: repo.VersionRow, body: Record<string, unknown>, actor: Actor): Promise<void> {
   const sections = await repo.listSections(ctx.db, version.id);
-  if (sections.length >= MAX_SECTIONS) throw new AppError('http.validation', {}, [{ key: 'programme.versions.tooManySections', params: { count: MAX_SECTIONS } }]);
+  if (sections.length >= MAX_SECTIONS)
+    throw new AppError('http.validation', {}, [{ key: 'programme.versions.tooManySections', params: { count: MAX_SECTIONS } }]);
   const input = checkSection(body, sections, null);
   const id = newId();
   const position = sections.length ? Math.max(...sections.map((s) => s.position)) + 1 : 0;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertSection(trx, { id, version_id: version.id, position, ...input });
-    await recordAudit(trx, { ...actor, action: 'programme.section.create', subjectType: 'programme_section', subjectId: id, changes: { number: { before: null, after: input.number }, heading: { before: null, after: input.heading }, body: { before: null, after: input.body } }, meta: { version_id: version.id } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.section.create',
+        subjectType: 'programme_section',
+        subjectId: id,
+        changes: {
+          number: { before: null, after: input.number },
+          heading: { before: null, after: input.heading },
+          body: { before: null, after: input.body },
+        },
+        meta: { version_id: version.id },
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -219,14 +275,33 @@ async function mustFindSection(ctx: ModuleContext, version: repo.VersionRow, sec
   return s;
 }
 
-export async function updateSection(ctx: ModuleContext, version: repo.VersionRow, sectionId: string, body: Record<string, unknown>, actor: Actor): Promise<void> {
+export async function updateSection(
+  ctx: ModuleContext,
+  version: repo.VersionRow,
+  sectionId: string,
+  body: Record<string, unknown>,
+  actor: Actor,
+): Promise<void> {
   const before = await mustFindSection(ctx, version, sectionId);
   const input = checkSection(body, await repo.listSections(ctx.db, version.id), sectionId);
-  const changes = Object.fromEntries((['number', 'heading', 'body'] as const).filter((k) => before[k] !== input[k]).map((k) => [k, { before: before[k], after: input[k] }]));
+  const changes = Object.fromEntries(
+    (['number', 'heading', 'body'] as const).filter((k) => before[k] !== input[k]).map((k) => [k, { before: before[k], after: input[k] }]),
+  );
   if (Object.keys(changes).length === 0) return;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateSection(trx, sectionId, input);
-    await recordAudit(trx, { ...actor, action: 'programme.section.update', subjectType: 'programme_section', subjectId: sectionId, changes, meta: { version_id: version.id } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.section.update',
+        subjectType: 'programme_section',
+        subjectId: sectionId,
+        changes,
+        meta: { version_id: version.id },
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -234,12 +309,33 @@ export async function deleteSection(ctx: ModuleContext, version: repo.VersionRow
   const before = await mustFindSection(ctx, version, sectionId);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteSection(trx, sectionId);
-    await recordAudit(trx, { ...actor, action: 'programme.section.delete', subjectType: 'programme_section', subjectId: sectionId, changes: { number: { before: before.number, after: null }, heading: { before: before.heading, after: null }, body: { before: before.body, after: null } }, meta: { version_id: version.id } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.section.delete',
+        subjectType: 'programme_section',
+        subjectId: sectionId,
+        changes: {
+          number: { before: before.number, after: null },
+          heading: { before: before.heading, after: null },
+          body: { before: before.body, after: null },
+        },
+        meta: { version_id: version.id },
+      },
+      ctx.clock,
+    );
   });
 }
 
 /** Moves a section one place up or down; at either end nothing changes. */
-export async function moveSection(ctx: ModuleContext, version: repo.VersionRow, sectionId: string, direction: 'up' | 'down', actor: Actor): Promise<boolean> {
+export async function moveSection(
+  ctx: ModuleContext,
+  version: repo.VersionRow,
+  sectionId: string,
+  direction: 'up' | 'down',
+  actor: Actor,
+): Promise<boolean> {
   await mustFindSection(ctx, version, sectionId);
   const sections = await repo.listSections(ctx.db, version.id);
   const at = sections.findIndex((s) => s.id === sectionId);
@@ -248,14 +344,32 @@ export async function moveSection(ctx: ModuleContext, version: repo.VersionRow, 
   const order = sections.map((s) => s.id);
   [order[at], order[to]] = [order[to]!, order[at]!];
   await ctx.db.transaction().execute(async (trx) => {
-    for (const [i, id] of order.entries()) if (sections.find((s) => s.id === id)!.position !== i) await repo.updateSection(trx, id, { position: i });
-    await recordAudit(trx, { ...actor, action: 'programme.section.move', subjectType: 'programme_section', subjectId: sectionId, changes: { position: { before: at, after: to } }, meta: { version_id: version.id, direction } }, ctx.clock);
+    for (const [i, id] of order.entries())
+      if (sections.find((s) => s.id === id)!.position !== i) await repo.updateSection(trx, id, { position: i });
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'programme.section.move',
+        subjectType: 'programme_section',
+        subjectId: sectionId,
+        changes: { position: { before: at, after: to } },
+        meta: { version_id: version.id, direction },
+      },
+      ctx.clock,
+    );
   });
   return true;
 }
 
 /** A new version holding a copy of an existing one's sections (the usual start of a new draft). */
-export async function copyVersion(ctx: ModuleContext, programmeId: string, fromNumber: number, meta: VersionMeta, actor: Actor): Promise<number> {
+export async function copyVersion(
+  ctx: ModuleContext,
+  programmeId: string,
+  fromNumber: number,
+  meta: VersionMeta,
+  actor: Actor,
+): Promise<number> {
   const { sections } = await versionByNumber(ctx, programmeId, fromNumber);
   return createVersion(ctx, programmeId, meta, 'manual', sectionsOf(sections), actor);
 }

@@ -16,14 +16,25 @@ import { sectionAnchor, type Comparison, type SectionRow, type VersionRow } from
 type VersionItem = VersionRow & { sections: number };
 
 const sourceKey = (s: VersionSource) => `programme.versions.source.${s}` as const;
-const headingText = (s: Pick<TextSection, 'number' | 'heading'>) => (s.number === '0' && !s.heading ? '' : `${s.number === '0' ? '' : `${s.number} `}${s.heading}`.trim());
+const headingText = (s: Pick<TextSection, 'number' | 'heading'>) =>
+  s.number === '0' && !s.heading ? '' : `${s.number === '0' ? '' : `${s.number} `}${s.heading}`.trim();
 
 function SectionHeading({ s }: { s: Pick<TextSection, 'number' | 'heading'> }) {
   const { t } = usePage();
   return <>{headingText(s) || t('text.introduction')}</>;
 }
 
-function VersionSelect({ name, label, versions, selected }: { name: string; label: string; versions: readonly VersionRow[]; selected: number | undefined }) {
+function VersionSelect({
+  name,
+  label,
+  versions,
+  selected,
+}: {
+  name: string;
+  label: string;
+  versions: readonly VersionRow[];
+  selected: number | undefined;
+}) {
   const id = `f-${name}`;
   return (
     <FieldShell id={id} label={label} mine={[]}>
@@ -99,7 +110,17 @@ export function VersionsListView({ programme, versions }: { programme: Programme
   );
 }
 
-export function VersionTextView({ programme, version, sections, versions }: { programme: ProgrammeRow; version: VersionRow; sections: readonly SectionRow[]; versions: readonly VersionRow[] }) {
+export function VersionTextView({
+  programme,
+  version,
+  sections,
+  versions,
+}: {
+  programme: ProgrammeRow;
+  version: VersionRow;
+  sections: readonly SectionRow[];
+  versions: readonly VersionRow[];
+}) {
   const { t, href, fmt } = usePage();
   const base = `/program/${programme.slug}/wersje`;
   const previous = versions.filter((v) => v.number < version.number).at(-1);
@@ -119,7 +140,9 @@ export function VersionTextView({ programme, version, sections, versions }: { pr
       ) : null}
       {previous ? (
         <p>
-          <a href={href(`${base}/${previous.number}/porownanie/${version.number}`)}>{t('programme.versions.compareWithPrevious', { number: previous.number })}</a>
+          <a href={href(`${base}/${previous.number}/porownanie/${version.number}`)}>
+            {t('programme.versions.compareWithPrevious', { number: previous.number })}
+          </a>
         </p>
       ) : null}
       {sections.length === 0 ? (
@@ -157,7 +180,17 @@ export function VersionTextView({ programme, version, sections, versions }: { pr
   );
 }
 
-export function CompareView({ programme, before, after, comparison }: { programme: ProgrammeRow; before: VersionRow; after: VersionRow; comparison: Comparison }) {
+export function CompareView({
+  programme,
+  before,
+  after,
+  comparison,
+}: {
+  programme: ProgrammeRow;
+  before: VersionRow;
+  after: VersionRow;
+  comparison: Comparison;
+}) {
   const { t, href, lang } = usePage();
   const { counts, changes } = comparison;
   return (
@@ -166,9 +199,7 @@ export function CompareView({ programme, before, after, comparison }: { programm
       <p class="lead" lang="pl">
         {programme.title}
       </p>
-      <p>
-        {t('programme.versions.compareWhich', { a: before.number, aLabel: before.label, b: after.number, bLabel: after.label })}
-      </p>
+      <p>{t('programme.versions.compareWhich', { a: before.number, aLabel: before.label, b: after.number, bLabel: after.label })}</p>
       <section aria-labelledby="compare-summary">
         <h2 id="compare-summary">{t('programme.versions.summaryTitle')}</h2>
         <ul>
@@ -185,9 +216,7 @@ export function CompareView({ programme, before, after, comparison }: { programm
           const id = `zmiana-${i + 1}`;
           return (
             <section key={i} aria-labelledby={id} class={`programme-change programme-change--${c.kind}`}>
-              <h2 id={id}>
-                {c.kind === 'changed' ? <WordDiff parts={c.heading} /> : <SectionHeading s={s} />}
-              </h2>
+              <h2 id={id}>{c.kind === 'changed' ? <WordDiff parts={c.heading} /> : <SectionHeading s={s} />}</h2>
               <p class="programme-change__kind">
                 <strong lang={lang}>{t(`programme.versions.kind.${c.kind}`)}</strong>
               </p>
@@ -209,7 +238,21 @@ export function CompareView({ programme, before, after, comparison }: { programm
 
 // --- staff ---------------------------------------------------------------------------------------
 
-export function VersionsAdminView({ programme, versions, csrf, problems = [], values = {}, notice }: { programme: ProgrammeRow; versions: readonly VersionItem[]; csrf: string; problems?: Problem[]; values?: Record<string, string>; notice: string | null }) {
+export function VersionsAdminView({
+  programme,
+  versions,
+  csrf,
+  problems = [],
+  values = {},
+  notice,
+}: {
+  programme: ProgrammeRow;
+  versions: readonly VersionItem[];
+  csrf: string;
+  problems?: Problem[];
+  values?: Record<string, string>;
+  notice: string | null;
+}) {
   const { t, href, fmt } = usePage();
   const base = `/admin/program/${programme.id}/wersje`;
   const v = (k: string) => values[k] ?? '';
@@ -302,7 +345,14 @@ function FileField({ problems }: { problems: Problem[] }) {
   const hint = t('programme.versions.fileHint');
   return (
     <FieldShell id={id} label={t('programme.versions.file')} hint={hint} mine={mine} required>
-      <input type="file" id={id} name="file" accept=".md,.markdown,.txt,.docx,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
+      <input
+        type="file"
+        id={id}
+        name="file"
+        accept=".md,.markdown,.txt,.docx,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        aria-describedby={fieldDescription(id, hint, mine)}
+        aria-invalid={mine.length ? 'true' : undefined}
+      />
     </FieldShell>
   );
 }
@@ -321,7 +371,15 @@ function MetaFields({ prefix, values, problems }: { prefix: string; values: Reco
             {values[name] ?? ''}
           </textarea>
         ) : (
-          <input id={id} name={name} type="text" value={values[name] ?? ''} maxLength={200} aria-describedby={describedBy} aria-invalid={mine.length ? 'true' : undefined} />
+          <input
+            id={id}
+            name={name}
+            type="text"
+            value={values[name] ?? ''}
+            maxLength={200}
+            aria-describedby={describedBy}
+            aria-invalid={mine.length ? 'true' : undefined}
+          />
         )}
       </FieldShell>
     );
@@ -334,7 +392,23 @@ function MetaFields({ prefix, values, problems }: { prefix: string; values: Reco
   );
 }
 
-export function ImportPreviewView({ programme, sections, problems, carried, source, meta, csrf }: { programme: ProgrammeRow; sections: readonly TextSection[]; problems: Problem[]; carried: string; source: 'markdown' | 'docx'; meta: { label: string; note: string | null }; csrf: string }) {
+export function ImportPreviewView({
+  programme,
+  sections,
+  problems,
+  carried,
+  source,
+  meta,
+  csrf,
+}: {
+  programme: ProgrammeRow;
+  sections: readonly TextSection[];
+  problems: Problem[];
+  carried: string;
+  source: 'markdown' | 'docx';
+  meta: { label: string; note: string | null };
+  csrf: string;
+}) {
   const { t, href } = usePage();
   const base = `/admin/program/${programme.id}/wersje`;
   return (
@@ -371,7 +445,17 @@ export function ImportPreviewView({ programme, sections, problems, carried, sour
   );
 }
 
-function SectionFields({ section, values, problems, prefix }: { section: SectionRow | null; values: Record<string, string>; problems: Problem[]; prefix: string }) {
+function SectionFields({
+  section,
+  values,
+  problems,
+  prefix,
+}: {
+  section: SectionRow | null;
+  values: Record<string, string>;
+  problems: Problem[];
+  prefix: string;
+}) {
   const { t } = usePage();
   const v = (k: 'number' | 'heading' | 'body') => values[k] ?? (section ? section[k] : '');
   const input = (name: 'number' | 'heading', label: string, max: number, hint?: string) => {
@@ -379,7 +463,15 @@ function SectionFields({ section, values, problems, prefix }: { section: Section
     const mine = problems.filter((p) => p.field === name);
     return (
       <FieldShell id={id} label={label} hint={hint} mine={mine} required>
-        <input id={id} name={name} type="text" value={v(name)} maxLength={max} aria-describedby={fieldDescription(id, hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
+        <input
+          id={id}
+          name={name}
+          type="text"
+          value={v(name)}
+          maxLength={max}
+          aria-describedby={fieldDescription(id, hint, mine)}
+          aria-invalid={mine.length ? 'true' : undefined}
+        />
       </FieldShell>
     );
   };
@@ -391,7 +483,13 @@ function SectionFields({ section, values, problems, prefix }: { section: Section
       {input('number', t('programme.versions.sectionNumber'), 40, t('programme.versions.sectionNumberHint'))}
       {input('heading', t('programme.versions.sectionHeading'), 500)}
       <FieldShell id={bodyId} label={t('programme.versions.sectionBody')} hint={bodyHint} mine={bodyMine}>
-        <textarea id={bodyId} name="body" rows={8} aria-describedby={fieldDescription(bodyId, bodyHint, bodyMine)} aria-invalid={bodyMine.length ? 'true' : undefined}>
+        <textarea
+          id={bodyId}
+          name="body"
+          rows={8}
+          aria-describedby={fieldDescription(bodyId, bodyHint, bodyMine)}
+          aria-invalid={bodyMine.length ? 'true' : undefined}
+        >
           {v('body')}
         </textarea>
       </FieldShell>
@@ -421,13 +519,21 @@ export function VersionEditView({
   const base = `/admin/program/${programme.id}/wersje/${version.number}`;
   const problemsOf = (form: string) => (failed?.form === form ? failed.problems : []);
   const valuesOf = (form: string) => (failed?.form === form ? failed.values : {});
-  const ids = (prefix: string) => ({ number: `f-${prefix}-number`, heading: `f-${prefix}-heading`, body: `f-${prefix}-body`, label: `f-${prefix}-label`, note: `f-${prefix}-note` });
+  const ids = (prefix: string) => ({
+    number: `f-${prefix}-number`,
+    heading: `f-${prefix}-heading`,
+    body: `f-${prefix}-body`,
+    label: `f-${prefix}-label`,
+    note: `f-${prefix}-note`,
+  });
   return (
     <>
       <PageHeader title={t('programme.versions.editTitle', { number: version.number })} />
       <p class="lead">{programme.title}</p>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
-      {failed && sections.some((s) => s.id === failed.form) ? <ErrorSummary problems={failed.problems} fieldIds={ids(`s${sections.findIndex((s) => s.id === failed.form) + 1}`)} /> : null}
+      {failed && sections.some((s) => s.id === failed.form) ? (
+        <ErrorSummary problems={failed.problems} fieldIds={ids(`s${sections.findIndex((s) => s.id === failed.form) + 1}`)} />
+      ) : null}
       <p>
         <a href={href(`/program/${programme.slug}/wersje/${version.number}`)}>{t('programme.versions.publicLink')}</a>
       </p>
@@ -436,7 +542,11 @@ export function VersionEditView({
         <ErrorSummary problems={problemsOf('meta')} fieldIds={ids('meta')} />
         <form method="post" action={href(base)} novalidate>
           <CsrfField token={csrf} />
-          <MetaFields prefix="meta" values={failed?.form === 'meta' ? failed.values : { label: version.label, note: version.note ?? '' }} problems={problemsOf('meta')} />
+          <MetaFields
+            prefix="meta"
+            values={failed?.form === 'meta' ? failed.values : { label: version.label, note: version.note ?? '' }}
+            problems={problemsOf('meta')}
+          />
           <Button>{t('programme.save')}</Button>
         </form>
       </section>
@@ -459,9 +569,32 @@ export function VersionEditView({
                   </Button>
                 </form>
                 <div class="actions">
-                  {i > 0 ? <SectionButton action={`${base}/sekcje/${s.id}/przesun`} csrf={csrf} name="kierunek" value="gora" label={t('programme.structure.moveUp')} target={name} /> : null}
-                  {i < sections.length - 1 ? <SectionButton action={`${base}/sekcje/${s.id}/przesun`} csrf={csrf} name="kierunek" value="dol" label={t('programme.structure.moveDown')} target={name} /> : null}
-                  <SectionButton action={`${base}/sekcje/${s.id}/usun`} csrf={csrf} label={t('programme.versions.deleteSection')} target={name} />
+                  {i > 0 ? (
+                    <SectionButton
+                      action={`${base}/sekcje/${s.id}/przesun`}
+                      csrf={csrf}
+                      name="kierunek"
+                      value="gora"
+                      label={t('programme.structure.moveUp')}
+                      target={name}
+                    />
+                  ) : null}
+                  {i < sections.length - 1 ? (
+                    <SectionButton
+                      action={`${base}/sekcje/${s.id}/przesun`}
+                      csrf={csrf}
+                      name="kierunek"
+                      value="dol"
+                      label={t('programme.structure.moveDown')}
+                      target={name}
+                    />
+                  ) : null}
+                  <SectionButton
+                    action={`${base}/sekcje/${s.id}/usun`}
+                    csrf={csrf}
+                    label={t('programme.versions.deleteSection')}
+                    target={name}
+                  />
                 </div>
               </li>
             );
@@ -473,7 +606,12 @@ export function VersionEditView({
         <ErrorSummary problems={problemsOf('new')} fieldIds={ids('add')} />
         <form method="post" action={href(`${base}/sekcje`)} novalidate>
           <CsrfField token={csrf} />
-          <SectionFields section={null} values={failed?.form === 'new' ? failed.values : { number: nextNumber }} problems={problemsOf('new')} prefix="add" />
+          <SectionFields
+            section={null}
+            values={failed?.form === 'new' ? failed.values : { number: nextNumber }}
+            problems={problemsOf('new')}
+            prefix="add"
+          />
           <Button>{t('programme.versions.addSection')}</Button>
         </form>
       </section>
@@ -484,7 +622,21 @@ export function VersionEditView({
   );
 }
 
-function SectionButton({ action, csrf, name, value, label, target }: { action: string; csrf: string; name?: string; value?: string; label: string; target: string }) {
+function SectionButton({
+  action,
+  csrf,
+  name,
+  value,
+  label,
+  target,
+}: {
+  action: string;
+  csrf: string;
+  name?: string;
+  value?: string;
+  label: string;
+  target: string;
+}) {
   const { href } = usePage();
   return (
     <form method="post" action={href(action)} class="inline-form">

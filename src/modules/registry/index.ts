@@ -26,10 +26,21 @@ export { manageRegistry } from './registry.policy.js';
 export { importEntitiesFile, type ImportOutcome } from './data-quality/import.service.js';
 export { entityPath } from './entity/registry.service.js';
 export { seedSynthetic, SYNTHETIC_PREFIX } from './data-quality/registry.synthetic.js';
-export { countEntitiesByGmina, countPsEntitiesByGmina, countValidMarksByGmina, type GminaCount, type EntityCountFilter, METRIC_LEGAL_FORMS, METRIC_LIFECYCLES, registryCoverageStart } from './catalogue/registry.metrics.js';
+export {
+  countEntitiesByGmina,
+  countPsEntitiesByGmina,
+  countValidMarksByGmina,
+  type GminaCount,
+  type EntityCountFilter,
+  METRIC_LEGAL_FORMS,
+  METRIC_LIFECYCLES,
+  registryCoverageStart,
+} from './catalogue/registry.metrics.js';
 
 /** The claims' documents are deleted 90 days after the decision (claims.service.ts). */
-export const registryJobs: ScheduledJob[] = [{ name: 'registry.claim-document-retention', intervalMs: 24 * 3600_000, run: eraseOldClaimDocuments }];
+export const registryJobs: ScheduledJob[] = [
+  { name: 'registry.claim-document-retention', intervalMs: 24 * 3600_000, run: eraseOldClaimDocuments },
+];
 
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await registryRoutes(app, ctx);

@@ -21,7 +21,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 function spojnia(args: string[]) {
   // only what the command needs: the child must not pick up the developer's DATABASE_URL
-  const env = { DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, SESSION_SECRET: 'cli-import-test-session-secret-0123456789', LOG_LEVEL: 'silent' };
+  const env = {
+    DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`,
+    SESSION_SECRET: 'cli-import-test-session-secret-0123456789',
+    LOG_LEVEL: 'silent',
+  };
   const r = spawnSync(process.execPath, ['bin/spojnia.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -41,7 +45,13 @@ async function names(): Promise<string[]> {
   }
 }
 
-const BAD = ['nazwa,nip,teryt', `Fundacja Pierwsza,${validNip('30000001')},0463011`, 'Fundacja Druga,1234567890,0463011', ',,0463011', 'Fundacja Trzecia,,9999999'].join('\n');
+const BAD = [
+  'nazwa,nip,teryt',
+  `Fundacja Pierwsza,${validNip('30000001')},0463011`,
+  'Fundacja Druga,1234567890,0463011',
+  ',,0463011',
+  'Fundacja Trzecia,,9999999',
+].join('\n');
 
 test('a dry run with refused rows exits 1, lists each refused row and saves nothing', () => {
   const r = spojnia(['import', 'podmioty', file('zle.csv', BAD), '--dry-run']);
@@ -62,7 +72,11 @@ test('without --dry-run the valid rows are imported and the exit code still says
 });
 
 test('a windows-1250 file with --map for an unknown header imports everything and exits 0', async () => {
-  const text = ['Nazwa organizacji;Kod gminy;REGON;Forma', `Stowarzyszenie Łączy Nas;0419043;${validRegon('34000001')};stowarzyszenie`, 'Spółdzielnia Socjalna Żuraw;0463011;;spółdzielnia socjalna'].join('\r\n');
+  const text = [
+    'Nazwa organizacji;Kod gminy;REGON;Forma',
+    `Stowarzyszenie Łączy Nas;0419043;${validRegon('34000001')};stowarzyszenie`,
+    'Spółdzielnia Socjalna Żuraw;0463011;;spółdzielnia socjalna',
+  ].join('\r\n');
   const path = file('win.csv', iconv.encode(text, 'win1250'));
   const r = spojnia(['import', 'podmioty', path, '--map', 'Forma=legal_form']);
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);

@@ -26,7 +26,11 @@ const seedSyntheticCommand: ModuleCommand = {
     if (seed !== undefined && !Number.isInteger(seed)) throw usageError('--seed must be a whole number.');
     const ctx = await r.context();
     const started = Date.now();
-    const added = await seedSynthetic(ctx, { count, ...(seed === undefined ? {} : { seed }), onProgress: (done, total) => r.err(`synthetic entities: ${done}/${total}`) });
+    const added = await seedSynthetic(ctx, {
+      count,
+      ...(seed === undefined ? {} : { seed }),
+      onProgress: (done, total) => r.err(`synthetic entities: ${done}/${total}`),
+    });
     r.out(`${added} synthetic entities added in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   },
@@ -70,7 +74,10 @@ const importCommand: ModuleCommand = {
       overrides,
       checkHeaders: (headers) => {
         const unknown = unknownOverrides(headers, overrides);
-        if (unknown.length) throw usageError(`--map names ${unknown.map((h) => `"${h}"`).join(', ')}, not a header of the file (headers: ${headers.join(', ')}).`);
+        if (unknown.length)
+          throw usageError(
+            `--map names ${unknown.map((h) => `"${h}"`).join(', ')}, not a header of the file (headers: ${headers.join(', ')}).`,
+          );
       },
       onProgress: r.progress(dryRun ? 'checking' : 'importing'),
     });

@@ -46,7 +46,10 @@ export const entitiesSearch: SearchProvider = {
       limit,
       0,
     );
-    return { total, hits: rows.map((e) => ({ title: e.name, path: entityPath(e), snippet: [e.town, e.description].filter(Boolean).join(' — ') })) };
+    return {
+      total,
+      hits: rows.map((e) => ({ title: e.name, path: entityPath(e), snippet: [e.town, e.description].filter(Boolean).join(' — ') })),
+    };
   },
 };
 

@@ -3,7 +3,18 @@
 // "To mój podmiot" requests and proposals, import jobs, and the search query (they reach a module
 // only through index.ts and *.testing.ts files, checked by scripts/check-architecture.ts).
 export { checkEntityForm, createEntity } from './entity/registry.service.js';
-export { addEmployment, addMark, addPlace, addPsEntry, checkActivityForm, checkEmploymentForm, checkMarkForm, checkPlaceForm, checkPsForm, saveActivity } from './entity/record.service.js';
+export {
+  addEmployment,
+  addMark,
+  addPlace,
+  addPsEntry,
+  checkActivityForm,
+  checkEmploymentForm,
+  checkMarkForm,
+  checkPlaceForm,
+  checkPsForm,
+  saveActivity,
+} from './entity/record.service.js';
 export { insertEntity, listEntities } from './entity/registry.repo.js';
 export { submitClaim } from './self-service/claims.service.js';
 export { submitProposal } from './self-service/representative.service.js';

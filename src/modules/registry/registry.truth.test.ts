@@ -15,7 +15,11 @@ import { entityPath, parseCatalogueQuery, searchCatalogue, seedRegistryDemo } fr
 
 let t: TestApp;
 const get = (url: string, cookie = '') => t.app.inject({ url, headers: cookie ? { cookie } : {} });
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 const byName = (name: string) => t.ctx.db.selectFrom('entities').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
 const STUDIO = 'Fundacja „Studio M6”'; // certificate granted 2022-09-06 (ROPS Toruń)
 const SMAKI = 'Spółdzielnia Socjalna „Twoje smaki”'; // "holder of the mark", undated article (ino.online)
@@ -40,7 +44,10 @@ describe('after seed demo, nothing says more than the data', () => {
     assert.doesNotMatch(page, /ważny do/);
     const smaki = await byName(SMAKI);
     const undated = decode((await get(entityPath(smaki))).body);
-    assert.match(undated, /znak przyznany \(data ważności nieznana, źródło: <a href="https:\/\/ino.online\/post\/115\/zakupy-u-nich-sa-prospoleczne.html">ino.online<\/a>\)/);
+    assert.match(
+      undated,
+      /znak przyznany \(data ważności nieznana, źródło: <a href="https:\/\/ino.online\/post\/115\/zakupy-u-nich-sa-prospoleczne.html">ino.online<\/a>\)/,
+    );
     const en = decode((await get(`/en${entityPath(smaki)}`)).body);
     assert.match(en, /mark granted \(validity date unknown, source: <a href="https:\/\/ino.online[^"]*">ino.online<\/a>\)/);
 
@@ -57,7 +64,10 @@ describe('after seed demo, nothing says more than the data', () => {
   test('no entity counts as active: each is "activity not verified since" its source date, on every page', async () => {
     const studio = await byName(STUDIO);
     const page = decode((await get(entityPath(studio))).body);
-    assert.match(page, /<dt>Stan<\/dt><dd>działalność niesprawdzana od 2022-09-06\. Źródło z dnia 2022-09-06 wymieniło podmiot jako działający; nikt jeszcze nie sprawdził, czy działa obecnie\.<\/dd>/);
+    assert.match(
+      page,
+      /<dt>Stan<\/dt><dd>działalność niesprawdzana od 2022-09-06\. Źródło z dnia 2022-09-06 wymieniło podmiot jako działający; nikt jeszcze nie sprawdził, czy działa obecnie\.<\/dd>/,
+    );
     assert.match(page, /Dane według źródła z dnia 2022-09-06/);
     assert.doesNotMatch(page, /sprawdzono 20|Ostatnio sprawdzono/);
     assert.match(decode((await get(`/en${entityPath(studio)}`)).body), /activity not verified since 2022-09-06/);
@@ -89,7 +99,11 @@ describe('after seed demo, nothing says more than the data', () => {
   test('files and API: activity state, PS status, marks with dates and validity, is_example, licence and last change', async () => {
     const json = (await get('/podmioty.json')).json();
     assert.equal(json.count, 24);
-    assert.deepEqual(json.licence, { id: 'CC-BY-4.0', name: 'Creative Commons Attribution 4.0 International', url: 'https://creativecommons.org/licenses/by/4.0/' });
+    assert.deepEqual(json.licence, {
+      id: 'CC-BY-4.0',
+      name: 'Creative Commons Attribution 4.0 International',
+      url: 'https://creativecommons.org/licenses/by/4.0/',
+    });
     assert.match(json.last_changed, /^2026-06-15T/);
     for (const i of json.items) {
       assert.equal(i.lifecycle, 'unverified', i.name);
@@ -97,7 +111,10 @@ describe('after seed demo, nothing says more than the data', () => {
       assert.equal(i.activity.verified_on, null);
       assert.equal(i.is_example, false);
       assert.equal(i.ps_status.has, false);
-      assert.ok(i.marks.every((m: { validity: string }) => m.validity !== 'valid'), i.name);
+      assert.ok(
+        i.marks.every((m: { validity: string }) => m.validity !== 'valid'),
+        i.name,
+      );
     }
     assert.equal(json.items.filter((i: { marks: unknown[] }) => i.marks.length > 0).length, 11);
 
@@ -109,7 +126,18 @@ describe('after seed demo, nothing says more than the data', () => {
     const item = page.items[0];
     assert.equal(item.name, STUDIO);
     assert.deepEqual(item.activity, { state: 'unverified', source_date: '2022-09-06', verified_on: null });
-    assert.deepEqual(item.marks, [{ mark: 'zakup_prospoleczny', subject: null, granted_on: '2022-09-06', expires_on: '2023-09-06', expiry: 'derived', validity: 'expired', source_url: 'https://www.rops.torun.pl/42-archiwum-2022/1561-kolejne-podmioty-z-certyfikatem-zakup-prospoleczny', is_example: false }]);
+    assert.deepEqual(item.marks, [
+      {
+        mark: 'zakup_prospoleczny',
+        subject: null,
+        granted_on: '2022-09-06',
+        expires_on: '2023-09-06',
+        expiry: 'derived',
+        validity: 'expired',
+        source_url: 'https://www.rops.torun.pl/42-archiwum-2022/1561-kolejne-podmioty-z-certyfikatem-zakup-prospoleczny',
+        is_example: false,
+      },
+    ]);
 
     const one = await get(`/api/v1/podmioty/${item.id}`);
     assert.equal(one.statusCode, 200);
@@ -122,7 +150,12 @@ describe('after seed demo, nothing says more than the data', () => {
     const smaki = await byName(SMAKI);
     const undated = (await get(`/api/v1/podmioty/${smaki.id}`)).json();
     assert.deepEqual(
-      undated.marks.map((m: { granted_on: unknown; expires_on: unknown; expiry: string; validity: string }) => [m.granted_on, m.expires_on, m.expiry, m.validity]),
+      undated.marks.map((m: { granted_on: unknown; expires_on: unknown; expiry: string; validity: string }) => [
+        m.granted_on,
+        m.expires_on,
+        m.expiry,
+        m.validity,
+      ]),
       [[null, null, 'unknown', 'unknown']],
     );
     assert.equal((await get('/api/v1/podmioty/0190f0c4-0000-7000-8000-000000000000')).statusCode, 404);
@@ -134,15 +167,30 @@ describe('after seed demo, nothing says more than the data', () => {
     const table = readSpreadsheetCsv(csv.rawPayload);
     const header = table.headers;
     const rows = table.rows.map((r) => r.cells);
-    assert.deepEqual(header.slice(-8), ['Adres strony', 'Działalność sprawdzono', 'Status PS', 'Typ PS', 'Status PS od', 'Znak „Zakup Prospołeczny”', 'Ważne znaki', 'Przykładowe']);
+    assert.deepEqual(header.slice(-8), [
+      'Adres strony',
+      'Działalność sprawdzono',
+      'Status PS',
+      'Typ PS',
+      'Status PS od',
+      'Znak „Zakup Prospołeczny”',
+      'Ważne znaki',
+      'Przykładowe',
+    ]);
     const col = (name: string) => header.indexOf(name);
     assert.equal(rows.length, 24);
     assert.ok(rows.every((r) => r[col('Stan')]!.startsWith('działalność niesprawdzana')));
     assert.ok(rows.every((r) => r[col('Ważne znaki')] === '0' && r[col('Przykładowe')] === '0' && r[col('Działalność sprawdzono')] === ''));
     const studioRow = rows.find((r) => r[0] === STUDIO)!;
-    assert.equal(studioRow[col('Znak „Zakup Prospołeczny”')], 'nadany 2022-09-06, ważność upłynęła 2023-09-06 (licencja na rok od nadania; przedłużenia nie odnotowano)');
+    assert.equal(
+      studioRow[col('Znak „Zakup Prospołeczny”')],
+      'nadany 2022-09-06, ważność upłynęła 2023-09-06 (licencja na rok od nadania; przedłużenia nie odnotowano)',
+    );
     const smakiRow = rows.find((r) => r[0] === SMAKI)!;
-    assert.equal(smakiRow[col('Znak „Zakup Prospołeczny”')], 'znak przyznany (data ważności nieznana, źródło: https://ino.online/post/115/zakupy-u-nich-sa-prospoleczne.html)');
+    assert.equal(
+      smakiRow[col('Znak „Zakup Prospołeczny”')],
+      'znak przyznany (data ważności nieznana, źródło: https://ino.online/post/115/zakupy-u-nich-sa-prospoleczne.html)',
+    );
   });
 
   test('OpenAPI documents each dataset with its licence and last change', async () => {
@@ -170,28 +218,55 @@ describe('a staff check of the activity', () => {
     const edit = await get(`/admin/podmioty/${studio.id}`, cookie);
     assert.match(decode(edit.body), /Sprawdziłem\(-am\) dziś, że podmiot działa/);
     const post = (url: string, fields: Record<string, string>, csrf: string) =>
-      t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrf, ...fields }) });
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ _csrf: csrf, ...fields }),
+      });
     const checked = await post(`/admin/podmioty/${studio.id}/sprawdzenie-dzialalnosci`, {}, csrfFrom(edit.body));
     assert.equal(checked.statusCode, 303);
     const row = await byName(STUDIO);
-    assert.deepEqual([row.activity_verified_on, row.activity_verified_by, row.verified_at], ['2026-06-15', userId, '2022-09-06'], 'the check is distinct from the source date');
+    assert.deepEqual(
+      [row.activity_verified_on, row.activity_verified_by, row.verified_at],
+      ['2026-06-15', userId, '2022-09-06'],
+      'the check is distinct from the source date',
+    );
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'actor_id']).where('subject_id', '=', studio.id).execute();
     assert.deepEqual(audit, [{ action: 'registry.activity.verify', actor_id: userId }]);
-    const history = await t.ctx.db.selectFrom('entity_changes').select(['field', 'old_value', 'new_value']).where('entity_id', '=', studio.id).execute();
+    const history = await t.ctx.db
+      .selectFrom('entity_changes')
+      .select(['field', 'old_value', 'new_value'])
+      .where('entity_id', '=', studio.id)
+      .execute();
     assert.deepEqual(history, [{ field: 'activity_verified_on', old_value: null, new_value: '2026-06-15' }]);
 
     assert.match(decode((await get(entityPath(studio))).body), /<dt>Stan<\/dt><dd>działa \(sprawdzono 2026-06-15\)<\/dd>/);
     const staff = decode((await get(`/admin/podmioty/${studio.id}`, cookie)).body);
     assert.match(staff, /Działalność sprawdził\(a\) [^<]+ w dniu 2026-06-15/);
     assert.match(staff, /Sprawdzenie działalności<\/td>/, 'the history names the check');
-    assert.deepEqual([...(await searchCatalogue(t.ctx, parseCatalogueQuery({}))).facets.state].sort(), [['active', 1], ['unverified', 23]]);
-    assert.deepEqual((await searchCatalogue(t.ctx, parseCatalogueQuery({ stan: 'active' }))).rows.map((r) => r.name), [STUDIO]);
+    assert.deepEqual([...(await searchCatalogue(t.ctx, parseCatalogueQuery({}))).facets.state].sort(), [
+      ['active', 1],
+      ['unverified', 23],
+    ]);
+    assert.deepEqual(
+      (await searchCatalogue(t.ctx, parseCatalogueQuery({ stan: 'active' }))).rows.map((r) => r.name),
+      [STUDIO],
+    );
     const item = (await get(`/api/v1/podmioty/${studio.id}`)).json();
     assert.deepEqual([item.lifecycle, item.activity.state, item.activity.verified_on], ['active', 'active', '2026-06-15']);
     assert.equal((await entitiesMeasure.countByGmina(t.ctx)).get('0463011'), 1);
 
     // suspended, then active again: the check was of the earlier state and is gone
-    const values = { name: studio.name, legal_form: studio.legal_form, gmina_teryt: studio.gmina_teryt!, town: studio.town!, verified_at: '2022-09-06', data_source: studio.data_source!, source_url: studio.source_url! };
+    const values = {
+      name: studio.name,
+      legal_form: studio.legal_form,
+      gmina_teryt: studio.gmina_teryt!,
+      town: studio.town!,
+      verified_at: '2022-09-06',
+      data_source: studio.data_source!,
+      source_url: studio.source_url!,
+    };
     const page = await get(`/admin/podmioty/${studio.id}`, cookie);
     assert.equal((await post(`/admin/podmioty/${studio.id}`, { ...values, lifecycle: 'suspended' }, csrfFrom(page.body))).statusCode, 303);
     assert.equal((await byName(STUDIO)).activity_verified_on, null);

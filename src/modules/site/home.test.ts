@@ -22,9 +22,15 @@ describe('home page text from the registered modules', () => {
 
   it('lists the sections of the registered modules, in navigation order, in Polish and English', async () => {
     const pl = lead((await t.app.inject({ url: '/' })).body);
-    assert.equal(pl, 'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, konsultacje społeczne i profile terytorialne gmin i powiatów.');
+    assert.equal(
+      pl,
+      'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, konsultacje społeczne i profile terytorialne gmin i powiatów.',
+    );
     const en = lead((await t.app.inject({ url: '/en' })).body);
-    assert.equal(en, 'Spójnia brings together the regional social economy programme, the registry of social economy entities, public consultations and territorial profiles of gminy and powiaty.');
+    assert.equal(
+      en,
+      'Spójnia brings together the regional social economy programme, the registry of social economy entities, public consultations and territorial profiles of gminy and powiaty.',
+    );
     for (const page of [(await t.app.inject({ url: '/' })).body, (await t.app.inject({ url: '/en' })).body]) {
       assert.doesNotMatch(page, /ofert|zespoł|\boffers?\b|\bbodies\b/i, 'no section that does not exist is promised');
     }
@@ -32,7 +38,10 @@ describe('home page text from the registered modules', () => {
 
   it('leaves out the phrase and the navigation entry of a module that is not registered', async () => {
     const page = (await smaller.app.inject({ url: '/' })).body;
-    assert.equal(lead(page), 'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej i profile terytorialne gmin i powiatów.');
+    assert.equal(
+      lead(page),
+      'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej i profile terytorialne gmin i powiatów.',
+    );
     assert.doesNotMatch(page, /konsultacj/i);
   });
 });

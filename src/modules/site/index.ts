@@ -6,16 +6,17 @@ import { siteRoutes } from './site.routes.js';
 import { seedSiteReference } from './site.service.js';
 import './site.tables.js';
 
+export { footerData, getInstitution, hoursRows, officeCalendar, officeStatusLine, ROPS_TORUN, type Institution } from './site.service.js';
 export {
-  footerData,
-  getInstitution,
-  hoursRows,
-  officeCalendar,
-  officeStatusLine,
-  ROPS_TORUN,
-  type Institution,
-} from './site.service.js';
-export { officeStatus, statusSentence, upcomingClosures, holidaysOf, easterSunday, type OfficeStatus, type Calendar, type ClosedDay } from './office-hours.js';
+  officeStatus,
+  statusSentence,
+  upcomingClosures,
+  holidaysOf,
+  easterSunday,
+  type OfficeStatus,
+  type Calendar,
+  type ClosedDay,
+} from './office-hours.js';
 export { listHolidayRules } from './site.repo.js';
 export type { HomeSection } from './home-sections.js';
 export { manageInstitution } from './site.policy.js';

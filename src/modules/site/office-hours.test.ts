@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readReferenceCsv } from '../../core/data/reference.js';
 import { warsawWallClock } from '../../core/time/index.js';
-import { easterSunday, holidaysOf, officeStatus, statusSentence, upcomingClosures, type Calendar, type HolidayRule } from './office-hours.js';
+import {
+  easterSunday,
+  holidaysOf,
+  officeStatus,
+  statusSentence,
+  upcomingClosures,
+  type Calendar,
+  type HolidayRule,
+} from './office-hours.js';
 import { ROPS_TORUN } from './site.service.js';
 
 const RULES: HolidayRule[] = readReferenceCsv<Record<string, string>>('swieta_pl_reguly.csv').map((r) => ({
@@ -112,7 +120,10 @@ describe('holidays and closed days', () => {
   });
 
   test('extra closed days editors add are skipped; a long closure names the date', () => {
-    const cal: Calendar = { ...CAL, closedDays: ['2027-01-04', '2027-01-05', '2027-01-07', '2027-01-08'].map((date) => ({ date, reason: 'inwentaryzacja' })) };
+    const cal: Calendar = {
+      ...CAL,
+      closedDays: ['2027-01-04', '2027-01-05', '2027-01-07', '2027-01-08'].map((date) => ({ date, reason: 'inwentaryzacja' })),
+    };
     assert.equal(say('2027-01-01T09:00:00Z', cal), 'Zamknięte — otwieramy 11 stycznia o 7:30');
     assert.equal(say('2027-01-01T09:00:00Z', cal, 'en'), 'Closed — opening on 11 January at 7:30');
     const closures = upcomingClosures(new Date('2027-01-01T09:00:00Z'), cal, 10).map((c) => c.day);

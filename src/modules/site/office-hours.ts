@@ -150,7 +150,9 @@ export function statusSentence(status: OfficeStatus, lang: Lang): string | null 
   if (status.daysAhead === 0) return t('hours.opensToday', { time });
   if (status.daysAhead === 1) return t('hours.opensTomorrow', { time });
   if (status.daysAhead < 7) return t('hours.opensOn', { day: t(`hours.onWeekday.${status.weekday}`), time });
-  const date = new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long' }).format(new Date(`${status.opensOn}T00:00:00Z`));
+  const date = new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long' }).format(
+    new Date(`${status.opensOn}T00:00:00Z`),
+  );
   return t('hours.opensOnDate', { date, time });
 }
 

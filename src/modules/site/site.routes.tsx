@@ -29,13 +29,18 @@ export async function siteRoutes(app: AppInstance, ctx: ModuleContext): Promise<
     sendPage(
       request,
       reply,
-      { title: request.t('institution.title'), breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('institution.title') }] },
+      {
+        title: request.t('institution.title'),
+        breadcrumbs: [{ label: request.t('accounts.admin'), path: '/admin' }, { label: request.t('institution.title') }],
+      },
       <InstitutionFormView csrf={reply.generateCsrf()} values={values} problems={problems} saved={saved} />,
       status,
     );
 
-  app.get('/admin/kontakt', { config: { access: manageInstitution }, schema: { querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (request, reply) =>
-    form(request, reply, institutionFormValues(await getInstitution(ctx)), request.query.ok === '1'),
+  app.get(
+    '/admin/kontakt',
+    { config: { access: manageInstitution }, schema: { querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 5 })) }) } },
+    async (request, reply) => form(request, reply, institutionFormValues(await getInstitution(ctx)), request.query.ok === '1'),
   );
 
   app.post('/admin/kontakt', { config: { access: manageInstitution }, schema: { body: FormBody } }, async (request, reply) => {

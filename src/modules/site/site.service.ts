@@ -10,7 +10,17 @@ import { isCalendarDay } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { diffFields, recordAudit, type AuditEntry } from '../audit/index.js';
 import { listHolidayRules, upsertHolidayRules } from './site.repo.js';
-import { isTime, officeStatus, statusSentence, WEEKDAYS, type Calendar, type ClosedDay, type HolidayRule, type OpeningHours, type Weekday } from './office-hours.js';
+import {
+  isTime,
+  officeStatus,
+  statusSentence,
+  WEEKDAYS,
+  type Calendar,
+  type ClosedDay,
+  type HolidayRule,
+  type OpeningHours,
+  type Weekday,
+} from './office-hours.js';
 
 export { WEEKDAYS, type OpeningHours, type Weekday };
 
@@ -148,8 +158,12 @@ export async function seedSiteReference(ctx: ModuleContext): Promise<SeedResult>
   // the seed holds no e-mail of the institution (none is published with certainty): whoever sets the
   // platform up must be told to set it, or the contact form stays off
   const emailMissing = (await getInstitution(ctx)).email === null;
-  const warning = emailMissing ? '; WARNING: the institution e-mail is NOT SET — set it at /admin/kontakt (until then the contact form is off and the accessibility statement names the postal address)' : '';
-  return { summary: `holiday rules: ${rules.length} (${added} new); institution settings: ${institutionAdded ? 'created' : 'kept'}${warning}` };
+  const warning = emailMissing
+    ? '; WARNING: the institution e-mail is NOT SET — set it at /admin/kontakt (until then the contact form is off and the accessibility statement names the postal address)'
+    : '';
+  return {
+    summary: `holiday rules: ${rules.length} (${added} new); institution settings: ${institutionAdded ? 'created' : 'kept'}${warning}`,
+  };
 }
 
 // --- editing the institution (admin) ------------------------------------------------------------
@@ -231,7 +245,11 @@ export function checkInstitutionForm(body: Record<string, string | undefined>): 
     hours[day] = open && close ? { open, close } : null;
   }
   const closedDays: ClosedDay[] = [];
-  const lines = f.raw('closed_days').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = f
+    .raw('closed_days')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length > 200) f.add('closed_days', 'institution.closedDays', 'institution.closedDaysTooMany', { count: 200 });
   for (const [i, line] of lines.entries()) {
     const m = DAY.exec(line);
@@ -243,7 +261,19 @@ export function checkInstitutionForm(body: Record<string, string | undefined>): 
   }
   closedDays.sort((a, b) => a.date.localeCompare(b.date));
   f.assertValid();
-  return { name, street, postalCode, city, phone: phone || null, email: email || null, epuap: epuap || null, bipUrl: bipUrl || null, location, hours, closedDays };
+  return {
+    name,
+    street,
+    postalCode,
+    city,
+    phone: phone || null,
+    email: email || null,
+    epuap: epuap || null,
+    bipUrl: bipUrl || null,
+    location,
+    hours,
+    closedDays,
+  };
 }
 
 export async function updateInstitution(ctx: ModuleContext, body: Record<string, string | undefined>, actor: Actor): Promise<void> {
@@ -251,5 +281,9 @@ export async function updateInstitution(ctx: ModuleContext, body: Record<string,
   const before = await getInstitution(ctx);
   await ctx.settings.set(INSTITUTION_KEY, next);
   const changes = diffFields<Record<string, unknown>>({ ...before }, { ...next }, Object.keys(next));
-  await recordAudit(ctx.db, { ...actor, action: 'site.institution.update', subjectType: 'institution', subjectId: null, changes }, ctx.clock);
+  await recordAudit(
+    ctx.db,
+    { ...actor, action: 'site.institution.update', subjectType: 'institution', subjectId: null, changes },
+    ctx.clock,
+  );
 }

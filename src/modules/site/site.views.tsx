@@ -34,7 +34,17 @@ export function HomeView({ sections = [] }: { sections?: VNode[] }) {
   );
 }
 
-export function InstitutionFormView({ csrf, values, problems = [], saved }: { csrf: string; values: Record<string, string>; problems?: Problem[]; saved?: boolean }) {
+export function InstitutionFormView({
+  csrf,
+  values,
+  problems = [],
+  saved,
+}: {
+  csrf: string;
+  values: Record<string, string>;
+  problems?: Problem[];
+  saved?: boolean;
+}) {
   const { t, href } = usePage();
   const field = (name: string, label: string, extra: Partial<Parameters<typeof FormField>[0]> = {}) => (
     <FormField name={name} label={label} value={values[name] ?? ''} problems={problems} {...extra} />
@@ -60,7 +70,12 @@ export function InstitutionFormView({ csrf, values, problems = [], saved }: { cs
           <legend>{t('institution.dataLegend')}</legend>
           {field('name', t('institution.name'), { required: true, maxLength: 200 })}
           {field('street', t('institution.street'), { required: true, maxLength: 200, autocomplete: 'street-address' })}
-          {field('postal_code', t('institution.postalCode'), { required: true, maxLength: 6, hint: t('institution.postalCodeHint'), autocomplete: 'postal-code' })}
+          {field('postal_code', t('institution.postalCode'), {
+            required: true,
+            maxLength: 6,
+            hint: t('institution.postalCodeHint'),
+            autocomplete: 'postal-code',
+          })}
           {field('city', t('institution.city'), { required: true, maxLength: 100 })}
           {field('phone', t('institution.phone'), { type: 'tel', maxLength: 50 })}
           {field('email', t('institution.email'), { type: 'email', hint: t('institution.emailHint') })}

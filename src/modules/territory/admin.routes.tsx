@@ -22,7 +22,15 @@ import {
   previewStatisticsUpload,
   statisticsOverview,
 } from './statistics.service.js';
-import { createPeriod, getSubregion, groupPeriods, listSubregionsWithMembers, removeSubregion, saveSubregion, subregionFormValues } from './subregions.service.js';
+import {
+  createPeriod,
+  getSubregion,
+  groupPeriods,
+  listSubregionsWithMembers,
+  removeSubregion,
+  saveSubregion,
+  subregionFormValues,
+} from './subregions.service.js';
 import { manageTerritory } from './territory.policy.js';
 import * as repo from './territory.repo.js';
 import { readUpload, registerUploads, uploadedFile } from '../../core/http/uploads.js';
@@ -42,14 +50,26 @@ export async function territoryAdminRoutes(app: AppInstance, ctx: ModuleContext)
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
   const crumbs = (request: FastifyRequest, last?: string) => [
     { label: request.t('accounts.admin'), path: '/admin' },
-    ...(last ? [{ label: request.t('territory.admin.title'), path: ADMIN_PATH }, { label: last }] : [{ label: request.t('territory.admin.title') }]),
+    ...(last
+      ? [{ label: request.t('territory.admin.title'), path: ADMIN_PATH }, { label: last }]
+      : [{ label: request.t('territory.admin.title') }]),
   ];
   const powiatyList = () => repo.listUnits(ctx.db, 'powiat').then((rows) => rows.map((r) => ({ ...r, kind: 'powiat' as const })));
 
   /** The admin page; `q` is the notice after a redirect (`?ok=`, `?n=`, `?rok=`), `extra` a refused form's state. */
-  const adminPage = async (request: FastifyRequest, reply: FastifyReply, q: Static<typeof AdminQuery>, extra: { uploadProblems?: Problem[]; uploadValues?: Record<string, string>; deleteProblems?: Problem[] } = {}, status = 200) => {
+  const adminPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    q: Static<typeof AdminQuery>,
+    extra: { uploadProblems?: Problem[]; uploadValues?: Record<string, string>; deleteProblems?: Problem[] } = {},
+    status = 200,
+  ) => {
     const [subregions, powiaty, summary] = await Promise.all([listSubregionsWithMembers(ctx), powiatyList(), statisticsOverview(ctx)]);
-    const periods = groupPeriods(subregions, powiaty.map((p) => p.teryt), request.lang);
+    const periods = groupPeriods(
+      subregions,
+      powiaty.map((p) => p.teryt),
+      request.lang,
+    );
     const n = Number(q.n ?? 0) || 0;
     const notices: Record<string, string> = {
       zapisano: request.t('territory.stats.saved', { count: n }),
@@ -73,9 +93,18 @@ export async function territoryAdminRoutes(app: AppInstance, ctx: ModuleContext)
 
   // --- subregions -------------------------------------------------------------------------------
 
-  const subregionForm = async (request: FastifyRequest, reply: FastifyReply, id: string | null, values: FormFieldsWithLists, problems: Problem[] = [], status = 200) => {
+  const subregionForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string | null,
+    values: FormFieldsWithLists,
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
     const title = id ? request.t('territory.admin.editTitle') : request.t('territory.admin.newTitle');
-    const view: VNode = <SubregionFormView csrf={reply.generateCsrf()} id={id} values={values} powiaty={await powiatyList()} problems={problems} />;
+    const view: VNode = (
+      <SubregionFormView csrf={reply.generateCsrf()} id={id} values={values} powiaty={await powiatyList()} problems={problems} />
+    );
     return sendPage(request, reply, { title, breadcrumbs: crumbs(request, title) }, view, status);
   };
 
@@ -104,11 +133,27 @@ export async function territoryAdminRoutes(app: AppInstance, ctx: ModuleContext)
     return go(request, reply, `${ADMIN_PATH}?ok=usunieto-subregion`);
   });
 
-  const periodForm = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, problems: Problem[] = [], status = 200) => {
+  const periodForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
     const [subregions, powiaty] = await Promise.all([listSubregionsWithMembers(ctx), powiatyList()]);
-    const periods = groupPeriods(subregions, powiaty.map((p) => p.teryt), request.lang);
+    const periods = groupPeriods(
+      subregions,
+      powiaty.map((p) => p.teryt),
+      request.lang,
+    );
     const title = request.t('territory.admin.periodTitle');
-    return sendPage(request, reply, { title, breadcrumbs: crumbs(request, title) }, <PeriodFormView csrf={reply.generateCsrf()} periods={periods} values={values} problems={problems} />, status);
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: crumbs(request, title) },
+      <PeriodFormView csrf={reply.generateCsrf()} periods={periods} values={values} problems={problems} />,
+      status,
+    );
   };
 
   app.get(`${ADMIN_PATH}/okresy/nowy`, { config }, async (request, reply) => periodForm(request, reply, {}));
@@ -121,24 +166,37 @@ export async function territoryAdminRoutes(app: AppInstance, ctx: ModuleContext)
 
   // --- statistics -------------------------------------------------------------------------------
 
-  app.post(`${ADMIN_PATH}/statystyki`, { config, preValidation: readUpload({ fileSize: MAX_FILE_BYTES, files: 1, fields: 10, fieldSize: 4000, parts: 12, headerPairs: 50 }) }, async (request, reply) => {
-    const source = textFields(request.body).source ?? '';
-    const file = uploadedFile(request, 'file');
-    let id: string;
-    try {
-      id = await previewStatisticsUpload(ctx, { fileName: file?.filename ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false, source }, auditFromRequest(request));
-    } catch (err) {
-      const { problems, status } = formProblems(err);
-      return adminPage(request, reply, {}, { uploadProblems: problems, uploadValues: { source } }, status);
-    }
-    return go(request, reply, `${ADMIN_PATH}/statystyki/${id}`);
-  });
+  app.post(
+    `${ADMIN_PATH}/statystyki`,
+    { config, preValidation: readUpload({ fileSize: MAX_FILE_BYTES, files: 1, fields: 10, fieldSize: 4000, parts: 12, headerPairs: 50 }) },
+    async (request, reply) => {
+      const source = textFields(request.body).source ?? '';
+      const file = uploadedFile(request, 'file');
+      let id: string;
+      try {
+        id = await previewStatisticsUpload(
+          ctx,
+          { fileName: file?.filename ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false, source },
+          auditFromRequest(request),
+        );
+      } catch (err) {
+        const { problems, status } = formProblems(err);
+        return adminPage(request, reply, {}, { uploadProblems: problems, uploadValues: { source } }, status);
+      }
+      return go(request, reply, `${ADMIN_PATH}/statystyki/${id}`);
+    },
+  );
 
   app.get(`${ADMIN_PATH}/statystyki/:id`, { config, schema: { params: IdParams } }, async (request, reply) => {
     const preview = await getUploadPreview(ctx, request.params.id);
     const names = new Map((await repo.listUnits(ctx.db, 'gmina')).map((g) => [g.teryt, g.name]));
     const title = request.t('territory.stats.previewTitle');
-    return sendPage(request, reply, { title, breadcrumbs: crumbs(request, title) }, <UploadPreviewView csrf={reply.generateCsrf()} preview={preview} names={names} />);
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: crumbs(request, title) },
+      <UploadPreviewView csrf={reply.generateCsrf()} preview={preview} names={names} />,
+    );
   });
 
   app.post(`${ADMIN_PATH}/statystyki/:id/zapisz`, { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {

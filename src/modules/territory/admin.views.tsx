@@ -59,7 +59,11 @@ export function AdminView({
   const nameOf = new Map(powiaty.map((p) => [p.teryt, powiatName(p)]));
   // powiaty come in Polish alphabetical order; members are listed in the same order
   const rank = new Map(powiaty.map((p, i) => [p.teryt, i]));
-  const membersText = (s: Subregion) => [...s.powiaty].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)).map((x) => nameOf.get(x) ?? x).join(', ');
+  const membersText = (s: Subregion) =>
+    [...s.powiaty]
+      .sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))
+      .map((x) => nameOf.get(x) ?? x)
+      .join(', ');
   const years = [...new Set(summary.map((s) => s.year))];
   const problems = [...uploadProblems, ...deleteProblems];
   // the basis of the grouping loaded from the reference data, said plainly: a source, or an assumption
@@ -103,8 +107,12 @@ export function AdminView({
               <p class="territory-check">{t('territory.admin.coverageOk', { count: powiaty.length })}</p>
             ) : (
               <Alert kind="warning">
-                {p.uncovered.length > 0 ? <p>{t('territory.admin.uncovered', { powiaty: p.uncovered.map((x) => nameOf.get(x) ?? x).join(', ') })}</p> : null}
-                {p.doubled.length > 0 ? <p>{t('territory.admin.doubled', { powiaty: p.doubled.map((x) => nameOf.get(x) ?? x).join(', ') })}</p> : null}
+                {p.uncovered.length > 0 ? (
+                  <p>{t('territory.admin.uncovered', { powiaty: p.uncovered.map((x) => nameOf.get(x) ?? x).join(', ') })}</p>
+                ) : null}
+                {p.doubled.length > 0 ? (
+                  <p>{t('territory.admin.doubled', { powiaty: p.doubled.map((x) => nameOf.get(x) ?? x).join(', ') })}</p>
+                ) : null}
               </Alert>
             )}
             {p.subregions.some((s) => seededBasis(s)?.assumption) ? (
@@ -200,7 +208,13 @@ export function AdminView({
                 ))}
               </select>
             </div>
-            <CheckboxField name="confirm" value="tak" label={t('territory.stats.confirmDelete')} problems={deleteProblems} checked={false} />
+            <CheckboxField
+              name="confirm"
+              value="tak"
+              label={t('territory.stats.confirmDelete')}
+              problems={deleteProblems}
+              checked={false}
+            />
             <Button variant="secondary">{t('territory.stats.deleteYear')}</Button>
           </form>
         ) : null}
@@ -228,7 +242,15 @@ function FileField({ problems }: { problems: Problem[] }) {
           {mine.map(text).join(' ')}
         </p>
       ) : null}
-      <input id="f-file" name="file" type="file" accept=".csv,text/csv,text/plain" required aria-describedby={describedBy} aria-invalid={mine.length ? 'true' : undefined} />
+      <input
+        id="f-file"
+        name="file"
+        type="file"
+        accept=".csv,text/csv,text/plain"
+        required
+        aria-describedby={describedBy}
+        aria-invalid={mine.length ? 'true' : undefined}
+      />
     </div>
   );
 }
@@ -270,10 +292,36 @@ export function SubregionFormView({
         <CsrfField token={csrf} />
         <FormField name="name_pl" label={t('territory.admin.namePl')} value={str('name_pl')} problems={problems} required maxLength={120} />
         <FormField name="name_en" label={t('territory.admin.nameEn')} value={str('name_en')} problems={problems} required maxLength={120} />
-        <FormField name="code" label={t('territory.admin.code')} hint={t('territory.admin.codeHint')} value={str('code')} problems={problems} required maxLength={40} />
-        <FormField name="valid_from" type="date" label={t('territory.admin.validFrom')} hint={t('territory.admin.dateHint')} value={str('valid_from')} problems={problems} required />
-        <FormField name="valid_to" type="date" label={t('territory.admin.validTo')} hint={t('territory.admin.validToHint')} value={str('valid_to')} problems={problems} />
-        <fieldset class={powiatProblems.length ? 'field--error' : undefined} aria-describedby={powiatProblems.length ? 'f-powiaty-error' : undefined}>
+        <FormField
+          name="code"
+          label={t('territory.admin.code')}
+          hint={t('territory.admin.codeHint')}
+          value={str('code')}
+          problems={problems}
+          required
+          maxLength={40}
+        />
+        <FormField
+          name="valid_from"
+          type="date"
+          label={t('territory.admin.validFrom')}
+          hint={t('territory.admin.dateHint')}
+          value={str('valid_from')}
+          problems={problems}
+          required
+        />
+        <FormField
+          name="valid_to"
+          type="date"
+          label={t('territory.admin.validTo')}
+          hint={t('territory.admin.validToHint')}
+          value={str('valid_to')}
+          problems={problems}
+        />
+        <fieldset
+          class={powiatProblems.length ? 'field--error' : undefined}
+          aria-describedby={powiatProblems.length ? 'f-powiaty-error' : undefined}
+        >
           <legend>{t('territory.admin.powiaty')}</legend>
           {powiatProblems.length ? (
             <p class="field-error" id="f-powiaty-error">
@@ -283,7 +331,13 @@ export function SubregionFormView({
           <div class="territory-checkboxes">
             {powiaty.map((p, i) => (
               <div class="checkbox" key={p.teryt}>
-                <input type="checkbox" id={i === 0 ? 'f-powiaty' : `f-powiaty-${p.teryt}`} name="powiaty" value={p.teryt} checked={ticked.has(p.teryt)} />
+                <input
+                  type="checkbox"
+                  id={i === 0 ? 'f-powiaty' : `f-powiaty-${p.teryt}`}
+                  name="powiaty"
+                  value={p.teryt}
+                  checked={ticked.has(p.teryt)}
+                />
                 <label for={i === 0 ? 'f-powiaty' : `f-powiaty-${p.teryt}`}>{powiatName(p)}</label>
               </div>
             ))}
@@ -306,7 +360,17 @@ export function SubregionFormView({
   );
 }
 
-export function PeriodFormView({ csrf, periods, values, problems = [] }: { csrf: string; periods: Period[]; values: Record<string, string>; problems?: Problem[] }) {
+export function PeriodFormView({
+  csrf,
+  periods,
+  values,
+  problems = [],
+}: {
+  csrf: string;
+  periods: Period[];
+  values: Record<string, string>;
+  problems?: Problem[];
+}) {
   const { t, href, fmt } = usePage();
   const text = useProblemText();
   const mine = problems.filter((p) => p.field === 'copy_from');
@@ -332,14 +396,30 @@ export function PeriodFormView({ csrf, periods, values, problems = [] }: { csrf:
                 const key = `${p.from}|${p.to ?? ''}`;
                 return (
                   <option key={key} value={key} selected={values.copy_from === key}>
-                    {t('territory.admin.period', { from: fmt.date(p.from), to: p.to ? fmt.date(p.to) : t('territory.admin.openEnded') })} ({t('territory.admin.subregionCount', { count: p.subregions.length })})
+                    {t('territory.admin.period', { from: fmt.date(p.from), to: p.to ? fmt.date(p.to) : t('territory.admin.openEnded') })} (
+                    {t('territory.admin.subregionCount', { count: p.subregions.length })})
                   </option>
                 );
               })}
             </select>
           </div>
-          <FormField name="valid_from" type="date" label={t('territory.admin.validFrom')} hint={t('territory.admin.dateHint')} value={values.valid_from ?? ''} problems={problems} required />
-          <FormField name="valid_to" type="date" label={t('territory.admin.validTo')} hint={t('territory.admin.validToHint')} value={values.valid_to ?? ''} problems={problems} />
+          <FormField
+            name="valid_from"
+            type="date"
+            label={t('territory.admin.validFrom')}
+            hint={t('territory.admin.dateHint')}
+            value={values.valid_from ?? ''}
+            problems={problems}
+            required
+          />
+          <FormField
+            name="valid_to"
+            type="date"
+            label={t('territory.admin.validTo')}
+            hint={t('territory.admin.validToHint')}
+            value={values.valid_to ?? ''}
+            problems={problems}
+          />
           <div class="actions">
             <Button>{t('territory.admin.createPeriod')}</Button>
             <a href={href(ADMIN_PATH)}>{t('territory.admin.back')}</a>
@@ -359,7 +439,12 @@ export function UploadPreviewView({ csrf, preview, names }: { csrf: string; prev
   const cell = (teryt: string, year: number, m: StatMeasure, value: number | undefined) => {
     if (value === undefined) return '—';
     const before = preview.existing.get(statKey(teryt, year, m));
-    const note = before === undefined ? t('territory.stats.new') : before === value ? t('territory.stats.unchanged') : t('territory.stats.replaces', { value: fmt.number(before) });
+    const note =
+      before === undefined
+        ? t('territory.stats.new')
+        : before === value
+          ? t('territory.stats.unchanged')
+          : t('territory.stats.replaces', { value: fmt.number(before) });
     return (
       <>
         {fmt.number(value)} <span class="small">({note})</span>
@@ -423,7 +508,11 @@ export function UploadPreviewView({ csrf, preview, names }: { csrf: string; prev
               { header: t('territory.table.gmina'), cell: (r) => <a href={href(profilePath(r.teryt))}>{names.get(r.teryt) ?? r.teryt}</a> },
               { header: t('territory.stats.code'), cell: (r) => r.teryt },
               { header: t('territory.stats.year'), cell: (r) => String(r.year) },
-              ...STAT_MEASURES.map((m) => ({ header: t(`territory.statMeasure.${m}`), numeric: true, cell: (r: (typeof result.rows)[number]) => cell(r.teryt, r.year, m, r.values[m]) })),
+              ...STAT_MEASURES.map((m) => ({
+                header: t(`territory.statMeasure.${m}`),
+                numeric: true,
+                cell: (r: (typeof result.rows)[number]) => cell(r.teryt, r.year, m, r.values[m]),
+              })),
             ]}
           />
         )}

@@ -13,13 +13,7 @@ import { territorySitemapSources } from './territory.sitemap.js';
 import './territory.tables.js';
 
 export { countUnitsByKind, listUnits } from './territory.repo.js';
-export {
-  ENTITIES_MEASURE,
-  CERTIFIED_OFFERS_MEASURE,
-  type TerritoryMeasure,
-  type ProfileSection,
-  type ProfileUnit,
-} from './extension.js';
+export { ENTITIES_MEASURE, CERTIFIED_OFFERS_MEASURE, type TerritoryMeasure, type ProfileSection, type ProfileUnit } from './extension.js';
 export { manageTerritory } from './territory.policy.js';
 // the registry's entity map draws on the same projected boundaries and groups gminy by subregion
 export { mapGeometry, type MapGeometry, type Projected } from './map.geometry.js';

@@ -50,7 +50,10 @@ export function rewind(feature: AreaFeature): AreaFeature {
   if (geoArea(feature) <= 2 * Math.PI) return feature;
   const reverse = (rings: Position[][]) => rings.map((r) => [...r].reverse());
   const g = feature.geometry;
-  const geometry: Polygon | MultiPolygon = g.type === 'Polygon' ? { type: 'Polygon', coordinates: reverse(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(reverse) };
+  const geometry: Polygon | MultiPolygon =
+    g.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: reverse(g.coordinates) }
+      : { type: 'MultiPolygon', coordinates: g.coordinates.map(reverse) };
   return { ...feature, geometry };
 }
 
@@ -166,7 +169,11 @@ function project(features: AreaFeature[], projection: GeoProjection, epsilon: nu
 }
 
 /** A projection fitted to the width; the height follows from the region's shape. */
-function fitted(region: FeatureCollection<Polygon | MultiPolygon, { teryt: string }>, width: number, margin: number): { projection: GeoProjection; height: number } {
+function fitted(
+  region: FeatureCollection<Polygon | MultiPolygon, { teryt: string }>,
+  width: number,
+  margin: number,
+): { projection: GeoProjection; height: number } {
   const projection = geoConicEqualArea().parallels([52.3, 53.8]).rotate([-18.5, 0]).center([0, 53.05]);
   projection.fitWidth(width - 2 * margin, region);
   const [[x0, y0], [, y1]] = geoPath(projection).bounds(region);
@@ -180,7 +187,10 @@ function emptyProjected(width: number, height: number): Projected {
 }
 
 /** Places with coordinates (e.g. an entity's places of activity) as markers on a map of this size. */
-function pointOn(projection: GeoProjection, size: { width: number; height: number }): (lon: number, lat: number) => [number, number] | null {
+function pointOn(
+  projection: GeoProjection,
+  size: { width: number; height: number },
+): (lon: number, lat: number) => [number, number] | null {
   return (lon, lat) => {
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
     const p = projection([lon, lat]);
@@ -195,7 +205,18 @@ export function buildGeometry(powiaty: AreaFeature[], gminy: AreaFeature[]): Map
     // no reference data loaded: pages still render, with an empty map
     const h = Math.round(MAIN_WIDTH * 0.9);
     const lh = Math.round(LOCATOR_WIDTH * 0.9);
-    return { gminy: emptyProjected(MAIN_WIDTH, h), powiatBorders: '', locator: { width: LOCATOR_WIDTH, height: lh, powiaty: emptyProjected(LOCATOR_WIDTH, lh), gminy: emptyProjected(LOCATOR_WIDTH, lh), powiatOutlines: '', point: () => null } };
+    return {
+      gminy: emptyProjected(MAIN_WIDTH, h),
+      powiatBorders: '',
+      locator: {
+        width: LOCATOR_WIDTH,
+        height: lh,
+        powiaty: emptyProjected(LOCATOR_WIDTH, lh),
+        gminy: emptyProjected(LOCATOR_WIDTH, lh),
+        powiatOutlines: '',
+        point: () => null,
+      },
+    };
   }
   const region: FeatureCollection<Polygon | MultiPolygon, { teryt: string }> = { type: 'FeatureCollection', features: powiaty };
   const main = fitted(region, MAIN_WIDTH, 6);
@@ -220,7 +241,9 @@ export function buildGeometry(powiaty: AreaFeature[], gminy: AreaFeature[]): Map
 const CACHE = new WeakMap<Db, Promise<MapGeometry>>();
 
 function toFeatures(rows: { teryt: string; geometry: string }[]): AreaFeature[] {
-  return rows.map((r) => rewind({ type: 'Feature', properties: { teryt: r.teryt }, geometry: JSON.parse(r.geometry) as Geometry as Polygon | MultiPolygon }));
+  return rows.map((r) =>
+    rewind({ type: 'Feature', properties: { teryt: r.teryt }, geometry: JSON.parse(r.geometry) as Geometry as Polygon | MultiPolygon }),
+  );
 }
 
 /** The projected boundaries for this database (computed on first use, then kept). */

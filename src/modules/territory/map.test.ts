@@ -6,7 +6,18 @@ import { test } from 'node:test';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { readReferenceJson } from '../../core/data/reference.js';
 import { buildGeometry, MAIN_WIDTH, rewind, ringsToPath } from './map.geometry.js';
-import { BORDER, CATEGORICAL, classify, classOf, contrastRatio, HATCH_LINE, HIGH_NEED, OTHER, SEQUENTIAL, WHITE_SPOT } from './map.style.js';
+import {
+  BORDER,
+  CATEGORICAL,
+  classify,
+  classOf,
+  contrastRatio,
+  HATCH_LINE,
+  HIGH_NEED,
+  OTHER,
+  SEQUENTIAL,
+  WHITE_SPOT,
+} from './map.style.js';
 
 test('every fill has at least 3:1 contrast with the border between gminy; the border with the page', () => {
   for (const fill of [...SEQUENTIAL, ...CATEGORICAL, WHITE_SPOT, HIGH_NEED, OTHER, '#ffffff']) {
@@ -16,7 +27,10 @@ test('every fill has at least 3:1 contrast with the border between gminy; the bo
   assert.ok(contrastRatio(HATCH_LINE, '#ffffff') >= 4.5, 'hatch lines on white');
   // the sequential palette really runs light to dark
   const l = SEQUENTIAL.map((c) => contrastRatio(c, '#ffffff'));
-  assert.deepEqual([...l].sort((a, b) => a - b), l);
+  assert.deepEqual(
+    [...l].sort((a, b) => a - b),
+    l,
+  );
 });
 
 test('classes: a class of zeros for counts, quantiles otherwise, equal values never split', () => {
@@ -25,7 +39,10 @@ test('classes: a class of zeros for counts, quantiles otherwise, equal values ne
   assert.equal(classes[0]!.min, 0);
   assert.equal(classes[0]!.max, 0);
   assert.equal(classes[0]!.count, 3);
-  assert.equal(classes.reduce((n, c) => n + c.count, 0), counts.length);
+  assert.equal(
+    classes.reduce((n, c) => n + c.count, 0),
+    counts.length,
+  );
   assert.ok(classes.length <= 5);
   for (const v of counts) {
     const c = classOf(classes, v)!;
@@ -42,12 +59,38 @@ test('classes: a class of zeros for counts, quantiles otherwise, equal values ne
 });
 
 test('paths are written in tenths of a pixel with relative moves', () => {
-  const d = ringsToPath([[[0, 0], [10.04, 0], [10.04, 10.06], [0, 10.06], [0, 0]]], 0.5);
+  const d = ringsToPath(
+    [
+      [
+        [0, 0],
+        [10.04, 0],
+        [10.04, 10.06],
+        [0, 10.06],
+        [0, 0],
+      ],
+    ],
+    0.5,
+  );
   assert.equal(d, 'M0,0l10 0 0 10.1-10 0z');
 });
 
 test('a ring written the GeoJSON way round is rewound for d3 (else it would mean the whole globe)', () => {
-  const ccw = { type: 'Feature' as const, properties: { teryt: 'x' }, geometry: { type: 'Polygon' as const, coordinates: [[[18, 53], [18.1, 53], [18.1, 53.1], [18, 53.1], [18, 53]]] } };
+  const ccw = {
+    type: 'Feature' as const,
+    properties: { teryt: 'x' },
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [18, 53],
+          [18.1, 53],
+          [18.1, 53.1],
+          [18, 53.1],
+          [18, 53],
+        ],
+      ],
+    },
+  };
   const once = rewind(ccw);
   assert.notDeepEqual(once.geometry.coordinates, ccw.geometry.coordinates);
   assert.deepEqual(rewind(once).geometry.coordinates, once.geometry.coordinates, 'a feature already the right way round is kept');
@@ -55,7 +98,10 @@ test('a ring written the GeoJSON way round is rewound for d3 (else it would mean
 
 test('the 144 gminy of the reference data project inside the map and stay small', () => {
   type FC = { features: { properties: { teryt: string }; geometry: Polygon | MultiPolygon }[] };
-  const load = (file: string) => readReferenceJson<FC>(file).features.map((f) => rewind({ type: 'Feature', properties: { teryt: f.properties.teryt }, geometry: f.geometry }));
+  const load = (file: string) =>
+    readReferenceJson<FC>(file).features.map((f) =>
+      rewind({ type: 'Feature', properties: { teryt: f.properties.teryt }, geometry: f.geometry }),
+    );
   const geometry = buildGeometry(load('powiaty_04.geojson'), load('gminy_04.geojson'));
   assert.equal(geometry.gminy.paths.size, 144);
   assert.equal(geometry.locator.powiaty.paths.size, 23);
@@ -74,7 +120,10 @@ test('the 144 gminy of the reference data project inside the map and stay small'
 
 test('places with coordinates land on the locator inside their gmina; points outside the voivodeship do not', () => {
   type FC = { features: { properties: { teryt: string }; geometry: Polygon | MultiPolygon }[] };
-  const load = (file: string) => readReferenceJson<FC>(file).features.map((f) => rewind({ type: 'Feature', properties: { teryt: f.properties.teryt }, geometry: f.geometry }));
+  const load = (file: string) =>
+    readReferenceJson<FC>(file).features.map((f) =>
+      rewind({ type: 'Feature', properties: { teryt: f.properties.teryt }, geometry: f.geometry }),
+    );
   const { locator } = buildGeometry(load('powiaty_04.geojson'), load('gminy_04.geojson'));
   // Toruń's old town is within a few pixels of the city's centre; Warsaw and Gdańsk are off the map
   const torun = locator.point(18.6057, 53.0102)!;

@@ -32,7 +32,21 @@ function Hatch() {
  * The full map. Not `role="img"`: an image's children are presentational, which would hide the
  * 144 links from assistive technology; as a group the links stay reachable and named.
  */
-export function TerritoryMap({ id, gminy, powiatBorders, shapes, title, desc }: { id: string; gminy: Projected; powiatBorders: string; shapes: MapShape[]; title: string; desc: string }) {
+export function TerritoryMap({
+  id,
+  gminy,
+  powiatBorders,
+  shapes,
+  title,
+  desc,
+}: {
+  id: string;
+  gminy: Projected;
+  powiatBorders: string;
+  shapes: MapShape[];
+  title: string;
+  desc: string;
+}) {
   return (
     <svg
       class="territory-map"
@@ -62,7 +76,17 @@ export function TerritoryMap({ id, gminy, powiatBorders, shapes, title, desc }: 
           );
         })}
       </g>
-      {powiatBorders ? <path class="territory-map__powiaty" d={powiatBorders} fill="none" stroke={BORDER} stroke-width="1.8" stroke-linejoin="round" aria-hidden="true" /> : null}
+      {powiatBorders ? (
+        <path
+          class="territory-map__powiaty"
+          d={powiatBorders}
+          fill="none"
+          stroke={BORDER}
+          stroke-width="1.8"
+          stroke-linejoin="round"
+          aria-hidden="true"
+        />
+      ) : null}
     </svg>
   );
 }
@@ -110,12 +134,29 @@ export function MapLegend({ items, heading, decimals }: { items: LegendItem[]; h
 }
 
 /** The small map of a profile: the powiaty, the unit filled dark and ringed so a tiny gmina shows. */
-export function LocatorMap({ locator, teryt, kind, label }: { locator: { width: number; height: number; powiaty: Projected; gminy: Projected; powiatOutlines: string }; teryt: string; kind: 'powiat' | 'gmina'; label: string }) {
+export function LocatorMap({
+  locator,
+  teryt,
+  kind,
+  label,
+}: {
+  locator: { width: number; height: number; powiaty: Projected; gminy: Projected; powiatOutlines: string };
+  teryt: string;
+  kind: 'powiat' | 'gmina';
+  label: string;
+}) {
   const layer = kind === 'powiat' ? locator.powiaty : locator.gminy;
   const d = layer.paths.get(teryt);
   const centre = layer.centres.get(teryt);
   return (
-    <svg class="locator-map" viewBox={`0 0 ${locator.width} ${locator.height}`} width={locator.width} height={locator.height} role="img" aria-labelledby="locator-title">
+    <svg
+      class="locator-map"
+      viewBox={`0 0 ${locator.width} ${locator.height}`}
+      width={locator.width}
+      height={locator.height}
+      role="img"
+      aria-labelledby="locator-title"
+    >
       <title id="locator-title">{label}</title>
       <path d={locator.powiatOutlines} fill="#f2f2f2" stroke="#595959" stroke-width="0.8" stroke-linejoin="round" />
       {d ? <path d={d} fill="#0b4f6c" stroke={BORDER} stroke-width="0.8" fill-rule="evenodd" /> : null}

@@ -76,7 +76,8 @@ test('bad rows are reported by line and kept out; good rows stay', () => {
 });
 
 test('UTF-8 with BOM and windows-1250 with the GUS Local Data Bank headers are read alike', () => {
-  const text = 'Kod;Nazwa;Rok;Ludność ogółem [osoba];Bezrobotni zarejestrowani;Osoby w gospodarstwach domowych korzystających ze środowiskowej pomocy społecznej\r\n0419063;Żnin;2022;21 500;410;1 300\r\n0415052;Łubianka;2022;7 100;95;250\r\n';
+  const text =
+    'Kod;Nazwa;Rok;Ludność ogółem [osoba];Bezrobotni zarejestrowani;Osoby w gospodarstwach domowych korzystających ze środowiskowej pomocy społecznej\r\n0419063;Żnin;2022;21 500;410;1 300\r\n0415052;Łubianka;2022;7 100;95;250\r\n';
   const bom = parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
   const cp1250 = parse(iconv.encode(text, 'win1250'));
   assert.equal(bom.encoding, 'utf-8');
@@ -107,16 +108,37 @@ test('codes as spreadsheets and the BDL write them', () => {
   assert.deepEqual(resolveCode('20416463011', GMINY), { kind: 'gmina', teryt: '0463011' }, 'BDL id without its leading zero');
   assert.equal(resolveCode('020416999011', GMINY).kind, 'problem', 'an id that maps to no gmina is unknown, never guessed');
   const part = resolveCode('0419064', new Map([['0419063', { name: 'Żnin' }]]));
-  assert.deepEqual(part, { kind: 'problem', problem: { key: 'territory.csv.problem.partOfGmina', params: { code: '0419064', whole: '0419063' } } });
+  assert.deepEqual(part, {
+    kind: 'problem',
+    problem: { key: 'territory.csv.problem.partOfGmina', params: { code: '0419064', whole: '0419063' } },
+  });
 });
 
 test('whole files that cannot be used say why, and nothing is read from them', () => {
-  assert.deepEqual(parse('').fileProblems.map((p) => p.key), ['territory.csv.file.empty']);
-  assert.deepEqual(parse('nazwa;ludnosc\nToruń;100\n').fileProblems.map((p) => p.key), ['territory.csv.file.noTerytColumn', 'territory.csv.file.noYearColumn']);
-  assert.deepEqual(parse('teryt;rok;kolor\n0463011;2023;zielony\n').fileProblems.map((p) => p.key), ['territory.csv.file.noMeasureColumn']);
-  assert.deepEqual(parse('teryt;rok;ludnosc\n').fileProblems.map((p) => p.key), ['territory.csv.file.noRows']);
-  assert.deepEqual(parse('teryt;rok;ludnosc;ludność\n0463011;2023;1;2\n').fileProblems.map((p) => p.key), ['territory.csv.file.duplicateColumn']);
-  assert.deepEqual(parse('teryt;rok;ludnosc\n"0463011;2023;1\n').fileProblems.map((p) => p.key), ['territory.csv.file.unreadable']);
+  assert.deepEqual(
+    parse('').fileProblems.map((p) => p.key),
+    ['territory.csv.file.empty'],
+  );
+  assert.deepEqual(
+    parse('nazwa;ludnosc\nToruń;100\n').fileProblems.map((p) => p.key),
+    ['territory.csv.file.noTerytColumn', 'territory.csv.file.noYearColumn'],
+  );
+  assert.deepEqual(
+    parse('teryt;rok;kolor\n0463011;2023;zielony\n').fileProblems.map((p) => p.key),
+    ['territory.csv.file.noMeasureColumn'],
+  );
+  assert.deepEqual(
+    parse('teryt;rok;ludnosc\n').fileProblems.map((p) => p.key),
+    ['territory.csv.file.noRows'],
+  );
+  assert.deepEqual(
+    parse('teryt;rok;ludnosc;ludność\n0463011;2023;1;2\n').fileProblems.map((p) => p.key),
+    ['territory.csv.file.duplicateColumn'],
+  );
+  assert.deepEqual(
+    parse('teryt;rok;ludnosc\n"0463011;2023;1\n').fileProblems.map((p) => p.key),
+    ['territory.csv.file.unreadable'],
+  );
   const ignored = parse('teryt;rok;ludnosc;uwagi\n0463011;2023;1;x\n');
   assert.deepEqual(ignored.ignoredColumns, ['uwagi']);
 });

@@ -4,7 +4,15 @@
 // is clear (encoding, delimiter and BOM through core/csv, header aliases, thousands separators, a
 // leading zero lost by Excel) and strict where guessing would store a wrong number (decimals,
 // unknown codes, duplicates).
-import { CsvSyntaxError, decodeSpreadsheetBytes, detectDelimiter, parseCsvText, type CsvDelimiter, type CsvEncoding, type CsvTable } from '../../core/csv/index.js';
+import {
+  CsvSyntaxError,
+  decodeSpreadsheetBytes,
+  detectDelimiter,
+  parseCsvText,
+  type CsvDelimiter,
+  type CsvEncoding,
+  type CsvTable,
+} from '../../core/csv/index.js';
 import { fold } from '../../core/search/index.js';
 import type { TKey } from '../../i18n/index.js';
 import { STAT_MEASURES, type StatMeasure } from './territory.tables.js';
@@ -13,7 +21,6 @@ export const MAX_DATA_ROWS = 5000;
 /** No gmina counts more people than this; larger numbers are typing or column mistakes. */
 export const MAX_VALUE = 5_000_000;
 export const MIN_YEAR = 1990;
-
 
 export interface ParsedRow {
   /** Line of the file the row ends on (1 = the header). */
@@ -57,7 +64,16 @@ const ALIASES: Record<Role, readonly string[]> = {
   teryt: ['teryt', 'kod', 'kod teryt', 'teryt kod', 'kod jednostki', 'kod gminy', 'kod terc', 'code', 'unit code', 'teryt code'],
   year: ['rok', 'year', 'rok danych'],
   name: ['nazwa', 'name', 'gmina', 'nazwa gminy', 'nazwa jednostki', 'jednostka terytorialna', 'jednostka'],
-  population: ['ludnosc', 'ludnosc ogolem', 'ludnosc ogolem stan w dniu 31 xii', 'liczba ludnosci', 'liczba mieszkancow', 'mieszkancy', 'population', 'population total'],
+  population: [
+    'ludnosc',
+    'ludnosc ogolem',
+    'ludnosc ogolem stan w dniu 31 xii',
+    'liczba ludnosci',
+    'liczba mieszkancow',
+    'mieszkancy',
+    'population',
+    'population total',
+  ],
   registered_unemployed: [
     'bezrobotni',
     'bezrobotni zarejestrowani',
@@ -161,7 +177,16 @@ interface Candidate extends ParsedRow {
 export function parseStatisticsCsv(input: Buffer, gminy: ReadonlyMap<string, { name: string }>, opts: { maxYear: number }): ParseResult {
   const { text, encoding } = decodeSpreadsheetBytes(input);
   const delimiter = detectDelimiter(text);
-  const result: ParseResult = { encoding, delimiter, columns: [], ignoredColumns: [], rows: [], problems: [], fileProblems: [], totalRows: 0 };
+  const result: ParseResult = {
+    encoding,
+    delimiter,
+    columns: [],
+    ignoredColumns: [],
+    rows: [],
+    problems: [],
+    fileProblems: [],
+    totalRows: 0,
+  };
   if (text.trim() === '') {
     result.fileProblems.push({ key: 'territory.csv.file.empty' });
     return result;
@@ -210,30 +235,39 @@ export function parseStatisticsCsv(input: Buffer, gminy: ReadonlyMap<string, { n
     else {
       const given = cell(record, 'name');
       const expected = gminy.get(code.teryt)!.name;
-      if (given !== '' && !nameMatches(given, expected)) problems.push({ key: 'territory.csv.problem.nameMismatch', params: { given, expected, code: code.teryt } });
+      if (given !== '' && !nameMatches(given, expected))
+        problems.push({ key: 'territory.csv.problem.nameMismatch', params: { given, expected, code: code.teryt } });
     }
     const rawYear = cell(record, 'year');
     const year = /^\d{4}$/u.test(rawYear) ? Number(rawYear) : NaN;
     if (rawYear === '') problems.push({ key: 'territory.csv.problem.missingYear' });
-    else if (!(year >= MIN_YEAR && year <= opts.maxYear)) problems.push({ key: 'territory.csv.problem.badYear', params: { value: rawYear, min: MIN_YEAR, max: opts.maxYear } });
+    else if (!(year >= MIN_YEAR && year <= opts.maxYear))
+      problems.push({ key: 'territory.csv.problem.badYear', params: { value: rawYear, min: MIN_YEAR, max: opts.maxYear } });
     const values: Partial<Record<StatMeasure, number>> = {};
     for (const { measure, header: column } of result.columns) {
       const raw = cell(record, measure);
       const parsed = parseCount(raw);
       if (parsed === null) continue;
       if ('problem' in parsed) {
-        problems.push({ key: parsed.problem === 'notWhole' ? 'territory.csv.problem.notWholeNumber' : 'territory.csv.problem.tooLarge', params: { column, value: raw } });
+        problems.push({
+          key: parsed.problem === 'notWhole' ? 'territory.csv.problem.notWholeNumber' : 'territory.csv.problem.tooLarge',
+          params: { column, value: raw },
+        });
       } else values[measure] = parsed.value;
     }
     const hasValues = Object.keys(values).length > 0;
-    if (!hasValues && !problems.some((p) => p.key === 'territory.csv.problem.notWholeNumber' || p.key === 'territory.csv.problem.tooLarge')) {
+    if (
+      !hasValues &&
+      !problems.some((p) => p.key === 'territory.csv.problem.notWholeNumber' || p.key === 'territory.csv.problem.tooLarge')
+    ) {
       problems.push({ key: 'territory.csv.problem.noValues' });
     }
     const population = values.population;
     if (population !== undefined) {
       for (const m of ['registered_unemployed', 'social_assistance'] as const) {
         const v = values[m];
-        if (v !== undefined && v > population) problems.push({ key: `territory.csv.problem.exceedsPopulation.${m}`, params: { value: v, population } });
+        if (v !== undefined && v > population)
+          problems.push({ key: `territory.csv.problem.exceedsPopulation.${m}`, params: { value: v, population } });
       }
     }
     if (problems.length > 0) {

@@ -118,7 +118,14 @@ export async function confirmStatisticsUpload(ctx: ModuleContext, id: string, ac
         action: 'territory.statistics.import',
         subjectType: 'gmina_statistics',
         subjectId: null,
-        meta: { file: row.file_name, source: row.source, rows: result.rows.length, values: values.length, skippedRows: new Set(result.problems.map((p) => p.line)).size, years: [...new Set(result.rows.map((r) => r.year))] },
+        meta: {
+          file: row.file_name,
+          source: row.source,
+          rows: result.rows.length,
+          values: values.length,
+          skippedRows: new Set(result.problems.map((p) => p.line)).size,
+          years: [...new Set(result.rows.map((r) => r.year))],
+        },
       },
       ctx.clock,
     );
@@ -131,7 +138,11 @@ export async function cancelStatisticsUpload(ctx: ModuleContext, id: string): Pr
 }
 
 /** Removes every figure of one year (after an import into the wrong year, say). */
-export async function deleteStatisticsYear(ctx: ModuleContext, values: Record<string, unknown>, actor: Actor): Promise<{ year: number; removed: number }> {
+export async function deleteStatisticsYear(
+  ctx: ModuleContext,
+  values: Record<string, unknown>,
+  actor: Actor,
+): Promise<{ year: number; removed: number }> {
   const f = new FormChecker(values);
   const raw = f.text('year');
   const year = /^\d{4}$/u.test(raw) ? Number(raw) : NaN;
@@ -141,7 +152,17 @@ export async function deleteStatisticsYear(ctx: ModuleContext, values: Record<st
   let removed = 0;
   await ctx.db.transaction().execute(async (trx) => {
     removed = await repo.deleteStatisticsYear(trx, year);
-    await recordAudit(trx, { ...actor, action: 'territory.statistics.delete_year', subjectType: 'gmina_statistics', subjectId: String(year), meta: { year, removed } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'territory.statistics.delete_year',
+        subjectType: 'gmina_statistics',
+        subjectId: String(year),
+        meta: { year, removed },
+      },
+      ctx.clock,
+    );
   });
   return { year, removed };
 }

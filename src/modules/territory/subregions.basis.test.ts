@@ -22,8 +22,14 @@ describe('basis of the seeded OWES subregions', () => {
     assert.match(pl, /Część podziału wczytanego z danych referencyjnych opiera się na założeniach/);
     assert.match(row(pl, 'Subregion grudziądzki'), /<td>źródło: owies\.eu\/346\/owes<\/td>/);
     assert.match(row(pl, 'Subregion włocławsko-inowrocławski'), /<td>źródło: kpces\.pl\/[^;<]*; kpodr\.pl\/[^<]*<\/td>/);
-    assert.match(row(pl, 'Subregion toruński'), /<td>założenie: skład podany w źródle dla lat 2019–2022 \(ekonomia-spoleczna\.com\.pl\/[^)]*\) przyjęto bez zmian na lata 2024–2026<\/td>/);
-    assert.match(row(pl, 'Subregion bydgoski'), /<td>założenie: powiaty, których nie obejmują pozostałe subregiony; żadne źródło nie opisuje tego subregionu<\/td>/);
+    assert.match(
+      row(pl, 'Subregion toruński'),
+      /<td>założenie: skład podany w źródle dla lat 2019–2022 \(ekonomia-spoleczna\.com\.pl\/[^)]*\) przyjęto bez zmian na lata 2024–2026<\/td>/,
+    );
+    assert.match(
+      row(pl, 'Subregion bydgoski'),
+      /<td>założenie: powiaty, których nie obejmują pozostałe subregiony; żadne źródło nie opisuje tego subregionu<\/td>/,
+    );
     const en = (await t.app.inject({ url: '/en/admin/terytorium', headers: { cookie } })).body;
     assert.match(row(en, 'Bydgoszcz area'), /<td>assumption: the powiaty the other subregions do not cover/);
     assert.match(row(en, 'Grudziądz area'), /<td>source: owies\.eu\/346\/owes<\/td>/);

@@ -30,15 +30,45 @@ export interface SeedBasis {
 
 /** The grouping of the 2024–2026 funding period (OWES in kujawsko-pomorskie), by powiat TERYT. */
 export const SEEDED_PERIOD = { from: '2024-01-01', to: '2026-12-31' } as const;
-export const SEEDED_SUBREGIONS: readonly { code: string; name_pl: string; name_en: string; powiaty: readonly string[]; basis: SeedBasis }[] = [
+export const SEEDED_SUBREGIONS: readonly {
+  code: string;
+  name_pl: string;
+  name_en: string;
+  powiaty: readonly string[];
+  basis: SeedBasis;
+}[] = [
   // aleksandrowski, chełmiński, lipnowski, toruński, m. Toruń
-  { code: 'torun', name_pl: 'Subregion toruński', name_en: 'Toruń area', powiaty: ['0401', '0404', '0408', '0415', '0463'], basis: { sources: ['K30'], assumption: 'unchanged' } },
+  {
+    code: 'torun',
+    name_pl: 'Subregion toruński',
+    name_en: 'Toruń area',
+    powiaty: ['0401', '0404', '0408', '0415', '0463'],
+    basis: { sources: ['K30'], assumption: 'unchanged' },
+  },
   // inowrocławski, mogileński, radziejowski, żniński, włocławski, m. Włocławek
-  { code: 'wloclawek-inowroclaw', name_pl: 'Subregion włocławsko-inowrocławski', name_en: 'Włocławek–Inowrocław area', powiaty: ['0407', '0409', '0411', '0419', '0418', '0464'], basis: { sources: ['K32', 'K31'], assumption: null } },
+  {
+    code: 'wloclawek-inowroclaw',
+    name_pl: 'Subregion włocławsko-inowrocławski',
+    name_en: 'Włocławek–Inowrocław area',
+    powiaty: ['0407', '0409', '0411', '0419', '0418', '0464'],
+    basis: { sources: ['K32', 'K31'], assumption: null },
+  },
   // brodnicki, golubsko-dobrzyński, grudziądzki, m. Grudziądz, rypiński, wąbrzeski, świecki
-  { code: 'grudziadz', name_pl: 'Subregion grudziądzki', name_en: 'Grudziądz area', powiaty: ['0402', '0405', '0406', '0462', '0412', '0417', '0414'], basis: { sources: ['K33'], assumption: null } },
+  {
+    code: 'grudziadz',
+    name_pl: 'Subregion grudziądzki',
+    name_en: 'Grudziądz area',
+    powiaty: ['0402', '0405', '0406', '0462', '0412', '0417', '0414'],
+    basis: { sources: ['K33'], assumption: null },
+  },
   // bydgoski, nakielski, sępoleński, tucholski, m. Bydgoszcz
-  { code: 'bydgoszcz', name_pl: 'Subregion bydgoski', name_en: 'Bydgoszcz area', powiaty: ['0403', '0410', '0413', '0416', '0461'], basis: { sources: [], assumption: 'remainder' } },
+  {
+    code: 'bydgoszcz',
+    name_pl: 'Subregion bydgoski',
+    name_en: 'Bydgoszcz area',
+    powiaty: ['0403', '0410', '0413', '0416', '0461'],
+    basis: { sources: [], assumption: 'remainder' },
+  },
 ];
 
 /** A seeded subregion's basis with the sources' addresses, for the coordinators' page. */
@@ -75,13 +105,23 @@ export interface Subregion extends SubregionRow {
  * reload never brings back a subregion they removed or undoes their changes.
  */
 export async function seedSubregions(ctx: ModuleContext): Promise<string> {
-  const summary = (added: number) => `OWES subregions ${SEEDED_PERIOD.from}–${SEEDED_PERIOD.to}: ${SEEDED_SUBREGIONS.length} (${added} new)`;
+  const summary = (added: number) =>
+    `OWES subregions ${SEEDED_PERIOD.from}–${SEEDED_PERIOD.to}: ${SEEDED_SUBREGIONS.length} (${added} new)`;
   if (await ctx.settings.get<boolean>(SEED_KEY, false)) return summary(0);
   const now = nowIso(ctx.clock);
   let added = 0;
   await ctx.db.transaction().execute(async (trx) => {
     for (const s of SEEDED_SUBREGIONS) {
-      const row = { id: newId(), code: s.code, name_pl: s.name_pl, name_en: s.name_en, valid_from: SEEDED_PERIOD.from, valid_to: SEEDED_PERIOD.to, created_at: now, updated_at: now };
+      const row = {
+        id: newId(),
+        code: s.code,
+        name_pl: s.name_pl,
+        name_en: s.name_en,
+        valid_from: SEEDED_PERIOD.from,
+        valid_to: SEEDED_PERIOD.to,
+        created_at: now,
+        updated_at: now,
+      };
       if (await repo.insertSubregionIfAbsent(trx, row, s.powiaty)) added += 1;
     }
   });
@@ -99,7 +139,9 @@ export async function listSubregionsWithMembers(ctx: Pick<ModuleContext, 'db'>):
 /** powiat TERYT → the subregion it belongs to on `day` (first by start date if data overlaps). */
 export function subregionOfPowiat(subregions: readonly Subregion[], day: string): Map<string, Subregion> {
   const out = new Map<string, Subregion>();
-  const valid = subregions.filter((s) => periodContains({ from: s.valid_from, to: s.valid_to }, day)).sort((a, b) => a.valid_from.localeCompare(b.valid_from));
+  const valid = subregions
+    .filter((s) => periodContains({ from: s.valid_from, to: s.valid_to }, day))
+    .sort((a, b) => a.valid_from.localeCompare(b.valid_from));
   for (const s of valid) for (const p of s.powiaty) if (!out.has(p)) out.set(p, s);
   return out;
 }
@@ -129,7 +171,9 @@ export function groupPeriods(subregions: readonly Subregion[], allPowiaty: reado
       return {
         from,
         to: to === '' ? null : to,
-        subregions: [...list].sort((a, b) => polishCollator.compare(lang === 'pl' ? a.name_pl : a.name_en, lang === 'pl' ? b.name_pl : b.name_en)),
+        subregions: [...list].sort((a, b) =>
+          polishCollator.compare(lang === 'pl' ? a.name_pl : a.name_en, lang === 'pl' ? b.name_pl : b.name_en),
+        ),
         uncovered: allPowiaty.filter((p) => !count.has(p)),
         doubled: [...count.entries()].filter(([, n]) => n > 1).map(([p]) => p),
       };
@@ -160,7 +204,8 @@ function checkPeriod(f: FormChecker): { from: string; to: string | null } {
   if (from === '') f.add('valid_from', 'territory.admin.validFrom', 'validation.required');
   else if (!isCalendarDay(from)) f.add('valid_from', 'territory.admin.validFrom', 'territory.admin.problem.date');
   if (to !== '' && !isCalendarDay(to)) f.add('valid_to', 'territory.admin.validTo', 'territory.admin.problem.date');
-  else if (to !== '' && isCalendarDay(from) && to < from) f.add('valid_to', 'territory.admin.validTo', 'territory.admin.problem.endBeforeStart');
+  else if (to !== '' && isCalendarDay(from) && to < from)
+    f.add('valid_to', 'territory.admin.validTo', 'territory.admin.problem.endBeforeStart');
   return { from, to: to === '' ? null : to };
 }
 
@@ -175,17 +220,20 @@ export function checkSubregionForm(
 ): { input: SubregionInput; problems: Problem[] } {
   const f = new FormChecker(values);
   const code = f.required('code', 'territory.admin.code', { max: 40 });
-  if (code !== '' && !f.hasProblem('code') && !/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(code)) f.add('code', 'territory.admin.code', 'territory.admin.problem.code');
+  if (code !== '' && !f.hasProblem('code') && !/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(code))
+    f.add('code', 'territory.admin.code', 'territory.admin.problem.code');
   const name_pl = f.required('name_pl', 'territory.admin.namePl', { max: 120 });
   const name_en = f.required('name_en', 'territory.admin.nameEn', { max: 120 });
   const period = checkPeriod(f);
   const powiaty = [...new Set(listValue(values.powiaty))];
   if (powiaty.length === 0) f.add('powiaty', 'territory.admin.powiaty', 'territory.admin.problem.noPowiaty');
-  else if (powiaty.some((p) => !POWIAT_PATTERN.test(p) || !ctx.powiaty.has(p))) f.add('powiaty', 'territory.admin.powiaty', 'territory.admin.problem.unknownPowiat');
+  else if (powiaty.some((p) => !POWIAT_PATTERN.test(p) || !ctx.powiaty.has(p)))
+    f.add('powiaty', 'territory.admin.powiaty', 'territory.admin.problem.unknownPowiat');
   if (!f.hasProblem('valid_from') && !f.hasProblem('valid_to')) {
     for (const other of ctx.others) {
       if (!periodsOverlap(period, { from: other.valid_from, to: other.valid_to })) continue;
-      if (other.code === code && !f.hasProblem('code')) f.add('code', 'territory.admin.code', 'territory.admin.problem.codeTaken', { period: other.valid_from });
+      if (other.code === code && !f.hasProblem('code'))
+        f.add('code', 'territory.admin.code', 'territory.admin.problem.codeTaken', { period: other.valid_from });
       const shared = powiaty.filter((p) => other.powiaty.includes(p));
       if (shared.length > 0) {
         f.add('powiaty', 'territory.admin.powiaty', 'territory.admin.problem.powiatTaken', {
@@ -220,7 +268,13 @@ export async function getSubregion(ctx: ModuleContext, id: string): Promise<Subr
 }
 
 /** Creates (id null) or updates a subregion; throws `http.validation` with every problem. */
-export async function saveSubregion(ctx: ModuleContext, id: string | null, values: Record<string, unknown>, lang: 'pl' | 'en', actor: Actor): Promise<string> {
+export async function saveSubregion(
+  ctx: ModuleContext,
+  id: string | null,
+  values: Record<string, unknown>,
+  lang: 'pl' | 'en',
+  actor: Actor,
+): Promise<string> {
   const all = await listSubregionsWithMembers(ctx);
   const before = id ? all.find((s) => s.id === id) : undefined;
   if (id && !before) throw new AppError('http.not_found');
@@ -232,7 +286,14 @@ export async function saveSubregion(ctx: ModuleContext, id: string | null, value
   await ctx.db.transaction().execute(async (trx) => {
     if (before) await repo.updateSubregion(trx, savedId, { ...fields, updated_at: now }, powiaty);
     else await repo.insertSubregion(trx, { id: savedId, ...fields, created_at: now, updated_at: now }, powiaty);
-    await audit(trx, ctx, actor, before ? 'territory.subregion.update' : 'territory.subregion.create', savedId, before ? diff(before, input) : diff(null, input));
+    await audit(
+      trx,
+      ctx,
+      actor,
+      before ? 'territory.subregion.update' : 'territory.subregion.create',
+      savedId,
+      before ? diff(before, input) : diff(null, input),
+    );
   });
   return savedId;
 }
@@ -259,14 +320,27 @@ export async function createPeriod(ctx: ModuleContext, values: Record<string, un
   if (copyFrom === '' || template.length === 0) f.add('copy_from', 'territory.admin.copyFrom', 'territory.admin.problem.chooseTemplate');
   if (f.problems.length === 0) {
     const clash = all.find((s) => periodsOverlap(period, { from: s.valid_from, to: s.valid_to }) && s.powiaty.length > 0);
-    if (clash) f.add('valid_from', 'territory.admin.validFrom', 'territory.admin.problem.periodOverlap', { from: clash.valid_from, to: clash.valid_to ?? '…' });
+    if (clash)
+      f.add('valid_from', 'territory.admin.validFrom', 'territory.admin.problem.periodOverlap', {
+        from: clash.valid_from,
+        to: clash.valid_to ?? '…',
+      });
   }
   f.assertValid();
   const now = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
     for (const s of template) {
       const id = newId();
-      const row = { id, code: s.code, name_pl: s.name_pl, name_en: s.name_en, valid_from: period.from, valid_to: period.to, created_at: now, updated_at: now };
+      const row = {
+        id,
+        code: s.code,
+        name_pl: s.name_pl,
+        name_en: s.name_en,
+        valid_from: period.from,
+        valid_to: period.to,
+        created_at: now,
+        updated_at: now,
+      };
       await repo.insertSubregion(trx, row, s.powiaty);
       await audit(trx, ctx, actor, 'territory.subregion.create', id, diff(null, { ...row, powiaty: s.powiaty }), { copiedFrom: s.id });
     }

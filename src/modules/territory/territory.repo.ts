@@ -33,7 +33,13 @@ export async function upsertUnits(
         .insertInto('territorial_units')
         .values(u)
         .onConflict((oc) =>
-          oc.column('teryt').doUpdateSet({ kind: u.kind, name: u.name, name_sort: u.name_sort, gmina_type: u.gmina_type ?? null, parent_teryt: u.parent_teryt ?? null }),
+          oc.column('teryt').doUpdateSet({
+            kind: u.kind,
+            name: u.name,
+            name_sort: u.name_sort,
+            gmina_type: u.gmina_type ?? null,
+            parent_teryt: u.parent_teryt ?? null,
+          }),
         )
         .execute();
     }
@@ -49,7 +55,11 @@ export async function upsertUnits(
 }
 
 export async function countUnitsByKind(db: Db): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('territorial_units').select(['kind', countAll().as('n')]).groupBy('kind').execute();
+  const rows = await db
+    .selectFrom('territorial_units')
+    .select(['kind', countAll().as('n')])
+    .groupBy('kind')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }
 
@@ -75,7 +85,11 @@ export async function listAllUnits(db: Db): Promise<UnitRow[]> {
 }
 
 export async function findUnit(db: Db, teryt: string): Promise<UnitRow | undefined> {
-  return db.selectFrom('territorial_units').select(['teryt', 'kind', 'name', 'gmina_type', 'parent_teryt']).where('teryt', '=', teryt).executeTakeFirst();
+  return db
+    .selectFrom('territorial_units')
+    .select(['teryt', 'kind', 'name', 'gmina_type', 'parent_teryt'])
+    .where('teryt', '=', teryt)
+    .executeTakeFirst();
 }
 
 /** Boundaries of one kind of unit, as stored GeoJSON text. */
@@ -109,11 +123,19 @@ export async function findSubregionByCode(db: Executor, code: string, validFrom:
 
 export async function insertSubregion(db: Executor, row: Insertable<SubregionsTable>, members: readonly string[]): Promise<void> {
   await db.insertInto('subregions').values(row).execute();
-  if (members.length > 0) await db.insertInto('subregion_members').values(members.map((p) => ({ subregion_id: row.id, powiat_teryt: p }))).execute();
+  if (members.length > 0)
+    await db
+      .insertInto('subregion_members')
+      .values(members.map((p) => ({ subregion_id: row.id, powiat_teryt: p })))
+      .execute();
 }
 
 /** Seeding: adds the subregion unless one with the same code and start exists; true when added. */
-export async function insertSubregionIfAbsent(db: Executor, row: Insertable<SubregionsTable>, members: readonly string[]): Promise<boolean> {
+export async function insertSubregionIfAbsent(
+  db: Executor,
+  row: Insertable<SubregionsTable>,
+  members: readonly string[],
+): Promise<boolean> {
   const res = await db
     .insertInto('subregions')
     .values(row)
@@ -139,7 +161,11 @@ export async function updateSubregion(
 ): Promise<void> {
   await db.updateTable('subregions').set(values).where('id', '=', id).execute();
   await db.deleteFrom('subregion_members').where('subregion_id', '=', id).execute();
-  if (members.length > 0) await db.insertInto('subregion_members').values(members.map((p) => ({ subregion_id: id, powiat_teryt: p }))).execute();
+  if (members.length > 0)
+    await db
+      .insertInto('subregion_members')
+      .values(members.map((p) => ({ subregion_id: id, powiat_teryt: p })))
+      .execute();
 }
 
 export async function deleteSubregion(db: Executor, id: string): Promise<void> {
@@ -161,12 +187,18 @@ export async function listStatistics(db: Executor, filter: { teryts?: readonly s
 
 /** When each gmina's statistics were last uploaded (gminy without any are absent). */
 export async function latestStatisticsUploads(db: Executor): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('gmina_statistics').select(['teryt', (eb) => eb.fn.max('uploaded_at').as('at')]).groupBy('teryt').execute();
+  const rows = await db
+    .selectFrom('gmina_statistics')
+    .select(['teryt', (eb) => eb.fn.max('uploaded_at').as('at')])
+    .groupBy('teryt')
+    .execute();
   return new Map(rows.map((r) => [r.teryt, r.at]));
 }
 
 /** Per year, measure and source: how many gminy have a value and when it was last uploaded. */
-export async function statisticsSummary(db: Executor): Promise<{ year: number; measure: StatMeasure; source: string; gminy: number; uploaded_at: string }[]> {
+export async function statisticsSummary(
+  db: Executor,
+): Promise<{ year: number; measure: StatMeasure; source: string; gminy: number; uploaded_at: string }[]> {
   const rows = await db
     .selectFrom('gmina_statistics')
     .select(['year', 'measure', 'source', countAll().as('gminy')])
@@ -181,14 +213,24 @@ export async function statisticsSummary(db: Executor): Promise<{ year: number; m
 
 /** Years that have at least one value of the measure, newest first. */
 export async function statisticYears(db: Executor, measure: StatMeasure): Promise<number[]> {
-  const rows = await db.selectFrom('gmina_statistics').select('year').where('measure', '=', measure).groupBy('year').orderBy('year', 'desc').execute();
+  const rows = await db
+    .selectFrom('gmina_statistics')
+    .select('year')
+    .where('measure', '=', measure)
+    .groupBy('year')
+    .orderBy('year', 'desc')
+    .execute();
   return rows.map((r) => r.year);
 }
 
 /** The values present for the given teryt/year/measure keys (to say what an upload would replace). */
 export async function findStatistics(db: Executor, years: readonly number[]): Promise<StatisticRow[]> {
   if (years.length === 0) return [];
-  return db.selectFrom('gmina_statistics').selectAll().where('year', 'in', [...years]).execute();
+  return db
+    .selectFrom('gmina_statistics')
+    .selectAll()
+    .where('year', 'in', [...years])
+    .execute();
 }
 
 export async function upsertStatistics(db: Executor, rows: Insertable<GminaStatisticsTable>[]): Promise<void> {
@@ -197,7 +239,9 @@ export async function upsertStatistics(db: Executor, rows: Insertable<GminaStati
       .insertInto('gmina_statistics')
       .values(r)
       .onConflict((oc) =>
-        oc.columns(['teryt', 'year', 'measure']).doUpdateSet({ value: r.value, source: r.source, uploaded_at: r.uploaded_at, uploaded_by: r.uploaded_by ?? null }),
+        oc
+          .columns(['teryt', 'year', 'measure'])
+          .doUpdateSet({ value: r.value, source: r.source, uploaded_at: r.uploaded_at, uploaded_by: r.uploaded_by ?? null }),
       )
       .execute();
   }

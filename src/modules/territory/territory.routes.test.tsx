@@ -19,7 +19,10 @@ let gminy: { teryt: string; name: string; parent_teryt: string | null }[];
 const clock = new ManualClock('2025-06-01T10:00:00Z');
 
 /** The platform's modules minus their contributions to territory: the pages as they are before any module contributes (the registry's own tests cover it live). */
-const NOTHING_CONTRIBUTED: AppModule[] = MODULES.map((m) => ({ ...m, contributes: { ...m.contributes, territoryMeasures: [], profileSections: [] } }));
+const NOTHING_CONTRIBUTED: AppModule[] = MODULES.map((m) => ({
+  ...m,
+  contributes: { ...m.contributes, territoryMeasures: [], profileSections: [] },
+}));
 
 before(async () => {
   t = await createTestApp({ clock, modules: NOTHING_CONTRIBUTED });
@@ -32,21 +35,44 @@ after(async () => {
 
 const get = (url: string) => app.inject({ url });
 const svgOf = (html: string) => /<svg class="territory-map"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
-const mapLinks = (html: string) => [...svgOf(html).matchAll(/<a href="([^"]+)" class="territory-map__unit"><title>([^<]*)<\/title>/g)].map((m) => ({ href: m[1]!, title: m[2]! }));
+const mapLinks = (html: string) =>
+  [...svgOf(html).matchAll(/<a href="([^"]+)" class="territory-map__unit"><title>([^<]*)<\/title>/g)].map((m) => ({
+    href: m[1]!,
+    title: m[2]!,
+  }));
 const decode = (s: string) => s.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
 
 /** Deterministic figures for the page tests (the import itself is tested in admin.routes.test.ts). */
 async function loadStatistics(year: number, assistanceOf: (i: number) => number): Promise<void> {
   const rows = gminy.flatMap((g, i) => [
-    { teryt: g.teryt, year, measure: 'population' as const, value: 10_000 + i * 10, source: 'test', uploaded_at: '2025-01-01T00:00:00.000Z', uploaded_by: null },
-    { teryt: g.teryt, year, measure: 'social_assistance' as const, value: assistanceOf(i), source: 'test', uploaded_at: '2025-01-01T00:00:00.000Z', uploaded_by: null },
+    {
+      teryt: g.teryt,
+      year,
+      measure: 'population' as const,
+      value: 10_000 + i * 10,
+      source: 'test',
+      uploaded_at: '2025-01-01T00:00:00.000Z',
+      uploaded_by: null,
+    },
+    {
+      teryt: g.teryt,
+      year,
+      measure: 'social_assistance' as const,
+      value: assistanceOf(i),
+      source: 'test',
+      uploaded_at: '2025-01-01T00:00:00.000Z',
+      uploaded_by: null,
+    },
   ]);
   await t.ctx.db.insertInto('gmina_statistics').values(rows).execute();
 }
 
 describe('before any registry or statistics exist', () => {
   test('the map page draws all 144 gminy as links to their profiles, in both languages', async () => {
-    for (const [prefix, lang] of [['', 'pl'], ['/en', 'en']] as const) {
+    for (const [prefix, lang] of [
+      ['', 'pl'],
+      ['/en', 'en'],
+    ] as const) {
       const res = await get(`${prefix}/terytorium`);
       assert.equal(res.statusCode, 200);
       assert.match(res.body, new RegExp(`<html lang="${lang}"`));
@@ -71,7 +97,10 @@ describe('before any registry or statistics exist', () => {
   test('the default measure is the OWES subregions (the only one with figures yet)', async () => {
     const res = await get('/terytorium');
     assert.match(res.body, /<option value="subregiony" selected>Subregiony OWES<\/option>/);
-    assert.match(res.body, /<option value="podmioty">Działające podmioty ekonomii społecznej \(działalność sprawdzona\) \(brak danych\)<\/option>/);
+    assert.match(
+      res.body,
+      /<option value="podmioty">Działające podmioty ekonomii społecznej \(działalność sprawdzona\) \(brak danych\)<\/option>/,
+    );
     const titles = mapLinks(res.body).map((l) => decode(l.title));
     assert.ok(titles.includes('Toruń (gmina miejska): Subregion toruński'), titles.slice(0, 3).join(' | '));
     assert.match(res.body, /Subregion grudziądzki <span class="map-legend__count">\(45 gmin\)<\/span>/);
@@ -83,7 +112,10 @@ describe('before any registry or statistics exist', () => {
       assert.equal(res.statusCode, 200, miara);
       assert.match(res.body, /Brak danych dla tej miary/, miara);
       const titles = mapLinks(res.body).map((l) => l.title);
-      assert.ok(titles.every((x) => x.endsWith(': brak danych')), `${miara}: every gmina says "no data"`);
+      assert.ok(
+        titles.every((x) => x.endsWith(': brak danych')),
+        `${miara}: every gmina says "no data"`,
+      );
       assert.doesNotMatch(res.body, /<td class="num">0<\/td>/, `${miara}: no zero in the table`);
       assert.match(res.body, /brak danych \(kreskowanie\) <span class="map-legend__count">\(144 gminy\)<\/span>/);
     }
@@ -137,7 +169,9 @@ describe('profiles', () => {
     const res = await get('/terytorium/0402');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h1>Powiat brodnicki<\/h1>/);
-    const listed = [...res.body.matchAll(/<li><a href="\/terytorium\/(0402\d{3})">([^<]+)<\/a> <span class="small">\(([^)]+)\)<\/span><\/li>/g)].map((m) => `${m[2]} (${m[3]})`);
+    const listed = [
+      ...res.body.matchAll(/<li><a href="\/terytorium\/(0402\d{3})">([^<]+)<\/a> <span class="small">\(([^)]+)\)<\/span><\/li>/g),
+    ].map((m) => `${m[2]} (${m[3]})`);
     assert.deepEqual(listed, [
       'Bartniczka (gmina wiejska)',
       'Bobrowo (gmina wiejska)',
@@ -153,7 +187,12 @@ describe('profiles', () => {
   });
 
   test('the four cities are a powiat and a gmina at once, and the two profiles link each other', async () => {
-    for (const [powiat, gmina, name] of [['0461', '0461011', 'Bydgoszcz'], ['0462', '0462011', 'Grudziądz'], ['0463', '0463011', 'Toruń'], ['0464', '0464011', 'Włocławek']]) {
+    for (const [powiat, gmina, name] of [
+      ['0461', '0461011', 'Bydgoszcz'],
+      ['0462', '0462011', 'Grudziądz'],
+      ['0463', '0463011', 'Toruń'],
+      ['0464', '0464011', 'Włocławek'],
+    ]) {
       const p = await get(`/terytorium/${powiat}`);
       assert.equal(p.statusCode, 200);
       assert.match(p.body, new RegExp(`<h1>${name} — miasto na prawach powiatu</h1>`));
@@ -193,10 +232,24 @@ describe('with statistics and a registry of entities', () => {
             countByGmina: async () => new Map(gminy.map((g, i) => [g.teryt, entitiesOf(i)] as [string, number]).filter(([, n]) => n > 0)),
           },
         ],
-        profileSections: [{ id: 'entities', order: 10, titleKey: 'territory.section.entities', render: async (_ctx, _req, unit) => <p class="test-section">{`${unit.kind}:${unit.gminy.length}`}</p> }],
+        profileSections: [
+          {
+            id: 'entities',
+            order: 10,
+            titleKey: 'territory.section.entities',
+            render: async (_ctx, _req, unit) => <p class="test-section">{`${unit.kind}:${unit.gminy.length}`}</p>,
+          },
+        ],
       },
     };
-    ({ app: withRegistry } = await buildApp({ config: t.config, database: t.database.handle, clock, logger: false, rateLimitPerMinute: 100_000, modules: [...NOTHING_CONTRIBUTED, testRegistry] }));
+    ({ app: withRegistry } = await buildApp({
+      config: t.config,
+      database: t.database.handle,
+      clock,
+      logger: false,
+      rateLimitPerMinute: 100_000,
+      modules: [...NOTHING_CONTRIBUTED, testRegistry],
+    }));
     await withRegistry.ready();
     app = withRegistry;
   });
@@ -217,7 +270,10 @@ describe('with statistics and a registry of entities', () => {
   test('rates per inhabitants use one year, chosen with the form (newest by default)', async () => {
     const res = await get('/terytorium?miara=pomoc-spoleczna');
     assert.match(res.body, /Dane za rok 2023\. Źródło: test\./);
-    assert.match(res.body, /<select id="f-rok" name="rok"[^>]*><option value="2023" selected>2023<\/option><option value="2022">2022<\/option>/);
+    assert.match(
+      res.body,
+      /<select id="f-rok" name="rok"[^>]*><option value="2023" selected>2023<\/option><option value="2022">2022<\/option>/,
+    );
     const i = 5;
     const expected = Math.round(((200 + ((i * 37) % 500)) / (10_000 + i * 10)) * 1000 * 10) / 10;
     const title = decode(mapLinks(res.body).find((l) => l.href.endsWith(gminy[i]!.teryt))!.title);
@@ -230,10 +286,17 @@ describe('with statistics and a registry of entities', () => {
   });
 
   test('white spots: above the median of recipients per 1,000 and no entity — as the rule computes', async () => {
-    const rates = gminy.map((g, i) => ({ teryt: g.teryt, rate: ((200 + ((i * 37) % 500)) / (10_000 + i * 10)) * 1000, entities: entitiesOf(i) }));
+    const rates = gminy.map((g, i) => ({
+      teryt: g.teryt,
+      rate: ((200 + ((i * 37) % 500)) / (10_000 + i * 10)) * 1000,
+      entities: entitiesOf(i),
+    }));
     const sorted = rates.map((r) => r.rate).sort((a, b) => a - b);
     const median = (sorted[71]! + sorted[72]!) / 2;
-    const expected = rates.filter((r) => r.rate > median && r.entities === 0).map((r) => r.teryt).sort();
+    const expected = rates
+      .filter((r) => r.rate > median && r.entities === 0)
+      .map((r) => r.teryt)
+      .sort();
     assert.ok(expected.length > 10);
     const res = await get('/terytorium/biale-plamy');
     assert.equal(res.statusCode, 200);
@@ -241,7 +304,10 @@ describe('with statistics and a registry of entities', () => {
     const listed = [...list.matchAll(/<th scope="row"><a href="\/terytorium\/(\d{7})">/g)].map((m) => m[1]).sort();
     assert.deepEqual(listed, expected);
     assert.match(res.body, new RegExp(`Wskazano ${expected.length} białych plam`));
-    const spotTitles = mapLinks(res.body).filter((l) => l.title.includes('biała plama')).map((l) => l.href.slice(-7)).sort();
+    const spotTitles = mapLinks(res.body)
+      .filter((l) => l.title.includes('biała plama'))
+      .map((l) => l.href.slice(-7))
+      .sort();
     assert.deepEqual(spotTitles, expected, 'the map marks the same gminy');
   });
 
@@ -263,11 +329,22 @@ describe('open data API', () => {
     const res = await get('/api/v1/terytorium/gminy');
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /^application\/json/);
-    const body = res.json() as { date: string; count: number; items: { teryt: string; name: string; type: number; powiat_teryt: string; subregion: { code: string } | null }[] };
+    const body = res.json() as {
+      date: string;
+      count: number;
+      items: { teryt: string; name: string; type: number; powiat_teryt: string; subregion: { code: string } | null }[];
+    };
     assert.equal(body.date, '2025-06-01');
     assert.equal(body.count, 144);
     const torun = body.items.find((g) => g.teryt === '0463011')!;
-    assert.deepEqual(torun, { teryt: '0463011', name: 'Toruń', type: 1, powiat_teryt: '0463', powiat_name: 'Toruń', subregion: { code: 'torun', name_pl: 'Subregion toruński', name_en: 'Toruń area' } });
+    assert.deepEqual(torun, {
+      teryt: '0463011',
+      name: 'Toruń',
+      type: 1,
+      powiat_teryt: '0463',
+      powiat_name: 'Toruń',
+      subregion: { code: 'torun', name_pl: 'Subregion toruński', name_en: 'Toruń area' },
+    });
     const later = (await get('/api/v1/terytorium/gminy?date=2027-03-01')).json() as typeof body;
     assert.equal(later.items[0]!.subregion, null, 'no subregion is seeded after 2026');
   });
@@ -276,27 +353,56 @@ describe('open data API', () => {
     const res = await get('/api/v1/terytorium/gminy?format=geojson');
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /^application\/geo\+json/);
-    const fc = res.json() as { type: string; features: { type: string; properties: Record<string, unknown>; geometry: { type: string; coordinates: number[][][] } }[] };
+    const fc = res.json() as {
+      type: string;
+      features: { type: string; properties: Record<string, unknown>; geometry: { type: string; coordinates: number[][][] } }[];
+    };
     assert.equal(fc.type, 'FeatureCollection');
     assert.equal(fc.features.length, 144);
     const f = fc.features.find((x) => x.properties.teryt === '0461011')!;
-    assert.deepEqual(f.properties, { teryt: '0461011', name: 'Bydgoszcz', type: 1, powiat_teryt: '0461', powiat_name: 'Bydgoszcz', subregion: 'bydgoszcz', subregion_name: 'Subregion bydgoski' });
+    assert.deepEqual(f.properties, {
+      teryt: '0461011',
+      name: 'Bydgoszcz',
+      type: 1,
+      powiat_teryt: '0461',
+      powiat_name: 'Bydgoszcz',
+      subregion: 'bydgoszcz',
+      subregion_name: 'Subregion bydgoski',
+    });
     assert.match(f.geometry.type, /Polygon/);
     const powiaty = (await get('/api/v1/terytorium/powiaty?format=geojson')).json() as typeof fc;
     assert.equal(powiaty.features.length, 23);
   });
 
   test('powiaty as JSON, bad parameters as problem+json, and the OpenAPI document', async () => {
-    const body = (await get('/api/v1/terytorium/powiaty')).json() as { count: number; items: { teryt: string; is_city: boolean; gminy: number }[] };
+    const body = (await get('/api/v1/terytorium/powiaty')).json() as {
+      count: number;
+      items: { teryt: string; is_city: boolean; gminy: number }[];
+    };
     assert.equal(body.count, 23);
-    assert.deepEqual(body.items.filter((p) => p.is_city).map((p) => p.teryt).sort(), ['0461', '0462', '0463', '0464']);
-    assert.equal(body.items.reduce((n, p) => n + p.gminy, 0), 144);
-    for (const url of ['/api/v1/terytorium/gminy?format=xml', '/api/v1/terytorium/powiaty?date=2025-02-30', '/api/v1/terytorium/gminy?date=jutro']) {
+    assert.deepEqual(
+      body.items
+        .filter((p) => p.is_city)
+        .map((p) => p.teryt)
+        .sort(),
+      ['0461', '0462', '0463', '0464'],
+    );
+    assert.equal(
+      body.items.reduce((n, p) => n + p.gminy, 0),
+      144,
+    );
+    for (const url of [
+      '/api/v1/terytorium/gminy?format=xml',
+      '/api/v1/terytorium/powiaty?date=2025-02-30',
+      '/api/v1/terytorium/gminy?date=jutro',
+    ]) {
       const res = await get(url);
       assert.equal(res.statusCode, 400, url);
       assert.match(String(res.headers['content-type']), /application\/problem\+json/);
     }
-    const doc = (await get('/api/openapi.json')).json() as { paths: Record<string, { get: { tags: string[]; responses: Record<string, { content: Record<string, unknown> }> } }> };
+    const doc = (await get('/api/openapi.json')).json() as {
+      paths: Record<string, { get: { tags: string[]; responses: Record<string, { content: Record<string, unknown> }> } }>;
+    };
     for (const path of ['/api/v1/terytorium/gminy', '/api/v1/terytorium/powiaty']) {
       const op = doc.paths[path]!.get;
       assert.deepEqual(op.tags, ['territory']);

@@ -24,7 +24,15 @@ import {
   shadeMeasure,
   whiteSpotsData,
 } from './territory.service.js';
-import { MapPageView, MAP_PATH, ProfileView, profileTitle, WHITE_SPOTS_PATH, WhiteSpotsView, type RenderedSection } from './territory.views.js';
+import {
+  MapPageView,
+  MAP_PATH,
+  ProfileView,
+  profileTitle,
+  WHITE_SPOTS_PATH,
+  WhiteSpotsView,
+  type RenderedSection,
+} from './territory.views.js';
 import { isCityPowiat, PROFILE_TERYT, profilePath } from './units.js';
 
 const MapQuery = Type.Object({
@@ -49,14 +57,19 @@ async function renderSections(ctx: ModuleContext, request: FastifyRequest, unit:
       : { id: p.id, order: p.order, title: request.t(p.titleKey), body: async () => <p>{request.t(p.pendingKey)}</p> };
   });
   for (const s of profileSections(ctx)) {
-    if (!placeholderIds.has(s.id)) list.push({ id: s.id, order: s.order, title: request.t(s.titleKey), body: () => s.render(ctx, request, unit) });
+    if (!placeholderIds.has(s.id))
+      list.push({ id: s.id, order: s.order, title: request.t(s.titleKey), body: () => s.render(ctx, request, unit) });
   }
   list.sort((a, b) => a.order - b.order);
   return Promise.all(list.map(async (s) => ({ id: s.id, title: s.title, body: await s.body() })));
 }
 
 /** Builds the map page (data and view); the benchmark times exactly this plus the render. */
-export async function buildMapPage(ctx: ModuleContext, request: Pick<FastifyRequest, 't' | 'lang'>, query: { miara?: string; rok?: string }) {
+export async function buildMapPage(
+  ctx: ModuleContext,
+  request: Pick<FastifyRequest, 't' | 'lang'>,
+  query: { miara?: string; rok?: string },
+) {
   const day = warsawToday(ctx.clock);
   const [dir, options, geometry] = await Promise.all([directory(ctx, day), measureOptions(ctx), mapGeometry(ctx.db)]);
   const slug = query.miara ?? defaultMeasure(options);
@@ -75,12 +88,24 @@ export async function buildMapPage(ctx: ModuleContext, request: Pick<FastifyRequ
 // --- API schemas ------------------------------------------------------------------------------
 
 const ApiQuery = Type.Object({
-  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('geojson')], { description: '`json` (default) or `geojson` (a FeatureCollection with WGS84 boundaries)' })),
-  date: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Day the OWES subregion is given for (YYYY-MM-DD); default: today in Poland' })),
+  format: Type.Optional(
+    Type.Union([Type.Literal('json'), Type.Literal('geojson')], {
+      description: '`json` (default) or `geojson` (a FeatureCollection with WGS84 boundaries)',
+    }),
+  ),
+  date: Type.Optional(
+    Type.String({
+      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+      description: 'Day the OWES subregion is given for (YYYY-MM-DD); default: today in Poland',
+    }),
+  ),
 });
 
 const Subregion = Type.Union([
-  Type.Object({ code: Type.String(), name_pl: Type.String(), name_en: Type.String() }, { description: 'OWES subregion valid on the day asked for' }),
+  Type.Object(
+    { code: Type.String(), name_pl: Type.String(), name_en: Type.String() },
+    { description: 'OWES subregion valid on the day asked for' },
+  ),
   Type.Null(),
 ]);
 
@@ -158,48 +183,82 @@ export async function territoryRoutes(app: AppInstance, ctx: ModuleContext): Pro
     return sendPage(
       request,
       reply,
-      { title: t('territory.whiteSpots.title'), breadcrumbs: [{ label: t('territory.nav'), path: MAP_PATH }, { label: t('territory.whiteSpots.title') }] },
+      {
+        title: t('territory.whiteSpots.title'),
+        breadcrumbs: [{ label: t('territory.nav'), path: MAP_PATH }, { label: t('territory.whiteSpots.title') }],
+      },
       <WhiteSpotsView data={data} gminy={dir.gminy} geometry={geometry} />,
     );
   });
 
-  app.get(`${MAP_PATH}/:teryt`, { config: { access: 'public' }, schema: { params: Type.Object({ teryt: Type.String({ maxLength: 200 }) }) } }, async (request, reply) => {
-    const { teryt } = request.params;
-    if (!new RegExp(PROFILE_TERYT, 'u').test(teryt)) throw new AppError('http.not_found');
-    const p = await profile(ctx, teryt, warsawToday(ctx.clock));
-    const [geometry, sections] = await Promise.all([
-      mapGeometry(ctx.db),
-      renderSections(ctx, request, { teryt: p.unit.teryt, kind: p.kind, name: p.unit.name, gminy: p.gminy.map((g) => g.teryt) }),
-    ]);
-    const t = request.t;
-    const title = profileTitle(t, p);
-    const crumbs = [{ label: t('territory.nav'), path: MAP_PATH }];
-    if (p.parent && !isCityPowiat(p.parent.teryt)) crumbs.push({ label: t('territory.powiatName', { name: p.parent.name }), path: profilePath(p.parent.teryt) });
-    return sendPage(request, reply, { title, breadcrumbs: [...crumbs, { label: title }] }, <ProfileView profile={p} locator={geometry.locator} sections={sections} />);
-  });
+  app.get(
+    `${MAP_PATH}/:teryt`,
+    { config: { access: 'public' }, schema: { params: Type.Object({ teryt: Type.String({ maxLength: 200 }) }) } },
+    async (request, reply) => {
+      const { teryt } = request.params;
+      if (!new RegExp(PROFILE_TERYT, 'u').test(teryt)) throw new AppError('http.not_found');
+      const p = await profile(ctx, teryt, warsawToday(ctx.clock));
+      const [geometry, sections] = await Promise.all([
+        mapGeometry(ctx.db),
+        renderSections(ctx, request, { teryt: p.unit.teryt, kind: p.kind, name: p.unit.name, gminy: p.gminy.map((g) => g.teryt) }),
+      ]);
+      const t = request.t;
+      const title = profileTitle(t, p);
+      const crumbs = [{ label: t('territory.nav'), path: MAP_PATH }];
+      if (p.parent && !isCityPowiat(p.parent.teryt))
+        crumbs.push({ label: t('territory.powiatName', { name: p.parent.name }), path: profilePath(p.parent.teryt) });
+      return sendPage(
+        request,
+        reply,
+        { title, breadcrumbs: [...crumbs, { label: title }] },
+        <ProfileView profile={p} locator={geometry.locator} sections={sections} />,
+      );
+    },
+  );
 
   // --- open data --------------------------------------------------------------------------------
 
   /** The day a list is given for: `?date=` (a real calendar day) or today. */
   const day = (date: string | undefined) => {
     if (date === undefined) return warsawToday(ctx.clock);
-    if (!isCalendarDay(date)) throw new AppError('http.validation', {}, [{ field: 'date', key: 'validation.invalidParam', params: { field: 'date' } }]);
+    if (!isCalendarDay(date))
+      throw new AppError('http.validation', {}, [{ field: 'date', key: 'validation.invalidParam', params: { field: 'date' } }]);
     return date;
   };
 
-  app.get('/api/v1/terytorium/gminy', { config: { access: 'public' }, schema: apiSchema('Gminy of kujawsko-pomorskie with their powiat and OWES subregion', GminaItem, GminaProperties) }, async (request, reply) => {
-    const date = day(request.query.date);
-    const items = await apiGminy(ctx, date);
-    reply.header('cache-control', 'public, max-age=300');
-    if (request.query.format === 'geojson') return reply.type('application/geo+json').send(await asFeatureCollection(ctx, 'gmina', items));
-    return reply.type('application/json').send({ date, count: items.length, items, source: SOURCE });
-  });
+  app.get(
+    '/api/v1/terytorium/gminy',
+    {
+      config: { access: 'public' },
+      schema: apiSchema('Gminy of kujawsko-pomorskie with their powiat and OWES subregion', GminaItem, GminaProperties),
+    },
+    async (request, reply) => {
+      const date = day(request.query.date);
+      const items = await apiGminy(ctx, date);
+      reply.header('cache-control', 'public, max-age=300');
+      if (request.query.format === 'geojson')
+        return reply.type('application/geo+json').send(await asFeatureCollection(ctx, 'gmina', items));
+      return reply.type('application/json').send({ date, count: items.length, items, source: SOURCE });
+    },
+  );
 
-  app.get('/api/v1/terytorium/powiaty', { config: { access: 'public' }, schema: apiSchema('Powiaty of kujawsko-pomorskie (incl. the 4 cities with powiat rights) with their OWES subregion', PowiatItem, PowiatProperties) }, async (request, reply) => {
-    const date = day(request.query.date);
-    const items = await apiPowiaty(ctx, date);
-    reply.header('cache-control', 'public, max-age=300');
-    if (request.query.format === 'geojson') return reply.type('application/geo+json').send(await asFeatureCollection(ctx, 'powiat', items));
-    return reply.type('application/json').send({ date, count: items.length, items, source: SOURCE });
-  });
+  app.get(
+    '/api/v1/terytorium/powiaty',
+    {
+      config: { access: 'public' },
+      schema: apiSchema(
+        'Powiaty of kujawsko-pomorskie (incl. the 4 cities with powiat rights) with their OWES subregion',
+        PowiatItem,
+        PowiatProperties,
+      ),
+    },
+    async (request, reply) => {
+      const date = day(request.query.date);
+      const items = await apiPowiaty(ctx, date);
+      reply.header('cache-control', 'public, max-age=300');
+      if (request.query.format === 'geojson')
+        return reply.type('application/geo+json').send(await asFeatureCollection(ctx, 'powiat', items));
+      return reply.type('application/json').send({ date, count: items.length, items, source: SOURCE });
+    },
+  );
 }

@@ -27,7 +27,10 @@ test('TERYT: 1 województwo, 23 powiaty (4 cities), 144 gminy of types 17/88/39'
     powiaty.filter((p) => Number(p.teryt.slice(2)) >= 61).map((p) => p.name),
     ['Bydgoszcz', 'Grudziądz', 'Toruń', 'Włocławek'],
   );
-  assert.ok(gminy.every((g) => powiaty.some((p) => p.teryt === g.parent_teryt)), 'every gmina has its powiat');
+  assert.ok(
+    gminy.every((g) => powiaty.some((p) => p.teryt === g.parent_teryt)),
+    'every gmina has its powiat',
+  );
 });
 
 test('the seeded 2024–2026 grouping puts every one of the 23 powiaty in exactly one subregion', async () => {

@@ -51,14 +51,21 @@ export async function seedTerritoryReference(ctx: ModuleContext): Promise<SeedRe
     })
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   const boundaries = ['powiaty_04.geojson', 'gminy_04.geojson'].flatMap((file) =>
-    readReferenceJson<FeatureCollectionFile>(file).features.map((f) => ({ teryt: f.properties.teryt, geometry: JSON.stringify(f.geometry) })),
+    readReferenceJson<FeatureCollectionFile>(file).features.map((f) => ({
+      teryt: f.properties.teryt,
+      geometry: JSON.stringify(f.geometry),
+    })),
   );
   const added = await upsertAndForget(ctx, units, boundaries);
   const subregions = await seedSubregions(ctx);
   return { summary: `TERYT units: ${units.length} (${added} new), boundaries: ${boundaries.length}; ${subregions}` };
 }
 
-async function upsertAndForget(ctx: ModuleContext, units: Parameters<typeof repo.upsertUnits>[1], boundaries: Parameters<typeof repo.upsertUnits>[2]) {
+async function upsertAndForget(
+  ctx: ModuleContext,
+  units: Parameters<typeof repo.upsertUnits>[1],
+  boundaries: Parameters<typeof repo.upsertUnits>[2],
+) {
   const added = await repo.upsertUnits(ctx.db, units, boundaries);
   forgetMapGeometry(ctx.db);
   return added;
@@ -92,7 +99,13 @@ export async function directory(ctx: ModuleContext, day: string): Promise<Direct
   const subregionOf = subregionOfPowiat(subregions, day);
   const gminy = all
     .filter((u) => u.kind === 'gmina')
-    .map((u) => ({ teryt: u.teryt, name: u.name, type: u.gmina_type ?? 0, powiat: units.get(u.parent_teryt!)!, subregion: subregionOf.get(u.parent_teryt!) ?? null }));
+    .map((u) => ({
+      teryt: u.teryt,
+      name: u.name,
+      type: u.gmina_type ?? 0,
+      powiat: units.get(u.parent_teryt!)!,
+      subregion: subregionOf.get(u.parent_teryt!) ?? null,
+    }));
   return { units, gminy, powiaty: all.filter((u) => u.kind === 'powiat'), subregions, subregionOf, day };
 }
 
@@ -142,7 +155,11 @@ export async function measureOptions(ctx: ModuleContext): Promise<MeasureOption[
     { slug: MEASURE.entities, labelKey: 'territory.measure.entities', available: entities },
     { slug: MEASURE.entitiesPer10k, labelKey: 'territory.measure.entitiesPer10k', available: entities && population.length > 0 },
     { slug: MEASURE.assistancePer1000, labelKey: 'territory.measure.assistancePer1000', available: assistanceAvailable },
-    { slug: MEASURE.offers, labelKey: 'territory.measure.offers', available: territoryMeasure(ctx, CERTIFIED_OFFERS_MEASURE) !== undefined },
+    {
+      slug: MEASURE.offers,
+      labelKey: 'territory.measure.offers',
+      available: territoryMeasure(ctx, CERTIFIED_OFFERS_MEASURE) !== undefined,
+    },
     ...extraMeasures(ctx).map((m) => ({ slug: m.id, labelKey: m.labelKey, available: true })),
     { slug: MEASURE.subregions, labelKey: 'territory.measure.subregions', available: true },
   ];
@@ -161,7 +178,12 @@ async function counts(ctx: ModuleContext, id: string, gminy: ReadonlySet<string>
   return new Map([...gminy].map((t) => [t, raw.get(t) ?? 0]));
 }
 
-function fromFigures(base: Omit<MeasureResult, 'year' | 'sources' | 'values' | 'missing'>, figures: YearFigures | null, missing: Missing, values?: Map<string, number>): MeasureResult {
+function fromFigures(
+  base: Omit<MeasureResult, 'year' | 'sources' | 'values' | 'missing'>,
+  figures: YearFigures | null,
+  missing: Missing,
+  values?: Map<string, number>,
+): MeasureResult {
   if (!figures) return { ...base, missing, year: null, sources: [], values: new Map() };
   return { ...base, missing: null, year: figures.year, sources: figures.sources, values: values ?? figures.values };
 }
@@ -171,14 +193,36 @@ export async function computeMeasure(ctx: ModuleContext, slug: string, gminy: Re
   switch (slug) {
     case MEASURE.entities: {
       const values = await counts(ctx, ENTITIES_MEASURE, gminy);
-      return { ...plain, labelKey: 'territory.measure.entities', kind: 'count', missing: values ? null : 'registry', year: null, sources: [], values: values ?? new Map() };
+      return {
+        ...plain,
+        labelKey: 'territory.measure.entities',
+        kind: 'count',
+        missing: values ? null : 'registry',
+        year: null,
+        sources: [],
+        values: values ?? new Map(),
+      };
     }
     case MEASURE.offers: {
       const values = await counts(ctx, CERTIFIED_OFFERS_MEASURE, gminy);
-      return { ...plain, labelKey: 'territory.measure.offers', kind: 'count', missing: values ? null : 'offers', year: null, sources: [], values: values ?? new Map() };
+      return {
+        ...plain,
+        labelKey: 'territory.measure.offers',
+        kind: 'count',
+        missing: values ? null : 'offers',
+        year: null,
+        sources: [],
+        values: values ?? new Map(),
+      };
     }
     case MEASURE.entitiesPer10k: {
-      const base = { ...plain, labelKey: 'territory.measure.entitiesPer10k' as TKey, kind: 'rate' as const, decimals: 1, years: await yearsWith(ctx, 'population') };
+      const base = {
+        ...plain,
+        labelKey: 'territory.measure.entitiesPer10k' as TKey,
+        kind: 'rate' as const,
+        decimals: 1,
+        years: await yearsWith(ctx, 'population'),
+      };
       const entities = await counts(ctx, ENTITIES_MEASURE, gminy);
       if (!entities) return { ...base, missing: 'registry', year: null, sources: [], values: new Map() };
       const population = await measureForYear(ctx, 'population', year);
@@ -192,16 +236,31 @@ export async function computeMeasure(ctx: ModuleContext, slug: string, gminy: Re
       const assistance = await measureForYear(ctx, 'social_assistance', year);
       if (!assistance) return { ...base, missing: 'statistics', year: null, sources: [], values: new Map() };
       const population = await measureForYear(ctx, 'population', assistance.year);
-      if (!population || population.year !== assistance.year) return { ...base, missing: 'population', year: assistance.year, sources: assistance.sources, values: new Map() };
+      if (!population || population.year !== assistance.year)
+        return { ...base, missing: 'population', year: assistance.year, sources: assistance.sources, values: new Map() };
       const values = new Map<string, number>();
       for (const [t, n] of assistance.values) {
         const pop = population.values.get(t);
         if (pop !== undefined && pop > 0 && gminy.has(t)) values.set(t, perThousand(n, pop));
       }
-      return { ...base, missing: null, year: assistance.year, sources: [...new Set([...assistance.sources, ...population.sources])].sort(), values };
+      return {
+        ...base,
+        missing: null,
+        year: assistance.year,
+        sources: [...new Set([...assistance.sources, ...population.sources])].sort(),
+        values,
+      };
     }
     case MEASURE.subregions:
-      return { ...plain, labelKey: 'territory.measure.subregions', kind: 'category', missing: null, year: null, sources: [], values: new Map() };
+      return {
+        ...plain,
+        labelKey: 'territory.measure.subregions',
+        kind: 'category',
+        missing: null,
+        year: null,
+        sources: [],
+        values: new Map(),
+      };
     default: {
       const provider = extraMeasures(ctx).find((m) => m.id === slug);
       if (!provider) throw new AppError('http.not_found');
@@ -234,7 +293,13 @@ export function shadeMeasure(measure: MeasureResult, gminy: readonly GminaInfo[]
     subregions.sort((a, b) => (lang === 'pl' ? polishCollator.compare(a.name_pl, b.name_pl) : a.name_en.localeCompare(b.name_en, 'en')));
     const fillOf = new Map(subregions.map((s, i) => [s.id, CATEGORICAL[i % CATEGORICAL.length]!]));
     for (const g of gminy) fills.set(g.teryt, g.subregion ? fillOf.get(g.subregion.id)! : null);
-    for (const s of subregions) legend.push({ kind: 'category', fill: fillOf.get(s.id)!, label: lang === 'pl' ? s.name_pl : s.name_en, count: gminy.filter((g) => g.subregion?.id === s.id).length });
+    for (const s of subregions)
+      legend.push({
+        kind: 'category',
+        fill: fillOf.get(s.id)!,
+        label: lang === 'pl' ? s.name_pl : s.name_en,
+        count: gminy.filter((g) => g.subregion?.id === s.id).length,
+      });
   } else {
     const round = (v: number) => Math.round(v * 10 ** measure.decimals) / 10 ** measure.decimals;
     const values = gminy.filter((g) => measure.values.has(g.teryt)).map((g) => round(measure.values.get(g.teryt)!));
@@ -284,8 +349,14 @@ export async function whiteSpotsData(ctx: ModuleContext, gminy: readonly GminaIn
   }
   const count = (fill: string) => [...fills.values()].filter((f) => f === fill).length;
   const legend: LegendItem[] = [];
-  if (result.status === 'ok') legend.push({ kind: 'status', fill: WHITE_SPOT, labelKey: 'territory.whiteSpots.legend.spot', count: count(WHITE_SPOT) });
-  legend.push({ kind: 'status', fill: HIGH_NEED, labelKey: result.status === 'ok' ? 'territory.whiteSpots.legend.needWithEntity' : 'territory.whiteSpots.legend.need', count: count(HIGH_NEED) });
+  if (result.status === 'ok')
+    legend.push({ kind: 'status', fill: WHITE_SPOT, labelKey: 'territory.whiteSpots.legend.spot', count: count(WHITE_SPOT) });
+  legend.push({
+    kind: 'status',
+    fill: HIGH_NEED,
+    labelKey: result.status === 'ok' ? 'territory.whiteSpots.legend.needWithEntity' : 'territory.whiteSpots.legend.need',
+    count: count(HIGH_NEED),
+  });
   legend.push({ kind: 'status', fill: OTHER, labelKey: 'territory.whiteSpots.legend.other', count: count(OTHER) });
   const noData = [...fills.values()].filter((f) => f === null).length;
   if (noData > 0) legend.push({ kind: 'nodata', count: noData });
@@ -328,14 +399,22 @@ export interface Profile {
   statistics: YearStats[];
 }
 
-export function aggregateStatistics(rows: readonly { teryt: string; year: number; measure: StatMeasure; value: number; source: string }[], gminy: readonly string[]): YearStats[] {
+export function aggregateStatistics(
+  rows: readonly { teryt: string; year: number; measure: StatMeasure; value: number; source: string }[],
+  gminy: readonly string[],
+): YearStats[] {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
   return years.map((year) => {
     const cells = {} as Record<StatMeasure, StatCell>;
     for (const m of STAT_MEASURES) {
       const list = rows.filter((r) => r.year === year && r.measure === m && gminy.includes(r.teryt));
       const complete = list.length === gminy.length && gminy.length > 0;
-      cells[m] = { value: complete ? list.reduce((s, r) => s + r.value, 0) : null, have: list.length, of: gminy.length, sources: [...new Set(list.map((r) => r.source))].sort() };
+      cells[m] = {
+        value: complete ? list.reduce((s, r) => s + r.value, 0) : null,
+        have: list.length,
+        of: gminy.length,
+        sources: [...new Set(list.map((r) => r.source))].sort(),
+      };
     }
     const pop = cells.population.value;
     const sa = cells.social_assistance.value;
@@ -351,8 +430,12 @@ export async function profile(ctx: ModuleContext, teryt: string, day: string): P
   const powiatTeryt = kind === 'powiat' ? unit.teryt : unit.parent_teryt!;
   const gminy = kind === 'powiat' ? [...dir.units.values()].filter((u) => u.kind === 'gmina' && u.parent_teryt === unit.teryt) : [unit];
   let counterpart: UnitRow | null = null;
-  if (isCityPowiat(powiatTeryt)) counterpart = kind === 'powiat' ? (gminy.length === 1 ? gminy[0]! : null) : (dir.units.get(powiatTeryt) ?? null);
-  const rows = await statisticsOf(ctx, gminy.map((g) => g.teryt));
+  if (isCityPowiat(powiatTeryt))
+    counterpart = kind === 'powiat' ? (gminy.length === 1 ? gminy[0]! : null) : (dir.units.get(powiatTeryt) ?? null);
+  const rows = await statisticsOf(
+    ctx,
+    gminy.map((g) => g.teryt),
+  );
   return {
     unit,
     kind,
@@ -361,7 +444,10 @@ export async function profile(ctx: ModuleContext, teryt: string, day: string): P
     counterpart,
     subregion: dir.subregionOf.get(powiatTeryt) ?? null,
     gminy,
-    statistics: aggregateStatistics(rows, gminy.map((g) => g.teryt)),
+    statistics: aggregateStatistics(
+      rows,
+      gminy.map((g) => g.teryt),
+    ),
   };
 }
 
@@ -373,11 +459,19 @@ export interface ApiSubregion {
   name_en: string;
 }
 
-const apiSubregion = (s: Subregion | null | undefined): ApiSubregion | null => (s ? { code: s.code, name_pl: s.name_pl, name_en: s.name_en } : null);
+const apiSubregion = (s: Subregion | null | undefined): ApiSubregion | null =>
+  s ? { code: s.code, name_pl: s.name_pl, name_en: s.name_en } : null;
 
 export async function apiGminy(ctx: ModuleContext, day: string) {
   const dir = await directory(ctx, day);
-  return dir.gminy.map((g) => ({ teryt: g.teryt, name: g.name, type: g.type, powiat_teryt: g.powiat.teryt, powiat_name: g.powiat.name, subregion: apiSubregion(g.subregion) }));
+  return dir.gminy.map((g) => ({
+    teryt: g.teryt,
+    name: g.name,
+    type: g.type,
+    powiat_teryt: g.powiat.teryt,
+    powiat_name: g.powiat.name,
+    subregion: apiSubregion(g.subregion),
+  }));
 }
 
 export async function apiPowiaty(ctx: ModuleContext, day: string) {
@@ -392,8 +486,14 @@ export async function apiPowiaty(ctx: ModuleContext, day: string) {
 }
 
 /** GeoJSON FeatureCollection of the listed units, with their stored (WGS84) boundaries. */
-export async function asFeatureCollection<T extends { teryt: string; subregion: ApiSubregion | null }>(ctx: ModuleContext, kind: 'gmina' | 'powiat', items: T[]) {
-  const geometry = new Map((await repo.listBoundaries(ctx.db, kind)).map((b) => [b.teryt, JSON.parse(b.geometry) as { type: string; coordinates: unknown[] }]));
+export async function asFeatureCollection<T extends { teryt: string; subregion: ApiSubregion | null }>(
+  ctx: ModuleContext,
+  kind: 'gmina' | 'powiat',
+  items: T[],
+) {
+  const geometry = new Map(
+    (await repo.listBoundaries(ctx.db, kind)).map((b) => [b.teryt, JSON.parse(b.geometry) as { type: string; coordinates: unknown[] }]),
+  );
   return {
     type: 'FeatureCollection' as const,
     features: items.map(({ subregion, ...rest }) => ({

@@ -56,7 +56,8 @@ export function MapPageView({ options, measure, gminy, powiaty, shading, geometr
   const round = useRound();
   const label = t(measure.labelKey);
   const valueText = (g: GminaInfo): string => {
-    if (measure.kind === 'category') return g.subregion ? (lang === 'pl' ? g.subregion.name_pl : g.subregion.name_en) : t('territory.noSubregion');
+    if (measure.kind === 'category')
+      return g.subregion ? (lang === 'pl' ? g.subregion.name_pl : g.subregion.name_en) : t('territory.noSubregion');
     const v = measure.values.get(g.teryt);
     return v === undefined ? t('territory.noData') : round(v, measure.decimals);
   };
@@ -66,7 +67,8 @@ export function MapPageView({ options, measure, gminy, powiaty, shading, geometr
     label: `${g.name} (${t(gminaTypeKey(g.type))}): ${valueText(g)}`,
     fill: shading.fills.get(g.teryt) ?? null,
   }));
-  const subregionName = (g: GminaInfo) => (g.subregion ? (lang === 'pl' ? g.subregion.name_pl : g.subregion.name_en) : t('territory.noSubregion'));
+  const subregionName = (g: GminaInfo) =>
+    g.subregion ? (lang === 'pl' ? g.subregion.name_pl : g.subregion.name_en) : t('territory.noSubregion');
   const columns = [
     { header: t('territory.table.gmina'), cell: (g: GminaInfo) => <a href={href(profilePath(g.teryt))}>{g.name}</a> },
     { header: t('territory.table.type'), cell: (g: GminaInfo) => t(gminaTypeKey(g.type)) },
@@ -85,10 +87,18 @@ export function MapPageView({ options, measure, gminy, powiaty, shading, geometr
             name="miara"
             label={t('territory.map.measure')}
             value={measure.slug}
-            options={options.map((o) => ({ value: o.slug, label: o.available ? t(o.labelKey) : t('territory.map.optionNoData', { label: t(o.labelKey) }) }))}
+            options={options.map((o) => ({
+              value: o.slug,
+              label: o.available ? t(o.labelKey) : t('territory.map.optionNoData', { label: t(o.labelKey) }),
+            }))}
           />
           {measure.years.length > 1 ? (
-            <SelectField name="rok" label={t('territory.map.year')} value={String(measure.year ?? '')} options={measure.years.map((y) => ({ value: String(y), label: String(y) }))} />
+            <SelectField
+              name="rok"
+              label={t('territory.map.year')}
+              value={String(measure.year ?? '')}
+              options={measure.years.map((y) => ({ value: String(y), label: String(y) }))}
+            />
           ) : null}
         </div>
         <Button>{t('territory.map.show')}</Button>
@@ -131,7 +141,12 @@ export function MapPageView({ options, measure, gminy, powiaty, shading, geometr
       </section>
       <section aria-labelledby="dane-gmin-heading" id="dane-gmin" tabIndex={-1}>
         <h2 id="dane-gmin-heading">{t('territory.map.tableHeading')}</h2>
-        <Table caption={t('territory.map.tableCaption', { measure: label, count: gminy.length })} columns={columns} rows={gminy} rowKey={(g) => g.teryt} />
+        <Table
+          caption={t('territory.map.tableCaption', { measure: label, count: gminy.length })}
+          columns={columns}
+          rows={gminy}
+          rowKey={(g) => g.teryt}
+        />
       </section>
     </>
   );
@@ -158,16 +173,31 @@ export interface RenderedSection {
 
 export function profileTitle(t: ReturnType<typeof usePage>['t'], p: Pick<Profile, 'unit' | 'kind'>): string {
   if (p.kind === 'gmina') return t('territory.profile.gminaHeading', { name: p.unit.name, type: t(gminaTypeKey(p.unit.gmina_type)) });
-  return isCityPowiat(p.unit.teryt) ? t('territory.profile.cityHeading', { name: p.unit.name }) : t('territory.profile.powiatHeading', { name: p.unit.name });
+  return isCityPowiat(p.unit.teryt)
+    ? t('territory.profile.cityHeading', { name: p.unit.name })
+    : t('territory.profile.powiatHeading', { name: p.unit.name });
 }
 
-export function ProfileView({ profile, locator, sections }: { profile: Profile; locator: MapGeometry['locator']; sections: RenderedSection[] }) {
+export function ProfileView({
+  profile,
+  locator,
+  sections,
+}: {
+  profile: Profile;
+  locator: MapGeometry['locator'];
+  sections: RenderedSection[];
+}) {
   const { t, href, lang, fmt } = usePage();
   const powiatName = usePowiatName();
   const round = useRound();
   const title = profileTitle(t, profile);
   const { unit } = profile;
-  const kindText = profile.kind === 'gmina' ? t(gminaTypeKey(unit.gmina_type)) : profile.isCity ? t('territory.cityWithPowiatRights') : t('territory.powiat');
+  const kindText =
+    profile.kind === 'gmina'
+      ? t(gminaTypeKey(unit.gmina_type))
+      : profile.isCity
+        ? t('territory.cityWithPowiatRights')
+        : t('territory.powiat');
   const sub = profile.subregion;
   return (
     <>
@@ -194,7 +224,11 @@ export function ProfileView({ profile, locator, sections }: { profile: Profile; 
             <dt>{t('territory.profile.subregion')}</dt>
             <dd>
               {sub
-                ? t('territory.profile.subregionValue', { name: lang === 'pl' ? sub.name_pl : sub.name_en, from: fmt.date(sub.valid_from), to: sub.valid_to ? fmt.date(sub.valid_to) : '…' })
+                ? t('territory.profile.subregionValue', {
+                    name: lang === 'pl' ? sub.name_pl : sub.name_en,
+                    from: fmt.date(sub.valid_from),
+                    to: sub.valid_to ? fmt.date(sub.valid_to) : '…',
+                  })
                 : t('territory.profile.noSubregion')}
             </dd>
           </div>
@@ -204,7 +238,10 @@ export function ProfileView({ profile, locator, sections }: { profile: Profile; 
               <dd>
                 <a href={href(profilePath(profile.counterpart.teryt))}>
                   {profile.kind === 'powiat'
-                    ? t('territory.profile.gminaHeading', { name: profile.counterpart.name, type: t(gminaTypeKey(profile.counterpart.gmina_type)) })
+                    ? t('territory.profile.gminaHeading', {
+                        name: profile.counterpart.name,
+                        type: t(gminaTypeKey(profile.counterpart.gmina_type)),
+                      })
                     : t('territory.profile.cityHeading', { name: profile.counterpart.name })}
                 </a>
               </dd>
@@ -249,8 +286,15 @@ export function ProfileView({ profile, locator, sections }: { profile: Profile; 
                     return c.have === 0 ? t('territory.noData') : t('territory.profile.incomplete', { have: c.have, of: c.of });
                   },
                 })),
-                { header: t('territory.statMeasure.assistancePer1000'), numeric: true, cell: (r) => (r.assistancePer1000 === null ? t('territory.noData') : round(r.assistancePer1000, 1)) },
-                { header: t('territory.stats.source'), cell: (r) => [...new Set(STAT_MEASURES.flatMap((m) => r.cells[m].sources))].join('; ') || '—' },
+                {
+                  header: t('territory.statMeasure.assistancePer1000'),
+                  numeric: true,
+                  cell: (r) => (r.assistancePer1000 === null ? t('territory.noData') : round(r.assistancePer1000, 1)),
+                },
+                {
+                  header: t('territory.stats.source'),
+                  cell: (r) => [...new Set(STAT_MEASURES.flatMap((m) => r.cells[m].sources))].join('; ') || '—',
+                },
               ]}
             />
           </>
@@ -280,7 +324,8 @@ export function WhiteSpotsView({ data, gminy, geometry }: { data: WhiteSpotsData
   const statusText = (teryt: string): string => {
     if (!result.rates.has(teryt)) return t('territory.noData');
     if (spots.has(teryt)) return t('territory.whiteSpots.legend.spot');
-    if (high.has(teryt)) return result.status === 'ok' ? t('territory.whiteSpots.legend.needWithEntity') : t('territory.whiteSpots.legend.need');
+    if (high.has(teryt))
+      return result.status === 'ok' ? t('territory.whiteSpots.legend.needWithEntity') : t('territory.whiteSpots.legend.need');
     return t('territory.whiteSpots.legend.other');
   };
   const shapes: MapShape[] = gminy.map((g) => ({
@@ -307,7 +352,8 @@ export function WhiteSpotsView({ data, gminy, geometry }: { data: WhiteSpotsData
       ) : null}
       {result.median !== null ? (
         <p>
-          {t('territory.whiteSpots.medianNote', { median: round(result.median, 1), year: data.year ?? '' })} {data.sources.length > 0 ? t('territory.map.sourceNote', { source: data.sources.join('; ') }) : null}
+          {t('territory.whiteSpots.medianNote', { median: round(result.median, 1), year: data.year ?? '' })}{' '}
+          {data.sources.length > 0 ? t('territory.map.sourceNote', { source: data.sources.join('; ') }) : null}
         </p>
       ) : null}
       {result.status === 'ok' ? (
@@ -333,14 +379,20 @@ export function WhiteSpotsView({ data, gminy, geometry }: { data: WhiteSpotsData
       </div>
       <MapScript />
       <section aria-labelledby="lista-bialych-plam-heading" id="lista-bialych-plam" tabIndex={-1}>
-        <h2 id="lista-bialych-plam-heading">{result.status === 'ok' ? t('territory.whiteSpots.listHeading') : t('territory.whiteSpots.needListHeading')}</h2>
+        <h2 id="lista-bialych-plam-heading">
+          {result.status === 'ok' ? t('territory.whiteSpots.listHeading') : t('territory.whiteSpots.needListHeading')}
+        </h2>
         {result.status === 'no_statistics' ? (
           <p>{t('territory.whiteSpots.noList')}</p>
         ) : listed.length === 0 ? (
           <p>{result.status === 'ok' ? t('territory.whiteSpots.none') : t('territory.whiteSpots.noneHigh')}</p>
         ) : (
           <Table
-            caption={result.status === 'ok' ? t('territory.whiteSpots.caption', { count: listed.length }) : t('territory.whiteSpots.needCaption', { count: listed.length })}
+            caption={
+              result.status === 'ok'
+                ? t('territory.whiteSpots.caption', { count: listed.length })
+                : t('territory.whiteSpots.needCaption', { count: listed.length })
+            }
             rows={listed}
             rowKey={(g) => g.teryt}
             columns={[
@@ -348,7 +400,15 @@ export function WhiteSpotsView({ data, gminy, geometry }: { data: WhiteSpotsData
               { header: t('territory.table.type'), cell: (g) => t(gminaTypeKey(g.type)) },
               { header: t('territory.table.powiat'), cell: (g) => powiatName(g.powiat) },
               { header: t('territory.measure.assistancePer1000'), numeric: true, cell: (g) => round(result.rates.get(g.teryt)!, 1) },
-              ...(data.entities ? [{ header: t('territory.measure.entities'), numeric: true, cell: (g: GminaInfo) => fmt.number(data.entities!.get(g.teryt) ?? 0) }] : []),
+              ...(data.entities
+                ? [
+                    {
+                      header: t('territory.measure.entities'),
+                      numeric: true,
+                      cell: (g: GminaInfo) => fmt.number(data.entities!.get(g.teryt) ?? 0),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}

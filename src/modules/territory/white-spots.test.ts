@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { median, whiteSpots, type WhiteSpotInput } from './white-spots.js';
 
-const g = (teryt: string, population: number | null, socialAssistance: number | null, entities: number | null): WhiteSpotInput => ({ teryt, population, socialAssistance, entities });
+const g = (teryt: string, population: number | null, socialAssistance: number | null, entities: number | null): WhiteSpotInput => ({
+  teryt,
+  population,
+  socialAssistance,
+  entities,
+});
 
 test('median of odd and even counts', () => {
   assert.equal(median([]), null);

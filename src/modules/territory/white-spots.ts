@@ -40,7 +40,8 @@ export function perThousand(count: number, population: number): number {
 export function whiteSpots(input: readonly WhiteSpotInput[], registry: boolean): WhiteSpotResult {
   const rates = new Map<string, number>();
   for (const g of input) {
-    if (g.population !== null && g.population > 0 && g.socialAssistance !== null) rates.set(g.teryt, perThousand(g.socialAssistance, g.population));
+    if (g.population !== null && g.population > 0 && g.socialAssistance !== null)
+      rates.set(g.teryt, perThousand(g.socialAssistance, g.population));
   }
   const med = median([...rates.values()]);
   const highNeed = med === null ? [] : input.filter((g) => (rates.get(g.teryt) ?? -Infinity) > med).map((g) => g.teryt);

@@ -59,7 +59,9 @@ function run(program: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
  * sum of two 64-bit pieces of each row's md5 (of its text form), so row order does not matter.
  */
 async function postgresDigests(client: pg.ClientBase): Promise<TableDigest[]> {
-  const tables = await client.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = current_schema() order by tablename`);
+  const tables = await client.query<{ name: string }>(
+    `select tablename as name from pg_tables where schemaname = current_schema() order by tablename`,
+  );
   const out: TableDigest[] = [];
   for (const { name } of tables.rows) {
     const t = quoteIdent(name);
@@ -107,7 +109,9 @@ export async function postgresBackupTools(url: string): Promise<BackupTools> {
 
   const inUse = async (): Promise<string | null> => {
     const n = await withClient(url, async (c) => {
-      const { rows } = await c.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+      const { rows } = await c.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      );
       return rows[0]!.n;
     });
     return n === 0 ? null : `${n} other connection(s) to database "${target}" (stop every instance first)`;
@@ -152,7 +156,11 @@ export async function postgresBackupTools(url: string): Promise<BackupTools> {
       try {
         // one transaction: a file that fails half-way leaves nothing behind; constraints are
         // created (and checked against the rows) as the last step
-        await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${dbname}`, file], env);
+        await run(
+          'pg_restore',
+          ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${dbname}`, file],
+          env,
+        );
       } catch (err) {
         if (err instanceof AppError) {
           await discard();

@@ -48,7 +48,9 @@ export function sqliteDigests(conn: BetterSqlite3.Database): TableDigest[] {
 
 /** Everything `integrity_check` and `foreign_key_check` report; empty when the file is sound. */
 function integrityProblems(conn: BetterSqlite3.Database): string[] {
-  const problems = (conn.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+  const problems = (conn.pragma('integrity_check') as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .filter((m) => m !== 'ok');
   const orphans = conn.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
   for (const o of orphans.slice(0, 20)) problems.push(`${o.table} row ${o.rowid} refers to a missing row of ${o.parent}`);
   if (orphans.length > 20) problems.push(`… and ${orphans.length - 20} more rows referring to missing rows`);
@@ -162,7 +164,8 @@ export function sqliteBackupTools(file: string): BackupTools {
             }
             previous = `${file}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
             renameSync(file, previous);
-            for (const suffix of ['-wal', '-shm']) if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${previous}${suffix}`);
+            for (const suffix of ['-wal', '-shm'])
+              if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${previous}${suffix}`);
           }
           for (const suffix of ['-wal', '-shm']) rmSync(`${scratch}${suffix}`, { force: true });
           renameSync(scratch, file);

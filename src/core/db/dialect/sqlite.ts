@@ -29,9 +29,13 @@ export const MIN_NODE_MAJOR = 22;
  */
 function assertDriverRuns(): void {
   const node = Number(process.versions.node.split('.')[0]);
-  const driver = Number(String((createRequire(import.meta.url)('better-sqlite3/package.json') as { version: string }).version).split('.')[0]);
+  const driver = Number(
+    String((createRequire(import.meta.url)('better-sqlite3/package.json') as { version: string }).version).split('.')[0],
+  );
   if (node < MIN_NODE_MAJOR && driver >= 13) {
-    throw new Error(`Spójnia needs Node.js ${MIN_NODE_MAJOR} or newer (tested on 24 LTS); this process runs Node ${process.versions.node}, on which better-sqlite3 ${driver} crashes (ADR 11)`);
+    throw new Error(
+      `Spójnia needs Node.js ${MIN_NODE_MAJOR} or newer (tested on 24 LTS); this process runs Node ${process.versions.node}, on which better-sqlite3 ${driver} crashes (ADR 11)`,
+    );
   }
 }
 
@@ -61,13 +65,15 @@ export function sqliteSeam(file: string): DialectSeam {
       const c = ident(spec.column);
       const f = `${t}_fts`;
       await sql
-        .raw(
-          `create virtual table ${f} using fts5(${c}, content='${t}', content_rowid='rowid', tokenize="unicode61 remove_diacritics 2")`,
-        )
+        .raw(`create virtual table ${f} using fts5(${c}, content='${t}', content_rowid='rowid', tokenize="unicode61 remove_diacritics 2")`)
         .execute(db);
-      await sql.raw(`create trigger ${f}_ai after insert on ${t} begin insert into ${f}(rowid, ${c}) values (new.rowid, new.${c}); end`).execute(db);
       await sql
-        .raw(`create trigger ${f}_ad after delete on ${t} begin insert into ${f}(${f}, rowid, ${c}) values ('delete', old.rowid, old.${c}); end`)
+        .raw(`create trigger ${f}_ai after insert on ${t} begin insert into ${f}(rowid, ${c}) values (new.rowid, new.${c}); end`)
+        .execute(db);
+      await sql
+        .raw(
+          `create trigger ${f}_ad after delete on ${t} begin insert into ${f}(${f}, rowid, ${c}) values ('delete', old.rowid, old.${c}); end`,
+        )
         .execute(db);
       await sql
         .raw(

@@ -41,7 +41,11 @@ export const consultationsMigration: ModuleMigration = {
       .addColumn('heading', 'text', (c) => c.notNull())
       .addColumn('body', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('consultation_sections_text').on('consultation_sections').columns(['consultation_id', 'text_kind', 'position']).execute();
+    await db.schema
+      .createIndex('consultation_sections_text')
+      .on('consultation_sections')
+      .columns(['consultation_id', 'text_kind', 'position'])
+      .execute();
 
     await db.schema
       .createTable('consultation_clauses')
@@ -93,8 +97,16 @@ export const consultationsMigration: ModuleMigration = {
       .addColumn('lang', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('consultation_comments_consultation').on('consultation_comments').columns(['consultation_id', 'status', 'confirmed_at']).execute();
+    await db.schema
+      .createIndex('consultation_comments_consultation')
+      .on('consultation_comments')
+      .columns(['consultation_id', 'status', 'confirmed_at'])
+      .execute();
     await db.schema.createIndex('consultation_comments_email').on('consultation_comments').columns(['email_norm', 'created_at']).execute();
-    await db.schema.createIndex('consultation_comments_expiry').on('consultation_comments').columns(['status', 'token_expires_at']).execute();
+    await db.schema
+      .createIndex('consultation_comments_expiry')
+      .on('consultation_comments')
+      .columns(['status', 'token_expires_at'])
+      .execute();
   },
 };

@@ -6,6 +6,9 @@ import type { ModuleMigration } from '../../../core/module.js';
 export const indicatorNegativeMigration: ModuleMigration = {
   recordedUnder: 'programme',
   async up(db) {
-    await db.schema.alterTable('indicators').addColumn('is_negative_allowed', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
+    await db.schema
+      .alterTable('indicators')
+      .addColumn('is_negative_allowed', 'boolean', (c) => c.notNull().defaultTo(false))
+      .execute();
   },
 };

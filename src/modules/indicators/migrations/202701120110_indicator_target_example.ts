@@ -7,7 +7,10 @@ import type { ModuleMigration } from '../../../core/module.js';
 
 export const indicatorTargetExampleMigration: ModuleMigration = {
   async up(db) {
-    await db.schema.alterTable('indicator_targets').addColumn('is_example', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
+    await db.schema
+      .alterTable('indicator_targets')
+      .addColumn('is_example', 'boolean', (c) => c.notNull().defaultTo(false))
+      .execute();
     // `true` is a literal both databases read as their boolean (SQLite stores it as 1)
     const examples = sql`(select id from indicators where is_example = true)`;
     await sql`update indicator_targets set is_example = true where indicator_id in ${examples}`.execute(db);

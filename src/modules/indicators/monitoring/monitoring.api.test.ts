@@ -24,7 +24,12 @@ describe('API tokens and value submission', () => {
   const createToken = async (cookie: string, name: string) => {
     const page = await t.app.inject({ url: '/konto/tokeny', headers: { cookie } });
     assert.equal(page.statusCode, 200);
-    const res = await t.app.inject({ method: 'POST', url: '/konto/tokeny', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(page.body), name }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/konto/tokeny',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrfFrom(page.body), name }),
+    });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['cache-control'], 'no-store');
     const m = /id="new-token"[^>]*value="(spj_[A-Za-z0-9_-]+)"/.exec(res.body);
@@ -32,7 +37,12 @@ describe('API tokens and value submission', () => {
     return m[1]!;
   };
   const api = (token: string | null, path: string, body: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, payload: JSON.stringify(body) });
+    t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      payload: JSON.stringify(body),
+    });
 
   before(async () => {
     t = await createTestApp({ clock });
@@ -42,7 +52,17 @@ describe('API tokens and value submission', () => {
     await insertTestIndicator(t.ctx, programme.id, { code: 'W2.1', breakdown: 'none' });
     await t.ctx.db
       .insertInto('monitoring_rounds')
-      .values({ id: 'round-2025', programme_id: programme.id, name: '2025', period: 2025, deadline: '2026-03-31', status: 'open', created_by: null, created_at: '2026-03-01T00:00:00.000Z', closed_at: null })
+      .values({
+        id: 'round-2025',
+        programme_id: programme.id,
+        name: '2025',
+        period: 2025,
+        deadline: '2026-03-31',
+        status: 'open',
+        created_by: null,
+        created_at: '2026-03-01T00:00:00.000Z',
+        closed_at: null,
+      })
       .execute();
     await t.ctx.db.insertInto('monitoring_round_indicators').values({ round_id: 'round-2025', indicator_id: a }).execute();
     p1 = await loginAs(t, [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'indicator:W1.1' }]);
@@ -84,12 +104,18 @@ describe('API tokens and value submission', () => {
     const path = `/api/v1/wskazniki/W1.1/wartosci?program=${slug}`;
     const saved = await api(token1, path, { period: 2025, value: '1 234,5', source: 'sprawozdanie' });
     assert.equal(saved.statusCode, 201, saved.body);
-    assert.deepEqual({ ...(saved.json() as object), id: undefined }, { id: undefined, indicator: 'W1.1', period: 2025, territory: 'region', value: 1234.5, status: 'draft', is_example: false });
+    assert.deepEqual(
+      { ...(saved.json() as object), id: undefined },
+      { id: undefined, indicator: 'W1.1', period: 2025, territory: 'region', value: 1234.5, status: 'draft', is_example: false },
+    );
 
     const bad = await api(token1, path, { period: 2025, value: 'dużo' });
     assert.equal(bad.statusCode, 400);
     assert.match(String(bad.headers['content-type']), /application\/problem\+json/);
-    assert.ok((bad.json() as { errors?: { field: string }[] }).errors?.some((p) => p.field === 'value'), bad.body);
+    assert.ok(
+      (bad.json() as { errors?: { field: string }[] }).errors?.some((p) => p.field === 'value'),
+      bad.body,
+    );
     assert.equal((await api(token1, path, { period: 2025, value: -3 })).statusCode, 400);
     assert.equal((await api(token1, path, { period: 2025, territory: '0499', value: 3 })).statusCode, 400);
     const row = await t.ctx.db.selectFrom('indicator_values').selectAll().executeTakeFirstOrThrow();
@@ -98,7 +124,11 @@ describe('API tokens and value submission', () => {
     const submitted = await api(token1, path, { period: 2025, value: 1300, submit: true });
     assert.equal(submitted.statusCode, 201);
     assert.equal(submitted.json().status, 'submitted');
-    assert.equal((await api(token1, path, { period: 2025, value: 1, submit: true })).statusCode, 409, 'submitted values are read-only for the partner');
+    assert.equal(
+      (await api(token1, path, { period: 2025, value: 1, submit: true })).statusCode,
+      409,
+      'submitted values are read-only for the partner',
+    );
 
     // indicator outside p1's scope; territory outside p2's scope; a year without an open round
     assert.equal((await api(token1, `/api/v1/wskazniki/W2.1/wartosci?program=${slug}`, { period: 2025, value: 1 })).statusCode, 403);
@@ -108,7 +138,10 @@ describe('API tokens and value submission', () => {
     assert.equal((await api(token1, path, { period: 2024, value: 1 })).statusCode, 409);
     assert.equal((await api(token1, `/api/v1/wskazniki/NIE-MA/wartosci?program=${slug}`, { period: 2025, value: 1 })).statusCode, 404);
     // the coordinator may report any reported indicator without a round
-    assert.equal((await api(tokenCoordinator, `/api/v1/wskazniki/W2.1/wartosci?program=${slug}`, { period: 2024, value: 2 })).statusCode, 201);
+    assert.equal(
+      (await api(tokenCoordinator, `/api/v1/wskazniki/W2.1/wartosci?program=${slug}`, { period: 2024, value: 2 })).statusCode,
+      201,
+    );
     const used = await t.ctx.db.selectFrom('api_tokens').select('last_used_at').where('user_id', '=', p1.userId).executeTakeFirstOrThrow();
     assert.equal(used.last_used_at, clock.now().toISOString());
   });
@@ -117,12 +150,22 @@ describe('API tokens and value submission', () => {
     const path = `/api/v1/wskazniki/W1.1/wartosci?program=${slug}`;
     const page = await t.app.inject({ url: '/konto/tokeny', headers: { cookie: p2.cookie } });
     const id = (await t.ctx.db.selectFrom('api_tokens').select('id').where('user_id', '=', p2.userId).executeTakeFirstOrThrow()).id;
-    const revoke = await t.app.inject({ method: 'POST', url: `/konto/tokeny/${id}/uniewaznij`, headers: { cookie: p2.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(page.body) }) });
+    const revoke = await t.app.inject({
+      method: 'POST',
+      url: `/konto/tokeny/${id}/uniewaznij`,
+      headers: { cookie: p2.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrfFrom(page.body) }),
+    });
     assert.equal(revoke.statusCode, 303);
     assert.equal((await api(token2, path, { period: 2025, territory: '0401', value: 1 })).statusCode, 401);
     // another user's token cannot be revoked by id
     const other = (await t.ctx.db.selectFrom('api_tokens').select('id').where('user_id', '=', p1.userId).executeTakeFirstOrThrow()).id;
-    const foreign = await t.app.inject({ method: 'POST', url: `/konto/tokeny/${other}/uniewaznij`, headers: { cookie: p2.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(page.body) }) });
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: `/konto/tokeny/${other}/uniewaznij`,
+      headers: { cookie: p2.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrfFrom(page.body) }),
+    });
     assert.equal(foreign.statusCode, 404);
     await t.ctx.db.deleteFrom('user_roles').where('user_id', '=', p1.userId).execute();
     assert.equal((await api(token1, path, { period: 2025, territory: '0402', value: 1 })).statusCode, 401);
@@ -133,7 +176,11 @@ describe('API tokens and value submission', () => {
       paths: Record<string, { post?: { security?: unknown[] } }>;
       components: { securitySchemes: Record<string, { type: string; scheme: string }> };
     };
-    assert.deepEqual(spec.components.securitySchemes.bearerToken, { type: 'http', scheme: 'bearer', description: 'A personal API token created in the account (/konto/tokeny).' });
+    assert.deepEqual(spec.components.securitySchemes.bearerToken, {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A personal API token created in the account (/konto/tokeny).',
+    });
     assert.deepEqual(spec.paths['/api/v1/wskazniki/{code}/wartosci']?.post?.security, [{ bearerToken: [] }]);
   });
 });

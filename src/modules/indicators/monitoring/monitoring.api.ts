@@ -18,12 +18,23 @@ import { submitByApi } from './monitoring.policy.js';
 import { submitViaApi } from './monitoring.service.js';
 
 const Params = Type.Object({ code: Type.String({ minLength: 1, maxLength: 60, description: 'Indicator code, e.g. `W1.1`' }) });
-const Query = Type.Object({ program: Type.Optional(Type.String({ maxLength: 100, description: 'Programme slug; the current programme when omitted' })) }, { additionalProperties: false });
+const Query = Type.Object(
+  { program: Type.Optional(Type.String({ maxLength: 100, description: 'Programme slug; the current programme when omitted' })) },
+  { additionalProperties: false },
+);
 const Body = Type.Object(
   {
     period: Type.Integer({ minimum: 1900, maximum: 2200, description: 'The year the value describes' }),
-    territory: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: '`region` (default), a powiat or gmina TERYT code, or an OWES subregion code — per the indicator’s breakdown' })),
-    value: Type.Union([Type.Number(), Type.String({ maxLength: 40 })], { description: 'A number, or text with a decimal comma (`1 234,5`)' }),
+    territory: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description: '`region` (default), a powiat or gmina TERYT code, or an OWES subregion code — per the indicator’s breakdown',
+      }),
+    ),
+    value: Type.Union([Type.Number(), Type.String({ maxLength: 40 })], {
+      description: 'A number, or text with a decimal comma (`1 234,5`)',
+    }),
     source: Type.Optional(Type.String({ maxLength: 1000 })),
     comment: Type.Optional(Type.String({ maxLength: 1000 })),
     submit: Type.Optional(Type.Boolean({ description: 'true: submit to the coordinator; false or omitted: save as a draft' })),
@@ -84,7 +95,15 @@ export async function monitoringApiRoutes(app: AppInstance, ctx: ModuleContext):
         },
         auditFromRequest(request),
       );
-      return reply.code(201).send({ id: row.id, indicator: code, period: row.period, territory: row.territory_code, value: row.value, status: row.status, is_example: row.is_example });
+      return reply.code(201).send({
+        id: row.id,
+        indicator: code,
+        period: row.period,
+        territory: row.territory_code,
+        value: row.value,
+        status: row.status,
+        is_example: row.is_example,
+      });
     },
   );
 }

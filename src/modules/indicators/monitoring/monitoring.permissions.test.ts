@@ -8,8 +8,29 @@ import { createTestApp, csrfFrom, form, loginAs, type TestApp, type TestRole } f
 import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
 import { ManualClock } from '../../../testing/clock.js';
 
-type Who = 'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'entity_representative' | 'partnerA' | 'partnerB' | 'partnerX' | 'partnerY';
-const WHO: Who[] = ['anonymous', 'administrator', 'coordinator', 'editor', 'moderator', 'entity_representative', 'partnerA', 'partnerB', 'partnerX', 'partnerY'];
+type Who =
+  | 'anonymous'
+  | 'administrator'
+  | 'coordinator'
+  | 'editor'
+  | 'moderator'
+  | 'entity_representative'
+  | 'partnerA'
+  | 'partnerB'
+  | 'partnerX'
+  | 'partnerY';
+const WHO: Who[] = [
+  'anonymous',
+  'administrator',
+  'coordinator',
+  'editor',
+  'moderator',
+  'entity_representative',
+  'partnerA',
+  'partnerB',
+  'partnerX',
+  'partnerY',
+];
 const ROLES: Record<Exclude<Who, 'anonymous'>, TestRole> = {
   administrator: { role: 'administrator' },
   coordinator: { role: 'coordinator' },
@@ -39,7 +60,20 @@ before(async () => {
   indicatorA = await insertTestIndicator(t.ctx, p.id, { code: 'A1', breakdown: 'powiat' });
   await insertTestIndicator(t.ctx, p.id, { code: 'B1', breakdown: 'none' });
   roundA = 'round-a';
-  await t.ctx.db.insertInto('monitoring_rounds').values({ id: roundA, programme_id: p.id, name: 'Runda A', period: 2025, deadline: '2026-03-31', status: 'open', created_by: null, created_at: '2026-03-01T00:00:00.000Z', closed_at: null }).execute();
+  await t.ctx.db
+    .insertInto('monitoring_rounds')
+    .values({
+      id: roundA,
+      programme_id: p.id,
+      name: 'Runda A',
+      period: 2025,
+      deadline: '2026-03-31',
+      status: 'open',
+      created_by: null,
+      created_at: '2026-03-01T00:00:00.000Z',
+      closed_at: null,
+    })
+    .execute();
   await t.ctx.db.insertInto('monitoring_round_indicators').values({ round_id: roundA, indicator_id: indicatorA }).execute();
   for (const who of WHO) {
     if (who === 'anonymous') continue;
@@ -47,7 +81,12 @@ before(async () => {
     cookies.set(who, cookie);
     const page = await t.app.inject({ url: '/konto/tokeny', headers: { cookie } });
     if (page.statusCode !== 200) continue;
-    const res = await t.app.inject({ method: 'POST', url: '/konto/tokeny', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(page.body), name: 'test' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/konto/tokeny',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrfFrom(page.body), name: 'test' }),
+    });
     tokens.set(who, /value="(spj_[^"]+)"/.exec(res.body)![1]!);
   }
 });
@@ -65,14 +104,30 @@ function check(name: string, row: string, call: (who: Who) => Promise<number>) {
   });
 }
 
-const get = (url: string) => async (who: Who) => (await t.app.inject({ url, headers: cookies.has(who) ? { cookie: cookies.get(who)! } : {} })).statusCode;
+const get = (url: string) => async (who: Who) =>
+  (await t.app.inject({ url, headers: cookies.has(who) ? { cookie: cookies.get(who)! } : {} })).statusCode;
 
 /** A POST with the session's form token taken from the account page (anonymous: no token at all). */
 const post = (url: () => string, values: () => Record<string, string>) => async (who: Who) => {
   const cookie = cookies.get(who);
-  if (!cookie) return (await t.app.inject({ method: 'POST', url: url(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form(values()) })).statusCode;
+  if (!cookie)
+    return (
+      await t.app.inject({
+        method: 'POST',
+        url: url(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form(values()),
+      })
+    ).statusCode;
   const page = await t.app.inject({ url: '/konto', headers: { cookie } });
-  return (await t.app.inject({ method: 'POST', url: url(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(page.body), ...values() }) })).statusCode;
+  return (
+    await t.app.inject({
+      method: 'POST',
+      url: url(),
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrfFrom(page.body), ...values() }),
+    })
+  ).statusCode;
 };
 
 //                                                                      anon adm coo edi mod ent pA pB pX pY
@@ -94,7 +149,14 @@ check(
     () => ({ [`value__${indicatorA}__0401`]: '1', action: 'save' }),
   ),
 );
-check('open a round', 'URRFFFFFFF', post(() => `/admin/program/${programmeId}/monitorowanie`, () => ({ name: 'R', period: '2025', deadline: '2026-03-31', indicators: indicatorA })));
+check(
+  'open a round',
+  'URRFFFFFFF',
+  post(
+    () => `/admin/program/${programmeId}/monitorowanie`,
+    () => ({ name: 'R', period: '2025', deadline: '2026-03-31', indicators: indicatorA }),
+  ),
+);
 
 // the API: who may submit which cell (201 created, 401 no usable token, 403 outside the scope)
 const apiCode: Record<string, number> = { C: 201, U: 401, F: 403 };
@@ -109,7 +171,8 @@ function checkApi(name: string, row: string, code: string, territory: string) {
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         payload: JSON.stringify({ period: 2025, territory, value: 1 }),
       });
-      if (res.statusCode !== apiCode[row[i]!]) got.push(`${who}: expected ${apiCode[row[i]!]}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+      if (res.statusCode !== apiCode[row[i]!])
+        got.push(`${who}: expected ${apiCode[row[i]!]}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
     }
     assert.deepEqual(got, []);
   });

@@ -9,7 +9,11 @@ export type RoundRow = Selectable<MonitoringRoundsTable>;
 
 export async function insertRound(db: Executor, row: Insertable<MonitoringRoundsTable>, indicatorIds: readonly string[]): Promise<void> {
   await db.insertInto('monitoring_rounds').values(row).execute();
-  if (indicatorIds.length) await db.insertInto('monitoring_round_indicators').values(indicatorIds.map((indicator_id) => ({ round_id: row.id, indicator_id }))).execute();
+  if (indicatorIds.length)
+    await db
+      .insertInto('monitoring_round_indicators')
+      .values(indicatorIds.map((indicator_id) => ({ round_id: row.id, indicator_id })))
+      .execute();
 }
 
 export async function findRound(db: Executor, id: string): Promise<RoundRow | undefined> {
@@ -17,7 +21,13 @@ export async function findRound(db: Executor, id: string): Promise<RoundRow | un
 }
 
 export async function listRounds(db: Executor, programmeId: string): Promise<RoundRow[]> {
-  return db.selectFrom('monitoring_rounds').selectAll().where('programme_id', '=', programmeId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('monitoring_rounds')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 export async function listOpenRounds(db: Executor): Promise<RoundRow[]> {
@@ -25,7 +35,12 @@ export async function listOpenRounds(db: Executor): Promise<RoundRow[]> {
 }
 
 export async function setRoundClosed(db: Executor, id: string, at: string): Promise<number> {
-  const res = await db.updateTable('monitoring_rounds').set({ status: 'closed', closed_at: at }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  const res = await db
+    .updateTable('monitoring_rounds')
+    .set({ status: 'closed', closed_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
 
@@ -65,12 +80,18 @@ export async function listPartnerRoles(db: Executor): Promise<PartnerRoleRow[]> 
     .execute();
 }
 
-export async function findUser(db: Executor, id: string): Promise<{ id: string; email: string; display_name: string; lang: string; is_active: boolean } | undefined> {
+export async function findUser(
+  db: Executor,
+  id: string,
+): Promise<{ id: string; email: string; display_name: string; lang: string; is_active: boolean } | undefined> {
   return db.selectFrom('users').select(['id', 'email', 'display_name', 'lang', 'is_active']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Records a reminder; false when this one was already sent (the unique key refuses a second). */
-export async function insertReminder(db: Executor, row: { id: string; round_id: string; kind: string; user_id: string; sent_at: string }): Promise<boolean> {
+export async function insertReminder(
+  db: Executor,
+  row: { id: string; round_id: string; kind: string; user_id: string; sent_at: string },
+): Promise<boolean> {
   const res = await db
     .insertInto('monitoring_reminders')
     .values(row)
@@ -80,5 +101,10 @@ export async function insertReminder(db: Executor, row: { id: string; round_id: 
 }
 
 export async function listReminders(db: Executor, roundId: string): Promise<{ kind: string; user_id: string; sent_at: string }[]> {
-  return db.selectFrom('monitoring_reminders').select(['kind', 'user_id', 'sent_at']).where('round_id', '=', roundId).orderBy('sent_at').execute();
+  return db
+    .selectFrom('monitoring_reminders')
+    .select(['kind', 'user_id', 'sent_at'])
+    .where('round_id', '=', roundId)
+    .orderBy('sent_at')
+    .execute();
 }

@@ -24,7 +24,11 @@ const FormBody = formBodyWithLists({ maxLength: 5000, maxProperties: 3000, maxIt
 const RoundParams = Type.Object({ roundId: Type.String({ maxLength: 64 }) });
 const AdminParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const AdminRoundParams = Type.Object({ id: Type.String({ maxLength: 100 }), roundId: Type.String({ maxLength: 64 }) });
-const AdminValueParams = Type.Object({ id: Type.String({ maxLength: 100 }), roundId: Type.String({ maxLength: 64 }), valueId: Type.String({ maxLength: 64 }) });
+const AdminValueParams = Type.Object({
+  id: Type.String({ maxLength: 100 }),
+  roundId: Type.String({ maxLength: 64 }),
+  valueId: Type.String({ maxLength: 64 }),
+});
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })), n: Type.Optional(Type.String({ maxLength: 10 })) });
 /** The notice after a redirect (`?ok=`, with a count `?n=`); a refused form shown again has none. */
 type Notice = Static<typeof OkQuery>;
@@ -51,21 +55,42 @@ export async function monitoringRoutes(app: AppInstance, ctx: ModuleContext): Pr
     return sendPage(request, reply, { title: request.t('monitoring.partner.title') }, <v.PartnerRoundsView rounds={rounds} />);
   });
 
-  const partnerPage = async (request: FastifyRequest, reply: FastifyReply, roundId: string, q: Notice, typed: Record<string, unknown> | null, problems: Problem[], status = 200) => {
+  const partnerPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    roundId: string,
+    q: Notice,
+    typed: Record<string, unknown> | null,
+    problems: Problem[],
+    status = 200,
+  ) => {
     const pr = await svc.partnerRound(ctx, roundId, request.user!, request.lang);
     const ok = q.ok;
     const n = Number(q.n ?? 0) || 0;
-    const notice = status === 200 && ok === 'zapisano' ? request.t('monitoring.partner.saved', { count: n }) : status === 200 && ok === 'wyslano' ? request.t('monitoring.partner.submitted', { count: n }) : null;
+    const notice =
+      status === 200 && ok === 'zapisano'
+        ? request.t('monitoring.partner.saved', { count: n })
+        : status === 200 && ok === 'wyslano'
+          ? request.t('monitoring.partner.submitted', { count: n })
+          : null;
     return sendPage(
       request,
       reply,
       { title: pr.round.name, breadcrumbs: [{ label: request.t('monitoring.partner.title'), path: '/sprawozdawczosc' }] },
-      <v.PartnerFormView pr={pr} csrf={reply.generateCsrf()} values={svc.formValues(pr.cells, typed, request.fmt.number)} problems={cellProblems(problems, request.t)} notice={notice} />,
+      <v.PartnerFormView
+        pr={pr}
+        csrf={reply.generateCsrf()}
+        values={svc.formValues(pr.cells, typed, request.fmt.number)}
+        problems={cellProblems(problems, request.t)}
+        notice={notice}
+      />,
       status,
     );
   };
 
-  app.get('/sprawozdawczosc/:roundId', { config: partner, schema: { params: RoundParams, querystring: OkQuery } }, async (request, reply) => partnerPage(request, reply, request.params.roundId, request.query, null, []));
+  app.get('/sprawozdawczosc/:roundId', { config: partner, schema: { params: RoundParams, querystring: OkQuery } }, async (request, reply) =>
+    partnerPage(request, reply, request.params.roundId, request.query, null, []),
+  );
 
   app.post('/sprawozdawczosc/:roundId', { config: partner, schema: { params: RoundParams, body: FormBody } }, async (request, reply) => {
     const { roundId } = request.params;
@@ -73,7 +98,11 @@ export async function monitoringRoutes(app: AppInstance, ctx: ModuleContext): Pr
     const submit = body.action === 'submit';
     const saved = await submitForm(() => svc.savePartnerForm(ctx, roundId, request.user!, body, submit, auditFromRequest(request)));
     if (!saved.ok) return partnerPage(request, reply, roundId, {}, body, saved.problems, saved.status);
-    return go(request, reply, `${svc.roundPath(roundId)}?ok=${submit ? 'wyslano' : 'zapisano'}&n=${submit ? saved.value.submitted : saved.value.saved}`);
+    return go(
+      request,
+      reply,
+      `${svc.roundPath(roundId)}?ok=${submit ? 'wyslano' : 'zapisano'}&n=${submit ? saved.value.submitted : saved.value.saved}`,
+    );
   });
 
   // --- coordinator ---------------------------------------------------------------------------------
@@ -94,7 +123,15 @@ export async function monitoringRoutes(app: AppInstance, ctx: ModuleContext): Pr
     { label: programme.title, path: `/admin/program/${programme.id}` },
   ];
 
-  const roundsPage = async (request: FastifyRequest, reply: FastifyReply, programmeRef: string, q: Notice, values: FormFieldsWithLists, problems: Problem[], status = 200) => {
+  const roundsPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    programmeRef: string,
+    q: Notice,
+    values: FormFieldsWithLists,
+    problems: Problem[],
+    status = 200,
+  ) => {
     const programme = await programmeOf(programmeRef);
     const [rounds, indicators] = await Promise.all([svc.roundsOf(ctx, programme.id), svc.reportedIndicators(ctx, programme.id)]);
     const notice = status === 200 && q.ok === 'otwarto' ? request.t('monitoring.admin.opened', { count: Number(q.n ?? 0) || 0 }) : null;
@@ -103,22 +140,47 @@ export async function monitoringRoutes(app: AppInstance, ctx: ModuleContext): Pr
       request,
       reply,
       { title, breadcrumbs: adminCrumbs(request, programme) },
-      <v.AdminRoundsView programme={programme} rounds={rounds} indicators={indicators} csrf={reply.generateCsrf()} values={values} problems={problems} notice={notice} />,
+      <v.AdminRoundsView
+        programme={programme}
+        rounds={rounds}
+        indicators={indicators}
+        csrf={reply.generateCsrf()}
+        values={values}
+        problems={problems}
+        notice={notice}
+      />,
       status,
     );
   };
 
-  app.get('/admin/program/:id/monitorowanie', { config: manage, schema: { params: AdminParams, querystring: OkQuery } }, async (request, reply) => roundsPage(request, reply, request.params.id, request.query, {}, []));
+  app.get(
+    '/admin/program/:id/monitorowanie',
+    { config: manage, schema: { params: AdminParams, querystring: OkQuery } },
+    async (request, reply) => roundsPage(request, reply, request.params.id, request.query, {}, []),
+  );
 
-  app.post('/admin/program/:id/monitorowanie', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const body = request.body;
-    const opened = await submitForm(async () => svc.openRound(ctx, programme, await svc.checkRoundForm(ctx, programme, body), auditFromRequest(request)));
-    if (!opened.ok) return roundsPage(request, reply, request.params.id, {}, body, opened.problems, opened.status);
-    return go(request, reply, `${svc.adminRoundsPath(programme.id)}/${opened.value.id}?ok=otwarto&n=${opened.value.notified}`);
-  });
+  app.post(
+    '/admin/program/:id/monitorowanie',
+    { config: manage, schema: { params: AdminParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const body = request.body;
+      const opened = await submitForm(async () =>
+        svc.openRound(ctx, programme, await svc.checkRoundForm(ctx, programme, body), auditFromRequest(request)),
+      );
+      if (!opened.ok) return roundsPage(request, reply, request.params.id, {}, body, opened.problems, opened.status);
+      return go(request, reply, `${svc.adminRoundsPath(programme.id)}/${opened.value.id}?ok=otwarto&n=${opened.value.notified}`);
+    },
+  );
 
-  const roundPage = async (request: FastifyRequest, reply: FastifyReply, params: Static<typeof AdminRoundParams>, q: Notice, problems: Problem[] = [], status = 200) => {
+  const roundPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    params: Static<typeof AdminRoundParams>,
+    q: Notice,
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
     const programme = await programmeOf(params.id);
     const rc = await roundOf(params.roundId, programme.id);
     const [progress, values] = await Promise.all([svc.completeness(ctx, rc), svc.roundValues(ctx, rc, request.lang)]);
@@ -131,34 +193,66 @@ export async function monitoringRoutes(app: AppInstance, ctx: ModuleContext): Pr
     return sendPage(
       request,
       reply,
-      { title: rc.round.name, breadcrumbs: [...adminCrumbs(request, programme), { label: request.t('monitoring.admin.rounds'), path: svc.adminRoundsPath(programme.id) }] },
-      <v.AdminRoundView slug={programme.id} round={rc.round} progress={progress} values={values} csrf={reply.generateCsrf()} problems={problems} notice={status === 200 && q.ok ? (notices[q.ok] ?? null) : null} />,
+      {
+        title: rc.round.name,
+        breadcrumbs: [
+          ...adminCrumbs(request, programme),
+          { label: request.t('monitoring.admin.rounds'), path: svc.adminRoundsPath(programme.id) },
+        ],
+      },
+      <v.AdminRoundView
+        slug={programme.id}
+        round={rc.round}
+        progress={progress}
+        values={values}
+        csrf={reply.generateCsrf()}
+        problems={problems}
+        notice={status === 200 && q.ok ? (notices[q.ok] ?? null) : null}
+      />,
       status,
     );
   };
 
-  app.get('/admin/program/:id/monitorowanie/:roundId', { config: manage, schema: { params: AdminRoundParams, querystring: OkQuery } }, async (request, reply) => roundPage(request, reply, request.params, request.query));
+  app.get(
+    '/admin/program/:id/monitorowanie/:roundId',
+    { config: manage, schema: { params: AdminRoundParams, querystring: OkQuery } },
+    async (request, reply) => roundPage(request, reply, request.params, request.query),
+  );
 
-  app.post('/admin/program/:id/monitorowanie/:roundId/zamknij', { config: manage, schema: { params: AdminRoundParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const rc = await roundOf(request.params.roundId, programme.id);
-    const n = await svc.closeRound(ctx, rc.round.id, auditFromRequest(request));
-    return go(request, reply, `${svc.adminRoundsPath(programme.id)}/${rc.round.id}?ok=zamknieto&n=${n}`);
-  });
+  app.post(
+    '/admin/program/:id/monitorowanie/:roundId/zamknij',
+    { config: manage, schema: { params: AdminRoundParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const rc = await roundOf(request.params.roundId, programme.id);
+      const n = await svc.closeRound(ctx, rc.round.id, auditFromRequest(request));
+      return go(request, reply, `${svc.adminRoundsPath(programme.id)}/${rc.round.id}?ok=zamknieto&n=${n}`);
+    },
+  );
 
-  app.post('/admin/program/:id/monitorowanie/:roundId/wartosci/:valueId/zatwierdz', { config: manage, schema: { params: AdminValueParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const rc = await roundOf(request.params.roundId, programme.id);
-    await svc.approveRoundValue(ctx, rc.round.id, request.params.valueId, auditFromRequest(request));
-    return go(request, reply, `${svc.adminRoundsPath(programme.id)}/${rc.round.id}?ok=zatwierdzono`);
-  });
+  app.post(
+    '/admin/program/:id/monitorowanie/:roundId/wartosci/:valueId/zatwierdz',
+    { config: manage, schema: { params: AdminValueParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const rc = await roundOf(request.params.roundId, programme.id);
+      await svc.approveRoundValue(ctx, rc.round.id, request.params.valueId, auditFromRequest(request));
+      return go(request, reply, `${svc.adminRoundsPath(programme.id)}/${rc.round.id}?ok=zatwierdzono`);
+    },
+  );
 
-  app.post('/admin/program/:id/monitorowanie/:roundId/wartosci/:valueId/zwroc', { config: manage, schema: { params: AdminValueParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const rc = await roundOf(request.params.roundId, programme.id);
-    const reason = String(request.body.reason ?? '');
-    const returned = await submitForm(() => svc.returnRoundValue(ctx, rc.round.id, request.params.valueId, reason, auditFromRequest(request)));
-    if (!returned.ok) return roundPage(request, reply, request.params, {}, returned.problems, returned.status);
-    return go(request, reply, `${svc.adminRoundsPath(programme.id)}/${rc.round.id}?ok=zwrocono`);
-  });
+  app.post(
+    '/admin/program/:id/monitorowanie/:roundId/wartosci/:valueId/zwroc',
+    { config: manage, schema: { params: AdminValueParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const rc = await roundOf(request.params.roundId, programme.id);
+      const reason = String(request.body.reason ?? '');
+      const returned = await submitForm(() =>
+        svc.returnRoundValue(ctx, rc.round.id, request.params.valueId, reason, auditFromRequest(request)),
+      );
+      if (!returned.ok) return roundPage(request, reply, request.params, {}, returned.problems, returned.status);
+      return go(request, reply, `${svc.adminRoundsPath(programme.id)}/${rc.round.id}?ok=zwrocono`);
+    },
+  );
 }

@@ -59,14 +59,27 @@ export function isReported(v: ValueRow | null | undefined): boolean {
   return !!v && (v.status === 'submitted' || v.status === 'approved');
 }
 
-function cellsOf(scope: PartnerScope | null, indicators: readonly IndicatorRow[], index: TerritoryIndex, period: number, lang: Lang, stored: readonly ValueRow[]): Cell[] {
+function cellsOf(
+  scope: PartnerScope | null,
+  indicators: readonly IndicatorRow[],
+  index: TerritoryIndex,
+  period: number,
+  lang: Lang,
+  stored: readonly ValueRow[],
+): Cell[] {
   const cells: Cell[] = [];
   for (const indicator of indicators) {
     if (indicator.method !== 'reported') continue;
     for (const option of territoryOptions(index, indicator.breakdown, period, lang)) {
       if (scope && !coversCell(scope, indicator, option.code)) continue;
       const value = stored.find((v) => v.indicator_id === indicator.id && v.territory_code === option.code) ?? null;
-      cells.push({ key: `${indicator.id}__${option.code}`, indicator, territoryCode: option.code, territoryName: territoryName(index, option.code, lang), value });
+      cells.push({
+        key: `${indicator.id}__${option.code}`,
+        indicator,
+        territoryCode: option.code,
+        territoryName: territoryName(index, option.code, lang),
+        value,
+      });
     }
   }
   return cells;
@@ -86,7 +99,14 @@ async function listPartners(ctx: ModuleContext): Promise<PartnerInfo[]> {
   for (const r of rows) {
     let p = byUser.get(r.user_id);
     if (!p) {
-      p = { userId: r.user_id, name: r.display_name, email: r.email, lang: r.lang === 'en' ? 'en' : 'pl', scope: { indicators: new Set(), territories: new Set() }, roles: [] };
+      p = {
+        userId: r.user_id,
+        name: r.display_name,
+        email: r.email,
+        lang: r.lang === 'en' ? 'en' : 'pl',
+        scope: { indicators: new Set(), territories: new Set() },
+        roles: [],
+      };
       byUser.set(r.user_id, p);
     }
     p.roles.push({ role: 'reporting_partner', scopeType: r.scope_type, scopeId: r.scope_id });
@@ -128,7 +148,11 @@ export interface RoundInput {
 }
 
 /** Reads the "open a round" form; throws `http.validation` with every problem. */
-export async function checkRoundForm(ctx: ModuleContext, programme: { id: string; period_from: number; period_to: number }, body: Record<string, unknown>): Promise<RoundInput> {
+export async function checkRoundForm(
+  ctx: ModuleContext,
+  programme: { id: string; period_from: number; period_to: number },
+  body: Record<string, unknown>,
+): Promise<RoundInput> {
   const f = new FormChecker(body);
   const name = f.required('name', 'monitoring.field.name', { max: MAX_NAME });
   const today = warsawToday(ctx.clock);
@@ -137,14 +161,20 @@ export async function checkRoundForm(ctx: ModuleContext, programme: { id: string
   if (periodText === '') f.add('period', 'monitoring.field.period', 'validation.required');
   else if (!Number.isInteger(period)) f.add('period', 'monitoring.field.period', 'indicators.problem.periodFormat');
   else if (period < programme.period_from || period > programme.period_to)
-    f.add('period', 'monitoring.field.period', 'indicators.problem.periodOutside', { from: programme.period_from, to: programme.period_to });
-  else if (period > Number(today.slice(0, 4))) f.add('period', 'monitoring.field.period', 'indicators.problem.periodFuture', { year: Number(today.slice(0, 4)) });
+    f.add('period', 'monitoring.field.period', 'indicators.problem.periodOutside', {
+      from: programme.period_from,
+      to: programme.period_to,
+    });
+  else if (period > Number(today.slice(0, 4)))
+    f.add('period', 'monitoring.field.period', 'indicators.problem.periodFuture', { year: Number(today.slice(0, 4)) });
   const deadline = f.text('deadline');
   if (deadline === '') f.add('deadline', 'monitoring.field.deadline', 'validation.required');
   else if (!isCalendarDay(deadline)) f.add('deadline', 'monitoring.field.deadline', 'monitoring.problem.dateFormat');
   else if (deadline < today) f.add('deadline', 'monitoring.field.deadline', 'monitoring.problem.deadlinePast');
   const raw = body.indicators;
-  const chosen = [...new Set((Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []).filter((x): x is string => typeof x === 'string'))];
+  const chosen = [
+    ...new Set((Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []).filter((x): x is string => typeof x === 'string')),
+  ];
   const allowed = new Set((await reportedIndicators(ctx, programme.id)).map((i) => i.id));
   if (chosen.length === 0) f.add('indicators', 'monitoring.field.indicators', 'monitoring.problem.noIndicators');
   else if (chosen.some((id) => !allowed.has(id))) f.add('indicators', 'monitoring.field.indicators', 'validation.invalid');
@@ -161,7 +191,12 @@ function link(ctx: ModuleContext, path: string, lang: Lang): string {
 }
 
 /** Opens a round and, in the same transaction, writes the e-mail to every partner it concerns. */
-export async function openRound(ctx: ModuleContext, programme: { id: string; slug: string; title: string }, input: RoundInput, actor: Actor): Promise<{ id: string; notified: number }> {
+export async function openRound(
+  ctx: ModuleContext,
+  programme: { id: string; slug: string; title: string },
+  input: RoundInput,
+  actor: Actor,
+): Promise<{ id: string; notified: number }> {
   const id = newId();
   const indicators = (await reportedIndicators(ctx, programme.id)).filter((i) => input.indicatorIds.includes(i.id));
   const index = await loadTerritoryIndex(ctx);
@@ -169,12 +204,35 @@ export async function openRound(ctx: ModuleContext, programme: { id: string; slu
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertRound(
       trx,
-      { id, programme_id: programme.id, name: input.name, period: input.period, deadline: input.deadline, status: 'open', created_by: actor.actorId, created_at: nowIso(ctx.clock), closed_at: null },
+      {
+        id,
+        programme_id: programme.id,
+        name: input.name,
+        period: input.period,
+        deadline: input.deadline,
+        status: 'open',
+        created_by: actor.actorId,
+        created_at: nowIso(ctx.clock),
+        closed_at: null,
+      },
       indicators.map((i) => i.id),
     );
     await recordAudit(
       trx,
-      { ...actor, action: 'monitoring.round.open', subjectType: 'monitoring_round', subjectId: id, meta: { programme: programme.slug, name: input.name, period: input.period, deadline: input.deadline, indicators: indicators.map((i) => i.code), partners: partners.length } },
+      {
+        ...actor,
+        action: 'monitoring.round.open',
+        subjectType: 'monitoring_round',
+        subjectId: id,
+        meta: {
+          programme: programme.slug,
+          name: input.name,
+          period: input.period,
+          deadline: input.deadline,
+          indicators: indicators.map((i) => i.code),
+          partners: partners.length,
+        },
+      },
       ctx.clock,
     );
     for (const p of partners) {
@@ -184,7 +242,13 @@ export async function openRound(ctx: ModuleContext, programme: { id: string; slu
           to: p.email,
           lang: p.lang,
           template: 'round_opened',
-          params: { name: p.name, round: input.name, programme: programme.title, deadline: mailDate(input.deadline, p.lang), link: link(ctx, roundPath(id), p.lang) },
+          params: {
+            name: p.name,
+            round: input.name,
+            programme: programme.title,
+            deadline: mailDate(input.deadline, p.lang),
+            link: link(ctx, roundPath(id), p.lang),
+          },
         },
         ctx.clock,
       );
@@ -199,7 +263,17 @@ export async function closeRound(ctx: ModuleContext, roundId: string, actor: Act
   if (round.status !== 'open') throw new AppError('monitoring.round_closed');
   await ctx.db.transaction().execute(async (trx) => {
     if ((await repo.setRoundClosed(trx, round.id, nowIso(ctx.clock))) !== 1) throw new AppError('monitoring.round_closed');
-    await recordAudit(trx, { ...actor, action: 'monitoring.round.close', subjectType: 'monitoring_round', subjectId: round.id, meta: { programme: programme.slug, period: round.period } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'monitoring.round.close',
+        subjectType: 'monitoring_round',
+        subjectId: round.id,
+        meta: { programme: programme.slug, period: round.period },
+      },
+      ctx.clock,
+    );
   });
   return values.snapshotComputedValues(ctx, programme.id, round.period, actor);
 }
@@ -216,24 +290,39 @@ export async function partnerRound(ctx: ModuleContext, roundId: string, user: Cu
   const scope = partnerScope(user.roles);
   if (!scope) throw new AppError('http.forbidden');
   const index = await loadTerritoryIndex(ctx);
-  const stored = await indicatorsRepo.listValues(ctx.db, rc.indicators.map((i) => i.id), { period: rc.round.period });
+  const stored = await indicatorsRepo.listValues(
+    ctx.db,
+    rc.indicators.map((i) => i.id),
+    { period: rc.round.period },
+  );
   const cells = cellsOf(scope, rc.indicators, index, rc.round.period, lang, stored);
   if (cells.length === 0) throw new AppError('http.forbidden');
   return { ...rc, cells };
 }
 
 /** Open rounds in which this partner has something to report, with their own counts. */
-export async function partnerRounds(ctx: ModuleContext, user: CurrentUser, lang: Lang): Promise<{ round: RoundRow; programme: string; cells: number; reported: number }[]> {
+export async function partnerRounds(
+  ctx: ModuleContext,
+  user: CurrentUser,
+  lang: Lang,
+): Promise<{ round: RoundRow; programme: string; cells: number; reported: number }[]> {
   const scope = partnerScope(user.roles);
   if (!scope) return [];
   const rounds = await repo.listOpenRounds(ctx.db);
   if (rounds.length === 0) return [];
   const index = await loadTerritoryIndex(ctx);
-  const allIndicators = await repo.roundIndicators(ctx.db, rounds.map((r) => r.id));
+  const allIndicators = await repo.roundIndicators(
+    ctx.db,
+    rounds.map((r) => r.id),
+  );
   const out: { round: RoundRow; programme: string; cells: number; reported: number }[] = [];
   for (const round of rounds) {
     const indicators = allIndicators.filter((i) => i.round_id === round.id);
-    const stored = await indicatorsRepo.listValues(ctx.db, indicators.map((i) => i.id), { period: round.period });
+    const stored = await indicatorsRepo.listValues(
+      ctx.db,
+      indicators.map((i) => i.id),
+      { period: round.period },
+    );
     const cells = cellsOf(scope, indicators, index, round.period, lang, stored);
     if (cells.length === 0) continue;
     const programme = await indicatorsRepo.findProgramme(ctx.db, round.programme_id);
@@ -244,7 +333,13 @@ export async function partnerRounds(ctx: ModuleContext, user: CurrentUser, lang:
 
 export const fieldName = (part: 'value' | 'source' | 'comment', key: string) => `${part}__${key}`;
 
-const FIELD_OF: Record<string, 'value' | 'source' | 'comment'> = { value: 'value', source: 'source', comment: 'comment', period: 'value', territory_code: 'value' };
+const FIELD_OF: Record<string, 'value' | 'source' | 'comment'> = {
+  value: 'value',
+  source: 'source',
+  comment: 'comment',
+  period: 'value',
+  territory_code: 'value',
+};
 
 export interface FormOutcome {
   saved: number;
@@ -257,7 +352,14 @@ export interface FormOutcome {
  * is written through the value service (saveValue / submitValue). Rows left empty stay missing;
  * submitted and approved rows are read-only and ignored.
  */
-export async function savePartnerForm(ctx: ModuleContext, roundId: string, user: CurrentUser, body: Record<string, unknown>, submit: boolean, actor: Actor): Promise<FormOutcome> {
+export async function savePartnerForm(
+  ctx: ModuleContext,
+  roundId: string,
+  user: CurrentUser,
+  body: Record<string, unknown>,
+  submit: boolean,
+  actor: Actor,
+): Promise<FormOutcome> {
   const pr = await partnerRound(ctx, roundId, user, 'pl');
   if (pr.round.status !== 'open') throw new AppError('monitoring.round_closed');
   const index = await loadTerritoryIndex(ctx);
@@ -267,7 +369,15 @@ export async function savePartnerForm(ctx: ModuleContext, roundId: string, user:
   const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
   for (const cell of pr.cells) {
     if (!isEditable(cell)) continue;
-    const input = { indicatorId: cell.indicator.id, period: pr.round.period, territoryCode: cell.territoryCode, value: text(fieldName('value', cell.key)), source: text(fieldName('source', cell.key)), comment: text(fieldName('comment', cell.key)), roundId: pr.round.id };
+    const input = {
+      indicatorId: cell.indicator.id,
+      period: pr.round.period,
+      territoryCode: cell.territoryCode,
+      value: text(fieldName('value', cell.key)),
+      source: text(fieldName('source', cell.key)),
+      comment: text(fieldName('comment', cell.key)),
+      roundId: pr.round.id,
+    };
     if (input.value === '' && input.source === '' && input.comment === '') continue;
     try {
       checkValue(cell.indicator, pr.programme, index, input, today);
@@ -275,7 +385,12 @@ export async function savePartnerForm(ctx: ModuleContext, roundId: string, user:
     } catch (err) {
       const invalid = validationProblems(err);
       if (!invalid) throw err;
-      for (const p of invalid) problems.push({ ...p, field: fieldName(FIELD_OF[p.field ?? 'value'] ?? 'value', cell.key), params: { ...p.params, cell: `${cell.indicator.code} — ${cell.territoryName}` } });
+      for (const p of invalid)
+        problems.push({
+          ...p,
+          field: fieldName(FIELD_OF[p.field ?? 'value'] ?? 'value', cell.key),
+          params: { ...p.params, cell: `${cell.indicator.code} — ${cell.territoryName}` },
+        });
     }
   }
   if (problems.length) throw new AppError('http.validation', {}, problems);
@@ -293,14 +408,24 @@ export async function savePartnerForm(ctx: ModuleContext, roundId: string, user:
 }
 
 /** Form values to show: what was typed (after a refused submit) or what is stored. */
-export function formValues(cells: readonly Cell[], typed: Record<string, unknown> | null, n: (v: number) => string): Record<string, string> {
+export function formValues(
+  cells: readonly Cell[],
+  typed: Record<string, unknown> | null,
+  n: (v: number) => string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of cells) {
     for (const part of ['value', 'source', 'comment'] as const) {
       const name = fieldName(part, c.key);
       const t = typed?.[name];
       if (typed && typeof t === 'string') out[name] = t;
-      else if (c.value) out[name] = part === 'value' ? (c.value.value === null ? '' : n(c.value.value)) : ((part === 'source' ? c.value.source : c.value.comment) ?? '');
+      else if (c.value)
+        out[name] =
+          part === 'value'
+            ? c.value.value === null
+              ? ''
+              : n(c.value.value)
+            : ((part === 'source' ? c.value.source : c.value.comment) ?? '');
       else out[name] = '';
     }
   }
@@ -312,7 +437,8 @@ export function formValues(cells: readonly Cell[], typed: Record<string, unknown
 async function valueOfRound(ctx: ModuleContext, roundId: string, valueId: string): Promise<{ rc: RoundContext; value: ValueRow }> {
   const rc = await loadRound(ctx, roundId);
   const value = await indicatorsRepo.findValue(ctx.db, valueId);
-  if (!value || value.period !== rc.round.period || !rc.indicators.some((i) => i.id === value.indicator_id)) throw new AppError('http.not_found');
+  if (!value || value.period !== rc.round.period || !rc.indicators.some((i) => i.id === value.indicator_id))
+    throw new AppError('http.not_found');
   return { rc, value };
 }
 
@@ -337,7 +463,14 @@ export async function returnRoundValue(ctx: ModuleContext, roundId: string, valu
       to: partner.email,
       lang,
       template: 'value_returned',
-      params: { name: partner.display_name, indicator: `${indicator.code} ${indicator.name}`, territory: territoryName(index, value.territory_code, lang), period: String(value.period), reason: after.return_reason ?? reason, link: link(ctx, roundPath(roundId), lang) },
+      params: {
+        name: partner.display_name,
+        indicator: `${indicator.code} ${indicator.name}`,
+        territory: territoryName(index, value.territory_code, lang),
+        period: String(value.period),
+        reason: after.return_reason ?? reason,
+        link: link(ctx, roundPath(roundId), lang),
+      },
     },
     ctx.clock,
   );
@@ -359,7 +492,11 @@ export interface PartnerProgress {
 /** Per partner: how many cells they have in the round and in what state. */
 export async function completeness(ctx: ModuleContext, rc: RoundContext): Promise<PartnerProgress[]> {
   const index = await loadTerritoryIndex(ctx);
-  const stored = await indicatorsRepo.listValues(ctx.db, rc.indicators.map((i) => i.id), { period: rc.round.period });
+  const stored = await indicatorsRepo.listValues(
+    ctx.db,
+    rc.indicators.map((i) => i.id),
+    { period: rc.round.period },
+  );
   const out: PartnerProgress[] = [];
   for (const p of await listPartners(ctx)) {
     const cells = cellsOf(p.scope, rc.indicators, index, rc.round.period, 'pl', stored);
@@ -389,7 +526,13 @@ export interface RoundValue {
 /** Every stored value of the round's indicators for its year, submitted ones first. */
 export async function roundValues(ctx: ModuleContext, rc: RoundContext, lang: Lang): Promise<RoundValue[]> {
   const index = await loadTerritoryIndex(ctx);
-  const stored = (await indicatorsRepo.listValues(ctx.db, rc.indicators.map((i) => i.id), { period: rc.round.period })).filter((v) => !v.is_computed);
+  const stored = (
+    await indicatorsRepo.listValues(
+      ctx.db,
+      rc.indicators.map((i) => i.id),
+      { period: rc.round.period },
+    )
+  ).filter((v) => !v.is_computed);
   const names = new Map<string, string>();
   for (const id of new Set(stored.map((v) => v.entered_by).filter((x): x is string => !!x))) {
     const u = await repo.findUser(ctx.db, id);
@@ -397,8 +540,19 @@ export async function roundValues(ctx: ModuleContext, rc: RoundContext, lang: La
   }
   const order = { submitted: 0, returned: 1, draft: 2, approved: 3 } as const;
   return stored
-    .map((v) => ({ value: v, indicator: rc.indicators.find((i) => i.id === v.indicator_id)!, territoryName: territoryName(index, v.territory_code, lang), enteredBy: v.entered_by ? (names.get(v.entered_by) ?? null) : null }))
-    .sort((a, b) => order[a.value.status] - order[b.value.status] || a.indicator.position - b.indicator.position || a.indicator.code.localeCompare(b.indicator.code) || a.value.territory_code.localeCompare(b.value.territory_code));
+    .map((v) => ({
+      value: v,
+      indicator: rc.indicators.find((i) => i.id === v.indicator_id)!,
+      territoryName: territoryName(index, v.territory_code, lang),
+      enteredBy: v.entered_by ? (names.get(v.entered_by) ?? null) : null,
+    }))
+    .sort(
+      (a, b) =>
+        order[a.value.status] - order[b.value.status] ||
+        a.indicator.position - b.indicator.position ||
+        a.indicator.code.localeCompare(b.indicator.code) ||
+        a.value.territory_code.localeCompare(b.value.territory_code),
+    );
 }
 
 /** Which reminder is due on `today` for a round, if any: `7d` in the week before, `1d` on the last two days. */
@@ -428,7 +582,8 @@ export async function sendRoundReminders(ctx: ModuleContext): Promise<string> {
       if (progress.missing === 0) continue;
       const p = partners.find((x) => x.userId === progress.userId)!;
       const didSend = await ctx.db.transaction().execute(async (trx) => {
-        if (!(await repo.insertReminder(trx, { id: newId(), round_id: round.id, kind, user_id: p.userId, sent_at: nowIso(ctx.clock) }))) return false;
+        if (!(await repo.insertReminder(trx, { id: newId(), round_id: round.id, kind, user_id: p.userId, sent_at: nowIso(ctx.clock) })))
+          return false;
         await enqueueMail(
           trx,
           {
@@ -487,7 +642,12 @@ export async function submitViaApi(ctx: ModuleContext, user: CurrentUser, input:
     const scope = partnerScope(user.roles);
     if (!scope || !coversCell(scope, indicator, input.territory)) throw new AppError('monitoring.out_of_scope');
     const open = (await repo.listOpenRounds(ctx.db)).filter((r) => r.programme_id === programme.id && r.period === input.period);
-    const withIndicator = (await repo.roundIndicators(ctx.db, open.map((r) => r.id))).find((i) => i.id === indicator.id);
+    const withIndicator = (
+      await repo.roundIndicators(
+        ctx.db,
+        open.map((r) => r.id),
+      )
+    ).find((i) => i.id === indicator.id);
     if (!withIndicator) throw new AppError('monitoring.no_open_round');
     roundId = withIndicator.round_id;
     const cell = await indicatorsRepo.findValueCell(ctx.db, indicator.id, input.period, input.territory);
@@ -504,4 +664,3 @@ export async function submitViaApi(ctx: ModuleContext, user: CurrentUser, input:
   };
   return input.submit ? values.submitValue(ctx, valueInput, actor) : values.saveValue(ctx, valueInput, actor);
 }
-

@@ -17,11 +17,20 @@ import { ManualClock } from '../../../testing/clock.js';
 const clock = new ManualClock('2026-03-01T10:00:00Z');
 
 async function mails(t: TestApp, template: string): Promise<{ to_address: string; text_body: string; lang: string }[]> {
-  return t.ctx.db.selectFrom('mail_outbox').select(['to_address', 'text_body', 'lang']).where('template', '=', template).orderBy('created_at').orderBy('id').execute();
+  return t.ctx.db
+    .selectFrom('mail_outbox')
+    .select(['to_address', 'text_body', 'lang'])
+    .where('template', '=', template)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 async function valueCount(t: TestApp): Promise<number> {
-  const r = await t.ctx.db.selectFrom('indicator_values').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const r = await t.ctx.db
+    .selectFrom('indicator_values')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -42,7 +51,10 @@ describe('partner scope', () => {
     assert.ok(coversCell(both, b, 'torun'));
     assert.ok(!coversCell(both, a, 'torun') && !coversCell(both, b, 'region'));
     assert.equal(partnerScope([{ role: 'coordinator', scopeType: null, scopeId: null }]), null);
-    assert.ok(!coversCell(partnerScope([{ role: 'reporting_partner', scopeType: null, scopeId: null }]), a, 'region'), 'a role without a scope grants nothing');
+    assert.ok(
+      !coversCell(partnerScope([{ role: 'reporting_partner', scopeType: null, scopeId: null }]), a, 'region'),
+      'a role without a scope grants nothing',
+    );
   });
 
   it('knows when a reminder is due (Warsaw days)', () => {
@@ -53,7 +65,11 @@ describe('partner scope', () => {
     assert.equal(reminderDue(round, '2026-03-30'), '1d');
     assert.equal(reminderDue(round, '2026-03-31'), '1d');
     assert.equal(reminderDue(round, '2026-04-01'), null);
-    assert.equal(reminderDue({ deadline: '2026-03-31', created_at: '2026-03-27T10:00:00.000Z' }, '2026-03-28'), null, 'opened within the last week: no 7-day reminder');
+    assert.equal(
+      reminderDue({ deadline: '2026-03-31', created_at: '2026-03-27T10:00:00.000Z' }, '2026-03-28'),
+      null,
+      'opened within the last week: no 7-day reminder',
+    );
   });
 });
 
@@ -72,20 +88,48 @@ describe('monitoring rounds', () => {
   before(async () => {
     t = await createTestApp({ clock });
     programme = await insertTestProgramme(t.ctx, { period_from: 2021, period_to: 2030, title: 'Program ekonomii społecznej' });
-    indicatorA = await insertTestIndicator(t.ctx, programme.id, { code: 'W1.1', name: 'Liczba spółdzielni socjalnych', breakdown: 'powiat', position: 1 });
+    indicatorA = await insertTestIndicator(t.ctx, programme.id, {
+      code: 'W1.1',
+      name: 'Liczba spółdzielni socjalnych',
+      breakdown: 'powiat',
+      position: 1,
+    });
     indicatorB = await insertTestIndicator(t.ctx, programme.id, { code: 'W2.1', name: 'Liczba szkoleń', breakdown: 'none', position: 2 });
-    await insertTestIndicator(t.ctx, programme.id, { code: 'W9', name: 'Obliczany', method: 'computed', formula: 'registry_active_entities', position: 3 });
+    await insertTestIndicator(t.ctx, programme.id, {
+      code: 'W9',
+      name: 'Obliczany',
+      method: 'computed',
+      formula: 'registry_active_entities',
+      position: 3,
+    });
     ({ cookie: coordinator, userId: coordinatorId } = await loginAs(t, [{ role: 'coordinator' }]));
-    p1 = await loginAs(t, [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'indicator:W1.1' }], 'p1@partner.example.pl');
-    p2 = await loginAs(t, [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'territory:0401' }], 'p2@partner.example.pl');
-    p3 = await loginAs(t, [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'indicator:W2.1' }], 'p3@partner.example.pl');
+    p1 = await loginAs(
+      t,
+      [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'indicator:W1.1' }],
+      'p1@partner.example.pl',
+    );
+    p2 = await loginAs(
+      t,
+      [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'territory:0401' }],
+      'p2@partner.example.pl',
+    );
+    p3 = await loginAs(
+      t,
+      [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'indicator:W2.1' }],
+      'p3@partner.example.pl',
+    );
   });
   after(async () => t.close());
 
   const get = (url: string, cookie: string) => t.app.inject({ url, headers: { cookie } });
   const post = async (url: string, pageUrl: string, cookie: string, values: Record<string, string>) => {
     const page = await get(pageUrl, cookie);
-    return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(page.body), ...values }) });
+    return t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrfFrom(page.body), ...values }),
+    });
   };
   const postMulti = async (url: string, pageUrl: string, cookie: string, values: [string, string][]) => {
     const page = await get(pageUrl, cookie);
@@ -121,7 +165,11 @@ describe('monitoring rounds', () => {
     roundId = round.id;
     assert.equal(round.period, 2025);
     const opened = await mails(t, 'round_opened');
-    assert.deepEqual(opened.map((m) => m.to_address).sort(), ['p1@partner.example.pl', 'p2@partner.example.pl'], 'p3 reports only W2.1, which is not in the round');
+    assert.deepEqual(
+      opened.map((m) => m.to_address).sort(),
+      ['p1@partner.example.pl', 'p2@partner.example.pl'],
+      'p3 reports only W2.1, which is not in the round',
+    );
     assert.match(opened[0]!.text_body, new RegExp(`/sprawozdawczosc/${roundId}`));
     assert.match(opened[0]!.text_body, /31 marca 2026/);
   });
@@ -153,7 +201,11 @@ describe('monitoring rounds', () => {
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /W1\.1 — /);
     assert.equal(await valueCount(t), 0, 'nothing saved');
-    const draft = await post(url, url, p1.cookie, { [f('region')]: '1 234,5', [f('region', 'source')]: 'sprawozdania OWES', action: 'save' });
+    const draft = await post(url, url, p1.cookie, {
+      [f('region')]: '1 234,5',
+      [f('region', 'source')]: 'sprawozdania OWES',
+      action: 'save',
+    });
     assert.equal(draft.statusCode, 303);
     let row = await t.ctx.db.selectFrom('indicator_values').selectAll().where('territory_code', '=', 'region').executeTakeFirstOrThrow();
     assert.equal(row.status, 'draft');
@@ -169,14 +221,26 @@ describe('monitoring rounds', () => {
     const page = await get(url, p1.cookie);
     assert.doesNotMatch(page.body, new RegExp(`name="${f('region')}"`));
     await post(url, url, p1.cookie, { [f('region')]: '5', action: 'submit' });
-    assert.equal((await t.ctx.db.selectFrom('indicator_values').select('value').where('id', '=', row.id).executeTakeFirstOrThrow()).value, 1300);
+    assert.equal(
+      (await t.ctx.db.selectFrom('indicator_values').select('value').where('id', '=', row.id).executeTakeFirstOrThrow()).value,
+      1300,
+    );
   });
 
   it('a territory partner cannot write outside the territory, even with a forged field', async () => {
     const url = `/sprawozdawczosc/${roundId}`;
-    const res = await post(url, url, p2.cookie, { [`value__${indicatorA}__0402`]: '7', [`value__${indicatorA}__0401`]: '3', action: 'submit' });
+    const res = await post(url, url, p2.cookie, {
+      [`value__${indicatorA}__0402`]: '7',
+      [`value__${indicatorA}__0401`]: '3',
+      action: 'submit',
+    });
     assert.equal(res.statusCode, 303);
-    const rows = await t.ctx.db.selectFrom('indicator_values').select(['territory_code', 'status', 'entered_by']).where('indicator_id', '=', indicatorA).orderBy('territory_code').execute();
+    const rows = await t.ctx.db
+      .selectFrom('indicator_values')
+      .select(['territory_code', 'status', 'entered_by'])
+      .where('indicator_id', '=', indicatorA)
+      .orderBy('territory_code')
+      .execute();
     assert.deepEqual(
       rows.map((r) => [r.territory_code, r.status]),
       [
@@ -192,16 +256,35 @@ describe('monitoring rounds', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<caption>Liczba wartości każdego partnera według statusu<\/caption>/);
     // p1 reports W1.1 everywhere (the region and 23 powiaty), so p2's powiat value counts for both
-    assert.match(res.body, /p1<\/th>\s*<td class="num">24<\/td>\s*<td class="num">2<\/td>\s*<td class="num">0<\/td>\s*<td class="num">0<\/td>\s*<td class="num">22<\/td>/);
-    assert.match(res.body, /p2<\/th>\s*<td class="num">1<\/td>\s*<td class="num">1<\/td>\s*<td class="num">0<\/td>\s*<td class="num">0<\/td>\s*<td class="num">0<\/td>/);
-    const values = await t.ctx.db.selectFrom('indicator_values').select(['id', 'territory_code']).where('indicator_id', '=', indicatorA).execute();
+    assert.match(
+      res.body,
+      /p1<\/th>\s*<td class="num">24<\/td>\s*<td class="num">2<\/td>\s*<td class="num">0<\/td>\s*<td class="num">0<\/td>\s*<td class="num">22<\/td>/,
+    );
+    assert.match(
+      res.body,
+      /p2<\/th>\s*<td class="num">1<\/td>\s*<td class="num">1<\/td>\s*<td class="num">0<\/td>\s*<td class="num">0<\/td>\s*<td class="num">0<\/td>/,
+    );
+    const values = await t.ctx.db
+      .selectFrom('indicator_values')
+      .select(['id', 'territory_code'])
+      .where('indicator_id', '=', indicatorA)
+      .execute();
     const regionId = values.find((v) => v.territory_code === 'region')!.id;
     const powiatId = values.find((v) => v.territory_code === '0401')!.id;
     assert.equal((await post(`${page}/wartosci/${regionId}/zatwierdz`, page, coordinator, {})).statusCode, 303);
     const noReason = await post(`${page}/wartosci/${powiatId}/zwroc`, page, coordinator, { reason: ' ' });
     assert.equal(noReason.statusCode, 400);
-    assert.equal((await post(`${page}/wartosci/${powiatId}/zwroc`, page, coordinator, { reason: 'Wartość niezgodna ze sprawozdaniem PCPR.' })).statusCode, 303);
-    const statuses = await t.ctx.db.selectFrom('indicator_values').select(['territory_code', 'status', 'return_reason']).where('indicator_id', '=', indicatorA).orderBy('territory_code').execute();
+    assert.equal(
+      (await post(`${page}/wartosci/${powiatId}/zwroc`, page, coordinator, { reason: 'Wartość niezgodna ze sprawozdaniem PCPR.' }))
+        .statusCode,
+      303,
+    );
+    const statuses = await t.ctx.db
+      .selectFrom('indicator_values')
+      .select(['territory_code', 'status', 'return_reason'])
+      .where('indicator_id', '=', indicatorA)
+      .orderBy('territory_code')
+      .execute();
     assert.deepEqual(
       statuses.map((s) => [s.territory_code, s.status]),
       [
@@ -224,13 +307,21 @@ describe('monitoring rounds', () => {
   it('closing the round makes the form read-only', async () => {
     const page = `/admin/program/${programme.id}/monitorowanie/${roundId}`;
     assert.equal((await post(`${page}/zamknij`, page, coordinator, {})).statusCode, 303);
-    assert.equal((await t.ctx.db.selectFrom('monitoring_rounds').select('status').where('id', '=', roundId).executeTakeFirstOrThrow()).status, 'closed');
+    assert.equal(
+      (await t.ctx.db.selectFrom('monitoring_rounds').select('status').where('id', '=', roundId).executeTakeFirstOrThrow()).status,
+      'closed',
+    );
     const url = `/sprawozdawczosc/${roundId}`;
     const formPage = await get(url, p2.cookie);
     assert.doesNotMatch(formPage.body, /<form method="post" action="\/sprawozdawczosc/);
     // the page has no form any more; the session's token comes from the account page
     const csrf = csrfFrom((await get('/konto', p2.cookie)).body);
-    const res = await t.app.inject({ method: 'POST', url, headers: { cookie: p2.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrf, [`value__${indicatorA}__0401`]: '4', action: 'submit' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: p2.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrf, [`value__${indicatorA}__0401`]: '4', action: 'submit' }),
+    });
     assert.equal(res.statusCode, 409);
   });
 

@@ -8,7 +8,17 @@ import { usePage } from '../../../core/ui/context.js';
 import type { TKey } from '../../../i18n/index.js';
 import { formatAmount } from '../indicators.amount.js';
 import type { IndicatorRow } from '../indicators.repo.js';
-import { adminRoundsPath, fieldName, isEditable, roundPath, type Cell, type PartnerProgress, type PartnerRound, type RoundRow, type RoundValue } from './monitoring.service.js';
+import {
+  adminRoundsPath,
+  fieldName,
+  isEditable,
+  roundPath,
+  type Cell,
+  type PartnerProgress,
+  type PartnerRound,
+  type RoundRow,
+  type RoundValue,
+} from './monitoring.service.js';
 
 function DateText({ day }: { day: string }) {
   const { fmt } = usePage();
@@ -40,7 +50,11 @@ export function PartnerRoundsView({ rounds }: { rounds: { round: RoundRow; progr
             { header: t('monitoring.programme'), cell: (r) => r.programme },
             { header: t('monitoring.field.period'), cell: (r) => String(r.round.period), numeric: true },
             { header: t('monitoring.field.deadline'), cell: (r) => <DateText day={r.round.deadline} /> },
-            { header: t('monitoring.partner.reported'), cell: (r) => t('monitoring.partner.reportedOf', { done: r.reported, total: r.cells }), numeric: true },
+            {
+              header: t('monitoring.partner.reported'),
+              cell: (r) => t('monitoring.partner.reportedOf', { done: r.reported, total: r.cells }),
+              numeric: true,
+            },
           ]}
         />
       )}
@@ -54,9 +68,7 @@ function ReadOnlyCell({ cell }: { cell: Cell }) {
   return (
     <dl class="value-readonly">
       <dt>{t('indicators.field.value')}</dt>
-      <dd>
-        {v.value === null ? `— ${cell.indicator.unit}` : formatAmount(t, fmt, v.value, cell.indicator.unit)}
-      </dd>
+      <dd>{v.value === null ? `— ${cell.indicator.unit}` : formatAmount(t, fmt, v.value, cell.indicator.unit)}</dd>
       <dt>{t('monitoring.status')}</dt>
       <dd>
         <StatusText status={v.status} />
@@ -88,14 +100,47 @@ function EditableCell({ cell, values, problems }: { cell: Cell; values: Record<s
         </Alert>
       ) : null}
       {cell.value?.status === 'draft' ? <p class="hint">{t('monitoring.partner.draftSaved')}</p> : null}
-      <FormField name={v} label={t('monitoring.partner.valueIn', { unit: cell.indicator.unit })} value={values[v]} problems={problems} inputMode="decimal" hint={t('monitoring.partner.valueHint')} />
-      <FormField name={fieldName('source', cell.key)} label={t('indicators.field.source')} value={values[fieldName('source', cell.key)]} problems={problems} maxLength={1000} />
-      <FormField name={fieldName('comment', cell.key)} label={t('indicators.field.comment')} value={values[fieldName('comment', cell.key)]} problems={problems} maxLength={1000} multiline rows={2} />
+      <FormField
+        name={v}
+        label={t('monitoring.partner.valueIn', { unit: cell.indicator.unit })}
+        value={values[v]}
+        problems={problems}
+        inputMode="decimal"
+        hint={t('monitoring.partner.valueHint')}
+      />
+      <FormField
+        name={fieldName('source', cell.key)}
+        label={t('indicators.field.source')}
+        value={values[fieldName('source', cell.key)]}
+        problems={problems}
+        maxLength={1000}
+      />
+      <FormField
+        name={fieldName('comment', cell.key)}
+        label={t('indicators.field.comment')}
+        value={values[fieldName('comment', cell.key)]}
+        problems={problems}
+        maxLength={1000}
+        multiline
+        rows={2}
+      />
     </>
   );
 }
 
-export function PartnerFormView({ pr, csrf, values, problems, notice }: { pr: PartnerRound; csrf: string; values: Record<string, string>; problems: Problem[]; notice: string | null }) {
+export function PartnerFormView({
+  pr,
+  csrf,
+  values,
+  problems,
+  notice,
+}: {
+  pr: PartnerRound;
+  csrf: string;
+  values: Record<string, string>;
+  problems: Problem[];
+  notice: string | null;
+}) {
   const { t, href } = usePage();
   const open = pr.round.status === 'open';
   const groups = new Map<string, { indicator: IndicatorRow; cells: Cell[] }>();
@@ -116,7 +161,13 @@ export function PartnerFormView({ pr, csrf, values, problems, notice }: { pr: Pa
       {g.cells.map((c) => (
         <fieldset key={c.key} class="round-cell">
           <legend>{c.territoryName}</legend>
-          {open && isEditable(c) ? <EditableCell cell={c} values={values} problems={problems} /> : c.value ? <ReadOnlyCell cell={c} /> : <p>{t('monitoring.partner.notReported')}</p>}
+          {open && isEditable(c) ? (
+            <EditableCell cell={c} values={values} problems={problems} />
+          ) : c.value ? (
+            <ReadOnlyCell cell={c} />
+          ) : (
+            <p>{t('monitoring.partner.notReported')}</p>
+          )}
         </fieldset>
       ))}
     </section>
@@ -127,7 +178,8 @@ export function PartnerFormView({ pr, csrf, values, problems, notice }: { pr: Pa
       <ErrorSummary problems={problems} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <p>
-        {t('monitoring.partner.formIntro', { programme: pr.programme.title, period: pr.round.period })} {t('monitoring.field.deadline')}: <DateText day={pr.round.deadline} />.
+        {t('monitoring.partner.formIntro', { programme: pr.programme.title, period: pr.round.period })} {t('monitoring.field.deadline')}:{' '}
+        <DateText day={pr.round.deadline} />.
       </p>
       {!open ? <Alert kind="info">{t('monitoring.partner.closed')}</Alert> : null}
       {anyEditable ? (
@@ -201,10 +253,37 @@ export function AdminRoundsView({
       ) : (
         <form method="post" action={href(base)} novalidate>
           <CsrfField token={csrf} />
-          <FormField name="name" label={t('monitoring.field.name')} hint={t('monitoring.admin.nameHint')} value={values.name as string | undefined} problems={problems} required maxLength={120} />
-          <FormField name="period" label={t('monitoring.field.period')} hint={t('monitoring.admin.periodHint', { from: programme.period_from, to: programme.period_to })} value={values.period as string | undefined} problems={problems} required inputMode="numeric" />
-          <FormField name="deadline" type="date" label={t('monitoring.field.deadline')} hint={t('monitoring.admin.deadlineHint')} value={values.deadline as string | undefined} problems={problems} required />
-          <fieldset class={`field${indicatorProblems.length ? ' field--error' : ''}`} aria-describedby={indicatorProblems.length ? 'f-indicators-error' : undefined}>
+          <FormField
+            name="name"
+            label={t('monitoring.field.name')}
+            hint={t('monitoring.admin.nameHint')}
+            value={values.name as string | undefined}
+            problems={problems}
+            required
+            maxLength={120}
+          />
+          <FormField
+            name="period"
+            label={t('monitoring.field.period')}
+            hint={t('monitoring.admin.periodHint', { from: programme.period_from, to: programme.period_to })}
+            value={values.period as string | undefined}
+            problems={problems}
+            required
+            inputMode="numeric"
+          />
+          <FormField
+            name="deadline"
+            type="date"
+            label={t('monitoring.field.deadline')}
+            hint={t('monitoring.admin.deadlineHint')}
+            value={values.deadline as string | undefined}
+            problems={problems}
+            required
+          />
+          <fieldset
+            class={`field${indicatorProblems.length ? ' field--error' : ''}`}
+            aria-describedby={indicatorProblems.length ? 'f-indicators-error' : undefined}
+          >
             <legend>{t('monitoring.field.indicators')}</legend>
             {indicatorProblems.length ? (
               <p class="field-error" id="f-indicators-error">
@@ -290,7 +369,11 @@ export function AdminRoundView({
           rows={values}
           columns={[
             { header: t('monitoring.admin.cell'), cell: (r) => `${r.indicator.code} — ${r.territoryName}` },
-            { header: t('indicators.field.value'), cell: (r) => (r.value.value === null ? '—' : formatAmount(t, fmt, r.value.value, r.indicator.unit)), numeric: true },
+            {
+              header: t('indicators.field.value'),
+              cell: (r) => (r.value.value === null ? '—' : formatAmount(t, fmt, r.value.value, r.indicator.unit)),
+              numeric: true,
+            },
             { header: t('monitoring.status'), cell: (r) => <StatusText status={r.value.status} /> },
             { header: t('monitoring.admin.enteredBy'), cell: (r) => r.enteredBy ?? '—' },
             {
@@ -300,13 +383,20 @@ export function AdminRoundView({
                   <div class="round-decision">
                     <form method="post" action={href(`${base}/wartosci/${r.value.id}/zatwierdz`)} class="inline-form">
                       <CsrfField token={csrf} />
-                      <Button variant="secondary" aria-label={t('monitoring.admin.approveLabel', { cell: `${r.indicator.code} — ${r.territoryName}` })}>
+                      <Button
+                        variant="secondary"
+                        aria-label={t('monitoring.admin.approveLabel', { cell: `${r.indicator.code} — ${r.territoryName}` })}
+                      >
                         {t('monitoring.admin.approve')}
                       </Button>
                     </form>
                     <form method="post" action={href(`${base}/wartosci/${r.value.id}/zwroc`)}>
                       <CsrfField token={csrf} />
-                      <FieldShell id={`f-reason-${r.value.id}`} label={t('monitoring.admin.reasonLabel', { cell: `${r.indicator.code} — ${r.territoryName}` })} mine={[]}>
+                      <FieldShell
+                        id={`f-reason-${r.value.id}`}
+                        label={t('monitoring.admin.reasonLabel', { cell: `${r.indicator.code} — ${r.territoryName}` })}
+                        mine={[]}
+                      >
                         <input id={`f-reason-${r.value.id}`} name="reason" type="text" maxLength={1000} />
                       </FieldShell>
                       <Button variant="secondary">{t('monitoring.admin.return')}</Button>

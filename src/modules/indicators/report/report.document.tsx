@@ -40,7 +40,9 @@ export function chartAlt(t: T, fmt: Formatters, r: ReportIndicator): string {
     name: `${i.code} ${i.name}`,
     from: r.rows[0]?.year ?? '',
     to: r.rows[r.rows.length - 1]?.year ?? '',
-    latest: last ? `${fmt.number(last.value!)} ${i.unit} (${last.year})${last.isExample ? ` (${t('indicators.example')})` : ''}` : t('monitoring.report.noValues'),
+    latest: last
+      ? `${fmt.number(last.value!)} ${i.unit} (${last.year})${last.isExample ? ` (${t('indicators.example')})` : ''}`
+      : t('monitoring.report.noValues'),
   });
   return i.is_example ? `${alt} ${t('indicators.exampleIndicatorNote')}` : alt;
 }
@@ -85,12 +87,26 @@ export function reportDocument(model: ReportModel, lang: Lang, t: T, fmt: Format
     for (const r of s.indicators) {
       const i = r.view.indicator;
       const name = indicatorTitle(t, r);
-      blocks.push({ kind: 'paragraph', text: `${t('monitoring.report.indicator')}: ${name} (${i.unit}). ${t('monitoring.report.progress')}: ${progressLabel(r.progress, t)} — ${progressSentence(r.progress, t, fmt.number)}` });
+      blocks.push({
+        kind: 'paragraph',
+        text: `${t('monitoring.report.indicator')}: ${name} (${i.unit}). ${t('monitoring.report.progress')}: ${progressLabel(r.progress, t)} — ${progressSentence(r.progress, t, fmt.number)}`,
+      });
       if (i.is_example) blocks.push({ kind: 'paragraph', text: t('indicators.exampleIndicatorNote') });
       figure += 1;
       table += 1;
-      blocks.push({ kind: 'figure', svg: chartSvg(t, fmt, r, `report-chart-${figure}`), alt: chartAlt(t, fmt, r), caption: t('monitoring.report.figureCaption', { n: figure, name }) });
-      blocks.push({ kind: 'table', caption: t('monitoring.report.tableCaption', { n: table, name }), head: tableHead(t, i.unit), rows: tableRows(fmt, r.rows, t('indicators.example')), numeric: [false, true, true, true] });
+      blocks.push({
+        kind: 'figure',
+        svg: chartSvg(t, fmt, r, `report-chart-${figure}`),
+        alt: chartAlt(t, fmt, r),
+        caption: t('monitoring.report.figureCaption', { n: figure, name }),
+      });
+      blocks.push({
+        kind: 'table',
+        caption: t('monitoring.report.tableCaption', { n: table, name }),
+        head: tableHead(t, i.unit),
+        rows: tableRows(fmt, r.rows, t('indicators.example')),
+        numeric: [false, true, true, true],
+      });
     }
   }
   return {

@@ -11,8 +11,17 @@ export async function listReportStates(db: Executor, programmeId: string): Promi
   return db.selectFrom('annual_reports').select(['year', 'status']).where('programme_id', '=', programmeId).execute();
 }
 
-export async function findReport(db: Executor, programmeId: string, year: number): Promise<{ id: string; status: ReportStatus; published_at: string | null } | undefined> {
-  return db.selectFrom('annual_reports').select(['id', 'status', 'published_at']).where('programme_id', '=', programmeId).where('year', '=', year).executeTakeFirst();
+export async function findReport(
+  db: Executor,
+  programmeId: string,
+  year: number,
+): Promise<{ id: string; status: ReportStatus; published_at: string | null } | undefined> {
+  return db
+    .selectFrom('annual_reports')
+    .select(['id', 'status', 'published_at'])
+    .where('programme_id', '=', programmeId)
+    .where('year', '=', year)
+    .executeTakeFirst();
 }
 
 export async function insertReport(db: Executor, row: Insertable<AnnualReportsTable>): Promise<void> {
@@ -25,13 +34,28 @@ export async function markPublished(db: Executor, id: string, at: string, by: st
 
 /** Takes the published report of the year back to draft; true when there was one. */
 export async function unpublish(db: Executor, programmeId: string, year: number): Promise<boolean> {
-  const res = await db.updateTable('annual_reports').set({ status: 'draft', published_at: null, published_by: null }).where('programme_id', '=', programmeId).where('year', '=', year).where('status', '=', 'published').executeTakeFirst();
+  const res = await db
+    .updateTable('annual_reports')
+    .set({ status: 'draft', published_at: null, published_by: null })
+    .where('programme_id', '=', programmeId)
+    .where('year', '=', year)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function listNarratives(db: Executor, elementIds: readonly string[], year: number): Promise<{ element_id: string; body: string }[]> {
+export async function listNarratives(
+  db: Executor,
+  elementIds: readonly string[],
+  year: number,
+): Promise<{ element_id: string; body: string }[]> {
   if (elementIds.length === 0) return [];
-  return db.selectFrom('report_narratives').select(['element_id', 'body']).where('element_id', 'in', elementIds).where('year', '=', year).execute();
+  return db
+    .selectFrom('report_narratives')
+    .select(['element_id', 'body'])
+    .where('element_id', 'in', elementIds)
+    .where('year', '=', year)
+    .execute();
 }
 
 export async function deleteNarrative(db: Executor, elementId: string, year: number): Promise<void> {
@@ -43,7 +67,9 @@ export async function saveNarrative(db: Executor, row: Insertable<ReportNarrativ
   await db
     .insertInto('report_narratives')
     .values(row)
-    .onConflict((oc) => oc.columns(['element_id', 'year']).doUpdateSet({ body: row.body, updated_by: row.updated_by ?? null, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc.columns(['element_id', 'year']).doUpdateSet({ body: row.body, updated_by: row.updated_by ?? null, updated_at: row.updated_at }),
+    )
     .execute();
 }
 

@@ -14,7 +14,13 @@ import { sendPage } from '../../../core/http/render.js';
 import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
-import { canManageProgramme, findProgramme, findProgrammeBySlug, manageProgramme, type ProgrammePageSection } from '../../programme/index.js';
+import {
+  canManageProgramme,
+  findProgramme,
+  findProgrammeBySlug,
+  manageProgramme,
+  type ProgrammePageSection,
+} from '../../programme/index.js';
 import { reportDocument } from './report.document.js';
 import * as svc from './report.service.js';
 import { ReportEditorView, ReportsSection, ReportView } from './report.views.js';
@@ -66,7 +72,13 @@ export async function reportRoutes(app: AppInstance, ctx: ModuleContext): Promis
     return sendPage(
       request,
       reply,
-      { title: request.t('monitoring.report.title', { year }), breadcrumbs: [{ label: request.t('programme.title'), path: '/program' }, { label: programme.title, path: `/program/${programme.slug}` }] },
+      {
+        title: request.t('monitoring.report.title', { year }),
+        breadcrumbs: [
+          { label: request.t('programme.title'), path: '/program' },
+          { label: programme.title, path: `/program/${programme.slug}` },
+        ],
+      },
       <ReportView model={model} isStaff={isStaff} />,
     );
   });
@@ -84,10 +96,22 @@ export async function reportRoutes(app: AppInstance, ctx: ModuleContext): Promis
   const manage = { access: manageProgramme };
 
   /** The narratives editor; `ok` the notice after a redirect, `values` and `problems` a refused form. */
-  const editor = async (request: FastifyRequest, reply: FastifyReply, params: Static<typeof AdminParams>, ok: string | undefined, values: Record<string, string> = {}, problems: Problem[] = [], status = 200) => {
+  const editor = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    params: Static<typeof AdminParams>,
+    ok: string | undefined,
+    values: Record<string, string> = {},
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
     const programme = await programmeOf(params.id);
     const model = await svc.reportModel(ctx, programme, yearOf(params.year));
-    const notices: Record<string, string> = { zapisano: request.t('monitoring.report.saved'), opublikowano: request.t('monitoring.report.publishedNotice'), wycofano: request.t('monitoring.report.unpublishedNotice') };
+    const notices: Record<string, string> = {
+      zapisano: request.t('monitoring.report.saved'),
+      opublikowano: request.t('monitoring.report.publishedNotice'),
+      wycofano: request.t('monitoring.report.unpublishedNotice'),
+    };
     return sendPage(
       request,
       reply,
@@ -98,33 +122,55 @@ export async function reportRoutes(app: AppInstance, ctx: ModuleContext): Promis
           { label: programme.title, path: `/admin/program/${programme.id}` },
         ],
       },
-      <ReportEditorView model={model} csrf={reply.generateCsrf()} values={values} problems={problems} notice={status === 200 && ok ? (notices[ok] ?? null) : null} />,
+      <ReportEditorView
+        model={model}
+        csrf={reply.generateCsrf()}
+        values={values}
+        problems={problems}
+        notice={status === 200 && ok ? (notices[ok] ?? null) : null}
+      />,
       status,
     );
   };
 
-  app.get('/admin/program/:id/sprawozdanie/:year', { config: manage, schema: { params: AdminParams, querystring: OkQuery } }, async (request, reply) => editor(request, reply, request.params, request.query.ok));
+  app.get(
+    '/admin/program/:id/sprawozdanie/:year',
+    { config: manage, schema: { params: AdminParams, querystring: OkQuery } },
+    async (request, reply) => editor(request, reply, request.params, request.query.ok),
+  );
 
-  app.post('/admin/program/:id/sprawozdanie/:year', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const year = yearOf(request.params.year);
-    const body = request.body;
-    const saved = await submitForm(() => svc.saveNarratives(ctx, programme, year, body, auditFromRequest(request)));
-    if (!saved.ok) return editor(request, reply, request.params, undefined, body, saved.problems, saved.status);
-    return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=zapisano`);
-  });
+  app.post(
+    '/admin/program/:id/sprawozdanie/:year',
+    { config: manage, schema: { params: AdminParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const year = yearOf(request.params.year);
+      const body = request.body;
+      const saved = await submitForm(() => svc.saveNarratives(ctx, programme, year, body, auditFromRequest(request)));
+      if (!saved.ok) return editor(request, reply, request.params, undefined, body, saved.problems, saved.status);
+      return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=zapisano`);
+    },
+  );
 
-  app.post('/admin/program/:id/sprawozdanie/:year/publikuj', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const year = yearOf(request.params.year);
-    await svc.publishReport(ctx, programme, year, auditFromRequest(request));
-    return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=opublikowano`);
-  });
+  app.post(
+    '/admin/program/:id/sprawozdanie/:year/publikuj',
+    { config: manage, schema: { params: AdminParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const year = yearOf(request.params.year);
+      await svc.publishReport(ctx, programme, year, auditFromRequest(request));
+      return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=opublikowano`);
+    },
+  );
 
-  app.post('/admin/program/:id/sprawozdanie/:year/wycofaj', { config: manage, schema: { params: AdminParams, body: FormBody } }, async (request, reply) => {
-    const programme = await programmeOf(request.params.id);
-    const year = yearOf(request.params.year);
-    await svc.unpublishReport(ctx, programme, year, auditFromRequest(request));
-    return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=wycofano`);
-  });
+  app.post(
+    '/admin/program/:id/sprawozdanie/:year/wycofaj',
+    { config: manage, schema: { params: AdminParams, body: FormBody } },
+    async (request, reply) => {
+      const programme = await programmeOf(request.params.id);
+      const year = yearOf(request.params.year);
+      await svc.unpublishReport(ctx, programme, year, auditFromRequest(request));
+      return go(request, reply, `${svc.adminReportPath(programme.id, year)}?ok=wycofano`);
+    },
+  );
 }

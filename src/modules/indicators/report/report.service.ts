@@ -75,7 +75,9 @@ function asOfYear(view: IndicatorView, programme: ReportProgramme, year: number)
     baselineYear: view.indicator.baseline_year,
     isExample: view.indicator.is_example,
     targets: view.targets,
-    values: regionSeries.filter((f) => f.territoryCode === WHOLE_REGION).map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
+    values: regionSeries
+      .filter((f) => f.territoryCode === WHOLE_REGION)
+      .map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
     periodFrom: programme.period_from,
     periodTo: programme.period_to,
   });
@@ -91,15 +93,23 @@ function asOfYear(view: IndicatorView, programme: ReportProgramme, year: number)
 }
 
 /** The years a report may exist for, newest first, with their publication state. */
-export async function reportYears(ctx: ModuleContext, programme: Pick<ReportProgramme, 'id' | 'period_from' | 'period_to'>): Promise<{ year: number; status: 'draft' | 'published' }[]> {
+export async function reportYears(
+  ctx: ModuleContext,
+  programme: Pick<ReportProgramme, 'id' | 'period_from' | 'period_to'>,
+): Promise<{ year: number; status: 'draft' | 'published' }[]> {
   const rows = await repo.listReportStates(ctx.db, programme.id);
   const published = new Set(rows.filter((r) => r.status === 'published').map((r) => r.year));
   const out: { year: number; status: 'draft' | 'published' }[] = [];
-  for (let y = Math.min(programme.period_to, warsawYear(ctx.clock)); y >= programme.period_from; y--) out.push({ year: y, status: published.has(y) ? 'published' : 'draft' });
+  for (let y = Math.min(programme.period_to, warsawYear(ctx.clock)); y >= programme.period_from; y--)
+    out.push({ year: y, status: published.has(y) ? 'published' : 'draft' });
   return out;
 }
 
-export async function reportStatus(ctx: ModuleContext, programmeId: string, year: number): Promise<{ status: 'draft' | 'published'; publishedAt: string | null }> {
+export async function reportStatus(
+  ctx: ModuleContext,
+  programmeId: string,
+  year: number,
+): Promise<{ status: 'draft' | 'published'; publishedAt: string | null }> {
   const row = await repo.findReport(ctx.db, programmeId, year);
   return { status: row?.status ?? 'draft', publishedAt: row?.published_at ?? null };
 }
@@ -141,12 +151,20 @@ export async function reportModel(ctx: ModuleContext, programme: ReportProgramme
 // --- editing and publishing ------------------------------------------------------------------------
 
 /** Saves the narratives typed in the editor (one textarea per element); returns how many changed. */
-export async function saveNarratives(ctx: ModuleContext, programme: ReportProgramme, year: number, body: Record<string, unknown>, actor: Actor): Promise<number> {
+export async function saveNarratives(
+  ctx: ModuleContext,
+  programme: ReportProgramme,
+  year: number,
+  body: Record<string, unknown>,
+  actor: Actor,
+): Promise<number> {
   if (!isReportYear(programme, year, warsawYear(ctx.clock))) throw new AppError('http.not_found');
   const elements = await reportElements(ctx, programme.id);
   const f = new FormChecker(body);
   const typed = elements.map(({ element }) => ({ element, body: f.raw(`narrative_${element.id}`).replace(/\r\n?/g, '\n').trim() }));
-  for (const x of typed) if ([...x.body].length > MAX_NARRATIVE) f.add(`narrative_${x.element.id}`, 'monitoring.report.narrative', 'validation.tooLong', { count: MAX_NARRATIVE });
+  for (const x of typed)
+    if ([...x.body].length > MAX_NARRATIVE)
+      f.add(`narrative_${x.element.id}`, 'monitoring.report.narrative', 'validation.tooLong', { count: MAX_NARRATIVE });
   f.assertValid();
   const current = await narrativesOf(
     ctx,
@@ -163,11 +181,25 @@ export async function saveNarratives(ctx: ModuleContext, programme: ReportProgra
       if (x.body === '') {
         await repo.deleteNarrative(trx, x.element.id, year);
       } else {
-        await repo.saveNarrative(trx, { id: newId(), element_id: x.element.id, year, body: x.body, updated_by: actor.actorId, updated_at: now });
+        await repo.saveNarrative(trx, {
+          id: newId(),
+          element_id: x.element.id,
+          year,
+          body: x.body,
+          updated_by: actor.actorId,
+          updated_at: now,
+        });
       }
       await recordAudit(
         trx,
-        { ...actor, action: 'annual_report.narrative', subjectType: 'programme_element', subjectId: x.element.id, changes: { body: { before, after: x.body } }, meta: { programme: programme.slug, code: x.element.code, year } },
+        {
+          ...actor,
+          action: 'annual_report.narrative',
+          subjectType: 'programme_element',
+          subjectId: x.element.id,
+          changes: { body: { before, after: x.body } },
+          meta: { programme: programme.slug, code: x.element.code, year },
+        },
         ctx.clock,
       );
     }
@@ -183,8 +215,26 @@ export async function publishReport(ctx: ModuleContext, programme: ReportProgram
     const existing = await repo.findReport(trx, programme.id, year);
     if (existing?.status === 'published') return false;
     if (existing) await repo.markPublished(trx, existing.id, now, actor.actorId);
-    else await repo.insertReport(trx, { id: newId(), programme_id: programme.id, year, status: 'published', published_at: now, published_by: actor.actorId });
-    await recordAudit(trx, { ...actor, action: 'annual_report.publish', subjectType: 'annual_report', subjectId: `${programme.id}:${year}`, meta: { programme: programme.slug, year } }, ctx.clock);
+    else
+      await repo.insertReport(trx, {
+        id: newId(),
+        programme_id: programme.id,
+        year,
+        status: 'published',
+        published_at: now,
+        published_by: actor.actorId,
+      });
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'annual_report.publish',
+        subjectType: 'annual_report',
+        subjectId: `${programme.id}:${year}`,
+        meta: { programme: programme.slug, year },
+      },
+      ctx.clock,
+    );
     return true;
   });
 }
@@ -193,7 +243,17 @@ export async function publishReport(ctx: ModuleContext, programme: ReportProgram
 export async function unpublishReport(ctx: ModuleContext, programme: ReportProgramme, year: number, actor: Actor): Promise<boolean> {
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.unpublish(trx, programme.id, year))) return false;
-    await recordAudit(trx, { ...actor, action: 'annual_report.unpublish', subjectType: 'annual_report', subjectId: `${programme.id}:${year}`, meta: { programme: programme.slug, year } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'annual_report.unpublish',
+        subjectType: 'annual_report',
+        subjectId: `${programme.id}:${year}`,
+        meta: { programme: programme.slug, year },
+      },
+      ctx.clock,
+    );
     return true;
   });
 }

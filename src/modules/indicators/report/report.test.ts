@@ -23,12 +23,30 @@ describe('annual report', () => {
 
   before(async () => {
     t = await createTestApp({ clock });
-    programme = await insertTestProgramme(t.ctx, { period_from: 2021, period_to: 2030, title: 'Kujawsko-Pomorski Program Ekonomii Społecznej' });
+    programme = await insertTestProgramme(t.ctx, {
+      period_from: 2021,
+      period_to: 2030,
+      title: 'Kujawsko-Pomorski Program Ekonomii Społecznej',
+    });
     const el = async (parent: string | null, kind: 'main_goal' | 'specific_goal' | 'action' | 'task', code: string, title: string) => {
       const id = newId();
       await t.ctx.db
         .insertInto('programme_elements')
-        .values({ id, programme_id: programme.id, parent_id: parent, kind, code, title, description: null, responsible: null, partners: null, year_from: null, year_to: null, position: 0, is_example: false })
+        .values({
+          id,
+          programme_id: programme.id,
+          parent_id: parent,
+          kind,
+          code,
+          title,
+          description: null,
+          responsible: null,
+          partners: null,
+          year_from: null,
+          year_to: null,
+          position: 0,
+          is_example: false,
+        })
         .execute();
       return id;
     };
@@ -36,7 +54,13 @@ describe('annual report', () => {
     const specific = await el(goalId, 'specific_goal', '1.1', 'Zażółć gęślą jaźń — cel szczegółowy');
     actionId = await el(specific, 'action', '1.1.1', 'Wsparcie spółdzielni socjalnych');
     await el(actionId, 'task', '1.1.1.1', 'Zadanie pomijane w sprawozdaniu');
-    const indicator = await insertTestIndicator(t.ctx, programme.id, { code: 'W1', name: 'Liczba spółdzielni socjalnych', baseline_value: 10, baseline_year: 2021, targets: [{ year: 2030, value: 30 }] });
+    const indicator = await insertTestIndicator(t.ctx, programme.id, {
+      code: 'W1',
+      name: 'Liczba spółdzielni socjalnych',
+      baseline_value: 10,
+      baseline_year: 2021,
+      targets: [{ year: 2030, value: 30 }],
+    });
     await t.ctx.db.insertInto('indicator_elements').values({ indicator_id: indicator, element_id: actionId }).execute();
     const at = '2026-01-01T00:00:00.000Z';
     for (const [period, value] of [
@@ -46,7 +70,24 @@ describe('annual report', () => {
     ] as const) {
       await t.ctx.db
         .insertInto('indicator_values')
-        .values({ id: newId(), indicator_id: indicator, period, territory_code: 'region', value, source: null, comment: null, status: 'approved', return_reason: null, round_id: null, is_computed: false, is_example: false, entered_by: null, approved_by: null, created_at: at, updated_at: at })
+        .values({
+          id: newId(),
+          indicator_id: indicator,
+          period,
+          territory_code: 'region',
+          value,
+          source: null,
+          comment: null,
+          status: 'approved',
+          return_reason: null,
+          round_id: null,
+          is_computed: false,
+          is_example: false,
+          entered_by: null,
+          approved_by: null,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
     }
     coordinator = (await loginAs(t, [{ role: 'coordinator' }])).cookie;
@@ -58,13 +99,19 @@ describe('annual report', () => {
   const get = (u: string, cookie?: string) => t.app.inject({ url: u, headers: cookie ? { cookie } : {} });
   const post = async (u: string, values: Record<string, string>) => {
     const page = await get(admin(), coordinator);
-    return t.app.inject({ method: 'POST', url: u, headers: { cookie: coordinator, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(page.body), ...values }) });
+    return t.app.inject({
+      method: 'POST',
+      url: u,
+      headers: { cookie: coordinator, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrfFrom(page.body), ...values }),
+    });
   };
 
   it('a draft is hidden from the public and from partners, shown to staff with the mark', async () => {
     assert.equal((await get(url())).statusCode, 404);
     assert.equal((await get(`${url()}.pdf`)).statusCode, 404);
-    const partner = (await loginAs(t, [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'indicator:W1' }])).cookie;
+    const partner = (await loginAs(t, [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'indicator:W1' }]))
+      .cookie;
     assert.equal((await get(url(), partner)).statusCode, 404);
     const res = await get(url(), coordinator);
     assert.equal(res.statusCode, 200);
@@ -143,7 +190,10 @@ describe('annual report', () => {
 
   it('publishing (audited) makes the report public without the draft mark', async () => {
     assert.equal((await post(`${admin()}/publikuj`, {})).statusCode, 303);
-    assert.equal((await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'annual_report.publish').execute()).length, 1);
+    assert.equal(
+      (await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'annual_report.publish').execute()).length,
+      1,
+    );
     const res = await get(url());
     assert.equal(res.statusCode, 200);
     assert.doesNotMatch(res.body, /draft-mark/);
@@ -154,7 +204,10 @@ describe('annual report', () => {
     // the programme page lists the published report for everyone; staff also get the editor link
     const programmePage = await get(`/program/${programme.slug}`);
     assert.match(programmePage.body, /<h2 id="annual-reports">Sprawozdania roczne<\/h2>/);
-    assert.match(programmePage.body, new RegExp(`href="/program/${programme.slug}/sprawozdanie/2025">Sprawozdanie z realizacji programu za rok 2025</a></li>`));
+    assert.match(
+      programmePage.body,
+      new RegExp(`href="/program/${programme.slug}/sprawozdanie/2025">Sprawozdanie z realizacji programu za rok 2025</a></li>`),
+    );
     assert.doesNotMatch(programmePage.body, /sprawozdanie\/2024"/, 'drafts are not listed publicly');
     assert.match((await get(`/program/${programme.slug}`, coordinator)).body, /sprawozdanie\/2024">[^<]*<\/a> \(projekt\)/);
     const en = await get(`/en${url()}`);

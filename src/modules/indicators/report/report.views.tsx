@@ -98,12 +98,28 @@ export function ReportView({ model, isStaff }: { model: ReportModel; isStaff: bo
           </a>
         </li>
       </ul>
-      {model.sections.length === 0 ? <p>{t('monitoring.report.noStructure')}</p> : model.sections.map((s) => <Section key={s.element.id} s={s} n={counter} />)}
+      {model.sections.length === 0 ? (
+        <p>{t('monitoring.report.noStructure')}</p>
+      ) : (
+        model.sections.map((s) => <Section key={s.element.id} s={s} n={counter} />)
+      )}
     </>
   );
 }
 
-export function ReportEditorView({ model, csrf, values, problems, notice }: { model: ReportModel; csrf: string; values: Record<string, string>; problems: Problem[]; notice: string | null }) {
+export function ReportEditorView({
+  model,
+  csrf,
+  values,
+  problems,
+  notice,
+}: {
+  model: ReportModel;
+  csrf: string;
+  values: Record<string, string>;
+  problems: Problem[];
+  notice: string | null;
+}) {
   const { t, href } = usePage();
   const admin = `/admin/program/${model.programme.id}/sprawozdanie/${model.year}`;
   return (
@@ -112,7 +128,8 @@ export function ReportEditorView({ model, csrf, values, problems, notice }: { mo
       <ErrorSummary problems={problems} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <p>
-        {t('monitoring.report.status')}: <strong>{model.status === 'published' ? t('monitoring.report.published') : t('monitoring.report.draftMark')}</strong>.{' '}
+        {t('monitoring.report.status')}:{' '}
+        <strong>{model.status === 'published' ? t('monitoring.report.published') : t('monitoring.report.draftMark')}</strong>.{' '}
         <a href={href(reportPath(model.programme.slug, model.year))}>{t('monitoring.report.preview')}</a>
       </p>
       <p>{t('monitoring.report.editorIntro')}</p>
@@ -126,7 +143,11 @@ export function ReportEditorView({ model, csrf, values, problems, notice }: { mo
               key={s.element.id}
               name={`narrative_${s.element.id}`}
               label={sectionHeading(t, s)}
-              hint={s.indicators.length ? t('monitoring.report.measuredBy', { codes: s.indicators.map((r) => r.view.indicator.code).join(', ') }) : undefined}
+              hint={
+                s.indicators.length
+                  ? t('monitoring.report.measuredBy', { codes: s.indicators.map((r) => r.view.indicator.code).join(', ') })
+                  : undefined
+              }
               value={values[`narrative_${s.element.id}`] ?? s.narrative ?? ''}
               problems={problems}
               multiline
@@ -163,7 +184,17 @@ export function ReportEditorView({ model, csrf, values, problems, notice }: { mo
  * The programme page's section on annual reports: the published years for everyone; for staff also
  * the years not published yet (marked as drafts) and the links to the editor and monitoring rounds.
  */
-export function ReportsSection({ slug, programmeId, years, isStaff }: { slug: string; programmeId: string; years: { year: number; status: 'draft' | 'published' }[]; isStaff: boolean }) {
+export function ReportsSection({
+  slug,
+  programmeId,
+  years,
+  isStaff,
+}: {
+  slug: string;
+  programmeId: string;
+  years: { year: number; status: 'draft' | 'published' }[];
+  isStaff: boolean;
+}) {
   const { t, href } = usePage();
   const shown = years.filter((y) => isStaff || y.status === 'published');
   if (shown.length === 0 && !isStaff) return null;
@@ -181,7 +212,9 @@ export function ReportsSection({ slug, programmeId, years, isStaff }: { slug: st
               {isStaff ? (
                 <>
                   {' — '}
-                  <a href={href(`/admin/program/${programmeId}/sprawozdanie/${y.year}`)}>{t('monitoring.report.editLink', { year: y.year })}</a>
+                  <a href={href(`/admin/program/${programmeId}/sprawozdanie/${y.year}`)}>
+                    {t('monitoring.report.editLink', { year: y.year })}
+                  </a>
                 </>
               ) : null}
             </li>

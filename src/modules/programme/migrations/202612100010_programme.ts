@@ -21,7 +21,9 @@ export const programmeMigration: ModuleMigration = {
       .addColumn('alignment', 'text', (c) => c.notNull().defaultTo('[]'))
       .addColumn('responsible_institution', 'text')
       .addColumn('summary', 'text')
-      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft', 'consultation', 'ex_ante', 'adopted', 'implementation', 'closed')`))
+      .addColumn('status', 'text', (c) =>
+        c.notNull().check(sql`status in ('draft', 'consultation', 'ex_ante', 'adopted', 'implementation', 'closed')`),
+      )
       .addColumn('adopted_by', 'text')
       .addColumn('resolution_number', 'text')
       .addColumn('adopted_on', 'text')

@@ -7,7 +7,12 @@ export const eventPrecisionMigration: ModuleMigration = {
   async up(db) {
     await db.schema
       .alterTable('programme_status_events')
-      .addColumn('date_precision', 'text', (c) => c.notNull().defaultTo('day').check(sql`date_precision in ('day', 'month', 'year')`))
+      .addColumn('date_precision', 'text', (c) =>
+        c
+          .notNull()
+          .defaultTo('day')
+          .check(sql`date_precision in ('day', 'month', 'year')`),
+      )
       .execute();
   },
 };

@@ -63,11 +63,29 @@ before(async () => {
   t = await createTestApp({ clock: new ManualClock(new Date()) });
   nearTorun = (await listUnits(t.ctx.db, 'gmina')).find((g) => g.parent_teryt === '0415')!.teryt;
   await add([
-    { name: 'Spółdzielnia Socjalna Toruńska Kuchnia', form: 'spoldzielnia_socjalna', gmina: TORUN, sectors: ['Gastronomia', 'Catering'], activity: 'business' },
+    {
+      name: 'Spółdzielnia Socjalna Toruńska Kuchnia',
+      form: 'spoldzielnia_socjalna',
+      gmina: TORUN,
+      sectors: ['Gastronomia', 'Catering'],
+      activity: 'business',
+    },
     { name: 'Fundacja Toruń Razem', form: 'fundacja', gmina: TORUN, sectors: ['Kultura'], activity: 'paid_public_benefit' },
-    { name: 'Fundacja Wiślany Brzeg', form: 'fundacja', gmina: nearTorun, sectors: ['Turystyka', 'gastronomia'], activity: 'paid_public_benefit' },
+    {
+      name: 'Fundacja Wiślany Brzeg',
+      form: 'fundacja',
+      gmina: nearTorun,
+      sectors: ['Turystyka', 'gastronomia'],
+      activity: 'paid_public_benefit',
+    },
     { name: 'Stowarzyszenie Bydgoskie Smaki', form: 'stowarzyszenie', gmina: BYDGOSZCZ, sectors: ['Gastronomia'], activity: 'business' },
-    { name: 'Spółdzielnia Socjalna Bydgoski Dom', form: 'spoldzielnia_socjalna', gmina: BYDGOSZCZ, sectors: ['Usługi opiekuńcze'], activity: 'other_paid' },
+    {
+      name: 'Spółdzielnia Socjalna Bydgoski Dom',
+      form: 'spoldzielnia_socjalna',
+      gmina: BYDGOSZCZ,
+      sectors: ['Usługi opiekuńcze'],
+      activity: 'other_paid',
+    },
     { name: 'Fundacja Bez Adresu', form: 'fundacja', gmina: null, sectors: [], activity: null },
   ]);
 });
@@ -86,7 +104,11 @@ describe('catalogue', () => {
     assert.equal(torun.facets.legalForm.get('fundacja'), 2);
 
     const gastro = await search({ sektor: 'gastronomia' });
-    assert.deepEqual(gastro.rows.map((r) => r.name).sort(), ['Fundacja Wiślany Brzeg', 'Spółdzielnia Socjalna Toruńska Kuchnia', 'Stowarzyszenie Bydgoskie Smaki']);
+    assert.deepEqual(gastro.rows.map((r) => r.name).sort(), [
+      'Fundacja Wiślany Brzeg',
+      'Spółdzielnia Socjalna Toruńska Kuchnia',
+      'Stowarzyszenie Bydgoskie Smaki',
+    ]);
     assert.equal(gastro.facets.sector.get('gastronomia')!.count, 3, '"Gastronomia" and "gastronomia" are one sector');
     assert.equal(gastro.facets.sector.get('kultura')!.count, 1, 'the sector facet ignores its own choice');
 
@@ -145,7 +167,9 @@ describe('catalogue', () => {
 
   test('a write by any writer refreshes the cached counts', async () => {
     assert.equal((await search({ dzialalnosc: 'other_paid' })).total, 1);
-    const [id] = await add([{ name: 'Koło Gospodyń Nowe', form: 'kolo_gospodyn_wiejskich', gmina: TORUN, sectors: ['Rękodzieło'], activity: 'other_paid' }]);
+    const [id] = await add([
+      { name: 'Koło Gospodyń Nowe', form: 'kolo_gospodyn_wiejskich', gmina: TORUN, sectors: ['Rękodzieło'], activity: 'other_paid' },
+    ]);
     const after = await search({ dzialalnosc: 'other_paid' });
     assert.equal(after.total, 2);
     assert.equal(after.facets.sector.get('rekodzielo')!.label, 'Rękodzieło');
@@ -170,10 +194,15 @@ describe('catalogue', () => {
 
     const page = await get('/podmioty/mapa?forma=fundacja');
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /<svg class="entity-map" role="group"[^>]*aria-labelledby="entity-map-title" aria-describedby="entity-map-desc"/);
+    assert.match(
+      page.body,
+      /<svg class="entity-map" role="group"[^>]*aria-labelledby="entity-map-title" aria-describedby="entity-map-desc"/,
+    );
     assert.match(page.body, /Znaleziono 3 podmioty/);
     // each cluster links to the filtered list of its gminy, keeping the search
-    const links = [...page.body.matchAll(/<a href="(\/podmioty\?forma=fundacja&amp;gmina=[^"]+)" class="entity-map__cluster"/g)].map((m) => m[1]);
+    const links = [...page.body.matchAll(/<a href="(\/podmioty\?forma=fundacja&amp;gmina=[^"]+)" class="entity-map__cluster"/g)].map(
+      (m) => m[1],
+    );
     assert.ok(links.length >= 1 && links.length <= 2);
     const rows = [...page.body.matchAll(/<td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1]));
     assert.equal(
@@ -228,7 +257,11 @@ describe('catalogue', () => {
   test('synthetic seed: marked, labelled, spread over forms, gminy and sectors', async () => {
     const added = await seedSynthetic(t.ctx, { count: 300, seed: 7 });
     assert.equal(added, 300);
-    const rows = await t.ctx.db.selectFrom('entities').select(['name', 'is_synthetic', 'legal_form', 'gmina_teryt']).where('is_synthetic', '=', true).execute();
+    const rows = await t.ctx.db
+      .selectFrom('entities')
+      .select(['name', 'is_synthetic', 'legal_form', 'gmina_teryt'])
+      .where('is_synthetic', '=', true)
+      .execute();
     assert.equal(rows.length, 300);
     assert.ok(rows.every((r) => r.is_synthetic === true && r.name.startsWith(SYNTHETIC_PREFIX)));
     assert.ok(new Set(rows.map((r) => r.legal_form)).size >= 6, 'several legal forms');

@@ -111,12 +111,22 @@ export function territoryIndex(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promis
   const hit = territoryCache.get(ctx.db);
   if (hit && hit.day === day && Date.now() - hit.at < TERRITORY_TTL_MS) return hit.value;
   const value = (async () => {
-    const [powiaty, gminy, subregions] = await Promise.all([listUnits(ctx.db, 'powiat'), listUnits(ctx.db, 'gmina'), listSubregionsWithMembers(ctx)]);
+    const [powiaty, gminy, subregions] = await Promise.all([
+      listUnits(ctx.db, 'powiat'),
+      listUnits(ctx.db, 'gmina'),
+      listSubregionsWithMembers(ctx),
+    ]);
     const byPowiat = subregionOfPowiat(subregions, day);
-    const valid = [...new Map([...byPowiat.values()].map((s) => [s.code, s])).values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const valid = [...new Map([...byPowiat.values()].map((s) => [s.code, s])).values()].sort((a, b) =>
+      a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+    );
     return {
       names: new Map([...powiaty, ...gminy].map((u) => [u.teryt, u.name])),
-      subregions: valid.map((s) => ({ code: s.code, name: { pl: s.name_pl, en: s.name_en }, powiaty: [...byPowiat].filter(([, x]) => x.id === s.id).map(([p]) => p) })),
+      subregions: valid.map((s) => ({
+        code: s.code,
+        name: { pl: s.name_pl, en: s.name_en },
+        powiaty: [...byPowiat].filter(([, x]) => x.id === s.id).map(([p]) => p),
+      })),
       day,
     };
   })();
@@ -248,7 +258,11 @@ export interface CatalogueResult {
 export async function searchCatalogue(ctx: ModuleContext, q: CatalogueQuery, limit = PAGE_SIZE): Promise<CatalogueResult> {
   const [filter, territory] = await Promise.all([toFilter(ctx, q), territoryIndex(ctx)]);
   const subregionsOf = (facets: repo.FacetCounts) =>
-    territory.subregions.map((s) => ({ value: s.code, name: s.name, count: s.powiaty.reduce((n, p) => n + (facets.subregionPowiat.get(p) ?? 0), 0) }));
+    territory.subregions.map((s) => ({
+      value: s.code,
+      name: s.name,
+      count: s.powiaty.reduce((n, p) => n + (facets.subregionPowiat.get(p) ?? 0), 0),
+    }));
   if (unsearchable(q, filter)) {
     const facets = repo.emptyFacets();
     return { rows: [], total: 0, pages: 1, rankedPart: false, facets, subregions: subregionsOf(facets), names: territory.names };
@@ -256,7 +270,16 @@ export async function searchCatalogue(ctx: ModuleContext, q: CatalogueQuery, lim
   const relevance = q.sort === 'relevance' && filter.terms.length > 0;
   const offset = (q.page - 1) * limit;
   const [rows, facets] = await Promise.all([
-    relevance && offset >= repo.RANK_CANDIDATES ? Promise.resolve([]) : repo.listEntities(ctx.db, ctx.database.seam, filter, relevance ? 'relevance' : q.sort === 'newest' ? 'newest' : 'name', limit, offset),
+    relevance && offset >= repo.RANK_CANDIDATES
+      ? Promise.resolve([])
+      : repo.listEntities(
+          ctx.db,
+          ctx.database.seam,
+          filter,
+          relevance ? 'relevance' : q.sort === 'newest' ? 'newest' : 'name',
+          limit,
+          offset,
+        ),
     cachedFacets(ctx, filter),
   ]);
   const shown = relevance ? Math.min(facets.total, repo.RANK_CANDIDATES) : facets.total;
@@ -324,12 +347,23 @@ function toLngLat(x: number, y: number, size: number): [number, number] {
  * Gminy with entities grouped by supercluster at one zoom level, with `radius` in SVG pixels:
  * every gmina is a point at its centre, gminy closer than the radius form one cluster.
  */
-export function clusterGminy(counts: readonly GminaCount[], centres: ReadonlyMap<string, [number, number]>, size: { width: number; height: number }, radius = 26): MapCluster[] {
+export function clusterGminy(
+  counts: readonly GminaCount[],
+  centres: ReadonlyMap<string, [number, number]>,
+  size: { width: number; height: number },
+  radius = 26,
+): MapCluster[] {
   const placed = counts.filter((c) => c.count > 0 && centres.has(c.teryt));
   if (placed.length === 0) return [];
   const side = Math.max(size.width, size.height);
   const index = new Supercluster<{ teryt: string; count: number }>({ minZoom: 0, maxZoom: 0, radius, extent: side });
-  index.load(placed.map((c) => ({ type: 'Feature', properties: { teryt: c.teryt, count: c.count }, geometry: { type: 'Point', coordinates: toLngLat(...centres.get(c.teryt)!, side) } })));
+  index.load(
+    placed.map((c) => ({
+      type: 'Feature',
+      properties: { teryt: c.teryt, count: c.count },
+      geometry: { type: 'Point', coordinates: toLngLat(...centres.get(c.teryt)!, side) },
+    })),
+  );
   const out: MapCluster[] = [];
   for (const f of index.getClusters([-180, -85.06, 180, 85.06], 0)) {
     const p = f.properties as { cluster?: boolean; cluster_id?: number; teryt?: string; count?: number };
@@ -362,7 +396,11 @@ export async function catalogueMap(ctx: ModuleContext, q: CatalogueQuery): Promi
   const gminy = [...facets.gmina]
     .filter(([teryt, n]) => n > 0 && (q.gmina.length === 0 || q.gmina.includes(teryt)))
     .map(([teryt, count]) => ({ teryt, count }))
-    .sort((a, b) => polishCollator.compare(territory.names.get(a.teryt) ?? a.teryt, territory.names.get(b.teryt) ?? b.teryt) || (a.teryt < b.teryt ? -1 : 1));
+    .sort(
+      (a, b) =>
+        polishCollator.compare(territory.names.get(a.teryt) ?? a.teryt, territory.names.get(b.teryt) ?? b.teryt) ||
+        (a.teryt < b.teryt ? -1 : 1),
+    );
   const onMap = gminy.reduce((n, g) => n + g.count, 0);
   return {
     total: facets.total,

@@ -7,7 +7,15 @@ import { Button, FormField, Pagination, Table } from '../../../core/ui/component
 import { usePage } from '../../../core/ui/context.js';
 import type { TKey } from '../../../i18n/index.js';
 import { activityLabel } from '../entity/activity-state.js';
-import { catalogueParams, LISTED_STATES, RANK_CANDIDATES, type CatalogueMap, type CatalogueQuery, type CatalogueResult, type MapCluster } from './registry.catalogue.js';
+import {
+  catalogueParams,
+  LISTED_STATES,
+  RANK_CANDIDATES,
+  type CatalogueMap,
+  type CatalogueQuery,
+  type CatalogueResult,
+  type MapCluster,
+} from './registry.catalogue.js';
 import { entityPath } from '../entity/registry.service.js';
 
 const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
@@ -40,7 +48,9 @@ function FacetGroup({ legend, name, options, chosen }: { legend: string; name: s
 /** Options of a facet: every value with a count plus every chosen one (shown with 0), by label. */
 function options(counts: Map<string, number>, label: (k: string) => string, chosen: string[]): Option[] {
   const keys = new Set([...counts.keys(), ...chosen]);
-  return [...keys].map((k) => ({ value: k, label: label(k), count: counts.get(k) ?? 0 })).sort((a, b) => polishCollator.compare(a.label, b.label) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return [...keys]
+    .map((k) => ({ value: k, label: label(k), count: counts.get(k) ?? 0 }))
+    .sort((a, b) => polishCollator.compare(a.label, b.label) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 /** `?…` of the query (page reset), or nothing when the query is empty. */
@@ -64,17 +74,44 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
     <>
       <p>{t('registry.intro')}</p>
       <form method="get" action={href('/podmioty')} class="registry-search" role="search">
-        <FormField name="q" type="search" label={t('registry.searchLabel')} hint={t('registry.searchHint')} value={query.q} maxLength={200} />
-        <FacetGroup legend={t('registry.facetLegalForm')} name="forma" chosen={query.forma} options={options(facets.legalForm, (k) => t(formKey(k)), query.forma)} />
+        <FormField
+          name="q"
+          type="search"
+          label={t('registry.searchLabel')}
+          hint={t('registry.searchHint')}
+          value={query.q}
+          maxLength={200}
+        />
+        <FacetGroup
+          legend={t('registry.facetLegalForm')}
+          name="forma"
+          chosen={query.forma}
+          options={options(facets.legalForm, (k) => t(formKey(k)), query.forma)}
+        />
         <FacetGroup
           legend={t('registryCatalogue.facetSubregion')}
           name="podregion"
           chosen={query.podregion}
           options={result.subregions.map((s) => ({ value: s.value, label: s.name[lang], count: s.count }))}
         />
-        <FacetGroup legend={t('registry.facetPowiat')} name="powiat" chosen={query.powiat} options={options(facets.powiat, (k) => names.get(k) ?? k, query.powiat)} />
-        <FacetGroup legend={t('registry.facetGmina')} name="gmina" chosen={query.gmina} options={options(facets.gmina, (k) => names.get(k) ?? k, query.gmina)} />
-        <FacetGroup legend={t('registryCatalogue.facetSector')} name="sektor" chosen={query.sektor} options={options(sectors, sectorLabel, query.sektor)} />
+        <FacetGroup
+          legend={t('registry.facetPowiat')}
+          name="powiat"
+          chosen={query.powiat}
+          options={options(facets.powiat, (k) => names.get(k) ?? k, query.powiat)}
+        />
+        <FacetGroup
+          legend={t('registry.facetGmina')}
+          name="gmina"
+          chosen={query.gmina}
+          options={options(facets.gmina, (k) => names.get(k) ?? k, query.gmina)}
+        />
+        <FacetGroup
+          legend={t('registryCatalogue.facetSector')}
+          name="sektor"
+          chosen={query.sektor}
+          options={options(sectors, sectorLabel, query.sektor)}
+        />
         <FacetGroup
           legend={t('registryCatalogue.facetActivity')}
           name="dzialalnosc"
@@ -85,7 +122,11 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
           legend={t('registry.facetActivityState')}
           name="stan"
           chosen={query.stan}
-          options={LISTED_STATES.filter((s) => facets.state.has(s) || query.stan.includes(s)).map((s) => ({ value: s, label: t(`registry.activityState.${s}`), count: facets.state.get(s) ?? 0 }))}
+          options={LISTED_STATES.filter((s) => facets.state.has(s) || query.stan.includes(s)).map((s) => ({
+            value: s,
+            label: t(`registry.activityState.${s}`),
+            count: facets.state.get(s) ?? 0,
+          }))}
         />
         <fieldset class="facet">
           <legend>{t('registry.facetStatus')}</legend>
@@ -124,7 +165,9 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
       <p>
         <a href={href(`/podmioty/mapa${qs}`)}>{t('registryCatalogue.showMap')}</a>
       </p>
-      {result.rankedPart ? <p>{t('registryCatalogue.rankedPart', { count: RANK_CANDIDATES, value: fmt.number(RANK_CANDIDATES) })}</p> : null}
+      {result.rankedPart ? (
+        <p>{t('registryCatalogue.rankedPart', { count: RANK_CANDIDATES, value: fmt.number(RANK_CANDIDATES) })}</p>
+      ) : null}
       {rows.length === 0 ? (
         <p>{t('registry.none')}</p>
       ) : (
@@ -153,7 +196,11 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
           ]}
         />
       )}
-      <Pagination page={Math.min(query.page, pages)} pages={pages} link={(p) => href(`/podmioty?${catalogueParams(query, { page: p }).toString()}`)} />
+      <Pagination
+        page={Math.min(query.page, pages)}
+        pages={pages}
+        link={(p) => href(`/podmioty?${catalogueParams(query, { page: p }).toString()}`)}
+      />
       <ul class="plain registry-downloads">
         <li>
           <a href={href(`/podmioty.csv${qs}`)}>{t('registry.downloadCsv')}</a>
@@ -176,7 +223,10 @@ export function CatalogueMapView({ query, map }: { query: CatalogueQuery; map: C
   const qs = queryString(query);
   const name = (teryt: string) => map.names.get(teryt) ?? teryt;
   const listFor = (gminy: string[]) => href(`/podmioty${queryString(query, { gmina: gminy })}`);
-  const places = (c: MapCluster) => (c.gminy.length <= 3 ? c.gminy.map(name).join(', ') : t('registryCatalogue.map.moreGminy', { first: name(c.gminy[0]!), count: c.gminy.length - 1 }));
+  const places = (c: MapCluster) =>
+    c.gminy.length <= 3
+      ? c.gminy.map(name).join(', ')
+      : t('registryCatalogue.map.moreGminy', { first: name(c.gminy[0]!), count: c.gminy.length - 1 });
   const g = map.geometry;
   return (
     <>
@@ -185,14 +235,24 @@ export function CatalogueMapView({ query, map }: { query: CatalogueQuery; map: C
         <a href={href(`/podmioty${qs}`)}>{t('registryCatalogue.showList')}</a>
       </p>
       <h2 id="results">{t('registry.results', { count: map.total })}</h2>
-      <svg class="entity-map" role="group" viewBox={`0 0 ${g.width} ${g.height}`} width={g.width} height={g.height} aria-labelledby="entity-map-title" aria-describedby="entity-map-desc">
+      <svg
+        class="entity-map"
+        role="group"
+        viewBox={`0 0 ${g.width} ${g.height}`}
+        width={g.width}
+        height={g.height}
+        aria-labelledby="entity-map-title"
+        aria-describedby="entity-map-desc"
+      >
         <title id="entity-map-title">{t('registryCatalogue.map.svgTitle')}</title>
         <desc id="entity-map-desc">{t('registryCatalogue.map.svgDesc', { count: map.clusters.length })}</desc>
         <g class="entity-map__base" aria-hidden="true">
           {[...g.paths].map(([teryt, d]) => (
             <path key={teryt} d={d} fill="#f2f2f2" stroke="#767676" stroke-width="0.5" fill-rule="evenodd" />
           ))}
-          {map.powiatBorders ? <path d={map.powiatBorders} fill="none" stroke="#595959" stroke-width="1.4" stroke-linejoin="round" /> : null}
+          {map.powiatBorders ? (
+            <path d={map.powiatBorders} fill="none" stroke="#595959" stroke-width="1.4" stroke-linejoin="round" />
+          ) : null}
         </g>
         <g class="entity-map__clusters">
           {map.clusters.map((c) => {
@@ -220,7 +280,10 @@ export function CatalogueMapView({ query, map }: { query: CatalogueQuery; map: C
           columns={[
             { header: t('registryCatalogue.map.gmina'), cell: (r) => name(r.teryt) },
             { header: t('registryCatalogue.map.count'), cell: (r) => fmt.number(r.count), numeric: true },
-            { header: t('registryCatalogue.map.list'), cell: (r) => <a href={listFor([r.teryt])}>{t('registryCatalogue.map.listLink', { name: name(r.teryt) })}</a> },
+            {
+              header: t('registryCatalogue.map.list'),
+              cell: (r) => <a href={listFor([r.teryt])}>{t('registryCatalogue.map.listLink', { name: name(r.teryt) })}</a>,
+            },
           ]}
         />
       )}

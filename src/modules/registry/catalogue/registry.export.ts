@@ -21,7 +21,8 @@ const Example = Type.Boolean({ description: 'true for example (synthetic) data, 
 const ActivitySchema = Type.Object(
   {
     state: Type.Enum(ACTIVITY_STATES, {
-      description: 'active: a staff member checked it; unverified: stated active by a source, nobody checked since source_date; suspended; closed',
+      description:
+        'active: a staff member checked it; unverified: stated active by a source, nobody checked since source_date; suspended; closed',
     }),
     source_date: Day('date of the data the record was taken from (not a check of the activity)'),
     verified_on: Day('day a staff member checked that the entity is active; null when nobody has'),
@@ -54,7 +55,9 @@ const MarkSchema = Type.Object(
     granted_on: Day('day granted; null when the source does not say'),
     expires_on: Day('last valid day: stated, or derived as the end of the one-year licence; null when unknown'),
     expiry: Type.Enum(['stated', 'derived', 'unknown'], { description: 'how expires_on is known' }),
-    validity: Type.Enum(MARK_VALIDITIES, { description: 'today: valid only between a known grant date and a known or derived expiry; unknown when a date is missing' }),
+    validity: Type.Enum(MARK_VALIDITIES, {
+      description: 'today: valid only between a known grant date and a known or derived expiry; unknown when a date is missing',
+    }),
     source_url: Nullable(Type.String()),
     is_example: Example,
   },
@@ -65,7 +68,9 @@ const itemProperties = {
   id: Type.String(),
   name: Type.String(),
   legal_form: Type.String(),
-  lifecycle: Type.Enum(ACTIVITY_STATES, { description: 'the activity state (the same as activity.state): an entity nobody checked is unverified, not active' }),
+  lifecycle: Type.Enum(ACTIVITY_STATES, {
+    description: 'the activity state (the same as activity.state): an entity nobody checked is unverified, not active',
+  }),
   town: Nullable(Type.String()),
   gmina_teryt: Nullable(Type.String()),
   nip: Nullable(Type.String()),
@@ -84,7 +89,13 @@ const datasetProperties = {
   licence: LicenceSchema,
   last_changed: Nullable(Type.String({ format: 'date-time', description: 'when the data of the registry last changed' })),
 };
-export const EntityListSchema = Type.Object({ ...datasetProperties, total: Type.Integer(), page: Type.Integer(), per_page: Type.Integer(), items: Type.Array(EntityItemSchema) });
+export const EntityListSchema = Type.Object({
+  ...datasetProperties,
+  total: Type.Integer(),
+  page: Type.Integer(),
+  per_page: Type.Integer(),
+  items: Type.Array(EntityItemSchema),
+});
 export const EntityFileSchema = Type.Object({ ...datasetProperties, count: Type.Integer(), items: Type.Array(EntityItemSchema) });
 export const EntityDetailSchema = Type.Object({
   ...itemProperties,
@@ -148,13 +159,38 @@ export function toItem(e: EntityRow, parts: ItemParts, publicUrl: string): Entit
 export function toDetail(e: EntityRow, parts: ItemParts, publicUrl: string): EntityDetail {
   return {
     ...toItem(e, parts, publicUrl),
-    ps_history: (parts.ps.get(e.id) ?? []).map((h) => ({ kind: h.kind, ps_type: h.ps_type, decision_number: h.decision_number, decision_date: h.decision_date, is_example: e.is_synthetic })),
+    ps_history: (parts.ps.get(e.id) ?? []).map((h) => ({
+      kind: h.kind,
+      ps_type: h.ps_type,
+      decision_number: h.decision_number,
+      decision_date: h.decision_date,
+      is_example: e.is_synthetic,
+    })),
     licence: { ...OPEN_DATA_LICENCE },
     last_changed: e.updated_at,
   };
 }
 
-const CSV_COLUMNS = ['name', 'legalForm', 'town', 'gmina', 'nip', 'regon', 'krs', 'lifecycle', 'sourceUrl', 'verifiedAt', 'address', 'activityCheckedOn', 'psStatus', 'psType', 'psSince', 'marks', 'validMarks', 'isExample'] as const;
+const CSV_COLUMNS = [
+  'name',
+  'legalForm',
+  'town',
+  'gmina',
+  'nip',
+  'regon',
+  'krs',
+  'lifecycle',
+  'sourceUrl',
+  'verifiedAt',
+  'address',
+  'activityCheckedOn',
+  'psStatus',
+  'psType',
+  'psSince',
+  'marks',
+  'validMarks',
+  'isExample',
+] as const;
 
 export function toCsv(rows: EntityRow[], parts: ItemParts, t: T, publicUrl: string): string {
   const header = CSV_COLUMNS.map((k) => t(`registry.csv.${k}` as TKey));

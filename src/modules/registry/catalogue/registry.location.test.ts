@@ -42,7 +42,12 @@ function input(name: string, gmina: string | null, town: string | null): EntityI
   };
 }
 
-async function entity(name: string, gmina: string | null, town: string | null, places: { gmina: string | null; town: string | null; lat?: number; lon?: number }[] = []): Promise<string> {
+async function entity(
+  name: string,
+  gmina: string | null,
+  town: string | null,
+  places: { gmina: string | null; town: string | null; lat?: number; lon?: number }[] = [],
+): Promise<string> {
   const id = await createEntity(t.ctx, input(name, gmina, town), actor);
   for (const p of places) {
     await t.ctx.db
@@ -62,7 +67,10 @@ function svgOf(body: string): string | null {
 /** The title and description only, so a failed match prints what matters rather than path data. */
 const words = (svg: string) => svg.replace(/ d="[^"]*"/g, ' d="…"');
 
-const circles = (svg: string) => [...svg.matchAll(/<circle class="entity-location__marker" cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+const circles = (svg: string) =>
+  [...svg.matchAll(/<circle class="entity-location__marker" cx="([\d.]+)" cy="([\d.]+)"/g)].map(
+    (m) => [Number(m[1]), Number(m[2])] as [number, number],
+  );
 
 describe('entity page: location map', () => {
   test('seat gmina highlighted, a marker per place, text alternative and line in words, link to the map', async () => {
@@ -79,7 +87,10 @@ describe('entity page: location map', () => {
     assert.match(words(svg), /aria-labelledby="entity-map-title"/);
     assert.match(words(svg), /aria-describedby="entity-map-desc"/);
     assert.match(words(svg), /<title id="entity-map-title">Mapa położenia: gmina Chełmża \(gmina wiejska\), powiat toruński<\/title>/);
-    assert.match(words(svg), /<desc id="entity-map-desc">[^<]*gmina siedziby: Chełmża \(gmina wiejska\)[^<]*2 miejsca: Bydgoszcz, Chełmża\.[^<]*w środku ich gminy\.<\/desc>/);
+    assert.match(
+      words(svg),
+      /<desc id="entity-map-desc">[^<]*gmina siedziby: Chełmża \(gmina wiejska\)[^<]*2 miejsca: Bydgoszcz, Chełmża\.[^<]*w środku ich gminy\.<\/desc>/,
+    );
     // the highlighted shape is the seat gmina's own outline
     const geometry = await mapGeometry(t.ctx.db);
     const seat = geometry.locator.gminy.paths.get('0415022')!;
@@ -98,7 +109,10 @@ describe('entity page: location map', () => {
     const chelmza = geometry.locator.gminy.centres.get('0415011')!;
     assert.ok(Math.hypot(own[0] - chelmza[0], own[1] - chelmza[1]) < 6, `marker ${own} near ${chelmza}`);
     // visible line and the link to the entities' map of the gmina
-    assert.match(res.body, /<p class="entity-location__line">Gmina: Chełmża \(gmina wiejska\); powiat toruński; subregion OWES: Subregion toruński\.<\/p>/);
+    assert.match(
+      res.body,
+      /<p class="entity-location__line">Gmina: Chełmża \(gmina wiejska\); powiat toruński; subregion OWES: Subregion toruński\.<\/p>/,
+    );
     assert.match(res.body, /<a href="\/podmioty\/mapa\?gmina=0415022">Pokaż na mapie podmiotów<\/a>/);
     // small: simplified locator geometry, no tiles, no style attributes
     assert.ok(svg.length < 30_000, `svg ${svg.length} bytes`);
@@ -112,7 +126,10 @@ describe('entity page: location map', () => {
     const res = await get(`/en${path}`);
     assert.equal(res.statusCode, 200);
     const svg = svgOf(res.body)!;
-    assert.match(words(svg), /<title id="entity-map-title">Location map: gmina Toruń \(urban gmina\), city with powiat rights Toruń<\/title>/);
+    assert.match(
+      words(svg),
+      /<title id="entity-map-title">Location map: gmina Toruń \(urban gmina\), city with powiat rights Toruń<\/title>/,
+    );
     assert.match(words(svg), /A round marker shows 1 place: Toruń\./);
     const geometry = await mapGeometry(t.ctx.db);
     assert.deepEqual(circles(svg), [geometry.locator.gminy.centres.get('0463011')]);

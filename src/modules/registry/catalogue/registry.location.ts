@@ -44,7 +44,11 @@ function placeLabel(p: Pick<PlaceRow, 'town' | 'address' | 'gmina_teryt'>, names
  * The seat gmina with its powiat and subregion, and the map's shapes and markers; null for an
  * entity without a (known) seat gmina — the page then shows no map.
  */
-export async function entityLocation(ctx: Pick<ModuleContext, 'db' | 'clock'>, entity: Pick<EntityRow, 'gmina_teryt' | 'town'>, places: readonly Pick<PlaceRow, 'gmina_teryt' | 'town' | 'address' | 'lat' | 'lon'>[]): Promise<EntityLocation | null> {
+export async function entityLocation(
+  ctx: Pick<ModuleContext, 'db' | 'clock'>,
+  entity: Pick<EntityRow, 'gmina_teryt' | 'town'>,
+  places: readonly Pick<PlaceRow, 'gmina_teryt' | 'town' | 'address' | 'lat' | 'lon'>[],
+): Promise<EntityLocation | null> {
   const teryt = entity.gmina_teryt;
   if (!teryt) return null;
   const [territory, geometry] = await Promise.all([territoryIndex(ctx), mapGeometry(ctx.db)]);
@@ -86,6 +90,13 @@ export async function entityLocation(ctx: Pick<ModuleContext, 'db' | 'clock'>, e
     .filter(([t]) => t !== teryt && t.startsWith(powiatTeryt))
     .map(([, d]) => d)
     .join('');
-  location.map = { width: locator.width, height: locator.height, outlines: locator.powiatOutlines, context, highlight, markers: [...markers.values()] };
+  location.map = {
+    width: locator.width,
+    height: locator.height,
+    outlines: locator.powiatOutlines,
+    context,
+    highlight,
+    markers: [...markers.values()],
+  };
   return location;
 }

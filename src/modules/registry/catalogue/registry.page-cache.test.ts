@@ -20,7 +20,14 @@ const get = (url: string, cookie = '') => t.app.inject({ url, headers: cookie ? 
 
 test('anonymous visitors get a copy of the catalogue, its map and entity pages; logged-in users never do', async () => {
   const entity = await t.ctx.db.selectFrom('entities').select(['id', 'name']).orderBy('name_sort').limit(1).executeTakeFirstOrThrow();
-  for (const url of ['/podmioty?forma=fundacja&powiat=0463', '/podmioty?q=spoldzielnia', '/en/podmioty', '/podmioty/mapa?forma=fundacja', entityPath(entity), '/terytorium']) {
+  for (const url of [
+    '/podmioty?forma=fundacja&powiat=0463',
+    '/podmioty?q=spoldzielnia',
+    '/en/podmioty',
+    '/podmioty/mapa?forma=fundacja',
+    entityPath(entity),
+    '/terytorium',
+  ]) {
     const first = await get(url);
     assert.equal(first.statusCode, 200, url);
     assert.equal(first.headers['x-cache'], 'MISS', url);
@@ -37,7 +44,13 @@ test('anonymous visitors get a copy of the catalogue, its map and entity pages; 
 });
 
 test("a staff edit is on the next anonymous visitor's page at once", async () => {
-  const entity = await t.ctx.db.selectFrom('entities').selectAll().where('legal_form', '=', 'fundacja').orderBy('name_sort').limit(1).executeTakeFirstOrThrow();
+  const entity = await t.ctx.db
+    .selectFrom('entities')
+    .selectAll()
+    .where('legal_form', '=', 'fundacja')
+    .orderBy('name_sort')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const page = entityPath(entity);
   const catalogue = '/podmioty?forma=fundacja';
   await get(page);
@@ -48,8 +61,19 @@ test("a staff edit is on the next anonymous visitor's page at once", async () =>
   const edit = await get(`/admin/podmioty/${entity.id}`, cookie);
   assert.equal(edit.statusCode, 200);
   const renamed = `${entity.name} (nowa nazwa)`;
-  const fields: Record<string, string> = { name: renamed, legal_form: entity.legal_form, lifecycle: entity.lifecycle, gmina_teryt: entity.gmina_teryt ?? '', town: entity.town ?? '' };
-  const saved = await t.app.inject({ method: 'POST', url: `/admin/podmioty/${entity.id}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(edit.body), ...fields }) });
+  const fields: Record<string, string> = {
+    name: renamed,
+    legal_form: entity.legal_form,
+    lifecycle: entity.lifecycle,
+    gmina_teryt: entity.gmina_teryt ?? '',
+    town: entity.town ?? '',
+  };
+  const saved = await t.app.inject({
+    method: 'POST',
+    url: `/admin/podmioty/${entity.id}`,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: csrfFrom(edit.body), ...fields }),
+  });
   assert.equal(saved.statusCode, 303, saved.body);
 
   // the old address (its slug came from the old name) now redirects instead of serving its copy

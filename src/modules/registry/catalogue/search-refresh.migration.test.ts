@@ -54,12 +54,17 @@ async function insertStale(db: Db, name: string, form: LegalForm, gmina: { teryt
 test('the migration rewrites stale search columns of existing rows and is then a no-op', async () => {
   const database = await withTestDatabase();
   try {
-    const before = MODULES.map((m) => (m.name === 'registry' ? { ...m, migrations: Object.fromEntries(Object.entries(m.migrations ?? {}).filter(([k]) => k !== KEY)) } : m));
+    const before = MODULES.map((m) =>
+      m.name === 'registry' ? { ...m, migrations: Object.fromEntries(Object.entries(m.migrations ?? {}).filter(([k]) => k !== KEY)) } : m,
+    );
     await migrateToLatest(database.handle, before);
     const db = database.handle.db;
     const cis = await insertStale(db, 'Przystań nad Wisłą', 'cis', null);
     const applied = await migrateToLatest(database.handle, MODULES);
-    assert.ok(applied.some((name) => name.startsWith(KEY)), `applied: ${applied.join(', ')}`);
+    assert.ok(
+      applied.some((name) => name.startsWith(KEY)),
+      `applied: ${applied.join(', ')}`,
+    );
     const row = await db.selectFrom('entities').selectAll().where('id', '=', cis).executeTakeFirstOrThrow();
     assert.equal(row.search_doc, entitySearchDocument(row, null));
     assert.match(row.search_doc, /(^| )cis( |$)/);
@@ -74,12 +79,22 @@ test('the migration rewrites stale search columns of existing rows and is then a
 describe('after the refresh the catalogue finds old rows by the new words', () => {
   let t: TestApp;
   let torun: { teryt: string; name: string };
-  const names = { cis: 'Przystań nad Wisłą', kis: 'Dom Sąsiedzki Bielawy', zaz: 'Pracownia Na Skarpie', wtz: 'Pod Dębem', fundacja: 'Otwarte Drzwi' } as const;
+  const names = {
+    cis: 'Przystań nad Wisłą',
+    kis: 'Dom Sąsiedzki Bielawy',
+    zaz: 'Pracownia Na Skarpie',
+    wtz: 'Pod Dębem',
+    fundacja: 'Otwarte Drzwi',
+  } as const;
   const ids = new Map<string, string>();
 
   before(async () => {
     t = await createTestApp();
-    const gmina = await t.ctx.db.selectFrom('territorial_units').select(['teryt', 'name']).where('teryt', '=', TORUN).executeTakeFirstOrThrow();
+    const gmina = await t.ctx.db
+      .selectFrom('territorial_units')
+      .select(['teryt', 'name'])
+      .where('teryt', '=', TORUN)
+      .executeTakeFirstOrThrow();
     torun = gmina;
   });
   after(async () => t.close());

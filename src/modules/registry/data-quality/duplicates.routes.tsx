@@ -32,7 +32,12 @@ export async function duplicatesRoutes(app: AppInstance, ctx: ModuleContext): Pr
       if (kept) notice = request.t('registryDuplicates.merged', { name: kept.name });
     }
     const pairs = await listSuspectedPairs(ctx);
-    return sendPage(request, reply, { heading: true, title: title(request), breadcrumbs: [{ label: request.t('registry.admin.title'), path: '/admin/podmioty' }] }, <DuplicatesListView pairs={pairs} notice={notice} />);
+    return sendPage(
+      request,
+      reply,
+      { heading: true, title: title(request), breadcrumbs: [{ label: request.t('registry.admin.title'), path: '/admin/podmioty' }] },
+      <DuplicatesListView pairs={pairs} notice={notice} />,
+    );
   });
 
   app.get(`${DUPLICATES_PATH}/:a/:b`, { config, schema: { params: PairParams } }, async (request, reply) => {

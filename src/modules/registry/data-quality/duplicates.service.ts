@@ -97,7 +97,10 @@ export interface SuspectedPair {
 /** The suspected pairs staff have not dismissed, in name order. */
 export async function listSuspectedPairs(ctx: ModuleContext): Promise<SuspectedPair[]> {
   const members = await quality.suspectedGroups(ctx.db, MAX_GROUPS);
-  const dismissed = await quality.dismissalsAmong(ctx.db, members.map((m) => m.id));
+  const dismissed = await quality.dismissalsAmong(
+    ctx.db,
+    members.map((m) => m.id),
+  );
   const names = await unitNames(ctx);
   const groups = new Map<string, quality.DuplicateMember[]>();
   for (const m of members) {
@@ -132,14 +135,27 @@ export interface PairDetails {
 async function loadPair(db: quality.Executor, idA: string, idB: string): Promise<{ a: EntityRow; b: EntityRow }> {
   if (idA >= idB) throw new AppError('http.not_found');
   const [a, b] = await Promise.all([repo.findEntity(db, idA), repo.findEntity(db, idB)]);
-  const suspected = a && b && !a.merged_into && !b.merged_into && a.gmina_teryt !== null && a.gmina_teryt === b.gmina_teryt && a.name_key !== null && a.name_key === b.name_key;
+  const suspected =
+    a &&
+    b &&
+    !a.merged_into &&
+    !b.merged_into &&
+    a.gmina_teryt !== null &&
+    a.gmina_teryt === b.gmina_teryt &&
+    a.name_key !== null &&
+    a.name_key === b.name_key;
   if (!suspected || (await quality.isDismissed(db, idA, idB))) throw new AppError('http.not_found');
   return { a, b };
 }
 
 export async function pairDetails(ctx: ModuleContext, idA: string, idB: string): Promise<PairDetails> {
   const { a, b } = await loadPair(ctx.db, idA, idB);
-  const differing = MERGE_FIELDS.filter((f) => valueOf(a, f) !== valueOf(b, f)).map((f) => ({ field: f, a: valueOf(a, f), b: valueOf(b, f), preferred: valueOf(a, f) === null ? ('b' as const) : ('a' as const) }));
+  const differing = MERGE_FIELDS.filter((f) => valueOf(a, f) !== valueOf(b, f)).map((f) => ({
+    field: f,
+    a: valueOf(a, f),
+    b: valueOf(b, f),
+    preferred: valueOf(a, f) === null ? ('b' as const) : ('a' as const),
+  }));
   return { a, b, differing };
 }
 
@@ -192,10 +208,28 @@ export async function mergePair(ctx: ModuleContext, idA: string, idB: string, ch
     const released = (['nip', 'regon', 'krs'] as const).filter((f) => other[f] !== null && other[f] === merged[f]);
     await quality.moveDependents(trx, other.id, kept.id);
     // the accounts module owns the roles; its representatives now act for the kept record
-    const representatives = await moveScopedRoles(ctx, trx, { role: 'entity_representative', scopeType: 'entity', fromId: other.id, toId: kept.id }, actor);
+    const representatives = await moveScopedRoles(
+      ctx,
+      trx,
+      { role: 'entity_representative', scopeType: 'entity', fromId: other.id, toId: kept.id },
+      actor,
+    );
     const representativeIds = [...representatives.moved, ...representatives.alreadyHeld];
-    await repo.updateEntity(trx, other.id, { lifecycle: 'closed', merged_into: kept.id, ...Object.fromEntries(released.map((f) => [f, null])), updated_at: now });
-    const change = (entity: string, field: string, before: Value, after: Value) => ({ id: newId(), entity_id: entity, at: now, user_id: actor.actorId, field, old_value: before, new_value: after });
+    await repo.updateEntity(trx, other.id, {
+      lifecycle: 'closed',
+      merged_into: kept.id,
+      ...Object.fromEntries(released.map((f) => [f, null])),
+      updated_at: now,
+    });
+    const change = (entity: string, field: string, before: Value, after: Value) => ({
+      id: newId(),
+      entity_id: entity,
+      at: now,
+      user_id: actor.actorId,
+      field,
+      old_value: before,
+      new_value: after,
+    });
     await repo.insertChanges(trx, [
       ...changed.map((f) => change(kept.id, f, valueOf(kept, f), result[f] ?? null)),
       change(kept.id, 'merged_from', null, `${other.id} ${other.name}`),
@@ -223,8 +257,18 @@ export async function mergePair(ctx: ModuleContext, idA: string, idB: string, ch
 export async function dismissPair(ctx: ModuleContext, idA: string, idB: string, actor: Actor): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await loadPair(trx, idA, idB);
-    await quality.insertDismissal(trx, { id: newId(), entity_a: idA, entity_b: idB, dismissed_by: actor.actorId, dismissed_at: nowIso(ctx.clock) });
-    await recordAudit(trx, { ...actor, action: 'registry.duplicate.dismiss', subjectType: 'entity', subjectId: idA, meta: { other: idB } }, ctx.clock);
+    await quality.insertDismissal(trx, {
+      id: newId(),
+      entity_a: idA,
+      entity_b: idB,
+      dismissed_by: actor.actorId,
+      dismissed_at: nowIso(ctx.clock),
+    });
+    await recordAudit(
+      trx,
+      { ...actor, action: 'registry.duplicate.dismiss', subjectType: 'entity', subjectId: idA, meta: { other: idB } },
+      ctx.clock,
+    );
   });
 }
 

@@ -37,7 +37,12 @@ export function DuplicatesListView({ pairs, notice }: { pairs: SuspectedPair[]; 
             { header: t('registryDuplicates.first'), cell: (p) => member(p.a) },
             { header: t('registryDuplicates.second'), cell: (p) => member(p.b) },
             { header: t('registryDuplicates.gmina'), cell: (p) => p.gminaName ?? p.a.gmina_teryt },
-            { header: t('registryDuplicates.action'), cell: (p) => <a href={href(`${DUPLICATES_PATH}/${p.a.id}/${p.b.id}`)}>{t('registryDuplicates.compare', { name: p.a.name })}</a> },
+            {
+              header: t('registryDuplicates.action'),
+              cell: (p) => (
+                <a href={href(`${DUPLICATES_PATH}/${p.a.id}/${p.b.id}`)}>{t('registryDuplicates.compare', { name: p.a.name })}</a>
+              ),
+            },
           ]}
         />
       )}

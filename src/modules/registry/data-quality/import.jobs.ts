@@ -35,7 +35,8 @@ export async function createImportJob(ctx: ModuleContext, upload: Upload, actor:
   const c = fileChecker();
   const label = 'registryImport.file';
   if (!upload.data || upload.data.length === 0 || upload.fileName === '') c.add('file', label, 'registryImport.fileProblem.missing');
-  else if (upload.truncated || upload.data.length > MAX_IMPORT_BYTES) c.add('file', label, 'registryImport.fileProblem.tooLarge', { size: MAX_IMPORT_MB });
+  else if (upload.truncated || upload.data.length > MAX_IMPORT_BYTES)
+    c.add('file', label, 'registryImport.fileProblem.tooLarge', { size: MAX_IMPORT_MB });
   c.assertValid();
   const { text, encoding } = decodeSpreadsheetBytes(upload.data!);
   const delimiter = detectDelimiter(text);
@@ -127,7 +128,10 @@ export async function importJobView(ctx: ModuleContext, id: string): Promise<Imp
   const stored = JSON.parse(job.problems) as { rows?: RowProblem[]; count?: number; file?: FileProblem[] };
   const problems = stored.rows ?? [];
   const fileProblems = stored.file ?? [];
-  const example = job.content !== null && (job.status === 'uploaded' || job.status === 'checked') ? firstRow(job.content, job.delimiter as CsvDelimiter) : [];
+  const example =
+    job.content !== null && (job.status === 'uploaded' || job.status === 'checked')
+      ? firstRow(job.content, job.delimiter as CsvDelimiter)
+      : [];
   return {
     id: job.id,
     fileName: job.file_name,
@@ -173,7 +177,11 @@ export async function checkImportJob(ctx: ModuleContext, id: string, mapping: Ma
     total_rows: outcome.total,
     ok_rows: outcome.ok,
     refused_rows: outcome.refused,
-    problems: JSON.stringify({ rows: outcome.problems.slice(0, STORED_PROBLEMS), count: outcome.problems.length, file: outcome.fileProblems }),
+    problems: JSON.stringify({
+      rows: outcome.problems.slice(0, STORED_PROBLEMS),
+      count: outcome.problems.length,
+      file: outcome.fileProblems,
+    }),
     updated_at: nowIso(ctx.clock),
   });
 }
@@ -192,7 +200,8 @@ export async function startImportJob(ctx: ModuleContext, id: string, actor: Acto
   const job = await loadJob(ctx, id);
   if (job.status !== 'checked' || job.ok_rows === 0) return;
   const now = nowIso(ctx.clock);
-  if (!(await quality.claimImport(ctx.db, id, 'checked', { status: 'running', processed_rows: 0, imported_rows: 0, updated_at: now }))) return;
+  if (!(await quality.claimImport(ctx.db, id, 'checked', { status: 'running', processed_rows: 0, imported_rows: 0, updated_at: now })))
+    return;
   const set = running.get(ctx.db) ?? new Set<Promise<void>>();
   running.set(ctx.db, set);
   const task = runJob(ctx, job, actor).finally(() => set.delete(task));
@@ -221,7 +230,11 @@ async function runJob(ctx: ModuleContext, job: quality.ImportRow, actor: Actor):
       refused_rows: outcome.refused,
       processed_rows: outcome.total,
       imported_rows: outcome.imported,
-      problems: JSON.stringify({ rows: outcome.problems.slice(0, STORED_PROBLEMS), count: outcome.problems.length, file: outcome.fileProblems }),
+      problems: JSON.stringify({
+        rows: outcome.problems.slice(0, STORED_PROBLEMS),
+        count: outcome.problems.length,
+        file: outcome.fileProblems,
+      }),
       // the file may hold contact data; once imported it is not kept
       content: null,
       updated_at: now,
@@ -230,7 +243,16 @@ async function runJob(ctx: ModuleContext, job: quality.ImportRow, actor: Actor):
   } catch (err) {
     ctx.log(`registry import ${job.id} failed: ${err instanceof Error ? err.message : String(err)}`);
     const now = nowIso(ctx.clock);
-    await quality.updateImport(ctx.db, job.id, { status: 'failed', imported_rows: imported, error: err instanceof Error ? err.message.slice(0, 500) : 'error', content: null, updated_at: now, finished_at: now }).catch(() => undefined);
+    await quality
+      .updateImport(ctx.db, job.id, {
+        status: 'failed',
+        imported_rows: imported,
+        error: err instanceof Error ? err.message.slice(0, 500) : 'error',
+        content: null,
+        updated_at: now,
+        finished_at: now,
+      })
+      .catch(() => undefined);
   }
 }
 

@@ -31,13 +31,34 @@ export type Mapping = (ImportField | null)[];
 
 /** Header names as recognised, written normalised (see normaliseHeader). */
 const ALIASES: Record<ImportField, readonly string[]> = {
-  name: ['nazwa', 'name', 'nazwa podmiotu', 'pelna nazwa', 'nazwa pelna', 'entity name', 'organisation', 'organization', 'organization name', 'nazwa organizacji'],
+  name: [
+    'nazwa',
+    'name',
+    'nazwa podmiotu',
+    'pelna nazwa',
+    'nazwa pelna',
+    'entity name',
+    'organisation',
+    'organization',
+    'organization name',
+    'nazwa organizacji',
+  ],
   short_name: ['skrot', 'skrot nazwy', 'nazwa skrocona', 'short name', 'abbreviation', 'nazwa krotka'],
   legal_form: ['forma prawna', 'forma', 'legal form', 'form', 'forma organizacyjna', 'rodzaj podmiotu', 'typ podmiotu'],
   nip: ['nip', 'numer nip', 'nr nip', 'tax id', 'vat id', 'nip number'],
   regon: ['regon', 'numer regon', 'nr regon', 'regon number'],
   krs: ['krs', 'numer krs', 'nr krs', 'krs number'],
-  gmina_teryt: ['teryt', 'gmina teryt', 'teryt gminy', 'kod teryt', 'kod gminy', 'kod teryt gminy', 'teryt code', 'municipality teryt', 'municipality code'],
+  gmina_teryt: [
+    'teryt',
+    'gmina teryt',
+    'teryt gminy',
+    'kod teryt',
+    'kod gminy',
+    'kod teryt gminy',
+    'teryt code',
+    'municipality teryt',
+    'municipality code',
+  ],
   town: ['miejscowosc', 'miasto', 'town', 'city', 'locality', 'siedziba'],
   address: ['adres', 'adres siedziby', 'ulica', 'address', 'street', 'street address'],
   email: ['email', 'e mail', 'adres e mail', 'adres email', 'mail', 'email address'],
@@ -49,10 +70,24 @@ const ALIASES: Record<ImportField, readonly string[]> = {
   creating_body: ['jednostka tworzaca', 'organ tworzacy', 'creating body'],
   source_url: ['zrodlo', 'zrodlo danych', 'adres zrodla', 'source', 'source url'],
   // the date of the file's data (a "verified" column is the source's own check, not ours)
-  verified_at: ['data zrodla', 'data danych', 'stan na', 'stan danych na', 'data weryfikacji', 'zweryfikowano', 'source date', 'data as of', 'verified', 'verified at', 'verification date'],
+  verified_at: [
+    'data zrodla',
+    'data danych',
+    'stan na',
+    'stan danych na',
+    'data weryfikacji',
+    'zweryfikowano',
+    'source date',
+    'data as of',
+    'verified',
+    'verified at',
+    'verification date',
+  ],
 };
 
-const FIELD_OF = new Map<string, ImportField>(Object.entries(ALIASES).flatMap(([field, names]) => names.map((n) => [n, field as ImportField] as const)));
+const FIELD_OF = new Map<string, ImportField>(
+  Object.entries(ALIASES).flatMap(([field, names]) => names.map((n) => [n, field as ImportField] as const)),
+);
 
 /** Lower case, no diacritics, `_`, `-`, dots and brackets as spaces: "Forma_prawna" → "forma prawna". */
 export function normaliseHeader(header: string): string {

@@ -19,7 +19,15 @@ before(async () => {
 after(async () => t.close());
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const count = async () => Number((await t.ctx.db.selectFrom('entities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('entities')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function open(path: string, cookie = coordinator) {
   const res = await t.app.inject({ url: path, headers: { cookie } });
@@ -32,13 +40,26 @@ const csvUpload = (fields: Record<string, string>, file?: { name: string; conten
 
 async function upload(content: Buffer | null, opts: { csrf?: boolean; name?: string } = {}) {
   const page = await open('/admin/podmioty/import');
-  const body = csvUpload(opts.csrf === false ? {} : { _csrf: page.csrf }, content === null ? undefined : { name: opts.name ?? 'podmioty.csv', content });
-  return t.app.inject({ method: 'POST', url: '/admin/podmioty/import', headers: { cookie: page.cookie, 'content-type': body.contentType }, payload: body.payload });
+  const body = csvUpload(
+    opts.csrf === false ? {} : { _csrf: page.csrf },
+    content === null ? undefined : { name: opts.name ?? 'podmioty.csv', content },
+  );
+  return t.app.inject({
+    method: 'POST',
+    url: '/admin/podmioty/import',
+    headers: { cookie: page.cookie, 'content-type': body.contentType },
+    payload: body.payload,
+  });
 }
 
 async function post(path: string, values: Record<string, string>) {
   const page = await open(path.replace(/\/(sprawdz|importuj)$/, ''));
-  return t.app.inject({ method: 'POST', url: path, headers: { ...FORM, cookie: page.cookie }, payload: form({ _csrf: page.csrf, ...values }) });
+  return t.app.inject({
+    method: 'POST',
+    url: path,
+    headers: { ...FORM, cookie: page.cookie },
+    payload: form({ _csrf: page.csrf, ...values }),
+  });
 }
 
 test('only coordinators and administrators reach the import; others are refused before the file is read', async () => {
@@ -46,7 +67,12 @@ test('only coordinators and administrators reach the import; others are refused 
   const editor = (await loginAs(t, [{ role: 'editor' }])).cookie;
   assert.equal((await t.app.inject({ url: '/admin/podmioty/import', headers: { cookie: editor } })).statusCode, 403);
   const body = csvUpload({}, { name: 'x.csv', content: Buffer.from('nazwa\nA\n') });
-  const refused = await t.app.inject({ method: 'POST', url: '/admin/podmioty/import', headers: { cookie: editor, 'content-type': body.contentType }, payload: body.payload });
+  const refused = await t.app.inject({
+    method: 'POST',
+    url: '/admin/podmioty/import',
+    headers: { cookie: editor, 'content-type': body.contentType },
+    payload: body.payload,
+  });
   assert.equal(refused.statusCode, 403);
   const admin = (await loginAs(t, [{ role: 'administrator' }])).cookie;
   assert.equal((await t.app.inject({ url: '/admin/podmioty/import', headers: { cookie: admin } })).statusCode, 200);
@@ -85,7 +111,11 @@ test('upload (windows-1250) → mapping pre-filled → dry run report → backgr
   assert.match(mapping.body, /<select id="f-col_1" name="col_1">[\s\S]*?<option value="legal_form" selected/);
   assert.match(mapping.body, /<select id="f-col_2" name="col_2">[\s\S]*?<option value="nip" selected/);
   assert.match(mapping.body, /<select id="f-col_0" name="col_0">[\s\S]*?<option value="name" selected/);
-  assert.match(mapping.body, /<select id="f-col_5" name="col_5"><option value selected>— pomiń kolumnę —/, 'an unknown header starts unassigned');
+  assert.match(
+    mapping.body,
+    /<select id="f-col_5" name="col_5"><option value selected>— pomiń kolumnę —/,
+    'an unknown header starts unassigned',
+  );
 
   // checking without a name column reports it for the whole file and saves nothing
   const noName = await post(`${jobPath}/sprawdz`, { col_1: 'legal_form', col_2: 'nip', col_3: 'gmina_teryt', col_4: 'town' });
@@ -95,7 +125,14 @@ test('upload (windows-1250) → mapping pre-filled → dry run report → backgr
   assert.doesNotMatch(withProblem.body, /Importuj poprawne wiersze/);
 
   const before = await count();
-  const checked = await post(`${jobPath}/sprawdz`, { col_0: 'name', col_1: 'legal_form', col_2: 'nip', col_3: 'gmina_teryt', col_4: 'town', col_5: '' });
+  const checked = await post(`${jobPath}/sprawdz`, {
+    col_0: 'name',
+    col_1: 'legal_form',
+    col_2: 'nip',
+    col_3: 'gmina_teryt',
+    col_4: 'town',
+    col_5: '',
+  });
   assert.equal(checked.statusCode, 303);
   const report = await open(jobPath);
   assert.match(report.body, /Wierszy w pliku: 3\. Poprawnych \(do importu\): 2\. Odrzuconych: 1\./);
@@ -134,7 +171,27 @@ test('a running import shows its progress with a refresh link, no meta refresh',
   const id = '01900000-0000-7000-8000-000000000001';
   await t.ctx.db
     .insertInto('entity_imports')
-    .values({ id, file_name: 'duzy.csv', encoding: 'utf-8', delimiter: ';', headers: '["nazwa"]', mapping: '["name"]', content: 'nazwa\nA\n', status: 'running', total_rows: 5000, ok_rows: 5000, refused_rows: 0, processed_rows: 2000, imported_rows: 2000, problems: '{}', error: null, created_by: null, created_at: now, updated_at: now, finished_at: null })
+    .values({
+      id,
+      file_name: 'duzy.csv',
+      encoding: 'utf-8',
+      delimiter: ';',
+      headers: '["nazwa"]',
+      mapping: '["name"]',
+      content: 'nazwa\nA\n',
+      status: 'running',
+      total_rows: 5000,
+      ok_rows: 5000,
+      refused_rows: 0,
+      processed_rows: 2000,
+      imported_rows: 2000,
+      problems: '{}',
+      error: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+      finished_at: null,
+    })
     .execute();
   const page = await open(`/admin/podmioty/import/${id}`);
   assert.match(page.body, /Trwa import: przetworzono 2000 z 5000 wierszy\./);

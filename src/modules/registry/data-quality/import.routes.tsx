@@ -11,7 +11,16 @@ import { sendPage } from '../../../core/http/render.js';
 import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
-import { checkImportJob, createImportJob, importJobsSettled, importJobView, listImportJobs, mappingFromForm, MAX_IMPORT_BYTES, startImportJob } from './import.jobs.js';
+import {
+  checkImportJob,
+  createImportJob,
+  importJobsSettled,
+  importJobView,
+  listImportJobs,
+  mappingFromForm,
+  MAX_IMPORT_BYTES,
+  startImportJob,
+} from './import.jobs.js';
 import { IMPORT_PATH, ImportJobPageView, ImportUploadView } from './import.views.js';
 import { manageRegistry } from '../registry.policy.js';
 import { readUpload, registerUploads, uploadedFile } from '../../../core/http/uploads.js';
@@ -33,25 +42,47 @@ export async function importRoutes(app: AppInstance, ctx: ModuleContext): Promis
     const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
 
     const uploadPage = async (request: FastifyRequest, reply: FastifyReply, problems: Problem[] = [], status = 200) =>
-      sendPage(request, reply, { heading: true, title: title(request), breadcrumbs: crumbs(request) }, <ImportUploadView csrf={reply.generateCsrf()} problems={problems} jobs={await listImportJobs(ctx)} />, status);
+      sendPage(
+        request,
+        reply,
+        { heading: true, title: title(request), breadcrumbs: crumbs(request) },
+        <ImportUploadView csrf={reply.generateCsrf()} problems={problems} jobs={await listImportJobs(ctx)} />,
+        status,
+      );
 
     scope.get(IMPORT_PATH, { config }, async (request, reply) => uploadPage(request, reply));
 
-    scope.post(IMPORT_PATH, { config, preValidation: readUpload({ fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6, headerPairs: 50 }) }, async (request, reply) => {
-      const file = uploadedFile(request, 'file');
-      let id: string;
-      try {
-        id = await createImportJob(ctx, { fileName: file?.filename ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false }, auditFromRequest(request));
-      } catch (err) {
-        const { problems, status } = formProblems(err);
-        return uploadPage(request, reply, problems, status);
-      }
-      return go(request, reply, `${IMPORT_PATH}/${id}`);
-    });
+    scope.post(
+      IMPORT_PATH,
+      {
+        config,
+        preValidation: readUpload({ fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6, headerPairs: 50 }),
+      },
+      async (request, reply) => {
+        const file = uploadedFile(request, 'file');
+        let id: string;
+        try {
+          id = await createImportJob(
+            ctx,
+            { fileName: file?.filename ?? '', data: file?.data ?? null, truncated: file?.truncated ?? false },
+            auditFromRequest(request),
+          );
+        } catch (err) {
+          const { problems, status } = formProblems(err);
+          return uploadPage(request, reply, problems, status);
+        }
+        return go(request, reply, `${IMPORT_PATH}/${id}`);
+      },
+    );
 
     scope.get(`${IMPORT_PATH}/:id`, { config, schema: { params: IdParams } }, async (request, reply) => {
       const job = await importJobView(ctx, request.params.id);
-      return sendPage(request, reply, { heading: true, title: `${title(request)}: ${job.fileName}`, breadcrumbs: crumbs(request, job.fileName) }, <ImportJobPageView csrf={reply.generateCsrf()} job={job} />);
+      return sendPage(
+        request,
+        reply,
+        { heading: true, title: `${title(request)}: ${job.fileName}`, breadcrumbs: crumbs(request, job.fileName) },
+        <ImportJobPageView csrf={reply.generateCsrf()} job={job} />,
+      );
     });
 
     scope.post(`${IMPORT_PATH}/:id/sprawdz`, { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {

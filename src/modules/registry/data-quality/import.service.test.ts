@@ -17,7 +17,15 @@ before(async () => {
 after(async () => t.close());
 
 const actor = { actorId: null, ip: null, requestId: null };
-const count = async () => Number((await t.ctx.db.selectFrom('entities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('entities')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 function csv(lines: string[]): { headers: string[]; records: CsvRow[] } {
   const { headers, rows } = readSpreadsheetCsv(Buffer.from(lines.join('\n'), 'utf8'));
@@ -104,13 +112,24 @@ test('dry run: every row with its problems and row number; nothing is saved', as
   const sectors = await t.ctx.db.selectFrom('entity_sectors').select('sector').where('entity_id', '=', e.id).execute();
   assert.equal(sectors.length, 2);
   const history = await t.ctx.db.selectFrom('entity_changes').selectAll().where('entity_id', '=', e.id).execute();
-  assert.deepEqual(history.map((h) => [h.field, h.new_value]), [['import', 'podmioty.csv']]);
-  const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'registry.import').orderBy('at', 'desc').executeTakeFirstOrThrow();
+  assert.deepEqual(
+    history.map((h) => [h.field, h.new_value]),
+    [['import', 'podmioty.csv']],
+  );
+  const audit = await t.ctx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', 'registry.import')
+    .orderBy('at', 'desc')
+    .executeTakeFirstOrThrow();
   assert.match(audit.meta ?? '', /"imported":2/);
 
   // searchable like an entity entered in the form: diacritics and inflection
   const found = await searchCatalogue(t.ctx, parseCatalogueQuery({ q: 'spoldzielnia dobre rece torun' }));
-  assert.deepEqual(found.rows.map((r) => r.id), [e.id]);
+  assert.deepEqual(
+    found.rows.map((r) => r.id),
+    [e.id],
+  );
 
   // importing the same file again refuses every row that was imported (hard or suspected duplicate)
   const again = await run(lines, true);
@@ -120,11 +139,20 @@ test('dry run: every row with its problems and row number; nothing is saved', as
 
 test('file problems: no name column, one field twice, empty file', async () => {
   const noName = await run(['nip;regon', `${validNip('11100001')};`], true);
-  assert.deepEqual(noName.fileProblems.map((p) => p.key), ['registryImport.fileProblem.noName']);
+  assert.deepEqual(
+    noName.fileProblems.map((p) => p.key),
+    ['registryImport.fileProblem.noName'],
+  );
   assert.equal(noName.refused, 1);
   const twice = csv(['nazwa;name', 'A;B']);
   const o = await runImport(t.ctx, twice.headers, twice.records, initialMapping(twice.headers), { fileName: 'x.csv', dryRun: true, actor });
-  assert.deepEqual(o.fileProblems.map((p) => p.key), ['registryImport.fileProblem.twice']);
+  assert.deepEqual(
+    o.fileProblems.map((p) => p.key),
+    ['registryImport.fileProblem.twice'],
+  );
   const empty = await runImport(t.ctx, [], [], [], { fileName: 'x.csv', dryRun: true, actor });
-  assert.deepEqual(empty.fileProblems.map((p) => p.key), ['registryImport.fileProblem.empty']);
+  assert.deepEqual(
+    empty.fileProblems.map((p) => p.key),
+    ['registryImport.fileProblem.empty'],
+  );
 });

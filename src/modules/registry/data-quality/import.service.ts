@@ -47,7 +47,19 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, TKey> = {
 };
 
 /** Longest accepted text per field (the same limits as the admin form). */
-const MAX_CHARS: Partial<Record<ImportField, number>> = { name: 300, short_name: 200, description: 5000, email: 254, phone: 50, town: 200, address: 300, website: 500, source_url: 500, creating_body: 300, sectors: 1000 };
+const MAX_CHARS: Partial<Record<ImportField, number>> = {
+  name: 300,
+  short_name: 200,
+  description: 5000,
+  email: 254,
+  phone: 50,
+  town: 200,
+  address: 300,
+  website: 500,
+  source_url: 500,
+  creating_body: 300,
+  sectors: 1000,
+};
 
 export interface RowProblem {
   /** The line of the file the row starts on (1 = the header), as in a spreadsheet. */
@@ -195,7 +207,8 @@ function terytOf(text: string): string {
 
 function readRow(rec: CsvRow, mapping: Mapping, gminy: ReadonlySet<string>): Candidate {
   const problems: RowProblem[] = [];
-  const add = (field: ImportField | null, key: TKey, params?: Record<string, string | number>) => problems.push({ row: rec.line, field, key, ...(params ? { params } : {}) });
+  const add = (field: ImportField | null, key: TKey, params?: Record<string, string | number>) =>
+    problems.push({ row: rec.line, field, key, ...(params ? { params } : {}) });
   const raw = new Map<ImportField, string>();
   mapping.forEach((field, i) => {
     if (field) raw.set(field, (rec.cells[i] ?? '').replace(/\s+/gu, ' ').trim());
@@ -245,7 +258,8 @@ function readRow(rec: CsvRow, mapping: Mapping, gminy: ReadonlySet<string>): Can
   }
 
   const email = text('email');
-  if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u.test(email)) add('email', 'registryImport.problem.invalidEmail', { value: email.slice(0, 60) });
+  if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u.test(email))
+    add('email', 'registryImport.problem.invalidEmail', { value: email.slice(0, 60) });
   const url = (f: 'website' | 'source_url') => {
     const v = text(f);
     if (v === null) return null;
@@ -275,7 +289,17 @@ function readRow(rec: CsvRow, mapping: Mapping, gminy: ReadonlySet<string>): Can
     phone: text('phone'),
     website: url('website'),
     description: text('description'),
-    sectors: sectorsText === null ? [] : [...new Set(sectorsText.split(/[;,|]/u).map((s) => s.trim()).filter(Boolean))],
+    sectors:
+      sectorsText === null
+        ? []
+        : [
+            ...new Set(
+              sectorsText
+                .split(/[;,|]/u)
+                .map((s) => s.trim())
+                .filter(Boolean),
+            ),
+          ],
     registration_date: day('registration_date'),
     creating_body: text('creating_body'),
     source_url: url('source_url'),
@@ -309,13 +333,15 @@ function fileDuplicates(candidates: Candidate[]): void {
       const v = c.input[f];
       if (v === null) continue;
       const first = seen[f].get(v);
-      if (first !== undefined) c.problems.push({ row: c.row, field: f, key: 'registryImport.problem.duplicateInFile', params: { other: first } });
+      if (first !== undefined)
+        c.problems.push({ row: c.row, field: f, key: 'registryImport.problem.duplicateInFile', params: { other: first } });
       else seen[f].set(v, c.row);
     }
     if (c.input.gmina_teryt && c.input.name) {
       const key = `${c.input.gmina_teryt}|${c.nameKey}`;
       const first = names.get(key);
-      if (first !== undefined) c.problems.push({ row: c.row, field: 'name', key: 'registryImport.problem.suspectedInFile', params: { other: first } });
+      if (first !== undefined)
+        c.problems.push({ row: c.row, field: 'name', key: 'registryImport.problem.suspectedInFile', params: { other: first } });
       else names.set(key, c.row);
     }
   }
@@ -332,9 +358,13 @@ async function registerDuplicates(db: quality.Executor, batch: Candidate[]): Pro
     }
   }
   const withGmina = batch.filter((c) => c.input.gmina_teryt && c.input.name);
-  const existing = await quality.existingNameKeys(db, withGmina.map((c) => c.nameKey));
+  const existing = await quality.existingNameKeys(
+    db,
+    withGmina.map((c) => c.nameKey),
+  );
   for (const c of withGmina) {
-    if (existing.has(`${c.input.gmina_teryt}|${c.nameKey}`)) c.problems.push({ row: c.row, field: 'name', key: 'registryImport.problem.suspectedInRegister' });
+    if (existing.has(`${c.input.gmina_teryt}|${c.nameKey}`))
+      c.problems.push({ row: c.row, field: 'name', key: 'registryImport.problem.suspectedInRegister' });
   }
 }
 
@@ -377,7 +407,13 @@ function toRow(input: ImportInput, ctxData: { now: string; dataSource: string; g
  * then per batch (one transaction each) the checks against the register and the bulk insert.
  * Refused rows are reported, never half-saved.
  */
-export async function runImport(ctx: ModuleContext, headers: readonly string[], records: readonly CsvRow[], mapping: Mapping, opts: ImportOptions): Promise<ImportOutcome> {
+export async function runImport(
+  ctx: ModuleContext,
+  headers: readonly string[],
+  records: readonly CsvRow[],
+  mapping: Mapping,
+  opts: ImportOptions,
+): Promise<ImportOutcome> {
   const total = records.length;
   const fileProblems = mappingProblems(headers, records, mapping);
   if (fileProblems.length) return { total, ok: 0, refused: total, imported: 0, problems: [], fileProblems };
@@ -395,11 +431,25 @@ export async function runImport(ctx: ModuleContext, headers: readonly string[], 
     for (let i = 0; i < candidates.length; i += batchSize) {
       const batch = candidates.slice(i, i + batchSize);
       const work = async (db: quality.Executor) => {
-        await registerDuplicates(db, batch.filter((c) => c.problems.length === 0));
+        await registerDuplicates(
+          db,
+          batch.filter((c) => c.problems.length === 0),
+        );
         if (opts.dryRun) return 0;
         const rows = batch.filter((c) => c.problems.length === 0).map((c) => toRow(c.input, { now, dataSource, gminaNames }));
         await repo.insertEntities(db, rows);
-        await repo.insertChanges(db, rows.map((r) => ({ id: newId(), entity_id: r.id, at: now, user_id: opts.actor.actorId, field: 'import', old_value: null, new_value: opts.fileName })));
+        await repo.insertChanges(
+          db,
+          rows.map((r) => ({
+            id: newId(),
+            entity_id: r.id,
+            at: now,
+            user_id: opts.actor.actorId,
+            field: 'import',
+            old_value: null,
+            new_value: opts.fileName,
+          })),
+        );
         return rows.length;
       };
       imported += opts.dryRun ? await work(ctx.db) : await ctx.db.transaction().execute(work);
@@ -410,7 +460,17 @@ export async function runImport(ctx: ModuleContext, headers: readonly string[], 
     }
   } finally {
     if (imported > 0) {
-      await recordAudit(ctx.db, { ...opts.actor, action: 'registry.import', subjectType: 'entity_import', subjectId: opts.importId ?? null, meta: { file: opts.fileName, imported, rows: total } }, ctx.clock);
+      await recordAudit(
+        ctx.db,
+        {
+          ...opts.actor,
+          action: 'registry.import',
+          subjectType: 'entity_import',
+          subjectId: opts.importId ?? null,
+          meta: { file: opts.fileName, imported, rows: total },
+        },
+        ctx.clock,
+      );
     }
   }
   const problems = candidates.flatMap((c) => c.problems);
@@ -422,7 +482,8 @@ export async function runImport(ctx: ModuleContext, headers: readonly string[], 
 export function problemText(t: (key: TKey, params?: Record<string, string | number>) => string, p: RowProblem | FileProblem): string {
   const params = { ...(p.params ?? {}) };
   if ('field' in p && p.field) params.field = t(IMPORT_FIELD_LABELS[p.field]);
-  if (!('row' in p) && typeof params.field === 'string' && (IMPORT_FIELDS as readonly string[]).includes(params.field)) params.field = t(IMPORT_FIELD_LABELS[params.field as ImportField]);
+  if (!('row' in p) && typeof params.field === 'string' && (IMPORT_FIELDS as readonly string[]).includes(params.field))
+    params.field = t(IMPORT_FIELD_LABELS[params.field as ImportField]);
   return t(p.key, params);
 }
 
@@ -434,14 +495,29 @@ export interface FileImportOptions extends ImportOptions {
 }
 
 /** Bytes of a CSV file to an import (or a dry run): decode, parse, map the headers, run. */
-export async function importEntitiesFile(ctx: ModuleContext, bytes: Buffer, opts: FileImportOptions): Promise<ImportOutcome & { encoding: string; delimiter: string; mapping: Mapping; headers: string[] }> {
+export async function importEntitiesFile(
+  ctx: ModuleContext,
+  bytes: Buffer,
+  opts: FileImportOptions,
+): Promise<ImportOutcome & { encoding: string; delimiter: string; mapping: Mapping; headers: string[] }> {
   let parsed: SpreadsheetCsv;
   try {
     parsed = readSpreadsheetCsv(bytes);
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
     const problem: FileProblem = { key: 'registryImport.fileProblem.syntax', params: { line: err.line ?? '?' } };
-    return { total: 0, ok: 0, refused: 0, imported: 0, problems: [], fileProblems: [problem], encoding: '', delimiter: '', mapping: [], headers: [] };
+    return {
+      total: 0,
+      ok: 0,
+      refused: 0,
+      imported: 0,
+      problems: [],
+      fileProblems: [problem],
+      encoding: '',
+      delimiter: '',
+      mapping: [],
+      headers: [],
+    };
   }
   opts.checkHeaders?.(parsed.headers);
   const mapping = initialMapping(parsed.headers, opts.overrides);

@@ -25,7 +25,15 @@ export function ImportUploadView({ csrf, problems = [], jobs }: { csrf: string; 
       <form method="post" action={href(IMPORT_PATH)} enctype="multipart/form-data" novalidate>
         <CsrfField token={csrf} />
         <FieldShell id="f-file" label={t('registryImport.file')} hint={hint} mine={mine} required>
-          <input id="f-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby={fieldDescription('f-file', hint, mine)} aria-invalid={mine.length ? 'true' : undefined} />
+          <input
+            id="f-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby={fieldDescription('f-file', hint, mine)}
+            aria-invalid={mine.length ? 'true' : undefined}
+          />
         </FieldShell>
         <Button>{t('registryImport.upload')}</Button>
       </form>
@@ -41,7 +49,12 @@ export function ImportUploadView({ csrf, problems = [], jobs }: { csrf: string; 
             { header: t('registryImport.colFile'), cell: (j) => <a href={href(`${IMPORT_PATH}/${j.id}`)}>{j.file_name}</a> },
             { header: t('registryImport.colCreated'), cell: (j) => fmt.dateTime(j.created_at) },
             { header: t('registryImport.colStatus'), cell: (j) => t(`registryImport.status.${j.status}` as TKey) },
-            { header: t('registryImport.colRows'), cell: (j) => (j.status === 'uploaded' ? fmt.number(j.total_rows) : `${fmt.number(j.ok_rows)} / ${fmt.number(j.refused_rows)}`), numeric: true },
+            {
+              header: t('registryImport.colRows'),
+              cell: (j) =>
+                j.status === 'uploaded' ? fmt.number(j.total_rows) : `${fmt.number(j.ok_rows)} / ${fmt.number(j.refused_rows)}`,
+              numeric: true,
+            },
           ]}
         />
       )}
@@ -105,7 +118,10 @@ function ProblemsTable({ problems, total }: { problems: RowProblem[]; total: num
         rowKey={(p) => String(p.i)}
         columns={[
           { header: t('registryImport.report.row'), cell: (p) => String(p.row), numeric: true },
-          { header: t('registryImport.report.field'), cell: (p) => (p.field ? t(IMPORT_FIELD_LABELS[p.field]) : t('registryImport.report.wholeRow')) },
+          {
+            header: t('registryImport.report.field'),
+            cell: (p) => (p.field ? t(IMPORT_FIELD_LABELS[p.field]) : t('registryImport.report.wholeRow')),
+          },
           { header: t('registryImport.report.problem'), cell: (p) => problemText(t, p) },
         ]}
       />
@@ -119,7 +135,9 @@ function Report({ csrf, job }: { csrf: string; job: ImportJobView }) {
   return (
     <section aria-labelledby="report-title">
       <h2 id="report-title">{t('registryImport.report.title')}</h2>
-      <p>{t('registryImport.report.summary', { total: fmt.number(job.total), ok: fmt.number(job.ok), refused: fmt.number(job.refused) })}</p>
+      <p>
+        {t('registryImport.report.summary', { total: fmt.number(job.total), ok: fmt.number(job.ok), refused: fmt.number(job.refused) })}
+      </p>
       {job.refused === 0 ? <p>{t('registryImport.report.none')}</p> : <p>{t('registryImport.report.refusedNote')}</p>}
       <ProblemsTable problems={job.problems} total={job.problemCount} />
       {job.ok > 0 ? (
@@ -141,7 +159,9 @@ function Progress({ job }: { job: ImportJobView }) {
     <div class="import-progress" role={running ? 'status' : undefined} data-import-progress data-status={running ? 'running' : job.status}>
       {running ? (
         <>
-          <p id="import-progress-text">{t('registryImport.progress.running', { count: job.total, done: fmt.number(job.processed), total: fmt.number(job.total) })}</p>
+          <p id="import-progress-text">
+            {t('registryImport.progress.running', { count: job.total, done: fmt.number(job.processed), total: fmt.number(job.total) })}
+          </p>
           <progress max={job.total} value={job.processed} aria-labelledby="import-progress-text">
             {job.total === 0 ? '' : `${Math.floor((job.processed / job.total) * 100)}%`}
           </progress>
@@ -150,7 +170,9 @@ function Progress({ job }: { job: ImportJobView }) {
           </p>
         </>
       ) : job.status === 'done' ? (
-        <Alert kind="success">{t('registryImport.progress.done', { imported: fmt.number(job.imported), refused: fmt.number(job.refused) })}</Alert>
+        <Alert kind="success">
+          {t('registryImport.progress.done', { imported: fmt.number(job.imported), refused: fmt.number(job.refused) })}
+        </Alert>
       ) : (
         <Alert kind="error">{t('registryImport.progress.failed', { imported: fmt.number(job.imported) })}</Alert>
       )}
@@ -160,12 +182,31 @@ function Progress({ job }: { job: ImportJobView }) {
 
 export function ImportJobPageView({ csrf, job, problems = [] }: { csrf: string; job: ImportJobView; problems?: Problem[] }) {
   const { t, href, fmt } = usePage();
-  const fileProblems: Problem[] = job.fileProblems.map((p) => ({ key: p.key, ...(p.params ? { params: { ...p.params, ...(typeof p.params.field === 'string' && IMPORT_FIELDS.includes(p.params.field as never) ? { field: t(IMPORT_FIELD_LABELS[p.params.field as (typeof IMPORT_FIELDS)[number]]) } : {}) } } : {}) }));
+  const fileProblems: Problem[] = job.fileProblems.map((p) => ({
+    key: p.key,
+    ...(p.params
+      ? {
+          params: {
+            ...p.params,
+            ...(typeof p.params.field === 'string' && IMPORT_FIELDS.includes(p.params.field as never)
+              ? { field: t(IMPORT_FIELD_LABELS[p.params.field as (typeof IMPORT_FIELDS)[number]]) }
+              : {}),
+          },
+        }
+      : {}),
+  }));
   const editable = job.status === 'uploaded' || job.status === 'checked';
   return (
     <>
       <ErrorSummary problems={[...problems, ...fileProblems]} linkFields={false} />
-      <p>{t('registryImport.mapping.detected', { file: job.fileName, encoding: job.encoding, delimiter: job.delimiter === '\t' ? 'TAB' : job.delimiter, count: fmt.number(job.total) })}</p>
+      <p>
+        {t('registryImport.mapping.detected', {
+          file: job.fileName,
+          encoding: job.encoding,
+          delimiter: job.delimiter === '\t' ? 'TAB' : job.delimiter,
+          count: fmt.number(job.total),
+        })}
+      </p>
       {editable ? <MappingForm csrf={csrf} job={job} /> : null}
       {job.status === 'checked' ? <Report csrf={csrf} job={job} /> : null}
       {job.status === 'running' || job.status === 'done' || job.status === 'failed' ? (
@@ -173,7 +214,8 @@ export function ImportJobPageView({ csrf, job, problems = [] }: { csrf: string; 
           <Progress job={job} />
           {job.status !== 'running' ? <ProblemsTable problems={job.problems} total={job.problemCount} /> : null}
           <p>
-            <a href={href(IMPORT_PATH)}>{t('registryImport.progress.back')}</a> · <a href={href('/admin/podmioty')}>{t('registryImport.progress.registry')}</a>
+            <a href={href(IMPORT_PATH)}>{t('registryImport.progress.back')}</a> ·{' '}
+            <a href={href('/admin/podmioty')}>{t('registryImport.progress.registry')}</a>
           </p>
           <script src="/assets/js/registry-import.js" defer />
         </>

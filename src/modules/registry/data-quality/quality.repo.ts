@@ -13,7 +13,11 @@ export type ImportRow = Selectable<EntityImportsTable>;
 /** Which of `values` some entity already holds in `field`. */
 export async function existingIdentifiers(db: Executor, field: 'nip' | 'regon' | 'krs', values: readonly string[]): Promise<Set<string>> {
   if (values.length === 0) return new Set();
-  const rows = await db.selectFrom('entities').select(field).where(field, 'in', [...new Set(values)]).execute();
+  const rows = await db
+    .selectFrom('entities')
+    .select(field)
+    .where(field, 'in', [...new Set(values)])
+    .execute();
   return new Set(rows.map((r) => r[field]!));
 }
 
@@ -45,7 +49,12 @@ export async function updateImport(db: Executor, id: string, row: Updateable<Ent
 }
 
 /** Moves a job from one status to the next only if it is still in the first (a double click starts it once). */
-export async function claimImport(db: Executor, id: string, from: EntityImportsTable['status'], row: Updateable<EntityImportsTable>): Promise<boolean> {
+export async function claimImport(
+  db: Executor,
+  id: string,
+  from: EntityImportsTable['status'],
+  row: Updateable<EntityImportsTable>,
+): Promise<boolean> {
   const res = await db.updateTable('entity_imports').set(row).where('id', '=', id).where('status', '=', from).executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
@@ -53,7 +62,23 @@ export async function claimImport(db: Executor, id: string, from: EntityImportsT
 export async function listImports(db: Executor, limit: number): Promise<Omit<ImportRow, 'content' | 'problems' | 'headers' | 'mapping'>[]> {
   return db
     .selectFrom('entity_imports')
-    .select(['id', 'file_name', 'encoding', 'delimiter', 'status', 'total_rows', 'ok_rows', 'refused_rows', 'processed_rows', 'imported_rows', 'error', 'created_by', 'created_at', 'updated_at', 'finished_at'])
+    .select([
+      'id',
+      'file_name',
+      'encoding',
+      'delimiter',
+      'status',
+      'total_rows',
+      'ok_rows',
+      'refused_rows',
+      'processed_rows',
+      'imported_rows',
+      'error',
+      'created_by',
+      'created_at',
+      'updated_at',
+      'finished_at',
+    ])
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
@@ -106,16 +131,31 @@ export async function suspectedGroups(db: Executor, limit: number): Promise<Dupl
 
 export async function dismissalsAmong(db: Executor, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('entity_duplicate_dismissals').select(['entity_a', 'entity_b']).where('entity_a', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('entity_duplicate_dismissals')
+    .select(['entity_a', 'entity_b'])
+    .where('entity_a', 'in', [...ids])
+    .execute();
   return new Set(rows.map((r) => `${r.entity_a}|${r.entity_b}`));
 }
 
 export async function isDismissed(db: Executor, a: string, b: string): Promise<boolean> {
-  return (await db.selectFrom('entity_duplicate_dismissals').select('id').where('entity_a', '=', a).where('entity_b', '=', b).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('entity_duplicate_dismissals')
+      .select('id')
+      .where('entity_a', '=', a)
+      .where('entity_b', '=', b)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function insertDismissal(db: Executor, row: Insertable<EntityDuplicateDismissalsTable>): Promise<void> {
-  await db.insertInto('entity_duplicate_dismissals').values(row).onConflict((oc) => oc.columns(['entity_a', 'entity_b']).doNothing()).execute();
+  await db
+    .insertInto('entity_duplicate_dismissals')
+    .values(row)
+    .onConflict((oc) => oc.columns(['entity_a', 'entity_b']).doNothing())
+    .execute();
 }
 
 /**
@@ -124,7 +164,14 @@ export async function insertDismissal(db: Executor, row: Insertable<EntityDuplic
  * the kept record's figures win and the other's stay with the closed record).
  */
 export async function moveDependents(db: Executor, from: string, to: string): Promise<void> {
-  for (const table of ['entity_places', 'entity_ps_status', 'entity_marks', 'entity_changes', 'entity_claims', 'entity_proposals'] as const) {
+  for (const table of [
+    'entity_places',
+    'entity_ps_status',
+    'entity_marks',
+    'entity_changes',
+    'entity_claims',
+    'entity_proposals',
+  ] as const) {
     await db.updateTable(table).set({ entity_id: to }).where('entity_id', '=', from).execute();
   }
   await db

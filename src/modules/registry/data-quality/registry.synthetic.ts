@@ -54,8 +54,46 @@ export const SYNTHETIC_SECTORS = [
   'Szycie i krawiectwo',
 ] as const;
 
-const ADJECTIVES = ['Zielony', 'Wspólny', 'Dobry', 'Kujawski', 'Nowy', 'Otwarty', 'Słoneczny', 'Pomorski', 'Radosny', 'Leśny', 'Wiślany', 'Złoty', 'Przyjazny', 'Młody', 'Srebrny', 'Jasny', 'Rodzinny', 'Sąsiedzki'];
-const NOUNS = ['Most', 'Dom', 'Ogród', 'Warsztat', 'Horyzont', 'Krąg', 'Most', 'Brzeg', 'Dąb', 'Spichlerz', 'Młyn', 'Port', 'Sad', 'Kłos', 'Zakątek', 'Szlak', 'Zdrój', 'Rynek'];
+const ADJECTIVES = [
+  'Zielony',
+  'Wspólny',
+  'Dobry',
+  'Kujawski',
+  'Nowy',
+  'Otwarty',
+  'Słoneczny',
+  'Pomorski',
+  'Radosny',
+  'Leśny',
+  'Wiślany',
+  'Złoty',
+  'Przyjazny',
+  'Młody',
+  'Srebrny',
+  'Jasny',
+  'Rodzinny',
+  'Sąsiedzki',
+];
+const NOUNS = [
+  'Most',
+  'Dom',
+  'Ogród',
+  'Warsztat',
+  'Horyzont',
+  'Krąg',
+  'Most',
+  'Brzeg',
+  'Dąb',
+  'Spichlerz',
+  'Młyn',
+  'Port',
+  'Sad',
+  'Kłos',
+  'Zakątek',
+  'Szlak',
+  'Zdrój',
+  'Rynek',
+];
 
 /** mulberry32: a small deterministic generator, so two runs with one seed make the same data. */
 function random(seed: number): () => number {
@@ -99,7 +137,9 @@ export async function seedSynthetic(ctx: ModuleContext, opts: SyntheticOptions):
   const gminy = await listUnits(ctx.db, 'gmina');
   if (gminy.length === 0) throw new Error('no TERYT units: run `spojnia seed reference` first');
   // cities draw more entities than rural gminy, the two biggest cities most
-  const pickGmina = weighted(gminy, (g) => (g.teryt === '0461011' || g.teryt === '0463011' ? 60 : g.gmina_type === 1 ? 8 : g.gmina_type === 3 ? 2 : 1));
+  const pickGmina = weighted(gminy, (g) =>
+    g.teryt === '0461011' || g.teryt === '0463011' ? 60 : g.gmina_type === 1 ? 8 : g.gmina_type === 3 ? 2 : 1,
+  );
   const pickForm = weighted(LEGAL_FORMS, (f) => FORM_WEIGHTS[f] ?? 0.5);
   const t = translator('pl');
   const formLabel = new Map(LEGAL_FORMS.map((f) => [f, t(`registry.legalForm.${f}` as TKey)]));
@@ -119,7 +159,9 @@ export async function seedSynthetic(ctx: ModuleContext, opts: SyntheticOptions):
       const title = `${ADJECTIVES[Math.floor(rnd() * ADJECTIVES.length)]} ${NOUNS[Math.floor(rnd() * NOUNS.length)]}`;
       const name = `${SYNTHETIC_PREFIX} ${label.charAt(0).toLocaleUpperCase('pl')}${label.slice(1)} „${title}” nr ${number}`;
       const sectorCount = 1 + Math.floor(rnd() * 3);
-      const sectors = [...new Set(Array.from({ length: sectorCount }, () => SYNTHETIC_SECTORS[Math.floor(rnd() * SYNTHETIC_SECTORS.length)]!))];
+      const sectors = [
+        ...new Set(Array.from({ length: sectorCount }, () => SYNTHETIC_SECTORS[Math.floor(rnd() * SYNTHETIC_SECTORS.length)]!)),
+      ];
       const a = rnd();
       const activity = a < 0.4 ? ACTIVITY_TYPES[0] : a < 0.7 ? ACTIVITY_TYPES[1] : a < 0.8 ? ACTIVITY_TYPES[2] : null;
       const l = rnd();
@@ -149,9 +191,26 @@ export async function seedSynthetic(ctx: ModuleContext, opts: SyntheticOptions):
       };
       entities.push({ ...row, search_doc: entitySearchDocument(row, gmina.name) });
       if ((form === 'spoldzielnia_socjalna' || form === 'cis' || form === 'spolka_non_profit') && rnd() < 0.5) {
-        statuses.push({ id: newId(), entity_id: id, kind: 'granted', ps_type: rnd() < 0.6 ? 'reintegration' : 'social_services', decision_number: null, decision_date: created.slice(0, 10), loss_reason: null });
+        statuses.push({
+          id: newId(),
+          entity_id: id,
+          kind: 'granted',
+          ps_type: rnd() < 0.6 ? 'reintegration' : 'social_services',
+          decision_number: null,
+          decision_date: created.slice(0, 10),
+          loss_reason: null,
+        });
       }
-      if (rnd() < 0.02) marks.push({ id: newId(), entity_id: id, mark: 'zakup_prospoleczny', subject: null, granted_on: created.slice(0, 10), ...expiryOf(created.slice(0, 10), null), source_url: null });
+      if (rnd() < 0.02)
+        marks.push({
+          id: newId(),
+          entity_id: id,
+          mark: 'zakup_prospoleczny',
+          subject: null,
+          granted_on: created.slice(0, 10),
+          ...expiryOf(created.slice(0, 10), null),
+          source_url: null,
+        });
     }
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertEntities(trx, entities);

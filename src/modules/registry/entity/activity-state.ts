@@ -21,6 +21,7 @@ export function activityState(e: { lifecycle: string; activity_verified_on: stri
 export function activityLabel(t: T, e: { lifecycle: string; activity_verified_on: string | null; verified_at: string | null }): string {
   const state = activityState(e);
   if (state === 'active') return t('registry.activity.active', { date: e.activity_verified_on! });
-  if (state === 'unverified') return e.verified_at ? t('registry.activity.unverified', { date: e.verified_at }) : t('registry.activity.unverifiedUndated');
+  if (state === 'unverified')
+    return e.verified_at ? t('registry.activity.unverified', { date: e.verified_at }) : t('registry.activity.unverifiedUndated');
   return t(`registry.lifecycle.${state}`);
 }

@@ -61,7 +61,10 @@ export interface ConditionCheck {
  * entity that never held the status) only the employment minimum is checked. The share is
  * compared in whole numbers (atRisk × 100 ≥ 30 × employees), so exactly 30 % holds.
  */
-export function checkConditions(f: Pick<EmploymentFigures, 'employees' | 'employeesHalfTime' | 'atRiskHalfTime'>, psType: PsType | null): ConditionCheck {
+export function checkConditions(
+  f: Pick<EmploymentFigures, 'employees' | 'employeesHalfTime' | 'atRiskHalfTime'>,
+  psType: PsType | null,
+): ConditionCheck {
   const minHolds = f.employeesHalfTime >= MIN_HALF_TIME_EMPLOYEES;
   const applies = psType === 'reintegration';
   const shareHolds = f.employees > 0 && f.atRiskHalfTime * 100 >= MIN_AT_RISK_PERCENT * f.employees;
@@ -91,7 +94,12 @@ export function parseFte(text: string): number | null {
  * at-risk employees ⊇ at-risk at ≥ ½ FTE), FTE lies between ½ per half-time employee and 1 per
  * employee, and no category counts more persons than there are at-risk employees.
  */
-export function figureProblems(f: EmploymentFigures): [keyof EmploymentFigures | `category.${AtRiskCategory}`, 'exceedsHeadcount' | 'exceedsEmployees' | 'exceedsHalfTime' | 'exceedsAtRisk' | 'fteTooHigh' | 'fteTooLow'][] {
+export function figureProblems(
+  f: EmploymentFigures,
+): [
+  keyof EmploymentFigures | `category.${AtRiskCategory}`,
+  'exceedsHeadcount' | 'exceedsEmployees' | 'exceedsHalfTime' | 'exceedsAtRisk' | 'fteTooHigh' | 'fteTooLow',
+][] {
   const out: ReturnType<typeof figureProblems> = [];
   if (f.employees > f.headcount) out.push(['employees', 'exceedsHeadcount']);
   if (f.employeesHalfTime > f.employees) out.push(['employeesHalfTime', 'exceedsEmployees']);

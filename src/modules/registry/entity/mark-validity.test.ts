@@ -25,7 +25,11 @@ test('a mark is valid only between known dates; unknown stays unknown', () => {
   assert.equal(markValidity({ granted_on: null, expires_on: null }, day), 'unknown');
   assert.equal(markValidity({ granted_on: '2026-01-10', expires_on: null }, day), 'unknown', 'no expiry stored: not known to be valid');
   assert.equal(markValidity({ granted_on: null, expires_on: '2027-01-01' }, day), 'unknown', 'no grant date: not known to be valid');
-  assert.equal(markValidity({ granted_on: null, expires_on: '2020-01-01' }, day), 'expired', 'a past expiry is known even without a grant date');
+  assert.equal(
+    markValidity({ granted_on: null, expires_on: '2020-01-01' }, day),
+    'expired',
+    'a past expiry is known even without a grant date',
+  );
 });
 
 test('marks and activity in words, in both languages', () => {
@@ -34,11 +38,23 @@ test('marks and activity in words, in both languages', () => {
   const row = { id: 'm', subject: null, granted_on: null, expires_on: null, is_expiry_derived: false, source_url: 'https://ino.online/x' };
   assert.equal(markText(pl, markView(row, '2026-06-15')), 'znak przyznany (data ważności nieznana, źródło: https://ino.online/x)');
   assert.equal(markText(en, markView({ ...row, source_url: null }, '2026-06-15')), 'mark granted (validity date unknown, no source given)');
-  assert.equal(markText(pl, markView({ ...row, granted_on: '2026-01-10', expires_on: '2027-01-10', is_expiry_derived: true }, '2026-06-15')), 'nadany 2026-01-10, ważny do 2027-01-10 (licencja na rok od nadania)');
+  assert.equal(
+    markText(pl, markView({ ...row, granted_on: '2026-01-10', expires_on: '2027-01-10', is_expiry_derived: true }, '2026-06-15')),
+    'nadany 2026-01-10, ważny do 2027-01-10 (licencja na rok od nadania)',
+  );
   assert.equal(activityState({ lifecycle: 'active', activity_verified_on: null }), 'unverified');
   assert.equal(activityState({ lifecycle: 'active', activity_verified_on: '2026-06-01' }), 'active');
   assert.equal(activityState({ lifecycle: 'closed', activity_verified_on: '2026-06-01' }), 'closed');
-  assert.equal(activityLabel(pl, { lifecycle: 'active', activity_verified_on: null, verified_at: '2022-09-06' }), 'działalność niesprawdzana od 2022-09-06');
-  assert.equal(activityLabel(en, { lifecycle: 'active', activity_verified_on: null, verified_at: null }), 'activity not verified (source undated)');
-  assert.equal(activityLabel(pl, { lifecycle: 'active', activity_verified_on: '2026-06-01', verified_at: '2022-09-06' }), 'działa (sprawdzono 2026-06-01)');
+  assert.equal(
+    activityLabel(pl, { lifecycle: 'active', activity_verified_on: null, verified_at: '2022-09-06' }),
+    'działalność niesprawdzana od 2022-09-06',
+  );
+  assert.equal(
+    activityLabel(en, { lifecycle: 'active', activity_verified_on: null, verified_at: null }),
+    'activity not verified (source undated)',
+  );
+  assert.equal(
+    activityLabel(pl, { lifecycle: 'active', activity_verified_on: '2026-06-01', verified_at: '2022-09-06' }),
+    'działa (sprawdzono 2026-06-01)',
+  );
 });

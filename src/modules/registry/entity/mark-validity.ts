@@ -53,8 +53,26 @@ export interface MarkView {
   validity: MarkValidity;
 }
 
-export function markView(m: { id: string; subject: string | null; granted_on: string | null; expires_on: string | null; is_expiry_derived: boolean; source_url: string | null }, day: string): MarkView {
-  return { id: m.id, subject: m.subject, grantedOn: m.granted_on, expiresOn: m.expires_on, isExpiryDerived: Boolean(m.is_expiry_derived), sourceUrl: m.source_url, validity: markValidity(m, day) };
+export function markView(
+  m: {
+    id: string;
+    subject: string | null;
+    granted_on: string | null;
+    expires_on: string | null;
+    is_expiry_derived: boolean;
+    source_url: string | null;
+  },
+  day: string,
+): MarkView {
+  return {
+    id: m.id,
+    subject: m.subject,
+    grantedOn: m.granted_on,
+    expiresOn: m.expires_on,
+    isExpiryDerived: Boolean(m.is_expiry_derived),
+    sourceUrl: m.source_url,
+    validity: markValidity(m, day),
+  };
 }
 
 /**
@@ -69,7 +87,9 @@ export function markText(t: T, m: MarkView, source: string | null = m.sourceUrl)
     case 'not_yet_valid':
       return t('registry.mark.notYetValid', dates);
     case 'expired':
-      return m.grantedOn === null ? t('registry.mark.expiredUndated', dates) : t(m.isExpiryDerived ? 'registry.mark.expiredDerived' : 'registry.mark.expired', dates);
+      return m.grantedOn === null
+        ? t('registry.mark.expiredUndated', dates)
+        : t(m.isExpiryDerived ? 'registry.mark.expiredDerived' : 'registry.mark.expired', dates);
     case 'unknown':
       return source ? t('registry.mark.unknown', { source }) : t('registry.mark.unknownNoSource');
   }

@@ -77,7 +77,12 @@ export async function insertEmployment(db: Executor, row: Insertable<EntityEmplo
   await db.insertInto('entity_employment').values(row).execute();
 }
 
-export async function updateEmployment(db: Executor, entityId: string, year: number, row: Updateable<EntityEmploymentTable>): Promise<void> {
+export async function updateEmployment(
+  db: Executor,
+  entityId: string,
+  year: number,
+  row: Updateable<EntityEmploymentTable>,
+): Promise<void> {
   await db.updateTable('entity_employment').set(row).where('entity_id', '=', entityId).where('year', '=', year).execute();
 }
 
@@ -89,17 +94,27 @@ export async function deleteEmployment(db: Executor, entityId: string, year: num
 
 /** The newest 200 changes with the display name of who made each (null: a system load or a removed account). */
 export async function listChangesWithAuthors(db: Executor, entityId: string) {
-  return db
-    .selectFrom('entity_changes')
-    .leftJoin('users', 'users.id', 'entity_changes.user_id')
-    // an accepted proposal of a representative: the proposer besides the verifying staff member
-    .leftJoin('users as proposers', 'proposers.id', 'entity_changes.proposed_by')
-    .select(['entity_changes.id', 'entity_changes.at', 'entity_changes.field', 'entity_changes.old_value', 'entity_changes.new_value', 'users.display_name as author', 'proposers.display_name as proposer'])
-    .where('entity_changes.entity_id', '=', entityId)
-    .orderBy('entity_changes.at', 'desc')
-    .orderBy('entity_changes.id', 'desc')
-    .limit(200)
-    .execute();
+  return (
+    db
+      .selectFrom('entity_changes')
+      .leftJoin('users', 'users.id', 'entity_changes.user_id')
+      // an accepted proposal of a representative: the proposer besides the verifying staff member
+      .leftJoin('users as proposers', 'proposers.id', 'entity_changes.proposed_by')
+      .select([
+        'entity_changes.id',
+        'entity_changes.at',
+        'entity_changes.field',
+        'entity_changes.old_value',
+        'entity_changes.new_value',
+        'users.display_name as author',
+        'proposers.display_name as proposer',
+      ])
+      .where('entity_changes.entity_id', '=', entityId)
+      .orderBy('entity_changes.at', 'desc')
+      .orderBy('entity_changes.id', 'desc')
+      .limit(200)
+      .execute()
+  );
 }
 
 /** The display name of a user (who checked an entity's activity); null for a removed account. */
@@ -118,6 +133,12 @@ export async function listLatestEmployment(db: Executor): Promise<EmploymentRow[
   return db
     .selectFrom('entity_employment as e')
     .selectAll('e')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('entity_employment as n').select('n.id').whereRef('n.entity_id', '=', 'e.entity_id').whereRef('n.year', '>', 'e.year'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('entity_employment as n').select('n.id').whereRef('n.entity_id', '=', 'e.entity_id').whereRef('n.year', '>', 'e.year'),
+        ),
+      ),
+    )
     .execute();
 }

@@ -17,7 +17,11 @@ before(async () => {
   t = await createTestApp();
   ({ cookie: coordinator, userId: coordinatorId } = await loginAs(t, [{ role: 'coordinator' }]));
   name = 'Spółdzielnia Socjalna Rekordowa';
-  const input = await checkEntityForm(t.ctx, { name, legal_form: 'spoldzielnia_socjalna', lifecycle: 'active', gmina_teryt: '0463011', town: 'Toruń' }, null);
+  const input = await checkEntityForm(
+    t.ctx,
+    { name, legal_form: 'spoldzielnia_socjalna', lifecycle: 'active', gmina_teryt: '0463011', town: 'Toruń' },
+    null,
+  );
   id = await createEntity(t.ctx, input, { actorId: null, ip: null, requestId: null });
 });
 after(async () => t.close());
@@ -27,16 +31,42 @@ const get = (url: string, cookie = coordinator) => t.app.inject({ url, headers: 
 /** Opens `page` for its CSRF token and posts the form to `url` (the page by default). */
 async function post(page: string, fields: Record<string, string>, url = page, cookie = coordinator) {
   const token = csrfFrom((await get(page, cookie)).body);
-  return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: token, ...fields }) });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: token, ...fields }),
+  });
 }
 
 const base = () => `/admin/podmioty/${id}`;
 const count = async (table: 'entity_places' | 'entity_ps_status' | 'entity_marks' | 'entity_employment') =>
-  (await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('entity_id', '=', id).executeTakeFirstOrThrow()).n;
-const changes = (field: string) => t.ctx.db.selectFrom('entity_changes').selectAll().where('entity_id', '=', id).where('field', '=', field).orderBy('at').orderBy('id').execute();
-const audits = (action: string) => t.ctx.db.selectFrom('audit_log').selectAll().where('subject_id', '=', id).where('action', '=', action).execute();
+  (
+    await t.ctx.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('entity_id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).n;
+const changes = (field: string) =>
+  t.ctx.db
+    .selectFrom('entity_changes')
+    .selectAll()
+    .where('entity_id', '=', id)
+    .where('field', '=', field)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+const audits = (action: string) =>
+  t.ctx.db.selectFrom('audit_log').selectAll().where('subject_id', '=', id).where('action', '=', action).execute();
 const publicPage = async () => (await get(entityPath({ id, name }), '')).body;
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 describe('entity record sections', () => {
   test('only coordinators and administrators open or post them; refused posts change nothing', async () => {
@@ -62,17 +92,29 @@ describe('entity record sections', () => {
       const attempts: [string, Record<string, string>][] = [
         [`${base()}/miejsca`, { gmina_teryt: '0463011', town: 'Toruń' }],
         [`${base()}/status-ps/przyznanie`, { ps_type: 'reintegration', decision_number: 'X/1', decision_date: '2024-01-10' }],
-        [`${base()}/zatrudnienie`, { year: '2024', headcount: '5', employees: '5', fte: '5', employees_half_time: '5', at_risk: '2', at_risk_half_time: '2' }],
+        [
+          `${base()}/zatrudnienie`,
+          { year: '2024', headcount: '5', employees: '5', fte: '5', employees_half_time: '5', at_risk: '2', at_risk_half_time: '2' },
+        ],
         [`${base()}/znaki`, { subject: 'Catering', granted_on: '2025-01-01', expires_on: '2026-01-01' }],
         [`${base()}/dzialalnosc`, { activity_type: 'business', pkd: '', sectors: '' }],
       ];
       for (const [url, fields] of attempts) {
-        const res = await t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: token, ...fields }) });
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: form({ _csrf: token, ...fields }),
+        });
         assert.equal(res.statusCode, 403, `${who} POST ${url}`);
       }
     }
-    for (const table of ['entity_places', 'entity_ps_status', 'entity_marks', 'entity_employment'] as const) assert.equal(await count(table), 0, table);
-    assert.equal((await t.ctx.db.selectFrom('entities').select('activity_type').where('id', '=', id).executeTakeFirstOrThrow()).activity_type, null);
+    for (const table of ['entity_places', 'entity_ps_status', 'entity_marks', 'entity_employment'] as const)
+      assert.equal(await count(table), 0, table);
+    assert.equal(
+      (await t.ctx.db.selectFrom('entities').select('activity_type').where('id', '=', id).executeTakeFirstOrThrow()).activity_type,
+      null,
+    );
     assert.equal((await get(`/admin/podmioty/0190f0c4-0000-7000-8000-000000000000/miejsca`)).statusCode, 404);
   });
 
@@ -89,18 +131,29 @@ describe('entity record sections', () => {
     assert.match(decode(half.body), /brakuje pola „Długość geograficzna”/);
     assert.equal(await count('entity_places'), 0);
 
-    assert.equal((await post(page, { gmina_teryt: '0463011', town: 'Toruń', address: 'ul. Szeroka 1', lat: '53,0103', lon: '18.6048' })).statusCode, 303);
+    assert.equal(
+      (await post(page, { gmina_teryt: '0463011', town: 'Toruń', address: 'ul. Szeroka 1', lat: '53,0103', lon: '18.6048' })).statusCode,
+      303,
+    );
     assert.equal((await post(page, { gmina_teryt: '0461011', town: 'Bydgoszcz' })).statusCode, 303);
     const list = decode((await get(page)).body);
     assert.match(list, /Toruń, ul. Szeroka 1/);
     assert.match(list, /Subregion toruński/);
     assert.match(list, /Subregion bydgoski/);
     assert.match(list, /53.0103, 18.6048/);
-    const bydgoszcz = await t.ctx.db.selectFrom('entity_places').selectAll().where('entity_id', '=', id).where('town', '=', 'Bydgoszcz').executeTakeFirstOrThrow();
+    const bydgoszcz = await t.ctx.db
+      .selectFrom('entity_places')
+      .selectAll()
+      .where('entity_id', '=', id)
+      .where('town', '=', 'Bydgoszcz')
+      .executeTakeFirstOrThrow();
 
     const editRefused = await post(`${page}/${bydgoszcz.id}`, { gmina_teryt: '0461011', town: '' });
     assert.equal(editRefused.statusCode, 400);
-    assert.equal((await post(`${page}/${bydgoszcz.id}`, { gmina_teryt: '0461011', town: 'Bydgoszcz', address: 'ul. Długa 2' })).statusCode, 303);
+    assert.equal(
+      (await post(`${page}/${bydgoszcz.id}`, { gmina_teryt: '0461011', town: 'Bydgoszcz', address: 'ul. Długa 2' })).statusCode,
+      303,
+    );
     const history = await changes('place');
     assert.equal(history.length, 3);
     assert.equal(JSON.parse(history[2]!.old_value!).address, null);
@@ -119,7 +172,8 @@ describe('entity record sections', () => {
     const record = decode((await get(base())).body);
     assert.match(record, /Subregion siedziby: Subregion toruński/);
     assert.match(record, /Toruń; ul. Szeroka 1; TERYT 0463011; 53.0103, 18.6048/, 'the history shows the place readably');
-    const author = (await t.ctx.db.selectFrom('users').select('display_name').where('id', '=', coordinatorId).executeTakeFirstOrThrow()).display_name;
+    const author = (await t.ctx.db.selectFrom('users').select('display_name').where('id', '=', coordinatorId).executeTakeFirstOrThrow())
+      .display_name;
     assert.equal(history[2]!.user_id, coordinatorId);
     assert.match(record, new RegExp(`<td>${author}</td>`), 'the history names who made the change');
     assert.match(record, /system \(wczytanie danych\)/, 'the creation by the service without a user');
@@ -132,8 +186,16 @@ describe('entity record sections', () => {
     assert.match(decode(lossFirst.body), /utrata statusu z dnia 2023-05-01 nie byłaby poprzedzona przyznaniem/);
     assert.equal(await count('entity_ps_status'), 0);
 
-    assert.equal((await post(page, { ps_type: 'reintegration', decision_number: 'WPS-I.9.2023', decision_date: '2023-01-10' }, `${page}/przyznanie`)).statusCode, 303);
-    const twice = await post(page, { ps_type: 'social_services', decision_number: 'WPS-I.1.2024', decision_date: '2024-01-10' }, `${page}/przyznanie`);
+    assert.equal(
+      (await post(page, { ps_type: 'reintegration', decision_number: 'WPS-I.9.2023', decision_date: '2023-01-10' }, `${page}/przyznanie`))
+        .statusCode,
+      303,
+    );
+    const twice = await post(
+      page,
+      { ps_type: 'social_services', decision_number: 'WPS-I.1.2024', decision_date: '2024-01-10' },
+      `${page}/przyznanie`,
+    );
     assert.equal(twice.statusCode, 400);
     assert.match(decode(twice.body), /przyznanie z dnia 2024-01-10 nastąpiłoby, gdy podmiot miał już status/);
     const early = await post(page, { loss_date: '2022-12-01', loss_reason: 'x' }, `${page}/utrata`);
@@ -148,32 +210,70 @@ describe('entity record sections', () => {
     assert.match(pub, /Typ: reintegracyjne/);
     assert.match(pub, /Decyzja wojewody nr WPS-I.9.2023 z dnia 2023-01-10/);
     const found = await searchCatalogue(t.ctx, parseCatalogueQuery({ status_ps: '1' }));
-    assert.deepEqual(found.rows.map((r) => r.id), [id]);
+    assert.deepEqual(
+      found.rows.map((r) => r.id),
+      [id],
+    );
 
-    assert.equal((await post(page, { loss_date: '2024-05-01', loss_reason: 'mniej niż 3 zatrudnionych', loss_decision_number: 'WPS-I.2.2024' }, `${page}/utrata`)).statusCode, 303);
+    assert.equal(
+      (
+        await post(
+          page,
+          { loss_date: '2024-05-01', loss_reason: 'mniej niż 3 zatrudnionych', loss_decision_number: 'WPS-I.2.2024' },
+          `${page}/utrata`,
+        )
+      ).statusCode,
+      303,
+    );
     assert.equal((await searchCatalogue(t.ctx, parseCatalogueQuery({ status_ps: '1' }))).total, 0);
     const lostPub = decode(await publicPage());
     assert.match(lostPub, /2024-05-01: utrata statusu/);
     assert.doesNotMatch(lostPub, /mniej niż 3 zatrudnionych/, 'the reason of a loss stays with staff');
 
     // removing the grant would leave a loss without a grant
-    const grant = await t.ctx.db.selectFrom('entity_ps_status').select('id').where('entity_id', '=', id).where('kind', '=', 'granted').executeTakeFirstOrThrow();
+    const grant = await t.ctx.db
+      .selectFrom('entity_ps_status')
+      .select('id')
+      .where('entity_id', '=', id)
+      .where('kind', '=', 'granted')
+      .executeTakeFirstOrThrow();
     const refused = await post(page, {}, `${page}/${grant.id}/usun`);
     assert.equal(refused.statusCode, 400);
     assert.match(decode(refused.body), /Nie można usunąć tego wpisu/);
     assert.equal(await count('entity_ps_status'), 2);
 
-    assert.equal((await post(page, { ps_type: 'reintegration', decision_number: 'WPS-I.3.2025', decision_date: '2025-02-01' }, `${page}/przyznanie`)).statusCode, 303);
+    assert.equal(
+      (await post(page, { ps_type: 'reintegration', decision_number: 'WPS-I.3.2025', decision_date: '2025-02-01' }, `${page}/przyznanie`))
+        .statusCode,
+      303,
+    );
     // correcting the loss: moving it after the second grant would break the order; fixing its reason is fine
-    const loss = await t.ctx.db.selectFrom('entity_ps_status').select('id').where('entity_id', '=', id).where('kind', '=', 'lost').executeTakeFirstOrThrow();
+    const loss = await t.ctx.db
+      .selectFrom('entity_ps_status')
+      .select('id')
+      .where('entity_id', '=', id)
+      .where('kind', '=', 'lost')
+      .executeTakeFirstOrThrow();
     const form = await get(`${page}/${loss.id}`);
     assert.equal(form.statusCode, 200);
     assert.match(decode(form.body), /mniej niż 3 zatrudnionych/);
     const moved = await post(`${page}/${loss.id}`, { loss_date: '2025-03-01', loss_reason: 'mniej niż 3 zatrudnionych' });
     assert.equal(moved.statusCode, 400);
     assert.match(decode(moved.body), /przyznanie z dnia 2025-02-01 nastąpiłoby, gdy podmiot miał już status/);
-    assert.equal((await post(`${page}/${loss.id}`, { loss_date: '2024-05-01', loss_reason: 'zatrudnienie poniżej 3 osób', loss_decision_number: 'WPS-I.2.2024' })).statusCode, 303);
-    assert.equal((await t.ctx.db.selectFrom('entity_ps_status').select('loss_reason').where('id', '=', loss.id).executeTakeFirstOrThrow()).loss_reason, 'zatrudnienie poniżej 3 osób');
+    assert.equal(
+      (
+        await post(`${page}/${loss.id}`, {
+          loss_date: '2024-05-01',
+          loss_reason: 'zatrudnienie poniżej 3 osób',
+          loss_decision_number: 'WPS-I.2.2024',
+        })
+      ).statusCode,
+      303,
+    );
+    assert.equal(
+      (await t.ctx.db.selectFrom('entity_ps_status').select('loss_reason').where('id', '=', loss.id).executeTakeFirstOrThrow()).loss_reason,
+      'zatrudnienie poniżej 3 osób',
+    );
     assert.equal((await audits('registry.ps.update')).length, 1);
 
     const history = await changes('ps_status');
@@ -181,14 +281,28 @@ describe('entity record sections', () => {
     assert.equal(JSON.parse(history[3]!.old_value!).loss_reason, 'mniej niż 3 zatrudnionych');
     assert.deepEqual((await audits('registry.ps.grant')).length, 2);
     assert.deepEqual((await audits('registry.ps.loss')).length, 1);
-    assert.match(decode((await get(page)).body), /Ma status przedsiębiorstwa społecznego \(reintegracyjne\) od 2025-02-01, decyzja nr WPS-I.3.2025/);
+    assert.match(
+      decode((await get(page)).body),
+      /Ma status przedsiębiorstwa społecznego \(reintegracyjne\) od 2025-02-01, decyzja nr WPS-I.3.2025/,
+    );
   });
 
   test('employment: statutory conditions checked, a warning with an icon while they fail, never public', async () => {
     const page = `${base()}/zatrudnienie`;
     // the entity holds the reintegration status since 2025-02-01 and has no figures yet
     assert.match(decode((await get(base())).body), /Uwaga: brak danych o zatrudnieniu/);
-    const year = { year: '2025', headcount: '9', employees: '7', fte: '5,5', employees_half_time: '5', at_risk: '3', at_risk_half_time: '2', cat_disabled: '2', cat_long_term_unemployed: '1', source: 'sprawozdanie 2025' };
+    const year = {
+      year: '2025',
+      headcount: '9',
+      employees: '7',
+      fte: '5,5',
+      employees_half_time: '5',
+      at_risk: '3',
+      at_risk_half_time: '2',
+      cat_disabled: '2',
+      cat_long_term_unemployed: '1',
+      source: 'sprawozdanie 2025',
+    };
     const inconsistent = await post(page, { ...year, at_risk_half_time: '4' });
     assert.equal(inconsistent.statusCode, 400);
     assert.match(decode(inconsistent.body), /nie może być większa niż liczba zatrudnionych zagrożonych wykluczeniem/);
@@ -202,7 +316,11 @@ describe('entity record sections', () => {
     assert.match(record, /co najmniej 30% zagrożonych wykluczeniem: 28,6%/);
     const list = decode((await get(page)).body);
     assert.match(list, /niespełnione/);
-    assert.match(decode((await get('/admin/podmioty')).body), /ma status; uwaga: warunki ustawowe niespełnione/, 'the staff list flags it too');
+    assert.match(
+      decode((await get('/admin/podmioty')).body),
+      /ma status; uwaga: warunki ustawowe niespełnione/,
+      'the staff list flags it too',
+    );
 
     const dup = await post(page, year);
     assert.equal(dup.statusCode, 400);
@@ -243,7 +361,17 @@ describe('entity record sections', () => {
     assert.equal(bad.statusCode, 400);
     assert.match(decode(bad.body), /Ważny do” musi być późniejsza niż data nadania/);
     assert.equal(await count('entity_marks'), 0);
-    assert.equal((await post(page, { subject: 'Catering dla firm', granted_on: '2025-10-01', expires_on: '2999-09-30', source_url: 'https://rops.torun.pl/zp' })).statusCode, 303);
+    assert.equal(
+      (
+        await post(page, {
+          subject: 'Catering dla firm',
+          granted_on: '2025-10-01',
+          expires_on: '2999-09-30',
+          source_url: 'https://rops.torun.pl/zp',
+        })
+      ).statusCode,
+      303,
+    );
     assert.equal((await post(page, { subject: 'Szycie toreb', granted_on: '2020-10-01', expires_on: '2021-09-30' })).statusCode, 303);
     const pub = decode(await publicPage());
     assert.match(pub, /Catering dla firm: nadany 2025-10-01, ważny do 2999-09-30/);
@@ -251,14 +379,29 @@ describe('entity record sections', () => {
     assert.match(decode((await get(page)).body), /wygasł/);
     assert.equal((await searchCatalogue(t.ctx, parseCatalogueQuery({ znak: '1', q: 'rekordowa' }))).total, 1);
 
-    const expired = await t.ctx.db.selectFrom('entity_marks').select('id').where('entity_id', '=', id).where('subject', '=', 'Szycie toreb').executeTakeFirstOrThrow();
-    assert.equal((await post(`${page}/${expired.id}`, { subject: 'Szycie toreb', granted_on: '2020-10-01', expires_on: '2020-09-30' })).statusCode, 400);
-    assert.equal((await post(`${page}/${expired.id}`, { subject: 'Szycie toreb lnianych', granted_on: '2020-10-01', expires_on: '2021-09-30' })).statusCode, 303);
+    const expired = await t.ctx.db
+      .selectFrom('entity_marks')
+      .select('id')
+      .where('entity_id', '=', id)
+      .where('subject', '=', 'Szycie toreb')
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      (await post(`${page}/${expired.id}`, { subject: 'Szycie toreb', granted_on: '2020-10-01', expires_on: '2020-09-30' })).statusCode,
+      400,
+    );
+    assert.equal(
+      (await post(`${page}/${expired.id}`, { subject: 'Szycie toreb lnianych', granted_on: '2020-10-01', expires_on: '2021-09-30' }))
+        .statusCode,
+      303,
+    );
     assert.equal((await post(page, {}, `${page}/${expired.id}/usun`)).statusCode, 303);
     assert.equal(await count('entity_marks'), 1);
     const history = await changes('mark');
     assert.deepEqual(
-      history.map((h) => [h.old_value === null ? null : JSON.parse(h.old_value).subject, h.new_value === null ? null : JSON.parse(h.new_value).subject]),
+      history.map((h) => [
+        h.old_value === null ? null : JSON.parse(h.old_value).subject,
+        h.new_value === null ? null : JSON.parse(h.new_value).subject,
+      ]),
       [
         [null, 'Catering dla firm'],
         [null, 'Szycie toreb'],
@@ -273,23 +416,43 @@ describe('entity record sections', () => {
     const bad = await post(page, { activity_type: 'business', pkd: '88.10.Z, 123', sectors: 'gastronomia' });
     assert.equal(bad.statusCode, 400);
     assert.match(decode(bad.body), /niepoprawne kody: 123/);
-    assert.equal((await t.ctx.db.selectFrom('entities').select('pkd_codes').where('id', '=', id).executeTakeFirstOrThrow()).pkd_codes, null);
+    assert.equal(
+      (await t.ctx.db.selectFrom('entities').select('pkd_codes').where('id', '=', id).executeTakeFirstOrThrow()).pkd_codes,
+      null,
+    );
 
-    assert.equal((await post(page, { activity_type: 'paid_public_benefit', pkd: '8810z, 56.21.Z', sectors: 'Usługi opiekuńcze\nGastronomia' })).statusCode, 303);
+    assert.equal(
+      (await post(page, { activity_type: 'paid_public_benefit', pkd: '8810z, 56.21.Z', sectors: 'Usługi opiekuńcze\nGastronomia' }))
+        .statusCode,
+      303,
+    );
     const e = await t.ctx.db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(e.activity_type, 'paid_public_benefit');
     assert.deepEqual(JSON.parse(e.pkd_codes!), ['88.10.Z', '56.21.Z']);
     assert.deepEqual(JSON.parse(e.sectors), ['Usługi opiekuńcze', 'Gastronomia']);
     const hits = await searchCatalogue(t.ctx, parseCatalogueQuery({ q: 'opiekuncze' }));
-    assert.deepEqual(hits.rows.map((r) => r.id), [id]);
+    assert.deepEqual(
+      hits.rows.map((r) => r.id),
+      [id],
+    );
     const pub = decode(await publicPage());
     assert.match(pub, /odpłatna działalność pożytku publicznego/);
     assert.match(pub, /88.10.Z, 56.21.Z/);
     assert.match(pub, /Usługi opiekuńcze, Gastronomia/);
-    assert.deepEqual((await changes('pkd_codes')).map((h) => [h.old_value, h.new_value]), [[null, '88.10.Z, 56.21.Z']]);
+    assert.deepEqual(
+      (await changes('pkd_codes')).map((h) => [h.old_value, h.new_value]),
+      [[null, '88.10.Z, 56.21.Z']],
+    );
 
     // the main form keeps the sectors in the search document
-    const main = await post(base(), { name, legal_form: 'spoldzielnia_socjalna', lifecycle: 'active', gmina_teryt: '0463011', town: 'Toruń', data_source: 'KRS' });
+    const main = await post(base(), {
+      name,
+      legal_form: 'spoldzielnia_socjalna',
+      lifecycle: 'active',
+      gmina_teryt: '0463011',
+      town: 'Toruń',
+      data_source: 'KRS',
+    });
     assert.equal(main.statusCode, 303);
     assert.equal((await searchCatalogue(t.ctx, parseCatalogueQuery({ q: 'gastronomia' }))).total, 1);
     const history = decode((await get(base())).body);
@@ -302,7 +465,10 @@ describe('entity record sections', () => {
     const refused = await post(base(), body);
     assert.equal(refused.statusCode, 400);
     assert.match(decode(refused.body), /Jednostka tworząca” jest wymagane/);
-    assert.equal((await t.ctx.db.selectFrom('entities').select('legal_form').where('id', '=', id).executeTakeFirstOrThrow()).legal_form, 'spoldzielnia_socjalna');
+    assert.equal(
+      (await t.ctx.db.selectFrom('entities').select('legal_form').where('id', '=', id).executeTakeFirstOrThrow()).legal_form,
+      'spoldzielnia_socjalna',
+    );
     assert.equal((await post(base(), { ...body, creating_body: 'Gmina Miasta Toruń' })).statusCode, 303);
     const e = await t.ctx.db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual([e.legal_form, e.creating_body, e.lifecycle, e.verified_at], ['cis', 'Gmina Miasta Toruń', 'suspended', '2026-11-01']);

@@ -58,7 +58,15 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
     if (!e) throw new AppError('http.not_found');
     return e;
   };
-  const page = (request: FastifyRequest, reply: FastifyReply, entity: { id: string; name: string }, title: TKey, body: VNode, status = 200, params: Record<string, string | number> = {}) =>
+  const page = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    entity: { id: string; name: string },
+    title: TKey,
+    body: VNode,
+    status = 200,
+    params: Record<string, string | number> = {},
+  ) =>
     sendPage(
       request,
       reply,
@@ -78,14 +86,32 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   app.get('/admin/podmioty/:id/dzialalnosc', get, async (request, reply) => {
     const e = await entityOf(request.params.id);
-    const values = { activity_type: e.activity_type ?? '', pkd: rec.pkdList(e.pkd_codes).join(', '), sectors: (await rec.recordOverview(ctx, e.id))!.sectors.join('\n') };
-    return page(request, reply, e, 'entityRecord.title.activity', <v.ActivityPage id={e.id} csrf={reply.generateCsrf()} state={{ values, problems: [] }} notice={notice(request, request.query)} />);
+    const values = {
+      activity_type: e.activity_type ?? '',
+      pkd: rec.pkdList(e.pkd_codes).join(', '),
+      sectors: (await rec.recordOverview(ctx, e.id))!.sectors.join('\n'),
+    };
+    return page(
+      request,
+      reply,
+      e,
+      'entityRecord.title.activity',
+      <v.ActivityPage id={e.id} csrf={reply.generateCsrf()} state={{ values, problems: [] }} notice={notice(request, request.query)} />,
+    );
   });
 
   app.post('/admin/podmioty/:id/dzialalnosc', post, async (request, reply) => {
     const e = await entityOf(request.params.id);
     const saved = await submitForm(() => rec.saveActivity(ctx, e.id, rec.checkActivityForm(request.body), auditFromRequest(request)));
-    if (!saved.ok) return page(request, reply, e, 'entityRecord.title.activity', <v.ActivityPage id={e.id} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />, saved.status);
+    if (!saved.ok)
+      return page(
+        request,
+        reply,
+        e,
+        'entityRecord.title.activity',
+        <v.ActivityPage id={e.id} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />,
+        saved.status,
+      );
     return back(request, reply, v.sectionPath(e.id, 'activity'));
   });
 
@@ -93,14 +119,23 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   const placesPage = async (request: FastifyRequest, reply: FastifyReply, id: string, shown: Shown) => {
     const o = await overviewOf(id);
-    return page(request, reply, o.entity, 'entityRecord.title.places', <v.PlacesPage id={id} csrf={reply.generateCsrf()} places={o.places} state={shown.refused} notice={notice(request, shown)} />, shown.refused?.status ?? 200);
+    return page(
+      request,
+      reply,
+      o.entity,
+      'entityRecord.title.places',
+      <v.PlacesPage id={id} csrf={reply.generateCsrf()} places={o.places} state={shown.refused} notice={notice(request, shown)} />,
+      shown.refused?.status ?? 200,
+    );
   };
 
   app.get('/admin/podmioty/:id/miejsca', get, async (request, reply) => placesPage(request, reply, request.params.id, request.query));
 
   app.post('/admin/podmioty/:id/miejsca', post, async (request, reply) => {
     const e = await entityOf(request.params.id);
-    const saved = await submitForm(async () => rec.addPlace(ctx, e.id, await rec.checkPlaceForm(ctx, request.body), auditFromRequest(request)));
+    const saved = await submitForm(async () =>
+      rec.addPlace(ctx, e.id, await rec.checkPlaceForm(ctx, request.body), auditFromRequest(request)),
+    );
     if (!saved.ok) return placesPage(request, reply, e.id, { refused: refused(request.body, saved) });
     return back(request, reply, v.sectionPath(e.id, 'places'));
   });
@@ -114,14 +149,36 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   app.get('/admin/podmioty/:id/miejsca/:item', getItem, async (request, reply) => {
     const { e, p } = await placeOf(request.params.id, request.params.item);
-    const values = { gmina_teryt: p.gmina_teryt ?? '', town: p.town ?? '', address: p.address ?? '', lat: p.lat === null ? '' : String(Math.round(p.lat * 1e6) / 1e6), lon: p.lon === null ? '' : String(Math.round(p.lon * 1e6) / 1e6) };
-    return page(request, reply, e, 'entityRecord.title.place', <v.PlaceFormPage id={e.id} placeId={p.id} csrf={reply.generateCsrf()} state={{ values, problems: [] }} />);
+    const values = {
+      gmina_teryt: p.gmina_teryt ?? '',
+      town: p.town ?? '',
+      address: p.address ?? '',
+      lat: p.lat === null ? '' : String(Math.round(p.lat * 1e6) / 1e6),
+      lon: p.lon === null ? '' : String(Math.round(p.lon * 1e6) / 1e6),
+    };
+    return page(
+      request,
+      reply,
+      e,
+      'entityRecord.title.place',
+      <v.PlaceFormPage id={e.id} placeId={p.id} csrf={reply.generateCsrf()} state={{ values, problems: [] }} />,
+    );
   });
 
   app.post('/admin/podmioty/:id/miejsca/:item', postItem, async (request, reply) => {
     const { e, p } = await placeOf(request.params.id, request.params.item);
-    const saved = await submitForm(async () => rec.editPlace(ctx, e.id, p.id, await rec.checkPlaceForm(ctx, request.body), auditFromRequest(request)));
-    if (!saved.ok) return page(request, reply, e, 'entityRecord.title.place', <v.PlaceFormPage id={e.id} placeId={p.id} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />, saved.status);
+    const saved = await submitForm(async () =>
+      rec.editPlace(ctx, e.id, p.id, await rec.checkPlaceForm(ctx, request.body), auditFromRequest(request)),
+    );
+    if (!saved.ok)
+      return page(
+        request,
+        reply,
+        e,
+        'entityRecord.title.place',
+        <v.PlaceFormPage id={e.id} placeId={p.id} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />,
+        saved.status,
+      );
     return back(request, reply, v.sectionPath(e.id, 'places'));
   });
 
@@ -135,7 +192,14 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   const psPage = async (request: FastifyRequest, reply: FastifyReply, id: string, shown: Shown, form?: 'grant' | 'loss' | 'remove') => {
     const o = await overviewOf(id);
-    return page(request, reply, o.entity, 'entityRecord.title.ps', <v.PsPage id={id} csrf={reply.generateCsrf()} overview={o} form={form} state={shown.refused} notice={notice(request, shown)} />, shown.refused?.status ?? 200);
+    return page(
+      request,
+      reply,
+      o.entity,
+      'entityRecord.title.ps',
+      <v.PsPage id={id} csrf={reply.generateCsrf()} overview={o} form={form} state={shown.refused} notice={notice(request, shown)} />,
+      shown.refused?.status ?? 200,
+    );
   };
 
   app.get('/admin/podmioty/:id/status-ps', get, async (request, reply) => psPage(request, reply, request.params.id, request.query));
@@ -146,7 +210,9 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
   ] as const) {
     app.post(`/admin/podmioty/:id/status-ps/${path}`, post, async (request, reply) => {
       const e = await entityOf(request.params.id);
-      const saved = await submitForm(() => rec.addPsEntry(ctx, e.id, rec.checkPsForm(request.body, kind, warsawToday(ctx.clock)), auditFromRequest(request)));
+      const saved = await submitForm(() =>
+        rec.addPsEntry(ctx, e.id, rec.checkPsForm(request.body, kind, warsawToday(ctx.clock)), auditFromRequest(request)),
+      );
       if (!saved.ok) return psPage(request, reply, e.id, { refused: refused(request.body, saved) }, form);
       return back(request, reply, v.sectionPath(e.id, 'ps'));
     });
@@ -161,13 +227,29 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   app.get('/admin/podmioty/:id/status-ps/:item', getItem, async (request, reply) => {
     const { e, entry } = await entryOf(request.params.id, request.params.item);
-    return page(request, reply, e, 'entityRecord.title.psEntry', <v.PsEntryFormPage id={e.id} entry={entry} csrf={reply.generateCsrf()} state={{ values: v.psEntryValues(entry), problems: [] }} />);
+    return page(
+      request,
+      reply,
+      e,
+      'entityRecord.title.psEntry',
+      <v.PsEntryFormPage id={e.id} entry={entry} csrf={reply.generateCsrf()} state={{ values: v.psEntryValues(entry), problems: [] }} />,
+    );
   });
 
   app.post('/admin/podmioty/:id/status-ps/:item', postItem, async (request, reply) => {
     const { e, entry } = await entryOf(request.params.id, request.params.item);
-    const saved = await submitForm(() => rec.editPsEntry(ctx, e.id, entry.id, rec.checkPsForm(request.body, entry.kind, warsawToday(ctx.clock)), auditFromRequest(request)));
-    if (!saved.ok) return page(request, reply, e, 'entityRecord.title.psEntry', <v.PsEntryFormPage id={e.id} entry={entry} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />, saved.status);
+    const saved = await submitForm(() =>
+      rec.editPsEntry(ctx, e.id, entry.id, rec.checkPsForm(request.body, entry.kind, warsawToday(ctx.clock)), auditFromRequest(request)),
+    );
+    if (!saved.ok)
+      return page(
+        request,
+        reply,
+        e,
+        'entityRecord.title.psEntry',
+        <v.PsEntryFormPage id={e.id} entry={entry} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />,
+        saved.status,
+      );
     return back(request, reply, v.sectionPath(e.id, 'ps'));
   });
 
@@ -183,14 +265,25 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
   const thisYear = () => warsawYear(ctx.clock);
   const employmentPage = async (request: FastifyRequest, reply: FastifyReply, id: string, shown: Shown) => {
     const o = await overviewOf(id);
-    return page(request, reply, o.entity, 'entityRecord.title.employment', <v.EmploymentPage id={id} csrf={reply.generateCsrf()} overview={o} state={shown.refused} notice={notice(request, shown)} />, shown.refused?.status ?? 200);
+    return page(
+      request,
+      reply,
+      o.entity,
+      'entityRecord.title.employment',
+      <v.EmploymentPage id={id} csrf={reply.generateCsrf()} overview={o} state={shown.refused} notice={notice(request, shown)} />,
+      shown.refused?.status ?? 200,
+    );
   };
 
-  app.get('/admin/podmioty/:id/zatrudnienie', get, async (request, reply) => employmentPage(request, reply, request.params.id, request.query));
+  app.get('/admin/podmioty/:id/zatrudnienie', get, async (request, reply) =>
+    employmentPage(request, reply, request.params.id, request.query),
+  );
 
   app.post('/admin/podmioty/:id/zatrudnienie', post, async (request, reply) => {
     const e = await entityOf(request.params.id);
-    const saved = await submitForm(() => rec.addEmployment(ctx, e.id, rec.checkEmploymentForm(request.body, thisYear()), auditFromRequest(request)));
+    const saved = await submitForm(() =>
+      rec.addEmployment(ctx, e.id, rec.checkEmploymentForm(request.body, thisYear()), auditFromRequest(request)),
+    );
     if (!saved.ok) return employmentPage(request, reply, e.id, { refused: refused(request.body, saved) });
     return back(request, reply, v.sectionPath(e.id, 'employment'));
   });
@@ -205,13 +298,32 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
   app.get('/admin/podmioty/:id/zatrudnienie/:year', getYear, async (request, reply) => {
     const { e, row } = await yearOf(request.params.id, request.params.year);
     const state = { values: v.employmentValues(rec.figuresOf(row)), problems: [] };
-    return page(request, reply, e, 'entityRecord.title.employmentYear', <v.EmploymentFormPage id={e.id} year={row.year} csrf={reply.generateCsrf()} state={state} />, 200, { year: row.year });
+    return page(
+      request,
+      reply,
+      e,
+      'entityRecord.title.employmentYear',
+      <v.EmploymentFormPage id={e.id} year={row.year} csrf={reply.generateCsrf()} state={state} />,
+      200,
+      { year: row.year },
+    );
   });
 
   app.post('/admin/podmioty/:id/zatrudnienie/:year', postYear, async (request, reply) => {
     const { e, row } = await yearOf(request.params.id, request.params.year);
-    const saved = await submitForm(() => rec.editEmployment(ctx, e.id, rec.checkEmploymentForm(request.body, thisYear(), row.year), auditFromRequest(request)));
-    if (!saved.ok) return page(request, reply, e, 'entityRecord.title.employmentYear', <v.EmploymentFormPage id={e.id} year={row.year} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />, saved.status, { year: row.year });
+    const saved = await submitForm(() =>
+      rec.editEmployment(ctx, e.id, rec.checkEmploymentForm(request.body, thisYear(), row.year), auditFromRequest(request)),
+    );
+    if (!saved.ok)
+      return page(
+        request,
+        reply,
+        e,
+        'entityRecord.title.employmentYear',
+        <v.EmploymentFormPage id={e.id} year={row.year} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />,
+        saved.status,
+        { year: row.year },
+      );
     return back(request, reply, v.sectionPath(e.id, 'employment'));
   });
 
@@ -225,7 +337,14 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   const marksPage = async (request: FastifyRequest, reply: FastifyReply, id: string, shown: Shown) => {
     const o = await overviewOf(id);
-    return page(request, reply, o.entity, 'entityRecord.title.marks', <v.MarksPage id={id} csrf={reply.generateCsrf()} overview={o} state={shown.refused} notice={notice(request, shown)} />, shown.refused?.status ?? 200);
+    return page(
+      request,
+      reply,
+      o.entity,
+      'entityRecord.title.marks',
+      <v.MarksPage id={id} csrf={reply.generateCsrf()} overview={o} state={shown.refused} notice={notice(request, shown)} />,
+      shown.refused?.status ?? 200,
+    );
   };
 
   app.get('/admin/podmioty/:id/znaki', get, async (request, reply) => marksPage(request, reply, request.params.id, request.query));
@@ -246,14 +365,33 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   app.get('/admin/podmioty/:id/znaki/:item', getItem, async (request, reply) => {
     const { e, m } = await markOf(request.params.id, request.params.item);
-    const values = { subject: m.subject ?? '', granted_on: m.granted_on ?? '', expires_on: m.expires_on ?? '', source_url: m.source_url ?? '' };
-    return page(request, reply, e, 'entityRecord.title.mark', <v.MarkFormPage id={e.id} markId={m.id} csrf={reply.generateCsrf()} state={{ values, problems: [] }} />);
+    const values = {
+      subject: m.subject ?? '',
+      granted_on: m.granted_on ?? '',
+      expires_on: m.expires_on ?? '',
+      source_url: m.source_url ?? '',
+    };
+    return page(
+      request,
+      reply,
+      e,
+      'entityRecord.title.mark',
+      <v.MarkFormPage id={e.id} markId={m.id} csrf={reply.generateCsrf()} state={{ values, problems: [] }} />,
+    );
   });
 
   app.post('/admin/podmioty/:id/znaki/:item', postItem, async (request, reply) => {
     const { e, m } = await markOf(request.params.id, request.params.item);
     const saved = await submitForm(() => rec.editMark(ctx, e.id, m.id, rec.checkMarkForm(request.body), auditFromRequest(request)));
-    if (!saved.ok) return page(request, reply, e, 'entityRecord.title.mark', <v.MarkFormPage id={e.id} markId={m.id} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />, saved.status);
+    if (!saved.ok)
+      return page(
+        request,
+        reply,
+        e,
+        'entityRecord.title.mark',
+        <v.MarkFormPage id={e.id} markId={m.id} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />,
+        saved.status,
+      );
     return back(request, reply, v.sectionPath(e.id, 'marks'));
   });
 

@@ -14,7 +14,17 @@ import { FormChecker } from '../../../core/validation.js';
 import type { TKey } from '../../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
 import { listSubregionsWithMembers, listUnits, subregionOfPowiat } from '../../territory/index.js';
-import { AT_RISK_CATEGORIES, checkConditions, figureProblems, formatFte, parseFte, PS_TYPES, type ConditionCheck, type EmploymentFigures, type PsType } from './employment.js';
+import {
+  AT_RISK_CATEGORIES,
+  checkConditions,
+  figureProblems,
+  formatFte,
+  parseFte,
+  PS_TYPES,
+  type ConditionCheck,
+  type EmploymentFigures,
+  type PsType,
+} from './employment.js';
 import { markValidity, type MarkValidity, type MarkView } from './mark-validity.js';
 import * as rrepo from './record.repo.js';
 import type { EmploymentRow, MarkRow, PlaceRow, PsEntryRow } from './record.repo.js';
@@ -57,11 +67,29 @@ async function logChange(
 ): Promise<void> {
   const now = nowIso(ctx.clock);
   const text = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
-  await repo.insertChanges(trx, [{ id: newId(), entity_id: entityId, at: now, user_id: actor.actorId, proposed_by: change.proposedBy ?? null, field: change.field, old_value: text(change.before), new_value: text(change.after) }]);
+  await repo.insertChanges(trx, [
+    {
+      id: newId(),
+      entity_id: entityId,
+      at: now,
+      user_id: actor.actorId,
+      proposed_by: change.proposedBy ?? null,
+      field: change.field,
+      old_value: text(change.before),
+      new_value: text(change.after),
+    },
+  ]);
   await repo.updateEntity(trx, entityId, { updated_at: now });
   await recordAudit(
     trx,
-    { ...actor, action: change.action, subjectType: 'entity', subjectId: entityId, changes: { [change.field]: { before: change.before ?? null, after: change.after ?? null } }, ...(change.meta ? { meta: change.meta } : {}) },
+    {
+      ...actor,
+      action: change.action,
+      subjectType: 'entity',
+      subjectId: entityId,
+      changes: { [change.field]: { before: change.before ?? null, after: change.after ?? null } },
+      ...(change.meta ? { meta: change.meta } : {}),
+    },
     ctx.clock,
   );
 }
@@ -97,7 +125,8 @@ export function normalisePkd(text: string): string | null {
 export function checkActivityForm(body: Record<string, string>): ActivityInput {
   const c = new FormChecker(body);
   const type = c.text('activity_type');
-  if (type !== '' && !(ACTIVITY_TYPES as readonly string[]).includes(type)) c.add('activity_type', ACTIVITY_LABELS.activity_type, 'registry.invalid.choice');
+  if (type !== '' && !(ACTIVITY_TYPES as readonly string[]).includes(type))
+    c.add('activity_type', ACTIVITY_LABELS.activity_type, 'registry.invalid.choice');
   const pkd: string[] = [];
   const bad: string[] = [];
   for (const part of c.text('pkd').split(/[\s,;]+(?=\d)|[,;\n]+/u)) {
@@ -142,10 +171,21 @@ export async function saveActivity(ctx: ModuleContext, entityId: string, input: 
     const sectors = JSON.stringify(input.sectors);
     const gmina = e.gmina_teryt ? ((await unitNames(ctx)).get(e.gmina_teryt) ?? null) : null;
     const doc = entitySearchDocument({ ...e, activity_type: input.activity_type, sectors }, gmina);
-    await repo.updateEntity(trx, entityId, { activity_type: input.activity_type, pkd_codes: input.pkd.length ? JSON.stringify(input.pkd) : null, sectors, search_doc: doc });
+    await repo.updateEntity(trx, entityId, {
+      activity_type: input.activity_type,
+      pkd_codes: input.pkd.length ? JSON.stringify(input.pkd) : null,
+      sectors,
+      search_doc: doc,
+    });
     for (const f of changed) {
-      const value = (v: ActivityInput | typeof before) => (f === 'activity_type' ? v.activity_type : v[f].length ? v[f].join(f === 'pkd' ? ', ' : '; ') : null);
-      await logChange(trx, ctx, entityId, actor, { field: f === 'pkd' ? 'pkd_codes' : f, before: value(before), after: value(input), action: 'registry.activity.update' });
+      const value = (v: ActivityInput | typeof before) =>
+        f === 'activity_type' ? v.activity_type : v[f].length ? v[f].join(f === 'pkd' ? ', ' : '; ') : null;
+      await logChange(trx, ctx, entityId, actor, {
+        field: f === 'pkd' ? 'pkd_codes' : f,
+        before: value(before),
+        after: value(input),
+        action: 'registry.activity.update',
+      });
     }
     return true;
   });
@@ -177,7 +217,8 @@ function parseCoordinate(text: string): number | null {
 export async function checkPlaceForm(ctx: ModuleContext, body: Record<string, string>): Promise<PlaceInput> {
   const c = new FormChecker(body);
   const gmina = c.required('gmina_teryt', PLACE_LABELS.gmina_teryt, { max: 7 });
-  if (gmina !== '' && !c.hasProblem('gmina_teryt') && !(await listUnits(ctx.db, 'gmina')).some((g) => g.teryt === gmina)) c.add('gmina_teryt', PLACE_LABELS.gmina_teryt, 'registry.invalid.teryt');
+  if (gmina !== '' && !c.hasProblem('gmina_teryt') && !(await listUnits(ctx.db, 'gmina')).some((g) => g.teryt === gmina))
+    c.add('gmina_teryt', PLACE_LABELS.gmina_teryt, 'registry.invalid.teryt');
   const town = c.required('town', PLACE_LABELS.town, { max: 200 });
   const address = c.text('address');
   if ([...address].length > 300) c.add('address', PLACE_LABELS.address, 'validation.tooLong', { count: 300 });
@@ -186,26 +227,47 @@ export async function checkPlaceForm(ctx: ModuleContext, body: Record<string, st
     if (v === '') return null;
     const n = parseCoordinate(v);
     if (n === null) c.add(f, PLACE_LABELS[f], 'entityRecord.invalid.coordinate');
-    else if (n < min - BOUNDS_MARGIN || n > max + BOUNDS_MARGIN) c.add(f, PLACE_LABELS[f], 'entityRecord.invalid.outsideRegion', { min: (min - BOUNDS_MARGIN).toFixed(2), max: (max + BOUNDS_MARGIN).toFixed(2) });
+    else if (n < min - BOUNDS_MARGIN || n > max + BOUNDS_MARGIN)
+      c.add(f, PLACE_LABELS[f], 'entityRecord.invalid.outsideRegion', {
+        min: (min - BOUNDS_MARGIN).toFixed(2),
+        max: (max + BOUNDS_MARGIN).toFixed(2),
+      });
     return n;
   };
   const lat = coord('lat', VOIVODESHIP_BOUNDS.latMin, VOIVODESHIP_BOUNDS.latMax);
   const lon = coord('lon', VOIVODESHIP_BOUNDS.lonMin, VOIVODESHIP_BOUNDS.lonMax);
-  if ((c.text('lat') === '') !== (c.text('lon') === '')) c.add(c.text('lat') === '' ? 'lat' : 'lon', c.text('lat') === '' ? PLACE_LABELS.lat : PLACE_LABELS.lon, 'entityRecord.invalid.coordinatePair');
+  if ((c.text('lat') === '') !== (c.text('lon') === ''))
+    c.add(
+      c.text('lat') === '' ? 'lat' : 'lon',
+      c.text('lat') === '' ? PLACE_LABELS.lat : PLACE_LABELS.lon,
+      'entityRecord.invalid.coordinatePair',
+    );
   c.assertValid();
   return { gmina_teryt: gmina, town, address: address === '' ? null : address, lat, lon };
 }
 
 /** Coordinates as stored may come back as float4 on PostgreSQL; 6 decimals is ~10 cm. */
 const round6 = (n: number | null) => (n === null ? null : Math.round(n * 1e6) / 1e6);
-const placeValue = (p: Pick<PlaceRow, 'gmina_teryt' | 'town' | 'address' | 'lat' | 'lon'>) => ({ gmina_teryt: p.gmina_teryt, town: p.town, address: p.address, lat: round6(p.lat), lon: round6(p.lon) });
+const placeValue = (p: Pick<PlaceRow, 'gmina_teryt' | 'town' | 'address' | 'lat' | 'lon'>) => ({
+  gmina_teryt: p.gmina_teryt,
+  town: p.town,
+  address: p.address,
+  lat: round6(p.lat),
+  lon: round6(p.lon),
+});
 
 export async function addPlace(ctx: ModuleContext, entityId: string, input: PlaceInput, actor: Actor): Promise<string> {
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     await requireEntity(trx, entityId);
     await rrepo.insertPlace(trx, { id, entity_id: entityId, ...input });
-    await logChange(trx, ctx, entityId, actor, { field: 'place', before: null, after: placeValue(input), action: 'registry.place.create', meta: { placeId: id } });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'place',
+      before: null,
+      after: placeValue(input),
+      action: 'registry.place.create',
+      meta: { placeId: id },
+    });
   });
   return id;
 }
@@ -217,7 +279,13 @@ export async function editPlace(ctx: ModuleContext, entityId: string, placeId: s
     const after = placeValue(input);
     if (JSON.stringify(placeValue(before)) === JSON.stringify(after)) return;
     await rrepo.updatePlace(trx, entityId, placeId, input);
-    await logChange(trx, ctx, entityId, actor, { field: 'place', before: placeValue(before), after, action: 'registry.place.update', meta: { placeId } });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'place',
+      before: placeValue(before),
+      after,
+      action: 'registry.place.update',
+      meta: { placeId },
+    });
   });
 }
 
@@ -226,7 +294,13 @@ export async function removePlace(ctx: ModuleContext, entityId: string, placeId:
     const before = await rrepo.findPlace(trx, entityId, placeId);
     if (!before) throw notFound();
     await rrepo.deletePlace(trx, entityId, placeId);
-    await logChange(trx, ctx, entityId, actor, { field: 'place', before: placeValue(before), after: null, action: 'registry.place.delete', meta: { placeId } });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'place',
+      before: placeValue(before),
+      after: null,
+      action: 'registry.place.delete',
+      meta: { placeId },
+    });
   });
 }
 
@@ -309,11 +383,22 @@ export interface PsState {
 
 /** The status on `day` (or now, without one): the latest entry on or before it, when it is a grant. */
 export function psStateOn(history: readonly PsEntryRow[], day?: string): PsState {
-  const last = [...history].filter((h) => day === undefined || h.decision_date <= day).sort((a, b) => a.decision_date.localeCompare(b.decision_date)).at(-1);
-  return last?.kind === 'granted' ? { has: true, type: last.ps_type, since: last.decision_date, decisionNumber: last.decision_number } : { has: false, type: null, since: null, decisionNumber: null };
+  const last = [...history]
+    .filter((h) => day === undefined || h.decision_date <= day)
+    .sort((a, b) => a.decision_date.localeCompare(b.decision_date))
+    .at(-1);
+  return last?.kind === 'granted'
+    ? { has: true, type: last.ps_type, since: last.decision_date, decisionNumber: last.decision_number }
+    : { has: false, type: null, since: null, decisionNumber: null };
 }
 
-const psValue = (e: Pick<PsEntryInput, 'kind' | 'ps_type' | 'decision_number' | 'decision_date' | 'loss_reason'>) => ({ kind: e.kind, ps_type: e.ps_type, decision_number: e.decision_number, decision_date: e.decision_date, loss_reason: e.loss_reason });
+const psValue = (e: Pick<PsEntryInput, 'kind' | 'ps_type' | 'decision_number' | 'decision_date' | 'loss_reason'>) => ({
+  kind: e.kind,
+  ps_type: e.ps_type,
+  decision_number: e.decision_number,
+  decision_date: e.decision_date,
+  loss_reason: e.loss_reason,
+});
 
 export async function addPsEntry(ctx: ModuleContext, entityId: string, input: PsEntryInput, actor: Actor): Promise<string> {
   const id = newId();
@@ -322,11 +407,20 @@ export async function addPsEntry(ctx: ModuleContext, entityId: string, input: Ps
     const history = await repo.listPsStatus(trx, entityId);
     const problem = psSequenceProblem([...history, input]);
     if (problem) {
-      const [field, label] = input.kind === 'granted' ? (['decision_date', GRANT_LABELS.decision_date] as const) : (['loss_date', LOSS_LABELS.loss_date] as const);
+      const [field, label] =
+        input.kind === 'granted'
+          ? (['decision_date', GRANT_LABELS.decision_date] as const)
+          : (['loss_date', LOSS_LABELS.loss_date] as const);
       refuse(field, label, `entityRecord.invalid.${problem.key}`, { date: problem.date });
     }
     await repo.insertPsStatus(trx, { id, entity_id: entityId, ...input });
-    await logChange(trx, ctx, entityId, actor, { field: 'ps_status', before: null, after: psValue(input), action: input.kind === 'granted' ? 'registry.ps.grant' : 'registry.ps.loss', meta: { entryId: id } });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'ps_status',
+      before: null,
+      after: psValue(input),
+      action: input.kind === 'granted' ? 'registry.ps.grant' : 'registry.ps.loss',
+      meta: { entryId: id },
+    });
   });
   return id;
 }
@@ -340,11 +434,20 @@ export async function editPsEntry(ctx: ModuleContext, entityId: string, entryId:
     const history = (await repo.listPsStatus(trx, entityId)).map((h) => (h.id === entryId ? { ...h, ...input } : h));
     const problem = psSequenceProblem(history);
     if (problem) {
-      const [field, label] = input.kind === 'granted' ? (['decision_date', GRANT_LABELS.decision_date] as const) : (['loss_date', LOSS_LABELS.loss_date] as const);
+      const [field, label] =
+        input.kind === 'granted'
+          ? (['decision_date', GRANT_LABELS.decision_date] as const)
+          : (['loss_date', LOSS_LABELS.loss_date] as const);
       refuse(field, label, `entityRecord.invalid.${problem.key}`, { date: problem.date });
     }
     await rrepo.updatePsEntry(trx, entityId, entryId, input);
-    await logChange(trx, ctx, entityId, actor, { field: 'ps_status', before: psValue(entry), after: psValue(input), action: 'registry.ps.update', meta: { entryId } });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'ps_status',
+      before: psValue(entry),
+      after: psValue(input),
+      action: 'registry.ps.update',
+      meta: { entryId },
+    });
   });
 }
 
@@ -357,7 +460,13 @@ export async function removePsEntry(ctx: ModuleContext, entityId: string, entryI
     const problem = psSequenceProblem(rest);
     if (problem) refuse('', 'entityRecord.ps.history', `entityRecord.invalid.remove_${problem.key}`, { date: problem.date });
     await rrepo.deletePsEntry(trx, entityId, entryId);
-    await logChange(trx, ctx, entityId, actor, { field: 'ps_status', before: psValue(entry), after: null, action: 'registry.ps.delete', meta: { entryId } });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'ps_status',
+      before: psValue(entry),
+      after: null,
+      action: 'registry.ps.delete',
+      meta: { entryId },
+    });
   });
 }
 
@@ -387,21 +496,34 @@ export function checkMarkForm(body: Record<string, string>): MarkInput {
   };
   const granted = date('granted_on');
   const expires = date('expires_on');
-  if (!c.hasProblem('granted_on') && !c.hasProblem('expires_on') && expires <= granted) c.add('expires_on', MARK_LABELS.expires_on, 'entityRecord.invalid.expiryOrder');
+  if (!c.hasProblem('granted_on') && !c.hasProblem('expires_on') && expires <= granted)
+    c.add('expires_on', MARK_LABELS.expires_on, 'entityRecord.invalid.expiryOrder');
   const url = c.text('source_url');
-  if (url !== '' && (!/^https?:\/\/\S+$/u.test(url) || url.length > 500)) c.add('source_url', MARK_LABELS.source_url, 'registry.invalid.url');
+  if (url !== '' && (!/^https?:\/\/\S+$/u.test(url) || url.length > 500))
+    c.add('source_url', MARK_LABELS.source_url, 'registry.invalid.url');
   c.assertValid();
   return { subject, granted_on: granted, expires_on: expires, source_url: url === '' ? null : url };
 }
 
-const markValue = (m: Pick<MarkRow, 'subject' | 'granted_on' | 'expires_on' | 'source_url'>) => ({ subject: m.subject, granted_on: m.granted_on, expires_on: m.expires_on, source_url: m.source_url });
+const markValue = (m: Pick<MarkRow, 'subject' | 'granted_on' | 'expires_on' | 'source_url'>) => ({
+  subject: m.subject,
+  granted_on: m.granted_on,
+  expires_on: m.expires_on,
+  source_url: m.source_url,
+});
 
 export async function addMark(ctx: ModuleContext, entityId: string, input: MarkInput, actor: Actor): Promise<string> {
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     await requireEntity(trx, entityId);
     await repo.insertMark(trx, { id, entity_id: entityId, mark: 'zakup_prospoleczny', ...input, is_expiry_derived: false });
-    await logChange(trx, ctx, entityId, actor, { field: 'mark', before: null, after: markValue(input), action: 'registry.mark.create', meta: { markId: id } });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'mark',
+      before: null,
+      after: markValue(input),
+      action: 'registry.mark.create',
+      meta: { markId: id },
+    });
   });
   return id;
 }
@@ -412,8 +534,17 @@ export async function editMark(ctx: ModuleContext, entityId: string, markId: str
     if (!before) throw notFound();
     if (JSON.stringify(markValue(before)) === JSON.stringify(markValue(input))) return;
     // an expiry kept as it was stays derived; one typed by staff is stated
-    await rrepo.updateMark(trx, entityId, markId, { ...input, is_expiry_derived: before.is_expiry_derived && input.expires_on === before.expires_on && input.granted_on === before.granted_on });
-    await logChange(trx, ctx, entityId, actor, { field: 'mark', before: markValue(before), after: markValue(input), action: 'registry.mark.update', meta: { markId } });
+    await rrepo.updateMark(trx, entityId, markId, {
+      ...input,
+      is_expiry_derived: before.is_expiry_derived && input.expires_on === before.expires_on && input.granted_on === before.granted_on,
+    });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'mark',
+      before: markValue(before),
+      after: markValue(input),
+      action: 'registry.mark.update',
+      meta: { markId },
+    });
   });
 }
 
@@ -422,7 +553,13 @@ export async function removeMark(ctx: ModuleContext, entityId: string, markId: s
     const before = await rrepo.findMark(trx, entityId, markId);
     if (!before) throw notFound();
     await rrepo.deleteMark(trx, entityId, markId);
-    await logChange(trx, ctx, entityId, actor, { field: 'mark', before: markValue(before), after: null, action: 'registry.mark.delete', meta: { markId } });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'mark',
+      before: markValue(before),
+      after: null,
+      action: 'registry.mark.delete',
+      meta: { markId },
+    });
   });
 }
 
@@ -439,7 +576,12 @@ export async function confirmActivity(ctx: ModuleContext, entityId: string, acto
     const e = await requireEntity(trx, entityId);
     if (e.lifecycle !== 'active') refuse('', 'registry.activity.check', 'registry.activity.notActive');
     await repo.updateEntity(trx, entityId, { activity_verified_on: day, activity_verified_by: actor.actorId });
-    await logChange(trx, ctx, entityId, actor, { field: 'activity_verified_on', before: e.activity_verified_on, after: day, action: 'registry.activity.verify' });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'activity_verified_on',
+      before: e.activity_verified_on,
+      after: day,
+      action: 'registry.activity.verify',
+    });
   });
 }
 
@@ -511,7 +653,8 @@ export function checkEmploymentForm(body: Record<string, string>, thisYear: numb
   if (fixedYear === undefined) {
     const y = c.text('year');
     if (y === '') c.add('year', EMPLOYMENT_LABELS.year!, 'validation.required');
-    else if (!/^\d{4}$/.test(y) || Number(y) < FIRST_YEAR || Number(y) > thisYear) c.add('year', EMPLOYMENT_LABELS.year!, 'entityRecord.invalid.year', { min: FIRST_YEAR, max: thisYear });
+    else if (!/^\d{4}$/.test(y) || Number(y) < FIRST_YEAR || Number(y) > thisYear)
+      c.add('year', EMPLOYMENT_LABELS.year!, 'entityRecord.invalid.year', { min: FIRST_YEAR, max: thisYear });
     else year = Number(y);
   }
   const headcount = count('headcount', true);
@@ -552,7 +695,10 @@ export function figuresOf(r: EmploymentRow): EmploymentFigures {
   let categories: EmploymentFigures['categories'] = {};
   try {
     const v: unknown = JSON.parse(r.at_risk_categories);
-    if (v && typeof v === 'object') categories = Object.fromEntries(Object.entries(v).filter(([k, n]) => (AT_RISK_CATEGORIES as readonly string[]).includes(k) && typeof n === 'number')) as EmploymentFigures['categories'];
+    if (v && typeof v === 'object')
+      categories = Object.fromEntries(
+        Object.entries(v).filter(([k, n]) => (AT_RISK_CATEGORIES as readonly string[]).includes(k) && typeof n === 'number'),
+      ) as EmploymentFigures['categories'];
   } catch {
     categories = {};
   }
@@ -580,7 +726,13 @@ const employmentColumns = (f: EmploymentFigures) => ({
   source: f.source,
 });
 /** The figures as the history keeps them (FTE as a decimal, as typed). */
-const employmentValue = (f: EmploymentFigures) => ({ ...employmentColumns(f), year: f.year, fte: formatFte(f.fteHundredths), fte_hundredths: undefined, at_risk_categories: f.categories });
+const employmentValue = (f: EmploymentFigures) => ({
+  ...employmentColumns(f),
+  year: f.year,
+  fte: formatFte(f.fteHundredths),
+  fte_hundredths: undefined,
+  at_risk_categories: f.categories,
+});
 
 /**
  * Writes one year's figures the way the staff screens do: the row inserted (no `existing` row) or
@@ -602,16 +754,32 @@ export async function writeEmploymentYear(
   const after = employmentValue(f);
   if (JSON.stringify(before) === JSON.stringify(after)) return null;
   if (existing) await rrepo.updateEmployment(trx, entityId, f.year, { ...employmentColumns(f), updated_at: now });
-  else await rrepo.insertEmployment(trx, { id: newId(), entity_id: entityId, year: f.year, ...employmentColumns(f), created_at: now, updated_at: now });
+  else
+    await rrepo.insertEmployment(trx, {
+      id: newId(),
+      entity_id: entityId,
+      year: f.year,
+      ...employmentColumns(f),
+      created_at: now,
+      updated_at: now,
+    });
   const action = existing ? 'registry.employment.update' : 'registry.employment.create';
-  await logChange(trx, ctx, entityId, actor, { field: 'employment', before, after, action, meta: { year: f.year, ...opts.meta }, ...(opts.proposedBy ? { proposedBy: opts.proposedBy } : {}) });
+  await logChange(trx, ctx, entityId, actor, {
+    field: 'employment',
+    before,
+    after,
+    action,
+    meta: { year: f.year, ...opts.meta },
+    ...(opts.proposedBy ? { proposedBy: opts.proposedBy } : {}),
+  });
   return { before, after };
 }
 
 export async function addEmployment(ctx: ModuleContext, entityId: string, f: EmploymentFigures, actor: Actor): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await requireEntity(trx, entityId);
-    if (await rrepo.findEmployment(trx, entityId, f.year)) refuse('year', EMPLOYMENT_LABELS.year!, 'entityRecord.invalid.yearTaken', { year: f.year });
+    if (await rrepo.findEmployment(trx, entityId, f.year))
+      refuse('year', EMPLOYMENT_LABELS.year!, 'entityRecord.invalid.yearTaken', { year: f.year });
     await writeEmploymentYear(trx, ctx, entityId, undefined, f, actor);
   });
 }
@@ -629,7 +797,13 @@ export async function removeEmployment(ctx: ModuleContext, entityId: string, yea
     const row = await rrepo.findEmployment(trx, entityId, year);
     if (!row) throw notFound();
     await rrepo.deleteEmployment(trx, entityId, year);
-    await logChange(trx, ctx, entityId, actor, { field: 'employment', before: employmentValue(figuresOf(row)), after: null, action: 'registry.employment.delete', meta: { year } });
+    await logChange(trx, ctx, entityId, actor, {
+      field: 'employment',
+      before: employmentValue(figuresOf(row)),
+      after: null,
+      action: 'registry.employment.delete',
+      meta: { year },
+    });
   });
 }
 
@@ -704,12 +878,24 @@ export async function recordOverview(ctx: ModuleContext, id: string): Promise<Re
     return { figures, psType, check: checkConditions(figures, psType) };
   });
   const latest = years[0];
-  const warning = !ps.has ? null : latest === undefined ? ({ kind: 'noData' } as const) : !checkConditions(latest.figures, ps.type).holds ? ({ kind: 'failed', year: { ...latest, psType: ps.type, check: checkConditions(latest.figures, ps.type) } } as const) : null;
+  const warning = !ps.has
+    ? null
+    : latest === undefined
+      ? ({ kind: 'noData' } as const)
+      : !checkConditions(latest.figures, ps.type).holds
+        ? ({ kind: 'failed', year: { ...latest, psType: ps.type, check: checkConditions(latest.figures, ps.type) } } as const)
+        : null;
   return {
     entity,
     ps,
     psHistory,
-    places: places.map((p) => ({ ...p, lat: round6(p.lat), lon: round6(p.lon), gminaName: p.gmina_teryt ? (names.get(p.gmina_teryt) ?? null) : null, subregion: subregionOf(p.gmina_teryt) })),
+    places: places.map((p) => ({
+      ...p,
+      lat: round6(p.lat),
+      lon: round6(p.lon),
+      gminaName: p.gmina_teryt ? (names.get(p.gmina_teryt) ?? null) : null,
+      subregion: subregionOf(p.gmina_teryt),
+    })),
     seatSubregion: subregionOf(entity.gmina_teryt),
     marks: marks.map((m) => ({ ...m, validity: markValidity(m, day) })),
     activityVerifiedBy: verifier,
@@ -778,8 +964,20 @@ export async function publicRecordOf(
   const subregionOf = details.places.length ? await cachedSubregionFinder(ctx, warsawToday(ctx.clock)) : () => null;
   return {
     ps: psStateOn(details.psHistory),
-    psHistory: details.psHistory.map((h) => ({ id: h.id, kind: h.kind, ps_type: h.ps_type, decision_number: h.decision_number, decision_date: h.decision_date })),
-    places: details.places.map((p) => ({ ...p, lat: round6(p.lat), lon: round6(p.lon), gminaName: p.gmina_teryt ? (names.get(p.gmina_teryt) ?? null) : null, subregion: subregionOf(p.gmina_teryt) })),
+    psHistory: details.psHistory.map((h) => ({
+      id: h.id,
+      kind: h.kind,
+      ps_type: h.ps_type,
+      decision_number: h.decision_number,
+      decision_date: h.decision_date,
+    })),
+    places: details.places.map((p) => ({
+      ...p,
+      lat: round6(p.lat),
+      lon: round6(p.lon),
+      gminaName: p.gmina_teryt ? (names.get(p.gmina_teryt) ?? null) : null,
+      subregion: subregionOf(p.gmina_teryt),
+    })),
     marks: details.marks,
     activityType: (ACTIVITY_TYPES as readonly string[]).includes(e.activity_type ?? '') ? (e.activity_type as ActivityType) : null,
     pkd: pkdList(e.pkd_codes),

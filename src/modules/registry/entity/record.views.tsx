@@ -53,7 +53,8 @@ function Notice({ text }: { text: string | null | undefined }) {
   return text ? <Alert kind="success">{text}</Alert> : null;
 }
 
-const psTypeLabel = (t: (k: TKey) => string, type: string | null) => (type === 'reintegration' || type === 'social_services' ? t(`entityRecord.ps.types.${type}`) : '—');
+const psTypeLabel = (t: (k: TKey) => string, type: string | null) =>
+  type === 'reintegration' || type === 'social_services' ? t(`entityRecord.ps.types.${type}`) : '—';
 
 function ConditionLines({ check, psType }: { check: ConditionCheck; psType: PsType | null }) {
   const { t, fmt } = usePage();
@@ -72,7 +73,10 @@ function ConditionLines({ check, psType }: { check: ConditionCheck; psType: PsTy
       <li>
         {share.applies ? (
           <>
-            {state(share.holds)} — {t('entityRecord.employment.atRiskShare', { percent: share.percent === null ? t('entityRecord.employment.noPercent') : `${fmt.number(share.percent)}%` })}
+            {state(share.holds)} —{' '}
+            {t('entityRecord.employment.atRiskShare', {
+              percent: share.percent === null ? t('entityRecord.employment.noPercent') : `${fmt.number(share.percent)}%`,
+            })}
           </>
         ) : psType ? (
           t('entityRecord.employment.notApplicable', { type: psTypeLabel(t, psType) })
@@ -133,7 +137,15 @@ export function RecordSummary({ overview, csrf }: { overview: RecordOverview; cs
       <section aria-labelledby="record-summary">
         <h2 id="record-summary">{t('entityRecord.summary.title')}</h2>
         <ul>
-          <li>{overview.ps.has ? t('entityRecord.summary.psHas', { type: psTypeLabel(t, overview.ps.type), date: overview.ps.since ?? '—', number: overview.ps.decisionNumber ?? '—' }) : t('entityRecord.summary.psNone')}</li>
+          <li>
+            {overview.ps.has
+              ? t('entityRecord.summary.psHas', {
+                  type: psTypeLabel(t, overview.ps.type),
+                  date: overview.ps.since ?? '—',
+                  number: overview.ps.decisionNumber ?? '—',
+                })
+              : t('entityRecord.summary.psNone')}
+          </li>
           <li>{sub ? t('entityRecord.summary.subregion', { name: sub }) : t('entityRecord.summary.noSubregion')}</li>
           <li>{t('entityRecord.summary.places', { count: overview.places.length })}</li>
           <li>{t('entityRecord.summary.marks', { count: overview.marks.filter((m) => m.validity === 'valid').length })}</li>
@@ -195,7 +207,6 @@ export function PsFlagCell({ flag }: { flag: PsFlag | undefined }) {
 
 // --- forms ---------------------------------------------------------------------------------------
 
-
 /** A one-button form that removes a row; its accessible name says which row. */
 function RemoveButton({ action, csrf, which }: { action: string; csrf: string; which: string }) {
   const { t, href } = usePage();
@@ -243,10 +254,29 @@ export function ActivityPage({ id, csrf, state, notice }: { id: string; csrf: st
           label={t('entityRecord.activity.type')}
           value={values.activity_type ?? ''}
           problems={problems}
-          options={[{ value: '', label: t('entityRecord.activity.typeNone') }, ...ACTIVITY_TYPES.map((a) => ({ value: a, label: t(`registry.activityType.${a}`) }))]}
+          options={[
+            { value: '', label: t('entityRecord.activity.typeNone') },
+            ...ACTIVITY_TYPES.map((a) => ({ value: a, label: t(`registry.activityType.${a}`) })),
+          ]}
         />
-        <FormField name="pkd" label={t('entityRecord.activity.pkd')} hint={t('entityRecord.activity.pkdHint')} value={values.pkd ?? ''} problems={problems} multiline rows={3} />
-        <FormField name="sectors" label={t('entityRecord.activity.sectors')} hint={t('entityRecord.activity.sectorsHint')} value={values.sectors ?? ''} problems={problems} multiline rows={5} />
+        <FormField
+          name="pkd"
+          label={t('entityRecord.activity.pkd')}
+          hint={t('entityRecord.activity.pkdHint')}
+          value={values.pkd ?? ''}
+          problems={problems}
+          multiline
+          rows={3}
+        />
+        <FormField
+          name="sectors"
+          label={t('entityRecord.activity.sectors')}
+          hint={t('entityRecord.activity.sectorsHint')}
+          value={values.sectors ?? ''}
+          problems={problems}
+          multiline
+          rows={5}
+        />
         <Button>{t('entityRecord.activity.save')}</Button>
       </form>
     </>
@@ -260,10 +290,26 @@ function PlaceFields({ state }: { state: FormState }) {
   const { values, problems } = state;
   return (
     <>
-      <FormField name="gmina_teryt" label={t('entityRecord.place.gmina')} hint={t('entityRecord.place.gminaHint')} value={values.gmina_teryt ?? ''} problems={problems} required inputMode="numeric" maxLength={7} />
+      <FormField
+        name="gmina_teryt"
+        label={t('entityRecord.place.gmina')}
+        hint={t('entityRecord.place.gminaHint')}
+        value={values.gmina_teryt ?? ''}
+        problems={problems}
+        required
+        inputMode="numeric"
+        maxLength={7}
+      />
       <FormField name="town" label={t('entityRecord.place.town')} value={values.town ?? ''} problems={problems} required maxLength={200} />
       <FormField name="address" label={t('entityRecord.place.address')} value={values.address ?? ''} problems={problems} maxLength={300} />
-      <FormField name="lat" label={t('entityRecord.place.lat')} hint={t('entityRecord.place.coordHint')} value={values.lat ?? ''} problems={problems} inputMode="decimal" />
+      <FormField
+        name="lat"
+        label={t('entityRecord.place.lat')}
+        hint={t('entityRecord.place.coordHint')}
+        value={values.lat ?? ''}
+        problems={problems}
+        inputMode="decimal"
+      />
       <FormField name="lon" label={t('entityRecord.place.lon')} value={values.lon ?? ''} problems={problems} inputMode="decimal" />
     </>
   );
@@ -271,7 +317,19 @@ function PlaceFields({ state }: { state: FormState }) {
 
 const placeName = (p: Pick<PlaceView, 'town' | 'address'>) => [p.town, p.address].filter(Boolean).join(', ');
 
-export function PlacesPage({ id, csrf, places, state = EMPTY, notice }: { id: string; csrf: string; places: PlaceView[]; state?: FormState; notice?: string | null }) {
+export function PlacesPage({
+  id,
+  csrf,
+  places,
+  state = EMPTY,
+  notice,
+}: {
+  id: string;
+  csrf: string;
+  places: PlaceView[];
+  state?: FormState;
+  notice?: string | null;
+}) {
   const { t, href, lang } = usePage();
   const base = sectionPath(id, 'places');
   return (
@@ -289,8 +347,14 @@ export function PlacesPage({ id, csrf, places, state = EMPTY, notice }: { id: st
           columns={[
             { header: t('entityRecord.place.place'), cell: (p) => placeName(p) || '—' },
             { header: t('entityRecord.place.gminaCol'), cell: (p) => (p.gmina_teryt ? `${p.gminaName ?? '?'} (${p.gmina_teryt})` : '—') },
-            { header: t('entityRecord.place.subregion'), cell: (p) => subregionName(lang, p.subregion) ?? t('entityRecord.place.noSubregion') },
-            { header: t('entityRecord.place.coordinates'), cell: (p) => (p.lat !== null && p.lon !== null ? `${p.lat}, ${p.lon}` : t('entityRecord.place.noCoordinates')) },
+            {
+              header: t('entityRecord.place.subregion'),
+              cell: (p) => subregionName(lang, p.subregion) ?? t('entityRecord.place.noSubregion'),
+            },
+            {
+              header: t('entityRecord.place.coordinates'),
+              cell: (p) => (p.lat !== null && p.lon !== null ? `${p.lat}, ${p.lon}` : t('entityRecord.place.noCoordinates')),
+            },
             {
               header: t('entityRecord.actions'),
               cell: (p) => (
@@ -346,8 +410,23 @@ function GrantFields({ state }: { state: FormState }) {
         problems={problems}
         options={(['reintegration', 'social_services'] as const).map((p) => ({ value: p, label: t(`entityRecord.ps.types.${p}`) }))}
       />
-      <FormField name="decision_number" label={t('entityRecord.ps.decisionNumber')} value={values.decision_number ?? ''} problems={problems} required maxLength={100} />
-      <FormField name="decision_date" type="date" label={t('entityRecord.ps.decisionDate')} hint={t('entityRecord.ps.dateHint')} value={values.decision_date ?? ''} problems={problems} required />
+      <FormField
+        name="decision_number"
+        label={t('entityRecord.ps.decisionNumber')}
+        value={values.decision_number ?? ''}
+        problems={problems}
+        required
+        maxLength={100}
+      />
+      <FormField
+        name="decision_date"
+        type="date"
+        label={t('entityRecord.ps.decisionDate')}
+        hint={t('entityRecord.ps.dateHint')}
+        value={values.decision_date ?? ''}
+        problems={problems}
+        required
+      />
     </>
   );
 }
@@ -357,9 +436,32 @@ function LossFields({ state }: { state: FormState }) {
   const { values, problems } = state;
   return (
     <>
-      <FormField name="loss_date" type="date" label={t('entityRecord.ps.lossDate')} hint={t('entityRecord.ps.dateHint')} value={values.loss_date ?? ''} problems={problems} required />
-      <FormField name="loss_reason" label={t('entityRecord.ps.lossReason')} value={values.loss_reason ?? ''} problems={problems} required multiline rows={3} maxLength={1000} />
-      <FormField name="loss_decision_number" label={t('entityRecord.ps.lossDecisionNumber')} value={values.loss_decision_number ?? ''} problems={problems} maxLength={100} />
+      <FormField
+        name="loss_date"
+        type="date"
+        label={t('entityRecord.ps.lossDate')}
+        hint={t('entityRecord.ps.dateHint')}
+        value={values.loss_date ?? ''}
+        problems={problems}
+        required
+      />
+      <FormField
+        name="loss_reason"
+        label={t('entityRecord.ps.lossReason')}
+        value={values.loss_reason ?? ''}
+        problems={problems}
+        required
+        multiline
+        rows={3}
+        maxLength={1000}
+      />
+      <FormField
+        name="loss_decision_number"
+        label={t('entityRecord.ps.lossDecisionNumber')}
+        value={values.loss_decision_number ?? ''}
+        problems={problems}
+        maxLength={100}
+      />
     </>
   );
 }
@@ -391,7 +493,21 @@ export function PsEntryFormPage({ id, entry, csrf, state }: { id: string; entry:
   );
 }
 
-export function PsPage({ id, csrf, overview, form, state = EMPTY, notice }: { id: string; csrf: string; overview: RecordOverview; form?: 'grant' | 'loss' | 'remove'; state?: FormState; notice?: string | null }) {
+export function PsPage({
+  id,
+  csrf,
+  overview,
+  form,
+  state = EMPTY,
+  notice,
+}: {
+  id: string;
+  csrf: string;
+  overview: RecordOverview;
+  form?: 'grant' | 'loss' | 'remove';
+  state?: FormState;
+  notice?: string | null;
+}) {
   const { t, href } = usePage();
   const base = sectionPath(id, 'ps');
   const grant = form === 'grant' ? state : EMPTY;
@@ -403,7 +519,15 @@ export function PsPage({ id, csrf, overview, form, state = EMPTY, notice }: { id
       <Notice text={notice} />
       <ErrorSummary problems={state.problems} linkFields={form !== 'remove'} />
       <h2>{t('entityRecord.ps.current')}</h2>
-      <p>{overview.ps.has ? t('entityRecord.summary.psHas', { type: psTypeLabel(t, overview.ps.type), date: overview.ps.since ?? '—', number: overview.ps.decisionNumber ?? '—' }) : t('entityRecord.summary.psNone')}</p>
+      <p>
+        {overview.ps.has
+          ? t('entityRecord.summary.psHas', {
+              type: psTypeLabel(t, overview.ps.type),
+              date: overview.ps.since ?? '—',
+              number: overview.ps.decisionNumber ?? '—',
+            })
+          : t('entityRecord.summary.psNone')}
+      </p>
       <ConditionsWarning id={id} warning={overview.warning} />
       <h2>{t('entityRecord.ps.history')}</h2>
       <p>{t('entityRecord.ps.rule')}</p>
@@ -416,7 +540,10 @@ export function PsPage({ id, csrf, overview, form, state = EMPTY, notice }: { id
           rowKey={(r) => r.id}
           columns={[
             { header: t('entityRecord.ps.date'), cell: (r: PsEntryRow) => r.decision_date },
-            { header: t('entityRecord.ps.entry'), cell: (r) => (r.kind === 'granted' ? t('entityRecord.ps.granted') : t('entityRecord.ps.lost')) },
+            {
+              header: t('entityRecord.ps.entry'),
+              cell: (r) => (r.kind === 'granted' ? t('entityRecord.ps.granted') : t('entityRecord.ps.lost')),
+            },
             { header: t('entityRecord.ps.type'), cell: (r) => (r.kind === 'granted' ? psTypeLabel(t, r.ps_type) : '—') },
             { header: t('entityRecord.ps.decisionNumber'), cell: (r) => r.decision_number ?? '—' },
             { header: t('entityRecord.ps.lossReason'), cell: (r) => r.loss_reason ?? '—' },
@@ -459,7 +586,14 @@ export function AtRiskCategoryFields({ state }: { state: { values: Record<string
       <legend>{t('entityRecord.employment.categories')}</legend>
       <p class="hint">{t('entityRecord.employment.categoriesHint')}</p>
       {AT_RISK_CATEGORIES.map((k) => (
-        <FormField key={k} name={`cat_${k}`} label={t(EMPLOYMENT_LABELS[`cat_${k}`]!)} value={values[`cat_${k}`] ?? ''} problems={problems} inputMode="numeric" />
+        <FormField
+          key={k}
+          name={`cat_${k}`}
+          label={t(EMPLOYMENT_LABELS[`cat_${k}`]!)}
+          value={values[`cat_${k}`] ?? ''}
+          problems={problems}
+          inputMode="numeric"
+        />
       ))}
     </fieldset>
   );
@@ -468,18 +602,43 @@ export function AtRiskCategoryFields({ state }: { state: { values: Record<string
 function EmploymentFields({ state, fixedYear }: { state: FormState; fixedYear?: number }) {
   const { t } = usePage();
   const { values, problems } = state;
-  const num = (name: string, hint?: string) => <FormField name={name} label={t(EMPLOYMENT_LABELS[name]!)} hint={hint} value={values[name] ?? ''} problems={problems} inputMode="numeric" required />;
+  const num = (name: string, hint?: string) => (
+    <FormField
+      name={name}
+      label={t(EMPLOYMENT_LABELS[name]!)}
+      hint={hint}
+      value={values[name] ?? ''}
+      problems={problems}
+      inputMode="numeric"
+      required
+    />
+  );
   return (
     <>
       {fixedYear === undefined ? num('year') : null}
       {num('headcount', t('entityRecord.employment.headcountHint'))}
       {num('employees')}
-      <FormField name="fte" label={t('entityRecord.employment.fte')} hint={t('entityRecord.employment.fteHint')} value={values.fte ?? ''} problems={problems} inputMode="decimal" required />
+      <FormField
+        name="fte"
+        label={t('entityRecord.employment.fte')}
+        hint={t('entityRecord.employment.fteHint')}
+        value={values.fte ?? ''}
+        problems={problems}
+        inputMode="decimal"
+        required
+      />
       {num('employees_half_time')}
       {num('at_risk')}
       {num('at_risk_half_time')}
       <AtRiskCategoryFields state={state} />
-      <FormField name="source" label={t('entityRecord.employment.source')} hint={t('entityRecord.employment.sourceHint')} value={values.source ?? ''} problems={problems} maxLength={300} />
+      <FormField
+        name="source"
+        label={t('entityRecord.employment.source')}
+        hint={t('entityRecord.employment.sourceHint')}
+        value={values.source ?? ''}
+        problems={problems}
+        maxLength={300}
+      />
     </>
   );
 }
@@ -499,7 +658,19 @@ export function employmentValues(f: EmploymentFigures): Record<string, string> {
   };
 }
 
-export function EmploymentPage({ id, csrf, overview, state = EMPTY, notice }: { id: string; csrf: string; overview: RecordOverview; state?: FormState; notice?: string | null }) {
+export function EmploymentPage({
+  id,
+  csrf,
+  overview,
+  state = EMPTY,
+  notice,
+}: {
+  id: string;
+  csrf: string;
+  overview: RecordOverview;
+  state?: FormState;
+  notice?: string | null;
+}) {
   const { t, href, fmt } = usePage();
   const base = sectionPath(id, 'employment');
   return (
@@ -523,8 +694,16 @@ export function EmploymentPage({ id, csrf, overview, state = EMPTY, notice }: { 
             { header: t('entityRecord.employment.employees'), cell: (y) => String(y.figures.employees), numeric: true },
             { header: t('entityRecord.employment.fte'), cell: (y) => fmt.number(y.figures.fteHundredths / 100), numeric: true },
             { header: t('entityRecord.employment.employeesHalfTime'), cell: (y) => String(y.figures.employeesHalfTime), numeric: true },
-            { header: t('entityRecord.employment.atRisk'), cell: (y) => `${y.figures.atRisk} (${y.figures.atRiskHalfTime})`, numeric: true },
-            { header: t('entityRecord.employment.share'), cell: (y) => (y.check.atRiskShare.percent === null ? '—' : `${fmt.number(y.check.atRiskShare.percent)}%`), numeric: true },
+            {
+              header: t('entityRecord.employment.atRisk'),
+              cell: (y) => `${y.figures.atRisk} (${y.figures.atRiskHalfTime})`,
+              numeric: true,
+            },
+            {
+              header: t('entityRecord.employment.share'),
+              cell: (y) => (y.check.atRiskShare.percent === null ? '—' : `${fmt.number(y.check.atRiskShare.percent)}%`),
+              numeric: true,
+            },
             {
               header: t('entityRecord.employment.conditions'),
               cell: (y) => (
@@ -540,7 +719,11 @@ export function EmploymentPage({ id, csrf, overview, state = EMPTY, notice }: { 
               cell: (y) => (
                 <div class="actions">
                   <EditLink path={`${base}/${y.figures.year}`} which={t('entityRecord.employment.which', { year: y.figures.year })} />
-                  <RemoveButton action={`${base}/${y.figures.year}/usun`} csrf={csrf} which={t('entityRecord.employment.which', { year: y.figures.year })} />
+                  <RemoveButton
+                    action={`${base}/${y.figures.year}/usun`}
+                    csrf={csrf}
+                    which={t('entityRecord.employment.which', { year: y.figures.year })}
+                  />
                 </div>
               ),
             },
@@ -584,15 +767,56 @@ function MarkFields({ state }: { state: FormState }) {
   const { values, problems } = state;
   return (
     <>
-      <FormField name="subject" label={t('entityRecord.mark.subject')} hint={t('entityRecord.mark.subjectHint')} value={values.subject ?? ''} problems={problems} required maxLength={300} />
-      <FormField name="granted_on" type="date" label={t('entityRecord.mark.grantedOn')} hint={t('entityRecord.mark.dateHint')} value={values.granted_on ?? ''} problems={problems} required />
-      <FormField name="expires_on" type="date" label={t('entityRecord.mark.expiresOn')} value={values.expires_on ?? ''} problems={problems} required />
-      <FormField name="source_url" type="url" label={t('entityRecord.mark.sourceUrl')} value={values.source_url ?? ''} problems={problems} />
+      <FormField
+        name="subject"
+        label={t('entityRecord.mark.subject')}
+        hint={t('entityRecord.mark.subjectHint')}
+        value={values.subject ?? ''}
+        problems={problems}
+        required
+        maxLength={300}
+      />
+      <FormField
+        name="granted_on"
+        type="date"
+        label={t('entityRecord.mark.grantedOn')}
+        hint={t('entityRecord.mark.dateHint')}
+        value={values.granted_on ?? ''}
+        problems={problems}
+        required
+      />
+      <FormField
+        name="expires_on"
+        type="date"
+        label={t('entityRecord.mark.expiresOn')}
+        value={values.expires_on ?? ''}
+        problems={problems}
+        required
+      />
+      <FormField
+        name="source_url"
+        type="url"
+        label={t('entityRecord.mark.sourceUrl')}
+        value={values.source_url ?? ''}
+        problems={problems}
+      />
     </>
   );
 }
 
-export function MarksPage({ id, csrf, overview, state = EMPTY, notice }: { id: string; csrf: string; overview: RecordOverview; state?: FormState; notice?: string | null }) {
+export function MarksPage({
+  id,
+  csrf,
+  overview,
+  state = EMPTY,
+  notice,
+}: {
+  id: string;
+  csrf: string;
+  overview: RecordOverview;
+  state?: FormState;
+  notice?: string | null;
+}) {
   const { t, href } = usePage();
   const base = sectionPath(id, 'marks');
   const subject = (m: { subject: string | null }) => m.subject ?? t('entityRecord.mark.noSubject');
@@ -611,7 +835,15 @@ export function MarksPage({ id, csrf, overview, state = EMPTY, notice }: { id: s
           columns={[
             { header: t('entityRecord.mark.subject'), cell: (m) => subject(m) },
             { header: t('entityRecord.mark.grantedOn'), cell: (m) => m.granted_on ?? t('entityRecord.mark.unknown') },
-            { header: t('entityRecord.mark.expiresOn'), cell: (m) => (m.expires_on === null ? t('entityRecord.mark.unknown') : m.is_expiry_derived ? t('entityRecord.mark.derived', { date: m.expires_on }) : m.expires_on) },
+            {
+              header: t('entityRecord.mark.expiresOn'),
+              cell: (m) =>
+                m.expires_on === null
+                  ? t('entityRecord.mark.unknown')
+                  : m.is_expiry_derived
+                    ? t('entityRecord.mark.derived', { date: m.expires_on })
+                    : m.expires_on,
+            },
             { header: t('entityRecord.mark.state'), cell: (m) => t(`registry.mark.state.${m.validity}`) },
             { header: t('entityRecord.mark.source'), cell: (m) => (m.source_url ? <a href={m.source_url}>{m.source_url}</a> : '—') },
             {
@@ -669,7 +901,16 @@ export interface ChangeRow {
   proposer?: string | null;
 }
 
-const RECORD_FIELDS = ['place', 'ps_status', 'employment', 'mark', 'activity_type', 'pkd_codes', 'sectors', 'activity_verified_on'] as const;
+const RECORD_FIELDS = [
+  'place',
+  'ps_status',
+  'employment',
+  'mark',
+  'activity_type',
+  'pkd_codes',
+  'sectors',
+  'activity_verified_on',
+] as const;
 
 function parse(value: string): Record<string, unknown> | null {
   try {
@@ -686,19 +927,42 @@ function useChangeText(): (field: string, value: string | null) => string {
   return (field, value) => {
     if (value === null) return '—';
     const s = (k: string, o: Record<string, unknown>) => (o[k] === null || o[k] === undefined ? '—' : String(o[k]));
-    if (field === 'activity_type') return (ACTIVITY_TYPES as readonly string[]).includes(value) ? t(`registry.activityType.${value as (typeof ACTIVITY_TYPES)[number]}`) : value;
+    if (field === 'activity_type')
+      return (ACTIVITY_TYPES as readonly string[]).includes(value)
+        ? t(`registry.activityType.${value as (typeof ACTIVITY_TYPES)[number]}`)
+        : value;
     if (field === 'legal_form') return t(`registry.legalForm.${value}` as TKey);
     if (field === 'lifecycle') return t(`registry.lifecycle.${value}` as TKey);
     const o = field === 'place' || field === 'ps_status' || field === 'employment' || field === 'mark' ? parse(value) : null;
     if (!o) return value;
-    if (field === 'place') return [s('town', o), o.address ? s('address', o) : null, `TERYT ${s('gmina_teryt', o)}`, o.lat !== null && o.lat !== undefined ? `${s('lat', o)}, ${s('lon', o)}` : null].filter(Boolean).join('; ');
+    if (field === 'place')
+      return [
+        s('town', o),
+        o.address ? s('address', o) : null,
+        `TERYT ${s('gmina_teryt', o)}`,
+        o.lat !== null && o.lat !== undefined ? `${s('lat', o)}, ${s('lon', o)}` : null,
+      ]
+        .filter(Boolean)
+        .join('; ');
     if (field === 'ps_status')
       return o.kind === 'granted'
         ? `${s('decision_date', o)}: ${t('entityRecord.ps.granted')} (${psTypeLabel(t, o.ps_type as string | null)}), ${s('decision_number', o)}`
         : `${s('decision_date', o)}: ${t('entityRecord.ps.lost')}${o.decision_number ? `, ${s('decision_number', o)}` : ''} — ${s('loss_reason', o)}`;
     if (field === 'employment')
-      return t('entityRecord.history.employmentLine', { year: s('year', o), headcount: s('headcount', o), employees: s('employees', o), fte: s('fte', o), half: s('employees_half_time', o), atRisk: s('at_risk', o), atRiskHalf: s('at_risk_half_time', o) });
-    return t('entityRecord.history.markLine', { subject: o.subject ? s('subject', o) : t('entityRecord.mark.noSubject'), granted: s('granted_on', o), expires: s('expires_on', o) });
+      return t('entityRecord.history.employmentLine', {
+        year: s('year', o),
+        headcount: s('headcount', o),
+        employees: s('employees', o),
+        fte: s('fte', o),
+        half: s('employees_half_time', o),
+        atRisk: s('at_risk', o),
+        atRiskHalf: s('at_risk_half_time', o),
+      });
+    return t('entityRecord.history.markLine', {
+      subject: o.subject ? s('subject', o) : t('entityRecord.mark.noSubject'),
+      granted: s('granted_on', o),
+      expires: s('expires_on', o),
+    });
   };
 }
 
@@ -706,7 +970,13 @@ export function HistoryTable({ rows, caption }: { rows: ChangeRow[]; caption: st
   const { t } = usePage();
   const text = useChangeText();
   const label = (f: string) =>
-    f in FIELD_LABELS ? t(FIELD_LABELS[f as keyof typeof FIELD_LABELS]) : (RECORD_FIELDS as readonly string[]).includes(f) ? t(`entityRecord.history.${f as (typeof RECORD_FIELDS)[number]}`) : f in QUALITY_HISTORY_LABELS ? t(QUALITY_HISTORY_LABELS[f]!) : f;
+    f in FIELD_LABELS
+      ? t(FIELD_LABELS[f as keyof typeof FIELD_LABELS])
+      : (RECORD_FIELDS as readonly string[]).includes(f)
+        ? t(`entityRecord.history.${f as (typeof RECORD_FIELDS)[number]}`)
+        : f in QUALITY_HISTORY_LABELS
+          ? t(QUALITY_HISTORY_LABELS[f]!)
+          : f;
   return (
     <Table
       caption={caption}
@@ -714,7 +984,13 @@ export function HistoryTable({ rows, caption }: { rows: ChangeRow[]; caption: st
       rowKey={(r) => r.id}
       columns={[
         { header: t('registry.admin.when'), cell: (r) => r.at.slice(0, 19).replace('T', ' ') + ' UTC' },
-        { header: t('entityRecord.history.who'), cell: (r) => (r.proposer ? t('claims.history.proposedBy', { verifier: r.author ?? t('entityRecord.history.system'), proposer: r.proposer }) : (r.author ?? t('entityRecord.history.system'))) },
+        {
+          header: t('entityRecord.history.who'),
+          cell: (r) =>
+            r.proposer
+              ? t('claims.history.proposedBy', { verifier: r.author ?? t('entityRecord.history.system'), proposer: r.proposer })
+              : (r.author ?? t('entityRecord.history.system')),
+        },
         { header: t('registry.admin.fieldCol'), cell: (r) => label(r.field) },
         { header: t('registry.admin.oldValue'), cell: (r) => text(r.field, r.old_value) },
         { header: t('registry.admin.newValue'), cell: (r) => text(r.field, r.new_value) },
@@ -785,7 +1061,8 @@ export function PublicRecordSections({ record }: { record: PublicRecord }) {
       <h2>{t('registry.entity.psStatus')}</h2>
       {record.ps.has ? (
         <p>
-          {t('registry.entity.psHas', { date: record.ps.since! })} {t('entityRecord.public.psType', { type: psTypeLabel(t, record.ps.type) })}{' '}
+          {t('registry.entity.psHas', { date: record.ps.since! })}{' '}
+          {t('entityRecord.public.psType', { type: psTypeLabel(t, record.ps.type) })}{' '}
           {record.ps.decisionNumber ? t('entityRecord.public.decision', { number: record.ps.decisionNumber, date: record.ps.since! }) : ''}
         </p>
       ) : (
@@ -796,7 +1073,11 @@ export function PublicRecordSections({ record }: { record: PublicRecord }) {
           <h3>{t('entityRecord.public.psHistory')}</h3>
           <ul>
             {record.psHistory.map((h) => (
-              <li key={h.id}>{h.kind === 'granted' ? t('entityRecord.public.grantedLine', { date: h.decision_date, number: h.decision_number ?? '—' }) : t('entityRecord.public.lostLine', { date: h.decision_date })}</li>
+              <li key={h.id}>
+                {h.kind === 'granted'
+                  ? t('entityRecord.public.grantedLine', { date: h.decision_date, number: h.decision_number ?? '—' })
+                  : t('entityRecord.public.lostLine', { date: h.decision_date })}
+              </li>
             ))}
           </ul>
         </>

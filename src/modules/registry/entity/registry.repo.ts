@@ -56,7 +56,15 @@ function psHolders(db: Executor) {
     .select('g.entity_id')
     .where('g.kind', '=', 'granted')
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('entity_ps_status as l').select(sql`1`.as('one')).whereRef('l.entity_id', '=', 'g.entity_id').where('l.kind', '=', 'lost').whereRef('l.decision_date', '>=', 'g.decision_date'))),
+      not(
+        exists(
+          selectFrom('entity_ps_status as l')
+            .select(sql`1`.as('one'))
+            .whereRef('l.entity_id', '=', 'g.entity_id')
+            .where('l.kind', '=', 'lost')
+            .whereRef('l.decision_date', '>=', 'g.decision_date'),
+        ),
+      ),
     );
 }
 
@@ -90,14 +98,21 @@ const NOTHING = sql<boolean>`1 = 0`;
  * query that LIMITs to the first matches in text-index order (the relevance candidates): the
  * text index then drives it and stops early instead of collecting every match first.
  */
-export function filtered(db: Executor, seam: DialectSeam, f: EntityFilter, skip?: FacetName, firstMatches = false): SelectQueryBuilder<Database, 'entities', object> {
+export function filtered(
+  db: Executor,
+  seam: DialectSeam,
+  f: EntityFilter,
+  skip?: FacetName,
+  firstMatches = false,
+): SelectQueryBuilder<Database, 'entities', object> {
   let q = db.selectFrom('entities');
   if (f.terms.length) q = firstMatches ? seam.ftsDrive(q, FTS, f.terms) : q.where(seam.ftsMatch(FTS, f.terms));
   if (!f.includeClosed) q = q.where('entities.lifecycle', '!=', 'closed');
   if (skip !== 'legalForm' && f.legalForm.length) q = q.where('entities.legal_form', 'in', f.legalForm as EntitiesTable['legal_form'][]);
   if (skip !== 'gmina' && f.gmina.length) q = q.where('entities.gmina_teryt', 'in', f.gmina);
   if (skip !== 'powiat' && f.powiat.length) q = q.where(powiatExpr, 'in', f.powiat);
-  if (skip !== 'subregion' && f.subregionPowiaty) q = f.subregionPowiaty.length ? q.where(powiatExpr, 'in', f.subregionPowiaty) : q.where(NOTHING);
+  if (skip !== 'subregion' && f.subregionPowiaty)
+    q = f.subregionPowiaty.length ? q.where(powiatExpr, 'in', f.subregionPowiaty) : q.where(NOTHING);
   if (skip !== 'sector' && f.sector?.length) q = q.where('entities.id', 'in', sectorHolders(db, f.sector));
   if (skip !== 'activityType' && f.activityType?.length) q = q.where('entities.activity_type', 'in', f.activityType);
   if (skip !== 'state' && f.state?.length) q = q.where(activityStateSql, 'in', f.state as ActivityState[]);
@@ -114,7 +129,14 @@ export type EntitySort = 'relevance' | 'name' | 'newest';
  * start a word of the name (a portable `like` on `name_doc`), then ordered by score and name. So a
  * word found in 30,000 rows costs the same as one found in 500.
  */
-export async function listEntities(db: Executor, seam: DialectSeam, f: EntityFilter, sort: EntitySort, limit: number, offset: number): Promise<EntityRow[]> {
+export async function listEntities(
+  db: Executor,
+  seam: DialectSeam,
+  f: EntityFilter,
+  sort: EntitySort,
+  limit: number,
+  offset: number,
+): Promise<EntityRow[]> {
   if (sort === 'relevance' && f.terms.length) {
     const score = f.terms.map((t) => sql<number>`case when entities.name_doc like ${`% ${t}%`} then 1 else 0 end`);
     const candidates = filtered(db, seam, f, undefined, true)
@@ -144,20 +166,38 @@ export async function listEntities(db: Executor, seam: DialectSeam, f: EntityFil
     .limit(limit)
     .offset(offset)
     .as('p');
-  return db.selectFrom(page).innerJoin('entities', 'entities.id', 'p.pid').selectAll('entities').orderBy('p.pkey', direction).orderBy('p.pid', direction).execute();
+  return db
+    .selectFrom(page)
+    .innerJoin('entities', 'entities.id', 'p.pid')
+    .selectAll('entities')
+    .orderBy('p.pkey', direction)
+    .orderBy('p.pid', direction)
+    .execute();
 }
 
 /** Matching entities counted up to `cap + 1` (a result above `cap` means "more than cap"). */
 export async function countEntities(db: Executor, seam: DialectSeam, f: EntityFilter, cap = COUNT_CAP): Promise<number> {
   const row = await db
-    .selectFrom(filtered(db, seam, f).select(sql`1`.as('one')).limit(cap + 1).as('m'))
+    .selectFrom(
+      filtered(db, seam, f)
+        .select(sql`1`.as('one'))
+        .limit(cap + 1)
+        .as('m'),
+    )
     .select(countAll().as('n'))
     .executeTakeFirstOrThrow();
   return row.n;
 }
 
 /** A page and the capped total (two statements); used by the site search and staff lists. */
-export async function searchEntities(db: Executor, seam: DialectSeam, f: EntityFilter, sort: EntitySort, limit: number, offset: number): Promise<{ rows: EntityRow[]; total: number }> {
+export async function searchEntities(
+  db: Executor,
+  seam: DialectSeam,
+  f: EntityFilter,
+  sort: EntitySort,
+  limit: number,
+  offset: number,
+): Promise<{ rows: EntityRow[]; total: number }> {
   const [rows, total] = await Promise.all([listEntities(db, seam, f, sort, limit, offset), countEntities(db, seam, f)]);
   return { rows, total };
 }
@@ -180,12 +220,33 @@ export interface FacetCounts {
 }
 
 export function emptyFacets(): FacetCounts {
-  return { total: 0, legalForm: new Map(), powiat: new Map(), gmina: new Map(), subregionPowiat: new Map(), sector: new Map(), activityType: new Map(), state: new Map(), statusPs: 0, mark: 0 };
+  return {
+    total: 0,
+    legalForm: new Map(),
+    powiat: new Map(),
+    gmina: new Map(),
+    subregionPowiat: new Map(),
+    sector: new Map(),
+    activityType: new Map(),
+    state: new Map(),
+    statusPs: 0,
+    mark: 0,
+  };
 }
 
 /** The part of a filter the facet "cube" is computed with in SQL; everything else is applied to its cells. */
 export function cubeFilter(f: EntityFilter): EntityFilter {
-  return { terms: f.terms, legalForm: [], powiat: [], gmina: [], ...(f.sector?.length ? { sector: f.sector } : {}), statusPs: false, mark: false, includeClosed: f.includeClosed, today: f.today };
+  return {
+    terms: f.terms,
+    legalForm: [],
+    powiat: [],
+    gmina: [],
+    ...(f.sector?.length ? { sector: f.sector } : {}),
+    statusPs: false,
+    mark: false,
+    includeClosed: f.includeClosed,
+    today: f.today,
+  };
 }
 
 /** One cell of the facet cube: matching entities with one legal form, seat gmina, activity type, activity state and flags. */
@@ -217,13 +278,33 @@ export async function facetCube(db: Executor, seam: DialectSeam, base: EntityFil
       sql<string | null>`entities.gmina_teryt`.as('b'),
       sql<string | null>`entities.activity_type`.as('c'),
       activityStateSql.as('s'),
-      eb.case().when('entities.id', 'in', psHolders(db)).then(sql<number>`1`).else(sql<number>`0`).end().as('p'),
-      eb.case().when('entities.id', 'in', markHolders(db, base.today)).then(sql<number>`1`).else(sql<number>`0`).end().as('m'),
+      eb
+        .case()
+        .when('entities.id', 'in', psHolders(db))
+        .then(sql<number>`1`)
+        .else(sql<number>`0`)
+        .end()
+        .as('p'),
+      eb
+        .case()
+        .when('entities.id', 'in', markHolders(db, base.today))
+        .then(sql<number>`1`)
+        .else(sql<number>`0`)
+        .end()
+        .as('m'),
       countAll().as('n'),
     ])
     .groupBy([sql`entities.legal_form`, sql`entities.gmina_teryt`, sql`entities.activity_type`, sql`s`, sql`p`, sql`m`])
     .execute();
-  return rows.map((r) => ({ legalForm: r.a, gmina: r.b, activityType: r.c, state: r.s, ps: Number(r.p) === 1, mark: Number(r.m) === 1, n: Number(r.n) }));
+  return rows.map((r) => ({
+    legalForm: r.a,
+    gmina: r.b,
+    activityType: r.c,
+    state: r.s,
+    ps: Number(r.p) === 1,
+    mark: Number(r.m) === 1,
+    n: Number(r.n),
+  }));
 }
 
 /**
@@ -285,7 +366,12 @@ export async function findEntity(db: Executor, id: string): Promise<EntityRow | 
   return db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findByIdentifier(db: Executor, field: 'nip' | 'regon' | 'krs', value: string, exceptId: string | null): Promise<EntityRow | undefined> {
+export async function findByIdentifier(
+  db: Executor,
+  field: 'nip' | 'regon' | 'krs',
+  value: string,
+  exceptId: string | null,
+): Promise<EntityRow | undefined> {
   let q = db.selectFrom('entities').selectAll().where(field, '=', value);
   if (exceptId) q = q.where('id', '!=', exceptId);
   return q.executeTakeFirst();
@@ -312,21 +398,40 @@ export async function insertEntity(db: Executor, row: Insertable<EntitiesTable>)
 export async function insertEntities(db: Executor, rows: readonly Insertable<EntitiesTable>[]): Promise<void> {
   const CHUNK = 400;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...r, name_key: entityNameKey(r.name), name_doc: nameDocument(r.name, r.short_name) }));
+    const chunk = rows
+      .slice(i, i + CHUNK)
+      .map((r) => ({ ...r, name_key: entityNameKey(r.name), name_doc: nameDocument(r.name, r.short_name) }));
     await db.insertInto('entities').values(chunk).execute();
     const sectors = chunk.flatMap((r) => parseSectors(r.sectors).map((s) => ({ entity_id: r.id, sector_folded: s.key, sector: s.sector })));
-    for (let j = 0; j < sectors.length; j += 2000) await db.insertInto('entity_sectors').values(sectors.slice(j, j + 2000)).execute();
+    for (let j = 0; j < sectors.length; j += 2000)
+      await db
+        .insertInto('entity_sectors')
+        .values(sectors.slice(j, j + 2000))
+        .execute();
   }
 }
 
 export async function updateEntity(db: Executor, id: string, row: Updateable<EntitiesTable>): Promise<void> {
-  const derived = row.name === undefined ? {} : { name_key: entityNameKey(row.name), ...(row.short_name === undefined ? {} : { name_doc: nameDocument(row.name, row.short_name) }) };
+  const derived =
+    row.name === undefined
+      ? {}
+      : {
+          name_key: entityNameKey(row.name),
+          ...(row.short_name === undefined ? {} : { name_doc: nameDocument(row.name, row.short_name) }),
+        };
   // a change to only one of name/short name still needs both for `name_doc`
   if ((row.name === undefined) !== (row.short_name === undefined)) {
     const cur = await db.selectFrom('entities').select(['name', 'short_name']).where('id', '=', id).executeTakeFirst();
-    if (cur) Object.assign(derived, { name_doc: nameDocument(row.name ?? cur.name, row.short_name === undefined ? cur.short_name : row.short_name) });
+    if (cur)
+      Object.assign(derived, {
+        name_doc: nameDocument(row.name ?? cur.name, row.short_name === undefined ? cur.short_name : row.short_name),
+      });
   }
-  await db.updateTable('entities').set({ ...row, ...derived }).where('id', '=', id).execute();
+  await db
+    .updateTable('entities')
+    .set({ ...row, ...derived })
+    .where('id', '=', id)
+    .execute();
   if (row.sectors !== undefined) {
     await db.deleteFrom('entity_sectors').where('entity_id', '=', id).execute();
     const sectors = parseSectors(row.sectors).map((s) => ({ entity_id: id, sector_folded: s.key, sector: s.sector }));
@@ -346,7 +451,16 @@ export async function listMarks(db: Executor, entityId: string): Promise<Selecta
 export async function listMarksOf(db: Executor, entityIds: readonly string[]): Promise<Selectable<EntityMarksTable>[]> {
   const out: Selectable<EntityMarksTable>[] = [];
   for (let i = 0; i < entityIds.length; i += 1000) {
-    out.push(...(await db.selectFrom('entity_marks').selectAll().where('entity_id', 'in', entityIds.slice(i, i + 1000)).orderBy('entity_id').orderBy('granted_on', 'desc').orderBy('id').execute()));
+    out.push(
+      ...(await db
+        .selectFrom('entity_marks')
+        .selectAll()
+        .where('entity_id', 'in', entityIds.slice(i, i + 1000))
+        .orderBy('entity_id')
+        .orderBy('granted_on', 'desc')
+        .orderBy('id')
+        .execute()),
+    );
   }
   return out;
 }
@@ -355,14 +469,26 @@ export async function listMarksOf(db: Executor, entityIds: readonly string[]): P
 export async function listPsStatusOf(db: Executor, entityIds: readonly string[]): Promise<Selectable<EntityPsStatusTable>[]> {
   const out: Selectable<EntityPsStatusTable>[] = [];
   for (let i = 0; i < entityIds.length; i += 1000) {
-    out.push(...(await db.selectFrom('entity_ps_status').selectAll().where('entity_id', 'in', entityIds.slice(i, i + 1000)).orderBy('entity_id').orderBy('decision_date').orderBy('id').execute()));
+    out.push(
+      ...(await db
+        .selectFrom('entity_ps_status')
+        .selectAll()
+        .where('entity_id', 'in', entityIds.slice(i, i + 1000))
+        .orderBy('entity_id')
+        .orderBy('decision_date')
+        .orderBy('id')
+        .execute()),
+    );
   }
   return out;
 }
 
 /** When any entity last changed (its record, PS status, marks…: every writer sets `updated_at`); null when there are none. */
 export async function lastEntityChange(db: Executor): Promise<string | null> {
-  const row = await db.selectFrom('entities').select(sql<string | null>`max(entities.updated_at)`.as('last')).executeTakeFirst();
+  const row = await db
+    .selectFrom('entities')
+    .select(sql<string | null>`max(entities.updated_at)`.as('last'))
+    .executeTakeFirst();
   return row?.last ?? null;
 }
 
@@ -379,7 +505,14 @@ export async function insertChanges(db: Executor, rows: Insertable<EntityChanges
 }
 
 export async function listChanges(db: Executor, entityId: string): Promise<Selectable<EntityChangesTable>[]> {
-  return db.selectFrom('entity_changes').selectAll().where('entity_id', '=', entityId).orderBy('at', 'desc').orderBy('id', 'desc').limit(200).execute();
+  return db
+    .selectFrom('entity_changes')
+    .selectAll()
+    .where('entity_id', '=', entityId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
 }
 
 /** Entities a person checked to be active, per seat gmina (for the territory map): an unchecked one is not counted. */
@@ -397,7 +530,14 @@ export async function countActiveByGmina(db: Executor): Promise<Map<string, numb
 
 export async function listInGminy(db: Executor, gminy: readonly string[], limit: number): Promise<EntityRow[]> {
   if (gminy.length === 0) return [];
-  return db.selectFrom('entities').selectAll().where('gmina_teryt', 'in', gminy).where('lifecycle', '!=', 'closed').orderBy('name_sort').limit(limit).execute();
+  return db
+    .selectFrom('entities')
+    .selectAll()
+    .where('gmina_teryt', 'in', gminy)
+    .where('lifecycle', '!=', 'closed')
+    .orderBy('name_sort')
+    .limit(limit)
+    .execute();
 }
 
 // --- catalogue cache invalidation --------------------------------------------------------------
@@ -431,7 +571,11 @@ export async function countListedEntities(db: Executor): Promise<number> {
  * A batch of entity heads in id order: after skipping `skip` of them (a sitemap part's first batch,
  * walking the primary key index) or after the id `after` (every later batch: keyset paging).
  */
-export async function listedEntityHeads(db: Executor, from: { skip: number } | { after: string }, limit: number): Promise<{ id: string; name: string; updated_at: string }[]> {
+export async function listedEntityHeads(
+  db: Executor,
+  from: { skip: number } | { after: string },
+  limit: number,
+): Promise<{ id: string; name: string; updated_at: string }[]> {
   const q = listedEntities(db).select(['id', 'name', 'updated_at']).orderBy('id').limit(limit);
   return ('after' in from ? q.where('id', '>', from.after) : q.offset(from.skip)).execute();
 }
@@ -439,11 +583,19 @@ export async function listedEntityHeads(db: Executor, from: { skip: number } | {
 // --- bulk writes (synthetic seed) --------------------------------------------------------------
 
 export async function insertPsStatuses(db: Executor, rows: Insertable<EntityPsStatusTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('entity_ps_status').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('entity_ps_status')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 
 export async function insertMarks(db: Executor, rows: Insertable<EntityMarksTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('entity_marks').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('entity_marks')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 
 /** After a bulk load: fresh planner statistics (`ANALYZE`, the same word on both databases). */

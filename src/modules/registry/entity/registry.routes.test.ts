@@ -35,7 +35,10 @@ describe('registry', () => {
     assert.ok(marks.filter((m) => m.granted_on !== null).every((m) => m.is_expiry_derived && m.expires_on! < '2024-01-01'));
     assert.equal((await search({ znak: '1' })).total, 0);
     const rows = await t.ctx.db.selectFrom('entities').select(['nip', 'regon', 'krs']).execute();
-    assert.ok(rows.every((r) => r.nip === null && r.regon === null && r.krs === null), 'no invented identifiers');
+    assert.ok(
+      rows.every((r) => r.nip === null && r.regon === null && r.krs === null),
+      'no invented identifiers',
+    );
   });
 
   test('search on Polish words, without diacritics and in other grammatical forms', async () => {
@@ -114,9 +117,24 @@ describe('registry', () => {
   });
 
   test('PS status is derived from the latest decision of its history', async () => {
-    const help = await t.ctx.db.selectFrom('entities').select(['id', 'name']).where('name', '=', 'Spółdzielnia Socjalna Help').executeTakeFirstOrThrow();
+    const help = await t.ctx.db
+      .selectFrom('entities')
+      .select(['id', 'name'])
+      .where('name', '=', 'Spółdzielnia Socjalna Help')
+      .executeTakeFirstOrThrow();
     const add = (kind: 'granted' | 'lost', date: string) =>
-      t.ctx.db.insertInto('entity_ps_status').values({ id: newId(), entity_id: help.id, kind, ps_type: kind === 'granted' ? 'reintegration' : null, decision_number: null, decision_date: date, loss_reason: null }).execute();
+      t.ctx.db
+        .insertInto('entity_ps_status')
+        .values({
+          id: newId(),
+          entity_id: help.id,
+          kind,
+          ps_type: kind === 'granted' ? 'reintegration' : null,
+          decision_number: null,
+          decision_date: date,
+          loss_reason: null,
+        })
+        .execute();
     await add('granted', '2023-01-10');
     assert.deepEqual(await names({ status_ps: '1' }), [help.name]);
     assert.equal((await entityDetails(t.ctx, help.id))!.ps.since, '2023-01-10');
@@ -147,8 +165,19 @@ describe('registry', () => {
     const formPage = await get('/admin/podmioty/nowy', cookie);
     assert.equal(formPage.statusCode, 200);
     const post = (url: string, fields: Record<string, string>, csrf: string) =>
-      t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrf, ...fields }) });
-    const base = { name: 'Spółdzielnia Socjalna Testowa Przystań', legal_form: 'spoldzielnia_socjalna', lifecycle: 'active', gmina_teryt: '0463011', town: 'Toruń' };
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ _csrf: csrf, ...fields }),
+      });
+    const base = {
+      name: 'Spółdzielnia Socjalna Testowa Przystań',
+      legal_form: 'spoldzielnia_socjalna',
+      lifecycle: 'active',
+      gmina_teryt: '0463011',
+      town: 'Toruń',
+    };
     const bad = await post('/admin/podmioty/nowy', { ...base, nip: '123-456-32-19' }, csrfFrom(formPage.body));
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Pole „NIP” nie zawiera poprawnego numeru NIP/);
@@ -181,7 +210,13 @@ describe('registry', () => {
     assert.equal(edit.statusCode, 200);
     const changed = await post(`/admin/podmioty/${saved.id}`, { ...base, nip: '1234563218', town: 'Toruń-Podgórz' }, csrfFrom(edit.body));
     assert.equal(changed.statusCode, 303);
-    const history = await t.ctx.db.selectFrom('entity_changes').selectAll().where('entity_id', '=', saved.id).where('field', '=', 'town').orderBy('at').execute();
+    const history = await t.ctx.db
+      .selectFrom('entity_changes')
+      .selectAll()
+      .where('entity_id', '=', saved.id)
+      .where('field', '=', 'town')
+      .orderBy('at')
+      .execute();
     assert.deepEqual(history.map((h) => [h.old_value, h.new_value]).at(-1), ['Toruń', 'Toruń-Podgórz']);
     const shown = await get(`/admin/podmioty/${saved.id}`, cookie);
     assert.match(shown.body, /Toruń-Podgórz/);

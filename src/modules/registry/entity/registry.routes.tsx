@@ -36,19 +36,36 @@ const ApiQuery = Type.Object({
   powiat: Type.Optional(Type.Array(Type.String({ maxLength: 4 }), { maxItems: 50 })),
   gmina: Type.Optional(Type.Array(Type.String({ maxLength: 7 }), { maxItems: 200 })),
   podregion: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, description: 'OWES subregion code, e.g. torun' })),
-  sektor: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50, description: 'sector key (folded, hyphenated), e.g. uslugi-opiekuncze' })),
-  dzialalnosc: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, description: 'activity type: business, paid_public_benefit, other_paid' })),
-  stan: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 4, description: 'activity state: active (a person checked it), unverified (stated active, nobody checked), suspended' })),
+  sektor: Type.Optional(
+    Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50, description: 'sector key (folded, hyphenated), e.g. uslugi-opiekuncze' }),
+  ),
+  dzialalnosc: Type.Optional(
+    Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, description: 'activity type: business, paid_public_benefit, other_paid' }),
+  ),
+  stan: Type.Optional(
+    Type.Array(Type.String({ maxLength: 20 }), {
+      maxItems: 4,
+      description: 'activity state: active (a person checked it), unverified (stated active, nobody checked), suspended',
+    }),
+  ),
   status_ps: Type.Optional(Type.String({ maxLength: 1 })),
-  znak: Type.Optional(Type.String({ maxLength: 1, description: '1: only entities with a "Zakup Prospołeczny" mark valid today by known dates' })),
+  znak: Type.Optional(
+    Type.String({ maxLength: 1, description: '1: only entities with a "Zakup Prospołeczny" mark valid today by known dates' }),
+  ),
   sort: Type.Optional(Type.String({ maxLength: 20 })),
   strona: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
 });
-const ApiEntityParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'the entity id (UUID)' }) });
+const ApiEntityParams = Type.Object({
+  id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'the entity id (UUID)' }),
+});
 /** The CSV file as OpenAPI describes it (the body is sent as text; no serializer touches it). */
 const CsvFile = {
-  description: 'The entities of the search as a spreadsheet file: UTF-8 with a BOM, semicolons, CRLF; a column "Przykładowe" (1/0) flags example data. The licence is in the Link header (rel="license"), the last change of the data in Last-Modified.',
-  headers: { 'last-modified': { type: 'string', description: 'when the data of the registry last changed' }, link: { type: 'string', description: '<licence URL>; rel="license"' } },
+  description:
+    'The entities of the search as a spreadsheet file: UTF-8 with a BOM, semicolons, CRLF; a column "Przykładowe" (1/0) flags example data. The licence is in the Link header (rel="license"), the last change of the data in Last-Modified.',
+  headers: {
+    'last-modified': { type: 'string', description: 'when the data of the registry last changed' },
+    link: { type: 'string', description: '<licence URL>; rel="license"' },
+  },
   content: { 'text/csv': { schema: { type: 'string' } } },
 };
 
@@ -77,17 +94,39 @@ const OkQuery = Type.Object({ ok: Type.Optional(Type.String()) });
 export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const manage = { access: manageRegistry };
 
-  app.get('/podmioty', { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
-    const query = svc.parseCatalogueQuery(request.query);
-    const result = await svc.searchCatalogue(ctx, query);
-    return sendPage(request, reply, { heading: true, title: request.t('registry.title') }, <cv.CatalogueView query={query} result={result} />);
-  });
+  app.get(
+    '/podmioty',
+    { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueQuery } },
+    async (request, reply) => {
+      const query = svc.parseCatalogueQuery(request.query);
+      const result = await svc.searchCatalogue(ctx, query);
+      return sendPage(
+        request,
+        reply,
+        { heading: true, title: request.t('registry.title') },
+        <cv.CatalogueView query={query} result={result} />,
+      );
+    },
+  );
 
-  app.get('/podmioty/mapa', { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueQuery } }, async (request, reply) => {
-    const query = svc.parseCatalogueQuery(request.query);
-    const map = await svc.catalogueMap(ctx, query);
-    return sendPage(request, reply, { heading: true, title: request.t('registryCatalogue.map.title'), breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <cv.CatalogueMapView query={query} map={map} />);
-  });
+  app.get(
+    '/podmioty/mapa',
+    { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueQuery } },
+    async (request, reply) => {
+      const query = svc.parseCatalogueQuery(request.query);
+      const map = await svc.catalogueMap(ctx, query);
+      return sendPage(
+        request,
+        reply,
+        {
+          heading: true,
+          title: request.t('registryCatalogue.map.title'),
+          breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }],
+        },
+        <cv.CatalogueMapView query={query} map={map} />,
+      );
+    },
+  );
 
   // the open data: the catalogue's current search as files and as the API, with the licence and
   // the time of the last change; each item carries its activity state, PS status and marks
@@ -95,7 +134,15 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
 
   app.get(
     '/podmioty.csv',
-    { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'Social economy entities as CSV (same filters as /podmioty, at most 5000 rows)', querystring: CatalogueQuery, response: { 200: CsvFile } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Social economy entities as CSV (same filters as /podmioty, at most 5000 rows)',
+        querystring: CatalogueQuery,
+        response: { 200: CsvFile },
+      },
+    },
     async (request, reply) => {
       const rows = await svc.exportCatalogue(ctx, svc.parseCatalogueQuery(request.query));
       const [parts, meta] = await Promise.all([itemParts(ctx, rows), openData()]);
@@ -110,17 +157,35 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
 
   app.get(
     '/podmioty.json',
-    { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'Social economy entities as one JSON file (same filters as /podmioty, at most 5000 items)', querystring: CatalogueQuery, response: { 200: EntityFileSchema } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Social economy entities as one JSON file (same filters as /podmioty, at most 5000 items)',
+        querystring: CatalogueQuery,
+        response: { 200: EntityFileSchema },
+      },
+    },
     async (request, reply) => {
       const rows = await svc.exportCatalogue(ctx, svc.parseCatalogueQuery(request.query));
       const [parts, meta] = await Promise.all([itemParts(ctx, rows), openData()]);
-      return reply.type('application/json; charset=utf-8').send({ ...meta, count: rows.length, items: rows.map((e) => toItem(e, parts, ctx.config.publicUrl)) });
+      return reply
+        .type('application/json; charset=utf-8')
+        .send({ ...meta, count: rows.length, items: rows.map((e) => toItem(e, parts, ctx.config.publicUrl)) });
     },
   );
 
   app.get(
     '/api/v1/podmioty',
-    { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'Social economy entities (paged, same filters as /podmioty)', querystring: ApiQuery, response: { 200: EntityListSchema } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Social economy entities (paged, same filters as /podmioty)',
+        querystring: ApiQuery,
+        response: { 200: EntityListSchema },
+      },
+    },
     async (request) => {
       const query = svc.parseCatalogueQuery(request.query);
       const { rows, total } = await svc.searchCatalogue(ctx, query);
@@ -131,7 +196,15 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
 
   app.get(
     '/api/v1/podmioty/:id',
-    { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'One entity: activity state, PS status with its history, "Zakup Prospołeczny" marks with dates and validity', params: ApiEntityParams, response: { 200: EntityDetailSchema } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['registry'],
+        summary: 'One entity: activity state, PS status with its history, "Zakup Prospołeczny" marks with dates and validity',
+        params: ApiEntityParams,
+        response: { 200: EntityDetailSchema },
+      },
+    },
     async (request, reply) => {
       const e = await repo.findEntity(ctx.db, request.params.id);
       if (!e) throw new AppError('http.not_found');
@@ -166,12 +239,34 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
       url: `${ctx.config.publicUrl}${svc.entityPath(e)}`,
       ...(e.website ? { sameAs: e.website } : {}),
       ...(e.nip ? { taxID: e.nip } : {}),
-      ...(e.krs || e.regon ? { identifier: [e.krs ? { '@type': 'PropertyValue', propertyID: 'KRS', value: e.krs } : null, e.regon ? { '@type': 'PropertyValue', propertyID: 'REGON', value: e.regon } : null].filter(Boolean) } : {}),
-      ...(e.town ? { address: { '@type': 'PostalAddress', addressLocality: e.town, addressRegion: 'kujawsko-pomorskie', addressCountry: 'PL', ...(e.address ? { streetAddress: e.address } : {}) } } : {}),
+      ...(e.krs || e.regon
+        ? {
+            identifier: [
+              e.krs ? { '@type': 'PropertyValue', propertyID: 'KRS', value: e.krs } : null,
+              e.regon ? { '@type': 'PropertyValue', propertyID: 'REGON', value: e.regon } : null,
+            ].filter(Boolean),
+          }
+        : {}),
+      ...(e.town
+        ? {
+            address: {
+              '@type': 'PostalAddress',
+              addressLocality: e.town,
+              addressRegion: 'kujawsko-pomorskie',
+              addressCountry: 'PL',
+              ...(e.address ? { streetAddress: e.address } : {}),
+            },
+          }
+        : {}),
     });
     // the map's names and boundaries come from per-process caches: no statement of its own
     const [record, location] = await Promise.all([publicRecordOf(ctx, details, names), entityLocation(ctx, e, details.places)]);
-    return sendPage(request, reply, { heading: true, title: e.name, breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] }, <v.EntityView details={details} gminaName={gminaName} jsonLd={jsonLd} record={record} location={location} />);
+    return sendPage(
+      request,
+      reply,
+      { heading: true, title: e.name, breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] },
+      <v.EntityView details={details} gminaName={gminaName} jsonLd={jsonLd} record={record} location={location} />,
+    );
   });
 
   // --- staff -----------------------------------------------------------------------------------
@@ -180,24 +275,62 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
   const adminTitle = (request: FastifyRequest) => request.t('registry.admin.title');
 
   app.get('/admin/podmioty', { config: manage, schema: { querystring: OkQuery } }, async (request, reply) => {
-    const { rows } = await repo.searchEntities(ctx.db, ctx.database.seam, { terms: [], legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: true, today: warsawToday(ctx.clock) }, 'name', svc.EXPORT_LIMIT, 0);
+    const { rows } = await repo.searchEntities(
+      ctx.db,
+      ctx.database.seam,
+      { terms: [], legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: true, today: warsawToday(ctx.clock) },
+      'name',
+      svc.EXPORT_LIMIT,
+      0,
+    );
     const ok = request.query.ok;
     const flags = await psFlags(ctx);
-    return sendPage(request, reply, { heading: true, title: adminTitle(request) }, <v.AdminListView rows={rows} notice={ok ? request.t('registry.admin.created') : null} psFlags={flags} />);
+    return sendPage(
+      request,
+      reply,
+      { heading: true, title: adminTitle(request) },
+      <v.AdminListView rows={rows} notice={ok ? request.t('registry.admin.created') : null} psFlags={flags} />,
+    );
   });
 
   app.get('/admin/podmioty/nowy', { config: manage }, async (request, reply) => {
-    return sendPage(request, reply, { heading: true, title: request.t('registry.admin.create') }, <v.EntityFormView csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={{ lifecycle: 'active', legal_form: 'fundacja' }} />);
+    return sendPage(
+      request,
+      reply,
+      { heading: true, title: request.t('registry.admin.create') },
+      <v.EntityFormView
+        csrf={reply.generateCsrf()}
+        action="/admin/podmioty/nowy"
+        values={{ lifecycle: 'active', legal_form: 'fundacja' }}
+      />,
+    );
   });
 
   app.post('/admin/podmioty/nowy', { config: manage, schema: { body: FormBody } }, async (request, reply) => {
-    const created = await submitForm(async () => svc.createEntity(ctx, await svc.checkEntityForm(ctx, request.body, null), auditFromRequest(request)));
-    if (!created.ok) return sendPage(request, reply, { heading: true, title: request.t('registry.admin.create') }, <v.EntityFormView csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={request.body} problems={created.problems} />, created.status);
+    const created = await submitForm(async () =>
+      svc.createEntity(ctx, await svc.checkEntityForm(ctx, request.body, null), auditFromRequest(request)),
+    );
+    if (!created.ok)
+      return sendPage(
+        request,
+        reply,
+        { heading: true, title: request.t('registry.admin.create') },
+        <v.EntityFormView csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={request.body} problems={created.problems} />,
+        created.status,
+      );
     return go(request, reply, '/admin/podmioty?ok=1');
   });
 
   /** The staff form of an entity: its record, or a refused form's values and problems; `ok` is the notice after a save. */
-  const editPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: FormFields | null, problems: Problem[] = [], status = 200, ok?: string) => {
+  const editPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    values: FormFields | null,
+    problems: Problem[] = [],
+    status = 200,
+    ok?: string,
+  ) => {
     const e = await repo.findEntity(ctx.db, id);
     if (!e) throw new AppError('http.not_found');
     const current = values ?? Object.fromEntries(svc.FORM_FIELDS.map((f) => [f, e[f] ?? '']));
@@ -205,28 +338,48 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
     return sendPage(
       request,
       reply,
-      { heading: true, title: request.t('registry.admin.edit', { name: e.name }), breadcrumbs: [{ label: adminTitle(request), path: '/admin/podmioty' }] },
-      <v.EntityFormView csrf={reply.generateCsrf()} action={`/admin/podmioty/${id}`} values={current} problems={problems} history={history} notice={ok && status === 200 ? request.t('registry.admin.saved') : null} summary={overview ? <RecordSummary overview={overview} csrf={reply.generateCsrf()} /> : null} />,
+      {
+        heading: true,
+        title: request.t('registry.admin.edit', { name: e.name }),
+        breadcrumbs: [{ label: adminTitle(request), path: '/admin/podmioty' }],
+      },
+      <v.EntityFormView
+        csrf={reply.generateCsrf()}
+        action={`/admin/podmioty/${id}`}
+        values={current}
+        problems={problems}
+        history={history}
+        notice={ok && status === 200 ? request.t('registry.admin.saved') : null}
+        summary={overview ? <RecordSummary overview={overview} csrf={reply.generateCsrf()} /> : null}
+      />,
       status,
     );
   };
 
-  app.get('/admin/podmioty/:id', { config: manage, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => editPage(request, reply, request.params.id, null, [], 200, request.query.ok));
+  app.get('/admin/podmioty/:id', { config: manage, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) =>
+    editPage(request, reply, request.params.id, null, [], 200, request.query.ok),
+  );
 
   app.post('/admin/podmioty/:id', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
     const { id } = request.params;
     if (!(await repo.findEntity(ctx.db, id))) throw new AppError('http.not_found');
-    const updated = await submitForm(async () => svc.updateEntity(ctx, id, await svc.checkEntityForm(ctx, request.body, id), auditFromRequest(request)));
+    const updated = await submitForm(async () =>
+      svc.updateEntity(ctx, id, await svc.checkEntityForm(ctx, request.body, id), auditFromRequest(request)),
+    );
     if (!updated.ok) return editPage(request, reply, id, request.body, updated.problems, updated.status);
     return go(request, reply, `/admin/podmioty/${id}?ok=1`);
   });
 
   // a staff member records that they checked the entity is active (the only way it counts as active)
-  app.post('/admin/podmioty/:id/sprawdzenie-dzialalnosci', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const { id } = request.params;
-    if (!(await repo.findEntity(ctx.db, id))) throw new AppError('http.not_found');
-    const checked = await submitForm(() => confirmActivity(ctx, id, auditFromRequest(request)));
-    if (!checked.ok) return editPage(request, reply, id, null, checked.problems, checked.status);
-    return go(request, reply, `/admin/podmioty/${id}?ok=1`);
-  });
+  app.post(
+    '/admin/podmioty/:id/sprawdzenie-dzialalnosci',
+    { config: manage, schema: { params: IdParams, body: FormBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!(await repo.findEntity(ctx.db, id))) throw new AppError('http.not_found');
+      const checked = await submitForm(() => confirmActivity(ctx, id, auditFromRequest(request)));
+      if (!checked.ok) return editPage(request, reply, id, null, checked.problems, checked.status);
+      return go(request, reply, `/admin/podmioty/${id}?ok=1`);
+    },
+  );
 }

@@ -7,8 +7,29 @@ import { parseSectors, sectorKey } from '../catalogue/registry.sectors.js';
 import { catalogueParams, entitySlug, legalFormOf, markOf, parseCatalogueQuery } from './registry.service.js';
 
 test('catalogue parameters: unknown values dropped, round trip, default sort follows the search text', () => {
-  const q = parseCatalogueQuery({ q: 'toruń', forma: ['fundacja', 'nieznana'], powiat: '0463', gmina: ['0463011', '12'], status_ps: '1', znak: '0', strona: '3' });
-  assert.deepEqual(q, { q: 'toruń', forma: ['fundacja'], powiat: ['0463'], gmina: ['0463011'], podregion: [], sektor: [], dzialalnosc: [], stan: [], statusPs: true, znak: false, sort: 'relevance', page: 3 });
+  const q = parseCatalogueQuery({
+    q: 'toruń',
+    forma: ['fundacja', 'nieznana'],
+    powiat: '0463',
+    gmina: ['0463011', '12'],
+    status_ps: '1',
+    znak: '0',
+    strona: '3',
+  });
+  assert.deepEqual(q, {
+    q: 'toruń',
+    forma: ['fundacja'],
+    powiat: ['0463'],
+    gmina: ['0463011'],
+    podregion: [],
+    sektor: [],
+    dzialalnosc: [],
+    stan: [],
+    statusPs: true,
+    znak: false,
+    sort: 'relevance',
+    page: 3,
+  });
   assert.equal(catalogueParams(q).toString(), 'q=toru%C5%84&forma=fundacja&powiat=0463&gmina=0463011&status_ps=1&strona=3');
   assert.equal(parseCatalogueQuery({}).sort, 'name');
   assert.equal(parseCatalogueQuery({ q: 'x', sort: 'nazwa' }).sort, 'name');
@@ -18,7 +39,11 @@ test('catalogue parameters: unknown values dropped, round trip, default sort fol
 });
 
 test('catalogue parameters: subregion, sector and activity type are checked and kept in the address', () => {
-  const q = parseCatalogueQuery({ podregion: ['torun', 'Złe kody!'], sektor: ['uslugi-opiekuncze', 'Usługi', 'gastronomia', 'gastronomia'], dzialalnosc: ['business', 'x'] });
+  const q = parseCatalogueQuery({
+    podregion: ['torun', 'Złe kody!'],
+    sektor: ['uslugi-opiekuncze', 'Usługi', 'gastronomia', 'gastronomia'],
+    dzialalnosc: ['business', 'x'],
+  });
   assert.deepEqual(q.podregion, ['torun']);
   assert.deepEqual(q.sektor, ['uslugi-opiekuncze', 'gastronomia'], 'only folded keys, no repeats');
   assert.deepEqual(q.dzialalnosc, ['business']);

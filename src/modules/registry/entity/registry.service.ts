@@ -19,7 +19,16 @@ import { expiryOf, markView, type MarkView } from './mark-validity.js';
 import { listPlaces } from './record.repo.js';
 import * as repo from './registry.repo.js';
 import { parseSectors } from '../catalogue/registry.sectors.js';
-import { ACTIVITY_TYPES, FORMS_WITH_CREATING_BODY, LEGAL_FORMS, LIFECYCLES, type ActivityType, type EntitiesTable, type LegalForm, type Lifecycle } from './registry.tables.js';
+import {
+  ACTIVITY_TYPES,
+  FORMS_WITH_CREATING_BODY,
+  LEGAL_FORMS,
+  LIFECYCLES,
+  type ActivityType,
+  type EntitiesTable,
+  type LegalForm,
+  type Lifecycle,
+} from './registry.tables.js';
 
 export type { EntityRow, FacetCounts } from './registry.repo.js';
 // the catalogue's rules live in registry.catalogue.ts; re-exported so callers keep one import
@@ -58,7 +67,10 @@ export async function entityDetails(ctx: ModuleContext, id: string): Promise<Ent
   const day = warsawToday(ctx.clock);
   return {
     entity,
-    ps: last && last.kind === 'granted' ? { has: true, type: last.ps_type, since: last.decision_date, decisionNumber: last.decision_number } : { has: false, type: null, since: null, decisionNumber: null },
+    ps:
+      last && last.kind === 'granted'
+        ? { has: true, type: last.ps_type, since: last.decision_date, decisionNumber: last.decision_number }
+        : { has: false, type: null, since: null, decisionNumber: null },
     marks: marks.map((m) => markView(m, day)),
     psHistory: history,
     places,
@@ -81,10 +93,29 @@ export function entityPath(e: { id: string; name: string }): string {
   return `/podmioty/${e.id}-${entitySlug(e.name)}`;
 }
 
-function docOf(e: Pick<EntitiesTable, 'name' | 'short_name' | 'town' | 'description' | 'legal_form'> & { activity_type?: string | null; sectors?: string | null }, legalFormLabel: string, gminaName: string | null): string {
+function docOf(
+  e: Pick<EntitiesTable, 'name' | 'short_name' | 'town' | 'description' | 'legal_form'> & {
+    activity_type?: string | null;
+    sectors?: string | null;
+  },
+  legalFormLabel: string,
+  gminaName: string | null,
+): string {
   // the activity type by its Polish label (its code is English) and the sectors by name
-  const activity = e.activity_type && (ACTIVITY_TYPES as readonly string[]).includes(e.activity_type) ? translator('pl')(`registry.activityType.${e.activity_type as ActivityType}`) : null;
-  return searchDocument(e.name, e.short_name, e.town, gminaName, e.description, activity, legalFormLabel, ...parseSectors(e.sectors).map((s) => s.sector));
+  const activity =
+    e.activity_type && (ACTIVITY_TYPES as readonly string[]).includes(e.activity_type)
+      ? translator('pl')(`registry.activityType.${e.activity_type as ActivityType}`)
+      : null;
+  return searchDocument(
+    e.name,
+    e.short_name,
+    e.town,
+    gminaName,
+    e.description,
+    activity,
+    legalFormLabel,
+    ...parseSectors(e.sectors).map((s) => s.sector),
+  );
 }
 
 /** The stored search document of an entity, built the one way every writer (form, import, merge) uses. */
@@ -120,7 +151,26 @@ export interface EntityInput {
   verified_at: string | null;
 }
 
-export const FORM_FIELDS = ['name', 'short_name', 'legal_form', 'creating_body', 'nip', 'regon', 'krs', 'description', 'website', 'email', 'phone', 'lifecycle', 'gmina_teryt', 'town', 'address', 'data_source', 'source_url', 'verified_at'] as const;
+export const FORM_FIELDS = [
+  'name',
+  'short_name',
+  'legal_form',
+  'creating_body',
+  'nip',
+  'regon',
+  'krs',
+  'description',
+  'website',
+  'email',
+  'phone',
+  'lifecycle',
+  'gmina_teryt',
+  'town',
+  'address',
+  'data_source',
+  'source_url',
+  'verified_at',
+] as const;
 
 /** i18n label of each form field (the form and its error messages use the same one). */
 export const FIELD_LABELS: Record<(typeof FORM_FIELDS)[number], TKey> = {
@@ -157,7 +207,8 @@ export async function checkEntityForm(ctx: ModuleContext, body: Record<string, s
   if (!(LEGAL_FORMS as readonly string[]).includes(legal)) c.add('legal_form', FIELD_LABELS.legal_form, 'registry.invalid.choice');
   // a CIS, KIS, ZAZ or WTZ is run by its creating body, which applies for the PS status in its stead
   const creatingBody = opt('creating_body', 300);
-  if (creatingBody === null && (FORMS_WITH_CREATING_BODY as readonly string[]).includes(legal)) c.add('creating_body', FIELD_LABELS.creating_body, 'registry.invalid.creatingBody');
+  if (creatingBody === null && (FORMS_WITH_CREATING_BODY as readonly string[]).includes(legal))
+    c.add('creating_body', FIELD_LABELS.creating_body, 'registry.invalid.creatingBody');
   const lifecycle = c.text('lifecycle') || 'active';
   if (!(LIFECYCLES as readonly string[]).includes(lifecycle)) c.add('lifecycle', FIELD_LABELS.lifecycle, 'registry.invalid.choice');
   const ident = (f: 'nip' | 'regon' | 'krs', valid: (s: string) => boolean): string | null => {
@@ -189,7 +240,11 @@ export async function checkEntityForm(ctx: ModuleContext, body: Record<string, s
   const sourceUrl = url('source_url');
   const verified = opt('verified_at', 10);
   if (verified !== null && !isCalendarDay(verified)) c.add('verified_at', FIELD_LABELS.verified_at, 'registry.invalid.date');
-  for (const [f, v] of [['nip', nip], ['regon', regon], ['krs', krs]] as const) {
+  for (const [f, v] of [
+    ['nip', nip],
+    ['regon', regon],
+    ['krs', krs],
+  ] as const) {
     if (v !== null && (await repo.findByIdentifier(ctx.db, f, v, exceptId))) c.add(f, FIELD_LABELS[f], 'registry.invalid.duplicate');
   }
   c.assertValid();
@@ -219,39 +274,107 @@ async function gminaName(ctx: ModuleContext, teryt: string | null): Promise<stri
   return teryt ? ((await unitNames(ctx)).get(teryt) ?? null) : null;
 }
 
-export async function createEntity(ctx: ModuleContext, input: EntityInput, actor: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>): Promise<string> {
+export async function createEntity(
+  ctx: ModuleContext,
+  input: EntityInput,
+  actor: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>,
+): Promise<string> {
   const id = newId();
   const now = nowIso(ctx.clock);
   const doc = docOf(input, legalFormWords(input.legal_form), await gminaName(ctx, input.gmina_teryt));
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertEntity(trx, { ...input, id, name_sort: polishSortKey(input.name), sectors: '[]', search_doc: doc, is_synthetic: false, created_at: now, updated_at: now });
+    await repo.insertEntity(trx, {
+      ...input,
+      id,
+      name_sort: polishSortKey(input.name),
+      sectors: '[]',
+      search_doc: doc,
+      is_synthetic: false,
+      created_at: now,
+      updated_at: now,
+    });
     await repo.insertChanges(
       trx,
-      FORM_FIELDS.filter((f) => input[f] !== null).map((f) => ({ id: newId(), entity_id: id, at: now, user_id: actor.actorId, field: f, old_value: null, new_value: String(input[f]) })),
+      FORM_FIELDS.filter((f) => input[f] !== null).map((f) => ({
+        id: newId(),
+        entity_id: id,
+        at: now,
+        user_id: actor.actorId,
+        field: f,
+        old_value: null,
+        new_value: String(input[f]),
+      })),
     );
-    await recordAudit(trx, { ...actor, action: 'registry.entity.create', subjectType: 'entity', subjectId: id, changes: Object.fromEntries(FORM_FIELDS.map((f) => [f, { before: null, after: input[f] }])) }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'registry.entity.create',
+        subjectType: 'entity',
+        subjectId: id,
+        changes: Object.fromEntries(FORM_FIELDS.map((f) => [f, { before: null, after: input[f] }])),
+      },
+      ctx.clock,
+    );
   });
   return id;
 }
 
-export async function updateEntity(ctx: ModuleContext, id: string, input: EntityInput, actor: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>): Promise<void> {
+export async function updateEntity(
+  ctx: ModuleContext,
+  id: string,
+  input: EntityInput,
+  actor: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>,
+): Promise<void> {
   const before = await repo.findEntity(ctx.db, id);
   if (!before) throw notFound();
   const now = nowIso(ctx.clock);
   const changed = FORM_FIELDS.filter((f) => (before[f] ?? null) !== input[f]);
   if (changed.length === 0) return;
-  const doc = docOf({ ...input, activity_type: before.activity_type, sectors: before.sectors }, legalFormWords(input.legal_form), await gminaName(ctx, input.gmina_teryt));
+  const doc = docOf(
+    { ...input, activity_type: before.activity_type, sectors: before.sectors },
+    legalFormWords(input.legal_form),
+    await gminaName(ctx, input.gmina_teryt),
+  );
   // a check of the activity was a check of the previous life cycle: a new one is unchecked again
   const dropCheck = input.lifecycle !== before.lifecycle && before.activity_verified_on !== null;
-  const rows = changed.map((f) => ({ field: f as string, before: before[f] === null ? null : String(before[f]), after: input[f] === null ? null : String(input[f]) }));
+  const rows = changed.map((f) => ({
+    field: f as string,
+    before: before[f] === null ? null : String(before[f]),
+    after: input[f] === null ? null : String(input[f]),
+  }));
   if (dropCheck) rows.push({ field: 'activity_verified_on', before: before.activity_verified_on, after: null });
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateEntity(trx, id, { ...input, ...(dropCheck ? { activity_verified_on: null, activity_verified_by: null } : {}), name_sort: polishSortKey(input.name), search_doc: doc, updated_at: now });
+    await repo.updateEntity(trx, id, {
+      ...input,
+      ...(dropCheck ? { activity_verified_on: null, activity_verified_by: null } : {}),
+      name_sort: polishSortKey(input.name),
+      search_doc: doc,
+      updated_at: now,
+    });
     await repo.insertChanges(
       trx,
-      rows.map((r) => ({ id: newId(), entity_id: id, at: now, user_id: actor.actorId, field: r.field, old_value: r.before, new_value: r.after })),
+      rows.map((r) => ({
+        id: newId(),
+        entity_id: id,
+        at: now,
+        user_id: actor.actorId,
+        field: r.field,
+        old_value: r.before,
+        new_value: r.after,
+      })),
     );
-    await recordAudit(trx, { ...actor, action: 'registry.entity.update', subjectType: 'entity', subjectId: id, changes: Object.fromEntries(rows.map((r) => [r.field, { before: r.before, after: r.after }])) }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'registry.entity.update',
+        subjectType: 'entity',
+        subjectId: id,
+        changes: Object.fromEntries(rows.map((r) => [r.field, { before: r.before, after: r.after }])),
+      },
+      ctx.clock,
+    );
   });
 }
 
@@ -284,7 +407,8 @@ export function legalFormOf(row: Pick<ReferenceRow, 'legal_form' | 'entity_type'
   if (form.includes('spółdzielnia socjalna')) return 'spoldzielnia_socjalna';
   if (form.includes('spółdzielnia inwalidów')) return 'spoldzielnia_inwalidow';
   if (form.includes('spółdzielnia niewidomych')) return 'spoldzielnia_niewidomych';
-  if (form.includes('spółdzielnia produkcji rolnej') || form.includes('rolnicza spółdzielnia produkcyjna')) return 'spoldzielnia_produkcji_rolnej';
+  if (form.includes('spółdzielnia produkcji rolnej') || form.includes('rolnicza spółdzielnia produkcyjna'))
+    return 'spoldzielnia_produkcji_rolnej';
   if (form.includes('spółdzielnia pracy')) return 'spoldzielnia_pracy';
   if (form.includes('fundacja')) return 'fundacja';
   if (form.includes('koło gospodyń wiejskich')) return 'kolo_gospodyn_wiejskich';
@@ -341,7 +465,11 @@ export async function seedRegistryDemo(ctx: ModuleContext): Promise<SeedResult> 
       activity_verified_by: null,
       gmina_teryt: gmina,
       town: r.town || null,
-      search_doc: docOf({ name: r.name, short_name: null, town: r.town, description: r.note || null, activity_type: null, legal_form: legal }, legalFormWords(legal), gmina ? (names.get(gmina) ?? null) : null),
+      search_doc: docOf(
+        { name: r.name, short_name: null, town: r.town, description: r.note || null, activity_type: null, legal_form: legal },
+        legalFormWords(legal),
+        gmina ? (names.get(gmina) ?? null) : null,
+      ),
       is_synthetic: false,
       created_at: now,
       updated_at: now,
@@ -350,7 +478,16 @@ export async function seedRegistryDemo(ctx: ModuleContext): Promise<SeedResult> 
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertEntity(trx, row);
       // the sources state no expiry: a dated mark gets its licence's derived one, an undated one none
-      if (mark) await repo.insertMark(trx, { id: newId(), entity_id: id, mark: 'zakup_prospoleczny', subject: null, granted_on: mark.grantedOn, ...expiryOf(mark.grantedOn, null), source_url: r.source_url || null });
+      if (mark)
+        await repo.insertMark(trx, {
+          id: newId(),
+          entity_id: id,
+          mark: 'zakup_prospoleczny',
+          subject: null,
+          granted_on: mark.grantedOn,
+          ...expiryOf(mark.grantedOn, null),
+          source_url: r.source_url || null,
+        });
     });
     added++;
   }

@@ -22,7 +22,10 @@ const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
 
 /** JSON-LD as text safe inside a script element: `<` never appears, so `</script>` cannot either. */
 export function jsonLdText(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** "To mój podmiot": where a representative asks to manage the profile (self-service). */
@@ -41,7 +44,19 @@ function ClaimLink({ entityId }: { entityId: string }) {
   );
 }
 
-export function EntityView({ details, gminaName, jsonLd, record, location }: { details: EntityDetails; gminaName: string | null; jsonLd: string; record?: PublicRecord; location?: EntityLocation | null }) {
+export function EntityView({
+  details,
+  gminaName,
+  jsonLd,
+  record,
+  location,
+}: {
+  details: EntityDetails;
+  gminaName: string | null;
+  jsonLd: string;
+  record?: PublicRecord;
+  location?: EntityLocation | null;
+}) {
   const { t, href } = usePage();
   const e = details.entity;
   const ids = [
@@ -62,7 +77,9 @@ export function EntityView({ details, gminaName, jsonLd, record, location }: { d
           {activityState(e) === 'unverified' ? (
             <>
               {'. '}
-              {e.verified_at ? t('registry.activity.unverifiedNote', { date: e.verified_at }) : t('registry.activity.unverifiedNoteUndated')}
+              {e.verified_at
+                ? t('registry.activity.unverifiedNote', { date: e.verified_at })
+                : t('registry.activity.unverifiedNoteUndated')}
             </>
           ) : null}
         </dd>
@@ -72,7 +89,11 @@ export function EntityView({ details, gminaName, jsonLd, record, location }: { d
         <dd>
           {[e.town, e.address].filter(Boolean).join(', ') || '—'}
           {'. '}
-          {e.gmina_teryt ? <a href={href(`/terytorium/${e.gmina_teryt}`)}>{t('registry.entity.gminaLink', { name: gminaName ?? e.gmina_teryt })}</a> : t('registry.entity.noGmina')}
+          {e.gmina_teryt ? (
+            <a href={href(`/terytorium/${e.gmina_teryt}`)}>{t('registry.entity.gminaLink', { name: gminaName ?? e.gmina_teryt })}</a>
+          ) : (
+            t('registry.entity.noGmina')
+          )}
         </dd>
         {e.description ? (
           <>
@@ -84,7 +105,8 @@ export function EntityView({ details, gminaName, jsonLd, record, location }: { d
           <>
             <dt>{t('registry.entity.contact')}</dt>
             <dd>
-              {e.website ? <a href={e.website}>{e.website}</a> : null} {e.email ? <a href={`mailto:${e.email}`}>{e.email}</a> : null} {e.phone ?? ''}
+              {e.website ? <a href={e.website}>{e.website}</a> : null} {e.email ? <a href={`mailto:${e.email}`}>{e.email}</a> : null}{' '}
+              {e.phone ?? ''}
             </dd>
           </>
         ) : null}
@@ -113,7 +135,8 @@ export function AdminListView({ rows, notice, psFlags }: { rows: EntityRow[]; no
         <a class="button button--primary" href={href('/admin/podmioty/nowy')}>
           {t('registry.admin.create')}
         </a>{' '}
-        <a href={href('/admin/podmioty/import')}>{t('registryImport.link')}</a> · <a href={href('/admin/podmioty/duplikaty')}>{t('registryDuplicates.link')}</a>
+        <a href={href('/admin/podmioty/import')}>{t('registryImport.link')}</a> ·{' '}
+        <a href={href('/admin/podmioty/duplikaty')}>{t('registryDuplicates.link')}</a>
       </p>
       <Table
         caption={t('registry.admin.caption')}
@@ -132,11 +155,28 @@ export function AdminListView({ rows, notice, psFlags }: { rows: EntityRow[]; no
 
 export type { ChangeRow } from './record.views.js';
 
-export function EntityFormView({ csrf, action, values, problems = [], history, notice, summary }: { csrf: string; action: string; values: Record<string, string>; problems?: Problem[]; history?: ChangeRow[]; notice?: string | null; summary?: ComponentChildren }) {
+export function EntityFormView({
+  csrf,
+  action,
+  values,
+  problems = [],
+  history,
+  notice,
+  summary,
+}: {
+  csrf: string;
+  action: string;
+  values: Record<string, string>;
+  problems?: Problem[];
+  history?: ChangeRow[];
+  notice?: string | null;
+  summary?: ComponentChildren;
+}) {
   const { t, href } = usePage();
-  const field = (name: (typeof FORM_FIELDS)[number], extra: { hint?: string; multiline?: boolean; required?: boolean; type?: 'url' | 'email' | 'tel' } = {}) => (
-    <FormField name={name} label={t(FIELD_LABELS[name])} value={values[name] ?? ''} problems={problems} {...extra} />
-  );
+  const field = (
+    name: (typeof FORM_FIELDS)[number],
+    extra: { hint?: string; multiline?: boolean; required?: boolean; type?: 'url' | 'email' | 'tel' } = {},
+  ) => <FormField name={name} label={t(FIELD_LABELS[name])} value={values[name] ?? ''} problems={problems} {...extra} />;
   return (
     <>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
@@ -146,9 +186,21 @@ export function EntityFormView({ csrf, action, values, problems = [], history, n
         <CsrfField token={csrf} />
         {field('name', { required: true })}
         {field('short_name')}
-        <SelectField name="legal_form" label={t('registry.field.legalForm')} value={values.legal_form ?? ''} problems={problems} options={LEGAL_FORMS.map((f) => ({ value: f, label: t(formKey(f)) }))} />
+        <SelectField
+          name="legal_form"
+          label={t('registry.field.legalForm')}
+          value={values.legal_form ?? ''}
+          problems={problems}
+          options={LEGAL_FORMS.map((f) => ({ value: f, label: t(formKey(f)) }))}
+        />
         {field('creating_body', { hint: t('registry.field.creatingBodyHint') })}
-        <SelectField name="lifecycle" label={t('registry.field.lifecycle')} value={values.lifecycle ?? 'active'} problems={problems} options={LIFECYCLES.map((f) => ({ value: f, label: t(`registry.lifecycle.${f}` as TKey) }))} />
+        <SelectField
+          name="lifecycle"
+          label={t('registry.field.lifecycle')}
+          value={values.lifecycle ?? 'active'}
+          problems={problems}
+          options={LIFECYCLES.map((f) => ({ value: f, label: t(`registry.lifecycle.${f}` as TKey) }))}
+        />
         {field('nip', { hint: t('registry.field.identHint') })}
         {field('regon', { hint: t('registry.field.identHint') })}
         {field('krs', { hint: t('registry.field.identHint') })}

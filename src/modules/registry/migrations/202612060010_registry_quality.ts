@@ -11,7 +11,12 @@ export const registryQualityMigration: ModuleMigration = {
     await db.schema.alterTable('entities').addColumn('merged_into', 'text').execute();
     await db.schema.createIndex('entities_gmina_name_key').on('entities').columns(['gmina_teryt', 'name_key']).execute();
     const rows: { id: string; name: string }[] = await db.selectFrom('entities').select(['id', 'name']).execute();
-    for (const r of rows) await db.updateTable('entities').set({ name_key: entityNameKey(r.name) }).where('id', '=', r.id).execute();
+    for (const r of rows)
+      await db
+        .updateTable('entities')
+        .set({ name_key: entityNameKey(r.name) })
+        .where('id', '=', r.id)
+        .execute();
 
     await db.schema
       .createTable('entity_imports')

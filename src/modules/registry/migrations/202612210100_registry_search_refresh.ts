@@ -58,7 +58,19 @@ export async function refreshEntitySearchColumns(db: Kysely<any>, batchSize = SE
   for (;;) {
     let q = db
       .selectFrom('entities')
-      .select(['id', 'name', 'short_name', 'town', 'description', 'legal_form', 'activity_type', 'sectors', 'gmina_teryt', 'search_doc', 'name_doc'])
+      .select([
+        'id',
+        'name',
+        'short_name',
+        'town',
+        'description',
+        'legal_form',
+        'activity_type',
+        'sectors',
+        'gmina_teryt',
+        'search_doc',
+        'name_doc',
+      ])
       .orderBy('id')
       .limit(batchSize);
     if (after !== null) q = q.where('id', '>', after);
@@ -66,12 +78,20 @@ export async function refreshEntitySearchColumns(db: Kysely<any>, batchSize = SE
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     const changed = rows
-      .map((r) => ({ id: r.id, search: entitySearchDocument(r, r.gmina_teryt ? (names.get(r.gmina_teryt) ?? null) : null), name: nameDocument(r.name, r.short_name), old: r }))
+      .map((r) => ({
+        id: r.id,
+        search: entitySearchDocument(r, r.gmina_teryt ? (names.get(r.gmina_teryt) ?? null) : null),
+        name: nameDocument(r.name, r.short_name),
+        old: r,
+      }))
       .filter((c) => c.search !== c.old.search_doc || c.name !== c.old.name_doc);
     if (changed.length > 0) {
       await db
         .updateTable('entities')
-        .set({ search_doc: byId(changed.map((c) => ({ id: c.id, value: c.search }))), name_doc: byId(changed.map((c) => ({ id: c.id, value: c.name }))) })
+        .set({
+          search_doc: byId(changed.map((c) => ({ id: c.id, value: c.search }))),
+          name_doc: byId(changed.map((c) => ({ id: c.id, value: c.name }))),
+        })
         .where(
           'id',
           'in',

@@ -11,10 +11,23 @@ import { derivedExpiry } from '../entity/mark-validity.js';
 
 export const markExpiryActivityCheckMigration: ModuleMigration = {
   async up(db) {
-    await db.schema.alterTable('entity_marks').addColumn('is_expiry_derived', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
+    await db.schema
+      .alterTable('entity_marks')
+      .addColumn('is_expiry_derived', 'boolean', (c) => c.notNull().defaultTo(false))
+      .execute();
     await db.schema.alterTable('entities').addColumn('activity_verified_on', 'text').execute();
     await db.schema.alterTable('entities').addColumn('activity_verified_by', 'text').execute();
-    const open: { id: string; granted_on: string }[] = await db.selectFrom('entity_marks').select(['id', 'granted_on']).where('granted_on', 'is not', null).where('expires_on', 'is', null).execute();
-    for (const m of open) await db.updateTable('entity_marks').set({ expires_on: derivedExpiry(m.granted_on), is_expiry_derived: true }).where('id', '=', m.id).execute();
+    const open: { id: string; granted_on: string }[] = await db
+      .selectFrom('entity_marks')
+      .select(['id', 'granted_on'])
+      .where('granted_on', 'is not', null)
+      .where('expires_on', 'is', null)
+      .execute();
+    for (const m of open)
+      await db
+        .updateTable('entity_marks')
+        .set({ expires_on: derivedExpiry(m.granted_on), is_expiry_derived: true })
+        .where('id', '=', m.id)
+        .execute();
   },
 };

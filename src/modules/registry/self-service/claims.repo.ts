@@ -44,7 +44,11 @@ export async function findClaim(db: Executor, id: string): Promise<ClaimRow | un
 }
 
 export async function findClaimFileHead(db: Executor, claimId: string): Promise<ClaimFileHead | undefined> {
-  return db.selectFrom('entity_claim_files').select(['id', 'claim_id', 'file_name', 'content_type', 'byte_size', 'sha256', 'created_at']).where('claim_id', '=', claimId).executeTakeFirst();
+  return db
+    .selectFrom('entity_claim_files')
+    .select(['id', 'claim_id', 'file_name', 'content_type', 'byte_size', 'sha256', 'created_at'])
+    .where('claim_id', '=', claimId)
+    .executeTakeFirst();
 }
 
 export async function readClaimFile(db: Executor, claimId: string): Promise<Buffer | undefined> {
@@ -87,8 +91,16 @@ export interface ProposalListItem extends ProposalRow {
   entity_name: string;
 }
 
-export async function listProposals(db: Executor, filter: { status?: ProposalStatus; entityId?: string }, limit: number): Promise<ProposalListItem[]> {
-  let q = db.selectFrom('entity_proposals as p').innerJoin('entities as e', 'e.id', 'p.entity_id').selectAll('p').select('e.name as entity_name');
+export async function listProposals(
+  db: Executor,
+  filter: { status?: ProposalStatus; entityId?: string },
+  limit: number,
+): Promise<ProposalListItem[]> {
+  let q = db
+    .selectFrom('entity_proposals as p')
+    .innerJoin('entities as e', 'e.id', 'p.entity_id')
+    .selectAll('p')
+    .select('e.name as entity_name');
   if (filter.status) q = q.where('p.status', '=', filter.status);
   if (filter.entityId) q = q.where('p.entity_id', '=', filter.entityId);
   return q
@@ -108,9 +120,17 @@ export async function decideProposal(db: Executor, id: string, values: Updateabl
 }
 
 /** Entities by id, in the order of names (a representative's list). */
-export async function entitiesByIds(db: Executor, ids: readonly string[]): Promise<{ id: string; name: string; lifecycle: string; activity_verified_on: string | null; verified_at: string | null }[]> {
+export async function entitiesByIds(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ id: string; name: string; lifecycle: string; activity_verified_on: string | null; verified_at: string | null }[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('entities').select(['id', 'name', 'lifecycle', 'activity_verified_on', 'verified_at']).where('id', 'in', ids).orderBy('name_sort').execute();
+  return db
+    .selectFrom('entities')
+    .select(['id', 'name', 'lifecycle', 'activity_verified_on', 'verified_at'])
+    .where('id', 'in', ids)
+    .orderBy('name_sort')
+    .execute();
 }
 
 export async function listPlaces(db: Executor, entityId: string): Promise<PlaceRow[]> {
@@ -132,10 +152,13 @@ export async function deletePlace(db: Executor, entityId: string, id: string): P
 /** Replaces the catalogue's sector rows of an entity (kept in step with `entities.sectors`). */
 export async function replaceSectorRows(db: Executor, entityId: string, rows: { key: string; sector: string }[]): Promise<void> {
   await db.deleteFrom('entity_sectors').where('entity_id', '=', entityId).execute();
-  if (rows.length) await db.insertInto('entity_sectors').values(rows.map((r) => ({ entity_id: entityId, sector_folded: r.key, sector: r.sector }))).execute();
+  if (rows.length)
+    await db
+      .insertInto('entity_sectors')
+      .values(rows.map((r) => ({ entity_id: entityId, sector_folded: r.key, sector: r.sector })))
+      .execute();
 }
 
 export async function findEmployment(db: Executor, entityId: string, year: number) {
   return db.selectFrom('entity_employment').selectAll().where('entity_id', '=', entityId).where('year', '=', year).executeTakeFirst();
 }
-

@@ -25,25 +25,59 @@ let staffId: string;
 let entityId: string;
 const actor = { actorId: null, ip: '127.0.0.1', requestId: null };
 /** The claims by their role in the story. */
-const c: Record<'oldRejected' | 'oldApproved' | 'pending' | 'noDocument' | 'recent', string> = { oldRejected: '', oldApproved: '', pending: '', noDocument: '', recent: '' };
+const c: Record<'oldRejected' | 'oldApproved' | 'pending' | 'noDocument' | 'recent', string> = {
+  oldRejected: '',
+  oldApproved: '',
+  pending: '',
+  noDocument: '',
+  recent: '',
+};
 
 async function get(url: string) {
   return t.app.inject({ url, headers: { cookie: await sessionFor(t, staffId) } });
 }
 
 async function submit(email: string, document: { filename: string; data: Buffer } | null): Promise<string> {
-  const body = { name: `Osoba ${email}`, email, role: 'prezes zarządu', justification: document ? '' : 'Jestem w zarządzie.', consent: '1' };
-  const id = await submitClaim(t.ctx, entityId, body, document ? { ...document, truncated: false } : null, { lang: 'pl', userId: null }, actor);
+  const body = {
+    name: `Osoba ${email}`,
+    email,
+    role: 'prezes zarządu',
+    justification: document ? '' : 'Jestem w zarządzie.',
+    consent: '1',
+  };
+  const id = await submitClaim(
+    t.ctx,
+    entityId,
+    body,
+    document ? { ...document, truncated: false } : null,
+    { lang: 'pl', userId: null },
+    actor,
+  );
   return id!;
 }
 
 async function decide(id: string, decision: 'approve' | 'reject') {
-  await decideClaim(t.ctx, id, { decision, reason: decision === 'reject' ? 'Brak umocowania w KRS.' : '' }, { id: staffId, displayName: 'Koordynator' }, actor);
+  await decideClaim(
+    t.ctx,
+    id,
+    { decision, reason: decision === 'reject' ? 'Brak umocowania w KRS.' : '' },
+    { id: staffId, displayName: 'Koordynator' },
+    actor,
+  );
 }
 
 const files = async () => (await t.ctx.db.selectFrom('entity_claim_files').select('claim_id').execute()).map((r) => r.claim_id).sort();
-const erasedAt = async (id: string) => (await t.ctx.db.selectFrom('entity_claims').select('document_erased_at').where('id', '=', id).executeTakeFirstOrThrow()).document_erased_at;
-const retentionLog = () => t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'registry.claim.document_retention').orderBy('at').orderBy('id').execute();
+const erasedAt = async (id: string) =>
+  (await t.ctx.db.selectFrom('entity_claims').select('document_erased_at').where('id', '=', id).executeTakeFirstOrThrow())
+    .document_erased_at;
+const retentionLog = () =>
+  t.ctx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', 'registry.claim.document_retention')
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 async function runJob(): Promise<string> {
   const [out] = await runDueJobs(t.ctx, registryJobs, { force: true });
   assert.equal(out!.name, 'registry.claim-document-retention');
@@ -58,7 +92,18 @@ before(async () => {
   const at = clock.now().toISOString();
   await t.ctx.db
     .insertInto('entities')
-    .values({ id: entityId, name: 'Fundacja Retencja', name_sort: polishSortKey('Fundacja Retencja'), legal_form: 'fundacja', sectors: '[]', lifecycle: 'active', search_doc: 'fundacja retencja', is_synthetic: false, created_at: at, updated_at: at })
+    .values({
+      id: entityId,
+      name: 'Fundacja Retencja',
+      name_sort: polishSortKey('Fundacja Retencja'),
+      legal_form: 'fundacja',
+      sectors: '[]',
+      lifecycle: 'active',
+      search_doc: 'fundacja retencja',
+      is_synthetic: false,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
 
   c.oldRejected = await submit('anna@example.pl', { filename: 'Odpis KRS.pdf', data: PDF });
@@ -94,7 +139,11 @@ test('documents of claims decided more than 90 days ago are deleted; recent, pen
   assert.equal(await erasedAt(c.noDocument), null, 'a claim that had no document has nothing to erase');
   assert.equal(await erasedAt(c.pending), null);
   assert.equal(await erasedAt(c.recent), null);
-  const claims = await t.ctx.db.selectFrom('entity_claims').select(['id', 'status', 'email']).where('id', 'in', [c.oldRejected, c.oldApproved]).execute();
+  const claims = await t.ctx.db
+    .selectFrom('entity_claims')
+    .select(['id', 'status', 'email'])
+    .where('id', 'in', [c.oldRejected, c.oldApproved])
+    .execute();
   assert.equal(claims.length, 2, 'the claims themselves stay');
   const log = await retentionLog();
   assert.equal(log.length, 2);

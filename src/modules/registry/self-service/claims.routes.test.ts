@@ -17,9 +17,20 @@ import { assertHeadMatchesGet } from '../../../testing/downloads.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]), Buffer.alloc(64), Buffer.from([0xff, 0xd9])]);
-const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]), Buffer.alloc(0x3c - 10), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(0x40), Buffer.from('PE\0\0'), Buffer.alloc(64)]);
-
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]),
+  Buffer.alloc(64),
+  Buffer.from([0xff, 0xd9]),
+]);
+const EXE = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.from([0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]),
+  Buffer.alloc(0x3c - 10),
+  Buffer.from([0x80, 0, 0, 0]),
+  Buffer.alloc(0x40),
+  Buffer.from('PE\0\0'),
+  Buffer.alloc(64),
+]);
 
 describe('claim form rules (no HTTP)', () => {
   const base = { name: 'Anna Nowak', email: 'anna@example.pl', role: 'prezes zarządu', consent: '1' };
@@ -32,9 +43,13 @@ describe('claim form rules (no HTTP)', () => {
     assert.equal(await detectClaimDocumentType(EXE), null);
     assert.equal(await detectClaimDocumentType(Buffer.from('To jest zwykły tekst, nie PDF.\n')), null);
     assert.equal(await detectClaimDocumentType(Buffer.alloc(0)), null);
-    const exe = await checkClaimForm(base, up(EXE, 'odpis-krs.pdf')).catch((e: { problems: { field: string; key: string }[] }) => e.problems);
+    const exe = await checkClaimForm(base, up(EXE, 'odpis-krs.pdf')).catch(
+      (e: { problems: { field: string; key: string }[] }) => e.problems,
+    );
     assert.deepEqual(exe, [{ field: 'document', label: 'claims.form.document', key: 'claims.invalid.fileType', params: {} }]);
-    const txt = await checkClaimForm(base, up(Buffer.from('tekst'), 'skan.png')).catch((e: { problems: { key: string }[] }) => e.problems.map((p) => p.key));
+    const txt = await checkClaimForm(base, up(Buffer.from('tekst'), 'skan.png')).catch((e: { problems: { key: string }[] }) =>
+      e.problems.map((p) => p.key),
+    );
     assert.deepEqual(txt, ['claims.invalid.fileType']);
   });
 
@@ -47,11 +62,17 @@ describe('claim form rules (no HTTP)', () => {
 
   test('size limit, consent and "justification or document" are enforced together', async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(CLAIM_MAX_BYTES + 1 - PDF.length)]);
-    const problems = await checkClaimForm({ ...base, consent: '' }, up(big, 'duzy.pdf')).catch((e: { problems: { field: string; key: string }[] }) => e.problems.map((p) => `${p.field}:${p.key}`));
+    const problems = await checkClaimForm({ ...base, consent: '' }, up(big, 'duzy.pdf')).catch(
+      (e: { problems: { field: string; key: string }[] }) => e.problems.map((p) => `${p.field}:${p.key}`),
+    );
     assert.deepEqual(problems, ['document:claims.invalid.fileTooLarge', 'consent:claims.invalid.consent']);
-    const truncated = await checkClaimForm(base, up(PDF, 'a.pdf', true)).catch((e: { problems: { key: string }[] }) => e.problems.map((p) => p.key));
+    const truncated = await checkClaimForm(base, up(PDF, 'a.pdf', true)).catch((e: { problems: { key: string }[] }) =>
+      e.problems.map((p) => p.key),
+    );
     assert.deepEqual(truncated, ['claims.invalid.fileTooLarge']);
-    const none = await checkClaimForm(base, { filename: '', data: Buffer.alloc(0), truncated: false }).catch((e: { problems: { field: string; key: string }[] }) => e.problems.map((p) => `${p.field}:${p.key}`));
+    const none = await checkClaimForm(base, { filename: '', data: Buffer.alloc(0), truncated: false }).catch(
+      (e: { problems: { field: string; key: string }[] }) => e.problems.map((p) => `${p.field}:${p.key}`),
+    );
     assert.deepEqual(none, ['justification:claims.invalid.justificationOrDocument']);
     const exactly = await checkClaimForm(base, up(Buffer.concat([PDF, Buffer.alloc(CLAIM_MAX_BYTES - PDF.length)]), 'max.pdf'));
     assert.equal(exactly.document?.data.length, CLAIM_MAX_BYTES);
@@ -71,7 +92,20 @@ describe('self-service over HTTP', () => {
     const now = new Date().toISOString();
     await t.ctx.db
       .insertInto('entities')
-      .values({ id, name, name_sort: polishSortKey(name), legal_form: 'fundacja', sectors: '[]', lifecycle: 'active', search_doc: name.toLowerCase(), is_synthetic: false, gmina_teryt: '0463011', town: 'Toruń', created_at: now, updated_at: now })
+      .values({
+        id,
+        name,
+        name_sort: polishSortKey(name),
+        legal_form: 'fundacja',
+        sectors: '[]',
+        lifecycle: 'active',
+        search_doc: name.toLowerCase(),
+        is_synthetic: false,
+        gmina_teryt: '0463011',
+        town: 'Toruń',
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     return { id, name };
   }
@@ -89,22 +123,45 @@ describe('self-service over HTTP', () => {
   const get = (url: string, cookie = '') => t.app.inject({ url, headers: cookie ? { cookie } : {} });
   async function post(url: string, fields: Record<string, string>, cookie: string, formUrl = url): Promise<LightMyRequestResponse> {
     const page = await get(formUrl, cookie);
-    return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: csrfFrom(page.body), ...fields }) });
+    return t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrfFrom(page.body), ...fields }),
+    });
   }
   /** Sends the public claim form as a browser would (session from the form page, own address). */
-  async function claim(entityId: string, fields: Record<string, string>, file?: { filename: string; contentType: string; data: Buffer }, opts: { cookie?: string; lang?: '' | '/en'; remoteAddress?: string } = {}) {
+  async function claim(
+    entityId: string,
+    fields: Record<string, string>,
+    file?: { filename: string; contentType: string; data: Buffer },
+    opts: { cookie?: string; lang?: '' | '/en'; remoteAddress?: string } = {},
+  ) {
     const url = `${opts.lang ?? ''}/podmioty/${entityId}/to-moj-podmiot`;
     const page = await get(url, opts.cookie);
     const jar = opts.cookie || cookieHeader(page);
     const body = multipart({ _csrf: csrfFrom(page.body), ...fields }, file ? { document: file } : {});
     ip += 1;
-    return t.app.inject({ method: 'POST', url, remoteAddress: opts.remoteAddress ?? `10.0.0.${ip}`, headers: { cookie: jar, 'content-type': body.contentType }, payload: body.payload });
+    return t.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: opts.remoteAddress ?? `10.0.0.${ip}`,
+      headers: { cookie: jar, 'content-type': body.contentType },
+      payload: body.payload,
+    });
   }
   const claims = () => t.ctx.db.selectFrom('entity_claims').selectAll().orderBy('created_at').execute();
   const mails = (template: string) => t.ctx.db.selectFrom('mail_outbox').selectAll().where('template', '=', template).execute();
   const audit = (action: string) => t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
-  const roles = (userId: string) => t.ctx.db.selectFrom('user_roles').select(['role', 'scope_type', 'scope_id']).where('user_id', '=', userId).execute();
-  const fields = { name: 'Anna Nowak', email: 'anna.nowak@example.pl', role: 'prezes zarządu', justification: 'Jestem prezeską zarządu fundacji.', consent: '1' };
+  const roles = (userId: string) =>
+    t.ctx.db.selectFrom('user_roles').select(['role', 'scope_type', 'scope_id']).where('user_id', '=', userId).execute();
+  const fields = {
+    name: 'Anna Nowak',
+    email: 'anna.nowak@example.pl',
+    role: 'prezes zarządu',
+    justification: 'Jestem prezeską zarządu fundacji.',
+    consent: '1',
+  };
 
   test('the entity page links to the form; logged-in visitors get their name and e-mail filled in', async () => {
     const page = await get(`/podmioty/${x.id}-fundacja-iks`);
@@ -134,10 +191,20 @@ describe('self-service over HTTP', () => {
     assert.equal(bot.statusCode, 303, 'a bot is told it worked');
     const body = multipart(fields);
     // the parser stops at the limit: a file one byte too large is refused with the field's message
-    const big = await claim(x.id, fields, { filename: 'duzy.pdf', contentType: 'application/pdf', data: Buffer.concat([PDF, Buffer.alloc(CLAIM_MAX_BYTES + 1 - PDF.length)]) });
+    const big = await claim(x.id, fields, {
+      filename: 'duzy.pdf',
+      contentType: 'application/pdf',
+      data: Buffer.concat([PDF, Buffer.alloc(CLAIM_MAX_BYTES + 1 - PDF.length)]),
+    });
     assert.equal(big.statusCode, 400);
     assert.match(big.body, /jest za duży/);
-    const noToken = await t.app.inject({ method: 'POST', url: `/podmioty/${x.id}/to-moj-podmiot`, remoteAddress: '10.1.0.1', headers: { 'content-type': body.contentType }, payload: body.payload });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: `/podmioty/${x.id}/to-moj-podmiot`,
+      remoteAddress: '10.1.0.1',
+      headers: { 'content-type': body.contentType },
+      payload: body.payload,
+    });
     assert.equal(noToken.statusCode, 403);
     assert.deepEqual(await claims(), []);
   });
@@ -151,7 +218,11 @@ describe('self-service over HTTP', () => {
     const [c] = await claims();
     assert.equal(c!.status, 'pending');
     assert.equal(c!.email_norm, 'anna.nowak@example.pl');
-    const file = await t.ctx.db.selectFrom('entity_claim_files').select(['file_name', 'content_type', 'byte_size']).where('claim_id', '=', c!.id).executeTakeFirstOrThrow();
+    const file = await t.ctx.db
+      .selectFrom('entity_claim_files')
+      .select(['file_name', 'content_type', 'byte_size'])
+      .where('claim_id', '=', c!.id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(file, { file_name: 'Odpis KRS.pdf', content_type: 'application/pdf', byte_size: PDF.length });
     assert.equal((await audit('registry.claim.submit')).length, 1);
 
@@ -170,7 +241,11 @@ describe('self-service over HTTP', () => {
     const both = await assertHeadMatchesGet((o) => t.app.inject(o), `/admin/podmioty/zgloszenia/${c!.id}/dokument`, { cookie: staff });
     assert.deepEqual(both.rawPayload, PDF);
     assert.equal(both.headers['cache-control'], 'private, no-store');
-    assert.equal((await audit('registry.claim.document_view')).length, 3, 'each GET that sent bytes is recorded; a HEAD shows nobody the document');
+    assert.equal(
+      (await audit('registry.claim.document_view')).length,
+      3,
+      'each GET that sent bytes is recorded; a HEAD shows nobody the document',
+    );
     const rep = await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: x.id }]);
     assert.equal((await get(`/admin/podmioty/zgloszenia/${c!.id}/dokument`, rep.cookie)).statusCode, 403);
     assert.equal((await get(`/admin/podmioty/zgloszenia/${c!.id}/dokument`)).statusCode, 302);
@@ -197,9 +272,18 @@ describe('self-service over HTTP', () => {
     // the new right applies at once (roles are read per request)
     assert.equal((await get(`/moje-podmioty/${x.id}`, anna.cookie)).statusCode, 200);
     assert.match((await get(`/podmioty/${x.id}/to-moj-podmiot`, anna.cookie)).body, /Już zarządzasz profilem tego podmiotu/);
-    assert.match((await get('/admin', anna.cookie)).body, /href="\/moje-podmioty"/, 'the administration index leads representatives to their entities');
+    assert.match(
+      (await get('/admin', anna.cookie)).body,
+      /href="\/moje-podmioty"/,
+      'the administration index leads representatives to their entities',
+    );
     assert.equal((await get(`/moje-podmioty/${y.id}`, anna.cookie)).statusCode, 403);
-    const again = await post(`/admin/podmioty/zgloszenia/${c!.id}`, { decision: 'reject', reason: 'Pomyłka' }, staff, `/admin/podmioty/zgloszenia/${c!.id}`);
+    const again = await post(
+      `/admin/podmioty/zgloszenia/${c!.id}`,
+      { decision: 'reject', reason: 'Pomyłka' },
+      staff,
+      `/admin/podmioty/zgloszenia/${c!.id}`,
+    );
     assert.equal(again.statusCode, 409);
     assert.equal((await claims())[0]!.status, 'approved');
     assert.equal((await mails('registry_claim_rejected')).length, 0);
@@ -221,7 +305,11 @@ describe('self-service over HTTP', () => {
   });
 
   test('rejection needs a reason, e-mails it in the request language and grants nothing', async () => {
-    const res = await claim(y.id, { ...fields, name: 'Ewa Test', email: 'ewa@example.pl' }, { filename: 'skan.jpg', contentType: 'image/jpeg', data: JPEG });
+    const res = await claim(
+      y.id,
+      { ...fields, name: 'Ewa Test', email: 'ewa@example.pl' },
+      { filename: 'skan.jpg', contentType: 'image/jpeg', data: JPEG },
+    );
     assert.equal(res.statusCode, 303);
     const c = (await claims()).find((r) => r.email === 'ewa@example.pl')!;
     const url = `/admin/podmioty/zgloszenia/${c.id}`;
@@ -245,7 +333,10 @@ describe('self-service over HTTP', () => {
     assert.equal(en.headers.location, `/en/podmioty/${y.id}/to-moj-podmiot/wyslano`);
     const cEn = (await claims()).find((r) => r.email === 'john@example.org')!;
     assert.equal(cEn.lang, 'en');
-    assert.equal((await post(`/admin/podmioty/zgloszenia/${cEn.id}`, { decision: 'reject', reason: 'Not a board member.' }, staff)).statusCode, 303);
+    assert.equal(
+      (await post(`/admin/podmioty/zgloszenia/${cEn.id}`, { decision: 'reject', reason: 'Not a board member.' }, staff)).statusCode,
+      303,
+    );
     const english = (await mails('registry_claim_rejected')).find((m) => m.to_address === 'john@example.org')!;
     assert.equal(english.lang, 'en');
     assert.match(english.subject, /your request about Spółdzielnia Socjalna Igrek/);
@@ -254,7 +345,8 @@ describe('self-service over HTTP', () => {
   test('the public form is rate limited per address (5 in 10 minutes)', async () => {
     const before = (await claims()).length;
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i += 1) statuses.push((await claim(x.id, { ...fields, consent: '' }, undefined, { remoteAddress: '10.9.9.9' })).statusCode);
+    for (let i = 0; i < 6; i += 1)
+      statuses.push((await claim(x.id, { ...fields, consent: '' }, undefined, { remoteAddress: '10.9.9.9' })).statusCode);
     assert.deepEqual(statuses, [400, 400, 400, 400, 400, 429]);
     assert.equal((await claims()).length, before);
   });
@@ -282,7 +374,12 @@ describe('self-service over HTTP', () => {
         [`/moje-podmioty/${y.id}/miejsca`, { new_town: 'Bydgoszcz' }],
         [`/moje-podmioty/${y.id}/propozycja/identyfikatory`, { nip: '1234563218' }],
       ] as const) {
-        const res = await t.app.inject({ method: 'POST', url, headers: { cookie: repX.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: token, ...payload }) });
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: repX.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: form({ _csrf: token, ...payload }),
+        });
         assert.equal(res.statusCode, 403, url);
       }
       assert.equal((await get(`/moje-podmioty/${y.id}/propozycja/zatrudnienie`, repX.cookie)).statusCode, 403);
@@ -299,17 +396,41 @@ describe('self-service over HTTP', () => {
       const bad = await post(url, { description: 'Nowy opis', website: 'fundacja-iks', phone: 'zadzwoń', sectors: '' }, repX.cookie);
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /http:\/\/ lub https:\/\//);
-      assert.equal((await t.ctx.db.selectFrom('entities').select('description').where('id', '=', x.id).executeTakeFirstOrThrow()).description, null);
-      const ok = await post(url, { description: 'Catering i usługi opiekuńcze w Toruniu.', email: 'biuro@iks.example.pl', phone: '+48 56 123 45 67', website: 'https://iks.example.pl', sectors: 'Catering\nUsługi opiekuńcze\ncatering' }, repX.cookie);
+      assert.equal(
+        (await t.ctx.db.selectFrom('entities').select('description').where('id', '=', x.id).executeTakeFirstOrThrow()).description,
+        null,
+      );
+      const ok = await post(
+        url,
+        {
+          description: 'Catering i usługi opiekuńcze w Toruniu.',
+          email: 'biuro@iks.example.pl',
+          phone: '+48 56 123 45 67',
+          website: 'https://iks.example.pl',
+          sectors: 'Catering\nUsługi opiekuńcze\ncatering',
+        },
+        repX.cookie,
+      );
       assert.equal(ok.statusCode, 303, ok.body);
       const e = await t.ctx.db.selectFrom('entities').selectAll().where('id', '=', x.id).executeTakeFirstOrThrow();
       assert.equal(e.website, 'https://iks.example.pl');
       assert.deepEqual(JSON.parse(e.sectors), ['Catering', 'Usługi opiekuńcze']);
       assert.match(e.search_doc, /catering/);
-      const sectorRows = await t.ctx.db.selectFrom('entity_sectors').select('sector_folded').where('entity_id', '=', x.id).orderBy('sector_folded').execute();
-      assert.deepEqual(sectorRows.map((r) => r.sector_folded), ['catering', 'uslugi-opiekuncze']);
+      const sectorRows = await t.ctx.db
+        .selectFrom('entity_sectors')
+        .select('sector_folded')
+        .where('entity_id', '=', x.id)
+        .orderBy('sector_folded')
+        .execute();
+      assert.deepEqual(
+        sectorRows.map((r) => r.sector_folded),
+        ['catering', 'uslugi-opiekuncze'],
+      );
       const changes = await t.ctx.db.selectFrom('entity_changes').selectAll().where('entity_id', '=', x.id).orderBy('field').execute();
-      assert.deepEqual(changes.map((c) => c.field), ['description', 'email', 'phone', 'sectors', 'website']);
+      assert.deepEqual(
+        changes.map((c) => c.field),
+        ['description', 'email', 'phone', 'sectors', 'website'],
+      );
       assert.ok(changes.every((c) => c.user_id === repX.userId && c.proposed_by === null));
       assert.equal((await audit('registry.entity.representative_update')).length, 1);
       const pub = await get(`/podmioty/${x.id}-fundacja-iks`);
@@ -318,26 +439,60 @@ describe('self-service over HTTP', () => {
 
     test('places of activity: added, changed and removed, each in the history', async () => {
       const url = `/moje-podmioty/${x.id}/miejsca`;
-      const bad = await post(url, { new_town: '', new_address: 'ul. Szeroka 1', new_gmina: '1465011' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      const bad = await post(
+        url,
+        { new_town: '', new_address: 'ul. Szeroka 1', new_gmina: '1465011' },
+        repX.cookie,
+        `/moje-podmioty/${x.id}`,
+      );
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /nie jest gminą województwa kujawsko-pomorskiego/);
-      const add = await post(url, { new_town: 'Toruń', new_address: 'ul. Szeroka 1', new_gmina: '0463011' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      const add = await post(
+        url,
+        { new_town: 'Toruń', new_address: 'ul. Szeroka 1', new_gmina: '0463011' },
+        repX.cookie,
+        `/moje-podmioty/${x.id}`,
+      );
       assert.equal(add.statusCode, 303, add.body);
       const [place] = await t.ctx.db.selectFrom('entity_places').selectAll().where('entity_id', '=', x.id).execute();
       assert.equal(place!.town, 'Toruń');
-      const edit = await post(url, { [`place_${place!.id}_town`]: 'Chełmża', [`place_${place!.id}_address`]: 'Rynek 2', [`place_${place!.id}_gmina`]: '' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      const edit = await post(
+        url,
+        { [`place_${place!.id}_town`]: 'Chełmża', [`place_${place!.id}_address`]: 'Rynek 2', [`place_${place!.id}_gmina`]: '' },
+        repX.cookie,
+        `/moje-podmioty/${x.id}`,
+      );
       assert.equal(edit.statusCode, 303);
-      assert.equal((await t.ctx.db.selectFrom('entity_places').select('town').where('id', '=', place!.id).executeTakeFirstOrThrow()).town, 'Chełmża');
-      const del = await post(url, { [`place_${place!.id}_town`]: 'Chełmża', [`place_${place!.id}_remove`]: '1' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      assert.equal(
+        (await t.ctx.db.selectFrom('entity_places').select('town').where('id', '=', place!.id).executeTakeFirstOrThrow()).town,
+        'Chełmża',
+      );
+      const del = await post(
+        url,
+        { [`place_${place!.id}_town`]: 'Chełmża', [`place_${place!.id}_remove`]: '1' },
+        repX.cookie,
+        `/moje-podmioty/${x.id}`,
+      );
       assert.equal(del.statusCode, 303);
       assert.equal((await t.ctx.db.selectFrom('entity_places').select('id').where('entity_id', '=', x.id).execute()).length, 0);
-      const history = await t.ctx.db.selectFrom('entity_changes').select(['old_value', 'new_value']).where('entity_id', '=', x.id).where('field', '=', 'place').orderBy('at').orderBy('id').execute();
-      const plain = (v: string | null) => (v === null ? null : (JSON.parse(v) as { town: string; address: string | null; gmina_teryt: string | null }));
+      const history = await t.ctx.db
+        .selectFrom('entity_changes')
+        .select(['old_value', 'new_value'])
+        .where('entity_id', '=', x.id)
+        .where('field', '=', 'place')
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      const plain = (v: string | null) =>
+        v === null ? null : (JSON.parse(v) as { town: string; address: string | null; gmina_teryt: string | null });
       assert.deepEqual(
         history.map((h) => [plain(h.old_value), plain(h.new_value)]),
         [
           [null, { gmina_teryt: '0463011', town: 'Toruń', address: 'ul. Szeroka 1', lat: null, lon: null }],
-          [{ gmina_teryt: '0463011', town: 'Toruń', address: 'ul. Szeroka 1', lat: null, lon: null }, { gmina_teryt: null, town: 'Chełmża', address: 'Rynek 2', lat: null, lon: null }],
+          [
+            { gmina_teryt: '0463011', town: 'Toruń', address: 'ul. Szeroka 1', lat: null, lon: null },
+            { gmina_teryt: null, town: 'Chełmża', address: 'Rynek 2', lat: null, lon: null },
+          ],
           [{ gmina_teryt: null, town: 'Chełmża', address: 'Rynek 2', lat: null, lon: null }, null],
         ],
       );
@@ -366,25 +521,42 @@ describe('self-service over HTTP', () => {
       e = await t.ctx.db.selectFrom('entities').selectAll().where('id', '=', x.id).executeTakeFirstOrThrow();
       assert.equal(e.nip, '1234563218');
       assert.equal(e.regon, '123456785');
-      const history = await t.ctx.db.selectFrom('entity_changes').selectAll().where('entity_id', '=', x.id).where('field', 'in', ['nip', 'regon']).execute();
+      const history = await t.ctx.db
+        .selectFrom('entity_changes')
+        .selectAll()
+        .where('entity_id', '=', x.id)
+        .where('field', 'in', ['nip', 'regon'])
+        .execute();
       assert.equal(history.length, 2);
       assert.ok(history.every((h) => h.user_id === staffId && h.proposed_by === repX.userId));
       assert.equal((await audit('registry.proposal.accept')).length, 1);
       const record = await get(`/admin/podmioty/${x.id}`, staff);
       assert.ok(record.body.includes('koordynator (na wniosek: rep.x)'), 'the staff history names the verifier and the proposer');
-      const again = await post(`/admin/podmioty/propozycje/${p!.id}`, { decision: 'reject', reason: 'x' }, staff, `/admin/podmioty/propozycje/${p!.id}`);
+      const again = await post(
+        `/admin/podmioty/propozycje/${p!.id}`,
+        { decision: 'reject', reason: 'x' },
+        staff,
+        `/admin/podmioty/propozycje/${p!.id}`,
+      );
       assert.equal(again.statusCode, 409);
     });
 
     test('a rejected proposal changes nothing and e-mails the reason to the proposer', async () => {
-      const ok = await post(`/moje-podmioty/${x.id}/propozycja/forma-prawna`, { legal_form: 'zaz', creating_body: 'Powiat Toruński' }, repX.cookie);
+      const ok = await post(
+        `/moje-podmioty/${x.id}/propozycja/forma-prawna`,
+        { legal_form: 'zaz', creating_body: 'Powiat Toruński' },
+        repX.cookie,
+      );
       assert.equal(ok.statusCode, 303, ok.body);
-      const p = (await t.ctx.db.selectFrom('entity_proposals').selectAll().where('kind', '=', 'legal_form').executeTakeFirstOrThrow());
+      const p = await t.ctx.db.selectFrom('entity_proposals').selectAll().where('kind', '=', 'legal_form').executeTakeFirstOrThrow();
       const noReason = await post(`/admin/podmioty/propozycje/${p.id}`, { decision: 'reject', reason: '' }, staff);
       assert.equal(noReason.statusCode, 400);
       const res = await post(`/admin/podmioty/propozycje/${p.id}`, { decision: 'reject', reason: 'Fundacja nie jest ZAZ-em.' }, staff);
       assert.equal(res.statusCode, 303);
-      assert.equal((await t.ctx.db.selectFrom('entities').select('legal_form').where('id', '=', x.id).executeTakeFirstOrThrow()).legal_form, 'fundacja');
+      assert.equal(
+        (await t.ctx.db.selectFrom('entities').select('legal_form').where('id', '=', x.id).executeTakeFirstOrThrow()).legal_form,
+        'fundacja',
+      );
       const [mail] = await mails('registry_proposal_rejected');
       assert.equal(mail!.to_address, 'rep.x@example.pl');
       assert.match(mail!.text_body, /Fundacja nie jest ZAZ-em\./);
@@ -393,27 +565,55 @@ describe('self-service over HTTP', () => {
 
     test('PS status and employment proposals are applied on acceptance', async () => {
       const tomorrow = addDays(warsawToday(t.ctx.clock), 1);
-      const future = await post(`/moje-podmioty/${x.id}/propozycja/status-ps`, { kind: 'granted', ps_type: 'reintegration', decision_number: 'WPS-I.1.2099', decision_date: tomorrow }, repX.cookie);
+      const future = await post(
+        `/moje-podmioty/${x.id}/propozycja/status-ps`,
+        { kind: 'granted', ps_type: 'reintegration', decision_number: 'WPS-I.1.2099', decision_date: tomorrow },
+        repX.cookie,
+      );
       assert.equal(future.statusCode, 400, 'a decision dated tomorrow in Poland');
       assert.match(future.body, /nie może być z przyszłości/);
-      const loss = await post(`/moje-podmioty/${x.id}/propozycja/status-ps`, { kind: 'lost', decision_date: '2025-03-14', loss_reason: 'Za mało zatrudnionych' }, repX.cookie);
+      const loss = await post(
+        `/moje-podmioty/${x.id}/propozycja/status-ps`,
+        { kind: 'lost', decision_date: '2025-03-14', loss_reason: 'Za mało zatrudnionych' },
+        repX.cookie,
+      );
       assert.equal(loss.statusCode, 400, 'a loss without a grant breaks the register');
       assert.match(loss.body, /nie byłaby poprzedzona przyznaniem statusu/);
-      const ps = await post(`/moje-podmioty/${x.id}/propozycja/status-ps`, { kind: 'granted', ps_type: 'reintegration', decision_number: 'WPS-I.946.1.2025', decision_date: '2025-03-14' }, repX.cookie);
+      const ps = await post(
+        `/moje-podmioty/${x.id}/propozycja/status-ps`,
+        { kind: 'granted', ps_type: 'reintegration', decision_number: 'WPS-I.946.1.2025', decision_date: '2025-03-14' },
+        repX.cookie,
+      );
       assert.equal(ps.statusCode, 303, ps.body);
-      const badJobs = await post(`/moje-podmioty/${x.id}/propozycja/zatrudnienie`, { year: '2025', headcount: '3', employees: '5', fte: '4', employees_half_time: '4', at_risk: '2', at_risk_half_time: '2' }, repX.cookie);
+      const badJobs = await post(
+        `/moje-podmioty/${x.id}/propozycja/zatrudnienie`,
+        { year: '2025', headcount: '3', employees: '5', fte: '4', employees_half_time: '4', at_risk: '2', at_risk_half_time: '2' },
+        repX.cookie,
+      );
       assert.equal(badJobs.statusCode, 400);
-      const jobs = await post(`/moje-podmioty/${x.id}/propozycja/zatrudnienie`, { year: '2025', headcount: '6', employees: '5', fte: '4,5', employees_half_time: '4', at_risk: '2', at_risk_half_time: '2' }, repX.cookie);
+      const jobs = await post(
+        `/moje-podmioty/${x.id}/propozycja/zatrudnienie`,
+        { year: '2025', headcount: '6', employees: '5', fte: '4,5', employees_half_time: '4', at_risk: '2', at_risk_half_time: '2' },
+        repX.cookie,
+      );
       assert.equal(jobs.statusCode, 303, jobs.body);
       for (const p of await t.ctx.db.selectFrom('entity_proposals').select('id').where('status', '=', 'pending').execute()) {
         const res = await post(`/admin/podmioty/propozycje/${p.id}`, { decision: 'accept' }, staff);
         assert.equal(res.statusCode, 303, res.body);
       }
       const status = await t.ctx.db.selectFrom('entity_ps_status').selectAll().where('entity_id', '=', x.id).execute();
-      assert.deepEqual(status.map((s) => [s.kind, s.ps_type, s.decision_date]), [['granted', 'reintegration', '2025-03-14']]);
+      assert.deepEqual(
+        status.map((s) => [s.kind, s.ps_type, s.decision_date]),
+        [['granted', 'reintegration', '2025-03-14']],
+      );
       const emp = await t.ctx.db.selectFrom('entity_employment').selectAll().where('entity_id', '=', x.id).executeTakeFirstOrThrow();
       assert.deepEqual([emp.year, emp.headcount, emp.employees, emp.fte_hundredths, emp.at_risk_half_time], [2025, 6, 5, 450, 2]);
-      const hist = await t.ctx.db.selectFrom('entity_changes').select(['field', 'proposed_by']).where('entity_id', '=', x.id).where('field', 'in', ['ps_status', 'employment']).execute();
+      const hist = await t.ctx.db
+        .selectFrom('entity_changes')
+        .select(['field', 'proposed_by'])
+        .where('entity_id', '=', x.id)
+        .where('field', 'in', ['ps_status', 'employment'])
+        .execute();
       assert.equal(hist.length, 2);
       assert.ok(hist.every((h) => h.proposed_by === repX.userId));
     });
@@ -421,8 +621,17 @@ describe('self-service over HTTP', () => {
     describe('employment proposals with at-risk categories', () => {
       let z: { id: string; name: string };
       let repZ: { cookie: string; userId: string };
-      const totals = { year: '2024', headcount: '8', employees: '6', fte: '5,5', employees_half_time: '5', at_risk: '3', at_risk_half_time: '2' };
-      const proposalsOfZ = () => t.ctx.db.selectFrom('entity_proposals').selectAll().where('entity_id', '=', z.id).orderBy('created_at').execute();
+      const totals = {
+        year: '2024',
+        headcount: '8',
+        employees: '6',
+        fte: '5,5',
+        employees_half_time: '5',
+        at_risk: '3',
+        at_risk_half_time: '2',
+      };
+      const proposalsOfZ = () =>
+        t.ctx.db.selectFrom('entity_proposals').selectAll().where('entity_id', '=', z.id).orderBy('created_at').execute();
 
       before(async () => {
         z = await entity('Spółdzielnia Socjalna Zet');
@@ -430,11 +639,25 @@ describe('self-service over HTTP', () => {
         const now = new Date().toISOString();
         await t.ctx.db
           .insertInto('entity_employment')
-          .values({ id: newId(), entity_id: z.id, year: 2024, headcount: 7, employees: 5, fte_hundredths: 450, employees_half_time: 4, at_risk: 2, at_risk_half_time: 2, at_risk_categories: JSON.stringify({ disabled: 1, other: 2 }), source: 'sprawozdanie 2024', created_at: now, updated_at: now })
+          .values({
+            id: newId(),
+            entity_id: z.id,
+            year: 2024,
+            headcount: 7,
+            employees: 5,
+            fte_hundredths: 450,
+            employees_half_time: 4,
+            at_risk: 2,
+            at_risk_half_time: 2,
+            at_risk_categories: JSON.stringify({ disabled: 1, other: 2 }),
+            source: 'sprawozdanie 2024',
+            created_at: now,
+            updated_at: now,
+          })
           .execute();
       });
 
-      test('the form has the staff form\'s category fields; an accepted proposal sets them like a staff edit', async () => {
+      test("the form has the staff form's category fields; an accepted proposal sets them like a staff edit", async () => {
         const url = `/moje-podmioty/${z.id}/propozycja/zatrudnienie`;
         const page = await get(url, repZ.cookie);
         assert.equal(page.statusCode, 200);
@@ -443,12 +666,16 @@ describe('self-service over HTTP', () => {
         const sent = await post(url, { ...totals, cat_disabled: '2', cat_long_term_unemployed: '1', cat_refugee: '' }, repZ.cookie);
         assert.equal(sent.statusCode, 303, sent.body);
         const [p] = await proposalsOfZ();
-        assert.deepEqual((JSON.parse(p!.payload) as { at_risk_categories: unknown }).at_risk_categories, { long_term_unemployed: 1, disabled: 2 });
+        assert.deepEqual((JSON.parse(p!.payload) as { at_risk_categories: unknown }).at_risk_categories, {
+          long_term_unemployed: 1,
+          disabled: 2,
+        });
 
         // staff see each category someone counts, before and after
         const review = await get(`/admin/podmioty/propozycje/${p!.id}`, staff);
         assert.equal(review.statusCode, 200);
-        const row = (label: string) => new RegExp(`<th scope="row">${label}</th><td>([^<]*)</td><td>([^<]*)</td>`).exec(review.body)?.slice(1);
+        const row = (label: string) =>
+          new RegExp(`<th scope="row">${label}</th><td>([^<]*)</td><td>([^<]*)</td>`).exec(review.body)?.slice(1);
         assert.deepEqual(row('osoby z niepełnosprawnościami'), ['1', '2']);
         assert.deepEqual(row('osoby długotrwale bezrobotne'), ['0', '1']);
         assert.deepEqual(row('inne osoby zagrożone wykluczeniem wymienione w ustawie'), ['2', '0'], 'a category dropped shows as 0');
@@ -456,19 +683,47 @@ describe('self-service over HTTP', () => {
 
         const accept = await post(`/admin/podmioty/propozycje/${p!.id}`, { decision: 'accept' }, staff);
         assert.equal(accept.statusCode, 303, accept.body);
-        const emp = await t.ctx.db.selectFrom('entity_employment').selectAll().where('entity_id', '=', z.id).where('year', '=', 2024).executeTakeFirstOrThrow();
+        const emp = await t.ctx.db
+          .selectFrom('entity_employment')
+          .selectAll()
+          .where('entity_id', '=', z.id)
+          .where('year', '=', 2024)
+          .executeTakeFirstOrThrow();
         assert.deepEqual(JSON.parse(emp.at_risk_categories), { long_term_unemployed: 1, disabled: 2 });
-        assert.deepEqual([emp.headcount, emp.employees, emp.fte_hundredths, emp.at_risk, emp.source], [8, 6, 550, 3, 'sprawozdanie 2024'], 'the staff note on the source stays');
+        assert.deepEqual(
+          [emp.headcount, emp.employees, emp.fte_hundredths, emp.at_risk, emp.source],
+          [8, 6, 550, 3, 'sprawozdanie 2024'],
+          'the staff note on the source stays',
+        );
 
         // the history row and the audit entry are those of a staff edit, naming the proposer
-        const [hist] = await t.ctx.db.selectFrom('entity_changes').selectAll().where('entity_id', '=', z.id).where('field', '=', 'employment').execute();
+        const [hist] = await t.ctx.db
+          .selectFrom('entity_changes')
+          .selectAll()
+          .where('entity_id', '=', z.id)
+          .where('field', '=', 'employment')
+          .execute();
         assert.deepEqual([hist!.user_id, hist!.proposed_by], [staffId, repZ.userId]);
         const w = await entity('Fundacja Wu');
-        const staffEdit = await post(`/admin/podmioty/${w.id}/zatrudnienie`, { ...totals, cat_disabled: '2', cat_long_term_unemployed: '1', source: 'sprawozdanie 2024' }, staff);
+        const staffEdit = await post(
+          `/admin/podmioty/${w.id}/zatrudnienie`,
+          { ...totals, cat_disabled: '2', cat_long_term_unemployed: '1', source: 'sprawozdanie 2024' },
+          staff,
+        );
         assert.equal(staffEdit.statusCode, 303, staffEdit.body);
-        const staffHist = await t.ctx.db.selectFrom('entity_changes').select('new_value').where('entity_id', '=', w.id).where('field', '=', 'employment').executeTakeFirstOrThrow();
+        const staffHist = await t.ctx.db
+          .selectFrom('entity_changes')
+          .select('new_value')
+          .where('entity_id', '=', w.id)
+          .where('field', '=', 'employment')
+          .executeTakeFirstOrThrow();
         assert.equal(hist!.new_value, staffHist.new_value);
-        const [edit] = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'registry.employment.update').where('subject_id', '=', z.id).execute();
+        const [edit] = await t.ctx.db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('action', '=', 'registry.employment.update')
+          .where('subject_id', '=', z.id)
+          .execute();
         assert.equal(edit!.actor_id, staffId);
         assert.deepEqual(JSON.parse(edit!.meta!), { year: 2024, proposalId: p!.id });
         assert.match(edit!.changes!, /long_term_unemployed/);
@@ -486,14 +741,17 @@ describe('self-service over HTTP', () => {
         assert.match(bad.body, /value="dwa"/, 'the form keeps what was typed');
         const tooMany = await post(url, { ...totals, cat_disabled: '4' }, repZ.cookie);
         assert.equal(tooMany.statusCode, 400);
-        assert.match(tooMany.body, /Liczba w polu „osoby z niepełnosprawnościami” nie może być większa niż liczba zatrudnionych zagrożonych wykluczeniem\./);
+        assert.match(
+          tooMany.body,
+          /Liczba w polu „osoby z niepełnosprawnościami” nie może być większa niż liczba zatrudnionych zagrożonych wykluczeniem\./,
+        );
         const en = await post(`/en${url}`, { ...totals, cat_disabled: '1.5' }, repZ.cookie);
         assert.equal(en.statusCode, 400);
         assert.match(en.body, /The field “persons with disabilities” must hold a whole number from 0 to 100,000\./);
         assert.equal((await proposalsOfZ()).length, count);
       });
 
-      test('the categories\' sum may exceed the at-risk total exactly when the staff form allows it', async () => {
+      test("the categories' sum may exceed the at-risk total exactly when the staff form allows it", async () => {
         const url = `/moje-podmioty/${z.id}/propozycja/zatrudnienie`;
         // one person may belong to several categories; a single category above the total is refused
         const cases: { cats: Record<string, string>; staffAccepts: boolean }[] = [
@@ -515,7 +773,11 @@ describe('self-service over HTTP', () => {
           assert.equal((await proposalsOfZ()).length, count + (staffRefuses ? 0 : 1));
         }
         const sent = (await proposalsOfZ()).at(-1)!;
-        assert.deepEqual((JSON.parse(sent.payload) as { at_risk_categories: unknown }).at_risk_categories, { long_term_unemployed: 3, disabled: 3, other: 2 });
+        assert.deepEqual((JSON.parse(sent.payload) as { at_risk_categories: unknown }).at_risk_categories, {
+          long_term_unemployed: 3,
+          disabled: 3,
+          other: 2,
+        });
       });
     });
 
@@ -528,7 +790,10 @@ describe('self-service over HTTP', () => {
       const res = await post(`/admin/podmioty/propozycje/${p.id}`, { decision: 'accept' }, staff);
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /już jest w rejestrze/);
-      assert.equal((await t.ctx.db.selectFrom('entity_proposals').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status, 'pending');
+      assert.equal(
+        (await t.ctx.db.selectFrom('entity_proposals').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status,
+        'pending',
+      );
       assert.equal((await t.ctx.db.selectFrom('entities').select('nip').where('id', '=', y.id).executeTakeFirstOrThrow()).nip, null);
     });
   });

@@ -61,7 +61,8 @@ export async function checkClaimForm(body: Record<string, string | undefined>, u
   const file = chosen(upload);
   let document: ClaimInput['document'] = null;
   if (file) {
-    if (file.truncated || file.data.length > CLAIM_MAX_BYTES) f.add('document', 'claims.form.document', 'claims.invalid.fileTooLarge', { size: '10 MB' });
+    if (file.truncated || file.data.length > CLAIM_MAX_BYTES)
+      f.add('document', 'claims.form.document', 'claims.invalid.fileTooLarge', { size: '10 MB' });
     else {
       const type = await detectClaimDocumentType(file.data);
       if (!type) f.add('document', 'claims.form.document', 'claims.invalid.fileType');
@@ -84,7 +85,14 @@ export async function claimableEntity(ctx: ModuleContext, id: string) {
  * Stores a request (and its document) in one transaction. A bot that filled the honeypot is told
  * "sent" and nothing is kept; returns the claim id or null for such a bot.
  */
-export async function submitClaim(ctx: ModuleContext, entityId: string, body: Record<string, string | undefined>, upload: Upload | null, meta: { lang: Lang; userId: string | null }, actor: Actor): Promise<string | null> {
+export async function submitClaim(
+  ctx: ModuleContext,
+  entityId: string,
+  body: Record<string, string | undefined>,
+  upload: Upload | null,
+  meta: { lang: Lang; userId: string | null },
+  actor: Actor,
+): Promise<string | null> {
   await claimableEntity(ctx, entityId);
   if ((body[CLAIM_HONEYPOT] ?? '').trim() !== '') return null;
   const input = await checkClaimForm(body, upload);
@@ -107,9 +115,28 @@ export async function submitClaim(ctx: ModuleContext, entityId: string, body: Re
     });
     if (input.document) {
       const d = input.document;
-      await repo.insertClaimFile(trx, { id: newId(), claim_id: id, file_name: d.fileName, content_type: d.contentType, byte_size: d.data.length, sha256: sha256Hex(d.data), data: d.data, created_at: now });
+      await repo.insertClaimFile(trx, {
+        id: newId(),
+        claim_id: id,
+        file_name: d.fileName,
+        content_type: d.contentType,
+        byte_size: d.data.length,
+        sha256: sha256Hex(d.data),
+        data: d.data,
+        created_at: now,
+      });
     }
-    await recordAudit(trx, { ...actor, action: 'registry.claim.submit', subjectType: 'entity_claim', subjectId: id, meta: { entityId, hasDocument: input.document !== null } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'registry.claim.submit',
+        subjectType: 'entity_claim',
+        subjectId: id,
+        meta: { entityId, hasDocument: input.document !== null },
+      },
+      ctx.clock,
+    );
   });
   return id;
 }
@@ -143,7 +170,11 @@ export async function claimDocument(ctx: ModuleContext, claimId: string, actor: 
   const read = async (): Promise<Buffer> => {
     const data = await repo.readClaimFile(ctx.db, claimId);
     if (!data) throw new AppError('http.not_found');
-    await recordAudit(ctx.db, { ...actor, action: 'registry.claim.document_view', subjectType: 'entity_claim', subjectId: claimId }, ctx.clock);
+    await recordAudit(
+      ctx.db,
+      { ...actor, action: 'registry.claim.document_view', subjectType: 'entity_claim', subjectId: claimId },
+      ctx.clock,
+    );
     return data;
   };
   return { head, read };
@@ -167,7 +198,19 @@ export async function eraseOldClaimDocuments(ctx: ModuleContext): Promise<string
   const cutoff = new Date(now.getTime() - CLAIM_DOCUMENT_RETENTION_DAYS * 24 * 3600_000).toISOString();
   const erased = await ctx.db.transaction().execute(async (trx) => {
     const n = await repo.eraseDecidedClaimDocuments(trx, cutoff, now.toISOString());
-    await recordAudit(trx, { actorId: null, ip: null, requestId: null, action: 'registry.claim.document_retention', subjectType: 'entity_claim', subjectId: null, meta: { documents: n, days: CLAIM_DOCUMENT_RETENTION_DAYS } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        actorId: null,
+        ip: null,
+        requestId: null,
+        action: 'registry.claim.document_retention',
+        subjectType: 'entity_claim',
+        subjectId: null,
+        meta: { documents: n, days: CLAIM_DOCUMENT_RETENTION_DAYS },
+      },
+      ctx.clock,
+    );
     return n;
   });
   return `${erased} claim document(s) erased`;
@@ -195,7 +238,13 @@ function mailLang(v: string): Lang {
  * entity; both outcomes e-mail the requester in the language of their request. Everything happens
  * in one transaction; a claim someone else already decided is refused and nothing changes.
  */
-export async function decideClaim(ctx: ModuleContext, id: string, body: Record<string, string | undefined>, staff: { id: string; displayName: string }, actor: Actor): Promise<Decision> {
+export async function decideClaim(
+  ctx: ModuleContext,
+  id: string,
+  body: Record<string, string | undefined>,
+  staff: { id: string; displayName: string },
+  actor: Actor,
+): Promise<Decision> {
   const { claim, entity } = await claimDetail(ctx, id);
   const { decision, reason } = checkDecisionForm(body);
   if (claim.status !== 'pending') throw new AppError('registry.claim_decided');
@@ -207,18 +256,75 @@ export async function decideClaim(ctx: ModuleContext, id: string, body: Record<s
       const grant = await grantScopedRoleByEmail(
         ctx,
         trx,
-        { email: claim.email, displayName: claim.name, lang, role: 'entity_representative', scopeType: 'entity', scopeId: entity.id, roleLabel: t('claims.mail.roleLabel', { entity: entity.name }), inviterName: staff.displayName },
+        {
+          email: claim.email,
+          displayName: claim.name,
+          lang,
+          role: 'entity_representative',
+          scopeType: 'entity',
+          scopeId: entity.id,
+          roleLabel: t('claims.mail.roleLabel', { entity: entity.name }),
+          inviterName: staff.displayName,
+        },
         actor,
       );
-      if (!(await repo.decideClaim(trx, id, { status: 'approved', decided_at: now, decided_by: staff.id, decision_reason: reason, granted_user_id: grant.userId }))) throw new AppError('registry.claim_decided');
-      await enqueueMail(trx, { to: claim.email, lang, template: 'registry_claim_approved', params: { name: claim.name, entity: entity.name, link: `${ctx.config.publicUrl}${lang === 'en' ? '/en' : ''}/moje-podmioty/${entity.id}` } }, ctx.clock);
-      await recordAudit(trx, { ...actor, action: 'registry.claim.approve', subjectType: 'entity_claim', subjectId: id, changes: { status: { before: 'pending', after: 'approved' } }, meta: { entityId: entity.id, userId: grant.userId, invited: grant.invited } }, ctx.clock);
+      if (
+        !(await repo.decideClaim(trx, id, {
+          status: 'approved',
+          decided_at: now,
+          decided_by: staff.id,
+          decision_reason: reason,
+          granted_user_id: grant.userId,
+        }))
+      )
+        throw new AppError('registry.claim_decided');
+      await enqueueMail(
+        trx,
+        {
+          to: claim.email,
+          lang,
+          template: 'registry_claim_approved',
+          params: {
+            name: claim.name,
+            entity: entity.name,
+            link: `${ctx.config.publicUrl}${lang === 'en' ? '/en' : ''}/moje-podmioty/${entity.id}`,
+          },
+        },
+        ctx.clock,
+      );
+      await recordAudit(
+        trx,
+        {
+          ...actor,
+          action: 'registry.claim.approve',
+          subjectType: 'entity_claim',
+          subjectId: id,
+          changes: { status: { before: 'pending', after: 'approved' } },
+          meta: { entityId: entity.id, userId: grant.userId, invited: grant.invited },
+        },
+        ctx.clock,
+      );
     } else {
-      if (!(await repo.decideClaim(trx, id, { status: 'rejected', decided_at: now, decided_by: staff.id, decision_reason: reason }))) throw new AppError('registry.claim_decided');
-      await enqueueMail(trx, { to: claim.email, lang, template: 'registry_claim_rejected', params: { name: claim.name, entity: entity.name, reason: reason! } }, ctx.clock);
-      await recordAudit(trx, { ...actor, action: 'registry.claim.reject', subjectType: 'entity_claim', subjectId: id, changes: { status: { before: 'pending', after: 'rejected' } }, meta: { entityId: entity.id, reason } }, ctx.clock);
+      if (!(await repo.decideClaim(trx, id, { status: 'rejected', decided_at: now, decided_by: staff.id, decision_reason: reason })))
+        throw new AppError('registry.claim_decided');
+      await enqueueMail(
+        trx,
+        { to: claim.email, lang, template: 'registry_claim_rejected', params: { name: claim.name, entity: entity.name, reason: reason! } },
+        ctx.clock,
+      );
+      await recordAudit(
+        trx,
+        {
+          ...actor,
+          action: 'registry.claim.reject',
+          subjectType: 'entity_claim',
+          subjectId: id,
+          changes: { status: { before: 'pending', after: 'rejected' } },
+          meta: { entityId: entity.id, reason },
+        },
+        ctx.clock,
+      );
     }
   });
   return decision;
 }
-

@@ -3,7 +3,17 @@
 // proposals (lists filtered by state, details with the decision form). A document deleted by the
 // retention job is named as such, with its date, where the download link was.
 import type { Problem } from '../../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, fieldDescription, PageHeader } from '../../../core/ui/components.js';
+import {
+  Alert,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  FieldShell,
+  FormField,
+  Table,
+  fieldDescription,
+  PageHeader,
+} from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import { CheckboxField } from '../../../core/ui/fields.js';
 import type { TKey } from '../../../i18n/index.js';
@@ -13,8 +23,21 @@ import type { ClaimStatus, ProposalStatus } from './claims.tables.js';
 import type { ProposalLine } from './representative.service.js';
 import { entityPath } from '../entity/registry.service.js';
 
-
-export function ClaimFormView({ entity, csrf, values, problems, fromAccount, represents = false }: { entity: { id: string; name: string }; csrf: string; values: Record<string, string | undefined>; problems: Problem[]; fromAccount: boolean; represents?: boolean }) {
+export function ClaimFormView({
+  entity,
+  csrf,
+  values,
+  problems,
+  fromAccount,
+  represents = false,
+}: {
+  entity: { id: string; name: string };
+  csrf: string;
+  values: Record<string, string | undefined>;
+  problems: Problem[];
+  fromAccount: boolean;
+  represents?: boolean;
+}) {
   const { t, href } = usePage();
   const fileMine = problems.filter((p) => p.field === 'document');
   const documentHint = t('claims.form.documentHint', { count: CLAIM_DOCUMENT_RETENTION_DAYS });
@@ -33,19 +56,67 @@ export function ClaimFormView({ entity, csrf, values, problems, fromAccount, rep
       <ErrorSummary problems={problems} />
       <form method="post" action={href(`/podmioty/${entity.id}/to-moj-podmiot`)} enctype="multipart/form-data" novalidate>
         <CsrfField token={csrf} />
-        <FormField name="name" label={t('claims.form.name')} required maxLength={200} autocomplete="name" value={values.name ?? ''} problems={problems} />
-        <FormField name="email" type="email" label={t('claims.form.email')} required maxLength={254} autocomplete="email" value={values.email ?? ''} problems={problems} />
-        <FormField name="role" label={t('claims.form.role')} hint={t('claims.form.roleHint')} required maxLength={200} autocomplete="organization-title" value={values.role ?? ''} problems={problems} />
-        <FormField name="justification" label={t('claims.form.justification')} hint={t('claims.form.justificationHint')} multiline rows={6} maxLength={5000} value={values.justification ?? ''} problems={problems} />
+        <FormField
+          name="name"
+          label={t('claims.form.name')}
+          required
+          maxLength={200}
+          autocomplete="name"
+          value={values.name ?? ''}
+          problems={problems}
+        />
+        <FormField
+          name="email"
+          type="email"
+          label={t('claims.form.email')}
+          required
+          maxLength={254}
+          autocomplete="email"
+          value={values.email ?? ''}
+          problems={problems}
+        />
+        <FormField
+          name="role"
+          label={t('claims.form.role')}
+          hint={t('claims.form.roleHint')}
+          required
+          maxLength={200}
+          autocomplete="organization-title"
+          value={values.role ?? ''}
+          problems={problems}
+        />
+        <FormField
+          name="justification"
+          label={t('claims.form.justification')}
+          hint={t('claims.form.justificationHint')}
+          multiline
+          rows={6}
+          maxLength={5000}
+          value={values.justification ?? ''}
+          problems={problems}
+        />
         <FieldShell id="f-document" label={t('claims.form.document')} hint={documentHint} mine={fileMine}>
-          <input type="file" id="f-document" name="document" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby={fieldDescription('f-document', documentHint, fileMine)} aria-invalid={fileMine.length ? 'true' : undefined} />
+          <input
+            type="file"
+            id="f-document"
+            name="document"
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            aria-describedby={fieldDescription('f-document', documentHint, fileMine)}
+            aria-invalid={fileMine.length ? 'true' : undefined}
+          />
         </FieldShell>
         {/* the honeypot: hidden by CSS from people and assistive technology alike */}
         <div class="portal-hp">
           <label for={`f-${CLAIM_HONEYPOT}`}>{t('claims.form.honeypot')}</label>
           <input id={`f-${CLAIM_HONEYPOT}`} name={CLAIM_HONEYPOT} type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <CheckboxField name="consent" label={t('claims.form.consent')} hint={t('claims.form.consentHint')} checked={values.consent === '1'} problems={problems} />
+        <CheckboxField
+          name="consent"
+          label={t('claims.form.consent')}
+          hint={t('claims.form.consentHint')}
+          checked={values.consent === '1'}
+          problems={problems}
+        />
         <Button>{t('claims.form.submit')}</Button>
       </form>
     </>
@@ -68,7 +139,17 @@ export function ClaimSentView({ entity }: { entity: { id: string; name: string }
 }
 
 /** Links to the three states of a staff queue, the current one marked. */
-function StatusLinks<S extends string>({ base, current, states, label }: { base: string; current: S; states: readonly S[]; label: (s: S) => string }) {
+function StatusLinks<S extends string>({
+  base,
+  current,
+  states,
+  label,
+}: {
+  base: string;
+  current: S;
+  states: readonly S[];
+  label: (s: S) => string;
+}) {
   const { t, href } = usePage();
   return (
     <nav aria-label={t('claims.admin.show')}>
@@ -96,7 +177,12 @@ export function ClaimsListView({ status, rows, notice }: { status: ClaimStatus; 
         </Alert>
       ) : null}
       <p>{t('claims.admin.intro')}</p>
-      <StatusLinks base="/admin/podmioty/zgloszenia" current={status} states={['pending', 'approved', 'rejected'] as const} label={(s) => t(`claims.status.${s}` as TKey)} />
+      <StatusLinks
+        base="/admin/podmioty/zgloszenia"
+        current={status}
+        states={['pending', 'approved', 'rejected'] as const}
+        label={(s) => t(`claims.status.${s}` as TKey)}
+      />
       {rows.length === 0 ? (
         <p>{t('claims.admin.none')}</p>
       ) : (
@@ -109,7 +195,11 @@ export function ClaimsListView({ status, rows, notice }: { status: ClaimStatus; 
             { header: t('claims.admin.entity'), cell: (r) => <a href={href(`/admin/podmioty/zgloszenia/${r.id}`)}>{r.entity_name}</a> },
             { header: t('claims.admin.requester'), cell: (r) => `${r.name} <${r.email}>` },
             { header: t('claims.admin.role'), cell: (r) => r.role_in_entity },
-            { header: t('claims.admin.document'), cell: (r) => (r.document_erased_at ? t('claims.admin.documentErasedShort') : r.has_file ? t('claims.admin.yes') : t('claims.admin.no')) },
+            {
+              header: t('claims.admin.document'),
+              cell: (r) =>
+                r.document_erased_at ? t('claims.admin.documentErasedShort') : r.has_file ? t('claims.admin.yes') : t('claims.admin.no'),
+            },
           ]}
         />
       )}
@@ -125,7 +215,21 @@ function sizeText(bytes: number, locale: string): string {
 }
 
 /** The decision form shared by requests and proposals: a reason and two buttons. */
-function DecisionForm({ action, csrf, problems, values, approveLabel, approveValue }: { action: string; csrf: string; problems: Problem[]; values: Record<string, string | undefined>; approveLabel: string; approveValue: string }) {
+function DecisionForm({
+  action,
+  csrf,
+  problems,
+  values,
+  approveLabel,
+  approveValue,
+}: {
+  action: string;
+  csrf: string;
+  problems: Problem[];
+  values: Record<string, string | undefined>;
+  approveLabel: string;
+  approveValue: string;
+}) {
   const { t, href } = usePage();
   return (
     <section aria-labelledby="decision-title">
@@ -133,7 +237,16 @@ function DecisionForm({ action, csrf, problems, values, approveLabel, approveVal
       <ErrorSummary problems={problems} />
       <form method="post" action={href(action)} novalidate>
         <CsrfField token={csrf} />
-        <FormField name="reason" label={t('claims.admin.reason')} hint={t('claims.admin.reasonHint')} multiline rows={4} maxLength={2000} value={values.reason ?? ''} problems={problems} />
+        <FormField
+          name="reason"
+          label={t('claims.admin.reason')}
+          hint={t('claims.admin.reasonHint')}
+          multiline
+          rows={4}
+          maxLength={2000}
+          value={values.reason ?? ''}
+          problems={problems}
+        />
         <p class="button-row">
           <Button name="decision" value={approveValue}>
             {approveLabel}
@@ -160,7 +273,23 @@ function Decided({ status, at, reason, statusLabel }: { status: string; at: stri
   );
 }
 
-export function ClaimDetailView({ claim, entity, file, csrf, problems, values, notice }: { claim: ClaimRow; entity: { id: string; name: string }; file: ClaimFileHead | null; csrf: string; problems: Problem[]; values: Record<string, string | undefined>; notice: string | null }) {
+export function ClaimDetailView({
+  claim,
+  entity,
+  file,
+  csrf,
+  problems,
+  values,
+  notice,
+}: {
+  claim: ClaimRow;
+  entity: { id: string; name: string };
+  file: ClaimFileHead | null;
+  csrf: string;
+  problems: Problem[];
+  values: Record<string, string | undefined>;
+  notice: string | null;
+}) {
   const { t, href, fmt } = usePage();
   return (
     <>
@@ -170,7 +299,12 @@ export function ClaimDetailView({ claim, entity, file, csrf, problems, values, n
           <p>{notice}</p>
         </Alert>
       ) : null}
-      <Decided status={claim.status} at={claim.decided_at} reason={claim.decision_reason} statusLabel={t(`claims.status.${claim.status}` as TKey)} />
+      <Decided
+        status={claim.status}
+        at={claim.decided_at}
+        reason={claim.decision_reason}
+        statusLabel={t(`claims.status.${claim.status}` as TKey)}
+      />
       <h2>{t('claims.admin.facts')}</h2>
       <dl class="registry-facts">
         <dt>{t('claims.admin.entity')}</dt>
@@ -192,7 +326,9 @@ export function ClaimDetailView({ claim, entity, file, csrf, problems, values, n
           {claim.document_erased_at ? (
             t('claims.admin.documentErased', { date: fmt.date(claim.document_erased_at) })
           ) : file ? (
-            <a href={href(`/admin/podmioty/zgloszenia/${claim.id}/dokument`)}>{t('claims.admin.download', { name: file.file_name, size: sizeText(file.byte_size, fmt.locale) })}</a>
+            <a href={href(`/admin/podmioty/zgloszenia/${claim.id}/dokument`)}>
+              {t('claims.admin.download', { name: file.file_name, size: sizeText(file.byte_size, fmt.locale) })}
+            </a>
           ) : (
             t('claims.admin.noDocument')
           )}
@@ -200,7 +336,16 @@ export function ClaimDetailView({ claim, entity, file, csrf, problems, values, n
         <dt>{t('claims.admin.status')}</dt>
         <dd>{t(`claims.status.${claim.status}` as TKey)}</dd>
       </dl>
-      {claim.status === 'pending' ? <DecisionForm action={`/admin/podmioty/zgloszenia/${claim.id}`} csrf={csrf} problems={problems} values={values} approveLabel={t('claims.admin.approve')} approveValue="approve" /> : null}
+      {claim.status === 'pending' ? (
+        <DecisionForm
+          action={`/admin/podmioty/zgloszenia/${claim.id}`}
+          csrf={csrf}
+          problems={problems}
+          values={values}
+          approveLabel={t('claims.admin.approve')}
+          approveValue="approve"
+        />
+      ) : null}
       <p>
         <a href={href('/admin/podmioty/zgloszenia')}>{t('claims.admin.back')}</a>
       </p>
@@ -219,7 +364,12 @@ export function ProposalsListView({ status, rows, notice }: { status: ProposalSt
         </Alert>
       ) : null}
       <p>{t('claims.admin.proposalsIntro')}</p>
-      <StatusLinks base="/admin/podmioty/propozycje" current={status} states={['pending', 'accepted', 'rejected'] as const} label={(s) => t(`claims.proposal.status.${s}` as TKey)} />
+      <StatusLinks
+        base="/admin/podmioty/propozycje"
+        current={status}
+        states={['pending', 'accepted', 'rejected'] as const}
+        label={(s) => t(`claims.proposal.status.${s}` as TKey)}
+      />
       {rows.length === 0 ? (
         <p>{t('claims.admin.proposalsNone')}</p>
       ) : (
@@ -230,7 +380,10 @@ export function ProposalsListView({ status, rows, notice }: { status: ProposalSt
           columns={[
             { header: t('claims.admin.received'), cell: (r) => fmt.dateTime(r.created_at) },
             { header: t('claims.admin.entity'), cell: (r) => r.entity_name },
-            { header: t('claims.admin.kind'), cell: (r) => <a href={href(`/admin/podmioty/propozycje/${r.id}`)}>{t(`claims.kinds.${r.kind}` as TKey)}</a> },
+            {
+              header: t('claims.admin.kind'),
+              cell: (r) => <a href={href(`/admin/podmioty/propozycje/${r.id}`)}>{t(`claims.kinds.${r.kind}` as TKey)}</a>,
+            },
             { header: t('claims.admin.proposer'), cell: (r) => r.proposer_name },
           ]}
         />
@@ -239,7 +392,23 @@ export function ProposalsListView({ status, rows, notice }: { status: ProposalSt
   );
 }
 
-export function ProposalDetailView({ proposal, entity, lines, csrf, problems, values, notice }: { proposal: ProposalRow; entity: { id: string; name: string }; lines: ProposalLine[]; csrf: string; problems: Problem[]; values: Record<string, string | undefined>; notice: string | null }) {
+export function ProposalDetailView({
+  proposal,
+  entity,
+  lines,
+  csrf,
+  problems,
+  values,
+  notice,
+}: {
+  proposal: ProposalRow;
+  entity: { id: string; name: string };
+  lines: ProposalLine[];
+  csrf: string;
+  problems: Problem[];
+  values: Record<string, string | undefined>;
+  notice: string | null;
+}) {
   const { t, href, fmt } = usePage();
   const kind = t(`claims.kinds.${proposal.kind}` as TKey);
   return (
@@ -250,7 +419,12 @@ export function ProposalDetailView({ proposal, entity, lines, csrf, problems, va
           <p>{notice}</p>
         </Alert>
       ) : null}
-      <Decided status={proposal.status} at={proposal.decided_at} reason={proposal.decision_reason} statusLabel={t(`claims.proposal.status.${proposal.status}` as TKey)} />
+      <Decided
+        status={proposal.status}
+        at={proposal.decided_at}
+        reason={proposal.decision_reason}
+        statusLabel={t(`claims.proposal.status.${proposal.status}` as TKey)}
+      />
       <dl class="registry-facts">
         <dt>{t('claims.admin.entity')}</dt>
         <dd>
@@ -273,7 +447,16 @@ export function ProposalDetailView({ proposal, entity, lines, csrf, problems, va
           { header: t('claims.admin.after'), cell: (r) => r.after ?? '—' },
         ]}
       />
-      {proposal.status === 'pending' ? <DecisionForm action={`/admin/podmioty/propozycje/${proposal.id}`} csrf={csrf} problems={problems} values={values} approveLabel={t('claims.admin.accept')} approveValue="accept" /> : null}
+      {proposal.status === 'pending' ? (
+        <DecisionForm
+          action={`/admin/podmioty/propozycje/${proposal.id}`}
+          csrf={csrf}
+          problems={problems}
+          values={values}
+          approveLabel={t('claims.admin.accept')}
+          approveValue="accept"
+        />
+      ) : null}
       <p>
         <a href={href('/admin/podmioty/propozycje')}>{t('claims.admin.backProposals')}</a>
       </p>

@@ -48,7 +48,12 @@ export async function representativeRoutes(app: AppInstance, ctx: ModuleContext)
     const e = await svc.representedEntity(ctx, id);
     const [places, proposals] = await Promise.all([repo.listPlaces(ctx.db, id), svc.proposalsOfEntity(ctx, id)]);
     const { ok } = state;
-    const notices: Record<string, TKey> = { zapisano: 'claims.profile.saved', bez_zmian: 'claims.profile.unchanged', miejsca: 'claims.places.saved', propozycja: 'claims.profile.proposalSent' };
+    const notices: Record<string, TKey> = {
+      zapisano: 'claims.profile.saved',
+      bez_zmian: 'claims.profile.unchanged',
+      miejsca: 'claims.places.saved',
+      propozycja: 'claims.profile.proposalSent',
+    };
     const notice = ok && notices[ok] && !state.status ? request.t(notices[ok]!) : null;
     return sendPage(
       request,
@@ -69,13 +74,16 @@ export async function representativeRoutes(app: AppInstance, ctx: ModuleContext)
     );
   };
 
-  app.get('/moje-podmioty/:id', { config: own, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => profilePage(request, reply, request.params.id, { ok: request.query.ok }));
+  app.get('/moje-podmioty/:id', { config: own, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) =>
+    profilePage(request, reply, request.params.id, { ok: request.query.ok }),
+  );
 
   app.post('/moje-podmioty/:id', { config: own, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
     const { id } = request.params;
     await svc.representedEntity(ctx, id);
     const changed = await submitForm(() => svc.updateProfile(ctx, id, svc.checkProfileForm(request.body), auditFromRequest(request)));
-    if (!changed.ok) return profilePage(request, reply, id, { profileValues: request.body, profileProblems: changed.problems, status: changed.status });
+    if (!changed.ok)
+      return profilePage(request, reply, id, { profileValues: request.body, profileProblems: changed.problems, status: changed.status });
     return go(request, reply, `/moje-podmioty/${id}?ok=${changed.value ? 'zapisano' : 'bez_zmian'}`);
   });
 
@@ -83,8 +91,11 @@ export async function representativeRoutes(app: AppInstance, ctx: ModuleContext)
     const { id } = request.params;
     await svc.representedEntity(ctx, id);
     const existing = (await repo.listPlaces(ctx.db, id)).map((p) => p.id);
-    const changed = await submitForm(async () => svc.savePlaces(ctx, id, await svc.checkPlacesForm(ctx, request.body, existing), auditFromRequest(request)));
-    if (!changed.ok) return profilePage(request, reply, id, { placeValues: request.body, placeProblems: changed.problems, status: changed.status });
+    const changed = await submitForm(async () =>
+      svc.savePlaces(ctx, id, await svc.checkPlacesForm(ctx, request.body, existing), auditFromRequest(request)),
+    );
+    if (!changed.ok)
+      return profilePage(request, reply, id, { placeValues: request.body, placeProblems: changed.problems, status: changed.status });
     return go(request, reply, `/moje-podmioty/${id}?ok=${changed.value ? 'miejsca' : 'bez_zmian'}#places-title`);
   });
 
@@ -96,7 +107,15 @@ export async function representativeRoutes(app: AppInstance, ctx: ModuleContext)
     return kind;
   };
 
-  const proposalPage = async (request: FastifyRequest, reply: FastifyReply, id: string, kind: ProposalKind, values: FormFields = {}, problems: Problem[] = [], status = 200) => {
+  const proposalPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    kind: ProposalKind,
+    values: FormFields = {},
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
     const e = await svc.representedEntity(ctx, id);
     const t = request.t;
     const current: { label: TKey; value: string | null }[] =
@@ -115,14 +134,28 @@ export async function representativeRoutes(app: AppInstance, ctx: ModuleContext)
     if (kind === 'employment') {
       const year = warsawYear(ctx.clock) - 1;
       const last = await repo.findEmployment(ctx.db, id, year);
-      if (last) current.push({ label: 'claims.proposal.year', value: String(year) }, { label: 'claims.proposal.employees', value: String(last.employees) }, { label: 'claims.proposal.fte', value: formatFte(last.fte_hundredths) });
+      if (last)
+        current.push(
+          { label: 'claims.proposal.year', value: String(year) },
+          { label: 'claims.proposal.employees', value: String(last.employees) },
+          { label: 'claims.proposal.fte', value: formatFte(last.fte_hundredths) },
+        );
     }
-    const initial = Object.keys(values).length ? values : kind === 'identifiers' ? { nip: e.nip ?? '', regon: e.regon ?? '', krs: e.krs ?? '' } : kind === 'legal_form' ? { legal_form: e.legal_form, creating_body: e.creating_body ?? '' } : {};
+    const initial = Object.keys(values).length
+      ? values
+      : kind === 'identifiers'
+        ? { nip: e.nip ?? '', regon: e.regon ?? '', krs: e.krs ?? '' }
+        : kind === 'legal_form'
+          ? { legal_form: e.legal_form, creating_body: e.creating_body ?? '' }
+          : {};
     const kindLabel = t(`claims.kinds.${kind}` as TKey);
     return sendPage(
       request,
       reply,
-      { title: t('claims.proposal.title', { kind: kindLabel }), breadcrumbs: [mineCrumb(request), { label: e.name, path: `/moje-podmioty/${id}` }, { label: kindLabel }] },
+      {
+        title: t('claims.proposal.title', { kind: kindLabel }),
+        breadcrumbs: [mineCrumb(request), { label: e.name, path: `/moje-podmioty/${id}` }, { label: kindLabel }],
+      },
       <v.ProposalFormView entity={e} kind={kind} csrf={reply.generateCsrf()} values={initial} problems={problems} current={current} />,
       status,
     );
@@ -133,12 +166,25 @@ export async function representativeRoutes(app: AppInstance, ctx: ModuleContext)
     return proposalPage(request, reply, p.id, kindOf(p.kind));
   });
 
-  app.post('/moje-podmioty/:id/propozycja/:kind', { config: own, schema: { params: ProposalParams, body: FormBody } }, async (request, reply) => {
-    const p = request.params;
-    const kind = kindOf(p.kind);
-    const user = request.user!;
-    const sent = await submitForm(() => svc.submitProposal(ctx, p.id, kind, request.body, { id: user.id, displayName: user.displayName, email: user.email, lang: request.lang }, auditFromRequest(request)));
-    if (!sent.ok) return proposalPage(request, reply, p.id, kind, request.body, sent.problems, sent.status);
-    return go(request, reply, `/moje-podmioty/${p.id}?ok=propozycja`);
-  });
+  app.post(
+    '/moje-podmioty/:id/propozycja/:kind',
+    { config: own, schema: { params: ProposalParams, body: FormBody } },
+    async (request, reply) => {
+      const p = request.params;
+      const kind = kindOf(p.kind);
+      const user = request.user!;
+      const sent = await submitForm(() =>
+        svc.submitProposal(
+          ctx,
+          p.id,
+          kind,
+          request.body,
+          { id: user.id, displayName: user.displayName, email: user.email, lang: request.lang },
+          auditFromRequest(request),
+        ),
+      );
+      if (!sent.ok) return proposalPage(request, reply, p.id, kind, request.body, sent.problems, sent.status);
+      return go(request, reply, `/moje-podmioty/${p.id}?ok=propozycja`);
+    },
+  );
 }

@@ -27,19 +27,34 @@ test('only entity-scoped representative roles name represented entities', () => 
 });
 
 test('the profile form: empty fields become null, sectors are trimmed and repeats dropped', () => {
-  const input = checkProfileForm({ description: '  ', email: '', phone: '+48 (56) 123-45-67', website: 'https://example.pl/o-nas', sectors: ' Catering \n\nUSŁUGI  opiekuńcze\ncatering\nusługi opiekuńcze' });
-  assert.deepEqual(input, { description: null, email: null, phone: '+48 (56) 123-45-67', website: 'https://example.pl/o-nas', sectors: ['Catering', 'USŁUGI opiekuńcze'] });
+  const input = checkProfileForm({
+    description: '  ',
+    email: '',
+    phone: '+48 (56) 123-45-67',
+    website: 'https://example.pl/o-nas',
+    sectors: ' Catering \n\nUSŁUGI  opiekuńcze\ncatering\nusługi opiekuńcze',
+  });
+  assert.deepEqual(input, {
+    description: null,
+    email: null,
+    phone: '+48 (56) 123-45-67',
+    website: 'https://example.pl/o-nas',
+    sectors: ['Catering', 'USŁUGI opiekuńcze'],
+  });
 });
 
 test('the profile form refuses bad contact data and too many sectors, all at once', () => {
   const many = Array.from({ length: MAX_SECTORS + 1 }, (_, i) => `branża ${i}`).join('\n');
-  assert.deepEqual(problemsOf(() => checkProfileForm({ email: 'biuro(at)example.pl', phone: 'zadzwoń do nas', website: 'javascript:alert(1)', sectors: many })), [
-    'email:validation.email',
-    'phone:claims.invalid.phone',
-    'website:claims.invalid.url',
-    'sectors:claims.invalid.tooManySectors',
-  ]);
-  assert.deepEqual(problemsOf(() => checkProfileForm({ sectors: 'x'.repeat(81) })), ['sectors:claims.invalid.sectorTooLong']);
+  assert.deepEqual(
+    problemsOf(() =>
+      checkProfileForm({ email: 'biuro(at)example.pl', phone: 'zadzwoń do nas', website: 'javascript:alert(1)', sectors: many }),
+    ),
+    ['email:validation.email', 'phone:claims.invalid.phone', 'website:claims.invalid.url', 'sectors:claims.invalid.tooManySectors'],
+  );
+  assert.deepEqual(
+    problemsOf(() => checkProfileForm({ sectors: 'x'.repeat(81) })),
+    ['sectors:claims.invalid.sectorTooLong'],
+  );
 });
 
 test('every proposal kind has a Polish address segment that maps back to it', () => {

@@ -17,13 +17,28 @@ import { enqueueMail } from '../../mail/index.js';
 import type { Actor } from './claims.service.js';
 import * as repo from './claims.repo.js';
 import { PROPOSAL_KINDS, type ProposalKind, type ProposalStatus } from './claims.tables.js';
-import { AT_RISK_CATEGORIES, figureProblems, formatFte, parseFte, PS_TYPES, type AtRiskCategory, type EmploymentFigures } from '../entity/employment.js';
+import {
+  AT_RISK_CATEGORIES,
+  figureProblems,
+  formatFte,
+  parseFte,
+  PS_TYPES,
+  type AtRiskCategory,
+  type EmploymentFigures,
+} from '../entity/employment.js';
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from '../entity/identifiers.js';
 import * as registryRepo from '../entity/registry.repo.js';
 import { parseSectors } from '../catalogue/registry.sectors.js';
 import * as rrepo from '../entity/record.repo.js';
 import type { EntityEmploymentTable } from '../entity/record.tables.js';
-import { EMPLOYMENT_LABELS, employmentFieldOf, figuresOf, psSequenceProblem, readAtRiskCategories, writeEmploymentYear } from '../entity/record.service.js';
+import {
+  EMPLOYMENT_LABELS,
+  employmentFieldOf,
+  figuresOf,
+  psSequenceProblem,
+  readAtRiskCategories,
+  writeEmploymentYear,
+} from '../entity/record.service.js';
 import { entitySearchDocument, unitNames } from '../entity/registry.service.js';
 import { FORMS_WITH_CREATING_BODY, LEGAL_FORMS, type LegalForm } from '../entity/registry.tables.js';
 
@@ -74,8 +89,22 @@ export interface ProfileInput {
 }
 
 /** The form's values of an entity as stored. */
-export function profileValues(e: { description: string | null; email: string | null; phone: string | null; website: string | null; sectors: string }): Record<string, string> {
-  return { description: e.description ?? '', email: e.email ?? '', phone: e.phone ?? '', website: e.website ?? '', sectors: parseSectors(e.sectors).map((s) => s.sector).join('\n') };
+export function profileValues(e: {
+  description: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  sectors: string;
+}): Record<string, string> {
+  return {
+    description: e.description ?? '',
+    email: e.email ?? '',
+    phone: e.phone ?? '',
+    website: e.website ?? '',
+    sectors: parseSectors(e.sectors)
+      .map((s) => s.sector)
+      .join('\n'),
+  };
 }
 
 export function checkProfileForm(body: Record<string, string | undefined>): ProfileInput {
@@ -113,21 +142,59 @@ async function gminaName(ctx: ModuleContext, teryt: string | null): Promise<stri
 export async function updateProfile(ctx: ModuleContext, entityId: string, input: ProfileInput, actor: Actor): Promise<number> {
   const before = await representedEntity(ctx, entityId);
   const beforeSectors = parseSectors(before.sectors).map((s) => s.sector);
-  const current: Record<ProfileField, string | null> = { description: before.description, email: before.email, phone: before.phone, website: before.website, sectors: beforeSectors.length ? beforeSectors.join('; ') : null };
-  const next: Record<ProfileField, string | null> = { description: input.description, email: input.email, phone: input.phone, website: input.website, sectors: input.sectors.length ? input.sectors.join('; ') : null };
+  const current: Record<ProfileField, string | null> = {
+    description: before.description,
+    email: before.email,
+    phone: before.phone,
+    website: before.website,
+    sectors: beforeSectors.length ? beforeSectors.join('; ') : null,
+  };
+  const next: Record<ProfileField, string | null> = {
+    description: input.description,
+    email: input.email,
+    phone: input.phone,
+    website: input.website,
+    sectors: input.sectors.length ? input.sectors.join('; ') : null,
+  };
   const changed = PROFILE_FIELDS.filter((f) => current[f] !== next[f]);
   if (changed.length === 0) return 0;
   const now = nowIso(ctx.clock);
   const sectorsJson = JSON.stringify(input.sectors);
   const doc = entitySearchDocument({ ...before, description: input.description }, await gminaName(ctx, before.gmina_teryt));
   await ctx.db.transaction().execute(async (trx) => {
-    await registryRepo.updateEntity(trx, entityId, { description: input.description, email: input.email, phone: input.phone, website: input.website, sectors: sectorsJson, search_doc: doc, updated_at: now });
+    await registryRepo.updateEntity(trx, entityId, {
+      description: input.description,
+      email: input.email,
+      phone: input.phone,
+      website: input.website,
+      sectors: sectorsJson,
+      search_doc: doc,
+      updated_at: now,
+    });
     if (changed.includes('sectors')) await repo.replaceSectorRows(trx, entityId, parseSectors(sectorsJson));
     await registryRepo.insertChanges(
       trx,
-      changed.map((f) => ({ id: newId(), entity_id: entityId, at: now, user_id: actor.actorId, field: f, old_value: current[f], new_value: next[f] })),
+      changed.map((f) => ({
+        id: newId(),
+        entity_id: entityId,
+        at: now,
+        user_id: actor.actorId,
+        field: f,
+        old_value: current[f],
+        new_value: next[f],
+      })),
     );
-    await recordAudit(trx, { ...actor, action: 'registry.entity.representative_update', subjectType: 'entity', subjectId: entityId, changes: Object.fromEntries(changed.map((f) => [f, { before: current[f], after: next[f] }])) }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'registry.entity.representative_update',
+        subjectType: 'entity',
+        subjectId: entityId,
+        changes: Object.fromEntries(changed.map((f) => [f, { before: current[f], after: next[f] }])),
+      },
+      ctx.clock,
+    );
   });
   return changed.length;
 }
@@ -146,7 +213,13 @@ export function placeText(p: { town: string | null; address: string | null; gmin
 }
 
 /** A place in the field history, stored the way the staff record screens store it (JSON). */
-function placeHistory(p: { town: string | null; address: string | null; gmina_teryt: string | null; lat?: number | null; lon?: number | null }): string {
+function placeHistory(p: {
+  town: string | null;
+  address: string | null;
+  gmina_teryt: string | null;
+  lat?: number | null;
+  lon?: number | null;
+}): string {
   return JSON.stringify({ gmina_teryt: p.gmina_teryt, town: p.town, address: p.address, lat: p.lat ?? null, lon: p.lon ?? null });
 }
 
@@ -154,7 +227,11 @@ function placeHistory(p: { town: string | null; address: string | null; gmina_te
  * Reads the places form: one row per existing place (`place_<id>_town`, `_address`, `_gmina`,
  * `_remove`) and one empty row for a new place (`new_town`…). Ids not of this entity are ignored.
  */
-export async function checkPlacesForm(ctx: ModuleContext, body: Record<string, string | undefined>, existingIds: readonly string[]): Promise<PlacesInput> {
+export async function checkPlacesForm(
+  ctx: ModuleContext,
+  body: Record<string, string | undefined>,
+  existingIds: readonly string[],
+): Promise<PlacesInput> {
   const f = new FormChecker(body);
   const gminy = new Set((await listUnits(ctx.db, 'gmina')).map((g) => g.teryt));
   const row = (prefix: string, label: (k: 'town' | 'address' | 'gmina') => TKey, needed: boolean) => {
@@ -179,7 +256,8 @@ export async function checkPlacesForm(ctx: ModuleContext, body: Record<string, s
     if (r) keep.push({ id, ...r });
   }
   const add = row('new', (k) => `claims.places.new_${k}` as TKey, false);
-  if (add && keep.length + 1 > MAX_PLACES) f.add('new_town', 'claims.places.new_town', 'claims.invalid.tooManyPlaces', { count: MAX_PLACES });
+  if (add && keep.length + 1 > MAX_PLACES)
+    f.add('new_town', 'claims.places.new_town', 'claims.invalid.tooManyPlaces', { count: MAX_PLACES });
   f.assertValid();
   return { keep, remove, add };
 }
@@ -201,11 +279,27 @@ export async function savePlaces(ctx: ModuleContext, entityId: string, input: Pl
       if (!old || (old.town === p.town && old.address === p.address && old.gmina_teryt === p.gmina_teryt)) continue;
       // coordinates belonged to the old address; staff set them again when needed
       const moved = old.town !== p.town || old.address !== p.address || old.gmina_teryt !== p.gmina_teryt;
-      await repo.updatePlace(trx, entityId, p.id, { town: p.town, address: p.address, gmina_teryt: p.gmina_teryt, ...(moved ? { lat: null, lon: null } : {}) });
-      history.push({ old_value: placeHistory(old), new_value: placeHistory({ ...p, lat: moved ? null : old.lat, lon: moved ? null : old.lon }) });
+      await repo.updatePlace(trx, entityId, p.id, {
+        town: p.town,
+        address: p.address,
+        gmina_teryt: p.gmina_teryt,
+        ...(moved ? { lat: null, lon: null } : {}),
+      });
+      history.push({
+        old_value: placeHistory(old),
+        new_value: placeHistory({ ...p, lat: moved ? null : old.lat, lon: moved ? null : old.lon }),
+      });
     }
     if (input.add) {
-      await repo.insertPlace(trx, { id: newId(), entity_id: entityId, town: input.add.town, address: input.add.address, gmina_teryt: input.add.gmina_teryt, lat: null, lon: null });
+      await repo.insertPlace(trx, {
+        id: newId(),
+        entity_id: entityId,
+        town: input.add.town,
+        address: input.add.address,
+        gmina_teryt: input.add.gmina_teryt,
+        lat: null,
+        lon: null,
+      });
       history.push({ old_value: null, new_value: placeHistory(input.add) });
     }
     if (history.length === 0) return;
@@ -213,7 +307,17 @@ export async function savePlaces(ctx: ModuleContext, entityId: string, input: Pl
       trx,
       history.map((h) => ({ id: newId(), entity_id: entityId, at: now, user_id: actor.actorId, field: 'place', ...h })),
     );
-    await recordAudit(trx, { ...actor, action: 'registry.entity.representative_places', subjectType: 'entity', subjectId: entityId, changes: { places: { before: history.map((h) => h.old_value), after: history.map((h) => h.new_value) } } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'registry.entity.representative_places',
+        subjectType: 'entity',
+        subjectId: entityId,
+        changes: { places: { before: history.map((h) => h.old_value), after: history.map((h) => h.new_value) } },
+      },
+      ctx.clock,
+    );
   });
   return history.length;
 }
@@ -225,16 +329,30 @@ export function isProposalKind(v: string): v is ProposalKind {
 }
 
 /** The address segment of each kind (Polish URLs) and back. */
-export const KIND_SLUGS: Record<ProposalKind, string> = { identifiers: 'identyfikatory', legal_form: 'forma-prawna', ps_status: 'status-ps', employment: 'zatrudnienie' };
+export const KIND_SLUGS: Record<ProposalKind, string> = {
+  identifiers: 'identyfikatory',
+  legal_form: 'forma-prawna',
+  ps_status: 'status-ps',
+  employment: 'zatrudnienie',
+};
 export function kindOfSlug(slug: string): ProposalKind | null {
   return (Object.entries(KIND_SLUGS).find(([, s]) => s === slug)?.[0] as ProposalKind | undefined) ?? null;
 }
 
 export type IdentifiersPayload = { nip: string | null; regon: string | null; krs: string | null };
 export type LegalFormPayload = { legal_form: LegalForm; creating_body: string | null };
-export type PsStatusPayload = { kind: 'granted' | 'lost'; ps_type: 'reintegration' | 'social_services' | null; decision_number: string | null; decision_date: string; loss_reason: string | null };
+export type PsStatusPayload = {
+  kind: 'granted' | 'lost';
+  ps_type: 'reintegration' | 'social_services' | null;
+  decision_number: string | null;
+  decision_date: string;
+  loss_reason: string | null;
+};
 /** The year's figures as the record stores them; the categories as an object, not JSON text. */
-export type EmploymentPayload = Pick<EntityEmploymentTable, 'year' | 'headcount' | 'employees' | 'fte_hundredths' | 'employees_half_time' | 'at_risk' | 'at_risk_half_time'> & {
+export type EmploymentPayload = Pick<
+  EntityEmploymentTable,
+  'year' | 'headcount' | 'employees' | 'fte_hundredths' | 'employees_half_time' | 'at_risk' | 'at_risk_half_time'
+> & {
   /** At-risk employees by category (zeros left out); absent in proposals sent before it was asked. */
   at_risk_categories?: Partial<Record<AtRiskCategory, number>>;
 };
@@ -244,7 +362,13 @@ export type ProposalPayload = IdentifiersPayload | LegalFormPayload | PsStatusPa
 export const PROPOSAL_FIELDS: Record<ProposalKind, Record<string, TKey>> = {
   identifiers: { nip: 'registry.field.nip', regon: 'registry.field.regon', krs: 'registry.field.krs' },
   legal_form: { legal_form: 'registry.field.legalForm', creating_body: 'claims.proposal.creatingBody' },
-  ps_status: { kind: 'claims.proposal.psKind', ps_type: 'claims.proposal.psType', decision_number: 'claims.proposal.decisionNumber', decision_date: 'claims.proposal.decisionDate', loss_reason: 'claims.proposal.lossReason' },
+  ps_status: {
+    kind: 'claims.proposal.psKind',
+    ps_type: 'claims.proposal.psType',
+    decision_number: 'claims.proposal.decisionNumber',
+    decision_date: 'claims.proposal.decisionDate',
+    loss_reason: 'claims.proposal.lossReason',
+  },
   employment: {
     year: 'claims.proposal.year',
     headcount: 'claims.proposal.headcount',
@@ -257,7 +381,12 @@ export const PROPOSAL_FIELDS: Record<ProposalKind, Record<string, TKey>> = {
 };
 
 /** Checks a proposal form of the given kind against the entity; throws one 400 with every problem. */
-export async function checkProposal(ctx: ModuleContext, entityId: string, kind: ProposalKind, body: Record<string, string | undefined>): Promise<{ payload: ProposalPayload; comment: string | null }> {
+export async function checkProposal(
+  ctx: ModuleContext,
+  entityId: string,
+  kind: ProposalKind,
+  body: Record<string, string | undefined>,
+): Promise<{ payload: ProposalPayload; comment: string | null }> {
   const e = await representedEntity(ctx, entityId);
   const f = new FormChecker(body);
   const labels = PROPOSAL_FIELDS[kind];
@@ -277,9 +406,11 @@ export async function checkProposal(ctx: ModuleContext, entityId: string, kind: 
     };
     const p = { nip: ident('nip', isValidNip), regon: ident('regon', isValidRegon), krs: ident('krs', isValidKrs) };
     for (const field of ['nip', 'regon', 'krs'] as const) {
-      if (p[field] !== null && (await registryRepo.findByIdentifier(ctx.db, field, p[field], entityId))) f.add(field, labels[field]!, 'registry.invalid.duplicate' as TKey);
+      if (p[field] !== null && (await registryRepo.findByIdentifier(ctx.db, field, p[field], entityId)))
+        f.add(field, labels[field]!, 'registry.invalid.duplicate' as TKey);
     }
-    if (!f.problems.length && p.nip === e.nip && p.regon === e.regon && p.krs === e.krs) f.add('nip', labels.nip!, 'claims.invalid.noChange');
+    if (!f.problems.length && p.nip === e.nip && p.regon === e.regon && p.krs === e.krs)
+      f.add('nip', labels.nip!, 'claims.invalid.noChange');
     payload = p;
   } else if (kind === 'legal_form') {
     const form = f.text('legal_form');
@@ -289,13 +420,15 @@ export async function checkProposal(ctx: ModuleContext, entityId: string, kind: 
     const needsBody = FORMS_WITH_CREATING_BODY.includes(form as LegalForm);
     if (needsBody && body === '') f.add('creating_body', labels.creating_body!, 'claims.invalid.creatingBodyRequired');
     const p = { legal_form: form as LegalForm, creating_body: needsBody ? body : null };
-    if (!f.problems.length && p.legal_form === e.legal_form && p.creating_body === e.creating_body) f.add('legal_form', labels.legal_form!, 'claims.invalid.noChange');
+    if (!f.problems.length && p.legal_form === e.legal_form && p.creating_body === e.creating_body)
+      f.add('legal_form', labels.legal_form!, 'claims.invalid.noChange');
     payload = p;
   } else if (kind === 'ps_status') {
     const k = f.text('kind');
     if (k !== 'granted' && k !== 'lost') f.add('kind', labels.kind!, 'registry.invalid.choice' as TKey);
     const type = f.text('ps_type');
-    if (k === 'granted' && !(PS_TYPES as readonly string[]).includes(type)) f.add('ps_type', labels.ps_type!, 'registry.invalid.choice' as TKey);
+    if (k === 'granted' && !(PS_TYPES as readonly string[]).includes(type))
+      f.add('ps_type', labels.ps_type!, 'registry.invalid.choice' as TKey);
     const number = f.text('decision_number');
     if (k === 'granted' && number === '') f.add('decision_number', labels.decision_number!, 'validation.required');
     if ([...number].length > 100) f.add('decision_number', labels.decision_number!, 'validation.tooLong', { count: 100 });
@@ -305,7 +438,13 @@ export async function checkProposal(ctx: ModuleContext, entityId: string, kind: 
     const reason = f.text('loss_reason');
     if (k === 'lost' && reason === '') f.add('loss_reason', labels.loss_reason!, 'validation.required');
     if ([...reason].length > 1000) f.add('loss_reason', labels.loss_reason!, 'validation.tooLong', { count: 1000 });
-    payload = { kind: k as 'granted' | 'lost', ps_type: k === 'granted' ? (type as 'reintegration' | 'social_services') : null, decision_number: number || null, decision_date: date, loss_reason: k === 'lost' ? reason : null };
+    payload = {
+      kind: k as 'granted' | 'lost',
+      ps_type: k === 'granted' ? (type as 'reintegration' | 'social_services') : null,
+      decision_number: number || null,
+      decision_date: date,
+      loss_reason: k === 'lost' ? reason : null,
+    };
     if (!f.problems.length) {
       const problem = psSequenceProblem([...(await registryRepo.listPsStatus(ctx.db, entityId)), payload]);
       if (problem) f.add('decision_date', labels.decision_date!, `entityRecord.invalid.${problem.key}` as TKey, { date: problem.date });
@@ -324,16 +463,41 @@ export async function checkProposal(ctx: ModuleContext, entityId: string, kind: 
     if (!f.hasProblem('year') && (year < 2000 || year > thisYear)) f.add('year', labels.year!, 'claims.invalid.year', { max: thisYear });
     const fte = parseFte(f.text('fte'));
     if (fte === null) f.add('fte', labels.fte!, 'claims.invalid.fte');
-    const p: EmploymentPayload = { year, headcount: int('headcount'), employees: int('employees'), fte_hundredths: fte ?? 0, employees_half_time: int('employees_half_time'), at_risk: int('at_risk'), at_risk_half_time: int('at_risk_half_time') };
+    const p: EmploymentPayload = {
+      year,
+      headcount: int('headcount'),
+      employees: int('employees'),
+      fte_hundredths: fte ?? 0,
+      employees_half_time: int('employees_half_time'),
+      at_risk: int('at_risk'),
+      at_risk_half_time: int('at_risk_half_time'),
+    };
     // the categories are the staff form's own fields, read and checked by the staff form's rules
     p.at_risk_categories = readAtRiskCategories(f);
     if (!f.problems.length) {
-      const figures: EmploymentFigures = { year, headcount: p.headcount, employees: p.employees, fteHundredths: p.fte_hundredths, employeesHalfTime: p.employees_half_time, atRisk: p.at_risk, atRiskHalfTime: p.at_risk_half_time, categories: p.at_risk_categories, source: null };
-      const fieldOf: Record<string, string> = { employees: 'employees', employeesHalfTime: 'employees_half_time', atRisk: 'at_risk', atRiskHalfTime: 'at_risk_half_time', fteHundredths: 'fte' };
+      const figures: EmploymentFigures = {
+        year,
+        headcount: p.headcount,
+        employees: p.employees,
+        fteHundredths: p.fte_hundredths,
+        employeesHalfTime: p.employees_half_time,
+        atRisk: p.at_risk,
+        atRiskHalfTime: p.at_risk_half_time,
+        categories: p.at_risk_categories,
+        source: null,
+      };
+      const fieldOf: Record<string, string> = {
+        employees: 'employees',
+        employeesHalfTime: 'employees_half_time',
+        atRisk: 'at_risk',
+        atRiskHalfTime: 'at_risk_half_time',
+        fteHundredths: 'fte',
+      };
       for (const [field, why] of figureProblems(figures)) {
         const name = fieldOf[field];
         if (name) f.add(name, labels[name]!, `claims.invalid.employment.${why}` as TKey);
-        else if (field.startsWith('category.')) f.add(employmentFieldOf(field), EMPLOYMENT_LABELS[employmentFieldOf(field)]!, `entityRecord.invalid.${why}`);
+        else if (field.startsWith('category.'))
+          f.add(employmentFieldOf(field), EMPLOYMENT_LABELS[employmentFieldOf(field)]!, `entityRecord.invalid.${why}`);
       }
     }
     payload = p;
@@ -342,7 +506,14 @@ export async function checkProposal(ctx: ModuleContext, entityId: string, kind: 
   return { payload, comment: comment || null };
 }
 
-export async function submitProposal(ctx: ModuleContext, entityId: string, kind: ProposalKind, body: Record<string, string | undefined>, proposer: { id: string; displayName: string; email: string; lang: Lang }, actor: Actor): Promise<string> {
+export async function submitProposal(
+  ctx: ModuleContext,
+  entityId: string,
+  kind: ProposalKind,
+  body: Record<string, string | undefined>,
+  proposer: { id: string; displayName: string; email: string; lang: Lang },
+  actor: Actor,
+): Promise<string> {
   const { payload, comment } = await checkProposal(ctx, entityId, kind, body);
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
@@ -359,7 +530,11 @@ export async function submitProposal(ctx: ModuleContext, entityId: string, kind:
       proposer_lang: proposer.lang,
       created_at: nowIso(ctx.clock),
     });
-    await recordAudit(trx, { ...actor, action: 'registry.proposal.submit', subjectType: 'entity_proposal', subjectId: id, meta: { entityId, kind, payload } }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'registry.proposal.submit', subjectType: 'entity_proposal', subjectId: id, meta: { entityId, kind, payload } },
+      ctx.clock,
+    );
   });
   return id;
 }
@@ -385,17 +560,26 @@ export async function proposalLines(ctx: ModuleContext, p: repo.ProposalRow, lan
   const payload = JSON.parse(p.payload) as Record<string, unknown>;
   const labels = PROPOSAL_FIELDS[p.kind];
   const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
-  if (p.kind === 'identifiers') return (['nip', 'regon', 'krs'] as const).map((k) => ({ label: labels[k]!, before: e[k], after: str(payload[k]) }));
+  if (p.kind === 'identifiers')
+    return (['nip', 'regon', 'krs'] as const).map((k) => ({ label: labels[k]!, before: e[k], after: str(payload[k]) }));
   if (p.kind === 'legal_form') {
     return [
-      { label: labels.legal_form!, before: t(`registry.legalForm.${e.legal_form}` as TKey), after: t(`registry.legalForm.${String(payload.legal_form)}` as TKey) },
+      {
+        label: labels.legal_form!,
+        before: t(`registry.legalForm.${e.legal_form}` as TKey),
+        after: t(`registry.legalForm.${String(payload.legal_form)}` as TKey),
+      },
       { label: labels.creating_body!, before: e.creating_body, after: str(payload.creating_body) },
     ];
   }
   if (p.kind === 'ps_status') {
     return [
       { label: labels.kind!, before: null, after: t(`claims.proposal.psKinds.${String(payload.kind)}` as TKey) },
-      { label: labels.ps_type!, before: null, after: payload.ps_type ? t(`claims.proposal.psTypes.${String(payload.ps_type)}` as TKey) : null },
+      {
+        label: labels.ps_type!,
+        before: null,
+        after: payload.ps_type ? t(`claims.proposal.psTypes.${String(payload.ps_type)}` as TKey) : null,
+      },
       { label: labels.decision_number!, before: null, after: str(payload.decision_number) },
       { label: labels.decision_date!, before: null, after: str(payload.decision_date) },
       { label: labels.loss_reason!, before: null, after: str(payload.loss_reason) },
@@ -407,7 +591,11 @@ export async function proposalLines(ctx: ModuleContext, p: repo.ProposalRow, lan
   const current = old ? figuresOf(old).categories : null;
   // only categories someone counts; none at all for a proposal sent before categories were asked
   const categories = proposed
-    ? AT_RISK_CATEGORIES.filter((k) => (proposed[k] ?? 0) > 0 || (current?.[k] ?? 0) > 0).map((k) => ({ label: EMPLOYMENT_LABELS[`cat_${k}`]!, before: current ? String(current[k] ?? 0) : null, after: String(proposed[k] ?? 0) }))
+    ? AT_RISK_CATEGORIES.filter((k) => (proposed[k] ?? 0) > 0 || (current?.[k] ?? 0) > 0).map((k) => ({
+        label: EMPLOYMENT_LABELS[`cat_${k}`]!,
+        before: current ? String(current[k] ?? 0) : null,
+        after: String(proposed[k] ?? 0),
+      }))
     : [];
   return [
     { label: labels.year!, before: old ? String(old.year) : null, after: String(year) },
@@ -434,7 +622,13 @@ export async function proposalDetail(ctx: ModuleContext, id: string, lang: Lang)
  * Rejecting needs a reason, which is e-mailed to the proposer. Identifiers are checked again for
  * duplicates, since another record may have taken the number meanwhile.
  */
-export async function decideProposal(ctx: ModuleContext, id: string, body: Record<string, string | undefined>, staffId: string, actor: Actor): Promise<'accept' | 'reject'> {
+export async function decideProposal(
+  ctx: ModuleContext,
+  id: string,
+  body: Record<string, string | undefined>,
+  staffId: string,
+  actor: Actor,
+): Promise<'accept' | 'reject'> {
   const f = new FormChecker(body);
   const decision = f.text('decision');
   if (decision !== 'accept' && decision !== 'reject') f.add('decision', 'claims.admin.decision', 'validation.invalid');
@@ -452,27 +646,67 @@ export async function decideProposal(ctx: ModuleContext, id: string, body: Recor
     // the register may have changed since the proposal was sent
     const problem = psSequenceProblem([...(await registryRepo.listPsStatus(ctx.db, e.id)), payload as unknown as PsStatusPayload]);
     // no `field`: the staff page has no such input, so the summary shows plain text
-    if (problem) throw new AppError('http.validation', {}, [{ label: PROPOSAL_FIELDS.ps_status.decision_date!, key: `entityRecord.invalid.${problem.key}`, params: { date: problem.date } }]);
+    if (problem)
+      throw new AppError('http.validation', {}, [
+        { label: PROPOSAL_FIELDS.ps_status.decision_date!, key: `entityRecord.invalid.${problem.key}`, params: { date: problem.date } },
+      ]);
   }
   if (decision === 'accept' && p.kind === 'identifiers') {
     const taken: { label: TKey; key: TKey }[] = [];
     for (const field of ['nip', 'regon', 'krs'] as const) {
       const v = payload[field] as string | null;
-      if (v && (await registryRepo.findByIdentifier(ctx.db, field, v, e.id))) taken.push({ label: PROPOSAL_FIELDS.identifiers[field]!, key: 'registry.invalid.duplicate' as TKey });
+      if (v && (await registryRepo.findByIdentifier(ctx.db, field, v, e.id)))
+        taken.push({ label: PROPOSAL_FIELDS.identifiers[field]!, key: 'registry.invalid.duplicate' as TKey });
     }
     if (taken.length) throw new AppError('http.validation', {}, taken);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.decideProposal(trx, id, { status: decision === 'accept' ? 'accepted' : 'rejected', decided_at: now, decided_by: staffId, decision_reason: reason || null }))) throw new AppError('registry.proposal_decided');
+    if (
+      !(await repo.decideProposal(trx, id, {
+        status: decision === 'accept' ? 'accepted' : 'rejected',
+        decided_at: now,
+        decided_by: staffId,
+        decision_reason: reason || null,
+      }))
+    )
+      throw new AppError('registry.proposal_decided');
     if (decision === 'reject') {
       const lang: Lang = isLang(p.proposer_lang) ? p.proposer_lang : 'pl';
       const change = translator(lang)(`claims.kinds.${p.kind}` as TKey);
-      await enqueueMail(trx, { to: p.proposer_email, lang, template: 'registry_proposal_rejected', params: { name: p.proposer_name, entity: e.name, change, reason } }, ctx.clock);
-      await recordAudit(trx, { ...actor, action: 'registry.proposal.reject', subjectType: 'entity_proposal', subjectId: id, meta: { entityId: e.id, kind: p.kind, reason } }, ctx.clock);
+      await enqueueMail(
+        trx,
+        {
+          to: p.proposer_email,
+          lang,
+          template: 'registry_proposal_rejected',
+          params: { name: p.proposer_name, entity: e.name, change, reason },
+        },
+        ctx.clock,
+      );
+      await recordAudit(
+        trx,
+        {
+          ...actor,
+          action: 'registry.proposal.reject',
+          subjectType: 'entity_proposal',
+          subjectId: id,
+          meta: { entityId: e.id, kind: p.kind, reason },
+        },
+        ctx.clock,
+      );
       return;
     }
     const changes: Record<string, { before: unknown; after: unknown }> = {};
-    const history = (field: string, before: unknown, after: unknown) => ({ id: newId(), entity_id: e.id, at: now, user_id: staffId, proposed_by: p.proposer_id, field, old_value: before === null || before === undefined ? null : String(before), new_value: after === null || after === undefined ? null : String(after) });
+    const history = (field: string, before: unknown, after: unknown) => ({
+      id: newId(),
+      entity_id: e.id,
+      at: now,
+      user_id: staffId,
+      proposed_by: p.proposer_id,
+      field,
+      old_value: before === null || before === undefined ? null : String(before),
+      new_value: after === null || after === undefined ? null : String(after),
+    });
     const rows: ReturnType<typeof history>[] = [];
     if (p.kind === 'identifiers' || p.kind === 'legal_form') {
       const fields = p.kind === 'identifiers' ? (['nip', 'regon', 'krs'] as const) : (['legal_form', 'creating_body'] as const);
@@ -484,12 +718,36 @@ export async function decideProposal(ctx: ModuleContext, id: string, body: Recor
           rows.push(history(field, e[field], after));
         }
       }
-      if (p.kind === 'legal_form') update.search_doc = entitySearchDocument({ ...e, legal_form: payload.legal_form as LegalForm }, await gminaName(ctx, e.gmina_teryt));
+      if (p.kind === 'legal_form')
+        update.search_doc = entitySearchDocument(
+          { ...e, legal_form: payload.legal_form as LegalForm },
+          await gminaName(ctx, e.gmina_teryt),
+        );
       await registryRepo.updateEntity(trx, e.id, { ...update, updated_at: now });
     } else if (p.kind === 'ps_status') {
       const s = payload as unknown as PsStatusPayload;
-      await registryRepo.insertPsStatus(trx, { id: newId(), entity_id: e.id, kind: s.kind, ps_type: s.ps_type, decision_number: s.decision_number, decision_date: s.decision_date, loss_reason: s.loss_reason });
-      rows.push(history('ps_status', null, JSON.stringify({ kind: s.kind, ps_type: s.ps_type, decision_number: s.decision_number, decision_date: s.decision_date, loss_reason: s.loss_reason })));
+      await registryRepo.insertPsStatus(trx, {
+        id: newId(),
+        entity_id: e.id,
+        kind: s.kind,
+        ps_type: s.ps_type,
+        decision_number: s.decision_number,
+        decision_date: s.decision_date,
+        loss_reason: s.loss_reason,
+      });
+      rows.push(
+        history(
+          'ps_status',
+          null,
+          JSON.stringify({
+            kind: s.kind,
+            ps_type: s.ps_type,
+            decision_number: s.decision_number,
+            decision_date: s.decision_date,
+            loss_reason: s.loss_reason,
+          }),
+        ),
+      );
     } else {
       // written exactly as a staff edit of the year (row, field history, audit), naming the proposer
       const m = payload as unknown as EmploymentPayload;
@@ -508,12 +766,31 @@ export async function decideProposal(ctx: ModuleContext, id: string, body: Recor
         // the source is a staff note; a proposal has none
         source: current?.source ?? null,
       };
-      const change = await writeEmploymentYear(trx, ctx, e.id, old, figures, { ...actor, actorId: staffId }, { proposedBy: p.proposer_id, meta: { proposalId: id } });
+      const change = await writeEmploymentYear(
+        trx,
+        ctx,
+        e.id,
+        old,
+        figures,
+        { ...actor, actorId: staffId },
+        { proposedBy: p.proposer_id, meta: { proposalId: id } },
+      );
       if (change) changes.employment = change;
     }
     await registryRepo.insertChanges(trx, rows);
     for (const r of rows) changes[r.field] = { before: r.old_value, after: r.new_value };
-    await recordAudit(trx, { ...actor, action: 'registry.proposal.accept', subjectType: 'entity_proposal', subjectId: id, changes, meta: { entityId: e.id, kind: p.kind, proposerId: p.proposer_id } }, ctx.clock);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'registry.proposal.accept',
+        subjectType: 'entity_proposal',
+        subjectId: id,
+        changes,
+        meta: { entityId: e.id, kind: p.kind, proposerId: p.proposer_id },
+      },
+      ctx.clock,
+    );
   });
   return decision as 'accept' | 'reject';
 }

@@ -16,7 +16,11 @@ import { activityLabel } from '../entity/activity-state.js';
 import { entityPath } from '../entity/registry.service.js';
 import { LEGAL_FORMS } from '../entity/registry.tables.js';
 
-export function MyEntitiesView({ rows }: { rows: { id: string; name: string; lifecycle: string; activity_verified_on: string | null; verified_at: string | null }[] }) {
+export function MyEntitiesView({
+  rows,
+}: {
+  rows: { id: string; name: string; lifecycle: string; activity_verified_on: string | null; verified_at: string | null }[];
+}) {
   const { t, href } = usePage();
   return (
     <>
@@ -58,7 +62,19 @@ export interface ProfilePageProps {
   notice: string | null;
 }
 
-function PlacesForm({ entityId, csrf, places, values, problems }: { entityId: string; csrf: string; places: PlaceRow[]; values: Record<string, string | undefined> | null; problems: Problem[] }) {
+function PlacesForm({
+  entityId,
+  csrf,
+  places,
+  values,
+  problems,
+}: {
+  entityId: string;
+  csrf: string;
+  places: PlaceRow[];
+  values: Record<string, string | undefined> | null;
+  problems: Problem[];
+}) {
   const { t, href } = usePage();
   const v = (name: string, stored: string | null) => (values ? (values[name] ?? '') : (stored ?? ''));
   return (
@@ -68,17 +84,57 @@ function PlacesForm({ entityId, csrf, places, values, problems }: { entityId: st
       {places.map((p) => (
         <fieldset key={p.id} class="place">
           <legend>{t('claims.places.legend', { place: placeText(p) || '—' })}</legend>
-          <FormField name={`place_${p.id}_town`} label={t('claims.places.town')} required maxLength={200} value={v(`place_${p.id}_town`, p.town)} problems={problems} />
-          <FormField name={`place_${p.id}_address`} label={t('claims.places.address')} maxLength={300} value={v(`place_${p.id}_address`, p.address)} problems={problems} />
-          <FormField name={`place_${p.id}_gmina`} label={t('claims.places.gmina')} hint={t('claims.places.gminaHint')} inputMode="numeric" maxLength={7} value={v(`place_${p.id}_gmina`, p.gmina_teryt)} problems={problems} />
-          <CheckboxField name={`place_${p.id}_remove`} label={t('claims.places.remove')} checked={values?.[`place_${p.id}_remove`] === '1'} problems={problems} />
+          <FormField
+            name={`place_${p.id}_town`}
+            label={t('claims.places.town')}
+            required
+            maxLength={200}
+            value={v(`place_${p.id}_town`, p.town)}
+            problems={problems}
+          />
+          <FormField
+            name={`place_${p.id}_address`}
+            label={t('claims.places.address')}
+            maxLength={300}
+            value={v(`place_${p.id}_address`, p.address)}
+            problems={problems}
+          />
+          <FormField
+            name={`place_${p.id}_gmina`}
+            label={t('claims.places.gmina')}
+            hint={t('claims.places.gminaHint')}
+            inputMode="numeric"
+            maxLength={7}
+            value={v(`place_${p.id}_gmina`, p.gmina_teryt)}
+            problems={problems}
+          />
+          <CheckboxField
+            name={`place_${p.id}_remove`}
+            label={t('claims.places.remove')}
+            checked={values?.[`place_${p.id}_remove`] === '1'}
+            problems={problems}
+          />
         </fieldset>
       ))}
       <fieldset class="place">
         <legend>{t('claims.places.newLegend')}</legend>
         <FormField name="new_town" label={t('claims.places.new_town')} maxLength={200} value={values?.new_town ?? ''} problems={problems} />
-        <FormField name="new_address" label={t('claims.places.new_address')} maxLength={300} value={values?.new_address ?? ''} problems={problems} />
-        <FormField name="new_gmina" label={t('claims.places.new_gmina')} hint={t('claims.places.gminaHint')} inputMode="numeric" maxLength={7} value={values?.new_gmina ?? ''} problems={problems} />
+        <FormField
+          name="new_address"
+          label={t('claims.places.new_address')}
+          maxLength={300}
+          value={values?.new_address ?? ''}
+          problems={problems}
+        />
+        <FormField
+          name="new_gmina"
+          label={t('claims.places.new_gmina')}
+          hint={t('claims.places.gminaHint')}
+          inputMode="numeric"
+          maxLength={7}
+          value={values?.new_gmina ?? ''}
+          problems={problems}
+        />
       </fieldset>
       <Button>{t('claims.places.save')}</Button>
     </form>
@@ -88,9 +144,17 @@ function PlacesForm({ entityId, csrf, places, values, problems }: { entityId: st
 export function ProfileView(props: ProfilePageProps) {
   const { t, href, fmt } = usePage();
   const { entity, csrf, profileValues: values, profileProblems: problems } = props;
-  const field = (name: keyof typeof PROFILE_LABELS, extra: { hint?: string; multiline?: boolean; type?: 'email' | 'tel' | 'url'; maxLength?: number; rows?: number; autocomplete?: string } = {}) => (
-    <FormField name={name} label={t(PROFILE_LABELS[name])} value={values[name] ?? ''} problems={problems} {...extra} />
-  );
+  const field = (
+    name: keyof typeof PROFILE_LABELS,
+    extra: {
+      hint?: string;
+      multiline?: boolean;
+      type?: 'email' | 'tel' | 'url';
+      maxLength?: number;
+      rows?: number;
+      autocomplete?: string;
+    } = {},
+  ) => <FormField name={name} label={t(PROFILE_LABELS[name])} value={values[name] ?? ''} problems={problems} {...extra} />;
   return (
     <>
       <PageHeader title={t('claims.profile.title', { name: entity.name })} />
@@ -129,7 +193,9 @@ export function ProfileView(props: ProfilePageProps) {
         <ul>
           {PROPOSAL_KINDS.map((k) => (
             <li key={k}>
-              <a href={href(`/moje-podmioty/${entity.id}/propozycja/${KIND_SLUGS[k]}`)}>{t('claims.profile.propose', { kind: t(`claims.kinds.${k}` as TKey) })}</a>
+              <a href={href(`/moje-podmioty/${entity.id}/propozycja/${KIND_SLUGS[k]}`)}>
+                {t('claims.profile.propose', { kind: t(`claims.kinds.${k}` as TKey) })}
+              </a>
             </li>
           ))}
         </ul>
@@ -154,12 +220,27 @@ export function ProfileView(props: ProfilePageProps) {
   );
 }
 
-export function ProposalFormView({ entity, kind, csrf, values, problems, current }: { entity: { id: string; name: string }; kind: ProposalKind; csrf: string; values: Record<string, string | undefined>; problems: Problem[]; current: { label: TKey; value: string | null }[] }) {
+export function ProposalFormView({
+  entity,
+  kind,
+  csrf,
+  values,
+  problems,
+  current,
+}: {
+  entity: { id: string; name: string };
+  kind: ProposalKind;
+  csrf: string;
+  values: Record<string, string | undefined>;
+  problems: Problem[];
+  current: { label: TKey; value: string | null }[];
+}) {
   const { t, href } = usePage();
   const labels = PROPOSAL_FIELDS[kind];
-  const text = (name: string, extra: { hint?: string; type?: 'text' | 'date'; inputMode?: 'numeric' | 'decimal'; maxLength?: number; multiline?: boolean } = {}) => (
-    <FormField name={name} label={t(labels[name]!)} value={values[name] ?? ''} problems={problems} {...extra} />
-  );
+  const text = (
+    name: string,
+    extra: { hint?: string; type?: 'text' | 'date'; inputMode?: 'numeric' | 'decimal'; maxLength?: number; multiline?: boolean } = {},
+  ) => <FormField name={name} label={t(labels[name]!)} value={values[name] ?? ''} problems={problems} {...extra} />;
   const kindLabel = t(`claims.kinds.${kind}` as TKey);
   return (
     <>
@@ -190,14 +271,32 @@ export function ProposalFormView({ entity, kind, csrf, values, problems, current
         ) : null}
         {kind === 'legal_form' ? (
           <>
-            <Select name="legal_form" label={t(labels.legal_form!)} value={values.legal_form ?? ''} problems={problems} options={LEGAL_FORMS.map((f) => ({ value: f, label: t(`registry.legalForm.${f}` as TKey) }))} />
+            <Select
+              name="legal_form"
+              label={t(labels.legal_form!)}
+              value={values.legal_form ?? ''}
+              problems={problems}
+              options={LEGAL_FORMS.map((f) => ({ value: f, label: t(`registry.legalForm.${f}` as TKey) }))}
+            />
             {text('creating_body', { hint: t('claims.proposal.creatingBodyHint'), maxLength: 300 })}
           </>
         ) : null}
         {kind === 'ps_status' ? (
           <>
-            <Select name="kind" label={t(labels.kind!)} value={values.kind ?? 'granted'} problems={problems} options={(['granted', 'lost'] as const).map((k) => ({ value: k, label: t(`claims.proposal.psKinds.${k}` as TKey) }))} />
-            <Select name="ps_type" label={t(labels.ps_type!)} value={values.ps_type ?? ''} problems={problems} options={PS_TYPES.map((k) => ({ value: k, label: t(`claims.proposal.psTypes.${k}` as TKey) }))} />
+            <Select
+              name="kind"
+              label={t(labels.kind!)}
+              value={values.kind ?? 'granted'}
+              problems={problems}
+              options={(['granted', 'lost'] as const).map((k) => ({ value: k, label: t(`claims.proposal.psKinds.${k}` as TKey) }))}
+            />
+            <Select
+              name="ps_type"
+              label={t(labels.ps_type!)}
+              value={values.ps_type ?? ''}
+              problems={problems}
+              options={PS_TYPES.map((k) => ({ value: k, label: t(`claims.proposal.psTypes.${k}` as TKey) }))}
+            />
             {text('decision_number', { maxLength: 100 })}
             {text('decision_date', { hint: t('claims.proposal.dateHint'), maxLength: 10 })}
             {text('loss_reason', { multiline: true, maxLength: 1000 })}
@@ -215,7 +314,16 @@ export function ProposalFormView({ entity, kind, csrf, values, problems, current
             <AtRiskCategoryFields state={{ values, problems }} />
           </>
         ) : null}
-        <FormField name="comment" label={t('claims.proposal.comment')} hint={t('claims.proposal.commentHint')} multiline rows={3} maxLength={2000} value={values.comment ?? ''} problems={problems} />
+        <FormField
+          name="comment"
+          label={t('claims.proposal.comment')}
+          hint={t('claims.proposal.commentHint')}
+          multiline
+          rows={3}
+          maxLength={2000}
+          value={values.comment ?? ''}
+          problems={problems}
+        />
         <Button>{t('claims.proposal.submit')}</Button>
       </form>
       <p>
