@@ -222,6 +222,11 @@ export async function smtpSink(): Promise<SmtpSink> {
       });
     },
   });
+  // an instance killed mid-conversation resets its SMTP connection: expected here, and without a
+  // listener the server's 'error' event would be an uncaught exception failing whichever test runs
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') console.error(`smtp sink: ${err.message}`);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as { port: number };
   sink.url = `smtp://127.0.0.1:${port}`;
