@@ -2,7 +2,7 @@
 // a page with one message and a link, and the state of a form re-rendered with its problems.
 import type { ComponentChildren } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, CsrfField, PageHeader } from '../../core/ui/components.js';
+import { Alert, CsrfField, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 
 export interface FormState {
@@ -41,6 +41,29 @@ export function MessageView({ title, text, link }: { title: string; text: string
           <a href={href(link.path)}>{link.label}</a>
         </p>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * A new password and its repetition, as every form that sets one asks for them (set-up, change,
+ * reset, invitation): the browser may suggest a strong password, and the hint states the rule.
+ */
+export function NewPasswordFields({
+  label,
+  hint,
+  repeatLabel,
+  problems,
+}: {
+  label: string;
+  hint: string;
+  repeatLabel: string;
+  problems: Problem[];
+}) {
+  return (
+    <>
+      <FormField name="password" type="password" label={label} hint={hint} autocomplete="new-password" required problems={problems} />
+      <FormField name="password_repeat" type="password" label={repeatLabel} autocomplete="new-password" required problems={problems} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 // reset link and an invitation both end in.
 import { Button, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
-import { Form, Notice, type FormState } from './accounts.views.js';
+import { Form, NewPasswordFields, Notice, type FormState } from './accounts.views.js';
 
 export function PasswordChangeView({ csrf, problems = [], notice }: FormState & { notice?: string | null }) {
   const { t } = usePage();
@@ -20,23 +20,7 @@ export function PasswordChangeView({ csrf, problems = [], notice }: FormState & 
           required
           problems={problems}
         />
-        <FormField
-          name="password"
-          type="password"
-          label={t('password.new')}
-          hint={t('password.newHint')}
-          autocomplete="new-password"
-          required
-          problems={problems}
-        />
-        <FormField
-          name="password_repeat"
-          type="password"
-          label={t('password.repeat')}
-          autocomplete="new-password"
-          required
-          problems={problems}
-        />
+        <NewPasswordFields label={t('password.new')} hint={t('password.newHint')} repeatLabel={t('password.repeat')} problems={problems} />
         <Button>{t('password.submit')}</Button>
       </Form>
     </>
@@ -87,23 +71,7 @@ export function NewPasswordView({
       {intro ? <p>{intro}</p> : null}
       <ErrorSummary problems={problems} />
       <Form action={action} csrf={csrf}>
-        <FormField
-          name="password"
-          type="password"
-          label={t('password.new')}
-          hint={t('password.newHint')}
-          autocomplete="new-password"
-          required
-          problems={problems}
-        />
-        <FormField
-          name="password_repeat"
-          type="password"
-          label={t('password.repeat')}
-          autocomplete="new-password"
-          required
-          problems={problems}
-        />
+        <NewPasswordFields label={t('password.new')} hint={t('password.newHint')} repeatLabel={t('password.repeat')} problems={problems} />
         <Button>{submit}</Button>
       </Form>
     </>

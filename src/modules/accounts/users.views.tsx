@@ -4,7 +4,7 @@ import type { Problem } from '../../core/errors/app-error.js';
 import { Button, ErrorSummary, FormField, LanguageSelect, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
-import { Form, MessageView, Notice, type FormState } from './accounts.views.js';
+import { Form, MessageView, NewPasswordFields, Notice, type FormState } from './accounts.views.js';
 import { ROLES, SCOPED_ROLES, type Role } from './roles.js';
 
 export function SetupForm({ token, csrf, values = {}, problems = [] }: FormState & { token: string }) {
@@ -34,21 +34,10 @@ export function SetupForm({ token, csrf, values = {}, problems = [] }: FormState
           value={values.display_name ?? ''}
           problems={problems}
         />
-        <FormField
-          name="password"
-          type="password"
+        <NewPasswordFields
           label={t('setup.password')}
           hint={t('setup.passwordHint')}
-          autocomplete="new-password"
-          required
-          problems={problems}
-        />
-        <FormField
-          name="password_repeat"
-          type="password"
-          label={t('setup.passwordRepeat')}
-          autocomplete="new-password"
-          required
+          repeatLabel={t('setup.passwordRepeat')}
           problems={problems}
         />
         <Button>{t('setup.submit')}</Button>
