@@ -1,5 +1,6 @@
 // The open-data page: one section per dataset with its description, formats (each a link), licence
 // and the time its data last changed, and where the API is documented.
+import { PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { DatasetFormat, OpenDataset } from './extension.js';
 import { OPEN_DATA_LICENCE } from './licence.js';
@@ -13,7 +14,7 @@ export function OpenDataView({ datasets }: { datasets: DatasetView[] }) {
   const { t, href, fmt } = usePage();
   return (
     <>
-      <h1>{t('opendata.title')}</h1>
+      <PageHeader title={t('opendata.title')} />
       <p>{t('opendata.intro')}</p>
       <p>{t('opendata.example')}</p>
       <p>
