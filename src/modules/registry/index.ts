@@ -25,6 +25,7 @@ export { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './ent
 export { manageRegistry } from './registry.policy.js';
 export { importEntitiesFile, type ImportOutcome } from './data-quality/import.service.js';
 export { entityPath } from './entity/registry.service.js';
+export { type EntityPageSection, type EntityPageSubject } from './entity/entity-page.extensions.js';
 export { seedSynthetic, SYNTHETIC_PREFIX } from './data-quality/registry.synthetic.js';
 export {
   countEntitiesByGmina,

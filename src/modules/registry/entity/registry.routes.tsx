@@ -1,5 +1,6 @@
 // Routes of the registry module. Thin: read the query or form, call the service, render. The
 // catalogue, its exports and the API share one query parser, so the same address filters alike.
+import { renderEntityPageSections } from './entity-page.extensions.js';
 import { contentDisposition } from '../../../core/http/uploads.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -260,12 +261,16 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
         : {}),
     });
     // the map's names and boundaries come from per-process caches: no statement of its own
-    const [record, location] = await Promise.all([publicRecordOf(ctx, details, names), entityLocation(ctx, e, details.places)]);
+    const [record, location, sections] = await Promise.all([
+      publicRecordOf(ctx, details, names),
+      entityLocation(ctx, e, details.places),
+      renderEntityPageSections(ctx, request, { id: e.id, name: e.name, gminaTeryt: e.gmina_teryt }),
+    ]);
     return sendPage(
       request,
       reply,
       { heading: true, title: e.name, breadcrumbs: [{ label: request.t('registry.nav'), path: '/podmioty' }] },
-      <v.EntityView details={details} gminaName={gminaName} jsonLd={jsonLd} record={record} location={location} />,
+      <v.EntityView details={details} gminaName={gminaName} jsonLd={jsonLd} record={record} location={location} sections={sections} />,
     );
   });
 

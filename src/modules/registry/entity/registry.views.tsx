@@ -10,7 +10,7 @@ import type { EntityDetails, EntityRow } from './registry.service.js';
 import { entityPath, FIELD_LABELS, FORM_FIELDS } from './registry.service.js';
 import { LEGAL_FORMS, LIFECYCLES } from './registry.tables.js';
 import { activityLabel, activityState } from './activity-state.js';
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { PsFlag, PublicRecord } from './record.service.js';
 import { HistoryTable, PsFlagCell, PublicRecordSections, type ChangeRow } from './record.views.js';
 import type { EntityLocation } from '../catalogue/registry.location.js';
@@ -50,12 +50,15 @@ export function EntityView({
   jsonLd,
   record,
   location,
+  sections = [],
 }: {
   details: EntityDetails;
   gminaName: string | null;
   jsonLd: string;
   record?: PublicRecord;
   location?: EntityLocation | null;
+  /** What other modules add to the page (entityPageSections), each with its own heading. */
+  sections?: VNode[];
 }) {
   const { t, href } = usePage();
   const e = details.entity;
@@ -113,6 +116,7 @@ export function EntityView({
       </dl>
       {location ? <EntityLocationSection location={location} /> : null}
       {record ? <PublicRecordSections record={record} /> : null}
+      {sections}
       <h2>{t('registry.entity.source')}</h2>
       <p>
         {e.data_source ? `${e.data_source}. ` : ''}
