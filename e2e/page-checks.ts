@@ -1,6 +1,6 @@
 // The checks every page template gets in a real chromium, in Polish and in English: status, axe,
-// language, skip link, in-page links, no foreign requests; and visible focus on every Tab stop, in
-// Polish only. Two
+// language, skip link, in-page links, no frames, no foreign requests; and, in Polish only, visible
+// focus on every Tab stop and no sideways scrolling on a 390 px phone. Two
 // test files (accessibility.test.ts, accessibility-2.test.ts) each run half of the templates with
 // their own server and browser, so the two halves run side by side.
 import assert from 'node:assert/strict';
@@ -151,6 +151,11 @@ export function describePageChecks(entries: readonly PageTemplate[]): () => Brow
             assert.ok(seen.length > 0, 'the page has focusable elements after the skip link');
           });
 
+        // checkAxe runs axe in legacy mode, which does not look into frames
+        test('has no iframe', async () => {
+          assert.equal(await page.locator('iframe, frame').count(), 0);
+        });
+
         test('every in-page link leads to an element of the page', async () => {
           const broken = await page.evaluate(() => {
             const d = (globalThis as any).document;
@@ -165,6 +170,37 @@ export function describePageChecks(entries: readonly PageTemplate[]): () => Brow
         test('sends no request to any other host', () => {
           assert.deepEqual(foreign, []);
         });
+
+        // last, because it changes the viewport: the layout does not depend on the language beyond
+        // word lengths, so the Polish visit (longer words) is the one checked on a phone
+        if (lang === KEYBOARD_WALK_LANG)
+          test('fits a 390 px wide phone screen without sideways scrolling', async () => {
+            await page.setViewportSize({ width: 390, height: 844 });
+            const overflow = await page.evaluate(() => {
+              const d = (globalThis as any).document;
+              const width = d.documentElement.clientWidth as number;
+              // the elements sticking out on the right, for the failure message (scroll containers hold their own overflow)
+              // (an absolutely positioned one escapes a scroller that is not its containing block)
+              const culprits: string[] = [];
+              if (d.documentElement.scrollWidth > width)
+                for (const el of Array.from(d.body.querySelectorAll('*')) as any[]) {
+                  const r = el.getBoundingClientRect();
+                  if (r.right <= width + 1 || culprits.length >= 5) continue;
+                  let scroller = false;
+                  for (let a = el.parentElement; a && a !== d.body; a = a.parentElement)
+                    if ((globalThis as any).getComputedStyle(a).overflowX !== 'visible') scroller = true;
+                  const where = scroller ? ' inside a scroll container' : '';
+                  culprits.push(
+                    `<${String(el.tagName).toLowerCase()} class="${el.className}"> right edge ${Math.round(r.right)} px${where}`,
+                  );
+                }
+              return { scrollWidth: d.documentElement.scrollWidth as number, width, culprits };
+            });
+            assert.ok(
+              overflow.scrollWidth <= overflow.width,
+              `the page is ${overflow.scrollWidth} px wide on a ${overflow.width} px screen: ${overflow.culprits.join('; ')}`,
+            );
+          });
       });
     }
   }
