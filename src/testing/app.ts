@@ -1,14 +1,16 @@
 // One way for route tests to get a running application: a fresh database (SQLite in memory, or a
 // throw-away PostgreSQL database when TEST_DIALECT=postgres), migrated and loaded with the
 // reference data, and the app built on it. Tests talk to it through `app.inject`.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sign } from '@fastify/cookie';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, MODULES } from '../app.js';
 import { seedReference, moduleContext } from '../bootstrap.js';
 import { loadConfig, type Config } from '../config.js';
 import { migrateToLatest } from '../core/db/migrate.js';
-import { withTestDatabase, type TestDatabase } from '../core/db/testing.js';
+import { withTestDatabase, type TestDatabase, type TestDatabaseTemplate } from '../core/db/testing.js';
 import { newId } from '../core/db/ids.js';
 import { nowIso, type Clock } from '../core/db/time.js';
 import { sessionCookieName } from '../core/http/security.js';
@@ -40,8 +42,29 @@ export interface TestAppOptions {
 
 export const TEST_SECRET = 'test-session-secret-0123456789abcdefghij';
 
+let schemaKey: string | undefined;
+
+/**
+ * The migrated schema of every module as a test database template, keyed by the sources of the
+ * migrations and of the dialect seam they call: a changed or added migration makes a new template.
+ */
+function migratedSchema(): TestDatabaseTemplate {
+  if (schemaKey === undefined) {
+    // relative paths under src/, e.g. modules/events/migrations/202702040010_events.ts
+    const hash = createHash('sha256');
+    const src = join(import.meta.dirname, '..');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f: string) => /(^|\/)(migrations|dialect)\/[^/]+\.ts$/.test(f) && !f.endsWith('.test.ts'))
+      .sort();
+    for (const f of files) hash.update(`${f}\n`).update(readFileSync(join(src, f)));
+    schemaKey = hash.digest('hex').slice(0, 24);
+  }
+  const key = schemaKey;
+  return { key, build: (handle) => migrateToLatest(handle, MODULES).then(() => undefined) };
+}
+
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const database = await withTestDatabase();
+  const database = await withTestDatabase(migratedSchema());
   // tests change data behind the app's back, so no page copies unless a test asks for them
   const config = loadConfig({
     DATABASE_URL: database.url,
