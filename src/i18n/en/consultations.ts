@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const consultationsEn: TranslationShape<typeof consultationsPl> = {
   consultations: {
+    dataset: {
+      title: 'Public consultations',
+      description:
+        "Published consultations: subject, dates, the consulted text by section and the documents; once the report is published, also the comments with their responses and how each was dealt with (without the authors' personal data). One consultation: /api/v1/konsultacje/{id}; the report as CSV: /konsultacje/{id}/raport.csv.",
+    },
     title: 'Consultations',
     nav: 'Consultations',
     homeIntro: 'public consultations',

@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
   indicators: {
+    dataset: {
+      title: 'Programme indicators',
+      description:
+        'The indicators of each programme: definition, baseline, yearly targets, approved values from monitoring and the assessment of progress; example indicators, values and targets carry the is_example flag.',
+    },
     title: 'Indicators',
     region: 'voivodeship (whole)',
     example: 'example data',

@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const programmeEn: TranslationShape<typeof programmePl> = {
   programme: {
+    dataset: {
+      title: 'Social economy programmes',
+      description:
+        'The regional social economy programmes: status (draft, in consultation, adopted, in force, closed), period, the timeline of the work and the tree of objectives, priorities and actions. One programme: /api/v1/program/{slug}.',
+    },
     title: 'Programme',
     homeIntro: 'the regional social economy programme',
     save: 'Save',

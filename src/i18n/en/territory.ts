@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const territoryEn: TranslationShape<typeof territoryPl> = {
   territory: {
+    dataset: {
+      title: 'Territorial division and OWES subregions',
+      description:
+        'The gminy and powiaty of kujawsko-pomorskie (TERYT) with the OWES subregion each belongs to on a given day (?date=YYYY-MM-DD), as JSON and as GeoJSON with boundaries.',
+    },
     nav: 'Territory',
     homeIntro: 'territorial profiles of gminy and powiaty',
     searchGroup: 'Gminy and powiaty',
@@ -131,6 +136,7 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       legendHeading: 'Legend',
       legend: {
         spot: 'white spot: needs above the median, no active entity',
+        needUnchecked: 'needs above the median, only entities whose activity nobody has checked (not known whether a white spot)',
         needWithEntity: 'needs above the median, at least one entity at work',
         need: 'needs above the median',
         other: 'needs at or below the median',
@@ -141,6 +147,10 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       noList: 'Without figures on social assistance and population no list can be made.',
       none: 'No gmina with needs above the median lacks entities — there are no white spots.',
       noneHigh: 'No gmina has needs above the median.',
+      unchecked_one:
+        'In {{count}} gmina with needs above the median the registry knows only entities whose activity nobody has checked, so whether it is a white spot is not known:',
+      unchecked_other:
+        'In {{count}} gminy with needs above the median the registry knows only entities whose activity nobody has checked, so whether they are white spots is not known:',
       caption_one: 'White spot ({{count}} gmina)',
       caption_other: 'White spots ({{count}} gminy)',
       needCaption_one: 'Needs above the median ({{count}} gmina)',

@@ -2,6 +2,11 @@
 
 export const consultationsPl = {
   consultations: {
+    dataset: {
+      title: 'Konsultacje społeczne',
+      description:
+        'Opublikowane konsultacje: przedmiot, terminy, tekst poddany konsultacji w podziale na części i dokumenty; po opublikowaniu raportu także uwagi z odpowiedziami i sposobem ich rozpatrzenia (bez danych osobowych autorów). Jedna konsultacja: /api/v1/konsultacje/{id}; raport jako CSV: /konsultacje/{id}/raport.csv.',
+    },
     title: 'Konsultacje',
     nav: 'Konsultacje',
     homeIntro: 'konsultacje społeczne',

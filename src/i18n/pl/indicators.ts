@@ -2,6 +2,11 @@
 
 export const indicatorsPl = {
   indicators: {
+    dataset: {
+      title: 'Wskaźniki programów',
+      description:
+        'Wskaźniki każdego programu: definicja, wartość bazowa, cele na lata, zatwierdzone wartości z monitoringu i ocena postępu; wskaźniki, wartości i cele przykładowe mają znacznik is_example.',
+    },
     title: 'Wskaźniki',
     region: 'województwo (całość)',
     example: 'przykładowe dane',

@@ -2,6 +2,11 @@
 
 export const programmePl = {
   programme: {
+    dataset: {
+      title: 'Programy ekonomii społecznej',
+      description:
+        'Regionalne programy rozwoju ekonomii społecznej: status (projekt, w konsultacjach, przyjęty, obowiązujący, zakończony), okres, oś czasu prac i drzewo celów, priorytetów i działań. Jeden program: /api/v1/program/{slug}.',
+    },
     title: 'Program',
     homeIntro: 'regionalny program rozwoju ekonomii społecznej',
     save: 'Zapisz',

@@ -3,6 +3,11 @@
 
 export const territoryPl = {
   territory: {
+    dataset: {
+      title: 'Podział terytorialny i subregiony OWES',
+      description:
+        'Gminy i powiaty województwa kujawsko-pomorskiego (TERYT) z subregionem OWES, do którego należą w danym dniu (?date=RRRR-MM-DD), jako JSON i jako GeoJSON z granicami.',
+    },
     nav: 'Terytorium',
     homeIntro: 'profile terytorialne gmin i powiatów',
     searchGroup: 'Gminy i powiaty',
@@ -138,6 +143,8 @@ export const territoryPl = {
       legendHeading: 'Legenda',
       legend: {
         spot: 'biała plama: potrzeby powyżej mediany, brak aktywnego podmiotu',
+        needUnchecked:
+          'potrzeby powyżej mediany, w rejestrze są tylko podmioty o niesprawdzonej działalności (nie wiadomo, czy to biała plama)',
         needWithEntity: 'potrzeby powyżej mediany, działa co najmniej jeden podmiot',
         need: 'potrzeby powyżej mediany',
         other: 'potrzeby na poziomie mediany lub niższe',
@@ -148,6 +155,14 @@ export const territoryPl = {
       noList: 'Bez danych o pomocy społecznej i ludności nie można sporządzić listy.',
       none: 'W żadnej gminie o potrzebach powyżej mediany nie brakuje podmiotów — nie ma białych plam.',
       noneHigh: 'Żadna gmina nie ma potrzeb powyżej mediany.',
+      unchecked_one:
+        'W {{count}} gminie o potrzebach powyżej mediany rejestr zna tylko podmioty, których działalności nikt nie sprawdził, więc nie wiadomo, czy jest białą plamą:',
+      unchecked_few:
+        'W {{count}} gminach o potrzebach powyżej mediany rejestr zna tylko podmioty, których działalności nikt nie sprawdził, więc nie wiadomo, czy są białymi plamami:',
+      unchecked_many:
+        'W {{count}} gminach o potrzebach powyżej mediany rejestr zna tylko podmioty, których działalności nikt nie sprawdził, więc nie wiadomo, czy są białymi plamami:',
+      unchecked_other:
+        'W {{count}} gminy o potrzebach powyżej mediany rejestr zna tylko podmioty, których działalności nikt nie sprawdził, więc nie wiadomo, czy są białymi plamami:',
       caption_one: 'Biała plama ({{count}} gmina)',
       caption_few: 'Białe plamy ({{count}} gminy)',
       caption_many: 'Białe plamy ({{count}} gmin)',

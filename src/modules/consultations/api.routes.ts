@@ -9,6 +9,8 @@ import * as svc from './consultations.service.js';
 import { IdParams } from './public.routes.js';
 import { buildReport, sectionLabel } from './report.js';
 import { translator } from '../../i18n/index.js';
+import { OpenDataProperties, openDataMeta } from '../opendata/index.js';
+import { consultationsDataset } from './consultations.opendata.js';
 
 const Phase = Type.Union([Type.Literal('announced'), Type.Literal('open'), Type.Literal('closed'), Type.Literal('report')], {
   description: 'announced → open → closed (analysis) → report (published)',
@@ -79,10 +81,13 @@ export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<v
       schema: {
         tags: ['consultations'],
         summary: 'Public consultations, newest first',
-        response: { 200: Type.Object({ items: Type.Array(Summary) }) },
+        response: { 200: Type.Object({ ...OpenDataProperties, items: Type.Array(Summary) }) },
       },
     },
-    async () => ({ items: (await svc.listForPublic(ctx)).map(({ c }) => summary(c)) }),
+    async () => ({
+      ...openDataMeta(await consultationsDataset.lastChanged(ctx)),
+      items: (await svc.listForPublic(ctx)).map(({ c }) => summary(c)),
+    }),
   );
 
   app.get(

@@ -243,3 +243,13 @@ export async function commentsOfEmail(db: Executor, consultationId: string, emai
     .where('email_norm', '=', emailNorm)
     .execute();
 }
+
+/** When a published consultation last changed (its record, its report): the open dataset's "last changed". */
+export async function lastPublishedChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('consultations')
+    .select((eb) => eb.fn.max('updated_at').as('at'))
+    .where('is_published', '=', true)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}

@@ -13,6 +13,7 @@ import { consultationsErrors } from './consultations.declarations.js';
 import { consultationsSearch } from './consultations.search.js';
 import { consultationsSitemapSources } from './consultations.sitemap.js';
 import './consultations.tables.js';
+import { consultationsDataset } from './consultations.opendata.js';
 
 export { manageConsultations, moderateConsultations } from './consultations.policy.js';
 
@@ -36,7 +37,11 @@ export const consultationsModule: AppModule = {
   admin: [
     { label: 'consultations.admin.title', path: '/admin/konsultacje', order: 50, roles: ['coordinator', 'administrator', 'moderator'] },
   ],
-  contributes: { searchProviders: [consultationsSearch], sitemapSources: consultationsSitemapSources },
+  contributes: {
+    searchProviders: [consultationsSearch],
+    sitemapSources: consultationsSitemapSources,
+    openDatasets: [consultationsDataset],
+  },
   routes,
   jobs: consultationJobs,
 };

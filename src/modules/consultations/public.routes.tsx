@@ -21,6 +21,7 @@ import * as repo from './consultations.repo.js';
 import * as svc from './consultations.service.js';
 import * as v from './public.views.js';
 import { buildReport, reportCsv, reportDocument } from './report.js';
+import { LICENCE_LINK } from '../opendata/index.js';
 
 export const FormBody = formBody({ maxLength: 20000, maxProperties: 60 });
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
@@ -279,6 +280,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
       const report = await reportOf(request, request.params.id, request.query.podglad);
       return reply
         .header('content-disposition', contentDisposition(fileName(report.consultation, 'csv')))
+        .header('link', LICENCE_LINK)
         .type('text/csv; charset=utf-8')
         .send(reportCsv(report, request.lang));
     },

@@ -20,6 +20,7 @@ import { monitoringRoutes } from './monitoring/monitoring.routes.js';
 import { sendRoundReminders } from './monitoring/monitoring.service.js';
 import { annualReportsSection, reportRoutes } from './report/report.routes.js';
 import './indicators.tables.js';
+import { indicatorsDataset } from './indicators.opendata.js';
 
 /** The indicators with their progress: first on the programme page after the objective tree. */
 const indicatorsPageSection: ProgrammePageSection = {
@@ -44,6 +45,7 @@ export const indicatorsModule: AppModule = {
     profileSections: [indicatorsProfileSection],
     searchProviders: [indicatorsSearch],
     sitemapSources: indicatorsSitemapSources,
+    openDatasets: [indicatorsDataset],
   },
   migrations: indicatorsMigrations,
   admin: [{ label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'] }],

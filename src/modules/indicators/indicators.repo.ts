@@ -196,3 +196,12 @@ export async function latestApprovedValueChanges(db: Executor): Promise<Map<stri
     .execute();
   return new Map(rows.map((r) => [r.indicator_id, r.at]));
 }
+
+/** When an indicator value was last recorded or changed: the open dataset's "last changed". */
+export async function lastValueChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('indicator_values')
+    .select((eb) => eb.fn.max('updated_at').as('at'))
+    .executeTakeFirst();
+  return row?.at ?? null;
+}

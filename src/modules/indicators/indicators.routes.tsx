@@ -25,6 +25,8 @@ import * as values from './indicators.values.js';
 import { IndicatorDetail, IndicatorTable } from './indicators.views.js';
 import { manageProgramme } from '../programme/index.js';
 import { PageHeader } from '../../core/ui/components.js';
+import { OpenDataProperties, openDataMeta } from '../opendata/index.js';
+import { indicatorsDataset } from './indicators.opendata.js';
 
 const FormBody = formBodyWithLists({ maxLength: 5000, maxProperties: 60, maxItems: 300, maxItemLength: 100 });
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
@@ -96,6 +98,7 @@ export const ApiIndicator = Type.Object({
   url: Type.String(),
 });
 export const ApiIndicatorList = Type.Object({
+  ...OpenDataProperties,
   programme: Type.Object({ slug: Type.String(), title: Type.String(), period_from: Type.Integer(), period_to: Type.Integer() }),
   items: Type.Array(ApiIndicator),
 });
@@ -220,8 +223,9 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
     },
     async (request) => {
       const programme = await svc.programmeBySlug(ctx, request.params.slug);
-      const views = await svc.indicatorViews(ctx, programme);
+      const [views, lastChanged] = await Promise.all([svc.indicatorViews(ctx, programme), indicatorsDataset.lastChanged(ctx)]);
       return {
+        ...openDataMeta(lastChanged),
         programme: { slug: programme.slug, title: programme.title, period_from: programme.period_from, period_to: programme.period_to },
         items: views.map((v) => toApi(v, programme.slug, ctx.config.publicUrl)),
       };

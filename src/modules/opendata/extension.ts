@@ -20,7 +20,8 @@ export interface OpenDataset {
   order: number;
   titleKey: TKey;
   descriptionKey: TKey;
-  formats: DatasetFormat[];
+  /** Fixed formats, or a function for datasets whose addresses depend on the data (one per programme). */
+  formats: DatasetFormat[] | ((ctx: ModuleContext) => Promise<DatasetFormat[]>);
   /** ISO-8601 time of the data's last change; null when the dataset holds nothing yet. */
   lastChanged(ctx: ModuleContext): Promise<string | null>;
 }

@@ -6,7 +6,7 @@ import { opendataRoutes } from './opendata.routes.js';
 import { opendataSitemapSources } from './opendata.sitemap.js';
 
 export type { DatasetFormat, OpenDataset } from './extension.js';
-export { LicenceSchema, OPEN_DATA_LICENCE } from './licence.js';
+export { LICENCE_LINK, LicenceSchema, OPEN_DATA_LICENCE, OpenDataProperties, openDataMeta } from './licence.js';
 
 export const opendataModule: AppModule = {
   name: 'opendata',

@@ -21,3 +21,19 @@ export const LicenceSchema = Type.Object(
   },
   { description: 'Terms of re-use of the data' },
 );
+
+/** The two properties every dataset's JSON answer carries, for a typebox object: `{ ...OpenDataProperties, items }`. */
+export const OpenDataProperties = {
+  licence: LicenceSchema,
+  last_changed: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'When the data of the dataset last changed (null while it holds nothing)',
+  }),
+};
+
+/** The values of `OpenDataProperties` for a dataset whose data last changed at `lastChanged`. */
+export function openDataMeta(lastChanged: string | null): { licence: typeof OPEN_DATA_LICENCE; last_changed: string | null } {
+  return { licence: { ...OPEN_DATA_LICENCE }, last_changed: lastChanged };
+}
+
+/** The `Link` header naming the licence, for files and answers whose body has no room for it (CSV, GeoJSON). */
+export const LICENCE_LINK = `<${OPEN_DATA_LICENCE.url}>; rel="license"`;

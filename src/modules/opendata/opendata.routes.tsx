@@ -9,7 +9,13 @@ import { OpenDataView } from './opendata.views.js';
 export async function opendataRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   app.get('/dane', { config: { access: 'public', pageCache: true } }, async (request, reply) => {
     const datasets = await Promise.all(
-      openDatasets(ctx).map(async (dataset) => ({ dataset, lastChanged: await dataset.lastChanged(ctx) })),
+      openDatasets(ctx).map(async (dataset) => {
+        const [formats, lastChanged] = await Promise.all([
+          typeof dataset.formats === 'function' ? dataset.formats(ctx) : dataset.formats,
+          dataset.lastChanged(ctx),
+        ]);
+        return { dataset: { ...dataset, formats }, lastChanged };
+      }),
     );
     return sendPage(request, reply, { title: request.t('opendata.title') }, <OpenDataView datasets={datasets} />);
   });

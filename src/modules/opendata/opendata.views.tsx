@@ -34,7 +34,7 @@ export function OpenDataView({ datasets }: { datasets: DatasetView[] }) {
               <ul class="plain">
                 {dataset.formats.map((f) => (
                   <li key={f.path}>
-                    <a href={f.format === 'API' ? f.path : href(f.path)} type={f.mediaType}>
+                    <a href={f.path.startsWith('/api/') ? f.path : href(f.path)} type={f.mediaType}>
                       {f.format}
                     </a>{' '}
                     <code>{f.path}</code>

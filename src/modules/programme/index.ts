@@ -16,6 +16,7 @@ import { structureRoutes } from './structure.routes.js';
 import { versionsRoutes } from './versions.routes.js';
 import { programmeErrors } from './programme.declarations.js';
 import './programme.tables.js';
+import { programmesDataset } from './programme.opendata.js';
 
 export {
   listAllVersions,
@@ -27,7 +28,7 @@ export {
 
 export type { ProgrammePageSection } from './programme.extensions.js';
 export { currentProgramme, isInForce, programmePath } from './programme.service.js';
-export { findProgramme, findProgrammeBySlug, findCurrentProgramme } from './programme.repo.js';
+export { findProgramme, findProgrammeBySlug, findCurrentProgramme, listProgrammes } from './programme.repo.js';
 export { flatten, loadTrees, type TreeNode } from './structure.service.js';
 export type { ElementRow } from './structure.repo.js';
 export type { ElementKind } from './programme.tables.js';
@@ -53,7 +54,7 @@ export const programmeModule: AppModule = {
   migrations: programmeMigrations,
   nav: [{ label: 'programme.title', path: '/program', order: 15, intro: 'programme.homeIntro' }],
   admin: [{ label: 'programme.admin.title', path: '/admin/program', order: 40, roles: [...PROGRAMME_ADMIN_ROLES] }],
-  contributes: { searchProviders: [programmeSearch], sitemapSources: programmeSitemapSources },
+  contributes: { searchProviders: [programmeSearch], sitemapSources: programmeSitemapSources, openDatasets: [programmesDataset] },
   routes,
   seedDemo: seedProgrammeDemo,
 };

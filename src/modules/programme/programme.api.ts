@@ -5,6 +5,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { isInForce, programmePath, type ProgrammeDetails } from './programme.service.js';
 import type { TreeNode } from './structure.service.js';
+import { OpenDataProperties } from '../opendata/index.js';
 
 const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 
@@ -63,7 +64,7 @@ export const ApiProgramme = Type.Object({
   objectives: Type.Array(MainGoal),
   url: Type.String(),
 });
-export const ApiProgrammeList = Type.Object({ items: Type.Array(ApiProgramme) });
+export const ApiProgrammeList = Type.Object({ ...OpenDataProperties, items: Type.Array(ApiProgramme) });
 export type ApiProgrammeT = Static<typeof ApiProgramme>;
 
 type ApiElement = Static<typeof Task> & { children: ApiElement[] };

@@ -59,3 +59,18 @@ export async function listStatusEvents(db: Executor, programmeIds: readonly stri
 export async function insertStatusEvent(db: Executor, row: Insertable<ProgrammeStatusEventsTable>): Promise<void> {
   await db.insertInto('programme_status_events').values(row).execute();
 }
+
+/** When a programme's record and a programme's text last changed (the open dataset's "last changed" is the later). */
+export async function lastProgrammeChange(db: Executor): Promise<[string | null, string | null]> {
+  const [p, v] = await Promise.all([
+    db
+      .selectFrom('programmes')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('programme_versions')
+      .select((eb) => eb.fn.max('created_at').as('at'))
+      .executeTakeFirst(),
+  ]);
+  return [p?.at ?? null, v?.at ?? null];
+}

@@ -18,6 +18,8 @@ import { programmePageSections } from './programme.extensions.js';
 import { canManageProgramme, editProgrammeText, manageProgramme } from './programme.policy.js';
 import * as svc from './programme.service.js';
 import * as v from './programme.views.js';
+import { openDataMeta } from '../opendata/index.js';
+import { programmesLastChanged } from './programme.opendata.js';
 
 export const FormBody = formBody({ maxLength: 220_000, maxProperties: 200 });
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -110,7 +112,10 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
         response: { 200: ApiProgrammeList },
       },
     },
-    async () => ({ items: (await svc.allProgrammeDetails(ctx)).map((d) => toApi(d, ctx.config.publicUrl, warsawToday(ctx.clock))) }),
+    async () => ({
+      ...openDataMeta(await programmesLastChanged(ctx)),
+      items: (await svc.allProgrammeDetails(ctx)).map((d) => toApi(d, ctx.config.publicUrl, warsawToday(ctx.clock))),
+    }),
   );
 
   app.get(

@@ -13,11 +13,15 @@ import { EntitiesSection } from './entity/registry.views.js';
 
 const PROFILE_LIMIT = 50;
 
-/** Active entities per gmina: the territory map's "entities" measure and the white-spot rule. */
+/**
+ * Active entities per gmina: the territory map's "entities" measure and the white-spot rule; where
+ * only entities whose activity nobody checked are located, the rule says "not known", not "none".
+ */
 export const entitiesMeasure: TerritoryMeasure = {
   id: ENTITIES_MEASURE,
   labelKey: 'registry.measure',
   countByGmina: (ctx) => cachedUntilWrite(ctx, 'active-by-gmina', () => repo.countActiveByGmina(ctx.db)),
+  unknownIn: (ctx) => cachedUntilWrite(ctx, 'unchecked-by-gmina', () => repo.gminyWithUncheckedActivity(ctx.db)),
 };
 
 /** The entities section of a territorial profile (replaces territory's placeholder). */

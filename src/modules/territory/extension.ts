@@ -30,6 +30,11 @@ export interface TerritoryMeasure {
    * on every view of the map and the white spots, so keep it to one grouped query.
    */
   countByGmina(ctx: ModuleContext): Promise<Map<string, number>>;
+  /**
+   * Gminy where the count is not known although things are there (entities whose activity nobody
+   * has checked): a zero there is "unknown", not "none", for the white-spot rule.
+   */
+  unknownIn?(ctx: ModuleContext): Promise<ReadonlySet<string>>;
 }
 
 /** The unit a profile is shown for; a powiat's sections cover all of its gminy. */

@@ -11,6 +11,7 @@ import { unitsSearch } from './territory.search.js';
 import { seedTerritoryReference } from './territory.service.js';
 import { territorySitemapSources } from './territory.sitemap.js';
 import './territory.tables.js';
+import { territoryDataset } from './territory.opendata.js';
 
 export { countUnitsByKind, listUnits } from './territory.repo.js';
 export { ENTITIES_MEASURE, CERTIFIED_OFFERS_MEASURE, type TerritoryMeasure, type ProfileSection, type ProfileUnit } from './extension.js';
@@ -34,7 +35,7 @@ export const territoryModule: AppModule = {
   migrations: territoryMigrations,
   nav: [{ label: 'territory.nav', path: '/terytorium', order: 70, intro: 'territory.homeIntro' }],
   admin: [{ label: 'territory.admin.title', path: '/admin/terytorium', order: 50, roles: ['coordinator', 'administrator'] }],
-  contributes: { searchProviders: [unitsSearch], sitemapSources: territorySitemapSources },
+  contributes: { searchProviders: [unitsSearch], sitemapSources: territorySitemapSources, openDatasets: [territoryDataset] },
   routes,
   seedReference: seedTerritoryReference,
 };

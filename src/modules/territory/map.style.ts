@@ -10,6 +10,8 @@ export const SEQUENTIAL = ['#eef4fa', '#c6dbef', '#93c0e0', '#5c9fd0', '#2f6fa8'
 export const CATEGORICAL = ['#a6cee3', '#fdbf6f', '#b2df8a', '#cab2d6', '#fb9a99', '#8dd3c7', '#ffff99', '#d9d9d9'] as const;
 export const WHITE_SPOT = '#e66101';
 export const HIGH_NEED = '#fdb863';
+/** High needs, and entities there whose activity nobody has checked: not known to be a white spot. */
+export const HIGH_NEED_UNCHECKED = '#fee0b6';
 export const OTHER = '#f2f2f2';
 /** Lines of the "no data" hatch on white. */
 export const HATCH_LINE = '#595959';

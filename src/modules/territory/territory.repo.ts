@@ -275,3 +275,18 @@ export async function countUploads(db: Executor): Promise<number> {
   const row = await db.selectFrom('territory_stat_uploads').select(countAll().as('n')).executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** When statistics were last loaded and a subregion last changed (the open dataset's "last changed" is the later). */
+export async function lastTerritoryChange(db: Db): Promise<[string | null, string | null]> {
+  const [s, r] = await Promise.all([
+    db
+      .selectFrom('gmina_statistics')
+      .select((eb) => eb.fn.max('uploaded_at').as('at'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('subregions')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .executeTakeFirst(),
+  ]);
+  return [s?.at ?? null, r?.at ?? null];
+}

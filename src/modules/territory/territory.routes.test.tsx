@@ -217,6 +217,8 @@ describe('with statistics and a registry of entities', () => {
   let withRegistry: FastifyInstance;
   // entities in every gmina whose list index is divisible by 3
   const entitiesOf = (i: number) => (i % 3 === 0 ? 1 + (i % 4) : 0);
+  // and, in a few others, only entities whose activity nobody checked (counted as not known, not as none)
+  const uncheckedIn = (i: number) => i % 3 !== 0 && i % 5 === 0;
 
   before(async () => {
     await loadStatistics(2023, (i) => 200 + ((i * 37) % 500));
@@ -230,6 +232,7 @@ describe('with statistics and a registry of entities', () => {
             id: ENTITIES_MEASURE,
             labelKey: 'territory.measure.entities',
             countByGmina: async () => new Map(gminy.map((g, i) => [g.teryt, entitiesOf(i)] as [string, number]).filter(([, n]) => n > 0)),
+            unknownIn: async () => new Set(gminy.filter((_, i) => uncheckedIn(i)).map((g) => g.teryt)),
           },
         ],
         profileSections: [
@@ -290,14 +293,20 @@ describe('with statistics and a registry of entities', () => {
       teryt: g.teryt,
       rate: ((200 + ((i * 37) % 500)) / (10_000 + i * 10)) * 1000,
       entities: entitiesOf(i),
+      unchecked: uncheckedIn(i),
     }));
     const sorted = rates.map((r) => r.rate).sort((a, b) => a - b);
     const median = (sorted[71]! + sorted[72]!) / 2;
     const expected = rates
-      .filter((r) => r.rate > median && r.entities === 0)
+      .filter((r) => r.rate > median && r.entities === 0 && !r.unchecked)
+      .map((r) => r.teryt)
+      .sort();
+    const notKnown = rates
+      .filter((r) => r.rate > median && r.entities === 0 && r.unchecked)
       .map((r) => r.teryt)
       .sort();
     assert.ok(expected.length > 10);
+    assert.ok(notKnown.length > 2);
     const res = await get('/terytorium/biale-plamy');
     assert.equal(res.statusCode, 200);
     const list = /<section aria-labelledby="lista-bialych-plam-heading"[\s\S]*?<\/section>/.exec(res.body)![0];
@@ -305,10 +314,19 @@ describe('with statistics and a registry of entities', () => {
     assert.deepEqual(listed, expected);
     assert.match(res.body, new RegExp(`Wskazano ${expected.length} białych plam`));
     const spotTitles = mapLinks(res.body)
-      .filter((l) => l.title.includes('biała plama'))
+      .filter((l) => l.title.includes(': biała plama:'))
       .map((l) => l.href.slice(-7))
       .sort();
     assert.deepEqual(spotTitles, expected, 'the map marks the same gminy');
+    // a gmina with only unchecked entities is "not known", named as such on the map and under the list
+    const uncheckedTitles = mapLinks(res.body)
+      .filter((l) => l.title.includes('niesprawdzonej'))
+      .map((l) => l.href.slice(-7))
+      .sort();
+    assert.deepEqual(uncheckedTitles, notKnown);
+    assert.match(list, new RegExp(`W ${notKnown.length} gminach o potrzebach powyżej mediany rejestr zna tylko podmioty`));
+    const named = [...list.matchAll(/<li><a href="\/terytorium\/(\d{7})">/g)].map((m) => m[1]).sort();
+    assert.deepEqual(named, notKnown);
   });
 
   test('a registered profile section replaces its placeholder; statistics appear with year and source', async () => {

@@ -34,6 +34,8 @@ import {
   type RenderedSection,
 } from './territory.views.js';
 import { isCityPowiat, PROFILE_TERYT, profilePath } from './units.js';
+import { LICENCE_LINK, OpenDataProperties, openDataMeta } from '../opendata/index.js';
+import { territoryDataset } from './territory.opendata.js';
 
 const MapQuery = Type.Object({
   miara: Type.Optional(Type.String({ maxLength: 60 })),
@@ -127,7 +129,7 @@ const PowiatItem = Type.Object({
 });
 
 const listOf = <T extends ReturnType<typeof Type.Object>>(item: T) =>
-  Type.Object({ date: Type.String(), count: Type.Integer(), items: Type.Array(item), source: Type.String() });
+  Type.Object({ ...OpenDataProperties, date: Type.String(), count: Type.Integer(), items: Type.Array(item), source: Type.String() });
 
 const Geometry = Type.Union([Type.Object({ type: Type.String(), coordinates: Type.Array(Type.Unknown()) }), Type.Null()]);
 const featureCollection = (properties: ReturnType<typeof Type.Object>) =>
@@ -234,11 +236,11 @@ export async function territoryRoutes(app: AppInstance, ctx: ModuleContext): Pro
     },
     async (request, reply) => {
       const date = day(request.query.date);
-      const items = await apiGminy(ctx, date);
-      reply.header('cache-control', 'public, max-age=300');
+      const [items, lastChanged] = await Promise.all([apiGminy(ctx, date), territoryDataset.lastChanged(ctx)]);
+      reply.header('cache-control', 'public, max-age=300').header('link', LICENCE_LINK);
       if (request.query.format === 'geojson')
         return reply.type('application/geo+json').send(await asFeatureCollection(ctx, 'gmina', items));
-      return reply.type('application/json').send({ date, count: items.length, items, source: SOURCE });
+      return reply.type('application/json').send({ ...openDataMeta(lastChanged), date, count: items.length, items, source: SOURCE });
     },
   );
 
@@ -254,11 +256,11 @@ export async function territoryRoutes(app: AppInstance, ctx: ModuleContext): Pro
     },
     async (request, reply) => {
       const date = day(request.query.date);
-      const items = await apiPowiaty(ctx, date);
-      reply.header('cache-control', 'public, max-age=300');
+      const [items, lastChanged] = await Promise.all([apiPowiaty(ctx, date), territoryDataset.lastChanged(ctx)]);
+      reply.header('cache-control', 'public, max-age=300').header('link', LICENCE_LINK);
       if (request.query.format === 'geojson')
         return reply.type('application/geo+json').send(await asFeatureCollection(ctx, 'powiat', items));
-      return reply.type('application/json').send({ date, count: items.length, items, source: SOURCE });
+      return reply.type('application/json').send({ ...openDataMeta(lastChanged), date, count: items.length, items, source: SOURCE });
     },
   );
 }

@@ -10,7 +10,7 @@ import type { ModuleContext, SeedResult } from '../../core/module.js';
 import type { TKey } from '../../i18n/index.js';
 import { CERTIFIED_OFFERS_MEASURE, ENTITIES_MEASURE, territoryMeasure, territoryMeasures, type TerritoryMeasure } from './extension.js';
 import { forgetMapGeometry } from './map.geometry.js';
-import { CATEGORICAL, classify, classOf, HIGH_NEED, OTHER, WHITE_SPOT } from './map.style.js';
+import { CATEGORICAL, classify, classOf, HIGH_NEED, HIGH_NEED_UNCHECKED, OTHER, WHITE_SPOT } from './map.style.js';
 import { measureForYear, statisticsOf, yearsWith, type YearFigures } from './statistics.service.js';
 import { listSubregionsWithMembers, seedSubregions, subregionOfPowiat, type Subregion } from './subregions.service.js';
 import * as repo from './territory.repo.js';
@@ -330,27 +330,47 @@ export async function whiteSpotsData(ctx: ModuleContext, gminy: readonly GminaIn
   const assistance = await measureForYear(ctx, 'social_assistance');
   const population = assistance ? await measureForYear(ctx, 'population', assistance.year) : null;
   const samePopulation = population && assistance && population.year === assistance.year ? population : null;
-  const entities = await counts(ctx, ENTITIES_MEASURE, teryts);
+  const [entities, unchecked] = await Promise.all([
+    counts(ctx, ENTITIES_MEASURE, teryts),
+    territoryMeasure(ctx, ENTITIES_MEASURE)?.unknownIn?.(ctx) ?? new Set<string>(),
+  ]);
+  const entitiesIn = (teryt: string): number | null => {
+    if (!entities) return null;
+    const n = entities.get(teryt) ?? 0;
+    return n === 0 && unchecked.has(teryt) ? null : n;
+  };
   const result = whiteSpots(
     gminy.map((g) => ({
       teryt: g.teryt,
       population: samePopulation?.values.get(g.teryt) ?? null,
       socialAssistance: assistance?.values.get(g.teryt) ?? null,
-      entities: entities ? (entities.get(g.teryt) ?? 0) : null,
+      entities: entitiesIn(g.teryt),
     })),
     entities !== null,
   );
   const spots = new Set(result.spots);
+  const unknown = new Set(result.unknown);
   const high = new Set(result.highNeed);
   const fills = new Map<string, string | null>();
   for (const g of gminy) {
     if (!result.rates.has(g.teryt)) fills.set(g.teryt, null);
-    else fills.set(g.teryt, spots.has(g.teryt) ? WHITE_SPOT : high.has(g.teryt) ? HIGH_NEED : OTHER);
+    else
+      fills.set(
+        g.teryt,
+        spots.has(g.teryt) ? WHITE_SPOT : unknown.has(g.teryt) ? HIGH_NEED_UNCHECKED : high.has(g.teryt) ? HIGH_NEED : OTHER,
+      );
   }
   const count = (fill: string) => [...fills.values()].filter((f) => f === fill).length;
   const legend: LegendItem[] = [];
   if (result.status === 'ok')
     legend.push({ kind: 'status', fill: WHITE_SPOT, labelKey: 'territory.whiteSpots.legend.spot', count: count(WHITE_SPOT) });
+  if (result.unknown.length > 0)
+    legend.push({
+      kind: 'status',
+      fill: HIGH_NEED_UNCHECKED,
+      labelKey: 'territory.whiteSpots.legend.needUnchecked',
+      count: count(HIGH_NEED_UNCHECKED),
+    });
   legend.push({
     kind: 'status',
     fill: HIGH_NEED,

@@ -320,10 +320,12 @@ export function WhiteSpotsView({ data, gminy, geometry }: { data: WhiteSpotsData
   const { result } = data;
   const byTeryt = new Map(gminy.map((g) => [g.teryt, g]));
   const spots = new Set(result.spots);
+  const unknown = new Set(result.unknown);
   const high = new Set(result.highNeed);
   const statusText = (teryt: string): string => {
     if (!result.rates.has(teryt)) return t('territory.noData');
     if (spots.has(teryt)) return t('territory.whiteSpots.legend.spot');
+    if (unknown.has(teryt)) return t('territory.whiteSpots.legend.needUnchecked');
     if (high.has(teryt))
       return result.status === 'ok' ? t('territory.whiteSpots.legend.needWithEntity') : t('territory.whiteSpots.legend.need');
     return t('territory.whiteSpots.legend.other');
@@ -412,6 +414,21 @@ export function WhiteSpotsView({ data, gminy, geometry }: { data: WhiteSpotsData
             ]}
           />
         )}
+        {result.unknown.length > 0 ? (
+          <>
+            <p>{t('territory.whiteSpots.unchecked', { count: result.unknown.length })}</p>
+            <ul>
+              {result.unknown
+                .map((teryt) => byTeryt.get(teryt))
+                .filter((g): g is GminaInfo => g !== undefined)
+                .map((g) => (
+                  <li key={g.teryt}>
+                    <a href={href(profilePath(g.teryt))}>{g.name}</a>
+                  </li>
+                ))}
+            </ul>
+          </>
+        ) : null}
       </section>
     </>
   );

@@ -46,3 +46,11 @@ test('without statistics nothing is claimed; without a registry there are needs 
   assert.deepEqual(noRegistry.highNeed, ['A']);
   assert.deepEqual(noRegistry.spots, [], 'no registry: nobody can say there is no entity');
 });
+
+test('a gmina whose entities nobody has checked is not known to be a white spot', () => {
+  // rates: A 100, B 120, C 10 → median 100; B above it with an unknown count (null under a registry)
+  const r = whiteSpots([g('A', 1000, 100, 0), g('B', 1000, 120, null), g('C', 1000, 10, 0), g('D', 1000, 130, 0)], true);
+  assert.deepEqual(r.highNeed, ['B', 'D']);
+  assert.deepEqual(r.spots, ['D'], 'only a known zero makes a white spot');
+  assert.deepEqual(r.unknown, ['B']);
+});

@@ -7,7 +7,10 @@ export interface WhiteSpotInput {
   teryt: string;
   population: number | null;
   socialAssistance: number | null;
-  /** Active entities located in the gmina; null when no registry has said anything. */
+  /**
+   * Active entities located in the gmina; null when not known: no registry has said anything, or
+   * the registry holds entities there whose activity nobody has checked (they may be active).
+   */
   entities: number | null;
 }
 
@@ -23,6 +26,11 @@ export interface WhiteSpotResult {
   highNeed: string[];
   /** Gminy above the median with no active entity (empty unless status is `ok`). */
   spots: string[];
+  /**
+   * Gminy above the median whose number of active entities is not known (entities there, none of
+   * them checked): not white spots, since nothing says none is active (empty unless status is `ok`).
+   */
+  unknown: string[];
 }
 
 export function median(values: readonly number[]): number | null {
@@ -36,7 +44,10 @@ export function perThousand(count: number, population: number): number {
   return (count / population) * 1000;
 }
 
-/** `registry` says whether an entity registry is present (its silence about a gmina then means 0). */
+/**
+ * `registry` says whether an entity registry is present (its silence about a gmina then means 0);
+ * a gmina's `entities` null under a registry means "not known" and never makes a white spot.
+ */
 export function whiteSpots(input: readonly WhiteSpotInput[], registry: boolean): WhiteSpotResult {
   const rates = new Map<string, number>();
   for (const g of input) {
@@ -46,7 +57,8 @@ export function whiteSpots(input: readonly WhiteSpotInput[], registry: boolean):
   const med = median([...rates.values()]);
   const highNeed = med === null ? [] : input.filter((g) => (rates.get(g.teryt) ?? -Infinity) > med).map((g) => g.teryt);
   const status: WhiteSpotStatus = med === null ? 'no_statistics' : registry ? 'ok' : 'no_registry';
-  const entities = new Map(input.map((g) => [g.teryt, g.entities ?? 0]));
+  const entities = new Map(input.map((g) => [g.teryt, g.entities]));
   const spots = status === 'ok' ? highNeed.filter((t) => entities.get(t) === 0) : [];
-  return { status, median: med, rates, highNeed, spots };
+  const unknown = status === 'ok' ? highNeed.filter((t) => entities.get(t) === null) : [];
+  return { status, median: med, rates, highNeed, spots, unknown };
 }

@@ -7,7 +7,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { spreadsheetCsv } from '../../../core/csv/index.js';
 import type { T, TKey } from '../../../i18n/index.js';
-import { LicenceSchema, OPEN_DATA_LICENCE } from '../../opendata/index.js';
+import { LicenceSchema, OPEN_DATA_LICENCE, OpenDataProperties } from '../../opendata/index.js';
 import { ACTIVITY_STATES, activityLabel, activityState } from '../entity/activity-state.js';
 import { MARK_VALIDITIES, markText, markView, type MarkView } from '../entity/mark-validity.js';
 import type { MarkRow, PsEntryRow } from '../entity/record.repo.js';
@@ -85,18 +85,14 @@ const itemProperties = {
 };
 export const EntityItemSchema = Type.Object(itemProperties);
 
-const datasetProperties = {
-  licence: LicenceSchema,
-  last_changed: Nullable(Type.String({ format: 'date-time', description: 'when the data of the registry last changed' })),
-};
 export const EntityListSchema = Type.Object({
-  ...datasetProperties,
+  ...OpenDataProperties,
   total: Type.Integer(),
   page: Type.Integer(),
   per_page: Type.Integer(),
   items: Type.Array(EntityItemSchema),
 });
-export const EntityFileSchema = Type.Object({ ...datasetProperties, count: Type.Integer(), items: Type.Array(EntityItemSchema) });
+export const EntityFileSchema = Type.Object({ ...OpenDataProperties, count: Type.Integer(), items: Type.Array(EntityItemSchema) });
 export const EntityDetailSchema = Type.Object({
   ...itemProperties,
   ps_history: Type.Array(PsEntrySchema, { description: 'every grant and loss of the PS status, oldest first' }),

@@ -602,3 +602,16 @@ export async function insertMarks(db: Executor, rows: Insertable<EntityMarksTabl
 export async function refreshPlannerStatistics(db: Executor): Promise<void> {
   await sql`analyze`.execute(db);
 }
+
+/** Gminy where entities are stated active but nobody has checked their activity (the white-spot rule's "unknown"). */
+export async function gminyWithUncheckedActivity(db: Executor): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('entities')
+    .select('gmina_teryt')
+    .distinct()
+    .where('lifecycle', '=', 'active')
+    .where('activity_verified_on', 'is', null)
+    .where('gmina_teryt', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.gmina_teryt!));
+}

@@ -18,7 +18,7 @@ import * as repo from './registry.repo.js';
 import * as svc from './registry.service.js';
 import { EntityDetailSchema, EntityFileSchema, EntityListSchema, toCsv, toDetail, toItem } from '../catalogue/registry.export.js';
 import { itemParts, registryLastChanged } from '../catalogue/registry.catalogue.js';
-import { OPEN_DATA_LICENCE } from '../../opendata/index.js';
+import { LICENCE_LINK, openDataMeta } from '../../opendata/index.js';
 import * as v from './registry.views.js';
 import { confirmActivity, psFlags, publicRecordOf, recordOverview } from './record.service.js';
 import { listChangesWithAuthors } from './record.repo.js';
@@ -131,7 +131,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
 
   // the open data: the catalogue's current search as files and as the API, with the licence and
   // the time of the last change; each item carries its activity state, PS status and marks
-  const openData = async () => ({ licence: { ...OPEN_DATA_LICENCE }, last_changed: await registryLastChanged(ctx) });
+  const openData = async () => openDataMeta(await registryLastChanged(ctx));
 
   app.get(
     '/podmioty.csv',
@@ -149,7 +149,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
       const [parts, meta] = await Promise.all([itemParts(ctx, rows), openData()]);
       if (meta.last_changed) reply.header('last-modified', new Date(meta.last_changed).toUTCString());
       return reply
-        .header('link', `<${OPEN_DATA_LICENCE.url}>; rel="license"`)
+        .header('link', LICENCE_LINK)
         .header('content-disposition', contentDisposition('podmioty.csv'))
         .type('text/csv; charset=utf-8')
         .send(toCsv(rows, parts, request.t, ctx.config.publicUrl));
