@@ -38,7 +38,10 @@ export const OFFER_PAGES: PageTemplate[] = [
   },
   {
     name: 'offers: entity page with its offers',
-    setup: async ({ server }) => (await offerWithPhoto(server.testApp.ctx), entityPath({ id: E2E_ENTITY, name: 'Spółdzielnia Socjalna „Pod Lipą”' })),
+    setup: async ({ server }) => (
+      await offerWithPhoto(server.testApp.ctx),
+      entityPath({ id: E2E_ENTITY, name: 'Spółdzielnia Socjalna „Pod Lipą”' })
+    ),
     expectStatus: 200,
   },
   {

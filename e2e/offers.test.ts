@@ -59,11 +59,21 @@ test('a buyer finds an offer and sends an enquiry, by keyboard only', async () =
     assert.equal(await page.locator('h1').innerText(), 'Zapytanie wysłane');
     assert.deepEqual(await checkAxe(page), [], 'sent page');
 
-    const mails = await ctx.db.selectFrom('mail_outbox').select(['to_address', 'template', 'text_body']).where('template', 'in', ['offer_enquiry', 'offer_enquiry_copy']).execute();
+    const mails = await ctx.db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'template', 'text_body'])
+      .where('template', 'in', ['offer_enquiry', 'offer_enquiry_copy'])
+      .execute();
     const toEntity = mails.filter((m) => m.template === 'offer_enquiry');
-    assert.deepEqual(toEntity.map((m) => m.to_address), ['biuro@podlipa.example.pl']);
+    assert.deepEqual(
+      toEntity.map((m) => m.to_address),
+      ['biuro@podlipa.example.pl'],
+    );
     assert.match(toEntity[0]!.text_body, /150 obiadów dziennie/);
-    assert.deepEqual(mails.filter((m) => m.template === 'offer_enquiry_copy').map((m) => m.to_address), ['sekretariat@sp5.example.pl']);
+    assert.deepEqual(
+      mails.filter((m) => m.template === 'offer_enquiry_copy').map((m) => m.to_address),
+      ['sekretariat@sp5.example.pl'],
+    );
     assert.deepEqual(foreignRequests, []);
   } finally {
     await close();

@@ -262,7 +262,8 @@ export const pl = {
     },
     'offers.too_many': {
       title: 'Zbyt wiele zapytań',
-      detail: 'Z tego adresu e-mail wysłano w ostatniej godzinie zbyt wiele zapytań ofertowych. Spróbuj ponownie za godzinę. Niczego nie wysłano.',
+      detail:
+        'Z tego adresu e-mail wysłano w ostatniej godzinie zbyt wiele zapytań ofertowych. Spróbuj ponownie za godzinę. Niczego nie wysłano.',
     },
     'offers.too_many_photos': {
       title: 'Za dużo zdjęć',

@@ -46,7 +46,8 @@ export const offersEn: TranslationShape<typeof offersPl> = {
       mark: '"Zakup Prospołeczny" mark',
       reserved: 'reserved contracts',
     },
-    exampleNotice: 'This is an example offer for demonstrating the platform (demonstration data): it does not come from the entity it is shown with.',
+    exampleNotice:
+      'This is an example offer for demonstrating the platform (demonstration data): it does not come from the entity it is shown with.',
     photos: {
       title: 'Photos of the offer',
       heading: 'Photos',
@@ -200,7 +201,8 @@ export const offersEn: TranslationShape<typeof offersPl> = {
     },
     stats: {
       title: 'Enquiries — counts',
-      intro: 'The number of enquiries by entity, category and year. The texts of enquiries are not shown here; they are deleted after 6 months.',
+      intro:
+        'The number of enquiries by entity, category and year. The texts of enquiries are not shown here; they are deleted after 6 months.',
       caption: 'Enquiries',
       entity: 'Entity',
       category: 'Category',

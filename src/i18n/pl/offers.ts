@@ -200,7 +200,8 @@ export const offersPl = {
     },
     stats: {
       title: 'Zapytania ofertowe — liczby',
-      intro: 'Liczba zapytań ofertowych według podmiotu, kategorii i roku. Treści zapytań nie są tu pokazywane; po 6 miesiącach są usuwane.',
+      intro:
+        'Liczba zapytań ofertowych według podmiotu, kategorii i roku. Treści zapytań nie są tu pokazywane; po 6 miesiącach są usuwane.',
       caption: 'Zapytania ofertowe',
       entity: 'Podmiot',
       category: 'Kategoria',

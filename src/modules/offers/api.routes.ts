@@ -98,7 +98,13 @@ export async function offersApiRoutes(app: AppInstance, ctx: ModuleContext): Pro
     async (request) => {
       const query = svc.parseCatalogueQuery(request.query);
       const result = await svc.searchCatalogue(ctx, query);
-      return { licence: { ...OPEN_DATA_LICENCE }, total: result.total, page: result.page, per_page: svc.PAGE_SIZE, items: result.cards.map(item) };
+      return {
+        licence: { ...OPEN_DATA_LICENCE },
+        total: result.total,
+        page: result.page,
+        per_page: svc.PAGE_SIZE,
+        items: result.cards.map(item),
+      };
     },
   );
 }

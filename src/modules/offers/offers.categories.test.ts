@@ -2,13 +2,32 @@
 // fails, and every row of the shipped table is a valid code starting with its prefix.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { categoryCpvPrefixes, categoryCpvTable, CATEGORY_KEYS, cpvCheckDigit, isValidCpv, normaliseCpv, parentOf } from './offers.categories.js';
+import {
+  categoryCpvPrefixes,
+  categoryCpvTable,
+  CATEGORY_KEYS,
+  cpvCheckDigit,
+  isValidCpv,
+  normaliseCpv,
+  parentOf,
+} from './offers.categories.js';
 
 test('codes as printed in the vocabulary pass the check digit; a changed digit or a malformed code fails', () => {
-  for (const code of ['55000000-0', '55100000-1', '55110000-4', '85000000-9', '85121210-8', '85121291-9', '80520000-5', '03111600-8', '45000000-7']) {
+  for (const code of [
+    '55000000-0',
+    '55100000-1',
+    '55110000-4',
+    '85000000-9',
+    '85121210-8',
+    '85121291-9',
+    '80520000-5',
+    '03111600-8',
+    '45000000-7',
+  ]) {
     assert.ok(isValidCpv(code), code);
   }
-  for (const code of ['55000000-1', '85121291-8', '45000000-0', '4500000-7', '45000000', 'abcdefgh-1']) assert.equal(isValidCpv(code), false, code);
+  for (const code of ['55000000-1', '85121291-8', '45000000-0', '4500000-7', '45000000', 'abcdefgh-1'])
+    assert.equal(isValidCpv(code), false, code);
   assert.equal(cpvCheckDigit('90910000'), 9);
 });
 

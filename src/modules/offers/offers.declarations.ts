@@ -16,9 +16,21 @@ declare module '../../core/errors/catalogue.js' {
   interface ErrorCodes extends OffersErrors {}
 }
 
+/** The enquiry as the entity and its representatives receive it (the sender's text and contact). */
+interface EnquiryMail {
+  offer: string;
+  entity: string;
+  name: string;
+  institution: string;
+  email: string;
+  phone: string;
+  message: string;
+  link: string;
+}
+
 declare module '../mail/index.js' {
   interface MailTemplates {
-    offer_enquiry: { offer: string; entity: string; name: string; institution: string; email: string; phone: string; message: string; link: string };
+    offer_enquiry: EnquiryMail;
     offer_enquiry_copy: { offer: string; entity: string; link: string };
   }
 }

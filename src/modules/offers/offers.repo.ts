@@ -45,7 +45,12 @@ export async function replaceAreas(db: Executor, offerId: string, areas: Inserta
 
 export async function areasOf(db: Executor, offerIds: readonly string[]): Promise<Selectable<OfferAreasTable>[]> {
   if (offerIds.length === 0) return [];
-  return db.selectFrom('offer_areas').selectAll().where('offer_id', 'in', [...offerIds]).orderBy('teryt').execute();
+  return db
+    .selectFrom('offer_areas')
+    .selectAll()
+    .where('offer_id', 'in', [...offerIds])
+    .orderBy('teryt')
+    .execute();
 }
 
 export interface CatalogueFilter {
@@ -108,7 +113,11 @@ export async function countPublished(db: Executor): Promise<number> {
 }
 
 export async function lastChanged(db: Executor): Promise<string | null> {
-  const row = await db.selectFrom('offers').select(sql<string | null>`max(updated_at)`.as('at')).where('is_published', '=', true).executeTakeFirst();
+  const row = await db
+    .selectFrom('offers')
+    .select(sql<string | null>`max(updated_at)`.as('at'))
+    .where('is_published', '=', true)
+    .executeTakeFirst();
   return row?.at ?? null;
 }
 
@@ -130,7 +139,18 @@ export async function findPhoto(db: Executor, id: string): Promise<(PhotoHead & 
   return db
     .selectFrom('offer_photos as p')
     .innerJoin('offers as o', 'o.id', 'p.offer_id')
-    .select(['p.id', 'p.offer_id', 'p.position', 'p.content_type', 'p.byte_size', 'p.sha256', 'p.width', 'p.height', 'p.alt', 'p.created_at'])
+    .select([
+      'p.id',
+      'p.offer_id',
+      'p.position',
+      'p.content_type',
+      'p.byte_size',
+      'p.sha256',
+      'p.width',
+      'p.height',
+      'p.alt',
+      'p.created_at',
+    ])
     .select(['o.is_published', 'o.entity_id'])
     .where('p.id', '=', id)
     .executeTakeFirst();

@@ -73,8 +73,16 @@ const offerForm = (extra: Record<string, string | string[]> = {}) => ({
   ...extra,
 });
 
-const offersOf = (entityId: string) => t.ctx.db.selectFrom('offers').selectAll().where('entity_id', '=', entityId).orderBy('created_at').execute();
-const mails = (template: string) => t.ctx.db.selectFrom('mail_outbox').selectAll().where('template', '=', template as never).orderBy('created_at').orderBy('id').execute();
+const offersOf = (entityId: string) =>
+  t.ctx.db.selectFrom('offers').selectAll().where('entity_id', '=', entityId).orderBy('created_at').execute();
+const mails = (template: string) =>
+  t.ctx.db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('template', '=', template as never)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 
 test('the demo seed: /oferta?kategoria=catering&powiat=0463 lists a demo offer for the whole region, labelled as an example', async () => {
   await seedDemo(t.ctx);
@@ -127,7 +135,10 @@ test('a representative publishes an offer; a wrong CPV check digit or no area is
     ],
   );
   const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', offer.id).execute();
-  assert.deepEqual(audit.map((a) => a.action), ['offers.create']);
+  assert.deepEqual(
+    audit.map((a) => a.action),
+    ['offers.create'],
+  );
 
   // the public page: Markdown rendered, entity, contact, badges
   const view = await page(`/oferta/${offer.id}`);
@@ -160,11 +171,28 @@ test('entity facets: legal form, PS status held now and a valid mark', async () 
   assert.doesNotMatch((await page('/oferta?znak=1')).body, title);
   await t.ctx.db
     .insertInto('entity_ps_status')
-    .values({ id: 'ps-x', entity_id: entityX, kind: 'granted', ps_type: null, decision_number: 'WPS.1.2026', decision_date: '2026-05-01', loss_reason: null })
+    .values({
+      id: 'ps-x',
+      entity_id: entityX,
+      kind: 'granted',
+      ps_type: null,
+      decision_number: 'WPS.1.2026',
+      decision_date: '2026-05-01',
+      loss_reason: null,
+    })
     .execute();
   await t.ctx.db
     .insertInto('entity_marks')
-    .values({ id: 'mark-x', entity_id: entityX, mark: 'zakup_prospoleczny', subject: null, granted_on: '2026-09-01', expires_on: '2027-09-01', is_expiry_derived: true, source_url: null })
+    .values({
+      id: 'mark-x',
+      entity_id: entityX,
+      mark: 'zakup_prospoleczny',
+      subject: null,
+      granted_on: '2026-09-01',
+      expires_on: '2027-09-01',
+      is_expiry_derived: true,
+      source_url: null,
+    })
     .execute();
   assert.match((await page('/oferta?status_ps=1')).body, title);
   const marked = await page('/oferta?znak=1&kategoria=catering-posilki');
@@ -175,7 +203,12 @@ test('entity facets: legal form, PS status held now and a valid mark', async () 
 test('a representative of Y is refused (403) on X’s offers; staff may manage them', async () => {
   const [offer] = await offersOf(entityX);
   const cookieY = await sessionFor(t, repY);
-  for (const url of [`/oferta/podmiot/${entityX}`, `/oferta/podmiot/${entityX}/nowa`, `/oferta/${offer!.id}/edycja`, `/oferta/${offer!.id}/zdjecia`]) {
+  for (const url of [
+    `/oferta/podmiot/${entityX}`,
+    `/oferta/podmiot/${entityX}/nowa`,
+    `/oferta/${offer!.id}/edycja`,
+    `/oferta/${offer!.id}/zdjecia`,
+  ]) {
     assert.equal((await page(url, cookieY)).statusCode, 403, url);
   }
   const post403 = await t.app.inject({
@@ -199,7 +232,12 @@ test('photos: checked by content, at most 5 MB, alternative text required, resiz
   const upload = async (fields: Record<string, string>, file?: { filename: string; data: Buffer }) => {
     const res = await t.app.inject({ url, headers: { cookie } });
     const body = multipart({ _csrf: csrfFrom(res.body), ...fields }, file ? { photo: file } : {});
-    return t.app.inject({ method: 'POST', url, headers: { cookie: cookieHeader(res, cookie), 'content-type': body.contentType }, payload: body.payload });
+    return t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookieHeader(res, cookie), 'content-type': body.contentType },
+      payload: body.payload,
+    });
   };
   const png = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 200, g: 120, b: 40 } } })
     .png()
@@ -260,7 +298,10 @@ test('an enquiry goes to the entity and its representative with a copy to the se
   assert.match(toEntity[0]!.text_body, /120 obiadów dziennie/);
   assert.match(toEntity[0]!.text_body, /zamowienia@gmina\.example\.pl/);
   const copies = await mails('offer_enquiry_copy');
-  assert.deepEqual(copies.map((m) => m.to_address), ['zamowienia@gmina.example.pl']);
+  assert.deepEqual(
+    copies.map((m) => m.to_address),
+    ['zamowienia@gmina.example.pl'],
+  );
   assert.doesNotMatch(copies[0]!.text_body, /120 obiadów/, 'the copy does not carry the typed text');
 
   // four more from the same address pass, the sixth in the hour is refused
@@ -290,7 +331,11 @@ test('staff see enquiry counts per entity, category and year, never the texts; a
 test('six months later the job erases the enquiries’ personal data and texts here and in the outbox; the counts stay', async () => {
   clock.advance(100 * 24 * 3600_000);
   await runDueJobs(t.ctx, offersJobs);
-  assert.equal((await t.ctx.db.selectFrom('offer_enquiries').select('id').where('erased_at', 'is not', null).execute()).length, 0, 'not yet');
+  assert.equal(
+    (await t.ctx.db.selectFrom('offer_enquiries').select('id').where('erased_at', 'is not', null).execute()).length,
+    0,
+    'not yet',
+  );
   clock.advance(90 * 24 * 3600_000);
   await runDueJobs(t.ctx, offersJobs);
   const rows = await t.ctx.db.selectFrom('offer_enquiries').selectAll().execute();
@@ -302,7 +347,8 @@ test('six months later the job erases the enquiries’ personal data and texts h
     assert.equal(r.email_norm, null);
     assert.equal(r.phone, null);
   }
-  for (const m of [...(await mails('offer_enquiry')), ...(await mails('offer_enquiry_copy'))]) assert.doesNotMatch(m.text_body, /obiadów|Kowalski/);
+  for (const m of [...(await mails('offer_enquiry')), ...(await mails('offer_enquiry_copy'))])
+    assert.doesNotMatch(m.text_body, /obiadów|Kowalski/);
   const res = await page('/admin/oferta', await sessionFor(t, staff));
   assert.match(res.body, /<td class="num">5<\/td>/);
 });
@@ -330,7 +376,11 @@ test('the entity page lists its offers; the site search and the API find them; a
 test('editing and deleting an offer: audited, gone from the catalogue, its counts kept', async () => {
   const [offer] = await offersOf(entityX);
   const cookie = await sessionFor(t, repX);
-  const edited = await post(`/oferta/${offer!.id}/edycja`, offerForm({ title: 'Obiady szkolne', area_scope: 'region', powiat: [], gmina: [] }), cookie);
+  const edited = await post(
+    `/oferta/${offer!.id}/edycja`,
+    offerForm({ title: 'Obiady szkolne', area_scope: 'region', powiat: [], gmina: [] }),
+    cookie,
+  );
   assert.equal(edited.statusCode, 303);
   assert.match((await page('/oferta?powiat=0419')).body, /Obiady szkolne/);
   const removed = await post(`/oferta/${offer!.id}/usun`, {}, cookie, `/oferta/${offer!.id}/edycja`);

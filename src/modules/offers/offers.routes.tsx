@@ -92,19 +92,41 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
       await sendStored(
         request,
         reply,
-        { sha256: head.sha256, byteSize: head.byte_size, contentType: head.content_type, cacheControl: head.is_published ? 'public, max-age=3600' : 'private, no-store' },
+        {
+          sha256: head.sha256,
+          byteSize: head.byte_size,
+          contentType: head.content_type,
+          cacheControl: head.is_published ? 'public, max-age=3600' : 'private, no-store',
+        },
         () => repo.photoBytes(ctx.db, head.id),
       );
       return reply;
     },
   });
 
-  const enquiryPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string>, problems: Problem[] = [], status = 200) => {
+  const enquiryPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    values: Record<string, string>,
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
     const card = await svc.publicOffer(ctx, id);
     reply.header('cache-control', 'no-store');
-    const crumbs = [catalogueCrumb(request), { label: card.offer.title, path: svc.offerPath(card.offer) }, { label: request.t('offers.enquiry.title') }];
+    const crumbs = [
+      catalogueCrumb(request),
+      { label: card.offer.title, path: svc.offerPath(card.offer) },
+      { label: request.t('offers.enquiry.title') },
+    ];
     if ((await svc.enquiryRecipients(ctx, card.entity)).length === 0) {
-      return sendPage(request, reply, { title: request.t('offers.enquiry.title'), breadcrumbs: crumbs, heading: true }, <p>{request.t('offers.enquiry.unavailable')}</p>, 409);
+      return sendPage(
+        request,
+        reply,
+        { title: request.t('offers.enquiry.title'), breadcrumbs: crumbs, heading: true },
+        <p>{request.t('offers.enquiry.unavailable')}</p>,
+        409,
+      );
     }
     return sendPage(
       request,
@@ -140,7 +162,11 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
       reply,
       {
         title: request.t('offers.enquiry.sentTitle'),
-        breadcrumbs: [catalogueCrumb(request), { label: card.offer.title, path: svc.offerPath(card.offer) }, { label: request.t('offers.enquiry.sentTitle') }],
+        breadcrumbs: [
+          catalogueCrumb(request),
+          { label: card.offer.title, path: svc.offerPath(card.offer) },
+          { label: request.t('offers.enquiry.sentTitle') },
+        ],
       },
       <v.EnquirySentView offer={card.offer} />,
     );
@@ -169,7 +195,10 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
     { label: request.t('offers.manage.mine'), path: '/oferta/moje' },
     { label: entity.name, path: `/oferta/podmiot/${entity.id}` },
   ];
-  const notices: Record<string, 'offers.manage.created' | 'offers.manage.saved' | 'offers.manage.deleted' | 'offers.photos.added' | 'offers.photos.removed'> = {
+  const notices: Record<
+    string,
+    'offers.manage.created' | 'offers.manage.saved' | 'offers.manage.deleted' | 'offers.photos.added' | 'offers.photos.removed'
+  > = {
     dodano: 'offers.manage.created',
     zapisano: 'offers.manage.saved',
     usunieto: 'offers.manage.deleted',
@@ -187,7 +216,10 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
       return sendPage(
         request,
         reply,
-        { title: request.t('offers.manage.entityTitle', { name: entity.name }), breadcrumbs: [...manageCrumbs(request, entity).slice(0, 2), { label: entity.name }] },
+        {
+          title: request.t('offers.manage.entityTitle', { name: entity.name }),
+          breadcrumbs: [...manageCrumbs(request, entity).slice(0, 2), { label: entity.name }],
+        },
         <v.EntityOffersView entity={entity} offers={offers} notice={noticeOf(request, request.query.ok)} />,
       );
     },
@@ -223,8 +255,16 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
     );
   };
 
-  app.get('/oferta/podmiot/:entity/nowa', { config: { access: manageEntityOffers }, schema: { params: EntityParams } }, async (request, reply) =>
-    offerForm(request, reply, { entityId: request.params.entity, offerId: null }, { kind: 'service', price_kind: 'on_request', area_scope: 'region' }),
+  app.get(
+    '/oferta/podmiot/:entity/nowa',
+    { config: { access: manageEntityOffers }, schema: { params: EntityParams } },
+    async (request, reply) =>
+      offerForm(
+        request,
+        reply,
+        { entityId: request.params.entity, offerId: null },
+        { kind: 'service', price_kind: 'on_request', area_scope: 'region' },
+      ),
   );
 
   app.post(
@@ -242,7 +282,15 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   app.get('/oferta/:id/edycja', { config: manage, schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) => {
     const o = await svc.getOffer(ctx, request.params.id);
-    return offerForm(request, reply, { entityId: o.entity_id, offerId: o.id }, await svc.formValuesOf(ctx, o), [], 200, noticeOf(request, request.query.ok));
+    return offerForm(
+      request,
+      reply,
+      { entityId: o.entity_id, offerId: o.id },
+      await svc.formValuesOf(ctx, o),
+      [],
+      200,
+      noticeOf(request, request.query.ok),
+    );
   });
 
   app.post('/oferta/:id/edycja', { config: manage, schema: { params: IdParams, body: OfferBody } }, async (request, reply) => {
@@ -273,7 +321,14 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
       request,
       reply,
       { title, breadcrumbs: [...manageCrumbs(request, entity), { label: o.title, path: `/oferta/${o.id}/edycja` }, { label: title }] },
-      <v.PhotosView offer={o} photos={await repo.photosOf(ctx.db, [o.id])} problems={problems} csrf={reply.generateCsrf()} notice={notice} values={values} />,
+      <v.PhotosView
+        offer={o}
+        photos={await repo.photosOf(ctx.db, [o.id])}
+        problems={problems}
+        csrf={reply.generateCsrf()}
+        notice={notice}
+        values={values}
+      />,
       status,
     );
   };
@@ -282,17 +337,25 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
     photosPage(request, reply, request.params.id, {}, [], 200, noticeOf(request, request.query.ok)),
   );
 
-  app.post('/oferta/:id/zdjecia/:photo/usun', { config: manage, schema: { params: PhotoParams, body: PostBody } }, async (request, reply) => {
-    await svc.removePhoto(ctx, request.params.id, request.params.photo, auditFromRequest(request));
-    return go(request, reply, `/oferta/${request.params.id}/zdjecia?ok=bez-zdjecia`);
-  });
+  app.post(
+    '/oferta/:id/zdjecia/:photo/usun',
+    { config: manage, schema: { params: PhotoParams, body: PostBody } },
+    async (request, reply) => {
+      await svc.removePhoto(ctx, request.params.id, request.params.photo, auditFromRequest(request));
+      return go(request, reply, `/oferta/${request.params.id}/zdjecia?ok=bez-zdjecia`);
+    },
+  );
 
   await app.register(async (scope: AppInstance) => {
     await registerUploads(scope);
     scope.post(
       '/oferta/:id/zdjecia',
       // a little over the limit is read, so a file just too large is told so rather than cut silently
-      { config: manage, preValidation: readUpload({ fileSize: svc.MAX_PHOTO_BYTES + 1, fields: 5, parts: 6 }), schema: { params: IdParams } },
+      {
+        config: manage,
+        preValidation: readUpload({ fileSize: svc.MAX_PHOTO_BYTES + 1, fields: 5, parts: 6 }),
+        schema: { params: IdParams },
+      },
       async (request, reply) => {
         const { id } = request.params;
         const fields = textFields(request.body);
@@ -310,5 +373,4 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
   app.get('/admin/oferta', { config: { access: viewOfferStats } }, async (request, reply) =>
     sendPage(request, reply, { title: request.t('offers.stats.title') }, <v.StatsView rows={await svc.enquiryStats(ctx)} />),
   );
-
 }

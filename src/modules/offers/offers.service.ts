@@ -114,7 +114,8 @@ export function checkOfferInput(body: FormValues, units: UnitChoices): OfferInpu
     for (const g of new Set(list(body.gmina))) {
       const powiat = gminaPowiat.get(g);
       // a gmina inside a chosen powiat adds nothing
-      if (powiat !== undefined && !powiatCodes.has(g) && !areas.some((a) => a.teryt === powiat)) areas.push({ teryt: g, powiat_teryt: powiat });
+      if (powiat !== undefined && !powiatCodes.has(g) && !areas.some((a) => a.teryt === powiat))
+        areas.push({ teryt: g, powiat_teryt: powiat });
     }
     if (areas.length === 0) f.add('area', 'offers.form.area', 'offers.validation.areaRequired');
   }
@@ -168,8 +169,16 @@ export async function createOffer(ctx: ModuleContext, entityId: string, body: Fo
       created_at: now,
       updated_at: now,
     });
-    await repo.replaceAreas(trx, id, input.areas.map((a) => ({ offer_id: id, ...a })));
-    await recordAudit(trx, { ...actor, action: 'offers.create', subjectType: 'offer', subjectId: id, meta: { entity: entity.id } }, ctx.clock);
+    await repo.replaceAreas(
+      trx,
+      id,
+      input.areas.map((a) => ({ offer_id: id, ...a })),
+    );
+    await recordAudit(
+      trx,
+      { ...actor, action: 'offers.create', subjectType: 'offer', subjectId: id, meta: { entity: entity.id } },
+      ctx.clock,
+    );
   });
   return id;
 }
@@ -209,7 +218,11 @@ export async function updateOffer(ctx: ModuleContext, id: string, body: FormValu
   }
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateOffer(trx, id, { ...cols, search_doc: offerSearchDoc(input, entity.name), updated_at: nowIso(ctx.clock) });
-    await repo.replaceAreas(trx, id, input.areas.map((a) => ({ offer_id: id, ...a })));
+    await repo.replaceAreas(
+      trx,
+      id,
+      input.areas.map((a) => ({ offer_id: id, ...a })),
+    );
     await recordAudit(trx, { ...actor, action: 'offers.update', subjectType: 'offer', subjectId: id, changes }, ctx.clock);
   });
 }
@@ -218,7 +231,11 @@ export async function deleteOffer(ctx: ModuleContext, id: string, actor: Actor):
   const o = await getOffer(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteOffer(trx, id);
-    await recordAudit(trx, { ...actor, action: 'offers.delete', subjectType: 'offer', subjectId: id, meta: { title: o.title, entity: o.entity_id } }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'offers.delete', subjectType: 'offer', subjectId: id, meta: { title: o.title, entity: o.entity_id } },
+      ctx.clock,
+    );
   });
   return o.entity_id;
 }
@@ -249,7 +266,13 @@ export async function formValuesOf(ctx: Pick<ModuleContext, 'db'>, o: repo.Offer
  * as WebP no larger than PHOTO_MAX_SIDE on either side, turned upright and without its metadata
  * (a phone's photo carries the place it was taken).
  */
-export async function addPhoto(ctx: ModuleContext, offerId: string, file: Upload | null, fields: Record<string, string>, actor: Actor): Promise<void> {
+export async function addPhoto(
+  ctx: ModuleContext,
+  offerId: string,
+  file: Upload | null,
+  fields: Record<string, string>,
+  actor: Actor,
+): Promise<void> {
   const o = await getOffer(ctx, offerId);
   const f = new FormChecker(fields);
   const alt = f.required('alt', 'offers.photos.alt', { max: 300, min: 3 });
@@ -299,7 +322,11 @@ export async function removePhoto(ctx: ModuleContext, offerId: string, photoId: 
   await ctx.db.transaction().execute(async (trx) => {
     if ((await repo.deletePhoto(trx, offerId, photoId)) === 0) throw new AppError('http.not_found');
     await repo.updateOffer(trx, offerId, { updated_at: nowIso(ctx.clock) });
-    await recordAudit(trx, { ...actor, action: 'offers.photo_remove', subjectType: 'offer', subjectId: offerId, meta: { photo: photoId } }, ctx.clock);
+    await recordAudit(
+      trx,
+      { ...actor, action: 'offers.photo_remove', subjectType: 'offer', subjectId: offerId, meta: { photo: photoId } },
+      ctx.clock,
+    );
   });
 }
 
@@ -360,7 +387,10 @@ export interface OfferCard {
 export async function cardsOf(ctx: ModuleContext, rows: readonly repo.OfferRow[]): Promise<OfferCard[]> {
   const ids = rows.map((r) => r.id);
   const [facts, areas, photos] = await Promise.all([
-    entityFacts(ctx, rows.map((r) => r.entity_id)),
+    entityFacts(
+      ctx,
+      rows.map((r) => r.entity_id),
+    ),
     repo.areasOf(ctx.db, ids),
     repo.photosOf(ctx.db, ids),
   ]);
@@ -405,7 +435,10 @@ export async function searchCatalogue(ctx: ModuleContext, q: CatalogueQuery, lim
     CATALOGUE_CAP + 1,
   );
   const capped = rows.length > CATALOGUE_CAP;
-  const facts = await entityFacts(ctx, rows.map((r) => r.entity_id));
+  const facts = await entityFacts(
+    ctx,
+    rows.map((r) => r.entity_id),
+  );
   const matching = rows.slice(0, CATALOGUE_CAP).filter((r) => {
     const e = facts.get(r.entity_id);
     return e !== undefined && e.isListed && (!q.forma || e.legalForm === q.forma) && (!q.statusPs || e.isPs) && (!q.znak || e.hasValidMark);
@@ -427,8 +460,16 @@ export async function publicOffer(ctx: ModuleContext, id: string): Promise<Offer
 /** Published offers of listed entities matching search terms (the site search): the total and the first `limit`. */
 export async function searchOffers(ctx: ModuleContext, terms: string[], limit: number): Promise<{ total: number; cards: OfferCard[] }> {
   if (terms.length === 0) return { total: 0, cards: [] };
-  const rows = await repo.catalogueRows(ctx.db, ctx.database.seam, { terms, category: [], subcategory: [], powiat: [], gmina: [] }, CATALOGUE_CAP);
-  const facts = await entityFacts(ctx, rows.map((r) => r.entity_id));
+  const rows = await repo.catalogueRows(
+    ctx.db,
+    ctx.database.seam,
+    { terms, category: [], subcategory: [], powiat: [], gmina: [] },
+    CATALOGUE_CAP,
+  );
+  const facts = await entityFacts(
+    ctx,
+    rows.map((r) => r.entity_id),
+  );
   const listed = rows.filter((r) => facts.get(r.entity_id)?.isListed);
   return { total: listed.length, cards: await cardsOf(ctx, listed.slice(0, limit)) };
 }
@@ -479,7 +520,12 @@ export function enquiryMailAbout(id: string): string {
  * so quoting the typed text back would let anyone send their words to anyone under our name).
  * 'ignored' for a bot that filled the honeypot: told "sent", nothing stored or sent.
  */
-export async function sendEnquiry(ctx: ModuleContext, offerId: string, body: Record<string, string>, lang: Lang): Promise<'queued' | 'ignored'> {
+export async function sendEnquiry(
+  ctx: ModuleContext,
+  offerId: string,
+  body: Record<string, string>,
+  lang: Lang,
+): Promise<'queued' | 'ignored'> {
   const { offer, entity } = await publicOffer(ctx, offerId);
   const recipients = await enquiryRecipients(ctx, entity);
   if (recipients.length === 0) throw new AppError('offers.no_recipient');
@@ -587,10 +633,19 @@ export interface EnquiryStatsRow {
 /** Enquiry counts per entity, category and year for staff (never the texts). */
 export async function enquiryStats(ctx: ModuleContext): Promise<EnquiryStatsRow[]> {
   const rows = await repo.enquiryCounts(ctx.db);
-  const facts = await entityFacts(ctx, rows.map((r) => r.entity_id));
+  const facts = await entityFacts(
+    ctx,
+    rows.map((r) => r.entity_id),
+  );
   return rows.map((r) => {
     const e = facts.get(r.entity_id);
-    return { entity: e ? { id: e.id, name: e.name, path: e.path } : null, entityId: r.entity_id, category: r.category, year: r.year, n: r.n };
+    return {
+      entity: e ? { id: e.id, name: e.name, path: e.path } : null,
+      entityId: r.entity_id,
+      category: r.category,
+      year: r.year,
+      n: r.n,
+    };
   });
 }
 
@@ -696,7 +751,11 @@ export async function seedOffersDemo(ctx: ModuleContext): Promise<SeedResult> {
         created_at: now,
         updated_at: now,
       });
-      await repo.replaceAreas(trx, id, input.areas.map((a) => ({ offer_id: id, ...a })));
+      await repo.replaceAreas(
+        trx,
+        id,
+        input.areas.map((a) => ({ offer_id: id, ...a })),
+      );
     });
     added++;
   }

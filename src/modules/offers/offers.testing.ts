@@ -38,7 +38,15 @@ export async function makeEntity(
 export async function makeOffer(
   ctx: Pick<ModuleContext, 'db' | 'clock'>,
   entityId: string,
-  opts: { id?: string; title?: string; category?: string; subcategory?: string; powiaty?: string[]; published?: boolean; example?: boolean } = {},
+  opts: {
+    id?: string;
+    title?: string;
+    category?: string;
+    subcategory?: string;
+    powiaty?: string[];
+    published?: boolean;
+    example?: boolean;
+  } = {},
 ): Promise<string> {
   const id = opts.id ?? newId();
   const title = opts.title ?? 'Catering na szkolenia';
@@ -68,7 +76,11 @@ export async function makeOffer(
       updated_at: at,
     })
     .execute();
-  if (powiaty.length) await ctx.db.insertInto('offer_areas').values(powiaty.map((p) => ({ offer_id: id, teryt: p, powiat_teryt: p.slice(0, 4) }))).execute();
+  if (powiaty.length)
+    await ctx.db
+      .insertInto('offer_areas')
+      .values(powiaty.map((p) => ({ offer_id: id, teryt: p, powiat_teryt: p.slice(0, 4) })))
+      .execute();
   return id;
 }
 
@@ -80,7 +92,9 @@ export async function offerWithPhoto(ctx: Pick<ModuleContext, 'db' | 'clock'>): 
   await makeEntity(ctx, { id: E2E_ENTITY, name: 'Spółdzielnia Socjalna „Pod Lipą”', email: 'biuro@podlipa.example.pl', gmina: '0463011' });
   const id = await makeOffer(ctx, E2E_ENTITY, { title: 'Obiady z dowozem', powiaty: ['0463', '0415011'] });
   const { default: sharp } = await import('sharp');
-  const data = await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: 90, g: 140, b: 60 } } }).webp().toBuffer();
+  const data = await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: 90, g: 140, b: 60 } } })
+    .webp()
+    .toBuffer();
   await ctx.db
     .insertInto('offer_photos')
     .values({

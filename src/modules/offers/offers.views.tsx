@@ -58,7 +58,11 @@ function priceText(t: ReturnType<typeof usePage>['t'], o: OfferRow): string {
   return o.price_kind === 'on_request' || !o.price_text ? t('offers.onRequest') : o.price_text;
 }
 
-function areaText(t: ReturnType<typeof usePage>['t'], card: Pick<OfferCard, 'offer' | 'areas'>, names: ReadonlyMap<string, string>): string {
+function areaText(
+  t: ReturnType<typeof usePage>['t'],
+  card: Pick<OfferCard, 'offer' | 'areas'>,
+  names: ReadonlyMap<string, string>,
+): string {
   if (card.offer.area_scope === 'region') return t('offers.wholeRegion');
   return card.areas.map((a) => names.get(a.teryt) ?? a.teryt).join(', ');
 }
@@ -307,7 +311,17 @@ function EntityFactsSection({ entity }: { entity: EntityFacts }) {
   );
 }
 
-export function EnquiryFormView({ card, values, problems, csrf }: { card: OfferCard; values: Record<string, string>; problems: Problem[]; csrf: string }) {
+export function EnquiryFormView({
+  card,
+  values,
+  problems,
+  csrf,
+}: {
+  card: OfferCard;
+  values: Record<string, string>;
+  problems: Problem[];
+  csrf: string;
+}) {
   const { t, href } = usePage();
   const pl = usePl();
   return (
@@ -324,7 +338,15 @@ export function EnquiryFormView({ card, values, problems, csrf }: { card: OfferC
       <ErrorSummary problems={problems} />
       <form method="post" action={href(`/oferta/${card.offer.id}/zapytanie`)} id="formularz" novalidate>
         <CsrfField token={csrf} />
-        <FormField name="name" label={t('offers.enquiry.name')} autocomplete="name" required maxLength={200} value={values.name} problems={problems} />
+        <FormField
+          name="name"
+          label={t('offers.enquiry.name')}
+          autocomplete="name"
+          required
+          maxLength={200}
+          value={values.name}
+          problems={problems}
+        />
         <FormField
           name="institution"
           label={t('offers.enquiry.institution')}
@@ -333,8 +355,24 @@ export function EnquiryFormView({ card, values, problems, csrf }: { card: OfferC
           value={values.institution}
           problems={problems}
         />
-        <FormField name="email" type="email" label={t('offers.enquiry.email')} autocomplete="email" required value={values.email} problems={problems} />
-        <FormField name="phone" type="tel" label={t('offers.enquiry.phone')} autocomplete="tel" maxLength={30} value={values.phone} problems={problems} />
+        <FormField
+          name="email"
+          type="email"
+          label={t('offers.enquiry.email')}
+          autocomplete="email"
+          required
+          value={values.email}
+          problems={problems}
+        />
+        <FormField
+          name="phone"
+          type="tel"
+          label={t('offers.enquiry.phone')}
+          autocomplete="tel"
+          maxLength={30}
+          value={values.phone}
+          problems={problems}
+        />
         <FormField
           name="message"
           multiline
@@ -517,7 +555,7 @@ export function OfferFormView({
         <FormField
           name="cpv"
           label={t('offers.form.cpv')}
-          hint={t('offers.form.cpvHint', { codes: '55520000-1, 90910000-9' })}
+          hint={t('offers.form.cpvHint')}
           maxLength={400}
           value={one(values.cpv)}
           problems={problems}
@@ -564,7 +602,14 @@ export function OfferFormView({
         <fieldset class="offer-area">
           <legend>{t('offers.form.powiaty')}</legend>
           {units.powiaty.map((p) => (
-            <CheckboxField key={p.teryt} name="powiat" value={p.teryt} idSuffix={p.teryt} checked={chosenPowiaty.has(p.teryt)} label={p.name} />
+            <CheckboxField
+              key={p.teryt}
+              name="powiat"
+              value={p.teryt}
+              idSuffix={p.teryt}
+              checked={chosenPowiaty.has(p.teryt)}
+              label={p.name}
+            />
           ))}
         </fieldset>
         <fieldset class="offer-area">
@@ -576,14 +621,26 @@ export function OfferFormView({
               <details key={p.teryt} open={open}>
                 <summary>{t('offers.form.gminyOf', { name: p.name })}</summary>
                 {gminy.map((g) => (
-                  <CheckboxField key={g.teryt} name="gmina" value={g.teryt} idSuffix={g.teryt} checked={chosenGminy.has(g.teryt)} label={g.name} />
+                  <CheckboxField
+                    key={g.teryt}
+                    name="gmina"
+                    value={g.teryt}
+                    idSuffix={g.teryt}
+                    checked={chosenGminy.has(g.teryt)}
+                    label={g.name}
+                  />
                 ))}
               </details>
             );
           })}
         </fieldset>
         <CheckboxField name="reserved" checked={one(values.reserved) === '1'} label={t('offers.form.reserved')} />
-        <CheckboxField name="published" checked={one(values.published) === '1'} label={t('offers.form.published')} hint={t('offers.form.publishedHint')} />
+        <CheckboxField
+          name="published"
+          checked={one(values.published) === '1'}
+          label={t('offers.form.published')}
+          hint={t('offers.form.publishedHint')}
+        />
         <Button>{t('offers.form.save')}</Button>
       </form>
       {deleteAction ? (
@@ -642,8 +699,23 @@ export function PhotosView({
       <ErrorSummary problems={problems} />
       <form method="post" action={href(`/oferta/${offer.id}/zdjecia`)} enctype="multipart/form-data" id="formularz">
         <CsrfField token={csrf} />
-        <FileField name="photo" label={t('offers.photos.file')} hint={t('offers.photos.fileHint')} accept="image/jpeg,image/png,image/webp" required problems={problems} />
-        <FormField name="alt" label={t('offers.photos.alt')} hint={t('offers.photos.altHint')} required maxLength={300} value={values.alt} problems={problems} />
+        <FileField
+          name="photo"
+          label={t('offers.photos.file')}
+          hint={t('offers.photos.fileHint')}
+          accept="image/jpeg,image/png,image/webp"
+          required
+          problems={problems}
+        />
+        <FormField
+          name="alt"
+          label={t('offers.photos.alt')}
+          hint={t('offers.photos.altHint')}
+          required
+          maxLength={300}
+          value={values.alt}
+          problems={problems}
+        />
         <Button>{t('offers.photos.add')}</Button>
       </form>
       <p>
@@ -666,7 +738,10 @@ export function StatsView({ rows }: { rows: EnquiryStatsRow[] }) {
           rows={rows}
           rowKey={(r) => `${r.entityId}|${r.category}|${r.year}`}
           columns={[
-            { header: t('offers.stats.entity'), cell: (r) => (r.entity ? <a href={href(r.entity.path)}>{r.entity.name}</a> : t('offers.stats.removedEntity')) },
+            {
+              header: t('offers.stats.entity'),
+              cell: (r) => (r.entity ? <a href={href(r.entity.path)}>{r.entity.name}</a> : t('offers.stats.removedEntity')),
+            },
             { header: t('offers.stats.category'), cell: (r) => t(catKey(r.category)) },
             { header: t('offers.stats.year'), cell: (r) => String(r.year) },
             { header: t('offers.stats.count'), cell: (r) => fmt.number(r.n), numeric: true },

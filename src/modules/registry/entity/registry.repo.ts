@@ -637,8 +637,20 @@ export async function entityFacts(db: Executor, ids: readonly string[], today: s
       'entities.lifecycle',
       'entities.merged_into',
       'entities.is_synthetic',
-      eb.case().when('entities.id', 'in', psHolders(db)).then(sql<number>`1`).else(sql<number>`0`).end().as('p'),
-      eb.case().when('entities.id', 'in', markHolders(db, today)).then(sql<number>`1`).else(sql<number>`0`).end().as('m'),
+      eb
+        .case()
+        .when('entities.id', 'in', psHolders(db))
+        .then(sql<number>`1`)
+        .else(sql<number>`0`)
+        .end()
+        .as('p'),
+      eb
+        .case()
+        .when('entities.id', 'in', markHolders(db, today))
+        .then(sql<number>`1`)
+        .else(sql<number>`0`)
+        .end()
+        .as('m'),
     ])
     .where('entities.id', 'in', [...ids])
     .execute();
