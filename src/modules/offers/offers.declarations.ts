@@ -17,7 +17,7 @@ declare module '../../core/errors/catalogue.js' {
 }
 
 /** The enquiry as the entity and its representatives receive it (the sender's text and contact). */
-interface EnquiryMail {
+type EnquiryMail = {
   offer: string;
   entity: string;
   name: string;
@@ -26,7 +26,7 @@ interface EnquiryMail {
   phone: string;
   message: string;
   link: string;
-}
+};
 
 declare module '../mail/index.js' {
   interface MailTemplates {
