@@ -259,7 +259,7 @@ export const en: TranslationShape<typeof pl> = {
     },
     'offers.too_many_photos': {
       title: 'Too many photos',
-      detail: 'An offer may have at most {{count}} photos. Remove one before adding another. Nothing was saved.',
+      detail: 'The offer already has as many photos as allowed (limit: {{limit}}). Remove one before adding another. Nothing was saved.',
     },
   },
   validation: {

@@ -267,7 +267,7 @@ export const pl = {
     },
     'offers.too_many_photos': {
       title: 'Za dużo zdjęć',
-      detail: 'Oferta może mieć najwyżej {{count}} zdjęć. Usuń któreś, zanim dodasz nowe. Niczego nie zapisano.',
+      detail: 'Oferta ma już tyle zdjęć, ile można dodać (limit: {{limit}}). Usuń któreś, zanim dodasz nowe. Niczego nie zapisano.',
     },
   },
   validation: {

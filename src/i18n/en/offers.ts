@@ -61,7 +61,8 @@ export const offersEn: TranslationShape<typeof offersPl> = {
       remove: 'Remove the photo',
       removeNamed: 'Remove the photo: {{alt}}',
       none: 'The offer has no photos yet.',
-      limit: 'An offer may have at most {{count}} photos.',
+      limit_one: 'An offer may have at most {{count}} photo.',
+      limit_other: 'An offer may have at most {{count}} photos.',
     },
     entity: {
       heading: 'Provider',
@@ -192,7 +193,8 @@ export const offersEn: TranslationShape<typeof offersPl> = {
     validation: {
       cpvFormat: '"{{code}}" is not a CPV code written as 12345678-9.',
       cpvCheckDigit: 'The CPV code {{code}} has a wrong check digit.',
-      cpvTooMany: 'Give at most {{count}} CPV codes.',
+      cpvTooMany_one: 'Give at most {{count}} CPV code.',
+      cpvTooMany_other: 'Give at most {{count}} CPV codes.',
       areaRequired: 'Choose at least one powiat or gmina.',
       photoTooLarge: 'The photo is larger than 5 MB.',
       photoType: 'The file is not a JPEG, PNG or WebP photo.',

@@ -60,7 +60,10 @@ export const offersPl = {
       remove: 'Usuń zdjęcie',
       removeNamed: 'Usuń zdjęcie: {{alt}}',
       none: 'Oferta nie ma jeszcze zdjęć.',
-      limit: 'Oferta może mieć najwyżej {{count}} zdjęć.',
+      limit_one: 'Oferta może mieć najwyżej {{count}} zdjęcie.',
+      limit_few: 'Oferta może mieć najwyżej {{count}} zdjęcia.',
+      limit_many: 'Oferta może mieć najwyżej {{count}} zdjęć.',
+      limit_other: 'Oferta może mieć najwyżej {{count}} zdjęcia.',
     },
     entity: {
       heading: 'Oferent',
@@ -191,7 +194,10 @@ export const offersPl = {
     validation: {
       cpvFormat: '„{{code}}” nie jest kodem CPV w postaci 12345678-9.',
       cpvCheckDigit: 'Kod CPV {{code}} ma błędną cyfrę kontrolną.',
-      cpvTooMany: 'Podaj najwyżej {{count}} kodów CPV.',
+      cpvTooMany_one: 'Podaj najwyżej {{count}} kod CPV.',
+      cpvTooMany_few: 'Podaj najwyżej {{count}} kody CPV.',
+      cpvTooMany_many: 'Podaj najwyżej {{count}} kodów CPV.',
+      cpvTooMany_other: 'Podaj najwyżej {{count}} kodu CPV.',
       areaRequired: 'Wybierz co najmniej jeden powiat albo gminę.',
       photoTooLarge: 'Zdjęcie jest większe niż 5 MB.',
       photoType: 'Plik nie jest zdjęciem JPEG, PNG ani WebP.',

@@ -285,7 +285,7 @@ export async function addPhoto(
   }
   f.assertValid();
   const existing = await repo.photosOf(ctx.db, [o.id]);
-  if (existing.length >= MAX_PHOTOS) throw new AppError('offers.too_many_photos', { count: MAX_PHOTOS });
+  if (existing.length >= MAX_PHOTOS) throw new AppError('offers.too_many_photos', { limit: MAX_PHOTOS });
   const { default: sharp } = await import('sharp');
   let out: { data: Buffer; info: { width: number; height: number } };
   try {
