@@ -6,7 +6,7 @@ export const offersEn: TranslationShape<typeof offersPl> = {
   offers: {
     title: 'Offers of social economy entities',
     nav: 'Offers',
-    homeIntro: 'a catalogue of products and services of social economy entities',
+    homeIntro: 'the catalogue of their products and services',
     searchGroup: 'Offers of entities',
     intro:
       "Products and services of the region's social economy entities. Offers are published by the entities' representatives; an enquiry reaches the entity by e-mail.",

@@ -5,7 +5,8 @@ export const offersPl = {
   offers: {
     title: 'Oferta podmiotów ekonomii społecznej',
     nav: 'Oferta',
-    homeIntro: 'katalog produktów i usług podmiotów ekonomii społecznej',
+    // follows the registry's phrase ("rejestr podmiotów ekonomii społecznej") in the home page's sentence
+    homeIntro: 'katalog ich produktów i usług',
     searchGroup: 'Oferta podmiotów',
     intro:
       'Produkty i usługi podmiotów ekonomii społecznej z regionu. Oferty publikują przedstawiciele podmiotów; zapytanie ofertowe trafia do podmiotu pocztą elektroniczną.',
