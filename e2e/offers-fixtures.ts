@@ -2,7 +2,7 @@
 // an offer with its photo, the enquiry form (empty, with errors, sent), the representative's list,
 // offer form and photos, and the staff's enquiry counts. Data come from offers.testing.ts.
 import { entityPath } from '../src/modules/registry/index.js';
-import { E2E_ENTITY, makeEnquiry, offerWithPhoto } from '../src/modules/offers/offers.testing.js';
+import { E2E_ENTITY, makeEnquiry, makeOffer, offerWithPhoto } from '../src/modules/offers/offers.testing.js';
 import type { PageTemplate } from './pages.js';
 import { navigation } from './support.js';
 
@@ -53,6 +53,15 @@ export const OFFER_PAGES: PageTemplate[] = [
   {
     name: "offers: an entity's offers",
     setup: async ({ server }) => (await offerWithPhoto(server.testApp.ctx), `/oferta/podmiot/${E2E_ENTITY}`),
+    expectStatus: 200,
+    login: representative,
+  },
+  {
+    name: 'offers: draft offer previewed by its representative',
+    setup: async ({ server }) => {
+      await offerWithPhoto(server.testApp.ctx);
+      return `/oferta/${await makeOffer(server.testApp.ctx, E2E_ENTITY, { title: 'Kolacje (szkic)', published: false })}`;
+    },
     expectStatus: 200,
     login: representative,
   },

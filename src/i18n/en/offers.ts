@@ -46,6 +46,8 @@ export const offersEn: TranslationShape<typeof offersPl> = {
       mark: '"Zakup Prospołeczny" mark',
       reserved: 'reserved contracts',
     },
+    draftNotice:
+      'This is a draft offer: only the entity\'s representatives and staff see it. To publish it in the catalogue, tick "Publish the offer in the catalogue" in the form.',
     exampleNotice:
       'This is an example offer for demonstrating the platform (demonstration data): it does not come from the entity it is shown with.',
     photos: {

@@ -46,6 +46,8 @@ export const offersPl = {
       mark: 'znak „Zakup Prospołeczny”',
       reserved: 'zamówienia zastrzeżone',
     },
+    draftNotice:
+      'To szkic oferty: widzą go tylko przedstawiciele podmiotu i pracownicy. Aby opublikować ofertę w katalogu, zaznacz „Opublikuj ofertę w katalogu” w formularzu.',
     exampleNotice:
       'To przykładowa oferta do pokazu platformy (dane demonstracyjne): nie pochodzi od podmiotu, przy którym jest wyświetlana.',
     photos: {

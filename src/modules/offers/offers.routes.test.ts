@@ -102,8 +102,15 @@ test('the demo seed: /oferta?kategoria=catering&powiat=0463 lists a demo offer f
   assert.equal(demo.is_example, true);
   assert.equal(demo.area.whole_region, true);
   assert.equal(api.licence.id !== undefined || api.licence.name !== undefined, true);
+  // the territorial profiles count the offers covering the unit, region-wide ones included
+  assert.match((await page('/terytorium/0463')).body, /4 oferty obejmują ten obszar/);
+  assert.match((await page('/terytorium/0419')).body, /2 oferty obejmują ten obszar/);
+  assert.match((await page('/en/terytorium/0419')).body, /2 offers cover this area/);
+  // the API is described in the OpenAPI document
+  assert.ok(JSON.parse((await page('/api/openapi.json')).body).paths['/api/v1/oferta']);
   // a second seed adds nothing
   const before = await t.ctx.db.selectFrom('offers').select('id').where('is_example', '=', true).execute();
+  assert.equal(before.length, 4);
   await seedDemo(t.ctx);
   assert.equal((await t.ctx.db.selectFrom('offers').select('id').where('is_example', '=', true).execute()).length, before.length);
 });
@@ -397,6 +404,13 @@ test('the entity page lists its offers; the site search and the API find them; a
   assert.equal(api.total, 0);
   const own = await page(`/oferta/podmiot/${entityX}`, await sessionFor(t, repX));
   assert.match(own.body, /Szkic oferty tajnej/);
+  // its representative previews the draft, marked as such and without the enquiry link; Y's representative cannot
+  const preview = await page(`/oferta/${draft}`, await sessionFor(t, repX));
+  assert.equal(preview.statusCode, 200);
+  assert.match(preview.body, /To szkic oferty/);
+  assert.doesNotMatch(preview.body, /zapytanie"/);
+  assert.equal((await page(`/oferta/${draft}`, await sessionFor(t, repY))).statusCode, 404);
+  assert.equal((await page(`/oferta/${draft}/zapytanie`, await sessionFor(t, repX))).statusCode, 404);
 });
 
 test('editing and deleting an offer: audited, gone from the catalogue, its counts kept', async () => {

@@ -62,8 +62,10 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
   });
 
   app.get('/oferta/:id', { config: { access: 'public' }, schema: { params: IdParams } }, async (request, reply) => {
-    const card = await svc.publicOffer(ctx, request.params.id);
-    const recipients = await svc.enquiryRecipients(ctx, card.entity);
+    const user = request.user;
+    const card = await svc.offerForPage(ctx, request.params.id, (entityId) => user !== null && mayManageEntityOffers(user, entityId));
+    if (card.isDraft) reply.header('cache-control', 'private, no-store');
+    const recipients = card.isDraft ? [] : await svc.enquiryRecipients(ctx, card.entity);
     return sendPage(
       request,
       reply,
@@ -73,7 +75,8 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
         descriptionHtml={renderMarkdown(card.offer.description)}
         unitNames={await unitNames()}
         canEnquire={recipients.length > 0}
-        canManage={request.user !== null && mayManageEntityOffers(request.user, card.entity.id)}
+        canManage={user !== null && mayManageEntityOffers(user, card.entity.id)}
+        isDraft={card.isDraft}
       />,
     );
   });

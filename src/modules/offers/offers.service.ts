@@ -474,6 +474,21 @@ export async function searchOffers(ctx: ModuleContext, terms: string[], limit: n
   return { total: listed.length, cards: await cardsOf(ctx, listed.slice(0, limit)) };
 }
 
+/**
+ * An offer for its page as `viewer` may see it: published ones for everyone, a draft only for those
+ * who may manage it (`mayManage`), flagged so the page says it is not public.
+ */
+export async function offerForPage(
+  ctx: ModuleContext,
+  id: string,
+  mayManage: (entityId: string) => boolean,
+): Promise<OfferCard & { isDraft: boolean }> {
+  const o = await repo.findOffer(ctx.db, id);
+  const card = o && (o.is_published || mayManage(o.entity_id)) ? (await cardsOf(ctx, [o]))[0] : undefined;
+  if (!card) throw new AppError('offers.not_found');
+  return { ...card, isDraft: !card.offer.is_published };
+}
+
 export async function entityOffers(ctx: ModuleContext, entityId: string, publishedOnly: boolean): Promise<repo.OfferRow[]> {
   return repo.listEntityOffers(ctx.db, entityId, publishedOnly);
 }

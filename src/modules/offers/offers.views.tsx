@@ -180,12 +180,14 @@ export function OfferView({
   unitNames,
   canEnquire,
   canManage,
+  isDraft,
 }: {
   card: OfferCard;
   descriptionHtml: string;
   unitNames: ReadonlyMap<string, string>;
   canEnquire: boolean;
   canManage: boolean;
+  isDraft: boolean;
 }) {
   const { t, href } = usePage();
   const pl = usePl();
@@ -194,6 +196,7 @@ export function OfferView({
   return (
     <>
       <PageHeader title={offer.title} lang={pl} />
+      {isDraft ? <Alert kind="warning">{t('offers.draftNotice')}</Alert> : null}
       {example ? <Alert kind="info">{t('offers.exampleNotice')}</Alert> : null}
       <Badges card={card} />
       {canManage ? (
@@ -248,7 +251,7 @@ export function OfferView({
       <EntityFactsSection entity={entity} />
       <section aria-labelledby="enquiry-title">
         <h2 id="enquiry-title">{t('offers.enquiry.title')}</h2>
-        {canEnquire ? (
+        {isDraft ? null : canEnquire ? (
           <p>
             <a class="button button--primary" href={href(`/oferta/${offer.id}/zapytanie`)}>
               {t('offers.enquiry.link')}
@@ -448,7 +451,7 @@ export function EntityOffersView({ entity, offers, notice }: { entity: EntityFac
           rows={offers}
           rowKey={(o) => o.id}
           columns={[
-            { header: t('offers.form.title'), cell: (o) => (o.is_published ? <a href={href(offerPath(o))}>{o.title}</a> : o.title) },
+            { header: t('offers.form.title'), cell: (o) => <a href={href(offerPath(o))}>{o.title}</a> },
             { header: t('offers.manage.status'), cell: (o) => t(o.is_published ? 'offers.manage.published' : 'offers.manage.draft') },
             {
               header: t('offers.manage.edit'),
