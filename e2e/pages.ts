@@ -22,6 +22,7 @@ import {
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
 import { navigation, type Server } from './support.js';
+import { OFFER_PAGES } from './offers-fixtures.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
 
@@ -430,6 +431,8 @@ export const PAGES: PageTemplate[] = [
     expectStatus: 200,
     login: [{ role: 'coordinator' }],
   },
+  // offers: catalogue, offer page, enquiry (form, errors, sent), the representative's pages, staff counts
+  ...OFFER_PAGES,
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

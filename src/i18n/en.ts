@@ -21,6 +21,7 @@ import { consultationsEn } from './en/consultations.js';
 import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
 import { opendataEn } from './en/opendata.js';
+import { offersEn } from './en/offers.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -41,6 +42,7 @@ export const en: TranslationShape<typeof pl> = {
   ...textEn,
   ...exportEn,
   ...opendataEn,
+  ...offersEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -241,6 +243,23 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Responses missing',
       detail:
         'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.',
+    },
+    // offers
+    'offers.not_found': {
+      title: 'No such offer',
+      detail: 'The offer does not exist, was removed or is not published.',
+    },
+    'offers.no_recipient': {
+      title: 'The enquiry cannot be sent',
+      detail: 'This entity has neither an e-mail address nor representatives on the platform. Nothing was sent.',
+    },
+    'offers.too_many': {
+      title: 'Too many enquiries',
+      detail: 'Too many enquiries were sent from this e-mail address in the last hour. Please try again in an hour. Nothing was sent.',
+    },
+    'offers.too_many_photos': {
+      title: 'Too many photos',
+      detail: 'The offer already has as many photos as allowed (limit: {{limit}}). Remove one before adding another. Nothing was saved.',
     },
   },
   validation: {

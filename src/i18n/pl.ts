@@ -21,6 +21,7 @@ import { consultationsPl } from './pl/consultations.js';
 import { textPl } from './pl/text.js';
 import { exportPl } from './pl/export.js';
 import { opendataPl } from './pl/opendata.js';
+import { offersPl } from './pl/offers.js';
 
 export const pl = {
   ...accountsPl,
@@ -41,6 +42,7 @@ export const pl = {
   ...textPl,
   ...exportPl,
   ...opendataPl,
+  ...offersPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -248,6 +250,24 @@ export const pl = {
       title: 'Brakuje odpowiedzi',
       detail:
         'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.',
+    },
+    // offers
+    'offers.not_found': {
+      title: 'Nie ma takiej oferty',
+      detail: 'Oferta nie istnieje, została usunięta albo nie jest opublikowana.',
+    },
+    'offers.no_recipient': {
+      title: 'Nie można wysłać zapytania',
+      detail: 'Ten podmiot nie ma adresu e-mail ani przedstawicieli w serwisie. Niczego nie wysłano.',
+    },
+    'offers.too_many': {
+      title: 'Zbyt wiele zapytań',
+      detail:
+        'Z tego adresu e-mail wysłano w ostatniej godzinie zbyt wiele zapytań ofertowych. Spróbuj ponownie za godzinę. Niczego nie wysłano.',
+    },
+    'offers.too_many_photos': {
+      title: 'Za dużo zdjęć',
+      detail: 'Oferta ma już tyle zdjęć, ile można dodać (limit: {{limit}}). Usuń któreś, zanim dodasz nowe. Niczego nie zapisano.',
     },
   },
   validation: {

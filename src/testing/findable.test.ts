@@ -3,7 +3,8 @@
 // module — both languages, each address with its hreflang alternates and the date its data last
 // changed — and validates against the sitemap schema; the site search finds gminy, powiaty and
 // their entities for "grudziadz", and programme elements, indicators and consultations by folded and
-// inflected words, grouped by kind with counted and ranked results. On both databases (TEST_DIALECT).
+// inflected words, grouped by kind with counted and ranked results; the offers' catalogue and demo
+// offers likewise. On both databases (TEST_DIALECT).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemo } from '../bootstrap.js';
@@ -138,6 +139,11 @@ describe('sitemap', () => {
     for (const path of ['/konsultacje', `/konsultacje/${consultationId}`, `/konsultacje/${consultationId}/raport`]) listed(path);
     // opendata: the list of datasets
     listed('/dane', false);
+    // offers: the catalogue and every published (demo) offer
+    listed('/oferta');
+    const offers = await t.ctx.db.selectFrom('offers').select('id').where('is_published', '=', true).execute();
+    assert.ok(offers.length > 0);
+    for (const o of offers) listed(`/oferta/${o.id}`);
   });
 
   test('the listed pages exist in both languages (one of each kind)', async () => {
@@ -213,6 +219,8 @@ describe('site search', () => {
       [fold(indicator.name.split(/\s+/).slice(0, 3).join(' ')), `/wskazniki/${encodeURIComponent(indicator.code)}`, 'Wskaźniki programu'],
       // an inflected form: "konsultacji projektu" for "Konsultacje projektu"
       ['konsultacji projektu programu', `/konsultacje/${consultationId}`, 'Konsultacje społeczne'],
+      // an offer of the demo seed, inflected and without Polish letters
+      ['pielegnacji terenow zielonych', '/oferta/', 'Oferta podmiotów'],
     ];
     for (const [q, path, heading] of cases) {
       const res = await t.app.inject({ url: `/szukaj?q=${encodeURIComponent(q)}` });

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { policy, hasScopedRole } from '../core/auth/access.js';
+import { makeOffer } from '../modules/offers/offers.testing.js';
 import { createTestApp, loginAs, type TestApp, type TestRole } from './app.js';
 
 type Who =
@@ -106,6 +107,23 @@ const MATRIX: [string, string][] = [
   ['/admin/program/prog-x/struktura/el-x', 'LAAFFFFF'],
   ['/admin/program/prog-x/wersje', 'LAAAFFFF'],
   ['/admin/program/prog-x/wersje/1', 'LAAAFFFF'],
+  // offers: the catalogue, an offer and the API for everyone; an entity's offers, the offer form and
+  // photos for that entity's representatives and staff only (X's representative is refused on Y's
+  // offers); the enquiry counts for staff
+  ['/oferta', 'AAAAAAAA'],
+  ['/oferta/offer-x', 'AAAAAAAA'],
+  ['/oferta/offer-x/zapytanie', 'AAAAAAAA'],
+  ['/api/v1/oferta', 'AAAAAAAA'],
+  ['/oferta/moje', 'LAAAAAAA'],
+  ['/oferta/podmiot/entity-x', 'LAAFFFAF'],
+  ['/oferta/podmiot/entity-y', 'LAAFFFFF'],
+  ['/oferta/podmiot/entity-x/nowa', 'LAAFFFAF'],
+  ['/oferta/podmiot/entity-y/nowa', 'LAAFFFFF'],
+  ['/oferta/offer-x/edycja', 'LAAFFFAF'],
+  ['/oferta/offer-y/edycja', 'LAAFFFFF'],
+  ['/oferta/offer-x/zdjecia', 'LAAFFFAF'],
+  ['/oferta/offer-y/zdjecia', 'LAAFFFFF'],
+  ['/admin/oferta', 'LAAFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };
@@ -159,6 +177,9 @@ before(async () => {
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
+  // an offer of each entity behind the offers' routes (ids as in the matrix)
+  await makeOffer(t.ctx, 'entity-x', { id: 'offer-x', title: 'Oferta X' });
+  await makeOffer(t.ctx, 'entity-y', { id: 'offer-y', title: 'Oferta Y' });
   // a programme with one indicator behind the indicator routes (ids as in the matrix)
   {
     const at = '2026-01-01T00:00:00.000Z';

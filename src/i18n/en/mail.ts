@@ -58,6 +58,14 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: message from the contact form — {{subject}}',
       body: 'Message sent through the contact form of Spójnia.\n\nFrom: {{name}}\nReply-to address: {{email}}\nSubject: {{subject}}\n\nMessage:\n{{message}}\n\nThe sender consented to the processing of their data for the purpose of a reply. To reply, write to the address above.',
     },
+    offer_enquiry: {
+      subject: 'Spójnia: enquiry about an offer — {{offer}}',
+      body: 'An enquiry sent through Spójnia to {{entity}} about the offer "{{offer}}":\n{{link}}\n\nFrom: {{name}}\nInstitution: {{institution}}\nReply-to address: {{email}}\nPhone: {{phone}}\n\nMessage:\n{{message}}\n\nThe sender agreed that their data be passed on for a reply. To reply, write to the address above.',
+    },
+    offer_enquiry_copy: {
+      subject: 'Spójnia: your enquiry was sent — {{offer}}',
+      body: 'Hello,\n\nwe have passed your enquiry about the offer "{{offer}}" on to {{entity}}. The entity will reply directly to your e-mail address.\n\nThe offer:\n{{link}}\n\nWe keep the text of the enquiry for 6 months, then delete it. If you did not send this enquiry, please ignore this message.',
+    },
   },
   outbox: {
     title: 'Outgoing mail',
@@ -127,6 +135,8 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       registry_proposal_rejected: 'proposed change rejected',
       consultation_confirm: 'consultation comment confirmation',
       consultation_report: 'consultation report',
+      offer_enquiry: 'enquiry about an offer',
+      offer_enquiry_copy: 'enquiry about an offer — confirmation',
     },
   },
 };

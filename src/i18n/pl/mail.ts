@@ -57,6 +57,14 @@ export const mailPl = {
       subject: 'Spójnia: wiadomość z formularza kontaktowego — {{subject}}',
       body: 'Wiadomość wysłana przez formularz kontaktowy serwisu Spójnia.\n\nOd: {{name}}\nAdres do odpowiedzi: {{email}}\nTemat: {{subject}}\n\nTreść:\n{{message}}\n\nNadawca wyraził zgodę na przetwarzanie danych w celu udzielenia odpowiedzi. Aby odpowiedzieć, napisz na adres podany wyżej.',
     },
+    offer_enquiry: {
+      subject: 'Spójnia: zapytanie ofertowe — {{offer}}',
+      body: 'Zapytanie ofertowe wysłane przez serwis Spójnia do podmiotu {{entity}} w sprawie oferty „{{offer}}”:\n{{link}}\n\nOd: {{name}}\nInstytucja: {{institution}}\nAdres do odpowiedzi: {{email}}\nTelefon: {{phone}}\n\nTreść:\n{{message}}\n\nNadawca zgodził się na przekazanie swoich danych w celu udzielenia odpowiedzi. Aby odpowiedzieć, napisz na adres podany wyżej.',
+    },
+    offer_enquiry_copy: {
+      subject: 'Spójnia: wysłano zapytanie ofertowe — {{offer}}',
+      body: 'Dzień dobry,\n\nprzekazaliśmy Twoje zapytanie ofertowe w sprawie oferty „{{offer}}” podmiotowi {{entity}}. Podmiot odpowie bezpośrednio na Twój adres e-mail.\n\nOferta:\n{{link}}\n\nTreść zapytania przechowujemy przez 6 miesięcy, potem ją usuwamy. Jeśli to nie Ty wysłałeś(-aś) to zapytanie, zignoruj tę wiadomość.',
+    },
   },
   outbox: {
     title: 'Poczta wychodząca',
@@ -127,6 +135,8 @@ export const mailPl = {
       registry_proposal_rejected: 'propozycja zmiany odrzucona',
       consultation_confirm: 'potwierdzenie uwagi w konsultacjach',
       consultation_report: 'raport z konsultacji',
+      offer_enquiry: 'zapytanie ofertowe',
+      offer_enquiry_copy: 'zapytanie ofertowe — potwierdzenie',
     },
   },
 } as const;

@@ -23,6 +23,10 @@ import './self-service/claims.tables.js';
 
 export { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './entity/identifiers.js';
 export { manageRegistry } from './registry.policy.js';
+export { representsEntity } from './self-service/representative.policy.js';
+export { representedIds, representativeEmails } from './self-service/representative.service.js';
+export { entityFacts, entityIdByName, type EntityFacts } from './entity/entity-facts.service.js';
+export { LEGAL_FORMS, type LegalForm } from './entity/registry.tables.js';
 export { importEntitiesFile, type ImportOutcome } from './data-quality/import.service.js';
 export { entityPath } from './entity/registry.service.js';
 export { type EntityPageSection, type EntityPageSubject } from './entity/entity-page.extensions.js';

@@ -615,3 +615,62 @@ export async function gminyWithUncheckedActivity(db: Executor): Promise<Set<stri
     .execute();
   return new Set(rows.map((r) => r.gmina_teryt!));
 }
+
+/** What other modules show of an entity beside their own things (offers): one row per id. */
+export interface EntityFactsRow {
+  id: string;
+  name: string;
+  legal_form: string;
+  gmina_teryt: string | null;
+  town: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  lifecycle: string;
+  merged_into: string | null;
+  is_synthetic: boolean;
+  p: number | string;
+  m: number | string;
+}
+
+/** The entities of `ids` with their PS status and valid mark on `today` (the catalogue's rules). */
+export async function entityFacts(db: Executor, ids: readonly string[], today: string): Promise<EntityFactsRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('entities')
+    .select((eb) => [
+      'entities.id',
+      'entities.name',
+      'entities.legal_form',
+      'entities.gmina_teryt',
+      'entities.town',
+      'entities.email',
+      'entities.phone',
+      'entities.website',
+      'entities.lifecycle',
+      'entities.merged_into',
+      'entities.is_synthetic',
+      eb
+        .case()
+        .when('entities.id', 'in', psHolders(db))
+        .then(sql<number>`1`)
+        .else(sql<number>`0`)
+        .end()
+        .as('p'),
+      eb
+        .case()
+        .when('entities.id', 'in', markHolders(db, today))
+        .then(sql<number>`1`)
+        .else(sql<number>`0`)
+        .end()
+        .as('m'),
+    ])
+    .where('entities.id', 'in', [...ids])
+    .execute();
+}
+
+/** The id of the entity of exactly this name (the first by id when several share it), for seeds. */
+export async function entityIdByName(db: Executor, name: string): Promise<string | undefined> {
+  const row = await db.selectFrom('entities').select('id').where('name', '=', name).orderBy('id').executeTakeFirst();
+  return row?.id;
+}

@@ -162,3 +162,18 @@ export async function replaceSectorRows(db: Executor, entityId: string, rows: { 
 export async function findEmployment(db: Executor, entityId: string, year: number) {
   return db.selectFrom('entity_employment').selectAll().where('entity_id', '=', entityId).where('year', '=', year).executeTakeFirst();
 }
+
+/** E-mail addresses of the active accounts holding the representative role of this entity. */
+export async function representativeEmails(db: Executor, entityId: string): Promise<{ email: string; lang: string }[]> {
+  return db
+    .selectFrom('user_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['u.email', 'u.lang'])
+    .where('r.role', '=', 'entity_representative')
+    .where('r.scope_type', '=', 'entity')
+    .where('r.scope_id', '=', entityId)
+    .where('u.is_active', '=', true)
+    .where('u.anonymised_at', 'is', null)
+    .orderBy('u.email')
+    .execute();
+}

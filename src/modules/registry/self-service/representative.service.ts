@@ -57,6 +57,11 @@ export function representedIds(user: UserWithRoles): string[] {
   return user.roles.filter((r) => r.role === 'entity_representative' && r.scopeType === 'entity' && r.scopeId).map((r) => r.scopeId!);
 }
 
+/** Addresses of the accounts representing the entity (e-mails about its offers go to them too). */
+export function representativeEmails(ctx: Pick<ModuleContext, 'db'>, entityId: string): Promise<{ email: string; lang: string }[]> {
+  return repo.representativeEmails(ctx.db, entityId);
+}
+
 export async function myEntities(ctx: ModuleContext, user: UserWithRoles) {
   return repo.entitiesByIds(ctx.db, representedIds(user));
 }

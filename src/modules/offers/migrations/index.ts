@@ -1,0 +1,8 @@
+// The offers module's schema changes: one dated file per migration (`YYYYMMDDHHmm_description.ts`,
+// named by its key), listed here. A key never changes once shipped: databases recorded it.
+import type { ModuleMigration } from '../../../core/module.js';
+import { offersMigration } from './202702010010_offers.js';
+
+export const offersMigrations: Record<string, ModuleMigration> = {
+  '202702010010_offers': offersMigration,
+};

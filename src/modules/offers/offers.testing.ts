@@ -1,0 +1,137 @@
+// The offers module's test surface (route tests, the permission matrix, the browser suite): an
+// entity to attach offers to and an offer written straight to the tables, as the service would.
+import { createHash } from 'node:crypto';
+import { polishSortKey } from '../../core/db/collation.js';
+import { newId } from '../../core/db/ids.js';
+import { nowIso } from '../../core/db/time.js';
+import type { ModuleContext } from '../../core/module.js';
+import { searchDocument } from '../../core/search/index.js';
+
+export async function makeEntity(
+  ctx: Pick<ModuleContext, 'db' | 'clock'>,
+  opts: { id?: string; name?: string; email?: string | null; legalForm?: 'fundacja' | 'spoldzielnia_socjalna'; gmina?: string | null } = {},
+): Promise<string> {
+  const id = opts.id ?? newId();
+  const name = opts.name ?? `Spółdzielnia Socjalna Test ${id.slice(-6)}`;
+  const at = nowIso(ctx.clock);
+  await ctx.db
+    .insertInto('entities')
+    .values({
+      id,
+      name,
+      name_sort: polishSortKey(name),
+      legal_form: opts.legalForm ?? 'spoldzielnia_socjalna',
+      email: opts.email === undefined ? `biuro-${id.slice(-6)}@podmiot.example.pl` : opts.email,
+      sectors: '[]',
+      lifecycle: 'active',
+      gmina_teryt: opts.gmina ?? null,
+      search_doc: searchDocument(name),
+      is_synthetic: false,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return id;
+}
+
+export async function makeOffer(
+  ctx: Pick<ModuleContext, 'db' | 'clock'>,
+  entityId: string,
+  opts: {
+    id?: string;
+    title?: string;
+    category?: string;
+    subcategory?: string;
+    powiaty?: string[];
+    published?: boolean;
+    example?: boolean;
+  } = {},
+): Promise<string> {
+  const id = opts.id ?? newId();
+  const title = opts.title ?? 'Catering na szkolenia';
+  const at = nowIso(ctx.clock);
+  const powiaty = opts.powiaty ?? [];
+  await ctx.db
+    .insertInto('offers')
+    .values({
+      id,
+      entity_id: entityId,
+      title,
+      title_sort: polishSortKey(title),
+      kind: 'service',
+      category: opts.category ?? 'catering',
+      subcategory: opts.subcategory ?? 'catering-posilki',
+      cpv_codes: '["55520000-1"]',
+      description: 'Obiady i przerwy kawowe dla grup do 80 osób, z dowozem.',
+      price_kind: 'on_request',
+      price_text: null,
+      area_scope: powiaty.length ? 'units' : 'region',
+      is_reserved_contracts: true,
+      is_published: opts.published ?? true,
+      is_example: opts.example ?? false,
+      search_doc: searchDocument(title, 'Obiady i przerwy kawowe dla grup do 80 osób, z dowozem.', 'Catering i gastronomia'),
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  if (powiaty.length)
+    await ctx.db
+      .insertInto('offer_areas')
+      .values(powiaty.map((p) => ({ offer_id: id, teryt: p, powiat_teryt: p.slice(0, 4) })))
+      .execute();
+  return id;
+}
+
+/** The entity the browser suite's representative is scoped to (a fixed id, so a page template can log in as its representative). */
+export const E2E_ENTITY = '01900000-0000-7000-8000-0000000e2e17';
+
+/** A published offer of the browser suite's entity (created on first use) with one photo; returns its id. */
+export async function offerWithPhoto(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promise<string> {
+  await makeEntity(ctx, { id: E2E_ENTITY, name: 'Spółdzielnia Socjalna „Pod Lipą”', email: 'biuro@podlipa.example.pl', gmina: '0463011' });
+  const id = await makeOffer(ctx, E2E_ENTITY, { title: 'Obiady z dowozem', powiaty: ['0463', '0415011'] });
+  const { default: sharp } = await import('sharp');
+  const data = await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: 90, g: 140, b: 60 } } })
+    .webp()
+    .toBuffer();
+  await ctx.db
+    .insertInto('offer_photos')
+    .values({
+      id: newId(),
+      offer_id: id,
+      position: 0,
+      content_type: 'image/webp',
+      data,
+      byte_size: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      width: 320,
+      height: 200,
+      alt: 'Talerz z obiadem: ziemniaki, surówka i kotlet',
+      created_at: nowIso(ctx.clock),
+    })
+    .execute();
+  return id;
+}
+
+/** An enquiry as the form stores it (for the staff counts page). */
+export async function makeEnquiry(ctx: Pick<ModuleContext, 'db' | 'clock'>, offerId: string, entityId: string): Promise<void> {
+  await ctx.db
+    .insertInto('offer_enquiries')
+    .values({
+      id: newId(),
+      offer_id: offerId,
+      entity_id: entityId,
+      category: 'catering',
+      year: 2027,
+      created_at: nowIso(ctx.clock),
+      name: 'Jan Kowalski',
+      institution: null,
+      email_norm: 'jan@example.pl',
+      phone: null,
+      message: 'Prosimy o ofertę.',
+      erased_at: null,
+      recipients: 1,
+    })
+    .execute();
+}
