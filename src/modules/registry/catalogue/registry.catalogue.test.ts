@@ -276,3 +276,24 @@ describe('catalogue', () => {
     assert.match((await get(href)).body, /To jest podmiot syntetyczny/);
   });
 });
+
+describe('a filter value the catalogue does not know', () => {
+  test('is refused with a 400 naming the parameter, on the page, the files and the API; empty values mean "any"', async () => {
+    const page = await t.app.inject({ url: '/podmioty?forma=nie-ma-takiej-formy' });
+    assert.equal(page.statusCode, 400);
+    assert.match(page.body, /data-error-summary/);
+    assert.match(page.body, /Parametr „forma” ma nieprawidłową wartość\./);
+    const en = await t.app.inject({ url: '/en/podmioty?powiat=9999' });
+    assert.equal(en.statusCode, 400);
+    assert.match(en.body, /powiat/);
+    for (const url of ['/podmioty.csv?stan=zamkniety', '/podmioty.json?gmina=0463', '/podmioty?strona=druga', '/podmioty?sort=losowo']) {
+      assert.equal((await t.app.inject({ url })).statusCode, 400, url);
+    }
+    const api = await t.app.inject({ url: '/api/v1/podmioty?forma=spolka' });
+    assert.equal(api.statusCode, 400);
+    assert.match(String(api.headers['content-type']), /^application\/problem\+json/);
+    // what a GET form sends for an untouched select or text field is no filter at all
+    assert.equal((await t.app.inject({ url: '/podmioty?q=&forma=&powiat=&sort=&status_ps=1' })).statusCode, 200);
+    assert.equal((await t.app.inject({ url: '/podmioty?forma=fundacja&forma=stowarzyszenie&powiat=0463&strona=1' })).statusCode, 200);
+  });
+});

@@ -3,7 +3,7 @@
 import { renderEntityPageSections } from './entity-page.extensions.js';
 import { contentDisposition } from '../../../core/http/uploads.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { AppError, type Problem } from '../../../core/errors/app-error.js';
 import { formBody, submitForm, type FormFields } from '../../../core/http/forms.js';
 import { localize } from '../../../core/http/language.js';
@@ -17,7 +17,8 @@ import { manageRegistry } from '../registry.policy.js';
 import * as repo from './registry.repo.js';
 import * as svc from './registry.service.js';
 import { EntityDetailSchema, EntityFileSchema, EntityListSchema, toCsv, toDetail, toItem } from '../catalogue/registry.export.js';
-import { itemParts, registryLastChanged } from '../catalogue/registry.catalogue.js';
+import { itemParts, LISTED_STATES, registryLastChanged } from '../catalogue/registry.catalogue.js';
+import { ACTIVITY_TYPES, LEGAL_FORMS } from './registry.tables.js';
 import { LICENCE_LINK, openDataMeta } from '../../opendata/index.js';
 import * as v from './registry.views.js';
 import { confirmActivity, psFlags, publicRecordOf, recordOverview } from './record.service.js';
@@ -33,27 +34,34 @@ const ID_PREFIX = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 const ApiQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
-  forma: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
-  powiat: Type.Optional(Type.Array(Type.String({ maxLength: 4 }), { maxItems: 50 })),
-  gmina: Type.Optional(Type.Array(Type.String({ maxLength: 7 }), { maxItems: 200 })),
-  podregion: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, description: 'OWES subregion code, e.g. torun' })),
+  forma: Type.Optional(Type.Array(Type.Union(LEGAL_FORMS.map((f) => Type.Literal(f))), { maxItems: 20 })),
+  powiat: Type.Optional(Type.Array(Type.String({ pattern: '^04\\d{2}$' }), { maxItems: 50 })),
+  gmina: Type.Optional(Type.Array(Type.String({ pattern: '^04\\d{4}[1-3]$' }), { maxItems: 200 })),
+  podregion: Type.Optional(
+    Type.Array(Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), { maxItems: 20, description: 'OWES subregion code, e.g. torun' }),
+  ),
   sektor: Type.Optional(
     Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50, description: 'sector key (folded, hyphenated), e.g. uslugi-opiekuncze' }),
   ),
   dzialalnosc: Type.Optional(
-    Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, description: 'activity type: business, paid_public_benefit, other_paid' }),
+    Type.Array(Type.Union(ACTIVITY_TYPES.map((a) => Type.Literal(a))), {
+      maxItems: 10,
+      description: 'activity type: business, paid_public_benefit, other_paid',
+    }),
   ),
   stan: Type.Optional(
-    Type.Array(Type.String({ maxLength: 20 }), {
+    Type.Array(Type.Union(LISTED_STATES.map((a) => Type.Literal(a))), {
       maxItems: 4,
       description: 'activity state: active (a person checked it), unverified (stated active, nobody checked), suspended',
     }),
   ),
-  status_ps: Type.Optional(Type.String({ maxLength: 1 })),
+  status_ps: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('')])),
   znak: Type.Optional(
-    Type.String({ maxLength: 1, description: '1: only entities with a "Zakup Prospołeczny" mark valid today by known dates' }),
+    Type.Union([Type.Literal('1'), Type.Literal('')], {
+      description: '1: only entities with a "Zakup Prospołeczny" mark valid today by known dates',
+    }),
   ),
-  sort: Type.Optional(Type.String({ maxLength: 20 })),
+  sort: Type.Optional(Type.Union([Type.Literal('najnowsze'), Type.Literal('nazwa'), Type.Literal('')])),
   strona: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
 });
 const ApiEntityParams = Type.Object({
@@ -70,25 +78,28 @@ const CsvFile = {
   content: { 'text/csv': { schema: { type: 'string' } } },
 };
 
-/** A catalogue parameter of the pages and exports: one value, or a list when repeated. */
-const CatalogueValue = Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())]));
+/** A catalogue parameter of the pages and exports: one value, or a list when repeated (an empty value means "any"). */
+const oneOrMany = (item: TSchema) => Type.Optional(Type.Union([item, Type.Array(item, { maxItems: 500 })]));
+const choice = (values: readonly string[]) => oneOrMany(Type.Union([...values, ''].map((v) => Type.Literal(v))));
+const matching = (pattern: string) => oneOrMany(Type.String({ pattern: `^(${pattern})?$` }));
 /**
- * The address of the catalogue's pages and exports: every parameter the parser reads, none
- * constrained here (the parser ignores what it does not understand rather than refuse it).
+ * The address of the catalogue's pages and exports. A value the catalogue does not know (a legal
+ * form that does not exist, a code of no powiat) is refused with a 400 naming the parameter: shown
+ * a list that silently dropped a filter, a reader would take it for the filtered one.
  */
 const CatalogueQuery = Type.Object({
-  q: CatalogueValue,
-  forma: CatalogueValue,
-  powiat: CatalogueValue,
-  gmina: CatalogueValue,
-  podregion: CatalogueValue,
-  sektor: CatalogueValue,
-  dzialalnosc: CatalogueValue,
-  stan: CatalogueValue,
-  status_ps: CatalogueValue,
-  znak: CatalogueValue,
-  sort: CatalogueValue,
-  strona: CatalogueValue,
+  q: oneOrMany(Type.String({ maxLength: 1000 })),
+  forma: choice(LEGAL_FORMS),
+  powiat: matching('04\\d{2}'),
+  gmina: matching('04\\d{4}[1-3]'),
+  podregion: matching('[a-z0-9-]{1,40}'),
+  sektor: oneOrMany(Type.String({ maxLength: 80 })),
+  dzialalnosc: choice(ACTIVITY_TYPES),
+  stan: choice(LISTED_STATES),
+  status_ps: choice(['1']),
+  znak: choice(['1']),
+  sort: choice(['najnowsze', 'nazwa']),
+  strona: matching('[1-9]\\d{0,5}'),
 });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String()) });
 
