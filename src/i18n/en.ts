@@ -18,6 +18,7 @@ import { programmeEn } from './en/programme.js';
 import { indicatorsEn } from './en/indicators.js';
 import { monitoringEn } from './en/monitoring.js';
 import { consultationsEn } from './en/consultations.js';
+import { evaluationEn, evaluationErrorsEn, evaluationMailEn } from './en/evaluation.js';
 import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
 import { opendataEn } from './en/opendata.js';
@@ -38,6 +39,9 @@ export const en: TranslationShape<typeof pl> = {
   ...indicatorsEn,
   ...monitoringEn,
   ...consultationsEn,
+  ...evaluationEn,
+  // the mail module's templates and those of modules that send mail
+  mail: { ...mailEn.mail, ...evaluationMailEn },
   ...textEn,
   ...exportEn,
   ...opendataEn,
@@ -242,6 +246,8 @@ export const en: TranslationShape<typeof pl> = {
       detail:
         'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.',
     },
+    // evaluation
+    ...evaluationErrorsEn,
   },
   validation: {
     required: 'The field “{{field}}” is required.',

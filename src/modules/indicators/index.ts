@@ -21,6 +21,9 @@ import { sendRoundReminders } from './monitoring/monitoring.service.js';
 import { annualReportsSection, reportRoutes } from './report/report.routes.js';
 import './indicators.tables.js';
 
+export { listIndicators as listProgrammeIndicators } from './indicators.repo.js';
+export type { AnnualReportSection } from './report/report.extensions.js';
+
 /** The indicators with their progress: first on the programme page after the objective tree. */
 const indicatorsPageSection: ProgrammePageSection = {
   id: 'indicators',

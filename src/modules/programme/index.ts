@@ -25,9 +25,9 @@ export {
   type SectionRow,
 } from './versions.repo.js';
 
-export type { ProgrammePageSection } from './programme.extensions.js';
+export type { ProgrammeElementSection, ProgrammePageSection } from './programme.extensions.js';
 export { currentProgramme, isInForce, programmePath } from './programme.service.js';
-export { findProgramme, findProgrammeBySlug, findCurrentProgramme } from './programme.repo.js';
+export { findProgramme, findProgrammeBySlug, findCurrentProgramme, listProgrammes } from './programme.repo.js';
 export { flatten, loadTrees, type TreeNode } from './structure.service.js';
 export type { ElementRow } from './structure.repo.js';
 export type { ElementKind } from './programme.tables.js';
