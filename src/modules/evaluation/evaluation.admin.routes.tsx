@@ -168,11 +168,12 @@ export async function evaluationAdminRoutes(app: AppInstance, ctx: ModuleContext
     const importPage = async (
       request: FastifyRequest,
       reply: FastifyReply,
+      studyId: string,
       result: ImportResult | null,
       problems: Problem[] = [],
       status = 200,
     ) => {
-      const study = await svc.getStudy(ctx, (request.params as { id: string }).id, false);
+      const study = await svc.getStudy(ctx, studyId, false);
       return sendPage(
         request,
         reply,
@@ -185,7 +186,7 @@ export async function evaluationAdminRoutes(app: AppInstance, ctx: ModuleContext
       );
     };
     scope.get(`${ADMIN_PATH}/:id/import`, { config: manage, schema: { params: IdParams } }, async (request, reply) =>
-      importPage(request, reply, null),
+      importPage(request, reply, request.params.id, null),
     );
     scope.post(
       `${ADMIN_PATH}/:id/import`,
@@ -200,10 +201,10 @@ export async function evaluationAdminRoutes(app: AppInstance, ctx: ModuleContext
         try {
           const result = await importRecommendations(ctx, request.params.id, file, fields.dry_run === '1', auditFromRequest(request));
           const refused = result.fileProblems.length > 0 || result.rows.some((r) => r.problems.length > 0);
-          return importPage(request, reply, result, [], refused ? 400 : 200);
+          return importPage(request, reply, request.params.id, result, [], refused ? 400 : 200);
         } catch (err) {
           const { problems, status } = formProblems(err);
-          return importPage(request, reply, null, problems, status);
+          return importPage(request, reply, request.params.id, null, problems, status);
         }
       },
     );

@@ -16,13 +16,6 @@ declare module '../../core/errors/catalogue.js' {
 
 declare module '../mail/index.js' {
   interface MailTemplates {
-    evaluation_digest: {
-      name: string;
-      overdueResponses: string;
-      overdueActions: string;
-      dueSoon: string;
-      list: string;
-      link: string;
-    };
+    evaluation_digest: { name: string; overdueResponses: string; overdueActions: string; dueSoon: string; list: string; link: string };
   }
 }

@@ -11,7 +11,7 @@ import { createTestApp, csrfFrom, form, loginAs, sessionFor, type TestApp } from
 import { ManualClock } from '../../testing/clock.js';
 import { multipart } from '../../testing/multipart.js';
 import { startMailWorker } from '../mail/index.js';
-import { parseMail, startTestSmtp, type TestSmtp } from '../mail/mail.testing.js';
+import { parseMail, startTestSmtp, type TestSmtp } from '../../testing/mail.js';
 import { evaluationFixture, sendEvaluationDigest, type EvaluationFixture } from './evaluation.testing.js';
 
 let t: TestApp;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_SLUG, seedProgrammeDemo } from '../programme/programme.testing.js';
+import { DEMO_SLUG, programmeModule } from '../programme/index.js';
 import { SEED_TITLE, seedEvaluationDemo } from './evaluation.testing.js';
 
 let t: TestApp;
@@ -14,7 +14,7 @@ before(async () => {
 after(async () => t.close());
 
 test('the 2013 ex-ante study of the 2020 programme, with the unknown left unknown', async () => {
-  await seedProgrammeDemo(t.ctx);
+  await programmeModule.seedDemo!(t.ctx);
   await seedEvaluationDemo(t.ctx);
   await seedEvaluationDemo(t.ctx);
   const studies = await t.ctx.db.selectFrom('evaluation_studies').selectAll().execute();
