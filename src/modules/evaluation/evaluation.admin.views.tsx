@@ -381,7 +381,7 @@ export function FollowUpView({
       <PageHeader title={t('evaluation.admin.followUpTitle', { number: v.rec.number })} lead={v.study.title} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <ErrorSummary problems={problems} />
-      <RecommendationBlock v={v} level={3} />
+      <RecommendationBlock v={v} level={2} />
       {v.ratings.length ? (
         <Table
           caption={t('evaluation.rating.history')}

@@ -111,10 +111,10 @@ export function RatingPair({ v }: { v: RecommendationView }) {
 }
 
 /** A recommendation with its follow-up, as the public sees it (the study page, a programme element). */
-export function RecommendationBlock({ v, level = 3, withStudy = false }: { v: RecommendationView; level?: 3 | 4; withStudy?: boolean }) {
+export function RecommendationBlock({ v, level = 3, withStudy = false }: { v: RecommendationView; level?: 2 | 3 | 4; withStudy?: boolean }) {
   const { t, href } = usePage();
   const day = useDay();
-  const H = level === 3 ? 'h3' : 'h4';
+  const H = level === 2 ? 'h2' : level === 3 ? 'h3' : 'h4';
   const r = v.rec;
   return (
     <article class="recommendation" aria-labelledby={`rec-${r.id}`}>
