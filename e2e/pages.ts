@@ -457,6 +457,12 @@ export const PAGES: PageTemplate[] = [
     expectStatus: 200,
   },
   {
+    name: 'evaluation: indicator page with recommendations',
+    setup: async ({ server }) =>
+      `/program/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).slug}/wskazniki/W1`,
+    expectStatus: 200,
+  },
+  {
     name: 'evaluation: annual report with the follow-up section',
     setup: async ({ server }) =>
       `/program/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).slug}/sprawozdanie/2026`,

@@ -2,12 +2,12 @@
 // programme page, the recommendations concerning it (programme's `programmeElementSections`); in
 // the annual report, the generated section "Follow-up of evaluation recommendations" (indicators'
 // `annualReportSections`): counts by status and by the coordinator's rating, and the overdue list.
-import type { AnnualReportSection } from '../indicators/index.js';
+import type { AnnualReportSection, IndicatorPageSection } from '../indicators/index.js';
 import type { ProgrammeElementSection } from '../programme/index.js';
 import { RECOMMENDATION_STATUSES } from './evaluation.rules.js';
 import { recommendationsByTarget, reportSummary } from './evaluation.service.js';
 import { RATINGS } from './evaluation.tables.js';
-import { ElementRecommendations } from './evaluation.views.js';
+import { ElementRecommendations, IndicatorRecommendations } from './evaluation.views.js';
 
 export const elementRecommendations: ProgrammeElementSection = {
   id: 'evaluation.recommendations',
@@ -21,6 +21,15 @@ export const elementRecommendations: ProgrammeElementSection = {
         out.set(id, <ElementRecommendations views={views} elementCode={code} />);
     }
     return out;
+  },
+};
+
+export const indicatorRecommendations: IndicatorPageSection = {
+  id: 'evaluation.recommendations',
+  order: 50,
+  async render(ctx, programme, indicator) {
+    const views = (await recommendationsByTarget(ctx, programme.id)).get(indicator.id) ?? [];
+    return views.length ? <IndicatorRecommendations views={views} code={indicator.code} /> : null;
   },
 };
 

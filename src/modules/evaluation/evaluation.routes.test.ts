@@ -156,6 +156,10 @@ test('the programme page lists the recommendations under the element they concer
   const piece = page.body.indexOf('Rekomendacja z ewaluacji dotycząca elementu 1.1');
   assert.ok(piece > element, 'listed under element 1.1');
   assert.ok(!page.body.includes('dotycząca elementu 1<'), 'the goal itself is not linked');
+  const indicator = await get(`/program/${fx.slug}/wskazniki/W1`);
+  assert.equal(indicator.statusCode, 200);
+  assert.match(indicator.body, /<h2 id="indicator-recommendations">Rekomendacja z ewaluacji dotycząca elementu W1<\/h2>/);
+  assert.ok(indicator.body.includes('Rozszerzyć doradztwo na powiaty wiejskie.'));
 });
 
 test('closing without evidence is refused and changes nothing; with evidence and approval it closes', async () => {

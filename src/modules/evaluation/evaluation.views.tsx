@@ -111,7 +111,15 @@ export function RatingPair({ v }: { v: RecommendationView }) {
 }
 
 /** A recommendation with its follow-up, as the public sees it (the study page, a programme element). */
-export function RecommendationBlock({ v, level = 3, withStudy = false }: { v: RecommendationView; level?: 2 | 3 | 4; withStudy?: boolean }) {
+export function RecommendationBlock({
+  v,
+  level = 3,
+  withStudy = false,
+}: {
+  v: RecommendationView;
+  level?: 2 | 3 | 4;
+  withStudy?: boolean;
+}) {
   const { t, href } = usePage();
   const day = useDay();
   const H = level === 2 ? 'h2' : level === 3 ? 'h3' : 'h4';
@@ -421,5 +429,18 @@ export function ElementRecommendations({ views, elementCode }: { views: readonly
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The section of an indicator's page: the recommendations concerning it, with their follow-up. */
+export function IndicatorRecommendations({ views, code }: { views: readonly RecommendationView[]; code: string }) {
+  const { t } = usePage();
+  return (
+    <section aria-labelledby="indicator-recommendations">
+      <h2 id="indicator-recommendations">{t('evaluation.element.title', { count: views.length, code })}</h2>
+      {views.map((v) => (
+        <RecommendationBlock key={v.rec.id} v={v} withStudy />
+      ))}
+    </section>
   );
 }

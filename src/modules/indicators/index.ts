@@ -23,6 +23,7 @@ import './indicators.tables.js';
 
 export { listIndicators as listProgrammeIndicators } from './indicators.repo.js';
 export type { AnnualReportSection } from './report/report.extensions.js';
+export type { IndicatorPageSection } from './indicators.extensions.js';
 
 /** The indicators with their progress: first on the programme page after the objective tree. */
 const indicatorsPageSection: ProgrammePageSection = {
