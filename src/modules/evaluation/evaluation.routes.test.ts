@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { pdfToText } from '../../core/export/export.testing.js';
 import { createTestApp, csrfFrom, form, loginAs, sessionFor, type TestApp } from '../../testing/app.js';
 import { ManualClock } from '../../testing/clock.js';
 import { multipart } from '../../testing/multipart.js';
@@ -192,6 +193,11 @@ test('the annual report gains the follow-up section with the counts', async () =
   assert.match(res.body, /<th scope="row">zamknięta<\/th>\s*<td class="num">1<\/td>/);
   assert.match(res.body, /<th scope="row">nieprzyjęta<\/th>\s*<td class="num">1<\/td>/);
   assert.match(res.body, /<th scope="row">umiarkowany<\/th>\s*<td class="num">1<\/td>/);
+  const pdf = await get(`/program/${fx.slug}/sprawozdanie/2027.pdf`, await sessionFor(t, coordinator.userId));
+  assert.equal(pdf.statusCode, 200);
+  const text = pdfToText(pdf.rawPayload);
+  assert.match(text, /Realizacja rekomendacji z ewaluacji/);
+  assert.match(text, /W 2027 r\. monitorowano 2 rekomendacje/);
 });
 
 test('no digest when nothing is overdue or due within 30 days', async () => {
@@ -272,6 +278,32 @@ test('import: the dry run of a file with a bad row names the row and saves nothi
   assert.equal(xbad.statusCode, 400);
   assert.match(xbad.body, /Wiersz 3: brak wartości w kolumnie „rekomendacja”; „jutro” nie jest datą/);
   assert.equal(await count(), before + 2);
+});
+
+test('abandoning needs a public justification and the recommendation stays public as abandoned', async () => {
+  const r4 = await t.ctx.db
+    .selectFrom('evaluation_recommendations')
+    .selectAll()
+    .where('study_id', '=', fx.studyId)
+    .where('number', '=', '4')
+    .executeTakeFirstOrThrow();
+  const page = `/admin/ewaluacja/rekomendacje/${r4.id}`;
+  const refused = await post(page, `${page}/porzuc`, { closure_note: '' });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /Porzucenie wymaga uzasadnienia, które będzie publiczne/);
+  assert.equal((await rec(r4.id)).closure, null);
+  assert.equal((await post(page, `${page}/porzuc`, { closure_note: 'Zadanie przejął inny program.' })).statusCode, 303);
+  const table = await get('/ewaluacja/rekomendacje?status=porzucona');
+  assert.match(table.body, /Znaleziono 1 rekomendację/);
+  const study = await get(`/ewaluacja/${fx.studyId}`);
+  assert.ok(study.body.includes('Zadanie przejął inny program.'));
+  const api = (await get('/api/v1/ewaluacja/rekomendacje?status=porzucona')).json() as {
+    items: { closure_note: string; status: string }[];
+  };
+  assert.deepEqual(
+    api.items.map((i) => [i.status, i.closure_note]),
+    [['abandoned', 'Zadanie przejął inny program.']],
+  );
 });
 
 test('public pages and the API answer; an unpublished study is not public', async () => {
