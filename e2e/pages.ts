@@ -485,6 +485,13 @@ export const PAGES: PageTemplate[] = [
     login: [{ role: 'coordinator' }],
   },
   {
+    name: 'evaluation: admin correct a recommendation',
+    setup: async ({ server }) =>
+      `/admin/ewaluacja/rekomendacje/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).rec1}/edycja`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
     name: 'evaluation: admin import',
     setup: async ({ server }) =>
       `/admin/ewaluacja/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).studyId}/import`,

@@ -226,6 +226,8 @@ export const evaluationEn: TranslationShape<typeof evaluationPl> = {
       none: '— none chosen —',
       save: 'Save',
       newRecommendation: 'New recommendation',
+      editRecommendation: 'Correct recommendation {{number}}',
+      editLink: 'Correct the text or links of recommendation {{number}}',
       publicPage: 'Public page of the study',
       followUpTitle: 'Follow-up of recommendation {{number}}',
     },

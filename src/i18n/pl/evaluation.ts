@@ -232,6 +232,8 @@ export const evaluationPl = {
       none: '— nie wybrano —',
       save: 'Zapisz',
       newRecommendation: 'Nowa rekomendacja',
+      editRecommendation: 'Popraw rekomendację {{number}}',
+      editLink: 'Popraw treść lub powiązania rekomendacji {{number}}',
       publicPage: 'Strona publiczna badania',
       followUpTitle: 'Realizacja rekomendacji {{number}}',
     },

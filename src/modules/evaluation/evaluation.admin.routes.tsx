@@ -163,6 +163,61 @@ export async function evaluationAdminRoutes(app: AppInstance, ctx: ModuleContext
     },
   );
 
+  const editForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    recId: string,
+    values?: Record<string, string>,
+    chosen?: string[],
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
+    const form = await svc.recommendationForm(ctx, recId);
+    const study = form.view.study;
+    const targets = await svc.programmeTargets(ctx, study.programme_id);
+    return sendPage(
+      request,
+      reply,
+      {
+        title: request.t('evaluation.admin.editRecommendation', { number: form.view.rec.number }),
+        breadcrumbs: [
+          ...adminCrumbs(request),
+          { label: study.title, path: `${ADMIN_PATH}/${study.id}` },
+          { label: request.t('evaluation.admin.followUpTitle', { number: form.view.rec.number }), path: recPath(recId) },
+        ],
+      },
+      <RecommendationFormView
+        study={study}
+        recId={recId}
+        values={values ?? form.values}
+        chosen={chosen ?? form.chosen}
+        problems={problems}
+        csrf={reply.generateCsrf()}
+        targets={targets}
+      />,
+      status,
+    );
+  };
+
+  app.get(`${ADMIN_PATH}/rekomendacje/:id/edycja`, { config: manage, schema: { params: IdParams } }, async (request, reply) =>
+    editForm(request, reply, request.params.id),
+  );
+  app.post(
+    `${ADMIN_PATH}/rekomendacje/:id/edycja`,
+    { config: manage, schema: { params: IdParams, body: ListBody } },
+    async (request, reply) => {
+      const values = textFields(request.body);
+      const raw = request.body.targets;
+      const chosen = Array.isArray(raw) ? raw : raw ? [raw] : [];
+      const saved = await submitForm(() => svc.updateRecommendation(ctx, request.params.id, values, chosen, auditFromRequest(request)), {
+        errors: ctx.errors,
+        codes: ['evaluation.closed'],
+      });
+      if (!saved.ok) return editForm(request, reply, request.params.id, values, chosen, saved.problems, saved.status);
+      return go(request, reply, `${recPath(request.params.id)}?ok=zapisano`);
+    },
+  );
+
   await app.register(async (scope: AppInstance) => {
     await registerUploads(scope);
     const importPage = async (

@@ -236,6 +236,7 @@ export function StudyFormView({
 
 export function RecommendationFormView({
   study,
+  recId = null,
   values,
   chosen,
   problems,
@@ -243,6 +244,8 @@ export function RecommendationFormView({
   targets,
 }: {
   study: StudyRow;
+  /** The recommendation being corrected; null for a new one. */
+  recId?: string | null;
   values: Record<string, string>;
   chosen: readonly string[];
   problems: Problem[];
@@ -252,9 +255,11 @@ export function RecommendationFormView({
   const { t, href } = usePage();
   return (
     <>
-      <PageHeader title={t('evaluation.admin.newRecommendation')} />
+      <PageHeader
+        title={recId ? t('evaluation.admin.editRecommendation', { number: values.number ?? '' }) : t('evaluation.admin.newRecommendation')}
+      />
       <ErrorSummary problems={problems} />
-      <form method="post" action={href(`${ADMIN_PATH}/${study.id}/rekomendacje/nowa`)}>
+      <form method="post" action={href(recId ? `${recPath(recId)}/edycja` : `${ADMIN_PATH}/${study.id}/rekomendacje/nowa`)}>
         <CsrfField token={csrf} />
         <FormField name="number" label={t('evaluation.rec.number')} value={values.number ?? ''} problems={problems} required />
         <FormField name="finding" label={t('evaluation.rec.finding')} value={values.finding ?? ''} problems={problems} multiline required />
@@ -382,6 +387,11 @@ export function FollowUpView({
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <ErrorSummary problems={problems} />
       <RecommendationBlock v={v} level={2} />
+      {open && canManage ? (
+        <p>
+          <a href={href(`${base}/edycja`)}>{t('evaluation.admin.editLink', { number: v.rec.number })}</a>
+        </p>
+      ) : null}
       {v.ratings.length ? (
         <Table
           caption={t('evaluation.rating.history')}

@@ -42,6 +42,7 @@ test('evaluation: GET routes with records, per role', async () => {
     [`/admin/ewaluacja/${fx.studyId}/rekomendacje/nowa`, 'LAAFFFF'],
     [`/admin/ewaluacja/${fx.studyId}/import`, 'LAAFFFF'],
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}`, 'LAAAFAF'],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/edycja`, 'LAAFFFF'],
   ];
   const got: string[] = [];
   for (const [url, row] of matrix) {
@@ -62,6 +63,7 @@ test('evaluation: decisions refuse owners and others (403) before the form is re
     ['/admin/ewaluacja/nowe', decide],
     [`/admin/ewaluacja/${fx.studyId}/rekomendacje/nowa`, decide],
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/odpowiedz`, decide],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/edycja`, decide],
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/dzialania`, decide],
     [`/admin/ewaluacja/dzialania/${fx.actionId}`, decide],
     [`/admin/ewaluacja/oceny/${rating.id}/zatwierdz`, decide],

@@ -280,6 +280,35 @@ test('import: the dry run of a file with a bad row names the row and saves nothi
   assert.equal(await count(), before + 2);
 });
 
+test('a recommendation is corrected through its form: text and links change, the number stays unique', async () => {
+  const page = `/admin/ewaluacja/rekomendacje/${fx.rec2}/edycja`;
+  const form = await get(page, await sessionFor(t, coordinator.userId));
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Zbierać dane o zatrudnieniu co rok\./);
+  const values = {
+    number: '2',
+    finding: 'Brak danych o zatrudnieniu w PES.',
+    text: 'Zbierać dane o zatrudnieniu co roku.',
+    addressee: 'OWES',
+  };
+  const taken = await post(page, page, { ...values, number: '1' });
+  assert.equal(taken.statusCode, 400);
+  assert.match(taken.body, /Rekomendacja o numerze 1 już jest w tym badaniu/);
+  assert.equal((await post(page, page, { ...values, targets: fx.goalId })).statusCode, 303);
+  const after = await rec(fx.rec2);
+  assert.equal(after.text, 'Zbierać dane o zatrudnieniu co roku.');
+  assert.equal(after.response_kind, 'not_accepted', 'the follow-up stays');
+  const links = await t.ctx.db
+    .selectFrom('evaluation_recommendation_links')
+    .select('target_id')
+    .where('recommendation_id', '=', fx.rec2)
+    .execute();
+  assert.deepEqual(
+    links.map((l) => l.target_id),
+    [fx.goalId],
+  );
+});
+
 test('abandoning needs a public justification and the recommendation stays public as abandoned', async () => {
   const r4 = await t.ctx.db
     .selectFrom('evaluation_recommendations')

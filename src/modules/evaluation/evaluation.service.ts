@@ -11,7 +11,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { addDays, isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { TKey } from '../../i18n/index.js';
-import { recordAudit, type AuditEntry } from '../audit/index.js';
+import { diffFields, recordAudit, type AuditEntry } from '../audit/index.js';
 import { listProgrammeIndicators } from '../indicators/index.js';
 import { documentChoices } from '../portal/index.js';
 import { findProgramme, flatten, listAllVersions, listProgrammes, loadTrees, type ElementKind } from '../programme/index.js';
@@ -307,15 +307,14 @@ export async function insertRecommendations(
   return ids;
 }
 
-/** A recommendation typed in the form; the programme elements are chosen by name (their ids in `targets`). */
-export async function createRecommendation(
+/** The recommendation form's checks; the programme elements are chosen by name (their ids in `targetIds`). */
+async function checkRecommendation(
   ctx: ModuleContext,
-  studyId: string,
+  study: repo.StudyRow,
   body: FormValues,
   targetIds: readonly string[],
-  actor: Actor,
+  ownId: string | null,
 ) {
-  const study = await getStudy(ctx, studyId, false);
   const f = new FormChecker(body);
   const number = f.required('number', 'evaluation.rec.number', { max: 20 });
   const finding = f.required('finding', 'evaluation.rec.finding', { max: MAX_TEXT });
@@ -324,20 +323,71 @@ export async function createRecommendation(
   const way = f.text('proposed_way');
   if (way.length > MAX_TEXT) f.add('proposed_way', 'evaluation.rec.proposedWay', 'validation.tooLong', { count: MAX_TEXT });
   const deadline = checkDay(f, 'deadline', 'evaluation.rec.deadline');
-  if (number && (await repo.recommendationNumbers(ctx.db, study.id)).some((r) => r.number === number))
-    f.add('number', 'evaluation.rec.number', 'evaluation.errors.numberTaken', { number });
+  const taken = (await repo.listRecommendations(ctx.db, [study.id])).some((r) => r.number === number && r.id !== ownId);
+  if (number && taken) f.add('number', 'evaluation.rec.number', 'evaluation.errors.numberTaken', { number });
   const all = await programmeTargets(ctx, study.programme_id);
   const targets = all.filter((t) => targetIds.includes(t.id));
   if (targets.length !== new Set(targetIds).size) f.add('targets', 'evaluation.rec.targets', 'validation.invalid');
   f.assertValid();
-  const [id] = await insertRecommendations(
-    ctx,
-    study,
-    [{ number, finding, text, addressee, proposed_way: orNull(way), deadline, targets }],
-    actor,
-    'evaluation.recommendation.create',
-  );
+  return { number, finding, text, addressee, proposed_way: orNull(way), deadline, targets };
+}
+
+/** A recommendation typed in the form. */
+export async function createRecommendation(
+  ctx: ModuleContext,
+  studyId: string,
+  body: FormValues,
+  targetIds: readonly string[],
+  actor: Actor,
+) {
+  const study = await getStudy(ctx, studyId, false);
+  const input = await checkRecommendation(ctx, study, body, targetIds, null);
+  const [id] = await insertRecommendations(ctx, study, [input], actor, 'evaluation.recommendation.create');
   return id!;
+}
+
+/** Corrects a recommendation's text and links (a typo of the report, an import mistake); its follow-up stays. */
+export async function updateRecommendation(ctx: ModuleContext, id: string, body: FormValues, targetIds: readonly string[], actor: Actor) {
+  const { rec, study } = await openRecommendation(ctx, id);
+  refuseClosed(rec);
+  const { targets, ...input } = await checkRecommendation(ctx, study, body, targetIds, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateRecommendation(trx, id, { ...input, updated_at: nowIso(ctx.clock) });
+    await repo.replaceLinks(
+      trx,
+      id,
+      targets.map((t) => ({ id: newId(), recommendation_id: id, target_kind: t.kind, target_id: t.id })),
+    );
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'evaluation.recommendation.update',
+        subjectType: 'evaluation_recommendation',
+        subjectId: id,
+        changes: diffFields<Record<string, unknown>>(rec, input, ['number', 'finding', 'text', 'addressee', 'proposed_way', 'deadline']),
+      },
+      ctx.clock,
+    );
+  });
+}
+
+/** The form values of a recommendation and the ids of the elements it concerns. */
+export async function recommendationForm(ctx: ModuleContext, id: string) {
+  const view = await recommendationView(ctx, id);
+  const r = view.rec;
+  return {
+    view,
+    values: {
+      number: r.number,
+      finding: r.finding,
+      text: r.text,
+      addressee: r.addressee,
+      proposed_way: r.proposed_way ?? '',
+      deadline: r.deadline ?? '',
+    },
+    chosen: view.targets.map((t) => t.id),
+  };
 }
 
 async function openRecommendation(ctx: ModuleContext, id: string) {
