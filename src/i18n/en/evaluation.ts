@@ -8,6 +8,11 @@ export const evaluationEn: TranslationShape<typeof evaluationPl> = {
     nav: 'Evaluation',
     homeIntro: 'the programme’s evaluation studies and the follow-up of their recommendations',
     searchGroup: 'Evaluation studies',
+    dataset: {
+      title: "Recommendations of the programme's evaluation studies",
+      description:
+        "Recommendations of the published evaluation studies with the management response, actions, progress ratings (the owner's and the coordinator's) and state; the API also lists the studies.",
+    },
     intro:
       'Evaluation studies of the programme (ex-ante, on-going, ex-post and thematic), their recommendations and what was done with each of them: the management response, planned actions, progress ratings and closure.',
     studiesCaption: 'Evaluation studies',

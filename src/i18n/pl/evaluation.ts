@@ -9,6 +9,11 @@ export const evaluationPl = {
     nav: 'Ewaluacja',
     homeIntro: 'badania ewaluacyjne programu i realizację ich rekomendacji',
     searchGroup: 'Badania ewaluacyjne',
+    dataset: {
+      title: 'Rekomendacje z badań ewaluacyjnych programu',
+      description:
+        'Rekomendacje opublikowanych badań ewaluacyjnych z odpowiedzią kierownictwa, działaniami, oceną postępu (właściciela i koordynatora) i stanem; w API także same badania.',
+    },
     intro:
       'Badania ewaluacyjne programu (ex-ante, bieżące, ex-post i tematyczne), ich rekomendacje oraz to, co zrobiono z każdą z nich: odpowiedź kierownictwa, zaplanowane działania, ocena postępu i zamknięcie.',
     studiesCaption: 'Badania ewaluacyjne',

@@ -1,8 +1,11 @@
 // What the evaluation module adds to other modules' pages: under each goal and action of the
 // programme page, the recommendations concerning it (programme's `programmeElementSections`); in
 // the annual report, the generated section "Follow-up of evaluation recommendations" (indicators'
-// `annualReportSections`): counts by status and by the coordinator's rating, and the overdue list.
+// `annualReportSections`): counts by status and by the coordinator's rating, and the overdue list;
+// and the recommendations with their follow-up as an open dataset (opendata's `openDatasets`).
 import type { AnnualReportSection, IndicatorPageSection } from '../indicators/index.js';
+import type { OpenDataset } from '../opendata/index.js';
+import { lastChange } from './evaluation.repo.js';
 import type { ProgrammeElementSection } from '../programme/index.js';
 import { RECOMMENDATION_STATUSES } from './evaluation.rules.js';
 import { recommendationsByTarget, reportSummary } from './evaluation.service.js';
@@ -81,4 +84,18 @@ export const followUpReportSection: AnnualReportSection = {
       ],
     };
   },
+};
+
+/** The recommendations of published studies with their follow-up, as open data (CSV and API). */
+export const recommendationsDataset: OpenDataset = {
+  id: 'rekomendacje',
+  order: 40,
+  titleKey: 'evaluation.dataset.title',
+  descriptionKey: 'evaluation.dataset.description',
+  formats: [
+    { format: 'CSV', path: '/ewaluacja/rekomendacje.csv', mediaType: 'text/csv' },
+    { format: 'API', path: '/api/v1/ewaluacja/rekomendacje', mediaType: 'application/json' },
+    { format: 'API', path: '/api/v1/ewaluacja/badania', mediaType: 'application/json' },
+  ],
+  lastChanged: (ctx) => lastChange(ctx.db),
 };

@@ -147,3 +147,28 @@ export async function listCoordinators(db: Executor): Promise<{ id: string; emai
     .orderBy('u.id')
     .execute();
 }
+
+/** The latest change of a published study or of any recommendation's follow-up (null: nothing yet). */
+export async function lastChange(db: Executor): Promise<string | null> {
+  const [s, r, a, g] = await Promise.all([
+    db
+      .selectFrom('evaluation_studies')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .where('is_published', '=', true)
+      .executeTakeFirst(),
+    db
+      .selectFrom('evaluation_recommendations')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('evaluation_actions')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('evaluation_ratings')
+      .select((eb) => eb.fn.max('proposed_at').as('at'))
+      .executeTakeFirst(),
+  ]);
+  const all = [s?.at, r?.at, a?.at, g?.at].filter((x): x is string => typeof x === 'string');
+  return all.length ? all.sort().at(-1)! : null;
+}

@@ -347,6 +347,11 @@ test('public pages and the API answer; an unpublished study is not public', asyn
   };
   assert.equal(api.items[0]!.accepted_on, '2027-01-15');
   assert.equal(api.items[0]!.version_id, null);
+  assert.equal(((await get('/api/v1/ewaluacja/rekomendacje')).json() as { licence: { id: string } }).licence.id, 'CC-BY-4.0');
+  assert.equal((await get('/ewaluacja/rekomendacje.csv')).headers.link, '<https://creativecommons.org/licenses/by/4.0/>; rel="license"');
+  const dane = await get('/dane');
+  assert.match(dane.body, /Rekomendacje z badań ewaluacyjnych programu/);
+  assert.match(dane.body, /<a href="\/ewaluacja\/rekomendacje\.csv" type="text\/csv">CSV<\/a>/);
   const openapi = (await get('/api/openapi.json')).json() as { paths: Record<string, unknown> };
   assert.ok(openapi.paths['/api/v1/ewaluacja/badania']);
   assert.ok(openapi.paths['/api/v1/ewaluacja/rekomendacje']);

@@ -8,6 +8,7 @@ import type { AppInstance } from '../../core/http/types.js';
 import { contentDisposition } from '../../core/http/uploads.js';
 import type { ModuleContext } from '../../core/module.js';
 import { translator } from '../../i18n/index.js';
+import { LicenceSchema, OPEN_DATA_LICENCE } from '../opendata/index.js';
 import { attachedDocuments } from '../portal/index.js';
 import { findProgramme, findProgrammeVersion } from '../programme/index.js';
 import * as repo from './evaluation.repo.js';
@@ -181,6 +182,7 @@ export async function evaluationRoutes(app: AppInstance, ctx: ModuleContext): Pr
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition('rekomendacje-ewaluacyjne.csv'))
+        .header('link', `<${OPEN_DATA_LICENCE.url}>; rel="license"`)
         .send(csv);
     },
   );
@@ -250,10 +252,10 @@ export async function evaluationRoutes(app: AppInstance, ctx: ModuleContext): Pr
       schema: {
         tags: ['evaluation'],
         summary: 'Published evaluation studies; unknown facts are null',
-        response: { 200: Type.Object({ items: Type.Array(StudyT) }) },
+        response: { 200: Type.Object({ licence: LicenceSchema, items: Type.Array(StudyT) }) },
       },
     },
-    async () => ({ items: await Promise.all((await svc.listStudies(ctx, true)).map(studyJson)) }),
+    async () => ({ licence: { ...OPEN_DATA_LICENCE }, items: await Promise.all((await svc.listStudies(ctx, true)).map(studyJson)) }),
   );
 
   app.get(
@@ -264,12 +266,13 @@ export async function evaluationRoutes(app: AppInstance, ctx: ModuleContext): Pr
         tags: ['evaluation'],
         summary: 'Recommendations of published studies with their response, actions and both ratings; the same filters as the page',
         querystring: FilterQuery,
-        response: { 200: Type.Object({ items: Type.Array(RecommendationT) }) },
+        response: { 200: Type.Object({ licence: LicenceSchema, items: Type.Array(RecommendationT) }) },
       },
     },
     async (request) => {
       const { rows } = await svc.publicTable(ctx, filterOf(request.query));
       return {
+        licence: { ...OPEN_DATA_LICENCE },
         items: rows.map((v) => ({
           id: v.rec.id,
           study_id: v.study.id,

@@ -42,12 +42,20 @@ function Fact({ label, children }: { label: string; children: ComponentChildren 
   );
 }
 
-export function studyWhen(s: StudyRow): string | null {
-  return s.accepted_on ?? s.delivered_on ?? (s.study_year === null ? null : String(s.study_year));
+/** When the study was done, as precisely as known: its acceptance or delivery day, else its year. */
+export function useStudyWhen(): (s: StudyRow) => string {
+  const { t } = usePage();
+  const day = useDay();
+  return (s) => {
+    const d = s.accepted_on ?? s.delivered_on;
+    if (d) return day(d);
+    return s.study_year === null ? t('evaluation.unknownShort') : String(s.study_year);
+  };
 }
 
 export function StudiesView({ studies, counts }: { studies: readonly StudyRow[]; counts: Map<string, number> }) {
   const { t, href } = usePage();
+  const when = useStudyWhen();
   return (
     <>
       <PageHeader title={t('evaluation.title')} lead={t('evaluation.intro')} />
@@ -74,7 +82,7 @@ export function StudiesView({ studies, counts }: { studies: readonly StudyRow[];
               ),
             },
             { header: t('evaluation.study.type'), cell: (s) => t(`evaluation.types.${s.study_type}`) },
-            { header: t('evaluation.study.when'), cell: (s) => studyWhen(s) ?? t('evaluation.unknownShort') },
+            { header: t('evaluation.study.when'), cell: (s) => when(s) },
             { header: t('evaluation.recommendationsCount'), cell: (s) => String(counts.get(s.id) ?? 0), numeric: true },
           ]}
         />

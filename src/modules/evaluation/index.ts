@@ -8,7 +8,12 @@
 // it yet (that module is being written in parallel).
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
-import { elementRecommendations, followUpReportSection, indicatorRecommendations } from './evaluation.contributions.js';
+import {
+  elementRecommendations,
+  followUpReportSection,
+  indicatorRecommendations,
+  recommendationsDataset,
+} from './evaluation.contributions.js';
 import { evaluationErrors } from './evaluation.declarations.js';
 import { sendEvaluationDigest } from './evaluation.digest.js';
 import { evaluationAdminRoutes } from './evaluation.admin.routes.js';
@@ -43,6 +48,7 @@ export const evaluationModule: AppModule = {
     programmeElementSections: [elementRecommendations],
     annualReportSections: [followUpReportSection],
     indicatorPageSections: [indicatorRecommendations],
+    openDatasets: [recommendationsDataset],
     searchProviders: [evaluationSearch],
     sitemapSources: evaluationSitemapSources,
   },
