@@ -600,11 +600,9 @@ export async function abandonRecommendation(ctx: ModuleContext, recId: string, b
   const { rec } = await openRecommendation(ctx, recId);
   refuseClosed(rec);
   const f = new FormChecker(body);
-  const note = f.required('closure_note', 'evaluation.abandon.justification', { max: MAX_TEXT });
-  if (note === '') {
-    f.problems.pop();
-    f.add('closure_note', 'evaluation.abandon.justification', 'evaluation.errors.abandonJustification');
-  }
+  const note = f.text('closure_note');
+  if (note === '') f.add('closure_note', 'evaluation.abandon.justification', 'evaluation.errors.abandonJustification');
+  else if (note.length > MAX_TEXT) f.add('closure_note', 'evaluation.abandon.justification', 'validation.tooLong', { count: MAX_TEXT });
   f.assertValid();
   await finish(ctx, rec, { closure: 'abandoned', closure_note: note, closure_evidence: null }, actor);
 }
