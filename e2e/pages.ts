@@ -21,6 +21,7 @@ import {
   makeConsultation,
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
+import { evaluationFixture } from '../src/modules/evaluation/evaluation.testing.js';
 import { navigation, type Server } from './support.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 
@@ -433,6 +434,99 @@ export const PAGES: PageTemplate[] = [
   },
   // offers: catalogue, offer page, enquiry (form, errors, sent), the representative's pages, staff counts
   ...OFFER_PAGES,
+  // evaluation: studies, a study, the recommendations table, the programme page's element entries,
+  // the annual report's section, and the staff pages (the fixture's study was accepted on 1 June 2026)
+  {
+    name: 'evaluation: studies',
+    setup: async ({ server }) => (await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' }), '/ewaluacja'),
+    expectStatus: 200,
+  },
+  {
+    name: 'evaluation: study',
+    setup: async ({ server }) => `/ewaluacja/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).studyId}`,
+    expectStatus: 200,
+  },
+  {
+    name: 'evaluation: recommendations table (overdue)',
+    setup: async ({ server }) => (
+      await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' }),
+      '/ewaluacja/rekomendacje?status=po-terminie'
+    ),
+    expectStatus: 200,
+  },
+  {
+    name: 'evaluation: programme page with recommendations under an element',
+    setup: async ({ server }) => `/program/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).slug}`,
+    expectStatus: 200,
+  },
+  {
+    name: 'evaluation: indicator page with recommendations',
+    setup: async ({ server }) =>
+      `/program/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).slug}/wskazniki/W1`,
+    expectStatus: 200,
+  },
+  {
+    name: 'evaluation: annual report with the follow-up section',
+    setup: async ({ server }) =>
+      `/program/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).slug}/sprawozdanie/2026`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  { name: 'evaluation: admin list', path: '/admin/ewaluacja', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'evaluation: admin new study', path: '/admin/ewaluacja/nowe', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'evaluation: admin study',
+    setup: async ({ server }) => `/admin/ewaluacja/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).studyId}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'evaluation: admin new recommendation',
+    setup: async ({ server }) =>
+      `/admin/ewaluacja/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).studyId}/rekomendacje/nowa`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'evaluation: admin correct a recommendation',
+    setup: async ({ server }) =>
+      `/admin/ewaluacja/rekomendacje/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).rec1}/edycja`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'evaluation: admin import',
+    setup: async ({ server }) =>
+      `/admin/ewaluacja/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).studyId}/import`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'evaluation: follow-up of a recommendation',
+    setup: async ({ server }) =>
+      `/admin/ewaluacja/rekomendacje/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).rec1}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'evaluation: follow-up for an owner of actions',
+    setup: async ({ server }) =>
+      `/admin/ewaluacja/rekomendacje/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).rec1}`,
+    expectStatus: 200,
+    login: [{ role: 'editor' }],
+  },
+  {
+    name: 'evaluation: response "not accepted" without a reason (errors)',
+    setup: async ({ server }) =>
+      `/admin/ewaluacja/rekomendacje/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).rec2}`,
+    act: async ({ page }) => {
+      await page.selectOption('#f-response_kind', 'not_accepted');
+      return navigation(page, () => page.locator('form[action$="/odpowiedz"] button[type="submit"]').click());
+    },
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [{ role: 'coordinator' }],
+  },
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

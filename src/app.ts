@@ -35,6 +35,7 @@ import { registryModule } from './modules/registry/index.js';
 import { programmeModule } from './modules/programme/index.js';
 import { indicatorsModule } from './modules/indicators/index.js';
 import { consultationsModule } from './modules/consultations/index.js';
+import { evaluationModule } from './modules/evaluation/index.js';
 
 /** Every module of the platform, in the order their routes register. */
 export const MODULES: readonly AppModule[] = [
@@ -48,6 +49,7 @@ export const MODULES: readonly AppModule[] = [
   programmeModule,
   indicatorsModule,
   consultationsModule,
+  evaluationModule,
   portalModule,
   opendataModule,
   offersModule,

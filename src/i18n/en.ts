@@ -18,6 +18,7 @@ import { programmeEn } from './en/programme.js';
 import { indicatorsEn } from './en/indicators.js';
 import { monitoringEn } from './en/monitoring.js';
 import { consultationsEn } from './en/consultations.js';
+import { evaluationEn, evaluationErrorsEn, evaluationMailEn } from './en/evaluation.js';
 import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
 import { opendataEn } from './en/opendata.js';
@@ -39,6 +40,9 @@ export const en: TranslationShape<typeof pl> = {
   ...indicatorsEn,
   ...monitoringEn,
   ...consultationsEn,
+  ...evaluationEn,
+  // the mail module's templates and those of modules that send mail
+  mail: { ...mailEn.mail, ...evaluationMailEn },
   ...textEn,
   ...exportEn,
   ...opendataEn,
@@ -261,6 +265,8 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Too many photos',
       detail: 'The offer already has as many photos as allowed (limit: {{limit}}). Remove one before adding another. Nothing was saved.',
     },
+    // evaluation
+    ...evaluationErrorsEn,
   },
   validation: {
     required: 'The field “{{field}}” is required.',

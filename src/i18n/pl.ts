@@ -18,6 +18,7 @@ import { programmePl } from './pl/programme.js';
 import { indicatorsPl } from './pl/indicators.js';
 import { monitoringPl } from './pl/monitoring.js';
 import { consultationsPl } from './pl/consultations.js';
+import { evaluationPl, evaluationErrorsPl, evaluationMailPl } from './pl/evaluation.js';
 import { textPl } from './pl/text.js';
 import { exportPl } from './pl/export.js';
 import { opendataPl } from './pl/opendata.js';
@@ -39,6 +40,9 @@ export const pl = {
   ...indicatorsPl,
   ...monitoringPl,
   ...consultationsPl,
+  ...evaluationPl,
+  // the mail module's templates and those of modules that send mail
+  mail: { ...mailPl.mail, ...evaluationMailPl },
   ...textPl,
   ...exportPl,
   ...opendataPl,
@@ -269,6 +273,8 @@ export const pl = {
       title: 'Za dużo zdjęć',
       detail: 'Oferta ma już tyle zdjęć, ile można dodać (limit: {{limit}}). Usuń któreś, zanim dodasz nowe. Niczego nie zapisano.',
     },
+    // evaluation
+    ...evaluationErrorsPl,
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',

@@ -54,6 +54,16 @@ const MATRIX: [string, string][] = [
   ['/admin/konsultacje', 'LAAFAFFF'],
   ['/admin/konsultacje/nowa', 'LAAFFFFF'],
   ['/admin/konsultacje/ustawienia', 'LAAFFFFF'],
+  // evaluation: studies, the recommendations table and the API for everyone; the follow-up list for
+  // coordinators, administrators and owners of actions (editors, team members), studies and decisions
+  // for coordinators and administrators (routes with ids: evaluation.permissions.test.ts)
+  ['/ewaluacja', 'AAAAAAAA'],
+  ['/ewaluacja/rekomendacje', 'AAAAAAAA'],
+  ['/ewaluacja/rekomendacje.csv', 'AAAAAAAA'],
+  ['/api/v1/ewaluacja/badania', 'AAAAAAAA'],
+  ['/api/v1/ewaluacja/rekomendacje', 'AAAAAAAA'],
+  ['/admin/ewaluacja', 'LAAAFAFF'],
+  ['/admin/ewaluacja/nowe', 'LAAFFFFF'],
   // monitoring: the partner's rounds for reporting partners; API tokens for partners and programme staff
   // (scoped rows — indicator A vs B, territory X vs Y — in programme/monitoring.permissions.test.ts)
   ['/sprawozdawczosc', 'LFFFFFFA'],

@@ -22,6 +22,10 @@ import { annualReportsSection, reportRoutes } from './report/report.routes.js';
 import './indicators.tables.js';
 import { indicatorsDataset } from './indicators.opendata.js';
 
+export { listIndicators as listProgrammeIndicators } from './indicators.repo.js';
+export type { AnnualReportSection } from './report/report.extensions.js';
+export type { IndicatorPageSection } from './indicators.extensions.js';
+
 /** The indicators with their progress: first on the programme page after the objective tree. */
 const indicatorsPageSection: ProgrammePageSection = {
   id: 'indicators',

@@ -13,6 +13,7 @@ import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
+import { indicatorPageExtras } from './indicators.extensions.js';
 import { warsawYear } from '../../core/time/index.js';
 import { auditFromRequest } from '../audit/index.js';
 import { mapGeometry } from '../territory/index.js';
@@ -191,6 +192,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
     }
     const breakdown = await svc.breakdownOf(ctx, view, request.lang);
     const geometry = breakdown && breakdown.rows.length ? await mapGeometry(ctx.db) : null;
+    const extras = await indicatorPageExtras(ctx, programme, view.indicator, request);
     return sendPage(
       request,
       reply,
@@ -206,6 +208,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
       <>
         <PageHeader title={`${view.indicator.code} ${view.indicator.name}`} />
         <IndicatorDetail view={view} programme={programme} breakdown={breakdown ? { ...breakdown, geometry } : null} />
+        {extras}
       </>,
     );
   });

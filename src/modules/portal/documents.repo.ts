@@ -136,3 +136,14 @@ export async function listPublishedDocumentHeads(db: Executor) {
     .orderBy('doc_date', 'desc')
     .execute();
 }
+
+/** Published documents by title, for pickers of other modules (a study's report and summary). */
+export async function listDocumentChoices(db: Executor): Promise<{ id: string; title_pl: string }[]> {
+  return db
+    .selectFrom('documents')
+    .select(['id', 'title_pl'])
+    .where('is_published', '=', true)
+    .orderBy('title_sort')
+    .orderBy('id')
+    .execute();
+}

@@ -351,3 +351,8 @@ export async function attachedDocuments(ctx: ModuleContext, ids: readonly string
       isAccessible: d.is_accessible,
     }));
 }
+
+/** Published library documents as choices by title (other modules attach them by picking a title). */
+export async function documentChoices(ctx: ModuleContext): Promise<{ id: string; title: string }[]> {
+  return (await repo.listDocumentChoices(ctx.db)).map((d) => ({ id: d.id, title: d.title_pl }));
+}

@@ -21,7 +21,7 @@ import { seedStatementDefaults, STATEMENT_PATH, statementUrl } from './statement
 import { portalErrors } from './portal.declarations.js';
 import './portal.tables.js';
 
-export { attachedDocuments, type AttachedDocument } from './documents.service.js';
+export { attachedDocuments, documentChoices, type AttachedDocument } from './documents.service.js';
 export type { SearchProvider, SearchHit } from './search.service.js';
 export { laterOf, listedSource, type SitemapSource, type SitemapPage } from './sitemap.js';
 export { manageContent } from './portal.policy.js';

@@ -26,7 +26,7 @@ export {
   type SectionRow,
 } from './versions.repo.js';
 
-export type { ProgrammePageSection } from './programme.extensions.js';
+export type { ProgrammeElementSection, ProgrammePageSection } from './programme.extensions.js';
 export { currentProgramme, isInForce, programmePath } from './programme.service.js';
 export { findProgramme, findProgrammeBySlug, findCurrentProgramme, listProgrammes } from './programme.repo.js';
 export { flatten, loadTrees, type TreeNode } from './structure.service.js';

@@ -14,7 +14,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { warsawToday } from '../../core/time/index.js';
 import { auditFromRequest } from '../audit/index.js';
 import { ApiProgramme, ApiProgrammeList, toApi } from './programme.api.js';
-import { programmePageSections } from './programme.extensions.js';
+import { programmeElementExtras, programmePageSections } from './programme.extensions.js';
 import { canManageProgramme, editProgrammeText, manageProgramme } from './programme.policy.js';
 import * as svc from './programme.service.js';
 import * as v from './programme.views.js';
@@ -57,6 +57,7 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
     const extras = (await Promise.all(programmePageSections(ctx).map((s) => s.render(ctx, ref, request)))).filter(
       (x): x is VNode => x !== null,
     );
+    const elementExtras = await programmeElementExtras(ctx, ref, request);
     const crumbs = isCurrentPage
       ? [{ label: request.t('programme.title') }]
       : [{ label: request.t('programme.title'), path: '/program' }, { label: d.programme.short_name ?? d.programme.title }];
@@ -64,7 +65,13 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
       request,
       reply,
       { title: d.programme.title, breadcrumbs: crumbs },
-      <v.ProgrammePageView d={d} extras={extras} isCurrentPage={isCurrentPage} today={warsawToday(ctx.clock)} />,
+      <v.ProgrammePageView
+        d={d}
+        extras={extras}
+        elementExtras={elementExtras}
+        isCurrentPage={isCurrentPage}
+        today={warsawToday(ctx.clock)}
+      />,
     );
   };
 

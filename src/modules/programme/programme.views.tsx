@@ -154,11 +154,14 @@ function NotInForce({ p, today }: { p: ProgrammeRow; today: string }) {
 export function ProgrammePageView({
   d,
   extras,
+  elementExtras,
   isCurrentPage,
   today,
 }: {
   d: ProgrammeDetails;
   extras: VNode[];
+  /** What other modules show under elements of the tree, by element id. */
+  elementExtras?: ReadonlyMap<string, VNode[]>;
   isCurrentPage: boolean;
   today: string;
 }) {
@@ -193,7 +196,7 @@ export function ProgrammePageView({
       <section aria-labelledby="programme-tree">
         <h2 id="programme-tree">{t('programme.structure.title')}</h2>
         <div lang="pl">
-          <PublicTree tree={d.tree} level={3} />
+          <PublicTree tree={d.tree} level={3} {...(elementExtras ? { extras: elementExtras } : {})} />
         </div>
       </section>
       {extras}

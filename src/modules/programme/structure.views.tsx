@@ -3,7 +3,7 @@
 // frames are captioned tables in the visitor's number and currency format. The admin tree offers
 // move up/down buttons (no drag and drop) and links to edit and add; the element form has the
 // budget as labelled rows that work without JavaScript.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
@@ -86,7 +86,7 @@ function years(e: ElementRow): string | null {
   return String(e.year_from ?? e.year_to);
 }
 
-function PublicNode({ node, level }: { node: TreeNode; level: number }) {
+function PublicNode({ node, level, extras }: { node: TreeNode; level: number; extras?: ReadonlyMap<string, VNode[]> | undefined }) {
   const { t } = usePage();
   const e = node.element;
   const span = years(e);
@@ -121,10 +121,11 @@ function PublicNode({ node, level }: { node: TreeNode; level: number }) {
         </dl>
       ) : null}
       <BudgetTable element={e} lines={node.budget} />
+      {extras?.get(e.id) ?? null}
       {node.children.length ? (
         <ol class="programme-tree">
           {node.children.map((c) => (
-            <PublicNode key={c.element.id} node={c} level={level + 1} />
+            <PublicNode key={c.element.id} node={c} level={level + 1} extras={extras} />
           ))}
         </ol>
       ) : null}
@@ -133,13 +134,22 @@ function PublicNode({ node, level }: { node: TreeNode; level: number }) {
 }
 
 /** The public tree; `level` is the heading level of its roots (the section heading is one above). */
-export function PublicTree({ tree, level = 3 }: { tree: readonly TreeNode[]; level?: number }) {
+export function PublicTree({
+  tree,
+  level = 3,
+  extras,
+}: {
+  tree: readonly TreeNode[];
+  level?: number;
+  /** What other modules show under each element, by element id (programmeElementSections). */
+  extras?: ReadonlyMap<string, VNode[]>;
+}) {
   const { t } = usePage();
   if (tree.length === 0) return <p>{t('programme.structure.empty')}</p>;
   return (
     <ol class="programme-tree programme-tree--root">
       {tree.map((n) => (
-        <PublicNode key={n.element.id} node={n} level={level} />
+        <PublicNode key={n.element.id} node={n} level={level} extras={extras} />
       ))}
     </ol>
   );

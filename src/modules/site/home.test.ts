@@ -5,19 +5,40 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MODULES } from '../../app.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
+import { translator } from '../../i18n/index.js';
 
 const lead = (html: string) => /<p class="lead">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
+
+/** A fixed set of modules, so the exact sentences below do not change whenever a module is added. */
+const SOME = new Set(['core', 'site', 'accounts', 'audit', 'mail', 'territory', 'registry', 'programme', 'indicators', 'consultations']);
+SOME.add('portal').add('opendata').add('offers');
 
 describe('home page text from the registered modules', () => {
   let t: TestApp;
   let smaller: TestApp;
+  let all: TestApp;
   before(async () => {
-    t = await createTestApp({ reference: false });
-    smaller = await createTestApp({ reference: false, modules: MODULES.filter((m) => m.name !== 'consultations') });
+    t = await createTestApp({ reference: false, modules: MODULES.filter((m) => SOME.has(m.name)) });
+    smaller = await createTestApp({ reference: false, modules: MODULES.filter((m) => SOME.has(m.name) && m.name !== 'consultations') });
+    all = await createTestApp({ reference: false });
   });
   after(async () => {
     await t.close();
     await smaller.close();
+    await all.close();
+  });
+
+  it('names the phrase of every module of the platform once, in both languages', async () => {
+    for (const lang of ['pl', 'en'] as const) {
+      const tr = translator(lang);
+      const sentence = lead((await all.app.inject({ url: lang === 'pl' ? '/' : '/en' })).body);
+      for (const m of MODULES)
+        for (const entry of m.nav ?? []) {
+          if (!entry.intro) continue;
+          const phrase = tr(entry.intro).replaceAll('&', '&amp;');
+          assert.equal(sentence.split(phrase).length - 1, 1, `${m.name}: "${phrase}" in "${sentence}"`);
+        }
+    }
   });
 
   it('lists the sections of the registered modules, in navigation order, in Polish and English', async () => {

@@ -6,6 +6,7 @@ import { blocksFromMarkdown, type ExportBlock, type ExportDocument } from '../..
 import type { Formatters, Lang, T, TKey } from '../../../i18n/index.js';
 import { IndicatorChart, type ChartRow, type ChartText } from '../indicators.chart.js';
 import { progressLabel, progressSentence } from '../indicators.views.js';
+import type { ReportExtra } from './report.extensions.js';
 import type { ReportIndicator, ReportModel, ReportSection } from './report.service.js';
 
 export function chartText(t: T, fmt: Formatters, r: ReportIndicator, id: string): ChartText {
@@ -69,7 +70,14 @@ export function sectionHeading(t: T, s: ReportSection): string {
 }
 
 /** The report as a document for the PDF and Word renderers, in the given language. */
-export function reportDocument(model: ReportModel, lang: Lang, t: T, fmt: Formatters, author: string): ExportDocument {
+export function reportDocument(
+  model: ReportModel,
+  lang: Lang,
+  t: T,
+  fmt: Formatters,
+  author: string,
+  extras: readonly ReportExtra[] = [],
+): ExportDocument {
   const blocks: ExportBlock[] = [];
   if (model.status === 'draft') blocks.push({ kind: 'paragraph', text: t('monitoring.report.draftNotice') });
   if (model.sections.length === 0) blocks.push({ kind: 'paragraph', text: t('monitoring.report.noStructure') });
@@ -108,6 +116,11 @@ export function reportDocument(model: ReportModel, lang: Lang, t: T, fmt: Format
         numeric: [false, true, true, true],
       });
     }
+  }
+  // sections other modules contribute (annualReportSections), after the objective tree
+  for (const x of extras) {
+    blocks.push({ kind: 'heading', level: 2, text: x.title });
+    blocks.push(...x.blocks);
   }
   return {
     lang,

@@ -22,6 +22,7 @@ import {
   type ProgrammePageSection,
 } from '../../programme/index.js';
 import { reportDocument } from './report.document.js';
+import { reportExtras } from './report.extensions.js';
 import * as svc from './report.service.js';
 import { ReportEditorView, ReportsSection, ReportView } from './report.views.js';
 
@@ -59,9 +60,10 @@ export async function reportRoutes(app: AppInstance, ctx: ModuleContext): Promis
     // drafts change with every edit and are for staff only: never cached
     if (model.status === 'draft') reply.header('cache-control', 'private, no-store');
     const format = m[2] as 'pdf' | 'docx' | undefined;
+    const extras = await reportExtras(ctx, programme, year, request.t, request.fmt);
     if (format) {
       const author = programme.responsible_institution || request.t('monitoring.report.author');
-      const doc = reportDocument(model, request.lang, request.t, request.fmt, author);
+      const doc = reportDocument(model, request.lang, request.t, request.fmt, author, extras);
       const bytes = format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
       const name = `sprawozdanie-${programme.slug}-${year}${model.status === 'draft' ? '-projekt' : ''}.${format}`;
       return reply
@@ -79,7 +81,7 @@ export async function reportRoutes(app: AppInstance, ctx: ModuleContext): Promis
           { label: programme.title, path: `/program/${programme.slug}` },
         ],
       },
-      <ReportView model={model} isStaff={isStaff} />,
+      <ReportView model={model} isStaff={isStaff} extras={extras} />,
     );
   });
 

@@ -9,7 +9,38 @@ import { IndicatorChart } from '../indicators.chart.js';
 import { ProgressBadge, progressSentence } from '../indicators.views.js';
 import { blocksFromMarkdown } from '../../../core/export/index.js';
 import { chartText, indicatorTitle, sectionHeading, tableHead, tableRows } from './report.document.js';
+import type { ReportExtra } from './report.extensions.js';
 import { reportPath, type ReportModel, type ReportSection } from './report.service.js';
+
+/** A section another module contributes (annualReportSections), from the document model's blocks. */
+function ExtraSection({ x }: { x: ReportExtra }) {
+  return (
+    <section class="report-section report-section--extra" aria-labelledby={`extra-${x.id}`}>
+      <h2 id={`extra-${x.id}`}>{x.title}</h2>
+      {x.blocks.map((b, i) =>
+        b.kind === 'paragraph' ? (
+          <p key={i}>{b.text}</p>
+        ) : b.kind === 'heading' ? (
+          <h3 key={i}>{b.text}</h3>
+        ) : b.kind === 'list' ? (
+          <ul key={i}>
+            {b.items.map((item, j) => (
+              <li key={j}>{item}</li>
+            ))}
+          </ul>
+        ) : b.kind === 'table' ? (
+          <Table
+            key={i}
+            caption={b.caption}
+            rowKey={(row) => row.join('|')}
+            rows={b.rows}
+            columns={b.head.map((h, c) => ({ header: h, cell: (row: string[]) => row[c] ?? '', numeric: b.numeric?.[c] ?? false }))}
+          />
+        ) : null,
+      )}
+    </section>
+  );
+}
 
 function Narrative({ text }: { text: string }) {
   // the narrative is Markdown typed by staff: rendered through the same block model as the PDF, as text only
@@ -67,7 +98,7 @@ function Section({ s, n }: { s: ReportSection; n: { figure: number } }) {
   );
 }
 
-export function ReportView({ model, isStaff }: { model: ReportModel; isStaff: boolean }) {
+export function ReportView({ model, isStaff, extras = [] }: { model: ReportModel; isStaff: boolean; extras?: readonly ReportExtra[] }) {
   const { t, href, fmt } = usePage();
   const base = reportPath(model.programme.slug, model.year);
   const counter = { figure: 0 };
@@ -103,6 +134,9 @@ export function ReportView({ model, isStaff }: { model: ReportModel; isStaff: bo
       ) : (
         model.sections.map((s) => <Section key={s.element.id} s={s} n={counter} />)
       )}
+      {extras.map((x) => (
+        <ExtraSection key={x.id} x={x} />
+      ))}
     </>
   );
 }

@@ -1,0 +1,96 @@
+// The role × route matrix for the evaluation routes that need a record (the shared matrix in
+// src/testing/permissions.test.ts holds the static ones): coordinators and administrators manage
+// studies and decide; owners of actions (editors, team members) open a recommendation's follow-up
+// and propose ratings, but cannot respond, plan, validate, close or abandon; others are refused.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestApp, loginAs, type TestApp } from '../../testing/app.js';
+import { evaluationFixture, type EvaluationFixture } from './evaluation.testing.js';
+
+type Who = 'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'team_member' | 'entity_representative';
+const WHO: Who[] = ['anonymous', 'administrator', 'coordinator', 'editor', 'moderator', 'team_member', 'entity_representative'];
+const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };
+
+let t: TestApp;
+let fx: EvaluationFixture;
+const cookies = new Map<Who, string>();
+
+before(async () => {
+  t = await createTestApp({ reference: false });
+  fx = await evaluationFixture(t.ctx);
+  for (const who of WHO)
+    if (who !== 'anonymous')
+      cookies.set(
+        who,
+        (
+          await loginAs(t, [
+            who === 'team_member'
+              ? { role: who, scopeType: 'team', scopeId: 'x' }
+              : who === 'entity_representative'
+                ? { role: who, scopeType: 'entity', scopeId: 'x' }
+                : { role: who },
+          ])
+        ).cookie,
+      );
+});
+after(async () => t.close());
+
+test('evaluation: GET routes with records, per role', async () => {
+  const matrix: [string, string][] = [
+    [`/ewaluacja/${fx.studyId}`, 'AAAAAAA'],
+    [`/admin/ewaluacja/${fx.studyId}`, 'LAAFFFF'],
+    [`/admin/ewaluacja/${fx.studyId}/rekomendacje/nowa`, 'LAAFFFF'],
+    [`/admin/ewaluacja/${fx.studyId}/import`, 'LAAFFFF'],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}`, 'LAAAFAF'],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/edycja`, 'LAAFFFF'],
+  ];
+  const got: string[] = [];
+  for (const [url, row] of matrix) {
+    for (const [i, who] of WHO.entries()) {
+      const cookie = cookies.get(who);
+      const res = await t.app.inject({ url, headers: cookie ? { cookie } : {} });
+      if (res.statusCode !== CODE[row[i]!]) got.push(`${url} ${who}: expected ${CODE[row[i]!]}, got ${res.statusCode}`);
+    }
+  }
+  assert.deepEqual(got, []);
+});
+
+test('evaluation: decisions refuse owners and others (403) before the form is read; proposals refuse others', async () => {
+  const rating = await t.ctx.db.selectFrom('evaluation_recommendations').select('id').limit(1).executeTakeFirstOrThrow();
+  const decide: Who[] = ['editor', 'moderator', 'team_member', 'entity_representative'];
+  const posts: [string, Who[]][] = [
+    [`/admin/ewaluacja/${fx.studyId}`, decide],
+    ['/admin/ewaluacja/nowe', decide],
+    [`/admin/ewaluacja/${fx.studyId}/rekomendacje/nowa`, decide],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/odpowiedz`, decide],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/edycja`, decide],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/dzialania`, decide],
+    [`/admin/ewaluacja/dzialania/${fx.actionId}`, decide],
+    [`/admin/ewaluacja/oceny/${rating.id}/zatwierdz`, decide],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/zamknij`, decide],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/porzuc`, decide],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/ocena`, ['moderator', 'entity_representative']],
+  ];
+  const got: string[] = [];
+  for (const [url, refused] of posts) {
+    for (const who of refused) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: cookies.get(who)!, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'x=1',
+      });
+      if (res.statusCode !== 403) got.push(`${url} ${who}: ${res.statusCode}`);
+    }
+    const anon = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'x=1',
+    });
+    if (![302, 401, 403].includes(anon.statusCode)) got.push(`${url} anonymous: ${anon.statusCode}`);
+  }
+  assert.deepEqual(got, []);
+  const rec = await t.ctx.db.selectFrom('evaluation_recommendations').selectAll().where('id', '=', fx.rec1).executeTakeFirstOrThrow();
+  assert.equal(rec.closure, null);
+});
