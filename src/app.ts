@@ -28,6 +28,7 @@ import { auditModule } from './modules/audit/index.js';
 import { mailModule } from './modules/mail/index.js';
 import { portalFooterLinks, portalHeadMeta, portalModule } from './modules/portal/index.js';
 import { opendataModule } from './modules/opendata/index.js';
+import { supportModule } from './modules/support/index.js';
 import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 import { registryModule } from './modules/registry/index.js';
@@ -48,6 +49,7 @@ export const MODULES: readonly AppModule[] = [
   indicatorsModule,
   consultationsModule,
   portalModule,
+  supportModule,
   opendataModule,
 ];
 

@@ -21,6 +21,7 @@ import { consultationsEn } from './en/consultations.js';
 import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
 import { opendataEn } from './en/opendata.js';
+import { supportEn } from './en/support.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -41,6 +42,7 @@ export const en: TranslationShape<typeof pl> = {
   ...textEn,
   ...exportEn,
   ...opendataEn,
+  ...supportEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -241,6 +243,15 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Responses missing',
       detail:
         'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.',
+    },
+    // support
+    'support.no_centre': {
+      title: 'No centre for this gmina',
+      detail: 'The platform knows no support centre serving the chosen gmina today, so it cannot pass on the message. Nothing was sent.',
+    },
+    'support.no_leads_address': {
+      title: 'The centre does not take requests yet',
+      detail: 'The centre serving the chosen gmina has no address for requests on the platform yet. Nothing was sent — please contact it directly.',
     },
   },
   validation: {

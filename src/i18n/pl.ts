@@ -21,6 +21,7 @@ import { consultationsPl } from './pl/consultations.js';
 import { textPl } from './pl/text.js';
 import { exportPl } from './pl/export.js';
 import { opendataPl } from './pl/opendata.js';
+import { supportPl } from './pl/support.js';
 
 export const pl = {
   ...accountsPl,
@@ -41,6 +42,7 @@ export const pl = {
   ...textPl,
   ...exportPl,
   ...opendataPl,
+  ...supportPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -248,6 +250,15 @@ export const pl = {
       title: 'Brakuje odpowiedzi',
       detail:
         'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.',
+    },
+    // support
+    'support.no_centre': {
+      title: 'Brak ośrodka dla tej gminy',
+      detail: 'Serwis nie zna ośrodka wsparcia, który dziś obsługuje wybraną gminę, więc nie może przekazać wiadomości. Niczego nie wysłano.',
+    },
+    'support.no_leads_address': {
+      title: 'Ośrodek nie przyjmuje jeszcze zgłoszeń',
+      detail: 'Ośrodek, który obsługuje wybraną gminę, nie ma jeszcze adresu na zgłoszenia w serwisie. Niczego nie wysłano — skontaktuj się z nim bezpośrednio.',
     },
   },
   validation: {

@@ -58,6 +58,18 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: message from the contact form — {{subject}}',
       body: 'Message sent through the contact form of Spójnia.\n\nFrom: {{name}}\nReply-to address: {{email}}\nSubject: {{subject}}\n\nMessage:\n{{message}}\n\nThe sender consented to the processing of their data for the purpose of a reply. To reply, write to the address above.',
     },
+    support_accreditation_reminder: {
+      subject: 'Spójnia: the accreditation of “{{centre}}” ends on {{validTo}}',
+      body: 'Hello,\n\nthe accreditation of the social economy support centre “{{centre}}” ends on {{validTo}} (in {{days}}). If the centre has received a new decision, add it on the platform:\n{{link}}',
+    },
+    support_lead: {
+      subject: 'Spójnia: I want to set up a social economy entity (gmina {{gmina}})',
+      body: 'Message from the “I want to set up a social economy entity” form of Spójnia, passed to “{{centre}}”, which serves the gmina of {{gmina}}.\n\nFrom: {{name}}\nReply-to address: {{email}}\n\nMessage:\n{{message}}\n\nThe sender agreed that the message is passed to the centre for a reply.',
+    },
+    support_lead_copy: {
+      subject: 'Spójnia: a copy of your message to “{{centre}}”',
+      body: 'Hello,\n\nwe passed your message to the social economy support centre “{{centre}}”, which serves the gmina of {{gmina}}. The centre will reply to your e-mail address.\n\nYour message:\n{{message}}',
+    },
   },
   outbox: {
     title: 'Outgoing mail',
@@ -127,6 +139,9 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       registry_proposal_rejected: 'proposed change rejected',
       consultation_confirm: 'consultation comment confirmation',
       consultation_report: 'consultation report',
+      support_accreditation_reminder: 'centre accreditation — reminder',
+      support_lead: 'set up an entity — request',
+      support_lead_copy: 'set up an entity — copy',
     },
   },
 };

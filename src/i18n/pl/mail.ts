@@ -57,6 +57,18 @@ export const mailPl = {
       subject: 'Spójnia: wiadomość z formularza kontaktowego — {{subject}}',
       body: 'Wiadomość wysłana przez formularz kontaktowy serwisu Spójnia.\n\nOd: {{name}}\nAdres do odpowiedzi: {{email}}\nTemat: {{subject}}\n\nTreść:\n{{message}}\n\nNadawca wyraził zgodę na przetwarzanie danych w celu udzielenia odpowiedzi. Aby odpowiedzieć, napisz na adres podany wyżej.',
     },
+    support_accreditation_reminder: {
+      subject: 'Spójnia: akredytacja ośrodka „{{centre}}” kończy się {{validTo}}',
+      body: 'Dzień dobry,\n\nakredytacja ośrodka wsparcia ekonomii społecznej „{{centre}}” kończy się {{validTo}} (za {{days}}). Jeśli ośrodek otrzymał nową decyzję, dodaj ją w serwisie:\n{{link}}',
+    },
+    support_lead: {
+      subject: 'Spójnia: chcę założyć podmiot ekonomii społecznej (gmina {{gmina}})',
+      body: 'Wiadomość z formularza „Chcę założyć podmiot ekonomii społecznej” serwisu Spójnia, przekazana do ośrodka „{{centre}}”, który obsługuje gminę {{gmina}}.\n\nOd: {{name}}\nAdres do odpowiedzi: {{email}}\n\nTreść:\n{{message}}\n\nNadawca zgodził się na przekazanie wiadomości ośrodkowi w celu odpowiedzi.',
+    },
+    support_lead_copy: {
+      subject: 'Spójnia: kopia Twojej wiadomości do ośrodka „{{centre}}”',
+      body: 'Dzień dobry,\n\nprzekazaliśmy Twoją wiadomość ośrodkowi wsparcia ekonomii społecznej „{{centre}}”, który obsługuje gminę {{gmina}}. Ośrodek odpowie na Twój adres e-mail.\n\nTwoja wiadomość:\n{{message}}',
+    },
   },
   outbox: {
     title: 'Poczta wychodząca',
@@ -127,6 +139,9 @@ export const mailPl = {
       registry_proposal_rejected: 'propozycja zmiany odrzucona',
       consultation_confirm: 'potwierdzenie uwagi w konsultacjach',
       consultation_report: 'raport z konsultacji',
+      support_accreditation_reminder: 'akredytacja ośrodka — przypomnienie',
+      support_lead: 'chcę założyć podmiot — zgłoszenie',
+      support_lead_copy: 'chcę założyć podmiot — kopia',
     },
   },
 } as const;
