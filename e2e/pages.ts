@@ -21,6 +21,7 @@ import {
   makeConsultation,
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
+import { exampleCentre } from '../src/modules/support/support.testing.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -267,6 +268,46 @@ export const PAGES: PageTemplate[] = [
   ...PROGRAMME_PAGES,
   // programme indicators: public list and pages with chart and map, staff definitions and values
   ...INDICATOR_PAGES,
+  // support centres (OWES): list, centre, "Gdzie szukać wsparcia?", the set-up request form, staff pages
+  { name: 'support: centres', setup: async ({ server }) => (await exampleCentre(server.testApp.ctx), '/wsparcie'), expectStatus: 200 },
+  { name: 'support: centre', setup: async ({ server }) => `/wsparcie/${await exampleCentre(server.testApp.ctx)}`, expectStatus: 200 },
+  {
+    name: 'support: where to get support, answer',
+    setup: async ({ server }) => (await exampleCentre(server.testApp.ctx), '/wsparcie/gdzie?gmina=Bydgoszcz'),
+    expectStatus: 200,
+  },
+  { name: 'support: where to get support, choose a gmina', path: '/wsparcie/gdzie?gmina=Chelmno', expectStatus: 200 },
+  { name: 'support: where to get support, no centre', path: '/wsparcie/gdzie?gmina=Torun', expectStatus: 200 },
+  { name: 'support: set-up request form', path: '/wsparcie/zaloz-podmiot', expectStatus: 200 },
+  {
+    name: 'support: set-up request form with errors',
+    path: '/wsparcie/zaloz-podmiot',
+    act: async ({ page }) => navigation(page, () => page.locator('form[action$="/wsparcie/zaloz-podmiot"] button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+  },
+  { name: 'support: set-up request sent', path: '/wsparcie/zaloz-podmiot?wyslano=tak', expectStatus: 200 },
+  {
+    name: 'support: admin list',
+    setup: async ({ server }) => (await exampleCentre(server.testApp.ctx), '/admin/wsparcie'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  { name: 'support: admin new centre', path: '/admin/wsparcie/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'support: admin centre',
+    setup: async ({ server }) => `/admin/wsparcie/${await exampleCentre(server.testApp.ctx)}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'support: admin centre, office form with errors',
+    setup: async ({ server }) => `/admin/wsparcie/${await exampleCentre(server.testApp.ctx)}`,
+    act: async ({ page }) => navigation(page, () => page.locator('form[action$="/biura"] button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [{ role: 'coordinator' }],
+  },
   // consultations
   {
     name: 'consultations: list',

@@ -106,6 +106,15 @@ const MATRIX: [string, string][] = [
   ['/admin/program/prog-x/struktura/el-x', 'LAAFFFFF'],
   ['/admin/program/prog-x/wersje', 'LAAAFFFF'],
   ['/admin/program/prog-x/wersje/1', 'LAAAFFFF'],
+  // support centres: public pages, the set-up request form and the API for everyone; the centres'
+  // data and the request counts for coordinators and administrators (support.policy.ts)
+  ['/wsparcie', 'AAAAAAAA'],
+  ['/wsparcie/gdzie?gmina=Bydgoszcz', 'AAAAAAAA'],
+  ['/wsparcie/zaloz-podmiot', 'AAAAAAAA'],
+  ['/api/v1/wsparcie/osrodki', 'AAAAAAAA'],
+  ['/api/v1/wsparcie/gmina/0461011', 'AAAAAAAA'],
+  ['/admin/wsparcie', 'LAAFFFFF'],
+  ['/admin/wsparcie/nowy', 'LAAFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };

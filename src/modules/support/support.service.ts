@@ -333,6 +333,10 @@ export async function findCentre(ctx: Pick<ModuleContext, 'db'>, id: string): Pr
   return repo.findCentre(ctx.db, id);
 }
 
+export async function findCentreByName(ctx: Pick<ModuleContext, 'db'>, name: string): Promise<CentreRow | undefined> {
+  return repo.findCentreByName(ctx.db, name);
+}
+
 async function existing(ctx: ModuleContext, id: string): Promise<CentreRow> {
   const c = await repo.findCentre(ctx.db, id);
   if (!c) throw new AppError('http.not_found');
