@@ -112,7 +112,6 @@ const MATRIX: [string, string][] = [
   ['/wsparcie/gdzie?gmina=Bydgoszcz', 'AAAAAAAA'],
   ['/wsparcie/zaloz-podmiot', 'AAAAAAAA'],
   ['/api/v1/wsparcie/osrodki', 'AAAAAAAA'],
-  ['/api/v1/wsparcie/gmina/0461011', 'AAAAAAAA'],
   ['/admin/wsparcie', 'LAAFFFFF'],
   ['/admin/wsparcie/nowy', 'LAAFFFFF'],
 ];
