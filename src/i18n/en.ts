@@ -251,7 +251,8 @@ export const en: TranslationShape<typeof pl> = {
     },
     'support.no_leads_address': {
       title: 'The centre does not take requests yet',
-      detail: 'The centre serving the chosen gmina has no address for requests on the platform yet. Nothing was sent — please contact it directly.',
+      detail:
+        'The centre serving the chosen gmina has no address for requests on the platform yet. Nothing was sent — please contact it directly.',
     },
   },
   validation: {

@@ -254,11 +254,13 @@ export const pl = {
     // support
     'support.no_centre': {
       title: 'Brak ośrodka dla tej gminy',
-      detail: 'Serwis nie zna ośrodka wsparcia, który dziś obsługuje wybraną gminę, więc nie może przekazać wiadomości. Niczego nie wysłano.',
+      detail:
+        'Serwis nie zna ośrodka wsparcia, który dziś obsługuje wybraną gminę, więc nie może przekazać wiadomości. Niczego nie wysłano.',
     },
     'support.no_leads_address': {
       title: 'Ośrodek nie przyjmuje jeszcze zgłoszeń',
-      detail: 'Ośrodek, który obsługuje wybraną gminę, nie ma jeszcze adresu na zgłoszenia w serwisie. Niczego nie wysłano — skontaktuj się z nim bezpośrednio.',
+      detail:
+        'Ośrodek, który obsługuje wybraną gminę, nie ma jeszcze adresu na zgłoszenia w serwisie. Niczego nie wysłano — skontaktuj się z nim bezpośrednio.',
     },
   },
   validation: {

@@ -107,7 +107,8 @@ export const supportEn: TranslationShape<typeof supportPl> = {
       gmina: 'Gmina',
       name: 'Name, or the name of your group',
       email: 'E-mail address',
-      consent: 'I agree that my message and contact details are passed to the support centre serving the chosen gmina so that it can reply.',
+      consent:
+        'I agree that my message and contact details are passed to the support centre serving the chosen gmina so that it can reply.',
       consentRequired: 'Tick the consent so that we can pass the message to the centre.',
       retention_one: 'We erase your personal data from the platform after {{count}} month.',
       retention_few: 'We erase your personal data from the platform after {{count}} months.',
@@ -169,7 +170,8 @@ export const supportEn: TranslationShape<typeof supportPl> = {
     },
     admin: {
       title: 'Support centres (OWES)',
-      intro: 'Support centres, the subregions they serve, offices, contacts, services and accreditations. Every change is recorded in the audit log.',
+      intro:
+        'Support centres, the subregions they serve, offices, contacts, services and accreditations. Every change is recorded in the audit log.',
       add: 'Add a centre',
       newTitle: 'New support centre',
       edit: 'Edit',

@@ -168,7 +168,8 @@ export const supportPl = {
     },
     admin: {
       title: 'Ośrodki wsparcia (OWES)',
-      intro: 'Ośrodki wsparcia, obsługiwane przez nie subregiony, biura, kontakty, usługi i akredytacje. Każda zmiana trafia do dziennika zdarzeń.',
+      intro:
+        'Ośrodki wsparcia, obsługiwane przez nie subregiony, biura, kontakty, usługi i akredytacje. Każda zmiana trafia do dziennika zdarzeń.',
       add: 'Dodaj ośrodek',
       newTitle: 'Nowy ośrodek wsparcia',
       edit: 'Edytuj',

@@ -80,13 +80,15 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
   app.get(
     '/admin/wsparcie/:id',
     { config: { access }, schema: { params: Params, querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 4 })) }) } },
-    async (request, reply) => centrePage(request, reply, request.params.id, { form: null, values: {}, problems: [] }, request.query.ok === '1'),
+    async (request, reply) =>
+      centrePage(request, reply, request.params.id, { form: null, values: {}, problems: [] }, request.query.ok === '1'),
   );
 
   app.post('/admin/wsparcie/:id', { config: { access }, schema: { params: Params, body: Body } }, async (request, reply) => {
     const { id } = request.params;
     const done = await submitForm(() => svc.updateCentre(ctx, id, request.body, auditFromRequest(request)), refusals);
-    if (!done.ok) return centrePage(request, reply, id, { form: 'centre', values: request.body, problems: done.problems }, false, done.status);
+    if (!done.ok)
+      return centrePage(request, reply, id, { form: 'centre', values: request.body, problems: done.problems }, false, done.status);
     return back(request, reply, id);
   });
 
@@ -118,9 +120,13 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
     return back(request, reply, id);
   });
 
-  app.post('/admin/wsparcie/:id/:kind/:partId/usun', { config: { access }, schema: { params: RemoveParams, body: Body } }, async (request, reply) => {
-    const { id, partId } = request.params;
-    await svc.removePart(ctx, id, KIND_OF_PATH[request.params.kind]!, partId, auditFromRequest(request));
-    return back(request, reply, id);
-  });
+  app.post(
+    '/admin/wsparcie/:id/:kind/:partId/usun',
+    { config: { access }, schema: { params: RemoveParams, body: Body } },
+    async (request, reply) => {
+      const { id, partId } = request.params;
+      await svc.removePart(ctx, id, KIND_OF_PATH[request.params.kind]!, partId, auditFromRequest(request));
+      return back(request, reply, id);
+    },
+  );
 }

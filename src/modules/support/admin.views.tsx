@@ -13,7 +13,13 @@ import { SUPPORT_SERVICES } from './services.js';
 import type { CentreDetail, GminaOption } from './support.service.js';
 import { AccreditationText, centrePath, GminaField } from './public.views.js';
 
-export const PART_PATHS = { area: 'obszary', partner: 'partnerzy', office: 'biura', contact: 'kontakty', accreditation: 'akredytacje' } as const;
+export const PART_PATHS = {
+  area: 'obszary',
+  partner: 'partnerzy',
+  office: 'biura',
+  contact: 'kontakty',
+  accreditation: 'akredytacje',
+} as const;
 
 export function adminCentrePath(id: string): string {
   return `/admin/wsparcie/${id}`;
@@ -139,7 +145,19 @@ function PartForm({
   );
 }
 
-function RemoveButton({ id, kind, partId, label, csrf }: { id: string; kind: keyof typeof PART_PATHS; partId: string; label: string; csrf: string }) {
+function RemoveButton({
+  id,
+  kind,
+  partId,
+  label,
+  csrf,
+}: {
+  id: string;
+  kind: keyof typeof PART_PATHS;
+  partId: string;
+  label: string;
+  csrf: string;
+}) {
   const { t, href } = usePage();
   return (
     <form method="post" action={href(`${adminCentrePath(id)}/${PART_PATHS[kind]}/${partId}/usun`)} class="inline-form">
@@ -219,7 +237,14 @@ export function CentreAdminView({
         <fieldset>
           <legend>{t('support.field.services')}</legend>
           {SUPPORT_SERVICES.map((s) => (
-            <CheckboxField key={s} name="services" value={s} idSuffix={s} label={t(`support.services.${s}`)} checked={d.services.includes(s)} />
+            <CheckboxField
+              key={s}
+              name="services"
+              value={s}
+              idSuffix={s}
+              label={t(`support.services.${s}`)}
+              checked={d.services.includes(s)}
+            />
           ))}
         </fieldset>
         <Button>{t('support.admin.saveServices')}</Button>
@@ -250,8 +275,7 @@ export function CentreAdminView({
       <ul>
         {d.partners.map((p) => (
           <li key={p.id}>
-            {t(`support.page.${p.role}`)}: {p.name}{' '}
-            <RemoveButton id={id} kind="partner" partId={p.id} label={p.name} csrf={csrf} />
+            {t(`support.page.${p.role}`)}: {p.name} <RemoveButton id={id} kind="partner" partId={p.id} label={p.name} csrf={csrf} />
           </li>
         ))}
       </ul>
@@ -275,7 +299,8 @@ export function CentreAdminView({
       <ul>
         {d.offices.map((o) => (
           <li key={o.id}>
-            {o.street}, {o.postalCode} {o.city} <RemoveButton id={id} kind="office" partId={o.id} label={`${o.street}, ${o.city}`} csrf={csrf} />
+            {o.street}, {o.postalCode} {o.city}{' '}
+            <RemoveButton id={id} kind="office" partId={o.id} label={`${o.street}, ${o.city}`} csrf={csrf} />
           </li>
         ))}
       </ul>
@@ -299,7 +324,11 @@ export function CentreAdminView({
         ))}
       </ul>
       <PartForm id={id} kind="contact" title={t('support.admin.addContact')} csrf={csrf}>
-        {field(contact, 'function_name', t('support.field.function'), { hint: t('support.field.functionHint'), required: true, maxLength: 200 })}
+        {field(contact, 'function_name', t('support.field.function'), {
+          hint: t('support.field.functionHint'),
+          required: true,
+          maxLength: 200,
+        })}
         {field(contact, 'contact_email', t('support.field.email'), { type: 'email' })}
         {field(contact, 'contact_phone', t('support.field.phone'), { type: 'tel', maxLength: 50 })}
       </PartForm>

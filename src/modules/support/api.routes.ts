@@ -39,7 +39,15 @@ const Centre = Type.Object({
   url: Type.String(),
   is_example: Type.Boolean({ description: 'example (demonstration) data, not real' }),
   website: Nullable(Type.String()),
-  partners: Type.Array(Type.Object({ role: Type.Union([Type.Literal('lead'), Type.Literal('partner'), Type.Literal('member')], { description: 'member: role not known from the sources' }), name: Type.String(), entity_id: Nullable(Type.String()) })),
+  partners: Type.Array(
+    Type.Object({
+      role: Type.Union([Type.Literal('lead'), Type.Literal('partner'), Type.Literal('member')], {
+        description: 'member: role not known from the sources',
+      }),
+      name: Type.String(),
+      entity_id: Nullable(Type.String()),
+    }),
+  ),
   areas: Type.Array(Type.Object({ subregion_code: Type.String(), subregion: Type.String(), valid_from: Day, valid_to: Nullable(Day) })),
   offices: Type.Array(Office),
   contacts: Type.Array(Type.Object({ function: Type.String(), email: Nullable(Type.String()), phone: Nullable(Type.String()) })),
@@ -62,7 +70,12 @@ export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<v
       is_example: d.centre.is_example,
       website: d.centre.website,
       partners: d.partners.map((p) => ({ role: p.role, name: p.name, entity_id: p.entity_id })),
-      areas: d.areas.map((a) => ({ subregion_code: a.subregion_code, subregion: a.subregionName, valid_from: a.valid_from, valid_to: a.valid_to })),
+      areas: d.areas.map((a) => ({
+        subregion_code: a.subregion_code,
+        subregion: a.subregionName,
+        valid_from: a.valid_from,
+        valid_to: a.valid_to,
+      })),
       offices: d.offices.map((o) => ({
         street: o.street,
         postal_code: o.postalCode,
@@ -111,7 +124,9 @@ export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<v
         tags: ['support'],
         summary: 'The support centre serving a gmina on a day (today in Warsaw by default), its subregion and nearest office',
         params: GminaParams,
-        querystring: Type.Object({ data: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' })) }),
+        querystring: Type.Object({
+          data: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' })),
+        }),
         response: {
           200: Type.Object({
             gmina: Type.Object({ teryt: Type.String(), name: Type.String() }),

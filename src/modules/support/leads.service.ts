@@ -63,10 +63,20 @@ export async function submitLead(ctx: ModuleContext, body: Record<string, unknow
     // the centre reads Polish; the sender gets the copy in the language of the page they used
     await enqueueMail(
       trx,
-      { to: centre.leads_email!, lang: 'pl', template: 'support_lead', params: { centre: centre.name, gmina: gmina.name, name, email, message }, about },
+      {
+        to: centre.leads_email!,
+        lang: 'pl',
+        template: 'support_lead',
+        params: { centre: centre.name, gmina: gmina.name, name, email, message },
+        about,
+      },
       ctx.clock,
     );
-    await enqueueMail(trx, { to: email, lang, template: 'support_lead_copy', params: { centre: centre.name, gmina: gmina.name, message }, about }, ctx.clock);
+    await enqueueMail(
+      trx,
+      { to: email, lang, template: 'support_lead_copy', params: { centre: centre.name, gmina: gmina.name, message }, about },
+      ctx.clock,
+    );
   });
   return centre.id;
 }

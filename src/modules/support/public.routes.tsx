@@ -45,7 +45,9 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         else result = { kind: 'answer', answer: await svc.supportFor(ctx, found[0]!, request.lang) };
       }
       const title =
-        result.kind === 'answer' ? request.t('support.finder.answerTitle', { name: result.answer.gmina.name }) : request.t('support.finder.title');
+        result.kind === 'answer'
+          ? request.t('support.finder.answerTitle', { name: result.answer.gmina.name })
+          : request.t('support.finder.title');
       return sendPage(
         request,
         reply,
@@ -83,7 +85,10 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
     {
       config: { access: 'public' },
       schema: {
-        querystring: Type.Object({ gmina: Type.Optional(Type.String({ maxLength: 200 })), wyslano: Type.Optional(Type.String({ maxLength: 40 })) }),
+        querystring: Type.Object({
+          gmina: Type.Optional(Type.String({ maxLength: 200 })),
+          wyslano: Type.Optional(Type.String({ maxLength: 40 })),
+        }),
       },
     },
     async (request, reply) => {
@@ -110,6 +115,11 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   app.get('/wsparcie/:id', { config: { access: 'public' }, schema: { params: CentreParams } }, async (request, reply) => {
     const d = await svc.centreDetail(ctx, request.params.id, request.lang);
-    return sendPage(request, reply, { title: d.centre.name, breadcrumbs: [root(request), { label: d.centre.name }] }, <v.CentreView d={d} />);
+    return sendPage(
+      request,
+      reply,
+      { title: d.centre.name, breadcrumbs: [root(request), { label: d.centre.name }] },
+      <v.CentreView d={d} />,
+    );
   });
 }

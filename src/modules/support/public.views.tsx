@@ -3,7 +3,17 @@
 // (a plain GET form with a datalist of gminy, so it works without JavaScript), the section "Twój
 // ośrodek wsparcia" other modules' pages show, and the "Chcę założyć podmiot" form.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldShell, fieldDescription, FormField, PageHeader, Table } from '../../core/ui/components.js';
+import {
+  Alert,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  FieldShell,
+  fieldDescription,
+  FormField,
+  PageHeader,
+  Table,
+} from '../../core/ui/components.js';
 import { CheckboxField } from '../../core/ui/fields.js';
 import { usePage } from '../../core/ui/context.js';
 import { entityPath } from '../registry/index.js';
@@ -30,7 +40,13 @@ export function AccreditationText({ state }: { state: AccreditationState }) {
 
 function PeriodText({ from, to }: { from: string; to: string | null }) {
   const { t, fmt } = usePage();
-  return <>{to ? t('support.page.periodClosed', { from: fmt.date(from), to: fmt.date(to) }) : t('support.page.periodOpen', { from: fmt.date(from) })}</>;
+  return (
+    <>
+      {to
+        ? t('support.page.periodClosed', { from: fmt.date(from), to: fmt.date(to) })
+        : t('support.page.periodOpen', { from: fmt.date(from) })}
+    </>
+  );
 }
 
 function ExampleBadge({ on }: { on: boolean }) {
@@ -244,7 +260,10 @@ export function CentreView({ d }: { d: CentreDetail }) {
           rowKey={(a) => a.id}
           columns={[
             { header: t('support.accreditation.decision'), cell: (a) => a.decision_number },
-            { header: t('support.accreditation.decisionDate'), cell: (a) => (a.decision_date ? fmt.date(a.decision_date) : t('support.unknown')) },
+            {
+              header: t('support.accreditation.decisionDate'),
+              cell: (a) => (a.decision_date ? fmt.date(a.decision_date) : t('support.unknown')),
+            },
             { header: t('support.accreditation.period'), cell: (a) => <PeriodText from={a.valid_from} to={a.valid_to} /> },
             { header: t('support.accreditation.body'), cell: (a) => a.granting_body },
           ]}
@@ -368,7 +387,9 @@ export function FinderView({ gminy, result, value }: { gminy: GminaOption[]; res
               <a href={href(centrePath(a.centre.centre.id))}>{a.centre.centre.name}</a>
               <ExampleBadge on={a.centre.centre.is_example} />
             </p>
-            {a.subregion ? <p>{t('support.finder.subregion', { name: lang === 'pl' ? a.subregion.name_pl : a.subregion.name_en })}</p> : null}
+            {a.subregion ? (
+              <p>{t('support.finder.subregion', { name: lang === 'pl' ? a.subregion.name_pl : a.subregion.name_en })}</p>
+            ) : null}
             <p>
               {t('support.colAccreditation')}: <AccreditationText state={a.centre.accreditation} />
             </p>
@@ -390,7 +411,17 @@ export function FinderView({ gminy, result, value }: { gminy: GminaOption[]; res
 }
 
 /** "Twój ośrodek wsparcia" on an entity page or a gmina profile. */
-export function YourCentre({ intro, centre, gmina, headingId }: { intro: string; centre: CentreDetail | null; gmina: GminaOption | null; headingId?: string }) {
+export function YourCentre({
+  intro,
+  centre,
+  gmina,
+  headingId,
+}: {
+  intro: string;
+  centre: CentreDetail | null;
+  gmina: GminaOption | null;
+  headingId?: string;
+}) {
   const { t, href } = usePage();
   return (
     <div class="support-your-centre">
@@ -452,9 +483,32 @@ export function LeadFormView({
           maxLength={3000}
           required
         />
-        <GminaField gminy={gminy} value={values.gmina ?? ''} label={t('support.lead.gmina')} hint={t('support.finder.gminaHint')} problems={problems} required />
-        <FormField name="name" label={t('support.lead.name')} value={values.name ?? ''} problems={problems} maxLength={200} autocomplete="name" required />
-        <FormField name="email" type="email" label={t('support.lead.email')} value={values.email ?? ''} problems={problems} autocomplete="email" required />
+        <GminaField
+          gminy={gminy}
+          value={values.gmina ?? ''}
+          label={t('support.lead.gmina')}
+          hint={t('support.finder.gminaHint')}
+          problems={problems}
+          required
+        />
+        <FormField
+          name="name"
+          label={t('support.lead.name')}
+          value={values.name ?? ''}
+          problems={problems}
+          maxLength={200}
+          autocomplete="name"
+          required
+        />
+        <FormField
+          name="email"
+          type="email"
+          label={t('support.lead.email')}
+          value={values.email ?? ''}
+          problems={problems}
+          autocomplete="email"
+          required
+        />
         <div class="portal-hp">
           <label for="f-website">{t('support.lead.honeypot')}</label>
           <input id="f-website" name="website" type="text" tabIndex={-1} autoComplete="off" />

@@ -22,7 +22,9 @@ export const entitySupportSection: EntityPageSection = {
   order: 50,
   async render(ctx, request, entity) {
     const t = request.t;
-    const gmina = entity.gminaTeryt ? ((await svc.gminaOptions(ctx, request.lang)).find((g) => g.teryt === entity.gminaTeryt) ?? null) : null;
+    const gmina = entity.gminaTeryt
+      ? ((await svc.gminaOptions(ctx, request.lang)).find((g) => g.teryt === entity.gminaTeryt) ?? null)
+      : null;
     const centre = gmina ? await centreOf(ctx, gmina.teryt, request.lang) : null;
     return (
       <section aria-labelledby="support-centre-heading">
@@ -42,11 +44,23 @@ export const profileSupportSection: ProfileSection = {
     const options = await svc.gminaOptions(ctx, request.lang);
     if (unit.kind === 'gmina') {
       const gmina = options.find((g) => g.teryt === unit.teryt) ?? null;
-      return <YourCentre intro={t('support.section.gmina')} centre={gmina ? await centreOf(ctx, gmina.teryt, request.lang) : null} gmina={gmina} />;
+      return (
+        <YourCentre
+          intro={t('support.section.gmina')}
+          centre={gmina ? await centreOf(ctx, gmina.teryt, request.lang) : null}
+          gmina={gmina}
+        />
+      );
     }
     // a powiat: the centre of its gminy (one subregion per powiat and day)
     const first = options.find((g) => unit.gminy.includes(g.teryt)) ?? null;
-    return <YourCentre intro={t('support.section.powiat')} centre={first ? await centreOf(ctx, first.teryt, request.lang) : null} gmina={first} />;
+    return (
+      <YourCentre
+        intro={t('support.section.powiat')}
+        centre={first ? await centreOf(ctx, first.teryt, request.lang) : null}
+        gmina={first}
+      />
+    );
   },
 };
 
@@ -56,7 +70,9 @@ export const centresSearch: SearchProvider = {
   order: 40,
   async search(ctx, terms, lang, limit) {
     const t = translator(lang);
-    const found = (await svc.listCentreDetails(ctx, lang)).filter((d) => textMatches(terms, d.centre.name, ...d.partners.map((p) => p.name)));
+    const found = (await svc.listCentreDetails(ctx, lang)).filter((d) =>
+      textMatches(terms, d.centre.name, ...d.partners.map((p) => p.name)),
+    );
     return {
       total: found.length,
       hits: found.slice(0, limit).map((d) => ({

@@ -81,7 +81,8 @@ export async function listAccreditations(db: Executor, centreId?: string): Promi
   return q.orderBy('valid_from').orderBy('id').execute();
 }
 
-type Part = 'support_centre_partners' | 'support_centre_areas' | 'support_centre_offices' | 'support_centre_contacts' | 'support_accreditations';
+type Part =
+  'support_centre_partners' | 'support_centre_areas' | 'support_centre_offices' | 'support_centre_contacts' | 'support_accreditations';
 
 export async function insertPart<T extends Part>(db: Executor, table: T, row: Insertable<Database[T]>): Promise<void> {
   // the generic table name defeats Kysely's inference of the row type; the caller's type is checked above
@@ -100,7 +101,12 @@ export async function deletePart(db: Executor, table: Part, centreId: string, id
   return Number(res.numDeletedRows);
 }
 
-export async function findPart<T extends Part>(db: Executor, table: T, centreId: string, id: string): Promise<Selectable<Database[T]> | undefined> {
+export async function findPart<T extends Part>(
+  db: Executor,
+  table: T,
+  centreId: string,
+  id: string,
+): Promise<Selectable<Database[T]> | undefined> {
   const row = await db
     .selectFrom(table as 'support_centre_partners')
     .selectAll()
@@ -110,7 +116,11 @@ export async function findPart<T extends Part>(db: Executor, table: T, centreId:
   return row as Selectable<Database[T]> | undefined;
 }
 
-export async function nextPosition(db: Executor, table: 'support_centre_partners' | 'support_centre_offices' | 'support_centre_contacts', centreId: string): Promise<number> {
+export async function nextPosition(
+  db: Executor,
+  table: 'support_centre_partners' | 'support_centre_offices' | 'support_centre_contacts',
+  centreId: string,
+): Promise<number> {
   const row = await db
     .selectFrom(table as 'support_centre_partners')
     .select((eb) => eb.fn.max('position').as('max'))
@@ -150,7 +160,10 @@ export async function insertLead(db: Executor, row: Insertable<SupportLeadsTable
   await db.insertInto('support_leads').values(row).execute();
 }
 
-export async function countLeads(db: Executor, centreId: string | null): Promise<{ subregion_code: string; month: string; count: number }[]> {
+export async function countLeads(
+  db: Executor,
+  centreId: string | null,
+): Promise<{ subregion_code: string; month: string; count: number }[]> {
   let q = db
     .selectFrom('support_leads')
     .select((eb) => ['subregion_code', 'month', asInteger(eb.fn.countAll()).as('n')])

@@ -21,19 +21,41 @@ let grudziadzCentre: string;
 before(async () => {
   clock = new ManualClock('2026-11-27T10:00:00Z');
   t = await createTestApp({ clock });
-  bydgoszczCentre = await svc.createCentre(t.ctx, { name: 'Ośrodek Bydgoski', sources: '', leads_email: 'zgloszenia@bydgoski.example.pl' }, actor);
+  bydgoszczCentre = await svc.createCentre(
+    t.ctx,
+    { name: 'Ośrodek Bydgoski', sources: '', leads_email: 'zgloszenia@bydgoski.example.pl' },
+    actor,
+  );
   await svc.addArea(t.ctx, bydgoszczCentre, { subregion_code: 'bydgoszcz', area_from: '2024-01-01', area_to: '' }, actor);
   await svc.addOffice(
     t.ctx,
     bydgoszczCentre,
-    { street: 'ul. Testowa 1', postal_code: '85-001', city: 'Bydgoszcz', gmina: 'Bydgoszcz', hours_known: '1', open_mon: '8:00', close_mon: '16:00' },
+    {
+      street: 'ul. Testowa 1',
+      postal_code: '85-001',
+      city: 'Bydgoszcz',
+      gmina: 'Bydgoszcz',
+      hours_known: '1',
+      open_mon: '8:00',
+      close_mon: '16:00',
+    },
     actor,
   );
-  await svc.addOffice(t.ctx, bydgoszczCentre, { street: 'ul. Rynek 2', postal_code: '89-100', city: 'Nakło nad Notecią', gmina: 'Nakło nad Notecią' }, actor);
+  await svc.addOffice(
+    t.ctx,
+    bydgoszczCentre,
+    { street: 'ul. Rynek 2', postal_code: '89-100', city: 'Nakło nad Notecią', gmina: 'Nakło nad Notecią' },
+    actor,
+  );
   await svc.setServices(t.ctx, bydgoszczCentre, { services: ['incubation', 'training'] }, actor);
   // the seeded OWES TŁOK 3 serves the Grudziądz subregion; staff give it an address for requests
-  grudziadzCentre = (await t.ctx.db.selectFrom('support_centres').select('id').where('name', '=', 'OWES TŁOK 3').executeTakeFirstOrThrow()).id;
-  await t.ctx.db.updateTable('support_centres').set({ leads_email: 'zgloszenia@tlok.example.pl' }).where('id', '=', grudziadzCentre).execute();
+  grudziadzCentre = (await t.ctx.db.selectFrom('support_centres').select('id').where('name', '=', 'OWES TŁOK 3').executeTakeFirstOrThrow())
+    .id;
+  await t.ctx.db
+    .updateTable('support_centres')
+    .set({ leads_email: 'zgloszenia@tlok.example.pl' })
+    .where('id', '=', grudziadzCentre)
+    .execute();
 });
 after(async () => {
   await t.close();
@@ -43,10 +65,16 @@ describe('Gdzie szukać wsparcia?', () => {
   it('finds the centre of a gmina typed without Polish letters, with the nearest office and the services', async () => {
     const res = await t.app.inject({ url: '/wsparcie/gdzie?gmina=naklo+nad+notecia' });
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /<h2 id="answer-heading">Wsparcie dla gminy Nakło nad Notecią \(gmina miejsko-wiejska, powiat nakielski\)<\/h2>/);
+    assert.match(
+      res.body,
+      /<h2 id="answer-heading">Wsparcie dla gminy Nakło nad Notecią \(gmina miejsko-wiejska, powiat nakielski\)<\/h2>/,
+    );
     assert.match(res.body, /<a href="\/wsparcie\/[0-9a-f-]+">Ośrodek Bydgoski<\/a>/);
     const office = res.body.slice(res.body.indexOf('Najbliższe biuro'));
-    assert.ok(office.indexOf('ul. Rynek 2') >= 0 && (office.indexOf('ul. Testowa 1') < 0 || office.indexOf('ul. Rynek 2') < office.indexOf('ul. Testowa 1')));
+    assert.ok(
+      office.indexOf('ul. Rynek 2') >= 0 &&
+        (office.indexOf('ul. Testowa 1') < 0 || office.indexOf('ul. Rynek 2') < office.indexOf('ul. Testowa 1')),
+    );
     assert.match(res.body, /inkubacja nowych podmiotów/);
     assert.equal(res.body.match(/<h1[\s>]/g)?.length, 1);
   });
@@ -92,7 +120,11 @@ describe('Gdzie szukać wsparcia?', () => {
       }),
     });
     assert.equal(created.statusCode, 303, created.body);
-    const { id } = await t.ctx.db.selectFrom('entities').select('id').where('name', '=', 'Spółdzielnia Socjalna Nakielska').executeTakeFirstOrThrow();
+    const { id } = await t.ctx.db
+      .selectFrom('entities')
+      .select('id')
+      .where('name', '=', 'Spółdzielnia Socjalna Nakielska')
+      .executeTakeFirstOrThrow();
     const page = await t.app.inject({ url: entityPath({ id, name: 'Spółdzielnia Socjalna Nakielska' }) });
     assert.match(page.body, /<h2 id="support-centre-heading">Twój ośrodek wsparcia<\/h2>/);
     assert.match(page.body, /Podmioty z gminy Nakło nad Notecią wspiera dziś ośrodek: <a href="\/wsparcie\/[0-9a-f-]+">Ośrodek Bydgoski/);
@@ -105,7 +137,10 @@ describe('Gdzie szukać wsparcia?', () => {
     assert.equal(body.centre?.name, 'Ośrodek Bydgoski');
     assert.equal(body.subregion.code, 'bydgoszcz');
     assert.equal(body.nearest_office.street, 'ul. Rynek 2');
-    const before2024 = (await t.app.inject({ url: '/api/v1/wsparcie/gmina/0410033?data=2023-05-01' })).json() as { centre: null; subregion: null };
+    const before2024 = (await t.app.inject({ url: '/api/v1/wsparcie/gmina/0410033?data=2023-05-01' })).json() as {
+      centre: null;
+      subregion: null;
+    };
     assert.equal(before2024.centre, null);
     const unknown = await t.app.inject({ url: '/api/v1/wsparcie/gmina/0499991' });
     assert.equal(unknown.statusCode, 404);
@@ -151,10 +186,22 @@ describe('Chcę założyć podmiot ekonomii społecznej', () => {
     assert.match(done.body, /przekazana ośrodkowi Ośrodek Bydgoski/);
     const two = await send(request('Gruta', 'jan@example.pl'), '/en');
     assert.equal(two.statusCode, 303);
-    const mail = await t.ctx.db.selectFrom('mail_outbox').select(['to_address', 'subject', 'text_body', 'status']).where('template', 'like', 'support_lead%').execute();
+    const mail = await t.ctx.db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'subject', 'text_body', 'status'])
+      .where('template', 'like', 'support_lead%')
+      .execute();
     const byTo = new Map(mail.map((m) => [m.to_address, { subject: m.subject, text: m.text_body }]));
-    assert.deepEqual([...byTo.keys()].sort(), ['anna@example.pl', 'jan@example.pl', 'zgloszenia@bydgoski.example.pl', 'zgloszenia@tlok.example.pl']);
-    assert.ok(mail.every((m) => m.status === 'pending'), 'queued for the SMTP worker');
+    assert.deepEqual([...byTo.keys()].sort(), [
+      'anna@example.pl',
+      'jan@example.pl',
+      'zgloszenia@bydgoski.example.pl',
+      'zgloszenia@tlok.example.pl',
+    ]);
+    assert.ok(
+      mail.every((m) => m.status === 'pending'),
+      'queued for the SMTP worker',
+    );
     assert.match(byTo.get('zgloszenia@bydgoski.example.pl')!.text, /gminę Sadki[\s\S]*Od: Anna Przykładowa[\s\S]*spółdzielnię socjalną/);
     assert.match(byTo.get('zgloszenia@tlok.example.pl')!.subject, /gmina Gruta/);
     assert.match(byTo.get('jan@example.pl')!.subject, /a copy of your message to “OWES TŁOK 3”/, 'the copy in the language of the page');
@@ -217,7 +264,10 @@ describe('Chcę założyć podmiot ekonomii społecznej', () => {
   it('erases the sender’s data after the configured months and keeps the count', async () => {
     clock.set('2027-05-26T10:00:00Z');
     await eraseOldLeads(t.ctx);
-    assert.ok((await leads()).every((l) => l.email !== null), 'six months have not passed');
+    assert.ok(
+      (await leads()).every((l) => l.email !== null),
+      'six months have not passed',
+    );
     clock.set('2027-05-28T10:00:00Z');
     assert.match(await eraseOldLeads(t.ctx), /of 2 erased/);
     const rows = await leads();
@@ -239,7 +289,12 @@ describe('staff pages', () => {
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
         payload: form({ _csrf: csrfFrom(page.body), ...values }),
       });
-    const bad = await post(`/admin/wsparcie/${grudziadzCentre}/biura`, { street: 'ul. Długa 5', postal_code: '86300', city: 'Grudziądz', gmina: 'Grudziądz' });
+    const bad = await post(`/admin/wsparcie/${grudziadzCentre}/biura`, {
+      street: 'ul. Długa 5',
+      postal_code: '86300',
+      city: 'Grudziądz',
+      gmina: 'Grudziądz',
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Tę nazwę nosi kilka gmin/);
     assert.match(bad.body, /formacie 00-000/);
@@ -259,6 +314,9 @@ describe('staff pages', () => {
     const publicPage = await t.app.inject({ url: `/wsparcie/${grudziadzCentre}` });
     assert.match(publicPage.body, /Godziny otwarcia: brak danych\./);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', grudziadzCentre).execute();
-    assert.deepEqual(audit.map((a) => a.action), ['support.office.create']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['support.office.create'],
+    );
   });
 });

@@ -73,9 +73,22 @@ export async function seedSupportReference(ctx: ModuleContext): Promise<SeedResu
         updated_at: now,
       });
       for (const [position, name] of c.members.entries())
-        await repo.insertPart(trx, 'support_centre_partners', { id: newId(), centre_id: id, role: 'member', name, entity_id: null, position });
+        await repo.insertPart(trx, 'support_centre_partners', {
+          id: newId(),
+          centre_id: id,
+          role: 'member',
+          name,
+          entity_id: null,
+          position,
+        });
       for (const a of c.areas)
-        await repo.insertPart(trx, 'support_centre_areas', { id: newId(), centre_id: id, subregion_code: a.code, valid_from: a.from, valid_to: a.to });
+        await repo.insertPart(trx, 'support_centre_areas', {
+          id: newId(),
+          centre_id: id,
+          subregion_code: a.code,
+          valid_from: a.from,
+          valid_to: a.to,
+        });
       await repo.replaceServices(trx, id, c.services);
       added += 1;
     }

@@ -32,7 +32,16 @@ async function subregion(code: string, from: string, to: string | null, powiaty:
   const now = clock.now().toISOString();
   await t.ctx.db
     .insertInto('subregions')
-    .values({ id, code, name_pl: `Subregion ${code}`, name_en: `${code} area`, valid_from: from, valid_to: to, created_at: now, updated_at: now })
+    .values({
+      id,
+      code,
+      name_pl: `Subregion ${code}`,
+      name_en: `${code} area`,
+      valid_from: from,
+      valid_to: to,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   await t.ctx.db
     .insertInto('subregion_members')
@@ -87,7 +96,11 @@ describe('which centre serves a gmina on a day', () => {
 describe('accreditation: lapsed with its date, reminders 60 and 14 days before the end', () => {
   let id: string;
   const outbox = () =>
-    t.ctx.db.selectFrom('mail_outbox').select(['to_address', 'subject', 'text_body']).where('template', '=', 'support_accreditation_reminder').execute();
+    t.ctx.db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'subject', 'text_body'])
+      .where('template', '=', 'support_accreditation_reminder')
+      .execute();
 
   before(async () => {
     await t.ctx.settings.set('site.institution', { ...ROPS_TORUN, email: 'owes@rops.example.pl' });
@@ -95,7 +108,13 @@ describe('accreditation: lapsed with its date, reminders 60 and 14 days before t
     await svc.addAccreditation(
       t.ctx,
       id,
-      { decision_number: 'DES-I.123.2025', decision_date: '2025-01-15', acc_from: '2025-02-01', acc_to: '2027-01-20', granting_body: 'Minister' },
+      {
+        decision_number: 'DES-I.123.2025',
+        decision_date: '2025-01-15',
+        acc_from: '2025-02-01',
+        acc_to: '2027-01-20',
+        granting_body: 'Minister',
+      },
       actor,
     );
   });
@@ -133,7 +152,9 @@ describe('accreditation: lapsed with its date, reminders 60 and 14 days before t
     assert.match(page.body, /Akredytacja tego ośrodka wygasła 20 stycznia 2027/);
     const en = await t.app.inject({ url: `/en/wsparcie/${id}` });
     assert.match(en.body, /lapsed on 20 January 2027/);
-    const api = (await t.app.inject({ url: '/api/v1/wsparcie/osrodki' })).json() as { items: { id: string; accreditation_state: string; accreditation_valid_to: string }[] };
+    const api = (await t.app.inject({ url: '/api/v1/wsparcie/osrodki' })).json() as {
+      items: { id: string; accreditation_state: string; accreditation_valid_to: string }[];
+    };
     const item = api.items.find((i) => i.id === id)!;
     assert.equal(item.accreditation_state, 'lapsed');
     assert.equal(item.accreditation_valid_to, '2027-01-20');

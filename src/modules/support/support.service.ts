@@ -111,7 +111,9 @@ export type AccreditationState =
   | { kind: 'unknown' };
 
 export function accreditationState(accreditations: readonly AccreditationRow[], today: string): AccreditationState {
-  const current = accreditations.filter((a) => a.valid_from <= today && today <= a.valid_to).sort((a, b) => b.valid_to.localeCompare(a.valid_to))[0];
+  const current = accreditations
+    .filter((a) => a.valid_from <= today && today <= a.valid_to)
+    .sort((a, b) => b.valid_to.localeCompare(a.valid_to))[0];
   if (current) return { kind: 'valid', current };
   const last = accreditations.filter((a) => a.valid_to < today).sort((a, b) => b.valid_to.localeCompare(a.valid_to))[0];
   if (last) return { kind: 'lapsed', last };
@@ -123,7 +125,12 @@ export function accreditationState(accreditations: readonly AccreditationRow[], 
  * The reminder due for an accreditation on `today`: 60 days ahead (until 15 days before), 14 days
  * ahead (until the last day), none when a later accreditation of the centre already follows it.
  */
-export function reminderDue(a: AccreditationRow, all: readonly AccreditationRow[], today: string, sent: ReadonlySet<number>): number | null {
+export function reminderDue(
+  a: AccreditationRow,
+  all: readonly AccreditationRow[],
+  today: string,
+  sent: ReadonlySet<number>,
+): number | null {
   if (all.some((o) => o.centre_id === a.centre_id && o.id !== a.id && o.valid_to > a.valid_to && o.valid_from <= addDays(a.valid_to, 1)))
     return null;
   const left = daysBetween(today, a.valid_to);
@@ -137,7 +144,11 @@ export function reminderDue(a: AccreditationRow, all: readonly AccreditationRow[
 export async function sendAccreditationReminders(ctx: ModuleContext): Promise<string> {
   const today = warsawToday(ctx.clock);
   const to = (await getInstitution(ctx)).email;
-  const [all, sentRows, centres] = await Promise.all([repo.listAccreditations(ctx.db), repo.remindersSent(ctx.db), repo.listCentres(ctx.db)]);
+  const [all, sentRows, centres] = await Promise.all([
+    repo.listAccreditations(ctx.db),
+    repo.remindersSent(ctx.db),
+    repo.listCentres(ctx.db),
+  ]);
   if (!to) return 'accreditation reminders: no institution e-mail set';
   const names = new Map(centres.map((c) => [c.id, c.name]));
   const sentBy = new Map<string, Set<number>>();
@@ -227,7 +238,9 @@ export async function listCentreDetails(ctx: ModuleContext, lang: Lang, only?: s
     const accs = of(accreditations, centre.id);
     return {
       centre,
-      partners: of(partners, centre.id).sort((a, b) => (a.role === 'lead' ? 0 : 1) - (b.role === 'lead' ? 0 : 1) || a.position - b.position),
+      partners: of(partners, centre.id).sort(
+        (a, b) => (a.role === 'lead' ? 0 : 1) - (b.role === 'lead' ? 0 : 1) || a.position - b.position,
+      ),
       areas: of(areas, centre.id).map((a) => ({ ...a, subregionName: subregionName(subregions, a.subregion_code, a.valid_from, lang) })),
       offices: of(offices, centre.id).map((o) => ({
         id: o.id,
@@ -295,7 +308,11 @@ type Values = Record<string, unknown>;
 async function audit(trx: Executor, ctx: ModuleContext, actor: Actor, action: string, centreId: string, changes: Record<string, unknown>) {
   const diff: Record<string, { before: unknown; after: unknown }> = {};
   for (const [k, v] of Object.entries(changes)) diff[k] = v as { before: unknown; after: unknown };
-  await recordAudit(trx, { ...actor, action: `support.${action}`, subjectType: 'support_centre', subjectId: centreId, changes: diff }, ctx.clock);
+  await recordAudit(
+    trx,
+    { ...actor, action: `support.${action}`, subjectType: 'support_centre', subjectId: centreId, changes: diff },
+    ctx.clock,
+  );
 }
 
 const change = (before: unknown, after: unknown) => ({ before, after });
@@ -306,7 +323,13 @@ function optionalEmail(f: FormChecker, field: string, label: TKey): string | nul
   return f.text(field) === '' ? null : f.email(field, label);
 }
 
-function checkCentre(values: Values): { name: string; website: string | null; leads_email: string | null; sources: string; is_example: boolean } {
+function checkCentre(values: Values): {
+  name: string;
+  website: string | null;
+  leads_email: string | null;
+  sources: string;
+  is_example: boolean;
+} {
   const f = new FormChecker(values);
   const name = f.required('name', 'support.field.name', { max: 300 });
   const website = f.text('website');
@@ -347,7 +370,8 @@ export async function updateCentre(ctx: ModuleContext, id: string, values: Value
   const before = await existing(ctx, id);
   const input = checkCentre(values);
   const changes: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input)) if (before[k as keyof typeof input] !== v) changes[k] = change(before[k as keyof typeof input], v);
+  for (const [k, v] of Object.entries(input))
+    if (before[k as keyof typeof input] !== v) changes[k] = change(before[k as keyof typeof input], v);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateCentre(trx, id, { ...input, name_sort: polishSortKey(input.name), updated_at: nowIso(ctx.clock) });
     await audit(trx, ctx, actor, 'centre.update', id, changes);
@@ -414,7 +438,9 @@ export async function addArea(ctx: ModuleContext, id: string, values: Values, ac
   const row = { id: newId(), centre_id: id, subregion_code: code, valid_from: period.from, valid_to: period.to };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertPart(trx, 'support_centre_areas', row);
-    await audit(trx, ctx, actor, 'area.create', id, { area: change(null, { subregion_code: code, valid_from: period.from, valid_to: period.to }) });
+    await audit(trx, ctx, actor, 'area.create', id, {
+      area: change(null, { subregion_code: code, valid_from: period.from, valid_to: period.to }),
+    });
   });
 }
 
@@ -433,7 +459,14 @@ export async function addPartner(ctx: ModuleContext, id: string, values: Values,
     else f.add('entity', 'support.field.entity', 'support.problem.entity');
   }
   f.assertValid();
-  const row = { id: newId(), centre_id: id, role, name, entity_id, position: await repo.nextPosition(ctx.db, 'support_centre_partners', id) } as const;
+  const row = {
+    id: newId(),
+    centre_id: id,
+    role,
+    name,
+    entity_id,
+    position: await repo.nextPosition(ctx.db, 'support_centre_partners', id),
+  } as const;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertPart(trx, 'support_centre_partners', row);
     await audit(trx, ctx, actor, 'partner.create', id, { partner: change(null, { role, name, entity_id }) });
@@ -450,7 +483,8 @@ export async function addOffice(ctx: ModuleContext, id: string, values: Values, 
   const gminaText = f.text('gmina');
   const matches = matchGmina(await gminaOptions(ctx, 'pl'), gminaText);
   if (gminaText === '') f.add('gmina', 'support.field.gmina', 'validation.required');
-  else if (matches.length !== 1) f.add('gmina', 'support.field.gmina', matches.length === 0 ? 'support.problem.gminaUnknown' : 'support.problem.gminaAmbiguous');
+  else if (matches.length !== 1)
+    f.add('gmina', 'support.field.gmina', matches.length === 0 ? 'support.problem.gminaUnknown' : 'support.problem.gminaAmbiguous');
   const hoursKnown = f.text('hours_known') === '1';
   const hours = checkWeeklyHours(f);
   const phone = f.text('office_phone');
@@ -473,7 +507,9 @@ export async function addOffice(ctx: ModuleContext, id: string, values: Values, 
   };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertPart(trx, 'support_centre_offices', row);
-    await audit(trx, ctx, actor, 'office.create', id, { office: change(null, { street, postal_code, city, gmina_teryt, hours: row.hours, phone, email }) });
+    await audit(trx, ctx, actor, 'office.create', id, {
+      office: change(null, { street, postal_code, city, gmina_teryt, hours: row.hours, phone, email }),
+    });
   });
 }
 
@@ -486,7 +522,14 @@ export async function addContact(ctx: ModuleContext, id: string, values: Values,
   if (phone.length > 50) f.add('contact_phone', 'support.field.phone', 'validation.tooLong', { count: 50 });
   if (!email && phone === '') f.add('contact_email', 'support.field.email', 'support.problem.contactChannel');
   f.assertValid();
-  const row = { id: newId(), centre_id: id, function_name, email, phone: phone || null, position: await repo.nextPosition(ctx.db, 'support_centre_contacts', id) };
+  const row = {
+    id: newId(),
+    centre_id: id,
+    function_name,
+    email,
+    phone: phone || null,
+    position: await repo.nextPosition(ctx.db, 'support_centre_contacts', id),
+  };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertPart(trx, 'support_centre_contacts', row);
     await audit(trx, ctx, actor, 'contact.create', id, { contact: change(null, { function_name, email, phone }) });

@@ -13,7 +13,13 @@ export async function exampleCentre(ctx: ModuleContext): Promise<string> {
   if (found) return found.id;
   const id = await svc.createCentre(
     ctx,
-    { name: EXAMPLE_CENTRE, website: 'https://owes.example.pl', leads_email: 'zgloszenia@owes.example.pl', sources: 'https://owes.example.pl/o-nas', is_example: '1' },
+    {
+      name: EXAMPLE_CENTRE,
+      website: 'https://owes.example.pl',
+      leads_email: 'zgloszenia@owes.example.pl',
+      sources: 'https://owes.example.pl/o-nas',
+      is_example: '1',
+    },
     actor,
   );
   await svc.addArea(ctx, id, { subregion_code: 'bydgoszcz', area_from: '2024-01-01', area_to: '' }, actor);
@@ -28,7 +34,12 @@ export async function exampleCentre(ctx: ModuleContext): Promise<string> {
       city: 'Bydgoszcz',
       gmina: 'Bydgoszcz',
       hours_known: '1',
-      ...Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].flatMap((d) => [[`open_${d}`, '8:00'], [`close_${d}`, '16:00']])),
+      ...Object.fromEntries(
+        ['mon', 'tue', 'wed', 'thu', 'fri'].flatMap((d) => [
+          [`open_${d}`, '8:00'],
+          [`close_${d}`, '16:00'],
+        ]),
+      ),
       office_phone: '52 000 00 00',
       office_email: 'biuro@owes.example.pl',
     },
