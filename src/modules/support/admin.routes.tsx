@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { UUID_PATTERN } from '../../core/db/ids.js';
+import type { Problem } from '../../core/errors/app-error.js';
 import { formBody, formBodyWithLists, submitForm } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
@@ -12,7 +13,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
 import { listSubregionsWithMembers } from '../territory/index.js';
 import * as v from './admin.views.js';
-import { leadCounts } from './leads.service.js';
+import { leadCounts, retentionMonths, setRetentionMonths } from './leads.service.js';
 import { manageSupport } from './support.policy.js';
 import * as svc from './support.service.js';
 
@@ -33,14 +34,37 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
   ];
   const refusals = { errors: ctx.errors, codes: (code: string) => code.startsWith('support.') };
 
-  app.get('/admin/wsparcie', { config: { access } }, async (request, reply) => {
-    const [centres, counts] = await Promise.all([svc.listCentreDetails(ctx, request.lang), leadCounts(ctx, request.lang)]);
+  const listPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    retention?: { value: string; problems: Problem[] },
+    status = 200,
+  ) => {
+    const [centres, counts, months] = await Promise.all([
+      svc.listCentreDetails(ctx, request.lang),
+      leadCounts(ctx, request.lang),
+      retentionMonths(ctx),
+    ]);
     return sendPage(
       request,
       reply,
       { title: request.t('support.admin.title'), breadcrumbs: [root(request)[0]!, { label: request.t('support.admin.title') }] },
-      <v.AdminListView centres={centres} counts={counts} />,
+      <v.AdminListView
+        centres={centres}
+        counts={counts}
+        csrf={reply.generateCsrf()}
+        retention={retention ?? { value: String(months), problems: [] }}
+      />,
+      status,
     );
+  };
+
+  app.get('/admin/wsparcie', { config: { access } }, async (request, reply) => listPage(request, reply));
+
+  app.post('/admin/wsparcie/ustawienia', { config: { access }, schema: { body: Body } }, async (request, reply) => {
+    const done = await submitForm(() => setRetentionMonths(ctx, request.body, auditFromRequest(request)), refusals);
+    if (!done.ok) return listPage(request, reply, { value: request.body.retention_months ?? '', problems: done.problems }, done.status);
+    return reply.redirect(localize('/admin/wsparcie', request.lang), 303);
   });
 
   const newPage = (request: FastifyRequest, reply: FastifyReply, state?: v.FormState, status = 200) =>

@@ -25,7 +25,18 @@ export function adminCentrePath(id: string): string {
   return `/admin/wsparcie/${id}`;
 }
 
-export function AdminListView({ centres, counts }: { centres: CentreDetail[]; counts: LeadCount[] }) {
+export function AdminListView({
+  centres,
+  counts,
+  csrf,
+  retention,
+}: {
+  centres: CentreDetail[];
+  counts: LeadCount[];
+  csrf: string;
+  /** The retention form's value and problems (after a refused save) or the current setting. */
+  retention: { value: string; problems: Problem[] };
+}) {
   const { t, href } = usePage();
   return (
     <>
@@ -64,6 +75,22 @@ export function AdminListView({ centres, counts }: { centres: CentreDetail[]; co
           ]}
         />
       )}
+      <h2>{t('support.admin.settingsTitle')}</h2>
+      <ErrorSummary problems={retention.problems} />
+      <form method="post" action={href('/admin/wsparcie/ustawienia')} novalidate>
+        <CsrfField token={csrf} />
+        <FormField
+          name="retention_months"
+          label={t('support.lead.retentionField')}
+          hint={t('support.lead.retentionHint')}
+          value={retention.value}
+          problems={retention.problems}
+          inputMode="numeric"
+          maxLength={2}
+          required
+        />
+        <Button>{t('support.admin.saveSettings')}</Button>
+      </form>
     </>
   );
 }

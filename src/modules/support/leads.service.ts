@@ -9,7 +9,8 @@ import type { ModuleContext } from '../../core/module.js';
 import { warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
-import { enqueueMail } from '../mail/index.js';
+import { enqueueMail, eraseMailAbout } from '../mail/index.js';
+import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { listSubregionsWithMembers } from '../territory/index.js';
 import * as repo from './support.repo.js';
 import { gminaOptions, matchGmina, servingCentre } from './support.service.js';
@@ -21,6 +22,35 @@ export const DEFAULT_RETENTION_MONTHS = 6;
 export async function retentionMonths(ctx: ModuleContext): Promise<number> {
   return ctx.settings.get<number>(RETENTION_SETTING, DEFAULT_RETENTION_MONTHS);
 }
+
+/** Staff set after how many months (1–60) a request's personal data are erased. */
+export async function setRetentionMonths(
+  ctx: ModuleContext,
+  values: Record<string, unknown>,
+  actor: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>,
+): Promise<void> {
+  const f = new FormChecker(values);
+  const text = f.text('retention_months');
+  const months = Number(text);
+  if (!/^\d{1,2}$/.test(text) || months < 1 || months > 60)
+    f.add('retention_months', 'support.lead.retentionField', 'support.problem.months');
+  f.assertValid();
+  const before = await retentionMonths(ctx);
+  await ctx.settings.set(RETENTION_SETTING, months);
+  await recordAudit(
+    ctx.db,
+    {
+      ...actor,
+      action: 'support.settings.update',
+      subjectType: 'setting',
+      subjectId: RETENTION_SETTING,
+      changes: { retention_months: { before, after: months } },
+    },
+    ctx.clock,
+  );
+}
+
+const leadAbout = (id: string) => `support_lead:${id}`;
 
 /** Returns the id of the centre the request went to, or null for a bot; throws on invalid input. */
 export async function submitLead(ctx: ModuleContext, body: Record<string, unknown>, lang: Lang): Promise<string | null> {
@@ -59,7 +89,7 @@ export async function submitLead(ctx: ModuleContext, body: Record<string, unknow
       message,
       erased_at: null,
     });
-    const about = `support_lead:${id}`;
+    const about = leadAbout(id);
     // the centre reads Polish; the sender gets the copy in the language of the page they used
     await enqueueMail(
       trx,
@@ -86,8 +116,14 @@ export async function eraseOldLeads(ctx: ModuleContext): Promise<string> {
   const months = await retentionMonths(ctx);
   const cut = new Date(ctx.clock.now());
   cut.setUTCMonth(cut.getUTCMonth() - months);
-  const n = await repo.eraseLeadsBefore(ctx.db, cut.toISOString(), nowIso(ctx.clock));
-  return `support requests: personal data of ${n} erased`;
+  const ids = await repo.leadsToErase(ctx.db, cut.toISOString());
+  for (const id of ids)
+    await ctx.db.transaction().execute(async (trx) => {
+      await repo.eraseLead(trx, id, nowIso(ctx.clock));
+      // the messages about the request lose the sender too (unsent ones are withdrawn)
+      await eraseMailAbout(trx, { about: leadAbout(id) }, ctx.clock);
+    });
+  return `support requests: personal data of ${ids.length} erased`;
 }
 
 export interface LeadCount {

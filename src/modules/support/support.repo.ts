@@ -173,12 +173,11 @@ export async function countLeads(
   return rows.map((r) => ({ subregion_code: r.subregion_code, month: r.month, count: Number(r.n) }));
 }
 
-export async function eraseLeadsBefore(db: Executor, before: string, at: string): Promise<number> {
-  const res = await db
-    .updateTable('support_leads')
-    .set({ name: null, email: null, message: null, erased_at: at })
-    .where('erased_at', 'is', null)
-    .where('created_at', '<', before)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows);
+export async function leadsToErase(db: Executor, before: string): Promise<string[]> {
+  const rows = await db.selectFrom('support_leads').select('id').where('erased_at', 'is', null).where('created_at', '<', before).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function eraseLead(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('support_leads').set({ name: null, email: null, message: null, erased_at: at }).where('id', '=', id).execute();
 }

@@ -261,6 +261,28 @@ describe('Chcę założyć podmiot ekonomii społecznej', () => {
     assert.equal((await t.app.inject({ url: '/admin/wsparcie', headers: { cookie: editor } })).statusCode, 403);
   });
 
+  it('staff set the retention period (1–60 months), audited; a wrong value changes nothing', async () => {
+    const { cookie, userId } = await loginAs(t, [{ role: 'administrator' }]);
+    const page = await t.app.inject({ url: '/admin/wsparcie', headers: { cookie } });
+    const post = (months: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/admin/wsparcie/ustawienia',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ _csrf: csrfFrom(page.body), retention_months: months }),
+      });
+    const bad = await post('0');
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /liczbę miesięcy od 1 do 60/);
+    assert.equal((await post('6')).statusCode, 303);
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'changes']).where('actor_id', '=', userId).execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['support.settings.update'],
+    );
+    assert.match((await t.app.inject({ url: '/wsparcie/zaloz-podmiot' })).body, /usuniemy z serwisu po 6 miesiącach/);
+  });
+
   it('erases the sender’s data after the configured months and keeps the count', async () => {
     clock.set('2027-05-26T10:00:00Z');
     await eraseOldLeads(t.ctx);
@@ -273,6 +295,8 @@ describe('Chcę założyć podmiot ekonomii społecznej', () => {
     const rows = await leads();
     assert.ok(rows.every((l) => l.email === null && l.name === null && l.message === null && l.erased_at !== null));
     assert.deepEqual(rows.map((l) => l.gmina_teryt).sort(), ['0406022', '0410042']);
+    const mail = await t.ctx.db.selectFrom('mail_outbox').select('id').where('template', 'like', 'support_lead%').execute();
+    assert.equal(mail.length, 0, 'the unsent messages about the requests are withdrawn with them');
     clock.set('2026-11-27T10:00:00Z');
   });
 });
