@@ -22,6 +22,7 @@ import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
 import { opendataEn } from './en/opendata.js';
 import { supportEn } from './en/support.js';
+import { localgovEn } from './en/localgov.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -43,6 +44,7 @@ export const en: TranslationShape<typeof pl> = {
   ...exportEn,
   ...opendataEn,
   ...supportEn,
+  ...localgovEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -243,6 +245,11 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Responses missing',
       detail:
         'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.',
+    },
+    // localgov
+    'localgov.duplicate': {
+      title: 'Data for this year exist',
+      detail: 'This local government already has data for this year. Open them from the list and correct them. Nothing was changed.',
     },
     // support
     'support.no_centre': {

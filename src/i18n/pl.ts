@@ -22,6 +22,7 @@ import { textPl } from './pl/text.js';
 import { exportPl } from './pl/export.js';
 import { opendataPl } from './pl/opendata.js';
 import { supportPl } from './pl/support.js';
+import { localgovPl } from './pl/localgov.js';
 
 export const pl = {
   ...accountsPl,
@@ -43,6 +44,7 @@ export const pl = {
   ...exportPl,
   ...opendataPl,
   ...supportPl,
+  ...localgovPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -250,6 +252,11 @@ export const pl = {
       title: 'Brakuje odpowiedzi',
       detail:
         'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.',
+    },
+    // localgov
+    'localgov.duplicate': {
+      title: 'Dane za ten rok już są',
+      detail: 'Ten samorząd ma już dane za ten rok. Otwórz je z listy i popraw. Niczego nie zmieniono.',
     },
     // support
     'support.no_centre': {
