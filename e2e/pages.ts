@@ -22,6 +22,7 @@ import {
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
 import { exampleCentre } from '../src/modules/support/support.testing.js';
+import { cooperationRecord } from '../src/modules/localgov/localgov.testing.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -304,6 +305,33 @@ export const PAGES: PageTemplate[] = [
     name: 'support: admin centre, office form with errors',
     setup: async ({ server }) => `/admin/wsparcie/${await exampleCentre(server.testApp.ctx)}`,
     act: async ({ page }) => navigation(page, () => page.locator('form[action$="/biura"] button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [{ role: 'coordinator' }],
+  },
+  // local governments' cooperation: the year's table (empty and with a record), staff list and form
+  { name: 'localgov: table without data', path: '/samorzady?rok=2019', expectStatus: 200 },
+  {
+    name: 'localgov: table of a year',
+    setup: async ({ server }) => (await cooperationRecord(server.testApp.ctx), '/samorzady?rok=2025'),
+    expectStatus: 200,
+  },
+  {
+    name: 'localgov: profile card',
+    setup: async ({ server }) => (await cooperationRecord(server.testApp.ctx), '/terytorium/0404011'),
+    expectStatus: 200,
+  },
+  {
+    name: 'localgov: admin list',
+    setup: async ({ server }) => (await cooperationRecord(server.testApp.ctx), '/admin/samorzady?rok=2025'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  { name: 'localgov: admin form', path: '/admin/samorzady/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'localgov: admin form with errors',
+    path: '/admin/samorzady/nowy',
+    act: async ({ page }) => navigation(page, () => page.locator('form[action$="/admin/samorzady/nowy"] button[type="submit"]').click()),
     expectStatus: 400,
     initialFocus: '[data-error-summary]',
     login: [{ role: 'coordinator' }],

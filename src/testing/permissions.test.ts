@@ -114,6 +114,12 @@ const MATRIX: [string, string][] = [
   ['/api/v1/wsparcie/osrodki', 'AAAAAAAA'],
   ['/admin/wsparcie', 'LAAFFFFF'],
   ['/admin/wsparcie/nowy', 'LAAFFFFF'],
+  // local governments: the public table, CSV and API for everyone; records entered by coordinators and administrators
+  ['/samorzady', 'AAAAAAAA'],
+  ['/samorzady.csv', 'AAAAAAAA'],
+  ['/api/v1/samorzady', 'AAAAAAAA'],
+  ['/admin/samorzady', 'LAAFFFFF'],
+  ['/admin/samorzady/nowy', 'LAAFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };
