@@ -22,6 +22,8 @@ import {
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
 import { evaluationFixture } from '../src/modules/evaluation/evaluation.testing.js';
+import { exampleCentre } from '../src/modules/support/support.testing.js';
+import { cooperationRecord } from '../src/modules/localgov/localgov.testing.js';
 import { navigation, type Server } from './support.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 
@@ -269,6 +271,73 @@ export const PAGES: PageTemplate[] = [
   ...PROGRAMME_PAGES,
   // programme indicators: public list and pages with chart and map, staff definitions and values
   ...INDICATOR_PAGES,
+  // support centres (OWES): list, centre, "Gdzie szukać wsparcia?", the set-up request form, staff pages
+  { name: 'support: centres', setup: async ({ server }) => (await exampleCentre(server.testApp.ctx), '/wsparcie'), expectStatus: 200 },
+  { name: 'support: centre', setup: async ({ server }) => `/wsparcie/${await exampleCentre(server.testApp.ctx)}`, expectStatus: 200 },
+  {
+    name: 'support: where to get support, answer',
+    setup: async ({ server }) => (await exampleCentre(server.testApp.ctx), '/wsparcie/gdzie?gmina=Bydgoszcz'),
+    expectStatus: 200,
+  },
+  { name: 'support: where to get support, choose a gmina', path: '/wsparcie/gdzie?gmina=Chelmno', expectStatus: 200 },
+  { name: 'support: where to get support, no centre', path: '/wsparcie/gdzie?gmina=Torun', expectStatus: 200 },
+  { name: 'support: set-up request form', path: '/wsparcie/zaloz-podmiot', expectStatus: 200 },
+  {
+    name: 'support: set-up request form with errors',
+    path: '/wsparcie/zaloz-podmiot',
+    act: async ({ page }) => navigation(page, () => page.locator('form[action$="/wsparcie/zaloz-podmiot"] button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+  },
+  { name: 'support: set-up request sent', path: '/wsparcie/zaloz-podmiot?wyslano=tak', expectStatus: 200 },
+  {
+    name: 'support: admin list',
+    setup: async ({ server }) => (await exampleCentre(server.testApp.ctx), '/admin/wsparcie'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  { name: 'support: admin new centre', path: '/admin/wsparcie/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'support: admin centre',
+    setup: async ({ server }) => `/admin/wsparcie/${await exampleCentre(server.testApp.ctx)}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'support: admin centre, office form with errors',
+    setup: async ({ server }) => `/admin/wsparcie/${await exampleCentre(server.testApp.ctx)}`,
+    act: async ({ page }) => navigation(page, () => page.locator('form[action$="/biura"] button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [{ role: 'coordinator' }],
+  },
+  // local governments' cooperation: the year's table (empty and with a record), staff list and form
+  { name: 'localgov: table without data', path: '/samorzady?rok=2019', expectStatus: 200 },
+  {
+    name: 'localgov: table of a year',
+    setup: async ({ server }) => (await cooperationRecord(server.testApp.ctx), '/samorzady?rok=2025'),
+    expectStatus: 200,
+  },
+  {
+    name: 'localgov: profile card',
+    setup: async ({ server }) => (await cooperationRecord(server.testApp.ctx), '/terytorium/0404011'),
+    expectStatus: 200,
+  },
+  {
+    name: 'localgov: admin list',
+    setup: async ({ server }) => (await cooperationRecord(server.testApp.ctx), '/admin/samorzady?rok=2025'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  { name: 'localgov: admin form', path: '/admin/samorzady/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'localgov: admin form with errors',
+    path: '/admin/samorzady/nowy',
+    act: async ({ page }) => navigation(page, () => page.locator('form[action$="/admin/samorzady/nowy"] button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [{ role: 'coordinator' }],
+  },
   // consultations
   {
     name: 'consultations: list',

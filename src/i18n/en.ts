@@ -23,6 +23,8 @@ import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
 import { opendataEn } from './en/opendata.js';
 import { offersEn } from './en/offers.js';
+import { supportEn } from './en/support.js';
+import { localgovEn } from './en/localgov.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -47,6 +49,8 @@ export const en: TranslationShape<typeof pl> = {
   ...exportEn,
   ...opendataEn,
   ...offersEn,
+  ...supportEn,
+  ...localgovEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -267,6 +271,21 @@ export const en: TranslationShape<typeof pl> = {
     },
     // evaluation
     ...evaluationErrorsEn,
+    // localgov
+    'localgov.duplicate': {
+      title: 'Data for this year exist',
+      detail: 'This local government already has data for this year. Open them from the list and correct them. Nothing was changed.',
+    },
+    // support
+    'support.no_centre': {
+      title: 'No centre for this gmina',
+      detail: 'The platform knows no support centre serving the chosen gmina today, so it cannot pass on the message. Nothing was sent.',
+    },
+    'support.no_leads_address': {
+      title: 'The centre does not take requests yet',
+      detail:
+        'The centre serving the chosen gmina has no address for requests on the platform yet. Nothing was sent — please contact it directly.',
+    },
   },
   validation: {
     required: 'The field “{{field}}” is required.',

@@ -23,6 +23,8 @@ import { textPl } from './pl/text.js';
 import { exportPl } from './pl/export.js';
 import { opendataPl } from './pl/opendata.js';
 import { offersPl } from './pl/offers.js';
+import { supportPl } from './pl/support.js';
+import { localgovPl } from './pl/localgov.js';
 
 export const pl = {
   ...accountsPl,
@@ -47,6 +49,8 @@ export const pl = {
   ...exportPl,
   ...opendataPl,
   ...offersPl,
+  ...supportPl,
+  ...localgovPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -275,6 +279,22 @@ export const pl = {
     },
     // evaluation
     ...evaluationErrorsPl,
+    // localgov
+    'localgov.duplicate': {
+      title: 'Dane za ten rok już są',
+      detail: 'Ten samorząd ma już dane za ten rok. Otwórz je z listy i popraw. Niczego nie zmieniono.',
+    },
+    // support
+    'support.no_centre': {
+      title: 'Brak ośrodka dla tej gminy',
+      detail:
+        'Serwis nie zna ośrodka wsparcia, który dziś obsługuje wybraną gminę, więc nie może przekazać wiadomości. Niczego nie wysłano.',
+    },
+    'support.no_leads_address': {
+      title: 'Ośrodek nie przyjmuje jeszcze zgłoszeń',
+      detail:
+        'Ośrodek, który obsługuje wybraną gminę, nie ma jeszcze adresu na zgłoszenia w serwisie. Niczego nie wysłano — skontaktuj się z nim bezpośrednio.',
+    },
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',

@@ -134,6 +134,20 @@ const MATRIX: [string, string][] = [
   ['/oferta/offer-x/zdjecia', 'LAAFFFAF'],
   ['/oferta/offer-y/zdjecia', 'LAAFFFFF'],
   ['/admin/oferta', 'LAAFFFFF'],
+  // support centres: public pages, the set-up request form and the API for everyone; the centres'
+  // data and the request counts for coordinators and administrators (support.policy.ts)
+  ['/wsparcie', 'AAAAAAAA'],
+  ['/wsparcie/gdzie?gmina=Bydgoszcz', 'AAAAAAAA'],
+  ['/wsparcie/zaloz-podmiot', 'AAAAAAAA'],
+  ['/api/v1/wsparcie/osrodki', 'AAAAAAAA'],
+  ['/admin/wsparcie', 'LAAFFFFF'],
+  ['/admin/wsparcie/nowy', 'LAAFFFFF'],
+  // local governments: the public table, CSV and API for everyone; records entered by coordinators and administrators
+  ['/samorzady', 'AAAAAAAA'],
+  ['/samorzady.csv', 'AAAAAAAA'],
+  ['/api/v1/samorzady', 'AAAAAAAA'],
+  ['/admin/samorzady', 'LAAFFFFF'],
+  ['/admin/samorzady/nowy', 'LAAFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };

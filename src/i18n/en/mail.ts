@@ -66,6 +66,18 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: your enquiry was sent — {{offer}}',
       body: 'Hello,\n\nwe have passed your enquiry about the offer "{{offer}}" on to {{entity}}. The entity will reply directly to your e-mail address.\n\nThe offer:\n{{link}}\n\nWe keep the text of the enquiry for 6 months, then delete it. If you did not send this enquiry, please ignore this message.',
     },
+    support_accreditation_reminder: {
+      subject: 'Spójnia: the accreditation of “{{centre}}” ends on {{validTo}}',
+      body: 'Hello,\n\nthe accreditation of the social economy support centre “{{centre}}” ends on {{validTo}} (in {{days}}). If the centre has received a new decision, add it on the platform:\n{{link}}',
+    },
+    support_lead: {
+      subject: 'Spójnia: I want to set up a social economy entity (gmina {{gmina}})',
+      body: 'Message from the “I want to set up a social economy entity” form of Spójnia, passed to “{{centre}}”, which serves the gmina of {{gmina}}.\n\nFrom: {{name}}\nReply-to address: {{email}}\n\nMessage:\n{{message}}\n\nThe sender agreed that the message is passed to the centre for a reply.',
+    },
+    support_lead_copy: {
+      subject: 'Spójnia: a copy of your message to “{{centre}}”',
+      body: 'Hello,\n\nwe passed your message to the social economy support centre “{{centre}}”, which serves the gmina of {{gmina}}. The centre will reply to your e-mail address.\n\nYour message:\n{{message}}',
+    },
   },
   outbox: {
     title: 'Outgoing mail',
@@ -137,6 +149,9 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       consultation_report: 'consultation report',
       offer_enquiry: 'enquiry about an offer',
       offer_enquiry_copy: 'enquiry about an offer — confirmation',
+      support_accreditation_reminder: 'centre accreditation — reminder',
+      support_lead: 'set up an entity — request',
+      support_lead_copy: 'set up an entity — copy',
     },
   },
 };

@@ -65,6 +65,18 @@ export const mailPl = {
       subject: 'Spójnia: wysłano zapytanie ofertowe — {{offer}}',
       body: 'Dzień dobry,\n\nprzekazaliśmy Twoje zapytanie ofertowe w sprawie oferty „{{offer}}” podmiotowi {{entity}}. Podmiot odpowie bezpośrednio na Twój adres e-mail.\n\nOferta:\n{{link}}\n\nTreść zapytania przechowujemy przez 6 miesięcy, potem ją usuwamy. Jeśli to nie Ty wysłałeś(-aś) to zapytanie, zignoruj tę wiadomość.',
     },
+    support_accreditation_reminder: {
+      subject: 'Spójnia: akredytacja ośrodka „{{centre}}” kończy się {{validTo}}',
+      body: 'Dzień dobry,\n\nakredytacja ośrodka wsparcia ekonomii społecznej „{{centre}}” kończy się {{validTo}} (za {{days}}). Jeśli ośrodek otrzymał nową decyzję, dodaj ją w serwisie:\n{{link}}',
+    },
+    support_lead: {
+      subject: 'Spójnia: chcę założyć podmiot ekonomii społecznej (gmina {{gmina}})',
+      body: 'Wiadomość z formularza „Chcę założyć podmiot ekonomii społecznej” serwisu Spójnia, przekazana do ośrodka „{{centre}}”, który obsługuje gminę {{gmina}}.\n\nOd: {{name}}\nAdres do odpowiedzi: {{email}}\n\nTreść:\n{{message}}\n\nNadawca zgodził się na przekazanie wiadomości ośrodkowi w celu odpowiedzi.',
+    },
+    support_lead_copy: {
+      subject: 'Spójnia: kopia Twojej wiadomości do ośrodka „{{centre}}”',
+      body: 'Dzień dobry,\n\nprzekazaliśmy Twoją wiadomość ośrodkowi wsparcia ekonomii społecznej „{{centre}}”, który obsługuje gminę {{gmina}}. Ośrodek odpowie na Twój adres e-mail.\n\nTwoja wiadomość:\n{{message}}',
+    },
   },
   outbox: {
     title: 'Poczta wychodząca',
@@ -137,6 +149,9 @@ export const mailPl = {
       consultation_report: 'raport z konsultacji',
       offer_enquiry: 'zapytanie ofertowe',
       offer_enquiry_copy: 'zapytanie ofertowe — potwierdzenie',
+      support_accreditation_reminder: 'akredytacja ośrodka — przypomnienie',
+      support_lead: 'chcę założyć podmiot — zgłoszenie',
+      support_lead_copy: 'chcę założyć podmiot — kopia',
     },
   },
 } as const;

@@ -6,7 +6,20 @@ import { siteRoutes } from './site.routes.js';
 import { seedSiteReference } from './site.service.js';
 import './site.tables.js';
 
-export { footerData, getInstitution, hoursRows, officeCalendar, officeStatusLine, ROPS_TORUN, type Institution } from './site.service.js';
+export {
+  checkWeeklyHours,
+  footerData,
+  getInstitution,
+  hoursRows,
+  officeCalendar,
+  officeStatusLine,
+  ROPS_TORUN,
+  weeklyHoursFormValues,
+  type Institution,
+} from './site.service.js';
+// the support centres' offices keep their opening hours in the institution's form
+export { WeeklyHoursFields } from './site.views.js';
+export { WEEKDAYS, type WeeklyHours } from './office-hours.js';
 export {
   officeStatus,
   statusSentence,

@@ -20,6 +20,7 @@ import {
   type HolidayRule,
   type OpeningHours,
   type Weekday,
+  type WeeklyHours,
 } from './office-hours.js';
 
 export { WEEKDAYS, type OpeningHours, type Weekday };
@@ -188,9 +189,15 @@ export function institutionFormValues(inst: Institution): Record<string, string>
     lon: inst.location ? String(inst.location.lon) : '',
     closed_days: inst.closedDays.map((d) => `${d.date} ${d.reason}`).join('\n'),
   };
+  return { ...v, ...weeklyHoursFormValues(inst.hours) };
+}
+
+/** The form values (`open_<day>`, `close_<day>`) of weekly hours; the support centres' offices use the same fields. */
+export function weeklyHoursFormValues(hours: WeeklyHours): Record<string, string> {
+  const v: Record<string, string> = {};
   for (const day of WEEKDAYS) {
-    v[`open_${day}`] = inst.hours[day] ? hm(inst.hours[day].open) : '';
-    v[`close_${day}`] = inst.hours[day] ? hm(inst.hours[day].close) : '';
+    v[`open_${day}`] = hours[day] ? hm(hours[day].open) : '';
+    v[`close_${day}`] = hours[day] ? hm(hours[day].close) : '';
   }
   return v;
 }
@@ -200,6 +207,29 @@ function normaliseTime(v: string): string | null {
   if (!m) return null;
   const t = `${m[1]!.padStart(2, '0')}:${m[2]}`;
   return isTime(t) ? t : null;
+}
+
+/**
+ * Reads the weekly hours fields (`open_<day>`, `close_<day>`: "7:30" or "07.30"; both empty = closed)
+ * into the checker's problems; the institution's form and the support centres' offices share it.
+ */
+export function checkWeeklyHours(f: FormChecker): WeeklyHours {
+  const hours = {} as WeeklyHours;
+  for (const day of WEEKDAYS) {
+    const openText = f.text(`open_${day}`);
+    const closeText = f.text(`close_${day}`);
+    if (openText === '' && closeText === '') {
+      hours[day] = null;
+      continue;
+    }
+    const open = normaliseTime(openText);
+    const close = normaliseTime(closeText);
+    if (!open) f.add(`open_${day}`, `institution.openOn.${day}`, 'institution.timeInvalid');
+    if (!close) f.add(`close_${day}`, `institution.closeOn.${day}`, 'institution.timeInvalid');
+    if (open && close && close <= open) f.add(`close_${day}`, `institution.closeOn.${day}`, 'institution.closeBeforeOpen');
+    hours[day] = open && close ? { open, close } : null;
+  }
+  return hours;
 }
 
 /** Validates the admin form; every problem is collected, nothing is saved while any remain. */
@@ -229,21 +259,7 @@ export function checkInstitutionForm(body: Record<string, string | undefined>): 
     if (!lonOk) f.add('lon', 'institution.lon', 'institution.coordinateInvalid');
     if (latOk && lonOk) location = { lat, lon };
   }
-  const hours = {} as Institution['hours'];
-  for (const day of WEEKDAYS) {
-    const openText = f.text(`open_${day}`);
-    const closeText = f.text(`close_${day}`);
-    if (openText === '' && closeText === '') {
-      hours[day] = null;
-      continue;
-    }
-    const open = normaliseTime(openText);
-    const close = normaliseTime(closeText);
-    if (!open) f.add(`open_${day}`, `institution.openOn.${day}`, 'institution.timeInvalid');
-    if (!close) f.add(`close_${day}`, `institution.closeOn.${day}`, 'institution.timeInvalid');
-    if (open && close && close <= open) f.add(`close_${day}`, `institution.closeOn.${day}`, 'institution.closeBeforeOpen');
-    hours[day] = open && close ? { open, close } : null;
-  }
+  const hours = checkWeeklyHours(f);
   const closedDays: ClosedDay[] = [];
   const lines = f
     .raw('closed_days')

@@ -84,22 +84,33 @@ export function InstitutionFormView({
           {field('lat', t('institution.lat'), { inputMode: 'decimal', hint: t('institution.coordinatesHint') })}
           {field('lon', t('institution.lon'), { inputMode: 'decimal' })}
         </fieldset>
-        <fieldset>
-          <legend>{t('institution.hoursLegend')}</legend>
-          <p class="hint">{t('institution.hoursHint')}</p>
-          <div class="portal-hours-grid">
-            {WEEKDAYS.map((day) => (
-              <fieldset key={day} class="portal-day">
-                <legend>{t(`weekdays.${day}`)}</legend>
-                {field(`open_${day}`, t(`institution.openOn.${day}`), { inputMode: 'numeric', maxLength: 5 })}
-                {field(`close_${day}`, t(`institution.closeOn.${day}`), { inputMode: 'numeric', maxLength: 5 })}
-              </fieldset>
-            ))}
-          </div>
-        </fieldset>
+        <WeeklyHoursFields values={values} problems={problems} />
         {field('closed_days', t('institution.closedDays'), { multiline: true, rows: 6, hint: t('institution.closedDaysHint') })}
         <Button>{t('institution.submit')}</Button>
       </form>
     </>
+  );
+}
+
+/** The weekly hours fieldset (`open_<day>`, `close_<day>`), read back by `checkWeeklyHours`; offices of support centres use it too. */
+export function WeeklyHoursFields({ values, problems = [] }: { values: Record<string, string>; problems?: Problem[] }) {
+  const { t } = usePage();
+  const field = (name: string, label: string) => (
+    <FormField name={name} label={label} value={values[name] ?? ''} problems={problems} inputMode="numeric" maxLength={5} />
+  );
+  return (
+    <fieldset>
+      <legend>{t('institution.hoursLegend')}</legend>
+      <p class="hint">{t('institution.hoursHint')}</p>
+      <div class="portal-hours-grid">
+        {WEEKDAYS.map((day) => (
+          <fieldset key={day} class="portal-day">
+            <legend>{t(`weekdays.${day}`)}</legend>
+            {field(`open_${day}`, t(`institution.openOn.${day}`))}
+            {field(`close_${day}`, t(`institution.closeOn.${day}`))}
+          </fieldset>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -22,7 +22,7 @@ export { mapGeometry, type MapGeometry, type Projected } from './map.geometry.js
 export { TerritoryMap, MapLegend, type MapShape } from './map.views.js';
 export { classify, classOf } from './map.style.js';
 export { listSubregionsWithMembers, subregionOfPowiat, type Subregion } from './subregions.service.js';
-export { GMINA_PATTERN, POWIAT_PATTERN, profilePath, isCityPowiat } from './units.js';
+export { GMINA_PATTERN, POWIAT_PATTERN, profilePath, isCityPowiat, gminaTypeKey, periodContains, periodsOverlap } from './units.js';
 export type { StatMeasure } from './territory.tables.js';
 
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {

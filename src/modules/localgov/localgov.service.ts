@@ -1,0 +1,247 @@
+// Rules of the local governments' cooperation records: the staff form (a gmina or powiat chosen by
+// name, a year, each value known or left unknown, the source always), one record per unit and year,
+// every change audited; the public table of a year and its CSV, and a unit's latest record for its
+// profile. Unknown values stay unknown in every output; nothing is shown as "no" unless entered so.
+import { newId } from '../../core/db/ids.js';
+import { nowIso } from '../../core/db/time.js';
+import { polishCollator } from '../../core/db/collation.js';
+import { AppError } from '../../core/errors/app-error.js';
+import type { ModuleContext } from '../../core/module.js';
+import { fold } from '../../core/search/index.js';
+import { isCalendarDay, warsawYear } from '../../core/time/index.js';
+import { FormChecker } from '../../core/validation.js';
+import { translator, type Lang, type TKey } from '../../i18n/index.js';
+import { recordAudit, type AuditEntry } from '../audit/index.js';
+import { gminaTypeKey, isCityPowiat, listUnits } from '../territory/index.js';
+import * as repo from './localgov.repo.js';
+import type { CooperationRow } from './localgov.repo.js';
+import type { YesNo } from './localgov.tables.js';
+
+type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
+
+export const CLAUSE_KINDS = ['reserved', 'employment', 'other'] as const;
+export const FIRST_YEAR = 2010;
+
+export interface UnitOption {
+  teryt: string;
+  kind: 'gmina' | 'powiat';
+  name: string;
+  /** Unique label: "Chełmno (gmina wiejska, powiat chełmiński)", "powiat chełmiński". */
+  label: string;
+}
+
+export async function unitOptions(ctx: Pick<ModuleContext, 'db'>, lang: Lang): Promise<UnitOption[]> {
+  const t = translator(lang);
+  const [gminy, powiaty] = await Promise.all([listUnits(ctx.db, 'gmina'), listUnits(ctx.db, 'powiat')]);
+  const powiatName = new Map(powiaty.map((p) => [p.teryt, p.name]));
+  const powiatLabel = (teryt: string, name: string) =>
+    isCityPowiat(teryt) ? t('localgov.cityPowiat', { name }) : t('localgov.powiat', { name });
+  return [
+    ...gminy.map((g) => ({
+      teryt: g.teryt,
+      kind: 'gmina' as const,
+      name: g.name,
+      label: `${g.name} (${t(gminaTypeKey(g.gmina_type))}, ${powiatLabel(g.teryt.slice(0, 4), powiatName.get(g.teryt.slice(0, 4)) ?? '')})`,
+    })),
+    ...powiaty.map((p) => ({ teryt: p.teryt, kind: 'powiat' as const, name: p.name, label: powiatLabel(p.teryt, p.name) })),
+  ];
+}
+
+/** The unit a typed text names: an exact label (any case, Polish letters optional), else a unique name. */
+export function matchUnit(options: readonly UnitOption[], text: string): UnitOption[] {
+  const q = fold(text).replace(/\s+/g, ' ').trim();
+  if (q === '') return [];
+  const byLabel = options.filter((o) => fold(o.label) === q);
+  return byLabel.length > 0 ? byLabel : options.filter((o) => fold(o.name) === q);
+}
+
+export interface CooperationInput {
+  unit_teryt: string;
+  year: number;
+  programme: YesNo | null;
+  programme_title: string | null;
+  programme_date: string | null;
+  programme_url: string | null;
+  coordinator: YesNo | null;
+  clauses_count: number | null;
+  clauses_value_pln: number | null;
+  clause_kinds: string | null;
+  tasks_count: number | null;
+  tasks_value_pln: number | null;
+  other_forms: string | null;
+  source: string;
+}
+
+function yesNo(f: FormChecker, field: string): YesNo | null {
+  const v = f.text(field);
+  return v === 'yes' || v === 'no' ? v : null;
+}
+
+function count(f: FormChecker, field: string, label: TKey, max: number): number | null {
+  const v = f.text(field).replace(/\s+/g, '');
+  if (v === '') return null;
+  if (!/^\d+$/.test(v) || Number(v) > max) {
+    f.add(field, label, 'localgov.problem.number', { max });
+    return null;
+  }
+  return Number(v);
+}
+
+export function checkCooperationForm(values: Record<string, unknown>, units: readonly UnitOption[], thisYear: number): CooperationInput {
+  const f = new FormChecker(values);
+  const unitText = f.text('unit');
+  const found = matchUnit(units, unitText);
+  if (unitText === '') f.add('unit', 'localgov.field.unit', 'validation.required');
+  else if (found.length !== 1)
+    f.add('unit', 'localgov.field.unit', found.length === 0 ? 'localgov.problem.unitUnknown' : 'localgov.problem.unitAmbiguous');
+  const yearText = f.text('year');
+  const year = Number(yearText);
+  if (!/^\d{4}$/.test(yearText) || year < FIRST_YEAR || year > thisYear)
+    f.add('year', 'localgov.field.year', 'localgov.problem.year', { from: FIRST_YEAR, to: thisYear });
+  const programme = yesNo(f, 'programme');
+  const programme_title = f.text('programme_title') || null;
+  if (programme_title && programme_title.length > 300)
+    f.add('programme_title', 'localgov.field.programmeTitle', 'validation.tooLong', { count: 300 });
+  const programme_date = f.text('programme_date') || null;
+  if (programme_date && !isCalendarDay(programme_date)) f.add('programme_date', 'localgov.field.programmeDate', 'localgov.problem.date');
+  const programme_url = f.text('programme_url') || null;
+  if (programme_url && !/^https?:\/\/\S+$/u.test(programme_url))
+    f.add('programme_url', 'localgov.field.programmeUrl', 'localgov.problem.url');
+  if (programme !== 'yes' && (programme_title || programme_date || programme_url))
+    f.add('programme', 'localgov.field.programme', 'localgov.problem.programmeDetails');
+  const coordinator = yesNo(f, 'coordinator');
+  const clauses_count = count(f, 'clauses_count', 'localgov.field.clausesCount', 100_000);
+  const clauses_value_pln = count(f, 'clauses_value_pln', 'localgov.field.clausesValue', 1_000_000_000_000);
+  const kindsRaw = values.clause_kinds;
+  const kinds = (Array.isArray(kindsRaw) ? kindsRaw : typeof kindsRaw === 'string' && kindsRaw !== '' ? [kindsRaw] : []).filter(
+    (k): k is (typeof CLAUSE_KINDS)[number] => (CLAUSE_KINDS as readonly unknown[]).includes(k),
+  );
+  const tasks_count = count(f, 'tasks_count', 'localgov.field.tasksCount', 100_000);
+  const tasks_value_pln = count(f, 'tasks_value_pln', 'localgov.field.tasksValue', 1_000_000_000_000);
+  const other_forms = f.text('other_forms') || null;
+  if (other_forms && other_forms.length > 2000) f.add('other_forms', 'localgov.field.otherForms', 'validation.tooLong', { count: 2000 });
+  const source = f.required('source', 'localgov.field.source', { max: 500 });
+  f.assertValid();
+  return {
+    unit_teryt: found[0]!.teryt,
+    year,
+    programme,
+    programme_title,
+    programme_date,
+    programme_url,
+    coordinator,
+    clauses_count,
+    clauses_value_pln,
+    clause_kinds: kinds.length ? CLAUSE_KINDS.filter((k) => kinds.includes(k)).join(',') : null,
+    tasks_count,
+    tasks_value_pln,
+    other_forms,
+    source,
+  };
+}
+
+/** Saves a new record (id null) or changes one; a unit has one record per year. Returns the record's id. */
+export async function saveCooperation(
+  ctx: ModuleContext,
+  id: string | null,
+  values: Record<string, unknown>,
+  actor: Actor,
+): Promise<string> {
+  const input = checkCooperationForm(values, await unitOptions(ctx, 'pl'), warsawYear(ctx.clock));
+  const existing = id ? await repo.findOne(ctx.db, id) : undefined;
+  if (id && !existing) throw new AppError('http.not_found');
+  const clash = await repo.findByUnitYear(ctx.db, input.unit_teryt, input.year);
+  if (clash && clash.id !== existing?.id) throw new AppError('localgov.duplicate');
+  const now = nowIso(ctx.clock);
+  const savedId = existing?.id ?? newId();
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const [k, v] of Object.entries(input)) {
+    const before = existing ? existing[k as keyof CooperationInput] : null;
+    if (before !== v) changes[k] = { before, after: v };
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    if (existing) await repo.update(trx, savedId, { ...input, updated_at: now, updated_by: actor.actorId });
+    else await repo.insert(trx, { id: savedId, ...input, created_at: now, updated_at: now, updated_by: actor.actorId });
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: existing ? 'localgov.cooperation.update' : 'localgov.cooperation.create',
+        subjectType: 'localgov_cooperation',
+        subjectId: savedId,
+        changes,
+      },
+      ctx.clock,
+    );
+  });
+  return savedId;
+}
+
+export async function removeCooperation(ctx: ModuleContext, id: string, actor: Actor): Promise<void> {
+  const before = await repo.findOne(ctx.db, id);
+  if (!before) throw new AppError('http.not_found');
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.remove(trx, id);
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'localgov.cooperation.delete',
+        subjectType: 'localgov_cooperation',
+        subjectId: id,
+        changes: { unit_teryt: { before: before.unit_teryt, after: null }, year: { before: before.year, after: null } },
+      },
+      ctx.clock,
+    );
+  });
+}
+
+export async function getCooperation(ctx: ModuleContext, id: string): Promise<CooperationRow> {
+  const row = await repo.findOne(ctx.db, id);
+  if (!row) throw new AppError('http.not_found');
+  return row;
+}
+
+export interface TableRow extends CooperationRow {
+  unitLabel: string;
+}
+
+/** The records of a year, in Polish order of the unit's label. */
+export async function tableOfYear(ctx: ModuleContext, year: number, lang: Lang): Promise<TableRow[]> {
+  const [rows, units] = await Promise.all([repo.listByYear(ctx.db, year), unitOptions(ctx, lang)]);
+  const label = new Map(units.map((u) => [u.teryt, u.label]));
+  return rows
+    .map((r) => ({ ...r, unitLabel: label.get(r.unit_teryt) ?? r.unit_teryt }))
+    .sort((a, b) => polishCollator.compare(a.unitLabel, b.unitLabel) || a.unit_teryt.localeCompare(b.unit_teryt));
+}
+
+/** The years with records, newest first; the current year when there are none. */
+export async function yearsWithRecords(ctx: ModuleContext): Promise<number[]> {
+  const ys = await repo.years(ctx.db);
+  return ys.length ? ys : [warsawYear(ctx.clock)];
+}
+
+export async function latestOfUnit(ctx: ModuleContext, teryt: string): Promise<CooperationRow | null> {
+  return (await repo.listOfUnit(ctx.db, teryt))[0] ?? null;
+}
+
+/** Form values of a record (for editing). */
+export function formValues(r: CooperationRow, units: readonly UnitOption[]): Record<string, string> {
+  const s = (v: string | number | null) => (v === null ? '' : String(v));
+  return {
+    unit: units.find((u) => u.teryt === r.unit_teryt)?.label ?? '',
+    year: String(r.year),
+    programme: s(r.programme),
+    programme_title: s(r.programme_title),
+    programme_date: s(r.programme_date),
+    programme_url: s(r.programme_url),
+    coordinator: s(r.coordinator),
+    clauses_count: s(r.clauses_count),
+    clauses_value_pln: s(r.clauses_value_pln),
+    clause_kinds: s(r.clause_kinds),
+    tasks_count: s(r.tasks_count),
+    tasks_value_pln: s(r.tasks_value_pln),
+    other_forms: s(r.other_forms),
+    source: r.source,
+  };
+}

@@ -1,0 +1,37 @@
+// Tables of the localgov module: per local government (gmina or powiat, by TERYT) and year, what it
+// did with the social economy — a local programme or strategy section, a team or coordinator, social
+// clauses in public procurement, public tasks commissioned to PES, other forms — entered by staff
+// with the source of the values. Every field may be unknown (null): unknown is never shown as "no".
+export type YesNo = 'yes' | 'no';
+
+export interface LocalgovCooperationTable {
+  id: string;
+  /** 7-digit gmina or 4-digit powiat TERYT. */
+  unit_teryt: string;
+  year: number;
+  programme: YesNo | null;
+  programme_title: string | null;
+  /** `YYYY-MM-DD` of the document's adoption. */
+  programme_date: string | null;
+  programme_url: string | null;
+  coordinator: YesNo | null;
+  clauses_count: number | null;
+  /** Whole złoty. */
+  clauses_value_pln: number | null;
+  /** Kinds of clauses used, comma-separated from `reserved`, `employment`, `other`; null when unknown. */
+  clause_kinds: string | null;
+  tasks_count: number | null;
+  tasks_value_pln: number | null;
+  other_forms: string | null;
+  /** Where the values come from (e.g. "ankieta ROPS 2025", "BIP gminy, uchwała nr …"). */
+  source: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+declare module '../../core/db/schema.js' {
+  interface Database {
+    localgov_cooperation: LocalgovCooperationTable;
+  }
+}

@@ -1,0 +1,8 @@
+// The localgov module's schema changes: one dated file per migration (`YYYYMMDDHHmm_description.ts`,
+// named by its key), listed here. A key never changes once shipped: databases recorded it.
+import type { ModuleMigration } from '../../../core/module.js';
+import { localgovCooperationMigration } from './202702030010_localgov_cooperation.js';
+
+export const localgovMigrations: Record<string, ModuleMigration> = {
+  '202702030010_localgov_cooperation': localgovCooperationMigration,
+};
