@@ -229,7 +229,9 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
     profile: {
       title: 'Programme indicators',
       caption: 'Latest values of the programme’s indicators for the areas covering this place',
-      none: 'The current programme has no indicator values yet for this place or an area it belongs to.',
+      none: 'The programme has no indicator values for this area or an area it belongs to.',
+      inForce: 'Values of the programme “{{title}}” ({{from}}–{{to}}), in force today.',
+      closed: 'Values of the programme “{{title}}” ({{from}}–{{to}}), which is no longer in force: a record of the past, not the present state.',
       noProgramme: 'No current programme is set, so there are no indicator values here yet.',
     },
   },

@@ -238,7 +238,9 @@ export const indicatorsPl = {
     profile: {
       title: 'Wskaźniki programu',
       caption: 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren',
-      none: 'Bieżący program nie ma jeszcze wartości wskaźników dla tego terenu ani obszaru, do którego należy.',
+      none: 'Program nie ma wartości wskaźników dla tego terenu ani obszaru, do którego należy.',
+      inForce: 'Wartości programu „{{title}}” ({{from}}–{{to}}), obowiązującego obecnie.',
+      closed: 'Wartości programu „{{title}}” ({{from}}–{{to}}), który już nie obowiązuje: to dane historyczne, nie obecny stan.',
       noProgramme: 'W serwisie nie wskazano bieżącego programu, więc nie ma tu jeszcze wartości wskaźników.',
     },
   },

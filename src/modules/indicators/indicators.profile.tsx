@@ -1,12 +1,15 @@
 // The "Wskaźniki" section of a gmina's or powiat's territorial profile: for the current programme,
 // the latest figure of every indicator broken down to an area that covers this unit (the gmina
-// itself, its powiat, its OWES subregion). Filled through the territory module's extension point,
+// itself, its powiat, its OWES subregion), under a line naming the programme and whether it is in
+// force today (a closed programme's figures are history, not the present). Filled through the territory module's extension point,
 // so territory never imports the programme.
 import { Table } from '../../core/ui/components.js';
 import { formatAmount } from './indicators.amount.js';
 import { usePage } from '../../core/ui/context.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { ProfileSection, ProfileUnit } from '../territory/index.js';
+import { warsawToday } from '../../core/time/index.js';
+import { findCurrentProgramme, isInForce } from '../programme/index.js';
 import * as repo from './indicators.repo.js';
 import { indicatorViews, type Figure } from './indicators.service.js';
 import { loadTerritoryIndex, subregionsForPeriod, territoryName, type TerritoryIndex } from './indicators.territory.js';
@@ -30,8 +33,15 @@ function areaFor(index: TerritoryIndex, breakdown: string, unit: ProfileUnit, pe
   return null;
 }
 
-async function profileRows(ctx: ModuleContext, unit: ProfileUnit, lang: 'pl' | 'en'): Promise<{ rows: ProfileRow[]; slug: string } | null> {
-  const current = await ctx.db.selectFrom('programmes').select('id').where('is_current', '=', true).executeTakeFirst();
+interface ProfileData {
+  rows: ProfileRow[];
+  slug: string;
+  /** The programme the values belong to: a closed one is named as such, never passed off as in force. */
+  programme: { title: string; from: number; to: number; inForce: boolean };
+}
+
+async function profileRows(ctx: ModuleContext, unit: ProfileUnit, lang: 'pl' | 'en'): Promise<ProfileData | null> {
+  const current = await findCurrentProgramme(ctx.db);
   const programme = current ? await repo.findProgramme(ctx.db, current.id) : undefined;
   if (!programme) return null;
   const views = (await indicatorViews(ctx, programme)).filter((v) => v.indicator.breakdown !== 'none');
@@ -50,15 +60,32 @@ async function profileRows(ctx: ModuleContext, unit: ProfileUnit, lang: 'pl' | '
       figure: latest,
     });
   }
-  return { rows, slug: programme.slug };
+  const inForce = isInForce(programme, warsawToday(ctx.clock));
+  return {
+    rows,
+    slug: programme.slug,
+    programme: { title: programme.title, from: programme.period_from, to: programme.period_to, inForce },
+  };
 }
 
-function ProfileIndicators({ data }: { data: { rows: ProfileRow[]; slug: string } | null }) {
+function ProfileIndicators({ data }: { data: ProfileData | null }) {
   const { t, fmt, href } = usePage();
   if (!data) return <p>{t('indicators.profile.noProgramme')}</p>;
-  if (data.rows.length === 0) return <p>{t('indicators.profile.none')}</p>;
+  const { programme } = data;
+  const which = t(programme.inForce ? 'indicators.profile.inForce' : 'indicators.profile.closed', {
+    title: programme.title,
+    from: programme.from,
+    to: programme.to,
+  });
+  if (data.rows.length === 0)
+    return (
+      <p>
+        {which} {t('indicators.profile.none')}
+      </p>
+    );
   return (
     <>
+      <p>{which}</p>
       <Table
         caption={t('indicators.profile.caption')}
         rowKey={(r) => r.code}

@@ -133,6 +133,19 @@ describe('indicator routes', () => {
         ['W1.1 Liczba miejsc pracy w PES', 'Toruń', '2024', '120 osób'],
       );
       assert.ok(rows.some((r) => r[0]!.startsWith('W2') && r[1] === 'Subregion toruński'));
+      // the section names the programme and whether it is in force today; a closed one is history
+      const status = (await t.ctx.db.selectFrom('programmes').select('status').where('id', '=', programme.id).executeTakeFirstOrThrow())
+        .status;
+      assert.match(
+        torun.body,
+        status === 'adopted' || status === 'implementation'
+          ? /Wartości programu „Program testowy” \(2021–2030\), obowiązującego obecnie\./
+          : /Wartości programu „Program testowy” \(2021–2030\), który już nie obowiązuje/,
+      );
+      await t.ctx.db.updateTable('programmes').set({ status: 'closed' }).where('id', '=', programme.id).execute();
+      const closed = await t.app.inject({ url: '/terytorium/0463011' });
+      assert.match(closed.body, /Wartości programu „Program testowy” \(2021–2030\), który już nie obowiązuje: to dane historyczne/);
+      await t.ctx.db.updateTable('programmes').set({ status }).where('id', '=', programme.id).execute();
       const other = await t.app.inject({ url: '/terytorium/0401' });
       assert.ok(
         !cells(other.body, 'Ostatnie wartości wskaźników programu dla obszarów obejmujących ten teren').some((r) =>
