@@ -231,7 +231,8 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       caption: 'Latest values of the programme’s indicators for the areas covering this place',
       none: 'The programme has no indicator values for this area or an area it belongs to.',
       inForce: 'Values of the programme “{{title}}” ({{from}}–{{to}}), in force today.',
-      closed: 'Values of the programme “{{title}}” ({{from}}–{{to}}), which is no longer in force: a record of the past, not the present state.',
+      closed:
+        'Values of the programme “{{title}}” ({{from}}–{{to}}), which is no longer in force: a record of the past, not the present state.',
       noProgramme: 'No current programme is set, so there are no indicator values here yet.',
     },
   },

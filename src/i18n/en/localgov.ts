@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const localgovEn: TranslationShape<typeof localgovPl> = {
   localgov: {
+    dataset: {
+      title: 'Cooperation of local governments with the social economy',
+      description:
+        'For each gmina and powiat and year: a local programme or strategy section on the social economy, a team or coordinator, social clauses in public procurement (number, value, kinds) and public tasks commissioned to social economy entities, with the source of the data; an empty value means “unknown”, not “no”. The year is chosen with ?rok=.',
+    },
     nav: 'Local governments',
     homeIntro: 'local governments’ cooperation with the social economy',
     searchGroup: 'Local governments and the social economy',

@@ -2,6 +2,11 @@
 // (source language).
 export const localgovPl = {
   localgov: {
+    dataset: {
+      title: 'Współpraca samorządów z ekonomią społeczną',
+      description:
+        'Dla każdej gminy i powiatu oraz roku: lokalny program lub rozdział strategii o ekonomii społecznej, zespół lub koordynator, klauzule społeczne w zamówieniach publicznych (liczba, wartość, rodzaje) i zadania publiczne zlecone podmiotom ekonomii społecznej, ze źródłem danych; pusta wartość znaczy „nieznane”, nie „nie”. Rok wybiera parametr ?rok=.',
+    },
     nav: 'Samorządy',
     homeIntro: 'współpracę samorządów z ekonomią społeczną',
     searchGroup: 'Współpraca samorządów z ekonomią społeczną',

@@ -8,6 +8,7 @@ import { cooperationProfileSection, localgovSearch, localgovSitemapSources } fro
 import { localgovRoutes } from './localgov.routes.js';
 import { localgovMigrations } from './migrations/index.js';
 import './localgov.tables.js';
+import { localgovDataset } from './localgov.opendata.js';
 
 export { manageLocalgov } from './localgov.policy.js';
 
@@ -17,6 +18,11 @@ export const localgovModule: AppModule = {
   migrations: localgovMigrations,
   nav: [{ label: 'localgov.nav', path: '/samorzady', order: 67, intro: 'localgov.homeIntro' }],
   admin: [{ label: 'localgov.admin.title', path: '/admin/samorzady', order: 56, roles: ['coordinator', 'administrator'] }],
-  contributes: { profileSections: [cooperationProfileSection], searchProviders: [localgovSearch], sitemapSources: localgovSitemapSources },
+  contributes: {
+    profileSections: [cooperationProfileSection],
+    searchProviders: [localgovSearch],
+    sitemapSources: localgovSitemapSources,
+    openDatasets: [localgovDataset],
+  },
   routes: localgovRoutes,
 };

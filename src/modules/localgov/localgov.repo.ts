@@ -38,3 +38,12 @@ export async function update(db: Executor, id: string, row: Updateable<LocalgovC
 export async function remove(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('localgov_cooperation').where('id', '=', id).execute();
 }
+
+/** When a cooperation record was last entered or corrected: the open dataset's "last changed". */
+export async function lastRecordChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('localgov_cooperation')
+    .select((eb) => eb.fn.max('updated_at').as('at'))
+    .executeTakeFirst();
+  return row?.at ?? null;
+}

@@ -16,6 +16,8 @@ import { auditFromRequest } from '../audit/index.js';
 import { manageLocalgov } from './localgov.policy.js';
 import * as svc from './localgov.service.js';
 import * as v from './localgov.views.js';
+import { LICENCE_LINK, OpenDataProperties, openDataMeta } from '../opendata/index.js';
+import { localgovDataset } from './localgov.opendata.js';
 
 const Body = formBodyWithLists({ maxLength: 2000, maxProperties: 30, maxItems: 3, maxItemLength: 20 });
 const YearQuery = Type.Object({ rok: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })) });
@@ -103,6 +105,7 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', contentDisposition(`samorzady-${year}.csv`))
+      .header('link', LICENCE_LINK)
       .send(csv);
   });
 
@@ -114,13 +117,14 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
         tags: ['localgov'],
         summary: 'Cooperation of local governments with the social economy in a year (latest year with records by default); null = unknown',
         querystring: YearQuery,
-        response: { 200: Type.Object({ year: Type.Integer(), items: Type.Array(Record_) }) },
+        response: { 200: Type.Object({ ...OpenDataProperties, year: Type.Integer(), items: Type.Array(Record_) }) },
       },
     },
     async (request) => {
       const year = await yearOf(request.query.rok);
-      const rows = await svc.tableOfYear(ctx, year, 'pl');
+      const [rows, lastChanged] = await Promise.all([svc.tableOfYear(ctx, year, 'pl'), localgovDataset.lastChanged(ctx)]);
       return {
+        ...openDataMeta(lastChanged),
         year,
         items: rows.map((r) => ({
           unit_teryt: r.unit_teryt,
