@@ -3,6 +3,7 @@
 // sitemap's pages (portal), the dataset on the open-data page (opendata) and the `offers` section
 // of territorial profiles (territory), which counts the offers covering a powiat or gmina — offers
 // for the whole region included.
+import { cachedUntilWrite } from '../../core/db/write-cache.js';
 import { markdownToText } from '../../core/text/markdown.js';
 import type { OpenDataset } from '../opendata/index.js';
 import { listedSource, type SearchProvider, type SitemapSource } from '../portal/index.js';
@@ -16,6 +17,10 @@ export const offersEntitySection: EntityPageSection = {
   id: 'offers',
   order: 10,
   async render(ctx, _request, entity) {
+    // most entities publish no offer: the set of those that do is kept until an offer changes, so
+    // their pages run no query for this section
+    const publishing = await cachedUntilWrite(ctx, ['offers'], 'publishing-entities', () => repo.publishingEntityIds(ctx.db));
+    if (!publishing.has(entity.id)) return null;
     const offers = await svc.entityOffers(ctx, entity.id, true);
     return offers.length ? <EntityOffersSection offers={offers} /> : null;
   },

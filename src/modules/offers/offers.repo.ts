@@ -32,6 +32,12 @@ export async function offerEntityId(db: Executor, id: string): Promise<string | 
   return (await db.selectFrom('offers').select('entity_id').where('id', '=', id).executeTakeFirst())?.entity_id;
 }
 
+/** Entities with at least one published offer (the entity page asks before loading offers). */
+export async function publishingEntityIds(db: Executor): Promise<Set<string>> {
+  const rows = await db.selectFrom('offers').select('entity_id').distinct().where('is_published', '=', true).execute();
+  return new Set(rows.map((r) => r.entity_id));
+}
+
 export async function listEntityOffers(db: Executor, entityId: string, publishedOnly: boolean): Promise<OfferRow[]> {
   let q = db.selectFrom('offers').selectAll().where('entity_id', '=', entityId);
   if (publishedOnly) q = q.where('is_published', '=', true);

@@ -7,14 +7,41 @@ import { listedSource, type SearchProvider, type SitemapSource } from '../portal
 import { textMatches } from '../../core/search/index.js';
 import { translator } from '../../i18n/index.js';
 import { warsawToday } from '../../core/time/index.js';
+import { cachedUntilWrite } from '../../core/db/write-cache.js';
 import type { ModuleContext } from '../../core/module.js';
 import * as svc from './support.service.js';
 import * as repo from './support.repo.js';
 import { centrePath, YourCentre } from './public.views.js';
 
-async function centreOf(ctx: ModuleContext, gminaTeryt: string, lang: 'pl' | 'en'): Promise<svc.CentreDetail | null> {
-  const serving = await svc.servingCentre(ctx, gminaTeryt, warsawToday(ctx.clock));
-  return serving ? svc.centreDetail(ctx, serving.centreId, lang) : null;
+/** What "which centre serves a gmina today" reads: a write to any of them recomputes it. */
+const SERVING_TABLES = [
+  'support_centres',
+  'support_centre_partners',
+  'support_centre_areas',
+  'support_centre_offices',
+  'support_centre_contacts',
+  'support_centre_services',
+  'support_accreditations',
+  'subregions',
+  'subregion_members',
+];
+
+/**
+ * The centre serving a gmina today, with its details. Shown on every entity page and profile, so
+ * it is kept until the centres or subregions change (core/db/write-cache.ts) rather than looked up
+ * again on each view.
+ */
+function centreOf(ctx: ModuleContext, gminaTeryt: string, lang: 'pl' | 'en'): Promise<svc.CentreDetail | null> {
+  const today = warsawToday(ctx.clock);
+  return cachedUntilWrite(ctx, SERVING_TABLES, `centre:${gminaTeryt}:${today}:${lang}`, async () => {
+    const serving = await svc.servingCentre(ctx, gminaTeryt, today);
+    return serving ? svc.centreDetail(ctx, serving.centreId, lang) : null;
+  });
+}
+
+/** The gminy with their powiat, as the finder names them: kept until the territorial units change. */
+function gminaOptions(ctx: ModuleContext, lang: 'pl' | 'en'): Promise<svc.GminaOption[]> {
+  return cachedUntilWrite(ctx, ['territorial_units'], `gmina-options:${lang}`, () => svc.gminaOptions(ctx, lang));
 }
 
 export const entitySupportSection: EntityPageSection = {
@@ -22,9 +49,7 @@ export const entitySupportSection: EntityPageSection = {
   order: 50,
   async render(ctx, request, entity) {
     const t = request.t;
-    const gmina = entity.gminaTeryt
-      ? ((await svc.gminaOptions(ctx, request.lang)).find((g) => g.teryt === entity.gminaTeryt) ?? null)
-      : null;
+    const gmina = entity.gminaTeryt ? ((await gminaOptions(ctx, request.lang)).find((g) => g.teryt === entity.gminaTeryt) ?? null) : null;
     const centre = gmina ? await centreOf(ctx, gmina.teryt, request.lang) : null;
     return (
       <section aria-labelledby="support-centre-heading">
@@ -41,7 +66,7 @@ export const profileSupportSection: ProfileSection = {
   titleKey: 'support.section.title',
   async render(ctx, request, unit) {
     const t = request.t;
-    const options = await svc.gminaOptions(ctx, request.lang);
+    const options = await gminaOptions(ctx, request.lang);
     if (unit.kind === 'gmina') {
       const gmina = options.find((g) => g.teryt === unit.teryt) ?? null;
       return (

@@ -16,6 +16,7 @@ import { groupByEntity, type ItemParts } from './registry.export.js';
 import { sectorKey } from './registry.sectors.js';
 import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
 import { ACTIVITY_STATES } from '../entity/activity-state.js';
+import { cachedUntilWrite as cachedUntilTableWrite } from '../../../core/db/write-cache.js';
 
 export const PAGE_SIZE = 20;
 /** The activity states the catalogue lists (it leaves closed entities out). */
@@ -147,49 +148,17 @@ export async function unitNames(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promi
 
 // --- facet counts (cached per filter) ----------------------------------------------------------
 
-const FACET_TTL_MS = 30_000;
-const FACET_ENTRIES = 500;
 /** Tables whose rows the facet counts depend on; a write to any of them empties the cache. */
 const COUNTED_TABLES = ['entities', 'entity_sectors', 'entity_ps_status', 'entity_marks'];
 
-interface WriteCache {
-  version: number;
-  entries: Map<string, { at: number; version: number; value: Promise<unknown> }>;
-}
-const writeCaches = new WeakMap<Db, WriteCache>();
-
 /**
  * A value computed from the registry's tables, kept until any statement of this instance writes a
- * counted table (whoever the writer: admin, import, representatives, another module) or for 30
- * seconds, which bounds how long another instance's writes stay unseen. Least recently used
- * entries go first when there are more than FACET_ENTRIES.
+ * counted table (whoever the writer: admin, import, representatives, another module) or a raw bulk
+ * write happens, or for 30 seconds, which bounds how long another instance's writes stay unseen
+ * (core/db/write-cache.ts).
  */
 export function cachedUntilWrite<T>(ctx: Pick<ModuleContext, 'db' | 'database'>, key: string, compute: () => Promise<T>): Promise<T> {
-  let cache = writeCaches.get(ctx.db);
-  if (!cache) {
-    const fresh: WriteCache = { version: 0, entries: new Map() };
-    ctx.database.onWrite(COUNTED_TABLES, () => {
-      fresh.version += 1;
-    });
-    writeCaches.set(ctx.db, fresh);
-    cache = fresh;
-  }
-  const entries = cache.entries;
-  const version = cache.version + repo.rawCatalogueWrites();
-  const hit = entries.get(key);
-  const now = Date.now();
-  if (hit && hit.version === version && now - hit.at < FACET_TTL_MS) {
-    // refresh the entry's place in the insertion order (least recently used goes first)
-    entries.delete(key);
-    entries.set(key, hit);
-    return hit.value as Promise<T>;
-  }
-  const value = compute();
-  value.catch(() => entries.delete(key));
-  entries.delete(key);
-  entries.set(key, { at: now, version, value });
-  while (entries.size > FACET_ENTRIES) entries.delete(entries.keys().next().value!);
-  return value;
+  return cachedUntilTableWrite(ctx, COUNTED_TABLES, key, compute, { extraVersion: repo.rawCatalogueWrites });
 }
 
 /**

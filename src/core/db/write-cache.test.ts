@@ -1,0 +1,55 @@
+// The write-invalidated cache: a value is computed once and served until a write to one of its
+// tables (or a raw-write counter changes, or the time runs out); writes to other tables, and values
+// of other table sets, are left alone; a failed computation is not kept.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql, type Kysely } from 'kysely';
+import { withTestDatabase } from './testing.js';
+import { cachedUntilWrite } from './write-cache.js';
+
+test('cachedUntilWrite: computed once until a write to its tables', async () => {
+  const tdb = await withTestDatabase();
+  try {
+    const db = tdb.handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await sql`create table counted (id text primary key)`.execute(db);
+    await sql`create table unrelated (id text primary key)`.execute(db);
+    const ctx = { db: tdb.handle.db, database: tdb.handle };
+    let computed = 0;
+    const count = () =>
+      cachedUntilWrite(ctx, ['counted'], 'n', async () => {
+        computed += 1;
+        const rows = await db.selectFrom('counted').selectAll().execute();
+        return rows.length;
+      });
+    assert.equal(await count(), 0);
+    assert.equal(await count(), 0);
+    assert.equal(computed, 1, 'served from the cache');
+    await db.insertInto('unrelated').values({ id: 'x' }).execute();
+    assert.equal(await count(), 0);
+    assert.equal(computed, 1, 'a write elsewhere keeps the value');
+    await db.insertInto('counted').values({ id: 'a' }).execute();
+    assert.equal(await count(), 1, 'a write to the table is seen at once');
+    assert.equal(computed, 2);
+
+    let raw = 0;
+    let extra = 0;
+    const withRaw = () => cachedUntilWrite(ctx, ['counted'], 'raw', async () => (extra += 1), { extraVersion: () => raw });
+    await withRaw();
+    await withRaw();
+    raw += 1;
+    await withRaw();
+    assert.equal(extra, 2, 'a change of the raw-write counter recomputes');
+
+    let timed = 0;
+    const short = () => cachedUntilWrite(ctx, ['counted'], 'short', async () => (timed += 1), { ttlMs: 0 });
+    await short();
+    await new Promise((r) => setTimeout(r, 2));
+    await short();
+    assert.equal(timed, 2, 'past its time a value is computed again');
+
+    await assert.rejects(cachedUntilWrite(ctx, ['counted'], 'fails', async () => Promise.reject(new Error('boom'))));
+    assert.equal(await cachedUntilWrite(ctx, ['counted'], 'fails', async () => 'ok'), 'ok', 'a failure is not kept');
+  } finally {
+    await tdb.dispose();
+  }
+});

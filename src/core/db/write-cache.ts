@@ -1,0 +1,61 @@
+// Values computed from some tables and kept per database until this instance writes one of those
+// tables (the write observer sees every statement, whoever issues it) or for a short time, which
+// bounds how long another instance's writes stay unseen. Pages that show the same derived figures to
+// everyone (facet counts, the support centre of a gmina, which entities have offers) read them
+// from here instead of running the same queries on every view.
+import type { DatabaseHandle, Db } from './database.js';
+
+export interface WriteCacheOptions {
+  /** How long a value may be served without a local write (default 30 s). */
+  ttlMs?: number;
+  /** At most this many values per table set; the least recently used go first (default 500). */
+  maxEntries?: number;
+  /** A counter of writes the observer cannot see (raw bulk SQL); a change empties the cache. */
+  extraVersion?: () => number;
+}
+
+interface Cache {
+  version: number;
+  entries: Map<string, { at: number; version: number; value: Promise<unknown> }>;
+}
+
+const caches = new WeakMap<Db, Map<string, Cache>>();
+
+export function cachedUntilWrite<T>(
+  ctx: { db: Db; database: Pick<DatabaseHandle, 'onWrite'> },
+  tables: readonly string[],
+  key: string,
+  compute: () => Promise<T>,
+  opts: WriteCacheOptions = {},
+): Promise<T> {
+  const ttl = opts.ttlMs ?? 30_000;
+  const max = opts.maxEntries ?? 500;
+  let perDb = caches.get(ctx.db);
+  if (!perDb) caches.set(ctx.db, (perDb = new Map()));
+  const setKey = [...tables].sort().join(',');
+  let cache = perDb.get(setKey);
+  if (!cache) {
+    const fresh: Cache = { version: 0, entries: new Map() };
+    ctx.database.onWrite(tables, () => {
+      fresh.version += 1;
+    });
+    perDb.set(setKey, fresh);
+    cache = fresh;
+  }
+  const entries = cache.entries;
+  const version = cache.version + (opts.extraVersion?.() ?? 0);
+  const hit = entries.get(key);
+  const now = Date.now();
+  if (hit && hit.version === version && now - hit.at < ttl) {
+    // refresh the entry's place in the insertion order (least recently used goes first)
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value as Promise<T>;
+  }
+  const value = compute();
+  value.catch(() => entries.delete(key));
+  entries.delete(key);
+  entries.set(key, { at: now, version, value });
+  while (entries.size > max) entries.delete(entries.keys().next().value!);
+  return value;
+}
