@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, loginAs, type TestApp } from '../../testing/app.js';
+import { postRefusals } from '../../testing/refusals.js';
 import { evaluationFixture, type EvaluationFixture } from './evaluation.testing.js';
 
 type Who = 'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'team_member' | 'entity_representative';
@@ -71,26 +72,7 @@ test('evaluation: decisions refuse owners and others (403) before the form is re
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/porzuc`, decide],
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/ocena`, ['moderator', 'entity_representative']],
   ];
-  const got: string[] = [];
-  for (const [url, refused] of posts) {
-    for (const who of refused) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url,
-        headers: { cookie: cookies.get(who)!, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'x=1',
-      });
-      if (res.statusCode !== 403) got.push(`${url} ${who}: ${res.statusCode}`);
-    }
-    const anon = await t.app.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'x=1',
-    });
-    if (![302, 401, 403].includes(anon.statusCode)) got.push(`${url} anonymous: ${anon.statusCode}`);
-  }
-  assert.deepEqual(got, []);
+  assert.deepEqual(await postRefusals(t, cookies, posts), []);
   const rec = await t.ctx.db.selectFrom('evaluation_recommendations').selectAll().where('id', '=', fx.rec1).executeTakeFirstOrThrow();
   assert.equal(rec.closure, null);
 });
