@@ -523,10 +523,11 @@ export async function retentionMonths(ctx: ModuleContext): Promise<number> {
 
 export async function setRetentionMonths(ctx: ModuleContext, body: FormValues, actor: Actor): Promise<void> {
   const f = new FormChecker(body);
-  const text = f.required('months', 'consultations.settings.months');
-  const months = Number(text);
-  if (text && (!/^\d{1,3}$/.test(text) || months < 1 || months > 120))
-    f.add('months', 'consultations.settings.months', 'consultations.errors.months');
+  const months = f.wholeNumber('months', 'consultations.settings.months', 'consultations.errors.months', {
+    min: 1,
+    max: 120,
+    required: true,
+  });
   f.assertValid();
   const before = await retentionMonths(ctx);
   await ctx.settings.set(RETENTION_SETTING, months);

@@ -30,10 +30,7 @@ export async function setRetentionMonths(
   actor: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>,
 ): Promise<void> {
   const f = new FormChecker(values);
-  const text = f.text('retention_months');
-  const months = Number(text);
-  if (!/^\d{1,2}$/.test(text) || months < 1 || months > 60)
-    f.add('retention_months', 'support.lead.retentionField', 'support.problem.months');
+  const months = f.wholeNumber('retention_months', 'support.lead.retentionField', 'support.problem.months', { min: 1, max: 60 });
   f.assertValid();
   const before = await retentionMonths(ctx);
   await ctx.settings.set(RETENTION_SETTING, months);
