@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, loginAs, type TestApp } from '../../testing/app.js';
-import { postRefusals } from '../../testing/refusals.js';
+import { getMismatches, postRefusals } from '../../testing/refusals.js';
 import * as repo from './consultations.repo.js';
 import { consultationWithReport } from './consultations.testing.js';
 
@@ -42,15 +42,7 @@ const matrix = (): [string, string][] => [
 ];
 
 test('consultations: GET routes with records, per role', async () => {
-  const got: string[] = [];
-  for (const [url, row] of matrix()) {
-    for (const [i, who] of WHO.entries()) {
-      const cookie = cookies.get(who);
-      const res = await t.app.inject({ url, headers: cookie ? { cookie } : {} });
-      if (res.statusCode !== CODE[row[i]!]) got.push(`${url} ${who}: expected ${CODE[row[i]!]}, got ${res.statusCode}`);
-    }
-  }
-  assert.deepEqual(got, []);
+  assert.deepEqual(await getMismatches(t, cookies, WHO, CODE, matrix()), []);
 });
 
 test('consultations: staff POST routes refuse other roles (403) and anonymous visitors (401 or login)', async () => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, loginAs, type TestApp } from '../../testing/app.js';
-import { postRefusals } from '../../testing/refusals.js';
+import { getMismatches, postRefusals } from '../../testing/refusals.js';
 import { evaluationFixture, type EvaluationFixture } from './evaluation.testing.js';
 
 type Who = 'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'team_member' | 'entity_representative';
@@ -45,15 +45,7 @@ test('evaluation: GET routes with records, per role', async () => {
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}`, 'LAAAFAF'],
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/edycja`, 'LAAFFFF'],
   ];
-  const got: string[] = [];
-  for (const [url, row] of matrix) {
-    for (const [i, who] of WHO.entries()) {
-      const cookie = cookies.get(who);
-      const res = await t.app.inject({ url, headers: cookie ? { cookie } : {} });
-      if (res.statusCode !== CODE[row[i]!]) got.push(`${url} ${who}: expected ${CODE[row[i]!]}, got ${res.statusCode}`);
-    }
-  }
-  assert.deepEqual(got, []);
+  assert.deepEqual(await getMismatches(t, cookies, WHO, CODE, matrix), []);
 });
 
 test('evaluation: decisions refuse owners and others (403) before the form is read; proposals refuse others', async () => {
