@@ -10,7 +10,7 @@ import { warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
 import { enqueueMail, eraseMailAbout } from '../mail/index.js';
-import { recordAudit, type AuditEntry } from '../audit/index.js';
+import { setSettingAudited, type AuditEntry } from '../audit/index.js';
 import { listSubregionsWithMembers } from '../territory/index.js';
 import * as repo from './support.repo.js';
 import { gminaOptions, matchGmina, servingCentre } from './support.service.js';
@@ -33,17 +33,10 @@ export async function setRetentionMonths(
   const months = f.wholeNumber('retention_months', 'support.lead.retentionField', 'support.problem.months', { min: 1, max: 60 });
   f.assertValid();
   const before = await retentionMonths(ctx);
-  await ctx.settings.set(RETENTION_SETTING, months);
-  await recordAudit(
-    ctx.db,
-    {
-      ...actor,
-      action: 'support.settings.update',
-      subjectType: 'setting',
-      subjectId: RETENTION_SETTING,
-      changes: { retention_months: { before, after: months } },
-    },
-    ctx.clock,
+  await setSettingAudited(
+    ctx,
+    { key: RETENTION_SETTING, value: months, before, action: 'support.settings.update', field: 'retention_months' },
+    actor,
   );
 }
 
