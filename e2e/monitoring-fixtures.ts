@@ -3,7 +3,7 @@
 // monitoring round collecting it, narratives, a draft report for 2025 and a published one for
 // 2024 — created once per test server. Partners in the page list log in with the scope `indicator:M1`.
 import { newId } from '../src/core/db/ids.js';
-import { insertTestIndicator, insertTestProgramme } from '../src/modules/indicators/indicators.testing.js';
+import { insertTestElement, insertTestIndicator, insertTestProgramme } from '../src/modules/indicators/indicators.testing.js';
 import type { TestRole } from '../src/testing/app.js';
 import type { Server } from './support.js';
 
@@ -26,28 +26,8 @@ async function create(server: Server): Promise<MonitoringFixtures> {
     title: 'Program ekonomii społecznej (test)',
     slug: 'program-monitorowanie',
   });
-  const element = async (parent: string | null, kind: 'main_goal' | 'specific_goal' | 'action', code: string, title: string) => {
-    const id = newId();
-    await ctx.db
-      .insertInto('programme_elements')
-      .values({
-        id,
-        programme_id: programme.id,
-        parent_id: parent,
-        kind,
-        code,
-        title,
-        description: null,
-        responsible: null,
-        partners: null,
-        year_from: null,
-        year_to: null,
-        position: 0,
-        is_example: true,
-      })
-      .execute();
-    return id;
-  };
+  const element = (parent: string | null, kind: 'main_goal' | 'specific_goal' | 'action', code: string, title: string) =>
+    insertTestElement(ctx, programme.id, { parent, kind, code, title, is_example: true });
   const goal = await element(null, 'main_goal', '1', 'Większy udział ekonomii społecznej w rozwoju regionu');
   const specific = await element(goal, 'specific_goal', '1.1', 'Silne podmioty ekonomii społecznej');
   const action = await element(specific, 'action', '1.1.1', 'Doradztwo dla spółdzielni socjalnych');

@@ -45,6 +45,20 @@ export class FormChecker {
     return value;
   }
 
+  /**
+   * A whole number typed as plain digits from `min` to `max` (no more digits than `max` has), else
+   * `problem`; an empty field is `validation.required` when `required`, else `problem` too. Returns
+   * the number (meaningless while the field has a problem).
+   */
+  wholeNumber(field: string, label: TKey, problem: TKey, opts: { min: number; max: number; required?: boolean }): number {
+    const text = opts.required ? this.required(field, label) : this.text(field);
+    const n = Number(text);
+    if (opts.required && text === '') return n;
+    const digits = new RegExp(`^\\d{1,${String(opts.max).length}}$`);
+    if (!digits.test(text) || n < opts.min || n > opts.max) this.add(field, label, problem);
+    return n;
+  }
+
   /** Throws a 400 listing every problem, or returns when the form is valid. */
   assertValid(): void {
     if (this.problems.length > 0) throw new AppError('http.validation', {}, this.problems);

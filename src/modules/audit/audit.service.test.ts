@@ -15,6 +15,7 @@ import {
   maskSecrets,
   recordAudit,
   scrubAuditPersonalData,
+  setSettingAudited,
 } from './audit.service.js';
 import { ManualClock } from '../../testing/clock.js';
 
@@ -78,6 +79,23 @@ test('recordAudit stores masked changes and meta; a secret field keeps its befor
   });
   assert.deepEqual(JSON.parse(row.meta!), { email: 'anna@example.pl', deep: { resetToken: '***', n: [{ secret: '***' }] } });
   assert.deepEqual(changeLines(row.changes), ['password_hash: *** → ***', 'display_name: Anna → Anna Nowak']);
+});
+
+test('setSettingAudited stores the setting and logs its change from before to after', async () => {
+  const actor = { actorId: null, ip: '192.0.2.7', requestId: 'req-setting' };
+  await setSettingAudited(t.ctx, { key: 'test.audited_months', value: 9, before: 6, action: 'test.setting', field: 'months' }, actor);
+  assert.equal(await t.ctx.settings.get('test.audited_months', 0), 9);
+  const row = await t.ctx.db.selectFrom('audit_log').selectAll().where('request_id', '=', 'req-setting').executeTakeFirstOrThrow();
+  assert.deepEqual(
+    { action: row.action, subject_type: row.subject_type, subject_id: row.subject_id, ip: row.ip, changes: JSON.parse(row.changes!) },
+    {
+      action: 'test.setting',
+      subject_type: 'setting',
+      subject_id: 'test.audited_months',
+      ip: '192.0.2.7',
+      changes: { months: { before: 6, after: 9 } },
+    },
+  );
 });
 
 test('diffFields lists only the changed fields, comparing arrays and objects by value', () => {

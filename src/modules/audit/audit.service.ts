@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { newId } from '../../core/db/ids.js';
 import { nowIso, type Clock } from '../../core/db/time.js';
 import type { Problem } from '../../core/errors/app-error.js';
+import type { ModuleContext } from '../../core/module.js';
 import { spreadsheetCsvStream } from '../../core/csv/index.js';
 import { isCalendarDay, warsawDayStart, warsawTimestamp } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
@@ -75,6 +76,29 @@ export async function recordAudit(db: Executor, entry: AuditEntry, clock?: Clock
     changes,
     meta,
   });
+}
+
+/**
+ * Stores a site setting staff changed and records it (subject `setting`, the key; `field` names the
+ * change from `before` to the new value), as modules' settings forms do.
+ */
+export async function setSettingAudited(
+  ctx: Pick<ModuleContext, 'db' | 'settings' | 'clock'>,
+  setting: { key: string; value: unknown; before: unknown; action: string; field: string },
+  actor: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>,
+): Promise<void> {
+  await ctx.settings.set(setting.key, setting.value);
+  await recordAudit(
+    ctx.db,
+    {
+      ...actor,
+      action: setting.action,
+      subjectType: 'setting',
+      subjectId: setting.key,
+      changes: { [setting.field]: { before: setting.before, after: setting.value } },
+    },
+    ctx.clock,
+  );
 }
 
 /** The listed fields whose values differ (compared as JSON, so arrays and objects work too). */

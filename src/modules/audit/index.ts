@@ -6,7 +6,15 @@ import { auditRoutes } from './audit.routes.js';
 import './audit.tables.js';
 
 export type { AuditLogTable } from './audit.tables.js';
-export { recordAudit, diffFields, scrubAuditPersonalData, listAuditEntries, type AuditEntry, type AuditListItem } from './audit.service.js';
+export {
+  recordAudit,
+  setSettingAudited,
+  diffFields,
+  scrubAuditPersonalData,
+  listAuditEntries,
+  type AuditEntry,
+  type AuditListItem,
+} from './audit.service.js';
 export { auditFromRequest } from './audit.request.js';
 export { viewAuditLog } from './audit.policy.js';
 

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, loginAs, type TestApp } from '../../testing/app.js';
+import { getMismatches, postRefusals } from '../../testing/refusals.js';
 import * as repo from './consultations.repo.js';
 import { consultationWithReport } from './consultations.testing.js';
 
@@ -41,15 +42,7 @@ const matrix = (): [string, string][] => [
 ];
 
 test('consultations: GET routes with records, per role', async () => {
-  const got: string[] = [];
-  for (const [url, row] of matrix()) {
-    for (const [i, who] of WHO.entries()) {
-      const cookie = cookies.get(who);
-      const res = await t.app.inject({ url, headers: cookie ? { cookie } : {} });
-      if (res.statusCode !== CODE[row[i]!]) got.push(`${url} ${who}: expected ${CODE[row[i]!]}, got ${res.statusCode}`);
-    }
-  }
-  assert.deepEqual(got, []);
+  assert.deepEqual(await getMismatches(t, cookies, WHO, CODE, matrix()), []);
 });
 
 test('consultations: staff POST routes refuse other roles (403) and anonymous visitors (401 or login)', async () => {
@@ -63,26 +56,7 @@ test('consultations: staff POST routes refuse other roles (403) and anonymous vi
     ['/admin/konsultacje/nowa', ['editor', 'moderator', 'team_member']],
     [`/admin/konsultacje/${id}/nowa-wersja`, ['editor', 'moderator', 'team_member']],
   ];
-  const got: string[] = [];
-  for (const [url, refused] of posts) {
-    for (const who of refused) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url,
-        headers: { cookie: cookies.get(who)!, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'x=1',
-      });
-      if (res.statusCode !== 403) got.push(`${url} ${who}: ${res.statusCode}`);
-    }
-    const anon = await t.app.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'x=1',
-    });
-    if (![302, 401, 403].includes(anon.statusCode)) got.push(`${url} anonymous: ${anon.statusCode}`);
-  }
-  assert.deepEqual(got, []);
+  assert.deepEqual(await postRefusals(t, cookies, posts), []);
   const c = await repo.findConsultation(t.ctx.db, id);
   assert.equal(c!.is_report_published, true);
 });

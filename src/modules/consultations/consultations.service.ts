@@ -13,7 +13,7 @@ import { DocxRefused, docxProblem } from '../../core/text/docx.js';
 import { toWarsawLocal, warsawLocalToUtc } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
-import { recordAudit, type AuditEntry } from '../audit/index.js';
+import { recordAudit, setSettingAudited, type AuditEntry } from '../audit/index.js';
 import { enqueueMail, eraseMailAbout } from '../mail/index.js';
 import { attachedDocuments } from '../portal/index.js';
 import { findProgrammeVersion, listAllVersions, listVersionSections } from '../programme/index.js';
@@ -523,23 +523,17 @@ export async function retentionMonths(ctx: ModuleContext): Promise<number> {
 
 export async function setRetentionMonths(ctx: ModuleContext, body: FormValues, actor: Actor): Promise<void> {
   const f = new FormChecker(body);
-  const text = f.required('months', 'consultations.settings.months');
-  const months = Number(text);
-  if (text && (!/^\d{1,3}$/.test(text) || months < 1 || months > 120))
-    f.add('months', 'consultations.settings.months', 'consultations.errors.months');
+  const months = f.wholeNumber('months', 'consultations.settings.months', 'consultations.errors.months', {
+    min: 1,
+    max: 120,
+    required: true,
+  });
   f.assertValid();
   const before = await retentionMonths(ctx);
-  await ctx.settings.set(RETENTION_SETTING, months);
-  await recordAudit(
-    ctx.db,
-    {
-      ...actor,
-      action: 'consultation.retention_setting',
-      subjectType: 'setting',
-      subjectId: RETENTION_SETTING,
-      changes: { months: { before, after: months } },
-    },
-    ctx.clock,
+  await setSettingAudited(
+    ctx,
+    { key: RETENTION_SETTING, value: months, before, action: 'consultation.retention_setting', field: 'months' },
+    actor,
   );
 }
 

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, loginAs, type TestApp } from '../../testing/app.js';
+import { getMismatches, postRefusals } from '../../testing/refusals.js';
 import { evaluationFixture, type EvaluationFixture } from './evaluation.testing.js';
 
 type Who = 'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'team_member' | 'entity_representative';
@@ -44,15 +45,7 @@ test('evaluation: GET routes with records, per role', async () => {
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}`, 'LAAAFAF'],
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/edycja`, 'LAAFFFF'],
   ];
-  const got: string[] = [];
-  for (const [url, row] of matrix) {
-    for (const [i, who] of WHO.entries()) {
-      const cookie = cookies.get(who);
-      const res = await t.app.inject({ url, headers: cookie ? { cookie } : {} });
-      if (res.statusCode !== CODE[row[i]!]) got.push(`${url} ${who}: expected ${CODE[row[i]!]}, got ${res.statusCode}`);
-    }
-  }
-  assert.deepEqual(got, []);
+  assert.deepEqual(await getMismatches(t, cookies, WHO, CODE, matrix), []);
 });
 
 test('evaluation: decisions refuse owners and others (403) before the form is read; proposals refuse others', async () => {
@@ -71,26 +64,7 @@ test('evaluation: decisions refuse owners and others (403) before the form is re
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/porzuc`, decide],
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/ocena`, ['moderator', 'entity_representative']],
   ];
-  const got: string[] = [];
-  for (const [url, refused] of posts) {
-    for (const who of refused) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url,
-        headers: { cookie: cookies.get(who)!, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'x=1',
-      });
-      if (res.statusCode !== 403) got.push(`${url} ${who}: ${res.statusCode}`);
-    }
-    const anon = await t.app.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'x=1',
-    });
-    if (![302, 401, 403].includes(anon.statusCode)) got.push(`${url} anonymous: ${anon.statusCode}`);
-  }
-  assert.deepEqual(got, []);
+  assert.deepEqual(await postRefusals(t, cookies, posts), []);
   const rec = await t.ctx.db.selectFrom('evaluation_recommendations').selectAll().where('id', '=', fx.rec1).executeTakeFirstOrThrow();
   assert.equal(rec.closure, null);
 });

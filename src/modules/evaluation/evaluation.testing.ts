@@ -4,8 +4,8 @@
 // built through the module's own rules (only the programme rows are written directly). Route tests
 // and the browser suite (e2e/pages.ts) use it.
 import { newId } from '../../core/db/ids.js';
-import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
+import { insertTestElement, insertTestIndicator, insertTestProgramme } from '../../testing/programmes.js';
 import * as svc from './evaluation.service.js';
 
 export { sendEvaluationDigest } from './evaluation.digest.js';
@@ -30,82 +30,21 @@ export async function evaluationFixture(
   ctx: ModuleContext,
   opts: { acceptedOn?: string; actionDeadline?: string; rec2ResponseDue?: string } = {},
 ): Promise<EvaluationFixture> {
-  const now = nowIso(ctx.clock);
-  const programmeId = newId();
-  const slug = `program-ewaluacja-${programmeId.slice(-6)}`;
-  await ctx.db
-    .insertInto('programmes')
-    .values({
-      id: programmeId,
-      slug,
-      title: 'Program testowy ewaluacji',
-      short_name: null,
-      period_from: 2020,
-      period_to: 2030,
-      legal_basis: null,
-      alignment: '[]',
-      responsible_institution: null,
-      summary: null,
-      status: 'implementation',
-      adopted_by: null,
-      resolution_number: null,
-      adopted_on: null,
-      is_current: false,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  const element = (id: string, parent: string | null, kind: 'specific_goal' | 'action', code: string, title: string) => ({
-    id,
-    programme_id: programmeId,
-    parent_id: parent,
-    kind,
-    code,
-    title,
-    description: null,
-    responsible: null,
-    partners: null,
-    year_from: null,
-    year_to: null,
-    position: 0,
-    is_example: false,
+  const slug = `program-ewaluacja-${newId().slice(-6)}`;
+  const programmeId = (await insertTestProgramme(ctx, { slug, title: 'Program testowy ewaluacji' })).id;
+  const goalId = await insertTestElement(ctx, programmeId, {
+    parent: null,
+    kind: 'specific_goal',
+    code: '1',
+    title: 'Wzmocnienie sektora',
   });
-  const goalId = newId();
-  const actionElementId = newId();
-  await ctx.db
-    .insertInto('programme_elements')
-    .values(element(goalId, null, 'specific_goal', '1', 'Wzmocnienie sektora'))
-    .execute();
-  await ctx.db
-    .insertInto('programme_elements')
-    .values(element(actionElementId, goalId, 'action', '1.1', 'Doradztwo dla podmiotów'))
-    .execute();
-  const indicatorId = newId();
-  await ctx.db
-    .insertInto('indicators')
-    .values({
-      id: indicatorId,
-      programme_id: programmeId,
-      code: 'W1',
-      name: 'Liczba podmiotów objętych doradztwem',
-      description: null,
-      unit: 'szt.',
-      type: 'output',
-      baseline_value: null,
-      baseline_year: null,
-      direction: 'increase',
-      frequency: 'annual',
-      data_source: null,
-      responsible_partner: null,
-      breakdown: 'none',
-      method: 'reported',
-      formula: null,
-      formula_params: '{}',
-      position: 0,
-      is_example: false,
-      is_negative_allowed: false,
-    })
-    .execute();
+  const actionElementId = await insertTestElement(ctx, programmeId, {
+    parent: goalId,
+    kind: 'action',
+    code: '1.1',
+    title: 'Doradztwo dla podmiotów',
+  });
+  const indicatorId = await insertTestIndicator(ctx, programmeId, { code: 'W1', name: 'Liczba podmiotów objętych doradztwem' });
   const studyId = await svc.createStudy(
     ctx,
     {

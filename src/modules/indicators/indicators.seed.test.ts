@@ -10,7 +10,7 @@ import { pdfToText } from '../../core/export/export.testing.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
 import { registryModule } from '../registry/index.js';
 import { seedIndicatorsDemo } from './indicators.seed.js';
-import { insertTestProgramme } from './indicators.testing.js';
+import { insertTestElement, insertTestProgramme } from './indicators.testing.js';
 import { ManualClock } from '../../testing/clock.js';
 
 describe('demo indicators', () => {
@@ -21,24 +21,7 @@ describe('demo indicators', () => {
     await registryModule.seedDemo!(t.ctx);
     programmeId = (await insertTestProgramme(t.ctx, { slug: 'demo', period_from: 2014, period_to: 2020 })).id;
     // a main goal, so the demo indicators are linked to it and appear in the annual report
-    await t.ctx.db
-      .insertInto('programme_elements')
-      .values({
-        id: newId(),
-        programme_id: programmeId,
-        parent_id: null,
-        kind: 'main_goal',
-        code: 'CG',
-        title: 'Cel główny',
-        description: null,
-        responsible: null,
-        partners: null,
-        year_from: null,
-        year_to: null,
-        position: 0,
-        is_example: false,
-      })
-      .execute();
+    await insertTestElement(t.ctx, programmeId, { parent: null, kind: 'main_goal', code: 'CG', title: 'Cel główny' });
   });
   after(async () => t.close());
 

@@ -15,7 +15,7 @@ import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { gminaTypeKey, isCityPowiat, listUnits } from '../territory/index.js';
 import * as repo from './localgov.repo.js';
 import type { CooperationRow } from './localgov.repo.js';
-import type { YesNo } from './localgov.tables.js';
+import type { LocalgovCooperationTable, YesNo } from './localgov.tables.js';
 
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 
@@ -55,22 +55,8 @@ export function matchUnit(options: readonly UnitOption[], text: string): UnitOpt
   return byLabel.length > 0 ? byLabel : options.filter((o) => fold(o.name) === q);
 }
 
-export interface CooperationInput {
-  unit_teryt: string;
-  year: number;
-  programme: YesNo | null;
-  programme_title: string | null;
-  programme_date: string | null;
-  programme_url: string | null;
-  coordinator: YesNo | null;
-  clauses_count: number | null;
-  clauses_value_pln: number | null;
-  clause_kinds: string | null;
-  tasks_count: number | null;
-  tasks_value_pln: number | null;
-  other_forms: string | null;
-  source: string;
-}
+/** What the staff form gives: every column of a record except its id and bookkeeping. */
+export type CooperationInput = Omit<LocalgovCooperationTable, 'id' | 'created_at' | 'updated_at' | 'updated_by'>;
 
 function yesNo(f: FormChecker, field: string): YesNo | null {
   const v = f.text(field);

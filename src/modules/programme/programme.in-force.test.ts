@@ -4,9 +4,9 @@
 // in both languages, and the API says `in_force`.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { newId } from '../../core/db/ids.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
 import { ManualClock } from '../../testing/clock.js';
+import { insertTestProgramme } from '../../testing/programmes.js';
 import { isInForce } from './programme.service.js';
 import type { ProgrammeStatus } from './programme.tables.js';
 
@@ -25,29 +25,13 @@ describe('programme in force', () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp({ reference: false, clock });
-    const at = '2020-01-01T00:00:00.000Z';
-    await t.ctx.db
-      .insertInto('programmes')
-      .values({
-        id: newId(),
-        slug: 'program-2020',
-        title: 'Program do roku 2020',
-        short_name: null,
-        period_from: 2014,
-        period_to: 2020,
-        legal_basis: null,
-        alignment: '[]',
-        responsible_institution: null,
-        summary: null,
-        status: 'implementation',
-        adopted_by: null,
-        resolution_number: null,
-        adopted_on: null,
-        is_current: true,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await insertTestProgramme(t.ctx, {
+      slug: 'program-2020',
+      title: 'Program do roku 2020',
+      period_from: 2014,
+      period_to: 2020,
+      is_current: true,
+    });
   });
   after(async () => t.close());
 

@@ -10,7 +10,7 @@ import { warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
 import { enqueueMail, eraseMailAbout } from '../mail/index.js';
-import { recordAudit, type AuditEntry } from '../audit/index.js';
+import { setSettingAudited, type AuditEntry } from '../audit/index.js';
 import { listSubregionsWithMembers } from '../territory/index.js';
 import * as repo from './support.repo.js';
 import { gminaOptions, matchGmina, servingCentre } from './support.service.js';
@@ -30,23 +30,13 @@ export async function setRetentionMonths(
   actor: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>,
 ): Promise<void> {
   const f = new FormChecker(values);
-  const text = f.text('retention_months');
-  const months = Number(text);
-  if (!/^\d{1,2}$/.test(text) || months < 1 || months > 60)
-    f.add('retention_months', 'support.lead.retentionField', 'support.problem.months');
+  const months = f.wholeNumber('retention_months', 'support.lead.retentionField', 'support.problem.months', { min: 1, max: 60 });
   f.assertValid();
   const before = await retentionMonths(ctx);
-  await ctx.settings.set(RETENTION_SETTING, months);
-  await recordAudit(
-    ctx.db,
-    {
-      ...actor,
-      action: 'support.settings.update',
-      subjectType: 'setting',
-      subjectId: RETENTION_SETTING,
-      changes: { retention_months: { before, after: months } },
-    },
-    ctx.clock,
+  await setSettingAudited(
+    ctx,
+    { key: RETENTION_SETTING, value: months, before, action: 'support.settings.update', field: 'retention_months' },
+    actor,
   );
 }
 

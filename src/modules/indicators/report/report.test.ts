@@ -9,7 +9,7 @@ import mammoth from 'mammoth';
 import { newId } from '../../../core/db/ids.js';
 import { pdfObjects, pdfStrings, pdfToText } from '../../../core/export/export.testing.js';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../../testing/app.js';
-import { insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
+import { insertTestElement, insertTestIndicator, insertTestProgramme } from '../indicators.testing.js';
 import { ManualClock } from '../../../testing/clock.js';
 
 const clock = new ManualClock('2026-06-15T10:00:00Z');
@@ -28,28 +28,8 @@ describe('annual report', () => {
       period_to: 2030,
       title: 'Kujawsko-Pomorski Program Ekonomii Społecznej',
     });
-    const el = async (parent: string | null, kind: 'main_goal' | 'specific_goal' | 'action' | 'task', code: string, title: string) => {
-      const id = newId();
-      await t.ctx.db
-        .insertInto('programme_elements')
-        .values({
-          id,
-          programme_id: programme.id,
-          parent_id: parent,
-          kind,
-          code,
-          title,
-          description: null,
-          responsible: null,
-          partners: null,
-          year_from: null,
-          year_to: null,
-          position: 0,
-          is_example: false,
-        })
-        .execute();
-      return id;
-    };
+    const el = (parent: string | null, kind: 'main_goal' | 'specific_goal' | 'action' | 'task', code: string, title: string) =>
+      insertTestElement(t.ctx, programme.id, { parent, kind, code, title });
     goalId = await el(null, 'main_goal', '1', 'Większy udział ekonomii społecznej w rozwoju regionu');
     const specific = await el(goalId, 'specific_goal', '1.1', 'Zażółć gęślą jaźń — cel szczegółowy');
     actionId = await el(specific, 'action', '1.1.1', 'Wsparcie spółdzielni socjalnych');
