@@ -34,6 +34,7 @@ import { registryModule } from './modules/registry/index.js';
 import { programmeModule } from './modules/programme/index.js';
 import { indicatorsModule } from './modules/indicators/index.js';
 import { consultationsModule } from './modules/consultations/index.js';
+import { bodiesModule } from './modules/bodies/index.js';
 
 /** Every module of the platform, in the order their routes register. */
 export const MODULES: readonly AppModule[] = [
@@ -47,6 +48,7 @@ export const MODULES: readonly AppModule[] = [
   programmeModule,
   indicatorsModule,
   consultationsModule,
+  bodiesModule,
   portalModule,
   opendataModule,
 ];

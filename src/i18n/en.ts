@@ -21,6 +21,7 @@ import { consultationsEn } from './en/consultations.js';
 import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
 import { opendataEn } from './en/opendata.js';
+import { bodiesEn } from './en/bodies.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -41,6 +42,7 @@ export const en: TranslationShape<typeof pl> = {
   ...textEn,
   ...exportEn,
   ...opendataEn,
+  ...bodiesEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -241,6 +243,10 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Responses missing',
       detail:
         'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.',
+    },
+    'bodies.already_ended': {
+      title: 'Membership already ended',
+      detail: 'This membership has already ended. Nothing has been changed.',
     },
   },
   validation: {

@@ -21,6 +21,7 @@ import { consultationsPl } from './pl/consultations.js';
 import { textPl } from './pl/text.js';
 import { exportPl } from './pl/export.js';
 import { opendataPl } from './pl/opendata.js';
+import { bodiesPl } from './pl/bodies.js';
 
 export const pl = {
   ...accountsPl,
@@ -41,6 +42,7 @@ export const pl = {
   ...textPl,
   ...exportPl,
   ...opendataPl,
+  ...bodiesPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -248,6 +250,10 @@ export const pl = {
       title: 'Brakuje odpowiedzi',
       detail:
         'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.',
+    },
+    'bodies.already_ended': {
+      title: 'Członkostwo już zakończone',
+      detail: 'To członkostwo zostało już zakończone. Niczego nie zmieniono.',
     },
   },
   validation: {

@@ -54,6 +54,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: report of the consultation “{{consultation}}”',
       body: 'Hello,\n\nthank you for taking part in the consultation “{{consultation}}”. We have published its report: every comment received a response with a justification.\n\nThe report is available here:\n{{link}}',
     },
+    body_term_ending: {
+      subject: 'Spójnia: term {{term}} of {{body}} ends in {{days}} days',
+      body: 'Hello,\n\nterm {{term}} of “{{body}}” ends on {{endsOn}} (in {{days}} days). The nominating institutions need to be asked for candidates for the next term. Seats by category:\n{{message}}\n\nComposition of the term:\n{{link}}',
+    },
     contact_message: {
       subject: 'Spójnia: message from the contact form — {{subject}}',
       body: 'Message sent through the contact form of Spójnia.\n\nFrom: {{name}}\nReply-to address: {{email}}\nSubject: {{subject}}\n\nMessage:\n{{message}}\n\nThe sender consented to the processing of their data for the purpose of a reply. To reply, write to the address above.',
@@ -127,6 +131,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       registry_proposal_rejected: 'proposed change rejected',
       consultation_confirm: 'consultation comment confirmation',
       consultation_report: 'consultation report',
+      body_term_ending: 'end of a body’s term',
     },
   },
 };

@@ -53,6 +53,10 @@ export const mailPl = {
       subject: 'Spójnia: raport z konsultacji „{{consultation}}”',
       body: 'Dzień dobry,\n\ndziękujemy za udział w konsultacjach „{{consultation}}”. Opublikowaliśmy raport z konsultacji: każda zgłoszona uwaga otrzymała w nim odpowiedź z uzasadnieniem.\n\nRaport jest dostępny tutaj:\n{{link}}',
     },
+    body_term_ending: {
+      subject: 'Spójnia: za {{days}} dni kończy się kadencja {{term}} — {{body}}',
+      body: 'Dzień dobry,\n\nkadencja {{term}} zespołu „{{body}}” kończy się {{endsOn}} (za {{days}} dni). Instytucje zgłaszające trzeba poprosić o wskazanie kandydatów na następną kadencję. Miejsca według kategorii:\n{{message}}\n\nSkład kadencji:\n{{link}}',
+    },
     contact_message: {
       subject: 'Spójnia: wiadomość z formularza kontaktowego — {{subject}}',
       body: 'Wiadomość wysłana przez formularz kontaktowy serwisu Spójnia.\n\nOd: {{name}}\nAdres do odpowiedzi: {{email}}\nTemat: {{subject}}\n\nTreść:\n{{message}}\n\nNadawca wyraził zgodę na przetwarzanie danych w celu udzielenia odpowiedzi. Aby odpowiedzieć, napisz na adres podany wyżej.',
@@ -127,6 +131,7 @@ export const mailPl = {
       registry_proposal_rejected: 'propozycja zmiany odrzucona',
       consultation_confirm: 'potwierdzenie uwagi w konsultacjach',
       consultation_report: 'raport z konsultacji',
+      body_term_ending: 'koniec kadencji zespołu',
     },
   },
 } as const;

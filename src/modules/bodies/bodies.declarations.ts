@@ -1,0 +1,21 @@
+// What the bodies module adds to the platform's shared vocabularies: its error codes with their HTTP
+// statuses and the staff e-mail before a term ends (texts under `mail.body_term_ending` in i18n).
+import type { ErrorDeclarations } from '../../core/errors/catalogue.js';
+
+export const bodiesErrors = {
+  'bodies.already_ended': { status: 409 },
+} as const satisfies ErrorDeclarations;
+
+type BodiesErrors = typeof bodiesErrors;
+
+declare module '../../core/errors/catalogue.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends BodiesErrors {}
+}
+
+declare module '../mail/index.js' {
+  interface MailTemplates {
+    /** `message`: the seats needing nominations, one per line. */
+    body_term_ending: { body: string; term: string; endsOn: string; days: string; message: string; link: string };
+  }
+}

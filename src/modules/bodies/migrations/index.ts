@@ -1,0 +1,8 @@
+// The bodies module's schema changes: one dated file per migration (`YYYYMMDDHHmm_description.ts`,
+// named by its key), listed here. A key never changes once shipped: databases recorded it.
+import type { ModuleMigration } from '../../../core/module.js';
+import { bodiesMigration } from './202702050010_bodies.js';
+
+export const bodiesMigrations: Record<string, ModuleMigration> = {
+  '202702050010_bodies': bodiesMigration,
+};
