@@ -21,6 +21,7 @@ import {
   makeConsultation,
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
+import { bodyFixture, E2E_BODY } from '../src/modules/bodies/bodies.testing.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -267,6 +268,62 @@ export const PAGES: PageTemplate[] = [
   ...PROGRAMME_PAGES,
   // programme indicators: public list and pages with chart and map, staff definitions and values
   ...INDICATOR_PAGES,
+  // bodies: list, a body's composition, the history of a term, the member space, staff pages
+  { name: 'bodies: list', setup: async ({ server }) => (await bodyFixture(server.testApp.ctx), '/zespoly'), expectStatus: 200 },
+  { name: 'bodies: body', setup: async ({ server }) => `/zespoly/${(await bodyFixture(server.testApp.ctx)).slug}`, expectStatus: 200 },
+  {
+    name: 'bodies: term history',
+    setup: async ({ server }) => `/zespoly/${(await bodyFixture(server.testApp.ctx)).slug}/historia?kadencja=1`,
+    expectStatus: 200,
+  },
+  {
+    name: 'bodies: member space',
+    setup: async ({ server }) => `/zespoly/${(await bodyFixture(server.testApp.ctx)).slug}/dla-czlonkow`,
+    expectStatus: 200,
+    login: [{ role: 'team_member', scopeType: 'team', scopeId: E2E_BODY.id }],
+  },
+  {
+    name: 'bodies: admin list',
+    setup: async ({ server }) => (await bodyFixture(server.testApp.ctx), '/admin/zespoly'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  { name: 'bodies: admin new body', path: '/admin/zespoly/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'bodies: admin new body with errors',
+    path: '/admin/zespoly/nowy',
+    act: async ({ page }) => {
+      await page.locator('#f-name').fill('');
+      return navigation(page, () => page.locator('main form button[type="submit"]').first().click());
+    },
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin body',
+    setup: async ({ server }) => `/admin/zespoly/${(await bodyFixture(server.testApp.ctx)).id}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin term',
+    setup: async ({ server }) => {
+      const b = await bodyFixture(server.testApp.ctx);
+      return `/admin/zespoly/${b.id}/kadencje/${b.termId}`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin end membership',
+    setup: async ({ server }) => {
+      const b = await bodyFixture(server.testApp.ctx);
+      return `/admin/zespoly/${b.id}/kadencje/${b.termId}/czlonkowie/${b.memberId}/koniec`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
   // consultations
   {
     name: 'consultations: list',

@@ -12,7 +12,9 @@ export const isMemberOf = (user: CurrentUser, bodyId: string) => hasScopedRole(u
 /** The member space of the body a route's `:slug` names (the body is looked up by the caller's resolver). */
 export function memberSpace(bodyIdOfSlug: (slug: string) => Promise<string | null>): AccessRule {
   return policy('bodies.member_space', async (user, request) => {
-    const id = await bodyIdOfSlug((request.params as { slug?: string }).slug ?? '');
+    const params: unknown = request.params;
+    const slug = params && typeof params === 'object' && 'slug' in params && typeof params.slug === 'string' ? params.slug : '';
+    const id = await bodyIdOfSlug(slug);
     return id !== null && isMemberOf(user, id);
   });
 }
