@@ -6,7 +6,7 @@ export const bodiesEn: TranslationShape<typeof bodiesPl> = {
   bodies: {
     title: 'Teams and committees',
     nav: 'Teams',
-    homeIntro: 'the composition of teams and committees',
+    homeIntro: 'the composition of advisory bodies',
     intro:
       'The teams, committees and boards that prepare the regional social economy programme, give opinions on it and monitor its implementation: their legal basis, working rules and composition.',
     none: 'No bodies.',

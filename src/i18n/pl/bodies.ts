@@ -4,7 +4,7 @@ export const bodiesPl = {
   bodies: {
     title: 'Zespoły i komitety',
     nav: 'Zespoły',
-    homeIntro: 'skład zespołów i komitetów',
+    homeIntro: 'składy zespołów opiniodawczych',
     intro:
       'Zespoły, komitety i kapituły, które przygotowują regionalny program ekonomii społecznej, opiniują go i monitorują jego realizację: ich podstawa prawna, zasady pracy i skład.',
     none: 'Brak zespołów.',

@@ -1,6 +1,6 @@
 // The home page's opening sentence names only the sections of the modules this app registered (each
 // module's navigation entry brings its phrase), in both languages: nothing promises a section, such as
-// an offer catalogue or bodies, that the platform does not have; a module left out takes its phrase away.
+// an offer catalogue, that the platform does not have; a module left out takes its phrase away.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MODULES } from '../../app.js';
@@ -24,15 +24,15 @@ describe('home page text from the registered modules', () => {
     const pl = lead((await t.app.inject({ url: '/' })).body);
     assert.equal(
       pl,
-      'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, konsultacje społeczne i profile terytorialne gmin i powiatów.',
+      'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, konsultacje społeczne, składy zespołów opiniodawczych i profile terytorialne gmin i powiatów.',
     );
     const en = lead((await t.app.inject({ url: '/en' })).body);
     assert.equal(
       en,
-      'Spójnia brings together the regional social economy programme, the registry of social economy entities, public consultations and territorial profiles of gminy and powiaty.',
+      'Spójnia brings together the regional social economy programme, the registry of social economy entities, public consultations, the composition of advisory bodies and territorial profiles of gminy and powiaty.',
     );
     for (const page of [(await t.app.inject({ url: '/' })).body, (await t.app.inject({ url: '/en' })).body]) {
-      assert.doesNotMatch(page, /ofert|zespoł|\boffers?\b|\bbodies\b/i, 'no section that does not exist is promised');
+      assert.doesNotMatch(page, /ofert|\boffers?\b/i, 'no section that does not exist is promised');
     }
   });
 
@@ -40,7 +40,7 @@ describe('home page text from the registered modules', () => {
     const page = (await smaller.app.inject({ url: '/' })).body;
     assert.equal(
       lead(page),
-      'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej i profile terytorialne gmin i powiatów.',
+      'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, składy zespołów opiniodawczych i profile terytorialne gmin i powiatów.',
     );
     assert.doesNotMatch(page, /konsultacj/i);
   });
