@@ -244,6 +244,20 @@ export const en: TranslationShape<typeof pl> = {
       detail:
         'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.',
     },
+    'bodies.no_term': {
+      title: 'No term',
+      detail: 'This body has no term to hold the meeting in. Add a term first. Nothing has been changed.',
+    },
+    'bodies.meeting_not_planned': {
+      title: 'The meeting is no longer planned',
+      detail:
+        'This meeting has been held, has started or was cancelled; it can no longer be changed or answered. Nothing has been changed.',
+    },
+    'bodies.invitation_invalid': {
+      title: 'The link is out of date',
+      detail:
+        'This invitation link is not valid or has been replaced by a newer one — use the link from the latest message about the meeting.',
+    },
     'bodies.already_ended': {
       title: 'Membership already ended',
       detail: 'This membership has already ended. Nothing has been changed.',

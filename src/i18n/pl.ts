@@ -251,6 +251,20 @@ export const pl = {
       detail:
         'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.',
     },
+    'bodies.no_term': {
+      title: 'Brak kadencji',
+      detail: 'Ten zespół nie ma kadencji, do której można przypisać posiedzenie. Najpierw dodaj kadencję. Niczego nie zmieniono.',
+    },
+    'bodies.meeting_not_planned': {
+      title: 'Posiedzenie nie jest już planowane',
+      detail:
+        'To posiedzenie odbyło się, rozpoczęło albo zostało odwołane; nie można go już zmienić ani odpowiedzieć na zaproszenie. Niczego nie zmieniono.',
+    },
+    'bodies.invitation_invalid': {
+      title: 'Link jest nieaktualny',
+      detail:
+        'Ten link do zaproszenia jest nieprawidłowy albo został zastąpiony nowszym — użyj linku z ostatniej wiadomości o posiedzeniu.',
+    },
     'bodies.already_ended': {
       title: 'Członkostwo już zakończone',
       detail: 'To członkostwo zostało już zakończone. Niczego nie zmieniono.',

@@ -68,9 +68,14 @@ export function BodyFormView({
         </Alert>
       ) : null}
       {body ? (
-        <p>
-          <a href={href(`/zespoly/${body.slug}`)}>{t('bodies.admin.publicPage')}</a>
-        </p>
+        <ul>
+          <li>
+            <a href={href(`/zespoly/${body.slug}`)}>{t('bodies.admin.publicPage')}</a>
+          </li>
+          <li>
+            <a href={href(`/admin/zespoly/${body.id}/posiedzenia`)}>{t('bodies.meeting.title')}</a>
+          </li>
+        </ul>
       ) : null}
       <Problems problems={problems} />
       <form method="post" action={href(action)} novalidate>

@@ -4,6 +4,9 @@ import type { ErrorDeclarations } from '../../core/errors/catalogue.js';
 
 export const bodiesErrors = {
   'bodies.already_ended': { status: 409 },
+  'bodies.no_term': { status: 409 },
+  'bodies.meeting_not_planned': { status: 409 },
+  'bodies.invitation_invalid': { status: 404 },
 } as const satisfies ErrorDeclarations;
 
 type BodiesErrors = typeof bodiesErrors;
@@ -17,5 +20,9 @@ declare module '../mail/index.js' {
   interface MailTemplates {
     /** `message`: the seats needing nominations, one per line. */
     body_term_ending: { body: string; term: string; endsOn: string; days: string; message: string; link: string };
+    /** `message`: the agenda, one item per line. */
+    body_meeting_invitation: { body: string; when: string; place: string; message: string; link: string };
+    body_meeting_changed: { body: string; when: string; place: string; message: string; link: string };
+    body_meeting_cancelled: { body: string; when: string };
   }
 }

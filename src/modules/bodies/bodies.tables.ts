@@ -116,8 +116,54 @@ export interface BodyTermRemindersTable {
   sent_at: string;
 }
 
+export const MEETING_STATUSES = ['planned', 'held', 'minutes_approved', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const ANSWERS = ['attending', 'not_attending', 'substitute'] as const;
+export type InvitationAnswer = (typeof ANSWERS)[number];
+
+export interface BodyMeetingsTable {
+  id: string;
+  body_id: string;
+  term_id: string;
+  /** ISO UTC instants; shown and entered on the Warsaw clock. */
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  online_url: string | null;
+  status: MeetingStatus;
+  /** iCalendar SEQUENCE: raised on every change members were told about. */
+  sequence: number;
+  /** Listed on the body's page and in its calendar feed. */
+  is_public: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BodyAgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title: string;
+  presenter: string | null;
+  is_public: boolean;
+}
+
+/** One member's invitation to a meeting: the answer comes by the signed (random, stored hashed) link or in the member space. */
+export interface BodyInvitationsTable {
+  id: string;
+  meeting_id: string;
+  membership_id: string;
+  token_hash: string;
+  answer: InvitationAnswer | null;
+  answered_at: string | null;
+  created_at: string;
+}
+
 declare module '../../core/db/schema.js' {
   interface Database {
+    body_meetings: BodyMeetingsTable;
+    body_agenda_items: BodyAgendaItemsTable;
+    body_invitations: BodyInvitationsTable;
     bodies: BodiesTable;
     body_terms: BodyTermsTable;
     body_seats: BodySeatsTable;

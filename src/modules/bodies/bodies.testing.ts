@@ -5,6 +5,7 @@ import { polishSortKey } from '../../core/db/collation.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
 import * as repo from './bodies.repo.js';
+import { createMeeting } from './meetings.service.js';
 
 export const E2E_BODY = { id: 'e2e-body', slug: 'komitet-e2e', termId: 'e2e-body-term', memberId: 'e2e-body-member' } as const;
 
@@ -35,7 +36,15 @@ export async function bodyFixture(ctx: ModuleContext): Promise<typeof E2E_BODY> 
     created_at: now,
     updated_at: now,
   });
-  await repo.insertTerm(ctx.db, { id: E2E_BODY.termId, body_id: E2E_BODY.id, number: 1, starts_on: '2020-01-01', ends_on: '2040-12-31', note: '', created_at: now });
+  await repo.insertTerm(ctx.db, {
+    id: E2E_BODY.termId,
+    body_id: E2E_BODY.id,
+    number: 1,
+    starts_on: '2020-01-01',
+    ends_on: '2040-12-31',
+    note: '',
+    created_at: now,
+  });
   const seats = [
     { id: 'e2e-seat-1', category: 'voivode' as const, seat_count: 2 },
     { id: 'e2e-seat-2', category: 'universities' as const, seat_count: null },
@@ -74,4 +83,22 @@ export async function bodyFixture(ctx: ModuleContext): Promise<typeof E2E_BODY> 
     dismissing_act: 'Zarządzenie nr 5/2021',
   });
   return E2E_BODY;
+}
+
+/** A planned meeting of the fixture body (invitations queued in the outbox), as staff would plan it. */
+export async function plannedMeeting(ctx: ModuleContext, startsAt = '2027-10-31T10:00'): Promise<string> {
+  await bodyFixture(ctx);
+  const body = (await repo.findBody(ctx.db, E2E_BODY.id))!;
+  return createMeeting(
+    ctx,
+    body,
+    {
+      starts_at: startsAt,
+      duration: '120',
+      place: 'ROPS Toruń, sala 1',
+      agenda: 'Otwarcie posiedzenia\nOpinia o sprawozdaniu | Dyrektor ROPS',
+      is_public: '1',
+    },
+    { actorId: null, ip: null, requestId: null },
+  );
 }

@@ -10,6 +10,7 @@ import { seedBodiesDemo } from './bodies.seed.js';
 import { bodiesSitemapSources } from './bodies.sitemap.js';
 import { sendTermReminders } from './bodies.service.js';
 import { bodiesMigrations } from './migrations/index.js';
+import { meetingRoutes } from './meetings.routes.js';
 import { publicRoutes } from './public.routes.js';
 import './bodies.tables.js';
 
@@ -21,6 +22,7 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await publicRoutes(app, ctx);
   await apiRoutes(app, ctx);
   await adminRoutes(app, ctx);
+  await meetingRoutes(app, ctx);
 }
 
 export const bodiesModule: AppModule = {

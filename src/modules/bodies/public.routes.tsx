@@ -14,6 +14,8 @@ import { memberSpace } from './bodies.policy.js';
 import * as repo from './bodies.repo.js';
 import * as svc from './bodies.service.js';
 import * as v from './public.views.js';
+import * as mrepo from './meetings.repo.js';
+import * as mv from './meetings.views.js';
 
 export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }) });
 const TermQuery = Type.Object({ kadencja: Type.Optional(Type.Integer({ minimum: 1, maximum: 9999 })) });
@@ -49,6 +51,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         term={page.term}
         terms={page.terms}
         groups={page.groups}
+        meetings={<mv.PublicMeetings body={body} meetings={(await mrepo.listMeetings(ctx.db, body.id)).filter((m) => m.is_public)} />}
       >
         {member ? (
           <p>
@@ -104,7 +107,9 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         request,
         reply,
         { title, breadcrumbs: [...crumbs(request, body), { label: request.t('bodies.space.link') }] },
-        <v.SpaceView body={body} mine={mine} seats={seats} />,
+        <v.SpaceView body={body} mine={mine} seats={seats}>
+          <mv.MemberInvitations slug={body.slug} items={await mrepo.listInvitationsOfUser(ctx.db, body.id, userId)} />
+        </v.SpaceView>,
       );
     },
   );

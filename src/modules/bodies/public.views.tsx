@@ -169,6 +169,7 @@ export function BodyView({
   term,
   terms,
   groups,
+  meetings,
   children,
 }: {
   body: BodyRow;
@@ -177,6 +178,7 @@ export function BodyView({
   term: TermRow | null;
   terms: TermRow[];
   groups: SeatComposition[];
+  meetings?: ComponentChildren;
   children?: ComponentChildren;
 }) {
   const { t, href } = usePage();
@@ -240,6 +242,7 @@ export function BodyView({
           </>
         ) : null}
       </section>
+      {meetings}
       <Clause />
     </>
   );
@@ -310,7 +313,17 @@ export function HistoryView({
   );
 }
 
-export function SpaceView({ body, mine, seats }: { body: BodyRow; mine: MembershipRow[]; seats: SeatRow[] }) {
+export function SpaceView({
+  body,
+  mine,
+  seats,
+  children,
+}: {
+  body: BodyRow;
+  mine: MembershipRow[];
+  seats: SeatRow[];
+  children?: ComponentChildren;
+}) {
   const { t } = usePage();
   const seatOf = new Map(seats.map((s) => [s.id, s]));
   return (
@@ -334,6 +347,7 @@ export function SpaceView({ body, mine, seats }: { body: BodyRow; mine: Membersh
           })}
         </ul>
       )}
+      {children}
     </>
   );
 }

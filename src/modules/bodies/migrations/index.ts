@@ -2,7 +2,9 @@
 // named by its key), listed here. A key never changes once shipped: databases recorded it.
 import type { ModuleMigration } from '../../../core/module.js';
 import { bodiesMigration } from './202702050010_bodies.js';
+import { bodyMeetingsMigration } from './202702050020_body_meetings.js';
 
 export const bodiesMigrations: Record<string, ModuleMigration> = {
   '202702050010_bodies': bodiesMigration,
+  '202702050020_body_meetings': bodyMeetingsMigration,
 };

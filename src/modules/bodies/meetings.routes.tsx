@@ -1,0 +1,284 @@
+// Routes of meetings: staff plan, change and cancel a body's meetings (coordinators and
+// administrators); members answer an invitation by its signed link or in their space; everyone may
+// subscribe to the calendar feed of a body's public meetings.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError, type Problem } from '../../core/errors/app-error.js';
+import { formBody, submitForm, type FormRefusals } from '../../core/http/forms.js';
+import { localize } from '../../core/http/language.js';
+import { sendPage } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
+import type { ModuleContext } from '../../core/module.js';
+import { nowIso } from '../../core/db/time.js';
+import { auditFromRequest } from '../audit/index.js';
+import { manageBodies, memberSpace } from './bodies.policy.js';
+import * as repo from './bodies.repo.js';
+import * as svc from './bodies.service.js';
+import { feedIcs } from './meetings.ical.js';
+import * as mrepo from './meetings.repo.js';
+import * as msvc from './meetings.service.js';
+import * as mv from './meetings.views.js';
+import { SlugParams } from './public.routes.js';
+
+const ID = '^[0-9a-zA-Z-]{1,64}$';
+const IdParams = Type.Object({ id: Type.String({ pattern: ID }) });
+const MeetingParams = Type.Object({ id: Type.String({ pattern: ID }), meetingId: Type.String({ pattern: ID }) });
+const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' }) });
+const MemberInvitationParams = Type.Object({
+  slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }),
+  invitationId: Type.String({ pattern: ID }),
+});
+const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
+const FormBody = formBody({ maxLength: 20000, maxProperties: 20 });
+type Values = Record<string, string | undefined>;
+
+export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
+  const config = { access: manageBodies };
+  const refusals: FormRefusals = { errors: ctx.errors, codes: (code) => code.startsWith('bodies.') };
+  const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
+  const crumbs = (request: FastifyRequest, body: repo.BodyRow) => [
+    { label: request.t('accounts.admin'), path: '/admin' },
+    { label: request.t('bodies.admin.title'), path: '/admin/zespoly' },
+    { label: body.name, path: `/admin/zespoly/${body.id}` },
+  ];
+
+  // --- staff ---------------------------------------------------------------------------------------
+
+  const listPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: repo.BodyRow,
+    values: Values = {},
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
+    const title = request.t('bodies.meeting.title');
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: [...crumbs(request, body), { label: title }] },
+      <mv.MeetingsAdminView
+        body={body}
+        meetings={await mrepo.listMeetings(ctx.db, body.id)}
+        values={values}
+        problems={problems}
+        csrf={reply.generateCsrf()}
+        notice={null}
+      />,
+      status,
+    );
+  };
+
+  app.get('/admin/zespoly/:id/posiedzenia', { config, schema: { params: IdParams } }, async (request, reply) =>
+    listPage(request, reply, await svc.getBody(ctx, request.params.id), { is_public: '1' }),
+  );
+
+  app.post('/admin/zespoly/:id/posiedzenia', { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const body = await svc.getBody(ctx, request.params.id);
+    const saved = await submitForm(() => msvc.createMeeting(ctx, body, request.body, auditFromRequest(request)), refusals);
+    if (!saved.ok) return listPage(request, reply, body, request.body, saved.problems, saved.status);
+    return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${saved.value}?ok=utworzono`);
+  });
+
+  const meetingPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: repo.BodyRow,
+    meetingId: string,
+    values?: Values,
+    problems: Problem[] = [],
+    status = 200,
+    ok?: string,
+  ) => {
+    const meeting = await msvc.getMeeting(ctx, body, meetingId);
+    const title = request.t('bodies.meeting.meetingOf', { when: request.fmt.dateTime(meeting.starts_at) });
+    const notices: Record<string, string> = {
+      utworzono: request.t('bodies.meeting.created'),
+      zmieniono: request.t('bodies.meeting.changed'),
+      odwolano: request.t('bodies.meeting.cancelled'),
+    };
+    return sendPage(
+      request,
+      reply,
+      {
+        title,
+        breadcrumbs: [
+          ...crumbs(request, body),
+          { label: request.t('bodies.meeting.title'), path: `/admin/zespoly/${body.id}/posiedzenia` },
+          { label: title },
+        ],
+      },
+      <mv.MeetingAdminView
+        body={body}
+        meeting={meeting}
+        invitations={await mrepo.listInvitations(ctx.db, meeting.id)}
+        values={values ?? msvc.meetingFormValues(meeting, await mrepo.listAgenda(ctx.db, meeting.id))}
+        problems={problems}
+        csrf={reply.generateCsrf()}
+        notice={ok ? (notices[ok] ?? null) : null}
+      />,
+      status,
+    );
+  };
+
+  app.get(
+    '/admin/zespoly/:id/posiedzenia/:meetingId',
+    { config, schema: { params: MeetingParams, querystring: OkQuery } },
+    async (request, reply) =>
+      meetingPage(
+        request,
+        reply,
+        await svc.getBody(ctx, request.params.id),
+        request.params.meetingId,
+        undefined,
+        [],
+        200,
+        request.query.ok,
+      ),
+  );
+
+  app.post(
+    '/admin/zespoly/:id/posiedzenia/:meetingId',
+    { config, schema: { params: MeetingParams, body: FormBody } },
+    async (request, reply) => {
+      const body = await svc.getBody(ctx, request.params.id);
+      const saved = await submitForm(
+        () => msvc.changeMeeting(ctx, body, request.params.meetingId, request.body, auditFromRequest(request)),
+        refusals,
+      );
+      if (!saved.ok) return meetingPage(request, reply, body, request.params.meetingId, request.body, saved.problems, saved.status);
+      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${request.params.meetingId}?ok=zmieniono`);
+    },
+  );
+
+  app.post(
+    '/admin/zespoly/:id/posiedzenia/:meetingId/odwolanie',
+    { config, schema: { params: MeetingParams, body: FormBody } },
+    async (request, reply) => {
+      const body = await svc.getBody(ctx, request.params.id);
+      await msvc.cancelMeeting(ctx, body, request.params.meetingId, auditFromRequest(request));
+      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${request.params.meetingId}?ok=odwolano`);
+    },
+  );
+
+  // --- the public feed -----------------------------------------------------------------------------
+
+  app.get('/zespoly/:slug/posiedzenia.ics', { config: { access: 'public' }, schema: { params: SlugParams } }, async (request, reply) => {
+    const body = await svc.getBodyBySlug(ctx, request.params.slug);
+    const meetings = (await mrepo.listMeetings(ctx.db, body.id)).filter((m) => m.is_public);
+    const items = [];
+    for (const m of meetings) {
+      const agenda = (await mrepo.listAgenda(ctx.db, m.id)).filter((a) => a.is_public);
+      items.push({
+        uid: msvc.meetingUid(ctx, m.id),
+        sequence: m.sequence,
+        startsAt: m.starts_at,
+        endsAt: m.ends_at,
+        summary: request.t('bodies.meeting.summary', { body: body.name }),
+        description: agenda.map((a, i) => `${i + 1}. ${a.title}`).join('\n'),
+        location: [m.place, m.online_url].filter(Boolean).join(', '),
+        url: `${ctx.config.publicUrl.replace(/\/$/, '')}/zespoly/${body.slug}`,
+        isCancelled: m.status === 'cancelled',
+      });
+    }
+    return reply.type('text/calendar; charset=utf-8').send(feedIcs(body.name, items, nowIso(ctx.clock)));
+  });
+
+  // --- answers -------------------------------------------------------------------------------------
+
+  const answerPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    view: msvc.InvitationView,
+    action: string,
+    problems: Problem[] = [],
+    status = 200,
+    saved = false,
+  ) =>
+    sendPage(
+      request,
+      reply,
+      {
+        title: request.t('bodies.answer.title'),
+        breadcrumbs: [
+          { label: request.t('bodies.title'), path: '/zespoly' },
+          { label: view.body.name, path: `/zespoly/${view.body.slug}` },
+          { label: request.t('bodies.answer.title') },
+        ],
+      },
+      <mv.AnswerView
+        body={view.body}
+        meeting={view.meeting}
+        agenda={view.agenda}
+        answer={view.invitation.answer}
+        action={action}
+        csrf={reply.generateCsrf()}
+        problems={problems}
+        saved={saved}
+      />,
+      status,
+    );
+
+  const answer = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    view: msvc.InvitationView,
+    form: Record<string, string>,
+    action: string,
+  ) => {
+    const saved = await submitForm(() => msvc.answerInvitation(ctx, view, form), refusals);
+    if (!saved.ok) return answerPage(request, reply, view, action, saved.problems, saved.status);
+    return answerPage(request, reply, { ...view, invitation: { ...view.invitation, answer: saved.value } }, action, [], 200, true);
+  };
+
+  app.get('/zespoly/zaproszenie/:token', { config: { access: 'public' }, schema: { params: TokenParams } }, async (request, reply) =>
+    answerPage(request, reply, await msvc.invitationByToken(ctx, request.params.token), `/zespoly/zaproszenie/${request.params.token}`),
+  );
+
+  app.post(
+    '/zespoly/zaproszenie/:token',
+    { config: { access: 'public' }, schema: { params: TokenParams, body: FormBody } },
+    async (request, reply) =>
+      answer(
+        request,
+        reply,
+        await msvc.invitationByToken(ctx, request.params.token),
+        request.body,
+        `/zespoly/zaproszenie/${request.params.token}`,
+      ),
+  );
+
+  const bodyIdOfSlug = async (slug: string) => (await repo.findBodyBySlug(ctx.db, slug))?.id ?? null;
+  const member = {
+    config: { access: memberSpace(bodyIdOfSlug) },
+    onRequest: async (request: FastifyRequest) => {
+      if (!request.user) throw new AppError('http.not_found');
+    },
+  };
+
+  app.get(
+    '/zespoly/:slug/dla-czlonkow/zaproszenia/:invitationId',
+    { ...member, schema: { params: MemberInvitationParams } },
+    async (request, reply) => {
+      const view = await msvc.invitationOfUser(ctx, request.user!.id, request.params.invitationId);
+      if (view.body.slug !== request.params.slug) throw new AppError('http.not_found');
+      return answerPage(request, reply, view, `/zespoly/${request.params.slug}/dla-czlonkow/zaproszenia/${request.params.invitationId}`);
+    },
+  );
+
+  app.post(
+    '/zespoly/:slug/dla-czlonkow/zaproszenia/:invitationId',
+    { ...member, schema: { params: MemberInvitationParams, body: FormBody } },
+    async (request, reply) => {
+      const view = await msvc.invitationOfUser(ctx, request.user!.id, request.params.invitationId);
+      if (view.body.slug !== request.params.slug) throw new AppError('http.not_found');
+      return answer(
+        request,
+        reply,
+        view,
+        request.body,
+        `/zespoly/${request.params.slug}/dla-czlonkow/zaproszenia/${request.params.invitationId}`,
+      );
+    },
+  );
+}
