@@ -21,7 +21,7 @@ import {
   makeConsultation,
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
-import { bodyFixture, E2E_BODY } from '../src/modules/bodies/bodies.testing.js';
+import { bodyFixture, E2E_BODY, latestInvitationPath, plannedMeeting } from '../src/modules/bodies/bodies.testing.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -323,6 +323,23 @@ export const PAGES: PageTemplate[] = [
     },
     expectStatus: 200,
     login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin meetings',
+    setup: async ({ server }) => (await plannedMeeting(server.testApp.ctx), `/admin/zespoly/${E2E_BODY.id}/posiedzenia`),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin meeting',
+    setup: async ({ server }) => `/admin/zespoly/${E2E_BODY.id}/posiedzenia/${await plannedMeeting(server.testApp.ctx)}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: invitation answer',
+    setup: async ({ server }) => (await plannedMeeting(server.testApp.ctx), await latestInvitationPath(server.testApp.ctx)),
+    expectStatus: 200,
   },
   // consultations
   {

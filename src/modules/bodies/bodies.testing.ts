@@ -102,3 +102,16 @@ export async function plannedMeeting(ctx: ModuleContext, startsAt = '2027-10-31T
     { actorId: null, ip: null, requestId: null },
   );
 }
+
+/** The answer link (path) of the latest invitation e-mailed to the fixture's member, as the outbox holds it. */
+export async function latestInvitationPath(ctx: ModuleContext): Promise<string> {
+  const mail = await ctx.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('to_address', '=', 'czlonek@example.pl')
+    .where('template', 'in', ['body_meeting_invitation', 'body_meeting_changed'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return /\/zespoly\/zaproszenie\/[A-Za-z0-9_-]+/.exec(mail.text_body)![0];
+}
