@@ -118,6 +118,10 @@ const MATRIX: [string, string][] = [
   ['/admin/zespoly/team-a', 'LAAFFFFF'],
   ['/zespoly/body-a/dla-czlonkow', 'NFFFFAFF'],
   ['/zespoly/body-b/dla-czlonkow', 'NFFFFFFF'],
+  ['/zespoly/body-a/posiedzenia.ics', 'AAAAAAAA'],
+  ['/admin/zespoly/team-a/posiedzenia', 'LAAFFFFF'],
+  // a member reaches only their own invitations (none here: 404 to the member of body A too)
+  ['/zespoly/body-a/dla-czlonkow/zaproszenia/inv-x', 'NFFFFNFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403, N: 404 };
