@@ -62,7 +62,7 @@ export function checkMeeting(form: Record<string, string>): MeetingValues {
   const agenda = parseAgenda(c.text('agenda'));
   if (agenda.length === 0) c.add('agenda', 'bodies.meeting.agenda', 'validation.required');
   if (agenda.length > MAX_AGENDA || agenda.some((a) => [...a.title].length > 300 || a.title === ''))
-    c.add('agenda', 'bodies.meeting.agenda', 'bodies.errors.agenda', { count: MAX_AGENDA });
+    c.add('agenda', 'bodies.meeting.agenda', 'bodies.errors.agenda', { max: MAX_AGENDA });
   c.assertValid();
   return {
     starts_at: startsAt!,
