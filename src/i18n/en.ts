@@ -244,6 +244,14 @@ export const en: TranslationShape<typeof pl> = {
       detail:
         'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.',
     },
+    'bodies.meeting_not_started': {
+      title: 'The meeting has not started',
+      detail: 'Attendance is recorded for a meeting that has started and was not cancelled. Nothing has been changed.',
+    },
+    'bodies.meeting_not_held': {
+      title: 'The meeting has not been held',
+      detail: 'A vote is recorded for a meeting that has been held (record the attendance first). Nothing has been changed.',
+    },
     'bodies.no_term': {
       title: 'No term',
       detail: 'This body has no term to hold the meeting in. Add a term first. Nothing has been changed.',

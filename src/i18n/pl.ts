@@ -251,6 +251,14 @@ export const pl = {
       detail:
         'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.',
     },
+    'bodies.meeting_not_started': {
+      title: 'Posiedzenie się nie rozpoczęło',
+      detail: 'Listę obecności zapisuje się dla posiedzenia, które się rozpoczęło i nie zostało odwołane. Niczego nie zmieniono.',
+    },
+    'bodies.meeting_not_held': {
+      title: 'Posiedzenie się nie odbyło',
+      detail: 'Wynik głosowania zapisuje się dla posiedzenia, które się odbyło (najpierw zapisz listę obecności). Niczego nie zmieniono.',
+    },
     'bodies.no_term': {
       title: 'Brak kadencji',
       detail: 'Ten zespół nie ma kadencji, do której można przypisać posiedzenie. Najpierw dodaj kadencję. Niczego nie zmieniono.',

@@ -27,7 +27,12 @@ test('substitutes count for the quorum only when the rules say so', () => {
 });
 
 test('below the quorum: no quorum, whatever the counts', () => {
-  assert.deepEqual(voteOutcome({ for: 4, against: 0, abstained: 0 }, 4, 10, half), { result: 'no_quorum', rule: 'quorum', needed: 5, present: 4 });
+  assert.deepEqual(voteOutcome({ for: 4, against: 0, abstained: 0 }, 4, 10, half), {
+    result: 'no_quorum',
+    rule: 'quorum',
+    needed: 5,
+    present: 4,
+  });
 });
 
 test('with the quorum: a simple majority adopts with more for than against', () => {
@@ -37,7 +42,12 @@ test('with the quorum: a simple majority adopts with more for than against', () 
 
 test('an absolute majority needs more than half of the votes cast', () => {
   const abs = { ...half, majority: 'absolute' as const };
-  assert.deepEqual(voteOutcome({ for: 3, against: 1, abstained: 2 }, 6, 10, abs), { result: 'not_adopted', rule: 'absolute', needed: 4, present: 6 });
+  assert.deepEqual(voteOutcome({ for: 3, against: 1, abstained: 2 }, 6, 10, abs), {
+    result: 'not_adopted',
+    rule: 'absolute',
+    needed: 4,
+    present: 6,
+  });
   assert.equal(voteOutcome({ for: 4, against: 1, abstained: 1 }, 6, 10, abs).result, 'adopted');
 });
 

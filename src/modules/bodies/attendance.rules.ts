@@ -59,7 +59,10 @@ export function voteOutcome(counts: VoteCounts, present: number, members: number
 
 /** Votes cast cannot exceed those present. */
 export function countsValid(counts: VoteCounts, present: number): boolean {
-  return [counts.for, counts.against, counts.abstained].every((n) => Number.isInteger(n) && n >= 0) && counts.for + counts.against + counts.abstained <= present;
+  return (
+    [counts.for, counts.against, counts.abstained].every((n) => Number.isInteger(n) && n >= 0) &&
+    counts.for + counts.against + counts.abstained <= present
+  );
 }
 
 /** True when a member's attendance, oldest meeting first, holds three unexcused absences in a row. */

@@ -7,6 +7,8 @@ export const bodiesErrors = {
   'bodies.no_term': { status: 409 },
   'bodies.meeting_not_planned': { status: 409 },
   'bodies.invitation_invalid': { status: 404 },
+  'bodies.meeting_not_started': { status: 409 },
+  'bodies.meeting_not_held': { status: 409 },
 } as const satisfies ErrorDeclarations;
 
 type BodiesErrors = typeof bodiesErrors;

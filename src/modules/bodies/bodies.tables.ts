@@ -159,8 +159,37 @@ export interface BodyInvitationsTable {
   created_at: string;
 }
 
+/** A member's attendance at a held meeting (present, excused, unexcused, substitute). */
+export interface BodyAttendanceTable {
+  meeting_id: string;
+  membership_id: string;
+  status: 'present' | 'excused' | 'unexcused' | 'substitute';
+  substitute_name: string | null;
+}
+
+/** Guests of a meeting (experts, staff): listed apart from the members, never counted. */
+export interface BodyGuestsTable {
+  id: string;
+  meeting_id: string;
+  name: string;
+  position: number;
+}
+
+/** The counts of the vote on one agenda item; the result is computed from them and the body's rules. */
+export interface BodyVotesTable {
+  agenda_item_id: string;
+  meeting_id: string;
+  votes_for: number;
+  votes_against: number;
+  votes_abstained: number;
+  recorded_at: string;
+}
+
 declare module '../../core/db/schema.js' {
   interface Database {
+    body_attendance: BodyAttendanceTable;
+    body_guests: BodyGuestsTable;
+    body_votes: BodyVotesTable;
     body_meetings: BodyMeetingsTable;
     body_agenda_items: BodyAgendaItemsTable;
     body_invitations: BodyInvitationsTable;

@@ -1,7 +1,14 @@
 // Queries of meetings: the meeting, its agenda, the invitations with the members they went to.
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from './bodies.repo.js';
-import type { BodyAgendaItemsTable, BodyInvitationsTable, BodyMeetingsTable } from './bodies.tables.js';
+import type {
+  BodyAgendaItemsTable,
+  BodyAttendanceTable,
+  BodyGuestsTable,
+  BodyInvitationsTable,
+  BodyMeetingsTable,
+  BodyVotesTable,
+} from './bodies.tables.js';
 
 export type MeetingRow = Selectable<BodyMeetingsTable>;
 export type AgendaRow = Selectable<BodyAgendaItemsTable>;
@@ -82,4 +89,62 @@ export async function listInvitationsOfUser(
     .where('m.user_id', '=', userId)
     .orderBy('g.starts_at')
     .execute();
+}
+
+export type AttendanceRow = Selectable<BodyAttendanceTable>;
+export type VoteRow = Selectable<BodyVotesTable>;
+
+/** Replaces a meeting's attendance list and guests. */
+export async function replaceAttendance(
+  db: Executor,
+  meetingId: string,
+  rows: Insertable<BodyAttendanceTable>[],
+  guests: Insertable<BodyGuestsTable>[],
+): Promise<void> {
+  await db.deleteFrom('body_attendance').where('meeting_id', '=', meetingId).execute();
+  await db.deleteFrom('body_guests').where('meeting_id', '=', meetingId).execute();
+  if (rows.length) await db.insertInto('body_attendance').values(rows).execute();
+  if (guests.length) await db.insertInto('body_guests').values(guests).execute();
+}
+
+export async function listAttendance(db: Executor, meetingId: string): Promise<AttendanceRow[]> {
+  return db.selectFrom('body_attendance').selectAll().where('meeting_id', '=', meetingId).execute();
+}
+
+export async function listGuests(db: Executor, meetingId: string): Promise<string[]> {
+  return (await db.selectFrom('body_guests').select('name').where('meeting_id', '=', meetingId).orderBy('position').execute()).map(
+    (g) => g.name,
+  );
+}
+
+/** Every attendance record of a term's held meetings, oldest meeting first. */
+export async function listTermAttendance(db: Executor, termId: string): Promise<(AttendanceRow & { starts_at: string })[]> {
+  return db
+    .selectFrom('body_attendance as a')
+    .innerJoin('body_meetings as g', 'g.id', 'a.meeting_id')
+    .selectAll('a')
+    .select('g.starts_at')
+    .where('g.term_id', '=', termId)
+    .where('g.status', 'in', ['held', 'minutes_approved'])
+    .orderBy('g.starts_at')
+    .execute();
+}
+
+export async function upsertVote(db: Executor, row: Insertable<BodyVotesTable>): Promise<void> {
+  await db
+    .insertInto('body_votes')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('agenda_item_id').doUpdateSet({
+        votes_for: row.votes_for,
+        votes_against: row.votes_against,
+        votes_abstained: row.votes_abstained,
+        recorded_at: row.recorded_at,
+      }),
+    )
+    .execute();
+}
+
+export async function listVotes(db: Executor, meetingId: string): Promise<VoteRow[]> {
+  return db.selectFrom('body_votes').selectAll().where('meeting_id', '=', meetingId).execute();
 }

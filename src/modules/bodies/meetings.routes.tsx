@@ -17,19 +17,25 @@ import * as svc from './bodies.service.js';
 import { feedIcs } from './meetings.ical.js';
 import * as mrepo from './meetings.repo.js';
 import * as msvc from './meetings.service.js';
+import * as asvc from './attendance.service.js';
 import * as mv from './meetings.views.js';
 import { SlugParams } from './public.routes.js';
 
 const ID = '^[0-9a-zA-Z-]{1,64}$';
 const IdParams = Type.Object({ id: Type.String({ pattern: ID }) });
 const MeetingParams = Type.Object({ id: Type.String({ pattern: ID }), meetingId: Type.String({ pattern: ID }) });
+const ItemParams = Type.Object({
+  id: Type.String({ pattern: ID }),
+  meetingId: Type.String({ pattern: ID }),
+  itemId: Type.String({ pattern: ID }),
+});
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' }) });
 const MemberInvitationParams = Type.Object({
   slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }),
   invitationId: Type.String({ pattern: ID }),
 });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
-const FormBody = formBody({ maxLength: 20000, maxProperties: 20 });
+const FormBody = formBody({ maxLength: 20000, maxProperties: 300 });
 type Values = Record<string, string | undefined>;
 
 export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
@@ -94,6 +100,8 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     const title = request.t('bodies.meeting.meetingOf', { when: request.fmt.dateTime(meeting.starts_at) });
     const notices: Record<string, string> = {
       utworzono: request.t('bodies.meeting.created'),
+      obecnosc: request.t('bodies.attendance.saved'),
+      glosowanie: request.t('bodies.vote.saved'),
       zmieniono: request.t('bodies.meeting.changed'),
       odwolano: request.t('bodies.meeting.cancelled'),
     };
@@ -116,10 +124,102 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
         problems={problems}
         csrf={reply.generateCsrf()}
         notice={ok ? (notices[ok] ?? null) : null}
+        attendance={await attendanceOf(body, meeting)}
       />,
       status,
     );
   };
+
+  /** What the attendance section shows, once the meeting has started and unless it was cancelled. */
+  const attendanceOf = async (body: repo.BodyRow, meeting: mrepo.MeetingRow) => {
+    if (meeting.status === 'cancelled' || meeting.starts_at > nowIso(ctx.clock)) return null;
+    const recorded = new Map((await mrepo.listAttendance(ctx.db, meeting.id)).map((a) => [a.membership_id, a.status]));
+    const members = await asvc.membersOfMeeting(ctx, meeting);
+    const d = await asvc.decisions(ctx, body, meeting);
+    return {
+      members: members.map((m) => ({ id: m.id, name: m.person_name, status: recorded.get(m.id) ?? null })),
+      guests: await mrepo.listGuests(ctx.db, meeting.id),
+      present: d.present,
+      decisions: d.items,
+      flagged: await asvc.absenceFlags(ctx, meeting.term_id),
+    };
+  };
+
+  app.post(
+    '/admin/zespoly/:id/posiedzenia/:meetingId/obecnosc',
+    { config, schema: { params: MeetingParams, body: FormBody } },
+    async (request, reply) => {
+      const body = await svc.getBody(ctx, request.params.id);
+      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
+      const saved = await submitForm(() => asvc.recordAttendance(ctx, body, meeting, request.body, auditFromRequest(request)), refusals);
+      if (!saved.ok) return meetingPage(request, reply, body, meeting.id, request.body, saved.problems, saved.status);
+      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}?ok=obecnosc`);
+    },
+  );
+
+  const votePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: repo.BodyRow,
+    meeting: mrepo.MeetingRow,
+    itemId: string,
+    values: Values = {},
+    problems: Problem[] = [],
+    status = 200,
+    ok?: string,
+  ) => {
+    const decision = (await asvc.decisions(ctx, body, meeting)).items.find((d) => d.item.id === itemId);
+    if (!decision) throw new AppError('http.not_found');
+    const title = request.t('bodies.vote.item', { item: decision.item.title });
+    const meetingTitle = request.t('bodies.meeting.meetingOf', { when: request.fmt.dateTime(meeting.starts_at) });
+    return sendPage(
+      request,
+      reply,
+      {
+        title,
+        breadcrumbs: [
+          ...crumbs(request, body),
+          { label: meetingTitle, path: `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}` },
+          { label: title },
+        ],
+      },
+      <mv.VoteView
+        body={body}
+        decision={decision}
+        values={values}
+        problems={problems}
+        csrf={reply.generateCsrf()}
+        action={`/admin/zespoly/${body.id}/posiedzenia/${meeting.id}/glosowania/${itemId}`}
+        notice={ok === 'zapisano' ? request.t('bodies.vote.saved') : null}
+      />,
+      status,
+    );
+  };
+
+  app.get(
+    '/admin/zespoly/:id/posiedzenia/:meetingId/glosowania/:itemId',
+    { config, schema: { params: ItemParams, querystring: OkQuery } },
+    async (request, reply) => {
+      const body = await svc.getBody(ctx, request.params.id);
+      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
+      return votePage(request, reply, body, meeting, request.params.itemId, {}, [], 200, request.query.ok);
+    },
+  );
+
+  app.post(
+    '/admin/zespoly/:id/posiedzenia/:meetingId/glosowania/:itemId',
+    { config, schema: { params: ItemParams, body: FormBody } },
+    async (request, reply) => {
+      const body = await svc.getBody(ctx, request.params.id);
+      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
+      const saved = await submitForm(
+        () => asvc.recordVote(ctx, body, meeting, request.params.itemId, request.body, auditFromRequest(request)),
+        refusals,
+      );
+      if (!saved.ok) return votePage(request, reply, body, meeting, request.params.itemId, request.body, saved.problems, saved.status);
+      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}/glosowania/${request.params.itemId}?ok=zapisano`);
+    },
+  );
 
   app.get(
     '/admin/zespoly/:id/posiedzenia/:meetingId',

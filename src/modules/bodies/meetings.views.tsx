@@ -4,7 +4,9 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
-import { CheckboxField, DateTimeField, RadioGroup } from '../../core/ui/fields.js';
+import { CheckboxField, DateTimeField, RadioGroup, SelectField } from '../../core/ui/fields.js';
+import { ATTENDANCE } from './attendance.rules.js';
+import type { ItemDecision } from './attendance.service.js';
 import type { BodyRow } from './bodies.repo.js';
 import { ANSWERS } from './bodies.tables.js';
 import type { AgendaRow, InvitationWithMember, MeetingRow } from './meetings.repo.js';
@@ -121,6 +123,7 @@ export function MeetingAdminView({
   problems,
   csrf,
   notice,
+  attendance,
 }: {
   body: BodyRow;
   meeting: MeetingRow;
@@ -129,6 +132,14 @@ export function MeetingAdminView({
   problems: Problem[];
   csrf: string;
   notice: string | null;
+  /** Present once the meeting has started (and was not cancelled). */
+  attendance: {
+    members: { id: string; name: string; status: string | null }[];
+    guests: string[];
+    present: number;
+    decisions: ItemDecision[];
+    flagged: Set<string>;
+  } | null;
 }) {
   const { t, href, fmt } = usePage();
   const base = `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}`;
@@ -156,7 +167,18 @@ export function MeetingAdminView({
           </ul>
         )}
       </section>
-      {meeting.status === 'planned' ? (
+      {attendance ? (
+        <AttendanceSection
+          body={body}
+          base={base}
+          attendance={attendance}
+          values={values}
+          problems={problems}
+          csrf={csrf}
+          held={meeting.status === 'held'}
+        />
+      ) : null}
+      {meeting.status === 'planned' && !attendance ? (
         <>
           {problems.length ? <ErrorSummary problems={problems} /> : null}
           <form method="post" action={href(base)} novalidate>
@@ -295,5 +317,153 @@ export function MemberInvitations({
         </ul>
       )}
     </section>
+  );
+}
+
+function AttendanceSection({
+  body,
+  base,
+  attendance,
+  values,
+  problems,
+  csrf,
+  held,
+}: {
+  body: BodyRow;
+  base: string;
+  attendance: NonNullable<Parameters<typeof MeetingAdminView>[0]['attendance']>;
+  values: Values;
+  problems: Problem[];
+  csrf: string;
+  held: boolean;
+}) {
+  const { t, href } = usePage();
+  const statuses = ATTENDANCE.filter((a) => a !== 'substitute' || body.is_substitutes_allowed);
+  return (
+    <>
+      <section aria-labelledby="attendance">
+        <h2 id="attendance">{t('bodies.attendance.title')}</h2>
+        <p>{t('bodies.attendance.totals', { invited: attendance.members.length, present: attendance.present })}</p>
+        {problems.length ? <ErrorSummary problems={problems} /> : null}
+        <form method="post" action={href(`${base}/obecnosc`)} novalidate>
+          <CsrfField token={csrf} />
+          {attendance.members.map((m) => (
+            <div key={m.id}>
+              <SelectField
+                name={`a_${m.id}`}
+                label={t('bodies.attendance.member', { name: m.name })}
+                value={values[`a_${m.id}`] ?? m.status ?? 'present'}
+                problems={problems}
+                options={statuses.map((s) => ({ value: s, label: t(`bodies.attendance.statuses.${s}`) }))}
+              />
+              {attendance.flagged.has(m.id) ? <p class="field-note">{t('bodies.attendance.flag')}</p> : null}
+            </div>
+          ))}
+          <FormField
+            name="guests"
+            label={t('bodies.attendance.guests')}
+            hint={t('bodies.attendance.guestsHint')}
+            value={values.guests ?? attendance.guests.join('\n')}
+            problems={problems}
+            multiline
+            rows={3}
+          />
+          <Button>{t('bodies.attendance.save')}</Button>
+        </form>
+      </section>
+      {held ? (
+        <section aria-labelledby="votes">
+          <h2 id="votes">{t('bodies.vote.title')}</h2>
+          <ul>
+            {attendance.decisions.map((d) => (
+              <li key={d.item.id}>
+                <a href={href(`${base}/glosowania/${d.item.id}`)}>{t('bodies.vote.item', { item: d.item.title })}</a>
+                {': '}
+                <Decision d={d} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** A vote's counts, its result and the rule that gave it. */
+export function Decision({ d }: { d: ItemDecision }) {
+  const { t } = usePage();
+  if (!d.vote) return <>{t('bodies.vote.none')}</>;
+  const counts = t('bodies.vote.counts', { for: d.vote.votes_for, against: d.vote.votes_against, abstained: d.vote.votes_abstained });
+  if (!d.outcome) return <>{`${counts}. ${t('bodies.vote.noRules')}`}</>;
+  const o = d.outcome;
+  const rule =
+    o.rule === 'quorum'
+      ? t('bodies.vote.ruleQuorum', { present: o.present, needed: o.needed })
+      : o.rule === 'simple'
+        ? t('bodies.vote.ruleSimple')
+        : t('bodies.vote.ruleAbsolute', { needed: o.needed });
+  return (
+    <>
+      {counts} — <strong>{t(`bodies.vote.results.${o.result}`)}</strong>. {rule}
+    </>
+  );
+}
+
+export function VoteView({
+  body,
+  decision,
+  values,
+  problems,
+  csrf,
+  action,
+  notice,
+}: {
+  body: BodyRow;
+  decision: ItemDecision;
+  values: Values;
+  problems: Problem[];
+  csrf: string;
+  action: string;
+  notice: string | null;
+}) {
+  const { t, href } = usePage();
+  const v = (k: string, n: number | undefined) => values[k] ?? (n === undefined ? '' : String(n));
+  return (
+    <>
+      <PageHeader title={t('bodies.vote.item', { item: decision.item.title })} lead={body.name} />
+      <Notice notice={notice} />
+      <p>
+        <Decision d={decision} />
+      </p>
+      {problems.length ? <ErrorSummary problems={problems} /> : null}
+      <form method="post" action={href(action)} novalidate>
+        <CsrfField token={csrf} />
+        <FormField
+          name="for"
+          label={t('bodies.vote.for')}
+          value={v('for', decision.vote?.votes_for)}
+          problems={problems}
+          inputMode="numeric"
+          required
+        />
+        <FormField
+          name="against"
+          label={t('bodies.vote.against')}
+          value={v('against', decision.vote?.votes_against)}
+          problems={problems}
+          inputMode="numeric"
+          required
+        />
+        <FormField
+          name="abstained"
+          label={t('bodies.vote.abstained')}
+          value={v('abstained', decision.vote?.votes_abstained)}
+          problems={problems}
+          inputMode="numeric"
+          required
+        />
+        <Button>{t('bodies.vote.save')}</Button>
+      </form>
+    </>
   );
 }
