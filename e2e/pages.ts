@@ -21,7 +21,7 @@ import {
   makeConsultation,
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
-import { bodyFixture, E2E_BODY, latestInvitationPath, plannedMeeting } from '../src/modules/bodies/bodies.testing.js';
+import { bodyFixture, E2E_BODY, heldMeeting, latestInvitationPath, plannedMeeting } from '../src/modules/bodies/bodies.testing.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -333,6 +333,21 @@ export const PAGES: PageTemplate[] = [
   {
     name: 'bodies: admin meeting',
     setup: async ({ server }) => `/admin/zespoly/${E2E_BODY.id}/posiedzenia/${await plannedMeeting(server.testApp.ctx)}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin held meeting',
+    setup: async ({ server }) => `/admin/zespoly/${E2E_BODY.id}/posiedzenia/${(await heldMeeting(server.testApp.ctx)).meetingId}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin vote',
+    setup: async ({ server }) => {
+      const m = await heldMeeting(server.testApp.ctx);
+      return `/admin/zespoly/${E2E_BODY.id}/posiedzenia/${m.meetingId}/glosowania/${m.itemId}`;
+    },
     expectStatus: 200,
     login: [{ role: 'coordinator' }],
   },

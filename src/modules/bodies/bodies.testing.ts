@@ -6,6 +6,9 @@ import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
 import * as repo from './bodies.repo.js';
 import { createMeeting } from './meetings.service.js';
+import { recordAttendance, recordVote } from './attendance.service.js';
+import { findMeeting, listAgenda } from './meetings.repo.js';
+import { toWarsawLocal } from '../../core/time/index.js';
 
 export const E2E_BODY = { id: 'e2e-body', slug: 'komitet-e2e', termId: 'e2e-body-term', memberId: 'e2e-body-member' } as const;
 
@@ -114,4 +117,18 @@ export async function latestInvitationPath(ctx: ModuleContext): Promise<string> 
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
   return /\/zespoly\/zaproszenie\/[A-Za-z0-9_-]+/.exec(mail.text_body)![0];
+}
+
+/** A meeting of the fixture body that has been held: started an hour ago, the member present, a vote on its first item. */
+export async function heldMeeting(ctx: ModuleContext): Promise<{ meetingId: string; itemId: string }> {
+  const startsAt = toWarsawLocal(new Date(ctx.clock.now().getTime() - 3600_000));
+  const meetingId = await plannedMeeting(ctx, startsAt);
+  const body = (await repo.findBody(ctx.db, E2E_BODY.id))!;
+  const meeting = (await findMeeting(ctx.db, meetingId))!;
+  const actor = { actorId: null, ip: null, requestId: null };
+  await recordAttendance(ctx, body, meeting, { [`a_${E2E_BODY.memberId}`]: 'present', guests: 'Jan Ekspert' }, actor);
+  const held = (await findMeeting(ctx.db, meetingId))!;
+  const [item] = await listAgenda(ctx.db, meetingId);
+  await recordVote(ctx, body, held, item!.id, { for: '1', against: '0', abstained: '0' }, actor);
+  return { meetingId, itemId: item!.id };
 }
