@@ -252,6 +252,10 @@ export const en: TranslationShape<typeof pl> = {
       title: 'The meeting has not been held',
       detail: 'A vote is recorded for a meeting that has been held (record the attendance first). Nothing has been changed.',
     },
+    'bodies.minutes_incomplete': {
+      title: 'The minutes are incomplete',
+      detail: 'Every agenda item needs its minutes before the minutes are approved. Nothing has been changed.',
+    },
     'bodies.no_term': {
       title: 'No term',
       detail: 'This body has no term to hold the meeting in. Add a term first. Nothing has been changed.',

@@ -259,6 +259,10 @@ export const pl = {
       title: 'Posiedzenie się nie odbyło',
       detail: 'Wynik głosowania zapisuje się dla posiedzenia, które się odbyło (najpierw zapisz listę obecności). Niczego nie zmieniono.',
     },
+    'bodies.minutes_incomplete': {
+      title: 'Protokół jest niepełny',
+      detail: 'Każdy punkt porządku obrad musi mieć tekst protokołu, zanim protokół zostanie zatwierdzony. Niczego nie zmieniono.',
+    },
     'bodies.no_term': {
       title: 'Brak kadencji',
       detail: 'Ten zespół nie ma kadencji, do której można przypisać posiedzenie. Najpierw dodaj kadencję. Niczego nie zmieniono.',

@@ -9,6 +9,7 @@ export const bodiesErrors = {
   'bodies.invitation_invalid': { status: 404 },
   'bodies.meeting_not_started': { status: 409 },
   'bodies.meeting_not_held': { status: 409 },
+  'bodies.minutes_incomplete': { status: 409 },
 } as const satisfies ErrorDeclarations;
 
 type BodiesErrors = typeof bodiesErrors;

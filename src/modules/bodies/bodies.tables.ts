@@ -185,8 +185,17 @@ export interface BodyVotesTable {
   recorded_at: string;
 }
 
+/** The minutes of one agenda item (Markdown), written by the secretary. */
+export interface BodyMinutesItemsTable {
+  agenda_item_id: string;
+  meeting_id: string;
+  text: string;
+  updated_at: string;
+}
+
 declare module '../../core/db/schema.js' {
   interface Database {
+    body_minutes_items: BodyMinutesItemsTable;
     body_attendance: BodyAttendanceTable;
     body_guests: BodyGuestsTable;
     body_votes: BodyVotesTable;

@@ -148,3 +148,16 @@ export async function upsertVote(db: Executor, row: Insertable<BodyVotesTable>):
 export async function listVotes(db: Executor, meetingId: string): Promise<VoteRow[]> {
   return db.selectFrom('body_votes').selectAll().where('meeting_id', '=', meetingId).execute();
 }
+
+export async function listMinutes(db: Executor, meetingId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('body_minutes_items').select(['agenda_item_id', 'text']).where('meeting_id', '=', meetingId).execute();
+  return new Map(rows.map((r) => [r.agenda_item_id, r.text]));
+}
+
+export async function saveMinutesItem(db: Executor, meetingId: string, itemId: string, text: string, at: string): Promise<void> {
+  await db
+    .insertInto('body_minutes_items')
+    .values({ agenda_item_id: itemId, meeting_id: meetingId, text, updated_at: at })
+    .onConflict((oc) => oc.column('agenda_item_id').doUpdateSet({ text, updated_at: at }))
+    .execute();
+}

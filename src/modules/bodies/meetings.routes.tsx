@@ -18,6 +18,14 @@ import { feedIcs } from './meetings.ical.js';
 import * as mrepo from './meetings.repo.js';
 import * as msvc from './meetings.service.js';
 import * as asvc from './attendance.service.js';
+import { minutesDocument } from './minutes.document.js';
+import * as nsvc from './minutes.service.js';
+import * as nv from './minutes.views.js';
+import { renderPdf } from '../../core/export/index.js';
+import { contentDisposition } from '../../core/http/uploads.js';
+import { renderMarkdown } from '../../core/text/markdown.js';
+import { translator } from '../../i18n/index.js';
+import { getInstitution } from '../site/index.js';
 import * as mv from './meetings.views.js';
 import { SlugParams } from './public.routes.js';
 
@@ -29,6 +37,7 @@ const ItemParams = Type.Object({
   meetingId: Type.String({ pattern: ID }),
   itemId: Type.String({ pattern: ID }),
 });
+const PublicMeetingParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }), meetingId: Type.String({ pattern: ID }) });
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' }) });
 const MemberInvitationParams = Type.Object({
   slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }),
@@ -102,6 +111,7 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
       utworzono: request.t('bodies.meeting.created'),
       obecnosc: request.t('bodies.attendance.saved'),
       glosowanie: request.t('bodies.vote.saved'),
+      protokol: request.t('bodies.minutes.approved'),
       zmieniono: request.t('bodies.meeting.changed'),
       odwolano: request.t('bodies.meeting.cancelled'),
     };
@@ -258,6 +268,127 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
       const body = await svc.getBody(ctx, request.params.id);
       await msvc.cancelMeeting(ctx, body, request.params.meetingId, auditFromRequest(request));
       return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${request.params.meetingId}?ok=odwolano`);
+    },
+  );
+
+  // --- minutes ------------------------------------------------------------------------------------
+
+  const minutesPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: repo.BodyRow,
+    meeting: mrepo.MeetingRow,
+    values?: Values,
+    problems: Problem[] = [],
+    status = 200,
+    ok?: string,
+  ) => {
+    const base = `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}`;
+    const agenda = await mrepo.listAgenda(ctx.db, meeting.id);
+    const texts = await mrepo.listMinutes(ctx.db, meeting.id);
+    const meetingTitle = request.t('bodies.meeting.meetingOf', { when: request.fmt.dateTime(meeting.starts_at) });
+    return sendPage(
+      request,
+      reply,
+      {
+        title: request.t('bodies.minutes.edit'),
+        breadcrumbs: [...crumbs(request, body), { label: meetingTitle, path: base }, { label: request.t('bodies.minutes.edit') }],
+      },
+      <nv.MinutesEditView
+        bodyName={body.name}
+        base={base}
+        agenda={agenda}
+        values={values ?? Object.fromEntries(agenda.map((a) => [`item_${a.id}`, texts.get(a.id) ?? '']))}
+        problems={problems}
+        csrf={reply.generateCsrf()}
+        notice={ok === 'zapisano' ? request.t('bodies.minutes.saved') : null}
+      />,
+      status,
+    );
+  };
+
+  app.get(
+    '/admin/zespoly/:id/posiedzenia/:meetingId/protokol',
+    { config, schema: { params: MeetingParams, querystring: OkQuery } },
+    async (request, reply) => {
+      const body = await svc.getBody(ctx, request.params.id);
+      return minutesPage(
+        request,
+        reply,
+        body,
+        await msvc.getMeeting(ctx, body, request.params.meetingId),
+        undefined,
+        [],
+        200,
+        request.query.ok,
+      );
+    },
+  );
+
+  app.post(
+    '/admin/zespoly/:id/posiedzenia/:meetingId/protokol',
+    { config, schema: { params: MeetingParams, body: FormBody } },
+    async (request, reply) => {
+      const body = await svc.getBody(ctx, request.params.id);
+      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
+      const saved = await submitForm(() => nsvc.saveMinutes(ctx, body, meeting, request.body, auditFromRequest(request)), refusals);
+      if (!saved.ok) return minutesPage(request, reply, body, meeting, request.body, saved.problems, saved.status);
+      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}/protokol?ok=zapisano`);
+    },
+  );
+
+  app.post(
+    '/admin/zespoly/:id/posiedzenia/:meetingId/protokol/zatwierdzenie',
+    { config, schema: { params: MeetingParams, body: FormBody } },
+    async (request, reply) => {
+      const body = await svc.getBody(ctx, request.params.id);
+      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
+      const saved = await submitForm(() => nsvc.approveMinutes(ctx, body, meeting, auditFromRequest(request)), refusals);
+      if (!saved.ok) return minutesPage(request, reply, body, meeting, undefined, saved.problems, saved.status);
+      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}?ok=protokol`);
+    },
+  );
+
+  app.get(
+    '/zespoly/:slug/posiedzenia/:meetingId/protokol',
+    { config: { access: 'public' }, schema: { params: PublicMeetingParams } },
+    async (request, reply) => {
+      const body = await svc.getBodyBySlug(ctx, request.params.slug);
+      const m = await nsvc.publicMinutes(ctx, body, request.params.meetingId);
+      const title = request.t('bodies.minutes.title', { when: request.fmt.dateTime(m.meeting.starts_at) });
+      return sendPage(
+        request,
+        reply,
+        {
+          title,
+          breadcrumbs: [
+            { label: request.t('bodies.title'), path: '/zespoly' },
+            { label: body.name, path: `/zespoly/${body.slug}` },
+            { label: title },
+          ],
+        },
+        <nv.MinutesView
+          m={m}
+          title={title}
+          pdfPath={`/zespoly/${body.slug}/posiedzenia/${m.meeting.id}/protokol.pdf`}
+          itemsHtml={m.items.map((i) => renderMarkdown(i.text))}
+        />,
+      );
+    },
+  );
+
+  app.get(
+    '/zespoly/:slug/posiedzenia/:meetingId/protokol.pdf',
+    { config: { access: 'public' }, schema: { params: PublicMeetingParams } },
+    async (request, reply) => {
+      const body = await svc.getBodyBySlug(ctx, request.params.slug);
+      const m = await nsvc.publicMinutes(ctx, body, request.params.meetingId);
+      const when = request.fmt.dateTime(m.meeting.starts_at);
+      const bytes = await renderPdf(minutesDocument(m, translator(request.lang), request.lang, when, (await getInstitution(ctx)).name));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(`protokol-${body.slug}-${m.meeting.starts_at.slice(0, 10)}.pdf`))
+        .send(bytes);
     },
   );
 

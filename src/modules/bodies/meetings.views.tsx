@@ -279,6 +279,12 @@ export function PublicMeetings({ body, meetings }: { body: BodyRow; meetings: Me
           {meetings.map((m) => (
             <li key={m.id}>
               <When at={m.starts_at} /> — {t(`bodies.meeting.statuses.${m.status}`)}
+              {m.status === 'minutes_approved' && body.is_minutes_public ? (
+                <>
+                  {' — '}
+                  <a href={href(`/zespoly/${body.slug}/posiedzenia/${m.id}/protokol`)}>{t('bodies.minutes.show')}</a>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -374,6 +380,9 @@ function AttendanceSection({
       {held ? (
         <section aria-labelledby="votes">
           <h2 id="votes">{t('bodies.vote.title')}</h2>
+          <p>
+            <a href={href(`${base}/protokol`)}>{t('bodies.minutes.edit')}</a>
+          </p>
           <ul>
             {attendance.decisions.map((d) => (
               <li key={d.item.id}>
