@@ -21,7 +21,14 @@ import {
   makeConsultation,
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
-import { bodyFixture, E2E_BODY, heldMeeting, latestInvitationPath, plannedMeeting } from '../src/modules/bodies/bodies.testing.js';
+import {
+  approvedMinutes,
+  bodyFixture,
+  E2E_BODY,
+  heldMeeting,
+  latestInvitationPath,
+  plannedMeeting,
+} from '../src/modules/bodies/bodies.testing.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -351,6 +358,13 @@ export const PAGES: PageTemplate[] = [
     expectStatus: 200,
     login: [{ role: 'coordinator' }],
   },
+  {
+    name: 'bodies: admin minutes',
+    setup: async ({ server }) => `/admin/zespoly/${E2E_BODY.id}/posiedzenia/${(await heldMeeting(server.testApp.ctx)).meetingId}/protokol`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  { name: 'bodies: approved minutes', setup: async ({ server }) => approvedMinutes(server.testApp.ctx), expectStatus: 200 },
   {
     name: 'bodies: invitation answer',
     setup: async ({ server }) => (await plannedMeeting(server.testApp.ctx), await latestInvitationPath(server.testApp.ctx)),

@@ -8,6 +8,7 @@ import * as repo from './bodies.repo.js';
 import { createMeeting } from './meetings.service.js';
 import { recordAttendance, recordVote } from './attendance.service.js';
 import { findMeeting, listAgenda } from './meetings.repo.js';
+import { approveMinutes, saveMinutes } from './minutes.service.js';
 import { toWarsawLocal } from '../../core/time/index.js';
 
 export const E2E_BODY = { id: 'e2e-body', slug: 'komitet-e2e', termId: 'e2e-body-term', memberId: 'e2e-body-member' } as const;
@@ -131,4 +132,16 @@ export async function heldMeeting(ctx: ModuleContext): Promise<{ meetingId: stri
   const [item] = await listAgenda(ctx.db, meetingId);
   await recordVote(ctx, body, held, item!.id, { for: '1', against: '0', abstained: '0' }, actor);
   return { meetingId, itemId: item!.id };
+}
+
+/** A meeting of the fixture body with approved minutes (public), for the minutes page. */
+export async function approvedMinutes(ctx: ModuleContext): Promise<string> {
+  const { meetingId } = await heldMeeting(ctx);
+  const body = (await repo.findBody(ctx.db, E2E_BODY.id))!;
+  const meeting = (await findMeeting(ctx.db, meetingId))!;
+  const actor = { actorId: null, ip: null, requestId: null };
+  const form = Object.fromEntries((await listAgenda(ctx.db, meetingId)).map((a) => [`item_${a.id}`, `Omówiono punkt: ${a.title}.`]));
+  await saveMinutes(ctx, body, meeting, form, actor);
+  await approveMinutes(ctx, body, meeting, actor);
+  return `/zespoly/${E2E_BODY.slug}/posiedzenia/${meetingId}/protokol`;
 }
