@@ -122,6 +122,10 @@ const MATRIX: [string, string][] = [
   ['/admin/zespoly/team-a/posiedzenia', 'LAAFFFFF'],
   // a member reaches only their own invitations (none here: 404 to the member of body A too)
   ['/zespoly/body-a/dla-czlonkow/zaproszenia/inv-x', 'NFFFFNFF'],
+  // meeting pages of staff (no such meeting: staff pass the policy and get 404); minutes are public once approved
+  ['/admin/zespoly/team-a/posiedzenia/m-x', 'LNNFFFFF'],
+  ['/admin/zespoly/team-a/posiedzenia/m-x/protokol', 'LNNFFFFF'],
+  ['/zespoly/body-a/posiedzenia/m-x/protokol', 'NNNNNNNN'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403, N: 404 };

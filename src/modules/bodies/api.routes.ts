@@ -5,8 +5,9 @@ import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import * as repo from './bodies.repo.js';
 import * as svc from './bodies.service.js';
-import { BODY_TYPES, END_GROUNDS, MAJORITIES, MEMBER_ROLES, SEAT_CATEGORIES } from './bodies.tables.js';
+import { BODY_TYPES, END_GROUNDS, MAJORITIES, MEETING_STATUSES, MEMBER_ROLES, SEAT_CATEGORIES } from './bodies.tables.js';
 import { SlugParams } from './public.routes.js';
+import * as mrepo from './meetings.repo.js';
 
 const Day = Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'YYYY-MM-DD; null when unknown' });
 
@@ -65,6 +66,19 @@ const Detail = Type.Object({
     { description: 'null while the rules are not known' },
   ),
   terms: Type.Array(Term),
+  meetings: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      starts_at: Type.String({ format: 'date-time' }),
+      ends_at: Type.String({ format: 'date-time' }),
+      status: Type.Enum(MEETING_STATUSES),
+      place: Type.String(),
+      minutes_url: Type.Union([Type.String(), Type.Null()], {
+        description: 'the approved minutes (HTML; add .pdf for the PDF) when public',
+      }),
+    }),
+    { description: 'public meetings, soonest first' },
+  ),
 });
 
 export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
@@ -148,6 +162,19 @@ export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<v
               is_votes_named: body.is_votes_named,
             },
         terms,
+        meetings: (await mrepo.listMeetings(ctx.db, body.id))
+          .filter((m) => m.is_public)
+          .map((m) => ({
+            id: m.id,
+            starts_at: m.starts_at,
+            ends_at: m.ends_at,
+            status: m.status,
+            place: [m.place, m.online_url].filter(Boolean).join(', '),
+            minutes_url:
+              m.status === 'minutes_approved' && body.is_minutes_public
+                ? `${base}/zespoly/${body.slug}/posiedzenia/${m.id}/protokol`
+                : null,
+          })),
       };
     },
   );

@@ -81,6 +81,10 @@ test('approved minutes: a page and a tagged PDF with the attendance totals and t
   assert.match(text, /Anna Kowalska/);
   assert.match(text, /Jan Ekspert/);
   assert.match(text, /przyjęto\. Zwykła większość/);
+  const api = (await t.app.inject({ url: `/api/v1/zespoly/${E2E_BODY.slug}` })).json<{
+    meetings: { id: string; minutes_url: string | null }[];
+  }>();
+  assert.ok(api.meetings.find((x) => x.id === meetingId)?.minutes_url?.endsWith(publicPath()));
   const en = await t.app.inject({ url: `/en${publicPath()}.pdf` });
   assert.match(pdfToText(en.rawPayload).replace(/\s+/g, ' '), /Members invited: 1, present: 1\./);
 });
