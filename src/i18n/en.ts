@@ -256,6 +256,14 @@ export const en: TranslationShape<typeof pl> = {
       title: 'The minutes are incomplete',
       detail: 'Every agenda item needs its minutes before the minutes are approved. Nothing has been changed.',
     },
+    'bodies.comments_closed': {
+      title: 'Comments on the draft minutes are closed',
+      detail: 'The period for comments on the draft minutes has ended or the draft has not been shared. Nothing has been saved.',
+    },
+    'bodies.comments_open': {
+      title: 'Comments are still open',
+      detail: 'The minutes can be approved once the members’ comment period has ended. Nothing has been changed.',
+    },
     'bodies.no_term': {
       title: 'No term',
       detail: 'This body has no term to hold the meeting in. Add a term first. Nothing has been changed.',

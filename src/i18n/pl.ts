@@ -263,6 +263,14 @@ export const pl = {
       title: 'Protokół jest niepełny',
       detail: 'Każdy punkt porządku obrad musi mieć tekst protokołu, zanim protokół zostanie zatwierdzony. Niczego nie zmieniono.',
     },
+    'bodies.comments_closed': {
+      title: 'Uwagi do projektu protokołu nie są przyjmowane',
+      detail: 'Termin zgłaszania uwag do projektu protokołu minął albo projekt nie został udostępniony. Niczego nie zapisano.',
+    },
+    'bodies.comments_open': {
+      title: 'Trwa zgłaszanie uwag',
+      detail: 'Protokół można zatwierdzić po upływie terminu uwag członków. Niczego nie zmieniono.',
+    },
     'bodies.no_term': {
       title: 'Brak kadencji',
       detail: 'Ten zespół nie ma kadencji, do której można przypisać posiedzenie. Najpierw dodaj kadencję. Niczego nie zmieniono.',

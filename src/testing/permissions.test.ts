@@ -126,6 +126,7 @@ const MATRIX: [string, string][] = [
   ['/admin/zespoly/team-a/posiedzenia/m-x', 'LNNFFFFF'],
   ['/admin/zespoly/team-a/posiedzenia/m-x/protokol', 'LNNFFFFF'],
   ['/zespoly/body-a/posiedzenia/m-x/protokol', 'NNNNNNNN'],
+  ['/zespoly/body-a/dla-czlonkow/protokoly/m-x', 'NFFFFNFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403, N: 404 };

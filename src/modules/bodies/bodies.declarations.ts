@@ -10,6 +10,8 @@ export const bodiesErrors = {
   'bodies.meeting_not_started': { status: 409 },
   'bodies.meeting_not_held': { status: 409 },
   'bodies.minutes_incomplete': { status: 409 },
+  'bodies.comments_closed': { status: 409 },
+  'bodies.comments_open': { status: 409 },
 } as const satisfies ErrorDeclarations;
 
 type BodiesErrors = typeof bodiesErrors;

@@ -135,6 +135,8 @@ export interface BodyMeetingsTable {
   sequence: number;
   /** Listed on the body's page and in its calendar feed. */
   is_public: boolean;
+  /** The last day (Warsaw) members may comment on the draft minutes; null until the draft is published. */
+  minutes_comments_until: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -193,8 +195,19 @@ export interface BodyMinutesItemsTable {
   updated_at: string;
 }
 
+/** A member's comment on the draft minutes of one agenda item (one per member and item). */
+export interface BodyMinutesCommentsTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string;
+  membership_id: string;
+  text: string;
+  created_at: string;
+}
+
 declare module '../../core/db/schema.js' {
   interface Database {
+    body_minutes_comments: BodyMinutesCommentsTable;
     body_minutes_items: BodyMinutesItemsTable;
     body_attendance: BodyAttendanceTable;
     body_guests: BodyGuestsTable;

@@ -8,7 +8,7 @@ import * as repo from './bodies.repo.js';
 import { createMeeting } from './meetings.service.js';
 import { recordAttendance, recordVote } from './attendance.service.js';
 import { findMeeting, listAgenda } from './meetings.repo.js';
-import { approveMinutes, saveMinutes } from './minutes.service.js';
+import { approveMinutes, publishDraft, saveMinutes } from './minutes.service.js';
 import { toWarsawLocal } from '../../core/time/index.js';
 
 export const E2E_BODY = { id: 'e2e-body', slug: 'komitet-e2e', termId: 'e2e-body-term', memberId: 'e2e-body-member' } as const;
@@ -144,4 +144,15 @@ export async function approvedMinutes(ctx: ModuleContext): Promise<string> {
   await saveMinutes(ctx, body, meeting, form, actor);
   await approveMinutes(ctx, body, meeting, actor);
   return `/zespoly/${E2E_BODY.slug}/posiedzenia/${meetingId}/protokol`;
+}
+
+/** A held meeting of the fixture body with its draft minutes shared with the members until `until`. */
+export async function draftMinutes(ctx: ModuleContext, until: string): Promise<string> {
+  const { meetingId } = await heldMeeting(ctx);
+  const body = (await repo.findBody(ctx.db, E2E_BODY.id))!;
+  const actor = { actorId: null, ip: null, requestId: null };
+  const form = Object.fromEntries((await listAgenda(ctx.db, meetingId)).map((a) => [`item_${a.id}`, `Omówiono punkt: ${a.title}.`]));
+  await saveMinutes(ctx, body, (await findMeeting(ctx.db, meetingId))!, form, actor);
+  await publishDraft(ctx, body, (await findMeeting(ctx.db, meetingId))!, { comments_until: until }, actor);
+  return meetingId;
 }

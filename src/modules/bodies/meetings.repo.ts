@@ -7,6 +7,7 @@ import type {
   BodyGuestsTable,
   BodyInvitationsTable,
   BodyMeetingsTable,
+  BodyMinutesCommentsTable,
   BodyVotesTable,
 } from './bodies.tables.js';
 
@@ -159,5 +160,41 @@ export async function saveMinutesItem(db: Executor, meetingId: string, itemId: s
     .insertInto('body_minutes_items')
     .values({ agenda_item_id: itemId, meeting_id: meetingId, text, updated_at: at })
     .onConflict((oc) => oc.column('agenda_item_id').doUpdateSet({ text, updated_at: at }))
+    .execute();
+}
+
+export type MinutesCommentRow = Selectable<BodyMinutesCommentsTable>;
+
+export async function listMinutesComments(db: Executor, meetingId: string): Promise<(MinutesCommentRow & { person_name: string })[]> {
+  return db
+    .selectFrom('body_minutes_comments as c')
+    .innerJoin('body_memberships as m', 'm.id', 'c.membership_id')
+    .selectAll('c')
+    .select('m.person_name')
+    .where('c.meeting_id', '=', meetingId)
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** Adds a comment unless the member already commented on the item (false then). */
+export async function insertMinutesComment(db: Executor, row: Insertable<BodyMinutesCommentsTable>): Promise<boolean> {
+  const res = await db
+    .insertInto('body_minutes_comments')
+    .values(row)
+    .onConflict((oc) => oc.columns(['agenda_item_id', 'membership_id']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The meetings of a body whose draft minutes members may read (a comment period was set). */
+export async function listDraftMinutesMeetings(db: Executor, bodyId: string): Promise<MeetingRow[]> {
+  return db
+    .selectFrom('body_meetings')
+    .selectAll()
+    .where('body_id', '=', bodyId)
+    .where('status', '=', 'held')
+    .where('minutes_comments_until', 'is not', null)
+    .orderBy('starts_at')
     .execute();
 }

@@ -301,7 +301,15 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
         values={values ?? Object.fromEntries(agenda.map((a) => [`item_${a.id}`, texts.get(a.id) ?? '']))}
         problems={problems}
         csrf={reply.generateCsrf()}
-        notice={ok === 'zapisano' ? request.t('bodies.minutes.saved') : null}
+        notice={
+          ok === 'zapisano'
+            ? request.t('bodies.minutes.saved')
+            : ok === 'projekt' && meeting.minutes_comments_until
+              ? request.t('bodies.minutes.published', { day: request.fmt.date(meeting.minutes_comments_until) })
+              : null
+        }
+        commentsUntil={meeting.minutes_comments_until}
+        comments={await mrepo.listMinutesComments(ctx.db, meeting.id)}
       />,
       status,
     );
@@ -334,6 +342,18 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
       const saved = await submitForm(() => nsvc.saveMinutes(ctx, body, meeting, request.body, auditFromRequest(request)), refusals);
       if (!saved.ok) return minutesPage(request, reply, body, meeting, request.body, saved.problems, saved.status);
       return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}/protokol?ok=zapisano`);
+    },
+  );
+
+  app.post(
+    '/admin/zespoly/:id/posiedzenia/:meetingId/protokol/projekt',
+    { config, schema: { params: MeetingParams, body: FormBody } },
+    async (request, reply) => {
+      const body = await svc.getBody(ctx, request.params.id);
+      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
+      const saved = await submitForm(() => nsvc.publishDraft(ctx, body, meeting, request.body, auditFromRequest(request)), refusals);
+      if (!saved.ok) return minutesPage(request, reply, body, meeting, request.body, saved.problems, saved.status);
+      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}/protokol?ok=projekt`);
     },
   );
 
@@ -486,6 +506,80 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
       if (!request.user) throw new AppError('http.not_found');
     },
   };
+
+  /** The draft minutes of a meeting of the member's body, with the member's membership in its term. */
+  const draftOf = async (userId: string, slug: string, meetingId: string) => {
+    const body = await svc.getBodyBySlug(ctx, slug);
+    const meeting = await mrepo.findMeeting(ctx.db, meetingId);
+    if (!meeting || meeting.body_id !== body.id || meeting.status !== 'held' || !meeting.minutes_comments_until)
+      throw new AppError('http.not_found');
+    const membership = (await repo.listMemberships(ctx.db, meeting.term_id)).find((m) => m.user_id === userId);
+    if (!membership) throw new AppError('http.not_found');
+    return { body, meeting, membership };
+  };
+  const DraftParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }), meetingId: Type.String({ pattern: ID }) });
+  const draftPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    d: Awaited<ReturnType<typeof draftOf>>,
+    values: Values = {},
+    problems: Problem[] = [],
+    status = 200,
+    notice: string | null = null,
+  ) => {
+    const agenda = await mrepo.listAgenda(ctx.db, d.meeting.id);
+    const texts = await mrepo.listMinutes(ctx.db, d.meeting.id);
+    const mine = new Map(
+      (await mrepo.listMinutesComments(ctx.db, d.meeting.id))
+        .filter((c) => c.membership_id === d.membership.id)
+        .map((c) => [c.agenda_item_id, c.text]),
+    );
+    const title = request.t('bodies.minutes.draftOf', { when: request.fmt.dateTime(d.meeting.starts_at) });
+    const path = `/zespoly/${d.body.slug}/dla-czlonkow/protokoly/${d.meeting.id}`;
+    return sendPage(
+      request,
+      reply,
+      {
+        title,
+        breadcrumbs: [
+          { label: request.t('bodies.title'), path: '/zespoly' },
+          { label: d.body.name, path: `/zespoly/${d.body.slug}` },
+          { label: request.t('bodies.space.link'), path: `/zespoly/${d.body.slug}/dla-czlonkow` },
+          { label: title },
+        ],
+      },
+      <nv.DraftMinutesView
+        title={title}
+        bodyName={d.body.name}
+        agenda={agenda}
+        texts={agenda.map((a) => renderMarkdown(texts.get(a.id) ?? ''))}
+        mine={mine}
+        open={nsvc.commentsOpen(ctx, d.meeting)}
+        until={d.meeting.minutes_comments_until!}
+        action={path}
+        values={values}
+        problems={problems}
+        csrf={reply.generateCsrf()}
+        notice={notice}
+      />,
+      status,
+    );
+  };
+
+  app.get('/zespoly/:slug/dla-czlonkow/protokoly/:meetingId', { ...member, schema: { params: DraftParams } }, async (request, reply) =>
+    draftPage(request, reply, await draftOf(request.user!.id, request.params.slug, request.params.meetingId)),
+  );
+
+  app.post(
+    '/zespoly/:slug/dla-czlonkow/protokoly/:meetingId',
+    { ...member, schema: { params: DraftParams, body: FormBody } },
+    async (request, reply) => {
+      const d = await draftOf(request.user!.id, request.params.slug, request.params.meetingId);
+      const saved = await submitForm(() => nsvc.commentDraft(ctx, d.meeting, d.membership, request.body), refusals);
+      if (!saved.ok) return draftPage(request, reply, d, request.body, saved.problems, saved.status);
+      return draftPage(request, reply, d, {}, [], 200, request.t('bodies.minutes.commentsSaved'));
+    },
+  );
 
   app.get(
     '/zespoly/:slug/dla-czlonkow/zaproszenia/:invitationId',

@@ -213,6 +213,7 @@ export async function createMeeting(ctx: ModuleContext, body: repo.BodyRow, form
       status: 'planned' as const,
       sequence: 0,
       is_public: v.is_public,
+      minutes_comments_until: null,
       created_at: now,
       updated_at: now,
     };

@@ -1,7 +1,9 @@
 // The minutes of a held meeting: the secretary's text per agenda item, then approval, after which
 // the minutes are a public page and a tagged PDF (when the body publishes its minutes) with the
 // agenda, the attendance table with its totals, the guests, the decisions and the votes.
+import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
+import { isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { FormChecker } from '../../core/validation.js';
@@ -38,9 +40,84 @@ export async function saveMinutes(
   });
 }
 
-/** Approval needs the text of every agenda item; the meeting's minutes are then fixed. */
+/** Publishes the draft to the members: they may comment (once per item) until the given day, inclusive. */
+export async function publishDraft(
+  ctx: ModuleContext,
+  body: repo.BodyRow,
+  m: mrepo.MeetingRow,
+  form: Record<string, string>,
+  actor: Actor,
+): Promise<void> {
+  if (m.status !== 'held') throw new AppError('bodies.meeting_not_held');
+  const c = new FormChecker(form);
+  const until = c.required('comments_until', 'bodies.minutes.commentsUntil');
+  if (until !== '' && (!isCalendarDay(until) || until < warsawToday(ctx.clock)))
+    c.add('comments_until', 'bodies.minutes.commentsUntil', 'bodies.errors.futureDay');
+  c.assertValid();
+  await ctx.db.transaction().execute(async (trx) => {
+    await mrepo.updateMeeting(trx, m.id, { minutes_comments_until: until, updated_at: nowIso(ctx.clock) });
+    await recordAudit(
+      trx,
+      { ...actor, action: 'body.minutes_draft', subjectType: 'body', subjectId: body.id, meta: { meeting: m.id, until } },
+      ctx.clock,
+    );
+  });
+}
+
+/** True while members may comment on the draft. */
+export function commentsOpen(ctx: ModuleContext, m: mrepo.MeetingRow): boolean {
+  return m.status === 'held' && m.minutes_comments_until !== null && warsawToday(ctx.clock) <= m.minutes_comments_until;
+}
+
+/**
+ * A member's comments on the draft: fields `c_<agenda item id>`; empty ones are skipped, an item the
+ * member already commented on is refused (each member comments once per item).
+ */
+export async function commentDraft(
+  ctx: ModuleContext,
+  m: mrepo.MeetingRow,
+  membership: repo.MembershipRow,
+  form: Record<string, string>,
+): Promise<number> {
+  if (!commentsOpen(ctx, m)) throw new AppError('bodies.comments_closed');
+  const agenda = await mrepo.listAgenda(ctx.db, m.id);
+  const done = new Set(
+    (await mrepo.listMinutesComments(ctx.db, m.id)).filter((x) => x.membership_id === membership.id).map((x) => x.agenda_item_id),
+  );
+  const c = new FormChecker(form);
+  const texts: { itemId: string; text: string }[] = [];
+  for (const item of agenda) {
+    const text = c.text(`c_${item.id}`);
+    if (text === '') continue;
+    if (done.has(item.id)) c.add(`c_${item.id}`, 'bodies.minutes.comment', 'bodies.errors.commentedOnce');
+    else if ([...text].length > 5000) c.add(`c_${item.id}`, 'bodies.minutes.comment', 'validation.tooLong', { count: 5000 });
+    else texts.push({ itemId: item.id, text });
+  }
+  if (texts.length === 0 && c.problems.length === 0)
+    c.add(agenda[0] ? `c_${agenda[0].id}` : 'c', 'bodies.minutes.comment', 'validation.required');
+  c.assertValid();
+  let added = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const x of texts)
+      if (
+        await mrepo.insertMinutesComment(trx, {
+          id: newId(),
+          meeting_id: m.id,
+          agenda_item_id: x.itemId,
+          membership_id: membership.id,
+          text: x.text,
+          created_at: nowIso(ctx.clock),
+        })
+      )
+        added++;
+  });
+  return added;
+}
+
+/** Approval needs the text of every agenda item and a closed comment period; the minutes are then fixed. */
 export async function approveMinutes(ctx: ModuleContext, body: repo.BodyRow, m: mrepo.MeetingRow, actor: Actor): Promise<void> {
   if (m.status !== 'held') throw new AppError('bodies.meeting_not_held');
+  if (commentsOpen(ctx, m)) throw new AppError('bodies.comments_open');
   const agenda = await mrepo.listAgenda(ctx.db, m.id);
   const minutes = await mrepo.listMinutes(ctx.db, m.id);
   if (agenda.some((a) => !(minutes.get(a.id) ?? '').trim())) throw new AppError('bodies.minutes_incomplete');

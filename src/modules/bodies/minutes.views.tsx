@@ -15,6 +15,8 @@ export function MinutesEditView({
   problems,
   csrf,
   notice,
+  commentsUntil,
+  comments,
 }: {
   bodyName: string;
   base: string;
@@ -23,8 +25,10 @@ export function MinutesEditView({
   problems: Problem[];
   csrf: string;
   notice: string | null;
+  commentsUntil: string | null;
+  comments: { agenda_item_id: string; person_name: string; text: string }[];
 }) {
-  const { t, href } = usePage();
+  const { t, href, fmt } = usePage();
   return (
     <>
       <PageHeader title={t('bodies.minutes.edit')} lead={bodyName} />
@@ -49,6 +53,27 @@ export function MinutesEditView({
           />
         ))}
         <Button>{t('bodies.minutes.save')}</Button>
+      </form>
+      <h2>{t('bodies.minutes.comments')}</h2>
+      {commentsUntil ? <p>{t('bodies.minutes.draftOpen', { day: fmt.date(commentsUntil) })}</p> : null}
+      <ul>
+        {comments.map((c, n) => (
+          <li key={n}>
+            {agenda.find((a) => a.id === c.agenda_item_id)?.title}: {c.person_name} — {c.text}
+          </li>
+        ))}
+      </ul>
+      <form method="post" action={href(`${base}/protokol/projekt`)} novalidate>
+        <CsrfField token={csrf} />
+        <FormField
+          name="comments_until"
+          label={t('bodies.minutes.commentsUntil')}
+          hint={t('bodies.minutes.commentsUntilHint')}
+          value={values.comments_until ?? commentsUntil ?? ''}
+          problems={problems}
+          required
+        />
+        <Button variant="secondary">{t('bodies.minutes.publish')}</Button>
       </form>
       <form method="post" action={href(`${base}/protokol/zatwierdzenie`)}>
         <CsrfField token={csrf} />
@@ -117,5 +142,92 @@ export function MinutesView({ m, title, pdfPath, itemsHtml }: { m: Minutes; titl
         </section>
       ))}
     </>
+  );
+}
+
+export function DraftMinutesView({
+  title,
+  bodyName,
+  agenda,
+  texts,
+  mine,
+  open,
+  until,
+  action,
+  values,
+  problems,
+  csrf,
+  notice,
+}: {
+  title: string;
+  bodyName: string;
+  agenda: AgendaRow[];
+  texts: string[];
+  mine: Map<string, string>;
+  open: boolean;
+  until: string;
+  action: string;
+  values: Record<string, string | undefined>;
+  problems: Problem[];
+  csrf: string;
+  notice: string | null;
+}) {
+  const { t, href, fmt, lang } = usePage();
+  const pl = lang === 'en' ? 'pl' : undefined;
+  return (
+    <>
+      <PageHeader title={title} lead={bodyName} />
+      {notice ? (
+        <Alert kind="success">
+          <p>{notice}</p>
+        </Alert>
+      ) : null}
+      <p>{open ? t('bodies.minutes.draftOpen', { day: fmt.date(until) }) : t('bodies.minutes.draftClosed')}</p>
+      {problems.length ? <ErrorSummary problems={problems} /> : null}
+      <form method="post" action={href(action)} novalidate>
+        <CsrfField token={csrf} />
+        {agenda.map((a, n) => (
+          <section key={a.id} aria-labelledby={`d-${a.id}`}>
+            <h2 id={`d-${a.id}`} lang={pl}>
+              {n + 1}. {a.title}
+            </h2>
+            <div class="prose" lang={pl} dangerouslySetInnerHTML={{ __html: texts[n] ?? '' }} />
+            {mine.has(a.id) ? (
+              <p>{t('bodies.minutes.yourComment', { text: mine.get(a.id)! })}</p>
+            ) : open ? (
+              <FormField
+                name={`c_${a.id}`}
+                label={t('bodies.minutes.commentOn', { item: a.title })}
+                hint={t('bodies.minutes.commentOnHint')}
+                value={values[`c_${a.id}`] ?? ''}
+                problems={problems}
+                multiline
+                rows={3}
+              />
+            ) : null}
+          </section>
+        ))}
+        {open && agenda.some((a) => !mine.has(a.id)) ? <Button>{t('bodies.minutes.sendComments')}</Button> : null}
+      </form>
+    </>
+  );
+}
+
+export function DraftList({ slug, meetings }: { slug: string; meetings: { id: string; starts_at: string }[] }) {
+  const { t, href, fmt } = usePage();
+  if (meetings.length === 0) return null;
+  return (
+    <section aria-labelledby="drafts">
+      <h2 id="drafts">{t('bodies.minutes.drafts')}</h2>
+      <ul>
+        {meetings.map((m) => (
+          <li key={m.id}>
+            <a href={href(`/zespoly/${slug}/dla-czlonkow/protokoly/${m.id}`)}>
+              {t('bodies.minutes.draftOf', { when: fmt.dateTime(m.starts_at) })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

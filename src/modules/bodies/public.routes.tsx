@@ -16,6 +16,7 @@ import * as svc from './bodies.service.js';
 import * as v from './public.views.js';
 import * as mrepo from './meetings.repo.js';
 import * as mv from './meetings.views.js';
+import * as nv from './minutes.views.js';
 
 export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }) });
 const TermQuery = Type.Object({ kadencja: Type.Optional(Type.Integer({ minimum: 1, maximum: 9999 })) });
@@ -109,6 +110,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         { title, breadcrumbs: [...crumbs(request, body), { label: request.t('bodies.space.link') }] },
         <v.SpaceView body={body} mine={mine} seats={seats}>
           <mv.MemberInvitations slug={body.slug} items={await mrepo.listInvitationsOfUser(ctx.db, body.id, userId)} />
+          <nv.DraftList slug={body.slug} meetings={mine.length ? await mrepo.listDraftMinutesMeetings(ctx.db, body.id) : []} />
         </v.SpaceView>,
       );
     },
