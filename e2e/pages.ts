@@ -24,6 +24,14 @@ import {
 import { evaluationFixture } from '../src/modules/evaluation/evaluation.testing.js';
 import { exampleCentre } from '../src/modules/support/support.testing.js';
 import { cooperationRecord } from '../src/modules/localgov/localgov.testing.js';
+import {
+  approvedMinutes,
+  bodyFixture,
+  E2E_BODY,
+  heldMeeting,
+  latestInvitationPath,
+  plannedMeeting,
+} from '../src/modules/bodies/bodies.testing.js';
 import { navigation, type Server } from './support.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 
@@ -311,6 +319,38 @@ export const PAGES: PageTemplate[] = [
     initialFocus: '[data-error-summary]',
     login: [{ role: 'coordinator' }],
   },
+  // bodies: list, a body's composition, the history of a term, the member space, staff pages
+  { name: 'bodies: list', setup: async ({ server }) => (await bodyFixture(server.testApp.ctx), '/zespoly'), expectStatus: 200 },
+  { name: 'bodies: body', setup: async ({ server }) => `/zespoly/${(await bodyFixture(server.testApp.ctx)).slug}`, expectStatus: 200 },
+  {
+    name: 'bodies: term history',
+    setup: async ({ server }) => `/zespoly/${(await bodyFixture(server.testApp.ctx)).slug}/historia?kadencja=1`,
+    expectStatus: 200,
+  },
+  {
+    name: 'bodies: member space',
+    setup: async ({ server }) => `/zespoly/${(await bodyFixture(server.testApp.ctx)).slug}/dla-czlonkow`,
+    expectStatus: 200,
+    login: [{ role: 'team_member', scopeType: 'team', scopeId: E2E_BODY.id }],
+  },
+  {
+    name: 'bodies: admin list',
+    setup: async ({ server }) => (await bodyFixture(server.testApp.ctx), '/admin/zespoly'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  { name: 'bodies: admin new body', path: '/admin/zespoly/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'bodies: admin new body with errors',
+    path: '/admin/zespoly/nowy',
+    act: async ({ page }) => {
+      await page.locator('#f-name').fill('');
+      return navigation(page, () => page.locator('main form button[type="submit"]').first().click());
+    },
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [{ role: 'coordinator' }],
+  },
   // local governments' cooperation: the year's table (empty and with a record), staff list and form
   { name: 'localgov: table without data', path: '/samorzady?rok=2019', expectStatus: 200 },
   {
@@ -337,6 +377,69 @@ export const PAGES: PageTemplate[] = [
     expectStatus: 400,
     initialFocus: '[data-error-summary]',
     login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin body',
+    setup: async ({ server }) => `/admin/zespoly/${(await bodyFixture(server.testApp.ctx)).id}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin term',
+    setup: async ({ server }) => {
+      const b = await bodyFixture(server.testApp.ctx);
+      return `/admin/zespoly/${b.id}/kadencje/${b.termId}`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin end membership',
+    setup: async ({ server }) => {
+      const b = await bodyFixture(server.testApp.ctx);
+      return `/admin/zespoly/${b.id}/kadencje/${b.termId}/czlonkowie/${b.memberId}/koniec`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin meetings',
+    setup: async ({ server }) => (await plannedMeeting(server.testApp.ctx), `/admin/zespoly/${E2E_BODY.id}/posiedzenia`),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin meeting',
+    setup: async ({ server }) => `/admin/zespoly/${E2E_BODY.id}/posiedzenia/${await plannedMeeting(server.testApp.ctx)}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin held meeting',
+    setup: async ({ server }) => `/admin/zespoly/${E2E_BODY.id}/posiedzenia/${(await heldMeeting(server.testApp.ctx)).meetingId}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin vote',
+    setup: async ({ server }) => {
+      const m = await heldMeeting(server.testApp.ctx);
+      return `/admin/zespoly/${E2E_BODY.id}/posiedzenia/${m.meetingId}/glosowania/${m.itemId}`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'bodies: admin minutes',
+    setup: async ({ server }) => `/admin/zespoly/${E2E_BODY.id}/posiedzenia/${(await heldMeeting(server.testApp.ctx)).meetingId}/protokol`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  { name: 'bodies: approved minutes', setup: async ({ server }) => approvedMinutes(server.testApp.ctx), expectStatus: 200 },
+  {
+    name: 'bodies: invitation answer',
+    setup: async ({ server }) => (await plannedMeeting(server.testApp.ctx), await latestInvitationPath(server.testApp.ctx)),
+    expectStatus: 200,
   },
   // consultations
   {

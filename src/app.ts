@@ -38,6 +38,7 @@ import { programmeModule } from './modules/programme/index.js';
 import { indicatorsModule } from './modules/indicators/index.js';
 import { consultationsModule } from './modules/consultations/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
+import { bodiesModule } from './modules/bodies/index.js';
 
 /** Every module of the platform, in the order their routes register. */
 export const MODULES: readonly AppModule[] = [
@@ -52,6 +53,7 @@ export const MODULES: readonly AppModule[] = [
   indicatorsModule,
   consultationsModule,
   evaluationModule,
+  bodiesModule,
   portalModule,
   supportModule,
   localgovModule,

@@ -25,6 +25,7 @@ import { opendataEn } from './en/opendata.js';
 import { offersEn } from './en/offers.js';
 import { supportEn } from './en/support.js';
 import { localgovEn } from './en/localgov.js';
+import { bodiesEn } from './en/bodies.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -51,6 +52,7 @@ export const en: TranslationShape<typeof pl> = {
   ...offersEn,
   ...supportEn,
   ...localgovEn,
+  ...bodiesEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -285,6 +287,44 @@ export const en: TranslationShape<typeof pl> = {
       title: 'The centre does not take requests yet',
       detail:
         'The centre serving the chosen gmina has no address for requests on the platform yet. Nothing was sent — please contact it directly.',
+    },
+    'bodies.meeting_not_started': {
+      title: 'The meeting has not started',
+      detail: 'Attendance is recorded for a meeting that has started and was not cancelled. Nothing has been changed.',
+    },
+    'bodies.meeting_not_held': {
+      title: 'The meeting has not been held',
+      detail: 'A vote is recorded for a meeting that has been held (record the attendance first). Nothing has been changed.',
+    },
+    'bodies.minutes_incomplete': {
+      title: 'The minutes are incomplete',
+      detail: 'Every agenda item needs its minutes before the minutes are approved. Nothing has been changed.',
+    },
+    'bodies.comments_closed': {
+      title: 'Comments on the draft minutes are closed',
+      detail: 'The period for comments on the draft minutes has ended or the draft has not been shared. Nothing has been saved.',
+    },
+    'bodies.comments_open': {
+      title: 'Comments are still open',
+      detail: 'The minutes can be approved once the members’ comment period has ended. Nothing has been changed.',
+    },
+    'bodies.no_term': {
+      title: 'No term',
+      detail: 'This body has no term to hold the meeting in. Add a term first. Nothing has been changed.',
+    },
+    'bodies.meeting_not_planned': {
+      title: 'The meeting is no longer planned',
+      detail:
+        'This meeting has been held, has started or was cancelled; it can no longer be changed or answered. Nothing has been changed.',
+    },
+    'bodies.invitation_invalid': {
+      title: 'The link is out of date',
+      detail:
+        'This invitation link is not valid or has been replaced by a newer one — use the link from the latest message about the meeting.',
+    },
+    'bodies.already_ended': {
+      title: 'Membership already ended',
+      detail: 'This membership has already ended. Nothing has been changed.',
     },
   },
   validation: {

@@ -25,6 +25,7 @@ import { opendataPl } from './pl/opendata.js';
 import { offersPl } from './pl/offers.js';
 import { supportPl } from './pl/support.js';
 import { localgovPl } from './pl/localgov.js';
+import { bodiesPl } from './pl/bodies.js';
 
 export const pl = {
   ...accountsPl,
@@ -51,6 +52,7 @@ export const pl = {
   ...offersPl,
   ...supportPl,
   ...localgovPl,
+  ...bodiesPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -294,6 +296,44 @@ export const pl = {
       title: 'Ośrodek nie przyjmuje jeszcze zgłoszeń',
       detail:
         'Ośrodek, który obsługuje wybraną gminę, nie ma jeszcze adresu na zgłoszenia w serwisie. Niczego nie wysłano — skontaktuj się z nim bezpośrednio.',
+    },
+    'bodies.meeting_not_started': {
+      title: 'Posiedzenie się nie rozpoczęło',
+      detail: 'Listę obecności zapisuje się dla posiedzenia, które się rozpoczęło i nie zostało odwołane. Niczego nie zmieniono.',
+    },
+    'bodies.meeting_not_held': {
+      title: 'Posiedzenie się nie odbyło',
+      detail: 'Wynik głosowania zapisuje się dla posiedzenia, które się odbyło (najpierw zapisz listę obecności). Niczego nie zmieniono.',
+    },
+    'bodies.minutes_incomplete': {
+      title: 'Protokół jest niepełny',
+      detail: 'Każdy punkt porządku obrad musi mieć tekst protokołu, zanim protokół zostanie zatwierdzony. Niczego nie zmieniono.',
+    },
+    'bodies.comments_closed': {
+      title: 'Uwagi do projektu protokołu nie są przyjmowane',
+      detail: 'Termin zgłaszania uwag do projektu protokołu minął albo projekt nie został udostępniony. Niczego nie zapisano.',
+    },
+    'bodies.comments_open': {
+      title: 'Trwa zgłaszanie uwag',
+      detail: 'Protokół można zatwierdzić po upływie terminu uwag członków. Niczego nie zmieniono.',
+    },
+    'bodies.no_term': {
+      title: 'Brak kadencji',
+      detail: 'Ten zespół nie ma kadencji, do której można przypisać posiedzenie. Najpierw dodaj kadencję. Niczego nie zmieniono.',
+    },
+    'bodies.meeting_not_planned': {
+      title: 'Posiedzenie nie jest już planowane',
+      detail:
+        'To posiedzenie odbyło się, rozpoczęło albo zostało odwołane; nie można go już zmienić ani odpowiedzieć na zaproszenie. Niczego nie zmieniono.',
+    },
+    'bodies.invitation_invalid': {
+      title: 'Link jest nieaktualny',
+      detail:
+        'Ten link do zaproszenia jest nieprawidłowy albo został zastąpiony nowszym — użyj linku z ostatniej wiadomości o posiedzeniu.',
+    },
+    'bodies.already_ended': {
+      title: 'Członkostwo już zakończone',
+      detail: 'To członkostwo zostało już zakończone. Niczego nie zmieniono.',
     },
   },
   validation: {

@@ -26,7 +26,7 @@ const SCOPES: Record<string, TestRole> = {
   reporting_partner: { role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: '0463011' },
 };
 
-/** Expected status per route: one letter per role in WHO order (A = 200, L = 302 to login, F = 403). */
+/** Expected status per route: one letter per role in WHO order (A = 200, L = 302 to login, F = 403, N = 404). */
 const MATRIX: [string, string][] = [
   ['/', 'AAAAAAAA'],
   ['/konto', 'LAAAAAAA'],
@@ -148,9 +148,30 @@ const MATRIX: [string, string][] = [
   ['/api/v1/samorzady', 'AAAAAAAA'],
   ['/admin/samorzady', 'LAAFFFFF'],
   ['/admin/samorzady/nowy', 'LAAFFFFF'],
+  // bodies: public list, pages and API for everyone; staff pages for coordinators and administrators;
+  // a body's member space only for the member role scoped to that body (team-a = body-a), and to an
+  // anonymous visitor it does not exist (404)
+  ['/zespoly', 'AAAAAAAA'],
+  ['/zespoly/body-a', 'AAAAAAAA'],
+  ['/api/v1/zespoly', 'AAAAAAAA'],
+  ['/api/v1/zespoly/body-a', 'AAAAAAAA'],
+  ['/admin/zespoly', 'LAAFFFFF'],
+  ['/admin/zespoly/nowy', 'LAAFFFFF'],
+  ['/admin/zespoly/team-a', 'LAAFFFFF'],
+  ['/zespoly/body-a/dla-czlonkow', 'NFFFFAFF'],
+  ['/zespoly/body-b/dla-czlonkow', 'NFFFFFFF'],
+  ['/zespoly/body-a/posiedzenia.ics', 'AAAAAAAA'],
+  ['/admin/zespoly/team-a/posiedzenia', 'LAAFFFFF'],
+  // a member reaches only their own invitations (none here: 404 to the member of body A too)
+  ['/zespoly/body-a/dla-czlonkow/zaproszenia/inv-x', 'NFFFFNFF'],
+  // meeting pages of staff (no such meeting: staff pass the policy and get 404); minutes are public once approved
+  ['/admin/zespoly/team-a/posiedzenia/m-x', 'LNNFFFFF'],
+  ['/admin/zespoly/team-a/posiedzenia/m-x/protokol', 'LNNFFFFF'],
+  ['/zespoly/body-a/posiedzenia/m-x/protokol', 'NNNNNNNN'],
+  ['/zespoly/body-a/dla-czlonkow/protokoly/m-x', 'NFFFFNFF'],
 ];
 
-const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };
+const CODE: Record<string, number> = { A: 200, L: 302, F: 403, N: 404 };
 
 let t: TestApp;
 const cookies = new Map<Who, string>();
@@ -274,6 +295,40 @@ before(async () => {
         year_to: null,
         position: 0,
         is_example: false,
+      })
+      .execute();
+  }
+  // two bodies behind the member-space rows: their ids are the team scopes of the matrix
+  for (const [id, slug] of [
+    ['team-a', 'body-a'],
+    ['team-b', 'body-b'],
+  ] as const) {
+    const at = '2026-01-01T00:00:00.000Z';
+    await t.ctx.db
+      .insertInto('bodies')
+      .values({
+        id,
+        slug,
+        name: slug,
+        name_sort: slug,
+        type: 'committee',
+        legal_basis: null,
+        description: '',
+        has_rules: false,
+        is_composition_public: true,
+        is_minutes_public: true,
+        quorum_kind: 'fraction',
+        quorum_numerator: 1,
+        quorum_denominator: 2,
+        quorum_count: null,
+        majority: 'simple',
+        is_substitutes_allowed: false,
+        is_substitutes_quorum: false,
+        is_votes_named: false,
+        subregion_id: null,
+        sources: '',
+        created_at: at,
+        updated_at: at,
       })
       .execute();
   }

@@ -54,6 +54,22 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: report of the consultation “{{consultation}}”',
       body: 'Hello,\n\nthank you for taking part in the consultation “{{consultation}}”. We have published its report: every comment received a response with a justification.\n\nThe report is available here:\n{{link}}',
     },
+    body_meeting_invitation: {
+      subject: 'Spójnia: invitation to a meeting — {{body}}, {{when}}',
+      body: 'Hello,\n\nyou are invited to the meeting of “{{body}}” on {{when}} (Polish time), place: {{place}}.\n\nAgenda:\n{{message}}\n\nPlease answer (attending / not attending / sending a substitute) here:\n{{link}}\n\nThe calendar invitation is included.',
+    },
+    body_meeting_changed: {
+      subject: 'Spójnia: meeting changed — {{body}}, {{when}}',
+      body: 'Hello,\n\nthe meeting of “{{body}}” has changed. Now: {{when}} (Polish time), place: {{place}}.\n\nAgenda:\n{{message}}\n\nYou can give or change your answer here (earlier links no longer work):\n{{link}}\n\nThe updated calendar invitation is included.',
+    },
+    body_meeting_cancelled: {
+      subject: 'Spójnia: meeting cancelled — {{body}}, {{when}}',
+      body: 'Hello,\n\nthe meeting of “{{body}}” planned for {{when}} (Polish time) has been cancelled. The message includes the cancellation for your calendar.',
+    },
+    body_term_ending: {
+      subject: 'Spójnia: term {{term}} of {{body}} ends in {{days}} days',
+      body: 'Hello,\n\nterm {{term}} of “{{body}}” ends on {{endsOn}} (in {{days}} days). The nominating institutions need to be asked for candidates for the next term. Seats by category:\n{{message}}\n\nComposition of the term:\n{{link}}',
+    },
     contact_message: {
       subject: 'Spójnia: message from the contact form — {{subject}}',
       body: 'Message sent through the contact form of Spójnia.\n\nFrom: {{name}}\nReply-to address: {{email}}\nSubject: {{subject}}\n\nMessage:\n{{message}}\n\nThe sender consented to the processing of their data for the purpose of a reply. To reply, write to the address above.',
@@ -152,6 +168,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       support_accreditation_reminder: 'centre accreditation — reminder',
       support_lead: 'set up an entity — request',
       support_lead_copy: 'set up an entity — copy',
+      body_term_ending: 'end of a body’s term',
+      body_meeting_invitation: 'meeting invitation',
+      body_meeting_changed: 'meeting changed',
+      body_meeting_cancelled: 'meeting cancelled',
     },
   },
 };

@@ -53,6 +53,22 @@ export const mailPl = {
       subject: 'Spójnia: raport z konsultacji „{{consultation}}”',
       body: 'Dzień dobry,\n\ndziękujemy za udział w konsultacjach „{{consultation}}”. Opublikowaliśmy raport z konsultacji: każda zgłoszona uwaga otrzymała w nim odpowiedź z uzasadnieniem.\n\nRaport jest dostępny tutaj:\n{{link}}',
     },
+    body_meeting_invitation: {
+      subject: 'Spójnia: zaproszenie na posiedzenie — {{body}}, {{when}}',
+      body: 'Dzień dobry,\n\nzapraszamy na posiedzenie zespołu „{{body}}” {{when}} (czas polski), miejsce: {{place}}.\n\nPorządek obrad:\n{{message}}\n\nProsimy o odpowiedź (będę / nie będę / wyślę zastępcę) pod linkiem:\n{{link}}\n\nW załączeniu zaproszenie do kalendarza.',
+    },
+    body_meeting_changed: {
+      subject: 'Spójnia: zmiana posiedzenia — {{body}}, {{when}}',
+      body: 'Dzień dobry,\n\nposiedzenie zespołu „{{body}}” zostało zmienione. Aktualny termin: {{when}} (czas polski), miejsce: {{place}}.\n\nPorządek obrad:\n{{message}}\n\nOdpowiedź można podać lub zmienić pod linkiem (poprzednie linki nie działają):\n{{link}}\n\nW załączeniu zaktualizowane zaproszenie do kalendarza.',
+    },
+    body_meeting_cancelled: {
+      subject: 'Spójnia: posiedzenie odwołane — {{body}}, {{when}}',
+      body: 'Dzień dobry,\n\nposiedzenie zespołu „{{body}}” zaplanowane na {{when}} (czas polski) zostało odwołane. Wiadomość zawiera odwołanie dla kalendarza.',
+    },
+    body_term_ending: {
+      subject: 'Spójnia: za {{days}} dni kończy się kadencja {{term}} — {{body}}',
+      body: 'Dzień dobry,\n\nkadencja {{term}} zespołu „{{body}}” kończy się {{endsOn}} (za {{days}} dni). Instytucje zgłaszające trzeba poprosić o wskazanie kandydatów na następną kadencję. Miejsca według kategorii:\n{{message}}\n\nSkład kadencji:\n{{link}}',
+    },
     contact_message: {
       subject: 'Spójnia: wiadomość z formularza kontaktowego — {{subject}}',
       body: 'Wiadomość wysłana przez formularz kontaktowy serwisu Spójnia.\n\nOd: {{name}}\nAdres do odpowiedzi: {{email}}\nTemat: {{subject}}\n\nTreść:\n{{message}}\n\nNadawca wyraził zgodę na przetwarzanie danych w celu udzielenia odpowiedzi. Aby odpowiedzieć, napisz na adres podany wyżej.',
@@ -152,6 +168,10 @@ export const mailPl = {
       support_accreditation_reminder: 'akredytacja ośrodka — przypomnienie',
       support_lead: 'chcę założyć podmiot — zgłoszenie',
       support_lead_copy: 'chcę założyć podmiot — kopia',
+      body_term_ending: 'koniec kadencji zespołu',
+      body_meeting_invitation: 'zaproszenie na posiedzenie',
+      body_meeting_changed: 'zmiana posiedzenia',
+      body_meeting_cancelled: 'odwołanie posiedzenia',
     },
   },
 } as const;

@@ -16,6 +16,17 @@ interface MailOf<K extends MailTemplate> {
   params: MailTemplates[K];
   /** What the message is about (`consultation:<id>`), for `eraseMailAbout`; not rendered. */
   about?: string;
+  /**
+   * Further alternative representations of the same message, sent beside the text and HTML parts as
+   * they are given (not rendered), e.g. `{ contentType: 'text/calendar; charset=utf-8; method=REQUEST', content }`.
+   */
+  alternatives?: MailAlternative[];
+}
+
+export interface MailAlternative {
+  /** The part's full Content-Type, parameters included. */
+  contentType: string;
+  content: string;
 }
 
 /** One message to render: a declared template with exactly the parameters it declares. */

@@ -211,7 +211,7 @@ export async function redactMail(db: Executor, ids: readonly string[], at: strin
   await db.updateTable('mail_attempts').set({ error: null }).where('mail_id', 'in', ids).execute();
   await db
     .updateTable('mail_outbox')
-    .set({ to_address: '', subject: '', text_body: '', html_body: '', last_error: null, erased_at: at })
+    .set({ to_address: '', subject: '', text_body: '', html_body: '', alternatives: null, last_error: null, erased_at: at })
     .where('id', 'in', ids)
     .execute();
 }

@@ -9,7 +9,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { FormChecker, normaliseEmail } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
-import { renderMail, type MailRequest } from './mail.render.js';
+import { renderMail, type MailAlternative, type MailRequest } from './mail.render.js';
 import * as repo from './mail.repo.js';
 import type { Executor } from './mail.repo.js';
 import type { MailStatus } from './mail.tables.js';
@@ -53,6 +53,7 @@ export async function enqueueMail(db: Executor, mail: MailRequest, clock?: Clock
     claim_token: null,
     about: mail.about ?? null,
     erased_at: null,
+    alternatives: mail.alternatives?.length ? JSON.stringify(mail.alternatives) : null,
   });
   return id;
 }
@@ -73,6 +74,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Further alternative parts (a calendar invitation…), in order; empty for most messages. */
+  alternatives: MailAlternative[];
 }
 
 export type SendFn = (mail: OutgoingMail) => Promise<void>;
@@ -176,6 +179,7 @@ export async function deliverDue(ctx: ModuleContext, send: SendFn, opts: Deliver
         subject: row.subject,
         text: row.text_body,
         html: row.html_body,
+        alternatives: row.alternatives ? (JSON.parse(row.alternatives) as MailAlternative[]) : [],
       });
       delivered = true;
     } catch (err) {

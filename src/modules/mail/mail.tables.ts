@@ -37,6 +37,8 @@ export interface MailOutboxTable {
   about: string | null;
   /** When the recipient's personal data were erased from this sent message (address, subject, text). */
   erased_at: string | null;
+  /** JSON array of further alternative parts (`MailAlternative`), e.g. a calendar invitation; null for none. */
+  alternatives: string | null;
 }
 
 export type MailAttemptOutcome = 'sending' | 'sent' | 'failed';

@@ -127,6 +127,8 @@ export interface ParsedMail {
   /** Decoded text/plain and text/html parts (line ends normalised to \n). */
   text: string | null;
   html: string | null;
+  /** Every decoded part with its full Content-Type (a calendar part, say), in order. */
+  parts: { contentType: string; content: string }[];
 }
 
 export function parseMail(raw: string): ParsedMail {
@@ -138,6 +140,7 @@ export function parseMail(raw: string): ParsedMail {
     to: decodeHeader(headers.get('to') ?? ''),
     text: null,
     html: null,
+    parts: [],
   };
   const type = headers.get('content-type') ?? '';
   const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1];
@@ -151,6 +154,7 @@ export function parseMail(raw: string): ParsedMail {
   for (const p of parts) {
     const ct = p.headers.get('content-type') ?? 'text/plain';
     const content = decodePart(p.headers, p.body.replace(/\r\n$/, '')).replace(/\r\n/g, '\n');
+    out.parts.push({ contentType: ct, content });
     if (ct.startsWith('text/plain')) out.text = content;
     if (ct.startsWith('text/html')) out.html = content;
   }

@@ -59,6 +59,7 @@ export function startMailWorker(ctx: ModuleContext, opts: MailWorkerOptions = {}
       subject: m.subject,
       text: m.text,
       html: m.html,
+      ...(m.alternatives.length ? { alternatives: m.alternatives.map((a) => ({ contentType: a.contentType, content: a.content })) } : {}),
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
   };

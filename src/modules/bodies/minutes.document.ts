@@ -1,0 +1,50 @@
+// The approved minutes as text: the decision sentence of a vote (shared by the page and the PDF) and
+// the export document (core/export) the tagged PDF is rendered from.
+import type { ExportDocument } from '../../core/export/index.js';
+import { blocksFromMarkdown } from '../../core/export/index.js';
+import type { T } from '../../i18n/index.js';
+import type { ItemDecision } from './attendance.service.js';
+import type { Minutes } from './minutes.service.js';
+
+/** "for 3, against 1, abstained 0 — adopted. Simple majority: …" (or "no vote"). */
+export function decisionText(t: T, d: ItemDecision): string {
+  if (!d.vote) return t('bodies.vote.none');
+  const counts = t('bodies.vote.counts', { for: d.vote.votes_for, against: d.vote.votes_against, abstained: d.vote.votes_abstained });
+  if (!d.outcome) return `${counts}. ${t('bodies.vote.noRules')}`;
+  const o = d.outcome;
+  const rule =
+    o.rule === 'quorum'
+      ? t('bodies.vote.ruleQuorum', { present: o.present, needed: o.needed })
+      : o.rule === 'simple'
+        ? t('bodies.vote.ruleSimple')
+        : t('bodies.vote.ruleAbsolute', { needed: o.needed });
+  return `${counts} — ${t(`bodies.vote.results.${o.result}`)}. ${rule}`;
+}
+
+export function minutesDocument(m: Minutes, t: T, lang: 'pl' | 'en', when: string, author: string): ExportDocument {
+  return {
+    lang,
+    title: t('bodies.minutes.title', { when }),
+    subtitle: m.body.name,
+    author,
+    blocks: [
+      { kind: 'paragraph', text: `${t('bodies.meeting.place')}: ${[m.meeting.place, m.meeting.online_url].filter(Boolean).join(', ')}` },
+      { kind: 'heading', level: 2, text: t('bodies.meeting.agenda') },
+      { kind: 'list', items: m.items.map((i) => i.item.title) },
+      { kind: 'heading', level: 2, text: t('bodies.attendance.title') },
+      { kind: 'paragraph', text: t('bodies.attendance.totals', { invited: m.invited, present: m.present }) },
+      {
+        kind: 'table',
+        caption: t('bodies.attendance.title'),
+        head: [t('bodies.col.person'), t('bodies.attendance.status')],
+        rows: m.attendance.map((a) => [a.name, t(`bodies.attendance.statuses.${a.status}`)]),
+      },
+      ...(m.guests.length ? [{ kind: 'paragraph' as const, text: `${t('bodies.attendance.guests')}: ${m.guests.join(', ')}` }] : []),
+      ...m.items.flatMap((i, n) => [
+        { kind: 'heading' as const, level: 2 as const, text: `${n + 1}. ${i.item.title}` },
+        ...blocksFromMarkdown(i.text),
+        { kind: 'paragraph' as const, text: `${t('bodies.vote.title')}: ${decisionText(t, i)}` },
+      ]),
+    ],
+  };
+}

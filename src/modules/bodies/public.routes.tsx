@@ -1,0 +1,118 @@
+// Public routes of the bodies module: the list of bodies, a body's page with today's composition,
+// the history of a term, and the member space (anonymous visitors get 404 so the space is not even
+// seen to exist; other signed-in users 403; members of that body only).
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '../../core/errors/app-error.js';
+import { localize } from '../../core/http/language.js';
+import { sendPage } from '../../core/http/render.js';
+import type { AppInstance } from '../../core/http/types.js';
+import type { ModuleContext } from '../../core/module.js';
+import { renderMarkdown } from '../../core/text/markdown.js';
+import { listSubregionsWithMembers } from '../territory/index.js';
+import { memberSpace } from './bodies.policy.js';
+import * as repo from './bodies.repo.js';
+import * as svc from './bodies.service.js';
+import * as v from './public.views.js';
+import * as mrepo from './meetings.repo.js';
+import * as mv from './meetings.views.js';
+import * as nv from './minutes.views.js';
+
+export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }) });
+const TermQuery = Type.Object({ kadencja: Type.Optional(Type.Integer({ minimum: 1, maximum: 9999 })) });
+
+export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
+  const crumbs = (request: FastifyRequest, body?: repo.BodyRow) => [
+    { label: request.t('bodies.title'), path: '/zespoly' },
+    ...(body ? [{ label: body.name, path: `/zespoly/${body.slug}` }] : []),
+  ];
+
+  app.get('/zespoly', { config: { access: 'public' } }, async (request, reply) =>
+    sendPage(
+      request,
+      reply,
+      { title: request.t('bodies.title'), breadcrumbs: [{ label: request.t('bodies.title') }] },
+      <v.ListView bodies={await repo.listBodies(ctx.db)} />,
+    ),
+  );
+
+  app.get('/zespoly/:slug', { config: { access: 'public' }, schema: { params: SlugParams } }, async (request, reply) => {
+    const body = await svc.getBodyBySlug(ctx, request.params.slug);
+    const page = await svc.bodyPage(ctx, body);
+    const subregion = body.subregion_id ? (await listSubregionsWithMembers(ctx)).find((s) => s.id === body.subregion_id) : undefined;
+    const member = request.user ? (await repo.bodyIdsOfUser(ctx.db, request.user.id)).includes(body.id) : false;
+    return sendPage(
+      request,
+      reply,
+      { title: body.name, breadcrumbs: [...crumbs(request), { label: body.name }] },
+      <v.BodyView
+        body={body}
+        descriptionHtml={body.description ? renderMarkdown(body.description) : ''}
+        subregionName={subregion ? (request.lang === 'en' ? subregion.name_en : subregion.name_pl) : null}
+        term={page.term}
+        terms={page.terms}
+        groups={page.groups}
+        meetings={<mv.PublicMeetings body={body} meetings={(await mrepo.listMeetings(ctx.db, body.id)).filter((m) => m.is_public)} />}
+      >
+        {member ? (
+          <p>
+            <a href={localize(`/zespoly/${body.slug}/dla-czlonkow`, request.lang)}>{request.t('bodies.space.link')}</a>
+          </p>
+        ) : null}
+      </v.BodyView>,
+    );
+  });
+
+  app.get(
+    '/zespoly/:slug/historia',
+    { config: { access: 'public' }, schema: { params: SlugParams, querystring: TermQuery } },
+    async (request, reply) => {
+      const body = await svc.getBodyBySlug(ctx, request.params.slug);
+      if (!body.is_composition_public) throw new AppError('http.not_found');
+      const page = await svc.bodyPage(ctx, body, request.query.kadencja);
+      if (!page.term) throw new AppError('http.not_found');
+      const title = request.t('bodies.historyOf', { number: page.term.number });
+      return sendPage(
+        request,
+        reply,
+        { title, breadcrumbs: [...crumbs(request, body), { label: title }] },
+        <v.HistoryView body={body} term={page.term} seats={page.seats} memberships={svc.publicMemberships(page.memberships, true)} />,
+      );
+    },
+  );
+
+  const bodyIdOfSlug = async (slug: string) => (await repo.findBodyBySlug(ctx.db, slug))?.id ?? null;
+  app.get(
+    '/zespoly/:slug/dla-czlonkow',
+    {
+      config: { access: memberSpace(bodyIdOfSlug) },
+      // before the access rule: to an anonymous visitor the member space does not exist
+      onRequest: async (request) => {
+        if (!request.user) throw new AppError('http.not_found');
+      },
+      schema: { params: SlugParams },
+    },
+    async (request, reply) => {
+      const body = await svc.getBodyBySlug(ctx, request.params.slug);
+      const page = await svc.bodyPage(ctx, body);
+      const userId = request.user!.id;
+      const terms = page.terms;
+      const mine: repo.MembershipRow[] = [];
+      const seats: repo.SeatRow[] = [];
+      for (const term of terms) {
+        mine.push(...(await repo.listMemberships(ctx.db, term.id)).filter((m) => m.user_id === userId));
+        seats.push(...(await repo.listSeats(ctx.db, term.id)));
+      }
+      const title = request.t('bodies.space.title', { body: body.name });
+      return sendPage(
+        request,
+        reply,
+        { title, breadcrumbs: [...crumbs(request, body), { label: request.t('bodies.space.link') }] },
+        <v.SpaceView body={body} mine={mine} seats={seats}>
+          <mv.MemberInvitations slug={body.slug} items={await mrepo.listInvitationsOfUser(ctx.db, body.id, userId)} />
+          <nv.DraftList slug={body.slug} meetings={mine.length ? await mrepo.listDraftMinutesMeetings(ctx.db, body.id) : []} />
+        </v.SpaceView>,
+      );
+    },
+  );
+}
