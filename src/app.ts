@@ -29,6 +29,8 @@ import { mailModule } from './modules/mail/index.js';
 import { portalFooterLinks, portalHeadMeta, portalModule } from './modules/portal/index.js';
 import { opendataModule } from './modules/opendata/index.js';
 import { offersModule } from './modules/offers/index.js';
+import { licencesModule } from './modules/licences/index.js';
+import { verificationModule } from './modules/verification/index.js';
 import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 import { registryModule } from './modules/registry/index.js';
@@ -51,6 +53,8 @@ export const MODULES: readonly AppModule[] = [
   portalModule,
   opendataModule,
   offersModule,
+  verificationModule,
+  licencesModule,
 ];
 
 export interface AppOptions {

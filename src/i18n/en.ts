@@ -22,6 +22,8 @@ import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
 import { opendataEn } from './en/opendata.js';
 import { offersEn } from './en/offers.js';
+import { licencesEn } from './en/licences.js';
+import { verificationEn } from './en/verification.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -43,6 +45,8 @@ export const en: TranslationShape<typeof pl> = {
   ...exportEn,
   ...opendataEn,
   ...offersEn,
+  ...licencesEn,
+  ...verificationEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -261,6 +265,11 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Too many photos',
       detail: 'The offer already has as many photos as allowed (limit: {{limit}}). Remove one before adding another. Nothing was saved.',
     },
+    // licences
+    'licences.not_found': { title: 'No such licence', detail: 'There is no licence with this number on the platform.' },
+    'licences.invalid': { title: 'Invalid data', detail: 'Fill in the field “{{field}}”. Nothing was saved.' },
+    'licences.already_renewed': { title: 'Licence already renewed', detail: 'This licence already has a renewal. Nothing was saved.' },
+    'licences.withdrawn': { title: 'Licence withdrawn', detail: 'A withdrawn licence cannot be renewed. Nothing was saved.' },
   },
   validation: {
     required: 'The field “{{field}}” is required.',

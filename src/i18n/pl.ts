@@ -22,6 +22,8 @@ import { textPl } from './pl/text.js';
 import { exportPl } from './pl/export.js';
 import { opendataPl } from './pl/opendata.js';
 import { offersPl } from './pl/offers.js';
+import { licencesPl } from './pl/licences.js';
+import { verificationPl } from './pl/verification.js';
 
 export const pl = {
   ...accountsPl,
@@ -43,6 +45,8 @@ export const pl = {
   ...exportPl,
   ...opendataPl,
   ...offersPl,
+  ...licencesPl,
+  ...verificationPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -269,6 +273,11 @@ export const pl = {
       title: 'Za dużo zdjęć',
       detail: 'Oferta ma już tyle zdjęć, ile można dodać (limit: {{limit}}). Usuń któreś, zanim dodasz nowe. Niczego nie zapisano.',
     },
+    // licences
+    'licences.not_found': { title: 'Nie ma takiej licencji', detail: 'W serwisie nie ma licencji o tym numerze.' },
+    'licences.invalid': { title: 'Nieprawidłowe dane', detail: 'Uzupełnij pole „{{field}}”. Niczego nie zapisano.' },
+    'licences.already_renewed': { title: 'Licencja już odnowiona', detail: 'Ta licencja ma już odnowienie. Niczego nie zapisano.' },
+    'licences.withdrawn': { title: 'Licencja cofnięta', detail: 'Cofniętej licencji nie można odnowić. Niczego nie zapisano.' },
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',

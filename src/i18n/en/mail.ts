@@ -66,6 +66,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: your enquiry was sent — {{offer}}',
       body: 'Hello,\n\nwe have passed your enquiry about the offer "{{offer}}" on to {{entity}}. The entity will reply directly to your e-mail address.\n\nThe offer:\n{{link}}\n\nWe keep the text of the enquiry for 6 months, then delete it. If you did not send this enquiry, please ignore this message.',
     },
+    licence_expiry_reminder: {
+      subject: 'Spójnia: “Zakup Prospołeczny” licence {{number}} expires on {{expires}}',
+      body: 'Hello,\n\nthe “Zakup Prospołeczny” licence no. {{number}} of {{entity}} (product or service: {{product}}) is valid until {{expires}} ({{days}} days left). The licence can be renewed every year on application; a renewal filed before expiry starts on the day the current licence expires.\n\nThe licence:\n{{link}}',
+    },
   },
   outbox: {
     title: 'Outgoing mail',
@@ -137,6 +141,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       consultation_report: 'consultation report',
       offer_enquiry: 'enquiry about an offer',
       offer_enquiry_copy: 'enquiry about an offer — confirmation',
+      licence_expiry_reminder: '“Zakup Prospołeczny” licence — expiry reminder',
     },
   },
 };

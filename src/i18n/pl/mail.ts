@@ -65,6 +65,10 @@ export const mailPl = {
       subject: 'Spójnia: wysłano zapytanie ofertowe — {{offer}}',
       body: 'Dzień dobry,\n\nprzekazaliśmy Twoje zapytanie ofertowe w sprawie oferty „{{offer}}” podmiotowi {{entity}}. Podmiot odpowie bezpośrednio na Twój adres e-mail.\n\nOferta:\n{{link}}\n\nTreść zapytania przechowujemy przez 6 miesięcy, potem ją usuwamy. Jeśli to nie Ty wysłałeś(-aś) to zapytanie, zignoruj tę wiadomość.',
     },
+    licence_expiry_reminder: {
+      subject: 'Spójnia: licencja „Zakup Prospołeczny” {{number}} wygasa {{expires}}',
+      body: 'Dzień dobry,\n\nlicencja na znak „Zakup Prospołeczny” nr {{number}} podmiotu {{entity}} (produkt lub usługa: {{product}}) jest ważna do {{expires}} (dni do końca: {{days}}). Licencję można odnawiać co roku na wniosek; odnowienie złożone przed wygaśnięciem zaczyna się w dniu wygaśnięcia obecnej licencji.\n\nLicencja:\n{{link}}',
+    },
   },
   outbox: {
     title: 'Poczta wychodząca',
@@ -137,6 +141,7 @@ export const mailPl = {
       consultation_report: 'raport z konsultacji',
       offer_enquiry: 'zapytanie ofertowe',
       offer_enquiry_copy: 'zapytanie ofertowe — potwierdzenie',
+      licence_expiry_reminder: 'licencja „Zakup Prospołeczny” — przypomnienie o wygaśnięciu',
     },
   },
 } as const;

@@ -1,0 +1,97 @@
+// Polish strings of the licences module: the "Zakup Prospołeczny" page with the mark's rules (only
+// facts stated by the sources, cited), licences, their certificate and the staff pages (merged into pl.ts).
+
+export const licencesPl = {
+  licences: {
+    title: 'Znak „Zakup Prospołeczny”',
+    intro:
+      'Znak promocyjny ekonomii społecznej „Zakup Prospołeczny” przyznaje się produktom i usługom podmiotów ekonomii społecznej. Tu sprawdzisz, które licencje na znak są dziś ważne.',
+    rules: {
+      title: 'Zasady',
+      licence:
+        'W województwie kujawsko-pomorskim znak przyznaje na licencji Regionalny Ośrodek Polityki Społecznej w Toruniu: wyłączna licencja obowiązuje rok i można ją odnawiać co roku na wniosek.',
+      unit: 'Certyfikat otrzymuje konkretny produkt lub usługa, a nie sam podmiot.',
+      criteria:
+        'Kryteria: właściwa forma prawna, działalność społeczna lub społecznie użyteczna, co najmniej 6 miesięcy na rynku, co najmniej 30 % przychodów własnych w ostatnim okresie rozliczeniowym, produkt lub usługa w ofercie od co najmniej 3 miesięcy.',
+      eligible:
+        'O znak mogą się ubiegać m.in. spółdzielnie socjalne, CIS, ZAZ, spółdzielnie inwalidów, spółki non-profit, organizacje pozarządowe i kościelne osoby prawne prowadzące działalność gospodarczą, działające w województwie.',
+      free: 'Certyfikacja jest bezpłatna.',
+      sources: 'Źródła:',
+    },
+    valid: {
+      title: 'Ważne licencje',
+      caption: 'Licencje na znak „Zakup Prospołeczny” ważne dziś',
+      count_one: '{{count}} ważna licencja',
+      count_few: '{{count}} ważne licencje',
+      count_many: '{{count}} ważnych licencji',
+      count_other: '{{count}} ważnej licencji',
+    },
+    search: 'Szukaj (podmiot, produkt, numer)',
+    searchButton: 'Szukaj',
+    licenceTitle: 'Licencja {{number}}',
+    stateLabel: 'Stan',
+    state: {
+      valid: 'ważna',
+      expired: 'wygasła',
+      not_yet_valid: 'jeszcze nieważna (odnowienie)',
+      unknown: 'przyznana, ważność nieznana (źródło nie podaje dat)',
+      withdrawn: 'cofnięta',
+      suspended: 'zawieszona',
+    },
+    productUnspecified: 'produkt jeszcze nieokreślony',
+    unknownDate: 'nieznana',
+    example: 'Dane przykładowe (demonstracyjne), nie rzeczywista licencja.',
+    certificate: 'Certyfikat (PDF)',
+    verify: 'Strona weryfikacji licencji',
+    verifyKind: 'Licencja na znak „Zakup Prospołeczny”',
+    field: {
+      number: 'Numer',
+      holder: 'Podmiot',
+      product: 'Produkt lub usługa',
+      grantedOn: 'Data przyznania',
+      expiresOn: 'Ważna do',
+      withdrawnOn: 'Data cofnięcia',
+      source: 'Źródło',
+    },
+    pdf: {
+      title: 'Certyfikat „Zakup Prospołeczny”',
+      author: 'Regionalny Ośrodek Polityki Społecznej w Toruniu — serwis Spójnia',
+      example: 'PRZYKŁAD',
+      intro: 'Licencja na używanie znaku promocyjnego ekonomii społecznej „Zakup Prospołeczny” dla produktu lub usługi wskazanej niżej.',
+      caption: 'Dane licencji',
+      fact: 'Pole',
+      value: 'Wartość',
+      verify: 'Aktualny stan licencji można sprawdzić pod adresem z kodu QR.',
+      qrAlt: 'Kod QR z adresem strony weryfikacji: {{url}}',
+      qrCaption: 'Kod QR strony weryfikacji licencji',
+    },
+    form: {
+      entity: 'Podmiot (pełna nazwa z rejestru)',
+      entityHint: 'Wpisz nazwę dokładnie tak, jak w rejestrze podmiotów.',
+      product: 'Produkt lub usługa',
+      grantedOn: 'Data przyznania',
+      withdrawnOn: 'Data cofnięcia',
+      reason: 'Powód',
+    },
+    validation: {
+      noEntity: 'W rejestrze nie ma podmiotu o tej nazwie.',
+      date: 'Pole „{{field}}” musi zawierać datę (RRRR-MM-DD).',
+    },
+    admin: {
+      title: 'Licencje „Zakup Prospołeczny”',
+      grant: 'Zapisz przyznaną licencję',
+      grantButton: 'Zapisz licencję',
+      all: 'Wszystkie licencje',
+      manage: 'Zarządzaj licencją',
+      publicPage: 'Publiczna strona licencji',
+      renew: 'Odnowienie',
+      renewHint: 'Odnowienie złożone przed wygaśnięciem zaczyna się dokładnie w dniu wygaśnięcia obecnej licencji.',
+      renewButton: 'Odnów licencję',
+      suspend: 'Zawieszenie',
+      suspendButton: 'Zawieś licencję',
+      liftButton: 'Odwieś licencję',
+      withdraw: 'Cofnięcie',
+      withdrawButton: 'Cofnij licencję',
+    },
+  },
+} as const;
