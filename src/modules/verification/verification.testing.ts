@@ -8,7 +8,8 @@ import { join } from 'node:path';
 /** The text in the QR code on the first page of `pdf`, or null when none is found. */
 export async function qrTextOfPdf(pdf: Buffer): Promise<string | null> {
   const { default: sharp } = await import('sharp');
-  const { default: jsQR } = await import('jsqr');
+  // a CommonJS bundle: its declared default export is the module object's `default` under NodeNext
+  const { default: jsQR } = (await import('jsqr')).default;
   const dir = mkdtempSync(join(tmpdir(), 'spojnia-qr-'));
   try {
     writeFileSync(join(dir, 'doc.pdf'), pdf);
