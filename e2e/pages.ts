@@ -23,6 +23,7 @@ import {
 } from '../src/modules/consultations/consultations.testing.js';
 import { navigation, type Server } from './support.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
+import { LICENCE_PAGES } from './licences-fixtures.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
 
@@ -433,6 +434,8 @@ export const PAGES: PageTemplate[] = [
   },
   // offers: catalogue, offer page, enquiry (form, errors, sent), the representative's pages, staff counts
   ...OFFER_PAGES,
+  // licences: public page, licence, verification, staff list, grant form with errors, one licence
+  ...LICENCE_PAGES,
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

@@ -36,7 +36,12 @@ const Item = Type.Object({
   is_example: Type.Boolean({ description: 'demonstration data, not a real licence' }),
 });
 
-const List = Type.Object({ licence: LicenceSchema, as_of: Type.String({ format: 'date' }), total: Type.Integer(), items: Type.Array(Item) });
+const List = Type.Object({
+  licence: LicenceSchema,
+  as_of: Type.String({ format: 'date' }),
+  total: Type.Integer(),
+  items: Type.Array(Item),
+});
 
 export async function licencesApiRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const base = ctx.config.publicUrl.replace(/\/$/, '');

@@ -32,9 +32,19 @@ test('marks become licences and the valid-marks figure is the same before and af
       created_at: at,
       updated_at: at,
     });
-    await db.insertInto('entities').values([entity('a'), entity('b'), entity('syn'), entity('m')] as never).execute();
+    await db
+      .insertInto('entities')
+      .values([entity('a'), entity('b'), entity('syn'), entity('m')] as never)
+      .execute();
     await db.updateTable('entities').set({ merged_into: 'a' }).where('id', '=', 'm').execute();
-    const mark = (id: string, entity_id: string, granted_on: string | null, expires_on: string | null, derived = false, subject: string | null = null) => ({
+    const mark = (
+      id: string,
+      entity_id: string,
+      granted_on: string | null,
+      expires_on: string | null,
+      derived = false,
+      subject: string | null = null,
+    ) => ({
       id,
       entity_id,
       mark: 'zakup_prospoleczny',
@@ -59,10 +69,16 @@ test('marks become licences and the valid-marks figure is the same before and af
     const days = ['2026-01-15', '2026-09-06', '2026-12-04', '2026-12-05', '2027-02-28', '2027-03-01', '2027-09-06', '2027-09-07'];
     const registryFigure = async (day: string) => (await countValidMarksByGmina(db, day)).reduce((s, r) => s + Number(r.n), 0);
     const figures = await Promise.all(days.map(registryFigure));
-    assert.ok(figures.some((n) => n > 1), `the fixture has valid marks: ${figures.join(',')}`);
+    assert.ok(
+      figures.some((n) => n > 1),
+      `the fixture has valid marks: ${figures.join(',')}`,
+    );
 
     const applied = await migrateToLatest(database.handle, MODULES);
-    assert.ok(applied.some((n) => n.startsWith(KEY)), `applied: ${applied.join(', ')}`);
+    assert.ok(
+      applied.some((n) => n.startsWith(KEY)),
+      `applied: ${applied.join(', ')}`,
+    );
     for (const [i, day] of days.entries()) {
       assert.equal(await countValidLicences({ db }, day), figures[i], `valid on ${day}`);
       assert.equal(await registryFigure(day), figures[i], `the registry's own figure on ${day} is unchanged`);

@@ -10,8 +10,7 @@ import { pdfToText } from '../../core/export/export.testing.js';
 import { runDueJobs } from '../../core/jobs.js';
 import { cookieHeader, createTestApp, csrfFrom, loginAs, type TestApp } from '../../testing/app.js';
 import { ManualClock } from '../../testing/clock.js';
-import { makeEntity } from '../offers/offers.testing.js';
-import { qrTextOfPdf } from '../verification/verification.testing.js';
+import { qrTextOfPdf } from '../../testing/qr.js';
 import { licencesJobs } from './index.js';
 import { sendExpiryReminders } from './licences.service.js';
 
@@ -25,7 +24,23 @@ const nextIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
 before(async () => {
   t = await createTestApp({ clock });
-  entityX = await makeEntity(t.ctx, { name: ENTITY });
+  entityX = 'entity-smaczna';
+  const at = '2027-01-01T00:00:00.000Z';
+  await t.ctx.db
+    .insertInto('entities')
+    .values({
+      id: entityX,
+      name: ENTITY,
+      name_sort: ENTITY.toLowerCase(),
+      legal_form: 'spoldzielnia_socjalna',
+      sectors: '[]',
+      lifecycle: 'active',
+      search_doc: ENTITY,
+      is_synthetic: false,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
   repEmail = 'przedstawiciel@smaczna.example.pl';
   await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: entityX }], repEmail);
 });
@@ -52,7 +67,12 @@ async function post(url: string, values: Record<string, string>, cookie: string,
 
 const licence = (number: string) => t.ctx.db.selectFrom('licences').selectAll().where('number', '=', number).executeTakeFirstOrThrow();
 const reminders = () =>
-  t.ctx.db.selectFrom('mail_outbox').select(['to_address', 'subject']).where('template', '=', 'licence_expiry_reminder').orderBy('id').execute();
+  t.ctx.db
+    .selectFrom('mail_outbox')
+    .select(['to_address', 'subject'])
+    .where('template', '=', 'licence_expiry_reminder')
+    .orderBy('id')
+    .execute();
 const verifyJson = async (number: string) => {
   const res = await page(`/weryfikacja/zakup-prospoleczny/${number}.json`);
   return { status: res.statusCode, body: JSON.parse(res.body) as { state: string; fields: { label: string; value: string }[] } };
@@ -60,7 +80,12 @@ const verifyJson = async (number: string) => {
 
 async function grant(product: string, grantedOn: string): Promise<string> {
   const cookie = await staff();
-  const res = await post('/admin/zakup-prospoleczny', { entity: ENTITY, product, granted_on: grantedOn }, cookie, '/admin/zakup-prospoleczny');
+  const res = await post(
+    '/admin/zakup-prospoleczny',
+    { entity: ENTITY, product, granted_on: grantedOn },
+    cookie,
+    '/admin/zakup-prospoleczny',
+  );
   assert.equal(res.statusCode, 303, res.body.slice(0, 500));
   const number = /\/zakup-prospoleczny\/(ZP-\d{4}-[0-9A-Z]{6})$/.exec(res.headers.location as string)?.[1];
   assert.ok(number, `redirect: ${res.headers.location}`);
@@ -101,7 +126,8 @@ test('staff record a licence; the list, its search, the certificate and the veri
   assert.equal(pdf.statusCode, 200);
   assert.equal(pdf.headers['content-type'], 'application/pdf');
   const text = pdfToText(pdf.rawPayload);
-  for (const s of [first, '2027-03-01', '2028-03-01', 'Obiady dla szkół i przedszkoli', ENTITY]) assert.ok(text.includes(s), `${s} in the PDF`);
+  for (const s of [first, '2027-03-01', '2028-03-01', 'Obiady dla szkół i przedszkoli', ENTITY])
+    assert.ok(text.includes(s), `${s} in the PDF`);
   const url = `${t.ctx.config.publicUrl.replace(/\/$/, '')}/weryfikacja/zakup-prospoleczny/${first}`;
   assert.equal(await qrTextOfPdf(pdf.rawPayload), url);
 
@@ -152,7 +178,10 @@ test('reminders go 60 and 14 days before expiry, once each however often the job
   sent = await reminders();
   assert.equal(sent.length, 4);
   const rows = await t.ctx.db.selectFrom('licence_reminders').select('kind').orderBy('kind').execute();
-  assert.deepEqual(rows.map((r) => r.kind), ['14', '60']);
+  assert.deepEqual(
+    rows.map((r) => r.kind),
+    ['14', '60'],
+  );
 });
 
 let renewal = '';
@@ -185,7 +214,12 @@ test('a year on the licence has expired and left the list; withdrawal and suspen
 
   const cookie = await staff();
   const r = await licence(renewal);
-  const noReason = await post(`/admin/zakup-prospoleczny/${r.id}/cofnij`, { withdrawn_on: '2028-03-02', withdraw_reason: '' }, cookie, `/admin/zakup-prospoleczny/${r.id}`);
+  const noReason = await post(
+    `/admin/zakup-prospoleczny/${r.id}/cofnij`,
+    { withdrawn_on: '2028-03-02', withdraw_reason: '' },
+    cookie,
+    `/admin/zakup-prospoleczny/${r.id}`,
+  );
   assert.equal(noReason.statusCode, 400);
   assert.equal((await licence(renewal)).withdrawn_on, null);
   const withdrawn = await post(
@@ -202,13 +236,17 @@ test('a year on the licence has expired and left the list; withdrawal and suspen
   const other = await grant('Catering na spotkania', '2028-03-02');
   const o = await licence(other);
   assert.equal(
-    (await post(`/admin/zakup-prospoleczny/${o.id}/zawies`, { reason: 'Kontrola jakości' }, cookie, `/admin/zakup-prospoleczny/${o.id}`)).statusCode,
+    (await post(`/admin/zakup-prospoleczny/${o.id}/zawies`, { reason: 'Kontrola jakości' }, cookie, `/admin/zakup-prospoleczny/${o.id}`))
+      .statusCode,
     303,
   );
   assert.match((await page(`/weryfikacja/zakup-prospoleczny/${other}`)).body, /Dokument jest zawieszony/);
   assert.equal((await verifyJson(other)).body.state, 'suspended');
 
-  const api = JSON.parse((await page('/api/v1/zakup-prospoleczny')).body) as { total: number; items: { number: string; state: string; renews: string | null }[] };
+  const api = JSON.parse((await page('/api/v1/zakup-prospoleczny')).body) as {
+    total: number;
+    items: { number: string; state: string; renews: string | null }[];
+  };
   const byNumber = new Map(api.items.map((i) => [i.number, i]));
   assert.equal(byNumber.get(first)?.state, 'expired');
   assert.equal(byNumber.get(renewal)?.state, 'withdrawn');
@@ -222,6 +260,15 @@ test('a year on the licence has expired and left the list; withdrawal and suspen
     303,
   );
   assert.equal((await verifyJson(other)).body.state, 'valid');
-  const actions = (await t.ctx.db.selectFrom('audit_log').select('action').where('subject_type', '=', 'licence').execute()).map((a) => a.action).sort();
-  assert.deepEqual(actions, ['licences.grant', 'licences.grant', 'licences.renew', 'licences.suspend', 'licences.unsuspend', 'licences.withdraw']);
+  const actions = (await t.ctx.db.selectFrom('audit_log').select('action').where('subject_type', '=', 'licence').execute())
+    .map((a) => a.action)
+    .sort();
+  assert.deepEqual(actions, [
+    'licences.grant',
+    'licences.grant',
+    'licences.renew',
+    'licences.suspend',
+    'licences.unsuspend',
+    'licences.withdraw',
+  ]);
 });

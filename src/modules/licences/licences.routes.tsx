@@ -72,7 +72,13 @@ export async function licencesRoutes(app: AppInstance, ctx: ModuleContext): Prom
 
   // --- staff ------------------------------------------------------------------------------------
 
-  const adminList = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, problems: Problem[], status = 200) =>
+  const adminList = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    problems: Problem[],
+    status = 200,
+  ) =>
     sendPage(
       request,
       reply,
@@ -96,7 +102,10 @@ export async function licencesRoutes(app: AppInstance, ctx: ModuleContext): Prom
     return sendPage(
       request,
       reply,
-      { title: request.t('licences.licenceTitle', { number: item.licence.number }), breadcrumbs: [...adminCrumbs(request), { label: item.licence.number }] },
+      {
+        title: request.t('licences.licenceTitle', { number: item.licence.number }),
+        breadcrumbs: [...adminCrumbs(request), { label: item.licence.number }],
+      },
       <v.AdminLicenceView item={item} problems={problems} />,
       status,
     );

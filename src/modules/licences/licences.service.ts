@@ -60,7 +60,10 @@ export async function countValidLicences(ctx: Pick<ModuleContext, 'db'>, day: st
   return (await repo.allLicences(ctx.db)).filter((l) => !l.entity_merged && licenceState(l, day) === 'valid').length;
 }
 
-export async function licenceByNumber(ctx: ModuleContext, number: string): Promise<{ licence: repo.LicenceWithEntity; state: LicenceState }> {
+export async function licenceByNumber(
+  ctx: ModuleContext,
+  number: string,
+): Promise<{ licence: repo.LicenceWithEntity; state: LicenceState }> {
   const licence = await repo.licenceByNumber(ctx.db, number.toUpperCase());
   if (!licence) throw new AppError('licences.not_found');
   return { licence, state: licenceState(licence, warsawToday(ctx.clock)) };
@@ -123,7 +126,13 @@ export async function grantLicence(ctx: ModuleContext, actor: Actor, input: Gran
     });
     await recordAudit(
       trx,
-      { ...actor, action: renewsId ? 'licences.renew' : 'licences.grant', subjectType: 'licence', subjectId: id, meta: { number, renews: renewsId } },
+      {
+        ...actor,
+        action: renewsId ? 'licences.renew' : 'licences.grant',
+        subjectType: 'licence',
+        subjectId: id,
+        meta: { number, renews: renewsId },
+      },
       ctx.clock,
     );
   });
@@ -154,7 +163,14 @@ export async function withdrawLicence(ctx: ModuleContext, actor: Actor, id: stri
     await repo.updateLicence(trx, id, { withdrawn_on: input.on, withdrawal_reason: reason, updated_at: nowIso(ctx.clock) });
     await recordAudit(
       trx,
-      { ...actor, action: 'licences.withdraw', subjectType: 'licence', subjectId: id, changes: { withdrawn_on: { before: l.withdrawn_on, after: input.on } }, meta: { reason } },
+      {
+        ...actor,
+        action: 'licences.withdraw',
+        subjectType: 'licence',
+        subjectId: id,
+        changes: { withdrawn_on: { before: l.withdrawn_on, after: input.on } },
+        meta: { reason },
+      },
       ctx.clock,
     );
   });

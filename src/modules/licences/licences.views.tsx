@@ -147,9 +147,23 @@ export function AdminListView({ items, values, problems }: { items: Item[]; valu
       <h2>{t('licences.admin.grant')}</h2>
       <form method="post" action={href('/admin/zakup-prospoleczny')} novalidate>
         <CsrfField token={csrfToken ?? ''} />
-        <FormField name="entity" label={t('licences.form.entity')} hint={t('licences.form.entityHint')} value={values.entity} problems={problems} required />
+        <FormField
+          name="entity"
+          label={t('licences.form.entity')}
+          hint={t('licences.form.entityHint')}
+          value={values.entity}
+          problems={problems}
+          required
+        />
         <FormField name="product" label={t('licences.form.product')} value={values.product} problems={problems} required maxLength={300} />
-        <FormField name="granted_on" type="date" label={t('licences.form.grantedOn')} value={values.granted_on} problems={problems} required />
+        <FormField
+          name="granted_on"
+          type="date"
+          label={t('licences.form.grantedOn')}
+          value={values.granted_on}
+          problems={problems}
+          required
+        />
         <Button>{t('licences.admin.grantButton')}</Button>
       </form>
       <h2>{t('licences.admin.all')}</h2>
@@ -158,7 +172,10 @@ export function AdminListView({ items, values, problems }: { items: Item[]; valu
         rows={items}
         rowKey={(x) => x.licence.id}
         columns={[
-          { header: t('licences.field.number'), cell: (x) => <a href={href(`/admin/zakup-prospoleczny/${x.licence.id}`)}>{x.licence.number}</a> },
+          {
+            header: t('licences.field.number'),
+            cell: (x) => <a href={href(`/admin/zakup-prospoleczny/${x.licence.id}`)}>{x.licence.number}</a>,
+          },
           { header: t('licences.field.holder'), cell: (x) => <Pl text={x.licence.entity_name} /> },
           { header: t('licences.field.product'), cell: (x) => <Product l={x.licence} /> },
           { header: t('licences.field.expiresOn'), cell: (x) => x.licence.expires_on ?? t('licences.unknownDate') },

@@ -33,11 +33,7 @@ export async function qrSvg(text: string): Promise<string> {
  * `doc` as a tagged PDF ending with the QR code of `url` (a figure whose alternative text gives the
  * address, so a screen reader user gets it too) and the address written out.
  */
-export async function verifiablePdf(
-  doc: ExportDocument,
-  url: string,
-  words: { qrAlt: string; qrCaption: string },
-): Promise<Buffer> {
+export async function verifiablePdf(doc: ExportDocument, url: string, words: { qrAlt: string; qrCaption: string }): Promise<Buffer> {
   const svg = await qrSvg(url);
   return renderPdf({
     ...doc,

@@ -24,7 +24,8 @@ export async function verificationRoutes(app: AppInstance, ctx: ModuleContext): 
       config: { access: 'public' },
       schema: {
         tags: ['verification'],
-        summary: 'State of a numbered document (valid, expired, withdrawn, suspended); JSON with Accept: application/json or a .json suffix',
+        summary:
+          'State of a numbered document (valid, expired, withdrawn, suspended); JSON with Accept: application/json or a .json suffix',
         params: Params,
       },
     },

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pdfObjects, pdfToText } from '../../core/export/export.testing.js';
 import { documentNumber, verifiablePdf, verificationPath } from './index.js';
-import { qrTextOfPdf } from './verification.testing.js';
+import { qrTextOfPdf } from '../../testing/qr.js';
 
 test('document numbers carry prefix and year and a random part with no readable sequence', () => {
   const numbers = Array.from({ length: 200 }, () => documentNumber('ZP', 2027));

@@ -50,7 +50,11 @@ export const licencesMigration: ModuleMigration = {
       .execute();
     const now = new Date().toISOString();
     for (const m of marks) {
-      const year = m.granted_on ? Number(m.granted_on.slice(0, 4)) : m.expires_on ? Number(m.expires_on.slice(0, 4)) - 1 : Number(now.slice(0, 4));
+      const year = m.granted_on
+        ? Number(m.granted_on.slice(0, 4))
+        : m.expires_on
+          ? Number(m.expires_on.slice(0, 4)) - 1
+          : Number(now.slice(0, 4));
       await db
         .insertInto('licences')
         .values({

@@ -1,4 +1,4 @@
-// Reading a verifiable document back in tests: the first page of a PDF rendered by poppler
+// Reading a verifiable document (verification module) back in tests: the first page of a PDF rendered by poppler
 // (pdftoppm) and its QR code decoded with jsQR, as a phone camera would read the printed page.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
