@@ -53,6 +53,7 @@ export const licencesEn: TranslationShape<typeof licencesPl> = {
       expiresOn: 'Valid until',
       withdrawnOn: 'Withdrawal date',
       source: 'Source',
+      offer: 'Offer',
     },
     pdf: {
       title: '“Zakup Prospołeczny” certificate',
@@ -73,9 +74,12 @@ export const licencesEn: TranslationShape<typeof licencesPl> = {
       grantedOn: 'Grant date',
       withdrawnOn: 'Withdrawal date',
       reason: 'Reason',
+      offer: 'The entity’s offer the licence covers',
+      noOffer: '(not linked to an offer)',
     },
     validation: {
       noEntity: 'There is no entity of this name in the registry.',
+      offer: 'Choose one of this entity’s offers.',
       date: 'The field “{{field}}” must hold a date (YYYY-MM-DD).',
     },
     admin: {
@@ -93,6 +97,8 @@ export const licencesEn: TranslationShape<typeof licencesPl> = {
       liftButton: 'Lift the suspension',
       withdraw: 'Withdrawal',
       withdrawButton: 'Withdraw the licence',
+      offer: 'Offer',
+      offerButton: 'Save the link to the offer',
     },
   },
 };

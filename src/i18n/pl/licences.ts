@@ -52,6 +52,7 @@ export const licencesPl = {
       expiresOn: 'Ważna do',
       withdrawnOn: 'Data cofnięcia',
       source: 'Źródło',
+      offer: 'Oferta',
     },
     pdf: {
       title: 'Certyfikat „Zakup Prospołeczny”',
@@ -72,9 +73,12 @@ export const licencesPl = {
       grantedOn: 'Data przyznania',
       withdrawnOn: 'Data cofnięcia',
       reason: 'Powód',
+      offer: 'Oferta podmiotu objęta licencją',
+      noOffer: '(bez powiązania z ofertą)',
     },
     validation: {
       noEntity: 'W rejestrze nie ma podmiotu o tej nazwie.',
+      offer: 'Wybierz jedną z ofert tego podmiotu.',
       date: 'Pole „{{field}}” musi zawierać datę (RRRR-MM-DD).',
     },
     admin: {
@@ -92,6 +96,8 @@ export const licencesPl = {
       liftButton: 'Odwieś licencję',
       withdraw: 'Cofnięcie',
       withdrawButton: 'Cofnij licencję',
+      offer: 'Oferta',
+      offerButton: 'Zapisz powiązanie z ofertą',
     },
   },
 } as const;

@@ -252,6 +252,7 @@ test('a year on the licence has expired and left the list; withdrawal and suspen
   assert.equal(byNumber.get(renewal)?.state, 'withdrawn');
   assert.equal(byNumber.get(renewal)?.renews, first);
   assert.equal(byNumber.get(other)?.state, 'suspended');
+  assert.ok(JSON.parse((await page('/api/openapi.json')).body).paths['/api/v1/zakup-prospoleczny'], 'in OpenAPI');
   const onlySuspended = JSON.parse((await page('/api/v1/zakup-prospoleczny?stan=suspended')).body) as { total: number };
   assert.equal(onlySuspended.total, 1);
 
@@ -271,4 +272,58 @@ test('a year on the licence has expired and left the list; withdrawal and suspen
     'licences.unsuspend',
     'licences.withdraw',
   ]);
+});
+
+test("staff link a licence to one of its holder's offers; another entity's offer is refused", async () => {
+  const offer = (id: string, entity_id: string, title: string) => ({
+    id,
+    entity_id,
+    title,
+    title_sort: title.toLowerCase(),
+    kind: 'service' as const,
+    category: 'catering',
+    subcategory: 'catering-posilki',
+    cpv_codes: '[]',
+    description: title,
+    price_kind: 'on_request' as const,
+    price_text: null,
+    area_scope: 'region' as const,
+    is_reserved_contracts: false,
+    is_published: true,
+    is_example: false,
+    search_doc: title,
+    created_by: null,
+    created_at: '2028-01-01T00:00:00.000Z',
+    updated_at: '2028-01-01T00:00:00.000Z',
+  });
+  await t.ctx.db
+    .insertInto('entities')
+    .values({
+      id: 'entity-other',
+      name: 'Fundacja Inna',
+      name_sort: 'fundacja inna',
+      legal_form: 'fundacja',
+      sectors: '[]',
+      lifecycle: 'active',
+      search_doc: 'Fundacja Inna',
+      is_synthetic: false,
+      created_at: '2027-01-01T00:00:00.000Z',
+      updated_at: '2027-01-01T00:00:00.000Z',
+    })
+    .execute();
+  await t.ctx.db
+    .insertInto('offers')
+    .values([offer('offer-own', entityX, 'Obiady z dowozem'), offer('offer-other', 'entity-other', 'Sprzątanie biur')])
+    .execute();
+  const cookie = await staff();
+  const l = await licence(first);
+  const form = `/admin/zakup-prospoleczny/${l.id}`;
+  assert.match((await page(form, cookie)).body, /Obiady z dowozem/);
+  const refused = await post(`${form}/oferta`, { offer: 'offer-other' }, cookie, form);
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /Wybierz jedną z ofert tego podmiotu/);
+  assert.equal((await licence(first)).offer_id, null);
+  assert.equal((await post(`${form}/oferta`, { offer: 'offer-own' }, cookie, form)).statusCode, 303);
+  assert.equal((await licence(first)).offer_id, 'offer-own');
+  assert.match((await page(`/zakup-prospoleczny/${first}`)).body, /href="\/oferta\/offer-own"/);
 });

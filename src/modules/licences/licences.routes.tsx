@@ -46,7 +46,15 @@ export async function licencesRoutes(app: AppInstance, ctx: ModuleContext): Prom
       request,
       reply,
       { title, breadcrumbs: [publicCrumb(request), { label: item.licence.number }] },
-      <v.LicenceView item={item} canManage={isStaff(request)} />,
+      <v.LicenceView
+        item={item}
+        canManage={isStaff(request)}
+        offer={
+          item.licence.offer_id === null
+            ? undefined
+            : (await svc.offerChoices(ctx, item.licence.entity_id)).find((o) => o.id === item.licence.offer_id)
+        }
+      />,
     );
   });
 
@@ -106,7 +114,7 @@ export async function licencesRoutes(app: AppInstance, ctx: ModuleContext): Prom
         title: request.t('licences.licenceTitle', { number: item.licence.number }),
         breadcrumbs: [...adminCrumbs(request), { label: item.licence.number }],
       },
-      <v.AdminLicenceView item={item} problems={problems} />,
+      <v.AdminLicenceView item={item} problems={problems} offers={await svc.offerChoices(ctx, item.licence.entity_id)} />,
       status,
     );
   };
@@ -127,5 +135,6 @@ export async function licencesRoutes(app: AppInstance, ctx: ModuleContext): Prom
     );
   action('odnow', (id, _body, request) => svc.renewLicence(ctx, auditFromRequest(request), id));
   action('zawies', (id, body, request) => svc.suspendFromForm(ctx, auditFromRequest(request), id, body));
+  action('oferta', (id, body, request) => svc.linkOffer(ctx, auditFromRequest(request), id, body.offer ?? ''));
   action('cofnij', (id, body, request) => svc.withdrawFromForm(ctx, auditFromRequest(request), id, body));
 }

@@ -14,6 +14,7 @@ import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
+import { entityOfferChoices } from '../offers/index.js';
 import { derivedExpiry, entityIdByName, markValidity, representativeEmails } from '../registry/index.js';
 import { documentNumber, verificationPath, type VerifiedDocument } from '../verification/index.js';
 import * as repo from './licences.repo.js';
@@ -170,6 +171,37 @@ export async function withdrawLicence(ctx: ModuleContext, actor: Actor, id: stri
         subjectId: id,
         changes: { withdrawn_on: { before: l.withdrawn_on, after: input.on } },
         meta: { reason },
+      },
+      ctx.clock,
+    );
+  });
+}
+
+/** The holder's offers a licence may be linked to (by title). */
+export function offerChoices(ctx: ModuleContext, entityId: string) {
+  return entityOfferChoices(ctx, entityId);
+}
+
+/** Links a licence to one of its holder's offers (the product it covers), or unlinks it (''). */
+export async function linkOffer(ctx: ModuleContext, actor: Actor, id: string, offerId: string): Promise<void> {
+  const l = await repo.licenceById(ctx.db, id);
+  if (!l) throw new AppError('licences.not_found');
+  const chosen = offerId === '' ? null : offerId;
+  const f = new FormChecker({ offer: offerId });
+  if (chosen !== null && !(await entityOfferChoices(ctx, l.entity_id)).some((o) => o.id === chosen)) {
+    f.add('offer', 'licences.form.offer', 'licences.validation.offer');
+  }
+  f.assertValid();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateLicence(trx, id, { offer_id: chosen, updated_at: nowIso(ctx.clock) });
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'licences.link_offer',
+        subjectType: 'licence',
+        subjectId: id,
+        changes: { offer_id: { before: l.offer_id, after: chosen } },
       },
       ctx.clock,
     );

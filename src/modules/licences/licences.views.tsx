@@ -5,10 +5,12 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { SelectField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import { licencePath, licenceVerificationPath, type LicenceState, type LicenceWithEntity } from './licences.service.js';
 
 type Item = { licence: LicenceWithEntity; state: LicenceState };
+type OfferChoice = { id: string; title: string; path: string };
 
 const SOURCES = [
   ['K82', 'https://fundacjarozwoju.org/zakup-prospoleczny-znak-jakosci-twoich-uslug-2/'],
@@ -79,7 +81,7 @@ export function PublicView({ items, q }: { items: Item[]; q: string }) {
   );
 }
 
-export function LicenceView({ item, canManage }: { item: Item; canManage: boolean }) {
+export function LicenceView({ item, canManage, offer }: { item: Item; canManage: boolean; offer: OfferChoice | undefined }) {
   const { t, href } = usePage();
   const l = item.licence;
   return (
@@ -104,6 +106,16 @@ export function LicenceView({ item, canManage }: { item: Item; canManage: boolea
         <dd>{l.granted_on ?? t('licences.unknownDate')}</dd>
         <dt>{t('licences.field.expiresOn')}</dt>
         <dd>{l.expires_on ?? t('licences.unknownDate')}</dd>
+        {offer ? (
+          <>
+            <dt>{t('licences.field.offer')}</dt>
+            <dd>
+              <a href={href(offer.path)}>
+                <Pl text={offer.title} />
+              </a>
+            </dd>
+          </>
+        ) : null}
         {l.withdrawn_on ? (
           <>
             <dt>{t('licences.field.withdrawnOn')}</dt>
@@ -186,7 +198,7 @@ export function AdminListView({ items, values, problems }: { items: Item[]; valu
   );
 }
 
-export function AdminLicenceView({ item, problems }: { item: Item; problems: Problem[] }) {
+export function AdminLicenceView({ item, problems, offers }: { item: Item; problems: Problem[]; offers: OfferChoice[] }) {
   const { t, href, csrfToken } = usePage();
   const l = item.licence;
   const base = `/admin/zakup-prospoleczny/${l.id}`;
@@ -197,6 +209,18 @@ export function AdminLicenceView({ item, problems }: { item: Item; problems: Pro
       <p>
         <a href={href(licencePath(l.number))}>{t('licences.admin.publicPage')}</a>
       </p>
+      <h2>{t('licences.admin.offer')}</h2>
+      <form method="post" action={href(`${base}/oferta`)}>
+        <CsrfField token={csrfToken ?? ''} />
+        <SelectField
+          name="offer"
+          label={t('licences.form.offer')}
+          value={l.offer_id ?? ''}
+          problems={problems}
+          options={[{ value: '', label: t('licences.form.noOffer') }, ...offers.map((o) => ({ value: o.id, label: o.title }))]}
+        />
+        <Button variant="secondary">{t('licences.admin.offerButton')}</Button>
+      </form>
       <h2>{t('licences.admin.renew')}</h2>
       <form method="post" action={href(`${base}/odnow`)}>
         <CsrfField token={csrfToken ?? ''} />
