@@ -4,6 +4,7 @@ import type { TranslationShape } from '../types.js';
 
 export const licencesEn: TranslationShape<typeof licencesPl> = {
   licences: {
+    nav: 'Zakup Prospołeczny',
     title: 'The “Zakup Prospołeczny” mark',
     intro:
       'The social economy promotional mark “Zakup Prospołeczny” (pro-social purchase) is granted to products and services of social economy entities. Here you can check which licences for the mark are valid today.',

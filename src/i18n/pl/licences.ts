@@ -3,6 +3,7 @@
 
 export const licencesPl = {
   licences: {
+    nav: 'Zakup Prospołeczny',
     title: 'Znak „Zakup Prospołeczny”',
     intro:
       'Znak promocyjny ekonomii społecznej „Zakup Prospołeczny” przyznaje się produktom i usługom podmiotów ekonomii społecznej. Tu sprawdzisz, które licencje na znak są dziś ważne.',

@@ -62,3 +62,12 @@ export async function claimReminder(db: Exec, licenceId: string, kind: ReminderK
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
 }
+
+/** The last change of any licence (the public page's date in the sitemap); null when there is none. */
+export async function lastChanged(db: Exec): Promise<string | null> {
+  const row = await db
+    .selectFrom('licences')
+    .select((eb) => eb.fn.max('updated_at').as('at'))
+    .executeTakeFirst();
+  return row?.at ?? null;
+}

@@ -11,6 +11,7 @@ import { runDueJobs } from '../../core/jobs.js';
 import { cookieHeader, createTestApp, csrfFrom, loginAs, type TestApp } from '../../testing/app.js';
 import { ManualClock } from '../../testing/clock.js';
 import { qrTextOfPdf } from '../../testing/qr.js';
+import { readSitemap } from '../../testing/sitemap.js';
 import { licencesJobs } from './index.js';
 import { sendExpiryReminders } from './licences.service.js';
 
@@ -121,6 +122,11 @@ test('staff record a licence; the list, its search, the certificate and the veri
   assert.ok((await page('/zakup-prospoleczny?q=obiad')).body.includes(first), 'stemmed search finds the product');
   assert.ok(!(await page('/zakup-prospoleczny?q=rowery')).body.includes(first));
   assert.match((await page('/en/zakup-prospoleczny')).body, /1 valid licence/);
+  assert.match((await page('/')).body, /href="\/zakup-prospoleczny"/, 'in the navigation');
+  const base = t.ctx.config.publicUrl.replace(/\/$/, '');
+  const inSitemap: string[] = [];
+  await readSitemap(t.app, base, (u) => inSitemap.push(u.loc));
+  assert.ok(inSitemap.includes(`${base}/zakup-prospoleczny`), 'in the sitemap');
 
   const pdf = await page(`/zakup-prospoleczny/${first}/certyfikat.pdf`);
   assert.equal(pdf.statusCode, 200);
