@@ -44,7 +44,10 @@ export const licencesMigration: ModuleMigration = {
     const marks = await db
       .selectFrom('entity_marks as m')
       .innerJoin('entities as e', 'e.id', 'm.entity_id')
-      .select(['m.id', 'm.entity_id', 'm.subject', 'm.granted_on', 'm.expires_on', 'm.is_expiry_derived', 'm.source_url', 'e.is_synthetic'])
+      // every column of the mark: `is_expiry_derived` came with a later registry migration, and a
+      // test that stops the registry before it still runs this one
+      .selectAll('m')
+      .select('e.is_synthetic')
       .where('m.mark', '=', 'zakup_prospoleczny')
       .orderBy('m.id')
       .execute();
@@ -65,7 +68,7 @@ export const licencesMigration: ModuleMigration = {
           product: m.subject,
           granted_on: m.granted_on,
           expires_on: m.expires_on,
-          is_expiry_derived: Boolean(m.is_expiry_derived),
+          is_expiry_derived: Boolean(m.is_expiry_derived ?? false),
           source_url: m.source_url,
           source_mark_id: m.id,
           renews_id: null,
