@@ -34,6 +34,7 @@ import {
 } from '../src/modules/bodies/bodies.testing.js';
 import { navigation, type Server } from './support.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
+import { LICENCE_PAGES } from './licences-fixtures.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
 
@@ -699,6 +700,8 @@ export const PAGES: PageTemplate[] = [
     initialFocus: '[data-error-summary]',
     login: [{ role: 'coordinator' }],
   },
+  // licences: public page, licence, verification, staff list, grant form with errors, one licence
+  ...LICENCE_PAGES,
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

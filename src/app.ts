@@ -31,6 +31,8 @@ import { opendataModule } from './modules/opendata/index.js';
 import { offersModule } from './modules/offers/index.js';
 import { supportModule } from './modules/support/index.js';
 import { localgovModule } from './modules/localgov/index.js';
+import { licencesModule } from './modules/licences/index.js';
+import { verificationModule } from './modules/verification/index.js';
 import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 import { registryModule } from './modules/registry/index.js';
@@ -59,6 +61,8 @@ export const MODULES: readonly AppModule[] = [
   localgovModule,
   opendataModule,
   offersModule,
+  verificationModule,
+  licencesModule,
 ];
 
 export interface AppOptions {

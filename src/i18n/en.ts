@@ -26,6 +26,8 @@ import { offersEn } from './en/offers.js';
 import { supportEn } from './en/support.js';
 import { localgovEn } from './en/localgov.js';
 import { bodiesEn } from './en/bodies.js';
+import { licencesEn } from './en/licences.js';
+import { verificationEn } from './en/verification.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -53,6 +55,8 @@ export const en: TranslationShape<typeof pl> = {
   ...supportEn,
   ...localgovEn,
   ...bodiesEn,
+  ...licencesEn,
+  ...verificationEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -326,6 +330,11 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Membership already ended',
       detail: 'This membership has already ended. Nothing has been changed.',
     },
+    // licences
+    'licences.not_found': { title: 'No such licence', detail: 'There is no licence with this number on the platform.' },
+    'licences.invalid': { title: 'Invalid data', detail: 'Fill in the field “{{field}}”. Nothing was saved.' },
+    'licences.already_renewed': { title: 'Licence already renewed', detail: 'This licence already has a renewal. Nothing was saved.' },
+    'licences.withdrawn': { title: 'Licence withdrawn', detail: 'A withdrawn licence cannot be renewed. Nothing was saved.' },
   },
   validation: {
     required: 'The field “{{field}}” is required.',

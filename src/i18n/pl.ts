@@ -26,6 +26,8 @@ import { offersPl } from './pl/offers.js';
 import { supportPl } from './pl/support.js';
 import { localgovPl } from './pl/localgov.js';
 import { bodiesPl } from './pl/bodies.js';
+import { licencesPl } from './pl/licences.js';
+import { verificationPl } from './pl/verification.js';
 
 export const pl = {
   ...accountsPl,
@@ -53,6 +55,8 @@ export const pl = {
   ...supportPl,
   ...localgovPl,
   ...bodiesPl,
+  ...licencesPl,
+  ...verificationPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -335,6 +339,11 @@ export const pl = {
       title: 'Członkostwo już zakończone',
       detail: 'To członkostwo zostało już zakończone. Niczego nie zmieniono.',
     },
+    // licences
+    'licences.not_found': { title: 'Nie ma takiej licencji', detail: 'W serwisie nie ma licencji o tym numerze.' },
+    'licences.invalid': { title: 'Nieprawidłowe dane', detail: 'Uzupełnij pole „{{field}}”. Niczego nie zapisano.' },
+    'licences.already_renewed': { title: 'Licencja już odnowiona', detail: 'Ta licencja ma już odnowienie. Niczego nie zapisano.' },
+    'licences.withdrawn': { title: 'Licencja cofnięta', detail: 'Cofniętej licencji nie można odnowić. Niczego nie zapisano.' },
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',

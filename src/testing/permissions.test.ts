@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { policy, hasScopedRole } from '../core/auth/access.js';
+import { makeLicence } from '../modules/licences/licences.testing.js';
 import { makeOffer } from '../modules/offers/offers.testing.js';
 import { createTestApp, loginAs, type TestApp, type TestRole } from './app.js';
 
@@ -169,6 +170,14 @@ const MATRIX: [string, string][] = [
   ['/admin/zespoly/team-a/posiedzenia/m-x/protokol', 'LNNFFFFF'],
   ['/zespoly/body-a/posiedzenia/m-x/protokol', 'NNNNNNNN'],
   ['/zespoly/body-a/dla-czlonkow/protokoly/m-x', 'NFFFFNFF'],
+  // licences: the public page, a licence, its certificate, its verification and the API for
+  // everyone; recording, renewing, suspending and withdrawing for coordinators and administrators
+  ['/zakup-prospoleczny', 'AAAAAAAA'],
+  ['/zakup-prospoleczny/ZP-2026-PERM01', 'AAAAAAAA'],
+  ['/weryfikacja/zakup-prospoleczny/ZP-2026-PERM01', 'AAAAAAAA'],
+  ['/api/v1/zakup-prospoleczny', 'AAAAAAAA'],
+  ['/admin/zakup-prospoleczny', 'LAAFFFFF'],
+  ['/admin/zakup-prospoleczny/lic-x', 'LAAFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403, N: 404 };
@@ -225,6 +234,8 @@ before(async () => {
   // an offer of each entity behind the offers' routes (ids as in the matrix)
   await makeOffer(t.ctx, 'entity-x', { id: 'offer-x', title: 'Oferta X' });
   await makeOffer(t.ctx, 'entity-y', { id: 'offer-y', title: 'Oferta Y' });
+  // a licence of entity X behind the licences' routes
+  await makeLicence(t.ctx, 'entity-x', { id: 'lic-x', number: 'ZP-2026-PERM01' });
   // a programme with one indicator behind the indicator routes (ids as in the matrix)
   {
     const at = '2026-01-01T00:00:00.000Z';

@@ -94,6 +94,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: a copy of your message to “{{centre}}”',
       body: 'Hello,\n\nwe passed your message to the social economy support centre “{{centre}}”, which serves the gmina of {{gmina}}. The centre will reply to your e-mail address.\n\nYour message:\n{{message}}',
     },
+    licence_expiry_reminder: {
+      subject: 'Spójnia: “Zakup Prospołeczny” licence {{number}} expires on {{expires}}',
+      body: 'Hello,\n\nthe “Zakup Prospołeczny” licence no. {{number}} of {{entity}} (product or service: {{product}}) is valid until {{expires}} ({{days}} days left). The licence can be renewed every year on application; a renewal filed before expiry starts on the day the current licence expires.\n\nThe licence:\n{{link}}',
+    },
   },
   outbox: {
     title: 'Outgoing mail',
@@ -172,6 +176,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       body_meeting_invitation: 'meeting invitation',
       body_meeting_changed: 'meeting changed',
       body_meeting_cancelled: 'meeting cancelled',
+      licence_expiry_reminder: '“Zakup Prospołeczny” licence — expiry reminder',
     },
   },
 };

@@ -93,6 +93,10 @@ export const mailPl = {
       subject: 'Spójnia: kopia Twojej wiadomości do ośrodka „{{centre}}”',
       body: 'Dzień dobry,\n\nprzekazaliśmy Twoją wiadomość ośrodkowi wsparcia ekonomii społecznej „{{centre}}”, który obsługuje gminę {{gmina}}. Ośrodek odpowie na Twój adres e-mail.\n\nTwoja wiadomość:\n{{message}}',
     },
+    licence_expiry_reminder: {
+      subject: 'Spójnia: licencja „Zakup Prospołeczny” {{number}} wygasa {{expires}}',
+      body: 'Dzień dobry,\n\nlicencja na znak „Zakup Prospołeczny” nr {{number}} podmiotu {{entity}} (produkt lub usługa: {{product}}) jest ważna do {{expires}} (dni do końca: {{days}}). Licencję można odnawiać co roku na wniosek; odnowienie złożone przed wygaśnięciem zaczyna się w dniu wygaśnięcia obecnej licencji.\n\nLicencja:\n{{link}}',
+    },
   },
   outbox: {
     title: 'Poczta wychodząca',
@@ -172,6 +176,7 @@ export const mailPl = {
       body_meeting_invitation: 'zaproszenie na posiedzenie',
       body_meeting_changed: 'zmiana posiedzenia',
       body_meeting_cancelled: 'odwołanie posiedzenia',
+      licence_expiry_reminder: 'licencja „Zakup Prospołeczny” — przypomnienie o wygaśnięciu',
     },
   },
 } as const;

@@ -13,6 +13,7 @@ import { offersMigrations } from './migrations/index.js';
 import './offers.tables.js';
 
 export { isValidCpv, CATEGORY_KEYS, categoryCpvPrefixes } from './offers.categories.js';
+export { entityOfferChoices } from './offers.service.js';
 
 /** Enquiries' personal data and texts are erased six months after sending (counts stay). */
 export const offersJobs: ScheduledJob[] = [{ name: 'offers.enquiry-retention', intervalMs: 24 * 3600_000, run: eraseOldEnquiries }];

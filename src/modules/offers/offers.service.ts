@@ -44,6 +44,14 @@ export function offerPath(o: { id: string }): string {
   return `/oferta/${o.id}`;
 }
 
+/** An entity's offers (drafts too) by title, for other modules that link a thing to one (licences). */
+export async function entityOfferChoices(
+  ctx: Pick<ModuleContext, 'db'>,
+  entityId: string,
+): Promise<{ id: string; title: string; path: string }[]> {
+  return (await repo.listEntityOffers(ctx.db, entityId, false)).map((o) => ({ id: o.id, title: o.title, path: offerPath(o) }));
+}
+
 const str = (v: string | string[] | undefined): string => (typeof v === 'string' ? v : '');
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
 

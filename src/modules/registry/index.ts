@@ -29,6 +29,7 @@ export { entityFacts, entityIdByName, type EntityFacts } from './entity/entity-f
 export { LEGAL_FORMS, type LegalForm } from './entity/registry.tables.js';
 export { importEntitiesFile, type ImportOutcome } from './data-quality/import.service.js';
 export { entityPath } from './entity/registry.service.js';
+export { derivedExpiry, markValidity, type MarkValidity } from './entity/mark-validity.js';
 export { type EntityPageSection, type EntityPageSubject } from './entity/entity-page.extensions.js';
 export { seedSynthetic, SYNTHETIC_PREFIX } from './data-quality/registry.synthetic.js';
 export {
