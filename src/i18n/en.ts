@@ -22,6 +22,7 @@ import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
 import { opendataEn } from './en/opendata.js';
 import { offersEn } from './en/offers.js';
+import { needsEn } from './en/needs.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -43,6 +44,7 @@ export const en: TranslationShape<typeof pl> = {
   ...exportEn,
   ...opendataEn,
   ...offersEn,
+  ...needsEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -260,6 +262,14 @@ export const en: TranslationShape<typeof pl> = {
     'offers.too_many_photos': {
       title: 'Too many photos',
       detail: 'The offer already has as many photos as allowed (limit: {{limit}}). Remove one before adding another. Nothing was saved.',
+    },
+    'offers.need_not_found': {
+      title: 'No such need',
+      detail: 'The purchasing need does not exist or is not published.',
+    },
+    'offers.need_state': {
+      title: 'Not possible in this state',
+      detail: 'The purchasing need is now in a different state than this action requires. Reload the page. Nothing was changed.',
     },
   },
   validation: {

@@ -22,6 +22,7 @@ import { textPl } from './pl/text.js';
 import { exportPl } from './pl/export.js';
 import { opendataPl } from './pl/opendata.js';
 import { offersPl } from './pl/offers.js';
+import { needsPl } from './pl/needs.js';
 
 export const pl = {
   ...accountsPl,
@@ -43,6 +44,7 @@ export const pl = {
   ...exportPl,
   ...opendataPl,
   ...offersPl,
+  ...needsPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -268,6 +270,14 @@ export const pl = {
     'offers.too_many_photos': {
       title: 'Za dużo zdjęć',
       detail: 'Oferta ma już tyle zdjęć, ile można dodać (limit: {{limit}}). Usuń któreś, zanim dodasz nowe. Niczego nie zapisano.',
+    },
+    'offers.need_not_found': {
+      title: 'Nie ma takiej potrzeby',
+      detail: 'Potrzeba zakupowa nie istnieje albo nie jest opublikowana.',
+    },
+    'offers.need_state': {
+      title: 'Nie można tego zrobić w tym stanie',
+      detail: 'Potrzeba zakupowa jest teraz w innym stanie niż ten, którego wymaga ta czynność. Odśwież stronę. Niczego nie zmieniono.',
     },
   },
   validation: {

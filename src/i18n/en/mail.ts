@@ -62,6 +62,14 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: enquiry about an offer — {{offer}}',
       body: 'An enquiry sent through Spójnia to {{entity}} about the offer "{{offer}}":\n{{link}}\n\nFrom: {{name}}\nInstitution: {{institution}}\nReply-to address: {{email}}\nPhone: {{phone}}\n\nMessage:\n{{message}}\n\nThe sender agreed that their data be passed on for a reply. To reply, write to the address above.',
     },
+    need_notice: {
+      subject: 'Spójnia: purchasing need — {{need}}',
+      body: 'Hello,\n\n{{institution}} is looking for a supplier: "{{need}}". The offer of {{entity}} on Spójnia matches this need (category and area).\n\nDeadline: {{deadline}}\nDetails and the buyer\'s contact:\n{{link}}\n\nThis is the one notification about this need; one reminder may follow before the deadline.',
+    },
+    need_reminder: {
+      subject: 'Spójnia: reminder — {{need}} (deadline {{deadline}})',
+      body: 'Hello,\n\na reminder of the purchasing need "{{need}}" ({{institution}}) matching the offer of {{entity}}. The deadline is {{deadline}}.\n\nDetails:\n{{link}}\n\nThis is the last message about this need.',
+    },
     offer_enquiry_copy: {
       subject: 'Spójnia: your enquiry was sent — {{offer}}',
       body: 'Hello,\n\nwe have passed your enquiry about the offer "{{offer}}" on to {{entity}}. The entity will reply directly to your e-mail address.\n\nThe offer:\n{{link}}\n\nWe keep the text of the enquiry for 6 months, then delete it. If you did not send this enquiry, please ignore this message.',
@@ -137,6 +145,8 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       consultation_report: 'consultation report',
       offer_enquiry: 'enquiry about an offer',
       offer_enquiry_copy: 'enquiry about an offer — confirmation',
+      need_notice: 'purchasing need — notification',
+      need_reminder: 'purchasing need — reminder',
     },
   },
 };

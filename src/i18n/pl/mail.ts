@@ -61,6 +61,14 @@ export const mailPl = {
       subject: 'Spójnia: zapytanie ofertowe — {{offer}}',
       body: 'Zapytanie ofertowe wysłane przez serwis Spójnia do podmiotu {{entity}} w sprawie oferty „{{offer}}”:\n{{link}}\n\nOd: {{name}}\nInstytucja: {{institution}}\nAdres do odpowiedzi: {{email}}\nTelefon: {{phone}}\n\nTreść:\n{{message}}\n\nNadawca zgodził się na przekazanie swoich danych w celu udzielenia odpowiedzi. Aby odpowiedzieć, napisz na adres podany wyżej.',
     },
+    need_notice: {
+      subject: 'Spójnia: potrzeba zakupowa — {{need}}',
+      body: 'Dzień dobry,\n\n{{institution}} szuka wykonawcy: „{{need}}”. Oferta podmiotu {{entity}} w serwisie Spójnia pasuje do tej potrzeby (kategoria i obszar).\n\nTermin: {{deadline}}\nSzczegóły i kontakt do zamawiającego:\n{{link}}\n\nTo jedno powiadomienie o tej potrzebie; przed terminem możemy wysłać jeszcze jedno przypomnienie.',
+    },
+    need_reminder: {
+      subject: 'Spójnia: przypomnienie — {{need}} (termin {{deadline}})',
+      body: 'Dzień dobry,\n\nprzypominamy o potrzebie zakupowej „{{need}}” ({{institution}}), pasującej do oferty podmiotu {{entity}}. Termin mija {{deadline}}.\n\nSzczegóły:\n{{link}}\n\nTo ostatnia wiadomość o tej potrzebie.',
+    },
     offer_enquiry_copy: {
       subject: 'Spójnia: wysłano zapytanie ofertowe — {{offer}}',
       body: 'Dzień dobry,\n\nprzekazaliśmy Twoje zapytanie ofertowe w sprawie oferty „{{offer}}” podmiotowi {{entity}}. Podmiot odpowie bezpośrednio na Twój adres e-mail.\n\nOferta:\n{{link}}\n\nTreść zapytania przechowujemy przez 6 miesięcy, potem ją usuwamy. Jeśli to nie Ty wysłałeś(-aś) to zapytanie, zignoruj tę wiadomość.',
@@ -137,6 +145,8 @@ export const mailPl = {
       consultation_report: 'raport z konsultacji',
       offer_enquiry: 'zapytanie ofertowe',
       offer_enquiry_copy: 'zapytanie ofertowe — potwierdzenie',
+      need_notice: 'potrzeba zakupowa — powiadomienie',
+      need_reminder: 'potrzeba zakupowa — przypomnienie',
     },
   },
 } as const;

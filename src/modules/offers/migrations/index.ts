@@ -2,7 +2,9 @@
 // named by its key), listed here. A key never changes once shipped: databases recorded it.
 import type { ModuleMigration } from '../../../core/module.js';
 import { offersMigration } from './202702010010_offers.js';
+import { needsMigration } from './202702070010_needs.js';
 
 export const offersMigrations: Record<string, ModuleMigration> = {
   '202702010010_offers': offersMigration,
+  '202702070010_needs': needsMigration,
 };

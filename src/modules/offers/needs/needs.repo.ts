@@ -1,0 +1,83 @@
+// Kysely queries of buyers' needs: the need with its places, the lists by state and owner, and the
+// notification rows (inserted with "do nothing" on the unique key: true only for the one that wrote it).
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database } from '../../../core/db/schema.js';
+import type { NeedsTable, NeedState, NotificationKind } from './needs.tables.js';
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+export type NeedRow = Selectable<NeedsTable>;
+
+export async function insertNeed(db: Executor, row: Insertable<NeedsTable>): Promise<void> {
+  await db.insertInto('needs').values(row).execute();
+}
+
+export async function updateNeed(db: Executor, id: string, row: Updateable<NeedsTable>): Promise<void> {
+  await db.updateTable('needs').set(row).where('id', '=', id).execute();
+}
+
+export async function findNeed(db: Executor, id: string): Promise<NeedRow | undefined> {
+  return db.selectFrom('needs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function replaceAreas(db: Executor, needId: string, teryts: string[]): Promise<void> {
+  await db.deleteFrom('need_areas').where('need_id', '=', needId).execute();
+  if (teryts.length)
+    await db
+      .insertInto('need_areas')
+      .values(teryts.map((teryt) => ({ need_id: needId, teryt })))
+      .execute();
+}
+
+export async function areasOf(db: Executor, needId: string): Promise<string[]> {
+  const rows = await db.selectFrom('need_areas').select('teryt').where('need_id', '=', needId).orderBy('teryt').execute();
+  return rows.map((r) => r.teryt);
+}
+
+export async function listByStatus(db: Executor, states: readonly NeedState[]): Promise<NeedRow[]> {
+  return db
+    .selectFrom('needs')
+    .selectAll()
+    .where('status', 'in', [...states])
+    .orderBy('deadline')
+    .orderBy('id')
+    .execute();
+}
+
+export async function listByOwner(db: Executor, userId: string): Promise<NeedRow[]> {
+  return db.selectFrom('needs').selectAll().where('created_by', '=', userId).orderBy('created_at', 'desc').execute();
+}
+
+/** Published needs whose deadline (a Warsaw day) is today or later: the only ones the job notifies about. */
+export async function openPublished(db: Executor, today: string): Promise<NeedRow[]> {
+  return db
+    .selectFrom('needs')
+    .selectAll()
+    .where('status', '=', 'published')
+    .where('deadline', '>=', today)
+    .orderBy('published_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Records one notification; false when the row exists already (sent by an earlier run or another instance). */
+export async function claimNotification(
+  db: Executor,
+  row: { need_id: string; entity_id: string; kind: NotificationKind; sent_at: string },
+): Promise<boolean> {
+  const res = await db
+    .insertInto('need_notifications')
+    .values(row)
+    .onConflict((oc) => oc.columns(['need_id', 'entity_id', 'kind']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export async function notifiedEntities(db: Executor, needId: string, kind: NotificationKind): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('need_notifications')
+    .select('entity_id')
+    .where('need_id', '=', needId)
+    .where('kind', '=', kind)
+    .execute();
+  return new Set(rows.map((r) => r.entity_id));
+}
