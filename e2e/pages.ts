@@ -22,6 +22,7 @@ import {
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
 import { navigation, type Server } from './support.js';
+import { NEED_PAGES } from './needs-fixtures.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -433,6 +434,8 @@ export const PAGES: PageTemplate[] = [
   },
   // offers: catalogue, offer page, enquiry (form, errors, sent), the representative's pages, staff counts
   ...OFFER_PAGES,
+  // buyers' needs: list, a published need, the form (empty, with errors), the staff's decision form and list, "my needs"
+  ...NEED_PAGES,
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { policy, hasScopedRole } from '../core/auth/access.js';
-import { makeOffer } from '../modules/offers/offers.testing.js';
+import { makeNeed, makeOffer } from '../modules/offers/offers.testing.js';
 import { createTestApp, loginAs, type TestApp, type TestRole } from './app.js';
 
 type Who =
@@ -124,6 +124,16 @@ const MATRIX: [string, string][] = [
   ['/oferta/offer-x/zdjecia', 'LAAFFFAF'],
   ['/oferta/offer-y/zdjecia', 'LAAFFFFF'],
   ['/admin/oferta', 'LAAFFFFF'],
+  // buyers' needs: list and API for everyone; any logged-in user posts one; a need's buyer (here
+  // the representative, who created need-x) and staff edit it, another user is refused (need-y);
+  // moderation for staff
+  ['/oferta/potrzeby', 'AAAAAAAA'],
+  ['/api/v1/oferta/potrzeby', 'AAAAAAAA'],
+  ['/oferta/potrzeby/moje', 'LAAAAAAA'],
+  ['/oferta/potrzeby/nowa', 'LAAAAAAA'],
+  ['/oferta/potrzeby/need-x/edycja', 'LAAFFFAF'],
+  ['/oferta/potrzeby/need-y/edycja', 'LAAFFFFF'],
+  ['/admin/oferta/potrzeby', 'LAAFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };
@@ -255,7 +265,13 @@ before(async () => {
   }
   for (const who of WHO) {
     if (who === 'anonymous') continue;
-    cookies.set(who, (await loginAs(t, [SCOPES[who] ?? { role: who }])).cookie);
+    const { cookie, userId } = await loginAs(t, [SCOPES[who] ?? { role: who }]);
+    cookies.set(who, cookie);
+    // a draft need of the representative (need-x) and one of nobody here (need-y)
+    if (who === 'entity_representative') {
+      await makeNeed(t.ctx, { id: 'need-x', createdBy: userId });
+      await makeNeed(t.ctx, { id: 'need-y', createdBy: 'someone-else' });
+    }
   }
 });
 after(async () => t.close());

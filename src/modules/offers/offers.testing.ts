@@ -135,3 +135,40 @@ export async function makeEnquiry(ctx: Pick<ModuleContext, 'db' | 'clock'>, offe
     })
     .execute();
 }
+
+/** A buyer's need written straight to the table (draft unless told), for the matrix and the browser suite. */
+export async function makeNeed(
+  ctx: Pick<ModuleContext, 'db' | 'clock'>,
+  opts: { id?: string; createdBy: string; status?: 'draft' | 'submitted' | 'published'; title?: string },
+): Promise<string> {
+  const id = opts.id ?? newId();
+  const at = nowIso(ctx.clock);
+  await ctx.db
+    .insertInto('needs')
+    .values({
+      id,
+      kind: 'quote',
+      title: opts.title ?? 'Obiady dla uczestników warsztatów',
+      category: 'catering',
+      cpv: null,
+      area_scope: 'region',
+      link: null,
+      deadline: '2099-12-31',
+      amount_kind: 'undisclosed',
+      amount_min: null,
+      amount_max: null,
+      institution: 'Gminny Ośrodek Pomocy Społecznej w Przykładowie',
+      contact_name: 'Anna Nowak',
+      contact_email: 'zamowienia@gops.example.pl',
+      contact_phone: null,
+      status: opts.status ?? 'draft',
+      staff_message: null,
+      created_by: opts.createdBy,
+      created_at: at,
+      updated_at: at,
+      published_at: opts.status === 'published' ? at : null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return id;
+}

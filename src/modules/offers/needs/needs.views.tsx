@@ -228,7 +228,7 @@ export function NeedFormView({
         </p>
       ) : null}
       <ErrorSummary problems={problems} fieldIds={{ area: 'f-area_scope' }} />
-      <form method="post" action={href(action)} novalidate>
+      <form method="post" action={href(action)} id="formularz" novalidate>
         <CsrfField token={csrf} />
         <RadioGroup
           name="kind"

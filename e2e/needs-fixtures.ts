@@ -1,0 +1,46 @@
+// Page templates of buyers' needs for the browser suite (axe in both languages): the public list
+// and a published need, the buyer's form (empty and with errors), "my needs", a submitted need with
+// the staff's decision form, and the moderation list. Data come from offers.testing.ts.
+import { makeNeed } from '../src/modules/offers/offers.testing.js';
+import type { PageTemplate } from './pages.js';
+import { navigation } from './support.js';
+
+const staff = [{ role: 'coordinator' }];
+const published = (ctx: Parameters<typeof makeNeed>[0]) =>
+  makeNeed(ctx, { id: 'e2e-need-published', createdBy: 'e2e-buyer', status: 'published', title: 'Obiady dla uczestników warsztatów' });
+
+export const NEED_PAGES: PageTemplate[] = [
+  {
+    name: 'needs: list',
+    setup: async ({ server }) => (await published(server.testApp.ctx), '/oferta/potrzeby'),
+    expectStatus: 200,
+  },
+  {
+    name: 'needs: need page',
+    setup: async ({ server }) => `/oferta/potrzeby/${await published(server.testApp.ctx)}`,
+    expectStatus: 200,
+  },
+  { name: 'needs: new need form', path: '/oferta/potrzeby/nowa', expectStatus: 200, login: staff },
+  {
+    name: 'needs: need form with errors',
+    path: '/oferta/potrzeby/nowa',
+    act: async ({ page }) => navigation(page, () => page.locator('form#formularz button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: staff,
+  },
+  { name: 'needs: my needs', path: '/oferta/potrzeby/moje', expectStatus: 200, login: staff },
+  {
+    name: 'needs: submitted need with the decision form',
+    setup: async ({ server }) =>
+      `/oferta/potrzeby/${await makeNeed(server.testApp.ctx, { id: 'e2e-need-submitted', createdBy: 'e2e-buyer', status: 'submitted' })}`,
+    expectStatus: 200,
+    login: staff,
+  },
+  {
+    name: 'needs: moderation list',
+    setup: async ({ server }) => (await published(server.testApp.ctx), '/admin/oferta/potrzeby'),
+    expectStatus: 200,
+    login: staff,
+  },
+];
