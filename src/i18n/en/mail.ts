@@ -64,11 +64,11 @@ export const mailEn: TranslationShape<typeof mailPl> = {
     },
     need_notice: {
       subject: 'Spójnia: purchasing need — {{need}}',
-      body: 'Hello,\n\n{{institution}} is looking for a supplier: "{{need}}". The offer of {{entity}} on Spójnia matches this need (category and area).\n\nDeadline: {{deadline}}\nDetails and the buyer\'s contact:\n{{link}}\n\nThis is the one notification about this need; one reminder may follow before the deadline.',
+      body: 'Hello,\n\n{{institution}} is looking for a supplier: "{{need}}". The offer of {{entity}} on Spójnia matches this need (category and area).\n\nDeadline: {{deadline}}\nDetails and the buyer\'s contact:\n{{link}}\n\nAnswer with one click (interested / as part of a consortium / not interested):\n{{answer}}\n\nThis is the one notification about this need; one reminder may follow before the deadline.',
     },
     need_reminder: {
       subject: 'Spójnia: reminder — {{need}} (deadline {{deadline}})',
-      body: 'Hello,\n\na reminder of the purchasing need "{{need}}" ({{institution}}) matching the offer of {{entity}}. The deadline is {{deadline}}.\n\nDetails:\n{{link}}\n\nThis is the last message about this need.',
+      body: 'Hello,\n\na reminder of the purchasing need "{{need}}" ({{institution}}) matching the offer of {{entity}}. The deadline is {{deadline}}.\n\nDetails:\n{{link}}\n\nAnswer (this link replaces the one in the previous message):\n{{answer}}\n\nThis is the last message about this need.',
     },
     offer_enquiry_copy: {
       subject: 'Spójnia: your enquiry was sent — {{offer}}',

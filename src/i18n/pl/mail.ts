@@ -63,11 +63,11 @@ export const mailPl = {
     },
     need_notice: {
       subject: 'Spójnia: potrzeba zakupowa — {{need}}',
-      body: 'Dzień dobry,\n\n{{institution}} szuka wykonawcy: „{{need}}”. Oferta podmiotu {{entity}} w serwisie Spójnia pasuje do tej potrzeby (kategoria i obszar).\n\nTermin: {{deadline}}\nSzczegóły i kontakt do zamawiającego:\n{{link}}\n\nTo jedno powiadomienie o tej potrzebie; przed terminem możemy wysłać jeszcze jedno przypomnienie.',
+      body: 'Dzień dobry,\n\n{{institution}} szuka wykonawcy: „{{need}}”. Oferta podmiotu {{entity}} w serwisie Spójnia pasuje do tej potrzeby (kategoria i obszar).\n\nTermin: {{deadline}}\nSzczegóły i kontakt do zamawiającego:\n{{link}}\n\nOdpowiedz jednym kliknięciem (jesteśmy zainteresowani / w konsorcjum / nie jesteśmy zainteresowani):\n{{answer}}\n\nTo jedno powiadomienie o tej potrzebie; przed terminem możemy wysłać jeszcze jedno przypomnienie.',
     },
     need_reminder: {
       subject: 'Spójnia: przypomnienie — {{need}} (termin {{deadline}})',
-      body: 'Dzień dobry,\n\nprzypominamy o potrzebie zakupowej „{{need}}” ({{institution}}), pasującej do oferty podmiotu {{entity}}. Termin mija {{deadline}}.\n\nSzczegóły:\n{{link}}\n\nTo ostatnia wiadomość o tej potrzebie.',
+      body: 'Dzień dobry,\n\nprzypominamy o potrzebie zakupowej „{{need}}” ({{institution}}), pasującej do oferty podmiotu {{entity}}. Termin mija {{deadline}}.\n\nSzczegóły:\n{{link}}\n\nOdpowiedz (ten link zastępuje link z poprzedniej wiadomości):\n{{answer}}\n\nTo ostatnia wiadomość o tej potrzebie.',
     },
     offer_enquiry_copy: {
       subject: 'Spójnia: wysłano zapytanie ofertowe — {{offer}}',

@@ -31,7 +31,7 @@ type EnquiryMail = {
 };
 
 /** A buyer's need as a matching entity hears of it (notice and reminder). */
-type NeedMail = { need: string; institution: string; entity: string; deadline: string; link: string };
+type NeedMail = { need: string; institution: string; entity: string; deadline: string; link: string; answer: string };
 
 declare module '../mail/index.js' {
   interface MailTemplates {

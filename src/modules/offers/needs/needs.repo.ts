@@ -2,10 +2,11 @@
 // notification rows (inserted with "do nothing" on the unique key: true only for the one that wrote it).
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../../core/db/schema.js';
-import type { NeedsTable, NeedState, NotificationKind } from './needs.tables.js';
+import type { NeedAnswersTable, NeedsTable, NeedState, NotificationKind } from './needs.tables.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type NeedRow = Selectable<NeedsTable>;
+export type AnswerRow = Selectable<NeedAnswersTable>;
 
 export async function insertNeed(db: Executor, row: Insertable<NeedsTable>): Promise<void> {
   await db.insertInto('needs').values(row).execute();
@@ -80,4 +81,24 @@ export async function notifiedEntities(db: Executor, needId: string, kind: Notif
     .where('kind', '=', kind)
     .execute();
   return new Set(rows.map((r) => r.entity_id));
+}
+
+export async function insertAnswerRow(db: Executor, row: Insertable<NeedAnswersTable>): Promise<void> {
+  await db
+    .insertInto('need_answers')
+    .values(row)
+    .onConflict((oc) => oc.columns(['need_id', 'entity_id']).doNothing())
+    .execute();
+}
+
+export async function findAnswerByToken(db: Executor, tokenHash: string): Promise<AnswerRow | undefined> {
+  return db.selectFrom('need_answers').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function updateAnswer(db: Executor, needId: string, entityId: string, row: Updateable<NeedAnswersTable>): Promise<void> {
+  await db.updateTable('need_answers').set(row).where('need_id', '=', needId).where('entity_id', '=', entityId).execute();
+}
+
+export async function answersOf(db: Executor, needId: string): Promise<AnswerRow[]> {
+  return db.selectFrom('need_answers').selectAll().where('need_id', '=', needId).orderBy('answered_at').orderBy('entity_id').execute();
 }

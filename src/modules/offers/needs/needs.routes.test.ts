@@ -3,7 +3,9 @@
 // "N podmiotów otrzyma powiadomienie" with its plural, another user refused, staff sending it back
 // with a message and publishing it (audit log), the public list, page and API (published only); the
 // notification job: a need matching 7 entities sends exactly 7 notices, a second run and two runs at
-// once send nothing more, one reminder each before the deadline, nothing after it.
+// once send nothing more; entities answer from the link in the e-mail (the buyer sees the answers,
+// staff the funnel notified → viewed → answered); one reminder to each entity that has not
+// answered before the deadline, nothing after it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { runDueJobs } from '../../../core/jobs.js';
@@ -184,7 +186,7 @@ test('submitted, sent back with a message, resubmitted and published by staff; i
   assert.ok(spec.paths['/api/v1/oferta/potrzeby'], 'in OpenAPI');
 });
 
-test('the job: exactly 7 notices, nothing more on re-runs or two runs at once, one reminder each, nothing after the deadline', async () => {
+test('the job: exactly 7 notices, nothing more on re-runs or two runs at once; answers and the funnel; reminders to those who did not answer; nothing after the deadline', async () => {
   await Promise.all([notifyNeeds(t.ctx), notifyNeeds(t.ctx)]);
   const notices = await mails('need_notice');
   assert.equal(notices.length, 7);
@@ -197,10 +199,34 @@ test('the job: exactly 7 notices, nothing more on re-runs or two runs at once, o
   assert.equal((await mails('need_notice')).length, 7, 're-run sends nothing');
   assert.equal((await mails('need_reminder')).length, 0, 'too early for a reminder');
 
+  // two entities answer from the link in their e-mail; a third opens it only
+  const linkOf = (body: string) => /\/oferta\/potrzeby\/odpowiedz\/[A-Za-z0-9_-]+/.exec(body)![0];
+  const [first, second, third] = notices.map((m) => linkOf(m.text_body));
+  assert.equal((await get('/oferta/potrzeby/odpowiedz/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).statusCode, 404);
+  const form = await get(first!);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Spółdzielnia Socjalna Kuchnia 1/);
+  assert.equal(form.headers['cache-control'], 'private, no-store');
+  const noChoice = await post(first!, { answer: '' }, '');
+  assert.equal(noChoice.statusCode, 400);
+  assert.equal((await post(first!, { answer: 'interested' }, '')).statusCode, 303);
+  assert.equal((await post(second!, { answer: 'not_interested', reason: 'Brak mocy przerobowych we wrześniu.' }, '')).statusCode, 303);
+  assert.equal((await get(third!)).statusCode, 200);
+  const seen = await get(`/oferta/potrzeby/${needId}`, buyer);
+  assert.match(seen.body, /Spółdzielnia Socjalna Kuchnia 1<\/th><td>tak, jesteśmy zainteresowani/);
+  assert.match(seen.body, /Brak mocy przerobowych we wrześniu\./);
+  assert.doesNotMatch(seen.body, /Lejek/, 'the funnel is for staff');
+  const funnel = await get(`/oferta/potrzeby/${needId}`, staff);
+  assert.match(funnel.body, /Lejek/);
+  assert.match(funnel.body, /Powiadomione<\/t[hd]><td class="num">7</);
+  assert.match(funnel.body, /Obejrzały<\/t[hd]><td class="num">3</);
+  assert.match(funnel.body, /Odpowiedziały<\/t[hd]><td class="num">2</);
+  assert.doesNotMatch((await get(`/oferta/potrzeby/${needId}`)).body, /Brak mocy/, 'answers are not public');
+
   clock.set('2027-03-17T09:00:00Z'); // three days before the deadline
   await Promise.all([notifyNeeds(t.ctx), notifyNeeds(t.ctx)]);
   await notifyNeeds(t.ctx);
-  assert.equal((await mails('need_reminder')).length, 7);
+  assert.equal((await mails('need_reminder')).length, 5, 'no reminder to the two that answered');
   assert.equal((await mails('need_notice')).length, 7);
 
   // a need published after its deadline has passed notifies nobody
@@ -213,6 +239,9 @@ test('the job: exactly 7 notices, nothing more on re-runs or two runs at once, o
     .execute();
   await t.ctx.db.insertInto('need_areas').values({ need_id: 'late-need', teryt: '0463011' }).execute();
   assert.equal(await notifyNeeds(t.ctx), '0 need notifications sent');
+  // the answer link after the deadline: shown, no longer accepts an answer
+  const reminderLink = linkOf((await mails('need_reminder'))[0]!.text_body);
+  assert.match((await get(reminderLink)).body, /nie można już odpowiedzieć/);
   assert.equal((await mails('need_notice')).length, 7);
 });
 

@@ -134,6 +134,8 @@ export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise
                 csrf: reply.generateCsrf(),
                 problems: decision.problems,
                 values: decision.values,
+                answers: await svc.answersOf(ctx, need.id),
+                showFunnel: staff,
               }
             : null
         }
@@ -184,6 +186,55 @@ export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise
       if (!done.ok)
         return needPage(request, reply, request.params.id, null, { values: request.body, problems: done.problems, status: done.status });
       return go(request, reply, `/oferta/potrzeby/${request.params.id}?ok=decyzja`);
+    },
+  );
+
+  // --- an entity's answer through the link in its e-mail (the token is the credential) ---------------
+
+  const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
+  const AnswerBody = formBody({ maxLength: 1000, maxProperties: 5 });
+  const answerPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    saved: boolean,
+    form: { values: Record<string, string>; problems: Problem[]; status: number } = { values: {}, problems: [], status: 200 },
+  ) => {
+    const answer = await svc.openAnswerLink(ctx, token);
+    // the address is a credential: never cached, never sent on as a referrer
+    reply.header('cache-control', 'private, no-store');
+    reply.header('referrer-policy', 'no-referrer');
+    const title = request.t('needs.answer.title');
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: [...listCrumb(request), { label: title }] },
+      <v.AnswerFormView
+        answer={answer}
+        action={svc.answerPath(token)}
+        csrf={reply.generateCsrf()}
+        problems={form.problems}
+        values={form.values}
+        saved={saved}
+      />,
+      form.status,
+    );
+  };
+
+  app.get(
+    '/oferta/potrzeby/odpowiedz/:token',
+    { config: { access: 'public' }, schema: { params: TokenParams, querystring: NoticeQuery } },
+    async (request, reply) => answerPage(request, reply, request.params.token, request.query.ok === 'zapisano'),
+  );
+
+  app.post(
+    '/oferta/potrzeby/odpowiedz/:token',
+    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } }, schema: { params: TokenParams, body: AnswerBody } },
+    async (request, reply) => {
+      const { token } = request.params;
+      const done = await submitForm(() => svc.recordAnswer(ctx, token, request.body), refusals);
+      if (!done.ok) return answerPage(request, reply, token, false, { values: request.body, problems: done.problems, status: done.status });
+      return go(request, reply, `${svc.answerPath(token)}?ok=zapisano`);
     },
   );
 

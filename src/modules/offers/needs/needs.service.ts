@@ -5,6 +5,7 @@
 // would notify, and the notification job: in batches, one notice and one reminder per entity and
 // need at most, never after the deadline, each claimed by a unique row in the same transaction as
 // its e-mail so re-runs and a second instance send nothing more.
+import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
@@ -20,7 +21,7 @@ import { isOffersStaff } from '../offers.policy.js';
 import { unitChoices, type UnitChoices } from '../offers.service.js';
 import { matchingEntityIds, type NeedCriteria } from './needs.match.js';
 import * as repo from './needs.repo.js';
-import type { AmountKind, NeedKind, NeedState } from './needs.tables.js';
+import { ANSWERS, type Answer, type AmountKind, type NeedKind, type NeedState } from './needs.tables.js';
 
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 type FormValues = Record<string, string | string[] | undefined>;
@@ -33,6 +34,8 @@ export const REMINDER_DAYS_BEFORE = 3;
 export const MAX_AMOUNT = 2_000_000_000;
 
 export const needPath = (n: { id: string }) => `/oferta/potrzeby/${n.id}`;
+export const answerPath = (token: string) => `/oferta/potrzeby/odpowiedz/${token}`;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const str = (v: string | string[] | undefined): string => (typeof v === 'string' ? v.trim() : '');
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
@@ -343,13 +346,32 @@ export async function notifyNeeds(ctx: ModuleContext): Promise<string> {
     const recipients = await recipientsOf(ctx, n);
     const noticed = await repo.notifiedEntities(ctx.db, n.id, 'notice');
     const reminded = await repo.notifiedEntities(ctx.db, n.id, 'reminder');
+    // an entity that has answered needs no reminder
+    const answered = new Set((await repo.answersOf(ctx.db, n.id)).filter((a) => a.answer !== null).map((a) => a.entity_id));
     const remindNow = today >= addDays(n.deadline, -REMINDER_DAYS_BEFORE);
     for (const r of recipients) {
       if (sent >= NOTIFY_BATCH) break;
-      const kind = !noticed.has(r.entityId) ? 'notice' : remindNow && !reminded.has(r.entityId) ? 'reminder' : null;
+      const kind = !noticed.has(r.entityId)
+        ? 'notice'
+        : remindNow && !reminded.has(r.entityId) && !answered.has(r.entityId)
+          ? 'reminder'
+          : null;
       if (kind === null) continue;
       const claimed = await ctx.db.transaction().execute(async (trx) => {
         if (!(await repo.claimNotification(trx, { need_id: n.id, entity_id: r.entityId, kind, sent_at: nowIso(ctx.clock) }))) return false;
+        // the answer link: a fresh token each message (the reminder's replaces the notice's), only its hash stored
+        const token = randomBytes(32).toString('base64url');
+        if (kind === 'notice')
+          await repo.insertAnswerRow(trx, {
+            need_id: n.id,
+            entity_id: r.entityId,
+            token_hash: hashToken(token),
+            viewed_at: null,
+            answer: null,
+            reason: null,
+            answered_at: null,
+          });
+        else await repo.updateAnswer(trx, n.id, r.entityId, { token_hash: hashToken(token) });
         await enqueueMail(
           trx,
           {
@@ -357,7 +379,14 @@ export async function notifyNeeds(ctx: ModuleContext): Promise<string> {
             lang: 'pl',
             template: kind === 'notice' ? 'need_notice' : 'need_reminder',
             about: `need:${n.id}`,
-            params: { need: n.title, institution: n.institution, entity: r.name, deadline: n.deadline, link: `${base}${needPath(n)}` },
+            params: {
+              need: n.title,
+              institution: n.institution,
+              entity: r.name,
+              deadline: n.deadline,
+              link: `${base}${needPath(n)}`,
+              answer: `${base}${answerPath(token)}`,
+            },
           },
           ctx.clock,
         );
@@ -367,4 +396,68 @@ export async function notifyNeeds(ctx: ModuleContext): Promise<string> {
     }
   }
   return `${sent} need notifications sent`;
+}
+
+// --- answers ----------------------------------------------------------------------------------------------
+
+export interface AnswerContext {
+  need: NeedRow;
+  entityName: string;
+  row: repo.AnswerRow;
+  /** The need is published and its deadline has not passed. */
+  isOpen: boolean;
+}
+
+/** The need and entity behind an answer link; the first opening is the funnel's "viewed". */
+export async function openAnswerLink(ctx: ModuleContext, token: string): Promise<AnswerContext> {
+  const row = await repo.findAnswerByToken(ctx.db, hashToken(token));
+  if (!row) throw new AppError('offers.need_not_found');
+  const need = await getNeed(ctx, row.need_id);
+  if (row.viewed_at === null) await repo.updateAnswer(ctx.db, row.need_id, row.entity_id, { viewed_at: nowIso(ctx.clock) });
+  const entityName = (await entityFacts(ctx, [row.entity_id])).get(row.entity_id)?.name ?? '';
+  return { need, entityName, row, isOpen: need.status === 'published' && warsawToday(ctx.clock) <= need.deadline };
+}
+
+/** Records (or changes, until the deadline) an entity's answer given through its link. */
+export async function recordAnswer(ctx: ModuleContext, token: string, body: Record<string, string>): Promise<void> {
+  const { need, row, isOpen } = await openAnswerLink(ctx, token);
+  if (!isOpen) throw new AppError('offers.need_state', { state: need.status });
+  const f = new FormChecker(body);
+  const answer = f.text('answer');
+  if (!(ANSWERS as readonly string[]).includes(answer)) f.add('answer', 'needs.answer.question', 'validation.required');
+  const reason = answer === 'not_interested' ? f.text('reason').slice(0, 1000) : '';
+  f.assertValid();
+  await repo.updateAnswer(ctx.db, row.need_id, row.entity_id, {
+    answer: answer as Answer,
+    reason: reason || null,
+    answered_at: nowIso(ctx.clock),
+  });
+}
+
+export interface Funnel {
+  notified: number;
+  viewed: number;
+  answered: number;
+}
+
+/** The answers with the entities' names (the buyer's and staff's view) and the funnel notified → viewed → answered. */
+export async function answersOf(
+  ctx: ModuleContext,
+  needId: string,
+): Promise<{ funnel: Funnel; answers: { entity: string; answer: Answer; reason: string | null }[] }> {
+  const rows = await repo.answersOf(ctx.db, needId);
+  const names = await entityFacts(
+    ctx,
+    rows.map((r) => r.entity_id),
+  );
+  return {
+    funnel: {
+      notified: rows.length,
+      viewed: rows.filter((r) => r.viewed_at !== null || r.answer !== null).length,
+      answered: rows.filter((r) => r.answer !== null).length,
+    },
+    answers: rows
+      .filter((r) => r.answer !== null)
+      .map((r) => ({ entity: names.get(r.entity_id)?.name ?? r.entity_id, answer: r.answer!, reason: r.reason })),
+  };
 }

@@ -55,10 +55,27 @@ export interface NeedNotificationsTable {
   sent_at: string;
 }
 
+export const ANSWERS = ['interested', 'consortium', 'not_interested'] as const;
+export type Answer = (typeof ANSWERS)[number];
+
+/** One per need and notified entity; the link in the e-mail carries a token whose SHA-256 is stored here. */
+export interface NeedAnswersTable {
+  need_id: string;
+  entity_id: string;
+  token_hash: string;
+  /** First time the answer link was opened (the funnel's "viewed"). */
+  viewed_at: string | null;
+  answer: Answer | null;
+  /** Optional, with 'not_interested'. */
+  reason: string | null;
+  answered_at: string | null;
+}
+
 declare module '../../../core/db/schema.js' {
   interface Database {
     needs: NeedsTable;
     need_areas: NeedAreasTable;
     need_notifications: NeedNotificationsTable;
+    need_answers: NeedAnswersTable;
   }
 }

@@ -9,7 +9,8 @@ import type { TKey } from '../../../i18n/index.js';
 import { CATEGORY_KEYS } from '../offers.categories.js';
 import type { UnitChoices } from '../offers.service.js';
 import { AreaPicker } from '../offers.views.js';
-import type { NeedRow } from './needs.service.js';
+import type { AnswerContext, Funnel, NeedRow } from './needs.service.js';
+import type { Answer } from './needs.tables.js';
 import { needPath } from './needs.service.js';
 
 type Values = Record<string, string | string[] | undefined>;
@@ -86,6 +87,8 @@ export function NeedView({
     csrf: string;
     problems: Problem[];
     values: Record<string, string>;
+    answers: { funnel: Funnel; answers: { entity: string; answer: Answer; reason: string | null }[] };
+    showFunnel: boolean;
   } | null;
 }) {
   const { t, href, fmt } = usePage();
@@ -148,6 +151,7 @@ export function NeedView({
               <strong>{t('needs.recipients', { count: manage.recipients })}</strong>. {t('needs.recipientsHint')}
             </p>
           ) : null}
+          {need.published_at !== null ? <AnswersSection data={manage.answers} showFunnel={manage.showFunnel} /> : null}
           {manage.canEdit ? (
             <p>
               <a href={href(`${base}/edycja`)}>{t('needs.edit')}</a>
@@ -377,6 +381,110 @@ export function ModerationView({ needs }: { needs: NeedRow[] }) {
         <p>{t('needs.moderation.none')}</p>
       ) : (
         <NeedsTable needs={needs} caption={t('needs.moderation.title')} fmt={fmt} />
+      )}
+    </>
+  );
+}
+
+function AnswersSection({
+  data,
+  showFunnel,
+}: {
+  data: { funnel: Funnel; answers: { entity: string; answer: Answer; reason: string | null }[] };
+  showFunnel: boolean;
+}) {
+  const { t, fmt } = usePage();
+  const stages = [
+    { stage: t('needs.answers.notified'), count: data.funnel.notified },
+    { stage: t('needs.answers.viewed'), count: data.funnel.viewed },
+    { stage: t('needs.answers.answered'), count: data.funnel.answered },
+  ];
+  return (
+    <section aria-labelledby="answers-title">
+      <h2 id="answers-title">{t('needs.answers.title')}</h2>
+      {showFunnel ? (
+        <Table
+          caption={t('needs.answers.funnel')}
+          rows={stages}
+          rowKey={(r) => r.stage}
+          columns={[
+            { header: t('needs.answers.stage'), cell: (r) => r.stage },
+            { header: t('needs.answers.count'), cell: (r) => fmt.number(r.count), numeric: true },
+          ]}
+        />
+      ) : null}
+      {data.answers.length === 0 ? (
+        <p>{t('needs.answers.none')}</p>
+      ) : (
+        <Table
+          caption={t('needs.answers.title')}
+          rows={data.answers}
+          rowKey={(r) => r.entity}
+          columns={[
+            { header: t('needs.answers.entity'), cell: (r) => r.entity },
+            { header: t('needs.answers.answer'), cell: (r) => t(`needs.answer.options.${r.answer}`) },
+            { header: t('needs.answers.reason'), cell: (r) => r.reason ?? '' },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
+
+export function AnswerFormView({
+  answer,
+  action,
+  csrf,
+  problems,
+  values,
+  saved,
+}: {
+  answer: AnswerContext;
+  action: string;
+  csrf: string;
+  problems: Problem[];
+  values: Record<string, string>;
+  saved: boolean;
+}) {
+  const { t, href, fmt } = usePage();
+  const { need, row } = answer;
+  return (
+    <>
+      <PageHeader title={t('needs.answer.title')} lead={t('needs.answer.lead', { entity: answer.entityName })} />
+      {saved ? <Alert kind="success">{t('needs.answer.saved')}</Alert> : null}
+      <p>
+        <a href={href(needPath(need))}>{need.title}</a> — {need.institution}, {t('needs.fields.deadline').toLowerCase()}:{' '}
+        {fmt.date(need.deadline)}
+      </p>
+      {row.answer ? <p>{t('needs.answer.current', { answer: t(`needs.answer.options.${row.answer}`) })}</p> : null}
+      {answer.isOpen ? (
+        <>
+          <ErrorSummary problems={problems} />
+          <form method="post" action={href(action)} id="formularz" novalidate>
+            <CsrfField token={csrf} />
+            <RadioGroup
+              name="answer"
+              legend={t('needs.answer.question')}
+              value={values.answer ?? row.answer ?? ''}
+              options={(['interested', 'consortium', 'not_interested'] as const).map((a) => ({
+                value: a,
+                label: t(`needs.answer.options.${a}`),
+              }))}
+              problems={problems}
+            />
+            <FormField
+              name="reason"
+              multiline
+              label={t('needs.answer.reason')}
+              maxLength={1000}
+              value={values.reason ?? row.reason ?? ''}
+              problems={problems}
+            />
+            <Button>{t('needs.answer.save')}</Button>
+          </form>
+        </>
+      ) : (
+        <p>{t('needs.answer.closed')}</p>
       )}
     </>
   );
