@@ -1,7 +1,8 @@
 // Page templates of buyers' needs for the browser suite (axe in both languages): the public list
 // and a published need, the buyer's form (empty and with errors), "my needs", a submitted need with
-// the staff's decision form, and the moderation list. Data come from offers.testing.ts.
-import { makeNeed } from '../src/modules/offers/offers.testing.js';
+// the staff's decision form, the moderation list, an entity's answer page from its e-mail link (and
+// with errors) and a published need with answers and the funnel. Data come from offers.testing.ts.
+import { makeNeed, needAnswerLink } from '../src/modules/offers/offers.testing.js';
 import type { PageTemplate } from './pages.js';
 import { navigation } from './support.js';
 
@@ -34,6 +35,24 @@ export const NEED_PAGES: PageTemplate[] = [
     name: 'needs: submitted need with the decision form',
     setup: async ({ server }) =>
       `/oferta/potrzeby/${await makeNeed(server.testApp.ctx, { id: 'e2e-need-submitted', createdBy: 'e2e-buyer', status: 'submitted' })}`,
+    expectStatus: 200,
+    login: staff,
+  },
+  {
+    name: 'needs: answer from the e-mail link',
+    setup: async ({ server }) => needAnswerLink(server.testApp.ctx),
+    expectStatus: 200,
+  },
+  {
+    name: 'needs: answer form with errors',
+    setup: async ({ server }) => needAnswerLink(server.testApp.ctx),
+    act: async ({ page }) => navigation(page, () => page.locator('form#formularz button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+  },
+  {
+    name: 'needs: published need with answers and funnel (staff)',
+    setup: async ({ server }) => (await needAnswerLink(server.testApp.ctx), '/oferta/potrzeby/e2e-need-published'),
     expectStatus: 200,
     login: staff,
   },

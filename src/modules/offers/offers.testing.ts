@@ -172,3 +172,24 @@ export async function makeNeed(
     .execute();
   return id;
 }
+
+/** An answer link of the browser suite's entity for a published need (fixed token, created on first use); returns its path. */
+export async function needAnswerLink(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promise<string> {
+  await makeEntity(ctx, { id: E2E_ENTITY, name: 'Spółdzielnia Socjalna „Pod Lipą”', email: 'biuro@podlipa.example.pl', gmina: '0463011' });
+  const needId = await makeNeed(ctx, { id: 'e2e-need-published', createdBy: 'e2e-buyer', status: 'published' });
+  const token = 'e2e-answer-token-0123456789abcdef';
+  await ctx.db
+    .insertInto('need_answers')
+    .values({
+      need_id: needId,
+      entity_id: E2E_ENTITY,
+      token_hash: createHash('sha256').update(token).digest('hex'),
+      viewed_at: null,
+      answer: null,
+      reason: null,
+      answered_at: null,
+    })
+    .onConflict((oc) => oc.columns(['need_id', 'entity_id']).doNothing())
+    .execute();
+  return `/oferta/potrzeby/odpowiedz/${token}`;
+}
