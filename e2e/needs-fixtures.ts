@@ -1,7 +1,7 @@
 // Page templates of buyers' needs for the browser suite (axe in both languages): the public list
 // and a published need, the buyer's form (empty and with errors), "my needs", a submitted need with
 // the staff's decision form, the moderation list, an entity's answer page from its e-mail link (and
-// with errors) and a published need with answers and the funnel. Data come from offers.testing.ts.
+// with errors), a published need with answers and the funnel, and the outcome question (entity, buyer). Data come from offers.testing.ts.
 import { makeNeed, needAnswerLink } from '../src/modules/offers/offers.testing.js';
 import type { PageTemplate } from './pages.js';
 import { navigation } from './support.js';
@@ -53,6 +53,17 @@ export const NEED_PAGES: PageTemplate[] = [
   {
     name: 'needs: published need with answers and funnel (staff)',
     setup: async ({ server }) => (await needAnswerLink(server.testApp.ctx), '/oferta/potrzeby/e2e-need-published'),
+    expectStatus: 200,
+    login: staff,
+  },
+  {
+    name: 'needs: outcome question to an interested entity',
+    setup: async ({ server }) => needAnswerLink(server.testApp.ctx, true),
+    expectStatus: 200,
+  },
+  {
+    name: "needs: the buyer's outcome form",
+    setup: async ({ server }) => (await needAnswerLink(server.testApp.ctx, true), '/oferta/potrzeby/e2e-need-past/wynik'),
     expectStatus: 200,
     login: staff,
   },

@@ -66,6 +66,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: purchasing need — {{need}}',
       body: 'Hello,\n\n{{institution}} is looking for a supplier: "{{need}}". The offer of {{entity}} on Spójnia matches this need (category and area).\n\nDeadline: {{deadline}}\nDetails and the buyer\'s contact:\n{{link}}\n\nAnswer with one click (interested / as part of a consortium / not interested):\n{{answer}}\n\nThis is the one notification about this need; one reminder may follow before the deadline.',
     },
+    need_outcome: {
+      subject: 'Spójnia: how did the purchasing need end — {{need}}',
+      body: 'Hello,\n\n30 days have passed since the deadline of the purchasing need "{{need}}" ({{institution}}). Was a contract signed, and for how much? Answering takes a moment:\n{{link}}\n\nThe answers help the programme count how many contracts go to social economy entities. We will send no further messages about this need.',
+    },
     need_reminder: {
       subject: 'Spójnia: reminder — {{need}} (deadline {{deadline}})',
       body: 'Hello,\n\na reminder of the purchasing need "{{need}}" ({{institution}}) matching the offer of {{entity}}. The deadline is {{deadline}}.\n\nDetails:\n{{link}}\n\nAnswer (this link replaces the one in the previous message):\n{{answer}}\n\nThis is the last message about this need.',
@@ -147,6 +151,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       offer_enquiry_copy: 'enquiry about an offer — confirmation',
       need_notice: 'purchasing need — notification',
       need_reminder: 'purchasing need — reminder',
+      need_outcome: 'purchasing need — outcome question',
     },
   },
 };

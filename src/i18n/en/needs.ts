@@ -107,6 +107,18 @@ export const needsEn: TranslationShape<typeof needsPl> = {
       current: 'Saved answer: {{answer}}.',
       closed: 'This need can no longer be answered (the deadline has passed or the need is closed).',
     },
+    outcome: {
+      title: 'Outcome of the purchasing need',
+      question: 'Was a contract signed?',
+      signed: { yes: 'yes', no: 'no' },
+      value: 'Value of the contract in PLN (optional)',
+      save: 'Save the outcome',
+      saved: 'Thank you, the outcome was saved.',
+      record: 'Record the outcome (was a contract signed)',
+      recordedYes: 'A contract was signed.',
+      recordedNo: 'No contract was signed.',
+      recordedValue: 'Value: PLN {{value}}.',
+    },
     answers: {
       title: "Entities' answers",
       none: 'No entity has answered yet.',

@@ -65,6 +65,10 @@ export const mailPl = {
       subject: 'Spójnia: potrzeba zakupowa — {{need}}',
       body: 'Dzień dobry,\n\n{{institution}} szuka wykonawcy: „{{need}}”. Oferta podmiotu {{entity}} w serwisie Spójnia pasuje do tej potrzeby (kategoria i obszar).\n\nTermin: {{deadline}}\nSzczegóły i kontakt do zamawiającego:\n{{link}}\n\nOdpowiedz jednym kliknięciem (jesteśmy zainteresowani / w konsorcjum / nie jesteśmy zainteresowani):\n{{answer}}\n\nTo jedno powiadomienie o tej potrzebie; przed terminem możemy wysłać jeszcze jedno przypomnienie.',
     },
+    need_outcome: {
+      subject: 'Spójnia: jak zakończyła się potrzeba zakupowa — {{need}}',
+      body: 'Dzień dobry,\n\nod terminu potrzeby zakupowej „{{need}}” ({{institution}}) minęło 30 dni. Czy zawarto umowę i na jaką kwotę? Odpowiedź zajmie chwilę:\n{{link}}\n\nOdpowiedzi pomagają programowi liczyć, ile zamówień trafia do podmiotów ekonomii społecznej. Nie wyślemy więcej wiadomości o tej potrzebie.',
+    },
     need_reminder: {
       subject: 'Spójnia: przypomnienie — {{need}} (termin {{deadline}})',
       body: 'Dzień dobry,\n\nprzypominamy o potrzebie zakupowej „{{need}}” ({{institution}}), pasującej do oferty podmiotu {{entity}}. Termin mija {{deadline}}.\n\nSzczegóły:\n{{link}}\n\nOdpowiedz (ten link zastępuje link z poprzedniej wiadomości):\n{{answer}}\n\nTo ostatnia wiadomość o tej potrzebie.',
@@ -147,6 +151,7 @@ export const mailPl = {
       offer_enquiry_copy: 'zapytanie ofertowe — potwierdzenie',
       need_notice: 'potrzeba zakupowa — powiadomienie',
       need_reminder: 'potrzeba zakupowa — przypomnienie',
+      need_outcome: 'potrzeba zakupowa — pytanie o wynik',
     },
   },
 } as const;

@@ -106,6 +106,18 @@ export const needsPl = {
       current: 'Zapisana odpowiedź: {{answer}}.',
       closed: 'Na tę potrzebę nie można już odpowiedzieć (termin minął albo potrzeba jest zamknięta).',
     },
+    outcome: {
+      title: 'Wynik potrzeby zakupowej',
+      question: 'Czy zawarto umowę?',
+      signed: { yes: 'tak', no: 'nie' },
+      value: 'Wartość umowy w zł (nieobowiązkowa)',
+      save: 'Zapisz wynik',
+      saved: 'Dziękujemy, zapisaliśmy wynik.',
+      record: 'Zapisz wynik (czy zawarto umowę)',
+      recordedYes: 'Zawarto umowę.',
+      recordedNo: 'Nie zawarto umowy.',
+      recordedValue: 'Wartość: {{value}} zł.',
+    },
     answers: {
       title: 'Odpowiedzi podmiotów',
       none: 'Żaden podmiot jeszcze nie odpowiedział.',

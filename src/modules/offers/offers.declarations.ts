@@ -39,5 +39,6 @@ declare module '../mail/index.js' {
     offer_enquiry_copy: { offer: string; entity: string; link: string };
     need_notice: NeedMail;
     need_reminder: NeedMail;
+    need_outcome: { need: string; institution: string; link: string };
   }
 }

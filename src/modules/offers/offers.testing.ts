@@ -139,7 +139,7 @@ export async function makeEnquiry(ctx: Pick<ModuleContext, 'db' | 'clock'>, offe
 /** A buyer's need written straight to the table (draft unless told), for the matrix and the browser suite. */
 export async function makeNeed(
   ctx: Pick<ModuleContext, 'db' | 'clock'>,
-  opts: { id?: string; createdBy: string; status?: 'draft' | 'submitted' | 'published'; title?: string },
+  opts: { id?: string; createdBy: string; status?: 'draft' | 'submitted' | 'published'; title?: string; deadline?: string },
 ): Promise<string> {
   const id = opts.id ?? newId();
   const at = nowIso(ctx.clock);
@@ -153,7 +153,7 @@ export async function makeNeed(
       cpv: null,
       area_scope: 'region',
       link: null,
-      deadline: '2099-12-31',
+      deadline: opts.deadline ?? '2099-12-31',
       amount_kind: 'undisclosed',
       amount_min: null,
       amount_max: null,
@@ -167,6 +167,9 @@ export async function makeNeed(
       created_at: at,
       updated_at: at,
       published_at: opts.status === 'published' ? at : null,
+      outcome_signed: null,
+      outcome_value: null,
+      outcome_at: null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
@@ -174,10 +177,16 @@ export async function makeNeed(
 }
 
 /** An answer link of the browser suite's entity for a published need (fixed token, created on first use); returns its path. */
-export async function needAnswerLink(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promise<string> {
+export async function needAnswerLink(ctx: Pick<ModuleContext, 'db' | 'clock'>, past = false): Promise<string> {
   await makeEntity(ctx, { id: E2E_ENTITY, name: 'Spółdzielnia Socjalna „Pod Lipą”', email: 'biuro@podlipa.example.pl', gmina: '0463011' });
-  const needId = await makeNeed(ctx, { id: 'e2e-need-published', createdBy: 'e2e-buyer', status: 'published' });
-  const token = 'e2e-answer-token-0123456789abcdef';
+  // past: a need whose deadline has passed, answered "interested" (the page then asks how it ended)
+  const needId = await makeNeed(ctx, {
+    id: past ? 'e2e-need-past' : 'e2e-need-published',
+    createdBy: 'e2e-buyer',
+    status: 'published',
+    deadline: past ? '2020-01-31' : undefined,
+  });
+  const token = past ? 'e2e-answer-token-past-0123456789ab' : 'e2e-answer-token-0123456789abcdef';
   await ctx.db
     .insertInto('need_answers')
     .values({
@@ -185,9 +194,12 @@ export async function needAnswerLink(ctx: Pick<ModuleContext, 'db' | 'clock'>): 
       entity_id: E2E_ENTITY,
       token_hash: createHash('sha256').update(token).digest('hex'),
       viewed_at: null,
-      answer: null,
+      answer: past ? 'interested' : null,
       reason: null,
-      answered_at: null,
+      answered_at: past ? nowIso(ctx.clock) : null,
+      outcome_signed: null,
+      outcome_value: null,
+      outcome_at: null,
     })
     .onConflict((oc) => oc.columns(['need_id', 'entity_id']).doNothing())
     .execute();

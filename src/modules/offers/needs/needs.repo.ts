@@ -60,6 +60,18 @@ export async function openPublished(db: Executor, today: string): Promise<NeedRo
     .execute();
 }
 
+/** Published or closed needs whose deadline was on `deadlineBy` or earlier and have no recorded outcome. */
+export async function awaitingOutcome(db: Executor, deadlineBy: string): Promise<NeedRow[]> {
+  return db
+    .selectFrom('needs')
+    .selectAll()
+    .where('status', 'in', ['published', 'closed'])
+    .where('deadline', '<=', deadlineBy)
+    .orderBy('deadline')
+    .orderBy('id')
+    .execute();
+}
+
 /** Records one notification; false when the row exists already (sent by an earlier run or another instance). */
 export async function claimNotification(
   db: Executor,

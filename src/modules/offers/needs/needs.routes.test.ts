@@ -5,11 +5,12 @@
 // notification job: a need matching 7 entities sends exactly 7 notices, a second run and two runs at
 // once send nothing more; entities answer from the link in the e-mail (the buyer sees the answers,
 // staff the funnel notified → viewed → answered); one reminder to each entity that has not
-// answered before the deadline, nothing after it.
+// answered before the deadline, nothing after it; 30 days after the deadline one outcome question to
+// the buyer and one to the interested entity, answered by both.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { runDueJobs } from '../../../core/jobs.js';
-import { cookieHeader, createTestApp, csrfFrom, loginAs, type TestApp } from '../../../testing/app.js';
+import { cookieHeader, createTestApp, csrfFrom, loginAs, sessionFor, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
 import { offersJobs } from '../index.js';
 import { makeEntity, makeOffer } from '../offers.testing.js';
@@ -254,4 +255,48 @@ test('staff close a published need (the sessions above expired with the clock); 
   assert.equal((await needs()).find((n) => n.id === needId)!.status, 'closed');
   const api = (await get('/api/v1/oferta/potrzeby')).json() as { items: { id: string }[] };
   assert.ok(!api.items.some((i) => i.id === needId));
+});
+
+test('30 days after the deadline: one outcome question to the buyer and one to the interested entity; both answer', async () => {
+  await t.ctx.db.deleteFrom('needs').where('id', '=', 'late-need').execute();
+  clock.set('2027-04-18T09:00:00Z'); // 29 days after the deadline
+  await notifyNeeds(t.ctx);
+  assert.equal((await mails('need_outcome')).length, 0);
+  clock.set('2027-04-19T09:00:00Z');
+  await Promise.all([notifyNeeds(t.ctx), notifyNeeds(t.ctx)]);
+  await runDueJobs(t.ctx, offersJobs, { force: true });
+  const asked = await mails('need_outcome');
+  assert.deepEqual(
+    asked.map((m) => m.to_address),
+    ['kuchnia1@podmiot.example.pl', 'zamowienia@gops.example.pl'],
+  );
+  assert.equal((await mails('need_notice')).length, 7, 'nothing else was sent');
+  assert.equal((await mails('need_reminder')).length, 5);
+
+  // the entity answers through the link in its outcome e-mail
+  const entityLink = /\/oferta\/potrzeby\/odpowiedz\/[A-Za-z0-9_-]+/.exec(asked[0]!.text_body)![0];
+  assert.match((await get(entityLink)).body, /Czy zawarto umowę\?/);
+  assert.equal((await post(`${entityLink}/wynik`, { signed: 'yes', value: '15 000' }, '', entityLink)).statusCode, 303);
+  const row = await t.ctx.db
+    .selectFrom('need_answers')
+    .selectAll()
+    .where('need_id', '=', needId)
+    .where('outcome_at', 'is not', null)
+    .execute();
+  assert.equal(row.length, 1);
+  assert.equal(Number(row[0]!.outcome_value), 15000);
+
+  // the buyer records it on the need (logged in again: the clock moved past the earlier session)
+  const buyerAgain = await sessionFor(t, buyerId);
+  assert.match(asked[1]!.text_body, new RegExp(`/oferta/potrzeby/${needId}/wynik`));
+  const bad = await post(`/oferta/potrzeby/${needId}/wynik`, { signed: '' }, buyerAgain);
+  assert.equal(bad.statusCode, 400);
+  assert.equal((await post(`/oferta/potrzeby/${needId}/wynik`, { signed: 'yes', value: '14500' }, buyerAgain)).statusCode, 303);
+  const n = await t.ctx.db.selectFrom('needs').selectAll().where('id', '=', needId).executeTakeFirstOrThrow();
+  assert.equal(n.status, 'outcome_recorded');
+  assert.equal(Number(n.outcome_value), 14500);
+  assert.match((await get(`/oferta/potrzeby/${needId}`, buyerAgain)).body, /Zawarto umowę\. Wartość: 14\s500 zł\./);
+  assert.equal((await get(`/oferta/potrzeby/${needId}/wynik`, buyerAgain)).statusCode, 409, 'recorded once');
+  await notifyNeeds(t.ctx);
+  assert.equal((await mails('need_outcome')).length, 2, 'asked once');
 });

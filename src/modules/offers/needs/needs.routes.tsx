@@ -11,6 +11,7 @@ import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
 import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { warsawToday } from '../../../core/time/index.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { isOffersStaff } from '../offers.policy.js';
 import { unitChoices } from '../offers.service.js';
@@ -30,6 +31,7 @@ const NOTICES = {
   zgloszono: 'needs.notices.submitted',
   zamknieto: 'needs.notices.closed',
   decyzja: 'needs.notices.decided',
+  wynik: 'needs.outcome.saved',
 } as const;
 
 export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
@@ -136,6 +138,7 @@ export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise
                 values: decision.values,
                 answers: await svc.answersOf(ctx, need.id),
                 showFunnel: staff,
+                canRecordOutcome: svc.mayRecordOutcome(need, warsawToday(ctx.clock)),
               }
             : null
         }
@@ -237,6 +240,48 @@ export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise
       return go(request, reply, `${svc.answerPath(token)}?ok=zapisano`);
     },
   );
+
+  app.post(
+    '/oferta/potrzeby/odpowiedz/:token/wynik',
+    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } }, schema: { params: TokenParams, body: AnswerBody } },
+    async (request, reply) => {
+      const { token } = request.params;
+      const done = await submitForm(() => svc.recordEntityOutcome(ctx, token, request.body), refusals);
+      if (!done.ok) return answerPage(request, reply, token, false, { values: request.body, problems: done.problems, status: done.status });
+      return go(request, reply, `${svc.answerPath(token)}?ok=zapisano`);
+    },
+  );
+
+  // --- the buyer's outcome, 30 days after the deadline (asked by e-mail; possible from the day after it) ---
+
+  const outcomePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    form: { values: Record<string, string>; problems: Problem[]; status: number } = { values: {}, problems: [], status: 200 },
+  ) => {
+    const need = await svc.getNeed(ctx, id);
+    if (!svc.mayRecordOutcome(need, warsawToday(ctx.clock))) throw new AppError('offers.need_state', { state: need.status });
+    const title = request.t('needs.outcome.title');
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: [...listCrumb(request), { label: need.title, path: svc.needPath(need) }, { label: title }] },
+      <v.OutcomeFormView need={need} csrf={reply.generateCsrf()} problems={form.problems} values={form.values} />,
+      form.status,
+    );
+  };
+
+  app.get('/oferta/potrzeby/:id/wynik', { config: manage, schema: { params: IdParams } }, async (request, reply) =>
+    outcomePage(request, reply, request.params.id),
+  );
+
+  app.post('/oferta/potrzeby/:id/wynik', { config: manage, schema: { params: IdParams, body: AnswerBody } }, async (request, reply) => {
+    const { id } = request.params;
+    const done = await submitForm(() => svc.recordBuyerOutcome(ctx, id, request.body, auditFromRequest(request)), refusals);
+    if (!done.ok) return outcomePage(request, reply, id, { values: request.body, problems: done.problems, status: done.status });
+    return go(request, reply, `/oferta/potrzeby/${id}?ok=wynik`);
+  });
 
   app.get('/admin/oferta/potrzeby', { config: { access: moderateNeeds } }, async (request, reply) =>
     sendPage(request, reply, { title: request.t('needs.moderation.title') }, <v.ModerationView needs={await svc.moderationQueue(ctx)} />),

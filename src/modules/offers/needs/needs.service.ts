@@ -21,7 +21,7 @@ import { isOffersStaff } from '../offers.policy.js';
 import { unitChoices, type UnitChoices } from '../offers.service.js';
 import { matchingEntityIds, type NeedCriteria } from './needs.match.js';
 import * as repo from './needs.repo.js';
-import { ANSWERS, type Answer, type AmountKind, type NeedKind, type NeedState } from './needs.tables.js';
+import { ANSWERS, BUYER, type Answer, type AmountKind, type NeedKind, type NeedState } from './needs.tables.js';
 
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 type FormValues = Record<string, string | string[] | undefined>;
@@ -32,6 +32,8 @@ export const NOTIFY_BATCH = 100;
 /** The reminder goes out this many days before the deadline (and not after it). */
 export const REMINDER_DAYS_BEFORE = 3;
 export const MAX_AMOUNT = 2_000_000_000;
+/** The outcome question goes out this many days after the deadline. */
+export const OUTCOME_AFTER_DAYS = 30;
 
 export const needPath = (n: { id: string }) => `/oferta/potrzeby/${n.id}`;
 export const answerPath = (token: string) => `/oferta/potrzeby/odpowiedz/${token}`;
@@ -395,8 +397,118 @@ export async function notifyNeeds(ctx: ModuleContext): Promise<string> {
       if (claimed) sent++;
     }
   }
+  sent += await askOutcomes(ctx, today, NOTIFY_BATCH - sent);
   return `${sent} need notifications sent`;
 }
+
+async function entityEmail(ctx: ModuleContext, id: string): Promise<string | undefined> {
+  const e = (await entityFacts(ctx, [id])).get(id);
+  return e?.email ?? (await representativeEmails(ctx, id))[0]?.email;
+}
+
+/**
+ * The outcome question, OUTCOME_AFTER_DAYS after the deadline of a published or closed need: once to
+ * the buyer (row keyed BUYER) and once to each entity that answered "interested" (alone or in a
+ * consortium), claimed like the notices so nothing is asked twice.
+ */
+async function askOutcomes(ctx: ModuleContext, today: string, budget: number): Promise<number> {
+  const base = ctx.config.publicUrl.replace(/\/$/, '');
+  let sent = 0;
+  for (const n of await repo.awaitingOutcome(ctx.db, addDays(today, -OUTCOME_AFTER_DAYS))) {
+    const interested = (await repo.answersOf(ctx.db, n.id)).filter((a) => a.answer === 'interested' || a.answer === 'consortium');
+    const targets: { entityId: string; email: string | undefined }[] = [
+      { entityId: BUYER, email: n.contact_email },
+      ...(await Promise.all(interested.map(async (a) => ({ entityId: a.entity_id, email: await entityEmail(ctx, a.entity_id) })))),
+    ];
+    for (const target of targets) {
+      if (sent >= budget) return sent;
+      if (!target.email) continue;
+      const to = target.email;
+      const claimed = await ctx.db.transaction().execute(async (trx) => {
+        if (
+          !(await repo.claimNotification(trx, { need_id: n.id, entity_id: target.entityId, kind: 'outcome', sent_at: nowIso(ctx.clock) }))
+        )
+          return false;
+        let link = `${base}${needPath(n)}/wynik`;
+        if (target.entityId !== BUYER) {
+          const token = randomBytes(32).toString('base64url');
+          await repo.updateAnswer(trx, n.id, target.entityId, { token_hash: hashToken(token) });
+          link = `${base}${answerPath(token)}`;
+        }
+        await enqueueMail(
+          trx,
+          { to, lang: 'pl', template: 'need_outcome', about: `need:${n.id}`, params: { need: n.title, institution: n.institution, link } },
+          ctx.clock,
+        );
+        return true;
+      });
+      if (claimed) sent++;
+    }
+  }
+  return sent;
+}
+
+// --- outcomes -----------------------------------------------------------------------------------------------
+
+function checkOutcome(body: Record<string, string>): { signed: boolean; value: number | null } {
+  const f = new FormChecker(body);
+  const signed = f.text('signed');
+  if (signed !== 'yes' && signed !== 'no') f.add('signed', 'needs.outcome.question', 'validation.required');
+  let value: number | null = null;
+  const raw = f.text('value').replace(/[\s\u00a0]/g, '');
+  if (signed === 'yes' && raw !== '') {
+    if (!/^\d+$/.test(raw) || Number(raw) <= 0 || Number(raw) > MAX_AMOUNT)
+      f.add('value', 'needs.outcome.value', 'needs.validation.amount');
+    else value = Number(raw);
+  }
+  f.assertValid();
+  return { signed: signed === 'yes', value };
+}
+
+/** The buyer may record the outcome once the deadline has passed, while the need is published or closed. */
+export const mayRecordOutcome = (n: NeedRow, today: string) => (n.status === 'published' || n.status === 'closed') && today > n.deadline;
+
+export async function recordBuyerOutcome(ctx: ModuleContext, id: string, body: Record<string, string>, actor: Actor): Promise<void> {
+  const n = await getNeed(ctx, id);
+  if (!mayRecordOutcome(n, warsawToday(ctx.clock))) throw new AppError('offers.need_state', { state: n.status });
+  const o = checkOutcome(body);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateNeed(trx, id, {
+      status: 'outcome_recorded',
+      outcome_signed: o.signed,
+      outcome_value: o.value,
+      outcome_at: nowIso(ctx.clock),
+      updated_at: nowIso(ctx.clock),
+    });
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'needs.outcome',
+        subjectType: 'need',
+        subjectId: id,
+        changes: { status: { before: n.status, after: 'outcome_recorded' } },
+        meta: { signed: o.signed, value: o.value },
+      },
+      ctx.clock,
+    );
+  });
+}
+
+/** An interested entity's outcome, through its answer link, once the deadline has passed. */
+export async function recordEntityOutcome(ctx: ModuleContext, token: string, body: Record<string, string>): Promise<void> {
+  const { need, row } = await openAnswerLink(ctx, token);
+  if (!mayAnswerOutcome(need, row, warsawToday(ctx.clock))) throw new AppError('offers.need_state', { state: need.status });
+  const o = checkOutcome(body);
+  await repo.updateAnswer(ctx.db, row.need_id, row.entity_id, {
+    outcome_signed: o.signed,
+    outcome_value: o.value,
+    outcome_at: nowIso(ctx.clock),
+  });
+}
+
+export const mayAnswerOutcome = (n: NeedRow, row: repo.AnswerRow, today: string) =>
+  (row.answer === 'interested' || row.answer === 'consortium') && today > n.deadline && n.status !== 'rejected';
 
 // --- answers ----------------------------------------------------------------------------------------------
 
@@ -406,6 +518,8 @@ export interface AnswerContext {
   row: repo.AnswerRow;
   /** The need is published and its deadline has not passed. */
   isOpen: boolean;
+  /** The entity said it was interested and the deadline has passed: it may say how it ended. */
+  asksOutcome: boolean;
 }
 
 /** The need and entity behind an answer link; the first opening is the funnel's "viewed". */
@@ -415,7 +529,14 @@ export async function openAnswerLink(ctx: ModuleContext, token: string): Promise
   const need = await getNeed(ctx, row.need_id);
   if (row.viewed_at === null) await repo.updateAnswer(ctx.db, row.need_id, row.entity_id, { viewed_at: nowIso(ctx.clock) });
   const entityName = (await entityFacts(ctx, [row.entity_id])).get(row.entity_id)?.name ?? '';
-  return { need, entityName, row, isOpen: need.status === 'published' && warsawToday(ctx.clock) <= need.deadline };
+  const today = warsawToday(ctx.clock);
+  return {
+    need,
+    entityName,
+    row,
+    isOpen: need.status === 'published' && today <= need.deadline,
+    asksOutcome: mayAnswerOutcome(need, row, today),
+  };
 }
 
 /** Records (or changes, until the deadline) an entity's answer given through its link. */

@@ -8,7 +8,9 @@ export const AMOUNT_KINDS = ['range', 'exact', 'undisclosed'] as const;
 export type AmountKind = (typeof AMOUNT_KINDS)[number];
 export const NEED_STATES = ['draft', 'submitted', 'changes_requested', 'published', 'closed', 'outcome_recorded', 'rejected'] as const;
 export type NeedState = (typeof NEED_STATES)[number];
-export const NOTIFICATION_KINDS = ['notice', 'reminder'] as const;
+/** 'outcome': the question 30 days after the deadline (to the buyer under entity_id BUYER, and to interested entities). */
+export const NOTIFICATION_KINDS = ['notice', 'reminder', 'outcome'] as const;
+export const BUYER = 'buyer';
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NeedsTable {
@@ -40,6 +42,10 @@ export interface NeedsTable {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  /** The buyer's answer to the outcome question: did a contract follow, its value in whole PLN. */
+  outcome_signed: boolean | null;
+  outcome_value: number | null;
+  outcome_at: string | null;
 }
 
 export interface NeedAreasTable {
@@ -69,6 +75,10 @@ export interface NeedAnswersTable {
   /** Optional, with 'not_interested'. */
   reason: string | null;
   answered_at: string | null;
+  /** The entity's answer to the outcome question (interested entities only). */
+  outcome_signed: boolean | null;
+  outcome_value: number | null;
+  outcome_at: string | null;
 }
 
 declare module '../../../core/db/schema.js' {

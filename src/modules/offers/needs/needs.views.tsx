@@ -89,6 +89,7 @@ export function NeedView({
     values: Record<string, string>;
     answers: { funnel: Funnel; answers: { entity: string; answer: Answer; reason: string | null }[] };
     showFunnel: boolean;
+    canRecordOutcome: boolean;
   } | null;
 }) {
   const { t, href, fmt } = usePage();
@@ -152,6 +153,17 @@ export function NeedView({
             </p>
           ) : null}
           {need.published_at !== null ? <AnswersSection data={manage.answers} showFunnel={manage.showFunnel} /> : null}
+          {need.outcome_signed !== null ? (
+            <p>
+              {t(need.outcome_signed ? 'needs.outcome.recordedYes' : 'needs.outcome.recordedNo')}{' '}
+              {need.outcome_value !== null ? t('needs.outcome.recordedValue', { value: fmt.number(Number(need.outcome_value)) }) : null}
+            </p>
+          ) : null}
+          {manage.canRecordOutcome ? (
+            <p>
+              <a href={href(`${base}/wynik`)}>{t('needs.outcome.record')}</a>
+            </p>
+          ) : null}
           {manage.canEdit ? (
             <p>
               <a href={href(`${base}/edycja`)}>{t('needs.edit')}</a>
@@ -457,6 +469,19 @@ export function AnswerFormView({
         {fmt.date(need.deadline)}
       </p>
       {row.answer ? <p>{t('needs.answer.current', { answer: t(`needs.answer.options.${row.answer}`) })}</p> : null}
+      {answer.asksOutcome ? (
+        <OutcomeForm
+          action={`${action}/wynik`}
+          csrf={csrf}
+          problems={problems}
+          values={{
+            signed: row.outcome_signed === null ? '' : row.outcome_signed ? 'yes' : 'no',
+            value: row.outcome_value?.toString() ?? '',
+            ...values,
+          }}
+          heading
+        />
+      ) : null}
       {answer.isOpen ? (
         <>
           <ErrorSummary problems={problems} />
@@ -483,9 +508,70 @@ export function AnswerFormView({
             <Button>{t('needs.answer.save')}</Button>
           </form>
         </>
-      ) : (
+      ) : answer.asksOutcome ? null : (
         <p>{t('needs.answer.closed')}</p>
       )}
+    </>
+  );
+}
+
+function OutcomeForm({
+  action,
+  csrf,
+  problems,
+  values,
+  heading,
+}: {
+  action: string;
+  csrf: string;
+  problems: Problem[];
+  values: Record<string, string>;
+  heading?: boolean;
+}) {
+  const { t, href } = usePage();
+  return (
+    <section aria-labelledby={heading ? 'outcome-title' : undefined}>
+      {heading ? <h2 id="outcome-title">{t('needs.outcome.title')}</h2> : null}
+      <ErrorSummary problems={problems} />
+      <form method="post" action={href(action)} id="wynik" novalidate>
+        <CsrfField token={csrf} />
+        <RadioGroup
+          name="signed"
+          legend={t('needs.outcome.question')}
+          value={values.signed ?? ''}
+          options={(['yes', 'no'] as const).map((v) => ({ value: v, label: t(`needs.outcome.signed.${v}`) }))}
+          problems={problems}
+        />
+        <FormField
+          name="value"
+          label={t('needs.outcome.value')}
+          inputMode="numeric"
+          maxLength={14}
+          value={values.value ?? ''}
+          problems={problems}
+        />
+        <Button>{t('needs.outcome.save')}</Button>
+      </form>
+    </section>
+  );
+}
+
+export function OutcomeFormView({
+  need,
+  csrf,
+  problems,
+  values,
+}: {
+  need: NeedRow;
+  csrf: string;
+  problems: Problem[];
+  values: Record<string, string>;
+}) {
+  const { t } = usePage();
+  return (
+    <>
+      <PageHeader title={t('needs.outcome.title')} lead={need.title} />
+      <OutcomeForm action={`${needPath(need)}/wynik`} csrf={csrf} problems={problems} values={values} />
     </>
   );
 }
