@@ -68,6 +68,12 @@ export const NEED_PAGES: PageTemplate[] = [
     login: staff,
   },
   {
+    name: 'needs: figures',
+    setup: async ({ server }) => (await needAnswerLink(server.testApp.ctx, true), '/admin/oferta/potrzeby/liczby'),
+    expectStatus: 200,
+    login: staff,
+  },
+  {
     name: 'needs: moderation list',
     setup: async ({ server }) => (await published(server.testApp.ctx), '/admin/oferta/potrzeby'),
     expectStatus: 200,

@@ -134,6 +134,7 @@ const MATRIX: [string, string][] = [
   ['/oferta/potrzeby/need-x/edycja', 'LAAFFFAF'],
   ['/oferta/potrzeby/need-y/edycja', 'LAAFFFFF'],
   ['/admin/oferta/potrzeby', 'LAAFFFFF'],
+  ['/admin/oferta/potrzeby/liczby', 'LAAFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };

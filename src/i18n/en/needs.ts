@@ -119,6 +119,15 @@ export const needsEn: TranslationShape<typeof needsPl> = {
       recordedNo: 'No contract was signed.',
       recordedValue: 'Value: PLN {{value}}.',
     },
+    figures: {
+      title: 'Purchasing needs in figures',
+      lead: "Published needs by the deadline's year, powiat and category; contracts and amounts as the buyers reported them. A need in several powiaty counts in each of them.",
+      year: 'Year',
+      powiat: 'Powiat',
+      needs: 'Needs',
+      contracts: 'Contracts',
+      pln: 'Value of contracts (PLN)',
+    },
     answers: {
       title: "Entities' answers",
       none: 'No entity has answered yet.',

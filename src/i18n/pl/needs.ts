@@ -118,6 +118,15 @@ export const needsPl = {
       recordedNo: 'Nie zawarto umowy.',
       recordedValue: 'Wartość: {{value}} zł.',
     },
+    figures: {
+      title: 'Potrzeby zakupowe w liczbach',
+      lead: 'Opublikowane potrzeby według roku terminu, powiatu i kategorii; umowy i kwoty według zamawiających. Potrzeba w kilku powiatach liczy się w każdym z nich.',
+      year: 'Rok',
+      powiat: 'Powiat',
+      needs: 'Potrzeby',
+      contracts: 'Umowy',
+      pln: 'Wartość umów (zł)',
+    },
     answers: {
       title: 'Odpowiedzi podmiotów',
       none: 'Żaden podmiot jeszcze nie odpowiedział.',

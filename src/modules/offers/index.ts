@@ -43,6 +43,7 @@ export const offersModule: AppModule = {
     { label: 'offers.admin.title', path: '/admin/oferta', order: 45, roles: ['coordinator', 'administrator'] },
     { label: 'offers.manage.mine', path: '/oferta/moje', order: 44, roles: ['entity_representative'] },
     { label: 'needs.moderation.title', path: '/admin/oferta/potrzeby', order: 46, roles: ['coordinator', 'administrator'] },
+    { label: 'needs.figures.title', path: '/admin/oferta/potrzeby/liczby', order: 47, roles: ['coordinator', 'administrator'] },
   ],
   contributes: {
     entityPageSections: [offersEntitySection],

@@ -1,6 +1,7 @@
 // Kysely queries of buyers' needs: the need with its places, the lists by state and owner, and the
 // notification rows (inserted with "do nothing" on the unique key: true only for the one that wrote it).
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { countAll } from '../../../core/db/database.js';
 import type { Database } from '../../../core/db/schema.js';
 import type { NeedAnswersTable, NeedsTable, NeedState, NotificationKind } from './needs.tables.js';
 
@@ -113,4 +114,29 @@ export async function updateAnswer(db: Executor, needId: string, entityId: strin
 
 export async function answersOf(db: Executor, needId: string): Promise<AnswerRow[]> {
   return db.selectFrom('need_answers').selectAll().where('need_id', '=', needId).orderBy('answered_at').orderBy('entity_id').execute();
+}
+
+/** Per need: entities notified (notices), entities that answered. */
+export async function notifiedCounts(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('need_notifications')
+    .select(['need_id', countAll().as('n')])
+    .where('kind', '=', 'notice')
+    .groupBy('need_id')
+    .execute();
+  return new Map(rows.map((r) => [r.need_id, Number(r.n)]));
+}
+
+export async function answeredCounts(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('need_answers')
+    .select(['need_id', countAll().as('n')])
+    .where('answer', 'is not', null)
+    .groupBy('need_id')
+    .execute();
+  return new Map(rows.map((r) => [r.need_id, Number(r.n)]));
+}
+
+export async function allAreas(db: Executor): Promise<{ need_id: string; teryt: string }[]> {
+  return db.selectFrom('need_areas').select(['need_id', 'teryt']).execute();
 }

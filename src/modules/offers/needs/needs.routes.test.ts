@@ -299,4 +299,12 @@ test('30 days after the deadline: one outcome question to the buyer and one to t
   assert.equal((await get(`/oferta/potrzeby/${needId}/wynik`, buyerAgain)).statusCode, 409, 'recorded once');
   await notifyNeeds(t.ctx);
   assert.equal((await mails('need_outcome')).length, 2, 'asked once');
+
+  // the staff's figures: 2027, Toruń (the need's gmina lies in powiat 0463), catering — 1 need, 7 notified, 2 answers, 1 contract, 14 500 zł
+  const figures = await get('/admin/oferta/potrzeby/liczby', await sessionFor(t, (await loginAs(t, [{ role: 'coordinator' }])).userId));
+  assert.equal(figures.statusCode, 200);
+  assert.match(
+    figures.body,
+    /<th scope="row">2027<\/th><td>Toruń<\/td><td>Catering i gastronomia<\/td><td class="num">1<\/td><td class="num">7<\/td><td class="num">2<\/td><td class="num">1<\/td><td class="num">14\s500<\/td>/,
+  );
 });

@@ -283,6 +283,15 @@ export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise
     return go(request, reply, `/oferta/potrzeby/${id}?ok=wynik`);
   });
 
+  app.get('/admin/oferta/potrzeby/liczby', { config: { access: moderateNeeds } }, async (request, reply) =>
+    sendPage(
+      request,
+      reply,
+      { title: request.t('needs.figures.title') },
+      <v.FiguresView rows={await svc.needFigures(ctx)} unitNames={await unitNames()} />,
+    ),
+  );
+
   app.get('/admin/oferta/potrzeby', { config: { access: moderateNeeds } }, async (request, reply) =>
     sendPage(request, reply, { title: request.t('needs.moderation.title') }, <v.ModerationView needs={await svc.moderationQueue(ctx)} />),
   );

@@ -582,3 +582,59 @@ export async function answersOf(
       .map((r) => ({ entity: names.get(r.entity_id)?.name ?? r.entity_id, answer: r.answer!, reason: r.reason })),
   };
 }
+
+// --- figures ------------------------------------------------------------------------------------------------
+
+export interface FiguresRow {
+  /** Year of the deadline. */
+  year: number;
+  /** 4-digit powiat, or null for needs of the whole region. */
+  powiat: string | null;
+  category: string;
+  needs: number;
+  notified: number;
+  answers: number;
+  /** Needs whose buyer reported a signed contract, and their reported value in PLN. */
+  contracts: number;
+  pln: number;
+}
+
+/**
+ * Figures per year, powiat and category over published needs (also closed and with an outcome): needs,
+ * entities notified, answers, contracts and PLN as the buyers reported them. A need in several
+ * powiaty counts in each of them, so the powiat rows do not add up to the total.
+ */
+export async function needFigures(ctx: Pick<ModuleContext, 'db'>): Promise<FiguresRow[]> {
+  const [needs, notified, answered, areas] = await Promise.all([
+    repo.listByStatus(ctx.db, ['published', 'closed', 'outcome_recorded']),
+    repo.notifiedCounts(ctx.db),
+    repo.answeredCounts(ctx.db),
+    repo.allAreas(ctx.db),
+  ]);
+  const powiatyOf = new Map<string, Set<string>>();
+  for (const a of areas) {
+    const set = powiatyOf.get(a.need_id) ?? new Set<string>();
+    set.add(a.teryt.slice(0, 4));
+    powiatyOf.set(a.need_id, set);
+  }
+  const rows = new Map<string, FiguresRow>();
+  for (const n of needs) {
+    const places: (string | null)[] = n.area_scope === 'region' ? [null] : [...(powiatyOf.get(n.id) ?? [])];
+    for (const powiat of places) {
+      const year = Number(n.deadline.slice(0, 4));
+      const key = `${year}|${powiat ?? ''}|${n.category}`;
+      const row = rows.get(key) ?? { year, powiat, category: n.category, needs: 0, notified: 0, answers: 0, contracts: 0, pln: 0 };
+      row.needs++;
+      row.notified += notified.get(n.id) ?? 0;
+      row.answers += answered.get(n.id) ?? 0;
+      if (n.outcome_signed) {
+        row.contracts++;
+        row.pln += Number(n.outcome_value ?? 0);
+      }
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()].sort(
+    (a, b) => b.year - a.year || (a.powiat ?? '').localeCompare(b.powiat ?? '') || a.category.localeCompare(b.category),
+  );
+}

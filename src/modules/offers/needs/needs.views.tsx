@@ -9,7 +9,7 @@ import type { TKey } from '../../../i18n/index.js';
 import { CATEGORY_KEYS } from '../offers.categories.js';
 import type { UnitChoices } from '../offers.service.js';
 import { AreaPicker } from '../offers.views.js';
-import type { AnswerContext, Funnel, NeedRow } from './needs.service.js';
+import type { AnswerContext, FiguresRow, Funnel, NeedRow } from './needs.service.js';
 import type { Answer } from './needs.tables.js';
 import { needPath } from './needs.service.js';
 
@@ -572,6 +572,37 @@ export function OutcomeFormView({
     <>
       <PageHeader title={t('needs.outcome.title')} lead={need.title} />
       <OutcomeForm action={`${needPath(need)}/wynik`} csrf={csrf} problems={problems} values={values} />
+    </>
+  );
+}
+
+export function FiguresView({ rows, unitNames }: { rows: FiguresRow[]; unitNames: Map<string, string> }) {
+  const { t, fmt } = usePage();
+  return (
+    <>
+      <PageHeader title={t('needs.figures.title')} lead={t('needs.figures.lead')} />
+      {rows.length === 0 ? (
+        <p>{t('needs.moderation.none')}</p>
+      ) : (
+        <Table
+          caption={t('needs.figures.title')}
+          rows={rows}
+          rowKey={(r) => `${r.year}|${r.powiat ?? ''}|${r.category}`}
+          columns={[
+            { header: t('needs.figures.year'), cell: (r) => String(r.year) },
+            {
+              header: t('needs.figures.powiat'),
+              cell: (r) => (r.powiat === null ? t('needs.wholeRegion') : (unitNames.get(r.powiat) ?? r.powiat)),
+            },
+            { header: t('needs.fields.category'), cell: (r) => t(catKey(r.category)) },
+            { header: t('needs.figures.needs'), cell: (r) => fmt.number(r.needs), numeric: true },
+            { header: t('needs.answers.notified'), cell: (r) => fmt.number(r.notified), numeric: true },
+            { header: t('needs.answers.answered'), cell: (r) => fmt.number(r.answers), numeric: true },
+            { header: t('needs.figures.contracts'), cell: (r) => fmt.number(r.contracts), numeric: true },
+            { header: t('needs.figures.pln'), cell: (r) => fmt.number(r.pln), numeric: true },
+          ]}
+        />
+      )}
     </>
   );
 }
