@@ -2,11 +2,12 @@
 // and a published need, the buyer's form (empty and with errors), "my needs", a submitted need with
 // the staff's decision form, the moderation list, an entity's answer page from its e-mail link (and
 // with errors), a published need with answers and the funnel, and the outcome question (entity, buyer). Data come from offers.testing.ts.
-import { makeNeed, needAnswerLink } from '../src/modules/offers/offers.testing.js';
+import { E2E_ENTITY, makeNeed, needAnswerLink } from '../src/modules/offers/offers.testing.js';
 import type { PageTemplate } from './pages.js';
 import { navigation } from './support.js';
 
 const staff = [{ role: 'coordinator' }];
+const representative = [{ role: 'entity_representative', scopeType: 'entity', scopeId: E2E_ENTITY }];
 const published = (ctx: Parameters<typeof makeNeed>[0]) =>
   makeNeed(ctx, { id: 'e2e-need-published', createdBy: 'e2e-buyer', status: 'published', title: 'Obiady dla uczestników warsztatów' });
 
@@ -72,6 +73,15 @@ export const NEED_PAGES: PageTemplate[] = [
     setup: async ({ server }) => (await needAnswerLink(server.testApp.ctx, true), '/admin/oferta/potrzeby/liczby'),
     expectStatus: 200,
     login: staff,
+  },
+  {
+    name: "needs: a representative answers from the need's page",
+    setup: async ({ server }) => (
+      await needAnswerLink(server.testApp.ctx),
+      `/oferta/potrzeby/e2e-need-published/odpowiedz-podmiot/${E2E_ENTITY}`
+    ),
+    expectStatus: 200,
+    login: representative,
   },
   {
     name: 'needs: moderation list',

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { policy, hasScopedRole } from '../core/auth/access.js';
-import { makeNeed, makeOffer } from '../modules/offers/offers.testing.js';
+import { answerRow, makeNeed, makeOffer } from '../modules/offers/offers.testing.js';
 import { createTestApp, loginAs, type TestApp, type TestRole } from './app.js';
 
 type Who =
@@ -135,6 +135,9 @@ const MATRIX: [string, string][] = [
   ['/oferta/potrzeby/need-y/edycja', 'LAAFFFFF'],
   ['/admin/oferta/potrzeby', 'LAAFFFFF'],
   ['/admin/oferta/potrzeby/liczby', 'LAAFFFFF'],
+  // an entity's answer from the need's page: that entity's representatives only (not even staff)
+  ['/oferta/potrzeby/need-p/odpowiedz-podmiot/entity-x', 'LFFFFFAF'],
+  ['/oferta/potrzeby/need-p/odpowiedz-podmiot/entity-y', 'LFFFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403 };
@@ -272,6 +275,10 @@ before(async () => {
     if (who === 'entity_representative') {
       await makeNeed(t.ctx, { id: 'need-x', createdBy: userId });
       await makeNeed(t.ctx, { id: 'need-y', createdBy: 'someone-else' });
+      // a published need both entities were notified of: each answers only for itself
+      await makeNeed(t.ctx, { id: 'need-p', createdBy: 'someone-else', status: 'published' });
+      await answerRow(t.ctx, 'need-p', 'entity-x', 'matrix-token-x-0123456789abcdef');
+      await answerRow(t.ctx, 'need-p', 'entity-y', 'matrix-token-y-0123456789abcdef');
     }
   }
 });

@@ -95,6 +95,7 @@ export const needsEn: TranslationShape<typeof needsPl> = {
     answer: {
       title: 'Answer to a purchasing need',
       lead: 'You answer on behalf of {{entity}}.',
+      asEntity: 'Answer on behalf of {{name}}',
       question: 'Is the entity interested?',
       options: {
         interested: 'yes, we are interested',

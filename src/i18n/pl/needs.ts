@@ -94,6 +94,7 @@ export const needsPl = {
     answer: {
       title: 'Odpowiedź na potrzebę zakupową',
       lead: 'Odpowiadasz w imieniu podmiotu {{entity}}.',
+      asEntity: 'Odpowiedz w imieniu podmiotu {{name}}',
       question: 'Czy podmiot jest zainteresowany?',
       options: {
         interested: 'tak, jesteśmy zainteresowani',

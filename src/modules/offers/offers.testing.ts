@@ -187,21 +187,32 @@ export async function needAnswerLink(ctx: Pick<ModuleContext, 'db' | 'clock'>, p
     deadline: past ? '2020-01-31' : undefined,
   });
   const token = past ? 'e2e-answer-token-past-0123456789ab' : 'e2e-answer-token-0123456789abcdef';
+  await answerRow(ctx, needId, E2E_ENTITY, token, past);
+  return `/oferta/potrzeby/odpowiedz/${token}`;
+}
+
+/** The answer row a notice creates (the entity was notified of the need), with a known link token. */
+export async function answerRow(
+  ctx: Pick<ModuleContext, 'db' | 'clock'>,
+  needId: string,
+  entityId: string,
+  token: string,
+  interested = false,
+): Promise<void> {
   await ctx.db
     .insertInto('need_answers')
     .values({
       need_id: needId,
-      entity_id: E2E_ENTITY,
+      entity_id: entityId,
       token_hash: createHash('sha256').update(token).digest('hex'),
       viewed_at: null,
-      answer: past ? 'interested' : null,
+      answer: interested ? 'interested' : null,
       reason: null,
-      answered_at: past ? nowIso(ctx.clock) : null,
+      answered_at: interested ? nowIso(ctx.clock) : null,
       outcome_signed: null,
       outcome_value: null,
       outcome_at: null,
     })
     .onConflict((oc) => oc.columns(['need_id', 'entity_id']).doNothing())
     .execute();
-  return `/oferta/potrzeby/odpowiedz/${token}`;
 }

@@ -140,3 +140,7 @@ export async function answeredCounts(db: Executor): Promise<Map<string, number>>
 export async function allAreas(db: Executor): Promise<{ need_id: string; teryt: string }[]> {
   return db.selectFrom('need_areas').select(['need_id', 'teryt']).execute();
 }
+
+export async function findAnswer(db: Executor, needId: string, entityId: string): Promise<AnswerRow | undefined> {
+  return db.selectFrom('need_answers').selectAll().where('need_id', '=', needId).where('entity_id', '=', entityId).executeTakeFirst();
+}

@@ -224,10 +224,26 @@ test('the job: exactly 7 notices, nothing more on re-runs or two runs at once; a
   assert.match(funnel.body, /Odpowiedziały<\/t[hd]><td class="num">2</);
   assert.doesNotMatch((await get(`/oferta/potrzeby/${needId}`)).body, /Brak mocy/, 'answers are not public');
 
+  // a representative of the third entity answers from the need's page; a representative of another entity is refused
+  const entity3 = (
+    await t.ctx.db.selectFrom('entities').select('id').where('name', '=', 'Spółdzielnia Socjalna Kuchnia 3').executeTakeFirstOrThrow()
+  ).id;
+  const entity4 = (
+    await t.ctx.db.selectFrom('entities').select('id').where('name', '=', 'Spółdzielnia Socjalna Kuchnia 4').executeTakeFirstOrThrow()
+  ).id;
+  const rep3 = (await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: entity3 }])).cookie;
+  const rep4 = (await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: entity4 }])).cookie;
+  assert.match((await get(`/oferta/potrzeby/${needId}`, rep3)).body, /Odpowiedz w imieniu podmiotu Spółdzielnia Socjalna Kuchnia 3/);
+  const asEntity = `/oferta/potrzeby/${needId}/odpowiedz-podmiot/${entity3}`;
+  assert.equal((await get(asEntity, rep4)).statusCode, 403);
+  assert.equal((await post(asEntity, { answer: 'consortium' }, rep3)).statusCode, 303);
+  const third3 = await t.ctx.db.selectFrom('need_answers').selectAll().where('entity_id', '=', entity3).executeTakeFirstOrThrow();
+  assert.equal(third3.answer, 'consortium');
+
   clock.set('2027-03-17T09:00:00Z'); // three days before the deadline
   await Promise.all([notifyNeeds(t.ctx), notifyNeeds(t.ctx)]);
   await notifyNeeds(t.ctx);
-  assert.equal((await mails('need_reminder')).length, 5, 'no reminder to the two that answered');
+  assert.equal((await mails('need_reminder')).length, 4, 'no reminder to the three that answered');
   assert.equal((await mails('need_notice')).length, 7);
 
   // a need published after its deadline has passed notifies nobody
@@ -257,7 +273,7 @@ test('staff close a published need (the sessions above expired with the clock); 
   assert.ok(!api.items.some((i) => i.id === needId));
 });
 
-test('30 days after the deadline: one outcome question to the buyer and one to the interested entity; both answer', async () => {
+test('30 days after the deadline: one outcome question to the buyer and one to each interested entity; answers; figures', async () => {
   await t.ctx.db.deleteFrom('needs').where('id', '=', 'late-need').execute();
   clock.set('2027-04-18T09:00:00Z'); // 29 days after the deadline
   await notifyNeeds(t.ctx);
@@ -268,10 +284,10 @@ test('30 days after the deadline: one outcome question to the buyer and one to t
   const asked = await mails('need_outcome');
   assert.deepEqual(
     asked.map((m) => m.to_address),
-    ['kuchnia1@podmiot.example.pl', 'zamowienia@gops.example.pl'],
+    ['kuchnia1@podmiot.example.pl', 'kuchnia3@podmiot.example.pl', 'zamowienia@gops.example.pl'],
   );
   assert.equal((await mails('need_notice')).length, 7, 'nothing else was sent');
-  assert.equal((await mails('need_reminder')).length, 5);
+  assert.equal((await mails('need_reminder')).length, 4);
 
   // the entity answers through the link in its outcome e-mail
   const entityLink = /\/oferta\/potrzeby\/odpowiedz\/[A-Za-z0-9_-]+/.exec(asked[0]!.text_body)![0];
@@ -288,7 +304,7 @@ test('30 days after the deadline: one outcome question to the buyer and one to t
 
   // the buyer records it on the need (logged in again: the clock moved past the earlier session)
   const buyerAgain = await sessionFor(t, buyerId);
-  assert.match(asked[1]!.text_body, new RegExp(`/oferta/potrzeby/${needId}/wynik`));
+  assert.match(asked[2]!.text_body, new RegExp(`/oferta/potrzeby/${needId}/wynik`));
   const bad = await post(`/oferta/potrzeby/${needId}/wynik`, { signed: '' }, buyerAgain);
   assert.equal(bad.statusCode, 400);
   assert.equal((await post(`/oferta/potrzeby/${needId}/wynik`, { signed: 'yes', value: '14500' }, buyerAgain)).statusCode, 303);
@@ -298,13 +314,13 @@ test('30 days after the deadline: one outcome question to the buyer and one to t
   assert.match((await get(`/oferta/potrzeby/${needId}`, buyerAgain)).body, /Zawarto umowę\. Wartość: 14\s500 zł\./);
   assert.equal((await get(`/oferta/potrzeby/${needId}/wynik`, buyerAgain)).statusCode, 409, 'recorded once');
   await notifyNeeds(t.ctx);
-  assert.equal((await mails('need_outcome')).length, 2, 'asked once');
+  assert.equal((await mails('need_outcome')).length, 3, 'asked once');
 
-  // the staff's figures: 2027, Toruń (the need's gmina lies in powiat 0463), catering — 1 need, 7 notified, 2 answers, 1 contract, 14 500 zł
+  // the staff's figures: 2027, Toruń (the need's gmina lies in powiat 0463), catering — 1 need, 7 notified, 3 answers, 1 contract, 14 500 zł
   const figures = await get('/admin/oferta/potrzeby/liczby', await sessionFor(t, (await loginAs(t, [{ role: 'coordinator' }])).userId));
   assert.equal(figures.statusCode, 200);
   assert.match(
     figures.body,
-    /<th scope="row">2027<\/th><td>Toruń<\/td><td>Catering i gastronomia<\/td><td class="num">1<\/td><td class="num">7<\/td><td class="num">2<\/td><td class="num">1<\/td><td class="num">14\s500<\/td>/,
+    /<th scope="row">2027<\/th><td>Toruń<\/td><td>Catering i gastronomia<\/td><td class="num">1<\/td><td class="num">7<\/td><td class="num">3<\/td><td class="num">1<\/td><td class="num">14\s500<\/td>/,
   );
 });

@@ -15,7 +15,8 @@ import { warsawToday } from '../../../core/time/index.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { isOffersStaff } from '../offers.policy.js';
 import { unitChoices } from '../offers.service.js';
-import { manageNeed, moderateNeeds } from './needs.policy.js';
+import { representedIds } from '../../registry/index.js';
+import { answerAsEntity, manageNeed, moderateNeeds } from './needs.policy.js';
 import * as svc from './needs.service.js';
 import * as v from './needs.views.js';
 
@@ -125,6 +126,14 @@ export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise
         areas={await svc.areasOf(ctx, need.id)}
         unitNames={await unitNames()}
         notice={notice}
+        representing={
+          user !== null && need.status === 'published'
+            ? (await svc.answersForRepresentative(ctx, need.id, representedIds(user))).map((a) => ({
+                id: a.row.entity_id,
+                name: a.entityName,
+              }))
+            : []
+        }
         manage={
           manages
             ? {
@@ -199,11 +208,14 @@ export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise
   const answerPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    token: string,
+    token: string | { needId: string; entityId: string },
     saved: boolean,
     form: { values: Record<string, string>; problems: Problem[]; status: number } = { values: {}, problems: [], status: 200 },
   ) => {
-    const answer = await svc.openAnswerLink(ctx, token);
+    const answer =
+      typeof token === 'string' ? await svc.openAnswerLink(ctx, token) : await svc.openEntityAnswer(ctx, token.needId, token.entityId);
+    const action =
+      typeof token === 'string' ? svc.answerPath(token) : `/oferta/potrzeby/${token.needId}/odpowiedz-podmiot/${token.entityId}`;
     // the address is a credential: never cached, never sent on as a referrer
     reply.header('cache-control', 'private, no-store');
     reply.header('referrer-policy', 'no-referrer');
@@ -214,7 +226,7 @@ export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise
       { title, breadcrumbs: [...listCrumb(request), { label: title }] },
       <v.AnswerFormView
         answer={answer}
-        action={svc.answerPath(token)}
+        action={action}
         csrf={reply.generateCsrf()}
         problems={form.problems}
         values={form.values}
@@ -249,6 +261,41 @@ export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise
       const done = await submitForm(() => svc.recordEntityOutcome(ctx, token, request.body), refusals);
       if (!done.ok) return answerPage(request, reply, token, false, { values: request.body, problems: done.problems, status: done.status });
       return go(request, reply, `${svc.answerPath(token)}?ok=zapisano`);
+    },
+  );
+
+  // the same answer by a logged-in representative of the entity, from the need's page
+  const EntityAnswerParams = Type.Object({ id: IdParams.properties.id, entity: IdParams.properties.id });
+  app.get(
+    '/oferta/potrzeby/:id/odpowiedz-podmiot/:entity',
+    { config: { access: answerAsEntity }, schema: { params: EntityAnswerParams, querystring: NoticeQuery } },
+    async (request, reply) =>
+      answerPage(request, reply, { needId: request.params.id, entityId: request.params.entity }, request.query.ok === 'zapisano'),
+  );
+  app.post(
+    '/oferta/potrzeby/:id/odpowiedz-podmiot/:entity',
+    { config: { access: answerAsEntity }, schema: { params: EntityAnswerParams, body: AnswerBody } },
+    async (request, reply) => {
+      const { id, entity } = request.params;
+      const done = await submitForm(() => svc.recordEntityAnswer(ctx, id, entity, request.body), refusals);
+      if (!done.ok)
+        return answerPage(request, reply, { needId: id, entityId: entity }, false, {
+          values: request.body,
+          problems: done.problems,
+          status: done.status,
+        });
+      return go(request, reply, `/oferta/potrzeby/${id}/odpowiedz-podmiot/${entity}?ok=zapisano`);
+    },
+  );
+
+  app.post(
+    '/oferta/potrzeby/:id/odpowiedz-podmiot/:entity/wynik',
+    { config: { access: answerAsEntity }, schema: { params: EntityAnswerParams, body: AnswerBody } },
+    async (request, reply) => {
+      const who = { needId: request.params.id, entityId: request.params.entity };
+      const done = await submitForm(() => svc.recordEntityOutcome(ctx, who, request.body), refusals);
+      if (!done.ok) return answerPage(request, reply, who, false, { values: request.body, problems: done.problems, status: done.status });
+      return go(request, reply, `/oferta/potrzeby/${who.needId}/odpowiedz-podmiot/${who.entityId}?ok=zapisano`);
     },
   );
 

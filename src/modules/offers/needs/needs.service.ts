@@ -496,8 +496,12 @@ export async function recordBuyerOutcome(ctx: ModuleContext, id: string, body: R
 }
 
 /** An interested entity's outcome, through its answer link, once the deadline has passed. */
-export async function recordEntityOutcome(ctx: ModuleContext, token: string, body: Record<string, string>): Promise<void> {
-  const { need, row } = await openAnswerLink(ctx, token);
+export async function recordEntityOutcome(
+  ctx: ModuleContext,
+  who: string | { needId: string; entityId: string },
+  body: Record<string, string>,
+): Promise<void> {
+  const { need, row } = typeof who === 'string' ? await openAnswerLink(ctx, who) : await openEntityAnswer(ctx, who.needId, who.entityId);
   if (!mayAnswerOutcome(need, row, warsawToday(ctx.clock))) throw new AppError('offers.need_state', { state: need.status });
   const o = checkOutcome(body);
   await repo.updateAnswer(ctx.db, row.need_id, row.entity_id, {
@@ -524,7 +528,25 @@ export interface AnswerContext {
 
 /** The need and entity behind an answer link; the first opening is the funnel's "viewed". */
 export async function openAnswerLink(ctx: ModuleContext, token: string): Promise<AnswerContext> {
-  const row = await repo.findAnswerByToken(ctx.db, hashToken(token));
+  return answerContext(ctx, await repo.findAnswerByToken(ctx.db, hashToken(token)));
+}
+
+/** The same for a representative on the need's page: the entity must have been notified of the need. */
+export async function openEntityAnswer(ctx: ModuleContext, needId: string, entityId: string): Promise<AnswerContext> {
+  return answerContext(ctx, await repo.findAnswer(ctx.db, needId, entityId));
+}
+
+/** The notified entities among `entityIds` (a representative's) and their answer contexts. */
+export async function answersForRepresentative(ctx: ModuleContext, needId: string, entityIds: string[]): Promise<AnswerContext[]> {
+  const out: AnswerContext[] = [];
+  for (const id of entityIds) {
+    const row = await repo.findAnswer(ctx.db, needId, id);
+    if (row) out.push(await answerContext(ctx, row));
+  }
+  return out;
+}
+
+async function answerContext(ctx: ModuleContext, row: repo.AnswerRow | undefined): Promise<AnswerContext> {
   if (!row) throw new AppError('offers.need_not_found');
   const need = await getNeed(ctx, row.need_id);
   if (row.viewed_at === null) await repo.updateAnswer(ctx.db, row.need_id, row.entity_id, { viewed_at: nowIso(ctx.clock) });
@@ -541,7 +563,20 @@ export async function openAnswerLink(ctx: ModuleContext, token: string): Promise
 
 /** Records (or changes, until the deadline) an entity's answer given through its link. */
 export async function recordAnswer(ctx: ModuleContext, token: string, body: Record<string, string>): Promise<void> {
-  const { need, row, isOpen } = await openAnswerLink(ctx, token);
+  await saveAnswer(ctx, await openAnswerLink(ctx, token), body);
+}
+
+/** A representative's answer for its entity from the need's page. */
+export async function recordEntityAnswer(
+  ctx: ModuleContext,
+  needId: string,
+  entityId: string,
+  body: Record<string, string>,
+): Promise<void> {
+  await saveAnswer(ctx, await openEntityAnswer(ctx, needId, entityId), body);
+}
+
+async function saveAnswer(ctx: ModuleContext, { need, row, isOpen }: AnswerContext, body: Record<string, string>): Promise<void> {
   if (!isOpen) throw new AppError('offers.need_state', { state: need.status });
   const f = new FormChecker(body);
   const answer = f.text('answer');

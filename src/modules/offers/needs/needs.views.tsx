@@ -72,6 +72,7 @@ export function NeedView({
   unitNames,
   notice,
   manage,
+  representing = [],
 }: {
   need: NeedRow;
   areas: string[];
@@ -91,6 +92,8 @@ export function NeedView({
     showFunnel: boolean;
     canRecordOutcome: boolean;
   } | null;
+  /** Entities the visitor represents that were notified of this need: each answers on its own page. */
+  representing?: { id: string; name: string }[];
 }) {
   const { t, href, fmt } = usePage();
   const text = useNeedText();
@@ -140,6 +143,15 @@ export function NeedView({
           </>
         ) : null}
       </dl>
+      {representing.length ? (
+        <ul class="plain">
+          {representing.map((e) => (
+            <li key={e.id}>
+              <a href={href(`${base}/odpowiedz-podmiot/${e.id}`)}>{t('needs.answer.asEntity', { name: e.name })}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {manage ? (
         <>
           {need.staff_message && (need.status === 'changes_requested' || need.status === 'rejected') ? (
