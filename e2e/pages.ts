@@ -33,6 +33,7 @@ import {
   plannedMeeting,
 } from '../src/modules/bodies/bodies.testing.js';
 import { navigation, type Server } from './support.js';
+import { NEED_PAGES } from './needs-fixtures.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 import { LICENCE_PAGES } from './licences-fixtures.js';
 
@@ -702,6 +703,8 @@ export const PAGES: PageTemplate[] = [
   },
   // licences: public page, licence, verification, staff list, grant form with errors, one licence
   ...LICENCE_PAGES,
+  // buyers' needs: list, a published need, the form (empty, with errors), the staff's decision form and list, "my needs"
+  ...NEED_PAGES,
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

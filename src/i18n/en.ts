@@ -28,6 +28,7 @@ import { localgovEn } from './en/localgov.js';
 import { bodiesEn } from './en/bodies.js';
 import { licencesEn } from './en/licences.js';
 import { verificationEn } from './en/verification.js';
+import { needsEn } from './en/needs.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -57,6 +58,7 @@ export const en: TranslationShape<typeof pl> = {
   ...bodiesEn,
   ...licencesEn,
   ...verificationEn,
+  ...needsEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -335,6 +337,14 @@ export const en: TranslationShape<typeof pl> = {
     'licences.invalid': { title: 'Invalid data', detail: 'Fill in the field “{{field}}”. Nothing was saved.' },
     'licences.already_renewed': { title: 'Licence already renewed', detail: 'This licence already has a renewal. Nothing was saved.' },
     'licences.withdrawn': { title: 'Licence withdrawn', detail: 'A withdrawn licence cannot be renewed. Nothing was saved.' },
+    'offers.need_not_found': {
+      title: 'No such need',
+      detail: 'The purchasing need does not exist or is not published.',
+    },
+    'offers.need_state': {
+      title: 'Not possible in this state',
+      detail: 'The purchasing need is now in a different state than this action requires. Reload the page. Nothing was changed.',
+    },
   },
   validation: {
     required: 'The field “{{field}}” is required.',

@@ -28,6 +28,7 @@ import { localgovPl } from './pl/localgov.js';
 import { bodiesPl } from './pl/bodies.js';
 import { licencesPl } from './pl/licences.js';
 import { verificationPl } from './pl/verification.js';
+import { needsPl } from './pl/needs.js';
 
 export const pl = {
   ...accountsPl,
@@ -57,6 +58,7 @@ export const pl = {
   ...bodiesPl,
   ...licencesPl,
   ...verificationPl,
+  ...needsPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -344,6 +346,14 @@ export const pl = {
     'licences.invalid': { title: 'Nieprawidłowe dane', detail: 'Uzupełnij pole „{{field}}”. Niczego nie zapisano.' },
     'licences.already_renewed': { title: 'Licencja już odnowiona', detail: 'Ta licencja ma już odnowienie. Niczego nie zapisano.' },
     'licences.withdrawn': { title: 'Licencja cofnięta', detail: 'Cofniętej licencji nie można odnowić. Niczego nie zapisano.' },
+    'offers.need_not_found': {
+      title: 'Nie ma takiej potrzeby',
+      detail: 'Potrzeba zakupowa nie istnieje albo nie jest opublikowana.',
+    },
+    'offers.need_state': {
+      title: 'Nie można tego zrobić w tym stanie',
+      detail: 'Potrzeba zakupowa jest teraz w innym stanie niż ten, którego wymaga ta czynność. Odśwież stronę. Niczego nie zmieniono.',
+    },
   },
   validation: {
     required: 'Pole „{{field}}” jest wymagane.',

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { policy, hasScopedRole } from '../core/auth/access.js';
 import { makeLicence } from '../modules/licences/licences.testing.js';
-import { makeOffer } from '../modules/offers/offers.testing.js';
+import { answerRow, makeNeed, makeOffer } from '../modules/offers/offers.testing.js';
 import { createTestApp, loginAs, type TestApp, type TestRole } from './app.js';
 
 type Who =
@@ -178,6 +178,20 @@ const MATRIX: [string, string][] = [
   ['/api/v1/zakup-prospoleczny', 'AAAAAAAA'],
   ['/admin/zakup-prospoleczny', 'LAAFFFFF'],
   ['/admin/zakup-prospoleczny/lic-x', 'LAAFFFFF'],
+  // buyers' needs: list and API for everyone; any logged-in user posts one; a need's buyer (here
+  // the representative, who created need-x) and staff edit it, another user is refused (need-y);
+  // moderation for staff
+  ['/oferta/potrzeby', 'AAAAAAAA'],
+  ['/api/v1/oferta/potrzeby', 'AAAAAAAA'],
+  ['/oferta/potrzeby/moje', 'LAAAAAAA'],
+  ['/oferta/potrzeby/nowa', 'LAAAAAAA'],
+  ['/oferta/potrzeby/need-x/edycja', 'LAAFFFAF'],
+  ['/oferta/potrzeby/need-y/edycja', 'LAAFFFFF'],
+  ['/admin/oferta/potrzeby', 'LAAFFFFF'],
+  ['/admin/oferta/potrzeby/liczby', 'LAAFFFFF'],
+  // an entity's answer from the need's page: that entity's representatives only (not even staff)
+  ['/oferta/potrzeby/need-p/odpowiedz-podmiot/entity-x', 'LFFFFFAF'],
+  ['/oferta/potrzeby/need-p/odpowiedz-podmiot/entity-y', 'LFFFFFFF'],
 ];
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403, N: 404 };
@@ -345,7 +359,17 @@ before(async () => {
   }
   for (const who of WHO) {
     if (who === 'anonymous') continue;
-    cookies.set(who, (await loginAs(t, [SCOPES[who] ?? { role: who }])).cookie);
+    const { cookie, userId } = await loginAs(t, [SCOPES[who] ?? { role: who }]);
+    cookies.set(who, cookie);
+    // a draft need of the representative (need-x) and one of nobody here (need-y)
+    if (who === 'entity_representative') {
+      await makeNeed(t.ctx, { id: 'need-x', createdBy: userId });
+      await makeNeed(t.ctx, { id: 'need-y', createdBy: 'someone-else' });
+      // a published need both entities were notified of: each answers only for itself
+      await makeNeed(t.ctx, { id: 'need-p', createdBy: 'someone-else', status: 'published' });
+      await answerRow(t.ctx, 'need-p', 'entity-x', 'matrix-token-x-0123456789abcdef');
+      await answerRow(t.ctx, 'need-p', 'entity-y', 'matrix-token-y-0123456789abcdef');
+    }
   }
 });
 after(async () => t.close());

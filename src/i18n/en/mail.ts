@@ -78,6 +78,18 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: enquiry about an offer — {{offer}}',
       body: 'An enquiry sent through Spójnia to {{entity}} about the offer "{{offer}}":\n{{link}}\n\nFrom: {{name}}\nInstitution: {{institution}}\nReply-to address: {{email}}\nPhone: {{phone}}\n\nMessage:\n{{message}}\n\nThe sender agreed that their data be passed on for a reply. To reply, write to the address above.',
     },
+    need_notice: {
+      subject: 'Spójnia: purchasing need — {{need}}',
+      body: 'Hello,\n\n{{institution}} is looking for a supplier: "{{need}}". The offer of {{entity}} on Spójnia matches this need (category and area).\n\nDeadline: {{deadline}}\nDetails and the buyer\'s contact:\n{{link}}\n\nAnswer with one click (interested / as part of a consortium / not interested):\n{{answer}}\n\nThis is the one notification about this need; one reminder may follow before the deadline.',
+    },
+    need_outcome: {
+      subject: 'Spójnia: how did the purchasing need end — {{need}}',
+      body: 'Hello,\n\n30 days have passed since the deadline of the purchasing need "{{need}}" ({{institution}}). Was a contract signed, and for how much? Answering takes a moment:\n{{link}}\n\nThe answers help the programme count how many contracts go to social economy entities. We will send no further messages about this need.',
+    },
+    need_reminder: {
+      subject: 'Spójnia: reminder — {{need}} (deadline {{deadline}})',
+      body: 'Hello,\n\na reminder of the purchasing need "{{need}}" ({{institution}}) matching the offer of {{entity}}. The deadline is {{deadline}}.\n\nDetails:\n{{link}}\n\nAnswer (this link replaces the one in the previous message):\n{{answer}}\n\nThis is the last message about this need.',
+    },
     offer_enquiry_copy: {
       subject: 'Spójnia: your enquiry was sent — {{offer}}',
       body: 'Hello,\n\nwe have passed your enquiry about the offer "{{offer}}" on to {{entity}}. The entity will reply directly to your e-mail address.\n\nThe offer:\n{{link}}\n\nWe keep the text of the enquiry for 6 months, then delete it. If you did not send this enquiry, please ignore this message.',
@@ -177,6 +189,9 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       body_meeting_changed: 'meeting changed',
       body_meeting_cancelled: 'meeting cancelled',
       licence_expiry_reminder: '“Zakup Prospołeczny” licence — expiry reminder',
+      need_notice: 'purchasing need — notification',
+      need_reminder: 'purchasing need — reminder',
+      need_outcome: 'purchasing need — outcome question',
     },
   },
 };

@@ -77,6 +77,18 @@ export const mailPl = {
       subject: 'Spójnia: zapytanie ofertowe — {{offer}}',
       body: 'Zapytanie ofertowe wysłane przez serwis Spójnia do podmiotu {{entity}} w sprawie oferty „{{offer}}”:\n{{link}}\n\nOd: {{name}}\nInstytucja: {{institution}}\nAdres do odpowiedzi: {{email}}\nTelefon: {{phone}}\n\nTreść:\n{{message}}\n\nNadawca zgodził się na przekazanie swoich danych w celu udzielenia odpowiedzi. Aby odpowiedzieć, napisz na adres podany wyżej.',
     },
+    need_notice: {
+      subject: 'Spójnia: potrzeba zakupowa — {{need}}',
+      body: 'Dzień dobry,\n\n{{institution}} szuka wykonawcy: „{{need}}”. Oferta podmiotu {{entity}} w serwisie Spójnia pasuje do tej potrzeby (kategoria i obszar).\n\nTermin: {{deadline}}\nSzczegóły i kontakt do zamawiającego:\n{{link}}\n\nOdpowiedz jednym kliknięciem (jesteśmy zainteresowani / w konsorcjum / nie jesteśmy zainteresowani):\n{{answer}}\n\nTo jedno powiadomienie o tej potrzebie; przed terminem możemy wysłać jeszcze jedno przypomnienie.',
+    },
+    need_outcome: {
+      subject: 'Spójnia: jak zakończyła się potrzeba zakupowa — {{need}}',
+      body: 'Dzień dobry,\n\nod terminu potrzeby zakupowej „{{need}}” ({{institution}}) minęło 30 dni. Czy zawarto umowę i na jaką kwotę? Odpowiedź zajmie chwilę:\n{{link}}\n\nOdpowiedzi pomagają programowi liczyć, ile zamówień trafia do podmiotów ekonomii społecznej. Nie wyślemy więcej wiadomości o tej potrzebie.',
+    },
+    need_reminder: {
+      subject: 'Spójnia: przypomnienie — {{need}} (termin {{deadline}})',
+      body: 'Dzień dobry,\n\nprzypominamy o potrzebie zakupowej „{{need}}” ({{institution}}), pasującej do oferty podmiotu {{entity}}. Termin mija {{deadline}}.\n\nSzczegóły:\n{{link}}\n\nOdpowiedz (ten link zastępuje link z poprzedniej wiadomości):\n{{answer}}\n\nTo ostatnia wiadomość o tej potrzebie.',
+    },
     offer_enquiry_copy: {
       subject: 'Spójnia: wysłano zapytanie ofertowe — {{offer}}',
       body: 'Dzień dobry,\n\nprzekazaliśmy Twoje zapytanie ofertowe w sprawie oferty „{{offer}}” podmiotowi {{entity}}. Podmiot odpowie bezpośrednio na Twój adres e-mail.\n\nOferta:\n{{link}}\n\nTreść zapytania przechowujemy przez 6 miesięcy, potem ją usuwamy. Jeśli to nie Ty wysłałeś(-aś) to zapytanie, zignoruj tę wiadomość.',
@@ -177,6 +189,9 @@ export const mailPl = {
       body_meeting_changed: 'zmiana posiedzenia',
       body_meeting_cancelled: 'odwołanie posiedzenia',
       licence_expiry_reminder: 'licencja „Zakup Prospołeczny” — przypomnienie o wygaśnięciu',
+      need_notice: 'potrzeba zakupowa — powiadomienie',
+      need_reminder: 'potrzeba zakupowa — przypomnienie',
+      need_outcome: 'potrzeba zakupowa — pytanie o wynik',
     },
   },
 } as const;

@@ -1,7 +1,9 @@
 // Public face of the offers module: products and services of social economy entities (`/oferta`),
 // published by the entities' representatives and staff, with enquiries sent through the outbox.
 // It adds an offers section to the registry's entity page, a group to the site search, pages to
-// the sitemap, a dataset to the open-data page and a section to territorial profiles.
+// the sitemap, a dataset to the open-data page and a section to territorial profiles. Buyers' needs
+// (`/oferta/potrzeby`, sub-folder needs/) are posted by logged-in buyers, moderated by staff and
+// announced to matching entities by a scheduled job.
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { offersApiRoutes } from './api.routes.js';
@@ -10,17 +12,27 @@ import { offersDataset, offersEntitySection, offersProfileSection, offersSearch,
 import { offersRoutes } from './offers.routes.js';
 import { eraseOldEnquiries, seedOffersDemo } from './offers.service.js';
 import { offersMigrations } from './migrations/index.js';
+import { needsApiRoutes } from './needs/needs.api.js';
+import { needsRoutes } from './needs/needs.routes.js';
+import { notifyNeeds } from './needs/needs.service.js';
+import './needs/needs.tables.js';
 import './offers.tables.js';
 
 export { isValidCpv, CATEGORY_KEYS, categoryCpvPrefixes } from './offers.categories.js';
 export { entityOfferChoices } from './offers.service.js';
 
 /** Enquiries' personal data and texts are erased six months after sending (counts stay). */
-export const offersJobs: ScheduledJob[] = [{ name: 'offers.enquiry-retention', intervalMs: 24 * 3600_000, run: eraseOldEnquiries }];
+export const offersJobs: ScheduledJob[] = [
+  { name: 'offers.enquiry-retention', intervalMs: 24 * 3600_000, run: eraseOldEnquiries },
+  // buyers' needs: notices and reminders to matching entities, in batches (needs/needs.service.ts)
+  { name: 'offers.need-notifications', intervalMs: 15 * 60_000, run: notifyNeeds },
+];
 
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await offersRoutes(app, ctx);
   await offersApiRoutes(app, ctx);
+  await needsRoutes(app, ctx);
+  await needsApiRoutes(app, ctx);
 }
 
 export const offersModule: AppModule = {
@@ -31,6 +43,8 @@ export const offersModule: AppModule = {
   admin: [
     { label: 'offers.admin.title', path: '/admin/oferta', order: 45, roles: ['coordinator', 'administrator'] },
     { label: 'offers.manage.mine', path: '/oferta/moje', order: 44, roles: ['entity_representative'] },
+    { label: 'needs.moderation.title', path: '/admin/oferta/potrzeby', order: 46, roles: ['coordinator', 'administrator'] },
+    { label: 'needs.figures.title', path: '/admin/oferta/potrzeby/liczby', order: 47, roles: ['coordinator', 'administrator'] },
   ],
   contributes: {
     entityPageSections: [offersEntitySection],

@@ -7,6 +7,8 @@ export const offersErrors = {
   'offers.no_recipient': { status: 409 },
   'offers.too_many': { status: 429 },
   'offers.too_many_photos': { status: 409 },
+  'offers.need_not_found': { status: 404 },
+  'offers.need_state': { status: 409 },
 } as const satisfies ErrorDeclarations;
 
 type OffersErrors = typeof offersErrors;
@@ -28,9 +30,15 @@ type EnquiryMail = {
   link: string;
 };
 
+/** A buyer's need as a matching entity hears of it (notice and reminder). */
+type NeedMail = { need: string; institution: string; entity: string; deadline: string; link: string; answer: string };
+
 declare module '../mail/index.js' {
   interface MailTemplates {
     offer_enquiry: EnquiryMail;
     offer_enquiry_copy: { offer: string; entity: string; link: string };
+    need_notice: NeedMail;
+    need_reminder: NeedMail;
+    need_outcome: { need: string; institution: string; link: string };
   }
 }

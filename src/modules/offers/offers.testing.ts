@@ -135,3 +135,84 @@ export async function makeEnquiry(ctx: Pick<ModuleContext, 'db' | 'clock'>, offe
     })
     .execute();
 }
+
+/** A buyer's need written straight to the table (draft unless told), for the matrix and the browser suite. */
+export async function makeNeed(
+  ctx: Pick<ModuleContext, 'db' | 'clock'>,
+  opts: { id?: string; createdBy: string; status?: 'draft' | 'submitted' | 'published'; title?: string; deadline?: string },
+): Promise<string> {
+  const id = opts.id ?? newId();
+  const at = nowIso(ctx.clock);
+  await ctx.db
+    .insertInto('needs')
+    .values({
+      id,
+      kind: 'quote',
+      title: opts.title ?? 'Obiady dla uczestników warsztatów',
+      category: 'catering',
+      cpv: null,
+      area_scope: 'region',
+      link: null,
+      deadline: opts.deadline ?? '2099-12-31',
+      amount_kind: 'undisclosed',
+      amount_min: null,
+      amount_max: null,
+      institution: 'Gminny Ośrodek Pomocy Społecznej w Przykładowie',
+      contact_name: 'Anna Nowak',
+      contact_email: 'zamowienia@gops.example.pl',
+      contact_phone: null,
+      status: opts.status ?? 'draft',
+      staff_message: null,
+      created_by: opts.createdBy,
+      created_at: at,
+      updated_at: at,
+      published_at: opts.status === 'published' ? at : null,
+      outcome_signed: null,
+      outcome_value: null,
+      outcome_at: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return id;
+}
+
+/** An answer link of the browser suite's entity for a published need (fixed token, created on first use); returns its path. */
+export async function needAnswerLink(ctx: Pick<ModuleContext, 'db' | 'clock'>, past = false): Promise<string> {
+  await makeEntity(ctx, { id: E2E_ENTITY, name: 'Spółdzielnia Socjalna „Pod Lipą”', email: 'biuro@podlipa.example.pl', gmina: '0463011' });
+  // past: a need whose deadline has passed, answered "interested" (the page then asks how it ended)
+  const needId = await makeNeed(ctx, {
+    id: past ? 'e2e-need-past' : 'e2e-need-published',
+    createdBy: 'e2e-buyer',
+    status: 'published',
+    deadline: past ? '2020-01-31' : undefined,
+  });
+  const token = past ? 'e2e-answer-token-past-0123456789ab' : 'e2e-answer-token-0123456789abcdef';
+  await answerRow(ctx, needId, E2E_ENTITY, token, past);
+  return `/oferta/potrzeby/odpowiedz/${token}`;
+}
+
+/** The answer row a notice creates (the entity was notified of the need), with a known link token. */
+export async function answerRow(
+  ctx: Pick<ModuleContext, 'db' | 'clock'>,
+  needId: string,
+  entityId: string,
+  token: string,
+  interested = false,
+): Promise<void> {
+  await ctx.db
+    .insertInto('need_answers')
+    .values({
+      need_id: needId,
+      entity_id: entityId,
+      token_hash: createHash('sha256').update(token).digest('hex'),
+      viewed_at: null,
+      answer: interested ? 'interested' : null,
+      reason: null,
+      answered_at: interested ? nowIso(ctx.clock) : null,
+      outcome_signed: null,
+      outcome_value: null,
+      outcome_at: null,
+    })
+    .onConflict((oc) => oc.columns(['need_id', 'entity_id']).doNothing())
+    .execute();
+}

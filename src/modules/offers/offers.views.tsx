@@ -474,6 +474,74 @@ export function EntityOffersView({ entity, offers, notice }: { entity: EntityFac
   );
 }
 
+/** The area chosen by name: the whole region, or powiaty and gminy (a gmina list per powiat). Offers and buyers' needs share it. */
+export function AreaPicker({
+  values,
+  problems,
+  units,
+  legend,
+}: {
+  values: Values;
+  problems: Problem[];
+  units: UnitChoices;
+  legend?: string;
+}) {
+  const { t } = usePage();
+  const chosenPowiaty = new Set(many(values.powiat));
+  const chosenGminy = new Set(many(values.gmina));
+  const areaMine = problems.filter((p) => p.field === 'area');
+  return (
+    <>
+      <RadioGroup
+        name="area_scope"
+        legend={legend ?? t('offers.form.area')}
+        hint={t('offers.form.areaHint')}
+        value={one(values.area_scope) || 'region'}
+        options={[
+          { value: 'region', label: t('offers.form.areaScopes.region') },
+          { value: 'units', label: t('offers.form.areaScopes.units') },
+        ]}
+        problems={areaMine.map((p) => ({ ...p, field: 'area_scope' }))}
+      />
+      <fieldset class="offer-area">
+        <legend>{t('offers.form.powiaty')}</legend>
+        {units.powiaty.map((p) => (
+          <CheckboxField
+            key={p.teryt}
+            name="powiat"
+            value={p.teryt}
+            idSuffix={p.teryt}
+            checked={chosenPowiaty.has(p.teryt)}
+            label={p.name}
+          />
+        ))}
+      </fieldset>
+      <fieldset class="offer-area">
+        <legend>{t('offers.form.gminy')}</legend>
+        {units.powiaty.map((p) => {
+          const gminy = units.gminy.filter((g) => g.powiat === p.teryt);
+          const open = gminy.some((g) => chosenGminy.has(g.teryt));
+          return (
+            <details key={p.teryt} open={open}>
+              <summary>{t('offers.form.gminyOf', { name: p.name })}</summary>
+              {gminy.map((g) => (
+                <CheckboxField
+                  key={g.teryt}
+                  name="gmina"
+                  value={g.teryt}
+                  idSuffix={g.teryt}
+                  checked={chosenGminy.has(g.teryt)}
+                  label={g.name}
+                />
+              ))}
+            </details>
+          );
+        })}
+      </fieldset>
+    </>
+  );
+}
+
 export function OfferFormView({
   title,
   action,
@@ -496,9 +564,6 @@ export function OfferFormView({
   notice: string | null;
 }) {
   const { t, href } = usePage();
-  const chosenPowiaty = new Set(many(values.powiat));
-  const chosenGminy = new Set(many(values.gmina));
-  const areaMine = problems.filter((p) => p.field === 'area');
   const catMine = problems.filter((p) => p.field === 'subcategory');
   const cpvOf = (c: Category) => cpvTable.filter((r) => r.category === c);
   return (
@@ -591,52 +656,7 @@ export function OfferFormView({
           value={one(values.price_text)}
           problems={problems}
         />
-        <RadioGroup
-          name="area_scope"
-          legend={t('offers.form.area')}
-          hint={t('offers.form.areaHint')}
-          value={one(values.area_scope) || 'region'}
-          options={[
-            { value: 'region', label: t('offers.form.areaScopes.region') },
-            { value: 'units', label: t('offers.form.areaScopes.units') },
-          ]}
-          problems={areaMine.map((p) => ({ ...p, field: 'area_scope' }))}
-        />
-        <fieldset class="offer-area">
-          <legend>{t('offers.form.powiaty')}</legend>
-          {units.powiaty.map((p) => (
-            <CheckboxField
-              key={p.teryt}
-              name="powiat"
-              value={p.teryt}
-              idSuffix={p.teryt}
-              checked={chosenPowiaty.has(p.teryt)}
-              label={p.name}
-            />
-          ))}
-        </fieldset>
-        <fieldset class="offer-area">
-          <legend>{t('offers.form.gminy')}</legend>
-          {units.powiaty.map((p) => {
-            const gminy = units.gminy.filter((g) => g.powiat === p.teryt);
-            const open = gminy.some((g) => chosenGminy.has(g.teryt));
-            return (
-              <details key={p.teryt} open={open}>
-                <summary>{t('offers.form.gminyOf', { name: p.name })}</summary>
-                {gminy.map((g) => (
-                  <CheckboxField
-                    key={g.teryt}
-                    name="gmina"
-                    value={g.teryt}
-                    idSuffix={g.teryt}
-                    checked={chosenGminy.has(g.teryt)}
-                    label={g.name}
-                  />
-                ))}
-              </details>
-            );
-          })}
-        </fieldset>
+        <AreaPicker values={values} problems={problems} units={units} />
         <CheckboxField name="reserved" checked={one(values.reserved) === '1'} label={t('offers.form.reserved')} />
         <CheckboxField
           name="published"

@@ -2,7 +2,13 @@
 // named by its key), listed here. A key never changes once shipped: databases recorded it.
 import type { ModuleMigration } from '../../../core/module.js';
 import { offersMigration } from './202702010010_offers.js';
+import { needsMigration } from './202702070010_needs.js';
+import { needAnswersMigration } from './202702070020_need_answers.js';
+import { needOutcomesMigration } from './202702070030_need_outcomes.js';
 
 export const offersMigrations: Record<string, ModuleMigration> = {
   '202702010010_offers': offersMigration,
+  '202702070010_needs': needsMigration,
+  '202702070020_need_answers': needAnswersMigration,
+  '202702070030_need_outcomes': needOutcomesMigration,
 };

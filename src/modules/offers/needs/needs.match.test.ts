@@ -3,11 +3,11 @@
 // filters, and each entity once — in memory, and over the demo seed on both databases.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { seedDemo } from '../../bootstrap.js';
-import { createTestApp, type TestApp } from '../../testing/app.js';
-import { ManualClock } from '../../testing/clock.js';
+import { seedDemo } from '../../../bootstrap.js';
+import { createTestApp, type TestApp } from '../../../testing/app.js';
+import { ManualClock } from '../../../testing/clock.js';
 import { cpvPrefix, matchingEntityIds, offerMeetsNeed, type NeedCriteria } from './needs.match.js';
-import { makeEntity, makeOffer } from './offers.testing.js';
+import { makeEntity, makeOffer } from '../offers.testing.js';
 
 const card = (
   o: {

@@ -13,10 +13,10 @@
 // Entities that are closed or merged never match. Everything here is in memory over the
 // catalogue's cards, so the page that says "N podmiotów otrzyma powiadomienie" and the job that
 // notifies them count the same entities.
-import type { ModuleContext } from '../../core/module.js';
-import { categoryCpvPrefixes, isCategory, type Category } from './offers.categories.js';
-import * as repo from './offers.repo.js';
-import { CATALOGUE_CAP, cardsOf, type OfferCard } from './offers.service.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { categoryCpvPrefixes, isCategory, type Category } from '../offers.categories.js';
+import * as repo from '../offers.repo.js';
+import { CATALOGUE_CAP, cardsOf, type OfferCard } from '../offers.service.js';
 
 export interface NeedCriteria {
   category: Category;
