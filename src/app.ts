@@ -28,6 +28,7 @@ import { auditModule } from './modules/audit/index.js';
 import { mailModule } from './modules/mail/index.js';
 import { portalFooterLinks, portalHeadMeta, portalModule } from './modules/portal/index.js';
 import { opendataModule } from './modules/opendata/index.js';
+import { eventsModule } from './modules/events/index.js';
 import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 import { registryModule } from './modules/registry/index.js';
@@ -49,6 +50,7 @@ export const MODULES: readonly AppModule[] = [
   consultationsModule,
   portalModule,
   opendataModule,
+  eventsModule,
 ];
 
 export interface AppOptions {

@@ -1,0 +1,251 @@
+// Staff views of events: the list, the event form (place chosen by gmina name, or an online link;
+// registration window; accessibility), and one event's overview with its sessions, their places and
+// waitlists, and the form adding a session.
+import type { Problem } from '../../core/errors/app-error.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table } from '../../core/ui/components.js';
+import { usePage } from '../../core/ui/context.js';
+import { CheckboxField, DateTimeField, RadioGroup, SelectField } from '../../core/ui/fields.js';
+import type { EventRow, SessionRow } from './events.repo.js';
+import { EVENT_TYPES, type GminaChoice } from './events.service.js';
+import { EventWhen } from './public.views.js';
+
+export function AdminListView({ items }: { items: EventRow[] }) {
+  const { t, href } = usePage();
+  return (
+    <>
+      <PageHeader title={t('events.admin.title')} />
+      <p>
+        <a class="button" href={href('/admin/wydarzenia/nowe')}>
+          {t('events.admin.new')}
+        </a>
+      </p>
+      {items.length ? (
+        <Table
+          caption={t('events.admin.title')}
+          rows={items}
+          rowKey={(e) => e.id}
+          columns={[
+            { header: t('events.form.title'), cell: (e) => <a href={href(`/admin/wydarzenia/${e.id}`)}>{e.title}</a> },
+            { header: t('events.when'), cell: (e) => <EventWhen e={e} /> },
+            { header: t('events.admin.status'), cell: (e) => (e.is_published ? t('events.admin.published') : t('events.admin.draft')) },
+          ]}
+        />
+      ) : (
+        <p>{t('events.admin.none')}</p>
+      )}
+    </>
+  );
+}
+
+export function EventFormView({
+  id,
+  values,
+  problems,
+  csrf,
+  gminy,
+}: {
+  id: string | null;
+  values: Record<string, string | undefined>;
+  problems: Problem[];
+  csrf: string;
+  gminy: GminaChoice[];
+}) {
+  const { t, href } = usePage();
+  const v = (k: string) => values[k] ?? '';
+  return (
+    <>
+      <PageHeader title={id ? t('events.admin.edit') : t('events.admin.new')} />
+      <ErrorSummary problems={problems} />
+      <form method="post" action={href(id ? `/admin/wydarzenia/${id}/edycja` : '/admin/wydarzenia/nowe')} novalidate>
+        <CsrfField token={csrf} />
+        <FormField name="title" label={t('events.form.title')} value={v('title')} problems={problems} required maxLength={300} />
+        <SelectField
+          name="type"
+          label={t('events.form.type')}
+          value={v('type')}
+          problems={problems}
+          required
+          options={[{ value: '', label: '—' }, ...EVENT_TYPES.map((x) => ({ value: x, label: t(`events.types.${x}`) }))]}
+        />
+        <FormField
+          name="description"
+          label={t('events.form.description')}
+          hint={t('events.form.descriptionHint')}
+          value={v('description')}
+          problems={problems}
+          required
+          multiline
+        />
+        <FormField
+          name="organiser"
+          label={t('events.form.organiser')}
+          value={v('organiser')}
+          problems={problems}
+          required
+          maxLength={300}
+        />
+        <DateTimeField name="starts_at" label={t('events.form.startsAt')} value={v('starts_at')} problems={problems} required />
+        <DateTimeField name="ends_at" label={t('events.form.endsAt')} value={v('ends_at')} problems={problems} required />
+        <RadioGroup
+          name="mode"
+          legend={t('events.form.mode')}
+          value={v('mode')}
+          problems={problems}
+          options={[
+            { value: 'onsite', label: t('events.form.modes.onsite') },
+            { value: 'online', label: t('events.form.modes.online') },
+          ]}
+        />
+        <FormField name="address" label={t('events.form.address')} value={v('address')} problems={problems} maxLength={300} />
+        <SelectField
+          name="gmina_teryt"
+          label={t('events.form.gmina')}
+          value={v('gmina_teryt')}
+          problems={problems}
+          options={[
+            { value: '', label: t('events.form.gminaChoose') },
+            ...gminy.map((g) => ({ value: g.teryt, label: `${g.name} (${t(g.typeKey)}, ${g.powiat})` })),
+          ]}
+        />
+        <FormField
+          name="online_url"
+          type="url"
+          label={t('events.form.onlineUrl')}
+          value={v('online_url')}
+          problems={problems}
+          maxLength={500}
+        />
+        <DateTimeField
+          name="registration_opens_at"
+          label={t('events.form.opensAt')}
+          hint={t('events.form.windowHint')}
+          value={v('registration_opens_at')}
+          problems={problems}
+        />
+        <DateTimeField
+          name="registration_closes_at"
+          label={t('events.form.closesAt')}
+          value={v('registration_closes_at')}
+          problems={problems}
+        />
+        <FormField
+          name="who_may_register"
+          label={t('events.form.who')}
+          value={v('who_may_register')}
+          problems={problems}
+          maxLength={1000}
+        />
+        <fieldset>
+          <legend>{t('events.form.accessibilityLegend')}</legend>
+          <CheckboxField name="has_step_free_access" label={t('events.stepFree')} checked={v('has_step_free_access') === '1'} />
+          <CheckboxField name="has_induction_loop" label={t('events.inductionLoop')} checked={v('has_induction_loop') === '1'} />
+          <CheckboxField name="has_sign_language" label={t('events.signLanguage')} checked={v('has_sign_language') === '1'} />
+          <FormField
+            name="accessibility_notes"
+            label={t('events.form.accessibilityNotes')}
+            value={v('accessibility_notes')}
+            problems={problems}
+            multiline
+          />
+        </fieldset>
+        <CheckboxField name="is_published" label={t('events.form.published')} checked={v('is_published') === '1'} />
+        <Button>{t('events.form.save')}</Button>
+      </form>
+    </>
+  );
+}
+
+export interface SessionStats {
+  s: SessionRow;
+  waiting: number;
+}
+
+export function OverviewView({
+  e,
+  sessions,
+  notice,
+  values,
+  problems,
+  csrf,
+}: {
+  e: EventRow;
+  sessions: SessionStats[];
+  notice: string | null;
+  values: Record<string, string | undefined>;
+  problems: Problem[];
+  csrf: string;
+}) {
+  const { t, href, fmt } = usePage();
+  const v = (k: string) => values[k] ?? '';
+  return (
+    <>
+      <PageHeader title={e.title} />
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
+      <p>
+        <EventWhen e={e} /> · {e.is_published ? t('events.admin.published') : t('events.admin.draft')}
+      </p>
+      <ul class="inline-links">
+        <li>
+          <a href={href(`/admin/wydarzenia/${e.id}/edycja`)}>{t('events.admin.edit')}</a>
+        </li>
+        {e.is_published ? (
+          <li>
+            <a href={href(`/wydarzenia/${e.id}`)}>{t('events.admin.publicPage')}</a>
+          </li>
+        ) : null}
+      </ul>
+      <h2>{t('events.sessions')}</h2>
+      {sessions.length ? (
+        <Table
+          caption={t('events.sessions')}
+          rows={sessions}
+          rowKey={({ s }) => s.id}
+          columns={[
+            { header: t('events.session.title'), cell: ({ s }) => s.title },
+            { header: t('events.when'), cell: ({ s }) => fmt.dateTime(s.starts_at) },
+            {
+              header: t('events.session.capacity'),
+              cell: ({ s }) => (s.capacity === null ? t('events.noLimit') : fmt.number(s.capacity)),
+              numeric: true,
+            },
+            { header: t('events.session.taken'), cell: ({ s }) => fmt.number(s.taken), numeric: true },
+            { header: t('events.session.waiting'), cell: ({ waiting }) => fmt.number(waiting), numeric: true },
+            {
+              header: t('events.admin.actions'),
+              cell: ({ s }) => (
+                <form method="post" action={href(`/admin/wydarzenia/${e.id}/sesje/${s.id}/usun`)}>
+                  <CsrfField token={csrf} />
+                  <Button variant="secondary">{t('events.session.remove', { title: s.title })}</Button>
+                </form>
+              ),
+            },
+          ]}
+        />
+      ) : (
+        <p>{t('events.noSessions')}</p>
+      )}
+      <ErrorSummary problems={problems} />
+      <form method="post" action={href(`/admin/wydarzenia/${e.id}/sesje`)} novalidate>
+        <CsrfField token={csrf} />
+        <fieldset>
+          <legend>{t('events.session.legend')}</legend>
+          <FormField name="title" label={t('events.session.title')} value={v('title')} problems={problems} required maxLength={300} />
+          <DateTimeField name="starts_at" label={t('events.session.startsAt')} value={v('starts_at')} problems={problems} required />
+          <DateTimeField name="ends_at" label={t('events.session.endsAt')} value={v('ends_at')} problems={problems} required />
+          <FormField name="speakers" label={t('events.session.speakers')} value={v('speakers')} problems={problems} maxLength={1000} />
+          <FormField name="room" label={t('events.session.room')} value={v('room')} problems={problems} maxLength={200} />
+          <FormField
+            name="capacity"
+            label={t('events.session.capacity')}
+            hint={t('events.session.capacityHint')}
+            value={v('capacity')}
+            problems={problems}
+            inputMode="numeric"
+            maxLength={6}
+          />
+          <Button>{t('events.session.add')}</Button>
+        </fieldset>
+      </form>
+    </>
+  );
+}
