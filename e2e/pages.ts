@@ -21,6 +21,7 @@ import {
   makeConsultation,
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
+import { lastToken, makeEvent, registerPerson } from '../src/modules/events/events.testing.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -267,6 +268,64 @@ export const PAGES: PageTemplate[] = [
   ...PROGRAMME_PAGES,
   // programme indicators: public list and pages with chart and map, staff definitions and values
   ...INDICATOR_PAGES,
+  // events
+  {
+    name: 'events: list',
+    setup: async ({ server }) => (await makeEvent(server.testApp.ctx, { capacities: [5] }), '/wydarzenia'),
+    expectStatus: 200,
+  },
+  { name: 'events: calendar', path: '/wydarzenia/kalendarz', expectStatus: 200 },
+  { name: 'events: archive', path: '/wydarzenia/archiwum', expectStatus: 200 },
+  {
+    name: 'events: event',
+    setup: async ({ server }) => `/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5, null] })).id}`,
+    expectStatus: 200,
+  },
+  {
+    name: 'events: registration form',
+    setup: async ({ server }) => `/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5, null] })).id}/rejestracja`,
+    expectStatus: 200,
+  },
+  {
+    name: 'events: registration form with errors',
+    setup: async ({ server }) => `/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}/rejestracja`,
+    act: async ({ page }) => navigation(page, () => page.locator('main form button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+  },
+  {
+    name: 'events: registration sent',
+    setup: async ({ server }) => `/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}/rejestracja/wyslano`,
+    expectStatus: 200,
+  },
+  {
+    name: 'events: confirmation link',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      const email = `e2e-${ev.id.slice(-6)}@example.pl`;
+      await registerPerson(ctx, ev.id, email, ev.sessionIds, false);
+      return `/wydarzenia/potwierdzenie/${await lastToken(ctx, email, 'event_confirm')}`;
+    },
+    expectStatus: 200,
+  },
+  {
+    name: 'events: own registration',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      return `/wydarzenia/rejestracja/${await registerPerson(ctx, ev.id, `e2e-${ev.id.slice(-6)}@example.pl`, ev.sessionIds)}`;
+    },
+    expectStatus: 200,
+  },
+  { name: 'events: admin list', path: '/admin/wydarzenia', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'events: admin new event', path: '/admin/wydarzenia/nowe', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'events: admin overview',
+    setup: async ({ server }) => `/admin/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
   // consultations
   {
     name: 'consultations: list',
