@@ -132,6 +132,17 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
       sent: 'We have sent a link to confirm the registration. The place is held for 30 minutes; unconfirmed, it is released.',
       closed: 'Registration for this event is not open now.',
     },
+    access: {
+      legend: 'Accessibility needs (optional)',
+      intro:
+        'Tick what you need of what the organiser provides, or describe other needs. Only the organisers of the event see this; we delete it 30 days after the event.',
+      needs: { step_free: 'step-free access', induction_loop: 'induction loop', sign_language: 'sign language interpreter' },
+      notes: 'Other needs',
+      consent: 'Consent to processing information about needs',
+      consentText:
+        'I agree to the processing of the information about my needs (it may concern health) only to make the event accessible to me. The organiser deletes it 30 days after the event.',
+      column: 'Needs (special category)',
+    },
     confirm: {
       title: 'Registration confirmation',
       button: 'Confirm registration',
@@ -205,6 +216,11 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
       status: 'Status',
       publicPage: 'Public page',
       actions: 'Actions',
+      participants: 'Participants',
+      participantsCsv: 'Download the list (CSV, without needs)',
+      registeredAt: 'Registered on',
+      erased: 'data erased',
+      noParticipants: 'Nobody has registered yet.',
     },
     errors: {
       dateTime: 'The field “{{field}}” must hold a date and time.',
@@ -216,6 +232,8 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
       capacity: 'The number of places must be a whole number greater than zero.',
       sessionsRequired: 'Choose at least one session.',
       consentRequired: 'Without the consent we cannot accept the registration.',
+      accessConsentRequired:
+        'To give information about your needs, tick the separate consent to its processing (or remove the information).',
     },
   },
 };

@@ -131,6 +131,17 @@ export const eventsPl = {
       sent: 'Wysłaliśmy link do potwierdzenia rejestracji. Miejsce czeka na Ciebie 30 minut; niepotwierdzone zostanie zwolnione.',
       closed: 'Rejestracja na to wydarzenie nie jest teraz prowadzona.',
     },
+    access: {
+      legend: 'Potrzeby związane z dostępnością (nieobowiązkowo)',
+      intro:
+        'Zaznacz, czego potrzebujesz z tego, co zapewnia organizator, albo opisz inne potrzeby. Te informacje zobaczą tylko organizatorzy wydarzenia; usuwamy je 30 dni po wydarzeniu.',
+      needs: { step_free: 'dostęp bez schodów', induction_loop: 'pętla indukcyjna', sign_language: 'tłumacz języka migowego' },
+      notes: 'Inne potrzeby',
+      consent: 'Zgoda na przetwarzanie informacji o potrzebach',
+      consentText:
+        'Wyrażam zgodę na przetwarzanie podanych informacji o moich potrzebach (mogą dotyczyć zdrowia) wyłącznie w celu zapewnienia dostępności wydarzenia. Organizator usunie je 30 dni po wydarzeniu.',
+      column: 'Potrzeby (dane szczególne)',
+    },
     confirm: {
       title: 'Potwierdzenie rejestracji',
       button: 'Potwierdź rejestrację',
@@ -204,6 +215,11 @@ export const eventsPl = {
       status: 'Stan',
       publicPage: 'Strona publiczna',
       actions: 'Działania',
+      participants: 'Uczestnicy',
+      participantsCsv: 'Pobierz listę (CSV, bez danych o potrzebach)',
+      registeredAt: 'Data rejestracji',
+      erased: 'dane usunięte',
+      noParticipants: 'Nikt się jeszcze nie zarejestrował.',
     },
     errors: {
       dateTime: 'Pole „{{field}}” musi zawierać datę i godzinę.',
@@ -215,6 +231,7 @@ export const eventsPl = {
       capacity: 'Liczba miejsc musi być liczbą całkowitą większą od zera.',
       sessionsRequired: 'Wybierz co najmniej jedną sesję.',
       consentRequired: 'Bez zgody nie możemy przyjąć rejestracji.',
+      accessConsentRequired: 'Aby przekazać informacje o potrzebach, zaznacz osobną zgodę na ich przetwarzanie (albo usuń te informacje).',
     },
   },
 } as const;

@@ -9,7 +9,9 @@ import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
-import { auditFromRequest } from '../audit/index.js';
+import { auditFromRequest, recordAudit } from '../audit/index.js';
+import { contentDisposition } from '../../core/http/uploads.js';
+import { participants, participantsCsv } from './participants.js';
 import * as av from './admin.views.js';
 import { manageEvents } from './events.policy.js';
 import * as repo from './events.repo.js';
@@ -116,6 +118,39 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
   app.get('/admin/wydarzenia/:id', { config, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) =>
     overview(request, reply, request.params.id, request.query.ok),
   );
+
+  app.get('/admin/wydarzenia/:id/uczestnicy', { config, schema: { params: IdParams } }, async (request, reply) => {
+    const e = await svc.getEvent(ctx, request.params.id);
+    const title = `${request.t('events.admin.participants')}: ${e.title}`;
+    reply.header('cache-control', 'no-store');
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: [...adminCrumbs(request, e), { label: request.t('events.admin.participants') }] },
+      <av.ParticipantsView e={e} rows={await participants(ctx, e.id)} />,
+    );
+  });
+
+  app.get('/admin/wydarzenia/:id/uczestnicy.csv', { config, schema: { params: IdParams } }, async (request, reply) => {
+    const e = await svc.getEvent(ctx, request.params.id);
+    const rows = await participants(ctx, e.id);
+    await recordAudit(
+      ctx.db,
+      {
+        ...auditFromRequest(request),
+        action: 'event.participants.export',
+        subjectType: 'event',
+        subjectId: e.id,
+        meta: { rows: rows.length },
+      },
+      ctx.clock,
+    );
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', contentDisposition(`uczestnicy-${e.id}.csv`))
+      .send(participantsCsv(request.t, rows));
+  });
 
   app.get('/admin/wydarzenia/:id/edycja', { config, schema: { params: IdParams } }, async (request, reply) => {
     const e = await svc.getEvent(ctx, request.params.id);

@@ -7,6 +7,7 @@ import { usePage } from '../../core/ui/context.js';
 import { CheckboxField, DateTimeField, RadioGroup, SelectField } from '../../core/ui/fields.js';
 import type { EventRow, SessionRow } from './events.repo.js';
 import { EVENT_TYPES, type GminaChoice } from './events.service.js';
+import type { Participant } from './participants.js';
 import { EventWhen } from './public.views.js';
 
 export function AdminListView({ items }: { items: EventRow[] }) {
@@ -188,6 +189,9 @@ export function OverviewView({
         <li>
           <a href={href(`/admin/wydarzenia/${e.id}/edycja`)}>{t('events.admin.edit')}</a>
         </li>
+        <li>
+          <a href={href(`/admin/wydarzenia/${e.id}/uczestnicy`)}>{t('events.admin.participants')}</a>
+        </li>
         {e.is_published ? (
           <li>
             <a href={href(`/wydarzenia/${e.id}`)}>{t('events.admin.publicPage')}</a>
@@ -246,6 +250,43 @@ export function OverviewView({
           <Button>{t('events.session.add')}</Button>
         </fieldset>
       </form>
+    </>
+  );
+}
+
+export function ParticipantsView({ e, rows }: { e: EventRow; rows: Participant[] }) {
+  const { t, href, fmt } = usePage();
+  return (
+    <>
+      <PageHeader title={`${t('events.admin.participants')}: ${e.title}`} />
+      <p>
+        <a href={href(`/admin/wydarzenia/${e.id}/uczestnicy.csv`)}>{t('events.admin.participantsCsv')}</a>
+      </p>
+      {rows.length ? (
+        <Table
+          caption={t('events.admin.participants')}
+          rows={rows}
+          rowKey={({ r }) => r.id}
+          columns={[
+            { header: t('events.register.name'), cell: ({ r }) => (r.is_erased ? t('events.admin.erased') : (r.name ?? '')) },
+            { header: t('events.register.email'), cell: ({ r }) => r.email ?? '' },
+            { header: t('events.register.institution'), cell: ({ r }) => r.institution ?? '' },
+            { header: t('events.register.participantType'), cell: ({ r }) => t(`events.register.participantTypes.${r.participant_type}`) },
+            { header: t('events.manage.status'), cell: ({ r }) => t(`events.manage.statuses.${r.status}`) },
+            {
+              header: t('events.sessions'),
+              cell: ({ places }) => places.map((p) => `${p.session}: ${t(`events.placeStatus.${p.status}`)}`).join('; '),
+            },
+            {
+              header: t('events.access.column'),
+              cell: ({ needs, r }) => [...needs.map((n) => t(`events.access.needs.${n}`)), r.access_notes ?? ''].filter(Boolean).join('; '),
+            },
+            { header: t('events.admin.registeredAt'), cell: ({ r }) => fmt.timestamp(r.created_at) },
+          ]}
+        />
+      ) : (
+        <p>{t('events.admin.noParticipants')}</p>
+      )}
     </>
   );
 }

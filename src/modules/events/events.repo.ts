@@ -265,3 +265,75 @@ export async function placeCounts(db: Executor, eventId: string): Promise<Sessio
 export async function listRegistrations(db: Executor, eventId: string): Promise<RegistrationRow[]> {
   return db.selectFrom('event_registrations').selectAll().where('event_id', '=', eventId).orderBy('created_at').orderBy('id').execute();
 }
+
+// --- retention --------------------------------------------------------------------------------------
+
+/** Erases the accessibility needs of registrations for events that ended before `endedBefore`. */
+export async function eraseAccessNeeds(db: Executor, endedBefore: string): Promise<number> {
+  const res = await db
+    .updateTable('event_registrations')
+    .set({ access_needs: null, access_notes: null })
+    .where((eb) => eb.or([eb('access_needs', 'is not', null), eb('access_notes', 'is not', null)]))
+    .where('event_id', 'in', (eb) => eb.selectFrom('events').select('id').where('ends_at', '<', endedBefore))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export async function eventsToErase(db: Executor, endedBefore: string): Promise<EventRow[]> {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('ends_at', '<', endedBefore)
+    .where('personal_data_erased_at', 'is', null)
+    .orderBy('ends_at')
+    .execute();
+}
+
+/** Removes every personal datum of an event's registrations; the rows (status, type, places) stay for the counts. */
+export async function erasePersonalData(db: Executor, eventId: string): Promise<number> {
+  const res = await db
+    .updateTable('event_registrations')
+    .set({
+      name: null,
+      email: null,
+      email_norm: null,
+      institution: null,
+      confirm_token_hash: null,
+      manage_token_hash: null,
+      access_needs: null,
+      access_notes: null,
+      is_erased: true,
+    })
+    .where('event_id', '=', eventId)
+    .where('is_erased', '=', false)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export interface RegistrationCounts {
+  status: string;
+  participant_type: string;
+  n: number;
+}
+
+export async function registrationCounts(db: Executor, eventId: string): Promise<RegistrationCounts[]> {
+  const rows = await db
+    .selectFrom('event_registrations')
+    .select(['status', 'participant_type', countAll().as('n')])
+    .where('event_id', '=', eventId)
+    .groupBy(['status', 'participant_type'])
+    .orderBy('status')
+    .orderBy('participant_type')
+    .execute();
+  return rows.map((r) => ({ status: r.status, participant_type: r.participant_type, n: Number(r.n) }));
+}
+
+export async function placesOfEvent(db: Executor, eventId: string): Promise<PlaceRow[]> {
+  return db
+    .selectFrom('event_places')
+    .selectAll()
+    .where('session_id', 'in', (eb) => eb.selectFrom('event_sessions').select('id').where('event_id', '=', eventId))
+    .orderBy('queued_at')
+    .orderBy('id')
+    .execute();
+}

@@ -10,6 +10,7 @@ export type DatePrecision = 'minute' | 'day' | 'month';
 export type RegistrationStatus = 'pending' | 'confirmed' | 'cancelled' | 'expired';
 export type ParticipantType = 'pes' | 'local_government' | 'public_institution' | 'ngo' | 'business' | 'individual' | 'other';
 /** held: waiting for the e-mail confirmation; offered: a waitlist offer not yet accepted. */
+export type AccessNeed = 'step_free' | 'induction_loop' | 'sign_language';
 export type PlaceStatus = 'held' | 'confirmed' | 'waiting' | 'offered' | 'cancelled' | 'released';
 
 export interface EventsTable {
@@ -74,6 +75,14 @@ export interface EventRegistrationsTable {
   confirmed_at: string | null;
   cancelled_at: string | null;
   is_listed_publicly: boolean;
+  /**
+   * Accessibility needs: special-category (health) data, given with their own consent, shown to the
+   * event's organisers only, never in the default export, erased 30 days after the event. JSON array
+   * of `AccessNeed`; null when none or erased.
+   */
+  access_needs: string | null;
+  access_notes: string | null;
+  has_access_consent: boolean;
   lang: string;
   is_erased: boolean;
   created_at: string;

@@ -13,6 +13,7 @@ import { eventsSitemapSources } from './events.sitemap.js';
 import { eventsMigrations } from './migrations/index.js';
 import { publicRoutes } from './public.routes.js';
 import { moveExpired } from './registration.service.js';
+import { applyRetention } from './retention.service.js';
 import './events.tables.js';
 
 export { manageEvents } from './events.policy.js';
@@ -20,6 +21,7 @@ export { manageEvents } from './events.policy.js';
 export const eventsJobs: ScheduledJob[] = [
   // holds (30 min) and offers (hours) run out on the minute; the scheduler ticks each minute
   { name: 'events.expire-holds-and-offers', intervalMs: 60_000, run: moveExpired },
+  { name: 'events.retention', intervalMs: 24 * 3600_000, run: applyRetention },
 ];
 
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {

@@ -166,6 +166,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
     chosen: readonly string[],
     problems: Problem[] = [],
     status = 200,
+    needs: readonly string[] = [],
   ) => {
     reply.header('cache-control', 'no-store');
     const now = ctx.clock.now().toISOString();
@@ -181,6 +182,8 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         chosen={chosen}
         problems={problems}
         csrf={reply.generateCsrf()}
+        offered={reg.accessNeedsOffered(e)}
+        needs={needs}
       />,
       status,
     );
@@ -212,9 +215,8 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
       const body = request.body;
       const sent = await submitForm(() => reg.register(ctx, e.id, body, request.lang), eventRefusals(ctx));
       if (!sent.ok) {
-        const raw = body.sessions;
-        const chosen = Array.isArray(raw) ? raw : raw ? [raw] : [];
-        return formPage(request, reply, e, textFields(body), chosen, sent.problems, sent.status);
+        const list = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw : raw ? [raw] : []);
+        return formPage(request, reply, e, textFields(body), list(body.sessions), sent.problems, sent.status, list(body.access_needs));
       }
       return reply.redirect(localize(`/wydarzenia/${e.id}/rejestracja/wyslano`, request.lang), 303);
     },

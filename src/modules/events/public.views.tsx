@@ -8,6 +8,7 @@ import { CheckboxField, SelectField } from '../../core/ui/fields.js';
 import { warsawDay } from '../../core/time/index.js';
 import type { TKey } from '../../i18n/index.js';
 import type { EventRow, SessionRow } from './events.repo.js';
+import type { AccessNeed } from './events.tables.js';
 import type { CalendarDay, GminaChoice, ListFilters, RegistrationState } from './events.service.js';
 import { EVENT_TYPES } from './events.service.js';
 import { HONEYPOT_FIELD, PARTICIPANT_TYPES, type ManageView as Manage } from './registration.service.js';
@@ -401,6 +402,8 @@ export function RegisterFormView({
   chosen,
   problems,
   csrf,
+  offered,
+  needs,
 }: {
   e: EventRow;
   sessions: SessionView[];
@@ -408,6 +411,9 @@ export function RegisterFormView({
   chosen: readonly string[];
   problems: Problem[];
   csrf: string;
+  /** The accessibility needs the organiser can meet (the checklist). */
+  offered: readonly AccessNeed[];
+  needs: readonly string[];
 }) {
   const { t, href, fmt } = usePage();
   const sessionProblems = problems.filter((p) => p.field === 'sessions');
@@ -474,6 +480,37 @@ export function RegisterFormView({
               label={`${s.title} — ${fmt.dateTime(s.starts_at)} (${free === null ? t('events.noLimit') : free > 0 ? t('events.freePlaces', { count: free }) : t('events.full')})`}
             />
           ))}
+        </fieldset>
+        <fieldset class="field" aria-describedby="f-access-intro">
+          <legend>{t('events.access.legend')}</legend>
+          <p id="f-access-intro" class="hint">
+            {t('events.access.intro')}
+          </p>
+          {offered.map((n, i) => (
+            <CheckboxField
+              key={n}
+              name="access_needs"
+              value={n}
+              idSuffix={i === 0 ? undefined : n}
+              checked={needs.includes(n)}
+              label={t(`events.access.needs.${n}`)}
+              problems={problems}
+            />
+          ))}
+          <FormField
+            name="access_notes"
+            label={t('events.access.notes')}
+            value={values.access_notes ?? ''}
+            problems={problems}
+            multiline
+            maxLength={1000}
+          />
+          <CheckboxField
+            name="access_consent"
+            label={t('events.access.consentText')}
+            checked={values.access_consent === '1'}
+            problems={problems}
+          />
         </fieldset>
         <p>{t('events.register.noHealthData')}</p>
         <CheckboxField name="is_listed_publicly" label={t('events.register.listed')} checked={values.is_listed_publicly === '1'} />

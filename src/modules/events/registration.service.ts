@@ -15,7 +15,7 @@ import { formatters, translator, type Lang } from '../../i18n/index.js';
 import { enqueueMail } from '../mail/index.js';
 import * as repo from './events.repo.js';
 import { publicEvent, registrationState } from './events.service.js';
-import type { ParticipantType } from './events.tables.js';
+import type { AccessNeed, ParticipantType } from './events.tables.js';
 
 export const HOLD_MS = 30 * 60_000;
 export const OFFER_MS = 48 * 3600_000;
@@ -39,8 +39,22 @@ function base(ctx: ModuleContext, lang: Lang): string {
   return `${ctx.config.publicUrl.replace(/\/$/, '')}${lang === 'en' ? '/en' : ''}`;
 }
 
+export const ACCESS_NEEDS: readonly AccessNeed[] = ['step_free', 'induction_loop', 'sign_language'];
+export const ACCESS_NOTES_MAX = 1000;
+
+/** The needs an event's organiser says it can meet: the checklist of the form. */
+export function accessNeedsOffered(
+  e: Pick<repo.EventRow, 'has_step_free_access' | 'has_induction_loop' | 'has_sign_language'>,
+): AccessNeed[] {
+  return ACCESS_NEEDS.filter((n) =>
+    n === 'step_free' ? e.has_step_free_access : n === 'induction_loop' ? e.has_induction_loop : e.has_sign_language,
+  );
+}
+
 export interface RegistrationInput {
   name: string;
+  accessNeeds: AccessNeed[];
+  accessNotes: string | null;
   email: string;
   institution: string | null;
   participantType: ParticipantType;
@@ -51,6 +65,7 @@ export interface RegistrationInput {
 export function checkRegistration(
   body: Record<string, string | string[] | undefined>,
   sessions: readonly repo.SessionRow[],
+  offered: readonly AccessNeed[] = ACCESS_NEEDS,
 ): RegistrationInput {
   const text: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(body)) if (typeof v === 'string') text[k] = v;
@@ -68,8 +83,20 @@ export function checkRegistration(
   if (sessionIds.length === 0 || sessionIds.length !== chosen.length)
     f.add('sessions', 'events.register.sessions', 'events.errors.sessionsRequired');
   if (f.text('consent') !== '1') f.add('consent', 'events.register.consent', 'events.errors.consentRequired');
+  const rawNeeds = body.access_needs;
+  const needs = [...new Set(Array.isArray(rawNeeds) ? rawNeeds : rawNeeds ? [rawNeeds] : [])];
+  const accessNeeds = offered.filter((n) => needs.includes(n));
+  if (accessNeeds.length !== needs.length) f.add('access_needs', 'events.access.legend', 'validation.invalid');
+  const accessNotes = f.text('access_notes');
+  if ([...accessNotes].length > ACCESS_NOTES_MAX)
+    f.add('access_notes', 'events.access.notes', 'validation.tooLong', { count: ACCESS_NOTES_MAX });
+  // health data only with its own, explicit consent (GDPR art. 9)
+  if ((accessNeeds.length || accessNotes) && f.text('access_consent') !== '1')
+    f.add('access_consent', 'events.access.consent', 'events.errors.accessConsentRequired');
   f.assertValid();
   return {
+    accessNeeds,
+    accessNotes: accessNotes || null,
     name,
     email,
     institution: institution || null,
@@ -100,7 +127,7 @@ export async function register(
   const honeypot = body[HONEYPOT_FIELD];
   if (typeof honeypot === 'string' && honeypot.trim() !== '') return 'ignored';
   const sessions = (await repo.listSessions(ctx.db, e.id)).filter((s) => s.starts_at > ctx.clock.now().toISOString());
-  const input = checkRegistration(body, sessions);
+  const input = checkRegistration(body, sessions, accessNeedsOffered(e));
   const emailNorm = normaliseEmail(input.email);
   const now = ctx.clock.now();
   if ((await repo.countRecentByEmail(ctx.db, emailNorm, new Date(now.getTime() - 3600_000).toISOString())) >= EMAIL_LIMIT_PER_HOUR)
@@ -126,6 +153,9 @@ export async function register(
       confirmed_at: null,
       cancelled_at: null,
       is_listed_publicly: input.listed,
+      access_needs: input.accessNeeds.length ? JSON.stringify(input.accessNeeds) : null,
+      access_notes: input.accessNotes,
+      has_access_consent: input.accessNeeds.length > 0 || input.accessNotes !== null,
       lang,
       is_erased: false,
       created_at: at,
