@@ -19,7 +19,7 @@ export async function participants(ctx: ModuleContext, eventId: string): Promise
   const sessions = new Map((await repo.listSessions(ctx.db, eventId)).map((s) => [s.id, s.title]));
   const places = await repo.placesOfEvent(ctx.db, eventId);
   return (await repo.listRegistrations(ctx.db, eventId)).map((r) => {
-    let needs: AccessNeed[] = [];
+    let needs: AccessNeed[];
     try {
       needs = r.access_needs ? (JSON.parse(r.access_needs) as AccessNeed[]) : [];
     } catch {
