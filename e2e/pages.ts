@@ -321,6 +321,17 @@ export const PAGES: PageTemplate[] = [
   { name: 'events: admin list', path: '/admin/wydarzenia', expectStatus: 200, login: [{ role: 'coordinator' }] },
   { name: 'events: admin new event', path: '/admin/wydarzenia/nowe', expectStatus: 200, login: [{ role: 'coordinator' }] },
   {
+    name: 'events: admin participants',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      await registerPerson(ctx, ev.id, `e2e-${ev.id.slice(-6)}@example.pl`, ev.sessionIds);
+      return `/admin/wydarzenia/${ev.id}/uczestnicy`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
     name: 'events: admin overview',
     setup: async ({ server }) => `/admin/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}`,
     expectStatus: 200,

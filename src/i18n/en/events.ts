@@ -143,6 +143,18 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
         'I agree to the processing of the information about my needs (it may concern health) only to make the event accessible to me. The organiser deletes it 30 days after the event.',
       column: 'Needs (special category)',
     },
+    checkin: {
+      title: 'Attendance',
+      intro: 'The list of confirmed participants (name, code). Marks work without a connection too; they are sent when it returns.',
+      present: 'Present: {{count}} of {{total}}',
+      isPresent: 'present',
+      queued: 'present (waiting to be sent)',
+      synced: 'sent',
+      sync: 'Synchronise',
+      mark: 'Mark present: {{name}}',
+      result:
+        'Saved: {{applied}}; already saved before: {{again}}; repeated (the person was already marked): {{duplicates}}; unknown codes: {{unknown}}.',
+    },
     confirm: {
       title: 'Registration confirmation',
       button: 'Confirm registration',
@@ -217,6 +229,7 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
       publicPage: 'Public page',
       actions: 'Actions',
       participants: 'Participants',
+      checkinLink: 'Attendance (list for a phone)',
       participantsCsv: 'Download the list (CSV, without needs)',
       registeredAt: 'Registered on',
       erased: 'data erased',

@@ -142,6 +142,19 @@ export const eventsPl = {
         'Wyrażam zgodę na przetwarzanie podanych informacji o moich potrzebach (mogą dotyczyć zdrowia) wyłącznie w celu zapewnienia dostępności wydarzenia. Organizator usunie je 30 dni po wydarzeniu.',
       column: 'Potrzeby (dane szczególne)',
     },
+    checkin: {
+      title: 'Obecność',
+      intro:
+        'Lista potwierdzonych uczestników (imię i nazwisko, kod). Zaznaczenia działają także bez połączenia; po jego powrocie zostaną wysłane.',
+      present: 'Obecni: {{count}} z {{total}}',
+      isPresent: 'obecna/obecny',
+      queued: 'obecna/obecny (czeka na wysłanie)',
+      synced: 'wysłano',
+      sync: 'Synchronizuj',
+      mark: 'Zaznacz obecność: {{name}}',
+      result:
+        'Zapisano: {{applied}}; już zapisane wcześniej: {{again}}; powtórzone (ta osoba była już zaznaczona): {{duplicates}}; nieznane kody: {{unknown}}.',
+    },
     confirm: {
       title: 'Potwierdzenie rejestracji',
       button: 'Potwierdź rejestrację',
@@ -216,6 +229,7 @@ export const eventsPl = {
       publicPage: 'Strona publiczna',
       actions: 'Działania',
       participants: 'Uczestnicy',
+      checkinLink: 'Obecność (lista na telefon)',
       participantsCsv: 'Pobierz listę (CSV, bez danych o potrzebach)',
       registeredAt: 'Data rejestracji',
       erased: 'dane usunięte',

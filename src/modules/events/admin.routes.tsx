@@ -12,6 +12,10 @@ import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest, recordAudit } from '../audit/index.js';
 import { contentDisposition } from '../../core/http/uploads.js';
 import { participants, participantsCsv } from './participants.js';
+import { applyCheckins, type SyncResult } from './checkin.service.js';
+import { newId } from '../../core/db/ids.js';
+
+const MARK_ID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 import * as av from './admin.views.js';
 import { manageEvents } from './events.policy.js';
 import * as repo from './events.repo.js';
@@ -151,6 +155,97 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       .header('content-disposition', contentDisposition(`uczestnicy-${e.id}.csv`))
       .send(participantsCsv(request.t, rows));
   });
+
+  // --- check-in -----------------------------------------------------------------------------------------
+
+  const resultText = (request: FastifyRequest, r: SyncResult) =>
+    request.t('events.checkin.result', {
+      applied: r.applied.length,
+      again: r.alreadyApplied.length,
+      duplicates: r.duplicates.length,
+      unknown: r.unknown.length,
+    });
+  const auditSync = (request: FastifyRequest, eventId: string, r: SyncResult) =>
+    recordAudit(
+      ctx.db,
+      {
+        ...auditFromRequest(request),
+        action: 'event.checkin',
+        subjectType: 'event',
+        subjectId: eventId,
+        meta: { applied: r.applied.length, already: r.alreadyApplied.length, duplicates: r.duplicates.length, unknown: r.unknown.length },
+      },
+      ctx.clock,
+    );
+
+  const checkinPage = async (request: FastifyRequest, reply: FastifyReply, id: string, result: string | null) => {
+    const e = await svc.getEvent(ctx, id);
+    const rows = (await repo.checkinList(ctx.db, e.id)).map((r) => ({
+      name: r.name ?? request.t('events.admin.erased'),
+      code: r.short_code,
+      present: r.checkin_id !== null,
+      markId: newId(),
+    }));
+    reply.header('cache-control', 'no-store');
+    const title = `${request.t('events.checkin.title')}: ${e.title}`;
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: [...adminCrumbs(request, e), { label: request.t('events.checkin.title') }] },
+      <av.CheckinView e={e} rows={rows} csrf={reply.generateCsrf()} result={result} />,
+    );
+  };
+
+  app.get('/admin/wydarzenia/:id/obecnosc', { config, schema: { params: IdParams } }, async (request, reply) =>
+    checkinPage(request, reply, request.params.id, null),
+  );
+
+  app.post(
+    '/admin/wydarzenia/:id/obecnosc',
+    {
+      config,
+      schema: {
+        params: IdParams,
+        body: Type.Object({
+          _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+          mark_id: Type.String({ pattern: MARK_ID }),
+          code: Type.String({ maxLength: 12 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const e = await svc.getEvent(ctx, request.params.id);
+      const r = await applyCheckins(ctx, e.id, [{ id: request.body.mark_id, code: request.body.code }], request.user?.id ?? null);
+      await auditSync(request, e.id, r);
+      return checkinPage(request, reply, e.id, resultText(request, r));
+    },
+  );
+
+  app.post(
+    '/admin/wydarzenia/:id/obecnosc/synchronizacja',
+    {
+      config,
+      schema: {
+        params: IdParams,
+        body: Type.Object({
+          marks: Type.Array(
+            Type.Object({
+              id: Type.String({ pattern: MARK_ID }),
+              code: Type.String({ maxLength: 12 }),
+              at: Type.Optional(Type.String({ maxLength: 40 })),
+            }),
+            { maxItems: 2000 },
+          ),
+        }),
+      },
+    },
+    async (request) => {
+      const e = await svc.getEvent(ctx, request.params.id);
+      const r = await applyCheckins(ctx, e.id, request.body.marks, request.user?.id ?? null);
+      await auditSync(request, e.id, r);
+      return { ...r, message: resultText(request, r) };
+    },
+  );
 
   app.get('/admin/wydarzenia/:id/edycja', { config, schema: { params: IdParams } }, async (request, reply) => {
     const e = await svc.getEvent(ctx, request.params.id);

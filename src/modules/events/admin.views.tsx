@@ -192,6 +192,9 @@ export function OverviewView({
         <li>
           <a href={href(`/admin/wydarzenia/${e.id}/uczestnicy`)}>{t('events.admin.participants')}</a>
         </li>
+        <li>
+          <a href={href(`/admin/wydarzenia/${e.id}/obecnosc`)}>{t('events.admin.checkinLink')}</a>
+        </li>
         {e.is_published ? (
           <li>
             <a href={href(`/wydarzenia/${e.id}`)}>{t('events.admin.publicPage')}</a>
@@ -255,7 +258,7 @@ export function OverviewView({
 }
 
 export function ParticipantsView({ e, rows }: { e: EventRow; rows: Participant[] }) {
-  const { t, href, fmt } = usePage();
+  const { t, href } = usePage();
   return (
     <>
       <PageHeader title={`${t('events.admin.participants')}: ${e.title}`} />
@@ -268,10 +271,27 @@ export function ParticipantsView({ e, rows }: { e: EventRow; rows: Participant[]
           rows={rows}
           rowKey={({ r }) => r.id}
           columns={[
-            { header: t('events.register.name'), cell: ({ r }) => (r.is_erased ? t('events.admin.erased') : (r.name ?? '')) },
-            { header: t('events.register.email'), cell: ({ r }) => r.email ?? '' },
-            { header: t('events.register.institution'), cell: ({ r }) => r.institution ?? '' },
-            { header: t('events.register.participantType'), cell: ({ r }) => t(`events.register.participantTypes.${r.participant_type}`) },
+            {
+              header: t('events.register.name'),
+              cell: ({ r }) =>
+                r.is_erased ? (
+                  t('events.admin.erased')
+                ) : (
+                  <>
+                    {r.name}
+                    <br />
+                    {r.email}
+                    {r.institution ? (
+                      <>
+                        <br />
+                        {r.institution}
+                      </>
+                    ) : null}
+                    <br />
+                    {t(`events.register.participantTypes.${r.participant_type}`)}
+                  </>
+                ),
+            },
             { header: t('events.manage.status'), cell: ({ r }) => t(`events.manage.statuses.${r.status}`) },
             {
               header: t('events.sessions'),
@@ -281,12 +301,68 @@ export function ParticipantsView({ e, rows }: { e: EventRow; rows: Participant[]
               header: t('events.access.column'),
               cell: ({ needs, r }) => [...needs.map((n) => t(`events.access.needs.${n}`)), r.access_notes ?? ''].filter(Boolean).join('; '),
             },
-            { header: t('events.admin.registeredAt'), cell: ({ r }) => fmt.timestamp(r.created_at) },
           ]}
         />
       ) : (
         <p>{t('events.admin.noParticipants')}</p>
       )}
+    </>
+  );
+}
+
+export interface CheckinRow {
+  name: string;
+  code: string;
+  present: boolean;
+  /** A fresh id for the row's form: sending the same form twice is applied once. */
+  markId: string;
+}
+
+/**
+ * The check-in list for a phone: one button per person (works without JavaScript); with
+ * public/js/events-checkin.js the list is kept on the device, marks are stored offline with ids made
+ * on the device, and "Synchronizuj" sends them.
+ */
+export function CheckinView({ e, rows, csrf, result }: { e: EventRow; rows: CheckinRow[]; csrf: string; result: string | null }) {
+  const { t, href } = usePage();
+  const present = rows.filter((r) => r.present).length;
+  return (
+    <>
+      <PageHeader title={`${t('events.checkin.title')}: ${e.title}`} lead={t('events.checkin.intro')} />
+      {result ? <Alert kind="success">{result}</Alert> : null}
+      <p>{t('events.checkin.present', { count: present, total: rows.length })}</p>
+      <div
+        class="checkin"
+        data-checkin={href(`/admin/wydarzenia/${e.id}/obecnosc/synchronizacja`)}
+        data-event={e.id}
+        data-csrf={csrf}
+        data-label-present={t('events.checkin.isPresent')}
+        data-label-queued={t('events.checkin.queued')}
+        data-label-synced={t('events.checkin.synced')}
+      >
+        <p class="checkin__status" role="status" aria-live="polite"></p>
+        <button type="button" class="button button--secondary checkin__sync" hidden>
+          {t('events.checkin.sync')}
+        </button>
+        <ul class="checkin__list">
+          {rows.map((r) => (
+            <li key={r.code} data-code={r.code}>
+              <span class="checkin__name">{r.name}</span> <code>{r.code}</code>{' '}
+              {r.present ? (
+                <span class="checkin__present">{t('events.checkin.isPresent')}</span>
+              ) : (
+                <form method="post" action={href(`/admin/wydarzenia/${e.id}/obecnosc`)} class="checkin__form">
+                  <CsrfField token={csrf} />
+                  <input type="hidden" name="mark_id" value={r.markId} />
+                  <input type="hidden" name="code" value={r.code} />
+                  <Button>{t('events.checkin.mark', { name: r.name })}</Button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <script src="/assets/js/events-checkin.js" defer />
     </>
   );
 }

@@ -337,3 +337,47 @@ export async function placesOfEvent(db: Executor, eventId: string): Promise<Plac
     .orderBy('id')
     .execute();
 }
+
+// --- check-in ------------------------------------------------------------------------------------------
+
+export interface CheckinListRow {
+  registration_id: string;
+  name: string | null;
+  short_code: string;
+  checkin_id: string | null;
+}
+
+/** Confirmed registrations of an event with their code and check-in (names and codes only). */
+export async function checkinList(db: Executor, eventId: string): Promise<CheckinListRow[]> {
+  return db
+    .selectFrom('event_registrations as r')
+    .leftJoin('event_checkins as c', 'c.registration_id', 'r.id')
+    .select(['r.id as registration_id', 'r.name', 'r.short_code', 'c.id as checkin_id'])
+    .where('r.event_id', '=', eventId)
+    .where('r.status', '=', 'confirmed')
+    .orderBy('r.name')
+    .orderBy('r.id')
+    .execute();
+}
+
+export async function findCheckin(db: Executor, id: string) {
+  return db.selectFrom('event_checkins').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findCheckinOf(db: Executor, registrationId: string) {
+  return db.selectFrom('event_checkins').selectAll().where('registration_id', '=', registrationId).executeTakeFirst();
+}
+
+/** Inserts a check-in unless its id or its registration is already recorded; true when inserted. */
+export async function insertCheckin(db: Executor, row: Insertable<Database['event_checkins']>): Promise<boolean> {
+  const res = await db
+    .insertInto('event_checkins')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+export async function findByCode(db: Executor, eventId: string, code: string): Promise<RegistrationRow | undefined> {
+  return db.selectFrom('event_registrations').selectAll().where('event_id', '=', eventId).where('short_code', '=', code).executeTakeFirst();
+}

@@ -83,6 +83,8 @@ export interface EventRegistrationsTable {
   access_needs: string | null;
   access_notes: string | null;
   has_access_consent: boolean;
+  /** Six characters read at the door (unique within the event); not personal data. */
+  short_code: string;
   lang: string;
   is_erased: boolean;
   created_at: string;
@@ -100,12 +102,24 @@ export interface EventPlacesTable {
   updated_at: string;
 }
 
+export interface EventCheckinsTable {
+  /** Generated on the device that recorded the check-in. */
+  id: string;
+  event_id: string;
+  registration_id: string;
+  /** When the organiser marked the person present (the device's clock). */
+  checked_at: string;
+  received_at: string;
+  received_by: string | null;
+}
+
 declare module '../../core/db/schema.js' {
   interface Database {
     events: EventsTable;
     event_sessions: EventSessionsTable;
     event_registrations: EventRegistrationsTable;
     event_places: EventPlacesTable;
+    event_checkins: EventCheckinsTable;
   }
 }
 

@@ -113,7 +113,7 @@ export async function registerPerson(
   const out = await reg.register(
     ctx,
     eventId,
-    { name: `Osoba ${email}`, email, participant_type: 'pes', sessions: sessionIds, consent: '1' },
+    { name: `Osoba ${email.split('@')[0]}`, email, participant_type: 'pes', sessions: sessionIds, consent: '1' },
     'pl',
   );
   if (out === 'ignored') throw new Error('ignored');

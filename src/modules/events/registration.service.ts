@@ -34,6 +34,12 @@ export const PARTICIPANT_TYPES: readonly ParticipantType[] = [
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
+/** Letters and digits that cannot be mistaken for one another when read aloud or from a screen. */
+const CODE_ALPHABET = 'ACDEFGHJKLMNPQRTUVWXY3479';
+/** 25^6 ≈ 244 million codes: a clash within one event is practically impossible, and the unique index refuses one. */
+export function shortCode(): string {
+  return [...randomBytes(6)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
 
 function base(ctx: ModuleContext, lang: Lang): string {
   return `${ctx.config.publicUrl.replace(/\/$/, '')}${lang === 'en' ? '/en' : ''}`;
@@ -156,6 +162,7 @@ export async function register(
       access_needs: input.accessNeeds.length ? JSON.stringify(input.accessNeeds) : null,
       access_notes: input.accessNotes,
       has_access_consent: input.accessNeeds.length > 0 || input.accessNotes !== null,
+      short_code: shortCode(),
       lang,
       is_erased: false,
       created_at: at,

@@ -80,12 +80,19 @@ export const eventsMigration: ModuleMigration = {
       .addColumn('access_needs', 'text')
       .addColumn('access_notes', 'text')
       .addColumn('has_access_consent', 'boolean', (c) => c.notNull())
+      .addColumn('short_code', 'text', (c) => c.notNull())
       .addColumn('lang', 'text', (c) => c.notNull())
       .addColumn('is_erased', 'boolean', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('event_registrations_event').on('event_registrations').columns(['event_id', 'status']).execute();
     await db.schema.createIndex('event_registrations_hold').on('event_registrations').columns(['status', 'hold_expires_at']).execute();
+    await db.schema
+      .createIndex('event_registrations_code')
+      .on('event_registrations')
+      .columns(['event_id', 'short_code'])
+      .unique()
+      .execute();
     // one live registration per address and event (a cancelled or expired one may be followed by a new one)
     await db.schema
       .createIndex('event_registrations_live_email')
@@ -118,6 +125,18 @@ export const eventsMigration: ModuleMigration = {
       .column('registration_id')
       .unique()
       .where(sql.ref('status'), '=', sql`'offered'`)
+      .execute();
+
+    // check-ins recorded on an organiser's phone: the id comes from the device, so a list synced twice
+    // is applied once; one check-in per registration (the first wins, later ones are reported)
+    await db.schema
+      .createTable('event_checkins')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+      .addColumn('registration_id', 'text', (c) => c.notNull().unique().references('event_registrations.id').onDelete('cascade'))
+      .addColumn('checked_at', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addColumn('received_by', 'text')
       .execute();
   },
 };
