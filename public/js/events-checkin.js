@@ -3,7 +3,7 @@
 // shows the person as present at once, with or without a connection; "Synchronizuj" (and each return
 // of the connection) sends the stored marks as JSON. The server applies each id once, so a batch sent
 // twice never counts anybody twice; marks it has answered for are removed from the device.
-/* global fetch, localStorage, crypto */
+/* global fetch, localStorage, navigator */
 (function () {
   var root = document.querySelector('[data-checkin]');
   if (!root || !window.fetch || !window.localStorage) return;
@@ -16,7 +16,7 @@
   function load() {
     try {
       return JSON.parse(localStorage.getItem(key) || '[]');
-    } catch (e) {
+    } catch {
       return [];
     }
   }
