@@ -2,11 +2,13 @@
 // form (Tab, Enter), fills it in (typing, a select by arrow keys, Space for the session, the
 // accessibility need with its own consent and the general consent), sends it (Enter; a first
 // attempt without consent lands on the error summary), then opens the link from the e-mail in the
-// outbox and confirms (Tab, Enter). axe runs on every page of the flow.
+// outbox and confirms (Tab, Enter). axe runs on every page of the flow. An organiser then checks in
+// three people on a phone while offline and syncs twice: nobody is counted twice.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { lastToken, makeEvent } from '../src/modules/events/events.testing.js';
+import { lastToken, makeEvent, registerPerson } from '../src/modules/events/events.testing.js';
+import { loginAs } from '../src/testing/app.js';
 import { checkAxe, focused, navigation, newPage, tabUntil, useBrowserAndServer, type Server } from './support.js';
 
 let browser: Browser;
@@ -75,6 +77,46 @@ test('a person registers for an event and confirms it, by keyboard only', async 
       .where('registration_id', '=', stored.id)
       .executeTakeFirstOrThrow();
     assert.equal(place.status, 'confirmed');
+    assert.deepEqual(foreignRequests, []);
+  } finally {
+    await close();
+  }
+});
+
+test('an organiser checks in 3 people offline on a phone, by keyboard, and syncing twice counts them once', async () => {
+  const ctx = server.testApp.ctx;
+  const ev = await makeEvent(ctx, { title: 'Forum z obecnością', capacities: [10] });
+  for (let i = 0; i < 4; i++) await registerPerson(ctx, ev.id, `obecny${i}@example.pl`, ev.sessionIds);
+  const { page, context, foreignRequests, close } = await newPage(browser, server.baseUrl);
+  try {
+    const { cookie } = await loginAs(server.testApp, [{ role: 'coordinator' }]);
+    const [name, ...value] = cookie.split('=');
+    await context.addCookies([{ name: name!, value: value.join('='), url: server.baseUrl }]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.baseUrl}/admin/wydarzenia/${ev.id}/obecnosc`);
+    assert.deepEqual(await checkAxe(page), [], 'check-in page');
+    await context.setOffline(true);
+    for (let i = 0; i < 3; i++) {
+      await tabUntil(page, (f) => f.tag === 'button' && f.text.startsWith('Zaznacz obecność: Osoba obecny'), 80);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('.checkin__present').length >= n, i + 1);
+    }
+    const count = async () => (await ctx.db.selectFrom('event_checkins').select('id').where('event_id', '=', ev.id).execute()).length;
+    assert.equal(await count(), 0, 'nothing reached the server while offline');
+    const stored = await page.evaluate((key) => localStorage.getItem(key), `spojnia-checkin-${ev.id}`);
+    const marks = JSON.parse(stored ?? '[]') as { id: string; code: string }[];
+    assert.equal(marks.length, 3);
+    // back online: the page sends the marks by itself
+    await context.setOffline(false);
+    await page.waitForFunction(() => /Zapisano: 3/.test(document.querySelector('.checkin__status')?.textContent ?? ''));
+    assert.equal(await count(), 3);
+    // the same batch synced again (a lost answer, a second tap): nobody is counted twice
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [`spojnia-checkin-${ev.id}`, stored ?? '[]']);
+    await page.reload();
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Synchronizuj', 80);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /już zapisane wcześniej: 3/.test(document.querySelector('.checkin__status')?.textContent ?? ''));
+    assert.equal(await count(), 3);
     assert.deepEqual(foreignRequests, []);
   } finally {
     await close();

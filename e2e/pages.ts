@@ -332,6 +332,17 @@ export const PAGES: PageTemplate[] = [
     login: [{ role: 'coordinator' }],
   },
   {
+    name: 'events: check-in',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      await registerPerson(ctx, ev.id, `e2e-c-${ev.id.slice(-6)}@example.pl`, ev.sessionIds);
+      return `/admin/wydarzenia/${ev.id}/obecnosc`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
     name: 'events: admin overview',
     setup: async ({ server }) => `/admin/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}`,
     expectStatus: 200,
