@@ -146,7 +146,7 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
     checkin: {
       title: 'Attendance',
       intro: 'The list of confirmed participants (name, code). Marks work without a connection too; they are sent when it returns.',
-      present: 'Present: {{count}} of {{total}}',
+      present: 'Present: {{present}} of {{total}}',
       isPresent: 'present',
       queued: 'present (waiting to be sent)',
       synced: 'sent',

@@ -146,7 +146,7 @@ export const eventsPl = {
       title: 'Obecność',
       intro:
         'Lista potwierdzonych uczestników (imię i nazwisko, kod). Zaznaczenia działają także bez połączenia; po jego powrocie zostaną wysłane.',
-      present: 'Obecni: {{count}} z {{total}}',
+      present: 'Obecni: {{present}} z {{total}}',
       isPresent: 'obecna/obecny',
       queued: 'obecna/obecny (czeka na wysłanie)',
       synced: 'wysłano',

@@ -330,7 +330,7 @@ export function CheckinView({ e, rows, csrf, result }: { e: EventRow; rows: Chec
     <>
       <PageHeader title={`${t('events.checkin.title')}: ${e.title}`} lead={t('events.checkin.intro')} />
       {result ? <Alert kind="success">{result}</Alert> : null}
-      <p>{t('events.checkin.present', { count: present, total: rows.length })}</p>
+      <p>{t('events.checkin.present', { present, total: rows.length })}</p>
       <div
         class="checkin"
         data-checkin={href(`/admin/wydarzenia/${e.id}/obecnosc/synchronizacja`)}
