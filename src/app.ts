@@ -29,6 +29,7 @@ import { mailModule } from './modules/mail/index.js';
 import { portalFooterLinks, portalHeadMeta, portalModule } from './modules/portal/index.js';
 import { opendataModule } from './modules/opendata/index.js';
 import { eventsModule } from './modules/events/index.js';
+import { verificationModule } from './modules/verification/index.js';
 import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 import { registryModule } from './modules/registry/index.js';
@@ -50,6 +51,7 @@ export const MODULES: readonly AppModule[] = [
   consultationsModule,
   portalModule,
   opendataModule,
+  verificationModule,
   eventsModule,
 ];
 

@@ -22,6 +22,7 @@ import { textEn } from './en/text.js';
 import { exportEn } from './en/export.js';
 import { opendataEn } from './en/opendata.js';
 import { eventsEn } from './en/events.js';
+import { verificationEn } from './en/verification.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -43,6 +44,7 @@ export const en: TranslationShape<typeof pl> = {
   ...exportEn,
   ...opendataEn,
   ...eventsEn,
+  ...verificationEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -218,7 +220,8 @@ export const en: TranslationShape<typeof pl> = {
     },
     'events.already_registered': {
       title: 'Already registered',
-      detail: 'There is already a registration for this event with this e-mail address. Check your mailbox: the link in the message lets you confirm or cancel it.',
+      detail:
+        'There is already a registration for this event with this e-mail address. Check your mailbox: the link in the message lets you confirm or cancel it.',
     },
     'events.token_invalid': {
       title: 'The link is not valid',

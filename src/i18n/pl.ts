@@ -22,6 +22,7 @@ import { textPl } from './pl/text.js';
 import { exportPl } from './pl/export.js';
 import { opendataPl } from './pl/opendata.js';
 import { eventsPl } from './pl/events.js';
+import { verificationPl } from './pl/verification.js';
 
 export const pl = {
   ...accountsPl,
@@ -43,6 +44,7 @@ export const pl = {
   ...exportPl,
   ...opendataPl,
   ...eventsPl,
+  ...verificationPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -226,7 +228,8 @@ export const pl = {
     },
     'events.already_registered': {
       title: 'Już zarejestrowano',
-      detail: 'Na to wydarzenie jest już rejestracja z tym adresem e-mail. Sprawdź skrzynkę: link w wiadomości pozwala ją potwierdzić lub anulować.',
+      detail:
+        'Na to wydarzenie jest już rejestracja z tym adresem e-mail. Sprawdź skrzynkę: link w wiadomości pozwala ją potwierdzić lub anulować.',
     },
     'events.token_invalid': {
       title: 'Link jest nieważny',
@@ -242,7 +245,8 @@ export const pl = {
     },
     'events.too_many': {
       title: 'Zbyt wiele rejestracji',
-      detail: 'Z tego adresu e-mail wysłano w ostatniej godzinie zbyt wiele rejestracji. Spróbuj ponownie za godzinę. Niczego nie zapisano.',
+      detail:
+        'Z tego adresu e-mail wysłano w ostatniej godzinie zbyt wiele rejestracji. Spróbuj ponownie za godzinę. Niczego nie zapisano.',
     },
     'events.session_in_use': {
       title: 'Sesja ma rejestracje',

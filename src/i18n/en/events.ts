@@ -155,6 +155,17 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
       result:
         'Saved: {{applied}}; already saved before: {{again}}; repeated (the person was already marked): {{duplicates}}; unknown codes: {{unknown}}.',
     },
+    certificate: {
+      title: 'Certificate of participation',
+      kind: 'Certificate of participation in an event',
+      body: '{{name}} took part in the event “{{event}}” ({{dates}}).',
+      what: 'participation in the event “{{event}}” ({{dates}})',
+      number: 'Certificate number',
+      verify: 'Check that it is genuine',
+      qrAlt: 'QR code with the verification address: {{url}}',
+      qrCaption: 'Scan the code to check the certificate.',
+      download: 'Download the certificate of participation (PDF)',
+    },
     confirm: {
       title: 'Registration confirmation',
       button: 'Confirm registration',

@@ -155,6 +155,17 @@ export const eventsPl = {
       result:
         'Zapisano: {{applied}}; już zapisane wcześniej: {{again}}; powtórzone (ta osoba była już zaznaczona): {{duplicates}}; nieznane kody: {{unknown}}.',
     },
+    certificate: {
+      title: 'Zaświadczenie o udziale',
+      kind: 'Zaświadczenie o udziale w wydarzeniu',
+      body: '{{name}} wziął(-ęła) udział w wydarzeniu „{{event}}” ({{dates}}).',
+      what: 'udział w wydarzeniu „{{event}}” ({{dates}})',
+      number: 'Numer zaświadczenia',
+      verify: 'Sprawdź autentyczność',
+      qrAlt: 'Kod QR z adresem weryfikacji: {{url}}',
+      qrCaption: 'Zeskanuj kod, aby sprawdzić zaświadczenie.',
+      download: 'Pobierz zaświadczenie o udziale (PDF)',
+    },
     confirm: {
       title: 'Potwierdzenie rejestracji',
       button: 'Potwierdź rejestrację',

@@ -381,3 +381,7 @@ export async function insertCheckin(db: Executor, row: Insertable<Database['even
 export async function findByCode(db: Executor, eventId: string, code: string): Promise<RegistrationRow | undefined> {
   return db.selectFrom('event_registrations').selectAll().where('event_id', '=', eventId).where('short_code', '=', code).executeTakeFirst();
 }
+
+export async function findByCertificate(db: Executor, number: string): Promise<RegistrationRow | undefined> {
+  return db.selectFrom('event_registrations').selectAll().where('certificate_number', '=', number).executeTakeFirst();
+}

@@ -85,6 +85,9 @@ export interface EventRegistrationsTable {
   has_access_consent: boolean;
   /** Six characters read at the door (unique within the event); not personal data. */
   short_code: string;
+  /** The number of the certificate of participation (verification module), given on first download. */
+  certificate_number: string | null;
+  certificate_issued_at: string | null;
   lang: string;
   is_erased: boolean;
   created_at: string;

@@ -5,6 +5,7 @@
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { adminRoutes } from './admin.routes.js';
+import { certificateKind } from './certificate.service.js';
 import { apiRoutes } from './api.routes.js';
 import { eventsErrors } from './events.declarations.js';
 import { seedForumEditions } from './events.seed.js';
@@ -40,6 +41,7 @@ export const eventsModule: AppModule = {
     homeSections: [eventsHomeSection],
     profileSections: [eventsProfileSection],
     sitemapSources: eventsSitemapSources,
+    verificationKinds: [certificateKind],
   },
   routes,
   seedReference: seedForumEditions,

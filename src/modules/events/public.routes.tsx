@@ -15,6 +15,7 @@ import * as repo from './events.repo.js';
 import { eventFile, eventsFeed } from './events.ics.js';
 import * as svc from './events.service.js';
 import * as reg from './registration.service.js';
+import { certificatePdf } from './certificate.service.js';
 import * as v from './public.views.js';
 
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
@@ -284,7 +285,13 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         title: request.t('events.manage.title'),
         breadcrumbs: [...crumbs(request, view.event), { label: request.t('events.manage.title') }],
       },
-      <v.ManageView view={view} action={`/wydarzenia/rejestracja/${token}`} csrf={reply.generateCsrf()} notice={notice} />,
+      <v.ManageView
+        view={view}
+        action={`/wydarzenia/rejestracja/${token}`}
+        csrf={reply.generateCsrf()}
+        notice={notice}
+        attended={(await repo.findCheckinOf(ctx.db, view.registration.id)) !== undefined}
+      />,
     );
   };
 
@@ -295,6 +302,19 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
       schema: { params: TokenParams, querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) }) },
     },
     async (request, reply) => managePage(request, reply, request.params.token, request.query.ok),
+  );
+
+  app.get(
+    '/wydarzenia/rejestracja/:token/zaswiadczenie.pdf',
+    { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams } },
+    async (request, reply) => {
+      const { pdf, number } = await certificatePdf(ctx, request.params.token, request.lang);
+      secret(reply);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(`zaswiadczenie-${number}.pdf`))
+        .send(pdf);
+    },
   );
 
   const back = (request: FastifyRequest, reply: FastifyReply, token: string, ok: string) =>

@@ -549,7 +549,19 @@ export function ConfirmView({ event, action, csrf }: { event: string; action: st
   );
 }
 
-export function ManageView({ view, action, csrf, notice }: { view: Manage; action: string; csrf: string; notice: string | null }) {
+export function ManageView({
+  view,
+  action,
+  csrf,
+  notice,
+  attended,
+}: {
+  view: Manage;
+  action: string;
+  csrf: string;
+  notice: string | null;
+  attended: boolean;
+}) {
   const { t, fmt, href, lang } = usePage();
   const r = view.registration;
   return (
@@ -598,6 +610,11 @@ export function ManageView({ view, action, csrf, notice }: { view: Manage; actio
       {r.status === 'confirmed' ? (
         <p>
           <a href={`/wydarzenia/${view.event.id}/kalendarz.ics`}>{t('events.icsEvent')}</a>
+        </p>
+      ) : null}
+      {r.status === 'confirmed' && attended ? (
+        <p>
+          <a href={href(`${action}/zaswiadczenie.pdf`)}>{t('events.certificate.download')}</a>
         </p>
       ) : null}
     </>

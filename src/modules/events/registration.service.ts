@@ -163,6 +163,8 @@ export async function register(
       access_notes: input.accessNotes,
       has_access_consent: input.accessNeeds.length > 0 || input.accessNotes !== null,
       short_code: shortCode(),
+      certificate_number: null,
+      certificate_issued_at: null,
       lang,
       is_erased: false,
       created_at: at,

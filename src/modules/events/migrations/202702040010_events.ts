@@ -81,6 +81,8 @@ export const eventsMigration: ModuleMigration = {
       .addColumn('access_notes', 'text')
       .addColumn('has_access_consent', 'boolean', (c) => c.notNull())
       .addColumn('short_code', 'text', (c) => c.notNull())
+      .addColumn('certificate_number', 'text', (c) => c.unique())
+      .addColumn('certificate_issued_at', 'text')
       .addColumn('lang', 'text', (c) => c.notNull())
       .addColumn('is_erased', 'boolean', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())

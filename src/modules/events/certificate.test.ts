@@ -1,0 +1,72 @@
+// Certificates of participation through HTTP on SQLite and PostgreSQL: a no-show gets none (404); an
+// attendee's tagged PDF holds the name, the event, its date, the number and the verification
+// address; the verification page and its JSON answer "valid" for that number and "unknown" (404)
+// for any other; the number stays the same on the next download.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { pdfToText } from '../../core/export/export.testing.js';
+import { createTestApp, type TestApp } from '../../testing/app.js';
+import { ManualClock } from '../../testing/clock.js';
+import { applyCheckins } from './checkin.service.js';
+import { makeEvent, registerPerson } from './events.testing.js';
+
+const clock = new ManualClock('2027-03-01T10:00:00Z');
+let t: TestApp;
+let attendee = '';
+let noShow = '';
+
+before(async () => {
+  t = await createTestApp({ clock });
+  const ev = await makeEvent(t.ctx, { title: 'Forum z zaświadczeniami', startsAt: '2027-03-10T10:00', capacities: [10] });
+  attendee = (await registerPerson(t.ctx, ev.id, 'obecna@example.pl', ev.sessionIds))!;
+  noShow = (await registerPerson(t.ctx, ev.id, 'nieobecny@example.pl', ev.sessionIds))!;
+  const code = await t.ctx.db
+    .selectFrom('event_registrations')
+    .select('short_code')
+    .where('email', '=', 'obecna@example.pl')
+    .executeTakeFirstOrThrow();
+  clock.set('2027-03-10T09:30:00Z');
+  await applyCheckins(t.ctx, ev.id, [{ id: randomUUID(), code: code.short_code }], null);
+});
+after(async () => t.close());
+
+const get = (url: string) => t.app.inject({ url });
+
+test('a no-show gets no certificate; an attendee gets a PDF with the name, event, date and number', async () => {
+  assert.equal((await get(`/wydarzenia/rejestracja/${noShow}/zaswiadczenie.pdf`)).statusCode, 404);
+  assert.ok(!(await get(`/wydarzenia/rejestracja/${noShow}`)).body.includes('zaswiadczenie.pdf'));
+  assert.ok((await get(`/wydarzenia/rejestracja/${attendee}`)).body.includes('zaswiadczenie.pdf'));
+  const res = await get(`/wydarzenia/rejestracja/${attendee}/zaswiadczenie.pdf`);
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.headers['content-type'], 'application/pdf');
+  // lines wrap in the PDF: compare with single spaces
+  const text = pdfToText(res.rawPayload).replace(/\s+/g, ' ');
+  for (const s of ['Osoba obecna', 'Forum z zaświadczeniami', '10 marca 2027', '/weryfikacja/udzial-w-wydarzeniu/'])
+    assert.ok(text.includes(s), s);
+  const number = /\b([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\b/.exec(text)?.[1];
+  assert.ok(number);
+  const again = pdfToText((await get(`/wydarzenia/rejestracja/${attendee}/zaswiadczenie.pdf`)).rawPayload);
+  assert.ok(again.includes(number), 'the same number on the next download');
+
+  const page = await get(`/weryfikacja/udzial-w-wydarzeniu/${number}`);
+  assert.equal(page.statusCode, 200);
+  assert.ok(
+    page.body.includes('Dokument jest ważny') && page.body.includes('Osoba obecna') && page.body.includes('Forum z zaświadczeniami'),
+  );
+  assert.ok(!page.body.includes('obecna@example.pl'));
+  const json = await get(`/api/v1/weryfikacja/udzial-w-wydarzeniu/${number.toLowerCase()}`);
+  assert.equal(json.statusCode, 200);
+  assert.equal((json.json() as { status: string }).status, 'valid');
+  const en = await get(`/en/weryfikacja/udzial-w-wydarzeniu/${number}`);
+  assert.ok(en.body.includes('The document is valid'));
+});
+
+test('an unknown number or kind is a 404 "unknown"', async () => {
+  assert.equal((await get('/weryfikacja/udzial-w-wydarzeniu/AAAA-AAAA-AAAA')).statusCode, 404);
+  assert.equal((await get('/weryfikacja/licencja/AAAA-AAAA-AAAA')).statusCode, 404);
+  const json = await get('/api/v1/weryfikacja/udzial-w-wydarzeniu/AAAA-AAAA-AAAA');
+  assert.equal(json.statusCode, 404);
+  assert.equal((json.json() as { status: string }).status, 'unknown');
+  assert.equal((await get('/api/v1/weryfikacja/udzial-w-wydarzeniu/x')).statusCode, 404);
+});
