@@ -21,7 +21,7 @@ import {
   makeConsultation,
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
-import { lastToken, makeEvent, registerPerson } from '../src/modules/events/events.testing.js';
+import { attendedRegistration, lastToken, makeEvent, registerPerson, verificationPathOf } from '../src/modules/events/events.testing.js';
 import { navigation, type Server } from './support.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -341,6 +341,16 @@ export const PAGES: PageTemplate[] = [
     },
     expectStatus: 200,
     login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'events: certificate verification',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      const email = `e2e-v-${ev.id.slice(-6)}@example.pl`;
+      return verificationPathOf(ctx, await attendedRegistration(ctx, ev, email));
+    },
+    expectStatus: 200,
   },
   {
     name: 'events: admin overview',

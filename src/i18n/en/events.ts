@@ -144,6 +144,17 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
       column: 'Needs (special category)',
     },
     checkin: {
+      code: 'Participant code',
+      correct: 'Correct attendance',
+      correctPresent: 'Attendance',
+      correctOptions: { present: 'was present', absent: 'was not present' },
+      reason: 'Reason for the correction (kept in the change log)',
+      correctSubmit: 'Save the correction',
+      corrected: {
+        added: 'Attendance added.',
+        removed: 'Attendance removed; this person’s certificate is withdrawn.',
+        unchanged: 'No change: the attendance was already so.',
+      },
       title: 'Attendance',
       intro: 'The list of confirmed participants (name, code). Marks work without a connection too; they are sent when it returns.',
       present: 'Present: {{present}} of {{total}}',
@@ -254,6 +265,7 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
       outsideEvent: 'The session must take place during the event.',
       url: 'Give a full address starting with https://.',
       capacity: 'The number of places must be a whole number greater than zero.',
+      unknownCode: 'There is no confirmed registration with this code.',
       sessionsRequired: 'Choose at least one session.',
       consentRequired: 'Without the consent we cannot accept the registration.',
       accessConsentRequired:

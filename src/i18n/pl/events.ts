@@ -143,6 +143,17 @@ export const eventsPl = {
       column: 'Potrzeby (dane szczególne)',
     },
     checkin: {
+      code: 'Kod uczestnika',
+      correct: 'Korekta obecności',
+      correctPresent: 'Obecność',
+      correctOptions: { present: 'był(a) obecny(-a)', absent: 'nie był(a) obecny(-a)' },
+      reason: 'Powód korekty (zapisany w dzienniku zmian)',
+      correctSubmit: 'Zapisz korektę',
+      corrected: {
+        added: 'Dodano obecność.',
+        removed: 'Usunięto obecność; zaświadczenie tej osoby jest unieważnione.',
+        unchanged: 'Bez zmian: obecność była już taka.',
+      },
       title: 'Obecność',
       intro:
         'Lista potwierdzonych uczestników (imię i nazwisko, kod). Zaznaczenia działają także bez połączenia; po jego powrocie zostaną wysłane.',
@@ -254,6 +265,7 @@ export const eventsPl = {
       outsideEvent: 'Sesja musi się odbywać w czasie wydarzenia.',
       url: 'Podaj pełny adres zaczynający się od https://.',
       capacity: 'Liczba miejsc musi być liczbą całkowitą większą od zera.',
+      unknownCode: 'Nie ma potwierdzonej rejestracji o tym kodzie.',
       sessionsRequired: 'Wybierz co najmniej jedną sesję.',
       consentRequired: 'Bez zgody nie możemy przyjąć rejestracji.',
       accessConsentRequired: 'Aby przekazać informacje o potrzebach, zaznacz osobną zgodę na ich przetwarzanie (albo usuń te informacje).',

@@ -12,7 +12,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest, recordAudit } from '../audit/index.js';
 import { contentDisposition } from '../../core/http/uploads.js';
 import { participants, participantsCsv } from './participants.js';
-import { applyCheckins, type SyncResult } from './checkin.service.js';
+import { applyCheckins, correctAttendance, type SyncResult } from './checkin.service.js';
 import { newId } from '../../core/db/ids.js';
 
 const MARK_ID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -178,7 +178,15 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       ctx.clock,
     );
 
-  const checkinPage = async (request: FastifyRequest, reply: FastifyReply, id: string, result: string | null) => {
+  const checkinPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    result: string | null,
+    values: Record<string, string | undefined> = {},
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
     const e = await svc.getEvent(ctx, id);
     const rows = (await repo.checkinList(ctx.db, e.id)).map((r) => ({
       name: r.name ?? request.t('events.admin.erased'),
@@ -192,9 +200,17 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       request,
       reply,
       { title, breadcrumbs: [...adminCrumbs(request, e), { label: request.t('events.checkin.title') }] },
-      <av.CheckinView e={e} rows={rows} csrf={reply.generateCsrf()} result={result} />,
+      <av.CheckinView e={e} rows={rows} csrf={reply.generateCsrf()} result={result} values={values} problems={problems} />,
+      status,
     );
   };
+
+  app.post('/admin/wydarzenia/:id/obecnosc/korekta', { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const e = await svc.getEvent(ctx, request.params.id);
+    const done = await submitForm(() => correctAttendance(ctx, e.id, request.body, auditFromRequest(request)), refusals);
+    if (!done.ok) return checkinPage(request, reply, e.id, null, request.body, done.problems, done.status);
+    return checkinPage(request, reply, e.id, request.t(`events.checkin.corrected.${done.value}`));
+  });
 
   app.get('/admin/wydarzenia/:id/obecnosc', { config, schema: { params: IdParams } }, async (request, reply) =>
     checkinPage(request, reply, request.params.id, null),

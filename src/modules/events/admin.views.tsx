@@ -323,7 +323,21 @@ export interface CheckinRow {
  * public/js/events-checkin.js the list is kept on the device, marks are stored offline with ids made
  * on the device, and "Synchronizuj" sends them.
  */
-export function CheckinView({ e, rows, csrf, result }: { e: EventRow; rows: CheckinRow[]; csrf: string; result: string | null }) {
+export function CheckinView({
+  e,
+  rows,
+  csrf,
+  result,
+  values = {},
+  problems = [],
+}: {
+  e: EventRow;
+  rows: CheckinRow[];
+  csrf: string;
+  result: string | null;
+  values?: Record<string, string | undefined>;
+  problems?: Problem[];
+}) {
   const { t, href } = usePage();
   const present = rows.filter((r) => r.present).length;
   return (
@@ -362,6 +376,32 @@ export function CheckinView({ e, rows, csrf, result }: { e: EventRow; rows: Chec
           ))}
         </ul>
       </div>
+      <h2 id="correct">{t('events.checkin.correct')}</h2>
+      <ErrorSummary problems={problems} />
+      <form method="post" action={href(`/admin/wydarzenia/${e.id}/obecnosc/korekta`)} novalidate aria-labelledby="correct">
+        <CsrfField token={csrf} />
+        <FormField name="code" label={t('events.checkin.code')} value={values.code ?? ''} problems={problems} required maxLength={12} />
+        <RadioGroup
+          name="present"
+          legend={t('events.checkin.correctPresent')}
+          value={values.present ?? ''}
+          problems={problems}
+          options={[
+            { value: '1', label: t('events.checkin.correctOptions.present') },
+            { value: '0', label: t('events.checkin.correctOptions.absent') },
+          ]}
+        />
+        <FormField
+          name="reason"
+          label={t('events.checkin.reason')}
+          value={values.reason ?? ''}
+          problems={problems}
+          required
+          multiline
+          maxLength={500}
+        />
+        <Button variant="secondary">{t('events.checkin.correctSubmit')}</Button>
+      </form>
       <script src="/assets/js/events-checkin.js" defer />
     </>
   );

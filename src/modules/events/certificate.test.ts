@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { pdfToText } from '../../core/export/export.testing.js';
-import { createTestApp, type TestApp } from '../../testing/app.js';
+import { cookieHeader, createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { ManualClock } from '../../testing/clock.js';
 import { applyCheckins } from './checkin.service.js';
 import { makeEvent, registerPerson } from './events.testing.js';
@@ -69,4 +69,30 @@ test('an unknown number or kind is a 404 "unknown"', async () => {
   assert.equal(json.statusCode, 404);
   assert.equal((json.json() as { status: string }).status, 'unknown');
   assert.equal((await get('/api/v1/weryfikacja/udzial-w-wydarzeniu/x')).statusCode, 404);
+});
+
+test('staff correct attendance with a logged reason: without one nothing changes; removed, the certificate reads "withdrawn"', async () => {
+  const { cookie } = await loginAs(t, [{ role: 'coordinator' }]);
+  const ev = await t.ctx.db.selectFrom('events').select('id').where('title', '=', 'Forum z zaświadczeniami').executeTakeFirstOrThrow();
+  const r = await t.ctx.db.selectFrom('event_registrations').selectAll().where('email', '=', 'obecna@example.pl').executeTakeFirstOrThrow();
+  const page = await t.app.inject({ url: `/admin/wydarzenia/${ev.id}/obecnosc`, headers: { cookie } });
+  const post = (values: Record<string, string>) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/admin/wydarzenia/${ev.id}/obecnosc/korekta`,
+      headers: { cookie: cookieHeader(page, cookie), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrfFrom(page.body), ...values }),
+    });
+  const refused = await post({ code: r.short_code, present: '0', reason: '' });
+  assert.equal(refused.statusCode, 400);
+  assert.ok(await t.ctx.db.selectFrom('event_checkins').select('id').where('registration_id', '=', r.id).executeTakeFirst());
+  const done = await post({ code: r.short_code, present: '0', reason: 'Zaznaczona omyłkowo zamiast innej osoby.' });
+  assert.equal(done.statusCode, 200);
+  assert.ok(done.body.includes('zaświadczenie tej osoby jest unieważnione'));
+  const verification = await get(`/weryfikacja/udzial-w-wydarzeniu/${r.certificate_number}`);
+  assert.ok(verification.body.includes('Dokument został unieważniony'));
+  assert.equal((await get(`/wydarzenia/rejestracja/${attendee}/zaswiadczenie.pdf`)).statusCode, 404);
+  const audit = await t.ctx.db.selectFrom('audit_log').select('meta').where('action', '=', 'event.attendance.correct').execute();
+  assert.equal(audit.length, 1);
+  assert.match(String(audit[0]!.meta), /omyłkowo/);
 });

@@ -5,6 +5,9 @@
 // the first one wins.
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
+import { newId } from '../../core/db/ids.js';
+import { FormChecker } from '../../core/validation.js';
+import { recordAudit, type AuditEntry } from '../audit/index.js';
 import * as repo from './events.repo.js';
 
 export interface CheckinMark {
@@ -70,4 +73,55 @@ export async function applyCheckins(
     });
   }
   return out;
+}
+
+/**
+ * Staff correct attendance after the fact, with a reason kept in the audit log: a person marked
+ * present by mistake loses the check-in (and any certificate then reads "withdrawn"); a person
+ * missed at the door is added.
+ */
+export async function correctAttendance(
+  ctx: ModuleContext,
+  eventId: string,
+  body: Record<string, string | undefined>,
+  actor: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>,
+): Promise<'added' | 'removed' | 'unchanged'> {
+  const f = new FormChecker(body);
+  const code = f.required('code', 'events.checkin.code', { max: 12 }).toUpperCase();
+  const present = f.text('present');
+  if (present !== '1' && present !== '0') f.add('present', 'events.checkin.correctPresent', 'validation.required');
+  const reason = f.required('reason', 'events.checkin.reason', { max: 500 });
+  const r = code ? await repo.findByCode(ctx.db, eventId, code) : undefined;
+  if (code && (!r || r.status !== 'confirmed')) f.add('code', 'events.checkin.code', 'events.errors.unknownCode');
+  f.assertValid();
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await repo.findCheckinOf(trx, r!.id);
+    let outcome: 'added' | 'removed' | 'unchanged' = 'unchanged';
+    if (present === '1' && !existing) {
+      await repo.insertCheckin(trx, {
+        id: newId(),
+        event_id: eventId,
+        registration_id: r!.id,
+        checked_at: nowIso(ctx.clock),
+        received_at: nowIso(ctx.clock),
+        received_by: actor.actorId,
+      });
+      outcome = 'added';
+    } else if (present === '0' && existing) {
+      await repo.deleteCheckin(trx, existing.id);
+      outcome = 'removed';
+    }
+    await recordAudit(
+      trx,
+      {
+        ...actor,
+        action: 'event.attendance.correct',
+        subjectType: 'event',
+        subjectId: eventId,
+        meta: { code, present: present === '1', outcome, reason },
+      },
+      ctx.clock,
+    );
+    return outcome;
+  });
 }

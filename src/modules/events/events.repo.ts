@@ -385,3 +385,7 @@ export async function findByCode(db: Executor, eventId: string, code: string): P
 export async function findByCertificate(db: Executor, number: string): Promise<RegistrationRow | undefined> {
   return db.selectFrom('event_registrations').selectAll().where('certificate_number', '=', number).executeTakeFirst();
 }
+
+export async function deleteCheckin(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('event_checkins').where('id', '=', id).execute();
+}

@@ -5,6 +5,10 @@ import type { ModuleContext } from '../../core/module.js';
 import { toWarsawLocal } from '../../core/time/index.js';
 import { addSession, createEvent } from './events.service.js';
 import * as reg from './registration.service.js';
+import { randomUUID } from 'node:crypto';
+import { applyCheckins } from './checkin.service.js';
+import { certificatePdf } from './certificate.service.js';
+import { verificationPath } from '../verification/index.js';
 
 const actor = { actorId: null, ip: null, requestId: null };
 const HOUR = 3600_000;
@@ -119,4 +123,18 @@ export async function registerPerson(
   if (out === 'ignored') throw new Error('ignored');
   if (!confirm) return null;
   return reg.confirm(ctx, await lastToken(ctx, email, 'event_confirm'));
+}
+
+/** A confirmed registration checked in at the event; returns its manage token. */
+export async function attendedRegistration(ctx: ModuleContext, ev: EventFixture, email: string): Promise<string> {
+  const token = (await registerPerson(ctx, ev.id, email, ev.sessionIds))!;
+  const r = await ctx.db.selectFrom('event_registrations').select('short_code').where('email', '=', email).executeTakeFirstOrThrow();
+  await applyCheckins(ctx, ev.id, [{ id: randomUUID(), code: r.short_code }], null);
+  return token;
+}
+
+/** The verification page of the certificate of the registration behind a manage token (issued now). */
+export async function verificationPathOf(ctx: ModuleContext, token: string): Promise<string> {
+  const { number } = await certificatePdf(ctx, token, 'pl');
+  return verificationPath('udzial-w-wydarzeniu', number);
 }
