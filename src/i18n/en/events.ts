@@ -49,6 +49,7 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
     source: 'Source',
     description: 'Description',
     sessions: 'Programme and sessions',
+    publicList: 'Participants who agreed to be listed',
     noSessions: 'The programme has not been published yet.',
     places_one: '{{count}} place',
     places_few: '{{count}} places',

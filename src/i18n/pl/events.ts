@@ -47,6 +47,7 @@ export const eventsPl = {
     source: 'Źródło informacji',
     description: 'Opis',
     sessions: 'Program i sesje',
+    publicList: 'Uczestnicy, którzy zgodzili się na publikację',
     noSessions: 'Program nie został jeszcze opublikowany.',
     places_one: '{{count}} miejsce',
     places_few: '{{count}} miejsca',

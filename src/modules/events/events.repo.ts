@@ -389,3 +389,16 @@ export async function findByCertificate(db: Executor, number: string): Promise<R
 export async function deleteCheckin(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('event_checkins').where('id', '=', id).execute();
 }
+
+/** Confirmed participants who agreed to appear on the public list (name and institution only). */
+export async function publicParticipants(db: Executor, eventId: string): Promise<{ name: string | null; institution: string | null }[]> {
+  return db
+    .selectFrom('event_registrations')
+    .select(['name', 'institution'])
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'confirmed')
+    .where('is_listed_publicly', '=', true)
+    .where('is_erased', '=', false)
+    .orderBy('name')
+    .execute();
+}

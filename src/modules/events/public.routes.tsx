@@ -145,6 +145,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         place={place}
         sessions={await sessionViews(ctx, e.id)}
         state={svc.registrationState(e, ctx.clock.now())}
+        listed={await repo.publicParticipants(ctx.db, e.id)}
       />,
     );
   });

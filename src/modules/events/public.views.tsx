@@ -283,12 +283,15 @@ export function EventView({
   place,
   sessions,
   state,
+  listed = [],
 }: {
   e: EventRow;
   descriptionHtml: string;
   place: string | null;
   sessions: SessionView[];
   state: RegistrationState;
+  /** Participants who agreed to be listed publicly. */
+  listed?: { name: string | null; institution: string | null }[];
 }) {
   const { t, href, fmt, lang } = usePage();
   const features = [
@@ -368,6 +371,19 @@ export function EventView({
           <p>{t('events.accessibilityUnknown')}</p>
         )}
       </section>
+      {listed.length ? (
+        <section aria-labelledby="participants">
+          <h2 id="participants">{t('events.publicList')}</h2>
+          <ul lang={lang === 'en' ? 'pl' : undefined}>
+            {listed.map((p, i) => (
+              <li key={i}>
+                {p.name}
+                {p.institution ? ` (${p.institution})` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="registration">
         <h2 id="registration">{t('events.registration')}</h2>
         <p>

@@ -69,6 +69,12 @@ test('organisers see the needs on their page; the CSV export leaves them out; th
   assert.ok(!csv.body.includes('Wózek') && !csv.body.includes('migowego'));
   const pub = await t.app.inject({ url: `/wydarzenia/${ev.id}` });
   assert.ok(!pub.body.includes('Wózek') && !pub.body.includes('n1@example.pl'));
+  // the public list holds only those who opted in (n1 did not; n3 did)
+  assert.ok(!pub.body.includes('Osoba n1'));
+  await reg.register(t.ctx, ev.id, person('n3@example.pl', { is_listed_publicly: '1', institution: 'Fundacja Jawna' }), 'pl');
+  await reg.confirm(t.ctx, await lastToken(t.ctx, 'n3@example.pl', 'event_confirm'));
+  const listed = await t.app.inject({ url: `/wydarzenia/${ev.id}` });
+  assert.ok(listed.body.includes('Osoba n3') && listed.body.includes('Fundacja Jawna') && !listed.body.includes('Osoba n1'));
   const api = await t.app.inject({ url: '/api/v1/wydarzenia' });
   assert.ok(!api.body.includes('n1@example.pl'));
   const anon = await t.app.inject({ url: `/admin/wydarzenia/${ev.id}/uczestnicy.csv` });
