@@ -143,5 +143,5 @@ export async function seedForumEditions(ctx: ModuleContext): Promise<SeedResult>
     });
     added += 1;
   }
-  return { summary: `${FORUM_EDITIONS.length} edycji Forum ES (${added} nowych)` };
+  return { summary: `Forum ES editions: ${FORUM_EDITIONS.length} (${added} new)` };
 }

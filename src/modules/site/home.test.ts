@@ -24,12 +24,12 @@ describe('home page text from the registered modules', () => {
     const pl = lead((await t.app.inject({ url: '/' })).body);
     assert.equal(
       pl,
-      'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, konsultacje społeczne i profile terytorialne gmin i powiatów.',
+      'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, konsultacje społeczne, wydarzenia w regionie i profile terytorialne gmin i powiatów.',
     );
     const en = lead((await t.app.inject({ url: '/en' })).body);
     assert.equal(
       en,
-      'Spójnia brings together the regional social economy programme, the registry of social economy entities, public consultations and territorial profiles of gminy and powiaty.',
+      'Spójnia brings together the regional social economy programme, the registry of social economy entities, public consultations, events in the region and territorial profiles of gminy and powiaty.',
     );
     for (const page of [(await t.app.inject({ url: '/' })).body, (await t.app.inject({ url: '/en' })).body]) {
       assert.doesNotMatch(page, /ofert|zespoł|\boffers?\b|\bbodies\b/i, 'no section that does not exist is promised');
@@ -40,7 +40,7 @@ describe('home page text from the registered modules', () => {
     const page = (await smaller.app.inject({ url: '/' })).body;
     assert.equal(
       lead(page),
-      'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej i profile terytorialne gmin i powiatów.',
+      'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, wydarzenia w regionie i profile terytorialne gmin i powiatów.',
     );
     assert.doesNotMatch(page, /konsultacj/i);
   });
