@@ -62,6 +62,18 @@ test('a no-show gets no certificate; an attendee gets a PDF with the name, event
   assert.ok(en.body.includes('The document is valid'));
 });
 
+test('an unknown link: an error page that keeps no copy and sends no referrer', async () => {
+  for (const url of [
+    '/wydarzenia/rejestracja/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+    '/wydarzenia/potwierdzenie/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+  ]) {
+    const res = await get(url);
+    assert.equal(res.statusCode, 400, url);
+    assert.equal(res.headers['cache-control'], 'no-store', url);
+    assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+  }
+});
+
 test('an unknown number or kind is a 404 "unknown"', async () => {
   assert.equal((await get('/weryfikacja/udzial-w-wydarzeniu/AAAA-AAAA-AAAA')).statusCode, 404);
   assert.equal((await get('/weryfikacja/licencja/AAAA-AAAA-AAAA')).statusCode, 404);

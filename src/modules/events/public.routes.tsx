@@ -261,6 +261,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
     '/wydarzenia/potwierdzenie/:token',
     { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, body: PlaceBody } },
     async (request, reply) => {
+      secret(reply);
       const manage = await reg.confirm(ctx, request.params.token);
       return reply.redirect(localize(`/wydarzenia/rejestracja/${manage}?ok=potwierdzono`, request.lang), 303);
     },
@@ -309,8 +310,8 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
     '/wydarzenia/rejestracja/:token/zaswiadczenie.pdf',
     { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams } },
     async (request, reply) => {
-      const { pdf, number } = await certificatePdf(ctx, request.params.token, request.lang);
       secret(reply);
+      const { pdf, number } = await certificatePdf(ctx, request.params.token, request.lang);
       return reply
         .type('application/pdf')
         .header('content-disposition', contentDisposition(`zaswiadczenie-${number}.pdf`))
@@ -325,6 +326,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
     '/wydarzenia/rejestracja/:token/anuluj',
     { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, body: PlaceBody } },
     async (request, reply) => {
+      secret(reply);
       await reg.cancel(ctx, request.params.token);
       return back(request, reply, request.params.token, 'anulowano');
     },
@@ -334,6 +336,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
     '/wydarzenia/rejestracja/:token/przyjmij',
     { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, body: PlaceBody } },
     async (request, reply) => {
+      secret(reply);
       await reg.acceptOffer(ctx, request.params.token, request.body.place ?? '');
       return back(request, reply, request.params.token, 'przyjeto');
     },
@@ -343,6 +346,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
     '/wydarzenia/rejestracja/:token/odrzuc',
     { config: { access: 'public', rateLimit: strict }, schema: { params: TokenParams, body: PlaceBody } },
     async (request, reply) => {
+      secret(reply);
       await reg.declineOffer(ctx, request.params.token, request.body.place ?? '');
       return back(request, reply, request.params.token, 'odrzucono');
     },
