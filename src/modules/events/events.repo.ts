@@ -161,7 +161,11 @@ export async function findRegistrationByConfirmHash(db: Executor, hash: string):
 }
 
 export async function findRegistrationByManageHash(db: Executor, hash: string): Promise<RegistrationRow | undefined> {
-  return db.selectFrom('event_registrations').selectAll().where('manage_token_hash', '=', hash).executeTakeFirst();
+  return db
+    .selectFrom('event_registrations')
+    .selectAll()
+    .where((eb) => eb.or([eb('manage_token_hash', '=', hash), eb('offer_token_hash', '=', hash)]))
+    .executeTakeFirst();
 }
 
 export async function findLiveRegistration(db: Executor, eventId: string, emailNorm: string): Promise<RegistrationRow | undefined> {
@@ -300,6 +304,7 @@ export async function erasePersonalData(db: Executor, eventId: string): Promise<
       institution: null,
       confirm_token_hash: null,
       manage_token_hash: null,
+      offer_token_hash: null,
       access_needs: null,
       access_notes: null,
       is_erased: true,

@@ -71,6 +71,8 @@ export interface EventRegistrationsTable {
   status: RegistrationStatus;
   confirm_token_hash: string | null;
   manage_token_hash: string | null;
+  /** The link of the latest waitlist offer e-mail (the confirmation e-mail's link keeps working). */
+  offer_token_hash: string | null;
   hold_expires_at: string;
   confirmed_at: string | null;
   cancelled_at: string | null;

@@ -155,6 +155,7 @@ export async function register(
       status: 'pending',
       confirm_token_hash: hashToken(token),
       manage_token_hash: null,
+      offer_token_hash: null,
       hold_expires_at: new Date(now.getTime() + HOLD_MS).toISOString(),
       confirmed_at: null,
       cancelled_at: null,
@@ -304,7 +305,7 @@ async function offerTo(ctx: ModuleContext, trx: repo.Executor, s: repo.SessionRo
     if (r?.email) {
       const lang: Lang = r.lang === 'en' ? 'en' : 'pl';
       const manage = newToken();
-      await repo.updateRegistration(trx, r.id, { manage_token_hash: hashToken(manage) });
+      await repo.updateRegistration(trx, r.id, { offer_token_hash: hashToken(manage) });
       await enqueueMail(
         trx,
         {

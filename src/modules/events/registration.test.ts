@@ -86,8 +86,12 @@ test('a cancellation offers the place to the first confirmed person in line for 
     p.by('offered').map((r) => r.email),
     ['w2@example.pl'],
   );
-  // w2 accepts through the e-mailed link
+  // w2 accepts through the e-mailed link; the link of their confirmation e-mail still works too
   const token = await lastToken(t.ctx, 'w2@example.pl', 'event_offer');
+  assert.equal(
+    (await reg.byManageToken(t.ctx, await lastToken(t.ctx, 'w2@example.pl', 'event_confirmed'))).registration.email,
+    'w2@example.pl',
+  );
   const view = await reg.byManageToken(t.ctx, token);
   await reg.acceptOffer(t.ctx, token, view.places[0]!.id);
   p = await places(ev.sessionIds[0]!);

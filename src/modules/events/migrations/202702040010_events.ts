@@ -73,6 +73,7 @@ export const eventsMigration: ModuleMigration = {
       .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'confirmed', 'cancelled', 'expired')`))
       .addColumn('confirm_token_hash', 'text', (c) => c.unique())
       .addColumn('manage_token_hash', 'text', (c) => c.unique())
+      .addColumn('offer_token_hash', 'text', (c) => c.unique())
       .addColumn('hold_expires_at', 'text', (c) => c.notNull())
       .addColumn('confirmed_at', 'text')
       .addColumn('cancelled_at', 'text')
