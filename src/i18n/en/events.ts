@@ -251,6 +251,7 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
       status: 'Status',
       publicPage: 'Public page',
       actions: 'Actions',
+      count: 'Number',
       participants: 'Participants',
       checkinLink: 'Attendance (list for a phone)',
       participantsCsv: 'Download the list (CSV, without needs)',

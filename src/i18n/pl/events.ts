@@ -251,6 +251,7 @@ export const eventsPl = {
       status: 'Stan',
       publicPage: 'Strona publiczna',
       actions: 'Działania',
+      count: 'Liczba',
       participants: 'Uczestnicy',
       checkinLink: 'Obecność (lista na telefon)',
       participantsCsv: 'Pobierz listę (CSV, bez danych o potrzebach)',

@@ -114,7 +114,15 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       request,
       reply,
       { title: e.title, breadcrumbs: [...adminCrumbs(request), { label: e.title }] },
-      <av.OverviewView e={e} sessions={sessions} notice={notice} values={values} problems={problems} csrf={reply.generateCsrf()} />,
+      <av.OverviewView
+        e={e}
+        sessions={sessions}
+        counts={await repo.registrationCounts(ctx.db, e.id)}
+        notice={notice}
+        values={values}
+        problems={problems}
+        csrf={reply.generateCsrf()}
+      />,
       status,
     );
   };

@@ -5,7 +5,8 @@ import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { CheckboxField, DateTimeField, RadioGroup, SelectField } from '../../core/ui/fields.js';
-import type { EventRow, SessionRow } from './events.repo.js';
+import type { EventRow, RegistrationCounts, SessionRow } from './events.repo.js';
+import type { ParticipantType, RegistrationStatus } from './events.tables.js';
 import { EVENT_TYPES, type GminaChoice } from './events.service.js';
 import type { Participant } from './participants.js';
 import { EventWhen } from './public.views.js';
@@ -164,6 +165,7 @@ export interface SessionStats {
 export function OverviewView({
   e,
   sessions,
+  counts = [],
   notice,
   values,
   problems,
@@ -171,6 +173,8 @@ export function OverviewView({
 }: {
   e: EventRow;
   sessions: SessionStats[];
+  /** Registrations by status and participant type (kept after the personal data are erased). */
+  counts?: RegistrationCounts[];
   notice: string | null;
   values: Record<string, string | undefined>;
   problems: Problem[];
@@ -230,6 +234,24 @@ export function OverviewView({
         />
       ) : (
         <p>{t('events.noSessions')}</p>
+      )}
+      <h2>{t('events.admin.registrations')}</h2>
+      {counts.length ? (
+        <Table
+          caption={t('events.admin.registrations')}
+          rows={counts}
+          rowKey={(c) => `${c.status}-${c.participant_type}`}
+          columns={[
+            { header: t('events.manage.status'), cell: (c) => t(`events.manage.statuses.${c.status as RegistrationStatus}`) },
+            {
+              header: t('events.register.participantType'),
+              cell: (c) => t(`events.register.participantTypes.${c.participant_type as ParticipantType}`),
+            },
+            { header: t('events.admin.count'), cell: (c) => fmt.number(c.n), numeric: true },
+          ]}
+        />
+      ) : (
+        <p>{t('events.admin.noParticipants')}</p>
       )}
       <ErrorSummary problems={problems} />
       <form method="post" action={href(`/admin/wydarzenia/${e.id}/sesje`)} novalidate>

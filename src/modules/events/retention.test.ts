@@ -104,4 +104,8 @@ test('needs are erased 30 days after the event; all personal data after the rete
   assert.deepEqual(await repo.registrationCounts(t.ctx.db, ev.id), countsBefore);
   const e = await repo.findEvent(t.ctx.db, ev.id);
   assert.ok(e?.personal_data_erased_at);
+  // the organisers still see the counts
+  const overview = await t.app.inject({ url: `/admin/wydarzenia/${ev.id}`, headers: { cookie: await sessionFor(t, coordinator) } });
+  assert.equal(overview.statusCode, 200);
+  assert.match(overview.body, /potwierdzona<\/th><td>podmiot ekonomii społecznej<\/td><td class="num">2</);
 });
