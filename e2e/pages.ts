@@ -36,6 +36,7 @@ import { navigation, type Server } from './support.js';
 import { NEED_PAGES } from './needs-fixtures.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 import { LICENCE_PAGES } from './licences-fixtures.js';
+import { attendedRegistration, lastToken, makeEvent, registerPerson, verificationPathOf } from '../src/modules/events/events.testing.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
 
@@ -705,6 +706,96 @@ export const PAGES: PageTemplate[] = [
   ...LICENCE_PAGES,
   // buyers' needs: list, a published need, the form (empty, with errors), the staff's decision form and list, "my needs"
   ...NEED_PAGES,
+  // events
+  {
+    name: 'events: list',
+    setup: async ({ server }) => (await makeEvent(server.testApp.ctx, { capacities: [5] }), '/wydarzenia'),
+    expectStatus: 200,
+  },
+  { name: 'events: calendar', path: '/wydarzenia/kalendarz', expectStatus: 200 },
+  { name: 'events: archive', path: '/wydarzenia/archiwum', expectStatus: 200 },
+  {
+    name: 'events: event',
+    setup: async ({ server }) => `/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5, null] })).id}`,
+    expectStatus: 200,
+  },
+  {
+    name: 'events: registration form',
+    setup: async ({ server }) => `/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5, null] })).id}/rejestracja`,
+    expectStatus: 200,
+  },
+  {
+    name: 'events: registration form with errors',
+    setup: async ({ server }) => `/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}/rejestracja`,
+    act: async ({ page }) => navigation(page, () => page.locator('main form button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+  },
+  {
+    name: 'events: registration sent',
+    setup: async ({ server }) => `/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}/rejestracja/wyslano`,
+    expectStatus: 200,
+  },
+  {
+    name: 'events: confirmation link',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      const email = `e2e-${ev.id.slice(-6)}@example.pl`;
+      await registerPerson(ctx, ev.id, email, ev.sessionIds, false);
+      return `/wydarzenia/potwierdzenie/${await lastToken(ctx, email, 'event_confirm')}`;
+    },
+    expectStatus: 200,
+  },
+  {
+    name: 'events: own registration',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      return `/wydarzenia/rejestracja/${await registerPerson(ctx, ev.id, `e2e-${ev.id.slice(-6)}@example.pl`, ev.sessionIds)}`;
+    },
+    expectStatus: 200,
+  },
+  { name: 'events: admin list', path: '/admin/wydarzenia', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'events: admin new event', path: '/admin/wydarzenia/nowe', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'events: admin participants',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      await registerPerson(ctx, ev.id, `e2e-${ev.id.slice(-6)}@example.pl`, ev.sessionIds);
+      return `/admin/wydarzenia/${ev.id}/uczestnicy`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'events: check-in',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      await registerPerson(ctx, ev.id, `e2e-c-${ev.id.slice(-6)}@example.pl`, ev.sessionIds);
+      return `/admin/wydarzenia/${ev.id}/obecnosc`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'events: certificate verification',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      const email = `e2e-v-${ev.id.slice(-6)}@example.pl`;
+      return verificationPathOf(ctx, await attendedRegistration(ctx, ev, email));
+    },
+    expectStatus: 200,
+  },
+  {
+    name: 'events: admin overview',
+    setup: async ({ server }) => `/admin/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */

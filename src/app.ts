@@ -32,6 +32,7 @@ import { offersModule } from './modules/offers/index.js';
 import { supportModule } from './modules/support/index.js';
 import { localgovModule } from './modules/localgov/index.js';
 import { licencesModule } from './modules/licences/index.js';
+import { eventsModule } from './modules/events/index.js';
 import { verificationModule } from './modules/verification/index.js';
 import { siteModule, footerData } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
@@ -63,6 +64,7 @@ export const MODULES: readonly AppModule[] = [
   offersModule,
   verificationModule,
   licencesModule,
+  eventsModule,
 ];
 
 export interface AppOptions {

@@ -29,6 +29,7 @@ import { bodiesEn } from './en/bodies.js';
 import { licencesEn } from './en/licences.js';
 import { verificationEn } from './en/verification.js';
 import { needsEn } from './en/needs.js';
+import { eventsEn } from './en/events.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -59,6 +60,7 @@ export const en: TranslationShape<typeof pl> = {
   ...licencesEn,
   ...verificationEn,
   ...needsEn,
+  ...eventsEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',
@@ -226,6 +228,36 @@ export const en: TranslationShape<typeof pl> = {
     'monitoring.out_of_scope': {
       title: 'Outside your reporting scope',
       detail: 'Your account may not report values of this indicator for this area. Nothing was changed.',
+    },
+    // events
+    'events.registration_closed': {
+      title: 'Registration closed',
+      detail: 'Registration for this event is not open now. Nothing was saved.',
+    },
+    'events.already_registered': {
+      title: 'Already registered',
+      detail:
+        'There is already a registration for this event with this e-mail address. Check your mailbox: the link in the message lets you confirm or cancel it.',
+    },
+    'events.token_invalid': {
+      title: 'The link is not valid',
+      detail: 'The link is incomplete, has already been used, or the registration was cancelled.',
+    },
+    'events.hold_expired': {
+      title: 'The hold expired',
+      detail: 'The registration was not confirmed within 30 minutes, so the place was released. Please register again.',
+    },
+    'events.offer_expired': {
+      title: 'The offer expired',
+      detail: 'The offer of a place from the waiting list has expired or was already used. Nothing was changed.',
+    },
+    'events.too_many': {
+      title: 'Too many registrations',
+      detail: 'Too many registrations were sent from this e-mail address in the last hour. Try again in an hour. Nothing was saved.',
+    },
+    'events.session_in_use': {
+      title: 'The session has registrations',
+      detail: 'A session somebody registered for cannot be removed. Nothing was changed.',
     },
     // consultations
     'consultations.closed': {

@@ -29,6 +29,7 @@ import { bodiesPl } from './pl/bodies.js';
 import { licencesPl } from './pl/licences.js';
 import { verificationPl } from './pl/verification.js';
 import { needsPl } from './pl/needs.js';
+import { eventsPl } from './pl/events.js';
 
 export const pl = {
   ...accountsPl,
@@ -59,6 +60,7 @@ export const pl = {
   ...licencesPl,
   ...verificationPl,
   ...needsPl,
+  ...eventsPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',
@@ -234,6 +236,37 @@ export const pl = {
     'monitoring.out_of_scope': {
       title: 'Poza zakresem sprawozdawczym',
       detail: 'Twoje konto nie jest upoważnione do przekazywania wartości tego wskaźnika dla tego obszaru. Niczego nie zmieniono.',
+    },
+    // events
+    'events.registration_closed': {
+      title: 'Rejestracja zamknięta',
+      detail: 'Rejestracja na to wydarzenie nie jest teraz prowadzona. Niczego nie zapisano.',
+    },
+    'events.already_registered': {
+      title: 'Już zarejestrowano',
+      detail:
+        'Na to wydarzenie jest już rejestracja z tym adresem e-mail. Sprawdź skrzynkę: link w wiadomości pozwala ją potwierdzić lub anulować.',
+    },
+    'events.token_invalid': {
+      title: 'Link jest nieważny',
+      detail: 'Link jest niepełny, został już użyty albo rejestracja została anulowana.',
+    },
+    'events.hold_expired': {
+      title: 'Rezerwacja wygasła',
+      detail: 'Rejestracja nie została potwierdzona w ciągu 30 minut, więc miejsce zostało zwolnione. Zarejestruj się ponownie.',
+    },
+    'events.offer_expired': {
+      title: 'Propozycja wygasła',
+      detail: 'Propozycja miejsca z listy oczekujących wygasła albo została już wykorzystana. Niczego nie zmieniono.',
+    },
+    'events.too_many': {
+      title: 'Zbyt wiele rejestracji',
+      detail:
+        'Z tego adresu e-mail wysłano w ostatniej godzinie zbyt wiele rejestracji. Spróbuj ponownie za godzinę. Niczego nie zapisano.',
+    },
+    'events.session_in_use': {
+      title: 'Sesja ma rejestracje',
+      detail: 'Nie można usunąć sesji, na którą ktoś się zarejestrował. Niczego nie zmieniono.',
     },
     // consultations
     'consultations.closed': {

@@ -69,6 +69,14 @@ const MATRIX: [string, string][] = [
   // (scoped rows — indicator A vs B, territory X vs Y — in programme/monitoring.permissions.test.ts)
   ['/sprawozdawczosc', 'LFFFFFFA'],
   ['/konto/tokeny', 'LAAFFFFA'],
+  // events: the list, calendar, archive, feed and API for everyone; coordinators and administrators run events
+  ['/wydarzenia', 'AAAAAAAA'],
+  ['/wydarzenia/kalendarz', 'AAAAAAAA'],
+  ['/wydarzenia/archiwum', 'AAAAAAAA'],
+  ['/wydarzenia.ics', 'AAAAAAAA'],
+  ['/api/v1/wydarzenia', 'AAAAAAAA'],
+  ['/admin/wydarzenia', 'LAAFFFFF'],
+  ['/admin/wydarzenia/nowe', 'LAAFFFFF'],
   // registry: the public catalogue for everyone, the staff register for coordinators and administrators
   ['/podmioty', 'AAAAAAAA'],
   ['/podmioty/mapa', 'AAAAAAAA'],

@@ -50,6 +50,18 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: confirm your comment in the consultation “{{consultation}}”',
       body: 'Hello,\n\nwe have received a comment submitted in the consultation “{{consultation}}”. It will only be taken into account once it is confirmed. To confirm it (or withdraw it), open the link:\n{{link}}\n\nThe link is valid for {{validFor}}. After that an unconfirmed comment is removed. The link shows the comment itself.\n\nIf you did not submit this comment, please ignore this message.',
     },
+    event_confirm: {
+      subject: 'Spójnia: confirm your registration for “{{event}}”',
+      body: 'Hello,\n\nwe received a registration for the event “{{event}}”. The place is held for {{validFor}} until you confirm. To confirm the registration, open the link:\n{{link}}\n\nIf you did not register, ignore this message: an unconfirmed registration expires.',
+    },
+    event_confirmed: {
+      subject: 'Spójnia: registration for “{{event}}” confirmed',
+      body: 'Hello,\n\nyour registration for the event “{{event}}” is confirmed.\n\nSessions:\n{{sessions}}\n\nCalendar file (iCalendar):\n{{calendar}}\n\nTo check or cancel the registration, open the link:\n{{link}}',
+    },
+    event_offer: {
+      subject: 'Spójnia: a place is free — “{{event}}”',
+      body: 'Hello,\n\na place you are waiting for has become free in the session “{{session}}” of the event “{{event}}”. You may take it {{until}} (Polish time). After that we offer it to the next person in line.\n\nTo take the place or give it up, open the link:\n{{link}}',
+    },
     consultation_report: {
       subject: 'Spójnia: report of the consultation “{{consultation}}”',
       body: 'Hello,\n\nthank you for taking part in the consultation “{{consultation}}”. We have published its report: every comment received a response with a justification.\n\nThe report is available here:\n{{link}}',
@@ -192,6 +204,9 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       need_notice: 'purchasing need — notification',
       need_reminder: 'purchasing need — reminder',
       need_outcome: 'purchasing need — outcome question',
+      event_confirm: 'event registration confirmation',
+      event_confirmed: 'event registration confirmed',
+      event_offer: 'place from the waiting list',
     },
   },
 };

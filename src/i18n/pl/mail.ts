@@ -49,6 +49,18 @@ export const mailPl = {
       subject: 'Spójnia: potwierdź uwagę w konsultacjach „{{consultation}}”',
       body: 'Dzień dobry,\n\notrzymaliśmy uwagę zgłoszoną w konsultacjach „{{consultation}}”. Uwaga zostanie uwzględniona dopiero po potwierdzeniu. Aby ją potwierdzić (albo wycofać), otwórz link:\n{{link}}\n\nLink jest ważny przez {{validFor}}. Niepotwierdzona uwaga zostanie po tym czasie usunięta. Treść uwagi zobaczysz po otwarciu linku.\n\nJeśli to nie Ty zgłosiłeś(-aś) tę uwagę, zignoruj tę wiadomość.',
     },
+    event_confirm: {
+      subject: 'Spójnia: potwierdź rejestrację na wydarzenie „{{event}}”',
+      body: 'Dzień dobry,\n\notrzymaliśmy rejestrację na wydarzenie „{{event}}”. Miejsce czeka na potwierdzenie przez {{validFor}}. Aby potwierdzić rejestrację, otwórz link:\n{{link}}\n\nJeśli to nie Ty się rejestrowałeś(-aś), zignoruj tę wiadomość: niepotwierdzona rejestracja wygaśnie.',
+    },
+    event_confirmed: {
+      subject: 'Spójnia: rejestracja na wydarzenie „{{event}}” potwierdzona',
+      body: 'Dzień dobry,\n\nTwoja rejestracja na wydarzenie „{{event}}” jest potwierdzona.\n\nSesje:\n{{sessions}}\n\nPlik kalendarza (iCalendar):\n{{calendar}}\n\nAby sprawdzić lub anulować rejestrację, otwórz link:\n{{link}}',
+    },
+    event_offer: {
+      subject: 'Spójnia: zwolniło się miejsce — „{{event}}”',
+      body: 'Dzień dobry,\n\nw sesji „{{session}}” wydarzenia „{{event}}” zwolniło się miejsce, na które czekasz. Możesz je przyjąć {{until}} (czas polski). Później zaproponujemy je kolejnej osobie z listy.\n\nAby przyjąć miejsce albo z niego zrezygnować, otwórz link:\n{{link}}',
+    },
     consultation_report: {
       subject: 'Spójnia: raport z konsultacji „{{consultation}}”',
       body: 'Dzień dobry,\n\ndziękujemy za udział w konsultacjach „{{consultation}}”. Opublikowaliśmy raport z konsultacji: każda zgłoszona uwaga otrzymała w nim odpowiedź z uzasadnieniem.\n\nRaport jest dostępny tutaj:\n{{link}}',
@@ -192,6 +204,9 @@ export const mailPl = {
       need_notice: 'potrzeba zakupowa — powiadomienie',
       need_reminder: 'potrzeba zakupowa — przypomnienie',
       need_outcome: 'potrzeba zakupowa — pytanie o wynik',
+      event_confirm: 'potwierdzenie rejestracji na wydarzenie',
+      event_confirmed: 'rejestracja na wydarzenie potwierdzona',
+      event_offer: 'miejsce z listy oczekujących',
     },
   },
 } as const;
