@@ -206,7 +206,7 @@ describe('site search', () => {
     assert.ok(en.body.includes('href="/en/terytorium/0462"'));
   });
 
-  test('programme elements, indicators and consultations are found by folded and inflected words', async () => {
+  test('programme elements, indicators, consultations, offers, events and bodies are found by folded and inflected words', async () => {
     const element = await t.ctx.db.selectFrom('programme_elements').select(['code', 'title']).orderBy('code').executeTakeFirstOrThrow();
     const indicator = await t.ctx.db
       .selectFrom('indicators')
@@ -221,6 +221,9 @@ describe('site search', () => {
       ['konsultacji projektu programu', `/konsultacje/${consultationId}`, 'Konsultacje społeczne'],
       // an offer of the demo seed, inflected and without Polish letters
       ['pielegnacji terenow zielonych', '/oferta/', 'Oferta podmiotów'],
+      // a Forum edition (reference data) and a statutory body of the demo seed, inflected, folded
+      ['forum ekonomii spolecznej', '/wydarzenia/', 'Wydarzenia'],
+      ['komitetu rozwoju ekonomii', '/zespoly/', 'Zespoły'],
     ];
     for (const [q, path, heading] of cases) {
       const res = await t.app.inject({ url: `/szukaj?q=${encodeURIComponent(q)}` });

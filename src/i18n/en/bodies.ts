@@ -4,6 +4,7 @@ import type { TranslationShape } from '../types.js';
 
 export const bodiesEn: TranslationShape<typeof bodiesPl> = {
   bodies: {
+    searchGroup: 'Bodies',
     title: 'Teams and committees',
     nav: 'Teams',
     homeIntro: 'the composition of advisory bodies',

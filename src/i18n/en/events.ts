@@ -4,6 +4,7 @@ import type { TranslationShape } from '../types.js';
 
 export const eventsEn: TranslationShape<typeof eventsPl> = {
   events: {
+    searchGroup: 'Events',
     title: 'Events',
     nav: 'Events',
     homeIntro: 'events in the region',

@@ -2,6 +2,7 @@
 
 export const bodiesPl = {
   bodies: {
+    searchGroup: 'Zespoły',
     title: 'Zespoły i komitety',
     nav: 'Zespoły',
     homeIntro: 'składy zespołów opiniodawczych',

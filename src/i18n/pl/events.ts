@@ -2,6 +2,7 @@
 
 export const eventsPl = {
   events: {
+    searchGroup: 'Wydarzenia',
     title: 'Wydarzenia',
     nav: 'Wydarzenia',
     homeIntro: 'wydarzenia w regionie',

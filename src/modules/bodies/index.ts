@@ -7,7 +7,7 @@ import { adminRoutes } from './admin.routes.js';
 import { apiRoutes } from './api.routes.js';
 import { bodiesErrors } from './bodies.declarations.js';
 import { seedBodiesDemo } from './bodies.seed.js';
-import { bodiesSitemapSources } from './bodies.sitemap.js';
+import { bodiesSearch, bodiesSitemapSources } from './bodies.sitemap.js';
 import { sendTermReminders } from './bodies.service.js';
 import { bodiesMigrations } from './migrations/index.js';
 import { meetingRoutes } from './meetings.routes.js';
@@ -31,7 +31,7 @@ export const bodiesModule: AppModule = {
   migrations: bodiesMigrations,
   nav: [{ label: 'bodies.nav', path: '/zespoly', order: 60, intro: 'bodies.homeIntro' }],
   admin: [{ label: 'bodies.admin.title', path: '/admin/zespoly', order: 55, roles: ['coordinator', 'administrator'] }],
-  contributes: { sitemapSources: bodiesSitemapSources },
+  contributes: { sitemapSources: bodiesSitemapSources, searchProviders: [bodiesSearch] },
   routes,
   seedDemo: seedBodiesDemo,
   jobs: bodiesJobs,

@@ -10,7 +10,7 @@ import { apiRoutes } from './api.routes.js';
 import { eventsErrors } from './events.declarations.js';
 import { seedForumEditions } from './events.seed.js';
 import { eventsHomeSection, eventsProfileSection } from './events.sections.js';
-import { eventsSitemapSources } from './events.sitemap.js';
+import { eventsSearch, eventsSitemapSources } from './events.sitemap.js';
 import { eventsMigrations } from './migrations/index.js';
 import { publicRoutes } from './public.routes.js';
 import { moveExpired } from './registration.service.js';
@@ -41,6 +41,7 @@ export const eventsModule: AppModule = {
     homeSections: [eventsHomeSection],
     profileSections: [eventsProfileSection],
     sitemapSources: eventsSitemapSources,
+    searchProviders: [eventsSearch],
     verifiableKinds: [certificateKind],
   },
   routes,
