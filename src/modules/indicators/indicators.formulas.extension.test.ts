@@ -22,6 +22,7 @@ let recorded: { gmina: string | null; year: number; synthetic: boolean }[] = [];
 const seen: string[] = [];
 const heldEvents: IndicatorFormula = {
   key: 'test_events_held',
+  tables: [],
   label: (t) => `${t('indicators.field.formula')}: wydarzenia testowe`,
   coverageStart: async () => (recorded.length ? '2024-03-01' : null),
   countByGmina: async (_ctx, asOf) => {

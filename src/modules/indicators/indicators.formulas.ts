@@ -38,6 +38,8 @@ export interface IndicatorFormula {
   label(t: T): string;
   /** True when the registry's entity filters (legal forms, life-cycle states) apply. */
   entityFilters?: boolean;
+  /** The tables whose writes can change the counts (stored figures are refreshed after such writes). */
+  tables: readonly string[];
   /** The first day the source covers (YYYY-MM-DD); null while it has recorded nothing. */
   coverageStart(ctx: Pick<ModuleContext, 'db'>): Promise<string | null>;
   /**
@@ -55,10 +57,17 @@ declare module '../../core/module.js' {
   }
 }
 
-const registryFormula = (key: string, label: TKey, count: IndicatorFormula['countByGmina'], entityFilters = false): IndicatorFormula => ({
+const registryFormula = (
+  key: string,
+  label: TKey,
+  tables: readonly string[],
+  count: IndicatorFormula['countByGmina'],
+  entityFilters = false,
+): IndicatorFormula => ({
   key,
   label: (t) => t(label),
   entityFilters,
+  tables,
   coverageStart: (ctx) => registryCoverageStart(ctx.db),
   countByGmina: count,
 });
@@ -68,12 +77,17 @@ const BUILT_IN: readonly IndicatorFormula[] = [
   registryFormula(
     'registry_entities',
     'indicators.formula.registry_entities',
+    ['entities'],
     (ctx, asOf, params) =>
       countEntitiesByGmina(ctx.db, { asOf, legalForms: params.legalForms as never, lifecycles: params.lifecycles as never }),
     true,
   ),
-  registryFormula('registry_ps_entities', 'indicators.formula.registry_ps_entities', (ctx, asOf) => countPsEntitiesByGmina(ctx.db, asOf)),
-  registryFormula('registry_valid_marks', 'indicators.formula.registry_valid_marks', (ctx, asOf) => countValidMarksByGmina(ctx.db, asOf)),
+  registryFormula('registry_ps_entities', 'indicators.formula.registry_ps_entities', ['entities', 'entity_ps_status'], (ctx, asOf) =>
+    countPsEntitiesByGmina(ctx.db, asOf),
+  ),
+  registryFormula('registry_valid_marks', 'indicators.formula.registry_valid_marks', ['entities', 'entity_marks'], (ctx, asOf) =>
+    countValidMarksByGmina(ctx.db, asOf),
+  ),
 ];
 
 /** Every formula of this app, built-in ones first (a contribution cannot replace a built-in key). */
