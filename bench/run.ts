@@ -254,6 +254,7 @@ async function measureMap(databaseUrl: string): Promise<Check[]> {
       adminNav: [],
       accountLinks: null,
       loginPath: null,
+      search: null,
     };
     // the first call projects the boundaries (cached afterwards, as in production)
     const warm = await buildMapPage(ctx, { t, lang: 'pl' }, {});

@@ -55,6 +55,11 @@ test('staff login with enforced two-step verification, by keyboard', async () =>
 
     await page.goto(`${server.baseUrl}/admin`);
     assert.match(await page.locator('h1').innerText(), /Administracja/);
+    // logging out sits in the header's account menu, a disclosure opened by keyboard
+    const menu = page.locator('.user-menu > summary');
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await checkAxe(page), [], 'the open account menu');
     status = await navigation(page, () => page.getByRole('button', { name: 'Wyloguj się' }).click());
     assert.equal(new URL(page.url()).pathname, '/konto/logowanie');
 

@@ -26,7 +26,7 @@ import { SettingsStore } from './core/settings.js';
 import { ACCOUNT_LINKS, accountsModule, LOGIN_PATH, resolveSessionUser } from './modules/accounts/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { mailModule } from './modules/mail/index.js';
-import { portalFooterLinks, portalHeadMeta, portalModule } from './modules/portal/index.js';
+import { PORTAL_SEARCH, portalFooterLinks, portalHeadMeta, portalModule } from './modules/portal/index.js';
 import { opendataModule } from './modules/opendata/index.js';
 import { offersModule } from './modules/offers/index.js';
 import { supportModule } from './modules/support/index.js';
@@ -207,6 +207,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     headMeta: async (request) => portalHeadMeta(ctx, request.lang),
     loginPath: LOGIN_PATH,
     account: ACCOUNT_LINKS,
+    search: PORTAL_SEARCH,
     admin: modules.flatMap((m) => m.admin ?? []).sort((a, b) => a.order - b.order),
   });
 

@@ -40,6 +40,11 @@ export interface NavEntry {
 /** An entry of the administration index, shown to users holding one of `roles`. */
 export interface AdminEntry extends NavEntry {
   roles: readonly string[];
+  /**
+   * The user's own space (their entities, their reports), not staff work: offered in the header's
+   * account menu directly instead of only under "Administracja".
+   */
+  personal?: boolean;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface Shell {
   /** Account links shown in the header (absent until an accounts module provides them). */
   account: { account: string; logout: string; admin: string } | null;
   admin: readonly AdminEntry[];
+  /** The site search offered in every page's header (absent: no header search). */
+  search?: { path: string; param: string } | null;
 }
 
 const EMPTY_SHELL: Shell = {
@@ -74,6 +76,7 @@ export async function pageContext(request: FastifyRequest, reply?: FastifyReply)
     adminNav,
     accountLinks: shell.account,
     loginPath: shell.loginPath,
+    search: shell.search ?? null,
   };
 }
 

@@ -46,6 +46,11 @@ function DisplaySwitches() {
   );
 }
 
+/**
+ * The logged-in user's menu: a disclosure (works without JS) with the user's own spaces (their
+ * entities, their reports: `personal` admin entries), the administration when they do staff work,
+ * their account and logging out.
+ */
 function UserMenu() {
   const { t, user, href, accountLinks, loginPath, csrfToken, adminNav, currentPath } = usePage();
   if (!accountLinks) return null;
@@ -57,28 +62,51 @@ function UserMenu() {
       </a>
     );
   }
-  return (
-    <div class="user-menu">
-      <span class="visually-hidden">{t('accounts.loggedInAs', { name: user.displayName })}</span>
-      {adminNav.length > 0 ? (
-        <a
-          class="header-link"
-          href={href(accountLinks.admin)}
-          aria-current={currentPath.startsWith(accountLinks.admin) ? 'page' : undefined}
-        >
-          {t('accounts.admin')}
-        </a>
-      ) : null}
-      <a class="header-link" href={href(accountLinks.account)}>
-        {t('accounts.myAccount')}
+  const path = currentPath.split('?')[0] ?? '/';
+  const link = (to: string, label: string) => (
+    <li key={to}>
+      <a href={href(to)} aria-current={path === to ? 'page' : undefined}>
+        {label}
       </a>
-      <form method="post" action={href(accountLinks.logout)} class="inline-form">
-        {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
-        <button type="submit" class="toggle">
-          {t('accounts.logout')}
-        </button>
-      </form>
-    </div>
+    </li>
+  );
+  const personal = adminNav.filter((e) => e.personal);
+  const staffWork = adminNav.some((e) => !e.personal);
+  return (
+    <details class="user-menu">
+      <summary>
+        <span class="visually-hidden">{t('site.accountMenu')}: </span>
+        {user.displayName}
+      </summary>
+      <div class="user-menu-panel">
+        <ul class="plain">
+          {personal.map((e) => link(e.path, t(e.label)))}
+          {staffWork ? link(accountLinks.admin, t('accounts.admin')) : null}
+          {link(accountLinks.account, t('accounts.myAccount'))}
+        </ul>
+        <form method="post" action={href(accountLinks.logout)} class="inline-form">
+          {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+          <button type="submit" class="toggle">
+            {t('accounts.logout')}
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+/** The site search in every page's header. */
+function HeaderSearch({ id }: { id: string }) {
+  const { t, href, search } = usePage();
+  if (!search) return null;
+  return (
+    <form class="header-search" method="get" action={href(search.path)} role="search" aria-label={t('site.searchLabel')}>
+      <label for={id} class="visually-hidden">
+        {t('site.searchLabel')}
+      </label>
+      <input id={id} type="search" name={search.param} maxLength={200} autoComplete="off" />
+      <button type="submit">{t('site.searchSubmit')}</button>
+    </form>
   );
 }
 
@@ -159,6 +187,8 @@ export function Layout({ title, breadcrumbs = [], heading, contentLang, children
           <meta key={m.name} name={m.name} content={m.content} />
         ))}
         <link rel="stylesheet" href="/assets/css/site.css" />
+        <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/assets/img/touch-icon.png" />
         <link rel="alternate" hrefLang={lang === 'pl' ? 'en' : 'pl'} href={alternateHref} />
         <script src="/assets/js/site.js" defer />
       </head>
@@ -181,9 +211,17 @@ export function Layout({ title, breadcrumbs = [], heading, contentLang, children
               <UserMenu />
             </div>
           </div>
-          <div class="container">
+          {/* wide screens: the menu and the search in a row; phones: both behind one "Menu" button
+              (a <details>, so it needs no JS). Only one of the two is displayed at a time. */}
+          <div class="container nav-row nav-wide">
             <Nav />
+            <HeaderSearch id="header-search-q" />
           </div>
+          <details class="container nav-narrow">
+            <summary>{t('site.menu')}</summary>
+            <Nav />
+            <HeaderSearch id="header-search-q-menu" />
+          </details>
         </header>
         <main id="main" tabIndex={-1} lang={contentLang}>
           <div class="container">

@@ -45,6 +45,8 @@ export interface PageContext {
   adminNav: readonly AdminEntry[];
   accountLinks: { account: string; logout: string; admin: string } | null;
   loginPath: string | null;
+  /** The site search every page's header offers (absent until a module provides search). */
+  search: { path: string; param: string } | null;
 }
 
 export const PageCtx = createContext<PageContext | null>(null);

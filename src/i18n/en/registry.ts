@@ -6,6 +6,23 @@ export const registryEn: TranslationShape<typeof registryPl> = {
   registry: {
     nav: 'Entities',
     homeIntro: 'the registry of social economy entities',
+    home: {
+      title: 'Social economy in figures',
+      listed_one: 'entity in the catalogue',
+      listed_other: 'entities in the catalogue',
+      active_one: 'entity with confirmed activity',
+      active_other: 'entities with confirmed activity',
+      ps_one: 'social enterprise',
+      ps_other: 'social enterprises',
+      marks_one: 'valid “Zakup Prospołeczny” mark',
+      marks_other: 'valid “Zakup Prospołeczny” marks',
+      unverified_one: 'Nobody has checked the activity of {{count}} entity yet: it is not counted as active.',
+      unverified_other: 'Nobody has checked the activity of {{count}} entities yet: they are not counted as active.',
+      incomplete: 'The catalogue is incomplete: it shows the entities the platform knows, not all of those in the voivodeship.',
+      example: 'The figures include example data.',
+      catalogue: 'Browse the catalogue of entities',
+      map: 'See the entities on the map',
+    },
     title: 'Catalogue of social economy entities',
     intro:
       'Social economy entities of the Kuyavian-Pomeranian voivodeship. The list is incomplete: it holds entities named on public pages of ROPS Toruń, each with its source.',

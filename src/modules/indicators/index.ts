@@ -53,7 +53,7 @@ export const indicatorsModule: AppModule = {
     openDatasets: [indicatorsDataset],
   },
   migrations: indicatorsMigrations,
-  admin: [{ label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'] }],
+  admin: [{ label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'], personal: true }],
   routes,
   seedDemo: seedIndicatorsDemoProgramme,
   // reminders 7 days and 1 day before a round's deadline; hourly, each reminder is sent once. The

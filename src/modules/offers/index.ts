@@ -42,7 +42,7 @@ export const offersModule: AppModule = {
   nav: [{ label: 'offers.nav', path: '/oferta', order: 25, intro: 'offers.homeIntro' }],
   admin: [
     { label: 'offers.admin.title', path: '/admin/oferta', order: 45, roles: ['coordinator', 'administrator'] },
-    { label: 'offers.manage.mine', path: '/oferta/moje', order: 44, roles: ['entity_representative'] },
+    { label: 'offers.manage.mine', path: '/oferta/moje', order: 44, roles: ['entity_representative'], personal: true },
     { label: 'needs.moderation.title', path: '/admin/oferta/potrzeby', order: 46, roles: ['coordinator', 'administrator'] },
     { label: 'needs.figures.title', path: '/admin/oferta/potrzeby/liczby', order: 47, roles: ['coordinator', 'administrator'] },
   ],

@@ -37,6 +37,9 @@ const latestNewsSection: HomeSection = {
   },
 };
 
+/** The site search (`/szukaj?q=`), offered in every page's header. */
+export const PORTAL_SEARCH = { path: '/szukaj', param: 'q' } as const;
+
 /** Links every page's footer carries (the accessibility statement must be reachable from everywhere). */
 export function portalFooterLinks(lang: Lang): { label: string; path: string }[] {
   const t = translator(lang);

@@ -207,7 +207,7 @@ export function SearchView({ results }: { results: SearchResults | null }) {
   return (
     <>
       <PageHeader title={t('search.title')} />
-      <form method="get" action={href('/szukaj')} role="search" class="portal-search-form">
+      <form method="get" action={href('/szukaj')} role="search" aria-label={t('search.title')} class="portal-search-form">
         <FormField name="q" type="search" label={t('search.label')} hint={t('search.hint')} maxLength={200} value={results?.query ?? ''} />
         <Button>{t('search.submit')}</Button>
       </form>

@@ -5,7 +5,7 @@ import { registryCommands } from './registry.commands.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { registryMigrations } from './migrations/index.js';
-import { entitiesDataset, entitiesMeasure, entitiesProfileSection, entitiesSearch } from './registry.extensions.js';
+import { entitiesDataset, entitiesMeasure, entitiesProfileSection, entitiesSearch, registryHomeSection } from './registry.extensions.js';
 import { registrySitemapSources } from './registry.sitemap.js';
 import { recordRoutes } from './entity/record.routes.js';
 import { claimsRoutes } from './self-service/claims.routes.js';
@@ -62,6 +62,7 @@ export const registryModule: AppModule = {
   errors: registryErrors,
   commands: registryCommands,
   contributes: {
+    homeSections: [registryHomeSection],
     territoryMeasures: [entitiesMeasure],
     profileSections: [entitiesProfileSection],
     searchProviders: [entitiesSearch],
@@ -74,7 +75,7 @@ export const registryModule: AppModule = {
     { label: 'registry.admin.title', path: '/admin/podmioty', order: 40, roles: ['coordinator', 'administrator'] },
     { label: 'claims.admin.title', path: '/admin/podmioty/zgloszenia', order: 41, roles: ['coordinator', 'administrator'] },
     { label: 'claims.admin.proposalsTitle', path: '/admin/podmioty/propozycje', order: 42, roles: ['coordinator', 'administrator'] },
-    { label: 'claims.mine.nav', path: '/moje-podmioty', order: 43, roles: ['entity_representative'] },
+    { label: 'claims.mine.nav', path: '/moje-podmioty', order: 43, roles: ['entity_representative'], personal: true },
   ],
   routes,
   seedDemo: seedRegistryDemo,

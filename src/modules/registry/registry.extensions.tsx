@@ -6,7 +6,9 @@ import { warsawToday } from '../../core/time/index.js';
 import type { OpenDataset } from '../opendata/index.js';
 import type { SearchProvider } from '../portal/index.js';
 import { ENTITIES_MEASURE, type ProfileSection, type TerritoryMeasure } from '../territory/index.js';
-import { cachedUntilWrite, registryLastChanged } from './catalogue/registry.catalogue.js';
+import { cachedUntilWrite, registryFigures, registryLastChanged } from './catalogue/registry.catalogue.js';
+import { RegistryFiguresSection } from './catalogue/registry.catalogue.views.js';
+import type { HomeSection } from '../site/index.js';
 import * as repo from './entity/registry.repo.js';
 import { entityPath } from './entity/registry.service.js';
 import { EntitiesSection } from './entity/registry.views.js';
@@ -69,4 +71,17 @@ export const entitiesDataset: OpenDataset = {
     { format: 'API', path: '/api/v1/podmioty', mediaType: 'application/json' },
   ],
   lastChanged: registryLastChanged,
+};
+
+/**
+ * The home page's figures of the registry: the catalogue's own unfiltered counts (cached until a
+ * registry write, shared with /podmioty), each linking to the catalogue filtered to it. Entities whose
+ * activity nobody checked are said apart, never counted as active; example records are said.
+ */
+export const registryHomeSection: HomeSection = {
+  id: 'registry.figures',
+  order: 5,
+  async render(ctx) {
+    return <RegistryFiguresSection figures={await registryFigures(ctx)} />;
+  },
 };

@@ -178,6 +178,35 @@ export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Pro
   });
 }
 
+/** The registry's headline figures (home page): the catalogue's own unfiltered counts, cached alike. */
+export interface RegistryFigures {
+  /** Entities in the catalogue (closed ones are never listed). */
+  listed: number;
+  /** Activity checked by staff and found active. */
+  active: number;
+  /** Stated active, nobody checked: neither active nor inactive. */
+  unverified: number;
+  ps: number;
+  marks: number;
+  /** Synthetic example records are among them. */
+  isExample: boolean;
+}
+
+export async function registryFigures(ctx: ModuleContext): Promise<RegistryFigures> {
+  const [facets, isExample] = await Promise.all([
+    cachedFacets(ctx, await toFilter(ctx, parseCatalogueQuery({}))),
+    cachedUntilWrite(ctx, 'has-synthetic', () => repo.hasSyntheticEntities(ctx.db)),
+  ]);
+  return {
+    listed: facets.total,
+    active: facets.state.get('active') ?? 0,
+    unverified: facets.state.get('unverified') ?? 0,
+    ps: facets.statusPs,
+    marks: facets.mark,
+    isExample,
+  };
+}
+
 // --- the catalogue -----------------------------------------------------------------------------
 
 async function toFilter(ctx: ModuleContext, q: CatalogueQuery): Promise<repo.EntityFilter> {

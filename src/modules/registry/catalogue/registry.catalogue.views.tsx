@@ -15,6 +15,7 @@ import {
   type CatalogueQuery,
   type CatalogueResult,
   type MapCluster,
+  type RegistryFigures,
 } from './registry.catalogue.js';
 import { entityPath } from '../entity/registry.service.js';
 
@@ -288,5 +289,42 @@ export function CatalogueMapView({ query, map }: { query: CatalogueQuery; map: C
         />
       )}
     </>
+  );
+}
+
+/** The registry's headline figures on the home page, each a link to the catalogue filtered to it. */
+export function RegistryFiguresSection({ figures }: { figures: RegistryFigures }) {
+  const { t, fmt, href } = usePage();
+  const item = (count: number, label: TKey, query: string) => (
+    <li class="home-figure">
+      <a href={href(`/podmioty${query}`)}>
+        <span class="home-figure-value">{fmt.number(count)}</span> <span class="home-figure-label">{t(label, { count })}</span>
+      </a>
+    </li>
+  );
+  return (
+    <section aria-labelledby="home-registry" class="home-section">
+      <h2 id="home-registry">{t('registry.home.title')}</h2>
+      <ul class="home-figures">
+        {item(figures.listed, 'registry.home.listed', '')}
+        {item(figures.active, 'registry.home.active', '?stan=active')}
+        {item(figures.ps, 'registry.home.ps', '?status_ps=1')}
+        {item(figures.marks, 'registry.home.marks', '?znak=1')}
+      </ul>
+      {figures.unverified > 0 ? <p>{t('registry.home.unverified', { count: figures.unverified })}</p> : null}
+      <p class="small">
+        {t('registry.home.incomplete')}
+        {figures.isExample ? (
+          <>
+            {' '}
+            <span class="example-mark">{t('registry.home.example')}</span>
+          </>
+        ) : null}
+      </p>
+      <p class="home-links">
+        <a href={href('/podmioty')}>{t('registry.home.catalogue')}</a>
+        <a href={href('/podmioty/mapa')}>{t('registry.home.map')}</a>
+      </p>
+    </section>
   );
 }

@@ -567,6 +567,11 @@ export async function countListedEntities(db: Executor): Promise<number> {
   return (await listedEntities(db).select(countAll().as('n')).executeTakeFirstOrThrow()).n;
 }
 
+/** True when synthetic example records are among the listed entities (figures must say so). */
+export async function hasSyntheticEntities(db: Executor): Promise<boolean> {
+  return (await listedEntities(db).select('id').where('is_synthetic', '=', true).limit(1).executeTakeFirst()) !== undefined;
+}
+
 /**
  * A batch of entity heads in id order: after skipping `skip` of them (a sitemap part's first batch,
  * walking the primary key index) or after the id `after` (every later batch: keyset paging).
