@@ -132,8 +132,18 @@ export async function returnPlace(db: Executor, sessionId: string): Promise<void
 
 // --- registrations and places ----------------------------------------------------------------------
 
-export async function insertRegistration(db: Executor, row: Insertable<EventRegistrationsTable>): Promise<void> {
-  await db.insertInto('event_registrations').values(row).execute();
+/**
+ * Inserts a registration unless a unique index refuses it (a live registration of the same address
+ * for the event, committed by a concurrent request, or a clashing short code): true when inserted.
+ * ON CONFLICT DO NOTHING on both databases, so the refusal is an answer and not an error.
+ */
+export async function insertRegistration(db: Executor, row: Insertable<EventRegistrationsTable>): Promise<boolean> {
+  const res = await db
+    .insertInto('event_registrations')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 export async function updateRegistration(db: Executor, id: string, set: Updateable<EventRegistrationsTable>): Promise<number> {
@@ -203,17 +213,42 @@ export async function movePlace(db: Executor, id: string, from: PlaceStatus, set
 }
 
 /**
+ * Claims a registration for an offer in the caller's transaction: PostgreSQL locks its row, skipping
+ * it (undefined) when another transaction holds it — that one is offering this person a place in
+ * another session right now, or they are cancelling. SQLite runs one transaction at a time.
+ */
+export async function claimRegistration(trx: Executor, seam: DialectSeam, id: string): Promise<{ id: string } | undefined> {
+  return seam.forUpdateSkipLocked(trx.selectFrom('event_registrations').select('id').where('id', '=', id)).executeTakeFirst();
+}
+
+/** Whether the registration has an open offer (one per person). */
+export async function hasOpenOffer(trx: Executor, registrationId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('event_places')
+    .select('id')
+    .where('registration_id', '=', registrationId)
+    .where('status', '=', 'offered')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
  * The first in a session's waitlist who may get an offer now: waiting, with a confirmed
  * registration, and no other offer open. Claimed for the caller's transaction (PostgreSQL: locked,
  * skipping rows another transaction is offering right now, so concurrent cancellations reach
  * different people in order).
  */
-export async function claimFirstWaiting(trx: Executor, seam: DialectSeam, sessionId: string): Promise<PlaceRow | undefined> {
+export async function claimFirstWaiting(
+  trx: Executor,
+  seam: DialectSeam,
+  sessionId: string,
+  skipRegistrations: readonly string[] = [],
+): Promise<PlaceRow | undefined> {
+  let q = trx.selectFrom('event_places').selectAll();
+  if (skipRegistrations.length) q = q.where('registration_id', 'not in', [...skipRegistrations]);
   return seam
     .forUpdateSkipLocked(
-      trx
-        .selectFrom('event_places')
-        .selectAll()
+      q
         .where('session_id', '=', sessionId)
         .where('status', '=', 'waiting')
         .where('registration_id', 'in', (eb) => eb.selectFrom('event_registrations').select('id').where('status', '=', 'confirmed'))

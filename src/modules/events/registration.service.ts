@@ -15,7 +15,8 @@ import { formatters, translator, type Lang } from '../../i18n/index.js';
 import { enqueueMail } from '../mail/index.js';
 import * as repo from './events.repo.js';
 import { publicEvent, registrationState } from './events.service.js';
-import type { AccessNeed, ParticipantType } from './events.tables.js';
+import type { AccessNeed, EventRegistrationsTable, ParticipantType } from './events.tables.js';
+import type { Insertable } from 'kysely';
 
 export const HOLD_MS = 30 * 60_000;
 export const OFFER_MS = 48 * 3600_000;
@@ -144,7 +145,7 @@ export async function register(
   const at = nowIso(ctx.clock);
   const t = translator(lang);
   return ctx.db.transaction().execute(async (trx) => {
-    await repo.insertRegistration(trx, {
+    const row: Insertable<EventRegistrationsTable> = {
       id,
       event_id: e.id,
       name: input.name,
@@ -169,7 +170,13 @@ export async function register(
       lang,
       is_erased: false,
       created_at: at,
-    });
+    };
+    // a concurrent registration of the same address may have been committed since the check above:
+    // the unique index refuses this one, which is the same refusal; a clash of short codes gets a new code
+    for (let attempt = 0; !(await repo.insertRegistration(trx, row)); attempt++) {
+      if (attempt >= 3 || (await repo.findLiveRegistration(trx, e.id, emailNorm))) throw new AppError('events.already_registered');
+      row.short_code = shortCode();
+    }
     let held = 0;
     // sessions in one order everywhere, so two transactions never wait for each other's rows crosswise
     for (const sessionId of [...input.sessionIds].sort()) {
@@ -295,9 +302,19 @@ async function offerTo(ctx: ModuleContext, trx: repo.Executor, s: repo.SessionRo
   const until = offerUntil(now, e, s);
   if (!until) return null;
   const at = now.toISOString();
+  // people passed over in this round: being offered a place in another session at this very moment
+  // (one open offer per person), so the place goes to the next in line
+  const skipped: string[] = [];
   for (;;) {
-    const next = await repo.claimFirstWaiting(trx, ctx.database.seam, s.id);
+    const next = await repo.claimFirstWaiting(trx, ctx.database.seam, s.id, skipped);
     if (!next) return null;
+    if (
+      !(await repo.claimRegistration(trx, ctx.database.seam, next.registration_id)) ||
+      (await repo.hasOpenOffer(trx, next.registration_id))
+    ) {
+      skipped.push(next.registration_id);
+      continue;
+    }
     // the status is checked again by the update: someone else's offer (or a cancellation) wins
     if (!(await repo.movePlace(trx, next.id, 'waiting', { status: 'offered', offered_at: at, offer_expires_at: until, updated_at: at })))
       continue;
