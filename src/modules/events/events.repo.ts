@@ -11,7 +11,10 @@ import type {
   EventSessionsTable,
   EventsTable,
   EventType,
+  ParticipantType,
   PlaceStatus,
+  RegistrationStatus,
+  Residence,
 } from './events.tables.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -19,6 +22,7 @@ export type EventRow = Selectable<EventsTable>;
 export type SessionRow = Selectable<EventSessionsTable>;
 export type RegistrationRow = Selectable<EventRegistrationsTable>;
 export type PlaceRow = Selectable<EventPlacesTable>;
+export type RegistrationInsert = Insertable<EventRegistrationsTable>;
 
 // --- events and sessions --------------------------------------------------------------------------
 
@@ -342,6 +346,8 @@ export async function erasePersonalData(db: Executor, eventId: string): Promise<
       offer_token_hash: null,
       access_needs: null,
       access_notes: null,
+      // the gmina goes with the person; its powiat stays for the counts
+      gmina_teryt: null,
       is_erased: true,
     })
     .where('event_id', '=', eventId)
@@ -366,6 +372,26 @@ export async function registrationCounts(db: Executor, eventId: string): Promise
     .orderBy('participant_type')
     .execute();
   return rows.map((r) => ({ status: r.status, participant_type: r.participant_type, n: Number(r.n) }));
+}
+
+/** What the counts are made of, one row per registration (no personal data): kept after the erasure. */
+export interface CountSource {
+  id: string;
+  status: RegistrationStatus;
+  participant_type: ParticipantType;
+  residence: Residence;
+  powiat_teryt: string | null;
+  attended: boolean;
+}
+
+export async function countSources(db: Executor, eventId: string): Promise<CountSource[]> {
+  const rows = await db
+    .selectFrom('event_registrations as r')
+    .leftJoin('event_checkins as c', 'c.registration_id', 'r.id')
+    .select(['r.id', 'r.status', 'r.participant_type', 'r.residence', 'r.powiat_teryt', 'c.id as checkin_id'])
+    .where('r.event_id', '=', eventId)
+    .execute();
+  return rows.map(({ checkin_id, ...r }) => ({ ...r, attended: checkin_id !== null }));
 }
 
 export async function placesOfEvent(db: Executor, eventId: string): Promise<PlaceRow[]> {
@@ -441,4 +467,79 @@ export async function publicParticipants(db: Executor, eventId: string): Promise
     .where('is_erased', '=', false)
     .orderBy('name')
     .execute();
+}
+
+// --- documents and mailings ------------------------------------------------------------------------------
+
+export async function documentIdsOf(db: Executor, eventId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('event_documents')
+    .select('document_id')
+    .where('event_id', '=', eventId)
+    .orderBy('added_at')
+    .orderBy('document_id')
+    .execute();
+  return rows.map((r) => r.document_id);
+}
+
+/** True when attached now (false: it already was). */
+export async function attachDocument(db: Executor, eventId: string, documentId: string, at: string): Promise<boolean> {
+  const res = await db
+    .insertInto('event_documents')
+    .values({ event_id: eventId, document_id: documentId, added_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+export async function detachDocument(db: Executor, eventId: string, documentId: string): Promise<number> {
+  const res = await db
+    .deleteFrom('event_documents')
+    .where('event_id', '=', eventId)
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+export interface Recipient {
+  registration_id: string;
+  email: string;
+  lang: string;
+}
+
+/**
+ * The addresses a message to a session goes to: confirmed registrations with a confirmed place in
+ * it, and with `waiting`, those waiting or offered a place there too. Erased registrations have none.
+ */
+export async function sessionRecipients(db: Executor, sessionId: string, waiting: boolean): Promise<Recipient[]> {
+  const statuses: PlaceStatus[] = waiting ? ['confirmed', 'waiting', 'offered'] : ['confirmed'];
+  const rows = await db
+    .selectFrom('event_places as p')
+    .innerJoin('event_registrations as r', 'r.id', 'p.registration_id')
+    .select(['r.id as registration_id', 'r.email', 'r.lang'])
+    .where('p.session_id', '=', sessionId)
+    .where('p.status', 'in', statuses)
+    .where('r.status', '=', 'confirmed')
+    .where('r.email', 'is not', null)
+    .orderBy('r.id')
+    .execute();
+  return rows.flatMap((r) => (r.email ? [{ registration_id: r.registration_id, email: r.email, lang: r.lang }] : []));
+}
+
+export async function insertMailing(db: Executor, row: Insertable<Database['event_mailings']>): Promise<void> {
+  await db.insertInto('event_mailings').values(row).execute();
+}
+
+export async function countMailingsSince(db: Executor, eventId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('event_mailings')
+    .select(countAll().as('n'))
+    .where('event_id', '=', eventId)
+    .where('sent_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listMailings(db: Executor, eventId: string) {
+  return db.selectFrom('event_mailings').selectAll().where('event_id', '=', eventId).orderBy('sent_at', 'desc').orderBy('id').execute();
 }

@@ -7,6 +7,7 @@ import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.j
 import { adminRoutes } from './admin.routes.js';
 import { certificateKind } from './certificate.service.js';
 import { apiRoutes } from './api.routes.js';
+import { eventsDataset } from './events.opendata.js';
 import { eventsErrors } from './events.declarations.js';
 import { seedForumEditions } from './events.seed.js';
 import { eventsHomeSection, eventsProfileSection } from './events.sections.js';
@@ -43,6 +44,7 @@ export const eventsModule: AppModule = {
     sitemapSources: eventsSitemapSources,
     searchProviders: [eventsSearch],
     verifiableKinds: [certificateKind],
+    openDatasets: [eventsDataset],
   },
   routes,
   seedReference: seedForumEditions,

@@ -27,6 +27,7 @@ test('two concurrent registrations with one address: one registered, the other r
       name,
       email: `same${round}@example.pl`,
       participant_type: 'ngo',
+      gmina_teryt: '0463011',
       sessions: ev.sessionIds,
       consent: '1',
     });
