@@ -334,6 +334,11 @@ export const eventsEn: TranslationShape<typeof eventsPl> = {
       description:
         'Published social-economy events that have not ended (or of a chosen month): type, dates, place (gmina), accessibility, sessions and free places. No participants’ data.',
     },
+    formula: {
+      held: 'Events (all types) by the place of the event',
+      heldOfType: 'Events: {{type}}, by the place of the event',
+      participants: 'Participants present at events with registration on the platform, by the place of the event',
+    },
     errors: {
       dateTime: 'The field “{{field}}” must hold a date and time.',
       endBeforeStart: 'The field “{{field}}” must be later than the start.',

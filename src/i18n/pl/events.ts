@@ -337,6 +337,11 @@ export const eventsPl = {
       description:
         'Opublikowane wydarzenia ekonomii społecznej, które się jeszcze nie zakończyły (albo z wybranego miesiąca): rodzaj, termin, miejsce (gmina), dostępność, sesje i wolne miejsca. Bez danych uczestników.',
     },
+    formula: {
+      held: 'Wydarzenia (wszystkie rodzaje) według miejsca wydarzenia',
+      heldOfType: 'Wydarzenia: {{type}}, według miejsca wydarzenia',
+      participants: 'Uczestnicy obecni na wydarzeniach z rejestracją w serwisie, według miejsca wydarzenia',
+    },
     errors: {
       dateTime: 'Pole „{{field}}” musi zawierać datę i godzinę.',
       endBeforeStart: 'Pole „{{field}}” musi wskazywać czas późniejszy niż początek.',

@@ -599,7 +599,18 @@ export function MailingView({
             <dt>{t('events.mailing.previewSubject')}</dt>
             <dd>{preview.mail.subject}</dd>
           </dl>
-          <pre class="mail-preview__text">{preview.mail.text}</pre>
+          <div class="prose">
+            {preview.mail.text.split(/\n{2,}/).map((para, i) => (
+              <p key={i}>
+                {para.split('\n').map((line, j) => (
+                  <>
+                    {j > 0 ? <br /> : null}
+                    {line}
+                  </>
+                ))}
+              </p>
+            ))}
+          </div>
           {preview.recipients > 0 ? (
             <form method="post" action={href(`/admin/wydarzenia/${e.id}/wiadomosc`)}>
               <CsrfField token={csrf} />

@@ -543,3 +543,56 @@ export async function countMailingsSince(db: Executor, eventId: string, since: s
 export async function listMailings(db: Executor, eventId: string) {
   return db.selectFrom('event_mailings').selectAll().where('event_id', '=', eventId).orderBy('sent_at', 'desc').orderBy('id').execute();
 }
+
+// --- the programme's computed indicators ----------------------------------------------------------------
+
+/** The start of the first published event (with registration through the platform, when asked). */
+export async function firstEventStart(db: Executor, withRegistration: boolean): Promise<string | null> {
+  let q = db.selectFrom('events').select('starts_at').where('is_published', '=', true);
+  if (withRegistration) q = q.where('registration_opens_at', 'is not', null);
+  const row = await q.orderBy('starts_at').limit(1).executeTakeFirst();
+  return row?.starts_at ?? null;
+}
+
+export interface PlaceCount {
+  gmina: string | null;
+  n: number;
+  synthetic: number;
+}
+
+function byGmina(rows: readonly { gmina_teryt: string | null; is_example: boolean; n: number | string | bigint }[]): PlaceCount[] {
+  const out = new Map<string | null, PlaceCount>();
+  for (const r of rows) {
+    const c = out.get(r.gmina_teryt) ?? { gmina: r.gmina_teryt, n: 0, synthetic: 0 };
+    c.n += Number(r.n);
+    if (r.is_example) c.synthetic += Number(r.n);
+    out.set(r.gmina_teryt, c);
+  }
+  return [...out.values()];
+}
+
+/** Published events starting in [from, to), of one type or any, per gmina of the event. */
+export async function eventsHeldByGmina(db: Executor, range: { from: string; to: string }, type: EventType | null): Promise<PlaceCount[]> {
+  let q = db
+    .selectFrom('events')
+    .select(['gmina_teryt', 'is_example', countAll().as('n')])
+    .where('is_published', '=', true)
+    .where('starts_at', '>=', range.from)
+    .where('starts_at', '<', range.to);
+  if (type) q = q.where('type', '=', type);
+  return byGmina(await q.groupBy(['gmina_teryt', 'is_example']).execute());
+}
+
+/** People marked present at published events starting in [from, to), per gmina of the event. */
+export async function participantsByGmina(db: Executor, range: { from: string; to: string }): Promise<PlaceCount[]> {
+  const rows = await db
+    .selectFrom('event_checkins as c')
+    .innerJoin('events as e', 'e.id', 'c.event_id')
+    .select(['e.gmina_teryt', 'e.is_example', countAll().as('n')])
+    .where('e.is_published', '=', true)
+    .where('e.starts_at', '>=', range.from)
+    .where('e.starts_at', '<', range.to)
+    .groupBy(['e.gmina_teryt', 'e.is_example'])
+    .execute();
+  return byGmina(rows);
+}
