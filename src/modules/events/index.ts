@@ -8,6 +8,7 @@ import { adminRoutes } from './admin.routes.js';
 import { certificateKind } from './certificate.service.js';
 import { apiRoutes } from './api.routes.js';
 import { eventsDataset } from './events.opendata.js';
+import { eventsFormulas } from './events.formulas.js';
 import { eventsErrors } from './events.declarations.js';
 import { seedForumEditions } from './events.seed.js';
 import { eventsHomeSection, eventsProfileSection } from './events.sections.js';
@@ -45,6 +46,7 @@ export const eventsModule: AppModule = {
     searchProviders: [eventsSearch],
     verifiableKinds: [certificateKind],
     openDatasets: [eventsDataset],
+    indicatorFormulas: eventsFormulas,
   },
   routes,
   seedReference: seedForumEditions,
