@@ -2,8 +2,8 @@
 // with one address for one event sent at the same moment (one is registered, the other gets the
 // translated "already registered" refusal), and two places freed at the same moment in two sessions
 // where the same person waits first in both (one offer for them, the other place goes to the next in
-// line; never two open offers for one person and never an error). Repeated, so an interleaving that
-// would fail shows.
+// line; never two open offers for one person and never an error), through the services and as
+// concurrent HTTP requests. Repeated, so an interleaving that would fail shows.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AppError } from '../../core/errors/app-error.js';
@@ -112,6 +112,55 @@ test('two places freed at once in two sessions where one person waits first in b
     assert.deepEqual(
       taken.map((s) => s.taken),
       [1, 1],
+    );
+  }
+});
+
+test('the same two cancellations over HTTP at the same moment: both succeed, one offer for the person waiting in both', async () => {
+  for (let round = 0; round < 3; round++) {
+    clock.advance(60_000);
+    const ev = await makeEvent(t.ctx, { capacities: [1, 1], startsAt: '2027-09-12T10:00' });
+    const [a, b] = ev.sessionIds as [string, string];
+    const tokens = [
+      (await registerPerson(t.ctx, ev.id, `hha${round}@example.pl`, [a]))!,
+      (await registerPerson(t.ctx, ev.id, `hhb${round}@example.pl`, [b]))!,
+    ];
+    clock.advance(1000);
+    await registerPerson(t.ctx, ev.id, `hboth${round}@example.pl`, [a, b]);
+    // each holder's own page gives their cookie and CSRF token; then both cancel at once
+    const forms = await Promise.all(
+      tokens.map(async (token) => {
+        const page = await t.app.inject({ url: `/wydarzenia/rejestracja/${token}` });
+        assert.equal(page.statusCode, 200);
+        return { token, cookie: cookieHeader(page), csrf: csrfFrom(page.body) };
+      }),
+    );
+    const answers = await Promise.all(
+      forms.map((f) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/wydarzenia/rejestracja/${f.token}/anuluj`,
+          headers: { cookie: f.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: form({ _csrf: f.csrf }),
+        }),
+      ),
+    );
+    assert.deepEqual(
+      answers.map((r) => r.statusCode < 400),
+      [true, true],
+      answers.map((r) => r.statusCode).join(','),
+    );
+    const offers = await t.ctx.db
+      .selectFrom('event_places')
+      .innerJoin('event_registrations', 'event_registrations.id', 'event_places.registration_id')
+      .select('event_registrations.email')
+      .where('event_registrations.event_id', '=', ev.id)
+      .where('event_places.status', '=', 'offered')
+      .execute();
+    assert.deepEqual(
+      offers.map((o) => o.email),
+      [`hboth${round}@example.pl`],
+      `round ${round}`,
     );
   }
 });
