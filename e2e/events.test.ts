@@ -40,6 +40,9 @@ test('a person registers for an event and confirms it, by keyboard only', async 
     await typeInto(page, 'f-institution', 'Spółdzielnia Socjalna Razem');
     await tabUntil(page, (f) => f.id === 'f-participant_type');
     await page.keyboard.press('ArrowDown');
+    // the gmina by name: typing the start of the name selects it in a closed list
+    await tabUntil(page, (f) => f.id === 'f-gmina_teryt');
+    await page.keyboard.type('Toruń');
     await tabUntil(page, (f) => f.id === 'f-sessions');
     await page.keyboard.press('Space');
     await tabUntil(page, (f) => f.id === 'f-access_needs');
@@ -64,6 +67,8 @@ test('a person registers for an event and confirms it, by keyboard only', async 
     const stored = await ctx.db.selectFrom('event_registrations').selectAll().where('event_id', '=', ev.id).executeTakeFirstOrThrow();
     assert.equal(stored.status, 'pending');
     assert.equal(stored.access_needs, '["step_free"]');
+    assert.equal(stored.powiat_teryt, stored.gmina_teryt?.slice(0, 4));
+    assert.ok(stored.gmina_teryt, 'the gmina chosen by keyboard');
 
     await page.goto(`${server.baseUrl}/wydarzenia/potwierdzenie/${await lastToken(ctx, 'zofia.forum@example.pl', 'event_confirm')}`);
     assert.deepEqual(await checkAxe(page), [], 'confirmation page');

@@ -36,7 +36,14 @@ import { navigation, type Server } from './support.js';
 import { NEED_PAGES } from './needs-fixtures.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 import { LICENCE_PAGES } from './licences-fixtures.js';
-import { attendedRegistration, lastToken, makeEvent, registerPerson, verificationPathOf } from '../src/modules/events/events.testing.js';
+import {
+  attachLibraryDocument,
+  attendedRegistration,
+  lastToken,
+  makeEvent,
+  registerPerson,
+  verificationPathOf,
+} from '../src/modules/events/events.testing.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
 
@@ -793,6 +800,69 @@ export const PAGES: PageTemplate[] = [
   {
     name: 'events: admin overview',
     setup: async ({ server }) => `/admin/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'events: admin overview with counts',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5, null] });
+      await attendedRegistration(ctx, ev, `e2e-n-${ev.id.slice(-6)}@example.pl`);
+      return `/admin/wydarzenia/${ev.id}`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'events: event with documents',
+    setup: async ({ server }) => {
+      const ev = await makeEvent(server.testApp.ctx, { capacities: [5] });
+      await attachLibraryDocument(server.testApp.ctx, ev.id);
+      return `/wydarzenia/${ev.id}`;
+    },
+    expectStatus: 200,
+  },
+  {
+    name: 'events: admin documents with search results',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      await attachLibraryDocument(ctx, ev.id, 'Program Forum — dzień pierwszy');
+      await attachLibraryDocument(ctx, (await makeEvent(ctx)).id, 'Program Forum — dzień drugi');
+      return `/admin/wydarzenia/${ev.id}/dokumenty?q=program+forum`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'events: admin message form',
+    setup: async ({ server }) => `/admin/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}/wiadomosc`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'events: admin message form with errors',
+    setup: async ({ server }) => `/admin/wydarzenia/${(await makeEvent(server.testApp.ctx, { capacities: [5] })).id}/wiadomosc`,
+    act: async ({ page }) => navigation(page, () => page.locator('main form[action$="/podglad"] button[type="submit"]').click()),
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'events: admin message preview',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const ev = await makeEvent(ctx, { capacities: [5] });
+      await registerPerson(ctx, ev.id, `e2e-m-${ev.id.slice(-6)}@example.pl`, ev.sessionIds);
+      return `/admin/wydarzenia/${ev.id}/wiadomosc`;
+    },
+    act: async ({ page }) => {
+      await page.selectOption('#f-session_id', { index: 1 });
+      await page.fill('#f-subject', 'Zmiana sali');
+      await page.fill('#f-message', 'Spotykamy się w sali 204.');
+      return navigation(page, () => page.locator('main form[action$="/podglad"] button[type="submit"]').click());
+    },
     expectStatus: 200,
     login: [{ role: 'coordinator' }],
   },

@@ -259,6 +259,10 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Too many registrations',
       detail: 'Too many registrations were sent from this e-mail address in the last hour. Try again in an hour. Nothing was saved.',
     },
+    'events.mailing_limit': {
+      title: 'Message limit reached',
+      detail: 'As many messages as allowed have been sent to this event’s participants in the last day. Try again later. Nothing was sent.',
+    },
     'events.session_in_use': {
       title: 'The session has registrations',
       detail: 'A session somebody registered for cannot be removed. Nothing was changed.',

@@ -268,6 +268,11 @@ export const pl = {
       detail:
         'Z tego adresu e-mail wysłano w ostatniej godzinie zbyt wiele rejestracji. Spróbuj ponownie za godzinę. Niczego nie zapisano.',
     },
+    'events.mailing_limit': {
+      title: 'Limit wiadomości wyczerpany',
+      detail:
+        'Do uczestników tego wydarzenia wysłano w ostatniej dobie najwięcej wiadomości, ile można. Spróbuj później. Niczego nie wysłano.',
+    },
     'events.session_in_use': {
       title: 'Sesja ma rejestracje',
       detail: 'Nie można usunąć sesji, na którą ktoś się zarejestrował. Niczego nie zmieniono.',

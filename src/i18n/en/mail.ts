@@ -58,6 +58,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: registration for “{{event}}” confirmed',
       body: 'Hello,\n\nyour registration for the event “{{event}}” is confirmed.\n\nSessions:\n{{sessions}}\n\nCalendar file (iCalendar):\n{{calendar}}\n\nTo check or cancel the registration, open the link:\n{{link}}',
     },
+    event_message: {
+      subject: 'Spójnia: {{subject}} — “{{event}}”',
+      body: 'Hello,\n\nthe organisers of the event “{{event}}” send a message to the participants of the session “{{session}}”:\n\n{{message}}\n\nThe event page:\n{{link}}\n\nYou receive this message because you registered for this event.',
+    },
     event_offer: {
       subject: 'Spójnia: a place is free — “{{event}}”',
       body: 'Hello,\n\na place you are waiting for has become free in the session “{{session}}” of the event “{{event}}”. You may take it {{until}} (Polish time). After that we offer it to the next person in line.\n\nTo take the place or give it up, open the link:\n{{link}}',
@@ -206,6 +210,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       need_outcome: 'purchasing need — outcome question',
       event_confirm: 'event registration confirmation',
       event_confirmed: 'event registration confirmed',
+      event_message: 'organisers’ message to an event’s participants',
       event_offer: 'place from the waiting list',
     },
   },

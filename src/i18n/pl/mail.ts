@@ -57,6 +57,10 @@ export const mailPl = {
       subject: 'Spójnia: rejestracja na wydarzenie „{{event}}” potwierdzona',
       body: 'Dzień dobry,\n\nTwoja rejestracja na wydarzenie „{{event}}” jest potwierdzona.\n\nSesje:\n{{sessions}}\n\nPlik kalendarza (iCalendar):\n{{calendar}}\n\nAby sprawdzić lub anulować rejestrację, otwórz link:\n{{link}}',
     },
+    event_message: {
+      subject: 'Spójnia: {{subject}} — „{{event}}”',
+      body: 'Dzień dobry,\n\norganizatorzy wydarzenia „{{event}}” przesyłają wiadomość uczestnikom sesji „{{session}}”:\n\n{{message}}\n\nStrona wydarzenia:\n{{link}}\n\nOtrzymujesz tę wiadomość, bo zarejestrowałeś(-aś) się na to wydarzenie.',
+    },
     event_offer: {
       subject: 'Spójnia: zwolniło się miejsce — „{{event}}”',
       body: 'Dzień dobry,\n\nw sesji „{{session}}” wydarzenia „{{event}}” zwolniło się miejsce, na które czekasz. Możesz je przyjąć {{until}} (czas polski). Później zaproponujemy je kolejnej osobie z listy.\n\nAby przyjąć miejsce albo z niego zrezygnować, otwórz link:\n{{link}}',
@@ -206,6 +210,7 @@ export const mailPl = {
       need_outcome: 'potrzeba zakupowa — pytanie o wynik',
       event_confirm: 'potwierdzenie rejestracji na wydarzenie',
       event_confirmed: 'rejestracja na wydarzenie potwierdzona',
+      event_message: 'wiadomość organizatorów do uczestników wydarzenia',
       event_offer: 'miejsce z listy oczekujących',
     },
   },

@@ -11,7 +11,11 @@ import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest, recordAudit } from '../audit/index.js';
 import { contentDisposition } from '../../core/http/uploads.js';
-import { participants, participantsCsv } from './participants.js';
+import { participants, participantsCsv, participantsXlsx } from './participants.js';
+import { eventCounts } from './counts.service.js';
+import { attachDocument, detachDocument, eventDocuments, findDocuments } from './documents.service.js';
+import { MAILINGS_PER_DAY, previewMailing, sendMailing, type MailingPreview } from './mailing.service.js';
+import { SENT_RETENTION_DAYS } from '../mail/index.js';
 import { applyCheckins, correctAttendance, type SyncResult } from './checkin.service.js';
 import { newId } from '../../core/db/ids.js';
 
@@ -118,6 +122,8 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
         e={e}
         sessions={sessions}
         counts={await repo.registrationCounts(ctx.db, e.id)}
+        figures={await eventCounts(ctx, e.id)}
+        powiaty={Object.fromEntries((await svc.powiatChoices(ctx)).map((p) => [p.teryt, p.name]))}
         notice={notice}
         values={values}
         problems={problems}
@@ -161,7 +167,28 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       .type('text/csv; charset=utf-8')
       .header('cache-control', 'no-store')
       .header('content-disposition', contentDisposition(`uczestnicy-${e.id}.csv`))
-      .send(participantsCsv(request.t, rows));
+      .send(participantsCsv(request.t, e, rows));
+  });
+
+  app.get('/admin/wydarzenia/:id/uczestnicy.xlsx', { config, schema: { params: IdParams } }, async (request, reply) => {
+    const e = await svc.getEvent(ctx, request.params.id);
+    const rows = await participants(ctx, e.id);
+    await recordAudit(
+      ctx.db,
+      {
+        ...auditFromRequest(request),
+        action: 'event.participants.export',
+        subjectType: 'event',
+        subjectId: e.id,
+        meta: { rows: rows.length, format: 'xlsx' },
+      },
+      ctx.clock,
+    );
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', contentDisposition(`uczestnicy-${e.id}.xlsx`))
+      .send(await participantsXlsx(request.t, e, rows));
   });
 
   // --- check-in -----------------------------------------------------------------------------------------
@@ -268,6 +295,126 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       const r = await applyCheckins(ctx, e.id, request.body.marks, request.user?.id ?? null);
       await auditSync(request, e.id, r);
       return { ...r, message: resultText(request, r) };
+    },
+  );
+
+  // --- documents -----------------------------------------------------------------------------------------
+
+  const DocumentParams = Type.Object({
+    id: Type.String({ pattern: '^[0-9a-f-]{36}$' }),
+    documentId: Type.String({ pattern: '^[0-9a-f-]{36}$' }),
+  });
+  const DocumentsQuery = Type.Object({
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    ok: Type.Optional(Type.String({ maxLength: 20 })),
+  });
+
+  const documentsPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    q: string,
+    notice: string | null,
+    problems: Problem[] = [],
+    status = 200,
+  ) => {
+    const e = await svc.getEvent(ctx, id);
+    const title = `${request.t('events.documents.adminTitle')}: ${e.title}`;
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: [...adminCrumbs(request, e), { label: request.t('events.documents.adminTitle') }] },
+      <av.DocumentsAdminView
+        e={e}
+        attached={await eventDocuments(ctx, e.id, request.lang)}
+        q={q}
+        results={q ? await findDocuments(ctx, e.id, q) : null}
+        notice={notice}
+        problems={problems}
+        csrf={reply.generateCsrf()}
+      />,
+      status,
+    );
+  };
+
+  app.get(
+    '/admin/wydarzenia/:id/dokumenty',
+    { config, schema: { params: IdParams, querystring: DocumentsQuery } },
+    async (request, reply) => {
+      const ok = request.query.ok;
+      const notice =
+        ok === 'dolaczono' ? request.t('events.documents.attached') : ok === 'odlaczono' ? request.t('events.documents.detached') : null;
+      return documentsPage(request, reply, request.params.id, (request.query.q ?? '').trim(), notice);
+    },
+  );
+
+  app.post('/admin/wydarzenia/:id/dokumenty', { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const done = await submitForm(() => attachDocument(ctx, request.params.id, request.body, auditFromRequest(request)), refusals);
+    if (!done.ok) return documentsPage(request, reply, request.params.id, request.body.q ?? '', null, done.problems, done.status);
+    return go(request, reply, `/admin/wydarzenia/${request.params.id}/dokumenty?ok=dolaczono`);
+  });
+
+  app.post(
+    '/admin/wydarzenia/:id/dokumenty/:documentId/odlacz',
+    { config, schema: { params: DocumentParams, body: FormBody } },
+    async (request, reply) => {
+      await detachDocument(ctx, request.params.id, request.params.documentId, auditFromRequest(request));
+      return go(request, reply, `/admin/wydarzenia/${request.params.id}/dokumenty?ok=odlaczono`);
+    },
+  );
+
+  // --- e-mail to a session's participants ------------------------------------------------------------------
+
+  const mailingPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    values: Record<string, string | undefined>,
+    opts: { preview?: MailingPreview; notice?: string | null; problems?: Problem[]; status?: number } = {},
+  ) => {
+    const e = await svc.getEvent(ctx, id);
+    const title = `${request.t('events.mailing.title')}: ${e.title}`;
+    reply.header('cache-control', 'no-store');
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: [...adminCrumbs(request, e), { label: request.t('events.mailing.title') }] },
+      <av.MailingView
+        e={e}
+        sessions={await repo.listSessions(ctx.db, e.id)}
+        history={await repo.listMailings(ctx.db, e.id)}
+        values={values}
+        preview={opts.preview ?? null}
+        notice={opts.notice ?? null}
+        problems={opts.problems ?? []}
+        csrf={reply.generateCsrf()}
+        retentionDays={SENT_RETENTION_DAYS}
+        perDay={MAILINGS_PER_DAY}
+      />,
+      opts.status ?? 200,
+    );
+  };
+  const mailingRefusals = { errors: ctx.errors, codes: (code: string) => code === 'events.mailing_limit' };
+
+  app.get('/admin/wydarzenia/:id/wiadomosc', { config, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) => {
+    const e = await svc.getEvent(ctx, request.params.id);
+    const last = request.query.ok === 'wyslano' ? (await repo.listMailings(ctx.db, e.id))[0] : undefined;
+    return mailingPage(request, reply, e.id, {}, { notice: last ? request.t('events.mailing.sent', { count: last.recipients }) : null });
+  });
+
+  app.post('/admin/wydarzenia/:id/wiadomosc/podglad', { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const done = await submitForm(() => previewMailing(ctx, request.params.id, request.body, request.lang), mailingRefusals);
+    if (!done.ok) return mailingPage(request, reply, request.params.id, request.body, { problems: done.problems, status: done.status });
+    return mailingPage(request, reply, request.params.id, request.body, { preview: done.value });
+  });
+
+  app.post(
+    '/admin/wydarzenia/:id/wiadomosc',
+    { config: { ...config, rateLimit: { max: 10, timeWindow: '1 hour' } }, schema: { params: IdParams, body: FormBody } },
+    async (request, reply) => {
+      const done = await submitForm(() => sendMailing(ctx, request.params.id, request.body, auditFromRequest(request)), mailingRefusals);
+      if (!done.ok) return mailingPage(request, reply, request.params.id, request.body, { problems: done.problems, status: done.status });
+      return go(request, reply, `/admin/wydarzenia/${request.params.id}/wiadomosc?ok=wyslano`);
     },
   );
 

@@ -9,6 +9,9 @@ import type { EventRow, RegistrationCounts, SessionRow } from './events.repo.js'
 import type { ParticipantType, RegistrationStatus } from './events.tables.js';
 import { EVENT_TYPES, type GminaChoice } from './events.service.js';
 import type { Participant } from './participants.js';
+import type { CountRow } from './counts.service.js';
+import type { MailingPreview } from './mailing.service.js';
+import type { AttachedDocument } from '../portal/index.js';
 import { EventWhen } from './public.views.js';
 
 export function AdminListView({ items }: { items: EventRow[] }) {
@@ -166,6 +169,8 @@ export function OverviewView({
   e,
   sessions,
   counts = [],
+  figures = [],
+  powiaty = {},
   notice,
   values,
   problems,
@@ -175,6 +180,10 @@ export function OverviewView({
   sessions: SessionStats[];
   /** Registrations by status and participant type (kept after the personal data are erased). */
   counts?: RegistrationCounts[];
+  /** Counts per event and session by participant type and powiat (kept after the erasure). */
+  figures?: CountRow[];
+  /** Powiat names by TERYT. */
+  powiaty?: Record<string, string>;
   notice: string | null;
   values: Record<string, string | undefined>;
   problems: Problem[];
@@ -198,6 +207,12 @@ export function OverviewView({
         </li>
         <li>
           <a href={href(`/admin/wydarzenia/${e.id}/obecnosc`)}>{t('events.admin.checkinLink')}</a>
+        </li>
+        <li>
+          <a href={href(`/admin/wydarzenia/${e.id}/wiadomosc`)}>{t('events.mailing.link')}</a>
+        </li>
+        <li>
+          <a href={href(`/admin/wydarzenia/${e.id}/dokumenty`)}>{t('events.documents.link')}</a>
         </li>
         {e.is_published ? (
           <li>
@@ -253,6 +268,37 @@ export function OverviewView({
       ) : (
         <p>{t('events.admin.noParticipants')}</p>
       )}
+      {figures.length ? (
+        <>
+          <h2>{t('events.counts.title')}</h2>
+          <p>{t('events.counts.intro')}</p>
+          <Table
+            caption={t('events.counts.title')}
+            rows={figures}
+            rowKey={(c) => `${c.sessionId ?? ''}-${c.participantType}-${c.powiat}`}
+            columns={[
+              {
+                header: t('events.counts.scope'),
+                cell: (c) =>
+                  c.sessionId === null ? t('events.counts.wholeEvent') : (sessions.find((x) => x.s.id === c.sessionId)?.s.title ?? ''),
+              },
+              { header: t('events.register.participantType'), cell: (c) => t(`events.register.participantTypes.${c.participantType}`) },
+              {
+                header: t('events.counts.powiat'),
+                cell: (c) =>
+                  c.powiat === 'outside'
+                    ? t('events.register.outsideRegion')
+                    : c.powiat === 'unknown'
+                      ? t('events.counts.unknown')
+                      : (powiaty[c.powiat] ?? c.powiat),
+              },
+              { header: t('events.counts.registered'), cell: (c) => fmt.number(c.registered), numeric: true },
+              { header: t('events.counts.confirmed'), cell: (c) => fmt.number(c.confirmed), numeric: true },
+              { header: t('events.counts.attended'), cell: (c) => fmt.number(c.attended), numeric: true },
+            ]}
+          />
+        </>
+      ) : null}
       <ErrorSummary problems={problems} />
       <form method="post" action={href(`/admin/wydarzenia/${e.id}/sesje`)} novalidate>
         <CsrfField token={csrf} />
@@ -286,6 +332,9 @@ export function ParticipantsView({ e, rows }: { e: EventRow; rows: Participant[]
       <PageHeader title={`${t('events.admin.participants')}: ${e.title}`} />
       <p>
         <a href={href(`/admin/wydarzenia/${e.id}/uczestnicy.csv`)}>{t('events.admin.participantsCsv')}</a>
+      </p>
+      <p>
+        <a href={href(`/admin/wydarzenia/${e.id}/uczestnicy.xlsx`)}>{t('events.admin.participantsXlsx')}</a>
       </p>
       {rows.length ? (
         <Table
@@ -425,6 +474,204 @@ export function CheckinView({
         <Button variant="secondary">{t('events.checkin.correctSubmit')}</Button>
       </form>
       <script src="/assets/js/events-checkin.js" defer />
+    </>
+  );
+}
+
+/**
+ * The event's library documents: those attached (each with a button detaching it) and a search by
+ * title among the published documents of the library, each result with a button attaching it.
+ */
+export function DocumentsAdminView({
+  e,
+  attached,
+  q,
+  results,
+  notice,
+  problems,
+  csrf,
+}: {
+  e: EventRow;
+  attached: AttachedDocument[];
+  q: string;
+  /** Null: nothing searched for yet. */
+  results: { id: string; title: string }[] | null;
+  notice: string | null;
+  problems: Problem[];
+  csrf: string;
+}) {
+  const { t, href } = usePage();
+  return (
+    <>
+      <PageHeader title={`${t('events.documents.adminTitle')}: ${e.title}`} lead={t('events.documents.intro')} />
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
+      <ErrorSummary problems={problems} />
+      {attached.length ? (
+        <ul class="document-list">
+          {attached.map((d) => (
+            <li key={d.id}>
+              <a href={href(d.href)} lang={d.isFallback ? 'pl' : undefined}>
+                {d.title}
+              </a>{' '}
+              ({d.kind})
+              <form method="post" action={href(`/admin/wydarzenia/${e.id}/dokumenty/${d.id}/odlacz`)}>
+                <CsrfField token={csrf} />
+                <Button variant="secondary">{t('events.documents.detach', { title: d.title })}</Button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('events.documents.none')}</p>
+      )}
+      <form method="get" action={href(`/admin/wydarzenia/${e.id}/dokumenty`)} role="search">
+        <FormField name="q" type="search" label={t('events.documents.search')} value={q} problems={problems} maxLength={200} />
+        <Button variant="secondary">{t('events.documents.searchSubmit')}</Button>
+      </form>
+      {results ? (
+        <section aria-labelledby="document-results">
+          <h2 id="document-results">{t('events.documents.results')}</h2>
+          {results.length ? (
+            <ul>
+              {results.map((d) => (
+                <li key={d.id}>
+                  <form method="post" action={href(`/admin/wydarzenia/${e.id}/dokumenty`)}>
+                    <CsrfField token={csrf} />
+                    <input type="hidden" name="document_id" value={d.id} />
+                    <input type="hidden" name="q" value={q} />
+                    <span lang="pl">{d.title}</span> <Button>{t('events.documents.attach', { title: d.title })}</Button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('events.documents.noResults', { q })}</p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The message to a session's participants: the form (session, waitlist too or not, subject, text),
+ * then the preview with the number of recipients and the button that sends it; the mailings sent so
+ * far (when, which session, how many — their texts are not kept here).
+ */
+export function MailingView({
+  e,
+  sessions,
+  history,
+  values,
+  preview,
+  notice,
+  problems,
+  csrf,
+  retentionDays,
+  perDay,
+}: {
+  e: EventRow;
+  sessions: SessionRow[];
+  history: { id: string; session_id: string; include_waiting: boolean; recipients: number; sent_at: string }[];
+  values: Record<string, string | undefined>;
+  preview: MailingPreview | null;
+  notice: string | null;
+  problems: Problem[];
+  csrf: string;
+  retentionDays: number;
+  perDay: number;
+}) {
+  const { t, href, fmt } = usePage();
+  const v = (k: string) => values[k] ?? '';
+  const sessionTitle = (id: string) => sessions.find((s) => s.id === id)?.title ?? '';
+  return (
+    <>
+      <PageHeader title={`${t('events.mailing.title')}: ${e.title}`} lead={t('events.mailing.intro')} />
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
+      <ErrorSummary problems={problems} />
+      {preview ? (
+        <section aria-labelledby="mailing-preview" class="mail-preview">
+          <h2 id="mailing-preview">{t('events.mailing.previewTitle')}</h2>
+          <p>
+            <strong>{t('events.mailing.recipients', { count: preview.recipients })}</strong>
+          </p>
+          <dl>
+            <dt>{t('events.mailing.previewSubject')}</dt>
+            <dd>{preview.mail.subject}</dd>
+          </dl>
+          <div class="prose">
+            {preview.mail.text.split(/\n{2,}/).map((para, i) => (
+              <p key={i}>
+                {para.split('\n').map((line, j) => (
+                  <>
+                    {j > 0 ? <br /> : null}
+                    {line}
+                  </>
+                ))}
+              </p>
+            ))}
+          </div>
+          {preview.recipients > 0 ? (
+            <form method="post" action={href(`/admin/wydarzenia/${e.id}/wiadomosc`)}>
+              <CsrfField token={csrf} />
+              <input type="hidden" name="session_id" value={preview.input.session.id} />
+              <input type="hidden" name="include_waiting" value={preview.input.includeWaiting ? '1' : ''} />
+              <input type="hidden" name="subject" value={preview.input.subject} />
+              <input type="hidden" name="message" value={preview.input.message} />
+              <Button>{t('events.mailing.send')}</Button>
+            </form>
+          ) : (
+            <p>{t('events.mailing.noRecipients')}</p>
+          )}
+          <h2>{t('events.mailing.edit')}</h2>
+        </section>
+      ) : null}
+      <form method="post" action={href(`/admin/wydarzenia/${e.id}/wiadomosc/podglad`)} novalidate>
+        <CsrfField token={csrf} />
+        <SelectField
+          name="session_id"
+          label={t('events.mailing.session')}
+          value={v('session_id')}
+          problems={problems}
+          required
+          options={[
+            { value: '', label: '—' },
+            ...sessions.map((s) => ({ value: s.id, label: `${s.title} (${fmt.dateTime(s.starts_at)})` })),
+          ]}
+        />
+        <CheckboxField name="include_waiting" label={t('events.mailing.includeWaiting')} checked={v('include_waiting') === '1'} />
+        <FormField name="subject" label={t('events.mailing.subject')} value={v('subject')} problems={problems} required maxLength={150} />
+        <FormField
+          name="message"
+          label={t('events.mailing.message')}
+          hint={t('events.mailing.messageHint', { days: retentionDays })}
+          value={v('message')}
+          problems={problems}
+          required
+          multiline
+          maxLength={5000}
+        />
+        <Button variant={preview ? 'secondary' : 'primary'}>{t('events.mailing.preview')}</Button>
+      </form>
+      <p>{t('events.mailing.limit', { count: perDay })}</p>
+      <h2>{t('events.mailing.history')}</h2>
+      {history.length ? (
+        <Table
+          caption={t('events.mailing.history')}
+          rows={history}
+          rowKey={(m) => m.id}
+          columns={[
+            { header: t('events.mailing.sentAt'), cell: (m) => fmt.dateTime(m.sent_at) },
+            {
+              header: t('events.mailing.session'),
+              cell: (m) => `${sessionTitle(m.session_id)}${m.include_waiting ? ` (${t('events.mailing.withWaiting')})` : ''}`,
+            },
+            { header: t('events.mailing.recipientsColumn'), cell: (m) => fmt.number(m.recipients), numeric: true },
+          ]}
+        />
+      ) : (
+        <p>{t('events.mailing.none')}</p>
+      )}
     </>
   );
 }

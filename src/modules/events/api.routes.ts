@@ -1,11 +1,18 @@
 // The events' JSON API: published events with their sessions and free places; nothing about
-// registrants. The same filters as the list page.
+// registrants. The same filters as the list page. An open dataset (on /dane): the answer carries the
+// licence and when the events it lists last changed.
 import { Type, type Static } from 'typebox';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import * as repo from './events.repo.js';
 import * as svc from './events.service.js';
 import { parseFilters } from './public.routes.js';
+import { OpenDataProperties, openDataMeta } from '../opendata/index.js';
+
+/** When the listed events last changed (an added session changes its event too); null for none. */
+export function lastChangedOf(rows: readonly Pick<repo.EventRow, 'updated_at'>[]): string | null {
+  return rows.reduce<string | null>((a, e) => (a === null || e.updated_at > a ? e.updated_at : a), null);
+}
 
 const Session = Type.Object({
   id: Type.String(),
@@ -71,7 +78,7 @@ export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<v
           forma: Type.Optional(Type.String({ maxLength: 20, description: 'online | stacjonarnie' })),
           otwarta: Type.Optional(Type.String({ maxLength: 2, description: '1: only with registration open' })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(Event) }) },
+        response: { 200: Type.Object({ ...OpenDataProperties, items: Type.Array(Event) }) },
       },
     },
     async (request) => {
@@ -119,7 +126,7 @@ export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<v
             free_places: s.capacity === null ? null : Math.max(0, s.capacity - s.taken),
           })),
       }));
-      return { items };
+      return { ...openDataMeta(lastChangedOf(rows)), items };
     },
   );
 }

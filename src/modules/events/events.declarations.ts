@@ -11,6 +11,7 @@ export const eventsErrors = {
   'events.offer_expired': { status: 409 },
   'events.too_many': { status: 429 },
   'events.session_in_use': { status: 409 },
+  'events.mailing_limit': { status: 429 },
 } as const satisfies ErrorDeclarations;
 
 type EventsErrors = typeof eventsErrors;
@@ -25,5 +26,7 @@ declare module '../mail/index.js' {
     event_confirm: { event: string; link: string; validFor: string };
     event_confirmed: { event: string; link: string; calendar: string; sessions: string };
     event_offer: { event: string; session: string; link: string; until: string };
+    /** An organisers' message to a session's participants (the text lives only in the outbox). */
+    event_message: { event: string; session: string; subject: string; message: string; link: string };
   }
 }

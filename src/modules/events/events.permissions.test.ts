@@ -1,6 +1,7 @@
 // Who may open the staff routes of one event (routes with ids, beside the shared matrix): coordinators
 // and administrators only; the participant list and its CSV hold personal data, so every other role
-// is refused and an anonymous visitor is sent to log in.
+// is refused and an anonymous visitor is sent to log in; the XLSX, documents and message pages too,
+// and their forms refuse every other role.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, loginAs, type TestApp } from '../../testing/app.js';
@@ -28,6 +29,9 @@ test('staff routes of one event: coordinators and administrators only', async ()
     `/admin/wydarzenia/${id}/edycja`,
     `/admin/wydarzenia/${id}/uczestnicy`,
     `/admin/wydarzenia/${id}/uczestnicy.csv`,
+    `/admin/wydarzenia/${id}/uczestnicy.xlsx`,
+    `/admin/wydarzenia/${id}/dokumenty`,
+    `/admin/wydarzenia/${id}/wiadomosc`,
   ]) {
     let got = '';
     for (const role of ROLES) {
@@ -37,4 +41,28 @@ test('staff routes of one event: coordinators and administrators only', async ()
     }
     assert.equal(got, EXPECTED, path);
   }
+  // the forms that change something: refused to every other role before anything is read or sent
+  for (const path of [
+    `/admin/wydarzenia/${id}/dokumenty`,
+    `/admin/wydarzenia/${id}/wiadomosc`,
+    `/admin/wydarzenia/${id}/wiadomosc/podglad`,
+  ]) {
+    for (const role of ['editor', 'moderator'] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: path,
+        headers: { cookie: cookies.get(role)!, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'subject=x',
+      });
+      assert.equal(res.statusCode, 403, `${role} POST ${path}`);
+    }
+    const anon = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'subject=x',
+    });
+    assert.equal(anon.statusCode, 401, `anonymous POST ${path}`);
+  }
+  assert.equal((await t.ctx.db.selectFrom('event_mailings').select('id').execute()).length, 0);
 });

@@ -11,7 +11,10 @@ import type {
   EventSessionsTable,
   EventsTable,
   EventType,
+  ParticipantType,
   PlaceStatus,
+  RegistrationStatus,
+  Residence,
 } from './events.tables.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -19,6 +22,7 @@ export type EventRow = Selectable<EventsTable>;
 export type SessionRow = Selectable<EventSessionsTable>;
 export type RegistrationRow = Selectable<EventRegistrationsTable>;
 export type PlaceRow = Selectable<EventPlacesTable>;
+export type RegistrationInsert = Insertable<EventRegistrationsTable>;
 
 // --- events and sessions --------------------------------------------------------------------------
 
@@ -132,8 +136,18 @@ export async function returnPlace(db: Executor, sessionId: string): Promise<void
 
 // --- registrations and places ----------------------------------------------------------------------
 
-export async function insertRegistration(db: Executor, row: Insertable<EventRegistrationsTable>): Promise<void> {
-  await db.insertInto('event_registrations').values(row).execute();
+/**
+ * Inserts a registration unless a unique index refuses it (a live registration of the same address
+ * for the event, committed by a concurrent request, or a clashing short code): true when inserted.
+ * ON CONFLICT DO NOTHING on both databases, so the refusal is an answer and not an error.
+ */
+export async function insertRegistration(db: Executor, row: Insertable<EventRegistrationsTable>): Promise<boolean> {
+  const res = await db
+    .insertInto('event_registrations')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 export async function updateRegistration(db: Executor, id: string, set: Updateable<EventRegistrationsTable>): Promise<number> {
@@ -203,17 +217,42 @@ export async function movePlace(db: Executor, id: string, from: PlaceStatus, set
 }
 
 /**
+ * Claims a registration for an offer in the caller's transaction: PostgreSQL locks its row, skipping
+ * it (undefined) when another transaction holds it — that one is offering this person a place in
+ * another session right now, or they are cancelling. SQLite runs one transaction at a time.
+ */
+export async function claimRegistration(trx: Executor, seam: DialectSeam, id: string): Promise<{ id: string } | undefined> {
+  return seam.forUpdateSkipLocked(trx.selectFrom('event_registrations').select('id').where('id', '=', id)).executeTakeFirst();
+}
+
+/** Whether the registration has an open offer (one per person). */
+export async function hasOpenOffer(trx: Executor, registrationId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('event_places')
+    .select('id')
+    .where('registration_id', '=', registrationId)
+    .where('status', '=', 'offered')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
  * The first in a session's waitlist who may get an offer now: waiting, with a confirmed
  * registration, and no other offer open. Claimed for the caller's transaction (PostgreSQL: locked,
  * skipping rows another transaction is offering right now, so concurrent cancellations reach
  * different people in order).
  */
-export async function claimFirstWaiting(trx: Executor, seam: DialectSeam, sessionId: string): Promise<PlaceRow | undefined> {
+export async function claimFirstWaiting(
+  trx: Executor,
+  seam: DialectSeam,
+  sessionId: string,
+  skipRegistrations: readonly string[] = [],
+): Promise<PlaceRow | undefined> {
+  let q = trx.selectFrom('event_places').selectAll();
+  if (skipRegistrations.length) q = q.where('registration_id', 'not in', [...skipRegistrations]);
   return seam
     .forUpdateSkipLocked(
-      trx
-        .selectFrom('event_places')
-        .selectAll()
+      q
         .where('session_id', '=', sessionId)
         .where('status', '=', 'waiting')
         .where('registration_id', 'in', (eb) => eb.selectFrom('event_registrations').select('id').where('status', '=', 'confirmed'))
@@ -307,6 +346,8 @@ export async function erasePersonalData(db: Executor, eventId: string): Promise<
       offer_token_hash: null,
       access_needs: null,
       access_notes: null,
+      // the gmina goes with the person; its powiat stays for the counts
+      gmina_teryt: null,
       is_erased: true,
     })
     .where('event_id', '=', eventId)
@@ -331,6 +372,26 @@ export async function registrationCounts(db: Executor, eventId: string): Promise
     .orderBy('participant_type')
     .execute();
   return rows.map((r) => ({ status: r.status, participant_type: r.participant_type, n: Number(r.n) }));
+}
+
+/** What the counts are made of, one row per registration (no personal data): kept after the erasure. */
+export interface CountSource {
+  id: string;
+  status: RegistrationStatus;
+  participant_type: ParticipantType;
+  residence: Residence;
+  powiat_teryt: string | null;
+  attended: boolean;
+}
+
+export async function countSources(db: Executor, eventId: string): Promise<CountSource[]> {
+  const rows = await db
+    .selectFrom('event_registrations as r')
+    .leftJoin('event_checkins as c', 'c.registration_id', 'r.id')
+    .select(['r.id', 'r.status', 'r.participant_type', 'r.residence', 'r.powiat_teryt', 'c.id as checkin_id'])
+    .where('r.event_id', '=', eventId)
+    .execute();
+  return rows.map(({ checkin_id, ...r }) => ({ ...r, attended: checkin_id !== null }));
 }
 
 export async function placesOfEvent(db: Executor, eventId: string): Promise<PlaceRow[]> {
@@ -406,4 +467,132 @@ export async function publicParticipants(db: Executor, eventId: string): Promise
     .where('is_erased', '=', false)
     .orderBy('name')
     .execute();
+}
+
+// --- documents and mailings ------------------------------------------------------------------------------
+
+export async function documentIdsOf(db: Executor, eventId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('event_documents')
+    .select('document_id')
+    .where('event_id', '=', eventId)
+    .orderBy('added_at')
+    .orderBy('document_id')
+    .execute();
+  return rows.map((r) => r.document_id);
+}
+
+/** True when attached now (false: it already was). */
+export async function attachDocument(db: Executor, eventId: string, documentId: string, at: string): Promise<boolean> {
+  const res = await db
+    .insertInto('event_documents')
+    .values({ event_id: eventId, document_id: documentId, added_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+export async function detachDocument(db: Executor, eventId: string, documentId: string): Promise<number> {
+  const res = await db
+    .deleteFrom('event_documents')
+    .where('event_id', '=', eventId)
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+export interface Recipient {
+  registration_id: string;
+  email: string;
+  lang: string;
+}
+
+/**
+ * The addresses a message to a session goes to: confirmed registrations with a confirmed place in
+ * it, and with `waiting`, those waiting or offered a place there too. Erased registrations have none.
+ */
+export async function sessionRecipients(db: Executor, sessionId: string, waiting: boolean): Promise<Recipient[]> {
+  const statuses: PlaceStatus[] = waiting ? ['confirmed', 'waiting', 'offered'] : ['confirmed'];
+  const rows = await db
+    .selectFrom('event_places as p')
+    .innerJoin('event_registrations as r', 'r.id', 'p.registration_id')
+    .select(['r.id as registration_id', 'r.email', 'r.lang'])
+    .where('p.session_id', '=', sessionId)
+    .where('p.status', 'in', statuses)
+    .where('r.status', '=', 'confirmed')
+    .where('r.email', 'is not', null)
+    .orderBy('r.id')
+    .execute();
+  return rows.flatMap((r) => (r.email ? [{ registration_id: r.registration_id, email: r.email, lang: r.lang }] : []));
+}
+
+export async function insertMailing(db: Executor, row: Insertable<Database['event_mailings']>): Promise<void> {
+  await db.insertInto('event_mailings').values(row).execute();
+}
+
+export async function countMailingsSince(db: Executor, eventId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('event_mailings')
+    .select(countAll().as('n'))
+    .where('event_id', '=', eventId)
+    .where('sent_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listMailings(db: Executor, eventId: string) {
+  return db.selectFrom('event_mailings').selectAll().where('event_id', '=', eventId).orderBy('sent_at', 'desc').orderBy('id').execute();
+}
+
+// --- the programme's computed indicators ----------------------------------------------------------------
+
+/** The start of the first published event (with registration through the platform, when asked). */
+export async function firstEventStart(db: Executor, withRegistration: boolean): Promise<string | null> {
+  let q = db.selectFrom('events').select('starts_at').where('is_published', '=', true);
+  if (withRegistration) q = q.where('registration_opens_at', 'is not', null);
+  const row = await q.orderBy('starts_at').limit(1).executeTakeFirst();
+  return row?.starts_at ?? null;
+}
+
+export interface PlaceCount {
+  gmina: string | null;
+  n: number;
+  synthetic: number;
+}
+
+function byGmina(rows: readonly { gmina_teryt: string | null; is_example: boolean; n: number | string | bigint }[]): PlaceCount[] {
+  const out = new Map<string | null, PlaceCount>();
+  for (const r of rows) {
+    const c = out.get(r.gmina_teryt) ?? { gmina: r.gmina_teryt, n: 0, synthetic: 0 };
+    c.n += Number(r.n);
+    if (r.is_example) c.synthetic += Number(r.n);
+    out.set(r.gmina_teryt, c);
+  }
+  return [...out.values()];
+}
+
+/** Published events starting in [from, to), of one type or any, per gmina of the event. */
+export async function eventsHeldByGmina(db: Executor, range: { from: string; to: string }, type: EventType | null): Promise<PlaceCount[]> {
+  let q = db
+    .selectFrom('events')
+    .select(['gmina_teryt', 'is_example', countAll().as('n')])
+    .where('is_published', '=', true)
+    .where('starts_at', '>=', range.from)
+    .where('starts_at', '<', range.to);
+  if (type) q = q.where('type', '=', type);
+  return byGmina(await q.groupBy(['gmina_teryt', 'is_example']).execute());
+}
+
+/** People marked present at published events starting in [from, to), per gmina of the event. */
+export async function participantsByGmina(db: Executor, range: { from: string; to: string }): Promise<PlaceCount[]> {
+  const rows = await db
+    .selectFrom('event_checkins as c')
+    .innerJoin('events as e', 'e.id', 'c.event_id')
+    .select(['e.gmina_teryt', 'e.is_example', countAll().as('n')])
+    .where('e.is_published', '=', true)
+    .where('e.starts_at', '>=', range.from)
+    .where('e.starts_at', '<', range.to)
+    .groupBy(['e.gmina_teryt', 'e.is_example'])
+    .execute();
+  return byGmina(rows);
 }

@@ -148,8 +148,35 @@ test('GET /api/v1/wydarzenia lists events with sessions and free places, and is 
     ((await get('/api/v1/wydarzenia?forma=online')).json() as { items: { id: string }[] }).items.map((i) => i.id),
     [online.id],
   );
+  // an open dataset: the licence and when the listed events last changed (null for an empty answer)
+  const meta = res.json() as { licence: { id: string }; last_changed: string | null; items: { id: string }[] };
+  assert.equal(meta.licence.id, 'CC-BY-4.0');
+  const stored = await t.ctx.db
+    .selectFrom('events')
+    .select('updated_at')
+    .where(
+      'id',
+      'in',
+      meta.items.map((i) => i.id),
+    )
+    .execute();
+  assert.equal(
+    meta.last_changed,
+    stored
+      .map((e) => e.updated_at)
+      .sort()
+      .at(-1),
+  );
+  const empty = (await get('/api/v1/wydarzenia?miesiac=2040-01')).json() as { last_changed: string | null; items: unknown[] };
+  assert.deepEqual([empty.items.length, empty.last_changed], [0, null]);
+  const dane = await get('/dane');
+  assert.match(dane.body, /id="zbior-wydarzenia-title"/);
+  assert.match(dane.body, /<a href="\/api\/v1\/wydarzenia" type="application\/json">API<\/a>/);
+  const en = await get('/en/dane');
+  assert.match(en.body, /<h2 id="zbior-wydarzenia-title">Events<\/h2>/);
   const spec = (await get('/api/openapi.json')).json() as { paths: Record<string, unknown> };
   assert.ok(spec.paths['/api/v1/wydarzenia']);
+  assert.match(JSON.stringify(spec.paths['/api/v1/wydarzenia']), /last_changed/);
   assert.ok(!JSON.stringify(res.json()).includes('@example'), 'no registrant data');
 });
 

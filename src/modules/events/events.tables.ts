@@ -2,6 +2,7 @@
 // registrations (one person each) and the places a registration holds or waits for in each session.
 // A session's `taken` counts the places held, confirmed or offered, so capacity is kept by one
 // conditional UPDATE (`taken < capacity`) on both databases.
+import type { Generated } from 'kysely';
 import type { Database as Db } from '../../core/db/schema.js';
 
 export type EventType = 'forum' | 'conference' | 'training' | 'fair' | 'open_day' | 'study_visit' | 'meeting';
@@ -93,6 +94,32 @@ export interface EventRegistrationsTable {
   lang: string;
   is_erased: boolean;
   created_at: string;
+  /** Where the registrant comes from: a gmina of the region, outside it, or not asked (older registrations). */
+  residence: Generated<Residence>;
+  /** The registrant's gmina (erased with the personal data). */
+  gmina_teryt: string | null;
+  /** Its powiat: kept after the erasure, for the counts per powiat. */
+  powiat_teryt: string | null;
+}
+
+export type Residence = 'region' | 'outside' | 'unknown';
+
+/** A published library document (portal) shown on an event's page. */
+export interface EventDocumentsTable {
+  event_id: string;
+  document_id: string;
+  added_at: string;
+}
+
+/** An organiser's e-mail to a session's participants: the record, never the text (that stays in the outbox). */
+export interface EventMailingsTable {
+  id: string;
+  event_id: string;
+  session_id: string;
+  include_waiting: boolean;
+  recipients: number;
+  sent_at: string;
+  sent_by: string | null;
 }
 
 export interface EventPlacesTable {
@@ -125,6 +152,8 @@ declare module '../../core/db/schema.js' {
     event_registrations: EventRegistrationsTable;
     event_places: EventPlacesTable;
     event_checkins: EventCheckinsTable;
+    event_documents: EventDocumentsTable;
+    event_mailings: EventMailingsTable;
   }
 }
 

@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { applyCheckins } from './checkin.service.js';
 import { certificatePdf } from './certificate.service.js';
 import { verificationPath } from '../verification/index.js';
+import { createDocument, PDF } from '../../testing/portal.js';
+import { attachDocument } from './documents.service.js';
 
 const actor = { actorId: null, ip: null, requestId: null };
 const HOUR = 3600_000;
@@ -117,7 +119,7 @@ export async function registerPerson(
   const out = await reg.register(
     ctx,
     eventId,
-    { name: `Osoba ${email.split('@')[0]}`, email, participant_type: 'pes', sessions: sessionIds, consent: '1' },
+    { name: `Osoba ${email.split('@')[0]}`, email, participant_type: 'pes', gmina_teryt: '0463011', sessions: sessionIds, consent: '1' },
     'pl',
   );
   if (out === 'ignored') throw new Error('ignored');
@@ -137,4 +139,28 @@ export async function attendedRegistration(ctx: ModuleContext, ev: EventFixture,
 export async function verificationPathOf(ctx: ModuleContext, token: string): Promise<string> {
   const { number } = await certificatePdf(ctx, token, 'pl');
   return verificationPath('udzial-w-wydarzeniu', number);
+}
+
+/** A published library document (portal) attached to the event; returns its title. */
+export async function attachLibraryDocument(
+  ctx: ModuleContext,
+  eventId: string,
+  title = 'Program Forum Ekonomii Społecznej',
+): Promise<string> {
+  const id = await createDocument(
+    ctx,
+    {
+      title_pl: title,
+      category: 'raporty',
+      doc_date: '2027-02-01',
+      label_pl: 'wersja ostateczna',
+      version_date: '2027-02-01',
+      is_published: '1',
+      is_accessible: '1',
+    },
+    { filename: 'program.pdf', data: PDF, truncated: false },
+    actor,
+  );
+  await attachDocument(ctx, eventId, { document_id: id }, actor);
+  return title;
 }

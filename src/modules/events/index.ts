@@ -7,6 +7,8 @@ import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.j
 import { adminRoutes } from './admin.routes.js';
 import { certificateKind } from './certificate.service.js';
 import { apiRoutes } from './api.routes.js';
+import { eventsDataset } from './events.opendata.js';
+import { eventsFormulas } from './events.formulas.js';
 import { eventsErrors } from './events.declarations.js';
 import { seedForumEditions } from './events.seed.js';
 import { eventsHomeSection, eventsProfileSection } from './events.sections.js';
@@ -43,6 +45,8 @@ export const eventsModule: AppModule = {
     sitemapSources: eventsSitemapSources,
     searchProviders: [eventsSearch],
     verifiableKinds: [certificateKind],
+    openDatasets: [eventsDataset],
+    indicatorFormulas: eventsFormulas,
   },
   routes,
   seedReference: seedForumEditions,

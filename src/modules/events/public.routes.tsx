@@ -11,6 +11,7 @@ import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
 import { contentDisposition } from '../../core/http/uploads.js';
+import { eventDocuments } from './documents.service.js';
 import * as repo from './events.repo.js';
 import { eventFile, eventsFeed } from './events.ics.js';
 import * as svc from './events.service.js';
@@ -146,6 +147,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         sessions={await sessionViews(ctx, e.id)}
         state={svc.registrationState(e, ctx.clock.now())}
         listed={await repo.publicParticipants(ctx.db, e.id)}
+        documents={await eventDocuments(ctx, e.id, request.lang)}
       />,
     );
   });
@@ -186,6 +188,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         csrf={reply.generateCsrf()}
         offered={reg.accessNeedsOffered(e)}
         needs={needs}
+        gminy={await svc.gminaChoices(ctx)}
       />,
       status,
     );

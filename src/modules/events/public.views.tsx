@@ -9,9 +9,10 @@ import { warsawDay } from '../../core/time/index.js';
 import type { TKey } from '../../i18n/index.js';
 import type { EventRow, SessionRow } from './events.repo.js';
 import type { AccessNeed } from './events.tables.js';
+import type { AttachedDocument } from '../portal/index.js';
 import type { CalendarDay, GminaChoice, ListFilters, RegistrationState } from './events.service.js';
 import { EVENT_TYPES } from './events.service.js';
-import { HONEYPOT_FIELD, PARTICIPANT_TYPES, type ManageView as Manage } from './registration.service.js';
+import { HONEYPOT_FIELD, OUTSIDE_REGION, PARTICIPANT_TYPES, type ManageView as Manage } from './registration.service.js';
 
 export function monthLabel(month: string, locale: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -284,6 +285,7 @@ export function EventView({
   sessions,
   state,
   listed = [],
+  documents = [],
 }: {
   e: EventRow;
   descriptionHtml: string;
@@ -292,6 +294,8 @@ export function EventView({
   state: RegistrationState;
   /** Participants who agreed to be listed publicly. */
   listed?: { name: string | null; institution: string | null }[];
+  /** Published library documents attached by the organisers. */
+  documents?: AttachedDocument[];
 }) {
   const { t, href, fmt, lang } = usePage();
   const features = [
@@ -371,6 +375,21 @@ export function EventView({
           <p>{t('events.accessibilityUnknown')}</p>
         )}
       </section>
+      {documents.length ? (
+        <section aria-labelledby="documents">
+          <h2 id="documents">{t('events.documents.title')}</h2>
+          <ul>
+            {documents.map((d) => (
+              <li key={d.id}>
+                <a href={href(d.href)} lang={d.isFallback ? 'pl' : undefined}>
+                  {d.title}
+                </a>{' '}
+                ({d.kind})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {listed.length ? (
         <section aria-labelledby="participants">
           <h2 id="participants">{t('events.publicList')}</h2>
@@ -420,6 +439,7 @@ export function RegisterFormView({
   csrf,
   offered,
   needs,
+  gminy = [],
 }: {
   e: EventRow;
   sessions: SessionView[];
@@ -430,6 +450,8 @@ export function RegisterFormView({
   /** The accessibility needs the organiser can meet (the checklist). */
   offered: readonly AccessNeed[];
   needs: readonly string[];
+  /** The region's gminy, chosen by name (the counts per powiat). */
+  gminy?: readonly GminaChoice[];
 }) {
   const { t, href, fmt } = usePage();
   const sessionProblems = problems.filter((p) => p.field === 'sessions');
@@ -474,6 +496,19 @@ export function RegisterFormView({
           options={[
             { value: '', label: '—' },
             ...PARTICIPANT_TYPES.map((p) => ({ value: p, label: t(`events.register.participantTypes.${p}`) })),
+          ]}
+        />
+        <SelectField
+          name="gmina_teryt"
+          label={t('events.register.gmina')}
+          hint={t('events.register.gminaHint')}
+          value={values.gmina_teryt ?? ''}
+          problems={problems}
+          required
+          options={[
+            { value: '', label: t('events.form.gminaChoose') },
+            ...gminy.map((g) => ({ value: g.teryt, label: `${g.name} (${t(g.typeKey)}, ${g.powiat})` })),
+            { value: OUTSIDE_REGION, label: t('events.register.outsideRegion') },
           ]}
         />
         <fieldset class={`field${sessionProblems.length ? ' field--error' : ''}`} aria-describedby="f-sessions-hint">

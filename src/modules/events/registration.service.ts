@@ -13,6 +13,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { FormChecker, normaliseEmail } from '../../core/validation.js';
 import { formatters, translator, type Lang } from '../../i18n/index.js';
 import { enqueueMail } from '../mail/index.js';
+import { listUnits } from '../territory/index.js';
 import * as repo from './events.repo.js';
 import { publicEvent, registrationState } from './events.service.js';
 import type { AccessNeed, ParticipantType } from './events.tables.js';
@@ -66,12 +67,19 @@ export interface RegistrationInput {
   participantType: ParticipantType;
   sessionIds: string[];
   listed: boolean;
+  residence: 'region' | 'outside';
+  /** 7-digit TERYT of the registrant's gmina; null when they come from outside the region. */
+  gmina: string | null;
 }
+
+/** The value of the gmina question for "outside the region". */
+export const OUTSIDE_REGION = 'outside';
 
 export function checkRegistration(
   body: Record<string, string | string[] | undefined>,
   sessions: readonly repo.SessionRow[],
   offered: readonly AccessNeed[] = ACCESS_NEEDS,
+  gminy: ReadonlySet<string> = new Set(),
 ): RegistrationInput {
   const text: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(body)) if (typeof v === 'string') text[k] = v;
@@ -83,6 +91,10 @@ export function checkRegistration(
   const typeText = f.text('participant_type');
   const participantType = (PARTICIPANT_TYPES as readonly string[]).includes(typeText) ? (typeText as ParticipantType) : null;
   if (!participantType) f.add('participant_type', 'events.register.participantType', 'validation.required');
+  // the gmina is chosen by name from the region's list (or "outside the region"): the counts per powiat
+  const gminaText = f.text('gmina_teryt');
+  if (!gminaText) f.add('gmina_teryt', 'events.register.gmina', 'validation.required');
+  else if (gminaText !== OUTSIDE_REGION && !gminy.has(gminaText)) f.add('gmina_teryt', 'events.register.gmina', 'validation.invalid');
   const raw = body.sessions;
   const chosen = [...new Set((Array.isArray(raw) ? raw : raw ? [raw] : []).map((s) => s.trim()))];
   const sessionIds = chosen.filter((id) => sessions.some((s) => s.id === id));
@@ -109,6 +121,8 @@ export function checkRegistration(
     participantType: participantType!,
     sessionIds,
     listed: f.text('is_listed_publicly') === '1',
+    residence: gminaText === OUTSIDE_REGION ? 'outside' : 'region',
+    gmina: gminaText === OUTSIDE_REGION ? null : gminaText,
   };
 }
 
@@ -133,7 +147,8 @@ export async function register(
   const honeypot = body[HONEYPOT_FIELD];
   if (typeof honeypot === 'string' && honeypot.trim() !== '') return 'ignored';
   const sessions = (await repo.listSessions(ctx.db, e.id)).filter((s) => s.starts_at > ctx.clock.now().toISOString());
-  const input = checkRegistration(body, sessions, accessNeedsOffered(e));
+  const gminy = new Set((await listUnits(ctx.db, 'gmina')).map((g) => g.teryt));
+  const input = checkRegistration(body, sessions, accessNeedsOffered(e), gminy);
   const emailNorm = normaliseEmail(input.email);
   const now = ctx.clock.now();
   if ((await repo.countRecentByEmail(ctx.db, emailNorm, new Date(now.getTime() - 3600_000).toISOString())) >= EMAIL_LIMIT_PER_HOUR)
@@ -144,7 +159,7 @@ export async function register(
   const at = nowIso(ctx.clock);
   const t = translator(lang);
   return ctx.db.transaction().execute(async (trx) => {
-    await repo.insertRegistration(trx, {
+    const row: repo.RegistrationInsert = {
       id,
       event_id: e.id,
       name: input.name,
@@ -169,7 +184,16 @@ export async function register(
       lang,
       is_erased: false,
       created_at: at,
-    });
+      residence: input.residence,
+      gmina_teryt: input.gmina,
+      powiat_teryt: input.gmina ? input.gmina.slice(0, 4) : null,
+    };
+    // a concurrent registration of the same address may have been committed since the check above:
+    // the unique index refuses this one, which is the same refusal; a clash of short codes gets a new code
+    for (let attempt = 0; !(await repo.insertRegistration(trx, row)); attempt++) {
+      if (attempt >= 3 || (await repo.findLiveRegistration(trx, e.id, emailNorm))) throw new AppError('events.already_registered');
+      row.short_code = shortCode();
+    }
     let held = 0;
     // sessions in one order everywhere, so two transactions never wait for each other's rows crosswise
     for (const sessionId of [...input.sessionIds].sort()) {
@@ -295,9 +319,19 @@ async function offerTo(ctx: ModuleContext, trx: repo.Executor, s: repo.SessionRo
   const until = offerUntil(now, e, s);
   if (!until) return null;
   const at = now.toISOString();
+  // people passed over in this round: being offered a place in another session at this very moment
+  // (one open offer per person), so the place goes to the next in line
+  const skipped: string[] = [];
   for (;;) {
-    const next = await repo.claimFirstWaiting(trx, ctx.database.seam, s.id);
+    const next = await repo.claimFirstWaiting(trx, ctx.database.seam, s.id, skipped);
     if (!next) return null;
+    if (
+      !(await repo.claimRegistration(trx, ctx.database.seam, next.registration_id)) ||
+      (await repo.hasOpenOffer(trx, next.registration_id))
+    ) {
+      skipped.push(next.registration_id);
+      continue;
+    }
     // the status is checked again by the update: someone else's offer (or a cancellation) wins
     if (!(await repo.movePlace(trx, next.id, 'waiting', { status: 'offered', offered_at: at, offer_expires_at: until, updated_at: at })))
       continue;

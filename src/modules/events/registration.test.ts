@@ -147,7 +147,14 @@ test('50 concurrent registrations for the last 5 places: exactly 5 held and 45 w
         reg.register(
           t.ctx,
           ev.id,
-          { name: `Osoba ${i}`, email: `r${round}-c${i}@example.pl`, participant_type: 'ngo', sessions: ev.sessionIds, consent: '1' },
+          {
+            name: `Osoba ${i}`,
+            email: `r${round}-c${i}@example.pl`,
+            participant_type: 'ngo',
+            gmina_teryt: '0461011',
+            sessions: ev.sessionIds,
+            consent: '1',
+          },
           'pl',
         ),
       ),

@@ -25,7 +25,7 @@ export interface MailTemplates {
 
 export type { MailOutboxTable, MailStatus } from './mail.tables.js';
 export { renderMail, type MailAlternative, type MailRequest, type MailTemplate, type RenderedMail } from './mail.render.js';
-export { enqueueMail, eraseMailAbout, type MailErasure, type MailErasureScope } from './mail.service.js';
+export { enqueueMail, eraseMailAbout, SENT_RETENTION_DAYS, type MailErasure, type MailErasureScope } from './mail.service.js';
 export { startMailWorker, type MailWorker, type MailWorkerOptions } from './mail.worker.js';
 export { manageMail } from './mail.policy.js';
 

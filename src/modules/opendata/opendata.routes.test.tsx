@@ -76,6 +76,7 @@ describe('every dataset of the platform', () => {
       { id: 'terytorium', api: '/api/v1/terytorium/gminy' },
       { id: 'konsultacje', api: '/api/v1/konsultacje' },
       { id: 'samorzady', api: '/api/v1/samorzady' },
+      { id: 'wydarzenia', api: '/api/v1/wydarzenia' },
     ];
     for (const d of datasets) assert.match(page.body, new RegExp(`id="zbior-${d.id}-title"`), d.id);
     // the indicators' addresses come from the programmes: one API per programme
