@@ -1,7 +1,8 @@
 // Rules of the bodies module: what a body, a term, a seat and a membership must hold; which term is
 // current and who sits on it today (a membership counts from its first to its last day, Warsaw
 // calendar); how many seats of a category are vacant (only when the category's number of seats is
-// known); and the staff reminders 90 and 30 days before a term ends, each sent once.
+// known); the staff reminders 90 and 30 days before a term ends, each sent once; and the member role
+// taken from an account once all its memberships of the body have ended.
 import { polishSortKey } from '../../core/db/collation.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
