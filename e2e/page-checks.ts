@@ -81,13 +81,15 @@ export function describePageChecks(entries: readonly PageTemplate[]): () => Brow
         before(async () => {
           const tp = await newPage(browser, server.baseUrl);
           ({ page, close } = tp);
+          let userId: string | undefined;
           if (entry.login) {
-            const { cookie } = await loginAs(server.testApp, entry.login);
+            const { cookie, userId: id } = await loginAs(server.testApp, entry.login);
+            userId = id;
             const [name, ...value] = cookie.split('=');
             await tp.context.addCookies([{ name: name!, value: value.join('='), url: server.baseUrl }]);
           }
           foreign = tp.foreignRequests;
-          status = await openTemplate(entry, server, page, lang);
+          status = await openTemplate(entry, server, page, lang, userId);
         });
 
         after(async () => {

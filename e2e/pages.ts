@@ -36,6 +36,7 @@ import { navigation, type Server } from './support.js';
 import { NEED_PAGES } from './needs-fixtures.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 import { LICENCE_PAGES } from './licences-fixtures.js';
+import { BODY_MEMBER_PAGES } from './bodies-fixtures.js';
 import {
   attachLibraryDocument,
   attendedRegistration,
@@ -53,6 +54,8 @@ export interface VisitContext {
   lang: Lang;
   /** A Polish path in the language of this visit (`/x` → `/en/x`). */
   href(path: string): string;
+  /** The account a `login` visit signed in with (set before `setup` runs), e.g. to link it to a record. */
+  userId?: string;
 }
 
 export interface PageTemplate {
@@ -711,6 +714,7 @@ export const PAGES: PageTemplate[] = [
   },
   // licences: public page, licence, verification, staff list, grant form with errors, one licence
   ...LICENCE_PAGES,
+  ...BODY_MEMBER_PAGES,
   // buyers' needs: list, a published need, the form (empty, with errors), the staff's decision form and list, "my needs"
   ...NEED_PAGES,
   // events
@@ -869,8 +873,8 @@ export const PAGES: PageTemplate[] = [
 ];
 
 /** Opens a template the way a visitor reaches it and returns the HTTP status of the page shown. */
-export async function openTemplate(entry: PageTemplate, server: Server, page: Page, lang: Lang): Promise<number> {
-  const ctx: VisitContext = { server, page, lang, href: (path) => localize(path, lang) };
+export async function openTemplate(entry: PageTemplate, server: Server, page: Page, lang: Lang, userId?: string): Promise<number> {
+  const ctx: VisitContext = { server, page, lang, href: (path) => localize(path, lang), ...(userId ? { userId } : {}) };
   const path = entry.setup ? await entry.setup(ctx) : entry.path;
   if (path === undefined) throw new Error(`page template "${entry.name}" has neither a path nor a setup`);
   const response = await page.goto(`${server.baseUrl}${ctx.href(path)}`);

@@ -368,6 +368,27 @@ export const en: TranslationShape<typeof pl> = {
       detail:
         'This invitation link is not valid or has been replaced by a newer one — use the link from the latest message about the meeting.',
     },
+    'bodies.procedure_not_draft': {
+      title: 'The vote is already open',
+      detail: 'A draft resolution can be changed or opened only before its vote opens. Nothing was changed.',
+    },
+    'bodies.procedure_deadline_passed': {
+      title: 'The deadline has passed',
+      detail: 'A vote whose deadline has passed cannot be opened — set a later deadline first. Nothing was changed.',
+    },
+    'bodies.procedure_closed': {
+      title: 'The vote is closed',
+      detail: 'The deadline of this written procedure vote has passed or the vote is not open. No vote was recorded.',
+    },
+    'bodies.already_voted': {
+      title: 'Vote already cast',
+      detail:
+        'Your vote in this procedure has already been cast — each member votes once and a vote cannot be changed. Nothing was changed.',
+    },
+    'bodies.ballot_invalid': {
+      title: 'The voting link is not valid',
+      detail: 'This link does not belong to a member of the body entitled to vote (or the membership has ended). No vote was recorded.',
+    },
     'bodies.already_ended': {
       title: 'Membership already ended',
       detail: 'This membership has already ended. Nothing has been changed.',

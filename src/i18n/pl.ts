@@ -379,6 +379,27 @@ export const pl = {
       detail:
         'Ten link do zaproszenia jest nieprawidłowy albo został zastąpiony nowszym — użyj linku z ostatniej wiadomości o posiedzeniu.',
     },
+    'bodies.procedure_not_draft': {
+      title: 'Głosowanie jest już otwarte',
+      detail: 'Projekt uchwały można zmienić lub otworzyć tylko przed otwarciem głosowania. Niczego nie zmieniono.',
+    },
+    'bodies.procedure_deadline_passed': {
+      title: 'Termin głosowania minął',
+      detail: 'Nie można otworzyć głosowania, którego termin już minął — najpierw ustaw późniejszy termin. Niczego nie zmieniono.',
+    },
+    'bodies.procedure_closed': {
+      title: 'Głosowanie jest zamknięte',
+      detail: 'Termin tego głosowania w trybie obiegowym minął albo głosowanie nie jest otwarte. Głosu nie zapisano.',
+    },
+    'bodies.already_voted': {
+      title: 'Głos już oddany',
+      detail: 'W tym głosowaniu oddano już Twój głos — każdy członek głosuje raz, a głosu nie można zmienić. Niczego nie zmieniono.',
+    },
+    'bodies.ballot_invalid': {
+      title: 'Link do głosowania jest nieprawidłowy',
+      detail:
+        'Ten link nie należy do członka zespołu uprawnionego do głosowania (albo członkostwo już się zakończyło). Głosu nie zapisano.',
+    },
     'bodies.already_ended': {
       title: 'Członkostwo już zakończone',
       detail: 'To członkostwo zostało już zakończone. Niczego nie zmieniono.',

@@ -178,6 +178,19 @@ const MATRIX: [string, string][] = [
   ['/admin/zespoly/team-a/posiedzenia/m-x/protokol', 'LNNFFFFF'],
   ['/zespoly/body-a/posiedzenia/m-x/protokol', 'NNNNNNNN'],
   ['/zespoly/body-a/dla-czlonkow/protokoly/m-x', 'NFFFFNFF'],
+  // written procedures: staff pages for coordinators and administrators; a member's ballot in the
+  // space (none here: 404 to the member of body A too); a made-up one-click link is no ballot
+  ['/admin/zespoly/team-a/obiegowe', 'LAAFFFFF'],
+  ['/admin/zespoly/team-a/obiegowe/p-x', 'LNNFFFFF'],
+  ['/zespoly/body-a/dla-czlonkow/obiegowe/p-x', 'NFFFFNFF'],
+  ['/zespoly/glosowanie/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'NNNNNNNN'],
+  // the register of resolutions and a term's ZIP of minutes: public where the minutes are (body A);
+  // body B keeps its minutes internal: staff and its members only, anonymous visitors 404 (no term
+  // here: those who pass get 404 for the ZIP)
+  ['/zespoly/body-a/uchwaly', 'AAAAAAAA'],
+  ['/zespoly/body-b/uchwaly', 'NAAFFFFF'],
+  ['/zespoly/body-a/kadencje/1/protokoly.zip', 'NNNNNNNN'],
+  ['/zespoly/body-b/kadencje/1/protokoly.zip', 'NNNFFFFF'],
   // licences: the public page, a licence, its certificate, its verification and the API for
   // everyone; recording, renewing, suspending and withdrawing for coordinators and administrators
   ['/zakup-prospoleczny', 'AAAAAAAA'],
@@ -349,7 +362,8 @@ before(async () => {
         description: '',
         has_rules: false,
         is_composition_public: true,
-        is_minutes_public: true,
+        // body B keeps its minutes internal (the register and ZIP rows)
+        is_minutes_public: slug === 'body-a',
         quorum_kind: 'fraction',
         quorum_numerator: 1,
         quorum_denominator: 2,

@@ -82,6 +82,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: meeting cancelled — {{body}}, {{when}}',
       body: 'Hello,\n\nthe meeting of “{{body}}” planned for {{when}} (Polish time) has been cancelled. The message includes the cancellation for your calendar.',
     },
+    body_procedure_opened: {
+      subject: 'Spójnia: written procedure vote — {{body}}: {{title}}',
+      body: 'Hello,\n\nthe body “{{body}}” is voting by written procedure on the draft resolution “{{title}}”. You may vote once (for / against / abstain) until {{deadline}} (Polish time) at this link:\n{{link}}\n\nThe draft is also in the body’s member space. The link is meant for you only — please do not pass it on.',
+    },
     body_term_ending: {
       subject: 'Spójnia: term {{term}} of {{body}} ends in {{days}} days',
       body: 'Hello,\n\nterm {{term}} of “{{body}}” ends on {{endsOn}} (in {{days}} days). The nominating institutions need to be asked for candidates for the next term. Seats by category:\n{{message}}\n\nComposition of the term:\n{{link}}',
@@ -200,6 +204,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       support_accreditation_reminder: 'centre accreditation — reminder',
       support_lead: 'set up an entity — request',
       support_lead_copy: 'set up an entity — copy',
+      body_procedure_opened: 'written procedure vote',
       body_term_ending: 'end of a body’s term',
       body_meeting_invitation: 'meeting invitation',
       body_meeting_changed: 'meeting changed',

@@ -81,6 +81,10 @@ export const mailPl = {
       subject: 'Spójnia: posiedzenie odwołane — {{body}}, {{when}}',
       body: 'Dzień dobry,\n\nposiedzenie zespołu „{{body}}” zaplanowane na {{when}} (czas polski) zostało odwołane. Wiadomość zawiera odwołanie dla kalendarza.',
     },
+    body_procedure_opened: {
+      subject: 'Spójnia: głosowanie w trybie obiegowym — {{body}}: {{title}}',
+      body: 'Dzień dobry,\n\nzespół „{{body}}” głosuje w trybie obiegowym nad projektem uchwały „{{title}}”. Głos (za / przeciw / wstrzymuję się) można oddać raz, do {{deadline}} (czas polski), pod linkiem:\n{{link}}\n\nProjekt jest też w przestrzeni członków zespołu. Link jest przeznaczony tylko dla Ciebie — nie przekazuj go dalej.',
+    },
     body_term_ending: {
       subject: 'Spójnia: za {{days}} dni kończy się kadencja {{term}} — {{body}}',
       body: 'Dzień dobry,\n\nkadencja {{term}} zespołu „{{body}}” kończy się {{endsOn}} (za {{days}} dni). Instytucje zgłaszające trzeba poprosić o wskazanie kandydatów na następną kadencję. Miejsca według kategorii:\n{{message}}\n\nSkład kadencji:\n{{link}}',
@@ -200,6 +204,7 @@ export const mailPl = {
       support_accreditation_reminder: 'akredytacja ośrodka — przypomnienie',
       support_lead: 'chcę założyć podmiot — zgłoszenie',
       support_lead_copy: 'chcę założyć podmiot — kopia',
+      body_procedure_opened: 'głosowanie w trybie obiegowym',
       body_term_ending: 'koniec kadencji zespołu',
       body_meeting_invitation: 'zaproszenie na posiedzenie',
       body_meeting_changed: 'zmiana posiedzenia',

@@ -400,6 +400,35 @@ export async function moveScopedRoles(
   return { moved, alreadyHeld };
 }
 
+/**
+ * Takes back one scoped role from a user (e.g. a body's member role when the membership ends), in the
+ * caller's transaction, audited; false when the user did not hold it. Rights are read per request,
+ * so the user's next request already goes without it.
+ */
+export async function revokeScopedRole(
+  ctx: ModuleContext,
+  trx: repo.Q,
+  r: { userId: string; role: Role; scopeType: string; scopeId: string },
+  actor: Actor,
+): Promise<boolean> {
+  const grant = { role: r.role, scopeType: r.scopeType, scopeId: r.scopeId };
+  const held = (await repo.grantsOfScope(trx, r.role, r.scopeType, r.scopeId)).filter((g) => g.user_id === r.userId);
+  if (held.length === 0) return false;
+  for (const g of held) await repo.deleteRole(trx, g.id);
+  await recordAudit(
+    trx,
+    {
+      ...actor,
+      action: 'user.role_revoke',
+      subjectType: 'user',
+      subjectId: r.userId,
+      changes: { roles: { before: roleKey(grant), after: null } },
+    },
+    ctx.clock,
+  );
+  return true;
+}
+
 export async function checkInvitation(ctx: ModuleContext, t: string): Promise<{ email: string; displayName: string }> {
   const { user } = await validToken(ctx, t, 'invitation');
   return { email: user.email, displayName: user.display_name };

@@ -75,6 +75,9 @@ export function BodyFormView({
           <li>
             <a href={href(`/admin/zespoly/${body.id}/posiedzenia`)}>{t('bodies.meeting.title')}</a>
           </li>
+          <li>
+            <a href={href(`/admin/zespoly/${body.id}/obiegowe`)}>{t('bodies.procedure.title')}</a>
+          </li>
         </ul>
       ) : null}
       <Problems problems={problems} />

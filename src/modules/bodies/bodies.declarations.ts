@@ -1,5 +1,6 @@
 // What the bodies module adds to the platform's shared vocabularies: its error codes with their HTTP
-// statuses and the staff e-mail before a term ends (texts under `mail.body_term_ending` in i18n).
+// statuses and its e-mails (the staff reminder before a term ends, invitations, written procedures;
+// texts under `mail.body_*` in i18n).
 import type { ErrorDeclarations } from '../../core/errors/catalogue.js';
 
 export const bodiesErrors = {
@@ -12,6 +13,11 @@ export const bodiesErrors = {
   'bodies.minutes_incomplete': { status: 409 },
   'bodies.comments_closed': { status: 409 },
   'bodies.comments_open': { status: 409 },
+  'bodies.procedure_not_draft': { status: 409 },
+  'bodies.procedure_deadline_passed': { status: 409 },
+  'bodies.procedure_closed': { status: 409 },
+  'bodies.already_voted': { status: 409 },
+  'bodies.ballot_invalid': { status: 404 },
 } as const satisfies ErrorDeclarations;
 
 type BodiesErrors = typeof bodiesErrors;
@@ -29,5 +35,7 @@ declare module '../mail/index.js' {
     body_meeting_invitation: { body: string; when: string; place: string; message: string; link: string };
     body_meeting_changed: { body: string; when: string; place: string; message: string; link: string };
     body_meeting_cancelled: { body: string; when: string };
+    /** A written procedure opened: `deadline` on the Warsaw clock, `link` the member's one-click ballot. */
+    body_procedure_opened: { body: string; title: string; deadline: string; link: string };
   }
 }

@@ -1,6 +1,7 @@
 // Who may do what with bodies: coordinators and administrators keep the bodies, terms, seats and
 // memberships; a member's space opens only to the holder of the member role scoped to that body.
 import { hasRole, hasScopedRole, policy, type AccessRule } from '../../core/auth/access.js';
+import { AppError } from '../../core/errors/app-error.js';
 import type { CurrentUser } from '../../core/http/types.js';
 import { MEMBER_ROLE } from './bodies.service.js';
 
@@ -23,3 +24,17 @@ export function memberSpace(bodyIdOfSlug: (slug: string) => Promise<string | nul
     return id === null || isMemberOf(user, id);
   });
 }
+
+/**
+ * Who reads what a body publishes with its approved minutes (the register of resolutions, the ZIP of
+ * a term's minutes): everyone when the body publishes its minutes, else its members and the staff.
+ * The routes are public and ask this: to an anonymous visitor a closed register does not exist (404),
+ * other signed-in users get 403.
+ */
+export function assertMinutesReader(user: CurrentUser | null, body: { id: string; is_minutes_public: boolean }): void {
+  if (body.is_minutes_public || isInsider(user, body.id)) return;
+  throw new AppError(user ? 'http.forbidden' : 'http.not_found');
+}
+
+/** The staff and the body's members: they see every approved meeting, not only the public ones. */
+export const isInsider = (user: CurrentUser | null, bodyId: string) => user !== null && (canManage(user) || isMemberOf(user, bodyId));

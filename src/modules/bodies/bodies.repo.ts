@@ -131,3 +131,25 @@ export async function bodyIdsOfUser(db: Executor, userId: string): Promise<strin
     .execute();
   return rows.map((r) => r.body_id);
 }
+
+/** The preferred language of each account (accounts keep it as `users.lang`), for the e-mails to members. */
+export async function languagesOf(db: Executor, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'lang'])
+    .where('id', 'in', [...userIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.lang]));
+}
+
+/** Every membership held by an account, with its body: whether the account still sits on the body. */
+export async function listAccountMemberships(db: Executor, userId?: string) {
+  let q = db
+    .selectFrom('body_memberships as m')
+    .innerJoin('body_terms as t', 't.id', 'm.term_id')
+    .select(['m.user_id', 't.body_id', 'm.starts_on', 'm.ends_on'])
+    .where('m.user_id', 'is not', null);
+  if (userId) q = q.where('m.user_id', '=', userId);
+  return (await q.orderBy('m.id').execute()) as { user_id: string; body_id: string; starts_on: string | null; ends_on: string | null }[];
+}

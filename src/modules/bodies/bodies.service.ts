@@ -1,7 +1,8 @@
 // Rules of the bodies module: what a body, a term, a seat and a membership must hold; which term is
 // current and who sits on it today (a membership counts from its first to its last day, Warsaw
 // calendar); how many seats of a category are vacant (only when the category's number of seats is
-// known); and the staff reminders 90 and 30 days before a term ends, each sent once.
+// known); the staff reminders 90 and 30 days before a term ends, each sent once; and the member role
+// taken from an account once all its memberships of the body have ended.
 import { polishSortKey } from '../../core/db/collation.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
@@ -10,7 +11,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { daysBetween, isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { translator, type Lang, type T } from '../../i18n/index.js';
-import { grantScopedRoleByEmail } from '../accounts/index.js';
+import { grantScopedRoleByEmail, revokeScopedRole } from '../accounts/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import * as repo from './bodies.repo.js';
@@ -449,7 +450,40 @@ export async function endMembership(
       },
       ctx.clock,
     );
+    // a membership ended on a past day closes the member space at once; a later end day, by the job
+    if (m.user_id) await revokeEndedMemberRoles(ctx, trx, actor, m.user_id);
   });
+}
+
+// --- the member role after a membership ends ----------------------------------------------------------
+
+/**
+ * Takes the member role of a body from every account (or the one given) whose memberships of that
+ * body have all ended — none current today, none still to begin — so ex-members no longer see the
+ * member space. Run when a membership is ended and daily by the job; a second run changes nothing.
+ */
+export async function revokeEndedMemberRoles(ctx: ModuleContext, db: repo.Executor, actor: Actor, userId?: string): Promise<number> {
+  const today = warsawToday(ctx.clock);
+  const held = new Map<string, { ended: boolean; sitting: boolean; userId: string; bodyId: string }>();
+  for (const m of await repo.listAccountMemberships(db, userId)) {
+    const key = `${m.user_id} ${m.body_id}`;
+    const x = held.get(key) ?? { ended: false, sitting: false, userId: m.user_id, bodyId: m.body_id };
+    if (m.ends_on !== null && m.ends_on < today) x.ended = true;
+    else x.sitting = true; // current, or still to begin
+    held.set(key, x);
+  }
+  let revoked = 0;
+  for (const x of held.values()) {
+    if (!x.ended || x.sitting) continue;
+    if (await revokeScopedRole(ctx, db, { userId: x.userId, ...MEMBER_ROLE, scopeId: x.bodyId }, actor)) revoked++;
+  }
+  return revoked;
+}
+
+/** The daily job: the member role goes from those whose membership ended yesterday or before. */
+export async function revokeEndedMemberships(ctx: ModuleContext): Promise<string> {
+  const n = await ctx.db.transaction().execute((trx) => revokeEndedMemberRoles(ctx, trx, { actorId: null, ip: null, requestId: null }));
+  return `${n} member roles of ended memberships revoked`;
 }
 
 // --- reminders -----------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 // Public face of the bodies module: the statutory and advisory bodies of the programme (`/zespoly`) —
 // types, legal basis, working rules, terms, seats per statutory category and memberships, the staff
-// pages that keep them, the member space, the JSON API, and the staff reminders before a term ends.
+// pages that keep them, meetings and written procedures (procedures/), the register of resolutions, the
+// ZIP of a term's approved minutes (archive/), the member space, the JSON API, and the jobs: staff
+// reminders before a term ends, closing procedures at their deadline, the member role of ended memberships.
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { adminRoutes } from './admin.routes.js';
@@ -8,21 +10,30 @@ import { apiRoutes } from './api.routes.js';
 import { bodiesErrors } from './bodies.declarations.js';
 import { seedBodiesDemo } from './bodies.seed.js';
 import { bodiesSearch, bodiesSitemapSources } from './bodies.sitemap.js';
-import { sendTermReminders } from './bodies.service.js';
+import { revokeEndedMemberships, sendTermReminders } from './bodies.service.js';
 import { bodiesMigrations } from './migrations/index.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { publicRoutes } from './public.routes.js';
+import { procedureRoutes } from './procedures/procedures.routes.js';
+import { archiveRoutes } from './archive/archive.routes.js';
+import { closeDueProcedures } from './procedures/procedures.service.js';
 import './bodies.tables.js';
 
 export { manageBodies } from './bodies.policy.js';
 
-export const bodiesJobs: ScheduledJob[] = [{ name: 'bodies.term-reminders', intervalMs: 24 * 3600_000, run: sendTermReminders }];
+export const bodiesJobs: ScheduledJob[] = [
+  { name: 'bodies.term-reminders', intervalMs: 24 * 3600_000, run: sendTermReminders },
+  { name: 'bodies.procedures-close', intervalMs: 5 * 60_000, run: closeDueProcedures },
+  { name: 'bodies.memberships-ended', intervalMs: 3600_000, run: revokeEndedMemberships },
+];
 
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await publicRoutes(app, ctx);
   await apiRoutes(app, ctx);
   await adminRoutes(app, ctx);
   await meetingRoutes(app, ctx);
+  await procedureRoutes(app, ctx);
+  await archiveRoutes(app, ctx);
 }
 
 export const bodiesModule: AppModule = {

@@ -140,6 +140,11 @@ async function notifyMembers(
   const base = ctx.config.publicUrl.replace(/\/$/, '');
   const ical = icalOf(ctx, body, m, agenda);
   const now = nowIso(ctx.clock);
+  // each member reads the e-mail in the language of their account (Polish without one); the calendar part is the same for all
+  const langs = await repo.languagesOf(
+    trx,
+    members.flatMap((x) => (x.user_id ? [x.user_id] : [])),
+  );
   let sent = 0;
   for (const member of members) {
     if (!member.email) continue;
@@ -157,7 +162,7 @@ async function notifyMembers(
         answered_at: null,
         created_at: now,
       });
-    const lang: Lang = 'pl';
+    const lang: Lang = member.user_id && langs.get(member.user_id) === 'en' ? 'en' : 'pl';
     const when = toWarsawLocal(m.starts_at, ' ');
     const calendar = invitationIcs(ical, organizer, { name: member.person_name, email: member.email }, now);
     const method = m.status === 'cancelled' ? 'CANCEL' : 'REQUEST';

@@ -6,8 +6,15 @@ import type { T } from '../../i18n/index.js';
 import type { ItemDecision } from './attendance.service.js';
 import type { Minutes } from './minutes.service.js';
 
+/** The counts of a vote, at a meeting or in a written procedure. */
+export interface VoteCounted {
+  votes_for: number;
+  votes_against: number;
+  votes_abstained: number;
+}
+
 /** "for 3, against 1, abstained 0 — adopted. Simple majority: …" (or "no vote"). */
-export function decisionText(t: T, d: ItemDecision): string {
+export function decisionText(t: T, d: Pick<ItemDecision, 'outcome'> & { vote: VoteCounted | null }): string {
   if (!d.vote) return t('bodies.vote.none');
   const counts = t('bodies.vote.counts', { for: d.vote.votes_for, against: d.vote.votes_against, abstained: d.vote.votes_abstained });
   if (!d.outcome) return `${counts}. ${t('bodies.vote.noRules')}`;

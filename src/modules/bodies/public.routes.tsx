@@ -10,13 +10,15 @@ import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
 import { listSubregionsWithMembers } from '../territory/index.js';
-import { memberSpace } from './bodies.policy.js';
+import { isInsider, memberSpace } from './bodies.policy.js';
 import * as repo from './bodies.repo.js';
 import * as svc from './bodies.service.js';
 import * as v from './public.views.js';
 import * as mrepo from './meetings.repo.js';
 import * as mv from './meetings.views.js';
 import * as nv from './minutes.views.js';
+import * as prepo from './procedures/procedures.repo.js';
+import * as pv from './procedures/procedures.views.js';
 
 export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }) });
 const TermQuery = Type.Object({ kadencja: Type.Optional(Type.Integer({ minimum: 1, maximum: 9999 })) });
@@ -59,6 +61,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
             <a href={localize(`/zespoly/${body.slug}/dla-czlonkow`, request.lang)}>{request.t('bodies.space.link')}</a>
           </p>
         ) : null}
+        {body.is_minutes_public || isInsider(request.user, body.id) ? <pv.RecordsLinks slug={body.slug} terms={page.terms} /> : null}
       </v.BodyView>,
     );
   });
@@ -111,6 +114,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         <v.SpaceView body={body} mine={mine} seats={seats}>
           <mv.MemberInvitations slug={body.slug} items={await mrepo.listInvitationsOfUser(ctx.db, body.id, userId)} />
           <nv.DraftList slug={body.slug} meetings={mine.length ? await mrepo.listDraftMinutesMeetings(ctx.db, body.id) : []} />
+          <pv.MemberProcedures slug={body.slug} items={await prepo.listOpenOfUser(ctx.db, body.id, userId)} />
         </v.SpaceView>,
       );
     },
