@@ -45,7 +45,22 @@ export const needsEn: TranslationShape<typeof needsPl> = {
     amountRange: 'PLN {{min}}–{{max}}',
     amountExact: 'PLN {{amount}}',
     amountUndisclosed: 'not disclosed',
+    exampleNotice:
+      'This is an example purchasing need for demonstrating the platform (demonstration data): it does not come from a real buyer and nobody is notified of it.',
+    dataset: {
+      title: "Buyers' purchasing needs",
+      description:
+        'Published purchasing needs: what buyers are looking for, where and by when, with the category, CPV code and amount when given.',
+    },
     form: {
+      filters: 'Further conditions (optional)',
+      filtersHint:
+        'Tick these if only some of the matching entities should be notified. The count at the top of the page takes them into account once saved.',
+      filterLabels: {
+        only_ps: 'only social enterprises (current PS status)',
+        only_mark: 'only holders of a valid “Zakup Prospołeczny” mark',
+        only_reserved: 'only offers open to reserved contracts',
+      },
       kind: 'Kind of need',
       title: 'What do you need',
       category: 'Category',

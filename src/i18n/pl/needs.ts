@@ -44,7 +44,22 @@ export const needsPl = {
     amountRange: '{{min}}–{{max}} zł',
     amountExact: '{{amount}} zł',
     amountUndisclosed: 'nie podano',
+    exampleNotice:
+      'To przykładowa potrzeba zakupowa do pokazu platformy (dane demonstracyjne): nie pochodzi od prawdziwego zamawiającego i nikt nie dostaje o niej powiadomień.',
+    dataset: {
+      title: 'Potrzeby zakupowe zamawiających',
+      description:
+        'Opublikowane potrzeby zakupowe: czego, gdzie i do kiedy szukają zamawiający, z kategorią, kodem CPV i kwotą, jeśli ją podano.',
+    },
     form: {
+      filters: 'Dodatkowe warunki (nieobowiązkowe)',
+      filtersHint:
+        'Zaznacz, jeśli powiadomienie ma trafić tylko do niektórych pasujących podmiotów. Liczba podmiotów u góry strony uwzględnia te warunki po zapisaniu.',
+      filterLabels: {
+        only_ps: 'tylko przedsiębiorstwa społeczne (aktualny status PS)',
+        only_mark: 'tylko posiadacze ważnego znaku „Zakup Prospołeczny”',
+        only_reserved: 'tylko oferty gotowe do zamówień zastrzeżonych',
+      },
       kind: 'Rodzaj potrzeby',
       title: 'Czego potrzebujesz',
       category: 'Kategoria',
