@@ -47,6 +47,13 @@ export const needsEn: TranslationShape<typeof needsPl> = {
     amountUndisclosed: 'not disclosed',
     exampleNotice:
       'This is an example purchasing need for demonstrating the platform (demonstration data): it does not come from a real buyer and nobody is notified of it.',
+    formulas: {
+      published: 'Purchasing needs published (year to date)',
+      notified: 'Entities notified of purchasing needs (year to date)',
+      answers: "Entities' answers to purchasing needs (year to date)",
+      contracts: 'Contracts signed after purchasing needs, as buyers report (year to date)',
+      value: 'Value of contracts after purchasing needs in PLN, as buyers report (year to date)',
+    },
     dataset: {
       title: "Buyers' purchasing needs",
       description:
@@ -95,7 +102,8 @@ export const needsEn: TranslationShape<typeof needsPl> = {
     recipients_few: '{{count}} entities will be notified',
     recipients_many: '{{count}} entities will be notified',
     recipients_other: '{{count}} entities will be notified',
-    recipientsHint: "We count the entities whose published offer matches the need's category, area and CPV code.",
+    recipientsHint:
+      "We count the entities whose published offer matches the need's category, area and CPV code, and the further conditions ticked.",
     submit: 'Send for review',
     submitHint: "The programme's team reviews the need before it is published.",
     close: 'Close the need',

@@ -46,6 +46,13 @@ export const needsPl = {
     amountUndisclosed: 'nie podano',
     exampleNotice:
       'To przykładowa potrzeba zakupowa do pokazu platformy (dane demonstracyjne): nie pochodzi od prawdziwego zamawiającego i nikt nie dostaje o niej powiadomień.',
+    formulas: {
+      published: 'Potrzeby zakupowe opublikowane (od początku roku)',
+      notified: 'Powiadomienia podmiotów o potrzebach zakupowych (od początku roku)',
+      answers: 'Odpowiedzi podmiotów na potrzeby zakupowe (od początku roku)',
+      contracts: 'Umowy zawarte po potrzebach zakupowych, wg zamawiających (od początku roku)',
+      value: 'Wartość umów po potrzebach zakupowych w zł, wg zamawiających (od początku roku)',
+    },
     dataset: {
       title: 'Potrzeby zakupowe zamawiających',
       description:
@@ -94,7 +101,8 @@ export const needsPl = {
     recipients_few: '{{count}} podmioty otrzymają powiadomienie',
     recipients_many: '{{count}} podmiotów otrzyma powiadomienie',
     recipients_other: '{{count}} podmiotu otrzyma powiadomienie',
-    recipientsHint: 'Liczymy podmioty, których opublikowana oferta pasuje do kategorii, obszaru i kodu CPV potrzeby.',
+    recipientsHint:
+      'Liczymy podmioty, których opublikowana oferta pasuje do kategorii, obszaru i kodu CPV potrzeby oraz do zaznaczonych dodatkowych warunków.',
     submit: 'Wyślij do sprawdzenia',
     submitHint: 'Zespół programu sprawdzi potrzebę przed publikacją.',
     close: 'Zamknij potrzebę',

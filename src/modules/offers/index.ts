@@ -10,14 +10,22 @@ import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { offersApiRoutes } from './api.routes.js';
 import { offersErrors } from './offers.declarations.js';
-import { offersDataset, offersEntitySection, offersProfileSection, offersSearch, offersSitemapSources } from './offers.extensions.js';
+import {
+  needsDataset,
+  offersDataset,
+  offersEntitySection,
+  offersProfileSection,
+  offersSearch,
+  offersSitemapSources,
+} from './offers.extensions.js';
 import { offersRoutes } from './offers.routes.js';
 import { eraseOldEnquiries, seedOffersDemo } from './offers.service.js';
 import { offersMigrations } from './migrations/index.js';
 import { needsApiRoutes } from './needs/needs.api.js';
 import { needsRoutes } from './needs/needs.routes.js';
 import { purchasesRoutes } from './purchases/purchases.routes.js';
-import { notifyNeeds } from './needs/needs.service.js';
+import { needsFormulas } from './needs/needs.formulas.js';
+import { notifyNeeds, seedNeedsDemo } from './needs/needs.service.js';
 import './needs/needs.tables.js';
 import './offers.tables.js';
 import './purchases/purchases.tables.js';
@@ -57,10 +65,15 @@ export const offersModule: AppModule = {
     entityPageSections: [offersEntitySection],
     searchProviders: [offersSearch],
     sitemapSources: offersSitemapSources,
-    openDatasets: [offersDataset],
+    openDatasets: [offersDataset, needsDataset],
     profileSections: [offersProfileSection],
+    indicatorFormulas: needsFormulas,
   },
   routes,
-  seedDemo: seedOffersDemo,
+  async seedDemo(ctx) {
+    const offers = await seedOffersDemo(ctx);
+    const needs = await seedNeedsDemo(ctx);
+    return { summary: `${offers.summary}, ${needs} przykładowa potrzeba zakupowa` };
+  },
   jobs: offersJobs,
 };

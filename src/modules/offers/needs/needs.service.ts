@@ -687,3 +687,48 @@ export async function needFigures(ctx: Pick<ModuleContext, 'db'>): Promise<Figur
     (a, b) => b.year - a.year || (a.powiat ?? '').localeCompare(b.powiat ?? '') || a.category.localeCompare(b.category),
   );
 }
+
+// --- open data and the demonstration -------------------------------------------------------------------
+
+export const lastPublishedChange = (ctx: Pick<ModuleContext, 'db'>) => repo.lastPublishedChange(ctx.db);
+
+export const DEMO_NEED_TITLE = 'Obiady na spotkania klubu seniora (przykład)';
+
+/**
+ * The demonstration need of `seed demo`: a published market sounding for catering in the whole
+ * region, 60 days from today. Invented for showing the platform — its title says "przykład", its
+ * institution and contact are marked as examples, `is_example` labels it on the page, the list and
+ * the API, and the notification job never announces it. Added once.
+ */
+export async function seedNeedsDemo(ctx: ModuleContext): Promise<number> {
+  if (await repo.findByTitle(ctx.db, DEMO_NEED_TITLE)) return 0;
+  const now = nowIso(ctx.clock);
+  await repo.insertNeed(ctx.db, {
+    id: newId(),
+    kind: 'sounding',
+    title: DEMO_NEED_TITLE,
+    category: 'catering',
+    cpv: null,
+    area_scope: 'region',
+    link: null,
+    deadline: addDays(warsawToday(ctx.clock), 60),
+    amount_kind: 'undisclosed',
+    amount_min: null,
+    amount_max: null,
+    institution: 'Przykładowy ośrodek pomocy społecznej (dane demonstracyjne)',
+    contact_name: 'Osoba przykładowa',
+    contact_email: 'potrzeby@przyklad.example.pl',
+    contact_phone: null,
+    status: 'published',
+    staff_message: null,
+    created_by: 'seed-demo',
+    created_at: now,
+    updated_at: now,
+    published_at: now,
+    outcome_signed: null,
+    outcome_value: null,
+    outcome_at: null,
+    is_example: true,
+  });
+  return 1;
+}
