@@ -114,7 +114,7 @@ export async function readPurchaseFile(upload: Upload | null): Promise<PurchaseS
     if (!columns.includes(c)) fileProblems.push({ key: 'purchases.errors.missingColumn', params: { column: ALIASES[c][0]! } });
   if (sheet.rows.length === 0) fileProblems.push({ key: 'purchases.errors.noRows' });
   if (sheet.rows.length > MAX_PURCHASE_ROWS)
-    fileProblems.push({ key: 'purchases.errors.tooManyRows', params: { count: MAX_PURCHASE_ROWS } });
+    fileProblems.push({ key: 'purchases.errors.tooManyRows', params: { limit: MAX_PURCHASE_ROWS } });
   if (fileProblems.length) return { fileProblems, rows: [] };
   const rows = sheet.rows.map(({ line, cells }) => {
     const cell = (c: Column) => {
@@ -134,14 +134,14 @@ export async function readPurchaseFile(upload: Upload | null): Promise<PurchaseS
     const supplier = cell('supplier');
     if (supplier === '') problems.push({ key: 'purchases.errors.rowRequired', params: { column: ALIASES.supplier[0]! } });
     else if ([...supplier].length > 300)
-      problems.push({ key: 'purchases.errors.rowTooLong', params: { column: ALIASES.supplier[0]!, count: 300 } });
+      problems.push({ key: 'purchases.errors.rowTooLong', params: { column: ALIASES.supplier[0]!, limit: 300 } });
     const amountText = cell('amount');
     const amountGr = amountText === '' ? null : parseAmount(amountText);
     if (amountText === '') problems.push({ key: 'purchases.errors.rowRequired', params: { column: ALIASES.amount[0]! } });
     else if (amountGr === null) problems.push({ key: 'purchases.errors.rowAmount', params: { value: amountText.slice(0, 30) } });
     const category = cell('category');
     if ([...category].length > 200)
-      problems.push({ key: 'purchases.errors.rowTooLong', params: { column: ALIASES.category[0]!, count: 200 } });
+      problems.push({ key: 'purchases.errors.rowTooLong', params: { column: ALIASES.category[0]!, limit: 200 } });
     return { input: { line, nip, supplier, amountGr: amountGr ?? 0, category }, problems };
   });
   return { fileProblems, rows };

@@ -65,7 +65,7 @@ export function PurchasesPublicView({
         </p>
       ) : null}
       <h2>{t('purchases.public.heading')}</h2>
-      <p>{t('purchases.public.suppression', { count: SUPPRESS_BELOW })}</p>
+      <p>{t('purchases.public.suppression', { limit: SUPPRESS_BELOW })}</p>
       <p>{t('purchases.share.rule')}</p>
       {cells.length === 0 ? (
         <p>{t('purchases.public.none')}</p>
