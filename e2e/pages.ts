@@ -34,6 +34,7 @@ import {
 } from '../src/modules/bodies/bodies.testing.js';
 import { navigation, type Server } from './support.js';
 import { NEED_PAGES } from './needs-fixtures.js';
+import { PURCHASE_PAGES } from './purchases-fixtures.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 import { LICENCE_PAGES } from './licences-fixtures.js';
 import { BODY_MEMBER_PAGES } from './bodies-fixtures.js';
@@ -717,6 +718,8 @@ export const PAGES: PageTemplate[] = [
   ...BODY_MEMBER_PAGES,
   // buyers' needs: list, a published need, the form (empty, with errors), the staff's decision form and list, "my needs"
   ...NEED_PAGES,
+  // purchase share: public aggregates, a buyer's share, the upload (empty, with errors), staff's buyers and representatives
+  ...PURCHASE_PAGES,
   // events
   {
     name: 'events: list',

@@ -29,6 +29,7 @@ import { bodiesEn } from './en/bodies.js';
 import { licencesEn } from './en/licences.js';
 import { verificationEn } from './en/verification.js';
 import { needsEn } from './en/needs.js';
+import { purchasesEn } from './en/purchases.js';
 import { eventsEn } from './en/events.js';
 
 export const en: TranslationShape<typeof pl> = {
@@ -60,6 +61,7 @@ export const en: TranslationShape<typeof pl> = {
   ...licencesEn,
   ...verificationEn,
   ...needsEn,
+  ...purchasesEn,
   ...eventsEn,
   meta: {
     lang: 'en',
@@ -401,6 +403,10 @@ export const en: TranslationShape<typeof pl> = {
     'offers.need_not_found': {
       title: 'No such need',
       detail: 'The purchasing need does not exist or is not published.',
+    },
+    'offers.buyer_not_found': {
+      title: 'No such buyer',
+      detail: 'The buyer institution is not in the purchase share list.',
     },
     'offers.need_state': {
       title: 'Not possible in this state',

@@ -29,6 +29,7 @@ import { bodiesPl } from './pl/bodies.js';
 import { licencesPl } from './pl/licences.js';
 import { verificationPl } from './pl/verification.js';
 import { needsPl } from './pl/needs.js';
+import { purchasesPl } from './pl/purchases.js';
 import { eventsPl } from './pl/events.js';
 
 export const pl = {
@@ -60,6 +61,7 @@ export const pl = {
   ...licencesPl,
   ...verificationPl,
   ...needsPl,
+  ...purchasesPl,
   ...eventsPl,
   meta: {
     lang: 'pl',
@@ -412,6 +414,10 @@ export const pl = {
     'offers.need_not_found': {
       title: 'Nie ma takiej potrzeby',
       detail: 'Potrzeba zakupowa nie istnieje albo nie jest opublikowana.',
+    },
+    'offers.buyer_not_found': {
+      title: 'Nie ma takiego zamawiającego',
+      detail: 'Instytucja zamawiająca nie istnieje w wykazie udziału zakupów.',
     },
     'offers.need_state': {
       title: 'Nie można tego zrobić w tym stanie',

@@ -210,6 +210,10 @@ const MATRIX: [string, string][] = [
   ['/oferta/potrzeby/need-y/edycja', 'LAAFFFFF'],
   ['/admin/oferta/potrzeby', 'LAAFFFFF'],
   ['/admin/oferta/potrzeby/liczby', 'LAAFFFFF'],
+  // purchase share: public aggregates for everyone, buyer institutions for coordinators and administrators
+  // (scoped rows — a representative of buyer X vs Y — in offers/purchases/purchases.routes.test.ts)
+  ['/oferta/zakupy', 'AAAAAAAA'],
+  ['/admin/oferta/zakupy', 'LAAFFFFF'],
   // an entity's answer from the need's page: that entity's representatives only (not even staff)
   ['/oferta/potrzeby/need-p/odpowiedz-podmiot/entity-x', 'LFFFFFAF'],
   ['/oferta/potrzeby/need-p/odpowiedz-podmiot/entity-y', 'LFFFFFFF'],

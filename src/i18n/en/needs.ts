@@ -45,7 +45,29 @@ export const needsEn: TranslationShape<typeof needsPl> = {
     amountRange: 'PLN {{min}}–{{max}}',
     amountExact: 'PLN {{amount}}',
     amountUndisclosed: 'not disclosed',
+    exampleNotice:
+      'This is an example purchasing need for demonstrating the platform (demonstration data): it does not come from a real buyer and nobody is notified of it.',
+    formulas: {
+      published: 'Purchasing needs published (year to date)',
+      notified: 'Entities notified of purchasing needs (year to date)',
+      answers: "Entities' answers to purchasing needs (year to date)",
+      contracts: 'Contracts signed after purchasing needs, as buyers report (year to date)',
+      value: 'Value of contracts after purchasing needs in PLN, as buyers report (year to date)',
+    },
+    dataset: {
+      title: "Buyers' purchasing needs",
+      description:
+        'Published purchasing needs: what buyers are looking for, where and by when, with the category, CPV code and amount when given.',
+    },
     form: {
+      filters: 'Further conditions (optional)',
+      filtersHint:
+        'Tick these if only some of the matching entities should be notified. The count at the top of the page takes them into account once saved.',
+      filterLabels: {
+        only_ps: 'only social enterprises (current PS status)',
+        only_mark: 'only holders of a valid “Zakup Prospołeczny” mark',
+        only_reserved: 'only offers open to reserved contracts',
+      },
       kind: 'Kind of need',
       title: 'What do you need',
       category: 'Category',
@@ -80,7 +102,8 @@ export const needsEn: TranslationShape<typeof needsPl> = {
     recipients_few: '{{count}} entities will be notified',
     recipients_many: '{{count}} entities will be notified',
     recipients_other: '{{count}} entities will be notified',
-    recipientsHint: "We count the entities whose published offer matches the need's category, area and CPV code.",
+    recipientsHint:
+      "We count the entities whose published offer matches the need's category, area and CPV code, and the further conditions ticked.",
     submit: 'Send for review',
     submitHint: "The programme's team reviews the need before it is published.",
     close: 'Close the need',

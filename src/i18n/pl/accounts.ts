@@ -24,6 +24,7 @@ export const accountsPl = {
     team_member: 'Członek zespołu',
     entity_representative: 'Przedstawiciel podmiotu',
     reporting_partner: 'Partner sprawozdawczy',
+    buyer_representative: 'Przedstawiciel zamawiającego',
     scopeHint: 'Identyfikatory zakresu (zespołu, podmiotu, wskaźnika lub kodu TERYT), oddzielone przecinkami.',
     scopeLabel: 'Zakres roli „{{role}}”',
   },

@@ -44,7 +44,29 @@ export const needsPl = {
     amountRange: '{{min}}–{{max}} zł',
     amountExact: '{{amount}} zł',
     amountUndisclosed: 'nie podano',
+    exampleNotice:
+      'To przykładowa potrzeba zakupowa do pokazu platformy (dane demonstracyjne): nie pochodzi od prawdziwego zamawiającego i nikt nie dostaje o niej powiadomień.',
+    formulas: {
+      published: 'Potrzeby zakupowe opublikowane (od początku roku)',
+      notified: 'Powiadomienia podmiotów o potrzebach zakupowych (od początku roku)',
+      answers: 'Odpowiedzi podmiotów na potrzeby zakupowe (od początku roku)',
+      contracts: 'Umowy zawarte po potrzebach zakupowych, wg zamawiających (od początku roku)',
+      value: 'Wartość umów po potrzebach zakupowych w zł, wg zamawiających (od początku roku)',
+    },
+    dataset: {
+      title: 'Potrzeby zakupowe zamawiających',
+      description:
+        'Opublikowane potrzeby zakupowe: czego, gdzie i do kiedy szukają zamawiający, z kategorią, kodem CPV i kwotą, jeśli ją podano.',
+    },
     form: {
+      filters: 'Dodatkowe warunki (nieobowiązkowe)',
+      filtersHint:
+        'Zaznacz, jeśli powiadomienie ma trafić tylko do niektórych pasujących podmiotów. Liczba podmiotów u góry strony uwzględnia te warunki po zapisaniu.',
+      filterLabels: {
+        only_ps: 'tylko przedsiębiorstwa społeczne (aktualny status PS)',
+        only_mark: 'tylko posiadacze ważnego znaku „Zakup Prospołeczny”',
+        only_reserved: 'tylko oferty gotowe do zamówień zastrzeżonych',
+      },
       kind: 'Rodzaj potrzeby',
       title: 'Czego potrzebujesz',
       category: 'Kategoria',
@@ -79,7 +101,8 @@ export const needsPl = {
     recipients_few: '{{count}} podmioty otrzymają powiadomienie',
     recipients_many: '{{count}} podmiotów otrzyma powiadomienie',
     recipients_other: '{{count}} podmiotu otrzyma powiadomienie',
-    recipientsHint: 'Liczymy podmioty, których opublikowana oferta pasuje do kategorii, obszaru i kodu CPV potrzeby.',
+    recipientsHint:
+      'Liczymy podmioty, których opublikowana oferta pasuje do kategorii, obszaru i kodu CPV potrzeby oraz do zaznaczonych dodatkowych warunków.',
     submit: 'Wyślij do sprawdzenia',
     submitHint: 'Zespół programu sprawdzi potrzebę przed publikacją.',
     close: 'Zamknij potrzebę',

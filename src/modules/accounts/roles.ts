@@ -1,5 +1,5 @@
 // The roles a user may hold. Staff roles must use two-factor authentication; scoped roles carry
-// the id of the team, entity, indicator or territory they apply to.
+// the id of the team, entity, indicator, territory or public buyer they apply to.
 export const ROLES = [
   'administrator',
   'coordinator',
@@ -8,6 +8,7 @@ export const ROLES = [
   'team_member',
   'entity_representative',
   'reporting_partner',
+  'buyer_representative',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -18,6 +19,8 @@ export const SCOPED_ROLES = {
   team_member: 'team',
   entity_representative: 'entity',
   reporting_partner: 'indicator_or_territory',
+  // a public buyer's institution of the offers module's purchase share (offers/purchases)
+  buyer_representative: 'buyer',
 } as const satisfies Partial<Record<Role, string>>;
 
 export function isRole(v: string): v is Role {

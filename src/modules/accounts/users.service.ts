@@ -400,33 +400,76 @@ export async function moveScopedRoles(
   return { moved, alreadyHeld };
 }
 
-/**
- * Takes back one scoped role from a user (e.g. a body's member role when the membership ends), in the
- * caller's transaction, audited; false when the user did not hold it. Rights are read per request,
- * so the user's next request already goes without it.
- */
+/** A scoped role given by another module's staff screen to a person chosen by name (audited; false when already held). */
+export async function grantScopedRole(
+  ctx: ModuleContext,
+  trx: repo.Q,
+  userId: string,
+  grant: ScopedGrantOf,
+  actor: Actor,
+): Promise<boolean> {
+  const user = await repo.findUserById(trx, userId);
+  if (!user || !user.is_active || user.anonymised_at) throw new AppError('http.not_found');
+  if (!(await repo.addRoleIfMissing(trx, userId, grant, nowIso(ctx.clock)))) return false;
+  await recordAudit(
+    trx,
+    {
+      ...actor,
+      action: 'user.role_grant',
+      subjectType: 'user',
+      subjectId: userId,
+      changes: { roles: { before: null, after: roleKey(grant) } },
+    },
+    ctx.clock,
+  );
+  return true;
+}
+
+/** Takes a scoped role back (audited; false when the person did not hold it). */
 export async function revokeScopedRole(
   ctx: ModuleContext,
   trx: repo.Q,
-  r: { userId: string; role: Role; scopeType: string; scopeId: string },
+  userId: string,
+  grant: ScopedGrantOf,
   actor: Actor,
 ): Promise<boolean> {
-  const grant = { role: r.role, scopeType: r.scopeType, scopeId: r.scopeId };
-  const held = (await repo.grantsOfScope(trx, r.role, r.scopeType, r.scopeId)).filter((g) => g.user_id === r.userId);
-  if (held.length === 0) return false;
+  const held = (await repo.grantsOfScope(trx, grant.role, grant.scopeType, grant.scopeId)).filter((g) => g.user_id === userId);
   for (const g of held) await repo.deleteRole(trx, g.id);
+  if (held.length === 0) return false;
   await recordAudit(
     trx,
     {
       ...actor,
       action: 'user.role_revoke',
       subjectType: 'user',
-      subjectId: r.userId,
+      subjectId: userId,
       changes: { roles: { before: roleKey(grant), after: null } },
     },
     ctx.clock,
   );
   return true;
+}
+
+export interface ScopedGrantOf {
+  role: Role;
+  scopeType: string;
+  scopeId: string;
+}
+
+/** The people holding a scoped role on one scope, by name (staff screens of other modules). */
+export async function scopedRoleHolders(
+  ctx: Pick<ModuleContext, 'db'>,
+  grant: ScopedGrantOf,
+): Promise<{ id: string; displayName: string; email: string }[]> {
+  const ids = new Set((await repo.grantsOfScope(ctx.db, grant.role, grant.scopeType, grant.scopeId)).map((g) => g.user_id));
+  return (await activeUserChoices(ctx)).filter((u) => ids.has(u.id));
+}
+
+/** Active, not anonymised accounts by name (with e-mail to tell namesakes apart), for choosing a person. */
+export async function activeUserChoices(ctx: Pick<ModuleContext, 'db'>): Promise<{ id: string; displayName: string; email: string }[]> {
+  return (await repo.listUsers(ctx.db))
+    .filter((u) => u.is_active && !u.anonymised_at)
+    .map((u) => ({ id: u.id, displayName: u.display_name, email: u.email }));
 }
 
 export async function checkInvitation(ctx: ModuleContext, t: string): Promise<{ email: string; displayName: string }> {

@@ -475,7 +475,7 @@ export async function revokeEndedMemberRoles(ctx: ModuleContext, db: repo.Execut
   let revoked = 0;
   for (const x of held.values()) {
     if (!x.ended || x.sitting) continue;
-    if (await revokeScopedRole(ctx, db, { userId: x.userId, ...MEMBER_ROLE, scopeId: x.bodyId }, actor)) revoked++;
+    if (await revokeScopedRole(ctx, db, x.userId, { ...MEMBER_ROLE, scopeId: x.bodyId }, actor)) revoked++;
   }
   return revoked;
 }

@@ -3,20 +3,32 @@
 // It adds an offers section to the registry's entity page, a group to the site search, pages to
 // the sitemap, a dataset to the open-data page and a section to territorial profiles. Buyers' needs
 // (`/oferta/potrzeby`, sub-folder needs/) are posted by logged-in buyers, moderated by staff and
-// announced to matching entities by a scheduled job.
+// announced to matching entities by a scheduled job. The purchase share for public buyers
+// (`/oferta/zakupy`, sub-folder purchases/) is uploaded by buyers' representatives (a role scoped to
+// the buyer institution, `buyer_representative`); the public sees aggregates per powiat and year.
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { offersApiRoutes } from './api.routes.js';
 import { offersErrors } from './offers.declarations.js';
-import { offersDataset, offersEntitySection, offersProfileSection, offersSearch, offersSitemapSources } from './offers.extensions.js';
+import {
+  needsDataset,
+  offersDataset,
+  offersEntitySection,
+  offersProfileSection,
+  offersSearch,
+  offersSitemapSources,
+} from './offers.extensions.js';
 import { offersRoutes } from './offers.routes.js';
 import { eraseOldEnquiries, seedOffersDemo } from './offers.service.js';
 import { offersMigrations } from './migrations/index.js';
 import { needsApiRoutes } from './needs/needs.api.js';
 import { needsRoutes } from './needs/needs.routes.js';
-import { notifyNeeds } from './needs/needs.service.js';
+import { purchasesRoutes } from './purchases/purchases.routes.js';
+import { needsFormulas } from './needs/needs.formulas.js';
+import { notifyNeeds, seedNeedsDemo } from './needs/needs.service.js';
 import './needs/needs.tables.js';
 import './offers.tables.js';
+import './purchases/purchases.tables.js';
 
 export { isValidCpv, CATEGORY_KEYS, categoryCpvPrefixes } from './offers.categories.js';
 export { entityOfferChoices } from './offers.service.js';
@@ -33,6 +45,7 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await offersApiRoutes(app, ctx);
   await needsRoutes(app, ctx);
   await needsApiRoutes(app, ctx);
+  await purchasesRoutes(app, ctx);
 }
 
 export const offersModule: AppModule = {
@@ -45,15 +58,22 @@ export const offersModule: AppModule = {
     { label: 'offers.manage.mine', path: '/oferta/moje', order: 44, roles: ['entity_representative'], personal: true },
     { label: 'needs.moderation.title', path: '/admin/oferta/potrzeby', order: 46, roles: ['coordinator', 'administrator'] },
     { label: 'needs.figures.title', path: '/admin/oferta/potrzeby/liczby', order: 47, roles: ['coordinator', 'administrator'] },
+    { label: 'purchases.admin.title', path: '/admin/oferta/zakupy', order: 48, roles: ['coordinator', 'administrator'] },
+    { label: 'purchases.mine', path: '/oferta/zakupy', order: 48, roles: ['buyer_representative'] },
   ],
   contributes: {
     entityPageSections: [offersEntitySection],
     searchProviders: [offersSearch],
     sitemapSources: offersSitemapSources,
-    openDatasets: [offersDataset],
+    openDatasets: [offersDataset, needsDataset],
     profileSections: [offersProfileSection],
+    indicatorFormulas: needsFormulas,
   },
   routes,
-  seedDemo: seedOffersDemo,
+  async seedDemo(ctx) {
+    const offers = await seedOffersDemo(ctx);
+    const needs = await seedNeedsDemo(ctx);
+    return { summary: `${offers.summary}, ${needs} przykładowa potrzeba zakupowa` };
+  },
   jobs: offersJobs,
 };

@@ -9,6 +9,7 @@ export const offersErrors = {
   'offers.too_many_photos': { status: 409 },
   'offers.need_not_found': { status: 404 },
   'offers.need_state': { status: 409 },
+  'offers.buyer_not_found': { status: 404 },
 } as const satisfies ErrorDeclarations;
 
 type OffersErrors = typeof offersErrors;

@@ -9,6 +9,7 @@ import type { OpenDataset } from '../opendata/index.js';
 import { listedSource, type SearchProvider, type SitemapSource } from '../portal/index.js';
 import type { EntityPageSection } from '../registry/index.js';
 import type { ProfileSection } from '../territory/index.js';
+import { lastPublishedChange } from './needs/needs.service.js';
 import * as repo from './offers.repo.js';
 import * as svc from './offers.service.js';
 import { EntityOffersSection, ProfileOffers } from './offers.views.js';
@@ -70,6 +71,16 @@ export const offersDataset: OpenDataset = {
   descriptionKey: 'offers.dataset.description',
   formats: [{ format: 'API', path: '/api/v1/oferta', mediaType: 'application/json' }],
   lastChanged: (ctx) => repo.lastChanged(ctx.db),
+};
+
+/** Buyers' published needs (`/api/v1/oferta/potrzeby`): its date is the last change of a published need. */
+export const needsDataset: OpenDataset = {
+  id: 'oferta-potrzeby',
+  order: 21,
+  titleKey: 'needs.dataset.title',
+  descriptionKey: 'needs.dataset.description',
+  formats: [{ format: 'API', path: '/api/v1/oferta/potrzeby', mediaType: 'application/json' }],
+  lastChanged: (ctx) => lastPublishedChange(ctx),
 };
 
 export const offersProfileSection: ProfileSection = {

@@ -28,6 +28,11 @@ const subKey = (c: string) => `offers.subcategories.${c}` as TKey;
 const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
 type Values = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+
+/** A form's text field by name: its current value and its problems (the offer and need forms). */
+export function fieldBinder(values: Values, problems: Problem[]) {
+  return (name: string) => ({ name, value: one(values[name]), problems });
+}
 const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** The text of a Polish field on a page in either language. */
@@ -564,6 +569,7 @@ export function OfferFormView({
   notice: string | null;
 }) {
   const { t, href } = usePage();
+  const field = fieldBinder(values, problems);
   const catMine = problems.filter((p) => p.field === 'subcategory');
   const cpvOf = (c: Category) => cpvTable.filter((r) => r.category === c);
   return (
@@ -573,7 +579,7 @@ export function OfferFormView({
       <ErrorSummary problems={problems} fieldIds={{ area: 'f-area_scope', subcategory: 'f-subcategory' }} />
       <form method="post" action={href(action)} id="formularz" novalidate>
         <CsrfField token={csrf} />
-        <FormField name="title" label={t('offers.form.title')} required maxLength={200} value={one(values.title)} problems={problems} />
+        <FormField {...field('title')} label={t('offers.form.title')} required maxLength={200} />
         <RadioGroup
           name="kind"
           legend={t('offers.form.kind')}
@@ -620,23 +626,14 @@ export function OfferFormView({
             ))}
           </ul>
         </details>
+        <FormField {...field('cpv')} label={t('offers.form.cpv')} hint={t('offers.form.cpvHint')} maxLength={400} />
         <FormField
-          name="cpv"
-          label={t('offers.form.cpv')}
-          hint={t('offers.form.cpvHint')}
-          maxLength={400}
-          value={one(values.cpv)}
-          problems={problems}
-        />
-        <FormField
-          name="description"
+          {...field('description')}
           multiline
           label={t('offers.form.description')}
           hint={t('offers.form.descriptionHint')}
           required
           maxLength={10000}
-          value={one(values.description)}
-          problems={problems}
         />
         <RadioGroup
           name="price_kind"
@@ -648,14 +645,7 @@ export function OfferFormView({
           ]}
           problems={problems}
         />
-        <FormField
-          name="price_text"
-          label={t('offers.form.priceText')}
-          hint={t('offers.form.priceTextHint')}
-          maxLength={300}
-          value={one(values.price_text)}
-          problems={problems}
-        />
+        <FormField {...field('price_text')} label={t('offers.form.priceText')} hint={t('offers.form.priceTextHint')} maxLength={300} />
         <AreaPicker values={values} problems={problems} units={units} />
         <CheckboxField name="reserved" checked={one(values.reserved) === '1'} label={t('offers.form.reserved')} />
         <CheckboxField

@@ -5,10 +5,14 @@ import { offersMigration } from './202702010010_offers.js';
 import { needsMigration } from './202702070010_needs.js';
 import { needAnswersMigration } from './202702070020_need_answers.js';
 import { needOutcomesMigration } from './202702070030_need_outcomes.js';
+import { purchasesMigration } from './202702080010_purchases.js';
+import { needFiltersMigration } from './202702080020_need_filters.js';
 
 export const offersMigrations: Record<string, ModuleMigration> = {
   '202702010010_offers': offersMigration,
   '202702070010_needs': needsMigration,
   '202702070020_need_answers': needAnswersMigration,
   '202702070030_need_outcomes': needOutcomesMigration,
+  '202702080010_purchases': purchasesMigration,
+  '202702080020_need_filters': needFiltersMigration,
 };

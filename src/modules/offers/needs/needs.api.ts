@@ -4,7 +4,7 @@
 import { Type, type Static } from 'typebox';
 import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { LicenceSchema, OPEN_DATA_LICENCE } from '../../opendata/index.js';
+import { OpenDataProperties, openDataMeta } from '../../opendata/index.js';
 import * as svc from './needs.service.js';
 
 const NeedItem = Type.Object({
@@ -25,9 +25,14 @@ const NeedItem = Type.Object({
   contact: Type.Object({ name: Type.String(), email: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }),
   url: Type.String(),
   published_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  filters: Type.Object(
+    { only_ps: Type.Boolean(), only_valid_mark: Type.Boolean(), only_reserved_contracts: Type.Boolean() },
+    { description: 'optional conditions of the matching rule: which entities are notified' },
+  ),
+  is_example: Type.Boolean({ description: 'demonstration data, not a real need' }),
 });
 
-const NeedList = Type.Object({ licence: LicenceSchema, total: Type.Integer(), items: Type.Array(NeedItem) });
+const NeedList = Type.Object({ ...OpenDataProperties, total: Type.Integer(), items: Type.Array(NeedItem) });
 
 export async function needsApiRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const base = ctx.config.publicUrl.replace(/\/$/, '');
@@ -64,9 +69,15 @@ export async function needsApiRoutes(app: AppInstance, ctx: ModuleContext): Prom
           contact: { name: n.contact_name, email: n.contact_email, phone: n.contact_phone },
           url: `${base}${svc.needPath(n)}`,
           published_at: n.published_at,
+          filters: {
+            only_ps: Boolean(n.only_ps),
+            only_valid_mark: Boolean(n.only_mark),
+            only_reserved_contracts: Boolean(n.only_reserved),
+          },
+          is_example: Boolean(n.is_example),
         });
       }
-      return { licence: { ...OPEN_DATA_LICENCE }, total: items.length, items };
+      return { ...openDataMeta(await svc.lastPublishedChange(ctx)), total: items.length, items };
     },
   );
 }

@@ -144,3 +144,30 @@ export async function allAreas(db: Executor): Promise<{ need_id: string; teryt: 
 export async function findAnswer(db: Executor, needId: string, entityId: string): Promise<AnswerRow | undefined> {
   return db.selectFrom('need_answers').selectAll().where('need_id', '=', needId).where('entity_id', '=', entityId).executeTakeFirst();
 }
+
+/** Every notice sent (the first notification of an entity about a need), with its time: the indicators' "entities notified". */
+export async function noticesSent(db: Executor): Promise<{ need_id: string; sent_at: string }[]> {
+  return db.selectFrom('need_notifications').select(['need_id', 'sent_at']).where('kind', '=', 'notice').execute();
+}
+
+/** Every answer given, with its time (the indicators' "answers"). */
+export async function answersGiven(db: Executor): Promise<{ need_id: string; answered_at: string }[]> {
+  const rows = await db.selectFrom('need_answers').select(['need_id', 'answered_at']).where('answer', 'is not', null).execute();
+  return rows.flatMap((r) => (r.answered_at ? [{ need_id: r.need_id, answered_at: r.answered_at }] : []));
+}
+
+/** When a published need last changed (the open dataset's date); null while none is published. */
+export async function lastPublishedChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('needs')
+    .select('updated_at')
+    .where('status', 'in', ['published', 'closed', 'outcome_recorded'])
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.updated_at ?? null;
+}
+
+export async function findByTitle(db: Executor, title: string): Promise<NeedRow | undefined> {
+  return db.selectFrom('needs').selectAll().where('title', '=', title).executeTakeFirst();
+}

@@ -58,6 +58,9 @@ export interface NeedInput {
   contactName: string;
   contactEmail: string;
   contactPhone: string | null;
+  onlyPs: boolean;
+  onlyMark: boolean;
+  onlyReserved: boolean;
 }
 
 function amountOf(f: FormChecker, field: string): number | null {
@@ -143,6 +146,9 @@ export function checkNeedInput(body: FormValues, units: UnitChoices, today: stri
     contactName,
     contactEmail,
     contactPhone: phone || null,
+    onlyPs: str(body.only_ps) === '1',
+    onlyMark: str(body.only_mark) === '1',
+    onlyReserved: str(body.only_reserved) === '1',
   };
 }
 
@@ -162,6 +168,9 @@ function columnsOf(input: NeedInput) {
     contact_name: input.contactName,
     contact_email: input.contactEmail,
     contact_phone: input.contactPhone,
+    only_ps: input.onlyPs,
+    only_mark: input.onlyMark,
+    only_reserved: input.onlyReserved,
   };
 }
 
@@ -223,7 +232,7 @@ export async function updateNeed(ctx: ModuleContext, id: string, body: FormValue
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   for (const [k, v] of Object.entries(cols)) {
     const old = (before as unknown as Record<string, unknown>)[k];
-    if (old !== v) changes[k] = { before: old, after: v };
+    if (typeof v === 'boolean' ? Boolean(old) !== v : old !== v) changes[k] = { before: old, after: v };
   }
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateNeed(trx, id, { ...cols, updated_at: nowIso(ctx.clock) });
@@ -252,6 +261,9 @@ export async function formValuesOf(ctx: Pick<ModuleContext, 'db'>, n: NeedRow): 
     contact_name: n.contact_name,
     contact_email: n.contact_email,
     contact_phone: n.contact_phone ?? '',
+    only_ps: n.only_ps ? '1' : '',
+    only_mark: n.only_mark ? '1' : '',
+    only_reserved: n.only_reserved ? '1' : '',
   };
 }
 
@@ -308,9 +320,9 @@ export async function criteriaOf(ctx: Pick<ModuleContext, 'db'>, n: NeedRow): Pr
     category: n.category as Category,
     places: n.area_scope === 'region' ? null : await repo.areasOf(ctx.db, n.id),
     cpv: n.cpv,
-    onlyPs: false,
-    onlyMark: false,
-    onlyReserved: false,
+    onlyPs: Boolean(n.only_ps),
+    onlyMark: Boolean(n.only_mark),
+    onlyReserved: Boolean(n.only_reserved),
   };
 }
 
@@ -345,6 +357,8 @@ export async function notifyNeeds(ctx: ModuleContext): Promise<string> {
   let sent = 0;
   for (const n of await repo.openPublished(ctx.db, today)) {
     if (sent >= NOTIFY_BATCH) break;
+    // the demonstration need is shown, never announced to anyone
+    if (n.is_example) continue;
     const recipients = await recipientsOf(ctx, n);
     const noticed = await repo.notifiedEntities(ctx.db, n.id, 'notice');
     const reminded = await repo.notifiedEntities(ctx.db, n.id, 'reminder');
@@ -672,4 +686,49 @@ export async function needFigures(ctx: Pick<ModuleContext, 'db'>): Promise<Figur
   return [...rows.values()].sort(
     (a, b) => b.year - a.year || (a.powiat ?? '').localeCompare(b.powiat ?? '') || a.category.localeCompare(b.category),
   );
+}
+
+// --- open data and the demonstration -------------------------------------------------------------------
+
+export const lastPublishedChange = (ctx: Pick<ModuleContext, 'db'>) => repo.lastPublishedChange(ctx.db);
+
+export const DEMO_NEED_TITLE = 'Obiady na spotkania klubu seniora (przykład)';
+
+/**
+ * The demonstration need of `seed demo`: a published market sounding for catering in the whole
+ * region, 60 days from today. Invented for showing the platform — its title says "przykład", its
+ * institution and contact are marked as examples, `is_example` labels it on the page, the list and
+ * the API, and the notification job never announces it. Added once.
+ */
+export async function seedNeedsDemo(ctx: ModuleContext): Promise<number> {
+  if (await repo.findByTitle(ctx.db, DEMO_NEED_TITLE)) return 0;
+  const now = nowIso(ctx.clock);
+  await repo.insertNeed(ctx.db, {
+    id: newId(),
+    kind: 'sounding',
+    title: DEMO_NEED_TITLE,
+    category: 'catering',
+    cpv: null,
+    area_scope: 'region',
+    link: null,
+    deadline: addDays(warsawToday(ctx.clock), 60),
+    amount_kind: 'undisclosed',
+    amount_min: null,
+    amount_max: null,
+    institution: 'Przykładowy ośrodek pomocy społecznej (dane demonstracyjne)',
+    contact_name: 'Osoba przykładowa',
+    contact_email: 'potrzeby@przyklad.example.pl',
+    contact_phone: null,
+    status: 'published',
+    staff_message: null,
+    created_by: 'seed-demo',
+    created_at: now,
+    updated_at: now,
+    published_at: now,
+    outcome_signed: null,
+    outcome_value: null,
+    outcome_at: null,
+    is_example: true,
+  });
+  return 1;
 }

@@ -2,6 +2,8 @@
 // places it is to be met in, and the notifications sent to matching entities. A notification row is
 // keyed by need, entity and kind under a unique constraint: the job inserts the row and queues the
 // e-mail in one transaction, so a re-run or a second app instance cannot send twice.
+import type { Generated } from 'kysely';
+
 export const NEED_KINDS = ['tender', 'quote', 'sounding'] as const;
 export type NeedKind = (typeof NEED_KINDS)[number];
 export const AMOUNT_KINDS = ['range', 'exact', 'undisclosed'] as const;
@@ -46,6 +48,12 @@ export interface NeedsTable {
   outcome_signed: boolean | null;
   outcome_value: number | null;
   outcome_at: string | null;
+  /** Optional filters of the matching rule (needs.match.ts): false means no filter. */
+  only_ps: Generated<boolean>;
+  only_mark: Generated<boolean>;
+  only_reserved: Generated<boolean>;
+  /** The demonstration need of `seed demo`: labelled in every output, never notified. */
+  is_example: Generated<boolean>;
 }
 
 export interface NeedAreasTable {

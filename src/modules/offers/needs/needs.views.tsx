@@ -4,11 +4,11 @@
 import type { Problem } from '../../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
-import { RadioGroup, SelectField } from '../../../core/ui/fields.js';
+import { CheckboxField, RadioGroup, SelectField } from '../../../core/ui/fields.js';
 import type { TKey } from '../../../i18n/index.js';
 import { CATEGORY_KEYS } from '../offers.categories.js';
 import type { UnitChoices } from '../offers.service.js';
-import { AreaPicker } from '../offers.views.js';
+import { AreaPicker, fieldBinder } from '../offers.views.js';
 import type { AnswerContext, FiguresRow, Funnel, NeedRow } from './needs.service.js';
 import type { Answer } from './needs.tables.js';
 import { needPath } from './needs.service.js';
@@ -53,7 +53,20 @@ export function NeedsListView({ needs, canAdd }: { needs: NeedRow[]; canAdd: boo
           rows={needs}
           rowKey={(n) => n.id}
           columns={[
-            { header: t('needs.fields.title'), cell: (n) => <a href={href(needPath(n))}>{n.title}</a> },
+            {
+              header: t('needs.fields.title'),
+              cell: (n) => (
+                <>
+                  <a href={href(needPath(n))}>{n.title}</a>
+                  {n.is_example ? (
+                    <>
+                      {' '}
+                      <span class="badge badge--synthetic">{t('offers.badges.example')}</span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
             { header: t('needs.fields.kind'), cell: (n) => t(`needs.kinds.${n.kind}`) },
             { header: t('needs.fields.category'), cell: (n) => t(catKey(n.category)) },
             { header: t('needs.fields.institution'), cell: (n) => n.institution },
@@ -101,6 +114,7 @@ export function NeedView({
   return (
     <>
       <PageHeader title={need.title} />
+      {need.is_example ? <Alert kind="info">{t('needs.exampleNotice')}</Alert> : null}
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <dl class="facts">
         {manage ? (
@@ -121,6 +135,16 @@ export function NeedView({
         ) : null}
         <dt>{t('needs.fields.area')}</dt>
         <dd>{text.area(need, areas, unitNames)}</dd>
+        {need.only_ps || need.only_mark || need.only_reserved ? (
+          <>
+            <dt>{t('needs.form.filters')}</dt>
+            <dd>
+              {fmt.list(
+                (['only_ps', 'only_mark', 'only_reserved'] as const).filter((f) => need[f]).map((f) => t(`needs.form.filterLabels.${f}`)),
+              )}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('needs.fields.deadline')}</dt>
         <dd>{fmt.date(need.deadline)}</dd>
         <dt>{t('needs.fields.amount')}</dt>
@@ -247,6 +271,7 @@ export function NeedFormView({
   recipients: number | null;
 }) {
   const { t, href } = usePage();
+  const field = fieldBinder(values, problems);
   return (
     <>
       <PageHeader title={title} />
@@ -265,7 +290,7 @@ export function NeedFormView({
           options={(['quote', 'tender', 'sounding'] as const).map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }))}
           problems={problems}
         />
-        <FormField name="title" label={t('needs.form.title')} required maxLength={200} value={one(values.title)} problems={problems} />
+        <FormField {...field('title')} label={t('needs.form.title')} required maxLength={200} />
         <SelectField
           name="category"
           label={t('needs.form.category')}
@@ -274,33 +299,17 @@ export function NeedFormView({
           options={[{ value: '', label: t('needs.form.chooseCategory') }, ...CATEGORY_KEYS.map((c) => ({ value: c, label: t(catKey(c)) }))]}
           problems={problems}
         />
-        <FormField
-          name="cpv"
-          label={t('needs.form.cpv')}
-          hint={t('needs.form.cpvHint')}
-          maxLength={20}
-          value={one(values.cpv)}
-          problems={problems}
-        />
+        <FormField {...field('cpv')} label={t('needs.form.cpv')} hint={t('needs.form.cpvHint')} maxLength={20} />
         <AreaPicker values={values} problems={problems} units={units} legend={t('needs.form.area')} />
-        <FormField
-          name="link"
-          type="url"
-          label={t('needs.form.link')}
-          hint={t('needs.form.linkHint')}
-          maxLength={500}
-          value={one(values.link)}
-          problems={problems}
-        />
-        <FormField
-          name="deadline"
-          label={t('needs.form.deadline')}
-          hint={t('needs.form.deadlineHint')}
-          required
-          maxLength={10}
-          value={one(values.deadline)}
-          problems={problems}
-        />
+        <fieldset class="fieldset">
+          <legend>{t('needs.form.filters')}</legend>
+          <p class="hint">{t('needs.form.filtersHint')}</p>
+          {(['only_ps', 'only_mark', 'only_reserved'] as const).map((f) => (
+            <CheckboxField key={f} name={f} checked={one(values[f]) === '1'} label={t(`needs.form.filterLabels.${f}`)} />
+          ))}
+        </fieldset>
+        <FormField {...field('link')} type="url" label={t('needs.form.link')} hint={t('needs.form.linkHint')} maxLength={500} />
+        <FormField {...field('deadline')} label={t('needs.form.deadline')} hint={t('needs.form.deadlineHint')} required maxLength={10} />
         <RadioGroup
           name="amount_kind"
           legend={t('needs.form.amountKind')}
@@ -308,56 +317,19 @@ export function NeedFormView({
           options={(['undisclosed', 'exact', 'range'] as const).map((k) => ({ value: k, label: t(`needs.form.amountKinds.${k}`) }))}
           problems={problems}
         />
+        <FormField {...field('amount_min')} label={t('needs.form.amountMin')} inputMode="numeric" maxLength={14} />
+        <FormField {...field('amount_max')} label={t('needs.form.amountMax')} inputMode="numeric" maxLength={14} />
+        <FormField {...field('institution')} label={t('needs.form.institution')} required maxLength={300} />
+        <FormField {...field('contact_name')} label={t('needs.form.contactName')} required maxLength={200} />
         <FormField
-          name="amount_min"
-          label={t('needs.form.amountMin')}
-          inputMode="numeric"
-          maxLength={14}
-          value={one(values.amount_min)}
-          problems={problems}
-        />
-        <FormField
-          name="amount_max"
-          label={t('needs.form.amountMax')}
-          inputMode="numeric"
-          maxLength={14}
-          value={one(values.amount_max)}
-          problems={problems}
-        />
-        <FormField
-          name="institution"
-          label={t('needs.form.institution')}
-          required
-          maxLength={300}
-          value={one(values.institution)}
-          problems={problems}
-        />
-        <FormField
-          name="contact_name"
-          label={t('needs.form.contactName')}
-          required
-          maxLength={200}
-          value={one(values.contact_name)}
-          problems={problems}
-        />
-        <FormField
-          name="contact_email"
+          {...field('contact_email')}
           type="email"
           autocomplete="email"
           label={t('needs.form.contactEmail')}
           required
           maxLength={254}
-          value={one(values.contact_email)}
-          problems={problems}
         />
-        <FormField
-          name="contact_phone"
-          type="tel"
-          label={t('needs.form.contactPhone')}
-          maxLength={30}
-          value={one(values.contact_phone)}
-          problems={problems}
-        />
+        <FormField {...field('contact_phone')} type="tel" label={t('needs.form.contactPhone')} maxLength={30} />
         <Button>{t('needs.form.save')}</Button>
       </form>
     </>

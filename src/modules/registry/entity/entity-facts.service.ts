@@ -4,6 +4,7 @@
 // psHolders/markHolders). Read for a set of ids at once, so a list costs one statement.
 import type { ModuleContext } from '../../../core/module.js';
 import { warsawToday } from '../../../core/time/index.js';
+import { entityIdsByNip } from './nip-lookup.repo.js';
 import * as repo from './registry.repo.js';
 import { entityPath } from './registry.service.js';
 import type { LegalForm } from './registry.tables.js';
@@ -56,4 +57,9 @@ export async function entityFacts(ctx: Pick<ModuleContext, 'db' | 'clock'>, ids:
 /** The id of the entity named exactly `name` (seeds of other modules find demo entities by name). */
 export function entityIdByName(ctx: Pick<ModuleContext, 'db'>, name: string): Promise<string | undefined> {
   return repo.entityIdByName(ctx.db, name);
+}
+
+/** Registry entities carrying these NIPs (10 digits), id by NIP (the purchase share recognises suppliers by it). */
+export function entitiesByNip(ctx: Pick<ModuleContext, 'db'>, nips: readonly string[]): Promise<Map<string, string>> {
+  return entityIdsByNip(ctx.db, nips);
 }
