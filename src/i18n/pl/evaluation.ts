@@ -294,6 +294,16 @@ export const evaluationPl = {
       intro_many: 'W {{year}} r. monitorowano {{count}} rekomendacji z badań ewaluacyjnych programu.',
       intro_other: 'W {{year}} r. monitorowano {{count}} rekomendacji z badań ewaluacyjnych programu.',
       byStatus: 'Rekomendacje według stanu ({{year}})',
+      byStatusYearEnd: 'Rekomendacje według stanu na 31 grudnia {{year}} r.',
+      statusUnknown: 'stan na koniec roku nieznany',
+      statusUnknownNote_one:
+        'Stanu {{count}} rekomendacji na 31 grudnia {{year}} r. nie da się odtworzyć z zapisanych dat (odpowiedzi, zamknięcia, zmian działań); nie podajemy w jej miejsce stanu dzisiejszego.',
+      statusUnknownNote_few:
+        'Stanu {{count}} rekomendacji na 31 grudnia {{year}} r. nie da się odtworzyć z zapisanych dat (odpowiedzi, zamknięcia, zmian działań); nie podajemy w ich miejsce stanu dzisiejszego.',
+      statusUnknownNote_many:
+        'Stanu {{count}} rekomendacji na 31 grudnia {{year}} r. nie da się odtworzyć z zapisanych dat (odpowiedzi, zamknięcia, zmian działań); nie podajemy w ich miejsce stanu dzisiejszego.',
+      statusUnknownNote_other:
+        'Stanu {{count}} rekomendacji na 31 grudnia {{year}} r. nie da się odtworzyć z zapisanych dat (odpowiedzi, zamknięcia, zmian działań); nie podajemy w ich miejsce stanu dzisiejszego.',
       byRating: 'Rekomendacje według oceny koordynatora na koniec {{year}} r.',
       count: 'Liczba',
       noOverdue: 'Żadna odpowiedź ani działanie nie było po terminie.',

@@ -4,6 +4,7 @@
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { adminRoutes } from './admin.routes.js';
+import { agendaRoutes } from './agenda.routes.js';
 import { apiRoutes } from './api.routes.js';
 import { bodiesErrors } from './bodies.declarations.js';
 import { seedBodiesDemo } from './bodies.seed.js';
@@ -15,6 +16,7 @@ import { publicRoutes } from './public.routes.js';
 import './bodies.tables.js';
 
 export { manageBodies } from './bodies.policy.js';
+export type { AgendaObject, AgendaObjectKind } from './agenda.extensions.js';
 
 export const bodiesJobs: ScheduledJob[] = [{ name: 'bodies.term-reminders', intervalMs: 24 * 3600_000, run: sendTermReminders }];
 
@@ -23,6 +25,7 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await apiRoutes(app, ctx);
   await adminRoutes(app, ctx);
   await meetingRoutes(app, ctx);
+  await agendaRoutes(app, ctx);
 }
 
 export const bodiesModule: AppModule = {

@@ -5,10 +5,12 @@ import { bodiesMigration } from './202702050010_bodies.js';
 import { bodyMeetingsMigration } from './202702050020_body_meetings.js';
 import { bodyAttendanceMigration } from './202702050030_body_attendance.js';
 import { bodyMinutesMigration } from './202702050040_body_minutes.js';
+import { bodyAgendaLinksMigration } from './202702090010_body_agenda_links.js';
 
 export const bodiesMigrations: Record<string, ModuleMigration> = {
   '202702050010_bodies': bodiesMigration,
   '202702050020_body_meetings': bodyMeetingsMigration,
   '202702050030_body_attendance': bodyAttendanceMigration,
   '202702050040_body_minutes': bodyMinutesMigration,
+  '202702090010_body_agenda_links': bodyAgendaLinksMigration,
 };
