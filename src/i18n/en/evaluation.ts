@@ -274,6 +274,8 @@ export const evaluationEn: TranslationShape<typeof evaluationPl> = {
       dueMark: '[due soon]',
       due: 'due: {{due}}',
     },
+    agendaKinds: { study: 'Evaluation study', summary: 'Yearly summary of the follow-up of evaluation recommendations' },
+    summary: { title: 'Follow-up of evaluation recommendations in {{year}}: summary' },
     report: {
       title: 'Follow-up of evaluation recommendations',
       none: 'No recommendations of the programme’s evaluation studies were tracked this year.',

@@ -286,6 +286,8 @@ export const evaluationPl = {
       dueMark: '[termin wkrótce]',
       due: 'termin: {{due}}',
     },
+    agendaKinds: { study: 'Badanie ewaluacyjne', summary: 'Roczne podsumowanie realizacji rekomendacji z ewaluacji' },
+    summary: { title: 'Podsumowanie realizacji rekomendacji z ewaluacji za {{year}} r.' },
     report: {
       title: 'Realizacja rekomendacji z ewaluacji',
       none: 'W tym roku nie monitorowano żadnych rekomendacji z badań ewaluacyjnych programu.',

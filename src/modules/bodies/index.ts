@@ -1,9 +1,12 @@
 // Public face of the bodies module: the statutory and advisory bodies of the programme (`/zespoly`) —
 // types, legal basis, working rules, terms, seats per statutory category and memberships, the staff
 // pages that keep them, the member space, the JSON API, and the staff reminders before a term ends.
+// Agenda items link library documents and one object of a kind other modules contribute
+// (`agendaObjectKinds`, declared here); the opinions on an object appear on that object's page.
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { adminRoutes } from './admin.routes.js';
+import { consultationOpinions, evaluationOpinions, reportOpinions } from './agenda.contributions.js';
 import { agendaRoutes } from './agenda.routes.js';
 import { apiRoutes } from './api.routes.js';
 import { bodiesErrors } from './bodies.declarations.js';
@@ -34,7 +37,14 @@ export const bodiesModule: AppModule = {
   migrations: bodiesMigrations,
   nav: [{ label: 'bodies.nav', path: '/zespoly', order: 60, intro: 'bodies.homeIntro' }],
   admin: [{ label: 'bodies.admin.title', path: '/admin/zespoly', order: 55, roles: ['coordinator', 'administrator'] }],
-  contributes: { sitemapSources: bodiesSitemapSources, searchProviders: [bodiesSearch] },
+  contributes: {
+    sitemapSources: bodiesSitemapSources,
+    searchProviders: [bodiesSearch],
+    // the bodies' opinions and resolutions on the objects they concern, on those objects' pages
+    annualReportSections: [reportOpinions],
+    consultationPageSections: [consultationOpinions],
+    evaluationPageSections: [evaluationOpinions],
+  },
   routes,
   seedDemo: seedBodiesDemo,
   jobs: bodiesJobs,
