@@ -6,12 +6,12 @@
 // agenda keeps the links of items whose title stays.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { pdfToText } from '../../core/export/export.testing.js';
-import { createTestApp, cookieHeader, csrfFrom, form, loginAs, sessionFor, type TestApp } from '../../testing/app.js';
-import { ManualClock } from '../../testing/clock.js';
-import { makeConsultation } from '../consultations/consultations.testing.js';
-import { evaluationFixture, type EvaluationFixture } from '../evaluation/evaluation.testing.js';
-import { E2E_BODY, heldMeeting, plannedMeeting } from './bodies.testing.js';
+import { pdfToText } from '../core/export/export.testing.js';
+import { createTestApp, cookieHeader, csrfFrom, form, loginAs, sessionFor, type TestApp } from './app.js';
+import { ManualClock } from './clock.js';
+import { makeConsultation } from '../modules/consultations/consultations.testing.js';
+import { evaluationFixture, type EvaluationFixture } from '../modules/evaluation/evaluation.testing.js';
+import { E2E_BODY, heldMeeting, plannedMeeting } from '../modules/bodies/bodies.testing.js';
 
 const clock = new ManualClock('2027-03-01T12:00:00Z');
 let t: TestApp;
