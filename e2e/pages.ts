@@ -31,6 +31,7 @@ import {
   heldMeeting,
   latestInvitationPath,
   plannedMeeting,
+  linkedAgendaItem,
 } from '../src/modules/bodies/bodies.testing.js';
 import { navigation, type Server } from './support.js';
 import { NEED_PAGES } from './needs-fixtures.js';
@@ -451,6 +452,17 @@ export const PAGES: PageTemplate[] = [
   },
   { name: 'bodies: approved minutes', setup: async ({ server }) => approvedMinutes(server.testApp.ctx), expectStatus: 200 },
   {
+    // an agenda item linked to an evaluation summary, with both searches (documents, summaries) answered
+    name: 'bodies: admin agenda item',
+    setup: async ({ server }) => {
+      const fx = await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' });
+      const path = await linkedAgendaItem(server.testApp.ctx, `evaluation-summary:${fx.programmeId}:2026`);
+      return `${path}?dq=program&rodzaj=evaluation-summary&oq=`;
+    },
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
     name: 'bodies: invitation answer',
     setup: async ({ server }) => (await plannedMeeting(server.testApp.ctx), await latestInvitationPath(server.testApp.ctx)),
     expectStatus: 200,
@@ -625,6 +637,12 @@ export const PAGES: PageTemplate[] = [
   {
     name: 'evaluation: studies',
     setup: async ({ server }) => (await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' }), '/ewaluacja'),
+    expectStatus: 200,
+  },
+  {
+    name: 'evaluation: yearly summary',
+    setup: async ({ server }) =>
+      `/ewaluacja/podsumowanie/${(await evaluationFixture(server.testApp.ctx, { acceptedOn: '2026-06-01' })).slug}/2026`,
     expectStatus: 200,
   },
   {

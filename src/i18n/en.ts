@@ -356,6 +356,11 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Comments are still open',
       detail: 'The minutes can be approved once the members’ comment period has ended. Nothing has been changed.',
     },
+    'bodies.agenda_locked': {
+      title: 'The agenda is closed',
+      detail:
+        'The minutes of this meeting were approved or the meeting was cancelled; its items can no longer change. Nothing was changed.',
+    },
     'bodies.no_term': {
       title: 'No term',
       detail: 'This body has no term to hold the meeting in. Add a term first. Nothing has been changed.',

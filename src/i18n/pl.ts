@@ -367,6 +367,11 @@ export const pl = {
       title: 'Trwa zgłaszanie uwag',
       detail: 'Protokół można zatwierdzić po upływie terminu uwag członków. Niczego nie zmieniono.',
     },
+    'bodies.agenda_locked': {
+      title: 'Porządek obrad jest zamknięty',
+      detail:
+        'Protokół tego posiedzenia został zatwierdzony albo posiedzenie odwołano; punktów nie można już zmieniać. Niczego nie zmieniono.',
+    },
     'bodies.no_term': {
       title: 'Brak kadencji',
       detail: 'Ten zespół nie ma kadencji, do której można przypisać posiedzenie. Najpierw dodaj kadencję. Niczego nie zmieniono.',

@@ -61,6 +61,8 @@ const MATRIX: [string, string][] = [
   ['/ewaluacja', 'AAAAAAAA'],
   ['/ewaluacja/rekomendacje', 'AAAAAAAA'],
   ['/ewaluacja/rekomendacje.csv', 'AAAAAAAA'],
+  // a programme's yearly follow-up summary is public (no such programme here: 404 for everyone)
+  ['/ewaluacja/podsumowanie/brak-programu/2027', 'NNNNNNNN'],
   ['/api/v1/ewaluacja/badania', 'AAAAAAAA'],
   ['/api/v1/ewaluacja/rekomendacje', 'AAAAAAAA'],
   ['/admin/ewaluacja', 'LAAAFAFF'],
@@ -176,6 +178,8 @@ const MATRIX: [string, string][] = [
   // meeting pages of staff (no such meeting: staff pass the policy and get 404); minutes are public once approved
   ['/admin/zespoly/team-a/posiedzenia/m-x', 'LNNFFFFF'],
   ['/admin/zespoly/team-a/posiedzenia/m-x/protokol', 'LNNFFFFF'],
+  // an agenda item's documents, linked object and visibility: staff of bodies only (no such item: 404 after the policy)
+  ['/admin/zespoly/team-a/posiedzenia/m-x/punkty/i-x', 'LNNFFFFF'],
   ['/zespoly/body-a/posiedzenia/m-x/protokol', 'NNNNNNNN'],
   ['/zespoly/body-a/dla-czlonkow/protokoly/m-x', 'NFFFFNFF'],
   // written procedures: staff pages for coordinators and administrators; a member's ballot in the

@@ -4,6 +4,7 @@ import type { TranslationShape } from '../types.js';
 
 export const consultationsEn: TranslationShape<typeof consultationsPl> = {
   consultations: {
+    agendaKind: 'Public consultation',
     dataset: {
       title: 'Public consultations',
       description:

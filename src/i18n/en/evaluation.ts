@@ -274,12 +274,20 @@ export const evaluationEn: TranslationShape<typeof evaluationPl> = {
       dueMark: '[due soon]',
       due: 'due: {{due}}',
     },
+    agendaKinds: { study: 'Evaluation study', summary: 'Yearly summary of the follow-up of evaluation recommendations' },
+    summary: { title: 'Follow-up of evaluation recommendations in {{year}}: summary' },
     report: {
       title: 'Follow-up of evaluation recommendations',
       none: 'No recommendations of the programme’s evaluation studies were tracked this year.',
       intro_one: 'In {{year}}, {{count}} recommendation of the programme’s evaluation studies was tracked.',
       intro_other: 'In {{year}}, {{count}} recommendations of the programme’s evaluation studies were tracked.',
       byStatus: 'Recommendations by state ({{year}})',
+      byStatusYearEnd: 'Recommendations by state on 31 December {{year}}',
+      statusUnknown: 'state at the year’s end not known',
+      statusUnknownNote_one:
+        'The state of {{count}} recommendation on 31 December {{year}} cannot be reconstructed from the recorded dates (of the response, the closure, changes of actions); today’s state is not shown in its place.',
+      statusUnknownNote_other:
+        'The state of {{count}} recommendations on 31 December {{year}} cannot be reconstructed from the recorded dates (of the response, the closure, changes of actions); today’s state is not shown in their place.',
       byRating: 'Recommendations by the coordinator’s rating at the end of {{year}}',
       count: 'Number',
       noOverdue: 'No response or action was overdue.',

@@ -74,6 +74,7 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
       listNone: 'There are no reports yet.',
       editLink: 'edit the report for {{year}}',
       title: 'Programme implementation report for {{year}}',
+      agendaKind: 'Annual programme implementation report',
       author: 'Regional Social Policy Centre in Toruń',
       watermark: 'DRAFT',
       draftMark: 'draft',

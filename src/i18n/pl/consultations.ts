@@ -2,6 +2,7 @@
 
 export const consultationsPl = {
   consultations: {
+    agendaKind: 'Konsultacje społeczne',
     dataset: {
       title: 'Konsultacje społeczne',
       description:

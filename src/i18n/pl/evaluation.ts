@@ -286,6 +286,8 @@ export const evaluationPl = {
       dueMark: '[termin wkrótce]',
       due: 'termin: {{due}}',
     },
+    agendaKinds: { study: 'Badanie ewaluacyjne', summary: 'Roczne podsumowanie realizacji rekomendacji z ewaluacji' },
+    summary: { title: 'Podsumowanie realizacji rekomendacji z ewaluacji za {{year}} r.' },
     report: {
       title: 'Realizacja rekomendacji z ewaluacji',
       none: 'W tym roku nie monitorowano żadnych rekomendacji z badań ewaluacyjnych programu.',
@@ -294,6 +296,16 @@ export const evaluationPl = {
       intro_many: 'W {{year}} r. monitorowano {{count}} rekomendacji z badań ewaluacyjnych programu.',
       intro_other: 'W {{year}} r. monitorowano {{count}} rekomendacji z badań ewaluacyjnych programu.',
       byStatus: 'Rekomendacje według stanu ({{year}})',
+      byStatusYearEnd: 'Rekomendacje według stanu na 31 grudnia {{year}} r.',
+      statusUnknown: 'stan na koniec roku nieznany',
+      statusUnknownNote_one:
+        'Stanu {{count}} rekomendacji na 31 grudnia {{year}} r. nie da się odtworzyć z zapisanych dat (odpowiedzi, zamknięcia, zmian działań); nie podajemy w jej miejsce stanu dzisiejszego.',
+      statusUnknownNote_few:
+        'Stanu {{count}} rekomendacji na 31 grudnia {{year}} r. nie da się odtworzyć z zapisanych dat (odpowiedzi, zamknięcia, zmian działań); nie podajemy w ich miejsce stanu dzisiejszego.',
+      statusUnknownNote_many:
+        'Stanu {{count}} rekomendacji na 31 grudnia {{year}} r. nie da się odtworzyć z zapisanych dat (odpowiedzi, zamknięcia, zmian działań); nie podajemy w ich miejsce stanu dzisiejszego.',
+      statusUnknownNote_other:
+        'Stanu {{count}} rekomendacji na 31 grudnia {{year}} r. nie da się odtworzyć z zapisanych dat (odpowiedzi, zamknięcia, zmian działań); nie podajemy w ich miejsce stanu dzisiejszego.',
       byRating: 'Rekomendacje według oceny koordynatora na koniec {{year}} r.',
       count: 'Liczba',
       noOverdue: 'Żadna odpowiedź ani działanie nie było po terminie.',

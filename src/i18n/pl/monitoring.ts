@@ -78,6 +78,7 @@ export const monitoringPl = {
       listNone: 'Nie ma jeszcze sprawozdań.',
       editLink: 'edytuj sprawozdanie za {{year}}',
       title: 'Sprawozdanie z realizacji programu za rok {{year}}',
+      agendaKind: 'Sprawozdanie roczne z realizacji programu',
       author: 'Regionalny Ośrodek Polityki Społecznej w Toruniu',
       watermark: 'PROJEKT',
       draftMark: 'projekt',

@@ -8,6 +8,7 @@ import * as svc from './bodies.service.js';
 import { BODY_TYPES, END_GROUNDS, MAJORITIES, MEETING_STATUSES, MEMBER_ROLES, SEAT_CATEGORIES } from './bodies.tables.js';
 import { SlugParams } from './public.routes.js';
 import * as mrepo from './meetings.repo.js';
+import { publicAgenda } from './agenda.service.js';
 
 const Day = Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'YYYY-MM-DD; null when unknown' });
 
@@ -76,6 +77,27 @@ const Detail = Type.Object({
       minutes_url: Type.Union([Type.String(), Type.Null()], {
         description: 'the approved minutes (HTML; add .pdf for the PDF) when public',
       }),
+      agenda: Type.Array(
+        Type.Object({
+          title: Type.String(),
+          presenter: Type.Union([Type.String(), Type.Null()]),
+          documents: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), url: Type.String() }), {
+            description: 'attached library documents (published ones)',
+          }),
+          object: Type.Union(
+            [
+              Type.Object({
+                kind: Type.String({ description: 'e.g. annual-report, consultation, evaluation-study, evaluation-summary' }),
+                title: Type.String(),
+                url: Type.Union([Type.String(), Type.Null()], { description: 'null while the object is not public' }),
+              }),
+              Type.Null(),
+            ],
+            { description: 'the object the item concerns' },
+          ),
+        }),
+        { description: 'the public items (internal items are never listed)' },
+      ),
     }),
     { description: 'public meetings, soonest first' },
   ),
@@ -162,19 +184,34 @@ export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<v
               is_votes_named: body.is_votes_named,
             },
         terms,
-        meetings: (await mrepo.listMeetings(ctx.db, body.id))
-          .filter((m) => m.is_public)
-          .map((m) => ({
-            id: m.id,
-            starts_at: m.starts_at,
-            ends_at: m.ends_at,
-            status: m.status,
-            place: [m.place, m.online_url].filter(Boolean).join(', '),
-            minutes_url:
-              m.status === 'minutes_approved' && body.is_minutes_public
-                ? `${base}/zespoly/${body.slug}/posiedzenia/${m.id}/protokol`
-                : null,
-          })),
+        meetings: await Promise.all(
+          (await mrepo.listMeetings(ctx.db, body.id))
+            .filter((m) => m.is_public)
+            .map(async (m) => {
+              const agenda = await publicAgenda(ctx, m.id, 'pl');
+              return {
+                id: m.id,
+                starts_at: m.starts_at,
+                ends_at: m.ends_at,
+                status: m.status,
+                place: [m.place, m.online_url].filter(Boolean).join(', '),
+                minutes_url:
+                  m.status === 'minutes_approved' && body.is_minutes_public
+                    ? `${base}/zespoly/${body.slug}/posiedzenia/${m.id}/protokol`
+                    : null,
+                agenda: agenda.items.map((a) => {
+                  const links = agenda.links.get(a.id);
+                  const o = links?.object ?? null;
+                  return {
+                    title: a.title,
+                    presenter: a.presenter,
+                    documents: (links?.documents ?? []).map((d) => ({ id: d.id, title: d.title, url: `${base}${d.href}` })),
+                    object: o ? { kind: o.kind, title: o.title, url: o.url ? `${base}${o.url}` : null } : null,
+                  };
+                }),
+              };
+            }),
+        ),
       };
     },
   );

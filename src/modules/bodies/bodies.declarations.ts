@@ -6,6 +6,7 @@ import type { ErrorDeclarations } from '../../core/errors/catalogue.js';
 export const bodiesErrors = {
   'bodies.already_ended': { status: 409 },
   'bodies.no_term': { status: 409 },
+  'bodies.agenda_locked': { status: 409 },
   'bodies.meeting_not_planned': { status: 409 },
   'bodies.invitation_invalid': { status: 404 },
   'bodies.meeting_not_started': { status: 409 },

@@ -147,7 +147,18 @@ export interface BodyAgendaItemsTable {
   position: number;
   title: string;
   presenter: string | null;
+  /** False: internal — never on public pages, the public calendar feed, the API or the public minutes. */
   is_public: boolean;
+  /** The linked object: a kind contributed under `agendaObjectKinds` and its id there; both null when none. */
+  object_kind: string | null;
+  object_id: string | null;
+}
+
+/** A library document (portal) attached to an agenda item, in order. */
+export interface BodyAgendaDocumentsTable {
+  agenda_item_id: string;
+  document_id: string;
+  position: number;
 }
 
 /** One member's invitation to a meeting: the answer comes by the signed (random, stored hashed) link or in the member space. */
@@ -214,6 +225,7 @@ declare module '../../core/db/schema.js' {
     body_votes: BodyVotesTable;
     body_meetings: BodyMeetingsTable;
     body_agenda_items: BodyAgendaItemsTable;
+    body_agenda_documents: BodyAgendaDocumentsTable;
     body_invitations: BodyInvitationsTable;
     bodies: BodiesTable;
     body_terms: BodyTermsTable;

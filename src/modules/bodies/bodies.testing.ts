@@ -10,6 +10,7 @@ import { recordAttendance, recordVote } from './attendance.service.js';
 import { findMeeting, listAgenda } from './meetings.repo.js';
 import { approveMinutes, publishDraft, saveMinutes } from './minutes.service.js';
 import { toWarsawLocal } from '../../core/time/index.js';
+import { saveItemLinks } from './agenda.repo.js';
 
 export const E2E_BODY = { id: 'e2e-body', slug: 'komitet-e2e', termId: 'e2e-body-term', memberId: 'e2e-body-member' } as const;
 
@@ -155,4 +156,14 @@ export async function draftMinutes(ctx: ModuleContext, until: string): Promise<s
   await saveMinutes(ctx, body, (await findMeeting(ctx.db, meetingId))!, form, actor);
   await publishDraft(ctx, body, (await findMeeting(ctx.db, meetingId))!, { comments_until: until }, actor);
   return meetingId;
+}
+
+/** A planned meeting's second item linked to an object (`kind:id`, e.g. a yearly summary); returns the item's staff page. */
+export async function linkedAgendaItem(ctx: ModuleContext, objectRef: string): Promise<string> {
+  const meetingId = await plannedMeeting(ctx);
+  const [open, item] = await listAgenda(ctx.db, meetingId);
+  const at = objectRef.indexOf(':');
+  await saveItemLinks(ctx.db, item!.id, { is_public: true, object_kind: objectRef.slice(0, at), object_id: objectRef.slice(at + 1) }, []);
+  await saveItemLinks(ctx.db, open!.id, { is_public: false, object_kind: null, object_id: null }, []);
+  return `/admin/zespoly/${E2E_BODY.id}/posiedzenia/${meetingId}/punkty/${item!.id}`;
 }

@@ -3,9 +3,13 @@
 // pages that keep them, meetings and written procedures (procedures/), the register of resolutions, the
 // ZIP of a term's approved minutes (archive/), the member space, the JSON API, and the jobs: staff
 // reminders before a term ends, closing procedures at their deadline, the member role of ended memberships.
+// Agenda items link library documents and one object of a kind other modules contribute
+// (`agendaObjectKinds`, declared here); the opinions on an object appear on that object's page.
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { adminRoutes } from './admin.routes.js';
+import { consultationOpinions, evaluationOpinions, reportOpinions } from './agenda.contributions.js';
+import { agendaRoutes } from './agenda.routes.js';
 import { apiRoutes } from './api.routes.js';
 import { bodiesErrors } from './bodies.declarations.js';
 import { seedBodiesDemo } from './bodies.seed.js';
@@ -20,6 +24,7 @@ import { closeDueProcedures } from './procedures/procedures.service.js';
 import './bodies.tables.js';
 
 export { manageBodies } from './bodies.policy.js';
+export type { AgendaObject, AgendaObjectKind } from './agenda.extensions.js';
 
 export const bodiesJobs: ScheduledJob[] = [
   { name: 'bodies.term-reminders', intervalMs: 24 * 3600_000, run: sendTermReminders },
@@ -34,6 +39,7 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await meetingRoutes(app, ctx);
   await procedureRoutes(app, ctx);
   await archiveRoutes(app, ctx);
+  await agendaRoutes(app, ctx);
 }
 
 export const bodiesModule: AppModule = {
@@ -42,7 +48,14 @@ export const bodiesModule: AppModule = {
   migrations: bodiesMigrations,
   nav: [{ label: 'bodies.nav', path: '/zespoly', order: 60, intro: 'bodies.homeIntro' }],
   admin: [{ label: 'bodies.admin.title', path: '/admin/zespoly', order: 55, roles: ['coordinator', 'administrator'] }],
-  contributes: { sitemapSources: bodiesSitemapSources, searchProviders: [bodiesSearch] },
+  contributes: {
+    sitemapSources: bodiesSitemapSources,
+    searchProviders: [bodiesSearch],
+    // the bodies' opinions and resolutions on the objects they concern, on those objects' pages
+    annualReportSections: [reportOpinions],
+    consultationPageSections: [consultationOpinions],
+    evaluationPageSections: [evaluationOpinions],
+  },
   routes,
   seedDemo: seedBodiesDemo,
   jobs: bodiesJobs,

@@ -24,7 +24,9 @@ import * as nv from './minutes.views.js';
 import { renderPdf } from '../../core/export/index.js';
 import { contentDisposition } from '../../core/http/uploads.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
-import { translator } from '../../i18n/index.js';
+import { translator, type Lang } from '../../i18n/index.js';
+import * as agsvc from './agenda.service.js';
+import { AgendaAdminList } from './agenda.views.js';
 import { getInstitution } from '../site/index.js';
 import * as mv from './meetings.views.js';
 import { SlugParams } from './public.routes.js';
@@ -135,8 +137,21 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
         csrf={reply.generateCsrf()}
         notice={ok ? (notices[ok] ?? null) : null}
         attendance={await attendanceOf(body, meeting)}
+        agendaList={await agendaListOf(body, meeting, request.lang)}
       />,
       status,
+    );
+  };
+
+  /** The agenda with each item's links and the way to its page. */
+  const agendaListOf = async (body: repo.BodyRow, meeting: mrepo.MeetingRow, lang: Lang) => {
+    const items = await mrepo.listAgenda(ctx.db, meeting.id);
+    return (
+      <AgendaAdminList
+        base={`/admin/zespoly/${body.id}/posiedzenia/${meeting.id}`}
+        items={items}
+        links={await agsvc.itemLinks(ctx, items, lang)}
+      />
     );
   };
 
@@ -333,40 +348,48 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     },
   );
 
-  app.post(
-    '/admin/zespoly/:id/posiedzenia/:meetingId/protokol',
-    { config, schema: { params: MeetingParams, body: FormBody } },
-    async (request, reply) => {
-      const body = await svc.getBody(ctx, request.params.id);
-      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
-      const saved = await submitForm(() => nsvc.saveMinutes(ctx, body, meeting, request.body, auditFromRequest(request)), refusals);
-      if (!saved.ok) return minutesPage(request, reply, body, meeting, request.body, saved.problems, saved.status);
-      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}/protokol?ok=zapisano`);
-    },
+  /**
+   * The three minutes actions (save the texts, share the draft with members, approve): the service
+   * does the work; a refusal draws the minutes form again with its problems, success redirects.
+   */
+  const minutesAction = (
+    suffix: string,
+    run: (
+      body: repo.BodyRow,
+      meeting: mrepo.MeetingRow,
+      form: Record<string, string>,
+      actor: ReturnType<typeof auditFromRequest>,
+    ) => Promise<unknown>,
+    done: (meetingPath: string) => string,
+    keepValues = true,
+  ) =>
+    app.post(
+      `/admin/zespoly/:id/posiedzenia/:meetingId/protokol${suffix}`,
+      { config, schema: { params: MeetingParams, body: FormBody } },
+      async (request, reply) => {
+        const body = await svc.getBody(ctx, request.params.id);
+        const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
+        const saved = await submitForm(() => run(body, meeting, request.body, auditFromRequest(request)), refusals);
+        if (!saved.ok)
+          return minutesPage(request, reply, body, meeting, keepValues ? request.body : undefined, saved.problems, saved.status);
+        return go(request, reply, done(`/admin/zespoly/${body.id}/posiedzenia/${meeting.id}`));
+      },
+    );
+  minutesAction(
+    '',
+    (body, meeting, form, actor) => nsvc.saveMinutes(ctx, body, meeting, form, actor),
+    (path) => `${path}/protokol?ok=zapisano`,
   );
-
-  app.post(
-    '/admin/zespoly/:id/posiedzenia/:meetingId/protokol/projekt',
-    { config, schema: { params: MeetingParams, body: FormBody } },
-    async (request, reply) => {
-      const body = await svc.getBody(ctx, request.params.id);
-      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
-      const saved = await submitForm(() => nsvc.publishDraft(ctx, body, meeting, request.body, auditFromRequest(request)), refusals);
-      if (!saved.ok) return minutesPage(request, reply, body, meeting, request.body, saved.problems, saved.status);
-      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}/protokol?ok=projekt`);
-    },
+  minutesAction(
+    '/projekt',
+    (body, meeting, form, actor) => nsvc.publishDraft(ctx, body, meeting, form, actor),
+    (path) => `${path}/protokol?ok=projekt`,
   );
-
-  app.post(
-    '/admin/zespoly/:id/posiedzenia/:meetingId/protokol/zatwierdzenie',
-    { config, schema: { params: MeetingParams, body: FormBody } },
-    async (request, reply) => {
-      const body = await svc.getBody(ctx, request.params.id);
-      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
-      const saved = await submitForm(() => nsvc.approveMinutes(ctx, body, meeting, auditFromRequest(request)), refusals);
-      if (!saved.ok) return minutesPage(request, reply, body, meeting, undefined, saved.problems, saved.status);
-      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}?ok=protokol`);
-    },
+  minutesAction(
+    '/zatwierdzenie',
+    (body, meeting, _form, actor) => nsvc.approveMinutes(ctx, body, meeting, actor),
+    (path) => `${path}?ok=protokol`,
+    false,
   );
 
   app.get(
@@ -374,7 +397,7 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     { config: { access: 'public' }, schema: { params: PublicMeetingParams } },
     async (request, reply) => {
       const body = await svc.getBodyBySlug(ctx, request.params.slug);
-      const m = await nsvc.publicMinutes(ctx, body, request.params.meetingId);
+      const m = await nsvc.publicMinutes(ctx, body, request.params.meetingId, request.lang);
       const title = request.t('bodies.minutes.title', { when: request.fmt.dateTime(m.meeting.starts_at) });
       return sendPage(
         request,
@@ -402,7 +425,7 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     { config: { access: 'public' }, schema: { params: PublicMeetingParams } },
     async (request, reply) => {
       const body = await svc.getBodyBySlug(ctx, request.params.slug);
-      const m = await nsvc.publicMinutes(ctx, body, request.params.meetingId);
+      const m = await nsvc.publicMinutes(ctx, body, request.params.meetingId, request.lang);
       const when = request.fmt.dateTime(m.meeting.starts_at);
       const bytes = await renderPdf(minutesDocument(m, translator(request.lang), request.lang, when, (await getInstitution(ctx)).name));
       return reply

@@ -14,6 +14,7 @@ import { translator, type Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import { getInstitution } from '../site/index.js';
+import { syncAgendaLines } from './agenda.service.js';
 import * as repo from './bodies.repo.js';
 import { currentTerm, isCurrentMembership, type Actor } from './bodies.service.js';
 import { ANSWERS, type InvitationAnswer } from './bodies.tables.js';
@@ -226,7 +227,16 @@ export async function createMeeting(ctx: ModuleContext, body: repo.BodyRow, form
     await mrepo.replaceAgenda(
       trx,
       id,
-      v.agenda.map((a, position) => ({ id: newId(), meeting_id: id, position, title: a.title, presenter: a.presenter, is_public: true })),
+      v.agenda.map((a, position) => ({
+        id: newId(),
+        meeting_id: id,
+        position,
+        title: a.title,
+        presenter: a.presenter,
+        is_public: true,
+        object_kind: null,
+        object_id: null,
+      })),
     );
     const sent = await notifyMembers(ctx, trx, body, row, 'invite', organizer);
     await recordAudit(
@@ -268,11 +278,8 @@ export async function changeMeeting(
       updated_at: nowIso(ctx.clock),
     };
     await mrepo.updateMeeting(trx, m.id, set);
-    await mrepo.replaceAgenda(
-      trx,
-      m.id,
-      v.agenda.map((a, position) => ({ id: newId(), meeting_id: m.id, position, title: a.title, presenter: a.presenter, is_public: true })),
-    );
+    // items whose title stays keep their row, so their documents, linked object and public switch stay too
+    await syncAgendaLines(trx, m.id, v.agenda);
     await notifyMembers(ctx, trx, body, { ...m, ...set }, 'update', organizer);
     await recordAudit(
       trx,

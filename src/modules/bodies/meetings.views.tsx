@@ -1,6 +1,7 @@
 // Views of meetings: the staff list with the form for a new meeting, one meeting with its form, the
 // cancellation and the members' answers; the answer page of an invitation (by the signed link or in
 // the member space); the public list of a body's meetings with its calendar feed.
+import type { ComponentChildren } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
@@ -124,9 +125,12 @@ export function MeetingAdminView({
   csrf,
   notice,
   attendance,
+  agendaList,
 }: {
   body: BodyRow;
   meeting: MeetingRow;
+  /** The agenda items with their links and the way to each item's page (agenda.views.tsx). */
+  agendaList?: ComponentChildren;
   invitations: InvitationWithMember[];
   values: Values;
   problems: Problem[];
@@ -153,6 +157,7 @@ export function MeetingAdminView({
         <dt>{t('bodies.meeting.sequence')}</dt>
         <dd>{meeting.sequence}</dd>
       </dl>
+      {agendaList}
       <section aria-labelledby="answers">
         <h2 id="answers">{t('bodies.meeting.answers')}</h2>
         {invitations.length === 0 ? (
@@ -267,7 +272,16 @@ export function AnswerView({
 }
 
 /** The public meetings of a body on its page, with the calendar feed. */
-export function PublicMeetings({ body, meetings }: { body: BodyRow; meetings: MeetingRow[] }) {
+export function PublicMeetings({
+  body,
+  meetings,
+  agendas,
+}: {
+  body: BodyRow;
+  meetings: MeetingRow[];
+  /** The public items of each meeting with their links (agenda.views.tsx), when the page shows them. */
+  agendas?: Map<string, ComponentChildren>;
+}) {
   const { t, href } = usePage();
   return (
     <section aria-labelledby="body-meetings">
@@ -285,6 +299,7 @@ export function PublicMeetings({ body, meetings }: { body: BodyRow; meetings: Me
                   <a href={href(`/zespoly/${body.slug}/posiedzenia/${m.id}/protokol`)}>{t('bodies.minutes.show')}</a>
                 </>
               ) : null}
+              {agendas?.get(m.id)}
             </li>
           ))}
         </ul>

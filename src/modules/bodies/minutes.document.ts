@@ -5,6 +5,7 @@ import { blocksFromMarkdown } from '../../core/export/index.js';
 import type { T } from '../../i18n/index.js';
 import type { ItemDecision } from './attendance.service.js';
 import type { Minutes } from './minutes.service.js';
+import type { ItemLinks } from './agenda.service.js';
 
 /** The counts of a vote, at a meeting or in a written procedure. */
 export interface VoteCounted {
@@ -28,6 +29,16 @@ export function decisionText(t: T, d: Pick<ItemDecision, 'outcome'> & { vote: Vo
   return `${counts} — ${t(`bodies.vote.results.${o.result}`)}. ${rule}`;
 }
 
+/** An item's linked object and documents as text (the PDF has no links: the titles, then the object's address). */
+function linkLines(t: T, links: ItemLinks | undefined): string[] {
+  if (!links) return [];
+  const out: string[] = [];
+  if (links.object)
+    out.push(`${t('bodies.agenda.concernsLabel')} ${links.object.labelKey ? `${t(links.object.labelKey)}: ` : ''}${links.object.title}`);
+  if (links.documents.length) out.push(`${t('bodies.agenda.documents')}: ${links.documents.map((d) => d.title).join('; ')}`);
+  return out;
+}
+
 export function minutesDocument(m: Minutes, t: T, lang: 'pl' | 'en', when: string, author: string): ExportDocument {
   return {
     lang,
@@ -37,7 +48,7 @@ export function minutesDocument(m: Minutes, t: T, lang: 'pl' | 'en', when: strin
     blocks: [
       { kind: 'paragraph', text: `${t('bodies.meeting.place')}: ${[m.meeting.place, m.meeting.online_url].filter(Boolean).join(', ')}` },
       { kind: 'heading', level: 2, text: t('bodies.meeting.agenda') },
-      { kind: 'list', items: m.items.map((i) => i.item.title) },
+      { kind: 'list', items: m.items.map((i) => [i.item.title, ...linkLines(t, m.links?.get(i.item.id))].join(' — ')) },
       { kind: 'heading', level: 2, text: t('bodies.attendance.title') },
       { kind: 'paragraph', text: t('bodies.attendance.totals', { invited: m.invited, present: m.present }) },
       {

@@ -7,7 +7,9 @@ import { isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { FormChecker } from '../../core/validation.js';
+import type { Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
+import { itemLinks, type ItemLinks } from './agenda.service.js';
 import type { Attendance } from './attendance.rules.js';
 import { decisions, membersOfMeeting, type ItemDecision } from './attendance.service.js';
 import * as repo from './bodies.repo.js';
@@ -146,6 +148,8 @@ export interface Minutes {
   invited: number;
   present: number;
   items: (ItemDecision & { text: string })[];
+  /** Each item's documents and linked object (the public minutes show them). */
+  links?: Map<string, ItemLinks>;
 }
 
 /** Everything the minutes show. */
@@ -165,10 +169,21 @@ export async function minutesOf(ctx: ModuleContext, body: repo.BodyRow, m: mrepo
   };
 }
 
-/** The approved minutes of a body the public may read (404 otherwise). */
-export async function publicMinutes(ctx: ModuleContext, body: repo.BodyRow, meetingId: string): Promise<Minutes> {
+/** The approved minutes of a body the public may read (404 otherwise): its public items only, with their links. */
+export async function publicMinutes(ctx: ModuleContext, body: repo.BodyRow, meetingId: string, lang: Lang = 'pl'): Promise<Minutes> {
   const m = await mrepo.findMeeting(ctx.db, meetingId);
   if (!m || m.body_id !== body.id || m.status !== 'minutes_approved' || !body.is_minutes_public || !m.is_public)
     throw new AppError('http.not_found');
-  return minutesOf(ctx, body, m);
+  const all = await minutesOf(ctx, body, m);
+  // internal items are for staff and members only: never in the public minutes (page or PDF)
+  const items = all.items.filter((i) => i.item.is_public);
+  return {
+    ...all,
+    items,
+    links: await itemLinks(
+      ctx,
+      items.map((i) => i.item),
+      lang,
+    ),
+  };
 }

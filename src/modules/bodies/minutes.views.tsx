@@ -1,5 +1,6 @@
 // Views of minutes: the secretary's form (a text per agenda item, approval) and the approved minutes
 // as a public page with the attendance table and its totals, the guests, the decisions and votes.
+import { ItemLinksView } from './agenda.views.js';
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
@@ -98,7 +99,10 @@ export function MinutesView({ m, title, pdfPath, itemsHtml }: { m: Minutes; titl
       <h2>{t('bodies.meeting.agenda')}</h2>
       <ol lang={pl}>
         {m.items.map((i) => (
-          <li key={i.item.id}>{i.item.title}</li>
+          <li key={i.item.id}>
+            {i.item.title}
+            <ItemLinksView links={m.links?.get(i.item.id)} />
+          </li>
         ))}
       </ol>
       <h2>{t('bodies.attendance.title')}</h2>

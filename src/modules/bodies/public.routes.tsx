@@ -1,6 +1,9 @@
 // Public routes of the bodies module: the list of bodies, a body's page with today's composition,
 // the history of a term, and the member space (anonymous visitors get 404 so the space is not even
 // seen to exist; other signed-in users 403; members of that body only).
+import type { ComponentChildren } from 'preact';
+import * as agsvc from './agenda.service.js';
+import { PublicAgenda } from './agenda.views.js';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors/app-error.js';
@@ -43,6 +46,13 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
     const page = await svc.bodyPage(ctx, body);
     const subregion = body.subregion_id ? (await listSubregionsWithMembers(ctx)).find((s) => s.id === body.subregion_id) : undefined;
     const member = request.user ? (await repo.bodyIdsOfUser(ctx.db, request.user.id)).includes(body.id) : false;
+    const meetings = (await mrepo.listMeetings(ctx.db, body.id)).filter((m) => m.is_public);
+    // the public items of planned meetings, with their documents and linked object (internal items never)
+    const agendas = new Map<string, ComponentChildren>();
+    for (const m of meetings.filter((x) => x.status === 'planned')) {
+      const a = await agsvc.publicAgenda(ctx, m.id, request.lang);
+      agendas.set(m.id, <PublicAgenda items={a.items} links={a.links} />);
+    }
     return sendPage(
       request,
       reply,
@@ -54,7 +64,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         term={page.term}
         terms={page.terms}
         groups={page.groups}
-        meetings={<mv.PublicMeetings body={body} meetings={(await mrepo.listMeetings(ctx.db, body.id)).filter((m) => m.is_public)} />}
+        meetings={<mv.PublicMeetings body={body} meetings={meetings} agendas={agendas} />}
       >
         {member ? (
           <p>

@@ -1,6 +1,7 @@
 // Public face of the consultations module: public consultations of the programme or of any
 // document — comments per section confirmed by e-mail, a response to every comment, the report
 // (HTML, PDF, DOCX, CSV), the comparison with the next version and the retention of personal data.
+import { consultationAgendaKind } from './consultations.extensions.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { adminRoutes } from './admin.routes.js';
@@ -15,6 +16,7 @@ import { consultationsSitemapSources } from './consultations.sitemap.js';
 import './consultations.tables.js';
 import { consultationsDataset } from './consultations.opendata.js';
 
+export type { ConsultationPageSection } from './consultations.extensions.js';
 export { manageConsultations, moderateConsultations } from './consultations.policy.js';
 
 export const consultationJobs: ScheduledJob[] = [
@@ -41,6 +43,7 @@ export const consultationsModule: AppModule = {
     searchProviders: [consultationsSearch],
     sitemapSources: consultationsSitemapSources,
     openDatasets: [consultationsDataset],
+    agendaObjectKinds: [consultationAgendaKind],
   },
   routes,
   jobs: consultationJobs,

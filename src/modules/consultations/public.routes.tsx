@@ -2,6 +2,7 @@
 // limited per IP here and per e-mail in the service; honeypot; CSRF as everywhere), the page of the
 // e-mailed link (confirm, withdraw, ask for erasure), the report with its PDF/DOCX/CSV exports and
 // the comparison with the next version.
+import { consultationPageExtras } from './consultations.extensions.js';
 import { contentDisposition } from '../../core/http/uploads.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -70,6 +71,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         documents={await svc.documentsOf(ctx, c, request.lang)}
         comments={await visibleComments(c, phase, request)}
         hasNext={next.length > 0}
+        extras={await consultationPageExtras(ctx, c, request)}
       />
     );
     return sendPage(

@@ -1,6 +1,7 @@
 // Public views of consultations: the list, one consultation with its text section by section and
 // "Zgłoś uwagę" links, the comment form (a page of its own, so it works without JavaScript), the
 // page the e-mailed link opens, the report and the comparison with the next version.
+import type { VNode } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
 import type { SectionChange } from '../../core/text/word-diff.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
@@ -110,6 +111,7 @@ export function ConsultationView({
   documents,
   comments,
   hasNext,
+  extras,
 }: {
   c: ConsultationRow;
   phase: Phase;
@@ -118,6 +120,8 @@ export function ConsultationView({
   documents: AttachedDocument[];
   comments: PublicComment[] | null;
   hasNext: boolean;
+  /** Sections other modules contribute (consultationPageSections), at the end of the page. */
+  extras?: VNode[];
 }) {
   const { t, href, lang } = usePage();
   const open = phase === 'open';
@@ -217,6 +221,7 @@ export function ConsultationView({
           <CommentList comments={comments.filter((x) => x.sectionId === null)} />
         </section>
       ) : null}
+      {extras}
     </>
   );
 }

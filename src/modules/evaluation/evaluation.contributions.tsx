@@ -49,14 +49,20 @@ export const followUpReportSection: AnnualReportSection = {
         { kind: 'paragraph', text: t('evaluation.report.intro', { count: s.total, year }) },
         {
           kind: 'table',
-          caption: t('evaluation.report.byStatus', { year }),
+          caption: t(s.asOf === `${year}-12-31` ? 'evaluation.report.byStatusYearEnd' : 'evaluation.report.byStatus', { year }),
           head: [t('evaluation.table.status'), t('evaluation.report.count')],
-          rows: RECOMMENDATION_STATUSES.filter((st) => s.byStatus.has(st)).map((st) => [
-            t(`evaluation.statuses.${st}`),
-            fmt.number(s.byStatus.get(st)!),
-          ]),
+          rows: [
+            ...RECOMMENDATION_STATUSES.filter((st) => s.byStatus.has(st)).map((st) => [
+              t(`evaluation.statuses.${st}`),
+              fmt.number(s.byStatus.get(st)!),
+            ]),
+            ...(s.statusUnknown ? [[t('evaluation.report.statusUnknown'), fmt.number(s.statusUnknown)]] : []),
+          ],
           numeric: [false, true],
         },
+        ...(s.statusUnknown
+          ? [{ kind: 'paragraph' as const, text: t('evaluation.report.statusUnknownNote', { count: s.statusUnknown, year }) }]
+          : []),
         {
           kind: 'table',
           caption: t('evaluation.report.byRating', { year }),

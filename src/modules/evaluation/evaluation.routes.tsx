@@ -11,6 +11,7 @@ import { translator } from '../../i18n/index.js';
 import { LicenceSchema, OPEN_DATA_LICENCE } from '../opendata/index.js';
 import { attachedDocuments } from '../portal/index.js';
 import { findProgramme, findProgrammeVersion } from '../programme/index.js';
+import { evaluationPageExtras } from './evaluation.agenda.js';
 import * as repo from './evaluation.repo.js';
 import { RECOMMENDATION_STATUSES } from './evaluation.rules.js';
 import * as svc from './evaluation.service.js';
@@ -207,6 +208,7 @@ export async function evaluationRoutes(app: AppInstance, ctx: ModuleContext): Pr
           summary: docs.find((d) => d.id === study.summary_document_id) ?? null,
         }}
         views={views}
+        extras={await evaluationPageExtras(ctx, { kind: 'study', id: study.id }, request)}
       />,
     );
   });

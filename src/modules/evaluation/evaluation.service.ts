@@ -8,7 +8,7 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
-import { addDays, isCalendarDay, warsawToday } from '../../core/time/index.js';
+import { addDays, isCalendarDay, warsawDayStart, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { TKey } from '../../i18n/index.js';
 import { diffFields, recordAudit, type AuditEntry } from '../audit/index.js';
@@ -28,6 +28,7 @@ import {
   STATUS_SLUGS,
   trackingEnds,
   type RecommendationStatus,
+  recommendationStatusAt,
 } from './evaluation.rules.js';
 import {
   ACTION_STATUSES,
@@ -786,6 +787,10 @@ export async function followUpItems(ctx: ModuleContext): Promise<FollowUpItem[]>
 export interface ReportSummary {
   total: number;
   byStatus: Map<RecommendationStatus, number>;
+  /** Recommendations whose status at the year's end the dated records cannot reconstruct (not counted in byStatus). */
+  statusUnknown: number;
+  /** The day the statuses are counted at: 31 December of the year, or today for the running year. */
+  asOf: string;
   byRating: Map<Rating, number>;
   overdue: RecommendationView[];
 }
@@ -793,8 +798,10 @@ export interface ReportSummary {
 /**
  * The follow-up of a programme's recommendations for the annual report of `year`: the
  * recommendations of its published studies accepted by the end of that year and still tracked in it,
- * counted by status (as today) and by the coordinator's rating validated by the end of the year, and
- * the overdue ones as of the year's end (or today, for the running year).
+ * counted by status at the year's end (reconstructed from the dated records — closure, response and
+ * action times —, or "not known" where they do not allow it; today's for the running year) and by the
+ * coordinator's rating validated by the end of the year, and the overdue ones as of the year's end
+ * (or today, for the running year).
  */
 export async function reportSummary(ctx: ModuleContext, programmeId: string, year: number): Promise<ReportSummary> {
   const today = warsawToday(ctx.clock);
@@ -809,16 +816,19 @@ export async function reportSummary(ctx: ModuleContext, programmeId: string, yea
   });
   const byStatus = new Map<RecommendationStatus, number>();
   const byRating = new Map<Rating, number>();
-  const endMoment = `${year + 1}-01-01`;
+  const endMoment = warsawDayStart(end, 1);
+  let statusUnknown = 0;
   for (const v of views) {
-    byStatus.set(v.status, (byStatus.get(v.status) ?? 0) + 1);
+    const status = asOf === end ? recommendationStatusAt(v.rec, v.actions, end, endMoment) : v.status;
+    if (status === null) statusUnknown++;
+    else byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
     const validated = [...v.ratings]
       .reverse()
       .find((r) => r.validated_rating !== null && r.validated_at !== null && r.validated_at < endMoment);
     const rating = validated?.validated_rating ?? 'not_rated';
     byRating.set(rating, (byRating.get(rating) ?? 0) + 1);
   }
-  return { total: views.length, byStatus, byRating, overdue: views.filter((v) => v.overdue) };
+  return { total: views.length, byStatus, statusUnknown, asOf, byRating, overdue: views.filter((v) => v.overdue) };
 }
 
 /** The recommendation a rating belongs to (404 when there is no such rating). */

@@ -2,7 +2,7 @@
 // ones said to be unknown —, documents and recommendations with their follow-up), the filterable
 // table of recommendations, and the piece each programme element's entry shows. Study texts are in
 // Polish only, so they carry lang="pl" on English pages.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { Alert, Button, PageHeader, Table } from '../../core/ui/components.js';
 import { SelectField } from '../../core/ui/fields.js';
 import { usePage } from '../../core/ui/context.js';
@@ -245,7 +245,10 @@ export function StudyView({
   version,
   documents,
   views,
+  extras,
 }: {
+  /** Sections other modules contribute (evaluationPageSections), at the end of the page. */
+  extras?: VNode[];
   study: StudyRow;
   programme: { title: string; slug: string } | null;
   version: { number: number; label: string } | null;
@@ -302,6 +305,7 @@ export function StudyView({
         <h2 id="study-recs">{t('evaluation.recommendations')}</h2>
         {views.length === 0 ? <p>{t('evaluation.noRecommendations')}</p> : views.map((v) => <RecommendationBlock key={v.rec.id} v={v} />)}
       </section>
+      {extras}
     </>
   );
 }

@@ -4,8 +4,9 @@
 // recommendations with its CSV, the API, the coordinators' digest of what is overdue or due, the
 // recommendations under each goal and action of the programme page, and a section of the annual
 // report. It builds on the programme (programmes, versions, objective tree), indicators and portal
-// (library documents) modules through their index files. Links to statutory bodies are not part of
-// it yet (that module is being written in parallel).
+// (library documents) modules through their index files. Its studies and yearly follow-up summaries
+// (a page each) are objects a body's meeting may discuss (bodies' `agendaObjectKinds`), and their
+// pages take sections from other modules (`evaluationPageSections`: the body's opinion links back).
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import {
@@ -15,6 +16,8 @@ import {
   recommendationsDataset,
 } from './evaluation.contributions.js';
 import { evaluationErrors } from './evaluation.declarations.js';
+import { studyAgendaKind, summaryAgendaKind } from './evaluation.agenda.js';
+import { summaryRoutes } from './evaluation.summary.routes.js';
 import { sendEvaluationDigest } from './evaluation.digest.js';
 import { evaluationAdminRoutes } from './evaluation.admin.routes.js';
 import { evaluationRoutes } from './evaluation.routes.js';
@@ -25,10 +28,12 @@ import { evaluationMigrations } from './migrations/index.js';
 import './evaluation.tables.js';
 
 export { sendEvaluationDigest } from './evaluation.digest.js';
+export type { EvaluationPage, EvaluationPageSection } from './evaluation.agenda.js';
 
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await evaluationRoutes(app, ctx);
   await evaluationAdminRoutes(app, ctx);
+  await summaryRoutes(app, ctx);
 }
 
 export const evaluationModule: AppModule = {
@@ -51,6 +56,7 @@ export const evaluationModule: AppModule = {
     openDatasets: [recommendationsDataset],
     searchProviders: [evaluationSearch],
     sitemapSources: evaluationSitemapSources,
+    agendaObjectKinds: [studyAgendaKind, summaryAgendaKind],
   },
   routes,
   seedDemo: seedEvaluationDemo,

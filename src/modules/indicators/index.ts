@@ -21,6 +21,7 @@ import { sendRoundReminders } from './monitoring/monitoring.service.js';
 import { annualReportsSection, reportRoutes } from './report/report.routes.js';
 import './indicators.tables.js';
 import { indicatorsDataset } from './indicators.opendata.js';
+import { annualReportAgendaKind } from './report/report.agenda.js';
 
 export { listIndicators as listProgrammeIndicators } from './indicators.repo.js';
 export type { AnnualReportSection } from './report/report.extensions.js';
@@ -51,6 +52,7 @@ export const indicatorsModule: AppModule = {
     searchProviders: [indicatorsSearch],
     sitemapSources: indicatorsSitemapSources,
     openDatasets: [indicatorsDataset],
+    agendaObjectKinds: [annualReportAgendaKind],
   },
   migrations: indicatorsMigrations,
   admin: [{ label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'], personal: true }],
