@@ -15,6 +15,7 @@ import { publicRoutes } from './public.routes.js';
 import './bodies.tables.js';
 
 export { manageBodies } from './bodies.policy.js';
+export { currentMembersOfType, type CurrentMember } from './bodies.members.js';
 
 export const bodiesJobs: ScheduledJob[] = [{ name: 'bodies.term-reminders', intervalMs: 24 * 3600_000, run: sendTermReminders }];
 

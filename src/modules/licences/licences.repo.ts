@@ -71,3 +71,9 @@ export async function lastChanged(db: Exec): Promise<string | null> {
     .executeTakeFirst();
   return row?.at ?? null;
 }
+
+/** The meeting day of the decision on an application (the licence agreement states it). */
+export async function applicationMeetingOn(db: Exec, applicationId: string): Promise<string | null> {
+  const row = await db.selectFrom('licence_applications').select('meeting_on').where('id', '=', applicationId).executeTakeFirst();
+  return row?.meeting_on ?? null;
+}
