@@ -36,6 +36,7 @@ import { navigation, type Server } from './support.js';
 import { NEED_PAGES } from './needs-fixtures.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 import { LICENCE_PAGES } from './licences-fixtures.js';
+import { APPLICATION_PAGES } from './licence-applications-fixtures.js';
 import { attendedRegistration, lastToken, makeEvent, registerPerson, verificationPathOf } from '../src/modules/events/events.testing.js';
 
 export const VISIT_LANGS: readonly Lang[] = ['pl', 'en'];
@@ -704,6 +705,8 @@ export const PAGES: PageTemplate[] = [
   },
   // licences: public page, licence, verification, staff list, grant form with errors, one licence
   ...LICENCE_PAGES,
+  // licence applications: the representative's form and list, staff's formal check and rules editions, the Kapituła's pages
+  ...APPLICATION_PAGES,
   // buyers' needs: list, a published need, the form (empty, with errors), the staff's decision form and list, "my needs"
   ...NEED_PAGES,
   // events

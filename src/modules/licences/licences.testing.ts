@@ -46,7 +46,7 @@ export async function makeLicence(
 export async function makeApplication(
   ctx: Pick<ModuleContext, 'db' | 'clock'>,
   entityId: string,
-  opts: { id: string; status?: ApplicationStatus; offerIds?: string[] },
+  opts: { id: string; status?: ApplicationStatus; offerIds?: string[]; ownRevenueTenths?: number },
 ): Promise<void> {
   const at = nowIso(ctx.clock);
   const status = opts.status ?? 'draft';
@@ -61,7 +61,7 @@ export async function makeApplication(
       contact_email: 'wniosek@test.example.pl',
       contact_phone: '600 000 000',
       revenue_period: '2026',
-      own_revenue_tenths: 450,
+      own_revenue_tenths: opts.ownRevenueTenths ?? 450,
       offer_months: 12,
       market_months: 24,
       is_declared: status !== 'draft',
@@ -86,10 +86,62 @@ export async function makeApplication(
   }
 }
 
-/** A certifying board with a term in force whose members are `userIds` (the first one the chair). */
-export async function makeBoard(ctx: Pick<ModuleContext, 'db' | 'clock'>, userIds: readonly string[], id = 'test-kapitula'): Promise<void> {
+/**
+ * A certifying board with a term in force whose members are `userIds` (the first one the chair,
+ * or all of them with `allChairs`). Run again, it adds the accounts not yet on it.
+ */
+export async function makeBoard(
+  ctx: Pick<ModuleContext, 'db' | 'clock'>,
+  userIds: readonly string[],
+  id = 'test-kapitula',
+  allChairs = false,
+): Promise<void> {
   const at = nowIso(ctx.clock);
-  if (await ctx.db.selectFrom('bodies').select('id').where('id', '=', id).executeTakeFirst()) return;
+  if (!(await ctx.db.selectFrom('bodies').select('id').where('id', '=', id).executeTakeFirst())) await newBoard(ctx, id, at);
+  const present = new Set(
+    (await ctx.db.selectFrom('body_memberships').select('user_id').where('term_id', '=', `${id}-term`).execute()).map((r) => r.user_id),
+  );
+  for (const [i, userId] of userIds.entries()) {
+    if (present.has(userId)) continue;
+    const chair = allChairs || i === 0;
+    await ctx.db
+      .insertInto('body_memberships')
+      .values({
+        id: `${id}-${userId}`,
+        term_id: `${id}-term`,
+        seat_id: `${id}-seat`,
+        user_id: userId,
+        person_name: chair ? 'Ewa Przewodnicząca' : `Członek ${i}`,
+        role: chair ? 'chair' : 'member',
+        nominating_institution: 'ROPS Toruń',
+        starts_on: '2020-01-01',
+        ends_on: null,
+        end_ground: null,
+        appointing_act: 'Zarządzenie testowe',
+        dismissing_act: null,
+        email: null,
+        phone: null,
+        is_example: false,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  }
+}
+
+/** The accounts holding the member role scoped to `bodyId` (as the bodies module grants it to members). */
+export async function memberRoleHolders(ctx: Pick<ModuleContext, 'db'>, bodyId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('user_roles')
+    .select('user_id')
+    .where('role', '=', 'team_member')
+    .where('scope_type', '=', 'team')
+    .where('scope_id', '=', bodyId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+async function newBoard(ctx: Pick<ModuleContext, 'db'>, id: string, at: string): Promise<void> {
   await ctx.db
     .insertInto('bodies')
     .values({
@@ -125,28 +177,4 @@ export async function makeBoard(ctx: Pick<ModuleContext, 'db' | 'clock'>, userId
     .insertInto('body_seats')
     .values({ id: `${id}-seat`, term_id: `${id}-term`, category: 'other', label: 'Członkowie', seat_count: null, position: 0 })
     .execute();
-  for (const [i, userId] of userIds.entries()) {
-    await ctx.db
-      .insertInto('body_memberships')
-      .values({
-        id: `${id}-m${i}`,
-        term_id: `${id}-term`,
-        seat_id: `${id}-seat`,
-        user_id: userId,
-        person_name: i === 0 ? 'Ewa Przewodnicząca' : `Członek ${i}`,
-        role: i === 0 ? 'chair' : 'member',
-        nominating_institution: 'ROPS Toruń',
-        starts_on: '2020-01-01',
-        ends_on: null,
-        end_ground: null,
-        appointing_act: 'Zarządzenie testowe',
-        dismissing_act: null,
-        email: null,
-        phone: null,
-        is_example: false,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-  }
 }

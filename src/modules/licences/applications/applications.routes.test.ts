@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pdfToText } from '../../../core/export/export.testing.js';
-import { makeOffer } from '../../offers/offers.testing.js';
 import { countValidMarksByGmina, entityPath } from '../../registry/index.js';
 import { cookieHeader, createTestApp, csrfFrom, loginAs, sessionFor, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
@@ -80,9 +79,36 @@ before(async () => {
       })
       .execute();
   }
-  await makeOffer(t.ctx, X.id, { id: 'offer-obiady', title: 'Obiady dla szkół' });
-  await makeOffer(t.ctx, X.id, { id: 'offer-catering', title: 'Catering na konferencje' });
-  await makeOffer(t.ctx, Y.id, { id: 'offer-y', title: 'Sprzątanie biur' });
+  // offers as the offers module stores them (a module's test reaches another only through its tables)
+  const offer = (id: string, entity_id: string, title: string) => ({
+    id,
+    entity_id,
+    title,
+    title_sort: title.toLowerCase(),
+    kind: 'service' as const,
+    category: 'catering',
+    subcategory: 'catering-posilki',
+    cpv_codes: '[]',
+    description: title,
+    price_kind: 'on_request' as const,
+    price_text: null,
+    area_scope: 'region' as const,
+    is_reserved_contracts: false,
+    is_published: true,
+    is_example: false,
+    search_doc: title,
+    created_by: null,
+    created_at: at,
+    updated_at: at,
+  });
+  await t.ctx.db
+    .insertInto('offers')
+    .values([
+      offer('offer-obiady', X.id, 'Obiady dla szkół'),
+      offer('offer-catering', X.id, 'Catering na konferencje'),
+      offer('offer-y', Y.id, 'Sprzątanie biur'),
+    ])
+    .execute();
   ids.repX = (await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: X.id }], 'rep@smaczna.example.pl')).userId;
   ids.repY = (await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: Y.id }])).userId;
   ids.staff = (await loginAs(t, [{ role: 'coordinator' }])).userId;
@@ -319,7 +345,11 @@ test('only current Kapituła members assess; a member who declared a conflict ca
     scores[`opinion_${c}`] = `Spełnia (${c}).`;
   }
   assert.equal((await post(`${path}/ocena`, { ...scores, opinion_offer_time: '' }, memberB, path)).statusCode, 400);
-  assert.equal((await post(`${path}/ocena`, scores, memberB, path)).statusCode, 303);
+  const assessed = await post(`${path}/ocena`, scores, memberB, path);
+  assert.equal(assessed.statusCode, 303);
+  assert.equal(assessed.headers.location, path);
+  const list = (await page('/zakup-prospoleczny/kapitula', memberB)).body;
+  assert.ok(list.includes(`href="${path}"`), 'the list links the application page');
   assert.equal((await post(`${path}/konflikt`, {}, memberC, path)).statusCode, 303);
   const refused = await post(`${path}/ocena`, scores, memberC, path);
   assert.equal(refused.statusCode, 409);

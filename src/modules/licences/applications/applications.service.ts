@@ -33,7 +33,7 @@ export const EDITABLE: readonly ApplicationStatus[] = ['draft', 'needs_completio
 
 export const applicationPath = (id: string) => `/zakup-prospoleczny/wnioski/${id}`;
 export const adminApplicationPath = (id: string) => `/admin/zakup-prospoleczny/wnioski/${id}`;
-export const boardApplicationPath = (id: string) => `/kapitula/wnioski/${id}`;
+export const boardApplicationPath = (id: string) => `/zakup-prospoleczny/kapitula/${id}`;
 
 // --- rules editions ---------------------------------------------------------------------------
 
