@@ -25,6 +25,7 @@ import { indicatorsDataset } from './indicators.opendata.js';
 export { listIndicators as listProgrammeIndicators } from './indicators.repo.js';
 export type { AnnualReportSection } from './report/report.extensions.js';
 export type { IndicatorPageSection } from './indicators.extensions.js';
+export type { IndicatorFormula, FormulaParams, GminaCount as FormulaGminaCount } from './indicators.formulas.js';
 
 /** The indicators with their progress: first on the programme page after the objective tree. */
 const indicatorsPageSection: ProgrammePageSection = {
