@@ -102,7 +102,8 @@ export const licencesEn: TranslationShape<typeof licencesPl> = {
       attachmentRequired: 'Add at least one PDF attachment before submitting.',
       fileSize: 'The file is larger than 10 MB.',
       pdf: 'The file is not a PDF document (its content was checked).',
-      tooManyFiles: 'An application can have at most {{count}} attachments.',
+      tooManyFiles_one: 'An application can have at most {{count}} attachment.',
+      tooManyFiles_other: 'An application can have at most {{count}} attachments.',
       future: 'The meeting date cannot be later than today.',
     },
     admin: {
@@ -273,6 +274,9 @@ export const licencesEn: TranslationShape<typeof licencesPl> = {
       title: '“Zakup Prospołeczny” mark licences',
       description:
         'Every licence for the mark with its state today (valid, expired, withdrawn, suspended…), holder, product or service, dates and verification address.',
+    },
+    formula: {
+      granted: '“Zakup Prospołeczny” licences granted in the year (renewals included; since the first licence recorded on the platform)',
     },
   },
 };

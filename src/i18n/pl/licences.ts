@@ -105,7 +105,10 @@ export const licencesPl = {
       attachmentRequired: 'Dodaj co najmniej jeden załącznik PDF przed złożeniem wniosku.',
       fileSize: 'Plik jest większy niż 10 MB.',
       pdf: 'Plik nie jest dokumentem PDF (sprawdzono jego zawartość).',
-      tooManyFiles: 'Wniosek może mieć najwyżej {{count}} załączników.',
+      tooManyFiles_one: 'Wniosek może mieć najwyżej {{count}} załącznik.',
+      tooManyFiles_few: 'Wniosek może mieć najwyżej {{count}} załączniki.',
+      tooManyFiles_many: 'Wniosek może mieć najwyżej {{count}} załączników.',
+      tooManyFiles_other: 'Wniosek może mieć najwyżej {{count}} załącznika.',
       future: 'Data posiedzenia nie może być późniejsza niż dziś.',
     },
     admin: {
@@ -278,6 +281,9 @@ export const licencesPl = {
       title: 'Licencje na znak „Zakup Prospołeczny”',
       description:
         'Wszystkie licencje na znak z ich stanem na dziś (ważna, wygasła, cofnięta, zawieszona…), podmiotem, produktem lub usługą, datami i adresem weryfikacji.',
+    },
+    formula: {
+      granted: 'Licencje „Zakup Prospołeczny” przyznane w roku (z odnowieniami; od pierwszej licencji zapisanej w serwisie)',
     },
   },
 } as const;

@@ -19,6 +19,7 @@ import { applicationsRoutes } from './applications/applications.routes.js';
 import type { OpenDataset } from '../opendata/index.js';
 import { LICENCE_KIND, sendExpiryReminders, verifyLicence } from './licences.service.js';
 import { licencesMigrations } from './migrations/index.js';
+import { licencesGrantedFormula } from './licences.formulas.js';
 import './licences.tables.js';
 import './applications/applications.tables.js';
 
@@ -59,7 +60,12 @@ export const licencesModule: AppModule = {
     { label: 'licences.editions.title', path: '/admin/zakup-prospoleczny/zasady', order: 48, roles: ['coordinator', 'administrator'] },
     { label: 'licences.apply.mine', path: '/zakup-prospoleczny/wnioski', order: 44, roles: ['entity_representative'] },
   ],
-  contributes: { verifiableKinds: [licenceVerification], sitemapSources: [landing], openDatasets: [licencesDataset] },
+  contributes: {
+    verifiableKinds: [licenceVerification],
+    sitemapSources: [landing],
+    openDatasets: [licencesDataset],
+    indicatorFormulas: [licencesGrantedFormula],
+  },
   routes,
   jobs: licencesJobs,
 };

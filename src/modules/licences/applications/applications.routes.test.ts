@@ -8,7 +8,8 @@
 // cannot, only the chair decides; the grant creates a licence per offer, e-mails the applicant and
 // shows on the registry's facet, badge and valid-marks figure until its expiry removes it; the
 // agreement is read back from DOCX and PDF; a refusal is e-mailed with its justification; /dane
-// lists the licences, whose API carries the licence and `last_changed`.
+// lists the licences, whose API carries the licence and `last_changed`; the indicator formula counts
+// licences granted in a year, unknown before the first grant recorded here.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { cookieHeader, createTestApp, csrfFrom, loginAs, sessionFor, type TestAp
 import { ManualClock } from '../../../testing/clock.js';
 import { multipart, type FilePart } from '../../../testing/multipart.js';
 import { countValidLicences } from '../index.js';
+import { licencesGrantedFormula } from '../licences.formulas.js';
 import { makeApplication, makeBoard } from '../licences.testing.js';
 import { suspendLicence } from '../licences.service.js';
 import { SEEDED_EDITION_ID } from '../migrations/202702090010_licence_applications.js';
@@ -473,4 +475,13 @@ test('/dane lists the licences; their API carries the open-data licence and last
   const api = (await page('/api/v1/zakup-prospoleczny')).json() as { licence: { id: string }; last_changed: string | null };
   assert.equal(api.licence.id, 'CC-BY-4.0');
   assert.ok(api.last_changed !== null && api.last_changed.startsWith('2027-03-20'));
+});
+
+test('the indicator formula counts licences granted in the year, known only since the first grant recorded here', async () => {
+  assert.ok([...t.ctx.contributions.of('indicatorFormulas')].some((f) => f.key === 'licences_granted'));
+  const params = { legalForms: [], lifecycles: [] };
+  assert.equal(await licencesGrantedFormula.coverageStart(t.ctx), '2027-03-20');
+  assert.deepEqual(await licencesGrantedFormula.countByGmina(t.ctx, '2027-12-31', params), [{ gmina: null, n: 2, synthetic: 0 }]);
+  assert.deepEqual(await licencesGrantedFormula.countByGmina(t.ctx, '2027-03-17', params), []);
+  assert.deepEqual(await licencesGrantedFormula.countByGmina(t.ctx, '2028-12-31', params), []);
 });
