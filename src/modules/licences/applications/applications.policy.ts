@@ -3,13 +3,15 @@
 // administrators) keep the rules editions and make the formal check; today's members of the
 // certifying board (bodies module) assess, and its chair records the decision. Attachments are read
 // by the applicant, staff and the board. The address's `:id` (or `:entityId`) is read before the
-// route's schema runs, so it is checked as unknown input.
+// route's schema runs, so it is checked as unknown input. An application that does not exist has
+// nothing to protect: the policy lets the request through and the handler answers 404 after the
+// CSRF check of a form, as every other route does (ids are random, so this reveals nothing).
 import { hasRole, policy, type AccessRule } from '../../../core/auth/access.js';
 import type { FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
 import { representsEntity } from '../../registry/index.js';
 import { isLicencesStaff } from '../licences.policy.js';
-import { isBoardChair, isBoardMember, representsApplicant } from './applications.service.js';
+import { applicationExists, isBoardChair, isBoardMember, representsApplicant } from './applications.service.js';
 
 function param(request: FastifyRequest, name: string): string {
   const params: unknown = request.params;
@@ -23,6 +25,7 @@ export interface ApplicationPolicies {
   applicant: AccessRule;
   attachment: AccessRule;
   board: AccessRule;
+  boardApplication: AccessRule;
   chair: AccessRule;
 }
 
@@ -30,13 +33,24 @@ export function applicationPolicies(ctx: ModuleContext): ApplicationPolicies {
   return {
     representative: policy('licences.representative', (user) => hasRole(user, 'entity_representative')),
     entity: policy('licences.apply', (user, request) => representsEntity(user, param(request, 'entityId'))),
-    applicant: policy('licences.applicant', (user, request) => representsApplicant(ctx, user, param(request, 'id'))),
+    applicant: policy(
+      'licences.applicant',
+      async (user, request) =>
+        !(await applicationExists(ctx, param(request, 'id'))) || representsApplicant(ctx, user, param(request, 'id')),
+    ),
     attachment: policy(
       'licences.attachment',
       async (user, request) =>
         isLicencesStaff(user) || (await isBoardMember(ctx, user.id)) || (await representsApplicant(ctx, user, param(request, 'id'))),
     ),
     board: policy('licences.board', (user) => isBoardMember(ctx, user.id)),
-    chair: policy('licences.board_chair', (user) => isBoardChair(ctx, user.id)),
+    boardApplication: policy(
+      'licences.board_application',
+      async (user, request) => !(await applicationExists(ctx, param(request, 'id'))) || isBoardMember(ctx, user.id),
+    ),
+    chair: policy(
+      'licences.board_chair',
+      async (user, request) => !(await applicationExists(ctx, param(request, 'id'))) || isBoardChair(ctx, user.id),
+    ),
   };
 }

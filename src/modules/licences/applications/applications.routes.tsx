@@ -282,8 +282,10 @@ export async function applicationsRoutes(app: AppInstance, ctx: ModuleContext): 
     );
   };
 
-  app.get('/zakup-prospoleczny/kapitula/:id', { config: { access: p.board }, schema: { params: IdParams } }, async (request, reply) =>
-    boardPage(request, reply, request.params.id, []),
+  app.get(
+    '/zakup-prospoleczny/kapitula/:id',
+    { config: { access: p.boardApplication }, schema: { params: IdParams } },
+    async (request, reply) => boardPage(request, reply, request.params.id, []),
   );
 
   const boardAction = (
@@ -300,7 +302,7 @@ export async function applicationsRoutes(app: AppInstance, ctx: ModuleContext): 
         return go(request, reply, svc.boardApplicationPath(request.params.id));
       },
     );
-  boardAction('ocena', p.board, (id, body, request) => svc.assess(ctx, auditFromRequest(request), id, body));
-  boardAction('konflikt', p.board, (id, _body, request) => svc.declareConflict(ctx, auditFromRequest(request), id));
+  boardAction('ocena', p.boardApplication, (id, body, request) => svc.assess(ctx, auditFromRequest(request), id, body));
+  boardAction('konflikt', p.boardApplication, (id, _body, request) => svc.declareConflict(ctx, auditFromRequest(request), id));
   boardAction('decyzja', p.chair, (id, body, request) => svc.decide(ctx, auditFromRequest(request), id, body));
 }

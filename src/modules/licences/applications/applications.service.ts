@@ -179,6 +179,10 @@ export async function listApplications(ctx: ModuleContext, statuses?: readonly A
   return repo.listApplications(ctx.db, statuses ? { statuses } : {});
 }
 
+export async function applicationExists(ctx: Pick<ModuleContext, 'db'>, id: string): Promise<boolean> {
+  return id !== '' && (await repo.findApplication(ctx.db, id)) !== undefined;
+}
+
 /** True when the user represents the entity an application is for. */
 export async function representsApplicant(ctx: Pick<ModuleContext, 'db'>, user: CurrentUser, id: string): Promise<boolean> {
   const a = await repo.findApplication(ctx.db, id);
