@@ -39,6 +39,7 @@ import { PURCHASE_PAGES } from './purchases-fixtures.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 import { LICENCE_PAGES } from './licences-fixtures.js';
 import { BODY_MEMBER_PAGES } from './bodies-fixtures.js';
+import { APPLICATION_PAGES } from './licence-applications-fixtures.js';
 import {
   attachLibraryDocument,
   attendedRegistration,
@@ -734,6 +735,8 @@ export const PAGES: PageTemplate[] = [
   // licences: public page, licence, verification, staff list, grant form with errors, one licence
   ...LICENCE_PAGES,
   ...BODY_MEMBER_PAGES,
+  // licence applications: the representative's form and list, staff's formal check and rules editions, the Kapituła's pages
+  ...APPLICATION_PAGES,
   // buyers' needs: list, a published need, the form (empty, with errors), the staff's decision form and list, "my needs"
   ...NEED_PAGES,
   // purchase share: public aggregates, a buyer's share, the upload (empty, with errors), staff's buyers and representatives

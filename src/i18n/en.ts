@@ -405,6 +405,19 @@ export const en: TranslationShape<typeof pl> = {
     'licences.invalid': { title: 'Invalid data', detail: 'Fill in the field “{{field}}”. Nothing was saved.' },
     'licences.already_renewed': { title: 'Licence already renewed', detail: 'This licence already has a renewal. Nothing was saved.' },
     'licences.withdrawn': { title: 'Licence withdrawn', detail: 'A withdrawn licence cannot be renewed. Nothing was saved.' },
+    'licences.application_not_found': { title: 'No such application', detail: 'There is no application with this identifier.' },
+    'licences.application_state': {
+      title: 'The application is in another state',
+      detail: 'This cannot be done at this stage of the application. Nothing was saved.',
+    },
+    'licences.no_edition': {
+      title: 'No rules edition in force',
+      detail: 'No edition of the mark’s rules is in force yet. Nothing was saved.',
+    },
+    'licences.conflict': {
+      title: 'Conflict of interest',
+      detail: 'You declared a conflict of interest regarding this application, so you do not assess it. Nothing was saved.',
+    },
     'offers.need_not_found': {
       title: 'No such need',
       detail: 'The purchasing need does not exist or is not published.',

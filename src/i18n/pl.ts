@@ -416,6 +416,19 @@ export const pl = {
     'licences.invalid': { title: 'Nieprawidłowe dane', detail: 'Uzupełnij pole „{{field}}”. Niczego nie zapisano.' },
     'licences.already_renewed': { title: 'Licencja już odnowiona', detail: 'Ta licencja ma już odnowienie. Niczego nie zapisano.' },
     'licences.withdrawn': { title: 'Licencja cofnięta', detail: 'Cofniętej licencji nie można odnowić. Niczego nie zapisano.' },
+    'licences.application_not_found': { title: 'Nie ma takiego wniosku', detail: 'W serwisie nie ma wniosku o tym identyfikatorze.' },
+    'licences.application_state': {
+      title: 'Wniosek w innym stanie',
+      detail: 'Na tym etapie wniosku nie można tego zrobić. Niczego nie zapisano.',
+    },
+    'licences.no_edition': {
+      title: 'Brak obowiązującej edycji zasad',
+      detail: 'Żadna edycja zasad znaku jeszcze nie obowiązuje. Niczego nie zapisano.',
+    },
+    'licences.conflict': {
+      title: 'Konflikt interesów',
+      detail: 'Zgłosiłeś/zgłosiłaś konflikt interesów wobec tego wniosku, więc go nie oceniasz. Niczego nie zapisano.',
+    },
     'offers.need_not_found': {
       title: 'Nie ma takiej potrzeby',
       detail: 'Potrzeba zakupowa nie istnieje albo nie jest opublikowana.',

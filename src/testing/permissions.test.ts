@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { policy, hasScopedRole } from '../core/auth/access.js';
-import { makeLicence } from '../modules/licences/licences.testing.js';
+import { makeApplication, makeLicence } from '../modules/licences/licences.testing.js';
 import { answerRow, makeNeed, makeOffer } from '../modules/offers/offers.testing.js';
 import { createTestApp, loginAs, type TestApp, type TestRole } from './app.js';
 
@@ -203,6 +203,21 @@ const MATRIX: [string, string][] = [
   ['/api/v1/zakup-prospoleczny', 'AAAAAAAA'],
   ['/admin/zakup-prospoleczny', 'LAAFFFFF'],
   ['/admin/zakup-prospoleczny/lic-x', 'LAAFFFFF'],
+  // licence applications: a representative of X files and reads X's only (app-y and entity-y refused);
+  // staff make the formal check and keep the rules editions; the Kapituła's pages are for its current
+  // members, of whom no role here is one; the agreement for staff and the holder's representatives
+  ['/zakup-prospoleczny/wnioski', 'LFFFFFAF'],
+  ['/zakup-prospoleczny/wnioski/app-x', 'LFFFFFAF'],
+  ['/zakup-prospoleczny/wnioski/app-y', 'LFFFFFFF'],
+  ['/zakup-prospoleczny/wnioski/nowy/entity-x', 'LFFFFFAF'],
+  ['/zakup-prospoleczny/wnioski/nowy/entity-y', 'LFFFFFFF'],
+  ['/admin/zakup-prospoleczny/wnioski', 'LAAFFFFF'],
+  ['/admin/zakup-prospoleczny/wnioski/app-x', 'LAAFFFFF'],
+  ['/admin/zakup-prospoleczny/zasady', 'LAAFFFFF'],
+  ['/zakup-prospoleczny/kapitula', 'LFFFFFFF'],
+  ['/zakup-prospoleczny/kapitula/app-x', 'LFFFFFFF'],
+  ['/zakup-prospoleczny/ZP-2026-PERM01/umowa.pdf', 'LAAFFFAF'],
+  ['/zakup-prospoleczny/ZP-2026-PERM01/umowa.docx', 'LAAFFFAF'],
   // buyers' needs: list and API for everyone; any logged-in user posts one; a need's buyer (here
   // the representative, who created need-x) and staff edit it, another user is refused (need-y);
   // moderation for staff
@@ -279,6 +294,9 @@ before(async () => {
   await makeOffer(t.ctx, 'entity-y', { id: 'offer-y', title: 'Oferta Y' });
   // a licence of entity X behind the licences' routes
   await makeLicence(t.ctx, 'entity-x', { id: 'lic-x', number: 'ZP-2026-PERM01' });
+  // an application of each entity behind the applications' routes
+  await makeApplication(t.ctx, 'entity-x', { id: 'app-x', offerIds: ['offer-x'] });
+  await makeApplication(t.ctx, 'entity-y', { id: 'app-y', offerIds: ['offer-y'] });
   // a programme with one indicator behind the indicator routes (ids as in the matrix)
   {
     const at = '2026-01-01T00:00:00.000Z';

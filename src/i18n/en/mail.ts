@@ -126,6 +126,14 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: a copy of your message to “{{centre}}”',
       body: 'Hello,\n\nwe passed your message to the social economy support centre “{{centre}}”, which serves the gmina of {{gmina}}. The centre will reply to your e-mail address.\n\nYour message:\n{{message}}',
     },
+    licence_application_granted: {
+      subject: 'Spójnia: “Zakup Prospołeczny” mark granted — {{entity}}',
+      body: 'Hello,\n\nat its meeting of {{meeting}} the Kapituła granted the “Zakup Prospołeczny” mark for: {{offers}} (entity: {{entity}}). The licence lasts one year from the day of the meeting.\n\nLicences:\n{{licences}}\n\nThe application:\n{{link}}',
+    },
+    licence_application_refused: {
+      subject: 'Spójnia: “Zakup Prospołeczny” application refused ({{entity}})',
+      body: 'Hello,\n\nat its meeting of {{meeting}} the Kapituła refused the “Zakup Prospołeczny” mark for: {{offers}} (entity: {{entity}}).\n\nJustification:\n{{justification}}\n\nThe application:\n{{link}}',
+    },
     licence_expiry_reminder: {
       subject: 'Spójnia: “Zakup Prospołeczny” licence {{number}} expires on {{expires}}',
       body: 'Hello,\n\nthe “Zakup Prospołeczny” licence no. {{number}} of {{entity}} (product or service: {{product}}) is valid until {{expires}} ({{days}} days left). The licence can be renewed every year on application; a renewal filed before expiry starts on the day the current licence expires.\n\nThe licence:\n{{link}}',
@@ -210,6 +218,8 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       body_meeting_changed: 'meeting changed',
       body_meeting_cancelled: 'meeting cancelled',
       licence_expiry_reminder: '“Zakup Prospołeczny” licence — expiry reminder',
+      licence_application_granted: '“Zakup Prospołeczny” application — granted',
+      licence_application_refused: '“Zakup Prospołeczny” application — refused',
       need_notice: 'purchasing need — notification',
       need_reminder: 'purchasing need — reminder',
       need_outcome: 'purchasing need — outcome question',

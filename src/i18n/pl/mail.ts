@@ -125,6 +125,14 @@ export const mailPl = {
       subject: 'Spójnia: kopia Twojej wiadomości do ośrodka „{{centre}}”',
       body: 'Dzień dobry,\n\nprzekazaliśmy Twoją wiadomość ośrodkowi wsparcia ekonomii społecznej „{{centre}}”, który obsługuje gminę {{gmina}}. Ośrodek odpowie na Twój adres e-mail.\n\nTwoja wiadomość:\n{{message}}',
     },
+    licence_application_granted: {
+      subject: 'Spójnia: znak „Zakup Prospołeczny” przyznany — {{entity}}',
+      body: 'Dzień dobry,\n\nKapituła na posiedzeniu {{meeting}} przyznała znak „Zakup Prospołeczny” dla: {{offers}} (podmiot: {{entity}}). Licencja obowiązuje rok od dnia posiedzenia.\n\nLicencje:\n{{licences}}\n\nWniosek:\n{{link}}',
+    },
+    licence_application_refused: {
+      subject: 'Spójnia: wniosek o znak „Zakup Prospołeczny” — odmowa ({{entity}})',
+      body: 'Dzień dobry,\n\nKapituła na posiedzeniu {{meeting}} odmówiła przyznania znaku „Zakup Prospołeczny” dla: {{offers}} (podmiot: {{entity}}).\n\nUzasadnienie:\n{{justification}}\n\nWniosek:\n{{link}}',
+    },
     licence_expiry_reminder: {
       subject: 'Spójnia: licencja „Zakup Prospołeczny” {{number}} wygasa {{expires}}',
       body: 'Dzień dobry,\n\nlicencja na znak „Zakup Prospołeczny” nr {{number}} podmiotu {{entity}} (produkt lub usługa: {{product}}) jest ważna do {{expires}} (dni do końca: {{days}}). Licencję można odnawiać co roku na wniosek; odnowienie złożone przed wygaśnięciem zaczyna się w dniu wygaśnięcia obecnej licencji.\n\nLicencja:\n{{link}}',
@@ -210,6 +218,8 @@ export const mailPl = {
       body_meeting_changed: 'zmiana posiedzenia',
       body_meeting_cancelled: 'odwołanie posiedzenia',
       licence_expiry_reminder: 'licencja „Zakup Prospołeczny” — przypomnienie o wygaśnięciu',
+      licence_application_granted: 'wniosek o znak „Zakup Prospołeczny” — przyznanie',
+      licence_application_refused: 'wniosek o znak „Zakup Prospołeczny” — odmowa',
       need_notice: 'potrzeba zakupowa — powiadomienie',
       need_reminder: 'potrzeba zakupowa — przypomnienie',
       need_outcome: 'potrzeba zakupowa — pytanie o wynik',

@@ -25,6 +25,7 @@ import './bodies.tables.js';
 
 export { manageBodies } from './bodies.policy.js';
 export type { AgendaObject, AgendaObjectKind } from './agenda.extensions.js';
+export { currentMembersOfType, type CurrentMember } from './bodies.members.js';
 
 export const bodiesJobs: ScheduledJob[] = [
   { name: 'bodies.term-reminders', intervalMs: 24 * 3600_000, run: sendTermReminders },

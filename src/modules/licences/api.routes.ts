@@ -1,10 +1,12 @@
 // `GET /api/v1/zakup-prospoleczny`: every "Zakup Prospołeczny" licence with its state today (valid,
 // expired, not yet valid, unknown dates, withdrawn, suspended), holder and product, and `is_example`
-// for demonstration data. Withdrawal and suspension reasons are not part of the answer.
+// for demonstration data, with the open-data licence and the data's last change (`last_changed`).
+// Withdrawal and suspension reasons are not part of the answer.
 import { Type, type Static } from 'typebox';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
-import { LicenceSchema, OPEN_DATA_LICENCE } from '../opendata/index.js';
+import { openDataMeta, OpenDataProperties } from '../opendata/index.js';
+import { lastChanged } from './licences.repo.js';
 import { entityPath } from '../registry/index.js';
 import * as svc from './licences.service.js';
 
@@ -37,7 +39,7 @@ const Item = Type.Object({
 });
 
 const List = Type.Object({
-  licence: LicenceSchema,
+  ...OpenDataProperties,
   as_of: Type.String({ format: 'date' }),
   total: Type.Integer(),
   items: Type.Array(Item),
@@ -74,7 +76,7 @@ export async function licencesApiRoutes(app: AppInstance, ctx: ModuleContext): P
           verification_url: `${base}${svc.licenceVerificationPath(l.number)}`,
           is_example: l.is_example || l.entity_synthetic,
         }));
-      return { licence: { ...OPEN_DATA_LICENCE }, as_of: svc.today(ctx), total: items.length, items };
+      return { ...openDataMeta(await lastChanged(ctx.db)), as_of: svc.today(ctx), total: items.length, items };
     },
   );
 }

@@ -1,5 +1,5 @@
 // What the licences module adds to the platform's shared vocabularies: its error codes with their
-// HTTP statuses and its e-mail (the reminder before a licence expires).
+// HTTP statuses and its e-mails (the reminder before a licence expires, an application's decision).
 import type { ErrorDeclarations } from '../../core/errors/catalogue.js';
 
 export const licencesErrors = {
@@ -7,6 +7,10 @@ export const licencesErrors = {
   'licences.invalid': { status: 400 },
   'licences.already_renewed': { status: 409 },
   'licences.withdrawn': { status: 409 },
+  'licences.application_not_found': { status: 404 },
+  'licences.application_state': { status: 409 },
+  'licences.no_edition': { status: 409 },
+  'licences.conflict': { status: 409 },
 } as const satisfies ErrorDeclarations;
 
 type LicencesErrors = typeof licencesErrors;
@@ -16,8 +20,12 @@ declare module '../../core/errors/catalogue.js' {
   interface ErrorCodes extends LicencesErrors {}
 }
 
+type LicenceDecisionMail = { entity: string; meeting: string; offers: string; licences: string; justification: string; link: string };
+
 declare module '../mail/index.js' {
   interface MailTemplates {
     licence_expiry_reminder: { number: string; entity: string; product: string; expires: string; days: string; link: string };
+    licence_application_granted: LicenceDecisionMail;
+    licence_application_refused: LicenceDecisionMail;
   }
 }

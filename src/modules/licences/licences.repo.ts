@@ -71,3 +71,45 @@ export async function lastChanged(db: Exec): Promise<string | null> {
     .executeTakeFirst();
   return row?.at ?? null;
 }
+
+/** The meeting day of the decision on an application (the licence agreement states it). */
+export async function applicationMeetingOn(db: Exec, applicationId: string): Promise<string | null> {
+  const row = await db.selectFrom('licence_applications').select('meeting_on').where('id', '=', applicationId).executeTakeFirst();
+  return row?.meeting_on ?? null;
+}
+
+/**
+ * Licences granted from `from` to `to` (both `YYYY-MM-DD`, renewals included) by the seat gmina of
+ * their holder, with how many are example data.
+ */
+export async function grantedByGmina(
+  db: Exec,
+  from: string,
+  to: string,
+): Promise<{ gmina: string | null; n: number; synthetic: number }[]> {
+  const rows = await db
+    .selectFrom('licences as l')
+    .innerJoin('entities as e', 'e.id', 'l.entity_id')
+    .select(['e.gmina_teryt as gmina', 'l.is_example', 'e.is_synthetic'])
+    .where('l.granted_on', '>=', from)
+    .where('l.granted_on', '<=', to)
+    .execute();
+  const out = new Map<string | null, { gmina: string | null; n: number; synthetic: number }>();
+  for (const r of rows) {
+    const c = out.get(r.gmina) ?? { gmina: r.gmina, n: 0, synthetic: 0 };
+    c.n += 1;
+    if (Boolean(r.is_example) || Boolean(r.is_synthetic)) c.synthetic += 1;
+    out.set(r.gmina, c);
+  }
+  return [...out.values()];
+}
+
+/** The first day the platform recorded a licence grant itself (not migrated from a mark); null before any. */
+export async function firstRecordedGrant(db: Exec): Promise<string | null> {
+  const row = await db
+    .selectFrom('licences')
+    .select((eb) => eb.fn.min('created_at').as('at'))
+    .where('source_mark_id', 'is', null)
+    .executeTakeFirst();
+  return row?.at ? row.at.slice(0, 10) : null;
+}

@@ -14,7 +14,10 @@ import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
 import { verifiablePdf } from '../verification/index.js';
 import { certificateDocument } from './licences.certificate.js';
-import { isLicencesStaff, manageLicences } from './licences.policy.js';
+import { renderDocx, renderPdf } from '../../core/export/index.js';
+import { agreementDocument } from './licences.agreement.js';
+import { currentEdition, isBoardMember } from './applications/applications.service.js';
+import { agreementPolicy, isLicencesStaff, manageLicences, mayReadAgreement } from './licences.policy.js';
 import * as svc from './licences.service.js';
 import * as v from './licences.views.js';
 
@@ -36,7 +39,17 @@ export async function licencesRoutes(app: AppInstance, ctx: ModuleContext): Prom
   app.get('/zakup-prospoleczny', { config: { access: 'public' }, schema: { querystring: SearchQuery } }, async (request, reply) => {
     const q = request.query.q ?? '';
     const items = await svc.licencesWithState(ctx, { onlyValid: true, q });
-    return sendPage(request, reply, { title: request.t('licences.title') }, <v.PublicView items={items} q={q} />);
+    const user = request.user;
+    const links = {
+      apply: user !== null && user.roles.some((r) => r.role === 'entity_representative'),
+      board: user !== null && (await isBoardMember(ctx, user.id)),
+    };
+    return sendPage(
+      request,
+      reply,
+      { title: request.t('licences.title') },
+      <v.PublicView items={items} q={q} edition={await currentEdition(ctx)} links={links} />,
+    );
   });
 
   app.get('/zakup-prospoleczny/:number', { config: { access: 'public' }, schema: { params: NumberParams } }, async (request, reply) => {
@@ -49,6 +62,7 @@ export async function licencesRoutes(app: AppInstance, ctx: ModuleContext): Prom
       <v.LicenceView
         item={item}
         canManage={isStaff(request)}
+        canAgreement={request.user !== null && (await mayReadAgreement(ctx, request.user, item.licence.number))}
         offer={
           item.licence.offer_id === null
             ? undefined
@@ -72,6 +86,37 @@ export async function licencesRoutes(app: AppInstance, ctx: ModuleContext): Prom
       });
       return reply
         .header('content-disposition', contentDisposition(`${item.licence.number}.pdf`, 'inline'))
+        .header('cache-control', 'no-store')
+        .type('application/pdf')
+        .send(bytes);
+    },
+  );
+
+  // the licence agreement: staff and the holder's representatives
+  const agreement = async (request: FastifyRequest, number: string) => {
+    const item = await svc.licenceByNumber(ctx, number);
+    const extra = await svc.agreementFacts(ctx, item.licence);
+    return agreementDocument(item, extra, request.lang, request.t);
+  };
+  app.get(
+    '/zakup-prospoleczny/:number/umowa.docx',
+    { config: { access: agreementPolicy(ctx) }, schema: { params: NumberParams } },
+    async (request, reply) => {
+      const bytes = await renderDocx(await agreement(request, request.params.number));
+      return reply
+        .header('content-disposition', contentDisposition(`umowa-${request.params.number.toUpperCase()}.docx`))
+        .header('cache-control', 'no-store')
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .send(bytes);
+    },
+  );
+  app.get(
+    '/zakup-prospoleczny/:number/umowa.pdf',
+    { config: { access: agreementPolicy(ctx) }, schema: { params: NumberParams } },
+    async (request, reply) => {
+      const bytes = await renderPdf(await agreement(request, request.params.number));
+      return reply
+        .header('content-disposition', contentDisposition(`umowa-${request.params.number.toUpperCase()}.pdf`))
         .header('cache-control', 'no-store')
         .type('application/pdf')
         .send(bytes);

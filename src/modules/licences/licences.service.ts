@@ -9,13 +9,13 @@ import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { queryTerms, textMatches } from '../../core/search/index.js';
-import { daysBetween, isCalendarDay, warsawToday, warsawYear } from '../../core/time/index.js';
+import { addDays, daysBetween, isCalendarDay, warsawToday, warsawYear } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import { entityOfferChoices } from '../offers/index.js';
-import { derivedExpiry, entityIdByName, markValidity, representativeEmails } from '../registry/index.js';
+import { derivedExpiry, entityIdByName, markValidity, putGrantedMark, removeGrantedMark, representativeEmails } from '../registry/index.js';
 import { documentNumber, verificationPath, type VerifiedDocument } from '../verification/index.js';
 import * as repo from './licences.repo.js';
 import type { ReminderKind } from './licences.tables.js';
@@ -90,6 +90,29 @@ export async function verifyLicence(ctx: ModuleContext, number: string): Promise
   };
 }
 
+/**
+ * Keeps the registry's mark row of a licence in step with it (registry/entity/mark-sync.ts), in the
+ * caller's transaction: the licence's dates, its last valid day cut to the eve of a withdrawal, and
+ * no row while it is suspended. A licence migrated from a mark keeps that mark's row.
+ */
+export async function syncMark(db: Parameters<typeof repo.licenceById>[0], id: string): Promise<void> {
+  const l = await repo.licenceById(db, id);
+  if (!l) return;
+  const markId = l.source_mark_id ?? `licence-${l.id}`;
+  if (l.suspended_on !== null) return removeGrantedMark(db, markId);
+  const cut = l.withdrawn_on === null ? null : addDays(l.withdrawn_on, -1);
+  const withdrawnEarlier = cut !== null && (l.expires_on === null || cut < l.expires_on);
+  await putGrantedMark(db, {
+    id: markId,
+    entityId: l.entity_id,
+    subject: l.product,
+    grantedOn: l.granted_on,
+    expiresOn: withdrawnEarlier ? cut : l.expires_on,
+    isExpiryDerived: withdrawnEarlier ? false : l.is_expiry_derived,
+    sourceUrl: l.source_url,
+  });
+}
+
 export interface GrantInput {
   entityId: string;
   product: string;
@@ -125,6 +148,7 @@ export async function grantLicence(ctx: ModuleContext, actor: Actor, input: Gran
       created_at: now,
       updated_at: now,
     });
+    await syncMark(trx, id);
     await recordAudit(
       trx,
       {
@@ -162,6 +186,7 @@ export async function withdrawLicence(ctx: ModuleContext, actor: Actor, id: stri
   if (!reason) throw new AppError('licences.invalid', { field: 'reason' });
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateLicence(trx, id, { withdrawn_on: input.on, withdrawal_reason: reason, updated_at: nowIso(ctx.clock) });
+    await syncMark(trx, id);
     await recordAudit(
       trx,
       {
@@ -216,6 +241,7 @@ export async function suspendLicence(ctx: ModuleContext, actor: Actor, id: strin
   if (reason !== null && !reason.trim()) throw new AppError('licences.invalid', { field: 'reason' });
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateLicence(trx, id, { suspended_on: on, suspension_reason: reason?.trim() ?? null, updated_at: nowIso(ctx.clock) });
+    await syncMark(trx, id);
     await recordAudit(
       trx,
       {
@@ -310,6 +336,16 @@ export async function suspendFromForm(ctx: ModuleContext, actor: Actor, id: stri
   const reason = f.required('reason', 'licences.form.reason', { max: 1000, min: 3 });
   f.assertValid();
   await suspendLicence(ctx, actor, id, reason);
+}
+
+/** What the agreement adds to a licence: the decision's meeting day and the offer it covers. */
+export async function agreementFacts(
+  ctx: ModuleContext,
+  l: repo.LicenceWithEntity,
+): Promise<{ meetingOn: string | null; offerTitle: string | null }> {
+  const meetingOn = l.application_id ? await repo.applicationMeetingOn(ctx.db, l.application_id) : null;
+  const offer = l.offer_id ? (await entityOfferChoices(ctx, l.entity_id)).find((o) => o.id === l.offer_id) : undefined;
+  return { meetingOn, offerTitle: offer?.title ?? null };
 }
 
 /** Today's Warsaw date, as the API states it. */

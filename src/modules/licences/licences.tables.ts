@@ -23,6 +23,8 @@ export interface LicencesTable {
   source_mark_id: string | null;
   /** The licence this one renews. */
   renews_id: string | null;
+  /** The application (applications/) whose granting decision created it. */
+  application_id: string | null;
   withdrawn_on: string | null;
   withdrawal_reason: string | null;
   suspended_on: string | null;

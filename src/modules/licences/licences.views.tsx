@@ -7,6 +7,8 @@ import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table } 
 import { usePage } from '../../core/ui/context.js';
 import { SelectField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
+import { EditionRules } from './applications/applications.views.js';
+import type { EditionRow } from './applications/applications.service.js';
 import { licencePath, licenceVerificationPath, type LicenceState, type LicenceWithEntity } from './licences.service.js';
 
 type Item = { licence: LicenceWithEntity; state: LicenceState };
@@ -34,7 +36,17 @@ function Product({ l }: { l: LicenceWithEntity }) {
   return l.product === null ? <>{t('licences.productUnspecified')}</> : <Pl text={l.product} />;
 }
 
-export function PublicView({ items, q }: { items: Item[]; q: string }) {
+export function PublicView({
+  items,
+  q,
+  edition,
+  links,
+}: {
+  items: Item[];
+  q: string;
+  edition: EditionRow | null;
+  links: { apply: boolean; board: boolean };
+}) {
   const { t, href } = usePage();
   return (
     <>
@@ -43,7 +55,6 @@ export function PublicView({ items, q }: { items: Item[]; q: string }) {
       <ul>
         <li>{t('licences.rules.licence')}</li>
         <li>{t('licences.rules.unit')}</li>
-        <li>{t('licences.rules.criteria')}</li>
         <li>{t('licences.rules.eligible')}</li>
         <li>{t('licences.rules.free')}</li>
       </ul>
@@ -58,6 +69,22 @@ export function PublicView({ items, q }: { items: Item[]; q: string }) {
           </>
         ))}
       </p>
+      <h3>{t('licences.rules.criteriaTitle')}</h3>
+      <EditionRules edition={edition} />
+      {links.apply || links.board ? (
+        <ul>
+          {links.apply ? (
+            <li>
+              <a href={href('/zakup-prospoleczny/wnioski')}>{t('licences.rules.applyLink')}</a>
+            </li>
+          ) : null}
+          {links.board ? (
+            <li>
+              <a href={href('/zakup-prospoleczny/kapitula')}>{t('licences.rules.boardLink')}</a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       <h2 id="valid">{t('licences.valid.title')}</h2>
       <form method="get" action={href('/zakup-prospoleczny')} role="search" aria-labelledby="valid">
         <FormField name="q" label={t('licences.search')} value={q} maxLength={200} />
@@ -81,7 +108,17 @@ export function PublicView({ items, q }: { items: Item[]; q: string }) {
   );
 }
 
-export function LicenceView({ item, canManage, offer }: { item: Item; canManage: boolean; offer: OfferChoice | undefined }) {
+export function LicenceView({
+  item,
+  canManage,
+  canAgreement,
+  offer,
+}: {
+  item: Item;
+  canManage: boolean;
+  canAgreement: boolean;
+  offer: OfferChoice | undefined;
+}) {
   const { t, href } = usePage();
   const l = item.licence;
   return (
@@ -140,6 +177,16 @@ export function LicenceView({ item, canManage, offer }: { item: Item; canManage:
         <li>
           <a href={href(licenceVerificationPath(l.number))}>{t('licences.verify')}</a>
         </li>
+        {canAgreement ? (
+          <>
+            <li>
+              <a href={href(`${licencePath(l.number)}/umowa.docx`)}>{t('licences.agreement.docx')}</a>
+            </li>
+            <li>
+              <a href={href(`${licencePath(l.number)}/umowa.pdf`)}>{t('licences.agreement.pdf')}</a>
+            </li>
+          </>
+        ) : null}
         {canManage ? (
           <li>
             <a href={href(`/admin/zakup-prospoleczny/${l.id}`)}>{t('licences.admin.manage')}</a>

@@ -30,6 +30,7 @@ export { LEGAL_FORMS, type LegalForm } from './entity/registry.tables.js';
 export { importEntitiesFile, type ImportOutcome } from './data-quality/import.service.js';
 export { entityPath } from './entity/registry.service.js';
 export { derivedExpiry, markValidity, type MarkValidity } from './entity/mark-validity.js';
+export { putGrantedMark, removeGrantedMark, type GrantedMark } from './entity/mark-sync.js';
 export { type EntityPageSection, type EntityPageSubject } from './entity/entity-page.extensions.js';
 export { seedSynthetic, SYNTHETIC_PREFIX } from './data-quality/registry.synthetic.js';
 export {
