@@ -1,18 +1,26 @@
-// What the localgov module adds to other modules' pages: the cooperation card on every gmina and
-// powiat profile (territory `profileSections`), the years' tables in the sitemap and the local
+// What the localgov module adds to other modules' pages: the cooperation card (with the unit's
+// awards) on every gmina and powiat profile (territory `profileSections`), the years' tables in the sitemap and the local
 // governments with records in the site search.
 import { textMatches } from '../../core/search/index.js';
 import { listedSource, type SearchProvider, type SitemapSource } from '../portal/index.js';
 import type { ProfileSection } from '../territory/index.js';
 import * as svc from './localgov.service.js';
 import { CooperationCard } from './localgov.views.js';
+import { awardsOfUnit } from './awards/awards.service.js';
+import { UnitAwards } from './awards/awards.views.js';
 
 export const cooperationProfileSection: ProfileSection = {
   id: 'localgov-cooperation',
   order: 16,
   titleKey: 'localgov.card.title',
-  async render(ctx, _request, unit) {
-    return <CooperationCard row={await svc.latestOfUnit(ctx, unit.teryt)} />;
+  async render(ctx, request, unit) {
+    const [row, awards] = await Promise.all([svc.latestOfUnit(ctx, unit.teryt, request.lang), awardsOfUnit(ctx, unit.teryt, request.lang)]);
+    return (
+      <>
+        <CooperationCard row={row} />
+        <UnitAwards awards={awards} />
+      </>
+    );
   },
 };
 
