@@ -319,6 +319,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
           problems={problems}
           csrf={reply.generateCsrf()}
           elements={elements}
+          formulas={svc.formulaChoices(ctx, request.t)}
         />
       </>,
       status,

@@ -13,12 +13,12 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext, SeedResult } from '../../core/module.js';
 import { DEMO_SLUG } from '../programme/index.js';
-import type { FormulaKey } from './indicators.formulas.js';
 import * as repo from './indicators.repo.js';
 import type { IndicatorsTable } from './indicators.tables.js';
 
 interface SeedIndicator extends Omit<IndicatorsTable, 'id' | 'programme_id' | 'position' | 'formula' | 'is_negative_allowed'> {
-  formula: FormulaKey | null;
+  /** A built-in formula's key (indicators.formulas.ts). */
+  formula: 'registry_entities' | 'registry_ps_entities' | 'registry_valid_marks' | null;
   targets: { year: number; value: number }[];
   /** Example values (flagged is_example): year → territory code → value. */
   values?: Record<number, Record<string, number>>;
