@@ -21,6 +21,7 @@ import { localgovDataset } from './localgov.opendata.js';
 import { surveyRoutes } from './survey/survey.routes.js';
 import { localgovMapRoutes } from './map/map.routes.js';
 import { awardsRoutes } from './awards/awards.routes.js';
+import { practicesRoutes } from './practices/practices.routes.js';
 
 const Body = formBodyWithLists({ maxLength: 2000, maxProperties: 30, maxItems: 3, maxItemLength: 20 });
 const YearQuery = Type.Object({ rok: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })) });
@@ -225,4 +226,5 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
   await surveyRoutes(app, ctx);
   await localgovMapRoutes(app, ctx);
   await awardsRoutes(app, ctx);
+  await practicesRoutes(app, ctx);
 }

@@ -162,6 +162,8 @@ export interface TableRow extends CooperationRow {
   unitLabel: string;
   /** False for a unit known only from the survey (no staff record: nothing to open in the staff list). */
   fromRecord: boolean;
+  /** Example survey values were used (labelled in the source too). */
+  isExample?: boolean;
 }
 
 /** The staff records of a year, in Polish order of the unit's label. */
@@ -211,6 +213,7 @@ export function mergeRow(record: CooperationRow | null, figures: SurveyFigures |
     used = true;
   }
   if (used) {
+    row.isExample = figures.isExample;
     const extra = figures.sources.join('; ') + (figures.isExample ? ` (${translator(lang)('localgov.exampleData')})` : '');
     row.source = row.source ? `${row.source}; ${extra}` : extra;
   }
@@ -218,7 +221,7 @@ export function mergeRow(record: CooperationRow | null, figures: SurveyFigures |
 }
 
 /** The year's table: staff records and approved survey values, in Polish order of the unit's label. */
-export async function tableOfYear(ctx: ModuleContext, year: number, lang: Lang): Promise<TableRow[]> {
+export async function tableOfYear(ctx: Pick<ModuleContext, 'db'>, year: number, lang: Lang): Promise<TableRow[]> {
   const [rows, units, figures] = await Promise.all([repo.listByYear(ctx.db, year), unitOptions(ctx, lang), surveyFigures(ctx, lang, year)]);
   const label = new Map(units.map((u) => [u.teryt, u.label]));
   const fig = new Map(figures.map((f) => [f.teryt, f]));

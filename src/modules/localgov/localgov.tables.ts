@@ -51,9 +51,27 @@ export interface LocalgovAwardsTable {
   updated_by: string | null;
 }
 
+export const PRACTICE_MEASURES = ['programme', 'coordinator', 'clauses', 'tasks', 'founding', 'other'] as const;
+
+/** A good practice: a short article on what a local government did, with the entities involved. */
+export interface LocalgovPracticesTable {
+  id: string;
+  title: string;
+  body: string;
+  unit_teryt: string;
+  measure: (typeof PRACTICE_MEASURES)[number];
+  /** JSON array of registry entity ids. */
+  entity_ids: string;
+  source: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 declare module '../../core/db/schema.js' {
   interface Database {
     localgov_cooperation: LocalgovCooperationTable;
     localgov_awards: LocalgovAwardsTable;
+    localgov_practices: LocalgovPracticesTable;
   }
 }

@@ -58,6 +58,9 @@ export function YearTableView({ year, years, rows }: { year: number; years: numb
         <li>
           <a href={href('/samorzady/nagrody')}>{t('localgov.links.awards')}</a>
         </li>
+        <li>
+          <a href={href('/samorzady/dobre-praktyki')}>{t('localgov.practices.title')}</a>
+        </li>
       </ul>
       {rows.length === 0 ? (
         <p>{t('localgov.noneYear', { year })}</p>
@@ -159,6 +162,9 @@ export function AdminListView({ year, years, rows }: { year: number; years: numb
         </a>{' '}
         <a class="button button--secondary" href={href('/admin/samorzady/nagrody')}>
           {t('localgov.awards.adminTitle')}
+        </a>{' '}
+        <a class="button button--secondary" href={href('/admin/samorzady/dobre-praktyki')}>
+          {t('localgov.practices.title')}
         </a>
       </p>
       <p>

@@ -35,7 +35,7 @@ type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 
 export const SCOPE_PREFIX = 'localgov:';
 
-async function currentProgramme(ctx: ModuleContext): Promise<ProgrammeRef | null> {
+async function currentProgramme(ctx: Pick<ModuleContext, 'db'>): Promise<ProgrammeRef | null> {
   return (await findCurrentProgramme(ctx.db)) ?? null;
 }
 
@@ -184,7 +184,7 @@ export interface SurveyFigures {
 }
 
 /** The approved survey values of the current programme, per unit and year (optionally one year). */
-export async function surveyFigures(ctx: ModuleContext, lang: Lang, year?: number): Promise<SurveyFigures[]> {
+export async function surveyFigures(ctx: Pick<ModuleContext, 'db'>, lang: Lang, year?: number): Promise<SurveyFigures[]> {
   const programme = await currentProgramme(ctx);
   if (!programme) return [];
   const t = translator(lang);
