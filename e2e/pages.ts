@@ -23,7 +23,7 @@ import {
 } from '../src/modules/consultations/consultations.testing.js';
 import { evaluationFixture } from '../src/modules/evaluation/evaluation.testing.js';
 import { exampleCentre } from '../src/modules/support/support.testing.js';
-import { cooperationRecord } from '../src/modules/localgov/localgov.testing.js';
+import { awardRecord, cooperationRecord, practiceRecord } from '../src/modules/localgov/localgov.testing.js';
 import {
   approvedMinutes,
   bodyFixture,
@@ -386,6 +386,40 @@ export const PAGES: PageTemplate[] = [
     login: [{ role: 'coordinator' }],
   },
   { name: 'localgov: admin form', path: '/admin/samorzady/nowy', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'localgov: map of a measure',
+    setup: async ({ server }) => (await cooperationRecord(server.testApp.ctx), '/samorzady/mapa?miara=clauses&rok=2025'),
+    expectStatus: 200,
+  },
+  {
+    name: 'localgov: map per inhabitant',
+    setup: async ({ server }) => (await cooperationRecord(server.testApp.ctx), '/samorzady/mapa?miara=tasks_per_inhabitant&rok=2025'),
+    expectStatus: 200,
+  },
+  {
+    name: 'localgov: ranking',
+    setup: async ({ server }) => (await cooperationRecord(server.testApp.ctx), '/samorzady/ranking?rok=2025'),
+    expectStatus: 200,
+  },
+  {
+    name: 'localgov: awards',
+    setup: async ({ server }) => (await awardRecord(server.testApp.ctx), '/samorzady/nagrody'),
+    expectStatus: 200,
+  },
+  {
+    name: 'localgov: good practices',
+    setup: async ({ server }) => (await practiceRecord(server.testApp.ctx), '/samorzady/dobre-praktyki'),
+    expectStatus: 200,
+  },
+  { name: 'localgov: good practice', setup: async ({ server }) => practiceRecord(server.testApp.ctx), expectStatus: 200 },
+  { name: 'localgov: survey admin', path: '/admin/samorzady/ankieta', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  { name: 'localgov: award form', path: '/admin/samorzady/nagrody/nowa', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'localgov: good practice form',
+    path: '/admin/samorzady/dobre-praktyki/nowa',
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
   {
     name: 'localgov: admin form with errors',
     path: '/admin/samorzady/nowy',

@@ -326,6 +326,11 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Data for this year exist',
       detail: 'This local government already has data for this year. Open them from the list and correct them. Nothing was changed.',
     },
+    'localgov.no_programme': {
+      title: 'No current programme',
+      detail:
+        'The local governments’ survey uses the indicators of the current regional programme, and no programme is marked as current. Mark a programme as current and try again. Nothing was changed.',
+    },
     // support
     'support.no_centre': {
       title: 'No centre for this gmina',

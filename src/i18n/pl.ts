@@ -336,6 +336,11 @@ export const pl = {
       title: 'Dane za ten rok już są',
       detail: 'Ten samorząd ma już dane za ten rok. Otwórz je z listy i popraw. Niczego nie zmieniono.',
     },
+    'localgov.no_programme': {
+      title: 'Brak bieżącego programu',
+      detail:
+        'Ankieta samorządów korzysta ze wskaźników bieżącego programu regionalnego, a serwis nie ma programu oznaczonego jako bieżący. Oznacz program jako bieżący i spróbuj ponownie. Niczego nie zmieniono.',
+    },
     // support
     'support.no_centre': {
       title: 'Brak ośrodka dla tej gminy',

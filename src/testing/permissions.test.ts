@@ -159,6 +159,15 @@ const MATRIX: [string, string][] = [
   ['/api/v1/samorzady', 'AAAAAAAA'],
   ['/admin/samorzady', 'LAAFFFFF'],
   ['/admin/samorzady/nowy', 'LAAFFFFF'],
+  ['/samorzady/mapa', 'AAAAAAAA'],
+  ['/samorzady/ranking', 'AAAAAAAA'],
+  ['/admin/samorzady/ankieta', 'LAAFFFFF'],
+  ['/samorzady/nagrody', 'AAAAAAAA'],
+  ['/admin/samorzady/nagrody', 'LAAFFFFF'],
+  ['/admin/samorzady/nagrody/nowa', 'LAAFFFFF'],
+  ['/samorzady/dobre-praktyki', 'AAAAAAAA'],
+  ['/admin/samorzady/dobre-praktyki', 'LAAFFFFF'],
+  ['/admin/samorzady/dobre-praktyki/nowa', 'LAAFFFFF'],
   // bodies: public list, pages and API for everyone; staff pages for coordinators and administrators;
   // a body's member space only for the member role scoped to that body (team-a = body-a), and to an
   // anonymous visitor it does not exist (404)

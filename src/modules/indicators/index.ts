@@ -26,6 +26,10 @@ import { annualReportAgendaKind } from './report/report.agenda.js';
 export { listIndicators as listProgrammeIndicators } from './indicators.repo.js';
 export type { AnnualReportSection } from './report/report.extensions.js';
 export type { IndicatorPageSection } from './indicators.extensions.js';
+// the localgov module's annual survey: its indicators are created and read by code
+export { saveIndicator, type ProgrammeRef } from './indicators.service.js';
+export { approvedValuesByCode, listReportingPartnerRoles, type ApprovedValueByCode } from './indicators.shared.repo.js';
+export { adminRoundsPath } from './monitoring/monitoring.service.js';
 export type { IndicatorFormula, FormulaParams, GminaCount as FormulaGminaCount } from './indicators.formulas.js';
 
 /** The indicators with their progress: first on the programme page after the objective tree. */

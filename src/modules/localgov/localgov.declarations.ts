@@ -3,6 +3,7 @@ import type { ErrorDeclarations } from '../../core/errors/catalogue.js';
 
 export const localgovErrors = {
   'localgov.duplicate': { status: 409 },
+  'localgov.no_programme': { status: 409 },
 } as const satisfies ErrorDeclarations;
 
 type LocalgovErrors = typeof localgovErrors;

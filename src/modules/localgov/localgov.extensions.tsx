@@ -1,18 +1,33 @@
-// What the localgov module adds to other modules' pages: the cooperation card on every gmina and
-// powiat profile (territory `profileSections`), the years' tables in the sitemap and the local
-// governments with records in the site search.
+// What the localgov module adds to other modules' pages: the cooperation card (with the unit's
+// awards and good practices) on every gmina and powiat profile (territory `profileSections`), the years' tables in the sitemap and the local
+// governments with records and the good practices in the site search.
 import { textMatches } from '../../core/search/index.js';
 import { listedSource, type SearchProvider, type SitemapSource } from '../portal/index.js';
 import type { ProfileSection } from '../territory/index.js';
 import * as svc from './localgov.service.js';
 import { CooperationCard } from './localgov.views.js';
+import { awardsOfUnit } from './awards/awards.service.js';
+import { UnitAwards } from './awards/awards.views.js';
+import { listPractices, practicesOfUnit } from './practices/practices.service.js';
+import { UnitPractices } from './practices/practices.views.js';
 
 export const cooperationProfileSection: ProfileSection = {
   id: 'localgov-cooperation',
   order: 16,
   titleKey: 'localgov.card.title',
-  async render(ctx, _request, unit) {
-    return <CooperationCard row={await svc.latestOfUnit(ctx, unit.teryt)} />;
+  async render(ctx, request, unit) {
+    const [row, awards, practices] = await Promise.all([
+      svc.latestOfUnit(ctx, unit.teryt, request.lang),
+      awardsOfUnit(ctx, unit.teryt, request.lang),
+      practicesOfUnit(ctx, unit.teryt, request.lang),
+    ]);
+    return (
+      <>
+        <CooperationCard row={row} />
+        <UnitAwards awards={awards} />
+        <UnitPractices practices={practices} />
+      </>
+    );
   },
 };
 
@@ -26,6 +41,20 @@ export const localgovSearch: SearchProvider = {
     return {
       total: found.length,
       hits: found.slice(0, limit).map((r) => ({ title: r.unitLabel, path: `/terytorium/${r.unit_teryt}`, snippet: r.source })),
+    };
+  },
+};
+
+/** Good practices by their title, text, local government, measure and entities. */
+export const practicesSearch: SearchProvider = {
+  id: 'localgov-practices',
+  label: 'localgov.practices.title',
+  order: 46,
+  async search(ctx, terms, lang, limit) {
+    const found = await listPractices(ctx, lang, terms.join(' '));
+    return {
+      total: found.length,
+      hits: found.slice(0, limit).map((p) => ({ title: p.title, path: p.path, snippet: `${p.unitLabel} · ${p.measure}` })),
     };
   },
 };

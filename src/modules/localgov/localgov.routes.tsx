@@ -18,6 +18,10 @@ import * as svc from './localgov.service.js';
 import * as v from './localgov.views.js';
 import { LICENCE_LINK, OpenDataProperties, openDataMeta } from '../opendata/index.js';
 import { localgovDataset } from './localgov.opendata.js';
+import { surveyRoutes } from './survey/survey.routes.js';
+import { localgovMapRoutes } from './map/map.routes.js';
+import { awardsRoutes } from './awards/awards.routes.js';
+import { practicesRoutes } from './practices/practices.routes.js';
 
 const Body = formBodyWithLists({ maxLength: 2000, maxProperties: 30, maxItems: 3, maxItemLength: 20 });
 const YearQuery = Type.Object({ rok: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })) });
@@ -164,7 +168,7 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
       request,
       reply,
       { title: request.t('localgov.admin.title'), breadcrumbs: crumbs(request) },
-      <v.AdminListView year={year} years={years} rows={await svc.tableOfYear(ctx, year, request.lang)} />,
+      <v.AdminListView year={year} years={years} rows={await svc.recordsOfYear(ctx, year, request.lang)} />,
     );
   });
 
@@ -218,4 +222,9 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
     if (!done.ok) return formPage(request, reply, id, request.body, done.problems, false, done.status);
     return reply.redirect(localize(`/admin/samorzady/${id}?ok=1`, request.lang), 303);
   });
+
+  await surveyRoutes(app, ctx);
+  await localgovMapRoutes(app, ctx);
+  await awardsRoutes(app, ctx);
+  await practicesRoutes(app, ctx);
 }

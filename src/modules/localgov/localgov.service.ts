@@ -7,13 +7,14 @@ import { nowIso } from '../../core/db/time.js';
 import { polishCollator } from '../../core/db/collation.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
-import { fold } from '../../core/search/index.js';
 import { isCalendarDay, warsawYear } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { translator, type Lang, type TKey } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
-import { gminaTypeKey, isCityPowiat, listUnits } from '../territory/index.js';
+import { matchUnit, unitOptions, type UnitOption } from './localgov.units.js';
 import * as repo from './localgov.repo.js';
+import { SURVEY_MEASURES } from './survey/survey.measures.js';
+import { surveyFigures, type SurveyFigures } from './survey/survey.service.js';
 import type { CooperationRow } from './localgov.repo.js';
 import type { LocalgovCooperationTable, YesNo } from './localgov.tables.js';
 
@@ -22,38 +23,7 @@ type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 export const CLAUSE_KINDS = ['reserved', 'employment', 'other'] as const;
 export const FIRST_YEAR = 2010;
 
-export interface UnitOption {
-  teryt: string;
-  kind: 'gmina' | 'powiat';
-  name: string;
-  /** Unique label: "Chełmno (gmina wiejska, powiat chełmiński)", "powiat chełmiński". */
-  label: string;
-}
-
-export async function unitOptions(ctx: Pick<ModuleContext, 'db'>, lang: Lang): Promise<UnitOption[]> {
-  const t = translator(lang);
-  const [gminy, powiaty] = await Promise.all([listUnits(ctx.db, 'gmina'), listUnits(ctx.db, 'powiat')]);
-  const powiatName = new Map(powiaty.map((p) => [p.teryt, p.name]));
-  const powiatLabel = (teryt: string, name: string) =>
-    isCityPowiat(teryt) ? t('localgov.cityPowiat', { name }) : t('localgov.powiat', { name });
-  return [
-    ...gminy.map((g) => ({
-      teryt: g.teryt,
-      kind: 'gmina' as const,
-      name: g.name,
-      label: `${g.name} (${t(gminaTypeKey(g.gmina_type))}, ${powiatLabel(g.teryt.slice(0, 4), powiatName.get(g.teryt.slice(0, 4)) ?? '')})`,
-    })),
-    ...powiaty.map((p) => ({ teryt: p.teryt, kind: 'powiat' as const, name: p.name, label: powiatLabel(p.teryt, p.name) })),
-  ];
-}
-
-/** The unit a typed text names: an exact label (any case, Polish letters optional), else a unique name. */
-export function matchUnit(options: readonly UnitOption[], text: string): UnitOption[] {
-  const q = fold(text).replace(/\s+/g, ' ').trim();
-  if (q === '') return [];
-  const byLabel = options.filter((o) => fold(o.label) === q);
-  return byLabel.length > 0 ? byLabel : options.filter((o) => fold(o.name) === q);
-}
+export { matchUnit, unitOptions, type UnitOption } from './localgov.units.js';
 
 /** What the staff form gives: every column of a record except its id and bookkeeping. */
 export type CooperationInput = Omit<LocalgovCooperationTable, 'id' | 'created_at' | 'updated_at' | 'updated_by'>;
@@ -190,25 +160,91 @@ export async function getCooperation(ctx: ModuleContext, id: string): Promise<Co
 
 export interface TableRow extends CooperationRow {
   unitLabel: string;
+  /** False for a unit known only from the survey (no staff record: nothing to open in the staff list). */
+  fromRecord: boolean;
+  /** Example survey values were used (labelled in the source too). */
+  isExample?: boolean;
 }
 
-/** The records of a year, in Polish order of the unit's label. */
-export async function tableOfYear(ctx: ModuleContext, year: number, lang: Lang): Promise<TableRow[]> {
+/** The staff records of a year, in Polish order of the unit's label. */
+export async function recordsOfYear(ctx: ModuleContext, year: number, lang: Lang): Promise<TableRow[]> {
   const [rows, units] = await Promise.all([repo.listByYear(ctx.db, year), unitOptions(ctx, lang)]);
   const label = new Map(units.map((u) => [u.teryt, u.label]));
-  return rows
-    .map((r) => ({ ...r, unitLabel: label.get(r.unit_teryt) ?? r.unit_teryt }))
-    .sort((a, b) => polishCollator.compare(a.unitLabel, b.unitLabel) || a.unit_teryt.localeCompare(b.unit_teryt));
+  return rows.map((r) => ({ ...r, unitLabel: label.get(r.unit_teryt) ?? r.unit_teryt, fromRecord: true })).sort(byLabel);
 }
 
-/** The years with records, newest first; the current year when there are none. */
+function byLabel(a: TableRow, b: TableRow): number {
+  return polishCollator.compare(a.unitLabel, b.unitLabel) || a.unit_teryt.localeCompare(b.unit_teryt);
+}
+
+/**
+ * A staff record and the approved survey values of the same unit and year as one row: a value the
+ * record gives (entered by staff from its source) stands; the survey fills what the record leaves
+ * unknown, and its round joins the sources. Example survey values are labelled in the source.
+ */
+export function mergeRow(record: CooperationRow | null, figures: SurveyFigures | null, unitLabel: string, lang: Lang): TableRow {
+  const base: CooperationRow = record ?? {
+    id: `survey-${figures!.teryt}-${figures!.year}`,
+    unit_teryt: figures!.teryt,
+    year: figures!.year,
+    programme: null,
+    programme_title: null,
+    programme_date: null,
+    programme_url: null,
+    coordinator: null,
+    clauses_count: null,
+    clauses_value_pln: null,
+    clause_kinds: null,
+    tasks_count: null,
+    tasks_value_pln: null,
+    other_forms: null,
+    source: '',
+    created_at: '',
+    updated_at: '',
+    updated_by: null,
+  };
+  const row: TableRow = { ...base, unitLabel, fromRecord: record !== null };
+  if (!figures) return row;
+  let used = false;
+  for (const m of SURVEY_MEASURES) {
+    const v = figures.values[m];
+    if (v === undefined || row[m] !== null) continue;
+    (row as unknown as Record<string, unknown>)[m] = v;
+    used = true;
+  }
+  if (used) {
+    row.isExample = figures.isExample;
+    const extra = figures.sources.join('; ') + (figures.isExample ? ` (${translator(lang)('localgov.exampleData')})` : '');
+    row.source = row.source ? `${row.source}; ${extra}` : extra;
+  }
+  return row;
+}
+
+/** The year's table: staff records and approved survey values, in Polish order of the unit's label. */
+export async function tableOfYear(ctx: Pick<ModuleContext, 'db'>, year: number, lang: Lang): Promise<TableRow[]> {
+  const [rows, units, figures] = await Promise.all([repo.listByYear(ctx.db, year), unitOptions(ctx, lang), surveyFigures(ctx, lang, year)]);
+  const label = new Map(units.map((u) => [u.teryt, u.label]));
+  const fig = new Map(figures.map((f) => [f.teryt, f]));
+  const out = rows.map((r) => mergeRow(r, fig.get(r.unit_teryt) ?? null, label.get(r.unit_teryt) ?? r.unit_teryt, lang));
+  const recorded = new Set(rows.map((r) => r.unit_teryt));
+  for (const f of figures) if (!recorded.has(f.teryt)) out.push(mergeRow(null, f, label.get(f.teryt) ?? f.teryt, lang));
+  return out.sort(byLabel);
+}
+
+/** The years with records or approved survey values, newest first; the current year when there are none. */
 export async function yearsWithRecords(ctx: ModuleContext): Promise<number[]> {
-  const ys = await repo.years(ctx.db);
-  return ys.length ? ys : [warsawYear(ctx.clock)];
+  const [ys, figures] = await Promise.all([repo.years(ctx.db), surveyFigures(ctx, 'pl')]);
+  const all = [...new Set([...ys, ...figures.map((f) => f.year)])].sort((a, b) => b - a);
+  return all.length ? all : [warsawYear(ctx.clock)];
 }
 
-export async function latestOfUnit(ctx: ModuleContext, teryt: string): Promise<CooperationRow | null> {
-  return (await repo.listOfUnit(ctx.db, teryt))[0] ?? null;
+/** A unit's newest year, record and survey merged (for its profile card); null when nothing is known. */
+export async function latestOfUnit(ctx: ModuleContext, teryt: string, lang: Lang = 'pl'): Promise<TableRow | null> {
+  const [records, figures] = await Promise.all([repo.listOfUnit(ctx.db, teryt), surveyFigures(ctx, lang)]);
+  const mine = figures.filter((f) => f.teryt === teryt);
+  const year = Math.max(-1, ...records.map((r) => r.year), ...mine.map((f) => f.year));
+  if (year < 0) return null;
+  return mergeRow(records.find((r) => r.year === year) ?? null, mine.find((f) => f.year === year) ?? null, teryt, lang);
 }
 
 /** Form values of a record (for editing). */

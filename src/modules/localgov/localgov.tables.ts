@@ -30,8 +30,48 @@ export interface LocalgovCooperationTable {
   updated_by: string | null;
 }
 
+export const AWARDS = ['friendly', 'developing'] as const;
+export const AWARD_LEVELS = ['silver', 'gold'] as const;
+export const AWARD_RANKS = ['laureate', 'distinction'] as const;
+
+/** A local government's award in an edition of the Forum's competition (entered by staff, audited). */
+export interface LocalgovAwardsTable {
+  id: string;
+  edition_year: number;
+  /** `friendly`: "Samorząd Przyjazny ES"; `developing`: "Samorząd Rozwijający ES". */
+  award: (typeof AWARDS)[number];
+  /** Silver or gold ("Samorząd Rozwijający ES"); null when the award has no levels. */
+  level: (typeof AWARD_LEVELS)[number] | null;
+  rank: (typeof AWARD_RANKS)[number];
+  unit_teryt: string;
+  note: string | null;
+  source: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export const PRACTICE_MEASURES = ['programme', 'coordinator', 'clauses', 'tasks', 'founding', 'other'] as const;
+
+/** A good practice: a short article on what a local government did, with the entities involved. */
+export interface LocalgovPracticesTable {
+  id: string;
+  title: string;
+  body: string;
+  unit_teryt: string;
+  measure: (typeof PRACTICE_MEASURES)[number];
+  /** JSON array of registry entity ids. */
+  entity_ids: string;
+  source: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 declare module '../../core/db/schema.js' {
   interface Database {
     localgov_cooperation: LocalgovCooperationTable;
+    localgov_awards: LocalgovAwardsTable;
+    localgov_practices: LocalgovPracticesTable;
   }
 }

@@ -1,8 +1,51 @@
 // The localgov module's test surface for the browser suite: one cooperation record (Chełmno, 2025),
-// created once per database.
+// an award and a good practice, each created once per database.
 import type { ModuleContext } from '../../core/module.js';
 import { findByUnitYear } from './localgov.repo.js';
 import { saveCooperation } from './localgov.service.js';
+import { listAwards } from './awards/awards.repo.js';
+import { saveAward } from './awards/awards.service.js';
+import { listPractices } from './practices/practices.repo.js';
+import { practicePath, savePractice } from './practices/practices.service.js';
+
+const actor = { actorId: null, ip: null, requestId: null };
+
+/** A gold "Samorząd Rozwijający ES" for Chełmno in the 2025 edition, created once per database. */
+export async function awardRecord(ctx: ModuleContext): Promise<void> {
+  if ((await listAwards(ctx.db, { teryt: '0404011' })).length) return;
+  await saveAward(
+    ctx,
+    null,
+    {
+      edition_year: '2025',
+      award: 'developing',
+      level: 'gold',
+      rank: 'laureate',
+      unit: 'Chełmno (gmina miejska, powiat chełmiński)',
+      source: 'Dane testowe',
+    },
+    actor,
+  );
+}
+
+/** A good practice of Chełmno (no entities), created once per database; returns its public path. */
+export async function practiceRecord(ctx: ModuleContext): Promise<string> {
+  const found = (await listPractices(ctx.db, { teryt: '0404011' }))[0];
+  if (found) return practicePath(found.id);
+  const id = await savePractice(
+    ctx,
+    null,
+    {
+      title: 'Klauzule społeczne w zamówieniach gminy (test)',
+      body: 'Opis testowy.',
+      unit: 'Chełmno (gmina miejska, powiat chełmiński)',
+      measure: 'clauses',
+      source: 'Dane testowe',
+    },
+    actor,
+  );
+  return practicePath(id);
+}
 
 export async function cooperationRecord(ctx: ModuleContext): Promise<string> {
   const found = await findByUnitYear(ctx.db, '0404011', 2025);

@@ -48,6 +48,20 @@ export function YearTableView({ year, years, rows }: { year: number; years: numb
         </select>{' '}
         <Button variant="secondary">{t('localgov.show')}</Button>
       </form>
+      <ul class="inline-links">
+        <li>
+          <a href={href(`/samorzady/mapa?rok=${year}`)}>{t('localgov.links.map')}</a>
+        </li>
+        <li>
+          <a href={href(`/samorzady/ranking?rok=${year}`)}>{t('localgov.links.ranking')}</a>
+        </li>
+        <li>
+          <a href={href('/samorzady/nagrody')}>{t('localgov.links.awards')}</a>
+        </li>
+        <li>
+          <a href={href('/samorzady/dobre-praktyki')}>{t('localgov.practices.title')}</a>
+        </li>
+      </ul>
       {rows.length === 0 ? (
         <p>{t('localgov.noneYear', { year })}</p>
       ) : (
@@ -142,6 +156,15 @@ export function AdminListView({ year, years, rows }: { year: number; years: numb
       <p>
         <a class="button button--secondary" href={href('/admin/samorzady/nowy')}>
           {t('localgov.admin.add')}
+        </a>{' '}
+        <a class="button button--secondary" href={href('/admin/samorzady/ankieta')}>
+          {t('localgov.survey.title')}
+        </a>{' '}
+        <a class="button button--secondary" href={href('/admin/samorzady/nagrody')}>
+          {t('localgov.awards.adminTitle')}
+        </a>{' '}
+        <a class="button button--secondary" href={href('/admin/samorzady/dobre-praktyki')}>
+          {t('localgov.practices.title')}
         </a>
       </p>
       <p>
@@ -200,8 +223,6 @@ export function CooperationFormView({
     { value: 'no', label: t('localgov.no') },
   ];
   const kinds = str('clause_kinds').split(',');
-  const unitId = 'f-unit';
-  const unitMine = problems.filter((p) => p.field === 'unit');
   return (
     <>
       <PageHeader title={title} />
@@ -213,25 +234,7 @@ export function CooperationFormView({
       <ErrorSummary problems={problems} />
       <form method="post" action={href(action)} novalidate>
         <CsrfField token={csrf} />
-        <FieldShell id={unitId} label={t('localgov.field.unit')} hint={t('localgov.field.unitHint')} mine={unitMine} required>
-          <input
-            id={unitId}
-            name="unit"
-            type="text"
-            value={str('unit')}
-            list={`${unitId}-list`}
-            autoComplete="off"
-            maxLength={200}
-            required
-            aria-describedby={fieldDescription(unitId, t('localgov.field.unitHint'), unitMine)}
-            aria-invalid={unitMine.length ? 'true' : undefined}
-          />
-          <datalist id={`${unitId}-list`}>
-            {units.map((u) => (
-              <option key={u.teryt} value={u.label} />
-            ))}
-          </datalist>
-        </FieldShell>
+        <UnitField value={str('unit')} units={units} problems={problems} />
         {field('year', t('localgov.field.year'), { inputMode: 'numeric', maxLength: 4, required: true })}
         <RadioGroup
           name="programme"
@@ -273,5 +276,33 @@ export function CooperationFormView({
         <Button>{t('localgov.admin.save')}</Button>
       </form>
     </>
+  );
+}
+
+/** A gmina or powiat typed by name, with every unit's unique label offered as a suggestion. */
+export function UnitField({ value, units, problems }: { value: string; units: UnitOption[]; problems: Problem[] }) {
+  const { t } = usePage();
+  const unitId = 'f-unit';
+  const unitMine = problems.filter((p) => p.field === 'unit');
+  return (
+    <FieldShell id={unitId} label={t('localgov.field.unit')} hint={t('localgov.field.unitHint')} mine={unitMine} required>
+      <input
+        id={unitId}
+        name="unit"
+        type="text"
+        value={value}
+        list={`${unitId}-list`}
+        autoComplete="off"
+        maxLength={200}
+        required
+        aria-describedby={fieldDescription(unitId, t('localgov.field.unitHint'), unitMine)}
+        aria-invalid={unitMine.length ? 'true' : undefined}
+      />
+      <datalist id={`${unitId}-list`}>
+        {units.map((u) => (
+          <option key={u.teryt} value={u.label} />
+        ))}
+      </datalist>
+    </FieldShell>
   );
 }

@@ -24,6 +24,8 @@ export { classify, classOf } from './map.style.js';
 export { listSubregionsWithMembers, subregionOfPowiat, type Subregion } from './subregions.service.js';
 export { GMINA_PATTERN, POWIAT_PATTERN, profilePath, isCityPowiat, gminaTypeKey, periodContains, periodsOverlap } from './units.js';
 export type { StatMeasure } from './territory.tables.js';
+// the localgov module's maps count values per inhabitant with the loaded population
+export { measureForYear } from './statistics.service.js';
 
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await territoryRoutes(app, ctx);

@@ -5,6 +5,8 @@
 //   indicator:<code or id>   an indicator (its code, e.g. `W1.1`, in any programme — or its id)
 //   territory:<code>         a territory: `region`, a powiat TERYT (4 digits, also covering its
 //                            gminy), a gmina TERYT (7 digits) or an OWES subregion code (`torun`)
+//   localgov:<teryt>         a local government (the localgov module's survey partners): its own
+//                            gmina or powiat only — a powiat's government never reports its gminy
 //
 // Rows with scope_type `indicator` or `territory` and the bare code are read the same way, and a
 // bare id under `indicator_or_territory` is a territory when it looks like one (`region` or
@@ -17,6 +19,8 @@ import { WHOLE_REGION } from '../indicators.tables.js';
 export interface PartnerScope {
   indicators: Set<string>;
   territories: Set<string>;
+  /** Local governments' own units (`localgov:<teryt>`): each covers itself only. */
+  ownUnits?: Set<string>;
 }
 
 export interface RoleLike {
@@ -39,6 +43,7 @@ export function partnerScope(roles: readonly RoleLike[]): PartnerScope | null {
     else if (r.scopeType === 'territory') scope.territories.add(id);
     else if (id.startsWith('indicator:')) scope.indicators.add(id.slice('indicator:'.length));
     else if (id.startsWith('territory:')) scope.territories.add(id.slice('territory:'.length));
+    else if (id.startsWith('localgov:')) (scope.ownUnits ??= new Set()).add(id.slice('localgov:'.length));
     else if (TERRITORY_LIKE.test(id)) scope.territories.add(id);
     else scope.indicators.add(id);
   }
@@ -47,7 +52,7 @@ export function partnerScope(roles: readonly RoleLike[]): PartnerScope | null {
 
 /** True when the scope names anything at all (a role row without a usable id grants nothing). */
 export function isEmptyScope(scope: PartnerScope): boolean {
-  return scope.indicators.size === 0 && scope.territories.size === 0;
+  return scope.indicators.size === 0 && scope.territories.size === 0 && (scope.ownUnits?.size ?? 0) === 0;
 }
 
 export function coversIndicator(scope: PartnerScope, indicator: { id: string; code: string }): boolean {
@@ -58,7 +63,8 @@ export function coversIndicator(scope: PartnerScope, indicator: { id: string; co
 
 export function coversTerritory(scope: PartnerScope, territoryCode: string): boolean {
   if (isEmptyScope(scope)) return false;
-  if (scope.territories.size === 0) return true;
+  if (scope.ownUnits?.has(territoryCode)) return true;
+  if (scope.territories.size === 0 && (scope.ownUnits?.size ?? 0) === 0) return true;
   if (scope.territories.has(territoryCode)) return true;
   // a powiat's partner also reports for the gminy of that powiat
   return territoryCode.length === 7 && territoryCode !== WHOLE_REGION && scope.territories.has(territoryCode.slice(0, 4));

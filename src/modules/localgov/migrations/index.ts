@@ -2,7 +2,11 @@
 // named by its key), listed here. A key never changes once shipped: databases recorded it.
 import type { ModuleMigration } from '../../../core/module.js';
 import { localgovCooperationMigration } from './202702030010_localgov_cooperation.js';
+import { localgovAwardsMigration } from './202702030020_localgov_awards.js';
+import { localgovPracticesMigration } from './202702030030_localgov_practices.js';
 
 export const localgovMigrations: Record<string, ModuleMigration> = {
   '202702030010_localgov_cooperation': localgovCooperationMigration,
+  '202702030020_localgov_awards': localgovAwardsMigration,
+  '202702030030_localgov_practices': localgovPracticesMigration,
 };
