@@ -26,6 +26,7 @@ export const accountsEn: TranslationShape<typeof accountsPl> = {
     team_member: 'Team member',
     entity_representative: 'Entity representative',
     reporting_partner: 'Reporting partner',
+    support_centre: 'Social economy support centre',
     scopeHint: 'Scope identifiers (team, entity, indicator or TERYT code), separated by commas.',
     scopeLabel: 'Scope of the role “{{role}}”',
   },

@@ -24,6 +24,7 @@ export const accountsPl = {
     team_member: 'Członek zespołu',
     entity_representative: 'Przedstawiciel podmiotu',
     reporting_partner: 'Partner sprawozdawczy',
+    support_centre: 'Ośrodek wsparcia ekonomii społecznej',
     scopeHint: 'Identyfikatory zakresu (zespołu, podmiotu, wskaźnika lub kodu TERYT), oddzielone przecinkami.',
     scopeLabel: 'Zakres roli „{{role}}”',
   },

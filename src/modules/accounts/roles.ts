@@ -8,6 +8,7 @@ export const ROLES = [
   'team_member',
   'entity_representative',
   'reporting_partner',
+  'support_centre',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -18,6 +19,8 @@ export const SCOPED_ROLES = {
   team_member: 'team',
   entity_representative: 'entity',
   reporting_partner: 'indicator_or_territory',
+  /** A support centre's (OWES) people: their centre's request counts (support module). */
+  support_centre: 'support_centre',
 } as const satisfies Partial<Record<Role, string>>;
 
 export function isRole(v: string): v is Role {

@@ -526,3 +526,19 @@ export async function anonymiseUser(ctx: ModuleContext, userId: string, actor: A
     await recordAudit(trx, { ...actor, action: 'user.anonymise', subjectType: 'user', subjectId: userId }, ctx.clock);
   });
 }
+
+/** The active people holding a role for this exact scope (by name, for the pages that manage them). */
+export async function holdersOfScope(
+  ctx: Pick<ModuleContext, 'db'>,
+  role: Role,
+  scopeType: string,
+  scopeId: string,
+): Promise<{ id: string; displayName: string; email: string; isActive: boolean }[]> {
+  const grants = await repo.grantsOfScope(ctx.db, role, scopeType, scopeId);
+  const out: { id: string; displayName: string; email: string; isActive: boolean }[] = [];
+  for (const g of grants) {
+    const u = await repo.findUserById(ctx.db, g.user_id);
+    if (u && !u.anonymised_at) out.push({ id: u.id, displayName: u.display_name, email: u.email, isActive: u.is_active });
+  }
+  return out;
+}

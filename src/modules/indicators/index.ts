@@ -22,7 +22,10 @@ import { annualReportsSection, reportRoutes } from './report/report.routes.js';
 import './indicators.tables.js';
 import { indicatorsDataset } from './indicators.opendata.js';
 
-export { listIndicators as listProgrammeIndicators } from './indicators.repo.js';
+export { listIndicators as listProgrammeIndicators, lastValueChangeOfCodes } from './indicators.repo.js';
+export { seedDemoProgrammeIndicators, type SeedIndicator } from './indicators.seed.js';
+export { isSmallCount, publicCount, SMALL_COUNT_LIMIT, SMALL_COUNT_TEXT } from './indicators.privacy.js';
+export { publicIndicatorViews, type Figure, type IndicatorView } from './indicators.service.js';
 export type { AnnualReportSection } from './report/report.extensions.js';
 export type { IndicatorPageSection } from './indicators.extensions.js';
 
