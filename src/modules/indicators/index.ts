@@ -28,6 +28,7 @@ export { isSmallCount, publicCount, SMALL_COUNT_LIMIT, SMALL_COUNT_TEXT } from '
 export { publicIndicatorViews, type Figure, type IndicatorView } from './indicators.service.js';
 export type { AnnualReportSection } from './report/report.extensions.js';
 export type { IndicatorPageSection } from './indicators.extensions.js';
+export type { IndicatorFormula, FormulaParams, GminaCount as FormulaGminaCount } from './indicators.formulas.js';
 
 /** The indicators with their progress: first on the programme page after the objective tree. */
 const indicatorsPageSection: ProgrammePageSection = {

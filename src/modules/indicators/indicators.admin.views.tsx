@@ -7,7 +7,7 @@ import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../
 import { usePage } from '../../core/ui/context.js';
 import { SelectField as Select } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
-import { FILTER_LEGAL_FORMS, FILTER_LIFECYCLES, FORMULA_KEYS, FORMULA_LABELS } from './indicators.formulas.js';
+import { FILTER_LEGAL_FORMS, FILTER_LIFECYCLES } from './indicators.formulas.js';
 import type { HistoryRow, ValueRow } from './indicators.repo.js';
 import type { DefinitionValues, IndicatorView } from './indicators.service.js';
 import type { TerritoryOption } from './indicators.territory.js';
@@ -145,6 +145,7 @@ export function DefinitionForm({
   problems,
   csrf,
   elements,
+  formulas,
 }: {
   programme: AdminProgramme;
   id: string | null;
@@ -152,6 +153,8 @@ export function DefinitionForm({
   problems: Problem[];
   csrf: string;
   elements: { id: string; code: string; title: string }[];
+  /** The formulas offered, by key and name. */
+  formulas: { value: string; label: string }[];
 }) {
   const { t, href } = usePage();
   const base = adminBase(programme);
@@ -276,10 +279,7 @@ export function DefinitionForm({
           hint={t('indicators.hint.formula')}
           value={textOf(values.formula)}
           problems={problems}
-          options={[
-            { value: '', label: t('indicators.formula.none') },
-            ...FORMULA_KEYS.map((k) => ({ value: k, label: t(FORMULA_LABELS[k]) })),
-          ]}
+          options={[{ value: '', label: t('indicators.formula.none') }, ...formulas]}
         />
         <Checkboxes
           name="legal_forms"

@@ -143,9 +143,14 @@ describe('computed indicators (registry formulas)', () => {
   it("knows nothing before the registry's first record: no figures rather than zeros", async () => {
     // the earliest record is the entity registered on 2015-03-01
     assert.equal(await computePeriod(t.ctx, index, ind('registry_ps_entities'), 2014, today), null);
-    assert.equal(await computePeriod(t.ctx, index, ind('registry_entities'), 2014, today, '2015-03-01'), null);
+    assert.equal(await computePeriod(t.ctx, index, ind('registry_entities'), 2014, today, async () => '2015-03-01'), null);
     assert.ok(await computePeriod(t.ctx, index, ind('registry_entities'), 2015, today));
-    assert.equal(await computePeriod(t.ctx, index, ind('registry_entities'), 2025, today, null), null, 'an empty registry knows nothing');
+    assert.equal(
+      await computePeriod(t.ctx, index, ind('registry_entities'), 2025, today, async () => null),
+      null,
+      'an empty registry knows nothing',
+    );
+    assert.equal(await computePeriod(t.ctx, index, ind('no_such_formula'), 2025, today), null, 'an unknown formula counts nothing');
   });
 
   it('counts entities with PS status per year from decision dates', async () => {

@@ -1,9 +1,12 @@
-// The small catalogue of formulas a computed indicator may use: counts taken from the platform's
-// own registry, evaluated per period (as of 31 December of the year, or today for the current year)
-// and per territory of the indicator's breakdown. "Number of events of a type" is not offered: the
-// platform has no events module yet, and a formula that always answers 0 would be a false figure.
+// The catalogue of formulas a computed indicator may use, evaluated per period (as of 31 December of
+// the year, or today for the current year) and per territory of the indicator's breakdown. The
+// registry's counts are built in; other modules add theirs (events of a type, buyers' needs,
+// accredited support centres, local governments with a measure…) under `indicatorFormulas` in their
+// AppModule's `contributes`, so this module never imports them. A formula reports counts per gmina
+// (null = place unknown) and the first day its source covers: before that day, and when the source
+// has recorded nothing yet, the figure is unknown rather than zero.
 import type { ModuleContext } from '../../core/module.js';
-import type { TKey } from '../../i18n/index.js';
+import type { T, TKey } from '../../i18n/index.js';
 import {
   countEntitiesByGmina,
   countPsEntitiesByGmina,
@@ -16,35 +19,91 @@ import {
 import type { IndicatorBreakdown } from './indicators.tables.js';
 import { aggregateCounts, periodEnd, type TerritoryIndex } from './indicators.territory.js';
 
-export const FORMULA_KEYS = ['registry_entities', 'registry_ps_entities', 'registry_valid_marks'] as const;
-export type FormulaKey = (typeof FORMULA_KEYS)[number];
+export type { GminaCount };
 
 export interface FormulaParams {
-  /** registry_entities: legal forms to count (empty = all). */
+  /** Formulas with `entityFilters`: legal forms to count (empty = all). */
   legalForms: string[];
-  /** registry_entities: life-cycle states to count (empty = active only). */
+  /** Formulas with `entityFilters`: life-cycle states to count (empty = active only). */
   lifecycles: string[];
 }
 
-export const FORMULA_LABELS: Record<FormulaKey, TKey> = {
-  registry_entities: 'indicators.formula.registry_entities',
-  registry_ps_entities: 'indicators.formula.registry_ps_entities',
-  registry_valid_marks: 'indicators.formula.registry_valid_marks',
-};
+type FormulaContext = Pick<ModuleContext, 'db' | 'contributions'>;
 
-/** Which formulas take the entity filters. */
-export const FORMULA_HAS_FILTERS: Record<FormulaKey, boolean> = {
-  registry_entities: true,
-  registry_ps_entities: false,
-  registry_valid_marks: false,
-};
+/** One formula of the catalogue. */
+export interface IndicatorFormula {
+  /** Stored in the indicator's definition: never rename a key once indicators use it. */
+  key: string;
+  /** The formula's name in the indicator form and on the indicator page. */
+  label(t: T): string;
+  /** True when the registry's entity filters (legal forms, life-cycle states) apply. */
+  entityFilters?: boolean;
+  /** The tables whose writes can change the counts (stored figures are refreshed after such writes). */
+  tables: readonly string[];
+  /** The first day the source covers (YYYY-MM-DD); null while it has recorded nothing. */
+  coverageStart(ctx: Pick<ModuleContext, 'db'>): Promise<string | null>;
+  /**
+   * Counts per gmina as of `asOf` (YYYY-MM-DD): a stock is counted on that day; a flow (events
+   * held, needs published) from 1 January of that day's year up to it. `synthetic` says how many of
+   * `n` are example records, so the figure is flagged as example data.
+   */
+  countByGmina(ctx: Pick<ModuleContext, 'db'>, asOf: string, params: FormulaParams): Promise<GminaCount[]>;
+}
+
+declare module '../../core/module.js' {
+  interface ModuleContributions {
+    /** Formulas of computed programme indicators (indicators). */
+    indicatorFormulas: IndicatorFormula;
+  }
+}
+
+const registryFormula = (
+  key: string,
+  label: TKey,
+  tables: readonly string[],
+  count: IndicatorFormula['countByGmina'],
+  entityFilters = false,
+): IndicatorFormula => ({
+  key,
+  label: (t) => t(label),
+  entityFilters,
+  tables,
+  coverageStart: (ctx) => registryCoverageStart(ctx.db),
+  countByGmina: count,
+});
+
+/** The registry's formulas, built in. */
+const BUILT_IN: readonly IndicatorFormula[] = [
+  registryFormula(
+    'registry_entities',
+    'indicators.formula.registry_entities',
+    ['entities'],
+    (ctx, asOf, params) =>
+      countEntitiesByGmina(ctx.db, { asOf, legalForms: params.legalForms as never, lifecycles: params.lifecycles as never }),
+    true,
+  ),
+  registryFormula('registry_ps_entities', 'indicators.formula.registry_ps_entities', ['entities', 'entity_ps_status'], (ctx, asOf) =>
+    countPsEntitiesByGmina(ctx.db, asOf),
+  ),
+  registryFormula('registry_valid_marks', 'indicators.formula.registry_valid_marks', ['entities', 'entity_marks'], (ctx, asOf) =>
+    countValidMarksByGmina(ctx.db, asOf),
+  ),
+];
+
+/** Every formula of this app, built-in ones first (a contribution cannot replace a built-in key). */
+export function indicatorFormulas(ctx: Pick<ModuleContext, 'contributions'>): IndicatorFormula[] {
+  const byKey = new Map(BUILT_IN.map((f) => [f.key, f]));
+  for (const f of ctx.contributions.of('indicatorFormulas')) if (!byKey.has(f.key)) byKey.set(f.key, f);
+  return [...byKey.values()];
+}
+
+/** The formula stored under `key`, or undefined for an unknown (or no longer contributed) one. */
+export function findFormula(ctx: Pick<ModuleContext, 'contributions'>, key: string | null | undefined): IndicatorFormula | undefined {
+  return key ? indicatorFormulas(ctx).find((f) => f.key === key) : undefined;
+}
 
 export const FILTER_LEGAL_FORMS: readonly string[] = METRIC_LEGAL_FORMS;
 export const FILTER_LIFECYCLES: readonly string[] = METRIC_LIFECYCLES;
-
-export function isFormulaKey(v: unknown): v is FormulaKey {
-  return typeof v === 'string' && (FORMULA_KEYS as readonly string[]).includes(v);
-}
 
 /** Stored parameters (JSON text) read defensively: unknown keys and values are dropped. */
 export function parseFormulaParams(json: string | null | undefined): FormulaParams {
@@ -71,20 +130,16 @@ export function asOfDay(period: number, today: string): string | null {
   return null;
 }
 
-async function countByGmina(
-  ctx: Pick<ModuleContext, 'db'>,
-  formula: FormulaKey,
-  params: FormulaParams,
-  asOf: string,
-): Promise<GminaCount[]> {
-  switch (formula) {
-    case 'registry_entities':
-      return countEntitiesByGmina(ctx.db, { asOf, legalForms: params.legalForms as never, lifecycles: params.lifecycles as never });
-    case 'registry_ps_entities':
-      return countPsEntitiesByGmina(ctx.db, asOf);
-    case 'registry_valid_marks':
-      return countValidMarksByGmina(ctx.db, asOf);
-  }
+/** Each formula's first covered day, looked up once per call site (several periods, several indicators). */
+export type CoverageLookup = (formula: IndicatorFormula) => Promise<string | null>;
+
+export function coverageLookup(ctx: Pick<ModuleContext, 'db'>): CoverageLookup {
+  const seen = new Map<string, Promise<string | null>>();
+  return (formula) => {
+    let first = seen.get(formula.key);
+    if (!first) seen.set(formula.key, (first = formula.coverageStart(ctx)));
+    return first;
+  };
 }
 
 export interface ComputedPeriod {
@@ -96,30 +151,26 @@ export interface ComputedPeriod {
   isExample: boolean;
 }
 
-/** The first day the registry covers (see registryCoverageStart); load once for several periods. */
-export function coverageStart(ctx: Pick<ModuleContext, 'db'>): Promise<string | null> {
-  return registryCoverageStart(ctx.db);
-}
-
 /**
  * The figures of one computed indicator for one period; null when there is nothing to count: a
  * future period, or a day before the registry's first record (the platform then does not know,
  * which is not the same as zero).
  */
 export async function computePeriod(
-  ctx: Pick<ModuleContext, 'db'>,
+  ctx: FormulaContext,
   index: TerritoryIndex,
   indicator: { formula: string | null; formula_params: string; breakdown: IndicatorBreakdown },
   period: number,
   today: string,
-  coverage?: string | null,
+  coverage: CoverageLookup = coverageLookup(ctx),
 ): Promise<ComputedPeriod | null> {
-  if (!isFormulaKey(indicator.formula)) return null;
+  const formula = findFormula(ctx, indicator.formula);
+  if (!formula) return null;
   const asOf = asOfDay(period, today);
   if (asOf === null) return null;
-  const first = coverage === undefined ? await coverageStart(ctx) : coverage;
+  const first = await coverage(formula);
   if (first === null || asOf < first) return null;
-  const counts = await countByGmina(ctx, indicator.formula, parseFormulaParams(indicator.formula_params), asOf);
+  const counts = await formula.countByGmina(ctx, asOf, parseFormulaParams(indicator.formula_params));
   const byGmina = new Map<string | null, number>();
   let synthetic = 0;
   for (const c of counts) {

@@ -321,6 +321,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
           problems={problems}
           csrf={reply.generateCsrf()}
           elements={elements}
+          formulas={svc.formulaChoices(ctx, request.t)}
         />
       </>,
       status,

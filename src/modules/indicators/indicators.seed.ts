@@ -13,7 +13,6 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext, SeedResult } from '../../core/module.js';
 import { DEMO_SLUG } from '../programme/index.js';
-import type { FormulaKey } from './indicators.formulas.js';
 import * as repo from './indicators.repo.js';
 import type { IndicatorsTable } from './indicators.tables.js';
 
@@ -22,7 +21,8 @@ export interface SeedIndicator extends Omit<
   'id' | 'programme_id' | 'position' | 'formula' | 'is_negative_allowed' | 'is_small_count_suppressed'
 > {
   is_small_count_suppressed?: boolean;
-  formula: FormulaKey | null;
+  /** A built-in formula's key (indicators.formulas.ts). */
+  formula: 'registry_entities' | 'registry_ps_entities' | 'registry_valid_marks' | null;
   targets: { year: number; value: number }[];
   /** Example values (flagged is_example): year → territory code → value. */
   values?: Record<number, Record<string, number>>;

@@ -7,17 +7,19 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
-import type { TKey } from '../../i18n/index.js';
+import type { T, TKey } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { isInForce } from '../programme/index.js';
 import {
   computePeriod,
-  coverageStart,
+  coverageLookup,
   FILTER_LEGAL_FORMS,
   FILTER_LIFECYCLES,
-  FORMULA_HAS_FILTERS,
-  isFormulaKey,
+  findFormula,
+  indicatorFormulas,
   parseFormulaParams,
+  type CoverageLookup,
+  type IndicatorFormula,
 } from './indicators.formulas.js';
 import { computeProgress, type Progress } from './indicators.progress.js';
 import { isSmallCount, publicCount } from './indicators.privacy.js';
@@ -118,12 +120,19 @@ export interface DefinitionInput {
 }
 
 /** Checks the definition form; throws `http.validation` with every problem. */
+/** The formulas the indicator form offers, by key and name. */
+export function formulaChoices(ctx: Pick<ModuleContext, 'contributions'>, t: T): { value: string; label: string }[] {
+  return indicatorFormulas(ctx).map((f) => ({ value: f.key, label: f.label(t) }));
+}
+
 export function checkDefinition(
   values: DefinitionValues,
   ctx: {
     programme: ProgrammeRef;
     elementIds: ReadonlySet<string>;
     takenCodes: ReadonlySet<string>;
+    /** The formulas a computed indicator may use (indicatorFormulas). */
+    formulas: readonly IndicatorFormula[];
     before?: { method: string; breakdown: string; hasValues: boolean; hasLocalValues: boolean };
   },
 ): DefinitionInput {
@@ -166,10 +175,11 @@ export function checkDefinition(
   let formula: string | null = null;
   let formula_params = '{}';
   if (method === 'computed') {
-    if (!isFormulaKey(formulaText)) f.add('formula', 'indicators.field.formula', 'indicators.problem.formulaRequired');
+    const chosen = ctx.formulas.find((x) => x.key === formulaText);
+    if (!chosen) f.add('formula', 'indicators.field.formula', 'indicators.problem.formulaRequired');
     else {
-      formula = formulaText;
-      if (FORMULA_HAS_FILTERS[formulaText]) {
+      formula = chosen.key;
+      if (chosen.entityFilters) {
         const legalForms = list(values.legal_forms);
         const lifecycles = list(values.lifecycles);
         if (legalForms.some((x) => !FILTER_LEGAL_FORMS.includes(x)))
@@ -291,6 +301,7 @@ export async function saveIndicator(
   ]);
   const input = checkDefinition(values, {
     programme,
+    formulas: indicatorFormulas(ctx),
     elementIds: new Set(elements.map((e) => e.id)),
     takenCodes: new Set(all.filter((i) => i.id !== id).map((i) => i.code.toLowerCase())),
     ...(before
@@ -388,6 +399,8 @@ export interface IndicatorView {
   progress: Progress;
   /** `YYYY-MM-DD` the live figures describe (today), when there are any. */
   liveAsOf: string | null;
+  /** The formula of a computed indicator (null when reported, or its formula is no longer offered). */
+  formula: IndicatorFormula | null;
 }
 
 /**
@@ -402,7 +415,7 @@ async function liveFigures(
   programme: { period_from: number; period_to: number },
   stored: readonly ValueRow[],
   today: string,
-  coverage: string | null,
+  coverage: CoverageLookup,
 ): Promise<Figure[]> {
   const closed = closedPeriods(stored);
   const years: number[] = [];
@@ -445,7 +458,7 @@ export async function indicatorViews(
   ]);
   const computed = indicators.filter((i) => i.method === 'computed');
   const index = computed.length ? await loadTerritoryIndex(ctx) : null;
-  const coverage = computed.length ? await coverageStart(ctx) : null;
+  const coverage = coverageLookup(ctx);
   const today = warsawToday(ctx.clock);
   const live = isInForce(programme, today);
   const views: IndicatorView[] = [];
@@ -484,6 +497,7 @@ export async function indicatorViews(
           .map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
       }),
       liveAsOf: computedNow.length ? today : null,
+      formula: indicator.method === 'computed' ? (findFormula(ctx, indicator.formula) ?? null) : null,
     });
   }
   return views.map(suppressSmallCounts);

@@ -15,7 +15,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
-import { computePeriod, coverageStart, type ComputedPeriod } from './indicators.formulas.js';
+import { computePeriod, coverageLookup, type ComputedPeriod } from './indicators.formulas.js';
 import * as repo from './indicators.repo.js';
 import type { IndicatorRow, ValueRow } from './indicators.repo.js';
 import { isValidTerritory, loadTerritoryIndex, type TerritoryIndex } from './indicators.territory.js';
@@ -379,7 +379,7 @@ export async function recomputeIndicator(ctx: ModuleContext, indicatorId: string
   const index = await loadTerritoryIndex(ctx);
   const today = warsawToday(ctx.clock);
   const closed = closedPeriods(await repo.listValues(ctx.db, [indicator.id]));
-  const coverage = await coverageStart(ctx);
+  const coverage = coverageLookup(ctx);
   const periods: ComputedPeriod[] = [];
   for (let year = programme.period_from; year <= programme.period_to; year++) {
     if (closed.has(year)) continue;
@@ -425,7 +425,7 @@ export async function snapshotComputedValues(
     indicators.map((i) => i.id),
     { period },
   );
-  const coverage = await coverageStart(ctx);
+  const coverage = coverageLookup(ctx);
   const todo: { indicator: IndicatorRow; computed: ComputedPeriod }[] = [];
   for (const indicator of indicators) {
     if (closedPeriods(existing.filter((v) => v.indicator_id === indicator.id)).has(period)) continue;

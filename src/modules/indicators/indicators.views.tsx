@@ -10,7 +10,7 @@ import { classify, classOf, MapLegend, TerritoryMap, type MapShape, type MapGeom
 import { chartRows, IndicatorChart } from './indicators.chart.js';
 import { formatAmount } from './indicators.amount.js';
 import { SMALL_COUNT_TEXT } from './indicators.privacy.js';
-import { FORMULA_LABELS, isFormulaKey, parseFormulaParams } from './indicators.formulas.js';
+import { parseFormulaParams } from './indicators.formulas.js';
 import type { Progress } from './indicators.progress.js';
 import type { Figure, IndicatorView } from './indicators.service.js';
 
@@ -210,10 +210,10 @@ function Definition({ view }: { view: IndicatorView }) {
       t('indicators.field.method'),
       <>
         {t(`indicators.method.${i.method}` as TKey)}
-        {i.method === 'computed' && isFormulaKey(i.formula) ? (
+        {view.formula ? (
           <>
             {': '}
-            {t(FORMULA_LABELS[i.formula])}
+            {view.formula.label(t)}
             {params.legalForms.length ? ` — ${params.legalForms.map((f) => t(`registry.legalForm.${f}` as TKey)).join(', ')}` : ''}
             {params.lifecycles.length ? ` — ${params.lifecycles.map((f) => t(`registry.lifecycle.${f}` as TKey)).join(', ')}` : ''}
             <br />
