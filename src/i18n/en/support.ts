@@ -254,6 +254,9 @@ export const supportEn: TranslationShape<typeof supportPl> = {
       roleLabel: 'person of the support centre: {{centre}}',
       partnerLabel: 'reporting partner of the centre: {{centre}}',
     },
+    formula: {
+      accredited: 'Social economy support centres with valid accreditation',
+    },
     own: {
       title: 'Requests to my centre',
       intro:

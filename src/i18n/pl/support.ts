@@ -252,6 +252,9 @@ export const supportPl = {
       roleLabel: 'osoba ośrodka wsparcia: {{centre}}',
       partnerLabel: 'partner sprawozdawczy ośrodka: {{centre}}',
     },
+    formula: {
+      accredited: 'Ośrodki wsparcia ekonomii społecznej z ważną akredytacją',
+    },
     own: {
       title: 'Zgłoszenia do mojego ośrodka',
       intro:

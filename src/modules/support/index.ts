@@ -14,6 +14,7 @@ import { seedSupportResultIndicators } from './results/results.seed.js';
 import { resultsRoutes } from './results/results.routes.js';
 import { supportErrors } from './support.declarations.js';
 import { centresSearch, entitySupportSection, profileSupportSection, supportSitemapSources } from './support.extensions.js';
+import { accreditedCentresFormula } from './support.formulas.js';
 import { supportDataset } from './support.opendata.js';
 import { seedSupportReference } from './support.seed.js';
 import { sendAccreditationReminders } from './support.service.js';
@@ -50,6 +51,7 @@ export const supportModule: AppModule = {
     searchProviders: [centresSearch],
     sitemapSources: supportSitemapSources,
     openDatasets: [supportDataset],
+    indicatorFormulas: [accreditedCentresFormula],
   },
   routes,
   jobs: supportJobs,
