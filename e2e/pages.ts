@@ -22,7 +22,7 @@ import {
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
 import { evaluationFixture } from '../src/modules/evaluation/evaluation.testing.js';
-import { exampleCentre } from '../src/modules/support/support.testing.js';
+import { exampleCentre, exampleCentreWithResults } from '../src/modules/support/support.testing.js';
 import { awardRecord, cooperationRecord, practiceRecord } from '../src/modules/localgov/localgov.testing.js';
 import {
   approvedMinutes,
@@ -314,6 +314,22 @@ export const PAGES: PageTemplate[] = [
     initialFocus: '[data-error-summary]',
   },
   { name: 'support: set-up request sent', path: '/wsparcie/zaloz-podmiot?wyslano=tak', expectStatus: 200 },
+  {
+    name: 'support: centre with results',
+    setup: async ({ server }) => `/wsparcie/${await exampleCentreWithResults(server.testApp.ctx)}`,
+    expectStatus: 200,
+  },
+  {
+    name: 'support: centres with the subregions compared',
+    setup: async ({ server }) => (await exampleCentreWithResults(server.testApp.ctx), '/wsparcie'),
+    expectStatus: 200,
+  },
+  {
+    name: 'support: own request counts',
+    path: '/wsparcie/moje-zgloszenia',
+    expectStatus: 200,
+    login: [{ role: 'support_centre', scopeType: 'support_centre', scopeId: 'none' }],
+  },
   {
     name: 'support: admin list',
     setup: async ({ server }) => (await exampleCentre(server.testApp.ctx), '/admin/wsparcie'),

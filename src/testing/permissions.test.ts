@@ -153,6 +153,11 @@ const MATRIX: [string, string][] = [
   ['/api/v1/wsparcie/osrodki', 'AAAAAAAA'],
   ['/admin/wsparcie', 'LAAFFFFF'],
   ['/admin/wsparcie/nowy', 'LAAFFFFF'],
+  // the centres' results for everyone; a centre's own request counts only for the support_centre role
+  // (none of the roles here: support/results/results.test.ts checks a centre's person and another centre's)
+  ['/wsparcie/wyniki.csv', 'AAAAAAAA'],
+  ['/api/v1/wsparcie/wyniki', 'AAAAAAAA'],
+  ['/wsparcie/moje-zgloszenia', 'LFFFFFFF'],
   // local governments: the public table, CSV and API for everyone; records entered by coordinators and administrators
   ['/samorzady', 'AAAAAAAA'],
   ['/samorzady.csv', 'AAAAAAAA'],

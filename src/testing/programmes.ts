@@ -5,6 +5,7 @@
 import { newId } from '../core/db/ids.js';
 import { nowIso } from '../core/db/time.js';
 import type { ModuleContext } from '../core/module.js';
+import type { Selectable } from 'kysely';
 import type { IndicatorsTable } from '../modules/indicators/indicators.tables.js';
 import type { ElementKind } from '../modules/programme/programme.tables.js';
 
@@ -67,7 +68,7 @@ export async function insertTestElement(
 export async function insertTestIndicator(
   ctx: Pick<ModuleContext, 'db'>,
   programmeId: string,
-  over: Partial<Omit<IndicatorsTable, 'id' | 'programme_id'>> & { targets?: { year: number; value: number }[] } = {},
+  over: Partial<Omit<Selectable<IndicatorsTable>, 'id' | 'programme_id'>> & { targets?: { year: number; value: number }[] } = {},
 ): Promise<string> {
   const { targets = [], ...fields } = over;
   const id = newId();

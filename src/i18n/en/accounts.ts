@@ -27,6 +27,7 @@ export const accountsEn: TranslationShape<typeof accountsPl> = {
     entity_representative: 'Entity representative',
     reporting_partner: 'Reporting partner',
     buyer_representative: 'Buyer representative',
+    support_centre: 'Social economy support centre',
     scopeHint: 'Scope identifiers (team, entity, indicator or TERYT code), separated by commas.',
     scopeLabel: 'Scope of the role “{{role}}”',
   },

@@ -25,6 +25,7 @@ export const accountsPl = {
     entity_representative: 'Przedstawiciel podmiotu',
     reporting_partner: 'Partner sprawozdawczy',
     buyer_representative: 'Przedstawiciel zamawiającego',
+    support_centre: 'Ośrodek wsparcia ekonomii społecznej',
     scopeHint: 'Identyfikatory zakresu (zespołu, podmiotu, wskaźnika lub kodu TERYT), oddzielone przecinkami.',
     scopeLabel: 'Zakres roli „{{role}}”',
   },

@@ -15,7 +15,7 @@ import './api-tokens.tables.js';
 
 export { purgeOldLoginAttempts } from './auth.service.js';
 export { createUser, issueSetupToken, isSetupNeeded } from './users.service.js';
-export { grantScopedRoleByEmail, moveScopedRoles, type ScopedGrant, type ScopeMove } from './users.service.js';
+export { grantScopedRoleByEmail, holdersOfScope, moveScopedRoles, type ScopedGrant, type ScopeMove } from './users.service.js';
 export { activeUserChoices, grantScopedRole, revokeScopedRole, scopedRoleHolders, type ScopedGrantOf } from './users.service.js';
 export { resolveSessionUser } from './accounts.session.js';
 export { ROLES, STAFF_ROLES, SCOPED_ROLES, isRole, type Role } from './roles.js';

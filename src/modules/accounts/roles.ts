@@ -9,6 +9,7 @@ export const ROLES = [
   'entity_representative',
   'reporting_partner',
   'buyer_representative',
+  'support_centre',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,6 +22,8 @@ export const SCOPED_ROLES = {
   reporting_partner: 'indicator_or_territory',
   // a public buyer's institution of the offers module's purchase share (offers/purchases)
   buyer_representative: 'buyer',
+  /** A support centre's (OWES) people: their centre's request counts (support module). */
+  support_centre: 'support_centre',
 } as const satisfies Partial<Record<Role, string>>;
 
 export function isRole(v: string): v is Role {

@@ -456,13 +456,14 @@ export interface ScopedGrantOf {
   scopeId: string;
 }
 
-/** The people holding a scoped role on one scope, by name (staff screens of other modules). */
+/** The active people holding a scoped role on one scope, by name (staff screens of other modules). */
 export async function scopedRoleHolders(
   ctx: Pick<ModuleContext, 'db'>,
   grant: ScopedGrantOf,
 ): Promise<{ id: string; displayName: string; email: string }[]> {
-  const ids = new Set((await repo.grantsOfScope(ctx.db, grant.role, grant.scopeType, grant.scopeId)).map((g) => g.user_id));
-  return (await activeUserChoices(ctx)).filter((u) => ids.has(u.id));
+  return (await holdersOfScope(ctx, grant.role, grant.scopeType, grant.scopeId))
+    .filter((u) => u.isActive)
+    .map((u) => ({ id: u.id, displayName: u.displayName, email: u.email }));
 }
 
 /** Active, not anonymised accounts by name (with e-mail to tell namesakes apart), for choosing a person. */
@@ -597,4 +598,20 @@ export async function anonymiseUser(ctx: ModuleContext, userId: string, actor: A
     await scrubAuditPersonalData(trx, userId);
     await recordAudit(trx, { ...actor, action: 'user.anonymise', subjectType: 'user', subjectId: userId }, ctx.clock);
   });
+}
+
+/** The active people holding a role for this exact scope (by name, for the pages that manage them). */
+export async function holdersOfScope(
+  ctx: Pick<ModuleContext, 'db'>,
+  role: Role,
+  scopeType: string,
+  scopeId: string,
+): Promise<{ id: string; displayName: string; email: string; isActive: boolean }[]> {
+  const grants = await repo.grantsOfScope(ctx.db, role, scopeType, scopeId);
+  const out: { id: string; displayName: string; email: string; isActive: boolean }[] = [];
+  for (const g of grants) {
+    const u = await repo.findUserById(ctx.db, g.user_id);
+    if (u && !u.anonymised_at) out.push({ id: u.id, displayName: u.display_name, email: u.email, isActive: u.is_active });
+  }
+  return out;
 }

@@ -23,7 +23,10 @@ import './indicators.tables.js';
 import { indicatorsDataset } from './indicators.opendata.js';
 import { annualReportAgendaKind } from './report/report.agenda.js';
 
-export { listIndicators as listProgrammeIndicators } from './indicators.repo.js';
+export { listIndicators as listProgrammeIndicators, lastValueChangeOfCodes } from './indicators.repo.js';
+export { seedDemoProgrammeIndicators, type SeedIndicator } from './indicators.seed.js';
+export { isSmallCount, publicCount, SMALL_COUNT_LIMIT, SMALL_COUNT_TEXT } from './indicators.privacy.js';
+export { publicIndicatorViews, type Figure, type IndicatorView } from './indicators.service.js';
 export type { AnnualReportSection } from './report/report.extensions.js';
 export type { IndicatorPageSection } from './indicators.extensions.js';
 // the localgov module's annual survey: its indicators are created and read by code

@@ -5,6 +5,7 @@
 // so territory never imports the programme.
 import { Table } from '../../core/ui/components.js';
 import { formatAmount } from './indicators.amount.js';
+import { SMALL_COUNT_TEXT } from './indicators.privacy.js';
 import { usePage } from '../../core/ui/context.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { ProfileSection, ProfileUnit } from '../territory/index.js';
@@ -99,7 +100,7 @@ function ProfileIndicators({ data }: { data: ProfileData | null }) {
             numeric: true,
             cell: (r) => (
               <>
-                {formatAmount(t, fmt, r.figure.value, r.unit)}
+                {r.figure.value === null ? SMALL_COUNT_TEXT : formatAmount(t, fmt, r.figure.value, r.unit)}
                 {r.figure.isExample ? <span class="example-mark"> {t('indicators.example')}</span> : null}
               </>
             ),

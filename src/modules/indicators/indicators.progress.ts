@@ -110,7 +110,7 @@ export interface ChartInput {
   isExample?: boolean;
   targets: readonly { year: number; value: number; isExample?: boolean }[];
   /** Region figures per year. */
-  values: readonly { period: number; value: number; isExample: boolean }[];
+  values: readonly { period: number; value: number | null; isExample: boolean; isSuppressed?: boolean }[];
   periodFrom: number;
   periodTo: number;
 }
@@ -119,6 +119,8 @@ export interface ChartRow {
   year: number;
   value: number | null;
   isExample: boolean;
+  /** A small count shown as "<3" (value null; indicators.privacy.ts). */
+  isSuppressed?: boolean;
   /** The value on the path from the baseline to the final target, for years the path covers. */
   path: number | null;
   /** The path is drawn from an example baseline or target. */
@@ -147,6 +149,7 @@ export function chartRows(input: ChartInput): ChartRow[] {
       year,
       value: v ? v.value : null,
       isExample: v ? v.isExample : false,
+      ...(v?.isSuppressed ? { isSuppressed: true } : {}),
       path: onPath ? roundPath(expectedOnPath(baseline, target, year)) : null,
       pathIsExample: onPath ? pathIsExample : false,
       target: t?.value ?? null,

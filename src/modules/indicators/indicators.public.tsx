@@ -8,6 +8,7 @@ import { spreadsheetCsv } from '../../core/csv/index.js';
 import { localize } from '../../core/http/language.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { T } from '../../i18n/index.js';
+import { SMALL_COUNT_TEXT } from './indicators.privacy.js';
 import * as repo from './indicators.repo.js';
 import { indicatorViews, type IndicatorView } from './indicators.service.js';
 import { loadTerritoryIndex, territoryName } from './indicators.territory.js';
@@ -70,7 +71,7 @@ export async function indicatorCsv(ctx: ModuleContext, view: IndicatorView, t: T
     String(f.period),
     f.territoryCode,
     territoryName(index, f.territoryCode, lang),
-    num(f.value),
+    f.value === null ? SMALL_COUNT_TEXT : num(f.value),
     yes(f.isExample),
     yes(f.isComputed),
   ]);

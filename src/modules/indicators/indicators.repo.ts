@@ -18,6 +18,14 @@ export async function findProgrammeBySlug(db: Executor, slug: string) {
     .executeTakeFirst();
 }
 
+export async function findCurrentProgramme(db: Executor) {
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'slug', 'title', 'short_name', 'period_from', 'period_to', 'status'])
+    .where('is_current', '=', true)
+    .executeTakeFirst();
+}
+
 export async function findProgramme(db: Executor, id: string) {
   return db
     .selectFrom('programmes')
@@ -202,6 +210,18 @@ export async function lastValueChange(db: Executor): Promise<string | null> {
   const row = await db
     .selectFrom('indicator_values')
     .select((eb) => eb.fn.max('updated_at').as('at'))
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/** The latest change of a value of the indicators with these codes (any programme); null when none. */
+export async function lastValueChangeOfCodes(db: Executor, codes: readonly string[]): Promise<string | null> {
+  if (codes.length === 0) return null;
+  const row = await db
+    .selectFrom('indicator_values')
+    .innerJoin('indicators', 'indicators.id', 'indicator_values.indicator_id')
+    .select((eb) => eb.fn.max('indicator_values.updated_at').as('at'))
+    .where('indicators.code', 'in', [...codes])
     .executeTakeFirst();
   return row?.at ?? null;
 }

@@ -89,7 +89,8 @@ export const ApiIndicator = Type.Object({
     Type.Object({
       period: Type.Integer(),
       territory_code: Type.String({ description: '`region`, a powiat or gmina TERYT code, or an OWES subregion code' }),
-      value: Type.Number(),
+      value: Type.Union([Type.Number(), Type.Null()], { description: 'null when is_suppressed' }),
+      is_suppressed: Type.Boolean({ description: 'A count of people below 3, published only as "<3" (value null)' }),
       is_example: Type.Boolean({ description: 'Demonstration data, not a real figure' }),
       is_computed: Type.Boolean(),
       is_live: Type.Boolean({ description: 'Computed now from the registry for a year not closed yet (may still change)' }),
@@ -137,6 +138,7 @@ function toApi(v: svc.IndicatorView, slug: string, publicUrl: string): Static<ty
       period: f.period,
       territory_code: f.territoryCode,
       value: f.value,
+      is_suppressed: f.isSuppressed === true,
       is_example: f.isExample,
       is_computed: f.isComputed,
       is_live: f.isLive,

@@ -16,7 +16,11 @@ import { DEMO_SLUG } from '../programme/index.js';
 import * as repo from './indicators.repo.js';
 import type { IndicatorsTable } from './indicators.tables.js';
 
-interface SeedIndicator extends Omit<IndicatorsTable, 'id' | 'programme_id' | 'position' | 'formula' | 'is_negative_allowed'> {
+export interface SeedIndicator extends Omit<
+  IndicatorsTable,
+  'id' | 'programme_id' | 'position' | 'formula' | 'is_negative_allowed' | 'is_small_count_suppressed'
+> {
+  is_small_count_suppressed?: boolean;
   /** A built-in formula's key (indicators.formulas.ts). */
   formula: 'registry_entities' | 'registry_ps_entities' | 'registry_valid_marks' | null;
   targets: { year: number; value: number }[];
@@ -139,14 +143,18 @@ export const DEMO_INDICATORS: SeedIndicator[] = [
 ];
 
 /** Adds the demo indicators to a programme (linked to its main goal when it has one). */
-export async function seedIndicatorsDemo(ctx: ModuleContext, programmeId: string): Promise<{ summary: string }> {
+export async function seedIndicatorsDemo(
+  ctx: ModuleContext,
+  programmeId: string,
+  definitions: readonly SeedIndicator[] = DEMO_INDICATORS,
+): Promise<{ summary: string }> {
   const existing = new Set((await repo.listIndicators(ctx.db, programmeId)).map((i) => i.code));
   const mainGoal = (await repo.listProgrammeElements(ctx.db, programmeId)).find((e) => e.kind === 'main_goal');
   const now = nowIso(ctx.clock);
   let added = 0;
   await ctx.db.transaction().execute(async (trx) => {
     let position = await repo.maxPosition(trx, programmeId);
-    for (const d of DEMO_INDICATORS) {
+    for (const d of definitions) {
       if (existing.has(d.code)) continue;
       const { targets, values, ...fields } = d;
       const id = newId();
@@ -194,6 +202,12 @@ export async function seedIndicatorsDemo(ctx: ModuleContext, programmeId: string
     }
   });
   return { summary: `indicators: ${added} new` };
+}
+
+/** Other modules' demo indicators (e.g. the support centres' results), added to the demo programme the same way. */
+export async function seedDemoProgrammeIndicators(ctx: ModuleContext, definitions: readonly SeedIndicator[]): Promise<SeedResult> {
+  const programme = await repo.findProgrammeBySlug(ctx.db, DEMO_SLUG);
+  return programme ? seedIndicatorsDemo(ctx, programme.id, definitions) : { summary: 'indicators: no demo programme' };
 }
 
 /** The module's demo seed: the demo indicators of the programme's demo programme, once it exists. */

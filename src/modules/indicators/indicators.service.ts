@@ -22,6 +22,7 @@ import {
   type IndicatorFormula,
 } from './indicators.formulas.js';
 import { computeProgress, type Progress } from './indicators.progress.js';
+import { isSmallCount, publicCount } from './indicators.privacy.js';
 import * as repo from './indicators.repo.js';
 import type { Executor, IndicatorRow, TargetRow, ValueRow } from './indicators.repo.js';
 import { polishCollator } from '../../core/db/collation.js';
@@ -377,7 +378,9 @@ export async function deleteIndicator(ctx: ModuleContext, programme: ProgrammeRe
 export interface Figure {
   period: number;
   territoryCode: string;
-  value: number;
+  /** null when the value is a small count shown as "<3" (`isSuppressed`, indicators.privacy.ts). */
+  value: number | null;
+  isSuppressed?: boolean;
   isExample: boolean;
   isComputed: boolean;
   /** Computed on read for an open year (not a stored, approved value). */
@@ -497,14 +500,48 @@ export async function indicatorViews(
       formula: indicator.method === 'computed' ? (findFormula(ctx, indicator.formula) ?? null) : null,
     });
   }
-  return views;
+  return views.map(suppressSmallCounts);
+}
+
+/**
+ * The public views of the current programme's indicators with these codes (for another module's
+ * page, e.g. a support centre's results): the same read model as the indicator pages, small counts
+ * already suppressed. Empty when there is no current programme.
+ */
+export async function publicIndicatorViews(
+  ctx: ModuleContext,
+  codes: readonly string[],
+): Promise<{ programme: { slug: string; period_from: number; period_to: number } | null; views: IndicatorView[] }> {
+  const programme = await repo.findCurrentProgramme(ctx.db);
+  if (!programme) return { programme: null, views: [] };
+  const wanted = new Set(codes);
+  const views = (await indicatorViews(ctx, programme)).filter((v) => wanted.has(v.indicator.code));
+  return { programme, views };
+}
+
+/** The public view of an indicator of people: values below 3 become null, flagged `isSuppressed`. */
+function suppressSmallCounts(view: IndicatorView): IndicatorView {
+  const i = view.indicator;
+  if (!i.is_small_count_suppressed) return view;
+  const hide = (f: Figure): Figure => {
+    const shown = publicCount(i, f.value);
+    return { ...f, value: shown.value, isSuppressed: shown.isSuppressed };
+  };
+  const latest = view.progress.latest;
+  return {
+    ...view,
+    figures: view.figures.map(hide),
+    regionSeries: view.regionSeries.map(hide),
+    progress: latest && isSmallCount(i, latest.value) ? { ...view.progress, latest: null } : view.progress,
+  };
 }
 
 // --- the breakdown by area ---------------------------------------------------------------------
 
 export interface Breakdown {
   period: number;
-  rows: { code: string; name: string; value: number; isExample: boolean }[];
+  /** `value` null: a small count shown as "<3" (not shaded on the map). */
+  rows: { code: string; name: string; value: number | null; isExample: boolean }[];
   /** gmina TERYT → the figure of the area it belongs to (for shading the map). */
   gminy: Map<string, { value: number; area: string }>;
   gminaNames: Map<string, string>;
@@ -532,7 +569,7 @@ export async function breakdownOf(ctx: ModuleContext, view: IndicatorView, lang:
   for (const teryt of index.gminy.keys()) {
     const area = breakdown === 'gmina' ? teryt : breakdown === 'powiat' ? teryt.slice(0, 4) : subregionOf.get(teryt.slice(0, 4));
     const row = area ? byCode.get(area) : undefined;
-    if (row) gminy.set(teryt, { value: row.value, area: row.name });
+    if (row && row.value !== null) gminy.set(teryt, { value: row.value, area: row.name });
   }
   return { period, rows, gminy, gminaNames: index.gminy, groupingFrom: groups[0]?.valid_from ?? null };
 }

@@ -4,6 +4,8 @@
 // (programme/migrations/, key 202612100010_programme), so databases in the field keep that record.
 // Years are integers; calendar days are `YYYY-MM-DD` text; moments are ISO UTC text.
 
+import type { ColumnType } from 'kysely';
+
 export const INDICATOR_TYPES = ['output', 'result', 'context'] as const;
 export const INDICATOR_DIRECTIONS = ['increase', 'decrease'] as const;
 export const INDICATOR_BREAKDOWNS = ['none', 'powiat', 'gmina', 'subregion'] as const;
@@ -37,6 +39,8 @@ export interface IndicatorsTable {
   is_example: boolean;
   /** Values may be below zero (e.g. a change or a balance); otherwise a negative value is refused. */
   is_negative_allowed: boolean;
+  /** A count of people: public outputs show values below 3 only as "<3" (indicators.privacy.ts); false unless given. */
+  is_small_count_suppressed: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** Which structure elements an indicator measures. */

@@ -9,6 +9,7 @@ import type { TKey } from '../../i18n/index.js';
 import { classify, classOf, MapLegend, TerritoryMap, type MapShape, type MapGeometry } from '../territory/index.js';
 import { chartRows, IndicatorChart } from './indicators.chart.js';
 import { formatAmount } from './indicators.amount.js';
+import { SMALL_COUNT_TEXT } from './indicators.privacy.js';
 import { parseFormulaParams } from './indicators.formulas.js';
 import type { Progress } from './indicators.progress.js';
 import type { Figure, IndicatorView } from './indicators.service.js';
@@ -134,7 +135,7 @@ export function IndicatorTable({ views, slug, caption }: { views: IndicatorView[
               if (!f) return t('indicators.list.noValue');
               return (
                 <>
-                  {formatAmount(t, fmt, f.value, v.indicator.unit)} ({f.period})
+                  {f.value === null ? SMALL_COUNT_TEXT : formatAmount(t, fmt, f.value, v.indicator.unit)} ({f.period})
                   {f.isExample ? (
                     <>
                       {' '}
@@ -174,7 +175,7 @@ export function IndicatorTable({ views, slug, caption }: { views: IndicatorView[
 
 export interface BreakdownData {
   period: number;
-  rows: { code: string; name: string; value: number; isExample: boolean }[];
+  rows: { code: string; name: string; value: number | null; isExample: boolean }[];
   /** For the map: gmina TERYT → the figure of its area, and the area's name. */
   gminy: Map<string, { value: number; area: string }>;
   gminaNames: Map<string, string>;
@@ -302,7 +303,7 @@ function BreakdownSection({ data, view }: { data: BreakdownData; view: Indicator
             numeric: true,
             cell: (r) => (
               <>
-                {fmt.number(r.value)}
+                {r.value === null ? SMALL_COUNT_TEXT : fmt.number(r.value)}
                 {r.isExample ? (
                   <>
                     {' '}
@@ -335,7 +336,12 @@ export function IndicatorDetail({
     baselineYear: i.baseline_year,
     isExample: i.is_example,
     targets: view.targets,
-    values: view.regionSeries.map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
+    values: view.regionSeries.map((f) => ({
+      period: f.period,
+      value: f.value,
+      isExample: f.isExample,
+      isSuppressed: f.isSuppressed === true,
+    })),
     periodFrom: programme.period_from,
     periodTo: programme.period_to,
   });
@@ -389,7 +395,7 @@ export function IndicatorDetail({
               numeric: true,
               cell: (r) => (
                 <>
-                  {n(r.value)}
+                  {r.isSuppressed ? SMALL_COUNT_TEXT : n(r.value)}
                   {r.value !== null && r.isExample ? (
                     <>
                       {' '}

@@ -13,6 +13,8 @@ import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
 import { listSubregionsWithMembers } from '../territory/index.js';
 import * as v from './admin.views.js';
+import { addCentrePerson, centrePeople, servedToday } from './people/people.service.js';
+import { CentrePeopleSection } from './people/people.views.js';
 import { leadCounts, retentionMonths, setRetentionMonths } from './leads.service.js';
 import { manageSupport } from './support.policy.js';
 import * as svc from './support.service.js';
@@ -85,16 +87,34 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
   });
 
   const centrePage = async (request: FastifyRequest, reply: FastifyReply, id: string, state: v.FormState, saved: boolean, status = 200) => {
-    const [d, subregions, gminy] = await Promise.all([
+    const [d, subregions, gminy, people, served] = await Promise.all([
       svc.centreDetail(ctx, id, request.lang),
       listSubregionsWithMembers(ctx),
       svc.gminaOptions(ctx, request.lang),
+      centrePeople(ctx, id),
+      servedToday(ctx, id),
     ]);
+    const csrf = reply.generateCsrf();
+    const servedNames = served.map((code) => {
+      const s = subregions.filter((x) => x.code === code).at(-1);
+      return s ? (request.lang === 'pl' ? s.name_pl : s.name_en) : code;
+    });
+    const mine = state.form === 'person';
     return sendPage(
       request,
       reply,
       { title: d.centre.name, breadcrumbs: [...root(request), { label: d.centre.name }] },
-      <v.CentreAdminView d={d} csrf={reply.generateCsrf()} state={state} subregions={subregions} gminy={gminy} saved={saved} />,
+      <>
+        <v.CentreAdminView d={d} csrf={csrf} state={state} subregions={subregions} gminy={gminy} saved={saved} />
+        <CentrePeopleSection
+          centreId={id}
+          people={people}
+          servedToday={servedNames}
+          csrf={csrf}
+          values={mine ? state.values : {}}
+          problems={mine ? state.problems : []}
+        />
+      </>,
       status,
     );
   };
@@ -126,6 +146,17 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
   app.post('/admin/wsparcie/:id/usun', { config: { access }, schema: { params: Params, body: Body } }, async (request, reply) => {
     await svc.deleteCentre(ctx, request.params.id, auditFromRequest(request));
     return reply.redirect(localize('/admin/wsparcie', request.lang), 303);
+  });
+
+  app.post('/admin/wsparcie/:id/osoby', { config: { access }, schema: { params: Params, body: Body } }, async (request, reply) => {
+    const { id } = request.params;
+    const done = await submitForm(
+      () => addCentrePerson(ctx, id, request.body, auditFromRequest(request), request.user!, request.lang),
+      refusals,
+    );
+    if (!done.ok)
+      return centrePage(request, reply, id, { form: 'person', values: request.body, problems: done.problems }, false, done.status);
+    return back(request, reply, id);
   });
 
   const adders: Record<svc.PartKind, typeof svc.addArea> = {

@@ -6,7 +6,9 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { isCalendarDay, warsawToday } from '../../core/time/index.js';
+import { OpenDataProperties, openDataMeta } from '../opendata/index.js';
 import { WEEKDAYS } from '../site/index.js';
+import { supportLastChanged } from './support.opendata.js';
 import { SUPPORT_SERVICES } from './services.js';
 import * as svc from './support.service.js';
 import { centrePath } from './public.views.js';
@@ -110,10 +112,13 @@ export async function apiRoutes(app: AppInstance, ctx: ModuleContext): Promise<v
       schema: {
         tags: ['support'],
         summary: 'Social economy support centres (OWES): partnership, subregions served per period, offices, services, accreditation',
-        response: { 200: Type.Object({ items: Type.Array(Centre) }) },
+        response: { 200: Type.Object({ ...OpenDataProperties, items: Type.Array(Centre) }) },
       },
     },
-    async () => ({ items: (await svc.listCentreDetails(ctx, 'pl')).map(centre) }),
+    async () => ({
+      ...openDataMeta(await supportLastChanged(ctx)),
+      items: (await svc.listCentreDetails(ctx, 'pl')).map(centre),
+    }),
   );
 
   app.get(

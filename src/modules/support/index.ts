@@ -9,8 +9,13 @@ import { apiRoutes } from './api.routes.js';
 import { eraseOldLeads } from './leads.service.js';
 import { supportMigrations } from './migrations/index.js';
 import { publicRoutes } from './public.routes.js';
+import { peopleRoutes } from './people/people.routes.js';
+import { seedSupportResultIndicators } from './results/results.seed.js';
+import { resultsRoutes } from './results/results.routes.js';
 import { supportErrors } from './support.declarations.js';
 import { centresSearch, entitySupportSection, profileSupportSection, supportSitemapSources } from './support.extensions.js';
+import { accreditedCentresFormula } from './support.formulas.js';
+import { supportDataset } from './support.opendata.js';
 import { seedSupportReference } from './support.seed.js';
 import { sendAccreditationReminders } from './support.service.js';
 import './support.tables.js';
@@ -26,6 +31,8 @@ export const supportJobs: ScheduledJob[] = [
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await publicRoutes(app, ctx);
   await apiRoutes(app, ctx);
+  await resultsRoutes(app, ctx);
+  await peopleRoutes(app, ctx);
   await adminRoutes(app, ctx);
 }
 
@@ -34,14 +41,20 @@ export const supportModule: AppModule = {
   errors: supportErrors,
   migrations: supportMigrations,
   nav: [{ label: 'support.nav', path: '/wsparcie', order: 65, intro: 'support.homeIntro' }],
-  admin: [{ label: 'support.admin.title', path: '/admin/wsparcie', order: 55, roles: ['coordinator', 'administrator'] }],
+  admin: [
+    { label: 'support.admin.title', path: '/admin/wsparcie', order: 55, roles: ['coordinator', 'administrator'] },
+    { label: 'support.own.title', path: '/wsparcie/moje-zgloszenia', order: 56, roles: ['support_centre'] },
+  ],
   contributes: {
     entityPageSections: [entitySupportSection],
     profileSections: [profileSupportSection],
     searchProviders: [centresSearch],
     sitemapSources: supportSitemapSources,
+    openDatasets: [supportDataset],
+    indicatorFormulas: [accreditedCentresFormula],
   },
   routes,
   jobs: supportJobs,
   seedReference: seedSupportReference,
+  seedDemo: seedSupportResultIndicators,
 };

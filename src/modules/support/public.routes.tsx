@@ -14,6 +14,8 @@ import { warsawToday } from '../../core/time/index.js';
 import { retentionMonths, submitLead } from './leads.service.js';
 import * as svc from './support.service.js';
 import * as v from './public.views.js';
+import { centreResults, regionResults } from './results/results.service.js';
+import { CentreResultsSection, RegionComparisonSection } from './results/results.views.js';
 
 export const CentreParams = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) });
 const LeadBody = formBody({ maxLength: 4000, maxProperties: 20 });
@@ -22,12 +24,19 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
   const root = (request: FastifyRequest) => ({ label: request.t('support.title'), path: '/wsparcie' });
 
   app.get('/wsparcie', { config: { access: 'public' } }, async (request, reply) => {
-    const [centres, gminy] = await Promise.all([svc.listCentreDetails(ctx, request.lang), svc.gminaOptions(ctx, request.lang)]);
+    const [centres, gminy, results] = await Promise.all([
+      svc.listCentreDetails(ctx, request.lang),
+      svc.gminaOptions(ctx, request.lang),
+      regionResults(ctx, request.lang),
+    ]);
     return sendPage(
       request,
       reply,
       { title: request.t('support.title') },
-      <v.CentreListView centres={centres} today={warsawToday(ctx.clock)} gminy={gminy} />,
+      <>
+        <v.CentreListView centres={centres} today={warsawToday(ctx.clock)} gminy={gminy} />
+        <RegionComparisonSection table={results} />
+      </>,
     );
   });
 
@@ -115,11 +124,15 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
 
   app.get('/wsparcie/:id', { config: { access: 'public' }, schema: { params: CentreParams } }, async (request, reply) => {
     const d = await svc.centreDetail(ctx, request.params.id, request.lang);
+    const results = await centreResults(ctx, d.centre.id, request.lang);
     return sendPage(
       request,
       reply,
       { title: d.centre.name, breadcrumbs: [root(request), { label: d.centre.name }] },
-      <v.CentreView d={d} />,
+      <>
+        <v.CentreView d={d} />
+        <CentreResultsSection table={results} />
+      </>,
     );
   });
 }

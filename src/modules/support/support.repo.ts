@@ -41,6 +41,20 @@ export async function updateCentre(db: Executor, id: string, row: Updateable<Sup
   await db.updateTable('support_centres').set(row).where('id', '=', id).execute();
 }
 
+/** A part of the centre changed (office, partner, area, contact, service, accreditation): the centre's "last changed" moves. */
+export async function touchCentre(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('support_centres').set({ updated_at: at }).where('id', '=', id).execute();
+}
+
+/** When any centre (or a part of one) last changed; null while there are none. */
+export async function lastCentreChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('support_centres')
+    .select((eb) => eb.fn.max('updated_at').as('at'))
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
 export async function deleteCentre(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('support_centres').where('id', '=', id).execute();
 }

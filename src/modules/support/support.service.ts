@@ -26,6 +26,7 @@ import {
   type Subregion,
 } from '../territory/index.js';
 import { isSupportService, SUPPORT_SERVICES, type SupportService } from './services.js';
+import { CENTRE_REMOVED_SETTING } from './support.opendata.js';
 import * as repo from './support.repo.js';
 import type { AccreditationRow, AreaRow, CentreRow, ContactRow, Executor, PartnerRow } from './support.repo.js';
 
@@ -384,6 +385,8 @@ export async function deleteCentre(ctx: ModuleContext, id: string, actor: Actor)
     await repo.deleteCentre(trx, id);
     await audit(trx, ctx, actor, 'centre.delete', id, { name: change(before.name, null) });
   });
+  // the open dataset's "last changed" must move even though the centre's row is gone
+  await ctx.settings.set(CENTRE_REMOVED_SETTING, nowIso(ctx.clock));
 }
 
 export async function setServices(ctx: ModuleContext, id: string, values: Values, actor: Actor): Promise<void> {
@@ -397,6 +400,7 @@ export async function setServices(ctx: ModuleContext, id: string, values: Values
   const after = SUPPORT_SERVICES.filter((s) => list.includes(s));
   await ctx.db.transaction().execute(async (trx) => {
     await repo.replaceServices(trx, id, after);
+    await repo.touchCentre(trx, id, nowIso(ctx.clock));
     await audit(trx, ctx, actor, 'services.update', id, { services: change(before, after) });
   });
 }
@@ -438,6 +442,7 @@ export async function addArea(ctx: ModuleContext, id: string, values: Values, ac
   const row = { id: newId(), centre_id: id, subregion_code: code, valid_from: period.from, valid_to: period.to };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertPart(trx, 'support_centre_areas', row);
+    await repo.touchCentre(trx, id, nowIso(ctx.clock));
     await audit(trx, ctx, actor, 'area.create', id, {
       area: change(null, { subregion_code: code, valid_from: period.from, valid_to: period.to }),
     });
@@ -469,6 +474,7 @@ export async function addPartner(ctx: ModuleContext, id: string, values: Values,
   } as const;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertPart(trx, 'support_centre_partners', row);
+    await repo.touchCentre(trx, id, nowIso(ctx.clock));
     await audit(trx, ctx, actor, 'partner.create', id, { partner: change(null, { role, name, entity_id }) });
   });
 }
@@ -507,6 +513,7 @@ export async function addOffice(ctx: ModuleContext, id: string, values: Values, 
   };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertPart(trx, 'support_centre_offices', row);
+    await repo.touchCentre(trx, id, nowIso(ctx.clock));
     await audit(trx, ctx, actor, 'office.create', id, {
       office: change(null, { street, postal_code, city, gmina_teryt, hours: row.hours, phone, email }),
     });
@@ -532,6 +539,7 @@ export async function addContact(ctx: ModuleContext, id: string, values: Values,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertPart(trx, 'support_centre_contacts', row);
+    await repo.touchCentre(trx, id, nowIso(ctx.clock));
     await audit(trx, ctx, actor, 'contact.create', id, { contact: change(null, { function_name, email, phone }) });
   });
 }
@@ -557,6 +565,7 @@ export async function addAccreditation(ctx: ModuleContext, id: string, values: V
   };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertPart(trx, 'support_accreditations', row);
+    await repo.touchCentre(trx, id, nowIso(ctx.clock));
     const { id: _id, centre_id: _c, created_at: _a, ...facts } = row;
     await audit(trx, ctx, actor, 'accreditation.create', id, { accreditation: change(null, facts) });
   });
@@ -578,6 +587,7 @@ export async function removePart(ctx: ModuleContext, id: string, kind: PartKind,
   if (!before) throw new AppError('http.not_found');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deletePart(trx, table, id, partId);
+    await repo.touchCentre(trx, id, nowIso(ctx.clock));
     await audit(trx, ctx, actor, `${kind}.delete`, id, { [kind]: change(before, null) });
   });
 }

@@ -2,6 +2,10 @@
 // filled in (partnership, area, offices with hours, contacts, services, a lapsed and a valid
 // accreditation), created once per database.
 import type { ModuleContext } from '../../core/module.js';
+import { newId } from '../../core/db/ids.js';
+import { nowIso } from '../../core/db/time.js';
+import { insertTestIndicator, insertTestProgramme } from '../../testing/programmes.js';
+import { RESULT_MEASURES } from './results/results.definitions.js';
 import * as svc from './support.service.js';
 
 export const EXAMPLE_CENTRE = 'Ośrodek Przykładowy (test)';
@@ -50,5 +54,50 @@ export async function exampleCentre(ctx: ModuleContext): Promise<string> {
   const acc = { granting_body: 'Minister Rodziny, Pracy i Polityki Społecznej', decision_date: '' };
   await svc.addAccreditation(ctx, id, { ...acc, decision_number: 'TEST/1/2023', acc_from: '2023-01-01', acc_to: '2024-12-31' }, actor);
   await svc.addAccreditation(ctx, id, { ...acc, decision_number: 'TEST/2/2025', acc_from: '2025-01-01', acc_to: '2026-12-31' }, actor);
+  return id;
+}
+
+/**
+ * The example centre with results to chart (once per database): a current programme holding the
+ * results' indicators, with approved figures of 2025 for the four subregions (one of them below 3).
+ */
+export async function exampleCentreWithResults(ctx: ModuleContext): Promise<string> {
+  const id = await exampleCentre(ctx);
+  if (await ctx.db.selectFrom('indicators').select('id').where('code', '=', 'OWES-N').executeTakeFirst()) return id;
+  let programme = await ctx.db.selectFrom('programmes').select('id').where('is_current', '=', true).executeTakeFirst();
+  if (!programme) programme = await insertTestProgramme(ctx, { period_from: 2021, period_to: 2027, is_current: true });
+  const at = nowIso(ctx.clock);
+  for (const [i, m] of RESULT_MEASURES.entries()) {
+    const indicatorId = await insertTestIndicator(ctx, programme.id, {
+      code: m.code,
+      name: m.code,
+      unit: 'podmioty',
+      breakdown: 'subregion',
+      is_small_count_suppressed: true,
+      is_example: true,
+    });
+    for (const [j, code] of ['bydgoszcz', 'torun', 'grudziadz', 'wloclawek-inowroclaw'].entries())
+      await ctx.db
+        .insertInto('indicator_values')
+        .values({
+          id: newId(),
+          indicator_id: indicatorId,
+          period: 2025,
+          territory_code: code,
+          value: (i + 1) * (j + 1) - 1,
+          source: null,
+          comment: null,
+          status: 'approved',
+          return_reason: null,
+          round_id: null,
+          is_computed: false,
+          is_example: true,
+          entered_by: null,
+          approved_by: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+  }
   return id;
 }

@@ -5,6 +5,7 @@ import { renderToString } from 'preact-render-to-string';
 import { blocksFromMarkdown, type ExportBlock, type ExportDocument } from '../../../core/export/index.js';
 import type { Formatters, Lang, T, TKey } from '../../../i18n/index.js';
 import { IndicatorChart, type ChartRow, type ChartText } from '../indicators.chart.js';
+import { SMALL_COUNT_TEXT } from '../indicators.privacy.js';
 import { progressLabel, progressSentence } from '../indicators.views.js';
 import type { ReportExtra } from './report.extensions.js';
 import type { ReportIndicator, ReportModel, ReportSection } from './report.service.js';
@@ -60,7 +61,10 @@ export function tableHead(t: T, unit: string): string[] {
 
 export function tableRows(fmt: Formatters, rows: readonly ChartRow[], exampleMark: string): string[][] {
   const n = (v: number | null, example: boolean) => (v === null ? '—' : example ? `${fmt.number(v)} (${exampleMark})` : fmt.number(v));
-  return rows.map((r) => [String(r.year), n(r.value, r.isExample), n(r.path, r.pathIsExample), n(r.target, r.targetIsExample)]);
+  // a small count of people reads "<3" (indicators.privacy.ts), in the HTML, PDF and Word alike
+  const value = (r: ChartRow) =>
+    r.isSuppressed ? (r.isExample ? `${SMALL_COUNT_TEXT} (${exampleMark})` : SMALL_COUNT_TEXT) : n(r.value, r.isExample);
+  return rows.map((r) => [String(r.year), value(r), n(r.path, r.pathIsExample), n(r.target, r.targetIsExample)]);
 }
 
 const HEADING_OF_DEPTH = [2, 3, 4] as const;

@@ -77,7 +77,7 @@ function asOfYear(view: IndicatorView, programme: ReportProgramme, year: number)
     targets: view.targets,
     values: regionSeries
       .filter((f) => f.territoryCode === WHOLE_REGION)
-      .map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
+      .map((f) => ({ period: f.period, value: f.value, isExample: f.isExample, isSuppressed: f.isSuppressed === true })),
     periodFrom: programme.period_from,
     periodTo: programme.period_to,
   });
@@ -87,7 +87,8 @@ function asOfYear(view: IndicatorView, programme: ReportProgramme, year: number)
     baselineYear: view.indicator.baseline_year,
     isExample: view.indicator.is_example,
     targets: view.targets,
-    values: regionSeries.map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
+    // a small count shown as "<3" does not enter the report's verdict either
+    values: regionSeries.flatMap((f) => (f.value === null ? [] : [{ period: f.period, value: f.value, isExample: f.isExample }])),
   });
   return { view: cut, rows, progress };
 }
