@@ -42,7 +42,8 @@ test('evaluation: GET routes with records, per role', async () => {
     [`/admin/ewaluacja/${fx.studyId}`, 'LAAFFFF'],
     [`/admin/ewaluacja/${fx.studyId}/rekomendacje/nowa`, 'LAAFFFF'],
     [`/admin/ewaluacja/${fx.studyId}/import`, 'LAAFFFF'],
-    [`/admin/ewaluacja/rekomendacje/${fx.rec1}`, 'LAAAFAF'],
+    // a statutory body's member (team_member) is not an action owner: nothing here
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}`, 'LAAAFFF'],
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/edycja`, 'LAAFFFF'],
   ];
   assert.deepEqual(await getMismatches(t, cookies, WHO, CODE, matrix), []);
@@ -62,7 +63,7 @@ test('evaluation: decisions refuse owners and others (403) before the form is re
     [`/admin/ewaluacja/oceny/${rating.id}/zatwierdz`, decide],
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/zamknij`, decide],
     [`/admin/ewaluacja/rekomendacje/${fx.rec1}/porzuc`, decide],
-    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/ocena`, ['moderator', 'entity_representative']],
+    [`/admin/ewaluacja/rekomendacje/${fx.rec1}/ocena`, ['moderator', 'team_member', 'entity_representative']],
   ];
   assert.deepEqual(await postRefusals(t, cookies, posts), []);
   const rec = await t.ctx.db.selectFrom('evaluation_recommendations').selectAll().where('id', '=', fx.rec1).executeTakeFirstOrThrow();

@@ -46,7 +46,7 @@ export const evaluationModule: AppModule = {
       label: 'evaluation.admin.title',
       path: '/admin/ewaluacja',
       order: 43,
-      roles: ['coordinator', 'administrator', 'editor', 'team_member'],
+      roles: ['coordinator', 'administrator', 'editor'],
     },
   ],
   contributes: {
