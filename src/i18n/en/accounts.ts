@@ -11,6 +11,10 @@ export const accountsEn: TranslationShape<typeof accountsPl> = {
     logout: 'Log out',
     loggedInAs: 'Logged in as {{name}}',
     admin: 'Administration',
+    waiting: {
+      title: 'Waiting for you',
+      none: 'Nothing is waiting for your decision.',
+    },
     adminIntro: 'Administration sections available to your roles.',
     adminNone: 'Your roles give no access to administration sections.',
     accountIntro: 'Manage your account, password, two-step verification, sessions and data.',

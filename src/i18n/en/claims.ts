@@ -76,6 +76,12 @@ export const claimsEn: TranslationShape<typeof claimsPl> = {
       ps_status: 'social enterprise status',
       employment: 'employment',
     },
+    waiting: {
+      claims_one: '{{count}} “This is my entity” claim waits for a decision',
+      claims_other: '{{count}} “This is my entity” claims wait for a decision',
+      proposals_one: '{{count}} proposed change to an entity’s data waits for a decision',
+      proposals_other: '{{count}} proposed changes to entities’ data wait for a decision',
+    },
     admin: {
       title: '“This is my organisation” requests',
       intro:

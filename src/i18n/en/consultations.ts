@@ -161,6 +161,10 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
         removed: 'removed',
       },
     },
+    waiting: {
+      unanswered_one: '{{count}} consultation comment waits for a response',
+      unanswered_other: '{{count}} consultation comments wait for a response',
+    },
     admin: {
       title: 'Consultations',
       new: 'New consultation',

@@ -106,6 +106,12 @@ export const licencesEn: TranslationShape<typeof licencesPl> = {
       tooManyFiles_other: 'An application can have at most {{count}} attachments.',
       future: 'The meeting date cannot be later than today.',
     },
+    waiting: {
+      applications_one: '{{count}} licence application waits for the formal check',
+      applications_other: '{{count}} licence applications wait for the formal check',
+      expiring_one: '{{count}} licence expires within 60 days with no renewal filed',
+      expiring_other: '{{count}} licences expire within 60 days with no renewal filed',
+    },
     admin: {
       title: '“Zakup Prospołeczny” licences',
       grant: 'Record a granted licence',

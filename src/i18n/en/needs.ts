@@ -165,6 +165,10 @@ export const needsEn: TranslationShape<typeof needsPl> = {
       stage: 'Stage',
       count: 'Number of entities',
     },
+    waiting: {
+      submitted_one: '{{count}} buyer’s need waits for a publication decision',
+      submitted_other: '{{count}} buyers’ needs wait for a publication decision',
+    },
     moderation: {
       title: 'Purchasing needs — moderation',
       none: 'There are no needs to show.',

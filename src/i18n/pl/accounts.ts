@@ -9,6 +9,10 @@ export const accountsPl = {
     logout: 'Wyloguj się',
     loggedInAs: 'Zalogowano jako {{name}}',
     admin: 'Administracja',
+    waiting: {
+      title: 'Czeka na Ciebie',
+      none: 'Nic nie czeka na Twoją decyzję.',
+    },
     adminIntro: 'Działy administracyjne dostępne dla Twoich ról.',
     adminNone: 'Twoje role nie dają dostępu do działów administracyjnych.',
     accountIntro: 'Zarządzaj swoim kontem, hasłem, weryfikacją dwuetapową, sesjami i danymi.',

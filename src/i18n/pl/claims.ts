@@ -86,6 +86,16 @@ export const claimsPl = {
       ps_status: 'status przedsiębiorstwa społecznego',
       employment: 'zatrudnienie',
     },
+    waiting: {
+      claims_one: '{{count}} zgłoszenie „To mój podmiot” czeka na decyzję',
+      claims_few: '{{count}} zgłoszenia „To mój podmiot” czekają na decyzję',
+      claims_many: '{{count}} zgłoszeń „To mój podmiot” czeka na decyzję',
+      claims_other: '{{count}} zgłoszenia „To mój podmiot” czeka na decyzję',
+      proposals_one: '{{count}} propozycja zmiany danych podmiotu czeka na decyzję',
+      proposals_few: '{{count}} propozycje zmian danych podmiotów czekają na decyzję',
+      proposals_many: '{{count}} propozycji zmian danych podmiotów czeka na decyzję',
+      proposals_other: '{{count}} propozycji zmian danych podmiotów czeka na decyzję',
+    },
     admin: {
       title: 'Zgłoszenia „To mój podmiot”',
       intro:

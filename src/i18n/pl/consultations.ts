@@ -165,6 +165,12 @@ export const consultationsPl = {
         removed: 'usunięta',
       },
     },
+    waiting: {
+      unanswered_one: '{{count}} uwaga w konsultacjach czeka na odpowiedź',
+      unanswered_few: '{{count}} uwagi w konsultacjach czekają na odpowiedź',
+      unanswered_many: '{{count}} uwag w konsultacjach czeka na odpowiedź',
+      unanswered_other: '{{count}} uwagi w konsultacjach czeka na odpowiedź',
+    },
     admin: {
       title: 'Konsultacje',
       new: 'Nowe konsultacje',

@@ -111,6 +111,16 @@ export const licencesPl = {
       tooManyFiles_other: 'Wniosek może mieć najwyżej {{count}} załącznika.',
       future: 'Data posiedzenia nie może być późniejsza niż dziś.',
     },
+    waiting: {
+      applications_one: '{{count}} wniosek o licencję czeka na ocenę formalną',
+      applications_few: '{{count}} wnioski o licencję czekają na ocenę formalną',
+      applications_many: '{{count}} wniosków o licencję czeka na ocenę formalną',
+      applications_other: '{{count}} wniosku o licencję czeka na ocenę formalną',
+      expiring_one: '{{count}} licencja wygasa w ciągu 60 dni bez złożonego odnowienia',
+      expiring_few: '{{count}} licencje wygasają w ciągu 60 dni bez złożonego odnowienia',
+      expiring_many: '{{count}} licencji wygasa w ciągu 60 dni bez złożonego odnowienia',
+      expiring_other: '{{count}} licencji wygasa w ciągu 60 dni bez złożonego odnowienia',
+    },
     admin: {
       title: 'Licencje „Zakup Prospołeczny”',
       grant: 'Zapisz przyznaną licencję',

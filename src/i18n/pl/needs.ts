@@ -164,6 +164,12 @@ export const needsPl = {
       stage: 'Etap',
       count: 'Liczba podmiotów',
     },
+    waiting: {
+      submitted_one: '{{count}} potrzeba zamawiającego czeka na decyzję o publikacji',
+      submitted_few: '{{count}} potrzeby zamawiających czekają na decyzję o publikacji',
+      submitted_many: '{{count}} potrzeb zamawiających czeka na decyzję o publikacji',
+      submitted_other: '{{count}} potrzeby zamawiających czeka na decyzję o publikacji',
+    },
     moderation: {
       title: 'Potrzeby zakupowe — moderacja',
       none: 'Nie ma potrzeb do pokazania.',

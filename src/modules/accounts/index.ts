@@ -18,6 +18,7 @@ export { createUser, issueSetupToken, isSetupNeeded } from './users.service.js';
 export { grantScopedRoleByEmail, holdersOfScope, moveScopedRoles, type ScopedGrant, type ScopeMove } from './users.service.js';
 export { activeUserChoices, grantScopedRole, revokeScopedRole, scopedRoleHolders, type ScopedGrantOf } from './users.service.js';
 export { resolveSessionUser } from './accounts.session.js';
+export type { AdminTask } from './admin-tasks.js';
 export { ROLES, STAFF_ROLES, SCOPED_ROLES, isRole, type Role } from './roles.js';
 export { manageUsers } from './accounts.policy.js';
 export { authenticateApiToken, mayHoldApiTokens } from './api-tokens.service.js';

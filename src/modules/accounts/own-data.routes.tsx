@@ -9,6 +9,7 @@ import { FormBody, go, me, notice, OkQuery, page } from './accounts.http.js';
 import * as ownData from './own-data.service.js';
 import * as v from './own-data.views.js';
 import { userDetail } from './users.service.js';
+import { waitingTasks } from './admin-tasks.js';
 
 export async function ownDataRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   // --- the account page and the administration index -------------------------------------------
@@ -18,7 +19,7 @@ export async function ownDataRoutes(app: AppInstance, ctx: ModuleContext): Promi
   );
 
   app.get('/admin', { config: { access: 'authenticated' } }, async (request, reply) =>
-    page(request, reply, 'accounts.admin', <v.AdminIndexView />),
+    page(request, reply, 'accounts.admin', <v.AdminIndexView tasks={await waitingTasks(ctx, me(request))} />),
   );
 
   // --- sessions ---------------------------------------------------------------------------------

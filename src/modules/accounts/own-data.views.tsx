@@ -6,6 +6,7 @@ import type { TKey } from '../../i18n/index.js';
 import { mayHoldApiTokens } from './api-tokens.service.js';
 import { Form, Notice } from './accounts.views.js';
 import type { Role } from './roles.js';
+import type { WaitingTask } from './admin-tasks.js';
 
 const ACCOUNT_LINKS: [string, TKey][] = [
   ['/konto/haslo', 'password.title'],
@@ -52,11 +53,28 @@ export function AccountHomeView({ notice }: { notice?: string | null }) {
   );
 }
 
-export function AdminIndexView() {
+export function AdminIndexView({ tasks = [] }: { tasks?: WaitingTask[] }) {
   const { t, href, adminNav } = usePage();
+  const staffWork = adminNav.some((e) => !e.personal);
   return (
     <>
       <PageHeader title={t('accounts.admin')} />
+      {staffWork ? (
+        <section aria-labelledby="admin-waiting" class="admin-waiting">
+          <h2 id="admin-waiting">{t('accounts.waiting.title')}</h2>
+          {tasks.length === 0 ? (
+            <p>{t('accounts.waiting.none')}</p>
+          ) : (
+            <ul>
+              {tasks.map((task) => (
+                <li key={task.id}>
+                  <a href={href(task.path)}>{t(task.label, { count: task.count })}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
       {adminNav.length === 0 ? (
         <p>{t('accounts.adminNone')}</p>
       ) : (

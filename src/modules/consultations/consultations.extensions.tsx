@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { ModuleContext } from '../../core/module.js';
 import type { AgendaObjectKind } from '../bodies/index.js';
+import type { AdminTask } from '../accounts/index.js';
 import * as repo from './consultations.repo.js';
 
 export interface ConsultationPageSection {
@@ -43,4 +44,14 @@ export const consultationAgendaKind: AgendaObjectKind = {
     const c = await repo.findConsultation(ctx.db, id);
     return c ? consultationObject(c) : null;
   },
+};
+
+/** Comments without a response wait for the moderators (the administration's "Czeka na Ciebie"). */
+export const unansweredCommentsTask: AdminTask = {
+  id: 'consultations.unanswered',
+  order: 20,
+  roles: ['coordinator', 'administrator', 'moderator'],
+  label: 'consultations.waiting.unanswered',
+  path: '/admin/konsultacje',
+  count: (ctx) => repo.countUnanswered(ctx.db),
 };

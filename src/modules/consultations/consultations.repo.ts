@@ -253,3 +253,14 @@ export async function lastPublishedChange(db: Executor): Promise<string | null> 
     .executeTakeFirst();
   return row?.at ?? null;
 }
+
+/** Confirmed comments still without a response, over every consultation (the staff's "Czeka na Ciebie"). */
+export async function countUnanswered(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('consultation_comments')
+    .select(countAll().as('n'))
+    .where('status', '=', 'confirmed')
+    .where('response_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

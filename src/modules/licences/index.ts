@@ -7,6 +7,7 @@
 // board (bodies module) assesses them and its chair decides; a granted application creates the
 // licences. Each licence keeps its registry mark row in step (registry's putGrantedMark), so the
 // registry's facet, badge and valid-marks figure follow licences without knowing about them.
+import { licenceTasks } from './licences.tasks.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { listedSource } from '../portal/index.js';
@@ -58,13 +59,14 @@ export const licencesModule: AppModule = {
     { label: 'licences.admin.title', path: '/admin/zakup-prospoleczny', order: 46, roles: ['coordinator', 'administrator'] },
     { label: 'licences.apply.adminTitle', path: '/admin/zakup-prospoleczny/wnioski', order: 47, roles: ['coordinator', 'administrator'] },
     { label: 'licences.editions.title', path: '/admin/zakup-prospoleczny/zasady', order: 48, roles: ['coordinator', 'administrator'] },
-    { label: 'licences.apply.mine', path: '/zakup-prospoleczny/wnioski', order: 44, roles: ['entity_representative'] },
+    { label: 'licences.apply.mine', path: '/zakup-prospoleczny/wnioski', order: 44, roles: ['entity_representative'], personal: true },
   ],
   contributes: {
     verifiableKinds: [licenceVerification],
     sitemapSources: [landing],
     openDatasets: [licencesDataset],
     indicatorFormulas: [licencesGrantedFormula],
+    adminTasks: licenceTasks,
   },
   routes,
   jobs: licencesJobs,

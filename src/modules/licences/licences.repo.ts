@@ -2,6 +2,7 @@
 // list, the API and the reminders; licences are few, so states are computed in JS with one rule),
 // one licence by number or id, writes, and the reminders' once-only rows.
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { countAll } from '../../core/db/database.js';
 import type { Database } from '../../core/db/schema.js';
 import type { LicencesTable, ReminderKind } from './licences.tables.js';
 
@@ -112,4 +113,24 @@ export async function firstRecordedGrant(db: Exec): Promise<string | null> {
     .where('source_mark_id', 'is', null)
     .executeTakeFirst();
   return row?.at ? row.at.slice(0, 10) : null;
+}
+
+/**
+ * What waits for staff (the administration's "Czeka na Ciebie"): licences in force that expire within
+ * `days` of `today` with no renewal filed, and applications waiting for the formal check.
+ */
+export async function countWaiting(db: Exec, today: string, until: string): Promise<{ expiring: number; applications: number }> {
+  const [expiring, applications] = await Promise.all([
+    db
+      .selectFrom('licences as l')
+      .select(countAll().as('n'))
+      .where('l.withdrawn_on', 'is', null)
+      .where('l.suspended_on', 'is', null)
+      .where('l.expires_on', '>=', today)
+      .where('l.expires_on', '<=', until)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('licences as r').select('r.id').whereRef('r.renews_id', '=', 'l.id'))))
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('licence_applications').select(countAll().as('n')).where('status', '=', 'submitted').executeTakeFirstOrThrow(),
+  ]);
+  return { expiring: expiring.n, applications: applications.n };
 }

@@ -25,6 +25,7 @@ import { needsApiRoutes } from './needs/needs.api.js';
 import { needsRoutes } from './needs/needs.routes.js';
 import { purchasesRoutes } from './purchases/purchases.routes.js';
 import { needsFormulas } from './needs/needs.formulas.js';
+import { needsModerationTask } from './needs/needs.tasks.js';
 import { notifyNeeds, seedNeedsDemo } from './needs/needs.service.js';
 import './needs/needs.tables.js';
 import './offers.tables.js';
@@ -59,7 +60,7 @@ export const offersModule: AppModule = {
     { label: 'needs.moderation.title', path: '/admin/oferta/potrzeby', order: 46, roles: ['coordinator', 'administrator'] },
     { label: 'needs.figures.title', path: '/admin/oferta/potrzeby/liczby', order: 47, roles: ['coordinator', 'administrator'] },
     { label: 'purchases.admin.title', path: '/admin/oferta/zakupy', order: 48, roles: ['coordinator', 'administrator'] },
-    { label: 'purchases.mine', path: '/oferta/zakupy', order: 48, roles: ['buyer_representative'] },
+    { label: 'purchases.mine', path: '/oferta/zakupy', order: 48, roles: ['buyer_representative'], personal: true },
   ],
   contributes: {
     entityPageSections: [offersEntitySection],
@@ -68,6 +69,7 @@ export const offersModule: AppModule = {
     openDatasets: [offersDataset, needsDataset],
     profileSections: [offersProfileSection],
     indicatorFormulas: needsFormulas,
+    adminTasks: [needsModerationTask],
   },
   routes,
   async seedDemo(ctx) {

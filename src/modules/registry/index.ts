@@ -5,7 +5,14 @@ import { registryCommands } from './registry.commands.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { registryMigrations } from './migrations/index.js';
-import { entitiesDataset, entitiesMeasure, entitiesProfileSection, entitiesSearch, registryHomeSection } from './registry.extensions.js';
+import {
+  entitiesDataset,
+  entitiesMeasure,
+  entitiesProfileSection,
+  entitiesSearch,
+  registryAdminTasks,
+  registryHomeSection,
+} from './registry.extensions.js';
 import { registrySitemapSources } from './registry.sitemap.js';
 import { recordRoutes } from './entity/record.routes.js';
 import { claimsRoutes } from './self-service/claims.routes.js';
@@ -64,6 +71,7 @@ export const registryModule: AppModule = {
   commands: registryCommands,
   contributes: {
     homeSections: [registryHomeSection],
+    adminTasks: registryAdminTasks,
     territoryMeasures: [entitiesMeasure],
     profileSections: [entitiesProfileSection],
     searchProviders: [entitiesSearch],

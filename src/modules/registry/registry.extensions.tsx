@@ -9,6 +9,8 @@ import { ENTITIES_MEASURE, type ProfileSection, type TerritoryMeasure } from '..
 import { cachedUntilWrite, registryFigures, registryLastChanged } from './catalogue/registry.catalogue.js';
 import { RegistryFiguresSection } from './catalogue/registry.catalogue.views.js';
 import type { HomeSection } from '../site/index.js';
+import type { AdminTask } from '../accounts/index.js';
+import { countPending } from './self-service/claims.repo.js';
 import * as repo from './entity/registry.repo.js';
 import { entityPath } from './entity/registry.service.js';
 import { EntitiesSection } from './entity/registry.views.js';
@@ -72,6 +74,27 @@ export const entitiesDataset: OpenDataset = {
   ],
   lastChanged: registryLastChanged,
 };
+
+/** Claims and proposals waiting for staff, on the administration's front page. */
+const STAFF = ['coordinator', 'administrator'] as const;
+export const registryAdminTasks: AdminTask[] = [
+  {
+    id: 'registry.claims',
+    order: 10,
+    roles: STAFF,
+    label: 'claims.waiting.claims',
+    path: '/admin/podmioty/zgloszenia',
+    count: async (ctx) => (await countPending(ctx.db)).claims,
+  },
+  {
+    id: 'registry.proposals',
+    order: 11,
+    roles: STAFF,
+    label: 'claims.waiting.proposals',
+    path: '/admin/podmioty/propozycje',
+    count: async (ctx) => (await countPending(ctx.db)).proposals,
+  },
+];
 
 /**
  * The home page's figures of the registry: the catalogue's own unfiltered counts (cached until a

@@ -43,7 +43,7 @@ export const supportModule: AppModule = {
   nav: [{ label: 'support.nav', path: '/wsparcie', order: 65, intro: 'support.homeIntro' }],
   admin: [
     { label: 'support.admin.title', path: '/admin/wsparcie', order: 55, roles: ['coordinator', 'administrator'] },
-    { label: 'support.own.title', path: '/wsparcie/moje-zgloszenia', order: 56, roles: ['support_centre'] },
+    { label: 'support.own.title', path: '/wsparcie/moje-zgloszenia', order: 56, roles: ['support_centre'], personal: true },
   ],
   contributes: {
     entityPageSections: [entitySupportSection],

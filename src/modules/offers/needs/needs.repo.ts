@@ -171,3 +171,8 @@ export async function lastPublishedChange(db: Executor): Promise<string | null> 
 export async function findByTitle(db: Executor, title: string): Promise<NeedRow | undefined> {
   return db.selectFrom('needs').selectAll().where('title', '=', title).executeTakeFirst();
 }
+
+/** Needs submitted for publication and not yet decided (the staff's "Czeka na Ciebie"). */
+export async function countSubmitted(db: Executor): Promise<number> {
+  return (await db.selectFrom('needs').select(countAll().as('n')).where('status', '=', 'submitted').executeTakeFirstOrThrow()).n;
+}

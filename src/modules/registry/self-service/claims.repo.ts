@@ -2,6 +2,7 @@
 // representative's own edits of places and sectors. No rules here.
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../../core/db/schema.js';
+import { countAll } from '../../../core/db/database.js';
 import type { ClaimStatus, EntityClaimFilesTable, EntityClaimsTable, EntityProposalsTable, ProposalStatus } from './claims.tables.js';
 import type { EntityPlacesTable } from '../entity/registry.tables.js';
 
@@ -176,4 +177,13 @@ export async function representativeEmails(db: Executor, entityId: string): Prom
     .where('u.anonymised_at', 'is', null)
     .orderBy('u.email')
     .execute();
+}
+
+/** How many claims and proposals wait for staff (the administration's "Czeka na Ciebie"). */
+export async function countPending(db: Executor): Promise<{ claims: number; proposals: number }> {
+  const [claims, proposals] = await Promise.all([
+    db.selectFrom('entity_claims').select(countAll().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow(),
+    db.selectFrom('entity_proposals').select(countAll().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow(),
+  ]);
+  return { claims: claims.n, proposals: proposals.n };
 }
