@@ -11,6 +11,7 @@ import { FormChecker } from '../../core/validation.js';
 import type { T, TKey } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { isInForce } from '../programme/index.js';
+import { cachedUntilWrite } from '../../core/db/write-cache.js';
 import { readComputed } from './computed/computed.repo.js';
 import { computedSignature } from './computed/computed.service.js';
 import {
@@ -437,6 +438,39 @@ function storedFigures(
   return { figures: out, asOf };
 }
 
+/** Every table the read model below is made of: a write to any of them makes the next read fresh. */
+const READ_MODEL_TABLES = [
+  'indicators',
+  'indicator_targets',
+  'indicator_elements',
+  'programme_elements',
+  'indicator_values',
+  'indicator_computed_values',
+  'indicator_computed_refreshes',
+] as const;
+
+/**
+ * The rows of a programme's indicators the pages are built from, read in five statements and kept
+ * until a write to one of their tables (or 30 s, which bounds another instance's writes): the
+ * programme page, every indicator page, the CSV, the API and the report read them again and again.
+ */
+function readModelRows(ctx: ModuleContext, programmeId: string) {
+  return cachedUntilWrite(ctx, READ_MODEL_TABLES, `indicator-views:${programmeId}`, async () => {
+    const indicators = await repo.listIndicators(ctx.db, programmeId);
+    const ids = indicators.map((i) => i.id);
+    const [targets, elements, approved, computedRows] = await Promise.all([
+      repo.listTargets(ctx.db, ids),
+      repo.listIndicatorElements(ctx.db, ids),
+      repo.listValues(ctx.db, ids, { status: 'approved' }),
+      readComputed(
+        ctx.db,
+        indicators.filter((i) => i.method === 'computed').map((i) => i.id),
+      ),
+    ]);
+    return { indicators, targets, elements, approved, computedRows };
+  });
+}
+
 /**
  * The indicators of a programme as shown publicly: approved values only (plus, while the programme
  * is in force, the live figures of computed indicators for its years not closed yet), targets,
@@ -447,19 +481,12 @@ export async function indicatorViews(
   programme: { id: string; period_from: number; period_to: number; status: string },
   filter: { code?: string } = {},
 ): Promise<IndicatorView[]> {
-  let indicators = await repo.listIndicators(ctx.db, programme.id);
-  if (filter.code !== undefined) indicators = indicators.filter((i) => i.code === filter.code);
+  const rows = await readModelRows(ctx, programme.id);
+  const indicators = filter.code === undefined ? rows.indicators : rows.indicators.filter((i) => i.code === filter.code);
   if (indicators.length === 0) return [];
-  const ids = indicators.map((i) => i.id);
-  const [targets, elements, approved] = await Promise.all([
-    repo.listTargets(ctx.db, ids),
-    repo.listIndicatorElements(ctx.db, ids),
-    repo.listValues(ctx.db, ids, { status: 'approved' }),
-  ]);
+  const { targets, elements, approved, computedRows } = rows;
   const today = warsawToday(ctx.clock);
   const live = isInForce(programme, today);
-  const computed = live ? indicators.filter((i) => i.method === 'computed').map((i) => i.id) : [];
-  const computedRows = await readComputed(ctx.db, computed);
   const views: IndicatorView[] = [];
   for (const indicator of indicators) {
     const stored = approved.filter((v) => v.indicator_id === indicator.id && v.value !== null);

@@ -5,6 +5,7 @@
 // report is a draft — marked as such everywhere — until the coordinator publishes it; the public
 // sees only published reports, staff see drafts with the mark.
 import { newId } from '../../../core/db/ids.js';
+import { cachedUntilWrite } from '../../../core/db/write-cache.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
@@ -97,7 +98,10 @@ export async function reportYears(
   ctx: ModuleContext,
   programme: Pick<ReportProgramme, 'id' | 'period_from' | 'period_to'>,
 ): Promise<{ year: number; status: 'draft' | 'published' }[]> {
-  const rows = await repo.listReportStates(ctx.db, programme.id);
+  // on every programme page: kept until a report is published or withdrawn (or 30 s)
+  const rows = await cachedUntilWrite(ctx, ['annual_reports'], `report-states:${programme.id}`, () =>
+    repo.listReportStates(ctx.db, programme.id),
+  );
   const published = new Set(rows.filter((r) => r.status === 'published').map((r) => r.year));
   const out: { year: number; status: 'draft' | 'published' }[] = [];
   for (let y = Math.min(programme.period_to, warsawYear(ctx.clock)); y >= programme.period_from; y--)
