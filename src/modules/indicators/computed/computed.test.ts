@@ -109,4 +109,24 @@ describe('stored figures of computed indicators', () => {
     await Promise.all([refreshComputed(t.ctx), refreshComputed(t.ctx)]);
     assert.deepEqual(await rows(), first);
   });
+
+  it('a published report file is generated once per content version, stored and served with an ETag', async () => {
+    const url = '/program/w-mocy/sprawozdanie/2025.pdf';
+    const [a, b, c] = await Promise.all([t.app.inject({ url }), t.app.inject({ url }), t.app.inject({ url })]);
+    for (const r of [a, b, c]) assert.equal(r!.statusCode, 200);
+    assert.ok(a!.rawPayload.equals(b!.rawPayload) && a!.rawPayload.equals(c!.rawPayload), 'one generation, the others waited for it');
+    const etag = String(a!.headers.etag);
+    assert.match(etag, /^"[\w-]+"$/u);
+    const files = await t.ctx.db.selectFrom('annual_report_files').select(['version', 'format']).execute();
+    assert.deepEqual(files, [{ version: etag.slice(1, -1), format: 'pdf' }]);
+    const again = await t.app.inject({ url });
+    assert.ok(again.rawPayload.equals(a!.rawPayload), 'served from storage');
+    assert.equal((await t.app.inject({ url, headers: { 'if-none-match': etag } })).statusCode, 304);
+    // the content changes (a registry write reaches the stored figures): a new version
+    await insertTestEntity(t.ctx, { gmina: '0401011', registered: '2020-05-01', psGranted: '2023-02-01' });
+    await refreshComputedNow(t.ctx);
+    const changed = await t.app.inject({ url, headers: { 'if-none-match': etag } });
+    assert.equal(changed.statusCode, 200);
+    assert.notEqual(changed.headers.etag, etag);
+  });
 });

@@ -261,3 +261,31 @@ export async function unpublishReport(ctx: ModuleContext, programme: ReportProgr
     return true;
   });
 }
+
+// --- generated files ---------------------------------------------------------------------------------
+
+/** Generations running in this process, by content version: concurrent downloads wait for the one. */
+const generating = new Map<string, Promise<Buffer>>();
+
+/**
+ * The file of a published report's content version: from storage, or generated once (other requests
+ * for the same version wait for that one result) and stored. Two instances may both generate a
+ * version nobody stored yet; the first stored copy stays.
+ */
+export async function storedReportFile(
+  ctx: ModuleContext,
+  key: { version: string; programme_id: string; year: number; format: 'pdf' | 'docx' },
+  render: () => Promise<Buffer>,
+): Promise<Buffer> {
+  const running = generating.get(key.version);
+  if (running) return running;
+  const job = (async () => {
+    const stored = await repo.findReportFile(ctx.db, key.version);
+    if (stored) return stored;
+    const data = await render();
+    await repo.storeReportFile(ctx.db, { ...key, data, created_at: nowIso(ctx.clock) });
+    return data;
+  })().finally(() => generating.delete(key.version));
+  generating.set(key.version, job);
+  return job;
+}
