@@ -65,7 +65,8 @@ const MATRIX: [string, string][] = [
   ['/ewaluacja/podsumowanie/brak-programu/2027', 'NNNNNNNN'],
   ['/api/v1/ewaluacja/badania', 'AAAAAAAA'],
   ['/api/v1/ewaluacja/rekomendacje', 'AAAAAAAA'],
-  ['/admin/ewaluacja', 'LAAAFAFF'],
+  // a statutory body's member (team_member) does no evaluation work
+  ['/admin/ewaluacja', 'LAAAFFFF'],
   ['/admin/ewaluacja/nowe', 'LAAFFFFF'],
   // monitoring: the partner's rounds for reporting partners; API tokens for partners and programme staff
   // (scoped rows — indicator A vs B, territory X vs Y — in programme/monitoring.permissions.test.ts)

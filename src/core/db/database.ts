@@ -13,6 +13,8 @@ export interface DatabaseHandle {
   seam: DialectSeam;
   /** Number of statements sent since start; tests use it to prove a constant query count. */
   statements(): number;
+  /** Calls `listener` with the SQL of every statement sent from now on (tests: which tables a page reads); returns the unsubscribe. */
+  onStatement(listener: (sql: string) => void): () => void;
   /** Calls `listener` when a query-builder statement writes one of `tables` (cache invalidation). */
   onWrite(tables: readonly string[], listener: () => void): () => void;
   close(): Promise<void>;
@@ -21,12 +23,14 @@ export interface DatabaseHandle {
 export async function openDatabase(databaseUrl: string): Promise<DatabaseHandle> {
   const seam = await seamFor(databaseUrl);
   let count = 0;
+  const statementListeners = new Set<(sql: string) => void>();
   const writes = new WriteObserver();
   const db = new Kysely<Database>({
     dialect: seam.kysely,
     plugins: [...seam.plugins, writes],
-    log: () => {
+    log: (event) => {
       count += 1;
+      for (const l of statementListeners) l(event.query.sql);
     },
   });
   await seam.prepare(db);
@@ -34,6 +38,10 @@ export async function openDatabase(databaseUrl: string): Promise<DatabaseHandle>
     db,
     seam,
     statements: () => count,
+    onStatement: (listener) => {
+      statementListeners.add(listener);
+      return () => statementListeners.delete(listener);
+    },
     onWrite: (tables, listener) => writes.onWrite(tables, listener),
     async close() {
       await db.destroy();

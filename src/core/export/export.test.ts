@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import mammoth from 'mammoth';
 import { pdfObjects, pdfStrings, pdfToText } from './export.testing.js';
-import { blocksFromMarkdown, renderDocx, renderPdf, type ExportDocument } from './index.js';
+import { blocksFromMarkdown, pdfFontLoads, renderDocx, renderPdf, type ExportDocument } from './index.js';
 import { wrapCellText } from './pdf.js';
 
 const SVG =
@@ -176,4 +176,12 @@ test('markdown becomes blocks: headings (capped at 4), paragraphs, lists, inline
     { kind: 'paragraph', text: 'cytat' },
   ]);
   assert.deepEqual(blocksFromMarkdown(''), []);
+});
+
+test('PDF: the fonts are parsed once per process, however many documents', async () => {
+  await renderPdf(sample());
+  const loads = pdfFontLoads();
+  await Promise.all([renderPdf(sample()), renderPdf(sample(3))]);
+  assert.equal(loads, 1);
+  assert.equal(pdfFontLoads(), 1);
 });

@@ -33,9 +33,34 @@ type CellOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Co
 
 const LOCALE: Record<ExportDocument['lang'], string> = { pl: 'pl-PL', en: 'en-GB' };
 
+type ParsedFonts = Record<keyof typeof FONTS, object>;
+let parsedFonts: Promise<ParsedFonts> | null = null;
+let fontLoads = 0;
+
+/**
+ * The DejaVu fonts parsed once per process: decoding them for every document was most of a
+ * report's PDF time. pdfkit (≥ 0.20) accepts a parsed font object wherever it takes a path, and
+ * each document still embeds only its own subset.
+ */
+function fontsOnce(PDFDocument: new (options?: PDFKit.PDFDocumentOptions) => Doc): Promise<ParsedFonts> {
+  parsedFonts ??= Promise.resolve().then(() => {
+    fontLoads += 1;
+    const probe = new PDFDocument({ autoFirstPage: false });
+    const parse = (path: string) => (probe.font(path) as unknown as { _font: { font: object } })._font.font;
+    return { regular: parse(FONTS.regular), bold: parse(FONTS.bold), italic: parse(FONTS.italic) };
+  });
+  return parsedFonts;
+}
+
+/** How many times this process parsed the PDF fonts (tests: once, however many documents). */
+export function pdfFontLoads(): number {
+  return fontLoads;
+}
+
 export async function renderPdf(input: ExportDocument): Promise<Buffer> {
   // pdfkit is loaded on the first export, not at start-up (ADR 8)
   const { default: PDFDocument } = await import('pdfkit');
+  const fonts = await fontsOnce(PDFDocument);
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -44,12 +69,12 @@ export async function renderPdf(input: ExportDocument): Promise<Buffer> {
     lang: LOCALE[input.lang],
     displayTitle: true,
     bufferPages: true,
-    font: FONTS.regular,
+    font: fonts.regular as unknown as string,
     info: { Title: input.title, Author: input.author, Subject: input.subtitle ?? input.title, Creator: 'Spójnia' },
   });
-  doc.registerFont('Sans', FONTS.regular);
-  doc.registerFont('Sans-Bold', FONTS.bold);
-  doc.registerFont('Sans-Italic', FONTS.italic);
+  doc.registerFont('Sans', fonts.regular as unknown as string);
+  doc.registerFont('Sans-Bold', fonts.bold as unknown as string);
+  doc.registerFont('Sans-Italic', fonts.italic as unknown as string);
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

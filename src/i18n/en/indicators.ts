@@ -153,6 +153,7 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       linkedElements: 'Measures',
       baseline: '{{value}} ({{year}})',
       none: 'not set',
+      computing: 'The current figures of this indicator are being computed from the platform’s data — please look again in a few minutes.',
       live: 'current value (as of {{date}})',
       valuesCaption: 'Approved values of the indicator and the path to the target by year',
       noValues: 'There are no approved values yet.',

@@ -162,6 +162,7 @@ export const indicatorsPl = {
       linkedElements: 'Mierzy realizację',
       baseline: '{{value}} ({{year}})',
       none: 'nie określono',
+      computing: 'Bieżące wartości tego wskaźnika są właśnie obliczane z danych platformy — zajrzyj tu za kilka minut.',
       live: 'wartość bieżąca (stan na {{date}})',
       valuesCaption: 'Zatwierdzone wartości wskaźnika i ścieżka do celu według lat',
       noValues: 'Nie ma jeszcze zatwierdzonych wartości.',

@@ -7,7 +7,9 @@
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import type { ProgrammePageSection } from '../programme/index.js';
+import { refreshComputedNow, refreshMissing, watchComputed } from './computed/computed.service.js';
 import { indicatorsErrors } from './indicators.declarations.js';
+import { indicatorFormulas } from './indicators.formulas.js';
 import { indicatorsProfileSection } from './indicators.profile.js';
 import { indicatorsSection } from './indicators.public.js';
 import { indicatorRoutes } from './indicators.routes.js';
@@ -27,6 +29,7 @@ export { listIndicators as listProgrammeIndicators, lastValueChangeOfCodes } fro
 export { seedDemoProgrammeIndicators, type SeedIndicator } from './indicators.seed.js';
 export { isSmallCount, publicCount, SMALL_COUNT_LIMIT, SMALL_COUNT_TEXT } from './indicators.privacy.js';
 export { publicIndicatorViews, type Figure, type IndicatorView } from './indicators.service.js';
+export { refreshComputedNow } from './computed/computed.service.js';
 export type { AnnualReportSection } from './report/report.extensions.js';
 export type { IndicatorPageSection } from './indicators.extensions.js';
 // the localgov module's annual survey: its indicators are created and read by code
@@ -44,6 +47,11 @@ const indicatorsPageSection: ProgrammePageSection = {
 
 /** Every part registers its routes in this one encapsulated scope (no multipart here). */
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
+  // stored figures of computed indicators follow the writes of what they count (computed.service.ts);
+  // indicators never counted are counted before the app serves
+  const stopWatching = watchComputed(ctx, indicatorFormulas(ctx));
+  app.addHook('onReady', async () => refreshMissing(ctx));
+  app.addHook('onClose', async () => stopWatching());
   await indicatorRoutes(app, ctx);
   await monitoringRoutes(app, ctx);
   await monitoringApiRoutes(app, ctx);
@@ -67,5 +75,13 @@ export const indicatorsModule: AppModule = {
   seedDemo: seedIndicatorsDemoProgramme,
   // reminders 7 days and 1 day before a round's deadline; hourly, each reminder is sent once. The
   // name is the one scheduled_jobs recorded while monitoring was part of the programme module.
-  jobs: [{ name: 'programme.round-reminders', intervalMs: 3600_000, run: sendRoundReminders }],
+  jobs: [
+    { name: 'programme.round-reminders', intervalMs: 3600_000, run: sendRoundReminders },
+    // other instances' writes, raw SQL and the day change ("as of today" moves on)
+    {
+      name: 'indicators.refresh-computed',
+      intervalMs: 3600_000,
+      run: async (ctx) => `${await refreshComputedNow(ctx)} computed indicators refreshed`,
+    },
+  ],
 };

@@ -11,7 +11,7 @@ import { ManualClock } from '../../testing/clock.js';
 import { computePeriod, findFormula, type IndicatorFormula } from './indicators.formulas.js';
 import { indicatorViews } from './indicators.service.js';
 import { loadTerritoryIndex } from './indicators.territory.js';
-import { insertTestProgramme } from './indicators.testing.js';
+import { insertTestProgramme, refreshComputedNow } from './indicators.testing.js';
 
 const clock = new ManualClock('2026-06-15T10:00:00Z');
 const TORUN_CITY = '0463011';
@@ -115,6 +115,7 @@ describe('indicator formulas contributed by modules', () => {
     assert.equal((await t.ctx.db.selectFrom('indicators').select('id').where('code', '=', 'WT1').execute()).length, 0);
     const saved = await post('test_events_held');
     assert.equal(saved.statusCode, 303);
+    await refreshComputedNow(t.ctx);
     const views = await indicatorViews(t.ctx, { ...programme, status: 'implementation' }, { code: 'WT1' });
     assert.equal(views[0]!.formula, heldEvents);
     assert.deepEqual(

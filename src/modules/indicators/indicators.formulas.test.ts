@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../../testing/app.js';
 import { asOfDay, computePeriod } from './indicators.formulas.js';
 import { indicatorViews } from './indicators.service.js';
 import { loadTerritoryIndex, type TerritoryIndex } from './indicators.territory.js';
-import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
+import { insertTestIndicator, insertTestProgramme, refreshComputedNow } from './indicators.testing.js';
 import { enterApprovedValue, recomputeIndicator, snapshotComputedValues } from './indicators.values.js';
 import { ManualClock } from '../../testing/clock.js';
 
@@ -228,7 +228,13 @@ describe('computed indicators (registry formulas)', () => {
     const reported = await insertTestIndicator(t.ctx, programmeId, { code: 'R1' });
     await enterApprovedValue(t.ctx, { indicatorId: reported, period: 2025, territoryCode: 'region', value: 3 }, actor);
     const programme = { id: programmeId, period_from: 2021, period_to: 2030, status: 'implementation' };
+    // not counted yet: the page says so rather than counting the registry on a read
     let [view] = await indicatorViews(t.ctx, programme, { code: 'PS1' });
+    assert.equal(view!.computing, true);
+    assert.deepEqual(view!.regionSeries, []);
+    await refreshComputedNow(t.ctx);
+    [view] = await indicatorViews(t.ctx, programme, { code: 'PS1' });
+    assert.equal(view!.computing, false);
     assert.deepEqual(
       view!.regionSeries.map((f) => [f.period, f.value, f.isLive]),
       [
@@ -259,7 +265,17 @@ describe('computed indicators (registry formulas)', () => {
     // the registry changes afterwards: the closed year keeps its snapshot, open years follow
     const late = await entity(t, { gmina: TORUN_CITY });
     await ps(t, late, 'granted', '2024-06-01');
+    // a read never counts: the stored figures stay as they were until the refresh after the write
     [view] = await indicatorViews(t.ctx, programme, { code: 'PS1' });
+    assert.equal(new Map(view!.regionSeries.map((f) => [f.period, f.value])).get(2025), 2);
+    // the next day, before any refresh, the current year still says the day it was counted
+    clock.advance(24 * 3600_000);
+    [view] = await indicatorViews(t.ctx, programme, { code: 'PS1' });
+    assert.equal(view!.liveAsOf, today);
+    await refreshComputedNow(t.ctx);
+    [view] = await indicatorViews(t.ctx, programme, { code: 'PS1' });
+    assert.equal(view!.liveAsOf, '2026-06-16');
+    clock.set(`${today}T10:00:00Z`);
     const series = new Map(view!.regionSeries.map((f) => [f.period, f]));
     assert.equal(series.get(2024)!.value, 1);
     assert.equal(series.get(2024)!.isLive, false);

@@ -9,7 +9,6 @@ import { localize } from '../../core/http/language.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { T } from '../../i18n/index.js';
 import { SMALL_COUNT_TEXT } from './indicators.privacy.js';
-import * as repo from './indicators.repo.js';
 import { indicatorViews, type IndicatorView } from './indicators.service.js';
 import { loadTerritoryIndex, territoryName } from './indicators.territory.js';
 import { WHOLE_REGION } from './indicators.tables.js';
@@ -21,12 +20,10 @@ import { IndicatorTable } from './indicators.views.js';
  */
 export async function indicatorsSection(
   ctx: ModuleContext,
-  programme: { id: string; slug: string },
+  programme: { id: string; slug: string; period_from: number; period_to: number; status: string },
   request: FastifyRequest,
 ): Promise<VNode | null> {
-  const p = await repo.findProgramme(ctx.db, programme.id);
-  if (!p) return null;
-  const views = await indicatorViews(ctx, p);
+  const views = await indicatorViews(ctx, programme);
   if (views.length === 0) return null;
   const t = request.t;
   return (

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
-import { insertTestEntity, insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
+import { insertTestEntity, insertTestIndicator, insertTestProgramme, refreshComputedNow } from './indicators.testing.js';
 import { enterApprovedValue, saveValue, submitValue } from './indicators.values.js';
 import { ManualClock } from '../../testing/clock.js';
 
@@ -59,6 +59,8 @@ describe('indicator routes', () => {
       breakdown: 'subregion',
       targets: [{ year: 2030, value: 50 }],
     });
+    // the computed figures are stored after writes, off the request path; tests wait for them
+    await refreshComputedNow(t.ctx);
   });
   after(async () => t.close());
 

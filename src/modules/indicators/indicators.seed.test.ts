@@ -10,7 +10,7 @@ import { pdfToText } from '../../core/export/export.testing.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
 import { registryModule } from '../registry/index.js';
 import { seedIndicatorsDemo } from './indicators.seed.js';
-import { insertTestElement, insertTestProgramme } from './indicators.testing.js';
+import { insertTestElement, insertTestProgramme, refreshComputedNow } from './indicators.testing.js';
 import { ManualClock } from '../../testing/clock.js';
 
 describe('demo indicators', () => {
@@ -167,6 +167,7 @@ describe('demo indicators', () => {
   it('computes the registry indicators of a programme in force out of the box, without invented targets', async () => {
     const inForce = (await insertTestProgramme(t.ctx, { slug: 'w-mocy', period_from: 2021, period_to: 2030 })).id;
     await seedIndicatorsDemo(t.ctx, inForce);
+    await refreshComputedNow(t.ctx);
     for (const code of ['W1', 'W2', 'W3']) {
       const res = await t.app.inject({ url: `/program/w-mocy/wskazniki/${code}` });
       assert.equal(res.statusCode, 200, code);

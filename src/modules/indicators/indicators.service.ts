@@ -1,7 +1,8 @@
 // Rules of indicator definitions and of what is shown about them: the checks of the definition form
 // (translated problems, nothing saved while any remain), saving and deleting with the audit log, and
 // the read model every page, the CSV and the API share — approved figures per year and territory,
-// with computed indicators evaluated on read for years not yet closed, and the progress.
+// with the stored figures of computed indicators for years not yet closed (counted ahead of time by
+// computed/computed.service.ts, never on a read), and the progress.
 import { newId } from '../../core/db/ids.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -10,15 +11,15 @@ import { FormChecker } from '../../core/validation.js';
 import type { T, TKey } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { isInForce } from '../programme/index.js';
+import { cachedUntilWrite } from '../../core/db/write-cache.js';
+import { readComputed } from './computed/computed.repo.js';
+import { computedSignature } from './computed/computed.service.js';
 import {
-  computePeriod,
-  coverageLookup,
   FILTER_LEGAL_FORMS,
   FILTER_LIFECYCLES,
   findFormula,
   indicatorFormulas,
   parseFormulaParams,
-  type CoverageLookup,
   type IndicatorFormula,
 } from './indicators.formulas.js';
 import { computeProgress, type Progress } from './indicators.progress.js';
@@ -26,7 +27,9 @@ import { isSmallCount, publicCount } from './indicators.privacy.js';
 import * as repo from './indicators.repo.js';
 import type { Executor, IndicatorRow, TargetRow, ValueRow } from './indicators.repo.js';
 import { polishCollator } from '../../core/db/collation.js';
-import { loadTerritoryIndex, subregionsForPeriod, territoryName, type TerritoryIndex } from './indicators.territory.js';
+import { loadTerritoryIndex, subregionsForPeriod, territoryName } from './indicators.territory.js';
+
+type ComputedRow = Awaited<ReturnType<typeof readComputed>>[number];
 import { closedPeriods, parseNumber, type Actor } from './indicators.values.js';
 import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES, WHOLE_REGION } from './indicators.tables.js';
 
@@ -383,7 +386,7 @@ export interface Figure {
   isSuppressed?: boolean;
   isExample: boolean;
   isComputed: boolean;
-  /** Computed on read for an open year (not a stored, approved value). */
+  /** Counted for a year not closed yet (stored by the refresh, not an approved value). */
   isLive: boolean;
 }
 
@@ -397,44 +400,78 @@ export interface IndicatorView {
   /** Figures for the whole region, one per period, in year order. */
   regionSeries: Figure[];
   progress: Progress;
-  /** `YYYY-MM-DD` the live figures describe (today), when there are any. */
+  /** `YYYY-MM-DD` the stored figure of the current year describes (the day it was counted), when there is one. */
   liveAsOf: string | null;
+  /** A computed indicator of a programme in force not counted yet (for its current definition). */
+  computing: boolean;
   /** The formula of a computed indicator (null when reported, or its formula is no longer offered). */
   formula: IndicatorFormula | null;
 }
 
 /**
- * Computed figures of the programme's years not closed yet (a year after the period is never added:
- * today's registry says nothing about a programme that has ended). Only a programme in force gets
- * them; the caller decides.
+ * The stored figures of the programme's years not closed yet (a year after the period is never
+ * stored: today's registry says nothing about a programme that has ended). Only a programme in
+ * force shows them; the caller decides. Null when the indicator has not been counted for its current
+ * definition yet (the page then says its figures are being computed).
  */
-async function liveFigures(
-  ctx: ModuleContext,
-  index: TerritoryIndex,
+function storedFigures(
   indicator: IndicatorRow,
   programme: { period_from: number; period_to: number },
   stored: readonly ValueRow[],
-  today: string,
-  coverage: CoverageLookup,
-): Promise<Figure[]> {
+  rows: readonly ComputedRow[],
+): { figures: Figure[]; asOf: string | null } | null {
+  if (rows.length === 0 || rows[0]!.signature !== computedSignature(indicator, programme)) return null;
   const closed = closedPeriods(stored);
-  const years: number[] = [];
-  for (let year = programme.period_from; year <= programme.period_to; year++) if (!closed.has(year)) years.push(year);
   const out: Figure[] = [];
-  for (const year of years) {
-    const c = await computePeriod(ctx, index, indicator, year, today, coverage);
-    if (!c) continue;
-    for (const [code, value] of c.values)
-      out.push({
-        period: year,
-        territoryCode: code,
-        value,
-        isExample: c.isExample || indicator.is_example,
-        isComputed: true,
-        isLive: true,
-      });
+  let asOf: string | null = null;
+  for (const r of rows) {
+    if (r.period === null || r.value === null || r.territory_code === null || closed.has(r.period)) continue;
+    if (r.period > programme.period_to || r.period < programme.period_from) continue;
+    out.push({
+      period: r.period,
+      territoryCode: r.territory_code,
+      value: r.value,
+      isExample: !!r.is_example || indicator.is_example,
+      isComputed: true,
+      isLive: true,
+    });
+    // the current year is counted as of the refresh day; past years as of 31 December
+    if (r.as_of && r.period === Number(r.refresh_day.slice(0, 4))) asOf = r.as_of;
   }
-  return out;
+  return { figures: out, asOf };
+}
+
+/** Every table the read model below is made of: a write to any of them makes the next read fresh. */
+const READ_MODEL_TABLES = [
+  'indicators',
+  'indicator_targets',
+  'indicator_elements',
+  'programme_elements',
+  'indicator_values',
+  'indicator_computed_values',
+  'indicator_computed_refreshes',
+] as const;
+
+/**
+ * The rows of a programme's indicators the pages are built from, read in five statements and kept
+ * until a write to one of their tables (or 30 s, which bounds another instance's writes): the
+ * programme page, every indicator page, the CSV, the API and the report read them again and again.
+ */
+function readModelRows(ctx: ModuleContext, programmeId: string) {
+  return cachedUntilWrite(ctx, READ_MODEL_TABLES, `indicator-views:${programmeId}`, async () => {
+    const indicators = await repo.listIndicators(ctx.db, programmeId);
+    const ids = indicators.map((i) => i.id);
+    const [targets, elements, approved, computedRows] = await Promise.all([
+      repo.listTargets(ctx.db, ids),
+      repo.listIndicatorElements(ctx.db, ids),
+      repo.listValues(ctx.db, ids, { status: 'approved' }),
+      readComputed(
+        ctx.db,
+        indicators.filter((i) => i.method === 'computed').map((i) => i.id),
+      ),
+    ]);
+    return { indicators, targets, elements, approved, computedRows };
+  });
 }
 
 /**
@@ -447,18 +484,10 @@ export async function indicatorViews(
   programme: { id: string; period_from: number; period_to: number; status: string },
   filter: { code?: string } = {},
 ): Promise<IndicatorView[]> {
-  let indicators = await repo.listIndicators(ctx.db, programme.id);
-  if (filter.code !== undefined) indicators = indicators.filter((i) => i.code === filter.code);
+  const rows = await readModelRows(ctx, programme.id);
+  const indicators = filter.code === undefined ? rows.indicators : rows.indicators.filter((i) => i.code === filter.code);
   if (indicators.length === 0) return [];
-  const ids = indicators.map((i) => i.id);
-  const [targets, elements, approved] = await Promise.all([
-    repo.listTargets(ctx.db, ids),
-    repo.listIndicatorElements(ctx.db, ids),
-    repo.listValues(ctx.db, ids, { status: 'approved' }),
-  ]);
-  const computed = indicators.filter((i) => i.method === 'computed');
-  const index = computed.length ? await loadTerritoryIndex(ctx) : null;
-  const coverage = coverageLookup(ctx);
+  const { targets, elements, approved, computedRows } = rows;
   const today = warsawToday(ctx.clock);
   const live = isInForce(programme, today);
   const views: IndicatorView[] = [];
@@ -472,9 +501,16 @@ export async function indicatorViews(
       isComputed: v.is_computed,
       isLive: false,
     }));
-    const computedNow =
-      live && indicator.method === 'computed' && index ? await liveFigures(ctx, index, indicator, programme, stored, today, coverage) : [];
-    figures.push(...computedNow);
+    const fromStore =
+      live && indicator.method === 'computed'
+        ? storedFigures(
+            indicator,
+            programme,
+            stored,
+            computedRows.filter((r) => r.indicator_id === indicator.id),
+          )
+        : undefined;
+    if (fromStore) figures.push(...fromStore.figures);
     figures.sort((a, b) => a.period - b.period || a.territoryCode.localeCompare(b.territoryCode));
     const myTargets = targets
       .filter((t) => t.indicator_id === indicator.id)
@@ -496,7 +532,8 @@ export async function indicatorViews(
           .filter((f) => f.period <= programme.period_to)
           .map((f) => ({ period: f.period, value: f.value, isExample: f.isExample })),
       }),
-      liveAsOf: computedNow.length ? today : null,
+      liveAsOf: fromStore?.figures.length ? fromStore.asOf : null,
+      computing: fromStore === null,
       formula: indicator.method === 'computed' ? (findFormula(ctx, indicator.formula) ?? null) : null,
     });
   }

@@ -148,6 +148,48 @@ export interface AnnualReportsTable {
   published_by: string | null;
 }
 
+/**
+ * The stored figures of computed indicators for the years not closed yet, per year and territory:
+ * refreshed after writes to what their formulas count and by a scheduled job, never on a page view
+ * (indicators/computed/). A closed year's figures are snapshotted into indicator_values instead.
+ */
+export interface IndicatorComputedValuesTable {
+  indicator_id: string;
+  period: number;
+  territory_code: string;
+  value: number;
+  /** The day the figure describes: 31 December for a past year, the refresh day for the current one. */
+  as_of: string;
+  /** Synthetic example records (or an example indicator) contributed to the figure. */
+  is_example: boolean;
+  /** When it was counted (ISO UTC). */
+  refreshed_at: string;
+}
+
+/**
+ * One row per computed indicator that has been counted: when, and for which definition (formula,
+ * parameters, breakdown and period; a changed definition makes the stored figures stale). An
+ * indicator without a row has not been counted yet (its page says the figures are being computed).
+ */
+export interface IndicatorComputedRefreshesTable {
+  indicator_id: string;
+  refreshed_at: string;
+  /** The Warsaw day of the refresh: the day the current year's figures describe. */
+  as_of: string;
+  signature: string;
+}
+
+/** A generated annual report (PDF or DOCX) per content version: generated once, then served from here. */
+export interface AnnualReportFilesTable {
+  /** Hash of everything the document is made of (the content version), also the ETag. */
+  version: string;
+  programme_id: string;
+  year: number;
+  format: 'pdf' | 'docx';
+  data: Buffer;
+  created_at: string;
+}
+
 declare module '../../core/db/schema.js' {
   interface Database {
     indicators: IndicatorsTable;
@@ -160,5 +202,8 @@ declare module '../../core/db/schema.js' {
     monitoring_reminders: MonitoringRemindersTable;
     report_narratives: ReportNarrativesTable;
     annual_reports: AnnualReportsTable;
+    indicator_computed_values: IndicatorComputedValuesTable;
+    indicator_computed_refreshes: IndicatorComputedRefreshesTable;
+    annual_report_files: AnnualReportFilesTable;
   }
 }

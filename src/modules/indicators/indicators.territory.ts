@@ -2,10 +2,13 @@
 // territory module) or an OWES subregion (by its stable code, e.g. `torun`, because a subregion
 // gets a new id in every funding period while its code stays). Also the aggregation of per-gmina
 // counts into powiaty (TERYT prefix), subregions and the region that computed indicators need.
+import { cachedUntilWrite } from '../../core/db/write-cache.js';
 import type { ModuleContext } from '../../core/module.js';
 import { translator } from '../../i18n/index.js';
 import { listSubregionsWithMembers, listUnits, type Subregion } from '../territory/index.js';
 import { WHOLE_REGION, type IndicatorBreakdown } from './indicators.tables.js';
+
+const TERRITORY_TABLES = ['territorial_units', 'subregions', 'subregion_members'] as const;
 
 export interface TerritoryIndex {
   powiaty: Map<string, string>;
@@ -13,17 +16,20 @@ export interface TerritoryIndex {
   subregions: Subregion[];
 }
 
-export async function loadTerritoryIndex(ctx: Pick<ModuleContext, 'db'>): Promise<TerritoryIndex> {
-  const [powiaty, gminy, subregions] = await Promise.all([
-    listUnits(ctx.db, 'powiat'),
-    listUnits(ctx.db, 'gmina'),
-    listSubregionsWithMembers(ctx),
-  ]);
-  return {
-    powiaty: new Map(powiaty.map((u) => [u.teryt, u.name])),
-    gminy: new Map(gminy.map((u) => [u.teryt, u.name])),
-    subregions,
-  };
+/** The areas and their names, kept until a write to the territory tables (or 30 s): read by every indicator page. */
+export async function loadTerritoryIndex(ctx: Pick<ModuleContext, 'db' | 'database'>): Promise<TerritoryIndex> {
+  return cachedUntilWrite(ctx, TERRITORY_TABLES, 'indicators-territory-index', async () => {
+    const [powiaty, gminy, subregions] = await Promise.all([
+      listUnits(ctx.db, 'powiat'),
+      listUnits(ctx.db, 'gmina'),
+      listSubregionsWithMembers(ctx),
+    ]);
+    return {
+      powiaty: new Map(powiaty.map((u) => [u.teryt, u.name])),
+      gminy: new Map(gminy.map((u) => [u.teryt, u.name])),
+      subregions,
+    };
+  });
 }
 
 /** The day a period's figures describe: 31 December of the year. */

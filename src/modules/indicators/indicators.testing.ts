@@ -8,6 +8,7 @@ import type { ModuleContext } from '../../core/module.js';
 
 export { seedIndicatorsDemo } from './indicators.seed.js';
 export { submitValue } from './indicators.values.js';
+export { refreshComputedNow } from './computed/computed.service.js';
 export { insertTestElement, insertTestIndicator, insertTestProgramme } from '../../testing/programmes.js';
 
 /** A registry entity (and optionally a PS status grant) written straight into the database. */

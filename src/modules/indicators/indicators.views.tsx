@@ -365,7 +365,8 @@ export function IndicatorDetail({
       </p>
       <section aria-labelledby="ind-values">
         <h2 id="ind-values">{t('indicators.public.values')}</h2>
-        {view.regionSeries.length === 0 ? <p>{t('indicators.public.noValues')}</p> : null}
+        {view.computing ? <p>{t('indicators.public.computing')}</p> : null}
+        {view.regionSeries.length === 0 && !view.computing ? <p>{t('indicators.public.noValues')}</p> : null}
         <IndicatorChart
           rows={rows}
           text={{

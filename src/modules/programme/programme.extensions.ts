@@ -12,7 +12,7 @@ export interface ProgrammePageSection {
   order: number;
   render(
     ctx: ModuleContext,
-    programme: { id: string; slug: string; period_from: number; period_to: number },
+    programme: { id: string; slug: string; period_from: number; period_to: number; status: string },
     request: FastifyRequest,
   ): Promise<VNode | null>;
 }

@@ -53,7 +53,13 @@ export async function programmeRoutes(app: AppInstance, ctx: ModuleContext): Pro
   const manage = { access: manageProgramme };
 
   const renderProgramme = async (request: FastifyRequest, reply: FastifyReply, d: svc.ProgrammeDetails, isCurrentPage: boolean) => {
-    const ref = { id: d.programme.id, slug: d.programme.slug, period_from: d.programme.period_from, period_to: d.programme.period_to };
+    const ref = {
+      id: d.programme.id,
+      slug: d.programme.slug,
+      period_from: d.programme.period_from,
+      period_to: d.programme.period_to,
+      status: d.programme.status,
+    };
     const extras = (await Promise.all(programmePageSections(ctx).map((s) => s.render(ctx, ref, request)))).filter(
       (x): x is VNode => x !== null,
     );

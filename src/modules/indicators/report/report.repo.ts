@@ -2,7 +2,7 @@
 // narratives staff write per objective-tree element and year. No rules here (report.service.ts).
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../core/db/schema.js';
-import type { AnnualReportsTable, ReportNarrativesTable } from '../indicators.tables.js';
+import type { AnnualReportFilesTable, AnnualReportsTable, ReportNarrativesTable } from '../indicators.tables.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type ReportStatus = AnnualReportsTable['status'];
@@ -82,5 +82,20 @@ export async function listPublishedReports(db: Executor): Promise<{ slug: string
     .where('r.status', '=', 'published')
     .orderBy('p.slug')
     .orderBy('r.year')
+    .execute();
+}
+
+/** A generated report file of one content version, if stored. */
+export async function findReportFile(db: Executor, version: string): Promise<Buffer | undefined> {
+  const row = await db.selectFrom('annual_report_files').select('data').where('version', '=', version).executeTakeFirst();
+  return row ? Buffer.from(row.data) : undefined;
+}
+
+/** Stores a generated file (another instance may have stored the same version first: nothing changes then). */
+export async function storeReportFile(db: Executor, row: Insertable<AnnualReportFilesTable>): Promise<void> {
+  await db
+    .insertInto('annual_report_files')
+    .values(row)
+    .onConflict((oc) => oc.column('version').doNothing())
     .execute();
 }

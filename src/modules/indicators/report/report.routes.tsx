@@ -3,6 +3,7 @@
 // staff (coordinators, administrators), who see it marked as a draft; anyone else gets 404, as if it
 // were not there. Staff: /admin/program/{id}/sprawozdanie/{rok} — the narratives per goal and action,
 // publishing and withdrawing publication (both audited).
+import { createHash } from 'node:crypto';
 import { contentDisposition } from '../../../core/http/uploads.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
@@ -64,7 +65,19 @@ export async function reportRoutes(app: AppInstance, ctx: ModuleContext): Promis
     if (format) {
       const author = programme.responsible_institution || request.t('monitoring.report.author');
       const doc = reportDocument(model, request.lang, request.t, request.fmt, author, extras);
-      const bytes = format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
+      const render = () => (format === 'pdf' ? renderPdf(doc) : renderDocx(doc));
+      let bytes: Buffer;
+      if (model.status === 'draft') bytes = await render();
+      else {
+        // a published report is generated once per content version and then served from storage
+        const version = createHash('sha256')
+          .update(JSON.stringify([format, doc]))
+          .digest('base64url');
+        const etag = `"${version}"`;
+        reply.header('etag', etag).header('cache-control', 'public, no-cache');
+        if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+        bytes = await svc.storedReportFile(ctx, { version, programme_id: programme.id, year, format }, render);
+      }
       const name = `sprawozdanie-${programme.slug}-${year}${model.status === 'draft' ? '-projekt' : ''}.${format}`;
       return reply
         .type(MIME[format])

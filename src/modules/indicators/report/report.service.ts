@@ -5,6 +5,7 @@
 // report is a draft — marked as such everywhere — until the coordinator publishes it; the public
 // sees only published reports, staff see drafts with the mark.
 import { newId } from '../../../core/db/ids.js';
+import { cachedUntilWrite } from '../../../core/db/write-cache.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
@@ -98,7 +99,10 @@ export async function reportYears(
   ctx: ModuleContext,
   programme: Pick<ReportProgramme, 'id' | 'period_from' | 'period_to'>,
 ): Promise<{ year: number; status: 'draft' | 'published' }[]> {
-  const rows = await repo.listReportStates(ctx.db, programme.id);
+  // on every programme page: kept until a report is published or withdrawn (or 30 s)
+  const rows = await cachedUntilWrite(ctx, ['annual_reports'], `report-states:${programme.id}`, () =>
+    repo.listReportStates(ctx.db, programme.id),
+  );
   const published = new Set(rows.filter((r) => r.status === 'published').map((r) => r.year));
   const out: { year: number; status: 'draft' | 'published' }[] = [];
   for (let y = Math.min(programme.period_to, warsawYear(ctx.clock)); y >= programme.period_from; y--)
@@ -257,4 +261,32 @@ export async function unpublishReport(ctx: ModuleContext, programme: ReportProgr
     );
     return true;
   });
+}
+
+// --- generated files ---------------------------------------------------------------------------------
+
+/** Generations running in this process, by content version: concurrent downloads wait for the one. */
+const generating = new Map<string, Promise<Buffer>>();
+
+/**
+ * The file of a published report's content version: from storage, or generated once (other requests
+ * for the same version wait for that one result) and stored. Two instances may both generate a
+ * version nobody stored yet; the first stored copy stays.
+ */
+export async function storedReportFile(
+  ctx: ModuleContext,
+  key: { version: string; programme_id: string; year: number; format: 'pdf' | 'docx' },
+  render: () => Promise<Buffer>,
+): Promise<Buffer> {
+  const running = generating.get(key.version);
+  if (running) return running;
+  const job = (async () => {
+    const stored = await repo.findReportFile(ctx.db, key.version);
+    if (stored) return stored;
+    const data = await render();
+    await repo.storeReportFile(ctx.db, { ...key, data, created_at: nowIso(ctx.clock) });
+    return data;
+  })().finally(() => generating.delete(key.version));
+  generating.set(key.version, job);
+  return job;
 }
