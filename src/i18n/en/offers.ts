@@ -192,6 +192,20 @@ export const offersEn: TranslationShape<typeof offersPl> = {
       publishedHint: 'Unticked, the offer stays a draft seen only by representatives and staff.',
       save: 'Save the offer',
     },
+    cpvImport: {
+      summary_one:
+        '{{file}}: {{count}} row; new codes: {{added}}, labels changed: {{updated}}, unchanged: {{unchanged}}, rows refused: {{refused}}.',
+      summary_other:
+        '{{file}}: {{count}} rows; new codes: {{added}}, labels changed: {{updated}}, unchanged: {{unchanged}}, rows refused: {{refused}}.',
+      line: 'line {{line}}: {{problem}}',
+      errors: {
+        unreadable: 'The file cannot be read: a CSV or XLSX file is expected.',
+        missingColumn: 'The file has no {{column}} column.',
+        noRows: 'The file has no rows with codes.',
+        noLabel: 'Code {{code}} has no Polish label (PL column).',
+        duplicate: 'Code {{code}} appears again in the file (first on line {{line}}).',
+      },
+    },
     validation: {
       cpvFormat: '"{{code}}" is not a CPV code written as 12345678-9.',
       cpvCheckDigit: 'The CPV code {{code}} has a wrong check digit.',

@@ -194,6 +194,24 @@ export const offersPl = {
       publishedHint: 'Bez zaznaczenia oferta zostaje szkicem widocznym tylko dla przedstawicieli i pracowników.',
       save: 'Zapisz ofertę',
     },
+    cpvImport: {
+      summary_one:
+        '{{file}}: {{count}} wiersz; nowe kody: {{added}}, zmienione nazwy: {{updated}}, bez zmian: {{unchanged}}, odrzucone wiersze: {{refused}}.',
+      summary_few:
+        '{{file}}: {{count}} wiersze; nowe kody: {{added}}, zmienione nazwy: {{updated}}, bez zmian: {{unchanged}}, odrzucone wiersze: {{refused}}.',
+      summary_many:
+        '{{file}}: {{count}} wierszy; nowe kody: {{added}}, zmienione nazwy: {{updated}}, bez zmian: {{unchanged}}, odrzucone wiersze: {{refused}}.',
+      summary_other:
+        '{{file}}: {{count}} wiersza; nowe kody: {{added}}, zmienione nazwy: {{updated}}, bez zmian: {{unchanged}}, odrzucone wiersze: {{refused}}.',
+      line: 'wiersz {{line}}: {{problem}}',
+      errors: {
+        unreadable: 'Nie można odczytać pliku: oczekiwany plik CSV albo XLSX.',
+        missingColumn: 'W pliku brak kolumny {{column}}.',
+        noRows: 'Plik nie zawiera wierszy z kodami.',
+        noLabel: 'Kod {{code}} nie ma nazwy polskiej (kolumna PL).',
+        duplicate: 'Kod {{code}} powtarza się w pliku (pierwszy raz w wierszu {{line}}).',
+      },
+    },
     validation: {
       cpvFormat: '„{{code}}” nie jest kodem CPV w postaci 12345678-9.',
       cpvCheckDigit: 'Kod CPV {{code}} ma błędną cyfrę kontrolną.',

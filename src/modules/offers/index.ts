@@ -9,6 +9,8 @@
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { offersApiRoutes } from './api.routes.js';
+import { importCpvCommand } from './cpv/cpv.commands.js';
+import './cpv/cpv.tables.js';
 import { offersErrors } from './offers.declarations.js';
 import {
   needsDataset,
@@ -78,4 +80,6 @@ export const offersModule: AppModule = {
     return { summary: `${offers.summary}, ${needs} przykładowa potrzeba zakupowa` };
   },
   jobs: offersJobs,
+  // `spojnia import cpv FILE`: the official CPV vocabulary an operator provides (cpv/)
+  commands: [importCpvCommand],
 };

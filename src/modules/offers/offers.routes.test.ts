@@ -103,14 +103,14 @@ test('the demo seed: /oferta?kategoria=catering&powiat=0463 lists a demo offer f
   assert.equal(demo.area.whole_region, true);
   assert.equal(api.licence.id !== undefined || api.licence.name !== undefined, true);
   // the territorial profiles count the offers covering the unit, region-wide ones included
-  assert.match((await page('/terytorium/0463')).body, /4 oferty obejmują ten obszar/);
+  assert.match((await page('/terytorium/0463')).body, /9 ofert obejmuje ten obszar/);
   assert.match((await page('/terytorium/0419')).body, /2 oferty obejmują ten obszar/);
   assert.match((await page('/en/terytorium/0419')).body, /2 offers cover this area/);
   // the API is described in the OpenAPI document
   assert.ok(JSON.parse((await page('/api/openapi.json')).body).paths['/api/v1/oferta']);
   // a second seed adds nothing
   const before = await t.ctx.db.selectFrom('offers').select('id').where('is_example', '=', true).execute();
-  assert.equal(before.length, 4);
+  assert.equal(before.length, 9);
   await seedDemo(t.ctx);
   assert.equal((await t.ctx.db.selectFrom('offers').select('id').where('is_example', '=', true).execute()).length, before.length);
 });

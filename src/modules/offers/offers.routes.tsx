@@ -19,6 +19,7 @@ import { manageEntityOffers, manageOffer, mayManageEntityOffers, viewOfferStats 
 import * as repo from './offers.repo.js';
 import * as svc from './offers.service.js';
 import * as v from './offers.views.js';
+import { cpvLabels } from './cpv/cpv.service.js';
 
 const Id = Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' });
 export const IdParams = Type.Object({ id: Id });
@@ -72,6 +73,7 @@ export async function offersRoutes(app: AppInstance, ctx: ModuleContext): Promis
       { title: card.offer.title, breadcrumbs: [catalogueCrumb(request), { label: card.offer.title }] },
       <v.OfferView
         card={card}
+        cpvLabels={await cpvLabels(ctx, card.cpvCodes)}
         descriptionHtml={renderMarkdown(card.offer.description)}
         unitNames={await unitNames()}
         canEnquire={recipients.length > 0}

@@ -732,6 +732,58 @@ const DEMO_OFFERS: DemoOffer[] = [
     powiaty: [],
     reserved: false,
   },
+  // five more catering offers serving Toruń (powiat 0463) but not Bydgoszcz, so that a catering need
+  // in Toruń matches exactly seven demo entities (issue 17, "done when": 7 e-mails on the demo seed)
+  {
+    entity: 'Północ-Południe Non Profit Sp. z o.o.',
+    title: 'Poczęstunek na spotkania i uroczystości (przykład)',
+    kind: 'service',
+    subcategory: 'catering-okolicznosciowy',
+    cpv: ['55520000-1'],
+    price: null,
+    powiaty: ['0463'],
+    reserved: false,
+  },
+  {
+    entity: 'Fundacja Zdrowego Życia',
+    title: 'Zdrowe posiłki dla placówek (przykład)',
+    kind: 'service',
+    subcategory: 'catering-posilki',
+    cpv: ['55520000-1'],
+    price: null,
+    powiaty: ['0463'],
+    reserved: false,
+  },
+  {
+    entity: 'Spółdzielnia Socjalna „Lubiczanka”',
+    title: 'Obiady domowe z dowozem (przykład)',
+    kind: 'service',
+    subcategory: 'catering-posilki',
+    cpv: ['55520000-1'],
+    price: 'od 18 zł za obiad (przykładowa cena)',
+    powiaty: ['0415', '0463'],
+    reserved: true,
+  },
+  {
+    entity: 'Spółdzielnia Socjalna „Koronowianka”',
+    title: 'Wypieki i ciasta na zamówienie (przykład)',
+    kind: 'product',
+    subcategory: 'catering-wypieki',
+    cpv: [],
+    price: null,
+    powiaty: ['0403', '0463'],
+    reserved: false,
+  },
+  {
+    entity: 'Fundacja „Novum”',
+    title: 'Catering na konferencje (przykład)',
+    kind: 'service',
+    subcategory: 'catering-okolicznosciowy',
+    cpv: ['55300000-3'],
+    price: null,
+    powiaty: ['0464', '0463'],
+    reserved: false,
+  },
 ];
 
 const DEMO_DESCRIPTION =

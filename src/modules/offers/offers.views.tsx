@@ -40,6 +40,30 @@ function usePl(): string | undefined {
   return usePage().lang === 'en' ? 'pl' : undefined;
 }
 
+/** CPV codes, each followed by its Polish label when the vocabulary table holds it (`spojnia import cpv`). */
+export function CpvList({ codes, labels }: { codes: readonly string[]; labels: ReadonlyMap<string, string> }) {
+  const pl = usePl();
+  return (
+    <>
+      {codes.map((code, i) => {
+        const label = labels.get(code);
+        return (
+          <>
+            {i > 0 ? ', ' : ''}
+            {code}
+            {label ? (
+              <>
+                {' '}
+                (<span lang={pl}>{label}</span>)
+              </>
+            ) : null}
+          </>
+        );
+      })}
+    </>
+  );
+}
+
 export function Badges({ card }: { card: Pick<OfferCard, 'offer' | 'entity'> }) {
   const { t } = usePage();
   const items: string[] = [];
@@ -181,6 +205,7 @@ export function CatalogueView({
 
 export function OfferView({
   card,
+  cpvLabels,
   descriptionHtml,
   unitNames,
   canEnquire,
@@ -188,6 +213,8 @@ export function OfferView({
   isDraft,
 }: {
   card: OfferCard;
+  /** Polish labels of the codes the CPV vocabulary table holds (loaded by `spojnia import cpv`). */
+  cpvLabels: ReadonlyMap<string, string>;
   descriptionHtml: string;
   unitNames: ReadonlyMap<string, string>;
   canEnquire: boolean;
@@ -222,7 +249,9 @@ export function OfferView({
           {card.cpvCodes.length ? (
             <>
               <dt>{t('offers.cpv')}</dt>
-              <dd>{card.cpvCodes.join(', ')}</dd>
+              <dd>
+                <CpvList codes={card.cpvCodes} labels={cpvLabels} />
+              </dd>
             </>
           ) : null}
           <dt>{t('offers.price')}</dt>

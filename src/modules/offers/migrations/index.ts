@@ -7,6 +7,7 @@ import { needAnswersMigration } from './202702070020_need_answers.js';
 import { needOutcomesMigration } from './202702070030_need_outcomes.js';
 import { purchasesMigration } from './202702080010_purchases.js';
 import { needFiltersMigration } from './202702080020_need_filters.js';
+import { cpvCodesMigration } from './202702090010_cpv_codes.js';
 
 export const offersMigrations: Record<string, ModuleMigration> = {
   '202702010010_offers': offersMigration,
@@ -15,4 +16,5 @@ export const offersMigrations: Record<string, ModuleMigration> = {
   '202702070030_need_outcomes': needOutcomesMigration,
   '202702080010_purchases': purchasesMigration,
   '202702080020_need_filters': needFiltersMigration,
+  '202702090010_cpv_codes': cpvCodesMigration,
 };

@@ -13,6 +13,7 @@ import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { warsawToday } from '../../../core/time/index.js';
 import { auditFromRequest } from '../../audit/index.js';
+import { cpvLabels } from '../cpv/cpv.service.js';
 import { isOffersStaff } from '../offers.policy.js';
 import { unitChoices } from '../offers.service.js';
 import { representedIds } from '../../registry/index.js';
@@ -123,6 +124,7 @@ export async function needsRoutes(app: AppInstance, ctx: ModuleContext): Promise
       { title: need.title, breadcrumbs: [...listCrumb(request), { label: need.title }] },
       <v.NeedView
         need={need}
+        cpvLabels={await cpvLabels(ctx, need.cpv ? [need.cpv] : [])}
         areas={await svc.areasOf(ctx, need.id)}
         unitNames={await unitNames()}
         notice={notice}

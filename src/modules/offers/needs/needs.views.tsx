@@ -8,7 +8,7 @@ import { CheckboxField, RadioGroup, SelectField } from '../../../core/ui/fields.
 import type { TKey } from '../../../i18n/index.js';
 import { CATEGORY_KEYS } from '../offers.categories.js';
 import type { UnitChoices } from '../offers.service.js';
-import { AreaPicker, fieldBinder } from '../offers.views.js';
+import { AreaPicker, CpvList, fieldBinder } from '../offers.views.js';
 import type { AnswerContext, FiguresRow, Funnel, NeedRow } from './needs.service.js';
 import type { Answer } from './needs.tables.js';
 import { needPath } from './needs.service.js';
@@ -81,6 +81,7 @@ export function NeedsListView({ needs, canAdd }: { needs: NeedRow[]; canAdd: boo
 
 export function NeedView({
   need,
+  cpvLabels,
   areas,
   unitNames,
   notice,
@@ -88,6 +89,8 @@ export function NeedView({
   representing = [],
 }: {
   need: NeedRow;
+  /** Polish label of the need's CPV code when the vocabulary table holds it. */
+  cpvLabels: ReadonlyMap<string, string>;
   areas: string[];
   unitNames: Map<string, string>;
   notice: string | null;
@@ -130,7 +133,9 @@ export function NeedView({
         {need.cpv ? (
           <>
             <dt>{t('needs.fields.cpv')}</dt>
-            <dd>{need.cpv}</dd>
+            <dd>
+              <CpvList codes={[need.cpv]} labels={cpvLabels} />
+            </dd>
           </>
         ) : null}
         <dt>{t('needs.fields.area')}</dt>
