@@ -4,6 +4,7 @@
 // planned meeting's retyped agenda keeps its items (and their links) by title. The public items that
 // concern an object, with the body's decision on them, are what other modules' pages show
 // ("RKRES opinion on the 2025 annual report").
+import { cachedUntilWrite } from '../../core/db/write-cache.js';
 import { newId } from '../../core/db/ids.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -216,7 +217,26 @@ export interface OpinionOnObject {
  * The public agenda items of public meetings that concern the object (kind + id): the body's opinions
  * and resolutions on it, with the vote's result once recorded, and items still to be discussed.
  */
-export async function opinionsOn(ctx: ModuleContext, kind: string, objectId: string): Promise<OpinionOnObject[]> {
+export function opinionsOn(ctx: ModuleContext, kind: string, objectId: string): Promise<OpinionOnObject[]> {
+  // shown on other modules' public pages (a report, a consultation): read once until the bodies' tables change
+  return cachedUntilWrite(ctx, OPINION_TABLES, `opinions:${kind}:${objectId}`, () => readOpinionsOn(ctx, kind, objectId));
+}
+
+/** The tables an opinion on an object is made of (its item, meeting, body, votes, attendance, minutes). */
+const OPINION_TABLES = [
+  'bodies',
+  'body_meetings',
+  'body_agenda_items',
+  'body_votes',
+  'body_attendance',
+  'body_guests',
+  'body_memberships',
+  'body_seats',
+  'body_terms',
+  'body_minutes_items',
+];
+
+async function readOpinionsOn(ctx: ModuleContext, kind: string, objectId: string): Promise<OpinionOnObject[]> {
   const rows = await arepo.listPublicItemsOn(ctx.db, kind, objectId);
   const out: OpinionOnObject[] = [];
   for (const { item, meeting } of rows) {
