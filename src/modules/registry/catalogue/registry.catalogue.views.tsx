@@ -65,6 +65,38 @@ export function SyntheticBadge() {
   return <span class="badge badge--synthetic">{t('registryCatalogue.synthetic')}</span>;
 }
 
+/** What the search did with the words: the place it recognised (with its undo), partial matches, a correction. */
+function ForgivingNotes({ query, result }: { query: CatalogueQuery; result: CatalogueResult }) {
+  const { t, href } = usePage();
+  const { place, relaxed, suggestion } = result;
+  if (!place && !relaxed && !suggestion) return null;
+  const placeLabel = place
+    ? t(place.kind === 'gmina' ? 'registryCatalogue.forgiving.placeGmina' : 'registryCatalogue.forgiving.placePowiat', { name: place.name })
+    : '';
+  return (
+    <div class="search-notes">
+      {place ? (
+        <p class="search-place">
+          {t('registryCatalogue.forgiving.placeNote')} <strong>{placeLabel}</strong> —{' '}
+          <a
+            href={href(`/podmioty${queryString(query, { places: false })}`)}
+            aria-label={t('registryCatalogue.forgiving.placeRemoveLabel', { place: placeLabel })}
+          >
+            {t('registryCatalogue.forgiving.placeRemove')}
+          </a>
+        </p>
+      ) : null}
+      {relaxed ? <p>{t('registryCatalogue.forgiving.relaxed', { words: relaxed.matched.join(', ') })}</p> : null}
+      {suggestion ? (
+        <p>
+          {t('registryCatalogue.forgiving.didYouMean')}{' '}
+          <a href={href(`/podmioty${queryString(query, { q: suggestion, places: true })}`)}>{suggestion}</a>?
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function CatalogueView({ query, result }: { query: CatalogueQuery; result: CatalogueResult }) {
   const { t, href, fmt, lang } = usePage();
   const { facets, names, rows, total, pages } = result;
@@ -162,7 +194,8 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
         </div>
         <Button>{t('registry.submit')}</Button> <a href={href('/podmioty')}>{t('registry.clear')}</a>
       </form>
-      <h2 id="results">{t('registry.results', { count: total })}</h2>
+      <h2 id="results">{result.relaxed ? t('registryCatalogue.forgiving.relaxedHeading') : t('registry.results', { count: total })}</h2>
+      <ForgivingNotes query={query} result={result} />
       <p>
         <a href={href(`/podmioty/mapa${qs}`)}>{t('registryCatalogue.showMap')}</a>
       </p>
@@ -173,7 +206,7 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
         <p>{t('registry.none')}</p>
       ) : (
         <Table
-          caption={t('registry.caption', { page: query.page, pages })}
+          caption={result.relaxed ? t('registryCatalogue.forgiving.relaxedCaption') : t('registry.caption', { page: query.page, pages })}
           rows={rows}
           rowKey={(r) => r.id}
           columns={[
