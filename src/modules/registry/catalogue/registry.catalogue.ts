@@ -216,10 +216,19 @@ export async function registryFigures(ctx: ModuleContext): Promise<RegistryFigur
 
 /** The filter of a query and the place recognised among its words (only when no place is chosen otherwise). */
 async function resolveQuery(ctx: ModuleContext, q: CatalogueQuery): Promise<{ filter: repo.EntityFilter; place: RecognisedPlace | null }> {
-  const recognising = q.places && q.q.trim() !== '' && !q.powiat.length && !q.gmina.length && !q.podregion.length;
+  const recognising = q.places && q.q.trim() !== '' && !q.podregion.length;
   const territory = q.podregion.length || recognising ? await territoryIndex(ctx) : null;
   const chosen = territory && q.podregion.length ? territory.subregions.filter((s) => q.podregion.includes(s.code)) : [];
-  const place = recognising && territory ? recognisePlace(q.q, territory.names) : null;
+  const found = recognising && territory ? recognisePlace(q.q, territory.names) : null;
+  // with a location chosen, the place counts only when it is that location (the form sent again
+  // with its box ticked); another place named beside a chosen one stays as words of the text
+  const place =
+    found && (q.powiat.length || q.gmina.length)
+      ? found.codes.every((c) => (found.kind === 'powiat' ? q.powiat : q.gmina).includes(c)) &&
+        (found.kind === 'powiat' ? !q.gmina.length : !q.powiat.length)
+        ? found
+        : null
+      : found;
   const filter: repo.EntityFilter = {
     terms: queryTerms(place ? place.rest : q.q),
     legalForm: q.forma,

@@ -79,7 +79,13 @@ function ForgivingNotes({ query, result }: { query: CatalogueQuery; result: Cata
         <p class="search-place">
           {t('registryCatalogue.forgiving.placeNote')} <strong>{placeLabel}</strong> —{' '}
           <a
-            href={href(`/podmioty${queryString(query, { places: false })}`)}
+            href={href(
+              `/podmioty${queryString(query, {
+                places: false,
+                powiat: query.powiat.filter((c) => !place.codes.includes(c)),
+                gmina: query.gmina.filter((c) => !place.codes.includes(c)),
+              })}`,
+            )}
             aria-label={t('registryCatalogue.forgiving.placeRemoveLabel', { place: placeLabel })}
           >
             {t('registryCatalogue.forgiving.placeRemove')}
@@ -103,6 +109,9 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
   const qs = queryString(query);
   const sectors = new Map([...facets.sector].map(([k, v]) => [k, v.count]));
   const sectorLabel = (k: string) => facets.sector.get(k)?.label ?? k;
+  // a place recognised among the words is the location filter in force, so its box is ticked
+  const powiaty = result.place?.kind === 'powiat' ? result.place.codes : query.powiat;
+  const gminy = result.place?.kind === 'gmina' ? result.place.codes : query.gmina;
   return (
     <>
       <p>{t('registry.intro')}</p>
@@ -130,14 +139,14 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
         <FacetGroup
           legend={t('registry.facetPowiat')}
           name="powiat"
-          chosen={query.powiat}
-          options={options(facets.powiat, (k) => names.get(k) ?? k, query.powiat)}
+          chosen={powiaty}
+          options={options(facets.powiat, (k) => names.get(k) ?? k, powiaty)}
         />
         <FacetGroup
           legend={t('registry.facetGmina')}
           name="gmina"
-          chosen={query.gmina}
-          options={options(facets.gmina, (k) => names.get(k) ?? k, query.gmina)}
+          chosen={gminy}
+          options={options(facets.gmina, (k) => names.get(k) ?? k, gminy)}
         />
         <FacetGroup
           legend={t('registryCatalogue.facetSector')}

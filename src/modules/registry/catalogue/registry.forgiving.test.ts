@@ -94,10 +94,20 @@ describe('the catalogue page on the demo seed', () => {
   test('"powiat toruński" finds the entities of that powiat; without the place the words are text again', async () => {
     const body = await page('/podmioty?q=' + encodeURIComponent('powiat toruński'));
     assert.match(body, /Szukamy w: <strong>powiat toruński<\/strong>/);
+    assert.match(
+      body,
+      /<input type="checkbox" id="f-powiat-0415" name="powiat" value="0415" checked\/>/,
+      'the facet shows the place in force',
+    );
     assert.deepEqual(entityLinks(body), ['Spółdzielnia Socjalna „Lubiczanka”']);
     assert.doesNotMatch(body, /Nie znaleziono podmiotów pasujących do wszystkich słów/);
     const torun = entityLinks(await page('/podmioty?q=' + encodeURIComponent('fundacja w Toruniu')));
     assert.ok(torun.length >= 4 && torun.every((n) => n.startsWith('Fundacja')), torun.join(' | '));
+    const again = await page('/podmioty?q=' + encodeURIComponent('powiat toruński') + '&powiat=0415');
+    assert.deepEqual(entityLinks(again), ['Spółdzielnia Socjalna „Lubiczanka”'], 'the form sent again with the box ticked');
+    assert.match(again, /href="\/podmioty\?q=powiat\+toru%C5%84ski&amp;miejsce=0"/, 'removing the place unticks it too');
+    const elsewhere = await page('/podmioty?q=' + encodeURIComponent('powiat toruński') + '&powiat=0461');
+    assert.doesNotMatch(elsewhere, /Szukamy w:/, 'another location chosen: the words stay text');
     const removed = await page('/podmioty?q=' + encodeURIComponent('powiat toruński') + '&miejsce=0');
     assert.doesNotMatch(removed, /Szukamy w:/);
   });
