@@ -251,6 +251,20 @@ export const PAGES: PageTemplate[] = [
   },
   { name: 'open data', setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/dane'), expectStatus: 200 },
   {
+    // search that forgives: a recognised place with its "remove" link and the best partial matches
+    name: 'registry: catalogue, partial matches and a place',
+    setup: async ({ server }) => (
+      await registryModule.seedDemo!(server.testApp.ctx),
+      '/podmioty?q=sp%C3%B3%C5%82dzielnia+socjalna+toru%C5%84'
+    ),
+    expectStatus: 200,
+  },
+  {
+    name: 'registry: catalogue, did you mean',
+    setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?q=sp%C3%B3%C5%82dzelnia'),
+    expectStatus: 200,
+  },
+  {
     name: 'registry: catalogue, filtered by subregion',
     setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?podregion=torun&forma=fundacja'),
     expectStatus: 200,

@@ -11,6 +11,17 @@ export const registryCatalogueEn: TranslationShape<typeof registryCataloguePl> =
       'The most relevant results were chosen from the first {{value}} matching entity. To see all of them, narrow the search or sort alphabetically.',
     rankedPart_other:
       'The most relevant results were chosen from the first {{value}} matching entities. To see all of them, narrow the search or sort alphabetically.',
+    forgiving: {
+      placeNote: 'Searching in:',
+      placeGmina: 'gmina {{name}}',
+      placePowiat: 'powiat {{name}}',
+      placeRemove: 'remove',
+      placeRemoveLabel: 'Remove the limit to the place “{{place}}” and search these words in the whole registry',
+      relaxed: 'No entities match all the words; showing entities that match some of them: {{words}}.',
+      relaxedHeading: 'Entities matching some of the words',
+      relaxedCaption: 'Entities matching some of the words, those matching the most first',
+      didYouMean: 'Did you mean',
+    },
     showMap: 'Show the results on a map',
     showList: 'Show the results as a list',
     synthetic: 'synthetic data',

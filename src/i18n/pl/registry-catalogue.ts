@@ -14,6 +14,17 @@ export const registryCataloguePl = {
       'Najtrafniejsze wyniki wybrano spośród pierwszych {{value}} pasujących podmiotów. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
     rankedPart_other:
       'Najtrafniejsze wyniki wybrano spośród pierwszych {{value}} pasującego podmiotu. Aby przejrzeć wszystkie, zawęź wyszukiwanie lub wybierz kolejność alfabetyczną.',
+    forgiving: {
+      placeNote: 'Szukamy w:',
+      placeGmina: 'gmina {{name}}',
+      placePowiat: 'powiat {{name}}',
+      placeRemove: 'usuń',
+      placeRemoveLabel: 'Usuń ograniczenie do miejsca „{{place}}” i szukaj tych słów w całym rejestrze',
+      relaxed: 'Nie znaleziono podmiotów pasujących do wszystkich słów; pokazujemy podmioty pasujące do części z nich: {{words}}.',
+      relaxedHeading: 'Podmioty pasujące do części słów',
+      relaxedCaption: 'Podmioty pasujące do części słów, najpierw te, które pasują do największej ich liczby',
+      didYouMean: 'Czy chodziło Ci o',
+    },
     showMap: 'Pokaż wyniki na mapie',
     showList: 'Pokaż wyniki jako listę',
     synthetic: 'dane syntetyczne',

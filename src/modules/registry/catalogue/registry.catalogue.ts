@@ -8,7 +8,7 @@ import Supercluster from 'supercluster';
 import { polishCollator } from '../../../core/db/collation.js';
 import type { Db } from '../../../core/db/database.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { queryTerms } from '../../../core/search/index.js';
+import { queryTerms, wordTokens } from '../../../core/search/index.js';
 import { warsawToday } from '../../../core/time/index.js';
 import { listSubregionsWithMembers, listUnits, mapGeometry, subregionOfPowiat, type Projected } from '../../territory/index.js';
 import * as repo from '../entity/registry.repo.js';
@@ -17,6 +17,7 @@ import { sectorKey } from './registry.sectors.js';
 import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
 import { ACTIVITY_STATES } from '../entity/activity-state.js';
 import { cachedUntilWrite as cachedUntilTableWrite } from '../../../core/db/write-cache.js';
+import { buildVocabulary, correctedQuery, recognisePlace, type RecognisedPlace } from './registry.forgiving.js';
 
 export const PAGE_SIZE = 20;
 /** The activity states the catalogue lists (it leaves closed entities out). */
@@ -42,6 +43,8 @@ export interface CatalogueQuery {
   /** `relevance` is the default while there is search text, `name` otherwise. */
   sort: 'relevance' | 'name' | 'newest';
   page: number;
+  /** Recognise a place among the words (`miejsce=0` is the "remove" of the place note). */
+  places: boolean;
 }
 
 const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
@@ -64,6 +67,7 @@ export function parseCatalogueQuery(raw: Record<string, unknown>): CatalogueQuer
     znak: raw.znak === '1',
     sort: raw.sort === 'najnowsze' ? 'newest' : raw.sort === 'nazwa' ? 'name' : q.trim() ? 'relevance' : 'name',
     page: Number.isFinite(page) && page >= 1 && page <= 10_000 ? page : 1,
+    places: raw.miejsce !== '0',
   };
 }
 
@@ -83,6 +87,7 @@ export function catalogueParams(q: CatalogueQuery, overrides: Partial<CatalogueQ
   if (v.znak) p.set('znak', '1');
   if (v.sort === 'newest') p.set('sort', 'najnowsze');
   else if (v.sort === 'name' && v.q.trim()) p.set('sort', 'nazwa');
+  if (!v.places && v.q) p.set('miejsce', '0');
   if (v.page > 1) p.set('strona', String(v.page));
   return p;
 }
@@ -209,14 +214,26 @@ export async function registryFigures(ctx: ModuleContext): Promise<RegistryFigur
 
 // --- the catalogue -----------------------------------------------------------------------------
 
-async function toFilter(ctx: ModuleContext, q: CatalogueQuery): Promise<repo.EntityFilter> {
-  const territory = q.podregion.length ? await territoryIndex(ctx) : null;
-  const chosen = territory ? territory.subregions.filter((s) => q.podregion.includes(s.code)) : [];
-  return {
-    terms: queryTerms(q.q),
+/** The filter of a query and the place recognised among its words (only when no place is chosen otherwise). */
+async function resolveQuery(ctx: ModuleContext, q: CatalogueQuery): Promise<{ filter: repo.EntityFilter; place: RecognisedPlace | null }> {
+  const recognising = q.places && q.q.trim() !== '' && !q.podregion.length;
+  const territory = q.podregion.length || recognising ? await territoryIndex(ctx) : null;
+  const chosen = territory && q.podregion.length ? territory.subregions.filter((s) => q.podregion.includes(s.code)) : [];
+  const found = recognising && territory ? recognisePlace(q.q, territory.names) : null;
+  // with a location chosen, the place counts only when it is that location (the form sent again
+  // with its box ticked); another place named beside a chosen one stays as words of the text
+  const place =
+    found && (q.powiat.length || q.gmina.length)
+      ? found.codes.every((c) => (found.kind === 'powiat' ? q.powiat : q.gmina).includes(c)) &&
+        (found.kind === 'powiat' ? !q.gmina.length : !q.powiat.length)
+        ? found
+        : null
+      : found;
+  const filter: repo.EntityFilter = {
+    terms: queryTerms(place ? place.rest : q.q),
     legalForm: q.forma,
-    powiat: q.powiat,
-    gmina: q.gmina,
+    powiat: place?.kind === 'powiat' ? place.codes : q.powiat,
+    gmina: place?.kind === 'gmina' ? place.codes : q.gmina,
     // unknown subregion codes are ignored, like every other unknown value
     ...(chosen.length ? { subregionPowiaty: unique(chosen.flatMap((s) => s.powiaty)).sort() } : {}),
     sector: q.sektor,
@@ -227,11 +244,83 @@ async function toFilter(ctx: ModuleContext, q: CatalogueQuery): Promise<repo.Ent
     includeClosed: false,
     today: warsawToday(ctx.clock),
   };
+  return { filter, place };
 }
 
-/** Text that holds no searchable word (only punctuation or one letter) matches nothing. */
-function unsearchable(q: CatalogueQuery, filter: repo.EntityFilter): boolean {
-  return filter.terms.length === 0 && q.q.trim() !== '';
+async function toFilter(ctx: ModuleContext, q: CatalogueQuery): Promise<repo.EntityFilter> {
+  return (await resolveQuery(ctx, q)).filter;
+}
+
+/** Text that holds no searchable word (only punctuation or one letter) and names no place matches nothing. */
+function unsearchable(q: CatalogueQuery, filter: repo.EntityFilter, place: RecognisedPlace | null = null): boolean {
+  return filter.terms.length === 0 && q.q.trim() !== '' && place === null;
+}
+
+/** The words of a relaxed search and which of them the best partial matches meet. */
+export interface Relaxed {
+  /** The words the first (best) partial match meets, as the person wrote them (the place by its name). */
+  matched: string[];
+}
+
+/** The vocabulary of "did you mean": words of the listed entities' names and towns, read once per registry write. */
+function vocabulary(ctx: ModuleContext) {
+  return cachedUntilWrite(ctx, 'vocabulary', async () =>
+    buildVocabulary((await repo.listedNameTexts(ctx.db)).flatMap((r) => [r.name, r.town])),
+  );
+}
+
+/** Whether anything but the search text narrows the list. */
+function otherFilters(q: CatalogueQuery): boolean {
+  return [q.forma, q.powiat, q.gmina, q.podregion, q.sektor, q.dzialalnosc, q.stan].some((xs) => xs.length > 0) || q.statusPs || q.znak;
+}
+
+/**
+ * When the words together matched nothing: the entities meeting most of them (each word and the
+ * recognised place count one), and a correction of near-miss words. Cached like the facet counts.
+ */
+async function forgive(
+  ctx: ModuleContext,
+  q: CatalogueQuery,
+  filter: repo.EntityFilter,
+  place: RecognisedPlace | null,
+  limit: number,
+): Promise<{ rows: repo.EntityRow[]; relaxed: Relaxed | null; suggestion: string | null }> {
+  const text = place ? place.rest : q.q;
+  const words = wordTokens(text).filter((w) => queryTerms(w).length > 0);
+  const units: { unit: repo.PartialUnit; label: string }[] = [];
+  const seen = new Set<string>();
+  for (const w of words) {
+    const term = queryTerms(w)[0]!;
+    if (seen.has(term)) continue;
+    seen.add(term);
+    units.push({ unit: { term }, label: w });
+  }
+  if (place) units.push({ unit: place.kind === 'powiat' ? { powiat: place.codes } : { gmina: place.codes }, label: place.name });
+  const base = { ...filter, terms: [], ...(place?.kind === 'powiat' ? { powiat: [] } : place ? { gmina: [] } : {}) };
+  const [partial, vocab] = await Promise.all([
+    units.length >= 2
+      ? cachedUntilWrite(ctx, `partial:${limit}:${JSON.stringify([base, units.map((u) => u.unit)])}`, () =>
+          repo.listPartialMatches(
+            ctx.db,
+            ctx.database.seam,
+            base,
+            units.map((u) => u.unit),
+            limit,
+          ),
+        )
+      : Promise.resolve([]),
+    // a correction is offered when the words alone explain the empty list: with other filters
+    // chosen the filters may be why, and the vocabulary is not read for nothing
+    text.trim() && !otherFilters(q) ? vocabulary(ctx) : Promise.resolve(null),
+  ]);
+  const corrected = vocab ? correctedQuery(text, vocab) : null;
+  const suggestion = corrected === null ? null : place ? `${corrected} ${place.name}` : corrected;
+  const best = partial[0];
+  return {
+    rows: partial.map((p) => p.row),
+    relaxed: best ? { matched: units.filter((_, i) => best.matched[i]).map((u) => u.label) } : null,
+    suggestion,
+  };
 }
 
 export interface FacetOption {
@@ -251,19 +340,45 @@ export interface CatalogueResult {
   /** Subregions with their counts (every other facet applied). */
   subregions: (FacetOption & { name: { pl: string; en: string } })[];
   names: Map<string, string>;
+  /** The place recognised among the words and applied as the location filter. */
+  place: RecognisedPlace | null;
+  /** Set when the words together matched nothing and `rows` are the best partial matches. */
+  relaxed: Relaxed | null;
+  /** A corrected query when a word was a near miss and nothing matched. */
+  suggestion: string | null;
 }
 
-export async function searchCatalogue(ctx: ModuleContext, q: CatalogueQuery, limit = PAGE_SIZE): Promise<CatalogueResult> {
-  const [filter, territory] = await Promise.all([toFilter(ctx, q), territoryIndex(ctx)]);
+/**
+ * One page of the catalogue. With `forgiving` (the page, not the API), a search whose words together
+ * match nothing shows the best partial matches and a correction instead of an empty list.
+ */
+export async function searchCatalogue(
+  ctx: ModuleContext,
+  q: CatalogueQuery,
+  limit = PAGE_SIZE,
+  { forgiving = false }: { forgiving?: boolean } = {},
+): Promise<CatalogueResult> {
+  const [{ filter, place }, territory] = await Promise.all([resolveQuery(ctx, q), territoryIndex(ctx)]);
   const subregionsOf = (facets: repo.FacetCounts) =>
     territory.subregions.map((s) => ({
       value: s.code,
       name: s.name,
       count: s.powiaty.reduce((n, p) => n + (facets.subregionPowiat.get(p) ?? 0), 0),
     }));
-  if (unsearchable(q, filter)) {
+  if (unsearchable(q, filter, place)) {
     const facets = repo.emptyFacets();
-    return { rows: [], total: 0, pages: 1, rankedPart: false, facets, subregions: subregionsOf(facets), names: territory.names };
+    return {
+      rows: [],
+      total: 0,
+      pages: 1,
+      rankedPart: false,
+      facets,
+      subregions: subregionsOf(facets),
+      names: territory.names,
+      place: null,
+      relaxed: null,
+      suggestion: null,
+    };
   }
   const relevance = q.sort === 'relevance' && filter.terms.length > 0;
   const offset = (q.page - 1) * limit;
@@ -281,8 +396,13 @@ export async function searchCatalogue(ctx: ModuleContext, q: CatalogueQuery, lim
     cachedFacets(ctx, filter),
   ]);
   const shown = relevance ? Math.min(facets.total, repo.RANK_CANDIDATES) : facets.total;
+  const forgiven =
+    forgiving && facets.total === 0 && q.q.trim() !== '' && q.page === 1 ? await forgive(ctx, q, filter, place, limit) : null;
   return {
-    rows,
+    rows: forgiven?.relaxed ? forgiven.rows : rows,
+    place,
+    relaxed: forgiven?.relaxed ?? null,
+    suggestion: forgiven?.suggestion ?? null,
     total: facets.total,
     pages: Math.max(1, Math.ceil(shown / limit)),
     rankedPart: relevance && facets.total > repo.RANK_CANDIDATES,
@@ -297,8 +417,8 @@ export async function searchCatalogue(ctx: ModuleContext, q: CatalogueQuery, lim
  * a spreadsheet and would be bounded, so exports come by name (or newest first when asked).
  */
 export async function exportCatalogue(ctx: ModuleContext, q: CatalogueQuery): Promise<repo.EntityRow[]> {
-  const filter = await toFilter(ctx, q);
-  if (unsearchable(q, filter)) return [];
+  const { filter, place } = await resolveQuery(ctx, q);
+  if (unsearchable(q, filter, place)) return [];
   return repo.listEntities(ctx.db, ctx.database.seam, filter, q.sort === 'newest' ? 'newest' : 'name', EXPORT_LIMIT, 0);
 }
 
@@ -388,8 +508,8 @@ export interface CatalogueMap {
 
 /** The current search per gmina and clustered; reuses the (cached) facet counts. */
 export async function catalogueMap(ctx: ModuleContext, q: CatalogueQuery): Promise<CatalogueMap> {
-  const [filter, territory, geometry] = await Promise.all([toFilter(ctx, q), territoryIndex(ctx), mapGeometry(ctx.db)]);
-  const facets = unsearchable(q, filter) ? repo.emptyFacets() : await cachedFacets(ctx, filter);
+  const [{ filter, place }, territory, geometry] = await Promise.all([resolveQuery(ctx, q), territoryIndex(ctx), mapGeometry(ctx.db)]);
+  const facets = unsearchable(q, filter, place) ? repo.emptyFacets() : await cachedFacets(ctx, filter);
   // the gmina facet ignores the gmina choice itself; with gminy chosen only those are results
   const gminy = [...facets.gmina]
     .filter(([teryt, n]) => n > 0 && (q.gmina.length === 0 || q.gmina.includes(teryt)))

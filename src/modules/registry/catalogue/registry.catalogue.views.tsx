@@ -65,12 +65,53 @@ export function SyntheticBadge() {
   return <span class="badge badge--synthetic">{t('registryCatalogue.synthetic')}</span>;
 }
 
+/** What the search did with the words: the place it recognised (with its undo), partial matches, a correction. */
+function ForgivingNotes({ query, result }: { query: CatalogueQuery; result: CatalogueResult }) {
+  const { t, href } = usePage();
+  const { place, relaxed, suggestion } = result;
+  if (!place && !relaxed && !suggestion) return null;
+  const placeLabel = place
+    ? t(place.kind === 'gmina' ? 'registryCatalogue.forgiving.placeGmina' : 'registryCatalogue.forgiving.placePowiat', { name: place.name })
+    : '';
+  return (
+    <div class="search-notes">
+      {place ? (
+        <p class="search-place">
+          {t('registryCatalogue.forgiving.placeNote')} <strong>{placeLabel}</strong> —{' '}
+          <a
+            href={href(
+              `/podmioty${queryString(query, {
+                places: false,
+                powiat: query.powiat.filter((c) => !place.codes.includes(c)),
+                gmina: query.gmina.filter((c) => !place.codes.includes(c)),
+              })}`,
+            )}
+            aria-label={t('registryCatalogue.forgiving.placeRemoveLabel', { place: placeLabel })}
+          >
+            {t('registryCatalogue.forgiving.placeRemove')}
+          </a>
+        </p>
+      ) : null}
+      {relaxed ? <p>{t('registryCatalogue.forgiving.relaxed', { words: relaxed.matched.join(', ') })}</p> : null}
+      {suggestion ? (
+        <p>
+          {t('registryCatalogue.forgiving.didYouMean')}{' '}
+          <a href={href(`/podmioty${queryString(query, { q: suggestion, places: true })}`)}>{suggestion}</a>?
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function CatalogueView({ query, result }: { query: CatalogueQuery; result: CatalogueResult }) {
   const { t, href, fmt, lang } = usePage();
   const { facets, names, rows, total, pages } = result;
   const qs = queryString(query);
   const sectors = new Map([...facets.sector].map(([k, v]) => [k, v.count]));
   const sectorLabel = (k: string) => facets.sector.get(k)?.label ?? k;
+  // a place recognised among the words is the location filter in force, so its box is ticked
+  const powiaty = result.place?.kind === 'powiat' ? result.place.codes : query.powiat;
+  const gminy = result.place?.kind === 'gmina' ? result.place.codes : query.gmina;
   return (
     <>
       <p>{t('registry.intro')}</p>
@@ -98,14 +139,14 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
         <FacetGroup
           legend={t('registry.facetPowiat')}
           name="powiat"
-          chosen={query.powiat}
-          options={options(facets.powiat, (k) => names.get(k) ?? k, query.powiat)}
+          chosen={powiaty}
+          options={options(facets.powiat, (k) => names.get(k) ?? k, powiaty)}
         />
         <FacetGroup
           legend={t('registry.facetGmina')}
           name="gmina"
-          chosen={query.gmina}
-          options={options(facets.gmina, (k) => names.get(k) ?? k, query.gmina)}
+          chosen={gminy}
+          options={options(facets.gmina, (k) => names.get(k) ?? k, gminy)}
         />
         <FacetGroup
           legend={t('registryCatalogue.facetSector')}
@@ -162,7 +203,8 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
         </div>
         <Button>{t('registry.submit')}</Button> <a href={href('/podmioty')}>{t('registry.clear')}</a>
       </form>
-      <h2 id="results">{t('registry.results', { count: total })}</h2>
+      <h2 id="results">{result.relaxed ? t('registryCatalogue.forgiving.relaxedHeading') : t('registry.results', { count: total })}</h2>
+      <ForgivingNotes query={query} result={result} />
       <p>
         <a href={href(`/podmioty/mapa${qs}`)}>{t('registryCatalogue.showMap')}</a>
       </p>
@@ -173,7 +215,7 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
         <p>{t('registry.none')}</p>
       ) : (
         <Table
-          caption={t('registry.caption', { page: query.page, pages })}
+          caption={result.relaxed ? t('registryCatalogue.forgiving.relaxedCaption') : t('registry.caption', { page: query.page, pages })}
           rows={rows}
           rowKey={(r) => r.id}
           columns={[

@@ -1,6 +1,15 @@
 // Kysely queries of the registry module: entities with their filters and facet counts, places,
 // PS status history, marks and the field-level change history. No rules here.
-import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction, type Updateable } from 'kysely';
+import {
+  sql,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import { countAll } from '../../../core/db/database.js';
 import type { DialectSeam } from '../../../core/db/dialect/index.js';
 import type { Database } from '../../../core/db/schema.js';
@@ -678,4 +687,58 @@ export async function entityFacts(db: Executor, ids: readonly string[], today: s
 export async function entityIdByName(db: Executor, name: string): Promise<string | undefined> {
   const row = await db.selectFrom('entities').select('id').where('name', '=', name).orderBy('id').executeTakeFirst();
   return row?.id;
+}
+
+// --- search that forgives ------------------------------------------------------------------------
+
+/** One part of a relaxed search: a text term, or the place recognised among the words. */
+export type PartialUnit = { term: string } | { powiat: string[] } | { gmina: string[] };
+
+function unitCondition(seam: DialectSeam, u: PartialUnit) {
+  if ('term' in u) return seam.ftsMatch(FTS, [u.term]);
+  if ('powiat' in u) return sql<SqlBool>`${powiatExpr} in (${sql.join(u.powiat)})`;
+  return sql<SqlBool>`entities.gmina_teryt in (${sql.join(u.gmina)})`;
+}
+
+/**
+ * The best partial matches, in one statement, for a search whose words together matched nothing:
+ * entities meeting any of the units (the other filters still apply), those meeting the most first,
+ * each with which units it meets. Run only after the strict search found nothing, so its walk over
+ * the matches of any single word is paid only by a search that would otherwise show an empty page.
+ */
+export async function listPartialMatches(
+  db: Executor,
+  seam: DialectSeam,
+  f: EntityFilter,
+  units: readonly PartialUnit[],
+  limit: number,
+): Promise<{ row: EntityRow; matched: boolean[] }[]> {
+  if (units.length === 0) return [];
+  const conditions = units.map((u) => unitCondition(seam, u));
+  const flags = conditions.map((c) => sql<number>`case when ${c} then 1 else 0 end`);
+  const terms = units.flatMap((u) => ('term' in u ? [u.term] : []));
+  const nameScore = [sql<number>`0`, ...terms.map((t) => sql<number>`case when entities.name_doc like ${`% ${t}%`} then 1 else 0 end`)];
+  const rows = await filtered(db, seam, { ...f, terms: [] })
+    .where((eb) => eb.or(conditions))
+    .selectAll('entities')
+    .select(flags.map((flag, i) => flag.as(`m${i}`)))
+    .orderBy(sql`${sql.join(flags, sql` + `)}`, 'desc')
+    // among equals, names carrying more of the words first (as relevance ranks, see listEntities)
+    .orderBy(sql`${sql.join(nameScore, sql` + `)}`, 'desc')
+    .orderBy('entities.name_sort')
+    .orderBy('entities.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => {
+    const flagsOf = r as unknown as Record<string, number>;
+    const matched = units.map((_, i) => Number(flagsOf[`m${i}`]) === 1);
+    const row = { ...r } as Record<string, unknown>;
+    for (let i = 0; i < units.length; i++) delete row[`m${i}`];
+    return { row: row as unknown as EntityRow, matched };
+  });
+}
+
+/** Names and towns of the listed entities: the words "did you mean" may offer (cached by the caller). */
+export async function listedNameTexts(db: Executor): Promise<{ name: string; town: string | null }[]> {
+  return db.selectFrom('entities').select(['name', 'town']).where('lifecycle', '!=', 'closed').where('merged_into', 'is', null).execute();
 }

@@ -98,6 +98,7 @@ const CatalogueQuery = Type.Object({
   stan: choice(LISTED_STATES),
   status_ps: choice(['1']),
   znak: choice(['1']),
+  miejsce: choice(['0']),
   sort: choice(['najnowsze', 'nazwa']),
   strona: matching('[1-9]\\d{0,5}'),
 });
@@ -111,7 +112,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
     { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueQuery } },
     async (request, reply) => {
       const query = svc.parseCatalogueQuery(request.query);
-      const result = await svc.searchCatalogue(ctx, query);
+      const result = await svc.searchCatalogue(ctx, query, svc.PAGE_SIZE, { forgiving: true });
       return sendPage(
         request,
         reply,

@@ -29,8 +29,14 @@ test('catalogue parameters: unknown values dropped, round trip, default sort fol
     znak: false,
     sort: 'relevance',
     page: 3,
+    places: true,
   });
   assert.equal(catalogueParams(q).toString(), 'q=toru%C5%84&forma=fundacja&powiat=0463&gmina=0463011&status_ps=1&strona=3');
+  // the "remove" of a recognised place stays in the address while there is text
+  const noPlace = parseCatalogueQuery({ q: 'toruń', miejsce: '0' });
+  assert.equal(noPlace.places, false);
+  assert.equal(catalogueParams(noPlace).toString(), 'q=toru%C5%84&miejsce=0');
+  assert.equal(catalogueParams(parseCatalogueQuery({ miejsce: '0' })).toString(), '', 'nothing to recognise without text');
   assert.equal(parseCatalogueQuery({}).sort, 'name');
   assert.equal(parseCatalogueQuery({ q: 'x', sort: 'nazwa' }).sort, 'name');
   assert.equal(parseCatalogueQuery({ sort: 'najnowsze' }).sort, 'newest');
