@@ -121,6 +121,7 @@ function SourceFields({
           problems={problems}
         />
       </div>
+      <script src="/assets/js/consultations-forms.js" defer />
     </fieldset>
   );
 }
@@ -263,7 +264,6 @@ export function ConsultationFormView({
         />
         <Button>{t('consultations.form.save')}</Button>
       </form>
-      {id ? null : <script src="/assets/js/consultations-forms.js" defer />}
     </>
   );
 }
