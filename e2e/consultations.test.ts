@@ -32,7 +32,7 @@ test('a citizen comments on a section and confirms it, by keyboard only', async 
   try {
     await page.goto(`${server.baseUrl}/konsultacje/${id}`);
     assert.deepEqual(await checkAxe(page), [], 'consultation page');
-    assert.equal(await page.locator('[aria-current="step"]').innerText(), '2 trwają', 'the stepper marks the current phase');
+    assert.equal(await page.locator('[aria-current="step"]').innerText(), '2 trwa', 'the stepper marks the current phase');
 
     // to the "Zgłoś uwagę" link of section 2 and along it
     await tabUntil(page, (f) => f.tag === 'a' && (f.attrs.href ?? '').endsWith(`sekcja=${target.id}`), 120);

@@ -51,9 +51,9 @@ export const consultationsPl = {
     generalComments: 'Uwagi ogólne',
     stepper: {
       label: 'Etapy konsultacji',
-      announced: 'zapowiedziane',
-      open: 'trwają',
-      closed: 'zakończone',
+      announced: 'zapowiedziana',
+      open: 'trwa',
+      closed: 'zakończona',
       report: 'raport',
       done: 'etap zakończony',
     },

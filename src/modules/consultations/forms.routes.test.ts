@@ -210,7 +210,7 @@ test('the comment form shows the commented section and marks the author blocks a
 test('the consultation page: the stepper marks the current phase, days left in plural forms, counts per section', async () => {
   const announced = await makeConsultation(t.ctx, { startsIn: 47, endsIn: 100 });
   let html = (await t.app.inject({ url: `/konsultacje/${announced}` })).body;
-  assert.match(html, /<li class="[^"]*--current" aria-current="step">.*?zapowiedziane/s);
+  assert.match(html, /aria-current="step"><span class="phase-stepper__no" aria-hidden="true">1<\/span> zapowiedziana<\/li>/);
   assert.equal((html.match(/aria-current="step"/g) ?? []).length, 1);
   assert.ok(html.includes('Zbieranie uwag rozpocznie się za 2 dni'));
   assert.doesNotMatch(html, /Zgłoś uwagę<span/);
@@ -228,8 +228,8 @@ test('the consultation page: the stepper marks the current phase, days left in p
       email,
     });
   html = (await t.app.inject({ url: `/konsultacje/${open}` })).body;
-  assert.match(html, /<li class="[^"]*--current" aria-current="step">.*?trwają/s);
-  assert.match(html, /zapowiedziane<span class="visually-hidden"> \(etap zakończony\)/);
+  assert.match(html, /aria-current="step"><span class="phase-stepper__no" aria-hidden="true">2<\/span> trwa<\/li>/);
+  assert.match(html, /zapowiedziana<span class="visually-hidden"> \(etap zakończony\)/);
   assert.ok(html.includes('Zostało 5 dni na zgłaszanie uwag'));
   const sectionHtml = (sid: string) =>
     html.slice(html.indexOf(`id="sekcja-${sid}"`), html.indexOf('</section>', html.indexOf(`id="sekcja-${sid}"`)));

@@ -37,23 +37,21 @@ function PhaseStepper({ phase }: { phase: Phase }) {
   const current = STEPS.indexOf(phase as (typeof STEPS)[number]);
   if (current < 0) return null;
   return (
-    <nav aria-label={t('consultations.stepper.label')}>
-      <ol class="phase-stepper">
-        {STEPS.map((step, i) => (
-          <li
-            key={step}
-            class={`phase-stepper__step phase-stepper__step--${i < current ? 'done' : i === current ? 'current' : 'next'}`}
-            aria-current={i === current ? 'step' : undefined}
-          >
-            <span class="phase-stepper__no" aria-hidden="true">
-              {i + 1}
-            </span>{' '}
-            {t(`consultations.stepper.${step}`)}
-            {i < current ? <span class="visually-hidden"> ({t('consultations.stepper.done')})</span> : null}
-          </li>
-        ))}
-      </ol>
-    </nav>
+    <ol class="phase-stepper" aria-label={t('consultations.stepper.label')}>
+      {STEPS.map((step, i) => (
+        <li
+          key={step}
+          class={`phase-stepper__step phase-stepper__step--${i < current ? 'done' : i === current ? 'current' : 'next'}`}
+          aria-current={i === current ? 'step' : undefined}
+        >
+          <span class="phase-stepper__no" aria-hidden="true">
+            {i + 1}
+          </span>{' '}
+          {t(`consultations.stepper.${step}`)}
+          {i < current ? <span class="visually-hidden"> ({t('consultations.stepper.done')})</span> : null}
+        </li>
+      ))}
+    </ol>
   );
 }
 
