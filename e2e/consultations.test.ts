@@ -1,8 +1,9 @@
 // A citizen takes part in a public consultation with the keyboard only: from the consultation's
 // text to the comment form of one section (Tab, Enter), fills it in (typing, Space for the radio
 // button and the consent), sends it (Enter), then opens the link from the e-mail in the outbox and
-// confirms (Tab, Enter). axe runs on every page of the flow, and a first attempt without consent
-// shows the error summary the keyboard user lands on.
+// confirms (Tab, Enter). The author block follows the chosen kind once JavaScript runs and the
+// stepper marks the current phase. axe runs on every page of the flow, and a first attempt without
+// consent shows the error summary the keyboard user lands on.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -31,6 +32,7 @@ test('a citizen comments on a section and confirms it, by keyboard only', async 
   try {
     await page.goto(`${server.baseUrl}/konsultacje/${id}`);
     assert.deepEqual(await checkAxe(page), [], 'consultation page');
+    assert.equal(await page.locator('[aria-current="step"]').innerText(), '2 trwa', 'the stepper marks the current phase');
 
     // to the "Zgłoś uwagę" link of section 2 and along it
     await tabUntil(page, (f) => f.tag === 'a' && (f.attrs.href ?? '').endsWith(`sekcja=${target.id}`), 120);
@@ -41,8 +43,13 @@ test('a citizen comments on a section and confirms it, by keyboard only', async 
 
     await typeInto(page, 'f-proposed_change', 'Celem jest trwały wzrost zatrudnienia.');
     await typeInto(page, 'f-justification', 'Wzrost powinien być trwały, nie jednorazowy.');
+    // the author blocks follow the choice (public/js/consultations-forms.js): both until one is chosen
+    const personBlock = page.locator('[data-shown-when="author_kind=person"]');
+    const organisationBlock = page.locator('[data-shown-when="author_kind=organisation"]');
+    assert.ok((await personBlock.isVisible()) && (await organisationBlock.isVisible()));
     await tabUntil(page, (f) => f.id === 'f-author_kind');
     await page.keyboard.press('Space');
+    assert.ok((await personBlock.isVisible()) && !(await organisationBlock.isVisible()), 'only the private-person block');
     await typeInto(page, 'f-first_name', 'Zofia');
     await typeInto(page, 'f-last_name', 'Wiśniewska');
     await typeInto(page, 'f-email', 'zofia.wisniewska@example.pl');

@@ -18,6 +18,7 @@ import { previewStatisticsUpload } from '../src/modules/territory/territory.test
 import {
   consultationWithNextText,
   consultationWithReport,
+  listSections,
   makeConsultation,
   unconfirmedComment,
 } from '../src/modules/consultations/consultations.testing.js';
@@ -555,6 +556,15 @@ export const PAGES: PageTemplate[] = [
     expectStatus: 200,
   },
   {
+    name: 'consultations: comment form for a section',
+    setup: async ({ server }) => {
+      const id = await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 });
+      const [first] = await listSections(server.testApp.ctx.db, id, 'consulted');
+      return `/konsultacje/${id}/uwaga?sekcja=${first!.id}`;
+    },
+    expectStatus: 200,
+  },
+  {
     name: 'consultations: comment form with errors',
     setup: async ({ server }) => `/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48 })}/uwaga`,
     act: async ({ page }) => navigation(page, () => page.locator('form#formularz button[type="submit"]').click()),
@@ -588,6 +598,12 @@ export const PAGES: PageTemplate[] = [
     login: [{ role: 'coordinator' }],
   },
   { name: 'consultations: admin new consultation', path: '/admin/konsultacje/nowa', expectStatus: 200, login: [{ role: 'coordinator' }] },
+  {
+    name: 'consultations: admin new consultation with library documents',
+    setup: async ({ server }) => (await portalFixtures(server), '/admin/konsultacje/nowa'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
   {
     name: 'consultations: admin overview',
     setup: async ({ server }) => `/admin/konsultacje/${await makeConsultation(server.testApp.ctx, { startsIn: -48, endsIn: -1 })}`,

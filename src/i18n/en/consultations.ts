@@ -49,6 +49,21 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
     commentsOnSection_one: '{{count}} comment on this part',
     commentsOnSection_other: '{{count}} comments on this part',
     generalComments: 'General comments',
+    stepper: {
+      label: 'Stages of the consultation',
+      announced: 'announced',
+      open: 'open',
+      closed: 'closed',
+      report: 'report',
+      done: 'stage completed',
+    },
+    daysLeft_one: '{{count}} day left to submit comments',
+    daysLeft_other: '{{count}} days left to submit comments',
+    daysToStart_one: 'Comments open in {{count}} day',
+    daysToStart_other: 'Comments open in {{count}} days',
+    sectionCountNone: 'No comments on this part yet.',
+    sectionCount_one: '{{count}} comment on this part.',
+    sectionCount_other: '{{count}} comments on this part.',
     comment: {
       title: 'Submit a comment',
       on: 'Consultation',
@@ -66,8 +81,11 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       asOrganisation: 'on behalf of an organisation',
       organisationsOnly:
         'Only organisations may comment in this consultation. Give the name of the organisation and the person acting on its behalf.',
-      personFields: 'Private person',
-      organisationFields: 'Organisation',
+      personFields: 'Private person — fill in if you comment as a private person',
+      organisationFields: 'Organisation — fill in if you comment on behalf of an organisation',
+      organisationFieldsOnly: 'Organisation',
+      quoted: 'The comment concerns this part of the document:',
+      requiredNote: 'Fields marked with an asterisk (*) are required.',
       firstName: 'First name',
       lastName: 'Last name',
       organisation: 'Name of the organisation',
@@ -227,7 +245,9 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       file: 'Word file (DOCX)',
       fileHint: 'Headings in the file (styles Heading 1, 2…) become numbered parts. At most 10 MB.',
       documents: 'Attached library documents',
-      documentsHint: 'Addresses or identifiers of published documents of the document library (e.g. /dokumenty/…), one per line.',
+      documentsHint:
+        "The library's published documents, alphabetically by title. Tick those to attach to the consultation (find a title with the browser's find in page, Ctrl+F).",
+      documentsNone: 'The library has no published documents yet.',
       clause: 'Information clause on personal data',
       clauseHint: 'Changing the text creates a new version of the clause; every comment records the version its author accepted.',
       commentsPublic: 'Show comments during the consultation',
@@ -273,11 +293,14 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       done: 'The author’s data have been erased.',
     },
     settings: {
-      title: 'Retention of personal data in consultations',
+      title: 'Consultation settings',
       intro:
         'This many months after a report is published, the e-mail addresses of authors and the names of private persons are erased. The report stays available.',
       months: 'Number of months',
       monthsHint: 'A whole number from 1 to 120. Default 12.',
+      clause: 'Default information clause',
+      clauseHint:
+        'The new-consultation form is prefilled with this text (each consultation may change it). The default text lists the information art. 13 of the GDPR requires; fill in the details in square brackets.',
     },
     errors: {
       closedForm: 'This consultation is not accepting comments — the form is not available.',
@@ -286,7 +309,8 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       noSections: 'No text to consult was found in “{{field}}”.',
       dateTime: 'The field “{{field}}” must contain a date and time, e.g. 2027-03-01 09:00.',
       endBeforeStart: 'The end must be later than the start.',
-      documents: 'The field “{{field}}” names documents that are not in the library or not published: {{ids}}.',
+      documents:
+        'The field “{{field}}” has documents that are not in the library or no longer published (identifiers: {{ids}}). Nothing was saved — choose documents from the current list.',
       months: 'The field “{{field}}” must contain a number from 1 to 120.',
     },
   },

@@ -10,6 +10,7 @@ import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
+import { documentChoices } from '../portal/index.js';
 import { readUpload, registerUploads, uploadedFile } from '../../core/http/uploads.js';
 import * as av from './admin.views.js';
 import { canManage, manageConsultations, moderateConsultations } from './consultations.policy.js';
@@ -24,10 +25,12 @@ const CommentParams = Type.Object({
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 /** The response form repeats `also` (one per grouped comment). */
 const RespondBody = formBodyWithLists({ maxLength: 20000, maxProperties: 20, maxItems: 2000, maxItemLength: 64 });
+/** The details form: text fields and the documents picker's ticked boxes (`documents`, repeated). */
+const DetailsBody = formBodyWithLists({ maxLength: 20000, maxProperties: 60, maxItems: 500, maxItemLength: 64 });
 const UPLOAD_BYTES = 10 * 1024 * 1024;
 
-/** The forms with a Word file are multipart: read after the access rule, up to this limit. */
-const readTextUpload = readUpload({ fileSize: UPLOAD_BYTES });
+/** The forms with a Word file are multipart: read after the access rule, up to this limit (room for many ticked documents). */
+const readTextUpload = readUpload({ fileSize: UPLOAD_BYTES, fields: 560, parts: 570 });
 
 /** What a staff page shows besides its data: the notice of the change that led to it (`?ok=`), or a refused form's problems. */
 interface Shown {
@@ -71,6 +74,7 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
     reply: FastifyReply,
     c: repo.ConsultationRow | null,
     values: Record<string, string | undefined>,
+    ticked: readonly string[],
     shown: Shown = {},
   ) => {
     const title = c ? request.t('consultations.admin.edit') : request.t('consultations.admin.new');
@@ -78,6 +82,8 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       <av.ConsultationFormView
         id={c?.id ?? null}
         values={values}
+        documents={await documentChoices(ctx)}
+        ticked={ticked}
         problems={shown.problems ?? []}
         csrf={reply.generateCsrf()}
         versions={c ? [] : await svc.programmeVersionChoices(ctx)}
@@ -94,19 +100,24 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
   };
 
   app.get('/admin/konsultacje/nowa', { config: manage }, async (request, reply) =>
-    formPage(request, reply, null, { who_may_comment: 'everyone', source: 'text' }),
+    formPage(request, reply, null, { who_may_comment: 'everyone', source: 'text', clause: await svc.defaultClause(ctx) }, []),
   );
 
-  app.post('/admin/konsultacje/nowa', { config: manage, preValidation: readTextUpload }, async (request, reply) => {
-    const body = textFields(request.body);
-    let id: string;
-    try {
-      id = await svc.createConsultation(ctx, body, uploadedFile(request, 'file'), auditFromRequest(request));
-    } catch (err) {
-      return formPage(request, reply, null, body, formProblems(err, refusals));
-    }
-    return go(request, reply, `/admin/konsultacje/${id}?ok=utworzono`);
-  });
+  app.post(
+    '/admin/konsultacje/nowa',
+    { config: manage, preValidation: readTextUpload, schema: { body: DetailsBody } },
+    async (request, reply) => {
+      const body = textFields(request.body);
+      const ticked = svc.tickedDocuments(request.body.documents);
+      let id: string;
+      try {
+        id = await svc.createConsultation(ctx, body, ticked, uploadedFile(request, 'file'), auditFromRequest(request));
+      } catch (err) {
+        return formPage(request, reply, null, body, ticked, formProblems(err, refusals));
+      }
+      return go(request, reply, `/admin/konsultacje/${id}?ok=utworzono`);
+    },
+  );
 
   app.get('/admin/konsultacje/:id', { config: moderate, schema: { params: IdParams, querystring: OkQuery } }, async (request, reply) =>
     overview(request, reply, request.params.id, { ok: request.query.ok }),
@@ -151,15 +162,16 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
     { config: manage, schema: { params: IdParams, querystring: OkQuery } },
     async (request, reply) => {
       const c = await svc.getConsultation(ctx, request.params.id);
-      return formPage(request, reply, c, await svc.detailsFormValues(ctx, c), { ok: request.query.ok });
+      return formPage(request, reply, c, await svc.detailsFormValues(ctx, c), svc.documentIdsOf(c), { ok: request.query.ok });
     },
   );
 
-  app.post('/admin/konsultacje/:id/edycja', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+  app.post('/admin/konsultacje/:id/edycja', { config: manage, schema: { params: IdParams, body: DetailsBody } }, async (request, reply) => {
     const c = await svc.getConsultation(ctx, request.params.id);
-    const body = request.body;
-    const saved = await submitForm(() => svc.updateConsultation(ctx, c.id, body, auditFromRequest(request)), refusals);
-    if (!saved.ok) return formPage(request, reply, c, body, { problems: saved.problems, status: saved.status });
+    const body = textFields(request.body);
+    const ticked = svc.tickedDocuments(request.body.documents);
+    const saved = await submitForm(() => svc.updateConsultation(ctx, c.id, body, ticked, auditFromRequest(request)), refusals);
+    if (!saved.ok) return formPage(request, reply, c, body, ticked, { problems: saved.problems, status: saved.status });
     return go(request, reply, `/admin/konsultacje/${c.id}/edycja?ok=1`);
   });
 
@@ -364,6 +376,7 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       },
       <av.SettingsView
         months={await svc.retentionMonths(ctx)}
+        clause={await svc.defaultClause(ctx)}
         values={values}
         problems={shown.problems ?? []}
         csrf={reply.generateCsrf()}

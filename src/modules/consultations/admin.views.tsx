@@ -3,7 +3,7 @@
 // one comment with its response form (optionally for a group), hiding, erasure, the next version
 // of the text and the retention setting.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, PageHeader } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FieldError, FieldHint, FormField, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { authorName } from './comments.service.js';
 import type { CommentWithResponse, ConsultationRow, SectionRow } from './consultations.repo.js';
@@ -91,29 +91,71 @@ function SourceFields({
         value={values.source ?? ''}
         problems={problems}
       />
-      <SelectField
-        name="version_id"
-        label={t('consultations.form.version')}
-        options={[{ value: '', label: t('consultations.form.noVersion') }, ...versions.map((v) => ({ value: v.id, label: v.label }))]}
-        value={values.version_id ?? ''}
-        problems={problems}
-      />
-      <FormField
-        name="text"
-        label={t('consultations.form.text')}
-        hint={t('consultations.form.textHint')}
-        multiline
-        rows={14}
-        value={values.text ?? ''}
-        problems={problems}
-      />
-      <FileField
-        name="file"
-        label={t('consultations.form.file')}
-        hint={t('consultations.form.fileHint')}
-        accept={DOCX_ACCEPT}
-        problems={problems}
-      />
+      {/* public/js/consultations-forms.js hides the fields of the other sources; without it all stay, each labelled. */}
+      <div data-shown-when="source=programme">
+        <SelectField
+          name="version_id"
+          label={t('consultations.form.version')}
+          options={[{ value: '', label: t('consultations.form.noVersion') }, ...versions.map((v) => ({ value: v.id, label: v.label }))]}
+          value={values.version_id ?? ''}
+          problems={problems}
+        />
+      </div>
+      <div data-shown-when="source=text">
+        <FormField
+          name="text"
+          label={t('consultations.form.text')}
+          hint={t('consultations.form.textHint')}
+          multiline
+          rows={14}
+          value={values.text ?? ''}
+          problems={problems}
+        />
+      </div>
+      <div data-shown-when="source=docx">
+        <FileField
+          name="file"
+          label={t('consultations.form.file')}
+          hint={t('consultations.form.fileHint')}
+          accept={DOCX_ACCEPT}
+          problems={problems}
+        />
+      </div>
+      <script src="/assets/js/consultations-forms.js" defer />
+    </fieldset>
+  );
+}
+
+/**
+ * The library documents to attach, chosen by title: every published document, sorted by title, as a
+ * checkbox (the attached ones ticked). The full list rather than a search: a GET search would lose what
+ * is typed in the rest of the form, and the browser's find-in-page reaches any title.
+ */
+function DocumentsPicker({
+  documents,
+  ticked,
+  problems,
+}: {
+  documents: { id: string; title: string }[];
+  ticked: readonly string[];
+  problems: Problem[];
+}) {
+  const { t } = usePage();
+  const mine = problems.filter((p) => p.field === 'documents');
+  const chosen = new Set(ticked.map((x) => x.toLowerCase()));
+  return (
+    <fieldset
+      class={`field documents-picker${mine.length ? ' field--error' : ''}`}
+      id="f-documents"
+      aria-describedby={['f-documents-hint', ...(mine.length ? ['f-documents-error'] : [])].join(' ')}
+    >
+      <legend>{t('consultations.form.documents')}</legend>
+      <FieldHint id="f-documents" hint={t('consultations.form.documentsHint')} />
+      <FieldError id="f-documents" mine={mine} />
+      {documents.length === 0 ? <p>{t('consultations.form.documentsNone')}</p> : null}
+      {documents.map((d, i) => (
+        <CheckboxField key={d.id} name="documents" value={d.id} idSuffix={String(i + 1)} label={d.title} checked={chosen.has(d.id)} />
+      ))}
     </fieldset>
   );
 }
@@ -124,6 +166,8 @@ export function ConsultationFormView({
   problems,
   csrf,
   versions,
+  documents,
+  ticked,
   saved,
 }: {
   id: string | null;
@@ -131,6 +175,8 @@ export function ConsultationFormView({
   problems: Problem[];
   csrf: string;
   versions: { id: string; label: string }[];
+  documents: { id: string; title: string }[];
+  ticked: readonly string[];
   saved?: boolean;
 }) {
   const { t, href } = usePage();
@@ -191,15 +237,7 @@ export function ConsultationFormView({
           problems={problems}
         />
         {id ? null : <SourceFields values={values} problems={problems} versions={versions} label={t('consultations.form.source')} />}
-        <FormField
-          name="documents"
-          label={t('consultations.form.documents')}
-          hint={t('consultations.form.documentsHint')}
-          multiline
-          rows={3}
-          value={values.documents ?? ''}
-          problems={problems}
-        />
+        <DocumentsPicker documents={documents} ticked={ticked} problems={problems} />
         <FormField
           name="clause"
           label={t('consultations.form.clause')}
@@ -610,12 +648,14 @@ export function NextTextView({
 
 export function SettingsView({
   months,
+  clause,
   values,
   problems,
   csrf,
   saved,
 }: {
   months: number;
+  clause: string;
   values: Record<string, string | undefined>;
   problems: Problem[];
   csrf: string;
@@ -641,6 +681,16 @@ export function SettingsView({
           inputMode="numeric"
           required
           value={values.months ?? String(months)}
+          problems={problems}
+        />
+        <FormField
+          name="clause"
+          label={t('consultations.settings.clause')}
+          hint={t('consultations.settings.clauseHint')}
+          required
+          multiline
+          rows={12}
+          value={values.clause ?? clause}
           problems={problems}
         />
         <Button>{t('consultations.form.save')}</Button>

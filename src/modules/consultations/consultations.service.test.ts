@@ -141,8 +141,8 @@ test('the information clause is versioned; each comment keeps the version its au
   const org = { ...person, organisation: 'Stowarzyszenie', acting_person: 'Ala Kot' };
   await submitComment(t.ctx, id, org, 'pl');
   const values = await detailsFormValues(t.ctx, await getConsultation(t.ctx, id));
-  await updateConsultation(t.ctx, id, { ...values, clause: 'Klauzula w wersji drugiej.' }, actor);
-  await updateConsultation(t.ctx, id, { ...values, clause: 'Klauzula w wersji drugiej.' }, actor);
+  await updateConsultation(t.ctx, id, { ...values, clause: 'Klauzula w wersji drugiej.' }, [], actor);
+  await updateConsultation(t.ctx, id, { ...values, clause: 'Klauzula w wersji drugiej.' }, [], actor);
   await submitComment(t.ctx, id, { ...org, email: 'inna@example.pl' }, 'pl');
   const clauses = await repo.listClauses(t.ctx.db, id);
   assert.deepEqual(
@@ -167,12 +167,7 @@ test('attached documents must exist in the library and be published', async () =
   const id = await makeConsultation(t.ctx, { startsIn: 24, endsIn: 48 });
   const values = await detailsFormValues(t.ctx, await getConsultation(t.ctx, id));
   await assert.rejects(
-    updateConsultation(
-      t.ctx,
-      id,
-      { ...values, documents: '/dokumenty/01900000-0000-7000-8000-000000000000' },
-      { actorId: null, ip: null, requestId: null },
-    ),
+    updateConsultation(t.ctx, id, values, ['01900000-0000-7000-8000-000000000000'], { actorId: null, ip: null, requestId: null }),
     (err: { problems?: { field?: string }[] }) => (err.problems ?? []).some((p) => p.field === 'documents'),
   );
 });

@@ -26,8 +26,23 @@ export type FormValues = Record<string, string | undefined>;
 
 export const RETENTION_SETTING = 'consultations.retention_months';
 export const DEFAULT_RETENTION_MONTHS = 12;
+export const CLAUSE_SETTING = 'consultations.default_clause';
+/**
+ * The information clause a new consultation starts from until an administrator sets the institution's
+ * own: the items art. 13 of the GDPR (Regulation (EU) 2016/679) requires when data are collected from
+ * the person, with the details only the institution knows left in brackets to fill in.
+ */
+export const DEFAULT_CLAUSE = [
+  'Na podstawie art. 13 ust. 1 i 2 rozporządzenia Parlamentu Europejskiego i Rady (UE) 2016/679 (RODO) informujemy, że:',
+  '1. Administratorem Pani/Pana danych osobowych jest [nazwa i adres administratora].',
+  '2. Z inspektorem ochrony danych można się skontaktować: [adres e-mail inspektora].',
+  '3. Dane (imię i nazwisko albo nazwa organizacji i osoba ją reprezentująca oraz adres e-mail) przetwarzamy w celu przeprowadzenia konsultacji i przygotowania raportu z konsultacji, na podstawie art. 6 ust. 1 lit. e RODO (zadanie realizowane w interesie publicznym).',
+  '4. Adres e-mail służy wyłącznie do potwierdzenia uwagi; nie jest publikowany. W raporcie nie publikujemy imion i nazwisk osób prywatnych.',
+  '5. Dane przechowujemy przez okres wskazany w ustawieniach serwisu po publikacji raportu, a następnie je usuwamy.',
+  '6. Ma Pani/Pan prawo dostępu do swoich danych, ich sprostowania, ograniczenia przetwarzania, wniesienia sprzeciwu oraz skargi do Prezesa Urzędu Ochrony Danych Osobowych.',
+  '7. Podanie danych jest dobrowolne, ale bez nich nie można zgłosić uwagi. Dane nie są przekazywane do państw trzecich ani wykorzystywane do zautomatyzowanego podejmowania decyzji.',
+].join('\n\n');
 export const RESPONSE_KINDS: readonly ResponseKind[] = ['accepted', 'partly_accepted', 'not_accepted', 'explanation'];
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const MAX_DOCX_BYTES = 10 * 1024 * 1024;
 
 export function isResponseKind(v: unknown): v is ResponseKind {
@@ -62,6 +77,14 @@ export function documentIdsOf(c: repo.ConsultationRow): string[] {
 
 export async function documentsOf(ctx: ModuleContext, c: repo.ConsultationRow, lang: Lang) {
   return attachedDocuments(ctx, documentIdsOf(c), lang);
+}
+
+/** Confirmed comments per section id (general comments under ''), hidden ones included: a count names no one. */
+export async function commentCounts(ctx: ModuleContext, consultationId: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const x of await repo.listConfirmedComments(ctx.db, consultationId))
+    out.set(x.section_id ?? '', (out.get(x.section_id ?? '') ?? 0) + 1);
+  return out;
 }
 
 export async function listForPublic(ctx: ModuleContext) {
@@ -161,7 +184,12 @@ interface Details {
   clause: string;
 }
 
-async function checkDetails(ctx: ModuleContext, f: FormChecker): Promise<Details> {
+/** The ticked boxes of the documents picker: one value or a list (a repeated field), none when nothing is ticked. */
+export function tickedDocuments(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+}
+
+async function checkDetails(ctx: ModuleContext, f: FormChecker, documents: readonly string[]): Promise<Details> {
   const title = f.required('title', 'consultations.form.title', { max: 300 });
   const description = f.required('description', 'consultations.form.description', { max: 20_000 });
   const whoText = f.text('who_may_comment');
@@ -175,13 +203,19 @@ async function checkDetails(ctx: ModuleContext, f: FormChecker): Promise<Details
   else if (!endsAt) f.add('ends_at', 'consultations.form.endsAt', 'consultations.errors.dateTime');
   if (startsAt && endsAt && endsAt <= startsAt) f.add('ends_at', 'consultations.form.endsAt', 'consultations.errors.endBeforeStart');
   const clause = f.required('clause', 'consultations.form.clause', { max: 20_000 });
-  const documentIds = [...new Set((f.text('documents').match(UUID) ?? []).map((s) => s.toLowerCase()))];
+  // Chosen by title from the published library; an id that is not there (a stale page, a forged form) is refused.
+  const documentIds = [...new Set(documents.map((s) => s.trim().toLowerCase()).filter((s) => s !== ''))];
   if (documentIds.length) {
     const found = new Set((await attachedDocuments(ctx, documentIds, 'pl')).map((d) => d.id));
     const missing = documentIds.filter((id) => !found.has(id));
-    if (missing.length) f.add('documents', 'consultations.form.documents', 'consultations.errors.documents', { ids: missing.join(', ') });
-  } else if (f.text('documents') !== '')
-    f.add('documents', 'consultations.form.documents', 'consultations.errors.documents', { ids: f.text('documents').slice(0, 80) });
+    if (missing.length)
+      f.add('documents', 'consultations.form.documents', 'consultations.errors.documents', {
+        ids: missing
+          .map((m) => m.slice(0, 64))
+          .join(', ')
+          .slice(0, 300),
+      });
+  }
   return {
     title,
     description,
@@ -195,9 +229,15 @@ async function checkDetails(ctx: ModuleContext, f: FormChecker): Promise<Details
   };
 }
 
-export async function createConsultation(ctx: ModuleContext, body: FormValues, upload: Upload | null, actor: Actor): Promise<string> {
+export async function createConsultation(
+  ctx: ModuleContext,
+  body: FormValues,
+  documents: readonly string[],
+  upload: Upload | null,
+  actor: Actor,
+): Promise<string> {
   const f = new FormChecker(body);
-  const d = await checkDetails(ctx, f);
+  const d = await checkDetails(ctx, f, documents);
   const text = await textFromForm(ctx, f, body, upload, 'consultations.form.source');
   f.assertValid();
   const id = newId();
@@ -258,16 +298,21 @@ export async function detailsFormValues(ctx: ModuleContext, c: repo.Consultation
     ends_at: toWarsawLocal(c.ends_at),
     is_comments_public: c.is_comments_public ? '1' : '',
     is_published: c.is_published ? '1' : '',
-    documents: documentIdsOf(c).join('\n'),
     clause: clause?.body ?? '',
   };
 }
 
 /** Saves the details; a changed clause becomes a new version (earlier comments keep theirs). */
-export async function updateConsultation(ctx: ModuleContext, id: string, body: FormValues, actor: Actor): Promise<void> {
+export async function updateConsultation(
+  ctx: ModuleContext,
+  id: string,
+  body: FormValues,
+  documents: readonly string[],
+  actor: Actor,
+): Promise<void> {
   const c = await getConsultation(ctx, id);
   const f = new FormChecker(body);
-  const d = await checkDetails(ctx, f);
+  const d = await checkDetails(ctx, f, documents);
   f.assertValid();
   const now = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
@@ -521,6 +566,13 @@ export async function retentionMonths(ctx: ModuleContext): Promise<number> {
   return Number.isInteger(v) && v >= 1 ? v : DEFAULT_RETENTION_MONTHS;
 }
 
+/** The information clause the new-consultation form is prefilled with (set by staff in the settings). */
+export async function defaultClause(ctx: ModuleContext): Promise<string> {
+  const v = await ctx.settings.get<string>(CLAUSE_SETTING, DEFAULT_CLAUSE);
+  return typeof v === 'string' && v.trim() !== '' ? v : DEFAULT_CLAUSE;
+}
+
+/** Saves the settings form: the retention months and, when the form sends it, the default clause. */
 export async function setRetentionMonths(ctx: ModuleContext, body: FormValues, actor: Actor): Promise<void> {
   const f = new FormChecker(body);
   const months = f.wholeNumber('months', 'consultations.settings.months', 'consultations.errors.months', {
@@ -528,13 +580,22 @@ export async function setRetentionMonths(ctx: ModuleContext, body: FormValues, a
     max: 120,
     required: true,
   });
+  const clause = body.clause === undefined ? undefined : f.required('clause', 'consultations.settings.clause', { max: 20_000 });
   f.assertValid();
   const before = await retentionMonths(ctx);
-  await setSettingAudited(
-    ctx,
-    { key: RETENTION_SETTING, value: months, before, action: 'consultation.retention_setting', field: 'months' },
-    actor,
-  );
+  if (before !== months)
+    await setSettingAudited(
+      ctx,
+      { key: RETENTION_SETTING, value: months, before, action: 'consultation.retention_setting', field: 'months' },
+      actor,
+    );
+  const clauseBefore = await defaultClause(ctx);
+  if (clause !== undefined && clause !== clauseBefore)
+    await setSettingAudited(
+      ctx,
+      { key: CLAUSE_SETTING, value: clause, before: clauseBefore, action: 'consultation.clause_setting', field: 'clause' },
+      actor,
+    );
 }
 
 /** Months before `now`, by calendar (31 March − 1 month = 28/29 February). */

@@ -55,8 +55,8 @@ export async function makeConsultation(
         'Administratorem danych jest Regionalny Ośrodek Polityki Społecznej w Toruniu. Dane przetwarzamy w celu przeprowadzenia konsultacji.',
       is_published: '1',
       is_comments_public: opts.commentsPublic ? '1' : '',
-      documents: '',
     },
+    [],
     null,
     actor,
   );

@@ -70,6 +70,8 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         sections={sections.map((s) => ({ ...s, html: renderMarkdown(s.body) }))}
         documents={await svc.documentsOf(ctx, c, request.lang)}
         comments={await visibleComments(c, phase, request)}
+        counts={await svc.commentCounts(ctx, c.id)}
+        now={ctx.clock.now()}
         hasNext={next.length > 0}
         extras={await consultationPageExtras(ctx, c, request)}
       />
@@ -92,12 +94,15 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
   ) => {
     const clause = (await repo.currentClause(ctx.db, c.id)) ?? null;
     const closed = svc.phase(ctx, c) !== 'open';
+    const sections = await repo.listSections(ctx.db, c.id, 'consulted');
+    const chosen = sections.find((s) => s.id === values.section);
     // the form holds its one-time submission value: no cache may hand it to someone else
     reply.header('cache-control', 'no-store');
     const view = (
       <v.CommentFormView
         c={c}
-        sections={await repo.listSections(ctx.db, c.id, 'consulted')}
+        sections={sections}
+        quoted={chosen ? { ...chosen, html: renderMarkdown(chosen.body) } : null}
         clause={clause}
         clauseHtml={renderMarkdown(clause?.body ?? '')}
         values={values}

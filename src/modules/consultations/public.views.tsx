@@ -29,6 +29,37 @@ function Period({ c }: { c: Pick<ConsultationRow, 'starts_at' | 'ends_at'> }) {
   );
 }
 
+const STEPS = ['announced', 'open', 'closed', 'report'] as const;
+
+/** The consultation's course as steps (zapowiedziana → trwa → zakończona → raport), the current one marked for screen readers too. */
+function PhaseStepper({ phase }: { phase: Phase }) {
+  const { t } = usePage();
+  const current = STEPS.indexOf(phase as (typeof STEPS)[number]);
+  if (current < 0) return null;
+  return (
+    <ol class="phase-stepper" aria-label={t('consultations.stepper.label')}>
+      {STEPS.map((step, i) => (
+        <li
+          key={step}
+          class={`phase-stepper__step phase-stepper__step--${i < current ? 'done' : i === current ? 'current' : 'next'}`}
+          aria-current={i === current ? 'step' : undefined}
+        >
+          <span class="phase-stepper__no" aria-hidden="true">
+            {i + 1}
+          </span>{' '}
+          {t(`consultations.stepper.${step}`)}
+          {i < current ? <span class="visually-hidden"> ({t('consultations.stepper.done')})</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Whole days (started periods of 24 hours) from `now` until `until`; at least 1 while the moment is ahead. */
+export function daysUntil(now: Date, until: string): number {
+  return Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 86_400_000));
+}
+
 export function ListView({ items }: { items: { c: ConsultationRow; phase: Phase }[] }) {
   const { t, href, lang } = usePage();
   const current = items.filter((i) => i.phase === 'announced' || i.phase === 'open' || i.phase === 'closed');
@@ -110,6 +141,8 @@ export function ConsultationView({
   sections,
   documents,
   comments,
+  counts,
+  now,
   hasNext,
   extras,
 }: {
@@ -119,6 +152,9 @@ export function ConsultationView({
   sections: (SectionRow & { html: string })[];
   documents: AttachedDocument[];
   comments: PublicComment[] | null;
+  /** Confirmed comments per section id (general comments under ''). */
+  counts: Map<string, number>;
+  now: Date;
   hasNext: boolean;
   /** Sections other modules contribute (consultationPageSections), at the end of the page. */
   extras?: VNode[];
@@ -130,6 +166,17 @@ export function ConsultationView({
   return (
     <>
       <PageHeader title={c.title} lang={pl} />
+      <PhaseStepper phase={phase} />
+      {phase === 'open' ? (
+        <p class="consultation-countdown">
+          <strong>{t('consultations.daysLeft', { count: daysUntil(now, c.ends_at) })}</strong>
+        </p>
+      ) : null}
+      {phase === 'announced' ? (
+        <p class="consultation-countdown">
+          <strong>{t('consultations.daysToStart', { count: daysUntil(now, c.starts_at) })}</strong>
+        </p>
+      ) : null}
       <dl class="consultation-facts">
         <dt>{t('consultations.phase')}</dt>
         <dd>
@@ -192,15 +239,21 @@ export function ConsultationView({
       {sections.map((s) => {
         const label = sectionLabel(t, s);
         const mine = comments?.filter((x) => x.sectionId === s.id) ?? [];
+        const count = counts.get(s.id) ?? 0;
         return (
           <section key={s.id} id={`sekcja-${s.id}`} class="consultation-section" aria-labelledby={`h-${s.id}`}>
             <h3 id={`h-${s.id}`} lang={pl}>
               {label}
             </h3>
             <div class="prose" lang={pl} dangerouslySetInnerHTML={{ __html: s.html }} />
+            {phase !== 'announced' ? (
+              <p class="consultation-section__count">
+                {count === 0 ? t('consultations.sectionCountNone') : t('consultations.sectionCount', { count })}
+              </p>
+            ) : null}
             {open ? (
               <p>
-                <a href={formPath(s.id)}>
+                <a class="button button--secondary" href={formPath(s.id)}>
                   {t('consultations.commentOn')}
                   <span class="visually-hidden">: {label}</span>
                 </a>
@@ -229,6 +282,7 @@ export function ConsultationView({
 export function CommentFormView({
   c,
   sections,
+  quoted,
   clause,
   clauseHtml,
   values,
@@ -238,6 +292,8 @@ export function CommentFormView({
 }: {
   c: ConsultationRow;
   sections: SectionRow[];
+  /** The section chosen (from its "Zgłoś uwagę" link), shown above the form; null for a general comment. */
+  quoted: (SectionRow & { html: string }) | null;
   clause: ClauseRow | null;
   clauseHtml: string;
   values: Record<string, string | undefined>;
@@ -269,7 +325,17 @@ export function CommentFormView({
         </>
       ) : (
         <>
+          {quoted ? (
+            <section class="consultation-quoted" aria-labelledby="quoted-title">
+              <p class="consultation-quoted__intro">{t('consultations.comment.quoted')}</p>
+              <h2 id="quoted-title" lang={lang === 'en' ? 'pl' : undefined}>
+                {sectionLabel(t, quoted)}
+              </h2>
+              <div class="prose" lang={lang === 'en' ? 'pl' : undefined} dangerouslySetInnerHTML={{ __html: quoted.html }} />
+            </section>
+          ) : null}
           <p>{t('consultations.comment.intro')}</p>
+          <p>{t('consultations.comment.requiredNote')}</p>
           <ErrorSummary problems={problems} />
           <form method="post" action={href(`/konsultacje/${c.id}/uwaga`)} novalidate id="formularz">
             <CsrfField token={csrf} />
@@ -317,14 +383,16 @@ export function CommentFormView({
                 problems={problems}
               />
             )}
+            {/* public/js/consultations-forms.js shows only the block of the chosen kind; without it both stay, each labelled. */}
             {organisationsOnly ? null : (
-              <fieldset>
+              <fieldset data-shown-when="author_kind=person">
                 <legend>{t('consultations.comment.personFields')}</legend>
                 <FormField
                   name="first_name"
                   label={t('consultations.comment.firstName')}
                   autocomplete="given-name"
                   maxLength={100}
+                  required
                   value={values.first_name ?? ''}
                   problems={problems}
                 />
@@ -333,18 +401,22 @@ export function CommentFormView({
                   label={t('consultations.comment.lastName')}
                   autocomplete="family-name"
                   maxLength={100}
+                  required
                   value={values.last_name ?? ''}
                   problems={problems}
                 />
               </fieldset>
             )}
-            <fieldset>
-              <legend>{t('consultations.comment.organisationFields')}</legend>
+            <fieldset data-shown-when={organisationsOnly ? undefined : 'author_kind=organisation'}>
+              <legend>
+                {organisationsOnly ? t('consultations.comment.organisationFieldsOnly') : t('consultations.comment.organisationFields')}
+              </legend>
               <FormField
                 name="organisation"
                 label={t('consultations.comment.organisation')}
                 autocomplete="organization"
                 maxLength={300}
+                required
                 value={values.organisation ?? ''}
                 problems={problems}
               />
@@ -353,6 +425,7 @@ export function CommentFormView({
                 label={t('consultations.comment.actingPerson')}
                 autocomplete="name"
                 maxLength={200}
+                required
                 value={values.acting_person ?? ''}
                 problems={problems}
               />
@@ -378,6 +451,7 @@ export function CommentFormView({
             <CheckboxField name="consent" label={t('consultations.comment.consent')} checked={values.consent === '1'} problems={problems} />
             <Button>{t('consultations.comment.submit')}</Button>
           </form>
+          {organisationsOnly ? null : <script src="/assets/js/consultations-forms.js" defer />}
         </>
       )}
     </>
