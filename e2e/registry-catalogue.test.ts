@@ -24,7 +24,8 @@ test('search, filter, map, cluster by keyboard and profile', async () => {
     await page.goto(`${server.baseUrl}/podmioty`);
     await page.getByLabel('Szukaj podmiotu').fill('fundacja');
     await page.getByLabel(/^Subregion toruński/).check();
-    assert.equal(await navigation(page, () => page.getByRole('button', { name: 'Szukaj' }).click()), 200);
+    // the catalogue's own button (the header has a site search with a "Szukaj" button too)
+    assert.equal(await navigation(page, () => page.locator('#main').getByRole('button', { name: 'Szukaj' }).click()), 200);
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('q'), 'fundacja');
     assert.deepEqual(url.searchParams.getAll('podregion'), ['torun']);
