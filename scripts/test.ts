@@ -14,6 +14,8 @@ const ROOT = join(import.meta.dirname, '..');
 const settings = testSettings();
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
+/** Every failing test, named with its phase, printed again at the very end of the run. */
+const failedTests: string[] = [];
 
 function findTests(dir: string): string[] {
   const out: string[] = [];
@@ -77,6 +79,37 @@ function runTests(name: string, files: string[], env: Record<string, string> = {
   totals.passed += count('pass');
   totals.failed += count('fail');
   totals.skipped += count('skipped') + count('todo');
+  failedTests.push(...failuresIn(text).map((f) => `${name}: ${f}`));
+}
+
+/**
+ * The failing tests of a TAP report (not the suites that fail because of them), each with its
+ * location and the first lines of its error, so the end of a long CI log names what failed.
+ */
+function failuresIn(tap: string): string[] {
+  const lines = tap.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const m = /^(\s*)not ok \d+ - (.*)$/.exec(lines[i]!);
+    if (!m) continue;
+    const indent = m[1]!.length;
+    const block: string[] = [];
+    for (let j = i + 1; j < lines.length && (lines[j]!.trim() === '' || lines[j]!.search(/\S/) > indent); j += 1) block.push(lines[j]!);
+    const yaml = block.join('\n');
+    if (/failureType: 'subtestsFailed'/.test(yaml)) continue;
+    const location = /location: '([^']*)'/.exec(yaml)?.[1] ?? '';
+    const errorAt = block.findIndex((l) => /^\s*error: /.test(l));
+    let error = '';
+    if (errorAt >= 0) {
+      const keyIndent = block[errorAt]!.search(/\S/);
+      const text = [block[errorAt]!.trim().replace(/^error: (\|-)?/, '')];
+      for (let j = errorAt + 1; j < block.length && (block[j]!.trim() === '' || block[j]!.search(/\S/) > keyIndent); j += 1)
+        text.push(block[j]!.trim());
+      error = text.filter(Boolean).join(' ').slice(0, 400);
+    }
+    out.push(`${m[2]} (${relative(ROOT, location) || 'unknown location'})${error ? `\n      ${error}` : ''}`);
+  }
+  return out;
 }
 
 function chromiumPath(): string | null {
@@ -130,5 +163,6 @@ console.log(
 );
 console.log('');
 if (failures.length > 0) console.log(`Failed steps:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+if (failedTests.length > 0) console.log(`Failed tests:\n${failedTests.map((f) => `  - ${f}`).join('\n')}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0);
