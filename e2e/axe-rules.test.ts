@@ -1,5 +1,6 @@
 // The axe run of the browser suite must really check page anatomy: a page without an <h1>, with a
-// skipped heading level, without <main> or with content outside every landmark fails it.
+// skipped heading level, without <main> or with content outside every landmark fails it, and so
+// does a page breaking a WCAG rule.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -38,5 +39,13 @@ describe('axe runs the page-anatomy rules', () => {
       '<!doctype html><html lang="pl"><head><title>Strona</title></head><body><p>Poza obszarami</p><div><h2>Część</h2><h4>Za głęboko</h4></div></body></html>',
     );
     for (const rule of AXE_EXTRA_RULES) assert.ok(found.includes(rule), `${rule} is not reported: ${found.join(', ')}`);
+  });
+
+  test('the WCAG rules run too: an image without a text alternative and an unnamed button are reported', async () => {
+    const found = await check(
+      '<!doctype html><html lang="pl"><head><title>Strona</title></head><body><main><h1>Strona</h1><img src="/favicon.ico"><button></button></main></body></html>',
+    );
+    assert.ok(found.includes('image-alt'), found.join(', '));
+    assert.ok(found.includes('button-name'), found.join(', '));
   });
 });

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { translator } from '../src/i18n/index.js';
 import { loginAs } from '../src/testing/app.js';
 import { openTemplate, PAGES, VISIT_LANGS, type PageTemplate } from './pages.js';
-import { checkAxe, focused, newPage, useBrowserAndServer, type Focused, type Server } from './support.js';
+import { checkAxe, focused, newPage, useBrowserAndServer, type Focused, type Server, type TestPage } from './support.js';
 
 let browser: Browser;
 /** The one language whose visit walks every Tab stop of a page. */
@@ -60,10 +60,21 @@ export function pagesOfPart(part: 0 | 1): PageTemplate[] {
 
 /** Registers the page checks of `entries` in the calling test file; returns the file's browser. */
 export function describePageChecks(entries: readonly PageTemplate[]): () => Browser {
+  // one page for all visits of the file, reset before each (TestPage.reset says why)
+  let shared: TestPage | undefined;
+  // registered first, so it runs before the browser closes
+  after(async () => {
+    await shared?.close();
+  });
   useBrowserAndServer((b, s) => {
     browser = b;
     server = s;
   });
+  const visitPage = async (): Promise<TestPage> => {
+    shared ??= await newPage(browser, server.baseUrl);
+    await shared.reset();
+    return shared;
+  };
 
   // a file whose half E2E_PAGES left empty still needs a test, or its browser and server hooks
   // keep the process waiting forever
@@ -75,12 +86,11 @@ export function describePageChecks(entries: readonly PageTemplate[]): () => Brow
         const t = translator(lang);
         let page: Page;
         let foreign: string[];
-        let close: () => Promise<void>;
         let status: number;
 
         before(async () => {
-          const tp = await newPage(browser, server.baseUrl);
-          ({ page, close } = tp);
+          const tp = await visitPage();
+          page = tp.page;
           let userId: string | undefined;
           if (entry.login) {
             const { cookie, userId: id } = await loginAs(server.testApp, entry.login);
@@ -90,10 +100,6 @@ export function describePageChecks(entries: readonly PageTemplate[]): () => Brow
           }
           foreign = tp.foreignRequests;
           status = await openTemplate(entry, server, page, lang, userId);
-        });
-
-        after(async () => {
-          await close?.();
         });
 
         test('answers with the expected status', () => {
