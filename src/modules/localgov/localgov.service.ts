@@ -2,23 +2,19 @@
 // name, a year, each value known or left unknown, the source always), one record per unit and year,
 // every change audited; the public table of a year and its CSV, and a unit's latest record for its
 // profile. Unknown values stay unknown in every output; nothing is shown as "no" unless entered so.
-import { newId } from '../../core/db/ids.js';
-import { nowIso } from '../../core/db/time.js';
 import { polishCollator } from '../../core/db/collation.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { isCalendarDay, warsawYear } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { translator, type Lang, type TKey } from '../../i18n/index.js';
-import { recordAudit, type AuditEntry } from '../audit/index.js';
-import { matchUnit, unitOptions, type UnitOption } from './localgov.units.js';
+import { findOrNotFound, removeAudited, saveAudited, type Actor, type RemovedTable, type SavedTable } from './localgov.audited.service.js';
+import { checkUnitField, unitOptions, type UnitOption } from './localgov.units.js';
 import * as repo from './localgov.repo.js';
 import { SURVEY_MEASURES } from './survey/survey.measures.js';
 import { surveyFigures, type SurveyFigures } from './survey/survey.service.js';
 import type { CooperationRow } from './localgov.repo.js';
 import type { LocalgovCooperationTable, YesNo } from './localgov.tables.js';
-
-type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 
 export const CLAUSE_KINDS = ['reserved', 'employment', 'other'] as const;
 export const FIRST_YEAR = 2010;
@@ -45,11 +41,7 @@ function count(f: FormChecker, field: string, label: TKey, max: number): number 
 
 export function checkCooperationForm(values: Record<string, unknown>, units: readonly UnitOption[], thisYear: number): CooperationInput {
   const f = new FormChecker(values);
-  const unitText = f.text('unit');
-  const found = matchUnit(units, unitText);
-  if (unitText === '') f.add('unit', 'localgov.field.unit', 'validation.required');
-  else if (found.length !== 1)
-    f.add('unit', 'localgov.field.unit', found.length === 0 ? 'localgov.problem.unitUnknown' : 'localgov.problem.unitAmbiguous');
+  const unit = checkUnitField(f, units);
   const yearText = f.text('year');
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText) || year < FIRST_YEAR || year > thisYear)
@@ -79,7 +71,7 @@ export function checkCooperationForm(values: Record<string, unknown>, units: rea
   const source = f.required('source', 'localgov.field.source', { max: 500 });
   f.assertValid();
   return {
-    unit_teryt: found[0]!.teryt,
+    unit_teryt: unit!.teryt,
     year,
     programme,
     programme_title,
@@ -96,6 +88,18 @@ export function checkCooperationForm(values: Record<string, unknown>, units: rea
   };
 }
 
+const cooperationTable: SavedTable<CooperationInput, CooperationRow> & RemovedTable<CooperationRow> = {
+  subjectType: 'localgov_cooperation',
+  find: repo.findOne,
+  created: 'localgov.cooperation.create',
+  updated: 'localgov.cooperation.update',
+  insert: repo.insert,
+  update: repo.update,
+  removed: 'localgov.cooperation.delete',
+  remove: repo.remove,
+  changes: (before) => ({ unit_teryt: { before: before.unit_teryt, after: null }, year: { before: before.year, after: null } }),
+};
+
 /** Saves a new record (id null) or changes one; a unit has one record per year. Returns the record's id. */
 export async function saveCooperation(
   ctx: ModuleContext,
@@ -104,58 +108,18 @@ export async function saveCooperation(
   actor: Actor,
 ): Promise<string> {
   const input = checkCooperationForm(values, await unitOptions(ctx, 'pl'), warsawYear(ctx.clock));
-  const existing = id ? await repo.findOne(ctx.db, id) : undefined;
-  if (id && !existing) throw new AppError('http.not_found');
-  const clash = await repo.findByUnitYear(ctx.db, input.unit_teryt, input.year);
-  if (clash && clash.id !== existing?.id) throw new AppError('localgov.duplicate');
-  const now = nowIso(ctx.clock);
-  const savedId = existing?.id ?? newId();
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const [k, v] of Object.entries(input)) {
-    const before = existing ? existing[k as keyof CooperationInput] : null;
-    if (before !== v) changes[k] = { before, after: v };
-  }
-  await ctx.db.transaction().execute(async (trx) => {
-    if (existing) await repo.update(trx, savedId, { ...input, updated_at: now, updated_by: actor.actorId });
-    else await repo.insert(trx, { id: savedId, ...input, created_at: now, updated_at: now, updated_by: actor.actorId });
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: existing ? 'localgov.cooperation.update' : 'localgov.cooperation.create',
-        subjectType: 'localgov_cooperation',
-        subjectId: savedId,
-        changes,
-      },
-      ctx.clock,
-    );
+  return saveAudited(ctx, cooperationTable, id, input, actor, async (existing) => {
+    const clash = await repo.findByUnitYear(ctx.db, input.unit_teryt, input.year);
+    if (clash && clash.id !== existing?.id) throw new AppError('localgov.duplicate');
   });
-  return savedId;
 }
 
 export async function removeCooperation(ctx: ModuleContext, id: string, actor: Actor): Promise<void> {
-  const before = await repo.findOne(ctx.db, id);
-  if (!before) throw new AppError('http.not_found');
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.remove(trx, id);
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'localgov.cooperation.delete',
-        subjectType: 'localgov_cooperation',
-        subjectId: id,
-        changes: { unit_teryt: { before: before.unit_teryt, after: null }, year: { before: before.year, after: null } },
-      },
-      ctx.clock,
-    );
-  });
+  await removeAudited(ctx, cooperationTable, id, actor);
 }
 
 export async function getCooperation(ctx: ModuleContext, id: string): Promise<CooperationRow> {
-  const row = await repo.findOne(ctx.db, id);
-  if (!row) throw new AppError('http.not_found');
-  return row;
+  return findOrNotFound(ctx, cooperationTable, id);
 }
 
 export interface TableRow extends CooperationRow {

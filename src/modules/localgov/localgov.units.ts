@@ -3,6 +3,7 @@
 // cooperation form, the survey's partner accounts, awards and good practices all choose by name.
 import type { ModuleContext } from '../../core/module.js';
 import { fold } from '../../core/search/index.js';
+import type { FormChecker } from '../../core/validation.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import { gminaTypeKey, isCityPowiat, listUnits } from '../territory/index.js';
 
@@ -37,4 +38,14 @@ export function matchUnit(options: readonly UnitOption[], text: string): UnitOpt
   if (q === '') return [];
   const byLabel = options.filter((o) => fold(o.label) === q);
   return byLabel.length > 0 ? byLabel : options.filter((o) => fold(o.name) === q);
+}
+
+/** The unit a form's `unit` field names, or a problem on the field (none given, unknown, or several). */
+export function checkUnitField(f: FormChecker, options: readonly UnitOption[]): UnitOption | undefined {
+  const unitText = f.text('unit');
+  const found = matchUnit(options, unitText);
+  if (unitText === '') f.add('unit', 'localgov.field.unit', 'validation.required');
+  else if (found.length !== 1)
+    f.add('unit', 'localgov.field.unit', found.length === 0 ? 'localgov.problem.unitUnknown' : 'localgov.problem.unitAmbiguous');
+  return found[0];
 }

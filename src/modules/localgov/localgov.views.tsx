@@ -1,20 +1,11 @@
 // Views of the localgov module: the public table of a year (with its CSV), the cooperation card on
 // a territorial profile, and the staff list and form. Unknown values read "brak danych", never "nie".
 import type { Problem } from '../../core/errors/app-error.js';
-import {
-  Alert,
-  Button,
-  CsrfField,
-  ErrorSummary,
-  FieldShell,
-  fieldDescription,
-  FormField,
-  PageHeader,
-  Table,
-} from '../../core/ui/components.js';
+import { Button, FieldShell, fieldDescription, FormField, PageHeader, Table } from '../../core/ui/components.js';
 import { CheckboxField, RadioGroup } from '../../core/ui/fields.js';
 import { usePage } from '../../core/ui/context.js';
 import { profilePath } from '../territory/index.js';
+import { StaffForm } from './localgov.staff.views.js';
 import type { CooperationRow } from './localgov.repo.js';
 import { CLAUSE_KINDS, type TableRow, type UnitOption } from './localgov.service.js';
 
@@ -209,7 +200,7 @@ export function CooperationFormView({
   saved?: boolean;
   title: string;
 }) {
-  const { t, href } = usePage();
+  const { t } = usePage();
   const str = (n: string) => {
     const x = values[n];
     return Array.isArray(x) ? x.join(',') : (x ?? '');
@@ -224,58 +215,47 @@ export function CooperationFormView({
   ];
   const kinds = str('clause_kinds').split(',');
   return (
-    <>
-      <PageHeader title={title} />
-      {saved ? (
-        <Alert kind="success">
-          <p>{t('localgov.admin.saved')}</p>
-        </Alert>
-      ) : null}
-      <ErrorSummary problems={problems} />
-      <form method="post" action={href(action)} novalidate>
-        <CsrfField token={csrf} />
-        <UnitField value={str('unit')} units={units} problems={problems} />
-        {field('year', t('localgov.field.year'), { inputMode: 'numeric', maxLength: 4, required: true })}
-        <RadioGroup
-          name="programme"
-          legend={t('localgov.field.programme')}
-          options={triOptions}
-          value={str('programme')}
-          problems={problems}
-        />
-        {field('programme_title', t('localgov.field.programmeTitle'), { maxLength: 300 })}
-        {field('programme_date', t('localgov.field.programmeDate'), { hint: t('localgov.field.dateHint'), maxLength: 10 })}
-        {field('programme_url', t('localgov.field.programmeUrl'), { type: 'url' })}
-        <RadioGroup
-          name="coordinator"
-          legend={t('localgov.field.coordinator')}
-          options={triOptions}
-          value={str('coordinator')}
-          problems={problems}
-        />
-        <p class="hint">{t('localgov.field.numbersHint')}</p>
-        {field('clauses_count', t('localgov.field.clausesCount'), { inputMode: 'numeric' })}
-        {field('clauses_value_pln', t('localgov.field.clausesValue'), { inputMode: 'numeric' })}
-        <fieldset>
-          <legend>{t('localgov.field.clauseKinds')}</legend>
-          {CLAUSE_KINDS.map((k) => (
-            <CheckboxField
-              key={k}
-              name="clause_kinds"
-              value={k}
-              idSuffix={k}
-              label={t(`localgov.clauseKinds.${k}`)}
-              checked={kinds.includes(k)}
-            />
-          ))}
-        </fieldset>
-        {field('tasks_count', t('localgov.field.tasksCount'), { inputMode: 'numeric' })}
-        {field('tasks_value_pln', t('localgov.field.tasksValue'), { inputMode: 'numeric' })}
-        {field('other_forms', t('localgov.field.otherForms'), { multiline: true, rows: 4, maxLength: 2000 })}
-        {field('source', t('localgov.field.source'), { hint: t('localgov.field.sourceHint'), required: true, maxLength: 500 })}
-        <Button>{t('localgov.admin.save')}</Button>
-      </form>
-    </>
+    <StaffForm title={title} saved={saved} problems={problems} csrf={csrf} action={action}>
+      <UnitField value={str('unit')} units={units} problems={problems} />
+      {field('year', t('localgov.field.year'), { inputMode: 'numeric', maxLength: 4, required: true })}
+      <RadioGroup
+        name="programme"
+        legend={t('localgov.field.programme')}
+        options={triOptions}
+        value={str('programme')}
+        problems={problems}
+      />
+      {field('programme_title', t('localgov.field.programmeTitle'), { maxLength: 300 })}
+      {field('programme_date', t('localgov.field.programmeDate'), { hint: t('localgov.field.dateHint'), maxLength: 10 })}
+      {field('programme_url', t('localgov.field.programmeUrl'), { type: 'url' })}
+      <RadioGroup
+        name="coordinator"
+        legend={t('localgov.field.coordinator')}
+        options={triOptions}
+        value={str('coordinator')}
+        problems={problems}
+      />
+      <p class="hint">{t('localgov.field.numbersHint')}</p>
+      {field('clauses_count', t('localgov.field.clausesCount'), { inputMode: 'numeric' })}
+      {field('clauses_value_pln', t('localgov.field.clausesValue'), { inputMode: 'numeric' })}
+      <fieldset>
+        <legend>{t('localgov.field.clauseKinds')}</legend>
+        {CLAUSE_KINDS.map((k) => (
+          <CheckboxField
+            key={k}
+            name="clause_kinds"
+            value={k}
+            idSuffix={k}
+            label={t(`localgov.clauseKinds.${k}`)}
+            checked={kinds.includes(k)}
+          />
+        ))}
+      </fieldset>
+      {field('tasks_count', t('localgov.field.tasksCount'), { inputMode: 'numeric' })}
+      {field('tasks_value_pln', t('localgov.field.tasksValue'), { inputMode: 'numeric' })}
+      {field('other_forms', t('localgov.field.otherForms'), { multiline: true, rows: 4, maxLength: 2000 })}
+      {field('source', t('localgov.field.source'), { hint: t('localgov.field.sourceHint'), required: true, maxLength: 500 })}
+    </StaffForm>
   );
 }
 

@@ -2,21 +2,17 @@
 // "Samorząd Przyjazny ES" or "Samorząd Rozwijający ES" (silver or gold) for a gmina or powiat chosen
 // by name, with the source; every change is audited. The editions are read back for the public
 // page, a unit's profile and — through the module's index — the Forum's event page.
-import { newId } from '../../../core/db/ids.js';
-import { nowIso } from '../../../core/db/time.js';
-import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { warsawYear } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import { translator, type Lang } from '../../../i18n/index.js';
-import { recordAudit, type AuditEntry } from '../../audit/index.js';
 import { profilePath } from '../../territory/index.js';
 import { AWARD_LEVELS, AWARD_RANKS, AWARDS, type LocalgovAwardsTable } from '../localgov.tables.js';
-import { matchUnit, unitOptions, type UnitOption } from '../localgov.units.js';
+import { findOrNotFound, removeAudited, saveAudited, type Actor, type RemovedTable, type SavedTable } from '../localgov.audited.service.js';
+import { checkUnitField, unitOptions, type UnitOption } from '../localgov.units.js';
 import * as repo from './awards.repo.js';
 import type { AwardRow } from './awards.repo.js';
 
-type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 export type { AwardRow } from './awards.repo.js';
 export const FIRST_EDITION = 2010;
 
@@ -28,11 +24,7 @@ function oneOf<T extends string>(values: readonly T[], v: string): T | null {
 
 export function checkAwardForm(values: Record<string, unknown>, units: readonly UnitOption[], thisYear: number): AwardInput {
   const f = new FormChecker(values);
-  const unitText = f.text('unit');
-  const found = matchUnit(units, unitText);
-  if (unitText === '') f.add('unit', 'localgov.field.unit', 'validation.required');
-  else if (found.length !== 1)
-    f.add('unit', 'localgov.field.unit', found.length === 0 ? 'localgov.problem.unitUnknown' : 'localgov.problem.unitAmbiguous');
+  const unit = checkUnitField(f, units);
   const yearText = f.text('edition_year');
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText) || year < FIRST_EDITION || year > thisYear)
@@ -53,68 +45,39 @@ export function checkAwardForm(values: Record<string, unknown>, units: readonly 
     award: award!,
     level: award === 'developing' ? level : null,
     rank: rank!,
-    unit_teryt: found[0]!.teryt,
+    unit_teryt: unit!.teryt,
     note,
     source,
   };
 }
 
+const awardTable: SavedTable<AwardInput, AwardRow> & RemovedTable<AwardRow> = {
+  subjectType: 'localgov_award',
+  find: repo.findAward,
+  created: 'localgov.award.create',
+  updated: 'localgov.award.update',
+  insert: repo.insertAward,
+  update: repo.updateAward,
+  removed: 'localgov.award.delete',
+  remove: repo.deleteAward,
+  changes: (before) => ({
+    unit_teryt: { before: before.unit_teryt, after: null },
+    edition_year: { before: before.edition_year, after: null },
+    award: { before: before.award, after: null },
+  }),
+};
+
 export async function saveAward(ctx: ModuleContext, id: string | null, values: Record<string, unknown>, actor: Actor): Promise<string> {
   const input = checkAwardForm(values, await unitOptions(ctx, 'pl'), warsawYear(ctx.clock));
-  const existing = id ? await repo.findAward(ctx.db, id) : undefined;
-  if (id && !existing) throw new AppError('http.not_found');
-  const now = nowIso(ctx.clock);
-  const savedId = existing?.id ?? newId();
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const [k, v] of Object.entries(input)) {
-    const before = existing ? existing[k as keyof AwardInput] : null;
-    if (before !== v) changes[k] = { before, after: v };
-  }
-  await ctx.db.transaction().execute(async (trx) => {
-    if (existing) await repo.updateAward(trx, savedId, { ...input, updated_at: now, updated_by: actor.actorId });
-    else await repo.insertAward(trx, { id: savedId, ...input, created_at: now, updated_at: now, updated_by: actor.actorId });
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: existing ? 'localgov.award.update' : 'localgov.award.create',
-        subjectType: 'localgov_award',
-        subjectId: savedId,
-        changes,
-      },
-      ctx.clock,
-    );
-  });
-  return savedId;
+  return saveAudited(ctx, awardTable, id, input, actor);
 }
 
 export async function removeAward(ctx: ModuleContext, id: string, actor: Actor): Promise<void> {
-  const before = await repo.findAward(ctx.db, id);
-  if (!before) throw new AppError('http.not_found');
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.deleteAward(trx, id);
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'localgov.award.delete',
-        subjectType: 'localgov_award',
-        subjectId: id,
-        changes: {
-          unit_teryt: { before: before.unit_teryt, after: null },
-          edition_year: { before: before.edition_year, after: null },
-          award: { before: before.award, after: null },
-        },
-      },
-      ctx.clock,
-    );
-  });
+  await removeAudited(ctx, awardTable, id, actor);
 }
 
 export async function getAward(ctx: ModuleContext, id: string): Promise<AwardRow> {
-  const row = await repo.findAward(ctx.db, id);
-  if (!row) throw new AppError('http.not_found');
-  return row;
+  return findOrNotFound(ctx, awardTable, id);
 }
 
 /** An award as people read it, e.g. "Samorząd Rozwijający Ekonomię Społeczną — złoty, laureat". */

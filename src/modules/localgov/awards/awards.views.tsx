@@ -1,11 +1,10 @@
 // Views of the local governments' awards: the public list by edition, the part of a unit's profile
 // card, and the staff list and form.
-import type { Problem } from '../../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table } from '../../../core/ui/components.js';
+import { Button, CsrfField, FormField, PageHeader, Table } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import { RadioGroup } from '../../../core/ui/fields.js';
 import { AWARD_LEVELS, AWARD_RANKS, AWARDS } from '../localgov.tables.js';
-import type { UnitOption } from '../localgov.units.js';
+import { StaffForm, StaffListHeader, type StaffFormProps } from '../localgov.staff.views.js';
 import { UnitField } from '../localgov.views.js';
 import type { AwardView } from './awards.service.js';
 
@@ -67,12 +66,11 @@ export function AwardsAdminView({ awards }: { awards: AwardView[] }) {
   const { t, href } = usePage();
   return (
     <>
-      <PageHeader title={t('localgov.awards.adminTitle')} />
-      <p>
-        <a class="button button--secondary" href={href('/admin/samorzady/nagrody/nowa')}>
-          {t('localgov.awards.add')}
-        </a>
-      </p>
+      <StaffListHeader
+        title={t('localgov.awards.adminTitle')}
+        addPath="/admin/samorzady/nagrody/nowa"
+        addLabel={t('localgov.awards.add')}
+      />
       {awards.length === 0 ? (
         <p>{t('localgov.awards.none')}</p>
       ) : (
@@ -92,36 +90,18 @@ export function AwardsAdminView({ awards }: { awards: AwardView[] }) {
   );
 }
 
-export function AwardFormView({
-  csrf,
-  id,
-  values,
-  problems = [],
-  units,
-  saved,
-  title,
-}: {
-  csrf: string;
-  id: string | null;
-  values: Record<string, string>;
-  problems?: Problem[];
-  units: UnitOption[];
-  saved: boolean;
-  title: string;
-}) {
+export function AwardFormView({ csrf, id, values, problems, units, saved, title }: StaffFormProps) {
   const { t, href } = usePage();
   const v = (n: string) => values[n] ?? '';
   return (
     <>
-      <PageHeader title={title} />
-      {saved ? (
-        <Alert kind="success">
-          <p>{t('localgov.admin.saved')}</p>
-        </Alert>
-      ) : null}
-      <ErrorSummary problems={problems} />
-      <form method="post" action={href(id ? `/admin/samorzady/nagrody/${id}` : '/admin/samorzady/nagrody/nowa')} novalidate>
-        <CsrfField token={csrf} />
+      <StaffForm
+        title={title}
+        saved={saved}
+        problems={problems}
+        csrf={csrf}
+        action={id ? `/admin/samorzady/nagrody/${id}` : '/admin/samorzady/nagrody/nowa'}
+      >
         <FormField
           name="edition_year"
           label={t('localgov.awards.field.edition')}
@@ -174,8 +154,7 @@ export function AwardFormView({
           required
           maxLength={500}
         />
-        <Button>{t('localgov.admin.save')}</Button>
-      </form>
+      </StaffForm>
       {id ? (
         <form method="post" action={href(`/admin/samorzady/nagrody/${id}/usun`)}>
           <CsrfField token={csrf} />

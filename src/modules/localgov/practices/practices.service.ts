@@ -2,22 +2,18 @@
 // for a gmina or powiat chosen by name, name the measure it illustrates and the registry entities
 // involved (by their exact names, one per line); every change is audited. Public: the list with a
 // Polish-tolerant text filter, the article, the unit's profile and the site search.
-import { newId } from '../../../core/db/ids.js';
-import { nowIso } from '../../../core/db/time.js';
-import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { queryTerms, textMatches } from '../../../core/search/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import { translator, type Lang } from '../../../i18n/index.js';
-import { recordAudit, type AuditEntry } from '../../audit/index.js';
 import { entityFacts, entityIdByName, entityPath } from '../../registry/index.js';
 import { profilePath } from '../../territory/index.js';
 import { PRACTICE_MEASURES, type LocalgovPracticesTable } from '../localgov.tables.js';
-import { matchUnit, unitOptions } from '../localgov.units.js';
+import { findOrNotFound, saveAudited, type Actor, type SavedTable } from '../localgov.audited.service.js';
+import { checkUnitField, unitOptions } from '../localgov.units.js';
 import * as repo from './practices.repo.js';
 import type { PracticeRow } from './practices.repo.js';
 
-type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 type PracticeInput = Omit<LocalgovPracticesTable, 'id' | 'created_at' | 'updated_at' | 'updated_by'>;
 
 export function practicePath(id: string): string {
@@ -28,11 +24,7 @@ async function checkForm(ctx: ModuleContext, values: Record<string, unknown>): P
   const f = new FormChecker(values);
   const title = f.required('title', 'localgov.practices.field.title', { max: 200 });
   const body = f.required('body', 'localgov.practices.field.body', { max: 4000 });
-  const unitText = f.text('unit');
-  const found = matchUnit(await unitOptions(ctx, 'pl'), unitText);
-  if (unitText === '') f.add('unit', 'localgov.field.unit', 'validation.required');
-  else if (found.length !== 1)
-    f.add('unit', 'localgov.field.unit', found.length === 0 ? 'localgov.problem.unitUnknown' : 'localgov.problem.unitAmbiguous');
+  const unit = checkUnitField(f, await unitOptions(ctx, 'pl'));
   const measureText = f.text('measure');
   const measure = (PRACTICE_MEASURES as readonly string[]).includes(measureText) ? (measureText as PracticeInput['measure']) : null;
   if (!measure) f.add('measure', 'localgov.practices.field.measure', 'validation.required');
@@ -53,36 +45,21 @@ async function checkForm(ctx: ModuleContext, values: Record<string, unknown>): P
   }
   const source = f.required('source', 'localgov.field.source', { max: 500 });
   f.assertValid();
-  return { title, body, unit_teryt: found[0]!.teryt, measure: measure!, entity_ids: JSON.stringify(ids), source };
+  return { title, body, unit_teryt: unit!.teryt, measure: measure!, entity_ids: JSON.stringify(ids), source };
 }
+
+const practiceTable: SavedTable<PracticeInput, PracticeRow> = {
+  subjectType: 'localgov_practice',
+  find: repo.findPractice,
+  created: 'localgov.practice.create',
+  updated: 'localgov.practice.update',
+  insert: repo.insertPractice,
+  update: repo.updatePractice,
+};
 
 export async function savePractice(ctx: ModuleContext, id: string | null, values: Record<string, unknown>, actor: Actor): Promise<string> {
   const input = await checkForm(ctx, values);
-  const existing = id ? await repo.findPractice(ctx.db, id) : undefined;
-  if (id && !existing) throw new AppError('http.not_found');
-  const now = nowIso(ctx.clock);
-  const savedId = existing?.id ?? newId();
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const [k, v] of Object.entries(input)) {
-    const before = existing ? existing[k as keyof PracticeInput] : null;
-    if (before !== v) changes[k] = { before, after: v };
-  }
-  await ctx.db.transaction().execute(async (trx) => {
-    if (existing) await repo.updatePractice(trx, savedId, { ...input, updated_at: now, updated_by: actor.actorId });
-    else await repo.insertPractice(trx, { id: savedId, ...input, created_at: now, updated_at: now, updated_by: actor.actorId });
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: existing ? 'localgov.practice.update' : 'localgov.practice.create',
-        subjectType: 'localgov_practice',
-        subjectId: savedId,
-        changes,
-      },
-      ctx.clock,
-    );
-  });
-  return savedId;
+  return saveAudited(ctx, practiceTable, id, input, actor);
 }
 
 export interface PracticeView {
@@ -133,15 +110,13 @@ export async function practicesOfUnit(ctx: ModuleContext, teryt: string, lang: L
 }
 
 export async function getPractice(ctx: ModuleContext, id: string, lang: Lang): Promise<PracticeView> {
-  const row = await repo.findPractice(ctx.db, id);
-  if (!row) throw new AppError('http.not_found');
+  const row = await findOrNotFound(ctx, practiceTable, id);
   return (await views(ctx, [row], lang))[0]!;
 }
 
 /** Form values of a practice (for editing): the unit's label and the entities' names, one per line. */
 export async function practiceFormValues(ctx: ModuleContext, id: string, lang: Lang): Promise<Record<string, string>> {
-  const row = await repo.findPractice(ctx.db, id);
-  if (!row) throw new AppError('http.not_found');
+  const row = await findOrNotFound(ctx, practiceTable, id);
   const units = await unitOptions(ctx, lang);
   const facts = await entityFacts(ctx, JSON.parse(row.entity_ids) as string[]);
   return {

@@ -1,11 +1,10 @@
 // Views of the local governments' good practices: the searchable public list, an article, the part
 // of a unit's profile card, and the staff list and form.
-import type { Problem } from '../../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../../core/ui/components.js';
+import { Button, FormField, PageHeader } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import { RadioGroup } from '../../../core/ui/fields.js';
 import { PRACTICE_MEASURES } from '../localgov.tables.js';
-import type { UnitOption } from '../localgov.units.js';
+import { StaffForm, StaffListHeader, type StaffFormProps } from '../localgov.staff.views.js';
 import { UnitField } from '../localgov.views.js';
 import type { PracticeView } from './practices.service.js';
 
@@ -91,85 +90,60 @@ export function UnitPractices({ practices }: { practices: PracticeView[] }) {
 }
 
 export function PracticesAdminView({ practices }: { practices: PracticeView[] }) {
-  const { t, href } = usePage();
+  const { t } = usePage();
   return (
     <>
-      <PageHeader title={t('localgov.practices.title')} />
-      <p>
-        <a class="button button--secondary" href={href('/admin/samorzady/dobre-praktyki/nowa')}>
-          {t('localgov.practices.add')}
-        </a>
-      </p>
+      <StaffListHeader
+        title={t('localgov.practices.title')}
+        addPath="/admin/samorzady/dobre-praktyki/nowa"
+        addLabel={t('localgov.practices.add')}
+      />
       <PracticeList practices={practices} edit />
     </>
   );
 }
 
-export function PracticeFormView(props: {
-  csrf: string;
-  id: string | null;
-  values: Record<string, string>;
-  problems: Problem[];
-  units: UnitOption[];
-  saved: boolean;
-  title: string;
-}) {
-  const { t, href } = usePage();
+export function PracticeFormView(props: StaffFormProps) {
+  const { t } = usePage();
   const { values, problems } = props;
   const v = (n: string) => values[n] ?? '';
   return (
-    <>
-      <PageHeader title={props.title} />
-      {props.saved ? (
-        <Alert kind="success">
-          <p>{t('localgov.admin.saved')}</p>
-        </Alert>
-      ) : null}
-      <ErrorSummary problems={problems} />
-      <form
-        method="post"
-        action={href(props.id ? `/admin/samorzady/dobre-praktyki/${props.id}` : '/admin/samorzady/dobre-praktyki/nowa')}
-        novalidate
-      >
-        <CsrfField token={props.csrf} />
-        <FormField
-          name="title"
-          label={t('localgov.practices.field.title')}
-          value={v('title')}
-          problems={problems}
-          required
-          maxLength={200}
-        />
-        <FormField
-          name="body"
-          label={t('localgov.practices.field.body')}
-          value={v('body')}
-          problems={problems}
-          required
-          multiline
-          rows={8}
-          maxLength={4000}
-        />
-        <UnitField value={v('unit')} units={props.units} problems={problems} />
-        <RadioGroup
-          name="measure"
-          legend={t('localgov.practices.field.measure')}
-          options={PRACTICE_MEASURES.map((m) => ({ value: m, label: t(`localgov.practices.measure.${m}`) }))}
-          value={v('measure')}
-          problems={problems}
-        />
-        <FormField
-          name="entities"
-          label={t('localgov.practices.field.entities')}
-          hint={t('localgov.practices.entitiesHint')}
-          value={v('entities')}
-          problems={problems}
-          multiline
-          rows={3}
-        />
-        <FormField name="source" label={t('localgov.field.source')} value={v('source')} problems={problems} required maxLength={500} />
-        <Button>{t('localgov.admin.save')}</Button>
-      </form>
-    </>
+    <StaffForm
+      title={props.title}
+      saved={props.saved}
+      problems={problems}
+      csrf={props.csrf}
+      action={props.id ? `/admin/samorzady/dobre-praktyki/${props.id}` : '/admin/samorzady/dobre-praktyki/nowa'}
+    >
+      <FormField name="title" label={t('localgov.practices.field.title')} value={v('title')} problems={problems} required maxLength={200} />
+      <FormField
+        name="body"
+        label={t('localgov.practices.field.body')}
+        value={v('body')}
+        problems={problems}
+        required
+        multiline
+        rows={8}
+        maxLength={4000}
+      />
+      <UnitField value={v('unit')} units={props.units} problems={problems} />
+      <RadioGroup
+        name="measure"
+        legend={t('localgov.practices.field.measure')}
+        options={PRACTICE_MEASURES.map((m) => ({ value: m, label: t(`localgov.practices.measure.${m}`) }))}
+        value={v('measure')}
+        problems={problems}
+      />
+      <FormField
+        name="entities"
+        label={t('localgov.practices.field.entities')}
+        hint={t('localgov.practices.entitiesHint')}
+        value={v('entities')}
+        problems={problems}
+        multiline
+        rows={3}
+      />
+      <FormField name="source" label={t('localgov.field.source')} value={v('source')} problems={problems} required maxLength={500} />
+    </StaffForm>
   );
 }

@@ -19,7 +19,7 @@ import {
   type ProgrammeRef,
 } from '../../indicators/index.js';
 import { findCurrentProgramme } from '../../programme/index.js';
-import { matchUnit, unitOptions, type UnitOption } from '../localgov.units.js';
+import { checkUnitField, unitOptions, type UnitOption } from '../localgov.units.js';
 import {
   LEVELS,
   measureOfCode,
@@ -98,16 +98,12 @@ export interface PartnerInput {
 
 export function checkPartnerForm(values: Record<string, unknown>, units: readonly UnitOption[]): PartnerInput {
   const f = new FormChecker(values);
-  const unitText = f.text('unit');
-  const found = matchUnit(units, unitText);
-  if (unitText === '') f.add('unit', 'localgov.field.unit', 'validation.required');
-  else if (found.length !== 1)
-    f.add('unit', 'localgov.field.unit', found.length === 0 ? 'localgov.problem.unitUnknown' : 'localgov.problem.unitAmbiguous');
+  const unit = checkUnitField(f, units);
   const name = f.required('name', 'localgov.survey.field.name', { max: 120 });
   const email = f.email('email', 'localgov.survey.field.email');
   const lang = f.text('lang') === 'en' ? 'en' : 'pl';
   f.assertValid();
-  return { unit: found[0]!, name, email, lang };
+  return { unit: unit!, name, email, lang };
 }
 
 /**
