@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { policy, hasScopedRole } from '../core/auth/access.js';
-import { makeApplication, makeLicence } from '../modules/licences/licences.testing.js';
+import { makeApplication, makeBody, makeLicence } from '../modules/licences/licences.testing.js';
 import { answerRow, makeNeed, makeOffer } from '../modules/offers/offers.testing.js';
 import { createTestApp, loginAs, type TestApp, type TestRole } from './app.js';
 
@@ -390,35 +390,8 @@ before(async () => {
     ['team-a', 'body-a'],
     ['team-b', 'body-b'],
   ] as const) {
-    const at = '2026-01-01T00:00:00.000Z';
-    await t.ctx.db
-      .insertInto('bodies')
-      .values({
-        id,
-        slug,
-        name: slug,
-        name_sort: slug,
-        type: 'committee',
-        legal_basis: null,
-        description: '',
-        has_rules: false,
-        is_composition_public: true,
-        // body B keeps its minutes internal (the register and ZIP rows)
-        is_minutes_public: slug === 'body-a',
-        quorum_kind: 'fraction',
-        quorum_numerator: 1,
-        quorum_denominator: 2,
-        quorum_count: null,
-        majority: 'simple',
-        is_substitutes_allowed: false,
-        is_substitutes_quorum: false,
-        is_votes_named: false,
-        subregion_id: null,
-        sources: '',
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    // body B keeps its minutes internal (the register and ZIP rows)
+    await makeBody(t.ctx, { id, slug, name: slug, type: 'committee', minutesPublic: slug === 'body-a' }, '2026-01-01T00:00:00.000Z');
   }
   for (const who of WHO) {
     if (who === 'anonymous') continue;

@@ -1,16 +1,19 @@
 // core/csv: decoding what spreadsheets save (BOM, UTF-8, windows-1250, UTF-16), finding the
-// separator, quoted cells, line numbers; writing BOM + `;` + CRLF with the formula guard, and
-// reading our own output back.
+// separator, quoted cells, line numbers; an uploaded table read alike from XLSX and CSV; writing
+// BOM + `;` + CRLF with the formula guard, and reading our own output back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buffer } from 'node:stream/consumers';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import {
   CsvSyntaxError,
   decodeSpreadsheetBytes,
   detectDelimiter,
+  isXlsx,
   parseCsvText,
   readSpreadsheetCsv,
+  readSpreadsheetFile,
   spreadsheetCell,
   spreadsheetCsv,
   spreadsheetCsvStream,
@@ -149,4 +152,30 @@ test('the streamed CSV is byte for byte the same as the one-piece CSV, and repor
   const stream = spreadsheetCsvStream(failing(), (err) => (heard = err));
   await assert.rejects(buffer(stream));
   assert.equal((heard as Error | null)?.message, 'database gone');
+});
+
+test('an uploaded table reads the same from XLSX and CSV: header, numbered rows without empty ones; unreadable bytes give null', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Arkusz');
+  ws.addRow(['Nazwa', ' Kwota ', 'Termin']);
+  ws.addRow(['Spółdzielnia „Żółw”', 1234.5, new Date(Date.UTC(2027, 11, 31))]);
+  ws.addRow([]);
+  ws.addRow(['  Fundacja  ', null, null]);
+  const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+  assert.ok(isXlsx(xlsx));
+  const fromXlsx = await readSpreadsheetFile(xlsx, { datesAsDays: true });
+  assert.deepEqual(fromXlsx, {
+    headers: ['Nazwa', 'Kwota', 'Termin'],
+    rows: [
+      { line: 2, cells: ['Spółdzielnia „Żółw”', '1234.5', '2027-12-31'] },
+      { line: 4, cells: ['Fundacja', '', ''] },
+    ],
+  });
+  const plainDates = await readSpreadsheetFile(xlsx);
+  assert.notEqual(plainDates?.rows[0]!.cells[2], '2027-12-31', 'without datesAsDays a date cell is the text exceljs gives it');
+  const csv = iconv.encode('Nazwa;Kwota;Termin\nSpółdzielnia „Żółw”;1234.5;2027-12-31\n;;\nFundacja;;\n', 'win1250');
+  assert.ok(!isXlsx(csv));
+  assert.deepEqual(await readSpreadsheetFile(csv), fromXlsx);
+  assert.equal(await readSpreadsheetFile(Buffer.from('a;b\n"nie zamknięty;1\n')), null, 'not CSV');
+  assert.equal(await readSpreadsheetFile(Buffer.from('PK\x03\x04 nie zip', 'latin1')), null, 'not a workbook');
 });

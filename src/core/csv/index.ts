@@ -1,5 +1,6 @@
 // The public entry of core/csv: reading CSV files that come from spreadsheets (encoding and
-// separator detection) and writing CSV that spreadsheets open safely (BOM, `;`, CRLF, formula guard).
+// separator detection), uploaded tables saved as CSV or XLSX, and writing CSV that spreadsheets open
+// safely (BOM, `;`, CRLF, formula guard).
 export {
   CsvSyntaxError,
   decodeSpreadsheetBytes,
@@ -12,4 +13,5 @@ export {
   type CsvTable,
   type SpreadsheetCsv,
 } from './read.js';
+export { isXlsx, readSpreadsheetFile, type SpreadsheetReadOptions, type SpreadsheetTable } from './sheet.js';
 export { spreadsheetCell, spreadsheetCsv, spreadsheetCsvStream, type CsvCell } from './write.js';

@@ -1,10 +1,9 @@
-// Importing a report's table of recommendations from CSV (read by core/csv: encoding, separator,
-// line numbers) or XLSX (exceljs; every cell read as the text it shows, dates as YYYY-MM-DD). Headers
+// Importing a report's table of recommendations from CSV or XLSX (both read by core/csv: encoding,
+// separator, line numbers; every cell as the text it shows, dates as YYYY-MM-DD). Headers
 // are recognised in Polish or English written any way, as the registry import does; every row goes
 // through the same checks, and a dry run lists each row's problems by its line and saves nothing.
 // A real run saves all rows in one transaction, and only when no row has a problem.
-import ExcelJS from 'exceljs';
-import { CsvSyntaxError, readSpreadsheetCsv } from '../../core/csv/index.js';
+import { readSpreadsheetFile } from '../../core/csv/index.js';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
 import type { Upload } from '../../core/http/uploads.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -48,54 +47,10 @@ export function columnOf(header: string): ImportColumn | null {
   return IMPORT_COLUMNS.find((c) => ALIASES[c].includes(n)) ?? null;
 }
 
-interface Sheet {
-  headers: string[];
-  rows: { line: number; cells: string[] }[];
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
-async function readXlsx(data: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('http.validation', {}, [
-      { field: 'file', label: 'evaluation.import.file', key: 'evaluation.errors.fileUnreadable' },
-    ]);
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return { headers: [], rows: [] };
-  const text = (cell: ExcelJS.Cell): string => {
-    const v = cell.value;
-    if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-    return (cell.text ?? '').trim();
-  };
-  let headers: string[] = [];
-  const rows: Sheet['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push(text(row.getCell(c)));
-    if (headers.length === 0) headers = cells;
-    else if (cells.some((c) => c !== '')) rows.push({ line: rowNumber, cells });
-  });
-  return { headers, rows };
-}
-
-function readCsv(data: Buffer): Sheet {
-  try {
-    const t = readSpreadsheetCsv(data);
-    return { headers: t.headers, rows: t.rows.map((r) => ({ line: r.line, cells: r.cells })) };
-  } catch (err) {
-    if (err instanceof CsvSyntaxError)
-      throw new AppError('http.validation', {}, [
-        { field: 'file', label: 'evaluation.import.file', key: 'evaluation.errors.fileUnreadable' },
-      ]);
-    throw err;
-  }
-}
-
-const isXlsx = (data: Buffer) => data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+const unreadable = () =>
+  new AppError('http.validation', {}, [{ field: 'file', label: 'evaluation.import.file', key: 'evaluation.errors.fileUnreadable' }]);
 
 /** `31.12.2027` or `2027-12-31` → `2027-12-31`; null when it is not a day. */
 function dayOf(text: string): string | null {
@@ -132,7 +87,8 @@ export async function importRecommendations(
     throw new AppError('http.validation', {}, [{ field: 'file', label: 'evaluation.import.file', key: 'validation.required' }]);
   if (upload.truncated)
     throw new AppError('http.validation', {}, [{ field: 'file', label: 'evaluation.import.file', key: 'evaluation.errors.fileTooLarge' }]);
-  const sheet = isXlsx(upload.data) ? await readXlsx(upload.data) : readCsv(upload.data);
+  const sheet = await readSpreadsheetFile(upload.data, { datesAsDays: true });
+  if (!sheet) throw unreadable();
   const columns = sheet.headers.map(columnOf);
   const fileProblems: Problem[] = [];
   for (const c of REQUIRED) {

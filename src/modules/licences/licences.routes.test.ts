@@ -14,6 +14,7 @@ import { qrTextOfPdf } from '../../testing/qr.js';
 import { readSitemap } from '../../testing/sitemap.js';
 import { licencesJobs } from './index.js';
 import { sendExpiryReminders } from './licences.service.js';
+import { makeEntity, makeOffers } from './licences.testing.js';
 
 const clock = new ManualClock('2027-03-01T10:00:00Z');
 const ENTITY = 'Spółdzielnia Socjalna Smaczna Kuchnia';
@@ -26,22 +27,7 @@ const nextIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 before(async () => {
   t = await createTestApp({ clock });
   entityX = 'entity-smaczna';
-  const at = '2027-01-01T00:00:00.000Z';
-  await t.ctx.db
-    .insertInto('entities')
-    .values({
-      id: entityX,
-      name: ENTITY,
-      name_sort: ENTITY.toLowerCase(),
-      legal_form: 'spoldzielnia_socjalna',
-      sectors: '[]',
-      lifecycle: 'active',
-      search_doc: ENTITY,
-      is_synthetic: false,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await makeEntity(t.ctx, { id: entityX, name: ENTITY });
   repEmail = 'przedstawiciel@smaczna.example.pl';
   await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: entityX }], repEmail);
 });
@@ -281,46 +267,15 @@ test('a year on the licence has expired and left the list; withdrawal and suspen
 });
 
 test("staff link a licence to one of its holder's offers; another entity's offer is refused", async () => {
-  const offer = (id: string, entity_id: string, title: string) => ({
-    id,
-    entity_id,
-    title,
-    title_sort: title.toLowerCase(),
-    kind: 'service' as const,
-    category: 'catering',
-    subcategory: 'catering-posilki',
-    cpv_codes: '[]',
-    description: title,
-    price_kind: 'on_request' as const,
-    price_text: null,
-    area_scope: 'region' as const,
-    is_reserved_contracts: false,
-    is_published: true,
-    is_example: false,
-    search_doc: title,
-    created_by: null,
-    created_at: '2028-01-01T00:00:00.000Z',
-    updated_at: '2028-01-01T00:00:00.000Z',
-  });
-  await t.ctx.db
-    .insertInto('entities')
-    .values({
-      id: 'entity-other',
-      name: 'Fundacja Inna',
-      name_sort: 'fundacja inna',
-      legal_form: 'fundacja',
-      sectors: '[]',
-      lifecycle: 'active',
-      search_doc: 'Fundacja Inna',
-      is_synthetic: false,
-      created_at: '2027-01-01T00:00:00.000Z',
-      updated_at: '2027-01-01T00:00:00.000Z',
-    })
-    .execute();
-  await t.ctx.db
-    .insertInto('offers')
-    .values([offer('offer-own', entityX, 'Obiady z dowozem'), offer('offer-other', 'entity-other', 'Sprzątanie biur')])
-    .execute();
+  await makeEntity(t.ctx, { id: 'entity-other', name: 'Fundacja Inna', legalForm: 'fundacja' });
+  await makeOffers(
+    t.ctx,
+    [
+      { id: 'offer-own', entityId: entityX, title: 'Obiady z dowozem' },
+      { id: 'offer-other', entityId: 'entity-other', title: 'Sprzątanie biur' },
+    ],
+    '2028-01-01T00:00:00.000Z',
+  );
   const cookie = await staff();
   const l = await licence(first);
   const form = `/admin/zakup-prospoleczny/${l.id}`;

@@ -1,7 +1,11 @@
-// The licences module's test surface (the permission matrix, the browser suite): a licence written
-// straight to the table, as the service would record it (again: nothing changes); an application
-// of an entity in a given state; and a certifying board ("Kapituła") whose current members are
-// the given accounts (the first one chairs it).
+// The licences module's test surface (the permission matrix, the browser suite, the module's own
+// route tests): a licence written straight to the table, as the service would record it (again:
+// nothing changes); an application of an entity in a given state; and a certifying board
+// ("Kapituła") whose current members are the given accounts (the first one chairs it). The entities,
+// offers and bodies they need are rows of other modules' tables written as those modules store them
+// (a module's test reaches another only through its tables or index.ts).
+import type { Insertable } from 'kysely';
+import type { Database } from '../../core/db/schema.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
 import { derivedExpiry } from '../registry/index.js';
@@ -39,6 +43,63 @@ export async function makeLicence(
       updated_at: at,
     })
     .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/** An active entity as the registry stores it (again: nothing changes). */
+export async function makeEntity(
+  ctx: Pick<ModuleContext, 'db'>,
+  entity: { id: string; name: string; legalForm?: Insertable<Database['entities']>['legal_form'] },
+  at = '2027-01-01T00:00:00.000Z',
+): Promise<void> {
+  await ctx.db
+    .insertInto('entities')
+    .values({
+      id: entity.id,
+      name: entity.name,
+      name_sort: entity.name.toLowerCase(),
+      legal_form: entity.legalForm ?? 'spoldzielnia_socjalna',
+      sectors: '[]',
+      lifecycle: 'active',
+      search_doc: entity.name,
+      is_synthetic: false,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
+
+/** Published catering offers (price on request, the whole region) as the offers module stores them. */
+export async function makeOffers(
+  ctx: Pick<ModuleContext, 'db'>,
+  offers: readonly { id: string; entityId: string; title: string }[],
+  at = '2027-01-01T00:00:00.000Z',
+): Promise<void> {
+  await ctx.db
+    .insertInto('offers')
+    .values(
+      offers.map((o) => ({
+        id: o.id,
+        entity_id: o.entityId,
+        title: o.title,
+        title_sort: o.title.toLowerCase(),
+        kind: 'service' as const,
+        category: 'catering',
+        subcategory: 'catering-posilki',
+        cpv_codes: '[]',
+        description: o.title,
+        price_kind: 'on_request' as const,
+        price_text: null,
+        area_scope: 'region' as const,
+        is_reserved_contracts: false,
+        is_published: true,
+        is_example: false,
+        search_doc: o.title,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
     .execute();
 }
 
@@ -142,18 +203,38 @@ export async function memberRoleHolders(ctx: Pick<ModuleContext, 'db'>, bodyId: 
 }
 
 async function newBoard(ctx: Pick<ModuleContext, 'db'>, id: string, at: string): Promise<void> {
+  await makeBody(ctx, { id, name: 'Kapituła testowa', type: 'certifying_board' }, at);
+  await ctx.db
+    .insertInto('body_terms')
+    .values({ id: `${id}-term`, body_id: id, number: 1, starts_on: '2020-01-01', ends_on: null, note: '', created_at: at })
+    .execute();
+  await ctx.db
+    .insertInto('body_seats')
+    .values({ id: `${id}-seat`, term_id: `${id}-term`, category: 'other', label: 'Członkowie', seat_count: null, position: 0 })
+    .execute();
+}
+
+/**
+ * A body as the bodies module stores it, without terms: composition and (unless `minutesPublic` is
+ * false) minutes public, quorum half the members, simple majority; its slug is `slug` or its id.
+ */
+export async function makeBody(
+  ctx: Pick<ModuleContext, 'db'>,
+  body: { id: string; slug?: string; name: string; type: Insertable<Database['bodies']>['type']; minutesPublic?: boolean },
+  at: string,
+): Promise<void> {
   await ctx.db
     .insertInto('bodies')
     .values({
-      id,
-      slug: id,
-      name: 'Kapituła testowa',
-      name_sort: 'kapituła testowa',
-      type: 'certifying_board',
+      id: body.id,
+      slug: body.slug ?? body.id,
+      name: body.name,
+      name_sort: body.name.toLowerCase(),
+      type: body.type,
       legal_basis: null,
       description: '',
       is_composition_public: true,
-      is_minutes_public: true,
+      is_minutes_public: body.minutesPublic ?? true,
       has_rules: false,
       quorum_kind: 'fraction',
       quorum_numerator: 1,
@@ -168,13 +249,5 @@ async function newBoard(ctx: Pick<ModuleContext, 'db'>, id: string, at: string):
       created_at: at,
       updated_at: at,
     })
-    .execute();
-  await ctx.db
-    .insertInto('body_terms')
-    .values({ id: `${id}-term`, body_id: id, number: 1, starts_on: '2020-01-01', ends_on: null, note: '', created_at: at })
-    .execute();
-  await ctx.db
-    .insertInto('body_seats')
-    .values({ id: `${id}-seat`, term_id: `${id}-term`, category: 'other', label: 'Członkowie', seat_count: null, position: 0 })
     .execute();
 }

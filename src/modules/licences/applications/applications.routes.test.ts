@@ -23,7 +23,7 @@ import { ManualClock } from '../../../testing/clock.js';
 import { multipart, type FilePart } from '../../../testing/multipart.js';
 import { countValidLicences } from '../index.js';
 import { licencesGrantedFormula } from '../licences.formulas.js';
-import { makeApplication, makeBoard } from '../licences.testing.js';
+import { makeApplication, makeBoard, makeEntity, makeOffers } from '../licences.testing.js';
 import { suspendLicence } from '../licences.service.js';
 import { SEEDED_EDITION_ID } from '../migrations/202702090010_licence_applications.js';
 
@@ -63,54 +63,12 @@ const nextIp = () => `10.8.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
 before(async () => {
   t = await createTestApp({ clock });
-  const at = '2027-01-01T00:00:00.000Z';
-  for (const e of [X, Y]) {
-    await t.ctx.db
-      .insertInto('entities')
-      .values({
-        id: e.id,
-        name: e.name,
-        name_sort: e.name.toLowerCase(),
-        legal_form: 'spoldzielnia_socjalna',
-        sectors: '[]',
-        lifecycle: 'active',
-        search_doc: e.name,
-        is_synthetic: false,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-  }
-  // offers as the offers module stores them (a module's test reaches another only through its tables)
-  const offer = (id: string, entity_id: string, title: string) => ({
-    id,
-    entity_id,
-    title,
-    title_sort: title.toLowerCase(),
-    kind: 'service' as const,
-    category: 'catering',
-    subcategory: 'catering-posilki',
-    cpv_codes: '[]',
-    description: title,
-    price_kind: 'on_request' as const,
-    price_text: null,
-    area_scope: 'region' as const,
-    is_reserved_contracts: false,
-    is_published: true,
-    is_example: false,
-    search_doc: title,
-    created_by: null,
-    created_at: at,
-    updated_at: at,
-  });
-  await t.ctx.db
-    .insertInto('offers')
-    .values([
-      offer('offer-obiady', X.id, 'Obiady dla szkół'),
-      offer('offer-catering', X.id, 'Catering na konferencje'),
-      offer('offer-y', Y.id, 'Sprzątanie biur'),
-    ])
-    .execute();
+  for (const e of [X, Y]) await makeEntity(t.ctx, e);
+  await makeOffers(t.ctx, [
+    { id: 'offer-obiady', entityId: X.id, title: 'Obiady dla szkół' },
+    { id: 'offer-catering', entityId: X.id, title: 'Catering na konferencje' },
+    { id: 'offer-y', entityId: Y.id, title: 'Sprzątanie biur' },
+  ]);
   ids.repX = (await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: X.id }], 'rep@smaczna.example.pl')).userId;
   ids.repY = (await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: Y.id }])).userId;
   ids.staff = (await loginAs(t, [{ role: 'coordinator' }])).userId;

@@ -3,6 +3,7 @@
 // the formal check, and the rules editions, and the certifying board's list and application page
 // (assessment per criterion, conflict declaration, the chair's decision). Entity names and offer
 // titles are Polish: on English pages they carry lang="pl".
+import { Fragment, type ComponentChildren } from 'preact';
 import type { Problem } from '../../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table, useProblemText } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
@@ -81,32 +82,37 @@ export function MyApplicationsView({ items, entities }: { items: ApplicationRow[
           ))}
         </ul>
       ) : null}
-      <p role="status">{t('licences.apply.count', { count: items.length })}</p>
-      {items.length ? <ApplicationsTable items={items} link={applicationPath} /> : null}
+      <ApplicationsList items={items} link={applicationPath} />
     </>
   );
 }
 
-function ApplicationsTable({ items, link }: { items: ApplicationRow[]; link: (id: string) => string }) {
+/** How many applications there are and, when any, their table; each row links to `link(id)`. */
+function ApplicationsList({ items, link }: { items: ApplicationRow[]; link: (id: string) => string }) {
   const { t, href } = usePage();
   return (
-    <Table
-      caption={t('licences.apply.caption')}
-      rows={items}
-      rowKey={(a) => a.id}
-      columns={[
-        {
-          header: t('licences.field.holder'),
-          cell: (a) => (
-            <a href={href(link(a.id))}>
-              <Pl text={a.entity_name} />
-            </a>
-          ),
-        },
-        { header: t('licences.apply.statusLabel'), cell: (a) => statusText(t, a.status) },
-        { header: t('licences.apply.submittedOn'), cell: (a) => a.submitted_on ?? '—' },
-      ]}
-    />
+    <>
+      <p role="status">{t('licences.apply.count', { count: items.length })}</p>
+      {items.length ? (
+        <Table
+          caption={t('licences.apply.caption')}
+          rows={items}
+          rowKey={(a) => a.id}
+          columns={[
+            {
+              header: t('licences.field.holder'),
+              cell: (a) => (
+                <a href={href(link(a.id))}>
+                  <Pl text={a.entity_name} />
+                </a>
+              ),
+            },
+            { header: t('licences.apply.statusLabel'), cell: (a) => statusText(t, a.status) },
+            { header: t('licences.apply.submittedOn'), cell: (a) => a.submitted_on ?? '—' },
+          ]}
+        />
+      ) : null}
+    </>
   );
 }
 
@@ -115,6 +121,34 @@ const val = (values: Record<string, string | string[]> | null, name: string, fal
   const v = values[name];
   return typeof v === 'string' ? v : fallback;
 };
+
+/** The applicant's contact person: the form's fields and the staff page's facts, in this order. */
+const CONTACT_FIELDS: {
+  name: 'contact_name' | 'contact_email' | 'contact_phone';
+  type?: 'email' | 'tel';
+  label: TKey;
+  maxLength: number;
+  autocomplete: string;
+}[] = [
+  { name: 'contact_name', label: 'licences.apply.contactName', maxLength: 200, autocomplete: 'name' },
+  { name: 'contact_email', type: 'email', label: 'licences.apply.contactEmail', maxLength: 254, autocomplete: 'email' },
+  { name: 'contact_phone', type: 'tel', label: 'licences.apply.contactPhone', maxLength: 40, autocomplete: 'tel' },
+];
+
+/** A required whole number of at most three digits (months, a percentage threshold). */
+function WholeNumberField({
+  name,
+  label,
+  value,
+  problems,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  problems: Problem[];
+}) {
+  return <FormField name={name} label={label} value={value} problems={problems} required maxLength={3} inputMode="numeric" />;
+}
 
 export function ApplicationFormView({
   title,
@@ -166,21 +200,10 @@ export function ApplicationFormView({
       ) : null}
       <h2>{t('licences.apply.rules')}</h2>
       <EditionRules edition={edition} />
-      {unmet.length ? (
-        <Alert kind="warning" title={t('licences.apply.unmetTitle')}>
-          <ul>
-            {unmet.map((c) => (
-              <li key={c}>
-                {t(`licences.unmet.${c}` as TKey, {
-                  revenue: edition!.min_own_revenue_pct,
-                  offer: edition!.min_offer_months,
-                  market: edition!.min_market_months,
-                })}
-              </li>
-            ))}
-          </ul>
+      {edition && unmet.length ? (
+        <UnmetCriteria edition={edition} unmet={unmet}>
           <p>{t('licences.apply.unmetDraft')}</p>
-        </Alert>
+        </UnmetCriteria>
       ) : null}
       <h2>{t('licences.apply.identification')}</h2>
       <dl class="facts">
@@ -192,35 +215,19 @@ export function ApplicationFormView({
       {editable ? (
         <form method="post" action={href(action)} novalidate>
           <CsrfField token={csrfToken ?? ''} />
-          <FormField
-            name="contact_name"
-            label={t('licences.apply.contactName')}
-            value={val(values, 'contact_name', a?.contact_name ?? '')}
-            problems={problems}
-            required
-            maxLength={200}
-            autocomplete="name"
-          />
-          <FormField
-            name="contact_email"
-            type="email"
-            label={t('licences.apply.contactEmail')}
-            value={val(values, 'contact_email', a?.contact_email ?? '')}
-            problems={problems}
-            required
-            maxLength={254}
-            autocomplete="email"
-          />
-          <FormField
-            name="contact_phone"
-            type="tel"
-            label={t('licences.apply.contactPhone')}
-            value={val(values, 'contact_phone', a?.contact_phone ?? '')}
-            problems={problems}
-            required
-            maxLength={40}
-            autocomplete="tel"
-          />
+          {CONTACT_FIELDS.map((f) => (
+            <FormField
+              key={f.name}
+              name={f.name}
+              type={f.type}
+              label={t(f.label)}
+              value={val(values, f.name, a?.[f.name] ?? '')}
+              problems={problems}
+              required
+              maxLength={f.maxLength}
+              autocomplete={f.autocomplete}
+            />
+          ))}
           <fieldset class="field">
             <legend>{t('licences.apply.offers')}</legend>
             {offers.length === 0 ? <p>{t('licences.apply.noOffers')}</p> : null}
@@ -263,24 +270,8 @@ export function ApplicationFormView({
             maxLength={5}
             inputMode="decimal"
           />
-          <FormField
-            name="offer_months"
-            label={t('licences.apply.offerMonths')}
-            value={offerMonths}
-            problems={problems}
-            required
-            maxLength={3}
-            inputMode="numeric"
-          />
-          <FormField
-            name="market_months"
-            label={t('licences.apply.marketMonths')}
-            value={marketMonths}
-            problems={problems}
-            required
-            maxLength={3}
-            inputMode="numeric"
-          />
+          <WholeNumberField name="offer_months" label={t('licences.apply.offerMonths')} value={offerMonths} problems={problems} />
+          <WholeNumberField name="market_months" label={t('licences.apply.marketMonths')} value={marketMonths} problems={problems} />
           <CheckboxField
             name="declaration"
             label={t('licences.apply.declarationText')}
@@ -308,18 +299,7 @@ function Attachments({ view, editable, problems }: { view: ApplicationView; edit
   const a = view.application;
   return (
     <>
-      <h2>{t('licences.apply.attachments')}</h2>
-      {view.files.length ? (
-        <ul>
-          {view.files.map((f) => (
-            <li key={f.id}>
-              <a href={href(`${applicationPath(a.id)}/zalaczniki/${f.id}`)}>{f.file_name}</a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('licences.apply.noAttachments')}</p>
-      )}
+      <AttachmentList view={view} />
       {editable ? (
         <form method="post" action={href(`${applicationPath(a.id)}/zalaczniki`)} encType="multipart/form-data" novalidate>
           <CsrfField token={csrfToken ?? ''} />
@@ -372,6 +352,48 @@ function ApplicationFacts({ view }: { view: ApplicationView }) {
   );
 }
 
+/** The criteria of `edition` the figures do not meet, as a warning (with what the caller adds below the list). */
+function UnmetCriteria({ edition, unmet, children }: { edition: EditionRow; unmet: Criterion[]; children?: ComponentChildren }) {
+  const { t } = usePage();
+  return (
+    <Alert kind="warning" title={t('licences.apply.unmetTitle')}>
+      <ul>
+        {unmet.map((c) => (
+          <li key={c}>
+            {t(`licences.unmet.${c}` as TKey, {
+              revenue: edition.min_own_revenue_pct,
+              offer: edition.min_offer_months,
+              market: edition.min_market_months,
+            })}
+          </li>
+        ))}
+      </ul>
+      {children}
+    </Alert>
+  );
+}
+
+/** The application's attachments, each a download link, under their heading. */
+function AttachmentList({ view }: { view: ApplicationView }) {
+  const { t, href } = usePage();
+  return (
+    <>
+      <h2>{t('licences.apply.attachments')}</h2>
+      {view.files.length ? (
+        <ul>
+          {view.files.map((f) => (
+            <li key={f.id}>
+              <a href={href(`${applicationPath(view.application.id)}/zalaczniki/${f.id}`)}>{f.file_name}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('licences.apply.noAttachments')}</p>
+      )}
+    </>
+  );
+}
+
 export function AdminApplicationsView({ items }: { items: ApplicationRow[] }) {
   const { t, href } = usePage();
   return (
@@ -380,8 +402,7 @@ export function AdminApplicationsView({ items }: { items: ApplicationRow[] }) {
       <p>
         <a href={href('/admin/zakup-prospoleczny/zasady')}>{t('licences.editions.title')}</a>
       </p>
-      <p role="status">{t('licences.apply.count', { count: items.length })}</p>
-      {items.length ? <ApplicationsTable items={items} link={adminApplicationPath} /> : null}
+      <ApplicationsList items={items} link={adminApplicationPath} />
     </>
   );
 }
@@ -395,27 +416,16 @@ export function AdminApplicationView({ title, view, problems }: { title: string;
       <ErrorSummary problems={problems} />
       <h2>{t('licences.apply.contact')}</h2>
       <dl class="facts">
-        <dt>{t('licences.apply.contactName')}</dt>
-        <dd>{a.contact_name || '—'}</dd>
-        <dt>{t('licences.apply.contactEmail')}</dt>
-        <dd>{a.contact_email || '—'}</dd>
-        <dt>{t('licences.apply.contactPhone')}</dt>
-        <dd>{a.contact_phone || '—'}</dd>
+        {CONTACT_FIELDS.map((f) => (
+          <Fragment key={f.name}>
+            <dt>{t(f.label)}</dt>
+            <dd>{a[f.name] || '—'}</dd>
+          </Fragment>
+        ))}
       </dl>
       <h2>{t('licences.apply.figures')}</h2>
       <ApplicationFacts view={view} />
-      <h2>{t('licences.apply.attachments')}</h2>
-      {view.files.length ? (
-        <ul>
-          {view.files.map((f) => (
-            <li key={f.id}>
-              <a href={href(`${applicationPath(a.id)}/zalaczniki/${f.id}`)}>{f.file_name}</a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('licences.apply.noAttachments')}</p>
-      )}
+      <AttachmentList view={view} />
       {a.status === 'submitted' ? (
         <>
           <h2>{t('licences.formal.title')}</h2>
@@ -446,6 +456,13 @@ export function AdminApplicationView({ title, view, problems }: { title: string;
     </>
   );
 }
+
+/** An edition's thresholds: the form's fields with their labels. */
+const EDITION_THRESHOLDS: [name: string, label: TKey][] = [
+  ['min_own_revenue_pct', 'licences.editions.minRevenue'],
+  ['min_offer_months', 'licences.editions.minOffer'],
+  ['min_market_months', 'licences.editions.minMarket'],
+];
 
 export function EditionsView({
   editions,
@@ -488,33 +505,9 @@ export function EditionsView({
           problems={problems}
           required
         />
-        <FormField
-          name="min_own_revenue_pct"
-          label={t('licences.editions.minRevenue')}
-          value={values.min_own_revenue_pct}
-          problems={problems}
-          required
-          inputMode="numeric"
-          maxLength={3}
-        />
-        <FormField
-          name="min_offer_months"
-          label={t('licences.editions.minOffer')}
-          value={values.min_offer_months}
-          problems={problems}
-          required
-          inputMode="numeric"
-          maxLength={3}
-        />
-        <FormField
-          name="min_market_months"
-          label={t('licences.editions.minMarket')}
-          value={values.min_market_months}
-          problems={problems}
-          required
-          inputMode="numeric"
-          maxLength={3}
-        />
+        {EDITION_THRESHOLDS.map(([name, label]) => (
+          <WholeNumberField key={name} name={name} label={t(label)} value={values[name]} problems={problems} />
+        ))}
         <FormField
           name="sources"
           multiline
@@ -537,8 +530,7 @@ export function BoardListView({ items }: { items: ApplicationRow[] }) {
   return (
     <>
       <PageHeader title={t('licences.board.title')} lead={t('licences.board.lead')} />
-      <p role="status">{t('licences.apply.count', { count: items.length })}</p>
-      {items.length ? <ApplicationsTable items={items} link={boardApplicationPath} /> : null}
+      <ApplicationsList items={items} link={boardApplicationPath} />
     </>
   );
 }
@@ -571,33 +563,8 @@ export function BoardApplicationView({
       <ErrorSummary problems={problems} />
       <h2>{t('licences.apply.figures')}</h2>
       <ApplicationFacts view={view} />
-      {unmet.length ? (
-        <Alert kind="warning" title={t('licences.apply.unmetTitle')}>
-          <ul>
-            {unmet.map((c) => (
-              <li key={c}>
-                {t(`licences.unmet.${c}` as TKey, {
-                  revenue: edition!.min_own_revenue_pct,
-                  offer: edition!.min_offer_months,
-                  market: edition!.min_market_months,
-                })}
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
-      <h2>{t('licences.apply.attachments')}</h2>
-      {view.files.length ? (
-        <ul>
-          {view.files.map((f) => (
-            <li key={f.id}>
-              <a href={href(`${applicationPath(a.id)}/zalaczniki/${f.id}`)}>{f.file_name}</a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('licences.apply.noAttachments')}</p>
-      )}
+      {edition && unmet.length ? <UnmetCriteria edition={edition} unmet={unmet} /> : null}
+      <AttachmentList view={view} />
       <h2>{t('licences.board.assessments')}</h2>
       <p>{t('licences.board.conflicts', { count: view.conflicts.length })}</p>
       {view.assessments.length ? (

@@ -3,8 +3,7 @@
 // Polish labels is not shipped. Each code is checked with the offers' CPV rule (format and check
 // digit); refused rows are reported with their line; re-importing the same file changes nothing and
 // a newer one rewrites labels. Pages then show the Polish label next to a code the table knows.
-import ExcelJS from 'exceljs';
-import { CsvSyntaxError, readSpreadsheetCsv } from '../../../core/csv/index.js';
+import { readSpreadsheetFile } from '../../../core/csv/index.js';
 import { nowIso } from '../../../core/db/time.js';
 import type { Problem } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
@@ -12,11 +11,6 @@ import type { T } from '../../../i18n/index.js';
 import { isValidCpv, normaliseCpv } from '../offers.categories.js';
 import { cpvRows, upsertCpv } from './cpv.repo.js';
 import type { CpvCodesTable } from './cpv.tables.js';
-
-interface Sheet {
-  headers: string[];
-  rows: { line: number; cells: string[] }[];
-}
 
 export interface CpvRowProblem extends Problem {
   line: number;
@@ -34,42 +28,10 @@ export interface CpvImportOutcome {
   problems: CpvRowProblem[];
 }
 
-const isXlsx = (data: Buffer) => data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-
-async function readXlsx(data: Buffer): Promise<Sheet | null> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    return null;
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return { headers: [], rows: [] };
-  let headers: string[] = [];
-  const rows: Sheet['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push((row.getCell(c).text ?? '').trim());
-    if (headers.length === 0) headers = cells;
-    else if (cells.some((c) => c !== '')) rows.push({ line: rowNumber, cells });
-  });
-  return { headers, rows };
-}
-
-function readCsv(data: Buffer): Sheet | null {
-  try {
-    const t = readSpreadsheetCsv(data);
-    return { headers: t.headers, rows: t.rows.map((r) => ({ line: r.line, cells: r.cells })) };
-  } catch (err) {
-    if (err instanceof CsvSyntaxError) return null;
-    throw err;
-  }
-}
-
 /** Reads the file, checks every row and saves the valid ones (inserted or labels updated). */
 export async function importCpvFile(ctx: ModuleContext, data: Buffer): Promise<CpvImportOutcome> {
   const outcome: CpvImportOutcome = { total: 0, added: 0, updated: 0, unchanged: 0, refused: 0, fileProblems: [], problems: [] };
-  const sheet = isXlsx(data) ? await readXlsx(data) : readCsv(data);
+  const sheet = await readSpreadsheetFile(data);
   if (sheet === null) {
     outcome.fileProblems.push({ key: 'offers.cpvImport.errors.unreadable' });
     return outcome;

@@ -1,11 +1,10 @@
-// Reading a buyer's yearly spending file: CSV (core/csv decides UTF-8 with or without a BOM or
-// windows-1250, and `;` or `,`) or XLSX (exceljs, each cell as the text it shows). Headers are
+// Reading a buyer's yearly spending file: CSV or XLSX, read by core/csv (UTF-8 with or without a BOM
+// or windows-1250, `;` or `,`; each workbook cell as the text it shows). Headers are
 // recognised in Polish or English written any way (NIP, supplier, amount, category); every row is
 // checked — NIP check digit (empty allowed: a foreign supplier), supplier named, amount a positive
 // sum in PLN with at most two decimals ("1 234,56", "1234.56") — and the problems are listed by line,
 // as the registry import does. Nothing here touches the database.
-import ExcelJS from 'exceljs';
-import { CsvSyntaxError, readSpreadsheetCsv } from '../../../core/csv/index.js';
+import { readSpreadsheetFile } from '../../../core/csv/index.js';
 import { AppError, type Problem } from '../../../core/errors/app-error.js';
 import type { Upload } from '../../../core/http/uploads.js';
 import { fold } from '../../../core/search/index.js';
@@ -57,49 +56,8 @@ export interface PurchaseSheet {
   rows: { input: PurchaseInput; problems: Problem[] }[];
 }
 
-interface Sheet {
-  headers: string[];
-  rows: { line: number; cells: string[] }[];
-}
-
 const unreadable = () =>
   new AppError('http.validation', {}, [{ field: 'file', label: 'purchases.import.file', key: 'purchases.errors.fileUnreadable' }]);
-
-async function readXlsx(data: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable();
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return { headers: [], rows: [] };
-  let headers: string[] = [];
-  const rows: Sheet['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const cell = row.getCell(c);
-      // a number cell keeps its value (the text could be "1 234,56 zł" in the author's locale)
-      cells.push(typeof cell.value === 'number' ? String(cell.value) : (cell.text ?? '').trim());
-    }
-    if (headers.length === 0) headers = cells;
-    else if (cells.some((c) => c !== '')) rows.push({ line: rowNumber, cells });
-  });
-  return { headers, rows };
-}
-
-function readCsv(data: Buffer): Sheet {
-  try {
-    const t = readSpreadsheetCsv(data);
-    return { headers: t.headers, rows: t.rows.map((r) => ({ line: r.line, cells: r.cells })) };
-  } catch (err) {
-    if (err instanceof CsvSyntaxError) throw unreadable();
-    throw err;
-  }
-}
-
-const isXlsx = (data: Buffer) => data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 
 /** Reads and checks the uploaded file; throws a validation AppError when there is no readable file. */
 export async function readPurchaseFile(upload: Upload | null): Promise<PurchaseSheet> {
@@ -107,7 +65,8 @@ export async function readPurchaseFile(upload: Upload | null): Promise<PurchaseS
     throw new AppError('http.validation', {}, [{ field: 'file', label: 'purchases.import.file', key: 'validation.required' }]);
   if (upload.truncated)
     throw new AppError('http.validation', {}, [{ field: 'file', label: 'purchases.import.file', key: 'purchases.errors.fileTooLarge' }]);
-  const sheet = isXlsx(upload.data) ? await readXlsx(upload.data) : readCsv(upload.data);
+  const sheet = await readSpreadsheetFile(upload.data);
+  if (!sheet) throw unreadable();
   const columns = sheet.headers.map(columnOf);
   const fileProblems: Problem[] = [];
   for (const c of REQUIRED)
