@@ -423,6 +423,11 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Conflict of interest',
       detail: 'You declared a conflict of interest regarding this application, so you do not assess it. Nothing was saved.',
     },
+    'licences.decision_conflict': {
+      title: 'Conflict of interest',
+      detail:
+        'You declared a conflict of interest regarding this application, so you do not record the Kapituła’s decision on it. Nothing was saved.',
+    },
     'offers.need_not_found': {
       title: 'No such need',
       detail: 'The purchasing need does not exist or is not published.',

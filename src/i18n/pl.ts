@@ -434,6 +434,11 @@ export const pl = {
       title: 'Konflikt interesów',
       detail: 'Zgłosiłeś/zgłosiłaś konflikt interesów wobec tego wniosku, więc go nie oceniasz. Niczego nie zapisano.',
     },
+    'licences.decision_conflict': {
+      title: 'Konflikt interesów',
+      detail:
+        'Zgłosiłeś/zgłosiłaś konflikt interesów wobec tego wniosku, więc nie zapisujesz decyzji Kapituły w jego sprawie. Niczego nie zapisano.',
+    },
     'offers.need_not_found': {
       title: 'Nie ma takiej potrzeby',
       detail: 'Potrzeba zakupowa nie istnieje albo nie jest opublikowana.',

@@ -225,6 +225,7 @@ export const licencesEn: TranslationShape<typeof licencesPl> = {
         'If you have a conflict of interest regarding this application, declare it: your assessment is removed and you cannot assess it.',
       conflictButton: 'I declare a conflict of interest',
       youConflicted: 'You declared a conflict of interest: you do not assess this application.',
+      chairConflicted: 'You declared a conflict of interest: you do not record the Kapituła’s decision on this application.',
       conflicts_one: '{{count}} Kapituła member declared a conflict of interest.',
       conflicts_other: '{{count}} Kapituła members declared a conflict of interest.',
     },

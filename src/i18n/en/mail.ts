@@ -134,6 +134,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: “Zakup Prospołeczny” application refused ({{entity}})',
       body: 'Hello,\n\nat its meeting of {{meeting}} the Kapituła refused the “Zakup Prospołeczny” mark for: {{offers}} (entity: {{entity}}).\n\nJustification:\n{{justification}}\n\nThe application:\n{{link}}',
     },
+    licence_application_returned: {
+      subject: 'Spójnia: “Zakup Prospołeczny” application needs completion — {{entity}}',
+      body: 'Hello,\n\nthe application of {{entity}} for the “Zakup Prospołeczny” mark needs completion. The ROPS staff’s message:\n\n{{message}}\n\nComplete the application and submit it again:\n{{link}}',
+    },
     licence_expiry_reminder: {
       subject: 'Spójnia: “Zakup Prospołeczny” licence {{number}} expires on {{expires}}',
       body: 'Hello,\n\nthe “Zakup Prospołeczny” licence no. {{number}} of {{entity}} (product or service: {{product}}) is valid until {{expires}} ({{days}} days left). The licence can be renewed every year on application; a renewal filed before expiry starts on the day the current licence expires.\n\nThe licence:\n{{link}}',
@@ -220,6 +224,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       licence_expiry_reminder: '“Zakup Prospołeczny” licence — expiry reminder',
       licence_application_granted: '“Zakup Prospołeczny” application — granted',
       licence_application_refused: '“Zakup Prospołeczny” application — refused',
+      licence_application_returned: '“Zakup Prospołeczny” application — needs completion',
       need_notice: 'purchasing need — notification',
       need_reminder: 'purchasing need — reminder',
       need_outcome: 'purchasing need — outcome question',

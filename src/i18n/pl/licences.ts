@@ -235,6 +235,7 @@ export const licencesPl = {
         'Jeśli jesteś w konflikcie interesów wobec tego wniosku, zgłoś to: Twoja ocena zostanie usunięta i nie będziesz mógł/mogła go oceniać.',
       conflictButton: 'Zgłaszam konflikt interesów',
       youConflicted: 'Zgłosiłeś/zgłosiłaś konflikt interesów: nie oceniasz tego wniosku.',
+      chairConflicted: 'Zgłosiłeś/zgłosiłaś konflikt interesów: nie zapisujesz decyzji Kapituły w sprawie tego wniosku.',
       conflicts_one: '{{count}} członek Kapituły zgłosił konflikt interesów.',
       conflicts_few: '{{count}} członków Kapituły zgłosiło konflikt interesów.',
       conflicts_many: '{{count}} członków Kapituły zgłosiło konflikt interesów.',

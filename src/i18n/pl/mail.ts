@@ -133,6 +133,10 @@ export const mailPl = {
       subject: 'Spójnia: wniosek o znak „Zakup Prospołeczny” — odmowa ({{entity}})',
       body: 'Dzień dobry,\n\nKapituła na posiedzeniu {{meeting}} odmówiła przyznania znaku „Zakup Prospołeczny” dla: {{offers}} (podmiot: {{entity}}).\n\nUzasadnienie:\n{{justification}}\n\nWniosek:\n{{link}}',
     },
+    licence_application_returned: {
+      subject: 'Spójnia: wniosek o znak „Zakup Prospołeczny” do uzupełnienia — {{entity}}',
+      body: 'Dzień dobry,\n\nwniosek podmiotu {{entity}} o znak „Zakup Prospołeczny” wymaga uzupełnienia. Wiadomość od pracowników ROPS:\n\n{{message}}\n\nUzupełnij wniosek i złóż go ponownie:\n{{link}}',
+    },
     licence_expiry_reminder: {
       subject: 'Spójnia: licencja „Zakup Prospołeczny” {{number}} wygasa {{expires}}',
       body: 'Dzień dobry,\n\nlicencja na znak „Zakup Prospołeczny” nr {{number}} podmiotu {{entity}} (produkt lub usługa: {{product}}) jest ważna do {{expires}} (dni do końca: {{days}}). Licencję można odnawiać co roku na wniosek; odnowienie złożone przed wygaśnięciem zaczyna się w dniu wygaśnięcia obecnej licencji.\n\nLicencja:\n{{link}}',
@@ -220,6 +224,7 @@ export const mailPl = {
       licence_expiry_reminder: 'licencja „Zakup Prospołeczny” — przypomnienie o wygaśnięciu',
       licence_application_granted: 'wniosek o znak „Zakup Prospołeczny” — przyznanie',
       licence_application_refused: 'wniosek o znak „Zakup Prospołeczny” — odmowa',
+      licence_application_returned: 'wniosek o znak „Zakup Prospołeczny” — do uzupełnienia',
       need_notice: 'potrzeba zakupowa — powiadomienie',
       need_reminder: 'potrzeba zakupowa — przypomnienie',
       need_outcome: 'potrzeba zakupowa — pytanie o wynik',

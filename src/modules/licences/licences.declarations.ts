@@ -1,5 +1,6 @@
 // What the licences module adds to the platform's shared vocabularies: its error codes with their
-// HTTP statuses and its e-mails (the reminder before a licence expires, an application's decision).
+// HTTP statuses and its e-mails (the reminder before a licence expires, an application's decision,
+// an application sent back to the applicant for completion).
 import type { ErrorDeclarations } from '../../core/errors/catalogue.js';
 
 export const licencesErrors = {
@@ -11,6 +12,7 @@ export const licencesErrors = {
   'licences.application_state': { status: 409 },
   'licences.no_edition': { status: 409 },
   'licences.conflict': { status: 409 },
+  'licences.decision_conflict': { status: 409 },
 } as const satisfies ErrorDeclarations;
 
 type LicencesErrors = typeof licencesErrors;
@@ -27,5 +29,6 @@ declare module '../mail/index.js' {
     licence_expiry_reminder: { number: string; entity: string; product: string; expires: string; days: string; link: string };
     licence_application_granted: LicenceDecisionMail;
     licence_application_refused: LicenceDecisionMail;
+    licence_application_returned: { entity: string; message: string; link: string };
   }
 }

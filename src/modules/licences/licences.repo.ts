@@ -6,7 +6,7 @@ import { countAll } from '../../core/db/database.js';
 import type { Database } from '../../core/db/schema.js';
 import type { LicencesTable, ReminderKind } from './licences.tables.js';
 
-type Exec = Kysely<Database> | Transaction<Database>;
+export type Exec = Kysely<Database> | Transaction<Database>;
 export type LicenceRow = Selectable<LicencesTable>;
 export type LicenceWithEntity = LicenceRow & { entity_name: string; entity_synthetic: boolean; entity_merged: boolean };
 

@@ -95,7 +95,7 @@ export async function verifyLicence(ctx: ModuleContext, number: string): Promise
  * caller's transaction: the licence's dates, its last valid day cut to the eve of a withdrawal, and
  * no row while it is suspended. A licence migrated from a mark keeps that mark's row.
  */
-export async function syncMark(db: Parameters<typeof repo.licenceById>[0], id: string): Promise<void> {
+export async function syncMark(db: repo.Exec, id: string): Promise<void> {
   const l = await repo.licenceById(db, id);
   if (!l) return;
   const markId = l.source_mark_id ?? `licence-${l.id}`;
@@ -120,47 +120,59 @@ export interface GrantInput {
   grantedOn: string;
 }
 
-/** Records a licence granted by the ROPS (one year from `grantedOn`); returns its number. */
+/** Records a licence granted by the ROPS (one year from `grantedOn`) in its own transaction; returns its number. */
 export async function grantLicence(ctx: ModuleContext, actor: Actor, input: GrantInput, renewsId: string | null = null): Promise<string> {
+  return ctx.db.transaction().execute((trx) => grantLicenceIn(trx, ctx, actor, input, renewsId));
+}
+
+/**
+ * Records a licence in the caller's transaction `trx` (the row, its registry mark and the audit
+ * entry), so a caller that records more — the Kapituła's decision — commits all of it or nothing.
+ */
+export async function grantLicenceIn(
+  trx: repo.Exec,
+  ctx: Pick<ModuleContext, 'clock'>,
+  actor: Actor,
+  input: GrantInput,
+  renewsId: string | null = null,
+): Promise<string> {
   const product = input.product.trim();
   if (!product) throw new AppError('licences.invalid', { field: 'product' });
   const number = documentNumber('ZP', Number(input.grantedOn.slice(0, 4)) || warsawYear(ctx.clock));
   const id = newId();
   const now = nowIso(ctx.clock);
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertLicence(trx, {
-      id,
-      number,
-      entity_id: input.entityId,
-      offer_id: input.offerId ?? null,
-      product,
-      granted_on: input.grantedOn,
-      expires_on: derivedExpiry(input.grantedOn),
-      is_expiry_derived: true,
-      source_url: null,
-      source_mark_id: null,
-      renews_id: renewsId,
-      withdrawn_on: null,
-      withdrawal_reason: null,
-      suspended_on: null,
-      suspension_reason: null,
-      created_by: actor.actorId,
-      created_at: now,
-      updated_at: now,
-    });
-    await syncMark(trx, id);
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: renewsId ? 'licences.renew' : 'licences.grant',
-        subjectType: 'licence',
-        subjectId: id,
-        meta: { number, renews: renewsId },
-      },
-      ctx.clock,
-    );
+  await repo.insertLicence(trx, {
+    id,
+    number,
+    entity_id: input.entityId,
+    offer_id: input.offerId ?? null,
+    product,
+    granted_on: input.grantedOn,
+    expires_on: derivedExpiry(input.grantedOn),
+    is_expiry_derived: true,
+    source_url: null,
+    source_mark_id: null,
+    renews_id: renewsId,
+    withdrawn_on: null,
+    withdrawal_reason: null,
+    suspended_on: null,
+    suspension_reason: null,
+    created_by: actor.actorId,
+    created_at: now,
+    updated_at: now,
   });
+  await syncMark(trx, id);
+  await recordAudit(
+    trx,
+    {
+      ...actor,
+      action: renewsId ? 'licences.renew' : 'licences.grant',
+      subjectType: 'licence',
+      subjectId: id,
+      meta: { number, renews: renewsId },
+    },
+    ctx.clock,
+  );
   return number;
 }
 

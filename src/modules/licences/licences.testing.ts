@@ -103,11 +103,11 @@ export async function makeOffers(
     .execute();
 }
 
-/** An application of `entityId` for `offerIds`, in `status`, judged under the seeded rules edition. */
+/** An application of `entityId` for `offerIds`, in `status`, judged under the seeded rules edition, filed by `createdBy` (no account by default). */
 export async function makeApplication(
   ctx: Pick<ModuleContext, 'db' | 'clock'>,
   entityId: string,
-  opts: { id: string; status?: ApplicationStatus; offerIds?: string[]; ownRevenueTenths?: number },
+  opts: { id: string; status?: ApplicationStatus; offerIds?: string[]; ownRevenueTenths?: number; createdBy?: string },
 ): Promise<void> {
   const at = nowIso(ctx.clock);
   const status = opts.status ?? 'draft';
@@ -132,7 +132,7 @@ export async function makeApplication(
       justification: null,
       decided_by: null,
       submitted_on: status === 'draft' ? null : at.slice(0, 10),
-      created_by: null,
+      created_by: opts.createdBy ?? null,
       created_at: at,
       updated_at: at,
     })

@@ -1,5 +1,6 @@
 // Kysely for the licences module's applications: rules editions, applications with their holder's
-// name, their offers, attachments, assessments and conflict declarations.
+// name, their offers, attachments, assessments and conflict declarations; the e-mail of the account
+// that filed an application.
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../../core/db/schema.js';
 import type { Criterion, LicenceApplicationFilesTable, LicenceApplicationsTable, LicenceRuleEditionsTable } from './applications.tables.js';
@@ -55,6 +56,17 @@ export async function insertApplication(db: Exec, row: Insertable<LicenceApplica
 
 export async function updateApplication(db: Exec, id: string, set: Updateable<LicenceApplicationsTable>): Promise<void> {
   await db.updateTable('licence_applications').set(set).where('id', '=', id).execute();
+}
+
+/** Records the decision on an application still under assessment; false when it is no longer (decided meanwhile). */
+export async function recordDecision(db: Exec, id: string, set: Updateable<LicenceApplicationsTable>): Promise<boolean> {
+  const res = await db
+    .updateTable('licence_applications')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', 'in_assessment')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
 }
 
 export async function applicationOfferIds(db: Exec, id: string): Promise<string[]> {
@@ -147,4 +159,15 @@ export async function declareConflict(db: Exec, applicationId: string, userId: s
 /** Records the application the licences `numbers` were granted on. */
 export async function linkLicences(db: Exec, numbers: readonly string[], applicationId: string): Promise<void> {
   await db.updateTable('licences').set({ application_id: applicationId }).where('number', 'in', numbers).execute();
+}
+
+/** The e-mail of an active account that was not anonymised (the representative who filed an application). */
+export async function activeAccountEmail(db: Exec, userId: string): Promise<{ email: string } | undefined> {
+  return db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', userId)
+    .where('is_active', '=', true)
+    .where('anonymised_at', 'is', null)
+    .executeTakeFirst();
 }

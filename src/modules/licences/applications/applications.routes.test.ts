@@ -4,8 +4,11 @@
 // applies from its day; a representative saves a draft whose figures miss criteria (the form names
 // them, submission is refused), attaches PDFs checked by content, and submits (the edition in force
 // recorded); a representative of another entity is refused everywhere; staff send it back for
-// completion and then pass it; only current Kapituła members assess, one who declared a conflict
-// cannot, only the chair decides; the grant creates a licence per offer, e-mails the applicant and
+// completion (one e-mail to the representative who filed it, in their language, else to the
+// application's contact, with the application's link) and then pass it; only current Kapituła
+// members assess, one who declared a conflict cannot, only the chair decides and not after declaring
+// a conflict (per role, nothing changes); a failure in the second grant of a decision leaves the
+// application undecided and no licence; the grant creates a licence per offer, e-mails the applicant and
 // shows on the registry's facet, badge and valid-marks figure until its expiry removes it; the
 // agreement is read back from DOCX and PDF; a refusal is e-mailed with its justification; /dane
 // lists the licences, whose API carries the licence and `last_changed`; the indicator formula counts
@@ -117,6 +120,8 @@ const markedCount = async () => ((await page('/podmioty.json?znak=1')).json() as
 const validMarksFigure = async (day: string) => (await countValidMarksByGmina(t.ctx.db, day)).reduce((s, r) => s + r.n, 0);
 const mails = (template: string) =>
   t.ctx.db.selectFrom('mail_outbox').select(['to_address', 'text_body']).where('template', '=', template).orderBy('to_address').execute();
+
+const base = () => t.config.publicUrl.replace(/\/$/, '');
 
 const FIGURES = {
   contact_name: 'Jan Kowalski',
@@ -275,14 +280,24 @@ test('submission records the edition in force; staff send it back with a message
   const noMessage = await post(admin, { outcome: 'needs_completion', message: '' }, staff, admin);
   assert.equal(noMessage.statusCode, 400);
   assert.equal((await application(appId)).status, 'submitted');
+  assert.equal((await mails('licence_application_returned')).length, 0, 'no e-mail for a refused form');
   assert.equal((await post(admin, { outcome: 'needs_completion', message: 'Brak bilansu za 2026 r.' }, staff, admin)).statusCode, 303);
   assert.match((await page(path, repX)).body, /Brak bilansu za 2026 r\./);
   assert.equal((await page(admin, repX)).statusCode, 403);
+  // the representative who filed it gets one e-mail, in Polish, with the message and the application's link
+  const returned = await t.ctx.db.selectFrom('mail_outbox').selectAll().where('template', '=', 'licence_application_returned').execute();
+  assert.equal(returned.length, 1);
+  assert.equal(returned[0]!.to_address, 'rep@smaczna.example.pl');
+  assert.equal(returned[0]!.lang, 'pl');
+  assert.match(returned[0]!.subject, /do uzupełnienia/);
+  assert.ok(returned[0]!.text_body.includes('Brak bilansu za 2026 r.'));
+  assert.ok(returned[0]!.text_body.split('\n').includes(`${base()}/zakup-prospoleczny/wnioski/${appId}`), returned[0]!.text_body);
 
   assert.equal((await post(path, values, repX, path)).statusCode, 303);
   assert.equal((await post(admin, { outcome: 'complete' }, staff, admin)).statusCode, 303);
   row = await application(appId);
   assert.equal(row.status, 'in_assessment');
+  assert.equal((await mails('licence_application_returned')).length, 1, 'passing it on sends no such e-mail');
 
   // the newer edition takes effect on its day; the application keeps the one it was judged under
   await setClock('2027-03-20T10:00:00Z');
@@ -316,6 +331,105 @@ test('only current Kapituła members assess; a member who declared a conflict ca
   const rows = await t.ctx.db.selectFrom('licence_assessments').select(['user_id']).where('application_id', '=', appId).execute();
   assert.equal(rows.length, 5, "only B's five criteria");
   assert.equal((await post(`${path}/decyzja`, { decision: 'granted', meeting_on: '2027-03-18' }, memberB, path)).statusCode, 403);
+});
+
+test("sent back, an application is e-mailed in the filing representative's language, else to its contact in Polish", async () => {
+  const repYEmail = (await t.ctx.db.selectFrom('users').select('email').where('id', '=', ids.repY).executeTakeFirstOrThrow()).email;
+  await t.ctx.db.updateTable('users').set({ lang: 'en' }).where('id', '=', ids.repY).execute();
+  await makeApplication(t.ctx, Y.id, { id: 'app-back-en', status: 'submitted', offerIds: ['offer-y'], createdBy: ids.repY });
+  await makeApplication(t.ctx, Y.id, { id: 'app-back-contact', status: 'submitted', offerIds: ['offer-y'] });
+  try {
+    for (const id of ['app-back-en', 'app-back-contact']) {
+      const admin = `/admin/zakup-prospoleczny/wnioski/${id}`;
+      const res = await post(admin, { outcome: 'needs_completion', message: 'Brak oświadczenia zarządu.' }, staff, admin);
+      assert.equal(res.statusCode, 303);
+      assert.equal((await application(id)).status, 'needs_completion');
+    }
+    const rows = await t.ctx.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('template', '=', 'licence_application_returned')
+      .where('to_address', '!=', 'rep@smaczna.example.pl')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const byAddress = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
+    assert.deepEqual(
+      rows.map((r) => [r.to_address, r.lang]).sort(byAddress),
+      [
+        [repYEmail, 'en'],
+        ['wniosek@test.example.pl', 'pl'],
+      ].sort(byAddress),
+    );
+    const en = rows.find((r) => r.lang === 'en')!;
+    assert.match(en.subject, /needs completion/);
+    assert.ok(en.text_body.split('\n').includes(`${base()}/en/zakup-prospoleczny/wnioski/app-back-en`), en.text_body);
+    const pl = rows.find((r) => r.lang === 'pl')!;
+    assert.ok(pl.text_body.split('\n').includes(`${base()}/zakup-prospoleczny/wnioski/app-back-contact`), pl.text_body);
+  } finally {
+    await t.ctx.db.updateTable('users').set({ lang: 'pl' }).where('id', '=', ids.repY).execute();
+  }
+});
+
+test('a Kapituła member who declared a conflict of interest cannot record the decision, per role; nothing changes', async () => {
+  await makeApplication(t.ctx, X.id, { id: 'app-conflict', status: 'in_assessment', offerIds: ['offer-catering'] });
+  const path = '/zakup-prospoleczny/kapitula/app-conflict';
+  const decision = { decision: 'granted', meeting_on: '2027-03-01' };
+  const audits = async () =>
+    (await t.ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', 'app-conflict').execute()).map((r) => r.action);
+  // the chair declares a conflict: recording the decision is refused, and the page no longer offers it
+  assert.equal((await post(`${path}/konflikt`, {}, chair, path)).statusCode, 303);
+  const refused = await post(`${path}/decyzja`, decision, chair, path);
+  assert.equal(refused.statusCode, 409);
+  assert.match(refused.body, /nie zapisujesz decyzji Kapituły w jego sprawie\. Niczego nie zapisano\./);
+  const refusedEn = await post(`/en${path}/decyzja`, decision, chair, `/en${path}`);
+  assert.equal(refusedEn.statusCode, 409);
+  assert.match(refusedEn.body, /you do not record the Kapituła’s decision on it\. Nothing was saved\./);
+  const chairPage = (await page(path, chair)).body;
+  assert.match(chairPage, /nie zapisujesz decyzji Kapituły w sprawie tego wniosku/);
+  assert.doesNotMatch(chairPage, /\/decyzja"/);
+  // a member who declared a conflict is refused as any member is (only the chair decides)
+  assert.equal((await post(`${path}/konflikt`, {}, memberC, path)).statusCode, 303);
+  assert.equal((await post(`${path}/decyzja`, decision, memberC, path)).statusCode, 403);
+  // staff and the applicant's representative are no Kapituła at all
+  assert.equal((await post(`${path}/decyzja`, decision, staff, '/admin/zakup-prospoleczny/wnioski/app-conflict')).statusCode, 403);
+  assert.equal((await post(`${path}/decyzja`, decision, repX, '/zakup-prospoleczny/wnioski/app-conflict')).statusCode, 403);
+
+  const row = await application('app-conflict');
+  assert.equal(row.status, 'in_assessment');
+  assert.equal(row.decision, null);
+  assert.equal(row.meeting_on, null);
+  assert.equal((await t.ctx.db.selectFrom('licences').selectAll().execute()).length, 0);
+  assert.deepEqual((await audits()).sort(), ['licences.application_conflict', 'licences.application_conflict']);
+  assert.equal((await mails('licence_application_granted')).length, 0);
+});
+
+test('the decision and its licences are one transaction: a failure in the second grant leaves the application undecided, no licence', async () => {
+  await makeApplication(t.ctx, X.id, { id: 'app-atomic', status: 'in_assessment', offerIds: ['offer-obiady', 'offer-catering'] });
+  const path = '/zakup-prospoleczny/kapitula/app-atomic';
+  // the second licence's registry mark cannot be written (an injected failure of the grant's mark sync)
+  let markWrites = 0;
+  const stop = t.ctx.database.onWrite(['entity_marks'], () => {
+    if (++markWrites === 2) throw new Error('injected failure of the second licence');
+  });
+  const res = await post(`${path}/decyzja`, { decision: 'granted', meeting_on: '2027-03-01' }, chair, path).finally(stop);
+  assert.equal(markWrites, 2, 'the first licence was written before the failure');
+  assert.equal(res.statusCode, 500);
+  const row = await application('app-atomic');
+  assert.equal(row.status, 'in_assessment');
+  assert.equal(row.decision, null);
+  assert.equal(row.meeting_on, null);
+  assert.equal(row.decided_by, null);
+  assert.equal((await t.ctx.db.selectFrom('licences').selectAll().execute()).length, 0, 'no licence');
+  assert.equal((await t.ctx.db.selectFrom('entity_marks').selectAll().where('entity_id', '=', X.id).execute()).length, 0, 'no mark');
+  const actions = await t.ctx.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('action', 'in', ['licences.grant', 'licences.application_decide'])
+    .execute();
+  assert.equal(actions.length, 0, 'no audit entry');
+  assert.equal((await mails('licence_application_granted')).length, 0, 'no e-mail');
+  assert.equal(await markedCount(), 0);
 });
 
 test('the grant creates a licence per offer, is e-mailed, and shows on the registry until its expiry', async () => {

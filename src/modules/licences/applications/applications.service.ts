@@ -4,25 +4,27 @@
 // a draft whatever it says, and the form names each criterion of the edition in force that its
 // figures do not meet; it can be submitted only complete, declared and meeting every criterion, and
 // it records the edition in force on the day it is submitted. Staff check it formally (complete, or
-// back to the applicant with a message); then the current members of the certifying board (bodies
-// module) assess each criterion with an opinion — a member who declares a conflict of interest
-// cannot — and the chair records the decision with the meeting's date: granted (a licence per offer,
-// from the meeting's day) or refused with a justification, e-mailed to the applicant either way.
+// back to the applicant with a message, e-mailed); then the current members of the certifying board
+// (bodies module) assess each criterion with an opinion — a member who declares a conflict of
+// interest cannot, nor can such a chair decide — and the chair records the decision with the
+// meeting's date: granted (a licence per offer, from the meeting's day) or refused with a
+// justification, e-mailed to the applicant either way; the decision and its licences are one transaction.
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { cleanFileName, sha256Hex, sniffFileType, type Upload } from '../../../core/http/uploads.js';
+import { localize } from '../../../core/http/language.js';
 import type { CurrentUser } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { isCalendarDay, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
-import type { Lang, TKey } from '../../../i18n/index.js';
+import { isLang, type Lang, type TKey } from '../../../i18n/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { currentMembersOfType, type CurrentMember } from '../../bodies/index.js';
 import { enqueueMail } from '../../mail/index.js';
 import { entityOfferChoices } from '../../offers/index.js';
 import { representativeEmails, representsEntity } from '../../registry/index.js';
-import { grantLicence, licencePath, type Actor } from '../licences.service.js';
+import { grantLicenceIn, licencePath, type Actor } from '../licences.service.js';
 import * as repo from './applications.repo.js';
 import { CRITERIA, type ApplicationStatus, type Criterion } from './applications.tables.js';
 
@@ -380,7 +382,11 @@ export async function attachment(ctx: ModuleContext, id: string, fileId: string)
 
 // --- staff: the formal check -------------------------------------------------------------------
 
-/** Staff find a submitted application complete (on to the Kapituła) or send it back with a message. */
+/**
+ * Staff find a submitted application complete (on to the Kapituła) or send it back with a message;
+ * sent back, the applicant gets an e-mail with the message and a link to the application, queued in
+ * the same transaction as the change.
+ */
 export async function formalCheck(ctx: ModuleContext, actor: Actor, id: string, body: Record<string, string>): Promise<void> {
   const a = await repo.findApplication(ctx.db, id);
   if (!a) throw new AppError('licences.application_not_found');
@@ -391,8 +397,22 @@ export async function formalCheck(ctx: ModuleContext, actor: Actor, id: string, 
   const message = complete ? null : f.required('message', 'licences.formal.message', { max: 2000, min: 5 });
   f.assertValid();
   const status: ApplicationStatus = complete ? 'in_assessment' : 'needs_completion';
+  const recipient = complete ? null : await applicant(ctx, a);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateApplication(trx, id, { status, formal_message: message, updated_at: nowIso(ctx.clock) });
+    if (recipient && message) {
+      const base = ctx.config.publicUrl.replace(/\/$/, '');
+      await enqueueMail(
+        trx,
+        {
+          to: recipient.email,
+          lang: recipient.lang,
+          template: 'licence_application_returned',
+          params: { entity: a.entity_name, message, link: `${base}${localize(applicationPath(id), recipient.lang)}` },
+        },
+        ctx.clock,
+      );
+    }
     await recordAudit(
       trx,
       {
@@ -405,6 +425,22 @@ export async function formalCheck(ctx: ModuleContext, actor: Actor, id: string, 
       ctx.clock,
     );
   });
+}
+
+/**
+ * Who is told about an application sent back for completion: the representative who filed it, in
+ * their language, while they still represent the entity (only a representative can complete it);
+ * otherwise the contact e-mail the application gives, in Polish (as the decision mails treat it).
+ */
+async function applicant(ctx: ModuleContext, a: repo.ApplicationRow): Promise<{ email: string; lang: Lang } | null> {
+  const account = a.created_by ? await repo.activeAccountEmail(ctx.db, a.created_by) : undefined;
+  if (account) {
+    const representative = (await representativeEmails(ctx, a.entity_id)).find(
+      (r) => r.email.toLowerCase() === account.email.toLowerCase(),
+    );
+    if (representative) return { email: representative.email, lang: isLang(representative.lang) ? representative.lang : 'pl' };
+  }
+  return a.contact_email ? { email: a.contact_email, lang: 'pl' } : null;
 }
 
 // --- the Kapituła --------------------------------------------------------------------------------
@@ -484,13 +520,18 @@ export async function declareConflict(ctx: ModuleContext, actor: Actor, id: stri
 
 /**
  * The chair records the Kapituła's decision with the meeting's date: granted creates a licence for
- * each offer of the application from that day; refused needs a justification. Either way the
- * applicant (and the entity's representatives) get an e-mail. Returns the numbers of new licences.
+ * each offer of the application from that day; refused needs a justification. A chair who declared
+ * a conflict of interest on the application cannot record it. The decision, the licences (each
+ * with its registry mark and audit entry), the e-mails to the applicant (and the entity's
+ * representatives) and the decision's audit entry are one transaction: a failure anywhere leaves
+ * the application undecided and no licence. Returns the numbers of new licences.
  */
 export async function decide(ctx: ModuleContext, actor: Actor, id: string, body: Record<string, string>): Promise<string[]> {
   const view = await getApplication(ctx, id);
   const a = view.application;
   if (a.status !== 'in_assessment') throw new AppError('licences.application_state');
+  if (actor.actorId !== null && (await repo.conflictUserIds(ctx.db, id)).includes(actor.actorId))
+    throw new AppError('licences.decision_conflict');
   const f = new FormChecker(body);
   const decision = f.text('decision');
   if (decision !== 'granted' && decision !== 'refused') f.add('decision', 'licences.decision.decision', 'validation.required');
@@ -503,19 +544,13 @@ export async function decide(ctx: ModuleContext, actor: Actor, id: string, body:
       ? f.required('justification', 'licences.decision.justification', { max: 4000, min: 10 })
       : f.text('justification');
   f.assertValid();
-  const numbers: string[] = [];
-  if (decision === 'granted') {
-    for (const o of view.offers)
-      numbers.push(await grantLicence(ctx, actor, { entityId: a.entity_id, product: o.title, offerId: o.id, grantedOn: meetingOn }));
-    if (numbers.length) await repo.linkLicences(ctx.db, numbers, id);
-  }
   const recipients = new Map<string, Lang>();
   if (a.contact_email) recipients.set(a.contact_email.toLowerCase(), 'pl');
   for (const r of await representativeEmails(ctx, a.entity_id))
     if (!recipients.has(r.email.toLowerCase())) recipients.set(r.email.toLowerCase(), r.lang as Lang);
   const base = ctx.config.publicUrl.replace(/\/$/, '');
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateApplication(trx, id, {
+  return ctx.db.transaction().execute(async (trx) => {
+    const recorded = await repo.recordDecision(trx, id, {
       status: decision as 'granted' | 'refused',
       decision: decision as 'granted' | 'refused',
       meeting_on: meetingOn,
@@ -523,6 +558,15 @@ export async function decide(ctx: ModuleContext, actor: Actor, id: string, body:
       decided_by: actor.actorId,
       updated_at: nowIso(ctx.clock),
     });
+    if (!recorded) throw new AppError('licences.application_state'); // decided meanwhile
+    const numbers: string[] = [];
+    if (decision === 'granted') {
+      for (const o of view.offers)
+        numbers.push(
+          await grantLicenceIn(trx, ctx, actor, { entityId: a.entity_id, product: o.title, offerId: o.id, grantedOn: meetingOn }),
+        );
+      if (numbers.length) await repo.linkLicences(trx, numbers, id);
+    }
     for (const [to, lang] of recipients) {
       await enqueueMail(
         trx,
@@ -554,6 +598,6 @@ export async function decide(ctx: ModuleContext, actor: Actor, id: string, body:
       },
       ctx.clock,
     );
+    return numbers;
   });
-  return numbers;
 }

@@ -1,7 +1,8 @@
 // Views of "Zakup Prospołeczny" applications: the representative's list and form (which criterion of
 // the edition in force the figures do not meet, attachments), the staff's list, application page with
 // the formal check, and the rules editions, and the certifying board's list and application page
-// (assessment per criterion, conflict declaration, the chair's decision). Entity names and offer
+// (assessment per criterion, conflict declaration, the chair's decision — not offered to a chair who
+// declared a conflict). Entity names and offer
 // titles are Polish: on English pages they carry lang="pl".
 import { Fragment, type ComponentChildren } from 'preact';
 import type { Problem } from '../../../core/errors/app-error.js';
@@ -623,7 +624,8 @@ export function BoardApplicationView({
           </form>
         </>
       ) : null}
-      {open && isChair ? (
+      {open && isChair && conflicted ? <Alert kind="info">{t('licences.board.chairConflicted')}</Alert> : null}
+      {open && isChair && !conflicted ? (
         <>
           <h2>{t('licences.decision.title')}</h2>
           <form method="post" action={href(`${boardApplicationPath(a.id)}/decyzja`)} novalidate>
