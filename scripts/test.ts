@@ -140,7 +140,8 @@ runTests('unit and route tests (SQLite)', unit, { TEST_DIALECT: 'sqlite' });
  * a module's *.testing.ts, or a server); the rest (rules, parsing, rendering, formats) cannot
  * behave differently on PostgreSQL, so the second run leaves them out.
  */
-const DATABASE_MARKERS = /createTestApp|withTestDatabase|openDatabase|throwAwayPostgresDatabase|TEST_DIALECT|startServer|testing\/app\.js|\.testing\.js/;
+const DATABASE_MARKERS =
+  /createTestApp|withTestDatabase|openDatabase|throwAwayPostgresDatabase|TEST_DIALECT|startServer|testing\/app\.js|\.testing\.js/;
 const touchesDatabase = (file: string) => DATABASE_MARKERS.test(readFileSync(join(ROOT, file), 'utf8'));
 
 if (process.env.TEST_DATABASE_URL) {
