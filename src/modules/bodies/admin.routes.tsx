@@ -4,8 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
-import { formBody, submitForm, type FormRefusals } from '../../core/http/forms.js';
-import { localize } from '../../core/http/language.js';
+import { formBody, submitForm } from '../../core/http/forms.js';
 import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -15,16 +14,14 @@ import * as av from './admin.views.js';
 import { manageBodies } from './bodies.policy.js';
 import * as repo from './bodies.repo.js';
 import * as svc from './bodies.service.js';
+import { bodiesRefusals, go, ID, IdParams, OkQuery, okNotice, staffCrumbs } from './shared/http.js';
 
-const ID = '^[0-9a-zA-Z-]{1,64}$';
-const IdParams = Type.Object({ id: Type.String({ pattern: ID }) });
 const TermParams = Type.Object({ id: Type.String({ pattern: ID }), termId: Type.String({ pattern: ID }) });
 const MemberParams = Type.Object({
   id: Type.String({ pattern: ID }),
   termId: Type.String({ pattern: ID }),
   memberId: Type.String({ pattern: ID }),
 });
-const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 const FormBody = formBody({ maxLength: 20000, maxProperties: 30 });
 
 type Values = Record<string, string | undefined>;
@@ -60,13 +57,8 @@ const NEW_BODY: Values = {
 
 export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const config = { access: manageBodies };
-  const refusals: FormRefusals = { errors: ctx.errors, codes: (code) => code.startsWith('bodies.') };
-  const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
-  const crumbs = (request: FastifyRequest, body?: repo.BodyRow) => [
-    { label: request.t('accounts.admin'), path: '/admin' },
-    { label: request.t('bodies.admin.title'), path: '/admin/zespoly' },
-    ...(body ? [{ label: body.name, path: `/admin/zespoly/${body.id}` }] : []),
-  ];
+  const refusals = bodiesRefusals(ctx);
+  const crumbs = staffCrumbs;
   const notices: Record<string, TKey> = {
     utworzono: 'bodies.admin.created',
     zapisano: 'bodies.admin.saved',
@@ -75,7 +67,7 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
     czlonek: 'bodies.admin.memberAdded',
     koniec: 'bodies.admin.memberEnded',
   };
-  const notice = (request: FastifyRequest, ok: string | undefined) => (ok && notices[ok] ? request.t(notices[ok]) : null);
+  const notice = (request: FastifyRequest, ok: string | undefined) => okNotice(request, ok, notices);
 
   app.get('/admin/zespoly', { config }, async (request, reply) =>
     sendPage(

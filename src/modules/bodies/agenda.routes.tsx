@@ -4,8 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Problem } from '../../core/errors/app-error.js';
-import { formBody, submitForm, type FormRefusals } from '../../core/http/forms.js';
-import { localize } from '../../core/http/language.js';
+import { formBody, submitForm } from '../../core/http/forms.js';
 import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -15,8 +14,8 @@ import { AgendaItemView } from './agenda.views.js';
 import { manageBodies } from './bodies.policy.js';
 import * as svc from './bodies.service.js';
 import * as msvc from './meetings.service.js';
+import { bodiesRefusals, go, ID, staffCrumbs } from './shared/http.js';
 
-const ID = '^[0-9a-zA-Z-]{1,64}$';
 const ItemParams = Type.Object({
   id: Type.String({ pattern: ID }),
   meetingId: Type.String({ pattern: ID }),
@@ -32,7 +31,7 @@ const FormBody = formBody({ maxLength: 2000, maxProperties: 200 });
 
 export async function agendaRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const config = { access: manageBodies };
-  const refusals: FormRefusals = { errors: ctx.errors, codes: (code) => code.startsWith('bodies.') };
+  const refusals = bodiesRefusals(ctx);
   const PATH = '/admin/zespoly/:id/posiedzenia/:meetingId/punkty/:itemId';
 
   const load = async (params: { id: string; meetingId: string; itemId: string }) => {
@@ -63,9 +62,7 @@ export async function agendaRoutes(app: AppInstance, ctx: ModuleContext): Promis
       {
         title,
         breadcrumbs: [
-          { label: request.t('accounts.admin'), path: '/admin' },
-          { label: request.t('bodies.admin.title'), path: '/admin/zespoly' },
-          { label: body.name, path: `/admin/zespoly/${body.id}` },
+          ...staffCrumbs(request, body),
           { label: request.t('bodies.meeting.title'), path: `/admin/zespoly/${body.id}/posiedzenia` },
           { label: meetingTitle, path: meetingPath },
           { label: title },
@@ -99,6 +96,6 @@ export async function agendaRoutes(app: AppInstance, ctx: ModuleContext): Promis
     );
     if (!saved.ok) return page(request, reply, loaded, {}, request.body, saved.problems, saved.status);
     const path = `/admin/zespoly/${loaded.body.id}/posiedzenia/${loaded.meeting.id}/punkty/${loaded.item.id}?ok=zapisano`;
-    return reply.redirect(localize(path, request.lang), 303);
+    return go(request, reply, path);
   });
 }

@@ -10,7 +10,6 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang, TKey } from '../../i18n/index.js';
-import { recordAudit } from '../audit/index.js';
 import { attachedDocuments, documentChoices, type AttachedDocument } from '../portal/index.js';
 import { agendaObjectKind, agendaObjectKinds, pickByName, type AgendaObject } from './agenda.extensions.js';
 import * as arepo from './agenda.repo.js';
@@ -18,6 +17,7 @@ import { decisions, type ItemDecision } from './attendance.service.js';
 import * as repo from './bodies.repo.js';
 import type { Actor } from './bodies.service.js';
 import * as mrepo from './meetings.repo.js';
+import { auditBody } from './shared/audit.js';
 
 /** How many candidates a search lists. */
 export const PICK_LIMIT = 20;
@@ -183,25 +183,17 @@ export async function saveAgendaItem(
       { is_public: isPublic, object_kind: object?.kind ?? null, object_id: object?.id ?? null },
       picked,
     );
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'body.agenda_item_links',
-        subjectType: 'body',
-        subjectId: body.id,
-        changes: {
-          is_public: { before: item.is_public, after: isPublic },
-          object: {
-            before: item.object_kind ? `${item.object_kind}:${item.object_id}` : null,
-            after: object ? `${object.kind}:${object.id}` : null,
-          },
-          documents: { before: before.get(item.id) ?? [], after: picked },
+    await auditBody(trx, ctx, actor, body, 'body.agenda_item_links', {
+      changes: {
+        is_public: { before: item.is_public, after: isPublic },
+        object: {
+          before: item.object_kind ? `${item.object_kind}:${item.object_id}` : null,
+          after: object ? `${object.kind}:${object.id}` : null,
         },
-        meta: { meeting: meeting.id, item: item.id },
+        documents: { before: before.get(item.id) ?? [], after: picked },
       },
-      ctx.clock,
-    );
+      meta: { meeting: meeting.id, item: item.id },
+    });
   });
 }
 

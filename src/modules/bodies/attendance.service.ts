@@ -9,7 +9,6 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { warsawDay } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
-import { recordAudit } from '../audit/index.js';
 import {
   ATTENDANCE,
   countsValid,
@@ -22,6 +21,7 @@ import {
 import * as repo from './bodies.repo.js';
 import { isCurrentMembership, type Actor } from './bodies.service.js';
 import * as mrepo from './meetings.repo.js';
+import { auditBody } from './shared/audit.js';
 
 const isAttendance = (x: string): x is Attendance => (ATTENDANCE as readonly string[]).includes(x);
 
@@ -70,17 +70,9 @@ export async function recordAttendance(
       guests.map((name, position) => ({ id: newId(), meeting_id: m.id, name, position })),
     );
     if (m.status === 'planned') await mrepo.updateMeeting(trx, m.id, { status: 'held', updated_at: nowIso(ctx.clock) });
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'body.attendance',
-        subjectType: 'body',
-        subjectId: body.id,
-        meta: { meeting: m.id, present: rows.filter((r) => r.status === 'present').length, guests: guests.length },
-      },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.attendance', {
+      meta: { meeting: m.id, present: rows.filter((r) => r.status === 'present').length, guests: guests.length },
+    });
   });
 }
 
@@ -149,18 +141,10 @@ export async function recordVote(
       votes_abstained: counts.abstained,
       recorded_at: nowIso(ctx.clock),
     });
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'body.vote',
-        subjectType: 'body',
-        subjectId: body.id,
-        changes: { counts: { before: null, after: counts } },
-        meta: { meeting: m.id, item: item.id },
-      },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.vote', {
+      changes: { counts: { before: null, after: counts } },
+      meta: { meeting: m.id, item: item.id },
+    });
   });
 }
 

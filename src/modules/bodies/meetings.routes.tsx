@@ -3,15 +3,13 @@
 // subscribe to the calendar feed of a body's public meetings.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, type Problem } from '../../core/errors/app-error.js';
-import { formBody, submitForm, type FormRefusals } from '../../core/http/forms.js';
-import { localize } from '../../core/http/language.js';
-import { sendPage } from '../../core/http/render.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { formBody } from '../../core/http/forms.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { nowIso } from '../../core/db/time.js';
 import { auditFromRequest } from '../audit/index.js';
-import { manageBodies, memberSpace } from './bodies.policy.js';
+import { manageBodies } from './bodies.policy.js';
 import * as repo from './bodies.repo.js';
 import * as svc from './bodies.service.js';
 import { feedIcs } from './meetings.ical.js';
@@ -30,71 +28,81 @@ import { AgendaAdminList } from './agenda.views.js';
 import { getInstitution } from '../site/index.js';
 import * as mv from './meetings.views.js';
 import { SlugParams } from './public.routes.js';
+import {
+  answerFlow,
+  go,
+  ID,
+  IdParams,
+  memberSpaceRoute,
+  OkQuery,
+  okNotice,
+  onForm,
+  publicPage,
+  SLUG,
+  staffPage,
+  TokenParams,
+  type FormState,
+} from './shared/http.js';
 
-const ID = '^[0-9a-zA-Z-]{1,64}$';
-const IdParams = Type.Object({ id: Type.String({ pattern: ID }) });
 const MeetingParams = Type.Object({ id: Type.String({ pattern: ID }), meetingId: Type.String({ pattern: ID }) });
 const ItemParams = Type.Object({
   id: Type.String({ pattern: ID }),
   meetingId: Type.String({ pattern: ID }),
   itemId: Type.String({ pattern: ID }),
 });
-const PublicMeetingParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }), meetingId: Type.String({ pattern: ID }) });
-const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' }) });
+const PublicMeetingParams = Type.Object({ slug: Type.String({ pattern: SLUG }), meetingId: Type.String({ pattern: ID }) });
 const MemberInvitationParams = Type.Object({
-  slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }),
+  slug: Type.String({ pattern: SLUG }),
   invitationId: Type.String({ pattern: ID }),
 });
-const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
 const FormBody = formBody({ maxLength: 20000, maxProperties: 300 });
-type Values = Record<string, string | undefined>;
+
+type Actor = ReturnType<typeof auditFromRequest>;
 
 export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const config = { access: manageBodies };
-  const refusals: FormRefusals = { errors: ctx.errors, codes: (code) => code.startsWith('bodies.') };
-  const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
-  const crumbs = (request: FastifyRequest, body: repo.BodyRow) => [
-    { label: request.t('accounts.admin'), path: '/admin' },
-    { label: request.t('bodies.admin.title'), path: '/admin/zespoly' },
-    { label: body.name, path: `/admin/zespoly/${body.id}` },
-  ];
+  const listPath = (body: repo.BodyRow) => `/admin/zespoly/${body.id}/posiedzenia`;
+  const meetingPath = (body: repo.BodyRow, meetingId: string) => `${listPath(body)}/${meetingId}`;
+  const meetingTitle = (request: FastifyRequest, meeting: mrepo.MeetingRow) =>
+    request.t('bodies.meeting.meetingOf', { when: request.fmt.dateTime(meeting.starts_at) });
+  /** The body and the meeting a staff route's `:id` and `:meetingId` name. */
+  const load = async (params: { id: string; meetingId: string }) => {
+    const body = await svc.getBody(ctx, params.id);
+    return { body, meeting: await msvc.getMeeting(ctx, body, params.meetingId) };
+  };
 
   // --- staff ---------------------------------------------------------------------------------------
 
-  const listPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    body: repo.BodyRow,
-    values: Values = {},
-    problems: Problem[] = [],
-    status = 200,
-  ) => {
-    const title = request.t('bodies.meeting.title');
-    return sendPage(
+  const listPage = async (request: FastifyRequest, reply: FastifyReply, body: repo.BodyRow, form: FormState = {}) =>
+    staffPage(
       request,
       reply,
-      { title, breadcrumbs: [...crumbs(request, body), { label: title }] },
+      body,
+      request.t('bodies.meeting.title'),
+      [],
       <mv.MeetingsAdminView
         body={body}
         meetings={await mrepo.listMeetings(ctx.db, body.id)}
-        values={values}
-        problems={problems}
+        values={form.values ?? {}}
+        problems={form.problems ?? []}
         csrf={reply.generateCsrf()}
         notice={null}
       />,
-      status,
+      form.status,
     );
-  };
 
   app.get('/admin/zespoly/:id/posiedzenia', { config, schema: { params: IdParams } }, async (request, reply) =>
-    listPage(request, reply, await svc.getBody(ctx, request.params.id), { is_public: '1' }),
+    listPage(request, reply, await svc.getBody(ctx, request.params.id), { values: { is_public: '1' } }),
   );
 
   app.post('/admin/zespoly/:id/posiedzenia', { config, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
     const body = await svc.getBody(ctx, request.params.id);
-    const saved = await submitForm(() => msvc.createMeeting(ctx, body, request.body, auditFromRequest(request)), refusals);
-    if (!saved.ok) return listPage(request, reply, body, request.body, saved.problems, saved.status);
-    return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${saved.value}?ok=utworzono`);
+    return onForm(
+      ctx,
+      () => msvc.createMeeting(ctx, body, request.body, auditFromRequest(request)),
+      (refused) => listPage(request, reply, body, { values: request.body, ...refused }),
+      (id) => go(request, reply, `${meetingPath(body, id)}?ok=utworzono`),
+    );
   });
 
   const meetingPage = async (
@@ -102,57 +110,41 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     reply: FastifyReply,
     body: repo.BodyRow,
     meetingId: string,
-    values?: Values,
-    problems: Problem[] = [],
-    status = 200,
-    ok?: string,
+    form: FormState & { ok?: string } = {},
   ) => {
     const meeting = await msvc.getMeeting(ctx, body, meetingId);
-    const title = request.t('bodies.meeting.meetingOf', { when: request.fmt.dateTime(meeting.starts_at) });
-    const notices: Record<string, string> = {
-      utworzono: request.t('bodies.meeting.created'),
-      obecnosc: request.t('bodies.attendance.saved'),
-      glosowanie: request.t('bodies.vote.saved'),
-      protokol: request.t('bodies.minutes.approved'),
-      zmieniono: request.t('bodies.meeting.changed'),
-      odwolano: request.t('bodies.meeting.cancelled'),
-    };
-    return sendPage(
+    return staffPage(
       request,
       reply,
-      {
-        title,
-        breadcrumbs: [
-          ...crumbs(request, body),
-          { label: request.t('bodies.meeting.title'), path: `/admin/zespoly/${body.id}/posiedzenia` },
-          { label: title },
-        ],
-      },
+      body,
+      meetingTitle(request, meeting),
+      [{ label: request.t('bodies.meeting.title'), path: listPath(body) }],
       <mv.MeetingAdminView
         body={body}
         meeting={meeting}
         invitations={await mrepo.listInvitations(ctx.db, meeting.id)}
-        values={values ?? msvc.meetingFormValues(meeting, await mrepo.listAgenda(ctx.db, meeting.id))}
-        problems={problems}
+        values={form.values ?? msvc.meetingFormValues(meeting, await mrepo.listAgenda(ctx.db, meeting.id))}
+        problems={form.problems ?? []}
         csrf={reply.generateCsrf()}
-        notice={ok ? (notices[ok] ?? null) : null}
+        notice={okNotice(request, form.ok, {
+          utworzono: 'bodies.meeting.created',
+          obecnosc: 'bodies.attendance.saved',
+          glosowanie: 'bodies.vote.saved',
+          protokol: 'bodies.minutes.approved',
+          zmieniono: 'bodies.meeting.changed',
+          odwolano: 'bodies.meeting.cancelled',
+        })}
         attendance={await attendanceOf(body, meeting)}
         agendaList={await agendaListOf(body, meeting, request.lang)}
       />,
-      status,
+      form.status,
     );
   };
 
   /** The agenda with each item's links and the way to its page. */
   const agendaListOf = async (body: repo.BodyRow, meeting: mrepo.MeetingRow, lang: Lang) => {
     const items = await mrepo.listAgenda(ctx.db, meeting.id);
-    return (
-      <AgendaAdminList
-        base={`/admin/zespoly/${body.id}/posiedzenia/${meeting.id}`}
-        items={items}
-        links={await agsvc.itemLinks(ctx, items, lang)}
-      />
-    );
+    return <AgendaAdminList base={meetingPath(body, meeting.id)} items={items} links={await agsvc.itemLinks(ctx, items, lang)} />;
   };
 
   /** What the attendance section shows, once the meeting has started and unless it was cancelled. */
@@ -174,11 +166,13 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     '/admin/zespoly/:id/posiedzenia/:meetingId/obecnosc',
     { config, schema: { params: MeetingParams, body: FormBody } },
     async (request, reply) => {
-      const body = await svc.getBody(ctx, request.params.id);
-      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
-      const saved = await submitForm(() => asvc.recordAttendance(ctx, body, meeting, request.body, auditFromRequest(request)), refusals);
-      if (!saved.ok) return meetingPage(request, reply, body, meeting.id, request.body, saved.problems, saved.status);
-      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}?ok=obecnosc`);
+      const { body, meeting } = await load(request.params);
+      return onForm(
+        ctx,
+        () => asvc.recordAttendance(ctx, body, meeting, request.body, auditFromRequest(request)),
+        (refused) => meetingPage(request, reply, body, meeting.id, { values: request.body, ...refused }),
+        () => go(request, reply, `${meetingPath(body, meeting.id)}?ok=obecnosc`),
+      );
     },
   );
 
@@ -188,36 +182,26 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     body: repo.BodyRow,
     meeting: mrepo.MeetingRow,
     itemId: string,
-    values: Values = {},
-    problems: Problem[] = [],
-    status = 200,
-    ok?: string,
+    form: FormState & { ok?: string } = {},
   ) => {
     const decision = (await asvc.decisions(ctx, body, meeting)).items.find((d) => d.item.id === itemId);
     if (!decision) throw new AppError('http.not_found');
-    const title = request.t('bodies.vote.item', { item: decision.item.title });
-    const meetingTitle = request.t('bodies.meeting.meetingOf', { when: request.fmt.dateTime(meeting.starts_at) });
-    return sendPage(
+    return staffPage(
       request,
       reply,
-      {
-        title,
-        breadcrumbs: [
-          ...crumbs(request, body),
-          { label: meetingTitle, path: `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}` },
-          { label: title },
-        ],
-      },
+      body,
+      request.t('bodies.vote.item', { item: decision.item.title }),
+      [{ label: meetingTitle(request, meeting), path: meetingPath(body, meeting.id) }],
       <mv.VoteView
         body={body}
         decision={decision}
-        values={values}
-        problems={problems}
+        values={form.values ?? {}}
+        problems={form.problems ?? []}
         csrf={reply.generateCsrf()}
-        action={`/admin/zespoly/${body.id}/posiedzenia/${meeting.id}/glosowania/${itemId}`}
-        notice={ok === 'zapisano' ? request.t('bodies.vote.saved') : null}
+        action={`${meetingPath(body, meeting.id)}/glosowania/${itemId}`}
+        notice={okNotice(request, form.ok, { zapisano: 'bodies.vote.saved' })}
       />,
-      status,
+      form.status,
     );
   };
 
@@ -225,9 +209,8 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     '/admin/zespoly/:id/posiedzenia/:meetingId/glosowania/:itemId',
     { config, schema: { params: ItemParams, querystring: OkQuery } },
     async (request, reply) => {
-      const body = await svc.getBody(ctx, request.params.id);
-      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
-      return votePage(request, reply, body, meeting, request.params.itemId, {}, [], 200, request.query.ok);
+      const { body, meeting } = await load(request.params);
+      return votePage(request, reply, body, meeting, request.params.itemId, { ok: request.query.ok });
     },
   );
 
@@ -235,14 +218,14 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     '/admin/zespoly/:id/posiedzenia/:meetingId/glosowania/:itemId',
     { config, schema: { params: ItemParams, body: FormBody } },
     async (request, reply) => {
-      const body = await svc.getBody(ctx, request.params.id);
-      const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
-      const saved = await submitForm(
-        () => asvc.recordVote(ctx, body, meeting, request.params.itemId, request.body, auditFromRequest(request)),
-        refusals,
+      const { body, meeting } = await load(request.params);
+      const { itemId } = request.params;
+      return onForm(
+        ctx,
+        () => asvc.recordVote(ctx, body, meeting, itemId, request.body, auditFromRequest(request)),
+        (refused) => votePage(request, reply, body, meeting, itemId, { values: request.body, ...refused }),
+        () => go(request, reply, `${meetingPath(body, meeting.id)}/glosowania/${itemId}?ok=zapisano`),
       );
-      if (!saved.ok) return votePage(request, reply, body, meeting, request.params.itemId, request.body, saved.problems, saved.status);
-      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}/glosowania/${request.params.itemId}?ok=zapisano`);
     },
   );
 
@@ -250,16 +233,7 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     '/admin/zespoly/:id/posiedzenia/:meetingId',
     { config, schema: { params: MeetingParams, querystring: OkQuery } },
     async (request, reply) =>
-      meetingPage(
-        request,
-        reply,
-        await svc.getBody(ctx, request.params.id),
-        request.params.meetingId,
-        undefined,
-        [],
-        200,
-        request.query.ok,
-      ),
+      meetingPage(request, reply, await svc.getBody(ctx, request.params.id), request.params.meetingId, { ok: request.query.ok }),
   );
 
   app.post(
@@ -267,12 +241,13 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     { config, schema: { params: MeetingParams, body: FormBody } },
     async (request, reply) => {
       const body = await svc.getBody(ctx, request.params.id);
-      const saved = await submitForm(
-        () => msvc.changeMeeting(ctx, body, request.params.meetingId, request.body, auditFromRequest(request)),
-        refusals,
+      const { meetingId } = request.params;
+      return onForm(
+        ctx,
+        () => msvc.changeMeeting(ctx, body, meetingId, request.body, auditFromRequest(request)),
+        (refused) => meetingPage(request, reply, body, meetingId, { values: request.body, ...refused }),
+        () => go(request, reply, `${meetingPath(body, meetingId)}?ok=zmieniono`),
       );
-      if (!saved.ok) return meetingPage(request, reply, body, request.params.meetingId, request.body, saved.problems, saved.status);
-      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${request.params.meetingId}?ok=zmieniono`);
     },
   );
 
@@ -282,7 +257,7 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     async (request, reply) => {
       const body = await svc.getBody(ctx, request.params.id);
       await msvc.cancelMeeting(ctx, body, request.params.meetingId, auditFromRequest(request));
-      return go(request, reply, `/admin/zespoly/${body.id}/posiedzenia/${request.params.meetingId}?ok=odwolano`);
+      return go(request, reply, `${meetingPath(body, request.params.meetingId)}?ok=odwolano`);
     },
   );
 
@@ -293,40 +268,35 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     reply: FastifyReply,
     body: repo.BodyRow,
     meeting: mrepo.MeetingRow,
-    values?: Values,
-    problems: Problem[] = [],
-    status = 200,
-    ok?: string,
+    form: FormState & { ok?: string } = {},
   ) => {
-    const base = `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}`;
+    const base = meetingPath(body, meeting.id);
     const agenda = await mrepo.listAgenda(ctx.db, meeting.id);
     const texts = await mrepo.listMinutes(ctx.db, meeting.id);
-    const meetingTitle = request.t('bodies.meeting.meetingOf', { when: request.fmt.dateTime(meeting.starts_at) });
-    return sendPage(
+    return staffPage(
       request,
       reply,
-      {
-        title: request.t('bodies.minutes.edit'),
-        breadcrumbs: [...crumbs(request, body), { label: meetingTitle, path: base }, { label: request.t('bodies.minutes.edit') }],
-      },
+      body,
+      request.t('bodies.minutes.edit'),
+      [{ label: meetingTitle(request, meeting), path: base }],
       <nv.MinutesEditView
         bodyName={body.name}
         base={base}
         agenda={agenda}
-        values={values ?? Object.fromEntries(agenda.map((a) => [`item_${a.id}`, texts.get(a.id) ?? '']))}
-        problems={problems}
+        values={form.values ?? Object.fromEntries(agenda.map((a) => [`item_${a.id}`, texts.get(a.id) ?? '']))}
+        problems={form.problems ?? []}
         csrf={reply.generateCsrf()}
         notice={
-          ok === 'zapisano'
+          form.ok === 'zapisano'
             ? request.t('bodies.minutes.saved')
-            : ok === 'projekt' && meeting.minutes_comments_until
+            : form.ok === 'projekt' && meeting.minutes_comments_until
               ? request.t('bodies.minutes.published', { day: request.fmt.date(meeting.minutes_comments_until) })
               : null
         }
         commentsUntil={meeting.minutes_comments_until}
         comments={await mrepo.listMinutesComments(ctx.db, meeting.id)}
       />,
-      status,
+      form.status,
     );
   };
 
@@ -334,17 +304,8 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     '/admin/zespoly/:id/posiedzenia/:meetingId/protokol',
     { config, schema: { params: MeetingParams, querystring: OkQuery } },
     async (request, reply) => {
-      const body = await svc.getBody(ctx, request.params.id);
-      return minutesPage(
-        request,
-        reply,
-        body,
-        await msvc.getMeeting(ctx, body, request.params.meetingId),
-        undefined,
-        [],
-        200,
-        request.query.ok,
-      );
+      const { body, meeting } = await load(request.params);
+      return minutesPage(request, reply, body, meeting, { ok: request.query.ok });
     },
   );
 
@@ -354,12 +315,7 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
    */
   const minutesAction = (
     suffix: string,
-    run: (
-      body: repo.BodyRow,
-      meeting: mrepo.MeetingRow,
-      form: Record<string, string>,
-      actor: ReturnType<typeof auditFromRequest>,
-    ) => Promise<unknown>,
+    run: (body: repo.BodyRow, meeting: mrepo.MeetingRow, form: Record<string, string>, actor: Actor) => Promise<unknown>,
     done: (meetingPath: string) => string,
     keepValues = true,
   ) =>
@@ -367,12 +323,13 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
       `/admin/zespoly/:id/posiedzenia/:meetingId/protokol${suffix}`,
       { config, schema: { params: MeetingParams, body: FormBody } },
       async (request, reply) => {
-        const body = await svc.getBody(ctx, request.params.id);
-        const meeting = await msvc.getMeeting(ctx, body, request.params.meetingId);
-        const saved = await submitForm(() => run(body, meeting, request.body, auditFromRequest(request)), refusals);
-        if (!saved.ok)
-          return minutesPage(request, reply, body, meeting, keepValues ? request.body : undefined, saved.problems, saved.status);
-        return go(request, reply, done(`/admin/zespoly/${body.id}/posiedzenia/${meeting.id}`));
+        const { body, meeting } = await load(request.params);
+        return onForm(
+          ctx,
+          () => run(body, meeting, request.body, auditFromRequest(request)),
+          (refused) => minutesPage(request, reply, body, meeting, { values: keepValues ? request.body : undefined, ...refused }),
+          () => go(request, reply, done(meetingPath(body, meeting.id))),
+        );
       },
     );
   minutesAction(
@@ -399,17 +356,12 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
       const body = await svc.getBodyBySlug(ctx, request.params.slug);
       const m = await nsvc.publicMinutes(ctx, body, request.params.meetingId, request.lang);
       const title = request.t('bodies.minutes.title', { when: request.fmt.dateTime(m.meeting.starts_at) });
-      return sendPage(
+      return publicPage(
         request,
         reply,
-        {
-          title,
-          breadcrumbs: [
-            { label: request.t('bodies.title'), path: '/zespoly' },
-            { label: body.name, path: `/zespoly/${body.slug}` },
-            { label: title },
-          ],
-        },
+        body,
+        title,
+        [],
         <nv.MinutesView
           m={m}
           title={title}
@@ -460,75 +412,30 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
 
   // --- answers -------------------------------------------------------------------------------------
 
-  const answerPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    view: msvc.InvitationView,
-    action: string,
-    problems: Problem[] = [],
-    status = 200,
-    saved = false,
-  ) =>
-    sendPage(
-      request,
-      reply,
-      {
-        title: request.t('bodies.answer.title'),
-        breadcrumbs: [
-          { label: request.t('bodies.title'), path: '/zespoly' },
-          { label: view.body.name, path: `/zespoly/${view.body.slug}` },
-          { label: request.t('bodies.answer.title') },
-        ],
-      },
-      <mv.AnswerView
-        body={view.body}
-        meeting={view.meeting}
-        agenda={view.agenda}
-        answer={view.invitation.answer}
-        action={action}
-        csrf={reply.generateCsrf()}
-        problems={problems}
-        saved={saved}
-      />,
-      status,
-    );
+  const answers = answerFlow(
+    ctx,
+    'bodies.answer.title',
+    (view: msvc.InvitationView, form) => (
+      <mv.AnswerView body={view.body} meeting={view.meeting} agenda={view.agenda} answer={view.invitation.answer} {...form} />
+    ),
+    (view, form) => msvc.answerInvitation(ctx, view, form),
+    (view, given) => ({ ...view, invitation: { ...view.invitation, answer: given } }),
+  );
 
-  const answer = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    view: msvc.InvitationView,
-    form: Record<string, string>,
-    action: string,
-  ) => {
-    const saved = await submitForm(() => msvc.answerInvitation(ctx, view, form), refusals);
-    if (!saved.ok) return answerPage(request, reply, view, action, saved.problems, saved.status);
-    return answerPage(request, reply, { ...view, invitation: { ...view.invitation, answer: saved.value } }, action, [], 200, true);
-  };
+  /** The invitation a one-click link stands for. */
+  const byLink = async (token: string) => ({ view: await msvc.invitationByToken(ctx, token), action: `/zespoly/zaproszenie/${token}` });
 
   app.get('/zespoly/zaproszenie/:token', { config: { access: 'public' }, schema: { params: TokenParams } }, async (request, reply) =>
-    answerPage(request, reply, await msvc.invitationByToken(ctx, request.params.token), `/zespoly/zaproszenie/${request.params.token}`),
+    answers.show(request, reply, await byLink(request.params.token)),
   );
 
   app.post(
     '/zespoly/zaproszenie/:token',
     { config: { access: 'public' }, schema: { params: TokenParams, body: FormBody } },
-    async (request, reply) =>
-      answer(
-        request,
-        reply,
-        await msvc.invitationByToken(ctx, request.params.token),
-        request.body,
-        `/zespoly/zaproszenie/${request.params.token}`,
-      ),
+    async (request, reply) => answers.submit(request, reply, await byLink(request.params.token), request.body),
   );
 
-  const bodyIdOfSlug = async (slug: string) => (await repo.findBodyBySlug(ctx.db, slug))?.id ?? null;
-  const member = {
-    config: { access: memberSpace(bodyIdOfSlug) },
-    onRequest: async (request: FastifyRequest) => {
-      if (!request.user) throw new AppError('http.not_found');
-    },
-  };
+  const member = memberSpaceRoute(ctx);
 
   /** The draft minutes of a meeting of the member's body, with the member's membership in its term. */
   const draftOf = async (userId: string, slug: string, meetingId: string) => {
@@ -540,15 +447,11 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
     if (!membership) throw new AppError('http.not_found');
     return { body, meeting, membership };
   };
-  const DraftParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }), meetingId: Type.String({ pattern: ID }) });
   const draftPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
     d: Awaited<ReturnType<typeof draftOf>>,
-    values: Values = {},
-    problems: Problem[] = [],
-    status = 200,
-    notice: string | null = null,
+    form: FormState & { notice?: string } = {},
   ) => {
     const agenda = await mrepo.listAgenda(ctx.db, d.meeting.id);
     const texts = await mrepo.listMinutes(ctx.db, d.meeting.id);
@@ -558,19 +461,12 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
         .map((c) => [c.agenda_item_id, c.text]),
     );
     const title = request.t('bodies.minutes.draftOf', { when: request.fmt.dateTime(d.meeting.starts_at) });
-    const path = `/zespoly/${d.body.slug}/dla-czlonkow/protokoly/${d.meeting.id}`;
-    return sendPage(
+    return publicPage(
       request,
       reply,
-      {
-        title,
-        breadcrumbs: [
-          { label: request.t('bodies.title'), path: '/zespoly' },
-          { label: d.body.name, path: `/zespoly/${d.body.slug}` },
-          { label: request.t('bodies.space.link'), path: `/zespoly/${d.body.slug}/dla-czlonkow` },
-          { label: title },
-        ],
-      },
+      d.body,
+      title,
+      [{ label: request.t('bodies.space.link'), path: `/zespoly/${d.body.slug}/dla-czlonkow` }],
       <nv.DraftMinutesView
         title={title}
         bodyName={d.body.name}
@@ -579,54 +475,52 @@ export async function meetingRoutes(app: AppInstance, ctx: ModuleContext): Promi
         mine={mine}
         open={nsvc.commentsOpen(ctx, d.meeting)}
         until={d.meeting.minutes_comments_until!}
-        action={path}
-        values={values}
-        problems={problems}
+        action={`/zespoly/${d.body.slug}/dla-czlonkow/protokoly/${d.meeting.id}`}
+        values={form.values ?? {}}
+        problems={form.problems ?? []}
         csrf={reply.generateCsrf()}
-        notice={notice}
+        notice={form.notice ?? null}
       />,
-      status,
+      form.status,
     );
   };
 
-  app.get('/zespoly/:slug/dla-czlonkow/protokoly/:meetingId', { ...member, schema: { params: DraftParams } }, async (request, reply) =>
-    draftPage(request, reply, await draftOf(request.user!.id, request.params.slug, request.params.meetingId)),
+  app.get(
+    '/zespoly/:slug/dla-czlonkow/protokoly/:meetingId',
+    { ...member, schema: { params: PublicMeetingParams } },
+    async (request, reply) => draftPage(request, reply, await draftOf(request.user!.id, request.params.slug, request.params.meetingId)),
   );
 
   app.post(
     '/zespoly/:slug/dla-czlonkow/protokoly/:meetingId',
-    { ...member, schema: { params: DraftParams, body: FormBody } },
+    { ...member, schema: { params: PublicMeetingParams, body: FormBody } },
     async (request, reply) => {
       const d = await draftOf(request.user!.id, request.params.slug, request.params.meetingId);
-      const saved = await submitForm(() => nsvc.commentDraft(ctx, d.meeting, d.membership, request.body), refusals);
-      if (!saved.ok) return draftPage(request, reply, d, request.body, saved.problems, saved.status);
-      return draftPage(request, reply, d, {}, [], 200, request.t('bodies.minutes.commentsSaved'));
+      return onForm(
+        ctx,
+        () => nsvc.commentDraft(ctx, d.meeting, d.membership, request.body),
+        (refused) => draftPage(request, reply, d, { values: request.body, ...refused }),
+        () => draftPage(request, reply, d, { notice: request.t('bodies.minutes.commentsSaved') }),
+      );
     },
   );
+
+  /** The invitation of the signed-in member on their body's page (`:slug`), answered in the member space. */
+  const inSpace = async (userId: string, params: { slug: string; invitationId: string }) => {
+    const view = await msvc.invitationOfUser(ctx, userId, params.invitationId);
+    if (view.body.slug !== params.slug) throw new AppError('http.not_found');
+    return { view, action: `/zespoly/${params.slug}/dla-czlonkow/zaproszenia/${params.invitationId}` };
+  };
 
   app.get(
     '/zespoly/:slug/dla-czlonkow/zaproszenia/:invitationId',
     { ...member, schema: { params: MemberInvitationParams } },
-    async (request, reply) => {
-      const view = await msvc.invitationOfUser(ctx, request.user!.id, request.params.invitationId);
-      if (view.body.slug !== request.params.slug) throw new AppError('http.not_found');
-      return answerPage(request, reply, view, `/zespoly/${request.params.slug}/dla-czlonkow/zaproszenia/${request.params.invitationId}`);
-    },
+    async (request, reply) => answers.show(request, reply, await inSpace(request.user!.id, request.params)),
   );
 
   app.post(
     '/zespoly/:slug/dla-czlonkow/zaproszenia/:invitationId',
     { ...member, schema: { params: MemberInvitationParams, body: FormBody } },
-    async (request, reply) => {
-      const view = await msvc.invitationOfUser(ctx, request.user!.id, request.params.invitationId);
-      if (view.body.slug !== request.params.slug) throw new AppError('http.not_found');
-      return answer(
-        request,
-        reply,
-        view,
-        request.body,
-        `/zespoly/${request.params.slug}/dla-czlonkow/zaproszenia/${request.params.invitationId}`,
-      );
-    },
+    async (request, reply) => answers.submit(request, reply, await inSpace(request.user!.id, request.params), request.body),
   );
 }

@@ -3,15 +3,13 @@
 // with an iCalendar part (REQUEST, stable UID, SEQUENCE raised on every change; CANCEL when the
 // meeting is called off) and a signed link (a random token, stored hashed) to answer; members answer
 // attending / not attending / sending a substitute by that link or in their space.
-import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { toWarsawLocal, warsawLocalToUtc, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
-import { translator, type Lang } from '../../i18n/index.js';
-import { recordAudit } from '../audit/index.js';
+import { translator } from '../../i18n/index.js';
 import { enqueueMail } from '../mail/index.js';
 import { getInstitution } from '../site/index.js';
 import { syncAgendaLines } from './agenda.service.js';
@@ -20,8 +18,9 @@ import { currentTerm, isCurrentMembership, type Actor } from './bodies.service.j
 import { ANSWERS, type InvitationAnswer } from './bodies.tables.js';
 import { invitationIcs, type IcalMeeting } from './meetings.ical.js';
 import * as mrepo from './meetings.repo.js';
+import { auditBody } from './shared/audit.js';
+import { hashToken, memberLanguages, newLinkToken, publicBase } from './shared/member-mail.js';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const MAX_AGENDA = 40;
 const isAnswer = (x: string): x is InvitationAnswer => (ANSWERS as readonly string[]).includes(x);
 
@@ -101,7 +100,7 @@ function icalOf(ctx: ModuleContext, body: repo.BodyRow, m: mrepo.MeetingRow, age
     summary: t('bodies.meeting.summary', { body: body.name }),
     description: agenda.map((a, i) => `${i + 1}. ${a.title}${a.presenter ? ` (${a.presenter})` : ''}`).join('\n'),
     location: [m.place, m.online_url].filter(Boolean).join(', '),
-    url: `${ctx.config.publicUrl.replace(/\/$/, '')}/zespoly/${body.slug}`,
+    url: `${publicBase(ctx)}/zespoly/${body.slug}`,
     isCancelled: m.status === 'cancelled',
   };
 }
@@ -138,32 +137,29 @@ async function notifyMembers(
     kind === 'cancel'
       ? (await repo.listMemberships(trx, m.term_id)).filter((x) => invited.has(x.id))
       : (await repo.listMemberships(trx, m.term_id)).filter((x) => isCurrentMembership(x, today) && x.end_ground === null && !x.is_example);
-  const base = ctx.config.publicUrl.replace(/\/$/, '');
+  const base = publicBase(ctx);
   const ical = icalOf(ctx, body, m, agenda);
   const now = nowIso(ctx.clock);
   // each member reads the e-mail in the language of their account (Polish without one); the calendar part is the same for all
-  const langs = await repo.languagesOf(
-    trx,
-    members.flatMap((x) => (x.user_id ? [x.user_id] : [])),
-  );
+  const langOf = await memberLanguages(trx, members);
   let sent = 0;
   for (const member of members) {
     if (!member.email) continue;
-    const token = randomBytes(24).toString('base64url');
+    const { token, hash } = newLinkToken();
     const existing = invited.get(member.id);
     // a cancellation carries no answer link: the last one stays and says the meeting was called off
-    if (existing && kind !== 'cancel') await mrepo.updateInvitation(trx, existing.id, { token_hash: hashToken(token) });
+    if (existing && kind !== 'cancel') await mrepo.updateInvitation(trx, existing.id, { token_hash: hash });
     else if (!existing)
       await mrepo.insertInvitation(trx, {
         id: newId(),
         meeting_id: m.id,
         membership_id: member.id,
-        token_hash: hashToken(token),
+        token_hash: hash,
         answer: null,
         answered_at: null,
         created_at: now,
       });
-    const lang: Lang = member.user_id && langs.get(member.user_id) === 'en' ? 'en' : 'pl';
+    const lang = langOf(member);
     const when = toWarsawLocal(m.starts_at, ' ');
     const calendar = invitationIcs(ical, organizer, { name: member.person_name, email: member.email }, now);
     const method = m.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
@@ -239,18 +235,10 @@ export async function createMeeting(ctx: ModuleContext, body: repo.BodyRow, form
       })),
     );
     const sent = await notifyMembers(ctx, trx, body, row, 'invite', organizer);
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'body.meeting_create',
-        subjectType: 'body',
-        subjectId: body.id,
-        changes: { meeting: { before: null, after: { id, starts_at: v.starts_at } } },
-        meta: { invitations: sent },
-      },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.meeting_create', {
+      changes: { meeting: { before: null, after: { id, starts_at: v.starts_at } } },
+      meta: { invitations: sent },
+    });
   });
   return id;
 }
@@ -281,18 +269,10 @@ export async function changeMeeting(
     // items whose title stays keep their row, so their documents, linked object and public switch stay too
     await syncAgendaLines(trx, m.id, v.agenda);
     await notifyMembers(ctx, trx, body, { ...m, ...set }, 'update', organizer);
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'body.meeting_change',
-        subjectType: 'body',
-        subjectId: body.id,
-        changes: { starts_at: { before: m.starts_at, after: v.starts_at }, place: { before: m.place, after: v.place } },
-        meta: { meeting: m.id },
-      },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.meeting_change', {
+      changes: { starts_at: { before: m.starts_at, after: v.starts_at }, place: { before: m.place, after: v.place } },
+      meta: { meeting: m.id },
+    });
   });
 }
 
@@ -304,18 +284,10 @@ export async function cancelMeeting(ctx: ModuleContext, body: repo.BodyRow, meet
     const set = { status: 'cancelled' as const, sequence: m.sequence + 1, updated_at: nowIso(ctx.clock) };
     await mrepo.updateMeeting(trx, m.id, set);
     await notifyMembers(ctx, trx, body, { ...m, ...set }, 'cancel', organizer);
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'body.meeting_cancel',
-        subjectType: 'body',
-        subjectId: body.id,
-        changes: { status: { before: m.status, after: 'cancelled' } },
-        meta: { meeting: m.id },
-      },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.meeting_cancel', {
+      changes: { status: { before: m.status, after: 'cancelled' } },
+      meta: { meeting: m.id },
+    });
   });
 }
 

@@ -3,21 +3,16 @@
 // the member space); the public list of a body's meetings with its calendar feed.
 import type { ComponentChildren } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
+import { FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
-import { CheckboxField, DateTimeField, RadioGroup, SelectField } from '../../core/ui/fields.js';
+import { CheckboxField, DateTimeField, SelectField } from '../../core/ui/fields.js';
 import { ATTENDANCE } from './attendance.rules.js';
 import type { ItemDecision } from './attendance.service.js';
 import type { BodyRow } from './bodies.repo.js';
 import { ANSWERS } from './bodies.tables.js';
+import { decisionParts } from './minutes.document.js';
 import type { AgendaRow, InvitationWithMember, MeetingRow } from './meetings.repo.js';
-
-type Values = Record<string, string | undefined>;
-
-export function When({ at }: { at: string }) {
-  const { fmt } = usePage();
-  return <time dateTime={at}>{fmt.dateTime(at)}</time>;
-}
+import { ChoiceForm, type Values, GivenAnswer, ListOrNone, Notice, PostForm, Problems, TitledSection, When } from './shared/views.js';
 
 function MeetingFields({ values, problems }: { values: Values; problems: Problem[] }) {
   const { t } = usePage();
@@ -63,14 +58,6 @@ function MeetingFields({ values, problems }: { values: Values; problems: Problem
   );
 }
 
-function Notice({ notice }: { notice: string | null }) {
-  return notice ? (
-    <Alert kind="success">
-      <p>{notice}</p>
-    </Alert>
-  ) : null;
-}
-
 export function MeetingsAdminView({
   body,
   meetings,
@@ -91,27 +78,27 @@ export function MeetingsAdminView({
     <>
       <PageHeader title={t('bodies.meeting.title')} lead={body.name} />
       <Notice notice={notice} />
-      {meetings.length === 0 ? (
-        <p>{t('bodies.meeting.none')}</p>
-      ) : (
-        <ul>
-          {meetings.map((m) => (
-            <li key={m.id}>
-              <a href={href(`/admin/zespoly/${body.id}/posiedzenia/${m.id}`)}>
-                <When at={m.starts_at} />
-              </a>{' '}
-              ({t(`bodies.meeting.statuses.${m.status}`)})
-            </li>
-          ))}
-        </ul>
-      )}
-      {problems.length ? <ErrorSummary problems={problems} /> : null}
-      <form method="post" action={href(`/admin/zespoly/${body.id}/posiedzenia`)} novalidate>
-        <CsrfField token={csrf} />
-        <h2>{t('bodies.meeting.new')}</h2>
+      <ListOrNone
+        items={meetings}
+        none={t('bodies.meeting.none')}
+        item={(m) => (
+          <li key={m.id}>
+            <a href={href(`/admin/zespoly/${body.id}/posiedzenia/${m.id}`)}>
+              <When at={m.starts_at} />
+            </a>{' '}
+            ({t(`bodies.meeting.statuses.${m.status}`)})
+          </li>
+        )}
+      />
+      <Problems problems={problems} />
+      <PostForm
+        action={`/admin/zespoly/${body.id}/posiedzenia`}
+        csrf={csrf}
+        heading={t('bodies.meeting.new')}
+        submit={t('bodies.meeting.create')}
+      >
         <MeetingFields values={values} problems={problems} />
-        <Button>{t('bodies.meeting.create')}</Button>
-      </form>
+      </PostForm>
     </>
   );
 }
@@ -145,7 +132,7 @@ export function MeetingAdminView({
     flagged: Set<string>;
   } | null;
 }) {
-  const { t, href, fmt } = usePage();
+  const { t, fmt } = usePage();
   const base = `/admin/zespoly/${body.id}/posiedzenia/${meeting.id}`;
   return (
     <>
@@ -158,20 +145,17 @@ export function MeetingAdminView({
         <dd>{meeting.sequence}</dd>
       </dl>
       {agendaList}
-      <section aria-labelledby="answers">
-        <h2 id="answers">{t('bodies.meeting.answers')}</h2>
-        {invitations.length === 0 ? (
-          <p>{t('bodies.meeting.noInvitations')}</p>
-        ) : (
-          <ul>
-            {invitations.map((i) => (
-              <li key={i.id}>
-                {i.person_name}: {i.answer ? t(`bodies.answer.options.${i.answer}`) : t('bodies.meeting.noAnswer')}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <TitledSection id="answers" title={t('bodies.meeting.answers')}>
+        <ListOrNone
+          items={invitations}
+          none={t('bodies.meeting.noInvitations')}
+          item={(i) => (
+            <li key={i.id}>
+              {i.person_name}: {i.answer ? t(`bodies.answer.options.${i.answer}`) : t('bodies.meeting.noAnswer')}
+            </li>
+          )}
+        />
+      </TitledSection>
       {attendance ? (
         <AttendanceSection
           body={body}
@@ -185,17 +169,11 @@ export function MeetingAdminView({
       ) : null}
       {meeting.status === 'planned' && !attendance ? (
         <>
-          {problems.length ? <ErrorSummary problems={problems} /> : null}
-          <form method="post" action={href(base)} novalidate>
-            <CsrfField token={csrf} />
-            <h2>{t('bodies.admin.edit')}</h2>
+          <Problems problems={problems} />
+          <PostForm action={base} csrf={csrf} heading={t('bodies.admin.edit')} submit={t('bodies.meeting.save')}>
             <MeetingFields values={values} problems={problems} />
-            <Button>{t('bodies.meeting.save')}</Button>
-          </form>
-          <form method="post" action={href(`${base}/odwolanie`)}>
-            <CsrfField token={csrf} />
-            <Button variant="secondary">{t('bodies.meeting.cancel')}</Button>
-          </form>
+          </PostForm>
+          <PostForm action={`${base}/odwolanie`} csrf={csrf} submit={t('bodies.meeting.cancel')} secondary novalidate={false} />
         </>
       ) : null}
     </>
@@ -221,19 +199,17 @@ export function AnswerView({
   problems: Problem[];
   saved: boolean;
 }) {
-  const { t, href, fmt, lang } = usePage();
+  const { t, fmt, lang } = usePage();
   const open = meeting.status === 'planned';
   const label = (a: string) => t(`bodies.answer.options.${a as (typeof ANSWERS)[number]}`);
   return (
     <>
       <PageHeader title={t('bodies.answer.title')} lead={`${body.name}, ${fmt.dateTime(meeting.starts_at)}`} />
-      {saved && answer ? (
-        <Alert kind="success">
-          <p>{t('bodies.answer.saved', { answer: label(answer) })}</p>
-        </Alert>
-      ) : answer ? (
-        <p>{t('bodies.answer.current', { answer: label(answer) })}</p>
-      ) : null}
+      <GivenAnswer
+        saved={saved}
+        savedText={answer && t('bodies.answer.saved', { answer: label(answer) })}
+        currentText={answer && t('bodies.answer.current', { answer: label(answer) })}
+      />
       <dl class="facts">
         <dt>{t('bodies.meeting.status')}</dt>
         <dd>{t(`bodies.meeting.statuses.${meeting.status}`)}</dd>
@@ -251,18 +227,17 @@ export function AnswerView({
       </ol>
       {open ? (
         <>
-          {problems.length ? <ErrorSummary problems={problems} /> : null}
-          <form method="post" action={href(action)} novalidate>
-            <CsrfField token={csrf} />
-            <RadioGroup
-              name="answer"
-              legend={t('bodies.answer.label')}
-              value={answer ?? ''}
-              problems={problems}
-              options={ANSWERS.filter((a) => a !== 'substitute' || body.is_substitutes_allowed).map((a) => ({ value: a, label: label(a) }))}
-            />
-            <Button>{t('bodies.answer.send')}</Button>
-          </form>
+          <Problems problems={problems} />
+          <ChoiceForm
+            action={action}
+            csrf={csrf}
+            name="answer"
+            legend={t('bodies.answer.label')}
+            value={answer ?? ''}
+            problems={problems}
+            options={ANSWERS.filter((a) => a !== 'substitute' || body.is_substitutes_allowed).map((a) => ({ value: a, label: label(a) }))}
+            send={t('bodies.answer.send')}
+          />
         </>
       ) : (
         <p>{t('bodies.answer.closed')}</p>
@@ -284,30 +259,27 @@ export function PublicMeetings({
 }) {
   const { t, href } = usePage();
   return (
-    <section aria-labelledby="body-meetings">
-      <h2 id="body-meetings">{t('bodies.meeting.upcoming')}</h2>
-      {meetings.length === 0 ? (
-        <p>{t('bodies.meeting.none')}</p>
-      ) : (
-        <ul>
-          {meetings.map((m) => (
-            <li key={m.id}>
-              <When at={m.starts_at} /> — {t(`bodies.meeting.statuses.${m.status}`)}
-              {m.status === 'minutes_approved' && body.is_minutes_public ? (
-                <>
-                  {' — '}
-                  <a href={href(`/zespoly/${body.slug}/posiedzenia/${m.id}/protokol`)}>{t('bodies.minutes.show')}</a>
-                </>
-              ) : null}
-              {agendas?.get(m.id)}
-            </li>
-          ))}
-        </ul>
-      )}
+    <TitledSection id="body-meetings" title={t('bodies.meeting.upcoming')}>
+      <ListOrNone
+        items={meetings}
+        none={t('bodies.meeting.none')}
+        item={(m) => (
+          <li key={m.id}>
+            <When at={m.starts_at} /> — {t(`bodies.meeting.statuses.${m.status}`)}
+            {m.status === 'minutes_approved' && body.is_minutes_public ? (
+              <>
+                {' — '}
+                <a href={href(`/zespoly/${body.slug}/posiedzenia/${m.id}/protokol`)}>{t('bodies.minutes.show')}</a>
+              </>
+            ) : null}
+            {agendas?.get(m.id)}
+          </li>
+        )}
+      />
       <p>
         <a href={href(`/zespoly/${body.slug}/posiedzenia.ics`)}>{t('bodies.meeting.feed')}</a>
       </p>
-    </section>
+    </TitledSection>
   );
 }
 
@@ -320,24 +292,21 @@ export function MemberInvitations({
 }) {
   const { t, href, fmt } = usePage();
   return (
-    <section aria-labelledby="my-invitations">
-      <h2 id="my-invitations">{t('bodies.answer.invitations')}</h2>
-      {items.length === 0 ? (
-        <p>{t('bodies.meeting.none')}</p>
-      ) : (
-        <ul>
-          {items.map((i) => (
-            <li key={i.id}>
-              <a href={href(`/zespoly/${slug}/dla-czlonkow/zaproszenia/${i.id}`)}>
-                {t('bodies.answer.open', { when: fmt.dateTime(i.starts_at) })}
-              </a>
-              {' — '}
-              {i.answer ? t(`bodies.answer.options.${i.answer}`) : t('bodies.meeting.noAnswer')}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <TitledSection id="my-invitations" title={t('bodies.answer.invitations')}>
+      <ListOrNone
+        items={items}
+        none={t('bodies.meeting.none')}
+        item={(i) => (
+          <li key={i.id}>
+            <a href={href(`/zespoly/${slug}/dla-czlonkow/zaproszenia/${i.id}`)}>
+              {t('bodies.answer.open', { when: fmt.dateTime(i.starts_at) })}
+            </a>
+            {' — '}
+            {i.answer ? t(`bodies.answer.options.${i.answer}`) : t('bodies.meeting.noAnswer')}
+          </li>
+        )}
+      />
+    </TitledSection>
   );
 }
 
@@ -362,12 +331,10 @@ function AttendanceSection({
   const statuses = ATTENDANCE.filter((a) => a !== 'substitute' || body.is_substitutes_allowed);
   return (
     <>
-      <section aria-labelledby="attendance">
-        <h2 id="attendance">{t('bodies.attendance.title')}</h2>
+      <TitledSection id="attendance" title={t('bodies.attendance.title')}>
         <p>{t('bodies.attendance.totals', { invited: attendance.members.length, present: attendance.present })}</p>
-        {problems.length ? <ErrorSummary problems={problems} /> : null}
-        <form method="post" action={href(`${base}/obecnosc`)} novalidate>
-          <CsrfField token={csrf} />
+        <Problems problems={problems} />
+        <PostForm action={`${base}/obecnosc`} csrf={csrf} submit={t('bodies.attendance.save')}>
           {attendance.members.map((m) => (
             <div key={m.id}>
               <SelectField
@@ -389,12 +356,10 @@ function AttendanceSection({
             multiline
             rows={3}
           />
-          <Button>{t('bodies.attendance.save')}</Button>
-        </form>
-      </section>
+        </PostForm>
+      </TitledSection>
       {held ? (
-        <section aria-labelledby="votes">
-          <h2 id="votes">{t('bodies.vote.title')}</h2>
+        <TitledSection id="votes" title={t('bodies.vote.title')}>
           <p>
             <a href={href(`${base}/protokol`)}>{t('bodies.minutes.edit')}</a>
           </p>
@@ -407,28 +372,23 @@ function AttendanceSection({
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
       ) : null}
     </>
   );
 }
 
+/** The count fields of a vote, in the order the form and the sentence give them. */
+const VOTE_COUNTS = ['for', 'against', 'abstained'] as const;
+
 /** A vote's counts, its result and the rule that gave it. */
 export function Decision({ d }: { d: ItemDecision }) {
   const { t } = usePage();
-  if (!d.vote) return <>{t('bodies.vote.none')}</>;
-  const counts = t('bodies.vote.counts', { for: d.vote.votes_for, against: d.vote.votes_against, abstained: d.vote.votes_abstained });
-  if (!d.outcome) return <>{`${counts}. ${t('bodies.vote.noRules')}`}</>;
-  const o = d.outcome;
-  const rule =
-    o.rule === 'quorum'
-      ? t('bodies.vote.ruleQuorum', { present: o.present, needed: o.needed })
-      : o.rule === 'simple'
-        ? t('bodies.vote.ruleSimple')
-        : t('bodies.vote.ruleAbsolute', { needed: o.needed });
+  const parts = decisionParts(t, d);
+  if (typeof parts === 'string') return <>{parts}</>;
   return (
     <>
-      {counts} — <strong>{t(`bodies.vote.results.${o.result}`)}</strong>. {rule}
+      {parts.counts} — <strong>{parts.result}</strong>. {parts.rule}
     </>
   );
 }
@@ -450,7 +410,7 @@ export function VoteView({
   action: string;
   notice: string | null;
 }) {
-  const { t, href } = usePage();
+  const { t } = usePage();
   const v = (k: string, n: number | undefined) => values[k] ?? (n === undefined ? '' : String(n));
   return (
     <>
@@ -459,35 +419,20 @@ export function VoteView({
       <p>
         <Decision d={decision} />
       </p>
-      {problems.length ? <ErrorSummary problems={problems} /> : null}
-      <form method="post" action={href(action)} novalidate>
-        <CsrfField token={csrf} />
-        <FormField
-          name="for"
-          label={t('bodies.vote.for')}
-          value={v('for', decision.vote?.votes_for)}
-          problems={problems}
-          inputMode="numeric"
-          required
-        />
-        <FormField
-          name="against"
-          label={t('bodies.vote.against')}
-          value={v('against', decision.vote?.votes_against)}
-          problems={problems}
-          inputMode="numeric"
-          required
-        />
-        <FormField
-          name="abstained"
-          label={t('bodies.vote.abstained')}
-          value={v('abstained', decision.vote?.votes_abstained)}
-          problems={problems}
-          inputMode="numeric"
-          required
-        />
-        <Button>{t('bodies.vote.save')}</Button>
-      </form>
+      <Problems problems={problems} />
+      <PostForm action={action} csrf={csrf} submit={t('bodies.vote.save')}>
+        {VOTE_COUNTS.map((k) => (
+          <FormField
+            key={k}
+            name={k}
+            label={t(`bodies.vote.${k}`)}
+            value={v(k, decision.vote?.[`votes_${k}`])}
+            problems={problems}
+            inputMode="numeric"
+            required
+          />
+        ))}
+      </PostForm>
     </>
   );
 }

@@ -14,8 +14,14 @@ export interface VoteCounted {
   votes_abstained: number;
 }
 
-/** "for 3, against 1, abstained 0 — adopted. Simple majority: …" (or "no vote"). */
-export function decisionText(t: T, d: Pick<ItemDecision, 'outcome'> & { vote: VoteCounted | null }): string {
+type Decided = Pick<ItemDecision, 'outcome'> & { vote: VoteCounted | null };
+
+/**
+ * The parts of the decision sentence — the counts, the result and the rule applied — or the whole
+ * sentence when there is no result ("no vote", or the counts when the body's rules are unknown).
+ * The page sets the result in bold; the PDF and the register write it plain (`decisionText`).
+ */
+export function decisionParts(t: T, d: Decided): string | { counts: string; result: string; rule: string } {
   if (!d.vote) return t('bodies.vote.none');
   const counts = t('bodies.vote.counts', { for: d.vote.votes_for, against: d.vote.votes_against, abstained: d.vote.votes_abstained });
   if (!d.outcome) return `${counts}. ${t('bodies.vote.noRules')}`;
@@ -26,7 +32,13 @@ export function decisionText(t: T, d: Pick<ItemDecision, 'outcome'> & { vote: Vo
       : o.rule === 'simple'
         ? t('bodies.vote.ruleSimple')
         : t('bodies.vote.ruleAbsolute', { needed: o.needed });
-  return `${counts} — ${t(`bodies.vote.results.${o.result}`)}. ${rule}`;
+  return { counts, result: t(`bodies.vote.results.${o.result}`), rule };
+}
+
+/** "for 3, against 1, abstained 0 — adopted. Simple majority: …" (or "no vote"). */
+export function decisionText(t: T, d: Decided): string {
+  const parts = decisionParts(t, d);
+  return typeof parts === 'string' ? parts : `${parts.counts} — ${parts.result}. ${parts.rule}`;
 }
 
 /** An item's linked object and documents as text (the PDF has no links: the titles, then the object's address). */

@@ -8,13 +8,13 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
-import { recordAudit } from '../audit/index.js';
 import { itemLinks, type ItemLinks } from './agenda.service.js';
 import type { Attendance } from './attendance.rules.js';
 import { decisions, membersOfMeeting, type ItemDecision } from './attendance.service.js';
 import * as repo from './bodies.repo.js';
 import type { Actor } from './bodies.service.js';
 import * as mrepo from './meetings.repo.js';
+import { auditBody } from './shared/audit.js';
 
 export async function saveMinutes(
   ctx: ModuleContext,
@@ -34,11 +34,7 @@ export async function saveMinutes(
   const at = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
     for (const item of agenda) await mrepo.saveMinutesItem(trx, m.id, item.id, c.text(`item_${item.id}`), at);
-    await recordAudit(
-      trx,
-      { ...actor, action: 'body.minutes_save', subjectType: 'body', subjectId: body.id, meta: { meeting: m.id } },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.minutes_save', { meta: { meeting: m.id } });
   });
 }
 
@@ -58,11 +54,7 @@ export async function publishDraft(
   c.assertValid();
   await ctx.db.transaction().execute(async (trx) => {
     await mrepo.updateMeeting(trx, m.id, { minutes_comments_until: until, updated_at: nowIso(ctx.clock) });
-    await recordAudit(
-      trx,
-      { ...actor, action: 'body.minutes_draft', subjectType: 'body', subjectId: body.id, meta: { meeting: m.id, until } },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.minutes_draft', { meta: { meeting: m.id, until } });
   });
 }
 
@@ -125,18 +117,10 @@ export async function approveMinutes(ctx: ModuleContext, body: repo.BodyRow, m: 
   if (agenda.some((a) => !(minutes.get(a.id) ?? '').trim())) throw new AppError('bodies.minutes_incomplete');
   await ctx.db.transaction().execute(async (trx) => {
     await mrepo.updateMeeting(trx, m.id, { status: 'minutes_approved', updated_at: nowIso(ctx.clock) });
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'body.minutes_approve',
-        subjectType: 'body',
-        subjectId: body.id,
-        changes: { status: { before: m.status, after: 'minutes_approved' } },
-        meta: { meeting: m.id },
-      },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.minutes_approve', {
+      changes: { status: { before: m.status, after: 'minutes_approved' } },
+      meta: { meeting: m.id },
+    });
   });
 }
 

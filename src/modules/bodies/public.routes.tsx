@@ -4,7 +4,6 @@
 import type { ComponentChildren } from 'preact';
 import * as agsvc from './agenda.service.js';
 import { PublicAgenda } from './agenda.views.js';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors/app-error.js';
 import { localize } from '../../core/http/language.js';
@@ -13,7 +12,7 @@ import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
 import { listSubregionsWithMembers } from '../territory/index.js';
-import { isInsider, memberSpace } from './bodies.policy.js';
+import { isInsider } from './bodies.policy.js';
 import * as repo from './bodies.repo.js';
 import * as svc from './bodies.service.js';
 import * as v from './public.views.js';
@@ -22,15 +21,13 @@ import * as mv from './meetings.views.js';
 import * as nv from './minutes.views.js';
 import * as prepo from './procedures/procedures.repo.js';
 import * as pv from './procedures/procedures.views.js';
+import { memberSpaceRoute, publicCrumbs } from './shared/http.js';
 
 export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }) });
 const TermQuery = Type.Object({ kadencja: Type.Optional(Type.Integer({ minimum: 1, maximum: 9999 })) });
 
 export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
-  const crumbs = (request: FastifyRequest, body?: repo.BodyRow) => [
-    { label: request.t('bodies.title'), path: '/zespoly' },
-    ...(body ? [{ label: body.name, path: `/zespoly/${body.slug}` }] : []),
-  ];
+  const crumbs = publicCrumbs;
 
   app.get('/zespoly', { config: { access: 'public' } }, async (request, reply) =>
     sendPage(
@@ -94,17 +91,10 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
     },
   );
 
-  const bodyIdOfSlug = async (slug: string) => (await repo.findBodyBySlug(ctx.db, slug))?.id ?? null;
   app.get(
     '/zespoly/:slug/dla-czlonkow',
-    {
-      config: { access: memberSpace(bodyIdOfSlug) },
-      // before the access rule: to an anonymous visitor the member space does not exist
-      onRequest: async (request) => {
-        if (!request.user) throw new AppError('http.not_found');
-      },
-      schema: { params: SlugParams },
-    },
+    // to an anonymous visitor the member space does not exist (404 before the access rule)
+    { ...memberSpaceRoute(ctx), schema: { params: SlugParams } },
     async (request, reply) => {
       const body = await svc.getBodyBySlug(ctx, request.params.slug);
       const page = await svc.bodyPage(ctx, body);

@@ -5,25 +5,22 @@
 // keeps the first, even from two requests at once). At the deadline the job counts the votes with the
 // meetings' rules (attendance.rules.ts): those who voted are the ones "present" for the quorum, the
 // members who got a ballot its base. The result then stands in the body's register of resolutions.
-import { createHash, randomBytes } from 'node:crypto';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { toWarsawLocal, warsawLocalToUtc, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import { newId } from '../../../core/db/ids.js';
-import type { Lang } from '../../../i18n/index.js';
-import { recordAudit } from '../../audit/index.js';
 import { enqueueMail } from '../../mail/index.js';
 import { voteOutcome, type VoteCounts } from '../attendance.rules.js';
 import * as repo from '../bodies.repo.js';
 import { currentTerm, isCurrentMembership, type Actor } from '../bodies.service.js';
+import { auditBody, NO_ACTOR } from '../shared/audit.js';
+import { hashToken, memberLanguages, newLinkToken, publicBase } from '../shared/member-mail.js';
 import * as prepo from './procedures.repo.js';
 import { BALLOT_VOTES, type BallotVote } from './procedures.tables.js';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const isVote = (x: string): x is BallotVote => (BALLOT_VOTES as readonly string[]).includes(x);
-export const langOf = (stored: string | undefined): Lang => (stored === 'en' ? 'en' : 'pl');
 
 /** The members who vote in a procedure opened today: sitting today, not substitutes, not demo placeholders. */
 export function electorate(memberships: readonly repo.MembershipRow[], today: string): repo.MembershipRow[] {
@@ -84,17 +81,9 @@ export async function createProcedure(ctx: ModuleContext, body: repo.BodyRow, fo
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'body.procedure_create',
-        subjectType: 'body',
-        subjectId: body.id,
-        changes: { procedure: { before: null, after: { id, title: v.title, deadline: v.deadline } } },
-      },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.procedure_create', {
+      changes: { procedure: { before: null, after: { id, title: v.title, deadline: v.deadline } } },
+    });
   });
   return id;
 }
@@ -113,18 +102,10 @@ export async function changeProcedure(
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await prepo.moveProcedure(trx, p.id, 'draft', { ...v, updated_at: nowIso(ctx.clock) })))
       throw new AppError('bodies.procedure_not_draft');
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'body.procedure_change',
-        subjectType: 'body',
-        subjectId: body.id,
-        changes: { title: { before: p.title, after: v.title }, deadline: { before: p.deadline, after: v.deadline } },
-        meta: { procedure: p.id },
-      },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.procedure_change', {
+      changes: { title: { before: p.title, after: v.title }, deadline: { before: p.deadline, after: v.deadline } },
+      meta: { procedure: p.id },
+    });
   });
 }
 
@@ -138,23 +119,20 @@ export async function openProcedure(ctx: ModuleContext, body: repo.BodyRow, id: 
   const now = nowIso(ctx.clock);
   if (p.deadline <= now) throw new AppError('bodies.procedure_deadline_passed');
   const members = electorate(await repo.listMemberships(ctx.db, p.term_id), warsawToday(ctx.clock));
-  const langs = await repo.languagesOf(
-    ctx.db,
-    members.flatMap((m) => (m.user_id ? [m.user_id] : [])),
-  );
-  const base = ctx.config.publicUrl.replace(/\/$/, '');
+  const langOf = await memberLanguages(ctx.db, members);
+  const base = publicBase(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await prepo.moveProcedure(trx, p.id, 'draft', { status: 'open', opened_at: now, members: members.length, updated_at: now })))
       throw new AppError('bodies.procedure_not_draft');
     for (const m of members) {
-      const token = randomBytes(24).toString('base64url');
-      await prepo.insertBallot(trx, { procedure_id: p.id, membership_id: m.id, token_hash: hashToken(token) });
+      const { token, hash } = newLinkToken();
+      await prepo.insertBallot(trx, { procedure_id: p.id, membership_id: m.id, token_hash: hash });
       if (!m.email) continue;
       await enqueueMail(
         trx,
         {
           to: m.email,
-          lang: langOf(m.user_id ? langs.get(m.user_id) : undefined),
+          lang: langOf(m),
           template: 'body_procedure_opened',
           params: {
             body: body.name,
@@ -167,18 +145,10 @@ export async function openProcedure(ctx: ModuleContext, body: repo.BodyRow, id: 
         ctx.clock,
       );
     }
-    await recordAudit(
-      trx,
-      {
-        ...actor,
-        action: 'body.procedure_open',
-        subjectType: 'body',
-        subjectId: body.id,
-        changes: { status: { before: 'draft', after: 'open' } },
-        meta: { procedure: p.id, ballots: members.length },
-      },
-      ctx.clock,
-    );
+    await auditBody(trx, ctx, actor, body, 'body.procedure_open', {
+      changes: { status: { before: 'draft', after: 'open' } },
+      meta: { procedure: p.id, ballots: members.length },
+    });
   });
   return members.length;
 }
@@ -266,20 +236,10 @@ export async function closeDueProcedures(ctx: ModuleContext): Promise<string> {
         updated_at: now,
       });
       if (!moved) return;
-      await recordAudit(
-        trx,
-        {
-          actorId: null,
-          ip: null,
-          requestId: null,
-          action: 'body.procedure_close',
-          subjectType: 'body',
-          subjectId: body.id,
-          changes: { status: { before: 'open', after: 'closed' } },
-          meta: { procedure: p.id, ...counts, result: outcome?.result ?? null },
-        },
-        ctx.clock,
-      );
+      await auditBody(trx, ctx, NO_ACTOR, body, 'body.procedure_close', {
+        changes: { status: { before: 'open', after: 'closed' } },
+        meta: { procedure: p.id, ...counts, result: outcome?.result ?? null },
+      });
       closed++;
     });
   }

@@ -3,26 +3,16 @@
 // or in their space), the member space's list of open procedures and the body's register of
 // resolutions.
 import type { Problem } from '../../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../../core/ui/components.js';
+import { FormField, PageHeader } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
-import { DateTimeField, RadioGroup } from '../../../core/ui/fields.js';
+import { DateTimeField } from '../../../core/ui/fields.js';
 import type { BodyRow } from '../bodies.repo.js';
-import { When } from '../meetings.views.js';
 import { decisionText } from '../minutes.document.js';
+import { ChoiceForm, type Values, GivenAnswer, ListOrNone, Notice, PostForm, Problems, TitledSection, When } from '../shared/views.js';
 import type { RegisterEntry } from './register.js';
 import { procedureOutcome } from './register.js';
 import type { ProcedureRow } from './procedures.repo.js';
 import { BALLOT_VOTES, type BallotVote } from './procedures.tables.js';
-
-type Values = Record<string, string | undefined>;
-
-function Notice({ notice }: { notice: string | null }) {
-  return notice ? (
-    <Alert kind="success">
-      <p>{notice}</p>
-    </Alert>
-  ) : null;
-}
 
 function ProcedureFields({ values, problems }: { values: Values; problems: Problem[] }) {
   const { t } = usePage();
@@ -78,25 +68,25 @@ export function ProceduresAdminView({
     <>
       <PageHeader title={t('bodies.procedure.title')} lead={body.name} />
       <p>{t('bodies.procedure.intro')}</p>
-      {procedures.length === 0 ? (
-        <p>{t('bodies.procedure.none')}</p>
-      ) : (
-        <ul>
-          {procedures.map((p) => (
-            <li key={p.id}>
-              <a href={href(`/admin/zespoly/${body.id}/obiegowe/${p.id}`)}>{p.title}</a> — {t('bodies.procedure.until')}{' '}
-              <When at={p.deadline} />: <ProcedureResult p={p} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {problems.length ? <ErrorSummary problems={problems} /> : null}
-      <form method="post" action={href(`/admin/zespoly/${body.id}/obiegowe`)} novalidate>
-        <CsrfField token={csrf} />
-        <h2>{t('bodies.procedure.new')}</h2>
+      <ListOrNone
+        items={procedures}
+        none={t('bodies.procedure.none')}
+        item={(p) => (
+          <li key={p.id}>
+            <a href={href(`/admin/zespoly/${body.id}/obiegowe/${p.id}`)}>{p.title}</a> — {t('bodies.procedure.until')}{' '}
+            <When at={p.deadline} />: <ProcedureResult p={p} />
+          </li>
+        )}
+      />
+      <Problems problems={problems} />
+      <PostForm
+        action={`/admin/zespoly/${body.id}/obiegowe`}
+        csrf={csrf}
+        heading={t('bodies.procedure.new')}
+        submit={t('bodies.procedure.create')}
+      >
         <ProcedureFields values={values} problems={problems} />
-        <Button>{t('bodies.procedure.create')}</Button>
-      </form>
+      </PostForm>
     </>
   );
 }
@@ -123,13 +113,13 @@ export function ProcedureAdminView({
   csrf: string;
   notice: string | null;
 }) {
-  const { t, href } = usePage();
+  const { t } = usePage();
   const base = `/admin/zespoly/${body.id}/obiegowe/${p.id}`;
   return (
     <>
       <PageHeader title={p.title} lead={body.name} />
       <Notice notice={notice} />
-      {problems.length ? <ErrorSummary problems={problems} /> : null}
+      <Problems problems={problems} />
       <dl class="facts">
         <dt>{t('bodies.procedure.status')}</dt>
         <dd>
@@ -148,36 +138,34 @@ export function ProcedureAdminView({
       </dl>
       {p.status === 'draft' ? (
         <>
-          <form method="post" action={href(base)} novalidate>
-            <CsrfField token={csrf} />
-            <h2>{t('bodies.procedure.edit')}</h2>
+          <PostForm action={base} csrf={csrf} heading={t('bodies.procedure.edit')} submit={t('bodies.procedure.save')}>
             <ProcedureFields values={values} problems={problems} />
-            <Button>{t('bodies.procedure.save')}</Button>
-          </form>
-          <form method="post" action={href(`${base}/otwarcie`)}>
-            <CsrfField token={csrf} />
-            <h2>{t('bodies.procedure.openTitle')}</h2>
+          </PostForm>
+          <PostForm
+            action={`${base}/otwarcie`}
+            csrf={csrf}
+            heading={t('bodies.procedure.openTitle')}
+            submit={t('bodies.procedure.open')}
+            novalidate={false}
+          >
             <p>{t('bodies.procedure.openHint')}</p>
-            <Button>{t('bodies.procedure.open')}</Button>
-          </form>
+          </PostForm>
         </>
       ) : (
         <>
           <h2>{t('bodies.procedure.text')}</h2>
           <div class="prose" dangerouslySetInnerHTML={{ __html: textHtml }} />
           <h2>{t('bodies.procedure.votedTitle')}</h2>
-          {voted.length === 0 ? (
-            <p>{t('bodies.procedure.noVotes')}</p>
-          ) : (
-            <ul>
-              {voted.map((v, i) => (
-                <li key={i}>
-                  {v.name}
-                  {v.vote ? ` — ${t(`bodies.procedure.votes.${v.vote}`)}` : ''}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ListOrNone
+            items={voted}
+            none={t('bodies.procedure.noVotes')}
+            item={(v, i) => (
+              <li key={i}>
+                {v.name}
+                {v.vote ? ` — ${t(`bodies.procedure.votes.${v.vote}`)}` : ''}
+              </li>
+            )}
+          />
         </>
       )}
     </>
@@ -205,18 +193,17 @@ export function BallotPage({
   problems: Problem[];
   saved: boolean;
 }) {
-  const { t, href, lang } = usePage();
+  const { t, lang } = usePage();
+  const given = vote ? t(`bodies.procedure.votes.${vote}`) : null;
   return (
     <>
       <PageHeader title={t('bodies.procedure.ballotTitle')} lead={`${body.name}: ${p.title}`} />
-      {saved && vote ? (
-        <Alert kind="success">
-          <p>{t('bodies.procedure.voteSaved', { vote: t(`bodies.procedure.votes.${vote}`) })}</p>
-        </Alert>
-      ) : vote ? (
-        <p>{t('bodies.procedure.voteCurrent', { vote: t(`bodies.procedure.votes.${vote}`) })}</p>
-      ) : null}
-      {problems.length ? <ErrorSummary problems={problems} /> : null}
+      <GivenAnswer
+        saved={saved}
+        savedText={given && t('bodies.procedure.voteSaved', { vote: given })}
+        currentText={given && t('bodies.procedure.voteCurrent', { vote: given })}
+      />
+      <Problems problems={problems} />
       <dl class="facts">
         <dt>{t('bodies.procedure.deadline')}</dt>
         <dd>
@@ -230,20 +217,17 @@ export function BallotPage({
       <h2>{t('bodies.procedure.text')}</h2>
       <div class="prose" lang={lang === 'en' ? 'pl' : undefined} dangerouslySetInnerHTML={{ __html: textHtml }} />
       {open && !vote ? (
-        <>
-          <form method="post" action={href(action)} novalidate>
-            <CsrfField token={csrf} />
-            <RadioGroup
-              name="vote"
-              legend={t('bodies.procedure.vote')}
-              hint={t('bodies.procedure.voteOnce')}
-              value=""
-              problems={problems}
-              options={BALLOT_VOTES.map((v) => ({ value: v, label: t(`bodies.procedure.votes.${v}`) }))}
-            />
-            <Button>{t('bodies.procedure.send')}</Button>
-          </form>
-        </>
+        <ChoiceForm
+          action={action}
+          csrf={csrf}
+          name="vote"
+          legend={t('bodies.procedure.vote')}
+          hint={t('bodies.procedure.voteOnce')}
+          value=""
+          problems={problems}
+          options={BALLOT_VOTES.map((v) => ({ value: v, label: t(`bodies.procedure.votes.${v}`) }))}
+          send={t('bodies.procedure.send')}
+        />
       ) : !open && !vote ? (
         <p>{t('bodies.procedure.closedNoVote')}</p>
       ) : null}
@@ -261,21 +245,18 @@ export function MemberProcedures({
 }) {
   const { t, href } = usePage();
   return (
-    <section aria-labelledby="my-procedures">
-      <h2 id="my-procedures">{t('bodies.procedure.open_list')}</h2>
-      {items.length === 0 ? (
-        <p>{t('bodies.procedure.noneOpen')}</p>
-      ) : (
-        <ul>
-          {items.map((i) => (
-            <li key={i.id}>
-              <a href={href(`/zespoly/${slug}/dla-czlonkow/obiegowe/${i.id}`)}>{i.title}</a> — {t('bodies.procedure.until')}{' '}
-              <When at={i.deadline} />: {i.vote ? t(`bodies.procedure.votes.${i.vote}`) : t('bodies.procedure.notVoted')}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <TitledSection id="my-procedures" title={t('bodies.procedure.open_list')}>
+      <ListOrNone
+        items={items}
+        none={t('bodies.procedure.noneOpen')}
+        item={(i) => (
+          <li key={i.id}>
+            <a href={href(`/zespoly/${slug}/dla-czlonkow/obiegowe/${i.id}`)}>{i.title}</a> — {t('bodies.procedure.until')}{' '}
+            <When at={i.deadline} />: {i.vote ? t(`bodies.procedure.votes.${i.vote}`) : t('bodies.procedure.notVoted')}
+          </li>
+        )}
+      />
+    </TitledSection>
   );
 }
 
