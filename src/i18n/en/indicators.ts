@@ -50,6 +50,7 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       legalForms: 'Legal forms (empty – all)',
       lifecycles: 'State of the entity (empty – active only)',
       negativeAllowed: 'Negative values are allowed',
+      smallCounts: 'Counts people (small counts suppressed in public outputs)',
       period: 'Year',
       territory: 'Area',
       value: 'Value',
@@ -59,6 +60,8 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       status: 'Status',
     },
     hint: {
+      smallCounts:
+        'On pages, charts, in CSV, the API and the report, values below {{limit}} are shown as “{{text}}”; staff see the numbers.',
       code: 'E.g. W1.1 – letters, digits, dots and hyphens; used in the page address.',
       targets: 'One year per line, e.g. “2025: 120”. Decimal commas are accepted.',
       elements: 'Tick the goals, actions or tasks whose implementation the indicator measures.',

@@ -147,6 +147,8 @@ export const localgovEn: TranslationShape<typeof localgovPl> = {
       unitNone: 'The platform knows no awards of this local government.',
       line: '{{year}}: {{title}} — {{rank}}',
       all: 'All awards for local governments',
+      forumTitle: 'Awards for local governments',
+      forumCaption: 'Awards for local governments given at the Forum in {{year}}',
       withLevel: '{{award}} ({{level}})',
       award: {
         friendly: 'Samorząd Przyjazny Ekonomii Społecznej',
@@ -154,7 +156,15 @@ export const localgovEn: TranslationShape<typeof localgovPl> = {
       },
       level: { none: 'no level', silver: 'silver', gold: 'gold' },
       rank: { laureate: 'laureate', distinction: 'distinction' },
-      field: { edition: 'Edition (year)', award: 'Award', level: 'Level', rank: 'Kind', note: 'Notes' },
+      field: {
+        edition: 'Edition (year)',
+        award: 'Award',
+        level: 'Level',
+        rank: 'Kind',
+        note: 'Notes',
+        year: 'Year',
+        practices: 'Good practices',
+      },
       problem: {
         levelRequired: 'Choose a level: “Samorząd Rozwijający Ekonomię Społeczną” is silver or gold.',
         levelNone: '“Samorząd Przyjazny Ekonomii Społecznej” has no levels: choose “no level”.',

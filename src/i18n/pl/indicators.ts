@@ -60,6 +60,7 @@ export const indicatorsPl = {
       legalForms: 'Formy prawne (puste – wszystkie)',
       lifecycles: 'Stan podmiotu (puste – tylko działające)',
       negativeAllowed: 'Wartości ujemne są dopuszczalne',
+      smallCounts: 'Wskaźnik liczy osoby (małe liczby są ukrywane w publikacjach)',
       period: 'Rok',
       territory: 'Obszar',
       value: 'Wartość',
@@ -69,6 +70,8 @@ export const indicatorsPl = {
       status: 'Status',
     },
     hint: {
+      smallCounts:
+        'Na stronach, wykresach, w CSV, API i raporcie wartości mniejsze niż {{limit}} są pokazywane jako „{{text}}”; personel widzi liczby.',
       code: 'Np. W1.1 – litery, cyfry, kropki i myślniki; pojawia się w adresie strony.',
       targets: 'Jeden rok w wierszu, np. „2025: 120”. Liczby można pisać z przecinkiem dziesiętnym.',
       elements: 'Zaznacz cele, działania lub zadania, których realizację mierzy wskaźnik.',

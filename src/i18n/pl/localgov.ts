@@ -147,6 +147,8 @@ export const localgovPl = {
       unitNone: 'Serwis nie zna nagród tego samorządu.',
       line: '{{year}}: {{title}} — {{rank}}',
       all: 'Wszystkie nagrody dla samorządów',
+      forumTitle: 'Nagrody dla samorządów',
+      forumCaption: 'Nagrody dla samorządów przyznane na Forum w roku {{year}}',
       withLevel: '{{award}} ({{level}})',
       award: {
         friendly: 'Samorząd Przyjazny Ekonomii Społecznej',
@@ -154,7 +156,15 @@ export const localgovPl = {
       },
       level: { none: 'bez stopnia', silver: 'srebrny', gold: 'złoty' },
       rank: { laureate: 'laureat', distinction: 'wyróżnienie' },
-      field: { edition: 'Edycja (rok)', award: 'Nagroda', level: 'Stopień', rank: 'Rodzaj', note: 'Uwagi' },
+      field: {
+        edition: 'Edycja (rok)',
+        award: 'Nagroda',
+        level: 'Stopień',
+        rank: 'Rodzaj',
+        note: 'Uwagi',
+        year: 'Rok',
+        practices: 'Dobre praktyki',
+      },
       problem: {
         levelRequired: 'Wybierz stopień: „Samorząd Rozwijający Ekonomię Społeczną” jest srebrny albo złoty.',
         levelNone: '„Samorząd Przyjazny Ekonomii Społecznej” nie ma stopni: wybierz „bez stopnia”.',

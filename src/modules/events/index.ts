@@ -20,6 +20,8 @@ import { applyRetention } from './retention.service.js';
 import './events.tables.js';
 
 export { manageEvents } from './events.policy.js';
+/** The extension point of an event's public page: other modules contribute `eventPageSections`. */
+export type { EventPageSection, EventPageSubject } from './events.extensions.js';
 
 export const eventsJobs: ScheduledJob[] = [
   // holds (30 min) and offers (hours) run out on the minute; the scheduler ticks each minute

@@ -12,6 +12,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { renderMarkdown } from '../../core/text/markdown.js';
 import { contentDisposition } from '../../core/http/uploads.js';
 import { eventDocuments } from './documents.service.js';
+import { eventPageExtras } from './events.extensions.js';
 import * as repo from './events.repo.js';
 import { eventFile, eventsFeed } from './events.ics.js';
 import * as svc from './events.service.js';
@@ -148,6 +149,7 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
         state={svc.registrationState(e, ctx.clock.now())}
         listed={await repo.publicParticipants(ctx.db, e.id)}
         documents={await eventDocuments(ctx, e.id, request.lang)}
+        extras={await eventPageExtras(ctx, { id: e.id, type: e.type, startsAt: e.starts_at }, request)}
       />,
     );
   });

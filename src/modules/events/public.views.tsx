@@ -1,6 +1,7 @@
 // Public views of events: the list with its filters (a GET form, works without JavaScript), the
 // month calendar (a table of weeks), the archive, one event with its sessions and accessibility
 // information, the registration form, and the pages of the e-mailed links (confirm, manage).
+import type { VNode } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
@@ -286,6 +287,7 @@ export function EventView({
   state,
   listed = [],
   documents = [],
+  extras = [],
 }: {
   e: EventRow;
   descriptionHtml: string;
@@ -296,6 +298,8 @@ export function EventView({
   listed?: { name: string | null; institution: string | null }[];
   /** Published library documents attached by the organisers. */
   documents?: AttachedDocument[];
+  /** Sections other modules contribute (eventPageSections), after the documents. */
+  extras?: VNode[];
 }) {
   const { t, href, fmt, lang } = usePage();
   const features = [
@@ -390,6 +394,7 @@ export function EventView({
           </ul>
         </section>
       ) : null}
+      {extras}
       {listed.length ? (
         <section aria-labelledby="participants">
           <h2 id="participants">{t('events.publicList')}</h2>

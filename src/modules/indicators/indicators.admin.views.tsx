@@ -5,12 +5,13 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
-import { SelectField as Select } from '../../core/ui/fields.js';
+import { CheckboxField, SelectField as Select } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import { FILTER_LEGAL_FORMS, FILTER_LIFECYCLES } from './indicators.formulas.js';
 import type { HistoryRow, ValueRow } from './indicators.repo.js';
 import type { DefinitionValues, IndicatorView } from './indicators.service.js';
 import type { TerritoryOption } from './indicators.territory.js';
+import { SMALL_COUNT_LIMIT, SMALL_COUNT_TEXT } from './indicators.privacy.js';
 import { indicatorPath, ProgressBadge } from './indicators.views.js';
 import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES } from './indicators.tables.js';
 
@@ -238,6 +239,14 @@ export function DefinitionForm({
           />
           <label for="f-is_negative_allowed">{t('indicators.field.negativeAllowed')}</label>
         </div>
+        <CheckboxField
+          name="is_small_count_suppressed"
+          value="on"
+          label={t('indicators.field.smallCounts')}
+          hint={t('indicators.hint.smallCounts', { limit: SMALL_COUNT_LIMIT, text: SMALL_COUNT_TEXT })}
+          checked={textOf(values.is_small_count_suppressed) !== ''}
+          problems={problems}
+        />
         <Select
           name="frequency"
           label={t('indicators.field.frequency')}

@@ -118,6 +118,8 @@ export interface DefinitionInput {
   formula: string | null;
   formula_params: string;
   is_negative_allowed: boolean;
+  /** The indicator counts people: values below 3 are shown only as "<3" in public (indicators.privacy.ts). */
+  is_small_count_suppressed: boolean;
   targets: { year: number; value: number }[];
   elements: string[];
 }
@@ -155,6 +157,7 @@ export function checkDefinition(
   const breakdown = choice(f, 'breakdown', 'indicators.field.breakdown', INDICATOR_BREAKDOWNS);
   const method = choice(f, 'method', 'indicators.field.method', INDICATOR_METHODS);
   const is_negative_allowed = f.text('is_negative_allowed') !== '';
+  const is_small_count_suppressed = f.text('is_small_count_suppressed') !== '';
 
   const bvText = f.text('baseline_value');
   const byText = f.text('baseline_year');
@@ -227,6 +230,7 @@ export function checkDefinition(
     formula,
     formula_params,
     is_negative_allowed,
+    is_small_count_suppressed,
     targets,
     elements,
   };
@@ -258,6 +262,7 @@ export function definitionFormValues(
     legal_forms: params.legalForms,
     lifecycles: params.lifecycles,
     is_negative_allowed: indicator.is_negative_allowed ? 'on' : '',
+    is_small_count_suppressed: indicator.is_small_count_suppressed ? 'on' : '',
     targets: targets.map((t) => `${t.year}: ${num(t.value)}`).join('\n'),
     elements: [...elementIds],
   };

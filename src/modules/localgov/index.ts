@@ -6,7 +6,13 @@
 // good practices.
 import type { AppModule } from '../../core/module.js';
 import { localgovErrors } from './localgov.declarations.js';
-import { cooperationProfileSection, localgovSearch, localgovSitemapSources, practicesSearch } from './localgov.extensions.js';
+import {
+  cooperationProfileSection,
+  forumAwardsSection,
+  localgovSearch,
+  localgovSitemapSources,
+  practicesSearch,
+} from './localgov.extensions.js';
 import { localgovRoutes } from './localgov.routes.js';
 import { localgovMigrations } from './migrations/index.js';
 import './localgov.tables.js';
@@ -29,6 +35,7 @@ export const localgovModule: AppModule = {
   admin: [{ label: 'localgov.admin.title', path: '/admin/samorzady', order: 56, roles: ['coordinator', 'administrator'] }],
   contributes: {
     profileSections: [cooperationProfileSection],
+    eventPageSections: [forumAwardsSection],
     searchProviders: [localgovSearch, practicesSearch],
     sitemapSources: localgovSitemapSources,
     openDatasets: [localgovDataset],

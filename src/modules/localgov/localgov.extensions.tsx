@@ -1,13 +1,15 @@
 // What the localgov module adds to other modules' pages: the cooperation card (with the unit's
-// awards and good practices) on every gmina and powiat profile (territory `profileSections`), the years' tables in the sitemap and the local
-// governments with records and the good practices in the site search.
+// awards and good practices) on every gmina and powiat profile (territory `profileSections`), the
+// awards given at a Forum edition on that Forum's event page (events `eventPageSections`), the years'
+// tables in the sitemap and the local governments with records and the good practices in the site search.
 import { textMatches } from '../../core/search/index.js';
 import { listedSource, type SearchProvider, type SitemapSource } from '../portal/index.js';
+import type { EventPageSection } from '../events/index.js';
 import type { ProfileSection } from '../territory/index.js';
 import * as svc from './localgov.service.js';
 import { CooperationCard } from './localgov.views.js';
-import { awardsOfUnit } from './awards/awards.service.js';
-import { UnitAwards } from './awards/awards.views.js';
+import { awardsOfUnit, editionYearOf, forumAwards } from './awards/awards.service.js';
+import { ForumAwards, UnitAwards } from './awards/awards.views.js';
 import { listPractices, practicesOfUnit } from './practices/practices.service.js';
 import { UnitPractices } from './practices/practices.views.js';
 
@@ -28,6 +30,18 @@ export const cooperationProfileSection: ProfileSection = {
         <UnitPractices practices={practices} />
       </>
     );
+  },
+};
+
+/** On a Forum edition's page: the local governments' awards of that year's edition, when there are any. */
+export const forumAwardsSection: EventPageSection = {
+  id: 'localgov-awards',
+  order: 40,
+  async render(ctx, event, request) {
+    if (event.type !== 'forum') return null;
+    const year = editionYearOf(event.startsAt);
+    const awards = await forumAwards(ctx, year, request.lang);
+    return awards.length ? <ForumAwards awards={awards} year={year} /> : null;
   },
 };
 

@@ -1,15 +1,17 @@
 // Rules of the local governments' awards: staff enter a laureate or distinction of an edition of
 // "Samorząd Przyjazny ES" or "Samorząd Rozwijający ES" (silver or gold) for a gmina or powiat chosen
 // by name, with the source; every change is audited. The editions are read back for the public
-// page, a unit's profile and — through the module's index — the Forum's event page.
+// page, a unit's profile and the Forum's event page (with the units' good practices, through the
+// events module's `eventPageSections`).
 import type { ModuleContext } from '../../../core/module.js';
-import { warsawYear } from '../../../core/time/index.js';
+import { warsawDay, warsawYear } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import { translator, type Lang } from '../../../i18n/index.js';
 import { profilePath } from '../../territory/index.js';
 import { AWARD_LEVELS, AWARD_RANKS, AWARDS, type LocalgovAwardsTable } from '../localgov.tables.js';
 import { findOrNotFound, removeAudited, saveAudited, type Actor, type RemovedTable, type SavedTable } from '../localgov.audited.service.js';
 import { checkUnitField, unitOptions, type UnitOption } from '../localgov.units.js';
+import { practicesOfUnit } from '../practices/practices.service.js';
 import * as repo from './awards.repo.js';
 import type { AwardRow } from './awards.repo.js';
 
@@ -121,6 +123,29 @@ export async function allAwards(ctx: ModuleContext, lang: Lang): Promise<AwardVi
 /** The laureates and distinctions of one edition (the Forum's page shows them through the index). */
 export async function awardsOfEdition(ctx: ModuleContext, year: number, lang: Lang): Promise<AwardView[]> {
   return views(ctx, await repo.listAwards(ctx.db, { year }), lang);
+}
+
+/** An award of a Forum edition with the good practices of the unit that received it. */
+export interface ForumAwardView extends AwardView {
+  practices: { title: string; path: string }[];
+}
+
+/** The edition an event belongs to: the Warsaw calendar year of its start. */
+export function editionYearOf(startsAt: string): number {
+  return Number(warsawDay(startsAt).slice(0, 4));
+}
+
+/** The awards given at the Forum held in `year`, each with its unit's good practices (the Forum's page). */
+export async function forumAwards(ctx: ModuleContext, year: number, lang: Lang): Promise<ForumAwardView[]> {
+  const awards = await awardsOfEdition(ctx, year, lang);
+  const practices = new Map(
+    await Promise.all(
+      [...new Set(awards.map((a) => a.unitTeryt))].map(
+        async (teryt) => [teryt, (await practicesOfUnit(ctx, teryt, lang)).map((p) => ({ title: p.title, path: p.path }))] as const,
+      ),
+    ),
+  );
+  return awards.map((a) => ({ ...a, practices: practices.get(a.unitTeryt) ?? [] }));
 }
 
 export async function awardsOfUnit(ctx: ModuleContext, teryt: string, lang: Lang): Promise<AwardView[]> {

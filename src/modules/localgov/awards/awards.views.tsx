@@ -6,7 +6,7 @@ import { RadioGroup } from '../../../core/ui/fields.js';
 import { AWARD_LEVELS, AWARD_RANKS, AWARDS } from '../localgov.tables.js';
 import { StaffForm, StaffListHeader, type StaffFormProps } from '../localgov.staff.views.js';
 import { UnitField } from '../localgov.views.js';
-import type { AwardView } from './awards.service.js';
+import type { AwardView, ForumAwardView } from './awards.service.js';
 
 function byEdition(awards: readonly AwardView[]): [number, AwardView[]][] {
   const years = [...new Set(awards.map((a) => a.year))].sort((a, b) => b - a);
@@ -37,6 +37,47 @@ export function AwardsView({ awards }: { awards: AwardView[] }) {
         </section>
       ))}
     </>
+  );
+}
+
+/** The section of a Forum edition's event page: the awards given at it, with the units' good practices. */
+export function ForumAwards({ awards, year }: { awards: ForumAwardView[]; year: number }) {
+  const { t, href } = usePage();
+  return (
+    <section aria-labelledby="forum-awards">
+      <h2 id="forum-awards">{t('localgov.awards.forumTitle')}</h2>
+      <Table
+        caption={t('localgov.awards.forumCaption', { year })}
+        rows={awards}
+        rowKey={(a) => a.id}
+        columns={[
+          { header: t('localgov.awards.field.award'), cell: (a) => a.title },
+          { header: t('localgov.awards.field.rank'), cell: (a) => a.rank },
+          { header: t('localgov.col.unit'), cell: (a) => <a href={href(a.path)}>{a.unitLabel}</a> },
+          { header: t('localgov.awards.field.year'), cell: (a) => String(a.year) },
+          {
+            header: t('localgov.awards.field.practices'),
+            cell: (a) =>
+              a.practices.length ? (
+                <ul class="plain">
+                  {a.practices.map((p) => (
+                    <li key={p.path}>
+                      <a href={href(p.path)} lang="pl">
+                        {p.title}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      <p>
+        <a href={href('/samorzady/nagrody')}>{t('localgov.awards.all')}</a>
+      </p>
+    </section>
   );
 }
 
