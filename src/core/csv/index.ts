@@ -13,5 +13,5 @@ export {
   type CsvTable,
   type SpreadsheetCsv,
 } from './read.js';
-export { isXlsx, readSpreadsheetFile, type SpreadsheetReadOptions, type SpreadsheetTable } from './sheet.js';
+export { isXlsx, newWorkbook, readSpreadsheetFile, type SpreadsheetReadOptions, type SpreadsheetTable } from './sheet.js';
 export { spreadsheetCell, spreadsheetCsv, spreadsheetCsvStream, type CsvCell } from './write.js';

@@ -3,7 +3,7 @@
 // (readSpreadsheetCsv: encoding, separator, line numbers). Both give the same header and numbered
 // rows, so the modules that import such files (purchases, evaluation recommendations, the CPV
 // vocabulary) only say what the columns mean and what an unreadable file (null here) is to them.
-import ExcelJS from 'exceljs';
+import type { Cell, Workbook } from 'exceljs';
 import { CsvSyntaxError, readSpreadsheetCsv } from './read.js';
 
 export interface SpreadsheetTable {
@@ -18,6 +18,16 @@ export interface SpreadsheetReadOptions {
   datesAsDays?: boolean;
 }
 
+/**
+ * A new exceljs workbook. The library is loaded on first use, not with the module: it is the
+ * heaviest import of the application (0.2–0.4 s), and most processes (every test file, a server
+ * that never exports a spreadsheet) never need it.
+ */
+export async function newWorkbook(): Promise<Workbook> {
+  const { default: ExcelJS } = await import('exceljs');
+  return new ExcelJS.Workbook();
+}
+
 /** A zip file (`PK\x03\x04`), as every XLSX workbook is. */
 export const isXlsx = (data: Buffer): boolean =>
   data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
@@ -25,7 +35,7 @@ export const isXlsx = (data: Buffer): boolean =>
 const pad = (n: number) => String(n).padStart(2, '0');
 
 async function readXlsx(data: Buffer, opts: SpreadsheetReadOptions): Promise<SpreadsheetTable | null> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -34,7 +44,7 @@ async function readXlsx(data: Buffer, opts: SpreadsheetReadOptions): Promise<Spr
   const ws = wb.worksheets[0];
   if (!ws) return { headers: [], rows: [] };
   // a number cell gives its value as it is (exceljs applies no number format to `text`)
-  const text = (cell: ExcelJS.Cell): string => {
+  const text = (cell: Cell): string => {
     const v = cell.value;
     if (opts.datesAsDays && v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
     return (cell.text ?? '').trim();

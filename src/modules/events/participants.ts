@@ -3,8 +3,7 @@
 // with their own consent. The CSV is a spreadsheet file from core/csv, the XLSX the same table
 // written with exceljs; erased registrations show
 // as such, so the counts stay readable after the retention job.
-import ExcelJS from 'exceljs';
-import { spreadsheetCsv } from '../../core/csv/index.js';
+import { newWorkbook, spreadsheetCsv } from '../../core/csv/index.js';
 import type { ModuleContext } from '../../core/module.js';
 import { warsawTimestamp } from '../../core/time/index.js';
 import type { T } from '../../i18n/index.js';
@@ -74,7 +73,7 @@ export function participantsCsv(t: T, e: Pick<repo.EventRow, 'is_example'>, rows
 
 /** The same table as an XLSX workbook (exceljs, ADR 12): every cell is text, so nothing is read as a formula. */
 export async function participantsXlsx(t: T, e: Pick<repo.EventRow, 'is_example'>, rows: readonly Participant[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Spójnia';
   const ws = wb.addWorksheet(t('events.export.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const table = participantTable(t, e, rows);

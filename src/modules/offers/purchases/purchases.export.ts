@@ -2,8 +2,7 @@
 // amounts as numbers) and a tagged PDF (core/export, like the other reports). One table: the whole
 // year, then each of the buyer's categories — rows, all spending, social economy spending and its
 // share, of which entities with the PS status and holders of a valid mark. Raw rows stay on the page.
-import ExcelJS from 'exceljs';
-import { spreadsheetCsv } from '../../../core/csv/index.js';
+import { newWorkbook, spreadsheetCsv } from '../../../core/csv/index.js';
 import { renderPdf, type ExportDocument } from '../../../core/export/index.js';
 import { formatters, translator, type Lang } from '../../../i18n/index.js';
 import { sharePercent, type BuyerRow, type BuyerShare, type ShareLine } from './purchases.service.js';
@@ -61,7 +60,7 @@ export async function shareFile(buyer: BuyerRow, share: BuyerShare, format: Expo
     );
   }
   if (format === 'xlsx') {
-    const wb = new ExcelJS.Workbook();
+    const wb = await newWorkbook();
     const ws = wb.addWorksheet(String(share.year));
     ws.addRow(head(lang)).font = { bold: true };
     for (const l of lines(share))
