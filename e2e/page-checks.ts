@@ -62,25 +62,7 @@ async function walkTabStops(page: Page): Promise<Focused[]> {
   await page.evaluate(() => {
     const w = globalThis as any;
     w.__tabStops = [];
-    w.document.addEventListener(
-      'focusin',
-      (event: any) => {
-        const el = event.target;
-        const style = w.getComputedStyle(el);
-        const attrs: Record<string, string> = {};
-        for (const a of Array.from(el.attributes as ArrayLike<{ name: string; value: string }>)) attrs[a.name] = a.value;
-        w.__tabStops.push({
-          tag: String(el.tagName).toLowerCase(),
-          id: String(el.id),
-          className: String(el.className),
-          text: String(el.textContent ?? '').trim(),
-          outlineStyle: String(style.outlineStyle),
-          outlineWidth: String(style.outlineWidth),
-          attrs,
-        });
-      },
-      true,
-    );
+    w.document.addEventListener('focusin', (event: any) => w.__tabStops.push(w.__describeElement(event.target)), true);
   });
   const stops: Focused[] = [];
   for (let pressed = 0; pressed < MAX_TAB_STOPS;) {

@@ -100,6 +100,7 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<TestPa
     const url = request.url();
     if (isForeign(new URL(url)) && !foreignRequests.includes(url)) foreignRequests.push(url);
   });
+  await context.addInitScript(`globalThis.__describeElement = ${describeElement.toString()};`);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return {
@@ -181,6 +182,26 @@ export interface Focused {
   attrs: Record<string, string>;
 }
 
+/**
+ * An element as a Focused, computed in the page. newPage puts it into every document of its context
+ * as `__describeElement`, so the callbacks that run there (focused(), the Tab walk of
+ * page-checks.ts) share one description.
+ */
+function describeElement(el: any): Focused {
+  const style = (globalThis as any).getComputedStyle(el);
+  const attrs: Record<string, string> = {};
+  for (const a of Array.from(el.attributes as ArrayLike<{ name: string; value: string }>)) attrs[a.name] = a.value;
+  return {
+    tag: String(el.tagName).toLowerCase(),
+    id: String(el.id),
+    className: String(el.className),
+    text: String(el.textContent ?? '').trim(),
+    outlineStyle: String(style.outlineStyle),
+    outlineWidth: String(style.outlineWidth),
+    attrs,
+  };
+}
+
 /** What the currently focused element is, for assertions and their messages. */
 export async function focused(page: Page): Promise<Focused> {
   // the project compiles without the DOM library (server code must not see browser globals), so
@@ -190,18 +211,7 @@ export async function focused(page: Page): Promise<Focused> {
     const el = w.document.activeElement;
     if (!el || el === w.document.body)
       return { tag: el ? 'body' : '', id: '', className: '', text: '', outlineStyle: '', outlineWidth: '', attrs: {} };
-    const style = w.getComputedStyle(el);
-    const attrs: Record<string, string> = {};
-    for (const a of Array.from(el.attributes as ArrayLike<{ name: string; value: string }>)) attrs[a.name] = a.value;
-    return {
-      tag: String(el.tagName).toLowerCase(),
-      id: String(el.id),
-      className: String(el.className),
-      text: String(el.textContent ?? '').trim(),
-      outlineStyle: String(style.outlineStyle),
-      outlineWidth: String(style.outlineWidth),
-      attrs,
-    };
+    return w.__describeElement(el);
   });
 }
 
