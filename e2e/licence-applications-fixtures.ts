@@ -1,7 +1,8 @@
 // Page templates of "Zakup Prospołeczny" applications for the browser suite (axe in both languages):
 // the representative's list, the new application form (empty and with errors), a draft naming its
 // unmet criteria; the staff's list, an application with the formal check, the rules editions; the
-// Kapituła's application page, its assessment with errors, and its list. Kapituła pages are reached
+// Kapituła's application page, its assessment with errors, the page of a chair who declared a
+// conflict of interest, and its list. Kapituła pages are reached
 // by a step in the browser: the visitor becomes a member of the test board (as the bodies module
 // grants members the member role) after logging in, which the page-anatomy check cannot follow.
 import { makeApplication, makeBoard, memberRoleHolders } from '../src/modules/licences/licences.testing.js';
@@ -30,6 +31,7 @@ async function data({ server }: VisitContext): Promise<void> {
   await makeApplication(ctx, E2E_ENTITY, { id: 'app-e2e-draft', status: 'draft', offerIds: ['offer-e2e-zp'], ownRevenueTenths: 200 });
   await makeApplication(ctx, E2E_ENTITY, { id: 'app-e2e-submitted', status: 'submitted', offerIds: ['offer-e2e-zp'] });
   await makeApplication(ctx, E2E_ENTITY, { id: 'app-e2e-assess', status: 'in_assessment', offerIds: ['offer-e2e-zp'] });
+  await makeApplication(ctx, E2E_ENTITY, { id: 'app-e2e-conflict', status: 'in_assessment', offerIds: ['offer-e2e-zp'] });
   await makeBoard(ctx, await memberRoleHolders(ctx, BOARD), BOARD, true);
 }
 
@@ -63,6 +65,14 @@ export const APPLICATION_PAGES: PageTemplate[] = [
     act: async ({ page }) => navigation(page, () => page.locator('main form[action$="/ocena"] button[type="submit"]').click()),
     expectStatus: 400,
     initialFocus: '[data-error-summary]',
+    login: member,
+  },
+  // the visitor chairs the board; once they declare a conflict the page says they cannot decide
+  {
+    name: 'licences: Kapituła application after the chair declared a conflict',
+    setup: at('/zakup-prospoleczny/kapitula/app-e2e-conflict'),
+    act: async ({ page }) => navigation(page, () => page.locator('main form[action$="/konflikt"] button[type="submit"]').click()),
+    expectStatus: 200,
     login: member,
   },
   {

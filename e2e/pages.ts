@@ -827,6 +827,20 @@ export const PAGES: PageTemplate[] = [
     setup: async ({ server }) => (await makeEvent(server.testApp.ctx, { capacities: [5] }), '/wydarzenia'),
     expectStatus: 200,
   },
+  // a past Forum edition shows the local governments' awards of its year (localgov's section)
+  {
+    name: 'events: Forum edition with local-government awards',
+    setup: async ({ server }) => {
+      await awardRecord(server.testApp.ctx);
+      const forum = await makeEvent(server.testApp.ctx, {
+        title: 'Forum Ekonomii Społecznej 2025',
+        startsAt: '2025-10-15T10:00',
+        closesBeforeStartHours: null,
+      });
+      return `/wydarzenia/${forum.id}`;
+    },
+    expectStatus: 200,
+  },
   { name: 'events: calendar', path: '/wydarzenia/kalendarz', expectStatus: 200 },
   { name: 'events: archive', path: '/wydarzenia/archiwum', expectStatus: 200 },
   {

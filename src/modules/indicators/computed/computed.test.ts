@@ -128,5 +128,16 @@ describe('stored figures of computed indicators', () => {
     const changed = await t.app.inject({ url, headers: { 'if-none-match': etag } });
     assert.equal(changed.statusCode, 200);
     assert.notEqual(changed.headers.etag, etag);
+    // the new version replaces the old one in storage; another format of the report is kept apart
+    assert.deepEqual(await t.ctx.db.selectFrom('annual_report_files').select(['version', 'format']).execute(), [
+      { version: String(changed.headers.etag).slice(1, -1), format: 'pdf' },
+    ]);
+    const docx = await t.app.inject({ url: url.replace(/\.pdf$/u, '.docx') });
+    assert.equal(docx.statusCode, 200);
+    const formats = await t.ctx.db.selectFrom('annual_report_files').select('format').orderBy('format').execute();
+    assert.deepEqual(
+      formats.map((f) => f.format),
+      ['docx', 'pdf'],
+    );
   });
 });

@@ -91,11 +91,22 @@ export async function findReportFile(db: Executor, version: string): Promise<Buf
   return row ? Buffer.from(row.data) : undefined;
 }
 
-/** Stores a generated file (another instance may have stored the same version first: nothing changes then). */
+/**
+ * Stores a generated file (another instance may have stored the same version first: nothing changes
+ * then) and deletes the files of earlier content versions of the same report and format, which no
+ * request can ask for any more (their ETag is gone with the content they were made from).
+ */
 export async function storeReportFile(db: Executor, row: Insertable<AnnualReportFilesTable>): Promise<void> {
   await db
     .insertInto('annual_report_files')
     .values(row)
     .onConflict((oc) => oc.column('version').doNothing())
+    .execute();
+  await db
+    .deleteFrom('annual_report_files')
+    .where('programme_id', '=', row.programme_id)
+    .where('year', '=', row.year)
+    .where('format', '=', row.format)
+    .where('version', '!=', row.version)
     .execute();
 }
