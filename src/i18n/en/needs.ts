@@ -53,6 +53,7 @@ export const needsEn: TranslationShape<typeof needsPl> = {
       answers: "Entities' answers to purchasing needs (year to date)",
       contracts: 'Contracts signed after purchasing needs, as buyers report (year to date)',
       value: 'Value of contracts after purchasing needs in PLN, as buyers report (year to date)',
+      categories: 'Categories of purchasing needs',
     },
     dataset: {
       title: "Buyers' purchasing needs",

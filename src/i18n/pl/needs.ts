@@ -52,6 +52,7 @@ export const needsPl = {
       answers: 'Odpowiedzi podmiotów na potrzeby zakupowe (od początku roku)',
       contracts: 'Umowy zawarte po potrzebach zakupowych, wg zamawiających (od początku roku)',
       value: 'Wartość umów po potrzebach zakupowych w zł, wg zamawiających (od początku roku)',
+      categories: 'Kategorie potrzeb zakupowych',
     },
     dataset: {
       title: 'Potrzeby zakupowe zamawiających',

@@ -36,7 +36,7 @@ export type { IndicatorPageSection } from './indicators.extensions.js';
 export { saveIndicator, type ProgrammeRef } from './indicators.service.js';
 export { approvedValuesByCode, listReportingPartnerRoles, type ApprovedValueByCode } from './indicators.shared.repo.js';
 export { adminRoundsPath } from './monitoring/monitoring.service.js';
-export type { IndicatorFormula, FormulaParams, GminaCount as FormulaGminaCount } from './indicators.formulas.js';
+export type { IndicatorFormula, FormulaParam, FormulaParams, GminaCount as FormulaGminaCount } from './indicators.formulas.js';
 
 /** The indicators with their progress: first on the programme page after the objective tree. */
 const indicatorsPageSection: ProgrammePageSection = {

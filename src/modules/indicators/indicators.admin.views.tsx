@@ -9,10 +9,10 @@ import { CheckboxField, SelectField as Select } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import { FILTER_LEGAL_FORMS, FILTER_LIFECYCLES } from './indicators.formulas.js';
 import type { HistoryRow, ValueRow } from './indicators.repo.js';
-import type { DefinitionValues, IndicatorView } from './indicators.service.js';
+import type { DefinitionValues, FormulaParamField, IndicatorView } from './indicators.service.js';
 import type { TerritoryOption } from './indicators.territory.js';
 import { SMALL_COUNT_LIMIT, SMALL_COUNT_TEXT } from './indicators.privacy.js';
-import { indicatorPath, ProgressBadge } from './indicators.views.js';
+import { FormulaDescription, indicatorPath, ProgressBadge } from './indicators.views.js';
 import { INDICATOR_BREAKDOWNS, INDICATOR_DIRECTIONS, INDICATOR_METHODS, INDICATOR_TYPES } from './indicators.tables.js';
 
 export interface AdminProgramme {
@@ -147,6 +147,7 @@ export function DefinitionForm({
   csrf,
   elements,
   formulas,
+  formulaParams,
 }: {
   programme: AdminProgramme;
   id: string | null;
@@ -156,6 +157,8 @@ export function DefinitionForm({
   elements: { id: string; code: string; title: string }[];
   /** The formulas offered, by key and name. */
   formulas: { value: string; label: string }[];
+  /** The parameters the formulas declare, each a group of checkboxes with names. */
+  formulaParams: FormulaParamField[];
 }) {
   const { t, href } = usePage();
   const base = adminBase(programme);
@@ -304,6 +307,17 @@ export function DefinitionForm({
           problems={problems}
           options={FILTER_LIFECYCLES.map((f) => ({ value: f, label: t(`registry.lifecycle.${f}` as TKey) }))}
         />
+        {formulaParams.map((p) => (
+          <Checkboxes
+            key={p.name}
+            name={p.name}
+            legend={p.legend}
+            hint={p.hint}
+            values={listOf(values[p.name])}
+            problems={problems}
+            options={p.options}
+          />
+        ))}
         {elements.length ? (
           <Checkboxes
             name="elements"
@@ -367,6 +381,11 @@ export function ValuesAdminView({
       {i.method === 'computed' ? (
         <section aria-labelledby="computed-title">
           <h2 id="computed-title">{t('indicators.admin.computedTitle')}</h2>
+          {view.formula ? (
+            <p>
+              {t('indicators.field.formula')}: <FormulaDescription formula={view.formula} formulaParams={i.formula_params} />
+            </p>
+          ) : null}
           <p>{t('indicators.computedNote')}</p>
           <Table
             caption={t('indicators.admin.computedCaption')}

@@ -2,13 +2,23 @@
 // count, the indicator form lists it by name and accepts it, live figures aggregate its per-gmina
 // counts to the breakdown, before the source's first day (or while it has recorded nothing) the
 // figure is unknown, example records flag the figure, and a contribution never replaces a built-in.
+// A formula's own parameters (`params`) are read back defensively, and every formula of the app
+// declares them so the form can store them.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MODULES } from '../../app.js';
 import type { AppModule } from '../../core/module.js';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { ManualClock } from '../../testing/clock.js';
-import { computePeriod, findFormula, type IndicatorFormula } from './indicators.formulas.js';
+import {
+  computePeriod,
+  findFormula,
+  indicatorFormulas,
+  PARAM_KEY,
+  parseFormulaParams,
+  type FormulaParam,
+  type IndicatorFormula,
+} from './indicators.formulas.js';
 import { indicatorViews } from './indicators.service.js';
 import { loadTerritoryIndex } from './indicators.territory.js';
 import { insertTestProgramme, refreshComputedNow } from './indicators.testing.js';
@@ -78,6 +88,37 @@ describe('indicator formulas contributed by modules', () => {
     assert.equal(y2026.asOf, '2026-06-15', 'the current year is counted as of today');
     assert.equal(y2026.values.get(LUBICZ), 1);
     assert.equal(y2026.isExample, true);
+  });
+
+  it("reads a formula's own parameters defensively: unknown keys and values dropped, known ones in the options' order", () => {
+    const kinds: FormulaParam = {
+      key: 'test_kinds',
+      label: 'indicators.field.type',
+      options: [
+        { value: 'output', label: 'indicators.type.output' },
+        { value: 'result', label: 'indicators.type.result' },
+      ],
+    };
+    const formula = { params: [kinds] };
+    assert.deepEqual(
+      parseFormulaParams('{"test_kinds":["result","bogus","output",3,"result"],"other":["x"],"legalForms":["nope"]}', formula),
+      { legalForms: [], lifecycles: [], chosen: { test_kinds: ['output', 'result'] } },
+    );
+    assert.deepEqual(parseFormulaParams('{"test_kinds":"output"}', formula).chosen, { test_kinds: [] }, 'not a list');
+    assert.deepEqual(parseFormulaParams('not json', formula).chosen, { test_kinds: [] });
+    assert.deepEqual(parseFormulaParams('{"test_kinds":["output"]}').chosen, {}, 'no formula, no parameters of its own');
+  });
+
+  it("declares every formula's parameters so the form can store them: keys of one shape, a shared key with the same options", () => {
+    const seen = new Map<string, string>();
+    for (const f of indicatorFormulas(t.ctx))
+      for (const p of f.params ?? []) {
+        assert.match(p.key, PARAM_KEY, `${f.key}: ${p.key}`);
+        const options = JSON.stringify(p.options);
+        assert.equal(seen.get(p.key) ?? options, options, `${f.key}: ${p.key} shared with other options`);
+        seen.set(p.key, options);
+      }
+    assert.ok(seen.size > 0, 'the app has formulas with parameters of their own');
   });
 
   it('never lets a contribution replace a built-in formula', () => {

@@ -4,7 +4,9 @@
 // accredited support centres, local governments with a measure…) under `indicatorFormulas` in their
 // AppModule's `contributes`, so this module never imports them. A formula reports counts per gmina
 // (null = place unknown) and the first day its source covers: before that day, and when the source
-// has recorded nothing yet, the figure is unknown rather than zero.
+// has recorded nothing yet, the figure is unknown rather than zero. A formula may declare parameters
+// of its own (`params`: e.g. the offers' categories of the buyers' needs): the indicator form offers
+// each by name without knowing what it means, and the staff's choice is stored with the indicator.
 import type { ModuleContext } from '../../core/module.js';
 import type { T, TKey } from '../../i18n/index.js';
 import {
@@ -26,7 +28,35 @@ export interface FormulaParams {
   legalForms: string[];
   /** Formulas with `entityFilters`: life-cycle states to count (empty = active only). */
   lifecycles: string[];
+  /**
+   * The values picked for the formula's own parameters (`IndicatorFormula.params`), by parameter
+   * key: only keys the formula declares and values among its options. Absent or empty = all.
+   */
+  chosen?: Readonly<Record<string, readonly string[]>>;
 }
+
+/**
+ * A parameter a formula declares for itself: staff pick zero or more of its options by name (none =
+ * all of them). Formulas declaring the same key share one field of the form, so they declare the
+ * same options (one shared object).
+ */
+export interface FormulaParam {
+  /**
+   * Stored under this key in the indicator's `formula_params` (JSON): lower-case letters, digits and
+   * `_`, starting with a letter (`PARAM_KEY`); never rename it once indicators use it.
+   */
+  key: string;
+  /** The parameter's name: the form's legend, and on the indicator page before the chosen names. */
+  label: TKey;
+  /** What staff may pick: a stored value and its name (the form and the pages show names only). */
+  options: readonly { value: string; label: TKey }[];
+}
+
+/** What a declared parameter's key looks like (so it never meets `legalForms` or `lifecycles`). */
+export const PARAM_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** The form field of a declared parameter. */
+export const paramField = (key: string): string => `param_${key}`;
 
 type FormulaContext = Pick<ModuleContext, 'db' | 'contributions'>;
 
@@ -38,6 +68,8 @@ export interface IndicatorFormula {
   label(t: T): string;
   /** True when the registry's entity filters (legal forms, life-cycle states) apply. */
   entityFilters?: boolean;
+  /** Parameters of the formula's own, offered by the indicator form (see `FormulaParam`). */
+  params?: readonly FormulaParam[];
   /** The tables whose writes can change the counts (stored figures are refreshed after such writes). */
   tables: readonly string[];
   /** The first day the source covers (YYYY-MM-DD); null while it has recorded nothing. */
@@ -105,8 +137,12 @@ export function findFormula(ctx: Pick<ModuleContext, 'contributions'>, key: stri
 export const FILTER_LEGAL_FORMS: readonly string[] = METRIC_LEGAL_FORMS;
 export const FILTER_LIFECYCLES: readonly string[] = METRIC_LIFECYCLES;
 
-/** Stored parameters (JSON text) read defensively: unknown keys and values are dropped. */
-export function parseFormulaParams(json: string | null | undefined): FormulaParams {
+/**
+ * Stored parameters (JSON text) read defensively: unknown keys and values are dropped. The formula's
+ * declared parameters are read when it is given (only its own keys, only values among its options,
+ * in the options' order).
+ */
+export function parseFormulaParams(json: string | null | undefined, formula?: Pick<IndicatorFormula, 'params'> | null): FormulaParams {
   let raw: unknown;
   try {
     raw = JSON.parse(json ?? '{}');
@@ -116,7 +152,31 @@ export function parseFormulaParams(json: string | null | undefined): FormulaPara
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const list = (v: unknown, allowed: readonly string[]) =>
     Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && allowed.includes(x)) : [];
-  return { legalForms: list(obj.legalForms, FILTER_LEGAL_FORMS), lifecycles: list(obj.lifecycles, FILTER_LIFECYCLES) };
+  const chosen: Record<string, string[]> = {};
+  for (const p of formula?.params ?? []) {
+    if (!PARAM_KEY.test(p.key)) continue;
+    const picked = new Set(
+      list(
+        obj[p.key],
+        p.options.map((o) => o.value),
+      ),
+    );
+    chosen[p.key] = p.options.map((o) => o.value).filter((v) => picked.has(v));
+  }
+  return { legalForms: list(obj.legalForms, FILTER_LEGAL_FORMS), lifecycles: list(obj.lifecycles, FILTER_LIFECYCLES), chosen };
+}
+
+/** The options picked for each declared parameter of the formula, by name, leaving out those with none picked (= all). */
+export function chosenParamNames(
+  formula: Pick<IndicatorFormula, 'params'>,
+  params: FormulaParams,
+  t: T,
+): { label: string; names: string[] }[] {
+  return (formula.params ?? []).flatMap((p) => {
+    const picked = params.chosen?.[p.key] ?? [];
+    const names = p.options.filter((o) => picked.includes(o.value)).map((o) => t(o.label));
+    return names.length ? [{ label: t(p.label), names }] : [];
+  });
 }
 
 /**
@@ -170,7 +230,7 @@ export async function computePeriod(
   if (asOf === null) return null;
   const first = await coverage(formula);
   if (first === null || asOf < first) return null;
-  const counts = await formula.countByGmina(ctx, asOf, parseFormulaParams(indicator.formula_params));
+  const counts = await formula.countByGmina(ctx, asOf, parseFormulaParams(indicator.formula_params, formula));
   const byGmina = new Map<string | null, number>();
   let synthetic = 0;
   for (const c of counts) {

@@ -4,26 +4,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
-import { insertTestEntity, insertTestIndicator, insertTestProgramme, refreshComputedNow } from './indicators.testing.js';
+import {
+  indicatorStaff,
+  insertTestEntity,
+  insertTestIndicator,
+  insertTestProgramme,
+  refreshComputedNow,
+  tableCells as cells,
+} from './indicators.testing.js';
 import { enterApprovedValue, saveValue, submitValue } from './indicators.values.js';
 import { ManualClock } from '../../testing/clock.js';
 
 const clock = new ManualClock('2026-06-15T10:00:00Z');
 const actor = { actorId: null, ip: null };
-
-function cells(html: string, caption: string): string[][] {
-  const i = html.indexOf(`<caption>${caption}</caption>`);
-  assert.ok(i >= 0, `table "${caption}" not found`);
-  const table = html.slice(i, html.indexOf('</table>', i));
-  return [...table.matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1).map((m) =>
-    [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((c) =>
-      c[1]!
-        .replace(/<[^>]+>/g, '')
-        .replace(/&nbsp;|\u00a0/g, ' ')
-        .trim(),
-    ),
-  );
-}
 
 describe('indicator routes', () => {
   let t: TestApp;
@@ -241,17 +234,9 @@ describe('indicator routes', () => {
   });
 
   it('lets a coordinator define an indicator, refusing bad input with translated messages', async () => {
-    const { cookie } = await loginAs(t, [{ role: 'coordinator' }]);
-    const page = await t.app.inject({ url: `/admin/program/${programme.id}/wskazniki/nowy`, headers: { cookie } });
-    assert.equal(page.statusCode, 200);
-    const csrf = csrfFrom(page.body);
-    const post = (values: Record<string, string>) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/admin/program/${programme.id}/wskazniki/nowy`,
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: form({ _csrf: csrf, ...values }),
-      });
+    const staff = await indicatorStaff(t, programme.id);
+    const { cookie } = staff;
+    const post = (values: Record<string, string>) => staff.post(staff.newUrl, values);
     const good = {
       code: 'W3',
       name: 'Liczba znaków Zakup Prospołeczny',
@@ -297,13 +282,7 @@ describe('indicator routes', () => {
     const edit = await t.app.inject({ url: `/admin/program/${programme.id}/wskazniki/${row.id}`, headers: { cookie } });
     assert.match(edit.body, /2025: 10\n2030: 20/);
     // an indicator with values by area keeps its method and breakdown
-    const update = (values: Record<string, string>) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/admin/program/${programme.id}/wskazniki/${reportedId}`,
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: form({ _csrf: csrf, ...values }),
-      });
+    const update = (values: Record<string, string>) => staff.post(`/admin/program/${programme.id}/wskazniki/${reportedId}`, values);
     const w11 = {
       code: 'W1.1',
       name: 'Liczba miejsc pracy w PES',

@@ -322,6 +322,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
           csrf={reply.generateCsrf()}
           elements={elements}
           formulas={svc.formulaChoices(ctx, request.t)}
+          formulaParams={svc.formulaParamFields(ctx, request.t)}
         />
       </>,
       status,
@@ -375,6 +376,7 @@ export async function indicatorRoutes(app: AppInstance, ctx: ModuleContext): Pro
       programme,
       indicator.id,
       svc.definitionFormValues(
+        ctx,
         indicator,
         targets,
         elements.map((e) => e.element_id),

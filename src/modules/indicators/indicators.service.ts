@@ -19,6 +19,7 @@ import {
   FILTER_LIFECYCLES,
   findFormula,
   indicatorFormulas,
+  paramField,
   parseFormulaParams,
   type IndicatorFormula,
 } from './indicators.formulas.js';
@@ -124,12 +125,38 @@ export interface DefinitionInput {
   elements: string[];
 }
 
-/** Checks the definition form; throws `http.validation` with every problem. */
 /** The formulas the indicator form offers, by key and name. */
 export function formulaChoices(ctx: Pick<ModuleContext, 'contributions'>, t: T): { value: string; label: string }[] {
   return indicatorFormulas(ctx).map((f) => ({ value: f.key, label: f.label(t) }));
 }
 
+/** A field of the indicator form for a parameter formulas declare (`IndicatorFormula.params`). */
+export interface FormulaParamField {
+  name: string;
+  legend: string;
+  /** Which formulas the parameter belongs to. */
+  hint: string;
+  options: { value: string; label: string }[];
+}
+
+/** One field per parameter key the formulas declare (formulas sharing a key share the field), in the formulas' order. */
+export function formulaParamFields(ctx: Pick<ModuleContext, 'contributions'>, t: T): FormulaParamField[] {
+  const byKey = new Map<string, { param: NonNullable<IndicatorFormula['params']>[number]; formulas: string[] }>();
+  for (const f of indicatorFormulas(ctx))
+    for (const param of f.params ?? []) {
+      const entry = byKey.get(param.key) ?? { param, formulas: [] };
+      entry.formulas.push(f.label(t));
+      byKey.set(param.key, entry);
+    }
+  return [...byKey.values()].map(({ param, formulas }) => ({
+    name: paramField(param.key),
+    legend: t('indicators.field.formulaParam', { label: t(param.label) }),
+    hint: t('indicators.hint.formulaParam', { formulas: formulas.join('; ') }),
+    options: param.options.map((o) => ({ value: o.value, label: t(o.label) })),
+  }));
+}
+
+/** Checks the definition form; throws `http.validation` with every problem. */
 export function checkDefinition(
   values: DefinitionValues,
   ctx: {
@@ -185,6 +212,7 @@ export function checkDefinition(
     if (!chosen) f.add('formula', 'indicators.field.formula', 'indicators.problem.formulaRequired');
     else {
       formula = chosen.key;
+      const params: Record<string, string[]> = {};
       if (chosen.entityFilters) {
         const legalForms = list(values.legal_forms);
         const lifecycles = list(values.lifecycles);
@@ -192,8 +220,19 @@ export function checkDefinition(
           f.add('legal_forms', 'indicators.field.legalForms', 'indicators.problem.choice');
         if (lifecycles.some((x) => !FILTER_LIFECYCLES.includes(x)))
           f.add('lifecycles', 'indicators.field.lifecycles', 'indicators.problem.choice');
-        formula_params = JSON.stringify({ legalForms: [...new Set(legalForms)], lifecycles: [...new Set(lifecycles)] });
+        Object.assign(params, { legalForms: [...new Set(legalForms)], lifecycles: [...new Set(lifecycles)] });
       }
+      // the formula's own parameters: known values only, stored in the options' order; none = all
+      for (const param of chosen.params ?? []) {
+        const picked = list(values[paramField(param.key)]);
+        const allowed = param.options.map((o) => o.value);
+        const unknown = picked.find((x) => !allowed.includes(x));
+        if (unknown !== undefined)
+          f.add(paramField(param.key), param.label, 'indicators.problem.paramUnknown', { value: unknown.slice(0, 60) });
+        const kept = allowed.filter((v) => picked.includes(v));
+        if (kept.length) params[param.key] = kept;
+      }
+      if (Object.keys(params).length) formula_params = JSON.stringify(params);
     }
   } else if (formulaText !== '') {
     f.add('formula', 'indicators.field.formula', 'indicators.problem.formulaReported');
@@ -238,11 +277,14 @@ export function checkDefinition(
 
 /** The form values of an existing indicator. */
 export function definitionFormValues(
+  ctx: Pick<ModuleContext, 'contributions'>,
   indicator: IndicatorRow,
   targets: readonly TargetRow[],
   elementIds: readonly string[],
 ): DefinitionValues {
-  const params = parseFormulaParams(indicator.formula_params);
+  const formula = findFormula(ctx, indicator.formula);
+  const params = parseFormulaParams(indicator.formula_params, formula);
+  const declared = Object.fromEntries((formula?.params ?? []).map((p) => [paramField(p.key), [...(params.chosen?.[p.key] ?? [])]]));
   const num = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
   return {
     code: indicator.code,
@@ -261,6 +303,7 @@ export function definitionFormValues(
     formula: indicator.formula ?? '',
     legal_forms: params.legalForms,
     lifecycles: params.lifecycles,
+    ...declared,
     is_negative_allowed: indicator.is_negative_allowed ? 'on' : '',
     is_small_count_suppressed: indicator.is_small_count_suppressed ? 'on' : '',
     targets: targets.map((t) => `${t.year}: ${num(t.value)}`).join('\n'),

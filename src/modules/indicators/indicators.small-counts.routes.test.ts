@@ -4,35 +4,25 @@
 // show a value below 3 only as "<3" while staff keep the number.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
+import { createTestApp, type TestApp } from '../../testing/app.js';
 import { ManualClock } from '../../testing/clock.js';
-import { insertTestIndicator, insertTestProgramme } from './indicators.testing.js';
+import {
+  indicatorStaff,
+  insertTestIndicator,
+  insertTestProgramme,
+  tableCells as cells,
+  type IndicatorStaff,
+} from './indicators.testing.js';
 import { enterApprovedValue } from './indicators.values.js';
 
 const actor = { actorId: null, ip: null };
 const CHECKBOX = /<input type="checkbox" id="f-is_small_count_suppressed" name="is_small_count_suppressed" value="on"([^>]*)\/?>/;
 
-/** The rows of the table with this caption, cells as text (tags removed, entities decoded). */
-function cells(html: string, caption: string): string[][] {
-  const i = html.indexOf(`<caption>${caption}</caption>`);
-  assert.ok(i >= 0, `table "${caption}" not found`);
-  const table = html.slice(i, html.indexOf('</table>', i));
-  return [...table.matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1).map((m) =>
-    [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((c) =>
-      c[1]!
-        .replace(/<[^>]+>/g, '')
-        .replace(/&lt;/g, '<')
-        .replace(/&nbsp;|\u00a0/g, ' ')
-        .trim(),
-    ),
-  );
-}
-
 describe('indicators counting people', () => {
   let t: TestApp;
   let programme: { id: string; slug: string };
+  let staff: IndicatorStaff;
   let cookie = '';
-  let csrf = '';
   const definition = {
     code: 'L1',
     name: 'Osoby zatrudnione w spółdzielniach socjalnych',
@@ -47,19 +37,12 @@ describe('indicators counting people', () => {
   before(async () => {
     t = await createTestApp({ clock: new ManualClock('2026-06-15T10:00:00Z') });
     programme = await insertTestProgramme(t.ctx, { slug: 'program-osoby', period_from: 2021, period_to: 2030, title: 'Program osób' });
-    ({ cookie } = await loginAs(t, [{ role: 'coordinator' }]));
-    const page = await t.app.inject({ url: `/admin/program/${programme.id}/wskazniki/nowy`, headers: { cookie } });
-    csrf = csrfFrom(page.body);
+    staff = await indicatorStaff(t, programme.id);
+    cookie = staff.cookie;
   });
   after(async () => t.close());
 
-  const post = (url: string, values: Record<string, string>) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ _csrf: csrf, ...values }),
-    });
+  const post = (url: string, values: Record<string, string>) => staff.post(url, values);
   const flagOf = async (code: string) =>
     (await t.ctx.db.selectFrom('indicators').select(['id', 'is_small_count_suppressed']).where('code', '=', code).executeTakeFirstOrThrow())
       .is_small_count_suppressed;

@@ -1,10 +1,14 @@
 // Test helpers for indicators: a programme, its elements and indicator rows written straight into the
 // database (shared from src/testing/programmes.ts), so tests of values, rounds and pages do not depend
-// on the admin forms; a registry entity; and the indicator
+// on the admin forms; a registry entity; a signed-in staff member posting the indicator forms and the
+// cells of a page's table, which the route tests share; and the indicator
 // functions the browser suite builds its pages with (it reaches modules only through index.ts and
 // *.testing.ts files).
+import assert from 'node:assert/strict';
+import type { LightMyRequestResponse } from 'fastify';
 import { newId } from '../../core/db/ids.js';
 import type { ModuleContext } from '../../core/module.js';
+import { csrfFrom, loginAs, type TestApp } from '../../testing/app.js';
 
 export { seedIndicatorsDemo } from './indicators.seed.js';
 export { submitValue } from './indicators.values.js';
@@ -49,4 +53,55 @@ export async function insertTestEntity(
       })
       .execute();
   return id;
+}
+
+/** A staff member signed in to a programme's indicator pages, with the CSRF token of its forms. */
+export interface IndicatorStaff {
+  /** The session cookie, for GET requests. */
+  cookie: string;
+  csrf: string;
+  /** The programme's new-indicator form. */
+  newUrl: string;
+  /** POSTs a form to `url` with the CSRF token (a list: the field repeated, as ticked checkboxes send it). */
+  post(url: string, values: Record<string, string | readonly string[]>): Promise<LightMyRequestResponse>;
+}
+
+/** Signs in a coordinator (or `role`) and opens the programme's new-indicator form for its CSRF token. */
+export async function indicatorStaff(t: TestApp, programmeId: string, role = 'coordinator'): Promise<IndicatorStaff> {
+  const { cookie } = await loginAs(t, [{ role }]);
+  const newUrl = `/admin/program/${programmeId}/wskazniki/nowy`;
+  const page = await t.app.inject({ url: newUrl, headers: { cookie } });
+  assert.equal(page.statusCode, 200);
+  const csrf = csrfFrom(page.body);
+  return {
+    cookie,
+    csrf,
+    newUrl,
+    post(url, values) {
+      const body = new URLSearchParams({ _csrf: csrf });
+      for (const [k, v] of Object.entries(values)) for (const x of typeof v === 'string' ? [v] : v) body.append(k, x);
+      return t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body.toString(),
+      });
+    },
+  };
+}
+
+/** The rows (header row left out) of the table with this caption, cells as text: tags removed, `&lt;` and spaces decoded. */
+export function tableCells(html: string, caption: string): string[][] {
+  const i = html.indexOf(`<caption>${caption}</caption>`);
+  assert.ok(i >= 0, `table "${caption}" not found`);
+  const table = html.slice(i, html.indexOf('</table>', i));
+  return [...table.matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1).map((m) =>
+    [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((c) =>
+      c[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&nbsp;|\u00a0/g, ' ')
+        .trim(),
+    ),
+  );
 }

@@ -10,7 +10,7 @@ import { classify, classOf, MapLegend, TerritoryMap, type MapShape, type MapGeom
 import { chartRows, IndicatorChart } from './indicators.chart.js';
 import { formatAmount } from './indicators.amount.js';
 import { SMALL_COUNT_TEXT } from './indicators.privacy.js';
-import { parseFormulaParams } from './indicators.formulas.js';
+import { chosenParamNames, parseFormulaParams, type IndicatorFormula } from './indicators.formulas.js';
 import type { Progress } from './indicators.progress.js';
 import type { Figure, IndicatorView } from './indicators.service.js';
 
@@ -183,11 +183,23 @@ export interface BreakdownData {
   groupingFrom: string | null;
 }
 
+/** A computed indicator's formula by name, with the entity filters and the formula's own parameters chosen for it. */
+export function FormulaDescription({ formula, formulaParams }: { formula: IndicatorFormula; formulaParams: string }) {
+  const { t } = usePage();
+  const params = parseFormulaParams(formulaParams, formula);
+  const parts = [
+    formula.label(t),
+    ...(params.legalForms.length ? [params.legalForms.map((f) => t(`registry.legalForm.${f}` as TKey)).join(', ')] : []),
+    ...(params.lifecycles.length ? [params.lifecycles.map((f) => t(`registry.lifecycle.${f}` as TKey)).join(', ')] : []),
+    ...chosenParamNames(formula, params, t).map((p) => t('indicators.public.formulaParam', { label: p.label, names: p.names.join(', ') })),
+  ];
+  return <>{parts.join(' — ')}</>;
+}
+
 function Definition({ view }: { view: IndicatorView }) {
   const { t, fmt, lang } = usePage();
   const i = view.indicator;
   const none = t('indicators.public.none');
-  const params = parseFormulaParams(i.formula_params);
   const example = (text: string, isExample: boolean) => (isExample ? `${text} (${t('indicators.example')})` : text);
   const entries: [string, ComponentChildren][] = [
     [t('indicators.field.code'), i.code],
@@ -213,9 +225,7 @@ function Definition({ view }: { view: IndicatorView }) {
         {view.formula ? (
           <>
             {': '}
-            {view.formula.label(t)}
-            {params.legalForms.length ? ` — ${params.legalForms.map((f) => t(`registry.legalForm.${f}` as TKey)).join(', ')}` : ''}
-            {params.lifecycles.length ? ` — ${params.lifecycles.map((f) => t(`registry.lifecycle.${f}` as TKey)).join(', ')}` : ''}
+            <FormulaDescription formula={view.formula} formulaParams={i.formula_params} />
             <br />
             {t('indicators.computedNote')}
           </>

@@ -86,7 +86,7 @@ export async function refreshComputed(
   const countOf = (formula: IndicatorFormula, params: string, asOf: string) => {
     const key = JSON.stringify([formula.key, params, asOf]);
     let c = counts.get(key);
-    if (!c) counts.set(key, (c = formula.countByGmina(ctx, asOf, parseFormulaParams(params))));
+    if (!c) counts.set(key, (c = formula.countByGmina(ctx, asOf, parseFormulaParams(params, formula))));
     return c;
   };
   let refreshed = 0;

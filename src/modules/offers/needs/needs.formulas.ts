@@ -5,16 +5,25 @@
 // indicators count per gmina: a need in one gmina counts there; a need whose places lie in one powiat
 // counts under that powiat's 4-digit code (its powiat and the region, no gmina); a need for the whole
 // region or for places in several powiaty counts for the region only, so the region's total counts
-// each need once. The example need of `seed demo` is reported as synthetic. Category is not a
-// parameter of the indicators' formulas: the staff's figures page (needs.service `needFigures`) has it.
+// each need once. The example need of `seed demo` is reported as synthetic. Each formula declares the
+// need's category (the offers' top-level categories, offers.categories.ts) as its parameter: staff
+// defining an indicator pick categories by name, none = every category.
 import type { ModuleContext } from '../../../core/module.js';
 import { warsawDay } from '../../../core/time/index.js';
-import type { FormulaGminaCount, IndicatorFormula } from '../../indicators/index.js';
+import type { FormulaGminaCount, FormulaParam, FormulaParams, IndicatorFormula } from '../../indicators/index.js';
+import { CATEGORY_KEYS } from '../offers.categories.js';
 import * as repo from './needs.repo.js';
 
 type Db = Pick<ModuleContext, 'db'>;
 const PUBLISHED = ['published', 'closed', 'outcome_recorded'] as const;
 const TABLES = ['needs', 'need_areas', 'need_notifications', 'need_answers'] as const;
+
+/** The one parameter of the five formulas: the needs' categories to count (none picked = all). */
+export const CATEGORY_PARAM: FormulaParam = {
+  key: 'offer_categories',
+  label: 'needs.formulas.categories',
+  options: CATEGORY_KEYS.map((c) => ({ value: c, label: `offers.categories.${c}` as const })),
+};
 
 /** The one place a need counts in: a gmina, a powiat code, or null (the region). */
 export function placeOf(areaScope: 'region' | 'units', areas: readonly string[]): string | null {
@@ -32,8 +41,13 @@ interface Happening {
   n: number;
 }
 
-async function needPlaces(ctx: Db): Promise<Map<string, { place: string | null; example: boolean; row: repo.NeedRow }>> {
-  const [needs, areas] = await Promise.all([repo.listByStatus(ctx.db, PUBLISHED), repo.allAreas(ctx.db)]);
+/** The published needs (of the categories asked for, when any) with the place each counts in. */
+async function needPlaces(
+  ctx: Db,
+  categories: readonly string[] = [],
+): Promise<Map<string, { place: string | null; example: boolean; row: repo.NeedRow }>> {
+  const [all, areas] = await Promise.all([repo.listByStatus(ctx.db, PUBLISHED), repo.allAreas(ctx.db)]);
+  const needs = categories.length ? all.filter((n) => categories.includes(n.category)) : all;
   const areasOf = new Map<string, string[]>();
   for (const a of areas) areasOf.set(a.need_id, [...(areasOf.get(a.need_id) ?? []), a.teryt]);
   return new Map(
@@ -72,9 +86,11 @@ function formula(
     key,
     label: (t) => t(`needs.formulas.${label}`),
     tables: TABLES,
+    params: [CATEGORY_PARAM],
+    // the source's first day is that of any category: a category without needs since then counts 0
     coverageStart,
-    async countByGmina(ctx, asOf) {
-      const needs = await needPlaces(ctx);
+    async countByGmina(ctx, asOf, params: FormulaParams) {
+      const needs = await needPlaces(ctx, params.chosen?.[CATEGORY_PARAM.key]);
       return countFlow(needs, await happenings(ctx, needs), asOf);
     },
   };
