@@ -66,7 +66,7 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       code: 'E.g. W1.1 – letters, digits, dots and hyphens; used in the page address.',
       targets: 'One year per line, e.g. “2025: 120”. Decimal commas are accepted.',
       elements: 'Tick the goals, actions or tasks whose implementation the indicator measures.',
-      formula: 'Computed indicators only. The number of events of a type is not available yet: the platform has no events module.',
+      formula: 'Computed indicators only. Each formula counts the data of one part of the platform, named in the list.',
       value: 'A number, e.g. 1 234,5.',
       formulaParam: 'Applies only to the formulas: {{formulas}}.',
     },
@@ -82,7 +82,7 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       registry_valid_marks: 'Number of valid “Zakup Prospołeczny” marks',
     },
     computedNote:
-      'Computed automatically from the platform’s registry of entities: as of 31 December of each year, and as of today for the current year. Closed years keep their recorded values.',
+      'Computed automatically from the platform’s data by the indicator’s formula: for each year up to 31 December, and up to today for the current year. Closed years keep their recorded values.',
     status: { draft: 'draft', submitted: 'submitted', approved: 'approved', returned: 'returned' },
     historyAction: {
       saved: 'draft saved',

@@ -76,8 +76,7 @@ export const indicatorsPl = {
       code: 'Np. W1.1 – litery, cyfry, kropki i myślniki; pojawia się w adresie strony.',
       targets: 'Jeden rok w wierszu, np. „2025: 120”. Liczby można pisać z przecinkiem dziesiętnym.',
       elements: 'Zaznacz cele, działania lub zadania, których realizację mierzy wskaźnik.',
-      formula:
-        'Tylko dla wskaźników obliczanych. Liczba wydarzeń danego rodzaju nie jest jeszcze dostępna: platforma nie ma modułu wydarzeń.',
+      formula: 'Tylko dla wskaźników obliczanych. Każda formuła liczy dane jednego modułu platformy, nazwane na liście.',
       value: 'Liczba, np. 1 234,5.',
       formulaParam: 'Dotyczy tylko formuł: {{formulas}}.',
     },
@@ -93,7 +92,7 @@ export const indicatorsPl = {
       registry_valid_marks: 'Liczba ważnych znaków „Zakup Prospołeczny”',
     },
     computedNote:
-      'Obliczany automatycznie z rejestru podmiotów platformy: stan na 31 grudnia danego roku, a dla bieżącego roku – na dziś. Lata zamknięte mają wartości utrwalone.',
+      'Obliczany automatycznie z danych platformy według formuły wskaźnika: za każdy rok do 31 grudnia, a za bieżący rok – do dziś. Lata zamknięte mają wartości utrwalone.',
     status: { draft: 'szkic', submitted: 'przekazana', approved: 'zatwierdzona', returned: 'zwrócona' },
     historyAction: {
       saved: 'zapisano szkic',

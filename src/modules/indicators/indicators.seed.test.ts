@@ -156,7 +156,7 @@ describe('demo indicators', () => {
   it('attaches no live registry figures to a programme that is not in force', async () => {
     // the 2014–2020 programme ended: today's registry says nothing about it
     const w2 = await t.app.inject({ url: '/program/demo/wskazniki/W2' });
-    assert.match(w2.body, /Obliczany automatycznie z rejestru podmiotów platformy/);
+    assert.match(w2.body, /Obliczany automatycznie z danych platformy według formuły wskaźnika/);
     assert.match(w2.body, /Wskaźnik nie ma wartości docelowej/);
     assert.doesNotMatch(w2.body, /2026/);
     assert.doesNotMatch(w2.body, /wartość bieżąca/);
