@@ -49,9 +49,7 @@ export function FiltersDisclosure({ chosen, open, children }: { chosen: number; 
   const { t } = usePage();
   return (
     <details class="filters-disclosure" data-filters open={open}>
-      <summary>
-        {chosen > 0 ? t('filters.summaryChosen', { count: chosen }) : t('filters.summary')}
-      </summary>
+      <summary>{chosen > 0 ? t('filters.summaryChosen', { count: chosen }) : t('filters.summary')}</summary>
       <div class="filters-disclosure__body">{children}</div>
     </details>
   );
@@ -74,7 +72,11 @@ export const FACET_TOP = 8;
  * chosen one, in the given order; the rest follow in the given order. A list only slightly longer
  * than `top` (up to two more) is shown whole: a disclosure hiding one entry helps no one.
  */
-export function splitFacet(options: readonly FacetOption[], chosen: readonly string[], top = FACET_TOP): { first: FacetOption[]; rest: FacetOption[] } {
+export function splitFacet(
+  options: readonly FacetOption[],
+  chosen: readonly string[],
+  top = FACET_TOP,
+): { first: FacetOption[]; rest: FacetOption[] } {
   if (options.length <= top + 2) return { first: [...options], rest: [] };
   const ranked = options
     .map((o, i) => ({ o, i }))

@@ -307,7 +307,12 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
       request,
       reply,
       { heading: true, title: adminTitle(request) },
-      <v.AdminListView result={result} query={query} notice={request.query.ok ? request.t('registry.admin.created') : null} psFlags={flags} />,
+      <v.AdminListView
+        result={result}
+        query={query}
+        notice={request.query.ok ? request.t('registry.admin.created') : null}
+        psFlags={flags}
+      />,
     );
   });
 

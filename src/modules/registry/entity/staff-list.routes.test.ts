@@ -28,7 +28,10 @@ const rowLinks = (html: string) => [...html.matchAll(/<th scope="row"><a href="\
 
 describe('staff registry list', () => {
   test('pages of 50: page 2 shows other rows, a page past the end the last one, a bad number a 400', async () => {
-    const total = await t.ctx.db.selectFrom('entities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const total = await t.ctx.db
+      .selectFrom('entities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const n = Number(total.n);
     assert.equal(n, 154);
     const first = await get('/admin/podmioty');

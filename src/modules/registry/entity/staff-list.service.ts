@@ -32,7 +32,12 @@ const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v
 const known = (values: readonly string[]) => (xs: string[]) => [...new Set(xs.filter((x) => values.includes(x)))];
 
 /** Reads the list's URL parameters (their form is checked by the route's schema). */
-export function parseStaffListQuery(raw: { q?: string | undefined; forma?: unknown; stan?: unknown; strona?: string | undefined }): StaffListQuery {
+export function parseStaffListQuery(raw: {
+  q?: string | undefined;
+  forma?: unknown;
+  stan?: unknown;
+  strona?: string | undefined;
+}): StaffListQuery {
   const page = Number.parseInt(raw.strona ?? '1', 10);
   return {
     q: (raw.q ?? '').trim().slice(0, 200),
