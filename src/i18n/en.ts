@@ -462,6 +462,17 @@ export const en: TranslationShape<typeof pl> = {
     cannotDropOwnAdmin: 'You cannot remove your own administrator role.',
     invalidParam: 'The parameter “{{field}}” has an invalid value.',
   },
+  filters: {
+    summary: 'Filters',
+    summaryChosen_one: 'Filters ({{count}} chosen)',
+    summaryChosen_other: 'Filters ({{count}} chosen)',
+    toResults: 'Skip to the results',
+    toResultsCount_one: 'Skip to the results ({{count}} result)',
+    toResultsCount_other: 'Skip to the results ({{count}} results)',
+    showAll_one: 'show all ({{count}})',
+    showAll_other: 'show all ({{count}})',
+    apply: 'Apply filters',
+  },
   pagination: {
     label: 'Pagination',
     previous: 'Previous page',

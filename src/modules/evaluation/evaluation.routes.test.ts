@@ -68,6 +68,7 @@ test('an action is overdue from the day after its deadline: listed under ?status
   page = await get('/ewaluacja/rekomendacje?status=po-terminie');
   assert.ok(page.body.includes(fx.actionText), 'the overdue action is listed');
   assert.match(page.body, /Znaleziono 1 rekomendację/);
+  assert.match(page.body, /<summary>Filtry \(1 wybrany\)<\/summary>/, 'the filters in the shared layout count the chosen one');
   assert.match(page.body, /Działanie po terminie/);
   const en = await get('/en/ewaluacja/rekomendacje?status=po-terminie');
   assert.match(en.body, /1 recommendation found/);

@@ -2,6 +2,7 @@
 // ones said to be unknown —, documents and recommendations with their follow-up), the filterable
 // table of recommendations, and the piece each programme element's entry shows. Study texts are in
 // Polish only, so they carry lang="pl" on English pages.
+import { FacetLayout, FiltersDisclosure } from '../../core/ui/facets.js';
 import type { ComponentChildren, VNode } from 'preact';
 import { Alert, Button, PageHeader, Table } from '../../core/ui/components.js';
 import { SelectField } from '../../core/ui/fields.js';
@@ -339,85 +340,98 @@ export function TableView({
   return (
     <>
       <PageHeader title={t('evaluation.table.title')} lead={t('evaluation.table.intro')} />
-      <form method="get" action={href(TABLE_PATH)} class="filters">
-        <SelectField
-          name="badanie"
-          label={t('evaluation.table.study')}
-          value={filter.study ?? ''}
-          options={[any, ...studies.map((s) => ({ value: s.id, label: s.title }))]}
-        />
-        <SelectField
-          name="status"
-          label={t('evaluation.table.status')}
-          value={filter.status ?? ''}
-          options={[
-            any,
-            { value: OVERDUE_SLUG, label: t('evaluation.table.overdue') },
-            ...RECOMMENDATION_STATUSES.map((s) => ({ value: STATUS_SLUGS[s], label: t(`evaluation.statuses.${s}`) })),
-          ]}
-        />
-        <SelectField
-          name="ocena"
-          label={t('evaluation.table.rating')}
-          value={filter.rating ?? ''}
-          options={[any, ...RATINGS.map((r) => ({ value: RATING_SLUGS[r], label: t(`evaluation.ratings.${r}`) }))]}
-        />
-        <SelectField
-          name="adresat"
-          label={t('evaluation.table.addressee')}
-          value={filter.addressee ?? ''}
-          options={[any, ...addressees.map((a) => ({ value: a, label: a }))]}
-        />
-        <SelectField
-          name="element"
-          label={t('evaluation.table.element')}
-          value={filter.element ?? ''}
-          options={[any, ...targets.map((x) => ({ value: x.id, label: x.label }))]}
-        />
-        <Button>{t('evaluation.table.apply')}</Button>
-      </form>
-      <p>
-        <a href={href(`${TABLE_PATH}.csv${tableQuery(filter)}`)}>{t('evaluation.table.csv')}</a>
-      </p>
-      <p role="status">{t('evaluation.table.count', { count: rows.length })}</p>
-      {rows.length ? (
-        <Table
-          caption={t('evaluation.table.caption')}
-          rowKey={(v) => v.rec.id}
-          rows={[...rows]}
-          columns={[
-            {
-              header: t('evaluation.table.recommendation'),
-              cell: (v) => (
-                <a href={href(`/ewaluacja/${v.study.id}#rec-${v.rec.id}`)}>
-                  {t('evaluation.rec.heading', { number: v.rec.number })}: <span lang="pl">{v.study.title}</span>
-                </a>
-              ),
-            },
-            { header: t('evaluation.rec.text'), cell: (v) => <span lang="pl">{v.rec.text}</span> },
-            { header: t('evaluation.rec.addressee'), cell: (v) => <span lang="pl">{v.rec.addressee}</span> },
-            { header: t('evaluation.table.status'), cell: (v) => <StatusBadge status={v.status} /> },
-            { header: t('evaluation.table.rating'), cell: (v) => <RatingPair v={v} /> },
-            {
-              header: t('evaluation.table.overdue'),
-              cell: (v) =>
-                v.overdue ? (
-                  <ul class="plain-list">
-                    {v.responseOverdue ? <li>{t('evaluation.responseOverdue')}</li> : null}
-                    {v.overdueActions.map((a) => (
-                      <li key={a.id}>
-                        {t('evaluation.table.overdueAction')}: <span lang="pl">{a.description}</span>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  t('evaluation.table.notOverdue')
+      <FacetLayout
+        filters={
+          <form method="get" action={href(TABLE_PATH)} class="filters">
+            <FiltersDisclosure
+              chosen={[filter.study, filter.status, filter.rating, filter.addressee, filter.element].filter(Boolean).length}
+            >
+              <SelectField
+                name="badanie"
+                label={t('evaluation.table.study')}
+                value={filter.study ?? ''}
+                options={[any, ...studies.map((s) => ({ value: s.id, label: s.title }))]}
+              />
+              <SelectField
+                name="status"
+                label={t('evaluation.table.status')}
+                value={filter.status ?? ''}
+                options={[
+                  any,
+                  { value: OVERDUE_SLUG, label: t('evaluation.table.overdue') },
+                  ...RECOMMENDATION_STATUSES.map((s) => ({ value: STATUS_SLUGS[s], label: t(`evaluation.statuses.${s}`) })),
+                ]}
+              />
+              <SelectField
+                name="ocena"
+                label={t('evaluation.table.rating')}
+                value={filter.rating ?? ''}
+                options={[any, ...RATINGS.map((r) => ({ value: RATING_SLUGS[r], label: t(`evaluation.ratings.${r}`) }))]}
+              />
+              <SelectField
+                name="adresat"
+                label={t('evaluation.table.addressee')}
+                value={filter.addressee ?? ''}
+                options={[any, ...addressees.map((a) => ({ value: a, label: a }))]}
+              />
+              <SelectField
+                name="element"
+                label={t('evaluation.table.element')}
+                value={filter.element ?? ''}
+                options={[any, ...targets.map((x) => ({ value: x.id, label: x.label }))]}
+              />
+              <Button>{t('evaluation.table.apply')}</Button>
+            </FiltersDisclosure>
+          </form>
+        }
+        resultsId="recommendations-found"
+        resultsCount={rows.length}
+      >
+        <p>
+          <a href={href(`${TABLE_PATH}.csv${tableQuery(filter)}`)}>{t('evaluation.table.csv')}</a>
+        </p>
+        <p role="status" id="recommendations-found">
+          {t('evaluation.table.count', { count: rows.length })}
+        </p>
+        {rows.length ? (
+          <Table
+            caption={t('evaluation.table.caption')}
+            rowKey={(v) => v.rec.id}
+            rows={[...rows]}
+            columns={[
+              {
+                header: t('evaluation.table.recommendation'),
+                cell: (v) => (
+                  <a href={href(`/ewaluacja/${v.study.id}#rec-${v.rec.id}`)}>
+                    {t('evaluation.rec.heading', { number: v.rec.number })}: <span lang="pl">{v.study.title}</span>
+                  </a>
                 ),
-            },
-            { header: t('evaluation.table.element'), cell: (v) => <TargetLinks targets={v.targets} /> },
-          ]}
-        />
-      ) : null}
+              },
+              { header: t('evaluation.rec.text'), cell: (v) => <span lang="pl">{v.rec.text}</span> },
+              { header: t('evaluation.rec.addressee'), cell: (v) => <span lang="pl">{v.rec.addressee}</span> },
+              { header: t('evaluation.table.status'), cell: (v) => <StatusBadge status={v.status} /> },
+              { header: t('evaluation.table.rating'), cell: (v) => <RatingPair v={v} /> },
+              {
+                header: t('evaluation.table.overdue'),
+                cell: (v) =>
+                  v.overdue ? (
+                    <ul class="plain-list">
+                      {v.responseOverdue ? <li>{t('evaluation.responseOverdue')}</li> : null}
+                      {v.overdueActions.map((a) => (
+                        <li key={a.id}>
+                          {t('evaluation.table.overdueAction')}: <span lang="pl">{a.description}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    t('evaluation.table.notOverdue')
+                  ),
+              },
+              { header: t('evaluation.table.element'), cell: (v) => <TargetLinks targets={v.targets} /> },
+            ]}
+          />
+        ) : null}
+      </FacetLayout>
     </>
   );
 }

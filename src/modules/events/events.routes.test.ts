@@ -51,6 +51,12 @@ test('the list shows upcoming events and filters by type, month, powiat, form an
   assert.ok(onlineOnly.body.includes('Szkolenie zdalne') && !onlineOnly.body.includes('Forum jesienne'));
   const open = await get('/wydarzenia?otwarta=1');
   assert.ok(open.body.includes('Forum jesienne') && !open.body.includes('Szkolenie zdalne'));
+  // the filters in the shared facet layout, behind "Filtry (N)" counting the chosen ones
+  assert.match(
+    all.body,
+    /<div class="facet-layout__filters">.*<summary>Filtry<\/summary>.*<div class="facet-layout__results"><section aria-labelledby="events-found">/s,
+  );
+  assert.match((await get('/wydarzenia?otwarta=1&forma=online')).body, /<summary>Filtry \(2 wybrane\)<\/summary>/);
   const nov = await get('/wydarzenia?miesiac=2027-11');
   assert.ok(nov.body.includes('Szkolenie zdalne') && !nov.body.includes('Forum jesienne'));
   const torun = await get('/wydarzenia?powiat=0463');

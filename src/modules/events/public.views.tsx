@@ -11,6 +11,7 @@ import type { TKey } from '../../i18n/index.js';
 import type { EventRow, SessionRow } from './events.repo.js';
 import type { AccessNeed } from './events.tables.js';
 import type { AttachedDocument } from '../portal/index.js';
+import { FacetLayout, FiltersDisclosure } from '../../core/ui/facets.js';
 import type { CalendarDay, GminaChoice, ListFilters, RegistrationState } from './events.service.js';
 import { EVENT_TYPES } from './events.service.js';
 import { HONEYPOT_FIELD, OUTSIDE_REGION, PARTICIPANT_TYPES, type ManageView as Manage } from './registration.service.js';
@@ -85,48 +86,50 @@ function Filters({ filters, choices, action }: { filters: ListFilters; choices: 
   const { t, href, fmt } = usePage();
   return (
     <form method="get" action={href(action)} class="filters">
-      <fieldset>
-        <legend>{t('events.filters.legend')}</legend>
-        <SelectField
-          name="rodzaj"
-          label={t('events.filters.type')}
-          value={filters.type ?? ''}
-          options={[
-            { value: '', label: t('events.filters.anyType') },
-            ...EVENT_TYPES.map((v) => ({ value: v, label: t(`events.types.${v}`) })),
-          ]}
-        />
-        <SelectField
-          name="miesiac"
-          label={t('events.filters.month')}
-          value={filters.month ?? ''}
-          options={[
-            { value: '', label: t('events.filters.anyMonth') },
-            ...choices.months.map((m) => ({ value: m, label: monthLabel(m, fmt.locale) })),
-          ]}
-        />
-        <SelectField
-          name="powiat"
-          label={t('events.filters.powiat')}
-          value={filters.powiat ?? ''}
-          options={[
-            { value: '', label: t('events.filters.anyPowiat') },
-            ...choices.powiaty.map((p) => ({ value: p.teryt, label: p.name })),
-          ]}
-        />
-        <SelectField
-          name="forma"
-          label={t('events.filters.mode')}
-          value={filters.mode ?? ''}
-          options={[
-            { value: '', label: t('events.filters.anyMode') },
-            { value: 'online', label: t('events.filters.online') },
-            { value: 'stacjonarnie', label: t('events.filters.onsite') },
-          ]}
-        />
-        <CheckboxField name="otwarta" label={t('events.filters.open')} checked={filters.open === true} />
-        <Button>{t('events.filters.apply')}</Button>
-      </fieldset>
+      <FiltersDisclosure chosen={Object.values(filters).filter((v) => v !== undefined && v !== false).length}>
+        <fieldset>
+          <legend>{t('events.filters.legend')}</legend>
+          <SelectField
+            name="rodzaj"
+            label={t('events.filters.type')}
+            value={filters.type ?? ''}
+            options={[
+              { value: '', label: t('events.filters.anyType') },
+              ...EVENT_TYPES.map((v) => ({ value: v, label: t(`events.types.${v}`) })),
+            ]}
+          />
+          <SelectField
+            name="miesiac"
+            label={t('events.filters.month')}
+            value={filters.month ?? ''}
+            options={[
+              { value: '', label: t('events.filters.anyMonth') },
+              ...choices.months.map((m) => ({ value: m, label: monthLabel(m, fmt.locale) })),
+            ]}
+          />
+          <SelectField
+            name="powiat"
+            label={t('events.filters.powiat')}
+            value={filters.powiat ?? ''}
+            options={[
+              { value: '', label: t('events.filters.anyPowiat') },
+              ...choices.powiaty.map((p) => ({ value: p.teryt, label: p.name })),
+            ]}
+          />
+          <SelectField
+            name="forma"
+            label={t('events.filters.mode')}
+            value={filters.mode ?? ''}
+            options={[
+              { value: '', label: t('events.filters.anyMode') },
+              { value: 'online', label: t('events.filters.online') },
+              { value: 'stacjonarnie', label: t('events.filters.onsite') },
+            ]}
+          />
+          <CheckboxField name="otwarta" label={t('events.filters.open')} checked={filters.open === true} />
+          <Button>{t('events.filters.apply')}</Button>
+        </fieldset>
+      </FiltersDisclosure>
     </form>
   );
 }
@@ -164,11 +167,16 @@ export function ListView({
     <>
       <PageHeader title={t('events.title')} lead={t('events.intro')} />
       <ListLinks month={month} />
-      <Filters filters={filters} choices={choices} action="/wydarzenia" />
-      <section aria-labelledby="events-found">
-        <h2 id="events-found">{t('events.count', { count: items.length })}</h2>
-        {items.length ? <EventList items={items} /> : <p>{t('events.noneFound')}</p>}
-      </section>
+      <FacetLayout
+        filters={<Filters filters={filters} choices={choices} action="/wydarzenia" />}
+        resultsId="events-found"
+        resultsCount={items.length}
+      >
+        <section aria-labelledby="events-found">
+          <h2 id="events-found">{t('events.count', { count: items.length })}</h2>
+          {items.length ? <EventList items={items} /> : <p>{t('events.noneFound')}</p>}
+        </section>
+      </FacetLayout>
     </>
   );
 }

@@ -172,6 +172,12 @@ test('area facets: a chosen powiat, a gmina of a chosen powiat, a chosen gmina a
 
 test('entity facets: legal form, PS status held now and a valid mark', async () => {
   const title = /Obiady dla szkół i przedszkoli/;
+  const coops = (await page('/oferta?forma=spoldzielnia_socjalna&status_ps=1&znak=1')).body;
+  assert.match(
+    coops,
+    /<div class="facet-layout__filters">.*<summary>Filtry \(3 wybrane\)<\/summary>.*<div class="facet-layout__results"><h2 id="results">/s,
+  );
+  assert.match((await page('/en/oferta')).body, /<summary>Filters<\/summary>/);
   assert.match((await page('/oferta?forma=spoldzielnia_socjalna')).body, title);
   assert.doesNotMatch((await page('/oferta?forma=fundacja')).body, title);
   assert.doesNotMatch((await page('/oferta?status_ps=1')).body, title);

@@ -6,6 +6,7 @@
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Pagination, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { FacetLayout, FiltersDisclosure } from '../../core/ui/facets.js';
 import { CheckboxField, FileField, RadioGroup } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import type { EntityFacts } from '../registry/index.js';
@@ -114,91 +115,112 @@ export function CatalogueView({
   return (
     <>
       <PageHeader title={t('offers.title')} lead={t('offers.intro')} />
-      <form method="get" action={href('/oferta')} class="catalogue-filters" role="search" aria-label={t('offers.filters')}>
-        <div class="field">
-          <label for="f-q">{t('offers.query')}</label>
-          <input id="f-q" name="q" type="search" value={query.q} maxLength={200} />
-        </div>
-        <div class="field">
-          <label for="f-kategoria">{t('offers.category')}</label>
-          <select id="f-kategoria" name="kategoria">
-            <option value="">{t('offers.allCategories')}</option>
-            {CATEGORY_KEYS.map((c) => (
-              <optgroup key={c} label={t(catKey(c))}>
-                <option value={c} selected={query.kategoria === c}>
-                  {t(catKey(c))}
-                </option>
-                {CATEGORIES[c].map((s) => (
-                  <option key={s} value={s} selected={query.kategoria === s}>
-                    {t(subKey(s))}
-                  </option>
-                ))}
-              </optgroup>
+      <FacetLayout
+        resultsId="results"
+        resultsCount={result.total}
+        filters={
+          <form method="get" action={href('/oferta')} class="catalogue-filters" role="search" aria-label={t('offers.filters')}>
+            <div class="field">
+              <label for="f-q">{t('offers.query')}</label>
+              <input id="f-q" name="q" type="search" value={query.q} maxLength={200} />
+            </div>
+            <p>
+              <Button>{t('offers.submit')}</Button> <a href={href('/oferta')}>{t('offers.clear')}</a>
+            </p>
+            <FiltersDisclosure
+              chosen={
+                (query.kategoria ? 1 : 0) +
+                (query.powiat ? 1 : 0) +
+                (gminaName ? 1 : 0) +
+                (query.forma ? 1 : 0) +
+                (query.statusPs ? 1 : 0) +
+                (query.znak ? 1 : 0)
+              }
+            >
+              <div class="field">
+                <label for="f-kategoria">{t('offers.category')}</label>
+                <select id="f-kategoria" name="kategoria">
+                  <option value="">{t('offers.allCategories')}</option>
+                  {CATEGORY_KEYS.map((c) => (
+                    <optgroup key={c} label={t(catKey(c))}>
+                      <option value={c} selected={query.kategoria === c}>
+                        {t(catKey(c))}
+                      </option>
+                      {CATEGORIES[c].map((s) => (
+                        <option key={s} value={s} selected={query.kategoria === s}>
+                          {t(subKey(s))}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for="f-powiat">{t('offers.powiat')}</label>
+                <select id="f-powiat" name="powiat">
+                  <option value="">{t('offers.allPowiaty')}</option>
+                  {units.powiaty.map((p) => (
+                    <option key={p.teryt} value={p.teryt} selected={query.powiat === p.teryt}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {gminaName ? (
+                <div class="field">
+                  <CheckboxField name="gmina" value={query.gmina} checked label={t('offers.gminaFilter', { name: gminaName })} />
+                </div>
+              ) : null}
+              <div class="field">
+                <label for="f-forma">{t('offers.legalForm')}</label>
+                <select id="f-forma" name="forma">
+                  <option value="">{t('offers.allForms')}</option>
+                  {legalForms.map((f) => (
+                    <option key={f} value={f} selected={query.forma === f}>
+                      {t(formKey(f))}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <CheckboxField name="status_ps" checked={query.statusPs} label={t('offers.statusPs')} />
+              <CheckboxField name="znak" checked={query.znak} label={t('offers.mark')} />
+              <Button variant="secondary">{t('filters.apply')}</Button>
+            </FiltersDisclosure>
+          </form>
+        }
+      >
+        <h2 id="results">{t('offers.results', { count: result.total })}</h2>
+        {result.capped ? <p>{t('offers.capped', { value: fmt.number(2000) })}</p> : null}
+        {result.cards.length === 0 ? (
+          <p>{t('offers.none')}</p>
+        ) : (
+          <ul class="offer-list">
+            {result.cards.map((card) => (
+              <li key={card.offer.id} class="offer-card">
+                <h3>
+                  <a href={href(offerPath(card.offer))} lang={pl}>
+                    {card.offer.title}
+                  </a>
+                </h3>
+                <Badges card={card} />
+                <dl class="definition-list">
+                  <dt>{t('offers.by')}</dt>
+                  <dd lang={pl}>{card.entity.name}</dd>
+                  <dt>{t('offers.category')}</dt>
+                  <dd>
+                    {t(catKey(card.offer.category))} — {t(subKey(card.offer.subcategory))}
+                  </dd>
+                  <dt>{t('offers.area')}</dt>
+                  <dd>{areaText(t, card, names)}</dd>
+                  <dt>{t('offers.price')}</dt>
+                  <dd lang={card.offer.price_kind === 'text' ? pl : undefined}>{priceText(t, card.offer)}</dd>
+                </dl>
+              </li>
             ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-powiat">{t('offers.powiat')}</label>
-          <select id="f-powiat" name="powiat">
-            <option value="">{t('offers.allPowiaty')}</option>
-            {units.powiaty.map((p) => (
-              <option key={p.teryt} value={p.teryt} selected={query.powiat === p.teryt}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {gminaName ? (
-          <div class="field">
-            <CheckboxField name="gmina" value={query.gmina} checked label={t('offers.gminaFilter', { name: gminaName })} />
-          </div>
-        ) : null}
-        <div class="field">
-          <label for="f-forma">{t('offers.legalForm')}</label>
-          <select id="f-forma" name="forma">
-            <option value="">{t('offers.allForms')}</option>
-            {legalForms.map((f) => (
-              <option key={f} value={f} selected={query.forma === f}>
-                {t(formKey(f))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <CheckboxField name="status_ps" checked={query.statusPs} label={t('offers.statusPs')} />
-        <CheckboxField name="znak" checked={query.znak} label={t('offers.mark')} />
-        <Button>{t('offers.submit')}</Button> <a href={href('/oferta')}>{t('offers.clear')}</a>
-      </form>
-      <h2 id="results">{t('offers.results', { count: result.total })}</h2>
-      {result.capped ? <p>{t('offers.capped', { value: fmt.number(2000) })}</p> : null}
-      {result.cards.length === 0 ? (
-        <p>{t('offers.none')}</p>
-      ) : (
-        <ul class="offer-list">
-          {result.cards.map((card) => (
-            <li key={card.offer.id} class="offer-card">
-              <h3>
-                <a href={href(offerPath(card.offer))} lang={pl}>
-                  {card.offer.title}
-                </a>
-              </h3>
-              <Badges card={card} />
-              <dl class="definition-list">
-                <dt>{t('offers.by')}</dt>
-                <dd lang={pl}>{card.entity.name}</dd>
-                <dt>{t('offers.category')}</dt>
-                <dd>
-                  {t(catKey(card.offer.category))} — {t(subKey(card.offer.subcategory))}
-                </dd>
-                <dt>{t('offers.area')}</dt>
-                <dd>{areaText(t, card, names)}</dd>
-                <dt>{t('offers.price')}</dt>
-                <dd lang={card.offer.price_kind === 'text' ? pl : undefined}>{priceText(t, card.offer)}</dd>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination page={result.page} pages={result.pages} link={(p) => href(`/oferta?${catalogueParams(query, p).toString()}`)} />
+          </ul>
+        )}
+        <Pagination page={result.page} pages={result.pages} link={(p) => href(`/oferta?${catalogueParams(query, p).toString()}`)} />
+      </FacetLayout>
     </>
   );
 }

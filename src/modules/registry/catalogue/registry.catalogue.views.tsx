@@ -4,6 +4,7 @@
 // every cluster is a link to the filtered list, followed by a table with the same numbers.
 import { polishCollator } from '../../../core/db/collation.js';
 import { Button, FormField, Pagination, Table } from '../../../core/ui/components.js';
+import { FacetChecklist, FacetLayout, FiltersDisclosure, type FacetOption } from '../../../core/ui/facets.js';
 import { usePage } from '../../../core/ui/context.js';
 import type { TKey } from '../../../i18n/index.js';
 import { activityLabel } from '../entity/activity-state.js';
@@ -21,33 +22,8 @@ import { entityPath } from '../entity/registry.service.js';
 
 const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
 
-interface Option {
-  value: string;
-  label: string;
-  count: number;
-}
-
-function FacetGroup({ legend, name, options, chosen }: { legend: string; name: string; options: Option[]; chosen: string[] }) {
-  if (options.length === 0) return null;
-  return (
-    <fieldset class="facet">
-      <legend>{legend}</legend>
-      <ul class="plain">
-        {options.map((o) => (
-          <li key={o.value}>
-            <input type="checkbox" id={`f-${name}-${o.value}`} name={name} value={o.value} checked={chosen.includes(o.value)} />{' '}
-            <label for={`f-${name}-${o.value}`}>
-              {o.label} <span class="facet__count">({o.count})</span>
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
-  );
-}
-
 /** Options of a facet: every value with a count plus every chosen one (shown with 0), by label. */
-function options(counts: Map<string, number>, label: (k: string) => string, chosen: string[]): Option[] {
+function options(counts: Map<string, number>, label: (k: string) => string, chosen: string[]): FacetOption[] {
   const keys = new Set([...counts.keys(), ...chosen]);
   return [...keys]
     .map((k) => ({ value: k, label: label(k), count: counts.get(k) ?? 0 }))
@@ -112,55 +88,74 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
   // a place recognised among the words is the location filter in force, so its box is ticked
   const powiaty = result.place?.kind === 'powiat' ? result.place.codes : query.powiat;
   const gminy = result.place?.kind === 'gmina' ? result.place.codes : query.gmina;
-  return (
-    <>
-      <p>{t('registry.intro')}</p>
-      <form method="get" action={href('/podmioty')} class="registry-search" role="search">
-        <FormField
-          name="q"
-          type="search"
-          label={t('registry.searchLabel')}
-          hint={t('registry.searchHint')}
-          value={query.q}
-          maxLength={200}
-        />
-        <FacetGroup
+  const chosen =
+    query.forma.length +
+    query.podregion.length +
+    powiaty.length +
+    gminy.length +
+    query.sektor.length +
+    query.dzialalnosc.length +
+    query.stan.length +
+    (query.statusPs ? 1 : 0) +
+    (query.znak ? 1 : 0);
+  const filters = (
+    <form method="get" action={href('/podmioty')} class="registry-search" role="search">
+      <FormField name="q" type="search" label={t('registry.searchLabel')} hint={t('registry.searchHint')} value={query.q} maxLength={200} />
+      <div class="field">
+        <label for="f-sort">{t('registry.sort')}</label>
+        <select id="f-sort" name="sort">
+          <option value="" selected={query.sort === 'relevance' || (query.sort === 'name' && !query.q.trim())}>
+            {t('registry.sortRelevance')}
+          </option>
+          <option value="nazwa" selected={query.sort === 'name' && Boolean(query.q.trim())}>
+            {t('registry.sortName')}
+          </option>
+          <option value="najnowsze" selected={query.sort === 'newest'}>
+            {t('registry.sortNewest')}
+          </option>
+        </select>
+      </div>
+      <p>
+        <Button>{t('registry.submit')}</Button> <a href={href('/podmioty')}>{t('registry.clear')}</a>
+      </p>
+      <FiltersDisclosure chosen={chosen}>
+        <FacetChecklist
           legend={t('registry.facetLegalForm')}
           name="forma"
           chosen={query.forma}
           options={options(facets.legalForm, (k) => t(formKey(k)), query.forma)}
         />
-        <FacetGroup
+        <FacetChecklist
           legend={t('registryCatalogue.facetSubregion')}
           name="podregion"
           chosen={query.podregion}
           options={result.subregions.map((s) => ({ value: s.value, label: s.name[lang], count: s.count }))}
         />
-        <FacetGroup
+        <FacetChecklist
           legend={t('registry.facetPowiat')}
           name="powiat"
           chosen={powiaty}
           options={options(facets.powiat, (k) => names.get(k) ?? k, powiaty)}
         />
-        <FacetGroup
+        <FacetChecklist
           legend={t('registry.facetGmina')}
           name="gmina"
           chosen={gminy}
           options={options(facets.gmina, (k) => names.get(k) ?? k, gminy)}
         />
-        <FacetGroup
+        <FacetChecklist
           legend={t('registryCatalogue.facetSector')}
           name="sektor"
           chosen={query.sektor}
           options={options(sectors, sectorLabel, query.sektor)}
         />
-        <FacetGroup
+        <FacetChecklist
           legend={t('registryCatalogue.facetActivity')}
           name="dzialalnosc"
           chosen={query.dzialalnosc}
           options={options(facets.activityType, (k) => t(`registry.activityType.${k}` as TKey), query.dzialalnosc)}
         />
-        <FacetGroup
+        <FacetChecklist
           legend={t('registry.facetActivityState')}
           name="stan"
           chosen={query.stan}
@@ -173,85 +168,78 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
         <fieldset class="facet">
           <legend>{t('registry.facetStatus')}</legend>
           <ul class="plain">
-            <li>
-              <input type="checkbox" id="f-status_ps" name="status_ps" value="1" checked={query.statusPs} />{' '}
+            <li class="facet__option">
+              <input type="checkbox" id="f-status_ps" name="status_ps" value="1" checked={query.statusPs} />
               <label for="f-status_ps">
-                {t('registry.statusPs')} <span class="facet__count">({facets.statusPs})</span>
+                {t('registry.statusPs')} <span class="facet__count">({fmt.number(facets.statusPs)})</span>
               </label>
             </li>
-            <li>
-              <input type="checkbox" id="f-znak" name="znak" value="1" checked={query.znak} />{' '}
+            <li class="facet__option">
+              <input type="checkbox" id="f-znak" name="znak" value="1" checked={query.znak} />
               <label for="f-znak">
-                {t('registry.markValid')} <span class="facet__count">({facets.mark})</span>
+                {t('registry.markValid')} <span class="facet__count">({fmt.number(facets.mark)})</span>
               </label>
             </li>
           </ul>
         </fieldset>
-        <div class="field">
-          <label for="f-sort">{t('registry.sort')}</label>
-          <select id="f-sort" name="sort">
-            <option value="" selected={query.sort === 'relevance' || (query.sort === 'name' && !query.q.trim())}>
-              {t('registry.sortRelevance')}
-            </option>
-            <option value="nazwa" selected={query.sort === 'name' && Boolean(query.q.trim())}>
-              {t('registry.sortName')}
-            </option>
-            <option value="najnowsze" selected={query.sort === 'newest'}>
-              {t('registry.sortNewest')}
-            </option>
-          </select>
-        </div>
-        <Button>{t('registry.submit')}</Button> <a href={href('/podmioty')}>{t('registry.clear')}</a>
-      </form>
-      <h2 id="results">{result.relaxed ? t('registryCatalogue.forgiving.relaxedHeading') : t('registry.results', { count: total })}</h2>
-      <ForgivingNotes query={query} result={result} />
-      <p>
-        <a href={href(`/podmioty/mapa${qs}`)}>{t('registryCatalogue.showMap')}</a>
-      </p>
-      {result.rankedPart ? (
-        <p>{t('registryCatalogue.rankedPart', { count: RANK_CANDIDATES, value: fmt.number(RANK_CANDIDATES) })}</p>
-      ) : null}
-      {rows.length === 0 ? (
-        <p>{t('registry.none')}</p>
-      ) : (
-        <Table
-          caption={result.relaxed ? t('registryCatalogue.forgiving.relaxedCaption') : t('registry.caption', { page: query.page, pages })}
-          rows={rows}
-          rowKey={(r) => r.id}
-          columns={[
-            {
-              header: t('registry.name'),
-              cell: (r) => (
-                <>
-                  <a href={href(entityPath(r))}>{r.name}</a>
-                  {r.is_synthetic ? (
-                    <>
-                      {' '}
-                      <SyntheticBadge />
-                    </>
-                  ) : null}
-                </>
-              ),
-            },
-            { header: t('registry.facetLegalForm'), cell: (r) => t(formKey(r.legal_form)) },
-            { header: t('registry.place'), cell: (r) => r.town ?? '—' },
-            { header: t('registry.entity.state'), cell: (r) => activityLabel(t, r) },
-          ]}
+        <Button variant="secondary">{t('filters.apply')}</Button>
+      </FiltersDisclosure>
+    </form>
+  );
+  return (
+    <>
+      <p>{t('registry.intro')}</p>
+      <FacetLayout filters={filters} resultsId="results" resultsCount={total}>
+        <h2 id="results">{result.relaxed ? t('registryCatalogue.forgiving.relaxedHeading') : t('registry.results', { count: total })}</h2>
+        <ForgivingNotes query={query} result={result} />
+        <p>
+          <a href={href(`/podmioty/mapa${qs}`)}>{t('registryCatalogue.showMap')}</a>
+        </p>
+        {result.rankedPart ? (
+          <p>{t('registryCatalogue.rankedPart', { count: RANK_CANDIDATES, value: fmt.number(RANK_CANDIDATES) })}</p>
+        ) : null}
+        {rows.length === 0 ? (
+          <p>{t('registry.none')}</p>
+        ) : (
+          <Table
+            caption={result.relaxed ? t('registryCatalogue.forgiving.relaxedCaption') : t('registry.caption', { page: query.page, pages })}
+            rows={rows}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                header: t('registry.name'),
+                cell: (r) => (
+                  <>
+                    <a href={href(entityPath(r))}>{r.name}</a>
+                    {r.is_synthetic ? (
+                      <>
+                        {' '}
+                        <SyntheticBadge />
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: t('registry.facetLegalForm'), cell: (r) => t(formKey(r.legal_form)) },
+              { header: t('registry.place'), cell: (r) => r.town ?? '—' },
+              { header: t('registry.entity.state'), cell: (r) => activityLabel(t, r) },
+            ]}
+          />
+        )}
+        <Pagination
+          page={Math.min(query.page, pages)}
+          pages={pages}
+          link={(p) => href(`/podmioty?${catalogueParams(query, { page: p }).toString()}`)}
         />
-      )}
-      <Pagination
-        page={Math.min(query.page, pages)}
-        pages={pages}
-        link={(p) => href(`/podmioty?${catalogueParams(query, { page: p }).toString()}`)}
-      />
-      <ul class="plain registry-downloads">
-        <li>
-          <a href={href(`/podmioty.csv${qs}`)}>{t('registry.downloadCsv')}</a>
-        </li>
-        <li>
-          <a href={href(`/podmioty.json${qs}`)}>{t('registry.downloadJson')}</a>
-        </li>
-      </ul>
+        <ul class="plain registry-downloads">
+          <li>
+            <a href={href(`/podmioty.csv${qs}`)}>{t('registry.downloadCsv')}</a>
+          </li>
+          <li>
+            <a href={href(`/podmioty.json${qs}`)}>{t('registry.downloadJson')}</a>
+          </li>
+        </ul>
+      </FacetLayout>
     </>
   );
 }

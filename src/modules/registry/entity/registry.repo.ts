@@ -43,6 +43,8 @@ export interface EntityFilter {
   mark: boolean;
   includeClosed: boolean;
   today: string;
+  /** Digits of a NIP, REGON or KRS (the staff list's search): entities carrying it as any of the three. */
+  identifier?: string;
 }
 
 export type FacetName = 'legalForm' | 'powiat' | 'gmina' | 'subregion' | 'sector' | 'activityType' | 'state' | 'statusPs' | 'mark';
@@ -117,6 +119,10 @@ export function filtered(
   let q = db.selectFrom('entities');
   if (f.terms.length) q = firstMatches ? seam.ftsDrive(q, FTS, f.terms) : q.where(seam.ftsMatch(FTS, f.terms));
   if (!f.includeClosed) q = q.where('entities.lifecycle', '!=', 'closed');
+  if (f.identifier) {
+    const digits = f.identifier;
+    q = q.where((eb) => eb.or([eb('entities.nip', '=', digits), eb('entities.regon', '=', digits), eb('entities.krs', '=', digits)]));
+  }
   if (skip !== 'legalForm' && f.legalForm.length) q = q.where('entities.legal_form', 'in', f.legalForm as EntitiesTable['legal_form'][]);
   if (skip !== 'gmina' && f.gmina.length) q = q.where('entities.gmina_teryt', 'in', f.gmina);
   if (skip !== 'powiat' && f.powiat.length) q = q.where(powiatExpr, 'in', f.powiat);

@@ -10,12 +10,13 @@ import { localize } from '../../../core/http/language.js';
 import { sendPage } from '../../../core/http/render.js';
 import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { warsawToday } from '../../../core/time/index.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { mergeTarget } from '../data-quality/duplicates.service.js';
 import { manageRegistry } from '../registry.policy.js';
 import * as repo from './registry.repo.js';
 import * as svc from './registry.service.js';
+import { parseStaffListQuery, staffList } from './staff-list.service.js';
+import { ACTIVITY_STATES } from './activity-state.js';
 import { EntityDetailSchema, EntityFileSchema, EntityListSchema, toCsv, toDetail, toItem } from '../catalogue/registry.export.js';
 import { itemParts, LISTED_STATES, registryLastChanged } from '../catalogue/registry.catalogue.js';
 import { ACTIVITY_TYPES, LEGAL_FORMS } from './registry.tables.js';
@@ -103,6 +104,14 @@ const CatalogueQuery = Type.Object({
   strona: matching('[1-9]\\d{0,5}'),
 });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String()) });
+/** The staff list's address: a page number that is not one is refused with a 400, as on the catalogue. */
+const StaffListQuerySchema = Type.Object({
+  ok: Type.Optional(Type.String({ maxLength: 10 })),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  forma: choice(LEGAL_FORMS),
+  stan: choice(ACTIVITY_STATES),
+  strona: Type.Optional(Type.String({ pattern: '^([1-9]\\d{0,5})?$' })),
+});
 
 export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const manage = { access: manageRegistry };
@@ -291,22 +300,19 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
   const go = (request: FastifyRequest, reply: FastifyReply, path: string) => reply.redirect(localize(path, request.lang), 303);
   const adminTitle = (request: FastifyRequest) => request.t('registry.admin.title');
 
-  app.get('/admin/podmioty', { config: manage, schema: { querystring: OkQuery } }, async (request, reply) => {
-    const { rows } = await repo.searchEntities(
-      ctx.db,
-      ctx.database.seam,
-      { terms: [], legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: true, today: warsawToday(ctx.clock) },
-      'name',
-      svc.EXPORT_LIMIT,
-      0,
-    );
-    const ok = request.query.ok;
-    const flags = await psFlags(ctx);
+  app.get('/admin/podmioty', { config: manage, schema: { querystring: StaffListQuerySchema } }, async (request, reply) => {
+    const query = parseStaffListQuery(request.query);
+    const [result, flags] = await Promise.all([staffList(ctx, query), psFlags(ctx)]);
     return sendPage(
       request,
       reply,
       { heading: true, title: adminTitle(request) },
-      <v.AdminListView rows={rows} notice={ok ? request.t('registry.admin.created') : null} psFlags={flags} />,
+      <v.AdminListView
+        result={result}
+        query={query}
+        notice={request.query.ok ? request.t('registry.admin.created') : null}
+        psFlags={flags}
+      />,
     );
   });
 

@@ -2,14 +2,16 @@
 // an address that can be shared), the entity page with its JSON-LD, and the staff list, form and
 // field history.
 import type { Problem } from '../../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FormField, Table } from '../../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Pagination, Table } from '../../../core/ui/components.js';
+import { FacetChecklist, FacetLayout, FiltersDisclosure } from '../../../core/ui/facets.js';
 import { usePage } from '../../../core/ui/context.js';
 import { SelectField } from '../../../core/ui/fields.js';
 import type { TKey } from '../../../i18n/index.js';
 import type { EntityDetails, EntityRow } from './registry.service.js';
 import { entityPath, FIELD_LABELS, FORM_FIELDS } from './registry.service.js';
 import { LEGAL_FORMS, LIFECYCLES } from './registry.tables.js';
-import { activityLabel, activityState } from './activity-state.js';
+import { ACTIVITY_STATES, activityLabel, activityState } from './activity-state.js';
+import { staffListParams, type StaffListQuery, type StaffListResult } from './staff-list.service.js';
 import type { ComponentChildren, VNode } from 'preact';
 import type { PsFlag, PublicRecord } from './record.service.js';
 import { HistoryTable, PsFlagCell, PublicRecordSections, type ChangeRow } from './record.views.js';
@@ -130,8 +132,49 @@ export function EntityView({
 
 // --- staff -----------------------------------------------------------------------------------
 
-export function AdminListView({ rows, notice, psFlags }: { rows: EntityRow[]; notice: string | null; psFlags?: Map<string, PsFlag> }) {
+export function AdminListView({
+  result,
+  query,
+  notice,
+  psFlags,
+}: {
+  result: StaffListResult;
+  query: StaffListQuery;
+  notice: string | null;
+  psFlags?: Map<string, PsFlag>;
+}) {
   const { t, href } = usePage();
+  const { rows, total, page, pages } = result;
+  const filters = (
+    <form method="get" action={href('/admin/podmioty')} role="search" aria-label={t('registry.admin.searchLabel')}>
+      <FormField
+        name="q"
+        type="search"
+        label={t('registry.admin.searchLabel')}
+        hint={t('registry.admin.searchHint')}
+        value={query.q}
+        maxLength={200}
+      />
+      <p>
+        <Button>{t('registry.submit')}</Button> <a href={href('/admin/podmioty')}>{t('registry.admin.clear')}</a>
+      </p>
+      <FiltersDisclosure chosen={query.forma.length + query.stan.length}>
+        <FacetChecklist
+          legend={t('registry.facetLegalForm')}
+          name="forma"
+          chosen={query.forma}
+          options={LEGAL_FORMS.map((f) => ({ value: f, label: t(formKey(f)) }))}
+        />
+        <FacetChecklist
+          legend={t('registry.facetActivityState')}
+          name="stan"
+          chosen={query.stan}
+          options={ACTIVITY_STATES.map((s) => ({ value: s, label: t(`registry.activityState.${s}`) }))}
+        />
+        <Button variant="secondary">{t('filters.apply')}</Button>
+      </FiltersDisclosure>
+    </form>
+  );
   return (
     <>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
@@ -142,17 +185,26 @@ export function AdminListView({ rows, notice, psFlags }: { rows: EntityRow[]; no
         <a href={href('/admin/podmioty/import')}>{t('registryImport.link')}</a> ·{' '}
         <a href={href('/admin/podmioty/duplikaty')}>{t('registryDuplicates.link')}</a>
       </p>
-      <Table
-        caption={t('registry.admin.caption')}
-        rows={rows}
-        rowKey={(r) => r.id}
-        columns={[
-          { header: t('registry.name'), cell: (r) => <a href={href(`/admin/podmioty/${r.id}`)}>{r.name}</a> },
-          { header: t('registry.facetLegalForm'), cell: (r) => t(formKey(r.legal_form)) },
-          { header: t('registry.entity.state'), cell: (r) => activityLabel(t, r) },
-          ...(psFlags ? [{ header: t('entityRecord.list.ps'), cell: (r: EntityRow) => <PsFlagCell flag={psFlags.get(r.id)} /> }] : []),
-        ]}
-      />
+      <FacetLayout filters={filters} resultsId="results" resultsCount={total}>
+        <h2 id="results">{t('registry.admin.found', { count: total })}</h2>
+        {rows.length === 0 ? (
+          <p>{t('registry.admin.none')}</p>
+        ) : (
+          <Table
+            caption={pages > 1 ? t('registry.admin.captionPage', { page, pages }) : t('registry.admin.caption')}
+            rows={rows}
+            rowKey={(r) => r.id}
+            columns={[
+              { header: t('registry.name'), cell: (r) => <a href={href(`/admin/podmioty/${r.id}`)}>{r.name}</a> },
+              { header: t('registry.facetLegalForm'), cell: (r) => t(formKey(r.legal_form)) },
+              { header: t('registry.place'), cell: (r) => r.town ?? '—' },
+              { header: t('registry.entity.state'), cell: (r) => activityLabel(t, r) },
+              ...(psFlags ? [{ header: t('entityRecord.list.ps'), cell: (r: EntityRow) => <PsFlagCell flag={psFlags.get(r.id)} /> }] : []),
+            ]}
+          />
+        )}
+        <Pagination page={page} pages={pages} link={(p) => href(`/admin/podmioty?${staffListParams(query, p).toString()}`)} />
+      </FacetLayout>
     </>
   );
 }
