@@ -24,7 +24,7 @@ import {
 } from '../src/modules/consultations/consultations.testing.js';
 import { evaluationFixture } from '../src/modules/evaluation/evaluation.testing.js';
 import { exampleCentre, exampleCentreWithResults } from '../src/modules/support/support.testing.js';
-import { awardRecord, cooperationRecord, practiceRecord } from '../src/modules/localgov/localgov.testing.js';
+import { awardRecord, cooperationRecord, powiatCooperationRecord, practiceRecord } from '../src/modules/localgov/localgov.testing.js';
 import {
   approvedMinutes,
   bodyFixture,
@@ -420,6 +420,14 @@ export const PAGES: PageTemplate[] = [
   {
     name: 'localgov: map of a measure',
     setup: async ({ server }) => (await cooperationRecord(server.testApp.ctx), '/samorzady/mapa?miara=clauses&rok=2025'),
+    expectStatus: 200,
+  },
+  {
+    name: 'localgov: map of powiaty',
+    setup: async ({ server }) => (
+      await powiatCooperationRecord(server.testApp.ctx),
+      '/samorzady/mapa?miara=clauses&rok=2025&poziom=powiaty'
+    ),
     expectStatus: 200,
   },
   {

@@ -98,8 +98,19 @@ export const localgovEn: TranslationShape<typeof localgovPl> = {
         'One measure on the map of the voivodeship’s gminy and in the table below it. Gminy the platform has no data on are hatched — that does not mean “no”.',
       measureLabel: 'Measure',
       desc: 'Each gmina links to its profile; the same value is in the table below the map.',
-      gminyOnly: 'The map shows gminy; powiaty’s data are in the year’s table and the ranking.',
+      titlePowiaty: 'Map of powiaty’s cooperation with the social economy',
+      introPowiaty:
+        'One measure on the map of the voivodeship’s powiaty and in the table below it. Powiaty the platform has no data on are hatched — that does not mean “no”.',
+      descPowiaty: 'Each powiat links to its profile; the same value is in the table below the map.',
+      levelLabel: 'Map level',
+      level: { gminy: 'Gminy', powiaty: 'Powiaty' },
+      levelNote: {
+        gminy: 'The map shows the gminy’s data; the powiat governments’ data are on the map of powiaty.',
+        powiaty: 'The map shows the powiat governments’ own data, not a sum of their gminy’s data.',
+      },
       population: 'Population from the figures for {{year}} loaded into the platform.',
+      populationPowiaty:
+        'A powiat’s population is the sum of its gminy’s populations from the figures for {{year}} loaded into the platform; a powiat with even one gmina lacking that figure has no data.',
       noPopulation: 'The platform has no population of gminy loaded, so this measure cannot be computed.',
       measure: {
         clauses: 'Gminy using social clauses in {{year}}',
@@ -108,6 +119,14 @@ export const localgovEn: TranslationShape<typeof localgovPl> = {
         clauses_count: 'Procedures with social clauses in {{year}} (number)',
         tasks_count: 'Public tasks commissioned to PES in {{year}} (number)',
         tasks_per_inhabitant: 'Value of tasks commissioned to PES per inhabitant in {{year}} (PLN)',
+      },
+      measurePowiaty: {
+        clauses: 'Powiaty using social clauses in {{year}}',
+        programme: 'Powiaty with a social economy programme or strategy in {{year}}',
+        coordinator: 'Powiaty with a social economy team or coordinator in {{year}}',
+        clauses_count: 'Powiaty’s procedures with social clauses in {{year}} (number)',
+        tasks_count: 'Public tasks commissioned to PES by powiaty in {{year}} (number)',
+        tasks_per_inhabitant: 'Value of tasks commissioned to PES by powiaty per inhabitant in {{year}} (PLN)',
       },
       measureShort: {
         clauses: 'Use of social clauses',

@@ -24,6 +24,8 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
     noSubregion: 'no subregion',
     gminyCount_one: '{{count}} gmina',
     gminyCount_other: '{{count}} gminy',
+    powiatyCount_one: '{{count}} powiat',
+    powiatyCount_other: '{{count}} powiaty',
     measure: {
       entities: 'Active social economy entities (activity checked)',
       entitiesPer10k: 'Active social economy entities (activity checked) per 10,000 inhabitants',

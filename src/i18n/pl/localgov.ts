@@ -96,8 +96,19 @@ export const localgovPl = {
         'Jedna miara na mapie gmin województwa i w tabeli pod nią. Gminy, o których serwis nie ma danych, są zakreskowane — to nie znaczy „nie”.',
       measureLabel: 'Miara',
       desc: 'Każda gmina jest łączem do swojego profilu; ta sama wartość jest w tabeli pod mapą.',
-      gminyOnly: 'Mapa pokazuje gminy; dane powiatów są w tabeli roku i w rankingu.',
+      titlePowiaty: 'Mapa współpracy powiatów z ekonomią społeczną',
+      introPowiaty:
+        'Jedna miara na mapie powiatów województwa i w tabeli pod nią. Powiaty, o których serwis nie ma danych, są zakreskowane — to nie znaczy „nie”.',
+      descPowiaty: 'Każdy powiat jest łączem do swojego profilu; ta sama wartość jest w tabeli pod mapą.',
+      levelLabel: 'Poziom mapy',
+      level: { gminy: 'Gminy', powiaty: 'Powiaty' },
+      levelNote: {
+        gminy: 'Mapa pokazuje dane gmin; dane samorządów powiatów są na mapie powiatów.',
+        powiaty: 'Mapa pokazuje dane samorządów powiatów, a nie sumę danych ich gmin.',
+      },
       population: 'Liczba mieszkańców z danych za {{year}} r. wczytanych do serwisu.',
+      populationPowiaty:
+        'Liczba mieszkańców powiatu to suma liczb mieszkańców jego gmin z danych za {{year}} r. wczytanych do serwisu; powiat, w którego choćby jednej gminie tej liczby brak, jest bez danych.',
       noPopulation: 'Serwis nie ma wczytanej liczby mieszkańców gmin, więc tej miary nie da się policzyć.',
       measure: {
         clauses: 'Gminy stosujące klauzule społeczne w {{year}} r.',
@@ -106,6 +117,14 @@ export const localgovPl = {
         clauses_count: 'Postępowania z klauzulami społecznymi w {{year}} r. (liczba)',
         tasks_count: 'Zadania publiczne zlecone PES w {{year}} r. (liczba)',
         tasks_per_inhabitant: 'Wartość zadań zleconych PES na mieszkańca w {{year}} r. (zł)',
+      },
+      measurePowiaty: {
+        clauses: 'Powiaty stosujące klauzule społeczne w {{year}} r.',
+        programme: 'Powiaty z programem lub strategią ekonomii społecznej w {{year}} r.',
+        coordinator: 'Powiaty z zespołem lub koordynatorem ekonomii społecznej w {{year}} r.',
+        clauses_count: 'Postępowania powiatów z klauzulami społecznymi w {{year}} r. (liczba)',
+        tasks_count: 'Zadania publiczne zlecone PES przez powiaty w {{year}} r. (liczba)',
+        tasks_per_inhabitant: 'Wartość zadań zleconych PES przez powiaty na mieszkańca w {{year}} r. (zł)',
       },
       measureShort: {
         clauses: 'Stosowanie klauzul społecznych',

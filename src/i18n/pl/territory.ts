@@ -25,6 +25,10 @@ export const territoryPl = {
     gminyCount_few: '{{count}} gminy',
     gminyCount_many: '{{count}} gmin',
     gminyCount_other: '{{count}} gminy',
+    powiatyCount_one: '{{count}} powiat',
+    powiatyCount_few: '{{count}} powiaty',
+    powiatyCount_many: '{{count}} powiatów',
+    powiatyCount_other: '{{count}} powiatu',
     measure: {
       entities: 'Działające podmioty ekonomii społecznej (działalność sprawdzona)',
       entitiesPer10k: 'Działające podmioty ekonomii społecznej (działalność sprawdzona) na 10 tys. mieszkańców',

@@ -281,7 +281,7 @@ function BreakdownSection({ data, view }: { data: BreakdownData; view: Indicator
       <div class="indicator-map">
         <TerritoryMap
           id="indicator-map"
-          gminy={data.geometry.gminy}
+          units={data.geometry.gminy}
           powiatBorders={data.geometry.powiatBorders}
           shapes={shapes}
           title={t('indicators.public.mapTitle', { name: view.indicator.name, year: data.period })}

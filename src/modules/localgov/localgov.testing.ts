@@ -1,5 +1,6 @@
 // The localgov module's test surface for the browser suite: one cooperation record (Chełmno, 2025),
-// an award and a good practice, each created once per database.
+// one of a powiat (powiat chełmiński, 2025), an award and a good practice, each created once per
+// database.
 import type { ModuleContext } from '../../core/module.js';
 import { findByUnitYear } from './localgov.repo.js';
 import { saveCooperation } from './localgov.service.js';
@@ -65,6 +66,18 @@ export async function cooperationRecord(ctx: ModuleContext): Promise<string> {
       tasks_value_pln: '120000',
       source: 'Dane testowe',
     },
+    { actorId: null, ip: null, requestId: null },
+  );
+}
+
+/** Powiat chełmiński's record for 2025 (social clauses used), created once per database. */
+export async function powiatCooperationRecord(ctx: ModuleContext): Promise<string> {
+  const found = await findByUnitYear(ctx.db, '0404', 2025);
+  if (found) return found.id;
+  return saveCooperation(
+    ctx,
+    null,
+    { unit: 'powiat chełmiński', year: '2025', coordinator: 'yes', clauses_count: '1', source: 'Dane testowe' },
     { actorId: null, ip: null, requestId: null },
   );
 }

@@ -1,7 +1,8 @@
 // Turns the stored boundaries (GeoJSON, WGS84) into SVG path data for the maps, once: a conic
 // equal-area projection fitted to the voivodeship, Douglas–Peucker simplification to half a pixel
 // and coordinates in tenths of a pixel, written as relative moves. That keeps the full map of 144
-// gminy well under 300 KB. Boundaries change only when reference data is reloaded, so the result
+// gminy well under 300 KB; the 23 powiaty at the same size are a layer of their own for maps shaded
+// per powiat. Boundaries change only when reference data is reloaded, so the result
 // is cached per database and dropped by `forgetMapGeometry()` after a reload.
 import { geoArea, geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
@@ -25,6 +26,8 @@ export interface Projected {
 export interface MapGeometry {
   /** Gminy at the full map's size. */
   gminy: Projected;
+  /** Powiaty at the full map's size (a map shaded per powiat draws these instead of the gminy). */
+  powiaty: Projected;
   /** Every powiat outline at the full map's size, as one path. */
   powiatBorders: string;
   /** Powiaty and gminy at the locator's size. */
@@ -207,6 +210,7 @@ export function buildGeometry(powiaty: AreaFeature[], gminy: AreaFeature[]): Map
     const lh = Math.round(LOCATOR_WIDTH * 0.9);
     return {
       gminy: emptyProjected(MAIN_WIDTH, h),
+      powiaty: emptyProjected(MAIN_WIDTH, h),
       powiatBorders: '',
       locator: {
         width: LOCATOR_WIDTH,
@@ -227,6 +231,7 @@ export function buildGeometry(powiaty: AreaFeature[], gminy: AreaFeature[]): Map
   const smallPowiaty = project(powiaty, small.projection, LOCATOR_EPSILON, smallSize);
   return {
     gminy: project(gminy, main.projection, MAIN_EPSILON, mainSize),
+    powiaty: mainPowiaty,
     powiatBorders: [...mainPowiaty.paths.values()].join(''),
     locator: {
       ...smallSize,

@@ -105,6 +105,8 @@ test('the 144 gminy of the reference data project inside the map and stay small'
   const geometry = buildGeometry(load('powiaty_04.geojson'), load('gminy_04.geojson'));
   assert.equal(geometry.gminy.paths.size, 144);
   assert.equal(geometry.locator.powiaty.paths.size, 23);
+  assert.equal(geometry.powiaty.paths.size, 23, 'the powiaty at the full size, for maps shaded per powiat');
+  assert.equal(geometry.powiaty.height, geometry.gminy.height);
   assert.equal(geometry.gminy.width, MAIN_WIDTH);
   assert.ok(geometry.gminy.height > 600 && geometry.gminy.height < 900, `height ${geometry.gminy.height}`);
   const bytes = [...geometry.gminy.paths.values()].reduce((n, d) => n + d.length, 0) + geometry.powiatBorders.length;

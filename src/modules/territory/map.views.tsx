@@ -1,5 +1,5 @@
-// The maps, drawn on the server as SVG: the voivodeship's 144 gminy as links to their profiles,
-// each with a <title> naming it and its value; the legend as an HTML list with the real ranges in
+// The maps, drawn on the server as SVG: the voivodeship's 144 gminy (or its 23 powiaty) as links to
+// their profiles, each with a <title> naming it and its value; the legend as an HTML list with the real ranges in
 // words; the small locator map of a profile. No script is needed to read or use any of them;
 // /assets/js/map.js only adds a highlight on hover and keyboard focus.
 import type { ComponentChildren } from 'preact';
@@ -34,14 +34,15 @@ function Hatch() {
  */
 export function TerritoryMap({
   id,
-  gminy,
+  units,
   powiatBorders,
   shapes,
   title,
   desc,
 }: {
   id: string;
-  gminy: Projected;
+  /** The areas drawn and linked: the gminy, or the powiaty of a map shaded per powiat. */
+  units: Projected;
   powiatBorders: string;
   shapes: MapShape[];
   title: string;
@@ -52,9 +53,9 @@ export function TerritoryMap({
       class="territory-map"
       id={id}
       role="group"
-      viewBox={`0 0 ${gminy.width} ${gminy.height}`}
-      width={gminy.width}
-      height={gminy.height}
+      viewBox={`0 0 ${units.width} ${units.height}`}
+      width={units.width}
+      height={units.height}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-desc`}
       data-territory-map=""
@@ -66,7 +67,7 @@ export function TerritoryMap({
       </defs>
       <g class="territory-map__units" stroke={BORDER} stroke-width="0.7" stroke-linejoin="round">
         {shapes.map((s) => {
-          const d = gminy.paths.get(s.teryt);
+          const d = units.paths.get(s.teryt);
           if (!d) return null;
           return (
             <a key={s.teryt} href={s.href} class="territory-map__unit">
@@ -99,8 +100,20 @@ function Swatch({ fill }: { fill: string | null }) {
   );
 }
 
-export function MapLegend({ items, heading, decimals }: { items: LegendItem[]; heading: string; decimals: number }) {
+export function MapLegend({
+  items,
+  heading,
+  decimals,
+  unit = 'gmina',
+}: {
+  items: LegendItem[];
+  heading: string;
+  decimals: number;
+  /** What the counts count: gminy, or the powiaty of a map shaded per powiat. */
+  unit?: 'gmina' | 'powiat';
+}) {
   const { t, fmt } = usePage();
+  const countKey = unit === 'powiat' ? 'territory.powiatyCount' : 'territory.gminyCount';
   const n = (v: number) => fmt.number(Math.round(v * 10 ** decimals) / 10 ** decimals);
   const text = (item: LegendItem): ComponentChildren => {
     switch (item.kind) {
@@ -124,7 +137,7 @@ export function MapLegend({ items, heading, decimals }: { items: LegendItem[]; h
           <li key={i}>
             <Swatch fill={item.kind === 'nodata' ? null : item.fill} />
             <span>
-              {text(item)} <span class="map-legend__count">({t('territory.gminyCount', { count: item.count })})</span>
+              {text(item)} <span class="map-legend__count">({t(countKey, { count: item.count })})</span>
             </span>
           </li>
         ))}

@@ -117,7 +117,7 @@ export function MapPageView({ options, measure, gminy, powiaty, shading, geometr
       <div class="territory-figure">
         <TerritoryMap
           id="mapa-gmin"
-          gminy={geometry.gminy}
+          units={geometry.gminy}
           powiatBorders={geometry.powiatBorders}
           shapes={shapes}
           title={t('territory.map.svgTitle', { measure: label })}
@@ -371,7 +371,7 @@ export function WhiteSpotsView({ data, gminy, geometry }: { data: WhiteSpotsData
       <div class="territory-figure">
         <TerritoryMap
           id="mapa-bialych-plam"
-          gminy={geometry.gminy}
+          units={geometry.gminy}
           powiatBorders={geometry.powiatBorders}
           shapes={shapes}
           title={t('territory.whiteSpots.svgTitle')}

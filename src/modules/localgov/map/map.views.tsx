@@ -1,11 +1,21 @@
-// Views of the public maps and ranking: a measure chosen with a plain GET form (no script needed),
-// the gminy map drawn on the server with the territory module's map and legend — unknown values
-// hatched — and the same figures in a data table; the ranking table names each criterion.
+// Views of the public maps and ranking: a measure chosen with a plain GET form and the level (gminy
+// or powiaty) with plain links (no script needed), the map drawn on the server with the territory
+// module's map and legend — unknown values hatched — and the same figures in a data table; the
+// ranking table names each criterion.
 import type { ComponentChildren } from 'preact';
 import { Button, PageHeader, Table } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import { classify, classOf, MapLegend, profilePath, TerritoryMap, type MapGeometry, type MapShape } from '../../territory/index.js';
-import { CRITERIA, MAP_MEASURES, YES_NO_MAP, type Answer, type MapData, type RankingRow } from './map.service.js';
+import {
+  CRITERIA,
+  MAP_LEVELS,
+  MAP_MEASURES,
+  YES_NO_MAP,
+  type Answer,
+  type MapData,
+  type MapLevel,
+  type RankingRow,
+} from './map.service.js';
 
 /** Light blue for "yes", light grey for "no": both keep 3:1 against the map's dark borders. */
 const YES_FILL = '#5c9fd0';
@@ -27,10 +37,34 @@ function YearSelect({ year, years }: { year: number; years: number[] }) {
   );
 }
 
+/** Links to the same measure and year on either level; the current one marked. */
+function LevelSwitch({ data }: { data: MapData }) {
+  const { t, href } = usePage();
+  const link = (level: MapLevel) =>
+    href(`/samorzady/mapa?miara=${data.measure}&rok=${data.year}${level === 'gminy' ? '' : `&poziom=${level}`}`);
+  return (
+    <nav class="portal-filter" aria-labelledby="map-level-label">
+      <p id="map-level-label">{t('localgov.map.levelLabel')}</p>
+      <ul>
+        {MAP_LEVELS.map((l) => (
+          <li key={l}>
+            <a href={link(l)} aria-current={l === data.level ? 'page' : undefined}>
+              {t(`localgov.map.level.${l}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function MapView({ data, years, geometry }: { data: MapData; years: number[]; geometry: MapGeometry }) {
   const { t, href, fmt } = usePage();
   const yesNo = YES_NO_MAP.has(data.measure);
-  const name = t(`localgov.map.measure.${data.measure}`, { year: data.year });
+  const powiaty = data.level === 'powiaty';
+  const name = powiaty
+    ? t(`localgov.map.measurePowiaty.${data.measure}`, { year: data.year })
+    : t(`localgov.map.measure.${data.measure}`, { year: data.year });
   const text = (v: Answer | number): string =>
     v === null ? t('localgov.unknown') : typeof v === 'number' ? fmt.number(v) : t(`localgov.${v}`);
   const numbers = data.cells.map((c) => c.value).filter((v): v is number => typeof v === 'number');
@@ -53,8 +87,13 @@ export function MapView({ data, years, geometry }: { data: MapData; years: numbe
     : classes.map((c) => ({ kind: 'range' as const, ...c }));
   return (
     <>
-      <PageHeader title={t('localgov.map.title')} lead={t('localgov.map.intro')} />
+      <PageHeader
+        title={t(powiaty ? 'localgov.map.titlePowiaty' : 'localgov.map.title')}
+        lead={t(powiaty ? 'localgov.map.introPowiaty' : 'localgov.map.intro')}
+      />
+      <LevelSwitch data={data} />
       <form method="get" action={href('/samorzady/mapa')} class="inline-filter">
+        {powiaty ? <input type="hidden" name="poziom" value={data.level} /> : null}
         <label for="f-miara">{t('localgov.map.measureLabel')}</label>{' '}
         <select id="f-miara" name="miara">
           {MAP_MEASURES.map((m) => (
@@ -69,20 +108,27 @@ export function MapView({ data, years, geometry }: { data: MapData; years: numbe
       <h2>{name}</h2>
       {data.measure === 'tasks_per_inhabitant' ? (
         <p class="hint">
-          {data.populationYear === null ? t('localgov.map.noPopulation') : t('localgov.map.population', { year: data.populationYear })}
+          {data.populationYear === null
+            ? t('localgov.map.noPopulation')
+            : t(powiaty ? 'localgov.map.populationPowiaty' : 'localgov.map.population', { year: data.populationYear })}
         </p>
       ) : null}
-      <p class="hint">{t('localgov.map.gminyOnly')}</p>
+      <p class="hint">{t(powiaty ? 'localgov.map.levelNote.powiaty' : 'localgov.map.levelNote.gminy')}</p>
       <div class="indicator-map">
         <TerritoryMap
           id="localgov-map"
-          gminy={geometry.gminy}
+          units={powiaty ? geometry.powiaty : geometry.gminy}
           powiatBorders={geometry.powiatBorders}
           shapes={shapes}
           title={name}
-          desc={t('localgov.map.desc')}
+          desc={t(powiaty ? 'localgov.map.descPowiaty' : 'localgov.map.desc')}
         />
-        <MapLegend heading={name} decimals={2} items={[...legend, ...(noData ? [{ kind: 'nodata' as const, count: noData }] : [])]} />
+        <MapLegend
+          heading={name}
+          decimals={2}
+          unit={powiaty ? 'powiat' : 'gmina'}
+          items={[...legend, ...(noData ? [{ kind: 'nodata' as const, count: noData }] : [])]}
+        />
       </div>
       <Table
         caption={name}
