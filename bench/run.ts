@@ -246,6 +246,7 @@ async function measureMap(databaseUrl: string): Promise<Check[]> {
       alternateHref: '/en/terytorium',
       nav: [],
       footer: { institutionName: 'ROPS', addressLines: [], hours: [] },
+      logo: null,
       headMeta: [],
       prefs: { contrast: false, largeText: false },
       user: null,

@@ -15,6 +15,7 @@ import { INDICATOR_PAGES } from './indicators-fixtures.js';
 import { PROGRAMME_PAGES } from './programme-fixtures.js';
 import { entityPath, registryModule } from '../src/modules/registry/index.js';
 import { previewStatisticsUpload } from '../src/modules/territory/territory.testing.js';
+import { setExampleLogo } from '../src/modules/site/site.testing.js';
 import {
   consultationWithNextText,
   consultationWithReport,
@@ -995,6 +996,14 @@ export const PAGES: PageTemplate[] = [
     },
     expectStatus: 200,
     login: [{ role: 'coordinator' }],
+  },
+  // last, because the logo it sets stays in the header of every later visit of the same server: the
+  // header with a logo (on a 390 px phone too) and the administrator's logo forms with the preview
+  {
+    name: 'admin: institution logo set',
+    setup: async ({ server }) => (await setExampleLogo(server.testApp.ctx), '/admin/kontakt'),
+    expectStatus: 200,
+    login: [{ role: 'administrator' }],
   },
 ];
 

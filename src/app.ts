@@ -34,7 +34,7 @@ import { localgovModule } from './modules/localgov/index.js';
 import { licencesModule } from './modules/licences/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { verificationModule } from './modules/verification/index.js';
-import { siteModule, footerData } from './modules/site/index.js';
+import { siteModule, footerData, headerLogo } from './modules/site/index.js';
 import { territoryModule } from './modules/territory/index.js';
 import { registryModule } from './modules/registry/index.js';
 import { programmeModule } from './modules/programme/index.js';
@@ -204,6 +204,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   configureShell(app, {
     nav: modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
     footer: async (request) => ({ ...(await footerData(ctx, request.lang)), links: portalFooterLinks(request.lang) }),
+    logo: async (request) => headerLogo(ctx, request.lang),
     headMeta: async (request) => portalHeadMeta(ctx, request.lang),
     loginPath: LOGIN_PATH,
     account: ACCOUNT_LINKS,

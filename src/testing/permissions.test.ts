@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { policy, hasScopedRole } from '../core/auth/access.js';
 import { makeApplication, makeBody, makeLicence } from '../modules/licences/licences.testing.js';
 import { answerRow, makeNeed, makeOffer } from '../modules/offers/offers.testing.js';
-import { createTestApp, loginAs, type TestApp, type TestRole } from './app.js';
+import { createTestApp, csrfFrom, form, loginAs, type TestApp, type TestRole } from './app.js';
 
 type Who =
   'anonymous' | 'administrator' | 'coordinator' | 'editor' | 'moderator' | 'team_member' | 'entity_representative' | 'reporting_partner';
@@ -41,6 +41,8 @@ const MATRIX: [string, string][] = [
   ['/admin/aktualnosci', 'LAFAFFFF'],
   ['/admin/dokumenty', 'LAFAFFFF'],
   ['/admin/kontakt', 'LAFAFFFF'],
+  // the institution's logo is public (none set here: 404 for everyone); changing it: the POST matrix below
+  ['/instytucja/logo', 'NNNNNNNN'],
   ['/admin/terytorium', 'LAAFFFFF'],
   // scoped spaces: a member of team A opens team A's space only; a representative of entity X
   // edits entity X only (test-only routes using the same policy helpers the modules use)
@@ -255,6 +257,18 @@ const MATRIX: [string, string][] = [
 
 const CODE: Record<string, number> = { A: 200, L: 302, F: 403, N: 404 };
 
+/**
+ * State-changing routes, sent with the caller's own valid CSRF token and an empty form, one letter per
+ * role in WHO order: D = done (303), V = let in and refused by the form's validation (400),
+ * U = 401 (no session), F = 403.
+ */
+const POST_MATRIX: [string, string][] = [
+  // the institution's logo: administrators only (editors keep the rest of the institution's page)
+  ['/admin/kontakt/logo', 'UVFFFFFF'],
+  ['/admin/kontakt/logo/usun', 'UDFFFFFF'],
+];
+const POST_CODE: Record<string, number> = { D: 303, V: 400, U: 401, F: 403 };
+
 let t: TestApp;
 const cookies = new Map<Who, string>();
 
@@ -419,6 +433,26 @@ for (const [url, row] of MATRIX) {
       const expected = CODE[row[i]!]!;
       if (res.statusCode !== expected) got.push(`${who}: expected ${expected}, got ${res.statusCode}`);
       if (expected === 302) assert.match(String(res.headers.location), /^\/konto\/logowanie\?next=/);
+    }
+    assert.deepEqual(got, []);
+  });
+}
+
+for (const [url, row] of POST_MATRIX) {
+  test(`access matrix: POST ${url}`, async () => {
+    const got: string[] = [];
+    for (const [i, who] of WHO.entries()) {
+      const cookie = cookies.get(who);
+      // a logged-in page carries the user's token (the header's logout form)
+      const token = cookie ? csrfFrom((await t.app.inject({ url: '/', headers: { cookie } })).body) : '';
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+        payload: form({ _csrf: token }),
+      });
+      const expected = POST_CODE[row[i]!]!;
+      if (res.statusCode !== expected) got.push(`${who}: expected ${expected}, got ${res.statusCode}`);
     }
     assert.deepEqual(got, []);
   });

@@ -4,16 +4,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { AdminEntry, NavEntry } from '../module.js';
-import { PageCtx, type FooterData, type HeadMeta, type PageContext } from '../ui/context.js';
+import { PageCtx, type FooterData, type HeaderLogo, type HeadMeta, type PageContext } from '../ui/context.js';
 import { Layout, type LayoutProps } from '../ui/Layout.js';
 import { localize } from './language.js';
 
 export type FooterProvider = (request: FastifyRequest) => Promise<FooterData>;
 export type HeadMetaProvider = (request: FastifyRequest) => Promise<HeadMeta[]>;
+export type LogoProvider = (request: FastifyRequest) => Promise<HeaderLogo | null>;
 
 export interface Shell {
   nav: readonly NavEntry[];
   footer: FooterProvider;
+  /** The header's logo (absent: none, the site's name alone). */
+  logo?: LogoProvider;
   /** `<meta>` elements for every page's head (absent: none). */
   headMeta?: HeadMetaProvider;
   /** Where anonymous visitors of protected pages are sent (null: answer 401). */
@@ -67,6 +70,7 @@ export async function pageContext(request: FastifyRequest, reply?: FastifyReply)
     alternateHref: localize(currentPath, request.lang === 'pl' ? 'en' : 'pl'),
     nav: shell.nav,
     footer: await shell.footer(request),
+    logo: shell.logo ? await shell.logo(request) : null,
     headMeta: shell.headMeta ? await shell.headMeta(request) : [],
     prefs: request.prefs,
     user,

@@ -1,5 +1,6 @@
-// The page shell shared by every HTML page: language, skip link, header with navigation, display
-// switches, main landmark and the footer with the institution's address and office hours.
+// The page shell shared by every HTML page: language, skip link, header (the institution's logo when
+// one is set, the site's name as a wordmark) with navigation, display switches, main landmark and the
+// footer with the institution's address and office hours.
 import type { ComponentChildren } from 'preact';
 import { Breadcrumbs, Nav, PageHeader, SkipLink, type Crumb } from './components.js';
 import { usePage } from './context.js';
@@ -175,7 +176,7 @@ function trailTo(crumbs: Crumb[], title: string): Crumb[] {
 }
 
 export function Layout({ title, breadcrumbs = [], heading, contentLang, children }: LayoutProps) {
-  const { t, lang, prefs, href, alternateHref, headMeta } = usePage();
+  const { t, lang, prefs, href, alternateHref, headMeta, logo } = usePage();
   const htmlClass = [prefs.contrast ? 'contrast' : '', prefs.largeText ? 'large-text' : ''].filter(Boolean).join(' ') || undefined;
   return (
     <html lang={t('meta.htmlLang')} class={htmlClass}>
@@ -198,8 +199,20 @@ export function Layout({ title, breadcrumbs = [], heading, contentLang, children
           <div class="container header-row">
             <p class="site-name">
               <a href={href('/')}>
-                <span class="brand">{t('site.name')}</span>
-                <span class="tagline">{t('site.tagline')}</span>
+                {logo ? (
+                  <img
+                    class="site-logo"
+                    src={logo.src}
+                    alt={logo.alt}
+                    lang={logo.altLang ?? undefined}
+                    width={logo.width}
+                    height={logo.height}
+                  />
+                ) : null}
+                <span class="wordmark">
+                  <span class="brand">{t('site.name')}</span>
+                  <span class="tagline">{t('site.tagline')}</span>
+                </span>
               </a>
             </p>
             <div class="header-tools">

@@ -18,6 +18,19 @@ export interface FooterData {
   links?: { label: string; path: string }[];
 }
 
+/**
+ * The image the header shows before the site's name (an institution's logo), linked to the home
+ * page; `width` and `height` are the size it is shown at, so the page does not move when it loads.
+ */
+export interface HeaderLogo {
+  src: string;
+  alt: string;
+  /** `lang` of the alternative text when it differs from the page's (null: the page's). */
+  altLang: string | null;
+  width: number;
+  height: number;
+}
+
 /** A `<meta name content>` pair every page carries (e.g. the statutory accessibility-statement link). */
 export interface HeadMeta {
   name: string;
@@ -36,6 +49,8 @@ export interface PageContext {
   alternateHref: string;
   nav: readonly NavEntry[];
   footer: FooterData;
+  /** The logo in the header (null: the site's name alone, as a wordmark). */
+  logo: HeaderLogo | null;
   headMeta: readonly HeadMeta[];
   prefs: DisplayPrefs;
   user: CurrentUser | null;

@@ -407,5 +407,24 @@ export const portalEn: TranslationShape<typeof portalPl> = {
     closedDaysTooMany_one: 'The field “{{field}}” may contain at most {{count}} day.',
     closedDaysTooMany_other: 'The field “{{field}}” may contain at most {{count}} days.',
     submit: 'Save details and hours',
+    logo: {
+      legend: 'Institution logo',
+      intro:
+        'The logo is shown in the header of every page, before the site’s name, as a link to the home page. Without a logo the header shows the site’s name alone.',
+      current: 'Current logo',
+      none: 'No logo is set: the header shows the site’s name alone.',
+      file: 'Logo file',
+      fileHint:
+        'PNG, JPEG or WebP, 1 MB at most (SVG files are not accepted). A larger image is scaled down to 400 × 120 pixels and stored as PNG without metadata.',
+      alt: 'Logo alternative text',
+      altHint: 'The text a screen reader reads instead of the image; usually the institution’s full name.',
+      submit: 'Save logo',
+      remove: 'Remove logo',
+      adminsOnly: 'Only an administrator can change the logo.',
+      saved: 'The logo has been saved.',
+      removed: 'The logo has been removed; the header shows the site’s name alone.',
+      tooLarge: 'Field “{{field}}”: the file is larger than 1 MB.',
+      type: 'Field “{{field}}”: the file is not a PNG, JPEG or WebP image.',
+    },
   },
 };

@@ -411,5 +411,24 @@ export const portalPl = {
     closedDaysTooMany_many: 'Pole „{{field}}” może zawierać najwyżej {{count}} dni.',
     closedDaysTooMany_other: 'Pole „{{field}}” może zawierać najwyżej {{count}} dnia.',
     submit: 'Zapisz dane i godziny',
+    logo: {
+      legend: 'Logo instytucji',
+      intro:
+        'Logo jest widoczne w nagłówku każdej strony, przed nazwą serwisu, jako odnośnik do strony głównej. Bez logo nagłówek pokazuje samą nazwę serwisu.',
+      current: 'Obecne logo',
+      none: 'Logo nie jest ustawione: nagłówek pokazuje samą nazwę serwisu.',
+      file: 'Plik z logo',
+      fileHint:
+        'PNG, JPEG lub WebP, najwyżej 1 MB (pliki SVG nie są przyjmowane). Większy obraz zostanie zmniejszony do 400 × 120 pikseli i zapisany jako PNG bez metadanych.',
+      alt: 'Tekst alternatywny logo',
+      altHint: 'Tekst, który czytnik ekranu przeczyta zamiast obrazu; zwykle pełna nazwa instytucji.',
+      submit: 'Zapisz logo',
+      remove: 'Usuń logo',
+      adminsOnly: 'Logo może zmienić tylko administrator.',
+      saved: 'Logo zostało zapisane.',
+      removed: 'Logo zostało usunięte; nagłówek pokazuje samą nazwę serwisu.',
+      tooLarge: 'Pole „{{field}}”: plik jest większy niż 1 MB.',
+      type: 'Pole „{{field}}”: plik nie jest obrazem PNG, JPEG ani WebP.',
+    },
   },
 } as const;

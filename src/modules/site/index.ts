@@ -1,5 +1,5 @@
-// Public face of the site module: the institution (footer, office hours, open-now status, closed
-// days), the home page and the extension point through which other modules add home sections.
+// Public face of the site module: the institution (footer, header logo, office hours, open-now
+// status, closed days), the home page and the extension point through which other modules add home sections.
 import type { AppModule } from '../../core/module.js';
 import { siteMigrations } from './migrations/index.js';
 import { siteRoutes } from './site.routes.js';
@@ -31,6 +31,7 @@ export {
   type ClosedDay,
 } from './office-hours.js';
 export { listHolidayRules } from './site.repo.js';
+export { headerLogo } from './logo.service.js';
 export type { HomeSection } from './home-sections.js';
 export { manageInstitution } from './site.policy.js';
 

@@ -1,11 +1,13 @@
 // Views of the site module: the home page (with the sections other modules register) and the
-// editors' form for the institution's data, office hours and extra closed days. The home page's
+// editors' form for the institution's data, office hours and extra closed days, with the
+// administrators' logo form below it. The home page's
 // opening sentence is made of the phrases the registered modules' navigation entries bring (`intro`),
 // so it names only sections that exist; a new module adds its phrase with its entry.
 import type { VNode } from 'preact';
 import type { Problem } from '../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { FileField } from '../../core/ui/fields.js';
 import { WEEKDAYS } from './office-hours.js';
 
 export function HomeView({ sections = [] }: { sections?: VNode[] }) {
@@ -34,16 +36,26 @@ export function HomeView({ sections = [] }: { sections?: VNode[] }) {
   );
 }
 
+/** The logo part of the institution's page: the current logo and, for administrators, its forms. */
+export interface LogoForm {
+  current: { src: string; alt: string; width: number; height: number } | null;
+  canManage: boolean;
+  /** The alternative text field's value (the current one, or the institution's name). */
+  alt: string;
+}
+
 export function InstitutionFormView({
   csrf,
   values,
   problems = [],
-  saved,
+  notice,
+  logo,
 }: {
   csrf: string;
   values: Record<string, string>;
   problems?: Problem[];
-  saved?: boolean;
+  notice?: string | null;
+  logo: LogoForm;
 }) {
   const { t, href } = usePage();
   const field = (name: string, label: string, extra: Partial<Parameters<typeof FormField>[0]> = {}) => (
@@ -52,9 +64,9 @@ export function InstitutionFormView({
   return (
     <>
       <PageHeader title={t('institution.title')} />
-      {saved ? (
+      {notice ? (
         <Alert kind="success">
-          <p>{t('institution.saved')}</p>
+          <p>{notice}</p>
         </Alert>
       ) : null}
       <p>{t('institution.intro')}</p>
@@ -88,7 +100,60 @@ export function InstitutionFormView({
         {field('closed_days', t('institution.closedDays'), { multiline: true, rows: 6, hint: t('institution.closedDaysHint') })}
         <Button>{t('institution.submit')}</Button>
       </form>
+      <LogoSection csrf={csrf} logo={logo} problems={problems} />
     </>
+  );
+}
+
+function LogoSection({ csrf, logo, problems }: { csrf: string; logo: LogoForm; problems: Problem[] }) {
+  const { t, href, lang } = usePage();
+  const { current } = logo;
+  return (
+    <section aria-labelledby="logo-heading" class="logo-settings">
+      <h2 id="logo-heading">{t('institution.logo.legend')}</h2>
+      <p>{t('institution.logo.intro')}</p>
+      {current ? (
+        <figure class="logo-preview">
+          <img src={current.src} alt={current.alt} lang={lang === 'pl' ? undefined : 'pl'} width={current.width} height={current.height} />
+          <figcaption>{t('institution.logo.current')}</figcaption>
+        </figure>
+      ) : (
+        <p>{t('institution.logo.none')}</p>
+      )}
+      {logo.canManage ? (
+        <>
+          <form method="post" action={href('/admin/kontakt/logo')} enctype="multipart/form-data" novalidate>
+            <CsrfField token={csrf} />
+            <FileField
+              name="logo"
+              label={t('institution.logo.file')}
+              hint={t('institution.logo.fileHint')}
+              accept="image/png,image/jpeg,image/webp"
+              required
+              problems={problems}
+            />
+            <FormField
+              name="logo_alt"
+              label={t('institution.logo.alt')}
+              hint={t('institution.logo.altHint')}
+              required
+              maxLength={300}
+              value={logo.alt}
+              problems={problems}
+            />
+            <Button>{t('institution.logo.submit')}</Button>
+          </form>
+          {current ? (
+            <form method="post" action={href('/admin/kontakt/logo/usun')}>
+              <CsrfField token={csrf} />
+              <Button variant="secondary">{t('institution.logo.remove')}</Button>
+            </form>
+          ) : null}
+        </>
+      ) : (
+        <p>{t('institution.logo.adminsOnly')}</p>
+      )}
+    </section>
   );
 }
 
