@@ -21,6 +21,8 @@ export const accountsEn: TranslationShape<typeof accountsPl> = {
     accountLinks: 'Account settings',
     yes: 'yes',
     no: 'no',
+    cliCreated_one: 'Created user {{email}} (id {{id}}) with the role: {{roles}}.',
+    cliCreated_other: 'Created user {{email}} (id {{id}}) with the roles: {{roles}}.',
   },
   roles: {
     administrator: 'Administrator',

@@ -19,6 +19,11 @@ export const accountsPl = {
     accountLinks: 'Ustawienia konta',
     yes: 'tak',
     no: 'nie',
+    // `spojnia user create`; count: how many roles
+    cliCreated_one: 'Utworzono konto {{email}} (id {{id}}) z rolą: {{roles}}.',
+    cliCreated_few: 'Utworzono konto {{email}} (id {{id}}) z rolami: {{roles}}.',
+    cliCreated_many: 'Utworzono konto {{email}} (id {{id}}) z rolami: {{roles}}.',
+    cliCreated_other: 'Utworzono konto {{email}} (id {{id}}) z rolami: {{roles}}.',
   },
   roles: {
     administrator: 'Administrator',
