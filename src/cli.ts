@@ -14,7 +14,7 @@ import type { Verification } from './core/db/backup.js';
 import { coreErrorStatus, ErrorCatalogue } from './core/errors/catalogue.js';
 import { projectPath } from './core/paths.js';
 import { progress, type Progress } from './core/progress.js';
-import { translator, type T, type TKey } from './i18n/index.js';
+import { OPERATOR_LANG, translator, type T, type TKey } from './i18n/index.js';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -29,9 +29,6 @@ export interface CliIo {
   /** Environment for loadConfig; when absent, `.env` is loaded and process.env is used. */
   env?: Record<string, string | undefined>;
 }
-
-// An operators' tool: messages are English, so translated problems are English too.
-const LANG = 'en';
 
 type Options = CommandOptions;
 type Values = CommandValues;
@@ -504,7 +501,8 @@ async function errorStatus(e: AppError): Promise<number> {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const out = (line: string) => void io.stdout.write(`${line}\n`);
   const err = (line: string) => void io.stderr.write(`${line}\n`);
-  const t = translator(LANG);
+  // an operators' tool: messages are English, so translated problems are English too
+  const t = translator(OPERATOR_LANG);
   let config: Config | null = null;
   let current: Command | null = null;
   const bars: Progress[] = [];

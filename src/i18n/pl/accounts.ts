@@ -2,6 +2,13 @@
 
 export const accountsPl = {
   accounts: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      totpSealed_one: 'Zaszyfrowano {{count}} sekret TOTP',
+      totpSealed_few: 'Zaszyfrowano {{count}} sekrety TOTP',
+      totpSealed_many: 'Zaszyfrowano {{count}} sekretów TOTP',
+      totpSealed_other: 'Zaszyfrowano {{count}} sekretu TOTP',
+    },
     role: 'Rola',
     roles: 'Role',
     myAccount: 'Moje konto',
