@@ -106,7 +106,7 @@ test("backup --verify, taken while rows are written, restores into a scratch cop
   const written = await stopWriting();
   assert.equal(r.code, 0, r.stderr + r.stdout);
   assert.ok(written > 0);
-  assert.match(r.stdout, /^Backup written to .*kopia\.bak \([\d.]+ [KMG]?i?B, \d+ tables, \d+ rows\) in [\d.]+ s\.$/m);
+  assert.match(r.stdout, /^Backup written to .*kopia\.bak \([\d.]+ [KMG]?i?B; \d+ tables, \d+ rows\) in [\d.]+ s\.$/m);
   assert.match(r.stdout, /^Restored into a scratch copy in [\d.]+ s/m);
   assert.match(r.stdout, /^ {2}audit_log +\d+ {2}[0-9a-f]{32}$/m);
   assert.match(r.stdout, /^Verified: integrity check ok; \d+ tables, \d+ rows, every count and content hash equal/m);

@@ -1,9 +1,9 @@
 // The `spojnia` command line, driven in-process through runCli against a SQLite file in a temporary
 // folder: exit codes, what an operator reads, and what actually lands in the database. One test
-// starts the real executable, so the tsx launcher is covered too.
+// starts the real executable, so the launcher and the bundle it runs are covered too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -29,7 +29,10 @@ interface Result {
 }
 
 /** Runs the CLI against `<tmp>/<db>.db`; each test names its own file unless it shares on purpose. */
-async function cli(argv: string[], opts: { db?: string; stdin?: string | null; env?: Record<string, string> } = {}): Promise<Result> {
+async function cli(
+  argv: string[],
+  opts: { db?: string; stdin?: string | null; env?: Record<string, string | undefined> } = {},
+): Promise<Result> {
   let stdout = '';
   let stderr = '';
   const env = { DATABASE_URL: `sqlite:${join(dir, `${opts.db ?? 'x'}.db`)}`, SESSION_SECRET: SECRET, LOG_LEVEL: 'silent', ...opts.env };
@@ -107,11 +110,12 @@ test('migrate status does not migrate; migrate applies everything once; status t
   const before = await cli(['migrate', 'status'], { db: 'migrate' });
   assert.equal(before.code, 0, before.stderr);
   assert.equal(before.stdout.match(/ pending$/gm)?.length, expected);
-  assert.match(before.stdout, new RegExp(`^0 applied, ${expected} pending\\.$`, 'm'));
+  assert.match(before.stdout, new RegExp(`^Migrations: 0 applied, ${expected} pending\\.$`, 'm'));
 
   const first = await cli(['migrate'], { db: 'migrate' });
   assert.equal(first.code, 0, first.stderr);
   assert.equal(first.stdout.match(/^applied {2}\S+$/gm)?.length, expected);
+  assert.match(first.stdout, new RegExp(`^${expected} migrations applied\\.$`, 'm'));
   const again = await cli(['migrate', 'up'], { db: 'migrate' });
   assert.equal(again.code, 0);
   assert.match(again.stdout, /up to date/);
@@ -120,7 +124,7 @@ test('migrate status does not migrate; migrate applies everything once; status t
   assert.equal(status.code, 0);
   assert.doesNotMatch(status.stdout, / pending$/m);
   assert.equal(status.stdout.match(/ \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/gm)?.length, expected);
-  assert.match(status.stdout, new RegExp(`^${expected} applied, 0 pending\\.$`, 'm'));
+  assert.match(status.stdout, new RegExp(`^Migrations: ${expected} applied, 0 pending\\.$`, 'm'));
 });
 
 test('seed reference is idempotent: the same counts, nothing new the second time', async () => {
@@ -245,8 +249,12 @@ test('backup writes a file that opens and holds the users; an existing file need
   const file = join(dir, 'copy.db');
   const r = await cli(['backup', '--to', file], { db: 'backup' });
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /^backup: 100%$/m);
-  assert.match(r.stdout, /Backup written to .*copy\.db/);
+  // stderr is no terminal here: plain progress lines, the last one at 100 %
+  assert.match(r.stderr, /^backup: \d[\d ]* \/ \d[\d ]* \(100%\)$/m);
+  assert.ok(!r.stderr.includes('\r') && !r.stderr.includes('\u001b['), 'no bar drawn off a terminal');
+  assert.match(r.stdout, /^Backup written to .*copy\.db \([\d.]+ [KMG]?i?B; \d+ tables, [1-9]\d* rows\) in [\d.]+ s\.$/m);
+  // SESSION_SECRET is set: the note names the variable, not a file
+  assert.match(r.stdout, /^Keep the value of SESSION_SECRET together with this copy: .*two-factor/m);
 
   const copy = new BetterSqlite3(file, { readonly: true });
   try {
@@ -261,8 +269,15 @@ test('backup writes a file that opens and holds the users; an existing file need
   assert.match(refused.stderr, /already exists; use --force/);
 
   writeFileSync(file, 'not a database');
-  const forced = await cli(['backup', '--to', file, '--force'], { db: 'backup' });
+  // without SESSION_SECRET the secret lives in DATA_DIR/session-secret, and the note names that file
+  const forced = await cli(['backup', '--to', file, '--force'], { db: 'backup', env: { SESSION_SECRET: undefined, DATA_DIR: dir } });
   assert.equal(forced.code, 0, forced.stderr);
+  assert.ok(
+    forced.stdout.includes(
+      `Keep ${join(dir, 'session-secret')} together with this copy: the key that encrypts the two-factor (TOTP) secrets`,
+    ),
+    forced.stdout,
+  );
   const reopened = new BetterSqlite3(file, { readonly: true });
   try {
     assert.equal((reopened.prepare('select count(*) as n from users').get() as { n: number }).n, 1);
@@ -283,8 +298,43 @@ test('an unexpected failure exits 2 with the message and no stack trace', async 
   assert.doesNotMatch(r.stderr, /^\s+at /m);
 });
 
-test('the real executable answers --help with exit code 0', () => {
-  const r = spawnSync(process.execPath, ['bin/spojnia.mjs', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+test('seed synthetic counts with plural forms and reports progress as plain lines off a terminal', async () => {
+  const one = await cli(['seed', 'synthetic', '--count', '1', '--seed', '7'], { db: 'synthetic' });
+  assert.equal(one.code, 0, one.stderr);
+  assert.match(one.stdout, /^1 synthetic entity added in [\d.]+ s\.$/m);
+  assert.match(one.stderr, /^synthetic entities: 1 \/ 1 \(100%\)$/m);
+  const three = await cli(['seed', 'synthetic', '--count', '3', '--seed', '8'], { db: 'synthetic' });
+  assert.equal(three.code, 0, three.stderr);
+  assert.match(three.stdout, /^3 synthetic entities added in [\d.]+ s\.$/m);
+  const bad = await cli(['seed', 'synthetic', '--count', 'many'], { db: 'synthetic' });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /--count must be a whole number/);
+});
+
+test('--version and -V print the version of package.json and of Node.js, exit 0 and open no database', async () => {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  // a configuration that would be refused: --version must not even read it
+  for (const flag of ['--version', '-V']) {
+    const r = await cli([flag], { db: 'version', env: { SESSION_SECRET: 'short', PORT: 'x' } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, `spojnia ${version} (Node.js ${process.version})\n`);
+    assert.equal(r.stderr, '');
+  }
+  assert.equal(existsSync(join(dir, 'version.db')), false);
+});
+
+test('the real executable (the bundle dist/cli.js, built first when the sources are newer) answers --version and --help', () => {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  // no DATABASE_URL or SESSION_SECRET in the child's environment: neither command looks at them
+  const env = {};
+  const v = spawnSync(process.execPath, ['bin/spojnia.mjs', '--version'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env });
+  assert.equal(v.status, 0, v.stderr);
+  assert.equal(v.stdout, `spojnia ${version} (Node.js ${process.version})\n`);
+  assert.doesNotMatch(v.stderr, /from the TypeScript sources/, 'the bundle ran');
+  assert.ok(existsSync(join(ROOT, 'dist', 'cli.js')));
+  const r = spawnSync(process.execPath, ['bin/spojnia.mjs', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env });
   assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '', 'the bundle was current: not built again');
   assert.match(r.stdout, /^ {2}user create\s/m);
+  assert.match(r.stdout, /^ {2}--version, -V\s/m);
 });

@@ -3,7 +3,7 @@
 // imports…). `runCli` takes argv and the streams as arguments and returns the exit code, so tests
 // drive it in-process; only the entry point touches `process`.
 // Exit codes: 0 ok, 1 the operator's mistake (explained), 2 our fault (unexpected exception).
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,11 +12,14 @@ import type { CommandOptions, CommandValues, ModuleCommand } from './core/comman
 import { AppError, isAppError, type Problem } from './core/errors/app-error.js';
 import type { Verification } from './core/db/backup.js';
 import { coreErrorStatus, ErrorCatalogue } from './core/errors/catalogue.js';
-import { translator, type T, type TKey } from './i18n/index.js';
+import { projectPath } from './core/paths.js';
+import { progress, type Progress } from './core/progress.js';
+import { OPERATOR_LANG, translator, type T, type TKey } from './i18n/index.js';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
+  /** Progress bars are drawn only when `isTTY` is true (process.stderr on a terminal). */
+  stderr: { write(s: string): unknown; isTTY?: boolean };
   /**
    * What a command reads from stdin (`user create`: the password): its first line, or null when
    * stdin is a terminal. The entry point passes a function so stdin is read only by the command that
@@ -27,9 +30,6 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
-// An operators' tool: messages are English, so translated problems are English too.
-const LANG = 'en';
-
 type Options = CommandOptions;
 type Values = CommandValues;
 
@@ -38,6 +38,9 @@ interface Run {
   values: Values;
   out: (line: string) => void;
   err: (line: string) => void;
+  t: T;
+  /** A progress report on stderr (core/progress.ts); a bar left unfinished is closed after the run. */
+  progress: (label: string) => Progress;
   /** Loads the configuration once per run; remembered so an internal error can honour LOG_LEVEL. */
   config: () => Config;
 }
@@ -97,7 +100,7 @@ const COMMANDS: Command[] = [
         if (migrated.length === 0) r.out('Database schema is up to date; nothing to apply.');
         else {
           for (const name of migrated) r.out(`applied  ${name}`);
-          r.out(`${migrated.length} migration(s) applied.`);
+          r.out(r.t('cli.migrationsApplied', { count: migrated.length }));
         }
         return 0;
       } finally {
@@ -118,7 +121,12 @@ const COMMANDS: Command[] = [
         const width = Math.max(0, ...list.map((m) => m.name.length));
         for (const m of list) r.out(`${m.name.padEnd(width)}  ${m.executedAt ? m.executedAt.toISOString() : 'pending'}`);
         const pending = list.filter((m) => !m.executedAt).length;
-        r.out(`${list.length - pending} applied, ${pending} pending.`);
+        r.out(
+          r.t('cli.migrationStatus', {
+            applied: r.t('cli.statusApplied', { count: list.length - pending }),
+            pending: r.t('cli.statusPending', { count: pending }),
+          }),
+        );
         return 0;
       } finally {
         await database.close();
@@ -198,6 +206,8 @@ const COMMANDS: Command[] = [
       'Without --to the copy goes to <DATA_DIR>/backups/spojnia-<UTC time>.db (.dump on PostgreSQL).',
       'An existing file is replaced only with --force. Beside it, FILE.manifest.json records the size,',
       "the SHA-256 and every table's row count and content hash at the moment of the copy: keep both.",
+      'Keep the session secret with them too (<DATA_DIR>/session-secret, or the SESSION_SECRET value when it is set):',
+      'the two-factor secrets in the database are encrypted with a key derived from it; the command names the file.',
       '--verify then restores the copy into a scratch database, runs the integrity check and compares',
       'every table with the manifest (exit 1 when anything differs). `spojnia backup verify FILE` does',
       'the same later, for a copy kept elsewhere. MIGRATION_DATABASE_URL, when set, is used instead of',
@@ -218,23 +228,32 @@ const COMMANDS: Command[] = [
       if (explicit && !existsSync(dirname(target))) throw usageError(`folder ${dirname(target)} does not exist.`);
       if (!explicit) mkdirSync(dirname(target), { recursive: true });
 
-      let shown = -1;
+      // pages of the SQLite file; PostgreSQL's pg_dump reports only its start and end
+      const report = r.progress(r.t('cli.backup.progress'));
+      let last = 0;
       const { manifest, ms } = await createBackup(url, target, {
         onProgress: (done, total) => {
-          const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-          if (percent === 100 || percent - shown >= 10) {
-            shown = percent;
-            r.err(`backup: ${percent}%`);
-          }
+          last = total;
+          report(done, total);
         },
       });
       // the SQLite backup API reports before each step, never after the last one
-      if (shown < 100) r.err('backup: 100%');
+      report(last, last);
       const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
       r.out(
-        `Backup written to ${target} (${formatBytes(manifest.bytes)}, ${manifest.tables.length} tables, ${rows} rows) in ${seconds(ms)}.`,
+        r.t('cli.backup.written', {
+          file: target,
+          size: formatBytes(manifest.bytes),
+          tables: r.t('cli.tables', { count: manifest.tables.length }),
+          rows: r.t('cli.rows', { count: rows }),
+          time: seconds(ms),
+        }),
       );
-      r.out(`Manifest: ${manifestPath(target)}`);
+      r.out(r.t('cli.backup.manifest', { file: manifestPath(target) }));
+      // the database alone does not restore a working instance: the TOTP secrets in it are sealed with a key from the session secret
+      r.out(
+        config.sessionSecretFile ? r.t('cli.backup.keepSecretFile', { file: config.sessionSecretFile }) : r.t('cli.backup.keepSecretEnv'),
+      );
       if (r.values.verify !== true) return 0;
       return printVerification(r, await verifyBackup(url, target));
     },
@@ -307,9 +326,9 @@ function moduleCommand(mc: ModuleCommand): Command {
           values: r.values,
           out: r.out,
           err: r.err,
-          t: translator(LANG),
+          t: r.t,
           context: async () => (opened ??= await prepared(r)).ctx,
-          progress: (what) => progressPrinter(r, what),
+          progress: r.progress,
           stdinLine: () => readPassword(r.io),
         });
       } finally {
@@ -336,6 +355,7 @@ function generalHelp(commands: Command[], note: string | null): string {
   const rows: [string, string][] = [
     ...commands.map((c): [string, string] => [c.words === 'migrate' ? 'migrate [up]' : c.words, c.summary]),
     ['help [COMMAND]', 'Show this list, or the usage of one command (same as `spojnia COMMAND --help`)'],
+    ['--version, -V', 'Print the version of Spójnia and of Node.js'],
   ];
   const width = Math.max(...rows.map(([n]) => n.length));
   return [
@@ -403,31 +423,17 @@ function stepPrinter(r: Run, what: string): (module: string, result: { summary: 
   };
 }
 
-/** Progress of a long run on stderr: a bar redrawn in place on a terminal, a line per 10 % otherwise. */
-function progressPrinter(r: Run, what: string): (done: number, total: number) => void {
-  const tty = (r.io.stderr as { isTTY?: boolean }).isTTY === true;
-  let shown = -1;
-  return (done, total) => {
-    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-    if (tty) {
-      const width = 30;
-      const filled = Math.round((percent / 100) * width);
-      r.io.stderr.write(
-        `\r${what} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}${done >= total ? '\n' : ''}`,
-      );
-    } else if (percent === 100 || percent - shown >= 10) {
-      shown = percent;
-      r.err(`${what}: ${percent}% (${done}/${total} rows)`);
-    }
-  };
-}
-
 async function readPassword(io: CliIo): Promise<string | null> {
   const source = typeof io.stdin === 'function' ? await io.stdin() : (io.stdin ?? null);
   if (source === null) return null;
   const line = source.split('\n')[0]!.replace(/\r$/, '');
   // nothing supplied behaves like a terminal: a generated password, printed, is never lost silently
   return line === '' ? null : line;
+}
+
+/** This installation's version, from package.json (read when asked: `--version` opens nothing else). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
 }
 
 function seconds(ms: number): string {
@@ -458,9 +464,7 @@ function printVerification(r: Run, v: Verification): number {
   }
   if (v.ok) {
     const rows = v.tables.reduce((n, t) => n + (t.rows ?? 0), 0);
-    r.out(
-      `Verified: integrity check ok; ${v.tables.length} tables, ${rows} rows, every count and content hash equal to the source at the backup's moment.`,
-    );
+    r.out(r.t('cli.backup.verified', { tables: r.t('cli.tables', { count: v.tables.length }), rows: r.t('cli.rows', { count: rows }) }));
     return 0;
   }
   r.err('Verification FAILED:');
@@ -497,11 +501,17 @@ async function errorStatus(e: AppError): Promise<number> {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const out = (line: string) => void io.stdout.write(`${line}\n`);
   const err = (line: string) => void io.stderr.write(`${line}\n`);
-  const t = translator(LANG);
+  // an operators' tool: messages are English, so translated problems are English too
+  const t = translator(OPERATOR_LANG);
   let config: Config | null = null;
   let current: Command | null = null;
+  const bars: Progress[] = [];
   try {
     const [first] = argv;
+    if (first === '--version' || first === '-V') {
+      out(t('cli.version', { version: packageVersion(), node: process.version }));
+      return 0;
+    }
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
       const topic = argv.slice(1).filter((a) => !a.startsWith('-'));
       let commands = COMMANDS;
@@ -538,6 +548,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       values,
       out,
       err,
+      t,
+      progress: (label) => {
+        const p = progress(io.stderr, label);
+        bars.push(p);
+        return p;
+      },
       config: () => {
         if (config) return config;
         if (io.env === undefined) loadDotEnv();
@@ -545,8 +561,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return config;
       },
     };
-    return await cmd.run(run);
+    const code = await cmd.run(run);
+    for (const b of bars) b.end();
+    return code;
   } catch (e) {
+    for (const b of bars) b.end();
     if (e instanceof ConfigError) {
       err(e.message);
       return 1;

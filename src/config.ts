@@ -23,6 +23,8 @@ export interface Config {
   /** True when publicUrl is https: cookies become Secure and `__Host-` prefixed. */
   secureCookies: boolean;
   sessionSecret: string;
+  /** Where the session secret is kept when SESSION_SECRET is not set (`<DATA_DIR>/session-secret`); null when it is. */
+  sessionSecretFile: string | null;
   smtpUrl: string;
   logLevel: LogLevel;
   /**
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     sessionSecret: sessionSecretEnv ?? storedSessionSecret(dataDir),
+    sessionSecretFile: sessionSecretEnv === undefined ? sessionSecretPath(dataDir) : null,
     smtpUrl,
     logLevel,
     trustProxy,
@@ -203,8 +206,12 @@ function parseTrustProxy(text: string, production: boolean, problems: string[]):
   return entries;
 }
 
+function sessionSecretPath(dataDir: string): string {
+  return resolve(dataDir, 'session-secret');
+}
+
 function storedSessionSecret(dataDir: string): string {
-  const file = resolve(dataDir, 'session-secret');
+  const file = sessionSecretPath(dataDir);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');

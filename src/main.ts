@@ -101,7 +101,9 @@ async function main(): Promise<void> {
   process.exit(await serveUntilSignal(config));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// run as the program (`node dist/main.js`, `node --import tsx src/main.ts`); inside the command
+// line's bundle this code is part of dist/cli.js, whose own entry check must be the only one to fire
+if (/\/main\.[jt]s$/.test(import.meta.url) && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((err: unknown) => {
     console.error(err);
     process.exit(2);

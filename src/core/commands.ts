@@ -19,7 +19,7 @@ export interface CommandRun {
   t: T;
   /** Opens the database, migrates and loads reference data when it changed; closed after the run. */
   context(): Promise<ModuleContext>;
-  /** Progress of a long run on stderr: a bar on a terminal, a line per 10 % otherwise. */
+  /** Progress of a long run on stderr (core/progress.ts): a bar on a terminal, otherwise a line per 10 % ("20 000 / 100 000 (20%)"). */
   progress(what: string): (done: number, total: number) => void;
   /** The first line of stdin when it is piped and not empty, else null (read only when asked). */
   stdinLine(): Promise<string | null>;

@@ -97,7 +97,7 @@ export interface ModuleContext {
 }
 
 export interface SeedResult {
-  /** Short human summary, printed by the CLI, e.g. "168 jednostek TERYT (0 nowych)". */
+  /** Short summary for operators, printed by the CLI and logged, e.g. "TERYT units: 168 (0 new)"; counts through plural keys (`operatorText`). */
   summary: string;
 }
 
@@ -110,7 +110,7 @@ export interface ScheduledJob {
   name: string;
   /** How long after a start the job is due again, e.g. `24 * 3600_000` for daily. */
   intervalMs: number;
-  /** Returns a one-line summary for the log (e.g. "3 reminders sent"). */
+  /** Returns a one-line summary for the log and `spojnia jobs run` (e.g. "3 reminders sent", through `operatorText`'s plural keys). */
   run(ctx: ModuleContext): Promise<string | void>;
 }
 

@@ -31,6 +31,7 @@ import { verificationEn } from './en/verification.js';
 import { needsEn } from './en/needs.js';
 import { purchasesEn } from './en/purchases.js';
 import { eventsEn } from './en/events.js';
+import { cliEn } from './en/cli.js';
 
 export const en: TranslationShape<typeof pl> = {
   ...accountsEn,
@@ -63,6 +64,7 @@ export const en: TranslationShape<typeof pl> = {
   ...needsEn,
   ...purchasesEn,
   ...eventsEn,
+  ...cliEn,
   meta: {
     lang: 'en',
     htmlLang: 'en',

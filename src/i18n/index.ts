@@ -54,6 +54,14 @@ export function translator(lang: Lang): T {
   return translators.get(lang)!;
 }
 
+/** The operators' language: the command line, job results and seed summaries in the log are English. */
+export const OPERATOR_LANG: Lang = 'en';
+
+/** A line for operators (a job's result, a seed's summary), counts through the plural keys. */
+export function operatorText(key: TKey, params?: TParams): string {
+  return translator(OPERATOR_LANG)(key, params);
+}
+
 export function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 }

@@ -31,6 +31,7 @@ import { verificationPl } from './pl/verification.js';
 import { needsPl } from './pl/needs.js';
 import { purchasesPl } from './pl/purchases.js';
 import { eventsPl } from './pl/events.js';
+import { cliPl } from './pl/cli.js';
 
 export const pl = {
   ...accountsPl,
@@ -63,6 +64,7 @@ export const pl = {
   ...needsPl,
   ...purchasesPl,
   ...eventsPl,
+  ...cliPl,
   meta: {
     lang: 'pl',
     htmlLang: 'pl',

@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const accountsEn: TranslationShape<typeof accountsPl> = {
   accounts: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      totpSealed_one: '{{count}} TOTP secret encrypted',
+      totpSealed_other: '{{count}} TOTP secrets encrypted',
+    },
     role: 'Role',
     roles: 'Roles',
     myAccount: 'My account',
@@ -21,6 +26,8 @@ export const accountsEn: TranslationShape<typeof accountsPl> = {
     accountLinks: 'Account settings',
     yes: 'yes',
     no: 'no',
+    cliCreated_one: 'Created user {{email}} (id {{id}}) with the role: {{roles}}.',
+    cliCreated_other: 'Created user {{email}} (id {{id}}) with the roles: {{roles}}.',
   },
   roles: {
     administrator: 'Administrator',

@@ -4,6 +4,15 @@ import type { TranslationShape } from '../types.js';
 
 export const bodiesEn: TranslationShape<typeof bodiesPl> = {
   bodies: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      termReminders_one: '{{count}} term-end reminder',
+      termReminders_other: '{{count}} term-end reminders',
+      proceduresClosed_one: '{{count}} written procedure closed',
+      proceduresClosed_other: '{{count}} written procedures closed',
+      rolesRevoked_one: '{{count}} member role of ended memberships revoked',
+      rolesRevoked_other: '{{count}} member roles of ended memberships revoked',
+    },
     searchGroup: 'Bodies',
     title: 'Teams and committees',
     nav: 'Teams',

@@ -4,6 +4,11 @@ import type { claimsPl } from '../pl/claims.js';
 
 export const claimsEn: TranslationShape<typeof claimsPl> = {
   claims: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      documentsErased_one: '{{count}} claim document erased',
+      documentsErased_other: '{{count}} claim documents erased',
+    },
     link: 'This is my organisation',
     linkIntro: 'Do you represent this organisation? Ask to keep its profile up to date yourself.',
     form: {

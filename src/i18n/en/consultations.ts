@@ -4,6 +4,16 @@ import type { TranslationShape } from '../types.js';
 
 export const consultationsEn: TranslationShape<typeof consultationsPl> = {
   consultations: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      unconfirmedRemoved_one: '{{count}} unconfirmed comment removed',
+      unconfirmedRemoved_other: '{{count}} unconfirmed comments removed',
+      erased: '{{consultations}}, {{comments}} erased',
+      consultations_one: '{{count}} consultation',
+      consultations_other: '{{count}} consultations',
+      comments_one: '{{count}} comment',
+      comments_other: '{{count}} comments',
+    },
     agendaKind: 'Public consultation',
     dataset: {
       title: 'Public consultations',

@@ -4,6 +4,14 @@ import type { TranslationShape } from '../types.js';
 
 export const evaluationEn: TranslationShape<typeof evaluationPl> = {
   evaluation: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      digestsSent: '{{digests}} sent ({{items}})',
+      digests_one: '{{count}} evaluation digest',
+      digests_other: '{{count}} evaluation digests',
+      items_one: '{{count}} item',
+      items_other: '{{count}} items',
+    },
     title: 'Evaluation of the programme',
     nav: 'Evaluation',
     homeIntro: 'the programme’s evaluation studies and the follow-up of their recommendations',

@@ -4,6 +4,20 @@ import type { TranslationShape } from '../types.js';
 
 export const eventsEn: TranslationShape<typeof eventsPl> = {
   events: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      holdsExpired_one: '{{count}} hold expired',
+      holdsExpired_other: '{{count}} holds expired',
+      offersExpired_one: '{{count}} offer expired',
+      offersExpired_other: '{{count}} offers expired',
+      retention: '{{notes}} erased; {{registrations}} {{events}} erased',
+      notes_one: '{{count}} accessibility note',
+      notes_other: '{{count}} accessibility notes',
+      registrations_one: '{{count}} registration',
+      registrations_other: '{{count}} registrations',
+      ofEvents_one: 'of {{count}} event',
+      ofEvents_other: 'of {{count}} events',
+    },
     searchGroup: 'Events',
     title: 'Events',
     nav: 'Events',

@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
   indicators: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      computedRefreshed_one: '{{count}} computed indicator refreshed',
+      computedRefreshed_other: '{{count}} computed indicators refreshed',
+    },
     dataset: {
       title: 'Programme indicators',
       description:

@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const licencesEn: TranslationShape<typeof licencesPl> = {
   licences: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      reminders_one: '{{count}} licence reminder',
+      reminders_other: '{{count}} licence reminders',
+    },
     nav: 'Zakup Prospołeczny',
     title: 'The “Zakup Prospołeczny” mark',
     intro:

@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const mailEn: TranslationShape<typeof mailPl> = {
   mail: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      purged_one: '{{count}} old message deleted from the outbox',
+      purged_other: '{{count}} old messages deleted from the outbox',
+    },
     footer:
       'Regional Social Policy Centre in Toruń — the Spójnia platform. This message was sent automatically; please do not reply to it.',
     password_reset: {

@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const monitoringEn: TranslationShape<typeof monitoringPl> = {
   monitoring: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      remindersSent_one: '{{count}} reminder sent',
+      remindersSent_other: '{{count}} reminders sent',
+    },
     title: 'Monitoring',
     programme: 'Programme',
     status: 'Status',

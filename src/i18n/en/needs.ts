@@ -4,6 +4,13 @@ import type { TranslationShape } from '../types.js';
 
 export const needsEn: TranslationShape<typeof needsPl> = {
   needs: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      notificationsSent_one: '{{count}} need notification sent',
+      notificationsSent_other: '{{count}} need notifications sent',
+      exampleNeeds_one: '{{count}} example purchasing need',
+      exampleNeeds_other: '{{count}} example purchasing needs',
+    },
     title: 'Purchasing needs',
     intro:
       'What buyers — gminy, powiaty, their units and companies — are looking for. Social economy entities whose offer matches (category and area) are notified by e-mail.',

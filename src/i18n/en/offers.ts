@@ -4,6 +4,13 @@ import type { TranslationShape } from '../types.js';
 
 export const offersEn: TranslationShape<typeof offersPl> = {
   offers: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      enquiriesErased_one: '{{count}} enquiry erased',
+      enquiriesErased_other: '{{count}} enquiries erased',
+      exampleOffers_one: '{{count}} example offer',
+      exampleOffers_other: '{{count}} example offers',
+    },
     title: 'Offers of social economy entities',
     nav: 'Offers',
     homeIntro: 'the catalogue of their products and services',

@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const programmeEn: TranslationShape<typeof programmePl> = {
   programme: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      newProgrammes_one: '{{count}} new programme',
+      newProgrammes_other: '{{count}} new programmes',
+    },
     dataset: {
       title: 'Social economy programmes',
       description:

@@ -4,6 +4,11 @@ import type { TranslationShape } from '../types.js';
 
 export const registryEn: TranslationShape<typeof registryPl> = {
   registry: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      demoEntities_one: '{{count}} social economy entity ({{added}} new)',
+      demoEntities_other: '{{count}} social economy entities ({{added}} new)',
+    },
     nav: 'Entities',
     homeIntro: 'the registry of social economy entities',
     home: {

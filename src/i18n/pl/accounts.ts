@@ -2,6 +2,13 @@
 
 export const accountsPl = {
   accounts: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      totpSealed_one: 'Zaszyfrowano {{count}} sekret TOTP',
+      totpSealed_few: 'Zaszyfrowano {{count}} sekrety TOTP',
+      totpSealed_many: 'Zaszyfrowano {{count}} sekretów TOTP',
+      totpSealed_other: 'Zaszyfrowano {{count}} sekretu TOTP',
+    },
     role: 'Rola',
     roles: 'Role',
     myAccount: 'Moje konto',
@@ -19,6 +26,11 @@ export const accountsPl = {
     accountLinks: 'Ustawienia konta',
     yes: 'tak',
     no: 'nie',
+    // `spojnia user create`; count: how many roles
+    cliCreated_one: 'Utworzono konto {{email}} (id {{id}}) z rolą: {{roles}}.',
+    cliCreated_few: 'Utworzono konto {{email}} (id {{id}}) z rolami: {{roles}}.',
+    cliCreated_many: 'Utworzono konto {{email}} (id {{id}}) z rolami: {{roles}}.',
+    cliCreated_other: 'Utworzono konto {{email}} (id {{id}}) z rolami: {{roles}}.',
   },
   roles: {
     administrator: 'Administrator',

@@ -2,6 +2,21 @@
 
 export const bodiesPl = {
   bodies: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      termReminders_one: 'Wysłano {{count}} przypomnienie o końcu kadencji',
+      termReminders_few: 'Wysłano {{count}} przypomnienia o końcu kadencji',
+      termReminders_many: 'Wysłano {{count}} przypomnień o końcu kadencji',
+      termReminders_other: 'Wysłano {{count}} przypomnienia o końcu kadencji',
+      proceduresClosed_one: 'Zamknięto {{count}} głosowanie w trybie obiegowym',
+      proceduresClosed_few: 'Zamknięto {{count}} głosowania w trybie obiegowym',
+      proceduresClosed_many: 'Zamknięto {{count}} głosowań w trybie obiegowym',
+      proceduresClosed_other: 'Zamknięto {{count}} głosowania w trybie obiegowym',
+      rolesRevoked_one: 'Odebrano {{count}} rolę członka po zakończonym członkostwie',
+      rolesRevoked_few: 'Odebrano {{count}} role członków po zakończonym członkostwie',
+      rolesRevoked_many: 'Odebrano {{count}} ról członków po zakończonym członkostwie',
+      rolesRevoked_other: 'Odebrano {{count}} roli członka po zakończonym członkostwie',
+    },
     searchGroup: 'Zespoły',
     title: 'Zespoły i komitety',
     nav: 'Zespoły',

@@ -4,6 +4,13 @@
 
 export const claimsPl = {
   claims: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      documentsErased_one: 'Usunięto {{count}} dokument zgłoszenia',
+      documentsErased_few: 'Usunięto {{count}} dokumenty zgłoszeń',
+      documentsErased_many: 'Usunięto {{count}} dokumentów zgłoszeń',
+      documentsErased_other: 'Usunięto {{count}} dokumentu zgłoszenia',
+    },
     link: 'To mój podmiot',
     linkIntro: 'Reprezentujesz ten podmiot? Poproś o możliwość samodzielnego uzupełniania jego profilu.',
     form: {

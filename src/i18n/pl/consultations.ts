@@ -2,6 +2,22 @@
 
 export const consultationsPl = {
   consultations: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      unconfirmedRemoved_one: 'Usunięto {{count}} niepotwierdzoną uwagę',
+      unconfirmedRemoved_few: 'Usunięto {{count}} niepotwierdzone uwagi',
+      unconfirmedRemoved_many: 'Usunięto {{count}} niepotwierdzonych uwag',
+      unconfirmedRemoved_other: 'Usunięto {{count}} niepotwierdzonej uwagi',
+      erased: 'Usunięto dane: {{consultations}}, {{comments}}',
+      consultations_one: '{{count}} konsultacja',
+      consultations_few: '{{count}} konsultacje',
+      consultations_many: '{{count}} konsultacji',
+      consultations_other: '{{count}} konsultacji',
+      comments_one: '{{count}} uwaga',
+      comments_few: '{{count}} uwagi',
+      comments_many: '{{count}} uwag',
+      comments_other: '{{count}} uwagi',
+    },
     agendaKind: 'Konsultacje społeczne',
     dataset: {
       title: 'Konsultacje społeczne',

@@ -5,6 +5,18 @@
 
 export const evaluationPl = {
   evaluation: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      digestsSent: 'Wysłano {{digests}} ({{items}})',
+      digests_one: '{{count}} zestawienie ewaluacji',
+      digests_few: '{{count}} zestawienia ewaluacji',
+      digests_many: '{{count}} zestawień ewaluacji',
+      digests_other: '{{count}} zestawienia ewaluacji',
+      items_one: '{{count}} pozycja',
+      items_few: '{{count}} pozycje',
+      items_many: '{{count}} pozycji',
+      items_other: '{{count}} pozycji',
+    },
     title: 'Ewaluacja programu',
     nav: 'Ewaluacja',
     homeIntro: 'badania ewaluacyjne programu i realizację ich rekomendacji',

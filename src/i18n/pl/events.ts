@@ -2,6 +2,30 @@
 
 export const eventsPl = {
   events: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      holdsExpired_one: '{{count}} niepotwierdzone zgłoszenie wygasło',
+      holdsExpired_few: '{{count}} niepotwierdzone zgłoszenia wygasły',
+      holdsExpired_many: '{{count}} niepotwierdzonych zgłoszeń wygasło',
+      holdsExpired_other: '{{count}} niepotwierdzonego zgłoszenia wygasło',
+      offersExpired_one: '{{count}} propozycja miejsca wygasła',
+      offersExpired_few: '{{count}} propozycje miejsca wygasły',
+      offersExpired_many: '{{count}} propozycji miejsca wygasło',
+      offersExpired_other: '{{count}} propozycji miejsca wygasło',
+      retention: 'Usunięto {{notes}}; usunięto {{registrations}} {{events}}',
+      notes_one: '{{count}} informację o potrzebach dostępności',
+      notes_few: '{{count}} informacje o potrzebach dostępności',
+      notes_many: '{{count}} informacji o potrzebach dostępności',
+      notes_other: '{{count}} informacji o potrzebach dostępności',
+      registrations_one: '{{count}} zgłoszenie',
+      registrations_few: '{{count}} zgłoszenia',
+      registrations_many: '{{count}} zgłoszeń',
+      registrations_other: '{{count}} zgłoszenia',
+      ofEvents_one: 'z {{count}} wydarzenia',
+      ofEvents_few: 'z {{count}} wydarzeń',
+      ofEvents_many: 'z {{count}} wydarzeń',
+      ofEvents_other: 'z {{count}} wydarzenia',
+    },
     searchGroup: 'Wydarzenia',
     title: 'Wydarzenia',
     nav: 'Wydarzenia',

@@ -2,6 +2,13 @@
 
 export const indicatorsPl = {
   indicators: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      computedRefreshed_one: 'Przeliczono {{count}} wskaźnik obliczany',
+      computedRefreshed_few: 'Przeliczono {{count}} wskaźniki obliczane',
+      computedRefreshed_many: 'Przeliczono {{count}} wskaźników obliczanych',
+      computedRefreshed_other: 'Przeliczono {{count}} wskaźnika obliczanego',
+    },
     dataset: {
       title: 'Wskaźniki programów',
       description:

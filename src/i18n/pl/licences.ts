@@ -3,6 +3,13 @@
 
 export const licencesPl = {
   licences: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      reminders_one: 'Wysłano {{count}} przypomnienie o licencji',
+      reminders_few: 'Wysłano {{count}} przypomnienia o licencjach',
+      reminders_many: 'Wysłano {{count}} przypomnień o licencjach',
+      reminders_other: 'Wysłano {{count}} przypomnienia o licencjach',
+    },
     nav: 'Zakup Prospołeczny',
     title: 'Znak „Zakup Prospołeczny”',
     intro:

@@ -3,6 +3,13 @@
 
 export const mailPl = {
   mail: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      purged_one: 'Usunięto z kolejki {{count}} starą wiadomość',
+      purged_few: 'Usunięto z kolejki {{count}} stare wiadomości',
+      purged_many: 'Usunięto z kolejki {{count}} starych wiadomości',
+      purged_other: 'Usunięto z kolejki {{count}} starej wiadomości',
+    },
     footer:
       'Regionalny Ośrodek Polityki Społecznej w Toruniu — platforma Spójnia. Wiadomość wysłana automatycznie, prosimy na nią nie odpowiadać.',
     password_reset: {

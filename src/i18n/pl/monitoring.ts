@@ -2,6 +2,13 @@
 
 export const monitoringPl = {
   monitoring: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      remindersSent_one: 'Wysłano {{count}} przypomnienie',
+      remindersSent_few: 'Wysłano {{count}} przypomnienia',
+      remindersSent_many: 'Wysłano {{count}} przypomnień',
+      remindersSent_other: 'Wysłano {{count}} przypomnienia',
+    },
     title: 'Monitorowanie',
     programme: 'Program',
     status: 'Status',

@@ -3,6 +3,17 @@
 
 export const needsPl = {
   needs: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      notificationsSent_one: 'Wysłano {{count}} powiadomienie o potrzebie zakupowej',
+      notificationsSent_few: 'Wysłano {{count}} powiadomienia o potrzebach zakupowych',
+      notificationsSent_many: 'Wysłano {{count}} powiadomień o potrzebach zakupowych',
+      notificationsSent_other: 'Wysłano {{count}} powiadomienia o potrzebach zakupowych',
+      exampleNeeds_one: '{{count}} przykładowa potrzeba zakupowa',
+      exampleNeeds_few: '{{count}} przykładowe potrzeby zakupowe',
+      exampleNeeds_many: '{{count}} przykładowych potrzeb zakupowych',
+      exampleNeeds_other: '{{count}} przykładowej potrzeby zakupowej',
+    },
     title: 'Potrzeby zakupowe',
     intro:
       'Czego szukają zamawiający — gminy, powiaty, ich jednostki i firmy. Podmioty ekonomii społecznej, których oferta pasuje (kategoria i obszar), dostają powiadomienie e-mailem.',

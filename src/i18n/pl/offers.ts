@@ -3,6 +3,17 @@
 
 export const offersPl = {
   offers: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      enquiriesErased_one: 'Usunięto {{count}} zapytanie',
+      enquiriesErased_few: 'Usunięto {{count}} zapytania',
+      enquiriesErased_many: 'Usunięto {{count}} zapytań',
+      enquiriesErased_other: 'Usunięto {{count}} zapytania',
+      exampleOffers_one: '{{count}} przykładowa oferta',
+      exampleOffers_few: '{{count}} przykładowe oferty',
+      exampleOffers_many: '{{count}} przykładowych ofert',
+      exampleOffers_other: '{{count}} przykładowej oferty',
+    },
     title: 'Oferta podmiotów ekonomii społecznej',
     nav: 'Oferta',
     // follows the registry's phrase ("rejestr podmiotów ekonomii społecznej") in the home page's sentence

@@ -2,6 +2,13 @@
 
 export const programmePl = {
   programme: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      newProgrammes_one: '{{count}} nowy program',
+      newProgrammes_few: '{{count}} nowe programy',
+      newProgrammes_many: '{{count}} nowych programów',
+      newProgrammes_other: '{{count}} nowego programu',
+    },
     dataset: {
       title: 'Programy ekonomii społecznej',
       description:

@@ -3,6 +3,13 @@
 
 export const registryPl = {
   registry: {
+    // lines for operators (the command line, job results and seed summaries in the log)
+    cli: {
+      demoEntities_one: '{{count}} podmiot ekonomii społecznej (nowe: {{added}})',
+      demoEntities_few: '{{count}} podmioty ekonomii społecznej (nowe: {{added}})',
+      demoEntities_many: '{{count}} podmiotów ekonomii społecznej (nowe: {{added}})',
+      demoEntities_other: '{{count}} podmiotu ekonomii społecznej (nowe: {{added}})',
+    },
     nav: 'Podmioty',
     homeIntro: 'rejestr podmiotów ekonomii społecznej',
     home: {

@@ -54,7 +54,7 @@ const userCreateCommand: ModuleCommand = {
         password = generatePassword();
       }
     }
-    r.out(`Created user ${email.trim()} (id ${id}) with role(s): ${roles.join(', ')}.`);
+    r.out(r.t('accounts.cliCreated', { count: roles.length, email: email.trim(), id, roles: roles.join(', ') }));
     if (given === null) r.out(`Password (shown only this once, store it now): ${password}`);
     return 0;
   },

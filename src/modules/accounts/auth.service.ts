@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { nowIso } from '../../core/db/time.js';
 import { FormChecker, normaliseEmail } from '../../core/validation.js';
-import { isLang, type Lang } from '../../i18n/index.js';
+import { isLang, operatorText, type Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import { sha256, type Actor } from './accounts.shared.js';
@@ -366,7 +366,7 @@ export async function sealClearTotpSecrets(ctx: ModuleContext): Promise<string> 
     if (await repo.replaceTotpSecret(ctx.db, row.id, row.totp_secret, sealTotpSecret(ctx.config, row.id, stored.secret))) sealed++;
   }
   if (unreadable > 0) ctx.log(`accounts: ${unreadable} stored TOTP secret(s) are neither sealed nor base32 and were left as they are`);
-  return `${sealed} TOTP secret(s) encrypted`;
+  return operatorText('accounts.cli.totpSealed', { count: sealed });
 }
 
 export async function twoFactorStatus(ctx: ModuleContext, userId: string): Promise<{ enabled: boolean; recoveryLeft: number }> {

@@ -225,7 +225,7 @@ describe('clear-text secrets from before encryption', () => {
     const job = accountsModule.jobs!.find((j) => j.name === 'accounts.totp-secret-encryption')!;
     const [outcome] = await runDueJobs(t.ctx, [job], { force: true });
     assert.equal(outcome!.error, undefined);
-    assert.match(outcome!.result!, /^2 TOTP secret\(s\) encrypted$/);
+    assert.match(outcome!.result!, /^2 TOTP secrets encrypted$/);
 
     for (const [id, secret] of [
       [enrolled, enrolledSecret],
@@ -240,7 +240,7 @@ describe('clear-text secrets from before encryption', () => {
     for (const row of alreadySealed) assert.equal(await storedSecret(row.id), row.totp_secret, 'sealed values are not re-sealed');
 
     const [again] = await runDueJobs(t.ctx, [job], { force: true });
-    assert.equal(again!.result, '0 TOTP secret(s) encrypted', 'idempotent');
+    assert.equal(again!.result, '0 TOTP secrets encrypted', 'idempotent');
 
     const login = await loginWithCode('dormant@rops.example.pl', totpCode(enrolledSecret, clock.now()));
     assert.equal(login.res.statusCode, 303);

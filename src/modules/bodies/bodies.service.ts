@@ -10,7 +10,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { daysBetween, isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
-import { translator, type Lang, type T } from '../../i18n/index.js';
+import { translator, operatorText, type Lang, type T } from '../../i18n/index.js';
 import { grantScopedRoleByEmail, revokeScopedRole } from '../accounts/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
@@ -483,7 +483,7 @@ export async function revokeEndedMemberRoles(ctx: ModuleContext, db: repo.Execut
 /** The daily job: the member role goes from those whose membership ended yesterday or before. */
 export async function revokeEndedMemberships(ctx: ModuleContext): Promise<string> {
   const n = await ctx.db.transaction().execute((trx) => revokeEndedMemberRoles(ctx, trx, { actorId: null, ip: null, requestId: null }));
-  return `${n} member roles of ended memberships revoked`;
+  return operatorText('bodies.cli.rolesRevoked', { count: n });
 }
 
 // --- reminders -----------------------------------------------------------------------------------
@@ -535,7 +535,7 @@ export async function sendTermReminders(ctx: ModuleContext): Promise<string> {
       sent++;
     });
   }
-  return `${sent} term-end reminders`;
+  return operatorText('bodies.cli.termReminders', { count: sent });
 }
 
 /** The name of a seat's category in the reader's language. */

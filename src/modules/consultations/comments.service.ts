@@ -8,7 +8,7 @@ import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { FormChecker, normaliseEmail } from '../../core/validation.js';
-import { translator, type Lang } from '../../i18n/index.js';
+import { translator, operatorText, type Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import * as repo from './consultations.repo.js';
@@ -241,5 +241,5 @@ export async function requestErasure(ctx: ModuleContext, token: string, ip: stri
 /** The hourly job: unconfirmed comments whose link expired are removed. */
 export async function removeExpiredUnconfirmed(ctx: ModuleContext): Promise<string> {
   const n = await repo.deleteExpiredUnconfirmed(ctx.db, nowIso(ctx.clock));
-  return `${n} unconfirmed comments removed`;
+  return operatorText('consultations.cli.unconfirmedRemoved', { count: n });
 }

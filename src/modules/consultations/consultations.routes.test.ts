@@ -597,7 +597,7 @@ test('retention: the daily job erases e-mails and private names the set months a
   );
   clock.advance(24 * HOUR * 40);
   const out = await runDueJobs(t.ctx, consultationJobs, { force: true });
-  assert.match(out.find((o) => o.name === 'consultations.retention')!.result!, /^1 consultations, 1 comments erased/);
+  assert.match(out.find((o) => o.name === 'consultations.retention')!.result!, /^1 consultation, 1 comment erased/);
   const rows = await comments();
   assert.ok(
     rows.every(

@@ -12,7 +12,7 @@ import { sectionsFromDocx, sectionsFromMarkdown, type TextSection } from '../../
 import { DocxRefused, docxProblem } from '../../core/text/docx.js';
 import { toWarsawLocal, warsawLocalToUtc } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
-import type { Lang } from '../../i18n/index.js';
+import { operatorText, type Lang } from '../../i18n/index.js';
 import { recordAudit, setSettingAudited, type AuditEntry } from '../audit/index.js';
 import { enqueueMail, eraseMailAbout } from '../mail/index.js';
 import { attachedDocuments } from '../portal/index.js';
@@ -640,5 +640,8 @@ export async function eraseAfterRetention(ctx: ModuleContext): Promise<string> {
       total += n;
     });
   }
-  return `${due.length} consultations, ${total} comments erased`;
+  return operatorText('consultations.cli.erased', {
+    consultations: operatorText('consultations.cli.consultations', { count: due.length }),
+    comments: operatorText('consultations.cli.comments', { count: total }),
+  });
 }

@@ -7,7 +7,7 @@ import { nowIso } from '../../core/db/time.js';
 import { localize } from '../../core/http/language.js';
 import type { ModuleContext } from '../../core/module.js';
 import { warsawToday } from '../../core/time/index.js';
-import { formatters, translator, type Lang } from '../../i18n/index.js';
+import { formatters, translator, operatorText, type Lang } from '../../i18n/index.js';
 import { enqueueMail } from '../mail/index.js';
 import * as repo from './evaluation.repo.js';
 import { followUpItems, type FollowUpItem } from './evaluation.service.js';
@@ -56,5 +56,8 @@ export async function sendEvaluationDigest(ctx: ModuleContext): Promise<string> 
     });
     if (didSend) sent += 1;
   }
-  return `${sent} evaluation digest(s) sent (${items.length} item(s))`;
+  return operatorText('evaluation.cli.digestsSent', {
+    digests: operatorText('evaluation.cli.digests', { count: sent }),
+    items: operatorText('evaluation.cli.items', { count: items.length }),
+  });
 }

@@ -11,7 +11,7 @@ import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { FormChecker, normaliseEmail } from '../../core/validation.js';
-import { formatters, translator, type Lang } from '../../i18n/index.js';
+import { formatters, translator, operatorText, type Lang } from '../../i18n/index.js';
 import { enqueueMail } from '../mail/index.js';
 import { listUnits } from '../territory/index.js';
 import * as repo from './events.repo.js';
@@ -439,5 +439,5 @@ export async function moveExpired(ctx: ModuleContext): Promise<string> {
       await passPlaceOn(ctx, trx, p.session_id);
     });
   }
-  return `${holds} holds expired, ${offers} offers expired`;
+  return `${operatorText('events.cli.holdsExpired', { count: holds })}, ${operatorText('events.cli.offersExpired', { count: offers })}`;
 }

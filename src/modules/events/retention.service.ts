@@ -7,6 +7,7 @@ import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
 import { eraseMailAbout } from '../mail/index.js';
 import * as repo from './events.repo.js';
+import { operatorText } from '../../i18n/index.js';
 
 export const RETENTION_SETTING = 'events.retention_months';
 export const DEFAULT_RETENTION_MONTHS = 12;
@@ -38,5 +39,9 @@ export async function applyRetention(ctx: ModuleContext): Promise<string> {
     });
     events += 1;
   }
-  return `${needs} accessibility notes erased; ${people} registrations of ${events} events erased`;
+  return operatorText('events.cli.retention', {
+    notes: operatorText('events.cli.notes', { count: needs }),
+    registrations: operatorText('events.cli.registrations', { count: people }),
+    events: operatorText('events.cli.ofEvents', { count: events }),
+  });
 }

@@ -24,6 +24,7 @@ import { annualReportsSection, reportRoutes } from './report/report.routes.js';
 import './indicators.tables.js';
 import { indicatorsDataset } from './indicators.opendata.js';
 import { annualReportAgendaKind } from './report/report.agenda.js';
+import { operatorText } from '../../i18n/index.js';
 
 export { listIndicators as listProgrammeIndicators, lastValueChangeOfCodes } from './indicators.repo.js';
 export { seedDemoProgrammeIndicators, type SeedIndicator } from './indicators.seed.js';
@@ -81,7 +82,7 @@ export const indicatorsModule: AppModule = {
     {
       name: 'indicators.refresh-computed',
       intervalMs: 3600_000,
-      run: async (ctx) => `${await refreshComputedNow(ctx)} computed indicators refreshed`,
+      run: async (ctx) => operatorText('indicators.cli.computedRefreshed', { count: await refreshComputedNow(ctx) }),
     },
   ],
 };

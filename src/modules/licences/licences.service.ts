@@ -11,7 +11,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { queryTerms, textMatches } from '../../core/search/index.js';
 import { addDays, daysBetween, isCalendarDay, warsawToday, warsawYear } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
-import type { Lang } from '../../i18n/index.js';
+import { operatorText, type Lang } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import { entityOfferChoices } from '../offers/index.js';
@@ -317,7 +317,7 @@ export async function sendExpiryReminders(ctx: ModuleContext): Promise<string> {
     });
     if (mailed) sent++;
   }
-  return `${sent} licence reminder(s)`;
+  return operatorText('licences.cli.reminders', { count: sent });
 }
 
 /** The staff's grant form: the holder chosen by its exact name in the registry, the product, the grant date. */

@@ -7,7 +7,7 @@ import { nowIso, type Clock } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { FormChecker, normaliseEmail } from '../../core/validation.js';
-import type { Lang } from '../../i18n/index.js';
+import { operatorText, type Lang } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { renderMail, type MailAlternative, type MailRequest } from './mail.render.js';
 import * as repo from './mail.repo.js';
@@ -332,5 +332,5 @@ export async function purgeOldMail(ctx: ModuleContext): Promise<string> {
     new Date(now - SENT_RETENTION_DAYS * day).toISOString(),
     new Date(now - FAILED_RETENTION_DAYS * day).toISOString(),
   );
-  return `${n} old message(s) deleted from the outbox`;
+  return operatorText('mail.cli.purged', { count: n });
 }

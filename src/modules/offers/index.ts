@@ -32,6 +32,7 @@ import { notifyNeeds, seedNeedsDemo } from './needs/needs.service.js';
 import './needs/needs.tables.js';
 import './offers.tables.js';
 import './purchases/purchases.tables.js';
+import { operatorText } from '../../i18n/index.js';
 
 export { isValidCpv, CATEGORY_KEYS, categoryCpvPrefixes } from './offers.categories.js';
 export { entityOfferChoices } from './offers.service.js';
@@ -77,7 +78,7 @@ export const offersModule: AppModule = {
   async seedDemo(ctx) {
     const offers = await seedOffersDemo(ctx);
     const needs = await seedNeedsDemo(ctx);
-    return { summary: `${offers.summary}, ${needs} przykładowa potrzeba zakupowa` };
+    return { summary: `${offers.summary}, ${operatorText('needs.cli.exampleNeeds', { count: needs })}` };
   },
   jobs: offersJobs,
   // `spojnia import cpv FILE`: the official CPV vocabulary an operator provides (cpv/)

@@ -14,7 +14,7 @@ import { queryTerms, searchDocument } from '../../core/search/index.js';
 import { markdownToText } from '../../core/text/markdown.js';
 import { warsawToday } from '../../core/time/index.js';
 import { FormChecker, normaliseEmail } from '../../core/validation.js';
-import { translator, type Lang } from '../../i18n/index.js';
+import { translator, operatorText, type Lang } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { enqueueMail, eraseMailAbout } from '../mail/index.js';
 import { entityFacts, entityIdByName, LEGAL_FORMS, representativeEmails, type EntityFacts } from '../registry/index.js';
@@ -642,7 +642,7 @@ export async function eraseOldEnquiries(ctx: ModuleContext): Promise<string> {
       await eraseMailAbout(trx, { about: enquiryMailAbout(id) }, ctx.clock);
     });
   }
-  return `${ids.length} enquiries erased`;
+  return operatorText('offers.cli.enquiriesErased', { count: ids.length });
 }
 
 export interface EnquiryStatsRow {
@@ -834,5 +834,5 @@ export async function seedOffersDemo(ctx: ModuleContext): Promise<SeedResult> {
     });
     added++;
   }
-  return { summary: `${added} przykładowych ofert` };
+  return { summary: operatorText('offers.cli.exampleOffers', { count: added }) };
 }

@@ -16,6 +16,7 @@ import * as repo from './programme.repo.js';
 import type { DatePrecision, ElementKind, ProgrammeStatus } from './programme.tables.js';
 import * as structure from './structure.repo.js';
 import { insertVersion } from './versions.repo.js';
+import { operatorText } from '../../i18n/index.js';
 
 export const DEMO_SLUG = 'program-es-2020';
 
@@ -206,7 +207,7 @@ Co roku powstaje sprawozdanie z realizacji programu, przedstawiane regionalnemu 
 /** Creates the demo programme unless it exists; the whole programme is written in one transaction. */
 export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult> {
   const existing = await repo.findProgrammeBySlug(ctx.db, DEMO_SLUG);
-  if (existing) return { summary: '0 new programme' };
+  if (existing) return { summary: operatorText('programme.cli.newProgrammes', { count: 0 }) };
   const id = newId();
   const base = ctx.clock.now().getTime();
   // created_at ticks one millisecond per row so events of one day keep their order
@@ -293,5 +294,5 @@ export async function seedProgrammeDemo(ctx: ModuleContext): Promise<SeedResult>
       })),
     );
   });
-  return { summary: '1 new programme' };
+  return { summary: operatorText('programme.cli.newProgrammes', { count: 1 }) };
 }

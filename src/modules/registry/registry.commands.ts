@@ -29,9 +29,9 @@ const seedSyntheticCommand: ModuleCommand = {
     const added = await seedSynthetic(ctx, {
       count,
       ...(seed === undefined ? {} : { seed }),
-      onProgress: (done, total) => r.err(`synthetic entities: ${done}/${total}`),
+      onProgress: r.progress(r.t('registryImport.cli.synthetic')),
     });
-    r.out(`${added} synthetic entities added in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    r.out(r.t('registryImport.cli.syntheticAdded', { count: added, time: `${((Date.now() - started) / 1000).toFixed(1)} s` }));
     return 0;
   },
 };
@@ -79,12 +79,19 @@ const importCommand: ModuleCommand = {
             `--map names ${unknown.map((h) => `"${h}"`).join(', ')}, not a header of the file (headers: ${headers.join(', ')}).`,
           );
       },
-      onProgress: r.progress(dryRun ? 'checking' : 'importing'),
+      onProgress: r.progress(r.t(dryRun ? 'registryImport.cli.checking' : 'registryImport.cli.importing')),
     });
     for (const p of outcome.fileProblems) r.out(`file: ${problemText(r.t, p)}`);
     for (const p of outcome.problems) r.out(`row ${p.row}${p.field ? ` (${p.field})` : ''}: ${problemText(r.t, p)}`);
-    const what = dryRun ? 'dry run, nothing saved' : `${outcome.imported} imported`;
-    r.out(`${basename(file)}: ${outcome.total} rows, ${outcome.ok} valid, ${outcome.refused} refused; ${what}.`);
+    r.out(
+      r.t('registryImport.cli.summary', {
+        file: basename(file),
+        rows: r.t('registryImport.cli.rows', { count: outcome.total }),
+        valid: r.t('registryImport.cli.valid', { count: outcome.ok }),
+        refused: r.t('registryImport.cli.refused', { count: outcome.refused }),
+        outcome: dryRun ? r.t('registryImport.cli.dryRun') : r.t('registryImport.cli.imported', { count: outcome.imported }),
+      }),
+    );
     return outcome.refused > 0 || outcome.fileProblems.length > 0 ? 1 : 0;
   },
 };

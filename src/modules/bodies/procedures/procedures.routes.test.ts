@@ -215,7 +215,7 @@ describe('a written procedure', () => {
     const late = await postFrom(await get('/konto/logowanie'), await linkTo('czlonek@example.pl'), { vote: 'against' });
     assert.equal(late.statusCode, 409, late.body.slice(0, 200));
     assert.match(late.body, /Termin tego głosowania w trybie obiegowym minął/);
-    assert.equal(await closeJob.run(t.ctx), '1 written procedures closed');
+    assert.equal(await closeJob.run(t.ctx), '1 written procedure closed');
     const closed = await procedure();
     const basia = (await votes()).find((v) => v.membership_id === 'proc-basia')!.vote;
     const forCount = basia === 'for' ? 3 : 2;

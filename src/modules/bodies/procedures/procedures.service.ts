@@ -19,6 +19,7 @@ import { auditBody, NO_ACTOR } from '../shared/audit.js';
 import { hashToken, memberLanguages, newLinkToken, publicBase } from '../shared/member-mail.js';
 import * as prepo from './procedures.repo.js';
 import { BALLOT_VOTES, type BallotVote } from './procedures.tables.js';
+import { operatorText } from '../../../i18n/index.js';
 
 const isVote = (x: string): x is BallotVote => (BALLOT_VOTES as readonly string[]).includes(x);
 
@@ -243,5 +244,5 @@ export async function closeDueProcedures(ctx: ModuleContext): Promise<string> {
       closed++;
     });
   }
-  return `${closed} written procedures closed`;
+  return operatorText('bodies.cli.proceduresClosed', { count: closed });
 }

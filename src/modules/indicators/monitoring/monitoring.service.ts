@@ -13,7 +13,7 @@ import type { CurrentUser } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { daysBetween, isCalendarDay, warsawDay, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
-import { formatters, type Lang } from '../../../i18n/index.js';
+import { formatters, operatorText, type Lang } from '../../../i18n/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { enqueueMail } from '../../mail/index.js';
 import * as indicatorsRepo from '../indicators.repo.js';
@@ -607,7 +607,7 @@ export async function sendRoundReminders(ctx: ModuleContext): Promise<string> {
       if (didSend) sent += 1;
     }
   }
-  return `${sent} reminder(s) sent`;
+  return operatorText('monitoring.cli.remindersSent', { count: sent });
 }
 
 // --- the reporting API ---------------------------------------------------------------------------

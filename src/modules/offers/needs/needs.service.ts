@@ -22,6 +22,7 @@ import { unitChoices, type UnitChoices } from '../offers.service.js';
 import { matchingEntityIds, type NeedCriteria } from './needs.match.js';
 import * as repo from './needs.repo.js';
 import { ANSWERS, BUYER, type Answer, type AmountKind, type NeedKind, type NeedState } from './needs.tables.js';
+import { operatorText } from '../../../i18n/index.js';
 
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 type FormValues = Record<string, string | string[] | undefined>;
@@ -412,7 +413,7 @@ export async function notifyNeeds(ctx: ModuleContext): Promise<string> {
     }
   }
   sent += await askOutcomes(ctx, today, NOTIFY_BATCH - sent);
-  return `${sent} need notifications sent`;
+  return operatorText('needs.cli.notificationsSent', { count: sent });
 }
 
 async function entityEmail(ctx: ModuleContext, id: string): Promise<string | undefined> {

@@ -26,7 +26,7 @@ describe('registry', () => {
   test('demo seed loads the 24 reference entities once, with marks only where the source says so', async () => {
     assert.equal((await search({})).total, 24);
     const again = await seedRegistryDemo(t.ctx);
-    assert.match(again.summary, /\(0 nowych\)/);
+    assert.match(again.summary, /\(0 new\)/);
     assert.equal((await search({})).total, 24);
     // 11 marks: 8 dated 2021–2022 (their one-year licences long over), 3 undated; none valid now
     const marks = await t.ctx.db.selectFrom('entity_marks').select(['granted_on', 'expires_on', 'is_expiry_derived']).execute();

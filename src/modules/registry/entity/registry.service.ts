@@ -11,7 +11,7 @@ import type { ModuleContext, SeedResult } from '../../../core/module.js';
 import { searchDocument } from '../../../core/search/index.js';
 import { isCalendarDay, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
-import { translator, type TKey } from '../../../i18n/index.js';
+import { translator, operatorText, type TKey } from '../../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
 import { listUnits } from '../../territory/index.js';
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './identifiers.js';
@@ -491,5 +491,5 @@ export async function seedRegistryDemo(ctx: ModuleContext): Promise<SeedResult> 
     });
     added++;
   }
-  return { summary: `${rows.length} podmiotów ekonomii społecznej (${added} nowych)` };
+  return { summary: operatorText('registry.cli.demoEntities', { count: rows.length, added }) };
 }

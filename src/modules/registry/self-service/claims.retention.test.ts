@@ -122,7 +122,7 @@ after(async () => t.close());
 test('nothing goes before the period has passed: decided exactly 90 days ago is kept', async () => {
   assert.equal(CLAIM_DOCUMENT_RETENTION_DAYS, 90);
   clock.advance(30 * DAY);
-  assert.equal(await runJob(), '0 claim document(s) erased');
+  assert.equal(await runJob(), '0 claim documents erased');
   assert.deepEqual(await files(), [c.oldRejected, c.oldApproved, c.pending, c.recent].sort());
   const log = await retentionLog();
   assert.equal(log.length, 1, 'every run is logged, also one that erased nothing');
@@ -132,7 +132,7 @@ test('nothing goes before the period has passed: decided exactly 90 days ago is 
 test('documents of claims decided more than 90 days ago are deleted; recent, pending and undecided ones stay; the run is logged without personal data', async () => {
   clock.advance(HOUR);
   const at = clock.now().toISOString();
-  assert.equal(await runJob(), '2 claim document(s) erased');
+  assert.equal(await runJob(), '2 claim documents erased');
   assert.deepEqual(await files(), [c.pending, c.recent].sort());
   assert.equal(await erasedAt(c.oldRejected), at);
   assert.equal(await erasedAt(c.oldApproved), at);
@@ -183,7 +183,7 @@ test('staff pages say when the document was removed; its download answers 404, k
 test('a second run the next day erases nothing more and keeps the first erasure date', async () => {
   const first = await erasedAt(c.oldRejected);
   clock.advance(DAY);
-  assert.equal(await runJob(), '0 claim document(s) erased');
+  assert.equal(await runJob(), '0 claim documents erased');
   assert.deepEqual(await files(), [c.pending, c.recent].sort());
   assert.equal(await erasedAt(c.oldRejected), first);
   const log = await retentionLog();
@@ -191,8 +191,8 @@ test('a second run the next day erases nothing more and keeps the first erasure 
   assert.deepEqual(JSON.parse(log[2]!.meta ?? '{}'), { documents: 0, days: 90 });
   // the recent claim's turn comes 90 days after its own decision (60 days after the others')
   clock.advance(58 * DAY);
-  assert.equal(await runJob(), '0 claim document(s) erased');
+  assert.equal(await runJob(), '0 claim documents erased');
   clock.advance(DAY);
-  assert.equal(await runJob(), '1 claim document(s) erased');
+  assert.equal(await runJob(), '1 claim document erased');
   assert.deepEqual(await files(), [c.pending]);
 });

@@ -9,7 +9,7 @@ import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { FormChecker, normaliseEmail } from '../../../core/validation.js';
-import { isLang, translator, type Lang } from '../../../i18n/index.js';
+import { isLang, translator, operatorText, type Lang } from '../../../i18n/index.js';
 import { grantScopedRoleByEmail } from '../../accounts/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
 import { enqueueMail } from '../../mail/index.js';
@@ -213,7 +213,7 @@ export async function eraseOldClaimDocuments(ctx: ModuleContext): Promise<string
     );
     return n;
   });
-  return `${erased} claim document(s) erased`;
+  return operatorText('claims.cli.documentsErased', { count: erased });
 }
 
 export type Decision = 'approve' | 'reject';
