@@ -8,8 +8,6 @@ import {
   Button,
   CsrfField,
   ErrorSummary,
-  FieldShell,
-  fieldDescription,
   FormField,
   PageHeader,
   Table,
@@ -18,6 +16,7 @@ import { CheckboxField } from '../../core/ui/fields.js';
 import { usePage } from '../../core/ui/context.js';
 import { entityPath } from '../registry/index.js';
 import { hoursRows } from '../site/index.js';
+import { GminaField } from '../territory/index.js';
 import type { AccreditationState, CentreDetail, GminaOption, OfficeView, SupportAnswer } from './support.service.js';
 import type { AreaRow } from './support.repo.js';
 
@@ -288,54 +287,11 @@ export function CentreView({ d }: { d: CentreDetail }) {
   );
 }
 
-/** The gmina field: free text with the gminy as suggestions (a native datalist, no script needed). */
-export function GminaField({
-  gminy,
-  value,
-  name = 'gmina',
-  label,
-  hint,
-  problems = [],
-  required,
-}: {
-  gminy: GminaOption[];
-  value: string;
-  name?: string;
-  label: string;
-  hint?: string;
-  problems?: Problem[];
-  required?: boolean;
-}) {
-  const id = `f-${name}`;
-  const mine = problems.filter((p) => p.field === name);
-  return (
-    <FieldShell id={id} label={label} hint={hint} mine={mine} required={required}>
-      <input
-        id={id}
-        name={name}
-        type="text"
-        value={value}
-        list={`${id}-list`}
-        autoComplete="off"
-        maxLength={200}
-        required={required}
-        aria-describedby={fieldDescription(id, hint, mine)}
-        aria-invalid={mine.length ? 'true' : undefined}
-      />
-      <datalist id={`${id}-list`}>
-        {gminy.map((g) => (
-          <option key={g.teryt} value={g.label} />
-        ))}
-      </datalist>
-    </FieldShell>
-  );
-}
-
 function FinderForm({ gminy, value }: { gminy: GminaOption[]; value: string }) {
   const { t, href } = usePage();
   return (
     <form method="get" action={href('/wsparcie/gdzie')} class="support-finder">
-      <GminaField gminy={gminy} value={value} label={t('support.finder.gmina')} hint={t('support.finder.gminaHint')} />
+      <GminaField name="gmina" gminy={gminy} value={value} label={t('support.finder.gmina')} hint={t('support.finder.gminaHint')} />
       <Button>{t('support.finder.submit')}</Button>
     </form>
   );
@@ -484,6 +440,7 @@ export function LeadFormView({
           required
         />
         <GminaField
+          name="gmina"
           gminy={gminy}
           value={values.gmina ?? ''}
           label={t('support.lead.gmina')}
