@@ -165,8 +165,6 @@ export const supportEn: TranslationShape<typeof supportPl> = {
       areaTaken: 'In this period the subregion is already served by “{{centre}}” ({{from}} – {{to}}). Change its period first.',
       entity: 'The field “{{field}}” must hold the address of an entity’s page from the catalogue (…/podmioty/…).',
       postalCode: 'The field “{{field}}” must hold a code in the format 00-000.',
-      gminaUnknown: 'No gmina of this name was found. Choose a gmina from the suggestions.',
-      gminaAmbiguous: 'Several gminy have this name. Choose from the suggestions the one with its type and powiat.',
       contactChannel: 'Give an e-mail address or a phone number.',
       service: 'Choose services from the list.',
       months: 'The field “{{field}}” must hold a number of months from 1 to 60.',

@@ -163,8 +163,6 @@ export const supportPl = {
       areaTaken: 'W tym okresie subregion obsługuje już ośrodek „{{centre}}” ({{from}} – {{to}}). Najpierw zmień jego okres.',
       entity: 'Pole „{{field}}” musi zawierać adres karty podmiotu z katalogu (…/podmioty/…).',
       postalCode: 'Pole „{{field}}” musi zawierać kod w formacie 00-000.',
-      gminaUnknown: 'Nie znaleziono gminy o takiej nazwie. Wybierz gminę z podpowiedzi.',
-      gminaAmbiguous: 'Tę nazwę nosi kilka gmin. Wybierz z podpowiedzi gminę z jej rodzajem i powiatem.',
       contactChannel: 'Podaj adres e-mail albo telefon.',
       service: 'Wybierz usługi z listy.',
       months: 'Pole „{{field}}” musi zawierać liczbę miesięcy od 1 do 60.',

@@ -140,17 +140,23 @@ function parse(text: string): { name: string; qualifier: string[] } {
   return { name: nameKey(rest), qualifier: words(qualifierText).filter((w) => !NEUTRAL.has(w)) };
 }
 
-/** Up to five gminy whose name starts with, contains, or nearly is the text. */
+/**
+ * Up to five gminy whose name starts with or contains the text, begins it ("Lubiczu", "Lubiczewo"
+ * → Lubicz), or nearly is it (a typo or two).
+ */
 function suggestionsFor<G extends GminaChoice>(choices: readonly G[], name: string): G[] {
   if (name.length < 2) return [];
   const keyed = choices.map((g) => ({ g, key: nameKey(g.name) }));
   const max = name.length <= 5 ? 1 : 2;
-  const found = [
-    ...keyed.filter((x) => x.key.startsWith(name)),
-    ...keyed.filter((x) => !x.key.startsWith(name) && x.key.includes(name)),
-    ...keyed.filter((x) => !x.key.includes(name) && name.length >= 4 && editDistance(name, x.key, max) <= max),
+  const rules: ((key: string) => boolean)[] = [
+    (key) => key.startsWith(name),
+    (key) => key.includes(name),
+    (key) => key.length >= 4 && name.startsWith(key),
+    (key) => name.length >= 4 && editDistance(name, key, max) <= max,
   ];
-  return found.slice(0, 5).map((x) => x.g);
+  const found = new Set<G>();
+  for (const rule of rules) for (const x of keyed) if (found.size < 5 && rule(x.key)) found.add(x.g);
+  return [...found];
 }
 
 /** Which gmina the text names: found, several (to choose from), none (with close names), or empty. */

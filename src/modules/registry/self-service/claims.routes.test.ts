@@ -446,10 +446,10 @@ describe('self-service over HTTP', () => {
         `/moje-podmioty/${x.id}`,
       );
       assert.equal(bad.statusCode, 400);
-      assert.match(bad.body, /nie jest gminą województwa kujawsko-pomorskiego/);
+      assert.match(bad.body, /W województwie kujawsko-pomorskim nie ma gminy „1465011”/);
       const add = await post(
         url,
-        { new_town: 'Toruń', new_address: 'ul. Szeroka 1', new_gmina: '0463011' },
+        { new_town: 'Toruń', new_address: 'ul. Szeroka 1', new_gmina: 'Torun' },
         repX.cookie,
         `/moje-podmioty/${x.id}`,
       );
@@ -496,6 +496,37 @@ describe('self-service over HTTP', () => {
           [{ gmina_teryt: null, town: 'Chełmża', address: 'Rynek 2', lat: null, lon: null }, null],
         ],
       );
+    });
+
+    test('a representative adds a place by typing "Lubicz"; a name of two gminy or an unknown one is refused and changes nothing', async () => {
+      const url = `/moje-podmioty/${x.id}/miejsca`;
+      const places = () => t.ctx.db.selectFrom('entity_places').select(['id', 'town', 'gmina_teryt']).where('entity_id', '=', x.id).execute();
+      const before = await places();
+      const two = await post(url, { new_town: 'Chełmża', new_gmina: 'chelmza' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      assert.equal(two.statusCode, 400);
+      assert.match(
+        two.body,
+        /Nazwę „chelmza” nosi kilka gmin: Chełmża \(gmina miejska, powiat toruński\); Chełmża \(gmina wiejska, powiat toruński\)\. Wybierz jedną z podpowiedzi w polu „Gmina nowego miejsca”/,
+      );
+      assert.match(two.body, /name="new_gmina" type="text" value="chelmza" list="places-gminy"/, 'the text typed is shown again');
+      const unknown = await post(url, { new_town: 'Nibylandia', new_gmina: 'Nibylandia' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      assert.equal(unknown.statusCode, 400);
+      assert.match(unknown.body, /W województwie kujawsko-pomorskim nie ma gminy „Nibylandia”/);
+      assert.deepEqual(await places(), before, 'nothing changed');
+
+      const add = await post(url, { new_town: 'Lubicz Dolny', new_gmina: 'Lubicz' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      assert.equal(add.statusCode, 303, add.body);
+      const lubicz = (await places()).find((p) => p.town === 'Lubicz Dolny');
+      assert.equal(lubicz?.gmina_teryt, '0415042');
+      // the form shows the place and its gmina by name, never the code
+      const page = await get(`/moje-podmioty/${x.id}`, repX.cookie);
+      assert.match(page.body, /Miejsce: Lubicz Dolny \(gmina Lubicz\)/);
+      assert.match(page.body, new RegExp(`name="place_${lubicz!.id}_gmina" type="text" value="Lubicz"`));
+      assert.doesNotMatch(page.body, /value="0415042"/);
+      assert.match(page.body, /<datalist id="places-gminy"><option value="Aleksandrów Kujawski \(gmina miejska, powiat aleksandrowski\)">/);
+      assert.equal((page.body.match(/<datalist/g) ?? []).length, 1, 'one list of gminy for every place of the form');
+      const del = await post(url, { [`place_${lubicz!.id}_town`]: 'Lubicz Dolny', [`place_${lubicz!.id}_remove`]: '1' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      assert.equal(del.statusCode, 303);
     });
 
     test('identifier proposals are checked, stay private until accepted, and the history names proposer and verifier', async () => {
