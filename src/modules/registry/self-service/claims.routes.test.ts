@@ -367,6 +367,35 @@ describe('self-service over HTTP', () => {
       assert.match((await get('/moje-podmioty', other.cookie)).body, /Nie reprezentujesz jeszcze żadnego podmiotu/);
     });
 
+    test('the account page names the represented entity, never its id, and leads to "Moje podmioty" and "Sprawozdawczość"', async () => {
+      const gone = '0190f0c4-0000-7000-8000-000000000000';
+      const u = await loginAs(t, [
+        { role: 'entity_representative', scopeType: 'entity', scopeId: x.id },
+        { role: 'entity_representative', scopeType: 'entity', scopeId: gone },
+        { role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'territory:0415042' },
+      ]);
+      const main = (body: string) => body.slice(body.indexOf('<main'));
+      const page = await get('/konto', u.cookie);
+      assert.equal(page.statusCode, 200);
+      const body = main(page.body);
+      assert.match(body, /<li>Przedstawiciel podmiotu: Fundacja Iks<\/li>/);
+      assert.match(body, /<li>Przedstawiciel podmiotu: nie znaleziono \(mógł zostać usunięty\)<\/li>/, 'an unknown id is said to be unknown');
+      assert.doesNotMatch(body, new RegExp(x.id), 'no raw id');
+      assert.doesNotMatch(body, new RegExp(gone));
+      assert.match(body, /<h2>Moje sprawy<\/h2>/);
+      assert.match(body, /<a href="\/moje-podmioty">Moje podmioty<\/a>/);
+      assert.match(body, /<a href="\/sprawozdawczosc">Sprawozdawczość<\/a>/);
+      // the same in the user menu of every page
+      const menu = page.body.slice(page.body.indexOf('<details class="user-menu">'), page.body.indexOf('<main'));
+      assert.match(menu, /href="\/moje-podmioty"/);
+      assert.match(menu, /href="\/sprawozdawczosc"/);
+      const en = main((await get('/en/konto', u.cookie)).body);
+      assert.match(en, /<li>Entity representative: Fundacja Iks<\/li>/);
+      // someone with no such role sees neither the section nor the links
+      const plain = main((await get('/konto', (await loginAs(t, [])).cookie)).body);
+      assert.doesNotMatch(plain, /Moje sprawy|href="\/moje-podmioty"/);
+    });
+
     test('a representative of X cannot read or write Y; nothing changes', async () => {
       const token = csrfFrom((await get(`/moje-podmioty/${x.id}`, repX.cookie)).body);
       for (const [url, payload] of [
