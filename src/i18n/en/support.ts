@@ -80,6 +80,7 @@ export const supportEn: TranslationShape<typeof supportPl> = {
       powiat: 'powiat {{name}}',
       notFound: 'We found no gmina “{{text}}” in kujawsko-pomorskie. Please check the spelling.',
       choose: 'Several gminy have this name. Choose yours:',
+      suggest: 'There is no gmina “{{text}}”. Did you mean one of these?',
       answerTitle: 'Support for the gmina of {{name}}',
       servedBy: 'The gmina of {{gmina}} is served today ({{date}}) by:',
       subregion: 'Subregion: {{name}}.',

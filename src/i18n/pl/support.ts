@@ -78,6 +78,7 @@ export const supportPl = {
       powiat: 'powiat {{name}}',
       notFound: 'Nie znaleźliśmy gminy „{{text}}” w województwie kujawsko-pomorskim. Sprawdź pisownię.',
       choose: 'Tę nazwę nosi kilka gmin. Wybierz swoją:',
+      suggest: 'Nie ma gminy „{{text}}”. Czy chodzi o jedną z tych gmin?',
       answerTitle: 'Wsparcie dla gminy {{name}}',
       servedBy: 'Gminę {{gmina}} obsługuje dziś ({{date}}) ośrodek:',
       subregion: 'Subregion: {{name}}.',

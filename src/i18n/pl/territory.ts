@@ -23,7 +23,8 @@ export const territoryPl = {
       hint: 'Wpisz nazwę gminy, np. Lubicz, i wybierz ją z podpowiedzi.',
       cityPowiat: 'miasto na prawach powiatu {{name}}',
       ambiguous: 'Nazwę „{{text}}” nosi kilka gmin: {{candidates}}. Wybierz jedną z podpowiedzi w polu „{{field}}”.',
-      unknown: 'W województwie kujawsko-pomorskim nie ma gminy „{{text}}”. Wpisz nazwę gminy w polu „{{field}}” i wybierz ją z podpowiedzi.',
+      unknown:
+        'W województwie kujawsko-pomorskim nie ma gminy „{{text}}”. Wpisz nazwę gminy w polu „{{field}}” i wybierz ją z podpowiedzi.',
       unknownSuggest: 'W województwie kujawsko-pomorskim nie ma gminy „{{text}}”. Czy chodzi o: {{candidates}}? Popraw pole „{{field}}”.',
     },
     noData: 'brak danych',

@@ -31,7 +31,8 @@ export async function namedRoles(
   roles: readonly { role: string; scopeType: string | null; scopeId: string | null }[],
 ): Promise<NamedRole[]> {
   const idsByType = new Map<string, Set<string>>();
-  for (const r of roles) if (r.scopeType && r.scopeId) (idsByType.get(r.scopeType) ?? idsByType.set(r.scopeType, new Set()).get(r.scopeType)!).add(r.scopeId);
+  for (const r of roles)
+    if (r.scopeType && r.scopeId) (idsByType.get(r.scopeType) ?? idsByType.set(r.scopeType, new Set()).get(r.scopeType)!).add(r.scopeId);
   const namers = [...ctx.contributions.of('scopeNames')];
   const found = new Map<string, ReadonlyMap<string, string>>();
   await Promise.all(

@@ -157,6 +157,10 @@ export async function listAccountMemberships(db: Executor, userId?: string) {
 /** The names of those of `ids` that exist (the names of scoped roles' scopes, on account pages). */
 export async function bodyNamesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('bodies').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('bodies')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

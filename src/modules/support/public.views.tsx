@@ -3,15 +3,7 @@
 // (a plain GET form with a datalist of gminy, so it works without JavaScript), the section "Twój
 // ośrodek wsparcia" other modules' pages show, and the "Chcę założyć podmiot" form.
 import type { Problem } from '../../core/errors/app-error.js';
-import {
-  Alert,
-  Button,
-  CsrfField,
-  ErrorSummary,
-  FormField,
-  PageHeader,
-  Table,
-} from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table } from '../../core/ui/components.js';
 import { CheckboxField } from '../../core/ui/fields.js';
 import { usePage } from '../../core/ui/context.js';
 import { entityPath } from '../registry/index.js';
@@ -301,6 +293,8 @@ export type FinderResult =
   | { kind: 'empty' }
   | { kind: 'notFound'; text: string }
   | { kind: 'choose'; text: string; options: GminaOption[] }
+  /** No gmina of that name; these are close to it. */
+  | { kind: 'suggest'; text: string; options: GminaOption[] }
   | { kind: 'answer'; answer: SupportAnswer };
 
 export function FinderView({ gminy, result, value }: { gminy: GminaOption[]; result: FinderResult; value: string }) {
@@ -315,9 +309,11 @@ export function FinderView({ gminy, result, value }: { gminy: GminaOption[]; res
             <p>{t('support.finder.notFound', { text: result.text })}</p>
           </Alert>
         ) : null}
-        {result.kind === 'choose' ? (
+        {result.kind === 'choose' || result.kind === 'suggest' ? (
           <section aria-labelledby="choose-heading">
-            <h2 id="choose-heading">{t('support.finder.choose')}</h2>
+            <h2 id="choose-heading">
+              {result.kind === 'choose' ? t('support.finder.choose') : t('support.finder.suggest', { text: result.text })}
+            </h2>
             <ul>
               {result.options.map((o) => (
                 <li key={o.teryt}>

@@ -199,6 +199,10 @@ export async function eraseLead(db: Executor, id: string, at: string): Promise<v
 /** The names of those of `ids` that exist (the names of scoped roles' scopes, on account pages). */
 export async function centreNamesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('support_centres').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('support_centres')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -92,6 +92,11 @@ describe('Gdzie szukać wsparcia?', () => {
     assert.equal(two.body.match(/href="\/wsparcie\/gdzie\?gmina=Che%C5%82mno%20/g)?.length, 2);
     const none = await t.app.inject({ url: '/wsparcie/gdzie?gmina=Atlantyda' });
     assert.match(none.body, /Nie znaleźliśmy gminy „Atlantyda”/);
+    // a near miss is offered, never answered for
+    const near = await t.app.inject({ url: '/wsparcie/gdzie?gmina=Lubicc' });
+    assert.match(near.body, /Nie ma gminy „Lubicc”\. Czy chodzi o jedną z tych gmin\?/);
+    assert.match(near.body, /href="\/wsparcie\/gdzie\?gmina=Lubicz/);
+    assert.doesNotMatch(near.body, /id="answer-heading"/);
     const torun = await t.app.inject({ url: '/en/wsparcie/gdzie?gmina=Torun' });
     assert.match(torun.body, /The platform knows no centre serving the gmina of Toruń today/);
   });
@@ -320,7 +325,10 @@ describe('staff pages', () => {
       gmina: 'Grudziądz',
     });
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /Nazwę „Grudziądz” nosi kilka gmin: Grudziądz \(gmina wiejska, powiat grudziądzki\); Grudziądz \(gmina miejska, miasto na prawach powiatu Grudziądz\)/);
+    assert.match(
+      bad.body,
+      /Nazwę „Grudziądz” nosi kilka gmin: Grudziądz \(gmina wiejska, powiat grudziądzki\); Grudziądz \(gmina miejska, miasto na prawach powiatu Grudziądz\)/,
+    );
     assert.match(bad.body, /formacie 00-000/);
     const ok = await post(`/admin/wsparcie/${grudziadzCentre}/biura`, {
       street: 'ul. Długa 5',

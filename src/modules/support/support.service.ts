@@ -7,7 +7,6 @@ import { nowIso } from '../../core/db/time.js';
 import { polishSortKey } from '../../core/db/collation.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
-import { fold } from '../../core/search/index.js';
 import { addDays, daysBetween, isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { translator, type Lang, type TKey } from '../../i18n/index.js';

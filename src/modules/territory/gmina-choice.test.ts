@@ -88,8 +88,20 @@ describe('resolveGmina', () => {
   test('the datalist text: the name alone when unique, with kind and powiat otherwise; a stored code shown as a name', () => {
     const lubicz = gminy.find((g) => g.teryt === LUBICZ)!;
     assert.equal(gminaLabel(pl, lubicz), 'Lubicz');
-    assert.equal(gminaLabel(pl, gminy.find((g) => g.teryt === CHELMZA_TOWN)!), 'Chełmża (gmina miejska, powiat toruński)');
-    assert.equal(gminaLabel(en, gminy.find((g) => g.teryt === CHELMZA_RURAL)!), 'Chełmża (rural gmina, powiat toruński)');
+    assert.equal(
+      gminaLabel(
+        pl,
+        gminy.find((g) => g.teryt === CHELMZA_TOWN)!,
+      ),
+      'Chełmża (gmina miejska, powiat toruński)',
+    );
+    assert.equal(
+      gminaLabel(
+        en,
+        gminy.find((g) => g.teryt === CHELMZA_RURAL)!,
+      ),
+      'Chełmża (rural gmina, powiat toruński)',
+    );
     assert.equal(gminaFieldText(pl, gminy, LUBICZ), 'Lubicz');
     assert.equal(gminaFieldText(pl, gminy, 'lubicz'), 'lubicz');
   });
@@ -112,10 +124,7 @@ describe('checkGminaField', () => {
     const two = check('Chełmża');
     assert.equal(two.teryt, null);
     assert.equal(two.problems[0]?.key, 'territory.gminaField.ambiguous');
-    assert.equal(
-      two.problems[0]?.params?.candidates,
-      'Chełmża (gmina miejska, powiat toruński); Chełmża (gmina wiejska, powiat toruński)',
-    );
+    assert.equal(two.problems[0]?.params?.candidates, 'Chełmża (gmina miejska, powiat toruński); Chełmża (gmina wiejska, powiat toruński)');
     const message = pl('territory.gminaField.ambiguous', { ...two.problems[0]!.params, field: 'Gmina' });
     assert.match(message, /Nazwę „Chełmża” nosi kilka gmin: Chełmża \(gmina miejska/);
     assert.equal(check('Lubicc').problems[0]?.key, 'territory.gminaField.unknownSuggest');

@@ -79,7 +79,22 @@ export function gminaFieldText(t: T, choices: readonly GminaChoice[], value: str
 // --- reading what was typed ------------------------------------------------------------------------
 
 /** Words of a qualifier that name no kind or powiat ("gmina", "powiat", "county"). */
-const NEUTRAL = new Set(['gmina', 'gminy', 'gm', 'powiat', 'pow', 'powiatu', 'county', 'municipality', 'commune', 'na', 'prawach', 'with', 'rights', 'of']);
+const NEUTRAL = new Set([
+  'gmina',
+  'gminy',
+  'gm',
+  'powiat',
+  'pow',
+  'powiatu',
+  'county',
+  'municipality',
+  'commune',
+  'na',
+  'prawach',
+  'with',
+  'rights',
+  'of',
+]);
 
 /** The words that may say which kind of gmina is meant, in Polish and English. */
 const KIND_WORDS: Record<number, readonly string[]> = {
@@ -99,7 +114,10 @@ function normalise(text: string): string {
 }
 
 /** A gmina's name as compared: folded, hyphens and spaces alike ("Golub-Dobrzyń" = "golub dobrzyn"). */
-const nameKey = (name: string) => fold(name).replace(/[-‐–\s]+/gu, ' ').trim();
+const nameKey = (name: string) =>
+  fold(name)
+    .replace(/[-‐–\s]+/gu, ' ')
+    .trim();
 
 const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 

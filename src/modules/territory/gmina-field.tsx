@@ -36,7 +36,16 @@ export function UnitDatalist({ id, suggestions }: { id: string; suggestions: rea
 }
 
 /** A text field naming a territorial unit, with the given units as suggestions. */
-export function UnitNameField({ name, label, hint, value, problems = [], required, listId, suggestions }: FieldProps & { suggestions: readonly UnitSuggestion[] }) {
+export function UnitNameField({
+  name,
+  label,
+  hint,
+  value,
+  problems = [],
+  required,
+  listId,
+  suggestions,
+}: FieldProps & { suggestions: readonly UnitSuggestion[] }) {
   const id = `f-${name}`;
   const mine = problems.filter((p) => p.field === name);
   const list = listId ?? `${id}-list`;

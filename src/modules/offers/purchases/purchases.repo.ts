@@ -77,6 +77,10 @@ export async function lastUpload(db: Executor): Promise<string | null> {
 /** The names of those of `ids` that exist (the names of scoped roles' scopes, on account pages). */
 export async function buyerNamesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('purchase_buyers').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('purchase_buyers')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

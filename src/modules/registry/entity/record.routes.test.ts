@@ -189,7 +189,11 @@ describe('entity record sections', () => {
       twoText,
       /Nazwę „Chełmża” nosi kilka gmin: Chełmża \(gmina miejska, powiat toruński\); Chełmża \(gmina wiejska, powiat toruński\)\. Wybierz jedną z podpowiedzi w polu „Gmina”/,
     );
-    assert.match(twoText, /<input id="f-gmina_teryt" name="gmina_teryt" type="text" value="Chełmża" list="f-gmina_teryt-list"/, 'what was typed is shown again');
+    assert.match(
+      twoText,
+      /<input id="f-gmina_teryt" name="gmina_teryt" type="text" value="Chełmża" list="f-gmina_teryt-list"/,
+      'what was typed is shown again',
+    );
     assert.match(twoText, /<option value="Chełmża \(gmina wiejska, powiat toruński\)">/, 'the datalist tells the two apart');
     assert.match(twoText, /<option value="Lubicz">/);
     const unknown = await post(page, { gmina_teryt: 'Atlantyda', town: 'Atlantyda' });
@@ -197,7 +201,10 @@ describe('entity record sections', () => {
     assert.match(decode(unknown.body), /W województwie kujawsko-pomorskim nie ma gminy „Atlantyda”/);
     const english = await post(page, { gmina_teryt: 'Chełmża', town: 'Chełmża' }, `/en${page}`);
     assert.equal(english.statusCode, 400);
-    assert.match(decode(english.body), /Several gminy are called “Chełmża”: Chełmża \(urban gmina, powiat toruński\); Chełmża \(rural gmina, powiat toruński\)/);
+    assert.match(
+      decode(english.body),
+      /Several gminy are called “Chełmża”: Chełmża \(urban gmina, powiat toruński\); Chełmża \(rural gmina, powiat toruński\)/,
+    );
     assert.equal(await count('entity_places'), before, 'a refused gmina saves nothing');
 
     assert.equal((await post(page, { gmina_teryt: 'lubicz', town: 'Lubicz Dolny' })).statusCode, 303);
@@ -212,7 +219,10 @@ describe('entity record sections', () => {
     const edit = decode((await get(`${page}/${lubicz.id}`)).body);
     assert.match(edit, /name="gmina_teryt" type="text" value="Lubicz"/);
     assert.doesNotMatch(edit, /value="0415042"/);
-    assert.equal((await post(`${page}/${lubicz.id}`, { gmina_teryt: 'Chełmża (gmina wiejska, powiat toruński)', town: 'Zelgno' })).statusCode, 303);
+    assert.equal(
+      (await post(`${page}/${lubicz.id}`, { gmina_teryt: 'Chełmża (gmina wiejska, powiat toruński)', town: 'Zelgno' })).statusCode,
+      303,
+    );
     assert.equal(
       (await t.ctx.db.selectFrom('entity_places').select('gmina_teryt').where('id', '=', lubicz.id).executeTakeFirstOrThrow()).gmina_teryt,
       '0415022',

@@ -169,7 +169,13 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
       reply,
       e,
       'entityRecord.title.place',
-      <v.PlaceFormPage id={e.id} placeId={p.id} gminy={await gminaChoices(ctx)} csrf={reply.generateCsrf()} state={{ values, problems: [] }} />,
+      <v.PlaceFormPage
+        id={e.id}
+        placeId={p.id}
+        gminy={await gminaChoices(ctx)}
+        csrf={reply.generateCsrf()}
+        state={{ values, problems: [] }}
+      />,
     );
   });
 
@@ -184,7 +190,13 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
         reply,
         e,
         'entityRecord.title.place',
-        <v.PlaceFormPage id={e.id} placeId={p.id} gminy={await gminaChoices(ctx)} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />,
+        <v.PlaceFormPage
+          id={e.id}
+          placeId={p.id}
+          gminy={await gminaChoices(ctx)}
+          csrf={reply.generateCsrf()}
+          state={refused(request.body, saved)}
+        />,
         saved.status,
       );
     return back(request, reply, v.sectionPath(e.id, 'places'));

@@ -217,7 +217,8 @@ function parseCoordinate(text: string): number | null {
 /** The place form; the gmina is named (or its code given) and problems are worded in `lang`. */
 export async function checkPlaceForm(ctx: ModuleContext, body: Record<string, string>, lang: Lang = 'pl'): Promise<PlaceInput> {
   const c = new FormChecker(body);
-  const gmina = checkGminaField(c, translator(lang), await gminaChoices(ctx), 'gmina_teryt', PLACE_LABELS.gmina_teryt, { required: true }) ?? '';
+  const gmina =
+    checkGminaField(c, translator(lang), await gminaChoices(ctx), 'gmina_teryt', PLACE_LABELS.gmina_teryt, { required: true }) ?? '';
   const town = c.required('town', PLACE_LABELS.town, { max: 200 });
   const address = c.text('address');
   if ([...address].length > 300) c.add('address', PLACE_LABELS.address, 'validation.tooLong', { count: 300 });

@@ -291,7 +291,14 @@ function PlaceFields({ state, gminy }: { state: FormState; gminy: readonly Gmina
   const { values, problems } = state;
   return (
     <>
-      <GminaField name="gmina_teryt" label={t('entityRecord.place.gmina')} value={values.gmina_teryt ?? ''} problems={problems} required gminy={gminy} />
+      <GminaField
+        name="gmina_teryt"
+        label={t('entityRecord.place.gmina')}
+        value={values.gmina_teryt ?? ''}
+        problems={problems}
+        required
+        gminy={gminy}
+      />
       <FormField name="town" label={t('entityRecord.place.town')} value={values.town ?? ''} problems={problems} required maxLength={200} />
       <FormField name="address" label={t('entityRecord.place.address')} value={values.address ?? ''} problems={problems} maxLength={300} />
       <FormField

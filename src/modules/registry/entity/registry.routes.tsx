@@ -335,7 +335,12 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
         reply,
         { heading: true, title: request.t('registry.admin.create') },
         <v.EntityFormView
-        gminy={await gminaChoices(ctx)} csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={request.body} problems={created.problems} />,
+          gminy={await gminaChoices(ctx)}
+          csrf={reply.generateCsrf()}
+          action="/admin/podmioty/nowy"
+          values={request.body}
+          problems={created.problems}
+        />,
         created.status,
       );
     return go(request, reply, '/admin/podmioty?ok=1');

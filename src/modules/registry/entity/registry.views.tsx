@@ -211,7 +211,13 @@ export function EntityFormView({
         {field('nip', { hint: t('registry.field.identHint') })}
         {field('regon', { hint: t('registry.field.identHint') })}
         {field('krs', { hint: t('registry.field.identHint') })}
-        <GminaField name="gmina_teryt" label={t(FIELD_LABELS.gmina_teryt)} value={values.gmina_teryt ?? ''} problems={problems} gminy={gminy} />
+        <GminaField
+          name="gmina_teryt"
+          label={t(FIELD_LABELS.gmina_teryt)}
+          value={values.gmina_teryt ?? ''}
+          problems={problems}
+          gminy={gminy}
+        />
         {field('town')}
         {field('address')}
         {field('website', { type: 'url' })}

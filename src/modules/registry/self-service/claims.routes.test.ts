@@ -379,7 +379,11 @@ describe('self-service over HTTP', () => {
       assert.equal(page.statusCode, 200);
       const body = main(page.body);
       assert.match(body, /<li>Przedstawiciel podmiotu: Fundacja Iks<\/li>/);
-      assert.match(body, /<li>Przedstawiciel podmiotu: nie znaleziono \(mógł zostać usunięty\)<\/li>/, 'an unknown id is said to be unknown');
+      assert.match(
+        body,
+        /<li>Przedstawiciel podmiotu: nie znaleziono \(mógł zostać usunięty\)<\/li>/,
+        'an unknown id is said to be unknown',
+      );
       assert.doesNotMatch(body, new RegExp(x.id), 'no raw id');
       assert.doesNotMatch(body, new RegExp(gone));
       assert.match(body, /<h2>Moje sprawy<\/h2>/);
@@ -529,7 +533,8 @@ describe('self-service over HTTP', () => {
 
     test('a representative adds a place by typing "Lubicz"; a name of two gminy or an unknown one is refused and changes nothing', async () => {
       const url = `/moje-podmioty/${x.id}/miejsca`;
-      const places = () => t.ctx.db.selectFrom('entity_places').select(['id', 'town', 'gmina_teryt']).where('entity_id', '=', x.id).execute();
+      const places = () =>
+        t.ctx.db.selectFrom('entity_places').select(['id', 'town', 'gmina_teryt']).where('entity_id', '=', x.id).execute();
       const before = await places();
       const two = await post(url, { new_town: 'Chełmża', new_gmina: 'chelmza' }, repX.cookie, `/moje-podmioty/${x.id}`);
       assert.equal(two.statusCode, 400);
@@ -554,7 +559,12 @@ describe('self-service over HTTP', () => {
       assert.doesNotMatch(page.body, /value="0415042"/);
       assert.match(page.body, /<datalist id="places-gminy"><option value="Aleksandrów Kujawski \(gmina miejska, powiat aleksandrowski\)">/);
       assert.equal((page.body.match(/<datalist/g) ?? []).length, 1, 'one list of gminy for every place of the form');
-      const del = await post(url, { [`place_${lubicz!.id}_town`]: 'Lubicz Dolny', [`place_${lubicz!.id}_remove`]: '1' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      const del = await post(
+        url,
+        { [`place_${lubicz!.id}_town`]: 'Lubicz Dolny', [`place_${lubicz!.id}_remove`]: '1' },
+        repX.cookie,
+        `/moje-podmioty/${x.id}`,
+      );
       assert.equal(del.statusCode, 303);
     });
 

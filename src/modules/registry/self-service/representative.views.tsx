@@ -89,7 +89,9 @@ function PlacesForm({
       {places.length === 0 ? <p>{t('claims.places.none')}</p> : null}
       {places.map((p) => (
         <fieldset key={p.id} class="place">
-          <legend>{t('claims.places.legend', { place: placeText(p, gminy, (name) => t('claims.places.inGmina', { name })) || '—' })}</legend>
+          <legend>
+            {t('claims.places.legend', { place: placeText(p, gminy, (name) => t('claims.places.inGmina', { name })) || '—' })}
+          </legend>
           <FormField
             name={`place_${p.id}_town`}
             label={t('claims.places.town')}
