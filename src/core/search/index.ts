@@ -3,10 +3,11 @@
 // user types meets the document in the same form on SQLite and PostgreSQL. Short lists read whole
 // anyway (TERYT units, a programme's objective tree) are matched in memory by the same rule, and
 // every result's title is scored alike, so the site search ranks results of any module together.
+import { editDistance } from './distance.js';
 import { fold, wordTokens } from './fold.js';
 import { stem } from './stem.js';
 
-export { fold, stem, wordTokens };
+export { editDistance, fold, stem, wordTokens };
 
 /** Terms reach the FTS engine, so anything but letters and digits (quotes, operators) is removed. */
 const NOT_WORD = /[^\p{L}\p{N}]/gu;

@@ -69,8 +69,7 @@ export const entityRecordEn: TranslationShape<typeof entityRecordPl> = {
       save: 'Save the activity',
     },
     place: {
-      gmina: 'Gmina (TERYT code)',
-      gminaHint: 'Seven digits, e.g. 0463011 for Toruń.',
+      gmina: 'Gmina',
       town: 'Town',
       address: 'Address',
       lat: 'Latitude',

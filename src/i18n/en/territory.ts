@@ -20,6 +20,13 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       '2': 'rural gmina',
       '3': 'urban-rural gmina',
     },
+    gminaField: {
+      hint: 'Type the gmina’s name, e.g. Lubicz, and choose it from the suggestions.',
+      cityPowiat: 'city with powiat rights {{name}}',
+      ambiguous: 'Several gminy are called “{{text}}”: {{candidates}}. Choose one of the suggestions in “{{field}}”.',
+      unknown: 'There is no gmina “{{text}}” in kujawsko-pomorskie. Type a gmina’s name in “{{field}}” and choose it from the suggestions.',
+      unknownSuggest: 'There is no gmina “{{text}}” in kujawsko-pomorskie. Did you mean: {{candidates}}? Correct “{{field}}”.',
+    },
     noData: 'no data',
     noSubregion: 'no subregion',
     gminyCount_one: '{{count}} gmina',

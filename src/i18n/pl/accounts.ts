@@ -24,6 +24,9 @@ export const accountsPl = {
     adminNone: 'Twoje role nie dają dostępu do działów administracyjnych.',
     accountIntro: 'Zarządzaj swoim kontem, hasłem, weryfikacją dwuetapową, sesjami i danymi.',
     accountLinks: 'Ustawienia konta',
+    mySpaces: 'Moje sprawy',
+    roleWithScope: '{{role}}: {{scope}}',
+    scopeNotFound: 'nie znaleziono (mógł zostać usunięty)',
     yes: 'tak',
     no: 'nie',
     // `spojnia user create`; count: how many roles

@@ -68,8 +68,7 @@ export const entityRecordPl = {
       save: 'Zapisz działalność',
     },
     place: {
-      gmina: 'Gmina (kod TERYT)',
-      gminaHint: 'Siedem cyfr, np. 0463011 dla Torunia.',
+      gmina: 'Gmina',
       town: 'Miejscowość',
       address: 'Adres',
       lat: 'Szerokość geograficzna',

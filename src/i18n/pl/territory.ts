@@ -19,6 +19,14 @@ export const territoryPl = {
       '2': 'gmina wiejska',
       '3': 'gmina miejsko-wiejska',
     },
+    gminaField: {
+      hint: 'Wpisz nazwę gminy, np. Lubicz, i wybierz ją z podpowiedzi.',
+      cityPowiat: 'miasto na prawach powiatu {{name}}',
+      ambiguous: 'Nazwę „{{text}}” nosi kilka gmin: {{candidates}}. Wybierz jedną z podpowiedzi w polu „{{field}}”.',
+      unknown:
+        'W województwie kujawsko-pomorskim nie ma gminy „{{text}}”. Wpisz nazwę gminy w polu „{{field}}” i wybierz ją z podpowiedzi.',
+      unknownSuggest: 'W województwie kujawsko-pomorskim nie ma gminy „{{text}}”. Czy chodzi o: {{candidates}}? Popraw pole „{{field}}”.',
+    },
     noData: 'brak danych',
     noSubregion: 'bez subregionu',
     gminyCount_one: '{{count}} gmina',

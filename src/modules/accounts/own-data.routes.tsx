@@ -10,12 +10,18 @@ import * as ownData from './own-data.service.js';
 import * as v from './own-data.views.js';
 import { userDetail } from './users.service.js';
 import { waitingTasks } from './admin-tasks.js';
+import { namedRoles } from './scope-names.js';
 
 export async function ownDataRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   // --- the account page and the administration index -------------------------------------------
 
   app.get('/konto', { config: { access: 'authenticated' }, schema: { querystring: OkQuery } }, async (request, reply) =>
-    page(request, reply, 'accounts.myAccount', <v.AccountHomeView notice={notice(request, request.query.ok, 'reset.done')} />),
+    page(
+      request,
+      reply,
+      'accounts.myAccount',
+      <v.AccountHomeView notice={notice(request, request.query.ok, 'reset.done')} roles={await namedRoles(ctx, me(request).roles)} />,
+    ),
   );
 
   app.get('/admin', { config: { access: 'authenticated' } }, async (request, reply) =>

@@ -6,6 +6,8 @@ import type { TKey } from '../../i18n/index.js';
 import { mayHoldApiTokens } from './api-tokens.service.js';
 import { Form, Notice } from './accounts.views.js';
 import type { Role } from './roles.js';
+import type { NamedRole } from './scope-names.js';
+import { UUID_PATTERN } from '../../core/db/ids.js';
 import type { WaitingTask } from './admin-tasks.js';
 
 const ACCOUNT_LINKS: [string, TKey][] = [
@@ -15,14 +17,39 @@ const ACCOUNT_LINKS: [string, TKey][] = [
   ['/konto/dane', 'privacy.title'],
 ];
 
-export function AccountHomeView({ notice }: { notice?: string | null }) {
-  const { t, href, user } = usePage();
+const UUID = new RegExp(UUID_PATTERN);
+
+/** A role as people read it: "Przedstawiciel podmiotu: Fundacja Iks" — the scope by its name, never a raw id. */
+function roleText(t: ReturnType<typeof usePage>['t'], r: NamedRole): string {
+  const role = t(`roles.${r.role as Role}`);
+  if (r.scopeId === null) return role;
+  // an id no module names: unknown, said so (a code such as a reporting partner's "territory:0463011" stays readable)
+  const scope = r.scopeName ?? (UUID.test(r.scopeId) ? t('accounts.scopeNotFound') : r.scopeId);
+  return t('accounts.roleWithScope', { role, scope });
+}
+
+export function AccountHomeView({ notice, roles }: { notice?: string | null; roles: NamedRole[] }) {
+  const { t, href, user, adminNav } = usePage();
+  // the user's own spaces (Moje podmioty, Sprawozdawczość…), also in the user menu
+  const personal = adminNav.filter((e) => e.personal);
   return (
     <>
       <PageHeader title={t('accounts.myAccount')} />
       <Notice text={notice} />
       <p>{t('accounts.loggedInAs', { name: user?.displayName ?? '' })}</p>
       <p>{t('accounts.accountIntro')}</p>
+      {personal.length > 0 ? (
+        <>
+          <h2>{t('accounts.mySpaces')}</h2>
+          <ul>
+            {personal.map((e) => (
+              <li key={e.path}>
+                <a href={href(e.path)}>{t(e.label)}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t('accounts.accountLinks')}</h2>
       <ul>
         {ACCOUNT_LINKS.map(([path, key]) => (
@@ -36,15 +63,12 @@ export function AccountHomeView({ notice }: { notice?: string | null }) {
           </li>
         ) : null}
       </ul>
-      {user && user.roles.length > 0 ? (
+      {roles.length > 0 ? (
         <>
           <h2>{t('accounts.roles')}</h2>
           <ul>
-            {user.roles.map((r, i) => (
-              <li key={i}>
-                {t(`roles.${r.role as Role}`)}
-                {r.scopeId ? ` (${r.scopeId})` : ''}
-              </li>
+            {roles.map((r, i) => (
+              <li key={i}>{roleText(t, r)}</li>
             ))}
           </ul>
         </>

@@ -153,3 +153,14 @@ export async function listAccountMemberships(db: Executor, userId?: string) {
   if (userId) q = q.where('m.user_id', '=', userId);
   return (await q.orderBy('m.id').execute()) as { user_id: string; body_id: string; starts_on: string | null; ends_on: string | null }[];
 }
+
+/** The names of those of `ids` that exist (the names of scoped roles' scopes, on account pages). */
+export async function bodyNamesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('bodies')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

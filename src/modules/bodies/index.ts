@@ -7,6 +7,8 @@
 // (`agendaObjectKinds`, declared here); the opinions on an object appear on that object's page.
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
+import type { ScopeNames } from '../accounts/index.js';
+import { bodyNamesByIds } from './bodies.repo.js';
 import { adminRoutes } from './admin.routes.js';
 import { consultationOpinions, evaluationOpinions, reportOpinions } from './agenda.contributions.js';
 import { agendaRoutes } from './agenda.routes.js';
@@ -43,6 +45,9 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await agendaRoutes(app, ctx);
 }
 
+/** The account page shows scoped roles by name: a member's role names the body. */
+const bodyScopeNames: ScopeNames = { scopeType: 'team', names: (ctx, ids) => bodyNamesByIds(ctx.db, ids) };
+
 export const bodiesModule: AppModule = {
   name: 'bodies',
   errors: bodiesErrors,
@@ -50,6 +55,7 @@ export const bodiesModule: AppModule = {
   nav: [{ label: 'bodies.nav', path: '/zespoly', order: 60, intro: 'bodies.homeIntro' }],
   admin: [{ label: 'bodies.admin.title', path: '/admin/zespoly', order: 55, roles: ['coordinator', 'administrator'] }],
   contributes: {
+    scopeNames: [bodyScopeNames],
     sitemapSources: bodiesSitemapSources,
     searchProviders: [bodiesSearch],
     // the bodies' opinions and resolutions on the objects they concern, on those objects' pages

@@ -1,10 +1,10 @@
 // Views of the localgov module: the public table of a year (with its CSV), the cooperation card on
 // a territorial profile, and the staff list and form. Unknown values read "brak danych", never "nie".
 import type { Problem } from '../../core/errors/app-error.js';
-import { Button, FieldShell, fieldDescription, FormField, PageHeader, Table } from '../../core/ui/components.js';
+import { Button, FormField, PageHeader, Table } from '../../core/ui/components.js';
 import { CheckboxField, RadioGroup } from '../../core/ui/fields.js';
 import { usePage } from '../../core/ui/context.js';
-import { profilePath } from '../territory/index.js';
+import { profilePath, UnitNameField } from '../territory/index.js';
 import { StaffForm } from './localgov.staff.views.js';
 import type { CooperationRow } from './localgov.repo.js';
 import { CLAUSE_KINDS, type TableRow, type UnitOption } from './localgov.service.js';
@@ -259,30 +259,18 @@ export function CooperationFormView({
   );
 }
 
-/** A gmina or powiat typed by name, with every unit's unique label offered as a suggestion. */
+/** A gmina or powiat typed by name, with every unit's unique label offered as a suggestion (territory's one field). */
 export function UnitField({ value, units, problems }: { value: string; units: UnitOption[]; problems: Problem[] }) {
   const { t } = usePage();
-  const unitId = 'f-unit';
-  const unitMine = problems.filter((p) => p.field === 'unit');
   return (
-    <FieldShell id={unitId} label={t('localgov.field.unit')} hint={t('localgov.field.unitHint')} mine={unitMine} required>
-      <input
-        id={unitId}
-        name="unit"
-        type="text"
-        value={value}
-        list={`${unitId}-list`}
-        autoComplete="off"
-        maxLength={200}
-        required
-        aria-describedby={fieldDescription(unitId, t('localgov.field.unitHint'), unitMine)}
-        aria-invalid={unitMine.length ? 'true' : undefined}
-      />
-      <datalist id={`${unitId}-list`}>
-        {units.map((u) => (
-          <option key={u.teryt} value={u.label} />
-        ))}
-      </datalist>
-    </FieldShell>
+    <UnitNameField
+      name="unit"
+      label={t('localgov.field.unit')}
+      hint={t('localgov.field.unitHint')}
+      value={value}
+      problems={problems}
+      required
+      suggestions={units}
+    />
   );
 }

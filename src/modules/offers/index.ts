@@ -8,6 +8,8 @@
 // the buyer institution, `buyer_representative`); the public sees aggregates per powiat and year.
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
+import type { ScopeNames } from '../accounts/index.js';
+import { buyerNamesByIds } from './purchases/purchases.repo.js';
 import { offersApiRoutes } from './api.routes.js';
 import { importCpvCommand } from './cpv/cpv.commands.js';
 import './cpv/cpv.tables.js';
@@ -52,6 +54,9 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await purchasesRoutes(app, ctx);
 }
 
+/** The account page shows scoped roles by name: a buyer's representative: the role names the public buyer. */
+const buyerScopeNames: ScopeNames = { scopeType: 'buyer', names: (ctx, ids) => buyerNamesByIds(ctx.db, ids) };
+
 export const offersModule: AppModule = {
   name: 'offers',
   errors: offersErrors,
@@ -66,6 +71,7 @@ export const offersModule: AppModule = {
     { label: 'purchases.mine', path: '/oferta/zakupy', order: 48, roles: ['buyer_representative'], personal: true },
   ],
   contributes: {
+    scopeNames: [buyerScopeNames],
     entityPageSections: [offersEntitySection],
     searchProviders: [offersSearch],
     sitemapSources: offersSitemapSources,

@@ -4,6 +4,8 @@
 import { registryCommands } from './registry.commands.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
+import type { ScopeNames } from '../accounts/index.js';
+import { entityNamesByIds } from './entity/registry.repo.js';
 import { registryMigrations } from './migrations/index.js';
 import {
   entitiesDataset,
@@ -65,11 +67,15 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await duplicatesRoutes(app, ctx);
 }
 
+/** The account page shows scoped roles by name: an entity representative's role names the entity. */
+const entityScopeNames: ScopeNames = { scopeType: 'entity', names: (ctx, ids) => entityNamesByIds(ctx.db, ids) };
+
 export const registryModule: AppModule = {
   name: 'registry',
   errors: registryErrors,
   commands: registryCommands,
   contributes: {
+    scopeNames: [entityScopeNames],
     homeSections: [registryHomeSection],
     adminTasks: registryAdminTasks,
     territoryMeasures: [entitiesMeasure],

@@ -7,11 +7,11 @@ import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table } 
 import { CheckboxField, RadioGroup, SelectField } from '../../core/ui/fields.js';
 import { usePage } from '../../core/ui/context.js';
 import { WeeklyHoursFields } from '../site/index.js';
-import type { Subregion } from '../territory/index.js';
+import { GminaField, type Subregion } from '../territory/index.js';
 import type { LeadCount } from './leads.service.js';
 import { SUPPORT_SERVICES } from './services.js';
 import type { CentreDetail, GminaOption } from './support.service.js';
-import { AccreditationText, centrePath, GminaField } from './public.views.js';
+import { AccreditationText, centrePath } from './public.views.js';
 
 export const PART_PATHS = {
   area: 'obszary',
@@ -335,7 +335,14 @@ export function CentreAdminView({
         {field(office, 'street', t('support.field.street'), { required: true, maxLength: 200 })}
         {field(office, 'postal_code', t('support.field.postalCode'), { required: true, maxLength: 6 })}
         {field(office, 'city', t('support.field.city'), { required: true, maxLength: 100 })}
-        <GminaField gminy={gminy} value={office.values.gmina ?? ''} label={t('support.field.gmina')} problems={office.problems} required />
+        <GminaField
+          name="gmina"
+          gminy={gminy}
+          value={office.values.gmina ?? ''}
+          label={t('support.field.gmina')}
+          problems={office.problems}
+          required
+        />
         <CheckboxField name="hours_known" label={t('support.field.hoursKnown')} checked={office.values.hours_known === '1'} />
         <WeeklyHoursFields values={office.values} problems={office.problems} />
         {field(office, 'office_phone', t('support.field.phone'), { type: 'tel', maxLength: 50 })}

@@ -4,6 +4,8 @@
 // and "Twój ośrodek wsparcia" on entity pages and territorial profiles.
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
+import type { ScopeNames } from '../accounts/index.js';
+import { centreNamesByIds } from './support.repo.js';
 import { adminRoutes } from './admin.routes.js';
 import { apiRoutes } from './api.routes.js';
 import { eraseOldLeads } from './leads.service.js';
@@ -36,6 +38,9 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await adminRoutes(app, ctx);
 }
 
+/** The account page shows scoped roles by name: a support centre's people: the role names the centre. */
+const centreScopeNames: ScopeNames = { scopeType: 'support_centre', names: (ctx, ids) => centreNamesByIds(ctx.db, ids) };
+
 export const supportModule: AppModule = {
   name: 'support',
   errors: supportErrors,
@@ -46,6 +51,7 @@ export const supportModule: AppModule = {
     { label: 'support.own.title', path: '/wsparcie/moje-zgloszenia', order: 56, roles: ['support_centre'], personal: true },
   ],
   contributes: {
+    scopeNames: [centreScopeNames],
     entityPageSections: [entitySupportSection],
     profileSections: [profileSupportSection],
     searchProviders: [centresSearch],

@@ -8,12 +8,12 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
-import type { Lang } from '../../i18n/index.js';
+import { translator, type Lang } from '../../i18n/index.js';
 import { enqueueMail, eraseMailAbout } from '../mail/index.js';
 import { setSettingAudited, type AuditEntry } from '../audit/index.js';
-import { listSubregionsWithMembers } from '../territory/index.js';
+import { checkGminaField, listSubregionsWithMembers } from '../territory/index.js';
 import * as repo from './support.repo.js';
-import { gminaOptions, matchGmina, servingCentre } from './support.service.js';
+import { gminaOptions, servingCentre } from './support.service.js';
 
 export const HONEYPOT_FIELD = 'website';
 export const RETENTION_SETTING = 'support.lead_retention_months';
@@ -48,16 +48,13 @@ export async function submitLead(ctx: ModuleContext, body: Record<string, unknow
   if (typeof honeypot === 'string' && honeypot.trim() !== '') return null;
   const f = new FormChecker(body);
   const message = f.required('message', 'support.lead.what', { max: 3000, min: 10 });
-  const gminaText = f.text('gmina');
-  const matches = matchGmina(await gminaOptions(ctx, lang), gminaText);
-  if (gminaText === '') f.add('gmina', 'support.lead.gmina', 'validation.required');
-  else if (matches.length !== 1)
-    f.add('gmina', 'support.lead.gmina', matches.length === 0 ? 'support.problem.gminaUnknown' : 'support.problem.gminaAmbiguous');
+  const options = await gminaOptions(ctx, lang);
+  const gminaTeryt = checkGminaField(f, translator(lang), options, 'gmina', 'support.lead.gmina', { required: true });
   const name = f.required('name', 'support.lead.name', { max: 200 });
   const email = f.email('email', 'support.lead.email');
   if (f.text('consent') !== '1') f.add('consent', 'support.lead.consent', 'support.lead.consentRequired');
   f.assertValid();
-  const gmina = matches[0]!;
+  const gmina = options.find((g) => g.teryt === gminaTeryt)!;
   const today = warsawToday(ctx.clock);
   const serving = await servingCentre(ctx, gmina.teryt, today);
   if (!serving) throw new AppError('support.no_centre');

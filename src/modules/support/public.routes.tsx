@@ -13,6 +13,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { warsawToday } from '../../core/time/index.js';
 import { retentionMonths, submitLead } from './leads.service.js';
 import * as svc from './support.service.js';
+import { resolveGmina } from '../territory/index.js';
 import * as v from './public.views.js';
 import { centreResults, regionResults } from './results/results.service.js';
 import { CentreResultsSection, RegionComparisonSection } from './results/results.views.js';
@@ -48,10 +49,12 @@ export async function publicRoutes(app: AppInstance, ctx: ModuleContext): Promis
       const text = (request.query.gmina ?? '').trim();
       let result: v.FinderResult = { kind: 'empty' };
       if (text !== '') {
-        const found = svc.matchGmina(gminy, text);
-        if (found.length === 0) result = { kind: 'notFound', text };
-        else if (found.length > 1) result = { kind: 'choose', text, options: found };
-        else result = { kind: 'answer', answer: await svc.supportFor(ctx, found[0]!, request.lang) };
+        // a near-miss name is offered, never answered for: the person chooses
+        const found = resolveGmina(gminy, text);
+        if (found.kind === 'found') result = { kind: 'answer', answer: await svc.supportFor(ctx, found.gmina, request.lang) };
+        else if (found.kind === 'ambiguous') result = { kind: 'choose', text, options: found.candidates };
+        else if (found.kind === 'unknown' && found.suggestions.length > 0) result = { kind: 'suggest', text, options: found.suggestions };
+        else result = { kind: 'notFound', text };
       }
       const title =
         result.kind === 'answer'

@@ -3,21 +3,12 @@
 // (a plain GET form with a datalist of gminy, so it works without JavaScript), the section "Twój
 // ośrodek wsparcia" other modules' pages show, and the "Chcę założyć podmiot" form.
 import type { Problem } from '../../core/errors/app-error.js';
-import {
-  Alert,
-  Button,
-  CsrfField,
-  ErrorSummary,
-  FieldShell,
-  fieldDescription,
-  FormField,
-  PageHeader,
-  Table,
-} from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table } from '../../core/ui/components.js';
 import { CheckboxField } from '../../core/ui/fields.js';
 import { usePage } from '../../core/ui/context.js';
 import { entityPath } from '../registry/index.js';
 import { hoursRows } from '../site/index.js';
+import { GminaField } from '../territory/index.js';
 import type { AccreditationState, CentreDetail, GminaOption, OfficeView, SupportAnswer } from './support.service.js';
 import type { AreaRow } from './support.repo.js';
 
@@ -288,54 +279,11 @@ export function CentreView({ d }: { d: CentreDetail }) {
   );
 }
 
-/** The gmina field: free text with the gminy as suggestions (a native datalist, no script needed). */
-export function GminaField({
-  gminy,
-  value,
-  name = 'gmina',
-  label,
-  hint,
-  problems = [],
-  required,
-}: {
-  gminy: GminaOption[];
-  value: string;
-  name?: string;
-  label: string;
-  hint?: string;
-  problems?: Problem[];
-  required?: boolean;
-}) {
-  const id = `f-${name}`;
-  const mine = problems.filter((p) => p.field === name);
-  return (
-    <FieldShell id={id} label={label} hint={hint} mine={mine} required={required}>
-      <input
-        id={id}
-        name={name}
-        type="text"
-        value={value}
-        list={`${id}-list`}
-        autoComplete="off"
-        maxLength={200}
-        required={required}
-        aria-describedby={fieldDescription(id, hint, mine)}
-        aria-invalid={mine.length ? 'true' : undefined}
-      />
-      <datalist id={`${id}-list`}>
-        {gminy.map((g) => (
-          <option key={g.teryt} value={g.label} />
-        ))}
-      </datalist>
-    </FieldShell>
-  );
-}
-
 function FinderForm({ gminy, value }: { gminy: GminaOption[]; value: string }) {
   const { t, href } = usePage();
   return (
     <form method="get" action={href('/wsparcie/gdzie')} class="support-finder">
-      <GminaField gminy={gminy} value={value} label={t('support.finder.gmina')} hint={t('support.finder.gminaHint')} />
+      <GminaField name="gmina" gminy={gminy} value={value} label={t('support.finder.gmina')} hint={t('support.finder.gminaHint')} />
       <Button>{t('support.finder.submit')}</Button>
     </form>
   );
@@ -345,6 +293,8 @@ export type FinderResult =
   | { kind: 'empty' }
   | { kind: 'notFound'; text: string }
   | { kind: 'choose'; text: string; options: GminaOption[] }
+  /** No gmina of that name; these are close to it. */
+  | { kind: 'suggest'; text: string; options: GminaOption[] }
   | { kind: 'answer'; answer: SupportAnswer };
 
 export function FinderView({ gminy, result, value }: { gminy: GminaOption[]; result: FinderResult; value: string }) {
@@ -359,9 +309,11 @@ export function FinderView({ gminy, result, value }: { gminy: GminaOption[]; res
             <p>{t('support.finder.notFound', { text: result.text })}</p>
           </Alert>
         ) : null}
-        {result.kind === 'choose' ? (
+        {result.kind === 'choose' || result.kind === 'suggest' ? (
           <section aria-labelledby="choose-heading">
-            <h2 id="choose-heading">{t('support.finder.choose')}</h2>
+            <h2 id="choose-heading">
+              {result.kind === 'choose' ? t('support.finder.choose') : t('support.finder.suggest', { text: result.text })}
+            </h2>
             <ul>
               {result.options.map((o) => (
                 <li key={o.teryt}>
@@ -484,6 +436,7 @@ export function LeadFormView({
           required
         />
         <GminaField
+          name="gmina"
           gminy={gminy}
           value={values.gmina ?? ''}
           label={t('support.lead.gmina')}

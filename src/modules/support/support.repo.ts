@@ -195,3 +195,14 @@ export async function leadsToErase(db: Executor, before: string): Promise<string
 export async function eraseLead(db: Executor, id: string, at: string): Promise<void> {
   await db.updateTable('support_leads').set({ name: null, email: null, message: null, erased_at: at }).where('id', '=', id).execute();
 }
+
+/** The names of those of `ids` that exist (the names of scoped roles' scopes, on account pages). */
+export async function centreNamesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('support_centres')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -92,6 +92,11 @@ describe('Gdzie szukać wsparcia?', () => {
     assert.equal(two.body.match(/href="\/wsparcie\/gdzie\?gmina=Che%C5%82mno%20/g)?.length, 2);
     const none = await t.app.inject({ url: '/wsparcie/gdzie?gmina=Atlantyda' });
     assert.match(none.body, /Nie znaleźliśmy gminy „Atlantyda”/);
+    // a near miss is offered, never answered for
+    const near = await t.app.inject({ url: '/wsparcie/gdzie?gmina=Lubicc' });
+    assert.match(near.body, /Nie ma gminy „Lubicc”\. Czy chodzi o jedną z tych gmin\?/);
+    assert.match(near.body, /href="\/wsparcie\/gdzie\?gmina=Lubicz/);
+    assert.doesNotMatch(near.body, /id="answer-heading"/);
     const torun = await t.app.inject({ url: '/en/wsparcie/gdzie?gmina=Torun' });
     assert.match(torun.body, /The platform knows no centre serving the gmina of Toruń today/);
   });
@@ -217,7 +222,7 @@ describe('Chcę założyć podmiot ekonomii społecznej', () => {
     assert.equal(noConsent.statusCode, 400);
     assert.match(noConsent.body, /Zaznacz zgodę/);
     const unknown = await send(request('Atlantyda', 'x@example.pl'));
-    assert.match(unknown.body, /Nie znaleziono gminy o takiej nazwie/);
+    assert.match(unknown.body, /W województwie kujawsko-pomorskim nie ma gminy „Atlantyda”/);
     const noAddress = await svc.createCentre(t.ctx, { name: 'Ośrodek bez adresu', sources: '' }, actor);
     // test set-up: the seeded KPCES stops serving its subregion, a centre without an address takes it over
     await t.ctx.db.deleteFrom('support_centre_areas').where('subregion_code', '=', 'wloclawek-inowroclaw').execute();
@@ -320,7 +325,10 @@ describe('staff pages', () => {
       gmina: 'Grudziądz',
     });
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /Tę nazwę nosi kilka gmin/);
+    assert.match(
+      bad.body,
+      /Nazwę „Grudziądz” nosi kilka gmin: Grudziądz \(gmina wiejska, powiat grudziądzki\); Grudziądz \(gmina miejska, miasto na prawach powiatu Grudziądz\)/,
+    );
     assert.match(bad.body, /formacie 00-000/);
     const ok = await post(`/admin/wsparcie/${grudziadzCentre}/biura`, {
       street: 'ul. Długa 5',

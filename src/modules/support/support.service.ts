@@ -7,7 +7,6 @@ import { nowIso } from '../../core/db/time.js';
 import { polishSortKey } from '../../core/db/collation.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
-import { fold } from '../../core/search/index.js';
 import { addDays, daysBetween, isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import { translator, type Lang, type TKey } from '../../i18n/index.js';
@@ -15,8 +14,12 @@ import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import { checkWeeklyHours, getInstitution, type WeeklyHours } from '../site/index.js';
 import {
+  checkGminaField,
   GMINA_PATTERN,
+  gminaChoices,
   gminaTypeKey,
+  resolveGmina,
+  type GminaChoice,
   listSubregionsWithMembers,
   listUnits,
   mapGeometry,
@@ -37,41 +40,33 @@ export const REMINDER_DAYS = [60, 14] as const;
 
 // --- gminy ----------------------------------------------------------------------------------------
 
-export interface GminaOption {
-  teryt: string;
-  name: string;
+/** A gmina as the support pages name it: territory's choice with a label that always tells kind and powiat. */
+export interface GminaOption extends GminaChoice {
   /** "Grudziądz (gmina miejska, powiat Grudziądz)": unique, so two gminy of one name can be told apart. */
   label: string;
   powiat: string;
 }
 
-export async function gminaOptions(ctx: Pick<ModuleContext, 'db'>, lang: Lang): Promise<GminaOption[]> {
+export async function gminaOptions(ctx: Pick<ModuleContext, 'db' | 'database'>, lang: Lang): Promise<GminaOption[]> {
   const t = translator(lang);
-  const [gminy, powiaty] = await Promise.all([listUnits(ctx.db, 'gmina'), listUnits(ctx.db, 'powiat')]);
-  const powiatName = new Map(powiaty.map((p) => [p.teryt, p.name]));
-  return gminy.map((g) => {
-    const powiat = g.teryt.slice(0, 4);
-    return {
-      teryt: g.teryt,
-      name: g.name,
-      powiat,
-      label: `${g.name} (${t(gminaTypeKey(g.gmina_type))}, ${t('support.finder.powiat', { name: powiatName.get(powiat) ?? powiat })})`,
-    };
-  });
+  return (await gminaChoices(ctx)).map((g) => ({
+    ...g,
+    powiat: g.powiatTeryt,
+    label: `${g.name} (${t(gminaTypeKey(g.gminaType))}, ${t('support.finder.powiat', { name: g.powiatName || g.powiatTeryt })})`,
+  }));
 }
 
 /**
- * The gminy a typed name means: an exact label, else the gminy whose name equals the text without
- * Polish letters and case ("Grudziadz" → the city and the rural gmina), else those whose name starts with it.
+ * The gminy a typed name may mean, through territory's one resolver: the gmina it names, else the
+ * several of that name (to choose from), else the names close to it (possibly none). The finder
+ * offers them as links; a form reads its field with `checkGminaField` and never takes a guess.
  */
 export function matchGmina(options: readonly GminaOption[], text: string): GminaOption[] {
-  const q = fold(text).replace(/\s+/g, ' ').trim();
-  if (q === '') return [];
-  const byLabel = options.filter((o) => fold(o.label) === q);
-  if (byLabel.length > 0) return byLabel;
-  const exact = options.filter((o) => fold(o.name) === q);
-  if (exact.length > 0) return exact;
-  return options.filter((o) => fold(o.name).startsWith(q)).slice(0, 20);
+  const r = resolveGmina(options, text);
+  if (r.kind === 'found') return [r.gmina];
+  if (r.kind === 'ambiguous') return r.candidates;
+  if (r.kind === 'unknown') return r.suggestions;
+  return [];
 }
 
 // --- which centre serves a gmina ------------------------------------------------------------------
@@ -486,18 +481,14 @@ export async function addOffice(ctx: ModuleContext, id: string, values: Values, 
   const postal_code = f.required('postal_code', 'support.field.postalCode', { max: 6 });
   if (postal_code !== '' && !POSTAL_RE.test(postal_code)) f.add('postal_code', 'support.field.postalCode', 'support.problem.postalCode');
   const city = f.required('city', 'support.field.city', { max: 100 });
-  const gminaText = f.text('gmina');
-  const matches = matchGmina(await gminaOptions(ctx, 'pl'), gminaText);
-  if (gminaText === '') f.add('gmina', 'support.field.gmina', 'validation.required');
-  else if (matches.length !== 1)
-    f.add('gmina', 'support.field.gmina', matches.length === 0 ? 'support.problem.gminaUnknown' : 'support.problem.gminaAmbiguous');
+  const gminaTeryt = checkGminaField(f, translator('pl'), await gminaChoices(ctx), 'gmina', 'support.field.gmina', { required: true });
   const hoursKnown = f.text('hours_known') === '1';
   const hours = checkWeeklyHours(f);
   const phone = f.text('office_phone');
   if (phone.length > 50) f.add('office_phone', 'support.field.phone', 'validation.tooLong', { count: 50 });
   const email = optionalEmail(f, 'office_email', 'support.field.email');
   f.assertValid();
-  const gmina_teryt = matches[0]!.teryt;
+  const gmina_teryt = gminaTeryt ?? '';
   if (!GMINA_PATTERN.test(gmina_teryt)) throw new AppError('http.validation');
   const row = {
     id: newId(),

@@ -26,6 +26,18 @@ export { GMINA_PATTERN, POWIAT_PATTERN, profilePath, isCityPowiat, gminaTypeKey,
 export type { StatMeasure } from './territory.tables.js';
 // the localgov module's maps count values per inhabitant with the loaded population
 export { measureForYear } from './statistics.service.js';
+// every form where a person names a gmina: the choices, the resolver of typed names and the field
+export {
+  checkGminaField,
+  gminaChoices,
+  gminaFieldText,
+  gminaFullLabel,
+  gminaLabel,
+  resolveGmina,
+  type GminaChoice,
+  type GminaResolution,
+} from './gmina-choice.js';
+export { GminaDatalist, GminaField, UnitDatalist, UnitNameField, type UnitSuggestion } from './gmina-field.js';
 
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await territoryRoutes(app, ctx);

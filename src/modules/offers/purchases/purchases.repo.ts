@@ -73,3 +73,14 @@ export async function lastUpload(db: Executor): Promise<string | null> {
   const row = await db.selectFrom('purchase_files').select('uploaded_at').orderBy('uploaded_at', 'desc').limit(1).executeTakeFirst();
   return row?.uploaded_at ?? null;
 }
+
+/** The names of those of `ids` that exist (the names of scoped roles' scopes, on account pages). */
+export async function buyerNamesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('purchase_buyers')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -7,7 +7,8 @@ import { seedDemo } from '../../../bootstrap.js';
 import { createTestApp, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
 import { unitNames } from './registry.catalogue.js';
-import { buildVocabulary, correctedQuery, editDistance, inflectionOf, recognisePlace } from './registry.forgiving.js';
+import { editDistance } from '../../../core/search/index.js';
+import { buildVocabulary, correctedQuery, inflectionOf, recognisePlace } from './registry.forgiving.js';
 
 let t: TestApp;
 let names: Map<string, string>;

@@ -4,7 +4,7 @@
 // small table of adjectival endings for powiat names) and suggests a correction for a near-miss
 // word by edit distance over a bounded vocabulary of the registry's names. All of it works in
 // memory over data already cached; no statement is added here.
-import { fold, wordTokens } from '../../../core/search/index.js';
+import { editDistance, fold, wordTokens } from '../../../core/search/index.js';
 
 export interface RecognisedPlace {
   kind: 'gmina' | 'powiat';
@@ -133,28 +133,6 @@ export function buildVocabulary(texts: Iterable<string | null>): Vocabulary {
   if (counts.size <= VOCABULARY_MAX) return { words: counts };
   const kept = [...counts].sort((a, b) => b[1].count - a[1].count).slice(0, VOCABULARY_MAX);
   return { words: new Map(kept) };
-}
-
-/** Optimal string alignment distance (Levenshtein plus adjacent swaps), giving up above `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /** A known word close to `word`, or null when the word is known (starts a word of the vocabulary) or nothing is close. */

@@ -123,7 +123,7 @@ describe('entity record sections', () => {
     const bad = await post(page, { gmina_teryt: '1465011', town: 'Warszawa', lat: '52.23', lon: '21.01' });
     assert.equal(bad.statusCode, 400);
     const text = decode(bad.body);
-    assert.match(text, /Gmina \(kod TERYT\)” podano kod, który nie jest gminą województwa/);
+    assert.match(text, /W województwie kujawsko-pomorskim nie ma gminy „1465011”/);
     assert.match(text, /Wartość w polu „Szerokość geograficzna” leży poza województwem/);
     assert.match(text, /Wartość w polu „Długość geograficzna” leży poza województwem/);
     const half = await post(page, { gmina_teryt: '0463011', town: 'Toruń', lat: '53.01' });
@@ -177,6 +177,58 @@ describe('entity record sections', () => {
     assert.equal(history[2]!.user_id, coordinatorId);
     assert.match(record, new RegExp(`<td>${author}</td>`), 'the history names who made the change');
     assert.match(record, /system \(wczytanie danych\)/, 'the creation by the service without a user');
+  });
+
+  test('places: the gmina is typed by name ("lubicz" → Lubicz\'s TERYT); several of one name or an unknown one refused, nothing saved', async () => {
+    const page = `${base()}/miejsca`;
+    const before = await count('entity_places');
+    const two = await post(page, { gmina_teryt: 'Chełmża', town: 'Chełmża' });
+    assert.equal(two.statusCode, 400);
+    const twoText = decode(two.body);
+    assert.match(
+      twoText,
+      /Nazwę „Chełmża” nosi kilka gmin: Chełmża \(gmina miejska, powiat toruński\); Chełmża \(gmina wiejska, powiat toruński\)\. Wybierz jedną z podpowiedzi w polu „Gmina”/,
+    );
+    assert.match(
+      twoText,
+      /<input id="f-gmina_teryt" name="gmina_teryt" type="text" value="Chełmża" list="f-gmina_teryt-list"/,
+      'what was typed is shown again',
+    );
+    assert.match(twoText, /<option value="Chełmża \(gmina wiejska, powiat toruński\)">/, 'the datalist tells the two apart');
+    assert.match(twoText, /<option value="Lubicz">/);
+    const unknown = await post(page, { gmina_teryt: 'Atlantyda', town: 'Atlantyda' });
+    assert.equal(unknown.statusCode, 400);
+    assert.match(decode(unknown.body), /W województwie kujawsko-pomorskim nie ma gminy „Atlantyda”/);
+    const english = await post(page, { gmina_teryt: 'Chełmża', town: 'Chełmża' }, `/en${page}`);
+    assert.equal(english.statusCode, 400);
+    assert.match(
+      decode(english.body),
+      /Several gminy are called “Chełmża”: Chełmża \(urban gmina, powiat toruński\); Chełmża \(rural gmina, powiat toruński\)/,
+    );
+    assert.equal(await count('entity_places'), before, 'a refused gmina saves nothing');
+
+    assert.equal((await post(page, { gmina_teryt: 'lubicz', town: 'Lubicz Dolny' })).statusCode, 303);
+    const lubicz = await t.ctx.db
+      .selectFrom('entity_places')
+      .selectAll()
+      .where('entity_id', '=', id)
+      .where('town', '=', 'Lubicz Dolny')
+      .executeTakeFirstOrThrow();
+    assert.equal(lubicz.gmina_teryt, '0415042');
+    // the edit form names the stored gmina, never its code
+    const edit = decode((await get(`${page}/${lubicz.id}`)).body);
+    assert.match(edit, /name="gmina_teryt" type="text" value="Lubicz"/);
+    assert.doesNotMatch(edit, /value="0415042"/);
+    assert.equal(
+      (await post(`${page}/${lubicz.id}`, { gmina_teryt: 'Chełmża (gmina wiejska, powiat toruński)', town: 'Zelgno' })).statusCode,
+      303,
+    );
+    assert.equal(
+      (await t.ctx.db.selectFrom('entity_places').select('gmina_teryt').where('id', '=', lubicz.id).executeTakeFirstOrThrow()).gmina_teryt,
+      '0415022',
+    );
+    assert.equal((await post(page, {}, `${page}/${lubicz.id}/usun`)).statusCode, 303);
+    assert.equal(await count('entity_places'), before);
   });
 
   test('PS status: illegal sequences refused, current status derived and shown with the decision', async () => {

@@ -13,6 +13,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { warsawToday, warsawYear } from '../../../core/time/index.js';
 import type { TKey } from '../../../i18n/index.js';
 import { auditFromRequest } from '../../audit/index.js';
+import { gminaChoices } from '../../territory/index.js';
 import * as rrepo from './record.repo.js';
 import * as rec from './record.service.js';
 import * as v from './record.views.js';
@@ -124,7 +125,14 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
       reply,
       o.entity,
       'entityRecord.title.places',
-      <v.PlacesPage id={id} csrf={reply.generateCsrf()} places={o.places} state={shown.refused} notice={notice(request, shown)} />,
+      <v.PlacesPage
+        id={id}
+        csrf={reply.generateCsrf()}
+        places={o.places}
+        gminy={await gminaChoices(ctx)}
+        state={shown.refused}
+        notice={notice(request, shown)}
+      />,
       shown.refused?.status ?? 200,
     );
   };
@@ -134,7 +142,7 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
   app.post('/admin/podmioty/:id/miejsca', post, async (request, reply) => {
     const e = await entityOf(request.params.id);
     const saved = await submitForm(async () =>
-      rec.addPlace(ctx, e.id, await rec.checkPlaceForm(ctx, request.body), auditFromRequest(request)),
+      rec.addPlace(ctx, e.id, await rec.checkPlaceForm(ctx, request.body, request.lang), auditFromRequest(request)),
     );
     if (!saved.ok) return placesPage(request, reply, e.id, { refused: refused(request.body, saved) });
     return back(request, reply, v.sectionPath(e.id, 'places'));
@@ -161,14 +169,20 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
       reply,
       e,
       'entityRecord.title.place',
-      <v.PlaceFormPage id={e.id} placeId={p.id} csrf={reply.generateCsrf()} state={{ values, problems: [] }} />,
+      <v.PlaceFormPage
+        id={e.id}
+        placeId={p.id}
+        gminy={await gminaChoices(ctx)}
+        csrf={reply.generateCsrf()}
+        state={{ values, problems: [] }}
+      />,
     );
   });
 
   app.post('/admin/podmioty/:id/miejsca/:item', postItem, async (request, reply) => {
     const { e, p } = await placeOf(request.params.id, request.params.item);
     const saved = await submitForm(async () =>
-      rec.editPlace(ctx, e.id, p.id, await rec.checkPlaceForm(ctx, request.body), auditFromRequest(request)),
+      rec.editPlace(ctx, e.id, p.id, await rec.checkPlaceForm(ctx, request.body, request.lang), auditFromRequest(request)),
     );
     if (!saved.ok)
       return page(
@@ -176,7 +190,13 @@ export async function recordRoutes(app: AppInstance, ctx: ModuleContext): Promis
         reply,
         e,
         'entityRecord.title.place',
-        <v.PlaceFormPage id={e.id} placeId={p.id} csrf={reply.generateCsrf()} state={refused(request.body, saved)} />,
+        <v.PlaceFormPage
+          id={e.id}
+          placeId={p.id}
+          gminy={await gminaChoices(ctx)}
+          csrf={reply.generateCsrf()}
+          state={refused(request.body, saved)}
+        />,
         saved.status,
       );
     return back(request, reply, v.sectionPath(e.id, 'places'));

@@ -11,9 +11,9 @@ import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { isCalendarDay, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
-import type { TKey } from '../../../i18n/index.js';
+import { translator, type Lang, type TKey } from '../../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
-import { listSubregionsWithMembers, listUnits, subregionOfPowiat } from '../../territory/index.js';
+import { checkGminaField, gminaChoices, listSubregionsWithMembers, subregionOfPowiat } from '../../territory/index.js';
 import {
   AT_RISK_CATEGORIES,
   checkConditions,
@@ -214,11 +214,11 @@ function parseCoordinate(text: string): number | null {
   return m ? Number(text.replace(',', '.')) : null;
 }
 
-export async function checkPlaceForm(ctx: ModuleContext, body: Record<string, string>): Promise<PlaceInput> {
+/** The place form; the gmina is named (or its code given) and problems are worded in `lang`. */
+export async function checkPlaceForm(ctx: ModuleContext, body: Record<string, string>, lang: Lang = 'pl'): Promise<PlaceInput> {
   const c = new FormChecker(body);
-  const gmina = c.required('gmina_teryt', PLACE_LABELS.gmina_teryt, { max: 7 });
-  if (gmina !== '' && !c.hasProblem('gmina_teryt') && !(await listUnits(ctx.db, 'gmina')).some((g) => g.teryt === gmina))
-    c.add('gmina_teryt', PLACE_LABELS.gmina_teryt, 'registry.invalid.teryt');
+  const gmina =
+    checkGminaField(c, translator(lang), await gminaChoices(ctx), 'gmina_teryt', PLACE_LABELS.gmina_teryt, { required: true }) ?? '';
   const town = c.required('town', PLACE_LABELS.town, { max: 200 });
   const address = c.text('address');
   if ([...address].length > 300) c.add('address', PLACE_LABELS.address, 'validation.tooLong', { count: 300 });

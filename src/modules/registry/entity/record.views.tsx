@@ -15,6 +15,7 @@ import type { PsEntryRow } from './record.repo.js';
 import { FIELD_LABELS } from './registry.service.js';
 import { ACTIVITY_TYPES } from './registry.tables.js';
 import { QUALITY_HISTORY_LABELS } from '../data-quality/duplicates.service.js';
+import { GminaField, type GminaChoice } from '../../territory/index.js';
 import { activityLabel, activityState } from './activity-state.js';
 import { markText, type MarkView } from './mark-validity.js';
 
@@ -285,20 +286,18 @@ export function ActivityPage({ id, csrf, state, notice }: { id: string; csrf: st
 
 // --- places ------------------------------------------------------------------------------------------
 
-function PlaceFields({ state }: { state: FormState }) {
+function PlaceFields({ state, gminy }: { state: FormState; gminy: readonly GminaChoice[] }) {
   const { t } = usePage();
   const { values, problems } = state;
   return (
     <>
-      <FormField
+      <GminaField
         name="gmina_teryt"
         label={t('entityRecord.place.gmina')}
-        hint={t('entityRecord.place.gminaHint')}
         value={values.gmina_teryt ?? ''}
         problems={problems}
         required
-        inputMode="numeric"
-        maxLength={7}
+        gminy={gminy}
       />
       <FormField name="town" label={t('entityRecord.place.town')} value={values.town ?? ''} problems={problems} required maxLength={200} />
       <FormField name="address" label={t('entityRecord.place.address')} value={values.address ?? ''} problems={problems} maxLength={300} />
@@ -321,12 +320,14 @@ export function PlacesPage({
   id,
   csrf,
   places,
+  gminy,
   state = EMPTY,
   notice,
 }: {
   id: string;
   csrf: string;
   places: PlaceView[];
+  gminy: readonly GminaChoice[];
   state?: FormState;
   notice?: string | null;
 }) {
@@ -370,14 +371,26 @@ export function PlacesPage({
       <h2 id="add-place">{t('entityRecord.place.add')}</h2>
       <form method="post" action={href(base)} novalidate aria-labelledby="add-place">
         <CsrfField token={csrf} />
-        <PlaceFields state={state} />
+        <PlaceFields state={state} gminy={gminy} />
         <Button>{t('entityRecord.place.save')}</Button>
       </form>
     </>
   );
 }
 
-export function PlaceFormPage({ id, placeId, csrf, state }: { id: string; placeId: string; csrf: string; state: FormState }) {
+export function PlaceFormPage({
+  id,
+  placeId,
+  csrf,
+  state,
+  gminy,
+}: {
+  id: string;
+  placeId: string;
+  csrf: string;
+  state: FormState;
+  gminy: readonly GminaChoice[];
+}) {
   const { t, href } = usePage();
   const base = sectionPath(id, 'places');
   return (
@@ -386,7 +399,7 @@ export function PlaceFormPage({ id, placeId, csrf, state }: { id: string; placeI
       <ErrorSummary problems={state.problems} />
       <form method="post" action={href(`${base}/${placeId}`)} novalidate>
         <CsrfField token={csrf} />
-        <PlaceFields state={state} />
+        <PlaceFields state={state} gminy={gminy} />
         <Button>{t('entityRecord.place.save')}</Button>
       </form>
       <p>

@@ -748,3 +748,14 @@ export async function listPartialMatches(
 export async function listedNameTexts(db: Executor): Promise<{ name: string; town: string | null }[]> {
   return db.selectFrom('entities').select(['name', 'town']).where('lifecycle', '!=', 'closed').where('merged_into', 'is', null).execute();
 }
+
+/** The names of those of `ids` that exist (the names of scoped roles' scopes, on account pages). */
+export async function entityNamesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('entities')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -183,7 +183,12 @@ describe('registry', () => {
     assert.match(bad.body, /Pole „NIP” nie zawiera poprawnego numeru NIP/);
     const badTeryt = await post('/admin/podmioty/nowy', { ...base, gmina_teryt: '1465011' }, csrfFrom(bad.body));
     assert.equal(badTeryt.statusCode, 400);
-    assert.match(badTeryt.body, /nie jest gminą województwa/);
+    assert.match(badTeryt.body, /W województwie kujawsko-pomorskim nie ma gminy „1465011”/);
+    assert.equal((await search({})).total, before);
+    const unknownName = await post('/admin/podmioty/nowy', { ...base, gmina_teryt: 'Lubiczewo' }, csrfFrom(badTeryt.body));
+    assert.equal(unknownName.statusCode, 400);
+    assert.match(unknownName.body, /nie ma gminy „Lubiczewo”\. Czy chodzi o: Lubicz/);
+    assert.match(unknownName.body, /name="gmina_teryt" type="text" value="Lubiczewo"/, 'the name typed is shown again');
     assert.equal((await search({})).total, before);
     // a refused choice is explained beside its own field too, not only in the summary
     const badForm = await post('/admin/podmioty/nowy', { ...base, legal_form: 'zzz' }, csrfFrom(badTeryt.body));
@@ -223,6 +228,19 @@ describe('registry', () => {
     assert.match(shown.body, /Historia zmian/);
     const audits = await t.ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', saved.id).execute();
     assert.deepEqual(audits.map((a) => a.action).sort(), ['registry.entity.create', 'registry.entity.update']);
+
+    // the gmina is named, never a code: the stored code is shown as its name, a typed name is stored as its code
+    assert.match(shown.body, /name="gmina_teryt" type="text" value="Toruń"/);
+    const moved = await post(`/admin/podmioty/${saved.id}`, { ...base, nip: '1234563218', gmina_teryt: 'Lubicz' }, csrfFrom(shown.body));
+    assert.equal(moved.statusCode, 303);
+    const gminaOf = async () =>
+      (await t.ctx.db.selectFrom('entities').select('gmina_teryt').where('id', '=', saved.id).executeTakeFirstOrThrow()).gmina_teryt;
+    assert.equal(await gminaOf(), '0415042');
+    const again = await get(`/admin/podmioty/${saved.id}`, cookie);
+    assert.match(again.body, /name="gmina_teryt" type="text" value="Lubicz"/);
+    const back = await post(`/admin/podmioty/${saved.id}`, { ...base, nip: '1234563218', gmina_teryt: 'torun' }, csrfFrom(again.body));
+    assert.equal(back.statusCode, 303);
+    assert.equal(await gminaOf(), '0463011');
   });
 
   test('the territory profiles and map and the site search show the entities', async () => {

@@ -11,6 +11,7 @@ import { sendPage } from '../../../core/http/render.js';
 import type { AppInstance } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
+import { gminaChoices } from '../../territory/index.js';
 import { mergeTarget } from '../data-quality/duplicates.service.js';
 import { manageRegistry } from '../registry.policy.js';
 import * as repo from './registry.repo.js';
@@ -322,6 +323,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
       reply,
       { heading: true, title: request.t('registry.admin.create') },
       <v.EntityFormView
+        gminy={await gminaChoices(ctx)}
         csrf={reply.generateCsrf()}
         action="/admin/podmioty/nowy"
         values={{ lifecycle: 'active', legal_form: 'fundacja' }}
@@ -331,14 +333,20 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
 
   app.post('/admin/podmioty/nowy', { config: manage, schema: { body: FormBody } }, async (request, reply) => {
     const created = await submitForm(async () =>
-      svc.createEntity(ctx, await svc.checkEntityForm(ctx, request.body, null), auditFromRequest(request)),
+      svc.createEntity(ctx, await svc.checkEntityForm(ctx, request.body, null, request.lang), auditFromRequest(request)),
     );
     if (!created.ok)
       return sendPage(
         request,
         reply,
         { heading: true, title: request.t('registry.admin.create') },
-        <v.EntityFormView csrf={reply.generateCsrf()} action="/admin/podmioty/nowy" values={request.body} problems={created.problems} />,
+        <v.EntityFormView
+          gminy={await gminaChoices(ctx)}
+          csrf={reply.generateCsrf()}
+          action="/admin/podmioty/nowy"
+          values={request.body}
+          problems={created.problems}
+        />,
         created.status,
       );
     return go(request, reply, '/admin/podmioty?ok=1');
@@ -367,6 +375,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
         breadcrumbs: [{ label: adminTitle(request), path: '/admin/podmioty' }],
       },
       <v.EntityFormView
+        gminy={await gminaChoices(ctx)}
         csrf={reply.generateCsrf()}
         action={`/admin/podmioty/${id}`}
         values={current}
@@ -387,7 +396,7 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
     const { id } = request.params;
     if (!(await repo.findEntity(ctx.db, id))) throw new AppError('http.not_found');
     const updated = await submitForm(async () =>
-      svc.updateEntity(ctx, id, await svc.checkEntityForm(ctx, request.body, id), auditFromRequest(request)),
+      svc.updateEntity(ctx, id, await svc.checkEntityForm(ctx, request.body, id, request.lang), auditFromRequest(request)),
     );
     if (!updated.ok) return editPage(request, reply, id, request.body, updated.problems, updated.status);
     return go(request, reply, `/admin/podmioty/${id}?ok=1`);

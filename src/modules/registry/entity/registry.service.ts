@@ -11,9 +11,9 @@ import type { ModuleContext, SeedResult } from '../../../core/module.js';
 import { searchDocument } from '../../../core/search/index.js';
 import { isCalendarDay, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
-import { translator, operatorText, type TKey } from '../../../i18n/index.js';
+import { translator, operatorText, type Lang, type TKey } from '../../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../../audit/index.js';
-import { listUnits } from '../../territory/index.js';
+import { checkGminaField, gminaChoices } from '../../territory/index.js';
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './identifiers.js';
 import { expiryOf, markView, type MarkView } from './mark-validity.js';
 import { listPlaces } from './record.repo.js';
@@ -194,8 +194,13 @@ export const FIELD_LABELS: Record<(typeof FORM_FIELDS)[number], TKey> = {
   verified_at: 'registry.field.verifiedAt',
 };
 
-/** Checks the form; throws one 400 with every problem (including hard duplicates). */
-export async function checkEntityForm(ctx: ModuleContext, body: Record<string, string>, exceptId: string | null): Promise<EntityInput> {
+/** Checks the form; throws one 400 with every problem (including hard duplicates), worded in `lang`. */
+export async function checkEntityForm(
+  ctx: ModuleContext,
+  body: Record<string, string>,
+  exceptId: string | null,
+  lang: Lang = 'pl',
+): Promise<EntityInput> {
   const c = new FormChecker(body);
   const opt = (f: (typeof FORM_FIELDS)[number], max = 500) => {
     const v = c.text(f);
@@ -224,11 +229,8 @@ export async function checkEntityForm(ctx: ModuleContext, body: Record<string, s
   const nip = ident('nip', isValidNip);
   const regon = ident('regon', isValidRegon);
   const krs = ident('krs', isValidKrs);
-  const gmina = opt('gmina_teryt', 7);
-  if (gmina !== null) {
-    const gminy = await listUnits(ctx.db, 'gmina');
-    if (!gminy.some((g) => g.teryt === gmina)) c.add('gmina_teryt', FIELD_LABELS.gmina_teryt, 'registry.invalid.teryt');
-  }
+  // the gmina is named ("Lubicz"), or its code given; never guessed among several of one name
+  const gmina = checkGminaField(c, translator(lang), await gminaChoices(ctx), 'gmina_teryt', FIELD_LABELS.gmina_teryt);
   const email = opt('email', 254);
   if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u.test(email)) c.add('email', FIELD_LABELS.email, 'validation.email');
   const url = (f: 'website' | 'source_url') => {

@@ -10,6 +10,7 @@ import type { TKey } from '../../../i18n/index.js';
 import type { EntityDetails, EntityRow } from './registry.service.js';
 import { entityPath, FIELD_LABELS, FORM_FIELDS } from './registry.service.js';
 import { LEGAL_FORMS, LIFECYCLES } from './registry.tables.js';
+import { GminaField, type GminaChoice } from '../../territory/index.js';
 import { ACTIVITY_STATES, activityLabel, activityState } from './activity-state.js';
 import { staffListParams, type StaffListQuery, type StaffListResult } from './staff-list.service.js';
 import type { ComponentChildren, VNode } from 'preact';
@@ -219,9 +220,11 @@ export function EntityFormView({
   history,
   notice,
   summary,
+  gminy,
 }: {
   csrf: string;
   action: string;
+  gminy: readonly GminaChoice[];
   values: Record<string, string>;
   problems?: Problem[];
   history?: ChangeRow[];
@@ -260,7 +263,13 @@ export function EntityFormView({
         {field('nip', { hint: t('registry.field.identHint') })}
         {field('regon', { hint: t('registry.field.identHint') })}
         {field('krs', { hint: t('registry.field.identHint') })}
-        {field('gmina_teryt', { hint: t('registry.field.gminaHint') })}
+        <GminaField
+          name="gmina_teryt"
+          label={t(FIELD_LABELS.gmina_teryt)}
+          value={values.gmina_teryt ?? ''}
+          problems={problems}
+          gminy={gminy}
+        />
         {field('town')}
         {field('address')}
         {field('website', { type: 'url' })}

@@ -367,6 +367,39 @@ describe('self-service over HTTP', () => {
       assert.match((await get('/moje-podmioty', other.cookie)).body, /Nie reprezentujesz jeszcze żadnego podmiotu/);
     });
 
+    test('the account page names the represented entity, never its id, and leads to "Moje podmioty" and "Sprawozdawczość"', async () => {
+      const gone = '0190f0c4-0000-7000-8000-000000000000';
+      const u = await loginAs(t, [
+        { role: 'entity_representative', scopeType: 'entity', scopeId: x.id },
+        { role: 'entity_representative', scopeType: 'entity', scopeId: gone },
+        { role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'territory:0415042' },
+      ]);
+      const main = (body: string) => body.slice(body.indexOf('<main'));
+      const page = await get('/konto', u.cookie);
+      assert.equal(page.statusCode, 200);
+      const body = main(page.body);
+      assert.match(body, /<li>Przedstawiciel podmiotu: Fundacja Iks<\/li>/);
+      assert.match(
+        body,
+        /<li>Przedstawiciel podmiotu: nie znaleziono \(mógł zostać usunięty\)<\/li>/,
+        'an unknown id is said to be unknown',
+      );
+      assert.doesNotMatch(body, new RegExp(x.id), 'no raw id');
+      assert.doesNotMatch(body, new RegExp(gone));
+      assert.match(body, /<h2>Moje sprawy<\/h2>/);
+      assert.match(body, /<a href="\/moje-podmioty">Moje podmioty<\/a>/);
+      assert.match(body, /<a href="\/sprawozdawczosc">Sprawozdawczość<\/a>/);
+      // the same in the user menu of every page
+      const menu = page.body.slice(page.body.indexOf('<details class="user-menu">'), page.body.indexOf('<main'));
+      assert.match(menu, /href="\/moje-podmioty"/);
+      assert.match(menu, /href="\/sprawozdawczosc"/);
+      const en = main((await get('/en/konto', u.cookie)).body);
+      assert.match(en, /<li>Entity representative: Fundacja Iks<\/li>/);
+      // someone with no such role sees neither the section nor the links
+      const plain = main((await get('/konto', (await loginAs(t, [])).cookie)).body);
+      assert.doesNotMatch(plain, /Moje sprawy|href="\/moje-podmioty"/);
+    });
+
     test('a representative of X cannot read or write Y; nothing changes', async () => {
       const token = csrfFrom((await get(`/moje-podmioty/${x.id}`, repX.cookie)).body);
       for (const [url, payload] of [
@@ -446,10 +479,10 @@ describe('self-service over HTTP', () => {
         `/moje-podmioty/${x.id}`,
       );
       assert.equal(bad.statusCode, 400);
-      assert.match(bad.body, /nie jest gminą województwa kujawsko-pomorskiego/);
+      assert.match(bad.body, /W województwie kujawsko-pomorskim nie ma gminy „1465011”/);
       const add = await post(
         url,
-        { new_town: 'Toruń', new_address: 'ul. Szeroka 1', new_gmina: '0463011' },
+        { new_town: 'Toruń', new_address: 'ul. Szeroka 1', new_gmina: 'Torun' },
         repX.cookie,
         `/moje-podmioty/${x.id}`,
       );
@@ -496,6 +529,43 @@ describe('self-service over HTTP', () => {
           [{ gmina_teryt: null, town: 'Chełmża', address: 'Rynek 2', lat: null, lon: null }, null],
         ],
       );
+    });
+
+    test('a representative adds a place by typing "Lubicz"; a name of two gminy or an unknown one is refused and changes nothing', async () => {
+      const url = `/moje-podmioty/${x.id}/miejsca`;
+      const places = () =>
+        t.ctx.db.selectFrom('entity_places').select(['id', 'town', 'gmina_teryt']).where('entity_id', '=', x.id).execute();
+      const before = await places();
+      const two = await post(url, { new_town: 'Chełmża', new_gmina: 'chelmza' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      assert.equal(two.statusCode, 400);
+      assert.match(
+        two.body,
+        /Nazwę „chelmza” nosi kilka gmin: Chełmża \(gmina miejska, powiat toruński\); Chełmża \(gmina wiejska, powiat toruński\)\. Wybierz jedną z podpowiedzi w polu „Gmina nowego miejsca”/,
+      );
+      assert.match(two.body, /name="new_gmina" type="text" value="chelmza" list="places-gminy"/, 'the text typed is shown again');
+      const unknown = await post(url, { new_town: 'Nibylandia', new_gmina: 'Nibylandia' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      assert.equal(unknown.statusCode, 400);
+      assert.match(unknown.body, /W województwie kujawsko-pomorskim nie ma gminy „Nibylandia”/);
+      assert.deepEqual(await places(), before, 'nothing changed');
+
+      const add = await post(url, { new_town: 'Lubicz Dolny', new_gmina: 'Lubicz' }, repX.cookie, `/moje-podmioty/${x.id}`);
+      assert.equal(add.statusCode, 303, add.body);
+      const lubicz = (await places()).find((p) => p.town === 'Lubicz Dolny');
+      assert.equal(lubicz?.gmina_teryt, '0415042');
+      // the form shows the place and its gmina by name, never the code
+      const page = await get(`/moje-podmioty/${x.id}`, repX.cookie);
+      assert.match(page.body, /Miejsce: Lubicz Dolny \(gmina Lubicz\)/);
+      assert.match(page.body, new RegExp(`name="place_${lubicz!.id}_gmina" type="text" value="Lubicz"`));
+      assert.doesNotMatch(page.body, /value="0415042"/);
+      assert.match(page.body, /<datalist id="places-gminy"><option value="Aleksandrów Kujawski \(gmina miejska, powiat aleksandrowski\)">/);
+      assert.equal((page.body.match(/<datalist/g) ?? []).length, 1, 'one list of gminy for every place of the form');
+      const del = await post(
+        url,
+        { [`place_${lubicz!.id}_town`]: 'Lubicz Dolny', [`place_${lubicz!.id}_remove`]: '1' },
+        repX.cookie,
+        `/moje-podmioty/${x.id}`,
+      );
+      assert.equal(del.statusCode, 303);
     });
 
     test('identifier proposals are checked, stay private until accepted, and the history names proposer and verifier', async () => {

@@ -12,6 +12,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { warsawYear } from '../../../core/time/index.js';
 import type { TKey } from '../../../i18n/index.js';
 import { auditFromRequest } from '../../audit/index.js';
+import { gminaChoices } from '../../territory/index.js';
 import * as repo from './claims.repo.js';
 import type { ProposalKind } from './claims.tables.js';
 import { formatFte } from '../entity/employment.js';
@@ -46,7 +47,7 @@ export async function representativeRoutes(app: AppInstance, ctx: ModuleContext)
 
   const profilePage = async (request: FastifyRequest, reply: FastifyReply, id: string, state: PageState = {}) => {
     const e = await svc.representedEntity(ctx, id);
-    const [places, proposals] = await Promise.all([repo.listPlaces(ctx.db, id), svc.proposalsOfEntity(ctx, id)]);
+    const [places, proposals, gminy] = await Promise.all([repo.listPlaces(ctx.db, id), svc.proposalsOfEntity(ctx, id), gminaChoices(ctx)]);
     const { ok } = state;
     const notices: Record<string, TKey> = {
       zapisano: 'claims.profile.saved',
@@ -65,6 +66,7 @@ export async function representativeRoutes(app: AppInstance, ctx: ModuleContext)
         profileValues={state.profileValues ?? svc.profileValues(e)}
         profileProblems={state.profileProblems ?? []}
         places={places}
+        gminy={gminy}
         placeValues={state.placeValues ?? null}
         placeProblems={state.placeProblems ?? []}
         proposals={proposals}
@@ -92,7 +94,7 @@ export async function representativeRoutes(app: AppInstance, ctx: ModuleContext)
     await svc.representedEntity(ctx, id);
     const existing = (await repo.listPlaces(ctx.db, id)).map((p) => p.id);
     const changed = await submitForm(async () =>
-      svc.savePlaces(ctx, id, await svc.checkPlacesForm(ctx, request.body, existing), auditFromRequest(request)),
+      svc.savePlaces(ctx, id, await svc.checkPlacesForm(ctx, request.body, existing, request.lang), auditFromRequest(request)),
     );
     if (!changed.ok)
       return profilePage(request, reply, id, { placeValues: request.body, placeProblems: changed.problems, status: changed.status });

@@ -12,7 +12,7 @@ import { isCalendarDay, warsawToday, warsawYear } from '../../../core/time/index
 import { FormChecker } from '../../../core/validation.js';
 import { isLang, translator, type Lang, type TKey } from '../../../i18n/index.js';
 import { recordAudit } from '../../audit/index.js';
-import { listUnits } from '../../territory/index.js';
+import { checkGminaField, gminaChoices, type GminaChoice } from '../../territory/index.js';
 import { enqueueMail } from '../../mail/index.js';
 import type { Actor } from './claims.service.js';
 import * as repo from './claims.repo.js';
@@ -212,9 +212,14 @@ export interface PlacesInput {
   add: { gmina_teryt: string | null; town: string; address: string | null } | null;
 }
 
-/** A place as one line of text: "Toruń, ul. Szeroka 1 (0463011)". */
-export function placeText(p: { town: string | null; address: string | null; gmina_teryt: string | null }): string {
-  return `${[p.town, p.address].filter(Boolean).join(', ')}${p.gmina_teryt ? ` (${p.gmina_teryt})` : ''}`;
+/** A place as one line of text: "Lubicz Dolny, ul. Szeroka 1 (gmina Lubicz)" — the gmina by its name, never its code. */
+export function placeText(
+  p: { town: string | null; address: string | null; gmina_teryt: string | null },
+  gminy: readonly Pick<GminaChoice, 'teryt' | 'name'>[],
+  gminaWord: (name: string) => string,
+): string {
+  const gmina = p.gmina_teryt ? gminy.find((g) => g.teryt === p.gmina_teryt)?.name : undefined;
+  return `${[p.town, p.address].filter(Boolean).join(', ')}${gmina ? ` (${gminaWord(gmina)})` : ''}`;
 }
 
 /** A place in the field history, stored the way the staff record screens store it (JSON). */
@@ -236,9 +241,11 @@ export async function checkPlacesForm(
   ctx: ModuleContext,
   body: Record<string, string | undefined>,
   existingIds: readonly string[],
+  lang: Lang = 'pl',
 ): Promise<PlacesInput> {
   const f = new FormChecker(body);
-  const gminy = new Set((await listUnits(ctx.db, 'gmina')).map((g) => g.teryt));
+  const gminy = await gminaChoices(ctx);
+  const t = translator(lang);
   const row = (prefix: string, label: (k: 'town' | 'address' | 'gmina') => TKey, needed: boolean) => {
     const town = f.text(`${prefix}_town`);
     const address = f.text(`${prefix}_address`);
@@ -247,8 +254,8 @@ export async function checkPlacesForm(
     if (town === '') f.add(`${prefix}_town`, label('town'), 'validation.required');
     else if ([...town].length > 200) f.add(`${prefix}_town`, label('town'), 'validation.tooLong', { count: 200 });
     if ([...address].length > 300) f.add(`${prefix}_address`, label('address'), 'validation.tooLong', { count: 300 });
-    if (gmina !== '' && !gminy.has(gmina)) f.add(`${prefix}_gmina`, label('gmina'), 'claims.invalid.teryt');
-    return { town, address: address || null, gmina_teryt: gmina || null };
+    const teryt = gmina === '' ? null : checkGminaField(f, t, gminy, `${prefix}_gmina`, label('gmina'));
+    return { town, address: address || null, gmina_teryt: teryt };
   };
   const keep: PlacesInput['keep'] = [];
   const remove: string[] = [];

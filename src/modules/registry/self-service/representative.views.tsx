@@ -12,6 +12,7 @@ import { CheckboxField, SelectField as Select } from '../../../core/ui/fields.js
 import { PS_TYPES } from '../entity/employment.js';
 import { AtRiskCategoryFields } from '../entity/record.views.js';
 import { KIND_SLUGS, PROPOSAL_FIELDS, placeText, PROFILE_LABELS } from './representative.service.js';
+import { GminaDatalist, GminaField, type GminaChoice } from '../../territory/index.js';
 import { activityLabel } from '../entity/activity-state.js';
 import { entityPath } from '../entity/registry.service.js';
 import { LEGAL_FORMS } from '../entity/registry.tables.js';
@@ -56,6 +57,7 @@ export interface ProfilePageProps {
   profileValues: Record<string, string | undefined>;
   profileProblems: Problem[];
   places: PlaceRow[];
+  gminy: readonly GminaChoice[];
   placeValues: Record<string, string | undefined> | null;
   placeProblems: Problem[];
   proposals: ProposalListItem[];
@@ -66,24 +68,30 @@ function PlacesForm({
   entityId,
   csrf,
   places,
+  gminy,
   values,
   problems,
 }: {
   entityId: string;
   csrf: string;
   places: PlaceRow[];
+  gminy: readonly GminaChoice[];
   values: Record<string, string | undefined> | null;
   problems: Problem[];
 }) {
   const { t, href } = usePage();
   const v = (name: string, stored: string | null) => (values ? (values[name] ?? '') : (stored ?? ''));
+  const listId = 'places-gminy';
   return (
     <form method="post" action={href(`/moje-podmioty/${entityId}/miejsca`)} novalidate>
       <CsrfField token={csrf} />
+      <GminaDatalist id={listId} gminy={gminy} />
       {places.length === 0 ? <p>{t('claims.places.none')}</p> : null}
       {places.map((p) => (
         <fieldset key={p.id} class="place">
-          <legend>{t('claims.places.legend', { place: placeText(p) || '—' })}</legend>
+          <legend>
+            {t('claims.places.legend', { place: placeText(p, gminy, (name) => t('claims.places.inGmina', { name })) || '—' })}
+          </legend>
           <FormField
             name={`place_${p.id}_town`}
             label={t('claims.places.town')}
@@ -99,14 +107,14 @@ function PlacesForm({
             value={v(`place_${p.id}_address`, p.address)}
             problems={problems}
           />
-          <FormField
+          <GminaField
             name={`place_${p.id}_gmina`}
             label={t('claims.places.gmina')}
             hint={t('claims.places.gminaHint')}
-            inputMode="numeric"
-            maxLength={7}
             value={v(`place_${p.id}_gmina`, p.gmina_teryt)}
             problems={problems}
+            gminy={gminy}
+            listId={listId}
           />
           <CheckboxField
             name={`place_${p.id}_remove`}
@@ -126,14 +134,14 @@ function PlacesForm({
           value={values?.new_address ?? ''}
           problems={problems}
         />
-        <FormField
+        <GminaField
           name="new_gmina"
           label={t('claims.places.new_gmina')}
           hint={t('claims.places.gminaHint')}
-          inputMode="numeric"
-          maxLength={7}
           value={values?.new_gmina ?? ''}
           problems={problems}
+          gminy={gminy}
+          listId={listId}
         />
       </fieldset>
       <Button>{t('claims.places.save')}</Button>
@@ -185,7 +193,14 @@ export function ProfileView(props: ProfilePageProps) {
         <p>{t('claims.places.intro')}</p>
         {/* only one of the page's forms is sent at a time, so at most one summary shows */}
         <ErrorSummary problems={props.placeProblems} />
-        <PlacesForm entityId={entity.id} csrf={csrf} places={props.places} values={props.placeValues} problems={props.placeProblems} />
+        <PlacesForm
+          entityId={entity.id}
+          csrf={csrf}
+          places={props.places}
+          gminy={props.gminy}
+          values={props.placeValues}
+          problems={props.placeProblems}
+        />
       </section>
       <section aria-labelledby="proposals-title">
         <h2 id="proposals-title">{t('claims.profile.sectionProposals')}</h2>
