@@ -64,6 +64,7 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       comment: 'Comment',
       returnReason: 'Reason for return',
       status: 'Status',
+      quarter: 'Quarter',
     },
     hint: {
       smallCounts:
@@ -96,6 +97,23 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       returned: 'returned',
       computed: 'recomputed',
       snapshot: 'recorded when the year was closed',
+      summed: 'summed from the approved quarters',
+    },
+    quarter: {
+      name: {
+        q1: 'Q1 {{year}}',
+        q2: 'Q2 {{year}}',
+        q3: 'Q3 {{year}}',
+        q4: 'Q4 {{year}}',
+      },
+      option: {
+        q1: 'Q1 (January–March)',
+        q2: 'Q2 (April–June)',
+        q3: 'Q3 (July–September)',
+        q4: 'Q4 (October–December)',
+      },
+      sumRule:
+        'Quarterly values add up: once a quarter is approved, the indicator’s value for the year is the sum of that year’s approved quarters (while quarters are missing, the sum of those approved so far).',
     },
     progress: {
       label: 'Progress',
@@ -127,6 +145,8 @@ export const indicatorsEn: TranslationShape<typeof indicatorsPl> = {
       notNumber: 'The field “{{field}}” must be a number, e.g. 1 234,5.',
       tooLarge: 'The value in “{{field}}” is too large.',
       negative: 'The value in “{{field}}” cannot be negative.',
+      quarter: 'The field “{{field}}” must name a quarter: Q1, Q2, Q3 or Q4.',
+      quarterFuture: 'A value cannot be given for a quarter that has not begun yet.',
       codeFormat: 'The code may contain only letters, digits, dots and hyphens (e.g. W1.1).',
       codeTaken: 'An indicator with the code “{{code}}” already exists in this programme.',
       yearFormat: 'The field “{{field}}” must be a four-digit year.',

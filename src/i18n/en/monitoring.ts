@@ -15,13 +15,21 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
     field: {
       name: 'Round name',
       period: 'Reporting year',
+      reportingPeriod: 'Reporting period',
+      periodKind: 'The round covers',
+      quarter: 'Quarter',
       deadline: 'Deadline',
       indicators: 'Indicators collected in the round',
     },
+    periodKind: { year: 'the whole year', quarter: 'one quarter of the year' },
     problem: {
       dateFormat: 'The field “{{field}}” must contain a date as YYYY-MM-DD, e.g. 2026-03-31.',
       deadlinePast: 'The date in “{{field}}” cannot be in the past.',
       noIndicators: 'Choose at least one indicator to collect in the round.',
+      reportedByQuarter:
+        'Indicators {{codes}} are already collected for {{year}} in quarterly rounds: a year is reported either as a whole or by quarters. Open a quarterly round or untick these indicators.',
+      reportedByYear:
+        'Indicators {{codes}} are already collected in a round for the whole of {{year}}: a year is reported either as a whole or by quarters. Open a round for the whole year or untick these indicators.',
     },
     roundStatus: { open: 'open', closed: 'closed' },
     partner: {
@@ -38,6 +46,8 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
       valueHint: 'A number; use a decimal comma or point, e.g. 1 234,5.',
       notReported: 'No value was reported.',
       formIntro: 'Programme “{{programme}}”, reporting year {{period}}.',
+      formIntroQuarter:
+        'Programme “{{programme}}”, reporting period: {{period}}. Give the figures for this quarter, not cumulative since the start of the year.',
       closed: 'The round is closed: values can only be viewed.',
       save: 'Save as draft',
       submit: 'Submit to the coordinator',
@@ -127,6 +137,7 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
       noIndicators: 'The programme has no indicators reported by partners, so there is nothing to collect in a round.',
       nameHint: 'E.g. “Monitoring 2025”.',
       periodHint: 'The year the values describe: {{from}} to {{to}}, not later than the current year.',
+      quarterHint: 'For a quarterly round only: a quarter of that year that has already begun.',
       deadlineHint: 'The last day to report values (Polish time).',
       open: 'Open the round and notify partners',
       opened_one: 'The round is open. {{count}} partner was notified.',

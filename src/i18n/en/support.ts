@@ -208,6 +208,12 @@ export const supportEn: TranslationShape<typeof supportPl> = {
       chartTitle: 'Results in {{year}}: {{subregion}}',
       chartDesc: 'Bar chart: one bar per measure; the values are also in the table below the chart.',
       tableCaption: 'Results of the centre by year (approved indicator values)',
+      quartersTitle: 'Results by quarter',
+      quartersIntro:
+        'The centre also reports its results per quarter. Quarterly values add up: a year’s result is the sum of that year’s approved quarters.',
+      quarterChartTitle: '{{measure}}: quarters of {{year}}, {{subregion}}',
+      quarterChartDesc: 'Bar chart: one bar per quarter; the values are also in the table below the charts.',
+      quartersCaption: 'Results of the centre by quarter (approved indicator values)',
       measure: 'Measure',
       csv: 'Download the results of all centres (CSV)',
       compareTitle: 'Results of the centres by subregion ({{year}})',

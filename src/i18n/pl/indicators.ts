@@ -76,6 +76,7 @@ export const indicatorsPl = {
       comment: 'Komentarz',
       returnReason: 'Powód zwrotu',
       status: 'Status',
+      quarter: 'Kwartał',
     },
     hint: {
       smallCounts:
@@ -108,6 +109,23 @@ export const indicatorsPl = {
       returned: 'zwrócono',
       computed: 'przeliczono',
       snapshot: 'utrwalono przy zamknięciu roku',
+      summed: 'zsumowano z zatwierdzonych kwartałów',
+    },
+    quarter: {
+      name: {
+        q1: 'I kwartał {{year}}',
+        q2: 'II kwartał {{year}}',
+        q3: 'III kwartał {{year}}',
+        q4: 'IV kwartał {{year}}',
+      },
+      option: {
+        q1: 'I kwartał (styczeń–marzec)',
+        q2: 'II kwartał (kwiecień–czerwiec)',
+        q3: 'III kwartał (lipiec–wrzesień)',
+        q4: 'IV kwartał (październik–grudzień)',
+      },
+      sumRule:
+        'Wartości kwartałów się sumują: po zatwierdzeniu kwartału wartość roczna wskaźnika to suma zatwierdzonych kwartałów danego roku (dopóki brakuje kwartałów – suma tych już zatwierdzonych).',
     },
     progress: {
       label: 'Postęp',
@@ -138,6 +156,8 @@ export const indicatorsPl = {
       notNumber: 'Pole „{{field}}” musi zawierać liczbę, np. 1 234,5.',
       tooLarge: 'Wartość w polu „{{field}}” jest zbyt duża.',
       negative: 'Wartość w polu „{{field}}” nie może być ujemna.',
+      quarter: 'Pole „{{field}}” musi wskazywać kwartał: I, II, III albo IV.',
+      quarterFuture: 'Nie można podać wartości za kwartał, który jeszcze się nie zaczął.',
       codeFormat: 'Kod może zawierać tylko litery, cyfry, kropki i myślniki (np. W1.1).',
       codeTaken: 'Wskaźnik o kodzie „{{code}}” już istnieje w tym programie.',
       yearFormat: 'Pole „{{field}}” musi zawierać rok zapisany czterema cyframi.',

@@ -15,13 +15,21 @@ export const monitoringPl = {
     field: {
       name: 'Nazwa rundy',
       period: 'Rok sprawozdawczy',
+      reportingPeriod: 'Okres sprawozdawczy',
+      periodKind: 'Runda obejmuje',
+      quarter: 'Kwartał',
       deadline: 'Termin',
       indicators: 'Wskaźniki zbierane w rundzie',
     },
+    periodKind: { year: 'cały rok', quarter: 'jeden kwartał roku' },
     problem: {
       dateFormat: 'Pole „{{field}}” musi zawierać datę w formacie RRRR-MM-DD, np. 2026-03-31.',
       deadlinePast: 'Termin w polu „{{field}}” nie może być datą z przeszłości.',
       noIndicators: 'Wybierz co najmniej jeden wskaźnik zbierany w rundzie.',
+      reportedByQuarter:
+        'Wskaźniki {{codes}} są już zbierane za rok {{year}} w rundach kwartalnych: rok sprawozdaje się albo w całości, albo kwartałami. Otwórz rundę kwartalną albo odznacz te wskaźniki.',
+      reportedByYear:
+        'Wskaźniki {{codes}} są już zbierane w rundzie za cały rok {{year}}: rok sprawozdaje się albo w całości, albo kwartałami. Otwórz rundę za cały rok albo odznacz te wskaźniki.',
     },
     roundStatus: { open: 'otwarta', closed: 'zamknięta' },
     partner: {
@@ -38,6 +46,8 @@ export const monitoringPl = {
       valueHint: 'Liczba; część dziesiętną oddziel przecinkiem, np. 1 234,5.',
       notReported: 'Nie przekazano wartości.',
       formIntro: 'Program „{{programme}}”, rok sprawozdawczy {{period}}.',
+      formIntroQuarter:
+        'Program „{{programme}}”, okres sprawozdawczy: {{period}}. Podaj wartości za ten kwartał, nie narastająco od początku roku.',
       closed: 'Runda jest zamknięta: wartości można tylko przeglądać.',
       save: 'Zapisz wersję roboczą',
       submit: 'Wyślij do koordynatora',
@@ -133,6 +143,7 @@ export const monitoringPl = {
       noIndicators: 'Program nie ma wskaźników raportowanych przez partnerów, więc nie ma czego zbierać w rundzie.',
       nameHint: 'Np. „Monitorowanie 2025”.',
       periodHint: 'Rok, którego dotyczą wartości: od {{from}} do {{to}}, nie późniejszy niż bieżący.',
+      quarterHint: 'Tylko dla rundy kwartalnej: kwartał podanego roku, który już się zaczął.',
       deadlineHint: 'Ostatni dzień na przekazanie wartości (czas polski).',
       open: 'Otwórz rundę i powiadom partnerów',
       opened_one: 'Otwarto rundę. Powiadomiono {{count}} partnera.',

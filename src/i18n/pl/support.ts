@@ -206,6 +206,12 @@ export const supportPl = {
       chartTitle: 'Wyniki w roku {{year}}: {{subregion}}',
       chartDesc: 'Wykres słupkowy: jeden słupek na miarę; wartości są też w tabeli pod wykresem.',
       tableCaption: 'Wyniki ośrodka według roku (zatwierdzone wartości wskaźników)',
+      quartersTitle: 'Wyniki według kwartałów',
+      quartersIntro:
+        'Ośrodek sprawozdaje wyniki także za kwartały. Wartości kwartałów się sumują: wynik roku to suma zatwierdzonych kwartałów tego roku.',
+      quarterChartTitle: '{{measure}}: kwartały roku {{year}}, {{subregion}}',
+      quarterChartDesc: 'Wykres słupkowy: jeden słupek na kwartał; wartości są też w tabeli pod wykresami.',
+      quartersCaption: 'Wyniki ośrodka według kwartałów (zatwierdzone wartości wskaźników)',
       measure: 'Miara',
       csv: 'Pobierz wyniki wszystkich ośrodków (CSV)',
       compareTitle: 'Wyniki ośrodków w subregionach ({{year}})',

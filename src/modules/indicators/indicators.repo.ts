@@ -3,6 +3,7 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../core/db/schema.js';
 import type { IndicatorsTable, IndicatorTargetsTable, IndicatorValueHistoryTable, IndicatorValuesTable } from './indicators.tables.js';
+import { WHOLE_YEAR } from './indicators.tables.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type IndicatorRow = Selectable<IndicatorsTable>;
@@ -116,31 +117,54 @@ export async function findValue(db: Executor, id: string): Promise<ValueRow | un
   return db.selectFrom('indicator_values').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The value of a cell: of the whole year (quarter 0, the default) or of one quarter of it. */
 export async function findValueCell(
   db: Executor,
   indicatorId: string,
   period: number,
   territoryCode: string,
+  quarter: number = WHOLE_YEAR,
 ): Promise<ValueRow | undefined> {
   return db
     .selectFrom('indicator_values')
     .selectAll()
     .where('indicator_id', '=', indicatorId)
     .where('period', '=', period)
+    .where('quarter', '=', quarter)
     .where('territory_code', '=', territoryCode)
     .executeTakeFirst();
 }
 
+/**
+ * Values of these indicators: the whole years' (the default), one quarter's (`quarter` 1–4), the
+ * quarters' of any year (`quarter: 'quarters'`), or all of them (`quarter: 'all'`).
+ */
 export async function listValues(
   db: Executor,
   indicatorIds: readonly string[],
-  filter: { status?: IndicatorValuesTable['status']; period?: number } = {},
+  filter: { status?: IndicatorValuesTable['status']; period?: number; quarter?: number | 'quarters' | 'all' } = {},
 ): Promise<ValueRow[]> {
   if (indicatorIds.length === 0) return [];
   let q = db.selectFrom('indicator_values').selectAll().where('indicator_id', 'in', indicatorIds);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.period !== undefined) q = q.where('period', '=', filter.period);
-  return q.orderBy('period').orderBy('territory_code').execute();
+  if (filter.quarter === 'quarters') q = q.where('quarter', '>', WHOLE_YEAR);
+  else if (filter.quarter !== 'all') q = q.where('quarter', '=', filter.quarter ?? WHOLE_YEAR);
+  return q.orderBy('period').orderBy('quarter').orderBy('territory_code').execute();
+}
+
+/** The approved quarters of one cell's year (what its yearly value is summed from). */
+export async function approvedQuarters(db: Executor, indicatorId: string, period: number, territoryCode: string): Promise<ValueRow[]> {
+  return db
+    .selectFrom('indicator_values')
+    .selectAll()
+    .where('indicator_id', '=', indicatorId)
+    .where('period', '=', period)
+    .where('territory_code', '=', territoryCode)
+    .where('quarter', '>', WHOLE_YEAR)
+    .where('status', '=', 'approved')
+    .orderBy('quarter')
+    .execute();
 }
 
 export async function insertValue(db: Executor, row: Insertable<IndicatorValuesTable>): Promise<void> {

@@ -348,7 +348,8 @@ export async function saveIndicator(
   const [all, elements, stored] = await Promise.all([
     repo.listIndicators(ctx.db, programme.id),
     repo.listProgrammeElements(ctx.db, programme.id),
-    before ? repo.listValues(ctx.db, [before.id]) : [],
+    // a quarter's value counts as much as a year's: either fixes how the indicator is reported
+    before ? repo.listValues(ctx.db, [before.id], { quarter: 'all' }) : [],
   ]);
   const input = checkDefinition(values, {
     programme,
@@ -438,6 +439,12 @@ export interface Figure {
   isLive: boolean;
 }
 
+/** An approved value of one quarter of a year (reported in a quarterly round). */
+export interface QuarterFigure extends Figure {
+  /** 1–4. */
+  quarter: number;
+}
+
 export interface IndicatorView {
   indicator: IndicatorRow;
   /** `isExample`: an invented target (its own flag, or the indicator is an example). */
@@ -447,6 +454,8 @@ export interface IndicatorView {
   figures: Figure[];
   /** Figures for the whole region, one per period, in year order. */
   regionSeries: Figure[];
+  /** Approved quarters' figures (quarterly rounds), by year, quarter, then territory; the years' sums are in `figures`. */
+  quarterFigures: QuarterFigure[];
   progress: Progress;
   /** `YYYY-MM-DD` the stored figure of the current year describes (the day it was counted), when there is one. */
   liveAsOf: string | null;
@@ -509,16 +518,17 @@ function readModelRows(ctx: ModuleContext, programmeId: string) {
   return cachedUntilWrite(ctx, READ_MODEL_TABLES, `indicator-views:${programmeId}`, async () => {
     const indicators = await repo.listIndicators(ctx.db, programmeId);
     const ids = indicators.map((i) => i.id);
-    const [targets, elements, approved, computedRows] = await Promise.all([
+    const [targets, elements, approved, approvedQuarters, computedRows] = await Promise.all([
       repo.listTargets(ctx.db, ids),
       repo.listIndicatorElements(ctx.db, ids),
       repo.listValues(ctx.db, ids, { status: 'approved' }),
+      repo.listValues(ctx.db, ids, { status: 'approved', quarter: 'quarters' }),
       readComputed(
         ctx.db,
         indicators.filter((i) => i.method === 'computed').map((i) => i.id),
       ),
     ]);
-    return { indicators, targets, elements, approved, computedRows };
+    return { indicators, targets, elements, approved, approvedQuarters, computedRows };
   });
 }
 
@@ -535,7 +545,7 @@ export async function indicatorViews(
   const rows = await readModelRows(ctx, programme.id);
   const indicators = filter.code === undefined ? rows.indicators : rows.indicators.filter((i) => i.code === filter.code);
   if (indicators.length === 0) return [];
-  const { targets, elements, approved, computedRows } = rows;
+  const { targets, elements, approved, approvedQuarters, computedRows } = rows;
   const today = warsawToday(ctx.clock);
   const live = isInForce(programme, today);
   const views: IndicatorView[] = [];
@@ -570,6 +580,17 @@ export async function indicatorViews(
       elements: elements.filter((e) => e.indicator_id === indicator.id).map((e) => ({ id: e.element_id, code: e.code, title: e.title })),
       figures,
       regionSeries,
+      quarterFigures: approvedQuarters
+        .filter((v) => v.indicator_id === indicator.id && v.value !== null)
+        .map((v) => ({
+          period: v.period,
+          quarter: v.quarter,
+          territoryCode: v.territory_code,
+          value: v.value!,
+          isExample: v.is_example || indicator.is_example,
+          isComputed: false,
+          isLive: false,
+        })),
       progress: computeProgress({
         direction: indicator.direction,
         baselineValue: indicator.baseline_value,
@@ -617,6 +638,7 @@ function suppressSmallCounts(view: IndicatorView): IndicatorView {
     ...view,
     figures: view.figures.map(hide),
     regionSeries: view.regionSeries.map(hide),
+    quarterFigures: view.quarterFigures.map((f) => ({ ...f, ...hide(f) })),
     progress: latest && isSmallCount(i, latest.value) ? { ...view.progress, latest: null } : view.progress,
   };
 }

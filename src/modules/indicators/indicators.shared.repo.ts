@@ -3,6 +3,7 @@
 // holding the reporting_partner role. The localgov module's annual survey builds on these, so it
 // needs no reporting system of its own.
 import type { ModuleContext } from '../../core/module.js';
+import { WHOLE_YEAR } from './indicators.tables.js';
 import type { PartnerRoleRow } from './monitoring/monitoring.repo.js';
 
 export interface ApprovedValueByCode {
@@ -16,7 +17,7 @@ export interface ApprovedValueByCode {
   round_name: string | null;
 }
 
-/** Approved values of the programme's indicators with these codes (optionally of one year). */
+/** Approved values of the programme's indicators with these codes (optionally of one year): whole years only. */
 export async function approvedValuesByCode(
   ctx: Pick<ModuleContext, 'db'>,
   programmeId: string,
@@ -32,6 +33,7 @@ export async function approvedValuesByCode(
     .where('i.programme_id', '=', programmeId)
     .where('i.code', 'in', [...codes])
     .where('v.status', '=', 'approved')
+    .where('v.quarter', '=', WHOLE_YEAR)
     .where('v.value', 'is not', null);
   if (period !== undefined) q = q.where('v.period', '=', period);
   const rows = await q.orderBy('v.period').orderBy('v.territory_code').orderBy('i.code').execute();

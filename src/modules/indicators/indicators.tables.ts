@@ -64,11 +64,21 @@ export type ValueStatus = (typeof VALUE_STATUSES)[number];
 /** The region as a whole in `territory_code`. */
 export const WHOLE_REGION = 'region';
 
-/** A value per period (year) and territory. Unique (indicator_id, period, territory_code). */
+/** The whole year in a `quarter` column; 1–4 are the quarters of the year. */
+export const WHOLE_YEAR = 0;
+export const QUARTERS = [1, 2, 3, 4] as const;
+
+/**
+ * A value per period (year, or a quarter of it) and territory. Unique (indicator_id, period, quarter,
+ * territory_code). A quarter's value is reported in a quarterly round; the year's value (quarter 0)
+ * of a cell reported by quarters is the sum of its approved quarters (indicators.values.ts).
+ */
 export interface IndicatorValuesTable {
   id: string;
   indicator_id: string;
   period: number;
+  /** 0: the whole year; 1–4: a quarter of it. */
+  quarter: ColumnType<number, number | undefined, number>;
   /** `region`, a powiat/gmina TERYT code or a subregion's stable code (e.g. `torun`), per the indicator's breakdown. */
   territory_code: string;
   value: number | null;
@@ -106,6 +116,8 @@ export interface MonitoringRoundsTable {
   name: string;
   /** The year the round reports on. */
   period: number;
+  /** 0: the round reports on the whole year; 1–4: on that quarter of it. */
+  quarter: ColumnType<number, number | undefined, number>;
   /** Last day to submit (Europe/Warsaw). */
   deadline: string;
   status: 'open' | 'closed';

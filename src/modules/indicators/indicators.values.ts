@@ -6,6 +6,9 @@
 // and in the audit log, and happens in one transaction — a refused value changes nothing.
 // Callers authorise (who may act on which indicator and territory); this service enforces the
 // rules of the value itself and of its status: draft → submitted → approved | returned.
+// A value may be of a quarter of a year (reported in a quarterly round); once a quarter is approved,
+// the year's value of that cell is the sum of its approved quarters, written in the same transaction
+// (indicators declare no flow or stock, so the one rule is that quarters add up to the year).
 import type { Transaction } from 'kysely';
 import type { Database } from '../../core/db/schema.js';
 import { newId } from '../../core/db/ids.js';
@@ -19,7 +22,7 @@ import { computePeriod, coverageLookup, type ComputedPeriod } from './indicators
 import * as repo from './indicators.repo.js';
 import type { IndicatorRow, ValueRow } from './indicators.repo.js';
 import { isValidTerritory, loadTerritoryIndex, type TerritoryIndex } from './indicators.territory.js';
-import { WHOLE_REGION, type ValueStatus } from './indicators.tables.js';
+import { WHOLE_REGION, WHOLE_YEAR, type ValueStatus } from './indicators.tables.js';
 
 export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 export type { ValueRow } from './indicators.repo.js';
@@ -28,6 +31,8 @@ export interface ValueInput {
   indicatorId: string;
   /** The year; a number or its text from a form. */
   period: unknown;
+  /** A quarter of the year (1–4) when the value is a quarter's; absent or 0: the whole year. */
+  quarter?: unknown;
   /** `region`, a powiat/gmina TERYT or a subregion code, per the indicator's breakdown. */
   territoryCode: unknown;
   /** A number, or text with a decimal comma and spaces between thousands (`1 234,5`). */
@@ -40,6 +45,8 @@ export interface ValueInput {
 
 export interface CheckedValue {
   period: number;
+  /** 0: the whole year; 1–4: a quarter. */
+  quarter: number;
   territoryCode: string;
   value: number;
   source: string | null;
@@ -49,6 +56,11 @@ export interface CheckedValue {
 const MAX_TEXT = 1000;
 /** Values beyond this are typing mistakes, not indicator values (and would lose precision). */
 const MAX_ABS = 1e12;
+
+/** The first day of a quarter of a year (`YYYY-MM-DD`). */
+export function quarterStart(year: number, quarter: number): string {
+  return `${year}-${String(3 * (quarter - 1) + 1).padStart(2, '0')}-01`;
+}
 
 /** A number typed the Polish way (`1 234,5`, `-3`, `12.5`) or given as a number; null if it is not one. */
 export function parseNumber(raw: unknown): number | null {
@@ -92,6 +104,12 @@ export function checkValue(
     });
   else if (period > currentYear) f.add('period', 'indicators.field.period', 'indicators.problem.periodFuture', { year: currentYear });
 
+  const quarterText = textOf(input.quarter);
+  const quarter = quarterText === '' ? WHOLE_YEAR : /^[0-4]$/u.test(quarterText) ? Number(quarterText) : NaN;
+  if (Number.isNaN(quarter)) f.add('quarter', 'indicators.field.quarter', 'indicators.problem.quarter');
+  else if (quarter !== WHOLE_YEAR && !f.hasProblem('period') && quarterStart(period, quarter) > today)
+    f.add('quarter', 'indicators.field.quarter', 'indicators.problem.quarterFuture');
+
   const territoryCode = textOf(input.territoryCode) || WHOLE_REGION;
   if (!f.hasProblem('period') && !isValidTerritory(index, indicator.breakdown, period, territoryCode)) {
     f.add(
@@ -114,7 +132,7 @@ export function checkValue(
   if ([...source].length > MAX_TEXT) f.add('source', 'indicators.field.source', 'validation.tooLong', { count: MAX_TEXT });
   if ([...comment].length > MAX_TEXT) f.add('comment', 'indicators.field.comment', 'validation.tooLong', { count: MAX_TEXT });
   f.assertValid();
-  return { period, territoryCode, value: value!, source: source || null, comment: comment || null };
+  return { period, quarter, territoryCode, value: value!, source: source || null, comment: comment || null };
 }
 
 async function loadIndicator(ctx: ModuleContext, indicatorId: string) {
@@ -167,7 +185,12 @@ async function audit(
       subjectType: 'indicator_value',
       subjectId: after.id,
       changes,
-      meta: { indicator: indicator.code, period: after.period, territory: after.territory_code },
+      meta: {
+        indicator: indicator.code,
+        period: after.period,
+        ...(after.quarter !== WHOLE_YEAR ? { quarter: after.quarter } : {}),
+        territory: after.territory_code,
+      },
     },
     ctx.clock,
   );
@@ -183,7 +206,7 @@ async function writeCell(
   opts: { action: string; roundId?: string | null; allowFrom: readonly ValueStatus[]; approve?: boolean },
 ): Promise<ValueRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await repo.findValueCell(trx, indicator.id, checked.period, checked.territoryCode);
+    const before = await repo.findValueCell(trx, indicator.id, checked.period, checked.territoryCode, checked.quarter);
     if (before && !opts.allowFrom.includes(before.status)) throw new AppError('indicators.value_locked');
     const now = nowIso(ctx.clock);
     const fields = {
@@ -209,6 +232,7 @@ async function writeCell(
         id: newId(),
         indicator_id: indicator.id,
         period: checked.period,
+        quarter: checked.quarter,
         territory_code: checked.territoryCode,
         round_id: null,
         created_at: now,
@@ -218,6 +242,7 @@ async function writeCell(
     }
     await history(trx, ctx, after, opts.action, actor.actorId, checked.comment);
     await audit(trx, ctx, actor, `indicator.value.${opts.action}`, before, after, indicator);
+    if (after.quarter !== WHOLE_YEAR && after.status === 'approved') await sumQuarters(trx, ctx, indicator, after, actor);
     return after;
   });
 }
@@ -290,8 +315,64 @@ async function decide(
     const after = { ...current, ...fields };
     await history(trx, ctx, after, step.action, actor.actorId, step.reason ?? null);
     await audit(trx, ctx, actor, `indicator.value.${step.action}`, current, after, indicator);
+    if (after.quarter !== WHOLE_YEAR && after.status === 'approved') await sumQuarters(trx, ctx, indicator, after, actor);
     return after;
   });
+}
+
+/** A sum of decimal figures without the binary tail (0.1 + 0.2 is 0.3). */
+function cleanSum(values: readonly number[]): number {
+  return Number(values.reduce((s, v) => s + v, 0).toFixed(9));
+}
+
+/**
+ * The year's value of a cell reported by quarters: the sum of its approved quarters, stored as the
+ * approved whole-year value (in the caller's transaction, after a quarter was approved). A year
+ * with quarters still missing has the sum of those approved so far; the history keeps every step.
+ */
+async function sumQuarters(
+  trx: Transaction<Database>,
+  ctx: ModuleContext,
+  indicator: IndicatorRow,
+  quarter: ValueRow,
+  actor: Actor,
+): Promise<void> {
+  const quarters = await repo.approvedQuarters(trx, indicator.id, quarter.period, quarter.territory_code);
+  const total = cleanSum(quarters.map((q) => q.value ?? 0));
+  const before = await repo.findValueCell(trx, indicator.id, quarter.period, quarter.territory_code);
+  if (before && before.status === 'approved' && before.value === total && !before.is_computed) return;
+  const now = nowIso(ctx.clock);
+  const fields = {
+    value: total,
+    source: null,
+    comment: null,
+    status: 'approved' as const,
+    return_reason: null,
+    is_computed: false,
+    is_example: indicator.is_example || quarters.some((q) => q.is_example),
+    entered_by: null,
+    approved_by: actor.actorId,
+    round_id: quarter.round_id,
+    updated_at: now,
+  };
+  let after: ValueRow;
+  if (before) {
+    await repo.updateValue(trx, before.id, fields);
+    after = { ...before, ...fields };
+  } else {
+    after = {
+      id: newId(),
+      indicator_id: indicator.id,
+      period: quarter.period,
+      quarter: WHOLE_YEAR,
+      territory_code: quarter.territory_code,
+      created_at: now,
+      ...fields,
+    };
+    await repo.insertValue(trx, after);
+  }
+  await history(trx, ctx, after, 'summed', actor.actorId, null);
+  await audit(trx, ctx, actor, 'indicator.value.summed', before, after, indicator);
 }
 
 /** The coordinator approves a submitted value. */
@@ -355,6 +436,7 @@ async function storeComputed(
         id: newId(),
         indicator_id: indicator.id,
         period: computed.period,
+        quarter: WHOLE_YEAR,
         territory_code: code,
         round_id: null,
         created_at: now,

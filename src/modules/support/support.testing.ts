@@ -59,7 +59,9 @@ export async function exampleCentre(ctx: ModuleContext): Promise<string> {
 
 /**
  * The example centre with results to chart (once per database): a current programme holding the
- * results' indicators, with approved figures of 2025 for the four subregions (one of them below 3).
+ * results' indicators, with approved figures of 2025 for the four subregions (one of them below 3),
+ * and for new entities in the centre's subregion also the four quarters of 2025 that sum to its year
+ * (small ones among them), as reported in quarterly rounds.
  */
 export async function exampleCentreWithResults(ctx: ModuleContext): Promise<string> {
   const id = await exampleCentre(ctx);
@@ -76,15 +78,23 @@ export async function exampleCentreWithResults(ctx: ModuleContext): Promise<stri
       is_small_count_suppressed: true,
       is_example: true,
     });
-    for (const [j, code] of ['bydgoszcz', 'torun', 'grudziadz', 'wloclawek-inowroclaw'].entries())
+    const quarters =
+      m.kind === 'created' ? ([2, 1, 3, i - 2 - 1 - 3] as const).map((value, q) => ({ code: 'bydgoszcz', quarter: q + 1, value })) : [];
+    const years = ['bydgoszcz', 'torun', 'grudziadz', 'wloclawek-inowroclaw'].map((code, j) => ({
+      code,
+      quarter: 0,
+      value: (i + 1) * (j + 1) - 1,
+    }));
+    for (const { code, quarter, value } of [...years, ...quarters])
       await ctx.db
         .insertInto('indicator_values')
         .values({
           id: newId(),
           indicator_id: indicatorId,
           period: 2025,
+          quarter,
           territory_code: code,
-          value: (i + 1) * (j + 1) - 1,
+          value,
           source: null,
           comment: null,
           status: 'approved',

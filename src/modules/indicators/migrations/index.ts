@@ -7,10 +7,12 @@ import { indicatorNegativeMigration } from './202612100030_indicator_negative.js
 import { indicatorTargetExampleMigration } from './202701120110_indicator_target_example.js';
 import { indicatorSmallCountsMigration } from './202702060010_indicator_small_counts.js';
 import { indicatorComputedMigration } from './202702090010_indicator_computed.js';
+import { quarterlyRoundsMigration } from './202712080010_quarterly_rounds.js';
 
 export const indicatorsMigrations: Record<string, ModuleMigration> = {
   '202612100030_indicator_negative': indicatorNegativeMigration,
   '202701120110_indicator_target_example': indicatorTargetExampleMigration,
   '202702060010_indicator_small_counts': indicatorSmallCountsMigration,
   '202702090010_indicator_computed': indicatorComputedMigration,
+  '202712080010_quarterly_rounds': quarterlyRoundsMigration,
 };

@@ -146,6 +146,48 @@ describe('API tokens and value submission', () => {
     assert.equal(used.last_used_at, clock.now().toISOString());
   });
 
+  it('reports a quarter’s value for an open quarterly round; refuses a bad quarter and a quarter without a round', async () => {
+    const w11 = (await t.ctx.db.selectFrom('indicators').select('id').where('code', '=', 'W1.1').executeTakeFirstOrThrow()).id;
+    const programmeId = (await t.ctx.db.selectFrom('programmes').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+    await t.ctx.db
+      .insertInto('monitoring_rounds')
+      .values({
+        id: 'round-2026-q1',
+        programme_id: programmeId,
+        name: 'I kwartał 2026',
+        period: 2026,
+        quarter: 1,
+        deadline: '2026-04-30',
+        status: 'open',
+        created_by: null,
+        created_at: '2026-03-01T00:00:00.000Z',
+        closed_at: null,
+      })
+      .execute();
+    await t.ctx.db.insertInto('monitoring_round_indicators').values({ round_id: 'round-2026-q1', indicator_id: w11 }).execute();
+    const path = `/api/v1/wskazniki/W1.1/wartosci?program=${slug}`;
+    assert.equal((await api(token1, path, { period: 2026, quarter: 5, value: 4 })).statusCode, 400);
+    assert.equal((await api(token1, path, { period: 2026, value: 4 })).statusCode, 409, 'no round for the whole of 2026');
+    assert.equal((await api(token1, path, { period: 2026, quarter: 2, value: 4 })).statusCode, 409, 'no round for the second quarter');
+    const q1 = await api(token1, path, { period: 2026, quarter: 1, value: 4, submit: true });
+    assert.equal(q1.statusCode, 201, q1.body);
+    assert.deepEqual(
+      { ...(q1.json() as object), id: undefined },
+      {
+        id: undefined,
+        indicator: 'W1.1',
+        period: 2026,
+        quarter: 1,
+        territory: 'region',
+        value: 4,
+        status: 'submitted',
+        is_example: false,
+      },
+    );
+    const rows = await t.ctx.db.selectFrom('indicator_values').select(['quarter', 'value']).where('period', '=', 2026).execute();
+    assert.deepEqual(rows, [{ quarter: 1, value: 4 }], 'stored as the quarter’s value only, nothing for the year until approved');
+  });
+
   it('a revoked token, or one whose owner lost the role, stops working', async () => {
     const path = `/api/v1/wskazniki/W1.1/wartosci?program=${slug}`;
     const page = await t.app.inject({ url: '/konto/tokeny', headers: { cookie: p2.cookie } });

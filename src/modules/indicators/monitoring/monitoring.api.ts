@@ -2,7 +2,7 @@
 // (a personal token from /konto/tokeny). The programme is the one named by the `program` query
 // parameter (its slug), otherwise the current programme. The value goes through the same checks as
 // the partner's form (the value service) and the same scope rules (monitoring.scope.ts); a partner
-// may report only for an indicator and year of an open round. Answers are JSON; errors are
+// may report only for an indicator and year (or quarter, `quarter` 1–4) of an open round. Answers are JSON; errors are
 // problem+json like the rest of /api.
 //
 // CSRF: this route opts out (`csrf: false`). CSRF abuses the cookies a browser attaches on its own;
@@ -25,6 +25,9 @@ const Query = Type.Object(
 const Body = Type.Object(
   {
     period: Type.Integer({ minimum: 1900, maximum: 2200, description: 'The year the value describes' }),
+    quarter: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 4, description: 'The quarter of that year, for a quarterly round; omitted: the whole year' }),
+    ),
     territory: Type.Optional(
       Type.String({
         minLength: 1,
@@ -45,6 +48,7 @@ const Reply = Type.Object({
   id: Type.String(),
   indicator: Type.String(),
   period: Type.Integer(),
+  quarter: Type.Optional(Type.Integer({ description: 'The quarter (1–4) of a quarterly value; absent for the whole year' })),
   territory: Type.String(),
   value: Type.Union([Type.Number(), Type.Null()]),
   status: Type.String({ description: 'draft | submitted | approved | returned' }),
@@ -87,6 +91,7 @@ export async function monitoringApiRoutes(app: AppInstance, ctx: ModuleContext):
           programmeSlug: request.query.program,
           code,
           period: body.period,
+          ...(body.quarter !== undefined ? { quarter: body.quarter } : {}),
           territory: body.territory ?? 'region',
           value: body.value,
           source: body.source,
@@ -99,6 +104,7 @@ export async function monitoringApiRoutes(app: AppInstance, ctx: ModuleContext):
         id: row.id,
         indicator: code,
         period: row.period,
+        ...(row.quarter ? { quarter: row.quarter } : {}),
         territory: row.territory_code,
         value: row.value,
         status: row.status,

@@ -1,10 +1,13 @@
-// Monitoring rounds: the coordinator opens a round for a year with a deadline and the reported
+// Monitoring rounds: the coordinator opens a round for a year, or a quarter of a year, with a deadline and the reported
 // indicators to collect; every reporting partner whose scope covers one of them is told by e-mail
 // and gets a form with only their cells (indicator × territory); they save drafts and submit; the
 // coordinator approves or returns each value (the partner is told why); reminders go out 7 and 1
 // days before the deadline to partners with values still missing; closing the round fixes the
-// computed indicators' figures for its year. Values are written only through the value service
-// (indicators.values.ts), so the form, the API and the coordinator obey the same rules.
+// computed indicators' figures for its year (a quarterly round closes no year). Values are written
+// only through the value service (indicators.values.ts), so the form, the API and the coordinator
+// obey the same rules; a quarterly round's values are the quarter's, and the year's value of a cell
+// is the sum of its approved quarters (the value service keeps it). One indicator's year is reported
+// either by a yearly round or by quarterly rounds, never both, so the two cannot disagree.
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError, validationProblems, type Problem } from '../../../core/errors/app-error.js';
@@ -13,15 +16,17 @@ import type { CurrentUser } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { daysBetween, isCalendarDay, warsawDay, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
-import { formatters, operatorText, type Lang } from '../../../i18n/index.js';
+import { formatters, operatorText, translator, type Lang } from '../../../i18n/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { enqueueMail } from '../../mail/index.js';
 import * as indicatorsRepo from '../indicators.repo.js';
 import { findCurrentProgramme } from '../../programme/index.js';
 import type { IndicatorRow, ValueRow } from '../indicators.repo.js';
 import { loadTerritoryIndex, territoryName, territoryOptions, type TerritoryIndex } from '../indicators.territory.js';
+import { periodLabel } from '../indicators.period.js';
+import { QUARTERS, WHOLE_YEAR } from '../indicators.tables.js';
 import * as values from '../indicators.values.js';
-import { checkValue, type Actor } from '../indicators.values.js';
+import { checkValue, quarterStart, type Actor } from '../indicators.values.js';
 import { coversCell, partnerScope, type PartnerScope } from './monitoring.scope.js';
 import * as repo from './monitoring.repo.js';
 import type { RoundRow } from './monitoring.repo.js';
@@ -143,6 +148,8 @@ export async function reportedIndicators(ctx: ModuleContext, programmeId: string
 export interface RoundInput {
   name: string;
   period: number;
+  /** 0: the whole year; 1–4: a quarter of it. */
+  quarter: number;
   deadline: string;
   indicatorIds: string[];
 }
@@ -167,6 +174,18 @@ export async function checkRoundForm(
     });
   else if (period > Number(today.slice(0, 4)))
     f.add('period', 'monitoring.field.period', 'indicators.problem.periodFuture', { year: Number(today.slice(0, 4)) });
+  // a whole year unless the quarter kind is chosen (forms and clients that predate quarters send neither)
+  const kind = f.text('period_kind') || 'year';
+  const quarterText = f.text('quarter');
+  let quarter: number = WHOLE_YEAR;
+  if (kind !== 'year' && kind !== 'quarter') f.add('period_kind', 'monitoring.field.periodKind', 'indicators.problem.choice');
+  else if (kind === 'quarter') {
+    quarter = /^[1-4]$/u.test(quarterText) ? Number(quarterText) : NaN;
+    if (quarterText === '') f.add('quarter', 'monitoring.field.quarter', 'validation.required');
+    else if (Number.isNaN(quarter)) f.add('quarter', 'monitoring.field.quarter', 'indicators.problem.quarter');
+    else if (!f.hasProblem('period') && Number.isInteger(period) && quarterStart(period, quarter) > today)
+      f.add('quarter', 'monitoring.field.quarter', 'indicators.problem.quarterFuture');
+  }
   const deadline = f.text('deadline');
   if (deadline === '') f.add('deadline', 'monitoring.field.deadline', 'validation.required');
   else if (!isCalendarDay(deadline)) f.add('deadline', 'monitoring.field.deadline', 'monitoring.problem.dateFormat');
@@ -178,8 +197,42 @@ export async function checkRoundForm(
   const allowed = new Set((await reportedIndicators(ctx, programme.id)).map((i) => i.id));
   if (chosen.length === 0) f.add('indicators', 'monitoring.field.indicators', 'monitoring.problem.noIndicators');
   else if (chosen.some((id) => !allowed.has(id))) f.add('indicators', 'monitoring.field.indicators', 'validation.invalid');
+  else if (!f.hasProblem('period') && !f.hasProblem('quarter') && !f.hasProblem('period_kind')) {
+    const mixed = await otherKindIndicators(ctx, programme.id, period, quarter, chosen);
+    if (mixed.length)
+      f.add(
+        'indicators',
+        'monitoring.field.indicators',
+        quarter === WHOLE_YEAR ? 'monitoring.problem.reportedByQuarter' : 'monitoring.problem.reportedByYear',
+        {
+          codes: mixed.join(', '),
+          year: period,
+        },
+      );
+  }
   f.assertValid();
-  return { name, period, deadline, indicatorIds: chosen };
+  return { name, period, quarter, deadline, indicatorIds: chosen };
+}
+
+/**
+ * Codes of the chosen indicators already in a round of the other kind for the same year (a yearly
+ * round when a quarterly one is opened, and the reverse): a year is reported one way only.
+ */
+async function otherKindIndicators(
+  ctx: ModuleContext,
+  programmeId: string,
+  period: number,
+  quarter: number,
+  chosen: readonly string[],
+): Promise<string[]> {
+  const others = (await repo.listRounds(ctx.db, programmeId)).filter(
+    (r) => r.period === period && (r.quarter === WHOLE_YEAR) !== (quarter === WHOLE_YEAR),
+  );
+  const taken = await repo.roundIndicators(
+    ctx.db,
+    others.map((r) => r.id),
+  );
+  return [...new Set(taken.filter((i) => chosen.includes(i.id)).map((i) => i.code))].sort();
 }
 
 function mailDate(day: string, lang: Lang): string {
@@ -209,6 +262,7 @@ export async function openRound(
         programme_id: programme.id,
         name: input.name,
         period: input.period,
+        quarter: input.quarter,
         deadline: input.deadline,
         status: 'open',
         created_by: actor.actorId,
@@ -228,6 +282,7 @@ export async function openRound(
           programme: programme.slug,
           name: input.name,
           period: input.period,
+          ...(input.quarter !== WHOLE_YEAR ? { quarter: input.quarter } : {}),
           deadline: input.deadline,
           indicators: indicators.map((i) => i.code),
           partners: partners.length,
@@ -257,7 +312,10 @@ export async function openRound(
   return { id, notified: partners.length };
 }
 
-/** Closes a round: no more partner entries; the computed indicators' figures for its year are fixed. */
+/**
+ * Closes a round: no more partner entries; a yearly round also fixes the computed indicators'
+ * figures for its year (a quarter's round does not: its year goes on).
+ */
 export async function closeRound(ctx: ModuleContext, roundId: string, actor: Actor): Promise<number> {
   const { round, programme } = await loadRound(ctx, roundId);
   if (round.status !== 'open') throw new AppError('monitoring.round_closed');
@@ -270,11 +328,12 @@ export async function closeRound(ctx: ModuleContext, roundId: string, actor: Act
         action: 'monitoring.round.close',
         subjectType: 'monitoring_round',
         subjectId: round.id,
-        meta: { programme: programme.slug, period: round.period },
+        meta: { programme: programme.slug, period: round.period, ...(round.quarter !== WHOLE_YEAR ? { quarter: round.quarter } : {}) },
       },
       ctx.clock,
     );
   });
+  if (round.quarter !== WHOLE_YEAR) return 0;
   return values.snapshotComputedValues(ctx, programme.id, round.period, actor);
 }
 
@@ -293,7 +352,7 @@ export async function partnerRound(ctx: ModuleContext, roundId: string, user: Cu
   const stored = await indicatorsRepo.listValues(
     ctx.db,
     rc.indicators.map((i) => i.id),
-    { period: rc.round.period },
+    { period: rc.round.period, quarter: rc.round.quarter },
   );
   const cells = cellsOf(scope, rc.indicators, index, rc.round.period, lang, stored);
   if (cells.length === 0) throw new AppError('http.forbidden');
@@ -321,7 +380,7 @@ export async function partnerRounds(
     const stored = await indicatorsRepo.listValues(
       ctx.db,
       indicators.map((i) => i.id),
-      { period: round.period },
+      { period: round.period, quarter: round.quarter },
     );
     const cells = cellsOf(scope, indicators, index, round.period, lang, stored);
     if (cells.length === 0) continue;
@@ -338,6 +397,7 @@ const FIELD_OF: Record<string, 'value' | 'source' | 'comment'> = {
   source: 'source',
   comment: 'comment',
   period: 'value',
+  quarter: 'value',
   territory_code: 'value',
 };
 
@@ -372,6 +432,7 @@ export async function savePartnerForm(
     const input = {
       indicatorId: cell.indicator.id,
       period: pr.round.period,
+      quarter: pr.round.quarter,
       territoryCode: cell.territoryCode,
       value: text(fieldName('value', cell.key)),
       source: text(fieldName('source', cell.key)),
@@ -437,7 +498,12 @@ export function formValues(
 async function valueOfRound(ctx: ModuleContext, roundId: string, valueId: string): Promise<{ rc: RoundContext; value: ValueRow }> {
   const rc = await loadRound(ctx, roundId);
   const value = await indicatorsRepo.findValue(ctx.db, valueId);
-  if (!value || value.period !== rc.round.period || !rc.indicators.some((i) => i.id === value.indicator_id))
+  if (
+    !value ||
+    value.period !== rc.round.period ||
+    value.quarter !== rc.round.quarter ||
+    !rc.indicators.some((i) => i.id === value.indicator_id)
+  )
     throw new AppError('http.not_found');
   return { rc, value };
 }
@@ -467,7 +533,7 @@ export async function returnRoundValue(ctx: ModuleContext, roundId: string, valu
         name: partner.display_name,
         indicator: `${indicator.code} ${indicator.name}`,
         territory: territoryName(index, value.territory_code, lang),
-        period: String(value.period),
+        period: periodLabel(translator(lang), value.period, value.quarter),
         reason: after.return_reason ?? reason,
         link: link(ctx, roundPath(roundId), lang),
       },
@@ -495,7 +561,7 @@ export async function completeness(ctx: ModuleContext, rc: RoundContext): Promis
   const stored = await indicatorsRepo.listValues(
     ctx.db,
     rc.indicators.map((i) => i.id),
-    { period: rc.round.period },
+    { period: rc.round.period, quarter: rc.round.quarter },
   );
   const out: PartnerProgress[] = [];
   for (const p of await listPartners(ctx)) {
@@ -530,7 +596,7 @@ export async function roundValues(ctx: ModuleContext, rc: RoundContext, lang: La
     await indicatorsRepo.listValues(
       ctx.db,
       rc.indicators.map((i) => i.id),
-      { period: rc.round.period },
+      { period: rc.round.period, quarter: rc.round.quarter },
     )
   ).filter((v) => !v.is_computed);
   const names = new Map<string, string>();
@@ -616,6 +682,8 @@ export interface ApiValueInput {
   programmeSlug: string | undefined;
   code: string;
   period: number;
+  /** 1–4 for a quarter's value (a quarterly round); absent: the whole year. */
+  quarter?: number;
   territory: string;
   value: number | string;
   source?: string;
@@ -638,10 +706,16 @@ export async function submitViaApi(ctx: ModuleContext, user: CurrentUser, input:
   if (!indicator) throw new AppError('http.not_found');
   const isStaff = user.roles.some((r) => r.role === 'coordinator' || r.role === 'administrator');
   let roundId: string | null = null;
+  const quarter = input.quarter ?? WHOLE_YEAR;
+  if (quarter !== WHOLE_YEAR && !(QUARTERS as readonly number[]).includes(quarter)) {
+    throw new AppError('http.validation', {}, [{ field: 'quarter', label: 'indicators.field.quarter', key: 'indicators.problem.quarter' }]);
+  }
   if (!isStaff) {
     const scope = partnerScope(user.roles);
     if (!scope || !coversCell(scope, indicator, input.territory)) throw new AppError('monitoring.out_of_scope');
-    const open = (await repo.listOpenRounds(ctx.db)).filter((r) => r.programme_id === programme.id && r.period === input.period);
+    const open = (await repo.listOpenRounds(ctx.db)).filter(
+      (r) => r.programme_id === programme.id && r.period === input.period && r.quarter === quarter,
+    );
     const withIndicator = (
       await repo.roundIndicators(
         ctx.db,
@@ -650,12 +724,13 @@ export async function submitViaApi(ctx: ModuleContext, user: CurrentUser, input:
     ).find((i) => i.id === indicator.id);
     if (!withIndicator) throw new AppError('monitoring.no_open_round');
     roundId = withIndicator.round_id;
-    const cell = await indicatorsRepo.findValueCell(ctx.db, indicator.id, input.period, input.territory);
+    const cell = await indicatorsRepo.findValueCell(ctx.db, indicator.id, input.period, input.territory, quarter);
     if (cell && !isEditable({ value: cell })) throw new AppError('indicators.value_locked');
   }
   const valueInput: values.ValueInput = {
     indicatorId: indicator.id,
     period: input.period,
+    quarter,
     territoryCode: input.territory,
     value: input.value,
     source: input.source ?? '',

@@ -1,12 +1,15 @@
 // Views of monitoring rounds: the partner's list and form (only their indicators and territories,
 // one group per indicator, one fieldset per territory; reported values shown read-only), and the
 // coordinator's pages — rounds with the "open a round" form, and one round with completeness per
-// partner as a table and every value with approve / return actions. Status is always a word.
+// partner as a table and every value with approve / return actions. Status is always a word; a
+// round's period reads "2026" or "I kwartał 2026" (indicators.period.ts).
 import type { Problem } from '../../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FieldShell, FormField, Table, PageHeader } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
+import { RadioGroup, SelectField } from '../../../core/ui/fields.js';
 import type { TKey } from '../../../i18n/index.js';
 import { formatAmount } from '../indicators.amount.js';
+import { periodLabel, quarterOptions } from '../indicators.period.js';
 import type { IndicatorRow } from '../indicators.repo.js';
 import {
   adminRoundsPath,
@@ -48,7 +51,7 @@ export function PartnerRoundsView({ rounds }: { rounds: { round: RoundRow; progr
           columns={[
             { header: t('monitoring.field.name'), cell: (r) => <a href={href(roundPath(r.round.id))}>{r.round.name}</a> },
             { header: t('monitoring.programme'), cell: (r) => r.programme },
-            { header: t('monitoring.field.period'), cell: (r) => String(r.round.period), numeric: true },
+            { header: t('monitoring.field.reportingPeriod'), cell: (r) => periodLabel(t, r.round.period, r.round.quarter) },
             { header: t('monitoring.field.deadline'), cell: (r) => <DateText day={r.round.deadline} /> },
             {
               header: t('monitoring.partner.reported'),
@@ -178,9 +181,15 @@ export function PartnerFormView({
       <ErrorSummary problems={problems} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <p>
-        {t('monitoring.partner.formIntro', { programme: pr.programme.title, period: pr.round.period })} {t('monitoring.field.deadline')}:{' '}
-        <DateText day={pr.round.deadline} />.
+        {pr.round.quarter
+          ? t('monitoring.partner.formIntroQuarter', {
+              programme: pr.programme.title,
+              period: periodLabel(t, pr.round.period, pr.round.quarter),
+            })
+          : t('monitoring.partner.formIntro', { programme: pr.programme.title, period: pr.round.period })}{' '}
+        {t('monitoring.field.deadline')}: <DateText day={pr.round.deadline} />.
       </p>
+      {pr.round.quarter ? <p class="hint">{t('indicators.quarter.sumRule')}</p> : null}
       {!open ? <Alert kind="info">{t('monitoring.partner.closed')}</Alert> : null}
       {anyEditable ? (
         <form method="post" action={href(roundPath(pr.round.id))} novalidate>
@@ -241,7 +250,7 @@ export function AdminRoundsView({
           rows={rounds}
           columns={[
             { header: t('monitoring.field.name'), cell: (r) => <a href={href(`${base}/${r.id}`)}>{r.name}</a> },
-            { header: t('monitoring.field.period'), cell: (r) => String(r.period), numeric: true },
+            { header: t('monitoring.field.reportingPeriod'), cell: (r) => periodLabel(t, r.period, r.quarter) },
             { header: t('monitoring.field.deadline'), cell: (r) => <DateText day={r.deadline} /> },
             { header: t('monitoring.status'), cell: (r) => t(`monitoring.roundStatus.${r.status}` as TKey) },
           ]}
@@ -270,6 +279,25 @@ export function AdminRoundsView({
             problems={problems}
             required
             inputMode="numeric"
+          />
+          <RadioGroup
+            name="period_kind"
+            legend={t('monitoring.field.periodKind')}
+            hint={t('indicators.quarter.sumRule')}
+            options={[
+              { value: 'year', label: t('monitoring.periodKind.year') },
+              { value: 'quarter', label: t('monitoring.periodKind.quarter') },
+            ]}
+            value={typeof values.period_kind === 'string' && values.period_kind ? values.period_kind : 'year'}
+            problems={problems}
+          />
+          <SelectField
+            name="quarter"
+            label={t('monitoring.field.quarter')}
+            hint={t('monitoring.admin.quarterHint')}
+            options={[{ value: '', label: '—' }, ...quarterOptions(t)]}
+            value={typeof values.quarter === 'string' ? values.quarter : ''}
+            problems={problems}
           />
           <FormField
             name="deadline"
@@ -332,8 +360,8 @@ export function AdminRoundView({
       <ErrorSummary problems={problems} linkFields={false} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <dl class="facts">
-        <dt>{t('monitoring.field.period')}</dt>
-        <dd>{round.period}</dd>
+        <dt>{t('monitoring.field.reportingPeriod')}</dt>
+        <dd>{periodLabel(t, round.period, round.quarter)}</dd>
         <dt>{t('monitoring.field.deadline')}</dt>
         <dd>
           <DateText day={round.deadline} />
@@ -341,6 +369,7 @@ export function AdminRoundView({
         <dt>{t('monitoring.status')}</dt>
         <dd>{t(`monitoring.roundStatus.${round.status}` as TKey)}</dd>
       </dl>
+      {round.quarter ? <p class="hint">{t('indicators.quarter.sumRule')}</p> : null}
       <h2>{t('monitoring.admin.completeness')}</h2>
       {progress.length === 0 ? (
         <p>{t('monitoring.admin.noPartners')}</p>

@@ -1,10 +1,12 @@
 // The support centres' results as the public sees them: the indicators of RESULT_MEASURES from the
 // indicators module's public read model (approved values only, small counts already "<3"), per
 // subregion and year. A year's figure of a subregion belongs to the centre that served that subregion
-// on any day of that year. The region page compares the subregions for the latest year with figures.
+// on any day of that year (a quarter's figure, on any day of that quarter: centres report per quarter
+// in quarterly rounds, and the year's figure is then the sum of its approved quarters). The region
+// page compares the subregions for the latest year with figures.
 import type { ModuleContext } from '../../../core/module.js';
 import type { Lang } from '../../../i18n/index.js';
-import { publicIndicatorViews, type IndicatorView } from '../../indicators/index.js';
+import { publicIndicatorViews, type IndicatorView, type Quarter } from '../../indicators/index.js';
 import { listSubregionsWithMembers, periodsOverlap } from '../../territory/index.js';
 import * as repo from '../support.repo.js';
 import { RESULT_MEASURES, type ResultMeasure } from './results.definitions.js';
@@ -22,26 +24,56 @@ export interface ResultRow {
   unit: string;
   /** period → subregion code → cell */
   cells: Map<number, Map<string, ResultCell>>;
+  /** quarter key (`2026-1`, quarterKey) → subregion code → cell, for the quarters reported in quarterly rounds */
+  quarterCells: Map<string, Map<string, ResultCell>>;
+}
+
+export interface QuarterRef {
+  year: number;
+  quarter: Quarter;
+}
+
+export const quarterKey = (q: QuarterRef): string => `${q.year}-${q.quarter}`;
+
+/** The first and last day of a quarter (`YYYY-MM-DD`). */
+function quarterDays(year: number, quarter: number): { from: string; to: string } {
+  const first = 3 * (quarter - 1) + 1;
+  const last = new Date(Date.UTC(year, first + 2, 0)).getUTCDate();
+  const mm = (m: number) => String(m).padStart(2, '0');
+  return { from: `${year}-${mm(first)}-01`, to: `${year}-${mm(first + 2)}-${last}` };
 }
 
 export interface ResultsTable {
   rows: ResultRow[];
   years: number[];
+  /** Quarters with a figure, in time order. */
+  quarters: QuarterRef[];
   subregions: { code: string; name: string }[];
   hasExample: boolean;
   /** The current programme whose indicators these are; null without one. */
   programmeSlug: string | null;
 }
 
-function rowOf(measure: ResultMeasure, view: IndicatorView, keep: (period: number, code: string) => boolean): ResultRow {
+/** Which figures a table keeps: a subregion's in a period (a year, or a quarter of it). */
+type Keep = (code: string, days: { from: string; to: string }) => boolean;
+
+function rowOf(measure: ResultMeasure, view: IndicatorView, keep: Keep): ResultRow {
   const cells = new Map<number, Map<string, ResultCell>>();
   for (const f of view.figures) {
-    if (!keep(f.period, f.territoryCode)) continue;
+    if (!keep(f.territoryCode, { from: `${f.period}-01-01`, to: `${f.period}-12-31` })) continue;
     const year = cells.get(f.period) ?? new Map<string, ResultCell>();
     year.set(f.territoryCode, { value: f.value, isSuppressed: f.isSuppressed === true, isExample: f.isExample });
     cells.set(f.period, year);
   }
-  return { measure, name: view.indicator.name, unit: view.indicator.unit, cells };
+  const quarterCells = new Map<string, Map<string, ResultCell>>();
+  for (const f of view.quarterFigures) {
+    if (!keep(f.territoryCode, quarterDays(f.period, f.quarter))) continue;
+    const key = `${f.period}-${f.quarter}`;
+    const quarter = quarterCells.get(key) ?? new Map<string, ResultCell>();
+    quarter.set(f.territoryCode, { value: f.value, isSuppressed: f.isSuppressed === true, isExample: f.isExample });
+    quarterCells.set(key, quarter);
+  }
+  return { measure, name: view.indicator.name, unit: view.indicator.unit, cells, quarterCells };
 }
 
 async function subregionNames(ctx: ModuleContext, lang: Lang): Promise<Map<string, string>> {
@@ -50,7 +82,7 @@ async function subregionNames(ctx: ModuleContext, lang: Lang): Promise<Map<strin
   return names;
 }
 
-async function table(ctx: ModuleContext, lang: Lang, keep: (period: number, code: string) => boolean): Promise<ResultsTable> {
+async function table(ctx: ModuleContext, lang: Lang, keep: Keep): Promise<ResultsTable> {
   const { programme, views } = await publicIndicatorViews(
     ctx,
     RESULT_MEASURES.map((m) => m.code),
@@ -61,18 +93,26 @@ async function table(ctx: ModuleContext, lang: Lang, keep: (period: number, code
     return v ? [rowOf(m, v, keep)] : [];
   });
   const years = new Set<number>();
+  const quarters = new Map<string, QuarterRef>();
   const codes = new Set<string>();
-  for (const r of rows)
+  for (const r of rows) {
     for (const [y, cells] of r.cells) {
       years.add(y);
       for (const c of cells.keys()) codes.add(c);
     }
+    for (const [key, cells] of r.quarterCells) {
+      const [year, quarter] = key.split('-').map(Number) as [number, Quarter];
+      quarters.set(key, { year, quarter });
+      for (const c of cells.keys()) codes.add(c);
+    }
+  }
   const names = await subregionNames(ctx, lang);
   return {
     rows,
     years: [...years].sort((a, b) => a - b),
+    quarters: [...quarters.values()].sort((a, b) => a.year - b.year || a.quarter - b.quarter),
     subregions: [...codes].sort().map((code) => ({ code, name: names.get(code) ?? code })),
-    hasExample: rows.some((r) => [...r.cells.values()].some((c) => [...c.values()].some((x) => x.isExample))),
+    hasExample: rows.some((r) => [...r.cells.values(), ...r.quarterCells.values()].some((c) => [...c.values()].some((x) => x.isExample))),
     programmeSlug: programme?.slug ?? null,
   };
 }
@@ -80,18 +120,14 @@ async function table(ctx: ModuleContext, lang: Lang, keep: (period: number, code
 /** One centre's results: the figures of the subregions it served, in the years it served them. */
 export async function centreResults(ctx: ModuleContext, centreId: string, lang: Lang): Promise<ResultsTable> {
   const areas = await repo.listAreas(ctx.db, centreId);
-  const served = (period: number, code: string) =>
-    areas.some(
-      (a) =>
-        a.subregion_code === code &&
-        periodsOverlap({ from: a.valid_from, to: a.valid_to }, { from: `${period}-01-01`, to: `${period}-12-31` }),
-    );
+  const served: Keep = (code, days) =>
+    areas.some((a) => a.subregion_code === code && periodsOverlap({ from: a.valid_from, to: a.valid_to }, days));
   return table(ctx, lang, served);
 }
 
 /** All subregions' results (the region page compares them). */
 export async function regionResults(ctx: ModuleContext, lang: Lang): Promise<ResultsTable> {
-  return table(ctx, lang, (_period, code) => code !== 'region' && !/^\d+$/u.test(code));
+  return table(ctx, lang, (code) => code !== 'region' && !/^\d+$/u.test(code));
 }
 
 /** The flat rows of the CSV and the API: one per measure, year and subregion. */

@@ -1,14 +1,15 @@
 // The results on the public pages: a centre's figures (a chart of the latest year per subregion it
-// served, and the table of every year) and, on /wsparcie, the comparison of the subregions (a table
+// served, and the table of every year; where the centre reported by quarters, a chart per measure of
+// the latest year's quarters and the table of every quarter) and, on /wsparcie, the comparison of the subregions (a table
 // of the latest year and charts of the headline measures). Small counts read "<3"; example figures
 // are marked in the table, hatched in the charts and said under them.
 import { Table } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
 import type { T } from '../../../i18n/index.js';
-import { SMALL_COUNT_TEXT } from '../../indicators/index.js';
+import { quarterName, SMALL_COUNT_TEXT } from '../../indicators/index.js';
 import { ResultsChart, type Bar } from './results.chart.js';
 import type { ResultMeasure } from './results.definitions.js';
-import type { ResultCell, ResultRow, ResultsTable } from './results.service.js';
+import { quarterKey, type QuarterRef, type ResultCell, type ResultRow, type ResultsTable } from './results.service.js';
 
 export function measureLabel(t: T, m: ResultMeasure): string {
   switch (m.kind) {
@@ -52,43 +53,96 @@ export function CentreResultsSection({ table }: { table: ResultsTable }) {
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading">{t('support.results.title')}</h2>
-      {latest === undefined ? (
+      {latest === undefined && table.quarters.length === 0 ? (
         <p>{t('support.results.none')}</p>
       ) : (
         <>
           <Notes table={table} />
-          {table.subregions
-            .filter((s) => table.rows.some((r) => r.cells.get(latest)?.has(s.code)))
-            .map((s) => (
-              <ResultsChart
-                key={s.code}
-                id={`results-${s.code}`}
-                title={t('support.results.chartTitle', { year: latest, subregion: s.name })}
-                desc={t('support.results.chartDesc')}
-                bars={table.rows.map((r) => barOf(r.measure.code, measureLabel(t, r.measure), r.cells.get(latest)?.get(s.code)))}
-                formatNumber={(n) => fmt.number(n)}
-                exampleNote={table.hasExample ? t('support.results.exampleNote') : null}
-              />
-            ))}
-          <Table
-            caption={t('support.results.tableCaption')}
-            rows={table.rows}
-            rowKey={(r) => r.measure.code}
-            columns={[
-              { header: t('support.results.measure'), cell: (r: ResultRow) => measureLabel(t, r.measure) },
-              ...used.map(({ year, s }) => ({
-                header: table.subregions.length > 1 ? `${year} (${s.name})` : String(year),
-                numeric: true,
-                cell: (r: ResultRow) => <CellText cell={r.cells.get(year)?.get(s.code)} />,
-              })),
-            ]}
-          />
+          {latest === undefined
+            ? null
+            : table.subregions
+                .filter((s) => table.rows.some((r) => r.cells.get(latest)?.has(s.code)))
+                .map((s) => (
+                  <ResultsChart
+                    key={s.code}
+                    id={`results-${s.code}`}
+                    title={t('support.results.chartTitle', { year: latest, subregion: s.name })}
+                    desc={t('support.results.chartDesc')}
+                    bars={table.rows.map((r) => barOf(r.measure.code, measureLabel(t, r.measure), r.cells.get(latest)?.get(s.code)))}
+                    formatNumber={(n) => fmt.number(n)}
+                    exampleNote={table.hasExample ? t('support.results.exampleNote') : null}
+                  />
+                ))}
+          {used.length ? (
+            <Table
+              caption={t('support.results.tableCaption')}
+              rows={table.rows}
+              rowKey={(r) => r.measure.code}
+              columns={[
+                { header: t('support.results.measure'), cell: (r: ResultRow) => measureLabel(t, r.measure) },
+                ...used.map(({ year, s }) => ({
+                  header: table.subregions.length > 1 ? `${year} (${s.name})` : String(year),
+                  numeric: true,
+                  cell: (r: ResultRow) => <CellText cell={r.cells.get(year)?.get(s.code)} />,
+                })),
+              ]}
+            />
+          ) : null}
+          <QuarterlyResults table={table} />
           <p>
             <a href={href('/wsparcie/wyniki.csv')}>{t('support.results.csv')}</a>
           </p>
         </>
       )}
     </section>
+  );
+}
+
+/** The quarters a centre reported in quarterly rounds: a chart per subregion and measure of the latest such year, and the table of every quarter. */
+function QuarterlyResults({ table }: { table: ResultsTable }) {
+  const { t, fmt } = usePage();
+  const lastYear = table.quarters.at(-1)?.year;
+  if (lastYear === undefined) return null;
+  const ofLastYear = table.quarters.filter((q) => q.year === lastYear);
+  const has = (r: ResultRow, q: QuarterRef, code: string) => r.quarterCells.get(quarterKey(q))?.has(code) ?? false;
+  const columns = table.quarters.flatMap((q) => table.subregions.map((s) => ({ q, s })));
+  const used = columns.filter(({ q, s }) => table.rows.some((r) => has(r, q, s.code)));
+  const rows = table.rows.filter((r) => r.quarterCells.size > 0);
+  return (
+    <>
+      <h3 id="results-quarters-heading">{t('support.results.quartersTitle')}</h3>
+      <p>{t('support.results.quartersIntro')}</p>
+      {table.subregions.flatMap((s) =>
+        rows
+          .filter((r) => ofLastYear.some((q) => has(r, q, s.code)))
+          .map((r) => (
+            <ResultsChart
+              key={`${s.code}-${r.measure.code}`}
+              id={`results-q-${s.code}-${r.measure.code}`}
+              title={t('support.results.quarterChartTitle', { measure: measureLabel(t, r.measure), year: lastYear, subregion: s.name })}
+              desc={t('support.results.quarterChartDesc')}
+              bars={ofLastYear.map((q) =>
+                barOf(`q${q.quarter}`, quarterName(t, q.year, q.quarter), r.quarterCells.get(quarterKey(q))?.get(s.code)),
+              )}
+              formatNumber={(n) => fmt.number(n)}
+              exampleNote={table.hasExample ? t('support.results.exampleNote') : null}
+            />
+          )),
+      )}
+      <Table
+        caption={t('support.results.quartersCaption')}
+        rows={rows}
+        rowKey={(r) => r.measure.code}
+        columns={[
+          { header: t('support.results.measure'), cell: (r: ResultRow) => measureLabel(t, r.measure) },
+          ...used.map(({ q, s }) => ({
+            header: table.subregions.length > 1 ? `${quarterName(t, q.year, q.quarter)} (${s.name})` : quarterName(t, q.year, q.quarter),
+            numeric: true,
+            cell: (r: ResultRow) => <CellText cell={r.quarterCells.get(quarterKey(q))?.get(s.code)} />,
+          })),
+        ]}
+      />
+    </>
   );
 }
 
