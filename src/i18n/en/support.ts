@@ -214,6 +214,9 @@ export const supportEn: TranslationShape<typeof supportPl> = {
       quarterChartTitle: '{{measure}}: quarters of {{year}}, {{subregion}}',
       quarterChartDesc: 'Bar chart: one bar per quarter; the values are also in the table below the charts.',
       quartersCaption: 'Results of the centre by quarter (approved indicator values)',
+      withheld: 'withheld',
+      withheldNote:
+        '"Withheld": when a quarter’s count is below 3, the other quarters of that year are not shown, since the year’s figure would give it away.',
       measure: 'Measure',
       csv: 'Download the results of all centres (CSV)',
       compareTitle: 'Results of the centres by subregion ({{year}})',

@@ -212,6 +212,9 @@ export const supportPl = {
       quarterChartTitle: '{{measure}}: kwartały roku {{year}}, {{subregion}}',
       quarterChartDesc: 'Wykres słupkowy: jeden słupek na kwartał; wartości są też w tabeli pod wykresami.',
       quartersCaption: 'Wyniki ośrodka według kwartałów (zatwierdzone wartości wskaźników)',
+      withheld: 'ukryte',
+      withheldNote:
+        '„Ukryte”: gdy w którymś kwartale liczba jest mniejsza niż 3, pozostałych kwartałów tego roku nie pokazujemy, bo z wyniku rocznego dałoby się ją obliczyć.',
       measure: 'Miara',
       csv: 'Pobierz wyniki wszystkich ośrodków (CSV)',
       compareTitle: 'Wyniki ośrodków w subregionach ({{year}})',

@@ -2,9 +2,10 @@
 // and Word share it) writes them. The pages, CSV and API are checked with real routes in
 // support/results/results.test.ts.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { isSmallCount, publicCount, SMALL_COUNT_TEXT } from './indicators.privacy.js';
 import { chartRows } from './indicators.progress.js';
+import { withholdQuarters } from './indicators.service.js';
 import { tableRows } from './report/report.document.js';
 
 describe('small counts', () => {
@@ -38,4 +39,34 @@ describe('small counts', () => {
       ['8', SMALL_COUNT_TEXT, `${SMALL_COUNT_TEXT} (przykład)`],
     );
   });
+});
+
+test('quarters: when one quarter of a year and territory is a small count, the others of that year and territory are withheld', () => {
+  const q = (period: number, quarter: number, territoryCode: string, value: number | null, isSuppressed = false) => ({
+    period,
+    quarter,
+    territoryCode,
+    value,
+    isSuppressed,
+    isExample: false,
+    isComputed: false,
+    isLive: false,
+  });
+  const out = withholdQuarters([
+    q(2026, 1, 'torun', 5),
+    q(2026, 2, 'torun', null, true),
+    q(2026, 1, 'bydgoszcz', 9),
+    q(2026, 2, 'bydgoszcz', 8),
+    q(2025, 4, 'torun', 7),
+  ]);
+  assert.deepEqual(
+    out.map((f) => [f.period, f.quarter, f.territoryCode, f.value, f.isSuppressed, f.isWithheld ?? false]),
+    [
+      [2026, 1, 'torun', null, false, true],
+      [2026, 2, 'torun', null, true, false],
+      [2026, 1, 'bydgoszcz', 9, false, false],
+      [2026, 2, 'bydgoszcz', 8, false, false],
+      [2025, 4, 'torun', 7, false, false],
+    ],
+  );
 });

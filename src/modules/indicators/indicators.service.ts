@@ -443,6 +443,11 @@ export interface Figure {
 export interface QuarterFigure extends Figure {
   /** 1–4. */
   quarter: number;
+  /**
+   * Public views only: not a small count itself, but hidden (value null) because another quarter of
+   * the same year and territory is one, and the year's published sum would give that one away.
+   */
+  isWithheld?: boolean;
 }
 
 export interface IndicatorView {
@@ -638,9 +643,21 @@ function suppressSmallCounts(view: IndicatorView): IndicatorView {
     ...view,
     figures: view.figures.map(hide),
     regionSeries: view.regionSeries.map(hide),
-    quarterFigures: view.quarterFigures.map((f) => ({ ...f, ...hide(f) })),
+    quarterFigures: withholdQuarters(view.quarterFigures.map((f) => ({ ...f, ...hide(f) }))),
     progress: latest && isSmallCount(i, latest.value) ? { ...view.progress, latest: null } : view.progress,
   };
+}
+
+/**
+ * Complementary suppression of quarters: the year's figure is the sum of its quarters and is
+ * published, so with one quarter shown as "<3" the others would tell it exactly (6 − 5 = 1). When a
+ * quarter of a year and territory is a small count, the other quarters of that year and territory
+ * are withheld too (value null, `isWithheld`); the year's figure follows its own rule.
+ */
+export function withholdQuarters(figures: QuarterFigure[]): QuarterFigure[] {
+  const key = (f: QuarterFigure) => `${f.period}\u0000${f.territoryCode}`;
+  const small = new Set(figures.filter((f) => f.isSuppressed).map(key));
+  return figures.map((f) => (small.has(key(f)) && !f.isSuppressed ? { ...f, value: null, isWithheld: true } : f));
 }
 
 // --- the breakdown by area ---------------------------------------------------------------------

@@ -11,6 +11,8 @@ export interface Bar {
   value: number | null;
   isSuppressed: boolean;
   isExample: boolean;
+  /** What the bar says instead of a number when it has none to show (a withheld quarter). */
+  text?: string;
 }
 
 const WIDTH = 720;
@@ -63,7 +65,7 @@ export function ResultsChart(props: {
           const top = y(b.key) ?? 0;
           const mid = top + y.bandwidth() / 2 + 4;
           const w = b.value === null ? 0 : Math.max(x(b.value) - M.left, b.value === 0 ? 0 : 1);
-          const shown = b.isSuppressed ? SMALL_COUNT_TEXT : b.value === null ? '—' : props.formatNumber(b.value);
+          const shown = b.isSuppressed ? SMALL_COUNT_TEXT : b.value === null ? (b.text ?? '—') : props.formatNumber(b.value);
           return (
             <g key={b.key} class="results-chart__row" data-key={b.key} data-value={shown}>
               <text x={M.left - 8} y={mid} font-size="12" fill={AXIS} text-anchor="end">

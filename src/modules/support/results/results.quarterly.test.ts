@@ -179,13 +179,16 @@ describe('quarterly results of support centres', () => {
     ]);
   });
 
-  it('the centre’s page shows its quarters in a chart and a table, a small count as "<3"', async () => {
+  it('the centre’s page shows its quarters in a chart and a table, a small count as "<3", the rest of its year withheld', async () => {
     const page = await get(`/wsparcie/${centreA}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Wyniki według kwartałów/);
-    assert.match(page.body, /data-key="q1" data-value="5"/);
     assert.match(page.body, /data-key="q2" data-value="&lt;3"/);
     assert.doesNotMatch(page.body, /data-key="q2" data-value="1"/);
+    // the year (6) is published: with Q1's 5 shown, Q2's hidden 1 would be 6 − 5
+    assert.match(page.body, /data-key="q1" data-value="ukryte"/);
+    assert.doesNotMatch(page.body, /data-key="q1" data-value="5"|>5</);
+    assert.match(page.body, /pozostałych kwartałów tego roku nie pokazujemy/);
     assert.match(page.body, /<th[^>]*>I kwartał 2026<\/th>/);
     assert.match(page.body, /<th[^>]*>II kwartał 2026<\/th>/);
     assert.match(page.body, /data-key="OWES-N" data-value="6"/, 'the year is the sum of the quarters');
@@ -193,6 +196,7 @@ describe('quarterly results of support centres', () => {
     const en = await get(`/en/wsparcie/${centreA}`);
     assert.match(en.body, /Results by quarter/);
     assert.match(en.body, /<th[^>]*>Q2 2026<\/th>/);
+    assert.match(en.body, /data-key="q1" data-value="withheld"/);
   });
 
   it('a year reported by quarters gets no yearly round for the same indicator', async () => {

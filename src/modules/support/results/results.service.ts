@@ -15,6 +15,8 @@ export interface ResultCell {
   /** null when `isSuppressed` (a count below 3) — never the number. */
   value: number | null;
   isSuppressed: boolean;
+  /** A quarter hidden because another quarter of its year is a small count (indicators' `withholdQuarters`). */
+  isWithheld?: boolean;
   isExample: boolean;
 }
 
@@ -70,7 +72,12 @@ function rowOf(measure: ResultMeasure, view: IndicatorView, keep: Keep): ResultR
     if (!keep(f.territoryCode, quarterDays(f.period, f.quarter))) continue;
     const key = `${f.period}-${f.quarter}`;
     const quarter = quarterCells.get(key) ?? new Map<string, ResultCell>();
-    quarter.set(f.territoryCode, { value: f.value, isSuppressed: f.isSuppressed === true, isExample: f.isExample });
+    quarter.set(f.territoryCode, {
+      value: f.value,
+      isSuppressed: f.isSuppressed === true,
+      isWithheld: f.isWithheld === true,
+      isExample: f.isExample,
+    });
     quarterCells.set(key, quarter);
   }
   return { measure, name: view.indicator.name, unit: view.indicator.unit, cells, quarterCells };

@@ -29,7 +29,11 @@ function CellText({ cell }: { cell: ResultCell | undefined }) {
   if (!cell) return <>{t('support.unknown')}</>;
   return (
     <>
-      {cell.isSuppressed || cell.value === null ? SMALL_COUNT_TEXT : fmt.number(cell.value)}
+      {cell.isWithheld
+        ? t('support.results.withheld')
+        : cell.isSuppressed || cell.value === null
+          ? SMALL_COUNT_TEXT
+          : fmt.number(cell.value)}
       {cell.isExample ? <span class="example-mark"> ({t('support.example')})</span> : null}
     </>
   );
@@ -112,6 +116,9 @@ function QuarterlyResults({ table }: { table: ResultsTable }) {
     <>
       <h3 id="results-quarters-heading">{t('support.results.quartersTitle')}</h3>
       <p>{t('support.results.quartersIntro')}</p>
+      {rows.some((r) => [...r.quarterCells.values()].some((c) => [...c.values()].some((x) => x.isWithheld))) ? (
+        <p class="hint">{t('support.results.withheldNote')}</p>
+      ) : null}
       {table.subregions.flatMap((s) =>
         rows
           .filter((r) => ofLastYear.some((q) => has(r, q, s.code)))
@@ -122,7 +129,7 @@ function QuarterlyResults({ table }: { table: ResultsTable }) {
               title={t('support.results.quarterChartTitle', { measure: measureLabel(t, r.measure), year: lastYear, subregion: s.name })}
               desc={t('support.results.quarterChartDesc')}
               bars={ofLastYear.map((q) =>
-                barOf(`q${q.quarter}`, quarterName(t, q.year, q.quarter), r.quarterCells.get(quarterKey(q))?.get(s.code)),
+                barOf(`q${q.quarter}`, quarterName(t, q.year, q.quarter), r.quarterCells.get(quarterKey(q))?.get(s.code), t),
               )}
               formatNumber={(n) => fmt.number(n)}
               exampleNote={table.hasExample ? t('support.results.exampleNote') : null}
@@ -146,8 +153,9 @@ function QuarterlyResults({ table }: { table: ResultsTable }) {
   );
 }
 
-function barOf(key: string, label: string, cell: ResultCell | undefined): Bar {
-  return { key, label, value: cell?.value ?? null, isSuppressed: cell?.isSuppressed ?? false, isExample: cell?.isExample ?? false };
+function barOf(key: string, label: string, cell: ResultCell | undefined, t?: T): Bar {
+  const bar = { key, label, value: cell?.value ?? null, isSuppressed: cell?.isSuppressed ?? false, isExample: cell?.isExample ?? false };
+  return cell?.isWithheld && t ? { ...bar, text: t('support.results.withheld') } : bar;
 }
 
 /** Headline measures charted on the region page (the table has them all). */
