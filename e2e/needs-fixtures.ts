@@ -1,7 +1,8 @@
 // Page templates of buyers' needs for the browser suite (axe in both languages): the public list
-// and a published need, the buyer's form (empty and with errors), "my needs", a submitted need with
-// the staff's decision form, the moderation list, an entity's answer page from its e-mail link (and
-// with errors), a published need with answers and the funnel, and the outcome question (entity, buyer). Data come from offers.testing.ts.
+// and a published need, the buyer's form (empty and with errors) and edit form of a draft, "my
+// needs", a submitted need with the staff's decision form, the moderation list, an entity's answer
+// page from its e-mail link (and with errors), a published need with answers and the funnel, and
+// the outcome question (entity, buyer). Data come from offers.testing.ts.
 import { E2E_ENTITY, makeNeed, needAnswerLink } from '../src/modules/offers/offers.testing.js';
 import type { PageTemplate } from './pages.js';
 import { navigation } from './support.js';
@@ -30,6 +31,13 @@ export const NEED_PAGES: PageTemplate[] = [
     expectStatus: 400,
     initialFocus: '[data-error-summary]',
     login: staff,
+  },
+  {
+    name: "needs: the buyer's edit form of a draft",
+    setup: async ({ server, userId, lang }) =>
+      `/oferta/potrzeby/${await makeNeed(server.testApp.ctx, { id: `e2e-need-draft-${lang}`, createdBy: userId!, status: 'draft' })}/edycja`,
+    expectStatus: 200,
+    login: [],
   },
   { name: 'needs: my needs', path: '/oferta/potrzeby/moje', expectStatus: 200, login: staff },
   {

@@ -1,14 +1,18 @@
 // One way for route tests to get a running application: a fresh database (SQLite in memory, or a
 // throw-away PostgreSQL database when TEST_DIALECT=postgres), migrated and loaded with the
-// reference data, and the app built on it. Tests talk to it through `app.inject`.
+// reference data, and the app built on it. Tests talk to it through `app.inject`. A test of what two
+// instances do opens a second app on the same database (`secondInstance`); on SQLite that needs the
+// first app's database in a file (`sharedDatabase`), as an in-memory one belongs to one connection.
 import { createHash, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sign } from '@fastify/cookie';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, MODULES } from '../app.js';
 import { seedReference, moduleContext } from '../bootstrap.js';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig, testSettings, type Config } from '../config.js';
+import { openDatabase } from '../core/db/database.js';
 import { migrateToLatest } from '../core/db/migrate.js';
 import { withTestDatabase, type TestDatabase, type TestDatabaseTemplate } from '../core/db/testing.js';
 import { newId } from '../core/db/ids.js';
@@ -38,6 +42,8 @@ export interface TestAppOptions {
   modules?: readonly AppModule[];
   /** Test-only routes registered before the app is ready (e.g. to exercise policies). */
   extraRoutes?: (app: FastifyInstance) => void;
+  /** On SQLite, keep the database in a temporary file that `secondInstance` can open too (PostgreSQL always can). */
+  sharedDatabase?: boolean;
 }
 
 export const TEST_SECRET = 'test-session-secret-0123456789abcdefghij';
@@ -63,8 +69,30 @@ function migratedSchema(): TestDatabaseTemplate {
   return { key, build: (handle) => migrateToLatest(handle, MODULES).then(() => undefined) };
 }
 
+/** A SQLite database in a temporary file, removed on dispose. */
+async function fileDatabase(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'spojnia-test-db-'));
+  const url = `sqlite:${join(dir, 'test.db')}`;
+  const handle = await openDatabase(url);
+  let disposed = false;
+  return {
+    handle,
+    url,
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      try {
+        await handle.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const database = await withTestDatabase(migratedSchema());
+  const database =
+    opts.sharedDatabase && testSettings().databaseUrl === null ? await fileDatabase() : await withTestDatabase(migratedSchema());
   // tests change data behind the app's back, so no page copies unless a test asks for them
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -99,6 +127,41 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     };
   } catch (err) {
     await database.dispose();
+    throw err;
+  }
+}
+
+/**
+ * Another instance of the application on `t`'s database, through a connection of its own (as a
+ * second process would have): same configuration, its own clock when given. On SQLite `t` must have
+ * been created with `sharedDatabase`. Close it before `t`.
+ */
+export async function secondInstance(t: TestApp, opts: { clock?: Clock } = {}): Promise<Omit<TestApp, 'database'>> {
+  if (t.database.url === 'sqlite::memory:') throw new Error('secondInstance needs createTestApp({ sharedDatabase: true }) on SQLite');
+  const handle = await openDatabase(t.database.url);
+  try {
+    const { app, ctx } = await buildApp({
+      config: t.config,
+      database: handle,
+      logger: false,
+      rateLimitPerMinute: 100_000,
+      ...(opts.clock ? { clock: opts.clock } : {}),
+    });
+    await app.ready();
+    return {
+      app,
+      ctx,
+      config: t.config,
+      async close() {
+        try {
+          await app.close();
+        } finally {
+          await handle.close();
+        }
+      },
+    };
+  } catch (err) {
+    await handle.close();
     throw err;
   }
 }

@@ -73,6 +73,8 @@ export const licencesEn: TranslationShape<typeof licencesPl> = {
       withdrawnOn: 'Withdrawal date',
       source: 'Source',
       offer: 'Offer',
+      renews: 'Renews licence',
+      renewedBy: 'Renewed by licence',
     },
     pdf: {
       title: '“Zakup Prospołeczny” certificate',

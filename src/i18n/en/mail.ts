@@ -133,7 +133,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
     },
     licence_application_granted: {
       subject: 'Spójnia: “Zakup Prospołeczny” mark granted — {{entity}}',
-      body: 'Hello,\n\nat its meeting of {{meeting}} the Kapituła granted the “Zakup Prospołeczny” mark for: {{offers}} (entity: {{entity}}). The licence lasts one year from the day of the meeting.\n\nLicences:\n{{licences}}\n\nThe application:\n{{link}}',
+      body: 'Hello,\n\nat its meeting of {{meeting}} the Kapituła granted the “Zakup Prospołeczny” mark for: {{offers}} (entity: {{entity}}). The licence lasts one year from the day of the meeting; a licence of an offer still valid that day is renewed from its expiry.\n\nLicences:\n{{licences}}\n\nThe application:\n{{link}}',
     },
     licence_application_refused: {
       subject: 'Spójnia: “Zakup Prospołeczny” application refused ({{entity}})',

@@ -78,6 +78,8 @@ export const licencesPl = {
       withdrawnOn: 'Data cofnięcia',
       source: 'Źródło',
       offer: 'Oferta',
+      renews: 'Odnawia licencję',
+      renewedBy: 'Odnowiona licencją',
     },
     pdf: {
       title: 'Certyfikat „Zakup Prospołeczny”',

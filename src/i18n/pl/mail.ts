@@ -134,7 +134,7 @@ export const mailPl = {
     },
     licence_application_granted: {
       subject: 'Spójnia: znak „Zakup Prospołeczny” przyznany — {{entity}}',
-      body: 'Dzień dobry,\n\nKapituła na posiedzeniu {{meeting}} przyznała znak „Zakup Prospołeczny” dla: {{offers}} (podmiot: {{entity}}). Licencja obowiązuje rok od dnia posiedzenia.\n\nLicencje:\n{{licences}}\n\nWniosek:\n{{link}}',
+      body: 'Dzień dobry,\n\nKapituła na posiedzeniu {{meeting}} przyznała znak „Zakup Prospołeczny” dla: {{offers}} (podmiot: {{entity}}). Licencja obowiązuje rok od dnia posiedzenia; licencja oferty ważna w dniu posiedzenia zostaje odnowiona od dnia jej wygaśnięcia.\n\nLicencje:\n{{licences}}\n\nWniosek:\n{{link}}',
     },
     licence_application_refused: {
       subject: 'Spójnia: wniosek o znak „Zakup Prospołeczny” — odmowa ({{entity}})',

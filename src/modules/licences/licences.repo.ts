@@ -46,6 +46,11 @@ export async function renewalOf(db: Exec, id: string): Promise<LicenceRow | unde
   return db.selectFrom('licences').selectAll().where('renews_id', '=', id).executeTakeFirst();
 }
 
+/** The licences of an offer (its product's licences granted through applications or linked by staff). */
+export async function licencesOfOffer(db: Exec, offerId: string): Promise<LicenceRow[]> {
+  return db.selectFrom('licences').selectAll().where('offer_id', '=', offerId).execute();
+}
+
 export async function insertLicence(db: Exec, row: Insertable<LicencesTable>): Promise<void> {
   await db.insertInto('licences').values(row).execute();
 }

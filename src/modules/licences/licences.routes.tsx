@@ -62,6 +62,7 @@ export async function licencesRoutes(app: AppInstance, ctx: ModuleContext): Prom
       <v.LicenceView
         item={item}
         canManage={isStaff(request)}
+        renewal={await svc.renewalNumbers(ctx, item.licence)}
         canAgreement={request.user !== null && (await mayReadAgreement(ctx, request.user, item.licence.number))}
         offer={
           item.licence.offer_id === null

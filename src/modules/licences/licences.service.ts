@@ -3,7 +3,8 @@
 // (registry/entity/mark-validity.ts: valid between a known grant date and its known or derived
 // expiry, expired after it) — so licences migrated from marks count exactly as the marks did, and
 // an expired licence leaves the list by the date alone. A renewal filed before expiry starts on
-// the old expiry; reminders go 60 and 14 days before expiry, each at most once per licence.
+// the old expiry — by staff, or by the Kapituła granting an offer whose licence is still valid;
+// reminders go 60 and 14 days before expiry, each at most once per licence, none once renewed.
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -68,6 +69,16 @@ export async function licenceByNumber(
   const licence = await repo.licenceByNumber(ctx.db, number.toUpperCase());
   if (!licence) throw new AppError('licences.not_found');
   return { licence, state: licenceState(licence, warsawToday(ctx.clock)) };
+}
+
+/** The numbers of the licence `l` renews and of its renewal (the licence page links both). */
+export async function renewalNumbers(
+  ctx: Pick<ModuleContext, 'db'>,
+  l: { id: string; renews_id: string | null },
+): Promise<{ renews: string | null; renewedBy: string | null }> {
+  const renews = l.renews_id === null ? undefined : await repo.licenceById(ctx.db, l.renews_id);
+  const renewedBy = await repo.renewalOf(ctx.db, l.id);
+  return { renews: renews?.number ?? null, renewedBy: renewedBy?.number ?? null };
 }
 
 /** The verification module's answer for a licence number. */
@@ -187,8 +198,33 @@ export async function renewLicence(ctx: ModuleContext, actor: Actor, id: string,
   const today = warsawToday(ctx.clock);
   const state = licenceState(old, today);
   if (state === 'withdrawn') throw new AppError('licences.withdrawn');
-  const grantedOn = old.expires_on !== null && today <= old.expires_on ? old.expires_on : today;
+  const grantedOn = renewalStartsOn(old, today);
   return grantLicence(ctx, actor, { entityId: old.entity_id, product: product ?? old.product ?? '', offerId: old.offer_id, grantedOn }, id);
+}
+
+/** The first day of a renewal of `old` filed on `day`: exactly the old expiry when filed by then, else `day`. */
+export function renewalStartsOn(old: { expires_on: string | null }, day: string): string {
+  return old.expires_on !== null && day <= old.expires_on ? old.expires_on : day;
+}
+
+/**
+ * Where a licence for an offer granted on `day` (the Kapituła's meeting) starts: when a licence of
+ * the offer is valid that day, the new one renews it — or its latest renewal, as one licence has one
+ * renewal — and starts at its expiry ({@link renewalStartsOn}, as a staff renewal); otherwise (none,
+ * expired, withdrawn or suspended) it is a new licence from `day`.
+ */
+export async function offerContinuation(
+  db: repo.Exec,
+  offerId: string,
+  day: string,
+): Promise<{ grantedOn: string; renewsId: string | null }> {
+  const valid = (await repo.licencesOfOffer(db, offerId))
+    .filter((l) => licenceState(l, day) === 'valid')
+    .sort((a, b) => (a.expires_on ?? '').localeCompare(b.expires_on ?? ''));
+  let last = valid[valid.length - 1];
+  if (!last) return { grantedOn: day, renewsId: null };
+  for (let next = await repo.renewalOf(db, last.id); next; next = await repo.renewalOf(db, last.id)) last = next;
+  return { grantedOn: renewalStartsOn(last, day), renewsId: last.id };
 }
 
 export async function withdrawLicence(ctx: ModuleContext, actor: Actor, id: string, input: { on: string; reason: string }): Promise<void> {

@@ -15,7 +15,15 @@ import { SEEDED_EDITION_ID } from './migrations/202702090010_licence_application
 export async function makeLicence(
   ctx: Pick<ModuleContext, 'db' | 'clock'>,
   entityId: string,
-  opts: { id: string; number: string; product?: string | null; grantedOn?: string; example?: boolean },
+  opts: {
+    id: string;
+    number: string;
+    product?: string | null;
+    grantedOn?: string;
+    example?: boolean;
+    offerId?: string;
+    renewsId?: string;
+  },
 ): Promise<void> {
   const at = nowIso(ctx.clock);
   const grantedOn = opts.grantedOn ?? at.slice(0, 10);
@@ -25,14 +33,14 @@ export async function makeLicence(
       id: opts.id,
       number: opts.number,
       entity_id: entityId,
-      offer_id: null,
+      offer_id: opts.offerId ?? null,
       product: opts.product === undefined ? 'Obiady dla szkół' : opts.product,
       granted_on: grantedOn,
       expires_on: derivedExpiry(grantedOn),
       is_expiry_derived: true,
       source_url: null,
       source_mark_id: null,
-      renews_id: null,
+      renews_id: opts.renewsId ?? null,
       withdrawn_on: null,
       withdrawal_reason: null,
       suspended_on: null,

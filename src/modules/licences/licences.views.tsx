@@ -113,10 +113,12 @@ export function LicenceView({
   canManage,
   canAgreement,
   offer,
+  renewal,
 }: {
   item: Item;
   canManage: boolean;
   canAgreement: boolean;
+  renewal: { renews: string | null; renewedBy: string | null };
   offer: OfferChoice | undefined;
 }) {
   const { t, href } = usePage();
@@ -150,6 +152,22 @@ export function LicenceView({
               <a href={href(offer.path)}>
                 <Pl text={offer.title} />
               </a>
+            </dd>
+          </>
+        ) : null}
+        {renewal.renews ? (
+          <>
+            <dt>{t('licences.field.renews')}</dt>
+            <dd>
+              <a href={href(licencePath(renewal.renews))}>{renewal.renews}</a>
+            </dd>
+          </>
+        ) : null}
+        {renewal.renewedBy ? (
+          <>
+            <dt>{t('licences.field.renewedBy')}</dt>
+            <dd>
+              <a href={href(licencePath(renewal.renewedBy))}>{renewal.renewedBy}</a>
             </dd>
           </>
         ) : null}

@@ -7,7 +7,8 @@
 // back to the applicant with a message, e-mailed); then the current members of the certifying board
 // (bodies module) assess each criterion with an opinion — a member who declares a conflict of
 // interest cannot, nor can such a chair decide — and the chair records the decision with the
-// meeting's date: granted (a licence per offer, from the meeting's day) or refused with a
+// meeting's date: granted (a licence per offer, from the meeting's day — or, for an offer whose
+// licence is still valid that day, a renewal of it from its expiry) or refused with a
 // justification, e-mailed to the applicant either way; the decision and its licences are one transaction.
 import { newId } from '../../../core/db/ids.js';
 import { nowIso } from '../../../core/db/time.js';
@@ -24,7 +25,7 @@ import { currentMembersOfType, type CurrentMember } from '../../bodies/index.js'
 import { enqueueMail } from '../../mail/index.js';
 import { entityOfferChoices } from '../../offers/index.js';
 import { representativeEmails, representsEntity } from '../../registry/index.js';
-import { grantLicenceIn, licencePath, type Actor } from '../licences.service.js';
+import { grantLicenceIn, licencePath, offerContinuation, type Actor } from '../licences.service.js';
 import * as repo from './applications.repo.js';
 import { CRITERIA, type ApplicationStatus, type Criterion } from './applications.tables.js';
 
@@ -520,7 +521,8 @@ export async function declareConflict(ctx: ModuleContext, actor: Actor, id: stri
 
 /**
  * The chair records the Kapituła's decision with the meeting's date: granted creates a licence for
- * each offer of the application from that day; refused needs a justification. A chair who declared
+ * each offer of the application from that day, or renews the offer's licence valid that day from its
+ * expiry (licences.service.ts `offerContinuation`); refused needs a justification. A chair who declared
  * a conflict of interest on the application cannot record it. The decision, the licences (each
  * with its registry mark and audit entry), the e-mails to the applicant (and the entity's
  * representatives) and the decision's audit entry are one transaction: a failure anywhere leaves
@@ -561,10 +563,12 @@ export async function decide(ctx: ModuleContext, actor: Actor, id: string, body:
     if (!recorded) throw new AppError('licences.application_state'); // decided meanwhile
     const numbers: string[] = [];
     if (decision === 'granted') {
-      for (const o of view.offers)
+      for (const o of view.offers) {
+        const { grantedOn, renewsId } = await offerContinuation(trx, o.id, meetingOn);
         numbers.push(
-          await grantLicenceIn(trx, ctx, actor, { entityId: a.entity_id, product: o.title, offerId: o.id, grantedOn: meetingOn }),
+          await grantLicenceIn(trx, ctx, actor, { entityId: a.entity_id, product: o.title, offerId: o.id, grantedOn }, renewsId),
         );
+      }
       if (numbers.length) await repo.linkLicences(trx, numbers, id);
     }
     for (const [to, lang] of recipients) {

@@ -1,5 +1,5 @@
 // The one written rule that decides which entities hear of a buyer's need (issue 17, "Buyers'
-// needs"; the needs themselves — form, states, notifications — are not built yet): an entity
+// needs"; the form's count and the notification job both use it, needs.service.ts): an entity
 // matches when at least one of its published offers meets the need, and an offer meets it when
 //   category  — the offer's top-level category is the need's, and
 //   area      — the offer serves every place of the need: an offer for the whole region serves any

@@ -424,12 +424,14 @@ async function entityEmail(ctx: ModuleContext, id: string): Promise<string | und
 /**
  * The outcome question, OUTCOME_AFTER_DAYS after the deadline of a published or closed need: once to
  * the buyer (row keyed BUYER) and once to each entity that answered "interested" (alone or in a
- * consortium), claimed like the notices so nothing is asked twice.
+ * consortium), claimed like the notices so nothing is asked twice. Never about the demonstration need.
  */
 async function askOutcomes(ctx: ModuleContext, today: string, budget: number): Promise<number> {
   const base = ctx.config.publicUrl.replace(/\/$/, '');
   let sent = 0;
   for (const n of await repo.awaitingOutcome(ctx.db, addDays(today, -OUTCOME_AFTER_DAYS))) {
+    // the demonstration need asks nobody, as it announced nothing
+    if (n.is_example) continue;
     const interested = (await repo.answersOf(ctx.db, n.id)).filter((a) => a.answer === 'interested' || a.answer === 'consortium');
     const targets: { entityId: string; email: string | undefined }[] = [
       { entityId: BUYER, email: n.contact_email },
