@@ -256,7 +256,7 @@ test('merge: representatives of the closed record represent the kept one; one ro
     const roleList = /<h2>Role<\/h2>\s*<ul>([\s\S]*?)<\/ul>/.exec(account.body)?.[1] ?? '';
     assert.deepEqual(
       roleList.match(/<li>[\s\S]*?<\/li>/g)?.map((li) => li.replace(/<[^>]+>/g, '').trim()),
-      [`Przedstawiciel podmiotu (${b})`],
+      ['Przedstawiciel podmiotu: Fundacja Przystań'],
     );
     const mine = await t.app.inject({ url: '/moje-podmioty', headers: { cookie: user.cookie } });
     assert.equal((mine.body.match(/href="\/moje-podmioty\/[0-9a-f-]{36}"/g) ?? []).length, 1);
