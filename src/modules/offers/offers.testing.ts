@@ -1,11 +1,14 @@
 // The offers module's test surface (route tests, the permission matrix, the browser suite): an
-// entity to attach offers to and an offer written straight to the tables, as the service would.
+// entity to attach offers to and an offer written straight to the tables, as the service would; a
+// form client for the needs' route tests and the need form's usual values.
+import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { polishSortKey } from '../../core/db/collation.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import type { ModuleContext } from '../../core/module.js';
 import { searchDocument } from '../../core/search/index.js';
+import { cookieHeader, csrfFrom, type TestApp } from '../../testing/app.js';
 
 export async function makeEntity(
   ctx: Pick<ModuleContext, 'db' | 'clock'>,
@@ -215,4 +218,29 @@ export async function answerRow(
     })
     .onConflict((oc) => oc.columns(['need_id', 'entity_id']).doNothing())
     .execute();
+}
+
+/**
+ * GET and POST for route tests of public forms: a POST first loads its form page for the CSRF token
+ * (and the session cookie it may set); every request comes from another address of `subnet`, so
+ * the public forms' rate limits never meet the test.
+ */
+export function formClient(t: TestApp, subnet: number) {
+  let ip = 0;
+  const nextIp = () => `10.${subnet}.${Math.floor(++ip / 250)}.${ip % 250}`;
+  const get = (url: string, cookie = '') => t.app.inject({ url, headers: cookie ? { cookie } : {}, remoteAddress: nextIp() });
+  async function post(url: string, values: Record<string, string | string[]>, cookie: string, formUrl = url) {
+    const res = await get(formUrl, cookie);
+    assert.equal(res.statusCode, 200, `${formUrl}: ${res.statusCode}`);
+    const body = new URLSearchParams({ _csrf: csrfFrom(res.body) });
+    for (const [k, v] of Object.entries(values)) for (const x of typeof v === 'string' ? [v] : v) body.append(k, x);
+    return t.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: nextIp(),
+      headers: { cookie: cookieHeader(res, cookie), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: body.toString(),
+    });
+  }
+  return { get, post };
 }

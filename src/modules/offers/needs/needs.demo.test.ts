@@ -17,8 +17,9 @@ import { runDueJobs } from '../../../core/jobs.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { addDays } from '../../../core/time/index.js';
 import { startMailWorker } from '../../mail/index.js';
-import { cookieHeader, createTestApp, csrfFrom, loginAs, secondInstance, type TestApp } from '../../../testing/app.js';
+import { createTestApp, loginAs, secondInstance, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
+import { formClient } from '../offers.testing.js';
 import { parseMail, startTestSmtp, type TestSmtp } from '../../../testing/mail.js';
 import { offersJobs } from '../index.js';
 import { DEMO_NEED_TITLE, notifyNeeds, OUTCOME_AFTER_DAYS } from './needs.service.js';
@@ -31,8 +32,6 @@ let smtp: TestSmtp;
 let needId = '';
 let buyer = '';
 let staff = '';
-let ip = 0;
-const nextIp = () => `10.11.${Math.floor(++ip / 250)}.${ip % 250}`;
 
 before(async () => {
   t = await createTestApp({ clock, sharedDatabase: true });
@@ -53,21 +52,10 @@ after(async () => {
   await t.close();
 });
 
-const get = (url: string, cookie = '') => t.app.inject({ url, headers: cookie ? { cookie } : {}, remoteAddress: nextIp() });
-
-async function post(url: string, values: Record<string, string | string[]>, cookie: string, formUrl = url) {
-  const res = await get(formUrl, cookie);
-  assert.equal(res.statusCode, 200, `${formUrl}: ${res.statusCode}`);
-  const body = new URLSearchParams({ _csrf: csrfFrom(res.body) });
-  for (const [k, v] of Object.entries(values)) for (const x of typeof v === 'string' ? [v] : v) body.append(k, x);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    remoteAddress: nextIp(),
-    headers: { cookie: cookieHeader(res, cookie), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: body.toString(),
-  });
-}
+let client: ReturnType<typeof formClient> | undefined;
+const get = (url: string, cookie = '') => (client ??= formClient(t, 11)).get(url, cookie);
+const post = (url: string, values: Record<string, string | string[]>, cookie: string, formUrl = url) =>
+  (client ??= formClient(t, 11)).post(url, values, cookie, formUrl);
 
 /** Runs the mail worker of `ctx`'s instance until the outbox is empty; returns how many it delivered. */
 async function deliver(ctx: ModuleContext): Promise<number> {

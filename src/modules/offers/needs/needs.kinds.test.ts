@@ -6,16 +6,15 @@
 // everyone else, the list and the API, and neither editable nor submitted again).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { cookieHeader, createTestApp, csrfFrom, loginAs, type TestApp } from '../../../testing/app.js';
+import { createTestApp, loginAs, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
+import { formClient } from '../offers.testing.js';
 
 const clock = new ManualClock('2027-03-01T10:00:00Z');
 let t: TestApp;
 let buyer = '';
 let other = '';
 let staff = '';
-let ip = 0;
-const nextIp = () => `10.13.${Math.floor(++ip / 250)}.${ip % 250}`;
 
 before(async () => {
   t = await createTestApp({ clock });
@@ -25,21 +24,10 @@ before(async () => {
 });
 after(async () => t.close());
 
-const get = (url: string, cookie = '') => t.app.inject({ url, headers: cookie ? { cookie } : {}, remoteAddress: nextIp() });
-
-async function post(url: string, values: Record<string, string | string[]>, cookie: string, formUrl = url) {
-  const res = await get(formUrl, cookie);
-  assert.equal(res.statusCode, 200, `${formUrl}: ${res.statusCode}`);
-  const body = new URLSearchParams({ _csrf: csrfFrom(res.body) });
-  for (const [k, v] of Object.entries(values)) for (const x of typeof v === 'string' ? [v] : v) body.append(k, x);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    remoteAddress: nextIp(),
-    headers: { cookie: cookieHeader(res, cookie), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: body.toString(),
-  });
-}
+let client: ReturnType<typeof formClient> | undefined;
+const get = (url: string, cookie = '') => (client ??= formClient(t, 13)).get(url, cookie);
+const post = (url: string, values: Record<string, string | string[]>, cookie: string, formUrl = url) =>
+  (client ??= formClient(t, 13)).post(url, values, cookie, formUrl);
 
 const needForm = (extra: Record<string, string | string[]> = {}) => ({
   kind: 'quote',

@@ -10,10 +10,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { runDueJobs } from '../../../core/jobs.js';
-import { cookieHeader, createTestApp, csrfFrom, loginAs, sessionFor, type TestApp } from '../../../testing/app.js';
+import { createTestApp, loginAs, sessionFor, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
 import { offersJobs } from '../index.js';
-import { makeEntity, makeOffer } from '../offers.testing.js';
+import { makeEntity, makeOffer, formClient } from '../offers.testing.js';
 import { notifyNeeds } from './needs.service.js';
 
 const clock = new ManualClock('2027-03-01T10:00:00Z');
@@ -22,8 +22,6 @@ let buyer = '';
 let buyerId = '';
 let other = '';
 let staff = '';
-let ip = 0;
-const nextIp = () => `10.9.${Math.floor(++ip / 250)}.${ip % 250}`;
 
 before(async () => {
   t = await createTestApp({ clock });
@@ -42,21 +40,10 @@ before(async () => {
 });
 after(async () => t.close());
 
-const get = (url: string, cookie = '') => t.app.inject({ url, headers: cookie ? { cookie } : {}, remoteAddress: nextIp() });
-
-async function post(url: string, values: Record<string, string | string[]>, cookie: string, formUrl = url) {
-  const res = await get(formUrl, cookie);
-  assert.equal(res.statusCode, 200, `${formUrl}: ${res.statusCode}`);
-  const body = new URLSearchParams({ _csrf: csrfFrom(res.body) });
-  for (const [k, v] of Object.entries(values)) for (const x of typeof v === 'string' ? [v] : v) body.append(k, x);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    remoteAddress: nextIp(),
-    headers: { cookie: cookieHeader(res, cookie), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: body.toString(),
-  });
-}
+let client: ReturnType<typeof formClient> | undefined;
+const get = (url: string, cookie = '') => (client ??= formClient(t, 9)).get(url, cookie);
+const post = (url: string, values: Record<string, string | string[]>, cookie: string, formUrl = url) =>
+  (client ??= formClient(t, 9)).post(url, values, cookie, formUrl);
 
 const needForm = (extra: Record<string, string | string[]> = {}) => ({
   kind: 'quote',
