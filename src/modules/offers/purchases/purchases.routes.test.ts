@@ -1,7 +1,7 @@
 // The purchase share through HTTP on SQLite and PostgreSQL with a controlled clock: staff register
 // two buyer institutions and choose a representative by name (audited); a windows-1250 `;` file of
 // 10 rows, 3 with registry NIPs, passes a dry run (nothing saved), then is saved and shows the
-// expected share to 0.1 percentage point, with CSV/XLSX/PDF exports; a bad file lists its rows'
+// expected share to 0.1 percentage point (and the parts with PS and with a valid mark), with CSV/XLSX/PDF exports; a bad file lists its rows'
 // problems and saves nothing; the public aggregate of a buyer with 4 rows shows "<5"; and the
 // scoped rows of the permission matrix: a representative of buyer X gets 403 on buyer Y's data.
 import assert from 'node:assert/strict';
@@ -84,10 +84,38 @@ const TEN_ROWS = cp1250([
 
 before(async () => {
   t = await createTestApp({ clock });
+  const seIds: string[] = [];
   for (const [i, n] of SE_NIPS.entries()) {
     const id = await makeEntity(t.ctx, { name: `Podmiot NIP ${i + 1}` });
     await t.ctx.db.updateTable('entities').set({ nip: n }).where('id', '=', id).execute();
+    seIds.push(id);
   }
+  // the first supplier is a social enterprise (PS), the second holds a valid mark on the clock's day
+  await t.ctx.db
+    .insertInto('entity_ps_status')
+    .values({
+      id: 'ps-1',
+      entity_id: seIds[0]!,
+      kind: 'granted',
+      ps_type: null,
+      decision_number: null,
+      decision_date: '2025-01-01',
+      loss_reason: null,
+    })
+    .execute();
+  await t.ctx.db
+    .insertInto('entity_marks')
+    .values({
+      id: 'mark-2',
+      entity_id: seIds[1]!,
+      mark: 'zakup_prospoleczny',
+      subject: null,
+      granted_on: '2026-09-01',
+      expires_on: '2027-09-01',
+      is_expiry_derived: true,
+      source_url: null,
+    })
+    .execute();
   const units = await unitChoices(t.ctx);
   powiatX = units.powiaty[0]!.teryt;
   powiatY = units.powiaty[1]!.teryt;
@@ -144,6 +172,11 @@ test('a windows-1250 ; file of 10 rows, 3 with registry NIPs: dry run saves noth
   assert.equal(csv.statusCode, 200);
   const overall = csv.body.split('\r\n').find((l) => l.startsWith('Ogółem'))!;
   assert.deepEqual(overall.split(';').slice(1, 5), ['10', '9500,00', '2500,00', '26,3']);
+  // with PS 1 500,00 (the first supplier), with a valid mark 250,50 (the second); catering holds the PS part
+  assert.deepEqual(overall.split(';').slice(5, 7), ['1500,00', '250,50']);
+  const catering = csv.body.split('\r\n').find((l) => l.startsWith('Catering'))!;
+  assert.deepEqual(catering.split(';').slice(5, 7), ['1500,00', '0,00']);
+  assert.match(page.body, /15,8\s%/, 'the PS share of the whole: 1 500 / 9 500');
   const xlsx = await get(`/oferta/zakupy/${buyerX}/eksport/2026/xlsx`, repX);
   assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
   const pdf = await get(`/oferta/zakupy/${buyerX}/eksport/2026/pdf`, repX);
