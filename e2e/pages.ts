@@ -186,6 +186,7 @@ export const PAGES: PageTemplate[] = [
   // territory
   { name: 'territory: map of gminy', path: '/terytorium', expectStatus: 200 },
   { name: 'territory: map, measure without data', path: '/terytorium?miara=podmioty', expectStatus: 200 },
+  { name: 'territory: map zoomed to a powiat', path: '/terytorium?powiat=0415', expectStatus: 200 },
   { name: 'territory: gmina profile', path: '/terytorium/0415052', expectStatus: 200 },
   { name: 'territory: powiat profile', path: '/terytorium/0402', expectStatus: 200 },
   { name: 'territory: city with powiat rights', path: '/terytorium/0463', expectStatus: 200 },
@@ -274,6 +275,11 @@ export const PAGES: PageTemplate[] = [
   {
     name: 'registry: map of the search',
     setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty/mapa'),
+    expectStatus: 200,
+  },
+  {
+    name: 'registry: map zoomed to a powiat',
+    setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty/mapa?powiat=0463'),
     expectStatus: 200,
   },
   {

@@ -464,6 +464,10 @@ export const en: TranslationShape<typeof pl> = {
     cannotDropOwnAdmin: 'You cannot remove your own administrator role.',
     invalidParam: 'The parameter “{{field}}” has an invalid value.',
   },
+  dataTable: {
+    show_one: 'Show the data table ({{count}} row)',
+    show_other: 'Show the data table ({{count}} rows)',
+  },
   filters: {
     summary: 'Filters',
     summaryChosen_one: 'Filters ({{count}} chosen)',

@@ -479,6 +479,12 @@ export const pl = {
     cannotDropOwnAdmin: 'Nie możesz odebrać sobie roli administratora.',
     invalidParam: 'Parametr „{{field}}” ma nieprawidłową wartość.',
   },
+  dataTable: {
+    show_one: 'Pokaż tabelę danych ({{count}} wiersz)',
+    show_few: 'Pokaż tabelę danych ({{count}} wiersze)',
+    show_many: 'Pokaż tabelę danych ({{count}} wierszy)',
+    show_other: 'Pokaż tabelę danych ({{count}} wiersza)',
+  },
   filters: {
     summary: 'Filtry',
     summaryChosen_one: 'Filtry ({{count}} wybrany)',

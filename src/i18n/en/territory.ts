@@ -69,6 +69,12 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
       range: '{{min}} to {{max}}',
       noData: 'no data (hatched)',
     },
+    zoom: {
+      powiat: 'Zoom the map to a powiat',
+      wholeOption: 'the whole voivodeship',
+      showing: 'The map is zoomed to: {{area}}.',
+      whole: 'Show the whole voivodeship',
+    },
     map: {
       title: 'Gminy and powiaty of the Kujawsko-Pomorskie voivodeship',
       lead: 'A map of the 144 gminy (municipalities) of the region. Choose a measure to see it on the map and in the table below. Every gmina on the map leads to its profile.',

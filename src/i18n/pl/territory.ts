@@ -73,6 +73,12 @@ export const territoryPl = {
       range: 'od {{min}} do {{max}}',
       noData: 'brak danych (kreskowanie)',
     },
+    zoom: {
+      powiat: 'Przybliż mapę do powiatu',
+      wholeOption: 'całe województwo',
+      showing: 'Mapa przybliżona do obszaru: {{area}}.',
+      whole: 'Pokaż całe województwo',
+    },
     map: {
       title: 'Gminy i powiaty województwa kujawsko-pomorskiego',
       lead: 'Mapa 144 gmin regionu. Wybierz miarę, aby zobaczyć ją na mapie i w tabeli pod mapą. Każda gmina na mapie prowadzi do jej profilu.',

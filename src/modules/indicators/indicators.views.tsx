@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { Alert, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { DataTableDisclosure } from '../../core/ui/data-table.js';
 import type { TKey } from '../../i18n/index.js';
 import { classify, classOf, MapLegend, TerritoryMap, type MapShape, type MapGeometry } from '../territory/index.js';
 import { chartRows, IndicatorChart } from './indicators.chart.js';
@@ -286,6 +287,7 @@ function BreakdownSection({ data, view }: { data: BreakdownData; view: Indicator
           shapes={shapes}
           title={t('indicators.public.mapTitle', { name: view.indicator.name, year: data.period })}
           desc={t('indicators.public.mapDesc')}
+          towns={data.geometry.towns}
         />
         <MapLegend
           heading={t('indicators.public.mapLegend', { name: view.indicator.name, unit })}
@@ -302,29 +304,31 @@ function BreakdownSection({ data, view }: { data: BreakdownData; view: Indicator
     <section aria-labelledby="ind-breakdown">
       <h2 id="ind-breakdown">{t('indicators.public.breakdownTitle', { year: data.period })}</h2>
       {data.groupingFrom ? <p class="hint">{t('indicators.public.subregionGrouping', { from: data.groupingFrom })}</p> : null}
-      <Table
-        caption={t('indicators.public.breakdownCaption', { year: data.period })}
-        rowKey={(r) => r.code}
-        rows={data.rows}
-        columns={[
-          { header: t('indicators.field.territory'), cell: (r) => r.name },
-          {
-            header: `${t('indicators.field.value')} (${unit})`,
-            numeric: true,
-            cell: (r) => (
-              <>
-                {r.value === null ? SMALL_COUNT_TEXT : fmt.number(r.value)}
-                {r.isExample ? (
-                  <>
-                    {' '}
-                    <ExampleMark />
-                  </>
-                ) : null}
-              </>
-            ),
-          },
-        ]}
-      />
+      <DataTableDisclosure rows={data.rows.length}>
+        <Table
+          caption={t('indicators.public.breakdownCaption', { year: data.period })}
+          rowKey={(r) => r.code}
+          rows={data.rows}
+          columns={[
+            { header: t('indicators.field.territory'), cell: (r) => r.name },
+            {
+              header: `${t('indicators.field.value')} (${unit})`,
+              numeric: true,
+              cell: (r) => (
+                <>
+                  {r.value === null ? SMALL_COUNT_TEXT : fmt.number(r.value)}
+                  {r.isExample ? (
+                    <>
+                      {' '}
+                      <ExampleMark />
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
+      </DataTableDisclosure>
       {map}
     </section>
   );

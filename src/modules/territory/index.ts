@@ -17,9 +17,10 @@ export { countUnitsByKind, listUnits } from './territory.repo.js';
 export { ENTITIES_MEASURE, CERTIFIED_OFFERS_MEASURE, type TerritoryMeasure, type ProfileSection, type ProfileUnit } from './extension.js';
 export { manageTerritory } from './territory.policy.js';
 // the registry's entity map draws on the same projected boundaries and groups gminy by subregion
-export { mapGeometry, type MapGeometry, type Projected } from './map.geometry.js';
-// the programme's indicator pages shade gminy by the value of their area with the same map and legend
-export { TerritoryMap, MapLegend, type MapShape } from './map.views.js';
+export { focusView, mapGeometry, type MapGeometry, type MapView, type Projected, type TownLabel } from './map.geometry.js';
+// the programme's indicator pages shade gminy by the value of their area with the same map and legend;
+// the entity map draws the same town names and zooms the same way
+export { MapLegend, MapZoomNote, TerritoryMap, TownLabels, viewBoxOf, type MapShape } from './map.views.js';
 export { classify, classOf } from './map.style.js';
 export { listSubregionsWithMembers, subregionOfPowiat, type Subregion } from './subregions.service.js';
 export { GMINA_PATTERN, POWIAT_PATTERN, profilePath, isCityPowiat, gminaTypeKey, periodContains, periodsOverlap } from './units.js';

@@ -2,12 +2,15 @@
 // equal-area projection fitted to the voivodeship, Douglas–Peucker simplification to half a pixel
 // and coordinates in tenths of a pixel, written as relative moves. That keeps the full map of 144
 // gminy well under 300 KB; the 23 powiaty at the same size are a layer of their own for maps shaded
-// per powiat. Boundaries change only when reference data is reloaded, so the result
-// is cached per database and dropped by `forgetMapGeometry()` after a reload.
+// per powiat. The labels of the main towns (see `townLabels`) and every unit's bounds (for a view
+// zoomed to a powiat, `focusView`) are computed with them. Boundaries change only when reference
+// data is reloaded, so the result is cached per database and dropped by `forgetMapGeometry()`
+// after a reload.
 import { geoArea, geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Db } from '../../core/db/database.js';
 import { listBoundaries } from './territory.repo.js';
+import { isCityPowiat } from './units.js';
 
 export const MAIN_WIDTH = 800;
 export const LOCATOR_WIDTH = 280;
@@ -21,6 +24,28 @@ export interface Projected {
   paths: Map<string, string>;
   /** TERYT → [x, y] of the area's centre (for markers). */
   centres: Map<string, [number, number]>;
+  /** TERYT → [x0, y0, x1, y1], the area's bounding box (for a view zoomed to it). */
+  bounds: Map<string, [number, number, number, number]>;
+}
+
+/** A town's name drawn on the full map at its gmina's centre. */
+export interface TownLabel {
+  teryt: string;
+  name: string;
+  x: number;
+  y: number;
+  /** A city with powiat rights: drawn larger, and kept on narrow screens. */
+  major: boolean;
+  /** Where the name stands against the town's dot. */
+  side: 'above' | 'below' | 'right' | 'left';
+}
+
+/** The part of the full map an SVG `viewBox` shows. */
+export interface MapView {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface MapGeometry {
@@ -30,6 +55,8 @@ export interface MapGeometry {
   powiaty: Projected;
   /** Every powiat outline at the full map's size, as one path. */
   powiatBorders: string;
+  /** Names of the main towns on the full map (see `townLabels`). */
+  towns: TownLabel[];
   /** Powiaty and gminy at the locator's size. */
   locator: {
     width: number;
@@ -42,7 +69,7 @@ export interface MapGeometry {
   };
 }
 
-type AreaFeature = Feature<Polygon | MultiPolygon, { teryt: string }>;
+type AreaFeature = Feature<Polygon | MultiPolygon, { teryt: string; name?: string }>;
 
 /**
  * d3-geo follows the spherical convention (exterior rings clockwise), GeoJSON (RFC 7946) the
@@ -163,12 +190,16 @@ function project(features: AreaFeature[], projection: GeoProjection, epsilon: nu
   const path = geoPath(projection);
   const paths = new Map<string, string>();
   const centres = new Map<string, [number, number]>();
+  const bounds = new Map<string, [number, number, number, number]>();
+  const r = (v: number) => Math.round(v * 10) / 10;
   for (const f of features) {
     paths.set(f.properties.teryt, ringsToPath(projectedRings(projection, f), epsilon));
     const [cx, cy] = path.centroid(f);
-    centres.set(f.properties.teryt, [Math.round(cx * 10) / 10, Math.round(cy * 10) / 10]);
+    centres.set(f.properties.teryt, [r(cx), r(cy)]);
+    const [[x0, y0], [x1, y1]] = path.bounds(f);
+    bounds.set(f.properties.teryt, [r(x0), r(y0), r(x1), r(y1)]);
   }
-  return { ...size, paths, centres };
+  return { ...size, paths, centres, bounds };
 }
 
 /** A projection fitted to the width; the height follows from the region's shape. */
@@ -186,7 +217,7 @@ function fitted(
 }
 
 function emptyProjected(width: number, height: number): Projected {
-  return { width, height, paths: new Map(), centres: new Map() };
+  return { width, height, paths: new Map(), centres: new Map(), bounds: new Map() };
 }
 
 /** Places with coordinates (e.g. an entity's places of activity) as markers on a map of this size. */
@@ -203,6 +234,113 @@ function pointOn(
   };
 }
 
+// --- town labels -------------------------------------------------------------------------------
+
+/**
+ * The urban gminy (TERYT type 1) that are the seat of a land powiat. TERYT does not record seats;
+ * these nine are the seats that are gminy of their own (the other ten land powiaty sit in a city
+ * with powiat rights — bydgoski, grudziądzki, toruński, włocławski — or in an urban-rural gmina,
+ * whose centre is not the town's: Mogilno, Nakło, Sępólno, Świecie, Tuchola, Żnin).
+ */
+export const POWIAT_SEAT_GMINY: ReadonlySet<string> = new Set([
+  '0401011', // Aleksandrów Kujawski
+  '0402011', // Brodnica
+  '0404011', // Chełmno
+  '0405011', // Golub-Dobrzyń
+  '0407011', // Inowrocław
+  '0408011', // Lipno
+  '0411011', // Radziejów
+  '0412011', // Rypin
+  '0417011', // Wąbrzeźno
+]);
+
+/** Font sizes of the labels in the full map's units (its pixels at 800 px wide). */
+export const TOWN_FONT = { major: 14, minor: 12 } as const;
+/** Distance of a name from its town's dot, in the full map's units. */
+const TOWN_GAP = 6;
+
+type Box = [number, number, number, number];
+
+function labelBox(x: number, y: number, text: string, size: number, side: TownLabel['side']): Box {
+  // an estimate of the text's width (no font metrics on the server): 0.58 em per character
+  const w = text.length * size * 0.58;
+  const h = size;
+  switch (side) {
+    case 'above':
+      return [x - w / 2, y - TOWN_GAP - h, x + w / 2, y - TOWN_GAP];
+    case 'below':
+      return [x - w / 2, y + TOWN_GAP, x + w / 2, y + TOWN_GAP + h];
+    case 'right':
+      return [x + TOWN_GAP, y - h / 2, x + TOWN_GAP + w, y + h / 2];
+    case 'left':
+      return [x - TOWN_GAP - w, y - h / 2, x - TOWN_GAP, y + h / 2];
+  }
+}
+
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/**
+ * The main towns' names: the urban gminy that are a city with powiat rights or a powiat's seat
+ * (`POWIAT_SEAT_GMINY`), 13 in all, at their gmina's centroid. The four cities are placed first;
+ * each name takes the first side (above, below, right, left) where it overlaps no name placed
+ * before and stays inside the picture, and is left out when there is none — so names never clutter.
+ */
+export function townLabels(gminy: readonly AreaFeature[], layer: Projected): TownLabel[] {
+  const candidates = gminy
+    .filter((f) => {
+      const t = f.properties.teryt;
+      return t.endsWith('1') && f.properties.name !== undefined && (isCityPowiat(t.slice(0, 4)) || POWIAT_SEAT_GMINY.has(t));
+    })
+    .map((f) => ({ teryt: f.properties.teryt, name: f.properties.name!, major: isCityPowiat(f.properties.teryt.slice(0, 4)) }))
+    .sort((a, b) => Number(b.major) - Number(a.major) || (a.teryt < b.teryt ? -1 : 1));
+  const placed: Box[] = [];
+  const out: TownLabel[] = [];
+  for (const c of candidates) {
+    const centre = layer.centres.get(c.teryt);
+    if (!centre) continue;
+    const [x, y] = centre;
+    const size = c.major ? TOWN_FONT.major : TOWN_FONT.minor;
+    for (const side of ['above', 'below', 'right', 'left'] as const) {
+      const box = labelBox(x, y, c.name, size, side);
+      const inside = box[0] >= 0 && box[1] >= 0 && box[2] <= layer.width && box[3] <= layer.height;
+      if (inside && !placed.some((p) => overlaps(p, box))) {
+        placed.push(box);
+        out.push({ ...c, x, y, side });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => (a.teryt < b.teryt ? -1 : 1));
+}
+
+// --- a view zoomed to some units ----------------------------------------------------------------
+
+/**
+ * The part of the full map showing these units (e.g. the chosen powiaty): their common bounds with
+ * a margin of 8 % (at least 12 px), widened to the full map's proportions so the picture keeps its
+ * size, and moved inside the map where it fits. Null when none of the units is on the map.
+ */
+export function focusView(layer: Pick<Projected, 'width' | 'height' | 'bounds'>, teryts: readonly string[]): MapView | null {
+  const boxes = teryts.map((t) => layer.bounds.get(t)).filter((b): b is [number, number, number, number] => b !== undefined);
+  if (boxes.length === 0) return null;
+  const x0 = Math.min(...boxes.map((b) => b[0]));
+  const y0 = Math.min(...boxes.map((b) => b[1]));
+  const x1 = Math.max(...boxes.map((b) => b[2]));
+  const y1 = Math.max(...boxes.map((b) => b[3]));
+  const margin = Math.max(12, 0.08 * Math.max(x1 - x0, y1 - y0));
+  let width = x1 - x0 + 2 * margin;
+  let height = y1 - y0 + 2 * margin;
+  const ratio = layer.width / layer.height;
+  if (width / height < ratio) width = height * ratio;
+  else height = width / ratio;
+  if (width >= layer.width || height >= layer.height) return null;
+  const clamp = (v: number, size: number, whole: number) => Math.min(Math.max(v, 0), whole - size);
+  const x = clamp((x0 + x1) / 2 - width / 2, width, layer.width);
+  const y = clamp((y0 + y1) / 2 - height / 2, height, layer.height);
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return { x: r(x), y: r(y), width: r(width), height: r(height) };
+}
+
 export function buildGeometry(powiaty: AreaFeature[], gminy: AreaFeature[]): MapGeometry {
   if (powiaty.length === 0) {
     // no reference data loaded: pages still render, with an empty map
@@ -212,6 +350,7 @@ export function buildGeometry(powiaty: AreaFeature[], gminy: AreaFeature[]): Map
       gminy: emptyProjected(MAIN_WIDTH, h),
       powiaty: emptyProjected(MAIN_WIDTH, h),
       powiatBorders: '',
+      towns: [],
       locator: {
         width: LOCATOR_WIDTH,
         height: lh,
@@ -229,10 +368,12 @@ export function buildGeometry(powiaty: AreaFeature[], gminy: AreaFeature[]): Map
   const smallSize = { width: LOCATOR_WIDTH, height: small.height };
   const mainPowiaty = project(powiaty, main.projection, MAIN_EPSILON, mainSize);
   const smallPowiaty = project(powiaty, small.projection, LOCATOR_EPSILON, smallSize);
+  const mainGminy = project(gminy, main.projection, MAIN_EPSILON, mainSize);
   return {
-    gminy: project(gminy, main.projection, MAIN_EPSILON, mainSize),
+    gminy: mainGminy,
     powiaty: mainPowiaty,
     powiatBorders: [...mainPowiaty.paths.values()].join(''),
+    towns: townLabels(gminy, mainGminy),
     locator: {
       ...smallSize,
       powiaty: smallPowiaty,
@@ -245,9 +386,13 @@ export function buildGeometry(powiaty: AreaFeature[], gminy: AreaFeature[]): Map
 
 const CACHE = new WeakMap<Db, Promise<MapGeometry>>();
 
-function toFeatures(rows: { teryt: string; geometry: string }[]): AreaFeature[] {
+function toFeatures(rows: { teryt: string; name: string; geometry: string }[]): AreaFeature[] {
   return rows.map((r) =>
-    rewind({ type: 'Feature', properties: { teryt: r.teryt }, geometry: JSON.parse(r.geometry) as Geometry as Polygon | MultiPolygon }),
+    rewind({
+      type: 'Feature',
+      properties: { teryt: r.teryt, name: r.name },
+      geometry: JSON.parse(r.geometry) as Geometry as Polygon | MultiPolygon,
+    }),
   );
 }
 

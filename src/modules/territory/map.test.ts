@@ -1,11 +1,12 @@
 // The map's drawing rules without a server: colours keep 3:1 against the border and the hatch
 // stays readable, classes cover every value with honest ranges, and the projected boundaries of
-// the real reference data are small enough and fall inside the picture.
+// the real reference data are small enough and fall inside the picture; the main towns' labels and
+// the view zoomed to a powiat.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { readReferenceJson } from '../../core/data/reference.js';
-import { buildGeometry, MAIN_WIDTH, rewind, ringsToPath } from './map.geometry.js';
+import { buildGeometry, focusView, MAIN_WIDTH, POWIAT_SEAT_GMINY, rewind, ringsToPath } from './map.geometry.js';
 import {
   BORDER,
   CATEGORICAL,
@@ -135,4 +136,36 @@ test('places with coordinates land on the locator inside their gmina; points out
   assert.equal(locator.point(18.6466, 54.352), null);
   assert.equal(locator.point(Number.NaN, 53), null);
   assert.equal(buildGeometry([], []).locator.point(18.6, 53), null, 'no boundaries: no points');
+});
+
+test('town labels: the four cities and the seats that are urban gminy, inside the map, none overlapping; a powiat view', () => {
+  type FC = { features: { properties: { teryt: string; name: string }; geometry: Polygon | MultiPolygon }[] };
+  const load = (file: string) =>
+    readReferenceJson<FC>(file).features.map((f) =>
+      rewind({ type: 'Feature', properties: { teryt: f.properties.teryt, name: f.properties.name }, geometry: f.geometry }),
+    );
+  const geometry = buildGeometry(load('powiaty_04.geojson'), load('gminy_04.geojson'));
+  const names = geometry.towns.map((l) => l.name);
+  for (const city of ['Bydgoszcz', 'Toruń', 'Włocławek', 'Grudziądz']) assert.ok(names.includes(city), city);
+  assert.equal(geometry.towns.filter((l) => l.major).length, 4);
+  assert.ok(names.includes('Inowrocław') && names.includes('Brodnica'), 'seats of land powiaty');
+  assert.ok(!names.includes('Ciechocinek') && !names.includes('Kowal') && !names.includes('Chełmża'), 'urban gminy that seat no powiat');
+  assert.ok(geometry.towns.length <= 4 + POWIAT_SEAT_GMINY.size);
+  for (const l of geometry.towns) {
+    assert.ok(l.teryt.endsWith('1'), `${l.name} is an urban gmina`);
+    assert.deepEqual([l.x, l.y], geometry.gminy.centres.get(l.teryt), `${l.name} at its gmina's centroid`);
+    assert.ok(l.x > 0 && l.x < MAIN_WIDTH && l.y > 0 && l.y < geometry.gminy.height);
+  }
+  // a gmina without a name (no reference names) gets no label; no boundaries, no labels
+  assert.deepEqual(buildGeometry([], []).towns, []);
+
+  // powiat toruński: a smaller box with the map's proportions that holds the whole powiat
+  const bounds = geometry.powiaty.bounds.get('0415')!;
+  const view = focusView(geometry.powiaty, ['0415'])!;
+  assert.ok(view.width < geometry.powiaty.width && view.height < geometry.powiaty.height);
+  assert.ok(view.x <= bounds[0] && view.y <= bounds[1] && view.x + view.width >= bounds[2] && view.y + view.height >= bounds[3]);
+  assert.ok(Math.abs(view.width / view.height - geometry.powiaty.width / geometry.powiaty.height) < 0.01);
+  assert.ok(view.x >= 0 && view.y >= 0 && view.x + view.width <= geometry.powiaty.width + 0.1);
+  assert.equal(focusView(geometry.powiaty, ['0499']), null, 'no such powiat: the whole map');
+  assert.equal(focusView(geometry.powiaty, [...geometry.powiaty.paths.keys()]), null, 'every powiat: the whole map');
 });

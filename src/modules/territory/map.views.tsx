@@ -1,10 +1,12 @@
 // The maps, drawn on the server as SVG: the voivodeship's 144 gminy (or its 23 powiaty) as links to
 // their profiles, each with a <title> naming it and its value; the legend as an HTML list with the real ranges in
-// words; the small locator map of a profile. No script is needed to read or use any of them;
-// /assets/js/map.js only adds a highlight on hover and keyboard focus.
+// words; the small locator map of a profile. Full maps name the main towns (drawn only: hidden
+// from assistive technology and from the pointer, the tables carry the data) and may show only a
+// part of the region (a `viewBox` zoomed to a powiat, with a link back to the whole). No script is
+// needed to read or use any of them; /assets/js/map.js only adds a highlight on hover and keyboard focus.
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../core/ui/context.js';
-import type { Projected } from './map.geometry.js';
+import { TOWN_FONT, type MapView, type Projected, type TownLabel } from './map.geometry.js';
 import { BORDER, HATCH_LINE } from './map.style.js';
 import type { LegendItem } from './territory.service.js';
 
@@ -19,12 +21,81 @@ export interface MapShape {
   fill: string | null;
 }
 
-function Hatch() {
+function Hatch({ scale }: { scale: number }) {
   return (
-    <pattern id={HATCH_ID} width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+    <pattern
+      id={HATCH_ID}
+      width="7"
+      height="7"
+      patternUnits="userSpaceOnUse"
+      patternTransform={scale === 1 ? 'rotate(45)' : `rotate(45) scale(${scale})`}
+    >
       <rect width="7" height="7" fill="#ffffff" />
       <path d="M0 0V7" stroke={HATCH_LINE} stroke-width="2.2" />
     </pattern>
+  );
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** The `viewBox` of a map of this size showing `view` (or all of it), and how much of it one unit of the full map is. */
+export function viewBoxOf(size: { width: number; height: number }, view?: MapView | null): { viewBox: string; scale: number } {
+  if (!view) return { viewBox: `0 0 ${size.width} ${size.height}`, scale: 1 };
+  return { viewBox: `${view.x} ${view.y} ${view.width} ${view.height}`, scale: Math.round((view.width / size.width) * 10_000) / 10_000 };
+}
+
+/**
+ * The main towns' names with a dot at each, drawn at the same apparent size whatever the zoom
+ * (`scale`: the shown width over the full width). Hidden from assistive technology (the data
+ * tables and the areas' own names carry the information) and transparent to the pointer, so the
+ * gmina under a name stays clickable; a white halo (`paint-order: stroke`) keeps them readable.
+ */
+export function TownLabels({ towns, scale }: { towns: readonly TownLabel[]; scale: number }) {
+  if (towns.length === 0) return null;
+  const gap = 6 * scale;
+  return (
+    <g class="map-towns" aria-hidden="true" pointer-events="none" fill="#1b1b1b">
+      {towns.map((town) => {
+        const size = round((town.major ? TOWN_FONT.major : TOWN_FONT.minor) * scale);
+        const at =
+          town.side === 'above'
+            ? { x: town.x, y: round(town.y - gap), anchor: 'middle', dy: '-0.15em' }
+            : town.side === 'below'
+              ? { x: town.x, y: round(town.y + gap), anchor: 'middle', dy: '0.85em' }
+              : town.side === 'right'
+                ? { x: round(town.x + gap), y: town.y, anchor: 'start', dy: '0.35em' }
+                : { x: round(town.x - gap), y: town.y, anchor: 'end', dy: '0.35em' };
+        return (
+          <g key={town.teryt} class={town.major ? 'map-town map-town--major' : 'map-town map-town--minor'} data-town={town.teryt}>
+            <circle cx={town.x} cy={town.y} r={round(2.5 * scale)} stroke="#ffffff" stroke-width={round(scale)} />
+            <text
+              x={at.x}
+              y={at.y}
+              dy={at.dy}
+              text-anchor={at.anchor}
+              font-size={size}
+              font-weight={town.major ? 'bold' : 'normal'}
+              stroke="#ffffff"
+              stroke-width={round(3 * scale)}
+              stroke-linejoin="round"
+              paint-order="stroke"
+            >
+              {town.name}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** Under a map zoomed to a part of the region: what it shows, and the link to the whole voivodeship. */
+export function MapZoomNote({ area, wholeHref }: { area: string; wholeHref: string }) {
+  const { t } = usePage();
+  return (
+    <p class="map-zoom-note">
+      {t('territory.zoom.showing', { area })} <a href={wholeHref}>{t('territory.zoom.whole')}</a>
+    </p>
   );
 }
 
@@ -39,6 +110,9 @@ export function TerritoryMap({
   shapes,
   title,
   desc,
+  towns,
+  view,
+  outline,
 }: {
   id: string;
   /** The areas drawn and linked: the gminy, or the powiaty of a map shaded per powiat. */
@@ -47,13 +121,20 @@ export function TerritoryMap({
   shapes: MapShape[];
   title: string;
   desc: string;
+  /** The main towns' names (`MapGeometry.towns`). */
+  towns: readonly TownLabel[];
+  /** Only this part of the map (e.g. the chosen powiat, see `focusView`); the whole region when absent. */
+  view?: MapView | null;
+  /** Path data drawn bold over the areas: the outline of the powiat zoomed to. */
+  outline?: string;
 }) {
+  const { viewBox, scale } = viewBoxOf(units, view);
   return (
     <svg
-      class="territory-map"
+      class={view ? 'territory-map territory-map--zoomed' : 'territory-map'}
       id={id}
       role="group"
-      viewBox={`0 0 ${units.width} ${units.height}`}
+      viewBox={viewBox}
       width={units.width}
       height={units.height}
       aria-labelledby={`${id}-title`}
@@ -63,7 +144,7 @@ export function TerritoryMap({
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{desc}</desc>
       <defs>
-        <Hatch />
+        <Hatch scale={scale} />
       </defs>
       <g class="territory-map__units" stroke={BORDER} stroke-width="0.7" stroke-linejoin="round">
         {shapes.map((s) => {
@@ -85,9 +166,24 @@ export function TerritoryMap({
           stroke={BORDER}
           stroke-width="1.8"
           stroke-linejoin="round"
+          vector-effect="non-scaling-stroke"
           aria-hidden="true"
         />
       ) : null}
+      {outline ? (
+        <path
+          class="territory-map__focus"
+          d={outline}
+          fill="none"
+          stroke={BORDER}
+          stroke-width="3.5"
+          stroke-linejoin="round"
+          vector-effect="non-scaling-stroke"
+          aria-hidden="true"
+          pointer-events="none"
+        />
+      ) : null}
+      <TownLabels towns={towns} scale={scale} />
     </svg>
   );
 }

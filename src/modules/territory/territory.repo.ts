@@ -93,11 +93,11 @@ export async function findUnit(db: Db, teryt: string): Promise<UnitRow | undefin
 }
 
 /** Boundaries of one kind of unit, as stored GeoJSON text. */
-export async function listBoundaries(db: Db, kind: 'powiat' | 'gmina'): Promise<{ teryt: string; geometry: string }[]> {
+export async function listBoundaries(db: Db, kind: 'powiat' | 'gmina'): Promise<{ teryt: string; name: string; geometry: string }[]> {
   return db
     .selectFrom('unit_boundaries as b')
     .innerJoin('territorial_units as u', 'u.teryt', 'b.teryt')
-    .select(['b.teryt', 'b.geometry'])
+    .select(['b.teryt', 'u.name', 'b.geometry'])
     .where('u.kind', '=', kind)
     .orderBy('b.teryt')
     .execute();

@@ -34,7 +34,7 @@ after(async () => {
 });
 
 const get = (url: string) => app.inject({ url });
-const svgOf = (html: string) => /<svg class="territory-map"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+const svgOf = (html: string) => /<svg class="territory-map[^"]*"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
 const mapLinks = (html: string) =>
   [...svgOf(html).matchAll(/<a href="([^"]+)" class="territory-map__unit"><title>([^<]*)<\/title>/g)].map((m) => ({
     href: m[1]!,
@@ -148,6 +148,74 @@ describe('before any registry or statistics exist', () => {
     assert.match(res.body, /nie można wskazać białych plam/);
     assert.equal(mapLinks(res.body).length, 144);
     assert.match((await get('/en/terytorium/biale-plamy')).body, /white spots cannot be identified/);
+  });
+});
+
+describe('maps that read as maps', () => {
+  const viewBoxOf = (svg: string) => /viewBox="([-\d. ]+)"/.exec(svg)![1]!.split(' ').map(Number) as [number, number, number, number];
+  /** [x, y, text] of every town label (aria-hidden, not clickable). */
+  const towns = (svg: string) => {
+    const group = /<g class="map-towns" aria-hidden="true" pointer-events="none"[\s\S]*?<\/g><\/g>/.exec(svg)?.[0] ?? '';
+    return [...group.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)"[^>]*paint-order="stroke"[^>]*>([^<]+)<\/text>/g)].map(
+      (m) => [Number(m[1]), Number(m[2]), m[3]!] as const,
+    );
+  };
+
+  test('the region map names the main towns at finite points inside the picture; the long table folds', async () => {
+    for (const url of ['/terytorium', '/en/terytorium', '/terytorium/biale-plamy']) {
+      const res = await get(url);
+      const svg = svgOf(res.body);
+      const [x0, y0, w, h] = viewBoxOf(svg);
+      const labels = towns(svg);
+      for (const name of ['Bydgoszcz', 'Toruń', 'Włocławek', 'Grudziądz']) {
+        const label = labels.find((l) => l[2] === name);
+        assert.ok(label, `${url}: ${name} labelled`);
+        assert.ok(Number.isFinite(label[0]) && Number.isFinite(label[1]));
+        assert.ok(label[0] > x0 && label[0] < x0 + w && label[1] > y0 && label[1] < y0 + h, `${name} at ${label[0]},${label[1]}`);
+      }
+      assert.ok(labels.length >= 9 && labels.length <= 13, `${labels.length} labels`);
+    }
+    const pl = await get('/terytorium');
+    // 144 rows: behind a closed disclosure with the count in Polish plural form; the map says where the data is
+    assert.match(
+      pl.body,
+      /<details class="data-table-disclosure"><summary>Pokaż tabelę danych \(144 wiersze\)<\/summary><div class="table-wrap">/,
+    );
+    assert.doesNotMatch(pl.body, /<details class="data-table-disclosure" open/);
+    assert.match(svgOf(pl.body), /<desc id="mapa-gmin-desc">[^<]*tabeli pod mapą/);
+    const en = await get('/en/terytorium');
+    assert.match(en.body, /<summary>Show the data table \(144 rows\)<\/summary>/);
+  });
+
+  test('a powiat chosen: the map zooms to it, keeps its strokes thin and links back to the whole voivodeship', async () => {
+    const whole = viewBoxOf(svgOf((await get('/terytorium?miara=subregiony')).body));
+    const res = await get('/terytorium?miara=subregiony&powiat=0415');
+    assert.equal(res.statusCode, 200);
+    const svg = svgOf(res.body);
+    const [x, y, w, h] = viewBoxOf(svg);
+    assert.ok(w < whole[2] / 2 && h < whole[3] / 2, `zoomed ${w}×${h} of ${whole[2]}×${whole[3]}`);
+    // the powiat's own outline (drawn bold) lies inside the view
+    const outline = /<path class="territory-map__focus" d="M([-\d.]+),([-\d.]+)/.exec(svg)!;
+    assert.ok(Number(outline[1]) > x && Number(outline[1]) < x + w && Number(outline[2]) > y && Number(outline[2]) < y + h);
+    assert.match(svg, /class="territory-map territory-map--zoomed"/);
+    assert.match(svg, /<path class="territory-map__focus"[^>]*stroke-width="3.5"[^>]*vector-effect="non-scaling-stroke"/);
+    assert.match(svg, /<path class="territory-map__powiaty"[^>]*vector-effect="non-scaling-stroke"/);
+    // labels and dots are scaled down with the view, so they keep their size on screen
+    const toruń = towns(svg).find((l) => l[2] === 'Toruń');
+    assert.ok(toruń);
+    const size = Number(/font-size="([\d.]+)" font-weight="bold"/.exec(svg)![1]);
+    assert.ok(Math.abs(size - (14 * w) / whole[2]) < 0.05, `a city's name at ${size} of the zoomed view`);
+    assert.match(res.body, /<option value="0415" selected>powiat toruński<\/option>/);
+    assert.match(
+      res.body,
+      /Mapa przybliżona do obszaru: powiat toruński\. <a href="\/terytorium\?miara=subregiony">Pokaż całe województwo<\/a>/,
+    );
+    const en = await get('/en/terytorium?powiat=0463');
+    assert.match(en.body, /The map is zoomed to: Toruń\. <a href="\/en\/terytorium\?miara=[a-z-]+">Show the whole voivodeship<\/a>/);
+    // the whole region: no note, the full picture
+    assert.doesNotMatch((await get('/terytorium')).body, /Pokaż całe województwo/);
+    assert.equal((await get('/terytorium?powiat=0499')).statusCode, 400);
+    assert.equal((await get('/terytorium?powiat=0415011')).statusCode, 400);
   });
 });
 

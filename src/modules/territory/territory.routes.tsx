@@ -11,7 +11,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { isCalendarDay, warsawToday } from '../../core/time/index.js';
 import type { TKey } from '../../i18n/index.js';
 import { profileSection, profileSections, type ProfileUnit } from './extension.js';
-import { mapGeometry } from './map.geometry.js';
+import { focusView, mapGeometry } from './map.geometry.js';
 import {
   apiGminy,
   apiPowiaty,
@@ -40,6 +40,8 @@ import { territoryDataset } from './territory.opendata.js';
 const MapQuery = Type.Object({
   miara: Type.Optional(Type.String({ maxLength: 60 })),
   rok: Type.Optional(Type.String({ maxLength: 10 })),
+  /** A powiat the map zooms to (the data and the table stay the whole region's). */
+  powiat: Type.Optional(Type.String({ maxLength: 10 })),
 });
 
 /** The sections every profile has; another module replaces one by contributing a section with the same id. */
@@ -70,7 +72,7 @@ async function renderSections(ctx: ModuleContext, request: FastifyRequest, unit:
 export async function buildMapPage(
   ctx: ModuleContext,
   request: Pick<FastifyRequest, 't' | 'lang'>,
-  query: { miara?: string; rok?: string },
+  query: { miara?: string; rok?: string; powiat?: string },
 ) {
   const day = warsawToday(ctx.clock);
   const [dir, options, geometry] = await Promise.all([directory(ctx, day), measureOptions(ctx), mapGeometry(ctx.db)]);
@@ -79,11 +81,24 @@ export async function buildMapPage(
   if (!options.some((o) => o.slug === slug)) throw badParam('miara');
   if (query.rok !== undefined && query.rok !== '' && !/^\d{4}$/u.test(query.rok)) throw badParam('rok');
   const year = query.rok ? Number(query.rok) : undefined;
+  const powiat = query.powiat ? dir.powiaty.find((p) => p.teryt === query.powiat) : undefined;
+  if (query.powiat && !powiat) throw badParam('powiat');
+  const view = powiat ? focusView(geometry.powiaty, [powiat.teryt]) : null;
   const measure = await computeMeasure(ctx, slug, new Set(dir.gminy.map((g) => g.teryt)), year);
   const shading = shadeMeasure(measure, dir.gminy, request.lang);
   return {
     layout: { title: request.t('territory.map.title'), breadcrumbs: [{ label: request.t('territory.nav') }] },
-    view: <MapPageView options={options} measure={measure} gminy={dir.gminy} powiaty={dir.powiaty} shading={shading} geometry={geometry} />,
+    view: (
+      <MapPageView
+        options={options}
+        measure={measure}
+        gminy={dir.gminy}
+        powiaty={dir.powiaty}
+        shading={shading}
+        geometry={geometry}
+        focus={powiat && view ? { powiat, view } : null}
+      />
+    ),
   };
 }
 

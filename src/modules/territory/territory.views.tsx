@@ -4,10 +4,11 @@
 import type { VNode } from 'preact';
 import { Alert, Button, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
+import { DataTableDisclosure } from '../../core/ui/data-table.js';
 import { SelectField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
-import type { MapGeometry } from './map.geometry.js';
-import { LocatorMap, MapLegend, TerritoryMap, type MapShape } from './map.views.js';
+import type { MapGeometry, MapView } from './map.geometry.js';
+import { LocatorMap, MapLegend, MapZoomNote, TerritoryMap, type MapShape } from './map.views.js';
 import type { GminaInfo, Missing, MeasureOption, MeasureResult, Profile, Shading, WhiteSpotsData } from './territory.service.js';
 import type { UnitRow } from './territory.repo.js';
 import { STAT_MEASURES } from './territory.tables.js';
@@ -48,9 +49,11 @@ export interface MapPageProps {
   powiaty: UnitRow[];
   shading: Shading;
   geometry: MapGeometry;
+  /** The powiat the map is zoomed to, if one was chosen. */
+  focus?: { powiat: UnitRow; view: MapView } | null;
 }
 
-export function MapPageView({ options, measure, gminy, powiaty, shading, geometry }: MapPageProps) {
+export function MapPageView({ options, measure, gminy, powiaty, shading, geometry, focus }: MapPageProps) {
   const { t, href, lang } = usePage();
   const powiatName = usePowiatName();
   const round = useRound();
@@ -100,6 +103,15 @@ export function MapPageView({ options, measure, gminy, powiaty, shading, geometr
               options={measure.years.map((y) => ({ value: String(y), label: String(y) }))}
             />
           ) : null}
+          <SelectField
+            name="powiat"
+            label={t('territory.zoom.powiat')}
+            value={focus?.powiat.teryt ?? ''}
+            options={[
+              { value: '', label: t('territory.zoom.wholeOption') },
+              ...powiaty.map((p) => ({ value: p.teryt, label: powiatName(p) })),
+            ]}
+          />
         </div>
         <Button>{t('territory.map.show')}</Button>
       </form>
@@ -115,14 +127,20 @@ export function MapPageView({ options, measure, gminy, powiaty, shading, geometr
         </a>
       </p>
       <div class="territory-figure">
-        <TerritoryMap
-          id="mapa-gmin"
-          units={geometry.gminy}
-          powiatBorders={geometry.powiatBorders}
-          shapes={shapes}
-          title={t('territory.map.svgTitle', { measure: label })}
-          desc={t('territory.map.svgDesc')}
-        />
+        <div>
+          <TerritoryMap
+            id="mapa-gmin"
+            units={geometry.gminy}
+            powiatBorders={geometry.powiatBorders}
+            shapes={shapes}
+            title={t('territory.map.svgTitle', { measure: label })}
+            desc={t('territory.map.svgDesc')}
+            towns={geometry.towns}
+            view={focus?.view}
+            outline={focus ? geometry.powiaty.paths.get(focus.powiat.teryt) : undefined}
+          />
+          {focus ? <MapZoomNote area={powiatName(focus.powiat)} wholeHref={href(mapHref(measure))} /> : null}
+        </div>
         <MapLegend items={shading.legend} heading={t('territory.legend.heading', { measure: label })} decimals={measure.decimals} />
       </div>
       <MapScript />
@@ -141,15 +159,24 @@ export function MapPageView({ options, measure, gminy, powiaty, shading, geometr
       </section>
       <section aria-labelledby="dane-gmin-heading" id="dane-gmin" tabIndex={-1}>
         <h2 id="dane-gmin-heading">{t('territory.map.tableHeading')}</h2>
-        <Table
-          caption={t('territory.map.tableCaption', { measure: label, count: gminy.length })}
-          columns={columns}
-          rows={gminy}
-          rowKey={(g) => g.teryt}
-        />
+        <DataTableDisclosure rows={gminy.length}>
+          <Table
+            caption={t('territory.map.tableCaption', { measure: label, count: gminy.length })}
+            columns={columns}
+            rows={gminy}
+            rowKey={(g) => g.teryt}
+          />
+        </DataTableDisclosure>
       </section>
     </>
   );
+}
+
+/** The map page with this measure and year, the whole region shown. */
+function mapHref(measure: Pick<MeasureResult, 'slug' | 'year' | 'years'>): string {
+  const p = new URLSearchParams({ miara: measure.slug });
+  if (measure.years.length > 1 && measure.year !== null) p.set('rok', String(measure.year));
+  return `${MAP_PATH}?${p.toString()}`;
 }
 
 function MeasureNote({ measure }: { measure: MeasureResult }) {
@@ -376,6 +403,7 @@ export function WhiteSpotsView({ data, gminy, geometry }: { data: WhiteSpotsData
           shapes={shapes}
           title={t('territory.whiteSpots.svgTitle')}
           desc={t('territory.whiteSpots.svgDesc')}
+          towns={geometry.towns}
         />
         <MapLegend items={data.shading.legend} heading={t('territory.whiteSpots.legendHeading')} decimals={0} />
       </div>
@@ -389,30 +417,32 @@ export function WhiteSpotsView({ data, gminy, geometry }: { data: WhiteSpotsData
         ) : listed.length === 0 ? (
           <p>{result.status === 'ok' ? t('territory.whiteSpots.none') : t('territory.whiteSpots.noneHigh')}</p>
         ) : (
-          <Table
-            caption={
-              result.status === 'ok'
-                ? t('territory.whiteSpots.caption', { count: listed.length })
-                : t('territory.whiteSpots.needCaption', { count: listed.length })
-            }
-            rows={listed}
-            rowKey={(g) => g.teryt}
-            columns={[
-              { header: t('territory.table.gmina'), cell: (g) => <a href={href(profilePath(g.teryt))}>{g.name}</a> },
-              { header: t('territory.table.type'), cell: (g) => t(gminaTypeKey(g.type)) },
-              { header: t('territory.table.powiat'), cell: (g) => powiatName(g.powiat) },
-              { header: t('territory.measure.assistancePer1000'), numeric: true, cell: (g) => round(result.rates.get(g.teryt)!, 1) },
-              ...(data.entities
-                ? [
-                    {
-                      header: t('territory.measure.entities'),
-                      numeric: true,
-                      cell: (g: GminaInfo) => fmt.number(data.entities!.get(g.teryt) ?? 0),
-                    },
-                  ]
-                : []),
-            ]}
-          />
+          <DataTableDisclosure rows={listed.length}>
+            <Table
+              caption={
+                result.status === 'ok'
+                  ? t('territory.whiteSpots.caption', { count: listed.length })
+                  : t('territory.whiteSpots.needCaption', { count: listed.length })
+              }
+              rows={listed}
+              rowKey={(g) => g.teryt}
+              columns={[
+                { header: t('territory.table.gmina'), cell: (g) => <a href={href(profilePath(g.teryt))}>{g.name}</a> },
+                { header: t('territory.table.type'), cell: (g) => t(gminaTypeKey(g.type)) },
+                { header: t('territory.table.powiat'), cell: (g) => powiatName(g.powiat) },
+                { header: t('territory.measure.assistancePer1000'), numeric: true, cell: (g) => round(result.rates.get(g.teryt)!, 1) },
+                ...(data.entities
+                  ? [
+                      {
+                        header: t('territory.measure.entities'),
+                        numeric: true,
+                        cell: (g: GminaInfo) => fmt.number(data.entities!.get(g.teryt) ?? 0),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </DataTableDisclosure>
         )}
         {result.unknown.length > 0 ? (
           <>

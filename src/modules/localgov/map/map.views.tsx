@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { Button, PageHeader, Table } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
+import { DataTableDisclosure } from '../../../core/ui/data-table.js';
 import { classify, classOf, MapLegend, profilePath, TerritoryMap, type MapGeometry, type MapShape } from '../../territory/index.js';
 import {
   CRITERIA,
@@ -122,6 +123,7 @@ export function MapView({ data, years, geometry }: { data: MapData; years: numbe
           shapes={shapes}
           title={name}
           desc={t(powiaty ? 'localgov.map.descPowiaty' : 'localgov.map.desc')}
+          towns={geometry.towns}
         />
         <MapLegend
           heading={name}
@@ -130,15 +132,17 @@ export function MapView({ data, years, geometry }: { data: MapData; years: numbe
           items={[...legend, ...(noData ? [{ kind: 'nodata' as const, count: noData }] : [])]}
         />
       </div>
-      <Table
-        caption={name}
-        rows={data.cells}
-        rowKey={(c) => c.teryt}
-        columns={[
-          { header: t('localgov.col.unit'), cell: (c) => <a href={href(profilePath(c.teryt))}>{c.name}</a> },
-          { header: t(`localgov.map.measureShort.${data.measure}`), cell: (c) => text(c.value), numeric: !yesNo },
-        ]}
-      />
+      <DataTableDisclosure rows={data.cells.length}>
+        <Table
+          caption={name}
+          rows={data.cells}
+          rowKey={(c) => c.teryt}
+          columns={[
+            { header: t('localgov.col.unit'), cell: (c) => <a href={href(profilePath(c.teryt))}>{c.name}</a> },
+            { header: t(`localgov.map.measureShort.${data.measure}`), cell: (c) => text(c.value), numeric: !yesNo },
+          ]}
+        />
+      </DataTableDisclosure>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
 import { listUnits } from '../../territory/index.js';
 import { catalogueMap, parseCatalogueQuery, searchCatalogue } from './registry.catalogue.js';
+import { CLUSTER_HIT_RADIUS } from './registry.catalogue.views.js';
 import * as repo from '../entity/registry.repo.js';
 import { entitySearchDocument, seedRegistryDemo } from '../entity/registry.service.js';
 import { seedSynthetic, SYNTHETIC_PREFIX } from '../data-quality/registry.synthetic.js';
@@ -216,6 +217,52 @@ describe('catalogue', () => {
     assert.match(page.body, /href="\/podmioty\?forma=fundacja"/, 'back to the list with the same query');
     const en = await get('/en/podmioty/mapa?q=%22%3B--');
     assert.equal(en.statusCode, 200);
+  });
+
+  test("the map names the towns, zooms to a chosen powiat (or the gminy's powiat), has finger-sized clusters; long tables fold", async () => {
+    const svgOf = (html: string) => /<svg class="entity-map[^"]*"[\s\S]*?<\/svg>/.exec(html)![0];
+    const viewBox = (svg: string) => /viewBox="([-\d. ]+)"/.exec(svg)![1]!.split(' ').map(Number);
+    const whole = await get('/podmioty/mapa');
+    const wholeSvg = svgOf(whole.body);
+    const [, , fullW, fullH] = viewBox(wholeSvg);
+    for (const name of ['Bydgoszcz', 'Toruń']) {
+      const m = new RegExp(`<text x="([-\\d.]+)" y="([-\\d.]+)"[^>]*paint-order="stroke"[^>]*>${name}</text>`).exec(wholeSvg)!;
+      assert.ok(Number(m[1]) > 0 && Number(m[1]) < fullW! && Number(m[2]) > 0 && Number(m[2]) < fullH!, name);
+    }
+    assert.match(wholeSvg, /<g class="map-towns" aria-hidden="true" pointer-events="none"/);
+    // every cluster: a transparent hit circle of at least 28 units (12 CSS px at 350 px wide) under the visible one
+    const hits = [...wholeSvg.matchAll(/<circle class="entity-map__hit" cx="[\d.]+" cy="[\d.]+" r="([\d.]+)" fill="transparent"/g)];
+    const dots = [...wholeSvg.matchAll(/<circle class="entity-map__dot"/g)];
+    assert.ok(hits.length >= 1 && hits.length === dots.length);
+    for (const h of hits) assert.ok(Number(h[1]) >= CLUSTER_HIT_RADIUS && (Number(h[1]) * 350) / fullW! >= 12, `hit radius ${h[1]}`);
+    assert.doesNotMatch(whole.body, /Pokaż całe województwo/);
+
+    const zoomed = await get(`/podmioty/mapa?gmina=${TORUN}`);
+    const svg = svgOf(zoomed.body);
+    const [x, , w, h] = viewBox(svg);
+    assert.ok(w! < fullW! / 3 && h! < fullH! / 3, `zoomed to ${w}×${h}`);
+    assert.match(svg, /class="entity-map entity-map--zoomed"/);
+    // the hit area scales with the view: the same size on screen
+    const hit = Number(/<circle class="entity-map__hit"[^>]* r="([\d.]+)"/.exec(svg)![1]);
+    assert.ok(Math.abs(hit - (CLUSTER_HIT_RADIUS * w!) / fullW!) < 0.05, `hit ${hit}`);
+    const cx = Number(/<circle class="entity-map__hit" cx="([\d.]+)" cy="([\d.]+)"/.exec(svg)![1]);
+    assert.ok(cx > x! && cx < x! + w!, "Toruń's cluster inside the view");
+    assert.match(
+      zoomed.body,
+      /Mapa przybliżona do obszaru: Toruń\. <a href="\/podmioty\/mapa\?gmina=0463011&amp;widok=wojewodztwo">Pokaż całe województwo<\/a>/,
+    );
+    const back = await get(`/podmioty/mapa?gmina=${TORUN}&widok=wojewodztwo`);
+    assert.equal(back.statusCode, 200);
+    assert.deepEqual(viewBox(svgOf(back.body)), [0, 0, fullW, fullH], 'the whole region, the choice kept');
+    assert.equal((await get('/podmioty/mapa?widok=caly')).statusCode, 400);
+    const powiat = await get('/en/podmioty/mapa?powiat=0415');
+    assert.match(powiat.body, /The map is zoomed to: powiat toruński\. <a href="\/en\/podmioty\/mapa\?powiat=0415&amp;widok=wojewodztwo">/);
+
+    // a short table stays open; 13 gminy or more fold behind the summary with the count
+    const rows = [...whole.body.matchAll(/<td class="num">/g)].length;
+    assert.ok(rows > 0);
+    if (rows <= 12) assert.doesNotMatch(whole.body, /data-table-disclosure/);
+    else assert.match(whole.body, new RegExp(`<details class="data-table-disclosure"><summary>Pokaż tabelę danych \\(${rows} wiersz`));
   });
 
   test('constant statement count: catalogue and profile, page sizes 1 and 20, at most 6', async () => {

@@ -10,7 +10,16 @@ import type { Db } from '../../../core/db/database.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { queryTerms, wordTokens } from '../../../core/search/index.js';
 import { warsawToday } from '../../../core/time/index.js';
-import { listSubregionsWithMembers, listUnits, mapGeometry, subregionOfPowiat, type Projected } from '../../territory/index.js';
+import {
+  focusView,
+  listSubregionsWithMembers,
+  listUnits,
+  mapGeometry,
+  subregionOfPowiat,
+  type MapView,
+  type Projected,
+  type TownLabel,
+} from '../../territory/index.js';
 import * as repo from '../entity/registry.repo.js';
 import { groupByEntity, type ItemParts } from './registry.export.js';
 import { sectorKey } from './registry.sectors.js';
@@ -469,7 +478,7 @@ export function clusterGminy(
   counts: readonly GminaCount[],
   centres: ReadonlyMap<string, [number, number]>,
   size: { width: number; height: number },
-  radius = 26,
+  radius = CLUSTER_RADIUS,
 ): MapCluster[] {
   const placed = counts.filter((c) => c.count > 0 && centres.has(c.teryt));
   if (placed.length === 0) return [];
@@ -504,10 +513,23 @@ export interface CatalogueMap {
   geometry: Projected;
   powiatBorders: string;
   names: Map<string, string>;
+  towns: TownLabel[];
+  /**
+   * The chosen powiaty (`powiat=`, a powiat named in the words, or the powiaty of the chosen
+   * gminy), in code order: the map zooms to them unless the whole region is asked for (`widok=`).
+   */
+  focus: string[];
+  /** The zoomed part of the map, or null for the whole region. */
+  view: MapView | null;
+  /** The outline of the chosen powiaty (path data), drawn bold on a zoomed map. */
+  outline: string;
 }
 
+/** The cluster radius (in the full map's units): gminy closer than this share one circle. */
+export const CLUSTER_RADIUS = 26;
+
 /** The current search per gmina and clustered; reuses the (cached) facet counts. */
-export async function catalogueMap(ctx: ModuleContext, q: CatalogueQuery): Promise<CatalogueMap> {
+export async function catalogueMap(ctx: ModuleContext, q: CatalogueQuery, options: { whole?: boolean } = {}): Promise<CatalogueMap> {
   const [{ filter, place }, territory, geometry] = await Promise.all([resolveQuery(ctx, q), territoryIndex(ctx), mapGeometry(ctx.db)]);
   const facets = unsearchable(q, filter, place) ? repo.emptyFacets() : await cachedFacets(ctx, filter);
   // the gmina facet ignores the gmina choice itself; with gminy chosen only those are results
@@ -520,13 +542,21 @@ export async function catalogueMap(ctx: ModuleContext, q: CatalogueQuery): Promi
         (a.teryt < b.teryt ? -1 : 1),
     );
   const onMap = gminy.reduce((n, g) => n + g.count, 0);
+  const focus = unique([...filter.powiat, ...filter.gmina.map((g) => g.slice(0, 4))]).sort();
+  const view = options.whole ? null : focusView(geometry.powiaty, focus);
+  // zoomed in, gminy cluster at the same apparent distance, so the circles part
+  const scale = view ? view.width / geometry.gminy.width : 1;
   return {
     total: facets.total,
     gminy,
     withoutGmina: Math.max(0, facets.total - onMap),
-    clusters: clusterGminy(gminy, geometry.gminy.centres, geometry.gminy),
+    clusters: clusterGminy(gminy, geometry.gminy.centres, geometry.gminy, CLUSTER_RADIUS * scale),
     geometry: geometry.gminy,
     powiatBorders: geometry.powiatBorders,
     names: territory.names,
+    towns: geometry.towns,
+    focus,
+    view,
+    outline: focus.map((p) => geometry.powiaty.paths.get(p) ?? '').join(''),
   };
 }

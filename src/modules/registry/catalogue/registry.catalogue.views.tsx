@@ -1,12 +1,15 @@
 // Views of the public catalogue: the search form with its facets (a GET form, so every search and
 // filter is an address that can be shared and works without script), the result list, and the
 // map of the current search — server-rendered SVG over the territory module's boundaries, where
-// every cluster is a link to the filtered list, followed by a table with the same numbers.
+// every cluster is a link to the filtered list (with a hit area big enough for a finger), the main
+// towns named, zoomed to the chosen powiat — followed by a table with the same numbers.
 import { polishCollator } from '../../../core/db/collation.js';
 import { Button, FormField, Pagination, Table } from '../../../core/ui/components.js';
 import { FacetChecklist, FacetLayout, FiltersDisclosure, type FacetOption } from '../../../core/ui/facets.js';
 import { usePage } from '../../../core/ui/context.js';
+import { DataTableDisclosure } from '../../../core/ui/data-table.js';
 import type { TKey } from '../../../i18n/index.js';
+import { isCityPowiat, MapZoomNote, TownLabels, viewBoxOf } from '../../territory/index.js';
 import { activityLabel } from '../entity/activity-state.js';
 import {
   catalogueParams,
@@ -249,6 +252,15 @@ export function clusterRadius(count: number): number {
   return Math.round((10 + 6 * Math.log10(Math.max(1, count))) * 10) / 10;
 }
 
+/**
+ * Radius of a cluster's hit area, in the full map's units (its pixels at 800 px wide). The map is
+ * drawn at most 800 px wide and shrinks with the page; on a 390 px phone it is about 350 px wide,
+ * where 28 units are 12 px: every cluster is a target of at least 24 × 24 CSS px (WCAG 2.2, 2.5.8)
+ * at any width from 350 px up. Smaller clusters are drawn last, so where two hit areas overlap the
+ * smaller circle wins.
+ */
+export const CLUSTER_HIT_RADIUS = 28;
+
 export function CatalogueMapView({ query, map }: { query: CatalogueQuery; map: CatalogueMap }) {
   const { t, href, fmt } = usePage();
   const qs = queryString(query);
@@ -259,6 +271,11 @@ export function CatalogueMapView({ query, map }: { query: CatalogueQuery; map: C
       ? c.gminy.map(name).join(', ')
       : t('registryCatalogue.map.moreGminy', { first: name(c.gminy[0]!), count: c.gminy.length - 1 });
   const g = map.geometry;
+  const { viewBox, scale } = viewBoxOf(g, map.view);
+  const r = (v: number) => Math.round(v * 100) / 100;
+  const area = map.focus.map((p) => (isCityPowiat(p) ? name(p) : t('territory.powiatName', { name: name(p) }))).join(', ');
+  const whole = new URLSearchParams(qs.slice(1));
+  whole.set('widok', 'wojewodztwo');
   return (
     <>
       <p>{t('registryCatalogue.map.intro')}</p>
@@ -267,9 +284,9 @@ export function CatalogueMapView({ query, map }: { query: CatalogueQuery; map: C
       </p>
       <h2 id="results">{t('registry.results', { count: map.total })}</h2>
       <svg
-        class="entity-map"
+        class={map.view ? 'entity-map entity-map--zoomed' : 'entity-map'}
         role="group"
-        viewBox={`0 0 ${g.width} ${g.height}`}
+        viewBox={viewBox}
         width={g.width}
         height={g.height}
         aria-labelledby="entity-map-title"
@@ -285,38 +302,80 @@ export function CatalogueMapView({ query, map }: { query: CatalogueQuery; map: C
             <path d={map.powiatBorders} fill="none" stroke="#595959" stroke-width="1.4" stroke-linejoin="round" />
           ) : null}
         </g>
+        {map.view && map.outline ? (
+          <path
+            d={map.outline}
+            fill="none"
+            stroke="#1b1b1b"
+            stroke-width="3"
+            stroke-linejoin="round"
+            aria-hidden="true"
+            pointer-events="none"
+          />
+        ) : null}
         <g class="entity-map__clusters">
           {map.clusters.map((c) => {
             const label = t('registryCatalogue.map.cluster', { places: places(c), count: c.count });
+            const radius = clusterRadius(c.count);
             return (
               <a key={c.gminy.join(',')} href={listFor(c.gminy)} class="entity-map__cluster" aria-label={label}>
                 <title>{label}</title>
-                <circle cx={c.x} cy={c.y} r={clusterRadius(c.count)} fill="#0b4f6c" stroke="#ffffff" stroke-width="2" />
-                <text x={c.x} y={c.y} dy="0.35em" text-anchor="middle" fill="#ffffff" font-size="12" font-weight="bold" aria-hidden="true">
+                <circle
+                  class="entity-map__hit"
+                  cx={c.x}
+                  cy={c.y}
+                  r={r(Math.max(radius, CLUSTER_HIT_RADIUS) * scale)}
+                  fill="transparent"
+                  data-hit=""
+                />
+                <circle
+                  class="entity-map__dot"
+                  cx={c.x}
+                  cy={c.y}
+                  r={r(radius * scale)}
+                  fill="#0b4f6c"
+                  stroke="#ffffff"
+                  stroke-width={r(2 * scale)}
+                />
+                <text
+                  x={c.x}
+                  y={c.y}
+                  dy="0.35em"
+                  text-anchor="middle"
+                  fill="#ffffff"
+                  font-size={r(12 * scale)}
+                  font-weight="bold"
+                  aria-hidden="true"
+                >
                   {fmt.number(c.count)}
                 </text>
               </a>
             );
           })}
         </g>
+        {/* above the circles, so a name stays readable; transparent to the pointer */}
+        <TownLabels towns={map.towns} scale={scale} />
       </svg>
+      {map.view ? <MapZoomNote area={area} wholeHref={href(`/podmioty/mapa?${whole.toString()}`)} /> : null}
       {map.withoutGmina > 0 ? <p>{t('registryCatalogue.map.withoutGmina', { count: map.withoutGmina })}</p> : null}
       {map.gminy.length === 0 ? (
         <p>{t('registryCatalogue.map.none')}</p>
       ) : (
-        <Table
-          caption={t('registryCatalogue.map.tableCaption')}
-          rows={map.gminy}
-          rowKey={(r) => r.teryt}
-          columns={[
-            { header: t('registryCatalogue.map.gmina'), cell: (r) => name(r.teryt) },
-            { header: t('registryCatalogue.map.count'), cell: (r) => fmt.number(r.count), numeric: true },
-            {
-              header: t('registryCatalogue.map.list'),
-              cell: (r) => <a href={listFor([r.teryt])}>{t('registryCatalogue.map.listLink', { name: name(r.teryt) })}</a>,
-            },
-          ]}
-        />
+        <DataTableDisclosure rows={map.gminy.length}>
+          <Table
+            caption={t('registryCatalogue.map.tableCaption')}
+            rows={map.gminy}
+            rowKey={(r) => r.teryt}
+            columns={[
+              { header: t('registryCatalogue.map.gmina'), cell: (r) => name(r.teryt) },
+              { header: t('registryCatalogue.map.count'), cell: (r) => fmt.number(r.count), numeric: true },
+              {
+                header: t('registryCatalogue.map.list'),
+                cell: (r) => <a href={listFor([r.teryt])}>{t('registryCatalogue.map.listLink', { name: name(r.teryt) })}</a>,
+              },
+            ]}
+          />
+        </DataTableDisclosure>
       )}
     </>
   );

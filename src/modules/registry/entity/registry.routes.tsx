@@ -104,6 +104,8 @@ const CatalogueQuery = Type.Object({
   sort: choice(['najnowsze', 'nazwa']),
   strona: matching('[1-9]\\d{0,5}'),
 });
+/** The map of the search: the same address, and `widok=wojewodztwo` to show the whole region with a powiat chosen. */
+const CatalogueMapQuery = Type.Object({ ...CatalogueQuery.properties, widok: Type.Optional(Type.Literal('wojewodztwo')) });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String()) });
 /** The staff list's address: a page number that is not one is refused with a 400, as on the catalogue. */
 const StaffListQuerySchema = Type.Object({
@@ -134,10 +136,10 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
 
   app.get(
     '/podmioty/mapa',
-    { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueQuery } },
+    { config: { access: 'public', pageCache: true }, schema: { querystring: CatalogueMapQuery } },
     async (request, reply) => {
       const query = svc.parseCatalogueQuery(request.query);
-      const map = await svc.catalogueMap(ctx, query);
+      const map = await svc.catalogueMap(ctx, query, { whole: request.query.widok === 'wojewodztwo' });
       return sendPage(
         request,
         reply,
