@@ -37,6 +37,7 @@ import {
 } from '../src/modules/bodies/bodies.testing.js';
 import { navigation, type Server } from './support.js';
 import { NEED_PAGES } from './needs-fixtures.js';
+import { localgovSurveyFixtures, SURVEY_ANSWER_PAGE, SURVEY_PARTNER } from './localgov-survey-fixtures.js';
 import { PURCHASE_PAGES } from './purchases-fixtures.js';
 import { OFFER_PAGES } from './offers-fixtures.js';
 import { LICENCE_PAGES } from './licences-fixtures.js';
@@ -463,6 +464,30 @@ export const PAGES: PageTemplate[] = [
   {
     name: 'localgov: good practice form',
     path: '/admin/samorzady/dobre-praktyki/nowa',
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'localgov: survey answers partner form',
+    setup: async ({ server }) => (await localgovSurveyFixtures(server), SURVEY_ANSWER_PAGE),
+    expectStatus: 200,
+    login: [SURVEY_PARTNER],
+  },
+  {
+    name: 'localgov: survey answers partner form with errors',
+    setup: async ({ server }) => (await localgovSurveyFixtures(server), SURVEY_ANSWER_PAGE),
+    act: async ({ page }) => {
+      await page.fill('#f-programme_url', 'ftp://bip.example.pl/program');
+      await page.fill('#f-founded_entities', 'Podmiot, którego nie ma w rejestrze');
+      return navigation(page, () => page.locator('button[name="action"][value="submit"]').click());
+    },
+    expectStatus: 400,
+    initialFocus: '[data-error-summary]',
+    login: [SURVEY_PARTNER],
+  },
+  {
+    name: 'localgov: survey answers staff review',
+    setup: async ({ server }) => (await localgovSurveyFixtures(server)).reviewPath,
     expectStatus: 200,
     login: [{ role: 'coordinator' }],
   },

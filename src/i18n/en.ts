@@ -333,6 +333,15 @@ export const en: TranslationShape<typeof pl> = {
       detail:
         'The local governments’ survey uses the indicators of the current regional programme, and no programme is marked as current. Mark a programme as current and try again. Nothing was changed.',
     },
+    'localgov.survey_closed': {
+      title: 'No survey for this year is open',
+      detail: 'No local-government survey round for this year is open, so the answers cannot be saved. Nothing was saved.',
+    },
+    'localgov.answer_state': {
+      title: 'The answers were already sent or decided',
+      detail:
+        'These answers were already sent, approved or returned (perhaps in another window). Reload the page to see their state. Nothing was changed.',
+    },
     // support
     'support.no_centre': {
       title: 'No centre for this gmina',

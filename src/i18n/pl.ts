@@ -343,6 +343,15 @@ export const pl = {
       detail:
         'Ankieta samorządów korzysta ze wskaźników bieżącego programu regionalnego, a serwis nie ma programu oznaczonego jako bieżący. Oznacz program jako bieżący i spróbuj ponownie. Niczego nie zmieniono.',
     },
+    'localgov.survey_closed': {
+      title: 'Ankieta za ten rok nie trwa',
+      detail: 'Nie trwa runda ankiety samorządów za ten rok, więc odpowiedzi nie można zapisać. Niczego nie zapisano.',
+    },
+    'localgov.answer_state': {
+      title: 'Odpowiedzi już wysłane lub rozpatrzone',
+      detail:
+        'Te odpowiedzi zostały już wysłane, zatwierdzone albo zwrócone (być może w innym oknie). Odśwież stronę, aby zobaczyć ich stan. Niczego nie zmieniono.',
+    },
     // support
     'support.no_centre': {
       title: 'Brak ośrodka dla tej gminy',

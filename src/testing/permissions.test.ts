@@ -170,6 +170,11 @@ const MATRIX: [string, string][] = [
   ['/samorzady/mapa', 'AAAAAAAA'],
   ['/samorzady/ranking', 'AAAAAAAA'],
   ['/admin/samorzady/ankieta', 'LAAFFFFF'],
+  // the survey's text answers: the reporting partner here also answers for the gmina Chełmno
+  // (localgov:0404011, partner A) and is refused the powiat's (B's) page; staff review, not answer
+  ['/samorzady/ankieta/0404011/2025', 'LFFFFFFA'],
+  ['/samorzady/ankieta/0404/2025', 'LFFFFFFF'],
+  ['/admin/samorzady/ankieta/odpowiedzi/01890000-0000-7000-8000-000000000000', 'LNNFFFFF'],
   ['/samorzady/nagrody', 'AAAAAAAA'],
   ['/admin/samorzady/nagrody', 'LAAFFFFF'],
   ['/admin/samorzady/nagrody/nowa', 'LAAFFFFF'],
@@ -260,14 +265,18 @@ const CODE: Record<string, number> = { A: 200, L: 302, F: 403, N: 404 };
 /**
  * State-changing routes, sent with the caller's own valid CSRF token and an empty form, one letter per
  * role in WHO order: D = done (303), V = let in and refused by the form's validation (400),
- * U = 401 (no session), F = 403.
+ * U = 401 (no session), F = 403, C = let in and refused by the state of things (409).
  */
 const POST_MATRIX: [string, string][] = [
   // the institution's logo: administrators only (editors keep the rest of the institution's page)
   ['/admin/kontakt/logo', 'UVFFFFFF'],
   ['/admin/kontakt/logo/usun', 'UDFFFFFF'],
+  // the survey's text answers: partner A saves its own unit's (no survey round is open here: 409),
+  // B's unit is refused before the form is read
+  ['/samorzady/ankieta/0404011/2025', 'UFFFFFFC'],
+  ['/samorzady/ankieta/0404/2025', 'UFFFFFFF'],
 ];
-const POST_CODE: Record<string, number> = { D: 303, V: 400, U: 401, F: 403 };
+const POST_CODE: Record<string, number> = { D: 303, V: 400, U: 401, F: 403, C: 409 };
 
 let t: TestApp;
 const cookies = new Map<Who, string>();
@@ -409,7 +418,10 @@ before(async () => {
   }
   for (const who of WHO) {
     if (who === 'anonymous') continue;
-    const { cookie, userId } = await loginAs(t, [SCOPES[who] ?? { role: who }]);
+    // the reporting partner also answers the local governments' survey for the gmina Chełmno
+    const extra: TestRole[] =
+      who === 'reporting_partner' ? [{ role: 'reporting_partner', scopeType: 'indicator_or_territory', scopeId: 'localgov:0404011' }] : [];
+    const { cookie, userId } = await loginAs(t, [SCOPES[who] ?? { role: who }, ...extra]);
     cookies.set(who, cookie);
     // a draft need of the representative (need-x) and one of nobody here (need-y)
     if (who === 'entity_representative') {

@@ -47,6 +47,10 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       subject: 'Spójnia: the value of indicator {{indicator}} needs correcting',
       body: 'Hello {{name}},\n\nthe programme coordinator returned the value of the indicator “{{indicator}}” for {{period}} (area: {{territory}}) for correction.\n\nReason: {{reason}}\n\nCorrect the value and submit it again (after logging in):\n{{link}}',
     },
+    localgov_survey_returned: {
+      subject: 'Spójnia: the survey of {{unit}} for {{year}} needs correction',
+      body: 'Hello {{name}},\n\nthe programme coordinator returned the descriptive answers of the survey of “{{unit}}” for {{year}} for correction.\n\nMessage: {{message}}\n\nCorrect the answers and send them again (after logging in):\n{{link}}',
+    },
     registry_proposal_rejected: {
       subject: 'Spójnia: proposed change to {{entity}}',
       body: 'Hello {{name}},\n\nwe did not accept the proposed change to the data of “{{entity}}” ({{change}}). The registry stays unchanged.\n\nReason: {{reason}}',
@@ -213,6 +217,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       round_opened: 'monitoring round opened',
       round_reminder: 'monitoring round reminder',
       value_returned: 'indicator value returned',
+      localgov_survey_returned: 'local government survey returned',
       registry_proposal_rejected: 'proposed change rejected',
       consultation_confirm: 'consultation comment confirmation',
       consultation_report: 'consultation report',

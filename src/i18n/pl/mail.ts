@@ -48,6 +48,10 @@ export const mailPl = {
       subject: 'Spójnia: wartość wskaźnika {{indicator}} wymaga poprawy',
       body: 'Dzień dobry {{name}},\n\nkoordynator programu zwrócił do poprawy wartość wskaźnika „{{indicator}}” za rok {{period}} (obszar: {{territory}}).\n\nUzasadnienie: {{reason}}\n\nPopraw wartość i wyślij ją ponownie (po zalogowaniu):\n{{link}}',
     },
+    localgov_survey_returned: {
+      subject: 'Spójnia: ankieta samorządu {{unit}} za {{year}} r. wymaga poprawy',
+      body: 'Dzień dobry {{name}},\n\nkoordynator programu zwrócił do poprawy odpowiedzi opisowe ankiety samorządu „{{unit}}” za {{year}} r.\n\nWiadomość: {{message}}\n\nPopraw odpowiedzi i wyślij je ponownie (po zalogowaniu):\n{{link}}',
+    },
     registry_proposal_rejected: {
       subject: 'Spójnia: propozycja zmiany danych podmiotu {{entity}}',
       body: 'Dzień dobry {{name}},\n\nnie przyjęliśmy zaproponowanej zmiany danych podmiotu „{{entity}}” ({{change}}). Dane w rejestrze pozostają bez zmian.\n\nUzasadnienie: {{reason}}',
@@ -215,6 +219,7 @@ export const mailPl = {
       round_opened: 'runda monitorowania — otwarcie',
       round_reminder: 'runda monitorowania — przypomnienie',
       value_returned: 'wartość wskaźnika zwrócona',
+      localgov_survey_returned: 'ankieta samorządu zwrócona',
       registry_proposal_rejected: 'propozycja zmiany odrzucona',
       consultation_confirm: 'potwierdzenie uwagi w konsultacjach',
       consultation_report: 'raport z konsultacji',

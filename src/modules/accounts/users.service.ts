@@ -606,12 +606,13 @@ export async function holdersOfScope(
   role: Role,
   scopeType: string,
   scopeId: string,
-): Promise<{ id: string; displayName: string; email: string; isActive: boolean }[]> {
+): Promise<{ id: string; displayName: string; email: string; isActive: boolean; lang: 'pl' | 'en' }[]> {
   const grants = await repo.grantsOfScope(ctx.db, role, scopeType, scopeId);
-  const out: { id: string; displayName: string; email: string; isActive: boolean }[] = [];
+  const out: { id: string; displayName: string; email: string; isActive: boolean; lang: 'pl' | 'en' }[] = [];
   for (const g of grants) {
     const u = await repo.findUserById(ctx.db, g.user_id);
-    if (u && !u.anonymised_at) out.push({ id: u.id, displayName: u.display_name, email: u.email, isActive: u.is_active });
+    if (u && !u.anonymised_at)
+      out.push({ id: u.id, displayName: u.display_name, email: u.email, isActive: u.is_active, lang: u.lang === 'en' ? 'en' : 'pl' });
   }
   return out;
 }

@@ -36,7 +36,14 @@ export type { AnnualReportSection } from './report/report.extensions.js';
 export type { IndicatorPageSection } from './indicators.extensions.js';
 // the localgov module's annual survey: its indicators are created and read by code
 export { saveIndicator, type ProgrammeRef } from './indicators.service.js';
-export { approvedValuesByCode, listReportingPartnerRoles, type ApprovedValueByCode } from './indicators.shared.repo.js';
+export {
+  approvedValuesByCode,
+  listReportingPartnerRoles,
+  openRoundsOfCodes,
+  type ApprovedValueByCode,
+  type OpenRoundByCode,
+} from './indicators.shared.repo.js';
+export type { PartnerRoundSection, PartnerRoundSubject } from './monitoring/monitoring.extensions.js';
 export { adminRoundsPath } from './monitoring/monitoring.service.js';
 export type { IndicatorFormula, FormulaParam, FormulaParams, GminaCount as FormulaGminaCount } from './indicators.formulas.js';
 

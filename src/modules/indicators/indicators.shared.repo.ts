@@ -66,3 +66,43 @@ export async function listReportingPartnerRoles(
     .execute();
   return rows.map((r) => ({ ...r, is_active: !!r.is_active }));
 }
+
+/** An open monitoring round as other modules see it (whole year or a quarter). */
+export interface OpenRoundByCode {
+  id: string;
+  name: string;
+  period: number;
+  quarter: number;
+  deadline: string;
+  /** The codes of `codes` the round asks for. */
+  codes: string[];
+}
+
+/** The open rounds that ask for any indicator with one of these codes, with the codes each asks for. */
+export async function openRoundsOfCodes(ctx: Pick<ModuleContext, 'db'>, codes: readonly string[]): Promise<OpenRoundByCode[]> {
+  if (codes.length === 0) return [];
+  const rows = await ctx.db
+    .selectFrom('monitoring_rounds as r')
+    .innerJoin('monitoring_round_indicators as ri', 'ri.round_id', 'r.id')
+    .innerJoin('indicators as i', 'i.id', 'ri.indicator_id')
+    .select(['r.id', 'r.name', 'r.period', 'r.quarter', 'r.deadline', 'i.code'])
+    .where('r.status', '=', 'open')
+    .where('i.code', 'in', [...codes])
+    .orderBy('r.period')
+    .orderBy('r.id')
+    .execute();
+  const out = new Map<string, OpenRoundByCode>();
+  for (const r of rows) {
+    const round = out.get(r.id) ?? {
+      id: r.id,
+      name: r.name,
+      period: Number(r.period),
+      quarter: Number(r.quarter),
+      deadline: r.deadline,
+      codes: [],
+    };
+    if (!round.codes.includes(r.code)) round.codes.push(r.code);
+    out.set(r.id, round);
+  }
+  return [...out.values()];
+}

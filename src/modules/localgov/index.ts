@@ -12,6 +12,7 @@ import {
   localgovSearch,
   localgovSitemapSources,
   practicesSearch,
+  surveyAnswersRoundSection,
 } from './localgov.extensions.js';
 import { localgovRoutes } from './localgov.routes.js';
 import { localgovMigrations } from './migrations/index.js';
@@ -40,6 +41,7 @@ export const localgovModule: AppModule = {
     sitemapSources: localgovSitemapSources,
     openDatasets: [localgovDataset],
     indicatorFormulas: localgovFormulas,
+    partnerRoundSections: [surveyAnswersRoundSection],
   },
   routes: localgovRoutes,
 };

@@ -1,13 +1,20 @@
 // What the localgov module adds to other modules' pages: the cooperation card (with the unit's
 // awards and good practices) on every gmina and powiat profile (territory `profileSections`), the
-// awards given at a Forum edition on that Forum's event page (events `eventPageSections`), the years'
+// awards given at a Forum edition on that Forum's event page (events `eventPageSections`), the way to
+// the survey's text questions under a survey round's numbers (indicators `partnerRoundSections`), the years'
 // tables in the sitemap and the local governments with records and the good practices in the site search.
 import { textMatches } from '../../core/search/index.js';
 import { listedSource, type SearchProvider, type SitemapSource } from '../portal/index.js';
 import type { EventPageSection } from '../events/index.js';
+import type { PartnerRoundSection } from '../indicators/index.js';
+import { unitsAnsweredBy } from './localgov.policy.js';
+import { answerStatus } from './survey/answers.service.js';
+import { RoundAnswersSection } from './survey/answers.views.js';
+import { levelOf, SURVEY_MEASURES, surveyCode } from './survey/survey.measures.js';
 import type { ProfileSection } from '../territory/index.js';
 import * as svc from './localgov.service.js';
 import { CooperationCard } from './localgov.views.js';
+import { foundedEntities } from './localgov.entities.js';
 import { awardsOfUnit, editionYearOf, forumAwards } from './awards/awards.service.js';
 import { ForumAwards, UnitAwards } from './awards/awards.views.js';
 import { listPractices, practicesOfUnit } from './practices/practices.service.js';
@@ -23,9 +30,10 @@ export const cooperationProfileSection: ProfileSection = {
       awardsOfUnit(ctx, unit.teryt, request.lang),
       practicesOfUnit(ctx, unit.teryt, request.lang),
     ]);
+    const founded = row ? await foundedEntities(ctx, row.founded_entity_ids) : [];
     return (
       <>
-        <CooperationCard row={row} />
+        <CooperationCard row={row} founded={founded} />
         <UnitAwards awards={awards} />
         <UnitPractices practices={practices} />
       </>
@@ -42,6 +50,29 @@ export const forumAwardsSection: EventPageSection = {
     const year = editionYearOf(event.startsAt);
     const awards = await forumAwards(ctx, year, request.lang);
     return awards.length ? <ForumAwards awards={awards} year={year} /> : null;
+  },
+};
+
+/** Under a survey round's numbers: the partner's own units' text questions for the round's year. */
+export const surveyAnswersRoundSection: PartnerRoundSection = {
+  id: 'localgov-survey-answers',
+  order: 10,
+  async render(ctx, round, request) {
+    if (!request.user) return null;
+    const units = unitsAnsweredBy(request.user).filter((teryt) =>
+      SURVEY_MEASURES.some((m) => round.codes.includes(surveyCode(m, levelOf(teryt)))),
+    );
+    if (units.length === 0) return null;
+    const labels = new Map((await svc.unitOptions(ctx, request.lang)).map((u) => [u.teryt, u.label]));
+    const shown = await Promise.all(
+      units.map(async (teryt) => ({
+        teryt,
+        label: labels.get(teryt) ?? teryt,
+        year: round.period,
+        status: await answerStatus(ctx, teryt, round.period),
+      })),
+    );
+    return <RoundAnswersSection units={shown} />;
   },
 };
 

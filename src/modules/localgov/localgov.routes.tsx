@@ -23,7 +23,7 @@ import { localgovMapRoutes } from './map/map.routes.js';
 import { awardsRoutes } from './awards/awards.routes.js';
 import { practicesRoutes } from './practices/practices.routes.js';
 
-const Body = formBodyWithLists({ maxLength: 2000, maxProperties: 30, maxItems: 3, maxItemLength: 20 });
+const Body = formBodyWithLists({ maxLength: 8000, maxProperties: 30, maxItems: 3, maxItemLength: 20 });
 const YearQuery = Type.Object({ rok: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })) });
 const Params = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) });
 const Nullable = <T extends ReturnType<typeof Type.Integer | typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -212,7 +212,14 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
     { config: { access }, schema: { params: Params, querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 2 })) }) } },
     async (request, reply) => {
       const row = await svc.getCooperation(ctx, request.params.id);
-      return formPage(request, reply, row.id, svc.formValues(row, await svc.unitOptions(ctx, request.lang)), [], request.query.ok === '1');
+      return formPage(
+        request,
+        reply,
+        row.id,
+        await svc.formValues(ctx, row, await svc.unitOptions(ctx, request.lang)),
+        [],
+        request.query.ok === '1',
+      );
     },
   );
 

@@ -10,6 +10,7 @@ import { FormChecker } from '../../core/validation.js';
 import { translator, type Lang, type TKey } from '../../i18n/index.js';
 import { findOrNotFound, removeAudited, saveAudited, type Actor, type RemovedTable, type SavedTable } from './localgov.audited.service.js';
 import { checkUnitField, unitOptions, type UnitOption } from './localgov.units.js';
+import { checkEntityNames, entityNamesText } from './localgov.entities.js';
 import * as repo from './localgov.repo.js';
 import { SURVEY_MEASURES } from './survey/survey.measures.js';
 import { surveyFigures, type SurveyFigures } from './survey/survey.service.js';
@@ -39,7 +40,12 @@ function count(f: FormChecker, field: string, label: TKey, max: number): number 
   return Number(v);
 }
 
-export function checkCooperationForm(values: Record<string, unknown>, units: readonly UnitOption[], thisYear: number): CooperationInput {
+export async function checkCooperationForm(
+  ctx: Pick<ModuleContext, 'db' | 'database'>,
+  values: Record<string, unknown>,
+  units: readonly UnitOption[],
+  thisYear: number,
+): Promise<CooperationInput> {
   const f = new FormChecker(values);
   const unit = checkUnitField(f, units);
   const yearText = f.text('year');
@@ -68,6 +74,7 @@ export function checkCooperationForm(values: Record<string, unknown>, units: rea
   const tasks_value_pln = count(f, 'tasks_value_pln', 'localgov.field.tasksValue', 1_000_000_000_000);
   const other_forms = f.text('other_forms') || null;
   if (other_forms && other_forms.length > 2000) f.add('other_forms', 'localgov.field.otherForms', 'validation.tooLong', { count: 2000 });
+  const founded = await checkEntityNames(ctx, f, 'founded_entities', 'localgov.field.foundedEntities');
   const source = f.required('source', 'localgov.field.source', { max: 500 });
   f.assertValid();
   return {
@@ -84,6 +91,7 @@ export function checkCooperationForm(values: Record<string, unknown>, units: rea
     tasks_count,
     tasks_value_pln,
     other_forms,
+    founded_entity_ids: founded ? JSON.stringify(founded) : null,
     source,
   };
 }
@@ -107,7 +115,7 @@ export async function saveCooperation(
   values: Record<string, unknown>,
   actor: Actor,
 ): Promise<string> {
-  const input = checkCooperationForm(values, await unitOptions(ctx, 'pl'), warsawYear(ctx.clock));
+  const input = await checkCooperationForm(ctx, values, await unitOptions(ctx, 'pl'), warsawYear(ctx.clock));
   return saveAudited(ctx, cooperationTable, id, input, actor, async (existing) => {
     const clash = await repo.findByUnitYear(ctx.db, input.unit_teryt, input.year);
     if (clash && clash.id !== existing?.id) throw new AppError('localgov.duplicate');
@@ -162,6 +170,7 @@ export function mergeRow(record: CooperationRow | null, figures: SurveyFigures |
     tasks_count: null,
     tasks_value_pln: null,
     other_forms: null,
+    founded_entity_ids: null,
     source: '',
     created_at: '',
     updated_at: '',
@@ -211,8 +220,8 @@ export async function latestOfUnit(ctx: ModuleContext, teryt: string, lang: Lang
   return mergeRow(records.find((r) => r.year === year) ?? null, mine.find((f) => f.year === year) ?? null, teryt, lang);
 }
 
-/** Form values of a record (for editing). */
-export function formValues(r: CooperationRow, units: readonly UnitOption[]): Record<string, string> {
+/** Form values of a record (for editing): the founded entities by name, one per line. */
+export async function formValues(ctx: ModuleContext, r: CooperationRow, units: readonly UnitOption[]): Promise<Record<string, string>> {
   const s = (v: string | number | null) => (v === null ? '' : String(v));
   return {
     unit: units.find((u) => u.teryt === r.unit_teryt)?.label ?? '',
@@ -228,6 +237,7 @@ export function formValues(r: CooperationRow, units: readonly UnitOption[]): Rec
     tasks_count: s(r.tasks_count),
     tasks_value_pln: s(r.tasks_value_pln),
     other_forms: s(r.other_forms),
+    founded_entities: await entityNamesText(ctx, r.founded_entity_ids),
     source: r.source,
   };
 }

@@ -23,6 +23,8 @@ export interface LocalgovCooperationTable {
   tasks_count: number | null;
   tasks_value_pln: number | null;
   other_forms: string | null;
+  /** JSON array of the registry ids of entities the unit founded or co-founded; null when unknown. */
+  founded_entity_ids: string | null;
   /** Where the values come from (e.g. "ankieta ROPS 2025", "BIP gminy, uchwała nr …"). */
   source: string;
   created_at: string;
@@ -68,10 +70,44 @@ export interface LocalgovPracticesTable {
   updated_by: string | null;
 }
 
+export const SURVEY_ANSWER_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type SurveyAnswerStatus = (typeof SURVEY_ANSWER_STATUSES)[number];
+
+/**
+ * A local government's text answers to the annual survey for one year (one per unit and year): the
+ * programme document, the kinds of social clauses, other forms of cooperation and the entities it
+ * founded. The partner drafts and submits; staff approve (the answers then fill the year's record)
+ * or return them with a message.
+ */
+export interface LocalgovSurveyAnswersTable {
+  id: string;
+  unit_teryt: string;
+  year: number;
+  status: SurveyAnswerStatus;
+  programme_title: string | null;
+  programme_date: string | null;
+  programme_url: string | null;
+  /** Comma-separated from `reserved`, `employment`, `other`; null when not answered. */
+  clause_kinds: string | null;
+  other_forms: string | null;
+  /** JSON array of registry entity ids (chosen by name); null when not answered. */
+  founded_entity_ids: string | null;
+  /** Staff's message when they returned the answers. */
+  return_message: string | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 declare module '../../core/db/schema.js' {
   interface Database {
     localgov_cooperation: LocalgovCooperationTable;
     localgov_awards: LocalgovAwardsTable;
     localgov_practices: LocalgovPracticesTable;
+    localgov_survey_answers: LocalgovSurveyAnswersTable;
   }
 }

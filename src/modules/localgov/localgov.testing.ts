@@ -1,6 +1,6 @@
 // The localgov module's test surface for the browser suite: one cooperation record (Chełmno, 2025),
-// one of a powiat (powiat chełmiński, 2025), an award and a good practice, each created once per
-// database.
+// one of a powiat (powiat chełmiński, 2025), an award, a good practice and a unit's submitted survey
+// answers, each created once per database.
 import type { ModuleContext } from '../../core/module.js';
 import { findByUnitYear } from './localgov.repo.js';
 import { saveCooperation } from './localgov.service.js';
@@ -8,6 +8,36 @@ import { listAwards } from './awards/awards.repo.js';
 import { saveAward } from './awards/awards.service.js';
 import { listPractices } from './practices/practices.repo.js';
 import { practicePath, savePractice } from './practices/practices.service.js';
+import { findAnswerOf } from './survey/answers.repo.js';
+import { reviewPath, saveAnswer } from './survey/answers.service.js';
+import { surveyCode } from './survey/survey.measures.js';
+
+/** The code of a survey indicator (e.g. `JST-G-KLAUZ-L`), for fixtures that open a survey round. */
+export const surveyClausesCode = (level: 'gmina' | 'powiat') => surveyCode('clauses_count', level);
+
+/**
+ * A unit's text answers for a year, submitted (a survey round of that year must be open), created
+ * once per database; returns the staff's review path.
+ */
+export async function submittedSurveyAnswer(ctx: ModuleContext, teryt: string, year: number): Promise<string> {
+  const found = await findAnswerOf(ctx.db, teryt, year);
+  if (found) return reviewPath(found.id);
+  await saveAnswer(
+    ctx,
+    teryt,
+    year,
+    {
+      programme_title: 'Program współpracy (test)',
+      programme_date: '2025-02-14',
+      programme_url: 'https://bip.example.pl/program',
+      clause_kinds: ['reserved'],
+      other_forms: 'Użyczenie lokalu (test)',
+    },
+    true,
+    actor,
+  );
+  return reviewPath((await findAnswerOf(ctx.db, teryt, year))!.id);
+}
 
 const actor = { actorId: null, ip: null, requestId: null };
 

@@ -80,8 +80,16 @@ export function YearTableView({ year, years, rows }: { year: number; years: numb
   );
 }
 
-/** The cooperation card on a gmina or powiat profile: its latest record. */
-export function CooperationCard({ row }: { row: CooperationRow | null }) {
+/** An entity the unit founded, as the card links it. */
+export interface FoundedEntity {
+  id: string;
+  name: string;
+  path: string;
+  isExample: boolean;
+}
+
+/** The cooperation card on a gmina or powiat profile: its latest record, with the entities it founded. */
+export function CooperationCard({ row, founded = [] }: { row: CooperationRow | null; founded?: FoundedEntity[] }) {
   const { t, href, fmt } = usePage();
   const v = useValue();
   if (!row) return <p>{t('localgov.card.none')}</p>;
@@ -125,6 +133,21 @@ export function CooperationCard({ row }: { row: CooperationRow | null }) {
           <div>
             <dt>{t('localgov.field.otherForms')}</dt>
             <dd>{row.other_forms}</dd>
+          </div>
+        ) : null}
+        {founded.length > 0 ? (
+          <div>
+            <dt>{t('localgov.field.foundedEntities')}</dt>
+            <dd>
+              <ul>
+                {founded.map((e) => (
+                  <li key={e.id}>
+                    <a href={href(e.path)}>{e.name}</a>
+                    {e.isExample ? ` (${t('localgov.exampleData')})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </dd>
           </div>
         ) : null}
         <div>
@@ -254,6 +277,11 @@ export function CooperationFormView({
       {field('tasks_count', t('localgov.field.tasksCount'), { inputMode: 'numeric' })}
       {field('tasks_value_pln', t('localgov.field.tasksValue'), { inputMode: 'numeric' })}
       {field('other_forms', t('localgov.field.otherForms'), { multiline: true, rows: 4, maxLength: 2000 })}
+      {field('founded_entities', t('localgov.field.foundedEntities'), {
+        multiline: true,
+        rows: 3,
+        hint: t('localgov.field.foundedEntitiesHint'),
+      })}
       {field('source', t('localgov.field.source'), { hint: t('localgov.field.sourceHint'), required: true, maxLength: 500 })}
     </StaffForm>
   );

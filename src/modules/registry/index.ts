@@ -34,7 +34,14 @@ export { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './ent
 export { manageRegistry } from './registry.policy.js';
 export { representsEntity } from './self-service/representative.policy.js';
 export { representedIds, representativeEmails } from './self-service/representative.service.js';
-export { entityFacts, entityIdByName, entitiesByNip, type EntityFacts } from './entity/entity-facts.service.js';
+export {
+  entityFacts,
+  entityIdByName,
+  entitiesByNip,
+  entitiesNamed,
+  type EntityFacts,
+  type NamedEntity,
+} from './entity/entity-facts.service.js';
 export { LEGAL_FORMS, type LegalForm } from './entity/registry.tables.js';
 export { importEntitiesFile, type ImportOutcome } from './data-quality/import.service.js';
 export { entityPath } from './entity/registry.service.js';

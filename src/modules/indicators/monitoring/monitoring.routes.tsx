@@ -15,6 +15,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import type { T, TKey } from '../../../i18n/index.js';
 import { auditFromRequest } from '../../audit/index.js';
 import * as indicatorsRepo from '../indicators.repo.js';
+import { partnerRoundExtras } from './monitoring.extensions.js';
 import { reportValues } from './monitoring.policy.js';
 import * as svc from './monitoring.service.js';
 import * as v from './monitoring.views.js';
@@ -73,17 +74,32 @@ export async function monitoringRoutes(app: AppInstance, ctx: ModuleContext): Pr
         : status === 200 && ok === 'wyslano'
           ? request.t('monitoring.partner.submitted', { count: n })
           : null;
+    const extras = await partnerRoundExtras(
+      ctx,
+      {
+        id: pr.round.id,
+        name: pr.round.name,
+        period: pr.round.period,
+        quarter: pr.round.quarter,
+        isOpen: pr.round.status === 'open',
+        codes: pr.indicators.map((i) => i.code),
+      },
+      request,
+    );
     return sendPage(
       request,
       reply,
       { title: pr.round.name, breadcrumbs: [{ label: request.t('monitoring.partner.title'), path: '/sprawozdawczosc' }] },
-      <v.PartnerFormView
-        pr={pr}
-        csrf={reply.generateCsrf()}
-        values={svc.formValues(pr.cells, typed, request.fmt.number)}
-        problems={cellProblems(problems, request.t)}
-        notice={notice}
-      />,
+      <>
+        <v.PartnerFormView
+          pr={pr}
+          csrf={reply.generateCsrf()}
+          values={svc.formValues(pr.cells, typed, request.fmt.number)}
+          problems={cellProblems(problems, request.t)}
+          notice={notice}
+        />
+        {extras}
+      </>,
       status,
     );
   };

@@ -117,6 +117,7 @@ describe('localgov maps', () => {
         tasks_count: null,
         tasks_value_pln: null,
         other_forms: null,
+        founded_entity_ids: null,
         source: 's',
         created_at: '',
         updated_at: '',

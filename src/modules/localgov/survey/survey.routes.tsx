@@ -1,6 +1,7 @@
-// Staff routes of the local governments' survey: its page (indicators, partners), creating the
-// survey's indicators in the current programme, and giving a gmina's or powiat's official a partner
-// account. Reporting itself happens on the monitoring module's pages (/sprawozdawczosc).
+// Staff routes of the local governments' survey: its page (indicators, partners, the units' text
+// answers), creating the survey's indicators in the current programme, and giving a gmina's or
+// powiat's official a partner account. Numbers are reported on the monitoring module's pages
+// (/sprawozdawczosc); the text answers and their review in answers.routes.tsx.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Problem } from '../../../core/errors/app-error.js';
@@ -13,6 +14,9 @@ import { auditFromRequest } from '../../audit/index.js';
 import { adminRoundsPath } from '../../indicators/index.js';
 import { manageLocalgov } from '../localgov.policy.js';
 import { unitOptions } from '../localgov.units.js';
+import { answersForStaff } from './answers.service.js';
+import { surveyAnswerRoutes } from './answers.routes.js';
+import { AnswersSection } from './answers.views.js';
 import * as svc from './survey.service.js';
 import { SurveyAdminView } from './survey.views.js';
 
@@ -58,6 +62,7 @@ export async function surveyRoutes(app: AppInstance, ctx: ModuleContext): Promis
         values={opts.values ?? {}}
         problems={opts.problems ?? []}
         notice={opts.notice ?? null}
+        answers={<AnswersSection answers={await answersForStaff(ctx, request.lang)} />}
       />,
       opts.status ?? 200,
     );
@@ -81,4 +86,6 @@ export async function surveyRoutes(app: AppInstance, ctx: ModuleContext): Promis
     if (!done.ok) return page(request, reply, { values: request.body, problems: done.problems, status: done.status });
     return reply.redirect(localize(`${PATH}?ok=${done.value.invited ? 'invited' : 'granted'}`, request.lang), 303);
   });
+
+  await surveyAnswerRoutes(app, ctx);
 }

@@ -1,6 +1,8 @@
 // Views of the local governments' survey for staff: the state of the survey's indicators in the
 // current programme (with the button that creates the missing ones and the way to the programme's
-// monitoring rounds), the partner accounts of gminy and powiaty, and the form that adds one.
+// monitoring rounds), the units' text answers (given as a section), the partner accounts of gminy and
+// powiaty, and the form that adds one.
+import type { VNode } from 'preact';
 import type { Problem } from '../../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, LanguageSelect, PageHeader, Table } from '../../../core/ui/components.js';
 import { usePage } from '../../../core/ui/context.js';
@@ -17,7 +19,9 @@ export function SurveyAdminView({
   values,
   problems = [],
   notice,
+  answers,
 }: {
+  answers?: VNode;
   csrf: string;
   state: SurveyState;
   roundsPath: string | null;
@@ -63,6 +67,7 @@ export function SurveyAdminView({
           </>
         )}
       </section>
+      {answers ?? null}
       <section aria-labelledby="survey-partners">
         <h2 id="survey-partners">{t('localgov.survey.partnersTitle')}</h2>
         {partners.length === 0 ? (

@@ -3,8 +3,10 @@
 // Prospołeczny" mark on today's Warsaw date by the same rules as the catalogue (registry.repo's
 // psHolders/markHolders). Read for a set of ids at once, so a list costs one statement.
 import type { ModuleContext } from '../../../core/module.js';
+import { queryTerms } from '../../../core/search/index.js';
 import { warsawToday } from '../../../core/time/index.js';
 import { entityIdsByNip } from './nip-lookup.repo.js';
+import { entityNameKey } from './name-key.js';
 import * as repo from './registry.repo.js';
 import { entityPath } from './registry.service.js';
 import type { LegalForm } from './registry.tables.js';
@@ -62,4 +64,37 @@ export function entityIdByName(ctx: Pick<ModuleContext, 'db'>, name: string): Pr
 /** Registry entities carrying these NIPs (10 digits), id by NIP (the purchase share recognises suppliers by it). */
 export function entitiesByNip(ctx: Pick<ModuleContext, 'db'>, nips: readonly string[]): Promise<Map<string, string>> {
   return entityIdsByNip(ctx.db, nips);
+}
+
+/** An entity as a name lookup offers it: its name and seat's town (to tell namesakes apart). */
+export interface NamedEntity {
+  id: string;
+  name: string;
+  town: string | null;
+}
+
+/**
+ * The entities a typed name may mean, for forms where a person names entities (never by id):
+ * `found` — those whose name is this name (letter case, Polish letters and punctuation aside; "Name
+ * (town)" picks a namesake by its seat's town) — and, when none is, `near`: up to five whose name
+ * contains the typed words. One entity found is an answer; several are namesakes to choose from.
+ */
+export async function entitiesNamed(
+  ctx: Pick<ModuleContext, 'db' | 'database'>,
+  typed: string,
+): Promise<{ found: NamedEntity[]; near: NamedEntity[] }> {
+  const lookup = async (name: string) => {
+    const rows = await repo.entitiesMatchingTerms(ctx.db, ctx.database.seam, queryTerms(name), 50);
+    const key = entityNameKey(name);
+    return { rows, same: rows.filter((r) => (r.name_key ?? entityNameKey(r.name)) === key) };
+  };
+  const plain = (r: NamedEntity) => ({ id: r.id, name: r.name, town: r.town });
+  let { rows, same } = await lookup(typed);
+  const withTown = /^(.+?)\s*\(([^()]+)\)$/u.exec(typed.trim());
+  if (same.length === 0 && withTown) {
+    ({ rows, same } = await lookup(withTown[1]!));
+    const town = entityNameKey(withTown[2]!);
+    same = same.filter((r) => r.town !== null && entityNameKey(r.town) === town);
+  }
+  return { found: same.map(plain), near: same.length ? [] : rows.slice(0, 5).map(plain) };
 }

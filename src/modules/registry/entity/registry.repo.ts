@@ -695,6 +695,25 @@ export async function entityIdByName(db: Executor, name: string): Promise<string
   return row?.id;
 }
 
+/** Live (not merged) entities whose text index matches every term, by name: at most `limit` (name lookups). */
+export async function entitiesMatchingTerms(
+  db: Executor,
+  seam: DialectSeam,
+  terms: readonly string[],
+  limit: number,
+): Promise<{ id: string; name: string; town: string | null; name_key: string | null }[]> {
+  if (terms.length === 0) return [];
+  return db
+    .selectFrom('entities')
+    .select(['id', 'name', 'town', 'name_key'])
+    .where(seam.ftsMatch(FTS, [...terms]))
+    .where('merged_into', 'is', null)
+    .orderBy('name_sort')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 // --- search that forgives ------------------------------------------------------------------------
 
 /** One part of a relaxed search: a text term, or the place recognised among the words. */
