@@ -149,6 +149,16 @@ test('behind https the cookie is __Host-spojnia and Secure, and never sent over 
   });
 });
 
+/** A gmina (Lubicz) and a year for addresses that take them; every other parameter gets a new id. */
+const SAMPLE_TERYT = '0415042';
+function sampleParam(param: string): string {
+  if (param === ':teryt') return SAMPLE_TERYT;
+  if (param === ':year' || param === ':rok') return '2026';
+  return newId();
+}
+/** Prefixes of scope ids that name a unit rather than a record (reporting partners of a local government). */
+const SCOPE_PREFIXES = ['localgov:', 'territory:'];
+
 interface RouteEntry {
   path: string;
   methods: string[];
@@ -179,7 +189,7 @@ test('every state-changing route refuses a request without a CSRF token or with 
     );
     assert.ok(routes.some((r) => r.path === '/healthz'));
     const targets = routes.flatMap((r) =>
-      r.methods.filter((m) => STATE_CHANGING.has(m)).map((method) => ({ method, url: r.path.replace(/:[A-Za-z_]+/g, () => newId()) })),
+      r.methods.filter((m) => STATE_CHANGING.has(m)).map((method) => ({ method, url: r.path.replace(/:[A-Za-z_]+/g, sampleParam) })),
     );
     assert.ok(targets.length >= 1);
 
@@ -221,10 +231,14 @@ test('every state-changing route refuses a request without a CSRF token or with 
       let cookie = admin.cookie;
       let none = await t.app.inject({ method: method as 'POST', url, headers: { ...FORM, cookie }, payload, remoteAddress: nextClient() });
       if (none.statusCode === 403 && /Brak dostępu/.test(none.body)) {
-        const ids = url.split('/').filter((seg) => /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(seg));
+        const ids = url.split('/').filter((seg) => /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(seg) || seg === SAMPLE_TERYT);
+        // a scope is an id of the address, or one with a prefix (a local government's `localgov:<teryt>`)
+        const scopeIds = ids.flatMap((id) => [id, ...SCOPE_PREFIXES.map((p) => `${p}${id}`)]);
         const everyone = await loginAs(t, [
           ...ROLES.map((role) => ({ role })),
-          ...ids.flatMap((id) => Object.entries(SCOPED_ROLES).map(([role, scopeType]) => ({ role: role as Role, scopeType, scopeId: id }))),
+          ...scopeIds.flatMap((id) =>
+            Object.entries(SCOPED_ROLES).map(([role, scopeType]) => ({ role: role as Role, scopeType, scopeId: id })),
+          ),
         ]);
         cookie = everyone.cookie;
         none = await t.app.inject({ method: method as 'POST', url, headers: { ...FORM, cookie }, payload, remoteAddress: nextClient() });

@@ -93,7 +93,8 @@ export const localgovEn: TranslationShape<typeof localgovPl> = {
       url: 'The field “{{field}}” must hold an address starting with http:// or https://.',
       number: 'The field “{{field}}” must hold a whole number from 0 to {{max}}.',
       programmeDetails: 'Give the document only when the local government has a programme or strategy (choose “yes”).',
-      entityCount: 'The field “{{field}}” may list at most {{count}} entities.',
+      entityCount_one: 'The field “{{field}}” may list at most {{count}} entity.',
+      entityCount_other: 'The field “{{field}}” may list at most {{count}} entities.',
       entityUnknown: 'The registry has no entity named “{{name}}”. Type the full name from the registry.',
       entityNear: 'The registry has no entity named “{{name}}”. Did you mean: {{candidates}}? Type one of these names.',
       entityAmbiguous:

@@ -91,7 +91,10 @@ export const localgovPl = {
       url: 'Pole „{{field}}” musi zawierać adres zaczynający się od http:// albo https://.',
       number: 'Pole „{{field}}” musi zawierać liczbę całkowitą od 0 do {{max}}.',
       programmeDetails: 'Dane dokumentu podaj tylko wtedy, gdy samorząd ma program lub strategię (zaznacz „tak”).',
-      entityCount: 'Pole „{{field}}” może zawierać najwyżej {{count}} podmiotów.',
+      entityCount_one: 'Pole „{{field}}” może zawierać najwyżej {{count}} podmiot.',
+      entityCount_few: 'Pole „{{field}}” może zawierać najwyżej {{count}} podmioty.',
+      entityCount_many: 'Pole „{{field}}” może zawierać najwyżej {{count}} podmiotów.',
+      entityCount_other: 'Pole „{{field}}” może zawierać najwyżej {{count}} podmiotu.',
       entityUnknown: 'W rejestrze nie ma podmiotu o nazwie „{{name}}”. Wpisz pełną nazwę z rejestru.',
       entityNear: 'W rejestrze nie ma podmiotu o nazwie „{{name}}”. Czy chodzi o: {{candidates}}? Wpisz jedną z tych nazw.',
       entityAmbiguous:
