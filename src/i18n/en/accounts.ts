@@ -42,8 +42,22 @@ export const accountsEn: TranslationShape<typeof accountsPl> = {
     reporting_partner: 'Reporting partner',
     buyer_representative: 'Buyer representative',
     support_centre: 'Social economy support centre',
-    scopeHint: 'Scope identifiers (team, entity, indicator or TERYT code), separated by commas.',
+    scopeHint: 'Scope codes, separated by commas.',
     scopeLabel: 'Scope of the role “{{role}}”',
+    scopeChoicesHint: 'Tick what the role applies to.',
+    scopeChoicesNone: 'There is nothing to choose yet.',
+    scopeNamesHint: {
+      team_member: 'Names of teams, one per line.',
+      entity_representative:
+        'Names of entities, one per line. When several entities share a name, type its NIP, KRS or the address of its page.',
+      reporting_partner: 'Gminy, powiaty, subregions or indicators, one per line, e.g. “Lubicz”, “powiat toruński”, “Toruń area”, “W1”.',
+      buyer_representative: 'Names of buyers, one per line.',
+      support_centre: 'Names of support centres, one per line.',
+    },
+    scopeAmbiguous: '“{{text}}” fits several scopes of the role “{{field}}”: {{candidates}}. Type one of them more exactly.',
+    scopeUnknownSuggest: '“{{text}}” was not found for the role “{{field}}”. Similar: {{candidates}}.',
+    scopeUnknown: '“{{text}}” was not found for the role “{{field}}”.',
+    scopeTooMany: 'The role “{{field}}” may have at most {{count}} scopes in one form.',
   },
   login: {
     title: 'Log in',

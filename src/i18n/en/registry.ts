@@ -4,6 +4,7 @@ import type { TranslationShape } from '../types.js';
 
 export const registryEn: TranslationShape<typeof registryPl> = {
   registry: {
+    scope: { gmina: 'gmina {{name}}', page: 'page {{path}}' },
     // lines for operators (the command line, job results and seed summaries in the log)
     cli: {
       demoEntities_one: '{{count}} social economy entity ({{added}} new)',

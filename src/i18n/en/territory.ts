@@ -13,6 +13,7 @@ export const territoryEn: TranslationShape<typeof territoryPl> = {
     homeIntro: 'territorial profiles of gminy and powiaty',
     searchGroup: 'Gminy and powiaty',
     powiat: 'powiat (county)',
+    scope: { gmina: 'gmina {{name}}', region: 'the whole voivodeship' },
     powiatName: 'powiat {{name}}',
     cityWithPowiatRights: 'city with powiat rights',
     gminaType: {

@@ -45,8 +45,23 @@ export const accountsPl = {
     reporting_partner: 'Partner sprawozdawczy',
     buyer_representative: 'Przedstawiciel zamawiającego',
     support_centre: 'Ośrodek wsparcia ekonomii społecznej',
-    scopeHint: 'Identyfikatory zakresu (zespołu, podmiotu, wskaźnika lub kodu TERYT), oddzielone przecinkami.',
+    scopeHint: 'Kody zakresu, oddzielone przecinkami.',
     scopeLabel: 'Zakres roli „{{role}}”',
+    scopeChoicesHint: 'Zaznacz, czego dotyczy rola.',
+    scopeChoicesNone: 'Nie ma jeszcze nic do wyboru.',
+    scopeNamesHint: {
+      team_member: 'Nazwy zespołów, każda w osobnym wierszu.',
+      entity_representative:
+        'Nazwy podmiotów, każda w osobnym wierszu. Gdy kilka podmiotów nosi tę samą nazwę, wpisz NIP, KRS albo adres strony podmiotu.',
+      reporting_partner:
+        'Gminy, powiaty, subregiony lub wskaźniki, każde w osobnym wierszu, np. „Lubicz”, „powiat toruński”, „Subregion toruński”, „W1”.',
+      buyer_representative: 'Nazwy zamawiających, każda w osobnym wierszu.',
+      support_centre: 'Nazwy ośrodków wsparcia, każda w osobnym wierszu.',
+    },
+    scopeAmbiguous: '„{{text}}” pasuje do kilku pozycji roli „{{field}}”: {{candidates}}. Wpisz jedną z nich dokładniej.',
+    scopeUnknownSuggest: 'Nie znaleziono „{{text}}” dla roli „{{field}}”. Podobne: {{candidates}}.',
+    scopeUnknown: 'Nie znaleziono „{{text}}” dla roli „{{field}}”.',
+    scopeTooMany: 'Rola „{{field}}” może mieć najwyżej {{count}} zakresów w jednym formularzu.',
   },
   login: {
     title: 'Logowanie',

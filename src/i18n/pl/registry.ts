@@ -3,6 +3,8 @@
 
 export const registryPl = {
   registry: {
+    // how the role form of user administration tells namesake entities apart
+    scope: { gmina: 'gmina {{name}}', page: 'strona {{path}}' },
     // lines for operators (the command line, job results and seed summaries in the log)
     cli: {
       demoEntities_one: '{{count}} podmiot ekonomii społecznej (nowe: {{added}})',

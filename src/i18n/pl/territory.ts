@@ -12,6 +12,7 @@ export const territoryPl = {
     homeIntro: 'profile terytorialne gmin i powiatów',
     searchGroup: 'Gminy i powiaty',
     powiat: 'powiat',
+    scope: { gmina: 'gmina {{name}}', region: 'całe województwo' },
     powiatName: 'powiat {{name}}',
     cityWithPowiatRights: 'miasto na prawach powiatu',
     gminaType: {

@@ -9,6 +9,7 @@ import { createUser } from './index.js';
 import { totpCode } from './totp.js';
 import { beginTwoFactor, confirmTwoFactor, FREE_FAILURES_PER_PAIR, MAX_FAILURES_PER_IP, pairDelayMs } from './auth.service.js';
 import { ManualClock } from '../../testing/clock.js';
+import { newId } from '../../core/db/ids.js';
 
 const PASSWORD = 'Zielona łąka nad Wisłą 2026';
 
@@ -337,12 +338,30 @@ describe('passwords', () => {
 describe('administration', () => {
   test('administrator invites a user with scoped roles; the invitee sets a password and logs in', async () => {
     const admin = await loginAs(t, [{ role: 'administrator' }]);
+    const entityId = newId();
+    await t.ctx.db
+      .insertInto('entities')
+      .values({
+        id: entityId,
+        name: 'Fundacja Nowa Droga',
+        name_sort: 'fundacja nowa droga',
+        // the registry's folded name (registry/entity/name-key.ts), by which a typed name finds it
+        name_key: 'fundacja nowa droga',
+        legal_form: 'fundacja',
+        sectors: '[]',
+        lifecycle: 'active',
+        search_doc: '',
+        is_synthetic: false,
+        created_at: '2026-01-10T00:00:00.000Z',
+        updated_at: '2026-01-10T00:00:00.000Z',
+      })
+      .execute();
     const page = await get('/admin/uzytkownicy/zapros', admin.cookie);
     assert.equal(page.statusCode, 200);
     const missingScope = await post(
       '/admin/uzytkownicy/zapros',
       admin.cookie,
-      { email: 'nowa@owes.example.pl', display_name: 'Ewa Nowa', lang: 'pl', role_reporting_partner: '1' },
+      { email: 'nowa@owes.example.pl', display_name: 'Ewa Nowa', lang: 'pl', role_entity_representative: '1' },
       page,
     );
     assert.equal(missingScope.statusCode, 400);
@@ -354,8 +373,8 @@ describe('administration', () => {
         email: 'nowa@owes.example.pl',
         display_name: 'Ewa Nowa',
         lang: 'en',
-        role_reporting_partner: '1',
-        scope_reporting_partner: '0463011, WSK-1',
+        role_entity_representative: '1',
+        scope_entity_representative: 'Fundacja Nowa Droga',
       },
       missingScope,
     );
@@ -370,9 +389,10 @@ describe('administration', () => {
       .execute();
     assert.deepEqual(
       roles.map((r) => r.scope_id),
-      ['0463011', 'WSK-1'],
+      [entityId],
     );
     const mail = (await outbox()).at(-1)!;
+    assert.match(mail.text_body, /Entity representative: Fundacja Nowa Droga/);
     assert.equal(mail.to_address, 'nowa@owes.example.pl');
     assert.equal(mail.lang, 'en');
     const link = /\/en\/konto\/zaproszenie\/[A-Za-z0-9_-]+/.exec(mail.text_body)![0];

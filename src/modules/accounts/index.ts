@@ -19,7 +19,7 @@ export { grantScopedRoleByEmail, holdersOfScope, moveScopedRoles, type ScopedGra
 export { activeUserChoices, grantScopedRole, revokeScopedRole, scopedRoleHolders, type ScopedGrantOf } from './users.service.js';
 export { resolveSessionUser } from './accounts.session.js';
 export type { AdminTask } from './admin-tasks.js';
-export type { ScopeNames } from './scope-names.js';
+export type { ScopeChoice, ScopeNames, ScopeResolution } from './scope-names.js';
 export { ROLES, STAFF_ROLES, SCOPED_ROLES, isRole, type Role } from './roles.js';
 export { manageUsers } from './accounts.policy.js';
 export { authenticateApiToken, mayHoldApiTokens } from './api-tokens.service.js';

@@ -20,7 +20,10 @@ export async function ownDataRoutes(app: AppInstance, ctx: ModuleContext): Promi
       request,
       reply,
       'accounts.myAccount',
-      <v.AccountHomeView notice={notice(request, request.query.ok, 'reset.done')} roles={await namedRoles(ctx, me(request).roles)} />,
+      <v.AccountHomeView
+        notice={notice(request, request.query.ok, 'reset.done')}
+        roles={await namedRoles(ctx, me(request).roles, request.lang)}
+      />,
     ),
   );
 

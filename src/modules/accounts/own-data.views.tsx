@@ -20,7 +20,7 @@ const ACCOUNT_LINKS: [string, TKey][] = [
 const UUID = new RegExp(UUID_PATTERN);
 
 /** A role as people read it: "Przedstawiciel podmiotu: Fundacja Iks" — the scope by its name, never a raw id. */
-function roleText(t: ReturnType<typeof usePage>['t'], r: NamedRole): string {
+export function roleText(t: ReturnType<typeof usePage>['t'], r: NamedRole): string {
   const role = t(`roles.${r.role as Role}`);
   if (r.scopeId === null) return role;
   // an id no module names: unknown, said so (a code such as a reporting partner's "territory:0463011" stays readable)

@@ -26,6 +26,9 @@ export const SCOPED_ROLES = {
   support_centre: 'support_centre',
 } as const satisfies Partial<Record<Role, string>>;
 
+/** A role that carries a scope. */
+export type ScopedRole = keyof typeof SCOPED_ROLES;
+
 export function isRole(v: string): v is Role {
   return (ROLES as readonly string[]).includes(v);
 }

@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Problem } from '../../core/errors/app-error.js';
-import { submitForm } from '../../core/http/forms.js';
+import { formBodyWithLists, submitForm, textFields } from '../../core/http/forms.js';
 import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -13,22 +13,13 @@ import { FormBody, formRefusals, go, IdParams, me, OkQuery, page, secretInAddres
 import { manageUsers } from './accounts.policy.js';
 import { MessageView } from './accounts.views.js';
 import { NewPasswordView } from './passwords.views.js';
-import { SCOPED_ROLES } from './roles.js';
 import * as users from './users.service.js';
 import * as v from './users.views.js';
 
 const SetupQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) });
 
-/** The role checkboxes' values of a user's current grants (scopes of one role joined by commas). */
-function roleValuesOf(roles: { role: string; scope_id: string | null }[]): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const r of roles) {
-    values[`role_${r.role}`] = '1';
-    if (r.role in SCOPED_ROLES && r.scope_id)
-      values[`scope_${r.role}`] = values[`scope_${r.role}`] ? `${values[`scope_${r.role}`]}, ${r.scope_id}` : r.scope_id;
-  }
-  return values;
-}
+/** The role forms: checkbox groups of scopes chosen by name send repeated fields. */
+const RolesBody = formBodyWithLists({ maxLength: 5000, maxProperties: 60, maxItems: 200, maxItemLength: 80 });
 
 export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   const refusals = formRefusals(ctx);
@@ -120,18 +111,28 @@ export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<
       request,
       reply,
       'users.title',
-      <v.UsersListView users={await users.listUsers(ctx)} notice={ok ? request.t('invite.sent', { email: ok === '1' ? '' : ok }) : null} />,
+      <v.UsersListView
+        users={await users.listUsers(ctx, request.lang)}
+        notice={ok ? request.t('invite.sent', { email: ok === '1' ? '' : ok }) : null}
+      />,
     );
   });
 
   app.get('/admin/uzytkownicy/zapros', { config: admin }, async (request, reply) =>
-    page(request, reply, 'invite.title', <v.InviteView csrf={reply.generateCsrf()} />),
+    page(
+      request,
+      reply,
+      'invite.title',
+      <v.InviteView csrf={reply.generateCsrf()} roleForm={await users.roleFormOf(ctx, [], request.lang)} />,
+    ),
   );
 
-  app.post('/admin/uzytkownicy/zapros', { config: admin, schema: { body: FormBody } }, async (request, reply) => {
+  app.post('/admin/uzytkownicy/zapros', { config: admin, schema: { body: RolesBody } }, async (request, reply) => {
     const body = request.body;
+    const values = textFields(body);
     const invited = await submitForm(
-      () => users.inviteUser(ctx, body, { id: me(request).id, displayName: me(request).displayName }, auditFromRequest(request)),
+      () =>
+        users.inviteUser(ctx, body, { id: me(request).id, displayName: me(request).displayName }, auditFromRequest(request), request.lang),
       refusals,
     );
     if (!invited.ok)
@@ -139,10 +140,15 @@ export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<
         request,
         reply,
         'invite.title',
-        <v.InviteView csrf={reply.generateCsrf()} problems={invited.problems} values={body} />,
+        <v.InviteView
+          csrf={reply.generateCsrf()}
+          problems={invited.problems}
+          values={values}
+          roleForm={await users.roleFormOf(ctx, [], request.lang, body)}
+        />,
         invited.status,
       );
-    return go(request, reply, `/admin/uzytkownicy?ok=${encodeURIComponent(body.email ?? '1').slice(0, 20)}`);
+    return go(request, reply, `/admin/uzytkownicy?ok=${encodeURIComponent(values.email ?? '1').slice(0, 20)}`);
   });
 
   /** A user's page; `ok` is the notice after a redirect, `extra` a refused roles form shown again. */
@@ -151,9 +157,9 @@ export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<
     reply: FastifyReply,
     id: string,
     ok: string | undefined,
-    extra: { problems?: Problem[]; values?: Record<string, string>; status?: number } = {},
+    extra: { problems?: Problem[]; posted?: Record<string, unknown>; status?: number } = {},
   ) => {
-    const { user, roles } = await users.userDetail(ctx, id);
+    const { user, roles } = await users.userWithNamedRoles(ctx, id, request.lang);
     const entries = await listAuditEntries(ctx.db, { subjectType: 'user', subjectId: id, limit: 200 });
     const history = entries.map((e) => ({
       id: e.id,
@@ -177,7 +183,7 @@ export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<
         csrf={reply.generateCsrf()}
         problems={extra.problems ?? []}
         user={{ ...user, roles }}
-        roleValues={extra.values ?? roleValuesOf(roles)}
+        roleForm={await users.roleFormOf(ctx, roles, request.lang, extra.posted)}
         history={history}
         notice={note}
       />
@@ -198,11 +204,11 @@ export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<
     userPage(request, reply, request.params.id, request.query.ok),
   );
 
-  app.post('/admin/uzytkownicy/:id/role', { config: admin, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+  app.post('/admin/uzytkownicy/:id/role', { config: admin, schema: { params: IdParams, body: RolesBody } }, async (request, reply) => {
     const { id } = request.params;
-    const changed = await submitForm(() => users.changeRoles(ctx, id, request.body, auditFromRequest(request)), refusals);
+    const changed = await submitForm(() => users.changeRoles(ctx, id, request.body, auditFromRequest(request), request.lang), refusals);
     if (!changed.ok)
-      return userPage(request, reply, id, undefined, { problems: changed.problems, values: request.body, status: changed.status });
+      return userPage(request, reply, id, undefined, { problems: changed.problems, posted: request.body, status: changed.status });
     return go(request, reply, `/admin/uzytkownicy/${id}?ok=role`);
   });
 

@@ -7,14 +7,16 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { nowIso } from '../../core/db/time.js';
 import { FormChecker, normaliseEmail } from '../../core/validation.js';
-import type { Lang } from '../../i18n/index.js';
+import { translator, type Lang, type T, type TKey } from '../../i18n/index.js';
+import { UUID_PATTERN } from '../../core/db/ids.js';
 import { diffFields, recordAudit, scrubAuditPersonalData } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import { later, newToken, sha256, type Actor } from './accounts.shared.js';
 import * as repo from './accounts.repo.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 import { checkNewPassword, validToken } from './passwords.service.js';
-import { isRole, ROLES, SCOPED_ROLES, type Role } from './roles.js';
+import { isRole, ROLES, SCOPED_ROLES, type Role, type ScopedRole } from './roles.js';
+import { namedRoles, namersOf, resolveScope, scopeKey, scopeNamesOf, type ScopeChoice } from './scope-names.js';
 
 /** The current set-up token, sealed under a key derived from SESSION_SECRET: a copy of the database alone cannot open it. */
 const SETUP_TOKEN_KEY = 'accounts.setup_token_sealed';
@@ -181,11 +183,112 @@ export interface RoleInput {
   scopeId: string | null;
 }
 
+/** A role the user holds now, as stored. */
+export interface HeldRole {
+  role: string;
+  scope_type: string | null;
+  scope_id: string | null;
+}
+
 /**
- * Reads roles from a form: a checkbox `role_<name>` per role and, for scoped roles, a field
- * `scope_<name>` with one or more ids separated by commas or new lines.
+ * How the role form asks for a scoped role's scopes: checkboxes of a short list by name
+ * (`choices`), names typed one per line (`names`), or — for a scope type no module names — its
+ * codes as before (`codes`).
  */
-export function rolesFromForm(f: FormChecker): RoleInput[] {
+export type ScopeField =
+  { role: ScopedRole; kind: 'choices'; options: ScopeChoice[] } | { role: ScopedRole; kind: 'names' } | { role: ScopedRole; kind: 'codes' };
+
+export interface RoleForm {
+  fields: ScopeField[];
+  values: Record<string, string | string[]>;
+}
+
+const UUID = new RegExp(UUID_PATTERN);
+const MAX_SCOPE_LINES = 50;
+
+/** The scoped roles with their scope types. */
+const scopedRoles = (): [ScopedRole, string][] =>
+  ROLES.flatMap((r) => (r in SCOPED_ROLES ? [[r as ScopedRole, SCOPED_ROLES[r as ScopedRole]]] : []));
+
+function fieldKind(ctx: ModuleContext, scopeType: string): 'choices' | 'names' | 'codes' {
+  const namers = namersOf(ctx, scopeType);
+  if (namers.some((n) => n.resolve)) return 'names';
+  return namers.some((n) => n.choices) ? 'choices' : 'codes';
+}
+
+/** The values of a repeated field (checkboxes): one string or several. */
+function listValue(body: Record<string, unknown>, field: string): string[] {
+  const v = body[field];
+  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+}
+
+/** The label of a held scope: its name, "not found" for an id no module knows, a code as it is. */
+function heldLabel(t: T, names: ReadonlyMap<string, string>, type: string, id: string): string {
+  return names.get(scopeKey(type, id)) ?? (UUID.test(id) ? t('accounts.scopeNotFound') : id);
+}
+
+/**
+ * The role form of a user holding `held` (none for an invitation): each scoped role's field, and
+ * the values to show — the held roles with their scopes by name, or what was posted when a
+ * refused form is shown again. Names are read once per scope type.
+ */
+export async function roleFormOf(
+  ctx: ModuleContext,
+  held: readonly HeldRole[],
+  lang: Lang,
+  posted?: Record<string, unknown>,
+): Promise<RoleForm> {
+  const t = translator(lang);
+  const names = await scopeNamesOf(
+    ctx,
+    held.map((r) => ({ scopeType: r.scope_type, scopeId: r.scope_id })),
+    lang,
+  );
+  const fields: ScopeField[] = [];
+  const values: Record<string, string | string[]> = {};
+  for (const r of held) values[`role_${r.role}`] = '1';
+  for (const [role, type] of scopedRoles()) {
+    const mine = held.filter((r) => r.role === role && r.scope_id).map((r) => r.scope_id!);
+    const kind = fieldKind(ctx, type);
+    if (kind === 'choices') {
+      const options: ScopeChoice[] = [];
+      for (const n of namersOf(ctx, type)) if (n.choices) options.push(...(await n.choices(ctx, lang)));
+      for (const id of mine) if (!options.some((o) => o.id === id)) options.push({ id, label: heldLabel(t, names, type, id) });
+      fields.push({ role, kind, options });
+      values[`scope_${role}`] = mine;
+    } else {
+      fields.push({ role, kind });
+      values[`scope_${role}`] = kind === 'names' ? mine.map((id) => heldLabel(t, names, type, id)).join('\n') : mine.join(', ');
+    }
+  }
+  if (posted) {
+    for (const key of Object.keys(values)) if (key.startsWith('role_')) delete values[key];
+    for (const [key, v] of Object.entries(posted))
+      if (key.startsWith('role_') || key.startsWith('scope_')) values[key] = Array.isArray(v) ? v.map(String) : String(v ?? '');
+    for (const f of fields) if (!(`scope_${f.role}` in posted)) values[`scope_${f.role}`] = f.kind === 'choices' ? [] : '';
+  }
+  return { fields, values };
+}
+
+/**
+ * Reads roles from a form: a checkbox `role_<name>` per role and, for scoped roles, the field
+ * `scope_<name>`: checked ids of a short list, names one per line (a held scope's name keeps that
+ * scope; any other is resolved by the modules that own the scope type: several fitting or none is
+ * a problem listing the candidates or close names), or codes separated by commas or new lines.
+ */
+export async function rolesFromForm(
+  ctx: ModuleContext,
+  body: Record<string, unknown>,
+  f: FormChecker,
+  lang: Lang,
+  held: readonly HeldRole[] = [],
+): Promise<RoleInput[]> {
+  const t = translator(lang);
+  const names = await scopeNamesOf(
+    ctx,
+    held.map((r) => ({ scopeType: r.scope_type, scopeId: r.scope_id })),
+    lang,
+  );
   const out: RoleInput[] = [];
   for (const role of ROLES) {
     if (f.text(`role_${role}`) !== '1') continue;
@@ -194,18 +297,67 @@ export function rolesFromForm(f: FormChecker): RoleInput[] {
       out.push({ role, scopeType: null, scopeId: null });
       continue;
     }
-    const ids = f
-      .text(`scope_${role}`)
-      .split(/[\s,;]+/)
-      .filter(Boolean);
-    if (ids.length === 0) f.add(`scope_${role}`, `roles.${role}`, 'validation.scopeRequired');
-    for (const id of ids) {
-      if (!/^[A-Za-z0-9._:-]{1,80}$/.test(id)) f.add(`scope_${role}`, `roles.${role}`, 'validation.invalid');
-      else out.push({ role, scopeType, scopeId: id });
+    const field = `scope_${role}`;
+    const label: TKey = `roles.${role}`;
+    const mine = held.filter((r) => r.role === role && r.scope_type === scopeType && r.scope_id).map((r) => r.scope_id!);
+    const ids = new Set<string>();
+    const kind = fieldKind(ctx, scopeType);
+    if (kind === 'choices') {
+      const allowed = new Set(mine);
+      for (const n of namersOf(ctx, scopeType)) if (n.choices) for (const c of await n.choices(ctx, lang)) allowed.add(c.id);
+      for (const id of listValue(body, field)) {
+        if (allowed.has(id)) ids.add(id);
+        else f.add(field, label, 'validation.invalid');
+      }
+    } else if (kind === 'names') {
+      const lines = f
+        .text(field)
+        .split(/\r?\n/u)
+        .map((l) => l.trim())
+        .filter(Boolean);
+      if (lines.length > MAX_SCOPE_LINES) f.add(field, label, 'roles.scopeTooMany', { count: MAX_SCOPE_LINES });
+      for (const line of lines.slice(0, MAX_SCOPE_LINES)) {
+        const kept = mine.filter((id) => id === line || heldLabel(t, names, scopeType, id) === line);
+        if (kept.length > 0) {
+          for (const id of kept) ids.add(id);
+          continue;
+        }
+        const shown = [...line].length > 80 ? `${[...line].slice(0, 80).join('')}…` : line;
+        const found = await resolveScope(ctx, scopeType, line, lang);
+        if (found.kind === 'found') ids.add(found.id);
+        else if (found.kind === 'ambiguous')
+          f.add(field, label, 'roles.scopeAmbiguous', { text: shown, candidates: found.candidates.join('; ') });
+        else if (found.suggestions.length > 0)
+          f.add(field, label, 'roles.scopeUnknownSuggest', { text: shown, candidates: found.suggestions.join('; ') });
+        else f.add(field, label, 'roles.scopeUnknown', { text: shown });
+      }
+    } else {
+      for (const id of f
+        .text(field)
+        .split(/[\s,;]+/)
+        .filter(Boolean)) {
+        if (!/^[A-Za-z0-9._:-]{1,80}$/.test(id)) f.add(field, label, 'validation.invalid');
+        else ids.add(id);
+      }
     }
+    if (ids.size === 0 && !f.hasProblem(field)) f.add(field, label, 'validation.scopeRequired');
+    for (const id of ids) out.push({ role, scopeType, scopeId: id });
   }
   if (out.length === 0 && !f.problems.some((p) => p.field?.startsWith('scope_'))) f.add('roles', 'accounts.roles', 'validation.required');
   return out;
+}
+
+/** The roles as the invitation e-mail says them, in the invitee's language: "Przedstawiciel podmiotu: Fundacja Iks". */
+async function rolesText(ctx: ModuleContext, roles: readonly RoleInput[], lang: Lang): Promise<string> {
+  const t = translator(lang);
+  const named = await namedRoles(ctx, roles, lang);
+  return named
+    .map((r) => {
+      const role = t(`roles.${r.role as Role}`);
+      if (r.scopeId === null) return role;
+      return t('accounts.roleWithScope', { role, scope: r.scopeName ?? (UUID.test(r.scopeId) ? t('accounts.scopeNotFound') : r.scopeId) });
+    })
+    .join(', ');
 }
 
 export async function inviteUser(
@@ -213,12 +365,13 @@ export async function inviteUser(
   body: Record<string, unknown>,
   inviter: { id: string; displayName: string },
   actor: Actor,
+  pageLang: Lang = 'pl',
 ): Promise<string> {
   const f = new FormChecker(body);
   const email = f.email('email', 'invite.email');
   const displayName = f.required('display_name', 'invite.displayName', { max: 120 });
   const lang = f.text('lang') === 'en' ? 'en' : 'pl';
-  const roles = rolesFromForm(f);
+  const roles = await rolesFromForm(ctx, body, f, pageLang);
   f.assertValid();
   const emailNorm = normaliseEmail(email);
   if (await repo.findUserByEmail(ctx.db, emailNorm)) {
@@ -226,6 +379,7 @@ export async function inviteUser(
   }
   const t = newToken();
   const now = nowIso(ctx.clock);
+  const rolesLine = await rolesText(ctx, roles, lang);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertUser(trx, { email, emailNorm, displayName, passwordHash: null, roles, now, isActive: false, lang });
     await repo.insertToken(trx, {
@@ -245,7 +399,7 @@ export async function inviteUser(
           name: displayName,
           inviter: inviter.displayName,
           link: `${ctx.config.publicUrl}${lang === 'en' ? '/en' : ''}/konto/zaproszenie/${t}`,
-          roles: roles.map((r) => r.role + (r.scopeId ? ` (${r.scopeId})` : '')).join(', '),
+          roles: rolesLine,
           validFor: lang === 'en' ? '7 days' : '7 dni',
         },
       },
@@ -497,8 +651,30 @@ export async function acceptInvitation(ctx: ModuleContext, t: string, body: Reco
   return user.id;
 }
 
-export async function listUsers(ctx: ModuleContext) {
-  return repo.listUsers(ctx.db);
+/** Every user with their roles, scopes by name (each kind of scope asked once for the whole list). */
+export async function listUsers(ctx: ModuleContext, lang: Lang = 'pl') {
+  const users = await repo.listUsers(ctx.db);
+  const names = await scopeNamesOf(
+    ctx,
+    users.flatMap((u) => u.roles.map((r) => ({ scopeType: r.scope_type, scopeId: r.scope_id }))),
+    lang,
+  );
+  return users.map((u) => ({ ...u, roles: u.roles.map((r) => withScopeName(r, names)) }));
+}
+
+function withScopeName<R extends HeldRole>(r: R, names: ReadonlyMap<string, string>): R & { scope_name: string | null } {
+  return { ...r, scope_name: r.scope_type && r.scope_id ? (names.get(scopeKey(r.scope_type, r.scope_id)) ?? null) : null };
+}
+
+/** A user with their roles, scopes by name. */
+export async function userWithNamedRoles(ctx: ModuleContext, id: string, lang: Lang) {
+  const { user, roles } = await userDetail(ctx, id);
+  const names = await scopeNamesOf(
+    ctx,
+    roles.map((r) => ({ scopeType: r.scope_type, scopeId: r.scope_id })),
+    lang,
+  );
+  return { user, roles: roles.map((r) => withScopeName(r, names)) };
 }
 
 export async function userDetail(ctx: ModuleContext, id: string) {
@@ -518,10 +694,16 @@ function roleKey(r: {
 }
 
 /** Replaces a user's roles; their sessions end so the new rights apply from a fresh login. */
-export async function changeRoles(ctx: ModuleContext, userId: string, body: Record<string, unknown>, actor: Actor): Promise<void> {
+export async function changeRoles(
+  ctx: ModuleContext,
+  userId: string,
+  body: Record<string, unknown>,
+  actor: Actor,
+  lang: Lang = 'pl',
+): Promise<void> {
   const { roles: before } = await userDetail(ctx, userId);
   const f = new FormChecker(body);
-  const roles = rolesFromForm(f);
+  const roles = await rolesFromForm(ctx, body, f, lang, before);
   if (userId === actor.actorId && !roles.some((r) => r.role === 'administrator'))
     f.add('roles', 'accounts.roles', 'validation.cannotDropOwnAdmin');
   f.assertValid();

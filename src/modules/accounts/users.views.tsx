@@ -1,11 +1,23 @@
 // Views of making and keeping accounts: the first-administrator set-up, and the administration of
 // users (list, invitation with roles, a user's roles, activity, anonymisation and history).
 import type { Problem } from '../../core/errors/app-error.js';
-import { Button, ErrorSummary, FormField, LanguageSelect, Table, PageHeader } from '../../core/ui/components.js';
+import {
+  Button,
+  ErrorSummary,
+  FieldError,
+  FieldHint,
+  FormField,
+  LanguageSelect,
+  Table,
+  PageHeader,
+  fieldDescription,
+} from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { TKey } from '../../i18n/index.js';
 import { Form, MessageView, NewPasswordFields, Notice, type FormState } from './accounts.views.js';
-import { ROLES, SCOPED_ROLES, type Role } from './roles.js';
+import { ROLES } from './roles.js';
+import { roleText } from './own-data.views.js';
+import type { RoleForm, ScopeField } from './users.service.js';
 
 export function SetupForm({ token, csrf, values = {}, problems = [] }: FormState & { token: string }) {
   const { t } = usePage();
@@ -65,7 +77,8 @@ export interface UserListRow {
   is_totp_enabled: boolean;
   last_login_at: string | null;
   anonymised_at: string | null;
-  roles: { role: string; scope_id: string | null }[];
+  /** Roles with their scopes' names (null: unscoped, or an id no module knows). */
+  roles: { role: string; scope_id: string | null; scope_name: string | null }[];
 }
 
 function statusText(
@@ -97,7 +110,7 @@ export function UsersListView({ users, notice }: { users: UserListRow[]; notice?
           { header: t('users.email'), cell: (u) => u.email },
           {
             header: t('users.roles'),
-            cell: (u) => u.roles.map((r) => t(`roles.${r.role as Role}`) + (r.scope_id ? ` (${r.scope_id})` : '')).join(', ') || '—',
+            cell: (u) => u.roles.map((r) => roleText(t, { role: r.role, scopeId: r.scope_id, scopeName: r.scope_name })).join(', ') || '—',
           },
           { header: t('users.status'), cell: (u) => statusText(t, u) },
           { header: t('users.twoFactor'), cell: (u) => (u.is_totp_enabled ? t('accounts.yes') : t('accounts.no')) },
@@ -108,8 +121,46 @@ export function UsersListView({ users, notice }: { users: UserListRow[]; notice?
   );
 }
 
-/** Role checkboxes with a scope field for scoped roles; values are the current grants. */
-export function RolesFieldset({ problems = [], values }: { problems?: Problem[]; values: Record<string, string> }) {
+/** A scoped role's scopes: checkboxes of a short list by name, names one per line, or codes. */
+function ScopeInput({ field, problems, values }: { field: ScopeField; problems: Problem[]; values: RoleForm['values'] }) {
+  const { t } = usePage();
+  const name = `scope_${field.role}`;
+  const role = t(`roles.${field.role}`);
+  const value = values[name];
+  if (field.kind === 'choices') {
+    const id = `f-${name}`;
+    const mine = problems.filter((p) => p.field === name);
+    const checked = new Set(Array.isArray(value) ? value : value ? [value] : []);
+    const hint = field.options.length ? t('roles.scopeChoicesHint') : t('roles.scopeChoicesNone');
+    return (
+      <fieldset class={`field${mine.length ? ' field--error' : ''}`} aria-describedby={fieldDescription(id, hint, mine)}>
+        <legend>{t('roles.scopeLabel', { role })}</legend>
+        <FieldHint id={id} hint={hint} />
+        <FieldError id={id} mine={mine} />
+        {field.options.map((o, i) => (
+          <div class="checkbox" key={o.id}>
+            <input type="checkbox" id={i === 0 ? id : `${id}-${i}`} name={name} value={o.id} checked={checked.has(o.id)} />
+            <label for={i === 0 ? id : `${id}-${i}`}>{o.label}</label>
+          </div>
+        ))}
+      </fieldset>
+    );
+  }
+  return (
+    <FormField
+      name={name}
+      multiline={field.kind === 'names'}
+      rows={3}
+      label={t('roles.scopeLabel', { role })}
+      hint={field.kind === 'names' ? t(`roles.scopeNamesHint.${field.role}`) : t('roles.scopeHint')}
+      value={typeof value === 'string' ? value : ''}
+      problems={problems}
+    />
+  );
+}
+
+/** Role checkboxes with the scopes of scoped roles by name; values are the current grants. */
+export function RolesFieldset({ problems = [], form }: { problems?: Problem[]; form: RoleForm }) {
   const { t } = usePage();
   const mine = problems.filter((p) => p.field === 'roles');
   return (
@@ -121,22 +172,14 @@ export function RolesFieldset({ problems = [], values }: { problems?: Problem[];
         </p>
       ) : null}
       {ROLES.map((role) => {
-        const scoped = role in SCOPED_ROLES;
+        const field = form.fields.find((f) => f.role === role);
         return (
           <div key={role}>
             <div class="checkbox">
-              <input type="checkbox" id={`f-role_${role}`} name={`role_${role}`} value="1" checked={values[`role_${role}`] === '1'} />
+              <input type="checkbox" id={`f-role_${role}`} name={`role_${role}`} value="1" checked={form.values[`role_${role}`] === '1'} />
               <label for={`f-role_${role}`}>{t(`roles.${role}`)}</label>
             </div>
-            {scoped ? (
-              <FormField
-                name={`scope_${role}`}
-                label={t('roles.scopeLabel', { role: t(`roles.${role}`) })}
-                hint={t('roles.scopeHint')}
-                value={values[`scope_${role}`] ?? ''}
-                problems={problems}
-              />
-            ) : null}
+            {field ? <ScopeInput field={field} problems={problems} values={form.values} /> : null}
           </div>
         );
       })}
@@ -144,7 +187,7 @@ export function RolesFieldset({ problems = [], values }: { problems?: Problem[];
   );
 }
 
-export function InviteView({ csrf, problems = [], values = {} }: FormState) {
+export function InviteView({ csrf, problems = [], values = {}, roleForm }: FormState & { roleForm: RoleForm }) {
   const { t } = usePage();
   return (
     <>
@@ -169,7 +212,7 @@ export function InviteView({ csrf, problems = [], values = {} }: FormState) {
           problems={problems}
         />
         <LanguageSelect label={t('invite.lang')} value={values.lang} />
-        <RolesFieldset problems={problems} values={values} />
+        <RolesFieldset problems={problems} form={roleForm} />
         <Button>{t('invite.submit')}</Button>
       </Form>
     </>
@@ -188,12 +231,12 @@ export function UserDetailView({
   csrf,
   problems = [],
   user,
-  roleValues,
+  roleForm,
   history,
   notice,
 }: FormState & {
   user: UserListRow & { deletion_requested_at: string | null };
-  roleValues: Record<string, string>;
+  roleForm: RoleForm;
   history: HistoryRow[];
   notice?: string | null;
 }) {
@@ -208,6 +251,18 @@ export function UserDetailView({
         <dd>{user.email}</dd>
         <dt>{t('users.status')}</dt>
         <dd>{statusText(t, user)}</dd>
+        <dt>{t('users.roles')}</dt>
+        <dd>
+          {user.roles.length === 0 ? (
+            '—'
+          ) : (
+            <ul>
+              {user.roles.map((r, i) => (
+                <li key={i}>{roleText(t, { role: r.role, scopeId: r.scope_id, scopeName: r.scope_name })}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>{t('users.twoFactor')}</dt>
         <dd>{user.is_totp_enabled ? t('accounts.yes') : t('accounts.no')}</dd>
         <dt>{t('users.lastLogin')}</dt>
@@ -221,7 +276,7 @@ export function UserDetailView({
           <h2>{t('users.rolesTitle')}</h2>
           <ErrorSummary problems={problems} fieldIds={{ roles: 'f-roles' }} />
           <Form action={`${base}/role`} csrf={csrf}>
-            <RolesFieldset problems={problems} values={roleValues} />
+            <RolesFieldset problems={problems} form={roleForm} />
             <Button>{t('users.saveRoles')}</Button>
           </Form>
           <div class="actions">

@@ -8,7 +8,7 @@
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import type { ScopeNames } from '../accounts/index.js';
-import { bodyNamesByIds } from './bodies.repo.js';
+import { bodyNamesByIds, listBodies } from './bodies.repo.js';
 import { adminRoutes } from './admin.routes.js';
 import { consultationOpinions, evaluationOpinions, reportOpinions } from './agenda.contributions.js';
 import { agendaRoutes } from './agenda.routes.js';
@@ -46,7 +46,12 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
 }
 
 /** The account page shows scoped roles by name: a member's role names the body. */
-const bodyScopeNames: ScopeNames = { scopeType: 'team', names: (ctx, ids) => bodyNamesByIds(ctx.db, ids) };
+const bodyScopeNames: ScopeNames = {
+  scopeType: 'team',
+  names: (ctx, ids) => bodyNamesByIds(ctx.db, ids),
+  // user administration: the bodies are few, chosen by name
+  choices: async (ctx) => (await listBodies(ctx.db)).map((b) => ({ id: b.id, label: b.name })),
+};
 
 export const bodiesModule: AppModule = {
   name: 'bodies',

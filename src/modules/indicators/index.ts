@@ -25,6 +25,7 @@ import './indicators.tables.js';
 import { indicatorsDataset } from './indicators.opendata.js';
 import { annualReportAgendaKind } from './report/report.agenda.js';
 import { operatorText } from '../../i18n/index.js';
+import { indicatorScopeNames } from './monitoring/partner-scope-names.js';
 
 export { listIndicators as listProgrammeIndicators, lastValueChangeOfCodes } from './indicators.repo.js';
 export { seedDemoProgrammeIndicators, type SeedIndicator } from './indicators.seed.js';
@@ -77,6 +78,8 @@ export const indicatorsModule: AppModule = {
     sitemapSources: indicatorsSitemapSources,
     openDatasets: [indicatorsDataset],
     agendaObjectKinds: [annualReportAgendaKind],
+    // a reporting partner's indicator by code and name in user administration (accounts)
+    scopeNames: [indicatorScopeNames],
   },
   migrations: indicatorsMigrations,
   admin: [{ label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'], personal: true }],

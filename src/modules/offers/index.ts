@@ -9,7 +9,7 @@
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import type { ScopeNames } from '../accounts/index.js';
-import { buyerNamesByIds } from './purchases/purchases.repo.js';
+import { buyerNamesByIds, listBuyers } from './purchases/purchases.repo.js';
 import { offersApiRoutes } from './api.routes.js';
 import { importCpvCommand } from './cpv/cpv.commands.js';
 import './cpv/cpv.tables.js';
@@ -55,7 +55,12 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
 }
 
 /** The account page shows scoped roles by name: a buyer's representative: the role names the public buyer. */
-const buyerScopeNames: ScopeNames = { scopeType: 'buyer', names: (ctx, ids) => buyerNamesByIds(ctx.db, ids) };
+const buyerScopeNames: ScopeNames = {
+  scopeType: 'buyer',
+  names: (ctx, ids) => buyerNamesByIds(ctx.db, ids),
+  // user administration: the registered buyers, chosen by name
+  choices: async (ctx) => (await listBuyers(ctx.db)).map((b) => ({ id: b.id, label: b.name })),
+};
 
 export const offersModule: AppModule = {
   name: 'offers',

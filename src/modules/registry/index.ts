@@ -4,8 +4,7 @@
 import { registryCommands } from './registry.commands.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
-import type { ScopeNames } from '../accounts/index.js';
-import { entityNamesByIds } from './entity/registry.repo.js';
+import { entityScopeNames } from './entity/entity-scope.js';
 import { registryMigrations } from './migrations/index.js';
 import {
   entitiesDataset,
@@ -73,9 +72,6 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
   await importRoutes(app, ctx);
   await duplicatesRoutes(app, ctx);
 }
-
-/** The account page shows scoped roles by name: an entity representative's role names the entity. */
-const entityScopeNames: ScopeNames = { scopeType: 'entity', names: (ctx, ids) => entityNamesByIds(ctx.db, ids) };
 
 export const registryModule: AppModule = {
   name: 'registry',

@@ -5,7 +5,7 @@
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import type { ScopeNames } from '../accounts/index.js';
-import { centreNamesByIds } from './support.repo.js';
+import { centreNamesByIds, listCentres } from './support.repo.js';
 import { adminRoutes } from './admin.routes.js';
 import { apiRoutes } from './api.routes.js';
 import { eraseOldLeads } from './leads.service.js';
@@ -39,7 +39,12 @@ async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {
 }
 
 /** The account page shows scoped roles by name: a support centre's people: the role names the centre. */
-const centreScopeNames: ScopeNames = { scopeType: 'support_centre', names: (ctx, ids) => centreNamesByIds(ctx.db, ids) };
+const centreScopeNames: ScopeNames = {
+  scopeType: 'support_centre',
+  names: (ctx, ids) => centreNamesByIds(ctx.db, ids),
+  // user administration: the centres are few, chosen by name
+  choices: async (ctx) => (await listCentres(ctx.db)).map((c) => ({ id: c.id, label: c.name })),
+};
 
 export const supportModule: AppModule = {
   name: 'support',

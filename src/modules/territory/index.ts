@@ -12,6 +12,7 @@ import { seedTerritoryReference } from './territory.service.js';
 import { territorySitemapSources } from './territory.sitemap.js';
 import './territory.tables.js';
 import { territoryDataset } from './territory.opendata.js';
+import { territoryScopeNames } from './territory-scope.js';
 
 export { countUnitsByKind, listUnits } from './territory.repo.js';
 export { ENTITIES_MEASURE, CERTIFIED_OFFERS_MEASURE, type TerritoryMeasure, type ProfileSection, type ProfileUnit } from './extension.js';
@@ -50,7 +51,13 @@ export const territoryModule: AppModule = {
   migrations: territoryMigrations,
   nav: [{ label: 'territory.nav', path: '/terytorium', order: 70, intro: 'territory.homeIntro' }],
   admin: [{ label: 'territory.admin.title', path: '/admin/terytorium', order: 50, roles: ['coordinator', 'administrator'] }],
-  contributes: { searchProviders: [unitsSearch], sitemapSources: territorySitemapSources, openDatasets: [territoryDataset] },
+  contributes: {
+    searchProviders: [unitsSearch],
+    sitemapSources: territorySitemapSources,
+    openDatasets: [territoryDataset],
+    // a reporting partner's territory by name in user administration (accounts)
+    scopeNames: [territoryScopeNames],
+  },
   routes,
   seedReference: seedTerritoryReference,
 };
