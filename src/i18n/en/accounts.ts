@@ -57,7 +57,8 @@ export const accountsEn: TranslationShape<typeof accountsPl> = {
     scopeAmbiguous: '“{{text}}” fits several scopes of the role “{{field}}”: {{candidates}}. Type one of them more exactly.',
     scopeUnknownSuggest: '“{{text}}” was not found for the role “{{field}}”. Similar: {{candidates}}.',
     scopeUnknown: '“{{text}}” was not found for the role “{{field}}”.',
-    scopeTooMany: 'The role “{{field}}” may have at most {{count}} scopes in one form.',
+    scopeTooMany_one: 'The role “{{field}}” may have at most {{count}} scope in one form.',
+    scopeTooMany_other: 'The role “{{field}}” may have at most {{count}} scopes in one form.',
   },
   login: {
     title: 'Log in',

@@ -61,7 +61,10 @@ export const accountsPl = {
     scopeAmbiguous: '„{{text}}” pasuje do kilku pozycji roli „{{field}}”: {{candidates}}. Wpisz jedną z nich dokładniej.',
     scopeUnknownSuggest: 'Nie znaleziono „{{text}}” dla roli „{{field}}”. Podobne: {{candidates}}.',
     scopeUnknown: 'Nie znaleziono „{{text}}” dla roli „{{field}}”.',
-    scopeTooMany: 'Rola „{{field}}” może mieć najwyżej {{count}} zakresów w jednym formularzu.',
+    scopeTooMany_one: 'Rola „{{field}}” może mieć najwyżej {{count}} zakres w jednym formularzu.',
+    scopeTooMany_few: 'Rola „{{field}}” może mieć najwyżej {{count}} zakresy w jednym formularzu.',
+    scopeTooMany_many: 'Rola „{{field}}” może mieć najwyżej {{count}} zakresów w jednym formularzu.',
+    scopeTooMany_other: 'Rola „{{field}}” może mieć najwyżej {{count}} zakresu w jednym formularzu.',
   },
   login: {
     title: 'Logowanie',
