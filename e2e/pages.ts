@@ -86,7 +86,17 @@ export interface PageTemplate {
 }
 
 export const PAGES: PageTemplate[] = [
-  { name: 'home', path: '/', expectStatus: 200 },
+  {
+    name: 'home',
+    path: '/',
+    expectStatus: 200,
+    // an open and an announced consultation, so the home page's consultations section is checked too
+    setup: async ({ server }) => {
+      await makeConsultation(server.testApp.ctx, { startsIn: -1, endsIn: 48, title: 'Konsultacje na stronie głównej' });
+      await makeConsultation(server.testApp.ctx, { startsIn: 200, endsIn: 400, title: 'Konsultacje zapowiedziane' });
+      return '/';
+    },
+  },
   { name: 'not found', path: '/nie-ma-takiej-strony', expectStatus: 404 },
   { name: 'setup without a token (403)', path: '/setup', expectStatus: 403 },
   {

@@ -23,6 +23,14 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
     title: 'Consultations',
     nav: 'Consultations',
     homeIntro: 'public consultations',
+    home: {
+      title: 'Public consultations: have your say',
+      open: '{{left}} (until {{until}}).',
+      noneOpen: 'No consultation is open now.',
+      announced: 'Announced',
+      from: 'from {{date}}',
+      all: 'All consultations',
+    },
     searchGroup: 'Public consultations',
     intro:
       'Public consultations of the programme and other documents. Every comment submitted during a consultation is considered, and the responses are published in the consultation report.',

@@ -28,6 +28,25 @@ export const registryEn: TranslationShape<typeof registryPl> = {
       example: 'The figures include example data.',
       catalogue: 'Browse the catalogue of entities',
       map: 'See the entities on the map',
+      mapTitle: 'Entities in the gminy',
+      mapPicture: 'Map of the gminy of the Kuyavian-Pomeranian voivodeship with active social economy entities',
+      mapPictureDesc:
+        'Gminy with an entity whose activity was confirmed are dark, gminy with unchecked entities only grey, the others white. The text beside gives the figures.',
+      gminyWith_one: 'gmina with an entity of confirmed activity',
+      gminyWith_other: 'gminy with an entity of confirmed activity',
+      gminyWithout_one: 'gmina with no active entity in the catalogue',
+      gminyWithout_other: 'gminy with no active entity in the catalogue',
+      whiteSpots_one: 'white spot: a gmina of high social needs with no active entity',
+      whiteSpots_other: 'white spots: gminy of high social needs with no active entity',
+      gminyOf_one:
+        'The voivodeship has {{count}} gmina; the catalogue is incomplete, so no entity in the catalogue does not mean none in the gmina.',
+      gminyOf_other:
+        'The voivodeship has {{count}} gminy; the catalogue is incomplete, so no entity in the catalogue does not mean none in the gmina.',
+      gminyUnknown_one:
+        'In {{count}} gmina there are only entities whose activity nobody has checked: we do not know whether any of them is active.',
+      gminyUnknown_other:
+        'In {{count}} gminy there are only entities whose activity nobody has checked: we do not know whether any of them is active.',
+      whiteSpotsLink: 'White spots: where needs are high and entities are missing',
     },
     title: 'Catalogue of social economy entities',
     intro:

@@ -27,6 +27,14 @@ export const consultationsPl = {
     title: 'Konsultacje',
     nav: 'Konsultacje',
     homeIntro: 'konsultacje społeczne',
+    home: {
+      title: 'Konsultacje społeczne: zgłoś uwagi',
+      open: '{{left}} (do {{until}}).',
+      noneOpen: 'Teraz żadne konsultacje nie trwają.',
+      announced: 'Zapowiedziane',
+      from: 'od {{date}}',
+      all: 'Wszystkie konsultacje',
+    },
     searchGroup: 'Konsultacje społeczne',
     intro:
       'Konsultacje społeczne programu i innych dokumentów. Każdą uwagę zgłoszoną w czasie konsultacji rozpatrujemy, a odpowiedzi publikujemy w raporcie z konsultacji.',

@@ -40,6 +40,39 @@ export const registryPl = {
       example: 'Liczby obejmują przykładowe dane.',
       catalogue: 'Przeglądaj katalog podmiotów',
       map: 'Zobacz podmioty na mapie',
+      mapTitle: 'Podmioty w gminach',
+      mapPicture: 'Mapa gmin województwa kujawsko-pomorskiego z działającymi podmiotami ekonomii społecznej',
+      mapPictureDesc:
+        'Gminy z podmiotem o potwierdzonej działalności są ciemne, gminy z samymi niesprawdzonymi podmiotami szare, pozostałe białe. Liczby podaje tekst obok.',
+      gminyWith_one: 'gmina z podmiotem o potwierdzonej działalności',
+      gminyWith_few: 'gminy z podmiotem o potwierdzonej działalności',
+      gminyWith_many: 'gmin z podmiotem o potwierdzonej działalności',
+      gminyWith_other: 'gminy z podmiotem o potwierdzonej działalności',
+      gminyWithout_one: 'gmina bez żadnego działającego podmiotu w katalogu',
+      gminyWithout_few: 'gminy bez żadnego działającego podmiotu w katalogu',
+      gminyWithout_many: 'gmin bez żadnego działającego podmiotu w katalogu',
+      gminyWithout_other: 'gminy bez żadnego działającego podmiotu w katalogu',
+      whiteSpots_one: 'biała plama: gmina o wysokich potrzebach społecznych bez działającego podmiotu',
+      whiteSpots_few: 'białe plamy: gminy o wysokich potrzebach społecznych bez działającego podmiotu',
+      whiteSpots_many: 'białych plam: gmin o wysokich potrzebach społecznych bez działającego podmiotu',
+      whiteSpots_other: 'białej plamy: gminy o wysokich potrzebach społecznych bez działającego podmiotu',
+      gminyOf_one:
+        'Województwo ma {{count}} gminę; katalog jest niepełny, więc brak podmiotu w katalogu nie znaczy, że w gminie go nie ma.',
+      gminyOf_few:
+        'Województwo ma {{count}} gminy; katalog jest niepełny, więc brak podmiotu w katalogu nie znaczy, że w gminie go nie ma.',
+      gminyOf_many:
+        'Województwo ma {{count}} gmin; katalog jest niepełny, więc brak podmiotu w katalogu nie znaczy, że w gminie go nie ma.',
+      gminyOf_other:
+        'Województwo ma {{count}} gminy; katalog jest niepełny, więc brak podmiotu w katalogu nie znaczy, że w gminie go nie ma.',
+      gminyUnknown_one:
+        'W {{count}} gminie są tylko podmioty, których działalności nikt nie sprawdził: nie wiemy, czy któryś z nich działa.',
+      gminyUnknown_few:
+        'W {{count}} gminach są tylko podmioty, których działalności nikt nie sprawdził: nie wiemy, czy któryś z nich działa.',
+      gminyUnknown_many:
+        'W {{count}} gminach są tylko podmioty, których działalności nikt nie sprawdził: nie wiemy, czy któryś z nich działa.',
+      gminyUnknown_other:
+        'W {{count}} gminy są tylko podmioty, których działalności nikt nie sprawdził: nie wiemy, czy któryś z nich działa.',
+      whiteSpotsLink: 'Białe plamy: gdzie potrzeby są wysokie, a podmiotów brak',
     },
     title: 'Katalog podmiotów ekonomii społecznej',
     intro:

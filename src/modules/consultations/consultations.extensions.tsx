@@ -2,13 +2,18 @@
 // to a consultation's public page (the bodies module's opinions and resolutions on the consultation),
 // without the page's route importing them: they list a renderer under `consultationPageSections` in
 // their AppModule's `contributes`. And a consultation as an object a body's meeting may discuss (the
-// bodies module's `agendaObjectKinds`), picked by its title.
+// bodies module's `agendaObjectKinds`), picked by its title. And the home page's open and announced
+// consultations (site's `homeSections`).
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { ModuleContext } from '../../core/module.js';
 import type { AgendaObjectKind } from '../bodies/index.js';
 import type { AdminTask } from '../accounts/index.js';
+import { cachedUntilWrite } from '../../core/db/write-cache.js';
+import type { HomeSection } from '../site/index.js';
 import * as repo from './consultations.repo.js';
+import { phaseOf } from './consultations.phase.js';
+import { HomeConsultations } from './public.views.js';
 
 export interface ConsultationPageSection {
   id: string;
@@ -54,4 +59,22 @@ export const unansweredCommentsTask: AdminTask = {
   label: 'consultations.waiting.unanswered',
   path: '/admin/konsultacje',
   count: (ctx) => repo.countUnanswered(ctx.db),
+};
+
+/**
+ * The home page's open consultations with the days left (and the announced ones with their start),
+ * or nothing when none is open or announced. The rows are kept until a write to the consultations,
+ * the phase is taken at each view from the clock, so a view runs no query.
+ */
+export const consultationsHomeSection: HomeSection = {
+  id: 'consultations.open',
+  order: 10,
+  async render(ctx) {
+    const rows = await cachedUntilWrite(ctx, ['consultations'], 'home-unreported', () => repo.listUnreported(ctx.db));
+    const now = ctx.clock.now();
+    const open = rows.filter((c) => phaseOf(c, now) === 'open');
+    const announced = rows.filter((c) => phaseOf(c, now) === 'announced').sort((a, b) => a.starts_at.localeCompare(b.starts_at));
+    if (open.length === 0 && announced.length === 0) return null;
+    return <HomeConsultations open={open} announced={announced} now={now} />;
+  },
 };

@@ -41,6 +41,20 @@ export async function listConsultations(db: Executor, publishedOnly: boolean): P
   return q.orderBy('starts_at', 'desc').orderBy('title_sort').execute();
 }
 
+/** Published consultations without a published report: the candidates for "open" and "announced" (few rows). */
+export async function listUnreported(
+  db: Executor,
+): Promise<Pick<ConsultationRow, 'id' | 'title' | 'starts_at' | 'ends_at' | 'is_published' | 'is_report_published'>[]> {
+  return db
+    .selectFrom('consultations')
+    .select(['id', 'title', 'starts_at', 'ends_at', 'is_published', 'is_report_published'])
+    .where('is_published', '=', true)
+    .where('is_report_published', '=', false)
+    .orderBy('ends_at')
+    .orderBy('title_sort')
+    .execute();
+}
+
 export async function insertSections(db: Executor, rows: Insertable<ConsultationSectionsTable>[]): Promise<void> {
   if (rows.length) await db.insertInto('consultation_sections').values(rows).execute();
 }

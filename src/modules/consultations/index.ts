@@ -1,7 +1,7 @@
 // Public face of the consultations module: public consultations of the programme or of any
 // document — comments per section confirmed by e-mail, a response to every comment, the report
 // (HTML, PDF, DOCX, CSV), the comparison with the next version and the retention of personal data.
-import { consultationAgendaKind, unansweredCommentsTask } from './consultations.extensions.js';
+import { consultationAgendaKind, consultationsHomeSection, unansweredCommentsTask } from './consultations.extensions.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { AppModule, ModuleContext, ScheduledJob } from '../../core/module.js';
 import { adminRoutes } from './admin.routes.js';
@@ -45,6 +45,7 @@ export const consultationsModule: AppModule = {
     openDatasets: [consultationsDataset],
     agendaObjectKinds: [consultationAgendaKind],
     adminTasks: [unansweredCommentsTask],
+    homeSections: [consultationsHomeSection],
   },
   routes,
   jobs: consultationJobs,

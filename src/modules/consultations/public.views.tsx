@@ -60,6 +60,51 @@ export function daysUntil(now: Date, until: string): number {
   return Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 86_400_000));
 }
 
+type HomeItem = Pick<ConsultationRow, 'id' | 'title' | 'starts_at' | 'ends_at'>;
+
+/** The home page's section: each open consultation with its days left, then the announced ones with their start. */
+export function HomeConsultations({ open, announced, now }: { open: HomeItem[]; announced: HomeItem[]; now: Date }) {
+  const { t, href, lang, fmt } = usePage();
+  const pl = lang === 'en' ? 'pl' : undefined;
+  const item = (c: HomeItem, note: string) => (
+    <li key={c.id}>
+      <a href={href(`/konsultacje/${c.id}`)} lang={pl}>
+        {c.title}
+      </a>{' '}
+      <span class="home-consultation-note">{note}</span>
+    </li>
+  );
+  return (
+    <section aria-labelledby="home-consultations" class="home-section">
+      <h2 id="home-consultations">{t('consultations.home.title')}</h2>
+      {open.length ? (
+        <ul class="home-consultations">
+          {open.map((c) =>
+            item(
+              c,
+              t('consultations.home.open', {
+                left: t('consultations.daysLeft', { count: daysUntil(now, c.ends_at) }),
+                until: fmt.dateTime(c.ends_at),
+              }),
+            ),
+          )}
+        </ul>
+      ) : (
+        <p>{t('consultations.home.noneOpen')}</p>
+      )}
+      {announced.length ? (
+        <>
+          <h3>{t('consultations.home.announced')}</h3>
+          <ul class="home-consultations">{announced.map((c) => item(c, t('consultations.home.from', { date: fmt.date(c.starts_at) })))}</ul>
+        </>
+      ) : null}
+      <p>
+        <a href={href('/konsultacje')}>{t('consultations.home.all')}</a>
+      </p>
+    </section>
+  );
+}
+
 export function ListView({ items }: { items: { c: ConsultationRow; phase: Phase }[] }) {
   const { t, href, lang } = usePage();
   const current = items.filter((i) => i.phase === 'announced' || i.phase === 'open' || i.phase === 'closed');

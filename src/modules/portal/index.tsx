@@ -30,7 +30,8 @@ export { STATEMENT_PATH } from './statement.service.js';
 /** The latest news on the home page. */
 const latestNewsSection: HomeSection = {
   id: 'portal.latest-news',
-  order: 10,
+  // after the figures (5), open consultations (10), the map teaser (20) and upcoming events (30)
+  order: 50,
   async render(ctx, request) {
     const items = await latestNews(ctx, 3);
     return <HomeNewsSection items={items.map((n) => newsCard(n, request.lang))} />;

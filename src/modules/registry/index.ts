@@ -13,6 +13,7 @@ import {
   entitiesSearch,
   registryAdminTasks,
   registryHomeSection,
+  registryMapTeaser,
 } from './registry.extensions.js';
 import { registrySitemapSources } from './registry.sitemap.js';
 import { recordRoutes } from './entity/record.routes.js';
@@ -79,7 +80,7 @@ export const registryModule: AppModule = {
   commands: registryCommands,
   contributes: {
     scopeNames: [entityScopeNames],
-    homeSections: [registryHomeSection],
+    homeSections: [registryHomeSection, registryMapTeaser],
     adminTasks: registryAdminTasks,
     territoryMeasures: [entitiesMeasure],
     profileSections: [entitiesProfileSection],

@@ -5,9 +5,16 @@
 import { warsawToday } from '../../core/time/index.js';
 import type { OpenDataset } from '../opendata/index.js';
 import type { SearchProvider } from '../portal/index.js';
-import { ENTITIES_MEASURE, type ProfileSection, type TerritoryMeasure } from '../territory/index.js';
+import {
+  ENTITIES_MEASURE,
+  gminySummary,
+  mapGeometry,
+  WHITE_SPOTS_PATH,
+  type ProfileSection,
+  type TerritoryMeasure,
+} from '../territory/index.js';
 import { cachedUntilWrite, registryFigures, registryLastChanged } from './catalogue/registry.catalogue.js';
-import { RegistryFiguresSection } from './catalogue/registry.catalogue.views.js';
+import { MapTeaserSection, RegistryFiguresSection } from './catalogue/registry.catalogue.views.js';
 import type { HomeSection } from '../site/index.js';
 import type { AdminTask } from '../accounts/index.js';
 import { countPending } from './self-service/claims.repo.js';
@@ -106,5 +113,27 @@ export const registryHomeSection: HomeSection = {
   order: 5,
   async render(ctx) {
     return <RegistryFiguresSection figures={await registryFigures(ctx)} />;
+  },
+};
+
+/**
+ * The home page's map teaser: the gminy with an active entity shaded on the small map of the
+ * voivodeship, the gminy without one and the white spots counted (territory's summary, the same
+ * rule as the white-spots page), all from caches: the registry's counts until a registry write, the
+ * boundaries once per database.
+ */
+export const registryMapTeaser: HomeSection = {
+  id: 'registry.map-teaser',
+  order: 20,
+  async render(ctx) {
+    const [geometry, counts, unchecked, summary] = await Promise.all([
+      mapGeometry(ctx.db),
+      entitiesMeasure.countByGmina(ctx),
+      entitiesMeasure.unknownIn!(ctx),
+      gminySummary(ctx),
+    ]);
+    const withEntity = new Set([...counts].filter(([, n]) => n > 0).map(([teryt]) => teryt));
+    const unknown = new Set([...unchecked].filter((teryt) => !withEntity.has(teryt)));
+    return <MapTeaserSection teaser={{ locator: geometry.locator, withEntity, unknown, summary, whiteSpotsPath: WHITE_SPOTS_PATH }} />;
   },
 };

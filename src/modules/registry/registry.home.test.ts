@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newId } from '../../core/db/ids.js';
+import { translator } from '../../i18n/index.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
+import { seedSynthetic } from './data-quality/registry.synthetic.js';
 import { checkEntityForm, createEntity } from './registry.testing.js';
 
 const actor = { actorId: null, ip: null, requestId: null };
@@ -39,9 +41,11 @@ async function entity(t: TestApp, name: string, over: { verified?: boolean; ps?:
 
 /** The figures list of the home page as "value label" lines. */
 const figures = (html: string) =>
-  [...html.matchAll(/<span class="home-figure-value">([^<]*)<\/span> <span class="home-figure-label">([^<]*)<\/span>/g)].map(
-    (m) => `${m[1]} ${m[2]}`,
-  );
+  [
+    ...(/<section aria-labelledby="home-registry"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '').matchAll(
+      /<span class="home-figure-value">([^<]*)<\/span> <span class="home-figure-label">([^<]*)<\/span>/g,
+    ),
+  ].map((m) => `${m[1]} ${m[2]}`);
 
 describe('registry figures on the home page', () => {
   let t: TestApp;
@@ -86,5 +90,104 @@ describe('registry figures on the home page', () => {
     await t.app.inject({ url: '/' });
     const n = t.database.handle.statements() - before;
     assert.ok(n <= 6, `${n} statements for the home page`);
+  });
+});
+
+/** The map teaser section of the home page. */
+const teaser = (html: string) => /<section aria-labelledby="home-map"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+/** Its figures as "value label" lines (not links, except the white spots). */
+const teaserFigures = (html: string) =>
+  [...teaser(html).matchAll(/<span class="home-figure-value">([^<]*)<\/span> <span class="home-figure-label">([^<]*)<\/span>/g)].map(
+    (m) => `${m[1]} ${m[2]}`,
+  );
+
+describe('the map teaser and the gminy without an entity on the home page', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  const inGmina = async (name: string, gmina: string, verified: boolean) => {
+    const input = await checkEntityForm(t.ctx, { name, legal_form: 'fundacja', lifecycle: 'active', gmina_teryt: gmina, town: 'X' }, null);
+    const id = await createEntity(t.ctx, input, actor);
+    await t.ctx.db
+      .updateTable('entities')
+      .set({ activity_verified_on: verified ? '2026-01-10' : null })
+      .where('id', '=', id)
+      .execute();
+  };
+
+  it('counts the gminy with and without an entity, the unknown apart, and the white spots as the white-spots page does', async () => {
+    const gminy = await t.ctx.db.selectFrom('territorial_units').select('teryt').where('kind', '=', 'gmina').orderBy('teryt').execute();
+    assert.equal(gminy.length, 144);
+    // without statistics: no white-spot figure, the other counts stand
+    await inGmina('Fundacja Toruńska', '0463011', true);
+    let html = (await t.app.inject({ url: '/' })).body;
+    assert.deepEqual(teaserFigures(html), [
+      '1 gmina z podmiotem o potwierdzonej działalności',
+      '143 gminy bez żadnego działającego podmiotu w katalogu',
+    ]);
+
+    const rows = gminy.flatMap((g, i) => [
+      { teryt: g.teryt, year: 2024, measure: 'population' as const, value: 10_000 + i, source: 'test' },
+      { teryt: g.teryt, year: 2024, measure: 'social_assistance' as const, value: 200 + ((i * 37) % 500), source: 'test' },
+    ]);
+    await t.ctx.db
+      .insertInto('gmina_statistics')
+      .values(rows.map((r) => ({ ...r, uploaded_at: '2025-01-01T00:00:00.000Z', uploaded_by: null })))
+      .execute();
+    for (const [i, g] of gminy.entries()) {
+      if (i % 7 === 0) await inGmina(`Fundacja ${i}`, g.teryt, true);
+      else if (i % 11 === 0) await inGmina(`Fundacja niesprawdzona ${i}`, g.teryt, false);
+    }
+    html = (await t.app.inject({ url: '/' })).body;
+    const page = (await t.app.inject({ url: '/terytorium/biale-plamy' })).body;
+    const spots = Number(/Wskazano (\d+) biał/.exec(page)![1]);
+    assert.ok(spots > 5);
+    const withEntity = gminy.filter((g, i) => i % 7 === 0 || g.teryt === '0463011').length;
+    const unknown = gminy.filter((g, i) => i % 7 !== 0 && i % 11 === 0 && g.teryt !== '0463011').length;
+    const tr = translator('pl');
+    assert.deepEqual(teaserFigures(html), [
+      `${withEntity} ${tr('registry.home.gminyWith', { count: withEntity })}`,
+      `${144 - withEntity - unknown} ${tr('registry.home.gminyWithout', { count: 144 - withEntity - unknown })}`,
+      `${spots} ${tr('registry.home.whiteSpots', { count: spots })}`,
+    ]);
+    assert.match(teaser(html), new RegExp(`W ${unknown} gminach są tylko podmioty, których działalności nikt nie sprawdził`));
+    assert.match(teaser(html), /Województwo ma 144 gminy;/);
+    assert.match(teaser(html), /href="\/terytorium\/biale-plamy"/);
+  });
+
+  it('draws the voivodeship as a named picture and links to the entity map, in both languages', async () => {
+    for (const [url, prefix, name] of [
+      ['/', '', 'Mapa gmin województwa kujawsko-pomorskiego'],
+      ['/en', '/en', 'Map of the gminy of the Kuyavian-Pomeranian voivodeship'],
+    ] as const) {
+      const section = teaser((await t.app.inject({ url })).body);
+      assert.match(section, /<svg [^>]*role="img"[^>]*aria-labelledby="home-map-picture-title home-map-picture-desc"/);
+      assert.match(section, new RegExp(`<title id="home-map-picture-title">${name}`));
+      assert.match(section, /<desc id="home-map-picture-desc">[^<]+<\/desc>/);
+      assert.equal((section.match(/<path d=/g) ?? []).length, 145, 'every gmina and the powiat outlines');
+      assert.match(section, new RegExp(`<a href="${prefix}/podmioty/mapa">`));
+      assert.match(section, /fill="#0b4f6c"/, 'a gmina with an entity is shaded');
+    }
+  });
+
+  it('the home page runs the same statements with 1,000 synthetic entities as with a few', async () => {
+    const measure = async () => {
+      // a registry write empties the registry's caches: the first view computes, the second reads
+      await inGmina(`Fundacja pomiaru ${Date.now()}`, '0463011', true);
+      const a = t.database.handle.statements();
+      await t.app.inject({ url: '/' });
+      const b = t.database.handle.statements();
+      await t.app.inject({ url: '/' });
+      return { cold: b - a, warm: t.database.handle.statements() - b };
+    };
+    await t.app.inject({ url: '/' });
+    const few = await measure();
+    await seedSynthetic(t.ctx, { count: 1000, seed: 3 });
+    const many = await measure();
+    assert.deepEqual(many, few);
+    assert.ok(few.warm <= 6, `${few.warm} statements for a repeated home page view`);
   });
 });

@@ -17,6 +17,9 @@ import { territoryScopeNames } from './territory-scope.js';
 export { countUnitsByKind, listUnits } from './territory.repo.js';
 export { ENTITIES_MEASURE, CERTIFIED_OFFERS_MEASURE, type TerritoryMeasure, type ProfileSection, type ProfileUnit } from './extension.js';
 export { manageTerritory } from './territory.policy.js';
+// the home page's map teaser says how many gminy have no entity and how many are white spots
+export { gminySummary, type GminySummary } from './territory.service.js';
+export { WHITE_SPOTS_PATH } from './territory.views.js';
 // the registry's entity map draws on the same projected boundaries and groups gminy by subregion
 export { focusView, mapGeometry, type MapGeometry, type MapView, type Projected, type TownLabel } from './map.geometry.js';
 // the programme's indicator pages shade gminy by the value of their area with the same map and legend;

@@ -3,6 +3,7 @@
 // directory of gminy with their powiat and subregion, the measures the map can show (own
 // statistics, counts other modules register, subregions), the white spots and the profile of a
 // powiat or gmina. Nothing here is invented: a measure without figures says why it has none.
+import { cachedUntilWrite } from '../../core/db/write-cache.js';
 import { polishCollator, polishSortKey } from '../../core/db/collation.js';
 import { readReferenceCsv, readReferenceJson } from '../../core/data/reference.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -325,13 +326,22 @@ export interface WhiteSpotsData {
   shading: Shading;
 }
 
-export async function whiteSpotsData(ctx: ModuleContext, gminy: readonly GminaInfo[]): Promise<WhiteSpotsData> {
-  const teryts = new Set(gminy.map((g) => g.teryt));
+/** The statistics the white-spot rule reads: the latest social-assistance year and that year's population. */
+async function needFigures(ctx: ModuleContext): Promise<{ assistance: YearFigures | null; samePopulation: YearFigures | null }> {
   const assistance = await measureForYear(ctx, 'social_assistance');
   const population = assistance ? await measureForYear(ctx, 'population', assistance.year) : null;
   const samePopulation = population && assistance && population.year === assistance.year ? population : null;
+  return { assistance, samePopulation };
+}
+
+/** The white-spot rule over the given gminy, with the registry's counts (null entities: not known). */
+async function whiteSpotsOf(
+  ctx: ModuleContext,
+  teryts: readonly string[],
+  figures: { assistance: YearFigures | null; samePopulation: YearFigures | null },
+) {
   const [entities, unchecked] = await Promise.all([
-    counts(ctx, ENTITIES_MEASURE, teryts),
+    counts(ctx, ENTITIES_MEASURE, new Set(teryts)),
     territoryMeasure(ctx, ENTITIES_MEASURE)?.unknownIn?.(ctx) ?? new Set<string>(),
   ]);
   const entitiesIn = (teryt: string): number | null => {
@@ -340,13 +350,58 @@ export async function whiteSpotsData(ctx: ModuleContext, gminy: readonly GminaIn
     return n === 0 && unchecked.has(teryt) ? null : n;
   };
   const result = whiteSpots(
-    gminy.map((g) => ({
-      teryt: g.teryt,
-      population: samePopulation?.values.get(g.teryt) ?? null,
-      socialAssistance: assistance?.values.get(g.teryt) ?? null,
-      entities: entitiesIn(g.teryt),
+    teryts.map((teryt) => ({
+      teryt,
+      population: figures.samePopulation?.values.get(teryt) ?? null,
+      socialAssistance: figures.assistance?.values.get(teryt) ?? null,
+      entities: entitiesIn(teryt),
     })),
     entities !== null,
+  );
+  return { result, entities, entitiesIn };
+}
+
+/** What the home page says of the gminy: counts only, from the same rule and inputs as the white-spots page. */
+export interface GminySummary {
+  gminy: number;
+  /** Gminy with at least one active entity whose activity was checked (null: no registry). */
+  withEntity: number | null;
+  /** Gminy where the catalogue has no active entity, checked or not. */
+  withoutEntity: number | null;
+  /** Gminy where only entities whose activity nobody checked are located: not known. */
+  unknown: number | null;
+  /** White spots (high needs, no active entity), as on the white-spots page; null without the rule's figures. */
+  whiteSpots: number | null;
+}
+
+const TERRITORY_TABLES = ['territorial_units', 'gmina_statistics'];
+
+/**
+ * The gminy's figures for the home page: the territory's inputs (gminy, statistics) kept until a
+ * write to them, the registry's counts from its own cache, so a view runs no aggregate query.
+ */
+export async function gminySummary(ctx: ModuleContext): Promise<GminySummary> {
+  const inputs = await cachedUntilWrite(ctx, TERRITORY_TABLES, 'white-spot-inputs', async () => {
+    const [units, figures] = await Promise.all([repo.listAllUnits(ctx.db), needFigures(ctx)]);
+    return { teryts: units.filter((u) => u.kind === 'gmina').map((u) => u.teryt), figures };
+  });
+  const { result, entities, entitiesIn } = await whiteSpotsOf(ctx, inputs.teryts, inputs.figures);
+  const known = inputs.teryts.map(entitiesIn);
+  return {
+    gminy: inputs.teryts.length,
+    withEntity: entities ? known.filter((n) => n !== null && n > 0).length : null,
+    withoutEntity: entities ? known.filter((n) => n === 0).length : null,
+    unknown: entities ? known.filter((n) => n === null).length : null,
+    whiteSpots: result.status === 'ok' ? result.spots.length : null,
+  };
+}
+
+export async function whiteSpotsData(ctx: ModuleContext, gminy: readonly GminaInfo[]): Promise<WhiteSpotsData> {
+  const { assistance, samePopulation } = await needFigures(ctx);
+  const { result, entities } = await whiteSpotsOf(
+    ctx,
+    gminy.map((g) => g.teryt),
+    { assistance, samePopulation },
   );
   const spots = new Set(result.spots);
   const unknown = new Set(result.unknown);

@@ -417,3 +417,79 @@ export function RegistryFiguresSection({ figures }: { figures: RegistryFigures }
     </section>
   );
 }
+
+/** What the home page's map teaser draws and says (gminy counts from territory's summary). */
+export interface MapTeaser {
+  locator: { width: number; height: number; gminy: { paths: Map<string, string> }; powiatOutlines: string };
+  /** Gminy with a checked active entity, and those where only unchecked ones are. */
+  withEntity: ReadonlySet<string>;
+  unknown: ReadonlySet<string>;
+  summary: { gminy: number; withEntity: number | null; withoutEntity: number | null; unknown: number | null; whiteSpots: number | null };
+  whiteSpotsPath: string;
+}
+
+const TEASER_WITH = '#0b4f6c';
+const TEASER_UNKNOWN = '#8a9aa6';
+
+/**
+ * The home page's map teaser: a small picture of the voivodeship's gminy, those with an active
+ * entity dark, and the same counts said in words; the picture links nowhere by itself, the links
+ * below it lead to the entity map and the white spots.
+ */
+export function MapTeaserSection({ teaser }: { teaser: MapTeaser }) {
+  const { t, fmt, href } = usePage();
+  const { locator, summary } = teaser;
+  const figure = (count: number, label: TKey, path: string | null) => (
+    <li class="home-figure">
+      {path ? (
+        <a href={href(path)}>
+          <span class="home-figure-value">{fmt.number(count)}</span> <span class="home-figure-label">{t(label, { count })}</span>
+        </a>
+      ) : (
+        <span class="home-figure-static">
+          <span class="home-figure-value">{fmt.number(count)}</span> <span class="home-figure-label">{t(label, { count })}</span>
+        </span>
+      )}
+    </li>
+  );
+  const fill = (teryt: string) => (teaser.withEntity.has(teryt) ? TEASER_WITH : teaser.unknown.has(teryt) ? TEASER_UNKNOWN : '#fff');
+  return (
+    <section aria-labelledby="home-map" class="home-section home-map">
+      <h2 id="home-map">{t('registry.home.mapTitle')}</h2>
+      <div class="home-map-body">
+        <svg
+          class="locator-map home-map-picture"
+          viewBox={`0 0 ${locator.width} ${locator.height}`}
+          width={locator.width}
+          height={locator.height}
+          role="img"
+          aria-labelledby="home-map-picture-title home-map-picture-desc"
+        >
+          <title id="home-map-picture-title">{t('registry.home.mapPicture')}</title>
+          <desc id="home-map-picture-desc">{t('registry.home.mapPictureDesc')}</desc>
+          {[...locator.gminy.paths].map(([teryt, d]) => (
+            <path key={teryt} d={d} fill={fill(teryt)} stroke="#9a9a9a" stroke-width="0.3" fill-rule="evenodd" />
+          ))}
+          <path d={locator.powiatOutlines} fill="none" stroke="#595959" stroke-width="0.8" stroke-linejoin="round" />
+        </svg>
+        <div>
+          {summary.withEntity !== null && summary.withoutEntity !== null ? (
+            <ul class="home-figures">
+              {figure(summary.withEntity, 'registry.home.gminyWith', null)}
+              {figure(summary.withoutEntity, 'registry.home.gminyWithout', null)}
+              {summary.whiteSpots !== null ? figure(summary.whiteSpots, 'registry.home.whiteSpots', teaser.whiteSpotsPath) : null}
+            </ul>
+          ) : null}
+          <p>
+            {t('registry.home.gminyOf', { count: summary.gminy })}
+            {summary.unknown ? <> {t('registry.home.gminyUnknown', { count: summary.unknown })}</> : null}
+          </p>
+          <p class="home-links">
+            <a href={href('/podmioty/mapa')}>{t('registry.home.map')}</a>
+            <a href={href(teaser.whiteSpotsPath)}>{t('registry.home.whiteSpotsLink')}</a>
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}
