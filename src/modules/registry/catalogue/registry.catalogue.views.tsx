@@ -412,7 +412,6 @@ export function RegistryFiguresSection({ figures }: { figures: RegistryFigures }
       </p>
       <p class="home-links">
         <a href={href('/podmioty')}>{t('registry.home.catalogue')}</a>
-        <a href={href('/podmioty/mapa')}>{t('registry.home.map')}</a>
       </p>
     </section>
   );
