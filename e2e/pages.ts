@@ -469,6 +469,38 @@ export const PAGES: PageTemplate[] = [
     expectStatus: 200,
   },
   { name: 'localgov: good practice', setup: async ({ server }) => practiceRecord(server.testApp.ctx), expectStatus: 200 },
+  // the staff pages of a record, of the awards and of the good practices (issue 18)
+  {
+    name: 'localgov: admin record',
+    setup: async ({ server }) => `/admin/samorzady/${await cooperationRecord(server.testApp.ctx)}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'localgov: admin awards',
+    setup: async ({ server }) => (await awardRecord(server.testApp.ctx), '/admin/samorzady/nagrody'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'localgov: admin award',
+    setup: async ({ server }) => `/admin/samorzady/nagrody/${await awardRecord(server.testApp.ctx)}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'localgov: admin good practices',
+    setup: async ({ server }) => (await practiceRecord(server.testApp.ctx), '/admin/samorzady/dobre-praktyki'),
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
+  {
+    name: 'localgov: admin good practice',
+    // the public page is /samorzady/dobre-praktyki/{id}; staff edit it under /admin
+    setup: async ({ server }) => `/admin${await practiceRecord(server.testApp.ctx)}`,
+    expectStatus: 200,
+    login: [{ role: 'coordinator' }],
+  },
   { name: 'localgov: survey admin', path: '/admin/samorzady/ankieta', expectStatus: 200, login: [{ role: 'coordinator' }] },
   { name: 'localgov: award form', path: '/admin/samorzady/nagrody/nowa', expectStatus: 200, login: [{ role: 'coordinator' }] },
   {

@@ -23,6 +23,7 @@ export const localgovEn: TranslationShape<typeof localgovPl> = {
     unknown: 'no data',
     yes: 'yes',
     no: 'no',
+    scope: { gmina: 'gmina {{name}}', unit: '{{unit}} (local government)' },
     powiat: 'powiat {{name}}',
     cityPowiat: 'city with powiat rights {{name}}',
     col: {

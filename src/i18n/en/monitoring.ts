@@ -9,6 +9,10 @@ export const monitoringEn: TranslationShape<typeof monitoringPl> = {
       remindersSent_one: '{{count}} reminder sent',
       remindersSent_other: '{{count}} reminders sent',
     },
+    waiting: {
+      missing_one: '{{count}} monitoring round past or near its deadline still misses values',
+      missing_other: '{{count}} monitoring rounds past or near their deadline still miss values',
+    },
     title: 'Monitoring',
     programme: 'Programme',
     status: 'Status',

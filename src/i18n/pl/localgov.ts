@@ -21,6 +21,8 @@ export const localgovPl = {
     unknown: 'brak danych',
     yes: 'tak',
     no: 'nie',
+    // a survey partner's scope (`localgov:<teryt>`) in user administration: "gmina Lubicz (samorząd)"
+    scope: { gmina: 'gmina {{name}}', unit: '{{unit}} (samorząd)' },
     powiat: 'powiat {{name}}',
     cityPowiat: 'miasto na prawach powiatu {{name}}',
     col: {

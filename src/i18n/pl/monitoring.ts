@@ -9,6 +9,13 @@ export const monitoringPl = {
       remindersSent_many: 'Wysłano {{count}} przypomnień',
       remindersSent_other: 'Wysłano {{count}} przypomnienia',
     },
+    // the staff dashboard's "Czeka na Ciebie" (rounds within 7 days of their deadline or past it)
+    waiting: {
+      missing_one: '{{count}} runda monitorowania po terminie lub tuż przed nim czeka na brakujące wartości',
+      missing_few: '{{count}} rundy monitorowania po terminie lub tuż przed nim czekają na brakujące wartości',
+      missing_many: '{{count}} rund monitorowania po terminie lub tuż przed nim czeka na brakujące wartości',
+      missing_other: '{{count}} rundy monitorowania po terminie lub tuż przed nim czeka na brakujące wartości',
+    },
     title: 'Monitorowanie',
     programme: 'Program',
     status: 'Status',

@@ -1,9 +1,11 @@
 // The administration's "Czeka na Ciebie": tasks other modules contribute appear for the roles that
 // handle them, with their count in plural form and a link; nothing waiting is said once; a count of
-// zero leaves no line; a scoped role (a representative) sees no staff list at all.
+// zero leaves no line; a scoped role (a representative) sees no staff list at all. A real task (the
+// registry's pending "To mój podmiot" claims) counts what is in the database and links to its page.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MODULES } from '../../app.js';
+import { newId } from '../../core/db/ids.js';
 import type { AppModule } from '../../core/module.js';
 import { createTestApp, loginAs, type TestApp } from '../../testing/app.js';
 import type { AdminTask } from './index.js';
@@ -48,5 +50,63 @@ describe('what waits for staff on /admin', () => {
 
     const representative = (await loginAs(t, [{ role: 'entity_representative', scopeType: 'entity', scopeId: 'x' }])).cookie;
     assert.equal(waitingList((await t.app.inject({ url: '/admin', headers: { cookie: representative } })).body), '');
+  });
+
+  it('counts real pending claims and links to them (the registry’s task)', async () => {
+    const app = await createTestApp();
+    try {
+      const entityId = newId();
+      const at = new Date().toISOString();
+      // rows as the registry's claim form writes them (its tables; the module is reached only through index.ts)
+      await app.ctx.db
+        .insertInto('entities')
+        .values({
+          id: entityId,
+          name: 'Fundacja Czekająca',
+          name_sort: 'fundacja czekajaca',
+          legal_form: 'fundacja',
+          sectors: '[]',
+          lifecycle: 'active',
+          search_doc: 'fundacja czekajaca',
+          is_synthetic: false,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      for (const [email, status] of [
+        ['a@example.pl', 'pending'],
+        ['b@example.pl', 'pending'],
+        ['c@example.pl', 'rejected'],
+      ] as const)
+        await app.ctx.db
+          .insertInto('entity_claims')
+          .values({
+            id: newId(),
+            entity_id: entityId,
+            status,
+            name: `Osoba ${email}`,
+            email,
+            email_norm: email,
+            role_in_entity: 'prezes zarządu',
+            justification: 'Jestem w zarządzie.',
+            lang: 'pl',
+            user_id: null,
+            consent_at: at,
+            created_at: at,
+            decided_at: status === 'pending' ? null : at,
+            decided_by: null,
+            decision_reason: null,
+            granted_user_id: null,
+            document_erased_at: null,
+          })
+          .execute();
+      const coordinator = (await loginAs(app, [{ role: 'coordinator' }])).cookie;
+      const html = waitingList((await app.app.inject({ url: '/admin', headers: { cookie: coordinator } })).body);
+      assert.match(html, /<a href="\/admin\/podmioty\/zgloszenia">2 zgłoszenia „To mój podmiot” czekają na decyzję<\/a>/);
+      const editor = (await loginAs(app, [{ role: 'editor' }])).cookie;
+      assert.doesNotMatch(waitingList((await app.app.inject({ url: '/admin', headers: { cookie: editor } })).body), /podmioty\/zgloszenia/);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -17,8 +17,8 @@ export interface AdminTask {
   label: TKey;
   /** Where the work is done (no language prefix). */
   path: string;
-  /** How many wait now. */
-  count(ctx: ModuleContext): Promise<number>;
+  /** How many wait now — with the page to go to, when that depends on what waits (one round: its page). */
+  count(ctx: ModuleContext): Promise<number | { count: number; path: string }>;
 }
 
 declare module '../../core/module.js' {
@@ -41,5 +41,12 @@ export async function waitingTasks(ctx: ModuleContext, user: CurrentUser): Promi
     .filter((task) => user.roles.some((r) => r.scopeId == null && task.roles.includes(r.role)))
     .sort((a, b) => a.order - b.order);
   const counts = await Promise.all(mine.map((task) => task.count(ctx)));
-  return mine.map((task, i) => ({ id: task.id, label: task.label, path: task.path, count: counts[i]! })).filter((x) => x.count > 0);
+  return mine
+    .map((task, i) => {
+      const counted = counts[i]!;
+      return typeof counted === 'number'
+        ? { id: task.id, label: task.label, path: task.path, count: counted }
+        : { id: task.id, label: task.label, path: counted.path, count: counted.count };
+    })
+    .filter((x) => x.count > 0);
 }

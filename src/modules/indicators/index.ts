@@ -26,6 +26,7 @@ import { indicatorsDataset } from './indicators.opendata.js';
 import { annualReportAgendaKind } from './report/report.agenda.js';
 import { operatorText } from '../../i18n/index.js';
 import { indicatorScopeNames } from './monitoring/partner-scope-names.js';
+import { roundsMissingValuesTask } from './monitoring/monitoring.tasks.js';
 
 export { listIndicators as listProgrammeIndicators, lastValueChangeOfCodes } from './indicators.repo.js';
 export { seedDemoProgrammeIndicators, type SeedIndicator } from './indicators.seed.js';
@@ -80,6 +81,8 @@ export const indicatorsModule: AppModule = {
     agendaObjectKinds: [annualReportAgendaKind],
     // a reporting partner's indicator by code and name in user administration (accounts)
     scopeNames: [indicatorScopeNames],
+    // open rounds past or near their deadline with values missing, on the staff dashboard (accounts)
+    adminTasks: [roundsMissingValuesTask],
   },
   migrations: indicatorsMigrations,
   admin: [{ label: 'monitoring.partner.title', path: '/sprawozdawczosc', order: 41, roles: ['reporting_partner'], personal: true }],

@@ -19,6 +19,7 @@ import { localgovMigrations } from './migrations/index.js';
 import './localgov.tables.js';
 import { localgovDataset } from './localgov.opendata.js';
 import { localgovFormulas } from './localgov.formulas.js';
+import { localgovScopeNames } from './survey/survey-scope-names.js';
 
 export { manageLocalgov } from './localgov.policy.js';
 /**
@@ -35,6 +36,8 @@ export const localgovModule: AppModule = {
   nav: [{ label: 'localgov.nav', path: '/samorzady', order: 67, intro: 'localgov.homeIntro' }],
   admin: [{ label: 'localgov.admin.title', path: '/admin/samorzady', order: 56, roles: ['coordinator', 'administrator'] }],
   contributes: {
+    // a survey partner's own unit (`localgov:<teryt>`) by name in user administration (accounts)
+    scopeNames: [localgovScopeNames],
     profileSections: [cooperationProfileSection],
     eventPageSections: [forumAwardsSection],
     searchProviders: [localgovSearch, practicesSearch],

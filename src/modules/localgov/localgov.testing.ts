@@ -41,10 +41,11 @@ export async function submittedSurveyAnswer(ctx: ModuleContext, teryt: string, y
 
 const actor = { actorId: null, ip: null, requestId: null };
 
-/** A gold "Samorząd Rozwijający ES" for Chełmno in the 2025 edition, created once per database. */
-export async function awardRecord(ctx: ModuleContext): Promise<void> {
-  if ((await listAwards(ctx.db, { teryt: '0404011' })).length) return;
-  await saveAward(
+/** A gold "Samorząd Rozwijający ES" for Chełmno in the 2025 edition, created once per database; returns its id. */
+export async function awardRecord(ctx: ModuleContext): Promise<string> {
+  const found = (await listAwards(ctx.db, { teryt: '0404011' }))[0];
+  if (found) return found.id;
+  return saveAward(
     ctx,
     null,
     {

@@ -34,6 +34,18 @@ export async function listOpenRounds(db: Executor): Promise<RoundRow[]> {
   return db.selectFrom('monitoring_rounds').selectAll().where('status', '=', 'open').orderBy('deadline').orderBy('id').execute();
 }
 
+/** Open rounds whose deadline is on or before `lastDay` (passed or near), the earliest first. */
+export async function listOpenRoundsDueBy(db: Executor, lastDay: string): Promise<RoundRow[]> {
+  return db
+    .selectFrom('monitoring_rounds')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('deadline', '<=', lastDay)
+    .orderBy('deadline')
+    .orderBy('id')
+    .execute();
+}
+
 export async function setRoundClosed(db: Executor, id: string, at: string): Promise<number> {
   const res = await db
     .updateTable('monitoring_rounds')

@@ -14,7 +14,7 @@ import { AppError, validationProblems, type Problem } from '../../../core/errors
 import { localize } from '../../../core/http/language.js';
 import type { CurrentUser } from '../../../core/http/types.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { daysBetween, isCalendarDay, warsawDay, warsawToday } from '../../../core/time/index.js';
+import { addDays, daysBetween, isCalendarDay, warsawDay, warsawToday } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import { formatters, operatorText, translator, type Lang } from '../../../i18n/index.js';
 import { recordAudit } from '../../audit/index.js';
@@ -674,6 +674,40 @@ export async function sendRoundReminders(ctx: ModuleContext): Promise<string> {
     }
   }
   return operatorText('monitoring.cli.remindersSent', { count: sent });
+}
+
+/** How near its deadline an open round with values still missing is staff's business: the first reminder's week. */
+export const DUE_SOON_DAYS = 7;
+
+/**
+ * Open rounds past their deadline or within DUE_SOON_DAYS of it in which a partner still has a
+ * cell not submitted (empty, a draft or returned) — the cells the round page and the reminders
+ * count. One query when no round is that near; otherwise the near rounds' indicators, the partners
+ * and each near round's values (the territories are cached).
+ */
+export async function roundsWithMissingValues(ctx: ModuleContext): Promise<RoundRow[]> {
+  const due = await repo.listOpenRoundsDueBy(ctx.db, addDays(warsawToday(ctx.clock), DUE_SOON_DAYS));
+  if (due.length === 0) return [];
+  const [indicators, partners, index] = await Promise.all([
+    repo.roundIndicators(
+      ctx.db,
+      due.map((r) => r.id),
+    ),
+    listPartners(ctx),
+    loadTerritoryIndex(ctx),
+  ]);
+  const missing: RoundRow[] = [];
+  for (const round of due) {
+    const mine = indicators.filter((i) => i.round_id === round.id);
+    const stored = await indicatorsRepo.listValues(
+      ctx.db,
+      mine.map((i) => i.id),
+      { period: round.period, quarter: round.quarter },
+    );
+    if (partners.some((p) => cellsOf(p.scope, mine, index, round.period, 'pl', stored).some((c) => !isReported(c.value))))
+      missing.push(round);
+  }
+  return missing;
 }
 
 // --- the reporting API ---------------------------------------------------------------------------
