@@ -25,6 +25,23 @@ export { matchUnit, unitOptions, type UnitOption } from './localgov.units.js';
 /** What the staff form gives: every column of a record except its id and bookkeeping. */
 export type CooperationInput = Omit<LocalgovCooperationTable, 'id' | 'created_at' | 'updated_at' | 'updated_by'>;
 
+/** A record's values when nothing is known (every measure unknown, no source). */
+export const EMPTY_COOPERATION: Omit<CooperationInput, 'unit_teryt' | 'year'> = {
+  programme: null,
+  programme_title: null,
+  programme_date: null,
+  programme_url: null,
+  coordinator: null,
+  clauses_count: null,
+  clauses_value_pln: null,
+  clause_kinds: null,
+  tasks_count: null,
+  tasks_value_pln: null,
+  other_forms: null,
+  founded_entity_ids: null,
+  source: '',
+};
+
 function yesNo(f: FormChecker, field: string): YesNo | null {
   const v = f.text(field);
   return v === 'yes' || v === 'no' ? v : null;
@@ -159,19 +176,7 @@ export function mergeRow(record: CooperationRow | null, figures: SurveyFigures |
     id: `survey-${figures!.teryt}-${figures!.year}`,
     unit_teryt: figures!.teryt,
     year: figures!.year,
-    programme: null,
-    programme_title: null,
-    programme_date: null,
-    programme_url: null,
-    coordinator: null,
-    clauses_count: null,
-    clauses_value_pln: null,
-    clause_kinds: null,
-    tasks_count: null,
-    tasks_value_pln: null,
-    other_forms: null,
-    founded_entity_ids: null,
-    source: '',
+    ...EMPTY_COOPERATION,
     created_at: '',
     updated_at: '',
     updated_by: null,

@@ -244,3 +244,23 @@ export function formClient(t: TestApp, subnet: number) {
   }
   return { get, post };
 }
+
+/** A buyer's need form as a browser sends it (a quote request for catering in Toruń, a range of amounts), with `extra` fields. */
+export const needForm = (extra: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
+  kind: 'quote',
+  title: 'Obiady dla uczestników warsztatów',
+  category: 'catering',
+  cpv: '',
+  area_scope: 'units',
+  gmina: ['0463011'],
+  link: '',
+  deadline: '2027-03-20',
+  amount_kind: 'range',
+  amount_min: '10 000',
+  amount_max: '20000',
+  institution: 'Gminny Ośrodek Pomocy Społecznej w Przykładowie',
+  contact_name: 'Anna Nowak',
+  contact_email: 'zamowienia@gops.example.pl',
+  contact_phone: '',
+  ...extra,
+});

@@ -28,7 +28,7 @@ import { checkEntityNames, entityNamesText, foundedEntities } from '../localgov.
 import { unitScope } from '../localgov.policy.js';
 import * as recordRepo from '../localgov.repo.js';
 import type { CooperationRow } from '../localgov.repo.js';
-import { CLAUSE_KINDS, type CooperationInput } from '../localgov.service.js';
+import { CLAUSE_KINDS, EMPTY_COOPERATION, type CooperationInput } from '../localgov.service.js';
 import type { SurveyAnswerStatus } from '../localgov.tables.js';
 import { unitOptions } from '../localgov.units.js';
 import * as repo from './answers.repo.js';
@@ -217,21 +217,7 @@ function changesOf(before: AnswerFields | undefined, after: AnswerFields) {
 
 type RecordValues = Omit<CooperationInput, 'unit_teryt' | 'year'>;
 
-const EMPTY_RECORD: RecordValues = {
-  programme: null,
-  programme_title: null,
-  programme_date: null,
-  programme_url: null,
-  coordinator: null,
-  clauses_count: null,
-  clauses_value_pln: null,
-  clause_kinds: null,
-  tasks_count: null,
-  tasks_value_pln: null,
-  other_forms: null,
-  founded_entity_ids: null,
-  source: '',
-};
+const EMPTY_RECORD: RecordValues = EMPTY_COOPERATION;
 
 /**
  * The record's values after the approved answers of `year` fill it (see the rule at the top of the

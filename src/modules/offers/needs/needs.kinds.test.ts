@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, loginAs, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
-import { formClient } from '../offers.testing.js';
+import { formClient, needForm as usualNeedForm } from '../offers.testing.js';
 
 const clock = new ManualClock('2027-03-01T10:00:00Z');
 let t: TestApp;
@@ -29,24 +29,9 @@ const get = (url: string, cookie = '') => (client ??= formClient(t, 13)).get(url
 const post = (url: string, values: Record<string, string | string[]>, cookie: string, formUrl = url) =>
   (client ??= formClient(t, 13)).post(url, values, cookie, formUrl);
 
-const needForm = (extra: Record<string, string | string[]> = {}) => ({
-  kind: 'quote',
-  title: 'Obiady dla uczestników warsztatów',
-  category: 'catering',
-  cpv: '',
-  area_scope: 'units',
-  gmina: ['0463011'],
-  link: '',
-  deadline: '2027-03-20',
-  amount_kind: 'undisclosed',
-  amount_min: '',
-  amount_max: '',
-  institution: 'Gminny Ośrodek Pomocy Społecznej w Przykładowie',
-  contact_name: 'Anna Nowak',
-  contact_email: 'zamowienia@gops.example.pl',
-  contact_phone: '',
-  ...extra,
-});
+/** The usual need form, with no amount disclosed unless a test says otherwise. */
+const needForm = (extra: Record<string, string | string[]> = {}) =>
+  usualNeedForm({ amount_kind: 'undisclosed', amount_min: '', amount_max: '', ...extra });
 const need = (title: string) => t.ctx.db.selectFrom('needs').selectAll().where('title', '=', title).executeTakeFirst();
 const idFrom = (location: unknown) => /\/oferta\/potrzeby\/([^/?]+)/.exec(String(location))![1]!;
 

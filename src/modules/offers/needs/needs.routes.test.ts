@@ -13,7 +13,7 @@ import { runDueJobs } from '../../../core/jobs.js';
 import { createTestApp, loginAs, sessionFor, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
 import { offersJobs } from '../index.js';
-import { makeEntity, makeOffer, formClient } from '../offers.testing.js';
+import { makeEntity, makeOffer, formClient, needForm } from '../offers.testing.js';
 import { notifyNeeds } from './needs.service.js';
 
 const clock = new ManualClock('2027-03-01T10:00:00Z');
@@ -45,24 +45,6 @@ const get = (url: string, cookie = '') => (client ??= formClient(t, 9)).get(url,
 const post = (url: string, values: Record<string, string | string[]>, cookie: string, formUrl = url) =>
   (client ??= formClient(t, 9)).post(url, values, cookie, formUrl);
 
-const needForm = (extra: Record<string, string | string[]> = {}) => ({
-  kind: 'quote',
-  title: 'Obiady dla uczestników warsztatów',
-  category: 'catering',
-  cpv: '',
-  area_scope: 'units',
-  gmina: ['0463011'],
-  link: '',
-  deadline: '2027-03-20',
-  amount_kind: 'range',
-  amount_min: '10 000',
-  amount_max: '20000',
-  institution: 'Gminny Ośrodek Pomocy Społecznej w Przykładowie',
-  contact_name: 'Anna Nowak',
-  contact_email: 'zamowienia@gops.example.pl',
-  contact_phone: '',
-  ...extra,
-});
 const needs = () => t.ctx.db.selectFrom('needs').selectAll().orderBy('created_at').execute();
 const mails = (template: string) =>
   t.ctx.db
