@@ -94,21 +94,26 @@ function runTests(name: string, files: string[], env: Record<string, string> = {
 }
 
 /**
- * Unit and route tests: the files are dealt round-robin into SHARDS groups, and each group runs in
- * ONE process (`--test-isolation=none`), two processes at a time. Loading the application through tsx
+ * Unit and route tests: the files are dealt round-robin into groups, and each group runs in ONE
+ * process (`--test-isolation=none`), two processes at a time. Loading the application through tsx
  * and building a migrated template database cost each process 2-4 s of CPU; paid once per group
  * instead of once per file, the SQLite run took 101 s instead of 8 min 17 s (2026-12-07). Test files
  * therefore share a process: one that changes process-wide state (process.env, globals, mocked
- * timers) restores it in an `after` hook. More groups than cores even out files of unequal length.
- * Each group's report is printed whole when it ends, so the log never interleaves two groups.
+ * timers) restores it. In such a process the top-level `before` hooks of all its files run first
+ * and their `after` hooks last, so every file's test app stays open for the whole group: on
+ * PostgreSQL each holds a few connections, and groups are kept small enough (PG_FILES_PER_GROUP) that
+ * two of them stay well under the server's 100. More groups than cores also even out files of
+ * unequal length. Each group's report is printed whole when it ends, so the log never interleaves.
  */
-const SHARDS = 6;
-async function runSharded(name: string, files: string[], env: Record<string, string> = {}): Promise<void> {
+const MIN_GROUPS = 6;
+const PG_FILES_PER_GROUP = 10;
+async function runSharded(name: string, files: string[], env: Record<string, string> = {}, filesPerGroup = Infinity): Promise<void> {
   if (files.length === 0) return;
-  console.log(`\n▶ ${name} (${files.length} files in ${SHARDS} processes, two at a time)`);
+  const count = Math.max(MIN_GROUPS, Math.ceil(files.length / filesPerGroup));
+  console.log(`\n▶ ${name} (${files.length} files in ${count} processes, two at a time)`);
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'spojnia-test-'));
-  const groups = Array.from({ length: SHARDS }, (_, i) => files.filter((_, j) => j % SHARDS === i)).filter((g) => g.length > 0);
+  const groups = Array.from({ length: count }, (_, i) => files.filter((_, j) => j % count === i)).filter((g) => g.length > 0);
   let ok = true;
   const runGroup = (group: string[], i: number) =>
     new Promise<void>((resolve) => {
@@ -220,7 +225,7 @@ const DATABASE_MARKERS =
 const touchesDatabase = (file: string) => DATABASE_MARKERS.test(readFileSync(join(ROOT, file), 'utf8'));
 
 if (process.env.TEST_DATABASE_URL) {
-  await runSharded('unit and route tests (PostgreSQL)', unit.filter(touchesDatabase), { TEST_DIALECT: 'postgres' });
+  await runSharded('unit and route tests (PostgreSQL)', unit.filter(touchesDatabase), { TEST_DIALECT: 'postgres' }, PG_FILES_PER_GROUP);
 } else if (settings.ci) {
   failures.push('PostgreSQL run: TEST_DATABASE_URL is not set (required with CI=true)');
 } else {
