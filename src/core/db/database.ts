@@ -2,7 +2,7 @@
 // helpers every repository uses (counts, Polish ordering) live here, so no repository needs to know
 // which database is underneath.
 import { Kysely, sql, type Expression, type RawBuilder } from 'kysely';
-import { seamFor, type DialectSeam } from './dialect/index.js';
+import { seamFor, type DialectSeam, type PoolOptions } from './dialect/index.js';
 import type { Database } from './schema.js';
 import { WriteObserver } from './write-observer.js';
 
@@ -20,8 +20,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export async function openDatabase(databaseUrl: string): Promise<DatabaseHandle> {
-  const seam = await seamFor(databaseUrl);
+export async function openDatabase(databaseUrl: string, pool: PoolOptions = {}): Promise<DatabaseHandle> {
+  const seam = await seamFor(databaseUrl, pool);
   let count = 0;
   const statementListeners = new Set<(sql: string) => void>();
   const writes = new WriteObserver();

@@ -38,6 +38,13 @@ export interface TestDatabaseTemplate {
   build(handle: DatabaseHandle): Promise<void>;
 }
 
+/**
+ * The pool of a test database: the test runner keeps the apps of up to ten test files open at once
+ * in each of two processes (scripts/test.ts), so each may hold only a few connections, and lets an
+ * unused one go after a second, well under the server's 100.
+ */
+const TEST_POOL = { max: 5, idleMs: 1_000 };
+
 export async function withTestDatabase(template?: TestDatabaseTemplate): Promise<TestDatabase> {
   const serverUrl = testSettings().databaseUrl;
   if (serverUrl === null) {
@@ -58,7 +65,7 @@ export async function withTestDatabase(template?: TestDatabaseTemplate): Promise
   const { url, drop } = await throwAwayPostgresDatabase(serverUrl, template);
   let handle: DatabaseHandle;
   try {
-    handle = await openDatabase(url);
+    handle = await openDatabase(url, TEST_POOL);
   } catch (err) {
     await drop();
     throw err;

@@ -2,11 +2,11 @@
 // which database is underneath. Each side is imported only when chosen, so a SQLite process never
 // loads the PostgreSQL driver (and the other way round): start-up time (ADR 8).
 import { resolve } from 'node:path';
-import type { BackupTools, DialectSeam } from './types.js';
+import type { BackupTools, DialectSeam, PoolOptions } from './types.js';
 
-export type { BackupTools, BinaryType, DialectName, DialectSeam, FtsSpec, ScratchRestore, TableDigest } from './types.js';
+export type { BackupTools, BinaryType, DialectName, DialectSeam, FtsSpec, PoolOptions, ScratchRestore, TableDigest } from './types.js';
 
-export async function seamFor(databaseUrl: string): Promise<DialectSeam> {
+export async function seamFor(databaseUrl: string, pool: PoolOptions = {}): Promise<DialectSeam> {
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length);
     const { sqliteSeam } = await import('./sqlite.js');
@@ -14,7 +14,7 @@ export async function seamFor(databaseUrl: string): Promise<DialectSeam> {
   }
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
     const { postgresSeam } = await import('./postgres.js');
-    return postgresSeam(databaseUrl);
+    return postgresSeam(databaseUrl, pool);
   }
   throw new Error(`unsupported DATABASE_URL scheme: ${databaseUrl.split(':')[0]}`);
 }

@@ -2,7 +2,7 @@
 // index for search (folding and stemming are done in JS, so `simple` is enough and matches SQLite).
 import type pg from 'pg';
 import { PostgresDialect, sql, type Kysely } from 'kysely';
-import type { DialectSeam, FtsSpec } from './types.js';
+import type { DialectSeam, FtsSpec, PoolOptions } from './types.js';
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 function ident(name: string): string {
@@ -24,12 +24,12 @@ function matchCondition(spec: FtsSpec, terms: readonly string[]) {
 }
 
 /** The driver is imported when PostgreSQL is chosen, so SQLite processes never load it (ADR 8). */
-export async function postgresSeam(url: string): Promise<DialectSeam> {
+export async function postgresSeam(url: string, options: PoolOptions = {}): Promise<DialectSeam> {
   const { default: driver }: { default: typeof pg } = await import('pg');
   // int8 (count, sum over integers) arrives as text by default; the project never stores values
   // past 2^53, so it is parsed as a number once here.
   driver.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
-  const pool = new driver.Pool({ connectionString: url, max: 10 });
+  const pool = new driver.Pool({ connectionString: url, max: options.max ?? 10, idleTimeoutMillis: options.idleMs ?? 10_000 });
   // an idle client whose connection the server ends (restart, failover, a test database dropped
   // `with (force)`) is emitted here; pg has already removed it and the next query connects anew.
   // Without a listener the event is an uncaught exception that ends the whole process.

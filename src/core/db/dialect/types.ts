@@ -105,3 +105,11 @@ export interface BackupTools {
   /** Who else has the database open (a running instance), in words for the operator; null: nobody. */
   inUse(): Promise<string | null>;
 }
+
+/** How a connection pool is sized (PostgreSQL; SQLite has one connection). */
+export interface PoolOptions {
+  /** Most connections at once (default 10). */
+  max?: number;
+  /** How long an unused connection stays open, in ms (default 10,000). */
+  idleMs?: number;
+}
