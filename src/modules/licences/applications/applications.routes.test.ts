@@ -491,11 +491,11 @@ test('the licence agreement reads back from PDF and DOCX; another entity is refu
   const pdf = await page(`/zakup-prospoleczny/${l.number}/umowa.pdf`, repX);
   assert.equal(pdf.statusCode, 200);
   assert.equal(pdf.headers['content-type'], 'application/pdf');
-  // compared without white space and hyphens: the text wraps where the font's widths put it, a
-  // number's random letters can move a line break into it ("ZP-2027-" / "6TXJEG"), and pdftotext
-  // joins a word broken after a hyphen without it
+  // read in the order it was written (`raw`: a value wrapped in a table cell is not interleaved with
+  // the next cell's text) and compared without white space and hyphens: a number's random letters can
+  // move a line break into it ("ZP-2027-" / "6TXJEG"), and pdftotext joins such a word without its hyphen
   const bare = (x: string) => x.replace(/[\s\-\u2010\u2011]+/g, '');
-  const text = bare(pdfToText(pdf.rawPayload));
+  const text = bare(pdfToText(pdf.rawPayload, 'raw'));
   for (const s of [
     l.number,
     'Spółdzielnia Socjalna Smaczna Kuchnia',
