@@ -5,6 +5,7 @@
 // page — is marked as an artifact so it is not read out. DejaVu fonts carry the Polish letters.
 // Table cells are wrapped here, not by PDFKit: between words, a column at least as wide as its
 // longest word where the page allows, and a hyphen where a longer word has to be cut.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -33,26 +34,25 @@ type CellOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Co
 
 const LOCALE: Record<ExportDocument['lang'], string> = { pl: 'pl-PL', en: 'en-GB' };
 
-type ParsedFonts = Record<keyof typeof FONTS, object>;
-let parsedFonts: Promise<ParsedFonts> | null = null;
+type FontFiles = Record<keyof typeof FONTS, Buffer>;
+let fontFiles: Promise<FontFiles> | null = null;
 let fontLoads = 0;
 
 /**
- * The DejaVu fonts parsed once per process: decoding them for every document was most of a
- * report's PDF time. pdfkit (≥ 0.20) accepts a parsed font object wherever it takes a path, and
- * each document still embeds only its own subset.
+ * The DejaVu font files read once per process; each document parses its own copy. A parsed font
+ * object shared between documents kept glyphs cached without their characters: after another
+ * document, a licence agreement's text lost every "Z" ("ZP-2027-…" read "P-2027-…") though it
+ * still looked right — found when test files began to share a process.
  */
-function fontsOnce(PDFDocument: new (options?: PDFKit.PDFDocumentOptions) => Doc): Promise<ParsedFonts> {
-  parsedFonts ??= Promise.resolve().then(() => {
+function fontsOnce(): Promise<FontFiles> {
+  fontFiles ??= Promise.resolve().then(() => {
     fontLoads += 1;
-    const probe = new PDFDocument({ autoFirstPage: false });
-    const parse = (path: string) => (probe.font(path) as unknown as { _font: { font: object } })._font.font;
-    return { regular: parse(FONTS.regular), bold: parse(FONTS.bold), italic: parse(FONTS.italic) };
+    return { regular: readFileSync(FONTS.regular), bold: readFileSync(FONTS.bold), italic: readFileSync(FONTS.italic) };
   });
-  return parsedFonts;
+  return fontFiles;
 }
 
-/** How many times this process parsed the PDF fonts (tests: once, however many documents). */
+/** How many times this process read the PDF font files (tests: once, however many documents). */
 export function pdfFontLoads(): number {
   return fontLoads;
 }
@@ -60,7 +60,7 @@ export function pdfFontLoads(): number {
 export async function renderPdf(input: ExportDocument): Promise<Buffer> {
   // pdfkit is loaded on the first export, not at start-up (ADR 8)
   const { default: PDFDocument } = await import('pdfkit');
-  const fonts = await fontsOnce(PDFDocument);
+  const fonts = await fontsOnce();
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
