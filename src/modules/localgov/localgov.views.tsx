@@ -261,19 +261,7 @@ export function CooperationFormView({
       <p class="hint">{t('localgov.field.numbersHint')}</p>
       {field('clauses_count', t('localgov.field.clausesCount'), { inputMode: 'numeric' })}
       {field('clauses_value_pln', t('localgov.field.clausesValue'), { inputMode: 'numeric' })}
-      <fieldset>
-        <legend>{t('localgov.field.clauseKinds')}</legend>
-        {CLAUSE_KINDS.map((k) => (
-          <CheckboxField
-            key={k}
-            name="clause_kinds"
-            value={k}
-            idSuffix={k}
-            label={t(`localgov.clauseKinds.${k}`)}
-            checked={kinds.includes(k)}
-          />
-        ))}
-      </fieldset>
+      <ClauseKindsFieldset kinds={kinds} />
       {field('tasks_count', t('localgov.field.tasksCount'), { inputMode: 'numeric' })}
       {field('tasks_value_pln', t('localgov.field.tasksValue'), { inputMode: 'numeric' })}
       {field('other_forms', t('localgov.field.otherForms'), { multiline: true, rows: 4, maxLength: 2000 })}
@@ -300,5 +288,25 @@ export function UnitField({ value, units, problems }: { value: string; units: Un
       required
       suggestions={units}
     />
+  );
+}
+
+/** The kinds of social clauses as checkboxes (the staff record form and the survey's text answers). */
+export function ClauseKindsFieldset({ kinds }: { kinds: readonly string[] }) {
+  const { t } = usePage();
+  return (
+    <fieldset>
+      <legend>{t('localgov.field.clauseKinds')}</legend>
+      {CLAUSE_KINDS.map((k) => (
+        <CheckboxField
+          key={k}
+          name="clause_kinds"
+          value={k}
+          idSuffix={k}
+          label={t(`localgov.clauseKinds.${k}`)}
+          checked={kinds.includes(k)}
+        />
+      ))}
+    </fieldset>
   );
 }

@@ -4,12 +4,12 @@
 // or return with a message) with the rule by which approved answers fill the record.
 import type { Problem } from '../../../core/errors/app-error.js';
 import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader, Table } from '../../../core/ui/components.js';
-import { CheckboxField } from '../../../core/ui/fields.js';
 import { usePage } from '../../../core/ui/context.js';
 import type { TKey } from '../../../i18n/index.js';
 import { profilePath } from '../../territory/index.js';
 import type { CooperationRow } from '../localgov.repo.js';
 import { CLAUSE_KINDS } from '../localgov.service.js';
+import { ClauseKindsFieldset } from '../localgov.views.js';
 import type { SurveyAnswerStatus } from '../localgov.tables.js';
 import type { AnswerRow } from './answers.repo.js';
 import { answerPath, reviewPath, type AnswerListItem, type AnswerReview, type PartnerAnswer } from './answers.service.js';
@@ -137,19 +137,7 @@ export function PartnerAnswerView({
               hint: t('localgov.survey.answers.urlHint'),
             })}
           </fieldset>
-          <fieldset>
-            <legend>{t('localgov.field.clauseKinds')}</legend>
-            {CLAUSE_KINDS.map((k) => (
-              <CheckboxField
-                key={k}
-                name="clause_kinds"
-                value={k}
-                idSuffix={k}
-                label={t(`localgov.clauseKinds.${k}`)}
-                checked={kinds.includes(k)}
-              />
-            ))}
-          </fieldset>
+          <ClauseKindsFieldset kinds={kinds} />
           {field('other_forms', t('localgov.field.otherForms'), { multiline: true, rows: 4, maxLength: 2000 })}
           {field('founded_entities', t('localgov.field.foundedEntities'), {
             multiline: true,
