@@ -208,7 +208,7 @@ let userCounter = 0;
  * the app's clock, so a test that moves a `ManualClock` sees the user and the session as the app does.
  */
 export async function loginAs(
-  t: TestApp,
+  t: Pick<TestApp, 'ctx' | 'config'>,
   roles: TestRole[],
   email = `user${++userCounter}-${randomUUID().slice(0, 8)}@test.example.pl`,
 ): Promise<{ cookie: string; userId: string }> {
@@ -244,7 +244,7 @@ export async function loginAs(
  * the session cookie a browser would send. A test whose clock has moved past a session's idle or
  * absolute limit asks for a new one instead of repeating the login flow.
  */
-export async function sessionFor(t: TestApp, userId: string): Promise<string> {
+export async function sessionFor(t: Pick<TestApp, 'ctx' | 'config'>, userId: string): Promise<string> {
   const at = t.ctx.clock.now();
   const sid = newId().replaceAll('-', '') + newId().replaceAll('-', '');
   const expires = new Date(at.getTime() + SESSION_TTL_MS).toISOString();

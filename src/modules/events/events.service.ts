@@ -21,7 +21,7 @@ import {
 import { FormChecker } from '../../core/validation.js';
 import type { TKey } from '../../i18n/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
-import { GMINA_PATTERN, listUnits } from '../territory/index.js';
+import { GMINA_PATTERN, gminaChoices as territoryGminaChoices } from '../territory/index.js';
 import * as repo from './events.repo.js';
 import type { EventType } from './events.tables.js';
 
@@ -72,23 +72,34 @@ function typeKey(type: number | null): TKey {
   return type === 1 ? 'territory.gminaType.1' : type === 2 ? 'territory.gminaType.2' : 'territory.gminaType.3';
 }
 
+/** The gminy with their powiat, from the territory's list kept until the territorial units change. */
 export async function gminaChoices(ctx: ModuleContext): Promise<GminaChoice[]> {
-  const powiaty = new Map((await listUnits(ctx.db, 'powiat')).map((p) => [p.teryt, p.name]));
-  return (await listUnits(ctx.db, 'gmina')).map((g) => ({
+  return (await territoryGminaChoices(ctx)).map((g) => ({
     teryt: g.teryt,
     name: g.name,
-    powiat: powiaty.get(g.teryt.slice(0, 4)) ?? '',
-    typeKey: typeKey(g.gmina_type),
+    powiat: g.powiatName,
+    typeKey: typeKey(g.gminaType),
   }));
 }
 
+/** The powiaty in the order of their names (each has at least one gmina). */
 export async function powiatChoices(ctx: ModuleContext): Promise<{ teryt: string; name: string }[]> {
-  return (await listUnits(ctx.db, 'powiat')).map((p) => ({ teryt: p.teryt, name: p.name }));
+  const seen = new Map<string, string>();
+  for (const g of await territoryGminaChoices(ctx)) if (!seen.has(g.powiatTeryt)) seen.set(g.powiatTeryt, g.powiatName);
+  return [...seen]
+    .map(([teryt, name]) => ({ teryt, name }))
+    .sort((a, b) =>
+      polishSortKey(a.name) < polishSortKey(b.name)
+        ? -1
+        : polishSortKey(a.name) > polishSortKey(b.name)
+          ? 1
+          : a.teryt.localeCompare(b.teryt),
+    );
 }
 
 export async function gminaName(ctx: ModuleContext, teryt: string | null): Promise<string | null> {
   if (!teryt) return null;
-  return (await listUnits(ctx.db, 'gmina')).find((g) => g.teryt === teryt)?.name ?? null;
+  return (await territoryGminaChoices(ctx)).find((g) => g.teryt === teryt)?.name ?? null;
 }
 
 // --- the event form ------------------------------------------------------------------------------------
@@ -147,7 +158,7 @@ async function checkDetails(ctx: ModuleContext, f: FormChecker): Promise<Details
     address = f.required('address', 'events.form.address', { max: 300 });
     gmina = f.text('gmina_teryt');
     if (!gmina) f.add('gmina_teryt', 'events.form.gmina', 'validation.required');
-    else if (!GMINA_PATTERN.test(gmina) || !(await listUnits(ctx.db, 'gmina')).some((g) => g.teryt === gmina))
+    else if (!GMINA_PATTERN.test(gmina) || !(await territoryGminaChoices(ctx)).some((g) => g.teryt === gmina))
       f.add('gmina_teryt', 'events.form.gmina', 'validation.invalid');
   }
   const opensAt = dateField(f, 'registration_opens_at', 'events.form.opensAt', false);

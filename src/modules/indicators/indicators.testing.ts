@@ -13,6 +13,7 @@ import { csrfFrom, loginAs, type TestApp } from '../../testing/app.js';
 export { seedIndicatorsDemo } from './indicators.seed.js';
 export { submitValue } from './indicators.values.js';
 export { refreshComputedNow } from './computed/computed.service.js';
+export { publishReport } from './report/report.service.js';
 export { insertTestElement, insertTestIndicator, insertTestProgramme } from '../../testing/programmes.js';
 
 /** A registry entity (and optionally a PS status grant) written straight into the database. */

@@ -2,6 +2,9 @@
 // `contributes`): the count of active entities per gmina (territory map and white spots), the
 // entities section of territorial profiles, a group of results in the site search, and its
 // dataset on the open-data page.
+import { createHash } from 'node:crypto';
+import { renderToString } from 'preact-render-to-string';
+import type { ModuleContext } from '../../core/module.js';
 import { warsawToday } from '../../core/time/index.js';
 import type { OpenDataset } from '../opendata/index.js';
 import type { SearchProvider } from '../portal/index.js';
@@ -14,7 +17,7 @@ import {
   type TerritoryMeasure,
 } from '../territory/index.js';
 import { cachedUntilWrite, registryFigures, registryLastChanged } from './catalogue/registry.catalogue.js';
-import { MapTeaserSection, RegistryFiguresSection } from './catalogue/registry.catalogue.views.js';
+import { MapTeaserSection, RegistryFiguresSection, TeaserPicture } from './catalogue/registry.catalogue.views.js';
 import type { HomeSection } from '../site/index.js';
 import type { AdminTask } from '../accounts/index.js';
 import { countPending } from './self-service/claims.repo.js';
@@ -122,18 +125,37 @@ export const registryHomeSection: HomeSection = {
  * rule as the white-spots page), all from caches: the registry's counts until a registry write, the
  * boundaries once per database.
  */
+/** Gminy with an active entity, and those where only entities nobody checked are located. */
+async function teaserSets(ctx: ModuleContext) {
+  const [counts, unchecked] = await Promise.all([entitiesMeasure.countByGmina(ctx), entitiesMeasure.unknownIn!(ctx)]);
+  const withEntity = new Set([...counts].filter(([, n]) => n > 0).map(([teryt]) => teryt));
+  const unknown = new Set([...unchecked].filter((teryt) => !withEntity.has(teryt)));
+  return { withEntity, unknown };
+}
+
+export const TEASER_PICTURE_PATH = '/podmioty/mapa/zajawka.svg';
+
+/**
+ * The teaser's picture as SVG text with a short version of its content, drawn once per registry
+ * write: the home page links it by version, so browsers keep it until it changes.
+ */
+export function teaserPicture(ctx: ModuleContext): Promise<{ svg: string; version: string }> {
+  return cachedUntilWrite(ctx, 'teaser-picture', async () => {
+    const [geometry, sets] = await Promise.all([mapGeometry(ctx.db), teaserSets(ctx)]);
+    const svg = renderToString(<TeaserPicture teaser={{ locator: geometry.locator, ...sets }} />);
+    return { svg, version: createHash('sha256').update(svg).digest('base64url').slice(0, 16) };
+  });
+}
+
 export const registryMapTeaser: HomeSection = {
   id: 'registry.map-teaser',
   order: 20,
   async render(ctx) {
-    const [geometry, counts, unchecked, summary] = await Promise.all([
-      mapGeometry(ctx.db),
-      entitiesMeasure.countByGmina(ctx),
-      entitiesMeasure.unknownIn!(ctx),
-      gminySummary(ctx),
-    ]);
-    const withEntity = new Set([...counts].filter(([, n]) => n > 0).map(([teryt]) => teryt));
-    const unknown = new Set([...unchecked].filter((teryt) => !withEntity.has(teryt)));
-    return <MapTeaserSection teaser={{ locator: geometry.locator, withEntity, unknown, summary, whiteSpotsPath: WHITE_SPOTS_PATH }} />;
+    const [geometry, picture, summary] = await Promise.all([mapGeometry(ctx.db), teaserPicture(ctx), gminySummary(ctx)]);
+    return (
+      <MapTeaserSection
+        teaser={{ locator: geometry.locator, summary, whiteSpotsPath: WHITE_SPOTS_PATH, picturePath: `${TEASER_PICTURE_PATH}?v=${picture.version}` }}
+      />
+    );
   },
 };

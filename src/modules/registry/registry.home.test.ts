@@ -158,19 +158,45 @@ describe('the map teaser and the gminy without an entity on the home page', () =
     assert.match(teaser(html), /href="\/terytorium\/biale-plamy"/);
   });
 
-  it('draws the voivodeship as a named picture and links to the entity map, in both languages', async () => {
+  it('draws the voivodeship as a named picture file and links to the entity map, in both languages', async () => {
+    let picture = '';
     for (const [url, prefix, name] of [
       ['/', '', 'Mapa gmin województwa kujawsko-pomorskiego'],
       ['/en', '/en', 'Map of the gminy of the Kuyavian-Pomeranian voivodeship'],
     ] as const) {
       const section = teaser((await t.app.inject({ url })).body);
-      assert.match(section, /<svg [^>]*role="img"[^>]*aria-labelledby="home-map-picture-title home-map-picture-desc"/);
-      assert.match(section, new RegExp(`<title id="home-map-picture-title">${name}`));
-      assert.match(section, /<desc id="home-map-picture-desc">[^<]+<\/desc>/);
-      assert.equal((section.match(/<path d=/g) ?? []).length, 145, 'every gmina and the powiat outlines');
+      const img = /<img [^>]*class="locator-map home-map-picture"[^>]*>/.exec(section)?.[0] ?? '';
+      assert.match(img, new RegExp(`alt="${name}[^"]+\\. [^"]+"`), 'the name and the description are the alternative text');
+      picture = /src="([^"]+)"/.exec(img)![1]!.replaceAll('&amp;', '&');
+      assert.match(picture, /^\/podmioty\/mapa\/zajawka\.svg\?v=[\w-]{16}$/, 'one language-neutral address, versioned');
+      assert.doesNotMatch(section, /<svg/, 'no inline drawing: the page stays small');
       assert.match(section, new RegExp(`<a href="${prefix}/podmioty/mapa">`));
-      assert.match(section, /fill="#0b4f6c"/, 'a gmina with an entity is shaded');
     }
+    const res = await t.app.inject({ url: picture });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^image\/svg\+xml/);
+    assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.match(res.body, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.equal((res.body.match(/<path d=/g) ?? []).length, 145, 'every gmina and the powiat outlines');
+    assert.match(res.body, /fill="#0b4f6c"/, 'a gmina with an entity is shaded');
+    const again = await t.app.inject({ url: picture, headers: { 'if-none-match': String(res.headers.etag) } });
+    assert.equal(again.statusCode, 304);
+    // an address of an older picture is answered with the current one, revalidated each time
+    const old = await t.app.inject({ url: '/podmioty/mapa/zajawka.svg?v=older' });
+    assert.equal(old.body, res.body);
+    assert.equal(old.headers['cache-control'], 'public, no-cache');
+    // a registry write draws it anew, under a new address
+    const empty = await t.ctx.db
+      .selectFrom('territorial_units as u')
+      .select('u.teryt')
+      .where('u.kind', '=', 'gmina')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('entities as e').select('e.id').whereRef('e.gmina_teryt', '=', 'u.teryt'))))
+      .orderBy('u.teryt')
+      .executeTakeFirstOrThrow();
+    await inGmina('Fundacja nowej gminy', empty.teryt, true);
+    const next = /src="(\/podmioty\/mapa\/zajawka\.svg\?v=[^"]+)"/.exec((await t.app.inject({ url: '/' })).body)![1]!;
+    assert.notEqual(next, picture);
+    assert.notEqual((await t.app.inject({ url: next })).body, res.body);
   });
 
   it('the home page runs the same statements with 1,000 synthetic entities as with a few', async () => {

@@ -425,6 +425,8 @@ export interface MapTeaser {
   unknown: ReadonlySet<string>;
   summary: { gminy: number; withEntity: number | null; withoutEntity: number | null; unknown: number | null; whiteSpots: number | null };
   whiteSpotsPath: string;
+  /** The address of the picture (TeaserPicture), which changes with what it shows. */
+  picturePath: string;
 }
 
 const TEASER_WITH = '#0b4f6c';
@@ -435,7 +437,11 @@ const TEASER_UNKNOWN = '#8a9aa6';
  * entity dark, and the same counts said in words; the picture links nowhere by itself, the links
  * below it lead to the entity map and the white spots.
  */
-export function MapTeaserSection({ teaser }: { teaser: MapTeaser }) {
+export function MapTeaserSection({
+  teaser,
+}: {
+  teaser: Pick<MapTeaser, 'summary' | 'whiteSpotsPath' | 'picturePath'> & { locator: { width: number; height: number } };
+}) {
   const { t, fmt, href } = usePage();
   const { locator, summary } = teaser;
   const figure = (count: number, label: TKey, path: string | null) => (
@@ -451,26 +457,19 @@ export function MapTeaserSection({ teaser }: { teaser: MapTeaser }) {
       )}
     </li>
   );
-  const fill = (teryt: string) => (teaser.withEntity.has(teryt) ? TEASER_WITH : teaser.unknown.has(teryt) ? TEASER_UNKNOWN : '#fff');
   return (
     <section aria-labelledby="home-map" class="home-section home-map">
       <h2 id="home-map">{t('registry.home.mapTitle')}</h2>
       <div class="home-map-body">
-        <svg
+        {/* a picture file, not inline SVG: it is the same for everyone until the registry changes,
+            so it is drawn once per change and cached by the browser, and the page stays small */}
+        <img
           class="locator-map home-map-picture"
-          viewBox={`0 0 ${locator.width} ${locator.height}`}
+          src={teaser.picturePath}
           width={locator.width}
           height={locator.height}
-          role="img"
-          aria-labelledby="home-map-picture-title home-map-picture-desc"
-        >
-          <title id="home-map-picture-title">{t('registry.home.mapPicture')}</title>
-          <desc id="home-map-picture-desc">{t('registry.home.mapPictureDesc')}</desc>
-          {[...locator.gminy.paths].map(([teryt, d]) => (
-            <path key={teryt} d={d} fill={fill(teryt)} stroke="#9a9a9a" stroke-width="0.3" fill-rule="evenodd" />
-          ))}
-          <path d={locator.powiatOutlines} fill="none" stroke="#595959" stroke-width="0.8" stroke-linejoin="round" />
-        </svg>
+          alt={`${t('registry.home.mapPicture')}. ${t('registry.home.mapPictureDesc')}`}
+        />
         <div>
           {summary.withEntity !== null && summary.withoutEntity !== null ? (
             <ul class="home-figures">
@@ -490,5 +489,23 @@ export function MapTeaserSection({ teaser }: { teaser: MapTeaser }) {
         </div>
       </div>
     </section>
+  );
+}
+
+/**
+ * The map teaser's picture as a standalone SVG file: the gminy with an active entity dark, those
+ * with only unchecked entities grey, the powiat borders on top. Its words are the alt text of the
+ * image on the home page.
+ */
+export function TeaserPicture({ teaser }: { teaser: Pick<MapTeaser, 'locator' | 'withEntity' | 'unknown'> }) {
+  const { locator } = teaser;
+  const fill = (teryt: string) => (teaser.withEntity.has(teryt) ? TEASER_WITH : teaser.unknown.has(teryt) ? TEASER_UNKNOWN : '#fff');
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${locator.width} ${locator.height}`} width={locator.width} height={locator.height}>
+      {[...locator.gminy.paths].map(([teryt, d]) => (
+        <path key={teryt} d={d} fill={fill(teryt)} stroke="#9a9a9a" stroke-width="0.3" fill-rule="evenodd" />
+      ))}
+      <path d={locator.powiatOutlines} fill="none" stroke="#595959" stroke-width="0.8" stroke-linejoin="round" />
+    </svg>
   );
 }

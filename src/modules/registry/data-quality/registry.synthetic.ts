@@ -54,7 +54,7 @@ export const SYNTHETIC_SECTORS = [
   'Szycie i krawiectwo',
 ] as const;
 
-const ADJECTIVES = [
+export const SYNTHETIC_ADJECTIVES = [
   'Zielony',
   'Wspólny',
   'Dobry',
@@ -74,7 +74,7 @@ const ADJECTIVES = [
   'Rodzinny',
   'Sąsiedzki',
 ];
-const NOUNS = [
+export const SYNTHETIC_NOUNS = [
   'Most',
   'Dom',
   'Ogród',
@@ -156,7 +156,7 @@ export async function seedSynthetic(ctx: ModuleContext, opts: SyntheticOptions):
       const gmina = pickGmina(rnd());
       const form = pickForm(rnd());
       const label = formLabel.get(form)!;
-      const title = `${ADJECTIVES[Math.floor(rnd() * ADJECTIVES.length)]} ${NOUNS[Math.floor(rnd() * NOUNS.length)]}`;
+      const title = `${SYNTHETIC_ADJECTIVES[Math.floor(rnd() * SYNTHETIC_ADJECTIVES.length)]} ${SYNTHETIC_NOUNS[Math.floor(rnd() * SYNTHETIC_NOUNS.length)]}`;
       const name = `${SYNTHETIC_PREFIX} ${label.charAt(0).toLocaleUpperCase('pl')}${label.slice(1)} „${title}” nr ${number}`;
       const sectorCount = 1 + Math.floor(rnd() * 3);
       const sectors = [

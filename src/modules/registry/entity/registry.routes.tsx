@@ -13,6 +13,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { auditFromRequest } from '../../audit/index.js';
 import { gminaChoices } from '../../territory/index.js';
 import { mergeTarget } from '../data-quality/duplicates.service.js';
+import { TEASER_PICTURE_PATH, teaserPicture } from '../registry.extensions.js';
 import { manageRegistry } from '../registry.policy.js';
 import * as repo from './registry.repo.js';
 import * as svc from './registry.service.js';
@@ -131,6 +132,23 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
         { heading: true, title: request.t('registry.title') },
         <cv.CatalogueView query={query} result={result} />,
       );
+    },
+  );
+
+  // the home page's map teaser as a picture file: drawn once per registry write; the page links it
+  // with its version, so a browser keeps that address for good, and an older one is revalidated
+  app.get(
+    TEASER_PICTURE_PATH,
+    { config: { access: 'public' }, schema: { querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 40 })) }) } },
+    async (request, reply) => {
+      const picture = await teaserPicture(ctx);
+      const etag = `"${picture.version}"`;
+      reply
+        .type('image/svg+xml')
+        .header('etag', etag)
+        .header('cache-control', request.query.v === picture.version ? 'public, max-age=31536000, immutable' : 'public, no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.send(picture.svg);
     },
   );
 

@@ -1,0 +1,142 @@
+// How the benchmark measures a row: the server process's own CPU time per request over a
+// sequential pass (read from /proc, so it counts every thread of the process — the main thread,
+// the garbage collector's helpers — and nothing of the load generator), the bytes of the answers,
+// the SQL statements per request (counted in an in-process copy of the application on the same
+// database, through the handle's statement counter), the event loop's longest block while pages
+// are rendered there, and throughput and latency at 50 connections (autocannon).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../src/core/db/database.js';
+
+export interface CannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Cannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: { path: string }[];
+  headers?: Record<string, string>;
+  timeout?: number;
+}) => Promise<CannonResult>;
+// autocannon ships no type declarations; only what is used here is typed
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+export const CONNECTIONS = 50;
+export const DURATION_S = 5;
+
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+/** User + system CPU time of a process so far, in ms (all its threads). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // the command name may hold spaces: the fields are counted after its closing parenthesis
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** Waits until the process has been idle (by default under 2 % of a CPU) for half a second, at most 60 s. */
+export async function quiesce(pid: number, maxMsPerHalfSecond = 10): Promise<void> {
+  const until = performance.now() + 60_000;
+  while (performance.now() < until) {
+    const before = processCpuMs(pid);
+    await new Promise((r) => setTimeout(r, 500));
+    if (processCpuMs(pid) - before <= maxMsPerHalfSecond) return;
+  }
+  throw new Error(`process ${pid} did not become idle within 60 s`);
+}
+
+export interface Sequential {
+  requests: number;
+  cpuMsPerRequest: number;
+  bytesPerRequest: number;
+}
+
+/**
+ * Each path once, one after the other (keep-alive): the server's CPU time divided by the
+ * number of requests. Paths that must be first-time requests (a new search text) are given
+ * once; a short list is repeated until the process has spent enough CPU to be read (the
+ * kernel counts in 10 ms ticks) — `repeat: false` forbids that.
+ */
+export async function sequentialPass(
+  base: string,
+  pid: number,
+  paths: readonly string[],
+  opts: { headers?: Record<string, string>; repeat?: boolean; minRequests?: number } = {},
+): Promise<Sequential> {
+  await quiesce(pid);
+  const before = processCpuMs(pid);
+  let bytes = 0;
+  let n = 0;
+  const min = opts.repeat === false ? paths.length : Math.max(opts.minRequests ?? 200, paths.length);
+  for (let i = 0; i < min; i += 1) {
+    const path = paths[i % paths.length]!;
+    const res = await fetch(`${base}${path}`, { headers: opts.headers ?? {}, redirect: 'manual' });
+    const body = await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    bytes += body.byteLength;
+    n += 1;
+  }
+  const cpu = processCpuMs(pid) - before;
+  return { requests: n, cpuMsPerRequest: cpu / n, bytesPerRequest: bytes / n };
+}
+
+/** Throughput and latency at 50 connections over the paths, after a one-second warm-up. */
+export async function loadTest(base: string, paths: readonly string[], headers: Record<string, string> = {}): Promise<CannonResult> {
+  const requests = paths.map((path) => ({ path }));
+  await autocannon({ url: base, requests, headers, connections: 10, duration: 1 });
+  return autocannon({ url: base, requests, headers, connections: CONNECTIONS, duration: DURATION_S, timeout: 10 });
+}
+
+export interface Statements {
+  mean: number;
+  max: number;
+  /** The event loop's longest block while these requests were rendered one after another, ms. */
+  loopMaxMs: number;
+  loopP99Ms: number;
+}
+
+/**
+ * SQL statements per request of the in-process application (page copy off) on the same database,
+ * each path once, one after the other; the event loop's delay is sampled every millisecond
+ * meanwhile, so a statement or a render that holds the loop shows as its longest delay.
+ */
+export async function statementsPerRequest(
+  app: FastifyInstance,
+  handle: Pick<DatabaseHandle, 'statements'>,
+  paths: readonly string[],
+  warmPath: string,
+  headers: Record<string, string> = {},
+): Promise<Statements> {
+  const counts: number[] = [];
+  // per-process caches (territory names, the vocabulary) fill on a first request: warm them on
+  // another page of the row, so the count is that of a page view, not of a process's first
+  const warm = await app.inject({ url: warmPath, headers });
+  if (warm.statusCode !== 200) throw new Error(`${warmPath} answered ${warm.statusCode} in process`);
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  for (const url of paths) {
+    // an injected request never waits for I/O (the SQLite driver is synchronous), so without this
+    // turn of the loop the delay timer would never run; with it, its lateness is the request's block
+    await new Promise((r) => setImmediate(r));
+    const before = handle.statements();
+    const res = await app.inject({ url, headers });
+    counts.push(handle.statements() - before);
+    if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode} in process`);
+  }
+  await new Promise((r) => setTimeout(r, 5));
+  loop.disable();
+  return {
+    mean: counts.reduce((a, b) => a + b, 0) / counts.length,
+    max: Math.max(...counts),
+    loopMaxMs: loop.max / 1e6,
+    loopP99Ms: loop.percentile(99) / 1e6,
+  };
+}
