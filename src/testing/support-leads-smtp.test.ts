@@ -1,6 +1,7 @@
 // "Chcę założyć podmiot" as the centres receive it: the public form for a gmina of centre A, then the
 // mail worker delivering to a real (test) SMTP server — the request arrives at centre A's address for
-// requests and not at centre B's, and the sender's copy arrives at the sender. On both databases
+// requests and not at centre B's, with the sender as its Reply-To (the centre just answers), and the
+// sender's copy arrives at the sender. On both databases
 // (TEST_DIALECT). It lives here because it joins two modules' test surfaces (support's example
 // centre, mail's SMTP server).
 import assert from 'node:assert/strict';
@@ -51,6 +52,15 @@ test('the request reaches centre A’s address at the SMTP server, not centre B�
     }),
   });
   assert.equal(sent.statusCode, 303, sent.body);
+  const outbox = await t.ctx.db.selectFrom('mail_outbox').select(['to_address', 'reply_to']).orderBy('to_address').execute();
+  assert.deepEqual(
+    outbox.map((m) => [m.to_address, m.reply_to]),
+    [
+      ['anna@example.pl', null],
+      [CENTRE_A, 'anna@example.pl'],
+    ],
+    'the request to the centre is to be answered to the sender; the copy to the sender has no Reply-To',
+  );
 
   const worker = startMailWorker({ ...t.ctx, config: { ...t.ctx.config, smtpUrl: smtp.url } }, { manual: true });
   try {
@@ -69,11 +79,13 @@ test('the request reaches centre A’s address at the SMTP server, not centre B�
   assert.match(leadMail.subject, /gmina Sadki/);
   assert.match(leadMail.text ?? '', /gminę Sadki[\s\S]*Od: Anna Przykładowa[\s\S]*spółdzielnię socjalną/);
   assert.match(leadMail.text ?? '', /Adres do odpowiedzi: anna@example\.pl/, 'the centre can answer the sender');
+  assert.equal(leadMail.headers.get('reply-to'), 'anna@example.pl', 'replying to the request answers the sender');
 
   const [copy] = to('anna@example.pl');
   assert.ok(copy, 'the copy arrived at the sender');
   const copyMail = parseMail(copy.raw);
   assert.equal(copyMail.to, 'anna@example.pl');
+  assert.equal(copyMail.headers.get('reply-to'), undefined);
   assert.match(copyMail.subject, /kopia Twojej wiadomości do ośrodka „Ośrodek Przykładowy \(test\)”/);
   assert.match(copyMail.text ?? '', /obsługuje gminę Sadki[\s\S]*spółdzielnię socjalną/);
 });

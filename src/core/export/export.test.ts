@@ -99,6 +99,43 @@ test('table cells wrap between words; only a word longer than the column is spli
     assert.ok(mono(line) <= 60, line);
 });
 
+test('a code (a document number, a date) in a cell stays on one line where the column can hold it', () => {
+  const mono = (s: string) => [...s].length * 5;
+  // 17 characters to a line: "Licencja ZP-2027-" would fit, the number is moved down whole
+  assert.deepEqual(wrapCellText('Licencja ZP-2027-AWRAK1 z dnia 2027-03-18.', 85, mono), [
+    'Licencja',
+    'ZP-2027-AWRAK1 z',
+    'dnia 2027-03-18.',
+  ]);
+  assert.deepEqual(wrapCellText('(nr 45000000-7)', 65, mono), ['(nr', '45000000-7)']);
+  assert.deepEqual(wrapCellText('ZP-2027-AWRAK1', 50, mono), ['ZP-2027-', 'AWRAK1'], 'longer than the column: at its own hyphens');
+  assert.deepEqual(
+    wrapCellText('Toruń kujawsko-pomorskie', 85, mono),
+    ['Toruń kujawsko-', 'pomorskie'],
+    'a compound of words still breaks',
+  );
+});
+
+test('PDF: a licence number in a squeezed column is drawn whole, read back with its hyphens', async () => {
+  const prose = (word: string) => Array.from({ length: 30 }, () => word).join(' ');
+  const numbers = ['ZP-2027-AWRAK1', 'ZP-2027-WWWMMW', 'ZP-2027-6TXJEG'];
+  const pdf = await renderPdf({
+    lang: 'pl',
+    title: 'Licencje',
+    author: 'ROPS',
+    blocks: [
+      {
+        kind: 'table',
+        caption: 'Tabela 1',
+        head: ['Numer', 'Produkt', 'Uwagi', 'Uzasadnienie', 'Odpowiedź', 'Źródło'],
+        rows: numbers.map((n) => [n, prose('obiady'), prose('uwaga'), prose('uzasadnienie'), prose('odpowiedź'), prose('źródło')]),
+      },
+    ],
+  });
+  const raw = pdfToText(pdf, 'raw');
+  for (const n of numbers) assert.ok(raw.includes(n), `${n} on one line:\n${raw.slice(0, 400)}`);
+});
+
 test('PDF: words of a narrow column are not cut; a word longer than the column is hyphenated', async () => {
   const long = 'Konstantynopolitańczykowianeczkowskiegoż'; // 40 letters
   assert.equal([...long].length, 40);

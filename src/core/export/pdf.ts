@@ -4,7 +4,8 @@
 // decoration — page numbers, the draft watermark, table rules, a table header repeated on a new
 // page — is marked as an artifact so it is not read out. DejaVu fonts carry the Polish letters.
 // Table cells are wrapped here, not by PDFKit: between words, a column at least as wide as its
-// longest word where the page allows, and a hyphen where a longer word has to be cut.
+// longest word where the page allows, and a hyphen where a longer word has to be cut; a code (a
+// document number, a date) is broken at its own hyphens only when the column cannot hold it whole.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -164,11 +165,25 @@ function renderBlock(doc: Doc, root: StructEl, block: ExportBlock): void {
 const SPACES = /[ \t\u00a0]+/;
 const INNER_BREAK = /(?<=[-/])(?=.)/;
 
-/** The pieces of a cell's text that are never split when the column can hold them. */
+/**
+ * A code: letters and digits joined by hyphens, with at least one digit (a licence number
+ * "ZP-2027-AWRAK1", a date, a CPV or postal code), maybe in brackets or quotes or followed by a
+ * punctuation mark. Read or typed as one thing, it is kept on one line where the column can hold it;
+ * a compound of words ("kujawsko-pomorskie") may break after its hyphen.
+ */
+const CODE = /^[(„"'«]?[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+[)”"'».,;:!?]*$/u;
+const isCode = (word: string) => CODE.test(word) && /\p{N}/u.test(word);
+
+/** Where a word may break: a code nowhere when it `fits` whole, anything else after its inner hyphens and slashes. */
+function piecesOf(word: string, fits: (s: string) => boolean): string[] {
+  return isCode(word) && fits(word) ? [word] : word.split(INNER_BREAK);
+}
+
+/** The pieces of a cell's text that are never split when the column can hold them (a code whole). */
 function wordsOf(text: string): string[] {
   return text
     .split(/\s+/)
-    .flatMap((w) => w.split(INNER_BREAK))
+    .flatMap((w) => piecesOf(w, () => true))
     .filter(Boolean);
 }
 
@@ -214,8 +229,8 @@ function columnWidths(doc: Doc, head: string[], rows: string[][], total: number)
 
 /**
  * A cell's text as lines no wider than `width`: lines break between words (and after a hyphen or
- * a slash inside one), never inside a word that fits the column; a word longer than the column is
- * hyphenated where it must be. PDFKit's own wrapping cuts a word that, with the space after it, is
+ * a slash inside one, but not inside a code that fits the column), never inside a word that fits
+ * the column; a word longer than the column is hyphenated where it must be. PDFKit's own wrapping cuts a word that, with the space after it, is
  * wider than the column, anywhere and without a hyphen. Line breaks of the text are kept.
  */
 export function wrapCellText(text: string, width: number, measure: (s: string) => number): string[] {
@@ -223,7 +238,7 @@ export function wrapCellText(text: string, width: number, measure: (s: string) =
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
     for (const word of paragraph.split(SPACES).filter(Boolean)) {
-      word.split(INNER_BREAK).forEach((piece, i) => {
+      piecesOf(word, (w) => measure(w) <= width).forEach((piece, i) => {
         const candidate = line && i === 0 ? `${line} ${piece}` : line + piece;
         if (measure(candidate) <= width) {
           line = candidate;

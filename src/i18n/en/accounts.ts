@@ -185,6 +185,7 @@ export const accountsEn: TranslationShape<typeof accountsPl> = {
     who: 'Who',
     action: 'Action',
     details: 'Details',
+    historyRoles: 'roles: {{before}} → {{after}}',
   },
   setup: {
     title: 'First start: administrator account',

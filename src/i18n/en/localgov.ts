@@ -7,7 +7,7 @@ export const localgovEn: TranslationShape<typeof localgovPl> = {
     dataset: {
       title: 'Cooperation of local governments with the social economy',
       description:
-        'For each gmina and powiat and year: a local programme or strategy section on the social economy, a team or coordinator, social clauses in public procurement (number, value, kinds) and public tasks commissioned to social economy entities, with the source of the data; an empty value means “unknown”, not “no”. The year is chosen with ?rok=.',
+        'For each gmina and powiat and year: a local programme or strategy section on the social economy, a team or coordinator, social clauses in public procurement (number, value, kinds) and public tasks commissioned to social economy entities, the entities the local government founded or co-founded (name and registry page), with the source of the data; an empty value means “unknown”, not “no”. The year is chosen with ?rok=.',
     },
     nav: 'Local governments',
     homeIntro: 'local governments’ cooperation with the social economy',
@@ -55,6 +55,8 @@ export const localgovEn: TranslationShape<typeof localgovPl> = {
       tasks_count: 'tasks commissioned to PES',
       tasks_value_pln: 'value of tasks commissioned to PES (PLN)',
       other_forms: 'other forms of cooperation',
+      founded_entities: 'entities founded or co-founded',
+      founded_entity_urls: 'pages of the founded entities',
       source: 'source',
     },
     card: {

@@ -167,6 +167,7 @@ export const mailEn: TranslationShape<typeof mailPl> = {
       "The address, subject and text of this message were erased on {{date}} with the recipient's personal data; only the record that it was sent remains.",
     created: 'Created',
     to: 'To',
+    replyTo: 'Reply to (Reply-To)',
     subject: 'Subject',
     template: 'Kind',
     lang: 'Language',

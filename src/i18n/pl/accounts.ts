@@ -196,6 +196,7 @@ export const accountsPl = {
     who: 'Kto',
     action: 'Działanie',
     details: 'Szczegóły',
+    historyRoles: 'role: {{before}} → {{after}}',
   },
   setup: {
     title: 'Pierwsze uruchomienie: konto administratora',

@@ -5,7 +5,7 @@ export const localgovPl = {
     dataset: {
       title: 'Współpraca samorządów z ekonomią społeczną',
       description:
-        'Dla każdej gminy i powiatu oraz roku: lokalny program lub rozdział strategii o ekonomii społecznej, zespół lub koordynator, klauzule społeczne w zamówieniach publicznych (liczba, wartość, rodzaje) i zadania publiczne zlecone podmiotom ekonomii społecznej, ze źródłem danych; pusta wartość znaczy „nieznane”, nie „nie”. Rok wybiera parametr ?rok=.',
+        'Dla każdej gminy i powiatu oraz roku: lokalny program lub rozdział strategii o ekonomii społecznej, zespół lub koordynator, klauzule społeczne w zamówieniach publicznych (liczba, wartość, rodzaje) i zadania publiczne zlecone podmiotom ekonomii społecznej, podmioty założone lub współzałożone przez samorząd (nazwa i strona w rejestrze), ze źródłem danych; pusta wartość znaczy „nieznane”, nie „nie”. Rok wybiera parametr ?rok=.',
     },
     nav: 'Samorządy',
     homeIntro: 'współpracę samorządów z ekonomią społeczną',
@@ -54,6 +54,8 @@ export const localgovPl = {
       tasks_count: 'zadania zlecone PES',
       tasks_value_pln: 'wartość zadań zleconych PES (zł)',
       other_forms: 'inne formy współpracy',
+      founded_entities: 'podmioty założone lub współzałożone',
+      founded_entity_urls: 'strony podmiotów założonych',
       source: 'źródło',
     },
     card: {

@@ -169,6 +169,7 @@ export const mailPl = {
       'Adres, temat i treść tej wiadomości usunięto {{date}} razem z danymi osobowymi adresata; został tylko zapis, że wiadomość wysłano.',
     created: 'Utworzono',
     to: 'Adresat',
+    replyTo: 'Odpowiedź do (Reply-To)',
     subject: 'Temat',
     template: 'Rodzaj',
     lang: 'Język',

@@ -8,7 +8,7 @@ import { formBodyWithLists, submitForm, textFields } from '../../core/http/forms
 import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
-import { auditFromRequest, listAuditEntries } from '../audit/index.js';
+import { auditFromRequest } from '../audit/index.js';
 import { FormBody, formRefusals, go, IdParams, me, OkQuery, page, secretInAddress, STRICT, TokenParams } from './accounts.http.js';
 import { manageUsers } from './accounts.policy.js';
 import { MessageView } from './accounts.views.js';
@@ -160,14 +160,7 @@ export async function userRoutes(app: AppInstance, ctx: ModuleContext): Promise<
     extra: { problems?: Problem[]; posted?: Record<string, unknown>; status?: number } = {},
   ) => {
     const { user, roles } = await users.userWithNamedRoles(ctx, id, request.lang);
-    const entries = await listAuditEntries(ctx.db, { subjectType: 'user', subjectId: id, limit: 200 });
-    const history = entries.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actor: e.actorName ?? e.actorId ?? '—',
-      action: e.action,
-      details: e.summary,
-    }));
+    const history = await users.userHistory(ctx, id, request.lang);
     const note =
       ok === 'role'
         ? request.t('users.rolesSaved')

@@ -1,13 +1,15 @@
 // Scoped roles by name in user administration (issue 15): staff type an entity's name (or its NIP,
 // KRS, page address), a gmina or powiat for a reporting partner, and tick bodies or centres; the
 // stored model stays role + scope type + scope id. Namesakes and unknown names are refused with the
-// candidates, nothing saved; the list and the user's page show names, never ids. Both databases.
+// candidates, nothing saved; the list and the user's page — its roles and the audit history of role
+// changes — show names, never ids. Both databases.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { newId } from '../../core/db/ids.js';
 import { fold, wordTokens } from '../../core/search/index.js';
+import { recordAudit } from '../audit/index.js';
 
 let t: TestApp;
 let admin: { cookie: string; userId: string };
@@ -168,7 +170,7 @@ describe('scoped roles by name', () => {
     const page = await get(`/admin/uzytkownicy/${id}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<li>Przedstawiciel podmiotu: Spółdzielnia Socjalna Bliźniak<\/li>/);
-    // the roles and the form (the audit history below them records the stored change as it is)
+    // the roles and the form
     const rolesPart = page.body.slice(page.body.indexOf('<dl>'), page.body.indexOf('<div class="actions">'));
     assert.doesNotMatch(rolesPart, new RegExp(`${twinA}|${twinB}|0415042`));
     const shown = /<textarea[^>]*name="scope_entity_representative"[^>]*>([^<]*)</u.exec(page.body)![1]!;
@@ -194,6 +196,30 @@ describe('scoped roles by name', () => {
         'reporting_partner:indicator_or_territory:territory:0415042',
       ].sort(),
     );
+    // the history of the change names roles and scopes as the role list does: no stored keys, no ids
+    const gone = newId();
+    await recordAudit(t.ctx.db, {
+      actorId: admin.userId,
+      ip: null,
+      requestId: null,
+      action: 'user.role_revoke',
+      subjectType: 'user',
+      subjectId: id,
+      changes: { roles: { before: `entity_representative:entity:${gone}`, after: null } },
+    });
+    const history = (await get(`/admin/uzytkownicy/${id}`)).body.split('<h2>Historia zmian</h2>')[1]!;
+    assert.match(
+      history,
+      /role: [^<→]*Przedstawiciel podmiotu: Spółdzielnia Socjalna Bliźniak[^<→]* → [^<]*Przedstawiciel podmiotu: Spółdzielnia Socjalna Bliźniak, Przedstawiciel podmiotu: Spółdzielnia Socjalna Bliźniak[^<]*Partner sprawozdawczy: gmina Lubicz/,
+    );
+    assert.match(history, /role: Przedstawiciel podmiotu: nie znaleziono \(mógł zostać usunięty\) → —/, 'a scope nobody names any more');
+    assert.match(
+      history,
+      /user\.invite<\/td><td>role: — → Przedstawiciel podmiotu: Spółdzielnia Socjalna Bliźniak</,
+      'the invitation’s roles',
+    );
+    assert.doesNotMatch(history, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i, 'no UUID');
+    assert.doesNotMatch(history, /entity_representative|indicator_or_territory|territory:/);
   });
 
   test('short lists are ticked by name; an id not on the list is refused; a page address names an entity', async () => {

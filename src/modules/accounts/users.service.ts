@@ -9,14 +9,14 @@ import { nowIso } from '../../core/db/time.js';
 import { FormChecker, normaliseEmail } from '../../core/validation.js';
 import { translator, type Lang, type T, type TKey } from '../../i18n/index.js';
 import { UUID_PATTERN } from '../../core/db/ids.js';
-import { diffFields, recordAudit, scrubAuditPersonalData } from '../audit/index.js';
+import { describeValue, diffFields, listAuditEntries, recordAudit, scrubAuditPersonalData } from '../audit/index.js';
 import { enqueueMail } from '../mail/index.js';
 import { later, newToken, sha256, type Actor } from './accounts.shared.js';
 import * as repo from './accounts.repo.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 import { checkNewPassword, validToken } from './passwords.service.js';
 import { isRole, ROLES, SCOPED_ROLES, type Role, type ScopedRole } from './roles.js';
-import { namedRoles, namersOf, resolveScope, scopeKey, scopeNamesOf, type ScopeChoice } from './scope-names.js';
+import { namedRoles, namersOf, resolveScope, scopeKey, scopeNamesOf, type NamedRole, type ScopeChoice } from './scope-names.js';
 
 /** The current set-up token, sealed under a key derived from SESSION_SECRET: a copy of the database alone cannot open it. */
 const SETUP_TOKEN_KEY = 'accounts.setup_token_sealed';
@@ -691,6 +691,80 @@ function roleKey(r: {
   scopeId?: string | null;
 }): string {
   return `${r.role}:${r.scope_type ?? r.scopeType ?? ''}:${r.scope_id ?? r.scopeId ?? ''}`;
+}
+
+type RoleParts = { role: string; scopeType: string | null; scopeId: string | null };
+
+/**
+ * A role as the audit log stored it, back as its parts: a key `role:scope_type:scope_id` (a scope id
+ * may hold colons: `localgov:0404011`) or, in an invitation's entry, `{ role, scopeType, scopeId }`;
+ * null when it is neither.
+ */
+function parseStoredRole(v: unknown): RoleParts | null {
+  if (typeof v === 'string') {
+    const m = /^([^:]+):([^:]*):(.*)$/su.exec(v);
+    return m ? { role: m[1]!, scopeType: m[2] || null, scopeId: m[3] || null } : null;
+  }
+  if (v && typeof v === 'object' && 'role' in v && typeof v.role === 'string') {
+    const o = v as { role: string; scopeType?: unknown; scopeId?: unknown };
+    const text = (x: unknown) => (typeof x === 'string' && x !== '' ? x : null);
+    return { role: o.role, scopeType: text(o.scopeType), scopeId: text(o.scopeId) };
+  }
+  return null;
+}
+
+/** The roles of an audit value as keys: a list, one role (a grant or revocation) or nothing. */
+function roleKeysOf(v: unknown): string[] {
+  return (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]).flatMap((x) => {
+    const r = parseStoredRole(x);
+    return r ? [roleKey(r)] : [];
+  });
+}
+
+/** One entry of a user's history on their administration page. */
+export interface UserHistoryEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  /** The roles before and after a change of roles, scopes by name (the role list's namers); null for other entries. */
+  roles: { before: NamedRole[]; after: NamedRole[] } | null;
+  /** "field: before → after" of the entry's other changes. */
+  details: string;
+}
+
+/**
+ * The audit history of a user (newest first): role changes with each role and scope by name, as the
+ * role list shows them (every kind of scope asked once for the whole history), the rest as stored.
+ */
+export async function userHistory(ctx: ModuleContext, userId: string, lang: Lang, limit = 200): Promise<UserHistoryEntry[]> {
+  const entries = await listAuditEntries(ctx.db, { subjectType: 'user', subjectId: userId, limit });
+  const keys = [
+    ...new Set(
+      entries.flatMap((e) => (e.changes.roles ? [...roleKeysOf(e.changes.roles.before), ...roleKeysOf(e.changes.roles.after)] : [])),
+    ),
+  ];
+  const named = await namedRoles(
+    ctx,
+    keys.map((k) => parseStoredRole(k)!),
+    lang,
+  );
+  const byKey = new Map(keys.map((k, i) => [k, named[i]!]));
+  return entries.map((e) => {
+    const { roles, ...others } = e.changes;
+    return {
+      id: e.id,
+      at: e.at,
+      actor: e.actorName ?? e.actorId ?? '—',
+      action: e.action,
+      roles: roles
+        ? { before: roleKeysOf(roles.before).map((k) => byKey.get(k)!), after: roleKeysOf(roles.after).map((k) => byKey.get(k)!) }
+        : null,
+      details: Object.entries(others)
+        .map(([field, c]) => `${field}: ${describeValue(c.before)} → ${describeValue(c.after)}`)
+        .join('; '),
+    };
+  });
 }
 
 /** Replaces a user's roles; their sessions end so the new rights apply from a fresh login. */

@@ -17,7 +17,8 @@ import type { TKey } from '../../i18n/index.js';
 import { Form, MessageView, NewPasswordFields, Notice, type FormState } from './accounts.views.js';
 import { ROLES } from './roles.js';
 import { roleText } from './own-data.views.js';
-import type { RoleForm, ScopeField } from './users.service.js';
+import type { RoleForm, ScopeField, UserHistoryEntry } from './users.service.js';
+import type { NamedRole } from './scope-names.js';
 
 export function SetupForm({ token, csrf, values = {}, problems = [] }: FormState & { token: string }) {
   const { t } = usePage();
@@ -219,14 +220,6 @@ export function InviteView({ csrf, problems = [], values = {}, roleForm }: FormS
   );
 }
 
-export interface HistoryRow {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  details: string;
-}
-
 export function UserDetailView({
   csrf,
   problems = [],
@@ -237,11 +230,16 @@ export function UserDetailView({
 }: FormState & {
   user: UserListRow & { deletion_requested_at: string | null };
   roleForm: RoleForm;
-  history: HistoryRow[];
+  history: UserHistoryEntry[];
   notice?: string | null;
 }) {
   const { t, fmt } = usePage();
   const base = `/admin/uzytkownicy/${user.id}`;
+  const roleList = (roles: NamedRole[]) => (roles.length ? roles.map((r) => roleText(t, r)).join(', ') : '—');
+  const details = (h: UserHistoryEntry) =>
+    [h.roles ? t('users.historyRoles', { before: roleList(h.roles.before), after: roleList(h.roles.after) }) : '', h.details]
+      .filter(Boolean)
+      .join('; ');
   return (
     <>
       <PageHeader title={user.display_name} />
@@ -306,7 +304,7 @@ export function UserDetailView({
             { header: t('users.when'), cell: (h) => fmt.dateTime(h.at) },
             { header: t('users.who'), cell: (h) => h.actor },
             { header: t('users.action'), cell: (h) => h.action },
-            { header: t('users.details'), cell: (h) => h.details },
+            { header: t('users.details'), cell: details },
           ]}
         />
       )}

@@ -171,14 +171,29 @@ function parseJson<T>(text: string | null): T | null {
   }
 }
 
+/** One field's change as stored (secrets already masked). */
+export interface AuditChange {
+  before: unknown;
+  after: unknown;
+}
+
+/** A stored changes column as field → { before, after } (a value stored without its before: before masked). */
+export function parseChanges(changes: string | null): Record<string, AuditChange> {
+  const parsed = parseJson<Record<string, unknown>>(changes);
+  if (!parsed || typeof parsed !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(parsed).map(([field, c]) => [
+      field,
+      c && typeof c === 'object' && 'before' in c ? (c as AuditChange) : { before: MASK, after: c },
+    ]),
+  );
+}
+
 /** "field: before → after" lines of a stored changes column. */
 export function changeLines(changes: string | null): string[] {
-  const parsed = parseJson<Record<string, unknown>>(changes);
-  if (!parsed) return [];
-  return Object.entries(parsed).map(([field, c]) => {
-    const change = c && typeof c === 'object' && 'before' in c ? (c as { before: unknown; after: unknown }) : { before: MASK, after: c };
-    return `${field}: ${describeValue(change.before)} → ${describeValue(change.after)}`;
-  });
+  return Object.entries(parseChanges(changes)).map(
+    ([field, change]) => `${field}: ${describeValue(change.before)} → ${describeValue(change.after)}`,
+  );
 }
 
 /** "key: value" lines of a stored meta column. */
@@ -198,6 +213,8 @@ export interface AuditListItem {
   subjectId: string | null;
   /** "field: before → after" of the changes, for a table cell. */
   summary: string;
+  /** The same changes by field, for a module that shows a field its own way (accounts: roles by name). */
+  changes: Record<string, AuditChange>;
 }
 
 /** Recent entries by actor or about a subject (used by the accounts module's pages and export). */
@@ -219,6 +236,7 @@ export async function listAuditEntries(
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     summary: changeLines(r.changes).join('; '),
+    changes: parseChanges(r.changes),
   }));
 }
 

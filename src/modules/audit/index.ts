@@ -12,6 +12,8 @@ export {
   diffFields,
   scrubAuditPersonalData,
   listAuditEntries,
+  describeValue,
+  type AuditChange,
   type AuditEntry,
   type AuditListItem,
 } from './audit.service.js';

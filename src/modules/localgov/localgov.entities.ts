@@ -56,18 +56,36 @@ export async function checkEntityNames(
   return ids;
 }
 
+/** A founded entity as the registry knows it today: its name, page and whether it is example data. */
+export interface FoundedEntity {
+  id: string;
+  name: string;
+  path: string;
+  isExample: boolean;
+}
+
 /** Stored ids (a JSON array) as the registry knows them today: name and page, in the stored order. */
-export async function foundedEntities(
+export async function foundedEntities(ctx: Pick<ModuleContext, 'db' | 'clock'>, stored: string | null): Promise<FoundedEntity[]> {
+  return (await foundedEntitiesOfMany(ctx, [stored]))[0]!;
+}
+
+/**
+ * The same for many stored values at once (a year's table: one registry look-up for every row), in
+ * the given order; an id the registry no longer knows is left out.
+ */
+export async function foundedEntitiesOfMany(
   ctx: Pick<ModuleContext, 'db' | 'clock'>,
-  stored: string | null,
-): Promise<{ id: string; name: string; path: string; isExample: boolean }[]> {
-  const ids = parseIds(stored);
-  if (ids.length === 0) return [];
-  const facts = await entityFacts(ctx, ids);
-  return ids.flatMap((id) => {
-    const e = facts.get(id);
-    return e ? [{ id, name: e.name, path: e.path, isExample: e.isExample }] : [];
-  });
+  stored: readonly (string | null)[],
+): Promise<FoundedEntity[][]> {
+  const idLists = stored.map(parseIds);
+  const all = idLists.flat();
+  const facts = all.length ? await entityFacts(ctx, all) : new Map<string, never>();
+  return idLists.map((ids) =>
+    ids.flatMap((id) => {
+      const e = facts.get(id);
+      return e ? [{ id, name: e.name, path: e.path, isExample: e.isExample }] : [];
+    }),
+  );
 }
 
 /** The names to put back in a form (one per line): a namesake's with its town, so it resolves again. */

@@ -1,5 +1,6 @@
 // The local governments' cooperation records as an open dataset on `/dane`: per gmina or powiat and
-// year, programmes, coordinators, social clauses and commissioned tasks (null where not known).
+// year, programmes, coordinators, social clauses, commissioned tasks and founded entities (null where
+// not known).
 import type { OpenDataset } from '../opendata/index.js';
 import { lastRecordChange } from './localgov.repo.js';
 

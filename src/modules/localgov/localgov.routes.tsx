@@ -1,4 +1,5 @@
-// Routes of the localgov module: the public table of a year, its CSV (core/csv: BOM, `;`) and JSON,
+// Routes of the localgov module: the public table of a year, its CSV (core/csv: BOM, `;`) and JSON
+// (both with the founded entities' names and public pages, example entities labelled as on the card),
 // and the staff list and form (coordinators and administrators; every change audited by the service).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -18,6 +19,7 @@ import * as svc from './localgov.service.js';
 import * as v from './localgov.views.js';
 import { LICENCE_LINK, OpenDataProperties, openDataMeta } from '../opendata/index.js';
 import { localgovDataset } from './localgov.opendata.js';
+import { foundedEntitiesOfMany } from './localgov.entities.js';
 import { surveyRoutes } from './survey/survey.routes.js';
 import { localgovMapRoutes } from './map/map.routes.js';
 import { awardsRoutes } from './awards/awards.routes.js';
@@ -42,10 +44,25 @@ const Record_ = Type.Object({
   tasks_count: Nullable(Type.Integer()),
   tasks_value_pln: Nullable(Type.Integer()),
   other_forms: Nullable(Type.String()),
+  founded_entities: Type.Union(
+    [
+      Type.Array(
+        Type.Object({
+          id: Type.String({ description: 'the registry id (as in /api/v1/podmioty/{id})' }),
+          name: Type.String(),
+          url: Type.String({ description: 'the entity’s public page' }),
+          is_example: Type.Boolean({ description: 'example (demonstration) data, not real' }),
+        }),
+      ),
+      Type.Null(),
+    ],
+    { description: 'registry entities the local government founded or co-founded; null = unknown' },
+  ),
   source: Type.String(),
 });
 
 export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Promise<void> {
+  const base = ctx.config.publicUrl.replace(/\/$/, '');
   const yearOf = async (rok: string | undefined) => (rok ? Number(rok) : (await svc.yearsWithRecords(ctx))[0]!);
 
   app.get('/samorzady', { config: { access: 'public' }, schema: { querystring: YearQuery } }, async (request, reply) => {
@@ -63,6 +80,10 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
     const year = await yearOf(request.query.rok);
     const t = translator(request.lang);
     const rows = await svc.tableOfYear(ctx, year, request.lang);
+    const founded = await foundedEntitiesOfMany(
+      ctx,
+      rows.map((r) => r.founded_entity_ids),
+    );
     const s = (x: string | number | null) => (x === null ? '' : String(x));
     const yn = (x: 'yes' | 'no' | null) => (x === null ? '' : t(`localgov.${x}`));
     const csv = spreadsheetCsv([
@@ -81,9 +102,11 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
         'tasks_count',
         'tasks_value_pln',
         'other_forms',
+        'founded_entities',
+        'founded_entity_urls',
         'source',
       ].map((k) => t(`localgov.csvHeader.${k as 'teryt'}`)),
-      ...rows.map((r) => [
+      ...rows.map((r, i) => [
         r.unit_teryt,
         r.unitLabel,
         String(r.year),
@@ -103,6 +126,8 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
         s(r.tasks_count),
         s(r.tasks_value_pln),
         s(r.other_forms),
+        founded[i]!.map((e) => (e.isExample ? `${e.name} (${t('localgov.exampleData')})` : e.name)).join(' | '),
+        founded[i]!.map((e) => `${base}${localize(e.path, request.lang)}`).join(' | '),
         r.source,
       ]),
     ]);
@@ -127,10 +152,14 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
     async (request) => {
       const year = await yearOf(request.query.rok);
       const [rows, lastChanged] = await Promise.all([svc.tableOfYear(ctx, year, 'pl'), localgovDataset.lastChanged(ctx)]);
+      const founded = await foundedEntitiesOfMany(
+        ctx,
+        rows.map((r) => r.founded_entity_ids),
+      );
       return {
         ...openDataMeta(lastChanged),
         year,
-        items: rows.map((r) => ({
+        items: rows.map((r, i) => ({
           unit_teryt: r.unit_teryt,
           unit: r.unitLabel,
           year: r.year,
@@ -145,6 +174,10 @@ export async function localgovRoutes(app: AppInstance, ctx: ModuleContext): Prom
           tasks_count: r.tasks_count,
           tasks_value_pln: r.tasks_value_pln === null ? null : Number(r.tasks_value_pln),
           other_forms: r.other_forms,
+          founded_entities:
+            r.founded_entity_ids === null
+              ? null
+              : founded[i]!.map((e) => ({ id: e.id, name: e.name, url: `${base}${e.path}`, is_example: e.isExample })),
           source: r.source,
         })),
       };

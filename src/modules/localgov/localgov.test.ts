@@ -1,11 +1,16 @@
 // Local governments' cooperation records on both databases: staff enter them by the unit's name
 // (audited; one record per unit and year; unknown stays unknown, never "no"), the public table and
-// its CSV (BOM, `;`) and API of a year, the cooperation card on gmina and powiat profiles, and the
-// staff pages refused to everyone else.
+// its CSV (BOM, `;`) and API of a year — with the founded entities' names and pages, example ones
+// labelled —, the cooperation card on gmina and powiat profiles, and the staff pages refused to
+// everyone else.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, csrfFrom, form, loginAs, type TestApp } from '../../testing/app.js';
 import { ManualClock } from '../../testing/clock.js';
+import { polishSortKey } from '../../core/db/collation.js';
+import { newId } from '../../core/db/ids.js';
+import { searchDocument } from '../../core/search/index.js';
+import { entityPath } from '../registry/index.js';
 
 let t: TestApp;
 let cookie: string;
@@ -94,7 +99,7 @@ describe('cooperation records', () => {
     assert.ok(csv.body.startsWith('\uFEFFTERYT;samorząd;rok;'));
     assert.match(
       csv.body,
-      /0404011;Chełmno \(gmina miejska, powiat chełmiński\);2025;tak;Program rozwoju ekonomii społecznej miasta;2025-03-12;;;4;1250000;klauzula zatrudnieniowa;0;;;Ankieta testowa 2025/,
+      /0404011;Chełmno \(gmina miejska, powiat chełmiński\);2025;tak;Program rozwoju ekonomii społecznej miasta;2025-03-12;;;4;1250000;klauzula zatrudnieniowa;0;;;;;Ankieta testowa 2025/,
     );
     const api = (await t.app.inject({ url: '/api/v1/samorzady?rok=2025' })).json() as {
       items: { unit_teryt: string; coordinator: string | null; clause_kinds: string[] | null }[];
@@ -133,5 +138,76 @@ describe('cooperation records', () => {
     const { cookie: editor } = await loginAs(t, [{ role: 'editor' }]);
     assert.equal((await t.app.inject({ url: '/admin/samorzady', headers: { cookie: editor } })).statusCode, 403);
     assert.equal((await t.app.inject({ url: '/admin/samorzady' })).statusCode, 302);
+  });
+
+  it('the CSV and API name the founded entities with their pages, example ones labelled; no contact data', async () => {
+    const insertEntity = async (name: string, isSynthetic: boolean) => {
+      const id = newId();
+      const at = '2026-01-10T00:00:00.000Z';
+      await t.ctx.db
+        .insertInto('entities')
+        .values({
+          id,
+          name,
+          name_sort: polishSortKey(name),
+          legal_form: 'spoldzielnia_socjalna',
+          sectors: '[]',
+          lifecycle: 'active',
+          gmina_teryt: '0404011',
+          town: 'Chełmno',
+          email: 'biuro@razem.example.pl',
+          search_doc: searchDocument(name, 'Chełmno'),
+          is_synthetic: isSynthetic,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      return id;
+    };
+    const razem = await insertEntity('Spółdzielnia Socjalna Razem', false);
+    const demo = await insertEntity('Przykładowa Fundacja Chełmińska', true);
+    const res = await post('/admin/samorzady/nowy', {
+      unit: 'Chełmno (gmina miejska, powiat chełmiński)',
+      year: '2024',
+      founded_entities: 'Spółdzielnia Socjalna Razem\nPrzykładowa Fundacja Chełmińska',
+      source: 'Sprawozdanie 2024',
+    });
+    assert.equal(res.statusCode, 303, res.body);
+    const base = t.ctx.config.publicUrl.replace(/\/$/, '');
+    const razemUrl = `${base}${entityPath({ id: razem, name: 'Spółdzielnia Socjalna Razem' })}`;
+    const demoUrl = `${base}${entityPath({ id: demo, name: 'Przykładowa Fundacja Chełmińska' })}`;
+
+    const csv = await t.app.inject({ url: '/samorzady.csv?rok=2024' });
+    assert.ok(csv.body.includes(';inne formy współpracy;podmioty założone lub współzałożone;strony podmiotów założonych;źródło'));
+    assert.ok(
+      csv.body.includes(
+        `;Spółdzielnia Socjalna Razem | Przykładowa Fundacja Chełmińska (przykładowe dane);${razemUrl} | ${demoUrl};Sprawozdanie 2024`,
+      ),
+      csv.body,
+    );
+    const en = await t.app.inject({ url: '/en/samorzady.csv?rok=2024' });
+    assert.ok(
+      en.body.includes(
+        `Przykładowa Fundacja Chełmińska (example data);${base}/en${entityPath({ id: razem, name: 'Spółdzielnia Socjalna Razem' })} | `,
+      ),
+    );
+    assert.ok(!csv.body.includes('biuro@razem.example.pl'));
+
+    const api = await t.app.inject({ url: '/api/v1/samorzady?rok=2024' });
+    assert.equal(api.statusCode, 200);
+    const body = api.json() as { items: { unit_teryt: string; founded_entities: unknown }[] };
+    assert.deepEqual(body.items[0]!.founded_entities, [
+      { id: razem, name: 'Spółdzielnia Socjalna Razem', url: razemUrl, is_example: false },
+      { id: demo, name: 'Przykładowa Fundacja Chełmińska', url: demoUrl, is_example: true },
+    ]);
+    assert.ok(!api.body.includes('biuro@razem.example.pl'));
+    const year2025 = (await t.app.inject({ url: '/api/v1/samorzady?rok=2025' })).json() as { items: { founded_entities: unknown }[] };
+    assert.deepEqual(
+      year2025.items.map((i) => i.founded_entities),
+      [null, null],
+      'not given stays unknown',
+    );
+    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    assert.match(JSON.stringify(spec.paths['/api/v1/samorzady']), /founded_entities/);
   });
 });

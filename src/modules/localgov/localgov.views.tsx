@@ -7,6 +7,7 @@ import { usePage } from '../../core/ui/context.js';
 import { profilePath, UnitNameField } from '../territory/index.js';
 import { StaffForm } from './localgov.staff.views.js';
 import type { CooperationRow } from './localgov.repo.js';
+import type { FoundedEntity } from './localgov.entities.js';
 import { CLAUSE_KINDS, type TableRow, type UnitOption } from './localgov.service.js';
 
 function useValue() {
@@ -78,14 +79,6 @@ export function YearTableView({ year, years, rows }: { year: number; years: numb
       )}
     </>
   );
-}
-
-/** An entity the unit founded, as the card links it. */
-export interface FoundedEntity {
-  id: string;
-  name: string;
-  path: string;
-  isExample: boolean;
 }
 
 /** The cooperation card on a gmina or powiat profile: its latest record, with the entities it founded. */

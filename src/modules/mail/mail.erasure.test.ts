@@ -1,6 +1,6 @@
 // Erasing a person from the outbox (eraseMailAbout), on SQLite and PostgreSQL: of the messages
 // about one thing to one address, unsent ones (waiting or failed) go with their attempts, sent ones
-// keep no address, subject, text or error; other addresses and other subjects are untouched; old
+// keep no address, subject, text, reply-to address or error; other addresses and other subjects are untouched; old
 // messages without `about` are matched by template only when the caller says so; the outbox pages
 // show an erased message without personal data.
 import assert from 'node:assert/strict';
@@ -18,19 +18,20 @@ before(async () => {
 });
 after(async () => t.close());
 
-const mail = (to: string, about?: string): MailRequest => ({
+const mail = (to: string, about?: string, replyTo?: string): MailRequest => ({
   to,
   lang: 'pl',
   template: 'password_reset',
   params: { name: 'Anna Nowak', link: 'https://spojnia.example.pl/konto/haslo/nowe/Tok3n_abcdefghijklmnop', validFor: '1 godzina' },
   ...(about ? { about } : {}),
+  ...(replyTo ? { replyTo } : {}),
 });
 const rows = () => t.ctx.db.selectFrom('mail_outbox').selectAll().orderBy('id').execute();
 const attempts = () => t.ctx.db.selectFrom('mail_attempts').selectAll().execute();
 
 test('unsent messages about it to that address are withdrawn, sent ones keep no personal data; nothing else changes', async () => {
   const ids = {
-    sent: await enqueueMail(t.ctx.db, mail('Anna.Nowak@example.pl', 'case:1'), clock),
+    sent: await enqueueMail(t.ctx.db, mail('Anna.Nowak@example.pl', 'case:1', 'anna.prywatnie@example.pl'), clock),
     failed: await enqueueMail(t.ctx.db, mail('anna.nowak@example.pl', 'case:1'), clock),
   };
   // one message goes out after a refusal that quotes the address; the other is refused for good
@@ -80,7 +81,10 @@ test('unsent messages about it to that address are withdrawn, sent ones keep no 
   assert.equal(sent.status, 'sent');
   assert.equal(sent.erased_at, clock.now().toISOString());
   assert.ok(sent.sent_at && sent.template === 'password_reset', 'the record that it went out stays');
-  assert.deepEqual([sent.to_address, sent.subject, sent.text_body, sent.html_body, sent.last_error], ['', '', '', '', null]);
+  assert.deepEqual(
+    [sent.to_address, sent.subject, sent.text_body, sent.html_body, sent.reply_to, sent.last_error],
+    ['', '', '', '', null, null],
+  );
   const left = await attempts();
   assert.ok(
     left.every((a) => a.mail_id === ids.sent),

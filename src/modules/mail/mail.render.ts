@@ -21,6 +21,8 @@ interface MailOf<K extends MailTemplate> {
    * they are given (not rendered), e.g. `{ contentType: 'text/calendar; charset=utf-8; method=REQUEST', content }`.
    */
   alternatives?: MailAlternative[];
+  /** Where an answer should go (the Reply-To header), when not to the sender (e.g. the visitor who wrote); not rendered. */
+  replyTo?: string;
 }
 
 export interface MailAlternative {

@@ -205,13 +205,22 @@ export async function deleteMail(db: Executor, ids: readonly string[]): Promise<
   await db.deleteFrom('mail_outbox').where('id', 'in', ids).execute();
 }
 
-/** Clears what identifies the recipient of sent messages (the attempts' errors too) and marks them erased at `at`. */
+/** Clears what identifies the recipient of sent messages (the reply-to address and the attempts' errors too) and marks them erased at `at`. */
 export async function redactMail(db: Executor, ids: readonly string[], at: string): Promise<void> {
   if (!ids.length) return;
   await db.updateTable('mail_attempts').set({ error: null }).where('mail_id', 'in', ids).execute();
   await db
     .updateTable('mail_outbox')
-    .set({ to_address: '', subject: '', text_body: '', html_body: '', alternatives: null, last_error: null, erased_at: at })
+    .set({
+      to_address: '',
+      subject: '',
+      text_body: '',
+      html_body: '',
+      alternatives: null,
+      reply_to: null,
+      last_error: null,
+      erased_at: at,
+    })
     .where('id', 'in', ids)
     .execute();
 }

@@ -54,6 +54,7 @@ export async function enqueueMail(db: Executor, mail: MailRequest, clock?: Clock
     about: mail.about ?? null,
     erased_at: null,
     alternatives: mail.alternatives?.length ? JSON.stringify(mail.alternatives) : null,
+    reply_to: mail.replyTo ?? null,
   });
   return id;
 }
@@ -76,6 +77,8 @@ export interface OutgoingMail {
   html: string;
   /** Further alternative parts (a calendar invitation…), in order; empty for most messages. */
   alternatives: MailAlternative[];
+  /** The Reply-To address, or null when answers go to the sender. */
+  replyTo: string | null;
 }
 
 export type SendFn = (mail: OutgoingMail) => Promise<void>;
@@ -180,6 +183,7 @@ export async function deliverDue(ctx: ModuleContext, send: SendFn, opts: Deliver
         text: row.text_body,
         html: row.html_body,
         alternatives: row.alternatives ? (JSON.parse(row.alternatives) as MailAlternative[]) : [],
+        replyTo: row.reply_to,
       });
       delivered = true;
     } catch (err) {
@@ -300,8 +304,8 @@ export interface MailErasure {
  * Erases a person from the outbox, in the caller's transaction (the one erasing them elsewhere):
  * messages not sent yet are deleted with their attempts, so nothing is sent about data that no
  * longer exist; sent ones keep only when, which template and that they went out (their address,
- * subject, text and errors, which may quote the address, are cleared) until the normal retention
- * deletes them. A message a worker is sending at this very moment may still go out.
+ * reply-to address, subject, text and errors, which may quote the address, are cleared) until the
+ * normal retention deletes them. A message a worker is sending at this very moment may still go out.
  */
 export async function eraseMailAbout(db: Executor, scope: MailErasureScope, clock?: Clock): Promise<MailErasure> {
   const to = scope.to?.map(normaliseEmail);

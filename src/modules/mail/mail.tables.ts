@@ -39,6 +39,8 @@ export interface MailOutboxTable {
   erased_at: string | null;
   /** JSON array of further alternative parts (`MailAlternative`), e.g. a calendar invitation; null for none. */
   alternatives: string | null;
+  /** Where an answer to the message should go (its Reply-To header), e.g. the visitor who wrote; null: to the sender. */
+  reply_to: string | null;
 }
 
 export type MailAttemptOutcome = 'sending' | 'sent' | 'failed';

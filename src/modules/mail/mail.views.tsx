@@ -164,6 +164,12 @@ export function MailDetailView({
       <dl class="mail-facts">
         <dt>{t('outbox.to')}</dt>
         <dd>{mail.erased_at ? '—' : mail.to_address}</dd>
+        {mail.reply_to ? (
+          <>
+            <dt>{t('outbox.replyTo')}</dt>
+            <dd>{mail.reply_to}</dd>
+          </>
+        ) : null}
         <dt>{t('outbox.template')}</dt>
         <dd>{label.template(mail.template)}</dd>
         <dt>{t('outbox.lang')}</dt>

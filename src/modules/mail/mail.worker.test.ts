@@ -103,6 +103,7 @@ test('the worker delivers over SMTP: envelope, headers, text and HTML parts with
   assert.equal(mail.to, 'lucja@example.pl');
   assert.match(mail.from, /^"?ROPS Toruń — Spójnia"? <spojnia@rops\.example\.pl>$/);
   assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
+  assert.equal(mail.headers.get('reply-to'), undefined, 'no Reply-To unless one is given');
   assert.match(mail.headers.get('content-type') ?? '', /^multipart\/alternative/);
   assert.equal(mail.text, stored.text_body, 'the text part arrives exactly as stored');
   assert.equal(mail.html, stored.html_body, 'the HTML part arrives exactly as stored');
@@ -354,10 +355,11 @@ test('a sender that stalls for a whole lease is taken over: the late outcome can
   assert.deepEqual(messageIds, [`<${id}@localhost>`, `<${id}@localhost>`], '…carries the same Message-ID, so mail clients fold it');
 });
 
-test('the outbox page of a message shows its Message-ID and every attempt', async () => {
+test('the outbox page of a message shows its Message-ID, Reply-To and every attempt; the delivered message carries the Reply-To', async () => {
   await clearOutbox();
   smtp.refuse(true);
-  const id = await enqueueMail(t.ctx.db, resetMail('history@example.pl'), t.ctx.clock);
+  const id = await enqueueMail(t.ctx.db, { ...resetMail('history@example.pl'), replyTo: 'odpowiedzi@example.pl' }, t.ctx.clock);
+  assert.equal((await row(id)).reply_to, 'odpowiedzi@example.pl');
   const worker = startMailWorker(ctx, { manual: true });
   try {
     await worker.runOnce();
@@ -368,6 +370,7 @@ test('the outbox page of a message shows its Message-ID and every attempt', asyn
     smtp.refuse(false);
     await worker.stop();
   }
+  assert.equal(parseMail(smtp.received.at(-1)!.raw).headers.get('reply-to'), 'odpowiedzi@example.pl');
   const { loginAs } = await import('../../testing/app.js');
   // the test session is stamped with the real time; the page is read at that time
   clock.set(new Date());
@@ -375,6 +378,7 @@ test('the outbox page of a message shows its Message-ID and every attempt', asyn
   const page = await t.app.inject({ url: `/admin/poczta/${id}`, headers: { cookie } });
   assert.equal(page.statusCode, 200);
   assert.ok(page.body.includes(`<code>&lt;${id}@localhost></code>`), 'the Message-ID is shown');
+  assert.match(page.body, /<dt>Odpowiedź do \(Reply-To\)<\/dt>\s*<dd>odpowiedzi@example\.pl<\/dd>/);
   assert.match(page.body, /Próby wysyłki/);
   assert.match(page.body, /nieudana/);
   assert.match(page.body, /przyjęta przez serwer poczty/);

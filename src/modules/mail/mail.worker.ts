@@ -60,6 +60,7 @@ export function startMailWorker(ctx: ModuleContext, opts: MailWorkerOptions = {}
       text: m.text,
       html: m.html,
       ...(m.alternatives.length ? { alternatives: m.alternatives.map((a) => ({ contentType: a.contentType, content: a.content })) } : {}),
+      ...(m.replyTo ? { replyTo: m.replyTo } : {}),
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
   };

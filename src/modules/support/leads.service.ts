@@ -1,7 +1,8 @@
 // "Chcę założyć podmiot ekonomii społecznej": a short public request routed through the outbox to the
-// centre that serves the chosen gmina today, with a copy to the sender. Bots filling the honeypot are
-// told "sent" and nothing is stored or sent. Staff see counts per subregion and month only (never the
-// texts); the sender's name, address and text are erased after the configured number of months.
+// centre that serves the chosen gmina today (its Reply-To the sender, so the centre just answers),
+// with a copy to the sender. Bots filling the honeypot are told "sent" and nothing is stored or sent.
+// Staff see counts per subregion and month only (never the texts); the sender's name, address and
+// text are erased after the configured number of months.
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -86,6 +87,8 @@ export async function submitLead(ctx: ModuleContext, body: Record<string, unknow
         template: 'support_lead',
         params: { centre: centre.name, gmina: gmina.name, name, email, message },
         about,
+        // the centre answers the sender by replying to the message
+        replyTo: email,
       },
       ctx.clock,
     );

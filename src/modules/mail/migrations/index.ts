@@ -6,6 +6,7 @@ import { mailOutboxCreatedMigration } from './202611281000_mail_outbox_created.j
 import { mailLeaseAttemptsMigration } from './202701050020_mail_lease_attempts.js';
 import { mailOutboxAboutMigration } from './202701070010_mail_outbox_about.js';
 import { mailOutboxAlternativesMigration } from './202702050005_mail_outbox_alternatives.js';
+import { mailOutboxReplyToMigration } from './202712110030_mail_outbox_reply_to.js';
 
 export const mailMigrations: Record<string, ModuleMigration> = {
   '202611270051_mail_outbox': mailOutboxMigration,
@@ -13,4 +14,5 @@ export const mailMigrations: Record<string, ModuleMigration> = {
   '202701050020_mail_lease_attempts': mailLeaseAttemptsMigration,
   '202701070010_mail_outbox_about': mailOutboxAboutMigration,
   '202702050005_mail_outbox_alternatives': mailOutboxAlternativesMigration,
+  '202712110030_mail_outbox_reply_to': mailOutboxReplyToMigration,
 };
