@@ -184,7 +184,7 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
     (query.statusPs ? 1 : 0) +
     (query.znak ? 1 : 0);
   const filters = (
-    <form method="get" action={href('/podmioty')} class="registry-search" role="search">
+    <form method="get" action={href('/podmioty')} class="registry-search" role="search" data-live-filters>
       <FormField name="q" type="search" label={t('registry.searchLabel')} hint={t('registry.searchHint')} value={query.q} maxLength={200} />
       <div class="field">
         <label for="f-sort">{t('registry.sort')}</label>
