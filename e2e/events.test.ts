@@ -3,7 +3,8 @@
 // accessibility need with its own consent and the general consent), sends it (Enter; a first
 // attempt without consent lands on the error summary), then opens the link from the e-mail in the
 // outbox and confirms (Tab, Enter). axe runs on every page of the flow. An organiser then checks in
-// three people on a phone while offline and syncs twice: nobody is counted twice.
+// three people on a phone while offline and syncs twice: nobody is counted twice. The list's
+// filters update it in place (public/js/facets.js) when an option is chosen by keyboard.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -122,6 +123,40 @@ test('an organiser checks in 3 people offline on a phone, by keyboard, and synci
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /już zapisane wcześniej: 3/.test(document.querySelector('.checkin__status')?.textContent ?? ''));
     assert.equal(await count(), 3);
+    assert.deepEqual(foreignRequests, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the list of events: an option chosen by keyboard updates the list in place, focus staying on the list of options', async () => {
+  const ctx = server.testApp.ctx;
+  await makeEvent(ctx, { title: 'Spotkanie w sieci', online: true });
+  await makeEvent(ctx, { title: 'Spotkanie w sali' });
+  const { page, foreignRequests, close } = await newPage(browser, server.baseUrl);
+  try {
+    await page.goto(`${server.baseUrl}/wydarzenia`);
+    const titles = () =>
+      page
+        .locator('section[aria-labelledby="events-found"]')
+        .innerText()
+        .then((t) => [t]);
+    const before = (await titles()).join(' | ');
+    assert.match(before, /Spotkanie w sieci/);
+    assert.match(before, /Spotkanie w sali/);
+    assert.ok(await page.locator('[data-live-note]').isVisible());
+    await page.locator('#f-forma').focus();
+    await page.keyboard.type('online');
+    await page.waitForFunction(() => new URL((globalThis as any).location.href).searchParams.get('forma') === 'online');
+    await page.waitForFunction(() =>
+      /^Wyniki zaktualizowane/.test((globalThis as any).document.querySelector('[data-live-status]')?.textContent ?? ''),
+    );
+    const after = (await titles()).join(' | ');
+    assert.match(after, /Spotkanie w sieci/);
+    assert.doesNotMatch(after, /Spotkanie w sali/);
+    assert.equal((await focused(page)).id, 'f-forma', 'focus stays on the list of options');
+    assert.equal(await page.locator('#f-forma').inputValue(), 'online');
+    assert.deepEqual(await checkAxe(page), []);
     assert.deepEqual(foreignRequests, []);
   } finally {
     await close();

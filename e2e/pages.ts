@@ -274,6 +274,12 @@ export const PAGES: PageTemplate[] = [
     expectStatus: 200,
   },
   {
+    // a name of several units (the town and the rural gmina): both searched, each offered
+    name: 'registry: catalogue, a name of several places',
+    setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?q=fundacja+we+W%C5%82oc%C5%82awku'),
+    expectStatus: 200,
+  },
+  {
     name: 'registry: catalogue, did you mean',
     setup: async ({ server }) => (await registryModule.seedDemo!(server.testApp.ctx), '/podmioty?q=sp%C3%B3%C5%82dzelnia'),
     expectStatus: 200,

@@ -487,6 +487,10 @@ export const en: TranslationShape<typeof pl> = {
     showAll_one: 'show all ({{count}})',
     showAll_other: 'show all ({{count}})',
     apply: 'Apply filters',
+    liveNote: 'The results update as soon as you choose a filter, without reloading the page. The search button still works.',
+    updated_one: 'Results updated: {{count}} result.',
+    updated_other: 'Results updated: {{count}} results.',
+    updatedNoCount: 'Results updated.',
   },
   pagination: {
     label: 'Pagination',

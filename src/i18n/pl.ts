@@ -510,6 +510,12 @@ export const pl = {
     showAll_many: 'pokaż wszystkie ({{count}})',
     showAll_other: 'pokaż wszystkie ({{count}})',
     apply: 'Zastosuj filtry',
+    liveNote: 'Wyniki odświeżają się od razu po wybraniu filtra, bez przeładowania strony. Przycisk wyszukiwania nadal działa.',
+    updated_one: 'Wyniki zaktualizowane: {{count}} wynik.',
+    updated_few: 'Wyniki zaktualizowane: {{count}} wyniki.',
+    updated_many: 'Wyniki zaktualizowane: {{count}} wyników.',
+    updated_other: 'Wyniki zaktualizowane: {{count}} wyniku.',
+    updatedNoCount: 'Wyniki zaktualizowane.',
   },
   pagination: {
     label: 'Stronicowanie',

@@ -7,8 +7,9 @@ import { projectPath } from '../paths.js';
 
 export const REFERENCE_DIR = projectPath('data', 'reference');
 
-export function readReferenceCsv<R extends Record<string, string>>(file: string): R[] {
-  return parse(readFileSync(join(REFERENCE_DIR, file)), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as R[];
+/** A CSV file with a header row; `delimiter` for files kept as their source wrote them (TERC: `;`). */
+export function readReferenceCsv<R extends Record<string, string>>(file: string, { delimiter = ',' }: { delimiter?: string } = {}): R[] {
+  return parse(readFileSync(join(REFERENCE_DIR, file)), { columns: true, bom: true, skip_empty_lines: true, trim: true, delimiter }) as R[];
 }
 
 export function readReferenceJson<T>(file: string): T {

@@ -87,6 +87,7 @@ test('strict headers on pages, JSON, 404 and error pages', async () => {
       ['/api/nie-ma', /^application\/problem\+json/],
       ['/api/docs', /^text\/html/],
       ['/assets/css/site.css', /^text\/css/],
+      ['/assets/js/facets.js', /^(text|application)\/javascript/],
     ];
     for (const [url, type] of cases) {
       const res = await t.app.inject({ url });

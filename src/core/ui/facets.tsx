@@ -3,7 +3,10 @@
 // result shows without scrolling past the filters; on narrower screens the filters fold into a
 // "Filtry (N)" disclosure. Long option lists show their top entries and keep the rest behind
 // "pokaż wszystkie (N)". Everything is <details>/<summary> and a GET form: it works without
-// script. The core knows no domain: labels, options and counts come from the module.
+// script. A form marked `data-live-filters` also updates the results as soon as a filter is chosen
+// where script runs (public/js/facets.js, which the layout loads: a note before the facets says so,
+// focus stays on the control, a live region gives the count). The core knows no domain: labels,
+// options and counts come from the module.
 import type { ComponentChildren } from 'preact';
 import { usePage } from './context.js';
 
@@ -11,6 +14,7 @@ import { usePage } from './context.js';
  * Two columns from 1024 px: `filters` (the search form) on the left, `children` (the results) on
  * the right; one column below that, the form first. The order in the document is the order on the
  * screen; `resultsId` adds a "go to the results" link before the filters for keyboard users.
+ * `data-live-announce` is what facets.js says in its live region after updating the results in place.
  */
 export function FacetLayout({
   filters,
@@ -26,17 +30,23 @@ export function FacetLayout({
 }) {
   const { t } = usePage();
   return (
-    <div class="facet-layout">
-      <div class="facet-layout__filters">
-        {resultsId ? (
-          <a class="facet-layout__skip" href={`#${resultsId}`}>
-            {resultsCount === undefined ? t('filters.toResults') : t('filters.toResultsCount', { count: resultsCount })}
-          </a>
-        ) : null}
-        {filters}
+    <>
+      <div
+        class="facet-layout"
+        data-live-announce={resultsCount === undefined ? t('filters.updatedNoCount') : t('filters.updated', { count: resultsCount })}
+      >
+        <div class="facet-layout__filters">
+          {resultsId ? (
+            <a class="facet-layout__skip" href={`#${resultsId}`}>
+              {resultsCount === undefined ? t('filters.toResults') : t('filters.toResultsCount', { count: resultsCount })}
+            </a>
+          ) : null}
+          {filters}
+        </div>
+        <div class="facet-layout__results">{children}</div>
       </div>
-      <div class="facet-layout__results">{children}</div>
-    </div>
+      <script src="/assets/js/facets.js" defer />
+    </>
   );
 }
 
@@ -44,13 +54,21 @@ export function FacetLayout({
  * The filters of a search behind "Filtry (N)" on phones (N = values chosen); from 1024 px the
  * summary hides and the filters stay shown (CSS `::details-content`, and site.js opens the
  * disclosure where that selector is unknown). Open when `open` is set (e.g. a filter problem).
+ * Its first line, hidden without script, tells that choosing a filter updates the results (in a
+ * form marked `data-live-filters`).
  */
 export function FiltersDisclosure({ chosen, open, children }: { chosen: number; open?: boolean; children: ComponentChildren }) {
   const { t } = usePage();
   return (
     <details class="filters-disclosure" data-filters open={open}>
       <summary>{chosen > 0 ? t('filters.summaryChosen', { count: chosen }) : t('filters.summary')}</summary>
-      <div class="filters-disclosure__body">{children}</div>
+      <div class="filters-disclosure__body">
+        {/* WCAG 3.2.2: said before the facets, shown by facets.js only where it updates the results */}
+        <p class="filters-live-note" data-live-note hidden>
+          {t('filters.liveNote')}
+        </p>
+        {children}
+      </div>
     </details>
   );
 }

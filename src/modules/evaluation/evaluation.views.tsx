@@ -342,7 +342,7 @@ export function TableView({
       <PageHeader title={t('evaluation.table.title')} lead={t('evaluation.table.intro')} />
       <FacetLayout
         filters={
-          <form method="get" action={href(TABLE_PATH)} class="filters">
+          <form method="get" action={href(TABLE_PATH)} class="filters" data-live-filters>
             <FiltersDisclosure
               chosen={[filter.study, filter.status, filter.rating, filter.addressee, filter.element].filter(Boolean).length}
             >

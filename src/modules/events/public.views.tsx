@@ -85,7 +85,7 @@ export interface FilterChoices {
 function Filters({ filters, choices, action }: { filters: ListFilters; choices: FilterChoices; action: string }) {
   const { t, href, fmt } = usePage();
   return (
-    <form method="get" action={href(action)} class="filters">
+    <form method="get" action={href(action)} class="filters" data-live-filters>
       <FiltersDisclosure chosen={Object.values(filters).filter((v) => v !== undefined && v !== false).length}>
         <fieldset>
           <legend>{t('events.filters.legend')}</legend>

@@ -119,7 +119,14 @@ export function CatalogueView({
         resultsId="results"
         resultsCount={result.total}
         filters={
-          <form method="get" action={href('/oferta')} class="catalogue-filters" role="search" aria-label={t('offers.filters')}>
+          <form
+            method="get"
+            action={href('/oferta')}
+            class="catalogue-filters"
+            role="search"
+            aria-label={t('offers.filters')}
+            data-live-filters
+          >
             <div class="field">
               <label for="f-q">{t('offers.query')}</label>
               <input id="f-q" name="q" type="search" value={query.q} maxLength={200} />

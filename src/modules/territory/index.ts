@@ -42,6 +42,8 @@ export {
   type GminaChoice,
   type GminaResolution,
 } from './gmina-choice.js';
+// the registry's search recognises towns among the words and maps each to its gmina
+export { listTowns, type Town } from './towns.js';
 export { GminaDatalist, GminaField, UnitDatalist, UnitNameField, type UnitSuggestion } from './gmina-field.js';
 
 async function routes(app: AppInstance, ctx: ModuleContext): Promise<void> {

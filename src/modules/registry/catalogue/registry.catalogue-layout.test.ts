@@ -1,10 +1,12 @@
 // The catalogue's layout as HTML (the browser suite checks it at 1280 and 390 px): the search form
 // and its filters come before the results in the page and in the left column; the filters sit in
 // a "Filtry (N)" disclosure counting the chosen values; the gmina facet (over a hundred gminy)
-// shows its largest entries and every chosen one, the rest behind "pokaż wszystkie (N)".
+// shows its largest entries and every chosen one, the rest behind "pokaż wszystkie (N)"; the form
+// opts in to live filters (public/js/facets.js, checked in the browser by e2e/registry-catalogue):
+// the note before the facets is hidden in the HTML, the layout carries the count to announce.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../../../testing/app.js';
+import { createTestApp, loginAs, type TestApp } from '../../../testing/app.js';
 import { seedSynthetic } from '../data-quality/registry.synthetic.js';
 import { FACET_TOP } from '../../../core/ui/facets.js';
 
@@ -33,7 +35,7 @@ const values = (part: string, name: string) => [...part.matchAll(new RegExp(`nam
 describe('catalogue layout', () => {
   test('filters before the results, in the left column, behind "Filtry" that counts the chosen values', async () => {
     const html = await get('/podmioty');
-    const layout = html.indexOf('<div class="facet-layout">');
+    const layout = html.indexOf('<div class="facet-layout" ');
     const filters = html.indexOf('<div class="facet-layout__filters">');
     const form = html.indexOf('class="registry-search" role="search"');
     const results = html.indexOf('<div class="facet-layout__results"><h2 id="results">');
@@ -51,6 +53,27 @@ describe('catalogue layout', () => {
     const five = await get('/podmioty?forma=fundacja&forma=cis&powiat=0415&stan=active&status_ps=1');
     assert.match(five, /<summary>Filtry \(5 wybranych\)<\/summary>/);
     assert.match(await get('/en/podmioty?forma=fundacja&znak=1'), /<summary>Filters \(2 chosen\)<\/summary>/);
+  });
+
+  test('live filters: the forms opt in, the note before the facets is hidden without script, the count to announce', async () => {
+    const html = await get('/podmioty?forma=fundacja');
+    assert.match(html, /<form method="get" action="\/podmioty" class="registry-search" role="search" data-live-filters="true">/);
+    const note = html.indexOf('<p class="filters-live-note" data-live-note="true" hidden>Wyniki odświeżają się od razu po wybraniu filtra');
+    assert.ok(note > 0 && note < html.indexOf('<legend>'), 'the note stands before the first facet');
+    const total = Number(/Przejdź do wyników \((\d+) wynik/.exec(html)?.[1]);
+    assert.ok(total > 1);
+    assert.match(html, new RegExp(`<div class="facet-layout" data-live-announce="Wyniki zaktualizowane: ${total} wynik(i|ów)?\\.">`));
+    assert.match(
+      html,
+      /<\/div><script src="\/assets\/js\/facets.js" defer><\/script>/,
+      'the script after the layout, from the site itself',
+    );
+    assert.match(await get('/en/podmioty'), /data-live-announce="Results updated: \d+ results?\."/);
+    // the staff register, the other list of this module, opts in alike (every list of FacetLayout does)
+    const { cookie } = await loginAs(t, [{ role: 'coordinator' }]);
+    const staff = await t.app.inject({ url: '/admin/podmioty', headers: { cookie } });
+    assert.equal(staff.statusCode, 200);
+    assert.match(staff.body, /<form method="get" action="\/admin\/podmioty" role="search" aria-label="[^"]+" data-live-filters="true">/);
   });
 
   test('a long facet shows its top entries and every chosen one; the rest is behind "pokaż wszystkie (N)"', async () => {

@@ -13,11 +13,13 @@ import { warsawToday } from '../../../core/time/index.js';
 import {
   focusView,
   listSubregionsWithMembers,
+  listTowns,
   listUnits,
   mapGeometry,
   subregionOfPowiat,
   type MapView,
   type Projected,
+  type Town,
   type TownLabel,
 } from '../../territory/index.js';
 import * as repo from '../entity/registry.repo.js';
@@ -26,7 +28,7 @@ import { sectorKey } from './registry.sectors.js';
 import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
 import { ACTIVITY_STATES } from '../entity/activity-state.js';
 import { cachedUntilWrite as cachedUntilTableWrite } from '../../../core/db/write-cache.js';
-import { buildVocabulary, correctedQuery, recognisePlace, type RecognisedPlace } from './registry.forgiving.js';
+import { buildVocabulary, correctedQuery, narrowPlace, recognisePlace, type RecognisedPlace } from './registry.forgiving.js';
 
 export const PAGE_SIZE = 20;
 /** The activity states the catalogue lists (it leaves closed entities out). */
@@ -112,6 +114,8 @@ export interface CatalogueSubregion {
 export interface TerritoryIndex {
   /** TERYT (powiat and gmina) → name. */
   names: Map<string, string>;
+  /** The towns with the code of their gmina (the reference TERC file, read once). */
+  towns: readonly Town[];
   /** The subregions valid on `day`, in code order. */
   subregions: CatalogueSubregion[];
   day: string;
@@ -137,6 +141,7 @@ export function territoryIndex(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promis
     );
     return {
       names: new Map([...powiaty, ...gminy].map((u) => [u.teryt, u.name])),
+      towns: listTowns(),
       subregions: valid.map((s) => ({
         code: s.code,
         name: { pl: s.name_pl, en: s.name_en },
@@ -228,15 +233,15 @@ async function resolveQuery(ctx: ModuleContext, q: CatalogueQuery): Promise<{ fi
   const recognising = q.places && q.q.trim() !== '' && !q.podregion.length;
   const territory = q.podregion.length || recognising ? await territoryIndex(ctx) : null;
   const chosen = territory && q.podregion.length ? territory.subregions.filter((s) => q.podregion.includes(s.code)) : [];
-  const found = recognising && territory ? recognisePlace(q.q, territory.names) : null;
-  // with a location chosen, the place counts only when it is that location (the form sent again
-  // with its box ticked); another place named beside a chosen one stays as words of the text
+  const found = recognising && territory ? recognisePlace(q.q, territory.names, territory.towns) : null;
+  // with a location chosen, the place counts only when that location is some of its units (the
+  // form sent again with its boxes ticked, or one of several units of the name chosen), narrowed to
+  // them; another place named beside a chosen one stays as words of the text
   const place =
     found && (q.powiat.length || q.gmina.length)
-      ? found.codes.every((c) => (found.kind === 'powiat' ? q.powiat : q.gmina).includes(c)) &&
-        (found.kind === 'powiat' ? !q.gmina.length : !q.powiat.length)
-        ? found
-        : null
+      ? (found.kind === 'powiat' ? q.gmina : q.powiat).length
+        ? null
+        : narrowPlace(found, found.kind === 'powiat' ? q.powiat : q.gmina)
       : found;
   const filter: repo.EntityFilter = {
     terms: queryTerms(place ? place.rest : q.q),

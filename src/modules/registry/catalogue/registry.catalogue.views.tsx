@@ -8,8 +8,9 @@ import { Button, FormField, Pagination, Table } from '../../../core/ui/component
 import { FacetChecklist, FacetLayout, FiltersDisclosure, type FacetOption } from '../../../core/ui/facets.js';
 import { usePage } from '../../../core/ui/context.js';
 import { DataTableDisclosure } from '../../../core/ui/data-table.js';
-import type { TKey } from '../../../i18n/index.js';
-import { isCityPowiat, MapZoomNote, TownLabels, viewBoxOf } from '../../territory/index.js';
+import type { ComponentChildren } from 'preact';
+import type { T, TKey } from '../../../i18n/index.js';
+import { gminaTypeKey, isCityPowiat, MapZoomNote, TownLabels, viewBoxOf } from '../../territory/index.js';
 import { activityLabel } from '../entity/activity-state.js';
 import {
   catalogueParams,
@@ -21,6 +22,7 @@ import {
   type MapCluster,
   type RegistryFigures,
 } from './registry.catalogue.js';
+import type { PlaceUnit, RecognisedPlace } from './registry.forgiving.js';
 import { entityPath } from '../entity/registry.service.js';
 
 const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
@@ -44,32 +46,112 @@ export function SyntheticBadge() {
   return <span class="badge badge--synthetic">{t('registryCatalogue.synthetic')}</span>;
 }
 
-/** What the search did with the words: the place it recognised (with its undo), partial matches, a correction. */
+/**
+ * The units of a recognised place in words: "Chełmża (miasto)", "Koronowo (miasto w gminie
+ * Koronowo)", "gmina Lubicz", "powiat toruński". Where the name fits several units each gmina says
+ * its kind ("gmina wiejska Chełmża"), and labels still alike say their powiat (Rogowo).
+ */
+function placeLabels(t: T, place: RecognisedPlace, names: Map<string, string>): Map<string, string> {
+  const all = [...place.units, ...place.others];
+  const several = all.length > 1;
+  const label = (u: PlaceUnit) => {
+    if (u.role === 'city') return t('registryCatalogue.forgiving.placeCity', { name: u.unitName });
+    if (u.role === 'town') return t('registryCatalogue.forgiving.placeTown', { name: place.name, gmina: u.unitName });
+    if (u.role === 'powiat') return t('registryCatalogue.forgiving.placePowiat', { name: u.unitName });
+    return several
+      ? t('registryCatalogue.forgiving.placeGminaOfType', { type: t(gminaTypeKey(Number(u.code.slice(-1)))), name: u.unitName })
+      : t('registryCatalogue.forgiving.placeGmina', { name: u.unitName });
+  };
+  const labels = all.map((u) => ({ u, text: label(u) }));
+  return new Map(
+    labels.map(({ u, text }) => [
+      u.code,
+      labels.filter((l) => l.text === text).length > 1
+        ? t('registryCatalogue.forgiving.placeInPowiat', { label: text, powiat: names.get(u.code.slice(0, 4)) ?? u.code.slice(0, 4) })
+        : text,
+    ]),
+  );
+}
+
+/** Items separated by commas (a list of links in a sentence). */
+function commaList(items: ComponentChildren[]): ComponentChildren[] {
+  return items.flatMap((item, i) => (i === 0 ? [item] : [', ', item]));
+}
+
+/**
+ * What the search did with the words: the place it recognised (with its undo, and the choice among
+ * several units of one name), partial matches, a correction.
+ */
 function ForgivingNotes({ query, result }: { query: CatalogueQuery; result: CatalogueResult }) {
   const { t, href } = usePage();
   const { place, relaxed, suggestion } = result;
   if (!place && !relaxed && !suggestion) return null;
-  const placeLabel = place
-    ? t(place.kind === 'gmina' ? 'registryCatalogue.forgiving.placeGmina' : 'registryCatalogue.forgiving.placePowiat', { name: place.name })
-    : '';
+  const labels = place ? placeLabels(t, place, result.names) : new Map<string, string>();
+  const inForce = place ? place.units.map((u) => labels.get(u.code)!) : [];
+  const allCodes = place ? [...place.units, ...place.others].map((u) => u.code) : [];
+  // one unit of the name chosen: the words stay, the location boxes hold that unit
+  const only = (code: string) =>
+    href(
+      `/podmioty${queryString(query, {
+        places: true,
+        powiat: place?.kind === 'powiat' ? [code] : [],
+        gmina: place?.kind === 'gmina' ? [code] : [],
+      })}`,
+    );
   return (
     <div class="search-notes">
       {place ? (
-        <p class="search-place">
-          {t('registryCatalogue.forgiving.placeNote')} <strong>{placeLabel}</strong> —{' '}
-          <a
-            href={href(
-              `/podmioty${queryString(query, {
-                places: false,
-                powiat: query.powiat.filter((c) => !place.codes.includes(c)),
-                gmina: query.gmina.filter((c) => !place.codes.includes(c)),
-              })}`,
-            )}
-            aria-label={t('registryCatalogue.forgiving.placeRemoveLabel', { place: placeLabel })}
-          >
-            {t('registryCatalogue.forgiving.placeRemove')}
-          </a>
-        </p>
+        <>
+          <p class="search-place">
+            {t('registryCatalogue.forgiving.placeNote')}{' '}
+            {inForce.flatMap((label, i) => [
+              ...(i > 0 ? [` ${t('registryCatalogue.forgiving.placeOr')} `] : []),
+              <strong key={label}>{label}</strong>,
+            ])}{' '}
+            —{' '}
+            <a
+              href={href(
+                `/podmioty${queryString(query, {
+                  places: false,
+                  powiat: query.powiat.filter((c) => !allCodes.includes(c)),
+                  gmina: query.gmina.filter((c) => !allCodes.includes(c)),
+                })}`,
+              )}
+              aria-label={t('registryCatalogue.forgiving.placeRemoveLabel', {
+                place: inForce.join(` ${t('registryCatalogue.forgiving.placeOr')} `),
+              })}
+            >
+              {t('registryCatalogue.forgiving.placeRemove')}
+            </a>
+          </p>
+          {place.units.some((u) => u.role === 'town') ? <p>{t('registryCatalogue.forgiving.placeTownScope')}</p> : null}
+          {place.units.length > 1 ? (
+            <p>
+              {t('registryCatalogue.forgiving.placeSeveral', { name: place.name })}{' '}
+              {commaList(
+                place.units.map((u) => (
+                  <a key={u.code} href={only(u.code)}>
+                    {labels.get(u.code)}
+                  </a>
+                )),
+              )}
+              .
+            </p>
+          ) : null}
+          {place.others.length ? (
+            <p>
+              {t('registryCatalogue.forgiving.placeOthers', { name: place.name })}{' '}
+              {commaList(
+                place.others.map((u) => (
+                  <a key={u.code} href={only(u.code)}>
+                    {labels.get(u.code)}
+                  </a>
+                )),
+              )}
+              .
+            </p>
+          ) : null}
+        </>
       ) : null}
       {relaxed ? <p>{t('registryCatalogue.forgiving.relaxed', { words: relaxed.matched.join(', ') })}</p> : null}
       {suggestion ? (
@@ -102,7 +184,7 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
     (query.statusPs ? 1 : 0) +
     (query.znak ? 1 : 0);
   const filters = (
-    <form method="get" action={href('/podmioty')} class="registry-search" role="search">
+    <form method="get" action={href('/podmioty')} class="registry-search" role="search" data-live-filters>
       <FormField name="q" type="search" label={t('registry.searchLabel')} hint={t('registry.searchHint')} value={query.q} maxLength={200} />
       <div class="field">
         <label for="f-sort">{t('registry.sort')}</label>

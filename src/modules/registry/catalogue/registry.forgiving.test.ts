@@ -8,10 +8,12 @@ import { createTestApp, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
 import { unitNames } from './registry.catalogue.js';
 import { editDistance } from '../../../core/search/index.js';
-import { buildVocabulary, correctedQuery, inflectionOf, recognisePlace } from './registry.forgiving.js';
+import { adjectiveCaseOf, buildVocabulary, correctedQuery, inflectionOf, narrowPlace, recognisePlace } from './registry.forgiving.js';
+import { listTowns } from '../../territory/index.js';
 
 let t: TestApp;
 let names: Map<string, string>;
+const towns = listTowns();
 
 before(async () => {
   t = await createTestApp({ clock: new ManualClock(new Date()) });
@@ -29,11 +31,13 @@ const entityLinks = (body: string) => [...body.matchAll(/<th scope="row"><a href
 
 describe('recognising places', () => {
   test('gminy and powiaty in their inflected forms, with the words that announce them', () => {
-    assert.deepEqual(recognisePlace('spółdzielnia socjalna toruń', names), {
+    assert.deepEqual(recognisePlace('spółdzielnia socjalna toruń', names, towns), {
       kind: 'gmina',
       codes: ['0463011'],
       name: 'Toruń',
       rest: 'spółdzielnia socjalna',
+      units: [{ code: '0463011', role: 'city', unitName: 'Toruń' }],
+      others: [],
     });
     assert.equal(recognisePlace('fundacja w Toruniu', names)?.rest, 'fundacja');
     assert.deepEqual(recognisePlace('fundacja w Toruniu', names)?.codes, ['0463011']);
@@ -57,6 +61,78 @@ describe('recognising places', () => {
   });
 });
 
+describe('recognising towns (the reference TERC file)', () => {
+  const unitsOf = (text: string) => recognisePlace(text, names, towns)?.units.map((u) => `${u.code} ${u.role}`);
+
+  test('the file gives every town of the voivodeship with its gmina', () => {
+    // 17 urban gminy (RODZ 1) and 39 towns of urban-rural gminy (RODZ 4): PROVENANCE.md, section 1
+    assert.equal(towns.length, 56);
+    assert.ok(
+      towns.every((town) => names.has(town.gmina)),
+      'every town names a loaded gmina',
+    );
+    assert.deepEqual(
+      towns.filter((town) => town.gmina.endsWith('3')).filter((town) => names.get(town.gmina) !== town.name),
+      [],
+      "in TERC 2025 every town of an urban-rural gmina has its gmina's name",
+    );
+  });
+
+  test('every town is recognised by its name, as its gmina, named as the town', () => {
+    for (const town of towns) {
+      if (town.name === 'Nowe') continue; // an everyday word, never taken as a place (below)
+      const found = recognisePlace(`fundacja ${town.name}`, names, towns);
+      const unit = found?.units.find((u) => u.code === town.gmina);
+      assert.ok(unit, town.name);
+      assert.equal(unit.role, town.gmina.endsWith('1') ? 'city' : 'town', town.name);
+      assert.equal(found!.rest, 'fundacja');
+    }
+    assert.equal(recognisePlace('nowe horyzonty', names, towns), null, 'the town Nowe is an everyday word too');
+  });
+
+  test('inflected forms, many-word names included', () => {
+    assert.deepEqual(unitsOf('fundacja w Koronowie'), ['0403043 town']);
+    assert.deepEqual(unitsOf('spółdzielnia w Kowalewie Pomorskim'), ['0405043 town']);
+    assert.deepEqual(unitsOf('Kowalewa Pomorskiego'), ['0405043 town']);
+    assert.deepEqual(unitsOf('w Solcu Kujawskim'), ['0403083 town']);
+    assert.deepEqual(unitsOf('Izbicy Kujawskiej'), ['0418083 town']);
+    assert.deepEqual(unitsOf('w Nakle nad Notecią'), ['0410033 town']);
+    assert.deepEqual(unitsOf('Janowcu Wielkopolskim'), ['0419033 town']);
+    assert.deepEqual(unitsOf('Dąbrowie Biskupiej'), ['0407022 gmina'], 'a rural gmina stays a gmina');
+    assert.deepEqual(unitsOf('w gminie Koronowo'), ['0403043 gmina'], '"gmina" before the name: the gmina, not its town');
+    assert.equal(recognisePlace('w Kowalewie Pomorskim', names, towns)?.rest, '');
+  });
+
+  test('a name of several units keeps them all, the town first; "miasto" narrows to the town', () => {
+    assert.deepEqual(unitsOf('fundacja w Chełmży'), ['0415011 city', '0415022 gmina']);
+    assert.deepEqual(unitsOf('Włocławku'), ['0464011 city', '0418132 gmina']);
+    assert.deepEqual(unitsOf('Rogowo'), ['0412032 gmina', '0419052 gmina'], 'two rural gminy in two powiaty');
+    const town = recognisePlace('fundacja w mieście Chełmży', names, towns)!;
+    assert.deepEqual([town.codes, town.others.map((u) => u.code), town.rest], [['0415011'], ['0415022'], 'fundacja']);
+    const rural = narrowPlace(recognisePlace('fundacja w Chełmży', names, towns)!, ['0415022'])!;
+    assert.deepEqual([rural.codes, rural.units[0]!.role, rural.others.map((u) => u.code)], [['0415022'], 'gmina', ['0415011']]);
+    assert.equal(narrowPlace(rural, ['0463011']), null, 'a unit of another name: no place');
+  });
+
+  test("a town whose name is not its gmina's (none in the reference data: a made-up one) maps to its gmina", () => {
+    const withMadeUp = [...towns, { name: 'Przykładowo Kujawskie', gmina: '0403043' }];
+    const found = recognisePlace('fundacja w Przykładowie Kujawskim', names, withMadeUp);
+    assert.deepEqual(found?.units, [{ code: '0403043', role: 'town', unitName: 'Koronowo' }]);
+    assert.equal(found?.name, 'Przykładowo Kujawskie');
+    assert.equal(recognisePlace('fundacja w Przykładowie Kujawskim', names), null, 'without the towns it is only words');
+  });
+
+  test('adjectives of many-word names', () => {
+    assert.ok(adjectiveCaseOf('kujawskim', 'kujawski'));
+    assert.ok(adjectiveCaseOf('pomorskiego', 'pomorskie'));
+    assert.ok(adjectiveCaseOf('kujawskiej', 'kujawska'));
+    assert.ok(adjectiveCaseOf('biskupiej', 'biskupia'));
+    assert.ok(adjectiveCaseOf('biskupim', 'biskupie'));
+    assert.ok(!adjectiveCaseOf('kujawskiej', 'kujawski'));
+    assert.ok(!adjectiveCaseOf('pomorskich', 'pomorskie'));
+  });
+});
+
 describe('did you mean', () => {
   const vocabulary = buildVocabulary(['Spółdzielnia Socjalna Help', 'Fundacja Emaus', 'Fundacja Medius', null]);
   test('edit distance with swaps, giving up past the limit', () => {
@@ -75,7 +151,7 @@ describe('did you mean', () => {
 describe('the catalogue page on the demo seed', () => {
   test('the search hint example returns results with an explanation and the place note', async () => {
     const body = await page('/podmioty?q=' + encodeURIComponent('spółdzielnia socjalna toruń'));
-    assert.match(body, /Szukamy w: <strong>gmina Toruń<\/strong>/);
+    assert.match(body, /Szukamy w: <strong>Toruń \(miasto\)<\/strong>/);
     assert.match(body, /href="\/podmioty\?q=sp%C3%B3%C5%82dzielnia\+socjalna\+toru%C5%84&amp;miejsce=0"/, 'the place can be removed');
     assert.match(
       body,
@@ -89,7 +165,7 @@ describe('the catalogue page on the demo seed', () => {
     );
     const en = await page('/en/podmioty?q=' + encodeURIComponent('spółdzielnia socjalna toruń'));
     assert.match(en, /No entities match all the words; showing entities that match some of them: spółdzielnia, socjalna\./);
-    assert.match(en, /Searching in: <strong>gmina Toruń<\/strong>/);
+    assert.match(en, /Searching in: <strong>Toruń \(town\)<\/strong>/);
   });
 
   test('"powiat toruński" finds the entities of that powiat; without the place the words are text again', async () => {
@@ -111,6 +187,45 @@ describe('the catalogue page on the demo seed', () => {
     assert.doesNotMatch(elsewhere, /Szukamy w:/, 'another location chosen: the words stay text');
     const removed = await page('/podmioty?q=' + encodeURIComponent('powiat toruński') + '&miejsce=0');
     assert.doesNotMatch(removed, /Szukamy w:/);
+  });
+
+  test('a town in its inflected form is its gmina, said so', async () => {
+    const body = await page('/podmioty?q=' + encodeURIComponent('fundacja w Koronowie'));
+    assert.match(body, /Szukamy w: <strong>Koronowo \(miasto w gminie Koronowo\)<\/strong>/);
+    assert.match(body, /wyniki obejmują całą gminę, w której leży to miasto/);
+    assert.match(body, /<input type="checkbox" id="f-gmina-0403043" name="gmina" value="0403043" checked\/>/);
+    assert.deepEqual(entityLinks(body), ['Fundacja EkoPrzyjazna']);
+    const en = await page('/en/podmioty?q=' + encodeURIComponent('fundacja w Koronowie'));
+    assert.match(en, /Searching in: <strong>Koronowo \(town in gmina Koronowo\)<\/strong>/);
+  });
+
+  test('a name of several units searches them all and offers each; a choice narrows and keeps the other at hand', async () => {
+    const body = await page('/podmioty?q=' + encodeURIComponent('fundacja we Włocławku'));
+    assert.match(body, /Szukamy w: <strong>Włocławek \(miasto\)<\/strong> lub <strong>gmina wiejska Włocławek<\/strong> — <a /);
+    const both = entityLinks(body);
+    assert.deepEqual([...both].sort(), ['Fundacja „Dobry Pomysł”', 'Fundacja „Novum”']);
+    const choices =
+      /Nazwa „Włocławek” oznacza więcej niż jedno miejsce, więc szukamy we wszystkich\. Szukaj tylko w: <a href="([^"]+)">Włocławek \(miasto\)<\/a>, <a href="([^"]+)">gmina wiejska Włocławek<\/a>\./.exec(
+        body,
+      );
+    assert.ok(choices, 'both units offered');
+    const city = await page(choices[1]!.replaceAll('&amp;', '&'));
+    assert.match(city, /Szukamy w: <strong>Włocławek \(miasto\)<\/strong> — /);
+    assert.match(city, /Nazwa „Włocławek” oznacza też: <a href="[^"]+">gmina wiejska Włocławek<\/a>\./);
+    assert.deepEqual(entityLinks(city).sort(), both.sort());
+    const rural = await page(choices[2]!.replaceAll('&amp;', '&'));
+    assert.match(rural, /Szukamy w: <strong>gmina wiejska Włocławek<\/strong> — /);
+    assert.match(
+      rural,
+      /pokazujemy podmioty pasujące do części z nich: fundacja\./,
+      'no demo entity in the rural gmina: the best partial matches, said so',
+    );
+    assert.match(rural, /Nazwa „Włocławek” oznacza też: <a href="[^"]+">Włocławek \(miasto\)<\/a>\./);
+    const town = await page('/podmioty?q=' + encodeURIComponent('fundacja w mieście Chełmży'));
+    assert.match(town, /Szukamy w: <strong>Chełmża \(miasto\)<\/strong> — /);
+    assert.match(town, /Nazwa „Chełmża” oznacza też: <a href="[^"]+">gmina wiejska Chełmża<\/a>\./);
+    const en = await page('/en/podmioty?q=' + encodeURIComponent('fundacja we Włocławku'));
+    assert.match(en, /Searching in: <strong>Włocławek \(town\)<\/strong> or <strong>rural gmina Włocławek<\/strong>/);
   });
 
   test('a near-miss word gets a "did you mean" link that finds results', async () => {

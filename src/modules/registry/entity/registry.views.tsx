@@ -147,7 +147,7 @@ export function AdminListView({
   const { t, href } = usePage();
   const { rows, total, page, pages } = result;
   const filters = (
-    <form method="get" action={href('/admin/podmioty')} role="search" aria-label={t('registry.admin.searchLabel')}>
+    <form method="get" action={href('/admin/podmioty')} role="search" aria-label={t('registry.admin.searchLabel')} data-live-filters>
       <FormField
         name="q"
         type="search"
