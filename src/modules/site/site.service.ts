@@ -119,7 +119,30 @@ export function hoursRows(hours: Institution['hours'], lang: Lang): { label: str
   }));
 }
 
+/** Per database: the footer of the current minute per language, while the settings and rules are the same objects. */
+const footerCache = new WeakMap<object, { stored: unknown; rules: unknown; minute: number; byLang: Map<Lang, FooterData> }>();
+
+/**
+ * The footer every page shows: the institution's address and hours and the open-now sentence. It
+ * changes at most once a minute (the sentence) or when the settings or holiday rules are reloaded
+ * (the stores hand out the same objects until then), so it is built once per minute and language.
+ */
 export async function footerData(ctx: ModuleContext, lang: Lang): Promise<FooterData> {
+  const [stored, rules] = await Promise.all([ctx.settings.get<unknown>(INSTITUTION_KEY, ROPS_TORUN), holidayRules(ctx)]);
+  const minute = Math.floor(ctx.clock.now().getTime() / 60_000);
+  let cache = footerCache.get(ctx.db);
+  if (!cache || cache.stored !== stored || cache.rules !== rules || cache.minute !== minute) {
+    cache = { stored, rules, minute, byLang: new Map() };
+    footerCache.set(ctx.db, cache);
+  }
+  const hit = cache.byLang.get(lang);
+  if (hit) return hit;
+  const data = await buildFooter(ctx, lang);
+  cache.byLang.set(lang, data);
+  return data;
+}
+
+async function buildFooter(ctx: ModuleContext, lang: Lang): Promise<FooterData> {
   const inst = await getInstitution(ctx);
   const status = await officeStatusLine(ctx, lang, inst);
   return {
