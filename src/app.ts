@@ -118,6 +118,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     rewriteUrl: stripLanguagePrefix,
     genReqId: () => crypto.randomUUID(),
+    // Fastify's own request logging writes two lines per request; one is written below instead
+    disableRequestLogging: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // malformed URLs (bad percent-encoding, too long params) get our translated page too; no hook
     // has run yet, so the request is given its language and an anonymous visitor here
@@ -141,6 +143,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ...collectDeclarations(modules),
   };
 
+  // One line per request at `info`, when the answer has gone (method, address, client, status,
+  // time). The line of its arrival is at `debug`, for tracing a request that never got an answer:
+  // at `info` that call is pino's no-op.
+  app.addHook('onRequest', async (request) => {
+    request.log.debug({ req: request }, 'incoming request');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  });
   // at shutdown, responses close their keep-alive connections so the server drains and stops
   registerDrain(app);
   // first of all hooks: a cached page skips everything after it

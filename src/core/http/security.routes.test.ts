@@ -463,6 +463,47 @@ test('logs carry the request id but never the password, the session cookie or th
   });
 });
 
+test('one log line per request at info, written when it was answered; its arrival only at debug', async () => {
+  for (const level of ['info', 'debug'] as const) {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    await withApp({ logger: { level, stream } }, async (t) => {
+      lines.length = 0;
+      for (const url of ['/', '/podmioty?q=fundacja', '/nie-ma-takiej-strony']) await t.app.inject({ url, remoteAddress: '10.9.8.7' });
+      const entries = lines.map(
+        (l) =>
+          JSON.parse(l) as {
+            msg: string;
+            level: number;
+            reqId: string;
+            req?: { method: string; url: string; remoteAddress: string };
+            res?: { statusCode: number };
+            responseTime?: number;
+          },
+      );
+      const done = entries.filter((e) => e.msg === 'request completed');
+      assert.deepEqual(
+        done.map((e) => [e.level, e.req?.method, e.req?.url, e.req?.remoteAddress, e.res?.statusCode]),
+        [
+          [30, 'GET', '/', '10.9.8.7', 200],
+          [30, 'GET', '/podmioty?q=fundacja', '10.9.8.7', 200],
+          [30, 'GET', '/nie-ma-takiej-strony', '10.9.8.7', 404],
+        ],
+      );
+      for (const e of done) assert.ok(typeof e.responseTime === 'number' && e.responseTime >= 0);
+      const arrived = entries.filter((e) => e.msg === 'incoming request');
+      assert.equal(arrived.length, level === 'debug' ? 3 : 0, `arrival lines at ${level}`);
+      // at info, nothing else is written for a page answered normally: one line each
+      if (level === 'info') assert.equal(entries.filter((e) => e.res?.statusCode === 200).length, 2);
+    });
+  }
+});
+
 test('U+0000 anywhere in the input is refused with 400 before any query runs (PostgreSQL cannot store it)', async () => {
   const { containsNul } = await import('./security.js');
   assert.equal(containsNul({ a: ['x', { b: 'y\u0000' }] }), true);
