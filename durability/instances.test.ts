@@ -49,13 +49,11 @@ import {
 } from './support.js';
 
 /**
- * Rows of the import subtest (and synthetic entities in the catalogue before it). Issue 22 asks
- * for 100,000; on the 2-core test machine that size alone takes over 4 minutes (docs/deploy.md),
- * so the default keeps this file under about 3 minutes: DURABILITY_IMPORT_ROWS=100000 runs the
- * full size.
+ * Rows of the import subtest (and synthetic entities in the catalogue before it): the 100,000 of
+ * issue 22. DURABILITY_IMPORT_ROWS sets another size (a quick local run); the report says so.
  */
-const IMPORT_ROWS = Number(process.env.DURABILITY_IMPORT_ROWS ?? 20_000);
 const FULL_IMPORT_ROWS = 100_000;
+const IMPORT_ROWS = Number(process.env.DURABILITY_IMPORT_ROWS ?? FULL_IMPORT_ROWS);
 /** Catalogue requests measured while nothing else happens. */
 const IDLE_REQUESTS = 400;
 /** The site-wide limit the pair runs with: low, so the limit subtest reaches it quickly. */
@@ -152,7 +150,7 @@ if (!serverUrl) {
     );
   }
 } else {
-  describe('two instances of the bundle on one PostgreSQL with REDIS_URL', { timeout: 10 * 60_000 }, () => {
+  describe('two instances of the bundle on one PostgreSQL with REDIS_URL', { timeout: 15 * 60_000 }, () => {
     let db: ScratchDatabase;
     let a: Instance;
     let b: Instance;
@@ -395,6 +393,7 @@ if (!serverUrl) {
       const idle = await sample(() => false, IDLE_REQUESTS);
 
       const gminy = await withDatabase(db.url, async (q) => (await listUnits(q, 'gmina')).map((g) => ({ teryt: g.teryt, name: g.name })));
+      // 100,000 rows are 31.3 MB, just under the form's 30 MiB (31.46 MB) limit
       const csv = iconv.encode(generateImportCsv(IMPORT_ROWS, gminy), 'win1250');
       const page = await coordinator.get(`${a.base}/admin/podmioty/import`);
       assert.equal(page.status, 200);
@@ -431,7 +430,7 @@ if (!serverUrl) {
       const started = await coordinator.post(`${a.base}${jobPath}/importuj`, hiddenFields(ready.text));
       assert.equal(started.status, 303, started.text);
       let done = false;
-      const watcher = until('the import finished', async () => (await job()).status !== 'running', 240_000, 500).then(() => (done = true));
+      const watcher = until('the import finished', async () => (await job()).status !== 'running', 480_000, 500).then(() => (done = true));
       const busy = await sample(() => done, Number.POSITIVE_INFINITY);
       await watcher;
       const importMs = performance.now() - importBegan;
@@ -447,7 +446,7 @@ if (!serverUrl) {
       const cpuSlowdown = Math.max(1, percentile(busy.health, 99) / percentile(idle.health, 99));
       const limit = 2 * idleP99 * cpuSlowdown;
       report(
-        `instances (import): ${IMPORT_ROWS} rows${IMPORT_ROWS < FULL_IMPORT_ROWS ? ` (not the ${FULL_IMPORT_ROWS} of issue 22: too long for this file's budget; DURABILITY_IMPORT_ROWS=${FULL_IMPORT_ROWS} runs it)` : ''} (${(csv.length / 1e6).toFixed(1)} MB) imported through A's form — dry run ${seconds(checkMs)} s, import ${seconds(importMs)} s; ` +
+        `instances (import): ${IMPORT_ROWS} rows${IMPORT_ROWS < FULL_IMPORT_ROWS ? ` (DURABILITY_IMPORT_ROWS; issue 22 asks for ${FULL_IMPORT_ROWS})` : ''} (${(csv.length / 1e6).toFixed(1)} MB) imported through A's form — dry run ${seconds(checkMs)} s, import ${seconds(importMs)} s; ` +
           `B's catalogue (${IMPORT_ROWS} entities before) idle ${figures(idle.catalogue)} (${idle.catalogue.length} requests), during the import ${figures(busy.catalogue)} (${busy.catalogue.length} requests): p99 ${(busyP99 / idleP99).toFixed(2)}× idle (limit 2× idle × the CPU-only slowdown ${cpuSlowdown.toFixed(2)}); ` +
           `B's /healthz (no database) idle ${figures(idle.health)}, during ${figures(busy.health)} (${(percentile(busy.health, 99) / percentile(idle.health, 99)).toFixed(2)}×)`,
       );

@@ -10,6 +10,7 @@ import { searchRefreshMigration } from './202612210100_registry_search_refresh.j
 import { claimDocumentRetentionMigration } from './202612210110_registry_claim_document_retention.js';
 import { registrySortKeysByteOrderMigration } from './202701060010_registry_sort_keys_byte_order.js';
 import { markExpiryActivityCheckMigration } from './202701150010_registry_mark_expiry_activity_check.js';
+import { registryNameKeyIndexMigration } from './202712110010_registry_name_key_index.js';
 
 export const registryMigrations: Record<string, ModuleMigration> = {
   '202612020010_registry_entities': registryEntitiesMigration,
@@ -21,4 +22,5 @@ export const registryMigrations: Record<string, ModuleMigration> = {
   '202612210110_registry_claim_document_retention': claimDocumentRetentionMigration,
   '202701060010_registry_sort_keys_byte_order': registrySortKeysByteOrderMigration,
   '202701150010_registry_mark_expiry_activity_check': markExpiryActivityCheckMigration,
+  '202712110010_registry_name_key_index': registryNameKeyIndexMigration,
 };
