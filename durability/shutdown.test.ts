@@ -226,7 +226,7 @@ async function openProbe(port: number, form: PreparedPost, name: string, message
   return probe;
 }
 
-/** The markers of the requests the server logged as received ("incoming request", Fastify's log of every routed request). */
+/** The markers of the requests the server logged as received ("incoming request", written for every routed request at the debug level). */
 function acceptedMarkers(output: string): Set<string> {
   const accepted = new Set<string>();
   for (const line of output.split('\n')) {
@@ -301,7 +301,7 @@ for (const kind of kinds()) {
           databaseUrl: db.url,
           dataDir: db.dir,
           // the probes' forms come from addresses of their own (the contact form allows 5 per address)
-          env: { LOG_LEVEL: 'info', TRUST_PROXY: '127.0.0.1' },
+          env: { LOG_LEVEL: 'debug', TRUST_PROXY: '127.0.0.1' },
         });
         const run = `${kind}-${Date.now().toString(36)}`;
         const forms = await Promise.all(
