@@ -50,7 +50,13 @@ export async function buildBenchData(databaseUrl: string, count: number, entityP
       period_to: 2030,
       is_current: true,
     });
-    const goal = await insertTestElement(ctx, programme.id, { parent: null, kind: 'main_goal', code: '1', title: 'Cel główny', is_example: true });
+    const goal = await insertTestElement(ctx, programme.id, {
+      parent: null,
+      kind: 'main_goal',
+      code: '1',
+      title: 'Cel główny',
+      is_example: true,
+    });
     await seedIndicatorsDemo(ctx, programme.id);
     const indicators = await ctx.db.selectFrom('indicators').select('id').where('programme_id', '=', programme.id).execute();
     await ctx.db

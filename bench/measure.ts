@@ -89,10 +89,33 @@ export async function sequentialPass(
 }
 
 /** Throughput and latency at 50 connections over the paths, after a one-second warm-up. */
-export async function loadTest(base: string, paths: readonly string[], headers: Record<string, string> = {}): Promise<CannonResult> {
+export async function loadTest(
+  base: string,
+  paths: readonly string[],
+  headers: Record<string, string> = {},
+  connections = CONNECTIONS,
+): Promise<CannonResult> {
   const requests = paths.map((path) => ({ path }));
-  await autocannon({ url: base, requests, headers, connections: 10, duration: 1 });
-  return autocannon({ url: base, requests, headers, connections: CONNECTIONS, duration: DURATION_S, timeout: 10 });
+  await autocannon({ url: base, requests, headers, connections: Math.min(10, connections), duration: 1 });
+  return autocannon({ url: base, requests, headers, connections, duration: DURATION_S, timeout: 10 });
+}
+
+/**
+ * The same load spread over several instances of the application at once (half the connections
+ * each for two): requests per second add up, the latency reported is the worst instance's.
+ */
+export async function loadInstances(bases: readonly string[], paths: readonly string[]): Promise<CannonResult> {
+  const per = Math.ceil(CONNECTIONS / bases.length);
+  // each instance gets its own share of the paths, so a search text is new to the one answering it
+  const share = (i: number) => (paths.length < bases.length ? paths : paths.filter((_, j) => j % bases.length === i));
+  const results = await Promise.all(bases.map((base, i) => loadTest(base, share(i), {}, per)));
+  return {
+    requests: { average: results.reduce((n, r) => n + r.requests.average, 0) },
+    latency: { p50: Math.max(...results.map((r) => r.latency.p50)), p99: Math.max(...results.map((r) => r.latency.p99)) },
+    non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    timeouts: results.reduce((n, r) => n + r.timeouts, 0),
+  };
 }
 
 export interface Statements {

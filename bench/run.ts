@@ -24,11 +24,23 @@ import { buildApp } from '../src/app.js';
 import { prepare } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { createBackup, verifyBackup } from '../src/core/db/backup.js';
+import { throwAwayPostgresDatabase } from '../src/core/db/testing.js';
 import { queryTerms } from '../src/core/search/index.js';
 import { buildServer } from '../scripts/build.mjs';
 import { BENCH_PROGRAMME, BENCH_REPORT_YEAR, BENCH_SECRET, buildBenchData } from './data.js';
 import { importCheck } from './import.js';
-import { CONNECTIONS, DURATION_S, loadTest, sequentialPass, statementsPerRequest, type CannonResult, type Sequential, type Statements } from './measure.js';
+import {
+  CONNECTIONS,
+  DURATION_S,
+  loadInstances,
+  loadTest,
+  quiesce,
+  sequentialPass,
+  statementsPerRequest,
+  type CannonResult,
+  type Sequential,
+  type Statements,
+} from './measure.js';
 import { facetCombinations, searchTexts } from './workload.js';
 
 const SYNTHETIC_COUNT = Number(process.env.BENCH_ENTITIES ?? 100_000);
@@ -167,6 +179,106 @@ function split<T>(xs: readonly T[], first: number): [T[], T[]] {
   return [xs.slice(0, first), xs.slice(first)];
 }
 
+/** A row of the PostgreSQL column: its CPU pass runs on the first instance, its load on both. */
+interface PgRow {
+  name: string;
+  measured: string[];
+  load: string[];
+  firstTime?: boolean;
+}
+
+/**
+ * The PostgreSQL column (issue 22): the same kinds of pages on a scratch PostgreSQL database with
+ * the same data, served by two instances of the production bundle (page copy off) at once, against
+ * a raw one-query PostgreSQL baseline measured at the start and the end of the column; then the
+ * backup of that database (pg_dump -Fc, restored into a scratch database and compared).
+ */
+async function postgresColumn(
+  serverUrl: string,
+  bundle: string,
+  rows: (entityPaths: string[]) => PgRow[],
+): Promise<{ lines: string[]; info: string[]; checks: Check[] }> {
+  const scratch = await throwAwayPostgresDatabase(serverUrl);
+  const info: string[] = [];
+  const checks: Check[] = [];
+  try {
+    const data = await buildBenchData(scratch.url, SYNTHETIC_COUNT, ENTITY_PAGES);
+    info.push(
+      `PostgreSQL: ${fmtInt(SYNTHETIC_COUNT)} synthetic entities loaded in ${round(data.timings.seedSeconds)} s, computed figures counted in ${round(data.timings.refreshSeconds, 2)} s.`,
+    );
+    const baseline = await startBaselines(scratch.url);
+    const rawBase = `http://127.0.0.1:${baseline.ports.baseline}`;
+    const measureQ = async () => ({ seq: await sequentialPass(rawBase, baseline.pid, ['/q']), load: await loadTest(rawBase, ['/q']) });
+    const qStart = await measureQ();
+    const a = await startApp(bundle, scratch.url, { PAGE_CACHE_MS: '0' });
+    const b = await startApp(bundle, scratch.url, { PAGE_CACHE_MS: '0' });
+    const measured: { row: PgRow; seq: Sequential; load: CannonResult }[] = [];
+    try {
+      for (const row of rows(data.entityPaths)) {
+        for (const base of [a.base, b.base]) await fetch(`${base}${row.load[0]!}`).then((r) => r.arrayBuffer());
+        const seq = await sequentialPass(a.base, a.pid, row.measured, { repeat: !row.firstTime });
+        await quiesce(b.pid);
+        const load = await loadInstances([a.base, b.base], row.load);
+        if (load.non2xx > 0 || load.errors > 0)
+          throw new Error(`PostgreSQL, ${row.name}: ${load.non2xx} non-2xx answers, ${load.errors} errors`);
+        measured.push({ row, seq, load });
+        process.stderr.write(
+          `bench (PostgreSQL): ${row.name}: ${round(seq.cpuMsPerRequest, 2)} ms CPU, ${round(load.requests.average, 0)} req/s\n`,
+        );
+      }
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+    const qEnd = await measureQ();
+    baseline.stop();
+    const drift = Math.abs(qEnd.load.requests.average - qStart.load.requests.average) / qStart.load.requests.average;
+    const q = (qStart.load.requests.average + qEnd.load.requests.average) / 2;
+    if (drift > DRIFT_LIMIT)
+      checks.push({
+        name: `PostgreSQL baseline drifted: Q ${fmtInt(qStart.load.requests.average)} → ${fmtInt(qEnd.load.requests.average)} req/s; ratios withheld`,
+        value: round(drift * 100),
+        unit: '%',
+        limit: DRIFT_LIMIT * 100,
+        ok: false,
+      });
+    const file = join(tmpdir(), `spojnia-bench-pg-${Date.now()}.dump`);
+    try {
+      const backup = await createBackup(scratch.url, file);
+      const verification = await verifyBackup(scratch.url, file);
+      checks.push({
+        name: 'backup --verify of the PostgreSQL bench database passes',
+        value: verification.ok ? 1 : 0,
+        unit: '',
+        limit: 1,
+        ok: verification.ok,
+      });
+      info.push(
+        `PostgreSQL backup (pg_dump -Fc): ${round(backup.manifest.bytes / 1024 / 1024)} MB in ${round(backup.ms / 1000, 2)} s; restored into a scratch database and compared (${backup.manifest.tables.length} tables) in ${round(verification.restoreMs / 1000, 2)} s of restore (${verification.ok ? 'ok' : `FAILED: ${verification.problems.join('; ')}`}).`,
+      );
+    } finally {
+      rmSync(file, { force: true });
+      rmSync(`${file}.manifest.json`, { force: true });
+    }
+    const lines = [
+      '## PostgreSQL, two instances (page copy off)',
+      '',
+      `The same data on PostgreSQL 15 (this machine's server), two instances of the production bundle, ${CONNECTIONS / 2} connections each; CPU ms per request is the first instance's own over a sequential pass (the database server's CPU is not in it). Raw baseline Q (one indexed query over a pg pool): start → end (drift ${round(drift * 100)} %).`,
+      '',
+      '| page | CPU ms / request (app) | size | req/s (both) | p50 / p99 ms | timeouts | ratio |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| raw baseline Q (PostgreSQL) | ${round(qStart.seq.cpuMsPerRequest, 2)} | ${round(qStart.seq.bytesPerRequest / 1024)} KB | ${fmtInt(qStart.load.requests.average)} → ${fmtInt(qEnd.load.requests.average)} | ${qStart.load.latency.p50} / ${qStart.load.latency.p99} | ${qStart.load.timeouts} | (Q) |`,
+      ...measured.map(
+        (m) =>
+          `| ${m.row.name} | ${round(m.seq.cpuMsPerRequest, 2)} | ${round(m.seq.bytesPerRequest / 1024)} KB | ${fmtInt(m.load.requests.average)} | ${m.load.latency.p50} / ${m.load.latency.p99} | ${m.load.timeouts} | ${drift > DRIFT_LIMIT ? 'withheld' : `${round(m.load.requests.average / q, 2)} × Q`} |`,
+      ),
+      '',
+    ];
+    return { lines, info, checks };
+  } finally {
+    await scratch.drop();
+  }
+}
+
 async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'spojnia-bench-'));
   const databaseUrl = `sqlite:${join(dir, 'bench.db')}`;
@@ -191,11 +303,22 @@ async function main(): Promise<number> {
       ...[2, 3, 50, 400].map((p) => `/admin/podmioty?strona=${p}`),
       ...seqTexts.slice(0, 40).map((t) => `/admin/podmioty?q=${encodeURIComponent(t)}`),
     ];
-    const mapPaths = ['/podmioty/mapa', '/podmioty/mapa?forma=fundacja', ...data.powiaty.slice(0, 10).map((p) => `/podmioty/mapa?powiat=${p}`)];
+    const mapPaths = [
+      '/podmioty/mapa',
+      '/podmioty/mapa?forma=fundacja',
+      ...data.powiaty.slice(0, 10).map((p) => `/podmioty/mapa?powiat=${p}`),
+    ];
     const programme = `/program/${BENCH_PROGRAMME}`;
     const ROWS: Row[] = [
       { name: 'home /', measured: ['/'], load: ['/'], sample: ['/'], maxCpuMs: 1.5, maxStatements: 6 },
-      { name: 'catalogue, no filter /podmioty', measured: ['/podmioty'], load: ['/podmioty'], sample: ['/podmioty'], maxCpuMs: 3, maxStatements: 6 },
+      {
+        name: 'catalogue, no filter /podmioty',
+        measured: ['/podmioty'],
+        load: ['/podmioty'],
+        sample: ['/podmioty'],
+        maxCpuMs: 3,
+        maxStatements: 6,
+      },
       {
         name: `catalogue, random facet combinations (${fmtInt(combos.length)} distinct)`,
         measured: seqCombos,
@@ -229,8 +352,22 @@ async function main(): Promise<number> {
         minRatio: 0.4,
         maxStatements: 6,
       },
-      { name: 'entity map /podmioty/mapa (12 filters)', measured: mapPaths, load: mapPaths, sample: mapPaths, maxCpuMs: 8, maxStatements: 6 },
-      { name: 'territory map /terytorium', measured: ['/terytorium'], load: ['/terytorium'], sample: ['/terytorium'], maxCpuMs: 8, maxStatements: 6 },
+      {
+        name: 'entity map /podmioty/mapa (12 filters)',
+        measured: mapPaths,
+        load: mapPaths,
+        sample: mapPaths,
+        maxCpuMs: 8,
+        maxStatements: 6,
+      },
+      {
+        name: 'territory map /terytorium',
+        measured: ['/terytorium'],
+        load: ['/terytorium'],
+        sample: ['/terytorium'],
+        maxCpuMs: 8,
+        maxStatements: 6,
+      },
       { name: 'programme /program', measured: ['/program'], load: ['/program'], sample: ['/program'], maxCpuMs: 3, maxStatements: 6 },
       {
         name: 'indicator page /program/…/wskazniki/W1',
@@ -318,13 +455,20 @@ async function main(): Promise<number> {
         const seq = await sequentialPass(app.base, app.pid, row.measured, { headers, repeat: !row.firstTime });
         const sql = await statementsPerRequest(inProcess.app, inProcess.handle, row.sample, row.load.at(-1)!, headers);
         const result = await loadTest(app.base, row.load, headers);
-        if (result.non2xx > 0 || result.errors > 0) throw new Error(`${row.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+        if (result.non2xx > 0 || result.errors > 0)
+          throw new Error(`${row.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
         measured.push({ row, seq, sql, load: result });
         if (row.against === 'F-lt') rssAfterLongTail = app.rssMb();
         process.stderr.write(`bench: ${row.name}: ${round(seq.cpuMsPerRequest, 2)} ms CPU, ${round(result.requests.average, 0)} req/s\n`);
       }
       const rss = app.rssMb();
-      checks.push({ name: 'RSS, page copy off, after the long-tail search load', value: round(rssAfterLongTail), unit: 'MB', limit: 250, ok: rssAfterLongTail < 250 });
+      checks.push({
+        name: 'RSS, page copy off, after the long-tail search load',
+        value: round(rssAfterLongTail),
+        unit: 'MB',
+        limit: 250,
+        ok: rssAfterLongTail < 250,
+      });
       checks.push({ name: 'RSS, page copy off, at the end of its run', value: round(rss), unit: 'MB', limit: 250, ok: rss < 250 });
     } finally {
       await app.stop();
@@ -337,7 +481,13 @@ async function main(): Promise<number> {
     try {
       for (const row of COPY_ROWS) copyRows.push({ name: row.name, load: await loadTest(copy.base, row.paths) });
       const rss = copy.rssMb();
-      checks.push({ name: 'RSS, production page copy on, after its run (long-tail search included)', value: round(rss), unit: 'MB', limit: 250, ok: rss < 250 });
+      checks.push({
+        name: 'RSS, production page copy on, after its run (long-tail search included)',
+        value: round(rss),
+        unit: 'MB',
+        limit: 250,
+        ok: rss < 250,
+      });
     } finally {
       await copy.stop();
     }
@@ -358,10 +508,38 @@ async function main(): Promise<number> {
     const backupFile = join(dir, 'backup.db');
     const backup = await createBackup(databaseUrl, backupFile);
     const verification = await verifyBackup(databaseUrl, backupFile);
-    checks.push({ name: 'backup --verify of the bench database passes', value: verification.ok ? 1 : 0, unit: '', limit: 1, ok: verification.ok });
+    checks.push({
+      name: 'backup --verify of the bench database passes',
+      value: verification.ok ? 1 : 0,
+      unit: '',
+      limit: 1,
+      ok: verification.ok,
+    });
     info.push(
       `Backup of the bench database (SQLite online backup): ${round(backup.manifest.bytes / 1024 / 1024)} MB in ${round(backup.ms / 1000, 2)} s; verified by restoring it into a scratch copy and comparing ${backup.manifest.tables.length} tables' counts and hashes in ${round(verification.restoreMs / 1000, 2)} s of restore (${verification.ok ? 'ok' : `FAILED: ${verification.problems.join('; ')}`}).`,
     );
+
+    // --- the PostgreSQL column (issue 22) --------------------------------------------------------
+    let pgLines: string[] = [];
+    const pgServer = process.env.TEST_DATABASE_URL;
+    if (pgServer) {
+      const pg = await postgresColumn(pgServer, bundle, (entityPaths) => [
+        { name: 'home /', measured: ['/'], load: ['/'] },
+        { name: 'catalogue, random facet combinations', measured: seqCombos.slice(0, 150), load: loadCombos, firstTime: true },
+        { name: 'catalogue, long-tail search', measured: seqTexts.slice(0, 200).map(search), load: loadTexts.map(search), firstTime: true },
+        { name: 'entity profile', measured: entityPaths, load: entityPaths, firstTime: true },
+        { name: 'programme /program', measured: ['/program'], load: ['/program'] },
+        { name: 'indicator page', measured: [`${programme}/wskazniki/W1`], load: [`${programme}/wskazniki/W1`] },
+        {
+          name: `annual report ${BENCH_REPORT_YEAR}, HTML`,
+          measured: [`${programme}/sprawozdanie/${BENCH_REPORT_YEAR}`],
+          load: [`${programme}/sprawozdanie/${BENCH_REPORT_YEAR}`],
+        },
+      ]);
+      pgLines = pg.lines;
+      info.push(...pg.info);
+      checks.push(...pg.checks);
+    } else info.push('No PostgreSQL column: TEST_DATABASE_URL is not set.');
 
     // --- the report ---------------------------------------------------------------------------
     const baselineRows = (['S', 'Q', 'F-lt'] as const).map((b) => {
@@ -382,12 +560,24 @@ async function main(): Promise<number> {
       const p99ok = load.latency.p99 <= MAX_P99_MS && load.timeouts === 0;
       ok &&= p99ok;
       needs.push(`p99 ≤ ${MAX_P99_MS} ms, 0 timeouts`);
-      checks.push({ name: `${row.name}: p99 at ${CONNECTIONS} connections`, value: load.latency.p99, unit: 'ms', limit: MAX_P99_MS, ok: p99ok });
+      checks.push({
+        name: `${row.name}: p99 at ${CONNECTIONS} connections`,
+        value: load.latency.p99,
+        unit: 'ms',
+        limit: MAX_P99_MS,
+        ok: p99ok,
+      });
       if (row.maxStatements !== undefined && sql) {
         const pass = sql.max <= row.maxStatements;
         ok &&= pass;
         needs.push(`SQL ≤ ${row.maxStatements}`);
-        checks.push({ name: `${row.name}: SQL statements per request (max)`, value: sql.max, unit: '', limit: row.maxStatements, ok: pass });
+        checks.push({
+          name: `${row.name}: SQL statements per request (max)`,
+          value: sql.max,
+          unit: '',
+          limit: row.maxStatements,
+          ok: pass,
+        });
       }
       let shown = '—';
       if (row.against && row.minRatio !== undefined) {
@@ -441,8 +631,11 @@ async function main(): Promise<number> {
       '',
       '| page | req/s | p50 / p99 ms | timeouts |',
       '| --- | ---: | ---: | ---: |',
-      ...copyRows.map((r) => `| ${r.name} | ${fmtInt(r.load.requests.average)} | ${r.load.latency.p50} / ${r.load.latency.p99} | ${r.load.timeouts} |`),
+      ...copyRows.map(
+        (r) => `| ${r.name} | ${fmtInt(r.load.requests.average)} | ${r.load.latency.p50} / ${r.load.latency.p99} | ${r.load.timeouts} |`,
+      ),
       '',
+      ...pgLines,
       '## Checks',
       '',
       '| check | value | limit | result |',

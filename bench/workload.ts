@@ -5,7 +5,13 @@
 // from the catalogue's real values, and many different entity pages. Everything is drawn from a
 // seeded generator, so two runs replay the same traffic.
 import { LEGAL_FORMS } from '../src/modules/registry/index.js';
-import { LISTED_STATES, SYNTHETIC_ADJECTIVES, SYNTHETIC_NOUNS, SYNTHETIC_SECTORS, sectorKey } from '../src/modules/registry/registry.testing.js';
+import {
+  LISTED_STATES,
+  SYNTHETIC_ADJECTIVES,
+  SYNTHETIC_NOUNS,
+  SYNTHETIC_SECTORS,
+  sectorKey,
+} from '../src/modules/registry/registry.testing.js';
 
 /** mulberry32, the generator the synthetic data use too. */
 export function seeded(seed: number): () => number {

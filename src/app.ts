@@ -1,6 +1,6 @@
 // Builds the application: the core plugins in a fixed order, then every module listed below.
 // This list is the one place that says which domains the platform has.
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -119,7 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     rewriteUrl: stripLanguagePrefix,
     genReqId: () => crypto.randomUUID(),
     // Fastify's own request logging writes two lines per request; one is written below instead
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // malformed URLs (bad percent-encoding, too long params) get our translated page too; no hook
     // has run yet, so the request is given its language and an anonymous visitor here

@@ -13,7 +13,7 @@ const TERRITORY_TABLES = ['territorial_units', 'subregions', 'subregion_members'
 export interface TerritoryIndex {
   powiaty: Map<string, string>;
   gminy: Map<string, string>;
-  subregions: Subregion[];
+  subregions: readonly Subregion[];
 }
 
 /** The areas and their names, kept until a write to the territory tables (or 30 s): read by every indicator page. */

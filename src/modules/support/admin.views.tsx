@@ -207,7 +207,7 @@ export function CentreAdminView({
   d: CentreDetail;
   csrf: string;
   state: FormState;
-  subregions: Subregion[];
+  subregions: readonly Subregion[];
   gminy: GminaOption[];
   saved: boolean;
 }) {

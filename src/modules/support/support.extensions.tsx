@@ -27,16 +27,29 @@ const SERVING_TABLES = [
 ];
 
 /**
- * The centre serving a gmina today, with its details. Shown on every entity page and profile, so
- * it is kept until the centres or subregions change (core/db/write-cache.ts) rather than looked up
- * again on each view.
+ * The centre serving each gmina today, with its details. Shown on every entity page and profile, so
+ * the whole map is built at once (one read of the subregions and areas, one detail per centre) and
+ * kept until the centres, subregions or territorial units change (core/db/write-cache.ts), rather
+ * than looked up again for each gmina.
  */
-function centreOf(ctx: ModuleContext, gminaTeryt: string, lang: 'pl' | 'en'): Promise<svc.CentreDetail | null> {
+function centresByGmina(ctx: ModuleContext, lang: 'pl' | 'en'): Promise<Map<string, svc.CentreDetail>> {
   const today = warsawToday(ctx.clock);
-  return cachedUntilWrite(ctx, SERVING_TABLES, `centre:${gminaTeryt}:${today}:${lang}`, async () => {
-    const serving = await svc.servingCentre(ctx, gminaTeryt, today);
-    return serving ? svc.centreDetail(ctx, serving.centreId, lang) : null;
+  return cachedUntilWrite(ctx, [...SERVING_TABLES, 'territorial_units'], `centres:${today}:${lang}`, async () => {
+    const gminy = (await gminaOptions(ctx, lang)).map((g) => g.teryt);
+    const serving = await svc.servingCentres(ctx, gminy, today);
+    const details = new Map<string, svc.CentreDetail | null>();
+    for (const id of new Set([...serving.values()].map((s) => s.centreId))) details.set(id, await svc.centreDetail(ctx, id, lang));
+    const out = new Map<string, svc.CentreDetail>();
+    for (const [gmina, s] of serving) {
+      const detail = details.get(s.centreId);
+      if (detail) out.set(gmina, detail);
+    }
+    return out;
   });
+}
+
+async function centreOf(ctx: ModuleContext, gminaTeryt: string, lang: 'pl' | 'en'): Promise<svc.CentreDetail | null> {
+  return (await centresByGmina(ctx, lang)).get(gminaTeryt) ?? null;
 }
 
 /** The gminy with their powiat, as the finder names them: kept until the territorial units change. */

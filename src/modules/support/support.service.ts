@@ -87,11 +87,26 @@ export function servingFrom(subregions: readonly Subregion[], areas: readonly Ar
 }
 
 /** The territory subregion of a gmina on a day, whether or not a centre serves it. */
-export async function subregionOn(ctx: Pick<ModuleContext, 'db'>, gminaTeryt: string, day: string): Promise<Subregion | null> {
+export async function subregionOn(ctx: Pick<ModuleContext, 'db' | 'database'>, gminaTeryt: string, day: string): Promise<Subregion | null> {
   return subregionOfPowiat(await listSubregionsWithMembers(ctx), day).get(gminaTeryt.slice(0, 4)) ?? null;
 }
 
-export async function servingCentre(ctx: Pick<ModuleContext, 'db'>, gminaTeryt: string, day: string): Promise<Serving | null> {
+/** Which centre serves each of `gminaTeryts` on `day`, from one read of the subregions and areas. */
+export async function servingCentres(
+  ctx: Pick<ModuleContext, 'db' | 'database'>,
+  gminaTeryts: readonly string[],
+  day: string,
+): Promise<Map<string, Serving>> {
+  const [subregions, areas] = await Promise.all([listSubregionsWithMembers(ctx), repo.listAreas(ctx.db)]);
+  const out = new Map<string, Serving>();
+  for (const g of gminaTeryts) {
+    const serving = servingFrom(subregions, areas, g, day);
+    if (serving) out.set(g, serving);
+  }
+  return out;
+}
+
+export async function servingCentre(ctx: Pick<ModuleContext, 'db' | 'database'>, gminaTeryt: string, day: string): Promise<Serving | null> {
   const [subregions, areas] = await Promise.all([listSubregionsWithMembers(ctx), repo.listAreas(ctx.db)]);
   return servingFrom(subregions, areas, gminaTeryt, day);
 }

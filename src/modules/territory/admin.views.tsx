@@ -122,7 +122,7 @@ export function AdminView({
             ) : null}
             <Table
               caption={t('territory.admin.periodCaption', { from: p.from, to: p.to ?? '…' })}
-              rows={p.subregions}
+              rows={[...p.subregions]}
               rowKey={(s) => s.id}
               columns={[
                 { header: t('territory.admin.subregion'), cell: (s: Subregion) => (lang === 'pl' ? s.name_pl : s.name_en) },

@@ -4,6 +4,7 @@
 // name, period and member powiaty, a new period copied from an existing one, removal. A powiat may
 // belong to one subregion per day only; every edit is checked against that and recorded in the audit log.
 import { newId } from '../../core/db/ids.js';
+import { cachedUntilWrite } from '../../core/db/write-cache.js';
 import { nowIso } from '../../core/db/time.js';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
@@ -129,11 +130,18 @@ export async function seedSubregions(ctx: ModuleContext): Promise<string> {
   return summary(added);
 }
 
-export async function listSubregionsWithMembers(ctx: Pick<ModuleContext, 'db'>): Promise<Subregion[]> {
-  const [rows, members] = await Promise.all([repo.listSubregions(ctx.db), repo.listSubregionMembers(ctx.db)]);
-  const byId = new Map<string, string[]>();
-  for (const m of members) byId.set(m.subregion_id, [...(byId.get(m.subregion_id) ?? []), m.powiat_teryt]);
-  return rows.map((r) => ({ ...r, powiaty: byId.get(r.id) ?? [] }));
+/**
+ * The subregions with their powiaty, kept until the subregions are written (core/db/write-cache.ts):
+ * entity pages, profiles, the catalogue and the support finder all ask on every view. The list is
+ * shared: callers copy before sorting or changing it.
+ */
+export function listSubregionsWithMembers(ctx: Pick<ModuleContext, 'db' | 'database'>): Promise<readonly Subregion[]> {
+  return cachedUntilWrite(ctx, ['subregions', 'subregion_members'], 'subregions-with-members', async () => {
+    const [rows, members] = await Promise.all([repo.listSubregions(ctx.db), repo.listSubregionMembers(ctx.db)]);
+    const byId = new Map<string, string[]>();
+    for (const m of members) byId.set(m.subregion_id, [...(byId.get(m.subregion_id) ?? []), m.powiat_teryt]);
+    return rows.map((r) => ({ ...r, powiaty: byId.get(r.id) ?? [] }));
+  });
 }
 
 /** powiat TERYT → the subregion it belongs to on `day` (first by start date if data overlaps). */
@@ -149,7 +157,7 @@ export function subregionOfPowiat(subregions: readonly Subregion[], day: string)
 export interface Period {
   from: string;
   to: string | null;
-  subregions: Subregion[];
+  subregions: readonly Subregion[];
   /** Powiaty of the voivodeship that no subregion of this period covers. */
   uncovered: string[];
   /** Powiaty in more than one subregion of this period. */

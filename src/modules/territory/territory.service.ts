@@ -88,7 +88,7 @@ export interface Directory {
   gminy: GminaInfo[];
   /** Powiaty in Polish alphabetical order. */
   powiaty: UnitRow[];
-  subregions: Subregion[];
+  subregions: readonly Subregion[];
   /** powiat → its subregion on the day asked for. */
   subregionOf: Map<string, Subregion>;
   day: string;

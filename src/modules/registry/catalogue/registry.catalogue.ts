@@ -125,7 +125,7 @@ const TERRITORY_TTL_MS = 60_000;
 const territoryCache = new WeakMap<Db, { at: number; day: string; value: Promise<TerritoryIndex> }>();
 
 /** Names and subregions, read once a minute (three small statements) instead of on every request. */
-export function territoryIndex(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promise<TerritoryIndex> {
+export function territoryIndex(ctx: Pick<ModuleContext, 'db' | 'database' | 'clock'>): Promise<TerritoryIndex> {
   const day = warsawToday(ctx.clock);
   const hit = territoryCache.get(ctx.db);
   if (hit && hit.day === day && Date.now() - hit.at < TERRITORY_TTL_MS) return hit.value;
@@ -161,7 +161,7 @@ export function forgetTerritoryIndex(db: Db): void {
 }
 
 /** Units of the voivodeship by TERYT (names for facets and pages). */
-export async function unitNames(ctx: Pick<ModuleContext, 'db' | 'clock'>): Promise<Map<string, string>> {
+export async function unitNames(ctx: Pick<ModuleContext, 'db' | 'database' | 'clock'>): Promise<Map<string, string>> {
   return (await territoryIndex(ctx)).names;
 }
 

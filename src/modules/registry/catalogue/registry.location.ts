@@ -45,7 +45,7 @@ function placeLabel(p: Pick<PlaceRow, 'town' | 'address' | 'gmina_teryt'>, names
  * entity without a (known) seat gmina — the page then shows no map.
  */
 export async function entityLocation(
-  ctx: Pick<ModuleContext, 'db' | 'clock'>,
+  ctx: Pick<ModuleContext, 'db' | 'database' | 'clock'>,
   entity: Pick<EntityRow, 'gmina_teryt' | 'town'>,
   places: readonly Pick<PlaceRow, 'gmina_teryt' | 'town' | 'address' | 'lat' | 'lon'>[],
 ): Promise<EntityLocation | null> {
