@@ -304,6 +304,11 @@ export const en: TranslationShape<typeof pl> = {
       detail:
         'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.',
     },
+    'consultations.documents_changed': {
+      title: 'The documents were changed at the same moment',
+      detail:
+        'Someone was changing the documents of this consultation at the same moment. Open the documents page again and retry. Nothing has been changed.',
+    },
     // offers
     'offers.not_found': {
       title: 'No such offer',

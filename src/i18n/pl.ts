@@ -313,6 +313,11 @@ export const pl = {
       detail:
         'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.',
     },
+    'consultations.documents_changed': {
+      title: 'Dokumenty zmieniono w tej samej chwili',
+      detail:
+        'Ktoś w tej samej chwili zmieniał dokumenty tych konsultacji. Otwórz stronę dokumentów ponownie i spróbuj jeszcze raz. Niczego nie zmieniono.',
+    },
     // offers
     'offers.not_found': {
       title: 'Nie ma takiej oferty',
