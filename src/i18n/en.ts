@@ -112,8 +112,6 @@ export const en: TranslationShape<typeof pl> = {
     title: 'Social economy in the region',
     lead: 'Spójnia brings together {{sections}}.',
     leadNone: 'Spójnia is a platform about the social economy in the Kuyavian-Pomeranian Voivodeship.',
-    sectionsHeading: 'Sections',
-    noSections: 'More sections of the site are being prepared.',
   },
   errors: {
     pageTitle: 'Error',

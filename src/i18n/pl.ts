@@ -112,8 +112,6 @@ export const pl = {
     title: 'Ekonomia społeczna w regionie',
     lead: 'Spójnia łączy w jednym miejscu {{sections}}.',
     leadNone: 'Spójnia to serwis o ekonomii społecznej w województwie kujawsko-pomorskim.',
-    sectionsHeading: 'Działy serwisu',
-    noSections: 'Kolejne działy serwisu są w przygotowaniu.',
   },
   errors: {
     pageTitle: 'Błąd',
