@@ -16,7 +16,9 @@ import { PROGRAMME_PAGES } from './programme-fixtures.js';
 import { entityPath, registryModule } from '../src/modules/registry/index.js';
 import { previewStatisticsUpload } from '../src/modules/territory/territory.testing.js';
 import { setExampleLogo } from '../src/modules/site/site.testing.js';
+import { publishedDocument } from '../src/testing/portal.js';
 import {
+  attachLibraryDocument as attachToConsultation,
   consultationWithNextText,
   consultationWithReport,
   listSections,
@@ -687,8 +689,14 @@ export const PAGES: PageTemplate[] = [
   },
   { name: 'consultations: admin new consultation', path: '/admin/konsultacje/nowa', expectStatus: 200, login: [{ role: 'coordinator' }] },
   {
-    name: 'consultations: admin new consultation with library documents',
-    setup: async ({ server }) => (await portalFixtures(server), '/admin/konsultacje/nowa'),
+    name: 'consultations: admin documents with search results',
+    setup: async ({ server }) => {
+      const ctx = server.testApp.ctx;
+      const id = await makeConsultation(ctx, { startsIn: 24, endsIn: 48 });
+      await attachToConsultation(ctx, id, 'Projekt programu — uzasadnienie');
+      await publishedDocument(ctx, 'Projekt programu — formularz uwag');
+      return `/admin/konsultacje/${id}/dokumenty?q=projekt+programu`;
+    },
     expectStatus: 200,
     login: [{ role: 'coordinator' }],
   },

@@ -117,8 +117,14 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<TestPa
   };
 }
 
-/** The WCAG levels the platform promises. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/**
+ * The WCAG levels the platform promises: 2.1 A/AA and, of WCAG 2.2 AA, the target size (2.5.8: a
+ * pointer target at least 24 × 24 px or spaced so that a 24 px circle around it touches no other
+ * target), which is axe's one `wcag22aa` rule and off by default.
+ */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The rule of WCAG 2.2 AA's target size, also run on its own on a phone-sized page (page-checks.ts). */
+export const AXE_TARGET_SIZE = 'target-size';
 /**
  * Best-practice rules on the page's anatomy (one h1, heading levels, one main, everything in a
  * landmark), run on top of the tags. `withTags` and `withRules` each replace axe's `runOnly`, so
@@ -138,7 +144,8 @@ interface AxeViolation {
 }
 
 /**
- * axe at the level the platform promises (WCAG 2.1 AA + page anatomy); one readable line per failing node.
+ * axe at the level the platform promises (WCAG 2.1 AA, 2.2's target size, page anatomy), or only the
+ * rules named in `only`; one readable line per failing node.
  *
  * axe-core runs inside the page itself, put there once per document (ADR 13: @axe-core/playwright
  * put the 560 kB script into the page twice per check and configured it for frames, which the
@@ -146,24 +153,22 @@ interface AxeViolation {
  * `resultTypes: ['violations']` spares axe collecting every passing node; violations are reported
  * in full either way.
  */
-export async function checkAxe(page: Page): Promise<string[]> {
+export async function checkAxe(page: Page, only?: readonly string[]): Promise<string[]> {
   const rules = Object.fromEntries(AXE_EXTRA_RULES.map((id) => [id, { enabled: true }]));
+  const options = only ? { runOnly: { type: 'rule', values: only } } : { runOnly: { type: 'tag', values: AXE_TAGS }, rules };
   // callbacks that run in the page reach the window untyped (no DOM library, see focused())
   if (!(await page.evaluate(() => typeof (globalThis as any).axe?.run === 'function'))) await page.evaluate(AXE_SOURCE);
-  const violations: AxeViolation[] = await page.evaluate(
-    async ({ tags, rules }) => {
-      const w = globalThis as any;
-      const results = await w.axe.run(w.document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
-      return results.violations.map((v: any) => ({
-        id: String(v.id),
-        impact: v.impact ?? null,
-        help: String(v.help),
-        helpUrl: String(v.helpUrl),
-        nodes: v.nodes.map((n: any) => ({ target: n.target.map(String), failureSummary: n.failureSummary ?? null })),
-      }));
-    },
-    { tags: AXE_TAGS, rules },
-  );
+  const violations: AxeViolation[] = await page.evaluate(async (opts) => {
+    const w = globalThis as any;
+    const results = await w.axe.run(w.document, { ...opts, resultTypes: ['violations'] });
+    return results.violations.map((v: any) => ({
+      id: String(v.id),
+      impact: v.impact ?? null,
+      help: String(v.help),
+      helpUrl: String(v.helpUrl),
+      nodes: v.nodes.map((n: any) => ({ target: n.target.map(String), failureSummary: n.failureSummary ?? null })),
+    }));
+  }, options);
   return violations.flatMap((v) =>
     v.nodes.map((n) => {
       const why = n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ').trim()}` : '';

@@ -112,8 +112,6 @@ export const en: TranslationShape<typeof pl> = {
     title: 'Social economy in the region',
     lead: 'Spójnia brings together {{sections}}.',
     leadNone: 'Spójnia is a platform about the social economy in the Kuyavian-Pomeranian Voivodeship.',
-    sectionsHeading: 'Sections',
-    noSections: 'More sections of the site are being prepared.',
   },
   errors: {
     pageTitle: 'Error',
@@ -303,6 +301,11 @@ export const en: TranslationShape<typeof pl> = {
       title: 'Responses missing',
       detail:
         'Every comment needs a response before the report is published. Complete the responses (the “without a response” filter). Nothing has been changed.',
+    },
+    'consultations.documents_changed': {
+      title: 'The documents were changed at the same moment',
+      detail:
+        'Someone was changing the documents of this consultation at the same moment. Open the documents page again and retry. Nothing has been changed.',
     },
     // offers
     'offers.not_found': {

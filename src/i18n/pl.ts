@@ -112,8 +112,6 @@ export const pl = {
     title: 'Ekonomia społeczna w regionie',
     lead: 'Spójnia łączy w jednym miejscu {{sections}}.',
     leadNone: 'Spójnia to serwis o ekonomii społecznej w województwie kujawsko-pomorskim.',
-    sectionsHeading: 'Działy serwisu',
-    noSections: 'Kolejne działy serwisu są w przygotowaniu.',
   },
   errors: {
     pageTitle: 'Błąd',
@@ -312,6 +310,11 @@ export const pl = {
       title: 'Brakuje odpowiedzi',
       detail:
         'Każda uwaga musi mieć odpowiedź, zanim raport zostanie opublikowany. Uzupełnij odpowiedzi (filtr „bez odpowiedzi”). Niczego nie zmieniono.',
+    },
+    'consultations.documents_changed': {
+      title: 'Dokumenty zmieniono w tej samej chwili',
+      detail:
+        'Ktoś w tej samej chwili zmieniał dokumenty tych konsultacji. Otwórz stronę dokumentów ponownie i spróbuj jeszcze raz. Niczego nie zmieniono.',
     },
     // offers
     'offers.not_found': {

@@ -203,6 +203,13 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
     },
     admin: {
       title: 'Consultations',
+      documents: 'Library documents',
+      documentsTitle: 'Documents of the consultation',
+      documentsIntro:
+        'Attach published documents from the library (the draft, its justification, forms): search for them by title. They are shown on the consultation page.',
+      documentsNone: 'No documents are attached to the consultation.',
+      documentAttached: 'The document has been attached.',
+      documentDetached: 'The document has been detached.',
       new: 'New consultation',
       edit: 'Edit the consultation',
       caption: 'Consultations, newest first',
@@ -262,10 +269,6 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       textHint: 'Every heading (# Title, ## Subsection) starts a numbered part; a number typed in the heading (“2.1. Goals”) is kept.',
       file: 'Word file (DOCX)',
       fileHint: 'Headings in the file (styles Heading 1, 2…) become numbered parts. At most 10 MB.',
-      documents: 'Attached library documents',
-      documentsHint:
-        "The library's published documents, alphabetically by title. Tick those to attach to the consultation (find a title with the browser's find in page, Ctrl+F).",
-      documentsNone: 'The library has no published documents yet.',
       clause: 'Information clause on personal data',
       clauseHint: 'Changing the text creates a new version of the clause; every comment records the version its author accepted.',
       commentsPublic: 'Show comments during the consultation',
@@ -327,8 +330,6 @@ export const consultationsEn: TranslationShape<typeof consultationsPl> = {
       noSections: 'No text to consult was found in “{{field}}”.',
       dateTime: 'The field “{{field}}” must contain a date and time, e.g. 2027-03-01 09:00.',
       endBeforeStart: 'The end must be later than the start.',
-      documents:
-        'The field “{{field}}” has documents that are not in the library or no longer published (identifiers: {{ids}}). Nothing was saved — choose documents from the current list.',
       months: 'The field “{{field}}” must contain a number from 1 to 120.',
     },
   },

@@ -221,6 +221,13 @@ export const consultationsPl = {
     },
     admin: {
       title: 'Konsultacje',
+      documents: 'Dokumenty z biblioteki',
+      documentsTitle: 'Dokumenty konsultacji',
+      documentsIntro:
+        'Dołącz opublikowane dokumenty z biblioteki (projekt, uzasadnienie, formularze): wyszukaj je po tytule. Pojawią się na stronie konsultacji.',
+      documentsNone: 'Do konsultacji nie dołączono dokumentów.',
+      documentAttached: 'Dokument został dołączony.',
+      documentDetached: 'Dokument został odłączony.',
       new: 'Nowe konsultacje',
       edit: 'Edytuj konsultacje',
       caption: 'Konsultacje od najnowszych',
@@ -289,10 +296,6 @@ export const consultationsPl = {
         'Każdy nagłówek (# Tytuł, ## Podrozdział) rozpoczyna numerowaną część; numer wpisany w nagłówku („2.1. Cele”) jest zachowany.',
       file: 'Plik Word (DOCX)',
       fileHint: 'Nagłówki w pliku (style Nagłówek 1, 2…) stają się numerowanymi częściami. Najwyżej 10 MB.',
-      documents: 'Załączone dokumenty z biblioteki',
-      documentsHint:
-        'Opublikowane dokumenty biblioteki, alfabetycznie według tytułu. Zaznacz te, które mają być dołączone do konsultacji (tytuł można odszukać wyszukiwaniem na stronie przeglądarki, Ctrl+F).',
-      documentsNone: 'Biblioteka nie ma jeszcze opublikowanych dokumentów.',
       clause: 'Klauzula informacyjna o przetwarzaniu danych osobowych',
       clauseHint: 'Zmiana treści tworzy nową wersję klauzuli; każda uwaga zapamiętuje wersję zaakceptowaną przez autora.',
       commentsPublic: 'Pokazuj uwagi w trakcie konsultacji',
@@ -356,8 +359,6 @@ export const consultationsPl = {
       noSections: 'W polu „{{field}}” nie znaleziono tekstu do konsultacji.',
       dateTime: 'Pole „{{field}}” musi zawierać datę i godzinę, np. 2027-03-01 09:00.',
       endBeforeStart: 'Zakończenie musi być później niż rozpoczęcie.',
-      documents:
-        'W polu „{{field}}” wybrano dokumenty, których nie ma w bibliotece albo nie są już opublikowane (identyfikatory: {{ids}}). Nic nie zapisano — wybierz dokumenty z aktualnej listy.',
       months: 'Pole „{{field}}” musi zawierać liczbę od 1 do 120.',
     },
   },

@@ -10,7 +10,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang, TKey } from '../../i18n/index.js';
-import { attachedDocuments, documentChoices, type AttachedDocument } from '../portal/index.js';
+import { attachedDocuments, documentChoices, findDocumentChoices, type AttachedDocument } from '../portal/index.js';
 import { agendaObjectKind, agendaObjectKinds, pickByName, type AgendaObject } from './agenda.extensions.js';
 import * as arepo from './agenda.repo.js';
 import { decisions, type ItemDecision } from './attendance.service.js';
@@ -118,13 +118,7 @@ export async function itemEditor(
   const links = (await itemLinks(ctx, [item], lang)).get(item.id)!;
   const attached = new Set(links.documents.map((d) => d.id));
   const documentHits =
-    search.documents === undefined
-      ? null
-      : pickByName(
-          (await documentChoices(ctx)).filter((d) => !attached.has(d.id)),
-          search.documents,
-          PICK_LIMIT,
-        );
+    search.documents === undefined ? null : (await findDocumentChoices(ctx, search.documents, attached, PICK_LIMIT)).choices;
   const kind = search.kind ? agendaObjectKind(ctx, search.kind) : undefined;
   const objectHits = kind
     ? pickByName(await kind.candidates(ctx, search.objects ?? '', lang), search.objects ?? '', PICK_LIMIT).map((o) => ({

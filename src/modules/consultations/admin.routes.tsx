@@ -4,13 +4,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, type Problem } from '../../core/errors/app-error.js';
-import { formBodyWithLists, formProblems, submitForm, textFields } from '../../core/http/forms.js';
+import { formBody, formBodyWithLists, formProblems, submitForm, textFields } from '../../core/http/forms.js';
 import { localize } from '../../core/http/language.js';
 import { sendPage } from '../../core/http/render.js';
 import type { AppInstance } from '../../core/http/types.js';
 import type { ModuleContext } from '../../core/module.js';
 import { auditFromRequest } from '../audit/index.js';
-import { documentChoices } from '../portal/index.js';
 import { readUpload, registerUploads, uploadedFile } from '../../core/http/uploads.js';
 import * as av from './admin.views.js';
 import { canManage, manageConsultations, moderateConsultations } from './consultations.policy.js';
@@ -23,14 +22,22 @@ const CommentParams = Type.Object({
   commentId: Type.String({ pattern: '^[0-9a-f-]{36}$' }),
 });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) });
+const DocumentsQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  ok: Type.Optional(Type.String({ maxLength: 20 })),
+});
+const DocumentParams = Type.Object({
+  id: Type.String({ pattern: '^[0-9a-f-]{36}$' }),
+  documentId: Type.String({ pattern: '^[0-9a-f-]{36}$' }),
+});
 /** The response form repeats `also` (one per grouped comment). */
 const RespondBody = formBodyWithLists({ maxLength: 20000, maxProperties: 20, maxItems: 2000, maxItemLength: 64 });
-/** The details form: text fields and the documents picker's ticked boxes (`documents`, repeated). */
-const DetailsBody = formBodyWithLists({ maxLength: 20000, maxProperties: 60, maxItems: 500, maxItemLength: 64 });
+/** The details form: text fields only (the library documents have their own page). */
+const DetailsBody = formBody({ maxLength: 20000, maxProperties: 60 });
 const UPLOAD_BYTES = 10 * 1024 * 1024;
 
-/** The forms with a Word file are multipart: read after the access rule, up to this limit (room for many ticked documents). */
-const readTextUpload = readUpload({ fileSize: UPLOAD_BYTES, fields: 560, parts: 570 });
+/** The forms with a Word file are multipart: read after the access rule, up to this limit. */
+const readTextUpload = readUpload({ fileSize: UPLOAD_BYTES, fields: 60, parts: 70 });
 
 /** What a staff page shows besides its data: the notice of the change that led to it (`?ok=`), or a refused form's problems. */
 interface Shown {
@@ -74,7 +81,6 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
     reply: FastifyReply,
     c: repo.ConsultationRow | null,
     values: Record<string, string | undefined>,
-    ticked: readonly string[],
     shown: Shown = {},
   ) => {
     const title = c ? request.t('consultations.admin.edit') : request.t('consultations.admin.new');
@@ -82,8 +88,6 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       <av.ConsultationFormView
         id={c?.id ?? null}
         values={values}
-        documents={await documentChoices(ctx)}
-        ticked={ticked}
         problems={shown.problems ?? []}
         csrf={reply.generateCsrf()}
         versions={c ? [] : await svc.programmeVersionChoices(ctx)}
@@ -100,7 +104,7 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
   };
 
   app.get('/admin/konsultacje/nowa', { config: manage }, async (request, reply) =>
-    formPage(request, reply, null, { who_may_comment: 'everyone', source: 'text', clause: await svc.defaultClause(ctx) }, []),
+    formPage(request, reply, null, { who_may_comment: 'everyone', source: 'text', clause: await svc.defaultClause(ctx) }),
   );
 
   app.post(
@@ -108,12 +112,11 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
     { config: manage, preValidation: readTextUpload, schema: { body: DetailsBody } },
     async (request, reply) => {
       const body = textFields(request.body);
-      const ticked = svc.tickedDocuments(request.body.documents);
       let id: string;
       try {
-        id = await svc.createConsultation(ctx, body, ticked, uploadedFile(request, 'file'), auditFromRequest(request));
+        id = await svc.createConsultation(ctx, body, uploadedFile(request, 'file'), auditFromRequest(request));
       } catch (err) {
-        return formPage(request, reply, null, body, ticked, formProblems(err, refusals));
+        return formPage(request, reply, null, body, formProblems(err, refusals));
       }
       return go(request, reply, `/admin/konsultacje/${id}?ok=utworzono`);
     },
@@ -131,6 +134,7 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
       lacking: comments.filter((x) => !x.response_kind).length,
       sections: (await repo.listSections(ctx.db, c.id, 'consulted')).length,
       nextSections: (await repo.listSections(ctx.db, c.id, 'next')).length,
+      documents: (await svc.documentsOf(ctx, c, request.lang)).length,
     };
     const { ok } = shown;
     const notice =
@@ -162,18 +166,78 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
     { config: manage, schema: { params: IdParams, querystring: OkQuery } },
     async (request, reply) => {
       const c = await svc.getConsultation(ctx, request.params.id);
-      return formPage(request, reply, c, await svc.detailsFormValues(ctx, c), svc.documentIdsOf(c), { ok: request.query.ok });
+      return formPage(request, reply, c, await svc.detailsFormValues(ctx, c), { ok: request.query.ok });
     },
   );
 
   app.post('/admin/konsultacje/:id/edycja', { config: manage, schema: { params: IdParams, body: DetailsBody } }, async (request, reply) => {
     const c = await svc.getConsultation(ctx, request.params.id);
     const body = textFields(request.body);
-    const ticked = svc.tickedDocuments(request.body.documents);
-    const saved = await submitForm(() => svc.updateConsultation(ctx, c.id, body, ticked, auditFromRequest(request)), refusals);
-    if (!saved.ok) return formPage(request, reply, c, body, ticked, { problems: saved.problems, status: saved.status });
+    const saved = await submitForm(() => svc.updateConsultation(ctx, c.id, body, auditFromRequest(request)), refusals);
+    if (!saved.ok) return formPage(request, reply, c, body, { problems: saved.problems, status: saved.status });
     return go(request, reply, `/admin/konsultacje/${c.id}/edycja?ok=1`);
   });
+
+  // --- library documents ---------------------------------------------------------------------------
+
+  const documentsPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    q: string,
+    shown: Shown & { notice?: string | null } = {},
+  ) => {
+    const c = await svc.getConsultation(ctx, id);
+    const title = `${request.t('consultations.admin.documentsTitle')}: ${c.title}`;
+    return sendPage(
+      request,
+      reply,
+      { title, breadcrumbs: [...adminCrumbs(request, c), { label: request.t('consultations.admin.documentsTitle') }] },
+      <av.DocumentsView
+        c={c}
+        attached={await svc.documentsOf(ctx, c, request.lang)}
+        q={q}
+        offered={await svc.findDocuments(ctx, c, q)}
+        notice={shown.notice ?? null}
+        problems={shown.problems ?? []}
+        csrf={reply.generateCsrf()}
+      />,
+      shown.status ?? 200,
+    );
+  };
+
+  app.get(
+    '/admin/konsultacje/:id/dokumenty',
+    { config: manage, schema: { params: IdParams, querystring: DocumentsQuery } },
+    async (request, reply) => {
+      const { ok } = request.query;
+      const notice =
+        ok === 'dolaczono'
+          ? request.t('consultations.admin.documentAttached')
+          : ok === 'odlaczono'
+            ? request.t('consultations.admin.documentDetached')
+            : null;
+      return documentsPage(request, reply, request.params.id, (request.query.q ?? '').trim(), { notice });
+    },
+  );
+
+  app.post('/admin/konsultacje/:id/dokumenty', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+    const { id } = request.params;
+    const done = await submitForm(() => svc.attachDocument(ctx, id, request.body, auditFromRequest(request)), refusals);
+    if (!done.ok) return documentsPage(request, reply, id, request.body.q ?? '', { problems: done.problems, status: done.status });
+    return go(request, reply, `/admin/konsultacje/${id}/dokumenty?ok=dolaczono`);
+  });
+
+  app.post(
+    '/admin/konsultacje/:id/dokumenty/:documentId/odlacz',
+    { config: manage, schema: { params: DocumentParams, body: FormBody } },
+    async (request, reply) => {
+      const { id, documentId } = request.params;
+      const done = await submitForm(() => svc.detachDocument(ctx, id, documentId, auditFromRequest(request)), refusals);
+      if (!done.ok) return documentsPage(request, reply, id, '', { problems: done.problems, status: done.status });
+      return go(request, reply, `/admin/konsultacje/${id}/dokumenty?ok=odlaczono`);
+    },
+  );
 
   app.post('/admin/konsultacje/:id/raport', { config: manage, schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
     const { id } = request.params;

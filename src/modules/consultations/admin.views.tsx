@@ -1,9 +1,9 @@
 // Staff views of consultations: the list, the form (new and edit; the text only on creation), the
-// overview with the report's publication, the comments with the "still lacking a response" filter,
+// overview with the report's publication, the library documents (the portal's picker), the comments with the "still lacking a response" filter,
 // one comment with its response form (optionally for a group), hiding, erasure, the next version
 // of the text and the retention setting.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Alert, Button, CsrfField, ErrorSummary, FieldError, FieldHint, FormField, Table, PageHeader } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { authorName } from './comments.service.js';
 import type { CommentWithResponse, ConsultationRow, SectionRow } from './consultations.repo.js';
@@ -11,6 +11,7 @@ import type { Phase } from './consultations.phase.js';
 import { CheckboxField, DateTimeField, FileField, RadioGroup, SelectField } from '../../core/ui/fields.js';
 import { PhaseText } from './public.views.js';
 import { sectionLabel } from './report.js';
+import { LibraryDocumentsPicker, type AttachedDocument, type DocumentPick } from '../portal/index.js';
 
 const DOCX_ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -126,48 +127,12 @@ function SourceFields({
   );
 }
 
-/**
- * The library documents to attach, chosen by title: every published document, sorted by title, as a
- * checkbox (the attached ones ticked). The full list rather than a search: a GET search would lose what
- * is typed in the rest of the form, and the browser's find-in-page reaches any title.
- */
-function DocumentsPicker({
-  documents,
-  ticked,
-  problems,
-}: {
-  documents: { id: string; title: string }[];
-  ticked: readonly string[];
-  problems: Problem[];
-}) {
-  const { t } = usePage();
-  const mine = problems.filter((p) => p.field === 'documents');
-  const chosen = new Set(ticked.map((x) => x.toLowerCase()));
-  return (
-    <fieldset
-      class={`field documents-picker${mine.length ? ' field--error' : ''}`}
-      id="f-documents"
-      aria-describedby={['f-documents-hint', ...(mine.length ? ['f-documents-error'] : [])].join(' ')}
-    >
-      <legend>{t('consultations.form.documents')}</legend>
-      <FieldHint id="f-documents" hint={t('consultations.form.documentsHint')} />
-      <FieldError id="f-documents" mine={mine} />
-      {documents.length === 0 ? <p>{t('consultations.form.documentsNone')}</p> : null}
-      {documents.map((d, i) => (
-        <CheckboxField key={d.id} name="documents" value={d.id} idSuffix={String(i + 1)} label={d.title} checked={chosen.has(d.id)} />
-      ))}
-    </fieldset>
-  );
-}
-
 export function ConsultationFormView({
   id,
   values,
   problems,
   csrf,
   versions,
-  documents,
-  ticked,
   saved,
 }: {
   id: string | null;
@@ -175,8 +140,6 @@ export function ConsultationFormView({
   problems: Problem[];
   csrf: string;
   versions: { id: string; label: string }[];
-  documents: { id: string; title: string }[];
-  ticked: readonly string[];
   saved?: boolean;
 }) {
   const { t, href } = usePage();
@@ -237,7 +200,6 @@ export function ConsultationFormView({
           problems={problems}
         />
         {id ? null : <SourceFields values={values} problems={problems} versions={versions} label={t('consultations.form.source')} />}
-        <DocumentsPicker documents={documents} ticked={ticked} problems={problems} />
         <FormField
           name="clause"
           label={t('consultations.form.clause')}
@@ -278,7 +240,7 @@ export function OverviewView({
 }: {
   c: ConsultationRow;
   phase: Phase;
-  counts: { confirmed: number; lacking: number; sections: number; nextSections: number };
+  counts: { confirmed: number; lacking: number; sections: number; nextSections: number; documents: number };
   csrf: string;
   problems: Problem[];
   notice: string | null;
@@ -309,6 +271,8 @@ export function OverviewView({
         <dd>{fmt.number(counts.confirmed)}</dd>
         <dt>{t('consultations.admin.lacking')}</dt>
         <dd>{fmt.number(counts.lacking)}</dd>
+        <dt>{t('consultations.admin.documents')}</dt>
+        <dd>{fmt.number(counts.documents)}</dd>
       </dl>
       <ul class="consultation-actions">
         <li>
@@ -317,6 +281,11 @@ export function OverviewView({
         {manager ? (
           <li>
             <a href={href(`/admin/konsultacje/${c.id}/edycja`)}>{t('consultations.admin.edit')}</a>
+          </li>
+        ) : null}
+        {manager ? (
+          <li>
+            <a href={href(`/admin/konsultacje/${c.id}/dokumenty`)}>{t('consultations.admin.documents')}</a>
           </li>
         ) : null}
         {manager && (phase === 'closed' || phase === 'report') ? (
@@ -352,6 +321,48 @@ export function OverviewView({
           </form>
         </section>
       ) : null}
+    </>
+  );
+}
+
+/** The consultation's library documents: the portal's picker (attached ones, a search by title, attach and detach buttons). */
+export function DocumentsView({
+  c,
+  attached,
+  q,
+  offered,
+  notice,
+  problems,
+  csrf,
+}: {
+  c: ConsultationRow;
+  attached: AttachedDocument[];
+  q: string;
+  offered: DocumentPick;
+  notice: string | null;
+  problems: Problem[];
+  csrf: string;
+}) {
+  const { t } = usePage();
+  const path = `/admin/konsultacje/${c.id}/dokumenty`;
+  return (
+    <>
+      <PageHeader title={`${t('consultations.admin.documentsTitle')}: ${c.title}`} lead={t('consultations.admin.documentsIntro')} />
+      {notice ? (
+        <Alert kind="success">
+          <p>{notice}</p>
+        </Alert>
+      ) : null}
+      <LibraryDocumentsPicker
+        path={path}
+        detachPath={(id) => `${path}/${id}/odlacz`}
+        attached={attached}
+        noneText={t('consultations.admin.documentsNone')}
+        q={q}
+        offered={offered}
+        problems={problems}
+        csrf={csrf}
+      />
     </>
   );
 }

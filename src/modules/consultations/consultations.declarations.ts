@@ -11,6 +11,7 @@ export const consultationsErrors = {
   'consultations.not_closed': { status: 409 },
   'consultations.report_published': { status: 409 },
   'consultations.responses_missing': { status: 409 },
+  'consultations.documents_changed': { status: 409 },
 } as const satisfies ErrorDeclarations;
 
 type ConsultationsErrors = typeof consultationsErrors;

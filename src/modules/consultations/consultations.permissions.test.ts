@@ -36,6 +36,7 @@ const matrix = (): [string, string][] => [
   [`/api/v1/konsultacje/${id}`, 'AAAAAA'],
   [`/admin/konsultacje/${id}`, 'LAAFAF'],
   [`/admin/konsultacje/${id}/edycja`, 'LAAFFF'],
+  [`/admin/konsultacje/${id}/dokumenty`, 'LAAFFF'],
   [`/admin/konsultacje/${id}/uwagi`, 'LAAFAF'],
   [`/admin/konsultacje/${id}/uwagi/${commentId}`, 'LAAFAF'],
   [`/admin/konsultacje/${id}/nowa-wersja`, 'LAAFFF'],
@@ -49,6 +50,8 @@ test('consultations: staff POST routes refuse other roles (403) and anonymous vi
   const posts: [string, Who[]][] = [
     [`/admin/konsultacje/${id}/edycja`, ['editor', 'moderator', 'team_member']],
     [`/admin/konsultacje/${id}/raport`, ['editor', 'moderator', 'team_member']],
+    [`/admin/konsultacje/${id}/dokumenty`, ['editor', 'moderator', 'team_member']],
+    [`/admin/konsultacje/${id}/dokumenty/${id}/odlacz`, ['editor', 'moderator', 'team_member']],
     [`/admin/konsultacje/${id}/uwagi/${commentId}/odpowiedz`, ['editor', 'moderator', 'team_member']],
     [`/admin/konsultacje/${id}/uwagi/${commentId}/usun-dane`, ['editor', 'moderator', 'team_member']],
     [`/admin/konsultacje/${id}/uwagi/${commentId}/ukryj`, ['editor', 'team_member']],

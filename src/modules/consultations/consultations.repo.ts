@@ -31,6 +31,20 @@ export async function updateConsultation(db: Executor, id: string, set: Updateab
   await db.updateTable('consultations').set(set).where('id', '=', id).execute();
 }
 
+/**
+ * Replaces the attached documents only while they are still `before` (compare and set), so two staff
+ * members attaching at once never drop each other's document; false when another change came first.
+ */
+export async function replaceDocumentIds(db: Executor, id: string, before: string, after: string, updatedAt: string): Promise<boolean> {
+  const res = await db
+    .updateTable('consultations')
+    .set({ document_ids: after, updated_at: updatedAt })
+    .where('id', '=', id)
+    .where('document_ids', '=', before)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 export async function findConsultation(db: Executor, id: string): Promise<ConsultationRow | undefined> {
   return db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -9,7 +9,7 @@ import { createTestApp, csrfFrom, loginAs, type TestApp } from '../../testing/ap
 import { listAllVersions, programmeModule } from '../programme/index.js';
 import { submitComment } from './comments.service.js';
 import * as repo from './consultations.repo.js';
-import { monthsBefore, updateConsultation, detailsFormValues, getConsultation } from './consultations.service.js';
+import { attachDocument, monthsBefore, updateConsultation, detailsFormValues, getConsultation } from './consultations.service.js';
 import { makeConsultation } from './consultations.testing.js';
 import { phaseOf } from './consultations.phase.js';
 import { multipart } from '../../testing/multipart.js';
@@ -141,8 +141,8 @@ test('the information clause is versioned; each comment keeps the version its au
   const org = { ...person, organisation: 'Stowarzyszenie', acting_person: 'Ala Kot' };
   await submitComment(t.ctx, id, org, 'pl');
   const values = await detailsFormValues(t.ctx, await getConsultation(t.ctx, id));
-  await updateConsultation(t.ctx, id, { ...values, clause: 'Klauzula w wersji drugiej.' }, [], actor);
-  await updateConsultation(t.ctx, id, { ...values, clause: 'Klauzula w wersji drugiej.' }, [], actor);
+  await updateConsultation(t.ctx, id, { ...values, clause: 'Klauzula w wersji drugiej.' }, actor);
+  await updateConsultation(t.ctx, id, { ...values, clause: 'Klauzula w wersji drugiej.' }, actor);
   await submitComment(t.ctx, id, { ...org, email: 'inna@example.pl' }, 'pl');
   const clauses = await repo.listClauses(t.ctx.db, id);
   assert.deepEqual(
@@ -163,13 +163,13 @@ test('the information clause is versioned; each comment keeps the version its au
   assert.ok(rows.every((r) => r.author_kind === 'organisation'));
 });
 
-test('attached documents must exist in the library and be published', async () => {
+test('an attached document must exist in the library and be published', async () => {
   const id = await makeConsultation(t.ctx, { startsIn: 24, endsIn: 48 });
-  const values = await detailsFormValues(t.ctx, await getConsultation(t.ctx, id));
   await assert.rejects(
-    updateConsultation(t.ctx, id, values, ['01900000-0000-7000-8000-000000000000'], { actorId: null, ip: null, requestId: null }),
-    (err: { problems?: { field?: string }[] }) => (err.problems ?? []).some((p) => p.field === 'documents'),
+    attachDocument(t.ctx, id, { document_id: '01900000-0000-7000-8000-000000000000' }, { actorId: null, ip: null, requestId: null }),
+    (err: { problems?: { field?: string }[] }) => (err.problems ?? []).some((p) => p.field === 'q'),
   );
+  assert.equal((await getConsultation(t.ctx, id)).document_ids, '[]');
 });
 
 test('an English visitor gets the e-mail in English with a link to the English page; the address is stored, never the token', async () => {

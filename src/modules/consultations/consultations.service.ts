@@ -15,7 +15,7 @@ import { FormChecker } from '../../core/validation.js';
 import { operatorText, type Lang } from '../../i18n/index.js';
 import { recordAudit, setSettingAudited, type AuditEntry } from '../audit/index.js';
 import { enqueueMail, eraseMailAbout } from '../mail/index.js';
-import { attachedDocuments } from '../portal/index.js';
+import { attachedDocuments, findDocumentChoices, publishedDocumentChoice, type DocumentPick } from '../portal/index.js';
 import { findProgrammeVersion, listAllVersions, listVersionSections } from '../programme/index.js';
 import * as repo from './consultations.repo.js';
 import type { ResponseKind, TextKind, WhoMayComment } from './consultations.tables.js';
@@ -180,16 +180,10 @@ interface Details {
   endsAt: string;
   commentsPublic: boolean;
   published: boolean;
-  documentIds: string[];
   clause: string;
 }
 
-/** The ticked boxes of the documents picker: one value or a list (a repeated field), none when nothing is ticked. */
-export function tickedDocuments(value: string | string[] | undefined): string[] {
-  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
-}
-
-async function checkDetails(ctx: ModuleContext, f: FormChecker, documents: readonly string[]): Promise<Details> {
+function checkDetails(f: FormChecker): Details {
   const title = f.required('title', 'consultations.form.title', { max: 300 });
   const description = f.required('description', 'consultations.form.description', { max: 20_000 });
   const whoText = f.text('who_may_comment');
@@ -203,19 +197,6 @@ async function checkDetails(ctx: ModuleContext, f: FormChecker, documents: reado
   else if (!endsAt) f.add('ends_at', 'consultations.form.endsAt', 'consultations.errors.dateTime');
   if (startsAt && endsAt && endsAt <= startsAt) f.add('ends_at', 'consultations.form.endsAt', 'consultations.errors.endBeforeStart');
   const clause = f.required('clause', 'consultations.form.clause', { max: 20_000 });
-  // Chosen by title from the published library; an id that is not there (a stale page, a forged form) is refused.
-  const documentIds = [...new Set(documents.map((s) => s.trim().toLowerCase()).filter((s) => s !== ''))];
-  if (documentIds.length) {
-    const found = new Set((await attachedDocuments(ctx, documentIds, 'pl')).map((d) => d.id));
-    const missing = documentIds.filter((id) => !found.has(id));
-    if (missing.length)
-      f.add('documents', 'consultations.form.documents', 'consultations.errors.documents', {
-        ids: missing
-          .map((m) => m.slice(0, 64))
-          .join(', ')
-          .slice(0, 300),
-      });
-  }
   return {
     title,
     description,
@@ -224,20 +205,13 @@ async function checkDetails(ctx: ModuleContext, f: FormChecker, documents: reado
     endsAt: endsAt ?? '',
     commentsPublic: f.text('is_comments_public') === '1',
     published: f.text('is_published') === '1',
-    documentIds,
     clause,
   };
 }
 
-export async function createConsultation(
-  ctx: ModuleContext,
-  body: FormValues,
-  documents: readonly string[],
-  upload: Upload | null,
-  actor: Actor,
-): Promise<string> {
+export async function createConsultation(ctx: ModuleContext, body: FormValues, upload: Upload | null, actor: Actor): Promise<string> {
   const f = new FormChecker(body);
-  const d = await checkDetails(ctx, f, documents);
+  const d = checkDetails(f);
   const text = await textFromForm(ctx, f, body, upload, 'consultations.form.source');
   f.assertValid();
   const id = newId();
@@ -253,7 +227,7 @@ export async function createConsultation(
       source_version_id: text.versionId,
       next_version_id: null,
       next_text_at: null,
-      document_ids: JSON.stringify(d.documentIds),
+      document_ids: '[]',
       is_published: d.published,
       is_comments_public: d.commentsPublic,
       is_report_published: false,
@@ -303,16 +277,10 @@ export async function detailsFormValues(ctx: ModuleContext, c: repo.Consultation
 }
 
 /** Saves the details; a changed clause becomes a new version (earlier comments keep theirs). */
-export async function updateConsultation(
-  ctx: ModuleContext,
-  id: string,
-  body: FormValues,
-  documents: readonly string[],
-  actor: Actor,
-): Promise<void> {
+export async function updateConsultation(ctx: ModuleContext, id: string, body: FormValues, actor: Actor): Promise<void> {
   const c = await getConsultation(ctx, id);
   const f = new FormChecker(body);
-  const d = await checkDetails(ctx, f, documents);
+  const d = checkDetails(f);
   f.assertValid();
   const now = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
@@ -322,7 +290,6 @@ export async function updateConsultation(
       who_may_comment: d.who,
       starts_at: d.startsAt,
       ends_at: d.endsAt,
-      document_ids: JSON.stringify(d.documentIds),
       is_published: d.published || c.is_report_published,
       is_comments_public: d.commentsPublic,
       title_sort: polishSortKey(d.title),
@@ -349,13 +316,83 @@ export async function updateConsultation(
       ['ends_at', c.ends_at, d.endsAt],
       ['is_published', c.is_published, d.published],
       ['is_comments_public', c.is_comments_public, d.commentsPublic],
-      ['document_ids', c.document_ids, JSON.stringify(d.documentIds)],
       ['clause_version', clause?.version ?? 0, clauseVersion],
     ];
     for (const [k, before, after] of pairs) if (before !== after) changes[k] = { before, after };
     if (c.description !== d.description) changes.description = { before: '…', after: '…' };
     await recordAudit(trx, { ...actor, action: 'consultation.update', subjectType: 'consultation', subjectId: id, changes }, ctx.clock);
   });
+}
+
+// --- library documents ------------------------------------------------------------------------------
+
+/** The published library documents not yet attached to the consultation, narrowed by words of their title. */
+export async function findDocuments(ctx: ModuleContext, c: repo.ConsultationRow, query: string): Promise<DocumentPick> {
+  return findDocumentChoices(ctx, query, documentIdsOf(c));
+}
+
+/** A few tries when other staff change the attached documents at the same moment. */
+const DOCUMENT_TRIES = 3;
+
+/**
+ * Changes the consultation's attached documents with `change` (compare and set: a change that came
+ * first is read again, never overwritten) and records the audit entry in the same transaction;
+ * nothing happens when `change` leaves the list as it is.
+ */
+async function changeDocuments(
+  ctx: ModuleContext,
+  id: string,
+  change: (ids: string[]) => string[],
+  audit: Omit<AuditEntry, 'actorId' | 'ip' | 'requestId'>,
+  actor: Actor,
+): Promise<boolean> {
+  for (let i = 0; i < DOCUMENT_TRIES; i += 1) {
+    const c = await getConsultation(ctx, id);
+    const before = documentIdsOf(c);
+    const after = change(before);
+    if (after.length === before.length && after.every((x, j) => x === before[j])) return false;
+    const done = await ctx.db.transaction().execute(async (trx) => {
+      if (!(await repo.replaceDocumentIds(trx, c.id, c.document_ids, JSON.stringify(after), nowIso(ctx.clock)))) return false;
+      await recordAudit(trx, { ...actor, ...audit }, ctx.clock);
+      return true;
+    });
+    if (done) return true;
+  }
+  throw new AppError('consultations.documents_changed');
+}
+
+/** Attaches the published library document chosen in the picker (its id comes back from the form). */
+export async function attachDocument(ctx: ModuleContext, id: string, body: FormValues, actor: Actor): Promise<void> {
+  const c = await getConsultation(ctx, id);
+  const f = new FormChecker(body);
+  const doc = await publishedDocumentChoice(ctx, f.text('document_id'));
+  if (!doc) f.add('q', 'documents.picker.search', 'validation.invalid');
+  f.assertValid();
+  await changeDocuments(
+    ctx,
+    c.id,
+    (ids) => (ids.includes(doc!.id) ? ids : [...ids, doc!.id]),
+    {
+      action: 'consultation.document.attach',
+      subjectType: 'consultation',
+      subjectId: c.id,
+      meta: { document: doc!.id, title: doc!.title },
+    },
+    actor,
+  );
+}
+
+/** Detaches an attached document; one that is not attached is not found. */
+export async function detachDocument(ctx: ModuleContext, id: string, documentId: string, actor: Actor): Promise<void> {
+  const c = await getConsultation(ctx, id);
+  if (!documentIdsOf(c).includes(documentId)) throw new AppError('http.not_found');
+  await changeDocuments(
+    ctx,
+    c.id,
+    (ids) => ids.filter((x) => x !== documentId),
+    { action: 'consultation.document.detach', subjectType: 'consultation', subjectId: c.id, meta: { document: documentId } },
+    actor,
+  );
 }
 
 // --- the next version of the text ------------------------------------------------------------------

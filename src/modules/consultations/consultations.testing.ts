@@ -1,12 +1,13 @@
 // Fixtures for tests and the browser suite: consultations in a chosen phase, built through the
-// module's own services (so they obey the same rules), with confirmed comments where needed; and
-// the sections of a consultation, read as the browser suite needs them.
+// module's own services (so they obey the same rules), with confirmed comments or attached library
+// documents where needed; and the sections of a consultation, read as the browser suite needs them.
 import { newId } from '../../core/db/ids.js';
 import type { ModuleContext } from '../../core/module.js';
 import { toWarsawLocal } from '../../core/time/index.js';
 import { confirmComment, submitComment } from './comments.service.js';
 import * as repo from './consultations.repo.js';
-import { createConsultation, publishReport, respond, setNextText } from './consultations.service.js';
+import { publishedDocument } from '../../testing/portal.js';
+import { attachDocument, createConsultation, publishReport, respond, setNextText } from './consultations.service.js';
 
 export { listSections } from './consultations.repo.js';
 
@@ -56,10 +57,16 @@ export async function makeConsultation(
       is_published: '1',
       is_comments_public: opts.commentsPublic ? '1' : '',
     },
-    [],
     null,
     actor,
   );
+}
+
+/** Puts a new published document titled `title` into the library and attaches it to the consultation; its id. */
+export async function attachLibraryDocument(ctx: ModuleContext, consultationId: string, title: string): Promise<string> {
+  const id = await publishedDocument(ctx, title);
+  await attachDocument(ctx, consultationId, { document_id: id }, actor);
+  return id;
 }
 
 /** Submits and confirms a comment; returns its id. */

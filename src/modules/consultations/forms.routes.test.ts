@@ -1,6 +1,7 @@
 // Issue 15's consultation forms and page through HTTP on SQLite and PostgreSQL with a controlled clock:
-// staff attach library documents by ticking titles (repeated `documents` fields, multipart and
-// urlencoded), unknown ids are refused and change nothing; the new-consultation form is prefilled with
+// staff attach library documents on the consultation's documents page, choosing them by title from the
+// published ones (a search by words of the title narrows the list; nobody types an id), detach them,
+// and a forged id of a draft is refused and changes nothing; the new-consultation form is prefilled with
 // the information clause from the settings; the comment form shows the commented section and marks the
 // author blocks and required names; the consultation page shows the phase stepper, days left and
 // comment counts per section.
@@ -92,19 +93,32 @@ const documentIds = async (id: string) =>
     (await t.ctx.db.selectFrom('consultations').select('document_ids').where('id', '=', id).executeTakeFirstOrThrow()).document_ids,
   ) as string[];
 
-/** The checkbox of a document in the picker, with whether it is ticked. */
-function box(html: string, docId: string): { ticked: boolean } | null {
-  const m = new RegExp(`<input[^>]*name="documents"[^>]*value="${docId}"[^>]*>`).exec(html);
-  return m ? { ticked: / checked/.test(m[0]) } : null;
+/** The documents the picker offers, by the titles on their attach buttons, in page order. */
+function offered(html: string): string[] {
+  return [...html.matchAll(/>Dołącz „([^”]+)”<\/button>/g)].map((m) => m[1]!);
 }
 
-test('the new-consultation form lists published documents by title and starts from the clause in the settings', async () => {
+/**
+ * What the browser sends when the attach button of the document titled `title` is pressed: the
+ * fields of that button's form (hidden inputs only: nothing in it is typed).
+ */
+function attachForm(html: string, title: string): Record<string, string> {
+  const forms = html.split('<form').slice(1);
+  const mine = forms.find((f) => f.includes(`>Dołącz „${title}”</button>`));
+  assert.ok(mine, `an attach button for ${title}`);
+  const body = mine.slice(0, mine.indexOf('</form>'));
+  const fields: Record<string, string> = {};
+  for (const input of body.matchAll(/<input([^>]*)>/g)) {
+    assert.match(input[1]!, /type="hidden"/, `only hidden fields in the attach form: ${input[0]}`);
+    fields[/name="([^"]+)"/.exec(input[1]!)![1]!] = /value="([^"]*)"/.exec(input[1]!)?.[1] ?? '';
+  }
+  return fields;
+}
+
+test('the new-consultation form asks for no document ids and starts from the clause in the settings', async () => {
   const cookie = await session();
   let html = await page('/admin/konsultacje/nowa', cookie);
-  assert.ok(box(html, DOCS[0]!.id) && box(html, DOCS[1]!.id), 'the published documents are choices');
-  assert.equal(box(html, DOCS[2]!.id), null, 'an unpublished document is not offered');
-  assert.ok(html.indexOf(DOCS[1]!.title) < html.indexOf(DOCS[0]!.title), 'sorted by title');
-  assert.doesNotMatch(html, /<textarea[^>]*name="documents"/, 'no ids to paste');
+  assert.doesNotMatch(html, /name="documents"/, 'no document field: documents are attached by title on their own page');
   assert.ok(html.includes('art. 13 ust. 1 i 2 rozporządzenia'), 'the default clause cites its source');
   assert.match(html, /data-shown-when="source=docx"/);
   assert.match(html, /<script src="\/assets\/js\/consultations-forms.js" defer/);
@@ -132,10 +146,10 @@ test('the new-consultation form lists published documents by title and starts fr
   assert.equal(empty.statusCode, 400, 'an emptied clause is refused');
 });
 
-test('ticked documents (a repeated multipart field) are attached; the edit form shows them ticked; unknown ids change nothing', async () => {
+test('documents are chosen by title: the list offers published ones, a search narrows it, attaching and detaching by button', async () => {
   const cookie = await session();
   const formHtml = await page('/admin/konsultacje/nowa', cookie);
-  const body = multipart({ _csrf: csrfFrom(formHtml), ...details, documents: [DOCS[0]!.id, DOCS[1]!.id] });
+  const body = multipart({ _csrf: csrfFrom(formHtml), ...details, is_published: '1' });
   const created = await t.app.inject({
     method: 'POST',
     url: '/admin/konsultacje/nowa',
@@ -144,43 +158,91 @@ test('ticked documents (a repeated multipart field) are attached; the edit form 
   });
   assert.equal(created.statusCode, 303, created.body.slice(0, 300));
   const id = /konsultacje\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
-  assert.deepEqual((await documentIds(id)).sort(), [DOCS[1]!.id, DOCS[0]!.id].sort());
-
-  const editUrl = `/admin/konsultacje/${id}/edycja`;
-  let edit = await page(editUrl, cookie);
-  assert.deepEqual(box(edit, DOCS[0]!.id), { ticked: true });
-  assert.deepEqual(box(edit, DOCS[1]!.id), { ticked: true });
-
-  const values = { title: details.title, description: 'Opis.', who_may_comment: 'everyone', starts_at: details.starts_at };
-  const post = (docs: string[]) => {
-    const p = new URLSearchParams({ _csrf: csrfFrom(edit), ...values, ends_at: details.ends_at, clause: 'Klauzula.' });
-    for (const d of docs) p.append('documents', d);
-    return t.app.inject({
-      method: 'POST',
-      url: editUrl,
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: p.toString(),
-    });
-  };
-  const refused = await post([DOCS[0]!.id, UNKNOWN]);
-  assert.equal(refused.statusCode, 400);
-  assert.ok(refused.body.includes(UNKNOWN) && refused.body.includes('Nic nie zapisano'), 'the message names the unknown id');
-  assert.deepEqual(box(refused.body, DOCS[0]!.id), { ticked: true }, 'the form keeps what was ticked');
-  assert.deepEqual(box(refused.body, DOCS[1]!.id), { ticked: false });
-  assert.deepEqual((await documentIds(id)).sort(), [DOCS[1]!.id, DOCS[0]!.id].sort(), 'nothing changed');
-
-  const hidden = await post([DOCS[2]!.id]);
-  assert.equal(hidden.statusCode, 400, 'an unpublished document is refused too');
-
-  edit = await page(editUrl, cookie);
-  const one = await post([DOCS[1]!.id]);
-  assert.equal(one.statusCode, 303);
-  assert.deepEqual(await documentIds(id), [DOCS[1]!.id]);
-  edit = await page(editUrl, cookie);
-  assert.deepEqual(box(edit, DOCS[0]!.id), { ticked: false });
-  const none = await post([]);
-  assert.equal(none.statusCode, 303);
   assert.deepEqual(await documentIds(id), []);
+  const overview = await page(`/admin/konsultacje/${id}`, cookie);
+  assert.ok(overview.includes(`href="/admin/konsultacje/${id}/dokumenty"`), 'the overview leads to the documents page');
+
+  const url = `/admin/konsultacje/${id}/dokumenty`;
+  let html = await page(url, cookie);
+  assert.equal(html.match(/<h1[ >]/g)?.length, 1);
+  assert.ok(html.includes('Do konsultacji nie dołączono dokumentów.'));
+  // every published document by title, in title order; the draft is never offered
+  assert.deepEqual(offered(html), [DOCS[1]!.title, DOCS[0]!.title]);
+  assert.match(html, /<form method="get" action="[^"]*\/dokumenty" role="search">/);
+  assert.doesNotMatch(html, /<input(?![^>]*type="hidden")[^>]*name="document_id"/, 'no field to type an id into');
+
+  // words of the title, without Polish letters or capitals, narrow the list
+  html = await page(`${url}?q=SPOLECZNEJ+diagnoza`, cookie);
+  assert.deepEqual(offered(html), [DOCS[1]!.title]);
+  assert.ok(html.includes('Pasuje 1 dokument.'));
+  assert.ok(html.includes('value="SPOLECZNEJ diagnoza"'), 'the search box keeps the words');
+  html = await page(`${url}?q=nieopublikowany`, cookie);
+  assert.deepEqual(offered(html), [], 'a draft is not found by its title either');
+  assert.ok(html.includes('Żaden opublikowany dokument bez dołączenia nie pasuje do „nieopublikowany”.'));
+
+  // pressing the button next to a title sends that document; nothing is typed
+  html = await page(`${url}?q=diagnoza`, cookie);
+  const chosen = attachForm(html, DOCS[1]!.title);
+  const attach = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form(chosen),
+  });
+  assert.equal(attach.statusCode, 303, attach.body.slice(0, 300));
+  assert.deepEqual(await documentIds(id), [DOCS[1]!.id]);
+  html = await page(`${url}?ok=dolaczono`, cookie);
+  assert.ok(html.includes('Dokument został dołączony.'));
+  assert.ok(html.includes(`Odłącz „${DOCS[1]!.title}”`), 'listed as attached');
+  assert.deepEqual(offered(html), [DOCS[0]!.title], 'an attached document is no longer offered');
+  const publicPage = (await t.app.inject({ url: `/konsultacje/${id}` })).body;
+  assert.ok(publicPage.includes(DOCS[1]!.title), 'the public page lists it');
+  const audits = async (action: string) =>
+    (await t.ctx.db.selectFrom('audit_log').select('meta').where('action', '=', action).where('subject_id', '=', id).execute()).length;
+  assert.equal(await audits('consultation.document.attach'), 1);
+
+  // a forged id of a draft or of nothing is refused and changes nothing
+  for (const forged of [DOCS[2]!.id, UNKNOWN]) {
+    const refused = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ ...chosen, _csrf: csrfFrom(html), document_id: forged }),
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(await documentIds(id), [DOCS[1]!.id]);
+  }
+  assert.equal(await audits('consultation.document.attach'), 1);
+
+  // the edit form saves the details without touching the documents
+  const edit = await page(`/admin/konsultacje/${id}/edycja`, cookie);
+  assert.doesNotMatch(edit, /name="documents"/);
+  const values = { title: details.title, description: 'Opis.', who_may_comment: 'everyone', starts_at: details.starts_at };
+  const saved = await t.app.inject({
+    method: 'POST',
+    url: `/admin/konsultacje/${id}/edycja`,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: csrfFrom(edit), ...values, ends_at: details.ends_at, clause: 'Klauzula.', is_published: '1' }),
+  });
+  assert.equal(saved.statusCode, 303);
+  assert.deepEqual(await documentIds(id), [DOCS[1]!.id]);
+
+  const detach = await t.app.inject({
+    method: 'POST',
+    url: `${url}/${DOCS[1]!.id}/odlacz`,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: csrfFrom(html) }),
+  });
+  assert.equal(detach.statusCode, 303);
+  assert.deepEqual(await documentIds(id), []);
+  assert.equal(await audits('consultation.document.detach'), 1);
+  const again = await t.app.inject({
+    method: 'POST',
+    url: `${url}/${DOCS[1]!.id}/odlacz`,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: csrfFrom(html) }),
+  });
+  assert.equal(again.statusCode, 404, 'a document that is not attached cannot be detached');
 });
 
 test('the comment form shows the commented section and marks the author blocks and required names', async () => {

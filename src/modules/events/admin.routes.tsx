@@ -328,7 +328,7 @@ export async function adminRoutes(app: AppInstance, ctx: ModuleContext): Promise
         e={e}
         attached={await eventDocuments(ctx, e.id, request.lang)}
         q={q}
-        results={q ? await findDocuments(ctx, e.id, q) : null}
+        offered={await findDocuments(ctx, e.id, q)}
         notice={notice}
         problems={problems}
         csrf={reply.generateCsrf()}

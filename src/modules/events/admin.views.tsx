@@ -11,7 +11,7 @@ import { EVENT_TYPES, type GminaChoice } from './events.service.js';
 import type { Participant } from './participants.js';
 import type { CountRow } from './counts.service.js';
 import type { MailingPreview } from './mailing.service.js';
-import type { AttachedDocument } from '../portal/index.js';
+import { LibraryDocumentsPicker, type AttachedDocument, type DocumentPick } from '../portal/index.js';
 import { EventWhen } from './public.views.js';
 
 export function AdminListView({ items }: { items: EventRow[] }) {
@@ -479,14 +479,15 @@ export function CheckinView({
 }
 
 /**
- * The event's library documents: those attached (each with a button detaching it) and a search by
- * title among the published documents of the library, each result with a button attaching it.
+ * The event's library documents: the portal's picker (those attached, each with a button detaching
+ * it; the published documents of the library, narrowed by a search by title, each with a button
+ * attaching it).
  */
 export function DocumentsAdminView({
   e,
   attached,
   q,
-  results,
+  offered,
   notice,
   problems,
   csrf,
@@ -494,61 +495,27 @@ export function DocumentsAdminView({
   e: EventRow;
   attached: AttachedDocument[];
   q: string;
-  /** Null: nothing searched for yet. */
-  results: { id: string; title: string }[] | null;
+  offered: DocumentPick;
   notice: string | null;
   problems: Problem[];
   csrf: string;
 }) {
-  const { t, href } = usePage();
+  const { t } = usePage();
+  const path = `/admin/wydarzenia/${e.id}/dokumenty`;
   return (
     <>
       <PageHeader title={`${t('events.documents.adminTitle')}: ${e.title}`} lead={t('events.documents.intro')} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
-      <ErrorSummary problems={problems} />
-      {attached.length ? (
-        <ul class="document-list">
-          {attached.map((d) => (
-            <li key={d.id}>
-              <a href={href(d.href)} lang={d.isFallback ? 'pl' : undefined}>
-                {d.title}
-              </a>{' '}
-              ({d.kind})
-              <form method="post" action={href(`/admin/wydarzenia/${e.id}/dokumenty/${d.id}/odlacz`)}>
-                <CsrfField token={csrf} />
-                <Button variant="secondary">{t('events.documents.detach', { title: d.title })}</Button>
-              </form>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('events.documents.none')}</p>
-      )}
-      <form method="get" action={href(`/admin/wydarzenia/${e.id}/dokumenty`)} role="search">
-        <FormField name="q" type="search" label={t('events.documents.search')} value={q} problems={problems} maxLength={200} />
-        <Button variant="secondary">{t('events.documents.searchSubmit')}</Button>
-      </form>
-      {results ? (
-        <section aria-labelledby="document-results">
-          <h2 id="document-results">{t('events.documents.results')}</h2>
-          {results.length ? (
-            <ul>
-              {results.map((d) => (
-                <li key={d.id}>
-                  <form method="post" action={href(`/admin/wydarzenia/${e.id}/dokumenty`)}>
-                    <CsrfField token={csrf} />
-                    <input type="hidden" name="document_id" value={d.id} />
-                    <input type="hidden" name="q" value={q} />
-                    <span lang="pl">{d.title}</span> <Button>{t('events.documents.attach', { title: d.title })}</Button>
-                  </form>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t('events.documents.noResults', { q })}</p>
-          )}
-        </section>
-      ) : null}
+      <LibraryDocumentsPicker
+        path={path}
+        detachPath={(id) => `${path}/${id}/odlacz`}
+        attached={attached}
+        noneText={t('events.documents.none')}
+        q={q}
+        offered={offered}
+        problems={problems}
+        csrf={csrf}
+      />
     </>
   );
 }

@@ -4,35 +4,35 @@
 import { nowIso } from '../../core/db/time.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { ModuleContext } from '../../core/module.js';
-import { queryTerms, textMatches } from '../../core/search/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
-import { attachedDocuments, documentChoices, type AttachedDocument } from '../portal/index.js';
+import {
+  attachedDocuments,
+  findDocumentChoices,
+  publishedDocumentChoice,
+  type AttachedDocument,
+  type DocumentPick,
+} from '../portal/index.js';
 import * as repo from './events.repo.js';
 import { getEvent, type Actor, type FormValues } from './events.service.js';
-
-export const DOCUMENT_RESULTS = 20;
 
 /** The published documents attached to an event, in the order they were attached. */
 export async function eventDocuments(ctx: ModuleContext, eventId: string, lang: Lang): Promise<AttachedDocument[]> {
   return attachedDocuments(ctx, await repo.documentIdsOf(ctx.db, eventId), lang);
 }
 
-/** Published library documents whose title matches every word typed, not yet attached (at most 20). */
-export async function findDocuments(ctx: ModuleContext, eventId: string, query: string): Promise<{ id: string; title: string }[]> {
-  const terms = queryTerms(query);
-  if (!terms.length) return [];
-  const attached = new Set(await repo.documentIdsOf(ctx.db, eventId));
-  return (await documentChoices(ctx)).filter((d) => !attached.has(d.id) && textMatches(terms, d.title)).slice(0, DOCUMENT_RESULTS);
+/** The published library documents not yet attached, narrowed by words of their title (the portal's picker search). */
+export async function findDocuments(ctx: ModuleContext, eventId: string, query: string): Promise<DocumentPick> {
+  return findDocumentChoices(ctx, query, await repo.documentIdsOf(ctx.db, eventId));
 }
 
 export async function attachDocument(ctx: ModuleContext, eventId: string, body: FormValues, actor: Actor): Promise<void> {
   const e = await getEvent(ctx, eventId);
   const f = new FormChecker(body);
   const id = f.text('document_id');
-  const doc = (await documentChoices(ctx)).find((d) => d.id === id);
-  if (!doc) f.add('q', 'events.documents.search', 'validation.invalid');
+  const doc = await publishedDocumentChoice(ctx, id);
+  if (!doc) f.add('q', 'documents.picker.search', 'validation.invalid');
   f.assertValid();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.attachDocument(trx, e.id, doc!.id, nowIso(ctx.clock)))) return;

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { applyCheckins } from './checkin.service.js';
 import { certificatePdf } from './certificate.service.js';
 import { verificationPath } from '../verification/index.js';
-import { createDocument, PDF } from '../../testing/portal.js';
+import { publishedDocument } from '../../testing/portal.js';
 import { attachDocument } from './documents.service.js';
 
 const actor = { actorId: null, ip: null, requestId: null };
@@ -147,20 +147,7 @@ export async function attachLibraryDocument(
   eventId: string,
   title = 'Program Forum Ekonomii Społecznej',
 ): Promise<string> {
-  const id = await createDocument(
-    ctx,
-    {
-      title_pl: title,
-      category: 'raporty',
-      doc_date: '2027-02-01',
-      label_pl: 'wersja ostateczna',
-      version_date: '2027-02-01',
-      is_published: '1',
-      is_accessible: '1',
-    },
-    { filename: 'program.pdf', data: PDF, truncated: false },
-    actor,
-  );
+  const id = await publishedDocument(ctx, title);
   await attachDocument(ctx, eventId, { document_id: id }, actor);
   return title;
 }

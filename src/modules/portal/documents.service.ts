@@ -8,7 +8,7 @@ import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
 import { cleanFileName, sha256Hex, type Upload } from '../../core/http/uploads.js';
 import type { ModuleContext } from '../../core/module.js';
-import { searchDocument } from '../../core/search/index.js';
+import { queryTerms, searchDocument, textMatches } from '../../core/search/index.js';
 import { isCalendarDay, warsawToday } from '../../core/time/index.js';
 import { FormChecker } from '../../core/validation.js';
 import type { Lang } from '../../i18n/index.js';
@@ -355,4 +355,39 @@ export async function attachedDocuments(ctx: ModuleContext, ids: readonly string
 /** Published library documents as choices by title (other modules attach them by picking a title). */
 export async function documentChoices(ctx: ModuleContext): Promise<{ id: string; title: string }[]> {
   return (await repo.listDocumentChoices(ctx.db)).map((d) => ({ id: d.id, title: d.title_pl }));
+}
+
+/** The most documents a picker offers at once. */
+export const DOCUMENT_PICK_LIMIT = 20;
+
+export interface DocumentPick {
+  /** At most `limit` published documents, by title. */
+  choices: { id: string; title: string }[];
+  /** How many match in all (more than `choices` when the list was cut). */
+  total: number;
+}
+
+/**
+ * What a picker of library documents offers: the published documents whose title matches every word
+ * of the query (accents and endings folded, as the site search), without those already attached; the
+ * first ones by title when nothing is typed (a query without a searchable word finds nothing). Every
+ * picker (an event's documents, a consultation's, a body's agenda item) searches with this, so a title
+ * is found the same way everywhere.
+ */
+export async function findDocumentChoices(
+  ctx: ModuleContext,
+  query: string,
+  except: Iterable<string> = [],
+  limit = DOCUMENT_PICK_LIMIT,
+): Promise<DocumentPick> {
+  const terms = queryTerms(query);
+  const typed = query.trim() !== '';
+  const skip = new Set(except);
+  const found = (await documentChoices(ctx)).filter((d) => !skip.has(d.id) && (!typed || textMatches(terms, d.title)));
+  return { choices: found.slice(0, limit), total: found.length };
+}
+
+/** A published library document chosen in a picker (its id sent back by the form), or null for anything else. */
+export async function publishedDocumentChoice(ctx: ModuleContext, id: string): Promise<{ id: string; title: string } | null> {
+  return (await documentChoices(ctx)).find((d) => d.id === id) ?? null;
 }

@@ -1,6 +1,6 @@
 // Public face of the portal module: information pages, news, the document library, contact
 // form, site search, feeds and the accessibility statement. Other modules attach library
-// documents (attachedDocuments) and add their own search results and sitemap pages (`searchProviders`,
+// documents (findDocumentChoices, LibraryDocumentsPicker, attachedDocuments) and add their own search results and sitemap pages (`searchProviders`,
 // `sitemapSources` in `contributes`).
 import { registerUploads } from '../../core/http/uploads.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
@@ -21,7 +21,15 @@ import { seedStatementDefaults, STATEMENT_PATH, statementUrl } from './statement
 import { portalErrors } from './portal.declarations.js';
 import './portal.tables.js';
 
-export { attachedDocuments, documentChoices, type AttachedDocument } from './documents.service.js';
+export {
+  attachedDocuments,
+  documentChoices,
+  findDocumentChoices,
+  publishedDocumentChoice,
+  type AttachedDocument,
+  type DocumentPick,
+} from './documents.service.js';
+export { LibraryDocumentsPicker } from './documents.picker.js';
 export type { SearchProvider, SearchHit } from './search.service.js';
 export { laterOf, listedSource, type SitemapSource, type SitemapPage } from './sitemap.js';
 export { manageContent } from './portal.policy.js';

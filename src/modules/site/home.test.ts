@@ -1,6 +1,7 @@
 // The home page's opening sentence names only the sections of the modules this app registered (each
 // module's navigation entry brings its phrase), in both languages: nothing promises a section, such as
 // an offer catalogue or bodies, that the platform does not have; a module left out takes its phrase away.
+// The page does not repeat the main menu as tiles: the header carries the menu, the page its sections.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MODULES } from '../../app.js';
@@ -64,5 +65,22 @@ describe('home page text from the registered modules', () => {
       'Spójnia łączy w jednym miejscu regionalny program rozwoju ekonomii społecznej, rejestr podmiotów ekonomii społecznej, katalog ich produktów i usług i profile terytorialne gmin i powiatów.',
     );
     assert.doesNotMatch(page, /konsultacj/i);
+  });
+
+  it('does not repeat the main menu: no link of the page body is a menu entry under its own name', async () => {
+    for (const lang of ['pl', 'en'] as const) {
+      const tr = translator(lang);
+      const html = (await all.app.inject({ url: lang === 'pl' ? '/' : '/en' })).body;
+      const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+      assert.ok(main.includes('<h1'), 'the body was found');
+      const entries = MODULES.flatMap((m) => m.nav ?? []);
+      assert.ok(entries.length > 5);
+      for (const entry of entries) {
+        const label = tr(entry.label).replaceAll('&', '&amp;');
+        // the header's menu names every entry; the body names none of them as a bare link
+        assert.ok(html.slice(0, html.indexOf('<main')).includes(`>${label}</a>`), `${label} is in the menu`);
+        assert.ok(!main.includes(`>${label}</a>`), `the home page body repeats the menu entry "${label}"`);
+      }
+    }
   });
 });

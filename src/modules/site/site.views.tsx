@@ -11,27 +11,13 @@ import { FileField } from '../../core/ui/fields.js';
 import { WEEKDAYS } from './office-hours.js';
 
 export function HomeView({ sections = [] }: { sections?: VNode[] }) {
-  const { t, fmt, href, nav } = usePage();
+  const { t, fmt, nav } = usePage();
   const phrases = nav.flatMap((entry) => (entry.intro ? [t(entry.intro)] : []));
   return (
     <>
       <PageHeader title={t('home.title')} />
       <p class="lead">{phrases.length ? t('home.lead', { sections: fmt.list(phrases) }) : t('home.leadNone')}</p>
       {sections}
-      <section aria-labelledby="home-sections">
-        <h2 id="home-sections">{t('home.sectionsHeading')}</h2>
-        {nav.length === 0 ? (
-          <p>{t('home.noSections')}</p>
-        ) : (
-          <ul class="cards">
-            {nav.map((entry) => (
-              <li key={entry.path} class="card">
-                <a href={href(entry.path)}>{t(entry.label)}</a>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
     </>
   );
 }
