@@ -154,7 +154,12 @@ export const registryMapTeaser: HomeSection = {
     const [geometry, picture, summary] = await Promise.all([mapGeometry(ctx.db), teaserPicture(ctx), gminySummary(ctx)]);
     return (
       <MapTeaserSection
-        teaser={{ locator: geometry.locator, summary, whiteSpotsPath: WHITE_SPOTS_PATH, picturePath: `${TEASER_PICTURE_PATH}?v=${picture.version}` }}
+        teaser={{
+          locator: geometry.locator,
+          summary,
+          whiteSpotsPath: WHITE_SPOTS_PATH,
+          picturePath: `${TEASER_PICTURE_PATH}?v=${picture.version}`,
+        }}
       />
     );
   },

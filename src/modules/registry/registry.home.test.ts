@@ -190,7 +190,9 @@ describe('the map teaser and the gminy without an entity on the home page', () =
       .selectFrom('territorial_units as u')
       .select('u.teryt')
       .where('u.kind', '=', 'gmina')
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('entities as e').select('e.id').whereRef('e.gmina_teryt', '=', 'u.teryt'))))
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('entities as e').select('e.id').whereRef('e.gmina_teryt', '=', 'u.teryt'))),
+      )
       .orderBy('u.teryt')
       .executeTakeFirstOrThrow();
     await inGmina('Fundacja nowej gminy', empty.teryt, true);

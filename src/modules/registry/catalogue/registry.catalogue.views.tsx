@@ -583,7 +583,12 @@ export function TeaserPicture({ teaser }: { teaser: Pick<MapTeaser, 'locator' | 
   const { locator } = teaser;
   const fill = (teryt: string) => (teaser.withEntity.has(teryt) ? TEASER_WITH : teaser.unknown.has(teryt) ? TEASER_UNKNOWN : '#fff');
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${locator.width} ${locator.height}`} width={locator.width} height={locator.height}>
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${locator.width} ${locator.height}`}
+      width={locator.width}
+      height={locator.height}
+    >
       {[...locator.gminy.paths].map(([teryt, d]) => (
         <path key={teryt} d={d} fill={fill(teryt)} stroke="#9a9a9a" stroke-width="0.3" fill-rule="evenodd" />
       ))}
