@@ -4,6 +4,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from './database.js';
 import { withTestDatabase } from './testing.js';
 import { cachedUntilWrite } from './write-cache.js';
 
@@ -45,11 +49,48 @@ test('cachedUntilWrite: computed once until a write to its tables', async () => 
     await short();
     await new Promise((r) => setTimeout(r, 2));
     await short();
-    assert.equal(timed, 2, 'past its time a value is computed again');
+    if (tdb.handle.seam.name === 'postgres') assert.equal(timed, 2, 'past its time a value is computed again');
+    else assert.equal(timed, 1, 'past its time a value stays while no other connection has committed (data_version)');
 
     await assert.rejects(cachedUntilWrite(ctx, ['counted'], 'fails', async () => Promise.reject(new Error('boom'))));
     assert.equal(await cachedUntilWrite(ctx, ['counted'], 'fails', async () => 'ok'), 'ok', 'a failure is not kept');
   } finally {
     await tdb.dispose();
+  }
+});
+
+test('cachedUntilWrite on SQLite: past its time, a value is computed again only after another connection committed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spojnia-write-cache-'));
+  const url = `sqlite:${join(dir, 'shared.db')}`;
+  const mine = await openDatabase(url);
+  const other = await openDatabase(url);
+  try {
+    await sql`create table counted (id text primary key)`.execute(mine.db);
+    const ctx = { db: mine.db, database: mine };
+    let computed = 0;
+    const count = () =>
+      cachedUntilWrite(
+        ctx,
+        ['counted'],
+        'n',
+        async () => {
+          computed += 1;
+          return (await sql<{ n: number }>`select count(*) as n from counted`.execute(mine.db)).rows[0]!.n;
+        },
+        { ttlMs: 0 },
+      );
+    assert.equal(await count(), 0);
+    await new Promise((r) => setTimeout(r, 2));
+    assert.equal(await count(), 0);
+    assert.equal(computed, 1, 'nobody else wrote: kept past its time');
+    // a write the observer cannot see: another connection (another process, another instance)
+    await sql`insert into counted (id) values ('a')`.execute(other.db);
+    await new Promise((r) => setTimeout(r, 2));
+    assert.equal(await count(), 1, "the other connection's commit is seen once the time ran out");
+    assert.equal(computed, 2);
+  } finally {
+    await other.close();
+    await mine.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

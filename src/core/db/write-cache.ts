@@ -1,6 +1,7 @@
 // Values computed from some tables and kept per database until this instance writes one of those
 // tables (the write observer sees every statement, whoever issues it) or for a short time, which
-// bounds how long another instance's writes stay unseen. Pages that show the same derived figures to
+// bounds how long another instance's writes stay unseen — unless the database can say cheaply that
+// no other connection has committed since (SQLite), in which case the value stays past that time. Pages that show the same derived figures to
 // everyone (facet counts, the support centre of a gmina, which entities have offers) read them
 // from here instead of running the same queries on every view.
 import type { DatabaseHandle, Db } from './database.js';
@@ -16,13 +17,13 @@ export interface WriteCacheOptions {
 
 interface Cache {
   version: number;
-  entries: Map<string, { at: number; version: number; value: Promise<unknown> }>;
+  entries: Map<string, { at: number; version: number; others: number | null; value: Promise<unknown> }>;
 }
 
 const caches = new WeakMap<Db, Map<string, Cache>>();
 
 export function cachedUntilWrite<T>(
-  ctx: { db: Db; database: Pick<DatabaseHandle, 'onWrite'> },
+  ctx: { db: Db; database: Pick<DatabaseHandle, 'onWrite'> & Partial<Pick<DatabaseHandle, 'seam'>> },
   tables: readonly string[],
   key: string,
   compute: () => Promise<T>,
@@ -46,16 +47,27 @@ export function cachedUntilWrite<T>(
   const version = cache.version + (opts.extraVersion?.() ?? 0);
   const hit = entries.get(key);
   const now = Date.now();
-  if (hit && hit.version === version && now - hit.at < ttl) {
-    // refresh the entry's place in the insertion order (least recently used goes first)
-    entries.delete(key);
-    entries.set(key, hit);
-    return hit.value as Promise<T>;
+  const others = () => ctx.database.seam?.otherWritersVersion() ?? null;
+  if (hit && hit.version === version) {
+    let fresh = now - hit.at < ttl;
+    // past its time, a value is still good when the database says nobody else has committed since
+    // (SQLite's data_version): a whole-registry count is then not recomputed every 30 s on a request
+    if (!fresh && hit.others !== null && hit.others === others()) {
+      hit.at = now;
+      fresh = true;
+    }
+    if (fresh) {
+      // refresh the entry's place in the insertion order (least recently used goes first)
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
   }
+  const seen = others();
   const value = compute();
   value.catch(() => entries.delete(key));
   entries.delete(key);
-  entries.set(key, { at: now, version, value });
+  entries.set(key, { at: now, version, others: seen, value });
   while (entries.size > max) entries.delete(entries.keys().next().value!);
   return value;
 }

@@ -40,6 +40,8 @@ export async function postgresSeam(url: string, options: PoolOptions = {}): Prom
     plugins: [],
     binaryType: 'bytea',
     async prepare() {},
+    // other instances' commits cannot be seen without a query: the write cache's time limit bounds them
+    otherWritersVersion: () => null,
     async ping(db) {
       await sql`select 1`.execute(db);
     },

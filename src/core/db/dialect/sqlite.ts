@@ -92,6 +92,7 @@ export function sqliteSeam(file: string): DialectSeam {
     async prepare() {
       // pragmas are set on the single connection above
     },
+    otherWritersVersion: () => conn.pragma('data_version', { simple: true }) as number,
     async ping(db) {
       await sql`select 1`.execute(db);
     },

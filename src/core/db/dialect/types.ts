@@ -21,6 +21,12 @@ export interface DialectSeam {
   readonly binaryType: BinaryType;
   /** Connection set-up that must hold for every connection (pragmas); run once after opening. */
   prepare(db: Kysely<any>): Promise<void>;
+  /**
+   * A number that changes when another connection or process commits to the database, read in
+   * microseconds, or null when the database cannot say cheaply. SQLite: `PRAGMA data_version` (the
+   * application's own writes are seen by the write observer instead); PostgreSQL: null.
+   */
+  otherWritersVersion(): number | null;
   /** Cheap round trip used by `/readyz`. */
   ping(db: Kysely<any>): Promise<void>;
   /** Creates the full-text index (and on SQLite the triggers that keep it in sync). Used in migrations. */
