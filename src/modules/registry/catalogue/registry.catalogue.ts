@@ -189,11 +189,12 @@ export function cachedUntilWrite<T>(ctx: Pick<ModuleContext, 'db' | 'database'>,
 export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Promise<repo.FacetCounts> {
   return cachedUntilWrite(ctx, `facets:${JSON.stringify(filter)}`, async () => {
     const base = repo.cubeFilter(filter);
-    const [cube, sectors] = await Promise.all([
+    const sectorBase = { ...base, sector: [] };
+    const [cube, sectorCells] = await Promise.all([
       cachedUntilWrite(ctx, `cube:${JSON.stringify(base)}`, () => repo.facetCube(ctx.db, ctx.database.seam, base)),
-      repo.sectorCounts(ctx.db, ctx.database.seam, filter),
+      cachedUntilWrite(ctx, `sector-cube:${JSON.stringify(sectorBase)}`, () => repo.sectorCube(ctx.db, ctx.database.seam, sectorBase)),
     ]);
-    return repo.aggregateFacets(cube, sectors, filter);
+    return repo.aggregateFacets(cube, repo.aggregateSectors(sectorCells, filter), filter);
   });
 }
 
