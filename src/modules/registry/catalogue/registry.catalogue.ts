@@ -189,12 +189,11 @@ export function cachedUntilWrite<T>(ctx: Pick<ModuleContext, 'db' | 'database'>,
 export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Promise<repo.FacetCounts> {
   return cachedUntilWrite(ctx, `facets:${JSON.stringify(filter)}`, async () => {
     const base = repo.cubeFilter(filter);
-    const sectorBase = { ...base, sector: [] };
-    const [cube, sectorCells] = await Promise.all([
+    const [cube, sectors] = await Promise.all([
       cachedUntilWrite(ctx, `cube:${JSON.stringify(base)}`, () => repo.facetCube(ctx.db, ctx.database.seam, base)),
-      cachedUntilWrite(ctx, `sector-cube:${JSON.stringify(sectorBase)}`, () => repo.sectorCube(ctx.db, ctx.database.seam, sectorBase)),
+      repo.sectorCounts(ctx.db, ctx.database.seam, filter),
     ]);
-    return repo.aggregateFacets(cube, repo.aggregateSectors(sectorCells, filter), filter);
+    return repo.aggregateFacets(cube, sectors, filter);
   });
 }
 

@@ -322,76 +322,34 @@ export async function facetCube(db: Executor, seam: DialectSeam, base: EntityFil
   }));
 }
 
-/** One cell of the sector cube: matching entities with one sector and the cube's other dimensions. */
-export interface SectorCubeCell extends CubeCell {
-  sector: string;
-  label: string;
-}
-
 /**
- * The sector facet's cube: entities matching the search text (an entity has several sectors, so
- * sectors cannot be a dimension of the main cube) grouped by sector and the main cube's
- * dimensions. It depends only on the text, so one serves every combination of the other facets
- * (the service caches it per text); `aggregateSectors` applies the chosen filters in memory, as
- * `aggregateFacets` does. Before, each new combination of facets paid for a grouped count over
- * the sector rows (50–70 ms at 100,000 entities).
+ * The sector facet (an entity has several sectors, so sectors cannot be a cube dimension): every
+ * other chosen filter applied in SQL. `in (…)` rather than a join: the matching ids are collected
+ * once from an index, and the sector rows are probed against them without reading wide rows.
  */
-export async function sectorCube(db: Executor, seam: DialectSeam, base: EntityFilter): Promise<SectorCubeCell[]> {
-  const rows = await filtered(db, seam, { ...base, sector: [] })
-    .innerJoin('entity_sectors as es', 'es.entity_id', 'entities.id')
-    .select((eb) => [
-      'es.sector_folded as k',
-      sql<string>`min(es.sector)`.as('l'),
-      sql<string | null>`entities.legal_form`.as('a'),
-      sql<string | null>`entities.gmina_teryt`.as('b'),
-      sql<string | null>`entities.activity_type`.as('c'),
-      activityStateSql.as('st'),
-      eb
-        .case()
-        .when('entities.id', 'in', psHolders(db))
-        .then(sql<number>`1`)
-        .else(sql<number>`0`)
-        .end()
-        .as('p'),
-      eb
-        .case()
-        .when('entities.id', 'in', markHolders(db, base.today))
-        .then(sql<number>`1`)
-        .else(sql<number>`0`)
-        .end()
-        .as('m'),
-      countAll().as('n'),
-    ])
-    .groupBy([
-      sql`es.sector_folded`,
-      sql`entities.legal_form`,
-      sql`entities.gmina_teryt`,
-      sql`entities.activity_type`,
-      sql`st`,
-      sql`p`,
-      sql`m`,
-    ])
+export async function sectorCounts(db: Executor, seam: DialectSeam, f: EntityFilter): Promise<SectorCounts> {
+  const rows = await db
+    .selectFrom('entity_sectors as s')
+    .where('s.entity_id', 'in', filtered(db, seam, f, 'sector').select('entities.id'))
+    .select(['s.sector_folded as key', sql<string>`min(s.sector)`.as('label'), countAll().as('n')])
+    .groupBy('s.sector_folded')
     .execute();
-  return rows.map((r) => ({
-    sector: r.k,
-    label: r.l ?? r.k,
-    legalForm: r.a,
-    gmina: r.b,
-    activityType: r.c,
-    state: r.st,
-    ps: Number(r.p) === 1,
-    mark: Number(r.m) === 1,
-    n: Number(r.n),
-  }));
+  return new Map(rows.map((r) => [r.key, { label: r.label ?? r.key, count: Number(r.n) }]));
 }
 
-/** Whether a cube cell passes each chosen filter (the sector filter is the cube's own). */
-function cellPasses(f: EntityFilter, subregion: ReadonlySet<string> | null, cell: CubeCell) {
+/** Every facet's counts and the total for `f`, from its cube and sector counts. */
+export function aggregateFacets(cube: readonly CubeCell[], sectors: SectorCounts, f: EntityFilter): FacetCounts {
+  const out = emptyFacets();
+  out.sector = sectors;
   const inList = (list: readonly string[] | undefined, v: string | null) => !list?.length || (v !== null && list.includes(v));
-  const powiat = cell.gmina === null ? null : cell.gmina.slice(0, 4);
-  return {
-    powiat,
-    pass: {
+  const subregion = f.subregionPowiaty ? new Set(f.subregionPowiaty) : null;
+  const add = (m: Map<string, number>, k: string | null, n: number) => {
+    if (k !== null) m.set(k, (m.get(k) ?? 0) + n);
+  };
+  for (const cell of cube) {
+    const powiat = cell.gmina === null ? null : cell.gmina.slice(0, 4);
+    // which chosen filters this cell passes
+    const pass = {
       legalForm: inList(f.legalForm, cell.legalForm),
       gmina: inList(f.gmina, cell.gmina),
       powiat: inList(f.powiat, powiat),
@@ -400,37 +358,7 @@ function cellPasses(f: EntityFilter, subregion: ReadonlySet<string> | null, cell
       state: inList(f.state, cell.state),
       statusPs: !f.statusPs || cell.ps,
       mark: !f.mark || cell.mark,
-    },
-  };
-}
-
-/** The sector facet's counts for `f`: entities meeting every chosen filter but the sector one, per sector. */
-export function aggregateSectors(cells: readonly SectorCubeCell[], f: EntityFilter): SectorCounts {
-  const out: SectorCounts = new Map();
-  const subregion = f.subregionPowiaty ? new Set(f.subregionPowiaty) : null;
-  for (const cell of cells) {
-    const { pass } = cellPasses(f, subregion, cell);
-    if (!Object.values(pass).every(Boolean)) continue;
-    const hit = out.get(cell.sector);
-    if (hit) {
-      hit.count += cell.n;
-      if (cell.label < hit.label) hit.label = cell.label;
-    } else out.set(cell.sector, { label: cell.label, count: cell.n });
-  }
-  return out;
-}
-
-/** Every facet's counts and the total for `f`, from its cube and sector counts. */
-export function aggregateFacets(cube: readonly CubeCell[], sectors: SectorCounts, f: EntityFilter): FacetCounts {
-  const out = emptyFacets();
-  out.sector = sectors;
-  const subregion = f.subregionPowiaty ? new Set(f.subregionPowiaty) : null;
-  const add = (m: Map<string, number>, k: string | null, n: number) => {
-    if (k !== null) m.set(k, (m.get(k) ?? 0) + n);
-  };
-  for (const cell of cube) {
-    // which chosen filters this cell passes
-    const { powiat, pass } = cellPasses(f, subregion, cell);
+    };
     const failed = (Object.keys(pass) as (keyof typeof pass)[]).filter((k) => !pass[k]);
     if (failed.length > 1) continue;
     // a cell counts for facet X when it passes every filter except possibly X's own
