@@ -212,16 +212,19 @@ async function postgresColumn(
     const qStart = await measureQ();
     const a = await startApp(bundle, scratch.url, { PAGE_CACHE_MS: '0' });
     const b = await startApp(bundle, scratch.url, { PAGE_CACHE_MS: '0' });
-    const measured: { row: PgRow; seq: Sequential; load: CannonResult }[] = [];
+    const measured: { row: PgRow; seq: Sequential; one: CannonResult; load: CannonResult }[] = [];
     try {
       for (const row of rows(data.entityPaths)) {
         for (const base of [a.base, b.base]) await fetch(`${base}${row.load[0]!}`).then((r) => r.arrayBuffer());
         const seq = await sequentialPass(a.base, a.pid, row.measured, { repeat: !row.firstTime });
         await quiesce(b.pid);
+        // one instance with all the connections, then both with half each: what one more instance adds
+        const one = await loadTest(a.base, row.load);
+        await Promise.all([quiesce(a.pid), quiesce(b.pid)]);
         const load = await loadInstances([a.base, b.base], row.load);
-        if (load.non2xx > 0 || load.errors > 0)
-          throw new Error(`PostgreSQL, ${row.name}: ${load.non2xx} non-2xx answers, ${load.errors} errors`);
-        measured.push({ row, seq, load });
+        for (const r of [one, load])
+          if (r.non2xx > 0 || r.errors > 0) throw new Error(`PostgreSQL, ${row.name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+        measured.push({ row, seq, one, load });
         process.stderr.write(
           `bench (PostgreSQL): ${row.name}: ${round(seq.cpuMsPerRequest, 2)} ms CPU, ${round(load.requests.average, 0)} req/s\n`,
         );
@@ -262,14 +265,14 @@ async function postgresColumn(
     const lines = [
       '## PostgreSQL, two instances (page copy off)',
       '',
-      `The same data on PostgreSQL 15 (this machine's server), two instances of the production bundle, ${CONNECTIONS / 2} connections each; CPU ms per request is the first instance's own over a sequential pass (the database server's CPU is not in it). Raw baseline Q (one indexed query over a pg pool): start → end (drift ${round(drift * 100)} %).`,
+      `The same data on PostgreSQL 15 (this machine's server): one instance of the production bundle with ${CONNECTIONS} connections, then two with ${CONNECTIONS / 2} each; CPU ms per request is the first instance's own over a sequential pass (the database server's CPU is not in it). Raw baseline Q (one indexed query over a pg pool): start → end (drift ${round(drift * 100)} %).`,
       '',
-      '| page | CPU ms / request (app) | size | req/s (both) | p50 / p99 ms | timeouts | ratio |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      `| raw baseline Q (PostgreSQL) | ${round(qStart.seq.cpuMsPerRequest, 2)} | ${round(qStart.seq.bytesPerRequest / 1024)} KB | ${fmtInt(qStart.load.requests.average)} → ${fmtInt(qEnd.load.requests.average)} | ${qStart.load.latency.p50} / ${qStart.load.latency.p99} | ${qStart.load.timeouts} | (Q) |`,
+      '| page | CPU ms / request (app) | size | req/s, one instance | req/s, two | p50 / p99 ms, two | timeouts | ratio (two) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| raw baseline Q (PostgreSQL) | ${round(qStart.seq.cpuMsPerRequest, 2)} | ${round(qStart.seq.bytesPerRequest / 1024)} KB | ${fmtInt(qStart.load.requests.average)} → ${fmtInt(qEnd.load.requests.average)} | | ${qStart.load.latency.p50} / ${qStart.load.latency.p99} | ${qStart.load.timeouts} | (Q) |`,
       ...measured.map(
         (m) =>
-          `| ${m.row.name} | ${round(m.seq.cpuMsPerRequest, 2)} | ${round(m.seq.bytesPerRequest / 1024)} KB | ${fmtInt(m.load.requests.average)} | ${m.load.latency.p50} / ${m.load.latency.p99} | ${m.load.timeouts} | ${drift > DRIFT_LIMIT ? 'withheld' : `${round(m.load.requests.average / q, 2)} × Q`} |`,
+          `| ${m.row.name} | ${round(m.seq.cpuMsPerRequest, 2)} | ${round(m.seq.bytesPerRequest / 1024)} KB | ${fmtInt(m.one.requests.average)} | ${fmtInt(m.load.requests.average)} | ${m.load.latency.p50} / ${m.load.latency.p99} | ${m.load.timeouts} | ${drift > DRIFT_LIMIT ? 'withheld' : `${round(m.load.requests.average / q, 2)} × Q`} |`,
       ),
       '',
     ];

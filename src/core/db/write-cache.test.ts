@@ -59,6 +59,36 @@ test('cachedUntilWrite: computed once until a write to its tables', async () => 
   }
 });
 
+test('cachedUntilWrite: a group keeps its own bound and never pushes out the other values of its tables', async () => {
+  const tdb = await withTestDatabase();
+  try {
+    await sql`create table grouped (id text primary key)`.execute(tdb.handle.db);
+    const ctx = { db: tdb.handle.db, database: tdb.handle };
+    const computed = new Map<string, number>();
+    const get = (key: string, group?: string) =>
+      cachedUntilWrite(
+        ctx,
+        ['grouped'],
+        key,
+        async () => {
+          computed.set(key, (computed.get(key) ?? 0) + 1);
+          return key;
+        },
+        group ? { group, maxEntries: 2 } : {},
+      );
+    await get('small');
+    for (const k of ['big1', 'big2', 'big3']) await get(k, 'big');
+    await get('small');
+    assert.equal(computed.get('small'), 1, 'the ungrouped value stayed');
+    await get('big1', 'big');
+    assert.equal(computed.get('big1'), 2, 'the group kept only its last two');
+    await get('big3', 'big');
+    assert.equal(computed.get('big3'), 1);
+  } finally {
+    await tdb.dispose();
+  }
+});
+
 test('cachedUntilWrite on SQLite: past its time, a value is computed again only after another connection committed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'spojnia-write-cache-'));
   const url = `sqlite:${join(dir, 'shared.db')}`;

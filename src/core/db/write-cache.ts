@@ -13,6 +13,12 @@ export interface WriteCacheOptions {
   maxEntries?: number;
   /** A counter of writes the observer cannot see (raw bulk SQL); a change empties the cache. */
   extraVersion?: () => number;
+  /**
+   * Values of one kind kept apart from the others of the same tables, with their own bound: a few
+   * large values (a facet cube per search text) must not push out many small ones, nor grow without
+   * limit as `maxEntries` small ones would.
+   */
+  group?: string;
 }
 
 interface Cache {
@@ -33,7 +39,7 @@ export function cachedUntilWrite<T>(
   const max = opts.maxEntries ?? 500;
   let perDb = caches.get(ctx.db);
   if (!perDb) caches.set(ctx.db, (perDb = new Map()));
-  const setKey = [...tables].sort().join(',');
+  const setKey = `${opts.group ?? ''}|${[...tables].sort().join(',')}`;
   let cache = perDb.get(setKey);
   if (!cache) {
     const fresh: Cache = { version: 0, entries: new Map() };

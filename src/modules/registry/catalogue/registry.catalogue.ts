@@ -27,7 +27,7 @@ import { groupByEntity, type ItemParts } from './registry.export.js';
 import { sectorKey } from './registry.sectors.js';
 import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
 import { ACTIVITY_STATES } from '../entity/activity-state.js';
-import { cachedUntilWrite as cachedUntilTableWrite } from '../../../core/db/write-cache.js';
+import { cachedUntilWrite as cachedUntilTableWrite, type WriteCacheOptions } from '../../../core/db/write-cache.js';
 import { buildVocabulary, correctedQuery, narrowPlace, recognisePlace, type RecognisedPlace } from './registry.forgiving.js';
 
 export const PAGE_SIZE = 20;
@@ -176,9 +176,17 @@ const COUNTED_TABLES = ['entities', 'entity_sectors', 'entity_ps_status', 'entit
  * write happens, or for 30 seconds, which bounds how long another instance's writes stay unseen
  * (core/db/write-cache.ts).
  */
-export function cachedUntilWrite<T>(ctx: Pick<ModuleContext, 'db' | 'database'>, key: string, compute: () => Promise<T>): Promise<T> {
-  return cachedUntilTableWrite(ctx, COUNTED_TABLES, key, compute, { extraVersion: repo.rawCatalogueWrites });
+export function cachedUntilWrite<T>(
+  ctx: Pick<ModuleContext, 'db' | 'database'>,
+  key: string,
+  compute: () => Promise<T>,
+  opts: Pick<WriteCacheOptions, 'group' | 'maxEntries'> = {},
+): Promise<T> {
+  return cachedUntilTableWrite(ctx, COUNTED_TABLES, key, compute, { extraVersion: repo.rawCatalogueWrites, ...opts });
 }
+
+/** How many facet cubes (one per search text, 1,000–12,000 cells each at 100,000 entities) are kept. */
+const CUBES_KEPT = 48;
 
 /**
  * Facet counts and the exact total for a filter, kept until a write (see `cachedUntilWrite`).
@@ -190,7 +198,10 @@ export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Pro
   return cachedUntilWrite(ctx, `facets:${JSON.stringify(filter)}`, async () => {
     const base = repo.cubeFilter(filter);
     const [cube, sectors] = await Promise.all([
-      cachedUntilWrite(ctx, `cube:${JSON.stringify(base)}`, () => repo.facetCube(ctx.db, ctx.database.seam, base)),
+      cachedUntilWrite(ctx, `cube:${JSON.stringify(base)}`, () => repo.facetCube(ctx.db, ctx.database.seam, base), {
+        group: 'cubes',
+        maxEntries: CUBES_KEPT,
+      }),
       repo.sectorCounts(ctx.db, ctx.database.seam, filter),
     ]);
     return repo.aggregateFacets(cube, sectors, filter);
