@@ -11,19 +11,11 @@ import {
   SYNTHETIC_NOUNS,
   SYNTHETIC_SECTORS,
   sectorKey,
+  seededRandom,
 } from '../src/modules/registry/registry.testing.js';
 
-/** mulberry32, the generator the synthetic data use too. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The synthetic data's own generator (mulberry32), so a seed replays the same traffic. */
+export const seeded = seededRandom;
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 

@@ -20,6 +20,6 @@ export { submitClaim } from './self-service/claims.service.js';
 export { submitProposal } from './self-service/representative.service.js';
 export { checkImportJob, createImportJob, importJobsSettled, importJobView, startImportJob } from './data-quality/import.jobs.js';
 // the words synthetic names are made of: the benchmark's search queries draw on them
-export { SYNTHETIC_ADJECTIVES, SYNTHETIC_NOUNS, SYNTHETIC_SECTORS } from './data-quality/registry.synthetic.js';
+export { SYNTHETIC_ADJECTIVES, SYNTHETIC_NOUNS, SYNTHETIC_SECTORS, seededRandom } from './data-quality/registry.synthetic.js';
 export { sectorKey } from './catalogue/registry.sectors.js';
 export { LISTED_STATES } from './catalogue/registry.catalogue.js';

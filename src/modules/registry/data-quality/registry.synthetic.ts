@@ -96,7 +96,7 @@ export const SYNTHETIC_NOUNS = [
 ];
 
 /** mulberry32: a small deterministic generator, so two runs with one seed make the same data. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -133,7 +133,7 @@ export interface SyntheticOptions {
 
 /** Inserts `count` synthetic entities (never touches real ones); returns how many were added. */
 export async function seedSynthetic(ctx: ModuleContext, opts: SyntheticOptions): Promise<number> {
-  const rnd = random(opts.seed ?? 20261127);
+  const rnd = seededRandom(opts.seed ?? 20261127);
   const gminy = await listUnits(ctx.db, 'gmina');
   if (gminy.length === 0) throw new Error('no TERYT units: run `spojnia seed reference` first');
   // cities draw more entities than rural gminy, the two biggest cities most
