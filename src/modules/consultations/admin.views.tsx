@@ -11,7 +11,7 @@ import type { Phase } from './consultations.phase.js';
 import { CheckboxField, DateTimeField, FileField, RadioGroup, SelectField } from '../../core/ui/fields.js';
 import { PhaseText } from './public.views.js';
 import { sectionLabel } from './report.js';
-import { LibraryDocumentsPicker, type AttachedDocument, type DocumentPick } from '../portal/index.js';
+import { LibraryDocumentsPage, type AttachedDocument, type DocumentPick } from '../portal/index.js';
 
 const DOCX_ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -344,26 +344,19 @@ export function DocumentsView({
   csrf: string;
 }) {
   const { t } = usePage();
-  const path = `/admin/konsultacje/${c.id}/dokumenty`;
   return (
-    <>
-      <PageHeader title={`${t('consultations.admin.documentsTitle')}: ${c.title}`} lead={t('consultations.admin.documentsIntro')} />
-      {notice ? (
-        <Alert kind="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
-      <LibraryDocumentsPicker
-        path={path}
-        detachPath={(id) => `${path}/${id}/odlacz`}
-        attached={attached}
-        noneText={t('consultations.admin.documentsNone')}
-        q={q}
-        offered={offered}
-        problems={problems}
-        csrf={csrf}
-      />
-    </>
+    <LibraryDocumentsPage
+      title={`${t('consultations.admin.documentsTitle')}: ${c.title}`}
+      lead={t('consultations.admin.documentsIntro')}
+      notice={notice}
+      path={`/admin/konsultacje/${c.id}/dokumenty`}
+      attached={attached}
+      noneText={t('consultations.admin.documentsNone')}
+      q={q}
+      offered={offered}
+      problems={problems}
+      csrf={csrf}
+    />
   );
 }
 

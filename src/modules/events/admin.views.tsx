@@ -11,7 +11,7 @@ import { EVENT_TYPES, type GminaChoice } from './events.service.js';
 import type { Participant } from './participants.js';
 import type { CountRow } from './counts.service.js';
 import type { MailingPreview } from './mailing.service.js';
-import { LibraryDocumentsPicker, type AttachedDocument, type DocumentPick } from '../portal/index.js';
+import { LibraryDocumentsPage, type AttachedDocument, type DocumentPick } from '../portal/index.js';
 import { EventWhen } from './public.views.js';
 
 export function AdminListView({ items }: { items: EventRow[] }) {
@@ -501,22 +501,19 @@ export function DocumentsAdminView({
   csrf: string;
 }) {
   const { t } = usePage();
-  const path = `/admin/wydarzenia/${e.id}/dokumenty`;
   return (
-    <>
-      <PageHeader title={`${t('events.documents.adminTitle')}: ${e.title}`} lead={t('events.documents.intro')} />
-      {notice ? <Alert kind="success">{notice}</Alert> : null}
-      <LibraryDocumentsPicker
-        path={path}
-        detachPath={(id) => `${path}/${id}/odlacz`}
-        attached={attached}
-        noneText={t('events.documents.none')}
-        q={q}
-        offered={offered}
-        problems={problems}
-        csrf={csrf}
-      />
-    </>
+    <LibraryDocumentsPage
+      title={`${t('events.documents.adminTitle')}: ${e.title}`}
+      lead={t('events.documents.intro')}
+      notice={notice}
+      path={`/admin/wydarzenia/${e.id}/dokumenty`}
+      attached={attached}
+      noneText={t('events.documents.none')}
+      q={q}
+      offered={offered}
+      problems={problems}
+      csrf={csrf}
+    />
   );
 }
 

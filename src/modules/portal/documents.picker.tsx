@@ -4,7 +4,7 @@
 // elsewhere); the documents offered — the first ones by title, narrowed by the search — each with a
 // button attaching it. Nobody types or pastes an id. The documents come from `findDocumentChoices`.
 import type { Problem } from '../../core/errors/app-error.js';
-import { Button, CsrfField, ErrorSummary, FormField } from '../../core/ui/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, FormField, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import type { AttachedDocument, DocumentPick } from './documents.service.js';
 
@@ -98,6 +98,29 @@ export function LibraryDocumentsPicker({
           </ul>
         ) : null}
       </section>
+    </>
+  );
+}
+
+/**
+ * A whole staff page of an object's library documents (a consultation's, an event's): its heading,
+ * the saved notice and the picker; detaching posts to `{path}/{document id}/odlacz`.
+ */
+export function LibraryDocumentsPage({
+  title,
+  lead,
+  notice,
+  ...picker
+}: Omit<Parameters<typeof LibraryDocumentsPicker>[0], 'detachPath'> & { title: string; lead: string; notice: string | null }) {
+  return (
+    <>
+      <PageHeader title={title} lead={lead} />
+      {notice ? (
+        <Alert kind="success">
+          <p>{notice}</p>
+        </Alert>
+      ) : null}
+      <LibraryDocumentsPicker {...picker} detachPath={(id) => `${picker.path}/${id}/odlacz`} />
     </>
   );
 }

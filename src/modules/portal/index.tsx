@@ -29,7 +29,7 @@ export {
   type AttachedDocument,
   type DocumentPick,
 } from './documents.service.js';
-export { LibraryDocumentsPicker } from './documents.picker.js';
+export { LibraryDocumentsPage, LibraryDocumentsPicker } from './documents.picker.js';
 export type { SearchProvider, SearchHit } from './search.service.js';
 export { laterOf, listedSource, type SitemapSource, type SitemapPage } from './sitemap.js';
 export { manageContent } from './portal.policy.js';
