@@ -103,6 +103,19 @@ for (const target of targets) {
       assert.deepEqual(await ids('gdańsku'), ['zorza']);
     });
 
+    test('the keys read from the text index alone name the same rows as the condition', async () => {
+      const keyed = await db
+        .selectFrom('t_search')
+        .select([handle.seam.ftsRowKey(SPEC).as('k'), 'id'])
+        .execute();
+      const idOf = new Map(keyed.map((r) => [r.k, r.id]));
+      assert.equal(idOf.size, Object.keys(NAMES).length, 'one key per row');
+      for (const query of ['spółdzielni socjalnych', 'lodz', 'fundacji', 'zni', 'ekonomii społecznej', 'Gniezno', 'lodz* fund:*']) {
+        const keys = await handle.seam.ftsMatchingKeys(db, SPEC, queryTerms(query));
+        assert.deepEqual(keys.map((k) => idOf.get(k)).sort(), await ids(query), query);
+      }
+    });
+
     test('a short word works as a prefix', async () => {
       assert.deepEqual(await ids('zni'), ['kgw']);
       assert.deepEqual(await ids('BYDG'), ['promyk']);

@@ -58,6 +58,14 @@ export async function postgresSeam(url: string, options: PoolOptions = {}): Prom
       // the planner chooses between the GIN index and a scan by itself; the condition is the same
       return terms.length === 0 ? qb : (qb.where(matchCondition(spec, terms)) as typeof qb);
     },
+    ftsRowKey(spec) {
+      return sql<string>`${sql.ref(`${ident(spec.table)}.id`)}`;
+    },
+    async ftsMatchingKeys(db, spec, terms) {
+      const t = ident(spec.table);
+      const { rows } = await sql<{ k: string }>`select id as k from ${sql.table(t)} where ${matchCondition(spec, terms)}`.execute(db);
+      return rows.map((r) => r.k);
+    },
     forUpdateSkipLocked(qb) {
       return qb.forUpdate().skipLocked() as typeof qb;
     },

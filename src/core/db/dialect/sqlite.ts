@@ -139,6 +139,15 @@ export function sqliteSeam(file: string): DialectSeam {
       const untyped = qb as unknown as SelectQueryBuilder<any, any, any>;
       return untyped.innerJoin(f, `${f}.rowid`, `${t}.rowid`).where(sql<boolean>`${sql.table(f)} match ${match}`) as unknown as typeof qb;
     },
+    ftsRowKey(spec) {
+      return sql<number>`${sql.ref(`${ident(spec.table)}.rowid`)}`;
+    },
+    async ftsMatchingKeys(db, spec, terms) {
+      const f = `${ident(spec.table)}_fts`;
+      const match = terms.map(fts5Prefix).join(' AND ');
+      const { rows } = await sql<{ k: number }>`select rowid as k from ${sql.table(f)} where ${sql.table(f)} match ${match}`.execute(db);
+      return rows.map((r) => r.k);
+    },
     forUpdateSkipLocked(qb) {
       // one writer: the claiming transaction is already serialised, and SQLite has no FOR UPDATE
       return qb;

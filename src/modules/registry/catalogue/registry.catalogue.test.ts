@@ -293,12 +293,15 @@ describe('catalogue', () => {
     assert.equal(t.database.handle.statements() - before2, profile, 'every profile costs the same');
     const map = await statements('/podmioty/mapa?q=fundacja');
     assert.ok(map.n <= 6, `map: ${map.n} statements`);
-    // the facet cube depends only on the text (and sectors): another choice of the other facets
-    // with the same text reuses it, so only the page and the sector counts are read
+    // facets are counted in memory (registry.facet-index.ts): another choice of the other facets
+    // with the same text reads only the page; a new word adds one read of its rows, a known one none
     await get('/podmioty?q=spoldzielnia');
     const before3 = t.database.handle.statements();
     assert.equal((await get('/podmioty?q=spoldzielnia&forma=spoldzielnia_socjalna&status_ps=1')).statusCode, 200);
-    assert.equal(t.database.handle.statements() - before3, 2, 'the page and the sector counts; the cube is shared');
+    assert.equal(t.database.handle.statements() - before3, 1, 'only the page: the facet index and the word are kept');
+    const before4 = t.database.handle.statements();
+    assert.equal((await get('/podmioty?q=spoldzielnia+socjalna')).statusCode, 200);
+    assert.equal(t.database.handle.statements() - before4, 2, 'the page and the new word');
   });
 
   test('synthetic seed: marked, labelled, spread over forms, gminy and sectors', async () => {

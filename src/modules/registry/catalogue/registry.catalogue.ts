@@ -28,6 +28,7 @@ import { sectorKey } from './registry.sectors.js';
 import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
 import { ACTIVITY_STATES } from '../entity/activity-state.js';
 import { cachedUntilWrite as cachedUntilTableWrite, type WriteCacheOptions } from '../../../core/db/write-cache.js';
+import { FacetIndex } from './registry.facet-index.js';
 import { buildVocabulary, correctedQuery, narrowPlace, recognisePlace, type RecognisedPlace } from './registry.forgiving.js';
 
 export const PAGE_SIZE = 20;
@@ -185,26 +186,31 @@ export function cachedUntilWrite<T>(
   return cachedUntilTableWrite(ctx, COUNTED_TABLES, key, compute, { extraVersion: repo.rawCatalogueWrites, ...opts });
 }
 
-/** How many facet cubes (one per search text, 1,000–12,000 cells each at 100,000 entities) are kept. */
-const CUBES_KEPT = 48;
+/**
+ * The listed entities' facet columns in memory (catalogue/registry.facet-index.ts), built once per
+ * registry write and day (a mark's validity depends on the day): five statements over the registry.
+ */
+function facetIndex(ctx: ModuleContext, today: string): Promise<FacetIndex> {
+  return cachedUntilWrite(
+    ctx,
+    `facet-index:${today}`,
+    async () => new FacetIndex(await repo.facetIndexSource(ctx.db, ctx.database.seam, today)),
+    { group: 'facet-index', maxEntries: 1 },
+  );
+}
 
 /**
- * Facet counts and the exact total for a filter, kept until a write (see `cachedUntilWrite`).
- * The grouped counts walk every matching row, so they are computed once per distinct filter; the
- * costly part, the cube (0.2 s over 100,000 entities), depends only on the search text and
- * sectors, so it is cached on its own and shared by every combination of the other facets.
+ * Facet counts and the exact total for a filter, kept until a write (see `cachedUntilWrite`):
+ * counted in memory over the rows the search words match (each word's rows read once from the text
+ * index) or over every listed entity, never with grouped SQL on a page view.
  */
 export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Promise<repo.FacetCounts> {
   return cachedUntilWrite(ctx, `facets:${JSON.stringify(filter)}`, async () => {
-    const base = repo.cubeFilter(filter);
-    const [cube, sectors] = await Promise.all([
-      cachedUntilWrite(ctx, `cube:${JSON.stringify(base)}`, () => repo.facetCube(ctx.db, ctx.database.seam, base), {
-        group: 'cubes',
-        maxEntries: CUBES_KEPT,
-      }),
-      repo.sectorCounts(ctx.db, ctx.database.seam, filter),
-    ]);
-    return repo.aggregateFacets(cube, sectors, filter);
+    const index = await facetIndex(ctx, filter.today);
+    const rows = filter.terms.length
+      ? await index.matchingRows(filter.terms, (term) => repo.matchingKeys(ctx.db, ctx.database.seam, [term]))
+      : null;
+    return index.count(rows, filter);
   });
 }
 

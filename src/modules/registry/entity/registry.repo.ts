@@ -249,132 +249,48 @@ export function emptyFacets(): FacetCounts {
   };
 }
 
-/** The part of a filter the facet "cube" is computed with in SQL; everything else is applied to its cells. */
-export function cubeFilter(f: EntityFilter): EntityFilter {
-  return {
-    terms: f.terms,
-    legalForm: [],
-    powiat: [],
-    gmina: [],
-    ...(f.sector?.length ? { sector: f.sector } : {}),
-    statusPs: false,
-    mark: false,
-    includeClosed: f.includeClosed,
-    today: f.today,
-  };
+/** What the in-memory facet index (catalogue/registry.facet-index.ts) is built from: five statements. */
+export interface FacetIndexSource {
+  /** Every listed (not closed) entity: its text-index key and the columns facets count. */
+  entities: {
+    k: string | number;
+    id: string;
+    legal_form: string;
+    gmina_teryt: string | null;
+    activity_type: string | null;
+    state: string;
+  }[];
+  /** Ids of the entities holding the PS status now, and of those with a mark valid on `today`. */
+  ps: string[];
+  mark: string[];
+  /** Sector rows (of closed entities too; the index skips them). */
+  sectors: { entity_id: string; sector_folded: string; sector: string }[];
 }
 
-/** One cell of the facet cube: matching entities with one legal form, seat gmina, activity type, activity state and flags. */
-export interface CubeCell {
-  legalForm: string | null;
-  gmina: string | null;
-  activityType: string | null;
-  state: string;
-  ps: boolean;
-  mark: boolean;
-  n: number;
+export async function facetIndexSource(db: Executor, seam: DialectSeam, today: string): Promise<FacetIndexSource> {
+  const [entities, ps, mark, sectors] = await Promise.all([
+    db
+      .selectFrom('entities')
+      .select([
+        seam.ftsRowKey(FTS).as('k'),
+        'entities.id',
+        'entities.legal_form',
+        'entities.gmina_teryt',
+        'entities.activity_type',
+        activityStateSql.as('state'),
+      ])
+      .where('entities.lifecycle', '!=', 'closed')
+      .execute(),
+    psHolders(db).execute(),
+    markHolders(db, today).execute(),
+    db.selectFrom('entity_sectors').select(['entity_id', 'sector_folded', 'sector']).execute(),
+  ]);
+  return { entities, ps: ps.map((r) => r.entity_id), mark: mark.map((r) => r.entity_id), sectors };
 }
 
-/** Sector key → its count and the name as written. */
-export type SectorCounts = Map<string, { label: string; count: number }>;
-
-/**
- * The facet "cube": entities matching `cubeFilter(f)` (search text, lifecycle and sector applied
- * in SQL) grouped by legal form, seat gmina, activity type, activity state and the two flags (PS
- * status, mark).
- * Its size is bounded by the product of those small domains, not by the number of entities, and
- * it depends only on the search text and sectors — so one cube serves every combination of the
- * other facets (the service caches it per text); `aggregateFacets` does the rest in memory.
- */
-export async function facetCube(db: Executor, seam: DialectSeam, base: EntityFilter): Promise<CubeCell[]> {
-  const rows = await filtered(db, seam, base)
-    .select((eb) => [
-      sql<string | null>`entities.legal_form`.as('a'),
-      sql<string | null>`entities.gmina_teryt`.as('b'),
-      sql<string | null>`entities.activity_type`.as('c'),
-      activityStateSql.as('s'),
-      eb
-        .case()
-        .when('entities.id', 'in', psHolders(db))
-        .then(sql<number>`1`)
-        .else(sql<number>`0`)
-        .end()
-        .as('p'),
-      eb
-        .case()
-        .when('entities.id', 'in', markHolders(db, base.today))
-        .then(sql<number>`1`)
-        .else(sql<number>`0`)
-        .end()
-        .as('m'),
-      countAll().as('n'),
-    ])
-    .groupBy([sql`entities.legal_form`, sql`entities.gmina_teryt`, sql`entities.activity_type`, sql`s`, sql`p`, sql`m`])
-    .execute();
-  return rows.map((r) => ({
-    legalForm: r.a,
-    gmina: r.b,
-    activityType: r.c,
-    state: r.s,
-    ps: Number(r.p) === 1,
-    mark: Number(r.m) === 1,
-    n: Number(r.n),
-  }));
-}
-
-/**
- * The sector facet (an entity has several sectors, so sectors cannot be a cube dimension): every
- * other chosen filter applied in SQL. `in (…)` rather than a join: the matching ids are collected
- * once from an index, and the sector rows are probed against them without reading wide rows.
- */
-export async function sectorCounts(db: Executor, seam: DialectSeam, f: EntityFilter): Promise<SectorCounts> {
-  const rows = await db
-    .selectFrom('entity_sectors as s')
-    .where('s.entity_id', 'in', filtered(db, seam, f, 'sector').select('entities.id'))
-    .select(['s.sector_folded as key', sql<string>`min(s.sector)`.as('label'), countAll().as('n')])
-    .groupBy('s.sector_folded')
-    .execute();
-  return new Map(rows.map((r) => [r.key, { label: r.label ?? r.key, count: Number(r.n) }]));
-}
-
-/** Every facet's counts and the total for `f`, from its cube and sector counts. */
-export function aggregateFacets(cube: readonly CubeCell[], sectors: SectorCounts, f: EntityFilter): FacetCounts {
-  const out = emptyFacets();
-  out.sector = sectors;
-  const inList = (list: readonly string[] | undefined, v: string | null) => !list?.length || (v !== null && list.includes(v));
-  const subregion = f.subregionPowiaty ? new Set(f.subregionPowiaty) : null;
-  const add = (m: Map<string, number>, k: string | null, n: number) => {
-    if (k !== null) m.set(k, (m.get(k) ?? 0) + n);
-  };
-  for (const cell of cube) {
-    const powiat = cell.gmina === null ? null : cell.gmina.slice(0, 4);
-    // which chosen filters this cell passes
-    const pass = {
-      legalForm: inList(f.legalForm, cell.legalForm),
-      gmina: inList(f.gmina, cell.gmina),
-      powiat: inList(f.powiat, powiat),
-      subregion: subregion === null || (powiat !== null && subregion.has(powiat)),
-      activityType: inList(f.activityType, cell.activityType),
-      state: inList(f.state, cell.state),
-      statusPs: !f.statusPs || cell.ps,
-      mark: !f.mark || cell.mark,
-    };
-    const failed = (Object.keys(pass) as (keyof typeof pass)[]).filter((k) => !pass[k]);
-    if (failed.length > 1) continue;
-    // a cell counts for facet X when it passes every filter except possibly X's own
-    const countsFor = (facet: keyof typeof pass) => failed.length === 0 || failed[0] === facet;
-    const n = cell.n;
-    if (failed.length === 0) out.total += n;
-    if (countsFor('legalForm')) add(out.legalForm, cell.legalForm, n);
-    if (countsFor('gmina')) add(out.gmina, cell.gmina, n);
-    if (countsFor('powiat')) add(out.powiat, powiat, n);
-    if (countsFor('subregion')) add(out.subregionPowiat, powiat, n);
-    if (countsFor('activityType')) add(out.activityType, cell.activityType, n);
-    if (countsFor('state')) add(out.state, cell.state, n);
-    if (countsFor('statusPs') && cell.ps) out.statusPs += n;
-    if (countsFor('mark') && cell.mark) out.mark += n;
-  }
-  return out;
+/** The text-index keys (`seam.ftsRowKey`) of the entities matching every prefix term (listed or not). */
+export function matchingKeys(db: Executor, seam: DialectSeam, terms: readonly string[]): Promise<(string | number)[]> {
+  return seam.ftsMatchingKeys(db, FTS, terms);
 }
 
 export async function findEntity(db: Executor, id: string): Promise<EntityRow | undefined> {

@@ -1,0 +1,238 @@
+// The in-memory facet index must count exactly what the filter means: every facet counts the
+// entities passing every chosen filter but its own. Checked against a plain reference over
+// random entities and random filters, plus the word cache's byte budget and the sorted-list
+// intersection it relies on. (The catalogue's route tests check the same counts on both databases.)
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { seededRandom } from '../data-quality/registry.synthetic.js';
+import type { EntityFilter, FacetCounts, FacetIndexSource } from '../entity/registry.repo.js';
+import { FacetIndex, intersect } from './registry.facet-index.js';
+
+const FORMS = ['fundacja', 'stowarzyszenie', 'spoldzielnia_socjalna', 'cis'];
+const GMINY = ['0401011', '0401022', '0402011', '0403013', null];
+const TYPES = ['odplatna', 'nieodplatna', null];
+const STATES = ['active', 'unverified', 'suspended'];
+const SECTORS = ['gastronomia', 'turystyka', 'uslugi opiekuncze', 'rekodzielo'];
+
+interface Row {
+  k: number;
+  id: string;
+  legal_form: string;
+  gmina_teryt: string | null;
+  activity_type: string | null;
+  state: string;
+  ps: boolean;
+  mark: boolean;
+  sectors: string[];
+  words: string[];
+}
+
+function randomRegistry(count: number, seed: number): Row[] {
+  const rnd = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  return Array.from({ length: count }, (_, i) => ({
+    k: 1000 + i * 3,
+    id: `e${i}`,
+    legal_form: pick(FORMS),
+    gmina_teryt: pick(GMINY),
+    activity_type: pick(TYPES),
+    state: pick(STATES),
+    ps: rnd() < 0.3,
+    mark: rnd() < 0.2,
+    sectors: SECTORS.filter(() => rnd() < 0.35),
+    words: ['alfa', 'beta', 'gamma'].filter(() => rnd() < 0.5),
+  }));
+}
+
+function sourceOf(rows: readonly Row[]): FacetIndexSource {
+  return {
+    entities: rows.map(({ k, id, legal_form, gmina_teryt, activity_type, state }) => ({
+      k,
+      id,
+      legal_form,
+      gmina_teryt,
+      activity_type,
+      state,
+    })),
+    ps: rows.filter((r) => r.ps).map((r) => r.id),
+    // a holder that is not listed (closed) is ignored
+    mark: [...rows.filter((r) => r.mark).map((r) => r.id), 'closed-entity'],
+    sectors: [
+      ...rows.flatMap((r) => r.sectors.map((s) => ({ entity_id: r.id, sector_folded: s.replace(' ', '-'), sector: s.toUpperCase() }))),
+      { entity_id: 'closed-entity', sector_folded: 'gastronomia', sector: 'A' },
+    ],
+  };
+}
+
+/** What the counts mean, written the slow, obvious way. */
+function reference(rows: readonly Row[], f: EntityFilter): FacetCounts {
+  const inList = (list: readonly string[] | undefined, v: string | null) => !list?.length || (v !== null && list.includes(v));
+  const tests: Record<string, (r: Row) => boolean> = {
+    legalForm: (r) => inList(f.legalForm, r.legal_form),
+    gmina: (r) => inList(f.gmina, r.gmina_teryt),
+    powiat: (r) => inList(f.powiat, r.gmina_teryt?.slice(0, 4) ?? null),
+    subregion: (r) => !f.subregionPowiaty || (r.gmina_teryt !== null && f.subregionPowiaty.includes(r.gmina_teryt.slice(0, 4))),
+    sector: (r) => !f.sector?.length || r.sectors.some((s) => f.sector!.includes(s.replace(' ', '-'))),
+    activityType: (r) => inList(f.activityType, r.activity_type),
+    state: (r) => inList(f.state, r.state),
+    statusPs: (r) => !f.statusPs || r.ps,
+    mark: (r) => !f.mark || r.mark,
+  };
+  const matching = rows.filter((r) => f.terms.every((t) => r.words.some((w) => w.startsWith(t))));
+  const passingBut = (facet: string) => matching.filter((r) => Object.entries(tests).every(([name, ok]) => name === facet || ok(r)));
+  const tally = (facet: string, key: (r: Row) => string | null) => {
+    const m = new Map<string, number>();
+    for (const r of passingBut(facet)) {
+      const k = key(r);
+      if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  };
+  const sector = new Map<string, { label: string; count: number }>();
+  for (const r of passingBut('sector'))
+    for (const s of r.sectors) {
+      const key = s.replace(' ', '-');
+      sector.set(key, { label: s.toUpperCase(), count: (sector.get(key)?.count ?? 0) + 1 });
+    }
+  return {
+    total: passingBut('').length,
+    legalForm: tally('legalForm', (r) => r.legal_form),
+    powiat: tally('powiat', (r) => r.gmina_teryt?.slice(0, 4) ?? null),
+    gmina: tally('gmina', (r) => r.gmina_teryt),
+    subregionPowiat: tally('subregion', (r) => r.gmina_teryt?.slice(0, 4) ?? null),
+    sector,
+    activityType: tally('activityType', (r) => r.activity_type),
+    state: tally('state', (r) => r.state),
+    statusPs: passingBut('statusPs').filter((r) => r.ps).length,
+    mark: passingBut('mark').filter((r) => r.mark).length,
+  };
+}
+
+const sorted = <V>(m: Map<string, V>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+const comparable = (c: FacetCounts) => ({
+  ...c,
+  legalForm: sorted(c.legalForm),
+  powiat: sorted(c.powiat),
+  gmina: sorted(c.gmina),
+  subregionPowiat: sorted(c.subregionPowiat),
+  sector: sorted(c.sector),
+  activityType: sorted(c.activityType),
+  state: sorted(c.state),
+});
+
+/** The index's word lookup over the rows: keys of the rows with a word starting with the term. */
+const keysOf = (rows: readonly Row[]) => async (term: string) =>
+  rows.filter((r) => r.words.some((w) => w.startsWith(term))).map((r) => r.k);
+
+function randomFilter(rnd: () => number): EntityFilter {
+  const some = <T>(xs: readonly T[]) => (rnd() < 0.6 ? [] : xs.filter(() => rnd() < 0.4));
+  const subregion = rnd() < 0.15 ? { subregionPowiaty: rnd() < 0.2 ? [] : ['0401', '0403'].filter(() => rnd() < 0.7) } : {};
+  return {
+    terms: ['alf', 'beta', 'g'].filter(() => rnd() < 0.3),
+    legalForm: some(FORMS),
+    powiat: some(['0401', '0402', '0403', '0499']),
+    gmina: some(GMINY.filter((g): g is string => g !== null)),
+    ...subregion,
+    sector: some(['gastronomia', 'uslugi-opiekuncze', 'rekodzielo', 'nieznany']),
+    activityType: some(['odplatna', 'nieodplatna']),
+    state: some(STATES),
+    statusPs: rnd() < 0.25,
+    mark: rnd() < 0.25,
+    includeClosed: false,
+    today: '2026-12-07',
+  };
+}
+
+describe('facet index', () => {
+  const rows = randomRegistry(400, 5);
+  const index = new FacetIndex(sourceOf(rows));
+
+  test('counts every facet as the filter means, over 300 random filters', async () => {
+    const rnd = seededRandom(9);
+    for (let i = 0; i < 300; i++) {
+      const f = randomFilter(rnd);
+      const matching = f.terms.length ? await index.matchingRows(f.terms, keysOf(rows)) : null;
+      assert.deepEqual(comparable(index.count(matching, f)), comparable(reference(rows, f)), JSON.stringify(f));
+    }
+  });
+
+  test('no filter counts every listed entity once, and unknown places are no option', () => {
+    const f = randomFilter(() => 0.99);
+    const counts = index.count(null, { ...f, terms: [], statusPs: false, mark: false });
+    assert.equal(counts.total, 400);
+    assert.equal(
+      [...counts.legalForm.values()].reduce((a, b) => a + b, 0),
+      400,
+    );
+    assert.equal(
+      [...counts.gmina.values()].reduce((a, b) => a + b, 0),
+      rows.filter((r) => r.gmina_teryt !== null).length,
+    );
+    assert.equal(
+      counts.sector.get('gastronomia')?.count,
+      rows.filter((r) => r.sectors.includes('gastronomia')).length,
+      'the closed entity is not counted',
+    );
+  });
+
+  test('refuses filters over entities it does not hold', () => {
+    const f = { ...randomFilter(() => 0.99), terms: [] };
+    assert.throws(() => index.count(null, { ...f, includeClosed: true }));
+    assert.throws(() => index.count(null, { ...f, identifier: '5260250995' }));
+  });
+
+  test("reads each word's rows once and keeps them", async () => {
+    const fresh = new FacetIndex(sourceOf(rows));
+    const asked: string[] = [];
+    const lookup = async (term: string) => {
+      asked.push(term);
+      return keysOf(rows)(term);
+    };
+    const first = await fresh.matchingRows(['alf', 'beta'], lookup);
+    const again = await fresh.matchingRows(['beta', 'alf', 'alf'], lookup);
+    assert.deepEqual([...again], [...first]);
+    assert.deepEqual(asked.sort(), ['alf', 'beta']);
+    assert.deepEqual(
+      [...first],
+      rows.flatMap((r, i) => (r.words.some((w) => w.startsWith('alf')) && r.words.some((w) => w.startsWith('beta')) ? [i] : [])),
+    );
+  });
+
+  test('a failed lookup is not kept, so the next search asks again', async () => {
+    const fresh = new FacetIndex(sourceOf(rows));
+    let calls = 0;
+    const flaky = async (term: string) => {
+      calls += 1;
+      if (calls === 1) throw new Error('connection lost');
+      return keysOf(rows)(term);
+    };
+    await assert.rejects(fresh.matchingRows(['alf'], flaky), /connection lost/);
+    assert.ok((await fresh.matchingRows(['alf'], flaky)).length > 0);
+    assert.equal(calls, 2);
+  });
+
+  test('keeps words within its byte budget, least recently used out first', async () => {
+    // 40,000 rows of one word are 160 KB; 16 MiB hold about a hundred such words
+    const big = Array.from({ length: 40_000 }, (_, i) => ({ ...rows[0]!, k: i, id: `b${i}`, words: ['wszystko'] }));
+    const fresh = new FacetIndex(sourceOf(big));
+    let calls = 0;
+    const lookup = async () => {
+      calls += 1;
+      return big.map((r) => r.k);
+    };
+    for (let i = 0; i < 120; i++) await fresh.matchingRows([`w${i}`], lookup);
+    assert.equal(calls, 120);
+    await fresh.matchingRows(['w119'], lookup);
+    assert.equal(calls, 120, 'the latest word is kept');
+    await fresh.matchingRows(['w0'], lookup);
+    assert.equal(calls, 121, 'the oldest word was let go');
+  });
+});
+
+describe('intersect', () => {
+  test('keeps the rows in both sorted lists', () => {
+    assert.deepEqual([...intersect(Uint32Array.of(1, 3, 5, 7, 9), Uint32Array.of(2, 3, 4, 9, 10))], [3, 9]);
+    assert.deepEqual([...intersect(Uint32Array.of(), Uint32Array.of(1))], []);
+    assert.deepEqual([...intersect(Uint32Array.of(4, 8), Uint32Array.of(4, 8))], [4, 8]);
+  });
+});
