@@ -199,6 +199,12 @@ function facetIndex(ctx: ModuleContext, today: string): Promise<FacetIndex> {
   );
 }
 
+/** How the index reads a word's matches: from the text index alone. */
+const keysOf = (ctx: ModuleContext) => (term: string) => repo.matchingKeys(ctx.db, ctx.database.seam, [term]);
+
+/** One part of a relaxed search: a word, or the place recognised among the words. */
+type PartialUnit = { term: string } | { powiat: string[] } | { gmina: string[] };
+
 /**
  * Facet counts and the exact total for a filter, kept until a write (see `cachedUntilWrite`):
  * counted in memory over the rows the search words match (each word's rows read once from the text
@@ -207,9 +213,7 @@ function facetIndex(ctx: ModuleContext, today: string): Promise<FacetIndex> {
 export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Promise<repo.FacetCounts> {
   return cachedUntilWrite(ctx, `facets:${JSON.stringify(filter)}`, async () => {
     const index = await facetIndex(ctx, filter.today);
-    const rows = filter.terms.length
-      ? await index.matchingRows(filter.terms, (term) => repo.matchingKeys(ctx.db, ctx.database.seam, [term]))
-      : null;
+    const rows = filter.terms.length ? await index.matchingRows(filter.terms, keysOf(ctx)) : null;
     return index.count(rows, filter);
   });
 }
@@ -318,7 +322,7 @@ async function forgive(
 ): Promise<{ rows: repo.EntityRow[]; relaxed: Relaxed | null; suggestion: string | null }> {
   const text = place ? place.rest : q.q;
   const words = wordTokens(text).filter((w) => queryTerms(w).length > 0);
-  const units: { unit: repo.PartialUnit; label: string }[] = [];
+  const units: { unit: PartialUnit; label: string }[] = [];
   const seen = new Set<string>();
   for (const w of words) {
     const term = queryTerms(w)[0]!;
@@ -330,15 +334,15 @@ async function forgive(
   const base = { ...filter, terms: [], ...(place?.kind === 'powiat' ? { powiat: [] } : place ? { gmina: [] } : {}) };
   const [partial, vocab] = await Promise.all([
     units.length >= 2
-      ? cachedUntilWrite(ctx, `partial:${limit}:${JSON.stringify([base, units.map((u) => u.unit)])}`, () =>
-          repo.listPartialMatches(
-            ctx.db,
-            ctx.database.seam,
-            base,
-            units.map((u) => u.unit),
-            limit,
-          ),
-        )
+      ? cachedUntilWrite(ctx, `partial:${limit}:${JSON.stringify([base, units.map((u) => u.unit)])}`, async () => {
+          const index = await facetIndex(ctx, filter.today);
+          const unitRows = await Promise.all(
+            units.map(({ unit }) => ('term' in unit ? index.matchingRows([unit.term], keysOf(ctx)) : index.placeRows(unit))),
+          );
+          const candidates = index.partialCandidates(unitRows, base, limit, repo.RANK_CANDIDATES);
+          const terms = units.flatMap(({ unit }) => ('term' in unit ? [unit.term] : []));
+          return repo.rankPartialMatches(ctx.db, ctx.database.seam, candidates, terms, limit);
+        })
       : Promise.resolve([]),
     // a correction is offered when the words alone explain the empty list: with other filters
     // chosen the filters may be why, and the vocabulary is not read for nothing
@@ -349,7 +353,7 @@ async function forgive(
   const best = partial[0];
   return {
     rows: partial.map((p) => p.row),
-    relaxed: best ? { matched: units.filter((_, i) => best.matched[i]).map((u) => u.label) } : null,
+    relaxed: best ? { matched: units.filter((_, i) => best.candidate.matched[i]).map((u) => u.label) } : null,
     suggestion,
   };
 }

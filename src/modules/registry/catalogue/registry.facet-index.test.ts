@@ -175,6 +175,52 @@ describe('facet index', () => {
     );
   });
 
+  test('a relaxed search takes the rows meeting the most units, tier by tier, within its bounds', async () => {
+    const rnd = seededRandom(11);
+    const passes = (r: Row, f: EntityFilter) => {
+      const inList = (list: readonly string[] | undefined, v: string | null) => !list?.length || (v !== null && list.includes(v));
+      return (
+        inList(f.legalForm, r.legal_form) &&
+        inList(f.state, r.state) &&
+        (!f.statusPs || r.ps) &&
+        (!f.sector?.length || r.sectors.some((s) => f.sector!.includes(s.replace(' ', '-'))))
+      );
+    };
+    for (let i = 0; i < 40; i++) {
+      const f: EntityFilter = {
+        ...randomFilter(rnd),
+        terms: [],
+        gmina: [],
+        powiat: [],
+        activityType: [],
+        mark: false,
+      };
+      delete f.subregionPowiaty;
+      const unitRows = [
+        await index.matchingRows(['alf'], keysOf(rows)),
+        await index.matchingRows(['gam'], keysOf(rows)),
+        index.placeRows(rnd() < 0.5 ? { gmina: ['0401011', '0402011'] } : { powiat: ['0401'] }),
+      ];
+      const limit = 1 + Math.floor(rnd() * 30);
+      const cap = limit + Math.floor(rnd() * 60);
+      const scored = rows
+        .map((r, i) => ({ i, r, matched: unitRows.map((u) => u.includes(i)) }))
+        .map((x) => ({ ...x, score: x.matched.filter(Boolean).length }))
+        .filter((x) => x.score > 0 && passes(x.r, f))
+        .sort((a, b) => b.score - a.score || a.i - b.i);
+      const expected: typeof scored = [];
+      for (const x of scored) {
+        if (expected.length >= cap) break;
+        if (expected.length >= limit && expected.at(-1)!.score !== x.score) break;
+        expected.push(x);
+      }
+      assert.deepEqual(
+        index.partialCandidates(unitRows, f, limit, cap),
+        expected.map((x) => ({ key: x.r.k, score: x.score, matched: x.matched })),
+      );
+    }
+  });
+
   test('refuses filters over entities it does not hold', () => {
     const f = { ...randomFilter(() => 0.99), terms: [] };
     assert.throws(() => index.count(null, { ...f, includeClosed: true }));

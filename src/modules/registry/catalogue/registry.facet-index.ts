@@ -42,6 +42,8 @@ export class FacetIndex {
   /** Listed entities (rows are numbered 0…size−1). */
   readonly size: number;
   private readonly rowOf = new Map<string | number, number>();
+  /** The text-index key of each row. */
+  private readonly keys: (string | number)[];
   private readonly legalForms = new Dictionary();
   private readonly gminy = new Dictionary();
   private readonly powiaty = new Dictionary();
@@ -74,6 +76,7 @@ export class FacetIndex {
     this.ps = new Uint8Array(n);
     this.mark = new Uint8Array(n);
     const byId = new Map<string, number>();
+    this.keys = source.entities.map((e) => e.k);
     source.entities.forEach((e, r) => {
       this.rowOf.set(e.k, r);
       byId.set(e.id, r);
@@ -163,32 +166,132 @@ export class FacetIndex {
     return entry.rows;
   }
 
+  /** The rows whose seat is in one of the gminy (or powiaty), in row order. */
+  placeRows(place: { gmina: readonly string[] } | { powiat: readonly string[] }): Uint32Array {
+    const ok = 'gmina' in place ? this.gminy.allowed(place.gmina) : this.powiaty.allowed(place.powiat);
+    ok[0] = 0;
+    const byPowiat = !('gmina' in place);
+    const out: number[] = [];
+    for (let r = 0; r < this.size; r++) {
+      const g = this.gmina[r]!;
+      if (ok[byPowiat ? this.powiatOfGmina[g]! : g]) out.push(r);
+    }
+    return Uint32Array.from(out);
+  }
+
+  /**
+   * The candidates of a relaxed search (issue 16: it walked every match of every word in SQL):
+   * the rows passing `f` that meet any of the units (each unit's rows given), those meeting the
+   * most first, tier by tier until `limit` are found; at most `cap` of them (the last tier taken
+   * in row order), as relevance ranks a bounded set. Each with its key and the units it meets.
+   */
+  partialCandidates(
+    units: readonly Uint32Array[],
+    f: EntityFilter,
+    limit: number,
+    cap: number,
+  ): { key: string | number; score: number; matched: boolean[] }[] {
+    const c = this.chosen(f);
+    const score = new Uint8Array(this.size);
+    const touched: number[] = [];
+    for (const rows of units)
+      for (const r of rows) {
+        if (score[r] === 0) touched.push(r);
+        score[r]! += 1;
+      }
+    const tiers = new Map<number, number[]>();
+    for (const r of touched) {
+      if (this.failedFilter(r, c) !== FAILED_NONE) continue;
+      const tier = tiers.get(score[r]!) ?? [];
+      tier.push(r);
+      tiers.set(score[r]!, tier);
+    }
+    const chosen: number[] = [];
+    for (const n of [...tiers.keys()].sort((a, b) => b - a)) {
+      if (chosen.length >= limit) break;
+      const tier = tiers.get(n)!.sort((a, b) => a - b);
+      chosen.push(...tier.slice(0, cap - chosen.length));
+    }
+    return chosen.map((r) => ({ key: this.keys[r]!, score: score[r]!, matched: units.map((rows) => includes(rows, r)) }));
+  }
+
+  /** A filter as lookup tables over the codes of each column. */
+  private chosen(f: EntityFilter): Chosen {
+    if (f.includeClosed || f.identifier) throw new Error('the facet index holds listed entities only');
+    let subregion = this.powiaty.allowed([]);
+    if (f.subregionPowiaty) {
+      // chosen subregions hold only powiaty: an entity of unknown place is in none of them
+      subregion = f.subregionPowiaty.length ? this.powiaty.allowed(f.subregionPowiaty) : new Uint8Array(this.powiaty.values.length);
+      subregion[0] = 0;
+    }
+    return {
+      legalForm: this.legalForms.allowed(f.legalForm),
+      gmina: this.gminy.allowed(f.gmina),
+      powiat: this.powiaty.allowed(f.powiat),
+      subregion,
+      activityType: this.activityTypes.allowed(f.activityType),
+      state: this.states.allowed(f.state),
+      sectorChosen: (f.sector?.length ?? 0) > 0,
+      sector: this.sectors.allowed(f.sector),
+      ps: f.statusPs,
+      mark: f.mark,
+    };
+  }
+
+  /** The one chosen filter row `r` fails (FAILED_NONE when it passes all, FAILED_SEVERAL for two or more). */
+  private failedFilter(r: number, c: Chosen): number {
+    const g = this.gmina[r]!;
+    const p = this.powiatOfGmina[g]!;
+    let failed = FAILED_NONE;
+    let failures = 0;
+    if (!c.legalForm[this.legalForm[r]!]) {
+      failed = F_LEGAL_FORM;
+      failures++;
+    }
+    if (!c.gmina[g]) {
+      failed = F_GMINA;
+      failures++;
+    }
+    if (!c.powiat[p]) {
+      failed = F_POWIAT;
+      failures++;
+    }
+    if (!c.subregion[p]) {
+      failed = F_SUBREGION;
+      failures++;
+    }
+    if (!c.activityType[this.activityType[r]!]) {
+      failed = F_ACTIVITY;
+      failures++;
+    }
+    if (!c.state[this.state[r]!]) {
+      failed = F_STATE;
+      failures++;
+    }
+    if (c.ps && !this.ps[r]) {
+      failed = F_PS;
+      failures++;
+    }
+    if (c.mark && !this.mark[r]) {
+      failed = F_MARK;
+      failures++;
+    }
+    if (failures > 1) return FAILED_SEVERAL;
+    if (c.sectorChosen) {
+      let any = false;
+      for (let i = this.sectorStart[r]!; i < this.sectorStart[r + 1]! && !any; i++) any = c.sector[this.sectorOf[i]!] === 1;
+      if (!any) return failures === 1 ? FAILED_SEVERAL : F_SECTOR;
+    }
+    return failed;
+  }
+
   /**
    * Every facet's counts and the total for `f` among `rows` (null: every listed entity). A facet
    * counts the rows passing every chosen filter but its own, so its options say what choosing
    * them would give. The text of `f` is already applied through `rows`.
    */
   count(rows: Uint32Array | null, f: EntityFilter): FacetCounts {
-    if (f.includeClosed || f.identifier) throw new Error('the facet index holds listed entities only');
-    const okLegalForm = this.legalForms.allowed(f.legalForm);
-    const okGmina = this.gminy.allowed(f.gmina);
-    const okPowiat = this.powiaty.allowed(f.powiat);
-    const okSubregion = f.subregionPowiaty
-      ? f.subregionPowiaty.length
-        ? (() => {
-            const ok = this.powiaty.allowed(f.subregionPowiaty);
-            ok[0] = 0;
-            return ok;
-          })()
-        : new Uint8Array(this.powiaty.values.length)
-      : this.powiaty.allowed([]);
-    const okActivity = this.activityTypes.allowed(f.activityType);
-    const okState = this.states.allowed(f.state);
-    const sectorChosen = (f.sector?.length ?? 0) > 0;
-    const okSector = this.sectors.allowed(f.sector);
-    const wantPs = f.statusPs;
-    const wantMark = f.mark;
-
+    const c = this.chosen(f);
     const cLegalForm = new Uint32Array(this.legalForms.values.length);
     const cGmina = new Uint32Array(this.gminy.values.length);
     const cPowiat = new Uint32Array(this.powiaty.values.length);
@@ -204,68 +307,19 @@ export class FacetIndex {
     const n = rows ? rows.length : this.size;
     for (let j = 0; j < n; j++) {
       const r = rows ? rows[j]! : j;
-      const lf = legalForm[r]!;
-      const g = gmina[r]!;
-      const p = powiatOfGmina[g]!;
-      const a = activityType[r]!;
-      const s = state[r]!;
-      const isPs = ps[r]!;
-      const isMark = mark[r]!;
-      // the one filter this row fails (0: none); a row failing two counts nowhere
-      let failed = 0;
-      let failures = 0;
-      if (!okLegalForm[lf]) {
-        failed = F_LEGAL_FORM;
-        failures++;
-      }
-      if (!okGmina[g]) {
-        failed = F_GMINA;
-        failures++;
-      }
-      if (!okPowiat[p]) {
-        failed = F_POWIAT;
-        failures++;
-      }
-      if (!okSubregion[p]) {
-        failed = F_SUBREGION;
-        failures++;
-      }
-      if (!okActivity[a]) {
-        failed = F_ACTIVITY;
-        failures++;
-      }
-      if (!okState[s]) {
-        failed = F_STATE;
-        failures++;
-      }
-      if (wantPs && !isPs) {
-        failed = F_PS;
-        failures++;
-      }
-      if (wantMark && !isMark) {
-        failed = F_MARK;
-        failures++;
-      }
-      if (failures > 1) continue;
-      if (sectorChosen) {
-        let any = false;
-        for (let i = sectorStart[r]!; i < sectorStart[r + 1]!; i++) if (okSector[sectorOf[i]!]) any = true;
-        if (!any) {
-          if (failures === 1) continue;
-          failed = F_SECTOR;
-          failures = 1;
-        }
-      }
-      if (failures === 0) total++;
-      const all = failures === 0;
-      if (all || failed === F_LEGAL_FORM) cLegalForm[lf]!++;
-      if (all || failed === F_GMINA) cGmina[g]!++;
+      const failed = this.failedFilter(r, c);
+      if (failed === FAILED_SEVERAL) continue;
+      const all = failed === FAILED_NONE;
+      if (all) total++;
+      const p = powiatOfGmina[gmina[r]!]!;
+      if (all || failed === F_LEGAL_FORM) cLegalForm[legalForm[r]!]!++;
+      if (all || failed === F_GMINA) cGmina[gmina[r]!]!++;
       if (all || failed === F_POWIAT) cPowiat[p]!++;
       if (all || failed === F_SUBREGION) cSubregion[p]!++;
-      if (all || failed === F_ACTIVITY) cActivity[a]!++;
-      if (all || failed === F_STATE) cState[s]!++;
-      if ((all || failed === F_PS) && isPs) cPs++;
-      if ((all || failed === F_MARK) && isMark) cMark++;
+      if (all || failed === F_ACTIVITY) cActivity[activityType[r]!]!++;
+      if (all || failed === F_STATE) cState[state[r]!]!++;
+      if ((all || failed === F_PS) && ps[r]) cPs++;
+      if ((all || failed === F_MARK) && mark[r]) cMark++;
       if (all || failed === F_SECTOR) for (let i = sectorStart[r]!; i < sectorStart[r + 1]!; i++) cSector[sectorOf[i]!]!++;
     }
 
@@ -288,6 +342,21 @@ export class FacetIndex {
   }
 }
 
+interface Chosen {
+  legalForm: Uint8Array;
+  gmina: Uint8Array;
+  powiat: Uint8Array;
+  subregion: Uint8Array;
+  activityType: Uint8Array;
+  state: Uint8Array;
+  sectorChosen: boolean;
+  sector: Uint8Array;
+  ps: boolean;
+  mark: boolean;
+}
+
+const FAILED_NONE = 0;
+const FAILED_SEVERAL = -1;
 const F_LEGAL_FORM = 1;
 const F_GMINA = 2;
 const F_POWIAT = 3;
@@ -305,6 +374,20 @@ function counted(dictionary: Dictionary, counts: Uint32Array): Map<string, numbe
     if (code > 0 && count > 0) out.set(dictionary.values[code]!, count);
   });
   return out;
+}
+
+/** Whether a sorted list holds the row (binary search). */
+function includes(sorted: Uint32Array, row: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === row) return true;
+    if (v < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** The rows in both sorted lists. */

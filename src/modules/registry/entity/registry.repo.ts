@@ -632,51 +632,56 @@ export async function entitiesMatchingTerms(
 
 // --- search that forgives ------------------------------------------------------------------------
 
-/** One part of a relaxed search: a text term, or the place recognised among the words. */
-export type PartialUnit = { term: string } | { powiat: string[] } | { gmina: string[] };
-
-function unitCondition(seam: DialectSeam, u: PartialUnit) {
-  if ('term' in u) return seam.ftsMatch(FTS, [u.term]);
-  if ('powiat' in u) return sql<SqlBool>`${powiatExpr} in (${sql.join(u.powiat)})`;
-  return sql<SqlBool>`entities.gmina_teryt in (${sql.join(u.gmina)})`;
-}
-
 /**
- * The best partial matches, in one statement, for a search whose words together matched nothing:
- * entities meeting any of the units (the other filters still apply), those meeting the most first,
- * each with which units it meets. Run only after the strict search found nothing, so its walk over
- * the matches of any single word is paid only by a search that would otherwise show an empty page.
+ * The page of a relaxed search (a search whose words together matched nothing) from its bounded
+ * candidates (catalogue/registry.facet-index.ts): those meeting the most units first, then names
+ * carrying more of the words (as relevance ranks, see listEntities), then by name. Two statements:
+ * the candidates' sort columns, then the page's rows.
  */
-export async function listPartialMatches(
+export async function rankPartialMatches<C extends { key: string | number; score: number }>(
   db: Executor,
   seam: DialectSeam,
-  f: EntityFilter,
-  units: readonly PartialUnit[],
+  candidates: readonly C[],
+  terms: readonly string[],
   limit: number,
-): Promise<{ row: EntityRow; matched: boolean[] }[]> {
-  if (units.length === 0) return [];
-  const conditions = units.map((u) => unitCondition(seam, u));
-  const flags = conditions.map((c) => sql<number>`case when ${c} then 1 else 0 end`);
-  const terms = units.flatMap((u) => ('term' in u ? [u.term] : []));
+): Promise<{ row: EntityRow; candidate: C }[]> {
+  if (candidates.length === 0) return [];
+  const key = seam.ftsRowKey(FTS);
   const nameScore = [sql<number>`0`, ...terms.map((t) => sql<number>`case when entities.name_doc like ${`% ${t}%`} then 1 else 0 end`)];
-  const rows = await filtered(db, seam, { ...f, terms: [] })
-    .where((eb) => eb.or(conditions))
-    .selectAll('entities')
-    .select(flags.map((flag, i) => flag.as(`m${i}`)))
-    .orderBy(sql`${sql.join(flags, sql` + `)}`, 'desc')
-    // among equals, names carrying more of the words first (as relevance ranks, see listEntities)
-    .orderBy(sql`${sql.join(nameScore, sql` + `)}`, 'desc')
-    .orderBy('entities.name_sort')
-    .orderBy('entities.id')
-    .limit(limit)
+  const sortable = await db
+    .selectFrom('entities')
+    .select([key.as('k'), 'entities.id', 'entities.name_sort', sql<number>`${sql.join(nameScore, sql` + `)}`.as('name_score')])
+    .where(
+      key,
+      'in',
+      candidates.map((c) => c.key),
+    )
     .execute();
-  return rows.map((r) => {
-    const flagsOf = r as unknown as Record<string, number>;
-    const matched = units.map((_, i) => Number(flagsOf[`m${i}`]) === 1);
-    const row = { ...r } as Record<string, unknown>;
-    for (let i = 0; i < units.length; i++) delete row[`m${i}`];
-    return { row: row as unknown as EntityRow, matched };
-  });
+  const byKey = new Map(candidates.map((c) => [c.key, c]));
+  const page = sortable
+    .map((r) => ({ ...r, candidate: byKey.get(r.k)! }))
+    .sort(
+      (a, b) =>
+        b.candidate.score - a.candidate.score ||
+        Number(b.name_score) - Number(a.name_score) ||
+        (a.name_sort < b.name_sort ? -1 : a.name_sort > b.name_sort ? 1 : 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
+    .slice(0, limit);
+  const rows = new Map(
+    (
+      await db
+        .selectFrom('entities')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          page.map((p) => p.id),
+        )
+        .execute()
+    ).map((r) => [r.id, r]),
+  );
+  return page.map((p) => ({ row: rows.get(p.id)!, candidate: p.candidate }));
 }
 
 /** Names and towns of the listed entities: the words "did you mean" may offer (cached by the caller). */
