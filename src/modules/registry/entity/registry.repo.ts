@@ -1,15 +1,6 @@
 // Kysely queries of the registry module: entities with their filters and facet counts, places,
 // PS status history, marks and the field-level change history. No rules here.
-import {
-  sql,
-  type Insertable,
-  type Kysely,
-  type Selectable,
-  type SelectQueryBuilder,
-  type SqlBool,
-  type Transaction,
-  type Updateable,
-} from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction, type Updateable } from 'kysely';
 import { countAll } from '../../../core/db/database.js';
 import type { DialectSeam } from '../../../core/db/dialect/index.js';
 import type { Database } from '../../../core/db/schema.js';
