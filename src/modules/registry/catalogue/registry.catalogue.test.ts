@@ -166,6 +166,23 @@ describe('catalogue', () => {
     assert.equal((await search({ q: 'gastronomia' })).total, 3, 'sectors are searchable');
   });
 
+  test('the facet index reads the registry in pages: small pages give the same rows as one', async () => {
+    const today = '2026-12-07';
+    const whole = await repo.facetIndexSource(t.ctx.db, t.ctx.database.seam, today);
+    const paged = await repo.facetIndexSource(t.ctx.db, t.ctx.database.seam, today, 2);
+    assert.ok(
+      whole.entities.length > 4 && whole.sectors.length > 4,
+      `more than two pages: ${whole.entities.length}, ${whole.sectors.length}`,
+    );
+    const byKey = <R extends { id?: string; entity_id?: string; sector_folded?: string }>(rows: R[]) =>
+      [...rows].sort((a, b) =>
+        `${a.id ?? a.entity_id}${a.sector_folded ?? ''}`.localeCompare(`${b.id ?? b.entity_id}${b.sector_folded ?? ''}`),
+      );
+    assert.deepEqual(byKey(paged.entities), byKey(whole.entities));
+    assert.deepEqual(byKey(paged.sectors), byKey(whole.sectors));
+    assert.equal(new Set(paged.entities.map((e) => e.k)).size, paged.entities.length, 'no row twice');
+  });
+
   test('a write by any writer refreshes the cached counts', async () => {
     assert.equal((await search({ dzialalnosc: 'other_paid' })).total, 1);
     const [id] = await add([
