@@ -31,9 +31,10 @@ function findTests(dir: string): string[] {
 const durations: { name: string; seconds: number }[] = [];
 
 function minutes(seconds: number): string {
-  return seconds < 60
-    ? `${seconds.toFixed(1)} s`
-    : `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  // whole seconds first, so 599.7 s reads "10 min 00 s", not "9 min 60 s"
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
 }
 
 /** Runs the commands of one phase one after another (all of them, even after a failure) and times the phase. */
