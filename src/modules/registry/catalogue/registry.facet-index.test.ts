@@ -25,6 +25,8 @@ interface Row {
   mark: boolean;
   sectors: string[];
   words: string[];
+  name: string;
+  created: string;
 }
 
 function randomRegistry(count: number, seed: number): Row[] {
@@ -41,6 +43,8 @@ function randomRegistry(count: number, seed: number): Row[] {
     mark: rnd() < 0.2,
     sectors: SECTORS.filter(() => rnd() < 0.35),
     words: ['alfa', 'beta', 'gamma'].filter(() => rnd() < 0.5),
+    name: `n${Math.floor(rnd() * 50)}`,
+    created: `2026-0${1 + Math.floor(rnd() * 9)}`,
   }));
 }
 
@@ -61,8 +65,14 @@ function sourceOf(rows: readonly Row[]): FacetIndexSource {
       ...rows.flatMap((r) => r.sectors.map((s) => ({ entity_id: r.id, sector_folded: s.replace(' ', '-'), sector: s.toUpperCase() }))),
       { entity_id: 'closed-entity', sector_folded: 'gastronomia', sector: 'A' },
     ],
+    byName: [...rows].sort(byName).map((r) => r.k),
+    byNewest: [...rows].sort(byNewest).map((r) => r.k),
   };
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = (a: Row, b: Row) => compare(a.name, b.name) || compare(a.id, b.id);
+const byNewest = (a: Row, b: Row) => compare(b.created, a.created) || compare(b.id, a.id);
 
 /** What the counts mean, written the slow, obvious way. */
 function reference(rows: readonly Row[], f: EntityFilter): FacetCounts {
@@ -217,6 +227,28 @@ describe('facet index', () => {
       assert.deepEqual(
         index.partialCandidates(unitRows, f, limit, cap),
         expected.map((x) => ({ key: x.r.k, score: x.score, matched: x.matched })),
+      );
+    }
+  });
+
+  test('a page by name or newest first holds the rows passing the filter, in that order', async () => {
+    const rnd = seededRandom(13);
+    for (let i = 0; i < 100; i++) {
+      const f = randomFilter(rnd);
+      const sort = rnd() < 0.5 ? 'name' : 'newest';
+      const offset = Math.floor(rnd() * 40);
+      const limit = 1 + Math.floor(rnd() * 25);
+      const matching = f.terms.length ? await index.matchingRows(f.terms, keysOf(rows)) : null;
+      const total = index.count(matching, f).total;
+      const expected = rows
+        .filter((r) => f.terms.every((t) => r.words.some((w) => w.startsWith(t))))
+        .filter((r) => reference([r], { ...f, terms: [] }).total === 1)
+        .sort(sort === 'name' ? byName : byNewest);
+      assert.equal(expected.length, total, 'the same rows as the total counts');
+      assert.deepEqual(
+        index.page(matching, f, sort, offset, limit),
+        expected.slice(offset, offset + limit).map((r) => r.k),
+        JSON.stringify({ f, sort, offset, limit }),
       );
     }
   });

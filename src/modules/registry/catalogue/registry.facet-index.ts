@@ -62,6 +62,9 @@ export class FacetIndex {
   /** The sectors of row r are sectorOf[sectorStart[r] … sectorStart[r + 1]). */
   private readonly sectorStart: Uint32Array;
   private readonly sectorOf: Uint32Array;
+  /** Rows in the catalogue's two orders: by name, newest first. */
+  private readonly byName: Uint32Array;
+  private readonly byNewest: Uint32Array;
   /** Rows matching one search word, least recently used first. */
   private readonly terms = new Map<string, { bytes: number; rows: Promise<Uint32Array> }>();
   private termBytes = 0;
@@ -99,6 +102,10 @@ export class FacetIndex {
       const r = byId.get(id);
       if (r !== undefined) this.mark[r] = 1;
     }
+    const rowsOf = (keys: readonly (string | number)[]) =>
+      Uint32Array.from(keys.flatMap((k) => (this.rowOf.has(k) ? [this.rowOf.get(k)!] : [])));
+    this.byName = rowsOf(source.byName);
+    this.byNewest = rowsOf(source.byNewest);
     // sectors as one list per row (compressed rows): counted first, then placed
     const rowsOfSectors = new Int32Array(source.sectors.length);
     this.sectorStart = new Uint32Array(n + 1);
@@ -164,6 +171,30 @@ export class FacetIndex {
     });
     this.terms.set(term, entry);
     return entry.rows;
+  }
+
+  /**
+   * The keys of one page of the list for `f` in the catalogue's order by name or newest first:
+   * the order is walked until `offset + limit` rows pass (words applied through `rows`). A rare
+   * combination walks every row once in memory, where the database walked its whole index.
+   */
+  page(rows: Uint32Array | null, f: EntityFilter, sort: 'name' | 'newest', offset: number, limit: number): (string | number)[] {
+    const c = this.chosen(f);
+    let matched: Uint8Array | null = null;
+    if (rows) {
+      matched = new Uint8Array(this.size);
+      for (const r of rows) matched[r] = 1;
+    }
+    const order = sort === 'name' ? this.byName : this.byNewest;
+    const out: (string | number)[] = [];
+    let skipped = 0;
+    for (let i = 0; i < order.length && out.length < limit; i++) {
+      const r = order[i]!;
+      if ((matched && !matched[r]) || this.failedFilter(r, c) !== FAILED_NONE) continue;
+      if (skipped < offset) skipped++;
+      else out.push(this.keys[r]!);
+    }
+    return out;
   }
 
   /** The rows whose seat is in one of the gminy (or powiaty), in row order. */

@@ -256,6 +256,9 @@ export interface FacetIndexSource {
   mark: string[];
   /** Sector rows (of closed entities too; the index skips them). */
   sectors: { entity_id: string; sector_folded: string; sector: string }[];
+  /** The listed entities' keys in the catalogue's two orders: by name, and newest first. */
+  byName: (string | number)[];
+  byNewest: (string | number)[];
 }
 
 /** Rows read per statement while the facet index is built: the event loop is let go between them. */
@@ -305,8 +308,58 @@ export async function facetIndexSource(db: Executor, seam: DialectSeam, today: s
       );
     return q.orderBy('entity_id').orderBy('sector_folded').limit(chunk).execute();
   });
+  // the two orders come from the indexes the list used to walk (entities_by_name, entities_by_created)
+  const byName = await inChunks<{ k: string | number; id: string; name_sort: string }>(chunk, (after) => {
+    let q = db
+      .selectFrom('entities')
+      .select([key.as('k'), 'entities.id', 'entities.name_sort'])
+      .where('entities.lifecycle', '!=', 'closed');
+    if (after)
+      q = q.where((eb) =>
+        eb.or([
+          eb('entities.name_sort', '>', after.name_sort),
+          eb.and([eb('entities.name_sort', '=', after.name_sort), eb('entities.id', '>', after.id)]),
+        ]),
+      );
+    return q.orderBy('entities.name_sort').orderBy('entities.id').limit(chunk).execute();
+  });
+  const byNewest = await inChunks<{ k: string | number; id: string; created_at: string }>(chunk, (after) => {
+    let q = db
+      .selectFrom('entities')
+      .select([key.as('k'), 'entities.id', 'entities.created_at'])
+      .where('entities.lifecycle', '!=', 'closed');
+    if (after)
+      q = q.where((eb) =>
+        eb.or([
+          eb('entities.created_at', '<', after.created_at),
+          eb.and([eb('entities.created_at', '=', after.created_at), eb('entities.id', '<', after.id)]),
+        ]),
+      );
+    return q.orderBy('entities.created_at', 'desc').orderBy('entities.id', 'desc').limit(chunk).execute();
+  });
   const [ps, mark] = await Promise.all([psHolders(db).execute(), markHolders(db, today).execute()]);
-  return { entities, ps: ps.map((r) => r.entity_id), mark: mark.map((r) => r.entity_id), sectors };
+  return {
+    entities,
+    ps: ps.map((r) => r.entity_id),
+    mark: mark.map((r) => r.entity_id),
+    sectors,
+    byName: byName.map((r) => r.k),
+    byNewest: byNewest.map((r) => r.k),
+  };
+}
+
+/** The entities of these text-index keys (a page the facet index chose), in the keys' order. */
+export async function entitiesByKeys(db: Executor, seam: DialectSeam, keys: readonly (string | number)[]): Promise<EntityRow[]> {
+  if (keys.length === 0) return [];
+  const key = seam.ftsRowKey(FTS);
+  const rows = await db
+    .selectFrom('entities')
+    .selectAll('entities')
+    .select(key.as('k'))
+    .where(key, 'in', [...keys])
+    .execute();
+  const byKey = new Map(rows.map(({ k, ...row }) => [k, row]));
+  return keys.flatMap((k) => byKey.get(k) ?? []);
 }
 
 /** The text-index keys (`seam.ftsRowKey`) of the entities matching every prefix term (listed or not). */
