@@ -110,10 +110,20 @@ for (const target of targets) {
         .execute();
       const idOf = new Map(keyed.map((r) => [r.k, r.id]));
       assert.equal(idOf.size, Object.keys(NAMES).length, 'one key per row');
-      for (const query of ['spółdzielni socjalnych', 'lodz', 'fundacji', 'zni', 'ekonomii społecznej', 'Gniezno', 'lodz* fund:*']) {
-        const keys = await handle.seam.ftsMatchingKeys(db, SPEC, queryTerms(query));
-        assert.deepEqual(keys.map((k) => idOf.get(k)).sort(), await ids(query), query);
+      const terms = queryTerms('spółdzielni socjalnych lodz fundacji zni ekonomii Gniezno fund:*');
+      const before = handle.statements();
+      const perTerm = await handle.seam.ftsKeysPerTerm(db, SPEC, terms);
+      assert.equal(handle.statements() - before, 1, 'one statement for all the terms');
+      assert.equal(perTerm.length, terms.length);
+      for (const [i, term] of terms.entries()) {
+        const rows = await db
+          .selectFrom('t_search')
+          .select('id')
+          .where(handle.seam.ftsMatch(SPEC, [term]))
+          .execute();
+        assert.deepEqual(perTerm[i]!.map((k) => idOf.get(k)).sort(), rows.map((r) => r.id).sort(), term);
       }
+      assert.deepEqual(await handle.seam.ftsKeysPerTerm(db, SPEC, []), []);
     });
 
     test('a short word works as a prefix', async () => {

@@ -61,10 +61,14 @@ export async function postgresSeam(url: string, options: PoolOptions = {}): Prom
     ftsRowKey(spec) {
       return sql<string>`${sql.ref(`${ident(spec.table)}.id`)}`;
     },
-    async ftsMatchingKeys(db, spec, terms) {
-      const t = ident(spec.table);
-      const { rows } = await sql<{ k: string }>`select id as k from ${sql.table(t)} where ${matchCondition(spec, terms)}`.execute(db);
-      return rows.map((r) => r.k);
+    async ftsKeysPerTerm(db, spec, terms) {
+      if (terms.length === 0) return [];
+      const t = sql.table(ident(spec.table));
+      const parts = terms.map((term, i) => sql`select ${sql.lit(i)}::int as t, id as k from ${t} where ${matchCondition(spec, [term])}`);
+      const { rows } = await sql<{ t: number; k: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+      const out = terms.map((): string[] => []);
+      for (const r of rows) out[r.t]!.push(r.k);
+      return out;
     },
     forUpdateSkipLocked(qb) {
       return qb.forUpdate().skipLocked() as typeof qb;

@@ -142,11 +142,14 @@ export function sqliteSeam(file: string): DialectSeam {
     ftsRowKey(spec) {
       return sql<number>`${sql.ref(`${ident(spec.table)}.rowid`)}`;
     },
-    async ftsMatchingKeys(db, spec, terms) {
-      const f = `${ident(spec.table)}_fts`;
-      const match = terms.map(fts5Prefix).join(' AND ');
-      const { rows } = await sql<{ k: number }>`select rowid as k from ${sql.table(f)} where ${sql.table(f)} match ${match}`.execute(db);
-      return rows.map((r) => r.k);
+    async ftsKeysPerTerm(db, spec, terms) {
+      if (terms.length === 0) return [];
+      const f = sql.table(`${ident(spec.table)}_fts`);
+      const parts = terms.map((term, i) => sql`select ${i} as t, rowid as k from ${f} where ${f} match ${fts5Prefix(term)}`);
+      const { rows } = await sql<{ t: number; k: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
+      const out = terms.map((): number[] => []);
+      for (const r of rows) out[r.t]!.push(r.k);
+      return out;
     },
     forUpdateSkipLocked(qb) {
       // one writer: the claiming transaction is already serialised, and SQLite has no FOR UPDATE

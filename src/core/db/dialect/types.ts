@@ -51,8 +51,11 @@ export interface DialectSeam {
    * ms reading each row's id), PostgreSQL's `id`. Select it beside a row's columns to map keys to rows.
    */
   ftsRowKey(spec: FtsSpec): RawBuilder<string | number>;
-  /** The `ftsRowKey` of every row matching all prefix `terms` (see `ftsMatch`), in no particular order. */
-  ftsMatchingKeys(db: Kysely<any>, spec: FtsSpec, terms: readonly string[]): Promise<(string | number)[]>;
+  /**
+   * For each prefix term (see `ftsMatch`), the `ftsRowKey` of every row matching it, in no
+   * particular order: one statement for all the terms.
+   */
+  ftsKeysPerTerm(db: Kysely<any>, spec: FtsSpec, terms: readonly string[]): Promise<(string | number)[][]>;
   /**
    * Makes a select that claims queue rows (e.g. the mail outbox) safe with several instances:
    * PostgreSQL adds `FOR UPDATE SKIP LOCKED`, so concurrent claimers take disjoint rows without

@@ -28,7 +28,7 @@ import { sectorKey } from './registry.sectors.js';
 import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
 import { ACTIVITY_STATES } from '../entity/activity-state.js';
 import { cachedUntilWrite as cachedUntilTableWrite, type WriteCacheOptions } from '../../../core/db/write-cache.js';
-import { FacetIndex } from './registry.facet-index.js';
+import { FacetIndex, type KeysPerTerm } from './registry.facet-index.js';
 import { buildVocabulary, correctedQuery, narrowPlace, recognisePlace, type RecognisedPlace } from './registry.forgiving.js';
 
 export const PAGE_SIZE = 20;
@@ -200,7 +200,10 @@ function facetIndex(ctx: ModuleContext, today: string): Promise<FacetIndex> {
 }
 
 /** How the index reads a word's matches: from the text index alone. */
-const keysOf = (ctx: ModuleContext) => (term: string) => repo.matchingKeys(ctx.db, ctx.database.seam, [term]);
+const keysOf =
+  (ctx: ModuleContext): KeysPerTerm =>
+  (terms) =>
+    repo.keysPerTerm(ctx.db, ctx.database.seam, terms);
 
 /** One part of a relaxed search: a word, or the place recognised among the words. */
 type PartialUnit = { term: string } | { powiat: string[] } | { gmina: string[] };
@@ -343,11 +346,10 @@ async function forgive(
     units.length >= 2
       ? cachedUntilWrite(ctx, `partial:${limit}:${JSON.stringify([base, units.map((u) => u.unit)])}`, async () => {
           const index = await facetIndex(ctx, filter.today);
-          const unitRows = await Promise.all(
-            units.map(({ unit }) => ('term' in unit ? index.matchingRows([unit.term], keysOf(ctx)) : index.placeRows(unit))),
-          );
-          const candidates = index.partialCandidates(unitRows, base, limit, repo.RANK_CANDIDATES);
           const terms = units.flatMap(({ unit }) => ('term' in unit ? [unit.term] : []));
+          const termRows = await index.rowsPerTerm(terms, keysOf(ctx));
+          const unitRows = units.map(({ unit }) => ('term' in unit ? termRows[terms.indexOf(unit.term)]! : index.placeRows(unit)));
+          const candidates = index.partialCandidates(unitRows, base, limit, repo.RANK_CANDIDATES);
           return repo.rankPartialMatches(ctx.db, ctx.database.seam, candidates, terms, limit);
         })
       : Promise.resolve([]),

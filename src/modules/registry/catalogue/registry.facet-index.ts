@@ -35,6 +35,9 @@ class Dictionary {
   }
 }
 
+/** Reads the text index's keys of each word's matches (one list per word, in order). */
+export type KeysPerTerm = (terms: readonly string[]) => Promise<(string | number)[][]>;
+
 /** How many bytes of matching rows an index keeps per process (a common word's rows take ~140 KB). */
 const TERM_BYTES_KEPT = 16 * 1024 * 1024;
 
@@ -130,27 +133,48 @@ export class FacetIndex {
 
   /**
    * The rows matching every word, in row order. Each word's rows are read once through `keysOf`
-   * (the text index's keys of its matches) and kept while the index lives, within a byte budget.
+   * (the text index's keys of each word's matches; one call for all the words not kept) and kept
+   * while the index lives, within a byte budget.
    */
-  async matchingRows(terms: readonly string[], keysOf: (term: string) => Promise<(string | number)[]>): Promise<Uint32Array> {
-    const sets = await Promise.all([...new Set(terms)].map((t) => this.termRows(t, keysOf)));
+  async matchingRows(terms: readonly string[], keysOf: KeysPerTerm): Promise<Uint32Array> {
+    const sets = await this.rowsPerTerm(terms, keysOf);
     sets.sort((a, b) => a.length - b.length);
     let out = sets[0] ?? new Uint32Array(0);
     for (const next of sets.slice(1)) out = intersect(out, next);
     return out;
   }
 
-  private termRows(term: string, keysOf: (term: string) => Promise<(string | number)[]>): Promise<Uint32Array> {
-    const hit = this.terms.get(term);
-    if (hit) {
-      this.terms.delete(term);
-      this.terms.set(term, hit);
-      return hit.rows;
-    }
+  /** Each word's rows, in the words' order (see `matchingRows`). */
+  rowsPerTerm(terms: readonly string[], keysOf: KeysPerTerm): Promise<Uint32Array[]> {
+    const missing = [...new Set(terms.filter((t) => !this.terms.has(t)))];
+    const fetched = missing.length ? keysOf(missing) : null;
+    const added = new Map(
+      missing.map((term, i) => [
+        term,
+        this.remember(
+          term,
+          fetched!.then((lists) => lists[i] ?? []),
+        ),
+      ]),
+    );
+    return Promise.all(
+      terms.map((term) => {
+        const fresh = added.get(term);
+        if (fresh) return fresh;
+        const hit = this.terms.get(term)!;
+        // the least recently used go first: a word used again moves to the end
+        this.terms.delete(term);
+        this.terms.set(term, hit);
+        return hit.rows;
+      }),
+    );
+  }
+
+  private remember(term: string, keys: Promise<(string | number)[]>): Promise<Uint32Array> {
     const entry = { bytes: 0, rows: Promise.resolve(new Uint32Array(0)) };
-    entry.rows = keysOf(term).then((keys) => {
+    entry.rows = keys.then((list) => {
       const out: number[] = [];
-      for (const k of keys) {
+      for (const k of list) {
         const r = this.rowOf.get(k);
         if (r !== undefined) out.push(r);
       }

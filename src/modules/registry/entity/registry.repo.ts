@@ -362,9 +362,9 @@ export async function entitiesByKeys(db: Executor, seam: DialectSeam, keys: read
   return keys.flatMap((k) => byKey.get(k) ?? []);
 }
 
-/** The text-index keys (`seam.ftsRowKey`) of the entities matching every prefix term (listed or not). */
-export function matchingKeys(db: Executor, seam: DialectSeam, terms: readonly string[]): Promise<(string | number)[]> {
-  return seam.ftsMatchingKeys(db, FTS, terms);
+/** For each prefix term, the text-index keys (`seam.ftsRowKey`) of the entities matching it (listed or not); one statement. */
+export function keysPerTerm(db: Executor, seam: DialectSeam, terms: readonly string[]): Promise<(string | number)[][]> {
+  return seam.ftsKeysPerTerm(db, FTS, terms);
 }
 
 export async function findEntity(db: Executor, id: string): Promise<EntityRow | undefined> {
