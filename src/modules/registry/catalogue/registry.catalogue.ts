@@ -222,7 +222,7 @@ export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Pro
 }
 
 /** A page of the list by name or newest first, chosen in the facet index, its rows read by key (one statement). */
-async function listPage(ctx: ModuleContext, filter: repo.EntityFilter, sort: 'name' | 'newest', offset: number, limit: number) {
+export async function listPage(ctx: ModuleContext, filter: repo.EntityFilter, sort: 'name' | 'newest', offset: number, limit: number) {
   const index = await facetIndex(ctx, filter.today);
   const rows = filter.terms.length ? await index.matchingRows(filter.terms, keysOf(ctx)) : null;
   return repo.entitiesByKeys(ctx.db, ctx.database.seam, index.page(rows, filter, sort, offset, limit));

@@ -11,7 +11,7 @@ import { FacetIndex, intersect } from './registry.facet-index.js';
 const FORMS = ['fundacja', 'stowarzyszenie', 'spoldzielnia_socjalna', 'cis'];
 const GMINY = ['0401011', '0401022', '0402011', '0403013', null];
 const TYPES = ['odplatna', 'nieodplatna', null];
-const STATES = ['active', 'unverified', 'suspended'];
+const STATES = ['active', 'unverified', 'suspended', 'closed'];
 const SECTORS = ['gastronomia', 'turystyka', 'uslugi opiekuncze', 'rekodzielo'];
 
 interface Row {
@@ -88,7 +88,9 @@ function reference(rows: readonly Row[], f: EntityFilter): FacetCounts {
     statusPs: (r) => !f.statusPs || r.ps,
     mark: (r) => !f.mark || r.mark,
   };
-  const matching = rows.filter((r) => f.terms.every((t) => r.words.some((w) => w.startsWith(t))));
+  const matching = rows.filter(
+    (r) => (f.includeClosed || r.state !== 'closed') && f.terms.every((t) => r.words.some((w) => w.startsWith(t))),
+  );
   const passingBut = (facet: string) => matching.filter((r) => Object.entries(tests).every(([name, ok]) => name === facet || ok(r)));
   const tally = (facet: string, key: (r: Row) => string | null) => {
     const m = new Map<string, number>();
@@ -148,7 +150,7 @@ function randomFilter(rnd: () => number): EntityFilter {
     state: some(STATES),
     statusPs: rnd() < 0.25,
     mark: rnd() < 0.25,
-    includeClosed: false,
+    includeClosed: rnd() < 0.3,
     today: '2026-12-07',
   };
 }
@@ -166,9 +168,9 @@ describe('facet index', () => {
     }
   });
 
-  test('no filter counts every listed entity once, and unknown places are no option', () => {
+  test('no filter counts every entity once, and unknown places are no option', () => {
     const f = randomFilter(() => 0.99);
-    const counts = index.count(null, { ...f, terms: [], statusPs: false, mark: false });
+    const counts = index.count(null, { ...f, terms: [], statusPs: false, mark: false, includeClosed: true });
     assert.equal(counts.total, 400);
     assert.equal(
       [...counts.legalForm.values()].reduce((a, b) => a + b, 0),
@@ -190,6 +192,7 @@ describe('facet index', () => {
     const passes = (r: Row, f: EntityFilter) => {
       const inList = (list: readonly string[] | undefined, v: string | null) => !list?.length || (v !== null && list.includes(v));
       return (
+        (f.includeClosed || r.state !== 'closed') &&
         inList(f.legalForm, r.legal_form) &&
         inList(f.state, r.state) &&
         (!f.statusPs || r.ps) &&
@@ -253,9 +256,14 @@ describe('facet index', () => {
     }
   });
 
-  test('refuses filters over entities it does not hold', () => {
-    const f = { ...randomFilter(() => 0.99), terms: [] };
-    assert.throws(() => index.count(null, { ...f, includeClosed: true }));
+  test('closed entities are left out of the lists unless asked for; identifiers are not held', () => {
+    const f = { ...randomFilter(() => 0.99), terms: [], includeClosed: false };
+    const closed = rows.filter((r) => r.state === 'closed').length;
+    assert.ok(closed > 0);
+    assert.equal(index.count(null, f).total, rows.length - closed);
+    assert.equal(index.count(null, f).state.get('closed'), undefined, 'not an option of the public facet');
+    assert.equal(index.count(null, { ...f, includeClosed: true }).total, rows.length);
+    assert.equal(index.count(null, { ...f, includeClosed: true }).state.get('closed'), closed);
     assert.throws(() => index.count(null, { ...f, identifier: '5260250995' }));
   });
 

@@ -1,6 +1,6 @@
 // The catalogue's facet counts, counted in memory (issue 16). Grouped counts in SQL cost 50–300 ms
 // for every new search text or combination of filters at 100,000 entities, on the event loop.
-// Instead, each process keeps the listed entities' facet columns as compact arrays (one byte or two
+// Instead, each process keeps the entities' facet columns as compact arrays (one byte or two
 // per entity and column, rebuilt after a write to the registry's tables), and the rows matching a
 // search word, read from the text index alone and kept per word. A search then costs the words not
 // seen since the last write plus one pass over its matching rows in plain JavaScript: a few
@@ -23,6 +23,11 @@ class Dictionary {
     return code;
   }
 
+  /** The code of a value, if any row holds it. */
+  codeOf(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+
   /** Which codes a chosen list lets through: every one (null too) when nothing is chosen. */
   allowed(chosen: readonly string[] | undefined): Uint8Array {
     const out = new Uint8Array(this.values.length);
@@ -42,7 +47,7 @@ export type KeysPerTerm = (terms: readonly string[]) => Promise<(string | number
 const TERM_BYTES_KEPT = 16 * 1024 * 1024;
 
 export class FacetIndex {
-  /** Listed entities (rows are numbered 0…size−1). */
+  /** Entities, closed ones too (rows are numbered 0…size−1); filters leave closed ones out unless `includeClosed`. */
   readonly size: number;
   private readonly rowOf = new Map<string | number, number>();
   /** The text-index key of each row. */
@@ -272,7 +277,7 @@ export class FacetIndex {
 
   /** A filter as lookup tables over the codes of each column. */
   private chosen(f: EntityFilter): Chosen {
-    if (f.includeClosed || f.identifier) throw new Error('the facet index holds listed entities only');
+    if (f.identifier) throw new Error('the facet index does not hold identifiers');
     let subregion = this.powiaty.allowed([]);
     if (f.subregionPowiaty) {
       // chosen subregions hold only powiaty: an entity of unknown place is in none of them
@@ -290,11 +295,14 @@ export class FacetIndex {
       sector: this.sectors.allowed(f.sector),
       ps: f.statusPs,
       mark: f.mark,
+      // closed entities are left out of the public lists, not counted as failing a filter
+      hiddenState: f.includeClosed ? -1 : (this.states.codeOf(CLOSED) ?? -1),
     };
   }
 
   /** The one chosen filter row `r` fails (FAILED_NONE when it passes all, FAILED_SEVERAL for two or more). */
   private failedFilter(r: number, c: Chosen): number {
+    if (this.state[r] === c.hiddenState) return FAILED_SEVERAL;
     const g = this.gmina[r]!;
     const p = this.powiatOfGmina[g]!;
     let failed = FAILED_NONE;
@@ -341,7 +349,7 @@ export class FacetIndex {
   }
 
   /**
-   * Every facet's counts and the total for `f` among `rows` (null: every listed entity). A facet
+   * Every facet's counts and the total for `f` among `rows` (null: every entity). A facet
    * counts the rows passing every chosen filter but its own, so its options say what choosing
    * them would give. The text of `f` is already applied through `rows`.
    */
@@ -408,7 +416,12 @@ interface Chosen {
   sector: Uint8Array;
   ps: boolean;
   mark: boolean;
+  /** The state code of rows no filter shows (closed entities), or −1. */
+  hiddenState: number;
 }
+
+/** The activity state of a closed entity (entity/activity-state.ts). */
+const CLOSED = 'closed';
 
 const FAILED_NONE = 0;
 const FAILED_SEVERAL = -1;

@@ -242,7 +242,7 @@ export function emptyFacets(): FacetCounts {
 
 /** What the in-memory facet index (catalogue/registry.facet-index.ts) is built from: five statements. */
 export interface FacetIndexSource {
-  /** Every listed (not closed) entity: its text-index key and the columns facets count. */
+  /** Every entity (closed ones too, for the staff list): its text-index key and the columns facets count. */
   entities: {
     k: string | number;
     id: string;
@@ -256,7 +256,7 @@ export interface FacetIndexSource {
   mark: string[];
   /** Sector rows (of closed entities too; the index skips them). */
   sectors: { entity_id: string; sector_folded: string; sector: string }[];
-  /** The listed entities' keys in the catalogue's two orders: by name, and newest first. */
+  /** The entities' keys in the lists' two orders: by name, and newest first. */
   byName: (string | number)[];
   byNewest: (string | number)[];
 }
@@ -292,8 +292,7 @@ export async function facetIndexSource(db: Executor, seam: DialectSeam, today: s
         'entities.gmina_teryt',
         'entities.activity_type',
         activityStateSql.as('state'),
-      ])
-      .where('entities.lifecycle', '!=', 'closed');
+      ]);
     if (after) q = q.where(key, '>', after.k);
     return q.orderBy(key).limit(chunk).execute();
   });
@@ -310,10 +309,7 @@ export async function facetIndexSource(db: Executor, seam: DialectSeam, today: s
   });
   // the two orders come from the indexes the list used to walk (entities_by_name, entities_by_created)
   const byName = await inChunks<{ k: string | number; id: string; name_sort: string }>(chunk, (after) => {
-    let q = db
-      .selectFrom('entities')
-      .select([key.as('k'), 'entities.id', 'entities.name_sort'])
-      .where('entities.lifecycle', '!=', 'closed');
+    let q = db.selectFrom('entities').select([key.as('k'), 'entities.id', 'entities.name_sort']);
     if (after)
       q = q.where((eb) =>
         eb.or([
@@ -324,10 +320,7 @@ export async function facetIndexSource(db: Executor, seam: DialectSeam, today: s
     return q.orderBy('entities.name_sort').orderBy('entities.id').limit(chunk).execute();
   });
   const byNewest = await inChunks<{ k: string | number; id: string; created_at: string }>(chunk, (after) => {
-    let q = db
-      .selectFrom('entities')
-      .select([key.as('k'), 'entities.id', 'entities.created_at'])
-      .where('entities.lifecycle', '!=', 'closed');
+    let q = db.selectFrom('entities').select([key.as('k'), 'entities.id', 'entities.created_at']);
     if (after)
       q = q.where((eb) =>
         eb.or([

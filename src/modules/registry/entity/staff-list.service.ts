@@ -7,6 +7,7 @@ import { queryTerms } from '../../../core/search/index.js';
 import { warsawToday } from '../../../core/time/index.js';
 import { ACTIVITY_STATES } from './activity-state.js';
 import { normaliseIdentifier } from './identifiers.js';
+import { cachedFacets, listPage } from '../catalogue/registry.catalogue.js';
 import * as repo from './registry.repo.js';
 import { LEGAL_FORMS } from './registry.tables.js';
 
@@ -21,7 +22,7 @@ export interface StaffListQuery {
 
 export interface StaffListResult {
   rows: repo.EntityRow[];
-  /** Matching entities (counted up to repo.COUNT_CAP + 1). */
+  /** Matching entities (exact; an identifier's matches counted up to repo.COUNT_CAP + 1). */
   total: number;
   pages: number;
   /** The page shown: the one asked for, or the last one when it asked past the end. */
@@ -81,9 +82,14 @@ export async function staffList(ctx: ModuleContext, q: StaffListQuery): Promise<
     ...(identifier ? { identifier } : {}),
   };
   if (nothing) return { rows: [], total: 0, pages: 1, page: 1 };
-  const total = await repo.countEntities(ctx.db, ctx.database.seam, filter);
+  // words and filters are counted and paged in the catalogue's facet index (closed entities
+  // included); an identifier is looked up in the database's own indexes
+  const total = identifier ? await repo.countEntities(ctx.db, ctx.database.seam, filter) : (await cachedFacets(ctx, filter)).total;
   const pages = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
   const page = Math.min(q.page, pages);
-  const rows = await repo.listEntities(ctx.db, ctx.database.seam, filter, 'name', STAFF_PAGE_SIZE, (page - 1) * STAFF_PAGE_SIZE);
+  const offset = (page - 1) * STAFF_PAGE_SIZE;
+  const rows = identifier
+    ? await repo.listEntities(ctx.db, ctx.database.seam, filter, 'name', STAFF_PAGE_SIZE, offset)
+    : await listPage(ctx, filter, 'name', offset, STAFF_PAGE_SIZE);
   return { rows, total, pages, page };
 }
