@@ -228,6 +228,14 @@ export async function listPage(ctx: ModuleContext, filter: repo.EntityFilter, so
   return repo.entitiesByKeys(ctx.db, ctx.database.seam, index.page(rows, filter, sort, offset, limit));
 }
 
+/** A page by relevance (see FacetIndex.relevancePage), its rows read by key. */
+async function relevancePage(ctx: ModuleContext, filter: repo.EntityFilter, offset: number, limit: number) {
+  const index = await facetIndex(ctx, filter.today);
+  const rows = await index.matchingRows(filter.terms, keysOf(ctx));
+  const keys = index.relevancePage(rows, filter.terms, filter, offset, limit, repo.RANK_CANDIDATES);
+  return repo.entitiesByKeys(ctx.db, ctx.database.seam, keys);
+}
+
 /** The registry's headline figures (home page): the catalogue's own unfiltered counts, cached alike. */
 export interface RegistryFigures {
   /** Entities in the catalogue (closed ones are never listed). */
@@ -349,8 +357,13 @@ async function forgive(
           const terms = units.flatMap(({ unit }) => ('term' in unit ? [unit.term] : []));
           const termRows = await index.rowsPerTerm(terms, keysOf(ctx));
           const unitRows = units.map(({ unit }) => ('term' in unit ? termRows[terms.indexOf(unit.term)]! : index.placeRows(unit)));
-          const candidates = index.partialCandidates(unitRows, base, limit, repo.RANK_CANDIDATES);
-          return repo.rankPartialMatches(ctx.db, ctx.database.seam, candidates, terms, limit);
+          const best = index.ranked(index.partialCandidates(unitRows, base, limit, repo.RANK_CANDIDATES), terms).slice(0, limit);
+          const rows = await repo.entitiesByKeys(
+            ctx.db,
+            ctx.database.seam,
+            best.map((c) => c.key),
+          );
+          return rows.map((row, i) => ({ row, matched: best[i]!.matched }));
         })
       : Promise.resolve([]),
     // a correction is offered when the words alone explain the empty list: with other filters
@@ -362,7 +375,7 @@ async function forgive(
   const best = partial[0];
   return {
     rows: partial.map((p) => p.row),
-    relaxed: best ? { matched: units.filter((_, i) => best.candidate.matched[i]).map((u) => u.label) } : null,
+    relaxed: best ? { matched: units.filter((_, i) => best.matched[i]).map((u) => u.label) } : null,
     suggestion,
   };
 }
@@ -430,7 +443,7 @@ export async function searchCatalogue(
     relevance
       ? offset >= repo.RANK_CANDIDATES
         ? Promise.resolve([])
-        : repo.listEntities(ctx.db, ctx.database.seam, filter, 'relevance', limit, offset)
+        : relevancePage(ctx, filter, offset, limit)
       : listPage(ctx, filter, q.sort === 'newest' ? 'newest' : 'name', offset, limit),
     cachedFacets(ctx, filter),
   ]);

@@ -50,13 +50,14 @@ function randomRegistry(count: number, seed: number): Row[] {
 
 function sourceOf(rows: readonly Row[]): FacetIndexSource {
   return {
-    entities: rows.map(({ k, id, legal_form, gmina_teryt, activity_type, state }) => ({
-      k,
-      id,
-      legal_form,
-      gmina_teryt,
-      activity_type,
-      state,
+    entities: rows.map((r) => ({
+      k: r.k,
+      id: r.id,
+      legal_form: r.legal_form,
+      gmina_teryt: r.gmina_teryt,
+      activity_type: r.activity_type,
+      state: r.state,
+      name_doc: nameDoc(r),
     })),
     ps: rows.filter((r) => r.ps).map((r) => r.id),
     // a holder that is not listed (closed) is ignored
@@ -70,6 +71,8 @@ function sourceOf(rows: readonly Row[]): FacetIndexSource {
   };
 }
 
+/** Some of the words are in the name too (relevance ranks names carrying more of them first). */
+const nameDoc = (r: Row) => ` ${r.words.filter((_, i) => (r.k + i) % 3 !== 0).join(' ')}`;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = (a: Row, b: Row) => compare(a.name, b.name) || compare(a.id, b.id);
 const byNewest = (a: Row, b: Row) => compare(b.created, a.created) || compare(b.id, a.id);
@@ -229,7 +232,7 @@ describe('facet index', () => {
       }
       assert.deepEqual(
         index.partialCandidates(unitRows, f, limit, cap),
-        expected.map((x) => ({ key: x.r.k, score: x.score, matched: x.matched })),
+        expected.map((x) => ({ r: x.i, key: x.r.k, score: x.score, matched: x.matched })),
       );
     }
   });
@@ -252,6 +255,29 @@ describe('facet index', () => {
         index.page(matching, f, sort, offset, limit),
         expected.slice(offset, offset + limit).map((r) => r.k),
         JSON.stringify({ f, sort, offset, limit }),
+      );
+    }
+  });
+
+  test('a page by relevance ranks the first matches (key order) by name words, then by name', async () => {
+    const rnd = seededRandom(17);
+    for (let i = 0; i < 60; i++) {
+      const f = { ...randomFilter(rnd), terms: ['alf', 'beta', 'g'].filter(() => rnd() < 0.6) };
+      if (f.terms.length === 0) f.terms = ['beta'];
+      const cap = 5 + Math.floor(rnd() * 60);
+      const offset = Math.floor(rnd() * 10);
+      const limit = 1 + Math.floor(rnd() * 20);
+      const matching = await index.matchingRows(f.terms, keysOf(rows));
+      const candidates = rows
+        .filter((r) => reference([r], f).total === 1)
+        .sort((a, b) => a.k - b.k)
+        .slice(0, cap);
+      const score = (r: Row) => f.terms.filter((t) => nameDoc(r).includes(` ${t}`)).length;
+      const expected = candidates.sort((a, b) => score(b) - score(a) || byName(a, b)).slice(offset, offset + limit);
+      assert.deepEqual(
+        index.relevancePage(matching, f.terms, f, offset, limit, cap),
+        expected.map((r) => r.k),
+        JSON.stringify({ f, cap, offset, limit }),
       );
     }
   });

@@ -72,6 +72,10 @@ export class FacetIndex {
   private readonly sectorOf: Uint32Array;
   /** Rows in the catalogue's two orders: by name, newest first. */
   private readonly byName: Uint32Array;
+  /** Each row's place in the order by name. */
+  private readonly nameRank: Uint32Array;
+  /** Each row's name words (`nameDocument`: a space before every word), for relevance. */
+  private readonly nameDoc: string[];
   private readonly byNewest: Uint32Array;
   /** Rows matching one search word, least recently used first. */
   private readonly terms = new Map<string, { bytes: number; rows: Promise<Uint32Array> }>();
@@ -113,6 +117,9 @@ export class FacetIndex {
     const rowsOf = (keys: readonly (string | number)[]) =>
       Uint32Array.from(keys.flatMap((k) => (this.rowOf.has(k) ? [this.rowOf.get(k)!] : [])));
     this.byName = rowsOf(source.byName);
+    this.nameRank = new Uint32Array(n);
+    this.byName.forEach((r, rank) => (this.nameRank[r] = rank));
+    this.nameDoc = source.entities.map((e) => e.name_doc);
     this.byNewest = rowsOf(source.byNewest);
     // sectors as one list per row (compressed rows): counted first, then placed
     const rowsOfSectors = new Int32Array(source.sectors.length);
@@ -226,6 +233,44 @@ export class FacetIndex {
     return out;
   }
 
+  /**
+   * The keys of one page by relevance: the first `cap` matching rows in key order (the text index's
+   * order) that pass `f`, ranked by how many search words start a word of the name, then by name.
+   * So a word found in 30,000 rows costs the same as one found in 500 (as the SQL ranking did).
+   */
+  relevancePage(
+    rows: Uint32Array,
+    terms: readonly string[],
+    f: EntityFilter,
+    offset: number,
+    limit: number,
+    cap: number,
+  ): (string | number)[] {
+    const c = this.chosen(f);
+    const candidates: number[] = [];
+    for (let i = 0; i < rows.length && candidates.length < cap; i++)
+      if (this.failedFilter(rows[i]!, c) === FAILED_NONE) candidates.push(rows[i]!);
+    return this.ranked(
+      candidates.map((r) => ({ r, score: 0 })),
+      terms,
+    )
+      .slice(offset, offset + limit)
+      .map(({ r }) => this.keys[r]!);
+  }
+
+  /**
+   * Rows ordered by their `score` (most first), then by how many `terms` start a word of the name,
+   * then by name (the catalogue's name order).
+   */
+  ranked<C extends { r: number; score: number }>(rows: readonly C[], terms: readonly string[]): C[] {
+    const starts = terms.map((t) => ` ${t}`);
+    const nameScore = (r: number) => starts.reduce((n, s) => n + (this.nameDoc[r]!.includes(s) ? 1 : 0), 0);
+    return rows
+      .map((c) => ({ c, name: nameScore(c.r) }))
+      .sort((a, b) => b.c.score - a.c.score || b.name - a.name || this.nameRank[a.c.r]! - this.nameRank[b.c.r]!)
+      .map(({ c }) => c);
+  }
+
   /** The rows whose seat is in one of the gminy (or powiaty), in row order. */
   placeRows(place: { gmina: readonly string[] } | { powiat: readonly string[] }): Uint32Array {
     const ok = 'gmina' in place ? this.gminy.allowed(place.gmina) : this.powiaty.allowed(place.powiat);
@@ -250,7 +295,7 @@ export class FacetIndex {
     f: EntityFilter,
     limit: number,
     cap: number,
-  ): { key: string | number; score: number; matched: boolean[] }[] {
+  ): { r: number; key: string | number; score: number; matched: boolean[] }[] {
     const c = this.chosen(f);
     const score = new Uint8Array(this.size);
     const touched: number[] = [];
@@ -272,7 +317,7 @@ export class FacetIndex {
       const tier = tiers.get(n)!.sort((a, b) => a - b);
       chosen.push(...tier.slice(0, cap - chosen.length));
     }
-    return chosen.map((r) => ({ key: this.keys[r]!, score: score[r]!, matched: units.map((rows) => includes(rows, r)) }));
+    return chosen.map((r) => ({ r, key: this.keys[r]!, score: score[r]!, matched: units.map((rows) => includes(rows, r)) }));
   }
 
   /** A filter as lookup tables over the codes of each column. */

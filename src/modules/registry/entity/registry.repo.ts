@@ -250,6 +250,8 @@ export interface FacetIndexSource {
     gmina_teryt: string | null;
     activity_type: string | null;
     state: string;
+    /** The words of the name (`nameDocument`), for relevance. */
+    name_doc: string;
   }[];
   /** Ids of the entities holding the PS status now, and of those with a mark valid on `today`. */
   ps: string[];
@@ -292,6 +294,7 @@ export async function facetIndexSource(db: Executor, seam: DialectSeam, today: s
         'entities.gmina_teryt',
         'entities.activity_type',
         activityStateSql.as('state'),
+        'entities.name_doc',
       ]);
     if (after) q = q.where(key, '>', after.k);
     return q.orderBy(key).limit(chunk).execute();
@@ -698,58 +701,6 @@ export async function entitiesMatchingTerms(
 }
 
 // --- search that forgives ------------------------------------------------------------------------
-
-/**
- * The page of a relaxed search (a search whose words together matched nothing) from its bounded
- * candidates (catalogue/registry.facet-index.ts): those meeting the most units first, then names
- * carrying more of the words (as relevance ranks, see listEntities), then by name. Two statements:
- * the candidates' sort columns, then the page's rows.
- */
-export async function rankPartialMatches<C extends { key: string | number; score: number }>(
-  db: Executor,
-  seam: DialectSeam,
-  candidates: readonly C[],
-  terms: readonly string[],
-  limit: number,
-): Promise<{ row: EntityRow; candidate: C }[]> {
-  if (candidates.length === 0) return [];
-  const key = seam.ftsRowKey(FTS);
-  const nameScore = [sql<number>`0`, ...terms.map((t) => sql<number>`case when entities.name_doc like ${`% ${t}%`} then 1 else 0 end`)];
-  const sortable = await db
-    .selectFrom('entities')
-    .select([key.as('k'), 'entities.id', 'entities.name_sort', sql<number>`${sql.join(nameScore, sql` + `)}`.as('name_score')])
-    .where(
-      key,
-      'in',
-      candidates.map((c) => c.key),
-    )
-    .execute();
-  const byKey = new Map(candidates.map((c) => [c.key, c]));
-  const page = sortable
-    .map((r) => ({ ...r, candidate: byKey.get(r.k)! }))
-    .sort(
-      (a, b) =>
-        b.candidate.score - a.candidate.score ||
-        Number(b.name_score) - Number(a.name_score) ||
-        (a.name_sort < b.name_sort ? -1 : a.name_sort > b.name_sort ? 1 : 0) ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    )
-    .slice(0, limit);
-  const rows = new Map(
-    (
-      await db
-        .selectFrom('entities')
-        .selectAll()
-        .where(
-          'id',
-          'in',
-          page.map((p) => p.id),
-        )
-        .execute()
-    ).map((r) => [r.id, r]),
-  );
-  return page.map((p) => ({ row: rows.get(p.id)!, candidate: p.candidate }));
-}
 
 /** Names and towns of the listed entities: the words "did you mean" may offer (cached by the caller). */
 export async function listedNameTexts(db: Executor): Promise<{ name: string; town: string | null }[]> {
