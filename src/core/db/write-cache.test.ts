@@ -124,3 +124,47 @@ test('cachedUntilWrite on SQLite: past its time, a value is computed again only 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('cachedUntilWrite with staleWhileRefresh: past its time the old value is served while one refresh runs; a local write still waits', async () => {
+  const tdb = await withTestDatabase();
+  try {
+    const db = tdb.handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await sql`create table counted (id text primary key)`.execute(db);
+    // without the seam the time limit always applies (as on PostgreSQL)
+    const ctx = { db: tdb.handle.db, database: { onWrite: tdb.handle.onWrite } };
+    let computed = 0;
+    let release = () => {};
+    const value = () =>
+      cachedUntilWrite(
+        ctx,
+        ['counted'],
+        'swr',
+        async () => {
+          computed += 1;
+          const mine = computed;
+          if (mine > 1) await new Promise<void>((resolve) => (release = resolve));
+          return mine;
+        },
+        { ttlMs: 0, staleWhileRefresh: true },
+      );
+    const tick = () => new Promise((r) => setTimeout(r, 2));
+    assert.equal(await value(), 1);
+    await tick();
+    assert.equal(await value(), 1, 'past its time: the old value at once');
+    assert.equal(await value(), 1, 'still the old value while the refresh runs');
+    assert.equal(computed, 2, 'one refresh at a time');
+    release();
+    await tick();
+    assert.equal(await value(), 2, 'the refreshed value replaces it');
+    release();
+    await tick();
+    await db.insertInto('counted').values({ id: 'a' }).execute();
+    const afterWrite = value();
+    const settled = await Promise.race([afterWrite.then(() => 'answered'), tick().then(() => 'waiting')]);
+    assert.equal(settled, 'waiting', 'after a local write the request waits for the new value');
+    release();
+    assert.equal(await afterWrite, computed);
+  } finally {
+    await tdb.dispose();
+  }
+});

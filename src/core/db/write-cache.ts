@@ -19,11 +19,29 @@ export interface WriteCacheOptions {
    * limit as `maxEntries` small ones would.
    */
   group?: string;
+  /**
+   * When a value's time is up but this instance wrote nothing it depends on, keep serving it while
+   * a fresh one is computed in the background (at most one at a time), instead of making a request
+   * wait: for values that take long to compute (a whole-registry index), whose staleness is
+   * already bounded by the time limit. A local write still makes the next request wait.
+   */
+  staleWhileRefresh?: boolean;
 }
 
 interface Cache {
   version: number;
-  entries: Map<string, { at: number; version: number; others: number | null; value: Promise<unknown> }>;
+  entries: Map<string, Entry>;
+}
+
+interface Entry {
+  at: number;
+  version: number;
+  others: number | null;
+  value: Promise<unknown>;
+  /** The value has resolved (a rejected one is dropped). */
+  settled?: boolean;
+  /** A background refresh is under way. */
+  refreshing?: boolean;
 }
 
 const caches = new WeakMap<Db, Map<string, Cache>>();
@@ -68,12 +86,36 @@ export function cachedUntilWrite<T>(
       entries.set(key, hit);
       return hit.value as Promise<T>;
     }
+    if (opts.staleWhileRefresh && hit.settled) {
+      if (!hit.refreshing) {
+        hit.refreshing = true;
+        const seen = others();
+        compute().then(
+          (v) => {
+            // kept only if nothing was written here meanwhile (the entry would be stale already)
+            if (entries.get(key) === hit && cache.version + (opts.extraVersion?.() ?? 0) === version)
+              entries.set(key, { at: Date.now(), version, others: seen, value: Promise.resolve(v), settled: true });
+            else hit.refreshing = false;
+          },
+          () => {
+            hit.refreshing = false;
+          },
+        );
+      }
+      return hit.value as Promise<T>;
+    }
   }
   const seen = others();
   const value = compute();
-  value.catch(() => entries.delete(key));
+  const entry: Entry = { at: now, version, others: seen, value };
+  value.then(
+    () => (entry.settled = true),
+    () => {
+      if (entries.get(key) === entry) entries.delete(key);
+    },
+  );
   entries.delete(key);
-  entries.set(key, { at: now, version, others: seen, value });
+  entries.set(key, entry);
   while (entries.size > max) entries.delete(entries.keys().next().value!);
   return value;
 }

@@ -181,7 +181,7 @@ export function cachedUntilWrite<T>(
   ctx: Pick<ModuleContext, 'db' | 'database'>,
   key: string,
   compute: () => Promise<T>,
-  opts: Pick<WriteCacheOptions, 'group' | 'maxEntries'> = {},
+  opts: Pick<WriteCacheOptions, 'group' | 'maxEntries' | 'staleWhileRefresh'> = {},
 ): Promise<T> {
   return cachedUntilTableWrite(ctx, COUNTED_TABLES, key, compute, { extraVersion: repo.rawCatalogueWrites, ...opts });
 }
@@ -195,7 +195,9 @@ function facetIndex(ctx: ModuleContext, today: string): Promise<FacetIndex> {
     ctx,
     `facet-index:${today}`,
     async () => new FacetIndex(await repo.facetIndexSource(ctx.db, ctx.database.seam, today)),
-    { group: 'facet-index', maxEntries: 1 },
+    // another instance's writes are seen when the time runs out: the index then in use is served
+    // while the new one is built, so no visitor waits a second for it (a write here still waits)
+    { group: 'facet-index', maxEntries: 1, staleWhileRefresh: true },
   );
 }
 
