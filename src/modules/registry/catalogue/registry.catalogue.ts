@@ -29,7 +29,7 @@ import { ACTIVITY_TYPES, LEGAL_FORMS } from '../entity/registry.tables.js';
 import { ACTIVITY_STATES } from '../entity/activity-state.js';
 import { cachedUntilWrite as cachedUntilTableWrite, type WriteCacheOptions } from '../../../core/db/write-cache.js';
 import { FacetIndex, type KeysPerTerm } from './registry.facet-index.js';
-import { buildVocabulary, correctedQuery, narrowPlace, recognisePlace, type RecognisedPlace } from './registry.forgiving.js';
+import { buildVocabularyInSlices, correctedQuery, narrowPlace, recognisePlace, type RecognisedPlace } from './registry.forgiving.js';
 
 export const PAGE_SIZE = 20;
 /** The activity states the catalogue lists (it leaves closed entities out). */
@@ -319,8 +319,11 @@ export interface Relaxed {
 
 /** The vocabulary of "did you mean": words of the listed entities' names and towns, read once per registry write. */
 function vocabulary(ctx: ModuleContext) {
-  return cachedUntilWrite(ctx, 'vocabulary', async () =>
-    buildVocabulary((await repo.listedNameTexts(ctx.db)).flatMap((r) => [r.name, r.town])),
+  return cachedUntilWrite(
+    ctx,
+    'vocabulary',
+    async () => buildVocabularyInSlices((await repo.listedNameTexts(ctx.db)).flatMap((r) => [r.name, r.town])),
+    { staleWhileRefresh: true },
   );
 }
 

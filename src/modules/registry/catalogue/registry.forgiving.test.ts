@@ -8,7 +8,15 @@ import { createTestApp, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
 import { unitNames } from './registry.catalogue.js';
 import { editDistance } from '../../../core/search/index.js';
-import { adjectiveCaseOf, buildVocabulary, correctedQuery, inflectionOf, narrowPlace, recognisePlace } from './registry.forgiving.js';
+import {
+  adjectiveCaseOf,
+  buildVocabulary,
+  buildVocabularyInSlices,
+  correctedQuery,
+  inflectionOf,
+  narrowPlace,
+  recognisePlace,
+} from './registry.forgiving.js';
 import { listTowns } from '../../territory/index.js';
 
 let t: TestApp;
@@ -139,6 +147,17 @@ describe('did you mean', () => {
     assert.equal(editDistance('fundacja', 'fudnacja', 2), 1);
     assert.equal(editDistance('kot', 'kto', 1), 1);
     assert.equal(editDistance('abcdef', 'uvwxyz', 2), 3);
+  });
+  test('built a slice at a time, the vocabulary is the same as built at once', async () => {
+    const names = [
+      'Spółdzielnia Socjalna Help',
+      null,
+      'Fundacja Emaus',
+      'Fundacja Medius',
+      'Koło Gospodyń Wiejskich w Żninie',
+      'Fundacja Emaus',
+    ];
+    assert.deepEqual([...(await buildVocabularyInSlices(names, 2)).words], [...buildVocabulary(names).words]);
   });
   test('a near-miss word is replaced by a known one; known words and prefixes are left alone', () => {
     assert.equal(correctedQuery('spółdzelnia socjlana', vocabulary), 'spółdzielnia socjalna');

@@ -256,6 +256,24 @@ export interface Vocabulary {
 /** The words (of at least 3 letters) of the given names, the most frequent VOCABULARY_MAX of them. */
 export function buildVocabulary(texts: Iterable<string | null>): Vocabulary {
   const counts = new Map<string, { form: string; count: number }>();
+  countWords(counts, texts);
+  return keptWords(counts);
+}
+
+/**
+ * `buildVocabulary` over a long list, a slice at a time with the event loop let go between slices
+ * (the names of 100,000 entities took 0.1–0.2 s in one go).
+ */
+export async function buildVocabularyInSlices(texts: readonly (string | null)[], slice = 5000): Promise<Vocabulary> {
+  const counts = new Map<string, { form: string; count: number }>();
+  for (let i = 0; i < texts.length; i += slice) {
+    countWords(counts, texts.slice(i, i + slice));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return keptWords(counts);
+}
+
+function countWords(counts: Map<string, { form: string; count: number }>, texts: Iterable<string | null>): void {
   for (const text of texts) {
     if (!text) continue;
     for (const word of wordTokens(text)) {
@@ -266,6 +284,9 @@ export function buildVocabulary(texts: Iterable<string | null>): Vocabulary {
       else counts.set(key, { form: word, count: 1 });
     }
   }
+}
+
+function keptWords(counts: Map<string, { form: string; count: number }>): Vocabulary {
   if (counts.size <= VOCABULARY_MAX) return { words: counts };
   const kept = [...counts].sort((a, b) => b[1].count - a[1].count).slice(0, VOCABULARY_MAX);
   return { words: new Map(kept) };

@@ -704,7 +704,12 @@ export async function entitiesMatchingTerms(
 
 /** Names and towns of the listed entities: the words "did you mean" may offer (cached by the caller). */
 export async function listedNameTexts(db: Executor): Promise<{ name: string; town: string | null }[]> {
-  return db.selectFrom('entities').select(['name', 'town']).where('lifecycle', '!=', 'closed').where('merged_into', 'is', null).execute();
+  // read in pages by id, the event loop let go between them (100,000 names in one statement held it ~90 ms)
+  return inChunks<{ id: string; name: string; town: string | null }>(INDEX_CHUNK, (after) => {
+    let q = db.selectFrom('entities').select(['id', 'name', 'town']).where('lifecycle', '!=', 'closed').where('merged_into', 'is', null);
+    if (after) q = q.where('id', '>', after.id);
+    return q.orderBy('id').limit(INDEX_CHUNK).execute();
+  });
 }
 
 /** The names of those of `ids` that exist (the names of scoped roles' scopes, on account pages). */
