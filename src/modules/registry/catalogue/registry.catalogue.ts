@@ -194,7 +194,7 @@ function facetIndex(ctx: ModuleContext, today: string): Promise<FacetIndex> {
   return cachedUntilWrite(
     ctx,
     `facet-index:${today}`,
-    async () => new FacetIndex(await repo.facetIndexSource(ctx.db, ctx.database.seam, today)),
+    async () => FacetIndex.build(await repo.facetIndexSource(ctx.db, ctx.database.seam, today)),
     // another instance's writes are seen when the time runs out: the index then in use is served
     // while the new one is built, so no visitor waits a second for it (a write here still waits)
     { group: 'facet-index', maxEntries: 1, staleWhileRefresh: true },

@@ -158,9 +158,21 @@ function randomFilter(rnd: () => number): EntityFilter {
   };
 }
 
+const rows = randomRegistry(400, 5);
+const index = await FacetIndex.build(sourceOf(rows));
+
 describe('facet index', () => {
-  const rows = randomRegistry(400, 5);
-  const index = new FacetIndex(sourceOf(rows));
+  test('built in small slices (the event loop let go between them), it is the same index', async () => {
+    const sliced = await FacetIndex.build(sourceOf(rows), 7);
+    const rnd = seededRandom(21);
+    for (let i = 0; i < 50; i++) {
+      const f = randomFilter(rnd);
+      const [a, b] = await Promise.all([index, sliced].map(async (ix) => (f.terms.length ? ix.matchingRows(f.terms, keysOf(rows)) : null)));
+      assert.deepEqual(comparable(sliced.count(b!, f)), comparable(index.count(a!, f)));
+      assert.deepEqual(sliced.page(b!, f, 'name', 0, 30), index.page(a!, f, 'name', 0, 30));
+      assert.deepEqual(sliced.page(b!, f, 'newest', 5, 30), index.page(a!, f, 'newest', 5, 30));
+    }
+  });
 
   test('counts every facet as the filter means, over 300 random filters', async () => {
     const rnd = seededRandom(9);
@@ -294,7 +306,7 @@ describe('facet index', () => {
   });
 
   test('reads the rows of the words not kept in one call, and keeps them', async () => {
-    const fresh = new FacetIndex(sourceOf(rows));
+    const fresh = await FacetIndex.build(sourceOf(rows));
     const asked: string[][] = [];
     const lookup = async (terms: readonly string[]) => {
       asked.push([...terms]);
@@ -313,7 +325,7 @@ describe('facet index', () => {
   });
 
   test('a failed lookup is not kept, so the next search asks again', async () => {
-    const fresh = new FacetIndex(sourceOf(rows));
+    const fresh = await FacetIndex.build(sourceOf(rows));
     let calls = 0;
     const flaky = async (terms: readonly string[]) => {
       calls += 1;
@@ -328,7 +340,7 @@ describe('facet index', () => {
   test('keeps words within its byte budget, least recently used out first', async () => {
     // 40,000 rows of one word are 160 KB; 16 MiB hold about a hundred such words
     const big = Array.from({ length: 40_000 }, (_, i) => ({ ...rows[0]!, k: i, id: `b${i}`, words: ['wszystko'] }));
-    const fresh = new FacetIndex(sourceOf(big));
+    const fresh = await FacetIndex.build(sourceOf(big));
     let calls = 0;
     const lookup = async () => {
       calls += 1;

@@ -51,7 +51,7 @@ export class FacetIndex {
   readonly size: number;
   private readonly rowOf = new Map<string | number, number>();
   /** The text-index key of each row. */
-  private readonly keys: (string | number)[];
+  private keys: (string | number)[] = [];
   private readonly legalForms = new Dictionary();
   private readonly gminy = new Dictionary();
   private readonly powiaty = new Dictionary();
@@ -62,27 +62,33 @@ export class FacetIndex {
   private readonly legalForm: Uint8Array;
   private readonly gmina: Uint16Array;
   /** Powiat code of each gmina code. */
-  private readonly powiatOfGmina: Uint16Array;
+  private powiatOfGmina = new Uint16Array(0);
   private readonly activityType: Uint16Array;
   private readonly state: Uint8Array;
   private readonly ps: Uint8Array;
   private readonly mark: Uint8Array;
   /** The sectors of row r are sectorOf[sectorStart[r] … sectorStart[r + 1]). */
   private readonly sectorStart: Uint32Array;
-  private readonly sectorOf: Uint32Array;
+  private sectorOf = new Uint32Array(0);
   /** Rows in the catalogue's two orders: by name, newest first. */
-  private readonly byName: Uint32Array;
+  private byName = new Uint32Array(0);
   /** Each row's place in the order by name. */
   private readonly nameRank: Uint32Array;
   /** Each row's name words (`nameDocument`: a space before every word), for relevance. */
-  private readonly nameDoc: string[];
-  private readonly byNewest: Uint32Array;
+  private nameDoc: string[] = [];
+  private byNewest = new Uint32Array(0);
   /** Rows matching one search word, least recently used first. */
   private readonly terms = new Map<string, { bytes: number; rows: Promise<Uint32Array> }>();
   private termBytes = 0;
 
-  constructor(source: FacetIndexSource) {
-    const n = source.entities.length;
+  /** Builds the index a slice of rows at a time, letting the event loop go between slices. */
+  static async build(source: FacetIndexSource, slice = 10_000): Promise<FacetIndex> {
+    const index = new FacetIndex(source.entities.length);
+    await index.fill(source, slice);
+    return index;
+  }
+
+  private constructor(n: number) {
     this.size = n;
     this.legalForm = new Uint8Array(n);
     this.gmina = new Uint16Array(n);
@@ -90,9 +96,18 @@ export class FacetIndex {
     this.state = new Uint8Array(n);
     this.ps = new Uint8Array(n);
     this.mark = new Uint8Array(n);
+    this.nameRank = new Uint32Array(n);
+    this.sectorStart = new Uint32Array(n + 1);
+  }
+
+  private async fill(source: FacetIndexSource, slice: number): Promise<void> {
+    const n = this.size;
     const byId = new Map<string, number>();
-    this.keys = source.entities.map((e) => e.k);
-    source.entities.forEach((e, r) => {
+    const { entities } = source;
+    this.keys = entities.map((e) => e.k);
+    this.nameDoc = entities.map((e) => e.name_doc);
+    await inSlices(n, slice, (r) => {
+      const e = entities[r]!;
       this.rowOf.set(e.k, r);
       byId.set(e.id, r);
       this.legalForm[r] = this.legalForms.code(e.legal_form);
@@ -114,27 +129,32 @@ export class FacetIndex {
       const r = byId.get(id);
       if (r !== undefined) this.mark[r] = 1;
     }
-    const rowsOf = (keys: readonly (string | number)[]) =>
-      Uint32Array.from(keys.flatMap((k) => (this.rowOf.has(k) ? [this.rowOf.get(k)!] : [])));
-    this.byName = rowsOf(source.byName);
-    this.nameRank = new Uint32Array(n);
+    const rowsOf = async (keys: readonly (string | number)[]) => {
+      const out: number[] = [];
+      await inSlices(keys.length, slice, (i) => {
+        const r = this.rowOf.get(keys[i]!);
+        if (r !== undefined) out.push(r);
+      });
+      return Uint32Array.from(out);
+    };
+    this.byName = await rowsOf(source.byName);
     this.byName.forEach((r, rank) => (this.nameRank[r] = rank));
-    this.nameDoc = source.entities.map((e) => e.name_doc);
-    this.byNewest = rowsOf(source.byNewest);
+    this.byNewest = await rowsOf(source.byNewest);
     // sectors as one list per row (compressed rows): counted first, then placed
-    const rowsOfSectors = new Int32Array(source.sectors.length);
-    this.sectorStart = new Uint32Array(n + 1);
-    source.sectors.forEach((s, i) => {
-      const r = byId.get(s.entity_id) ?? -1;
+    const { sectors } = source;
+    const rowsOfSectors = new Int32Array(sectors.length);
+    await inSlices(sectors.length, slice, (i) => {
+      const r = byId.get(sectors[i]!.entity_id) ?? -1;
       rowsOfSectors[i] = r;
       if (r >= 0) this.sectorStart[r + 1]! += 1;
     });
     for (let r = 0; r < n; r++) this.sectorStart[r + 1]! += this.sectorStart[r]!;
     this.sectorOf = new Uint32Array(this.sectorStart[n]!);
     const filled = this.sectorStart.slice(0, n);
-    source.sectors.forEach((s, i) => {
+    await inSlices(sectors.length, slice, (i) => {
       const r = rowsOfSectors[i]!;
       if (r < 0) return;
+      const s = sectors[i]!;
       const code = this.sectors.code(s.sector_folded);
       // the name as written: the first in byte order, as SQL's min() gave it
       const label = this.sectorLabels[code];
@@ -487,6 +507,15 @@ function counted(dictionary: Dictionary, counts: Uint32Array): Map<string, numbe
     if (code > 0 && count > 0) out.set(dictionary.values[code]!, count);
   });
   return out;
+}
+
+/** Calls `each(0 … count − 1)`, letting the event loop go after every `slice` calls. */
+async function inSlices(count: number, slice: number, each: (i: number) => void): Promise<void> {
+  for (let start = 0; start < count; start += slice) {
+    const end = Math.min(count, start + slice);
+    for (let i = start; i < end; i++) each(i);
+    if (end < count) await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Whether a sorted list holds the row (binary search). */
