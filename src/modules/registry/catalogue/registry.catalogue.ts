@@ -187,8 +187,8 @@ export function cachedUntilWrite<T>(
 }
 
 /**
- * The listed entities' facet columns in memory (catalogue/registry.facet-index.ts), built once per
- * registry write and day (a mark's validity depends on the day): five statements over the registry.
+ * The entities' facet columns, list orders and name words in memory (catalogue/registry.facet-index.ts),
+ * built once per registry write and day (a mark's validity depends on the day) from pages of rows.
  */
 function facetIndex(ctx: ModuleContext, today: string): Promise<FacetIndex> {
   return cachedUntilWrite(
