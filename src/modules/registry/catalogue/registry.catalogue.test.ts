@@ -181,6 +181,24 @@ describe('catalogue', () => {
     assert.deepEqual(byKey(paged.entities), byKey(whole.entities));
     assert.deepEqual(byKey(paged.sectors), byKey(whole.sectors));
     assert.equal(new Set(paged.entities.map((e) => e.k)).size, paged.entities.length, 'no row twice');
+    // the two list orders, paged after the last (sort key, id), in the same order as read at once
+    assert.equal(whole.byName.length, whole.entities.length);
+    assert.deepEqual(paged.byName, whole.byName);
+    assert.deepEqual(paged.byNewest, whole.byNewest);
+    const first = await repo.listEntities(
+      t.ctx.db,
+      t.ctx.database.seam,
+      { terms: [], legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed: true, today },
+      'name',
+      5,
+      0,
+    );
+    const keyOf = new Map(whole.entities.map((e) => [e.id, e.k]));
+    assert.deepEqual(
+      whole.byName.slice(0, 5),
+      first.map((r) => keyOf.get(r.id)),
+      'the catalogue order by name',
+    );
   });
 
   test('a write by any writer refreshes the cached counts', async () => {

@@ -310,29 +310,23 @@ export async function facetIndexSource(db: Executor, seam: DialectSeam, today: s
       );
     return q.orderBy('entity_id').orderBy('sector_folded').limit(chunk).execute();
   });
-  // the two orders come from the indexes the list used to walk (entities_by_name, entities_by_created)
-  const byName = await inChunks<{ k: string | number; id: string; name_sort: string }>(chunk, (after) => {
-    let q = db.selectFrom('entities').select([key.as('k'), 'entities.id', 'entities.name_sort']);
-    if (after)
-      q = q.where((eb) =>
-        eb.or([
-          eb('entities.name_sort', '>', after.name_sort),
-          eb.and([eb('entities.name_sort', '=', after.name_sort), eb('entities.id', '>', after.id)]),
-        ]),
-      );
-    return q.orderBy('entities.name_sort').orderBy('entities.id').limit(chunk).execute();
-  });
-  const byNewest = await inChunks<{ k: string | number; id: string; created_at: string }>(chunk, (after) => {
-    let q = db.selectFrom('entities').select([key.as('k'), 'entities.id', 'entities.created_at']);
-    if (after)
-      q = q.where((eb) =>
-        eb.or([
-          eb('entities.created_at', '<', after.created_at),
-          eb.and([eb('entities.created_at', '=', after.created_at), eb('entities.id', '<', after.id)]),
-        ]),
-      );
-    return q.orderBy('entities.created_at', 'desc').orderBy('entities.id', 'desc').limit(chunk).execute();
-  });
+  // the two orders come from the indexes the list used to walk (entities_by_name, entities_by_created),
+  // each paged after the last (sort key, id) read
+  const keysInOrder = (column: 'name_sort' | 'created_at', direction: 'asc' | 'desc') =>
+    inChunks<{ k: string | number; id: string; sort: string }>(chunk, (after) => {
+      const past = direction === 'asc' ? '>' : '<';
+      let q = db.selectFrom('entities').select([key.as('k'), 'entities.id', `entities.${column} as sort`]);
+      if (after)
+        q = q.where((eb) =>
+          eb.or([
+            eb(`entities.${column}`, past, after.sort),
+            eb.and([eb(`entities.${column}`, '=', after.sort), eb('entities.id', past, after.id)]),
+          ]),
+        );
+      return q.orderBy(`entities.${column}`, direction).orderBy('entities.id', direction).limit(chunk).execute();
+    });
+  const byName = await keysInOrder('name_sort', 'asc');
+  const byNewest = await keysInOrder('created_at', 'desc');
   const [ps, mark] = await Promise.all([psHolders(db).execute(), markHolders(db, today).execute()]);
   return {
     entities,
