@@ -26,7 +26,7 @@ import { loadConfig } from '../src/config.js';
 import { createBackup, verifyBackup } from '../src/core/db/backup.js';
 import { throwAwayPostgresDatabase } from '../src/core/db/testing.js';
 import { queryTerms } from '../src/core/search/index.js';
-import { buildServer } from '../scripts/build.mjs';
+import { buildServer, SERVER_NODE_FLAGS } from '../scripts/build.mjs';
 import { BENCH_PROGRAMME, BENCH_REPORT_YEAR, BENCH_SECRET, buildBenchData } from './data.js';
 import { importCheck } from './import.js';
 import {
@@ -125,7 +125,7 @@ async function startBaselines(databaseUrl: string) {
 async function startApp(bundle: string, databaseUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
   const began = performance.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, bundle], {
     env: {
       DATABASE_URL: databaseUrl,
       SESSION_SECRET: BENCH_SECRET,

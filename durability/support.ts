@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildServer } from '../scripts/build.mjs';
+import { buildServer, SERVER_NODE_FLAGS } from '../scripts/build.mjs';
 import { throwAwayPostgresDatabase } from '../src/core/db/testing.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -105,7 +105,7 @@ export interface StartOptions {
 export async function startInstance(opts: StartOptions): Promise<Instance> {
   const entry = await productionBundle();
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
     cwd: opts.dataDir,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -3,11 +3,12 @@
 // starts the real executable, so the launcher and the bundle it runs are covered too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
+import { build } from 'esbuild';
 import { MODULES } from './app.js';
 import { runCli } from './cli.js';
 import { openDatabase } from './core/db/database.js';
@@ -70,6 +71,7 @@ test('help lists every command with one line each and exits 0', async () => {
       'backup',
       'backup verify',
       'restore',
+      'stack',
       'help [COMMAND]',
     ]) {
       assert.match(r.stdout, new RegExp(`^  ${name.replace(/[[\]]/g, '\\$&')}\\s{2,}\\S`, 'm'), `${name} listed`);
@@ -337,4 +339,39 @@ test('the real executable (the bundle dist/cli.js, built first when the sources 
   assert.equal(r.stderr, '', 'the bundle was current: not built again');
   assert.match(r.stdout, /^ {2}user create\s/m);
   assert.match(r.stdout, /^ {2}--version, -V\s/m);
+});
+
+test('stack translates positions in a bundle from stdin or a file and names a bundle whose map is missing', async () => {
+  const src = join(dir, 'stack-src');
+  mkdirSync(src, { recursive: true });
+  writeFileSync(
+    join(src, 'thrower.ts'),
+    ['// throws', 'export const answer: number = 42;', 'throw new Error(`no ${answer}`);', ''].join('\n'),
+  );
+  const bundle = join(dir, 'stack-dist', 'thrower.js');
+  await build({
+    entryPoints: [join(src, 'thrower.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    sourcemap: 'linked',
+    logLevel: 'silent',
+  });
+  const trace = spawnSync(process.execPath, [bundle], { encoding: 'utf8', env: {} }).stderr;
+  const line = /at .*thrower\.js:\d+:\d+/.exec(trace)?.[0];
+  assert.ok(line, trace);
+  const logged = `${JSON.stringify({ level: 50, msg: 'request failed', err: { stack: `Error: no 42\n    ${line}` } })}\n`;
+  const piped = await cli(['stack'], { stdin: logged });
+  assert.equal(piped.code, 0, piped.stderr);
+  assert.match(piped.stdout, /stack-src\/thrower\.ts:3:7/);
+  assert.match(piped.stderr, /^1 position\(s\) translated\.$/m);
+  writeFileSync(join(dir, 'journal.txt'), logged);
+  assert.deepEqual(await cli(['stack', join(dir, 'journal.txt')]), piped);
+
+  const missing = await cli(['stack'], { stdin: '    at f (/srv/elsewhere/dist/gone.js:1:2)\n' });
+  assert.equal(missing.code, 0);
+  assert.equal(missing.stdout, '    at f (/srv/elsewhere/dist/gone.js:1:2)\n');
+  assert.match(missing.stderr, /No source map found for \/srv\/elsewhere\/dist\/gone\.js/);
+  assert.equal((await cli(['stack'], { stdin: null })).code, 1, 'nothing to read is a usage mistake');
 });

@@ -313,6 +313,34 @@ const COMMANDS: Command[] = [
       return 0;
     },
   },
+  {
+    words: 'stack',
+    summary: 'Translate positions in dist/*.js in a stack trace or log lines into source files and lines',
+    usage: [
+      'spojnia stack [FILE]',
+      '',
+      'The server runs its bundle without source maps (ADR 8), so a stack trace in the log names',
+      'dist/main.js:LINE:COLUMN. Give the log lines (journal output, JSON or plain) in FILE or on stdin;',
+      'they are printed again with each such position replaced by src/…/file.ts:LINE:COLUMN, read from',
+      'the source map beside the bundle (a path from another machine: the file of the same name in this',
+      "installation's dist/). Use the same release as the process that wrote the log. Changes nothing.",
+    ].join('\n'),
+    options: {},
+    positionals: true,
+    async run(r) {
+      const files = (r.values.positionals as string[] | undefined) ?? [];
+      if (files.length > 1) throw usageError('Give one FILE, or the lines on stdin.');
+      const text = files[0] !== undefined ? readFileSync(singleFile(r, 'spojnia stack [FILE]'), 'utf8') : await readStdin(r.io);
+      if (text === null) throw usageError('Give the log lines in FILE or on stdin: spojnia stack [FILE]');
+      const { originalPositions } = await import('./core/errors/source-positions.js');
+      const result = originalPositions(text, { root: projectPath(), dist: projectPath('dist') });
+      r.io.stdout.write(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
+      r.err(`${result.mapped} position(s) translated.`);
+      for (const file of result.unmapped)
+        r.err(`No source map found for ${file} (nor for dist/${basename(file)}): run \`npm run build\` for this release first.`);
+      return 0;
+    },
+  },
 ];
 
 /** A module's command as the CLI runs it: the database is opened on first use and closed after the run. */
@@ -423,8 +451,13 @@ function stepPrinter(r: Run, what: string): (module: string, result: { summary: 
   };
 }
 
+/** What stdin holds when it is piped, else null. */
+async function readStdin(io: CliIo): Promise<string | null> {
+  return typeof io.stdin === 'function' ? await io.stdin() : (io.stdin ?? null);
+}
+
 async function readPassword(io: CliIo): Promise<string | null> {
-  const source = typeof io.stdin === 'function' ? await io.stdin() : (io.stdin ?? null);
+  const source = await readStdin(io);
   if (source === null) return null;
   const line = source.split('\n')[0]!.replace(/\r$/, '');
   // nothing supplied behaves like a terminal: a generated password, printed, is never lost silently

@@ -5,11 +5,11 @@
 // and stop with exit code 0 on SIGTERM.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { buildServer } from '../scripts/build.mjs';
+import { buildServer, SERVER_NODE_FLAGS } from '../scripts/build.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const out = join(ROOT, 'dist', `test-${process.pid}`);
@@ -21,7 +21,7 @@ after(() => {
 
 test('the bundled server starts on an empty database, serves the site and stops on SIGTERM', async () => {
   const entry = await buildServer(join(out, 'main.js'));
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
     cwd: dataDir,
     env: {
       DATABASE_URL: `sqlite:${join(dataDir, 'fresh.db')}`,
@@ -75,4 +75,13 @@ test('the bundled server starts on an empty database, serves the site and stops 
     child.kill('SIGTERM');
   }
   assert.equal(await exited, 0, output);
+});
+
+test('npm start and the systemd unit start the server with exactly the flags of SERVER_NODE_FLAGS', () => {
+  const flags = SERVER_NODE_FLAGS.join(' ');
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  assert.equal(manifest.scripts.start, `node scripts/build.mjs && node ${flags} dist/main.js serve`);
+  const unit = readFileSync(join(ROOT, 'deploy', 'systemd', 'spojnia@.service'), 'utf8');
+  assert.match(unit, new RegExp(`^ExecStart=/usr/bin/node ${flags} /opt/spojnia/current/dist/main\\.js$`, 'm'));
+  assert.ok(!SERVER_NODE_FLAGS.includes('--enable-source-maps'), 'source maps cost ~45 MB of heap (ADR 8)');
 });
