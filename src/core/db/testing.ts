@@ -180,3 +180,20 @@ async function ensurePostgresTemplate(serverUrl: string, template: TestDatabaseT
   }
   return name;
 }
+
+/**
+ * The tables named after FROM or JOIN in the statements `run` sends through `handle`: a test that a
+ * value kept until a write (`cachedUntilWrite`) lists every table it is computed from.
+ */
+export async function tablesRead(handle: Pick<DatabaseHandle, 'onStatement'>, run: () => Promise<unknown>): Promise<Set<string>> {
+  const tables = new Set<string>();
+  const stop = handle.onStatement((statement) => {
+    for (const m of statement.matchAll(/\b(?:from|join)\s+"(\w+)"/giu)) tables.add(m[1]!);
+  });
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return tables;
+}

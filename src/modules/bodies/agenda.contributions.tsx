@@ -7,12 +7,13 @@ import type { ConsultationPageSection } from '../consultations/index.js';
 import type { EvaluationPageSection } from '../evaluation/index.js';
 import type { AnnualReportSection } from '../indicators/index.js';
 import { decisionText } from './minutes.document.js';
-import { opinionsOn } from './agenda.service.js';
+import { OPINION_TABLES, opinionsOn } from './agenda.service.js';
 import { OpinionsSection } from './agenda.views.js';
 
 export const reportOpinions: AnnualReportSection = {
   id: 'bodies.opinions',
   order: 60,
+  tables: OPINION_TABLES,
   async build(ctx, programme, year, t, fmt) {
     const opinions = await opinionsOn(ctx, 'annual-report', `${programme.id}:${year}`);
     if (opinions.length === 0) return null;

@@ -209,7 +209,7 @@ export function opinionsOn(ctx: ModuleContext, kind: string, objectId: string): 
 }
 
 /** The tables an opinion on an object is made of (its item, meeting, body, votes, attendance, minutes). */
-const OPINION_TABLES = [
+export const OPINION_TABLES: readonly string[] = [
   'bodies',
   'body_meetings',
   'body_agenda_items',

@@ -39,6 +39,19 @@ export const indicatorRecommendations: IndicatorPageSection = {
 export const followUpReportSection: AnnualReportSection = {
   id: 'evaluation.follow-up',
   order: 50,
+  // the studies with their recommendations, actions, ratings and links, and the programme's goals
+  // and indicators the links name
+  tables: [
+    'evaluation_studies',
+    'evaluation_recommendations',
+    'evaluation_actions',
+    'evaluation_ratings',
+    'evaluation_recommendation_links',
+    'programmes',
+    'programme_elements',
+    'programme_budget_lines',
+    'indicators',
+  ],
   async build(ctx, programme, year, t, fmt) {
     const s = await reportSummary(ctx, programme.id, year);
     const title = t('evaluation.report.title');

@@ -13,6 +13,9 @@ import { ManualClock } from '../../testing/clock.js';
 import { multipart } from '../../testing/multipart.js';
 import { startMailWorker } from '../mail/index.js';
 import { parseMail, startTestSmtp, type TestSmtp } from '../../testing/mail.js';
+import { tablesRead } from '../../core/db/testing.js';
+import { formatters, translator } from '../../i18n/index.js';
+import { followUpReportSection } from './evaluation.contributions.js';
 import { evaluationFixture, sendEvaluationDigest, type EvaluationFixture } from './evaluation.testing.js';
 
 let t: TestApp;
@@ -199,6 +202,17 @@ test('the annual report gains the follow-up section with the counts', async () =
   const text = pdfToText(pdf.rawPayload);
   assert.match(text, /Realizacja rekomendacji z ewaluacji/);
   assert.match(text, /W 2027 r\. monitorowano 2 rekomendacje/);
+});
+
+test("the report section lists every table it reads, so a stored report file's version follows them", async () => {
+  const read = await tablesRead(t.database.handle, () =>
+    followUpReportSection.build(t.ctx, { id: fx.programmeId, slug: fx.slug, title: 'Program' }, 2027, translator('pl'), formatters('pl')),
+  );
+  for (const table of ['evaluation_recommendations', 'evaluation_actions', 'evaluation_ratings']) assert.ok(read.has(table), table);
+  assert.deepEqual(
+    [...read].filter((x) => !followUpReportSection.tables.includes(x)),
+    [],
+  );
 });
 
 test('no digest when nothing is overdue or due within 30 days', async () => {

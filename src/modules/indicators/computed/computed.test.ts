@@ -5,10 +5,14 @@
 // through the write observer, off the request, and a refresh twice over stores the same rows.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { newId } from '../../../core/db/ids.js';
+import { tablesRead } from '../../../core/db/testing.js';
 import { createTestApp, type TestApp } from '../../../testing/app.js';
 import { ManualClock } from '../../../testing/clock.js';
 import { seedSynthetic } from '../../registry/index.js';
-import { publishReport } from '../report/report.service.js';
+import { formatters, translator } from '../../../i18n/index.js';
+import { saveNarrative } from '../report/report.repo.js';
+import { REPORT_TABLES, publishReport, reportModel } from '../report/report.service.js';
 import { insertTestElement, insertTestEntity, insertTestProgramme, refreshComputedNow, seedIndicatorsDemo } from '../indicators.testing.js';
 import { refreshComputed } from './computed.service.js';
 
@@ -17,11 +21,12 @@ const clock = new ManualClock('2026-06-15T10:00:00Z');
 describe('stored figures of computed indicators', () => {
   let t: TestApp;
   let programme: { id: string; slug: string; title: string; period_from: number; period_to: number };
+  let goal: string;
 
   before(async () => {
     t = await createTestApp({ clock });
     programme = await insertTestProgramme(t.ctx, { slug: 'w-mocy', period_from: 2021, period_to: 2030 });
-    const goal = await insertTestElement(t.ctx, programme.id, { parent: null, kind: 'main_goal', code: '1', title: 'Cel główny' });
+    goal = await insertTestElement(t.ctx, programme.id, { parent: null, kind: 'main_goal', code: '1', title: 'Cel główny' });
     await seedIndicatorsDemo(t.ctx, programme.id);
     const ids = await t.ctx.db.selectFrom('indicators').select('id').where('programme_id', '=', programme.id).execute();
     await t.ctx.db
@@ -110,6 +115,28 @@ describe('stored figures of computed indicators', () => {
     assert.deepEqual(await rows(), first);
   });
 
+  it('a stored report file is served on two statements (the programme, the file); a narrative edit makes a new version', async () => {
+    const url = '/program/w-mocy/sprawozdanie/2025.pdf';
+    const first = await t.app.inject({ url });
+    assert.equal(first.statusCode, 200);
+    const before = t.database.handle.statements();
+    const again = await t.app.inject({ url });
+    assert.equal(t.database.handle.statements() - before, 2);
+    assert.equal(again.headers.etag, first.headers.etag);
+    assert.ok(again.rawPayload.equals(first.rawPayload));
+    await saveNarrative(t.ctx.db, {
+      id: newId(),
+      element_id: goal,
+      year: 2025,
+      body: 'Zrobiono więcej.',
+      updated_at: '2026-06-15T10:00:00.000Z',
+      updated_by: null,
+    });
+    const edited = await t.app.inject({ url, headers: { 'if-none-match': String(first.headers.etag) } });
+    assert.equal(edited.statusCode, 200);
+    assert.notEqual(edited.headers.etag, first.headers.etag);
+  });
+
   it('a published report file is generated once per content version, stored and served with an ETag', async () => {
     const url = '/program/w-mocy/sprawozdanie/2025.pdf';
     const [a, b, c] = await Promise.all([t.app.inject({ url }), t.app.inject({ url }), t.app.inject({ url })]);
@@ -139,5 +166,40 @@ describe('stored figures of computed indicators', () => {
       formats.map((f) => f.format),
       ['docx', 'pdf'],
     );
+  });
+});
+
+describe("the tables a report's file version is kept against", () => {
+  let t: TestApp;
+  after(async () => t.close());
+
+  it("building a report, on a database no cache has read yet, reads no table outside REPORT_TABLES and the sections' own lists", async () => {
+    t = await createTestApp({ clock });
+    const programme = await insertTestProgramme(t.ctx, { slug: 'zimny', period_from: 2021, period_to: 2030 });
+    const goal = await insertTestElement(t.ctx, programme.id, { parent: null, kind: 'main_goal', code: '1', title: 'Cel główny' });
+    await seedIndicatorsDemo(t.ctx, programme.id);
+    const ids = await t.ctx.db.selectFrom('indicators').select('id').where('programme_id', '=', programme.id).execute();
+    await t.ctx.db
+      .insertInto('indicator_elements')
+      .values(ids.map((i) => ({ indicator_id: i.id, element_id: goal })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await publishReport(t.ctx, { ...programme, status: 'implementation' }, 2025, { actorId: null, ip: null });
+    const model = await tablesRead(t.database.handle, () => reportModel(t.ctx, { ...programme, status: 'implementation' }, 2025));
+    assert.ok(model.has('indicator_values') && model.has('report_narratives'), [...model].join());
+    assert.deepEqual(
+      [...model].filter((x) => !REPORT_TABLES.includes(x)),
+      [],
+      'read by the report model but not in REPORT_TABLES',
+    );
+    // each contributed section checks its own list with its data (evaluation.routes.test.ts)
+    for (const section of t.ctx.contributions.of('annualReportSections')) {
+      const read = await tablesRead(t.database.handle, () => section.build(t.ctx, programme, 2025, translator('pl'), formatters('pl')));
+      assert.deepEqual(
+        [...read].filter((x) => !section.tables.includes(x)),
+        [],
+        `${section.id} reads tables it does not declare`,
+      );
+    }
   });
 });

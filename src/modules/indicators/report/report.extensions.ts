@@ -11,6 +11,11 @@ export interface AnnualReportSection {
   id: string;
   /** Sections follow the objective tree in ascending order. */
   order: number;
+  /**
+   * Every table `build` reads: a write to one of them changes the report's content version, so a
+   * stored PDF or Word file is generated anew (report.test.ts checks the list against what a build reads).
+   */
+  tables: readonly string[];
   build(
     ctx: ModuleContext,
     programme: { id: string; slug: string; title: string },

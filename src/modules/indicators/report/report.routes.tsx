@@ -3,7 +3,6 @@
 // staff (coordinators, administrators), who see it marked as a draft; anyone else gets 404, as if it
 // were not there. Staff: /admin/program/{id}/sprawozdanie/{rok} — the narratives per goal and action,
 // publishing and withdrawing publication (both audited).
-import { createHash } from 'node:crypto';
 import { contentDisposition } from '../../../core/http/uploads.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
@@ -55,35 +54,44 @@ export async function reportRoutes(app: AppInstance, ctx: ModuleContext): Promis
     const programme = m ? await findProgrammeBySlug(ctx.db, slug) : undefined;
     if (!m || !programme) throw new AppError('http.not_found');
     const year = Number(m[1]);
-    const model = await svc.reportModel(ctx, programme, year);
     const isStaff = !!request.user && canManageProgramme(request.user);
-    if (model.status === 'draft' && !isStaff) throw new AppError('http.not_found');
-    // drafts change with every edit and are for staff only: never cached
-    if (model.status === 'draft') reply.header('cache-control', 'private, no-store');
     const format = m[2] as 'pdf' | 'docx' | undefined;
-    const extras = await reportExtras(ctx, programme, year, request.t, request.fmt);
     if (format) {
-      const author = programme.responsible_institution || request.t('monitoring.report.author');
-      const doc = reportDocument(model, request.lang, request.t, request.fmt, author, extras);
-      const render = () => (format === 'pdf' ? renderPdf(doc) : renderDocx(doc));
+      const build = async () => {
+        const model = await svc.reportModel(ctx, programme, year);
+        const extras = await reportExtras(ctx, programme, year, request.t, request.fmt);
+        const author = programme.responsible_institution || request.t('monitoring.report.author');
+        return { status: model.status, doc: reportDocument(model, request.lang, request.t, request.fmt, author, extras) };
+      };
+      const render = async () => {
+        const { doc } = await build();
+        return format === 'pdf' ? renderPdf(doc) : renderDocx(doc);
+      };
+      const state = await svc.reportFileState(ctx, { programme, year, format, lang: request.lang }, build);
       let bytes: Buffer;
-      if (model.status === 'draft') bytes = await render();
-      else {
+      if (state.version === null) {
+        // drafts change with every edit and are for staff only: never cached
+        if (!isStaff) throw new AppError('http.not_found');
+        reply.header('cache-control', 'private, no-store');
+        bytes = await render();
+      } else {
         // a published report is generated once per content version and then served from storage
-        const version = createHash('sha256')
-          .update(JSON.stringify([format, doc]))
-          .digest('base64url');
-        const etag = `"${version}"`;
+        const etag = `"${state.version}"`;
         reply.header('etag', etag).header('cache-control', 'public, no-cache');
         if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-        bytes = await svc.storedReportFile(ctx, { version, programme_id: programme.id, year, format }, render);
+        bytes = await svc.storedReportFile(ctx, { version: state.version, programme_id: programme.id, year, format }, render);
       }
-      const name = `sprawozdanie-${programme.slug}-${year}${model.status === 'draft' ? '-projekt' : ''}.${format}`;
+      const name = `sprawozdanie-${programme.slug}-${year}${state.version === null ? '-projekt' : ''}.${format}`;
       return reply
         .type(MIME[format])
         .header('content-disposition', contentDisposition(name, format === 'pdf' ? 'inline' : 'attachment'))
         .send(bytes);
     }
+    const model = await svc.reportModel(ctx, programme, year);
+    if (model.status === 'draft' && !isStaff) throw new AppError('http.not_found');
+    // drafts change with every edit and are for staff only: never cached
+    if (model.status === 'draft') reply.header('cache-control', 'private, no-store');
+    const extras = await reportExtras(ctx, programme, year, request.t, request.fmt);
     return sendPage(
       request,
       reply,

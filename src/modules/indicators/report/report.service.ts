@@ -4,12 +4,13 @@
 // model feeds the HTML page (report.views.tsx) and the export document (report.document.tsx). A
 // report is a draft — marked as such everywhere — until the coordinator publishes it; the public
 // sees only published reports, staff see drafts with the mark.
+import { createHash } from 'node:crypto';
 import { newId } from '../../../core/db/ids.js';
 import { cachedUntilWrite } from '../../../core/db/write-cache.js';
 import { nowIso } from '../../../core/db/time.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { warsawYear } from '../../../core/time/index.js';
+import { warsawToday, warsawYear } from '../../../core/time/index.js';
 import { FormChecker } from '../../../core/validation.js';
 import { recordAudit } from '../../audit/index.js';
 import { chartRows, computeProgress, type ChartRow, type Progress } from '../indicators.progress.js';
@@ -264,6 +265,69 @@ export async function unpublishReport(ctx: ModuleContext, programme: ReportProgr
 }
 
 // --- generated files ---------------------------------------------------------------------------------
+
+/**
+ * Tables a report's model reads (the objective tree, narratives, indicators with their values,
+ * rounds and stored computed figures, the publication state). A write to any of them, or to a table
+ * a contributed section declares (`AnnualReportSection.tables`), may change the report's content;
+ * report.test.ts checks that building a report reads no other table.
+ */
+export const REPORT_TABLES: readonly string[] = [
+  'programmes',
+  'programme_elements',
+  'programme_budget_lines',
+  'report_narratives',
+  'annual_reports',
+  'indicators',
+  'indicator_targets',
+  'indicator_elements',
+  'indicator_values',
+  'indicator_computed_refreshes',
+  'indicator_computed_values',
+  // names of territories (reference data) in the indicators' tables
+  'territorial_units',
+  'subregions',
+  'subregion_members',
+];
+
+/** What a file download must know before building anything: a draft, or the published content's version. */
+export interface ReportFileState {
+  status: 'draft' | 'published';
+  /** The hash of the file's content (format and document); null for a draft, which is never stored. */
+  version: string | null;
+}
+
+/**
+ * The state of one report file (programme, year, format, language), kept until a write to a table
+ * the report is built from (or 30 s on PostgreSQL, where another instance may have written): a
+ * download of a stored file then costs the programme's lookup and the file's read, not a rebuilt
+ * report. `build` makes the export document when the state is not known; the day is in the key
+ * because a document may say "as of" today.
+ */
+export function reportFileState(
+  ctx: ModuleContext,
+  key: { programme: ReportProgramme; year: number; format: 'pdf' | 'docx'; lang: string },
+  build: () => Promise<{ status: 'draft' | 'published'; doc: unknown }>,
+): Promise<ReportFileState> {
+  if (!isReportYear(key.programme, key.year, warsawYear(ctx.clock))) throw new AppError('http.not_found');
+  const tables = [...REPORT_TABLES, ...ctx.contributions.of('annualReportSections').flatMap((s) => s.tables)];
+  return cachedUntilWrite(
+    ctx,
+    tables,
+    `${key.programme.id}|${key.year}|${key.format}|${key.lang}|${warsawToday(ctx.clock)}`,
+    async () => {
+      const { status, doc } = await build();
+      if (status === 'draft') return { status, version: null };
+      return {
+        status,
+        version: createHash('sha256')
+          .update(JSON.stringify([key.format, doc]))
+          .digest('base64url'),
+      };
+    },
+    { group: 'report-file', maxEntries: 64 },
+  );
+}
 
 /** Generations running in this process, by content version: concurrent downloads wait for the one. */
 const generating = new Map<string, Promise<Buffer>>();
