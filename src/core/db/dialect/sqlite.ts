@@ -145,10 +145,13 @@ export function sqliteSeam(file: string): DialectSeam {
     async ftsKeysPerTerm(db, spec, terms) {
       if (terms.length === 0) return [];
       const f = sql.table(`${ident(spec.table)}_fts`);
-      const parts = terms.map((term, i) => sql`select ${i} as t, rowid as k from ${f} where ${f} match ${fts5Prefix(term)}`);
-      const { rows } = await sql<{ t: number; k: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
+      // one row per term with its keys joined by commas: a common word matches 30,000 rows, and a
+      // row object each (with the driver's and the boolean plugin's pass over it) cost 20-40 ms of
+      // the event loop where the text costs 4-13 ms
+      const parts = terms.map((term, i) => sql`select ${i} as t, group_concat(rowid) as k from ${f} where ${f} match ${fts5Prefix(term)}`);
+      const { rows } = await sql<{ t: number; k: string | null }>`${sql.join(parts, sql` union all `)}`.execute(db);
       const out = terms.map((): number[] => []);
-      for (const r of rows) out[r.t]!.push(r.k);
+      for (const r of rows) if (r.k) out[r.t] = r.k.split(',').map(Number);
       return out;
     },
     forUpdateSkipLocked(qb) {
