@@ -77,6 +77,12 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+/**
+ * The first tick comes this long after start, so a process that has just started serves its first
+ * requests before the jobs due since it last ran (all of them on a new database) take their turn.
+ */
+export const FIRST_TICK_MS = 5_000;
+
 /** Ticks every minute in the web process; failures are logged, never thrown. */
 export function startScheduler(
   ctx: ModuleContext,
@@ -106,7 +112,7 @@ export function startScheduler(
   };
   const timer = setInterval(tick, TICK_MS);
   timer.unref();
-  const first = setTimeout(tick, 5_000);
+  const first = setTimeout(tick, FIRST_TICK_MS);
   first.unref();
   return {
     async stop() {

@@ -124,15 +124,24 @@ export async function userDisplayName(db: Executor, userId: string): Promise<str
 }
 
 /** Every status entry of the register (a small table: only entities that ever held the status). */
-export async function listAllPsEntries(db: Executor): Promise<PsEntryRow[]> {
-  return db.selectFrom('entity_ps_status').selectAll().orderBy('entity_id').orderBy('decision_date').execute();
+export async function listPsEntriesOf(db: Executor, entityIds: readonly string[]): Promise<PsEntryRow[]> {
+  if (entityIds.length === 0) return [];
+  return db
+    .selectFrom('entity_ps_status')
+    .selectAll()
+    .where('entity_id', 'in', entityIds)
+    .orderBy('entity_id')
+    .orderBy('decision_date')
+    .execute();
 }
 
-/** The latest year's figures of every entity that has any. */
-export async function listLatestEmployment(db: Executor): Promise<EmploymentRow[]> {
+/** The latest year's figures of each of the entities that has any. */
+export async function listLatestEmploymentOf(db: Executor, entityIds: readonly string[]): Promise<EmploymentRow[]> {
+  if (entityIds.length === 0) return [];
   return db
     .selectFrom('entity_employment as e')
     .selectAll('e')
+    .where('e.entity_id', 'in', entityIds)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

@@ -909,8 +909,9 @@ export async function recordOverview(ctx: ModuleContext, id: string): Promise<Re
 /** For the staff list: each entity holding the PS status now, and whether its latest figures fail (or are missing). */
 export type PsFlag = 'ok' | 'failed' | 'noData';
 
-export async function psFlags(ctx: ModuleContext): Promise<Map<string, PsFlag>> {
-  const [entries, latest] = await Promise.all([rrepo.listAllPsEntries(ctx.db), rrepo.listLatestEmployment(ctx.db)]);
+/** The flags of the entities on one page of the staff list (read for those entities only, never the whole registry). */
+export async function psFlags(ctx: ModuleContext, entityIds: readonly string[]): Promise<Map<string, PsFlag>> {
+  const [entries, latest] = await Promise.all([rrepo.listPsEntriesOf(ctx.db, entityIds), rrepo.listLatestEmploymentOf(ctx.db, entityIds)]);
   const byEntity = new Map<string, PsEntryRow[]>();
   for (const e of entries) byEntity.set(e.entity_id, [...(byEntity.get(e.entity_id) ?? []), e]);
   const figures = new Map(latest.map((r) => [r.entity_id, figuresOf(r)]));

@@ -323,7 +323,11 @@ export async function registryRoutes(app: AppInstance, ctx: ModuleContext): Prom
 
   app.get('/admin/podmioty', { config: manage, schema: { querystring: StaffListQuerySchema } }, async (request, reply) => {
     const query = parseStaffListQuery(request.query);
-    const [result, flags] = await Promise.all([staffList(ctx, query), psFlags(ctx)]);
+    const result = await staffList(ctx, query);
+    const flags = await psFlags(
+      ctx,
+      result.rows.map((r) => r.id),
+    );
     return sendPage(
       request,
       reply,
