@@ -5,6 +5,7 @@
 // report is a draft — marked as such everywhere — until the coordinator publishes it; the public
 // sees only published reports, staff see drafts with the mark.
 import { createHash } from 'node:crypto';
+import { ByteBoundedCache } from '../../../core/cache/byte-bounded.js';
 import { newId } from '../../../core/db/ids.js';
 import { cachedUntilWrite } from '../../../core/db/write-cache.js';
 import { nowIso } from '../../../core/db/time.js';
@@ -333,6 +334,13 @@ export function reportFileState(
 const generating = new Map<string, Promise<Buffer>>();
 
 /**
+ * The bytes of recently served files by content version, up to 8 MiB per process (a report's PDF is
+ * ~100 KB): a version names one content for good, so a kept file is never stale, and a download
+ * then reads no blob from the database and allocates no new buffer for it.
+ */
+const served = new ByteBoundedCache<string, Buffer>(8 * 1024 * 1024);
+
+/**
  * The file of a published report's content version: from storage, or generated once (other requests
  * for the same version wait for that one result) and stored. Two instances may both generate a
  * version nobody stored yet; the first stored copy stays.
@@ -342,13 +350,15 @@ export async function storedReportFile(
   key: { version: string; programme_id: string; year: number; format: 'pdf' | 'docx' },
   render: () => Promise<Buffer>,
 ): Promise<Buffer> {
+  const kept = served.get(key.version);
+  if (kept) return kept;
   const running = generating.get(key.version);
   if (running) return running;
   const job = (async () => {
     const stored = await repo.findReportFile(ctx.db, key.version);
-    if (stored) return stored;
-    const data = await render();
-    await repo.storeReportFile(ctx.db, { ...key, data, created_at: nowIso(ctx.clock) });
+    const data = stored ?? (await render());
+    if (!stored) await repo.storeReportFile(ctx.db, { ...key, data, created_at: nowIso(ctx.clock) });
+    served.set(key.version, data, data.byteLength);
     return data;
   })().finally(() => generating.delete(key.version));
   generating.set(key.version, job);

@@ -5,6 +5,7 @@
 // search word, read from the text index alone and kept per word. A search then costs the words not
 // seen since the last write plus one pass over its matching rows in plain JavaScript: a few
 // milliseconds at 100,000 entities, where a common word's cube took a quarter of a second.
+import { ByteBoundedCache } from '../../../core/cache/byte-bounded.js';
 import type { EntityFilter, FacetCounts, FacetIndexSource } from '../entity/registry.repo.js';
 
 /** Values of one column, coded as small integers; code 0 is "unknown" (null). */
@@ -78,8 +79,8 @@ export class FacetIndex {
   private nameDoc: string[] = [];
   private byNewest = new Uint32Array(0);
   /** Rows matching one search word, least recently used first. */
-  private readonly terms = new Map<string, { bytes: number; rows: Promise<Uint32Array> }>();
-  private termBytes = 0;
+  /** Each word's rows (a promise while they are read), weighed when they arrive. */
+  private readonly terms = new ByteBoundedCache<string, Promise<Uint32Array>>(TERM_BYTES_KEPT);
 
   /** Builds the index a slice of rows at a time, letting the event loop go between slices. */
   static async build(source: FacetIndexSource, slice = 10_000): Promise<FacetIndex> {
@@ -178,7 +179,7 @@ export class FacetIndex {
 
   /** Each word's rows, in the words' order (see `matchingRows`). */
   rowsPerTerm(terms: readonly string[], keysOf: KeysPerTerm): Promise<Uint32Array[]> {
-    const missing = [...new Set(terms.filter((t) => !this.terms.has(t)))];
+    const missing = [...new Set(terms.filter((t) => this.terms.peek(t) === undefined))];
     const fetched = missing.length ? keysOf(missing) : null;
     const added = new Map(
       missing.map((term, i) => [
@@ -191,42 +192,29 @@ export class FacetIndex {
     );
     return Promise.all(
       terms.map((term) => {
-        const fresh = added.get(term);
-        if (fresh) return fresh;
-        const hit = this.terms.get(term)!;
-        // the least recently used go first: a word used again moves to the end
-        this.terms.delete(term);
-        this.terms.set(term, hit);
-        return hit.rows;
+        // a word used again becomes the most recently used
+        return added.get(term) ?? this.terms.get(term)!;
       }),
     );
   }
 
   private remember(term: string, keys: Promise<(string | number)[]>): Promise<Uint32Array> {
-    const entry = { bytes: 0, rows: Promise.resolve(new Uint32Array(0)) };
-    entry.rows = keys.then((list) => {
+    const rows = keys.then((list) => {
       const out: number[] = [];
       for (const k of list) {
         const r = this.rowOf.get(k);
         if (r !== undefined) out.push(r);
       }
       const sorted = Uint32Array.from(out).sort();
-      // a word pushed out before its rows arrived is not kept (nor counted)
-      if (this.terms.get(term) !== entry) return sorted;
-      entry.bytes = sorted.byteLength;
-      this.termBytes += entry.bytes;
-      for (const [oldest, kept] of this.terms) {
-        if (this.termBytes <= TERM_BYTES_KEPT || kept === entry) break;
-        this.terms.delete(oldest);
-        this.termBytes -= kept.bytes;
-      }
+      // weighed now that the rows are known; a word pushed out before its rows arrived is not kept
+      if (this.terms.peek(term) === rows) this.terms.set(term, rows, sorted.byteLength);
       return sorted;
     });
-    entry.rows.catch(() => {
-      if (this.terms.get(term) === entry) this.terms.delete(term);
+    rows.catch(() => {
+      if (this.terms.peek(term) === rows) this.terms.delete(term);
     });
-    this.terms.set(term, entry);
-    return entry.rows;
+    this.terms.set(term, rows, 0);
+    return rows;
   }
 
   /**
