@@ -31,3 +31,15 @@ test('a value set again is re-weighed; one heavier than the bound is not kept; d
   assert.equal(cache.bytes, 0);
   assert.equal(cache.size, 0);
 });
+
+test('with a count bound too, the oldest go when there are more values than it; clear empties everything', () => {
+  const cache = new ByteBoundedCache<string, number>(100, 2);
+  cache.set('a', 1, 1);
+  cache.set('b', 2, 1);
+  cache.set('c', 3, 1);
+  assert.equal(cache.peek('a'), undefined);
+  assert.equal(cache.size, 2);
+  cache.clear();
+  assert.equal(cache.size, 0);
+  assert.equal(cache.bytes, 0);
+});

@@ -1,12 +1,16 @@
 // Values kept in a process up to a number of bytes, the least recently used dropped first: the
-// catalogue's rows per search word and the bytes of stored report files each need such a bound,
-// and one implementation keeps their accounting alike. The caller says what a value weighs; a value
+// catalogue's rows per search word, the bytes of stored report files
+// and the anonymous page copy by bytes and by count: one implementation keeps their accounting alike. The caller says what a value weighs; a value
 // heavier than the whole bound is not kept.
 export class ByteBoundedCache<K, V> {
   readonly #entries = new Map<K, { value: V; bytes: number }>();
   #bytes = 0;
 
-  constructor(readonly maxBytes: number) {}
+  /** At most `maxBytes` of values and, when given, `maxEntries` values. */
+  constructor(
+    readonly maxBytes: number,
+    readonly maxEntries = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** The value, now the most recently used; undefined when not kept. */
   get(key: K): V | undefined {
@@ -29,7 +33,7 @@ export class ByteBoundedCache<K, V> {
     this.#entries.set(key, { value, bytes });
     this.#bytes += bytes;
     for (const [oldest, entry] of this.#entries) {
-      if (this.#bytes <= this.maxBytes || oldest === key) break;
+      if ((this.#bytes <= this.maxBytes && this.#entries.size <= this.maxEntries) || oldest === key) break;
       this.#entries.delete(oldest);
       this.#bytes -= entry.bytes;
     }
@@ -40,6 +44,11 @@ export class ByteBoundedCache<K, V> {
     if (!entry) return;
     this.#entries.delete(key);
     this.#bytes -= entry.bytes;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#bytes = 0;
   }
 
   get size(): number {

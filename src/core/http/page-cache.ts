@@ -7,6 +7,7 @@
 // POST, PUT, PATCH or DELETE that did not fail) empties the cache of this process, and other
 // processes catch up within the time to live.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ByteBoundedCache } from '../cache/byte-bounded.js';
 
 export interface PageCacheOptions {
   /** How long a copy may be served. */
@@ -49,19 +50,9 @@ function cookieValue(header: string, name: string): string | null {
 
 export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions): { clear(): void; size(): number; bytes(): number } {
   const now = opts.now ?? Date.now;
-  const entries = new Map<string, Entry>();
   const maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
-  let bytes = 0;
-  const remove = (key: string) => {
-    const old = entries.get(key);
-    if (!old) return;
-    bytes -= old.body.length;
-    entries.delete(key);
-  };
-  const clear = () => {
-    entries.clear();
-    bytes = 0;
-  };
+  const entries = new ByteBoundedCache<string, Entry>(maxBytes, opts.maxEntries);
+  const clear = () => entries.clear();
 
   const keyOf = (request: FastifyRequest): string | null => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
@@ -79,7 +70,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     if (hit && hit.expires > now()) {
       return reply.headers(hit.headers).header('x-cache', 'HIT').send(hit.body);
     }
-    if (hit) remove(key);
+    if (hit) entries.delete(key);
     (request as FastifyRequest & { [MISS]?: string })[MISS] = key;
   });
 
@@ -95,10 +86,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     // kept as bytes: a hit then sends the same buffer instead of encoding the text again
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     if (body.length > maxBytes) return payload;
-    remove(key);
-    entries.set(key, { expires: now() + opts.ttlMs, headers, body });
-    bytes += body.length;
-    while (entries.size > opts.maxEntries || bytes > maxBytes) remove(entries.keys().next().value!);
+    entries.set(key, { expires: now() + opts.ttlMs, headers, body }, body.length);
     reply.header('x-cache', 'MISS');
     return payload;
   });
@@ -107,5 +95,5 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS' && reply.statusCode < 400) clear();
   });
 
-  return { clear, size: () => entries.size, bytes: () => bytes };
+  return { clear, size: () => entries.size, bytes: () => entries.bytes };
 }
