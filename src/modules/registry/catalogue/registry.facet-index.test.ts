@@ -29,19 +29,20 @@ interface Row {
   created: string;
 }
 
-function randomRegistry(count: number, seed: number): Row[] {
+/** `rare`: the PS status, the mark and each sector held by few rows (a filter on them is under an eighth). */
+function randomRegistry(count: number, seed: number, gminy: readonly (string | null)[] = GMINY, rare = false): Row[] {
   const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: count }, (_, i) => ({
     k: 1000 + i * 3,
     id: `e${i}`,
     legal_form: pick(FORMS),
-    gmina_teryt: pick(GMINY),
+    gmina_teryt: pick(gminy),
     activity_type: pick(TYPES),
     state: pick(STATES),
-    ps: rnd() < 0.3,
-    mark: rnd() < 0.2,
-    sectors: SECTORS.filter(() => rnd() < 0.35),
+    ps: rnd() < (rare ? 0.05 : 0.3),
+    mark: rnd() < (rare ? 0.05 : 0.2),
+    sectors: SECTORS.filter(() => rnd() < (rare ? 0.04 : 0.35)),
     words: ['alfa', 'beta', 'gamma'].filter(() => rnd() < 0.5),
     name: `n${Math.floor(rnd() * 50)}`,
     created: `2026-0${1 + Math.floor(rnd() * 9)}`,
@@ -265,6 +266,37 @@ describe('facet index', () => {
       assert.equal(expected.length, total, 'the same rows as the total counts');
       assert.deepEqual(
         index.page(matching, f, sort, offset, limit),
+        expected.slice(offset, offset + limit).map((r) => r.k),
+        JSON.stringify({ f, sort, offset, limit }),
+      );
+    }
+  });
+
+  test('a page of a rare filter (a few of many gminy, PS status, the mark, sectors) tests only those rows, with the same result', async () => {
+    // 36 gminy in 6 powiaty: one gmina or one powiat is under an eighth of the registry
+    const many = Array.from(
+      { length: 36 },
+      (_, i) => `04${String(1 + Math.floor(i / 6)).padStart(2, '0')}${String(i % 6).padStart(2, '0')}1`,
+    );
+    const spread = randomRegistry(900, 21, [...many, null], true);
+    const spreadIndex = await FacetIndex.build(sourceOf(spread));
+    const rnd = seededRandom(23);
+    for (let i = 0; i < 160; i++) {
+      const f: EntityFilter = {
+        ...randomFilter(rnd),
+        gmina: rnd() < 0.6 ? many.filter(() => rnd() < 0.06) : [],
+        powiat: rnd() < 0.3 ? ['0402'] : [],
+      };
+      const sort = rnd() < 0.5 ? 'name' : 'newest';
+      const offset = Math.floor(rnd() * 10);
+      const limit = 1 + Math.floor(rnd() * 25);
+      const matching = f.terms.length ? await spreadIndex.matchingRows(f.terms, keysOf(spread)) : null;
+      const expected = spread
+        .filter((r) => f.terms.every((t) => r.words.some((w) => w.startsWith(t))))
+        .filter((r) => reference([r], { ...f, terms: [] }).total === 1)
+        .sort(sort === 'name' ? byName : byNewest);
+      assert.deepEqual(
+        spreadIndex.page(matching, f, sort, offset, limit),
         expected.slice(offset, offset + limit).map((r) => r.k),
         JSON.stringify({ f, sort, offset, limit }),
       );

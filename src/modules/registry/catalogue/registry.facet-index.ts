@@ -78,7 +78,10 @@ export class FacetIndex {
   /** Each row's name words (`nameDocument`: a space before every word), for relevance. */
   private nameDoc: string[] = [];
   private byNewest = new Uint32Array(0);
-  /** Rows matching one search word, least recently used first. */
+  /** Each row's place in the order newest first. */
+  private readonly newestRank: Uint32Array;
+  /** Rows by the value of each filter's column (see `grouped`): a page of a rare filter reads only the rows it can show. */
+  private groups: Record<'gmina' | 'legalForm' | 'activityType' | 'state' | 'ps' | 'mark' | 'sector', Grouped> | null = null;
   /** Each word's rows (a promise while they are read), weighed when they arrive. */
   private readonly terms = new ByteBoundedCache<string, Promise<Uint32Array>>(TERM_BYTES_KEPT);
 
@@ -98,6 +101,7 @@ export class FacetIndex {
     this.ps = new Uint8Array(n);
     this.mark = new Uint8Array(n);
     this.nameRank = new Uint32Array(n);
+    this.newestRank = new Uint32Array(n);
     this.sectorStart = new Uint32Array(n + 1);
   }
 
@@ -141,6 +145,7 @@ export class FacetIndex {
     this.byName = await rowsOf(source.byName);
     this.byName.forEach((r, rank) => (this.nameRank[r] = rank));
     this.byNewest = await rowsOf(source.byNewest);
+    this.byNewest.forEach((r, rank) => (this.newestRank[r] = rank));
     // sectors as one list per row (compressed rows): counted first, then placed
     const { sectors } = source;
     const rowsOfSectors = new Int32Array(sectors.length);
@@ -162,6 +167,15 @@ export class FacetIndex {
       if (label === undefined || s.sector < label) this.sectorLabels[code] = s.sector;
       this.sectorOf[filled[r]!++] = code;
     });
+    this.groups = {
+      gmina: grouped(this.gmina, this.gminy.values.length),
+      legalForm: grouped(this.legalForm, this.legalForms.values.length),
+      activityType: grouped(this.activityType, this.activityTypes.values.length),
+      state: grouped(this.state, this.states.values.length),
+      ps: grouped(this.ps, 2),
+      mark: grouped(this.mark, 2),
+      sector: grouped(this.sectorOf, this.sectors.values.length, this.sectorStart),
+    };
   }
 
   /**
@@ -218,27 +232,89 @@ export class FacetIndex {
   }
 
   /**
-   * The keys of one page of the list for `f` in the catalogue's order by name or newest first:
-   * the order is walked until `offset + limit` rows pass (words applied through `rows`). A rare
-   * combination walks every row once in memory, where the database walked its whole index.
+   * The keys of one page of the list for `f` in the catalogue's order by name or newest first.
+   * When the rows that can pass are few (the words' rows, or those of the chosen gminy or legal
+   * forms: an eighth of the registry at most), only those are tested and the passing ones sorted by
+   * their place in the order; otherwise the order is walked until `offset + limit` rows pass, which
+   * is quick because many do.
    */
   page(rows: Uint32Array | null, f: EntityFilter, sort: 'name' | 'newest', offset: number, limit: number): (string | number)[] {
     const c = this.chosen(f);
+    const order = sort === 'name' ? this.byName : this.byNewest;
+    const few = this.fewCandidates(rows, c);
     let matched: Uint8Array | null = null;
-    if (rows) {
+    if (rows && few?.source !== 'words') {
       matched = new Uint8Array(this.size);
       for (const r of rows) matched[r] = 1;
     }
-    const order = sort === 'name' ? this.byName : this.byNewest;
+    const passes = (r: number) => (!matched || matched[r] === 1) && this.failedFilter(r, c) === FAILED_NONE;
+    if (few) {
+      const rank = sort === 'name' ? this.nameRank : this.newestRank;
+      const ranks: number[] = [];
+      few.each((r) => {
+        if (passes(r)) ranks.push(rank[r]!);
+      });
+      return [
+        ...Uint32Array.from(ranks)
+          .sort()
+          .subarray(offset, offset + limit),
+      ].map((k) => this.keys[order[k]!]!);
+    }
     const out: (string | number)[] = [];
     let skipped = 0;
     for (let i = 0; i < order.length && out.length < limit; i++) {
       const r = order[i]!;
-      if ((matched && !matched[r]) || this.failedFilter(r, c) !== FAILED_NONE) continue;
+      if (!passes(r)) continue;
       if (skipped < offset) skipped++;
       else out.push(this.keys[r]!);
     }
     return out;
+  }
+
+  /**
+   * The smallest set of rows that holds every row passing `c` (and `rows`), when it is an eighth of
+   * the registry or less: the words' rows, or the rows of the values a filter allows.
+   */
+  private fewCandidates(
+    rows: Uint32Array | null,
+    c: Chosen,
+  ): { source: 'words' | 'groups'; each(visit: (r: number) => void): void } | null {
+    const g = this.groups!;
+    const gminaAllowed = (code: number) => {
+      const p = this.powiatOfGmina[code]!;
+      return c.gmina[code] === 1 && c.powiat[p] === 1 && c.subregion[p] === 1;
+    };
+    const options: [Grouped, (code: number) => boolean][] = [
+      [g.gmina, gminaAllowed],
+      [g.legalForm, (code) => c.legalForm[code] === 1],
+      [g.activityType, (code) => c.activityType[code] === 1],
+      [g.state, (code) => c.state[code] === 1 && code !== c.hiddenState],
+    ];
+    if (c.ps) options.push([g.ps, (code) => code === 1]);
+    if (c.mark) options.push([g.mark, (code) => code === 1]);
+    if (c.sectorChosen) options.push([g.sector, (code) => c.sector[code] === 1]);
+    let best: { groups: Grouped; codes: number[]; size: number } | null = null;
+    for (const [groups, allowed] of options) {
+      const codes: number[] = [];
+      let size = 0;
+      for (let code = 0; code < groups.start.length - 1; code++) {
+        if (!allowed(code)) continue;
+        codes.push(code);
+        size += groups.start[code + 1]! - groups.start[code]!;
+      }
+      if (!best || size < best.size) best = { groups, codes, size };
+    }
+    const limit = this.size / 8;
+    if (rows && rows.length <= limit && rows.length <= (best?.size ?? Infinity))
+      return { source: 'words', each: (visit) => rows.forEach((r) => visit(r)) };
+    if (!best || best.size > limit) return null;
+    const { groups, codes } = best;
+    return {
+      source: 'groups',
+      each(visit) {
+        for (const code of codes) for (let i = groups.start[code]!; i < groups.start[code + 1]!; i++) visit(groups.rows[i]!);
+      },
+    };
   }
 
   /**
@@ -487,6 +563,30 @@ const F_STATE = 6;
 const F_PS = 7;
 const F_MARK = 8;
 const F_SECTOR = 9;
+
+/** Rows grouped by their code: the rows of code k are rows[start[k] … start[k + 1]), in row order. */
+interface Grouped {
+  start: Uint32Array;
+  rows: Uint32Array;
+}
+
+function grouped(codes: ArrayLike<number>, groups: number, rowStart?: Uint32Array): Grouped {
+  // one code per row, or (with rowStart, as for sectors) the codes of row r at rowStart[r] … rowStart[r + 1]
+  const rowsCount = rowStart ? rowStart.length - 1 : codes.length;
+  const each = (visit: (i: number, r: number) => void) => {
+    for (let r = 0; r < rowsCount; r++) {
+      if (!rowStart) visit(r, r);
+      else for (let i = rowStart[r]!; i < rowStart[r + 1]!; i++) visit(i, r);
+    }
+  };
+  const start = new Uint32Array(groups + 1);
+  each((i) => (start[codes[i]! + 1]! += 1));
+  for (let k = 0; k < groups; k++) start[k + 1]! += start[k]!;
+  const rows = new Uint32Array(start[groups]!);
+  const next = start.slice(0, groups);
+  each((i, r) => (rows[next[codes[i]!]!++] = r));
+  return { start, rows };
+}
 
 /** Known values with a count above zero (unknown ones are never an option). */
 function counted(dictionary: Dictionary, counts: Uint32Array): Map<string, number> {
