@@ -3,15 +3,15 @@
 // starts the real executable, so the launcher and the bundle it runs are covered too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import { build } from 'esbuild';
 import { MODULES } from './app.js';
 import { runCli } from './cli.js';
 import { openDatabase } from './core/db/database.js';
+import { bundledStack } from './core/errors/source-positions.testing.js';
 import { verifyPassword } from './modules/accounts/passwords.js';
 
 const SECRET = 'cli-test-session-secret-0123456789abcdef'; // 40 characters
@@ -342,23 +342,9 @@ test('the real executable (the bundle dist/cli.js, built first when the sources 
 });
 
 test('stack translates positions in a bundle from stdin or a file and names a bundle whose map is missing', async () => {
-  const src = join(dir, 'stack-src');
-  mkdirSync(src, { recursive: true });
-  writeFileSync(
-    join(src, 'thrower.ts'),
-    ['// throws', 'export const answer: number = 42;', 'throw new Error(`no ${answer}`);', ''].join('\n'),
-  );
   const bundle = join(dir, 'stack-dist', 'thrower.js');
-  await build({
-    entryPoints: [join(src, 'thrower.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    sourcemap: 'linked',
-    logLevel: 'silent',
-  });
-  const trace = spawnSync(process.execPath, [bundle], { encoding: 'utf8', env: {} }).stderr;
+  const files = { 'stack-src/thrower.ts': ['// throws', 'export const answer: number = 42;', 'throw new Error(`no ${answer}`);'] };
+  const trace = await bundledStack(dir, files, 'stack-src/thrower.ts', bundle);
   const line = /at .*thrower\.js:\d+:\d+/.exec(trace)?.[0];
   assert.ok(line, trace);
   const logged = `${JSON.stringify({ level: 50, msg: 'request failed', err: { stack: `Error: no 42\n    ${line}` } })}\n`;

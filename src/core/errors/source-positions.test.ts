@@ -2,41 +2,28 @@
 // same esbuild settings' kind of map, run without source maps in a process of its own, and the
 // positions its stack trace prints must come back as the TypeScript file and line that threw.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { build } from 'esbuild';
 import { originalPositions } from './source-positions.js';
+import { bundledStack } from './source-positions.testing.js';
 
 const root = mkdtempSync(join(tmpdir(), 'spojnia-stack-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 async function bundled(): Promise<{ bundle: string; stack: string }> {
-  mkdirSync(join(root, 'src'), { recursive: true });
-  writeFileSync(
-    join(root, 'src', 'helper.ts'),
-    ['// a helper', 'export function fail(reason: string): never {', '  throw new Error(`failed: ${reason}`);', '}', ''].join('\n'),
-  );
-  writeFileSync(
-    join(root, 'src', 'entry.ts'),
-    ['import { fail } from "./helper.js";', '', 'const values: number[] = [1, 2, 3];', 'if (values.length > 0) fail("three");', ''].join(
-      '\n',
-    ),
-  );
   const bundle = join(root, 'dist', 'main.js');
-  await build({
-    entryPoints: [join(root, 'src', 'entry.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    sourcemap: 'linked',
-    logLevel: 'silent',
-  });
-  const run = spawnSync(process.execPath, [bundle], { encoding: 'utf8', env: {} });
-  return { bundle, stack: run.stderr };
+  const files = {
+    'src/helper.ts': ['// a helper', 'export function fail(reason: string): never {', '  throw new Error(`failed: ${reason}`);', '}'],
+    'src/entry.ts': [
+      'import { fail } from "./helper.js";',
+      '',
+      'const values: number[] = [1, 2, 3];',
+      'if (values.length > 0) fail("three");',
+    ],
+  };
+  return { bundle, stack: await bundledStack(root, files, 'src/entry.ts', bundle) };
 }
 
 test('positions in a bundle come back as the source file and line that threw; other text is unchanged', async () => {

@@ -18,6 +18,21 @@ import { refreshComputed } from './computed.service.js';
 
 const clock = new ManualClock('2026-06-15T10:00:00Z');
 
+/** A programme with one goal measured by the demo indicators, and its 2025 report published. */
+async function reportedProgramme(t: TestApp, slug: string) {
+  const programme = await insertTestProgramme(t.ctx, { slug, period_from: 2021, period_to: 2030 });
+  const goal = await insertTestElement(t.ctx, programme.id, { parent: null, kind: 'main_goal', code: '1', title: 'Cel główny' });
+  await seedIndicatorsDemo(t.ctx, programme.id);
+  const ids = await t.ctx.db.selectFrom('indicators').select('id').where('programme_id', '=', programme.id).execute();
+  await t.ctx.db
+    .insertInto('indicator_elements')
+    .values(ids.map((i) => ({ indicator_id: i.id, element_id: goal })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await publishReport(t.ctx, { ...programme, status: 'implementation' }, 2025, { actorId: null, ip: null });
+  return { programme, goal };
+}
+
 describe('stored figures of computed indicators', () => {
   let t: TestApp;
   let programme: { id: string; slug: string; title: string; period_from: number; period_to: number };
@@ -25,16 +40,7 @@ describe('stored figures of computed indicators', () => {
 
   before(async () => {
     t = await createTestApp({ clock });
-    programme = await insertTestProgramme(t.ctx, { slug: 'w-mocy', period_from: 2021, period_to: 2030 });
-    goal = await insertTestElement(t.ctx, programme.id, { parent: null, kind: 'main_goal', code: '1', title: 'Cel główny' });
-    await seedIndicatorsDemo(t.ctx, programme.id);
-    const ids = await t.ctx.db.selectFrom('indicators').select('id').where('programme_id', '=', programme.id).execute();
-    await t.ctx.db
-      .insertInto('indicator_elements')
-      .values(ids.map((i) => ({ indicator_id: i.id, element_id: goal })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await publishReport(t.ctx, { ...programme, status: 'implementation' }, 2025, { actorId: null, ip: null });
+    ({ programme, goal } = await reportedProgramme(t, 'w-mocy'));
     for (const gmina of ['0463011', '0461011', '0401011'])
       await insertTestEntity(t.ctx, { gmina, registered: '2020-05-01', psGranted: '2023-02-01' });
     await refreshComputedNow(t.ctx);
@@ -175,16 +181,7 @@ describe("the tables a report's file version is kept against", () => {
 
   it("building a report, on a database no cache has read yet, reads no table outside REPORT_TABLES and the sections' own lists", async () => {
     t = await createTestApp({ clock });
-    const programme = await insertTestProgramme(t.ctx, { slug: 'zimny', period_from: 2021, period_to: 2030 });
-    const goal = await insertTestElement(t.ctx, programme.id, { parent: null, kind: 'main_goal', code: '1', title: 'Cel główny' });
-    await seedIndicatorsDemo(t.ctx, programme.id);
-    const ids = await t.ctx.db.selectFrom('indicators').select('id').where('programme_id', '=', programme.id).execute();
-    await t.ctx.db
-      .insertInto('indicator_elements')
-      .values(ids.map((i) => ({ indicator_id: i.id, element_id: goal })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await publishReport(t.ctx, { ...programme, status: 'implementation' }, 2025, { actorId: null, ip: null });
+    const { programme } = await reportedProgramme(t, 'zimny');
     const model = await tablesRead(t.database.handle, () => reportModel(t.ctx, { ...programme, status: 'implementation' }, 2025));
     assert.ok(model.has('indicator_values') && model.has('report_narratives'), [...model].join());
     assert.deepEqual(
