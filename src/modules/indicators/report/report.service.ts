@@ -271,7 +271,7 @@ export async function unpublishReport(ctx: ModuleContext, programme: ReportProgr
  * Tables a report's model reads (the objective tree, narratives, indicators with their values,
  * rounds and stored computed figures, the publication state). A write to any of them, or to a table
  * a contributed section declares (`AnnualReportSection.tables`), may change the report's content;
- * report.test.ts checks that building a report reads no other table.
+ * computed/computed.test.ts checks that building a report reads no other table.
  */
 export const REPORT_TABLES: readonly string[] = [
   'programmes',

@@ -303,6 +303,28 @@ describe('facet index', () => {
     }
   });
 
+  test('a row in two chosen sectors is listed once', async () => {
+    const base = randomRegistry(200, 31, GMINY, true).map((r) => ({ ...r, sectors: [] as string[], state: 'active' }));
+    base[5] = { ...base[5]!, sectors: ['gastronomia', 'rekodzielo'] };
+    base[9] = { ...base[9]!, sectors: ['rekodzielo'] };
+    const index = await FacetIndex.build(sourceOf(base));
+    const f: EntityFilter = {
+      ...randomFilter(seededRandom(1)),
+      terms: [],
+      legalForm: [],
+      powiat: [],
+      gmina: [],
+      activityType: [],
+      state: [],
+      statusPs: false,
+      mark: false,
+      sector: ['gastronomia', 'rekodzielo'],
+    };
+    delete f.subregionPowiaty;
+    const keys = index.page(null, f, 'name', 0, 20);
+    assert.deepEqual([...keys].sort(), [base[5]!.k, base[9]!.k].sort());
+  });
+
   test('a page by relevance ranks the first matches (key order) by name words, then by name', async () => {
     const rnd = seededRandom(17);
     for (let i = 0; i < 60; i++) {

@@ -233,8 +233,8 @@ export class FacetIndex {
 
   /**
    * The keys of one page of the list for `f` in the catalogue's order by name or newest first.
-   * When the rows that can pass are few (the words' rows, or those of the chosen gminy or legal
-   * forms: an eighth of the registry at most), only those are tested and the passing ones sorted by
+   * When the rows that can pass are few (the words' rows, or the rows of the values one filter
+   * allows: an eighth of the registry at most), only those are tested and the passing ones sorted by
    * their place in the order; otherwise the order is walked until `offset + limit` rows pass, which
    * is quick because many do.
    */
@@ -254,11 +254,10 @@ export class FacetIndex {
       few.each((r) => {
         if (passes(r)) ranks.push(rank[r]!);
       });
-      return [
-        ...Uint32Array.from(ranks)
-          .sort()
-          .subarray(offset, offset + limit),
-      ].map((k) => this.keys[order[k]!]!);
+      // a row in two chosen sectors was visited twice: its place is kept once
+      const sorted = Uint32Array.from(ranks).sort();
+      const unique = sorted.filter((k, i) => i === 0 || sorted[i - 1] !== k);
+      return [...unique.subarray(offset, offset + limit)].map((k) => this.keys[order[k]!]!);
     }
     const out: (string | number)[] = [];
     let skipped = 0;
