@@ -123,7 +123,7 @@ export async function userDisplayName(db: Executor, userId: string): Promise<str
   return row?.display_name ?? null;
 }
 
-/** Every status entry of the register (a small table: only entities that ever held the status). */
+/** The status entries of the given entities (one page of the staff list), oldest decision first per entity. */
 export async function listPsEntriesOf(db: Executor, entityIds: readonly string[]): Promise<PsEntryRow[]> {
   if (entityIds.length === 0) return [];
   return db
