@@ -418,3 +418,37 @@ describe('indicator routes', () => {
     );
   });
 });
+
+describe('the breakdown of an indicator page (rendered once per content)', () => {
+  let t: TestApp;
+  after(async () => t?.close());
+
+  it('shows a newly approved area value and a new name in its table and map at once', async () => {
+    t = await createTestApp({ clock });
+    const programme = await insertTestProgramme(t.ctx, { slug: 'program-podzial', period_from: 2021, period_to: 2030 });
+    const id = await insertTestIndicator(t.ctx, programme.id, { code: 'P1', name: 'Miejsca pracy', unit: 'osoby', breakdown: 'powiat' });
+    await enterApprovedValue(t.ctx, { indicatorId: id, period: 2024, territoryCode: '0463', value: 120 }, actor);
+    const page = async (lang = '') => (await t.app.inject({ url: `${lang}/program/program-podzial/wskazniki/P1` })).body;
+    const caption = 'Wartości wskaźnika według obszarów w roku 2024';
+    const first = await page();
+    assert.deepEqual(cells(first, caption), [['Toruń', '120']]);
+    assert.equal(await page(), first, 'the same figures give the same page');
+    await enterApprovedValue(t.ctx, { indicatorId: id, period: 2024, territoryCode: '0401', value: 55 }, actor);
+    const second = await page();
+    assert.deepEqual(cells(second, caption), [
+      ['powiat aleksandrowski', '55'],
+      ['Toruń', '120'],
+    ]);
+    assert.ok(second.includes('<title>Aleksandrów Kujawski — powiat aleksandrowski: 55 osób</title>'), 'the map labels the new value');
+    await t.ctx.db.updateTable('indicators').set({ name: 'Miejsca pracy w PES' }).where('id', '=', id).execute();
+    assert.ok(
+      (await page()).includes('<title id="indicator-map-title">Mapa: Miejsca pracy w PES, 2024</title>'),
+      'the map has the new name',
+    );
+    const en = await page('/en');
+    assert.ok(
+      en.includes('<a href="/en/terytorium/0463011" class="territory-map__unit"><title>Toruń'),
+      'the English map links English profiles',
+    );
+  });
+});

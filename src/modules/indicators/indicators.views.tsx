@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { Alert, Table } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { DataTableDisclosure } from '../../core/ui/data-table.js';
+import { CachedFragment, identityKey } from '../../core/ui/fragment.js';
 import type { TKey } from '../../i18n/index.js';
 import { classify, classOf, MapLegend, TerritoryMap, type MapShape, type MapGeometry } from '../territory/index.js';
 import { chartRows, IndicatorChart } from './indicators.chart.js';
@@ -253,6 +254,27 @@ function Definition({ view }: { view: IndicatorView }) {
   );
 }
 
+/**
+ * Everything the breakdown shows: the indicator's words, the year's figures per area and, by
+ * identity, the territory index they were grouped with and the map's geometry (both kept until their
+ * tables are written). The map with 144 labelled gminy is most of the page's rendering.
+ */
+function breakdownKey(data: BreakdownData, view: IndicatorView): string {
+  const i = view.indicator;
+  return JSON.stringify([
+    'indicator-breakdown',
+    i.name,
+    i.unit,
+    i.breakdown,
+    data.period,
+    data.groupingFrom,
+    data.rows.map((r) => [r.code, r.name, r.value, r.isExample]),
+    [...data.gminy].map(([teryt, g]) => [teryt, g.value, g.area]),
+    identityKey(data.gminaNames),
+    data.geometry ? identityKey(data.geometry) : 0,
+  ]);
+}
+
 function BreakdownSection({ data, view }: { data: BreakdownData; view: IndicatorView }) {
   const { t, fmt, href } = usePage();
   const unit = view.indicator.unit;
@@ -461,7 +483,11 @@ export function IndicatorDetail({
           </a>
         </p>
       </section>
-      {breakdown ? <BreakdownSection data={breakdown} view={view} /> : null}
+      {breakdown ? (
+        <CachedFragment contentKey={breakdownKey(breakdown, view)}>
+          {() => <BreakdownSection data={breakdown} view={view} />}
+        </CachedFragment>
+      ) : null}
       <Definition view={view} />
     </>
   );

@@ -287,6 +287,8 @@ describe('with statistics and a registry of entities', () => {
   const entitiesOf = (i: number) => (i % 3 === 0 ? 1 + (i % 4) : 0);
   // and, in a few others, only entities whose activity nobody checked (counted as not known, not as none)
   const uncheckedIn = (i: number) => i % 3 !== 0 && i % 5 === 0;
+  // entities the test registry gains in the first gmina later (the page is kept per content, never stale)
+  let gained = 0;
 
   before(async () => {
     await loadStatistics(2023, (i) => 200 + ((i * 37) % 500));
@@ -299,7 +301,8 @@ describe('with statistics and a registry of entities', () => {
           {
             id: ENTITIES_MEASURE,
             labelKey: 'territory.measure.entities',
-            countByGmina: async () => new Map(gminy.map((g, i) => [g.teryt, entitiesOf(i)] as [string, number]).filter(([, n]) => n > 0)),
+            countByGmina: async () =>
+              new Map(gminy.map((g, i) => [g.teryt, entitiesOf(i) + (i === 0 ? gained : 0)] as [string, number]).filter(([, n]) => n > 0)),
             unknownIn: async () => new Set(gminy.filter((_, i) => uncheckedIn(i)).map((g) => g.teryt)),
           },
         ],
@@ -336,6 +339,20 @@ describe('with statistics and a registry of entities', () => {
     gminy.forEach((g, i) => assert.ok(titles.get(g.teryt)!.endsWith(`: ${entitiesOf(i)}`), `${g.teryt}: ${titles.get(g.teryt)}`));
     assert.match(res.body, /<span>0 <span class="map-legend__count">/, 'zero has a class of its own');
     assert.doesNotMatch(res.body, /kreskowanie/, 'every gmina has a figure');
+  });
+
+  test('a changed count is on the map and in the table of the next view', async () => {
+    const titleOfFirst = async () =>
+      decode(mapLinks((await get('/terytorium?miara=podmioty')).body).find((l) => l.href.endsWith(gminy[0]!.teryt))!.title);
+    assert.ok((await titleOfFirst()).endsWith(`: ${entitiesOf(0)}`));
+    gained = 5;
+    try {
+      assert.ok((await titleOfFirst()).endsWith(`: ${entitiesOf(0) + 5}`), 'the new count is drawn');
+      const table = (await get('/terytorium?miara=podmioty')).body;
+      assert.match(table, new RegExp(`${gminy[0]!.name}</a></th>(<td>[^<]*</td>){3}<td class="num">${entitiesOf(0) + 5}</td>`));
+    } finally {
+      gained = 0;
+    }
   });
 
   test('rates per inhabitants use one year, chosen with the form (newest by default)', async () => {

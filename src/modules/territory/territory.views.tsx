@@ -5,6 +5,7 @@ import type { VNode } from 'preact';
 import { Alert, Button, Table, PageHeader } from '../../core/ui/components.js';
 import { usePage } from '../../core/ui/context.js';
 import { DataTableDisclosure } from '../../core/ui/data-table.js';
+import { CachedFragment, identityKey } from '../../core/ui/fragment.js';
 import { SelectField } from '../../core/ui/fields.js';
 import type { TKey } from '../../i18n/index.js';
 import type { MapGeometry, MapView } from './map.geometry.js';
@@ -53,7 +54,30 @@ export interface MapPageProps {
   focus?: { powiat: UnitRow; view: MapView } | null;
 }
 
-export function MapPageView({ options, measure, gminy, powiaty, shading, geometry, focus }: MapPageProps) {
+/**
+ * The map page is the same for every visitor with the same measure, year and zoom until the figures
+ * or the areas change: it is rendered once per key naming all of that (the map's geometry by its
+ * identity, kept until the boundaries are reloaded), since its 144 labelled gminy and their table
+ * are most of the page's cost.
+ */
+export function MapPageView(props: MapPageProps) {
+  const { options, measure, gminy, powiaty, shading, geometry, focus } = props;
+  const key = JSON.stringify([
+    'territory-map',
+    options.map((o) => [o.slug, o.available]),
+    [measure.slug, measure.labelKey, measure.kind, measure.missing, measure.year, measure.years, measure.sources, measure.decimals],
+    [...measure.values],
+    gminy.map((g) => [g.teryt, g.name, g.type, g.powiat.teryt, g.powiat.name, g.subregion?.name_pl, g.subregion?.name_en]),
+    powiaty.map((p) => [p.teryt, p.name]),
+    [...shading.fills],
+    shading.legend,
+    identityKey(geometry),
+    focus?.powiat.teryt ?? null,
+  ]);
+  return <CachedFragment contentKey={key}>{() => <MapPageBody {...props} />}</CachedFragment>;
+}
+
+function MapPageBody({ options, measure, gminy, powiaty, shading, geometry, focus }: MapPageProps) {
   const { t, href, lang } = usePage();
   const powiatName = usePowiatName();
   const round = useRound();
