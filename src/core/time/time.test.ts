@@ -112,6 +112,40 @@ test('the wall clock across the autumn change (last Sunday of October 2026: 03:0
   assert.equal(warsawLocalToUtc('2026-10-25T12:00'), '2026-10-25T11:00:00.000Z', 'later that day: winter time');
 });
 
+test('the clock read by the hour’s known offset agrees with Intl everywhere, old changes at odd minutes included', () => {
+  const intl = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Warsaw',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const expected = (ms: number) => {
+    const p: Record<string, string> = {};
+    for (const part of intl.formatToParts(new Date(ms))) p[part.type] = part.value;
+    return { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute), second: Number(p.second) };
+  };
+  // Warsaw's mean time (+1:24) ended in 1915: a change that is not on a whole hour of UTC
+  const instants = [
+    Date.UTC(1915, 7, 4, 22, 30),
+    Date.UTC(1915, 7, 4, 22, 35, 59, 999),
+    Date.UTC(1915, 7, 4, 22, 36),
+    Date.UTC(1915, 7, 4, 22, 59, 59),
+  ];
+  let x = 12345;
+  for (let i = 0; i < 3000; i += 1) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    instants.push(Date.UTC(1890, 0, 1) + Math.floor((x / 2 ** 31) * (Date.UTC(2060, 0, 1) - Date.UTC(1890, 0, 1))));
+  }
+  for (const ms of instants) {
+    assert.deepEqual(warsawWallClock(new Date(ms)), expected(ms), new Date(ms).toISOString());
+    assert.deepEqual(warsawWallClock(new Date(ms).toISOString()), expected(ms), new Date(ms).toISOString());
+  }
+});
+
 test('local ↔ UTC round trips for every quarter hour of both change days', () => {
   for (const day of ['2026-03-29', '2026-10-25', '2027-03-28', '2027-10-31']) {
     for (let q = 0; q < 96; q++) {
