@@ -272,7 +272,7 @@ describe('facet index', () => {
     }
   });
 
-  test('a page of a rare filter (a few of many gminy, PS status, the mark, sectors) tests only those rows, with the same result', async () => {
+  test('a page and the counts of a rare filter (a few of many gminy, PS status, the mark, sectors) read only those rows, with the same result', async () => {
     // 36 gminy in 6 powiaty: one gmina or one powiat is under an eighth of the registry
     const many = Array.from(
       { length: 36 },
@@ -300,6 +300,19 @@ describe('facet index', () => {
         expected.slice(offset, offset + limit).map((r) => r.k),
         JSON.stringify({ f, sort, offset, limit }),
       );
+      // the counts too: without a text they are taken over the rows of the two most selective filters
+      assert.deepEqual(comparable(spreadIndex.count(matching, f)), comparable(reference(spread, f)), JSON.stringify(f));
+      const single: EntityFilter = {
+        terms: [],
+        legalForm: [],
+        powiat: [],
+        gmina: f.gmina,
+        statusPs: false,
+        mark: false,
+        includeClosed: false,
+        today: f.today,
+      };
+      assert.deepEqual(comparable(spreadIndex.count(null, single)), comparable(reference(spread, single)), JSON.stringify(single));
     }
   });
 

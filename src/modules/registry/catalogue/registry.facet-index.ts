@@ -480,57 +480,193 @@ export class FacetIndex {
    * Every facet's counts and the total for `f` among `rows` (null: every entity). A facet
    * counts the rows passing every chosen filter but its own, so its options say what choosing
    * them would give. The text of `f` is already applied through `rows`.
+   *
+   * Without a text, not every row is visited: only a row failing at most one chosen filter counts
+   * anywhere, and such a row passes at least one of any two chosen filters — so the rows of the two
+   * most selective filters (`groups`) hold every row that counts. With one filter chosen, its own
+   * options count every row (kept per index), the rest the rows it allows; with none, every row.
    */
   count(rows: Uint32Array | null, f: EntityFilter): FacetCounts {
     const c = this.chosen(f);
-    const cLegalForm = new Uint32Array(this.legalForms.values.length);
-    const cGmina = new Uint32Array(this.gminy.values.length);
-    const cPowiat = new Uint32Array(this.powiaty.values.length);
-    const cSubregion = new Uint32Array(this.powiaty.values.length);
-    const cActivity = new Uint32Array(this.activityTypes.values.length);
-    const cState = new Uint32Array(this.states.values.length);
-    const cSector = new Uint32Array(this.sectors.values.length);
-    let total = 0;
-    let cPs = 0;
-    let cMark = 0;
-
-    const { legalForm, gmina, powiatOfGmina, activityType, state, ps, mark, sectorStart, sectorOf } = this;
-    const n = rows ? rows.length : this.size;
-    for (let j = 0; j < n; j++) {
-      const r = rows ? rows[j]! : j;
-      const failed = this.failedFilter(r, c);
-      if (failed === FAILED_SEVERAL) continue;
-      const all = failed === FAILED_NONE;
-      if (all) total++;
-      const p = powiatOfGmina[gmina[r]!]!;
-      if (all || failed === F_LEGAL_FORM) cLegalForm[legalForm[r]!]!++;
-      if (all || failed === F_GMINA) cGmina[gmina[r]!]!++;
-      if (all || failed === F_POWIAT) cPowiat[p]!++;
-      if (all || failed === F_SUBREGION) cSubregion[p]!++;
-      if (all || failed === F_ACTIVITY) cActivity[activityType[r]!]!++;
-      if (all || failed === F_STATE) cState[state[r]!]!++;
-      if ((all || failed === F_PS) && ps[r]) cPs++;
-      if ((all || failed === F_MARK) && mark[r]) cMark++;
-      if (all || failed === F_SECTOR) for (let i = sectorStart[r]!; i < sectorStart[r + 1]!; i++) cSector[sectorOf[i]!]!++;
+    if (rows) {
+      const tally = this.newTally();
+      for (const r of rows) this.tally(tally, r, c);
+      return this.countsOf(tally);
     }
+    const everything = this.everyRow(c.hiddenState);
+    const active = this.filterGroups(c).filter((g) => g.active);
+    if (active.length === 0) return this.countsOf(everything);
+    active.sort((a, b) => a.size - b.size);
+    const [first, second] = active;
+    const visited = (first!.size + (second?.size ?? 0)) * 2 < this.size;
+    if (!visited) {
+      const tally = this.newTally();
+      for (let r = 0; r < this.size; r++) this.tally(tally, r, c);
+      return this.countsOf(tally);
+    }
+    const tally = this.newTally();
+    const seen = new Uint8Array(this.size);
+    for (const g of second ? [first!, second] : [first!])
+      g.each((r) => {
+        if (seen[r]) return;
+        seen[r] = 1;
+        this.tally(tally, r, c);
+      });
+    // one filter chosen: its own options count the rows passing every other filter, which is all of them
+    if (!second) copyColumn(everything, tally, first!.failure);
+    return this.countsOf(tally);
+  }
 
+  /** The counts with nothing chosen, per way of treating closed entities: computed once per index. */
+  private readonly everyRowTallies = new Map<number, Tally>();
+
+  private everyRow(hiddenState: number): Tally {
+    let tally = this.everyRowTallies.get(hiddenState);
+    if (!tally) {
+      tally = this.newTally();
+      const none = this.chosen({
+        terms: [],
+        legalForm: [],
+        powiat: [],
+        gmina: [],
+        statusPs: false,
+        mark: false,
+        includeClosed: hiddenState === -1,
+        today: '',
+      });
+      for (let r = 0; r < this.size; r++) this.tally(tally, r, none);
+      this.everyRowTallies.set(hiddenState, tally);
+    }
+    return tally;
+  }
+
+  /**
+   * Each filter with the rows it lets through (`each`, a row once per chosen sector it has), how
+   * many they are, and whether it is chosen at all (some rows fail it).
+   */
+  private filterGroups(c: Chosen): { failure: number; active: boolean; size: number; each(visit: (r: number) => void): void }[] {
+    const g = this.groups!;
+    const powiatOf = this.powiatOfGmina;
+    const of = (failure: number, groups: Grouped, allowed: (code: number) => boolean, skip = -1) => {
+      const codes: number[] = [];
+      let size = 0;
+      let active = false;
+      for (let code = 0; code < groups.start.length - 1; code++) {
+        const n = groups.start[code + 1]! - groups.start[code]!;
+        if (code === skip || n === 0) continue;
+        if (!allowed(code)) {
+          active = true;
+          continue;
+        }
+        codes.push(code);
+        size += n;
+      }
+      return {
+        failure,
+        active,
+        size,
+        each(visit: (r: number) => void) {
+          for (const code of codes) for (let i = groups.start[code]!; i < groups.start[code + 1]!; i++) visit(groups.rows[i]!);
+        },
+      };
+    };
+    return [
+      of(F_LEGAL_FORM, g.legalForm, (code) => c.legalForm[code] === 1),
+      of(F_GMINA, g.gmina, (code) => c.gmina[code] === 1),
+      of(F_POWIAT, g.gmina, (code) => c.powiat[powiatOf[code]!] === 1),
+      of(F_SUBREGION, g.gmina, (code) => c.subregion[powiatOf[code]!] === 1),
+      of(F_ACTIVITY, g.activityType, (code) => c.activityType[code] === 1),
+      of(F_STATE, g.state, (code) => c.state[code] === 1, c.hiddenState),
+      of(F_PS, g.ps, (code) => !c.ps || code === 1),
+      of(F_MARK, g.mark, (code) => !c.mark || code === 1),
+      // every row without a sector fails a sector filter: chosen sectors make it active
+      { ...of(F_SECTOR, g.sector, (code) => c.sector[code] === 1), active: c.sectorChosen },
+    ];
+  }
+
+  private newTally(): Tally {
+    return {
+      total: 0,
+      legalForm: new Uint32Array(this.legalForms.values.length),
+      gmina: new Uint32Array(this.gminy.values.length),
+      powiat: new Uint32Array(this.powiaty.values.length),
+      subregion: new Uint32Array(this.powiaty.values.length),
+      activity: new Uint32Array(this.activityTypes.values.length),
+      state: new Uint32Array(this.states.values.length),
+      sector: new Uint32Array(this.sectors.values.length),
+      ps: 0,
+      mark: 0,
+    };
+  }
+
+  /** Adds row `r` to every count it belongs to under `c`. */
+  private tally(t: Tally, r: number, c: Chosen): void {
+    const failed = this.failedFilter(r, c);
+    if (failed === FAILED_SEVERAL) return;
+    const all = failed === FAILED_NONE;
+    if (all) t.total++;
+    const g = this.gmina[r]!;
+    const p = this.powiatOfGmina[g]!;
+    if (all || failed === F_LEGAL_FORM) t.legalForm[this.legalForm[r]!]!++;
+    if (all || failed === F_GMINA) t.gmina[g]!++;
+    if (all || failed === F_POWIAT) t.powiat[p]!++;
+    if (all || failed === F_SUBREGION) t.subregion[p]!++;
+    if (all || failed === F_ACTIVITY) t.activity[this.activityType[r]!]!++;
+    if (all || failed === F_STATE) t.state[this.state[r]!]!++;
+    if ((all || failed === F_PS) && this.ps[r]) t.ps++;
+    if ((all || failed === F_MARK) && this.mark[r]) t.mark++;
+    if (all || failed === F_SECTOR) for (let i = this.sectorStart[r]!; i < this.sectorStart[r + 1]!; i++) t.sector[this.sectorOf[i]!]!++;
+  }
+
+  private countsOf(t: Tally): FacetCounts {
     const sector = new Map<string, { label: string; count: number }>();
-    cSector.forEach((count, code) => {
+    t.sector.forEach((count, code) => {
       if (code > 0 && count > 0) sector.set(this.sectors.values[code]!, { label: this.sectorLabels[code]!, count });
     });
     return {
-      total,
-      legalForm: counted(this.legalForms, cLegalForm),
-      powiat: counted(this.powiaty, cPowiat),
-      gmina: counted(this.gminy, cGmina),
-      subregionPowiat: counted(this.powiaty, cSubregion),
+      total: t.total,
+      legalForm: counted(this.legalForms, t.legalForm),
+      powiat: counted(this.powiaty, t.powiat),
+      gmina: counted(this.gminy, t.gmina),
+      subregionPowiat: counted(this.powiaty, t.subregion),
       sector,
-      activityType: counted(this.activityTypes, cActivity),
-      state: counted(this.states, cState),
-      statusPs: cPs,
-      mark: cMark,
+      activityType: counted(this.activityTypes, t.activity),
+      state: counted(this.states, t.state),
+      statusPs: t.ps,
+      mark: t.mark,
     };
   }
+}
+
+/** Counts being taken: the total and each facet's count per code. */
+interface Tally {
+  total: number;
+  legalForm: Uint32Array;
+  gmina: Uint32Array;
+  powiat: Uint32Array;
+  subregion: Uint32Array;
+  activity: Uint32Array;
+  state: Uint32Array;
+  sector: Uint32Array;
+  ps: number;
+  mark: number;
+}
+
+/** Puts `from`'s counts of the facet of one filter (a failure code) into `to`. */
+function copyColumn(from: Tally, to: Tally, failure: number): void {
+  const columns: Partial<Record<number, 'legalForm' | 'gmina' | 'powiat' | 'subregion' | 'activity' | 'state' | 'sector'>> = {
+    [F_LEGAL_FORM]: 'legalForm',
+    [F_GMINA]: 'gmina',
+    [F_POWIAT]: 'powiat',
+    [F_SUBREGION]: 'subregion',
+    [F_ACTIVITY]: 'activity',
+    [F_STATE]: 'state',
+    [F_SECTOR]: 'sector',
+  };
+  const column = columns[failure];
+  if (column) to[column] = from[column].slice();
+  else if (failure === F_PS) to.ps = from.ps;
+  else if (failure === F_MARK) to.mark = from.mark;
 }
 
 interface Chosen {
