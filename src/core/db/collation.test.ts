@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { polishSortKey } from './collation.js';
+import { polishCollator, polishRanks, polishSortKey } from './collation.js';
 
 const collator = new Intl.Collator('pl');
 
@@ -43,5 +43,18 @@ test('Polish letters sort after their base letters, Ż last', () => {
   // every pair, not only neighbours, so a key that is not a total order would show
   for (const a of expected) {
     for (const b of expected) assert.equal(Math.sign(byKey(a, b)), Math.sign(collator.compare(a, b)), `${a} vs ${b}`);
+  }
+});
+
+test('kept ranks compare labels as the collator does, labels it finds equal included, as new labels arrive', () => {
+  const sign = (n: number) => Math.sign(n);
+  const batches = [
+    ['Łysomice', 'Lubicz', 'Żnin', 'zabytki', 'Zabytki', 'ćwiczenia', 'cwiczenia', 'Ósemka'],
+    ['Aleksandrów Kujawski', 'ą', 'a', 'Ząbki', 'Zakrzewo', 'gastronomia', 'Gastronomia', 'éclair', 'eclair'],
+  ];
+  for (const batch of batches) {
+    const compare = polishRanks(batch);
+    const seen = batches.flat().filter((l) => batches.indexOf(batch) >= batches.findIndex((b) => b.includes(l)));
+    for (const a of seen) for (const b of seen) assert.equal(sign(compare(a, b)), sign(polishCollator.compare(a, b)), `${a} vs ${b}`);
   }
 });

@@ -28,3 +28,28 @@ export function polishSortKey(text: string): string {
 }
 
 export const polishCollator = new Intl.Collator('pl', { sensitivity: 'base' });
+
+/** Places of the labels met so far in Polish order (labels the collator finds equal share one). */
+const ranks = new Map<string, number>();
+const RANKS_KEPT = 50_000;
+
+/**
+ * `polishCollator.compare` for a page that sorts the same labels on every view (144 gminy, the
+ * legal forms, the sectors): each label's place in Polish order is found once and kept, so a sort
+ * compares numbers instead of calling Intl about a thousand times. New labels re-rank all the
+ * labels kept (rare: the labels are names of places and categories); the kept ones are bounded.
+ */
+export function polishRanks(labels: Iterable<string>): (a: string, b: string) => number {
+  let missing: string[] | null = null;
+  for (const label of labels) if (!ranks.has(label)) (missing ??= []).push(label);
+  if (missing) {
+    if (ranks.size + missing.length > RANKS_KEPT) ranks.clear();
+    const all = [...new Set([...ranks.keys(), ...missing])].sort((a, b) => polishCollator.compare(a, b));
+    let rank = 0;
+    all.forEach((label, i) => {
+      if (i > 0 && polishCollator.compare(all[i - 1]!, label) !== 0) rank += 1;
+      ranks.set(label, rank);
+    });
+  }
+  return (a, b) => ranks.get(a)! - ranks.get(b)!;
+}

@@ -27,7 +27,7 @@ import { computeProgress, type Progress } from './indicators.progress.js';
 import { isSmallCount, publicCount } from './indicators.privacy.js';
 import * as repo from './indicators.repo.js';
 import type { Executor, IndicatorRow, TargetRow, ValueRow } from './indicators.repo.js';
-import { polishCollator } from '../../core/db/collation.js';
+import { polishRanks } from '../../core/db/collation.js';
 import { loadTerritoryIndex, subregionsForPeriod, territoryName } from './indicators.territory.js';
 
 type ComputedRow = Awaited<ReturnType<typeof readComputed>>[number];
@@ -681,10 +681,11 @@ export async function breakdownOf(ctx: ModuleContext, view: IndicatorView, lang:
   const period = local.length ? Math.max(...local.map((f) => f.period)) : (view.regionSeries[view.regionSeries.length - 1]?.period ?? null);
   if (period === null) return null;
   const index = await loadTerritoryIndex(ctx);
-  const rows = local
+  const unsorted = local
     .filter((f) => f.period === period)
-    .map((f) => ({ code: f.territoryCode, name: territoryName(index, f.territoryCode, lang), value: f.value, isExample: f.isExample }))
-    .sort((a, b) => polishCollator.compare(a.name, b.name));
+    .map((f) => ({ code: f.territoryCode, name: territoryName(index, f.territoryCode, lang), value: f.value, isExample: f.isExample }));
+  const compare = polishRanks(unsorted.map((r) => r.name));
+  const rows = unsorted.sort((a, b) => compare(a.name, b.name));
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const groups = breakdown === 'subregion' ? subregionsForPeriod(index.subregions, period) : [];
   const subregionOf = new Map<string, string>();

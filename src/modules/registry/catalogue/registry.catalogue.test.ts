@@ -216,6 +216,23 @@ describe('catalogue', () => {
     assert.equal((await search({ dzialalnosc: 'other_paid' })).total, 1);
   });
 
+  test('the filter form, kept once the same counts come again, shows the counts after a write', async () => {
+    const activityCount = async () =>
+      /<label for="f-dzialalnosc-other_paid">[^<]*<span class="facet__count">\((\d+)\)<\/span>/.exec((await get('/podmioty')).body)?.[1];
+    const before = await activityCount();
+    assert.equal(await activityCount(), before, 'the second view (the form is kept from it)');
+    assert.equal(await activityCount(), before, 'the kept form');
+    const [id] = await add([
+      { name: 'Koło Gospodyń Zapamiętane', form: 'kolo_gospodyn_wiejskich', gmina: TORUN, sectors: [], activity: 'other_paid' },
+    ]);
+    try {
+      assert.equal(await activityCount(), String(Number(before) + 1));
+    } finally {
+      await t.ctx.db.deleteFrom('entities').where('id', '=', id!).execute();
+    }
+    assert.equal(await activityCount(), before);
+  });
+
   test('the map: clusters and the table carry the same numbers, each a link to the list', async () => {
     const map = await catalogueMap(t.ctx, parseCatalogueQuery({}));
     const total = map.gminy.reduce((n, g) => n + g.count, 0);

@@ -5,7 +5,7 @@
 // of SQL statements per request is constant: one for the page of rows, at most two for the facet
 // counts and the total (none when cached), none for names and boundaries.
 import Supercluster from 'supercluster';
-import { polishCollator } from '../../../core/db/collation.js';
+import { polishRanks } from '../../../core/db/collation.js';
 import type { Db } from '../../../core/db/database.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { queryTerms, wordTokens } from '../../../core/search/index.js';
@@ -581,14 +581,12 @@ export async function catalogueMap(ctx: ModuleContext, q: CatalogueQuery, option
   const [{ filter, place }, territory, geometry] = await Promise.all([resolveQuery(ctx, q), territoryIndex(ctx), mapGeometry(ctx.db)]);
   const facets = unsearchable(q, filter, place) ? repo.emptyFacets() : await cachedFacets(ctx, filter);
   // the gmina facet ignores the gmina choice itself; with gminy chosen only those are results
-  const gminy = [...facets.gmina]
+  const nameOf = (teryt: string) => territory.names.get(teryt) ?? teryt;
+  const counted = [...facets.gmina]
     .filter(([teryt, n]) => n > 0 && (q.gmina.length === 0 || q.gmina.includes(teryt)))
-    .map(([teryt, count]) => ({ teryt, count }))
-    .sort(
-      (a, b) =>
-        polishCollator.compare(territory.names.get(a.teryt) ?? a.teryt, territory.names.get(b.teryt) ?? b.teryt) ||
-        (a.teryt < b.teryt ? -1 : 1),
-    );
+    .map(([teryt, count]) => ({ teryt, count }));
+  const compare = polishRanks(counted.map((g) => nameOf(g.teryt)));
+  const gminy = counted.sort((a, b) => compare(nameOf(a.teryt), nameOf(b.teryt)) || (a.teryt < b.teryt ? -1 : 1));
   const onMap = gminy.reduce((n, g) => n + g.count, 0);
   const focus = unique([...filter.powiat, ...filter.gmina.map((g) => g.slice(0, 4))]).sort();
   const view = options.whole ? null : focusView(geometry.powiaty, focus);

@@ -3,10 +3,11 @@
 // map of the current search — server-rendered SVG over the territory module's boundaries, where
 // every cluster is a link to the filtered list (with a hit area big enough for a finger), the main
 // towns named, zoomed to the chosen powiat — followed by a table with the same numbers.
-import { polishCollator } from '../../../core/db/collation.js';
+import { polishRanks } from '../../../core/db/collation.js';
 import { Button, FormField, Pagination, Table } from '../../../core/ui/components.js';
 import { FacetChecklist, FacetLayout, FiltersDisclosure, type FacetOption } from '../../../core/ui/facets.js';
 import { usePage } from '../../../core/ui/context.js';
+import { CachedFragment, identityKey } from '../../../core/ui/fragment.js';
 import { DataTableDisclosure } from '../../../core/ui/data-table.js';
 import type { ComponentChildren } from 'preact';
 import type { T, TKey } from '../../../i18n/index.js';
@@ -30,9 +31,9 @@ const formKey = (f: string) => `registry.legalForm.${f}` as TKey;
 /** Options of a facet: every value with a count plus every chosen one (shown with 0), by label. */
 function options(counts: Map<string, number>, label: (k: string) => string, chosen: string[]): FacetOption[] {
   const keys = new Set([...counts.keys(), ...chosen]);
-  return [...keys]
-    .map((k) => ({ value: k, label: label(k), count: counts.get(k) ?? 0 }))
-    .sort((a, b) => polishCollator.compare(a.label, b.label) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const list = [...keys].map((k) => ({ value: k, label: label(k), count: counts.get(k) ?? 0 }));
+  const compare = polishRanks(list.map((o) => o.label));
+  return list.sort((a, b) => compare(a.label, b.label) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 /** `?…` of the query (page reset), or nothing when the query is empty. */
@@ -183,7 +184,7 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
     query.stan.length +
     (query.statusPs ? 1 : 0) +
     (query.znak ? 1 : 0);
-  const filters = (
+  const filterForm = () => (
     <form method="get" action={href('/podmioty')} class="registry-search" role="search" data-live-filters>
       <FormField name="q" type="search" label={t('registry.searchLabel')} hint={t('registry.searchHint')} value={query.q} maxLength={200} />
       <div class="field">
@@ -270,6 +271,21 @@ export function CatalogueView({ query, result }: { query: CatalogueQuery; result
         <Button variant="secondary">{t('filters.apply')}</Button>
       </FiltersDisclosure>
     </form>
+  );
+  // the form with every facet is most of the page's rendering; the same counts (kept until a write)
+  // and the same choices give the same form, so it is rendered once for them
+  const filtersKey = JSON.stringify([
+    'catalogue-filters',
+    { ...query, page: 1 },
+    result.place,
+    identityKey(facets),
+    // the names of places and subregions, read together (a new object when they are read again)
+    identityKey(names),
+  ]);
+  const filters = (
+    <CachedFragment group="catalogue-filters" keepOnSecondUse contentKey={filtersKey}>
+      {() => filterForm()}
+    </CachedFragment>
   );
   return (
     <>
