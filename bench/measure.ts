@@ -141,14 +141,16 @@ export async function statementsPerRequest(
   app: FastifyInstance,
   handle: Pick<DatabaseHandle, 'statements'>,
   paths: readonly string[],
-  warmPath: string,
+  warmPaths: readonly string[],
   headers: Record<string, string> = {},
 ): Promise<Statements> {
   const counts: number[] = [];
   // per-process caches (territory names, the vocabulary) fill on a first request: warm them on
-  // another page of the row, so the count is that of a page view, not of a process's first
-  const warm = await app.inject({ url: warmPath, headers });
-  if (warm.statusCode !== 200) throw new Error(`${warmPath} answered ${warm.statusCode} in process`);
+  // other pages of the row, so the count is that of a page view, not of a process's first
+  for (const url of warmPaths) {
+    const warm = await app.inject({ url, headers });
+    if (warm.statusCode !== 200) throw new Error(`${url} answered ${warm.statusCode} in process`);
+  }
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   for (const url of paths) {

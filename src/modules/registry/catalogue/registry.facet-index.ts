@@ -498,10 +498,19 @@ export class FacetIndex {
     if (active.length === 0) return this.countsOf(everything);
     active.sort((a, b) => a.size - b.size);
     const [first, second] = active;
+    // rows visited through the groups are read out of order: worth it while they are under half of all
     const visited = (first!.size + (second?.size ?? 0)) * 2 < this.size;
     if (!visited) {
       const tally = this.newTally();
       for (let r = 0; r < this.size; r++) this.tally(tally, r, c);
+      return this.countsOf(tally);
+    }
+    // one filter of a column with one value per row: the sum of its allowed values' counts, kept per value
+    if (!second && first!.column) {
+      const tabs = this.crossTab(first!.column, c.hiddenState);
+      const tally = this.newTally();
+      for (const code of first!.codes) addTally(tally, tabs[code]!);
+      copyColumn(everything, tally, first!.failure);
       return this.countsOf(tally);
     }
     const tally = this.newTally();
@@ -524,30 +533,47 @@ export class FacetIndex {
     let tally = this.everyRowTallies.get(hiddenState);
     if (!tally) {
       tally = this.newTally();
-      const none = this.chosen({
-        terms: [],
-        legalForm: [],
-        powiat: [],
-        gmina: [],
-        statusPs: false,
-        mark: false,
-        includeClosed: hiddenState === -1,
-        today: '',
-      });
+      const none = this.noneChosen(hiddenState);
       for (let r = 0; r < this.size; r++) this.tally(tally, r, none);
       this.everyRowTallies.set(hiddenState, tally);
     }
     return tally;
   }
 
+  /** Per value of a column, the counts of the rows holding it with nothing chosen: computed on first use, once per index. */
+  private readonly crossTabs = new Map<string, Tally[]>();
+
+  private crossTab(column: CrossColumn, hiddenState: number): Tally[] {
+    const key = `${column}|${hiddenState}`;
+    let tabs = this.crossTabs.get(key);
+    if (!tabs) {
+      const groups = this.groups![column];
+      const none = this.noneChosen(hiddenState);
+      tabs = [];
+      for (let code = 0; code < groups.start.length - 1; code++) {
+        const tally = this.newTally();
+        for (let i = groups.start[code]!; i < groups.start[code + 1]!; i++) this.tally(tally, groups.rows[i]!, none);
+        tabs.push(tally);
+      }
+      this.crossTabs.set(key, tabs);
+    }
+    return tabs;
+  }
+
+  private noneChosen(hiddenState: number): Chosen {
+    const includeClosed = hiddenState === -1;
+    return this.chosen({ terms: [], legalForm: [], powiat: [], gmina: [], statusPs: false, mark: false, includeClosed, today: '' });
+  }
+
   /**
    * Each filter with the rows it lets through (`each`, a row once per chosen sector it has), how
    * many they are, and whether it is chosen at all (some rows fail it).
    */
-  private filterGroups(c: Chosen): { failure: number; active: boolean; size: number; each(visit: (r: number) => void): void }[] {
+  private filterGroups(c: Chosen): FilterRows[] {
     const g = this.groups!;
     const powiatOf = this.powiatOfGmina;
-    const of = (failure: number, groups: Grouped, allowed: (code: number) => boolean, skip = -1) => {
+    const of = (failure: number, column: CrossColumn | null, allowed: (code: number) => boolean, skip = -1): FilterRows => {
+      const groups = column ? g[column] : g.sector;
       const codes: number[] = [];
       let size = 0;
       let active = false;
@@ -563,6 +589,8 @@ export class FacetIndex {
       }
       return {
         failure,
+        column,
+        codes,
         active,
         size,
         each(visit: (r: number) => void) {
@@ -571,16 +599,17 @@ export class FacetIndex {
       };
     };
     return [
-      of(F_LEGAL_FORM, g.legalForm, (code) => c.legalForm[code] === 1),
-      of(F_GMINA, g.gmina, (code) => c.gmina[code] === 1),
-      of(F_POWIAT, g.gmina, (code) => c.powiat[powiatOf[code]!] === 1),
-      of(F_SUBREGION, g.gmina, (code) => c.subregion[powiatOf[code]!] === 1),
-      of(F_ACTIVITY, g.activityType, (code) => c.activityType[code] === 1),
-      of(F_STATE, g.state, (code) => c.state[code] === 1, c.hiddenState),
-      of(F_PS, g.ps, (code) => !c.ps || code === 1),
-      of(F_MARK, g.mark, (code) => !c.mark || code === 1),
-      // every row without a sector fails a sector filter: chosen sectors make it active
-      { ...of(F_SECTOR, g.sector, (code) => c.sector[code] === 1), active: c.sectorChosen },
+      of(F_LEGAL_FORM, 'legalForm', (code) => c.legalForm[code] === 1),
+      of(F_GMINA, 'gmina', (code) => c.gmina[code] === 1),
+      of(F_POWIAT, 'gmina', (code) => c.powiat[powiatOf[code]!] === 1),
+      of(F_SUBREGION, 'gmina', (code) => c.subregion[powiatOf[code]!] === 1),
+      of(F_ACTIVITY, 'activityType', (code) => c.activityType[code] === 1),
+      of(F_STATE, 'state', (code) => c.state[code] === 1, c.hiddenState),
+      of(F_PS, 'ps', (code) => !c.ps || code === 1),
+      of(F_MARK, 'mark', (code) => !c.mark || code === 1),
+      // every row without a sector fails a sector filter: chosen sectors make it active; a row may
+      // have several sectors, so per-sector counts cannot be added up (no cross table)
+      { ...of(F_SECTOR, null, (code) => c.sector[code] === 1), active: c.sectorChosen },
     ];
   }
 
@@ -650,6 +679,36 @@ interface Tally {
   sector: Uint32Array;
   ps: number;
   mark: number;
+}
+
+/** A filter column with one value per row, whose rows per value can be counted once and added up. */
+type CrossColumn = 'legalForm' | 'gmina' | 'activityType' | 'state' | 'ps' | 'mark';
+
+/** A filter's rows (see `FacetIndex.filterGroups`). */
+interface FilterRows {
+  /** Its failure code (F_…). */
+  failure: number;
+  /** The column whose values it allows (null: the sectors, several per row). */
+  column: CrossColumn | null;
+  /** The values it allows. */
+  codes: number[];
+  /** Some rows fail it. */
+  active: boolean;
+  /** Rows it allows (a row counted once per allowed sector). */
+  size: number;
+  each(visit: (r: number) => void): void;
+}
+
+/** Adds `from`'s counts to `to`. */
+function addTally(to: Tally, from: Tally): void {
+  to.total += from.total;
+  to.ps += from.ps;
+  to.mark += from.mark;
+  for (const k of ['legalForm', 'gmina', 'powiat', 'subregion', 'activity', 'state', 'sector'] as const) {
+    const a = to[k];
+    const b = from[k];
+    for (let i = 0; i < b.length; i++) a[i]! += b[i]!;
+  }
 }
 
 /** Puts `from`'s counts of the facet of one filter (a failure code) into `to`. */
