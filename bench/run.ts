@@ -476,7 +476,13 @@ async function main(): Promise<number> {
         for (const p of new Set([row.measured[0]!, row.load[0]!, ...(row.warm ?? [])]))
           await fetch(`${app.base}${p}`, { headers }).then((r) => r.arrayBuffer());
         const seq = await sequentialPass(app.base, app.pid, row.measured, { headers, repeat: !row.firstTime });
-        const sql = await statementsPerRequest(inProcess.app, inProcess.handle, row.sample, [row.load.at(-1)!, ...(row.warm ?? [])], headers);
+        const sql = await statementsPerRequest(
+          inProcess.app,
+          inProcess.handle,
+          row.sample,
+          [row.load.at(-1)!, ...(row.warm ?? [])],
+          headers,
+        );
         const result = await loadTest(app.base, row.load, headers);
         if (result.non2xx > 0 || result.errors > 0)
           throw new Error(`${row.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
