@@ -381,25 +381,18 @@ export class FacetIndex {
   ): { r: number; key: string | number; score: number; matched: boolean[] }[] {
     const c = this.chosen(f);
     const score = new Uint8Array(this.size);
-    const touched: number[] = [];
-    for (const rows of units)
-      for (const r of rows) {
-        if (score[r] === 0) touched.push(r);
-        score[r]! += 1;
-      }
-    const tiers = new Map<number, number[]>();
-    for (const r of touched) {
-      if (this.failedFilter(r, c) !== FAILED_NONE) continue;
-      const tier = tiers.get(score[r]!) ?? [];
-      tier.push(r);
-      tiers.set(score[r]!, tier);
-    }
+    for (const rows of units) for (const r of rows) score[r]! += 1;
+    // the met rows by how many units they meet, each tier in row order (one pass over the scores
+    // instead of sorting tens of thousands of rows of common words); the filter is tested only on
+    // rows a tier can still take
+    const tiers: number[][] = Array.from({ length: units.length + 1 }, () => []);
+    for (let r = 0; r < this.size; r++) if (score[r]) tiers[score[r]!]!.push(r);
     const chosen: number[] = [];
-    for (const n of [...tiers.keys()].sort((a, b) => b - a)) {
-      if (chosen.length >= limit) break;
-      const tier = tiers.get(n)!.sort((a, b) => a - b);
-      chosen.push(...tier.slice(0, cap - chosen.length));
-    }
+    for (let n = units.length; n > 0 && chosen.length < limit; n--)
+      for (const r of tiers[n]!) {
+        if (chosen.length >= cap) break;
+        if (this.failedFilter(r, c) === FAILED_NONE) chosen.push(r);
+      }
     return chosen.map((r) => ({ r, key: this.keys[r]!, score: score[r]!, matched: units.map((rows) => includes(rows, r)) }));
   }
 
