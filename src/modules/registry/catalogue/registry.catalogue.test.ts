@@ -354,6 +354,14 @@ describe('catalogue', () => {
     const before4 = t.database.handle.statements();
     assert.equal((await get('/podmioty?q=spoldzielnia+socjalna')).statusCode, 200);
     assert.equal(t.database.handle.statements() - before4, 2, 'the page and the new word');
+    // new words are read one statement each (the event loop let go between them) up to four; more in one
+    const before5 = t.database.handle.statements();
+    const three = await get('/podmioty?q=stowarzyszenie+bydgoskie+smaki');
+    assert.match(three.body, /Stowarzyszenie Bydgoskie Smaki/);
+    assert.equal(t.database.handle.statements() - before5, 4, 'three new words and the page');
+    const before6 = t.database.handle.statements();
+    assert.equal((await get('/podmioty?q=alfa+beta+gamma+delta+epsilon+zeta&forma=fundacja')).statusCode, 200);
+    assert.ok(t.database.handle.statements() - before6 <= 6, 'six new words: at most six statements');
   });
 
   test('synthetic seed: marked, labelled, spread over forms, gminy and sectors', async () => {

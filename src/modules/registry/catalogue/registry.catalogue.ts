@@ -4,6 +4,7 @@
 // coordinator's edit, so a minute of staleness is acceptable), and the map's clusters. The number
 // of SQL statements per request is constant: one for the page of rows, at most two for the facet
 // counts and the total (none when cached), none for names and boundaries.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import Supercluster from 'supercluster';
 import { polishRanks } from '../../../core/db/collation.js';
 import type { Db } from '../../../core/db/database.js';
@@ -202,10 +203,27 @@ function facetIndex(ctx: ModuleContext, today: string): Promise<FacetIndex> {
 }
 
 /** How the index reads a word's matches: from the text index alone. */
+/** New words read one statement each (the loop let go between them) up to this many; more are read in one. */
+const WORDS_READ_APART = 4;
+
+/**
+ * The text index's keys of new words. The driver answers synchronously and Kysely's promises resolve
+ * as microtasks, so a search would otherwise hold the event loop from its first statement to its
+ * last rendered byte (20–40 ms for texts of several common words, each 5–10 ms in the text index);
+ * it lets go after each word's read, and again before counting and before rendering, so other
+ * requests are served between the pieces. A page still sends at most WORDS_READ_APART + 1 statements.
+ */
 const keysOf =
   (ctx: ModuleContext): KeysPerTerm =>
-  (terms) =>
-    repo.keysPerTerm(ctx.db, ctx.database.seam, terms);
+  async (terms) => {
+    const groups = terms.length <= WORDS_READ_APART ? terms.map((t) => [t]) : [terms];
+    const keys: (string | number)[][] = [];
+    for (const group of groups) {
+      keys.push(...(await repo.keysPerTerm(ctx.db, ctx.database.seam, group)));
+      await nextTurn();
+    }
+    return keys;
+  };
 
 /** One part of a relaxed search: a word, or the place recognised among the words. */
 type PartialUnit = { term: string } | { powiat: string[] } | { gmina: string[] };
@@ -219,6 +237,7 @@ export function cachedFacets(ctx: ModuleContext, filter: repo.EntityFilter): Pro
   return cachedUntilWrite(ctx, `facets:${JSON.stringify(filter)}`, async () => {
     const index = await facetIndex(ctx, filter.today);
     const rows = filter.terms.length ? await index.matchingRows(filter.terms, keysOf(ctx)) : null;
+    if (rows) await nextTurn();
     return index.count(rows, filter);
   });
 }
@@ -362,6 +381,7 @@ async function forgive(
           const terms = units.flatMap(({ unit }) => ('term' in unit ? [unit.term] : []));
           const termRows = await index.rowsPerTerm(terms, keysOf(ctx));
           const unitRows = units.map(({ unit }) => ('term' in unit ? termRows[terms.indexOf(unit.term)]! : index.placeRows(unit)));
+          await nextTurn();
           const best = index.ranked(index.partialCandidates(unitRows, base, limit, repo.RANK_CANDIDATES), terms).slice(0, limit);
           const rows = await repo.entitiesByKeys(
             ctx.db,
@@ -375,6 +395,7 @@ async function forgive(
     // chosen the filters may be why, and the vocabulary is not read for nothing
     text.trim() && !otherFilters(q) ? vocabulary(ctx) : Promise.resolve(null),
   ]);
+  if (vocab) await nextTurn();
   const corrected = vocab ? correctedQuery(text, vocab) : null;
   const suggestion = corrected === null ? null : place ? `${corrected} ${place.name}` : corrected;
   const best = partial[0];
@@ -455,6 +476,8 @@ export async function searchCatalogue(
   const shown = relevance ? Math.min(facets.total, repo.RANK_CANDIDATES) : facets.total;
   const forgiven =
     forgiving && facets.total === 0 && q.q.trim() !== '' && q.page === 1 ? await forgive(ctx, q, filter, place, limit) : null;
+  // a text's page is rendered after a turn of the event loop (see keysOf)
+  if (filter.terms.length) await nextTurn();
   return {
     rows: forgiven?.relaxed ? forgiven.rows : rows,
     place,
