@@ -2,8 +2,9 @@
 // the map, the CSV/JSON exports and the API), the facet counts with their cache, the territory
 // names and subregions the facets need (cached: they change on a reference reload or a
 // coordinator's edit, so a minute of staleness is acceptable), and the map's clusters. The number
-// of SQL statements per request is constant: one for the page of rows, at most two for the facet
-// counts and the total (none when cached), none for names and boundaries.
+// of SQL statements per request is bounded: one for the page of rows, one per search word not read
+// since the last write (up to four; more are read in one), none for the counts (in memory), names
+// and boundaries.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Supercluster from 'supercluster';
 import { polishRanks } from '../../../core/db/collation.js';
@@ -202,12 +203,11 @@ function facetIndex(ctx: ModuleContext, today: string): Promise<FacetIndex> {
   );
 }
 
-/** How the index reads a word's matches: from the text index alone. */
 /** New words read one statement each (the loop let go between them) up to this many; more are read in one. */
 const WORDS_READ_APART = 4;
 
 /**
- * The text index's keys of new words. The driver answers synchronously and Kysely's promises resolve
+ * How the index reads a word's matches: from the text index alone, the keys of new words. The driver answers synchronously and Kysely's promises resolve
  * as microtasks, so a search would otherwise hold the event loop from its first statement to its
  * last rendered byte (20–40 ms for texts of several common words, each 5–10 ms in the text index);
  * it lets go after each word's read, and again before counting and before rendering, so other

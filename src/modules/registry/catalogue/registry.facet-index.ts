@@ -477,7 +477,8 @@ export class FacetIndex {
    * Without a text, not every row is visited: only a row failing at most one chosen filter counts
    * anywhere, and such a row passes at least one of any two chosen filters — so the rows of the two
    * most selective filters (`groups`) hold every row that counts. With one filter chosen, its own
-   * options count every row (kept per index), the rest the rows it allows; with none, every row.
+   * options count every row and the rest the rows it allows: both added up from counts kept per
+   * index (per value of its column; a sector filter visits its rows); with none, the every-row counts.
    */
   count(rows: Uint32Array | null, f: EntityFilter): FacetCounts {
     const c = this.chosen(f);
@@ -491,19 +492,19 @@ export class FacetIndex {
     if (active.length === 0) return this.countsOf(everything);
     active.sort((a, b) => a.size - b.size);
     const [first, second] = active;
-    // rows visited through the groups are read out of order: worth it while they are under half of all
-    const visited = (first!.size + (second?.size ?? 0)) * 2 < this.size;
-    if (!visited) {
-      const tally = this.newTally();
-      for (let r = 0; r < this.size; r++) this.tally(tally, r, c);
-      return this.countsOf(tally);
-    }
-    // one filter of a column with one value per row: the sum of its allowed values' counts, kept per value
+    // one filter of a column with one value per row, however many rows it allows: the sum of its
+    // allowed values' counts, kept per value
     if (!second && first!.column) {
       const tabs = this.crossTab(first!.column, c.hiddenState);
       const tally = this.newTally();
       for (const code of first!.codes) addTally(tally, tabs[code]!);
       copyColumn(everything, tally, first!.failure);
+      return this.countsOf(tally);
+    }
+    // rows visited through the groups are read out of order: worth it while they are under half of all
+    if ((first!.size + (second?.size ?? 0)) * 2 >= this.size) {
+      const tally = this.newTally();
+      for (let r = 0; r < this.size; r++) this.tally(tally, r, c);
       return this.countsOf(tally);
     }
     const tally = this.newTally();
