@@ -11,6 +11,7 @@ import { projectPath } from './core/paths.js';
 import { registerAccessControl } from './core/auth/access.js';
 import type { DatabaseHandle } from './core/db/database.js';
 import { systemClock, type Clock } from './core/db/time.js';
+import { registerFairTurns } from './core/http/turns.js';
 import { registerDrain } from './core/http/drain.js';
 import { registerErrorHandling, sendError, toAppError } from './core/http/errors.js';
 import { registerHealth } from './core/http/health.js';
@@ -143,6 +144,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ...collectDeclarations(modules),
   };
 
+  // before any other hook: one request starts per turn of the event loop (new connections are
+  // accepted between any two requests, not after every busy connection's request)
+  registerFairTurns(app);
   // One line per request at `info`, when the answer has gone (method, address, client, status,
   // time). The line of its arrival is at `debug`, for tracing a request that never got an answer:
   // at `info` that call is pino's no-op.
