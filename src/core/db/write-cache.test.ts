@@ -168,3 +168,44 @@ test('cachedUntilWrite with staleWhileRefresh: past its time the old value is se
     await tdb.dispose();
   }
 });
+
+test('cachedUntilWrite with expires: a value is computed again from the instant it names, on the given clock', async () => {
+  const tdb = await withTestDatabase();
+  try {
+    const db = tdb.handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await sql`create table timed (id text primary key)`.execute(db);
+    const ctx = { db: tdb.handle.db, database: tdb.handle };
+    let now = new Date('2026-05-01T10:00:00Z');
+    const clock = { now: () => now };
+    let computed = 0;
+    // the value says until when it holds: e.g. the end of the first event it lists; null holds until a write
+    let until: Date | null = new Date('2026-05-01T12:00:00Z');
+    const read = () =>
+      cachedUntilWrite(
+        ctx,
+        ['timed'],
+        'k',
+        async () => {
+          computed += 1;
+          return { until };
+        },
+        { expires: { clock, at: (v) => v.until } },
+      );
+    await read();
+    now = new Date('2026-05-01T11:59:59.999Z');
+    await read();
+    assert.equal(computed, 1, 'kept before its instant');
+    now = new Date('2026-05-01T12:00:00Z');
+    until = null;
+    await read();
+    assert.equal(computed, 2, 'computed again at its instant');
+    now = new Date('2030-01-01T00:00:00Z');
+    await read();
+    assert.equal(computed, 2, 'a value without an instant is kept however late');
+    await db.insertInto('timed').values({ id: 'a' }).execute();
+    await read();
+    assert.equal(computed, 3, 'and a write still ends it');
+  } finally {
+    await tdb.dispose();
+  }
+});

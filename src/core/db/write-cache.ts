@@ -6,7 +6,7 @@
 // from here instead of running the same queries on every view.
 import type { DatabaseHandle, Db } from './database.js';
 
-export interface WriteCacheOptions {
+export interface WriteCacheOptions<T = unknown> {
   /** How long a value may be served without a local write (default 30 s). */
   ttlMs?: number;
   /** At most this many values per table set; the least recently used go first (default 500). */
@@ -26,6 +26,12 @@ export interface WriteCacheOptions {
    * already bounded by the time limit. A local write still makes the next request wait.
    */
   staleWhileRefresh?: boolean;
+  /**
+   * Values that time changes as well as writes (the events not yet ended, the news already
+   * published): the instant, on this clock, from which a computed value is no longer good (null:
+   * only a write ends it). The next request after it computes the value anew.
+   */
+  expires?: { clock: { now(): Date }; at: (value: T) => Date | null };
 }
 
 interface Cache {
@@ -42,6 +48,8 @@ interface Entry {
   settled?: boolean;
   /** A background refresh is under way. */
   refreshing?: boolean;
+  /** Epoch ms from which the value is no longer good (`expires`). */
+  expiresAt?: number;
 }
 
 const caches = new WeakMap<Db, Map<string, Cache>>();
@@ -51,7 +59,7 @@ export function cachedUntilWrite<T>(
   tables: readonly string[],
   key: string,
   compute: () => Promise<T>,
-  opts: WriteCacheOptions = {},
+  opts: WriteCacheOptions<T> = {},
 ): Promise<T> {
   const ttl = opts.ttlMs ?? 30_000;
   const max = opts.maxEntries ?? 500;
@@ -72,7 +80,8 @@ export function cachedUntilWrite<T>(
   const hit = entries.get(key);
   const now = Date.now();
   const others = () => ctx.database.seam?.otherWritersVersion() ?? null;
-  if (hit && hit.version === version) {
+  const expired = (entry: Entry) => entry.expiresAt !== undefined && opts.expires!.clock.now().getTime() >= entry.expiresAt;
+  if (hit && hit.version === version && !expired(hit)) {
     let fresh = now - hit.at < ttl;
     // past its time, a value is still good when the database says nobody else has committed since
     // (SQLite's data_version): a whole-registry count is then not recomputed every 30 s on a request
@@ -109,7 +118,11 @@ export function cachedUntilWrite<T>(
   const value = compute();
   const entry: Entry = { at: now, version, others: seen, value };
   value.then(
-    () => (entry.settled = true),
+    (v) => {
+      entry.settled = true;
+      const until = opts.expires?.at(v);
+      if (until) entry.expiresAt = until.getTime();
+    },
     () => {
       if (entries.get(key) === entry) entries.delete(key);
     },

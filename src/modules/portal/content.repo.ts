@@ -120,6 +120,17 @@ export async function listPublishedNews(db: Executor, now: string, category: New
     .execute();
 }
 
+/** When the next news item scheduled after `now` is published, or null. */
+export async function nextPublication(db: Executor, now: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('news')
+    .select((eb) => eb.fn.min('publish_at').as('at'))
+    .where('is_published', '=', true)
+    .where('publish_at', '>', now)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
 export async function countPublishedNews(db: Executor, now: string, category: NewsCategory | null): Promise<number> {
   return (await publishedNews(db, now, category).select(countAll().as('n')).executeTakeFirstOrThrow()).n;
 }

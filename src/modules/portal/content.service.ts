@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import { polishSortKey } from '../../core/db/collation.js';
 import { newId } from '../../core/db/ids.js';
 import { nowIso } from '../../core/db/time.js';
+import { cachedUntilWrite } from '../../core/db/write-cache.js';
 import { sha256Hex, type Upload } from '../../core/http/uploads.js';
 import type { ModuleContext } from '../../core/module.js';
 import { searchDocument } from '../../core/search/index.js';
@@ -618,8 +619,22 @@ export async function publicNewsList(ctx: ModuleContext, category: NewsCategory 
   return { items, total, pages };
 }
 
-export async function latestNews(ctx: ModuleContext, n: number) {
-  return repo.listPublishedNews(ctx.db, nowIso(ctx.clock), null, n, 0);
+/**
+ * The latest `n` published news items, kept until a write to the news or until the next scheduled
+ * item's publication (the list changes then without a write): a view of the home page runs no query.
+ */
+export function latestNews(ctx: ModuleContext, n: number) {
+  return cachedUntilWrite(
+    ctx,
+    ['news'],
+    `latest-news:${n}`,
+    async () => {
+      const now = nowIso(ctx.clock);
+      const [items, next] = await Promise.all([repo.listPublishedNews(ctx.db, now, null, n, 0), repo.nextPublication(ctx.db, now)]);
+      return { items, nextPublication: next === null ? null : new Date(next) };
+    },
+    { expires: { clock: ctx.clock, at: (v) => v.nextPublication } },
+  );
 }
 
 export async function publicNews(ctx: ModuleContext, slug: string): Promise<NewsTable> {

@@ -5,6 +5,7 @@
 import { registerUploads } from '../../core/http/uploads.js';
 import type { AppModule, ModuleContext } from '../../core/module.js';
 import type { HeadMeta } from '../../core/ui/context.js';
+import { CachedFragment, identityKey } from '../../core/ui/fragment.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import type { HomeSection } from '../site/index.js';
 import { contentRoutes, newsCard } from './content.routes.js';
@@ -35,14 +36,18 @@ export { laterOf, listedSource, type SitemapSource, type SitemapPage } from './s
 export { manageContent } from './portal.policy.js';
 export { STATEMENT_PATH } from './statement.service.js';
 
-/** The latest news on the home page. */
+/** The latest news on the home page, rendered once per list and language. */
 const latestNewsSection: HomeSection = {
   id: 'portal.latest-news',
   // after the figures (5), open consultations (10), the map teaser (20) and upcoming events (30)
   order: 50,
   async render(ctx, request) {
-    const items = await latestNews(ctx, 3);
-    return <HomeNewsSection items={items.map((n) => newsCard(n, request.lang))} />;
+    const latest = await latestNews(ctx, 3);
+    return (
+      <CachedFragment contentKey={`${identityKey(latest)}`}>
+        {() => <HomeNewsSection items={latest.items.map((n) => newsCard(n, request.lang))} />}
+      </CachedFragment>
+    );
   },
 };
 

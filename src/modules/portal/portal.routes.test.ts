@@ -295,6 +295,34 @@ describe('news', () => {
     };
     assert.equal(en.feed['@_xml:lang'], 'en');
   });
+
+  test('the home page lists the latest news: an edit shows at once, a scheduled item at its publication time', async () => {
+    // the list is kept until a write to the news or the next scheduled publication
+    assert.match((await get('/')).body, /Konferencja ekonomii społecznej 2026/, 'the edit of the previous test');
+    const scheduled = await post('/admin/aktualnosci/nowa', {
+      title_pl: 'Nabór wniosków otwarty',
+      title_en: 'Call for applications open',
+      category: 'wydarzenia',
+      lead_pl: 'Nabór rusza jutro.',
+      lead_en: 'The call opens tomorrow.',
+      body_pl: 'Szczegóły.',
+      body_en: 'Details.',
+      is_published: '1',
+      publish_at: '2026-03-11T08:00',
+    });
+    assert.equal(scheduled.statusCode, 303, scheduled.body);
+    try {
+      assert.doesNotMatch((await get('/')).body, /Nabór wniosków otwarty/, 'not before its time');
+      clock.set('2026-03-11T06:59:00Z'); // 07:59 in Warsaw
+      assert.doesNotMatch((await get('/')).body, /Nabór wniosków otwarty/);
+      clock.set('2026-03-11T07:00:00Z'); // 08:00 in Warsaw: published, with no write since
+      assert.match((await get('/')).body, /Nabór wniosków otwarty/);
+      assert.match((await get('/en')).body, /Call for applications open/);
+    } finally {
+      clock.set('2026-03-10T09:00:00Z');
+      await t.ctx.db.deleteFrom('news').where('title_pl', '=', 'Nabór wniosków otwarty').execute();
+    }
+  });
 });
 
 describe('documents', () => {

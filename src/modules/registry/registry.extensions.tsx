@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { renderToString } from 'preact-render-to-string';
 import type { ModuleContext } from '../../core/module.js';
+import { CachedFragment, identityKey } from '../../core/ui/fragment.js';
 import { warsawToday } from '../../core/time/index.js';
 import type { OpenDataset } from '../opendata/index.js';
 import type { SearchProvider } from '../portal/index.js';
@@ -115,7 +116,8 @@ export const registryHomeSection: HomeSection = {
   id: 'registry.figures',
   order: 5,
   async render(ctx) {
-    return <RegistryFiguresSection figures={await registryFigures(ctx)} />;
+    const figures = await registryFigures(ctx);
+    return <CachedFragment contentKey={`${identityKey(figures)}`}>{() => <RegistryFiguresSection figures={figures} />}</CachedFragment>;
   },
 };
 
@@ -153,14 +155,18 @@ export const registryMapTeaser: HomeSection = {
   async render(ctx) {
     const [geometry, picture, summary] = await Promise.all([mapGeometry(ctx.db), teaserPicture(ctx), gminySummary(ctx)]);
     return (
-      <MapTeaserSection
-        teaser={{
-          locator: geometry.locator,
-          summary,
-          whiteSpotsPath: WHITE_SPOTS_PATH,
-          picturePath: `${TEASER_PICTURE_PATH}?v=${picture.version}`,
-        }}
-      />
+      <CachedFragment contentKey={`${identityKey(geometry)}|${picture.version}|${identityKey(summary)}`}>
+        {() => (
+          <MapTeaserSection
+            teaser={{
+              locator: geometry.locator,
+              summary,
+              whiteSpotsPath: WHITE_SPOTS_PATH,
+              picturePath: `${TEASER_PICTURE_PATH}?v=${picture.version}`,
+            }}
+          />
+        )}
+      </CachedFragment>
     );
   },
 };

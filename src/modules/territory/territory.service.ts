@@ -385,16 +385,26 @@ export async function gminySummary(ctx: ModuleContext): Promise<GminySummary> {
     const [units, figures] = await Promise.all([repo.listAllUnits(ctx.db), needFigures(ctx)]);
     return { teryts: units.filter((u) => u.kind === 'gmina').map((u) => u.teryt), figures };
   });
+  // the registry's counts are kept objects too: the same inputs and counts give the same summary
+  // object, so a view computes nothing and the home section can name it in its fragment's key
+  const provider = territoryMeasure(ctx, ENTITIES_MEASURE);
+  const [raw, unchecked] = provider ? await Promise.all([provider.countByGmina(ctx), provider.unknownIn?.(ctx) ?? null]) : [null, null];
+  const kept = summaries.get(inputs);
+  if (kept && kept.raw === raw && kept.unchecked === unchecked) return kept.summary;
   const { result, entities, entitiesIn } = await whiteSpotsOf(ctx, inputs.teryts, inputs.figures);
   const known = inputs.teryts.map(entitiesIn);
-  return {
+  const summary: GminySummary = {
     gminy: inputs.teryts.length,
     withEntity: entities ? known.filter((n) => n !== null && n > 0).length : null,
     withoutEntity: entities ? known.filter((n) => n === 0).length : null,
     unknown: entities ? known.filter((n) => n === null).length : null,
     whiteSpots: result.status === 'ok' ? result.spots.length : null,
   };
+  summaries.set(inputs, { raw, unchecked, summary });
+  return summary;
 }
+
+const summaries = new WeakMap<object, { raw: unknown; unchecked: unknown; summary: GminySummary }>();
 
 export async function whiteSpotsData(ctx: ModuleContext, gminy: readonly GminaInfo[]): Promise<WhiteSpotsData> {
   const { assistance, samePopulation } = await needFigures(ctx);

@@ -276,7 +276,10 @@ export async function registryFigures(ctx: ModuleContext): Promise<RegistryFigur
     cachedFacets(ctx, await toFilter(ctx, parseCatalogueQuery({}))),
     cachedUntilWrite(ctx, 'has-synthetic', () => repo.hasSyntheticEntities(ctx.db)),
   ]);
-  return {
+  // one object per counting, so the home section can name it in its rendered fragment's key
+  const kept = figuresOf.get(facets);
+  if (kept && kept.isExample === isExample) return kept;
+  const figures: RegistryFigures = {
     listed: facets.total,
     active: facets.state.get('active') ?? 0,
     unverified: facets.state.get('unverified') ?? 0,
@@ -284,7 +287,11 @@ export async function registryFigures(ctx: ModuleContext): Promise<RegistryFigur
     marks: facets.mark,
     isExample,
   };
+  figuresOf.set(facets, figures);
+  return figures;
 }
+
+const figuresOf = new WeakMap<object, RegistryFigures>();
 
 // --- the catalogue -----------------------------------------------------------------------------
 
