@@ -33,12 +33,41 @@ const fixed = new Map<Lang, TFunction>(LANGS.map((l) => [l, instance.getFixedT(l
 // Strings without parameters never change at run time, so their lookup is done once per language:
 // a page asks for dozens of them, and i18next's resolution showed up at the top of the profile.
 const plainCache = new Map<Lang, Map<string, string>>(LANGS.map((l) => [l, new Map()]));
+// Strings with parameters are the same for the same parameters too (a facet's "{{count}} podmiotów"
+// comes with the same counts on view after view): kept per language when every value is a number or
+// a short string, up to a bound after which the kept ones are dropped and the keeping starts again.
+const PARAM_CACHE_ENTRIES = 20_000;
+const PARAM_VALUE_CHARS = 80;
+const paramCache = new Map<Lang, Map<string, string>>(LANGS.map((l) => [l, new Map()]));
+
+/** The cache key of a call with parameters, or null when a value is too long to be worth keeping. */
+function paramKey(key: string, params: TParams): string | null {
+  let out = key;
+  for (const name in params) {
+    const value = params[name];
+    if (typeof value === 'string' && value.length > PARAM_VALUE_CHARS) return null;
+    out += `\u0001${name}\u0002${value}`;
+  }
+  return out;
+}
+
 const translators = new Map<Lang, T>(
   LANGS.map((lang) => {
     const tf = fixed.get(lang)!;
     const cache = plainCache.get(lang)!;
+    const withParams = paramCache.get(lang)!;
     const t: T = (key, params) => {
-      if (params) return tf(key, params) as string;
+      if (params) {
+        const k = paramKey(key, params);
+        if (k === null) return tf(key, params) as string;
+        let hit = withParams.get(k);
+        if (hit === undefined) {
+          hit = tf(key, params) as string;
+          if (withParams.size >= PARAM_CACHE_ENTRIES) withParams.clear();
+          withParams.set(k, hit);
+        }
+        return hit;
+      }
       let hit = cache.get(key);
       if (hit === undefined) {
         hit = tf(key) as string;
