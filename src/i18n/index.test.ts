@@ -35,7 +35,8 @@ test('answers with parameters are kept per parameters: counts, names and languag
     const t = translator(lang);
     const ref = reference.getFixedT(lang);
     for (const round of [1, 2])
-      for (const [k, params] of calls) assert.equal(t(k, params), ref(k, params), `${lang} ${k} ${JSON.stringify(params)} (round ${round})`);
+      for (const [k, params] of calls)
+        assert.equal(t(k, params), ref(k, params), `${lang} ${k} ${JSON.stringify(params)} (round ${round})`);
   }
   assert.match(translator('pl')(named, { name: 'statut.pdf', size: '3 MB' }), /statut\.pdf \(3 MB\)/);
   assert.notEqual(translator('pl')(key, { count: 1 }), translator('pl')(key, { count: 5 }));
