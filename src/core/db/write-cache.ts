@@ -54,6 +54,19 @@ interface Entry {
 
 const caches = new WeakMap<Db, Map<string, Cache>>();
 
+// a page asks this cache a dozen times, mostly with the same constant lists of tables: their sorted
+// name is kept per list instead of being sorted and joined on every call
+const setNames = new WeakMap<readonly string[], string>();
+function tableSetName(tables: readonly string[]): string {
+  if (tables.length === 1) return tables[0]!;
+  let name = setNames.get(tables);
+  if (name === undefined) {
+    name = [...tables].sort().join(',');
+    setNames.set(tables, name);
+  }
+  return name;
+}
+
 export function cachedUntilWrite<T>(
   ctx: { db: Db; database: Pick<DatabaseHandle, 'onWrite'> & Partial<Pick<DatabaseHandle, 'seam'>> },
   tables: readonly string[],
@@ -65,7 +78,7 @@ export function cachedUntilWrite<T>(
   const max = opts.maxEntries ?? 500;
   let perDb = caches.get(ctx.db);
   if (!perDb) caches.set(ctx.db, (perDb = new Map()));
-  const setKey = `${opts.group ?? ''}|${[...tables].sort().join(',')}`;
+  const setKey = `${opts.group ?? ''}|${tableSetName(tables)}`;
   let cache = perDb.get(setKey);
   if (!cache) {
     const fresh: Cache = { version: 0, entries: new Map() };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clusterGminy } from '../catalogue/registry.catalogue.js';
 import { parseSectors, sectorKey } from '../catalogue/registry.sectors.js';
-import { catalogueParams, entitySlug, legalFormOf, markOf, parseCatalogueQuery } from './registry.service.js';
+import { catalogueParams, entitySlug, generalSlug, legalFormOf, markOf, parseCatalogueQuery } from './registry.service.js';
 
 test('catalogue parameters: unknown values dropped, round trip, default sort follows the search text', () => {
   const q = parseCatalogueQuery({
@@ -101,4 +101,36 @@ test('reference rows: legal form, mark only when granted or held, slugs', () => 
   assert.equal(markOf('wniosek o certyfikat "Zakup Prospołeczny" pozytywnie zaopiniowany 2018-08-24'), null);
   assert.equal(markOf('list gratulacyjny Marszałka'), null);
   assert.equal(entitySlug('Spółdzielnia Socjalna „Słomiany Dom”'), 'spoldzielnia-socjalna-slomiany-dom');
+});
+
+test("entitySlug: the one-pass way gives the general way's slug for every name (addresses never change)", () => {
+  const alphabet = [
+    ...'abcxyzABCXYZ0129 -_.,;:/()&"\'!?+',
+    ...'ąćęłńóśźżĄĆĘŁŃÓŚŹŻ',
+    ...'„”“«»–—’‘\u00a0…',
+    ...'éÉüÜöÖäßçñÑşŞıİøØåÅæłŁ',
+    '\u0301', // a combining accent
+    'ﬁ', // a ligature NFD keeps
+    '😀',
+    '中',
+  ];
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const names = [
+    'Spółdzielnia Socjalna „Słomiany Dom”',
+    'Fundacja – Świat Równych Szans',
+    '  --Stowarzyszenie  ',
+    'ŁÓDŹ ŻÓŁĆ',
+    'Café Müller',
+    'x'.repeat(79) + '-y',
+    'a'.repeat(90),
+    '',
+  ];
+  for (let n = 0; n < 5000; n += 1) {
+    const length = Math.floor(rnd() * 40);
+    let name = '';
+    for (let i = 0; i < length; i += 1) name += alphabet[Math.floor(rnd() * alphabet.length)];
+    names.push(name);
+  }
+  for (const name of names) assert.equal(entitySlug(name), generalSlug(name), JSON.stringify(name));
 });

@@ -79,6 +79,35 @@ export async function entityDetails(ctx: ModuleContext, id: string): Promise<Ent
 
 /** The readable part of an entity's address: `/podmioty/{id}-{slug}`. */
 export function entitySlug(name: string): string {
+  // every link to an entity (20 on a catalogue page, more on maps) makes one: names of ASCII and
+  // Polish letters, nearly all of them, are done in one pass; any other letter takes the general way
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < name.length; i += 1) {
+    const c = name.charCodeAt(i);
+    let letter: string | undefined;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) letter = name[i];
+    else if (c >= 65 && c <= 90) letter = String.fromCharCode(c + 32);
+    else if (c >= 128 && !GAPS.has(c)) {
+      letter = POLISH_LETTERS.get(c);
+      if (letter === undefined) return generalSlug(name);
+    }
+    if (letter === undefined) gap = out !== '';
+    else {
+      if (gap) out += '-';
+      gap = false;
+      out += letter;
+    }
+  }
+  return out.slice(0, 80);
+}
+
+/** Marks between words in Polish names (quotes, dashes, a no-break space): gaps, as in the general way. */
+const GAPS = new Set([...'„”“«»–—’‘\u00a0…'].map((ch) => ch.charCodeAt(0)));
+const POLISH_LETTERS = new Map([...'ąćęłńóśźżĄĆĘŁŃÓŚŹŻ'].map((ch, i) => [ch.charCodeAt(0), 'acelnoszz'[i % 9]!]));
+
+/** The slug of any name: lower case, ł as l, other diacritics dropped, runs of the rest as one dash. */
+export function generalSlug(name: string): string {
   return name
     .toLowerCase()
     .replace(/ł/g, 'l')
