@@ -7,7 +7,8 @@
 // where script runs (public/js/facets.js, which the layout loads: a note before the facets says so,
 // focus stays on the control, a live region gives the count). The core knows no domain: labels,
 // options and counts come from the module.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
+import { jsxTemplate } from 'preact/jsx-runtime';
 import type { Formatters } from '../../i18n/index.js';
 import { usePage } from './context.js';
 
@@ -106,23 +107,49 @@ export function splitFacet(
   return { first: options.filter((o) => shown.has(o.value)), rest: options.filter((o) => !shown.has(o.value)) };
 }
 
-/** One checkbox of a facet: a plain element, not a component, as a facet of 144 gminy renders 144 of them per page. */
-function facetItem(name: string, option: FacetOption, checked: boolean, fmt: Formatters) {
-  const id = `f-${name}-${option.value}`;
-  return (
-    <li key={option.value} class="facet__option">
-      <input type="checkbox" id={id} name={name} value={option.value} checked={checked} />
-      <label for={id}>
-        {option.lang ? <span lang={option.lang}>{option.label}</span> : option.label}
-        {option.count === undefined ? null : (
-          <>
-            {' '}
-            <span class="facet__count">({fmt.number(option.count)})</span>
-          </>
-        )}
-      </label>
-    </li>
-  );
+/** Text for HTML, escaped as Preact escapes it (text and attribute values alike). */
+function escapeHtml(text: string): string {
+  return /[&<"]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;') : text;
+}
+
+/**
+ * Each option's markup around the two parts that change from view to view (checked, count), kept
+ * per facet, value, label and language of the label. The options of a site are a few hundred; past
+ * the bound (labels renamed many times over) the kept ones are dropped and kept again as used. A
+ * plain map: a least-recently-used order, updated on each of a page's 200 lookups, cost more than
+ * the pieces saved.
+ */
+const optionParts = new Map<string, readonly [string, string]>();
+const OPTION_PARTS_MAX = 20_000;
+
+/**
+ * The checkboxes of a facet as one piece of HTML: a facet of 144 gminy is 144 list items on every
+ * page of a catalogue, and as elements they were the largest part of its rendering. The markup is
+ * the one Preact would write for `<li class="facet__option"><input type="checkbox" …/><label
+ * for=…>label (count)</label></li>`, assembled from kept parts.
+ */
+function facetItems(name: string, options: readonly FacetOption[], picked: ReadonlySet<string>, fmt: Formatters): VNode {
+  let html = '';
+  for (const option of options) {
+    const key = `${name}\u0001${option.value}\u0001${option.lang ?? ''}\u0001${option.label}`;
+    let parts = optionParts.get(key);
+    if (parts === undefined) {
+      const id = escapeHtml(`f-${name}-${option.value}`);
+      const label = option.lang ? `<span lang="${escapeHtml(option.lang)}">${escapeHtml(option.label)}</span>` : escapeHtml(option.label);
+      parts = [
+        `<li class="facet__option"><input type="checkbox" id="${id}" name="${escapeHtml(name)}" value="${escapeHtml(option.value)}"`,
+        `/><label for="${id}">${label}`,
+      ];
+      if (optionParts.size >= OPTION_PARTS_MAX) optionParts.clear();
+      optionParts.set(key, parts);
+    }
+    html += parts[0];
+    if (picked.has(option.value)) html += ' checked';
+    html += parts[1];
+    if (option.count !== undefined) html += ` <span class="facet__count">(${escapeHtml(fmt.number(option.count))})</span>`;
+    html += '</label></li>';
+  }
+  return jsxTemplate([html]);
 }
 
 /**
@@ -149,11 +176,11 @@ export function FacetChecklist({
   return (
     <fieldset class="facet">
       <legend>{legend}</legend>
-      <ul class="plain">{first.map((o) => facetItem(name, o, picked.has(o.value), fmt))}</ul>
+      <ul class="plain">{facetItems(name, first, picked, fmt)}</ul>
       {rest.length ? (
         <details class="facet__more">
           <summary>{t('filters.showAll', { count: options.length })}</summary>
-          <ul class="plain">{rest.map((o) => facetItem(name, o, picked.has(o.value), fmt))}</ul>
+          <ul class="plain">{facetItems(name, rest, picked, fmt)}</ul>
         </details>
       ) : null}
     </fieldset>
