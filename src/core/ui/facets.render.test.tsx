@@ -5,32 +5,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderToString } from 'preact-render-to-string';
-import { formatters, translator, type Lang } from '../../i18n/index.js';
-import { PageCtx, type PageContext } from './context.js';
+import { formatters, type Lang } from '../../i18n/index.js';
+import { PageCtx } from './context.js';
+import { testPageContext } from './testing.js';
 import { FacetChecklist, type FacetOption } from './facets.js';
 
-function page(lang: Lang): PageContext {
-  return {
-    lang,
-    t: translator(lang),
-    fmt: formatters(lang),
-    href: (p) => (lang === 'en' ? `/en${p}` : p),
-    currentPath: '/',
-    alternateHref: '/',
-    nav: [],
-    footer: { institutionName: 'ROPS', addressLines: [], hours: [] },
-    logo: null,
-    headMeta: [],
-    prefs: { contrast: false, largeText: false },
-    user: null,
-    requestId: 'r1',
-    csrfToken: null,
-    adminNav: [],
-    accountLinks: null,
-    loginPath: null,
-    search: null,
-  };
-}
+const page = testPageContext;
 
 /** The elements the pieces stand for, rendered by Preact. */
 function reference(lang: Lang, legend: string, name: string, options: FacetOption[], chosen: string[]): string {

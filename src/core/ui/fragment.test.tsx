@@ -4,32 +4,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderToString } from 'preact-render-to-string';
-import { formatters, translator, type Lang } from '../../i18n/index.js';
-import { PageCtx, usePage, type PageContext } from './context.js';
+import { formatters, type Lang } from '../../i18n/index.js';
+import { PageCtx, usePage } from './context.js';
+import { testPageContext } from './testing.js';
 import { CachedFragment, clearFragments, identityKey } from './fragment.js';
 
-function page(lang: Lang): PageContext {
-  return {
-    lang,
-    t: translator(lang),
-    fmt: formatters(lang),
-    href: (p) => (lang === 'en' ? `/en${p}` : p),
-    currentPath: '/',
-    alternateHref: '/',
-    nav: [],
-    footer: { institutionName: 'ROPS', addressLines: [], hours: [] },
-    logo: null,
-    headMeta: [],
-    prefs: { contrast: false, largeText: false },
-    user: null,
-    requestId: 'r1',
-    csrfToken: null,
-    adminNav: [],
-    accountLinks: null,
-    loginPath: null,
-    search: null,
-  };
-}
+const page = testPageContext;
 
 function Link({ n }: { n: number }) {
   const { href, fmt } = usePage();
