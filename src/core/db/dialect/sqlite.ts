@@ -49,6 +49,24 @@ const STATEMENT_CACHE = 1000;
  * run again meanwhile: then a fresh one is prepared. SQLite re-prepares a kept statement by itself
  * after a schema change (migrations).
  */
+/**
+ * The rowids of `group_concat(rowid)` (digits and commas only): read in one pass, as `split` and
+ * `map(Number)` over a common word's 30,000 keys held the event loop 16 ms.
+ */
+export function parseKeys(joined: string): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = 0; i < joined.length; i += 1) {
+    const c = joined.charCodeAt(i);
+    if (c === 44) {
+      out.push(n);
+      n = 0;
+    } else n = n * 10 + (c - 48);
+  }
+  out.push(n);
+  return out;
+}
+
 function reusingStatements(conn: BetterSqlite3.Database): { prepare(sql: string): BetterSqlite3.Statement; close(): void } {
   const kept = new Map<string, BetterSqlite3.Statement>();
   return {
@@ -151,7 +169,7 @@ export function sqliteSeam(file: string): DialectSeam {
       const parts = terms.map((term, i) => sql`select ${i} as t, group_concat(rowid) as k from ${f} where ${f} match ${fts5Prefix(term)}`);
       const { rows } = await sql<{ t: number; k: string | null }>`${sql.join(parts, sql` union all `)}`.execute(db);
       const out = terms.map((): number[] => []);
-      for (const r of rows) if (r.k) out[r.t] = r.k.split(',').map(Number);
+      for (const r of rows) if (r.k) out[r.t] = parseKeys(r.k);
       return out;
     },
     forUpdateSkipLocked(qb) {
