@@ -11,26 +11,16 @@ import type { FastifyInstance } from 'fastify';
 
 /** The queue of one application: `turn()` resolves when it is this request's turn to start. */
 export function fairTurns(): { turn: () => Promise<void>; waiting: () => number } {
+  // a few waiting requests at most one per open connection: a plain array is enough
   const queue: (() => void)[] = [];
-  let head = 0;
   let scheduled = false;
   const pump = () => {
     scheduled = false;
-    const next = queue[head];
-    if (next === undefined) return;
-    queue[head] = undefined as never;
-    head += 1;
-    if (head === queue.length) {
-      queue.length = 0;
-      head = 0;
-    } else if (head > 1024 && head * 2 > queue.length) {
-      queue.splice(0, head);
-      head = 0;
-    }
+    const next = queue.shift();
     // the next request goes in the next turn: an immediate scheduled inside an immediate runs after
     // the loop has polled for I/O (new connections, data) again
-    if (head < queue.length) schedule();
-    next();
+    if (queue.length > 0) schedule();
+    next?.();
   };
   const schedule = () => {
     if (scheduled) return;
@@ -43,7 +33,7 @@ export function fairTurns(): { turn: () => Promise<void>; waiting: () => number 
         queue.push(resolve);
         schedule();
       }),
-    waiting: () => queue.length - head,
+    waiting: () => queue.length,
   };
 }
 
