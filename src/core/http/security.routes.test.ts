@@ -66,6 +66,18 @@ function assertBaselineHeaders(res: LightMyRequestResponse, what: string): void 
     what,
   );
   assert.equal(res.headers['x-frame-options'], 'DENY', what);
+  // the rest of helmet's set, as @fastify/helmet sent it before the middleware was built once (ADR 14)
+  const rest = {
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'origin-agent-cluster': '?1',
+    'x-dns-prefetch-control': 'off',
+    'x-download-options': 'noopen',
+    'x-permitted-cross-domain-policies': 'none',
+    'x-xss-protection': '0',
+  };
+  for (const [name, value] of Object.entries(rest)) assert.equal(res.headers[name], value, `${what}: ${name}`);
+  assert.equal(res.headers['x-powered-by'], undefined, `${what}: no x-powered-by`);
   assert.equal(res.headers['permissions-policy'], PERMISSIONS_POLICY, `${what}: permissions policy`);
   assert.match(PERMISSIONS_POLICY, /camera=\(\).*geolocation=\(\).*microphone=\(\)/);
   const type = String(res.headers['content-type'] ?? '');
