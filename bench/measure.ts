@@ -111,8 +111,8 @@ export async function sequentialPass(
  * path on every connection: 50 connections asked for the same text at the same moment, and 49 of
  * them found it counted already; and it built every path's request for every connection before its
  * first request went out (100,000 requests for 2,000 entity pages), which the first answer on each
- * connection counted as latency: 0.8 s for 2,000 paths, 1.7 s for 4,000, even for `/healthz`, enough
- * to make the p99 of a 5-second run (2026-12-08).
+ * connection counted as latency: 0.8 s for 2,000 paths, 1.7 s for 4,000, even for `/healthz`; for a
+ * page of a few ms those 50 answers were the p99 of a 5-second run (2026-12-08).
  */
 export async function loadTest(
   base: string,
